@@ -1,0 +1,83 @@
+// buildApp(config, deps): the whole HTTP application without listening, so tests drive it with inject().
+import fs from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import multipart from '@fastify/multipart';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import fastifyStatic from '@fastify/static';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Config } from './config.ts';
+import type { DatabaseHandle } from './db/database.ts';
+import { AuditLog } from './platform/audit.ts';
+import { FieldCipher } from './platform/crypto.ts';
+import { registerPlatformHooks } from './platform/http.ts';
+import { JobWorker } from './platform/jobs.ts';
+import { loggerOptions } from './platform/logger.ts';
+import { Notifier } from './platform/notify.ts';
+import { AuthService } from './modules/auth/auth.service.ts';
+import { authRoutes } from './modules/auth/auth.routes.ts';
+import { RegistryService } from './modules/registry/registry.service.ts';
+import { registryRoutes } from './modules/registry/registry.routes.ts';
+import { auditRoutes } from './modules/audit/audit.routes.ts';
+
+export interface AppDeps { database: DatabaseHandle; cipher: FieldCipher }
+
+export interface Services { auth: AuthService; registry: RegistryService; audit: AuditLog; jobs: JobWorker; notifier: Notifier }
+
+export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyInstance & { services: Services }> {
+  const app = Fastify({ logger: loggerOptions(config.logLevel), bodyLimit: 1024 * 1024, trustProxy: false });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const { db, kind } = deps.database;
+  const audit = new AuditLog(db, kind);
+  const notifier = new Notifier(app.log);
+  const auth = new AuthService(db, audit, notifier, config.sessionHours);
+  const registry = new RegistryService(db, deps.cipher, audit);
+  const jobs = new JobWorker(db, kind, app.log);
+  const services: Services = { auth, registry, audit, jobs, notifier };
+
+  await app.register(cookie);
+  // Limits are opted into per route (sign-in, codes); a global one would also throttle static files.
+  await app.register(rateLimit, { global: false });
+  await app.register(multipart, { limits: { fileSize: config.maxUploadBytes, files: 1, fields: 5 } });
+  await app.register(swagger, {
+    openapi: { info: { title: 'Linli (邻里) API', version: '0.1.0', description: 'The community volunteer service platform' }, components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'linli_session' } } } },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  registerPlatformHooks(app, auth);
+
+  app.get('/api/health', { config: { access: { public: true } }, schema: { tags: ['platform'], summary: 'Liveness and which database', response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['sqlite', 'postgres']) }) } } },
+    async () => ({ status: 'ok' as const, database: kind }));
+  app.get('/api/openapi.json', { config: { access: { public: true } }, schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(authRoutes(auth, { secureCookies: config.secureCookies, sessionHours: config.sessionHours, rateLimits: config.rateLimits }));
+  await app.register(registryRoutes(registry));
+  await app.register(auditRoutes(db, audit));
+
+  jobs.register('sessions.purge', () => auth.purgeExpired());
+  jobs.schedule('sessions.purge', '15 3 * * *');
+
+  await serveWeb(app, config.webDist);
+  return Object.assign(app, { services }) as unknown as FastifyInstance & { services: Services };
+}
+
+/** The built web app, with every non-API path falling back to index.html for the client router. */
+async function serveWeb(app: FastifyInstance, dist: string) {
+  if (!fs.existsSync(path.join(dist, 'index.html'))) return;
+  await app.register(fastifyStatic, { root: dist, wildcard: false, index: false, maxAge: '1y', immutable: true,
+    setHeaders: (res, file) => { if (file.endsWith('.html')) res.setHeader('cache-control', 'no-cache'); } });
+  const html = fs.readFileSync(path.join(dist, 'index.html'));
+  app.get('/*', { config: { access: { public: true } }, schema: { hide: true } }, async (req, reply) => {
+    if (req.url.startsWith('/api/')) return reply.callNotFound();
+    const file = path.join(dist, decodeURIComponent(req.url.split('?')[0]!));
+    if (file.startsWith(dist) && fs.existsSync(file) && fs.statSync(file).isFile()) return reply.sendFile(path.relative(dist, file));
+    return reply.type('text/html').header('cache-control', 'no-cache').send(html);
+  });
+}

@@ -1,0 +1,55 @@
+// The one place that reads process.env. Parsed once, frozen; a bad setting stops start-up naming every problem.
+import path from 'node:path';
+import { z } from 'zod';
+
+const flag = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
+
+const schema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('127.0.0.1'),
+  LINLI_DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres://').optional(),
+  LINLI_DEMO: flag.default(true),
+  LINLI_SECURE_COOKIES: flag.default(false),
+  LINLI_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LINLI_SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  LINLI_MAX_UPLOAD_MB: z.coerce.number().min(1).max(100).default(10),
+  LINLI_JOBS: flag.default(true),
+  LINLI_RATE_LIMITS: flag.default(true),
+  // Base64 keyring JSON ({"active":"k1","keys":{"k1":"…"},"index":"…"}); default: generated into the data folder.
+  LINLI_KEYRING: z.string().optional(),
+  LINLI_WEB_DIST: z.string().optional(),
+});
+
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  readonly dataDir: string;
+  readonly databaseUrl?: string;
+  readonly demo: boolean;
+  readonly secureCookies: boolean;
+  readonly logLevel: string;
+  readonly sessionHours: number;
+  readonly maxUploadBytes: number;
+  readonly jobs: boolean;
+  readonly rateLimits: boolean;
+  readonly keyring?: string;
+  readonly webDist: string;
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const r = schema.safeParse(env);
+  if (!r.success) {
+    const lines = r.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Linli cannot start; fix these settings:\n${lines.join('\n')}`);
+  }
+  const e = r.data;
+  return Object.freeze({
+    port: e.PORT, host: e.HOST, dataDir: path.resolve(e.LINLI_DATA_DIR), databaseUrl: e.DATABASE_URL,
+    demo: e.LINLI_DEMO, secureCookies: e.LINLI_SECURE_COOKIES, logLevel: e.LINLI_LOG_LEVEL, sessionHours: e.LINLI_SESSION_HOURS,
+    maxUploadBytes: Math.round(e.LINLI_MAX_UPLOAD_MB * 1024 * 1024), jobs: e.LINLI_JOBS, rateLimits: e.LINLI_RATE_LIMITS,
+    keyring: e.LINLI_KEYRING, webDist: path.resolve(e.LINLI_WEB_DIST ?? 'web/dist'),
+  });
+}

@@ -1,0 +1,63 @@
+// config → database → app → listen. The only file that reads the environment (through loadConfig).
+import path from 'node:path';
+import { buildApp } from './app.ts';
+import { ConfigError, loadConfig, type Config } from './config.ts';
+import { migrateToLatest, openDatabase } from './db/database.ts';
+import { FieldCipher, loadKeyring } from './platform/crypto.ts';
+
+async function main() {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) { console.error(err.message); process.exit(2); }
+    throw err;
+  }
+  const started = Date.now();
+  const database = openDatabase({ databaseUrl: config.databaseUrl, sqliteFile: path.join(config.dataDir, 'linli.sqlite') });
+  await migrateToLatest(database.db);
+  const warnings: string[] = [];
+  const cipher = new FieldCipher(loadKeyring({ keyringB64: config.keyring, dataDir: config.dataDir, warn: (m) => warnings.push(m) }));
+  const app = await buildApp(config, { database, cipher });
+  for (const w of warnings) app.log.warn(w);
+
+  let demoSignIns: Array<{ phone: string; role: string; name: string }> = [];
+  if (config.demo) {
+    const { ensureDemo } = await import('./demo.ts');
+    demoSignIns = await ensureDemo(database.db, cipher, app.log);
+  }
+
+  if (config.jobs) app.services.jobs.start();
+  const address = await app.listen({ port: config.port, host: config.host });
+
+  const shown = address.replace('127.0.0.1', 'localhost');
+  const lines = [
+    '', `  Linli (邻里) is running at ${shown}  (${database.kind}, ready in ${Date.now() - started} ms)`, `  API docs: ${shown}/api/docs`,
+  ];
+  if (demoSignIns.length) {
+    lines.push('', '  Demo sign-ins (password: xiguan-demo):');
+    for (const s of demoSignIns) lines.push(`    ${s.phone}  ${s.role.padEnd(17)} ${s.name}`);
+  }
+  console.log(lines.join('\n') + '\n');
+
+  // Finish requests in flight and the job in hand, then close the database.
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down');
+    const force = setTimeout(() => process.exit(1), 10_000).unref();
+    await app.services.jobs.stop();
+    await app.close();
+    await database.close();
+    clearTimeout(force);
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

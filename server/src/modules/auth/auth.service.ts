@@ -1,0 +1,154 @@
+// Sign-in by password or one-time code, sessions, lockout. Knows nothing of HTTP: the routes set cookies.
+import { hash as argonHash, verify as argonVerify } from '@node-rs/argon2';
+import crypto from 'node:crypto';
+import type { Db } from '../../db/database.ts';
+import type { Actor, RequestContext } from '../../platform/actor.ts';
+import type { AuditLog } from '../../platform/audit.ts';
+import { randomToken, sha256 } from '../../platform/crypto.ts';
+import { AppError } from '../../platform/errors.ts';
+import type { Locale } from '../../platform/i18n.ts';
+import type { Notifier } from '../../platform/notify.ts';
+import { uuidv7 } from '../../../../domain/shared/ids.ts';
+import { PERMISSIONS, ROLES, scopeOf, type Role } from '../../../../domain/access/roles.ts';
+import * as repo from './auth.repository.ts';
+
+export const MAX_FAILED_SIGN_INS = 5;
+export const LOCKOUT_MINUTES = 15;
+export const CODE_TTL_SECONDS = 300;
+export const CODE_RESEND_SECONDS = 60;
+const CODE_MAX_ATTEMPTS = 5;
+
+// OWASP's argon2id baseline (19 MiB, 2 passes); one hash costs ~30 ms here.
+const ARGON = { algorithm: 2 as const, memoryCost: 19456, timeCost: 2, parallelism: 1 };
+export const hashPassword = (pw: string) => argonHash(pw, ARGON);
+
+let dummyHash: Promise<string> | null = null;
+
+export interface SignedIn { token: string; actor: Actor }
+
+export class AuthService {
+  constructor(private readonly db: Db, private readonly audit: AuditLog, private readonly notifier: Notifier, private readonly sessionHours: number) {}
+
+  async signInWithPassword(phone: string, password: string, ctx: RequestContext): Promise<SignedIn> {
+    const account = await repo.findAccountByPhone(this.db, phone);
+    if (!account || !account.password_hash || account.disabled) {
+      // Spend the same time as a real check, so response times do not reveal which numbers exist.
+      await argonVerify(await (dummyHash ??= hashPassword('not-a-password')), password).catch(() => false);
+      throw new AppError('bad_credentials');
+    }
+    this.assertNotLocked(account.locked_until);
+    const ok = await argonVerify(account.password_hash, password).catch(() => false);
+    if (!ok) {
+      await this.countFailure(account.id, account.failed_sign_ins, account.name, ctx, 'password');
+      throw new AppError('bad_credentials');
+    }
+    return this.openSession(account.id, account.failed_sign_ins, ctx, 'password');
+  }
+
+  /** Sends a six-digit code. Says the same whether or not the number has an account. */
+  async requestCode(phone: string): Promise<{ expiresInSeconds: number; resendAfterSeconds: number }> {
+    const last = await repo.latestCode(this.db, phone);
+    if (last && Date.now() - Date.parse(last.created_at) < CODE_RESEND_SECONDS * 1000) throw new AppError('rate_limited');
+    const account = await repo.findAccountByPhone(this.db, phone);
+    if (account && !account.disabled) {
+      const code = String(crypto.randomInt(0, 1_000_000)).padStart(6, '0');
+      const now = new Date();
+      await this.db.transaction().execute(async (trx) => {
+        await repo.insertCode(trx, { id: uuidv7(), phone, code_hash: sha256(`${phone}:${code}`), created_at: now.toISOString(), expires_at: new Date(now.getTime() + CODE_TTL_SECONDS * 1000).toISOString() });
+        await this.notifier.send(trx, { channel: 'sms', recipient: phone, template: 'sign_in_code', payload: { code, minutes: CODE_TTL_SECONDS / 60 } });
+      });
+    }
+    return { expiresInSeconds: CODE_TTL_SECONDS, resendAfterSeconds: CODE_RESEND_SECONDS };
+  }
+
+  async signInWithCode(phone: string, code: string, ctx: RequestContext): Promise<SignedIn> {
+    const account = await repo.findAccountByPhone(this.db, phone);
+    if (!account || account.disabled) throw new AppError('bad_credentials', { reason: 'code' });
+    this.assertNotLocked(account.locked_until);
+    const last = await repo.latestCode(this.db, phone);
+    const usable = last && !last.consumed_at && Date.parse(last.expires_at) > Date.now() && last.attempts < CODE_MAX_ATTEMPTS;
+    if (!usable || last.code_hash !== sha256(`${phone}:${code}`)) {
+      if (last && usable) await repo.updateCode(this.db, last.id, { attempts: last.attempts + 1 });
+      await this.countFailure(account.id, account.failed_sign_ins, account.name, ctx, 'code');
+      throw new AppError('bad_credentials', { reason: 'code' });
+    }
+    await repo.updateCode(this.db, last.id, { consumed_at: new Date().toISOString() });
+    return this.openSession(account.id, account.failed_sign_ins, ctx, 'code');
+  }
+
+  async signOut(actor: Actor, ctx: RequestContext): Promise<void> {
+    await repo.deleteSession(this.db, actor.tokenHash);
+    await this.audit.record(this.db, this.who(actor, ctx), { action: 'auth.sign_out', entityType: 'account', entityId: actor.accountId });
+  }
+
+  /** The actor behind a session cookie, or null when the session is unknown, expired or disabled. */
+  async actorFromToken(token: string): Promise<Actor | null> {
+    const tokenHash = sha256(token);
+    const row = await repo.loadSessionActor(this.db, tokenHash);
+    if (!row || row.disabled || Date.parse(row.expires_at) <= Date.now()) return null;
+    if (!(ROLES as readonly string[]).includes(row.role)) return null;
+    // Write last-seen at most once a minute: reads stay reads.
+    if (Date.now() - Date.parse(row.last_seen_at) > 60_000) await repo.touchSession(this.db, tokenHash, new Date().toISOString());
+    return {
+      accountId: row.account_id, name: row.name, phone: row.phone, role: row.role as Role, title: row.title,
+      communityId: row.community_id, communityName: row.community_name, membershipId: row.membership_id,
+      gridId: row.grid_id, teamId: row.team_id, unitId: row.unit_id, residentId: row.resident_id,
+      locale: row.locale === 'en' || row.locale === 'zh-CN' ? row.locale : null, csrfToken: row.csrf_token, tokenHash,
+    };
+  }
+
+  async me(actor: Actor, fallback: Locale = 'zh-CN') {
+    return {
+      accountId: actor.accountId, name: actor.name, phone: actor.phone, role: actor.role, title: actor.title,
+      community: { id: actor.communityId, name: actor.communityName },
+      gridId: actor.gridId, gridName: actor.gridId ? await repo.gridName(this.db, actor.communityId, actor.gridId) : null,
+      locale: actor.locale ?? fallback, permissions: PERMISSIONS.filter((p) => scopeOf(actor.role, p) !== null),
+    };
+  }
+
+  async setLocale(actor: Actor, locale: Locale): Promise<void> {
+    await repo.setLocale(this.db, actor.accountId, locale);
+  }
+
+  async purgeExpired(): Promise<void> {
+    await repo.purgeExpired(this.db, new Date().toISOString());
+  }
+
+  private assertNotLocked(lockedUntil: string | null): void {
+    if (lockedUntil && Date.parse(lockedUntil) > Date.now()) throw new AppError('locked', { until: lockedUntil });
+  }
+
+  private async countFailure(accountId: string, previous: number, name: string, ctx: RequestContext, method: string): Promise<void> {
+    const failures = previous + 1;
+    const lock = failures >= MAX_FAILED_SIGN_INS ? new Date(Date.now() + LOCKOUT_MINUTES * 60_000).toISOString() : null;
+    await repo.recordFailedSignIn(this.db, accountId, lock ? 0 : failures, lock);
+    const m = await repo.findMembership(this.db, accountId);
+    if (m) {
+      await this.audit.record(this.db, { communityId: m.community_id, accountId, name, role: m.role, ...ctx },
+        { action: lock ? 'auth.locked' : 'auth.sign_in_failed', entityType: 'account', entityId: accountId, detail: { method, failures } });
+    }
+    if (lock) throw new AppError('locked', { until: lock });
+  }
+
+  private async openSession(accountId: string, previousFailures: number, ctx: RequestContext, method: string): Promise<SignedIn> {
+    const m = await repo.findMembership(this.db, accountId);
+    if (!m) throw new AppError('forbidden', { role: '-', permission: 'sign-in' });
+    const token = randomToken();
+    const now = new Date();
+    await this.db.transaction().execute(async (trx) => {
+      if (previousFailures) await repo.clearFailures(trx, accountId);
+      await repo.insertSession(trx, {
+        token_hash: sha256(token), account_id: accountId, active_community_id: m.community_id, csrf_token: randomToken(24),
+        ip: ctx.ip, user_agent: ctx.userAgent, created_at: now.toISOString(), last_seen_at: now.toISOString(),
+        expires_at: new Date(now.getTime() + this.sessionHours * 3600_000).toISOString(),
+      });
+    });
+    const actor = (await this.actorFromToken(token))!;
+    await this.audit.record(this.db, this.who(actor, ctx), { action: 'auth.sign_in', entityType: 'account', entityId: accountId, detail: { method } });
+    return { token, actor };
+  }
+
+  private who(actor: Actor, ctx: RequestContext) {
+    return { communityId: actor.communityId, accountId: actor.accountId, name: actor.name, role: actor.role, ...ctx };
+  }
+}

@@ -1,0 +1,280 @@
+// All SQL of the registry. Rows never leave this module raw: the service maps them.
+import { sql, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
+import type { DbOrTrx } from '../../db/database.ts';
+import type { Database, FamilyContactTable, ConsentRecordTable, HouseholdTable, ResidentTable } from '../../db/schema.ts';
+
+export interface ResidentFilter {
+  communityId: string;
+  /** Limit to one grid (a grid leader's scope) — combined with gridId when both are set. */
+  scopeGridId: string | null;
+  gridId?: string;
+  buildingId?: string;
+  householdId?: string;
+  nameContains?: string;
+  pinyinPrefix?: string;
+  phoneTail?: string;
+  tag?: string;
+  gender?: string;
+  bornOnOrAfter?: string;
+  bornOnOrBefore?: string;
+  dibaoToken?: string;
+}
+
+const residentColumns = [
+  'r.id', 'r.name', 'r.gender', 'r.birth_date', 'r.phone', 'r.household_id', 'r.grid_id', 'r.id_number_masked',
+  'h.unit', 'h.room', 'b.number as building_number', 'b.street',
+] as const;
+
+function residentBase(db: DbOrTrx, f: ResidentFilter) {
+  let q = db.selectFrom('resident as r')
+    .innerJoin('household as h', (j) => j.onRef('h.community_id', '=', 'r.community_id').onRef('h.id', '=', 'r.household_id'))
+    .innerJoin('building as b', (j) => j.onRef('b.community_id', '=', 'h.community_id').onRef('b.id', '=', 'h.building_id'))
+    .where('r.community_id', '=', f.communityId)
+    .where('r.status', '=', 'active');
+  if (f.scopeGridId) q = q.where('r.grid_id', '=', f.scopeGridId);
+  if (f.gridId) q = q.where('r.grid_id', '=', f.gridId);
+  if (f.buildingId) q = q.where('h.building_id', '=', f.buildingId);
+  if (f.householdId) q = q.where('r.household_id', '=', f.householdId);
+  if (f.gender) q = q.where('r.gender', '=', f.gender);
+  if (f.bornOnOrAfter) q = q.where('r.birth_date', '>=', f.bornOnOrAfter);
+  if (f.bornOnOrBefore) q = q.where('r.birth_date', '<=', f.bornOnOrBefore);
+  if (f.dibaoToken) q = q.where('h.dibao_token', '=', f.dibaoToken);
+  if (f.nameContains) q = q.where('r.name', 'like', `%${escapeLike(f.nameContains)}%`, );
+  if (f.phoneTail) q = q.where('r.phone', 'like', `%${f.phoneTail}`);
+  if (f.pinyinPrefix) {
+    // A range on the indexed columns: works as a prefix match on both databases without LIKE collation rules.
+    const lo = f.pinyinPrefix;
+    const hi = `${f.pinyinPrefix}{`; // '{' sorts right after 'z'
+    q = q.where((eb) => eb.or([
+      eb.and([eb('r.name_pinyin', '>=', lo), eb('r.name_pinyin', '<', hi)]),
+      eb.and([eb('r.name_initials', '>=', lo), eb('r.name_initials', '<', hi)]),
+    ]));
+  }
+  if (f.tag) {
+    const tag = f.tag;
+    q = q.where((eb) => eb.exists(eb.selectFrom('resident_tag as t').select(sql`1`.as('one'))
+      .whereRef('t.community_id', '=', 'r.community_id').whereRef('t.resident_id', '=', 'r.id').where('t.tag', '=', tag)));
+  }
+  return q;
+}
+
+function escapeLike(s: string): string {
+  return s.replace(/[%_\\]/g, '');
+}
+
+export type ResidentRow = Awaited<ReturnType<typeof searchResidents>>['rows'][number];
+
+export async function searchResidents(db: DbOrTrx, f: ResidentFilter, page: number, pageSize: number) {
+  const base = residentBase(db, f);
+  const [rows, total] = await Promise.all([
+    base.select(residentColumns).orderBy('r.name_pinyin').orderBy('r.id').limit(pageSize).offset((page - 1) * pageSize).execute(),
+    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(total.n) };
+}
+
+/** Streams every matching resident in pages (exports), keyset-paged so memory stays flat. */
+export async function* allResidents(db: DbOrTrx, f: ResidentFilter, batch = 2000) {
+  let after = '';
+  for (;;) {
+    const rows = await residentBase(db, f).select(residentColumns).where('r.id', '>', after).orderBy('r.id').limit(batch).execute();
+    if (!rows.length) return;
+    yield rows;
+    after = rows[rows.length - 1]!.id;
+  }
+}
+
+export async function tagsOf(db: DbOrTrx, communityId: string, residentIds: string[]) {
+  if (!residentIds.length) return [];
+  return db.selectFrom('resident_tag').select(['resident_id', 'tag']).where('community_id', '=', communityId).where('resident_id', 'in', residentIds).execute();
+}
+
+export async function getResident(db: DbOrTrx, communityId: string, id: string) {
+  return db.selectFrom('resident as r')
+    .innerJoin('household as h', (j) => j.onRef('h.community_id', '=', 'r.community_id').onRef('h.id', '=', 'r.household_id'))
+    .innerJoin('building as b', (j) => j.onRef('b.community_id', '=', 'h.community_id').onRef('b.id', '=', 'h.building_id'))
+    .selectAll('r').select(['h.unit', 'h.room', 'h.dibao_token', 'h.dibao_enc', 'b.number as building_number', 'b.street'])
+    .where('r.community_id', '=', communityId).where('r.id', '=', id).executeTakeFirst();
+}
+
+export async function findResidentIdByToken(db: DbOrTrx, communityId: string, token: string) {
+  const r = await db.selectFrom('resident').select('id').where('community_id', '=', communityId).where('id_number_token', '=', token).executeTakeFirst();
+  return r?.id ?? null;
+}
+
+export async function insertResident(db: DbOrTrx, row: ResidentTable) {
+  await db.insertInto('resident').values(row).execute();
+}
+
+export async function updateResident(db: DbOrTrx, communityId: string, id: string, set: Partial<ResidentTable>) {
+  await db.updateTable('resident').set(set).where('community_id', '=', communityId).where('id', '=', id).execute();
+}
+
+export async function replaceTags(db: DbOrTrx, communityId: string, residentId: string, tags: string[]) {
+  await db.deleteFrom('resident_tag').where('community_id', '=', communityId).where('resident_id', '=', residentId).execute();
+  if (tags.length) await db.insertInto('resident_tag').values(tags.map((tag) => ({ community_id: communityId, resident_id: residentId, tag }))).execute();
+}
+
+export async function contactsOf(db: DbOrTrx, communityId: string, residentId: string) {
+  return db.selectFrom('family_contact').selectAll().where('community_id', '=', communityId).where('resident_id', '=', residentId).orderBy('created_at').execute();
+}
+
+export async function insertContact(db: DbOrTrx, row: FamilyContactTable) {
+  await db.insertInto('family_contact').values(row).execute();
+}
+
+export async function deleteContact(db: DbOrTrx, communityId: string, residentId: string, id: string) {
+  const r = await db.deleteFrom('family_contact').where('community_id', '=', communityId).where('resident_id', '=', residentId).where('id', '=', id).executeTakeFirst();
+  return Number(r.numDeletedRows) > 0;
+}
+
+export async function clearPrimaryContact(db: DbOrTrx, communityId: string, residentId: string) {
+  await db.updateTable('family_contact').set({ is_primary: 0 }).where('community_id', '=', communityId).where('resident_id', '=', residentId).execute();
+}
+
+export async function consentsOf(db: DbOrTrx, communityId: string, residentId: string) {
+  return db.selectFrom('consent_record').selectAll().where('community_id', '=', communityId).where('resident_id', '=', residentId).orderBy('given_at').execute();
+}
+
+export async function insertConsent(db: DbOrTrx, row: ConsentRecordTable) {
+  await db.insertInto('consent_record').values(row).execute();
+}
+
+export async function withdrawConsent(db: DbOrTrx, communityId: string, residentId: string, id: string, at: string) {
+  const r = await db.updateTable('consent_record').set({ withdrawn_at: at }).where('community_id', '=', communityId)
+    .where('resident_id', '=', residentId).where('id', '=', id).where('withdrawn_at', 'is', null).executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}
+
+// ---- grids and buildings ----
+
+export async function listGrids(db: DbOrTrx, communityId: string, onlyGridId: string | null) {
+  let q = db.selectFrom('grid as g').where('g.community_id', '=', communityId)
+    .select((eb) => [
+      'g.id', 'g.code', 'g.name',
+      eb.selectFrom('building as b').whereRef('b.community_id', '=', 'g.community_id').whereRef('b.grid_id', '=', 'g.id').select((e) => e.fn.countAll<number>().as('n')).as('buildings'),
+      eb.selectFrom('household as h').whereRef('h.community_id', '=', 'g.community_id').whereRef('h.grid_id', '=', 'g.id').select((e) => e.fn.countAll<number>().as('n')).as('households'),
+      eb.selectFrom('resident as r').whereRef('r.community_id', '=', 'g.community_id').whereRef('r.grid_id', '=', 'g.id').where('r.status', '=', 'active').select((e) => e.fn.countAll<number>().as('n')).as('residents'),
+      eb.selectFrom('membership as m').innerJoin('account as a', 'a.id', 'm.account_id').whereRef('m.community_id', '=', 'g.community_id')
+        .whereRef('m.grid_id', '=', 'g.id').where('m.role', '=', 'grid_leader').select('a.name').orderBy('m.created_at').limit(1).as('leader_name'),
+    ]).orderBy('g.code');
+  if (onlyGridId) q = q.where('g.id', '=', onlyGridId);
+  return q.execute();
+}
+
+export async function getGrid(db: DbOrTrx, communityId: string, id: string) {
+  return db.selectFrom('grid').selectAll().where('community_id', '=', communityId).where('id', '=', id).executeTakeFirst();
+}
+
+export async function listBuildings(db: DbOrTrx, communityId: string, gridId: string | null, scopeGridId: string | null) {
+  let q = db.selectFrom('building as b').innerJoin('grid as g', (j) => j.onRef('g.community_id', '=', 'b.community_id').onRef('g.id', '=', 'b.grid_id'))
+    .where('b.community_id', '=', communityId)
+    .select((eb) => ['b.id', 'b.number', 'b.street', 'b.grid_id', 'g.name as grid_name',
+      eb.selectFrom('household as h').whereRef('h.community_id', '=', 'b.community_id').whereRef('h.building_id', '=', 'b.id').select((e) => e.fn.countAll<number>().as('n')).as('households')]);
+  if (gridId) q = q.where('b.grid_id', '=', gridId);
+  if (scopeGridId) q = q.where('b.grid_id', '=', scopeGridId);
+  const rows = await q.execute();
+  // Natural order: 2号楼 before 10号楼.
+  return rows.sort((a, b) => a.number.localeCompare(b.number, 'zh-CN', { numeric: true }));
+}
+
+export async function getBuilding(db: DbOrTrx, communityId: string, id: string) {
+  return db.selectFrom('building').selectAll().where('community_id', '=', communityId).where('id', '=', id).executeTakeFirst();
+}
+
+export async function findBuildingByNumber(db: DbOrTrx, communityId: string, number: string) {
+  return db.selectFrom('building').selectAll().where('community_id', '=', communityId).where('number', '=', number).executeTakeFirst();
+}
+
+export async function insertBuilding(db: DbOrTrx, row: Database['building']) {
+  await db.insertInto('building').values(row).execute();
+}
+
+// ---- households ----
+
+export interface HouseholdFilter { communityId: string; scopeGridId: string | null; gridId?: string; buildingId?: string; dibaoToken?: string; isMigrant?: boolean }
+
+function householdBase(db: DbOrTrx, f: HouseholdFilter) {
+  let q = db.selectFrom('household as h')
+    .innerJoin('building as b', (j) => j.onRef('b.community_id', '=', 'h.community_id').onRef('b.id', '=', 'h.building_id'))
+    .where('h.community_id', '=', f.communityId);
+  if (f.scopeGridId) q = q.where('h.grid_id', '=', f.scopeGridId);
+  if (f.gridId) q = q.where('h.grid_id', '=', f.gridId);
+  if (f.buildingId) q = q.where('h.building_id', '=', f.buildingId);
+  if (f.dibaoToken) q = q.where('h.dibao_token', '=', f.dibaoToken);
+  if (f.isMigrant !== undefined) q = q.where('h.is_migrant', '=', f.isMigrant ? 1 : 0);
+  return q;
+}
+
+const householdColumns = (eb: ExpressionBuilder<any, any>) => [
+  'h.id', 'h.building_id', 'h.grid_id', 'h.unit', 'h.room', 'h.is_migrant', 'h.dibao_token', 'h.note', 'h.created_at', 'h.updated_at',
+  'b.number as building_number', 'b.street',
+  eb.selectFrom('resident as r').whereRef('r.community_id', '=', 'h.community_id').whereRef('r.household_id', '=', 'h.id').where('r.status', '=', 'active')
+    .select((e: any) => e.fn.countAll().as('n')).as('member_count'),
+  eb.selectFrom('resident as r').whereRef('r.community_id', '=', 'h.community_id').whereRef('r.household_id', '=', 'h.id').where('r.relation_to_head', '=', 'head')
+    .select('r.name').limit(1).as('head_name'),
+] as any;
+
+export interface HouseholdRow {
+  id: string; building_id: string; grid_id: string; unit: string; room: string; is_migrant: number; dibao_token: string | null; note: string | null;
+  created_at: string; updated_at: string; building_number: string; street: string; member_count: number; head_name: string | null;
+}
+
+export async function listHouseholds(db: DbOrTrx, f: HouseholdFilter, page: number, pageSize: number) {
+  const base = householdBase(db, f);
+  const [rows, total] = await Promise.all([
+    (base.select(householdColumns) as SelectQueryBuilder<any, any, HouseholdRow>)
+      .orderBy('b.number').orderBy('h.unit').orderBy('h.room').limit(pageSize).offset((page - 1) * pageSize).execute(),
+    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows: rows as HouseholdRow[], total: Number(total.n) };
+}
+
+export async function* allHouseholds(db: DbOrTrx, f: HouseholdFilter, batch = 2000) {
+  let after = '';
+  for (;;) {
+    const rows = (await (householdBase(db, f).select(householdColumns) as any).where('h.id', '>', after).orderBy('h.id').limit(batch).execute()) as HouseholdRow[];
+    if (!rows.length) return;
+    yield rows;
+    after = rows[rows.length - 1]!.id;
+  }
+}
+
+export async function getHousehold(db: DbOrTrx, communityId: string, id: string): Promise<(HouseholdRow & { dibao_enc: string | null }) | undefined> {
+  return (await (householdBase(db, { communityId, scopeGridId: null }).select(householdColumns) as any)
+    .select('h.dibao_enc').where('h.id', '=', id).executeTakeFirst()) as any;
+}
+
+export async function findHouseholdByAddress(db: DbOrTrx, communityId: string, buildingId: string, unit: string, room: string) {
+  return db.selectFrom('household').select(['id', 'grid_id']).where('community_id', '=', communityId).where('building_id', '=', buildingId)
+    .where('unit', '=', unit).where('room', '=', room).executeTakeFirst();
+}
+
+export async function insertHousehold(db: DbOrTrx, row: HouseholdTable) {
+  await db.insertInto('household').values(row).execute();
+}
+
+export async function updateHousehold(db: DbOrTrx, communityId: string, id: string, set: Partial<HouseholdTable>) {
+  await db.updateTable('household').set(set).where('community_id', '=', communityId).where('id', '=', id).execute();
+}
+
+// ---- summary ----
+
+export async function summaryCounts(db: DbOrTrx, communityId: string, scopeGridId: string | null, aged60Born: string, dibaoTrue: string) {
+  const grid = (q: any, col: string) => (scopeGridId ? q.where(col, '=', scopeGridId) : q);
+  const [grids, buildings, households, dibao, residents, aged, tags] = await Promise.all([
+    grid(db.selectFrom('grid').where('community_id', '=', communityId), 'id').select((eb: any) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow(),
+    grid(db.selectFrom('building').where('community_id', '=', communityId), 'grid_id').select((eb: any) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow(),
+    grid(db.selectFrom('household').where('community_id', '=', communityId), 'grid_id').select((eb: any) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow(),
+    grid(db.selectFrom('household').where('community_id', '=', communityId).where('dibao_token', '=', dibaoTrue), 'grid_id').select((eb: any) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow(),
+    grid(db.selectFrom('resident').where('community_id', '=', communityId).where('status', '=', 'active'), 'grid_id').select((eb: any) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow(),
+    grid(db.selectFrom('resident').where('community_id', '=', communityId).where('status', '=', 'active').where('birth_date', '<=', aged60Born), 'grid_id').select((eb: any) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow(),
+    (scopeGridId
+      ? db.selectFrom('resident_tag as t').innerJoin('resident as r', (j) => j.onRef('r.community_id', '=', 't.community_id').onRef('r.id', '=', 't.resident_id')).where('r.grid_id', '=', scopeGridId)
+      : db.selectFrom('resident_tag as t')).where('t.community_id', '=', communityId).select(['t.tag', (eb: any) => eb.fn.countAll().as('n')]).groupBy('t.tag').execute(),
+  ]);
+  return {
+    grids: Number(grids.n), buildings: Number(buildings.n), households: Number(households.n), dibaoHouseholds: Number(dibao.n),
+    residents: Number(residents.n), residentsAged60Plus: Number(aged.n), tags: (tags as unknown as Array<{ tag: string; n: number }>).map((t) => ({ tag: t.tag, n: Number(t.n) })),
+  };
+}

@@ -1,0 +1,25 @@
+// Who is making a request: the signed-in account, its membership in one community, and where from.
+import type { Role } from '../../../domain/access/roles.ts';
+import type { Locale } from './i18n.ts';
+
+export interface Actor {
+  accountId: string;
+  name: string;
+  phone: string;
+  role: Role;
+  title: string | null;
+  communityId: string;
+  communityName: string;
+  membershipId: string;
+  gridId: string | null;
+  teamId: string | null;
+  unitId: string | null;
+  residentId: string | null;
+  /** The language the user chose, or null to follow the browser. */
+  locale: Locale | null;
+  csrfToken: string;
+  tokenHash: string;
+}
+
+/** Request facts the audit log keeps. */
+export interface RequestContext { ip: string | null; userAgent: string | null }

@@ -1,0 +1,56 @@
+// The audit log: append-only, one hash chain per community. Each entry's hash covers its content and the
+// previous hash, so editing or deleting any entry breaks verification from that entry on.
+import { sql } from 'kysely';
+import type { Db, DbOrTrx } from '../db/database.ts';
+import { sha256 } from './crypto.ts';
+
+export interface AuditWho { communityId: string; accountId: string | null; name: string; role: string | null; ip: string | null; userAgent: string | null }
+export interface AuditWhat { action: string; entityType: string; entityId?: string | null; detail?: Record<string, unknown> }
+
+const GENESIS = '0'.repeat(64);
+
+function entryHash(prevHash: string, e: Record<string, unknown>): string {
+  return sha256(prevHash + JSON.stringify(e));
+}
+
+export class AuditLog {
+  constructor(private readonly db: Db, private readonly kind: 'sqlite' | 'postgres') {}
+
+  /** Appends inside the caller's transaction when given one, so no write lands without its entry. */
+  async record(dbOrTrx: DbOrTrx, who: AuditWho, what: AuditWhat): Promise<void> {
+    if (!dbOrTrx.isTransaction) {
+      await dbOrTrx.transaction().execute((trx) => this.record(trx, who, what));
+      return;
+    }
+    // Serialise appends per community. SQLite already runs one writer at a time.
+    if (this.kind === 'postgres') await sql`select pg_advisory_xact_lock(hashtext(${'audit:' + who.communityId}))`.execute(dbOrTrx);
+    const last = await dbOrTrx.selectFrom('audit_log').select(['seq', 'hash']).where('community_id', '=', who.communityId)
+      .orderBy('seq', 'desc').limit(1).executeTakeFirst();
+    const seq = (last?.seq ?? 0) + 1;
+    const prevHash = last?.hash ?? GENESIS;
+    const row = {
+      community_id: who.communityId, seq, at: new Date().toISOString(), actor_account_id: who.accountId, actor_name: who.name,
+      actor_role: who.role, action: what.action, entity_type: what.entityType, entity_id: what.entityId ?? null,
+      detail: JSON.stringify(what.detail ?? {}), ip: who.ip, user_agent: who.userAgent,
+    };
+    await dbOrTrx.insertInto('audit_log').values({ ...row, prev_hash: prevHash, hash: entryHash(prevHash, row) }).execute();
+  }
+
+  /** Walks a community's chain; returns the first entry whose link or content does not add up. */
+  async verify(communityId: string): Promise<{ ok: boolean; checked: number; brokenAt: number | null }> {
+    let prevHash = GENESIS;
+    let expectSeq = 1;
+    let checked = 0;
+    const pageSize = 5000;
+    for (;;) {
+      const rows = await this.db.selectFrom('audit_log').selectAll().where('community_id', '=', communityId)
+        .where('seq', '>=', expectSeq).orderBy('seq').limit(pageSize).execute();
+      for (const r of rows) {
+        const { prev_hash, hash, ...content } = r;
+        if (r.seq !== expectSeq || prev_hash !== prevHash || entryHash(prevHash, content) !== hash) return { ok: false, checked, brokenAt: expectSeq };
+        prevHash = hash; expectSeq++; checked++;
+      }
+      if (rows.length < pageSize) return { ok: true, checked, brokenAt: null };
+    }
+  }
+}

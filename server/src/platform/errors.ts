@@ -1,0 +1,32 @@
+// Errors that know nothing of HTTP; one table maps each code to a status.
+export const ERROR_STATUS = {
+  validation: 400,
+  bad_file: 400,
+  unauthenticated: 401,
+  bad_credentials: 401,
+  csrf: 403,
+  forbidden: 403,
+  out_of_scope: 403,
+  not_found: 404,
+  conflict: 409,
+  duplicate_id_number: 409,
+  has_dependents: 409,
+  payload_too_large: 413,
+  unsupported_file: 415,
+  locked: 423,
+  rate_limited: 429,
+  internal: 500,
+} as const;
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export interface FieldProblem { field: string; message: string; row?: number }
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    /** Values the message template uses, and field-level problems. */
+    readonly details: { fields?: FieldProblem[]; [k: string]: unknown } = {},
+  ) {
+    super(code);
+  }
+}

@@ -1,0 +1,119 @@
+// Fastify wiring of the platform: who is calling (session cookie), what each route allows (its declared
+// access), CSRF on cookie-authenticated writes, and the one error handler that speaks the caller's language.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import type { Permission } from '../../../domain/access/roles.ts';
+import { authorize, type Grant } from './access.ts';
+import type { Actor, RequestContext } from './actor.ts';
+import { AppError, ERROR_STATUS, type ErrorCode, type FieldProblem } from './errors.ts';
+import { hasMessage, pickLocale, translate, type Locale } from './i18n.ts';
+
+export const SESSION_COOKIE = 'linli_session';
+export const CSRF_HEADER = 'x-csrf-token';
+
+/** What a route allows: anyone, any signed-in user, or holders of one permission. Every /api route says which. */
+export type RouteAccess = { public: true } | { signedIn: true } | { permission: Permission };
+
+declare module 'fastify' {
+  interface FastifyContextConfig { access?: RouteAccess }
+  interface FastifyRequest { actor: Actor | null; grant: Grant | null }
+}
+
+export interface SessionResolver { actorFromToken(token: string): Promise<Actor | null> }
+
+export function requestContext(req: FastifyRequest): RequestContext {
+  return { ip: req.ip ?? null, userAgent: (req.headers['user-agent'] ?? '').slice(0, 300) || null };
+}
+
+export function localeOf(req: FastifyRequest): Locale {
+  return pickLocale(req.actor?.locale, req.headers['accept-language']);
+}
+
+/** The signed-in actor; routes behind `signedIn` or `permission` always have one. */
+export function actorOf(req: FastifyRequest): Actor {
+  if (!req.actor) throw new AppError('unauthenticated');
+  return req.actor;
+}
+
+export function grantOf(req: FastifyRequest): Grant {
+  if (!req.grant) throw new AppError('forbidden', { role: req.actor?.role ?? '-', permission: '-' });
+  return req.grant;
+}
+
+export function registerPlatformHooks(app: FastifyInstance, sessions: SessionResolver): void {
+  app.decorateRequest('actor', null);
+  app.decorateRequest('grant', null);
+
+  // A route that forgot to say who may call it must not start: refusing by default is safer than guessing.
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/api/') && !route.config?.access && !route.url.startsWith('/api/docs')) {
+      throw new Error(`route ${route.method} ${route.url} declares no access`);
+    }
+  });
+
+  app.addHook('onRequest', async (req) => {
+    const access = req.routeOptions.config?.access;
+    if (!access) return;
+    const token = req.cookies?.[SESSION_COOKIE];
+    if (token) req.actor = await sessions.actorFromToken(token);
+    if ('public' in access) return;
+    if (!req.actor) throw new AppError('unauthenticated');
+    // Cookies ride along on cross-site requests; the token in a header does not.
+    if (!['GET', 'HEAD', 'OPTIONS'].includes(req.method) && req.headers[CSRF_HEADER] !== req.actor.csrfToken) throw new AppError('csrf');
+    if ('permission' in access) req.grant = authorize(req.actor, access.permission);
+  });
+
+  app.setErrorHandler((err: any, req, reply) => sendError(err, req, reply));
+  app.setNotFoundHandler((req, reply) => sendError(new AppError('not_found', { entity: 'page' }), req, reply));
+}
+
+function zodIssueMessage(locale: Locale, issue: { code?: string; message?: string }): string {
+  if (issue.message && hasMessage(issue.message)) return translate(locale, issue.message);
+  switch (issue.code) {
+    case 'invalid_type': return translate(locale, 'invalid.type');
+    case 'invalid_value': case 'invalid_enum_value': return translate(locale, 'invalid.value');
+    case 'too_big': return translate(locale, 'invalid.tooLong');
+    case 'too_small': return translate(locale, 'invalid.required');
+    case 'unrecognized_keys': return translate(locale, 'invalid.unknownField');
+    case 'invalid_format': case 'invalid_string': return translate(locale, 'invalid.value');
+    default: return translate(locale, 'invalid.value');
+  }
+}
+
+export function zodFields(locale: Locale, issues: Array<{ path?: PropertyKey[]; instancePath?: string; code?: string; message?: string; params?: any }>): FieldProblem[] {
+  return issues.map((i) => {
+    const path = i.path?.length ? i.path.map(String).join('.') : (i.instancePath ?? '').replace(/^\//, '').replace(/\//g, '.');
+    return { field: path || '(body)', message: zodIssueMessage(locale, i.params?.issue ?? i) };
+  });
+}
+
+export function sendError(err: any, req: FastifyRequest, reply: FastifyReply) {
+  const locale = localeOf(req);
+  let code: ErrorCode;
+  let details: Record<string, unknown> = {};
+  if (err instanceof AppError) {
+    code = err.code; details = err.details;
+    if (details.fields) details = { ...details, fields: (details.fields as FieldProblem[]).map((f) => ({ ...f, message: hasMessage(f.message) ? translate(locale, f.message) : f.message })) };
+  } else if (hasZodFastifySchemaValidationErrors(err)) {
+    code = 'validation';
+    details = { fields: zodFields(locale, err.validation as any) };
+  } else if (err?.validation) {
+    code = 'validation';
+    details = { fields: zodFields(locale, err.validation) };
+  } else if (err?.code === 'FST_REQ_FILE_TOO_LARGE' || err?.statusCode === 413) {
+    code = 'payload_too_large'; details = { maxMb: Math.round((err.maxBytes ?? 10 * 1024 * 1024) / 1048576) };
+  } else if (err?.statusCode === 429) {
+    code = 'rate_limited';
+  } else if (err?.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || err?.code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') {
+    code = 'unsupported_file';
+  } else if (typeof err?.statusCode === 'number' && err.statusCode >= 400 && err.statusCode < 500) {
+    // Malformed JSON, a body that is too large, and other client faults Fastify itself detects.
+    code = err.statusCode === 413 ? 'payload_too_large' : 'validation';
+    details = { fields: [{ field: '(body)', message: translate(locale, 'invalid.type') }] };
+  } else {
+    code = 'internal';
+    req.log.error({ err }, 'unexpected error');
+  }
+  const vars = { ...details, role: details.role, permission: details.permission };
+  return reply.status(ERROR_STATUS[code]).send({ error: { code, message: translate(locale, code, vars), details } });
+}

@@ -1,0 +1,111 @@
+// Server-side messages in zh-CN (default) and English. Keys are error codes and validation keys.
+export type Locale = 'zh-CN' | 'en';
+
+const zh: Record<string, string> = {
+  validation: '提交的内容有误，请检查标出的字段',
+  bad_file: '文件内容有误：{reason}',
+  unauthenticated: '请先登录',
+  bad_credentials: '手机号或密码不正确',
+  bad_code: '验证码不正确或已过期',
+  csrf: '页面已过期，请刷新后重试',
+  forbidden: '您的角色（{role}）没有权限执行此操作：{permission}',
+  out_of_scope: '此记录不在您负责的范围内（{scope}）',
+  not_found: '找不到该{entity}',
+  conflict: '数据冲突：{reason}',
+  duplicate_id_number: '本社区已有相同身份证号的居民',
+  has_dependents: '该{entity}下仍有{dependents}，不能删除',
+  payload_too_large: '文件过大，最大 {maxMb} MB',
+  unsupported_file: '只能上传 Excel（.xlsx）文件',
+  locked: '登录失败次数过多，账号已锁定，请在 {until} 后再试',
+  rate_limited: '操作过于频繁，请稍后再试',
+  internal: '系统出错了，我们已记录，请稍后再试',
+  'invalid.required': '必填',
+  'invalid.phone': '请输入 11 位中国大陆手机号',
+  'invalid.date': '日期格式应为 YYYY-MM-DD，且是真实存在的日期',
+  'invalid.birthDate': '出生日期不能早于 1900 年，也不能晚于今天',
+  'invalid.idNumber.format': '身份证号应为 18 位（最后一位可为 X）',
+  'invalid.idNumber.checksum': '身份证号校验位不正确',
+  'invalid.idNumber.birthDate': '身份证号中的出生日期不存在',
+  'invalid.idNumber.birthDateMismatch': '身份证号中的出生日期与填写的出生日期不一致',
+  'invalid.idNumber.genderMismatch': '身份证号中的性别与填写的性别不一致',
+  'invalid.personName': '姓名只能包含汉字、字母和间隔号',
+  'invalid.nameTooLong': '姓名最多 30 个字',
+  'invalid.tooLong': '内容过长',
+  'invalid.id': '编号格式不正确',
+  'invalid.type': '类型不正确',
+  'invalid.value': '取值不在允许范围内',
+  'invalid.number': '应为数字',
+  'invalid.unknownField': '不认识的字段',
+  'entity.resident': '居民', 'entity.household': '住户', 'entity.building': '楼幢', 'entity.grid': '网格',
+  'entity.account': '账号', 'entity.contact': '联系人', 'entity.consent': '同意记录', 'entity.page': '页面',
+  'scope.grid': '本网格', 'scope.community': '本社区',
+};
+
+const en: Record<string, string> = {
+  validation: 'Some fields are not right; please check them',
+  bad_file: 'The file has problems: {reason}',
+  unauthenticated: 'Please sign in first',
+  bad_credentials: 'Wrong phone number or password',
+  bad_code: 'The code is wrong or has expired',
+  csrf: 'This page has expired; please reload and try again',
+  forbidden: 'Your role ({role}) may not do this: {permission}',
+  out_of_scope: 'This record is outside what you look after ({scope})',
+  not_found: 'No such {entity}',
+  conflict: 'Conflict: {reason}',
+  duplicate_id_number: 'A resident with this ID number is already registered in this community',
+  has_dependents: 'This {entity} still has {dependents} and cannot be deleted',
+  payload_too_large: 'The file is too large; at most {maxMb} MB',
+  unsupported_file: 'Only Excel (.xlsx) files can be uploaded',
+  locked: 'Too many failed sign-ins; the account is locked until {until}',
+  rate_limited: 'Too many requests; please wait a moment',
+  internal: 'Something went wrong on our side; it has been logged',
+  'invalid.required': 'Required',
+  'invalid.phone': 'Enter an 11-digit mainland China mobile number',
+  'invalid.date': 'Use a real date written YYYY-MM-DD',
+  'invalid.birthDate': 'Birth date must be between 1900 and today',
+  'invalid.idNumber.format': 'An ID number has 18 characters (the last may be X)',
+  'invalid.idNumber.checksum': 'The ID number’s check character is wrong',
+  'invalid.idNumber.birthDate': 'The birth date inside the ID number does not exist',
+  'invalid.idNumber.birthDateMismatch': 'The ID number’s birth date differs from the birth date given',
+  'invalid.idNumber.genderMismatch': 'The ID number’s gender differs from the gender given',
+  'invalid.personName': 'Names may hold Chinese characters, letters and the middle dot only',
+  'invalid.nameTooLong': 'Names have at most 30 characters',
+  'invalid.tooLong': 'Too long',
+  'invalid.id': 'Not a valid id',
+  'invalid.type': 'Wrong type',
+  'invalid.value': 'Not an allowed value',
+  'invalid.number': 'Must be a number',
+  'invalid.unknownField': 'Unknown field',
+  'entity.resident': 'resident', 'entity.household': 'household', 'entity.building': 'building', 'entity.grid': 'grid',
+  'entity.account': 'account', 'entity.contact': 'contact', 'entity.consent': 'consent record', 'entity.page': 'page',
+  'scope.grid': 'your grid', 'scope.community': 'your community',
+};
+
+const tables: Record<Locale, Record<string, string>> = { 'zh-CN': zh, en };
+
+export function translate(locale: Locale, key: string, vars: Record<string, unknown> = {}): string {
+  const template = tables[locale][key] ?? tables['zh-CN'][key] ?? key;
+  return template.replace(/\{(\w+)\}/g, (_, k: string) => {
+    const v = vars[k];
+    if (v === undefined || v === null) return '';
+    // Entities and scopes are keys themselves.
+    if (typeof v === 'string' && tables[locale][`entity.${v}`]) return tables[locale][`entity.${v}`]!;
+    if (typeof v === 'string' && tables[locale][`scope.${v}`]) return tables[locale][`scope.${v}`]!;
+    return String(v);
+  });
+}
+
+export function hasMessage(key: string): boolean {
+  return key in zh;
+}
+
+/** The user's setting wins; otherwise the first of Accept-Language we speak; otherwise Chinese. */
+export function pickLocale(userLocale: string | undefined | null, acceptLanguage: string | undefined): Locale {
+  if (userLocale === 'en' || userLocale === 'zh-CN') return userLocale;
+  for (const part of (acceptLanguage ?? '').split(',')) {
+    const tag = part.split(';')[0]!.trim().toLowerCase();
+    if (tag.startsWith('zh')) return 'zh-CN';
+    if (tag.startsWith('en')) return 'en';
+  }
+  return 'zh-CN';
+}
