@@ -40,7 +40,8 @@ export interface Config {
 export class ConfigError extends Error {}
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
-  const r = schema.safeParse(env);
+  // An empty variable means unset (as shells and CI files often leave them).
+  const r = schema.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')));
   if (!r.success) {
     const lines = r.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new ConfigError(`Linli cannot start; fix these settings:\n${lines.join('\n')}`);

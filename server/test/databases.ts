@@ -19,14 +19,15 @@ export async function createTestDatabase(kind: DatabaseKind): Promise<TestDataba
     await migrateToLatest(handle.db);
     return { kind, handle, dataDir, dispose: async () => { await handle.close(); fs.rmSync(dataDir, { recursive: true, force: true }); } };
   }
+  // A database of its own (not a schema): Kysely's migrator looks for its tables across all schemas.
   const base = process.env.TEST_DATABASE_URL!;
-  const schema = `t_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
+  const name = `linli_t_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
   const admin = new pg.Client({ connectionString: base });
   await admin.connect();
-  await admin.query(`create schema ${schema}`);
+  await admin.query(`create database ${name}`);
   await admin.end();
   const url = new URL(base);
-  url.searchParams.set('options', `-c search_path=${schema}`);
+  url.pathname = `/${name}`;
   const handle = openDatabase({ databaseUrl: url.toString(), poolSize: 5 });
   await migrateToLatest(handle.db);
   return {
@@ -35,7 +36,7 @@ export async function createTestDatabase(kind: DatabaseKind): Promise<TestDataba
       await handle.close();
       const c = new pg.Client({ connectionString: base });
       await c.connect();
-      await c.query(`drop schema ${schema} cascade`);
+      await c.query(`drop database if exists ${name} with (force)`);
       await c.end();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },

@@ -16,6 +16,7 @@ export type RouteAccess = { public: true } | { signedIn: true } | { permission: 
 
 declare module 'fastify' {
   interface FastifyContextConfig { access?: RouteAccess }
+  interface FastifyInstance { routeAccess: Array<{ method: string; url: string; access: RouteAccess }> }
   interface FastifyRequest { actor: Actor | null; grant: Grant | null }
 }
 
@@ -45,10 +46,12 @@ export function registerPlatformHooks(app: FastifyInstance, sessions: SessionRes
   app.decorateRequest('grant', null);
 
   // A route that forgot to say who may call it must not start: refusing by default is safer than guessing.
+  // Kept so a test can try every route as someone who must be refused.
+  app.decorate('routeAccess', [] as Array<{ method: string; url: string; access: RouteAccess }>);
   app.addHook('onRoute', (route) => {
-    if (route.url.startsWith('/api/') && !route.config?.access && !route.url.startsWith('/api/docs')) {
-      throw new Error(`route ${route.method} ${route.url} declares no access`);
-    }
+    if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) return;
+    if (!route.config?.access) throw new Error(`route ${route.method} ${route.url} declares no access`);
+    for (const method of [route.method].flat()) if (method !== 'HEAD') app.routeAccess.push({ method, url: route.url, access: route.config.access });
   });
 
   app.addHook('onRequest', async (req) => {

@@ -1,0 +1,19 @@
+// Bundles the server into dist/server/main.mjs (dependencies stay in node_modules), so a start needs
+// no TypeScript compiler at run time.
+import { build } from 'esbuild';
+
+export async function buildServer() {
+  await build({
+    entryPoints: ['server/src/main.ts'],
+    outfile: 'dist/server/main.mjs',
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'esm',
+    packages: 'external',
+    sourcemap: true,
+    logLevel: 'warning',
+  });
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await buildServer();

@@ -1,0 +1,21 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { ConfigError, loadConfig } from './config.ts';
+
+describe('config', () => {
+  it('has working defaults and is frozen', () => {
+    const c = loadConfig({});
+    assert.equal(c.port, 3000);
+    assert.equal(c.demo, true);
+    assert.equal(c.databaseUrl, undefined);
+    assert.ok(Object.isFrozen(c));
+  });
+
+  it('names every bad setting at once', () => {
+    assert.throws(() => loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', LINLI_DEMO: 'maybe' }), (err: unknown) => {
+      assert.ok(err instanceof ConfigError);
+      for (const name of ['PORT', 'DATABASE_URL', 'LINLI_DEMO']) assert.match(err.message, new RegExp(name));
+      return true;
+    });
+  });
+});
