@@ -1,6 +1,7 @@
 // config → database → app → listen. The only file that reads the environment (through loadConfig).
 import path from 'node:path';
 import { buildApp } from './app.ts';
+import { ROLE_LABELS, type Role } from '../../domain/access/roles.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { migrateToLatest, openDatabase } from './db/database.ts';
 import { FieldCipher, loadKeyring } from './platform/crypto.ts';
@@ -36,7 +37,7 @@ async function main() {
   ];
   if (demoSignIns.length) {
     lines.push('', '  Demo sign-ins (password: xiguan-demo):');
-    for (const s of demoSignIns) lines.push(`    ${s.phone}  ${s.role.padEnd(17)} ${s.name}`);
+    for (const s of demoSignIns) lines.push(`    ${s.phone}  ${s.name}  ${ROLE_LABELS[s.role as Role]?.zh ?? s.role} / ${ROLE_LABELS[s.role as Role]?.en ?? s.role}`);
   }
   console.log(lines.join('\n') + '\n');
 

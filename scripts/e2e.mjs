@@ -1,0 +1,39 @@
+// npm run test:e2e: builds if needed, starts the real server on a free port with a fresh data folder and
+// the Xiguan demo, runs the browser journeys in e2e/ against it, and stops it.
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+
+if (!fs.existsSync('web/dist/index.html') || !fs.existsSync('dist/server/main.mjs')) {
+  const b = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
+  if (b.status !== 0) process.exit(b.status ?? 1);
+}
+
+const port = await new Promise((resolve) => { const s = net.createServer().listen(0, '127.0.0.1', () => { const p = s.address().port; s.close(() => resolve(p)); }); });
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'linli-e2e-'));
+const server = spawn(process.execPath, ['dist/server/main.mjs'], {
+  env: { ...process.env, PORT: String(port), LINLI_DATA_DIR: dataDir, LINLI_DEMO: '1', LINLI_LOG_LEVEL: 'warn', DATABASE_URL: '' },
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
+let serverOut = '';
+server.stdout.on('data', (d) => { serverOut += d; });
+
+const base = `http://127.0.0.1:${port}`;
+const deadline = Date.now() + 120_000;
+for (;;) {
+  try { const r = await fetch(`${base}/api/health`); if (r.ok) break; } catch {}
+  if (Date.now() > deadline || server.exitCode !== null) { console.error('the server did not become healthy\n' + serverOut); server.kill(); process.exit(1); }
+  await new Promise((r) => setTimeout(r, 250));
+}
+console.log(`e2e: server up at ${base}`);
+
+const files = fs.readdirSync('e2e').filter((f) => f.endsWith('.e2e.ts')).sort().map((f) => path.join('e2e', f));
+const only = process.argv.slice(2);
+const chosen = only.length ? files.filter((f) => only.some((o) => f.includes(o))) : files;
+const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=1', ...chosen], { stdio: 'inherit', env: { ...process.env, E2E_BASE_URL: base } });
+server.kill('SIGTERM');
+await new Promise((res) => server.once('exit', res));
+fs.rmSync(dataDir, { recursive: true, force: true });
+process.exit(r.status ?? 1);
