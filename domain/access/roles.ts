@@ -25,7 +25,8 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Permission, Scope>>> = {
     'registry.export': 'community', 'registry.sensitive': 'community', 'outbox.read': 'community',
   },
   // A grid leader knows every household of the grid and keeps it current, but sees sensitive fields masked.
-  grid_leader: { 'registry.read': 'grid', 'registry.write': 'grid', 'registry.export': 'grid' },
+  // Import is bulk writing, so it has the same bounds as registry.write: only into the leader's own grid.
+  grid_leader: { 'registry.read': 'grid', 'registry.write': 'grid', 'registry.import': 'grid', 'registry.export': 'grid' },
   team_leader: {},
   unit_coordinator: {},
   volunteer: {},
@@ -44,4 +45,14 @@ export const ROLE_LABELS: Record<Role, { zh: string; en: string }> = {
   unit_coordinator: { zh: '驻区单位联络人', en: 'Unit coordinator' },
   volunteer: { zh: '志愿者', en: 'Volunteer' },
   resident: { zh: '居民/家属', en: 'Resident / family' },
+};
+
+export const PERMISSION_LABELS: Record<Permission, { zh: string; en: string }> = {
+  'registry.read': { zh: '查看居民档案', en: 'read the registry' },
+  'registry.write': { zh: '修改居民档案', en: 'change the registry' },
+  'registry.import': { zh: '导入居民名单', en: 'import rosters' },
+  'registry.export': { zh: '导出名单', en: 'export lists' },
+  'registry.sensitive': { zh: '查看敏感信息', en: 'see sensitive fields' },
+  'audit.read': { zh: '查看审计日志', en: 'read the audit log' },
+  'outbox.read': { zh: '查看消息发件箱', en: 'read the outbox' },
 };

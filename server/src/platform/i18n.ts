@@ -1,4 +1,6 @@
 // Server-side messages in zh-CN (default) and English. Keys are error codes and validation keys.
+import { PERMISSION_LABELS, ROLE_LABELS, type Permission, type Role } from '../../../domain/access/roles.ts';
+
 export type Locale = 'zh-CN' | 'en';
 
 const zh: Record<string, string> = {
@@ -36,6 +38,21 @@ const zh: Record<string, string> = {
   'invalid.value': '取值不在允许范围内',
   'invalid.number': '应为数字',
   'invalid.unknownField': '不认识的字段',
+  // Roster import (Excel): one message per row problem.
+  'invalid.unknownBuilding': '本社区没有这个楼幢，请先添加楼幢或检查楼号（如“1号楼”）',
+  'invalid.buildingOutOfScope': '该楼幢不在您负责的网格内',
+  'invalid.duplicateInFile': '与文件中另一行的身份证号重复',
+  'invalid.householdConflict': '同一住址的各行填写的“低保户/流动人口”不一致',
+  'invalid.householdMismatch': '与该住址已登记住户的信息不一致',
+  'invalid.yesNo': '请填“是”或“否”',
+  'invalid.gender': '性别请填“男”或“女”',
+  'invalid.relation': '与户主关系应为：户主、配偶、子女、父母、孙辈、祖辈、兄弟姐妹、其他',
+  'invalid.specialGroup': '特殊群体应为：空巢老人、独居老人、失智老人、慢性病、残疾人、三无老人、失独家庭、外来务工人员子女（多个用顿号分隔）',
+  'invalid.idNumber.asNumber': '身份证号被 Excel 存成了数字，末几位已丢失；请把该列设为“文本”格式后重新填写',
+  'invalid.missingColumn': '文件缺少这一列，请使用导入模板',
+  'invalid.noHeader': '找不到表头行（楼幢、单元、室、姓名……），请使用导入模板',
+  'invalid.emptyRoster': '文件中没有可导入的居民',
+  'invalid.tooManyRows': '一次最多导入 20000 行，请分成几个文件导入',
   'entity.resident': '居民', 'entity.household': '住户', 'entity.building': '楼幢', 'entity.grid': '网格',
   'entity.account': '账号', 'entity.contact': '联系人', 'entity.consent': '同意记录', 'entity.page': '页面',
   'scope.grid': '本网格', 'scope.community': '本社区',
@@ -76,6 +93,20 @@ const en: Record<string, string> = {
   'invalid.value': 'Not an allowed value',
   'invalid.number': 'Must be a number',
   'invalid.unknownField': 'Unknown field',
+  'invalid.unknownBuilding': 'No building with this number in the community; add the building first or check the number (e.g. 1号楼)',
+  'invalid.buildingOutOfScope': 'This building is outside your grid',
+  'invalid.duplicateInFile': 'The same ID number is on another row of the file',
+  'invalid.householdConflict': 'Rows for the same address disagree on dibao or migrant status',
+  'invalid.householdMismatch': 'Differs from the household already registered at this address',
+  'invalid.yesNo': 'Enter 是 (yes) or 否 (no)',
+  'invalid.gender': 'Enter 男 (male) or 女 (female)',
+  'invalid.relation': 'Relation to the head must be one of 户主, 配偶, 子女, 父母, 孙辈, 祖辈, 兄弟姐妹, 其他',
+  'invalid.specialGroup': 'Special groups must be among 空巢老人, 独居老人, 失智老人, 慢性病, 残疾人, 三无老人, 失独家庭, 外来务工人员子女 (separated by 、)',
+  'invalid.idNumber.asNumber': 'Excel stored the ID number as a number and lost its last digits; format the column as Text and enter it again',
+  'invalid.missingColumn': 'The file lacks this column; please use the import template',
+  'invalid.noHeader': 'No header row (楼幢, 单元, 室, 姓名 …) found; please use the import template',
+  'invalid.emptyRoster': 'The file has no residents to import',
+  'invalid.tooManyRows': 'At most 20,000 rows per import; please split the file',
   'entity.resident': 'resident', 'entity.household': 'household', 'entity.building': 'building', 'entity.grid': 'grid',
   'entity.account': 'account', 'entity.contact': 'contact', 'entity.consent': 'consent record', 'entity.page': 'page',
   'scope.grid': 'your grid', 'scope.community': 'your community',
@@ -88,6 +119,9 @@ export function translate(locale: Locale, key: string, vars: Record<string, unkn
   return template.replace(/\{(\w+)\}/g, (_, k: string) => {
     const v = vars[k];
     if (v === undefined || v === null) return '';
+    const lang = locale === 'en' ? 'en' : 'zh';
+    if (k === 'role' && typeof v === 'string' && v in ROLE_LABELS) return ROLE_LABELS[v as Role][lang];
+    if (k === 'permission' && typeof v === 'string' && v in PERMISSION_LABELS) return PERMISSION_LABELS[v as Permission][lang];
     // Entities and scopes are keys themselves.
     if (typeof v === 'string' && tables[locale][`entity.${v}`]) return tables[locale][`entity.${v}`]!;
     if (typeof v === 'string' && tables[locale][`scope.${v}`]) return tables[locale][`scope.${v}`]!;

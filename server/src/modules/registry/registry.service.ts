@@ -2,8 +2,8 @@
 // Every read is bounded by the caller's scope; sensitive values are encrypted at rest, masked unless the
 // caller may see them, and every reveal is written to the audit log.
 import type { Db, DbOrTrx } from '../../db/database.ts';
-import type { ResidentTable } from '../../db/schema.ts';
-import { assertInScope, can, gridFilter, type Grant } from '../../platform/access.ts';
+import type { HouseholdTable, ResidentTable, ResidentTagTable } from '../../db/schema.ts';
+import { assertInScope, can, gridFilter, inScope, type Grant } from '../../platform/access.ts';
 import type { Actor, RequestContext } from '../../platform/actor.ts';
 import type { AuditLog, AuditWhat } from '../../platform/audit.ts';
 import type { FieldCipher } from '../../platform/crypto.ts';
@@ -12,13 +12,19 @@ import { uuidv7 } from '../../../../domain/shared/ids.ts';
 import { ageOn, bornOnOrBefore, todayInShanghai } from '../../../../domain/shared/dates.ts';
 import { maskIdNumber, parseIdNumber } from '../../../../domain/shared/id-number.ts';
 import { namePinyin } from '../../../../domain/shared/pinyin.ts';
-import { SPECIAL_GROUPS, type SpecialGroup } from '../../../../domain/registry/special-groups.ts';
+import { SENSITIVE_GROUPS, SPECIAL_GROUPS, type SpecialGroup } from '../../../../domain/registry/special-groups.ts';
 import type { HouseholdInput, HouseholdQuery, ResidentInput, ResidentQuery } from '../../../../domain/registry/schemas.ts';
 import * as repo from './registry.repository.ts';
 import { address, groupsFor, toHousehold, toResidentListItem, type Visibility } from './registry.mapper.ts';
 import { dibaoToken, groupTag, tagDecoder } from './tags.ts';
 
 export interface Health { conditions: string[]; note?: string }
+
+/** A checked roster: households to add (each with a reference its residents use) and residents for new or existing households. */
+export interface RosterPlan {
+  households: Array<{ ref: string; building: { id: string; gridId: string }; input: HouseholdInput }>;
+  residents: Array<{ household: { ref: string } | { id: string; gridId: string }; input: ResidentInput }>;
+}
 export interface Disability { kind: string; grade?: string; certificateNo?: string }
 
 /** Turns a search box into what to look for: Chinese characters, pinyin (full or initials), or a phone tail. */
@@ -134,11 +140,7 @@ export class RegistryService {
     const id = uuidv7();
     const now = new Date().toISOString();
     const write = async (t: DbOrTrx) => {
-      await repo.insertHousehold(t, {
-        community_id: actor.communityId, id, building_id: b.id, grid_id: b.grid_id, unit: input.unit, room: input.room, is_migrant: input.isMigrant ? 1 : 0,
-        dibao_enc: this.cipher.encryptJson({ dibao: input.dibao }), dibao_token: dibaoToken(this.cipher, actor.communityId, input.dibao),
-        note: input.note ?? null, created_at: now, updated_at: now,
-      });
+      await repo.insertHousehold(t, this.householdRow(actor.communityId, id, b, input, now));
       await this.record(t, actor, ctx, { action: 'household.create', entityType: 'household', entityId: id, detail: { building: b.number, unit: input.unit, room: input.room } });
     };
     await (trx ? write(trx) : this.db.transaction().execute(write));
@@ -177,7 +179,7 @@ export class RegistryService {
 
   private residentFilter(actor: Actor, grant: Grant, q: Partial<ResidentQuery>): repo.ResidentFilter {
     const sensitive = can(actor, 'registry.sensitive');
-    if (!sensitive && (q.dibao !== undefined || (q.group && ['dementia', 'chronic_illness', 'disabled'].includes(q.group)))) {
+    if (!sensitive && (q.dibao !== undefined || (q.group && SENSITIVE_GROUPS.has(q.group)))) {
       throw new AppError('forbidden', { role: actor.role, permission: 'registry.sensitive' });
     }
     const today = todayInShanghai();
@@ -289,15 +291,9 @@ export class RegistryService {
     await this.assertIdNumberFree(db, actor.communityId, input.idNumber);
     const id = uuidv7();
     const now = new Date().toISOString();
-    const py = namePinyin(input.name);
     const write = async (t: DbOrTrx) => {
-      await repo.insertResident(t, {
-        community_id: actor.communityId, id, household_id: h.id, grid_id: h.grid_id, name: input.name, name_pinyin: py.full, name_initials: py.initials,
-        gender: input.gender, birth_date: input.birthDate, phone: input.phone ?? null, relation_to_head: input.relationToHead,
-        id_number_enc: null, id_number_token: null, id_number_masked: null, health_enc: null, disability_enc: null,
-        ...this.encryptSensitive(actor.communityId, input), note: input.note ?? null, status: 'active', created_at: now, updated_at: now,
-      });
-      await repo.replaceTags(t, actor.communityId, id, [...new Set(input.specialGroups)].map((g) => groupTag(this.cipher, actor.communityId, g)));
+      await repo.insertResident(t, this.residentRow(actor.communityId, id, h, input, now));
+      await repo.replaceTags(t, actor.communityId, id, this.residentTags(actor.communityId, input.specialGroups));
       await this.record(t, actor, ctx, { action: 'resident.create', entityType: 'resident', entityId: id, detail: { name: input.name, household: h.id } });
     };
     try {
@@ -306,6 +302,110 @@ export class RegistryService {
       throw uniqueToDuplicate(err);
     }
     return { id };
+  }
+
+  // ---------------- rows as stored (one mapping for single adds and imports) ----------------
+
+  private householdRow(communityId: string, id: string, building: { id: string; grid_id: string }, input: HouseholdInput, now: string): HouseholdTable {
+    return {
+      community_id: communityId, id, building_id: building.id, grid_id: building.grid_id, unit: input.unit, room: input.room, is_migrant: input.isMigrant ? 1 : 0,
+      dibao_enc: this.cipher.encryptJson({ dibao: input.dibao }), dibao_token: dibaoToken(this.cipher, communityId, input.dibao),
+      note: input.note ?? null, created_at: now, updated_at: now,
+    };
+  }
+
+  private residentRow(communityId: string, id: string, household: { id: string; grid_id: string }, input: ResidentInput, now: string): ResidentTable {
+    const py = namePinyin(input.name);
+    return {
+      community_id: communityId, id, household_id: household.id, grid_id: household.grid_id, name: input.name, name_pinyin: py.full, name_initials: py.initials,
+      gender: input.gender, birth_date: input.birthDate, phone: input.phone ?? null, relation_to_head: input.relationToHead,
+      id_number_enc: null, id_number_token: null, id_number_masked: null, health_enc: null, disability_enc: null,
+      ...this.encryptSensitive(communityId, input), note: input.note ?? null, status: 'active', created_at: now, updated_at: now,
+    };
+  }
+
+  private residentTags(communityId: string, groups: readonly SpecialGroup[]): string[] {
+    return [...new Set(groups)].map((g) => groupTag(this.cipher, communityId, g));
+  }
+
+  // ---------------- bulk import (the Excel roster) ----------------
+
+  /** Every building of the community, and whether the caller may add households to it. */
+  async importBuildings(actor: Actor, grant: Grant) {
+    const rows = await repo.buildingsOf(this.db, actor.communityId);
+    return rows.map((b) => ({ id: b.id, number: b.number, gridId: b.grid_id, inScope: inScope(actor, grant, { gridId: b.grid_id }) }));
+  }
+
+  /** Which of these ID numbers some resident of the community already has (compared by blind token, never decrypted). */
+  async registeredIdNumbers(actor: Actor, idNumbers: string[]): Promise<Set<string>> {
+    const byToken = new Map(idNumbers.map((n) => [this.cipher.token(actor.communityId, 'id_number', n), n]));
+    const found = await repo.existingIdNumberTokens(this.db, actor.communityId, [...byToken.keys()]);
+    return new Set(found.map((t) => byToken.get(t)!));
+  }
+
+  /** Households already at these buildings. Dibao is given only to callers who may see it (null otherwise). */
+  async householdsAt(actor: Actor, buildingIds: string[]) {
+    const v = this.visibility(actor);
+    const rows = await repo.householdsInBuildings(this.db, actor.communityId, buildingIds);
+    return rows.map((h) => ({ id: h.id, buildingId: h.building_id, gridId: h.grid_id, unit: h.unit, room: h.room, isMigrant: h.is_migrant === 1, dibao: v.sensitive ? h.dibao_token === v.dibaoTrue : null }));
+  }
+
+  /**
+   * Writes a checked roster in one transaction: new households, then residents with their tags, then one audit
+   * entry. Rows are prepared by the same mappers as single adds and inserted in batches.
+   */
+  async importRoster(actor: Actor, grant: Grant, plan: RosterPlan, ctx: RequestContext, detail: Record<string, unknown>) {
+    const communityId = actor.communityId;
+    const now = new Date().toISOString();
+    const households = new Map<string, HouseholdTable>();
+    for (const h of plan.households) {
+      // The plan comes from lookups, but writes are allowed here: check scope again.
+      assertInScope(actor, grant, { gridId: h.building.gridId });
+      households.set(h.ref, this.householdRow(communityId, uuidv7(), { id: h.building.id, grid_id: h.building.gridId }, h.input, now));
+    }
+    const residents: ResidentTable[] = [];
+    const tags: ResidentTagTable[] = [];
+    for (const r of plan.residents) {
+      const h = 'ref' in r.household ? households.get(r.household.ref) : { id: r.household.id, grid_id: r.household.gridId };
+      if (!h) throw new Error(`roster plan names an unknown household ${JSON.stringify(r.household)}`);
+      assertInScope(actor, grant, { gridId: h.grid_id });
+      const row = this.residentRow(communityId, uuidv7(), h, r.input, now);
+      residents.push(row);
+      for (const tag of this.residentTags(communityId, r.input.specialGroups)) tags.push({ community_id: communityId, resident_id: row.id, tag });
+    }
+    try {
+      await this.db.transaction().execute(async (trx) => {
+        await repo.insertHouseholds(trx, [...households.values()]);
+        await repo.insertResidents(trx, residents);
+        await repo.insertTags(trx, tags);
+        await this.record(trx, actor, ctx, { action: 'registry.import', entityType: 'resident', detail: { ...detail, households: households.size, residents: residents.length } });
+      });
+    } catch (err) {
+      // Someone added the same person or address between the check and the write.
+      const e = uniqueToDuplicate(err);
+      if (e === err && /household_address_uq|household\.community_id, household\.building_id/.test(String((err as Error)?.message ?? ''))) {
+        throw new AppError('conflict', { reason: 'household' });
+      }
+      throw e;
+    }
+    return { households: households.size, residents: residents.length };
+  }
+
+  // ---------------- exports ----------------
+
+  /** A resident export: counted and written to the audit log before any row leaves, then streamed in batches. */
+  async auditedResidentExport(actor: Actor, grant: Grant, q: Partial<ResidentQuery>, ctx: RequestContext) {
+    const batches = this.residentExport(actor, grant, q);
+    const rows = await repo.countResidents(this.db, this.residentFilter(actor, grant, q));
+    await this.record(this.db, actor, ctx, { action: 'registry.export', entityType: 'resident', detail: { filter: definedOnly(q), rows } });
+    return { rows, batches };
+  }
+
+  async auditedHouseholdExport(actor: Actor, grant: Grant, q: Partial<HouseholdQuery>, ctx: RequestContext) {
+    const batches = this.householdExport(actor, grant, q);
+    const rows = await repo.countHouseholds(this.db, this.householdFilter(actor, grant, q));
+    await this.record(this.db, actor, ctx, { action: 'registry.export', entityType: 'household', detail: { filter: definedOnly(q), rows } });
+    return { rows, batches };
   }
 
   async updateResident(actor: Actor, grant: Grant, id: string, patch: Partial<ResidentInput>, ctx: RequestContext) {
@@ -384,6 +484,10 @@ export class RegistryService {
       await this.record(trx, actor, ctx, { action: 'resident.consent_withdraw', entityType: 'resident', entityId: residentId, detail: { consent: consentId } });
     });
   }
+}
+
+function definedOnly(q: object): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(q).filter(([, v]) => v !== undefined));
 }
 
 function dayAfter(date: string): string {
