@@ -22,6 +22,7 @@ import { AuthService } from './modules/auth/auth.service.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { RegistryService } from './modules/registry/registry.service.ts';
 import { registryRoutes } from './modules/registry/registry.routes.ts';
+import { registryExcelRoutes } from './modules/registry/registry.excel.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 
 export interface AppDeps { database: DatabaseHandle; cipher: FieldCipher }
@@ -59,6 +60,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
 
   await app.register(authRoutes(auth, { secureCookies: config.secureCookies, sessionHours: config.sessionHours, rateLimits: config.rateLimits }));
   await app.register(registryRoutes(registry));
+  await app.register(registryExcelRoutes(registry, config.maxUploadBytes));
   await app.register(auditRoutes(db, audit));
 
   jobs.register('sessions.purge', () => auth.purgeExpired());

@@ -23,7 +23,7 @@ export interface Health { conditions: string[]; note?: string }
 /** A checked roster: households to add (each with a reference its residents use) and residents for new or existing households. */
 export interface RosterPlan {
   households: Array<{ ref: string; building: { id: string; gridId: string }; input: HouseholdInput }>;
-  residents: Array<{ household: { ref: string } | { id: string; gridId: string }; input: ResidentInput }>;
+  residents: Array<{ household: { ref: string } | { id: string; gridId: string }; input: Omit<ResidentInput, 'householdId'> }>;
 }
 export interface Disability { kind: string; grade?: string; certificateNo?: string }
 
@@ -314,7 +314,7 @@ export class RegistryService {
     };
   }
 
-  private residentRow(communityId: string, id: string, household: { id: string; grid_id: string }, input: ResidentInput, now: string): ResidentTable {
+  private residentRow(communityId: string, id: string, household: { id: string; grid_id: string }, input: Omit<ResidentInput, 'householdId'>, now: string): ResidentTable {
     const py = namePinyin(input.name);
     return {
       community_id: communityId, id, household_id: household.id, grid_id: household.grid_id, name: input.name, name_pinyin: py.full, name_initials: py.initials,

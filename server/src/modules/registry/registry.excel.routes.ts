@@ -1,0 +1,84 @@
+// Excel routes of the registry: the roster template, the import, and the two exports.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { householdQuery, residentQuery } from '../../../../domain/registry/schemas.ts';
+import { AppError } from '../../platform/errors.ts';
+import { actorOf, grantOf, requestContext } from '../../platform/http.ts';
+import { RegistryExcel, XLSX_MIME } from './registry.excel.ts';
+import type { RegistryService } from './registry.service.ts';
+
+const importResult = z.object({ rows: z.number(), residents: z.number(), households: z.object({ created: z.number(), existing: z.number() }) });
+
+/** attachment with an ASCII fallback and the real (Chinese) name in RFC 5987 form. */
+export function contentDisposition(fileName: string, asciiFallback: string): string {
+  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `attachment; filename="${asciiFallback.replace(/[^\x20-\x7e]|["\\]/g, '_')}"; filename*=UTF-8''${encoded}`;
+}
+
+function download(reply: FastifyReply, fileName: string, asciiFallback: string) {
+  // Personal data: not for shared caches or the browser's disk cache.
+  return reply.type(XLSX_MIME).header('content-disposition', contentDisposition(fileName, asciiFallback)).header('cache-control', 'no-store');
+}
+
+export function registryExcelRoutes(registry: RegistryService, maxUploadBytes: number) {
+  const excel = new RegistryExcel(registry);
+  const maxMb = Math.round((maxUploadBytes / 1048576) * 10) / 10;
+
+  /** The uploaded file's bytes, with the upload's own failures turned into errors the user can act on. */
+  async function uploadedFile(req: FastifyRequest): Promise<{ buffer: Buffer; fileName: string }> {
+    if (!req.isMultipart()) throw new AppError('unsupported_file');
+    try {
+      const part = await req.file({ limits: { fileSize: maxUploadBytes, files: 1 } });
+      if (!part) throw new AppError('validation', { fields: [{ field: 'file', message: 'invalid.required' }] });
+      return { buffer: await part.toBuffer(), fileName: part.filename };
+    } catch (err) {
+      if (err instanceof AppError) throw err;
+      const code = (err as { code?: string })?.code;
+      if (code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('payload_too_large', { maxMb });
+      if (code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') throw new AppError('unsupported_file');
+      throw err;
+    }
+  }
+
+  return async (app: FastifyInstance) => {
+    app.addHook('onClose', () => excel.close());
+    const r = app.withTypeProvider<ZodTypeProvider>();
+    const importing = { access: { permission: 'registry.import' as const } };
+    const exporting = { access: { permission: 'registry.export' as const } };
+
+    r.get('/api/registry/import/template', { config: importing, schema: { tags: ['registry'], summary: 'The Excel roster template (one row per resident)' } },
+      async (req, reply) => download(reply, '居民导入模板.xlsx', 'roster-template.xlsx').send(await excel.template(actorOf(req), grantOf(req))));
+
+    r.post('/api/registry/import', {
+      config: importing,
+      schema: {
+        tags: ['registry'], consumes: ['multipart/form-data'],
+        summary: 'Import a filled-in roster (multipart field `file`): all rows or none; a refusal lists each bad row',
+        response: { 201: importResult },
+      },
+    }, async (req, reply) => {
+      const actor = actorOf(req);
+      const grant = grantOf(req);
+      excel.expectRoster();
+      const { buffer, fileName } = await uploadedFile(req);
+      return reply.status(201).send(await excel.importRoster(actor, grant, buffer, requestContext(req), { fileName }));
+    });
+
+    r.get('/api/registry/export/residents', {
+      config: exporting,
+      schema: { tags: ['registry'], summary: 'Residents matching the filters of GET /api/residents, as Excel (audited)', querystring: residentQuery.omit({ page: true, pageSize: true }) },
+    }, async (req, reply) => {
+      const file = await excel.residentsWorkbook(actorOf(req), grantOf(req), req.query, requestContext(req));
+      return download(reply, file.fileName, file.asciiFileName).header('x-row-count', String(file.rows)).send(file.stream);
+    });
+
+    r.get('/api/registry/export/households', {
+      config: exporting,
+      schema: { tags: ['registry'], summary: 'Households matching the filters of GET /api/households, as Excel (audited)', querystring: householdQuery.omit({ page: true, pageSize: true }) },
+    }, async (req, reply) => {
+      const file = await excel.householdsWorkbook(actorOf(req), grantOf(req), req.query, requestContext(req));
+      return download(reply, file.fileName, file.asciiFileName).header('x-row-count', String(file.rows)).send(file.stream);
+    });
+  };
+}
