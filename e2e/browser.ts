@@ -1,7 +1,6 @@
 // Debian's Chromium driven by playwright-core, with the flags this machine needs (no downloads, no
 // background network), an axe scan that fails on serious or critical violations, and screenshots.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
@@ -13,8 +12,8 @@ export const SHOTS = path.resolve('test-results/screenshots');
 export async function launch(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync',
-      `--user-data-dir=${fs.mkdtempSync(path.join(os.tmpdir(), 'linli-chromium-'))}`],
+    // Playwright gives each launch a fresh temporary profile of its own (it refuses --user-data-dir here).
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     headless: true,
   });
 }

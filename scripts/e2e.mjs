@@ -32,6 +32,7 @@ console.log(`e2e: server up at ${base}`);
 const files = fs.readdirSync('e2e').filter((f) => f.endsWith('.e2e.ts')).sort().map((f) => path.join('e2e', f));
 const only = process.argv.slice(2);
 const chosen = only.length ? files.filter((f) => only.some((o) => f.includes(o))) : files;
+if (!chosen.length) { console.error(`no journeys match ${only.join(' ')}`); server.kill(); process.exit(1); }
 const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=1', ...chosen], { stdio: 'inherit', env: { ...process.env, E2E_BASE_URL: base } });
 server.kill('SIGTERM');
 await new Promise((res) => server.once('exit', res));

@@ -75,11 +75,11 @@ async function serveWeb(app: FastifyInstance, dist: string) {
   if (!fs.existsSync(path.join(dist, 'index.html'))) return;
   await app.register(fastifyStatic, { root: dist, wildcard: false, index: false, maxAge: '1y', immutable: true,
     setHeaders: (res, file) => { if (file.endsWith('.html')) res.setHeader('cache-control', 'no-cache'); } });
-  const html = fs.readFileSync(path.join(dist, 'index.html'));
   app.get('/*', { config: { access: { public: true } }, schema: { hide: true } }, async (req, reply) => {
     if (req.url.startsWith('/api/')) return reply.callNotFound();
     const file = path.join(dist, decodeURIComponent(req.url.split('?')[0]!));
     if (file.startsWith(dist) && fs.existsSync(file) && fs.statSync(file).isFile()) return reply.sendFile(path.relative(dist, file));
-    return reply.type('text/html').header('cache-control', 'no-cache').send(html);
+    // Read per request: a rebuilt web app is served without restarting the server.
+    return reply.type('text/html').header('cache-control', 'no-cache').send(fs.readFileSync(path.join(dist, 'index.html')));
   });
 }

@@ -1,0 +1,25 @@
+// The routes. Sign-in, the phone pages and the console are separate chunks: a phone never downloads antd.
+import { lazy, Suspense } from 'react';
+import { Route, Routes } from 'react-router';
+import { BootLoading } from './Boot.tsx';
+import { RequireSession } from './RequireSession.tsx';
+import { RootRedirect } from './RootRedirect.tsx';
+
+const SignInPage = lazy(() => import('../features/auth/SignInPage.tsx'));
+const PhoneApp = lazy(() => import('./phone/PhoneApp.tsx'));
+const ConsoleApp = lazy(() => import('./console/ConsoleApp.tsx'));
+const NotFoundPage = lazy(() => import('./phone/NotFoundPage.tsx'));
+
+export function App() {
+  return (
+    <Suspense fallback={<BootLoading />}>
+      <Routes>
+        <Route path="/" element={<RootRedirect />} />
+        <Route path="/sign-in" element={<SignInPage />} />
+        <Route path="/m/*" element={<RequireSession><PhoneApp /></RequireSession>} />
+        <Route path="/console/*" element={<RequireSession><ConsoleApp /></RequireSession>} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Routes>
+    </Suspense>
+  );
+}

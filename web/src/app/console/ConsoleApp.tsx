@@ -1,0 +1,85 @@
+// The staff console (antd 6): its own chunk, its own strings, zh_CN / en_US locales and a darker primary.
+import { lazy, useEffect, type ReactNode } from 'react';
+import { App as AntApp, ConfigProvider, Result } from 'antd';
+import zhCN from 'antd/locale/zh_CN';
+import enUS from 'antd/locale/en_US';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import { Navigate, Route, Routes } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { registerConsoleStrings } from '../../i18n/console.ts';
+import { useCurrentUser } from '../../shared/session/useSession.ts';
+import type { Permission } from '../../shared/session/types.ts';
+import { ConsoleLayout } from './ConsoleLayout.tsx';
+import { allowedMenu } from './menu.tsx';
+import { consoleTheme } from './theme.ts';
+
+registerConsoleStrings();
+
+const DashboardPage = lazy(() => import('../../features/registry/console/dashboard/DashboardPage.tsx'));
+const GridsPage = lazy(() => import('../../features/registry/console/grids/GridsPage.tsx'));
+const GridBuildingsPage = lazy(() => import('../../features/registry/console/grids/GridBuildingsPage.tsx'));
+const BuildingHouseholdsPage = lazy(() => import('../../features/registry/console/grids/BuildingHouseholdsPage.tsx'));
+const HouseholdPage = lazy(() => import('../../features/registry/console/households/HouseholdPage.tsx'));
+const NewHouseholdPage = lazy(() => import('../../features/registry/console/households/NewHouseholdPage.tsx'));
+const ResidentsPage = lazy(() => import('../../features/registry/console/residents/ResidentsPage.tsx'));
+const ResidentPage = lazy(() => import('../../features/registry/console/residents/ResidentPage.tsx'));
+const NewResidentPage = lazy(() => import('../../features/registry/console/residents/NewResidentPage.tsx'));
+const ImportPage = lazy(() => import('../../features/registry/console/import/ImportPage.tsx'));
+const AuditLogPage = lazy(() => import('../../features/audit/AuditLogPage.tsx'));
+const OutboxPage = lazy(() => import('../../features/outbox/OutboxPage.tsx'));
+
+function Allow({ permission, children }: { permission: Permission; children: ReactNode }) {
+  const { t } = useTranslation();
+  const me = useCurrentUser();
+  if (me.permissions.includes(permission)) return <>{children}</>;
+  return <Result status="403" title={<h1 style={{ fontSize: 24, margin: 0 }}>{t('console.forbiddenTitle')}</h1>} subTitle={t('console.forbiddenBody')} />;
+}
+
+function ConsoleHome() {
+  const me = useCurrentUser();
+  if (me.permissions.includes('registry.read')) return <DashboardPage />;
+  const first = allowedMenu(me.permissions)[0];
+  return <Navigate to={first ? first.path : '/m'} replace />;
+}
+
+function NotFound() {
+  const { t } = useTranslation();
+  return <Result status="404" title={<h1 style={{ fontSize: 24, margin: 0 }}>{t('notFound.title')}</h1>} subTitle={t('notFound.body')} />;
+}
+
+export default function ConsoleApp() {
+  const { i18n } = useTranslation();
+  const me = useCurrentUser();
+  const en = i18n.language === 'en';
+  useEffect(() => {
+    dayjs.locale(en ? 'en' : 'zh-cn');
+  }, [en]);
+
+  if (allowedMenu(me.permissions).length === 0) return <Navigate to="/m" replace />;
+
+  const reg = (p: Permission, el: ReactNode) => <Allow permission={p}>{el}</Allow>;
+  return (
+    <ConfigProvider locale={en ? enUS : zhCN} theme={consoleTheme} button={{ autoInsertSpace: false }}>
+      <AntApp>
+        <Routes>
+          <Route element={<ConsoleLayout />}>
+            <Route index element={<ConsoleHome />} />
+            <Route path="grids" element={reg('registry.read', <GridsPage />)} />
+            <Route path="grids/:gridId" element={reg('registry.read', <GridBuildingsPage />)} />
+            <Route path="grids/:gridId/buildings/:buildingId" element={reg('registry.read', <BuildingHouseholdsPage />)} />
+            <Route path="households/new" element={reg('registry.write', <NewHouseholdPage />)} />
+            <Route path="households/:id" element={reg('registry.read', <HouseholdPage />)} />
+            <Route path="residents" element={reg('registry.read', <ResidentsPage />)} />
+            <Route path="residents/new" element={reg('registry.write', <NewResidentPage />)} />
+            <Route path="residents/:id" element={reg('registry.read', <ResidentPage />)} />
+            <Route path="import" element={reg('registry.import', <ImportPage />)} />
+            <Route path="audit" element={reg('audit.read', <AuditLogPage />)} />
+            <Route path="outbox" element={reg('outbox.read', <OutboxPage />)} />
+            <Route path="*" element={<NotFound />} />
+          </Route>
+        </Routes>
+      </AntApp>
+    </ConfigProvider>
+  );
+}

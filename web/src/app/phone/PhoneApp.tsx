@@ -1,0 +1,46 @@
+// The phone pages (plain HTML + CSS, no UI library): /m and, for grid leaders, /m/grid.
+import { lazy, Suspense } from 'react';
+import { Navigate, Outlet, Route, Routes } from 'react-router';
+import { PhoneFrame } from '../../shared/phone-ui/PhoneFrame.tsx';
+import { Loading } from '../../shared/phone-ui/parts.tsx';
+import { can, useCurrentUser } from '../../shared/session/useSession.ts';
+import PhoneHomePage from '../../features/home/PhoneHomePage.tsx';
+import { NotFoundContent } from './NotFoundPage.tsx';
+
+const GridHomePage = lazy(() => import('../../features/registry/phone/GridHomePage.tsx'));
+const GridHouseholdsPage = lazy(() => import('../../features/registry/phone/GridHouseholdsPage.tsx'));
+const PhoneHouseholdPage = lazy(() => import('../../features/registry/phone/PhoneHouseholdPage.tsx'));
+const PhoneResidentPage = lazy(() => import('../../features/registry/phone/PhoneResidentPage.tsx'));
+
+function PhoneLayout() {
+  const me = useCurrentUser();
+  return (
+    <PhoneFrame subtitle={me.community.name}>
+      <Suspense fallback={<Loading />}>
+        <Outlet />
+      </Suspense>
+    </PhoneFrame>
+  );
+}
+
+function RequireRegistry() {
+  const me = useCurrentUser();
+  return can(me, 'registry.read') ? <Outlet /> : <Navigate to="/m" replace />;
+}
+
+export default function PhoneApp() {
+  return (
+    <Routes>
+      <Route element={<PhoneLayout />}>
+        <Route index element={<PhoneHomePage />} />
+        <Route element={<RequireRegistry />}>
+          <Route path="grid" element={<GridHomePage />} />
+          <Route path="grid/households" element={<GridHouseholdsPage />} />
+          <Route path="households/:id" element={<PhoneHouseholdPage />} />
+          <Route path="residents/:id" element={<PhoneResidentPage />} />
+        </Route>
+        <Route path="*" element={<NotFoundContent />} />
+      </Route>
+    </Routes>
+  );
+}

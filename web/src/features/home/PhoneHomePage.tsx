@@ -1,0 +1,68 @@
+// /m: the phone home of every role — who you are, what you can do now, and what is coming.
+import { useNavigate } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { Card, Details, LinkList, PageTitle } from '../../shared/phone-ui/parts.tsx';
+import { ElderControls } from '../../shared/phone-ui/ElderControls.tsx';
+import { LanguageButton } from '../../shared/phone-ui/LanguageButton.tsx';
+import { can, useCurrentUser, useSignOut } from '../../shared/session/useSession.ts';
+import { useLabels } from '../../shared/labels.ts';
+import { comingKey } from './comingSoon.ts';
+
+export default function PhoneHomePage() {
+  const { t } = useTranslation();
+  const me = useCurrentUser();
+  const labels = useLabels();
+  const navigate = useNavigate();
+  const signOut = useSignOut();
+  const readsRegistry = can(me, 'registry.read');
+  const isOffice = me.role === 'community_admin' || me.role === 'staff';
+
+  const tasks = [
+    ...(readsRegistry && me.gridId
+      ? [{ key: 'grid', to: '/m/grid', title: t('home.myGrid'), sub: t('home.myGridDesc', { grid: me.gridName ?? '' }) }]
+      : []),
+    ...(readsRegistry && !me.gridId ? [{ key: 'residents', to: '/m/grid', title: t('home.residents'), sub: t('home.residentsDesc') }] : []),
+    ...(isOffice ? [{ key: 'console', to: '/console', title: t('home.console'), sub: t('home.consoleDesc') }] : []),
+  ];
+
+  return (
+    <>
+      <PageTitle title={t('home.greeting', { name: me.name })} />
+      <p className="ph-lead">{t('home.roleLine', { role: labels.role(me.role), community: me.community.name })}</p>
+
+      {tasks.length > 0 && (
+        <Card title={t('home.tasks')}>
+          <LinkList label={t('home.tasks')} items={tasks} />
+        </Card>
+      )}
+
+      <Card title={t('home.profile')}>
+        <Details items={[
+          { term: t('home.name'), value: me.name },
+          { term: t('home.phone'), value: me.phone },
+          { term: t('home.role'), value: labels.role(me.role) },
+          { term: t('home.community'), value: me.community.name },
+          ...(me.gridName ? [{ term: t('home.grid'), value: me.gridName }] : []),
+        ]} />
+      </Card>
+
+      <Card title={t('home.settings')}>
+        <p>{t('home.elderExplain')}</p>
+        <div className="ph-row">
+          <ElderControls.Toggle />
+          <LanguageButton />
+        </div>
+      </Card>
+
+      <Card title={t('home.comingTitle')} variant="note">
+        <p>{t(`home.coming.${comingKey(me.role)}`)}</p>
+        <p>{t('home.helpLine')}</p>
+      </Card>
+
+      <button type="button" className="ph-btn ph-btn--secondary ph-btn--block" disabled={signOut.isPending}
+        onClick={() => signOut.mutate(undefined, { onSettled: () => navigate('/sign-in', { replace: true }) })}>
+        {t('common.signOut')}
+      </button>
+    </>
+  );
+}

@@ -1,0 +1,55 @@
+// 编辑居民 in a drawer; only what changed is sent.
+import { useState } from 'react';
+import { Alert, App, Button, Drawer, Form, Space } from 'antd';
+import dayjs from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import { SPECIAL_GROUPS, type SpecialGroup } from '../../../../../../domain/registry/special-groups.ts';
+import { applyApiErrors } from '../../../../shared/console-ui/formErrors.ts';
+import { useUpdateResident } from '../../api/hooks.ts';
+import type { Relation, Resident } from '../../api/types.ts';
+import { RESIDENT_FIELDS, ResidentFields } from './ResidentFields.tsx';
+import { residentPatch, type ResidentFormValues } from './residentPayload.ts';
+
+export function ResidentEditDrawer({ resident, open, onClose, showSensitive }: {
+  resident: Resident; open: boolean; onClose: () => void; showSensitive: boolean;
+}) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<ResidentFormValues>();
+  const [formError, setFormError] = useState<string | null>(null);
+  const update = useUpdateResident(resident.id);
+  const phoneMasked = !!resident.phone?.includes('*');
+
+  function submit(v: ResidentFormValues) {
+    const patch = residentPatch(v, resident);
+    if (Object.keys(patch).length === 0) return onClose();
+    setFormError(null);
+    update.mutate(patch, {
+      onSuccess: () => {
+        message.success(t('console.saved'));
+        onClose();
+      },
+      onError: (e) => setFormError(applyApiErrors(form, e, RESIDENT_FIELDS, t)),
+    });
+  }
+
+  return (
+    <Drawer open={open} onClose={onClose} title={t('console.residents.editTitle', { name: resident.name })} size="large" destroyOnHidden
+      extra={
+        <Space>
+          <Button onClick={onClose}>{t('common.cancel')}</Button>
+          <Button type="primary" loading={update.isPending} onClick={() => form.submit()}>{t('common.save')}</Button>
+        </Space>
+      }>
+      {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} role="alert" />}
+      <Form form={form} name="residentEdit" layout="vertical" onFinish={submit} preserve={false} scrollToFirstError
+        initialValues={{
+          name: resident.name, gender: resident.gender, birthDate: dayjs(resident.birthDate), relationToHead: resident.relationToHead as Relation,
+          phone: phoneMasked ? '' : resident.phone ?? '', idNumber: '', note: resident.note ?? '',
+          specialGroups: resident.specialGroups.filter((g): g is SpecialGroup => (SPECIAL_GROUPS as readonly string[]).includes(g)),
+        }}>
+        <ResidentFields mode="edit" showSensitive={showSensitive} maskedIdNumber={resident.idNumber} maskedPhone={phoneMasked ? resident.phone : null} />
+      </Form>
+    </Drawer>
+  );
+}

@@ -1,0 +1,50 @@
+// The session as React sees it: who is signed in, what they may do, and where their home is.
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Permission, Role } from '../../../../domain/access/roles.ts';
+import { fetchMe, signOut } from './api.ts';
+import type { Me } from './types.ts';
+
+export const ME_KEY = ['auth', 'me'] as const;
+
+export function useMe() {
+  return useQuery({ queryKey: ME_KEY, queryFn: ({ signal }) => fetchMe(signal), staleTime: 5 * 60_000 });
+}
+
+/** Use under a guard that has already loaded the session. */
+export function useCurrentUser(): Me {
+  const { data } = useMe();
+  if (!data) throw new Error('useCurrentUser outside a signed-in route');
+  return data;
+}
+
+export function useCan(permission: Permission): boolean {
+  const { data } = useMe();
+  return !!data?.permissions.includes(permission);
+}
+
+export function can(me: Me | null | undefined, permission: Permission): boolean {
+  return !!me?.permissions.includes(permission);
+}
+
+export function roleHome(role: Role): string {
+  if (role === 'community_admin' || role === 'staff') return '/console';
+  if (role === 'grid_leader') return '/m/grid';
+  return '/m';
+}
+
+/** Only same-site paths are followed after sign-in, never another origin. */
+export function safeNext(next: string | null): string | null {
+  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/sign-in')) return null;
+  return next;
+}
+
+export function useSignOut() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: signOut,
+    onSettled: () => {
+      qc.clear();
+      qc.setQueryData(ME_KEY, null);
+    },
+  });
+}
