@@ -10,6 +10,19 @@ export const PERMISSIONS = [
   'registry.sensitive',     // reveal ID numbers, health, disability, dibao (every reveal is audited)
   'audit.read',             // the audit log
   'outbox.read',            // the notification outbox (development channel)
+  'volunteers.read',        // volunteers, skills pool, teams, training and insurance records (ID numbers masked)
+  'volunteers.write',       // register a volunteer for someone, edit profiles, skills, availability
+  'volunteers.approve',     // approve or reject registrations
+  'volunteers.sensitive',   // reveal a volunteer's ID number (audited)
+  'volunteers.import',      // Excel import of volunteers
+  'volunteers.export',      // Excel export of volunteers
+  'teams.manage',           // teams, leaders, members, join requests
+  'units.manage',           // units and organisations
+  'training.manage',        // courses, sessions, attendance, certificates
+  'insurance.manage',       // policies and who they cover
+  'party.read',             // party members and their community reports
+  'party.write',            // party membership, reports, the posts list
+  'volunteer.self',         // my own volunteer profile, card, availability, join requests
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -55,4 +68,17 @@ export const PERMISSION_LABELS: Record<Permission, { zh: string; en: string }> =
   'registry.sensitive': { zh: '查看敏感信息', en: 'see sensitive fields' },
   'audit.read': { zh: '查看审计日志', en: 'read the audit log' },
   'outbox.read': { zh: '查看消息发件箱', en: 'read the outbox' },
+  'volunteers.read': { zh: '查看志愿者', en: 'read volunteers' },
+  'volunteers.write': { zh: '登记和修改志愿者', en: 'register and edit volunteers' },
+  'volunteers.approve': { zh: '审核志愿者注册', en: 'approve registrations' },
+  'volunteers.sensitive': { zh: '查看志愿者身份证号', en: "see volunteers' ID numbers" },
+  'volunteers.import': { zh: '导入志愿者', en: 'import volunteers' },
+  'volunteers.export': { zh: '导出志愿者', en: 'export volunteers' },
+  'teams.manage': { zh: '管理服务队', en: 'manage teams' },
+  'units.manage': { zh: '管理驻区单位', en: 'manage units' },
+  'training.manage': { zh: '管理培训', en: 'manage training' },
+  'insurance.manage': { zh: '管理服务保险', en: 'manage insurance' },
+  'party.read': { zh: '查看党员', en: 'read party members' },
+  'party.write': { zh: '管理党员报到', en: 'manage party members' },
+  'volunteer.self': { zh: '管理我的志愿者信息', en: 'manage my volunteer profile' },
 };

@@ -24,10 +24,11 @@ import { RegistryService } from './modules/registry/registry.service.ts';
 import { registryRoutes } from './modules/registry/registry.routes.ts';
 import { registryExcelRoutes } from './modules/registry/registry.excel.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
+import { VolunteerDirectory } from './modules/volunteers/volunteer-directory.ts';
 
 export interface AppDeps { database: DatabaseHandle; cipher: FieldCipher }
 
-export interface Services { auth: AuthService; registry: RegistryService; audit: AuditLog; jobs: JobWorker; notifier: Notifier }
+export interface Services { auth: AuthService; registry: RegistryService; audit: AuditLog; jobs: JobWorker; notifier: Notifier; directory: VolunteerDirectory }
 
 export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyInstance & { services: Services }> {
   const app = Fastify({ logger: loggerOptions(config.logLevel), bodyLimit: 1024 * 1024, trustProxy: false });
@@ -40,7 +41,8 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   const auth = new AuthService(db, audit, notifier, config.sessionHours);
   const registry = new RegistryService(db, deps.cipher, audit);
   const jobs = new JobWorker(db, kind, app.log);
-  const services: Services = { auth, registry, audit, jobs, notifier };
+  const directory = new VolunteerDirectory(db);
+  const services: Services = { auth, registry, audit, jobs, notifier, directory };
 
   await app.register(cookie);
   // Limits are opted into per route (sign-in, codes); a global one would also throttle static files.
@@ -62,6 +64,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   await app.register(registryRoutes(registry));
   await app.register(registryExcelRoutes(registry, config.maxUploadBytes));
   await app.register(auditRoutes(db, audit));
+  // Issue 3 modules register below, one line each.
 
   jobs.register('sessions.purge', () => auth.purgeExpired());
   jobs.schedule('sessions.purge', '15 3 * * *');

@@ -16,16 +16,22 @@ export function can(actor: Actor, permission: Permission): boolean {
   return scopeOf(actor.role, permission) !== null;
 }
 
-/** Does a record with these owners fall inside the grant? Community is already fixed by the session. */
-export function inScope(actor: Actor, grant: Grant, owner: { gridId?: string | null }): boolean {
+/** What a record belongs to, as far as scopes go. Community is already fixed by the session. */
+export interface Owner { gridId?: string | null; unitId?: string | null; teamIds?: readonly string[]; accountId?: string | null }
+
+/** Does a record with these owners fall inside the grant? */
+export function inScope(actor: Actor, grant: Grant, owner: Owner): boolean {
   switch (grant.scope) {
     case 'community': return true;
     case 'grid': return !!actor.gridId && owner.gridId === actor.gridId;
+    case 'unit': return !!actor.unitId && owner.unitId === actor.unitId;
+    case 'team': return !!actor.teamId && !!owner.teamIds?.includes(actor.teamId);
+    case 'self': return owner.accountId === actor.accountId;
     default: return false;
   }
 }
 
-export function assertInScope(actor: Actor, grant: Grant, owner: { gridId?: string | null }): void {
+export function assertInScope(actor: Actor, grant: Grant, owner: Owner): void {
   if (!inScope(actor, grant, owner)) throw new AppError('out_of_scope', { scope: grant.scope });
 }
 

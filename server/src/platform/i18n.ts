@@ -56,7 +56,8 @@ const zh: Record<string, string> = {
   'invalid.garbled': '含有乱码字符（�），请检查文件的编码或重新填写该单元格',
   'entity.resident': '居民', 'entity.household': '住户', 'entity.building': '楼幢', 'entity.grid': '网格',
   'entity.account': '账号', 'entity.contact': '联系人', 'entity.consent': '同意记录', 'entity.page': '页面',
-  'scope.grid': '本网格', 'scope.community': '本社区',
+  'entity.volunteer': '志愿者', 'entity.team': '服务队', 'entity.unit': '驻区单位', 'entity.course': '培训课程', 'entity.policy': '保险保单',
+  'scope.grid': '本网格', 'scope.community': '本社区', 'scope.unit': '本单位', 'scope.team': '本服务队', 'scope.self': '本人',
 };
 
 const en: Record<string, string> = {
@@ -111,7 +112,8 @@ const en: Record<string, string> = {
   'invalid.garbled': 'Holds garbled characters (�); check the file’s encoding or re-enter this cell',
   'entity.resident': 'resident', 'entity.household': 'household', 'entity.building': 'building', 'entity.grid': 'grid',
   'entity.account': 'account', 'entity.contact': 'contact', 'entity.consent': 'consent record', 'entity.page': 'page',
-  'scope.grid': 'your grid', 'scope.community': 'your community',
+  'entity.volunteer': 'volunteer', 'entity.team': 'team', 'entity.unit': 'unit', 'entity.course': 'training course', 'entity.policy': 'insurance policy',
+  'scope.grid': 'your grid', 'scope.community': 'your community', 'scope.unit': 'your unit', 'scope.team': 'your team', 'scope.self': 'yourself',
 };
 
 const tables: Record<Locale, Record<string, string>> = { 'zh-CN': zh, en };
