@@ -1,0 +1,99 @@
+// npm run bench: start-up, the resident search at city scale, and the Excel import (bench/import.ts, if
+// present, in a child process), then one table of every figure and its goal. CI does not run this.
+//
+//   npm run bench [-- --only startup,search,import] [--seconds 10] [--connections 10] [--restarts 5] [--explain]
+//   BENCH_SERVER_BUNDLE=path/to/main.mjs measures another build of the server (e.g. the one before a change).
+//
+// Exit code: 0 when every goal passed, 1 when one failed or a benchmark could not run.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { ROOT, guardChildren, killAll, printTable, spawnTracked, waitForExit, type Figure } from './lib.ts';
+import { startupBench } from './startup.ts';
+import { searchBench } from './search.ts';
+
+const { values } = parseArgs({
+  options: {
+    only: { type: 'string', default: 'startup,search,import' },
+    seconds: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '10' },
+    restarts: { type: 'string', default: '5' },
+    explain: { type: 'boolean', default: false },
+  },
+  strict: true,
+});
+const only = new Set(values.only!.split(',').map((s) => s.trim()));
+const seconds = Math.min(60, Math.max(1, Number(values.seconds) || 10));
+const connections = Math.min(100, Math.max(1, Number(values.connections) || 10));
+const restarts = Math.min(20, Math.max(1, Number(values.restarts) || 5));
+
+/**
+ * Benchmarks written by others, each run as its own process when its file is there (bench/<name>.ts, ending
+ * in runStandalone): its output is shown as it runs, and its figures (written to a file by runStandalone)
+ * join the table.
+ */
+const CHILD_BENCHES = ['import'];
+
+async function childBench(name: string): Promise<Figure[]> {
+  const file = path.join(os.tmpdir(), `linli-bench-${name}-${process.pid}.json`);
+  fs.rmSync(file, { force: true });
+  try {
+    const child = spawnTracked(process.execPath, ['--import', 'tsx', `bench/${name}.ts`], { label: name, env: { ...process.env, BENCH_FIGURES_FILE: file } });
+    const code = await waitForExit(child, 30 * 60_000);
+    const figures: Figure[] = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as Figure[]) : [];
+    if (code !== 0 || !figures.length) figures.push({ bench: name, name: `bench/${name}.ts`, value: null, unit: '', goal: 'exit 0', pass: false, note: `exit ${code}${figures.length ? '' : ', no figures'}` });
+    return figures;
+  } finally {
+    fs.rmSync(file, { force: true });
+  }
+}
+
+async function main(): Promise<number> {
+  guardChildren();
+  const figures: Figure[] = [];
+  const failures: string[] = [];
+  const section = async (name: string, run: () => Promise<Figure[]>) => {
+    if (!only.has(name)) return;
+    console.log(`\n== ${name} ==`);
+    const t = performance.now();
+    try {
+      figures.push(...(await run()));
+    } catch (err) {
+      console.error(err);
+      failures.push(`${name}: ${(err as Error).message}`);
+      figures.push({ bench: name, name: 'did not complete', value: null, unit: '', goal: '', pass: false, note: (err as Error).message.slice(0, 80) });
+    } finally {
+      await killAll();
+      console.log(`== ${name}: ${((performance.now() - t) / 1000).toFixed(0)} s ==`);
+    }
+  };
+
+  await section('startup', () => startupBench({ restarts }));
+  await section('search', () => searchBench({ seconds, connections, explain: values.explain === true }));
+  for (const name of CHILD_BENCHES) {
+    if (!only.has(name)) continue;
+    if (fs.existsSync(path.join(ROOT, `bench/${name}.ts`))) {
+      await section(name, () => childBench(name));
+    } else {
+      console.log(`\n== ${name}: bench/${name}.ts is not there; skipped ==`);
+      figures.push({ bench: name, name: `bench/${name}.ts`, value: null, unit: '', goal: '', pass: null, note: 'not present: skipped' });
+    }
+  }
+
+  printTable(`Linli benchmarks — ${new Date().toISOString()} — Node ${process.version}, ${os.cpus().length} CPUs, load average ${os.loadavg()[0]!.toFixed(1)}`, figures);
+  const failed = figures.filter((f) => f.pass === false);
+  console.log(failed.length ? `${failed.length} figure(s) missed their goal.` : 'Every goal met.');
+  for (const f of failures) console.log(`  could not run: ${f}`);
+  return failed.length || failures.length ? 1 : 0;
+}
+
+let code = 1;
+try {
+  code = await main();
+} catch (err) {
+  console.error(err);
+} finally {
+  await killAll();
+}
+process.exit(code);
