@@ -164,7 +164,8 @@ export function serverEnv(port: number, dataDir: string, extra: Record<string, s
   return { ...env, PORT: String(port), HOST: '127.0.0.1', LINLI_DATA_DIR: dataDir, LINLI_LOG_LEVEL: 'warn', ...extra };
 }
 
-export interface RunningServer { child: ChildProcess; port: number; readyMs: number; stop(): Promise<void> }
+/** readyMs: spawn → first 200 from /api/health; readyCpuMs: the CPU time the server had used by then (less sensitive to a busy machine). */
+export interface RunningServer { child: ChildProcess; port: number; readyMs: number; readyCpuMs: number | null; stop(): Promise<void> }
 
 /** Starts `node dist/server/main.mjs` and waits for /api/health; readyMs is spawn → first 200. */
 export async function startBuiltServer(dataDir: string, extra: Record<string, string>, opts: { label: string; timeoutMs: number; quiet?: boolean }): Promise<RunningServer> {
@@ -173,7 +174,7 @@ export async function startBuiltServer(dataDir: string, extra: Record<string, st
   const child = spawnTracked(process.execPath, [SERVER_BUNDLE], { label: opts.label, quiet: opts.quiet, env: serverEnv(port, dataDir, extra) });
   try {
     const readyMs = await waitForHttp200(port, t0, { child, timeoutMs: opts.timeoutMs });
-    return { child, port, readyMs, stop: () => stopChild(child) };
+    return { child, port, readyMs, readyCpuMs: cpuMs(child.pid), stop: () => stopChild(child) };
   } catch (err) {
     await stopChild(child);
     throw err;

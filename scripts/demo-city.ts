@@ -1,4 +1,4 @@
-// A whole city of demo communities, each the size of Xiguan (2,265 households, 5,823 residents), to see
+// A whole city of demo communities, each the size of Xiguan (2,265 households, 5,823 residents, 997 volunteers), to see
 // how Linli behaves at city scale: npm run demo:city -- --communities 100
 //
 //   --communities N    how many (default 10); community 1 is Xiguan itself
@@ -86,7 +86,7 @@ async function main(): Promise<void> {
 
   console.log(`Seeding ${args.communities} communities of ${XIGUAN.residents} residents into ${databaseUrl ? 'PostgreSQL' : path.join(args.dataDir, 'linli.sqlite')} (ages on ${args.date})`);
   const started = performance.now();
-  const total = { residents: 0, households: 0, aged60Plus: 0, contacts: 0 };
+  const total = { residents: 0, households: 0, aged60Plus: 0, contacts: 0, volunteers: 0, skillsPool: 0 };
   for (let k = 1; k <= args.communities; k++) {
     const plan = communityPlan(k);
     const t = performance.now();
@@ -98,16 +98,19 @@ async function main(): Promise<void> {
     total.households += counts.households;
     total.aged60Plus += counts.aged60Plus;
     total.contacts += counts.familyContacts;
+    total.volunteers += counts.volunteers + counts.pendingVolunteers;
+    total.skillsPool += counts.skillsPool;
     if (k === 1 || k % 10 === 0 || k === args.communities) {
       const elapsed = (performance.now() - started) / 1000;
-      console.log(`  ${String(k).padStart(4)} ${plan.name.padEnd(8, '　')} ${((performance.now() - t) / 1000).toFixed(2)} s   total ${total.residents.toLocaleString('en')} residents in ${elapsed.toFixed(1)} s`);
+      console.log(`  ${String(k).padStart(4)} ${plan.name.padEnd(8, '　')} ${((performance.now() - t) / 1000).toFixed(2)} s   total ${total.residents.toLocaleString('en')} residents, ${total.volunteers.toLocaleString('en')} volunteers in ${elapsed.toFixed(1)} s`);
     }
   }
   const seconds = (performance.now() - started) / 1000;
   await handle.close();
 
   console.log(`\nDone: ${args.communities} communities, ${total.households.toLocaleString('en')} households, ${total.residents.toLocaleString('en')} residents `
-    + `(${total.aged60Plus.toLocaleString('en')} aged 60+), ${total.contacts.toLocaleString('en')} family contacts in ${seconds.toFixed(1)} s `
+    + `(${total.aged60Plus.toLocaleString('en')} aged 60+), ${total.contacts.toLocaleString('en')} family contacts, ${total.volunteers.toLocaleString('en')} volunteers `
+    + `(${total.skillsPool.toLocaleString('en')} in skills pools) in ${seconds.toFixed(1)} s `
     + `(${Math.round(total.residents / seconds).toLocaleString('en')} residents/s).`);
   const relative = path.relative(process.cwd(), args.dataDir);
   const shownDir = !relative || relative.startsWith('..') ? args.dataDir : relative;

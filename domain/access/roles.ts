@@ -36,14 +36,20 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Permission, Scope>>> = {
   staff: {
     'registry.read': 'community', 'registry.write': 'community', 'registry.import': 'community',
     'registry.export': 'community', 'registry.sensitive': 'community', 'outbox.read': 'community',
+    'volunteers.read': 'community', 'volunteers.write': 'community', 'volunteers.approve': 'community', 'volunteers.sensitive': 'community',
+    'volunteers.import': 'community', 'volunteers.export': 'community', 'teams.manage': 'community', 'units.manage': 'community',
+    'training.manage': 'community', 'insurance.manage': 'community', 'party.read': 'community', 'party.write': 'community',
+    'volunteer.self': 'self',
   },
   // A grid leader knows every household of the grid and keeps it current, but sees sensitive fields masked.
   // Import is bulk writing, so it has the same bounds as registry.write: only into the leader's own grid.
-  grid_leader: { 'registry.read': 'grid', 'registry.write': 'grid', 'registry.import': 'grid', 'registry.export': 'grid' },
-  team_leader: {},
-  unit_coordinator: {},
-  volunteer: {},
-  resident: {},
+  // Party members are managed by grid (网格化管理): a grid leader reads those of the grid.
+  grid_leader: { 'registry.read': 'grid', 'registry.write': 'grid', 'registry.import': 'grid', 'registry.export': 'grid', 'party.read': 'grid', 'volunteer.self': 'self' },
+  team_leader: { 'volunteers.read': 'team', 'teams.manage': 'team', 'volunteer.self': 'self' },
+  // A unit coordinator manages their own unit's volunteers and nobody else's.
+  unit_coordinator: { 'volunteers.read': 'unit', 'volunteers.write': 'unit', 'volunteers.export': 'unit', 'volunteer.self': 'self' },
+  volunteer: { 'volunteer.self': 'self' },
+  resident: { 'volunteer.self': 'self' },
 };
 
 export function scopeOf(role: Role, permission: Permission): Scope | null {

@@ -24,6 +24,8 @@ export interface VolunteerFacts {
   /** Weekly slots: weekday 1 (Monday) to 7, minutes from local midnight. Empty = not stated (any time). */
   weekly: ReadonlyArray<{ weekday: number; startMinute: number; endMinute: number }>;
   blackouts: ReadonlyArray<{ fromDate: string; toDate: string }>;
+  /** Skill codes the volunteer holds (with a current licence where one is needed); only read when the task asks for a skill. */
+  skills?: ReadonlyArray<string>;
 }
 
 export interface TaskRequirements {
@@ -34,13 +36,15 @@ export interface TaskRequirements {
   needsInsurance: boolean;
   /** Night work (22:00–06:00) is never offered to minors. */
   night: boolean;
+  /** A skill the task needs (e.g. nursing), if any. */
+  skillCode?: string | null;
   /** When the task happens (local date and minutes); omitted for a standing task. */
   when?: { date: string; startMinute: number; endMinute: number };
 }
 
 export type IneligibleReason =
   | 'not_approved' | 'too_young' | 'too_old' | 'guardian_missing' | 'minor_at_night' | 'fitness'
-  | 'training_missing' | 'training_expired' | 'insurance_missing' | 'unavailable' | 'blackout';
+  | 'training_missing' | 'training_expired' | 'insurance_missing' | 'unavailable' | 'blackout' | 'skill_missing';
 
 export interface Eligibility { eligible: boolean; reasons: IneligibleReason[] }
 
@@ -74,6 +78,7 @@ export function checkEligibility(v: VolunteerFacts, task: TaskRequirements, toda
   if (task.needsInsurance && !v.insurance.some((p) => p.startsOn <= onDate && p.endsOn >= onDate && (p.minAge === null || age >= p.minAge) && (p.maxAge === null || age <= p.maxAge))) {
     reasons.push('insurance_missing');
   }
+  if (task.skillCode && !v.skills?.includes(task.skillCode)) reasons.push('skill_missing');
   if (task.when) {
     const { date, startMinute, endMinute } = task.when;
     if (v.blackouts.some((b) => b.fromDate <= date && b.toDate >= date)) reasons.push('blackout');

@@ -15,7 +15,9 @@ import { maskIdNumber, parseIdNumber } from '../../domain/shared/id-number.ts';
 import { MOBILE_RE } from '../../domain/shared/phone.ts';
 import { namePinyin } from '../../domain/shared/pinyin.ts';
 import { SENSITIVE_GROUPS, SPECIAL_GROUPS, type SpecialGroup } from '../../domain/registry/special-groups.ts';
+import { SKILL_BY_CODE, SKILL_CATEGORIES } from '../../domain/volunteers/skills.ts';
 import { DEMO_SIGN_INS, buildCommunity, seedCommunity, type SeedCounts } from './xiguan.ts';
+import { PARTY_POSTS } from './volunteers.ts';
 
 const NOW = new Date('2026-11-28T04:00:00Z');
 const TODAY = todayInShanghai(NOW);
@@ -202,10 +204,194 @@ function checksFor(get: () => Seeded): void {
     assert.deepEqual(search, [{ name_pinyin: 'lizeqin', name_initials: 'lzq' }]);
   });
 
+  it('registers 997 volunteers aged 9 to 80, minors with a guardian, residents linked by ID number', async () => {
+    const { db, cipher, counts } = get();
+    const vols = await db.selectFrom('volunteer').selectAll().where('community_id', '=', CID).execute();
+    const approved = vols.filter((v) => v.status === 'approved');
+    assert.equal(approved.length, 997);
+    assert.equal(vols.filter((v) => v.status === 'pending').length, 5);
+    assert.equal(counts.volunteers, 997);
+    const ages = approved.map((v) => ageOn(v.birth_date, TODAY));
+    assert.equal(Math.min(...ages), 9, 'the youngest is exactly 9');
+    assert.equal(Math.max(...ages), 80, 'the oldest is exactly 80');
+    assert.ok(vols.every((v) => { const a = ageOn(v.birth_date, TODAY); return a >= 9 && a <= 80; }));
+
+    const guardians = new Map((await db.selectFrom('volunteer_guardian').selectAll().where('community_id', '=', CID).execute()).map((g) => [g.volunteer_id, g]));
+    let minors = 0;
+    for (const v of vols) {
+      const age = ageOn(v.birth_date, TODAY);
+      const g = guardians.get(v.id);
+      if (age < 18) {
+        minors++;
+        assert.ok(g, `minor volunteer ${v.name} has a guardian`);
+        assert.equal(g.covers_data, age < 14 ? 1 : 0);
+        assert.match(g.phone, MOBILE_RE);
+      } else assert.equal(g, undefined, 'adults have no guardian');
+    }
+    assert.ok(minors > 20, `children volunteer too (${minors})`);
+
+    const seenCards = new Set<string>();
+    for (const v of vols) {
+      const id = cipher.decrypt(v.id_number_enc);
+      const parsed = parseIdNumber(id);
+      assert.ok(parsed.ok, `${v.name}: ${id}`);
+      assert.equal(parsed.id.birthDate, v.birth_date);
+      assert.equal(parsed.id.gender, v.gender);
+      assert.equal(v.id_number_token, cipher.token(CID, 'id_number', id));
+      assert.equal(v.id_number_masked, maskIdNumber(id));
+      assert.equal(v.name_pinyin, namePinyin(v.name).full);
+      assert.match(v.phone, MOBILE_RE);
+      assert.match(v.card_token, /^[A-Za-z0-9_-]{24}$/);
+      assert.ok(!seenCards.has(v.card_token));
+      seenCards.add(v.card_token);
+      assert.ok(v.consent_at <= NOW.toISOString());
+      assert.ok(['good', 'fair', 'limited'].includes(v.fitness));
+    }
+    const mismatched = await db.selectFrom('volunteer as v')
+      .innerJoin('resident as r', (j) => j.onRef('r.community_id', '=', 'v.community_id').onRef('r.id', '=', 'v.resident_id'))
+      .select(['v.name', 'r.name as rname', 'v.birth_date', 'r.birth_date as rbirth', 'v.id_number_token', 'r.id_number_token as rtoken'])
+      .where('v.community_id', '=', CID).execute();
+    assert.ok(mismatched.length > 900, `most volunteers are residents (${mismatched.length})`);
+    for (const m of mismatched) {
+      assert.equal(m.id_number_token, m.rtoken, `${m.name}: the volunteer's ID number is the resident's`);
+      assert.equal(m.name, m.rname);
+      assert.equal(m.birth_date, m.rbirth);
+    }
+    const households = await db.selectFrom('volunteer as v')
+      .innerJoin('resident as r', (j) => j.onRef('r.community_id', '=', 'v.community_id').onRef('r.id', '=', 'v.resident_id'))
+      .select((e) => e.fn.count('r.household_id').distinct().as('n'))
+      .where('v.community_id', '=', CID).where('v.status', '=', 'approved').executeTakeFirstOrThrow();
+    assert.equal(Number(households.n), counts.householdsWithVolunteer);
+    assert.ok(Number(households.n) >= 940, `one volunteer per household first (${households.n} of 2265)`);
+
+    const channels = new Set(approved.map((v) => v.recruited_via));
+    for (const c of ['residents_committee', 'youth_league', 'womens_federation', 'elderly_association', 'disabled_association', 'unit', 'party', 'self']) assert.ok(channels.has(c), c);
+  });
+
+  it('keeps a skills pool of 204 across all eight categories, with licences', async () => {
+    const { db, counts } = get();
+    const skills = await db.selectFrom('volunteer_skill').selectAll().where('community_id', '=', CID).execute();
+    assert.equal(new Set(skills.map((s) => s.volunteer_id)).size, 204);
+    assert.equal(counts.skillsPool, 204);
+    assert.deepEqual(new Set(skills.map((s) => s.category)), new Set(SKILL_CATEGORIES));
+    for (const s of skills) {
+      const def = SKILL_BY_CODE.get(s.skill_code);
+      assert.ok(def, s.skill_code);
+      assert.equal(s.category, def.category);
+      assert.ok(['basic', 'skilled', 'expert'].includes(s.level));
+      assert.equal(!!s.licence_no, !!def.licensed, `${s.skill_code}: a licence exactly for licensed skills`);
+      if (def.licensed) assert.ok(s.licence_expires_on! >= TODAY, 'no licence is already expired');
+    }
+    const soon = skills.filter((s) => s.licence_expires_on && s.licence_expires_on <= addDaysIso(TODAY, 30));
+    assert.ok(soon.length >= 1, 'some licences expire within 30 days');
+  });
+
+  it('has party members of every kind, the 13 teachers and the 37 Party-school volunteers', async () => {
+    const { db } = get();
+    const units = new Map((await db.selectFrom('unit').select(['id', 'name', 'kind']).where('community_id', '=', CID).execute()).map((u) => [u.name, u]));
+    for (const name of ['宝鸡市第一中学', '中共宝鸡市委党校', '宝鸡市中医医院', '中国电信宝鸡分公司', '西关社区居委会', '西关社区团支部', '西关社区妇联', '西关社区老年协会', '西关社区残疾人协会']) assert.ok(units.has(name), name);
+    const members = await db.selectFrom('party_member as p')
+      .innerJoin('volunteer as v', (j) => j.onRef('v.community_id', '=', 'p.community_id').onRef('v.id', '=', 'p.volunteer_id'))
+      .select(['p.kind', 'p.is_public_servant', 'p.grid_id', 'v.unit_id', 'v.resident_id', 'v.political_status', 'v.id'])
+      .where('p.community_id', '=', CID).execute();
+    const at = (unit: string) => members.filter((m) => m.unit_id === units.get(unit)!.id && m.kind === 'in_service').length;
+    assert.equal(at('宝鸡市第一中学'), 13);
+    assert.equal(at('中共宝鸡市委党校'), 37);
+    assert.deepEqual(new Set(members.map((m) => m.kind)), new Set(['in_service', 'resident', 'floating']));
+    assert.ok(members.some((m) => m.is_public_servant === 1));
+    assert.ok(members.every((m) => m.grid_id && m.political_status === 'party_member'));
+    const partyIds = new Set(members.map((m) => m.id));
+    const others = await db.selectFrom('volunteer').select(['id']).where('community_id', '=', CID).where('political_status', '=', 'party_member').execute();
+    assert.ok(others.every((o) => partyIds.has(o.id)), 'every volunteer marked party_member has a party record');
+    const residentGrid = await db.selectFrom('party_member as p')
+      .innerJoin('volunteer as v', (j) => j.onRef('v.community_id', '=', 'p.community_id').onRef('v.id', '=', 'p.volunteer_id'))
+      .innerJoin('resident as r', (j) => j.onRef('r.community_id', '=', 'v.community_id').onRef('r.id', '=', 'v.resident_id'))
+      .select((e) => e.fn.countAll().as('n')).where('p.community_id', '=', CID).whereRef('p.grid_id', '!=', 'r.grid_id').executeTakeFirstOrThrow();
+    assert.equal(Number(residentGrid.n), 0, 'a resident party member is managed by their own grid');
+
+    const inService = members.filter((m) => m.kind === 'in_service').map((m) => m.id);
+    const reports = await db.selectFrom('party_report').select(['volunteer_id']).where('community_id', '=', CID).execute();
+    assert.deepEqual(new Set(reports.map((r) => r.volunteer_id)), new Set(inService), 'every in-service member has reported');
+    const claimed = await db.selectFrom('party_report_post as rp')
+      .innerJoin('party_post as p', (j) => j.onRef('p.community_id', '=', 'rp.community_id').onRef('p.id', '=', 'rp.post_id'))
+      .select(['p.title', 'p.capacity', (e) => e.fn.countAll().as('n')]).where('rp.community_id', '=', CID).groupBy(['p.title', 'p.capacity']).execute();
+    assert.equal(claimed.length, PARTY_POSTS.length);
+    for (const c of claimed) assert.ok(Number(c.n) <= c.capacity!, `${c.title}: ${c.n} within ${c.capacity}`);
+  });
+
+  it('has the 12 squads, 9 culture teams, the silver group and unit teams, each with one leader', async () => {
+    const { db } = get();
+    const teams = await db.selectFrom('team').selectAll().where('community_id', '=', CID).execute();
+    const kinds = (k: string) => teams.filter((t) => t.kind === k).length;
+    assert.equal(kinds('squad'), 12);
+    assert.equal(kinds('culture'), 9);
+    assert.equal(kinds('silver'), 1);
+    assert.ok(kinds('unit_team') >= 2);
+    assert.ok(teams.some((t) => t.name === '秦腔社' && t.kind === 'culture'));
+    const rows = await db.selectFrom('team_member as m')
+      .innerJoin('volunteer as v', (j) => j.onRef('v.community_id', '=', 'm.community_id').onRef('v.id', '=', 'm.volunteer_id'))
+      .select(['m.team_id', 'm.role', 'm.status', 'v.birth_date', 'v.status as vstatus']).where('m.community_id', '=', CID).execute();
+    const silver = teams.find((t) => t.kind === 'silver')!;
+    for (const t of teams) {
+      const mine = rows.filter((r) => r.team_id === t.id);
+      assert.equal(mine.filter((r) => r.role === 'leader' && r.status === 'active').length, 1, `${t.name} has one leader`);
+      assert.ok(mine.filter((r) => r.status === 'active').length >= 5, `${t.name} has members`);
+    }
+    assert.ok(rows.filter((r) => r.team_id === silver.id).every((r) => ageOn(r.birth_date, TODAY) >= 60), 'the silver group is 60+');
+    assert.ok(rows.some((r) => r.status === 'requested'), 'some join requests wait');
+    assert.ok(rows.filter((r) => r.status === 'active').every((r) => r.vstatus === 'approved'));
+  });
+
+  it('trains and insures, with expiry flags to show, and links the demo accounts', async () => {
+    const { db } = get();
+    const soon = addDaysIso(TODAY, 30);
+    const certs = await db.selectFrom('training_certificate').select(['expires_on']).where('community_id', '=', CID).execute();
+    assert.ok(certs.some((c) => c.expires_on && c.expires_on >= TODAY && c.expires_on <= soon), 'some certificates expire within 30 days');
+    const courses = await db.selectFrom('training_course').select(['title', 'validity_months']).where('community_id', '=', CID).execute();
+    assert.deepEqual(Object.fromEntries(courses.map((c) => [c.title, c.validity_months])), { 失智老人照护: 24, 急救: 24, 陪护住院: 12, 课业辅导: null, 志愿服务通识: null });
+    const types = await db.selectFrom('service_type').select(['code', 'min_age']).where('community_id', '=', CID).execute();
+    assert.equal(types.length, 8);
+
+    const accounts = new Map((await db.selectFrom('account as a').innerJoin('membership as m', 'm.account_id', 'a.id')
+      .select(['a.id', 'a.phone', 'm.team_id', 'm.unit_id']).where('m.community_id', '=', CID).execute()).map((a) => [a.phone, a]));
+    const volunteerOf = (phone: string) => db.selectFrom('volunteer').selectAll().where('community_id', '=', CID).where('account_id', '=', accounts.get(phone)!.id).executeTakeFirstOrThrow();
+    const leader = await volunteerOf('13800000004');
+    const team = await db.selectFrom('team').select(['name', 'kind']).where('community_id', '=', CID).where('id', '=', accounts.get('13800000004')!.team_id!).executeTakeFirstOrThrow();
+    assert.equal(team.kind, 'squad');
+    const role = await db.selectFrom('team_member').select('role').where('community_id', '=', CID).where('team_id', '=', accounts.get('13800000004')!.team_id!).where('volunteer_id', '=', leader.id).executeTakeFirstOrThrow();
+    assert.equal(role.role, 'leader');
+    const school = await db.selectFrom('unit').select('name').where('community_id', '=', CID).where('id', '=', accounts.get('13800000005')!.unit_id!).executeTakeFirstOrThrow();
+    assert.equal(school.name, '宝鸡市第一中学');
+    assert.equal((await volunteerOf('13800000005')).unit_id, accounts.get('13800000005')!.unit_id);
+
+    const her = await volunteerOf('13800000006');
+    assert.equal(her.name, '刘红梅');
+    assert.equal(her.status, 'approved');
+    assert.ok(her.resident_id);
+    const herSquads = await db.selectFrom('team_member as m').innerJoin('team as t', (j) => j.onRef('t.community_id', '=', 'm.community_id').onRef('t.id', '=', 'm.team_id'))
+      .select('t.kind').where('m.community_id', '=', CID).where('m.volunteer_id', '=', her.id).where('m.status', '=', 'active').execute();
+    assert.ok(herSquads.some((t) => t.kind === 'squad'));
+    const herSkills = await db.selectFrom('volunteer_skill').select('skill_code').where('community_id', '=', CID).where('volunteer_id', '=', her.id).execute();
+    assert.ok(herSkills.length > 0);
+    const herCerts = await db.selectFrom('training_certificate').select('expires_on').where('community_id', '=', CID).where('volunteer_id', '=', her.id).execute();
+    assert.ok(herCerts.length > 0 && herCerts.every((c) => c.expires_on === null || c.expires_on > soon));
+    const herCover = await db.selectFrom('insurance_cover as c').innerJoin('insurance_policy as p', (j) => j.onRef('p.community_id', '=', 'c.community_id').onRef('p.id', '=', 'c.policy_id'))
+      .select(['p.starts_on', 'p.ends_on']).where('c.community_id', '=', CID).where('c.volunteer_id', '=', her.id).execute();
+    assert.ok(herCover.some((p) => p.starts_on <= TODAY && p.ends_on >= TODAY));
+    const covered = await db.selectFrom('insurance_cover').select((e) => e.fn.count('volunteer_id').distinct().as('n')).where('community_id', '=', CID).executeTakeFirstOrThrow();
+    assert.ok(Number(covered.n) > 900, `most volunteers are insured (${covered.n})`);
+  });
+
   it('refuses to seed a community twice', async () => {
     const { db, cipher } = get();
     await assert.rejects(seedCommunity(db, cipher, { communityId: CID, name: '西关社区', seed: SEED, withAccounts: false, now: NOW }), /already exists/);
   });
+}
+
+function addDaysIso(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
 }
 
 function tagDecoderInverse(cipher: FieldCipher, group: SpecialGroup): string {
@@ -235,6 +421,11 @@ describe('Xiguan demo data on SQLite', () => {
     try {
       await seedInto(again);
       assert.deepEqual(await people(again.db), await people(seeded.db));
+      const volunteers = (db: Db) => db.selectFrom('volunteer').select(['name', 'birth_date', 'phone', 'card_token', 'status', 'fitness', 'recruited_via', 'political_status']).where('community_id', '=', CID).orderBy('id').execute();
+      assert.deepEqual(await volunteers(again.db), await volunteers(seeded.db));
+      const skills = (db: Db) => db.selectFrom('volunteer_skill as s').innerJoin('volunteer as v', (j) => j.onRef('v.community_id', '=', 's.community_id').onRef('v.id', '=', 's.volunteer_id'))
+        .select(['v.card_token', 's.skill_code', 's.level', 's.licence_no', 's.licence_expires_on']).where('s.community_id', '=', CID).orderBy('v.card_token').orderBy('s.skill_code').execute();
+      assert.deepEqual(await skills(again.db), await skills(seeded.db));
     } finally {
       await again.close();
     }
@@ -244,6 +435,10 @@ describe('Xiguan demo data on SQLite', () => {
     assert.notDeepEqual(summary(a), summary(b));
     assert.equal(b.people.filter((p) => p.age >= 60).length, 1050, 'every seed keeps the exact figures');
     assert.equal(b.households.length, 2265);
+    const vsummary = (m: typeof a) => m.volunteers.volunteers.map((v) => `${v.name} ${v.birthDate} ${v.cardToken} ${v.skills.map((s) => s.code).join(',')} ${v.teams.map((t) => t.team).join(',')}`);
+    assert.deepEqual(vsummary(a), vsummary(buildCommunity({ name: '西关社区', seed: SEED, now: NOW, withAccounts: true })));
+    assert.notDeepEqual(vsummary(a), vsummary(b));
+    assert.equal(b.volunteers.volunteers.filter((v) => v.status === 'approved').length, 997);
   });
 });
 

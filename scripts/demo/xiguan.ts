@@ -23,6 +23,7 @@ import { XIGUAN_STREETS, chooseAddresses, planLayout, type Address, type Layout 
 import type { Contact, Person } from './model.ts';
 import { randomGivenName, surnameOf } from './names.ts';
 import { Rng } from './random.ts';
+import { VOLUNTEER_TABLES, planVolunteers, volunteerRows, type VolunteerRows, type VolunteersPlan } from './volunteers.ts';
 
 export { DEMO_PHONE_PREFIX, DEMO_SIGN_INS, type DemoSignIn } from './accounts.ts';
 
@@ -63,6 +64,11 @@ export interface SeedCounts {
   consents: number;
   accounts: number;
   memberships: number;
+  /** Approved volunteers (the case study's 997), pending registrations, the skills pool, households with a volunteer. */
+  volunteers: number;
+  pendingVolunteers: number;
+  skillsPool: number;
+  householdsWithVolunteer: number;
 }
 
 // ---- step 1: decide everything (pure) ----
@@ -78,6 +84,8 @@ export interface CommunityModel {
   /** The account holders who are residents (volunteer, family member). */
   volunteer: Person;
   family: Person;
+  /** The community's volunteers, their skills, teams, training, insurance and availability. */
+  volunteers: VolunteersPlan;
 }
 
 export function buildCommunity(opts: Pick<SeedOptions, 'name' | 'seed' | 'now' | 'streets' | 'withAccounts' | 'accountPhonePrefix'>): CommunityModel {
@@ -87,7 +95,7 @@ export function buildCommunity(opts: Pick<SeedOptions, 'name' | 'seed' | 'now' |
   const rng = {
     layout: root.fork('layout'), households: root.fork('households'), places: root.fork('places'), groups: root.fork('groups'),
     stories: root.fork('stories'), dibao: root.fork('dibao'), identity: root.fork('identity'), contacts: root.fork('contacts'),
-    consents: root.fork('consents'),
+    consents: root.fork('consents'), volunteers: root.fork('volunteers'),
   };
 
   const layout = planLayout(rng.layout, { buildings: XIGUAN.buildings, grids: XIGUAN.grids, streets: opts.streets ?? XIGUAN_STREETS, gridCodePrefix: gridCodePrefix(opts.name) });
@@ -114,7 +122,10 @@ export function buildCommunity(opts: Pick<SeedOptions, 'name' | 'seed' | 'now' |
   addFamilyContacts(rng.contacts, people, phones);
   addConsents(rng.consents, people, opts.name, today);
 
-  return { today, layout, households, addresses, dibao, people, volunteer, family };
+  const gridOf = new Map(households.map((h, i) => [h, layout.buildings[addresses[i]!.buildingIndex]!.gridIndex]));
+  const volunteers = planVolunteers({ rng: rng.volunteers, today, people, households, gridOf, grids: layout.grids.length, phones, communityName: opts.name, volunteer });
+
+  return { today, layout, households, addresses, dibao, people, volunteer, family, volunteers };
 }
 
 /** XG for 西关社区: the initials of the name without 社区. */
@@ -326,6 +337,7 @@ export async function seedCommunity(db: Kysely<Database>, cipher: FieldCipher, o
     await insertInBatches(trx, 'family_contact', rows.contacts);
     await insertInBatches(trx, 'consent_record', rows.consents);
     await insertInBatches(trx, 'membership', rows.memberships);
+    for (const [table, key] of VOLUNTEER_TABLES) await insertInBatches(trx, table, rows.volunteers[key] as never[]);
   });
   return countsOf(model, rows);
 }
@@ -341,6 +353,7 @@ interface Rows {
   tags: Insertable<Database['resident_tag']>[];
   contacts: Insertable<Database['family_contact']>[];
   consents: Insertable<Database['consent_record']>[];
+  volunteers: VolunteerRows;
 }
 
 // Many residents share a name (王秀英), and pinyin-pro is the slowest step: remember each name's answer.
@@ -355,7 +368,7 @@ function pinyinOf(name: string): { full: string; initials: string } {
 function toRows(model: CommunityModel, cipher: FieldCipher, opts: SeedOptions): Rows {
   const cid = opts.communityId;
   const at = opts.now!.toISOString();
-  const rows: Rows = {
+  const rows: Omit<Rows, 'volunteers'> = {
     community: { id: cid, name: opts.name, district: opts.district ?? XIGUAN.district, city: opts.city ?? XIGUAN.city, time_zone: 'Asia/Shanghai', created_at: at },
     accounts: [], memberships: [], grids: [], buildings: [], households: [], residents: [], tags: [], contacts: [], consents: [],
   };
@@ -421,11 +434,22 @@ function toRows(model: CommunityModel, cipher: FieldCipher, opts: SeedOptions): 
       });
     }
   }
-  return rows;
+
+  const prefix = opts.accountPhonePrefix ?? DEMO_PHONE_PREFIX;
+  const accountIds = new Map(rows.accounts.map((a) => [a.phone.slice(prefix.length), a.id]));
+  const volunteers = volunteerRows(model.volunteers, {
+    communityId: cid, communityName: opts.name, at, today: model.today, cipher, residentIds, gridIds, accountIds, decidedBy: recordedBy, pinyinOf,
+  });
+  // The team leader's membership points at the squad they lead, the unit coordinator's at their school.
+  for (const m of rows.memberships) {
+    if (m.account_id === accountIds.get('0004')) m.team_id = volunteers.leaderTeamId;
+    if (m.account_id === accountIds.get('0005')) m.unit_id = volunteers.schoolUnitId;
+  }
+  return { ...rows, volunteers };
 }
 
 /** Accounts and memberships for every demo person; returns the social worker's account id (who recorded consents). */
-function addAccounts(rows: Rows, model: CommunityModel, opts: SeedOptions, gridIds: string[], residentIds: Map<Person, string>, at: string): string {
+function addAccounts(rows: Omit<Rows, 'volunteers'>, model: CommunityModel, opts: SeedOptions, gridIds: string[], residentIds: Map<Person, string>, at: string): string {
   const prefix = opts.accountPhonePrefix ?? DEMO_PHONE_PREFIX;
   let socialWorker = NOBODY;
   for (const person of demoPeople(model.layout.grids.length)) {
@@ -466,5 +490,9 @@ function countsOf(model: CommunityModel, rows: Rows): SeedCounts {
     consents: rows.consents.length,
     accounts: rows.accounts.length,
     memberships: rows.memberships.length,
+    volunteers: model.volunteers.volunteers.filter((v) => v.status === 'approved').length,
+    pendingVolunteers: model.volunteers.volunteers.filter((v) => v.status === 'pending').length,
+    skillsPool: new Set(rows.volunteers.skills.map((s) => s.volunteer_id)).size,
+    householdsWithVolunteer: model.volunteers.householdsWithVolunteer,
   };
 }

@@ -25,10 +25,28 @@ import { registryRoutes } from './modules/registry/registry.routes.ts';
 import { registryExcelRoutes } from './modules/registry/registry.excel.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { VolunteerDirectory } from './modules/volunteers/volunteer-directory.ts';
+import { SkillsService } from './modules/skills/skills.service.ts';
+import { skillsRoutes } from './modules/skills/skills.routes.ts';
+import { UnitsService } from './modules/units/units.service.ts';
+import { unitsRoutes } from './modules/units/units.routes.ts';
+import { TeamsService } from './modules/teams/teams.service.ts';
+import { teamsRoutes } from './modules/teams/teams.routes.ts';
+import { PartyService } from './modules/party/party.service.ts';
+import { partyRoutes } from './modules/party/party.routes.ts';
+import { TrainingService } from './modules/training/training.service.ts';
+import { trainingRoutes } from './modules/training/training.routes.ts';
+import { sendExpiryNotices } from './modules/training/expiry-notices.ts';
+import { InsuranceService } from './modules/insurance/insurance.service.ts';
+import { insuranceRoutes } from './modules/insurance/insurance.routes.ts';
+import { AvailabilityService } from './modules/availability/availability.service.ts';
+import { availabilityRoutes } from './modules/availability/availability.routes.ts';
+import { EligibilityService, ServiceTypeService } from './modules/service-types/service-types.service.ts';
+import { serviceTypeRoutes } from './modules/service-types/service-types.routes.ts';
+import { volunteersModule } from './modules/volunteers/volunteers.routes.ts';
 
 export interface AppDeps { database: DatabaseHandle; cipher: FieldCipher }
 
-export interface Services { auth: AuthService; registry: RegistryService; audit: AuditLog; jobs: JobWorker; notifier: Notifier; directory: VolunteerDirectory }
+export interface Services { auth: AuthService; registry: RegistryService; audit: AuditLog; jobs: JobWorker; notifier: Notifier; directory: VolunteerDirectory; eligibility: EligibilityService }
 
 export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyInstance & { services: Services }> {
   const app = Fastify({ logger: loggerOptions(config.logLevel), bodyLimit: 1024 * 1024, trustProxy: false });
@@ -42,7 +60,8 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   const registry = new RegistryService(db, deps.cipher, audit);
   const jobs = new JobWorker(db, kind, app.log);
   const directory = new VolunteerDirectory(db);
-  const services: Services = { auth, registry, audit, jobs, notifier, directory };
+  const eligibility = new EligibilityService(db);
+  const services: Services = { auth, registry, audit, jobs, notifier, directory, eligibility };
 
   await app.register(cookie);
   // Limits are opted into per route (sign-in, codes); a global one would also throttle static files.
@@ -65,6 +84,17 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   await app.register(registryExcelRoutes(registry, config.maxUploadBytes));
   await app.register(auditRoutes(db, audit));
   // Issue 3 modules register below, one line each.
+  await app.register(skillsRoutes(new SkillsService(db, audit, directory)));
+  await app.register(unitsRoutes(new UnitsService(db, audit)));
+  await app.register(teamsRoutes(new TeamsService(db, audit, directory)));
+  await app.register(partyRoutes(new PartyService(db, kind, audit, directory)));
+  await app.register(trainingRoutes(new TrainingService(db, kind, audit, directory)));
+  await app.register(insuranceRoutes(new InsuranceService(db, audit, directory)));
+  await app.register(availabilityRoutes(new AvailabilityService(db, audit, directory)));
+  await app.register(serviceTypeRoutes(new ServiceTypeService(db, audit, eligibility)));
+  jobs.register('volunteers.expiry_notices', async () => { await sendExpiryNotices(db, notifier); });
+  jobs.schedule('volunteers.expiry_notices', '30 8 * * *');
+  await app.register(volunteersModule({ db, cipher: deps.cipher, audit, notifier, directory, rateLimits: config.rateLimits, maxUploadBytes: config.maxUploadBytes }));
 
   jobs.register('sessions.purge', () => auth.purgeExpired());
   jobs.schedule('sessions.purge', '15 3 * * *');

@@ -69,9 +69,9 @@ export interface TeamMemberTable { community_id: string; team_id: string; volunt
 export interface TrainingCourseTable { community_id: string; id: string; code: string; title: string; validity_months: number | null; description: string | null; created_at: string }
 export interface TrainingSessionTable { community_id: string; id: string; course_id: string; starts_at: string; ends_at: string; place: string; trainer: string | null; capacity: number | null; created_at: string }
 export interface TrainingAttendanceTable { community_id: string; session_id: string; volunteer_id: string; status: string; updated_at: string }
-export interface TrainingCertificateTable { community_id: string; id: string; volunteer_id: string; course_id: string; session_id: string | null; issued_on: string; expires_on: string | null; created_at: string }
+export interface TrainingCertificateTable { community_id: string; id: string; volunteer_id: string; course_id: string; session_id: string | null; issued_on: string; expires_on: string | null; created_at: string; notified_on: string | null }
 export interface InsurancePolicyTable { community_id: string; id: string; insurer: string; policy_no: string; starts_on: string; ends_on: string; cover: string; min_age: number | null; max_age: number | null; created_at: string }
-export interface InsuranceCoverTable { community_id: string; policy_id: string; volunteer_id: string; added_at: string }
+export interface InsuranceCoverTable { community_id: string; policy_id: string; volunteer_id: string; added_at: string; notified_on: string | null }
 export interface AvailabilitySlotTable { community_id: string; volunteer_id: string; weekday: number; start_minute: number; end_minute: number }
 export interface AvailabilityBlackoutTable { community_id: string; id: string; volunteer_id: string; from_date: string; to_date: string; reason: string | null }
 export interface ServiceTypeTable {

@@ -9,6 +9,7 @@ const SignInPage = lazy(() => import('../features/auth/SignInPage.tsx'));
 const PhoneApp = lazy(() => import('./phone/PhoneApp.tsx'));
 const ConsoleApp = lazy(() => import('./console/ConsoleApp.tsx'));
 const NotFoundPage = lazy(() => import('./phone/NotFoundPage.tsx'));
+const VolunteerRegisterPage = lazy(() => import('../features/volunteers/phone/RegisterPage.tsx'));
 
 export function App() {
   return (
@@ -16,6 +17,7 @@ export function App() {
       <Routes>
         <Route path="/" element={<RootRedirect />} />
         <Route path="/sign-in" element={<SignInPage />} />
+        <Route path="/m/volunteer/register" element={<VolunteerRegisterPage />} />
         <Route path="/m/*" element={<RequireSession><PhoneApp /></RequireSession>} />
         <Route path="/console/*" element={<RequireSession><ConsoleApp /></RequireSession>} />
         <Route path="*" element={<NotFoundPage />} />

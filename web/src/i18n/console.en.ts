@@ -2,7 +2,10 @@
 import type { Translation } from './resource.ts';
 import type { consoleZhCN } from './console.zh-CN.ts';
 
+import { orgConsoleEn } from './org.console.en.ts';
+
 export const consoleEn: Translation<typeof consoleZhCN> = {
+  ...orgConsoleEn,
   console: {
     title: 'Community office',
     userLine: '{{name}} ({{role}})',
@@ -15,6 +18,43 @@ export const consoleEn: Translation<typeof consoleZhCN> = {
     downloaded: 'File downloaded',
     forbiddenTitle: 'Not allowed',
     forbiddenBody: 'Your role cannot use this page. Ask the community secretary or director if you need it.',
+    volunteers: {
+      title: 'Volunteers', approvals: 'To approve', search: 'Name, pinyin, initials or phone tail', allStatus: 'Any status', approve: 'Approve', reject: 'Reject',
+      approved: 'Approved', rejected: 'Marked as not approved', rejectNote: 'Why not (the person is told)', decisionNote: 'Decision note', empty: 'No volunteers match.',
+      emptyPending: 'Nothing to approve. Registrations made on a phone appear here.',
+      name: 'Name', age: 'Age', phone: 'Phone', idNumber: 'ID number', status: 'Status', unit: 'Unit', political: 'Political status', recruited: 'Recruited via', registeredAt: 'Registered',
+      reveal: 'Show ID number', revealHint: 'Each reveal is written to the audit log', resident: 'Resident record', notLinked: 'Not linked', guardian: 'Guardian', guardianCovers: "Guardian's consent covers the child's data (under 14)",
+      skills: 'Skills', teams: 'Teams', none: 'None', indicators: 'Households with a volunteer', indicatorsValue: '{{n}} of {{total}} households ({{pct}}%)', pending: 'To approve', totalVolunteers: 'Volunteers',
+      add: 'Register someone', note: 'Note',
+      cardTitle: 'Volunteer card check', cardValid: 'valid', cardExpired: 'expired', training: 'Training', insurance: 'Insurance', export: 'Export to Excel',
+    },
+    svc: {
+      add: 'Add', save: 'Save', cancel: 'Cancel', remove: 'Remove', days: 'days', expiringTitle: 'Expiring within {{days}} days', expiringEmpty: 'Nothing expires soon.',
+      volunteer: 'Volunteer', pickVolunteer: 'Search a volunteer by name or pinyin', age: 'Age', none: 'None', yes: 'Yes', no: 'No', created: 'Added', removed: 'Removed',
+    },
+    training: {
+      title: 'Training', courses: 'Courses', sessions: 'Sessions', expiring: 'Certificates expiring', code: 'Code', courseTitle: 'Course', validity: 'Valid for (months)', validityNone: 'Does not expire',
+      description: 'Description', newCourse: 'New course', newSession: 'New session', course: 'Course', time: 'Time', startsAt: 'Starts', endsAt: 'Ends', place: 'Place', trainer: 'Trainer',
+      capacity: 'Places', signedUp: 'Signed up', unlimited: 'No limit', attendance: 'Sign-ups and attendance', addAttendee: 'Sign up', status: 'Status', markAttended: 'Attended', markAbsent: 'Absent',
+      registered: 'Signed up', attended: 'Attended', absent: 'Absent', certificateIssued: 'Certificate issued, valid until {{date}}', certificateForever: 'Certificate issued (does not expire)',
+      issuedOn: 'Issued', expiresOn: 'Expires', noSessions: 'No sessions yet.', noCourses: 'No courses yet.', noAttendees: 'Nobody has signed up yet.',
+    },
+    insurance: {
+      title: 'Service insurance', policies: 'Policies', expiring: 'Cover expiring', insurer: 'Insurer', policyNo: 'Policy number', period: 'Period', startsOn: 'Starts', endsOn: 'Ends',
+      cover: 'Cover', ages: 'Ages covered', minAge: 'Minimum age', maxAge: 'Maximum age', covered: 'Covered', newPolicy: 'New policy', coveredList: 'Volunteers covered',
+      addCover: 'Cover a volunteer', noPolicies: 'No policies yet.', noCovered: 'Nobody is covered by this policy yet.', anyAge: 'Any',
+    },
+    serviceTypes: {
+      title: 'Service types', name: 'Name', code: 'Code', ages: 'Ages', minAge: 'Minimum age', maxAge: 'Maximum age', minFitness: 'Fitness needed', night: 'Night work',
+      needsInsurance: 'Needs service insurance', trainingCourse: 'Training needed', skill: 'Skill needed', description: 'Description', newType: 'New service type', edit: 'Edit', eligible: 'Eligible volunteers',
+      noTypes: 'No service types yet.', when: 'When', date: 'Date', start: 'Start', end: 'End', check: 'Check', eligibleOnly: 'Eligible only', result: 'Result',
+      eligibleYes: 'Eligible', eligibleNo: 'Not eligible', summary: '{{eligible}} of {{total}} volunteers are eligible', whenHint: 'With a date and times, free time and days off are checked too.',
+      reasons: 'Why not',
+      fitness_good: 'Good', fitness_fair: 'Fair', fitness_limited: 'Limited',
+      reason_not_approved: 'Registration not approved yet', reason_too_young: 'Younger than required', reason_too_old: 'Older than allowed', reason_guardian_missing: 'A minor without guardian consent',
+      reason_minor_at_night: 'Minors are never given night work', reason_fitness: 'Fitness below what is needed', reason_training_missing: 'Has not taken the training needed', reason_training_expired: 'The training certificate has expired',
+      reason_insurance_missing: 'No valid service insurance', reason_unavailable: 'Not free at this time', reason_blackout: 'Away on this day', reason_skill_missing: 'Lacks the skill needed (or its licence expired)',
+    },
     menu: {
       label: 'Main menu',
       open: 'Menu',
@@ -25,6 +65,15 @@ export const consoleEn: Translation<typeof consoleZhCN> = {
       import: 'Import',
       audit: 'Audit log',
       outbox: 'Message outbox',
+      volunteers: 'Volunteers',
+      approvals: 'Approvals',
+      skills: 'Skills pool',
+      units: 'Units',
+      teams: 'Teams',
+      party: 'Party members',
+      training: 'Training',
+      insurance: 'Service insurance',
+      serviceTypes: 'Service types',
     },
     dashboard: {
       title: '{{community}} at a glance',

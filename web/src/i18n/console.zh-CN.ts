@@ -1,5 +1,8 @@
 // Chinese strings of the staff console, loaded with the console chunk.
+import { orgConsoleZhCN } from './org.console.zh-CN.ts';
+
 export const consoleZhCN = {
+  ...orgConsoleZhCN,
   console: {
     title: '社区工作台',
     userLine: '{{name}}（{{role}}）',
@@ -12,6 +15,43 @@ export const consoleZhCN = {
     downloaded: '文件已下载',
     forbiddenTitle: '没有权限',
     forbiddenBody: '您的角色不能使用这个页面。如需使用，请联系书记或主任。',
+    volunteers: {
+      title: '志愿者', approvals: '待审核', search: '姓名、拼音、首字母或手机尾号', allStatus: '全部状态', approve: '通过', reject: '不通过',
+      approved: '已通过审核', rejected: '已标记为不通过', rejectNote: '不通过的原因（会告知本人）', decisionNote: '审核意见', empty: '没有符合条件的志愿者。',
+      emptyPending: '没有待审核的注册。志愿者在手机上注册后会出现在这里。',
+      name: '姓名', age: '年龄', phone: '手机号', idNumber: '身份证号', status: '状态', unit: '单位', political: '政治面貌', recruited: '来源', registeredAt: '注册时间',
+      reveal: '查看身份证号', revealHint: '每次查看都会记入审计日志', resident: '居民档案', notLinked: '未关联', guardian: '监护人', guardianCovers: '监护人同意涵盖个人信息处理（未满 14 岁）',
+      skills: '技能', teams: '服务队', none: '无', indicators: '有志愿者的户', indicatorsValue: '{{n}} / {{total}} 户（{{pct}}%）', pending: '待审核', totalVolunteers: '志愿者',
+      add: '代为登记', note: '备注',
+      cardTitle: '志愿者证核验', cardValid: '有效', cardExpired: '已过期', training: '培训', insurance: '保险', export: '导出 Excel',
+    },
+    svc: {
+      add: '新增', save: '保存', cancel: '取消', remove: '移除', days: '天内', expiringTitle: '即将到期（{{days}} 天内）', expiringEmpty: '没有即将到期的记录。',
+      volunteer: '志愿者', pickVolunteer: '搜索志愿者姓名或拼音', age: '年龄', none: '无', yes: '是', no: '否', created: '已新增', removed: '已移除',
+    },
+    training: {
+      title: '培训', courses: '课程', sessions: '场次', expiring: '即将到期的证书', code: '编码', courseTitle: '课程名称', validity: '有效期（月）', validityNone: '长期有效',
+      description: '说明', newCourse: '新增课程', newSession: '新增场次', course: '课程', time: '时间', startsAt: '开始时间', endsAt: '结束时间', place: '地点', trainer: '培训老师',
+      capacity: '名额', signedUp: '已报名', unlimited: '不限', attendance: '报名与签到', addAttendee: '报名', status: '状态', markAttended: '已参加', markAbsent: '缺席',
+      registered: '已报名', attended: '已参加', absent: '缺席', certificateIssued: '已发证书，有效期至 {{date}}', certificateForever: '已发证书（长期有效）',
+      issuedOn: '发证日期', expiresOn: '到期日期', noSessions: '还没有培训场次。', noCourses: '还没有培训课程。', noAttendees: '还没有人报名。',
+    },
+    insurance: {
+      title: '服务保险', policies: '保单', expiring: '即将到期的保障', insurer: '保险公司', policyNo: '保单号', period: '保险期间', startsOn: '起保日期', endsOn: '终止日期',
+      cover: '保障内容', ages: '承保年龄', minAge: '最小年龄', maxAge: '最大年龄', covered: '已投保人数', newPolicy: '新增保单', coveredList: '被保险的志愿者',
+      addCover: '加入保障', noPolicies: '还没有保单。', noCovered: '还没有志愿者加入这份保单。', anyAge: '不限',
+    },
+    serviceTypes: {
+      title: '服务类型', name: '名称', code: '编码', ages: '年龄要求', minAge: '最小年龄', maxAge: '最大年龄', minFitness: '身体状况要求', night: '夜间服务',
+      needsInsurance: '需要服务保险', trainingCourse: '需要的培训', skill: '需要的技能', description: '说明', newType: '新增服务类型', edit: '编辑', eligible: '可参加的志愿者',
+      noTypes: '还没有服务类型。', when: '服务时间', date: '日期', start: '开始', end: '结束', check: '查询', eligibleOnly: '只看符合条件的', result: '结果',
+      eligibleYes: '符合', eligibleNo: '不符合', summary: '{{total}} 名志愿者中 {{eligible}} 名符合条件', whenHint: '填写日期和时间后，还会检查志愿者的空闲时间和请假日期。',
+      reasons: '原因',
+      fitness_good: '良好', fitness_fair: '一般', fitness_limited: '较弱',
+      reason_not_approved: '注册尚未通过审核', reason_too_young: '年龄小于要求', reason_too_old: '年龄超过要求', reason_guardian_missing: '未成年，缺少监护人同意',
+      reason_minor_at_night: '未成年人不安排夜间服务', reason_fitness: '身体状况不符合要求', reason_training_missing: '未参加所需培训', reason_training_expired: '所需培训证书已过期',
+      reason_insurance_missing: '没有有效的服务保险', reason_unavailable: '这个时间不在其空闲时间内', reason_blackout: '这一天请假不能服务', reason_skill_missing: '没有所需技能（或证书已过期）',
+    },
     menu: {
       label: '主菜单',
       open: '菜单',
@@ -22,6 +62,15 @@ export const consoleZhCN = {
       import: '导入',
       audit: '审计日志',
       outbox: '消息发件箱',
+      volunteers: '志愿者',
+      approvals: '志愿者审核',
+      skills: '技能库',
+      units: '驻区单位',
+      teams: '服务队',
+      party: '党员',
+      training: '培训',
+      insurance: '服务保险',
+      serviceTypes: '服务类型',
     },
     dashboard: {
       title: '{{community}}概况',

@@ -2,7 +2,10 @@
 import type { Translation } from './resource.ts';
 import type { zhCN } from './zh-CN.ts';
 
+import { orgPhoneEn } from './org.phone.en.ts';
+
 export const en: Translation<typeof zhCN> = {
+  ...orgPhoneEn,
   app: { name: 'Linli', tagline: 'Community volunteer service', documentTitle: 'Linli · Community volunteer service' },
   a11y: { skipToMain: 'Skip to main content' },
   settings: { label: 'Display settings' },
@@ -15,6 +18,14 @@ export const en: Translation<typeof zhCN> = {
     smaller: 'Smaller text',
     larger: 'Larger text',
     current: 'Size {{size}}',
+  },
+  availability: {
+    title: 'When I am free', lead: 'Choose when you can usually help each week. Choosing nothing means any time.', link: 'Free time', linkDesc: 'Which days you are free, and days off',
+    weekly: 'Free each week', blackouts: 'Days off', addBlackout: 'Add days off', from: 'From', to: 'To', reason: 'Reason (optional)', saved: 'Saved',
+    save: 'Save free time', noBlackouts: 'No days off.', removeBlackout: 'Remove days off {{from}} to {{to}}', chosen: 'chosen', notChosen: 'not chosen',
+    weekdays: { d1: 'Mon', d2: 'Tue', d3: 'Wed', d4: 'Thu', d5: 'Fri', d6: 'Sat', d7: 'Sun' },
+    periods: { morning: 'Morning 8–12', afternoon: 'Afternoon 12–18', evening: 'Evening 18–22' },
+    notVolunteer: 'You are not a volunteer yet; please register first.',
   },
   common: {
     loading: 'Loading…',
@@ -173,5 +184,27 @@ export const en: Translation<typeof zhCN> = {
     hidden: 'Hidden',
     maskedSuffix: '(partly hidden)',
     recordedHidden: 'On record (hidden)',
+  },
+  volunteer: {
+    registerLink: 'Register as a volunteer',
+    registerTitle: 'Volunteer registration',
+    registerLead: 'Give your real details; once community staff approve, you can serve.',
+    step: 'Step {{n}} of {{total}}',
+    stepPhone: 'Phone check', stepPerson: 'About you', stepMore: 'Skills', stepConsent: 'Confirm',
+    community: 'Community', phone: 'Mobile phone', sendCode: 'Send code', resendIn: 'Resend in {{s}} s', code: 'Code', codeSent: 'A code has been sent by SMS',
+    name: 'Name', gender: 'Gender', birthDate: 'Date of birth', birthDateHint: 'For example 1965-03-08', idNumber: 'ID card number',
+    fitness: 'Health', fitnessGood: 'Good', fitnessFair: 'Fair', fitnessLimited: 'Limited mobility',
+    political: 'Political status', party_member: 'Party member', league_member: 'League member', masses: 'None',
+    recruited: 'Who brought you', recruitedOptions: { residents_committee: "Residents' committee", youth_league: 'Youth League branch', womens_federation: "Women's Federation", elderly_association: 'Elderly Association', disabled_association: "Disabled Persons' Association", unit: 'A unit in the area', party: 'Party organisation', self: 'Myself' },
+    skill: 'A skill (optional)', skillNone: 'Not now', skillLevel: 'Level', levelBasic: 'Some', levelSkilled: 'Skilled', levelExpert: 'Professional', licenceNo: 'Licence number', licenceExpiresOn: 'Licence valid until',
+    guardianTitle: 'Guardian (required under 18)', guardianLead: "Volunteers under 18 need their guardian's consent. Under 14, that consent also covers the use of the child's personal data.",
+    guardianName: "Guardian's name", guardianPhone: "Guardian's mobile", guardianRelation: 'Relation', relationOptions: { father: 'Father', mother: 'Mother', grandparent: 'Grandparent', other: 'Other' },
+    consentText: 'I agree that the community uses these details to arrange volunteer service. The ID number is stored encrypted; only community staff can read it when needed, and each reading is recorded.',
+    next: 'Next', back: 'Back', submit: 'Register',
+    doneTitle: 'Registration sent', doneBody: 'Once community staff approve it, sign in with this phone number and a code.', toSignIn: 'Go to sign-in',
+    homeTitle: 'My volunteer page', cardTitle: 'Volunteer card', cardHint: 'Show this QR code to check in or to a team leader.', profile: 'My details', teams: 'My teams', noTeams: 'Not in a team yet.',
+    training: 'Training certificates', noTraining: 'No training yet.', insurance: 'Service insurance', noInsurance: 'No insurance cover yet.', valid: 'valid', expired: 'expired', until: 'until {{date}}',
+    status: { pending: 'Waiting for approval', approved: 'Approved', rejected: 'Not approved' },
+    skills: 'My skills', noSkills: 'No skills registered.', notVolunteer: 'You have no volunteer record yet.', myVolunteer: 'My volunteer page', myVolunteerDesc: 'Card, teams, training and insurance',
   },
 };

@@ -1,5 +1,8 @@
 // Chinese strings of the base bundle: sign-in, the phone pages, and registry words both faces use.
+import { orgPhoneZhCN } from './org.phone.zh-CN.ts';
+
 export const zhCN = {
+  ...orgPhoneZhCN,
   app: { name: '邻里', tagline: '社区志愿服务', documentTitle: '邻里 · 社区志愿服务' },
   a11y: { skipToMain: '跳到主要内容' },
   settings: { label: '显示设置' },
@@ -12,6 +15,14 @@ export const zhCN = {
     smaller: '字号减小',
     larger: '字号增大',
     current: '字号 {{size}}',
+  },
+  availability: {
+    title: '我的空闲时间', lead: '选出您每周方便服务的时间。不选任何时间表示随时都可以。', link: '空闲时间', linkDesc: '每周哪天有空、哪几天请假',
+    weekly: '每周空闲时间', blackouts: '请假日期', addBlackout: '添加请假', from: '从', to: '到', reason: '原因（可不填）', saved: '已保存',
+    save: '保存空闲时间', noBlackouts: '没有请假。', removeBlackout: '删除 {{from}} 至 {{to}} 的请假', chosen: '已选', notChosen: '未选',
+    weekdays: { d1: '周一', d2: '周二', d3: '周三', d4: '周四', d5: '周五', d6: '周六', d7: '周日' },
+    periods: { morning: '上午 8–12 点', afternoon: '下午 12–18 点', evening: '晚上 18–22 点' },
+    notVolunteer: '您还不是志愿者，请先注册。',
   },
   common: {
     loading: '正在加载…',
@@ -170,5 +181,27 @@ export const zhCN = {
     hidden: '已隐藏',
     maskedSuffix: '（部分已隐藏）',
     recordedHidden: '有记录（已隐藏）',
+  },
+  volunteer: {
+    registerLink: '注册成为志愿者',
+    registerTitle: '志愿者注册',
+    registerLead: '填写真实信息，社区工作人员审核后即可参加志愿服务。',
+    step: '第 {{n}} 步，共 {{total}} 步',
+    stepPhone: '手机验证', stepPerson: '个人信息', stepMore: '技能与意愿', stepConsent: '确认提交',
+    community: '所在社区', phone: '手机号', sendCode: '获取验证码', resendIn: '{{s}} 秒后可重发', code: '验证码', codeSent: '验证码已发送，请查看短信',
+    name: '姓名', gender: '性别', birthDate: '出生日期', birthDateHint: '例如 1965-03-08', idNumber: '身份证号',
+    fitness: '身体状况', fitnessGood: '良好', fitnessFair: '一般', fitnessLimited: '行动不便',
+    political: '政治面貌', party_member: '中共党员', league_member: '共青团员', masses: '群众',
+    recruited: '通过谁报名', recruitedOptions: { residents_committee: '居委会', youth_league: '团支部', womens_federation: '妇联', elderly_association: '老年协会', disabled_association: '残联', unit: '驻区单位', party: '党组织', self: '自己报名' },
+    skill: '特长（可不填）', skillNone: '暂不填写', skillLevel: '熟练程度', levelBasic: '会一些', levelSkilled: '熟练', levelExpert: '专业', licenceNo: '证书编号', licenceExpiresOn: '证书有效期至',
+    guardianTitle: '监护人（未满 18 岁须填写）', guardianLead: '未满 18 岁的志愿者须经监护人同意。未满 14 岁时，监护人的同意也包括同意我们处理孩子的个人信息。',
+    guardianName: '监护人姓名', guardianPhone: '监护人手机号', guardianRelation: '与志愿者关系', relationOptions: { father: '父亲', mother: '母亲', grandparent: '祖父母/外祖父母', other: '其他' },
+    consentText: '我同意社区为安排志愿服务使用以上信息。身份证号加密保存，只有社区工作人员在需要时可以查看，每次查看都有记录。',
+    next: '下一步', back: '上一步', submit: '提交注册',
+    doneTitle: '注册已提交', doneBody: '社区工作人员审核通过后，您可以用这个手机号和验证码登录。', toSignIn: '去登录',
+    homeTitle: '我的志愿者主页', cardTitle: '电子志愿者证', cardHint: '活动签到或队长核验时出示此二维码。', profile: '我的信息', teams: '我的服务队', noTeams: '还没有加入服务队。',
+    training: '培训证书', noTraining: '还没有培训记录。', insurance: '服务保险', noInsurance: '还没有保险记录。', valid: '有效', expired: '已过期', until: '至 {{date}}',
+    status: { pending: '待审核', approved: '已通过', rejected: '未通过' },
+    skills: '我的技能', noSkills: '没有登记技能。', notVolunteer: '您还没有志愿者档案。', myVolunteer: '我的志愿者主页', myVolunteerDesc: '志愿者证、服务队、培训和保险',
   },
 };

@@ -689,10 +689,10 @@ export class RegistryExcel {
   }
 }
 
-type ExportCell = string | number | null;
+export type ExportCell = string | number | null;
 
 /** Writes rows to a streaming workbook as they come; every text cell passes through escapeCell. */
-function streamWorkbook(sheetName: string, columns: Array<[string, number]>, rows: AsyncIterable<ExportCell[][]>): Readable {
+export function streamWorkbook(sheetName: string, columns: Array<[string, number]>, rows: AsyncIterable<ExportCell[][]>): Readable {
   const out = new PassThrough();
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   const ws = wb.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });

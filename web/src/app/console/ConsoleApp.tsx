@@ -28,6 +28,17 @@ const NewResidentPage = lazy(() => import('../../features/registry/console/resid
 const ImportPage = lazy(() => import('../../features/registry/console/import/ImportPage.tsx'));
 const AuditLogPage = lazy(() => import('../../features/audit/AuditLogPage.tsx'));
 const OutboxPage = lazy(() => import('../../features/outbox/OutboxPage.tsx'));
+const SkillsPoolPage = lazy(() => import('../../features/skills/console/SkillsPoolPage.tsx'));
+const UnitsPage = lazy(() => import('../../features/units/console/UnitsPage.tsx'));
+const TeamsPage = lazy(() => import('../../features/teams/console/TeamsPage.tsx'));
+const PartyPage = lazy(() => import('../../features/party/console/PartyPage.tsx'));
+const VolunteersPage = lazy(() => import('../../features/volunteers/console/VolunteersPage.tsx'));
+const VolunteerPage = lazy(() => import('../../features/volunteers/console/VolunteerPage.tsx'));
+const NewVolunteerPage = lazy(() => import('../../features/volunteers/console/NewVolunteerPage.tsx'));
+const VolunteerCardPage = lazy(() => import('../../features/volunteers/console/CardScanPage.tsx'));
+const TrainingPage = lazy(() => import('../../features/training/TrainingPage.tsx'));
+const InsurancePage = lazy(() => import('../../features/insurance/InsurancePage.tsx'));
+const ServiceTypesPage = lazy(() => import('../../features/service-types/ServiceTypesPage.tsx'));
 
 function Allow({ permission, children }: { permission: Permission; children: ReactNode }) {
   const { t } = useTranslation();
@@ -76,6 +87,18 @@ export default function ConsoleApp() {
             <Route path="import" element={reg('registry.import', <ImportPage />)} />
             <Route path="audit" element={reg('audit.read', <AuditLogPage />)} />
             <Route path="outbox" element={reg('outbox.read', <OutboxPage />)} />
+            <Route path="volunteers" element={reg('volunteers.read', <VolunteersPage />)} />
+            <Route path="volunteers/approvals" element={reg('volunteers.approve', <VolunteersPage approvals />)} />
+            <Route path="volunteers/new" element={reg('volunteers.write', <NewVolunteerPage />)} />
+            <Route path="volunteers/card/:token" element={reg('volunteers.read', <VolunteerCardPage />)} />
+            <Route path="volunteers/:id" element={reg('volunteers.read', <VolunteerPage />)} />
+            <Route path="training" element={reg('volunteers.read', <TrainingPage />)} />
+            <Route path="insurance" element={reg('volunteers.read', <InsurancePage />)} />
+            <Route path="service-types" element={reg('volunteers.read', <ServiceTypesPage />)} />
+            <Route path="skills" element={reg('volunteers.read', <SkillsPoolPage />)} />
+            <Route path="units" element={reg('volunteers.read', <UnitsPage />)} />
+            <Route path="teams" element={reg('volunteers.read', <TeamsPage />)} />
+            <Route path="party" element={reg('party.read', <PartyPage />)} />
             <Route path="*" element={<NotFound />} />
           </Route>
         </Routes>

@@ -1,15 +1,24 @@
 // The console's side menu: only what the user's permissions allow.
 import type { ReactNode } from 'react';
-import { AuditOutlined, ClusterOutlined, DashboardOutlined, ImportOutlined, MailOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, CheckCircleOutlined, ClusterOutlined, DashboardOutlined, FlagOutlined, HeartOutlined, ImportOutlined, MailOutlined, ReadOutlined, SafetyOutlined, SolutionOutlined, StarOutlined, TeamOutlined, UsergroupAddOutlined } from '@ant-design/icons';
 import type { Permission } from '../../shared/session/types.ts';
 
 export interface ConsoleMenuItem { key: string; path: string; labelKey: MenuLabelKey; icon: ReactNode; permission: Permission }
-export type MenuLabelKey = 'dashboard' | 'grids' | 'residents' | 'import' | 'audit' | 'outbox';
+export type MenuLabelKey = 'dashboard' | 'grids' | 'residents' | 'import' | 'audit' | 'outbox' | 'volunteers' | 'approvals' | 'training' | 'insurance' | 'serviceTypes' | 'skills' | 'units' | 'teams' | 'party';
 
 export const CONSOLE_MENU: ConsoleMenuItem[] = [
   { key: 'dashboard', path: '/console', labelKey: 'dashboard', icon: <DashboardOutlined />, permission: 'registry.read' },
   { key: 'grids', path: '/console/grids', labelKey: 'grids', icon: <ClusterOutlined />, permission: 'registry.read' },
   { key: 'residents', path: '/console/residents', labelKey: 'residents', icon: <TeamOutlined />, permission: 'registry.read' },
+  { key: 'volunteers', path: '/console/volunteers', labelKey: 'volunteers', icon: <HeartOutlined />, permission: 'volunteers.read' },
+  { key: 'approvals', path: '/console/volunteers/approvals', labelKey: 'approvals', icon: <CheckCircleOutlined />, permission: 'volunteers.approve' },
+  { key: 'training', path: '/console/training', labelKey: 'training', icon: <ReadOutlined />, permission: 'volunteers.read' },
+  { key: 'insurance', path: '/console/insurance', labelKey: 'insurance', icon: <SafetyOutlined />, permission: 'volunteers.read' },
+  { key: 'service-types', path: '/console/service-types', labelKey: 'serviceTypes', icon: <SolutionOutlined />, permission: 'volunteers.read' },
+  { key: 'skills', path: '/console/skills', labelKey: 'skills', icon: <StarOutlined />, permission: 'volunteers.read' },
+  { key: 'teams', path: '/console/teams', labelKey: 'teams', icon: <UsergroupAddOutlined />, permission: 'volunteers.read' },
+  { key: 'units', path: '/console/units', labelKey: 'units', icon: <ApartmentOutlined />, permission: 'volunteers.read' },
+  { key: 'party', path: '/console/party', labelKey: 'party', icon: <FlagOutlined />, permission: 'party.read' },
   { key: 'import', path: '/console/import', labelKey: 'import', icon: <ImportOutlined />, permission: 'registry.import' },
   { key: 'audit', path: '/console/audit', labelKey: 'audit', icon: <AuditOutlined />, permission: 'audit.read' },
   { key: 'outbox', path: '/console/outbox', labelKey: 'outbox', icon: <MailOutlined />, permission: 'outbox.read' },
@@ -20,6 +29,7 @@ export function menuKeyOf(pathname: string): string {
   const seg = pathname.split('/')[2] ?? '';
   if (seg === '' ) return 'dashboard';
   if (seg === 'households') return 'grids';
+  if (seg === 'volunteers' && pathname.split('/')[3] === 'approvals') return 'approvals';
   return CONSOLE_MENU.some((m) => m.key === seg) ? seg : 'dashboard';
 }
 

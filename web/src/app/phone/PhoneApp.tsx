@@ -11,6 +11,11 @@ const GridHomePage = lazy(() => import('../../features/registry/phone/GridHomePa
 const GridHouseholdsPage = lazy(() => import('../../features/registry/phone/GridHouseholdsPage.tsx'));
 const PhoneHouseholdPage = lazy(() => import('../../features/registry/phone/PhoneHouseholdPage.tsx'));
 const PhoneResidentPage = lazy(() => import('../../features/registry/phone/PhoneResidentPage.tsx'));
+const TeamLeaderPage = lazy(() => import('../../features/teams/phone/TeamLeaderPage.tsx'));
+const JoinTeamPage = lazy(() => import('../../features/teams/phone/JoinTeamPage.tsx'));
+const GridPartyPage = lazy(() => import('../../features/party/phone/GridPartyPage.tsx'));
+const MyVolunteerPage = lazy(() => import('../../features/volunteers/phone/MyVolunteerPage.tsx'));
+const AvailabilityPage = lazy(() => import('../../features/availability/AvailabilityPage.tsx'));
 
 function PhoneLayout() {
   const me = useCurrentUser();
@@ -33,6 +38,11 @@ export default function PhoneApp() {
     <Routes>
       <Route element={<PhoneLayout />}>
         <Route index element={<PhoneHomePage />} />
+        <Route path="volunteer" element={<MyVolunteerPage />} />
+        <Route path="team" element={<TeamLeaderPage />} />
+        <Route path="teams" element={<JoinTeamPage />} />
+        <Route path="grid/party" element={<GridPartyPage />} />
+        <Route path="volunteer/availability" element={<AvailabilityPage />} />
         <Route element={<RequireRegistry />}>
           <Route path="grid" element={<GridHomePage />} />
           <Route path="grid/households" element={<GridHouseholdsPage />} />

@@ -1,6 +1,6 @@
 // /sign-in: phone + password, or phone + one-time code. Large, plain, and usable with a screen reader.
 import { useRef, useState, type KeyboardEvent } from 'react';
-import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { PhoneFrame } from '../../shared/phone-ui/PhoneFrame.tsx';
 import { Card, PageTitle } from '../../shared/phone-ui/parts.tsx';
@@ -52,6 +52,7 @@ export default function SignInPage() {
       </Card>
       <Card variant="note">
         <p>{t('auth.help')}</p>
+        <Link className="ph-btn ph-btn--secondary ph-btn--block" to="/m/volunteer/register">{t('volunteer.registerLink')}</Link>
       </Card>
     </PhoneFrame>
   );

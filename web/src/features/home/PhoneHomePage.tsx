@@ -22,6 +22,11 @@ export default function PhoneHomePage() {
       ? [{ key: 'grid', to: '/m/grid', title: t('home.myGrid'), sub: t('home.myGridDesc', { grid: me.gridName ?? '' }) }]
       : []),
     ...(readsRegistry && !me.gridId ? [{ key: 'residents', to: '/m/grid', title: t('home.residents'), sub: t('home.residentsDesc') }] : []),
+    ...(can(me, 'volunteer.self') ? [{ key: 'volunteer', to: '/m/volunteer', title: t('volunteer.myVolunteer'), sub: t('volunteer.myVolunteerDesc') }] : []),
+    ...(can(me, 'volunteer.self') ? [{ key: 'availability', to: '/m/volunteer/availability', title: t('availability.link'), sub: t('availability.linkDesc') }] : []),
+    ...(!can(me, 'volunteer.self') && !isOffice ? [{ key: 'volunteer-register', to: '/m/volunteer/register', title: t('volunteer.registerLink'), sub: t('volunteer.registerLead') }] : []),
+    ...(me.role === 'team_leader' ? [{ key: 'team', to: '/m/team', title: t('orgPhone.myTeam'), sub: t('orgPhone.myTeamDesc') }] : []),
+    ...(can(me, 'volunteer.self') ? [{ key: 'teams', to: '/m/teams', title: t('orgPhone.joinTitle'), sub: t('orgPhone.joinDesc') }] : []),
     ...(isOffice ? [{ key: 'console', to: '/console', title: t('home.console'), sub: t('home.consoleDesc') }] : []),
   ];
 

@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Card, ErrorNotice, LinkList, Loading, PageTitle, Stats } from '../../../shared/phone-ui/parts.tsx';
-import { useCurrentUser } from '../../../shared/session/useSession.ts';
+import { can, useCurrentUser } from '../../../shared/session/useSession.ts';
 import { useLabels } from '../../../shared/labels.ts';
 import { formatNumber } from '../../../shared/format.ts';
 import { useSummary } from '../api/hooks.ts';
@@ -69,6 +69,7 @@ export default function GridHomePage() {
       <Card title={t('phoneGrid.browse')}>
         <LinkList label={t('phoneGrid.browse')} items={[
           { key: 'households', to: '/m/grid/households', title: t('phoneGrid.households'), sub: t('phoneGrid.householdsDesc') },
+          ...(can(me, 'party.read') ? [{ key: 'party', to: '/m/grid/party', title: t('orgPhone.partyTitle'), sub: t('orgPhone.partyDesc') }] : []),
         ]} />
       </Card>
     </>

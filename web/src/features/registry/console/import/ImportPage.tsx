@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { Alert, App, Button, Card, Result, Space, Steps, Table, Typography, Upload } from 'antd';
 import { DownloadOutlined, InboxOutlined, UploadOutlined } from '@ant-design/icons';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { ConsolePage } from '../../../../shared/console-ui/ConsolePage.tsx';
 import { LinkButton } from '../../../../shared/console-ui/LinkButton.tsx';
@@ -16,7 +17,7 @@ import { useFieldLabel } from './fieldLabel.ts';
 
 const MAX_MB = 10;
 
-function countsText(r: ImportResult, t: ReturnType<typeof useTranslation>['t']): string {
+function countsText(r: ImportResult, t: TFunction): string {
   const h = typeof r.households === 'number' ? { created: r.households, existing: 0 } : r.households;
   return [
     r.rows !== undefined ? t('console.import.rows', { rows: r.rows }) : '',

@@ -1,0 +1,158 @@
+// Kinds of service and what they ask of whoever does them (volunteer regulation art. 15–17: age, health,
+// training, insurance), and who is eligible for one. EligibilityService is what pairings and activities use.
+import type { Db, DbOrTrx } from '../../db/database.ts';
+import type { ServiceTypeTable } from '../../db/schema.ts';
+import type { Grant } from '../../platform/access.ts';
+import type { Actor, RequestContext } from '../../platform/actor.ts';
+import type { AuditLog, AuditWhat } from '../../platform/audit.ts';
+import { AppError } from '../../platform/errors.ts';
+import { uuidv7 } from '../../../../domain/shared/ids.ts';
+import { ageOn, todayInShanghai } from '../../../../domain/shared/dates.ts';
+import { checkEligibility, type Fitness, type IneligibleReason, type TaskRequirements } from '../../../../domain/volunteers/eligibility.ts';
+import { SKILL_BY_CODE } from '../../../../domain/volunteers/skills.ts';
+import { hhmmToMinute, type EligibleQuery, type ServiceTypeInput } from '../../../../domain/volunteers/service-schemas.ts';
+import { volunteerInScope } from '../volunteers/volunteer-scope.ts';
+import * as repo from './service-types.repository.ts';
+
+export interface When { date: string; startMinute: number; endMinute: number }
+export interface EligibilityResult { volunteerId: string; eligible: boolean; reasons: IneligibleReason[] }
+
+export function toServiceType(s: ServiceTypeTable) {
+  return { id: s.id, code: s.code, name: s.name, minAge: s.min_age, maxAge: s.max_age, minFitness: s.min_fitness as Fitness, night: !!s.night,
+    needsInsurance: !!s.needs_insurance, trainingCourseId: s.training_course_id, skillCode: s.skill_code, description: s.description };
+}
+
+export function requirementsOf(s: ServiceTypeTable, when?: When): TaskRequirements {
+  return { minAge: s.min_age, maxAge: s.max_age, minFitness: s.min_fitness as Fitness, night: !!s.night, needsInsurance: !!s.needs_insurance,
+    trainingCourseIds: s.training_course_id ? [s.training_course_id] : [], skillCode: s.skill_code, when };
+}
+
+const CHUNK = 1000;
+
+/** Who may be offered a service type. Facts are loaded set-based, then the pure rule decides. */
+export class EligibilityService {
+  constructor(private readonly db: Db) {}
+
+  async serviceType(communityId: string, serviceTypeId: string, db: DbOrTrx = this.db) {
+    const s = await repo.getServiceType(db, communityId, serviceTypeId);
+    if (!s) throw new AppError('not_found', { entity: 'service_type' });
+    return s;
+  }
+
+  private needs(s: ServiceTypeTable, when?: When): repo.FactNeeds {
+    return { courseIds: s.training_course_id ? [s.training_course_id] : [], insurance: !!s.needs_insurance, date: when?.date ?? null, skillCode: s.skill_code };
+  }
+
+  /** For later issues (pairings, activities): may these volunteers do this service at this time? Unknown ids are left out. */
+  async check(communityId: string, serviceTypeId: string, volunteerIds: readonly string[], when?: When, db: DbOrTrx = this.db): Promise<EligibilityResult[]> {
+    const s = await this.serviceType(communityId, serviceTypeId, db);
+    const task = requirementsOf(s, when);
+    const today = todayInShanghai();
+    const out: EligibilityResult[] = [];
+    const ids = [...new Set(volunteerIds)];
+    for (let i = 0; i < ids.length; i += CHUNK) {
+      const chunk = ids.slice(i, i + CHUNK);
+      const facts = await repo.loadFacts(db, communityId, (q) => q.where('v.id', 'in', chunk), this.needs(s, when));
+      for (const id of chunk) {
+        const f = facts.get(id);
+        if (f) out.push({ volunteerId: id, ...checkEligibility(f.facts, task, today) });
+      }
+    }
+    return out;
+  }
+
+  /** Every volunteer in the caller's scope, eligible or not and why; eligible first, then by name. */
+  async inScope(actor: Actor, grant: Grant, serviceTypeId: string, when?: When) {
+    const s = await this.serviceType(actor.communityId, serviceTypeId);
+    const task = requirementsOf(s, when);
+    const today = todayInShanghai();
+    const restrict = grant.scope === 'community' ? 'all' as const : (q: any) => q.where(volunteerInScope(actor, grant) as any);
+    const facts = await repo.loadFacts(this.db, actor.communityId, restrict, this.needs(s, when));
+    const onDate = when?.date ?? today;
+    const rows = [...facts.values()].map((f) => ({ volunteerId: f.id, name: f.name, pinyin: f.namePinyin, age: ageOn(f.facts.birthDate, onDate), ...checkEligibility(f.facts, task, today) }));
+    rows.sort((a, b) => Number(b.eligible) - Number(a.eligible) || (a.pinyin < b.pinyin ? -1 : a.pinyin > b.pinyin ? 1 : 0));
+    return { serviceType: s, rows };
+  }
+}
+
+export class ServiceTypeService {
+  constructor(private readonly db: Db, private readonly audit: AuditLog, private readonly eligibility: EligibilityService) {}
+
+  private record(db: DbOrTrx, actor: Actor, ctx: RequestContext, what: AuditWhat) {
+    return this.audit.record(db, { communityId: actor.communityId, accountId: actor.accountId, name: actor.name, role: actor.role, ...ctx }, what);
+  }
+
+  async list(actor: Actor) {
+    return (await repo.listServiceTypes(this.db, actor.communityId)).map(toServiceType);
+  }
+
+  async get(actor: Actor, id: string) {
+    return toServiceType(await this.eligibility.serviceType(actor.communityId, id));
+  }
+
+  private async checkRefs(actor: Actor, input: Partial<ServiceTypeInput>) {
+    const fields: Array<{ field: string; message: string }> = [];
+    if (input.trainingCourseId) {
+      const c = await this.db.selectFrom('training_course').select('id').where('community_id', '=', actor.communityId).where('id', '=', input.trainingCourseId).executeTakeFirst();
+      if (!c) fields.push({ field: 'trainingCourseId', message: 'invalid.id' });
+    }
+    if (input.skillCode && !SKILL_BY_CODE.has(input.skillCode)) fields.push({ field: 'skillCode', message: 'invalid.value' });
+    if (fields.length) throw new AppError('validation', { fields });
+  }
+
+  async create(actor: Actor, input: ServiceTypeInput, ctx: RequestContext) {
+    await this.checkRefs(actor, input);
+    if (await repo.findByCode(this.db, actor.communityId, input.code)) throw new AppError('conflict', { reason: input.code, fields: [{ field: 'code', message: 'invalid.duplicateCode' }] });
+    const id = uuidv7();
+    await this.db.transaction().execute(async (trx) => {
+      await repo.insertServiceType(trx, { community_id: actor.communityId, id, code: input.code, name: input.name, min_age: input.minAge, max_age: input.maxAge,
+        min_fitness: input.minFitness, night: input.night ? 1 : 0, needs_insurance: input.needsInsurance ? 1 : 0, training_course_id: input.trainingCourseId ?? null,
+        skill_code: input.skillCode || null, description: input.description ?? null, created_at: new Date().toISOString() });
+      await this.record(trx, actor, ctx, { action: 'service_type.create', entityType: 'service_type', entityId: id, detail: { code: input.code } });
+    });
+    return { id };
+  }
+
+  async update(actor: Actor, id: string, input: Partial<ServiceTypeInput>, ctx: RequestContext) {
+    const s = await this.eligibility.serviceType(actor.communityId, id);
+    const minAge = input.minAge ?? s.min_age, maxAge = input.maxAge ?? s.max_age;
+    if (maxAge < minAge) throw new AppError('validation', { fields: [{ field: 'maxAge', message: 'invalid.ageRange' }] });
+    await this.checkRefs(actor, input);
+    if (input.code && input.code !== s.code && await repo.findByCode(this.db, actor.communityId, input.code)) throw new AppError('conflict', { reason: input.code, fields: [{ field: 'code', message: 'invalid.duplicateCode' }] });
+    const set: Partial<ServiceTypeTable> = {};
+    if (input.code !== undefined) set.code = input.code;
+    if (input.name !== undefined) set.name = input.name;
+    if (input.minAge !== undefined) set.min_age = input.minAge;
+    if (input.maxAge !== undefined) set.max_age = input.maxAge;
+    if (input.minFitness !== undefined) set.min_fitness = input.minFitness;
+    if (input.night !== undefined) set.night = input.night ? 1 : 0;
+    if (input.needsInsurance !== undefined) set.needs_insurance = input.needsInsurance ? 1 : 0;
+    if (input.trainingCourseId !== undefined) set.training_course_id = input.trainingCourseId ?? null;
+    if (input.skillCode !== undefined) set.skill_code = input.skillCode || null;
+    if (input.description !== undefined) set.description = input.description ?? null;
+    await this.db.transaction().execute(async (trx) => {
+      await repo.updateServiceType(trx, actor.communityId, id, set);
+      await this.record(trx, actor, ctx, { action: 'service_type.update', entityType: 'service_type', entityId: id, detail: { fields: Object.keys(input) } });
+    });
+  }
+
+  async remove(actor: Actor, id: string, ctx: RequestContext) {
+    await this.eligibility.serviceType(actor.communityId, id);
+    await this.db.transaction().execute(async (trx) => {
+      await repo.deleteServiceType(trx, actor.communityId, id);
+      await this.record(trx, actor, ctx, { action: 'service_type.delete', entityType: 'service_type', entityId: id });
+    });
+  }
+
+  async eligible(actor: Actor, grant: Grant, id: string, q: EligibleQuery) {
+    const when = q.date && q.start && q.end ? { date: q.date, startMinute: hhmmToMinute(q.start), endMinute: hhmmToMinute(q.end) } : undefined;
+    const { rows } = await this.eligibility.inScope(actor, grant, id, when);
+    const eligibleCount = rows.reduce((n, r) => n + (r.eligible ? 1 : 0), 0);
+    const list = q.eligibleOnly ? rows.filter((r) => r.eligible) : rows;
+    const start = (q.page - 1) * q.pageSize;
+    return {
+      items: list.slice(start, start + q.pageSize).map(({ pinyin, ...r }) => r),
+      total: list.length, eligibleCount, page: q.page, pageSize: q.pageSize,
+    };
+  }
+}

@@ -1,0 +1,23 @@
+// Typed fetchers and hooks of /api/units.
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import { api } from '../../shared/api/client.ts';
+import type { unitItem } from '../../../../domain/volunteers/units.ts';
+
+export type UnitItem = z.infer<typeof unitItem>;
+export interface UnitVolunteer { id: string; name: string; gender: string; age: number; phone: string; status: string }
+
+export const unitsApi = {
+  list: (signal?: AbortSignal) => api.get<UnitItem[]>('/api/units', undefined, signal),
+  volunteers: (id: string, signal?: AbortSignal) => api.get<UnitVolunteer[]>(`/api/units/${encodeURIComponent(id)}/volunteers`, undefined, signal),
+  create: (body: Record<string, unknown>) => api.post<{ id: string }>('/api/units', body),
+  remove: (id: string) => api.delete<void>(`/api/units/${encodeURIComponent(id)}`),
+};
+
+export const useUnits = () => useQuery({ queryKey: ['units'], queryFn: ({ signal }) => unitsApi.list(signal) });
+export const useUnitVolunteers = (id: string | null) => useQuery({ queryKey: ['units', id, 'volunteers'], enabled: !!id, queryFn: ({ signal }) => unitsApi.volunteers(id!, signal) });
+export function useUnitMutations() {
+  const qc = useQueryClient();
+  const done = () => void qc.invalidateQueries({ queryKey: ['units'] });
+  return { create: useMutation({ mutationFn: unitsApi.create, onSuccess: done }), remove: useMutation({ mutationFn: unitsApi.remove, onSuccess: done }) };
+}

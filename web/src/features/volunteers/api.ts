@@ -1,0 +1,40 @@
+// Typed fetchers and react-query hooks of /api/volunteers and the public registration.
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, download, type Query } from '../../shared/api/client.ts';
+import type { CardSummary, MyVolunteer, VolunteerDetail, VolunteerListItem } from '../../../../domain/volunteers/schemas.ts';
+
+export type { CardSummary, MyVolunteer, VolunteerDetail, VolunteerListItem };
+export interface Paged<T> { items: T[]; total: number; page: number; pageSize: number }
+export interface VolunteerFilters { q?: string; status?: string; page?: number; pageSize?: number }
+export interface Indicators { volunteers: number; approved: number; pending: number; householdsWithVolunteer: number; households: number; share: number }
+
+const enc = encodeURIComponent;
+
+export const volunteersApi = {
+  communities: () => api.get<Array<{ id: string; name: string }>>('/api/public/communities'),
+  sendCode: (phone: string) => api.post<{ sent: boolean; resendAfterSeconds: number }>('/api/public/volunteer-registrations/code', { phone }),
+  register: (body: Record<string, unknown>) => api.post<{ id: string; status: string }>('/api/public/volunteer-registrations', body),
+  list: (f: VolunteerFilters, signal?: AbortSignal) => api.get<Paged<VolunteerListItem>>('/api/volunteers', f as Query, signal),
+  one: (id: string, signal?: AbortSignal) => api.get<VolunteerDetail>(`/api/volunteers/${enc(id)}`, undefined, signal),
+  sensitive: (id: string) => api.get<{ idNumber: string }>(`/api/volunteers/${enc(id)}/sensitive`),
+  approve: (id: string, note?: string) => api.post<void>(`/api/volunteers/${enc(id)}/approve`, { note: note || null }),
+  reject: (id: string, note?: string) => api.post<void>(`/api/volunteers/${enc(id)}/reject`, { note: note || null }),
+  indicators: (signal?: AbortSignal) => api.get<Indicators>('/api/volunteers/indicators', undefined, signal),
+  me: (signal?: AbortSignal) => api.get<MyVolunteer>('/api/volunteers/me', undefined, signal),
+  card: (token: string, signal?: AbortSignal) => api.get<CardSummary>(`/api/volunteers/card/${enc(token)}`, undefined, signal),
+  exportList: (f: VolunteerFilters, fallbackName: string) => download('/api/volunteers/export', f as Query, fallbackName),
+};
+
+export const useVolunteers = (f: VolunteerFilters) => useQuery({ queryKey: ['volunteers', f], queryFn: ({ signal }) => volunteersApi.list(f, signal) });
+export const useVolunteer = (id: string) => useQuery({ queryKey: ['volunteer', id], queryFn: ({ signal }) => volunteersApi.one(id, signal) });
+export const useIndicators = () => useQuery({ queryKey: ['volunteers', 'indicators'], queryFn: ({ signal }) => volunteersApi.indicators(signal) });
+export const useMyVolunteer = () => useQuery({ queryKey: ['volunteer', 'me'], queryFn: ({ signal }) => volunteersApi.me(signal), retry: false });
+export const useCard = (token: string) => useQuery({ queryKey: ['volunteer', 'card', token], queryFn: ({ signal }) => volunteersApi.card(token, signal) });
+
+export function useDecide() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, approve, note }: { id: string; approve: boolean; note?: string }) => (approve ? volunteersApi.approve(id, note) : volunteersApi.reject(id, note)),
+    onSuccess: () => { void qc.invalidateQueries({ queryKey: ['volunteers'] }); void qc.invalidateQueries({ queryKey: ['volunteer'] }); },
+  });
+}
