@@ -1,14 +1,14 @@
 // Volunteer rows: registration, the record, resident linkage, and the small read-only views the card needs.
-import { sql } from 'kysely';
 import type { DbOrTrx } from '../../db/database.ts';
+import type { volunteerInScope } from './volunteer-scope.ts';
 import type { AvailabilitySlotTable, VolunteerGuardianTable, VolunteerSkillTable, VolunteerTable } from '../../db/schema.ts';
 
 export type VolunteerRow = VolunteerTable & { unit_name: string | null };
 
 export interface VolunteerFilter {
   communityId: string;
-  /** Scope limits: a unit, a team, or nothing visible. */
-  scopeUnitId?: string | null; scopeTeamId?: string | null; scopeNone?: boolean;
+  /** The caller's scope, as volunteerInScope builds it (shared with training, insurance and eligibility). */
+  scope: ReturnType<typeof volunteerInScope>;
   status?: string; unitId?: string; teamId?: string; politicalStatus?: string; recruitedVia?: string;
   nameContains?: string; pinyinPrefix?: string; phoneTail?: string;
   bornOnOrBefore?: string; bornOnOrAfter?: string;
@@ -21,10 +21,9 @@ function base(db: DbOrTrx) {
 
 function filtered(db: DbOrTrx, f: VolunteerFilter) {
   let q = base(db).where('v.community_id', '=', f.communityId);
-  if (f.scopeNone) q = q.where(sql<boolean>`1 = 0`);
-  if (f.scopeUnitId) q = q.where('v.unit_id', '=', f.scopeUnitId);
-  for (const t of [f.scopeTeamId, f.teamId]) {
-    if (!t) continue;
+  q = q.where(f.scope as any);
+  if (f.teamId) {
+    const t = f.teamId;
     q = q.where((eb) => eb.exists(eb.selectFrom('team_member as tm').select('tm.volunteer_id')
       .whereRef('tm.community_id', '=', 'v.community_id').whereRef('tm.volunteer_id', '=', 'v.id').where('tm.team_id', '=', t).where('tm.status', '=', 'active')));
   }

@@ -21,6 +21,7 @@ import type { SkillInput, VolunteerInput, VolunteerPatch, VolunteerQuery, Volunt
 import { parseSearch } from '../registry/registry.service.ts';
 import type { VolunteerDirectory } from './volunteer-directory.ts';
 import * as repo from './volunteers.repository.ts';
+import { volunteerInScope } from './volunteer-scope.ts';
 import { toCover, toSkill, toTraining, toVolunteerListItem } from './volunteers.mapper.ts';
 
 export const REG_CODE_TTL_SECONDS = 300;
@@ -224,13 +225,8 @@ export class VolunteerService {
 
   filter(actor: Actor, grant: Grant, q: Partial<VolunteerQuery>): repo.VolunteerFilter {
     const today = todayInShanghai();
-    const scope: Partial<repo.VolunteerFilter> =
-      grant.scope === 'community' ? {}
-        : grant.scope === 'unit' && actor.unitId ? { scopeUnitId: actor.unitId }
-          : grant.scope === 'team' && actor.teamId ? { scopeTeamId: actor.teamId }
-            : { scopeNone: true };
     return {
-      communityId: actor.communityId, ...scope, status: q.status, unitId: q.unitId, teamId: q.teamId, politicalStatus: q.politicalStatus, recruitedVia: q.recruitedVia,
+      communityId: actor.communityId, scope: volunteerInScope(actor, grant), status: q.status, unitId: q.unitId, teamId: q.teamId, politicalStatus: q.politicalStatus, recruitedVia: q.recruitedVia,
       ...parseSearch(q.q),
       bornOnOrBefore: q.ageMin !== undefined ? bornOnOrBefore(q.ageMin, today) : undefined,
       bornOnOrAfter: q.ageMax !== undefined ? dayAfter(bornOnOrBefore(q.ageMax + 1, today)) : undefined,
