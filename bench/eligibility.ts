@@ -91,8 +91,14 @@ export async function eligibilityBench(volunteers = 10_000, runs = 15): Promise<
     const url = `/api/service-types/${serviceTypeId}/eligible?date=${date}&start=22:00&end=24:00`;
     let eligibleDb = 0;
     for (let w = 0; w < 3; w++) { const res = await admin('GET', url); if (res.statusCode !== 200) throw new Error(res.body); eligibleDb = res.json().eligibleCount; }
-    const http: number[] = [];
-    for (let r = 0; r < runs; r++) { const t0 = performance.now(); await admin('GET', url); http.push(performance.now() - t0); }
+    // CPU time beside wall time: on a shared 2-core machine the wall clock also counts other processes' turns.
+    const http: number[] = [], httpCpu: number[] = [];
+    for (let r = 0; r < runs; r++) {
+      const c0 = process.cpuUsage(), t0 = performance.now();
+      await admin('GET', url);
+      http.push(performance.now() - t0);
+      const c = process.cpuUsage(c0); httpCpu.push((c.user + c.system) / 1000);
+    }
     const service: number[] = [];
     const actor = { communityId: cid } as any;
     for (let r = 0; r < runs; r++) {
@@ -104,7 +110,7 @@ export async function eligibilityBench(volunteers = 10_000, runs = 15): Promise<
     return [
       { bench: 'eligibility', name: `(a) checkEligibility × ${volunteers} (pure, median of ${runs})`, value: pureMs, unit: 'ms', goal: `< ${GOAL_MS} ms`, pass: pureMs < GOAL_MS, note: `${eligiblePure} eligible` },
       { bench: 'eligibility', name: `(b) service: facts from SQLite + check, ${volunteers} volunteers`, value: median(service), unit: 'ms', goal: '', pass: null },
-      { bench: 'eligibility', name: `(b) GET …/eligible over HTTP inject, ${volunteers} volunteers`, value: median(http), unit: 'ms', goal: `< ${GOAL_MS} ms (issue goal)`, pass: median(http) < GOAL_MS, note: `${eligibleDb} eligible; p max ${Math.max(...http).toFixed(1)} ms` },
+      { bench: 'eligibility', name: `(b) GET …/eligible over HTTP inject, ${volunteers} volunteers`, value: median(http), unit: 'ms', goal: `< ${GOAL_MS} ms (issue goal)`, pass: median(http) < GOAL_MS, note: `${eligibleDb} eligible; CPU ${median(httpCpu).toFixed(1)} ms; max ${Math.max(...http).toFixed(1)} ms` },
       { bench: 'eligibility', name: 'seeding the database', value: seedMs, unit: 'ms', goal: '', pass: null },
     ];
   } finally {

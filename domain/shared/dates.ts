@@ -15,9 +15,9 @@ export function todayInShanghai(now = new Date()): string {
 
 /** Whole years from birthDate to onDate (both YYYY-MM-DD). */
 export function ageOn(birthDate: string, onDate: string): number {
-  const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number];
-  const [y, m, d] = onDate.split('-').map(Number) as [number, number, number];
-  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
+  // YYYY-MM-DD: years by number, and "birthday not yet reached" by comparing the zero-padded MM-DD as text
+  // (no arrays: eligibility screens call this for every volunteer).
+  return Number(onDate.slice(0, 4)) - Number(birthDate.slice(0, 4)) - (onDate.slice(5, 10) < birthDate.slice(5, 10) ? 1 : 0);
 }
 
 /** The latest birth date of someone who is at least `years` old on onDate. */

@@ -38,6 +38,20 @@ describe('eligibility', () => {
     assert.deepEqual(checkEligibility({ ...adult, status: 'pending' }, anyTask, TODAY).reasons, ['not_approved']);
   });
 
+  it('agrees whether slots are given whole or narrowed to the task’s weekday', () => {
+    fc.assert(fc.property(
+      fc.array(fc.record({ weekday: fc.integer({ min: 1, max: 7 }), startMinute: fc.integer({ min: 0, max: 1380 }), len: fc.integer({ min: 30, max: 600 }) }), { maxLength: 5 }),
+      fc.integer({ min: 0, max: 60 }), fc.integer({ min: 0, max: 1320 }),
+      (raw, dayOffset, start) => {
+        const weekly = raw.map((s) => ({ weekday: s.weekday, startMinute: s.startMinute, endMinute: Math.min(1440, s.startMinute + s.len) }));
+        const date = new Date(Date.UTC(2026, 11, 1 + dayOffset)).toISOString().slice(0, 10);
+        const task = { ...anyTask, when: { date, startMinute: start, endMinute: start + 60 } };
+        const whole = checkEligibility({ ...adult, weekly }, task, TODAY);
+        const narrowed = checkEligibility({ ...adult, weekly: weekly.filter((s) => s.weekday === weekdayOf(date)), statesWeekly: weekly.length > 0 }, task, TODAY);
+        assert.deepEqual(narrowed, whole);
+      }));
+  });
+
   it('refuses insurance that does not cover the volunteer’s age', () => {
     const old: VolunteerFacts = { ...adult, birthDate: '1950-01-01' };
     assert.deepEqual(checkEligibility(old, { ...anyTask, needsInsurance: true }, TODAY).reasons, ['insurance_missing']);

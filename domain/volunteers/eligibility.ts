@@ -23,6 +23,9 @@ export interface VolunteerFacts {
   insurance: ReadonlyArray<{ startsOn: string; endsOn: string; minAge: number | null; maxAge: number | null }>;
   /** Weekly slots: weekday 1 (Monday) to 7, minutes from local midnight. Empty = not stated (any time). */
   weekly: ReadonlyArray<{ weekday: number; startMinute: number; endMinute: number }>;
+  /** Whether any weekly slot is stated, when `weekly` holds only the slots of the task's weekday (a loader's
+   *  narrowing); defaults to `weekly.length > 0`. */
+  statesWeekly?: boolean;
   blackouts: ReadonlyArray<{ fromDate: string; toDate: string }>;
   /** Skill codes the volunteer holds (with a current licence where one is needed); only read when the task asks for a skill. */
   skills?: ReadonlyArray<string>;
@@ -49,9 +52,13 @@ export type IneligibleReason =
 export interface Eligibility { eligible: boolean; reasons: IneligibleReason[] }
 
 /** The weekday (1 = Monday … 7 = Sunday) of a YYYY-MM-DD date. */
+let lastDate = '', lastWeekday = 0;
 export function weekdayOf(date: string): number {
+  // Screens check thousands of volunteers against one date: remember the last answer.
+  if (date === lastDate) return lastWeekday;
   const d = new Date(`${date}T00:00:00Z`).getUTCDay();
-  return d === 0 ? 7 : d;
+  lastDate = date; lastWeekday = d === 0 ? 7 : d;
+  return lastWeekday;
 }
 
 export function checkEligibility(v: VolunteerFacts, task: TaskRequirements, today: string, policy: AgePolicy = DEFAULT_AGE_POLICY): Eligibility {
@@ -82,7 +89,7 @@ export function checkEligibility(v: VolunteerFacts, task: TaskRequirements, toda
   if (task.when) {
     const { date, startMinute, endMinute } = task.when;
     if (v.blackouts.some((b) => b.fromDate <= date && b.toDate >= date)) reasons.push('blackout');
-    if (v.weekly.length) {
+    if (v.statesWeekly ?? v.weekly.length > 0) {
       const wd = weekdayOf(date);
       if (!v.weekly.some((s) => s.weekday === wd && s.startMinute <= startMinute && s.endMinute >= endMinute)) reasons.push('unavailable');
     }

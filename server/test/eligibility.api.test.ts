@@ -16,7 +16,7 @@ for (const kind of testDatabaseKinds()) {
     let coordinator: ReturnType<typeof as>;
     const today = todayInShanghai();
     const shiftDay = addDays(today, 10);
-    const ids = {} as Record<'nurse' | 'child' | 'uninsured' | 'busy' | 'away' | 'untrained' | 'unitMember', string>;
+    const ids = {} as Record<'nurse' | 'child' | 'uninsured' | 'busy' | 'away' | 'untrained' | 'unitMember' | 'otherDay', string>;
     let nightShift: string;
 
     before(async () => {
@@ -33,6 +33,7 @@ for (const kind of testDatabaseKinds()) {
       ids.uninsured = await insertVolunteer(db, t.cipher, t.a.id, { name: '无保险', birthDate: adult });
       ids.busy = await insertVolunteer(db, t.cipher, t.a.id, { name: '白天忙', birthDate: adult });
       ids.away = await insertVolunteer(db, t.cipher, t.a.id, { name: '出远门', birthDate: adult });
+      ids.otherDay = await insertVolunteer(db, t.cipher, t.a.id, { name: '换一天', birthDate: adult });
       ids.untrained = await insertVolunteer(db, t.cipher, t.a.id, { name: '未培训', birthDate: adult });
       ids.unitMember = await insertVolunteer(db, t.cipher, t.a.id, { name: '一中老师', birthDate: adult, unitId });
 
@@ -51,6 +52,8 @@ for (const kind of testDatabaseKinds()) {
       const wd = weekdayOf(shiftDay);
       assert.equal((await admin('PUT', `/api/volunteers/${ids.busy}/availability`, { slots: [{ weekday: wd, startMinute: 480, endMinute: 720 }] })).statusCode, 204);
       assert.equal((await admin('PUT', `/api/volunteers/${ids.nurse}/availability`, { slots: [{ weekday: wd, startMinute: 1200, endMinute: 1440 }] })).statusCode, 204);
+      // Free all night, but only the day after the shift: stated slots on other days do not make them free.
+      assert.equal((await admin('PUT', `/api/volunteers/${ids.otherDay}/availability`, { slots: [{ weekday: (wd % 7) + 1, startMinute: 0, endMinute: 1440 }] })).statusCode, 204);
       assert.equal((await admin('POST', `/api/volunteers/${ids.away}/availability/blackouts`, { fromDate: addDays(shiftDay, -1), toDate: addDays(shiftDay, 1) })).statusCode, 201);
 
       const st = await admin('POST', '/api/service-types', { code: 'hospital-night', name: '陪护住院夜班', minAge: 18, maxAge: 70, minFitness: 'good', night: true, needsInsurance: true, trainingCourseId: course.id });
@@ -66,14 +69,17 @@ for (const kind of testDatabaseKinds()) {
       const res = await eligible(admin);
       assert.equal(res.statusCode, 200, res.body);
       const body = res.json();
-      assert.equal(body.total, 7);
-      assert.deepEqual(body.items.filter((i: any) => i.eligible).map((i: any) => i.name).sort(), ['一中老师', '陈护理'].sort());
+      assert.equal(body.total, 8);
+      // Eligible first, each part in pinyin order (chen… before yi…).
+      assert.deepEqual(body.items.filter((i: any) => i.eligible).map((i: any) => i.name), ['陈护理', '一中老师']);
       assert.equal(body.eligibleCount, 2);
       assert.deepEqual(reasonsOf(body.items, '小明'), ['too_young', 'minor_at_night']);
       assert.deepEqual(reasonsOf(body.items, '无保险'), ['insurance_missing']);
       assert.deepEqual(reasonsOf(body.items, '未培训'), ['training_missing']);
       assert.deepEqual(reasonsOf(body.items, '白天忙'), ['unavailable']);
       assert.deepEqual(reasonsOf(body.items, '出远门'), ['blackout']);
+      assert.deepEqual(reasonsOf(body.items, '换一天'), ['unavailable']);
+      assert.equal(body.items.find((i: any) => i.name === '陈护理').age, 35);
       // Eligible volunteers come first; eligibleOnly and paging.
       assert.ok(body.items[0].eligible && body.items[1].eligible && !body.items[2].eligible);
       const only = (await eligible(admin, `date=${shiftDay}&start=22:00&end=24:00&eligibleOnly=true&pageSize=1`)).json();
@@ -81,7 +87,7 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(only.items.length, 1);
       // Without a time, the standing requirements alone.
       const standing = (await eligible(admin, '')).json();
-      assert.equal(standing.eligibleCount, 4);
+      assert.equal(standing.eligibleCount, 5);
       assert.ok(standing.items.find((i: any) => i.name === '小明').reasons.includes('minor_at_night'));
     });
 

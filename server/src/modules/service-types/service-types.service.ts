@@ -16,6 +16,7 @@ import * as repo from './service-types.repository.ts';
 
 export interface When { date: string; startMinute: number; endMinute: number }
 export interface EligibilityResult { volunteerId: string; eligible: boolean; reasons: IneligibleReason[] }
+export interface EligibilityRow extends EligibilityResult { age: number }
 
 export function toServiceType(s: ServiceTypeTable) {
   return { id: s.id, code: s.code, name: s.name, minAge: s.min_age, maxAge: s.max_age, minFitness: s.min_fitness as Fitness, night: !!s.night,
@@ -55,13 +56,13 @@ export class EligibilityService {
       const facts = await repo.loadFacts(db, communityId, (q) => q.where('v.id', 'in', chunk), this.needs(s, when));
       for (const id of chunk) {
         const f = facts.get(id);
-        if (f) out.push({ volunteerId: id, ...checkEligibility(f.facts, task, today) });
+        if (f) out.push({ volunteerId: id, ...checkEligibility(f, task, today) });
       }
     }
     return out;
   }
 
-  /** Every volunteer in the caller's scope, eligible or not and why; eligible first, then by name. */
+  /** Every volunteer in the caller's scope, eligible or not and why; eligible first, then by name (pinyin). */
   async inScope(actor: Actor, grant: Grant, serviceTypeId: string, when?: When) {
     const s = await this.serviceType(actor.communityId, serviceTypeId);
     const task = requirementsOf(s, when);
@@ -69,9 +70,19 @@ export class EligibilityService {
     const restrict = grant.scope === 'community' ? 'all' as const : (q: any) => q.where(volunteerInScope(actor, grant) as any);
     const facts = await repo.loadFacts(this.db, actor.communityId, restrict, this.needs(s, when));
     const onDate = when?.date ?? today;
-    const rows = [...facts.values()].map((f) => ({ volunteerId: f.id, name: f.name, pinyin: f.namePinyin, age: ageOn(f.facts.birthDate, onDate), ...checkEligibility(f.facts, task, today) }));
-    rows.sort((a, b) => Number(b.eligible) - Number(a.eligible) || (a.pinyin < b.pinyin ? -1 : a.pinyin > b.pinyin ? 1 : 0));
-    return { serviceType: s, rows };
+    // Facts come in name order; splitting into eligible and not keeps that order within each.
+    const eligible: EligibilityRow[] = [], ineligible: EligibilityRow[] = [];
+    for (const f of facts.values()) {
+      const r = { volunteerId: f.id, age: ageOn(f.birthDate, onDate), ...checkEligibility(f, task, today) };
+      (r.eligible ? eligible : ineligible).push(r);
+    }
+    return { serviceType: s, rows: eligible.concat(ineligible), eligibleCount: eligible.length };
+  }
+
+  /** Adds names to a few rows (a page). */
+  async named<T extends { volunteerId: string }>(communityId: string, rows: T[]): Promise<Array<T & { name: string }>> {
+    const names = new Map((await repo.namesOf(this.db, communityId, rows.map((r) => r.volunteerId))).map((n) => [n.id, n.name]));
+    return rows.map((r) => ({ ...r, name: names.get(r.volunteerId) ?? '' }));
   }
 }
 
@@ -146,12 +157,11 @@ export class ServiceTypeService {
 
   async eligible(actor: Actor, grant: Grant, id: string, q: EligibleQuery) {
     const when = q.date && q.start && q.end ? { date: q.date, startMinute: hhmmToMinute(q.start), endMinute: hhmmToMinute(q.end) } : undefined;
-    const { rows } = await this.eligibility.inScope(actor, grant, id, when);
-    const eligibleCount = rows.reduce((n, r) => n + (r.eligible ? 1 : 0), 0);
-    const list = q.eligibleOnly ? rows.filter((r) => r.eligible) : rows;
+    const { rows, eligibleCount } = await this.eligibility.inScope(actor, grant, id, when);
+    const list = q.eligibleOnly ? rows.slice(0, eligibleCount) : rows;
     const start = (q.page - 1) * q.pageSize;
     return {
-      items: list.slice(start, start + q.pageSize).map(({ pinyin, ...r }) => r),
+      items: await this.eligibility.named(actor.communityId, list.slice(start, start + q.pageSize)),
       total: list.length, eligibleCount, page: q.page, pageSize: q.pageSize,
     };
   }
