@@ -23,6 +23,12 @@ export const PERMISSIONS = [
   'party.read',             // party members and their community reports
   'party.write',            // party membership, reports, the posts list
   'volunteer.self',         // my own volunteer profile, card, availability, join requests
+  'needs.read',             // needs, the household survey and the left-out monitor
+  'needs.write',            // take requests (hotline, office), record the survey, move a need along
+  'needs.match',            // rank volunteers for a need, confirm a match, batch matching
+  'pairings.manage',        // three-fixed pairings: create, change, end
+  'appointments.manage',    // bookable services, providers and schedules; book for a caller
+  'resident.self',          // my (or my family's) requests and bookings, ratings, WeChat binding
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -39,17 +45,20 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Permission, Scope>>> = {
     'volunteers.read': 'community', 'volunteers.write': 'community', 'volunteers.approve': 'community', 'volunteers.sensitive': 'community',
     'volunteers.import': 'community', 'volunteers.export': 'community', 'teams.manage': 'community', 'units.manage': 'community',
     'training.manage': 'community', 'insurance.manage': 'community', 'party.read': 'community', 'party.write': 'community',
-    'volunteer.self': 'self',
+    'volunteer.self': 'self', 'needs.read': 'community', 'needs.write': 'community', 'needs.match': 'community',
+    'pairings.manage': 'community', 'appointments.manage': 'community', 'resident.self': 'self',
   },
   // A grid leader knows every household of the grid and keeps it current, but sees sensitive fields masked.
   // Import is bulk writing, so it has the same bounds as registry.write: only into the leader's own grid.
   // Party members are managed by grid (网格化管理): a grid leader reads those of the grid.
-  grid_leader: { 'registry.read': 'grid', 'registry.write': 'grid', 'registry.import': 'grid', 'registry.export': 'grid', 'party.read': 'grid', 'volunteer.self': 'self' },
-  team_leader: { 'volunteers.read': 'team', 'teams.manage': 'team', 'volunteer.self': 'self' },
+  // The survey and requests are door-to-door work: a grid leader records and follows the needs of the grid.
+  grid_leader: { 'registry.read': 'grid', 'registry.write': 'grid', 'registry.import': 'grid', 'registry.export': 'grid', 'party.read': 'grid', 'volunteer.self': 'self',
+    'needs.read': 'grid', 'needs.write': 'grid', 'resident.self': 'self' },
+  team_leader: { 'volunteers.read': 'team', 'teams.manage': 'team', 'volunteer.self': 'self', 'resident.self': 'self' },
   // A unit coordinator manages their own unit's volunteers and nobody else's.
-  unit_coordinator: { 'volunteers.read': 'unit', 'volunteers.write': 'unit', 'volunteers.export': 'unit', 'volunteer.self': 'self' },
-  volunteer: { 'volunteer.self': 'self' },
-  resident: { 'volunteer.self': 'self' },
+  unit_coordinator: { 'volunteers.read': 'unit', 'volunteers.write': 'unit', 'volunteers.export': 'unit', 'volunteer.self': 'self', 'resident.self': 'self' },
+  volunteer: { 'volunteer.self': 'self', 'resident.self': 'self' },
+  resident: { 'volunteer.self': 'self', 'resident.self': 'self' },
 };
 
 export function scopeOf(role: Role, permission: Permission): Scope | null {
@@ -87,4 +96,10 @@ export const PERMISSION_LABELS: Record<Permission, { zh: string; en: string }> =
   'party.read': { zh: '查看党员', en: 'read party members' },
   'party.write': { zh: '管理党员报到', en: 'manage party members' },
   'volunteer.self': { zh: '管理我的志愿者信息', en: 'manage my volunteer profile' },
+  'needs.read': { zh: '查看需求和摸查', en: 'read needs and the survey' },
+  'needs.write': { zh: '登记和处理需求', en: 'take and handle needs' },
+  'needs.match': { zh: '需求对接（匹配志愿者）', en: 'match needs to volunteers' },
+  'pairings.manage': { zh: '管理三定结对', en: 'manage three-fixed pairings' },
+  'appointments.manage': { zh: '管理预约服务', en: 'manage appointments' },
+  'resident.self': { zh: '我的求助和预约', en: 'my requests and bookings' },
 };
