@@ -18,6 +18,7 @@ import { registerPlatformHooks } from './platform/http.ts';
 import { JobWorker } from './platform/jobs.ts';
 import { loggerOptions } from './platform/logger.ts';
 import { Notifier } from './platform/notify.ts';
+import { SessionCache } from './platform/session-cache.ts';
 import { AuthService } from './modules/auth/auth.service.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { RegistryService } from './modules/registry/registry.service.ts';
@@ -56,7 +57,8 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   const { db, kind } = deps.database;
   const audit = new AuditLog(db, kind);
   const notifier = new Notifier(app.log);
-  const auth = new AuthService(db, audit, notifier, config.sessionHours);
+  const sessions = new SessionCache();
+  const auth = new AuthService(db, audit, notifier, config.sessionHours, sessions);
   const registry = new RegistryService(db, deps.cipher, audit);
   const jobs = new JobWorker(db, kind, app.log);
   const directory = new VolunteerDirectory(db);
@@ -94,7 +96,9 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   await app.register(serviceTypeRoutes(new ServiceTypeService(db, audit, eligibility)));
   jobs.register('volunteers.expiry_notices', async () => { await sendExpiryNotices(db, notifier); });
   jobs.schedule('volunteers.expiry_notices', '30 8 * * *');
-  await app.register(volunteersModule({ db, cipher: deps.cipher, audit, notifier, directory, rateLimits: config.rateLimits, maxUploadBytes: config.maxUploadBytes }));
+  await app.register(volunteersModule({ db, cipher: deps.cipher, audit, notifier, directory, sessions, rateLimits: config.rateLimits, maxUploadBytes: config.maxUploadBytes }));
+
+  // Issue 4 modules (needs, matching, pairings, appointments, WeChat) register below, one line each.
 
   jobs.register('sessions.purge', () => auth.purgeExpired());
   jobs.schedule('sessions.purge', '15 3 * * *');
