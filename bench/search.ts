@@ -90,7 +90,7 @@ export async function ensureCity(): Promise<{ residents: number; builtSeconds: n
 
 // ---------------- HTTP helpers ----------------
 
-async function signIn(port: number, phone: string): Promise<string> {
+export async function signIn(port: number, phone: string): Promise<string> {
   const res = await fetch(`http://127.0.0.1:${port}/api/auth/sign-in`, {
     method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ phone, password: PASSWORD }),
   });
@@ -100,7 +100,7 @@ async function signIn(port: number, phone: string): Promise<string> {
   return cookie.split(';')[0]!;
 }
 
-async function getJson<T>(port: number, url: string, cookie: string): Promise<T> {
+export async function getJson<T>(port: number, url: string, cookie: string): Promise<T> {
   const res = await fetch(`http://127.0.0.1:${port}${url}`, { headers: { cookie } });
   if (res.status !== 200) throw new Error(`GET ${url}: ${res.status} ${(await res.text()).slice(0, 300)}`);
   return (await res.json()) as T;
@@ -113,7 +113,7 @@ interface Grid { id: string; code: string; name: string; residents: number }
 export interface LoadOptions { seconds: number; connections: number }
 
 /** Each connection walks the same list of requests, starting at a different place, so the queries in flight differ. */
-async function load(url: string, requests: Request[], headers: Record<string, string>, o: LoadOptions, title: string, serverPid: number | undefined): Promise<Result & { cpuUsPerRequest: number | null }> {
+export async function load(url: string, requests: Request[], headers: Record<string, string>, o: LoadOptions, title: string, serverPid: number | undefined): Promise<Result & { cpuUsPerRequest: number | null }> {
   let next = 0;
   const setupClient = (client: Client) => {
     const k = (next++ * Math.max(1, Math.floor(requests.length / o.connections))) % requests.length;
@@ -129,16 +129,16 @@ async function load(url: string, requests: Request[], headers: Record<string, st
   return { ...r, cpuUsPerRequest: cpu0 !== null && cpu1 !== null && r.requests.total ? ((cpu1 - cpu0) * 1000) / r.requests.total : null };
 }
 
-const WARM_UP_SECONDS = 15;
+export const WARM_UP_SECONDS = 15;
 
 /** The server's CPU time per request, and the machine's 1-minute load average (2 or more on 2 CPUs: others were busy too). */
-function cpuNote(m: Measured): string {
+export function cpuNote(m: Measured): string {
   return `${m.cpuUs === null ? '' : `server CPU ${Math.round(m.cpuUs)} µs/req, `}load ${m.load.toFixed(1)}`;
 }
 
-interface Measured { title: string; rps: number; p50: number; p90: number; p99: number; max: number; requests: number; bad: number; cpuUs: number | null; load: number }
+export interface Measured { title: string; rps: number; p50: number; p90: number; p99: number; max: number; requests: number; bad: number; cpuUs: number | null; load: number }
 
-function measured(title: string, r: Result & { cpuUsPerRequest: number | null }): Measured {
+export function measured(title: string, r: Result & { cpuUsPerRequest: number | null }): Measured {
   const m = { title, rps: r.requests.average, p50: r.latency.p50, p90: r.latency.p90, p99: r.latency.p99, max: r.latency.max, requests: r.requests.total, bad: r.non2xx + r.errors + r.timeouts, cpuUs: r.cpuUsPerRequest, load: os.loadavg()[0]! };
   const cpu = m.cpuUs === null ? '' : `   server CPU ${m.cpuUs.toFixed(0).padStart(5)} µs/req`;
   console.log(`  ${title.padEnd(50)} ${m.rps.toFixed(0).padStart(7)} req/s   p50 ${m.p50.toFixed(1).padStart(6)} ms   p90 ${m.p90.toFixed(1).padStart(6)} ms   p99 ${m.p99.toFixed(1).padStart(6)} ms   max ${m.max.toFixed(0).padStart(5)} ms${cpu}   load ${m.load.toFixed(1)}${m.bad ? `   ${m.bad} failed` : ''}`);
@@ -146,7 +146,7 @@ function measured(title: string, r: Result & { cpuUsPerRequest: number | null })
 }
 
 /** The bare Fastify hello-world in its own process, measured before and after the search (the machine may change in between). */
-async function startHello(o: LoadOptions) {
+export async function startHello(o: LoadOptions) {
   const port = await freePort();
   const t0 = performance.now();
   const child = spawnTracked(process.execPath, ['--import', 'tsx', 'bench/hello.ts'], { label: 'hello', quiet: true, env: { ...process.env, PORT: String(port) } });
@@ -160,6 +160,27 @@ async function startHello(o: LoadOptions) {
     measure: async (when: string) => measured(`hello-world (bare Fastify, GET /), ${when}`, await load(`http://127.0.0.1:${port}`, [{ method: 'GET', path: '/' }], {}, o, `hello-world ${when}`, child.pid)),
     stop: () => stopChild(child),
   };
+}
+
+/**
+ * The table's lines for one run: the hello-world baseline (the mean of its two runs; when they differ much,
+ * something else used the machine) and, per scenario, throughput against 25 % of it and p99 against 50 ms.
+ */
+export function goalFigures(bench: string, helloBefore: Measured, helloAfter: Measured, results: Array<{ name: string; m: Measured }>): Figure[] {
+  const figures: Figure[] = [];
+  const baseline = (helloBefore.rps + helloAfter.rps) / 2;
+  const spread = Math.abs(helloBefore.rps - helloAfter.rps) / baseline;
+  const unsteady = spread > 0.25 ? ` — ${Math.round(spread * 100)} % apart: the machine was busy, ratios are rough` : '';
+  figures.push({ bench, name: 'hello-world (bare Fastify): throughput', value: baseline, unit: 'req/s', goal: '(baseline)', pass: null,
+    note: `mean of ${Math.round(helloBefore.rps)} before and ${Math.round(helloAfter.rps)} after${unsteady}; ${cpuNote(helloBefore)}` });
+  figures.push({ bench, name: 'hello-world (bare Fastify): p99 latency', value: Math.max(helloBefore.p99, helloAfter.p99), unit: 'ms', goal: '', pass: null });
+  for (const { name, m } of results) {
+    const ratio = m.rps / baseline;
+    const failed = m.bad ? `; ${m.bad} requests failed` : '';
+    figures.push({ bench, name: `${name}: throughput`, value: m.rps, unit: 'req/s', goal: `≥ 25 % of hello (${Math.round(baseline / 4)})`, pass: !m.bad && ratio >= 0.25, note: `${(ratio * 100).toFixed(1)} % of hello-world; ${cpuNote(m)}${failed}` });
+    figures.push({ bench, name: `${name}: p99 latency`, value: m.p99, unit: 'ms', goal: '< 50 ms', pass: !m.bad && m.p99 < 50, note: `p50 ${m.p50.toFixed(0)} ms, p90 ${m.p90.toFixed(0)} ms` });
+  }
+  return figures;
 }
 
 export interface Scenario { key: string; label: string; params: (grid: Grid) => Record<string, string> }
@@ -225,19 +246,7 @@ export async function searchBench(o: LoadOptions & { explain?: boolean }): Promi
     const helloAfter = await hello.measure('after');
     await hello.stop();
 
-    // The baseline is the mean of the two hello-world runs; when they differ much, something else used the machine.
-    const baseline = (helloBefore.rps + helloAfter.rps) / 2;
-    const spread = Math.abs(helloBefore.rps - helloAfter.rps) / baseline;
-    const unsteady = spread > 0.25 ? ` — ${Math.round(spread * 100)} % apart: the machine was busy, ratios are rough` : '';
-    figures.push({ bench: 'search', name: 'hello-world (bare Fastify): throughput', value: baseline, unit: 'req/s', goal: '(baseline)', pass: null,
-      note: `mean of ${Math.round(helloBefore.rps)} before and ${Math.round(helloAfter.rps)} after${unsteady}; ${cpuNote(helloBefore)}` });
-    figures.push({ bench: 'search', name: 'hello-world (bare Fastify): p99 latency', value: Math.max(helloBefore.p99, helloAfter.p99), unit: 'ms', goal: '', pass: null });
-    for (const { name, m } of results) {
-      const ratio = m.rps / baseline;
-      const failed = m.bad ? `; ${m.bad} requests failed` : '';
-      figures.push({ bench: 'search', name: `${name}: throughput`, value: m.rps, unit: 'req/s', goal: `≥ 25 % of hello (${Math.round(baseline / 4)})`, pass: !m.bad && ratio >= 0.25, note: `${(ratio * 100).toFixed(1)} % of hello-world; ${cpuNote(m)}${failed}` });
-      figures.push({ bench: 'search', name: `${name}: p99 latency`, value: m.p99, unit: 'ms', goal: '< 50 ms', pass: !m.bad && m.p99 < 50, note: `p50 ${m.p50.toFixed(0)} ms, p90 ${m.p90.toFixed(0)} ms` });
-    }
+    figures.push(...goalFigures('search', helloBefore, helloAfter, results));
   } finally {
     await hello?.stop();
     await server.stop();
@@ -249,7 +258,7 @@ export async function searchBench(o: LoadOptions & { explain?: boolean }): Promi
   return figures;
 }
 
-function readOptions(): LoadOptions & { explain: boolean } {
+export function readOptions(): LoadOptions & { explain: boolean } {
   const { values } = parseArgs({ options: { seconds: { type: 'string', default: '10' }, connections: { type: 'string', default: '10' }, explain: { type: 'boolean', default: false } }, strict: false });
   const seconds = Math.min(60, Math.max(1, Number(values.seconds) || 10));
   const connections = Math.min(100, Math.max(1, Number(values.connections) || 10));

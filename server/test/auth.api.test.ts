@@ -88,6 +88,30 @@ for (const kind of testDatabaseKinds()) {
       assert.equal((await call('GET', '/api/auth/me')).statusCode, 401);
     });
 
+    // Sessions are cached a few seconds per process (platform/session-cache.ts); these prove the cache
+    // never outlives a sign-out or a lockout in this process.
+    it('refuses a signed-out session at once, though it was just used, and keeps the account\'s other sessions', async () => {
+      const first = as(t.app, await signIn(t.app, t.b.phones.resident));
+      const second = as(t.app, await signIn(t.app, t.b.phones.resident));
+      for (let i = 0; i < 3; i++) assert.equal((await first('GET', '/api/auth/me')).statusCode, 200);
+      assert.equal((await second('GET', '/api/auth/me')).statusCode, 200);
+      assert.equal((await first('POST', '/api/auth/sign-out')).statusCode, 204);
+      assert.equal((await first('GET', '/api/auth/me')).statusCode, 401);
+      assert.equal((await first('GET', '/api/registry/summary')).statusCode, 401);
+      assert.equal((await second('GET', '/api/auth/me')).statusCode, 200);
+    });
+
+    it('refuses the open sessions of an account at once when it is locked out', async () => {
+      const phone = t.b.phones.volunteer;
+      const open = as(t.app, await signIn(t.app, phone));
+      for (let i = 0; i < 3; i++) assert.equal((await open('GET', '/api/auth/me')).statusCode, 200);
+      for (let i = 0; i < 4; i++) assert.equal((await post('/api/auth/sign-in', { phone, password: 'bad' })).statusCode, 401);
+      assert.equal((await open('GET', '/api/auth/me')).statusCode, 200, 'four failures do not lock');
+      assert.equal((await post('/api/auth/sign-in', { phone, password: 'bad' })).statusCode, 423);
+      // Forgotten by the cache and read again: the database's lock refuses it.
+      assert.equal((await open('GET', '/api/auth/me')).statusCode, 401);
+    });
+
     it('keeps a language setting and otherwise follows Accept-Language', async () => {
       const s = await signIn(t.app, t.a.phones.grid_leader);
       const call = as(t.app, s);

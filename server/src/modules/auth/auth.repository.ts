@@ -35,7 +35,7 @@ export async function loadSessionActor(db: DbOrTrx, tokenHash: string) {
     .innerJoin('community', 'community.id', 'session.active_community_id')
     .select([
       'session.token_hash', 'session.csrf_token', 'session.expires_at', 'session.last_seen_at',
-      'account.id as account_id', 'account.name', 'account.phone', 'account.locale', 'account.disabled',
+      'account.id as account_id', 'account.name', 'account.phone', 'account.locale', 'account.disabled', 'account.locked_until',
       'membership.id as membership_id', 'membership.role', 'membership.title', 'membership.grid_id', 'membership.team_id',
       'membership.unit_id', 'membership.resident_id', 'community.id as community_id', 'community.name as community_name',
     ])

@@ -8,6 +8,7 @@ import { randomToken, sha256 } from '../../platform/crypto.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { Locale } from '../../platform/i18n.ts';
 import type { Notifier } from '../../platform/notify.ts';
+import { SessionCache } from '../../platform/session-cache.ts';
 import { uuidv7 } from '../../../../domain/shared/ids.ts';
 import { PERMISSIONS, ROLES, scopeOf, type Role } from '../../../../domain/access/roles.ts';
 import * as repo from './auth.repository.ts';
@@ -27,7 +28,8 @@ let dummyHash: Promise<string> | null = null;
 export interface SignedIn { token: string; actor: Actor }
 
 export class AuthService {
-  constructor(private readonly db: Db, private readonly audit: AuditLog, private readonly notifier: Notifier, private readonly sessionHours: number) {}
+  constructor(private readonly db: Db, private readonly audit: AuditLog, private readonly notifier: Notifier, private readonly sessionHours: number,
+    private readonly sessions: SessionCache = new SessionCache()) {}
 
   async signInWithPassword(phone: string, password: string, ctx: RequestContext): Promise<SignedIn> {
     const account = await repo.findAccountByPhone(this.db, phone);
@@ -78,23 +80,34 @@ export class AuthService {
 
   async signOut(actor: Actor, ctx: RequestContext): Promise<void> {
     await repo.deleteSession(this.db, actor.tokenHash);
+    this.sessions.forgetSession(actor.tokenHash);
     await this.audit.record(this.db, this.who(actor, ctx), { action: 'auth.sign_out', entityType: 'account', entityId: actor.accountId });
   }
 
-  /** The actor behind a session cookie, or null when the session is unknown, expired or disabled. */
+  /**
+   * The actor behind a session cookie, or null when the session is unknown, expired, or its account disabled
+   * or locked out. Every request asks, so answers are kept a few seconds (SessionCache); the actor is frozen
+   * because requests share it.
+   */
   async actorFromToken(token: string): Promise<Actor | null> {
     const tokenHash = sha256(token);
+    const cached = this.sessions.get(tokenHash);
+    if (cached) return cached;
+    const epoch = this.sessions.epoch();
     const row = await repo.loadSessionActor(this.db, tokenHash);
     if (!row || row.disabled || Date.parse(row.expires_at) <= Date.now()) return null;
+    if (row.locked_until && Date.parse(row.locked_until) > Date.now()) return null;
     if (!(ROLES as readonly string[]).includes(row.role)) return null;
     // Write last-seen at most once a minute: reads stay reads.
     if (Date.now() - Date.parse(row.last_seen_at) > 60_000) await repo.touchSession(this.db, tokenHash, new Date().toISOString());
-    return {
+    const actor: Actor = Object.freeze({
       accountId: row.account_id, name: row.name, phone: row.phone, role: row.role as Role, title: row.title,
       communityId: row.community_id, communityName: row.community_name, membershipId: row.membership_id,
       gridId: row.grid_id, teamId: row.team_id, unitId: row.unit_id, residentId: row.resident_id,
       locale: row.locale === 'en' || row.locale === 'zh-CN' ? row.locale : null, csrfToken: row.csrf_token, tokenHash,
-    };
+    });
+    this.sessions.set(actor, Date.parse(row.expires_at), epoch);
+    return actor;
   }
 
   async me(actor: Actor, fallback: Locale = 'zh-CN') {
@@ -108,6 +121,7 @@ export class AuthService {
 
   async setLocale(actor: Actor, locale: Locale): Promise<void> {
     await repo.setLocale(this.db, actor.accountId, locale);
+    this.sessions.forgetAccount(actor.accountId);
   }
 
   async purgeExpired(): Promise<void> {
@@ -122,6 +136,8 @@ export class AuthService {
     const failures = previous + 1;
     const lock = failures >= MAX_FAILED_SIGN_INS ? new Date(Date.now() + LOCKOUT_MINUTES * 60_000).toISOString() : null;
     await repo.recordFailedSignIn(this.db, accountId, lock ? 0 : failures, lock);
+    // A lockout ends the account's open sessions too (actorFromToken refuses a locked account).
+    if (lock) this.sessions.forgetAccount(accountId);
     const m = await repo.findMembership(this.db, accountId);
     if (m) {
       await this.audit.record(this.db, { communityId: m.community_id, accountId, name, role: m.role, ...ctx },

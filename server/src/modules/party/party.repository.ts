@@ -1,6 +1,7 @@
 // Party members, the community's posts and the members' reports (在职党员社区报到).
 import { sql } from 'kysely';
 import type { DbOrTrx, DatabaseKind } from '../../db/database.ts';
+import { pinyinStartsWith } from '../../db/prefix.ts';
 import type { PartyMemberTable, PartyPostTable } from '../../db/schema.ts';
 
 export async function gridExists(db: DbOrTrx, communityId: string, gridId: string) {
@@ -26,7 +27,7 @@ export async function listMembers(db: DbOrTrx, communityId: string, f: MemberFil
   if (f.gridId) base = base.where('p.grid_id', '=', f.gridId);
   if (f.scopeGridId) base = base.where('p.grid_id', '=', f.scopeGridId);
   if (f.nameContains) base = base.where('v.name', 'like', `%${f.nameContains.replace(/[%_]/g, '')}%`);
-  if (f.pinyinPrefix) { const p = f.pinyinPrefix; base = base.where((eb) => eb.or([eb('v.name_pinyin', 'like', `${p}%`), eb('v.name_initials', 'like', `${p}%`)])); }
+  if (f.pinyinPrefix) base = base.where(pinyinStartsWith('v.name_pinyin', 'v.name_initials', f.pinyinPrefix));
   const total = await base.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
   const rows = await base
     .leftJoin('grid as g', (j) => j.onRef('g.community_id', '=', 'p.community_id').onRef('g.id', '=', 'p.grid_id'))

@@ -1,6 +1,7 @@
 // All SQL of the registry. Rows never leave this module raw: the service maps them.
 import { sql, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
 import type { DbOrTrx } from '../../db/database.ts';
+import { pinyinStartsWith } from '../../db/prefix.ts';
 import type { Database, FamilyContactTable, ConsentRecordTable, HouseholdTable, ResidentTable, ResidentTagTable } from '../../db/schema.ts';
 
 export interface ResidentFilter {
@@ -45,15 +46,7 @@ function residentFiltered(db: DbOrTrx, f: ResidentFilter) {
   if (f.bornOnOrBefore) q = q.where(birth, '<=', f.bornOnOrBefore);
   if (f.nameContains) q = q.where('r.name', 'like', `%${escapeLike(f.nameContains)}%`, );
   if (f.phoneTail) q = q.where('r.phone', 'like', `%${f.phoneTail}`);
-  if (f.pinyinPrefix) {
-    // A range on the indexed columns: works as a prefix match on both databases without LIKE collation rules.
-    const lo = f.pinyinPrefix;
-    const hi = `${f.pinyinPrefix}{`; // '{' sorts right after 'z'
-    q = q.where((eb) => eb.or([
-      eb.and([eb('r.name_pinyin', '>=', lo), eb('r.name_pinyin', '<', hi)]),
-      eb.and([eb('r.name_initials', '>=', lo), eb('r.name_initials', '<', hi)]),
-    ]));
-  }
+  if (f.pinyinPrefix) q = q.where(pinyinStartsWith('r.name_pinyin', 'r.name_initials', f.pinyinPrefix));
   if (f.buildingId || f.dibaoToken) {
     const { buildingId, dibaoToken } = f;
     q = q.where((eb) => {

@@ -1,5 +1,6 @@
 // Volunteer rows: registration, the record, resident linkage, and the small read-only views the card needs.
 import type { DbOrTrx } from '../../db/database.ts';
+import { pinyinStartsWith } from '../../db/prefix.ts';
 import type { volunteerInScope } from './volunteer-scope.ts';
 import type { AvailabilitySlotTable, VolunteerGuardianTable, VolunteerSkillTable, VolunteerTable } from '../../db/schema.ts';
 
@@ -32,7 +33,7 @@ function filtered(db: DbOrTrx, f: VolunteerFilter) {
   if (f.politicalStatus) q = q.where('v.political_status', '=', f.politicalStatus);
   if (f.recruitedVia) q = q.where('v.recruited_via', '=', f.recruitedVia);
   if (f.nameContains) q = q.where('v.name', 'like', `%${f.nameContains.replace(/[%_]/g, '')}%`);
-  if (f.pinyinPrefix) { const p = `${f.pinyinPrefix.replace(/[%_]/g, '')}%`; q = q.where((eb) => eb.or([eb('v.name_pinyin', 'like', p), eb('v.name_initials', 'like', p)])); }
+  if (f.pinyinPrefix) q = q.where(pinyinStartsWith('v.name_pinyin', 'v.name_initials', f.pinyinPrefix));
   if (f.phoneTail) q = q.where('v.phone', 'like', `%${f.phoneTail}`);
   if (f.bornOnOrBefore) q = q.where('v.birth_date', '<=', f.bornOnOrBefore);
   if (f.bornOnOrAfter) q = q.where('v.birth_date', '>=', f.bornOnOrAfter);

@@ -23,6 +23,7 @@ import type { VolunteerDirectory } from './volunteer-directory.ts';
 import * as repo from './volunteers.repository.ts';
 import { volunteerInScope } from './volunteer-scope.ts';
 import { toCover, toSkill, toTraining, toVolunteerListItem } from './volunteers.mapper.ts';
+import type { SessionCache } from '../../platform/session-cache.ts';
 
 export const REG_CODE_TTL_SECONDS = 300;
 export const REG_CODE_RESEND_SECONDS = 60;
@@ -32,7 +33,7 @@ const codeKey = (phone: string) => `volunteer:${phone}`;
 
 export class VolunteerService {
   constructor(private readonly db: Db, private readonly cipher: FieldCipher, private readonly audit: AuditLog,
-    private readonly notifier: Notifier, private readonly directory: VolunteerDirectory) {}
+    private readonly notifier: Notifier, private readonly directory: VolunteerDirectory, private readonly sessions?: SessionCache) {}
 
   private who(actor: Actor, ctx: RequestContext): AuditWho {
     return { communityId: actor.communityId, accountId: actor.accountId, name: actor.name, role: actor.role, ...ctx };
@@ -188,7 +189,11 @@ export class VolunteerService {
     const m = await repo.membershipOf(trx, communityId, account.id);
     const v = await repo.getVolunteer(trx, communityId, volunteerId);
     if (!m) await repo.insertMembership(trx, { community_id: communityId, id: uuidv7(), account_id: account.id, role: 'volunteer', resident_id: v?.resident_id ?? null, created_at: now });
-    else if (m.role === 'resident') await repo.setMembershipRole(trx, communityId, m.id, 'volunteer');
+    else if (m.role === 'resident') {
+      await repo.setMembershipRole(trx, communityId, m.id, 'volunteer');
+      // The new role applies from the next request, not when a cached session expires.
+      this.sessions?.forgetAccount(account.id);
+    }
     await repo.updateVolunteer(trx, communityId, volunteerId, { account_id: account.id });
     return account.id;
   }
