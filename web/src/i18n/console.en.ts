@@ -28,6 +28,24 @@ export const consoleEn: Translation<typeof consoleZhCN> = {
       add: 'Register someone', note: 'Note',
       cardTitle: 'Volunteer card check', cardValid: 'valid', cardExpired: 'expired', training: 'Training', insurance: 'Insurance', export: 'Export to Excel',
     },
+    volunteerEdit: {
+      edit: 'Edit details', title: 'Edit volunteer: {{name}}', noUnit: 'No unit', residentSearch: 'Type a resident’s name, pinyin or phone tail',
+      residentHint: 'Once linked, the household counts as one with a volunteer. Clear it and save to unlink.', residentOption: '{{name}} (aged {{age}}) {{address}}',
+    },
+    volunteerSkills: {
+      add: 'Add a skill', edit: 'Change', remove: 'Remove', addTitle: 'Add a skill', editTitle: 'Change skill: {{skill}}', removeConfirm: 'Remove the skill “{{skill}}”?',
+      added: 'Skill added', removed: 'Skill removed', licensed: ' (licence needed)', licenceHint: 'Licensed skills (doctor, nurse, lawyer, electrician…) need a current licence number and expiry date.',
+      expires: 'licence until {{date}}', empty: 'No skills recorded.',
+    },
+    volunteerParty: {
+      title: 'Party membership', set: 'Record as party member', change: 'Change party membership', modalTitle: 'Party membership: {{name}}', notMember: 'Not recorded as a party member.', noGrid: 'No grid',
+      partyOrgHint: 'e.g. Party branch of Baoji No. 1 Middle School', saved: 'Party membership saved',
+    },
+    volunteerImport: {
+      title: 'Import volunteers', link: 'Import from Excel', templateFile: 'volunteer-template.xlsx', seeVolunteers: 'See volunteers',
+      templateHint: 'Fill in the template: one volunteer per row; columns marked * are required. Enter ID numbers and phone numbers as text. Anyone under 18 needs a guardian.',
+      done: '{{rows}} volunteers imported, status: {{status}}.', fileField: 'Whole file', rowField: 'Whole row',
+    },
     svc: {
       add: 'Add', save: 'Save', cancel: 'Cancel', remove: 'Remove', days: 'days', expiringTitle: 'Expiring within {{days}} days', expiringEmpty: 'Nothing expires soon.',
       volunteer: 'Volunteer', pickVolunteer: 'Search a volunteer by name or pinyin', age: 'Age', none: 'None', yes: 'Yes', no: 'No', created: 'Added', removed: 'Removed',

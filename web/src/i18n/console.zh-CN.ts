@@ -25,6 +25,24 @@ export const consoleZhCN = {
       add: '代为登记', note: '备注',
       cardTitle: '志愿者证核验', cardValid: '有效', cardExpired: '已过期', training: '培训', insurance: '保险', export: '导出 Excel',
     },
+    volunteerEdit: {
+      edit: '编辑资料', title: '编辑志愿者：{{name}}', noUnit: '不属于驻区单位', residentSearch: '输入居民姓名、拼音或手机尾号查找',
+      residentHint: '关联后，这一户计入“有志愿者的户”。清空后保存即取消关联。', residentOption: '{{name}}（{{age}} 岁）{{address}}',
+    },
+    volunteerSkills: {
+      add: '添加技能', edit: '修改', remove: '删除', addTitle: '添加技能', editTitle: '修改技能：{{skill}}', removeConfirm: '删除技能“{{skill}}”？',
+      added: '技能已添加', removed: '技能已删除', licensed: '（需证书）', licenceHint: '医师、护士、律师、电工等执业类技能，须填写有效的证书编号和有效期。',
+      expires: '证书至 {{date}}', empty: '没有登记技能。',
+    },
+    volunteerParty: {
+      title: '党员信息', set: '登记党员信息', change: '修改党员信息', modalTitle: '党员信息：{{name}}', notMember: '未登记为党员。', noGrid: '不指定网格',
+      partyOrgHint: '例如：宝鸡市第一中学党支部', saved: '党员信息已保存',
+    },
+    volunteerImport: {
+      title: '导入志愿者', link: '导入 Excel', templateFile: '志愿者导入模板.xlsx', seeVolunteers: '查看志愿者',
+      templateHint: '请用模板填写：每一行是一位志愿者，带 * 的列必填。身份证号和手机号请按文本填写。未满 18 岁的须填写监护人。',
+      done: '共导入 {{rows}} 名志愿者，状态：{{status}}。', fileField: '整个文件', rowField: '整行',
+    },
     svc: {
       add: '新增', save: '保存', cancel: '取消', remove: '移除', days: '天内', expiringTitle: '即将到期（{{days}} 天内）', expiringEmpty: '没有即将到期的记录。',
       volunteer: '志愿者', pickVolunteer: '搜索志愿者姓名或拼音', age: '年龄', none: '无', yes: '是', no: '否', created: '已新增', removed: '已移除',

@@ -16,7 +16,7 @@ export const orgConsoleEn: Translation<typeof orgConsoleZhCN> = {
     common: {
       name: 'Name', kind: 'Kind', add: 'Add', save: 'Save', cancel: 'Cancel', delete: 'Delete', deleteConfirm: 'Delete this?', all: 'All', search: 'Search',
       searchPlaceholder: 'Name, pinyin, initials or phone tail', description: 'Description', empty: 'Nothing here yet', phone: 'Phone', approve: 'Approve', reject: 'Reject', remove: 'Remove',
-      done: 'Done', count: 'People',
+      done: 'Done', count: 'People', edit: 'Edit', deleted: 'Deleted', gotIt: 'OK',
     },
     skills: {
       title: 'Skills pool', lead: 'Approved volunteers by professional skill: seven professional categories and one for special groups. Choose a category card to filter.',
@@ -27,11 +27,14 @@ export const orgConsoleEn: Translation<typeof orgConsoleZhCN> = {
     units: {
       title: 'Units', lead: 'Schools, the Party school, hospitals, companies and social organisations. A unit coordinator manages their own unit’s volunteers only.', address: 'Address', contactName: 'Contact', contactPhone: 'Contact phone',
       volunteers: 'Volunteers', teams: 'Teams', addTitle: 'Add a unit', empty: 'No units yet. Choose Add to record the first.', members: 'Volunteers of this unit',
+      editTitle: 'Edit the unit', cannotDelete: 'Cannot delete “{{name}}”', cannotDeleteHint: 'First move the unit’s volunteers to another unit, and delete its teams or attach them elsewhere; then delete the unit.',
     },
     teams: {
       title: 'Teams', lead: 'The 12 N+ squads, 9 culture teams, the silver-hair group and unit teams. A volunteer may serve in several.', leaders: 'Leaders', members: 'Members', requests: 'Join requests',
       unit: 'Unit', addTitle: 'Add a team', roster: 'Members', pending: 'Join requests', noRequests: 'No join requests waiting.', empty: 'No teams yet. Choose Add to create the first.',
       requestedAt: 'Asked on', status: 'Status', role: 'Role', open: 'Members',
+      editTitle: 'Edit the team', addMember: 'Add to the team', memberAdded: 'Added to the team', mine: 'You lead a team: only the teams you lead are listed. You can decide join requests, remove members and edit the team’s description.',
+      leaderFields: 'Community staff change a team’s name, kind and unit.',
     },
     party: {
       title: 'Party members', lead: 'In-service, resident and floating party members, managed by grid; in-service members report to the community where they live and claim posts.', members: 'Members', reports: 'Reports', posts: 'Posts',

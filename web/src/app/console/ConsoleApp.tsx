@@ -35,6 +35,7 @@ const PartyPage = lazy(() => import('../../features/party/console/PartyPage.tsx'
 const VolunteersPage = lazy(() => import('../../features/volunteers/console/VolunteersPage.tsx'));
 const VolunteerPage = lazy(() => import('../../features/volunteers/console/VolunteerPage.tsx'));
 const NewVolunteerPage = lazy(() => import('../../features/volunteers/console/NewVolunteerPage.tsx'));
+const VolunteerImportPage = lazy(() => import('../../features/volunteers/console/VolunteerImportPage.tsx'));
 const VolunteerCardPage = lazy(() => import('../../features/volunteers/console/CardScanPage.tsx'));
 const TrainingPage = lazy(() => import('../../features/training/TrainingPage.tsx'));
 const InsurancePage = lazy(() => import('../../features/insurance/InsurancePage.tsx'));
@@ -90,6 +91,7 @@ export default function ConsoleApp() {
             <Route path="volunteers" element={reg('volunteers.read', <VolunteersPage />)} />
             <Route path="volunteers/approvals" element={reg('volunteers.approve', <VolunteersPage approvals />)} />
             <Route path="volunteers/new" element={reg('volunteers.write', <NewVolunteerPage />)} />
+            <Route path="volunteers/import" element={reg('volunteers.import', <VolunteerImportPage />)} />
             <Route path="volunteers/card/:token" element={reg('volunteers.read', <VolunteerCardPage />)} />
             <Route path="volunteers/:id" element={reg('volunteers.read', <VolunteerPage />)} />
             <Route path="training" element={reg('volunteers.read', <TrainingPage />)} />

@@ -1,39 +1,30 @@
 // 服务保险: policies (insurer, number, period, cover, ages), the volunteers each covers, and cover running out.
 import { useState } from 'react';
-import { App, Button, DatePicker, Drawer, Form, Input, InputNumber, Modal, Popconfirm, Space, Table, Tabs } from 'antd';
+import { App, Button, DatePicker, Drawer, Form, Input, InputNumber, Space, Tabs } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Dayjs } from 'dayjs';
 import { ConsolePage } from '../../shared/console-ui/ConsolePage.tsx';
-import { LoadError } from '../../shared/console-ui/QueryState.tsx';
-import { applyApiErrors } from '../../shared/console-ui/formErrors.ts';
+import { QueryTable } from '../../shared/console-ui/QueryTable.tsx';
+import { FormModal } from '../../shared/console-ui/FormModal.tsx';
+import { ExpiringList } from '../../shared/console-ui/ExpiringList.tsx';
+import { AddVolunteerBar } from '../../shared/console-ui/AddVolunteerBar.tsx';
+import { ConfirmButton } from '../../shared/console-ui/ConfirmButton.tsx';
 import { errorText } from '../../shared/api/errorText.ts';
 import { can, useCurrentUser } from '../../shared/session/useSession.ts';
 import { trainingApi, useCovered, useExpiringCover, usePolicies, type Cover, type Policy } from '../training/api.ts';
-import { VolunteerPicker } from '../training/VolunteerPicker.tsx';
-import { ExpiringDays } from '../training/TrainingPage.tsx';
 
 function PolicyForm({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
-  const [form] = Form.useForm();
   const qc = useQueryClient();
-  const { message } = App.useApp();
-  const [alert, setAlert] = useState<string | null>(null);
-  const submit = async () => {
-    const v = await form.validateFields();
+  const submit = async (v: Record<string, unknown>) => {
     const [start, end] = v.period as [Dayjs, Dayjs];
-    try {
-      await trainingApi.createPolicy({ insurer: v.insurer, policyNo: v.policyNo, cover: v.cover, startsOn: start.format('YYYY-MM-DD'), endsOn: end.format('YYYY-MM-DD'), minAge: v.minAge ?? null, maxAge: v.maxAge ?? null });
-      message.success(t('console.svc.created'));
-      await qc.invalidateQueries({ queryKey: ['insurance'] });
-      form.resetFields(); setAlert(null); onClose();
-    } catch (err) { setAlert(applyApiErrors(form, err, ['insurer', 'policyNo', 'cover', 'minAge', 'maxAge'], t)); }
+    await trainingApi.createPolicy({ insurer: v.insurer, policyNo: v.policyNo, cover: v.cover, startsOn: start.format('YYYY-MM-DD'), endsOn: end.format('YYYY-MM-DD'), minAge: v.minAge ?? null, maxAge: v.maxAge ?? null });
+    await qc.invalidateQueries({ queryKey: ['insurance'] });
   };
   return (
-    <Modal open={open} title={t('console.insurance.newPolicy')} onCancel={onClose} onOk={() => void submit()} okText={t('console.svc.save')} cancelText={t('console.svc.cancel')} destroyOnHidden>
-      {alert && <p role="alert" style={{ color: '#a4231b' }}>{alert}</p>}
-      <Form form={form} layout="vertical">
+    <FormModal open={open} title={t('console.insurance.newPolicy')} onClose={onClose} onSubmit={submit} fields={['insurer', 'policyNo', 'cover', 'minAge', 'maxAge']} successText={t('console.svc.created')}>
         <Form.Item name="insurer" label={t('console.insurance.insurer')} rules={[{ required: true }]}><Input maxLength={100} /></Form.Item>
         <Form.Item name="policyNo" label={t('console.insurance.policyNo')} rules={[{ required: true }]}><Input maxLength={60} /></Form.Item>
         <Form.Item name="period" label={t('console.insurance.period')} rules={[{ required: true }]}><DatePicker.RangePicker /></Form.Item>
@@ -42,8 +33,7 @@ function PolicyForm({ open, onClose }: { open: boolean; onClose: () => void }) {
           <Form.Item name="minAge" label={t('console.insurance.minAge')}><InputNumber min={0} max={130} /></Form.Item>
           <Form.Item name="maxAge" label={t('console.insurance.maxAge')}><InputNumber min={0} max={130} /></Form.Item>
         </Space>
-      </Form>
-    </Modal>
+    </FormModal>
   );
 }
 
@@ -52,33 +42,25 @@ function CoveredDrawer({ policy, onClose, manage }: { policy: Policy | null; onC
   const q = useCovered(policy?.id ?? null);
   const qc = useQueryClient();
   const { message } = App.useApp();
-  const [pick, setPick] = useState<string | null>(null);
   const refresh = () => qc.invalidateQueries({ queryKey: ['insurance'] });
-  const add = async () => {
-    if (!policy || !pick) return;
-    try { await trainingApi.addCover(policy.id, pick); setPick(null); await refresh(); } catch (err) { message.error(errorText(err, t)); }
+  const add = async (volunteerId: string) => {
+    if (!policy) return;
+    await trainingApi.addCover(policy.id, volunteerId);
+    await refresh();
   };
   const remove = async (c: Cover) => {
     try { await trainingApi.removeCover(c.policyId, c.volunteerId); message.success(t('console.svc.removed')); await refresh(); } catch (err) { message.error(errorText(err, t)); }
   };
   return (
     <Drawer open={!!policy} onClose={onClose} size="large" title={policy ? `${policy.insurer} ${policy.policyNo} · ${t('console.insurance.coveredList')}` : ''}>
-      {q.isError && <LoadError error={q.error} onRetry={() => void q.refetch()} />}
-      {manage && (
-        <Space style={{ marginBottom: 12 }} wrap>
-          <VolunteerPicker value={pick} onChange={setPick} />
-          <Button type="primary" disabled={!pick} onClick={() => void add()}>{t('console.insurance.addCover')}</Button>
-        </Space>
-      )}
-      <Table<Cover>
-        rowKey="volunteerId" size="small" loading={q.isPending} dataSource={q.data ?? []} locale={{ emptyText: t('console.insurance.noCovered') }}
+      {manage && <AddVolunteerBar label={t('console.insurance.addCover')} onAdd={add} />}
+      <QueryTable<Cover>
+        query={q} rowKey="volunteerId" size="small" locale={{ emptyText: t('console.insurance.noCovered') }}
         columns={[
           { title: t('console.svc.volunteer'), dataIndex: 'volunteerName' },
           { title: t('console.svc.age'), dataIndex: 'age', width: 80 },
           ...(manage ? [{ title: t('console.actions'), key: 'a', render: (_: unknown, c: Cover) => (
-            <Popconfirm title={t('console.svc.remove')} onConfirm={() => void remove(c)} okText={t('console.svc.remove')} cancelText={t('console.svc.cancel')}>
-              <Button size="small" danger>{t('console.svc.remove')}</Button>
-            </Popconfirm>
+            <ConfirmButton label={t('console.svc.remove')} confirm={t('console.svc.remove')} onConfirm={() => void remove(c)} okText={t('console.svc.remove')} cancelText={t('console.svc.cancel')} />
           ) }] : []),
         ]}
       />
@@ -102,9 +84,8 @@ export default function InsurancePage() {
         { key: 'policies', label: t('console.insurance.policies'), children: (
           <>
             {manage && <Button icon={<PlusOutlined />} style={{ marginBottom: 12 }} onClick={() => setOpen(true)}>{t('console.insurance.newPolicy')}</Button>}
-            {policies.isError && <LoadError error={policies.error} onRetry={() => void policies.refetch()} />}
-            <Table<Policy>
-              rowKey="id" size="small" loading={policies.isPending} dataSource={policies.data ?? []} locale={{ emptyText: t('console.insurance.noPolicies') }} scroll={{ x: 900 }}
+            <QueryTable<Policy>
+              query={policies} rowKey="id" size="small" locale={{ emptyText: t('console.insurance.noPolicies') }} scroll={{ x: 900 }}
               columns={[
                 { title: t('console.insurance.insurer'), dataIndex: 'insurer' },
                 { title: t('console.insurance.policyNo'), dataIndex: 'policyNo' },
@@ -118,19 +99,15 @@ export default function InsurancePage() {
           </>
         ) },
         { key: 'expiring', label: t('console.insurance.expiring'), children: (
-          <>
-            <div style={{ marginBottom: 12 }}><ExpiringDays value={days} onChange={setDays} /></div>
-            {expiring.isError && <LoadError error={expiring.error} onRetry={() => void expiring.refetch()} />}
-            <Table<Cover>
-              rowKey={(c) => `${c.policyId}:${c.volunteerId}`} size="small" loading={expiring.isPending} dataSource={expiring.data ?? []} locale={{ emptyText: t('console.svc.expiringEmpty') }}
-              columns={[
-                { title: t('console.svc.volunteer'), dataIndex: 'volunteerName' },
-                { title: t('console.insurance.insurer'), dataIndex: 'insurer' },
-                { title: t('console.insurance.policyNo'), dataIndex: 'policyNo' },
-                { title: t('console.insurance.endsOn'), dataIndex: 'endsOn' },
-              ]}
-            />
-          </>
+          <ExpiringList<Cover>
+            days={days} onDays={setDays} query={expiring} rowKey={(c) => `${c.policyId}:${c.volunteerId}`}
+            columns={[
+              { title: t('console.svc.volunteer'), dataIndex: 'volunteerName' },
+              { title: t('console.insurance.insurer'), dataIndex: 'insurer' },
+              { title: t('console.insurance.policyNo'), dataIndex: 'policyNo' },
+              { title: t('console.insurance.endsOn'), dataIndex: 'endsOn' },
+            ]}
+          />
         ) },
       ]} />
       <PolicyForm open={open} onClose={() => setOpen(false)} />

@@ -2,9 +2,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { api, type Query } from '../../shared/api/client.ts';
-import type { partyMemberItem, partyPostItem, partyReportPage } from '../../../../domain/volunteers/party.ts';
+import type { PartyMemberInput, partyMemberItem, partyPostItem, partyReportPage } from '../../../../domain/volunteers/party.ts';
 
 export type PartyMember = z.infer<typeof partyMemberItem>;
+export type { PartyMemberInput };
 export type PartyPost = z.infer<typeof partyPostItem>;
 export type ReportPage = z.infer<typeof partyReportPage>;
 export interface Paged<T> { items: T[]; total: number; page: number; pageSize: number }
@@ -16,6 +17,7 @@ export const partyApi = {
   posts: (signal?: AbortSignal) => api.get<PartyPost[]>('/api/party-posts', undefined, signal),
   createPost: (body: Record<string, unknown>) => api.post<{ id: string }>('/api/party-posts', body),
   removePost: (id: string) => api.delete<void>(`/api/party-posts/${encodeURIComponent(id)}`),
+  setMember: (volunteerId: string, body: PartyMemberInput) => api.put<void>(`/api/volunteers/${encodeURIComponent(volunteerId)}/party-member`, body),
 };
 
 export const usePartyMembers = (f: MemberFilters) => useQuery({ queryKey: ['party', 'members', f], queryFn: ({ signal }) => partyApi.members(f, signal) });
@@ -25,4 +27,21 @@ export function usePostMutations() {
   const qc = useQueryClient();
   const done = () => void qc.invalidateQueries({ queryKey: ['party'] });
   return { create: useMutation({ mutationFn: partyApi.createPost, onSuccess: done }), remove: useMutation({ mutationFn: partyApi.removePost, onSuccess: done }) };
+}
+
+/**
+ * One volunteer's party membership, or null. The API has no lookup by volunteer, so this searches the
+ * members list by the volunteer's name and keeps the row with their id (names are not unique).
+ */
+export function usePartyMembership(volunteerId: string, name: string | undefined, enabled: boolean) {
+  return useQuery({
+    queryKey: ['party', 'members', 'of', volunteerId, name],
+    enabled: enabled && !!name,
+    queryFn: async ({ signal }) => (await partyApi.members({ q: name, pageSize: 200 }, signal)).items.find((m) => m.volunteerId === volunteerId) ?? null,
+  });
+}
+
+export function useSetPartyMember(volunteerId: string) {
+  const qc = useQueryClient();
+  return useMutation({ mutationFn: (body: PartyMemberInput) => partyApi.setMember(volunteerId, body), onSuccess: () => void qc.invalidateQueries({ queryKey: ['party'] }) });
 }

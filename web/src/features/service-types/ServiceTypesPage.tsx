@@ -89,7 +89,7 @@ function EligibleDrawer({ type, onClose }: { type: ServiceType | null; onClose: 
         columns={[
           { title: t('console.svc.volunteer'), dataIndex: 'name' },
           { title: t('console.svc.age'), dataIndex: 'age', width: 70 },
-          { title: t('console.serviceTypes.result'), dataIndex: 'eligible', width: 100, render: (v: boolean) => <Tag color={v ? 'green' : 'red'}>{v ? t('console.serviceTypes.eligibleYes') : t('console.serviceTypes.eligibleNo')}</Tag> },
+          { title: t('console.serviceTypes.result'), dataIndex: 'eligible', width: 100, render: (v: boolean) => <Tag color={v ? 'success' : 'error'}>{v ? t('console.serviceTypes.eligibleYes') : t('console.serviceTypes.eligibleNo')}</Tag> },
           { title: t('console.serviceTypes.reasons'), dataIndex: 'reasons', render: (rs: string[]) => rs.map((r) => t(`console.serviceTypes.reason_${r as Reason}`)).join('；') },
         ]}
       />

@@ -1,78 +1,48 @@
 // 培训: courses, sessions (with places and sign-ups), attendance marking that issues certificates, and
 // certificates expiring within 30 days.
 import { useState } from 'react';
-import { App, Button, DatePicker, Drawer, Form, Input, InputNumber, Modal, Select, Space, Table, Tabs, Tag } from 'antd';
+import { App, Button, DatePicker, Drawer, Form, Input, InputNumber, Select, Space, Tabs, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Dayjs } from 'dayjs';
 import { ConsolePage } from '../../shared/console-ui/ConsolePage.tsx';
-import { LoadError } from '../../shared/console-ui/QueryState.tsx';
-import { applyApiErrors } from '../../shared/console-ui/formErrors.ts';
+import { QueryTable } from '../../shared/console-ui/QueryTable.tsx';
+import { FormModal } from '../../shared/console-ui/FormModal.tsx';
+import { ExpiringList } from '../../shared/console-ui/ExpiringList.tsx';
+import { AddVolunteerBar } from '../../shared/console-ui/AddVolunteerBar.tsx';
 import { errorText } from '../../shared/api/errorText.ts';
 import { formatDateTime } from '../../shared/format.ts';
 import { can, useCurrentUser } from '../../shared/session/useSession.ts';
 import { trainingApi, useAttendance, useCourses, useExpiringCertificates, useSessions, type Attendee, type Certificate, type Course, type Session } from './api.ts';
-import { VolunteerPicker } from './VolunteerPicker.tsx';
-
-export function ExpiringDays({ value, onChange }: { value: number; onChange: (n: number) => void }) {
-  const { t } = useTranslation();
-  return (
-    <Space>
-      <InputNumber aria-label={t('console.svc.days')} min={1} max={366} value={value} onChange={(v) => onChange(Number(v) || 30)} />
-      <span>{t('console.svc.days')}</span>
-    </Space>
-  );
-}
 
 function CourseForm({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
-  const [form] = Form.useForm();
   const qc = useQueryClient();
-  const { message } = App.useApp();
-  const [alert, setAlert] = useState<string | null>(null);
-  const submit = async () => {
-    const v = await form.validateFields();
-    try {
-      await trainingApi.createCourse({ ...v, validityMonths: v.validityMonths ?? null });
-      message.success(t('console.svc.created'));
-      await qc.invalidateQueries({ queryKey: ['training'] });
-      form.resetFields(); setAlert(null); onClose();
-    } catch (err) { setAlert(applyApiErrors(form, err, ['code', 'title', 'validityMonths', 'description'], t)); }
+  const submit = async (v: Record<string, unknown>) => {
+    await trainingApi.createCourse({ ...v, validityMonths: v.validityMonths ?? null });
+    await qc.invalidateQueries({ queryKey: ['training'] });
   };
   return (
-    <Modal open={open} title={t('console.training.newCourse')} onCancel={onClose} onOk={() => void submit()} okText={t('console.svc.save')} cancelText={t('console.svc.cancel')} destroyOnHidden>
-      {alert && <p role="alert" style={{ color: '#a4231b' }}>{alert}</p>}
-      <Form form={form} layout="vertical">
+    <FormModal open={open} title={t('console.training.newCourse')} onClose={onClose} onSubmit={submit} fields={['code', 'title', 'validityMonths', 'description']} successText={t('console.svc.created')}>
         <Form.Item name="code" label={t('console.training.code')} rules={[{ required: true }]}><Input maxLength={30} /></Form.Item>
         <Form.Item name="title" label={t('console.training.courseTitle')} rules={[{ required: true }]}><Input maxLength={100} /></Form.Item>
         <Form.Item name="validityMonths" label={t('console.training.validity')} extra={t('console.training.validityNone')}><InputNumber min={1} max={120} /></Form.Item>
         <Form.Item name="description" label={t('console.training.description')}><Input.TextArea maxLength={1000} /></Form.Item>
-      </Form>
-    </Modal>
+    </FormModal>
   );
 }
 
 function SessionForm({ open, onClose, courses }: { open: boolean; onClose: () => void; courses: Course[] }) {
   const { t } = useTranslation();
-  const [form] = Form.useForm();
   const qc = useQueryClient();
-  const { message } = App.useApp();
-  const [alert, setAlert] = useState<string | null>(null);
-  const submit = async () => {
-    const v = await form.validateFields();
+  const submit = async (v: Record<string, unknown>) => {
     const [start, end] = v.time as [Dayjs, Dayjs];
-    try {
-      await trainingApi.createSession({ courseId: v.courseId, startsAt: start.toISOString(), endsAt: end.toISOString(), place: v.place, trainer: v.trainer || null, capacity: v.capacity ?? null });
-      message.success(t('console.svc.created'));
-      await qc.invalidateQueries({ queryKey: ['training'] });
-      form.resetFields(); setAlert(null); onClose();
-    } catch (err) { setAlert(applyApiErrors(form, err, ['courseId', 'place', 'trainer', 'capacity'], t)); }
+    await trainingApi.createSession({ courseId: v.courseId, startsAt: start.toISOString(), endsAt: end.toISOString(), place: v.place, trainer: v.trainer || null, capacity: v.capacity ?? null });
+    await qc.invalidateQueries({ queryKey: ['training'] });
   };
   return (
-    <Modal open={open} title={t('console.training.newSession')} onCancel={onClose} onOk={() => void submit()} okText={t('console.svc.save')} cancelText={t('console.svc.cancel')} destroyOnHidden>
-      {alert && <p role="alert" style={{ color: '#a4231b' }}>{alert}</p>}
-      <Form form={form} layout="vertical">
+    <FormModal open={open} title={t('console.training.newSession')} onClose={onClose} onSubmit={submit} fields={['courseId', 'place', 'trainer', 'capacity']} successText={t('console.svc.created')}>
         <Form.Item name="courseId" label={t('console.training.course')} rules={[{ required: true }]}>
           <Select options={courses.map((c) => ({ value: c.id, label: `${c.title}（${c.code}）` }))} />
         </Form.Item>
@@ -80,8 +50,7 @@ function SessionForm({ open, onClose, courses }: { open: boolean; onClose: () =>
         <Form.Item name="place" label={t('console.training.place')} rules={[{ required: true }]}><Input maxLength={100} /></Form.Item>
         <Form.Item name="trainer" label={t('console.training.trainer')}><Input maxLength={50} /></Form.Item>
         <Form.Item name="capacity" label={t('console.training.capacity')} extra={t('console.training.unlimited')}><InputNumber min={1} max={10000} /></Form.Item>
-      </Form>
-    </Modal>
+    </FormModal>
   );
 }
 
@@ -90,12 +59,12 @@ function AttendanceDrawer({ session, onClose, manage }: { session: Session | nul
   const q = useAttendance(session?.id ?? null);
   const qc = useQueryClient();
   const { message } = App.useApp();
-  const [pick, setPick] = useState<string | null>(null);
   const statusLabel = (s: Attendee['status']) => t(`console.training.${s}`);
   const refresh = () => qc.invalidateQueries({ queryKey: ['training'] });
-  const add = async () => {
-    if (!session || !pick) return;
-    try { await trainingApi.register(session.id, pick); setPick(null); await refresh(); } catch (err) { message.error(errorText(err, t)); }
+  const add = async (volunteerId: string) => {
+    if (!session) return;
+    await trainingApi.register(session.id, volunteerId);
+    await refresh();
   };
   const mark = async (a: Attendee, status: Attendee['status']) => {
     if (!session) return;
@@ -107,19 +76,14 @@ function AttendanceDrawer({ session, onClose, manage }: { session: Session | nul
   };
   return (
     <Drawer open={!!session} onClose={onClose} size="large" title={session ? `${session.courseTitle} · ${t('console.training.attendance')}` : ''}>
-      {q.isError && <LoadError error={q.error} onRetry={() => void q.refetch()} />}
-      {manage && (
-        <Space style={{ marginBottom: 12 }} wrap>
-          <VolunteerPicker value={pick} onChange={setPick} />
-          <Button type="primary" disabled={!pick} onClick={() => void add()}>{t('console.training.addAttendee')}</Button>
-        </Space>
-      )}
-      <Table<Attendee>
-        rowKey="volunteerId" size="small" loading={q.isPending} dataSource={q.data ?? []} pagination={false}
+      {manage && <AddVolunteerBar label={t('console.training.addAttendee')} onAdd={add} />}
+      <QueryTable<Attendee>
+        query={q} rowKey="volunteerId" size="small" pagination={false}
         locale={{ emptyText: t('console.training.noAttendees') }}
         columns={[
           { title: t('console.svc.volunteer'), dataIndex: 'name' },
-          { title: t('console.training.status'), dataIndex: 'status', render: (s: Attendee['status']) => <Tag color={s === 'attended' ? 'green' : s === 'absent' ? 'red' : 'blue'}>{statusLabel(s)}</Tag> },
+          // Status presets take the console theme's colours (≥ 4.5:1); antd's green/red/blue presets fall short.
+          { title: t('console.training.status'), dataIndex: 'status', render: (s: Attendee['status']) => <Tag color={s === 'attended' ? 'success' : s === 'absent' ? 'error' : 'processing'}>{statusLabel(s)}</Tag> },
           ...(manage ? [{ title: t('console.actions'), key: 'a', render: (_: unknown, a: Attendee) => (
             <Space>
               <Button size="small" disabled={a.status === 'attended'} onClick={() => void mark(a, 'attended')}>{t('console.training.markAttended')}</Button>
@@ -149,9 +113,8 @@ export default function TrainingPage() {
         { key: 'sessions', label: t('console.training.sessions'), children: (
           <>
             {manage && <Button icon={<PlusOutlined />} style={{ marginBottom: 12 }} onClick={() => setSessionOpen(true)} disabled={!courses.data?.length}>{t('console.training.newSession')}</Button>}
-            {sessions.isError && <LoadError error={sessions.error} onRetry={() => void sessions.refetch()} />}
-            <Table<Session>
-              rowKey="id" size="small" loading={sessions.isPending} dataSource={sessions.data ?? []} locale={{ emptyText: t('console.training.noSessions') }} scroll={{ x: 800 }}
+            <QueryTable<Session>
+              query={sessions} rowKey="id" size="small" locale={{ emptyText: t('console.training.noSessions') }} scroll={{ x: 800 }}
               columns={[
                 { title: t('console.training.course'), dataIndex: 'courseTitle' },
                 { title: t('console.training.startsAt'), dataIndex: 'startsAt', render: (v: string) => formatDateTime(v, i18n.language) },
@@ -166,9 +129,8 @@ export default function TrainingPage() {
         { key: 'courses', label: t('console.training.courses'), children: (
           <>
             {manage && <Button icon={<PlusOutlined />} style={{ marginBottom: 12 }} onClick={() => setCourseOpen(true)}>{t('console.training.newCourse')}</Button>}
-            {courses.isError && <LoadError error={courses.error} onRetry={() => void courses.refetch()} />}
-            <Table<Course>
-              rowKey="id" size="small" loading={courses.isPending} dataSource={courses.data ?? []} pagination={false} locale={{ emptyText: t('console.training.noCourses') }}
+            <QueryTable<Course>
+              query={courses} rowKey="id" size="small" pagination={false} locale={{ emptyText: t('console.training.noCourses') }}
               columns={[
                 { title: t('console.training.code'), dataIndex: 'code', width: 140 },
                 { title: t('console.training.courseTitle'), dataIndex: 'title' },
@@ -178,19 +140,15 @@ export default function TrainingPage() {
           </>
         ) },
         { key: 'expiring', label: t('console.training.expiring'), children: (
-          <>
-            <div style={{ marginBottom: 12 }}><ExpiringDays value={days} onChange={setDays} /></div>
-            {expiring.isError && <LoadError error={expiring.error} onRetry={() => void expiring.refetch()} />}
-            <Table<Certificate>
-              rowKey="id" size="small" loading={expiring.isPending} dataSource={expiring.data ?? []} locale={{ emptyText: t('console.svc.expiringEmpty') }}
-              columns={[
-                { title: t('console.svc.volunteer'), dataIndex: 'volunteerName' },
-                { title: t('console.training.course'), dataIndex: 'courseTitle' },
-                { title: t('console.training.issuedOn'), dataIndex: 'issuedOn' },
-                { title: t('console.training.expiresOn'), dataIndex: 'expiresOn' },
-              ]}
-            />
-          </>
+          <ExpiringList<Certificate>
+            days={days} onDays={setDays} query={expiring} rowKey="id"
+            columns={[
+              { title: t('console.svc.volunteer'), dataIndex: 'volunteerName' },
+              { title: t('console.training.course'), dataIndex: 'courseTitle' },
+              { title: t('console.training.issuedOn'), dataIndex: 'issuedOn' },
+              { title: t('console.training.expiresOn'), dataIndex: 'expiresOn' },
+            ]}
+          />
         ) },
       ]} />
       <CourseForm open={courseOpen} onClose={() => setCourseOpen(false)} />

@@ -11,6 +11,7 @@ export const unitsApi = {
   list: (signal?: AbortSignal) => api.get<UnitItem[]>('/api/units', undefined, signal),
   volunteers: (id: string, signal?: AbortSignal) => api.get<UnitVolunteer[]>(`/api/units/${encodeURIComponent(id)}/volunteers`, undefined, signal),
   create: (body: Record<string, unknown>) => api.post<{ id: string }>('/api/units', body),
+  update: (id: string, body: Record<string, unknown>) => api.patch<void>(`/api/units/${encodeURIComponent(id)}`, body),
   remove: (id: string) => api.delete<void>(`/api/units/${encodeURIComponent(id)}`),
 };
 
@@ -19,5 +20,9 @@ export const useUnitVolunteers = (id: string | null) => useQuery({ queryKey: ['u
 export function useUnitMutations() {
   const qc = useQueryClient();
   const done = () => void qc.invalidateQueries({ queryKey: ['units'] });
-  return { create: useMutation({ mutationFn: unitsApi.create, onSuccess: done }), remove: useMutation({ mutationFn: unitsApi.remove, onSuccess: done }) };
+  return {
+    create: useMutation({ mutationFn: unitsApi.create, onSuccess: done }),
+    update: useMutation({ mutationFn: ({ id, body }: { id: string; body: Record<string, unknown> }) => unitsApi.update(id, body), onSuccess: done }),
+    remove: useMutation({ mutationFn: unitsApi.remove, onSuccess: done }),
+  };
 }

@@ -1,9 +1,12 @@
 // Typed fetchers and react-query hooks of /api/volunteers and the public registration.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, download, type Query } from '../../shared/api/client.ts';
-import type { CardSummary, MyVolunteer, VolunteerDetail, VolunteerListItem } from '../../../../domain/volunteers/schemas.ts';
+import type { CardSummary, MyVolunteer, VolunteerDetail, VolunteerListItem, VolunteerPatch } from '../../../../domain/volunteers/schemas.ts';
+import type { SkillInput, SkillPatch } from '../../../../domain/volunteers/pool.ts';
 
-export type { CardSummary, MyVolunteer, VolunteerDetail, VolunteerListItem };
+export type { CardSummary, MyVolunteer, VolunteerDetail, VolunteerListItem, VolunteerPatch, SkillInput, SkillPatch };
+/** POST /api/volunteers/import answers with how many rows went in, and as which status. */
+export interface VolunteerImportResult { rows: number; status: 'approved' | 'pending' }
 export interface Paged<T> { items: T[]; total: number; page: number; pageSize: number }
 export interface VolunteerFilters { q?: string; status?: string; page?: number; pageSize?: number }
 export interface Indicators { volunteers: number; approved: number; pending: number; householdsWithVolunteer: number; households: number; share: number }
@@ -23,6 +26,16 @@ export const volunteersApi = {
   me: (signal?: AbortSignal) => api.get<MyVolunteer>('/api/volunteers/me', undefined, signal),
   card: (token: string, signal?: AbortSignal) => api.get<CardSummary>(`/api/volunteers/card/${enc(token)}`, undefined, signal),
   exportList: (f: VolunteerFilters, fallbackName: string) => download('/api/volunteers/export', f as Query, fallbackName),
+  update: (id: string, patch: VolunteerPatch) => api.patch<void>(`/api/volunteers/${enc(id)}`, patch),
+  addSkill: (id: string, skill: SkillInput) => api.post<void>(`/api/volunteers/${enc(id)}/skills`, skill),
+  updateSkill: (id: string, code: string, patch: SkillPatch) => api.patch<void>(`/api/volunteers/${enc(id)}/skills/${enc(code)}`, patch),
+  removeSkill: (id: string, code: string) => api.delete<void>(`/api/volunteers/${enc(id)}/skills/${enc(code)}`),
+  importTemplate: (fallbackName: string) => download('/api/volunteers/import/template', undefined, fallbackName),
+  importFile: (file: File) => {
+    const form = new FormData();
+    form.append('file', file, file.name);
+    return api.upload<VolunteerImportResult>('/api/volunteers/import', form);
+  },
 };
 
 export const useVolunteers = (f: VolunteerFilters) => useQuery({ queryKey: ['volunteers', f], queryFn: ({ signal }) => volunteersApi.list(f, signal) });
@@ -37,4 +50,33 @@ export function useDecide() {
     mutationFn: ({ id, approve, note }: { id: string; approve: boolean; note?: string }) => (approve ? volunteersApi.approve(id, note) : volunteersApi.reject(id, note)),
     onSuccess: () => { void qc.invalidateQueries({ queryKey: ['volunteers'] }); void qc.invalidateQueries({ queryKey: ['volunteer'] }); },
   });
+}
+
+/** After any edit: the detail, the lists and the skills pool may all show the change. */
+function useRefreshVolunteer(id?: string) {
+  const qc = useQueryClient();
+  return () => {
+    void qc.invalidateQueries({ queryKey: id ? ['volunteer', id] : ['volunteer'] });
+    void qc.invalidateQueries({ queryKey: ['volunteers'] });
+    void qc.invalidateQueries({ queryKey: ['skills-pool'] });
+  };
+}
+
+export function useUpdateVolunteer(id: string) {
+  const onSuccess = useRefreshVolunteer(id);
+  return useMutation({ mutationFn: (patch: VolunteerPatch) => volunteersApi.update(id, patch), onSuccess });
+}
+
+export function useSkillEdits(id: string) {
+  const onSuccess = useRefreshVolunteer(id);
+  return {
+    add: useMutation({ mutationFn: (skill: SkillInput) => volunteersApi.addSkill(id, skill), onSuccess }),
+    update: useMutation({ mutationFn: ({ code, patch }: { code: string; patch: SkillPatch }) => volunteersApi.updateSkill(id, code, patch), onSuccess }),
+    remove: useMutation({ mutationFn: (code: string) => volunteersApi.removeSkill(id, code), onSuccess }),
+  };
+}
+
+export function useImportVolunteers() {
+  const onSuccess = useRefreshVolunteer();
+  return useMutation({ mutationFn: (file: File) => volunteersApi.importFile(file), onSuccess });
 }

@@ -1,6 +1,6 @@
 // The session as React sees it: who is signed in, what they may do, and where their home is.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Permission, Role } from '../../../../domain/access/roles.ts';
+import { scopeOf, type Permission, type Role, type Scope } from '../../../../domain/access/roles.ts';
 import { fetchMe, signOut } from './api.ts';
 import type { Me } from './types.ts';
 
@@ -20,6 +20,13 @@ export function useCurrentUser(): Me {
 export function useCan(permission: Permission): boolean {
   const { data } = useMe();
   return !!data?.permissions.includes(permission);
+}
+
+/** How far a permission reaches for the signed-in role (community, team, ...), from the same table the server
+ * reads; the server still decides, this only keeps the page from offering what it would refuse. */
+export function useScope(permission: Permission): Scope | null {
+  const { data } = useMe();
+  return data && data.permissions.includes(permission) ? scopeOf(data.role, permission) : null;
 }
 
 export function can(me: Me | null | undefined, permission: Permission): boolean {

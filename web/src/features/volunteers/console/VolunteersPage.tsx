@@ -1,7 +1,7 @@
 // 志愿者 and 待审核: search and filter volunteers; in the approvals view, approve or reject each registration.
 import { useState } from 'react';
 import { App, Button, Card, Input, Select, Space, Statistic, Table } from 'antd';
-import { DownloadOutlined, UserAddOutlined } from '@ant-design/icons';
+import { DownloadOutlined, ImportOutlined, UserAddOutlined } from '@ant-design/icons';
 import { LinkButton } from '../../../shared/console-ui/LinkButton.tsx';
 import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -28,6 +28,7 @@ export default function VolunteersPage({ approvals = false }: { approvals?: bool
   const canApprove = useCan('volunteers.approve');
   const canExport = useCan('volunteers.export');
   const canWrite = useCan('volunteers.write');
+  const canImport = useCan('volunteers.import');
   const set = (next: Record<string, string>) => setParams(Object.fromEntries(Object.entries({ q, status: approvals ? '' : status, page: '1', ...next }).filter(([, v]) => v)));
 
   const onDecide = (v: VolunteerListItem, approve: boolean) => {
@@ -54,6 +55,7 @@ export default function VolunteersPage({ approvals = false }: { approvals?: bool
               {t('console.volunteers.export')}
             </Button>
           )}
+          {canImport && <LinkButton icon={<ImportOutlined />} to="/console/volunteers/import">{t('console.volunteerImport.link')}</LinkButton>}
           {canWrite && <LinkButton type="primary" icon={<UserAddOutlined />} to="/console/volunteers/new">{t('console.volunteers.add')}</LinkButton>}
         </Space>
       ) : undefined}>

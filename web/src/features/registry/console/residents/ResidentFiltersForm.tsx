@@ -21,9 +21,13 @@ export function ResidentFiltersForm({ value, onSearch, showSensitive }: {
   const buildings = useBuildings(gridId, !!gridId);
   const groups = SPECIAL_GROUPS.filter((g) => showSensitive || !SENSITIVE_GROUPS.has(g));
 
+  // Follow the address (back/forward, a shared link) — but only when it really changes: the page passes a new
+  // object on every render, and resetting then would wipe what the user is typing while the list loads.
+  const valueKey = JSON.stringify(value);
   useEffect(() => {
     form.setFieldsValue({ ...value, dibao: value.dibao === undefined ? undefined : value.dibao ? 'true' : 'false' });
-  }, [form, value]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [form, valueKey]);
 
   function finish(v: Values) {
     onSearch({

@@ -1,0 +1,30 @@
+// "Running out within N days": the day count and the rows it finds (certificates, insurance cover, ...).
+import { InputNumber, Space, type TableProps } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { QueryTable } from './QueryTable.tsx';
+
+export function ExpiringDays({ value, onChange }: { value: number; onChange: (n: number) => void }) {
+  const { t } = useTranslation();
+  return (
+    <Space>
+      <InputNumber aria-label={t('console.svc.days')} min={1} max={366} value={value} onChange={(v) => onChange(Number(v) || 30)} />
+      <span>{t('console.svc.days')}</span>
+    </Space>
+  );
+}
+
+export function ExpiringList<T extends object>({ days, onDays, query, rowKey, columns }: {
+  days: number;
+  onDays: (n: number) => void;
+  query: Parameters<typeof QueryTable<T>>[0]['query'];
+  rowKey: TableProps<T>['rowKey'];
+  columns: TableProps<T>['columns'];
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <div style={{ marginBottom: 12 }}><ExpiringDays value={days} onChange={onDays} /></div>
+      <QueryTable<T> query={query} rowKey={rowKey} size="small" columns={columns} locale={{ emptyText: t('console.svc.expiringEmpty') }} />
+    </>
+  );
+}
