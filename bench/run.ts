@@ -1,7 +1,9 @@
-// npm run bench: start-up, the resident search at city scale, and the Excel import (bench/import.ts, if
-// present, in a child process), then one table of every figure and its goal. CI does not run this.
+// npm run bench: start-up, the resident search and the skills pool search at city scale, eligibility of
+// 10,000 volunteers, ranking for one need on the city, batch matching, a booking burst (BENCH_PG_URL adds
+// PostgreSQL), and the Excel import (bench/import.ts, if present, in a child process), then one table
+// of every figure and its goal. CI does not run this.
 //
-//   npm run bench [-- --only startup,search,import] [--seconds 10] [--connections 10] [--restarts 5] [--explain]
+//   npm run bench [-- --only startup,search,skills-search,eligibility,ranking,matching,booking,import] [--seconds 10] [--connections 10] [--restarts 5] [--explain]
 //   BENCH_SERVER_BUNDLE=path/to/main.mjs measures another build of the server (e.g. the one before a change).
 //
 // Exit code: 0 when every goal passed, 1 when one failed or a benchmark could not run.
@@ -12,10 +14,11 @@ import { parseArgs } from 'node:util';
 import { ROOT, guardChildren, killAll, printTable, spawnTracked, waitForExit, type Figure } from './lib.ts';
 import { startupBench } from './startup.ts';
 import { searchBench } from './search.ts';
+import { skillsSearchBench } from './skills-search.ts';
 
 const { values } = parseArgs({
   options: {
-    only: { type: 'string', default: 'startup,search,import' },
+    only: { type: 'string', default: 'startup,search,skills-search,eligibility,ranking,matching,booking,import' },
     seconds: { type: 'string', default: '10' },
     connections: { type: 'string', default: '10' },
     restarts: { type: 'string', default: '5' },
@@ -71,6 +74,13 @@ async function main(): Promise<number> {
 
   await section('startup', () => startupBench({ restarts }));
   await section('search', () => searchBench({ seconds, connections, explain: values.explain === true }));
+  await section('skills-search', () => skillsSearchBench({ seconds, connections }));
+  // Imported when run: it loads the whole app (server/test/app.ts), which the other sections do not need.
+  await section('eligibility', async () => (await import('./eligibility.ts')).eligibilityBench());
+  // Issue 4: ranking for one need on the city, batch matching, and bookings under a burst.
+  await section('ranking', async () => (await import('./ranking.ts')).rankingBench());
+  await section('matching', async () => (await import('./matching.ts')).matchingBench());
+  await section('booking', async () => (await import('./booking.ts')).bookingBench({ pgUrl: process.env.BENCH_PG_URL }));
   for (const name of CHILD_BENCHES) {
     if (!only.has(name)) continue;
     if (fs.existsSync(path.join(ROOT, `bench/${name}.ts`))) {

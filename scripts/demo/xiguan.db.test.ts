@@ -18,6 +18,8 @@ import { SENSITIVE_GROUPS, SPECIAL_GROUPS, type SpecialGroup } from '../../domai
 import { SKILL_BY_CODE, SKILL_CATEGORIES } from '../../domain/volunteers/skills.ts';
 import { DEMO_SIGN_INS, buildCommunity, seedCommunity, type SeedCounts } from './xiguan.ts';
 import { PARTY_POSTS } from './volunteers.ts';
+import { occurrences, parseRule } from '../../domain/pairings/recurrence.ts';
+import { checkVisits } from '../../domain/pairings/visits.ts';
 
 const NOW = new Date('2026-11-28T04:00:00Z');
 const TODAY = todayInShanghai(NOW);
@@ -380,6 +382,48 @@ function checksFor(get: () => Seeded): void {
     assert.ok(herCover.some((p) => p.starts_on <= TODAY && p.ends_on >= TODAY));
     const covered = await db.selectFrom('insurance_cover').select((e) => e.fn.count('volunteer_id').distinct().as('n')).where('community_id', '=', CID).executeTakeFirstOrThrow();
     assert.ok(Number(covered.n) > 900, `most volunteers are insured (${covered.n})`);
+  });
+
+  it('runs about 150 three-fixed pairings with a year of visits, mostly kept, some missed, and leaves some out', async () => {
+    const { db, cipher, counts } = get();
+    const pairings = await db.selectFrom('pairing').selectAll().where('community_id', '=', CID).execute();
+    assert.equal(pairings.filter((p) => p.status === 'active').length, 150);
+    assert.equal(pairings.filter((p) => p.status === 'ended').length, 20);
+    assert.equal(counts.activePairings, 150);
+    assert.ok(pairings.filter((p) => p.status === 'ended').every((p) => p.ended_on && p.end_reason));
+    // Every paired resident is one the case study serves first: living alone, with dementia, disabled, without family.
+    const decode = tagDecoder(cipher, CID);
+    const tags = await db.selectFrom('resident_tag').select(['resident_id', 'tag']).where('community_id', '=', CID).execute();
+    const groups = new Map<string, Set<string>>();
+    for (const t of tags) (groups.get(t.resident_id) ?? groups.set(t.resident_id, new Set()).get(t.resident_id)!).add(decode.get(t.tag)!);
+    for (const p of pairings) assert.ok(['living_alone', 'dementia', 'disabled', 'sanwu'].some((g) => groups.get(p.resident_id)?.has(g)), p.resident_id);
+    for (const p of pairings) assert.ok(parseRule(p.rrule).ok, p.rrule);
+
+    const visits = await db.selectFrom('pairing_visit').select(['pairing_id', 'visited_on', 'minutes']).where('community_id', '=', CID).execute();
+    assert.equal(visits.length, counts.pairingVisits);
+    assert.ok(visits.length > 3000 && visits.length < 20000, `${visits.length} visits`);
+    assert.ok(visits.every((v) => v.visited_on < TODAY && v.minutes >= 5 && v.minutes <= 480));
+    const byPairing = new Map<string, string[]>();
+    for (const v of visits) (byPairing.get(v.pairing_id) ?? byPairing.set(v.pairing_id, []).get(v.pairing_id)!).push(v.visited_on);
+    // Over the last 90 days, most expected visits of running pairings were kept and some were missed.
+    let kept = 0, missed = 0, lapsed = 0;
+    for (const p of pairings.filter((x) => x.status === 'active')) {
+      const rule = parseRule(p.rrule);
+      if (!rule.ok) continue;
+      const mine = byPairing.get(p.id) ?? [];
+      for (const c of checkVisits(occurrences(rule.rule, p.starts_on, null, addDaysIso(TODAY, -90), TODAY), mine, TODAY)) { if (c.status === 'kept') kept++; if (c.status === 'missed') missed++; }
+      if (mine.length && mine.reduce((a, b) => (a > b ? a : b)) < addDaysIso(TODAY, -21)) lapsed++;
+    }
+    const missedShare = missed / (kept + missed);
+    assert.ok(missedShare > 0.05 && missedShare < 0.35, `missed ${missedShare}`);
+    assert.ok(lapsed >= 5, `${lapsed} paired residents have had no visit for three weeks`);
+
+    // The demo volunteer visits 李泽钦's mother and has visits left to log.
+    const her = await db.selectFrom('volunteer as v').innerJoin('account as a', 'a.id', 'v.account_id').select('v.id').where('v.community_id', '=', CID).where('a.phone', '=', '13800000006').executeTakeFirstOrThrow();
+    const hers = pairings.filter((p) => p.volunteer_id === her.id && p.status === 'active');
+    assert.ok(hers.length >= 1);
+    assert.ok(hers.every((p) => (byPairing.get(p.id) ?? []).every((d) => d <= addDaysIso(TODAY, -3))), 'nothing logged in the last three days');
+    assert.ok(hers.every((p) => (byPairing.get(p.id) ?? []).length > 10));
   });
 
   it('refuses to seed a community twice', async () => {

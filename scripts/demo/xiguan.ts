@@ -24,6 +24,9 @@ import type { Contact, Person } from './model.ts';
 import { randomGivenName, surnameOf } from './names.ts';
 import { Rng } from './random.ts';
 import { VOLUNTEER_TABLES, planVolunteers, volunteerRows, type VolunteerRows, type VolunteersPlan } from './volunteers.ts';
+import { pairingRows, planPairings, type PairingPlan } from './pairings.ts';
+import { APPOINTMENT_TABLES, appointmentRows } from './appointments.ts';
+import { NEED_TABLES, needRows } from './needs.ts';
 
 export { DEMO_PHONE_PREFIX, DEMO_SIGN_INS, type DemoSignIn } from './accounts.ts';
 
@@ -69,6 +72,10 @@ export interface SeedCounts {
   pendingVolunteers: number;
   skillsPool: number;
   householdsWithVolunteer: number;
+  /** Three-fixed pairings: running, ended, and their visits. */
+  activePairings: number;
+  endedPairings: number;
+  pairingVisits: number;
 }
 
 // ---- step 1: decide everything (pure) ----
@@ -86,6 +93,7 @@ export interface CommunityModel {
   family: Person;
   /** The community's volunteers, their skills, teams, training, insurance and availability. */
   volunteers: VolunteersPlan;
+  pairings: PairingPlan[];
 }
 
 export function buildCommunity(opts: Pick<SeedOptions, 'name' | 'seed' | 'now' | 'streets' | 'withAccounts' | 'accountPhonePrefix'>): CommunityModel {
@@ -95,7 +103,7 @@ export function buildCommunity(opts: Pick<SeedOptions, 'name' | 'seed' | 'now' |
   const rng = {
     layout: root.fork('layout'), households: root.fork('households'), places: root.fork('places'), groups: root.fork('groups'),
     stories: root.fork('stories'), dibao: root.fork('dibao'), identity: root.fork('identity'), contacts: root.fork('contacts'),
-    consents: root.fork('consents'), volunteers: root.fork('volunteers'),
+    consents: root.fork('consents'), volunteers: root.fork('volunteers'), pairings: root.fork('pairings'),
   };
 
   const layout = planLayout(rng.layout, { buildings: XIGUAN.buildings, grids: XIGUAN.grids, streets: opts.streets ?? XIGUAN_STREETS, gridCodePrefix: gridCodePrefix(opts.name) });
@@ -125,7 +133,10 @@ export function buildCommunity(opts: Pick<SeedOptions, 'name' | 'seed' | 'now' |
   const gridOf = new Map(households.map((h, i) => [h, layout.buildings[addresses[i]!.buildingIndex]!.gridIndex]));
   const volunteers = planVolunteers({ rng: rng.volunteers, today, people, households, gridOf, grids: layout.grids.length, phones, communityName: opts.name, volunteer });
 
-  return { today, layout, households, addresses, dibao, people, volunteer, family, volunteers };
+  const mother = people.find((p) => p.childResidents.includes(family))!;
+  const pairings = planPairings({ rng: rng.pairings, today, people, volunteers: volunteers.volunteers, gridOf, demoVolunteer: volunteer, demoElder: mother });
+
+  return { today, layout, households, addresses, dibao, people, volunteer, family, volunteers, pairings };
 }
 
 /** XG for 西关社区: the initials of the name without 社区. */
@@ -338,6 +349,20 @@ export async function seedCommunity(db: Kysely<Database>, cipher: FieldCipher, o
     await insertInBatches(trx, 'consent_record', rows.consents);
     await insertInBatches(trx, 'membership', rows.memberships);
     for (const [table, key] of VOLUNTEER_TABLES) await insertInBatches(trx, table, rows.volunteers[key] as never[]);
+    await insertInBatches(trx, 'pairing', rows.pairings.pairings);
+    await insertInBatches(trx, 'pairing_visit', rows.pairings.visits);
+    const familyAccount = rows.accounts.find((x) => x.phone === prefix + '0007');
+    const appointments = appointmentRows({ communityId: opts.communityId, today: model.today, now: withNow.now!, seed: opts.seed, volunteers: rows.volunteers.volunteers as { id: string; status: string }[],
+      skills: rows.volunteers.skills, residents: rows.residents as { id: string; birth_date: string; status: string }[],
+      familyResidentId: rows.memberships.find((m) => m.account_id === familyAccount?.id)?.resident_id ?? null });
+    for (const [table, key] of APPOINTMENT_TABLES) await insertInBatches(trx, table, appointments[key] as never[]);
+    const staffOf = (role: string) => rows.memberships.filter((m) => m.role === role).map((m) => ({ m, account: rows.accounts.find((x) => x.id === m.account_id)! }));
+    const staff = staffOf('staff')[0];
+    const needs = needRows({ communityId: opts.communityId, now: withNow.now!, today: model.today, seed: opts.seed, residents: rows.residents as never[], households: rows.households as never[],
+      volunteers: rows.volunteers.volunteers as never[], skills: rows.volunteers.skills as never[],
+      staff: staff ? { accountId: staff.account.id as string, name: staff.account.name as string } : { accountId: null, name: '社区工作人员' },
+      gridLeaders: new Map(staffOf('grid_leader').map(({ m, account }) => [m.grid_id as string, { accountId: account.id as string, name: account.name as string }])) });
+    for (const [table, key] of NEED_TABLES) await insertInBatches(trx, table, needs[key] as never[]);
   });
   return countsOf(model, rows);
 }
@@ -354,6 +379,7 @@ interface Rows {
   contacts: Insertable<Database['family_contact']>[];
   consents: Insertable<Database['consent_record']>[];
   volunteers: VolunteerRows;
+  pairings: ReturnType<typeof pairingRows>;
 }
 
 // Many residents share a name (王秀英), and pinyin-pro is the slowest step: remember each name's answer.
@@ -368,7 +394,7 @@ function pinyinOf(name: string): { full: string; initials: string } {
 function toRows(model: CommunityModel, cipher: FieldCipher, opts: SeedOptions): Rows {
   const cid = opts.communityId;
   const at = opts.now!.toISOString();
-  const rows: Omit<Rows, 'volunteers'> = {
+  const rows: Omit<Rows, 'volunteers' | 'pairings'> = {
     community: { id: cid, name: opts.name, district: opts.district ?? XIGUAN.district, city: opts.city ?? XIGUAN.city, time_zone: 'Asia/Shanghai', created_at: at },
     accounts: [], memberships: [], grids: [], buildings: [], households: [], residents: [], tags: [], contacts: [], consents: [],
   };
@@ -445,11 +471,14 @@ function toRows(model: CommunityModel, cipher: FieldCipher, opts: SeedOptions): 
     if (m.account_id === accountIds.get('0004')) m.team_id = volunteers.leaderTeamId;
     if (m.account_id === accountIds.get('0005')) m.unit_id = volunteers.schoolUnitId;
   }
-  return { ...rows, volunteers };
+  // volunteerRows keeps the plan's order: the i-th row is the i-th planned volunteer.
+  const volunteerIds = new Map(model.volunteers.volunteers.map((v, i) => [v, volunteers.volunteers[i]!.id]));
+  const pairings = pairingRows(model.pairings, { communityId: cid, at, volunteerIds, residentIds, createdBy: recordedBy === NOBODY ? null : recordedBy });
+  return { ...rows, volunteers, pairings };
 }
 
 /** Accounts and memberships for every demo person; returns the social worker's account id (who recorded consents). */
-function addAccounts(rows: Omit<Rows, 'volunteers'>, model: CommunityModel, opts: SeedOptions, gridIds: string[], residentIds: Map<Person, string>, at: string): string {
+function addAccounts(rows: Omit<Rows, 'volunteers' | 'pairings'>, model: CommunityModel, opts: SeedOptions, gridIds: string[], residentIds: Map<Person, string>, at: string): string {
   const prefix = opts.accountPhonePrefix ?? DEMO_PHONE_PREFIX;
   let socialWorker = NOBODY;
   for (const person of demoPeople(model.layout.grids.length)) {
@@ -494,5 +523,8 @@ function countsOf(model: CommunityModel, rows: Rows): SeedCounts {
     pendingVolunteers: model.volunteers.volunteers.filter((v) => v.status === 'pending').length,
     skillsPool: new Set(rows.volunteers.skills.map((s) => s.volunteer_id)).size,
     householdsWithVolunteer: model.volunteers.householdsWithVolunteer,
+    activePairings: model.pairings.filter((p) => !p.ended).length,
+    endedPairings: model.pairings.filter((p) => p.ended).length,
+    pairingVisits: rows.pairings.visits.length,
   };
 }

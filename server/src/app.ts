@@ -44,10 +44,19 @@ import { availabilityRoutes } from './modules/availability/availability.routes.t
 import { EligibilityService, ServiceTypeService } from './modules/service-types/service-types.service.ts';
 import { serviceTypeRoutes } from './modules/service-types/service-types.routes.ts';
 import { volunteersModule } from './modules/volunteers/volunteers.routes.ts';
+import { appointmentsModule } from './modules/appointments/appointments.routes.ts';
+import { AppointmentsService } from './modules/appointments/appointments.service.ts';
+import { pairingsModule } from './modules/pairings/pairings.routes.ts';
+import { monitorModule } from './modules/monitor/monitor.routes.ts';
+import { needsRoutes } from './modules/needs/needs.routes.ts';
+import { NeedsService } from './modules/needs/needs.service.ts';
+import { ResidentDirectory } from './modules/registry/resident-directory.ts';
+import { MatchingService } from './modules/needs/matching.service.ts';
+import { wechatModule } from './modules/wechat/wechat.routes.ts';
 
 export interface AppDeps { database: DatabaseHandle; cipher: FieldCipher }
 
-export interface Services { auth: AuthService; registry: RegistryService; audit: AuditLog; jobs: JobWorker; notifier: Notifier; directory: VolunteerDirectory; eligibility: EligibilityService }
+export interface Services { auth: AuthService; registry: RegistryService; audit: AuditLog; jobs: JobWorker; notifier: Notifier; directory: VolunteerDirectory; eligibility: EligibilityService; needs: NeedsService; appointments: AppointmentsService }
 
 export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyInstance & { services: Services }> {
   const app = Fastify({ logger: loggerOptions(config.logLevel), bodyLimit: 1024 * 1024, trustProxy: false });
@@ -63,7 +72,10 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   const jobs = new JobWorker(db, kind, app.log);
   const directory = new VolunteerDirectory(db);
   const eligibility = new EligibilityService(db);
-  const services: Services = { auth, registry, audit, jobs, notifier, directory, eligibility };
+  const residents = new ResidentDirectory(db);
+  const needs = new NeedsService(db, audit, eligibility, residents);
+  const appointments = new AppointmentsService(db, audit, residents, directory, notifier);
+  const services: Services = { auth, registry, audit, jobs, notifier, directory, eligibility, needs, appointments };
 
   await app.register(cookie);
   // Limits are opted into per route (sign-in, codes); a global one would also throttle static files.
@@ -99,6 +111,11 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   await app.register(volunteersModule({ db, cipher: deps.cipher, audit, notifier, directory, sessions, rateLimits: config.rateLimits, maxUploadBytes: config.maxUploadBytes }));
 
   // Issue 4 modules (needs, matching, pairings, appointments, WeChat) register below, one line each.
+  await app.register(needsRoutes(needs, new MatchingService(db, eligibility, needs)));
+  await app.register(pairingsModule({ db, audit, directory, eligibility }));
+  await app.register(monitorModule({ db, cipher: deps.cipher, notifier, jobs, alertDays: config.leftOutAlertDays }));
+  await app.register(appointmentsModule(appointments, jobs));
+  await app.register(wechatModule({ db, audit, notifier, jobs, needs, appointments, tokens: config.wechat }));
 
   jobs.register('sessions.purge', () => auth.purgeExpired());
   jobs.schedule('sessions.purge', '15 3 * * *');

@@ -19,6 +19,23 @@ const schema = z.object({
   // Base64 keyring JSON ({"active":"k1","keys":{"k1":"…"},"index":"…"}); default: generated into the data folder.
   LINLI_KEYRING: z.string().optional(),
   LINLI_WEB_DIST: z.string().optional(),
+  // Days without any contact after which staff are alerted about a vulnerable resident (left-out monitor).
+  LINLI_LEFT_OUT_ALERT_DAYS: z.coerce.number().int().min(1).max(365).default(14),
+  // WeChat official account token(s), as set in its console: one token for every community, or a JSON map
+  // {"<communityId>":"<token>"}. Unset: the WeChat endpoint answers 404.
+  LINLI_WECHAT_TOKEN: z.string().transform((v, ctx) => {
+    const ok = (t: unknown): t is string => typeof t === 'string' && /^[A-Za-z0-9]{3,32}$/.test(t);
+    if (!v.trim().startsWith('{')) {
+      if (ok(v)) return { all: v, byCommunity: {} as Record<string, string> };
+    } else {
+      try {
+        const map = JSON.parse(v) as unknown;
+        if (map && typeof map === 'object' && !Array.isArray(map) && Object.values(map).every(ok)) return { all: null, byCommunity: { ...map } as Record<string, string> };
+      } catch { /* reported below */ }
+    }
+    ctx.addIssue({ code: 'custom', message: 'a token of 3–32 letters and digits, or a JSON map of community id to such a token' });
+    return z.NEVER;
+  }).optional(),
 });
 
 export interface Config {
@@ -35,6 +52,9 @@ export interface Config {
   readonly rateLimits: boolean;
   readonly keyring?: string;
   readonly webDist: string;
+  readonly leftOutAlertDays: number;
+  /** WeChat tokens: `all` for every community unless `byCommunity` names one. */
+  readonly wechat: { readonly all: string | null; readonly byCommunity: Readonly<Record<string, string>> };
 }
 
 export class ConfigError extends Error {}
@@ -52,5 +72,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     demo: e.LINLI_DEMO, secureCookies: e.LINLI_SECURE_COOKIES, logLevel: e.LINLI_LOG_LEVEL, sessionHours: e.LINLI_SESSION_HOURS,
     maxUploadBytes: Math.round(e.LINLI_MAX_UPLOAD_MB * 1024 * 1024), jobs: e.LINLI_JOBS, rateLimits: e.LINLI_RATE_LIMITS,
     keyring: e.LINLI_KEYRING, webDist: path.resolve(e.LINLI_WEB_DIST ?? 'web/dist'),
+    leftOutAlertDays: e.LINLI_LEFT_OUT_ALERT_DAYS,
+    wechat: Object.freeze({ all: e.LINLI_WECHAT_TOKEN?.all ?? null, byCommunity: Object.freeze(e.LINLI_WECHAT_TOKEN?.byCommunity ?? {}) }),
   });
 }

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { sql } from 'kysely';
 import { as, signIn, startTestApp, type TestContext } from './app.ts';
 import { testDatabaseKinds } from './databases.ts';
-import { accountIdOf, addSkill, insertUnit, insertVolunteer, setMembershipScope } from './volunteer-factories.ts';
+import { accountIdOf, addSkill, addTeamMember, insertTeam, insertUnit, insertVolunteer, setMembershipScope } from './volunteer-factories.ts';
 import { poolBase } from '../src/modules/skills/skills.repository.ts';
 
 for (const kind of testDatabaseKinds()) {
@@ -82,6 +82,16 @@ for (const kind of testDatabaseKinds()) {
       const paged = (await staff('GET', '/api/skills-pool?pageSize=2&page=2')).json();
       assert.equal(paged.items.length, 1);
       assert.equal(paged.total, 3);
+      // Past the last page the total still comes back (it cannot ride on a row), with and without pinyin.
+      assert.deepEqual((({ items, total }) => ({ items, total }))((await staff('GET', '/api/skills-pool?pageSize=2&page=5')).json()), { items: [], total: 3 });
+      assert.deepEqual((({ items, total }) => ({ items, total }))((await staff('GET', '/api/skills-pool?q=l&pageSize=1&page=3')).json()), { items: [], total: 1 });
+      // Two medical skills (doctor, first aid) count one volunteer, through the skills and through the pinyin indexes.
+      for (const url of ['/api/skills-pool?category=medical', '/api/skills-pool?category=medical&q=zys', '/api/skills-pool?category=medical&q=zhang']) {
+        const res = (await staff('GET', url)).json();
+        assert.deepEqual([res.items.map((i: any) => i.name), res.total], [['张医生'], 1], url);
+      }
+      assert.deepEqual(names(await staff('GET', '/api/skills-pool?q=l')), ['李律师']);
+      assert.deepEqual(names(await staff('GET', '/api/skills-pool?category=legal&q=wls')), []);
       assert.equal((await staff('GET', '/api/skills-pool?category=nonsense')).statusCode, 400);
     });
 
@@ -90,6 +100,21 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(res.statusCode, 200);
       assert.deepEqual(names(res).sort(), ['李律师', '王老师'].sort());
       assert.equal(res.json().categories.medical, 0);
+      assert.deepEqual(names(await coordinator('GET', '/api/skills-pool?q=wls')), ['王老师']);
+      assert.deepEqual(names(await coordinator('GET', '/api/skills-pool?q=zys')), [], 'the doctor is not in the coordinator’s unit');
+    });
+
+    it('shows a team leader only their team’s active members in the pool, with or without pinyin', async () => {
+      const db = t.db.handle.db;
+      const team = await insertTeam(db, t.a.id, '医疗服务队');
+      await addTeamMember(db, t.a.id, team, v.doctor);
+      await addTeamMember(db, t.a.id, team, v.lawyer, { status: 'left' });
+      await setMembershipScope(db, t.a.id, t.a.phones.team_leader, { teamId: team });
+      const leader = as(t.app, await signIn(t.app, t.a.phones.team_leader));
+      assert.deepEqual(names(await leader('GET', '/api/skills-pool')), ['张医生']);
+      assert.deepEqual(names(await leader('GET', '/api/skills-pool?q=zys')), ['张医生']);
+      assert.deepEqual(names(await leader('GET', '/api/skills-pool?q=lls')), [], 'a member who left is out');
+      assert.equal((await leader('GET', '/api/skills-pool')).json().categories.medical, 1);
       assert.equal((await volunteer('GET', '/api/skills-pool')).statusCode, 403);
     });
 

@@ -79,6 +79,56 @@ export interface ServiceTypeTable {
   needs_insurance: number; training_course_id: string | null; skill_code: string | null; description: string | null; created_at: string;
 }
 
+export interface NeedTable {
+  community_id: string; id: string; resident_id: string; household_id: string; grid_id: string; channel: string; category: string;
+  skill_code: string | null; service_type_id: string | null; urgency: string; preferred_date: string | null; preferred_start: number | null;
+  preferred_end: number | null; preferred_gender: string | null; place: string | null; description: string; caller_phone: string | null;
+  status: string; volunteer_id: string | null; scheduled_for: string | null; close_reason: string | null; rating: number | null;
+  rating_comment: string | null; created_by: string | null; created_at: string; matched_at: string | null; done_at: string | null;
+  closed_at: string | null; updated_at: string;
+}
+export interface NeedEventTable {
+  community_id: string; id: string; need_id: string; from_status: string | null; to_status: string; volunteer_id: string | null;
+  note: string | null; account_id: string | null; actor_name: string; at: string;
+}
+export interface SurveyVisitTable {
+  community_id: string; id: string; household_id: string; grid_id: string; visited_on: string; visitor_account_id: string | null;
+  visitor_name: string; note: string | null; created_at: string;
+}
+export interface SurveyNeedTable { community_id: string; visit_id: string; category: string; note: string | null }
+export interface MatchPreferenceTable { community_id: string; resident_id: string; volunteer_id: string; kind: string; created_at: string }
+
+// ---- appointments ----
+export interface AppointmentServiceTable {
+  community_id: string; id: string; name: string; kind: string; description: string | null; place: string; slot_minutes: number; places_per_slot: number;
+  window_days: number; notice_hours: number; active: number; created_at: string; updated_at: string;
+}
+export interface AppointmentProviderTable { community_id: string; service_id: string; volunteer_id: string }
+export interface AppointmentScheduleTable { community_id: string; id: string; service_id: string; weekday: number; start_minute: number; end_minute: number; month_week: number | null; place: string | null }
+export interface AppointmentSlotTable { community_id: string; service_id: string; starts_at: string; ends_at: string; place: string; places: number; booked: number }
+export interface AppointmentBookingTable {
+  community_id: string; id: string; service_id: string; slot_start: string; resident_id: string; status: string; channel: string; booked_by: string | null;
+  note: string | null; created_at: string; cancelled_at: string | null; cancelled_by: string | null; cancel_reason: string | null; reminded_at: string | null;
+}
+export interface AppointmentFeedTable { community_id: string; volunteer_id: string; token: string; created_at: string }
+
+// ---- pairings and the left-out monitor ----
+export interface PairingTable {
+  community_id: string; id: string; volunteer_id: string; resident_id: string; item: string; item_note: string | null; place: string; rrule: string;
+  starts_on: string; ends_on: string | null; service_type_id: string | null; note: string | null; status: string; ended_on: string | null;
+  end_reason: string | null; created_by: string | null; created_at: string; updated_at: string;
+}
+export interface PairingVisitTable {
+  community_id: string; id: string; pairing_id: string; volunteer_id: string; resident_id: string; visited_on: string; minutes: number;
+  notes: string | null; logged_by: string | null; logged_by_name: string; logged_at: string;
+}
+export interface LeftOutAlertTable { community_id: string; resident_id: string; silent_since: string; alerted_on: string; days_silent: number; created_at: string }
+
+// ---- WeChat official account ----
+export interface WechatInboundTable { community_id: string; key: string; openid: string; received_at: string }
+export interface WechatBindingTable { community_id: string; openid: string; phone: string; resident_id: string | null; menu: string | null; menu_at: string | null; bound_at: string; updated_at: string }
+export interface WechatBindCodeTable { community_id: string; openid: string; phone: string; code_hash: string; attempts: number; created_at: string; expires_at: string }
+
 export interface Database {
   community: CommunityTable;
   account: AccountTable;
@@ -114,4 +164,21 @@ export interface Database {
   availability_slot: AvailabilitySlotTable;
   availability_blackout: AvailabilityBlackoutTable;
   service_type: ServiceTypeTable;
+  need: NeedTable;
+  need_event: NeedEventTable;
+  survey_visit: SurveyVisitTable;
+  survey_need: SurveyNeedTable;
+  match_preference: MatchPreferenceTable;
+  appointment_service: AppointmentServiceTable;
+  appointment_provider: AppointmentProviderTable;
+  appointment_schedule: AppointmentScheduleTable;
+  appointment_slot: AppointmentSlotTable;
+  appointment_booking: AppointmentBookingTable;
+  appointment_feed: AppointmentFeedTable;
+  pairing: PairingTable;
+  pairing_visit: PairingVisitTable;
+  left_out_alert: LeftOutAlertTable;
+  wechat_inbound: WechatInboundTable;
+  wechat_binding: WechatBindingTable;
+  wechat_bind_code: WechatBindCodeTable;
 }

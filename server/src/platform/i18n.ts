@@ -21,6 +21,21 @@ const zh: Record<string, string> = {
   locked: '登录失败次数过多，账号已锁定，请在 {until} 后再试',
   rate_limited: '操作过于频繁，请稍后再试',
   internal: '系统出错了，我们已记录，请稍后再试',
+  bad_signature: '签名校验失败', stale_request: '请求已过期或重复', 'entity.wechat': '微信公众号接入',
+  'invalid.xml': 'XML 格式不正确', 'invalid.xmlDoctype': '不接受 DOCTYPE 或实体声明', 'invalid.xmlEntity': '不接受自定义实体', 'invalid.xmlNested': '不接受嵌套元素', 'invalid.xmlTooLarge': '消息过大（最多 16 KB）',
+  bad_transition: '该需求当前为“{from}”，不能改为“{to}”。请刷新后再试',
+  not_eligible: '这位志愿者不适合这项需求：{reasons}',
+  'invalid.unknownResident': '本社区没有这位居民', 'invalid.unknownHousehold': '本社区没有这一户', 'invalid.unknownVolunteer': '本社区没有这位志愿者',
+  'invalid.reasonRequired': '请写明原因（会告知居民）', 'invalid.rating': '评分应为 1 到 5 星', 'invalid.duplicate': '有重复的项目',
+  'invalid.matchThroughMatching': '请在“对接志愿者”中选择志愿者', 'invalid.inFuture': '日期不能晚于今天',
+  'from.new': '待对接', 'from.matched': '已对接', 'from.scheduled': '已约时间', 'from.in_progress': '服务中', 'from.done': '已完成', 'from.reviewed': '已回访',
+  'from.cancelled': '已取消', 'from.declined': '不予受理', 'from.changed': '已被他人处理',
+  'to.new': '待对接', 'to.matched': '已对接', 'to.scheduled': '已约时间', 'to.in_progress': '服务中', 'to.done': '已完成', 'to.reviewed': '已回访',
+  'to.cancelled': '已取消', 'to.declined': '不予受理',
+  'entity.need': '需求',
+  'reason.not_approved': '注册未通过审核', 'reason.too_young': '年龄不够', 'reason.too_old': '超过年龄上限', 'reason.guardian_missing': '未成年且没有监护人同意',
+  'reason.minor_at_night': '未成年人不能参加夜间服务', 'reason.fitness': '身体状况不适合', 'reason.training_missing': '未参加所需培训', 'reason.training_expired': '培训证书已过期',
+  'reason.insurance_missing': '没有有效的服务保险', 'reason.unavailable': '这个时间没有空', 'reason.blackout': '这段时间不在', 'reason.skill_missing': '没有所需技能', 'reason.avoided': '居民不希望由这位志愿者服务',
   'invalid.required': '必填',
   'invalid.phone': '请输入 11 位中国大陆手机号',
   'invalid.date': '日期格式应为 YYYY-MM-DD，且是真实存在的日期',
@@ -99,6 +114,28 @@ const zh: Record<string, string> = {
   'invalid.postFull': '岗位名额已满，请选择其他岗位',
   'invalid.capacityBelowClaims': '名额不能少于已认领的人数',
   'entity.skill': '技能', 'entity.post': '岗位', 'entity.member': '队员', 'entity.joinRequest': '入队申请', 'entity.report': '报到记录',
+  // Appointments (issue 4).
+  slot_full: '{time} 的{name}已约满，请选择其他时间',
+  already_booked: '{name}已预约了这个时段，不用重复预约',
+  slot_not_offered: '{name}在这个时间没有安排服务，请从可预约的时间中选择',
+  slot_passed: '这个时间已经过去了，请选择以后的时间',
+  booking_too_late: '离服务开始不足 {hours} 小时，不能再预约了，请选择其他时间',
+  booking_too_early: '只能预约 {days} 天以内的服务，请晚些时候再约',
+  booking_not_cancellable: '这个预约已取消或服务已开始，不能取消',
+  service_closed: '{name}暂停预约',
+  'entity.appointment_service': '预约服务', 'entity.booking': '预约',
+  // Three-fixed pairings and the left-out monitor (issue 4).
+  not_your_pairing: '这不是您的结对，只能为自己的结对登记探访',
+  volunteer_not_eligible: '该志愿者不符合这项服务的要求（原因见下方）',
+  pairing_ended: '该结对已结束（{endedOn}），不能再修改或登记该日期之后的探访',
+  visit_already_logged: '{visitedOn} 的探访已经登记过了',
+  'rrule.syntax': '服务时间的规则格式不正确', 'rrule.freq': '服务时间只能按周或按月重复', 'rrule.interval': '间隔应为 1 到 12',
+  'rrule.byDay': '请至少选择一个星期几', 'rrule.byMonthDay': '请选择每月的哪几天（1–31 日或月末）', 'rrule.unsupported': '服务时间的规则中有不支持的设置',
+  'pairing.itemNoteRequired': '服务项目选“其他”时，请写明具体内容', 'pairing.minutes': '服务时长应在 5 到 480 分钟之间',
+  'pairing.visitInFuture': '不能登记今天以后的探访', 'pairing.visitOutsidePairing': '这一天不在结对的起止日期之内',
+  'pairing.visitTooOld': '只能补登 60 天以内的探访，更早的请联系社工', 'pairing.duplicate': '这位志愿者已经和这位居民结对了同一服务项目',
+  'pairing.residentInactive': '该居民不在本社区或已注销',
+  'entity.pairing': '结对', 'entity.visit': '探访记录',
 };
 
 const en: Record<string, string> = {
@@ -119,6 +156,21 @@ const en: Record<string, string> = {
   locked: 'Too many failed sign-ins; the account is locked until {until}',
   rate_limited: 'Too many requests; please wait a moment',
   internal: 'Something went wrong on our side; it has been logged',
+  bad_signature: 'The signature does not match', stale_request: 'The request is too old or was already handled', 'entity.wechat': 'WeChat endpoint',
+  'invalid.xml': 'Malformed XML', 'invalid.xmlDoctype': 'DOCTYPE and entity declarations are refused', 'invalid.xmlEntity': 'Custom entities are refused', 'invalid.xmlNested': 'Nested elements are refused', 'invalid.xmlTooLarge': 'The message is too large (at most 16 KB)',
+  bad_transition: 'This need is “{from}” and cannot become “{to}”. Please reload and try again',
+  not_eligible: 'This volunteer cannot take this need: {reasons}',
+  'invalid.unknownResident': 'No such resident in this community', 'invalid.unknownHousehold': 'No such household in this community', 'invalid.unknownVolunteer': 'No such volunteer in this community',
+  'invalid.reasonRequired': 'Say why (the resident is told)', 'invalid.rating': 'A rating is 1 to 5 stars', 'invalid.duplicate': 'An item is repeated',
+  'invalid.matchThroughMatching': 'Choose the volunteer under “Match a volunteer”', 'invalid.inFuture': 'The date cannot be after today',
+  'from.new': 'new', 'from.matched': 'matched', 'from.scheduled': 'scheduled', 'from.in_progress': 'in progress', 'from.done': 'done', 'from.reviewed': 'reviewed',
+  'from.cancelled': 'cancelled', 'from.declined': 'declined', 'from.changed': 'already changed by someone else',
+  'to.new': 'new', 'to.matched': 'matched', 'to.scheduled': 'scheduled', 'to.in_progress': 'in progress', 'to.done': 'done', 'to.reviewed': 'reviewed',
+  'to.cancelled': 'cancelled', 'to.declined': 'declined',
+  'entity.need': 'need',
+  'reason.not_approved': 'registration not approved', 'reason.too_young': 'too young', 'reason.too_old': 'over the age limit', 'reason.guardian_missing': 'a minor without a guardian’s consent',
+  'reason.minor_at_night': 'minors do not serve at night', 'reason.fitness': 'health does not fit', 'reason.training_missing': 'missing the training', 'reason.training_expired': 'training expired',
+  'reason.insurance_missing': 'no valid insurance', 'reason.unavailable': 'not free at that time', 'reason.blackout': 'away then', 'reason.skill_missing': 'missing the skill', 'reason.avoided': 'the resident asked not to have this volunteer',
   'invalid.required': 'Required',
   'invalid.phone': 'Enter an 11-digit mainland China mobile number',
   'invalid.date': 'Use a real date written YYYY-MM-DD',
@@ -194,6 +246,26 @@ const en: Record<string, string> = {
   'invalid.postFull': 'This post is full; please choose another',
   'invalid.capacityBelowClaims': 'The capacity cannot be below the number who have claimed the post',
   'entity.skill': 'skill', 'entity.post': 'post', 'entity.member': 'member', 'entity.joinRequest': 'join request', 'entity.report': 'report',
+  slot_full: '{name} at {time} is fully booked; please choose another time',
+  already_booked: '{name} already has a booking for this time',
+  slot_not_offered: '{name} is not offered at this time; please choose one of the open times',
+  slot_passed: 'This time has passed; please choose a later one',
+  booking_too_late: 'Bookings close {hours} hours before the start; please choose another time',
+  booking_too_early: 'Bookings open {days} days ahead; please book later',
+  booking_not_cancellable: 'This booking is already cancelled or has started, so it cannot be cancelled',
+  service_closed: '{name} is not taking bookings now',
+  'entity.appointment_service': 'bookable service', 'entity.booking': 'booking',
+  not_your_pairing: 'This is not your pairing: you can log visits only for your own',
+  volunteer_not_eligible: 'This volunteer does not meet what this service asks (reasons below)',
+  pairing_ended: 'This pairing ended on {endedOn}: it cannot be changed, nor visits logged after that day',
+  visit_already_logged: 'A visit on {visitedOn} is already logged',
+  'rrule.syntax': 'The schedule rule is not written correctly', 'rrule.freq': 'A schedule repeats weekly or monthly', 'rrule.interval': 'The interval must be 1 to 12',
+  'rrule.byDay': 'Choose at least one weekday', 'rrule.byMonthDay': 'Choose days of the month (1–31, or the last day)', 'rrule.unsupported': 'The schedule rule has a setting Linli does not support',
+  'pairing.itemNoteRequired': 'With “Other”, say what the service is', 'pairing.minutes': 'Duration must be 5 to 480 minutes',
+  'pairing.visitInFuture': 'A visit cannot be logged for a day after today', 'pairing.visitOutsidePairing': 'That day is outside the pairing’s start and end',
+  'pairing.visitTooOld': 'Visits can be logged up to 60 days back; ask staff for older ones', 'pairing.duplicate': 'This volunteer is already paired with this resident for this item',
+  'pairing.residentInactive': 'This resident is not active in this community',
+  'entity.pairing': 'pairing', 'entity.visit': 'visit',
 };
 
 const tables: Record<Locale, Record<string, string>> = { 'zh-CN': zh, en };
@@ -206,7 +278,9 @@ export function translate(locale: Locale, key: string, vars: Record<string, unkn
     const lang = locale === 'en' ? 'en' : 'zh';
     if (k === 'role' && typeof v === 'string' && v in ROLE_LABELS) return ROLE_LABELS[v as Role][lang];
     if (k === 'permission' && typeof v === 'string' && v in PERMISSION_LABELS) return PERMISSION_LABELS[v as Permission][lang];
-    // Entities and scopes are keys themselves.
+    // Need statuses in a move (from/to), eligibility reasons, entities and scopes are keys themselves.
+    if ((k === 'from' || k === 'to') && typeof v === 'string' && tables[locale][`${k}.${v}`]) return tables[locale][`${k}.${v}`]!;
+    if (k === 'reasons' && Array.isArray(v)) return v.map((r) => tables[locale][`reason.${r}`] ?? String(r)).join(locale === 'en' ? '; ' : '；');
     if (typeof v === 'string' && tables[locale][`entity.${v}`]) return tables[locale][`entity.${v}`]!;
     if (typeof v === 'string' && tables[locale][`scope.${v}`]) return tables[locale][`scope.${v}`]!;
     return String(v);

@@ -3,9 +3,15 @@ import type { Translation } from './resource.ts';
 import type { consoleZhCN } from './console.zh-CN.ts';
 
 import { orgConsoleEn } from './org.console.en.ts';
+import { appointmentsConsoleEn } from './appointments.console.en.ts';
+import { needsConsoleEn } from './needs.console.en.ts';
+import { pairingsConsoleEn } from './pairings.console.en.ts';
 
 export const consoleEn: Translation<typeof consoleZhCN> = {
   ...orgConsoleEn,
+  ...pairingsConsoleEn,
+  ...appointmentsConsoleEn,
+  ...needsConsoleEn,
   console: {
     title: 'Community office',
     userLine: '{{name}} ({{role}})',
@@ -92,6 +98,13 @@ export const consoleEn: Translation<typeof consoleZhCN> = {
       training: 'Training',
       insurance: 'Service insurance',
       serviceTypes: 'Service types',
+      pairings: 'Pairings',
+      monitor: 'Left-out monitor',
+      appointments: 'Appointments',
+      needs: 'Needs',
+      hotline: 'Hotline intake',
+      batchMatch: 'Batch matching',
+      survey: 'Survey progress',
     },
     dashboard: {
       title: '{{community}} at a glance',

@@ -1,8 +1,14 @@
 // Chinese strings of the staff console, loaded with the console chunk.
 import { orgConsoleZhCN } from './org.console.zh-CN.ts';
+import { appointmentsConsoleZhCN } from './appointments.console.zh-CN.ts';
+import { needsConsoleZhCN } from './needs.console.zh-CN.ts';
+import { pairingsConsoleZhCN } from './pairings.console.zh-CN.ts';
 
 export const consoleZhCN = {
   ...orgConsoleZhCN,
+  ...pairingsConsoleZhCN,
+  ...appointmentsConsoleZhCN,
+  ...needsConsoleZhCN,
   console: {
     title: '社区工作台',
     userLine: '{{name}}（{{role}}）',
@@ -89,6 +95,13 @@ export const consoleZhCN = {
       training: '培训',
       insurance: '服务保险',
       serviceTypes: '服务类型',
+      pairings: '三定结对',
+      monitor: '遗漏监测',
+      appointments: '预约服务',
+      needs: '需求列表',
+      hotline: '热线登记',
+      batchMatch: '批量对接',
+      survey: '摸查进度',
     },
     dashboard: {
       title: '{{community}}概况',

@@ -3,9 +3,15 @@ import type { Translation } from './resource.ts';
 import type { zhCN } from './zh-CN.ts';
 
 import { orgPhoneEn } from './org.phone.en.ts';
+import { appointmentsPhoneEn } from './appointments.phone.en.ts';
+import { needsPhoneEn } from './needs.phone.en.ts';
+import { pairingsPhoneEn } from './pairings.phone.en.ts';
 
 export const en: Translation<typeof zhCN> = {
   ...orgPhoneEn,
+  ...pairingsPhoneEn,
+  ...appointmentsPhoneEn,
+  ...needsPhoneEn,
   app: { name: 'Linli', tagline: 'Community volunteer service', documentTitle: 'Linli · Community volunteer service' },
   a11y: { skipToMain: 'Skip to main content' },
   settings: { label: 'Display settings' },

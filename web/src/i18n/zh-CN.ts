@@ -1,8 +1,14 @@
 // Chinese strings of the base bundle: sign-in, the phone pages, and registry words both faces use.
 import { orgPhoneZhCN } from './org.phone.zh-CN.ts';
+import { appointmentsPhoneZhCN } from './appointments.phone.zh-CN.ts';
+import { needsPhoneZhCN } from './needs.phone.zh-CN.ts';
+import { pairingsPhoneZhCN } from './pairings.phone.zh-CN.ts';
 
 export const zhCN = {
   ...orgPhoneZhCN,
+  ...pairingsPhoneZhCN,
+  ...appointmentsPhoneZhCN,
+  ...needsPhoneZhCN,
   app: { name: '邻里', tagline: '社区志愿服务', documentTitle: '邻里 · 社区志愿服务' },
   a11y: { skipToMain: '跳到主要内容' },
   settings: { label: '显示设置' },

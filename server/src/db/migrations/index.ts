@@ -3,8 +3,18 @@
 import type { Migration } from 'kysely';
 import * as foundation from './2026-11-28T1200_foundation.ts';
 import * as volunteers from './2026-11-28T1400_volunteers.ts';
+import * as needs from './2026-11-28T2000_needs.ts';
+import * as appointments from './2026-11-28T2010_appointments.ts';
+import * as pairings from './2026-11-28T2020_pairings.ts';
+import * as wechat from './2026-11-28T2030_wechat.ts';
+import * as eligibilityIndexes from './2026-11-28T2040_eligibility_indexes.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-28T1200_foundation': foundation,
   '2026-11-28T1400_volunteers': volunteers,
+  '2026-11-28T2000_needs': needs,
+  '2026-11-28T2010_appointments': appointments,
+  '2026-11-28T2020_pairings': pairings,
+  '2026-11-28T2030_wechat': wechat,
+  '2026-11-28T2040_eligibility_indexes': eligibilityIndexes,
 };

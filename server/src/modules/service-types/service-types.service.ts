@@ -44,16 +44,26 @@ export class EligibilityService {
     return { courseIds: s.training_course_id ? [s.training_course_id] : [], insurance: !!s.needs_insurance, date: when?.date ?? null, skillCode: s.skill_code };
   }
 
+  /** Facts of many volunteers for a task, as the pure rule and the matching read them. */
+  facts(communityId: string, task: TaskRequirements, restrict: repo.VolunteerRestriction | 'all' = 'all', db: DbOrTrx = this.db) {
+    return repo.loadFacts(db, communityId, restrict, { courseIds: task.trainingCourseIds, insurance: task.needsInsurance, date: task.when?.date ?? null, skillCode: task.skillCode ?? null });
+  }
+
   /** For later issues (pairings, activities): may these volunteers do this service at this time? Unknown ids are left out. */
   async check(communityId: string, serviceTypeId: string, volunteerIds: readonly string[], when?: When, db: DbOrTrx = this.db): Promise<EligibilityResult[]> {
     const s = await this.serviceType(communityId, serviceTypeId, db);
-    const task = requirementsOf(s, when);
+    return this.checkTask(communityId, requirementsOf(s, when), volunteerIds, db);
+  }
+
+  /** The same for a task described directly (a need without a service type). */
+  async checkTask(communityId: string, task: TaskRequirements, volunteerIds: readonly string[], db: DbOrTrx = this.db): Promise<EligibilityResult[]> {
     const today = todayInShanghai();
+    const needs: repo.FactNeeds = { courseIds: task.trainingCourseIds, insurance: task.needsInsurance, date: task.when?.date ?? null, skillCode: task.skillCode ?? null };
     const out: EligibilityResult[] = [];
     const ids = [...new Set(volunteerIds)];
     for (let i = 0; i < ids.length; i += CHUNK) {
       const chunk = ids.slice(i, i + CHUNK);
-      const facts = await repo.loadFacts(db, communityId, (q) => q.where('v.id', 'in', chunk), this.needs(s, when));
+      const facts = await repo.loadFacts(db, communityId, (q) => q.where('v.id', 'in', chunk), needs);
       for (const id of chunk) {
         const f = facts.get(id);
         if (f) out.push({ volunteerId: id, ...checkEligibility(f, task, today) });

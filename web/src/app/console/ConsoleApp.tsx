@@ -40,6 +40,14 @@ const VolunteerCardPage = lazy(() => import('../../features/volunteers/console/C
 const TrainingPage = lazy(() => import('../../features/training/TrainingPage.tsx'));
 const InsurancePage = lazy(() => import('../../features/insurance/InsurancePage.tsx'));
 const ServiceTypesPage = lazy(() => import('../../features/service-types/ServiceTypesPage.tsx'));
+const PairingsPage = lazy(() => import('../../features/pairings/console/PairingsPage.tsx'));
+const MonitorPage = lazy(() => import('../../features/monitor/MonitorPage.tsx'));
+const AppointmentsPage = lazy(() => import('../../features/appointments/console/AppointmentsPage.tsx'));
+const NeedsBoardPage = lazy(() => import('../../features/needs/console/NeedsBoardPage.tsx'));
+const HotlinePage = lazy(() => import('../../features/needs/console/HotlinePage.tsx'));
+const NeedPage = lazy(() => import('../../features/needs/console/NeedPage.tsx'));
+const BatchMatchPage = lazy(() => import('../../features/needs/console/BatchMatchPage.tsx'));
+const SurveyProgressPage = lazy(() => import('../../features/needs/console/SurveyProgressPage.tsx'));
 
 function Allow({ permission, children }: { permission: Permission; children: ReactNode }) {
   const { t } = useTranslation();
@@ -101,6 +109,14 @@ export default function ConsoleApp() {
             <Route path="units" element={reg('volunteers.read', <UnitsPage />)} />
             <Route path="teams" element={reg('volunteers.read', <TeamsPage />)} />
             <Route path="party" element={reg('party.read', <PartyPage />)} />
+            <Route path="pairings" element={reg('pairings.manage', <PairingsPage />)} />
+            <Route path="monitor" element={reg('needs.read', <MonitorPage />)} />
+            <Route path="appointments" element={reg('appointments.manage', <AppointmentsPage />)} />
+            <Route path="needs" element={reg('needs.read', <NeedsBoardPage />)} />
+            <Route path="needs/hotline" element={reg('needs.write', <HotlinePage />)} />
+            <Route path="needs/batch" element={reg('needs.match', <BatchMatchPage />)} />
+            <Route path="needs/:id" element={reg('needs.read', <NeedPage />)} />
+            <Route path="survey" element={reg('needs.read', <SurveyProgressPage />)} />
             <Route path="*" element={<NotFound />} />
           </Route>
         </Routes>

@@ -1,10 +1,10 @@
 // The console's side menu: only what the user's permissions allow.
 import type { ReactNode } from 'react';
-import { ApartmentOutlined, AuditOutlined, CheckCircleOutlined, ClusterOutlined, DashboardOutlined, FlagOutlined, HeartOutlined, ImportOutlined, MailOutlined, ReadOutlined, SafetyOutlined, SolutionOutlined, StarOutlined, TeamOutlined, UsergroupAddOutlined } from '@ant-design/icons';
+import { AlertOutlined, ApartmentOutlined, AuditOutlined, CalendarOutlined, CheckCircleOutlined, ClusterOutlined, DashboardOutlined, FlagOutlined, HeartOutlined, ImportOutlined, MailOutlined, ReadOutlined, SafetyOutlined, SolutionOutlined, StarOutlined, TeamOutlined, UsergroupAddOutlined, LinkOutlined, PhoneOutlined, ProfileOutlined, NodeIndexOutlined, CarryOutOutlined } from '@ant-design/icons';
 import type { Permission } from '../../shared/session/types.ts';
 
 export interface ConsoleMenuItem { key: string; path: string; labelKey: MenuLabelKey; icon: ReactNode; permission: Permission }
-export type MenuLabelKey = 'dashboard' | 'grids' | 'residents' | 'import' | 'audit' | 'outbox' | 'volunteers' | 'approvals' | 'training' | 'insurance' | 'serviceTypes' | 'skills' | 'units' | 'teams' | 'party';
+export type MenuLabelKey = 'dashboard' | 'grids' | 'residents' | 'import' | 'audit' | 'outbox' | 'volunteers' | 'approvals' | 'training' | 'insurance' | 'serviceTypes' | 'skills' | 'units' | 'teams' | 'party' | 'pairings' | 'monitor' | 'appointments' | 'needs' | 'hotline' | 'batchMatch' | 'survey';
 
 export const CONSOLE_MENU: ConsoleMenuItem[] = [
   { key: 'dashboard', path: '/console', labelKey: 'dashboard', icon: <DashboardOutlined />, permission: 'registry.read' },
@@ -19,6 +19,13 @@ export const CONSOLE_MENU: ConsoleMenuItem[] = [
   { key: 'teams', path: '/console/teams', labelKey: 'teams', icon: <UsergroupAddOutlined />, permission: 'volunteers.read' },
   { key: 'units', path: '/console/units', labelKey: 'units', icon: <ApartmentOutlined />, permission: 'volunteers.read' },
   { key: 'party', path: '/console/party', labelKey: 'party', icon: <FlagOutlined />, permission: 'party.read' },
+  { key: 'needs-hotline', path: '/console/needs/hotline', labelKey: 'hotline', icon: <PhoneOutlined />, permission: 'needs.write' },
+  { key: 'needs', path: '/console/needs', labelKey: 'needs', icon: <ProfileOutlined />, permission: 'needs.read' },
+  { key: 'needs-batch', path: '/console/needs/batch', labelKey: 'batchMatch', icon: <NodeIndexOutlined />, permission: 'needs.match' },
+  { key: 'survey', path: '/console/survey', labelKey: 'survey', icon: <CarryOutOutlined />, permission: 'needs.read' },
+  { key: 'pairings', path: '/console/pairings', labelKey: 'pairings', icon: <LinkOutlined />, permission: 'pairings.manage' },
+  { key: 'monitor', path: '/console/monitor', labelKey: 'monitor', icon: <AlertOutlined />, permission: 'needs.read' },
+  { key: 'appointments', path: '/console/appointments', labelKey: 'appointments', icon: <CalendarOutlined />, permission: 'appointments.manage' },
   { key: 'import', path: '/console/import', labelKey: 'import', icon: <ImportOutlined />, permission: 'registry.import' },
   { key: 'audit', path: '/console/audit', labelKey: 'audit', icon: <AuditOutlined />, permission: 'audit.read' },
   { key: 'outbox', path: '/console/outbox', labelKey: 'outbox', icon: <MailOutlined />, permission: 'outbox.read' },
@@ -30,6 +37,7 @@ export function menuKeyOf(pathname: string): string {
   if (seg === '' ) return 'dashboard';
   if (seg === 'households') return 'grids';
   if (seg === 'volunteers' && pathname.split('/')[3] === 'approvals') return 'approvals';
+  if (seg === 'needs') return ({ hotline: 'needs-hotline', batch: 'needs-batch' } as Record<string, string>)[pathname.split('/')[3] ?? ''] ?? 'needs';
   return CONSOLE_MENU.some((m) => m.key === seg) ? seg : 'dashboard';
 }
 

@@ -16,6 +16,10 @@ const JoinTeamPage = lazy(() => import('../../features/teams/phone/JoinTeamPage.
 const GridPartyPage = lazy(() => import('../../features/party/phone/GridPartyPage.tsx'));
 const MyVolunteerPage = lazy(() => import('../../features/volunteers/phone/MyVolunteerPage.tsx'));
 const AvailabilityPage = lazy(() => import('../../features/availability/AvailabilityPage.tsx'));
+const MyPairingsPage = lazy(() => import('../../features/pairings/phone/MyPairingsPage.tsx'));
+const BookServicePage = lazy(() => import('../../features/appointments/phone/BookServicePage.tsx'));
+const AskHelpPage = lazy(() => import('../../features/needs/phone/AskHelpPage.tsx'));
+const SurveyVisitPage = lazy(() => import('../../features/needs/phone/SurveyVisitPage.tsx'));
 
 function PhoneLayout() {
   const me = useCurrentUser();
@@ -43,9 +47,13 @@ export default function PhoneApp() {
         <Route path="teams" element={<JoinTeamPage />} />
         <Route path="grid/party" element={<GridPartyPage />} />
         <Route path="volunteer/availability" element={<AvailabilityPage />} />
+        <Route path="pairings" element={<MyPairingsPage />} />
+        <Route path="appointments" element={<BookServicePage />} />
+        <Route path="needs" element={<AskHelpPage />} />
         <Route element={<RequireRegistry />}>
           <Route path="grid" element={<GridHomePage />} />
           <Route path="grid/households" element={<GridHouseholdsPage />} />
+          <Route path="grid/survey" element={<SurveyVisitPage />} />
           <Route path="households/:id" element={<PhoneHouseholdPage />} />
           <Route path="residents/:id" element={<PhoneResidentPage />} />
         </Route>

@@ -24,9 +24,13 @@ export default function PhoneHomePage() {
     ...(readsRegistry && !me.gridId ? [{ key: 'residents', to: '/m/grid', title: t('home.residents'), sub: t('home.residentsDesc') }] : []),
     ...(can(me, 'volunteer.self') ? [{ key: 'volunteer', to: '/m/volunteer', title: t('volunteer.myVolunteer'), sub: t('volunteer.myVolunteerDesc') }] : []),
     ...(can(me, 'volunteer.self') ? [{ key: 'availability', to: '/m/volunteer/availability', title: t('availability.link'), sub: t('availability.linkDesc') }] : []),
+    ...(can(me, 'volunteer.self') ? [{ key: 'pairings', to: '/m/pairings', title: t('pairPhone.link'), sub: t('pairPhone.linkDesc') }] : []),
     ...(!can(me, 'volunteer.self') && !isOffice ? [{ key: 'volunteer-register', to: '/m/volunteer/register', title: t('volunteer.registerLink'), sub: t('volunteer.registerLead') }] : []),
     ...(me.role === 'team_leader' ? [{ key: 'team', to: '/m/team', title: t('orgPhone.myTeam'), sub: t('orgPhone.myTeamDesc') }] : []),
     ...(can(me, 'volunteer.self') ? [{ key: 'teams', to: '/m/teams', title: t('orgPhone.joinTitle'), sub: t('orgPhone.joinDesc') }] : []),
+    ...(can(me, 'needs.write') ? [{ key: 'survey', to: '/m/grid/survey', title: t('surveyPhone.link'), sub: t('surveyPhone.linkDesc') }] : []),
+    ...(can(me, 'resident.self') ? [{ key: 'needs', to: '/m/needs', title: t('needsPhone.link'), sub: t('needsPhone.linkDesc') }] : []),
+    ...(can(me, 'resident.self') ? [{ key: 'appointments', to: '/m/appointments', title: t('apptPhone.link'), sub: t('apptPhone.linkDesc') }] : []),
     ...(isOffice ? [{ key: 'console', to: '/console', title: t('home.console'), sub: t('home.consoleDesc') }] : []),
   ];
 

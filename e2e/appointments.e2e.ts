@@ -1,0 +1,97 @@
+// An appointment journey: 李泽钦 books a haircut on a phone-sized page, sees it under 我的预约, and the
+// social worker sees it in the console's day list and can find him by phone for the next call. Axe on each page.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Browser, Page } from 'playwright-core';
+import { expectAccessible, launch, newContext, PASSWORD, screenshot } from './browser.ts';
+
+async function signIn(page: Page, phone: string) {
+  await page.goto('/sign-in');
+  await page.getByLabel('手机号').first().fill(phone);
+  await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
+  await page.getByRole('button', { name: '登录', exact: true }).click();
+}
+
+describe('appointment journeys', () => {
+  let browser: Browser;
+  before(async () => { browser = await launch(); });
+  after(async () => { await browser.close(); });
+
+  it('a resident books a haircut on the phone and staff see it in the console', async () => {
+    const ctx = await newContext(browser, 'phone');
+    const page = await ctx.newPage();
+    await signIn(page, '13800000007');
+    await page.waitForURL(/\/m/);
+    await page.getByRole('link', { name: /预约服务/ }).click();
+    await page.waitForURL(/\/m\/appointments/);
+    await page.getByRole('heading', { name: '我的预约' }).waitFor();
+    // The demo gave him one upcoming booking (legal advice).
+    await page.getByText('法律咨询').first().waitFor();
+    await expectAccessible(page, 'book a service (phone)');
+    await screenshot(page, 'phone-appointments');
+
+    await page.getByRole('button', { name: '选择 义剪' }).click();
+    await page.getByRole('radiogroup', { name: '为谁预约' }).getByRole('radio', { name: /李泽钦/ }).click();
+    const first = page.getByRole('button', { name: /^预约 .*还剩/ }).first();
+    await first.waitFor();
+    await expectAccessible(page, 'choose a time (phone)');
+    await screenshot(page, 'phone-appointments-slots');
+    await first.click();
+    const done = page.getByRole('status').filter({ hasText: '预约成功' });
+    await done.waitFor();
+    const text = (await done.textContent()) ?? '';
+    const m = /(\d{4}-\d{2}-\d{2}) \S+ (\d{2}:\d{2})/.exec(text);
+    assert.ok(m, `the confirmation names the day and time: ${text}`);
+    const [, date, time] = m;
+    const mine = page.getByRole('list', { name: '我的预约' });
+    await mine.getByText(`义剪 · ${date}`, { exact: false }).waitFor();
+    await expectAccessible(page, 'booked (phone)');
+    await screenshot(page, 'phone-appointments-booked');
+
+    // Elder mode (长辈版): on this page too, text of at least 18px and targets of at least 60px.
+    await page.goto('/m');
+    await page.getByRole('switch', { name: /长辈版/ }).or(page.getByRole('button', { name: /长辈版/ })).or(page.getByRole('checkbox', { name: /长辈版/ })).first().click();
+    await page.goto('/m/appointments');
+    await page.getByRole('button', { name: '选择 义诊' }).click();
+    await page.getByRole('heading', { name: '第三步：选时间' }).waitFor();
+    await page.waitForTimeout(300);
+    // A string, not a function: tsx's transform would add helpers the page does not have.
+    const sizes = await page.evaluate(`(() => {
+      const visible = (e) => e.offsetParent !== null;
+      const texts = [...document.querySelectorAll('main *')].filter((e) => visible(e) && [...e.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim()));
+      const fonts = texts.map((e) => parseFloat(getComputedStyle(e).fontSize));
+      const targets = [...document.querySelectorAll('main button, main a, main input, main [role=radio]')].filter(visible).map((e) => e.getBoundingClientRect().height);
+      return { smallestText: Math.min(...fonts), texts: fonts.length, smallestTarget: Math.min(...targets) };
+    })()`) as { smallestText: number; texts: number; smallestTarget: number };
+    assert.ok(sizes.texts > 5, 'found the page text');
+    assert.ok(sizes.smallestText >= 18, `smallest text ${sizes.smallestText}px`);
+    assert.ok(sizes.smallestTarget >= 60, `smallest target ${sizes.smallestTarget}px`);
+    await expectAccessible(page, 'book a service (phone, elder mode)');
+    await screenshot(page, 'phone-appointments-elder-mode');
+    await ctx.close();
+
+    const staffCtx = await newContext(browser, 'desktop');
+    const staff = await staffCtx.newPage();
+    await signIn(staff, '13800000002');
+    await staff.waitForURL(/\/console/);
+    await staff.goto(`/console/appointments?date=${date}`);
+    await staff.getByRole('heading', { name: '预约服务', level: 1 }).waitFor();
+    const row = staff.getByRole('row', { name: /李泽钦/ }).filter({ hasText: '义剪' });
+    await row.waitFor();
+    assert.match((await row.textContent()) ?? '', new RegExp(`${time!}.*义剪.*李泽钦.*网上.*已预约`));
+    await expectAccessible(staff, 'appointments, day list (console)');
+    await screenshot(staff, 'console-appointments-day');
+
+    await staff.getByRole('tab', { name: '电话预约' }).click();
+    await staff.getByLabel('来电号码或姓名').fill('13800000007');
+    await staff.getByRole('button', { name: '查找' }).click();
+    await staff.getByRole('radio', { name: /李泽钦/ }).waitFor();
+    await expectAccessible(staff, 'appointments, book for a caller (console)');
+
+    await staff.getByRole('tab', { name: '服务与排班' }).click();
+    await staff.getByRole('cell', { name: /义诊/ }).first().waitFor();
+    await expectAccessible(staff, 'appointments, services (console)');
+    await screenshot(staff, 'console-appointments-services');
+    await staffCtx.close();
+  });
+});

@@ -1,0 +1,79 @@
+// A three-fixed pairing lived through: the demo volunteer (刘红梅) opens her pairings on a phone-sized page,
+// logs today's visit to the elder she is paired with in a few taps, and staff see the visit in the console;
+// then staff look at missed visits and the left-out monitor. Axe on every page.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Browser, Page } from 'playwright-core';
+import { BASE, expectAccessible, launch, newContext, PASSWORD, screenshot } from './browser.ts';
+
+async function signIn(page: Page, phone: string, landing: RegExp) {
+  await page.goto('/sign-in');
+  await page.getByLabel('手机号').first().fill(phone);
+  await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
+  await page.getByRole('button', { name: '登录', exact: true }).click();
+  await page.waitForURL(landing);
+}
+
+describe('three-fixed pairing journeys', () => {
+  let browser: Browser;
+  before(async () => { browser = await launch(); });
+  after(async () => { await browser.close(); });
+
+  it('the volunteer logs a visit on her phone and staff see it', async () => {
+    const phoneCtx = await newContext(browser, 'phone');
+    const page = await phoneCtx.newPage();
+    await signIn(page, '13800000006', /\/m/);
+    await page.getByRole('link', { name: /我的结对/ }).click();
+    await page.waitForURL(/\/m\/pairings/);
+    await page.getByRole('heading', { name: '我的结对', level: 1 }).waitFor();
+    await expectAccessible(page, 'my pairings (phone)');
+    await screenshot(page, 'phone-my-pairings');
+
+    const logButton = page.getByRole('button', { name: /^登记对.+的探访$/ }).first();
+    const label = (await logButton.textContent())!;
+    const resident = label.replace(/^登记对/, '').replace(/的探访$/, '');
+    await logButton.click();
+    await page.getByRole('radio', { name: '今天' }).click();
+    await page.getByRole('radio', { name: '45 分钟' }).click();
+    const note = `测试探访 ${Date.now() % 100000}：老人精神很好`;
+    await page.getByLabel('备注（可不填）').fill(note);
+    await expectAccessible(page, 'log a visit (phone)');
+    await screenshot(page, 'phone-log-visit');
+    await page.getByRole('button', { name: '登记这次探访' }).click();
+    await page.getByText(/已登记 \d{4}-\d{2}-\d{2} 的探访/).waitFor();
+    await page.getByText(note).first().waitFor();
+    // Elder mode: the same page, larger, still accessible.
+    await page.getByRole('switch', { name: /长辈版/ }).click();
+    await expectAccessible(page, 'my pairings (phone, elder mode)');
+    await screenshot(page, 'phone-my-pairings-elder');
+    await phoneCtx.close();
+
+    const ctx = await newContext(browser, 'desktop');
+    const staff = await ctx.newPage();
+    await signIn(staff, '13800000002', /\/console/);
+    const list = await (await staff.request.get(`${BASE}/api/pairings?status=active&pageSize=200`)).json();
+    const mine = list.items.find((p: any) => p.volunteerName === '刘红梅' && p.residentName === resident);
+    assert.ok(mine, `staff find 刘红梅's pairing with ${resident}`);
+    await staff.goto(`/console/pairings?volunteerId=${mine.volunteerId}`);
+    await staff.getByRole('heading', { name: '三定结对', level: 1 }).waitFor();
+    await staff.getByRole('cell', { name: new RegExp(resident) }).first().waitFor();
+    await expectAccessible(staff, 'pairings (console)');
+    await screenshot(staff, 'console-pairings');
+    await staff.getByRole('row', { name: new RegExp(`${resident}.*每周探访`) }).getByRole('button', { name: '详情' }).click();
+    await staff.getByRole('dialog').getByText(note).waitFor();
+    await expectAccessible(staff, 'pairing details (console)');
+    await staff.keyboard.press('Escape');
+
+    await staff.getByRole('tab', { name: '漏访' }).click();
+    await staff.getByText('应到日期').first().waitFor();
+    await expectAccessible(staff, 'missed visits (console)');
+
+    await staff.goto('/console/monitor');
+    await staff.getByRole('heading', { name: '遗漏监测', level: 1 }).waitFor();
+    await staff.getByText('基尼系数').first().waitFor();
+    await staff.getByRole('cell', { name: '从未联系' }).first().waitFor();
+    await expectAccessible(staff, 'left-out monitor (console)');
+    await screenshot(staff, 'console-monitor');
+    await ctx.close();
+  });
+});

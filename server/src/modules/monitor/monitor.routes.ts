@@ -1,0 +1,41 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { SPECIAL_GROUPS } from '../../../../domain/registry/special-groups.ts';
+import { leftOutQuery } from '../../../../domain/pairings/schemas.ts';
+import { actorOf, grantOf } from '../../platform/http.ts';
+import type { Db } from '../../db/database.ts';
+import type { FieldCipher } from '../../platform/crypto.ts';
+import type { JobWorker } from '../../platform/jobs.ts';
+import type { Notifier } from '../../platform/notify.ts';
+import { MonitorService } from './monitor.service.ts';
+import { sendLeftOutAlerts } from './left-out-alerts.ts';
+
+const spread = z.object({ residents: z.number(), visits: z.number(), unvisited: z.number(), gini: z.number().nullable(), topTenthShare: z.number().nullable() });
+const row = z.object({
+  residentId: z.string(), name: z.string(), age: z.number(), gridId: z.string(), gridName: z.string(), address: z.string(), groups: z.array(z.enum(SPECIAL_GROUPS)),
+  lastContactOn: z.string().nullable(), lastContactKind: z.enum(['visit', 'need', 'survey']).nullable(), daysSince: z.number().nullable(), paired: z.boolean(), openNeeds: z.number(),
+});
+
+export function monitorRoutes(monitor: MonitorService) {
+  return async (app: FastifyInstance) => {
+    const r = app.withTypeProvider<ZodTypeProvider>();
+    const read = { access: { permission: 'needs.read' as const } };
+    const tags = ['monitor'];
+    r.get('/api/monitor/left-out', { config: read, schema: { tags, summary: 'Residents in special groups, left out longest first (grid leaders: their grid)', querystring: leftOutQuery,
+      response: { 200: z.object({ items: z.array(row), total: z.number(), page: z.number(), pageSize: z.number(), today: z.string(),
+        summary: z.object({ residents: z.number(), neverContacted: z.number(), silentOverAlert: z.number(), unpaired: z.number(), alertDays: z.number(), hidden: z.number() }) }) } } },
+    (req) => monitor.leftOut(actorOf(req), grantOf(req), req.query));
+    r.get('/api/monitor/spread', { config: read, schema: { tags, summary: 'Per grid, how evenly contacts in the last `days` days spread over special-group residents',
+      querystring: z.object({ days: z.coerce.number().int().min(7).max(366).default(365) }),
+      response: { 200: z.object({ days: z.number(), from: z.string(), grids: z.array(spread.extend({ gridId: z.string(), gridName: z.string() })), community: spread.nullable() }) } } },
+    (req) => monitor.spread(actorOf(req), grantOf(req), req.query.days));
+  };
+}
+
+/** The module as app.ts registers it: routes, and the daily alert job (08:45 Shanghai, after the expiry notices). */
+export function monitorModule(deps: { db: Db; cipher: FieldCipher; notifier: Notifier; jobs: JobWorker; alertDays: number }) {
+  deps.jobs.register('monitor.left_out_alerts', async () => { await sendLeftOutAlerts(deps.db, deps.cipher, deps.notifier, deps.alertDays); });
+  deps.jobs.schedule('monitor.left_out_alerts', '45 8 * * *');
+  return monitorRoutes(new MonitorService(deps.db, deps.cipher, deps.alertDays));
+}

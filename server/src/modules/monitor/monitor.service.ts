@@ -1,0 +1,113 @@
+// The left-out monitor (旱的旱死、涝的涝死): for every resident in a special group, how long since anyone was
+// in touch — a pairing visit, a need done for them, or a survey visit to their household — whether they are
+// paired and how many needs are open; who has been left out longest; and per grid how evenly the contacts
+// spread (Gini coefficient, share of the most-visited tenth).
+import type { Db, DbOrTrx } from '../../db/database.ts';
+import { can, gridFilter, type Grant } from '../../platform/access.ts';
+import type { Actor } from '../../platform/actor.ts';
+import type { FieldCipher } from '../../platform/crypto.ts';
+import { AppError } from '../../platform/errors.ts';
+import { ageOn, todayInShanghai } from '../../../../domain/shared/dates.ts';
+import { SENSITIVE_GROUPS, type SpecialGroup } from '../../../../domain/registry/special-groups.ts';
+import { OPEN_NEED_STATUSES } from '../../../../domain/needs/needs.ts';
+import { addDays, dayNumber } from '../../../../domain/pairings/recurrence.ts';
+import { spreadOf } from '../../../../domain/pairings/spread.ts';
+import type { LeftOutQuery } from '../../../../domain/pairings/schemas.ts';
+import { groupTag, tagDecoder } from '../registry/tags.ts';
+import * as repo from './monitor.repository.ts';
+
+export type ContactKind = 'visit' | 'need' | 'survey';
+
+export interface ResidentFacts {
+  row: repo.SpecialResidentRow;
+  groups: SpecialGroup[];
+  lastContactOn: string | null;
+  lastContactKind: ContactKind | null;
+  /** Contacts of every kind since the window's start. */
+  recentContacts: number;
+  paired: boolean;
+  openNeeds: number;
+}
+
+/** The local (Shanghai) start of a date, as a UTC instant, to compare with instants such as need.done_at. */
+const startOfDay = (date: string) => new Date(`${date}T00:00:00+08:00`).toISOString();
+
+/**
+ * Everything the monitor knows about each special-group resident, in six statements whatever their number.
+ * `tags` limits the residents to those groups' stored tags.
+ */
+export async function residentFacts(db: DbOrTrx, cipher: FieldCipher, communityId: string, gridId: string | null, windowFrom: string, tags?: readonly string[]): Promise<ResidentFacts[]> {
+  const [residents, tagRows, visits, needs, surveys, pairings] = await Promise.all([
+    repo.specialResidents(db, communityId, gridId, tags), repo.tagsIn(db, communityId, gridId),
+    repo.pairingVisitsByResident(db, communityId, windowFrom), repo.needsByResident(db, communityId, startOfDay(windowFrom), OPEN_NEED_STATUSES),
+    repo.surveyVisitsByHousehold(db, communityId, windowFrom), repo.activePairingsByResident(db, communityId),
+  ]);
+  const decode = tagDecoder(cipher, communityId);
+  const groups = new Map<string, SpecialGroup[]>();
+  for (const t of tagRows) { const g = decode.get(t.tag); if (g) (groups.get(t.resident_id) ?? groups.set(t.resident_id, []).get(t.resident_id)!).push(g); }
+  const visitBy = new Map(visits.map((v) => [v.resident_id, v]));
+  const needBy = new Map(needs.map((n) => [n.resident_id, n]));
+  const surveyBy = new Map(surveys.map((s) => [s.household_id, s]));
+  const pairedSet = new Set(pairings.map((p) => p.resident_id));
+  return residents.map((row) => {
+    const v = visitBy.get(row.id), n = needBy.get(row.id), s = surveyBy.get(row.household_id);
+    const candidates: Array<[string | null, ContactKind]> = [
+      [(v?.last as string | null) ?? null, 'visit'], [n?.last ? todayInShanghai(new Date(n.last as string)) : null, 'need'], [(s?.last as string | null) ?? null, 'survey'],
+    ];
+    let lastContactOn: string | null = null, lastContactKind: ContactKind | null = null;
+    for (const [d, k] of candidates) if (d && (!lastContactOn || d > lastContactOn)) { lastContactOn = d; lastContactKind = k; }
+    return {
+      row, groups: groups.get(row.id) ?? [], lastContactOn, lastContactKind,
+      recentContacts: Number(v?.recent ?? 0) + Number(n?.recent ?? 0) + Number(s?.recent ?? 0),
+      paired: pairedSet.has(row.id), openNeeds: Number(n?.open ?? 0),
+    };
+  });
+}
+
+export const daysBetween = (from: string, to: string) => dayNumber(to) - dayNumber(from);
+
+export class MonitorService {
+  constructor(private readonly db: Db, private readonly cipher: FieldCipher, private readonly alertDays: number) {}
+
+  /** Residents in special groups, left out longest first: never contacted, then by days since the last contact. */
+  async leftOut(actor: Actor, grant: Grant, q: LeftOutQuery) {
+    const sensitive = can(actor, 'registry.sensitive');
+    if (q.group && SENSITIVE_GROUPS.has(q.group) && !sensitive) throw new AppError('forbidden', { role: actor.role, permission: 'registry.sensitive' });
+    const scope = gridFilter(actor, grant);
+    if (scope && q.gridId && q.gridId !== scope) throw new AppError('out_of_scope', { scope: grant.scope });
+    const today = todayInShanghai();
+    const facts = await residentFacts(this.db, this.cipher, actor.communityId, scope ?? q.gridId ?? null, addDays(today, -90),
+      q.group ? [groupTag(this.cipher, actor.communityId, q.group)] : undefined);
+    // Without the right to see health-related groups, someone who is only in such a group is counted, not named:
+    // being on this list would say what their tag is.
+    const visible = sensitive ? facts : facts.filter((f) => f.groups.some((g) => !SENSITIVE_GROUPS.has(g)));
+    const rows = visible.filter((f) => !q.paired || f.paired === (q.paired === 'yes')).map((f) => ({
+      residentId: f.row.id, name: f.row.name, age: ageOn(f.row.birth_date, today), gridId: f.row.grid_id, gridName: f.row.grid_name,
+      address: `${f.row.building}${f.row.unit}单元${f.row.room}`, groups: sensitive ? f.groups : f.groups.filter((g) => !SENSITIVE_GROUPS.has(g)),
+      lastContactOn: f.lastContactOn, lastContactKind: f.lastContactKind, daysSince: f.lastContactOn ? daysBetween(f.lastContactOn, today) : null,
+      paired: f.paired, openNeeds: f.openNeeds, pinyin: f.row.name_pinyin,
+    }));
+    rows.sort((a, b) => (a.daysSince === b.daysSince ? a.pinyin.localeCompare(b.pinyin) : a.daysSince === null ? -1 : b.daysSince === null ? 1 : b.daysSince - a.daysSince));
+    const start = (q.page - 1) * q.pageSize;
+    return {
+      items: rows.slice(start, start + q.pageSize).map(({ pinyin, ...r }) => r), total: rows.length, page: q.page, pageSize: q.pageSize, today,
+      summary: {
+        residents: rows.length, neverContacted: rows.filter((r) => r.daysSince === null).length,
+        silentOverAlert: rows.filter((r) => r.daysSince === null || r.daysSince >= this.alertDays).length,
+        unpaired: rows.filter((r) => !r.paired).length, alertDays: this.alertDays, hidden: facts.length - visible.length,
+      },
+    };
+  }
+
+  /** Per grid (and for the whole community when the caller sees it all): how evenly contacts in the last `days` spread. */
+  async spread(actor: Actor, grant: Grant, days: number) {
+    const scope = gridFilter(actor, grant);
+    const today = todayInShanghai();
+    const facts = await residentFacts(this.db, this.cipher, actor.communityId, scope, addDays(today, -days));
+    const byGrid = new Map<string, { gridName: string; code: string; counts: number[] }>();
+    for (const f of facts) (byGrid.get(f.row.grid_id) ?? byGrid.set(f.row.grid_id, { gridName: f.row.grid_name, code: f.row.grid_code, counts: [] }).get(f.row.grid_id)!).counts.push(f.recentContacts);
+    const grids = [...byGrid.entries()].sort((a, b) => a[1].code.localeCompare(b[1].code))
+      .map(([gridId, g]) => ({ gridId, gridName: g.gridName, ...spreadOf(g.counts) }));
+    return { days, from: addDays(today, -days), grids, community: scope ? null : spreadOf(facts.map((f) => f.recentContacts)) };
+  }
+}

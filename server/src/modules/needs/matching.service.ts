@@ -1,0 +1,175 @@
+// Matching needs to volunteers (需求对接): the facts a ranking needs, loaded set-based for a community, then
+// the pure rules in domain/matching decide. One need: ranked, explained candidates for staff to confirm.
+// All open needs: one optimal assignment under a load cap, set beside first-come-first-served.
+import { sql } from 'kysely';
+import type { Db } from '../../db/database.ts';
+import type { NeedTable } from '../../db/schema.ts';
+import type { Actor, RequestContext } from '../../platform/actor.ts';
+import type { Grant } from '../../platform/access.ts';
+import { todayInShanghai } from '../../../../domain/shared/dates.ts';
+import { rankCandidates, taskRequirementsFor, type MatchCandidate, type MatchNeed, type RankedCandidate } from '../../../../domain/matching/score.ts';
+import { compare, firstComeFirstServed, solveFast, type BatchNeed } from '../../../../domain/matching/assign.ts';
+import { needRequirements, OPEN_NEED_STATUSES } from '../../../../domain/needs/needs.ts';
+import type { SkillCategory, SkillLevel } from '../../../../domain/volunteers/skills.ts';
+import type { Gender } from '../../../../domain/registry/special-groups.ts';
+import { requirementsOf, type EligibilityService } from '../service-types/service-types.service.ts';
+import type { NeedsService } from './needs.service.ts';
+
+/** How many candidates of each need the batch assignment weighs. */
+const BATCH_TOP_K = 30;
+
+export class MatchingService {
+  constructor(private readonly db: Db, private readonly eligibility: EligibilityService, private readonly needs: NeedsService) {}
+
+  /** The need as the matching rules see it: category, skill, time, where the resident lives, their wishes. */
+  async matchNeedOf(n: NeedTable): Promise<MatchNeed> {
+    const [home, prefs, st] = await Promise.all([
+      this.db.selectFrom('household').select(['building_id', 'grid_id']).where('community_id', '=', n.community_id).where('id', '=', n.household_id).executeTakeFirst(),
+      this.db.selectFrom('match_preference').select(['volunteer_id', 'kind']).where('community_id', '=', n.community_id).where('resident_id', '=', n.resident_id).execute(),
+      n.service_type_id ? this.eligibility.serviceType(n.community_id, n.service_type_id) : null,
+    ]);
+    const when = n.preferred_date && n.preferred_start !== null && n.preferred_end !== null
+      ? { date: n.preferred_date, startMinute: n.preferred_start, endMinute: n.preferred_end } : null;
+    return {
+      category: n.category as SkillCategory, skillCode: n.skill_code ?? (st?.skill_code ?? null), when, buildingId: home?.building_id ?? null, gridId: home?.grid_id ?? n.grid_id,
+      preferences: { preferredVolunteerIds: prefs.filter((p) => p.kind === 'prefer').map((p) => p.volunteer_id),
+        avoidedVolunteerIds: prefs.filter((p) => p.kind === 'avoid').map((p) => p.volunteer_id), preferredGender: (n.preferred_gender as Gender | null) ?? null },
+      waitingSince: n.created_at,
+      requirements: needRequirements(st ? requirementsOf(st) : null),
+    };
+  }
+
+  /**
+   * Every volunteer of the community as a candidate for these needs: facts for the task, skills of the
+   * category, where they live, how much they carry, and how often they have helped each resident.
+   */
+  private async candidatesFor(communityId: string, need: MatchNeed, residentIds: readonly string[]) {
+    const today = todayInShanghai();
+    const [facts, skills, homes, load, past] = await Promise.all([
+      this.eligibility.facts(communityId, taskRequirementsFor(need)),
+      this.db.selectFrom('volunteer_skill').select(['volunteer_id', 'skill_code', 'level', 'licence_expires_on']).where('community_id', '=', communityId)
+        .where('category', '=', need.category).execute(),
+      this.db.selectFrom('volunteer as v')
+        .innerJoin('resident as r', (j) => j.onRef('r.community_id', '=', 'v.community_id').onRef('r.id', '=', 'v.resident_id'))
+        .innerJoin('household as h', (j) => j.onRef('h.community_id', '=', 'r.community_id').onRef('h.id', '=', 'r.household_id'))
+        .select(['v.id', 'h.building_id', 'h.grid_id']).where('v.community_id', '=', communityId).execute(),
+      this.loadOf(communityId),
+      this.pastServices(communityId, residentIds),
+    ]);
+    const genders = new Map((await this.db.selectFrom('volunteer').select(['id', 'gender']).where('community_id', '=', communityId).where('status', '=', 'approved').execute()).map((v) => [v.id, v.gender]));
+    const skillsOf = new Map<string, Array<{ code: string; level: SkillLevel }>>();
+    for (const s of skills) {
+      // A licence that has run out does not count as the skill.
+      if (s.licence_expires_on && s.licence_expires_on < (need.when?.date ?? today)) continue;
+      const list = skillsOf.get(s.volunteer_id) ?? [];
+      list.push({ code: s.skill_code, level: s.level as SkillLevel });
+      skillsOf.set(s.volunteer_id, list);
+    }
+    const homeOf = new Map(homes.map((h) => [h.id, h]));
+    const out: Array<MatchCandidate & { pastByResident: Map<string, number> }> = [];
+    for (const f of facts.values()) {
+      if (f.status !== 'approved') continue;
+      const home = homeOf.get(f.id);
+      out.push({ id: f.id, facts: f, gender: (genders.get(f.id) as Gender | undefined) ?? null, skills: skillsOf.get(f.id) ?? [],
+        buildingId: home?.building_id ?? null, gridId: home?.grid_id ?? null, load: load.get(f.id) ?? 0, pastServicesForResident: 0,
+        pastByResident: past.get(f.id) ?? new Map() });
+    }
+    return out;
+  }
+
+  /** Open needs assigned and active pairings, per volunteer. */
+  private async loadOf(communityId: string) {
+    const [needs, pairings] = await Promise.all([
+      this.db.selectFrom('need').select(['volunteer_id', (eb) => eb.fn.countAll<number>().as('n')]).where('community_id', '=', communityId)
+        .where('status', 'in', OPEN_NEED_STATUSES.filter((s) => s !== 'new')).where('volunteer_id', 'is not', null).groupBy('volunteer_id').execute(),
+      this.db.selectFrom('pairing').select(['volunteer_id', (eb) => eb.fn.countAll<number>().as('n')]).where('community_id', '=', communityId)
+        .where('status', '=', 'active').groupBy('volunteer_id').execute(),
+    ]);
+    const m = new Map<string, number>();
+    for (const r of [...needs, ...pairings]) if (r.volunteer_id) m.set(r.volunteer_id, (m.get(r.volunteer_id) ?? 0) + Number(r.n));
+    return m;
+  }
+
+  /** Past services (needs done, pairing visits) of each volunteer to each of these residents. */
+  private async pastServices(communityId: string, residentIds: readonly string[]) {
+    const m = new Map<string, Map<string, number>>();
+    if (!residentIds.length) return m;
+    const ids = [...new Set(residentIds)];
+    const [needs, visits] = await Promise.all([
+      this.db.selectFrom('need').select(['volunteer_id', 'resident_id', (eb) => eb.fn.countAll<number>().as('n')]).where('community_id', '=', communityId)
+        .where('resident_id', 'in', ids).where('status', 'in', ['done', 'reviewed']).where('volunteer_id', 'is not', null).groupBy(['volunteer_id', 'resident_id']).execute(),
+      this.db.selectFrom('pairing_visit').select(['volunteer_id', 'resident_id', sql<number>`count(*)`.as('n')]).where('community_id', '=', communityId)
+        .where('resident_id', 'in', ids).groupBy(['volunteer_id', 'resident_id']).execute(),
+    ]);
+    for (const r of [...needs, ...visits]) {
+      if (!r.volunteer_id) continue;
+      const byResident = m.get(r.volunteer_id) ?? new Map<string, number>();
+      byResident.set(r.resident_id, (byResident.get(r.resident_id) ?? 0) + Number(r.n));
+      m.set(r.volunteer_id, byResident);
+    }
+    return m;
+  }
+
+  private async named(communityId: string, ranked: RankedCandidate[]) {
+    const names = new Map((await this.eligibility.named(communityId, ranked.map((r) => ({ volunteerId: r.volunteerId })))).map((n) => [n.volunteerId, n.name]));
+    return ranked.map((r) => ({ ...r, name: names.get(r.volunteerId) ?? '' }));
+  }
+
+  /** Ranked, explained candidates for one need. */
+  async rank(actor: Actor, grant: Grant, needId: string, limit = 20) {
+    const n = await this.needs.needInScope(actor, grant, needId);
+    const need = await this.matchNeedOf(n);
+    const candidates = (await this.candidatesFor(actor.communityId, need, [n.resident_id])).map((c) => ({ ...c, pastServicesForResident: c.pastByResident.get(n.resident_id) ?? 0 }));
+    const ranked = rankCandidates(need, candidates, { today: todayInShanghai(), limit });
+    return { needId, eligibleCount: rankCandidates(need, candidates, { today: todayInShanghai() }).length, candidates: await this.named(actor.communityId, ranked) };
+  }
+
+  /**
+   * Every new need at once: the optimal assignment under a load cap (each volunteer takes at most `loadCap`
+   * open tasks in all), beside first-come-first-served. With `apply`, the assignment is confirmed need by
+   * need; a need someone else moved meanwhile is skipped and reported.
+   */
+  async batch(actor: Actor, grant: Grant, opts: { loadCap: number; apply: boolean }, ctx: RequestContext) {
+    const open = await this.db.selectFrom('need').selectAll().where('community_id', '=', actor.communityId).where('status', '=', 'new').orderBy('created_at').limit(2000).execute();
+    const load = await this.loadOf(actor.communityId);
+    // Needs asking the same of a volunteer at the same time share one load of facts.
+    const byTask = new Map<string, Array<{ n: NeedTable; need: MatchNeed }>>();
+    for (const n of open) {
+      const need = await this.matchNeedOf(n);
+      const key = JSON.stringify([need.category, taskRequirementsFor(need)]);
+      byTask.set(key, [...(byTask.get(key) ?? []), { n, need }]);
+    }
+    const batchNeeds: BatchNeed[] = [];
+    const today = todayInShanghai();
+    for (const group of byTask.values()) {
+      const candidates = await this.candidatesFor(actor.communityId, group[0]!.need, group.map((g) => g.n.resident_id));
+      for (const { n, need } of group) {
+        const forResident = candidates.map((c) => ({ ...c, pastServicesForResident: c.pastByResident.get(n.resident_id) ?? 0 }));
+        const ranked = rankCandidates(need, forResident, { today, limit: BATCH_TOP_K });
+        batchNeeds.push({ id: n.id, waitingSince: n.created_at, candidates: ranked.map((r) => ({ volunteerId: r.volunteerId, fit: r.score })) });
+      }
+    }
+    const capacity = new Map<string, number>();
+    for (const b of batchNeeds) for (const c of b.candidates) capacity.set(c.volunteerId, Math.max(0, opts.loadCap - (load.get(c.volunteerId) ?? 0)));
+    const problem = { needs: batchNeeds, capacity, now: new Date() };
+    const best = solveFast(problem), fcfs = firstComeFirstServed(problem);
+    const names = new Map((await this.eligibility.named(actor.communityId, best.assignments.map((a) => ({ volunteerId: a.volunteerId })))).map((x) => [x.volunteerId, x.name]));
+    const residents = new Map(open.map((n) => [n.id, n]));
+    const residentNames = new Map((await this.db.selectFrom('resident').select(['id', 'name']).where('community_id', '=', actor.communityId)
+      .where('id', 'in', open.length ? open.map((n) => n.resident_id) : ['-']).execute()).map((r) => [r.id, r.name]));
+    const applied: string[] = [], skipped: string[] = [];
+    if (opts.apply) {
+      for (const a of best.assignments) {
+        try { await this.needs.match(actor, grant, a.needId, a.volunteerId, ctx); applied.push(a.needId); } catch { skipped.push(a.needId); }
+      }
+    }
+    return {
+      openNeeds: open.length,
+      assignments: best.assignments.map((a) => ({ ...a, volunteerName: names.get(a.volunteerId) ?? '', residentName: residentNames.get(residents.get(a.needId)!.resident_id) ?? '',
+        category: residents.get(a.needId)!.category })),
+      unmatched: best.unmatched,
+      comparison: compare(best, fcfs, problem),
+      applied, skipped,
+    };
+  }
+}

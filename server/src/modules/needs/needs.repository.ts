@@ -1,0 +1,114 @@
+// All SQL of needs, their events and the household survey.
+import { sql } from 'kysely';
+import type { DbOrTrx } from '../../db/database.ts';
+import type { NeedEventTable, NeedTable, SurveyNeedTable, SurveyVisitTable } from '../../db/schema.ts';
+import { OPEN_NEED_STATUSES, type NeedQuery } from '../../../../domain/needs/needs.ts';
+
+export const getNeed = (db: DbOrTrx, communityId: string, id: string) =>
+  db.selectFrom('need').selectAll().where('community_id', '=', communityId).where('id', '=', id).executeTakeFirst();
+
+export const insertNeed = (db: DbOrTrx, row: NeedTable) => db.insertInto('need').values(row).execute();
+export const insertEvent = (db: DbOrTrx, row: NeedEventTable) => db.insertInto('need_event').values(row).execute();
+
+/** Moves a need only if it is still in the status the caller saw: two staff acting at once cannot both win. */
+export async function moveNeed(db: DbOrTrx, communityId: string, id: string, from: string, set: Partial<NeedTable>): Promise<boolean> {
+  const r = await db.updateTable('need').set(set).where('community_id', '=', communityId).where('id', '=', id).where('status', '=', from).executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+export interface NeedListFilter extends Omit<NeedQuery, 'page' | 'pageSize'> { gridOnly?: string | null; residentIds?: readonly string[] }
+
+function filtered(db: DbOrTrx, communityId: string, f: NeedListFilter) {
+  let q = db.selectFrom('need as n').where('n.community_id', '=', communityId);
+  if (f.gridOnly) q = q.where('n.grid_id', '=', f.gridOnly);
+  if (f.gridId) q = q.where('n.grid_id', '=', f.gridId);
+  if (f.status === 'open') q = q.where('n.status', 'in', [...OPEN_NEED_STATUSES]);
+  else if (f.status) q = q.where('n.status', '=', f.status);
+  if (f.category) q = q.where('n.category', '=', f.category);
+  if (f.urgency) q = q.where('n.urgency', '=', f.urgency);
+  if (f.channel) q = q.where('n.channel', '=', f.channel);
+  if (f.residentId) q = q.where('n.resident_id', '=', f.residentId);
+  if (f.volunteerId) q = q.where('n.volunteer_id', '=', f.volunteerId);
+  if (f.residentIds) q = f.residentIds.length ? q.where('n.resident_id', 'in', [...f.residentIds]) : q.where(sql<boolean>`1 = 0`);
+  return q;
+}
+
+export async function listNeeds(db: DbOrTrx, communityId: string, f: NeedListFilter, page: number, pageSize: number) {
+  const base = filtered(db, communityId, f);
+  const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  // Emergencies first, then the longest waiting.
+  const rows = await base
+    .innerJoin('resident as r', (j) => j.onRef('r.community_id', '=', 'n.community_id').onRef('r.id', '=', 'n.resident_id'))
+    .leftJoin('volunteer as v', (j) => j.onRef('v.community_id', '=', 'n.community_id').onRef('v.id', '=', 'n.volunteer_id'))
+    .selectAll('n').select(['r.name as resident_name', 'v.name as volunteer_name'])
+    .orderBy(sql`case n.urgency when 'emergency' then 0 when 'urgent' then 1 else 2 end`).orderBy('n.created_at').orderBy('n.id')
+    .limit(pageSize).offset((page - 1) * pageSize).execute();
+  return { total: Number(total.n), rows };
+}
+
+export const eventsOf = (db: DbOrTrx, communityId: string, needId: string) =>
+  db.selectFrom('need_event').selectAll().where('community_id', '=', communityId).where('need_id', '=', needId).orderBy('at').orderBy('id').execute();
+
+/** Residents whose own phone or a family contact's phone is this number. */
+export async function residentsByPhone(db: DbOrTrx, communityId: string, phone: string, gridOnly: string | null) {
+  let q = db.selectFrom('resident as r')
+    .innerJoin('household as h', (j) => j.onRef('h.community_id', '=', 'r.community_id').onRef('h.id', '=', 'r.household_id'))
+    .innerJoin('building as b', (j) => j.onRef('b.community_id', '=', 'h.community_id').onRef('b.id', '=', 'h.building_id'))
+    .select(['r.id', 'r.name', 'r.gender', 'r.birth_date', 'r.grid_id', 'r.household_id', 'b.number as building', 'h.unit', 'h.room'])
+    .where('r.community_id', '=', communityId).where('r.status', '=', 'active')
+    .where((eb) => eb.or([eb('r.phone', '=', phone),
+      eb.exists(eb.selectFrom('family_contact as c').select(sql<number>`1`.as('one')).whereRef('c.community_id', '=', 'r.community_id').whereRef('c.resident_id', '=', 'r.id').where('c.phone', '=', phone))]));
+  if (gridOnly) q = q.where('r.grid_id', '=', gridOnly);
+  return q.orderBy('r.name_pinyin').limit(20).execute();
+}
+
+export async function openCountsOf(db: DbOrTrx, communityId: string, residentIds: readonly string[]) {
+  if (!residentIds.length) return new Map<string, number>();
+  const rows = await db.selectFrom('need').select(['resident_id', (eb) => eb.fn.countAll<number>().as('n')]).where('community_id', '=', communityId)
+    .where('resident_id', 'in', [...residentIds]).where('status', 'in', [...OPEN_NEED_STATUSES]).groupBy('resident_id').execute();
+  return new Map(rows.map((r) => [r.resident_id, Number(r.n)]));
+}
+
+/** Timings of needs taken in a period, for time-to-match and time-to-done. */
+export const timingsSince = (db: DbOrTrx, communityId: string, since: string, gridOnly: string | null) => {
+  let q = db.selectFrom('need').select(['status', 'channel', 'category', 'created_at', 'matched_at', 'done_at', 'rating'])
+    .where('community_id', '=', communityId).where('created_at', '>=', since);
+  if (gridOnly) q = q.where('grid_id', '=', gridOnly);
+  return q.execute();
+};
+
+// ---------------- survey ----------------
+
+export async function insertSurveyVisit(db: DbOrTrx, visit: SurveyVisitTable, needs: SurveyNeedTable[]) {
+  await db.insertInto('survey_visit').values(visit).execute();
+  if (needs.length) await db.insertInto('survey_need').values(needs).execute();
+}
+
+export async function surveyOfHousehold(db: DbOrTrx, communityId: string, householdId: string) {
+  const visits = await db.selectFrom('survey_visit').selectAll().where('community_id', '=', communityId).where('household_id', '=', householdId)
+    .orderBy('visited_on', 'desc').orderBy('id', 'desc').execute();
+  const needs = visits.length ? await db.selectFrom('survey_need').selectAll().where('community_id', '=', communityId).where('visit_id', 'in', visits.map((v) => v.id)).execute() : [];
+  return { visits, needs };
+}
+
+/** Per grid: households, and households visited by the survey on or after `since`. */
+export async function surveyProgress(db: DbOrTrx, communityId: string, since: string, gridOnly: string | null) {
+  let q = db.selectFrom('household as h')
+    .innerJoin('grid as g', (j) => j.onRef('g.community_id', '=', 'h.community_id').onRef('g.id', '=', 'h.grid_id'))
+    .select(['g.id as grid_id', 'g.name as grid_name', 'g.code as grid_code', (eb) => eb.fn.countAll<number>().as('households'),
+      (eb) => eb.fn.sum<number>(eb.case().when(eb.exists(eb.selectFrom('survey_visit as s').select(sql<number>`1`.as('one'))
+        .whereRef('s.community_id', '=', 'h.community_id').whereRef('s.household_id', '=', 'h.id').where('s.visited_on', '>=', since))).then(1).else(0).end()).as('surveyed')])
+    .where('h.community_id', '=', communityId);
+  if (gridOnly) q = q.where('h.grid_id', '=', gridOnly);
+  return q.groupBy(['g.id', 'g.name', 'g.code']).orderBy('g.code').execute();
+}
+
+/** Categories recorded by the survey since a date, counted once per household. */
+export async function surveyNeedCounts(db: DbOrTrx, communityId: string, since: string, gridOnly: string | null) {
+  let q = db.selectFrom('survey_need as n')
+    .innerJoin('survey_visit as s', (j) => j.onRef('s.community_id', '=', 'n.community_id').onRef('s.id', '=', 'n.visit_id'))
+    .select(['n.category', sql<number>`count(distinct s.household_id)`.as('households')])
+    .where('n.community_id', '=', communityId).where('s.visited_on', '>=', since);
+  if (gridOnly) q = q.where('s.grid_id', '=', gridOnly);
+  return q.groupBy('n.category').execute();
+}

@@ -1,0 +1,268 @@
+// Needs: taken by phone, online, WeChat, at the office or in the survey; matched to a volunteer; followed to
+// done and reviewed. Every move is an event (who, when, why) and an audit entry, written with the change.
+import type { Db, DbOrTrx } from '../../db/database.ts';
+import type { NeedTable } from '../../db/schema.ts';
+import { assertInScope, gridFilter, type Grant } from '../../platform/access.ts';
+import type { Actor, RequestContext } from '../../platform/actor.ts';
+import type { AuditLog, AuditWhat } from '../../platform/audit.ts';
+import { AppError } from '../../platform/errors.ts';
+import { uuidv7 } from '../../../../domain/shared/ids.ts';
+import { hhmmToMinute } from '../../../../domain/volunteers/service-schemas.ts';
+import { SKILL_BY_CODE, type SkillCategory } from '../../../../domain/volunteers/skills.ts';
+import { taskRequirementsFor } from '../../../../domain/matching/score.ts';
+import { canMove, needRequirements, type NeedChannel, type NeedInput, type NeedMove, type NeedQuery, type NeedStatus, type SurveyVisitInput } from '../../../../domain/needs/needs.ts';
+import type { EligibilityService } from '../service-types/service-types.service.ts';
+import { requirementsOf } from '../service-types/service-types.service.ts';
+import type { ResidentDirectory } from '../registry/resident-directory.ts';
+import * as repo from './needs.repository.ts';
+
+const minuteToHhmm = (m: number | null) => m === null ? null : `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+
+export function toNeed(n: NeedTable & { resident_name?: string; volunteer_name?: string | null }) {
+  return {
+    id: n.id, residentId: n.resident_id, residentName: n.resident_name ?? null, gridId: n.grid_id, channel: n.channel, category: n.category, skillCode: n.skill_code,
+    serviceTypeId: n.service_type_id, urgency: n.urgency, preferredDate: n.preferred_date, preferredStart: minuteToHhmm(n.preferred_start),
+    preferredEnd: minuteToHhmm(n.preferred_end), preferredGender: n.preferred_gender, place: n.place, description: n.description, status: n.status,
+    volunteerId: n.volunteer_id, volunteerName: n.volunteer_name ?? null, scheduledFor: n.scheduled_for, closeReason: n.close_reason,
+    rating: n.rating, ratingComment: n.rating_comment, createdAt: n.created_at, matchedAt: n.matched_at, doneAt: n.done_at, closedAt: n.closed_at,
+  };
+}
+
+/** Median and 90th percentile of a list of hours (null when empty). */
+function spread(hours: number[]) {
+  if (!hours.length) return { count: 0, medianHours: null, p90Hours: null };
+  const s = [...hours].sort((a, b) => a - b);
+  const at = (q: number) => s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)]!;
+  return { count: s.length, medianHours: Math.round(at(0.5) * 10) / 10, p90Hours: Math.round(at(0.9) * 10) / 10 };
+}
+
+/** Whoever acts: a signed-in user, or a resident through a channel such as WeChat. */
+/** What ties an account (or a bound WeChat user) to residents. */
+export type AccountLink = Pick<Actor, 'communityId' | 'residentId' | 'phone'>;
+
+type Who = { communityId: string; accountId: string | null; name: string; role: string | null };
+
+export interface TakeFromChannel { communityId: string; residentId: string; channel: NeedChannel; category: NeedInput['category']; description: string; actorName: string; accountId?: string | null }
+
+export class NeedsService {
+  constructor(private readonly db: Db, private readonly audit: AuditLog, private readonly eligibility: EligibilityService, private readonly residents: ResidentDirectory) {}
+
+  /** Whom this account may ask for: themselves and the family members who list their phone. */
+  forWhom(actor: Actor) { return this.residents.linkedTo(actor); }
+
+  private async mineIds(actor: AccountLink) { return (await this.residents.linkedTo(actor)).map((r) => r.id); }
+
+  private record(db: DbOrTrx, actor: Who, ctx: RequestContext, what: AuditWhat) {
+    return this.audit.record(db, { communityId: actor.communityId, accountId: actor.accountId, name: actor.name, role: actor.role, ...ctx }, what);
+  }
+
+  private async resident(communityId: string, residentId: string, db: DbOrTrx = this.db) {
+    const r = await db.selectFrom('resident').select(['id', 'household_id', 'grid_id', 'name', 'status']).where('community_id', '=', communityId).where('id', '=', residentId).executeTakeFirst();
+    if (!r || r.status !== 'active') throw new AppError('validation', { fields: [{ field: 'residentId', message: 'invalid.unknownResident' }] });
+    return r;
+  }
+
+  /** A need the caller may see (matching reads it too). */
+  needInScope(actor: Actor, grant: Grant, id: string) { return this.need(actor, grant, id); }
+
+  private async need(actor: Actor, grant: Grant, id: string, db: DbOrTrx = this.db) {
+    const n = await repo.getNeed(db, actor.communityId, id);
+    if (!n) throw new AppError('not_found', { entity: 'need' });
+    assertInScope(actor, grant, { gridId: n.grid_id });
+    return n;
+  }
+
+  private async checkRefs(communityId: string, input: Pick<NeedInput, 'skillCode' | 'serviceTypeId' | 'category'>) {
+    const fields = [];
+    if (input.skillCode && SKILL_BY_CODE.get(input.skillCode)?.category !== input.category) fields.push({ field: 'skillCode', message: 'invalid.value' });
+    if (input.serviceTypeId) {
+      const s = await this.db.selectFrom('service_type').select('id').where('community_id', '=', communityId).where('id', '=', input.serviceTypeId).executeTakeFirst();
+      if (!s) fields.push({ field: 'serviceTypeId', message: 'invalid.id' });
+    }
+    if (fields.length) throw new AppError('validation', { fields });
+  }
+
+  private async insert(who: Who, ctx: RequestContext, residentId: string, input: Omit<NeedInput, 'residentId'>) {
+    await this.checkRefs(who.communityId, input);
+    const r = await this.resident(who.communityId, residentId);
+    const id = uuidv7(), now = new Date().toISOString();
+    await this.db.transaction().execute(async (trx) => {
+      await repo.insertNeed(trx, {
+        community_id: who.communityId, id, resident_id: r.id, household_id: r.household_id, grid_id: r.grid_id, channel: input.channel, category: input.category,
+        skill_code: input.skillCode || null, service_type_id: input.serviceTypeId ?? null, urgency: input.urgency, preferred_date: input.preferredDate ?? null,
+        preferred_start: input.preferredStart ? hhmmToMinute(input.preferredStart) : null, preferred_end: input.preferredEnd ? hhmmToMinute(input.preferredEnd) : null,
+        preferred_gender: input.preferredGender ?? null, place: input.place || null, description: input.description, caller_phone: input.callerPhone ?? null,
+        status: 'new', volunteer_id: null, scheduled_for: null, close_reason: null, rating: null, rating_comment: null, created_by: who.accountId,
+        created_at: now, matched_at: null, done_at: null, closed_at: null, updated_at: now,
+      });
+      await repo.insertEvent(trx, { community_id: who.communityId, id: uuidv7(), need_id: id, from_status: null, to_status: 'new', volunteer_id: null,
+        note: input.channel, account_id: who.accountId, actor_name: who.name, at: now });
+      await this.record(trx, who, ctx, { action: 'need.take', entityType: 'need', entityId: id, detail: { channel: input.channel, category: input.category, urgency: input.urgency } });
+    });
+    return { id };
+  }
+
+  /** Staff or a grid leader takes a need (hotline, office, survey) for a resident in their scope. */
+  async take(actor: Actor, grant: Grant, input: NeedInput, ctx: RequestContext) {
+    const r = await this.resident(actor.communityId, input.residentId);
+    assertInScope(actor, grant, { gridId: r.grid_id });
+    return this.insert(actor, ctx, input.residentId, input);
+  }
+
+  /** A resident or family member asks on the phone page, for themselves or someone they are a contact of. */
+  async takeMine(actor: Actor, input: Omit<NeedInput, 'channel' | 'callerPhone' | 'serviceTypeId'>, ctx: RequestContext) {
+    if (!(await this.mineIds(actor)).includes(input.residentId)) throw new AppError('out_of_scope', { scope: 'self' });
+    return this.insert(actor, ctx, input.residentId, { ...input, channel: 'online' });
+  }
+
+  /** For the WeChat module: a need from a bound resident, in their words. */
+  async takeFromChannel(t: TakeFromChannel, ctx: RequestContext) {
+    return this.insert({ communityId: t.communityId, accountId: t.accountId ?? null, name: t.actorName, role: 'resident' }, ctx, t.residentId,
+      { channel: t.channel, category: t.category, description: t.description, urgency: 'normal' });
+  }
+
+  async list(actor: Actor, grant: Grant, q: NeedQuery) {
+    const { page, pageSize, ...f } = q;
+    const { total, rows } = await repo.listNeeds(this.db, actor.communityId, { ...f, gridOnly: gridFilter(actor, grant) }, page, pageSize);
+    return { items: rows.map(toNeed), total, page, pageSize };
+  }
+
+  /** Needs of an account's own resident record and its family members (also for WeChat, where no one is signed in). */
+  async mine(actor: AccountLink, q: NeedQuery) {
+    const { page, pageSize, ...f } = q;
+    const { total, rows } = await repo.listNeeds(this.db, actor.communityId, { ...f, residentIds: await this.mineIds(actor) }, page, pageSize);
+    return { items: rows.map(toNeed), total, page, pageSize };
+  }
+
+  async get(actor: Actor, grant: Grant, id: string) {
+    const n = await this.need(actor, grant, id);
+    const [resident, volunteer, events] = await Promise.all([
+      this.db.selectFrom('resident').select('name').where('community_id', '=', actor.communityId).where('id', '=', n.resident_id).executeTakeFirst(),
+      n.volunteer_id ? this.db.selectFrom('volunteer').select('name').where('community_id', '=', actor.communityId).where('id', '=', n.volunteer_id).executeTakeFirst() : undefined,
+      repo.eventsOf(this.db, actor.communityId, id),
+    ]);
+    return { ...toNeed({ ...n, resident_name: resident?.name, volunteer_name: volunteer?.name ?? null }),
+      events: events.map((e) => ({ from: e.from_status, to: e.to_status, volunteerId: e.volunteer_id, note: e.note, actorName: e.actor_name, at: e.at })) };
+  }
+
+  /** Moves a need along; refuses a move the path does not allow, or one another person made first. */
+  private async apply(actor: Who, ctx: RequestContext, n: NeedTable, to: NeedStatus, set: Partial<NeedTable>, note: string | null, volunteerId: string | null = n.volunteer_id) {
+    const from = n.status as NeedStatus;
+    if (!canMove(from, to)) throw new AppError('bad_transition', { from, to });
+    const now = new Date().toISOString();
+    await this.db.transaction().execute(async (trx) => {
+      if (!(await repo.moveNeed(trx, actor.communityId, n.id, from, { ...set, status: to, updated_at: now }))) throw new AppError('bad_transition', { from: 'changed', to });
+      await repo.insertEvent(trx, { community_id: actor.communityId, id: uuidv7(), need_id: n.id, from_status: from, to_status: to, volunteer_id: volunteerId,
+        note, account_id: actor.accountId, actor_name: actor.name, at: now });
+      await this.record(trx, actor, ctx, { action: `need.${to}`, entityType: 'need', entityId: n.id, detail: { from, ...(volunteerId && { volunteerId }) } });
+    });
+  }
+
+  async move(actor: Actor, grant: Grant, id: string, m: NeedMove, ctx: RequestContext) {
+    const n = await this.need(actor, grant, id);
+    if (m.to === 'matched') throw new AppError('validation', { fields: [{ field: 'to', message: 'invalid.matchThroughMatching' }] });
+    const now = new Date().toISOString();
+    const set: Partial<NeedTable> = {};
+    if (m.to === 'new') { set.volunteer_id = null; set.matched_at = null; set.scheduled_for = null; }
+    if (m.to === 'scheduled') set.scheduled_for = m.scheduledFor!;
+    if (m.to === 'done') set.done_at = now;
+    if (m.to === 'cancelled' || m.to === 'declined') { set.close_reason = m.reason!; set.closed_at = now; }
+    if (m.to === 'reviewed') set.closed_at = now;
+    await this.apply(actor, ctx, n, m.to, set, m.reason ?? null, m.to === 'new' ? null : n.volunteer_id);
+  }
+
+  /** Staff confirm a volunteer for a need; the volunteer must be eligible for what it asks at its time. */
+  async match(actor: Actor, grant: Grant, id: string, volunteerId: string, ctx: RequestContext) {
+    const n = await this.need(actor, grant, id);
+    const [check] = await this.eligibility.checkTask(actor.communityId, await this.taskOf(n), [volunteerId]);
+    if (check?.eligible && await this.avoided(n, volunteerId)) throw new AppError('not_eligible', { reasons: ['avoided'] });
+    if (!check) throw new AppError('validation', { fields: [{ field: 'volunteerId', message: 'invalid.unknownVolunteer' }] });
+    if (!check.eligible) throw new AppError('not_eligible', { reasons: check.reasons });
+    await this.apply(actor, ctx, n, 'matched', { volunteer_id: volunteerId, matched_at: new Date().toISOString() }, null, volunteerId);
+  }
+
+  /** What the need asks of a volunteer (its kind of service, or the default for a home visit), at its time. */
+  async taskOf(n: NeedTable) {
+    const s = n.service_type_id ? await this.eligibility.serviceType(n.community_id, n.service_type_id) : null;
+    const when = n.preferred_date && n.preferred_start !== null && n.preferred_end !== null ? { date: n.preferred_date, startMinute: n.preferred_start, endMinute: n.preferred_end } : null;
+    return taskRequirementsFor({ category: n.category as SkillCategory, skillCode: n.skill_code ?? s?.skill_code ?? null, when, buildingId: null, gridId: null,
+      waitingSince: n.created_at, requirements: needRequirements(s ? requirementsOf(s) : null) });
+  }
+
+  private async avoided(n: NeedTable, volunteerId: string) {
+    return !!(await this.db.selectFrom('match_preference').select('kind').where('community_id', '=', n.community_id).where('resident_id', '=', n.resident_id)
+      .where('volunteer_id', '=', volunteerId).where('kind', '=', 'avoid').executeTakeFirst());
+  }
+
+  /** The resident or family rates a done need; it is then reviewed. */
+  async rate(actor: Actor, id: string, stars: number, comment: string | undefined, ctx: RequestContext) {
+    const n = await repo.getNeed(this.db, actor.communityId, id);
+    if (!n || !(await this.mineIds(actor)).includes(n.resident_id)) throw new AppError('not_found', { entity: 'need' });
+    await this.apply(actor, ctx, n, 'reviewed', { rating: stars, rating_comment: comment ?? null, closed_at: new Date().toISOString() }, comment ?? null);
+  }
+
+  /** Staff record a rating given on a follow-up call (回访). */
+  async rateFor(actor: Actor, grant: Grant, id: string, stars: number, comment: string | undefined, ctx: RequestContext) {
+    const n = await this.need(actor, grant, id);
+    await this.apply(actor, ctx, n, 'reviewed', { rating: stars, rating_comment: comment ?? null, closed_at: new Date().toISOString() }, comment ?? null);
+  }
+
+  /** The hotline: who is calling, and what they already have open. */
+  async caller(actor: Actor, grant: Grant, phone: string) {
+    const residents = await repo.residentsByPhone(this.db, actor.communityId, phone, gridFilter(actor, grant));
+    const open = await repo.openCountsOf(this.db, actor.communityId, residents.map((r) => r.id));
+    return residents.map((r) => ({ id: r.id, name: r.name, gender: r.gender, birthDate: r.birth_date, gridId: r.grid_id, householdId: r.household_id,
+      address: `${r.building}${r.unit}单元${r.room}`, openNeeds: open.get(r.id) ?? 0 }));
+  }
+
+  async stats(actor: Actor, grant: Grant, since: string) {
+    const rows = await repo.timingsSince(this.db, actor.communityId, since, gridFilter(actor, grant));
+    const count = (key: 'status' | 'channel' | 'category') => rows.reduce<Record<string, number>>((m, r) => { m[r[key]] = (m[r[key]] ?? 0) + 1; return m; }, {});
+    const hours = (a: string, b: string | null) => b ? (Date.parse(b) - Date.parse(a)) / 3_600_000 : null;
+    const toMatch = rows.map((r) => hours(r.created_at, r.matched_at)).filter((h): h is number => h !== null);
+    const toDone = rows.map((r) => hours(r.created_at, r.done_at)).filter((h): h is number => h !== null);
+    const rated = rows.filter((r) => r.rating !== null);
+    return { since, total: rows.length, byStatus: count('status'), byChannel: count('channel'), byCategory: count('category'),
+      timeToMatch: spread(toMatch), timeToDone: spread(toDone),
+      rating: { count: rated.length, average: rated.length ? Math.round((rated.reduce((s, r) => s + r.rating!, 0) / rated.length) * 10) / 10 : null } };
+  }
+
+  // ---------------- survey ----------------
+
+  async recordSurvey(actor: Actor, grant: Grant, input: SurveyVisitInput, ctx: RequestContext) {
+    const h = await this.db.selectFrom('household').select(['id', 'grid_id']).where('community_id', '=', actor.communityId).where('id', '=', input.householdId).executeTakeFirst();
+    if (!h) throw new AppError('validation', { fields: [{ field: 'householdId', message: 'invalid.unknownHousehold' }] });
+    assertInScope(actor, grant, { gridId: h.grid_id });
+    if (input.visitedOn > new Date().toISOString().slice(0, 10) && input.visitedOn > todayPlus(1)) throw new AppError('validation', { fields: [{ field: 'visitedOn', message: 'invalid.inFuture' }] });
+    const id = uuidv7();
+    await this.db.transaction().execute(async (trx) => {
+      await repo.insertSurveyVisit(trx, { community_id: actor.communityId, id, household_id: h.id, grid_id: h.grid_id, visited_on: input.visitedOn,
+        visitor_account_id: actor.accountId, visitor_name: actor.name, note: input.note || null, created_at: new Date().toISOString() },
+      input.needs.map((x) => ({ community_id: actor.communityId, visit_id: id, category: x.category, note: x.note || null })));
+      await this.record(trx, actor, ctx, { action: 'survey.visit', entityType: 'household', entityId: h.id, detail: { categories: input.needs.map((x) => x.category) } });
+    });
+    return { id };
+  }
+
+  async householdSurvey(actor: Actor, grant: Grant, householdId: string) {
+    const h = await this.db.selectFrom('household').select(['id', 'grid_id']).where('community_id', '=', actor.communityId).where('id', '=', householdId).executeTakeFirst();
+    if (!h) throw new AppError('not_found', { entity: 'household' });
+    assertInScope(actor, grant, { gridId: h.grid_id });
+    const { visits, needs } = await repo.surveyOfHousehold(this.db, actor.communityId, householdId);
+    return visits.map((v) => ({ id: v.id, visitedOn: v.visited_on, visitorName: v.visitor_name, note: v.note,
+      needs: needs.filter((x) => x.visit_id === v.id).map((x) => ({ category: x.category, note: x.note })) }));
+  }
+
+  async surveyProgress(actor: Actor, grant: Grant, since: string) {
+    const grid = gridFilter(actor, grant);
+    const [grids, categories] = await Promise.all([repo.surveyProgress(this.db, actor.communityId, since, grid), repo.surveyNeedCounts(this.db, actor.communityId, since, grid)]);
+    const items = grids.map((g) => ({ gridId: g.grid_id, gridName: g.grid_name, households: Number(g.households), surveyed: Number(g.surveyed ?? 0) }));
+    const households = items.reduce((s, g) => s + g.households, 0), surveyed = items.reduce((s, g) => s + g.surveyed, 0);
+    return { since, households, surveyed, share: households ? Math.round((surveyed / households) * 1000) / 10 : 0, grids: items,
+      needs: categories.map((c) => ({ category: c.category, households: Number(c.households) })) };
+  }
+}
+
+function todayPlus(days: number) {
+  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+}

@@ -1,0 +1,132 @@
+// /m/grid/survey 入户摸查: a grid leader (or staff) goes door to door: choose a household of the grid, tick the
+// kinds of help it needs, add a note, save. A visit with nothing ticked still counts as surveyed.
+import { useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Card, EmptyState, ErrorNotice, Loading, PageTitle } from '../../../shared/phone-ui/parts.tsx';
+import { errorText } from '../../../shared/api/errorText.ts';
+import { can, useCurrentUser } from '../../../shared/session/useSession.ts';
+import { SKILL_CATEGORIES } from '../../../../../domain/volunteers/skills.ts';
+import { needsApi, shanghaiDay, useBuildings, useHouseholds, useHouseholdSurvey, type HouseholdItem, type SkillCategory } from '../api.ts';
+import { CategoryIcon } from './CategoryChoice.tsx';
+import { NoticeBox, type Notice } from '../../../shared/phone-ui/Notice.tsx';
+
+const PAGE = 30;
+
+function HouseholdList({ gridId, visited, onChoose }: { gridId: string | undefined; visited: ReadonlySet<string>; onChoose: (h: HouseholdItem) => void }) {
+  const { t } = useTranslation();
+  const [buildingId, setBuildingId] = useState('');
+  const buildings = useBuildings(gridId);
+  const list = useHouseholds({ gridId, buildingId: buildingId || undefined }, PAGE);
+  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
+  const total = list.data?.pages[0]?.total ?? 0;
+  return (
+    <>
+      <div className="ph-field">
+        <label className="ph-field__label" htmlFor="survey-building">{t('surveyPhone.building')}</label>
+        <select id="survey-building" className="ph-select" value={buildingId} onChange={(e) => setBuildingId(e.target.value)}>
+          <option value="">{t('surveyPhone.allBuildings')}</option>
+          {(buildings.data ?? []).map((b) => <option key={b.id} value={b.id}>{b.street} {b.number}</option>)}
+        </select>
+      </div>
+      {list.isPending && <Loading />}
+      {list.isError && <ErrorNotice error={list.error} onRetry={() => void list.refetch()} />}
+      {list.isSuccess && items.length === 0 && <EmptyState>{t('surveyPhone.noHouseholds')}</EmptyState>}
+      {items.length > 0 && <p className="ph-count" role="status">{t('surveyPhone.count', { count: total })}</p>}
+      <ul aria-label={t('surveyPhone.stepHousehold')} style={{ display: 'grid', gap: '0.5em' }}>
+        {items.map((h) => (
+          <li key={h.id}>
+            <button type="button" className="ph-btn ph-btn--secondary ph-btn--block" style={{ justifyContent: 'space-between', textAlign: 'left' }} onClick={() => onChoose(h)}>
+              <span>{h.address}{h.headName ? ` · ${t('surveyPhone.head', { name: h.headName })}` : ''} · {t('surveyPhone.members', { count: h.memberCount })}</span>
+              {visited.has(h.id) && <span>{t('surveyPhone.doneNow')}</span>}
+            </button>
+          </li>
+        ))}
+      </ul>
+      {list.hasNextPage && (
+        <button type="button" className="ph-btn ph-btn--secondary ph-btn--block ph-more" disabled={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>
+          {list.isFetchingNextPage ? t('common.loading') : t('common.loadMore', { shown: items.length, total })}
+        </button>
+      )}
+    </>
+  );
+}
+
+function LastVisit({ householdId }: { householdId: string }) {
+  const { t } = useTranslation();
+  const q = useHouseholdSurvey(householdId);
+  if (!q.data) return null;
+  const last = [...q.data].sort((a, b) => b.visitedOn.localeCompare(a.visitedOn))[0];
+  return <p>{last ? t('surveyPhone.lastVisit', { date: last.visitedOn, name: last.visitorName }) : t('surveyPhone.neverVisited')}</p>;
+}
+
+export default function SurveyVisitPage() {
+  const { t } = useTranslation();
+  const me = useCurrentUser();
+  const qc = useQueryClient();
+  const [household, setHousehold] = useState<HouseholdItem | null>(null);
+  const [ticked, setTicked] = useState<ReadonlySet<SkillCategory>>(new Set());
+  const [note, setNote] = useState('');
+  const [visitedOn, setVisitedOn] = useState(shanghaiDay());
+  const [visited, setVisited] = useState<ReadonlySet<string>>(new Set());
+  const [notice, setNotice] = useState<Notice>(null);
+  const [busy, setBusy] = useState(false);
+  const back = { to: me.gridId ? '/m/grid' : '/m', label: t('common.back') };
+
+  if (!can(me, 'needs.write')) {
+    return <><PageTitle title={t('surveyPhone.title')} back={back} /><Card variant="note"><p>{t('surveyPhone.forbidden')}</p></Card></>;
+  }
+
+  const toggle = (c: SkillCategory) => setTicked((s) => { const n = new Set(s); if (n.has(c)) n.delete(c); else n.add(c); return n; });
+  const save = async () => {
+    if (!household) return;
+    setBusy(true);
+    try {
+      await needsApi.recordVisit({ householdId: household.id, visitedOn, needs: SKILL_CATEGORIES.filter((c) => ticked.has(c)).map((category) => ({ category })), note: note.trim() || undefined });
+      setNotice({ ok: true, text: t('surveyPhone.saved', { address: household.address }) });
+      setVisited((v) => new Set(v).add(household.id));
+      setHousehold(null); setTicked(new Set()); setNote('');
+      await qc.invalidateQueries({ queryKey: ['needs'] });
+    } catch (e) { setNotice({ ok: false, text: errorText(e, t) }); } finally { setBusy(false); window.scrollTo({ top: 0 }); }
+  };
+
+  return (
+    <>
+      <PageTitle title={t('surveyPhone.title')} back={back} />
+      <p className="ph-lead">{t('surveyPhone.lead')}</p>
+      <NoticeBox notice={notice} />
+      <Card title={t('surveyPhone.stepHousehold')}>
+        {household ? (
+          <>
+            <p><strong>{t('surveyPhone.chosen', { address: household.address })}</strong></p>
+            <LastVisit householdId={household.id} />
+            <button type="button" className="ph-btn ph-btn--secondary ph-btn--block" onClick={() => setHousehold(null)}>{t('surveyPhone.change')}</button>
+          </>
+        ) : <HouseholdList gridId={me.gridId ?? undefined} visited={visited} onChoose={(h) => { setHousehold(h); setNotice(null); }} />}
+      </Card>
+      {household && (
+        <Card title={t('surveyPhone.stepNeeds')}>
+          <div role="group" aria-label={t('surveyPhone.stepNeeds')}>
+            {SKILL_CATEGORIES.map((c) => (
+              <label key={c} style={{ display: 'flex', alignItems: 'center', gap: '0.6em', minHeight: 'var(--ph-tap)', borderBottom: '1px solid var(--ph-line)' }}>
+                <input type="checkbox" checked={ticked.has(c)} onChange={() => toggle(c)} style={{ width: '1.5em', height: '1.5em', flex: 'none' }} />
+                <CategoryIcon category={c} />
+                <span><strong>{t(`needsPhone.cat.${c}`)}</strong><br />{t(`needsPhone.catHint.${c}`)}</span>
+              </label>
+            ))}
+          </div>
+          <div className="ph-field" style={{ marginTop: '1em' }}>
+            <label className="ph-field__label" htmlFor="survey-note">{t('surveyPhone.note')}</label>
+            <span className="ph-field__hint" id="survey-note-hint">{t('surveyPhone.noteHint')}</span>
+            <textarea id="survey-note" className="ph-input" rows={3} maxLength={500} aria-describedby="survey-note-hint" value={note} onChange={(e) => setNote(e.target.value)} />
+          </div>
+          <div className="ph-field">
+            <label className="ph-field__label" htmlFor="survey-date">{t('surveyPhone.visitedOn')}</label>
+            <input id="survey-date" type="date" className="ph-input" max={shanghaiDay()} value={visitedOn} onChange={(e) => setVisitedOn(e.target.value || shanghaiDay())} />
+          </div>
+          <button type="button" className="ph-btn ph-btn--block" disabled={busy} onClick={() => void save()}>{t('surveyPhone.save')}</button>
+        </Card>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,31 @@
+// Console strings of three-fixed pairings and the left-out monitor (issue 4), joined into the console bundle.
+export const pairingsConsoleZhCN = {
+  pairings: {
+    title: '三定结对', lead: '定人、定点、定项：志愿者与居民一对一的固定服务。志愿者每次上门后在手机上登记探访；超过两天仍未登记的应到探访记为漏访。',
+    list: '结对列表', missedTab: '漏访', add: '新增结对', volunteer: '志愿者', resident: '居民', pickResident: '搜索居民姓名、拼音或手机尾号',
+    item: '服务项目', itemNote: '具体内容', itemNoteHint: '服务项目选“其他”时必填', place: '服务地点', placeHint: '例如：居民家中、西关菜市场',
+    schedule: '服务时间', frequency: '重复方式', weekly: '按周', monthly: '按月', weekdays: '星期几', everyWeeks: '每几周一次', everyMonths: '每几个月一次',
+    monthDays: '每月几日', lastDay: '月末', startsOn: '开始日期', endsOn: '结束日期', endsOnHint: '不填表示长期', serviceType: '服务类型',
+    serviceTypeHint: '选填。选了服务类型会检查志愿者是否符合要求（年龄、培训、保险、技能）。', note: '备注', status: '状态', active: '进行中', ended: '已结束',
+    allStatus: '全部状态', visits: '探访次数', lastVisit: '最近探访', never: '从未', details: '详情', end: '结束结对', endTitle: '结束结对：{{name}}',
+    endReason: '结束原因', endReasonHint: '例如：居民入住养老院；志愿者搬离本社区', endedOn: '结束日期', endedMsg: '结对已结束', created: '结对已建立',
+    period: '起止', open: '长期', empty: '还没有结对。点“新增结对”为志愿者和居民建立固定结对。', emptyFiltered: '没有符合条件的结对。',
+    visitsTitle: '探访记录', visitDate: '日期', minutes: '时长（分钟）', notes: '备注', loggedBy: '登记人', noVisitsYet: '还没有探访记录。',
+    missedRecent: '近四周漏访', due: '待登记', next: '接下来的探访', noneMissed: '无漏访', missedDays: '统计最近', days: '天',
+    missedDate: '应到日期', missedCount: '期间漏访次数', missedEmpty: '这段时间没有漏访。', missedLead: '按结对的服务时间，应到日期前后两天内都没有登记探访的，记为漏访。请联系志愿者了解情况。',
+    notEligible: '该志愿者不符合这项服务的要求：{{reasons}}', endReasonShown: '结束原因：{{reason}}',
+  },
+  monitor: {
+    title: '遗漏监测', menu: '遗漏监测',
+    lead: '列出所有特殊群体居民距离上一次有人联系（结对探访、需求办结、入户摸查）已经多少天，时间最长的排在最前面，帮助发现“旱的旱死、涝的涝死”中没人管的人。',
+    residents: '特殊群体居民', neverContacted: '从未联系', silent: '{{days}} 天以上未联系', unpaired: '未结对', hidden: '另有 {{count}} 位仅属于健康相关群体的居民只对有权限的社工显示。',
+    group: '群体', allGroups: '全部群体', grid: '网格', allGrids: '全部网格', paired: '结对', pairedAll: '全部', pairedYes: '已结对', pairedNo: '未结对',
+    name: '姓名', age: '年龄', address: '住址', groups: '群体', lastContact: '上次联系', daysSince: '未联系天数', openNeeds: '未办结需求',
+    days: '{{count}} 天', never: '从未联系', yes: '是', no: '否', empty: '没有符合条件的居民。',
+    kind: { visit: '结对探访', need: '需求办结', survey: '入户摸查' },
+    spread: '各网格探访是否均衡', spreadLead: '统计最近 {{days}} 天内每位特殊群体居民得到的联系次数（结对探访、需求办结、入户摸查）。',
+    spreadHow: '基尼系数：0 表示每人得到的联系一样多，越接近 1 表示越集中在少数人身上（全部给一个人时为 (人数−1)/人数）。前 10% 占比：得到联系最多的十分之一居民占全部联系次数的比例；人人相同时为 10%。',
+    window: '统计时段', window90: '最近 90 天', window365: '最近一年', contacts: '联系次数', unvisited: '无人联系', gini: '基尼系数', topShare: '前 10% 占比',
+    whole: '全社区', noData: '—',
+  },
+};
