@@ -22,7 +22,9 @@ export const DESKTOP = { viewport: { width: 1366, height: 860 }, locale: 'zh-CN'
 export const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' };
 
 export async function newContext(browser: Browser, kind: 'desktop' | 'phone'): Promise<BrowserContext> {
-  return browser.newContext({ ...(kind === 'desktop' ? DESKTOP : PHONE), baseURL: BASE });
+  // Reduced motion: the console then turns antd's animations off, so a journey never clicks a dropdown or a
+  // dialog mid-flight (and axe never scans a half-faded one). The phone pages have no animations to lose.
+  return browser.newContext({ ...(kind === 'desktop' ? DESKTOP : PHONE), baseURL: BASE, reducedMotion: 'reduce' });
 }
 
 /** Fails with the list of serious and critical violations, if any. */

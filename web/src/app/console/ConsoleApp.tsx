@@ -1,5 +1,5 @@
 // The staff console (antd 6): its own chunk, its own strings, zh_CN / en_US locales and a darker primary.
-import { lazy, useEffect, type ReactNode } from 'react';
+import { lazy, useState, useEffect, type ReactNode } from 'react';
 import { App as AntApp, ConfigProvider, Result } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import enUS from 'antd/locale/en_US';
@@ -12,7 +12,7 @@ import { useCurrentUser } from '../../shared/session/useSession.ts';
 import type { Permission } from '../../shared/session/types.ts';
 import { ConsoleLayout } from './ConsoleLayout.tsx';
 import { allowedMenu } from './menu.tsx';
-import { consoleTheme } from './theme.ts';
+import { prefersReducedMotion, themeFor } from './theme.ts';
 
 registerConsoleStrings();
 
@@ -72,6 +72,7 @@ export default function ConsoleApp() {
   const { i18n } = useTranslation();
   const me = useCurrentUser();
   const en = i18n.language === 'en';
+  const [reducedMotion] = useState(prefersReducedMotion);
   useEffect(() => {
     dayjs.locale(en ? 'en' : 'zh-cn');
   }, [en]);
@@ -80,7 +81,7 @@ export default function ConsoleApp() {
 
   const reg = (p: Permission, el: ReactNode) => <Allow permission={p}>{el}</Allow>;
   return (
-    <ConfigProvider locale={en ? enUS : zhCN} theme={consoleTheme} button={{ autoInsertSpace: false }}>
+    <ConfigProvider locale={en ? enUS : zhCN} theme={themeFor(reducedMotion)} button={{ autoInsertSpace: false }}>
       <AntApp>
         <Routes>
           <Route element={<ConsoleLayout />}>

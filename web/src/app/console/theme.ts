@@ -34,3 +34,10 @@ export const consoleTheme: ThemeConfig = {
     },
   },
 };
+
+/** The theme, without antd's animations for someone whose system asks for less motion (WCAG 2.3.3). */
+export function themeFor(reducedMotion: boolean): ThemeConfig {
+  return reducedMotion ? { ...consoleTheme, token: { ...consoleTheme.token, motion: false } } : consoleTheme;
+}
+
+export const prefersReducedMotion = () => typeof window !== 'undefined' && !!window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
