@@ -11,7 +11,6 @@
 import type { Insertable } from 'kysely';
 import { maskIdNumber } from '../../domain/shared/id-number.ts';
 import { uuidv7 } from '../../domain/shared/ids.ts';
-import { namePinyin } from '../../domain/shared/pinyin.ts';
 import { SKILLS, SKILL_BY_CODE, SKILL_CATEGORIES, type SkillCategory, type SkillLevel } from '../../domain/volunteers/skills.ts';
 import type { Fitness } from '../../domain/volunteers/eligibility.ts';
 import type { Database } from '../../server/src/db/schema.ts';

@@ -113,7 +113,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   // Issue 4 modules (needs, matching, pairings, appointments, WeChat) register below, one line each.
   await app.register(needsRoutes(needs, new MatchingService(db, eligibility, needs)));
   await app.register(pairingsModule({ db, audit, directory, eligibility }));
-  await app.register(monitorModule({ db, cipher: deps.cipher, notifier, jobs, alertDays: config.leftOutAlertDays }));
+  await app.register(monitorModule({ db, cipher: deps.cipher, notifier, jobs, alertDays: config.leftOutAlertDays, audit }));
   await app.register(appointmentsModule(appointments, jobs));
   await app.register(wechatModule({ db, audit, notifier, jobs, needs, appointments, tokens: config.wechat }));
 

@@ -3,6 +3,7 @@
 // the daily alert that tells staff once per silence.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import ExcelJS from 'exceljs';
 import { as, signIn, startTestApp, type TestContext } from './app.ts';
 import { testDatabaseKinds } from './databases.ts';
 import { insertVolunteer } from './volunteer-factories.ts';
@@ -87,6 +88,21 @@ for (const kind of testDatabaseKinds()) {
       const spread = (await leader('GET', '/api/monitor/spread')).json();
       assert.deepEqual(spread.grids.map((g: any) => g.gridId), [t.a.grids[0]]);
       assert.equal(spread.community, null);
+    });
+
+    it('exports the list to Excel as the page shows it, audited, and as a grid leader may see it', async () => {
+      const res = await staff('GET', '/api/monitor/left-out/export?paired=no');
+      assert.equal(res.statusCode, 200, res.body);
+      assert.equal(res.headers['x-row-count'], '4');
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+      const rows: unknown[][] = [];
+      wb.worksheets[0]!.eachRow((row, n) => { if (n > 1) rows.push((row.values as unknown[]).slice(1)); });
+      assert.deepEqual(rows.map((r) => [r[0], r[5], r[7]]), [['单雄信', '从未', undefined], ['曾小红', '从未', undefined], ['吕建国', rows[2]![5], 20], ['王秀英', rows[3]![5], 5]]);
+      const audit = await t.db.handle.db.selectFrom('audit_log').select('action').where('community_id', '=', t.a.id).where('action', '=', 'monitor.export').execute();
+      assert.equal(audit.length, 1);
+      const mine = await leader('GET', '/api/monitor/left-out/export');
+      assert.equal(mine.headers['x-row-count'], '2', 'the leader’s grid, without those known only by a health-related group');
     });
 
     it('gives the spread of contacts per grid: Gini and the share of the most-visited tenth', async () => {

@@ -3,6 +3,7 @@
 // and rate for themselves and their family only, and the household survey counts what it reached.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import ExcelJS from 'exceljs';
 import { as, signIn, startTestApp, type TestContext } from './app.ts';
 import { testDatabaseKinds } from './databases.ts';
 import { accountIdOf, addSkill, insertVolunteer } from './volunteer-factories.ts';
@@ -90,6 +91,19 @@ for (const kind of testDatabaseKinds()) {
       const stats = (await staff('GET', '/api/needs/stats')).json();
       assert.equal(stats.timeToDone.count, 1);
       assert.equal(stats.rating.average, 5);
+    });
+
+    it('exports the filtered needs to Excel, audited', async () => {
+      const res = await staff('GET', '/api/needs/export?status=reviewed');
+      assert.equal(res.statusCode, 200, res.body);
+      assert.equal(res.headers['x-row-count'], '1');
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+      const row = (wb.worksheets[0]!.getRow(2).values as unknown[]).slice(1);
+      assert.deepEqual([row[1], row[2], row[5], row[6], row[10]], ['李泽钦', '医疗护理', '已回访', '张护士', 5]);
+      const audit = await t.db.handle.db.selectFrom('audit_log').select('action').where('community_id', '=', t.a.id).where('action', '=', 'need.export').execute();
+      assert.equal(audit.length, 1);
+      assert.equal((await resident('GET', '/api/needs/export')).statusCode, 403);
     });
 
     it('lets only one of two people who act at once move a need', async () => {

@@ -16,7 +16,7 @@ export const needsConsoleEn: Translation<typeof needsConsoleZhCN> = {
     board: {
       title: 'Needs', lead: 'Every need: emergencies first, then the longest waiting. Open a resident to see the need and match a volunteer.',
       allStatus: 'All statuses', allCategories: 'All categories', allUrgency: 'Any urgency', allChannels: 'All channels', allGrids: 'All grids',
-      empty: 'No needs match. For a caller, use "Hotline intake".', total: '{{count}} in all', hotline: 'Hotline intake', batch: 'Batch matching', filters: 'Filters',
+      empty: 'No needs match. For a caller, use "Hotline intake".', total: '{{count}} in all', export: 'Export to Excel', hotline: 'Hotline intake', batch: 'Batch matching', filters: 'Filters',
       hours: '{{n}} h', days: '{{n}} days',
     },
     stats: {

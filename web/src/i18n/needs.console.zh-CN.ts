@@ -13,7 +13,7 @@ export const needsConsoleZhCN = {
     board: {
       title: '需求列表', lead: '所有需求：紧急的排在最前，然后是等得最久的。点居民姓名查看详情、对接志愿者。',
       allStatus: '全部状态', allCategories: '全部类别', allUrgency: '全部紧急程度', allChannels: '全部来源', allGrids: '全部网格',
-      empty: '没有符合条件的需求。来电请点“热线登记”。', total: '共 {{count}} 项', hotline: '热线登记', batch: '批量对接', filters: '筛选',
+      empty: '没有符合条件的需求。来电请点“热线登记”。', total: '共 {{count}} 项', export: '导出 Excel', hotline: '热线登记', batch: '批量对接', filters: '筛选',
       hours: '{{n}} 小时', days: '{{n}} 天',
     },
     stats: {

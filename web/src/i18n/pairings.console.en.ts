@@ -19,7 +19,7 @@ export const pairingsConsoleEn: Translation<typeof pairingsConsoleZhCN> = {
     notEligible: 'This volunteer does not meet the service: {{reasons}}', endReasonShown: 'Ended because: {{reason}}',
   },
   monitor: {
-    title: 'Left-out monitor', menu: 'Left-out monitor',
+    export: 'Export to Excel', title: 'Left-out monitor', menu: 'Left-out monitor',
     lead: 'Every resident in a special group, with the days since anyone was last in touch (a pairing visit, a need done, a survey visit), longest first: who gets no help while others get plenty.',
     residents: 'Special-group residents', neverContacted: 'Never contacted', silent: 'No contact for {{days}}+ days', unpaired: 'Unpaired', hidden: '{{count}} more residents only in health-related groups are shown to staff who may see them.',
     group: 'Group', allGroups: 'All groups', grid: 'Grid', allGrids: 'All grids', paired: 'Paired', pairedAll: 'All', pairedYes: 'Paired', pairedNo: 'Not paired',

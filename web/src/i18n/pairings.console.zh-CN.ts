@@ -16,7 +16,7 @@ export const pairingsConsoleZhCN = {
     notEligible: '该志愿者不符合这项服务的要求：{{reasons}}', endReasonShown: '结束原因：{{reason}}',
   },
   monitor: {
-    title: '遗漏监测', menu: '遗漏监测',
+    export: '导出 Excel', title: '遗漏监测', menu: '遗漏监测',
     lead: '列出所有特殊群体居民距离上一次有人联系（结对探访、需求办结、入户摸查）已经多少天，时间最长的排在最前面，帮助发现“旱的旱死、涝的涝死”中没人管的人。',
     residents: '特殊群体居民', neverContacted: '从未联系', silent: '{{days}} 天以上未联系', unpaired: '未结对', hidden: '另有 {{count}} 位仅属于健康相关群体的居民只对有权限的社工显示。',
     group: '群体', allGroups: '全部群体', grid: '网格', allGrids: '全部网格', paired: '结对', pairedAll: '全部', pairedYes: '已结对', pairedNo: '未结对',

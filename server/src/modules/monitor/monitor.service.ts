@@ -4,7 +4,8 @@
 // spread (Gini coefficient, share of the most-visited tenth).
 import type { Db, DbOrTrx } from '../../db/database.ts';
 import { can, gridFilter, type Grant } from '../../platform/access.ts';
-import type { Actor } from '../../platform/actor.ts';
+import type { Actor, RequestContext } from '../../platform/actor.ts';
+import type { AuditLog } from '../../platform/audit.ts';
 import type { FieldCipher } from '../../platform/crypto.ts';
 import { AppError } from '../../platform/errors.ts';
 import { ageOn, todayInShanghai } from '../../../../domain/shared/dates.ts';
@@ -67,10 +68,24 @@ export async function residentFacts(db: DbOrTrx, cipher: FieldCipher, communityI
 export const daysBetween = (from: string, to: string) => dayNumber(to) - dayNumber(from);
 
 export class MonitorService {
-  constructor(private readonly db: Db, private readonly cipher: FieldCipher, private readonly alertDays: number) {}
+  constructor(private readonly db: Db, private readonly cipher: FieldCipher, private readonly alertDays: number, private readonly audit: AuditLog) {}
 
   /** Residents in special groups, left out longest first: never contacted, then by days since the last contact. */
   async leftOut(actor: Actor, grant: Grant, q: LeftOutQuery) {
+    const { rows, summary, today } = await this.leftOutRows(actor, grant, q);
+    const start = (q.page - 1) * q.pageSize;
+    return { items: rows.slice(start, start + q.pageSize), total: rows.length, page: q.page, pageSize: q.pageSize, today, summary };
+  }
+
+  /** The whole list for Excel; every export is an audit entry (names, addresses and groups of vulnerable people). */
+  async exportLeftOut(actor: Actor, grant: Grant, q: Omit<LeftOutQuery, 'page' | 'pageSize'>, ctx: RequestContext) {
+    const result = await this.leftOutRows(actor, grant, { ...q, page: 1, pageSize: 1 });
+    await this.db.transaction().execute((trx) => this.audit.record(trx, { communityId: actor.communityId, accountId: actor.accountId, name: actor.name, role: actor.role, ...ctx },
+      { action: 'monitor.export', entityType: 'resident', detail: { filters: q, rows: result.rows.length } }));
+    return result;
+  }
+
+  private async leftOutRows(actor: Actor, grant: Grant, q: LeftOutQuery) {
     const sensitive = can(actor, 'registry.sensitive');
     if (q.group && SENSITIVE_GROUPS.has(q.group) && !sensitive) throw new AppError('forbidden', { role: actor.role, permission: 'registry.sensitive' });
     const scope = gridFilter(actor, grant);
@@ -88,9 +103,8 @@ export class MonitorService {
       paired: f.paired, openNeeds: f.openNeeds, pinyin: f.row.name_pinyin,
     }));
     rows.sort((a, b) => (a.daysSince === b.daysSince ? a.pinyin.localeCompare(b.pinyin) : a.daysSince === null ? -1 : b.daysSince === null ? 1 : b.daysSince - a.daysSince));
-    const start = (q.page - 1) * q.pageSize;
     return {
-      items: rows.slice(start, start + q.pageSize).map(({ pinyin, ...r }) => r), total: rows.length, page: q.page, pageSize: q.pageSize, today,
+      rows: rows.map(({ pinyin, ...r }) => r), today,
       summary: {
         residents: rows.length, neverContacted: rows.filter((r) => r.daysSince === null).length,
         silentOverAlert: rows.filter((r) => r.daysSince === null || r.daysSince >= this.alertDays).length,

@@ -6,6 +6,8 @@ import { localDate } from '../../../../domain/registry/schemas.ts';
 import { actorOf, grantOf, requestContext } from '../../platform/http.ts';
 import type { NeedsService } from './needs.service.ts';
 import type { MatchingService } from './matching.service.ts';
+import { needsWorkbook } from './needs.excel.ts';
+import { sendWorkbook } from '../registry/registry.excel.routes.ts';
 
 const uuid = z.string().uuid('invalid.id');
 const idParam = z.object({ id: uuid });
@@ -36,6 +38,12 @@ export function needsRoutes(needs: NeedsService, matching: MatchingService) {
       (req) => needs.list(actorOf(req), grantOf(req), req.query));
     r.post('/api/needs', { config: write, schema: { tags, summary: 'Take a need (hotline, office, survey) for a resident', body: needInput, response: { 201: created } } },
       async (req, reply) => reply.status(201).send(await needs.take(actorOf(req), grantOf(req), req.body, requestContext(req))));
+    r.get('/api/needs/export', { config: read, schema: { tags, summary: 'Export the filtered needs to Excel (audited)', querystring: needQuery.omit({ page: true, pageSize: true }) } },
+      async (req, reply) => {
+        const { rows, batches } = await needs.exportRows(actorOf(req), grantOf(req), req.query, requestContext(req));
+        const day = new Date().toISOString().slice(0, 10);
+        return sendWorkbook(reply, { fileName: `需求列表-${day}.xlsx`, asciiFileName: `needs-${day}.xlsx`, rows, stream: needsWorkbook(batches) });
+      });
     r.get('/api/needs/caller', { config: write, schema: { tags, summary: 'The hotline: residents whose phone or family contact’s phone this is, with their open needs',
       querystring: z.object({ phone: z.string().trim().regex(/^\d{5,20}$/, 'invalid.phone') }),
       response: { 200: z.array(z.object({ id: z.string(), name: z.string(), gender: z.string(), birthDate: z.string(), gridId: z.string(), householdId: z.string(), address: z.string(), openNeeds: z.number() })) } } },

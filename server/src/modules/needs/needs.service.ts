@@ -128,6 +128,18 @@ export class NeedsService {
   }
 
   /** Needs of an account's own resident record and its family members (also for WeChat, where no one is signed in). */
+  /** Every need matching the filters, for Excel, in pages so a large year never sits in memory at once. */
+  async exportRows(actor: Actor, grant: Grant, f: Omit<NeedQuery, 'page' | 'pageSize'>, ctx: RequestContext) {
+    const filter = { ...f, gridOnly: gridFilter(actor, grant) };
+    const { total } = await repo.listNeeds(this.db, actor.communityId, filter, 1, 1);
+    await this.db.transaction().execute((trx) => this.record(trx, actor, ctx, { action: 'need.export', entityType: 'need', detail: { filters: f, rows: total } }));
+    const db = this.db, communityId = actor.communityId;
+    async function* batches() {
+      for (let page = 1; (page - 1) * 1000 < total; page++) yield (await repo.listNeeds(db, communityId, filter, page, 1000)).rows.map(toNeed);
+    }
+    return { rows: total, batches: batches() };
+  }
+
   async mine(actor: AccountLink, q: NeedQuery) {
     const { page, pageSize, ...f } = q;
     const { total, rows } = await repo.listNeeds(this.db, actor.communityId, { ...f, residentIds: await this.mineIds(actor) }, page, pageSize);

@@ -1,4 +1,5 @@
 // Excel routes of the registry: the roster template, the import, and the two exports.
+import type { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -19,6 +20,11 @@ export function contentDisposition(fileName: string, asciiFallback: string): str
 function download(reply: FastifyReply, fileName: string, asciiFallback: string) {
   // Personal data: not for shared caches or the browser's disk cache.
   return reply.type(XLSX_MIME).header('content-disposition', contentDisposition(fileName, asciiFallback)).header('cache-control', 'no-store');
+}
+
+/** Sends an exported workbook (any module's list) with its file name and row count. */
+export function sendWorkbook(reply: FastifyReply, file: { fileName: string; asciiFileName: string; rows: number; stream: Readable }) {
+  return download(reply, file.fileName, file.asciiFileName).header('x-row-count', String(file.rows)).send(file.stream);
 }
 
 export function registryExcelRoutes(registry: RegistryService, maxUploadBytes: number) {
@@ -70,7 +76,7 @@ export function registryExcelRoutes(registry: RegistryService, maxUploadBytes: n
       schema: { tags: ['registry'], summary: 'Residents matching the filters of GET /api/residents, as Excel (audited)', querystring: residentQuery.omit({ page: true, pageSize: true }) },
     }, async (req, reply) => {
       const file = await excel.residentsWorkbook(actorOf(req), grantOf(req), req.query, requestContext(req));
-      return download(reply, file.fileName, file.asciiFileName).header('x-row-count', String(file.rows)).send(file.stream);
+      return sendWorkbook(reply, file);
     });
 
     r.get('/api/registry/export/households', {
@@ -78,7 +84,7 @@ export function registryExcelRoutes(registry: RegistryService, maxUploadBytes: n
       schema: { tags: ['registry'], summary: 'Households matching the filters of GET /api/households, as Excel (audited)', querystring: householdQuery.omit({ page: true, pageSize: true }) },
     }, async (req, reply) => {
       const file = await excel.householdsWorkbook(actorOf(req), grantOf(req), req.query, requestContext(req));
-      return download(reply, file.fileName, file.asciiFileName).header('x-row-count', String(file.rows)).send(file.stream);
+      return sendWorkbook(reply, file);
     });
   };
 }

@@ -16,7 +16,7 @@ import { VolunteerExcel } from './volunteers.excel.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { SessionCache } from '../../platform/session-cache.ts';
 import { XLSX_MIME } from '../registry/registry.excel.ts';
-import { contentDisposition } from '../registry/registry.excel.routes.ts';
+import { contentDisposition, sendWorkbook } from '../registry/registry.excel.routes.ts';
 
 const idParam = z.object({ id: z.string().uuid('invalid.id') });
 const registered = z.object({ id: z.string(), status: z.enum(['pending', 'approved']) });
@@ -81,7 +81,7 @@ export function volunteerRoutes(volunteers: VolunteerService, opts: { rateLimits
     r.get('/api/volunteers/export', { config: { access: { permission: 'volunteers.export' as const } }, schema: { tags: ['volunteers'], summary: 'Export the filtered volunteers to Excel (ID numbers masked)', querystring: volunteerQuery.omit({ page: true, pageSize: true }) } },
       async (req, reply) => {
         const file = await excel.export(actorOf(req), grantOf(req), req.query, requestContext(req));
-        return reply.type(XLSX_MIME).header('content-disposition', contentDisposition(file.fileName, file.asciiFileName)).header('cache-control', 'no-store').header('x-row-count', String(file.rows)).send(file.stream);
+        return sendWorkbook(reply, file);
       });
 
     r.get('/api/volunteers', { config: read, schema: { tags: ['volunteers'], summary: 'Find volunteers by name, pinyin, initials or phone tail, with filters', querystring: volunteerQuery, response: { 200: page(volunteerListItem) } } },

@@ -1,12 +1,14 @@
 // 遗漏监测: special-group residents left out longest first (filters by group, grid and pairing), and per grid
 // how evenly contacts spread — the Gini coefficient and the share of the most-contacted tenth, explained.
 import { useState } from 'react';
-import { Card, Col, Row, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Col, Row, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { runDownload } from '../../shared/console-ui/download.ts';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ConsolePage } from '../../shared/console-ui/ConsolePage.tsx';
 import { QueryTable } from '../../shared/console-ui/QueryTable.tsx';
-import { api } from '../../shared/api/client.ts';
+import { api, download } from '../../shared/api/client.ts';
 import { useLabels } from '../../shared/labels.ts';
 import { can, useCurrentUser } from '../../shared/session/useSession.ts';
 import { SENSITIVE_GROUPS, SPECIAL_GROUPS, type SpecialGroup } from '../../../../domain/registry/special-groups.ts';
@@ -60,8 +62,11 @@ export default function MonitorPage() {
   });
   const s = q.data?.summary;
   const reset = () => setPage(1);
+  const { message } = App.useApp();
+  const exportList = () => runDownload(() => download('/api/monitor/left-out/export', { group: group || undefined, gridId: gridId || undefined, paired: paired || undefined }, 'left-out.xlsx'), message, t);
   return (
-    <ConsolePage title={t('monitor.title')} crumbs={[{ title: t('console.menu.dashboard'), to: '/console' }, { title: t('monitor.title') }]}>
+    <ConsolePage title={t('monitor.title')} crumbs={[{ title: t('console.menu.dashboard'), to: '/console' }, { title: t('monitor.title') }]}
+      extra={<Button icon={<DownloadOutlined />} onClick={() => void exportList()}>{t('monitor.export')}</Button>}>
       <Typography.Paragraph>{t('monitor.lead')}</Typography.Paragraph>
       <Row gutter={[16, 16]}>
         <Col xs={12} md={6}><Card><Statistic title={t('monitor.residents')} value={s?.residents ?? '—'} /></Card></Col>

@@ -2,7 +2,7 @@
 // needs pages use (residents by name, grids, buildings, households) are asked here directly, as
 // VolunteerPicker does, so that this feature does not import another one.
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { api } from '../../shared/api/client.ts';
+import { api, download, type Query } from '../../shared/api/client.ts';
 import type { NeedChannel, NeedStatus, NeedUrgency } from '../../../../domain/needs/needs.ts';
 import type { SkillCategory } from '../../../../domain/volunteers/skills.ts';
 
@@ -75,6 +75,7 @@ export type MyNewNeed = Omit<NewNeed, 'channel' | 'callerPhone'>;
 export const needsApi = {
   list: (f: NeedFilters & { page: number; pageSize: number }, signal?: AbortSignal) => api.get<Paged<Need>>('/api/needs', f, signal),
   one: (id: string, signal?: AbortSignal) => api.get<NeedDetail>(`/api/needs/${enc(id)}`, undefined, signal),
+  exportList: (f: NeedFilters, fallbackName: string) => download('/api/needs/export', f as Query, fallbackName),
   stats: (since: string | undefined, signal?: AbortSignal) => api.get<NeedStats>('/api/needs/stats', { since }, signal),
   caller: (phone: string) => api.get<Caller[]>('/api/needs/caller', { phone }),
   take: (n: NewNeed) => api.post<{ id: string }>('/api/needs', n),

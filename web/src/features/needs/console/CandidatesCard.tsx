@@ -27,7 +27,6 @@ function Why({ parts }: { parts: Candidate['parts'] }) {
 export function CandidatesCard({ needId }: { needId: string }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const text = useNeedText();
   const qc = useQueryClient();
   const q = useCandidates(needId, true);
   const [error, setError] = useState<string | null>(null);

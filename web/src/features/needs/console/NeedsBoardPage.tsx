@@ -1,6 +1,8 @@
 // 需求列表: every need with its filters in the address (so a link or a reload shows the same list),
 // emergencies first then the longest waiting (the server's order), with the year's numbers above.
-import { Card, Select, Space, Table } from 'antd';
+import { App, Button, Card, Select, Space, Table } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { runDownload } from '../../../shared/console-ui/download.ts';
 import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ConsolePage } from '../../../shared/console-ui/ConsolePage.tsx';
@@ -10,7 +12,7 @@ import { formatDateTime } from '../../../shared/format.ts';
 import { useCan } from '../../../shared/session/useSession.ts';
 import { NEED_CHANNELS, NEED_STATUSES, NEED_URGENCIES } from '../../../../../domain/needs/needs.ts';
 import { SKILL_CATEGORIES } from '../../../../../domain/volunteers/skills.ts';
-import { useGrids, useNeeds, type Need, type NeedFilters } from '../api.ts';
+import { needsApi, useGrids, useNeeds, type Need, type NeedFilters } from '../api.ts';
 import { useNeedText } from './useNeedText.ts';
 import { NeedStatusTag, UrgencyTag } from './tags.tsx';
 import { NeedStatsCard } from './NeedStatsCard.tsx';
@@ -23,6 +25,7 @@ export default function NeedsBoardPage() {
   const text = useNeedText();
   const canWrite = useCan('needs.write');
   const canMatch = useCan('needs.match');
+  const { message } = App.useApp();
   const [params, setParams] = useSearchParams();
   // Open needs unless the address says otherwise ("all" shows every status).
   const status = params.get('status') ?? 'open';
@@ -49,6 +52,7 @@ export default function NeedsBoardPage() {
   return (
     <ConsolePage title={t('needs.board.title')} crumbs={[{ title: t('console.menu.dashboard'), to: '/console' }, { title: t('needs.board.title') }]}
       extra={<Space wrap>
+        <Button icon={<DownloadOutlined />} onClick={() => void runDownload(() => needsApi.exportList(filters, 'needs.xlsx'), message, t)}>{t('needs.board.export')}</Button>
         {canMatch && <LinkButton to="/console/needs/batch">{t('needs.board.batch')}</LinkButton>}
         {canWrite && <LinkButton type="primary" to="/console/needs/hotline">{t('needs.board.hotline')}</LinkButton>}
       </Space>}>
