@@ -140,6 +140,12 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(new Set(preview.assignments.map((a: any) => a.volunteerId)).size, 2, 'nobody over the cap');
       assert.ok(preview.comparison.result.totalFit >= preview.comparison.fcfs.totalFit);
       assert.equal((await staff('GET', '/api/needs?status=matched')).json().total, 0, 'a preview changes nothing');
+      // Make the need left without a nurse an emergency: urgency counts as days already waited, so now it is served.
+      const left = preview.unmatched[0].needId;
+      await t.db.handle.db.updateTable('need').set({ urgency: 'emergency' }).where('id', '=', left).execute();
+      const again = (await staff('POST', '/api/needs/batch-match', { loadCap: 1 })).json();
+      assert.ok(again.assignments.some((a: any) => a.needId === left), 'the emergency is served');
+      assert.equal(again.assignments.length, 2);
       const applied = (await staff('POST', '/api/needs/batch-match', { loadCap: 1, apply: true })).json();
       assert.equal(applied.applied.length, 2);
       assert.equal((await staff('GET', '/api/needs?status=matched')).json().total, 2);

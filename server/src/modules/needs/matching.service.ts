@@ -18,6 +18,10 @@ import type { NeedsService } from './needs.service.ts';
 /** How many candidates of each need the batch assignment weighs. */
 const BATCH_TOP_K = 30;
 
+/** Urgency counts as days already waited, so a contested volunteer goes to the emergency first. */
+const URGENCY_HEAD_START_DAYS: Record<string, number> = { emergency: 14, urgent: 5, normal: 0 };
+const headStart = (n: NeedTable) => new Date(Date.parse(n.created_at) - (URGENCY_HEAD_START_DAYS[n.urgency] ?? 0) * 86_400_000).toISOString();
+
 export class MatchingService {
   constructor(private readonly db: Db, private readonly eligibility: EligibilityService, private readonly needs: NeedsService) {}
 
@@ -146,7 +150,7 @@ export class MatchingService {
       for (const { n, need } of group) {
         const forResident = candidates.map((c) => ({ ...c, pastServicesForResident: c.pastByResident.get(n.resident_id) ?? 0 }));
         const ranked = rankCandidates(need, forResident, { today, limit: BATCH_TOP_K });
-        batchNeeds.push({ id: n.id, waitingSince: n.created_at, candidates: ranked.map((r) => ({ volunteerId: r.volunteerId, fit: r.score })) });
+        batchNeeds.push({ id: n.id, waitingSince: headStart(n), candidates: ranked.map((r) => ({ volunteerId: r.volunteerId, fit: r.score })) });
       }
     }
     const capacity = new Map<string, number>();
