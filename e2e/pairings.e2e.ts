@@ -62,6 +62,20 @@ describe('three-fixed pairing journeys', () => {
     await staff.getByRole('row', { name: new RegExp(`${resident}.*每周探访`) }).getByRole('button', { name: '详情' }).click();
     await staff.getByRole('dialog').getByText(note).waitFor();
     await expectAccessible(staff, 'pairing details (console)');
+    // Staff change where the visits happen; the drawer shows it at once.
+    await staff.getByRole('button', { name: '修改', exact: true }).click();
+    const edit = staff.getByRole('dialog', { name: /修改结对/ });
+    await edit.getByLabel('服务地点').fill('老人家中（3号楼）');
+    await expectAccessible(staff, 'edit pairing (console)');
+    await edit.getByRole('button', { name: /保\s*存/ }).click();
+    await edit.waitFor({ state: 'hidden' });
+    await staff.getByText('老人家中（3号楼）').first().waitFor();
+    await staff.getByRole('button', { name: '代记探访' }).click();
+    const log = staff.getByRole('dialog', { name: /代记探访/ });
+    await log.getByLabel('时长（分钟）').waitFor();
+    await expectAccessible(staff, 'log a visit for a volunteer (console)');
+    await log.getByRole('button', { name: /取\s*消/ }).click();
+    await log.waitFor({ state: 'hidden' });
     await staff.keyboard.press('Escape');
 
     await staff.getByRole('tab', { name: '漏访' }).click();

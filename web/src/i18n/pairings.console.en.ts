@@ -4,7 +4,7 @@ import type { pairingsConsoleZhCN } from './pairings.console.zh-CN.ts';
 
 export const pairingsConsoleEn: Translation<typeof pairingsConsoleZhCN> = {
   pairings: {
-    title: 'Three-fixed pairings', lead: 'Fixed person, place and item: a volunteer serving one resident on a schedule. Volunteers log each visit on their phone; an expected visit with none logged within two days counts as missed.',
+    pickWeekday: 'Choose at least one day', edit: 'Edit', editTitle: 'Edit pairing: {{name}}', saved: 'Saved', logVisit: 'Log a visit', logTitle: 'Log a visit: {{name}}', logged: 'Visit logged', title: 'Three-fixed pairings', lead: 'Fixed person, place and item: a volunteer serving one resident on a schedule. Volunteers log each visit on their phone; an expected visit with none logged within two days counts as missed.',
     list: 'Pairings', missedTab: 'Missed visits', add: 'New pairing', volunteer: 'Volunteer', resident: 'Resident', pickResident: 'Search a resident by name, pinyin or phone tail',
     item: 'Service', itemNote: 'What exactly', itemNoteHint: 'Required when the service is “Other”', place: 'Place', placeHint: "For example: the resident's home, the market",
     schedule: 'Schedule', frequency: 'Repeats', weekly: 'Weekly', monthly: 'Monthly', weekdays: 'Weekdays', everyWeeks: 'Every how many weeks', everyMonths: 'Every how many months',

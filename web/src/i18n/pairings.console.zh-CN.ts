@@ -1,7 +1,7 @@
 // Console strings of three-fixed pairings and the left-out monitor (issue 4), joined into the console bundle.
 export const pairingsConsoleZhCN = {
   pairings: {
-    title: '三定结对', lead: '定人、定点、定项：志愿者与居民一对一的固定服务。志愿者每次上门后在手机上登记探访；超过两天仍未登记的应到探访记为漏访。',
+    pickWeekday: '请至少选一天', edit: '修改', editTitle: '修改结对：{{name}}', saved: '已保存', logVisit: '代记探访', logTitle: '代记探访：{{name}}', logged: '探访已记录', title: '三定结对', lead: '定人、定点、定项：志愿者与居民一对一的固定服务。志愿者每次上门后在手机上登记探访；超过两天仍未登记的应到探访记为漏访。',
     list: '结对列表', missedTab: '漏访', add: '新增结对', volunteer: '志愿者', resident: '居民', pickResident: '搜索居民姓名、拼音或手机尾号',
     item: '服务项目', itemNote: '具体内容', itemNoteHint: '服务项目选“其他”时必填', place: '服务地点', placeHint: '例如：居民家中、西关菜市场',
     schedule: '服务时间', frequency: '重复方式', weekly: '按周', monthly: '按月', weekdays: '星期几', everyWeeks: '每几周一次', everyMonths: '每几个月一次',

@@ -23,3 +23,11 @@ export function ruleFromControls(c: ScheduleControls): string {
     ? formatRule({ freq: 'WEEKLY', interval: c.everyWeeks || 1, byDay: WEEKDAYS.filter((d) => c.weekdays.includes(d)) })
     : formatRule({ freq: 'MONTHLY', interval: c.everyMonths || 1, byMonthDay: [...c.monthDays].sort((a, b) => (a === -1 ? 99 : a) - (b === -1 ? 99 : b)) });
 }
+
+/** The page's controls for an existing rule (editing a pairing starts from its schedule). */
+export function controlsFromRule(rrule: string): ScheduleControls {
+  const r = parseRule(rrule);
+  const base: ScheduleControls = { frequency: 'weekly', weekdays: [], everyWeeks: 1, monthDays: [], everyMonths: 1 };
+  if (!r.ok) return base;
+  return r.rule.freq === 'WEEKLY' ? { ...base, weekdays: [...r.rule.byDay], everyWeeks: r.rule.interval } : { ...base, frequency: 'monthly', monthDays: [...r.rule.byMonthDay], everyMonths: r.rule.interval };
+}

@@ -15,8 +15,8 @@ import { VolunteerPicker } from '../../../shared/console-ui/VolunteerPicker.tsx'
 import { api } from '../../../shared/api/client.ts';
 import { isApiError } from '../../../shared/api/errors.ts';
 import { PAIRING_ITEMS } from '../../../../../domain/pairings/schemas.ts';
-import { pairingsApi, useMissed, usePairing, usePairings, type Missed, type Pairing, type Visit } from '../api.ts';
-import { WEEKDAYS, describeRule, ruleFromControls } from '../rule.ts';
+import { pairingsApi, useMissed, usePairing, usePairings, type Missed, type Pairing, type Scheduled, type Visit } from '../api.ts';
+import { WEEKDAYS, controlsFromRule, describeRule, ruleFromControls } from '../rule.ts';
 
 interface ResidentOption { id: string; name: string; age: number; address: string }
 
@@ -35,6 +35,38 @@ function ResidentPicker({ value, onChange, id }: { value?: string | null; onChan
 }
 
 const MONTH_DAYS = [...Array.from({ length: 31 }, (_, i) => i + 1), -1];
+
+/** The schedule as simple controls: weekdays and every N weeks, or days of the month and every N months. */
+function ScheduleFields() {
+  const { t } = useTranslation();
+  return (
+    <fieldset style={{ border: '1px solid #d9d9d9', borderRadius: 8, padding: '8px 12px', marginBottom: 16 }}>
+      <legend style={{ fontSize: 14, width: 'auto', padding: '0 4px', margin: 0, border: 0 }}>{t('pairings.schedule')}</legend>
+      <Form.Item name="frequency" label={t('pairings.frequency')}>
+        <Radio.Group optionType="button" options={[{ value: 'weekly', label: t('pairings.weekly') }, { value: 'monthly', label: t('pairings.monthly') }]} />
+      </Form.Item>
+      <Form.Item noStyle shouldUpdate={(a, b) => a.frequency !== b.frequency}>
+        {({ getFieldValue }) => getFieldValue('frequency') === 'weekly' ? (
+          <>
+            <Form.Item name="weekdays" label={t('pairings.weekdays')}
+          // A validator rather than `required: true`: antd would put aria-required on the checkbox group's div, which ARIA does not allow.
+          rules={[{ validator: (_, v?: unknown[]) => (v?.length ? Promise.resolve() : Promise.reject(new Error(t('pairings.pickWeekday')))) }]}>
+              <Checkbox.Group options={WEEKDAYS.map((d) => ({ value: d, label: t(`pairPhone.weekdays.${d}`) }))} />
+            </Form.Item>
+            <Form.Item name="everyWeeks" label={t('pairings.everyWeeks')}><InputNumber min={1} max={12} /></Form.Item>
+          </>
+        ) : (
+          <>
+            <Form.Item name="monthDays" label={t('pairings.monthDays')} rules={[{ required: true, type: 'array', min: 1 }]}>
+              <Select mode="multiple" options={MONTH_DAYS.map((d) => ({ value: d, label: d === -1 ? t('pairings.lastDay') : t('pairPhone.rule.day', { d }) }))} />
+            </Form.Item>
+            <Form.Item name="everyMonths" label={t('pairings.everyMonths')}><InputNumber min={1} max={12} /></Form.Item>
+          </>
+        )}
+      </Form.Item>
+    </fieldset>
+  );
+}
 
 function NewPairing({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
@@ -68,29 +100,7 @@ function NewPairing({ open, onClose }: { open: boolean; onClose: () => void }) {
       </Form.Item>
       <Form.Item name="itemNote" label={t('pairings.itemNote')} extra={t('pairings.itemNoteHint')}><Input maxLength={100} /></Form.Item>
       <Form.Item name="place" label={t('pairings.place')} extra={t('pairings.placeHint')} rules={[{ required: true }]}><Input maxLength={100} /></Form.Item>
-      <fieldset style={{ border: '1px solid #d9d9d9', borderRadius: 8, padding: '8px 12px', marginBottom: 16 }}>
-        <legend style={{ fontSize: 14, width: 'auto', padding: '0 4px', margin: 0, border: 0 }}>{t('pairings.schedule')}</legend>
-        <Form.Item name="frequency" label={t('pairings.frequency')}>
-          <Radio.Group optionType="button" options={[{ value: 'weekly', label: t('pairings.weekly') }, { value: 'monthly', label: t('pairings.monthly') }]} />
-        </Form.Item>
-        <Form.Item noStyle shouldUpdate={(a, b) => a.frequency !== b.frequency}>
-          {({ getFieldValue }) => getFieldValue('frequency') === 'weekly' ? (
-            <>
-              <Form.Item name="weekdays" label={t('pairings.weekdays')} rules={[{ required: true, type: 'array', min: 1 }]}>
-                <Checkbox.Group options={WEEKDAYS.map((d) => ({ value: d, label: t(`pairPhone.weekdays.${d}`) }))} />
-              </Form.Item>
-              <Form.Item name="everyWeeks" label={t('pairings.everyWeeks')}><InputNumber min={1} max={12} /></Form.Item>
-            </>
-          ) : (
-            <>
-              <Form.Item name="monthDays" label={t('pairings.monthDays')} rules={[{ required: true, type: 'array', min: 1 }]}>
-                <Select mode="multiple" options={MONTH_DAYS.map((d) => ({ value: d, label: d === -1 ? t('pairings.lastDay') : t('pairPhone.rule.day', { d }) }))} />
-              </Form.Item>
-              <Form.Item name="everyMonths" label={t('pairings.everyMonths')}><InputNumber min={1} max={12} /></Form.Item>
-            </>
-          )}
-        </Form.Item>
-      </fieldset>
+      <ScheduleFields />
       <Space wrap>
         <Form.Item name="startsOn" label={t('pairings.startsOn')} rules={[{ required: true }]}><DatePicker /></Form.Item>
         <Form.Item name="endsOn" label={t('pairings.endsOn')} extra={t('pairings.endsOnHint')}><DatePicker /></Form.Item>
@@ -119,12 +129,63 @@ function EndPairing({ pairing, onClose }: { pairing: Pairing | null; onClose: ()
   );
 }
 
+/** Change what a pairing is: its item, place, schedule, end date, note. The volunteer and resident stay. */
+function EditPairing({ pairing, onClose }: { pairing: Scheduled | null; onClose: () => void }) {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const submit = async (v: Record<string, any>) => {
+    const rrule = ruleFromControls({ frequency: v.frequency, weekdays: v.weekdays ?? [], everyWeeks: v.everyWeeks ?? 1, monthDays: v.monthDays ?? [], everyMonths: v.everyMonths ?? 1 });
+    await pairingsApi.update(pairing!.id, { item: v.item, itemNote: v.itemNote || null, place: v.place, rrule, endsOn: v.endsOn ? (v.endsOn as Dayjs).format('YYYY-MM-DD') : null, note: v.note || null });
+    await qc.invalidateQueries({ queryKey: ['pairings'] });
+  };
+  return (
+    <FormModal open={!!pairing} title={t('pairings.editTitle', { name: pairing ? `${pairing.volunteerName} — ${pairing.residentName}` : '' })} onClose={onClose} onSubmit={submit}
+      fields={['item', 'itemNote', 'place', 'endsOn', 'note']} successText={t('pairings.saved')}
+      initialValues={pairing ? { ...controlsFromRule(pairing.rrule), item: pairing.item, itemNote: pairing.itemNote, place: pairing.place, note: pairing.note, endsOn: pairing.endsOn ? dayjs(pairing.endsOn) : null } : {}}>
+      <Form.Item name="item" label={t('pairings.item')} rules={[{ required: true }]}>
+        <Select options={PAIRING_ITEMS.map((i) => ({ value: i, label: t(`pairPhone.items.${i}`) }))} />
+      </Form.Item>
+      <Form.Item name="itemNote" label={t('pairings.itemNote')}><Input maxLength={100} /></Form.Item>
+      <Form.Item name="place" label={t('pairings.place')} rules={[{ required: true }]}><Input maxLength={100} /></Form.Item>
+      <ScheduleFields />
+      <Form.Item name="endsOn" label={t('pairings.endsOn')} extra={t('pairings.endsOnHint')}><DatePicker /></Form.Item>
+      <Form.Item name="note" label={t('pairings.note')}><Input.TextArea maxLength={500} /></Form.Item>
+    </FormModal>
+  );
+}
+
+/** Staff record a visit the volunteer reported by phone (an elder's volunteer may have no smartphone). */
+function LogVisit({ pairing, onClose }: { pairing: Scheduled | null; onClose: () => void }) {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const submit = async (v: Record<string, any>) => {
+    await pairingsApi.logFor(pairing!.id, { visitedOn: (v.visitedOn as Dayjs).format('YYYY-MM-DD'), minutes: v.minutes, notes: v.notes || null });
+    await qc.invalidateQueries({ queryKey: ['pairings'] });
+  };
+  return (
+    <FormModal open={!!pairing} title={t('pairings.logTitle', { name: pairing ? `${pairing.volunteerName} — ${pairing.residentName}` : '' })} onClose={onClose} onSubmit={submit}
+      fields={['visitedOn', 'minutes', 'notes']} successText={t('pairings.logged')} initialValues={{ visitedOn: dayjs(), minutes: 60 }}>
+      <Form.Item name="visitedOn" label={t('pairings.visitDate')} rules={[{ required: true }]}><DatePicker /></Form.Item>
+      <Form.Item name="minutes" label={t('pairings.minutes')} rules={[{ required: true }]}><InputNumber min={5} max={720} /></Form.Item>
+      <Form.Item name="notes" label={t('pairings.notes')}><Input.TextArea maxLength={500} /></Form.Item>
+    </FormModal>
+  );
+}
+
 function PairingDrawer({ id, onClose }: { id: string | null; onClose: () => void }) {
   const { t } = useTranslation();
   const q = usePairing(id);
   const p = q.data;
+  const [editing, setEditing] = useState(false);
+  const [logging, setLogging] = useState(false);
   return (
-    <Drawer open={!!id} onClose={onClose} size="large" title={p ? `${p.volunteerName} — ${p.residentName}` : ''}>
+    <Drawer open={!!id} onClose={onClose} size="large" title={p ? `${p.volunteerName} — ${p.residentName}` : ''}
+      extra={p?.status === 'active' && <Space>
+        <Button onClick={() => setLogging(true)}>{t('pairings.logVisit')}</Button>
+        <Button onClick={() => setEditing(true)}>{t('pairings.edit')}</Button>
+      </Space>}>
+      <EditPairing pairing={editing ? p ?? null : null} onClose={() => setEditing(false)} />
+      <LogVisit pairing={logging ? p ?? null : null} onClose={() => setLogging(false)} />
       {p && (
         <div className="cn-stack">
           <Descriptions column={1} size="small" bordered items={[
