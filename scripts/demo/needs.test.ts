@@ -8,7 +8,7 @@ import { needRows } from './needs.ts';
 const residents = Array.from({ length: 400 }, (_, i) => ({ id: `r${i}`, household_id: `h${i >> 1}`, grid_id: `g${i % 4}`, birth_date: i % 2 ? '1945-01-01' : '1990-01-01', status: 'active' }));
 const households = Array.from({ length: 200 }, (_, i) => ({ id: `h${i}`, grid_id: `g${(i * 2) % 4}` }));
 const volunteers = Array.from({ length: 50 }, (_, i) => ({ id: `v${i}`, status: 'approved', birth_date: '1980-01-01' }));
-const rows = needRows({ communityId: 'c', now: new Date('2026-11-28T04:00:00Z'), today: '2026-11-28', seed: 7, residents, households, volunteers,
+const rows = needRows({ communityId: 'c', now: new Date('2026-11-28T04:00:00Z'), today: '2026-11-28', seed: 7, residents, households, volunteers, specialGroupResidentIds: [],
   skills: volunteers.map((v, i) => ({ volunteer_id: v.id, category: i % 2 ? 'medical' : 'household' })), staff: { accountId: 'a', name: '赵婷' }, gridLeaders: new Map() });
 
 describe('demo needs', () => {

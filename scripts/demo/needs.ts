@@ -34,6 +34,8 @@ const HOUR = 3_600_000;
 interface Args {
   communityId: string; now: Date; today: string; seed: number;
   residents: ReadonlyArray<{ id: string; household_id: string; grid_id: string; birth_date: string; status: string }>;
+  /** Residents in any special group (their tags are tokens; only who, not which, is needed here). */
+  specialGroupResidentIds: readonly string[];
   households: ReadonlyArray<{ id: string; grid_id: string }>;
   volunteers: ReadonlyArray<{ id: string; status: string; birth_date: string }>;
   skills: ReadonlyArray<{ volunteer_id: string; category: string }>;
@@ -97,8 +99,10 @@ export function needRows(a: Args): NeedRows {
   }
 
   // The survey reached about nine households in ten this year, grid by grid; the grid leaders go back to the
-  // homes of the oldest every one to three weeks — except for about one in seven, who drop out of sight.
-  const oldest = new Set(a.residents.filter((r) => r.status === 'active' && ageOn(r.birth_date, a.today) >= 70).map((r) => r.household_id));
+  // homes of the oldest and of everyone in a special group every few days to two weeks — except for about
+  // one in seven, who drop out of sight.
+  const flagged = new Set(a.specialGroupResidentIds);
+  const oldest = new Set(a.residents.filter((r) => r.status === 'active' && (flagged.has(r.id) || ageOn(r.birth_date, a.today) >= 70)).map((r) => r.household_id));
   const visit = (h: { id: string; grid_id: string }, daysAgo: number, found: number) => {
     const leader = a.gridLeaders.get(h.grid_id) ?? a.staff;
     const visitId = uuidv7();
@@ -112,8 +116,8 @@ export function needRows(a: Args): NeedRows {
     visit(h, first, rng.weighted([[0, 45], [1, 40], [2, 15]] as const));
     if (!oldest.has(h.id)) continue;
     // Forgotten: nobody has been back for two months or more.
-    let day = rng.chance(0.14) ? rng.int(60, 120) : rng.int(0, 12);
-    for (; day < first - 3; day += rng.int(7, 21)) visit(h, day, 0);
+    let day = rng.chance(0.14) ? rng.int(60, 120) : rng.int(0, 8);
+    for (; day < first - 3; day += rng.int(4, 13)) visit(h, day, 0);
   }
   return out;
 }

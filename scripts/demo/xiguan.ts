@@ -358,7 +358,7 @@ export async function seedCommunity(db: Kysely<Database>, cipher: FieldCipher, o
     for (const [table, key] of APPOINTMENT_TABLES) await insertInBatches(trx, table, appointments[key] as never[]);
     const staffOf = (role: string) => rows.memberships.filter((m) => m.role === role).map((m) => ({ m, account: rows.accounts.find((x) => x.id === m.account_id)! }));
     const staff = staffOf('staff')[0];
-    const needs = needRows({ communityId: opts.communityId, now: withNow.now!, today: model.today, seed: opts.seed, residents: rows.residents as never[], households: rows.households as never[],
+    const needs = needRows({ communityId: opts.communityId, now: withNow.now!, today: model.today, seed: opts.seed, residents: rows.residents as never[], households: rows.households as never[], specialGroupResidentIds: rows.tags.map((x) => x.resident_id as string),
       volunteers: rows.volunteers.volunteers as never[], skills: rows.volunteers.skills as never[],
       staff: staff ? { accountId: staff.account.id as string, name: staff.account.name as string } : { accountId: null, name: '社区工作人员' },
       gridLeaders: new Map(staffOf('grid_leader').map(({ m, account }) => [m.grid_id as string, { accountId: account.id as string, name: account.name as string }])) });
