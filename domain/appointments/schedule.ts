@@ -91,7 +91,7 @@ export function bookableDates(limits: BookingLimits, now = new Date()): { from: 
   return { from: shanghaiLocal(earliest).date, to: addDaysTo(shanghaiLocal(now).date, limits.windowDays) };
 }
 
-export const minuteText = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+export { minuteToHhmm as minuteText } from '../volunteers/service-schemas.ts';
 export function parseMinute(hhmm: string): number | null {
   const m = /^(\d{2}):(\d{2})$/.exec(hhmm);
   if (!m) return null;

@@ -95,6 +95,8 @@ export type ServiceTypeInput = z.infer<typeof serviceTypeInput>;
 
 export const HHMM_RE = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
 export const hhmmToMinute = (s: string) => Number(s.slice(0, 2)) * 60 + Number(s.slice(3, 5));
+/** Minutes from local midnight as HH:MM (1440 → 24:00). */
+export const minuteToHhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 
 export const eligibleQuery = z.object({
   date: localDate.optional(),

@@ -44,7 +44,8 @@ for (const kind of testDatabaseKinds()) {
       assert.deepEqual(own.map((x: any) => x.name), ['李泽钦']);
       assert.match(own[0].address, /1号楼1单元101/);
       const viaFamily = (await staff('GET', `/api/needs/caller?phone=${t.a.phones.volunteer}`)).json();
-      assert.deepEqual(viaFamily.map((x: any) => x.name), ['王秀英']);
+      assert.deepEqual(viaFamily.map((x: any) => [x.name, x.via]), [['王秀英', 'contact']]);
+      assert.equal(own[0].via, 'phone');
       const res = await take(staff, { residentId: r['李泽钦'], callerPhone: '13700000001', urgency: 'urgent' });
       assert.equal(res.statusCode, 201, res.body);
       assert.equal((await staff('GET', '/api/needs/caller?phone=13700000001')).json()[0].openNeeds, 1);

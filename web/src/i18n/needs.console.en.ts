@@ -24,7 +24,7 @@ export const needsConsoleEn: Translation<typeof needsConsoleZhCN> = {
       rating: 'Average rating', ratingValue: '{{avg}} ({{count}} ratings)', byChannel: 'By channel', byCategory: 'By category', none: 'None yet', count: '{{n}}',
     },
     hotline: {
-      title: 'Hotline intake', lead: 'Type the caller\'s number and press Enter, pick the resident and the category, describe the need, press Enter. Defaults: phone channel, normal urgency.',
+      viaFamily: ' · a family member’s number', title: 'Hotline intake', lead: 'Type the caller\'s number and press Enter, pick the resident and the category, describe the need, press Enter. Defaults: phone channel, normal urgency.',
       phone: 'Caller number', find: 'Find', notFound: 'No resident has this number (own or a family contact\'s). Search by name instead.', byName: 'Or find the resident by name',
       byNameHint: 'Name, pinyin or initials', pick: 'For whom', openNeeds: '{{count}} open already', noOpen: 'nothing open',
       submit: 'Take it (Enter)', taken: 'Need taken for {{name}}.', goMatch: 'Match a volunteer', skillAny: 'Any skill', timeHint: 'e.g. 09:00',

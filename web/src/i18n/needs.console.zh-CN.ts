@@ -21,7 +21,7 @@ export const needsConsoleZhCN = {
       rating: '平均评分', ratingValue: '{{avg}} 分（{{count}} 次）', byChannel: '按来源', byCategory: '按类别', none: '暂无', count: '{{n}} 项',
     },
     hotline: {
-      title: '热线登记', lead: '输入来电号码回车，选居民，选类别，写需求，回车提交。默认：电话来源、一般紧急。',
+      viaFamily: '·家属来电', title: '热线登记', lead: '输入来电号码回车，选居民，选类别，写需求，回车提交。默认：电话来源、一般紧急。',
       phone: '来电号码', find: '查找', notFound: '没有居民登记这个号码（本人或家属）。可以按姓名查找。', byName: '或按姓名查找居民',
       byNameHint: '姓名、拼音或首字母', pick: '为谁登记', openNeeds: '已有 {{count}} 项未办结', noOpen: '没有未办结的需求',
       submit: '登记（回车）', taken: '已登记 {{name}} 的需求。', goMatch: '去对接志愿者', skillAny: '不限技能', timeHint: '如 09:00',

@@ -49,19 +49,6 @@ export async function listNeeds(db: DbOrTrx, communityId: string, f: NeedListFil
 export const eventsOf = (db: DbOrTrx, communityId: string, needId: string) =>
   db.selectFrom('need_event').selectAll().where('community_id', '=', communityId).where('need_id', '=', needId).orderBy('at').orderBy('id').execute();
 
-/** Residents whose own phone or a family contact's phone is this number. */
-export async function residentsByPhone(db: DbOrTrx, communityId: string, phone: string, gridOnly: string | null) {
-  let q = db.selectFrom('resident as r')
-    .innerJoin('household as h', (j) => j.onRef('h.community_id', '=', 'r.community_id').onRef('h.id', '=', 'r.household_id'))
-    .innerJoin('building as b', (j) => j.onRef('b.community_id', '=', 'h.community_id').onRef('b.id', '=', 'h.building_id'))
-    .select(['r.id', 'r.name', 'r.gender', 'r.birth_date', 'r.grid_id', 'r.household_id', 'b.number as building', 'h.unit', 'h.room'])
-    .where('r.community_id', '=', communityId).where('r.status', '=', 'active')
-    .where((eb) => eb.or([eb('r.phone', '=', phone),
-      eb.exists(eb.selectFrom('family_contact as c').select(sql<number>`1`.as('one')).whereRef('c.community_id', '=', 'r.community_id').whereRef('c.resident_id', '=', 'r.id').where('c.phone', '=', phone))]));
-  if (gridOnly) q = q.where('r.grid_id', '=', gridOnly);
-  return q.orderBy('r.name_pinyin').limit(20).execute();
-}
-
 export async function openCountsOf(db: DbOrTrx, communityId: string, residentIds: readonly string[]) {
   if (!residentIds.length) return new Map<string, number>();
   const rows = await db.selectFrom('need').select(['resident_id', (eb) => eb.fn.countAll<number>().as('n')]).where('community_id', '=', communityId)

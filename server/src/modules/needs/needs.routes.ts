@@ -45,8 +45,8 @@ export function needsRoutes(needs: NeedsService, matching: MatchingService) {
         return sendWorkbook(reply, { fileName: `需求列表-${day}.xlsx`, asciiFileName: `needs-${day}.xlsx`, rows, stream: needsWorkbook(batches) });
       });
     r.get('/api/needs/caller', { config: write, schema: { tags, summary: 'The hotline: residents whose phone or family contact’s phone this is, with their open needs',
-      querystring: z.object({ phone: z.string().trim().regex(/^\d{5,20}$/, 'invalid.phone') }),
-      response: { 200: z.array(z.object({ id: z.string(), name: z.string(), gender: z.string(), birthDate: z.string(), gridId: z.string(), householdId: z.string(), address: z.string(), openNeeds: z.number() })) } } },
+      querystring: z.object({ phone: z.string().trim().regex(/^\+?[\d\s-]{11,20}$/, 'invalid.phone') }),
+      response: { 200: z.array(z.object({ id: z.string(), name: z.string(), gender: z.string(), birthDate: z.string(), gridId: z.string(), householdId: z.string(), address: z.string(), via: z.enum(['phone', 'contact']), openNeeds: z.number() })) } } },
     (req) => needs.caller(actorOf(req), grantOf(req), req.query.phone));
     r.get('/api/needs/stats', { config: read, schema: { tags, summary: 'Needs since a date: by status, channel and category; time to match and to done; ratings', querystring: sinceQuery } },
       (req) => needs.stats(actorOf(req), grantOf(req), req.query.since ?? daysAgo(365)));

@@ -7,7 +7,7 @@ import type { Actor, RequestContext } from '../../platform/actor.ts';
 import type { AuditLog, AuditWhat } from '../../platform/audit.ts';
 import { AppError } from '../../platform/errors.ts';
 import { uuidv7 } from '../../../../domain/shared/ids.ts';
-import { hhmmToMinute } from '../../../../domain/volunteers/service-schemas.ts';
+import { hhmmToMinute, minuteToHhmm } from '../../../../domain/volunteers/service-schemas.ts';
 import { SKILL_BY_CODE, type SkillCategory } from '../../../../domain/volunteers/skills.ts';
 import { taskRequirementsFor } from '../../../../domain/matching/score.ts';
 import { canMove, needRequirements, type NeedChannel, type NeedInput, type NeedMove, type NeedQuery, type NeedStatus, type SurveyVisitInput } from '../../../../domain/needs/needs.ts';
@@ -16,13 +16,13 @@ import { requirementsOf } from '../service-types/service-types.service.ts';
 import type { ResidentDirectory } from '../registry/resident-directory.ts';
 import * as repo from './needs.repository.ts';
 
-const minuteToHhmm = (m: number | null) => m === null ? null : `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+const hhmmOrNull = (m: number | null) => m === null ? null : minuteToHhmm(m);
 
 export function toNeed(n: NeedTable & { resident_name?: string; volunteer_name?: string | null }) {
   return {
     id: n.id, residentId: n.resident_id, residentName: n.resident_name ?? null, gridId: n.grid_id, channel: n.channel, category: n.category, skillCode: n.skill_code,
-    serviceTypeId: n.service_type_id, urgency: n.urgency, preferredDate: n.preferred_date, preferredStart: minuteToHhmm(n.preferred_start),
-    preferredEnd: minuteToHhmm(n.preferred_end), preferredGender: n.preferred_gender, place: n.place, description: n.description, status: n.status,
+    serviceTypeId: n.service_type_id, urgency: n.urgency, preferredDate: n.preferred_date, preferredStart: hhmmOrNull(n.preferred_start),
+    preferredEnd: hhmmOrNull(n.preferred_end), preferredGender: n.preferred_gender, place: n.place, description: n.description, status: n.status,
     volunteerId: n.volunteer_id, volunteerName: n.volunteer_name ?? null, scheduledFor: n.scheduled_for, closeReason: n.close_reason,
     rating: n.rating, ratingComment: n.rating_comment, createdAt: n.created_at, matchedAt: n.matched_at, doneAt: n.done_at, closedAt: n.closed_at,
   };
@@ -56,9 +56,9 @@ export class NeedsService {
     return this.audit.record(db, { communityId: actor.communityId, accountId: actor.accountId, name: actor.name, role: actor.role, ...ctx }, what);
   }
 
-  private async resident(communityId: string, residentId: string, db: DbOrTrx = this.db) {
-    const r = await db.selectFrom('resident').select(['id', 'household_id', 'grid_id', 'name', 'status']).where('community_id', '=', communityId).where('id', '=', residentId).executeTakeFirst();
-    if (!r || r.status !== 'active') throw new AppError('validation', { fields: [{ field: 'residentId', message: 'invalid.unknownResident' }] });
+  private async resident(communityId: string, residentId: string) {
+    const r = await this.residents.get(communityId, residentId);
+    if (!r) throw new AppError('validation', { fields: [{ field: 'residentId', message: 'invalid.unknownResident' }] });
     return r;
   }
 
@@ -88,7 +88,7 @@ export class NeedsService {
     const id = uuidv7(), now = new Date().toISOString();
     await this.db.transaction().execute(async (trx) => {
       await repo.insertNeed(trx, {
-        community_id: who.communityId, id, resident_id: r.id, household_id: r.household_id, grid_id: r.grid_id, channel: input.channel, category: input.category,
+        community_id: who.communityId, id, resident_id: r.id, household_id: r.householdId, grid_id: r.gridId, channel: input.channel, category: input.category,
         skill_code: input.skillCode || null, service_type_id: input.serviceTypeId ?? null, urgency: input.urgency, preferred_date: input.preferredDate ?? null,
         preferred_start: input.preferredStart ? hhmmToMinute(input.preferredStart) : null, preferred_end: input.preferredEnd ? hhmmToMinute(input.preferredEnd) : null,
         preferred_gender: input.preferredGender ?? null, place: input.place || null, description: input.description, caller_phone: input.callerPhone ?? null,
@@ -105,7 +105,7 @@ export class NeedsService {
   /** Staff or a grid leader takes a need (hotline, office, survey) for a resident in their scope. */
   async take(actor: Actor, grant: Grant, input: NeedInput, ctx: RequestContext) {
     const r = await this.resident(actor.communityId, input.residentId);
-    assertInScope(actor, grant, { gridId: r.grid_id });
+    assertInScope(actor, grant, { gridId: r.gridId });
     return this.insert(actor, ctx, input.residentId, input);
   }
 
@@ -219,12 +219,13 @@ export class NeedsService {
     await this.apply(actor, ctx, n, 'reviewed', { rating: stars, rating_comment: comment ?? null, closed_at: new Date().toISOString() }, comment ?? null);
   }
 
-  /** The hotline: who is calling, and what they already have open. */
+  /** The hotline: who is calling (their own number, or a family contact's), and what they already have open. */
   async caller(actor: Actor, grant: Grant, phone: string) {
-    const residents = await repo.residentsByPhone(this.db, actor.communityId, phone, gridFilter(actor, grant));
+    const grid = gridFilter(actor, grant);
+    const residents = (await this.residents.find(actor.communityId, phone)).filter((r) => r.via !== 'name' && (!grid || r.gridId === grid));
     const open = await repo.openCountsOf(this.db, actor.communityId, residents.map((r) => r.id));
-    return residents.map((r) => ({ id: r.id, name: r.name, gender: r.gender, birthDate: r.birth_date, gridId: r.grid_id, householdId: r.household_id,
-      address: `${r.building}${r.unit}单元${r.room}`, openNeeds: open.get(r.id) ?? 0 }));
+    return residents.map((r) => ({ id: r.id, name: r.name, gender: r.gender, birthDate: r.birthDate, gridId: r.gridId, householdId: r.householdId,
+      address: r.address, via: r.via as 'phone' | 'contact', openNeeds: open.get(r.id) ?? 0 }));
   }
 
   async stats(actor: Actor, grant: Grant, since: string) {

@@ -5,7 +5,7 @@ import type { Db, DbOrTrx } from '../../db/database.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { normalizeMobile } from '../../../../domain/shared/phone.ts';
 
-export interface ResidentBrief { id: string; name: string; birthDate: string; phone: string | null; address: string }
+export interface ResidentBrief { id: string; name: string; gender: string; birthDate: string; phone: string | null; address: string; householdId: string; gridId: string }
 export interface LinkedResident { id: string; name: string; relation: 'self' | 'family' }
 
 export class ResidentDirectory {
@@ -15,12 +15,12 @@ export class ResidentDirectory {
     return db.selectFrom('resident as r')
       .innerJoin('household as h', (j) => j.onRef('h.community_id', '=', 'r.community_id').onRef('h.id', '=', 'r.household_id'))
       .innerJoin('building as b', (j) => j.onRef('b.community_id', '=', 'h.community_id').onRef('b.id', '=', 'h.building_id'))
-      .select(['r.id', 'r.name', 'r.birth_date', 'r.phone', 'b.number as building', 'h.unit', 'h.room'])
+      .select(['r.id', 'r.name', 'r.gender', 'r.birth_date', 'r.phone', 'r.household_id', 'r.grid_id', 'b.number as building', 'h.unit', 'h.room'])
       .where('r.community_id', '=', communityId).where('r.status', '=', 'active');
   }
 
-  private static toBrief(r: { id: string; name: string; birth_date: string; phone: string | null; building: string; unit: string; room: string }): ResidentBrief {
-    return { id: r.id, name: r.name, birthDate: r.birth_date, phone: r.phone, address: `${r.building}${r.unit}单元${r.room}` };
+  private static toBrief(r: { id: string; name: string; gender: string; birth_date: string; phone: string | null; household_id: string; grid_id: string; building: string; unit: string; room: string }): ResidentBrief {
+    return { id: r.id, name: r.name, gender: r.gender, birthDate: r.birth_date, phone: r.phone, address: `${r.building}${r.unit}单元${r.room}`, householdId: r.household_id, gridId: r.grid_id };
   }
 
   /** The resident, if active in the community. */

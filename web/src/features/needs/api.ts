@@ -26,7 +26,7 @@ export interface NeedDetail extends Need { events: NeedEvent[] }
 export type NeedFilters = { status?: NeedStatus | 'open'; category?: SkillCategory; urgency?: NeedUrgency; channel?: NeedChannel; gridId?: string };
 
 /** A caller the hotline found: the resident whose own or family contact's phone called. */
-export interface Caller { id: string; name: string; gender: string; birthDate: string; gridId: string; householdId: string; address: string; openNeeds: number }
+export interface Caller { id: string; name: string; gender: string; birthDate: string; gridId: string; householdId: string; address: string; via: 'phone' | 'contact'; openNeeds: number }
 
 export interface MatchPart { factor: string; points: number; detail: string; params?: Record<string, string | number> }
 export interface Candidate { volunteerId: string; name: string; score: number; parts: MatchPart[] }

@@ -49,7 +49,7 @@ export function CallerFinder({ chosen, onChoose, resetSignal }: { chosen: Chosen
           <Space direction="vertical">
             {callers.map((c) => (
               <Radio key={c.id} value={c.id}>
-                {c.name}（{t(`gender.${c.gender === 'female' ? 'female' : 'male'}`)}，{c.address}）
+                {c.name}（{t(`gender.${c.gender === 'female' ? 'female' : 'male'}`)}，{c.address}）{c.via === 'contact' && t('needs.hotline.viaFamily')}
                 <Typography.Text type={c.openNeeds ? 'warning' : 'secondary'} style={{ marginLeft: 8, color: c.openNeeds ? '#8a5300' : '#595959' }}>
                   {c.openNeeds ? t('needs.hotline.openNeeds', { count: c.openNeeds }) : t('needs.hotline.noOpen')}
                 </Typography.Text>
