@@ -53,6 +53,7 @@ import { NeedsService } from './modules/needs/needs.service.ts';
 import { ResidentDirectory } from './modules/registry/resident-directory.ts';
 import { MatchingService } from './modules/needs/matching.service.ts';
 import { wechatModule } from './modules/wechat/wechat.routes.ts';
+import { calendarRoutes } from './modules/calendar/calendar.routes.ts';
 
 export interface AppDeps { database: DatabaseHandle; cipher: FieldCipher }
 
@@ -116,6 +117,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   await app.register(monitorModule({ db, cipher: deps.cipher, notifier, jobs, alertDays: config.leftOutAlertDays, audit }));
   await app.register(appointmentsModule(appointments, jobs));
   await app.register(wechatModule({ db, audit, notifier, jobs, needs, appointments, tokens: config.wechat }));
+  await app.register(calendarRoutes()); // issue 5 groundwork: festival and solar-term dates
 
   jobs.register('sessions.purge', () => auth.purgeExpired());
   jobs.schedule('sessions.purge', '15 3 * * *');
