@@ -1,15 +1,13 @@
-// npm run test:e2e: builds if needed, starts the real server on a free port with a fresh data folder and
+// npm run test:e2e: builds what is missing or stale, starts the real server on a free port with a fresh data folder and
 // the Xiguan demo, runs the browser journeys in e2e/ against it, and stops it.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { buildIfStale } from './build-if-stale.mjs';
 
-if (!fs.existsSync('web/dist/index.html') || !fs.existsSync('dist/server/main.mjs')) {
-  const b = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
-  if (b.status !== 0) process.exit(b.status ?? 1);
-}
+await buildIfStale();
 
 const port = await new Promise((resolve) => { const s = net.createServer().listen(0, '127.0.0.1', () => { const p = s.address().port; s.close(() => resolve(p)); }); });
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'linli-e2e-'));

@@ -116,7 +116,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   await app.register(pairingsModule({ db, audit, directory, eligibility }));
   await app.register(monitorModule({ db, cipher: deps.cipher, notifier, jobs, alertDays: config.leftOutAlertDays, audit }));
   await app.register(appointmentsModule(appointments, jobs));
-  await app.register(wechatModule({ db, audit, notifier, jobs, needs, appointments, tokens: config.wechat }));
+  await app.register(wechatModule({ db, audit, notifier, jobs, needs, appointments, tokens: config.wechat, rateLimits: config.rateLimits }));
   await app.register(calendarRoutes()); // issue 5 groundwork: festival and solar-term dates
 
   jobs.register('sessions.purge', () => auth.purgeExpired());

@@ -246,3 +246,20 @@ for (const kind of testDatabaseKinds()) {
     });
   });
 }
+
+describe('WeChat endpoint rate limit', () => {
+  it('caps one address at 600 requests a minute, so a flood cannot fill the database', async () => {
+    const t = await startTestApp('sqlite', { LINLI_WECHAT_TOKEN: TOKEN, LINLI_RATE_LIMITS: '1' });
+    try {
+      const url = `/api/wechat/${t.a.id}?signature=0000&timestamp=1&nonce=1&echostr=x`;
+      const codes = new Map<number, number>();
+      for (let i = 0; i < 601; i++) {
+        const res = await t.app.inject({ method: 'GET', url });
+        codes.set(res.statusCode, (codes.get(res.statusCode) ?? 0) + 1);
+      }
+      assert.deepEqual([...codes.entries()].sort(), [[403, 600], [429, 1]]);
+    } finally {
+      await t.close();
+    }
+  });
+});

@@ -29,10 +29,12 @@ const XML_MESSAGE: Record<XmlError['reason'], string> = {
   too_large: 'invalid.xmlTooLarge', doctype: 'invalid.xmlDoctype', entity: 'invalid.xmlEntity', nested: 'invalid.xmlNested', malformed: 'invalid.xml',
 };
 
-export function wechatRoutes(svc: WechatService, tokens: Config['wechat']) {
+export function wechatRoutes(svc: WechatService, tokens: Config['wechat'], rateLimits = true) {
   return async (app: FastifyInstance) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
-    const open = { access: { public: true as const } };
+    // An unauthenticated endpoint that writes: capped per address. WeChat's servers send from a few addresses,
+    // so the cap is generous; binding codes have their own per-user limits.
+    const open = { access: { public: true as const }, ...(rateLimits ? { rateLimit: { max: 600, timeWindow: '1 minute' } } : {}) };
     const tags = ['wechat'];
     // Read as text here (this plugin only): the signature is checked before the XML is parsed.
     app.addContentTypeParser(['text/xml', 'application/xml'], { parseAs: 'string' }, (_req, body, done) => done(null, body));
@@ -88,11 +90,11 @@ function needsPort(needs: NeedsService): NeedsPort {
   };
 }
 
-export function wechatModule(deps: { db: Db; audit: AuditLog; notifier: Notifier; jobs: JobWorker; needs: NeedsService; appointments: AppointmentsService; tokens: Config['wechat'] }) {
+export function wechatModule(deps: { db: Db; audit: AuditLog; notifier: Notifier; jobs: JobWorker; needs: NeedsService; appointments: AppointmentsService; tokens: Config['wechat']; rateLimits: boolean }) {
   const residents = new ResidentDirectory(deps.db);
   // Its own instance: the appointments module keeps its service private; the service holds no state.
   const svc = new WechatService(deps.db, deps.audit, deps.notifier, residents, needsPort(deps.needs), deps.appointments);
   deps.jobs.register('wechat.purge', () => svc.purge());
   deps.jobs.schedule('wechat.purge', '40 3 * * *');
-  return wechatRoutes(svc, deps.tokens);
+  return wechatRoutes(svc, deps.tokens, deps.rateLimits);
 }
