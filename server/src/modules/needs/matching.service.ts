@@ -27,20 +27,34 @@ export class MatchingService {
 
   /** The need as the matching rules see it: category, skill, time, where the resident lives, their wishes. */
   async matchNeedOf(n: NeedTable): Promise<MatchNeed> {
-    const [home, prefs, st] = await Promise.all([
-      this.db.selectFrom('household').select(['building_id', 'grid_id']).where('community_id', '=', n.community_id).where('id', '=', n.household_id).executeTakeFirst(),
-      this.db.selectFrom('match_preference').select(['volunteer_id', 'kind']).where('community_id', '=', n.community_id).where('resident_id', '=', n.resident_id).execute(),
-      n.service_type_id ? this.eligibility.serviceType(n.community_id, n.service_type_id) : null,
+    return (await this.matchNeedsOf(n.community_id, [n]))[0]!;
+  }
+
+  /** The same for many needs of a community, with one query per kind of fact (batch matching reads hundreds). */
+  private async matchNeedsOf(communityId: string, needs: readonly NeedTable[]): Promise<MatchNeed[]> {
+    if (!needs.length) return [];
+    const typeIds = [...new Set(needs.map((n) => n.service_type_id).filter((x): x is string => !!x))];
+    const [homes, prefs, types] = await Promise.all([
+      this.db.selectFrom('household').select(['id', 'building_id', 'grid_id']).where('community_id', '=', communityId).where('id', 'in', [...new Set(needs.map((n) => n.household_id))]).execute(),
+      this.db.selectFrom('match_preference').select(['resident_id', 'volunteer_id', 'kind']).where('community_id', '=', communityId).where('resident_id', 'in', [...new Set(needs.map((n) => n.resident_id))]).execute(),
+      typeIds.length ? this.db.selectFrom('service_type').selectAll().where('community_id', '=', communityId).where('id', 'in', typeIds).execute() : [],
     ]);
-    const when = n.preferred_date && n.preferred_start !== null && n.preferred_end !== null
-      ? { date: n.preferred_date, startMinute: n.preferred_start, endMinute: n.preferred_end } : null;
-    return {
-      category: n.category as SkillCategory, skillCode: n.skill_code ?? (st?.skill_code ?? null), when, buildingId: home?.building_id ?? null, gridId: home?.grid_id ?? n.grid_id,
-      preferences: { preferredVolunteerIds: prefs.filter((p) => p.kind === 'prefer').map((p) => p.volunteer_id),
-        avoidedVolunteerIds: prefs.filter((p) => p.kind === 'avoid').map((p) => p.volunteer_id), preferredGender: (n.preferred_gender as Gender | null) ?? null },
-      waitingSince: n.created_at,
-      requirements: needRequirements(st ? requirementsOf(st) : null),
-    };
+    const homeOf = new Map(homes.map((h) => [h.id, h]));
+    const typeOf = new Map(types.map((t) => [t.id, t]));
+    return needs.map((n) => {
+      const home = homeOf.get(n.household_id);
+      const st = n.service_type_id ? typeOf.get(n.service_type_id) ?? null : null;
+      const mine = prefs.filter((p) => p.resident_id === n.resident_id);
+      const when = n.preferred_date && n.preferred_start !== null && n.preferred_end !== null
+        ? { date: n.preferred_date, startMinute: n.preferred_start, endMinute: n.preferred_end } : null;
+      return {
+        category: n.category as SkillCategory, skillCode: n.skill_code ?? (st?.skill_code ?? null), when, buildingId: home?.building_id ?? null, gridId: home?.grid_id ?? n.grid_id,
+        preferences: { preferredVolunteerIds: mine.filter((p) => p.kind === 'prefer').map((p) => p.volunteer_id),
+          avoidedVolunteerIds: mine.filter((p) => p.kind === 'avoid').map((p) => p.volunteer_id), preferredGender: (n.preferred_gender as Gender | null) ?? null },
+        waitingSince: n.created_at,
+        requirements: needRequirements(st ? requirementsOf(st) : null),
+      };
+    });
   }
 
   /**
@@ -138,8 +152,9 @@ export class MatchingService {
     const load = await this.loadOf(actor.communityId);
     // Needs asking the same of a volunteer at the same time share one load of facts.
     const byTask = new Map<string, Array<{ n: NeedTable; need: MatchNeed }>>();
-    for (const n of open) {
-      const need = await this.matchNeedOf(n);
+    const matchNeeds = await this.matchNeedsOf(actor.communityId, open);
+    for (const [i, n] of open.entries()) {
+      const need = matchNeeds[i]!;
       const key = JSON.stringify([need.category, taskRequirementsFor(need)]);
       byTask.set(key, [...(byTask.get(key) ?? []), { n, need }]);
     }
