@@ -29,6 +29,13 @@ export const PERMISSIONS = [
   'pairings.manage',        // three-fixed pairings: create, change, end
   'appointments.manage',    // bookable services, providers and schedules; book for a caller
   'resident.self',          // my (or my family's) requests and bookings, ratings, WeChat binding
+  'activities.manage',      // activities, shifts, festival templates, performances; sign up members; mark attendance
+  'hours.verify',           // the verification queue: verify or correct hours entries
+  'hours.grant',            // honour hours, and the community's rounding, star and points rules
+  'certificates.issue',     // issue and revoke service certificates (志愿服务证明)
+  'points.manage',          // the love supermarket: items, stock, redemption by scan
+  'recognition.nominate',   // nominate volunteers for the quarterly commendation
+  'recognition.approve',    // approve and publish the commendation list
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -47,6 +54,10 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Permission, Scope>>> = {
     'training.manage': 'community', 'insurance.manage': 'community', 'party.read': 'community', 'party.write': 'community',
     'volunteer.self': 'self', 'needs.read': 'community', 'needs.write': 'community', 'needs.match': 'community',
     'pairings.manage': 'community', 'appointments.manage': 'community', 'resident.self': 'self',
+    // Social workers lead volunteers (case study system 7): they run activities and verify hours;
+    // granting honour hours, setting the rules and approving commendations stay with the admin.
+    'activities.manage': 'community', 'hours.verify': 'community', 'certificates.issue': 'community', 'points.manage': 'community',
+    'recognition.nominate': 'community',
   },
   // A grid leader knows every household of the grid and keeps it current, but sees sensitive fields masked.
   // Import is bulk writing, so it has the same bounds as registry.write: only into the leader's own grid.
@@ -54,7 +65,9 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Permission, Scope>>> = {
   // The survey and requests are door-to-door work: a grid leader records and follows the needs of the grid.
   grid_leader: { 'registry.read': 'grid', 'registry.write': 'grid', 'registry.import': 'grid', 'registry.export': 'grid', 'party.read': 'grid', 'volunteer.self': 'self',
     'needs.read': 'grid', 'needs.write': 'grid', 'resident.self': 'self' },
-  team_leader: { 'volunteers.read': 'team', 'teams.manage': 'team', 'volunteer.self': 'self', 'resident.self': 'self' },
+  // A team leader runs the team's activities (sign up members, scan cards at check-in) and nominates members.
+  team_leader: { 'volunteers.read': 'team', 'teams.manage': 'team', 'volunteer.self': 'self', 'resident.self': 'self',
+    'activities.manage': 'team', 'recognition.nominate': 'team' },
   // A unit coordinator manages their own unit's volunteers and nobody else's.
   unit_coordinator: { 'volunteers.read': 'unit', 'volunteers.write': 'unit', 'volunteers.export': 'unit', 'volunteer.self': 'self', 'resident.self': 'self' },
   volunteer: { 'volunteer.self': 'self', 'resident.self': 'self' },
@@ -102,4 +115,11 @@ export const PERMISSION_LABELS: Record<Permission, { zh: string; en: string }> =
   'pairings.manage': { zh: '管理三定结对', en: 'manage three-fixed pairings' },
   'appointments.manage': { zh: '管理预约服务', en: 'manage appointments' },
   'resident.self': { zh: '我的求助和预约', en: 'my requests and bookings' },
+  'activities.manage': { zh: '管理志愿活动', en: 'manage activities' },
+  'hours.verify': { zh: '审核服务时长', en: 'verify service hours' },
+  'hours.grant': { zh: '授予荣誉时长和设置规则', en: 'grant honour hours and set the rules' },
+  'certificates.issue': { zh: '开具服务证明', en: 'issue service certificates' },
+  'points.manage': { zh: '管理爱心超市', en: 'manage the love supermarket' },
+  'recognition.nominate': { zh: '推荐表彰人选', en: 'nominate for commendation' },
+  'recognition.approve': { zh: '审批表彰名单', en: 'approve commendations' },
 };

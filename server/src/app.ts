@@ -54,10 +54,12 @@ import { ResidentDirectory } from './modules/registry/resident-directory.ts';
 import { MatchingService } from './modules/needs/matching.service.ts';
 import { wechatModule } from './modules/wechat/wechat.routes.ts';
 import { calendarRoutes } from './modules/calendar/calendar.routes.ts';
+import { HoursService } from './modules/hours/hours.service.ts';
+import { hoursRoutes } from './modules/hours/hours.routes.ts';
 
 export interface AppDeps { database: DatabaseHandle; cipher: FieldCipher }
 
-export interface Services { auth: AuthService; registry: RegistryService; audit: AuditLog; jobs: JobWorker; notifier: Notifier; directory: VolunteerDirectory; eligibility: EligibilityService; needs: NeedsService; appointments: AppointmentsService }
+export interface Services { auth: AuthService; registry: RegistryService; audit: AuditLog; jobs: JobWorker; notifier: Notifier; directory: VolunteerDirectory; eligibility: EligibilityService; needs: NeedsService; appointments: AppointmentsService; hours: HoursService }
 
 export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyInstance & { services: Services }> {
   const app = Fastify({ logger: loggerOptions(config.logLevel), bodyLimit: 1024 * 1024, trustProxy: false });
@@ -76,7 +78,8 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   const residents = new ResidentDirectory(db);
   const needs = new NeedsService(db, audit, eligibility, residents);
   const appointments = new AppointmentsService(db, audit, residents, directory, notifier);
-  const services: Services = { auth, registry, audit, jobs, notifier, directory, eligibility, needs, appointments };
+  const hours = new HoursService(db, audit, directory);
+  const services: Services = { auth, registry, audit, jobs, notifier, directory, eligibility, needs, appointments, hours };
 
   await app.register(cookie);
   // Limits are opted into per route (sign-in, codes); a global one would also throttle static files.
@@ -117,7 +120,10 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   await app.register(monitorModule({ db, cipher: deps.cipher, notifier, jobs, alertDays: config.leftOutAlertDays, audit }));
   await app.register(appointmentsModule(appointments, jobs));
   await app.register(wechatModule({ db, audit, notifier, jobs, needs, appointments, tokens: config.wechat, rateLimits: config.rateLimits }));
-  await app.register(calendarRoutes()); // issue 5 groundwork: festival and solar-term dates
+  await app.register(calendarRoutes()); // festival and solar-term dates
+
+  // Issue 5 modules (hours ledger, activities, certificates, points, recognition) register below, one line each.
+  await app.register(hoursRoutes(hours));
 
   jobs.register('sessions.purge', () => auth.purgeExpired());
   jobs.schedule('sessions.purge', '15 3 * * *');

@@ -129,6 +129,18 @@ export interface WechatInboundTable { community_id: string; key: string; openid:
 export interface WechatBindingTable { community_id: string; openid: string; phone: string; resident_id: string | null; menu: string | null; menu_at: string | null; bound_at: string; updated_at: string }
 export interface WechatBindCodeTable { community_id: string; openid: string; phone: string; code_hash: string; attempts: number; created_at: string; expires_at: string }
 
+// ---- the hours ledger (issue 5) ----
+export interface HoursEntryTable {
+  community_id: string; id: string; volunteer_id: string; source: string; source_id: string; service_date: string; started_at: string | null; ended_at: string | null;
+  raw_minutes: number; minutes: number; kind: string; description: string; corrects_id: string | null; corrected_by: string | null; review_reason: string | null; note: string | null;
+  recorded_by: string | null; recorded_by_name: string; created_at: string; status: string; verified_by: string | null; verified_by_name: string | null; verified_at: string | null;
+}
+export interface HoursTotalTable { community_id: string; volunteer_id: string; credit_minutes: number; honour_minutes: number; pending_minutes: number; entries: number; last_service_date: string | null; updated_at: string }
+export interface HoursSettingsTable {
+  community_id: string; rounding_unit: number | null; rounding_mode: string | null; star_thresholds: string; points_per_hour: number;
+  points_daily_cap: number | null; points_total_cap: number | null; updated_by: string | null; updated_at: string;
+}
+
 export interface Database {
   community: CommunityTable;
   account: AccountTable;
@@ -181,4 +193,7 @@ export interface Database {
   wechat_inbound: WechatInboundTable;
   wechat_binding: WechatBindingTable;
   wechat_bind_code: WechatBindCodeTable;
+  hours_entry: HoursEntryTable;
+  hours_total: HoursTotalTable;
+  hours_settings: HoursSettingsTable;
 }

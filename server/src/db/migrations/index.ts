@@ -8,6 +8,7 @@ import * as appointments from './2026-11-28T2010_appointments.ts';
 import * as pairings from './2026-11-28T2020_pairings.ts';
 import * as wechat from './2026-11-28T2030_wechat.ts';
 import * as eligibilityIndexes from './2026-11-28T2040_eligibility_indexes.ts';
+import * as hours from './2026-11-28T2100_hours.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-28T1200_foundation': foundation,
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-28T2020_pairings': pairings,
   '2026-11-28T2030_wechat': wechat,
   '2026-11-28T2040_eligibility_indexes': eligibilityIndexes,
+  '2026-11-28T2100_hours': hours,
 };

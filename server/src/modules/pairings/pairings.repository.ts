@@ -76,7 +76,4 @@ export function visitsOf(db: DbOrTrx, communityId: string, pairingIds: readonly 
 }
 
 /** True when the error is a unique-constraint violation (both databases). */
-export function isUniqueViolation(err: unknown): boolean {
-  const e = err as { code?: string; message?: string };
-  return e?.code === '23505' || e?.code === 'SQLITE_CONSTRAINT_UNIQUE' || /UNIQUE constraint failed/.test(String(e?.message ?? ''));
-}
+export { isUniqueViolation } from '../../db/database.ts';
