@@ -77,8 +77,8 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   const eligibility = new EligibilityService(db);
   const residents = new ResidentDirectory(db);
   const needs = new NeedsService(db, audit, eligibility, residents);
-  const appointments = new AppointmentsService(db, audit, residents, directory, notifier);
   const hours = new HoursService(db, audit, directory);
+  const appointments = new AppointmentsService(db, audit, residents, directory, notifier, hours);
   const services: Services = { auth, registry, audit, jobs, notifier, directory, eligibility, needs, appointments, hours };
 
   await app.register(cookie);
@@ -116,7 +116,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
 
   // Issue 4 modules (needs, matching, pairings, appointments, WeChat) register below, one line each.
   await app.register(needsRoutes(needs, new MatchingService(db, eligibility, needs)));
-  await app.register(pairingsModule({ db, audit, directory, eligibility }));
+  await app.register(pairingsModule({ db, audit, directory, eligibility, hours }));
   await app.register(monitorModule({ db, cipher: deps.cipher, notifier, jobs, alertDays: config.leftOutAlertDays, audit }));
   await app.register(appointmentsModule(appointments, jobs));
   await app.register(wechatModule({ db, audit, notifier, jobs, needs, appointments, tokens: config.wechat, rateLimits: config.rateLimits }));

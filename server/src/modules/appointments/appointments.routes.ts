@@ -42,6 +42,10 @@ export function appointmentsRoutes(svc: AppointmentsService) {
       async (req, reply) => reply.status(201).send(await svc.bookForCaller(actorOf(req), req.body, requestContext(req))));
     r.post('/api/appointments/bookings/:id/cancel', { config: manage, schema: { tags, summary: 'Cancel a booking; its place is freed', params: idParam, body: cancelInput } },
       async (req, reply) => { await svc.cancelByStaff(actorOf(req), req.params.id, req.body.reason, requestContext(req)); return reply.status(204).send(); });
+    r.post('/api/appointments/services/:id/served', { config: manage, schema: { tags, summary: "Record that providers served a day's session: their hours go to the verification queue",
+      params: idParam, body: z.object({ date: localDate, volunteerIds: z.array(uuid).min(1, 'invalid.required').max(50, 'invalid.tooMany') }),
+      response: { 201: z.object({ entries: z.number(), minutes: z.number() }) } } },
+    async (req, reply) => reply.status(201).send(await svc.recordServed(actorOf(req), req.params.id, req.body.date, req.body.volunteerIds, requestContext(req))));
     r.get('/api/appointments/residents', { config: manage, schema: { tags, summary: 'Find the caller: a phone number (own or a family contact) or a name / pinyin', querystring: z.object({ q: z.string().trim().min(1, 'invalid.required').max(50, 'invalid.tooLong') }),
       response: { 200: z.array(z.object({ id: z.string(), name: z.string(), birthYear: z.number(), phone: z.string().nullable(), address: z.string(), via: z.enum(['phone', 'contact', 'name']) })) } } },
     (req) => svc.findResidents(actorOf(req), req.query.q));

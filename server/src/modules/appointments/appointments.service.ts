@@ -16,6 +16,8 @@ import type { VolunteerDirectory } from '../volunteers/volunteer-directory.ts';
 import * as repo from './appointments.repository.ts';
 import { toBooking, toService, type ServiceRow } from './appointments.mapper.ts';
 import { calendar, type CalendarEvent } from './ical.ts';
+import type { HoursService } from '../hours/hours.service.ts';
+import { todayInShanghai } from '../../../../domain/shared/dates.ts';
 
 /** Who made a change, for the audit log: a signed-in account, or a channel acting for a resident (WeChat). */
 export interface BookedBy { accountId: string | null; name: string; role: string | null }
@@ -27,7 +29,7 @@ const MAX_RANGE_DAYS = 62;
 
 export class AppointmentsService {
   constructor(private readonly db: Db, private readonly audit: AuditLog, private readonly residents: ResidentDirectory,
-    private readonly volunteers: VolunteerDirectory, private readonly notifier: Notifier) {}
+    private readonly volunteers: VolunteerDirectory, private readonly notifier: Notifier, private readonly hours: HoursService) {}
 
   private who(communityId: string, by: BookedBy | undefined, ctx: RequestContext | undefined): AuditWho {
     return { communityId, accountId: by?.accountId ?? null, name: by?.name ?? 'system', role: by?.role ?? null, ip: ctx?.ip ?? null, userAgent: ctx?.userAgent ?? null };
@@ -107,6 +109,36 @@ export class AppointmentsService {
       }
       await this.audit.record(trx, this.who(actor.communityId, AppointmentsService.by(actor), ctx), { action: 'appointments.service.update', entityType: 'appointment_service', entityId: id, detail: { fields: Object.keys(input) } });
     });
+  }
+
+  /**
+   * Staff record that providers served a day's session: each provider gets the scheduled blocks of that day
+   * as hours (pending verification). The schedule, not the bookings, gives the time: a doctor at the free
+   * clinic serves the whole session whether or not every slot was booked.
+   */
+  async recordServed(actor: Actor, serviceId: string, date: string, volunteerIds: readonly string[], ctx: RequestContext): Promise<{ entries: number; minutes: number }> {
+    if (date > todayInShanghai()) throw new AppError('validation', { fields: [{ field: 'date', message: 'invalid.inFuture' }] });
+    const service = await this.serviceOr404(actor.communityId, serviceId);
+    const providers = new Set((await repo.providersOf(this.db, actor.communityId, [serviceId])).map((p) => p.volunteer_id));
+    const strangers = volunteerIds.filter((v) => !providers.has(v));
+    if (strangers.length) throw new AppError('validation', { fields: [{ field: 'volunteerIds', message: 'appointments.notProvider' }] });
+    const blocks = (await this.rulesOf(actor.communityId, service)).flatMap((r) => slotsBetween([r], r.endMinute - r.startMinute, date, date));
+    if (!blocks.length) throw new AppError('slot_not_offered', { name: service.name });
+    let entries = 0, minutes = 0;
+    await this.db.transaction().execute(async (trx) => {
+      for (const volunteerId of new Set(volunteerIds)) {
+        for (const b of blocks) {
+          const length = Math.round((Date.parse(b.end) - Date.parse(b.start)) / 60_000);
+          const r = await this.hours.recordService(trx, {
+            communityId: actor.communityId, volunteerId, source: 'appointment', sourceId: `${serviceId}:${date}:${b.startMinute}`, serviceDate: date,
+            startedAt: b.start, endedAt: b.end, minutes: length, description: `预约服务 · ${service.name}`, recordedBy: { accountId: actor.accountId, name: actor.name },
+          });
+          if (r.minutes) { entries++; minutes += r.minutes; }
+        }
+      }
+      await this.audit.record(trx, this.who(actor.communityId, AppointmentsService.by(actor), ctx), { action: 'appointments.served', entityType: 'appointment_service', entityId: serviceId, detail: { date, volunteerIds, entries } });
+    });
+    return { entries, minutes };
   }
 
   // ---------------- slots ----------------

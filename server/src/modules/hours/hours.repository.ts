@@ -14,6 +14,11 @@ export const insertEntry = (db: DbOrTrx, row: HoursEntryTable) => db.insertInto(
 export const getEntry = (db: DbOrTrx, communityId: string, id: string) =>
   withName(db).where('e.community_id', '=', communityId).where('e.id', '=', id).executeTakeFirst();
 
+/** The original entry of a source for a volunteer, if one was recorded. */
+export const originalOf = (db: DbOrTrx, communityId: string, source: string, sourceId: string, volunteerId: string) =>
+  db.selectFrom('hours_entry').select('id').where('community_id', '=', communityId).where('source', '=', source).where('source_id', '=', sourceId)
+    .where('volunteer_id', '=', volunteerId).where('corrects_id', 'is', null).executeTakeFirst();
+
 /** Entries of one volunteer whose clock time meets [startedAt, endedAt) and that still count. */
 export const overlapping = (db: DbOrTrx, communityId: string, volunteerId: string, startedAt: string, endedAt: string) =>
   db.selectFrom('hours_entry').select(['id', 'description', 'started_at', 'ended_at']).where('community_id', '=', communityId)

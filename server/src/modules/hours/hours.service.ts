@@ -112,6 +112,8 @@ export class HoursService {
     else if (r.serviceDate > todayInShanghai()) problems.push({ field: 'serviceDate', message: 'invalid.inFuture' });
     if ((r.startedAt == null) !== (r.endedAt == null) || (r.startedAt && r.endedAt && !(r.startedAt < r.endedAt))) problems.push({ field: 'endedAt', message: 'hours.endBeforeStart' });
     if (problems.length) throw new AppError('validation', { fields: problems });
+    // Checked before overlap: the same service recorded again would otherwise read as overlapping itself.
+    if (await repo.originalOf(trx, r.communityId, r.source, r.sourceId, r.volunteerId)) throw new AppError('hours_duplicate', {});
     if (r.startedAt && r.endedAt) {
       const clash = await repo.overlapping(trx, r.communityId, r.volunteerId, r.startedAt, r.endedAt);
       if (clash) throw new AppError('hours_overlap', { description: clash.description });

@@ -9,6 +9,7 @@ import type { VolunteerDirectory } from '../volunteers/volunteer-directory.ts';
 import type { EligibilityService } from '../service-types/service-types.service.ts';
 import { ResidentDirectory } from '../registry/resident-directory.ts';
 import { MISSED_WINDOW_DAYS, PairingsService } from './pairings.service.ts';
+import type { HoursService } from '../hours/hours.service.ts';
 
 const uuid = z.string().uuid('invalid.id');
 const idParam = z.object({ id: uuid });
@@ -54,6 +55,6 @@ export function pairingsRoutes(pairings: PairingsService) {
 }
 
 /** The module as app.ts registers it: one line. */
-export function pairingsModule(deps: { db: Db; audit: AuditLog; directory: VolunteerDirectory; eligibility: EligibilityService }) {
-  return pairingsRoutes(new PairingsService(deps.db, deps.audit, deps.directory, new ResidentDirectory(deps.db), deps.eligibility));
+export function pairingsModule(deps: { db: Db; audit: AuditLog; directory: VolunteerDirectory; eligibility: EligibilityService; hours: HoursService }) {
+  return pairingsRoutes(new PairingsService(deps.db, deps.audit, deps.directory, new ResidentDirectory(deps.db), deps.eligibility, deps.hours));
 }

@@ -10,10 +10,11 @@ import { uuidv7 } from '../../../../domain/shared/ids.ts';
 import { todayInShanghai } from '../../../../domain/shared/dates.ts';
 import { addDays, occurrences, parseRule, type Recurrence } from '../../../../domain/pairings/recurrence.ts';
 import { DEFAULT_TOLERANCE_DAYS, checkVisits } from '../../../../domain/pairings/visits.ts';
-import { VISIT_BACKDATE_DAYS, type PairingInput, type PairingItem, type PairingPatch, type PairingQuery, type PairingStatus, type VisitInput } from '../../../../domain/pairings/schemas.ts';
+import { PAIRING_ITEM_LABELS, VISIT_BACKDATE_DAYS, type PairingInput, type PairingItem, type PairingPatch, type PairingQuery, type PairingStatus, type VisitInput } from '../../../../domain/pairings/schemas.ts';
 import type { VolunteerDirectory } from '../volunteers/volunteer-directory.ts';
 import type { ResidentDirectory } from '../registry/resident-directory.ts';
 import type { EligibilityService } from '../service-types/service-types.service.ts';
+import type { HoursService } from '../hours/hours.service.ts';
 import * as repo from './pairings.repository.ts';
 
 /** How far back missed visits are looked for, unless asked otherwise. */
@@ -52,7 +53,7 @@ export function scheduleOf(p: { rrule: string; starts_on: string; ends_on: strin
 
 export class PairingsService {
   constructor(private readonly db: Db, private readonly audit: AuditLog, private readonly volunteers: VolunteerDirectory,
-    private readonly residents: ResidentDirectory, private readonly eligibility: EligibilityService) {}
+    private readonly residents: ResidentDirectory, private readonly eligibility: EligibilityService, private readonly hours: HoursService) {}
 
   private record(db: DbOrTrx, actor: Actor, ctx: RequestContext, what: AuditWhat) {
     return this.audit.record(db, { communityId: actor.communityId, accountId: actor.accountId, name: actor.name, role: actor.role, ...ctx }, what);
@@ -198,17 +199,18 @@ export class PairingsService {
     // Checked before anything is written: someone else's pairing is refused and nothing changes.
     if (p.volunteer_id !== me.id) throw new AppError('not_your_pairing');
     if (input.visitedOn < addDays(todayInShanghai(), -VISIT_BACKDATE_DAYS)) throw new AppError('validation', { fields: [{ field: 'visitedOn', message: 'pairing.visitTooOld' }] });
-    return this.logVisit(actor, p, input, ctx);
+    return this.logVisit(actor, p, input, ctx, false);
   }
 
   /** Staff log a visit for a volunteer (reported by phone, say), on any day of the pairing up to today. */
   async logVisitFor(actor: Actor, pairingId: string, input: VisitInput, ctx: RequestContext) {
     const p = await repo.getPairingRow(this.db, actor.communityId, pairingId);
     if (!p) throw new AppError('not_found', { entity: 'pairing' });
-    return this.logVisit(actor, p, input, ctx);
+    return this.logVisit(actor, p, input, ctx, true);
   }
 
-  private async logVisit(actor: Actor, p: NonNullable<Awaited<ReturnType<typeof repo.getPairingRow>>>, input: VisitInput, ctx: RequestContext) {
+  /** Writes the visit and its hours entry together: a visit never lands without its hours, nor hours without it. */
+  private async logVisit(actor: Actor, p: NonNullable<Awaited<ReturnType<typeof repo.getPairingRow>>>, input: VisitInput, ctx: RequestContext, byStaff: boolean) {
     const today = todayInShanghai();
     if (input.visitedOn > today) throw new AppError('validation', { fields: [{ field: 'visitedOn', message: 'pairing.visitInFuture' }] });
     if (p.ended_on && input.visitedOn > p.ended_on) throw new AppError('pairing_ended', { endedOn: p.ended_on });
@@ -220,6 +222,12 @@ export class PairingsService {
         await repo.insertVisit(trx, {
           community_id: actor.communityId, id, pairing_id: p.id, volunteer_id: p.volunteer_id, resident_id: p.resident_id, visited_on: input.visitedOn,
           minutes: input.minutes, notes: input.notes || null, logged_by: actor.accountId, logged_by_name: actor.name, logged_at: new Date().toISOString(),
+        });
+        // The description names the service, never the resident: it is printed on the volunteer's certificate.
+        await this.hours.recordService(trx, {
+          communityId: actor.communityId, volunteerId: p.volunteer_id, source: 'pairing_visit', sourceId: id, serviceDate: input.visitedOn, minutes: input.minutes,
+          description: `三定结对 · ${PAIRING_ITEM_LABELS[p.item as PairingItem]?.zh ?? p.item}`,
+          reviewReason: byStaff ? 'logged_by_staff' : null, recordedBy: { accountId: actor.accountId, name: actor.name },
         });
         await this.record(trx, actor, ctx, { action: 'pairing.visit', entityType: 'pairing', entityId: p.id, detail: { visitId: id, visitedOn: input.visitedOn, minutes: input.minutes } });
       });

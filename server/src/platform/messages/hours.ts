@@ -10,6 +10,7 @@ export const zh: Record<string, string> = {
   'invalid.integer': '应为整数',
   'invalid.tooMany': '一次选择的太多了',
   'entity.hours_entry': '时长记录',
+  'appointments.notProvider': '只能为这项服务的服务者登记时长',
   'stars.threshold_not_positive': '星级门槛应大于 0', 'stars.thresholds_count': '星级门槛应为 5 个', 'stars.thresholds_not_increasing': '星级门槛应逐级递增',
   'points.rate_invalid': '每小时积分应大于 0、不超过 100', 'points.daily_cap_invalid': '每日上限应为不小于 0 的整数', 'points.total_cap_invalid': '累计上限应为不小于 0 的整数',
 };
@@ -25,6 +26,7 @@ export const en: Record<string, string> = {
   'invalid.integer': 'Must be a whole number',
   'invalid.tooMany': 'Too many selected at once',
   'entity.hours_entry': 'hours entry',
+  'appointments.notProvider': 'Hours can be recorded only for the providers of this service',
   'stars.threshold_not_positive': 'Star thresholds must be above 0', 'stars.thresholds_count': 'There are 5 star thresholds', 'stars.thresholds_not_increasing': 'Each star threshold must be higher than the one before',
   'points.rate_invalid': 'Points per hour must be above 0 and at most 100', 'points.daily_cap_invalid': 'The daily cap must be a whole number, 0 or more', 'points.total_cap_invalid': 'The total cap must be a whole number, 0 or more',
 };

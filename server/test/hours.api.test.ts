@@ -1,0 +1,225 @@
+// The hours ledger on both databases: pairing visits and appointment sessions record pending entries; staff
+// verify them in a queue; a correction is a new entry that points at the old; honour hours are the admin's and
+// never count toward stars; overlapping, duplicate, negative and future entries are refused and change nothing;
+// the running totals always equal the sum of the entries that count, even under racing verify and correct.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { as, signIn, startTestApp, type TestContext } from './app.ts';
+import { testDatabaseKinds } from './databases.ts';
+import { accountIdOf, addTeamMember, insertTeam, insertVolunteer, setMembershipScope } from './volunteer-factories.ts';
+import { todayInShanghai } from '../../domain/shared/dates.ts';
+import { addDays } from '../../domain/pairings/recurrence.ts';
+import { shanghaiInstant, weekdayOf } from '../../domain/appointments/schedule.ts';
+import { AppError } from '../src/platform/errors.ts';
+
+for (const kind of testDatabaseKinds()) {
+  describe(`hours ledger on ${kind}`, () => {
+    let t: TestContext;
+    let admin: ReturnType<typeof as>, staff: ReturnType<typeof as>, me: ReturnType<typeof as>, leader: ReturnType<typeof as>;
+    let myId: string, otherId: string, pairingId: string;
+    const today = todayInShanghai();
+
+    /** Every volunteer's running totals equal the sums over entries nobody corrected. */
+    async function assertTotalsMatchEntries() {
+      const db = t.db.handle.db;
+      const entries = await db.selectFrom('hours_entry').selectAll().where('community_id', '=', t.a.id).execute();
+      const sums = new Map<string, { credit: number; honour: number; pending: number; entries: number }>();
+      for (const e of entries) {
+        const s = sums.get(e.volunteer_id) ?? { credit: 0, honour: 0, pending: 0, entries: 0 };
+        sums.set(e.volunteer_id, s);
+        if (e.corrected_by !== null) continue;
+        const m = Number(e.minutes);
+        if (m > 0) s.entries++;
+        if (e.kind === 'honour') s.honour += m;
+        else if (e.status === 'verified') s.credit += m;
+        else s.pending += m;
+      }
+      const totals = await db.selectFrom('hours_total').selectAll().where('community_id', '=', t.a.id).execute();
+      for (const row of totals) {
+        const s = sums.get(row.volunteer_id)!;
+        assert.deepEqual({ credit: Number(row.credit_minutes), honour: Number(row.honour_minutes), pending: Number(row.pending_minutes), entries: Number(row.entries) }, s, `totals of ${row.volunteer_id}`);
+      }
+      assert.equal(totals.length, sums.size);
+    }
+
+    before(async () => {
+      t = await startTestApp(kind);
+      const db = t.db.handle.db;
+      admin = as(t.app, await signIn(t.app, t.a.phones.community_admin));
+      staff = as(t.app, await signIn(t.app, t.a.phones.staff));
+      me = as(t.app, await signIn(t.app, t.a.phones.volunteer));
+      myId = await insertVolunteer(db, t.cipher, t.a.id, { name: '刘红梅', accountId: await accountIdOf(db, t.a.phones.volunteer) });
+      otherId = await insertVolunteer(db, t.cipher, t.a.id, { name: '张建华' });
+      const team = await insertTeam(db, t.a.id, '敲门队');
+      await addTeamMember(db, t.a.id, team, myId);
+      await setMembershipScope(db, t.a.id, t.a.phones.team_leader, { teamId: team });
+      leader = as(t.app, await signIn(t.app, t.a.phones.team_leader));
+      const p = await admin('POST', '/api/pairings', { volunteerId: myId, residentId: t.a.residents['吕建国'], item: 'weekly_visit', place: '2号楼', rrule: 'FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR,SA,SU', startsOn: addDays(today, -40) });
+      assert.equal(p.statusCode, 201, p.body);
+      pairingId = p.json().id;
+    });
+    after(async () => { await t.close(); });
+
+    it('a logged visit waits in the queue; verifying it counts it toward the star level', async () => {
+      const v = await me('POST', `/api/my/pairings/${pairingId}/visits`, { visitedOn: addDays(today, -2), minutes: 90, notes: '量血压' });
+      assert.equal(v.statusCode, 201, v.body);
+      let mine = (await me('GET', '/api/hours/mine')).json();
+      assert.equal(mine.summary.pendingHours, 1.5);
+      assert.equal(mine.summary.creditHours, 0);
+      const entry = mine.entries.items[0];
+      assert.equal(entry.source, 'pairing_visit');
+      assert.equal(entry.description, '三定结对 · 每周探访');
+      assert.equal(entry.status, 'pending');
+      const queue = (await staff('GET', '/api/hours/queue')).json();
+      assert.deepEqual(queue.items.map((e: any) => e.id), [entry.id]);
+      const r = (await staff('POST', '/api/hours/verify', { ids: [entry.id] })).json();
+      assert.deepEqual(r, { verified: [entry.id], skipped: [] });
+      // Verifying twice is harmless and reported.
+      assert.deepEqual((await staff('POST', '/api/hours/verify', { ids: [entry.id] })).json(), { verified: [], skipped: [entry.id] });
+      mine = (await me('GET', '/api/hours/mine')).json();
+      assert.equal(mine.summary.creditHours, 1.5);
+      assert.equal(mine.summary.pendingHours, 0);
+      assert.equal(mine.summary.starLevel, 0);
+      assert.equal(mine.summary.hoursToNextStar, 98.5);
+      assert.equal(mine.entries.items[0].verifiedByName.length > 0, true);
+      assert.equal((await staff('GET', '/api/hours/queue')).json().total, 0);
+      await assertTotalsMatchEntries();
+    });
+
+    it('staff-logged visits are flagged for review; a correction points at the old entry and never deletes it', async () => {
+      const v = await staff('POST', `/api/pairings/${pairingId}/visits`, { visitedOn: addDays(today, -3), minutes: 120 });
+      assert.equal(v.statusCode, 201, v.body);
+      const [pending] = (await staff('GET', '/api/hours/queue?reviewOnly=true')).json().items;
+      assert.equal(pending.reviewReason, 'logged_by_staff');
+      const c = await staff('POST', `/api/hours/entries/${pending.id}/correct`, { minutes: 60, reason: '家属说只待了一小时' });
+      assert.equal(c.statusCode, 201, c.body);
+      // The old entry is still there, marked as corrected; the new one is verified and points at it.
+      const list = (await staff('GET', `/api/hours/volunteers/${myId}`)).json().entries.items;
+      const old = list.find((e: any) => e.id === pending.id);
+      const fix = list.find((e: any) => e.id === c.json().id);
+      assert.equal(old.correctedBy, fix.id);
+      assert.equal(fix.correctsId, old.id);
+      assert.equal(fix.status, 'verified');
+      assert.equal(fix.minutes, 60);
+      // Only the latest entry of a chain can be corrected.
+      const again = await staff('POST', `/api/hours/entries/${pending.id}/correct`, { minutes: 30, reason: '再改' });
+      assert.equal(again.statusCode, 409);
+      assert.equal(again.json().error.code, 'correction_conflict');
+      // A verified entry can be voided (0 minutes): it stops counting.
+      const voided = await staff('POST', `/api/hours/entries/${fix.id}/correct`, { minutes: 0, reason: '重复登记' });
+      assert.equal(voided.statusCode, 201);
+      const summary = (await me('GET', '/api/hours/mine')).json().summary;
+      assert.equal(summary.creditHours, 1.5);
+      assert.equal((await t.db.handle.db.selectFrom('hours_entry').select('id').where('community_id', '=', t.a.id).execute()).length, 4);
+      await assertTotalsMatchEntries();
+    });
+
+    it('refuses negative, too long and future entries, overlaps and duplicates, and changes nothing', async () => {
+      const db = t.db.handle.db;
+      const count = async () => (await db.selectFrom('hours_entry').select('id').where('community_id', '=', t.a.id).execute()).length;
+      const n = await count();
+      const [entry] = (await staff('GET', `/api/hours/volunteers/${myId}`)).json().entries.items;
+      for (const [body, field, msg] of [[{ minutes: -5, reason: 'x' }, 'minutes', /不能为负数/], [{ minutes: 2000, reason: 'x' }, 'minutes', /最多 16 小时/], [{ minutes: 30, reason: ' ' }, 'reason', /必填/]] as const) {
+        const r = await staff('POST', `/api/hours/entries/${entry.id}/correct`, body);
+        assert.equal(r.statusCode, 400, r.body);
+        assert.equal(r.json().error.details.fields[0].field, field);
+        assert.match(r.json().error.details.fields[0].message, msg);
+      }
+      assert.equal((await staff('POST', `/api/hours/entries/${entry.id}/correct`, { minutes: 30 })).statusCode, 400);
+      const tooLong = await staff('POST', `/api/pairings/${pairingId}/visits`, { visitedOn: addDays(today, -4), minutes: -30 });
+      assert.equal(tooLong.statusCode, 400);
+      const svc = t.app.services.hours;
+      const start = shanghaiInstant(addDays(today, -5), 9 * 60), end = shanghaiInstant(addDays(today, -5), 11 * 60);
+      const base = { communityId: t.a.id, volunteerId: otherId, source: 'activity' as const, serviceDate: addDays(today, -5), description: '重阳敬老' };
+      await db.transaction().execute((trx) => svc.recordService(trx, { ...base, sourceId: 's1', startedAt: start, endedAt: end, minutes: 120 }));
+      const refused = async (r: Parameters<typeof svc.recordService>[1], code: string) => {
+        await assert.rejects(db.transaction().execute((trx) => svc.recordService(trx, r)), (e: unknown) => e instanceof AppError && e.code === code);
+      };
+      // 10:00–12:00 meets 09:00–11:00.
+      await refused({ ...base, sourceId: 's2', startedAt: shanghaiInstant(addDays(today, -5), 600), endedAt: shanghaiInstant(addDays(today, -5), 720), minutes: 120 }, 'hours_overlap');
+      await refused({ ...base, sourceId: 's1', minutes: 30 }, 'hours_duplicate');
+      await refused({ ...base, sourceId: 's3', minutes: 0 }, 'validation');
+      await refused({ ...base, sourceId: 's4', minutes: 30, serviceDate: addDays(today, 1) }, 'validation');
+      await refused({ ...base, sourceId: 's5', startedAt: end, endedAt: start, minutes: 30 }, 'validation');
+      // Right after, 11:00–12:00, is fine.
+      await db.transaction().execute((trx) => svc.recordService(trx, { ...base, sourceId: 's6', startedAt: end, endedAt: shanghaiInstant(addDays(today, -5), 720), minutes: 60 }));
+      assert.equal(await count(), n + 2);
+      await assertTotalsMatchEntries();
+    });
+
+    it('honour hours are the admin’s, verified at once and never counted toward stars', async () => {
+      const body = { volunteerId: otherId, serviceDate: addDays(today, -1), minutes: 600, reason: '抗疫先进' };
+      assert.equal((await staff('POST', '/api/hours/honour', body)).statusCode, 403);
+      const r = await admin('POST', '/api/hours/honour', body);
+      assert.equal(r.statusCode, 201, r.body);
+      const s = (await admin('GET', `/api/hours/volunteers/${otherId}`)).json().summary;
+      assert.equal(s.honourHours, 10);
+      assert.equal(s.creditHours, 0);
+      assert.equal(s.starLevel, 0);
+      // Only the admin corrects an honour grant.
+      assert.equal((await staff('POST', `/api/hours/entries/${r.json().id}/correct`, { minutes: 300, reason: 'x' })).statusCode, 403);
+      await assertTotalsMatchEntries();
+    });
+
+    it('applies the community’s rounding to new entries; star thresholds are configurable and validated', async () => {
+      const bad = await admin('PUT', '/api/hours/settings', { rounding: null, starThresholds: [100, 50, 600, 1000, 1500], pointsPerHour: 1, pointsDailyCap: null, pointsTotalCap: null });
+      assert.equal(bad.statusCode, 400);
+      assert.match(bad.body, /逐级递增/);
+      assert.equal((await staff('PUT', '/api/hours/settings', { rounding: null, starThresholds: [1, 2, 3, 4, 5], pointsPerHour: 1, pointsDailyCap: null, pointsTotalCap: null })).statusCode, 403);
+      const ok = await admin('PUT', '/api/hours/settings', { rounding: { unit: 30, mode: 'down' }, starThresholds: [1, 3, 6, 10, 15], pointsPerHour: 1, pointsDailyCap: null, pointsTotalCap: null });
+      assert.equal(ok.statusCode, 204, ok.body);
+      const v = await me('POST', `/api/my/pairings/${pairingId}/visits`, { visitedOn: addDays(today, -6), minutes: 50 });
+      assert.equal(v.statusCode, 201);
+      const entry = (await me('GET', '/api/hours/mine')).json().entries.items.find((e: any) => e.serviceDate === addDays(today, -6));
+      assert.equal(entry.rawMinutes, 50);
+      assert.equal(entry.minutes, 30);
+      await staff('POST', '/api/hours/verify', { ids: [entry.id] });
+      const s = (await me('GET', '/api/hours/mine')).json().summary;
+      assert.equal(s.creditHours, 2);
+      assert.equal(s.starLevel, 1);
+      assert.deepEqual(s.starThresholds, [1, 3, 6, 10, 15]);
+      await admin('PUT', '/api/hours/settings', { rounding: null, starThresholds: [100, 300, 600, 1000, 1500], pointsPerHour: 1, pointsDailyCap: null, pointsTotalCap: null });
+    });
+
+    it('appointment sessions give their providers the scheduled time; only providers', async () => {
+      const date = addDays(today, -1);
+      const svc = await admin('POST', '/api/appointments/services', { name: '义诊', kind: 'clinic', place: '服务站', slotMinutes: 30, placesPerSlot: 2, windowDays: 7, noticeHours: 0,
+        providerIds: [otherId], schedule: [{ weekday: weekdayOf(date), startMinute: 14 * 60, endMinute: 16 * 60 }] });
+      assert.equal(svc.statusCode, 201, svc.body);
+      const id = svc.json().id;
+      const notProvider = await staff('POST', `/api/appointments/services/${id}/served`, { date, volunteerIds: [myId] });
+      assert.equal(notProvider.statusCode, 400);
+      const r = await staff('POST', `/api/appointments/services/${id}/served`, { date, volunteerIds: [otherId] });
+      assert.equal(r.statusCode, 201, r.body);
+      assert.deepEqual(r.json(), { entries: 1, minutes: 120 });
+      assert.equal((await staff('POST', `/api/appointments/services/${id}/served`, { date, volunteerIds: [otherId] })).json().error.code, 'hours_duplicate');
+      const noSession = await staff('POST', `/api/appointments/services/${id}/served`, { date: addDays(date, -1), volunteerIds: [otherId] });
+      assert.equal(noSession.statusCode, 409);
+      await assertTotalsMatchEntries();
+    });
+
+    it('a team leader reads the hours of their own team only; a volunteer only their own', async () => {
+      assert.equal((await leader('GET', `/api/hours/volunteers/${myId}`)).statusCode, 200);
+      assert.equal((await leader('GET', `/api/hours/volunteers/${otherId}`)).statusCode, 403);
+      assert.equal((await me('GET', `/api/hours/volunteers/${otherId}`)).statusCode, 403);
+      assert.equal((await me('GET', '/api/hours/queue')).statusCode, 403);
+      assert.equal((await leader('POST', '/api/hours/verify', { ids: [otherId] })).statusCode, 403);
+    });
+
+    it('racing verifications and corrections of the same entries never count an entry twice', async () => {
+      const svc = t.app.services.hours;
+      const db = t.db.handle.db;
+      const ids: string[] = [];
+      for (let i = 0; i < 12; i++) {
+        const r = await db.transaction().execute((trx) => svc.recordService(trx, { communityId: t.a.id, volunteerId: otherId, source: 'activity', sourceId: `race-${i}`, serviceDate: addDays(today, -10), minutes: 60, description: '巡逻' }));
+        ids.push(r.id);
+      }
+      const results = await Promise.allSettled(ids.flatMap((id) => [
+        staff('POST', '/api/hours/verify', { ids: [id] }),
+        admin('POST', `/api/hours/entries/${id}/correct`, { minutes: 30, reason: '只有半小时' }),
+      ]));
+      assert.ok(results.every((r) => r.status === 'fulfilled' && r.value.statusCode < 500), JSON.stringify(results.map((r) => r.status === 'fulfilled' ? r.value.statusCode : r.reason)));
+      await assertTotalsMatchEntries();
+    });
+  });
+}
