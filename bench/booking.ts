@@ -3,17 +3,14 @@
 // the latency percentiles are reported. SQLite always; PostgreSQL too with --pg URL (or BENCH_DATABASE_URL).
 //
 //   npx tsx bench/booking.ts [--requests 500] [--places 20] [--pg postgres://postgres@127.0.0.1:5432/test]
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
-import pg from 'pg';
-import { migrateToLatest, openDatabase, type Db } from '../server/src/db/database.ts';
+import type { Db } from '../server/src/db/database.ts';
 import { hashPassword } from '../server/src/modules/auth/auth.service.ts';
 import { uuidv7 } from '../domain/shared/ids.ts';
 import { todayInShanghai } from '../domain/shared/dates.ts';
 import { addDaysTo, shanghaiInstant } from '../domain/appointments/schedule.ts';
+import { onFreshDatabases } from './fresh-databases.ts';
 import { ensureServerBuilt, isMain, runStandalone, startBuiltServer, type Figure } from './lib.ts';
 
 const STAFF_PHONE = '13800000002';
@@ -95,47 +92,10 @@ async function burst(label: string, env: Record<string, string>, dataDir: string
 export async function bookingBench(opts: { requests?: number; places?: number; pgUrl?: string } = {}): Promise<Figure[]> {
   const requests = opts.requests ?? 500, places = opts.places ?? 20;
   await ensureServerBuilt();
-  const figures: Figure[] = [];
-
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'linli-bench-booking-'));
-  try {
-    const file = path.join(dir, 'linli.sqlite');
-    let handle = openDatabase({ sqliteFile: file });
-    await migrateToLatest(handle.db);
-    const { serviceId, residentIds } = await seed(handle.db, requests, places);
-    await handle.close();
-    figures.push(...await burst('SQLite', {}, dir, serviceId, residentIds, places, async () => {
-      handle = openDatabase({ sqliteFile: file });
-      try { return await counts(handle.db, serviceId); } finally { await handle.close(); }
-    }));
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-
-  if (opts.pgUrl) {
-    const name = `linli_bench_booking_${process.pid}`;
-    const admin = new pg.Client({ connectionString: opts.pgUrl });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    await admin.end();
-    const url = new URL(opts.pgUrl);
-    url.pathname = `/${name}`;
-    const pgDir = fs.mkdtempSync(path.join(os.tmpdir(), 'linli-bench-booking-pg-'));
-    try {
-      const handle = openDatabase({ databaseUrl: url.toString(), poolSize: 5 });
-      await migrateToLatest(handle.db);
-      const { serviceId, residentIds } = await seed(handle.db, requests, places);
-      figures.push(...await burst('PostgreSQL', { DATABASE_URL: url.toString() }, pgDir, serviceId, residentIds, places, () => counts(handle.db, serviceId)));
-      await handle.close();
-    } finally {
-      const c = new pg.Client({ connectionString: opts.pgUrl });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-      fs.rmSync(pgDir, { recursive: true, force: true });
-    }
-  }
-  return figures;
+  return onFreshDatabases('booking', opts.pgUrl, async (d) => {
+    const { serviceId, residentIds } = await d.use((db) => seed(db, requests, places));
+    return burst(d.label, d.env, d.dir, serviceId, residentIds, places, () => d.use((db) => counts(db, serviceId)));
+  });
 }
 
 /** What the database holds for the burst's slot (the warm-up booked another). */

@@ -9,7 +9,7 @@
 //   npx tsx bench/ranking.ts [--requests 300] [--concurrency 4]
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
-import { ensureServerBuilt, isMain, runStandalone, startBuiltServer, type Figure } from './lib.ts';
+import { ensureServerBuilt, isMain, percentile, runStandalone, startBuiltServer, type Figure } from './lib.ts';
 import { CITY_DIR, cityCommunity, ensureCity } from './search.ts';
 
 const GOAL_P99_MS = 100;
@@ -38,10 +38,6 @@ async function needsToRank(port: number, s: { cookie: string; csrf: string }, wa
   return ids;
 }
 
-function percentile(xs: number[], q: number) {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)]!;
-}
 
 export async function rankingBench(requests = 300, concurrency = 4): Promise<Figure[]> {
   await ensureCity();

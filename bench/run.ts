@@ -3,7 +3,7 @@
 // PostgreSQL), and the Excel import (bench/import.ts, if present, in a child process), then one table
 // of every figure and its goal. CI does not run this.
 //
-//   npm run bench [-- --only startup,search,skills-search,eligibility,ranking,matching,booking,import] [--seconds 10] [--connections 10] [--restarts 5] [--explain]
+//   npm run bench [-- --only startup,search,skills-search,eligibility,ranking,matching,booking,hours-profile,recognition,certificate,signups,import] [--seconds 10] [--connections 10] [--restarts 5] [--explain]
 //   BENCH_SERVER_BUNDLE=path/to/main.mjs measures another build of the server (e.g. the one before a change).
 //
 // Exit code: 0 when every goal passed, 1 when one failed or a benchmark could not run.
@@ -18,7 +18,7 @@ import { skillsSearchBench } from './skills-search.ts';
 
 const { values } = parseArgs({
   options: {
-    only: { type: 'string', default: 'startup,search,skills-search,eligibility,ranking,matching,booking,import' },
+    only: { type: 'string', default: 'startup,search,skills-search,eligibility,ranking,matching,booking,hours-profile,recognition,certificate,signups,import' },
     seconds: { type: 'string', default: '10' },
     connections: { type: 'string', default: '10' },
     restarts: { type: 'string', default: '5' },
@@ -81,6 +81,11 @@ async function main(): Promise<number> {
   await section('ranking', async () => (await import('./ranking.ts')).rankingBench());
   await section('matching', async () => (await import('./matching.ts')).matchingBench());
   await section('booking', async () => (await import('./booking.ts')).bookingBench({ pgUrl: process.env.BENCH_PG_URL }));
+  // Issue 5: the hours profile on a city with 5,000,000 ledger entries.
+  await section('hours-profile', async () => (await import('./hours-profile.ts')).hoursProfileBench());
+  await section('recognition', async () => (await import('./recognition.ts')).recognitionBench());
+  await section('certificate', async () => (await import('./certificate.ts')).certificateBench());
+  await section('signups', async () => (await import('./signups.ts')).signupsBench({ pgUrl: process.env.BENCH_PG_URL }));
   for (const name of CHILD_BENCHES) {
     if (!only.has(name)) continue;
     if (fs.existsSync(path.join(ROOT, `bench/${name}.ts`))) {

@@ -41,3 +41,12 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(SHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
 }
+
+/** Signs in through the sign-in page as a demo account; waits for the landing page when one is given. */
+export async function signIn(page: Page, phone: string, landing?: RegExp): Promise<void> {
+  await page.goto('/sign-in');
+  await page.getByLabel('手机号').first().fill(phone);
+  await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
+  await page.getByRole('button', { name: '登录', exact: true }).click();
+  if (landing) await page.waitForURL(landing);
+}

@@ -5,14 +5,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
-import { expectAccessible, launch, newContext, PASSWORD, screenshot } from './browser.ts';
-
-async function signIn(page: Page, phone: string) {
-  await page.goto('/sign-in');
-  await page.getByLabel('手机号').first().fill(phone);
-  await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: '登录', exact: true }).click();
-}
+import { expectAccessible, launch, newContext, screenshot, signIn } from './browser.ts';
 
 // Strings, not functions: tsx's transform would add helpers the page does not have.
 const ACTIVE_ID = `document.activeElement ? (document.activeElement.id || '') + '|' + (document.activeElement.closest('[id]')?.id || '') : ''`;

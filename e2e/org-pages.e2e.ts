@@ -5,15 +5,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { expectAccessible, launch, newContext, PASSWORD, screenshot } from './browser.ts';
-
-async function signIn(page: Page, phone: string): Promise<void> {
-  await page.goto('/sign-in');
-  await page.getByLabel('手机号').first().fill(phone);
-  await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: '登录', exact: true }).click();
-  await page.waitForURL(/\/(console|m)/);
-}
+import { expectAccessible, launch, newContext, screenshot, signIn } from './browser.ts';
 
 /** Opens a console page and waits for its heading and for its first table to finish loading. */
 async function visit(page: Page, path: string, heading: string): Promise<void> {
@@ -63,7 +55,7 @@ describe('organisation pages', () => {
   it('staff see every organisation page and its dialogs without accessibility problems', async () => {
     const ctx = await newContext(browser, 'desktop');
     const page = await ctx.newPage();
-    await signIn(page, '13800000002');
+    await signIn(page, '13800000002', /\/(console|m)/);
 
     await visit(page, '/console/training', '培训');
     await expectAccessible(page, 'training');
@@ -107,7 +99,7 @@ describe('organisation pages', () => {
   it('staff add a unit, edit it, add a team under it with a member, and find them after a reload', async () => {
     const ctx = await newContext(browser, 'desktop');
     const page = await ctx.newPage();
-    await signIn(page, '13800000002');
+    await signIn(page, '13800000002', /\/(console|m)/);
 
     await visit(page, '/console/units', '驻区单位');
     await expectAccessible(page, 'units');
@@ -192,7 +184,7 @@ describe('organisation pages', () => {
   it('a team leader sees only the team they lead, and none of the office’s actions', async () => {
     const ctx = await newContext(browser, 'desktop');
     const page = await ctx.newPage();
-    await signIn(page, '13800000004');
+    await signIn(page, '13800000004', /\/(console|m)/);
     await visit(page, '/console/teams', '服务队');
     await page.getByText('这里只列出您带领的服务队').waitFor();
     await expectAccessible(page, 'teams as a team leader');

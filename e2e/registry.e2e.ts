@@ -3,14 +3,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
-import { BASE, expectAccessible, launch, newContext, PASSWORD, screenshot } from './browser.ts';
-
-async function signIn(page: Page, phone: string) {
-  await page.goto('/sign-in');
-  await page.getByLabel('手机号').first().fill(phone);
-  await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: '登录', exact: true }).click();
-}
+import { BASE, expectAccessible, launch, newContext, screenshot, signIn } from './browser.ts';
 
 describe('registry journeys', () => {
   let browser: Browser;

@@ -22,7 +22,8 @@ export const verifyInput = z.object({ ids: z.array(z.string().uuid('invalid.id')
 export const correctInput = z.object({ minutes: z.number({ error: 'invalid.number' }).int('invalid.integer').min(0, 'hours.minutesNegative').max(MAX_ENTRY_MINUTES, 'hours.minutesTooMany'), reason });
 export const honourInput = z.object({ volunteerId: z.string().uuid('invalid.id'), serviceDate: localDate, minutes, reason });
 export const queueQuery = z.object({
-  source: z.enum(HOURS_SOURCES).optional(), sourceId: z.string().uuid('invalid.id').optional(), reviewOnly: z.coerce.boolean().optional(),
+  source: z.enum(HOURS_SOURCES).optional(), sourceId: z.string().max(120, 'invalid.tooLong').optional(), volunteerId: z.string().uuid('invalid.id').optional(),
+  reviewOnly: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
   page: z.coerce.number().int().min(1).default(1), pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
 export const entriesQuery = z.object({ page: z.coerce.number().int().min(1).default(1), pageSize: z.coerce.number().int().min(1).max(200).default(20) });
@@ -36,6 +37,18 @@ export const settingsInput = z.object({
   pointsTotalCap: z.number().int().min(0, 'points.total_cap_invalid').nullable(),
 });
 export type HoursSettingsInput = z.infer<typeof settingsInput>;
+
+/** A volunteer's objection: about an entry, or about a service missing from the record (a date only). */
+export const disputeInput = z.object({
+  entryId: z.string().uuid('invalid.id').nullish(), serviceDate: localDate.nullish(), reason,
+}).refine((d) => !!d.entryId !== !!d.serviceDate, { message: 'hours.disputeWhat', path: ['serviceDate'] });
+export const resolveInput = z.object({ resolution: reason });
+export const DISPUTE_STATUSES = ['open', 'resolved'] as const;
+export const disputeView = z.object({
+  id: z.string(), volunteerId: z.string(), volunteerName: z.string(), entryId: z.string().nullable(), entryDescription: z.string().nullable(), entryMinutes: z.number().nullable(),
+  serviceDate: z.string(), reason: z.string(), status: z.enum(DISPUTE_STATUSES), createdAt: z.string(), resolvedByName: z.string().nullable(), resolvedAt: z.string().nullable(), resolution: z.string().nullable(),
+});
+export type DisputeView = z.infer<typeof disputeView>;
 
 export const entryView = z.object({
   id: z.string(), volunteerId: z.string(), volunteerName: z.string(), source: z.enum(HOURS_SOURCES), sourceId: z.string(), serviceDate: z.string(),

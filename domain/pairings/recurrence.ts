@@ -8,7 +8,8 @@ export type Weekday = (typeof WEEKDAYS)[number];
 
 export type Recurrence =
   | { freq: 'WEEKLY'; interval: number; byDay: Weekday[] }
-  /** byMonthDay: 1–31, or -1 for the month's last day. A day the month lacks (31 in April) is skipped, as RFC 5545 says. */
+  /** byMonthDay: 1–31, or -1…-3 counted from the month's end (-1 the last day, -3 the third last; the Party school cleans on the
+   *  last three days). A day the month lacks (31 in April) is skipped, as RFC 5545 says. */
   | { freq: 'MONTHLY'; interval: number; byMonthDay: number[] };
 
 export const MAX_INTERVAL = 12;
@@ -49,8 +50,13 @@ export function parseRule(input: string): ParseResult {
   }
   const list = parts.get('BYMONTHDAY')?.split(',') ?? [];
   const days = list.map((d) => (/^-?\d{1,2}$/.test(d) ? Number(d) : NaN));
-  if (days.length === 0 || days.some((d) => !(d === -1 || (d >= 1 && d <= 31))) || new Set(days).size !== days.length) return { ok: false, error: 'rrule.byMonthDay' };
-  return { ok: true, rule: { freq, interval, byMonthDay: [...days].sort((a, b) => (a === -1 ? 99 : a) - (b === -1 ? 99 : b)) } };
+  if (days.length === 0 || days.some((d) => !((d >= -3 && d <= -1) || (d >= 1 && d <= 31))) || new Set(days).size !== days.length) return { ok: false, error: 'rrule.byMonthDay' };
+  return { ok: true, rule: { freq, interval, byMonthDay: [...days].sort(monthDayOrder) } };
+}
+
+/** Canonical order of BYMONTHDAY: days of the month first, then -3, -2, -1 (nearest the end last). */
+export function monthDayOrder(a: number, b: number): number {
+  return (a < 0 ? 100 + a : a) - (b < 0 ? 100 + b : b);
 }
 
 /** The canonical RRULE text of a rule: parseRule(formatRule(r)) gives r back. */
@@ -107,7 +113,7 @@ export function occurrences(rule: Recurrence, start: string, end: string | null,
     const y = sy + Math.floor((sm + k) / 12), m0 = (sm + k) % 12;
     if (Date.UTC(y, m0, 1) / 86400_000 > hi) break;
     const last = daysInMonth(y, m0);
-    const days = [...new Set(rule.byMonthDay.map((d) => (d === -1 ? last : d)).filter((d) => d <= last))].sort((a, b) => a - b);
+    const days = [...new Set(rule.byMonthDay.map((d) => (d < 0 ? last + 1 + d : d)).filter((d) => d <= last))].sort((a, b) => a - b);
     for (const d of days) {
       const n = Date.UTC(y, m0, d) / 86400_000;
       if (n >= lo && n <= hi) out.push(dateOf(n));

@@ -96,10 +96,13 @@ export function planPairings(input: PairingInput): PairingPlan[] {
 
   // The demo volunteer's own: her weekly visit to 李泽钦's mother (the visit due in the last days is left to log),
   // and medicine reminders on the same days.
-  const demo = input.volunteers.find((v) => v.person === input.demoVolunteer)!;
+  // A city community may have no demo volunteer (her registration is drawn like anyone's): then there is none to pair.
+  const demo = input.volunteers.find((v) => v.person === input.demoVolunteer);
   const twice: Recurrence = { freq: 'WEEKLY', interval: 1, byDay: ['TU', 'FR'] };
-  add(demo, input.demoElder, 'weekly_visit', addDays(today, -300), null, { keep: 0.95, stoppedDaysAgo: null, leaveDue: true }, twice);
-  add(demo, input.demoElder, 'medicine_reminder', addDays(today, -120), null, { keep: 0.9, stoppedDaysAgo: null, leaveDue: true }, twice);
+  if (demo) {
+    add(demo, input.demoElder, 'weekly_visit', addDays(today, -300), null, { keep: 0.95, stoppedDaysAgo: null, leaveDue: true }, twice);
+    add(demo, input.demoElder, 'medicine_reminder', addDays(today, -120), null, { keep: 0.9, stoppedDaysAgo: null, leaveDue: true }, twice);
+  }
 
   const weight = (p: Person) => (p.groups.has('dementia') ? 5 : 0) + (p.groups.has('living_alone') ? 4 : 0) + (p.groups.has('disabled') ? 3 : 0) + (p.groups.has('sanwu') ? 4 : 0);
   const targets = input.people.filter((p) => p !== input.demoElder && p.age >= 18 && weight(p) > 0);
@@ -109,7 +112,9 @@ export function planPairings(input: PairingInput): PairingPlan[] {
     const grid = input.gridOf.get(resident.household)!;
     // Nearness first: a volunteer of the same grid most of the time, never one of the resident's own household.
     const pool = (rng.chance(0.7) ? byGrid.get(grid) ?? eligible : eligible).filter((v) => v.person!.household !== resident.household && (load.get(v) ?? 0) < 2);
-    const volunteer = rng.pick(pool.length ? pool : eligible.filter((v) => (load.get(v) ?? 0) < 3));
+    const candidates = pool.length ? pool : eligible.filter((v) => (load.get(v) ?? 0) < 3);
+    if (!candidates.length) break; // every volunteer has three pairings already
+    const volunteer = rng.pick(candidates);
     const item = rng.weighted(ITEMS);
     if (i < others) {
       // About one in ten volunteers stopped coming some weeks ago: their residents are left out now.

@@ -414,6 +414,31 @@ function checksFor(get: () => Seeded): void {
       for (const c of checkVisits(occurrences(rule.rule, p.starts_on, null, addDaysIso(TODAY, -90), TODAY), mine, TODAY)) { if (c.status === 'kept') kept++; if (c.status === 'missed') missed++; }
       if (mine.length && mine.reduce((a, b) => (a > b ? a : b)) < addDaysIso(TODAY, -21)) lapsed++;
     }
+    // Every visit is in the hours ledger, the last week's waiting for verification; the totals add up.
+    const entries = await db.selectFrom('hours_entry').select(['volunteer_id', 'source', 'minutes', 'status', 'service_date']).where('community_id', '=', CID).where('source', '=', 'pairing_visit').execute();
+    assert.equal(entries.length, visits.length);
+    assert.ok(entries.every((e) => (e.service_date < addDaysIso(TODAY, -7)) === (e.status === 'verified')));
+    const sums = new Map<string, number>();
+    for (const e of await db.selectFrom('hours_entry').select(['volunteer_id', 'minutes', 'status']).where('community_id', '=', CID).where('status', '=', 'verified').execute()) sums.set(e.volunteer_id, (sums.get(e.volunteer_id) ?? 0) + Number(e.minutes));
+    for (const tRow of await db.selectFrom('hours_total').selectAll().where('community_id', '=', CID).execute()) assert.equal(Number(tRow.credit_minutes), sums.get(tRow.volunteer_id) ?? 0);
+    // A year of activities: 67 shows with programmes, the festivals, the Party school's month-end cleaning series.
+    const acts = await db.selectFrom('activity').select(['id', 'kind', 'template_key', 'series_id', 'date']).where('community_id', '=', CID).execute();
+    assert.equal(acts.filter((a) => a.kind === 'performance').length, 67);
+    for (const key of ['spring_festival', 'mid_autumn_festival', 'double_ninth_festival', 'lei_feng_day']) assert.ok(acts.some((a) => a.template_key === key), key);
+    const cleaning = acts.filter((a) => a.series_id !== null);
+    assert.ok(cleaning.length >= 36 && cleaning.every((a) => Number(a.date.slice(8)) >= 26), `${cleaning.length} cleaning days at month ends`);
+    // Shift counters equal their confirmed sign-ups; every attended past sign-up has its ledger entry.
+    const shifts = await db.selectFrom('activity_shift').select(['id', 'taken', 'places']).where('community_id', '=', CID).execute();
+    const signups = await db.selectFrom('activity_signup').select(['shift_id', 'status', 'checked_in_at', 'hours_entry_id']).where('community_id', '=', CID).execute();
+    for (const sh of shifts) assert.equal(Number(sh.taken), signups.filter((x) => x.shift_id === sh.id && x.status === 'confirmed').length);
+    assert.ok(shifts.every((sh) => Number(sh.taken) <= Number(sh.places)));
+    const activityEntries = new Set((await db.selectFrom('hours_entry').select('id').where('community_id', '=', CID).where('source', '=', 'activity').execute()).map((e) => e.id));
+    assert.ok(signups.filter((x) => x.checked_in_at).every((x) => x.hours_entry_id && activityEntries.has(x.hours_entry_id)));
+    assert.equal(activityEntries.size, signups.filter((x) => x.checked_in_at).length);
+    // Points were earned on verified hours, and the supermarket has a shelf.
+    const balances = await db.selectFrom('points_balance').select(['balance']).where('community_id', '=', CID).execute();
+    assert.ok(balances.length > 300 && balances.every((b) => Number(b.balance) >= 0));
+    assert.ok((await db.selectFrom('supermarket_item').select('id').where('community_id', '=', CID).execute()).length >= 8);
     const missedShare = missed / (kept + missed);
     assert.ok(missedShare > 0.05 && missedShare < 0.35, `missed ${missedShare}`);
     assert.ok(lapsed >= 5, `${lapsed} paired residents have had no visit for three weeks`);

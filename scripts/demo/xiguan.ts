@@ -27,6 +27,10 @@ import { VOLUNTEER_TABLES, planVolunteers, volunteerRows, type VolunteerRows, ty
 import { pairingRows, planPairings, type PairingPlan } from './pairings.ts';
 import { APPOINTMENT_TABLES, appointmentRows } from './appointments.ts';
 import { NEED_TABLES, needRows } from './needs.ts';
+import { HOURS_TABLES, hoursRows, type DemoService } from './hours.ts';
+import { ACTIVITY_TABLES, activityRows } from './activities.ts';
+import { earnDemoPoints, supermarketRows } from './points.ts';
+import { PAIRING_ITEM_LABELS, type PairingItem } from '../../domain/pairings/schemas.ts';
 
 export { DEMO_PHONE_PREFIX, DEMO_SIGN_INS, type DemoSignIn } from './accounts.ts';
 
@@ -363,6 +367,22 @@ export async function seedCommunity(db: Kysely<Database>, cipher: FieldCipher, o
       staff: staff ? { accountId: staff.account.id as string, name: staff.account.name as string } : { accountId: null, name: '社区工作人员' },
       gridLeaders: new Map(staffOf('grid_leader').map(({ m, account }) => [m.grid_id as string, { accountId: account.id as string, name: account.name as string }])) });
     for (const [table, key] of NEED_TABLES) await insertInBatches(trx, table, needs[key] as never[]);
+    // Every service above becomes hours in the ledger, as the pairing and activity modules would have recorded them.
+    const itemOf = new Map(rows.pairings.pairings.map((p) => [p.id as string, p.item as PairingItem]));
+    const activities = activityRows({ communityId: opts.communityId, today: model.today, seed: opts.seed, at: withNow.now!.toISOString(),
+      volunteers: rows.volunteers.volunteers as never[], teams: rows.volunteers.teams as never[], teamMembers: rows.volunteers.teamMembers as never[],
+      units: rows.volunteers.units as never[], createdBy: staff ? (staff.account.id as string) : null });
+    for (const [table, key] of ACTIVITY_TABLES) await insertInBatches(trx, table, activities.rows[key] as never[]);
+    const services: DemoService[] = [...activities.services, ...rows.pairings.visits.map((v): DemoService => ({
+      volunteerId: v.volunteer_id as string, source: 'pairing_visit', sourceId: v.id as string, serviceDate: v.visited_on as string, minutes: Number(v.minutes),
+      description: `三定结对 · ${PAIRING_ITEM_LABELS[itemOf.get(v.pairing_id as string)!]?.zh ?? ''}`, recordedByName: v.logged_by_name as string,
+    }))];
+    const hours = hoursRows(services, { communityId: opts.communityId, today: model.today, at: withNow.now!.toISOString(),
+      staff: staff ? { accountId: staff.account.id as string, name: staff.account.name as string } : { accountId: null, name: '社区工作人员' } });
+    for (const [table, key] of HOURS_TABLES) await insertInBatches(trx, table, hours[key] as never[]);
+    // Points are earned through the points module's own listener, as if each verified entry had just been verified.
+    await earnDemoPoints(trx, hours.entries);
+    await insertInBatches(trx, 'supermarket_item', supermarketRows(opts.communityId, withNow.now!.toISOString()));
   });
   return countsOf(model, rows);
 }

@@ -56,6 +56,11 @@ import { wechatModule } from './modules/wechat/wechat.routes.ts';
 import { calendarRoutes } from './modules/calendar/calendar.routes.ts';
 import { HoursService } from './modules/hours/hours.service.ts';
 import { hoursRoutes } from './modules/hours/hours.routes.ts';
+import { recordsModule } from './modules/certificates/records.module.ts';
+import { activitiesModule } from './modules/activities/activities.routes.ts';
+import { ActivitiesService } from './modules/activities/activities.service.ts';
+import { recognitionModule } from './modules/recognition/recognition.routes.ts';
+import { partyIndicatorsModule } from './modules/party-indicators/party-indicators.routes.ts';
 
 export interface AppDeps { database: DatabaseHandle; cipher: FieldCipher }
 
@@ -77,7 +82,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   const eligibility = new EligibilityService(db);
   const residents = new ResidentDirectory(db);
   const needs = new NeedsService(db, audit, eligibility, residents);
-  const hours = new HoursService(db, audit, directory);
+  const hours = new HoursService(db, audit, directory, notifier);
   const appointments = new AppointmentsService(db, audit, residents, directory, notifier, hours);
   const services: Services = { auth, registry, audit, jobs, notifier, directory, eligibility, needs, appointments, hours };
 
@@ -124,6 +129,16 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
 
   // Issue 5 modules (hours ledger, activities, certificates, points, recognition) register below, one line each.
   await app.register(hoursRoutes(hours));
+  const activities = new ActivitiesService(db, audit, directory, eligibility, hours, notifier, deps.cipher);
+  await app.register(activitiesModule(activities, jobs)); // activities, sign-up, check-in
+  const recognition = recognitionModule({ db, audit, hours, directory, jobs, rateLimits: config.rateLimits }); // star notices, commendations
+  recognition.service.useAttendance((communityId, from, to, ids) => activities.attendanceBetween(communityId, from, to, ids));
+  await app.register(recognition);
+  const records = recordsModule({ db, audit, directory, hours, rateLimits: config.rateLimits }); // certificates, points and the love supermarket
+  await app.register(records);
+  const indicators = partyIndicatorsModule({ db, audit, party: new PartyService(db, kind, audit, directory) });
+  indicators.service.usePoints((communityId, from, to, ids) => records.points.earnedBetween(communityId, from, to, ids));
+  await app.register(indicators);
 
   jobs.register('sessions.purge', () => auth.purgeExpired());
   jobs.schedule('sessions.purge', '15 3 * * *');

@@ -206,6 +206,40 @@ for (const kind of testDatabaseKinds()) {
       assert.equal((await leader('POST', '/api/hours/verify', { ids: [otherId] })).statusCode, 403);
     });
 
+    it('a volunteer objects to an entry or a missing service; staff answer once and she is told', async () => {
+      const [entry] = (await me('GET', '/api/hours/mine')).json().entries.items;
+      const bad = [
+        [{ reason: '少记了' }, 'serviceDate'],
+        [{ entryId: entry.id, serviceDate: today, reason: '两个都填' }, 'serviceDate'],
+        [{ serviceDate: addDays(today, 3), reason: '明天的' }, 'serviceDate'],
+        [{ entryId: (await staff('GET', `/api/hours/volunteers/${otherId}`)).json().entries.items[0].id, reason: '别人的' }, 'entryId'],
+        [{ entryId: entry.id, reason: '  ' }, 'reason'],
+      ] as const;
+      for (const [body, field] of bad) {
+        const r = await me('POST', '/api/hours/mine/disputes', body);
+        assert.equal(r.statusCode, 400, `${JSON.stringify(body)} → ${r.body}`);
+        assert.equal(r.json().error.details.fields[0].field, field, r.body);
+      }
+      assert.equal((await staff('GET', '/api/hours/disputes')).json().length, 0, 'nothing was written');
+      const one = await me('POST', '/api/hours/mine/disputes', { entryId: entry.id, reason: '那天我待了两个小时' });
+      assert.equal(one.statusCode, 201, one.body);
+      const gap = await me('POST', '/api/hours/mine/disputes', { serviceDate: addDays(today, -9), reason: '重阳节活动没有记上' });
+      assert.equal(gap.statusCode, 201);
+      const open = (await staff('GET', '/api/hours/disputes?status=open')).json();
+      assert.deepEqual(open.map((d: any) => d.reason).sort(), ['那天我待了两个小时', '重阳节活动没有记上'].sort());
+      assert.equal(open.find((d: any) => d.entryId === entry.id).entryDescription, entry.description);
+      assert.equal((await leader('GET', '/api/hours/disputes')).statusCode, 403);
+      const answer = await staff('POST', `/api/hours/disputes/${one.json().id}/resolve`, { resolution: '已核实，已更正为 2 小时' });
+      assert.equal(answer.statusCode, 204, answer.body);
+      const again = await admin('POST', `/api/hours/disputes/${one.json().id}/resolve`, { resolution: '再答一次' });
+      assert.equal(again.statusCode, 409);
+      const mine = (await me('GET', '/api/hours/mine/disputes')).json();
+      assert.equal(mine.find((d: any) => d.id === one.json().id).resolution, '已核实，已更正为 2 小时');
+      const sms = await t.db.handle.db.selectFrom('notification_outbox').select(['recipient', 'payload']).where('template', '=', 'hours.dispute_resolved').execute();
+      assert.equal(sms.length, 1);
+      assert.match(sms[0]!.payload, /已核实/);
+    });
+
     it('racing verifications and corrections of the same entries never count an entry twice', async () => {
       const svc = t.app.services.hours;
       const db = t.db.handle.db;

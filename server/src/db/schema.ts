@@ -136,10 +136,63 @@ export interface HoursEntryTable {
   recorded_by: string | null; recorded_by_name: string; created_at: string; status: string; verified_by: string | null; verified_by_name: string | null; verified_at: string | null;
 }
 export interface HoursTotalTable { community_id: string; volunteer_id: string; credit_minutes: number; honour_minutes: number; pending_minutes: number; entries: number; last_service_date: string | null; updated_at: string }
+export interface HoursDisputeTable {
+  community_id: string; id: string; volunteer_id: string; entry_id: string | null; service_date: string; reason: string; status: string; created_at: string;
+  resolved_by: string | null; resolved_by_name: string | null; resolved_at: string | null; resolution: string | null;
+}
 export interface HoursSettingsTable {
   community_id: string; rounding_unit: number | null; rounding_mode: string | null; star_thresholds: string; points_per_hour: number;
   points_daily_cap: number | null; points_total_cap: number | null; updated_by: string | null; updated_at: string;
 }
+
+// ---- recognition (issue 5) ----
+export interface RecognitionSettingsTable { community_id: string; notice_days: number; updated_by: string | null; updated_at: string }
+export interface StarNoticeTable {
+  community_id: string; id: string; volunteer_id: string; level: number; credit_minutes: number; teams: string; opens_on: string; ends_on: string; status: string;
+  withdraw_reason: string | null; decided_by: string | null; decided_by_name: string | null; decided_at: string | null; created_at: string;
+}
+export interface StarAwardTable { community_id: string; volunteer_id: string; level: number; awarded_on: string; notice_id: string; updated_at: string }
+export interface RecognitionConsentTable { community_id: string; volunteer_id: string; publish: number; source: string; recorded_by: string | null; recorded_by_name: string; updated_at: string }
+export interface RecognitionNominationTable {
+  community_id: string; id: string; quarter: string; volunteer_id: string; team_id: string | null; reason: string; score: number; parts: string; credit_minutes: number;
+  nominated_by: string; nominated_by_name: string; nominated_at: string; status: string; decided_by: string | null; decided_by_name: string | null; decided_at: string | null; decision_note: string | null;
+}
+export interface RecognitionPublicationTable { community_id: string; quarter: string; published_at: string; published_by: string; published_by_name: string }
+
+// ---- activities (issue 5) ----
+export interface ActivitySeriesTable { community_id: string; id: string; rule: string; start_date: string; until_date: string | null; template: string; generated_to: string; created_by: string | null; created_at: string }
+export interface ActivityTable {
+  community_id: string; id: string; kind: string; title: string; description: string | null; organiser_team_id: string | null; organiser_unit_id: string | null;
+  place: string; lat: number | null; lng: number | null; tolerance_m: number | null; date: string; starts_at: string; ends_at: string; service_type_id: string | null;
+  status: string; series_id: string | null; template_key: string | null; audience_count: number | null; created_by: string | null; created_at: string; updated_at: string;
+}
+export interface ActivityShiftTable { community_id: string; id: string; activity_id: string; position: number; name: string; starts_at: string; ends_at: string; places: number; taken: number }
+export interface ActivitySignupTable {
+  community_id: string; id: string; activity_id: string; shift_id: string; volunteer_id: string; status: string; channel: string; signed_up_by: string | null;
+  created_at: string; promoted_at: string | null; cancelled_at: string | null; cancelled_by: string | null; reminded_day_at: string | null; reminded_soon_at: string | null;
+  checked_in_at: string | null; checkin_method: string | null; checkin_distance_m: number | null; checked_out_at: string | null; checkout_method: string | null;
+  review_reason: string | null; hours_entry_id: string | null; minutes: number | null;
+}
+export interface ActivityProgrammeItemTable { community_id: string; id: string; activity_id: string; position: number; title: string; genre: string; performers: string }
+export interface ActivityImageTable { community_id: string; id: string; activity_id: string; role: string; mime: string; bytes: number; data: string; created_at: string }
+export interface ActivityFeedTable { community_id: string; volunteer_id: string; token: string; created_at: string }
+
+// ---- certificates and points (issue 5, records) ----
+export interface CertificateSettingsTable { community_id: string; issuer_name: string; responsible_person: string; handler_name: string; contact_phone: string; prefix: string; updated_by: string | null; updated_at: string }
+export interface CertificateCounterTable { community_id: string; year: number; last_seq: number }
+export interface CertificateTable {
+  community_id: string; id: string; number: string; volunteer_id: string; token: string; period_from: string; period_to: string; service_minutes: number; honour_minutes: number;
+  snapshot: string; status: string; issued_on: string; issued_at: string; issued_by: string | null; issued_by_name: string; handler_name: string;
+  revoked_at: string | null; revoked_by: string | null; revoked_by_name: string | null; revoke_reason: string | null;
+}
+export interface PointsBalanceTable { community_id: string; volunteer_id: string; balance: number; earned: number; debt: number; updated_at: string }
+export interface PointsDayTable { community_id: string; volunteer_id: string; service_date: string; minutes: number; points: number }
+export interface PointsTxnTable { community_id: string; id: string; volunteer_id: string; kind: string; points: number; shortfall: number; service_date: string | null; entry_id: string | null; redemption_id: string | null; note: string | null; created_by: string | null; created_at: string }
+export interface PointsPostingTable { community_id: string; txn_id: string; line: number; account: string; amount: number }
+export interface SupermarketItemTable { community_id: string; id: string; name: string; price_points: number; stock: number; active: number; created_at: string; updated_at: string }
+export interface SupermarketRedemptionTable { community_id: string; id: string; volunteer_id: string; points: number; txn_id: string; handled_by: string | null; handled_by_name: string; created_at: string }
+export interface SupermarketRedemptionLineTable { community_id: string; redemption_id: string; item_id: string; item_name: string; quantity: number; price_points: number }
+export interface SupermarketStockMoveTable { community_id: string; id: string; item_id: string; quantity: number; reason: string; redemption_id: string | null; note: string | null; created_by: string | null; created_at: string }
 
 export interface Database {
   community: CommunityTable;
@@ -196,4 +249,29 @@ export interface Database {
   hours_entry: HoursEntryTable;
   hours_total: HoursTotalTable;
   hours_settings: HoursSettingsTable;
+  hours_dispute: HoursDisputeTable;
+  certificate_settings: CertificateSettingsTable;
+  certificate_counter: CertificateCounterTable;
+  certificate: CertificateTable;
+  points_balance: PointsBalanceTable;
+  points_day: PointsDayTable;
+  points_txn: PointsTxnTable;
+  points_posting: PointsPostingTable;
+  supermarket_item: SupermarketItemTable;
+  supermarket_redemption: SupermarketRedemptionTable;
+  supermarket_redemption_line: SupermarketRedemptionLineTable;
+  supermarket_stock_move: SupermarketStockMoveTable;
+  activity_series: ActivitySeriesTable;
+  activity: ActivityTable;
+  activity_shift: ActivityShiftTable;
+  activity_signup: ActivitySignupTable;
+  activity_programme_item: ActivityProgrammeItemTable;
+  activity_image: ActivityImageTable;
+  activity_feed: ActivityFeedTable;
+  recognition_settings: RecognitionSettingsTable;
+  star_notice: StarNoticeTable;
+  star_award: StarAwardTable;
+  recognition_consent: RecognitionConsentTable;
+  recognition_nomination: RecognitionNominationTable;
+  recognition_publication: RecognitionPublicationTable;
 }

@@ -23,7 +23,7 @@ export class AuditLog {
       return;
     }
     // Serialise appends per community. SQLite already runs one writer at a time.
-    if (this.kind === 'postgres') await sql`select pg_advisory_xact_lock(hashtext(${'audit:' + who.communityId}))`.execute(dbOrTrx);
+    await this.lockChain(dbOrTrx, who.communityId);
     const last = await dbOrTrx.selectFrom('audit_log').select(['seq', 'hash']).where('community_id', '=', who.communityId)
       .orderBy('seq', 'desc').limit(1).executeTakeFirst();
     const seq = (last?.seq ?? 0) + 1;
@@ -34,6 +34,14 @@ export class AuditLog {
       detail: JSON.stringify(what.detail ?? {}), ip: who.ip, user_agent: who.userAgent,
     };
     await dbOrTrx.insertInto('audit_log').values({ ...row, prev_hash: prevHash, hash: entryHash(prevHash, row) }).execute();
+  }
+
+  /**
+   * Takes the community's append lock now (PostgreSQL; held to the end of the transaction). A transaction that
+   * locks rows a long-lived writer also wants (the sign-up group commit) takes it first, so both lock in one order.
+   */
+  async lockChain(trx: DbOrTrx, communityId: string): Promise<void> {
+    if (this.kind === 'postgres') await sql`select pg_advisory_xact_lock(hashtext(${'audit:' + communityId}))`.execute(trx);
   }
 
   /** Walks a community's chain; returns the first entry whose link or content does not add up. */

@@ -10,6 +10,8 @@ const PhoneApp = lazy(() => import('./phone/PhoneApp.tsx'));
 const ConsoleApp = lazy(() => import('./console/ConsoleApp.tsx'));
 const NotFoundPage = lazy(() => import('./phone/NotFoundPage.tsx'));
 const VolunteerRegisterPage = lazy(() => import('../features/volunteers/phone/RegisterPage.tsx'));
+const VerifyCertificatePage = lazy(() => import('../features/certificates/phone/VerifyCertificatePage.tsx'));
+const PublicCommendationPage = lazy(() => import('../features/recognition/PublicCommendationPage.tsx'));
 
 export function App() {
   return (
@@ -18,6 +20,8 @@ export function App() {
         <Route path="/" element={<RootRedirect />} />
         <Route path="/sign-in" element={<SignInPage />} />
         <Route path="/m/volunteer/register" element={<VolunteerRegisterPage />} />
+        <Route path="/verify/:communityId/:token" element={<VerifyCertificatePage />} />
+        <Route path="/recognition/:communityId/:quarter" element={<PublicCommendationPage />} />
         <Route path="/m/*" element={<RequireSession><PhoneApp /></RequireSession>} />
         <Route path="/console/*" element={<RequireSession><ConsoleApp /></RequireSession>} />
         <Route path="*" element={<NotFoundPage />} />

@@ -6,10 +6,18 @@ import { orgConsoleEn } from './org.console.en.ts';
 import { appointmentsConsoleEn } from './appointments.console.en.ts';
 import { needsConsoleEn } from './needs.console.en.ts';
 import { pairingsConsoleEn } from './pairings.console.en.ts';
+import { hoursConsoleEn } from './hours.console.en.ts';
+import { recordsConsoleEn } from './records.console.en.ts';
+import { recognitionConsoleEn } from './recognition.console.en.ts';
+import { activitiesConsoleEn } from './activities.console.en.ts';
 
 export const consoleEn: Translation<typeof consoleZhCN> = {
   ...orgConsoleEn,
+  ...activitiesConsoleEn,
   ...pairingsConsoleEn,
+  ...hoursConsoleEn,
+  ...recordsConsoleEn,
+  ...recognitionConsoleEn,
   ...appointmentsConsoleEn,
   ...needsConsoleEn,
   console: {
@@ -99,12 +107,18 @@ export const consoleEn: Translation<typeof consoleZhCN> = {
       insurance: 'Service insurance',
       serviceTypes: 'Service types',
       pairings: 'Pairings',
+      hours: 'Service hours',
+      activities: 'Activities',
       monitor: 'Left-out monitor',
       appointments: 'Appointments',
       needs: 'Needs',
       hotline: 'Hotline intake',
       batchMatch: 'Batch matching',
       survey: 'Survey progress',
+      recognition: 'Recognition',
+      certificates: 'Certificates',
+      supermarket: 'Love supermarket',
+      partyIndicators: 'Party indicators',
     },
     dashboard: {
       title: '{{community}} at a glance',

@@ -3,10 +3,18 @@ import { orgConsoleZhCN } from './org.console.zh-CN.ts';
 import { appointmentsConsoleZhCN } from './appointments.console.zh-CN.ts';
 import { needsConsoleZhCN } from './needs.console.zh-CN.ts';
 import { pairingsConsoleZhCN } from './pairings.console.zh-CN.ts';
+import { hoursConsoleZhCN } from './hours.console.zh-CN.ts';
+import { recordsConsoleZhCN } from './records.console.zh-CN.ts';
+import { recognitionConsoleZhCN } from './recognition.console.zh-CN.ts';
+import { activitiesConsoleZhCN } from './activities.console.zh-CN.ts';
 
 export const consoleZhCN = {
   ...orgConsoleZhCN,
+  ...activitiesConsoleZhCN,
   ...pairingsConsoleZhCN,
+  ...hoursConsoleZhCN,
+  ...recordsConsoleZhCN,
+  ...recognitionConsoleZhCN,
   ...appointmentsConsoleZhCN,
   ...needsConsoleZhCN,
   console: {
@@ -96,12 +104,18 @@ export const consoleZhCN = {
       insurance: '服务保险',
       serviceTypes: '服务类型',
       pairings: '三定结对',
+      hours: '服务时长',
+      activities: '志愿活动',
       monitor: '遗漏监测',
       appointments: '预约服务',
       needs: '需求列表',
       hotline: '热线登记',
       batchMatch: '批量对接',
       survey: '摸查进度',
+      recognition: '表彰嘉许',
+      certificates: '服务证明',
+      supermarket: '爱心超市',
+      partyIndicators: '党员指标',
     },
     dashboard: {
       title: '{{community}}概况',

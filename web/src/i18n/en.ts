@@ -6,10 +6,18 @@ import { orgPhoneEn } from './org.phone.en.ts';
 import { appointmentsPhoneEn } from './appointments.phone.en.ts';
 import { needsPhoneEn } from './needs.phone.en.ts';
 import { pairingsPhoneEn } from './pairings.phone.en.ts';
+import { hoursPhoneEn } from './hours.phone.en.ts';
+import { recordsPhoneEn } from './records.phone.en.ts';
+import { recognitionPhoneEn } from './recognition.phone.en.ts';
+import { activitiesPhoneEn } from './activities.phone.en.ts';
 
 export const en: Translation<typeof zhCN> = {
   ...orgPhoneEn,
+  ...activitiesPhoneEn,
   ...pairingsPhoneEn,
+  ...hoursPhoneEn,
+  ...recordsPhoneEn,
+  ...recognitionPhoneEn,
   ...appointmentsPhoneEn,
   ...needsPhoneEn,
   app: { name: 'Linli', tagline: 'Community volunteer service', documentTitle: 'Linli · Community volunteer service' },

@@ -3,10 +3,18 @@ import { orgPhoneZhCN } from './org.phone.zh-CN.ts';
 import { appointmentsPhoneZhCN } from './appointments.phone.zh-CN.ts';
 import { needsPhoneZhCN } from './needs.phone.zh-CN.ts';
 import { pairingsPhoneZhCN } from './pairings.phone.zh-CN.ts';
+import { hoursPhoneZhCN } from './hours.phone.zh-CN.ts';
+import { recordsPhoneZhCN } from './records.phone.zh-CN.ts';
+import { recognitionPhoneZhCN } from './recognition.phone.zh-CN.ts';
+import { activitiesPhoneZhCN } from './activities.phone.zh-CN.ts';
 
 export const zhCN = {
   ...orgPhoneZhCN,
+  ...activitiesPhoneZhCN,
   ...pairingsPhoneZhCN,
+  ...hoursPhoneZhCN,
+  ...recordsPhoneZhCN,
+  ...recognitionPhoneZhCN,
   ...appointmentsPhoneZhCN,
   ...needsPhoneZhCN,
   app: { name: '邻里', tagline: '社区志愿服务', documentTitle: '邻里 · 社区志愿服务' },

@@ -9,6 +9,10 @@ import * as pairings from './2026-11-28T2020_pairings.ts';
 import * as wechat from './2026-11-28T2030_wechat.ts';
 import * as eligibilityIndexes from './2026-11-28T2040_eligibility_indexes.ts';
 import * as hours from './2026-11-28T2100_hours.ts';
+import * as activities from './2026-11-28T2110_activities.ts';
+import * as records from './2026-11-28T2120_records.ts';
+import * as recognition from './2026-11-28T2130_recognition.ts';
+import * as hoursDisputes from './2026-11-28T2140_hours_disputes.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-28T1200_foundation': foundation,
@@ -19,4 +23,8 @@ export const migrations: Record<string, Migration> = {
   '2026-11-28T2030_wechat': wechat,
   '2026-11-28T2040_eligibility_indexes': eligibilityIndexes,
   '2026-11-28T2100_hours': hours,
+  '2026-11-28T2110_activities': activities,
+  '2026-11-28T2120_records': records,
+  '2026-11-28T2130_recognition': recognition,
+  '2026-11-28T2140_hours_disputes': hoursDisputes,
 };

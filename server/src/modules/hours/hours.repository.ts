@@ -1,7 +1,7 @@
 // All SQL of the hours ledger: entries (append-only), the running totals, and each community's rules.
 import { sql } from 'kysely';
 import type { DbOrTrx } from '../../db/database.ts';
-import type { HoursEntryTable, HoursSettingsTable } from '../../db/schema.ts';
+import type { HoursDisputeTable, HoursEntryTable, HoursSettingsTable } from '../../db/schema.ts';
 
 export type EntryRow = HoursEntryTable & { volunteer_name: string };
 
@@ -72,13 +72,14 @@ export async function entriesOf(db: DbOrTrx, communityId: string, volunteerId: s
   return { items, total: Number(count.n) };
 }
 
-export interface QueueFilter { source?: string; sourceId?: string; reviewOnly?: boolean; volunteerIds?: readonly string[] | null }
+export interface QueueFilter { source?: string; sourceId?: string; volunteerId?: string; reviewOnly?: boolean }
 
 /** Entries waiting for verification, oldest service first; flagged ones first within a day. */
 export async function queue(db: DbOrTrx, communityId: string, f: QueueFilter, page: number, pageSize: number) {
   let base = withName(db).where('e.community_id', '=', communityId).where('e.status', '=', 'pending').where('e.corrected_by', 'is', null);
   if (f.source) base = base.where('e.source', '=', f.source);
   if (f.sourceId) base = base.where('e.source_id', '=', f.sourceId);
+  if (f.volunteerId) base = base.where('e.volunteer_id', '=', f.volunteerId);
   if (f.reviewOnly) base = base.where('e.review_reason', 'is not', null);
   const [items, count] = await Promise.all([
     base.orderBy('e.service_date').orderBy('e.review_reason', 'desc').orderBy('e.created_at').limit(pageSize).offset((page - 1) * pageSize).execute(),
@@ -86,6 +87,15 @@ export async function queue(db: DbOrTrx, communityId: string, f: QueueFilter, pa
   ]);
   return { items, total: Number(count.n) };
 }
+
+/** Verified entries that still count, of one volunteer and period, grouped by kind and what the service was (certificates). */
+export const verifiedByService = (db: DbOrTrx, communityId: string, volunteerId: string, from: string, to: string) =>
+  db.selectFrom('hours_entry')
+    .select((eb) => ['kind', 'source', 'description', eb.fn.countAll<number>().as('entries'), eb.fn.sum<number>('minutes').as('minutes'),
+      eb.fn.min<string>('service_date').as('first_date'), eb.fn.max<string>('service_date').as('last_date')])
+    .where('community_id', '=', communityId).where('volunteer_id', '=', volunteerId).where('status', '=', 'verified').where('corrected_by', 'is', null)
+    .where('minutes', '>', 0).where('service_date', '>=', from).where('service_date', '<=', to)
+    .groupBy(['kind', 'source', 'description']).orderBy('first_date').execute();
 
 export const getSettings = (db: DbOrTrx, communityId: string) =>
   db.selectFrom('hours_settings').selectAll().where('community_id', '=', communityId).executeTakeFirst();
@@ -97,3 +107,26 @@ export const upsertSettings = (db: DbOrTrx, row: HoursSettingsTable) =>
   })).execute();
 
 export { isUniqueViolation } from '../../db/database.ts';
+
+// ---- disputes ----
+
+export const insertDispute = (db: DbOrTrx, row: HoursDisputeTable) => db.insertInto('hours_dispute').values(row).execute();
+
+export function disputes(db: DbOrTrx, communityId: string, f: { status?: string; volunteerId?: string; id?: string }) {
+  let q = db.selectFrom('hours_dispute as d')
+    .innerJoin('volunteer as v', (j) => j.onRef('v.community_id', '=', 'd.community_id').onRef('v.id', '=', 'd.volunteer_id'))
+    .leftJoin('hours_entry as e', (j) => j.onRef('e.community_id', '=', 'd.community_id').onRef('e.id', '=', 'd.entry_id'))
+    .selectAll('d').select(['v.name as volunteer_name', 'v.phone as volunteer_phone', 'e.description as entry_description', 'e.minutes as entry_minutes'])
+    .where('d.community_id', '=', communityId);
+  if (f.status) q = q.where('d.status', '=', f.status);
+  if (f.volunteerId) q = q.where('d.volunteer_id', '=', f.volunteerId);
+  if (f.id) q = q.where('d.id', '=', f.id);
+  return q.orderBy('d.created_at', 'desc').limit(500).execute();
+}
+
+/** Open → resolved, once: of two staff answering at once, one wins. */
+export async function resolveDispute(db: DbOrTrx, communityId: string, id: string, by: { accountId: string; name: string }, resolution: string, at: string): Promise<boolean> {
+  const r = await db.updateTable('hours_dispute').set({ status: 'resolved', resolved_by: by.accountId, resolved_by_name: by.name, resolved_at: at, resolution })
+    .where('community_id', '=', communityId).where('id', '=', id).where('status', '=', 'open').executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}

@@ -3,7 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { correctInput, entriesQuery, entryView, honourInput, hoursSummary, queueQuery, settingsInput, verifyInput } from '../../../../domain/hours/schemas.ts';
+import { DISPUTE_STATUSES, correctInput, disputeInput, disputeView, entriesQuery, entryView, honourInput, hoursSummary, queueQuery, resolveInput, settingsInput, verifyInput } from '../../../../domain/hours/schemas.ts';
 import { actorOf, requestContext } from '../../platform/http.ts';
 import type { HoursService } from './hours.service.ts';
 
@@ -36,6 +36,16 @@ export function hoursRoutes(hours: HoursService) {
     async (req, reply) => reply.status(201).send(await hours.correct(actorOf(req), req.params.id, req.body, requestContext(req))));
     r.post('/api/hours/honour', { config: grant, schema: { tags, summary: 'Grant honour hours (never counted as service)', body: honourInput, response: { 201: z.object({ id: z.string() }) } } },
       async (req, reply) => reply.status(201).send(await hours.grantHonour(actorOf(req), req.body, requestContext(req))));
+    r.get('/api/hours/mine/disputes', { config: self, schema: { tags, summary: 'My objections to my service record, with the answers', response: { 200: z.array(disputeView) } } },
+      (req) => hours.myDisputes(actorOf(req)));
+    r.post('/api/hours/mine/disputes', { config: self, schema: { tags, summary: 'Object to an entry of mine, or report a service missing from my record', body: disputeInput,
+      response: { 201: z.object({ id: z.string() }) } } },
+    async (req, reply) => reply.status(201).send(await hours.raiseDispute(actorOf(req), req.body, requestContext(req))));
+    r.get('/api/hours/disputes', { config: verify, schema: { tags, summary: "Volunteers' objections, newest first", querystring: z.object({ status: z.enum(DISPUTE_STATUSES).optional() }),
+      response: { 200: z.array(disputeView) } } },
+    (req) => hours.disputes(actorOf(req), req.query.status));
+    r.post('/api/hours/disputes/:id/resolve', { config: verify, schema: { tags, summary: 'Answer an objection (correct the entry first if it was wrong); the volunteer is told', params: idParam, body: resolveInput } },
+      async (req, reply) => { await hours.resolveDispute(actorOf(req), req.params.id, req.body.resolution, requestContext(req)); return reply.status(204).send(); });
     r.get('/api/hours/settings', { config: grant, schema: { tags, summary: "The community's rounding, star and points rules", response: { 200: settings } } },
       async (req) => {
         const s = await hours.settings(actorOf(req).communityId);

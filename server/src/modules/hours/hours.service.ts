@@ -15,8 +15,9 @@ import { isRealDate, todayInShanghai } from '../../../../domain/shared/dates.ts'
 import { roundMinutes, type HoursSource, type RoundingRule } from '../../../../domain/hours/ledger.ts';
 import { DEFAULT_STAR_THRESHOLDS, nextStar, type StarThresholds } from '../../../../domain/hours/stars.ts';
 import { DEFAULT_POINTS_RULE, type PointsRule } from '../../../../domain/hours/points.ts';
-import { MAX_ENTRY_MINUTES, type EntryView, type HoursSettingsInput, type HoursSummary, type ReviewReason } from '../../../../domain/hours/schemas.ts';
+import { MAX_ENTRY_MINUTES, type DisputeView, type EntryView, type HoursSettingsInput, type HoursSummary, type ReviewReason } from '../../../../domain/hours/schemas.ts';
 import type { VolunteerDirectory } from '../volunteers/volunteer-directory.ts';
+import type { Notifier } from '../../platform/notify.ts';
 import * as repo from './hours.repository.ts';
 
 /** What a module sends when a volunteer has served: minutes of actual service, travel excluded. */
@@ -59,7 +60,7 @@ export function toEntryView(e: repo.EntryRow): EntryView {
 export class HoursService {
   private readonly listeners: CreditListener[] = [];
 
-  constructor(private readonly db: Db, private readonly audit: AuditLog, private readonly volunteers: VolunteerDirectory) {}
+  constructor(private readonly db: Db, private readonly audit: AuditLog, private readonly volunteers: VolunteerDirectory, private readonly notifier: Notifier) {}
 
   /** Called inside the transaction that verified or corrected the entries. */
   onCreditChange(listener: CreditListener): void { this.listeners.push(listener); }
@@ -174,12 +175,23 @@ export class HoursService {
     const now = new Date().toISOString();
     await this.db.transaction().execute(async (trx) => {
       const changes: CreditChange[] = [];
-      for (const id of new Set(ids)) {
+      // One lock order for every writer (entries by id, then totals by volunteer; a correction takes one entry, then
+      // its total): two staff verifying crossing batches on PostgreSQL would otherwise deadlock on the totals rows.
+      const wanted = [...new Set(ids)];
+      const done = new Map<string, repo.EntryRow>();
+      for (const id of [...wanted].sort()) {
         const e = await repo.getEntry(trx, actor.communityId, id);
-        if (!e || !(await repo.markVerified(trx, actor.communityId, id, actor, now))) { skipped.push(id); continue; }
-        const m = Number(e.minutes);
-        await repo.addToTotals(trx, actor.communityId, e.volunteer_id, { credit: m, honour: 0, pending: -m, entries: 0, serviceDate: null }, now);
-        changes.push({ communityId: actor.communityId, volunteerId: e.volunteer_id, entryId: id, serviceDate: e.service_date, minutesDelta: m });
+        if (e && (await repo.markVerified(trx, actor.communityId, id, actor, now))) done.set(id, e);
+      }
+      const byVolunteer = new Map<string, number>();
+      for (const e of done.values()) byVolunteer.set(e.volunteer_id, (byVolunteer.get(e.volunteer_id) ?? 0) + Number(e.minutes));
+      for (const [volunteerId, m] of [...byVolunteer].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+        await repo.addToTotals(trx, actor.communityId, volunteerId, { credit: m, honour: 0, pending: -m, entries: 0, serviceDate: null }, now);
+      }
+      for (const id of wanted) {
+        const e = done.get(id);
+        if (!e) { skipped.push(id); continue; }
+        changes.push({ communityId: actor.communityId, volunteerId: e.volunteer_id, entryId: id, serviceDate: e.service_date, minutesDelta: Number(e.minutes) });
         verified.push(id);
       }
       if (verified.length) await this.record(trx, actor, ctx, { action: 'hours.verify', entityType: 'hours_entry', detail: { ids: verified } });
@@ -222,6 +234,53 @@ export class HoursService {
     return { id: newId };
   }
 
+  // ------------------------------------------------------------------------------------ disputes
+
+  /** A volunteer raises an error in an entry of theirs, or a service missing from their record. */
+  async raiseDispute(actor: Actor, input: { entryId?: string | null; serviceDate?: string | null; reason: string }, ctx: RequestContext): Promise<{ id: string }> {
+    const me = await this.volunteers.self(actor);
+    if (!me) throw new AppError('not_found', { entity: 'volunteer' });
+    let serviceDate = input.serviceDate ?? null;
+    if (input.entryId) {
+      const e = await repo.getEntry(this.db, actor.communityId, input.entryId);
+      // Someone else's entry is answered like a missing one: nothing says it exists.
+      if (!e || e.volunteer_id !== me.id) throw new AppError('validation', { fields: [{ field: 'entryId', message: 'hours.notYourEntry' }] });
+      serviceDate = e.service_date;
+    } else if (serviceDate! > todayInShanghai()) {
+      throw new AppError('validation', { fields: [{ field: 'serviceDate', message: 'invalid.inFuture' }] });
+    }
+    const id = uuidv7();
+    await this.db.transaction().execute(async (trx) => {
+      await repo.insertDispute(trx, { community_id: actor.communityId, id, volunteer_id: me.id, entry_id: input.entryId ?? null, service_date: serviceDate!, reason: input.reason,
+        status: 'open', created_at: new Date().toISOString(), resolved_by: null, resolved_by_name: null, resolved_at: null, resolution: null });
+      await this.record(trx, actor, ctx, { action: 'hours.dispute', entityType: 'hours_dispute', entityId: id, detail: { entryId: input.entryId ?? null, serviceDate } });
+    });
+    return { id };
+  }
+
+  async myDisputes(actor: Actor): Promise<DisputeView[]> {
+    const me = await this.volunteers.self(actor);
+    if (!me) throw new AppError('not_found', { entity: 'volunteer' });
+    return (await repo.disputes(this.db, actor.communityId, { volunteerId: me.id })).map(toDisputeView);
+  }
+
+  async disputes(actor: Actor, status?: 'open' | 'resolved'): Promise<DisputeView[]> {
+    authorize(actor, 'hours.verify');
+    return (await repo.disputes(this.db, actor.communityId, { status })).map(toDisputeView);
+  }
+
+  /** Staff answer a dispute (after correcting the entry, if it was wrong); the volunteer is told by SMS. */
+  async resolveDispute(actor: Actor, id: string, resolution: string, ctx: RequestContext): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      // By id: the list reads only the newest 500, and an older open objection must still be answerable.
+      const [d] = await repo.disputes(trx, actor.communityId, { id });
+      if (!d) throw new AppError('not_found', { entity: 'hours_dispute' });
+      if (!(await repo.resolveDispute(trx, actor.communityId, id, actor, resolution, new Date().toISOString()))) throw new AppError('dispute_resolved', {});
+      await this.record(trx, actor, ctx, { action: 'hours.dispute_resolved', entityType: 'hours_dispute', entityId: id, detail: { resolution } });
+      if (d.volunteer_phone) await this.notifier.send(trx, { channel: 'sms', recipient: d.volunteer_phone, template: 'hours.dispute_resolved', payload: { serviceDate: d.service_date, resolution } });
+    });
+  }
+
   // ------------------------------------------------------------------------------------ reading
 
   /** Totals and star level of one volunteer, from the running totals: one indexed row. */
@@ -240,6 +299,17 @@ export class HoursService {
   async entries(communityId: string, volunteerId: string, page: number, pageSize: number) {
     const { items, total } = await repo.entriesOf(this.db, communityId, volunteerId, page, pageSize);
     return { items: items.map(toEntryView), total, page, pageSize };
+  }
+
+  /**
+   * Verified service of one volunteer in a period, grouped by what it was (for certificates). Pending entries
+   * and corrected-away entries are left out; honour minutes come apart and are never service.
+   */
+  async verifiedService(communityId: string, volunteerId: string, from: string, to: string, db: DbOrTrx = this.db) {
+    const rows = await repo.verifiedByService(db, communityId, volunteerId, from, to);
+    const lines = rows.filter((r) => r.kind === 'credit').map((r) => ({ source: r.source, description: r.description, entries: Number(r.entries), minutes: Number(r.minutes), firstDate: r.first_date, lastDate: r.last_date }));
+    const honourMinutes = rows.filter((r) => r.kind === 'honour').reduce((s, r) => s + Number(r.minutes), 0);
+    return { lines, serviceMinutes: lines.reduce((s, l) => s + l.minutes, 0), honourMinutes };
   }
 
   /** The caller's own hours; null when they are not a volunteer. */
@@ -264,6 +334,14 @@ export class HoursService {
     if (!v) return false;
     try { return inScope(actor, authorize(actor, 'volunteers.read'), v); } catch { return false; }
   }
+}
+
+function toDisputeView(d: Awaited<ReturnType<typeof repo.disputes>>[number]): DisputeView {
+  return {
+    id: d.id, volunteerId: d.volunteer_id, volunteerName: d.volunteer_name, entryId: d.entry_id, entryDescription: d.entry_description ?? null,
+    entryMinutes: d.entry_minutes === null || d.entry_minutes === undefined ? null : Number(d.entry_minutes), serviceDate: d.service_date, reason: d.reason,
+    status: d.status as DisputeView['status'], createdAt: d.created_at, resolvedByName: d.resolved_by_name, resolvedAt: d.resolved_at, resolution: d.resolution,
+  };
 }
 
 function summaryOf(v: { id: string; name: string }, t: { credit_minutes: number; honour_minutes: number; pending_minutes: number; entries: number; last_service_date: string | null } | undefined, thresholds: StarThresholds): HoursSummary {

@@ -99,3 +99,22 @@ export async function listReports(db: DbOrTrx, communityId: string, f: ReportFil
     .select(['c.report_id', 'p.id', 'p.title']).where('c.community_id', '=', communityId).where('c.report_id', 'in', rows.map((r) => r.id)).orderBy('p.title').execute() : [];
   return { total: Number(total.n), rows, posts };
 }
+
+/** Every party member (in the grid when given) with branch and unit: the rows of the indicators report. */
+export function indicatorMembers(db: DbOrTrx, communityId: string, scopeGridId: string | null) {
+  let q = db.selectFrom('party_member as p')
+    .innerJoin('volunteer as v', (j) => j.onRef('v.community_id', '=', 'p.community_id').onRef('v.id', '=', 'p.volunteer_id'))
+    .leftJoin('unit as u', (j) => j.onRef('u.community_id', '=', 'v.community_id').onRef('u.id', '=', 'v.unit_id'))
+    .select(['p.volunteer_id', 'v.name', 'p.party_org', 'p.work_unit', 'v.unit_id', 'u.name as unit_name'])
+    .where('p.community_id', '=', communityId);
+  if (scopeGridId) q = q.where('p.grid_id', '=', scopeGridId);
+  return q.orderBy('v.name_pinyin').orderBy('p.volunteer_id').execute();
+}
+
+/** Posts each member claimed in reports dated within [from, to]. */
+export const postsClaimed = (db: DbOrTrx, communityId: string, from: string, to: string) =>
+  db.selectFrom('party_report as r')
+    .innerJoin('party_report_post as c', (j) => j.onRef('c.community_id', '=', 'r.community_id').onRef('c.report_id', '=', 'r.id'))
+    .select(['r.volunteer_id', sql<number>`count(*)`.as('n')])
+    .where('r.community_id', '=', communityId).where('r.reported_on', '>=', from).where('r.reported_on', '<=', to)
+    .groupBy('r.volunteer_id').execute();

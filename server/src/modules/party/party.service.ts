@@ -45,6 +45,16 @@ export class PartyService {
     };
   }
 
+  /**
+   * Party members with branch (party_org) and unit, and the posts each claimed in [from, to]: what the
+   * indicators report (modules/party-indicators) reads of the party module. Grid leaders get their grid.
+   */
+  async indicatorFacts(actor: Actor, grant: Grant, from: string, to: string) {
+    const [members, claims] = await Promise.all([repo.indicatorMembers(this.db, actor.communityId, gridFilter(actor, grant)), repo.postsClaimed(this.db, actor.communityId, from, to)]);
+    const claimed = new Map(claims.map((c) => [c.volunteer_id, Number(c.n)]));
+    return members.map((m) => ({ volunteerId: m.volunteer_id, name: m.name, branch: m.party_org, unitId: m.unit_id, unit: m.unit_name ?? m.work_unit ?? null, postsClaimed: claimed.get(m.volunteer_id) ?? 0 }));
+  }
+
   async posts(actor: Actor) {
     return (await repo.listPosts(this.db, actor.communityId)).map((p) => ({ id: p.id, title: p.title, description: p.description, capacity: p.capacity, claimed: Number(p.claimed ?? 0) }));
   }

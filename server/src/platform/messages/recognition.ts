@@ -1,6 +1,26 @@
 // Server messages of the recognition area (issue 5), merged into the tables in ../i18n.ts. Keys are error codes and validation keys.
 export const zh: Record<string, string> = {
+  already_nominated: '{name}这个季度已经被推荐过了',
+  already_decided: '这条推荐刚被审批过了，请刷新后再看',
+  notice_closed: '这条公示已经结束或已撤回',
+  nothing_to_publish: '这个季度还没有审批通过的人选，不能发布',
+  'recognition.badQuarter': '季度格式应为 2026Q3 这样的“年份 + Q + 1 到 4”',
+  'recognition.quarterNotBegun': '这个季度还没有开始',
+  'recognition.noServiceInQuarter': '这位志愿者这个季度还没有审核通过的服务时长，不能推荐',
+  'recognition.noticeDays': '公示天数应为 1 到 30 天',
+  'recognition.periodOrder': '结束日期不能早于开始日期',
+  'entity.star_notice': '星级公示', 'entity.nomination': '推荐', 'entity.commendation': '已发布的表彰名单',
 };
 
 export const en: Record<string, string> = {
+  already_nominated: '{name} is already nominated for this quarter',
+  already_decided: 'This nomination has just been decided; please reload',
+  notice_closed: 'This notice has already ended or been withdrawn',
+  nothing_to_publish: 'No nomination of this quarter is approved yet, so there is nothing to publish',
+  'recognition.badQuarter': 'A quarter is written like 2026Q3: the year, Q, then 1 to 4',
+  'recognition.quarterNotBegun': 'This quarter has not begun yet',
+  'recognition.noServiceInQuarter': 'This volunteer has no verified hours in this quarter, so cannot be nominated',
+  'recognition.noticeDays': 'A notice lasts 1 to 30 days',
+  'recognition.periodOrder': 'The end date cannot be before the start date',
+  'entity.star_notice': 'star-level notice', 'entity.nomination': 'nomination', 'entity.commendation': 'published commendation list',
 };

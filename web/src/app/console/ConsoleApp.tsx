@@ -41,6 +41,14 @@ const TrainingPage = lazy(() => import('../../features/training/TrainingPage.tsx
 const InsurancePage = lazy(() => import('../../features/insurance/InsurancePage.tsx'));
 const ServiceTypesPage = lazy(() => import('../../features/service-types/ServiceTypesPage.tsx'));
 const PairingsPage = lazy(() => import('../../features/pairings/console/PairingsPage.tsx'));
+const ActivitiesPage = lazy(() => import('../../features/activities/console/ActivitiesPage.tsx'));
+const ActivityPage = lazy(() => import('../../features/activities/console/ActivityPage.tsx'));
+const CheckinScreen = lazy(() => import('../../features/activities/console/CheckinScreen.tsx'));
+const HoursPage = lazy(() => import('../../features/hours/console/HoursPage.tsx'));
+const RecognitionPage = lazy(() => import('../../features/recognition/console/RecognitionPage.tsx'));
+const CertificatesPage = lazy(() => import('../../features/certificates/console/CertificatesPage.tsx'));
+const SupermarketPage = lazy(() => import('../../features/points/console/SupermarketPage.tsx'));
+const PartyIndicatorsPage = lazy(() => import('../../features/party-indicators/PartyIndicatorsPage.tsx'));
 const MonitorPage = lazy(() => import('../../features/monitor/MonitorPage.tsx'));
 const AppointmentsPage = lazy(() => import('../../features/appointments/console/AppointmentsPage.tsx'));
 const NeedsBoardPage = lazy(() => import('../../features/needs/console/NeedsBoardPage.tsx'));
@@ -111,6 +119,14 @@ export default function ConsoleApp() {
             <Route path="teams" element={reg('volunteers.read', <TeamsPage />)} />
             <Route path="party" element={reg('party.read', <PartyPage />)} />
             <Route path="pairings" element={reg('pairings.manage', <PairingsPage />)} />
+            <Route path="activities" element={reg('activities.manage', <ActivitiesPage />)} />
+            <Route path="activities/:id" element={reg('activities.manage', <ActivityPage />)} />
+            <Route path="activities/:id/screen" element={reg('activities.manage', <CheckinScreen />)} />
+            <Route path="hours" element={reg('hours.verify', <HoursPage />)} />
+            <Route path="recognition" element={reg('recognition.nominate', <RecognitionPage />)} />
+            <Route path="certificates" element={reg('certificates.issue', <CertificatesPage />)} />
+            <Route path="supermarket" element={reg('points.manage', <SupermarketPage />)} />
+            <Route path="party-indicators" element={reg('party.read', <PartyIndicatorsPage />)} />
             <Route path="monitor" element={reg('needs.read', <MonitorPage />)} />
             <Route path="appointments" element={reg('appointments.manage', <AppointmentsPage />)} />
             <Route path="needs" element={reg('needs.read', <NeedsBoardPage />)} />

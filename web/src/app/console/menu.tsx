@@ -1,10 +1,11 @@
 // The console's side menu: only what the user's permissions allow.
 import type { ReactNode } from 'react';
-import { AlertOutlined, ApartmentOutlined, AuditOutlined, CalendarOutlined, CheckCircleOutlined, ClusterOutlined, DashboardOutlined, FlagOutlined, HeartOutlined, ImportOutlined, MailOutlined, ReadOutlined, SafetyOutlined, SolutionOutlined, StarOutlined, TeamOutlined, UsergroupAddOutlined, LinkOutlined, PhoneOutlined, ProfileOutlined, NodeIndexOutlined, CarryOutOutlined } from '@ant-design/icons';
+import { ScheduleOutlined } from '@ant-design/icons';
+import { AlertOutlined, ApartmentOutlined, AuditOutlined, CalendarOutlined, CheckCircleOutlined, ClusterOutlined, DashboardOutlined, FlagOutlined, HeartOutlined, ImportOutlined, MailOutlined, ReadOutlined, SafetyOutlined, SolutionOutlined, StarOutlined, TeamOutlined, UsergroupAddOutlined, LinkOutlined, PhoneOutlined, ProfileOutlined, NodeIndexOutlined, CarryOutOutlined, FieldTimeOutlined, TrophyOutlined, BarChartOutlined, FileProtectOutlined, GiftOutlined } from '@ant-design/icons';
 import type { Permission } from '../../shared/session/types.ts';
 
 export interface ConsoleMenuItem { key: string; path: string; labelKey: MenuLabelKey; icon: ReactNode; permission: Permission }
-export type MenuLabelKey = 'dashboard' | 'grids' | 'residents' | 'import' | 'audit' | 'outbox' | 'volunteers' | 'approvals' | 'training' | 'insurance' | 'serviceTypes' | 'skills' | 'units' | 'teams' | 'party' | 'pairings' | 'monitor' | 'appointments' | 'needs' | 'hotline' | 'batchMatch' | 'survey';
+export type MenuLabelKey = 'dashboard' | 'grids' | 'residents' | 'import' | 'audit' | 'outbox' | 'volunteers' | 'approvals' | 'training' | 'insurance' | 'serviceTypes' | 'skills' | 'units' | 'teams' | 'party' | 'pairings' | 'monitor' | 'appointments' | 'needs' | 'hotline' | 'batchMatch' | 'survey' | 'hours' | 'activities' | 'recognition' | 'certificates' | 'supermarket' | 'partyIndicators';
 
 export const CONSOLE_MENU: ConsoleMenuItem[] = [
   { key: 'dashboard', path: '/console', labelKey: 'dashboard', icon: <DashboardOutlined />, permission: 'registry.read' },
@@ -26,6 +27,12 @@ export const CONSOLE_MENU: ConsoleMenuItem[] = [
   { key: 'pairings', path: '/console/pairings', labelKey: 'pairings', icon: <LinkOutlined />, permission: 'pairings.manage' },
   { key: 'monitor', path: '/console/monitor', labelKey: 'monitor', icon: <AlertOutlined />, permission: 'needs.read' },
   { key: 'appointments', path: '/console/appointments', labelKey: 'appointments', icon: <CalendarOutlined />, permission: 'appointments.manage' },
+  { key: 'activities', path: '/console/activities', labelKey: 'activities', icon: <ScheduleOutlined />, permission: 'activities.manage' },
+  { key: 'hours', path: '/console/hours', labelKey: 'hours', icon: <FieldTimeOutlined />, permission: 'hours.verify' },
+  { key: 'recognition', path: '/console/recognition', labelKey: 'recognition', icon: <TrophyOutlined />, permission: 'recognition.nominate' },
+  { key: 'certificates', path: '/console/certificates', labelKey: 'certificates', icon: <FileProtectOutlined />, permission: 'certificates.issue' },
+  { key: 'supermarket', path: '/console/supermarket', labelKey: 'supermarket', icon: <GiftOutlined />, permission: 'points.manage' },
+  { key: 'party-indicators', path: '/console/party-indicators', labelKey: 'partyIndicators', icon: <BarChartOutlined />, permission: 'party.read' },
   { key: 'import', path: '/console/import', labelKey: 'import', icon: <ImportOutlined />, permission: 'registry.import' },
   { key: 'audit', path: '/console/audit', labelKey: 'audit', icon: <AuditOutlined />, permission: 'audit.read' },
   { key: 'outbox', path: '/console/outbox', labelKey: 'outbox', icon: <MailOutlined />, permission: 'outbox.read' },

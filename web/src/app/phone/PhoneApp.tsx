@@ -16,7 +16,13 @@ const JoinTeamPage = lazy(() => import('../../features/teams/phone/JoinTeamPage.
 const GridPartyPage = lazy(() => import('../../features/party/phone/GridPartyPage.tsx'));
 const MyVolunteerPage = lazy(() => import('../../features/volunteers/phone/MyVolunteerPage.tsx'));
 const AvailabilityPage = lazy(() => import('../../features/availability/AvailabilityPage.tsx'));
+const MyHoursPage = lazy(() => import('../../features/hours/phone/MyHoursPage.tsx'));
+const MyCertificatesPage = lazy(() => import('../../features/certificates/phone/MyCertificatesPage.tsx'));
+const MyPointsPage = lazy(() => import('../../features/points/phone/MyPointsPage.tsx'));
+const MyStarPage = lazy(() => import('../../features/recognition/phone/MyStarPage.tsx'));
 const MyPairingsPage = lazy(() => import('../../features/pairings/phone/MyPairingsPage.tsx'));
+const ActivitiesPhonePage = lazy(() => import('../../features/activities/phone/ActivitiesPhonePage.tsx'));
+const CheckinPage = lazy(() => import('../../features/activities/phone/CheckinPage.tsx'));
 const BookServicePage = lazy(() => import('../../features/appointments/phone/BookServicePage.tsx'));
 const AskHelpPage = lazy(() => import('../../features/needs/phone/AskHelpPage.tsx'));
 const SurveyVisitPage = lazy(() => import('../../features/needs/phone/SurveyVisitPage.tsx'));
@@ -48,7 +54,13 @@ export default function PhoneApp() {
         <Route path="grid/party" element={<GridPartyPage />} />
         <Route path="volunteer/availability" element={<AvailabilityPage />} />
         <Route path="pairings" element={<MyPairingsPage />} />
+        <Route path="hours" element={<MyHoursPage />} />
+        <Route path="certificates" element={<MyCertificatesPage />} />
+        <Route path="points" element={<MyPointsPage />} />
+        <Route path="recognition" element={<MyStarPage />} />
         <Route path="appointments" element={<BookServicePage />} />
+        <Route path="activities" element={<ActivitiesPhonePage />} />
+        <Route path="activities/checkin/:id" element={<CheckinPage />} />
         <Route path="needs" element={<AskHelpPage />} />
         <Route element={<RequireRegistry />}>
           <Route path="grid" element={<GridHomePage />} />

@@ -12,6 +12,7 @@ import { useCan } from '../../../shared/session/useSession.ts';
 import { useVolunteer, volunteersApi } from '../api.ts';
 import { PartyCard } from './detail/PartyCard.tsx';
 import { SkillsCard } from './detail/SkillsCard.tsx';
+import { VolunteerHours } from '../../hours/console/HoursPage.tsx';
 import { VolunteerEditModal } from './detail/VolunteerEditModal.tsx';
 import { FITNESS_LABEL } from './detail/labels.ts';
 
@@ -58,6 +59,7 @@ export default function VolunteerPage() {
               </Card>
             )}
             <SkillsCard volunteer={v} canEdit={canWrite} />
+            <Card title={t('hours.profileTitle')}><VolunteerHours volunteerId={v.id} /></Card>
             {canReadParty && <PartyCard volunteerId={v.id} name={v.name} canEdit={canWriteParty} />}
             <Card title={t('console.volunteers.teams')}>
               {v.teams.length ? v.teams.map((tm) => <Tag key={tm.id}>{tm.name}</Tag>) : t('console.volunteers.none')}

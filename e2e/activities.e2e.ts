@@ -1,0 +1,95 @@
+// An activity journey: staff publish an activity and open its check-in screen; 刘红梅 signs up on a phone-sized
+// page, opens the address the screen's QR code carries (the code read from the screen) and checks in, then
+// scans again and checks out; staff see her attendance in the activity's list. Axe on every page.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Browser, Page } from 'playwright-core';
+import { BASE, expectAccessible, launch, newContext, screenshot, signIn } from './browser.ts';
+
+/** The shift starts 30–35 minutes from now (check-in opens an hour before), in Shanghai local time. */
+function nextShift(): { date: string; start: string; end: string } {
+  const t = new Date(Math.ceil((Date.now() + 30 * 60_000) / (5 * 60_000)) * 5 * 60_000 + 8 * 3600_000);
+  const date = t.toISOString().slice(0, 10);
+  const startMin = t.getUTCHours() * 60 + t.getUTCMinutes();
+  const endMin = Math.min(startMin + 60, 24 * 60);
+  const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+  return { date, start: hhmm(startMin), end: hhmm(endMin) };
+}
+
+async function readCode(screen: Page): Promise<{ code: string; path: string }> {
+  await screen.reload();
+  const el = screen.getByTestId('checkin-path');
+  await el.waitFor();
+  return { code: (await screen.getByTestId('checkin-code').textContent())!.trim(), path: (await el.getAttribute('data-path'))! };
+}
+
+describe('activity journeys', () => {
+  let browser: Browser;
+  before(async () => { browser = await launch(); });
+  after(async () => { await browser.close(); });
+
+  it('a volunteer signs up on the phone, checks in and out by the QR code, and staff see the attendance', async () => {
+    const title = `端午包粽子 ${Date.now() % 100000}`;
+    const staffCtx = await newContext(browser, 'desktop');
+    const staff = await staffCtx.newPage();
+    await signIn(staff, '13800000002', /\/console/);
+    const csrf = (await (await staff.request.get(`${BASE}/api/auth/me`)).json()).csrfToken as string;
+    const when = nextShift();
+    const created = await staff.request.post(`${BASE}/api/activities`, { headers: { 'x-csrf-token': csrf },
+      data: { title, place: '西关社区服务站', date: when.date, shifts: [{ name: '厨房组', start: when.start, end: when.end, places: 10 }] } });
+    assert.equal(created.status(), 201, await created.text());
+    const { id } = await created.json() as { id: string };
+
+    await staff.goto(`/console/activities/${id}`);
+    await staff.getByRole('heading', { name: title, level: 1 }).waitFor();
+    await expectAccessible(staff, 'activity, draft (console)');
+    await staff.getByRole('button', { name: '发布' }).click();
+    await staff.getByRole('link', { name: '打开签到屏' }).waitFor();
+    await staff.goto('/console/activities');
+    await staff.getByRole('link', { name: title }).waitFor();
+    await expectAccessible(staff, 'activities list (console)');
+    await screenshot(staff, 'console-activities');
+
+    const phoneCtx = await newContext(browser, 'phone');
+    const phone = await phoneCtx.newPage();
+    await signIn(phone, '13800000006', /\/m/);
+    await phone.getByRole('link', { name: /志愿活动/ }).click();
+    await phone.waitForURL(/\/m\/activities/);
+    const card = phone.locator('.ph-card', { hasText: title });
+    await card.waitFor();
+    await expectAccessible(phone, 'activities (phone)');
+    await card.getByRole('button', { name: '报名：厨房组' }).click();
+    await phone.getByRole('status').filter({ hasText: '报名成功' }).waitFor();
+    await phone.getByRole('list', { name: '我报名的活动' }).getByText(title).waitFor();
+    await screenshot(phone, 'phone-activities-signed-up');
+
+    // The staff screen shows the rotating code; its QR opens the phone's check-in page with the code.
+    await staff.goto(`/console/activities/${id}/screen`);
+    let shown = await readCode(staff);
+    assert.match(shown.code, /^\d{6}$/);
+    assert.equal(shown.path, `/m/activities/checkin/${id}?code=${shown.code}`);
+    await expectAccessible(staff, 'check-in screen (console)');
+    await screenshot(staff, 'console-activity-checkin-screen');
+
+    await phone.goto(shown.path);
+    await phone.getByRole('button', { name: '签到', exact: true }).click();
+    await phone.getByRole('status').filter({ hasText: '签到成功' }).waitFor();
+    await expectAccessible(phone, 'checked in (phone)');
+    await screenshot(phone, 'phone-activity-checked-in');
+
+    shown = await readCode(staff);
+    await phone.goto(shown.path);
+    await phone.getByRole('button', { name: '签退', exact: true }).click();
+    await phone.getByRole('status').filter({ hasText: '签退成功' }).waitFor();
+    await expectAccessible(phone, 'checked out (phone)');
+    await phoneCtx.close();
+
+    await staff.goto(`/console/activities/${id}`);
+    const row = staff.getByRole('row', { name: /刘红梅/ });
+    await row.waitFor();
+    assert.match((await row.textContent()) ?? '', /刘红梅.*厨房组.*已报名.*\d{2}:\d{2} 扫码.*\d{2}:\d{2}/);
+    await expectAccessible(staff, 'activity with attendance (console)');
+    await screenshot(staff, 'console-activity-attendance');
+    await staffCtx.close();
+  });
+});

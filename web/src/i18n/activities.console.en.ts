@@ -1,0 +1,30 @@
+// Console strings of activities (issue 5), joined into the console bundle.
+export const activitiesConsoleEn = {
+  act: {
+    title: 'Activities', lead: 'Activities, shifts and places, sign-ups and the waitlist, check-in and out on site. Check-out sends the service hours to verification.',
+    add: 'New activity', fromTemplate: 'From a festival template', series: 'Recurring series', shows: 'Shows',
+    kinds: { service: 'Volunteer service', performance: 'Performance' },
+    status: { draft: 'Draft', published: 'Published', cancelled: 'Cancelled' },
+    signupStatus: { confirmed: 'Signed up', waitlisted: 'Waitlist', cancelled: 'Cancelled' },
+    f: {
+      title: 'Title', kind: 'Kind', place: 'Place', date: 'Date', description: 'Description', shifts: 'Shifts', shiftName: 'Shift', start: 'Start', end: 'End', places: 'Places',
+      status: 'Status', lat: 'Latitude', lng: 'Longitude', tolerance: 'Check-in distance (m)', team: 'Organising team', rule: 'Repeat', startDate: 'Start date', untilDate: 'End date (optional)',
+      volunteer: 'Volunteer', shift: 'Shift', checkedIn: 'In', checkedOut: 'Out', minutes: 'Minutes counted', review: 'Review', method: 'How', taken: 'Signed up', waiting: 'Waiting',
+    },
+    addShift: 'Add a shift', removeShift: 'Remove', publish: 'Publish', cancelActivity: 'Cancel activity', cancelConfirm: 'Cancel “{{title}}”? Everyone signed up is told.',
+    saved: 'Saved', created: 'Created', published: 'Published: volunteers can sign up', noActivities: 'No activities in this period.',
+    rules: { lastThree: 'Last three days of every month', weekly: 'Weekly (choose days)', custom: 'Custom RRULE' },
+    weekdays: { MO: 'Mon', TU: 'Tue', WE: 'Wed', TH: 'Thu', FR: 'Fri', SA: 'Sat', SU: 'Sun' },
+    seriesMade: '{{count}} activities made (next 90 days)',
+    templateUse: 'Use this template', templateDate: '{{date}} · {{name}}',
+    detail: { signups: 'Sign-ups and attendance', programme: 'Programme', code: 'Check-in QR code', group: 'Sign up a group', card: 'Scan a volunteer card', open: 'Open the check-in screen' },
+    pickVolunteers: 'Choose volunteers', addToList: 'Add', signUp: 'Sign up', signedUp: '{{ok}} signed up, {{wait}} on the waitlist',
+    withdraw: 'Cancel sign-up', withdrawConfirm: "Cancel {{name}}'s sign-up? The first on the waitlist takes the place.",
+    markIn: 'Check in', markOut: 'Check out', markPresent: 'Present for the whole shift', cardToken: 'Number on the volunteer card (from the scan)', cardIn: 'Check in', cardOut: 'Check out',
+    methods: { qr: 'QR', card: 'Card', list: 'List', auto: 'Auto' },
+    reviews: { location_far: 'Far from the place', checkout_missing: 'Forgot to check out', marked_by_staff: 'Marked by staff' },
+    programme: { item: 'Item', genre: 'Genre', performers: 'Performers', add: 'Add an item', audience: 'Audience', save: 'Save the programme' },
+    screen: { fullscreen: 'Full screen', title: 'Scan to check in', help: 'Scan this QR code with your phone to check in or out. It changes every 30 seconds.', typed: 'Or type the code on your phone:', refresh: 'Changes in {{s}} s' },
+    showsTitle: 'Shows in {{year}}', showsTeam: 'Team', showsCount: 'Shows', showsAudience: 'Audience', noTeam: 'No team given',
+  },
+};

@@ -1,0 +1,30 @@
+// Console strings of activities (issue 5), joined into the console bundle.
+export const activitiesConsoleZhCN = {
+  act: {
+    title: '志愿活动', lead: '活动、岗位和名额，报名和候补，现场签到签退。签退后服务时长自动进入时长审核。',
+    add: '新建活动', fromTemplate: '按节日模板新建', series: '周期活动', shows: '演出场次',
+    kinds: { service: '志愿服务', performance: '文艺演出' },
+    status: { draft: '草稿', published: '已发布', cancelled: '已取消' },
+    signupStatus: { confirmed: '已报名', waitlisted: '候补', cancelled: '已取消' },
+    f: {
+      title: '活动名称', kind: '类型', place: '地点', date: '日期', description: '说明', shifts: '岗位（班次）', shiftName: '岗位', start: '开始', end: '结束', places: '名额',
+      status: '状态', lat: '纬度', lng: '经度', tolerance: '签到范围（米）', team: '组织队伍', rule: '重复规则', startDate: '开始日期', untilDate: '结束日期（可不填）',
+      volunteer: '志愿者', shift: '岗位', checkedIn: '签到', checkedOut: '签退', minutes: '计入时长（分钟）', review: '需复核', method: '方式', taken: '已报名', waiting: '候补',
+    },
+    addShift: '添加岗位', removeShift: '删除', publish: '发布', cancelActivity: '取消活动', cancelConfirm: '取消“{{title}}”？已报名的志愿者会收到通知。',
+    saved: '已保存', created: '已创建', published: '已发布，志愿者可以报名了', noActivities: '这段时间没有活动。',
+    rules: { lastThree: '每月最后三天', weekly: '每周（选星期几）', custom: '自定义 RRULE' },
+    weekdays: { MO: '周一', TU: '周二', WE: '周三', TH: '周四', FR: '周五', SA: '周六', SU: '周日' },
+    seriesMade: '已生成 {{count}} 场活动（90 天内）',
+    templateUse: '用这个模板', templateDate: '{{date}} · {{name}}',
+    detail: { signups: '报名和签到', programme: '节目单', code: '签到二维码', group: '批量报名', card: '扫志愿者证', open: '打开签到屏' },
+    pickVolunteers: '选择志愿者', addToList: '加入', signUp: '报名', signedUp: '已报名 {{ok}} 人，候补 {{wait}} 人',
+    withdraw: '取消报名', withdrawConfirm: '取消 {{name}} 的报名？候补的第一位会自动补上。',
+    markIn: '签到', markOut: '签退', markPresent: '记为全程到场', cardToken: '志愿者证上的编号（扫码得到）', cardIn: '签到', cardOut: '签退',
+    methods: { qr: '扫码', card: '扫证', list: '名单', auto: '自动' },
+    reviews: { location_far: '离现场较远', checkout_missing: '忘记签退', marked_by_staff: '工作人员登记' },
+    programme: { item: '节目', genre: '类别', performers: '表演者', add: '添加节目', audience: '观众人数', save: '保存节目单' },
+    screen: { fullscreen: '全屏显示', title: '扫码签到', help: '用手机扫这个二维码签到或签退。二维码每 30 秒更换一次。', typed: '或在手机上输入签到码：', refresh: '{{s}} 秒后更换' },
+    showsTitle: '{{year}} 年演出场次', showsTeam: '队伍', showsCount: '场次', showsAudience: '观众', noTeam: '未填队伍',
+  },
+};

@@ -1,0 +1,25 @@
+// Console strings of the hours ledger: the verification queue, honour hours and the rules (issue 5).
+export const hoursConsoleEn = {
+  hours: {
+    title: 'Service hours', lead: 'Every service (activity check-in and out, pairing visits, appointment sessions) records an entry; once staff verify it, it counts as verified hours, which alone earn stars and points. Entries are never edited or deleted: to fix one, correct it — the old entry stays and a correction points at it.',
+    queue: 'To verify', honour: 'Honour hours', rules: 'Rules',
+    source: 'Source', allSources: 'All sources', sources: { activity: 'Activity', pairing_visit: 'Pairing visit', appointment: 'Appointment', honour: 'Honour' },
+    reviewOnly: 'Flagged only', verifySelected: 'Verify selected ({{count}})', pick: 'Select the entry of {{name}} on {{date}}',
+    date: 'Date', volunteer: 'Volunteer', what: 'Service', hours: 'Hours', rounded: '{{hours}} (was {{raw}} min)', flag: 'Flag', recordedBy: 'Recorded by',
+    verify: 'Verify', correct: 'Correct', verified: '{{count}} verified', verifiedSome: '{{count}} verified; {{skipped}} already handled by someone else',
+    queueEmpty: 'Nothing waits for verification.', reasons: { checkout_missing: 'No check-out: scheduled end used', location_far: 'Checked in far from the place', marked_by_staff: 'Marked by staff', logged_by_staff: 'Visit logged by staff', disputed: 'Disputed by the volunteer' },
+    correctTitle: 'Correct the hours of {{name}} on {{date}}', correctLead: 'Enter the real minutes of this service; 0 voids the entry. The old entry stays, marked as corrected.',
+    minutes: 'Actual minutes', minutesHint: 'Travel time excluded', reason: 'Why', required: 'Required', corrected: 'Corrected',
+    honourLead: 'Honour hours are granted by the community admin (commendations, special contributions). They are kept apart and never count as service, stars or points.',
+    honourHours: 'Honour hours', honourReason: 'Reason', honourReasonHint: 'e.g. outstanding flood relief in 2026', honourSubmit: 'Grant', honourDone: 'Honour hours granted',
+    rounding: 'Rounding', roundingLead: 'Each entry is rounded on its own, from now on; entries already recorded do not change.', roundingUnit: 'Unit', noRounding: 'None (exact minutes)', unit: '{{n}} minutes',
+    roundingMode: 'Mode', modes: { down: 'Down', nearest: 'Nearest', up: 'Up' },
+    stars: 'Star levels', starsLead: 'Verified service hours needed for each star; by default 100 / 300 / 600 / 1000 / 1500.', starN: '{{n}} stars',
+    points: 'Points', pointsPerHour: 'Points per hour', dailyCap: 'Daily cap', totalCap: 'Total cap', noCapHint: 'Empty: no cap',
+    disputes: 'Objections', disputeOpen: 'Open', disputeResolved: 'Answered', disputeAll: 'All', disputesEmpty: 'No objections from volunteers.', missingService: 'Missing service',
+    disputeReason: 'What the volunteer says', answer: 'Answer', answerButton: 'Answer', answerTitle: 'Answer {{name}}', answered: 'Answered; the volunteer is told by SMS',
+    answerLead: 'Check first: if the entry is wrong, correct it; if a service is missing, record it. The answer goes to the volunteer by SMS.',
+    profileTitle: 'Service hours', profileLine: '{{stars}} stars · {{credit}} h verified · {{pending}} h waiting · {{honour}} h honour', toNext: '{{hours}} h to the next star.',
+    status: 'Status', statuses: { pending: 'Waiting', verified: 'Verified', corrected: 'Corrected', honour: 'Honour' },
+  },
+};

@@ -1,0 +1,25 @@
+// Console strings of the hours ledger: the verification queue, honour hours and the rules (issue 5).
+export const hoursConsoleZhCN = {
+  hours: {
+    title: '服务时长', lead: '志愿者每次服务（活动签到签退、结对探访、预约服务）都会生成一条时长记录，社工审核后计入“已认定”时长，星级和积分只按已认定的服务时长计算。记录不能修改或删除：发现错误请“更正”，系统会保留原记录并新增一条更正记录。',
+    queue: '待审核', honour: '荣誉时长', rules: '规则设置',
+    source: '来源', allSources: '全部来源', sources: { activity: '志愿活动', pairing_visit: '结对探访', appointment: '预约服务', honour: '荣誉时长' },
+    reviewOnly: '只看需要留意的', verifySelected: '审核通过所选（{{count}} 条）', pick: '选择 {{name}} {{date}} 的记录',
+    date: '服务日期', volunteer: '志愿者', what: '服务内容', hours: '时长（小时）', rounded: '{{hours}}（原 {{raw}} 分钟）', flag: '提示', recordedBy: '记录人',
+    verify: '通过', correct: '更正', verified: '已审核通过 {{count}} 条', verifiedSome: '已审核通过 {{count}} 条；{{skipped}} 条已被他人处理',
+    queueEmpty: '没有待审核的时长记录。', reasons: { checkout_missing: '忘记签退，按计划结束时间记录', location_far: '签到位置离活动地点较远', marked_by_staff: '社工代为签到', logged_by_staff: '社工代记探访', disputed: '志愿者提出异议' },
+    correctTitle: '更正 {{name}} {{date}} 的时长', correctLead: '填写这次服务实际的时长（分钟）。填 0 表示这条记录作废。原记录会保留，并注明已被更正。',
+    minutes: '实际时长（分钟）', minutesHint: '不含往返路上的时间', reason: '更正原因', required: '必填', corrected: '已更正',
+    honourLead: '荣誉时长由社区书记/主任授予（例如表彰、抗疫等特殊贡献），单独记录，不计入服务时长、星级和积分。',
+    honourHours: '荣誉时长（小时）', honourReason: '授予原因', honourReasonHint: '例如：2026 年抗洪救灾突出贡献', honourSubmit: '授予', honourDone: '已授予荣誉时长',
+    rounding: '时长取整', roundingLead: '每条记录单独取整，只对今后的新记录生效，已有记录不变。', roundingUnit: '取整单位', noRounding: '不取整（按实际分钟）', unit: '{{n}} 分钟',
+    roundingMode: '取整方式', modes: { down: '向下取整', nearest: '四舍五入', up: '向上取整' },
+    stars: '星级标准', starsLead: '达到以下已认定服务时长（小时）可评为相应星级，默认 100 / 300 / 600 / 1000 / 1500 小时。', starN: '{{n}} 星',
+    points: '嘉许积分', pointsPerHour: '每小时积分', dailyCap: '每日上限', totalCap: '累计上限', noCapHint: '不填表示不设上限',
+    disputes: '异议', disputeOpen: '待答复', disputeResolved: '已答复', disputeAll: '全部', disputesEmpty: '没有志愿者提出的异议。', missingService: '漏记的服务',
+    disputeReason: '志愿者说明', answer: '答复', answerButton: '答复', answerTitle: '答复 {{name}} 的异议', answered: '已答复，已短信告知志愿者',
+    answerLead: '请先核实：记录有误的，先点“更正”改正时长；漏记的，按实际情况补记。答复会以短信告知志愿者。',
+    profileTitle: '服务时长', profileLine: '{{stars}} 星 · 已认定 {{credit}} 小时 · 待审核 {{pending}} 小时 · 荣誉 {{honour}} 小时', toNext: '距下一星级还差 {{hours}} 小时。',
+    status: '状态', statuses: { pending: '待审核', verified: '已认定', corrected: '已更正', honour: '荣誉' },
+  },
+};
