@@ -2,12 +2,18 @@
 // previous hash, so editing or deleting any entry breaks verification from that entry on.
 import { sql } from 'kysely';
 import type { Db, DbOrTrx } from '../db/database.ts';
+import { prepared } from '../db/prepared.ts';
+import type { AuditLogTable } from '../db/schema.ts';
 import { sha256 } from './crypto.ts';
 
 export interface AuditWho { communityId: string; accountId: string | null; name: string; role: string | null; ip: string | null; userAgent: string | null }
 export interface AuditWhat { action: string; entityType: string; entityId?: string | null; detail?: Record<string, unknown> }
 
 const GENESIS = '0'.repeat(64);
+
+// Every audited write runs these two: compiled once (see prepared.ts).
+const lastEntry = prepared((db, communityId: string) => db.selectFrom('audit_log').select(['seq', 'hash']).where('community_id', '=', communityId).orderBy('seq', 'desc').limit(1));
+const insertEntry = prepared((db, row: AuditLogTable) => db.insertInto('audit_log').values(row));
 
 function entryHash(prevHash: string, e: Record<string, unknown>): string {
   return sha256(prevHash + JSON.stringify(e));
@@ -24,8 +30,7 @@ export class AuditLog {
     }
     // Serialise appends per community. SQLite already runs one writer at a time.
     await this.lockChain(dbOrTrx, who.communityId);
-    const last = await dbOrTrx.selectFrom('audit_log').select(['seq', 'hash']).where('community_id', '=', who.communityId)
-      .orderBy('seq', 'desc').limit(1).executeTakeFirst();
+    const last = (await lastEntry(dbOrTrx, who.communityId)).rows[0];
     const seq = (last?.seq ?? 0) + 1;
     const prevHash = last?.hash ?? GENESIS;
     const row = {
@@ -33,7 +38,7 @@ export class AuditLog {
       actor_role: who.role, action: what.action, entity_type: what.entityType, entity_id: what.entityId ?? null,
       detail: JSON.stringify(what.detail ?? {}), ip: who.ip, user_agent: who.userAgent,
     };
-    await dbOrTrx.insertInto('audit_log').values({ ...row, prev_hash: prevHash, hash: entryHash(prevHash, row) }).execute();
+    await insertEntry(dbOrTrx, { ...row, prev_hash: prevHash, hash: entryHash(prevHash, row) });
   }
 
   /**

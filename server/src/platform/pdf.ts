@@ -2,6 +2,7 @@
 // pdfkit with Debian's Noto Sans CJK (ENGINEERING.md: pdf-lib breaks CJK fonts). Certificates use it; the
 // commendation poster reuses it.
 import fs from 'node:fs';
+import zlib from 'node:zlib';
 import PDFDocument from 'pdfkit';
 // @ts-expect-error fontkit ships no types; only create() is used.
 import * as fontkit from 'fontkit';
@@ -46,7 +47,31 @@ export function a4Document(info: DocumentInfo): Pdf {
   });
   doc.registerFont(CJK_FONT, cjkFont() as Buffer, CJK_FONT);
   doc.font(CJK_FONT);
+  shareLayouts(doc);
   return doc;
+}
+
+interface GlyphRun { advanceWidth: number }
+interface EmbeddedFontLike { layoutCached(text: string): GlyphRun; layoutRun(text: string): GlyphRun }
+
+// Shaping CJK text (fontkit's GSUB lookups) was a third of a certificate's time, and pdfkit caches shaped words
+// only per document; the same labels and clauses recur in every one, so the cache is per process instead. The
+// runs depend only on the text and the shared font (pdfkit copies positions before changing them). Bounded:
+// cleared when full, since names and dates keep adding entries.
+const LAYOUT_CACHE_MAX = 5000;
+const layouts = new Map<string, GlyphRun>();
+
+function shareLayouts(doc: Pdf): void {
+  const font = (doc as unknown as { _font: EmbeddedFontLike })._font;
+  font.layoutCached = (text: string): GlyphRun => {
+    let run = layouts.get(text);
+    if (!run) {
+      run = font.layoutRun(text);
+      if (layouts.size >= LAYOUT_CACHE_MAX) layouts.clear();
+      layouts.set(text, run);
+    }
+    return run;
+  };
 }
 
 /** A QR code as a PNG (black on white, quiet zone included), `size` pixels square. */
@@ -54,9 +79,56 @@ export function qrPng(text: string, size = 360): Promise<Buffer> {
   return QRCode.toBuffer(text, { type: 'png', errorCorrectionLevel: 'M', margin: 2, width: size, color: { dark: '#000000', light: '#ffffff' } });
 }
 
-/** Draws a QR PNG at (x, y), `size` points square. */
-export function drawImage(doc: Pdf, png: Buffer, x: number, y: number, size: number): void {
-  doc.image(png, x, y, { width: size, height: size });
+/** An image pdfkit embeds as it is (it takes any object with width, height, label, obj and embed). */
+export interface PdfImage { width: number; height: number; label: string; obj: unknown; embed(doc: Pdf): void }
+
+/**
+ * The same QR code as qrPng(text, size), pixel for pixel, as an image ready for the PDF: raw RGB, deflated once.
+ * Going through PNG cost ~40 ms a certificate (pngjs tries five filters per row, then pdfkit decodes the PNG
+ * back to pixels and splits off an alpha channel that is opaque everywhere).
+ */
+export function qrImage(text: string, size = 360): PdfImage {
+  const qr = QRCode.create(text, { errorCorrectionLevel: 'M' });
+  const n = qr.modules.size;
+  const modules = qr.modules.data;
+  const margin = 2;
+  // qrcode's own geometry (renderer/utils.js): a fractional scale, floored per pixel.
+  const scale = size >= n + margin * 2 ? size / (n + margin * 2) : 4;
+  const px = Math.floor((n + margin * 2) * scale);
+  const edge = margin * scale;
+  const rgb = Buffer.alloc(px * px * 3, 0xff);
+  const stride = px * 3;
+  let lastRow = -1;
+  for (let i = 0; i < px; i++) {
+    if (i < edge || i >= px - edge) continue;
+    const row = Math.floor((i - edge) / scale);
+    // Pixel rows of one module row are identical: draw the first, copy it to the rest.
+    if (row === lastRow) { rgb.copy(rgb, i * stride, (i - 1) * stride, i * stride); continue; }
+    lastRow = row;
+    for (let j = 0; j < px; j++) {
+      if (j >= edge && j < px - edge && modules[row * n + Math.floor((j - edge) / scale)]) {
+        const o = i * stride + j * 3;
+        rgb[o] = 0; rgb[o + 1] = 0; rgb[o + 2] = 0;
+      }
+    }
+  }
+  const data = zlib.deflateSync(rgb);
+  const image: PdfImage = {
+    width: px, height: px, label: '', obj: null,
+    embed(doc) {
+      const d = doc as unknown as { _imageCount: number; ref(data: object): { end(b: Buffer): void } };
+      image.label = `I${++d._imageCount}`;
+      const ref = d.ref({ Type: 'XObject', Subtype: 'Image', BitsPerComponent: 8, Width: px, Height: px, ColorSpace: 'DeviceRGB', Filter: 'FlateDecode' });
+      ref.end(data);
+      image.obj = ref;
+    },
+  };
+  return image;
+}
+
+/** Draws an image (a PNG or a qrImage) at (x, y), `size` points square. */
+export function drawImage(doc: Pdf, image: Buffer | PdfImage, x: number, y: number, size: number): void {
+  doc.image(image as Buffer, x, y, { width: size, height: size });
 }
 
 /**

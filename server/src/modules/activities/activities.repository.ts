@@ -2,6 +2,7 @@
 // the programme, images and feeds. Plain inserts take whole rows, so a demo seeder can write them directly.
 import { sql } from 'kysely';
 import type { DbOrTrx } from '../../db/database.ts';
+import { prepared } from '../../db/prepared.ts';
 import type { ActivityFeedTable, ActivityImageTable, ActivityProgrammeItemTable, ActivitySeriesTable, ActivityShiftTable, ActivitySignupTable, ActivityTable } from '../../db/schema.ts';
 
 // ---------------- activities and shifts ----------------
@@ -9,8 +10,9 @@ import type { ActivityFeedTable, ActivityImageTable, ActivityProgrammeItemTable,
 export const insertActivity = (db: DbOrTrx, row: ActivityTable) => db.insertInto('activity').values(row).execute();
 export const insertShifts = (db: DbOrTrx, rows: ActivityShiftTable[]) => rows.length ? db.insertInto('activity_shift').values(rows).execute() : Promise.resolve([]);
 
-export const getActivity = (db: DbOrTrx, communityId: string, id: string) =>
-  db.selectFrom('activity').selectAll().where('community_id', '=', communityId).where('id', '=', id).executeTakeFirst();
+// The sign-up path's queries are compiled once (prepared): building them cost more than running them.
+const getActivityQ = prepared((db, communityId: string, id: string) => db.selectFrom('activity').selectAll().where('community_id', '=', communityId).where('id', '=', id));
+export const getActivity = async (db: DbOrTrx, communityId: string, id: string) => (await getActivityQ(db, communityId, id)).rows[0];
 
 export const updateActivity = (db: DbOrTrx, communityId: string, id: string, set: Partial<ActivityTable>) =>
   db.updateTable('activity').set(set).where('community_id', '=', communityId).where('id', '=', id).execute();
@@ -43,8 +45,8 @@ export const shiftsOf = (db: DbOrTrx, communityId: string, activityIds: string[]
   activityIds.length ? db.selectFrom('activity_shift').selectAll().where('community_id', '=', communityId).where('activity_id', 'in', activityIds)
     .orderBy('position').execute() : Promise.resolve([] as ActivityShiftTable[]);
 
-export const getShift = (db: DbOrTrx, communityId: string, id: string) =>
-  db.selectFrom('activity_shift').selectAll().where('community_id', '=', communityId).where('id', '=', id).executeTakeFirst();
+const getShiftQ = prepared((db, communityId: string, id: string) => db.selectFrom('activity_shift').selectAll().where('community_id', '=', communityId).where('id', '=', id));
+export const getShift = async (db: DbOrTrx, communityId: string, id: string) => (await getShiftQ(db, communityId, id)).rows[0];
 
 export const updateShift = (db: DbOrTrx, communityId: string, id: string, set: Partial<ActivityShiftTable>) =>
   db.updateTable('activity_shift').set(set).where('community_id', '=', communityId).where('id', '=', id).execute();
@@ -56,10 +58,10 @@ export const deleteShift = (db: DbOrTrx, communityId: string, id: string) =>
  * Takes one place if one is left: a single conditional update. On PostgreSQL a second writer waits for the
  * first's row lock and re-checks `taken < places` against the committed row; SQLite has one writer.
  */
+const takePlaceQ = prepared((db, communityId: string, shiftId: string) => db.updateTable('activity_shift').set({ taken: sql<number>`taken + 1` })
+  .where('community_id', '=', communityId).where('id', '=', shiftId).where(sql<boolean>`taken < places`));
 export async function takePlace(db: DbOrTrx, communityId: string, shiftId: string): Promise<boolean> {
-  const r = await db.updateTable('activity_shift').set({ taken: sql<number>`taken + 1` })
-    .where('community_id', '=', communityId).where('id', '=', shiftId).where(sql<boolean>`taken < places`).executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
+  return Number((await takePlaceQ(db, communityId, shiftId)).numAffectedRows) === 1;
 }
 
 export const freePlace = (db: DbOrTrx, communityId: string, shiftId: string) =>
@@ -79,14 +81,15 @@ export const seriesDates = (db: DbOrTrx, communityId: string, seriesId: string) 
 
 // ---------------- sign-ups ----------------
 
-export const insertSignup = (db: DbOrTrx, row: ActivitySignupTable) => db.insertInto('activity_signup').values(row).execute();
+const insertSignupQ = prepared((db, row: ActivitySignupTable) => db.insertInto('activity_signup').values(row));
+export const insertSignup = async (db: DbOrTrx, row: ActivitySignupTable) => { await insertSignupQ(db, row); };
 
 export const getSignup = (db: DbOrTrx, communityId: string, id: string) =>
   db.selectFrom('activity_signup').selectAll().where('community_id', '=', communityId).where('id', '=', id).executeTakeFirst();
 
-export const liveSignupOf = (db: DbOrTrx, communityId: string, activityId: string, volunteerId: string) =>
-  db.selectFrom('activity_signup').selectAll().where('community_id', '=', communityId).where('activity_id', '=', activityId)
-    .where('volunteer_id', '=', volunteerId).where('status', '<>', 'cancelled').executeTakeFirst();
+const liveSignupOfQ = prepared((db, communityId: string, activityId: string, volunteerId: string) => db.selectFrom('activity_signup').selectAll()
+  .where('community_id', '=', communityId).where('activity_id', '=', activityId).where('volunteer_id', '=', volunteerId).where('status', '<>', 'cancelled'));
+export const liveSignupOf = async (db: DbOrTrx, communityId: string, activityId: string, volunteerId: string) => (await liveSignupOfQ(db, communityId, activityId, volunteerId)).rows[0];
 
 export async function cancelSignup(db: DbOrTrx, communityId: string, id: string, by: string, now: string): Promise<boolean> {
   const r = await db.updateTable('activity_signup').set({ status: 'cancelled', cancelled_at: now, cancelled_by: by })

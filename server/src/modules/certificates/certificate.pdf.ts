@@ -2,7 +2,7 @@
 // ledger says since. One A4 page: the statement, the service table, the issuer block with a facsimile seal,
 // and a QR code that opens the public verify page.
 import { CERTIFICATE_TITLE, hoursText, type CertificateSnapshot } from '../../../../domain/records/certificates.ts';
-import { A4, SEAL_RED, a4Document, drawImage, drawSeal, finish, qrPng } from '../../platform/pdf.ts';
+import { A4, SEAL_RED, a4Document, drawImage, drawSeal, finish, qrImage } from '../../platform/pdf.ts';
 
 const SOURCE_LABEL: Record<string, string> = { activity: '活动', pairing_visit: '结对走访', appointment: '预约服务' };
 const MAX_LINES = 18;
@@ -76,7 +76,7 @@ export async function renderCertificate(s: CertificateSnapshot, verifyUrl: strin
   // QR to the verify page, bottom left, with the words for those who cannot scan.
   const qrSize = 96;
   const qy = A4.height - 230;
-  drawImage(doc, await qrPng(verifyUrl, 400), left, qy, qrSize);
+  drawImage(doc, qrImage(verifyUrl, 400), left, qy, qrSize);
   doc.fillColor('#000000').fontSize(9.5)
     .text('扫码核验本证明真伪', left + qrSize + 12, qy + 10, { width: width - qrSize - 12 })
     .text(verifyUrl, left + qrSize + 12, doc.y + 4, { width: width - qrSize - 12 });
