@@ -53,7 +53,8 @@ export function activityRows(input: ActivityInput): { rows: ActivityRows; servic
   const rows: ActivityRows = { series: [], activities: [], shifts: [], signups: [], programme: [] };
   const services: DemoService[] = [];
   const from = addDays(input.today, -365), to = addDays(input.today, 60);
-  const adults = input.volunteers.filter((v) => v.status === 'approved' && v.birth_date <= addDays(input.today, -18 * 366) && v.birth_date >= addDays(input.today, -76 * 366)).map((v) => v.id);
+  const adultList = input.volunteers.filter((v) => v.status === 'approved' && v.birth_date <= addDays(input.today, -18 * 366) && v.birth_date >= addDays(input.today, -76 * 366)).map((v) => v.id);
+  const adults = new Set(adultList);
   const membersOf = new Map<string, string[]>();
   for (const m of input.teamMembers) if (m.status === 'active') (membersOf.get(m.team_id) ?? membersOf.set(m.team_id, []).get(m.team_id)!).push(m.volunteer_id);
   const partySchool = input.units.find((u) => u.kind === 'party_school')?.id ?? null;
@@ -112,7 +113,7 @@ export function activityRows(input: ActivityInput): { rows: ActivityRows; servic
     for (const s of p.shifts) {
       const fill = past ? rng.int(70, 100) / 100 : rng.int(20, 60) / 100;
       const want = Math.round(s.places * fill);
-      const pool = rng.shuffle([...team.filter((v) => adults.includes(v)), ...rng.sample(adults, Math.min(adults.length, want * 3))]);
+      const pool = rng.shuffle([...team.filter((v) => adults.has(v)), ...rng.sample(adultList, Math.min(adultList.length, want * 3))]);
       const chosen: string[] = [];
       for (const v of pool) { if (chosen.length >= want) break; if (!inActivity.has(v) && free(v, s)) { chosen.push(v); inActivity.add(v); } }
       for (const v of chosen) {

@@ -260,9 +260,9 @@ export class ActivitiesService {
     const a = await this.activityOr404(actor.communityId, id);
     const rows = await repo.signupsOfActivity(this.db, actor.communityId, id);
     if (grant.scope === 'community' || (grant.scope === 'team' && actor.teamId && a.organiser_team_id === actor.teamId)) return rows.map(toSignupView);
-    const mine: typeof rows = [];
-    for (const r of rows) if ((await this.directory.owner(actor.communityId, r.volunteer_id))?.teamIds?.includes(actor.teamId ?? '')) mine.push(r);
-    return mine.map(toSignupView);
+    if (!actor.teamId) return [];
+    const members = await this.directory.membersOf(actor.communityId, actor.teamId, rows.map((r) => r.volunteer_id));
+    return rows.filter((r) => members.has(r.volunteer_id)).map(toSignupView);
   }
 
   // ------------------------------------------------------------------ series and templates

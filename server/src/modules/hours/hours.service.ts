@@ -9,7 +9,7 @@ import type { Db, DbOrTrx, Trx } from '../../db/database.ts';
 import type { Actor, RequestContext } from '../../platform/actor.ts';
 import type { AuditLog, AuditWhat } from '../../platform/audit.ts';
 import { AppError } from '../../platform/errors.ts';
-import { authorize, inScope } from '../../platform/access.ts';
+import { authorize } from '../../platform/access.ts';
 import { uuidv7 } from '../../../../domain/shared/ids.ts';
 import { isRealDate, todayInShanghai } from '../../../../domain/shared/dates.ts';
 import { roundMinutes, type HoursSource, type RoundingRule } from '../../../../domain/hours/ledger.ts';
@@ -326,13 +326,6 @@ export class HoursService {
     const v = await this.volunteers.inScope(actor, grant, volunteerId);
     const [summary, list] = await Promise.all([this.summary(actor.communityId, v), this.entries(actor.communityId, v.id, page, pageSize)]);
     return { summary, entries: list };
-  }
-
-  /** Whether the actor may see this volunteer's hours (used by other modules' pages). */
-  async canRead(actor: Actor, volunteerId: string): Promise<boolean> {
-    const v = await this.volunteers.owner(actor.communityId, volunteerId);
-    if (!v) return false;
-    try { return inScope(actor, authorize(actor, 'volunteers.read'), v); } catch { return false; }
   }
 }
 

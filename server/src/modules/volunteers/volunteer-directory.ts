@@ -47,6 +47,14 @@ export class VolunteerDirectory {
     return v;
   }
 
+  /** Which of these volunteers are active members of the team: one query, for lists filtered to a leader's team. */
+  async membersOf(communityId: string, teamId: string, volunteerIds: readonly string[], db: DbOrTrx = this.db): Promise<Set<string>> {
+    if (!volunteerIds.length) return new Set();
+    const rows = await db.selectFrom('team_member').select('volunteer_id').where('community_id', '=', communityId).where('team_id', '=', teamId)
+      .where('status', '=', 'active').where('volunteer_id', 'in', volunteerIds).execute();
+    return new Set(rows.map((r) => r.volunteer_id));
+  }
+
   /** The caller's own volunteer record in their community, or null when they have none. */
   async self(actor: Actor, db: DbOrTrx = this.db): Promise<VolunteerOwner | null> {
     const row = (await selfId(db, actor.communityId, actor.accountId)).rows[0];
