@@ -36,6 +36,10 @@ export const PERMISSIONS = [
   'points.manage',          // the love supermarket: items, stock, redemption by scan
   'recognition.nominate',   // nominate volunteers for the quarterly commendation
   'recognition.approve',    // approve and publish the commendation list
+  'badges.manage',          // love QR badges: issue, reissue, revoke, print; see scans; the duty phone
+  'classroom.manage',       // the 4:30 classroom: enrol children and pickup adults, sessions, the tutor rota, figures
+  'classroom.attend',       // check children in and out, raise and clear arrival alerts, tutor logs (tutors: only on their rota days)
+  'homecare.manage',        // home care tasks, hospital accompaniment rotas, holiday delivery runs
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -58,19 +62,22 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Permission, Scope>>> = {
     // granting honour hours, setting the rules and approving commendations stay with the admin.
     'activities.manage': 'community', 'hours.verify': 'community', 'certificates.issue': 'community', 'points.manage': 'community',
     'recognition.nominate': 'community',
+    // Care programmes (issue 6) are run by the social workers.
+    'badges.manage': 'community', 'classroom.manage': 'community', 'classroom.attend': 'community', 'homecare.manage': 'community',
   },
   // A grid leader knows every household of the grid and keeps it current, but sees sensitive fields masked.
   // Import is bulk writing, so it has the same bounds as registry.write: only into the leader's own grid.
   // Party members are managed by grid (网格化管理): a grid leader reads those of the grid.
   // The survey and requests are door-to-door work: a grid leader records and follows the needs of the grid.
   grid_leader: { 'registry.read': 'grid', 'registry.write': 'grid', 'registry.import': 'grid', 'registry.export': 'grid', 'party.read': 'grid', 'volunteer.self': 'self',
-    'needs.read': 'grid', 'needs.write': 'grid', 'resident.self': 'self' },
+    'needs.read': 'grid', 'needs.write': 'grid', 'resident.self': 'self', 'classroom.attend': 'self' },
   // A team leader runs the team's activities (sign up members, scan cards at check-in) and nominates members.
   team_leader: { 'volunteers.read': 'team', 'teams.manage': 'team', 'volunteer.self': 'self', 'resident.self': 'self',
-    'activities.manage': 'team', 'recognition.nominate': 'team' },
+    'activities.manage': 'team', 'recognition.nominate': 'team', 'classroom.attend': 'self' },
   // A unit coordinator manages their own unit's volunteers and nobody else's.
-  unit_coordinator: { 'volunteers.read': 'unit', 'volunteers.write': 'unit', 'volunteers.export': 'unit', 'volunteer.self': 'self', 'resident.self': 'self' },
-  volunteer: { 'volunteer.self': 'self', 'resident.self': 'self' },
+  unit_coordinator: { 'volunteers.read': 'unit', 'volunteers.write': 'unit', 'volunteers.export': 'unit', 'volunteer.self': 'self', 'resident.self': 'self', 'classroom.attend': 'self' },
+  // classroom.attend 'self': a volunteer tutor (of any role) checks children in and out only on their rota days.
+  volunteer: { 'volunteer.self': 'self', 'resident.self': 'self', 'classroom.attend': 'self' },
   resident: { 'volunteer.self': 'self', 'resident.self': 'self' },
 };
 
@@ -122,4 +129,8 @@ export const PERMISSION_LABELS: Record<Permission, { zh: string; en: string }> =
   'points.manage': { zh: '管理爱心超市', en: 'manage the love supermarket' },
   'recognition.nominate': { zh: '推荐表彰人选', en: 'nominate for commendation' },
   'recognition.approve': { zh: '审批表彰名单', en: 'approve commendations' },
+  'badges.manage': { zh: '管理爱心二维码', en: 'manage love badges' },
+  'classroom.manage': { zh: '管理四点半课堂', en: 'manage the 4:30 classroom' },
+  'classroom.attend': { zh: '四点半课堂签到签退', en: '4:30 classroom check-in and check-out' },
+  'homecare.manage': { zh: '管理居家照护和节日慰问', en: 'manage home care and holiday deliveries' },
 };

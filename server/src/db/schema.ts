@@ -1,4 +1,7 @@
 // Row types of every table, as Kysely sees them. Times are ISO-8601 UTC text; booleans are 0/1.
+import type { BadgesTables } from './schema-badges.ts';
+import type { ClassroomTables } from './schema-classroom.ts';
+import type { HomecareTables } from './schema-homecare.ts';
 
 export interface CommunityTable { id: string; name: string; district: string; city: string; time_zone: string; created_at: string; volunteer_min_age?: number; volunteer_max_age?: number }
 export interface AccountTable {
@@ -194,7 +197,8 @@ export interface SupermarketRedemptionTable { community_id: string; id: string; 
 export interface SupermarketRedemptionLineTable { community_id: string; redemption_id: string; item_id: string; item_name: string; quantity: number; price_points: number }
 export interface SupermarketStockMoveTable { community_id: string; id: string; item_id: string; quantity: number; reason: string; redemption_id: string | null; note: string | null; created_by: string | null; created_at: string }
 
-export interface Database {
+// Issue 6's areas keep their tables in their own files.
+export interface Database extends BadgesTables, ClassroomTables, HomecareTables {
   community: CommunityTable;
   account: AccountTable;
   grid: GridTable;

@@ -10,10 +10,16 @@ import { hoursConsoleEn } from './hours.console.en.ts';
 import { recordsConsoleEn } from './records.console.en.ts';
 import { recognitionConsoleEn } from './recognition.console.en.ts';
 import { activitiesConsoleEn } from './activities.console.en.ts';
+import { badgesConsoleEn } from './badges.console.en.ts';
+import { classroomConsoleEn } from './classroom.console.en.ts';
+import { homecareConsoleEn } from './homecare.console.en.ts';
 
 export const consoleEn: Translation<typeof consoleZhCN> = {
   ...orgConsoleEn,
   ...activitiesConsoleEn,
+  ...badgesConsoleEn,
+  ...classroomConsoleEn,
+  ...homecareConsoleEn,
   ...pairingsConsoleEn,
   ...hoursConsoleEn,
   ...recordsConsoleEn,
@@ -119,6 +125,9 @@ export const consoleEn: Translation<typeof consoleZhCN> = {
       certificates: 'Certificates',
       supermarket: 'Love supermarket',
       partyIndicators: 'Party indicators',
+      badges: 'Love badges',
+      classroom: '4:30 classroom',
+      homecare: 'Home care',
     },
     dashboard: {
       title: '{{community}} at a glance',

@@ -7,10 +7,16 @@ import { hoursConsoleZhCN } from './hours.console.zh-CN.ts';
 import { recordsConsoleZhCN } from './records.console.zh-CN.ts';
 import { recognitionConsoleZhCN } from './recognition.console.zh-CN.ts';
 import { activitiesConsoleZhCN } from './activities.console.zh-CN.ts';
+import { badgesConsoleZhCN } from './badges.console.zh-CN.ts';
+import { classroomConsoleZhCN } from './classroom.console.zh-CN.ts';
+import { homecareConsoleZhCN } from './homecare.console.zh-CN.ts';
 
 export const consoleZhCN = {
   ...orgConsoleZhCN,
   ...activitiesConsoleZhCN,
+  ...badgesConsoleZhCN,
+  ...classroomConsoleZhCN,
+  ...homecareConsoleZhCN,
   ...pairingsConsoleZhCN,
   ...hoursConsoleZhCN,
   ...recordsConsoleZhCN,
@@ -116,6 +122,9 @@ export const consoleZhCN = {
       certificates: '服务证明',
       supermarket: '爱心超市',
       partyIndicators: '党员指标',
+      badges: '爱心二维码',
+      classroom: '四点半课堂',
+      homecare: '居家照护',
     },
     dashboard: {
       title: '{{community}}概况',

@@ -10,10 +10,16 @@ import { hoursPhoneEn } from './hours.phone.en.ts';
 import { recordsPhoneEn } from './records.phone.en.ts';
 import { recognitionPhoneEn } from './recognition.phone.en.ts';
 import { activitiesPhoneEn } from './activities.phone.en.ts';
+import { badgesPhoneEn } from './badges.phone.en.ts';
+import { classroomPhoneEn } from './classroom.phone.en.ts';
+import { homecarePhoneEn } from './homecare.phone.en.ts';
 
 export const en: Translation<typeof zhCN> = {
   ...orgPhoneEn,
   ...activitiesPhoneEn,
+  ...badgesPhoneEn,
+  ...classroomPhoneEn,
+  ...homecarePhoneEn,
   ...pairingsPhoneEn,
   ...hoursPhoneEn,
   ...recordsPhoneEn,

@@ -7,10 +7,16 @@ import { hoursPhoneZhCN } from './hours.phone.zh-CN.ts';
 import { recordsPhoneZhCN } from './records.phone.zh-CN.ts';
 import { recognitionPhoneZhCN } from './recognition.phone.zh-CN.ts';
 import { activitiesPhoneZhCN } from './activities.phone.zh-CN.ts';
+import { badgesPhoneZhCN } from './badges.phone.zh-CN.ts';
+import { classroomPhoneZhCN } from './classroom.phone.zh-CN.ts';
+import { homecarePhoneZhCN } from './homecare.phone.zh-CN.ts';
 
 export const zhCN = {
   ...orgPhoneZhCN,
   ...activitiesPhoneZhCN,
+  ...badgesPhoneZhCN,
+  ...classroomPhoneZhCN,
+  ...homecarePhoneZhCN,
   ...pairingsPhoneZhCN,
   ...hoursPhoneZhCN,
   ...recordsPhoneZhCN,

@@ -13,6 +13,9 @@ import * as activities from './2026-11-28T2110_activities.ts';
 import * as records from './2026-11-28T2120_records.ts';
 import * as recognition from './2026-11-28T2130_recognition.ts';
 import * as hoursDisputes from './2026-11-28T2140_hours_disputes.ts';
+import * as badges from './2026-11-29T0100_badges.ts';
+import * as classroom from './2026-11-29T0110_classroom.ts';
+import * as homecare from './2026-11-29T0120_homecare.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-28T1200_foundation': foundation,
@@ -27,4 +30,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-28T2120_records': records,
   '2026-11-28T2130_recognition': recognition,
   '2026-11-28T2140_hours_disputes': hoursDisputes,
+  '2026-11-29T0100_badges': badges,
+  '2026-11-29T0110_classroom': classroom,
+  '2026-11-29T0120_homecare': homecare,
 };

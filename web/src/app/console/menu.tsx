@@ -1,11 +1,11 @@
 // The console's side menu: only what the user's permissions allow.
 import type { ReactNode } from 'react';
 import { ScheduleOutlined } from '@ant-design/icons';
-import { AlertOutlined, ApartmentOutlined, AuditOutlined, CalendarOutlined, CheckCircleOutlined, ClusterOutlined, DashboardOutlined, FlagOutlined, HeartOutlined, ImportOutlined, MailOutlined, ReadOutlined, SafetyOutlined, SolutionOutlined, StarOutlined, TeamOutlined, UsergroupAddOutlined, LinkOutlined, PhoneOutlined, ProfileOutlined, NodeIndexOutlined, CarryOutOutlined, FieldTimeOutlined, TrophyOutlined, BarChartOutlined, FileProtectOutlined, GiftOutlined } from '@ant-design/icons';
+import { AlertOutlined, ApartmentOutlined, AuditOutlined, CalendarOutlined, CheckCircleOutlined, ClusterOutlined, DashboardOutlined, FlagOutlined, HeartOutlined, ImportOutlined, MailOutlined, ReadOutlined, SafetyOutlined, SolutionOutlined, StarOutlined, TeamOutlined, UsergroupAddOutlined, LinkOutlined, PhoneOutlined, ProfileOutlined, NodeIndexOutlined, CarryOutOutlined, FieldTimeOutlined, TrophyOutlined, BarChartOutlined, FileProtectOutlined, GiftOutlined, QrcodeOutlined, BookOutlined, HomeOutlined } from '@ant-design/icons';
 import type { Permission } from '../../shared/session/types.ts';
 
 export interface ConsoleMenuItem { key: string; path: string; labelKey: MenuLabelKey; icon: ReactNode; permission: Permission }
-export type MenuLabelKey = 'dashboard' | 'grids' | 'residents' | 'import' | 'audit' | 'outbox' | 'volunteers' | 'approvals' | 'training' | 'insurance' | 'serviceTypes' | 'skills' | 'units' | 'teams' | 'party' | 'pairings' | 'monitor' | 'appointments' | 'needs' | 'hotline' | 'batchMatch' | 'survey' | 'hours' | 'activities' | 'recognition' | 'certificates' | 'supermarket' | 'partyIndicators';
+export type MenuLabelKey = 'dashboard' | 'grids' | 'residents' | 'import' | 'audit' | 'outbox' | 'volunteers' | 'approvals' | 'training' | 'insurance' | 'serviceTypes' | 'skills' | 'units' | 'teams' | 'party' | 'pairings' | 'monitor' | 'appointments' | 'needs' | 'hotline' | 'batchMatch' | 'survey' | 'hours' | 'activities' | 'recognition' | 'certificates' | 'supermarket' | 'partyIndicators' | 'badges' | 'classroom' | 'homecare';
 
 export const CONSOLE_MENU: ConsoleMenuItem[] = [
   { key: 'dashboard', path: '/console', labelKey: 'dashboard', icon: <DashboardOutlined />, permission: 'registry.read' },
@@ -32,6 +32,9 @@ export const CONSOLE_MENU: ConsoleMenuItem[] = [
   { key: 'recognition', path: '/console/recognition', labelKey: 'recognition', icon: <TrophyOutlined />, permission: 'recognition.nominate' },
   { key: 'certificates', path: '/console/certificates', labelKey: 'certificates', icon: <FileProtectOutlined />, permission: 'certificates.issue' },
   { key: 'supermarket', path: '/console/supermarket', labelKey: 'supermarket', icon: <GiftOutlined />, permission: 'points.manage' },
+  { key: 'badges', path: '/console/badges', labelKey: 'badges', icon: <QrcodeOutlined />, permission: 'badges.manage' },
+  { key: 'classroom', path: '/console/classroom', labelKey: 'classroom', icon: <BookOutlined />, permission: 'classroom.manage' },
+  { key: 'homecare', path: '/console/homecare', labelKey: 'homecare', icon: <HomeOutlined />, permission: 'homecare.manage' },
   { key: 'party-indicators', path: '/console/party-indicators', labelKey: 'partyIndicators', icon: <BarChartOutlined />, permission: 'party.read' },
   { key: 'import', path: '/console/import', labelKey: 'import', icon: <ImportOutlined />, permission: 'registry.import' },
   { key: 'audit', path: '/console/audit', labelKey: 'audit', icon: <AuditOutlined />, permission: 'audit.read' },

@@ -1,0 +1,2 @@
+// Console strings of the badges area (issue 6).
+export const badgesConsoleZhCN = {};

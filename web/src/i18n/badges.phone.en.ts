@@ -1,0 +1,2 @@
+// Phone strings of the badges area (issue 6).
+export const badgesPhoneEn = {};

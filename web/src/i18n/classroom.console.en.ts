@@ -1,0 +1,2 @@
+// Console strings of the classroom area (issue 6).
+export const classroomConsoleEn = {};

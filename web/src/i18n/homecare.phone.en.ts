@@ -1,0 +1,2 @@
+// Phone strings of the homecare area (issue 6).
+export const homecarePhoneEn = {};
