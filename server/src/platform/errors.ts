@@ -54,6 +54,9 @@ export const ERROR_STATUS = {
   already_decided: 409,
   notice_closed: 409,
   nothing_to_publish: 409,
+  // badges (issue 6)
+  // classroom (issue 6)
+  // homecare (issue 6)
   bad_signature: 403,
   stale_request: 403,
   payload_too_large: 413,

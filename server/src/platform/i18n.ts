@@ -5,11 +5,14 @@ import * as hoursMessages from './messages/hours.ts';
 import * as activitiesMessages from './messages/activities.ts';
 import * as recordsMessages from './messages/records.ts';
 import * as recognitionMessages from './messages/recognition.ts';
+import * as badgesMessages from './messages/badges.ts';
+import * as classroomMessages from './messages/classroom.ts';
+import * as homecareMessages from './messages/homecare.ts';
 
 export type Locale = 'zh-CN' | 'en';
 
 // Each issue-5 area keeps its messages in its own file under messages/, so areas never edit one table.
-const areas = [hoursMessages, activitiesMessages, recordsMessages, recognitionMessages];
+const areas = [hoursMessages, activitiesMessages, recordsMessages, recognitionMessages, badgesMessages, classroomMessages, homecareMessages];
 
 const zh: Record<string, string> = {
   validation: '提交的内容有误，请检查标出的字段',
