@@ -3,7 +3,7 @@ export const hoursConsoleEn = {
   hours: {
     title: 'Service hours', lead: 'Every service (activity check-in and out, pairing visits, appointment sessions) records an entry; once staff verify it, it counts as verified hours, which alone earn stars and points. Entries are never edited or deleted: to fix one, correct it — the old entry stays and a correction points at it.',
     queue: 'To verify', honour: 'Honour hours', rules: 'Rules',
-    source: 'Source', allSources: 'All sources', sources: { activity: 'Activity', pairing_visit: 'Pairing visit', appointment: 'Appointment', home_care: 'Home care', honour: 'Honour' },
+    source: 'Source', allSources: 'All sources', sources: { activity: 'Activity', pairing_visit: 'Pairing visit', appointment: 'Appointment', home_care: 'Home care', classroom: '4:30 classroom', honour: 'Honour' },
     reviewOnly: 'Flagged only', verifySelected: 'Verify selected ({{count}})', pick: 'Select the entry of {{name}} on {{date}}',
     date: 'Date', volunteer: 'Volunteer', what: 'Service', hours: 'Hours', rounded: '{{hours}} (was {{raw}} min)', flag: 'Flag', recordedBy: 'Recorded by',
     verify: 'Verify', correct: 'Correct', verified: '{{count}} verified', verifiedSome: '{{count}} verified; {{skipped}} already handled by someone else',

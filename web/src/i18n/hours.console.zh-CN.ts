@@ -3,7 +3,7 @@ export const hoursConsoleZhCN = {
   hours: {
     title: '服务时长', lead: '志愿者每次服务（活动签到签退、结对探访、预约服务）都会生成一条时长记录，社工审核后计入“已认定”时长，星级和积分只按已认定的服务时长计算。记录不能修改或删除：发现错误请“更正”，系统会保留原记录并新增一条更正记录。',
     queue: '待审核', honour: '荣誉时长', rules: '规则设置',
-    source: '来源', allSources: '全部来源', sources: { activity: '志愿活动', pairing_visit: '结对探访', appointment: '预约服务', home_care: '居家照护', honour: '荣誉时长' },
+    source: '来源', allSources: '全部来源', sources: { activity: '志愿活动', pairing_visit: '结对探访', appointment: '预约服务', home_care: '居家照护', classroom: '四点半课堂', honour: '荣誉时长' },
     reviewOnly: '只看需要留意的', verifySelected: '审核通过所选（{{count}} 条）', pick: '选择 {{name}} {{date}} 的记录',
     date: '服务日期', volunteer: '志愿者', what: '服务内容', hours: '时长（小时）', rounded: '{{hours}}（原 {{raw}} 分钟）', flag: '提示', recordedBy: '记录人',
     verify: '通过', correct: '更正', verified: '已审核通过 {{count}} 条', verifiedSome: '已审核通过 {{count}} 条；{{skipped}} 条已被他人处理',

@@ -4,7 +4,7 @@
 import { CERTIFICATE_TITLE, hoursText, type CertificateSnapshot } from '../../../../domain/records/certificates.ts';
 import { A4, SEAL_RED, a4Document, drawImage, drawSeal, finish, qrImage } from '../../platform/pdf.ts';
 
-const SOURCE_LABEL: Record<string, string> = { activity: '活动', pairing_visit: '结对走访', appointment: '预约服务', home_care: '居家照护' };
+const SOURCE_LABEL: Record<string, string> = { activity: '活动', pairing_visit: '结对走访', appointment: '预约服务', home_care: '居家照护', classroom: '四点半课堂' };
 const MAX_LINES = 18;
 
 const cnDate = (d: string) => `${Number(d.slice(0, 4))}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
