@@ -11,7 +11,7 @@ import { uuidv7 } from '../domain/shared/ids.ts';
 import { todayInShanghai } from '../domain/shared/dates.ts';
 import { addDaysTo, shanghaiInstant } from '../domain/appointments/schedule.ts';
 import { onFreshDatabases } from './fresh-databases.ts';
-import { ensureServerBuilt, isMain, runStandalone, startBuiltServer, type Figure } from './lib.ts';
+import { ensureServerBuilt, isMain, runStandalone, signInOverHttp, startBuiltServer, type Figure } from './lib.ts';
 
 const STAFF_PHONE = '13800000002';
 const PASSWORD = 'bench-password';
@@ -49,10 +49,7 @@ async function burst(label: string, env: Record<string, string>, dataDir: string
   const server = await startBuiltServer(dataDir, { LINLI_DEMO: '0', LINLI_JOBS: '0', LINLI_RATE_LIMITS: '0', LINLI_LOG_LEVEL: 'warn', ...env }, { label: `server ${label}`, timeoutMs: 60_000 });
   try {
     const base = `http://127.0.0.1:${server.port}`;
-    const signIn = await fetch(`${base}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ phone: STAFF_PHONE, password: PASSWORD }) });
-    if (signIn.status !== 200) throw new Error(`sign-in failed: ${signIn.status} ${await signIn.text()}`);
-    const cookie = signIn.headers.getSetCookie().find((c) => c.startsWith('linli_session='))!.split(';')[0]!;
-    const csrf = ((await signIn.json()) as { csrfToken: string }).csrfToken;
+    const { cookie, csrf } = await signInOverHttp(base, STAFF_PHONE, PASSWORD);
     const slotStart = shanghaiInstant(addDaysTo(todayInShanghai(), 2), 600);
     const headers = { 'content-type': 'application/json', cookie, 'x-csrf-token': csrf };
     // Warm the route with a booking of another slot, so the burst measures bookings, not first-call compilation.

@@ -242,3 +242,12 @@ export function percentile(xs: readonly number[], q: number): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))]!;
 }
+
+/** Signs in over HTTP as a real client would; the cookie and the CSRF header a write needs. */
+export async function signInOverHttp(base: string, phone: string, password: string): Promise<{ cookie: string; csrf: string; headers: Record<string, string> }> {
+  const res = await fetch(`${base}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ phone, password }) });
+  if (res.status !== 200) throw new Error(`sign-in of ${phone} failed: ${res.status} ${await res.text()}`);
+  const cookie = res.headers.getSetCookie().find((c) => c.startsWith('linli_session='))!.split(';')[0]!;
+  const csrf = ((await res.json()) as { csrfToken: string }).csrfToken;
+  return { cookie, csrf, headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrf } };
+}

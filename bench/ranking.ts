@@ -9,20 +9,14 @@
 //   npx tsx bench/ranking.ts [--requests 300] [--concurrency 4]
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
-import { ensureServerBuilt, isMain, percentile, runStandalone, startBuiltServer, type Figure } from './lib.ts';
+import { ensureServerBuilt, isMain, percentile, runStandalone, signInOverHttp, startBuiltServer, type Figure } from './lib.ts';
 import { CITY_DIR, cityCommunity, ensureCity } from './search.ts';
 
 const GOAL_P99_MS = 100;
 const PASSWORD = 'xiguan-demo';
 const CATEGORIES = ['medical', 'household', 'special_groups', 'science_digital', 'legal'];
 
-async function session(port: number, phone: string) {
-  const res = await fetch(`http://127.0.0.1:${port}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ phone, password: PASSWORD }) });
-  if (res.status !== 200) throw new Error(`sign-in of ${phone}: ${res.status}`);
-  const cookie = res.headers.getSetCookie().find((c) => c.startsWith('linli_session='))!.split(';')[0]!;
-  const { csrfToken } = (await res.json()) as { csrfToken: string };
-  return { cookie, csrf: csrfToken };
-}
+const session = (port: number, phone: string) => signInOverHttp(`http://127.0.0.1:${port}`, phone, PASSWORD);
 
 /** Open needs of the community to rank for: the demo's, topped up with new ones when the city predates them. */
 async function needsToRank(port: number, s: { cookie: string; csrf: string }, want: number): Promise<string[]> {
