@@ -1,9 +1,9 @@
 // npm run bench: start-up, the resident search and the skills pool search at city scale, eligibility of
 // 10,000 volunteers, ranking for one need on the city, batch matching, a booking burst (BENCH_PG_URL adds
-// PostgreSQL), and the Excel import (bench/import.ts, if present, in a child process), then one table
+// PostgreSQL), the love badge page against hello-world, holiday delivery runs, and the Excel import (bench/import.ts, if present, in a child process), then one table
 // of every figure and its goal. CI does not run this.
 //
-//   npm run bench [-- --only startup,search,skills-search,eligibility,ranking,matching,booking,hours-profile,recognition,certificate,signups,import] [--seconds 10] [--connections 10] [--restarts 5] [--explain]
+//   npm run bench [-- --only startup,search,skills-search,eligibility,ranking,matching,booking,hours-profile,recognition,certificate,signups,badge-page,homecare,classroom-checkout,import] [--seconds 10] [--connections 10] [--restarts 5] [--explain]
 //   BENCH_SERVER_BUNDLE=path/to/main.mjs measures another build of the server (e.g. the one before a change).
 //
 // Exit code: 0 when every goal passed, 1 when one failed or a benchmark could not run.
@@ -18,7 +18,7 @@ import { skillsSearchBench } from './skills-search.ts';
 
 const { values } = parseArgs({
   options: {
-    only: { type: 'string', default: 'startup,search,skills-search,eligibility,ranking,matching,booking,hours-profile,recognition,certificate,signups,import' },
+    only: { type: 'string', default: 'startup,search,skills-search,eligibility,ranking,matching,booking,hours-profile,recognition,certificate,signups,badge-page,homecare,classroom-checkout,import' },
     seconds: { type: 'string', default: '10' },
     connections: { type: 'string', default: '10' },
     restarts: { type: 'string', default: '5' },
@@ -86,6 +86,9 @@ async function main(): Promise<number> {
   await section('recognition', async () => (await import('./recognition.ts')).recognitionBench());
   await section('certificate', async () => (await import('./certificate.ts')).certificateBench());
   await section('signups', async () => (await import('./signups.ts')).signupsBench({ pgUrl: process.env.BENCH_PG_URL }));
+  await section('badge-page', async () => (await import('./badge-page.ts')).badgePageBench({ seconds, connections }));
+  await section('homecare', async () => (await import('./homecare.ts')).homecareBench({ pgUrl: process.env.BENCH_PG_URL }));
+  await section('classroom-checkout', async () => (await import('./classroom-checkout.ts')).classroomCheckoutBench({ pgUrl: process.env.BENCH_PG_URL }));
   for (const name of CHILD_BENCHES) {
     if (!only.has(name)) continue;
     if (fs.existsSync(path.join(ROOT, `bench/${name}.ts`))) {

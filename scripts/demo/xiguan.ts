@@ -30,7 +30,10 @@ import { NEED_TABLES, needRows } from './needs.ts';
 import { HOURS_TABLES, hoursRows, type DemoService } from './hours.ts';
 import { ACTIVITY_TABLES, activityRows } from './activities.ts';
 import { earnDemoPoints, supermarketRows } from './points.ts';
+import { homecareRows, insertHomecareDemo } from './homecare.ts';
 import { PAIRING_ITEM_LABELS, type PairingItem } from '../../domain/pairings/schemas.ts';
+import { CLASSROOM_TABLES, classroomRows } from './classroom.ts';
+import { BADGE_TABLES, badgeRows } from './badges.ts';
 
 export { DEMO_PHONE_PREFIX, DEMO_SIGN_INS, type DemoSignIn } from './accounts.ts';
 
@@ -383,6 +386,20 @@ export async function seedCommunity(db: Kysely<Database>, cipher: FieldCipher, o
     // Points are earned through the points module's own listener, as if each verified entry had just been verified.
     await earnDemoPoints(trx, hours.entries);
     await insertInBatches(trx, 'supermarket_item', supermarketRows(opts.communityId, withNow.now!.toISOString()));
+    // Love QR badges (issue 6): every elder with dementia or a chronic illness who has family to call, and a few scans.
+    const badges = badgeRows({ communityId: opts.communityId, today: model.today, now: withNow.now!, seed: opts.seed, cipher, residents: rows.residents, tags: rows.tags, contacts: rows.contacts,
+      familyPhone: prefix + '0007', staff: staff ? { accountId: staff.account.id as string, name: staff.account.name as string } : null, dutyPhones: staff ? [staff.account.phone as string] : [] });
+    for (const [table, key] of BADGE_TABLES) await insertInBatches(trx, table, badges[key] as never[]);
+    // The 4:30 classroom since 2021 (issue 6): children, pickup adults, sessions and rota, attendance, alerts, tutors' logs.
+    const classroom = classroomRows({ communityId: opts.communityId, today: model.today, seed: opts.seed, at: withNow.now!.toISOString(), residents: rows.residents as never[],
+      migrantChildIds: new Set(rows.tags.filter((x) => x.tag === 'migrant_child').map((x) => x.resident_id as string)), volunteers: rows.volunteers.volunteers as never[],
+      teams: rows.volunteers.teams as never[], teamMembers: rows.volunteers.teamMembers as never[], accounts: rows.accounts as never[], memberships: rows.memberships as never[],
+      phonePrefix: prefix, staffName: staff ? (staff.account.name as string) : '社区工作人员', codeHash: (id, code) => cipher.token(opts.communityId, `classroom.pickup.${id}`, code) });
+    for (const [table, key] of CLASSROOM_TABLES) await insertInBatches(trx, table, classroom[key] as never[]);
+    // Home care tasks, a hospital rota and holiday delivery runs (issue 6), with their hours in the ledger.
+    await insertHomecareDemo(trx, homecareRows({ communityId: opts.communityId, today: model.today, now: withNow.now!, seed: opts.seed, cipher, residents: rows.residents, households: rows.households,
+      buildings: rows.buildings, tags: rows.tags, volunteers: rows.volunteers.volunteers as never[], accounts: rows.accounts, volunteerPhone: prefix + '0006',
+      staff: staff ? { accountId: staff.account.id as string, name: staff.account.name as string } : { accountId: null, name: '社区工作人员' } }), (t, r) => insertInBatches(trx, t, r), withNow.now!.toISOString());
   });
   return countsOf(model, rows);
 }

@@ -61,6 +61,11 @@ import { activitiesModule } from './modules/activities/activities.routes.ts';
 import { ActivitiesService } from './modules/activities/activities.service.ts';
 import { recognitionModule } from './modules/recognition/recognition.routes.ts';
 import { partyIndicatorsModule } from './modules/party-indicators/party-indicators.routes.ts';
+import { badgesModule } from './modules/badges/badges.module.ts';
+import { homecareModule } from './modules/homecare/homecare.routes.ts';
+import { HomecareService } from './modules/homecare/homecare.service.ts';
+import { classroomModule } from './modules/classroom/classroom.routes.ts';
+import { ClassroomService } from './modules/classroom/classroom.service.ts';
 
 export interface AppDeps { database: DatabaseHandle; cipher: FieldCipher }
 
@@ -139,6 +144,9 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   const indicators = partyIndicatorsModule({ db, audit, party: new PartyService(db, kind, audit, directory) });
   indicators.service.usePoints((communityId, from, to, ids) => records.points.earnedBetween(communityId, from, to, ids));
   await app.register(indicators);
+  await app.register(classroomModule(new ClassroomService(db, audit, directory, notifier, hours, deps.cipher), jobs)); // the 4:30 classroom (issue 6)
+  await app.register(homecareModule(new HomecareService(db, audit, directory, residents, hours, notifier, deps.cipher), jobs)); // home care, hospital rotas, holiday deliveries (issue 6)
+  await app.register(badgesModule({ db, cipher: deps.cipher, audit, notifier, registry, rateLimits: config.rateLimits })); // love QR badges (issue 6)
 
   jobs.register('sessions.purge', () => auth.purgeExpired());
   jobs.schedule('sessions.purge', '15 3 * * *');

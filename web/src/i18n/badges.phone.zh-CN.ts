@@ -1,2 +1,37 @@
 // Phone strings of the badges area (issue 6).
-export const badgesPhoneZhCN = {};
+export const badgesPhoneZhCN = {
+  badges: {
+    phone: {
+      link: '爱心二维码',
+      linkDesc: '家人的爱心二维码：谁扫了码、留了什么话，修改拨打名单',
+      title: '爱心二维码',
+      explain: '有人扫了家人的爱心二维码，您会马上收到短信。这里能看到每次扫码的时间、路人的留言和位置；也可以修改扫码页面上的称呼、嘱托和拨打名单。',
+      empty: '您登记为家庭联系人的老人还没有爱心二维码。需要的话，请联系社区工作人员制作。',
+      badgeTitle: '{{nickname}}的爱心二维码',
+      stopped: '这张卡已停用，扫码只会看到社区热线。',
+      scanCount: '共被扫码 {{n}} 次，其中留言 {{messages}} 条',
+      noScans: '还没有人扫码。',
+      scans: '{{nickname}}的扫码记录',
+      message: '路人留言',
+      view: '有人扫码查看',
+      place: '位置：{{place}}',
+      map: '在地图上查看路人分享的位置',
+      onPage: '扫码页面上显示的内容',
+      noCautions: '（没有嘱托）',
+      callList: '拨打名单',
+      edit: '修改称呼、嘱托和拨打名单',
+      nickname: '称呼（昵称）',
+      nicknameHint: '如“王奶奶”，不要写真实姓名',
+      cautions: '嘱托',
+      cautionsHint: '告诉路人怎么帮忙，如“她记性不好，请陪她稍等”。不要写病名和住址。',
+      contactN: '第 {{n}} 位联系人',
+      label: '称呼（如：儿子）',
+      phone: '电话',
+      remove: '删除第 {{n}} 位联系人',
+      add: '添加联系人',
+      save: '保存',
+      saving: '正在保存…',
+      cancel: '取消',
+    },
+  },
+};

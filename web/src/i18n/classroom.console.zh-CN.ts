@@ -1,2 +1,36 @@
 // Console strings of the classroom area (issue 6).
-export const classroomConsoleZhCN = {};
+export const classroomConsoleZhCN = {
+  classroom: {
+    console: {
+      title: '四点半课堂',
+      lead: '放学后，双职工和外来务工家庭的孩子在社区完成作业，志愿者老师辅导，家长下班后来接。孩子只交给登记的接送人：每人一个自己的接送码（或登记手机号），每次签到、签退都短信告诉监护人。',
+      tabToday: '今天', tabChildren: '孩子与接送人', tabSessions: '课堂与值班', tabLogs: '辅导记录', tabFigures: '统计',
+      noSession: '今天没有课堂（周末、节假日或还没有排课）。可以在“课堂与值班”里生成学期课表。',
+      date: '日期', place: '地点', rota: '值班老师', expectedBy: '应到时间', starts: '开始', ends: '结束',
+      state: { expected: '待签到', in: '在班', out: '已接走', absent: '已请假', off: '今天不上课' },
+      addSession: '加一次课', overlapping: '{{names}} 同一时间已有其他服务时长，这次没有重复记入，请到“服务时长”核对', search: '孩子或接送人姓名、手机尾号',
+      checkArrivals: '检查未到的孩子', arrivalsDone: '新发出 {{n}} 条未到提醒',
+      alerts: '到点未到提醒', raisedAt: '提醒时间', alertState: '处理', cleared: '已处理', open: '未处理', clear: '核实后关闭提醒', clearNote: '处理情况',
+      child: '孩子', grade: '学校年级', gradeOnly: '年级', school: '学校', status: '状态', in: '签到', out: '签退',
+      byCode: '接送码', byPhone: '手机号', checkIn: '签到', checkedIn: '{{name}} 已签到', checkOut: '签退', checkedOut: '已签退，已短信告诉监护人',
+      absent: '请假', absentTitle: '{{name}} 请假', absentNote: '家长怎么说的',
+      checkOutTitle: '{{name}} 签退：交给接送人', whichAdult: '交给哪位接送人', proof: '核对方式', codeOrPhone: '接送码或手机号',
+      codesTitle: '接送码（只显示这一次）', codesLead: '请把接送码告诉对应的接送人，让他们记住或写下来。系统不保存明码，以后只能重置。',
+      adultsOf: '{{name}} 的接送人', addAdult: '添加接送人', adultName: '姓名', relation: '关系', phone: '手机号', guardian: '监护人',
+      yes: '是', no: '否', active: '有效', inactive: '已停用', resetCode: '重置接送码', deactivate: '停用', reactivate: '恢复', isGuardian: '是监护人（签到签退都会收到短信）', done: '完成',
+      enrolled: '在班', left: '已离班', all: '全部', enrol: '登记入班', birthDate: '出生日期', gender: '性别', female: '女', male: '男',
+      weekdays: '上课日', wd: { '1': '一', '2': '二', '3': '三', '4': '四', '5': '五' },
+      enrolledOn: '入班日期', consent: '监护人同意', adults: '接送人', leave: '离班', leaveTitle: '{{name}} 离班', leftOn: '最后一天',
+      consentHint: '监护人同意：孩子未满14岁，信息属于敏感个人信息，须由监护人同意登记（不需要身份证号）。第一位接送人即为同意的监护人。',
+      guardianName: '监护人姓名', secondAdult: '可选：再登记一位接送人（如爷爷奶奶）',
+      term: '生成学期课表', from: '从', to: '到', holidays: '放假日期（逗号分隔）', rotaOn: '周{{day}}值班', pickTutors: '搜索志愿者姓名',
+      phAbsent: '家长请假：孩子感冒', phClear: '家长已来电：今天生病请假', phGrandma: '奶奶', phGrandpa: '爷爷', phSchool: '金台区西关小学', phGrade: '三年级', phHolidays: '2026-10-01, 2026-10-02',
+      edit: '修改', editTitle: '修改 {{name}} 的信息', note: '备注',
+      editRota: '调整值班', editRotaTitle: '{{date}} 的值班老师',
+      attended: '签到人数', closed: '已结束', close: '结束并记时长', closeTitle: '结束 {{date}} 的课堂', closeHint: '勾选实际到岗的老师，他们的服务时长记入时长台账（来源：四点半课堂）。', present: '到岗老师',
+      noLogs: '还没有辅导记录', tutor: '老师', everyone: '全班', subject: '科目', content: '辅导内容',
+      year: '年份', fChildren: '服务儿童', fFamilies: '服务家庭', fSessions: '开课次数', fHours: '志愿辅导时长（小时）',
+      figuresHint: '服务儿童：当年至少签到一次的孩子；家庭按户（未登记户籍的按监护人手机号）合并兄弟姐妹。',
+    },
+  },
+};

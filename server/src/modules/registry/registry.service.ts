@@ -2,7 +2,7 @@
 // Every read is bounded by the caller's scope; sensitive values are encrypted at rest, masked unless the
 // caller may see them, and every reveal is written to the audit log.
 import type { Db, DbOrTrx } from '../../db/database.ts';
-import type { HouseholdTable, ResidentTable, ResidentTagTable } from '../../db/schema.ts';
+import type { ConsentRecordTable, FamilyContactTable, HouseholdTable, ResidentTable, ResidentTagTable } from '../../db/schema.ts';
 import { assertInScope, can, gridFilter, inScope, type Grant } from '../../platform/access.ts';
 import type { Actor, RequestContext } from '../../platform/actor.ts';
 import type { AuditLog, AuditWhat } from '../../platform/audit.ts';
@@ -37,8 +37,28 @@ export function parseSearch(q: string | undefined): Pick<repo.ResidentFilter, 'n
   return { nameContains: s.replace(/\s/g, '') };
 }
 
+/**
+ * Another module's reaction to a withdrawn consent (the badges area stops a love badge when its love_badge
+ * consent goes), run inside the withdrawal's transaction; a function it returns runs after the commit.
+ */
+export type ConsentWithdrawnHook = (trx: DbOrTrx, actor: Actor, ctx: RequestContext, consent: ConsentRecordTable) => Promise<(() => void) | void>;
+/** Likewise for a family contact removed from a resident (the badges area takes the phone off the badge's call list). */
+export type ContactRemovedHook = (trx: DbOrTrx, actor: Actor, ctx: RequestContext, contact: FamilyContactTable) => Promise<(() => void) | void>;
+export interface ConsentGiven { purpose: string; givenByName: string; givenByRelation: string; givenAt?: string; note?: string | null }
+
 export class RegistryService {
+  private readonly consentWithdrawnHooks: ConsentWithdrawnHook[] = [];
+  private readonly contactRemovedHooks: ContactRemovedHook[] = [];
+
   constructor(private readonly db: Db, private readonly cipher: FieldCipher, private readonly audit: AuditLog) {}
+
+  onConsentWithdrawn(hook: ConsentWithdrawnHook): void {
+    this.consentWithdrawnHooks.push(hook);
+  }
+
+  onContactRemoved(hook: ContactRemovedHook): void {
+    this.contactRemovedHooks.push(hook);
+  }
 
   private visibility(actor: Actor): Visibility {
     return {
@@ -458,31 +478,50 @@ export class RegistryService {
 
   async removeContact(actor: Actor, grant: Grant, residentId: string, contactId: string, ctx: RequestContext) {
     await this.residentInScope(actor, grant, residentId);
-    await this.db.transaction().execute(async (trx) => {
-      if (!(await repo.deleteContact(trx, actor.communityId, residentId, contactId))) throw new AppError('not_found', { entity: 'contact' });
+    const afterCommit = await this.db.transaction().execute(async (trx) => {
+      const contact = (await repo.contactsOf(trx, actor.communityId, residentId)).find((c) => c.id === contactId);
+      if (!contact || !(await repo.deleteContact(trx, actor.communityId, residentId, contactId))) throw new AppError('not_found', { entity: 'contact' });
       await this.record(trx, actor, ctx, { action: 'resident.contact_remove', entityType: 'resident', entityId: residentId, detail: { contact: contactId } });
+      const after: Array<() => void> = [];
+      for (const hook of this.contactRemovedHooks) { const f = await hook(trx, actor, ctx, contact); if (f) after.push(f); }
+      return after;
     });
+    for (const f of afterCommit) f();
   }
 
-  async addConsent(actor: Actor, grant: Grant, residentId: string, input: { purpose: string; givenByName: string; givenByRelation: string; givenAt?: string; note?: string | null }, ctx: RequestContext) {
+  async addConsent(actor: Actor, grant: Grant, residentId: string, input: ConsentGiven, ctx: RequestContext) {
     await this.residentInScope(actor, grant, residentId);
-    const id = uuidv7();
-    await this.db.transaction().execute(async (trx) => {
-      await repo.insertConsent(trx, {
-        community_id: actor.communityId, id, resident_id: residentId, purpose: input.purpose, given_by_name: input.givenByName, given_by_relation: input.givenByRelation,
-        given_at: input.givenAt ? new Date(input.givenAt).toISOString() : new Date().toISOString(), withdrawn_at: null, recorded_by: actor.accountId, note: input.note ?? null,
-      });
-      await this.record(trx, actor, ctx, { action: 'resident.consent_add', entityType: 'resident', entityId: residentId, detail: { consent: id, purpose: input.purpose } });
-    });
+    const id = await this.db.transaction().execute((trx) => this.recordConsent(trx, actor, ctx, residentId, input));
     return { id };
+  }
+
+  /** Records a consent, audited, in the caller's transaction (addConsent; the badges area when a badge is issued). The caller has checked the resident. */
+  async recordConsent(trx: DbOrTrx, actor: Actor, ctx: RequestContext, residentId: string, input: ConsentGiven): Promise<string> {
+    const id = uuidv7();
+    await repo.insertConsent(trx, {
+      community_id: actor.communityId, id, resident_id: residentId, purpose: input.purpose, given_by_name: input.givenByName, given_by_relation: input.givenByRelation,
+      given_at: input.givenAt ? new Date(input.givenAt).toISOString() : new Date().toISOString(), withdrawn_at: null, recorded_by: actor.accountId, note: input.note ?? null,
+    });
+    await this.record(trx, actor, ctx, { action: 'resident.consent_add', entityType: 'resident', entityId: residentId, detail: { consent: id, purpose: input.purpose } });
+    return id;
+  }
+
+  /** The consents of a resident for a purpose that have not been withdrawn, oldest first. */
+  async liveConsents(db: DbOrTrx, communityId: string, residentId: string, purpose: string): Promise<ConsentRecordTable[]> {
+    return (await repo.consentsOf(db, communityId, residentId)).filter((c) => c.purpose === purpose && c.withdrawn_at === null);
   }
 
   async withdrawConsent(actor: Actor, grant: Grant, residentId: string, consentId: string, ctx: RequestContext) {
     await this.residentInScope(actor, grant, residentId);
-    await this.db.transaction().execute(async (trx) => {
+    const afterCommit = await this.db.transaction().execute(async (trx) => {
       if (!(await repo.withdrawConsent(trx, actor.communityId, residentId, consentId, new Date().toISOString()))) throw new AppError('not_found', { entity: 'consent' });
       await this.record(trx, actor, ctx, { action: 'resident.consent_withdraw', entityType: 'resident', entityId: residentId, detail: { consent: consentId } });
+      const consent = (await repo.consentsOf(trx, actor.communityId, residentId)).find((c) => c.id === consentId)!;
+      const after: Array<() => void> = [];
+      for (const hook of this.consentWithdrawnHooks) { const f = await hook(trx, actor, ctx, consent); if (f) after.push(f); }
+      return after;
     });
+    for (const f of afterCommit) f();
   }
 }
 

@@ -48,6 +48,9 @@ const HoursPage = lazy(() => import('../../features/hours/console/HoursPage.tsx'
 const RecognitionPage = lazy(() => import('../../features/recognition/console/RecognitionPage.tsx'));
 const CertificatesPage = lazy(() => import('../../features/certificates/console/CertificatesPage.tsx'));
 const SupermarketPage = lazy(() => import('../../features/points/console/SupermarketPage.tsx'));
+const HomecarePage = lazy(() => import('../../features/homecare/console/HomecarePage.tsx'));
+const BadgesPage = lazy(() => import('../../features/badges/console/BadgesPage.tsx'));
+const ClassroomPage = lazy(() => import('../../features/classroom/console/ClassroomPage.tsx'));
 const PartyIndicatorsPage = lazy(() => import('../../features/party-indicators/PartyIndicatorsPage.tsx'));
 const MonitorPage = lazy(() => import('../../features/monitor/MonitorPage.tsx'));
 const AppointmentsPage = lazy(() => import('../../features/appointments/console/AppointmentsPage.tsx'));
@@ -126,6 +129,9 @@ export default function ConsoleApp() {
             <Route path="recognition" element={reg('recognition.nominate', <RecognitionPage />)} />
             <Route path="certificates" element={reg('certificates.issue', <CertificatesPage />)} />
             <Route path="supermarket" element={reg('points.manage', <SupermarketPage />)} />
+            <Route path="homecare" element={reg('homecare.manage', <HomecarePage />)} />
+            <Route path="badges" element={reg('badges.manage', <BadgesPage />)} />
+            <Route path="classroom" element={reg('classroom.manage', <ClassroomPage />)} />
             <Route path="party-indicators" element={reg('party.read', <PartyIndicatorsPage />)} />
             <Route path="monitor" element={reg('needs.read', <MonitorPage />)} />
             <Route path="appointments" element={reg('appointments.manage', <AppointmentsPage />)} />

@@ -21,6 +21,10 @@ const MyCertificatesPage = lazy(() => import('../../features/certificates/phone/
 const MyPointsPage = lazy(() => import('../../features/points/phone/MyPointsPage.tsx'));
 const MyStarPage = lazy(() => import('../../features/recognition/phone/MyStarPage.tsx'));
 const MyPairingsPage = lazy(() => import('../../features/pairings/phone/MyPairingsPage.tsx'));
+const HomecarePhonePage = lazy(() => import('../../features/homecare/phone/HomecarePhonePage.tsx'));
+const DeliveryListPage = lazy(() => import('../../features/homecare/phone/DeliveryListPage.tsx'));
+const FamilyBadgesPage = lazy(() => import('../../features/badges/phone/FamilyBadgesPage.tsx'));
+const ClassroomPhonePage = lazy(() => import('../../features/classroom/phone/ClassroomPhonePage.tsx'));
 const ActivitiesPhonePage = lazy(() => import('../../features/activities/phone/ActivitiesPhonePage.tsx'));
 const CheckinPage = lazy(() => import('../../features/activities/phone/CheckinPage.tsx'));
 const BookServicePage = lazy(() => import('../../features/appointments/phone/BookServicePage.tsx'));
@@ -54,6 +58,10 @@ export default function PhoneApp() {
         <Route path="grid/party" element={<GridPartyPage />} />
         <Route path="volunteer/availability" element={<AvailabilityPage />} />
         <Route path="pairings" element={<MyPairingsPage />} />
+        <Route path="homecare" element={<HomecarePhonePage />} />
+        <Route path="homecare/runs/:id" element={<DeliveryListPage />} />
+        <Route path="badges" element={<FamilyBadgesPage />} />
+        <Route path="classroom" element={<ClassroomPhonePage />} />
         <Route path="hours" element={<MyHoursPage />} />
         <Route path="certificates" element={<MyCertificatesPage />} />
         <Route path="points" element={<MyPointsPage />} />

@@ -30,12 +30,15 @@ export default function PhoneHomePage() {
     ...(can(me, 'volunteer.self') ? [{ key: 'points', to: '/m/points', title: t('pointsPhone.link'), sub: t('pointsPhone.linkDesc') }] : []),
     ...(can(me, 'volunteer.self') ? [{ key: 'recognition', to: '/m/recognition', title: t('recPhone.link'), sub: t('recPhone.linkDesc') }] : []),
     ...(can(me, 'volunteer.self') ? [{ key: 'pairings', to: '/m/pairings', title: t('pairPhone.link'), sub: t('pairPhone.linkDesc') }] : []),
+    ...(can(me, 'volunteer.self') ? [{ key: 'homecare', to: '/m/homecare', title: t('homecare.phone.link'), sub: t('homecare.phone.linkDesc') }] : []),
+    ...(can(me, 'classroom.attend') ? [{ key: 'classroom', to: '/m/classroom', title: t('classroom.phone.link'), sub: t('classroom.phone.linkDesc') }] : []),
     ...(!can(me, 'volunteer.self') && !isOffice ? [{ key: 'volunteer-register', to: '/m/volunteer/register', title: t('volunteer.registerLink'), sub: t('volunteer.registerLead') }] : []),
     ...(me.role === 'team_leader' ? [{ key: 'team', to: '/m/team', title: t('orgPhone.myTeam'), sub: t('orgPhone.myTeamDesc') }] : []),
     ...(can(me, 'volunteer.self') ? [{ key: 'teams', to: '/m/teams', title: t('orgPhone.joinTitle'), sub: t('orgPhone.joinDesc') }] : []),
     ...(can(me, 'needs.write') ? [{ key: 'survey', to: '/m/grid/survey', title: t('surveyPhone.link'), sub: t('surveyPhone.linkDesc') }] : []),
     ...(can(me, 'resident.self') ? [{ key: 'needs', to: '/m/needs', title: t('needsPhone.link'), sub: t('needsPhone.linkDesc') }] : []),
     ...(can(me, 'resident.self') ? [{ key: 'appointments', to: '/m/appointments', title: t('apptPhone.link'), sub: t('apptPhone.linkDesc') }] : []),
+    ...(can(me, 'resident.self') ? [{ key: 'badges', to: '/m/badges', title: t('badges.phone.link'), sub: t('badges.phone.linkDesc') }] : []),
     ...(isOffice ? [{ key: 'console', to: '/console', title: t('home.console'), sub: t('home.consoleDesc') }] : []),
   ];
 
