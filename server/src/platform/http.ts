@@ -26,6 +26,11 @@ export function requestContext(req: FastifyRequest): RequestContext {
   return { ip: req.ip ?? null, userAgent: (req.headers['user-agent'] ?? '').slice(0, 300) || null };
 }
 
+/** The address this request came to, for links printed into PDFs and QR codes (verify pages, badges, cards). */
+export function originOf(req: FastifyRequest): string {
+  return `${req.protocol}://${req.host}`;
+}
+
 export function localeOf(req: FastifyRequest): Locale {
   return pickLocale(req.actor?.locale, req.headers['accept-language']);
 }

@@ -7,16 +7,12 @@ import { z } from 'zod';
 import {
   badgeQuery, badgeView, candidateView, familyBadgeView, issueInput, revokeInput, scanView, settingsInput, settingsView, updateInput,
 } from '../../../../domain/badges/badges.ts';
-import { actorOf, localeOf, requestContext } from '../../platform/http.ts';
+import { actorOf, localeOf, originOf, requestContext } from '../../platform/http.ts';
 import type { Locale } from '../../platform/i18n.ts';
 import { PAGE_HEADERS, acceptsGzip, brokenPage, tooManyPage } from './badge.page.ts';
 import type { BadgesService, PageResult } from './badges.service.ts';
 
 const idParam = z.object({ id: z.string().uuid('invalid.id') });
-
-function originOf(req: FastifyRequest): string {
-  return `${req.protocol}://${req.host}`;
-}
 
 const GZIP_HEADERS = { ...PAGE_HEADERS, 'content-encoding': 'gzip' };
 

@@ -1,19 +1,15 @@
 // /api/certificates: staff issue, list, revoke and download service certificates and set the issuer; volunteers
 // request and download their own; anyone verifies one by its token (public, no sign-in).
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { certificateQuery, certificateSettingsView, certificateView, issueInput, requestInput, revokeInput, settingsInput, verifyView } from '../../../../domain/records/certificates.ts';
-import { actorOf, requestContext } from '../../platform/http.ts';
+import { actorOf, originOf, requestContext } from '../../platform/http.ts';
 import type { CertificatesService } from './certificates.service.ts';
 
 const uuid = z.string().uuid('invalid.id');
 const idParam = z.object({ id: uuid });
 const page = (item: z.ZodTypeAny) => z.object({ items: z.array(item), total: z.number(), page: z.number(), pageSize: z.number() });
-
-function originOf(req: FastifyRequest): string {
-  return `${req.protocol}://${req.host}`;
-}
 
 export function certificatesRoutes(svc: CertificatesService, rateLimits = true) {
   return async (app: FastifyInstance) => {

@@ -5,7 +5,7 @@ import { mobile, page } from '../../../../domain/registry/schemas.ts';
 import {
   cardSummary, decisionInput, myVolunteer, volunteerDetail, volunteerIndicators, volunteerInput, volunteerListItem, volunteerPatch, volunteerQuery, volunteerRegistration,
 } from '../../../../domain/volunteers/schemas.ts';
-import { actorOf, grantOf, requestContext } from '../../platform/http.ts';
+import { actorOf, grantOf, originOf, requestContext } from '../../platform/http.ts';
 import type { Db } from '../../db/database.ts';
 import type { AuditLog } from '../../platform/audit.ts';
 import type { FieldCipher } from '../../platform/crypto.ts';
@@ -20,10 +20,6 @@ import { contentDisposition, sendWorkbook } from '../registry/registry.excel.rou
 
 const idParam = z.object({ id: z.string().uuid('invalid.id') });
 const registered = z.object({ id: z.string(), status: z.enum(['pending', 'approved']) });
-
-function originOf(req: FastifyRequest): string {
-  return `${req.protocol}://${req.host}`;
-}
 
 export function volunteerRoutes(volunteers: VolunteerService, opts: { rateLimits: boolean; maxUploadBytes: number }) {
   const excel = new VolunteerExcel(volunteers);

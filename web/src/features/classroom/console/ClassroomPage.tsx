@@ -272,11 +272,7 @@ function SessionsTab() {
         <Form.Item name="to" label={t('classroom.console.to')} rules={[{ required: true }]}><DatePicker /></Form.Item>
         <Form.Item name="holidays" label={t('classroom.console.holidays')}><Input placeholder={t('classroom.console.phHolidays')} /></Form.Item>
         <Form.Item name="place" label={t('classroom.console.place')} rules={[{ required: true }]}><Input maxLength={60} /></Form.Item>
-        <Space>
-          <Form.Item name="starts" label={t('classroom.console.starts')}><Input maxLength={5} style={{ width: 80 }} /></Form.Item>
-          <Form.Item name="expectedBy" label={t('classroom.console.expectedBy')}><Input maxLength={5} style={{ width: 80 }} /></Form.Item>
-          <Form.Item name="ends" label={t('classroom.console.ends')}><Input maxLength={5} style={{ width: 80 }} /></Form.Item>
-        </Space>
+        <SessionTimeFields />
         {WEEKDAYS.map((d) => <Form.Item key={d} name={`wd${d}`} label={t('classroom.console.rotaOn', { day: t(`classroom.console.wd.${d}`) })}><TutorSelect /></Form.Item>)}
       </FormModal>
       <FormModal open={extra} title={t('classroom.console.addSession')} onClose={() => setExtra(false)} successText={t('console.saved')}
@@ -284,11 +280,7 @@ function SessionsTab() {
         onSubmit={async (v) => { await classroomApi.addSession({ date: day(v.date)!, place: v.place, starts: v.starts, expectedBy: v.expectedBy, ends: v.ends, volunteerIds: v.volunteerIds ?? [] }); await refresh(); }}>
         <Form.Item name="date" label={t('classroom.console.date')} rules={[{ required: true }]}><DatePicker /></Form.Item>
         <Form.Item name="place" label={t('classroom.console.place')} rules={[{ required: true }]}><Input maxLength={60} /></Form.Item>
-        <Space>
-          <Form.Item name="starts" label={t('classroom.console.starts')}><Input maxLength={5} style={{ width: 80 }} /></Form.Item>
-          <Form.Item name="expectedBy" label={t('classroom.console.expectedBy')}><Input maxLength={5} style={{ width: 80 }} /></Form.Item>
-          <Form.Item name="ends" label={t('classroom.console.ends')}><Input maxLength={5} style={{ width: 80 }} /></Form.Item>
-        </Space>
+        <SessionTimeFields />
         <Form.Item name="volunteerIds" label={t('classroom.console.rota')}><TutorSelect /></Form.Item>
       </FormModal>
       {/* A tutor who cannot come is taken off that day's rota (and so can no longer open its children's board). */}
@@ -359,5 +351,17 @@ export default function ClassroomPage() {
         { key: 'figures', label: t('classroom.console.tabFigures'), children: <FiguresTab /> },
       ]} />
     </ConsolePage>
+  );
+}
+
+/** A session's start, expected-by and end times (HH:mm), in the term and the extra-session forms. */
+function SessionTimeFields() {
+  const { t } = useTranslation();
+  return (
+    <Space>
+      <Form.Item name="starts" label={t('classroom.console.starts')}><Input maxLength={5} style={{ width: 80 }} /></Form.Item>
+      <Form.Item name="expectedBy" label={t('classroom.console.expectedBy')}><Input maxLength={5} style={{ width: 80 }} /></Form.Item>
+      <Form.Item name="ends" label={t('classroom.console.ends')}><Input maxLength={5} style={{ width: 80 }} /></Form.Item>
+    </Space>
   );
 }

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { Alert, App, Button, Card, Checkbox, Collapse, Form, Input, InputNumber, Modal, Progress, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { formatShortDateTime } from '../../../shared/format.ts';
 import { ConsolePage } from '../../../shared/console-ui/ConsolePage.tsx';
 import { QueryTable } from '../../../shared/console-ui/QueryTable.tsx';
 import { FormModal } from '../../../shared/console-ui/FormModal.tsx';
@@ -22,7 +23,6 @@ import { ResidentSearch, VolunteerSearch } from './pickers.tsx';
 
 const TASK_COLOR: Record<string, string> = { open: 'warning', assigned: 'processing', done: 'success', cancelled: 'default' };
 const RECIPIENT_COLOR: Record<string, string> = { pending: 'warning', delivered: 'success', absent: 'error', declined: 'default', removed: 'default' };
-const when = (iso: string) => new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false });
 
 // ============================================================================================== tasks
 
@@ -93,7 +93,8 @@ function TasksTab() {
 // ============================================================================================== stays
 
 function Rota({ stay }: { stay: StayView }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const when = (iso: string) => formatShortDateTime(iso, i18n.language);
   const { message } = App.useApp();
   const qc = useQueryClient();
   const q = useShifts(stay.id);

@@ -5,16 +5,12 @@ import { useId, useState } from 'react';
 import { Link } from 'react-router';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { formatShortDateTime } from '../../../shared/format.ts';
 import { Card, EmptyState, ErrorNotice, Loading, PageTitle, TextField } from '../../../shared/phone-ui/parts.tsx';
 import { isApiError } from '../../../shared/api/errors.ts';
 import { homecareApi, useMyRuns, useMyShifts, useMyTasks, type ShiftView, type TaskView } from '../api.ts';
 
 const MINUTES = [30, 45, 60, 90, 120, 180];
-
-function when(iso: string) {
-  const d = new Date(iso);
-  return d.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false });
-}
 
 function Ok({ text }: { text: string | null }) {
   return text ? <div className="ph-alert ph-alert--ok" role="status"><span className="ph-alert__icon" aria-hidden="true">✓</span><div className="ph-alert__body"><p>{text}</p></div></div> : null;
@@ -77,7 +73,8 @@ function TaskItem({ task, mine }: { task: TaskView; mine: boolean }) {
 }
 
 function ShiftItem({ shift, mine }: { shift: ShiftView; mine: boolean }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const when = (iso: string) => formatShortDateTime(iso, i18n.language);
   const qc = useQueryClient();
   const [ok, setOk] = useState<string | null>(null);
   const act = useMutation({
