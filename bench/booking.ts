@@ -19,75 +19,269 @@ const PASSWORD = 'bench-password';
 /** One community, one staff account, `residents` residents and a service with `places` places a slot. */
 async function seed(db: Db, residents: number, places: number): Promise<{ serviceId: string; residentIds: string[] }> {
   const now = new Date().toISOString();
-  const community = uuidv7(), grid = uuidv7(), building = uuidv7(), household = uuidv7(), account = uuidv7(), serviceId = uuidv7();
-  await db.insertInto('community').values({ id: community, name: '西关社区', district: '金台区', city: '宝鸡市', time_zone: 'Asia/Shanghai', created_at: now }).execute();
-  await db.insertInto('grid').values({ community_id: community, id: grid, code: 'G-01', name: '第一网格', created_at: now }).execute();
-  await db.insertInto('building').values({ community_id: community, id: building, grid_id: grid, number: '1号楼', street: '宝福路', created_at: now }).execute();
-  await db.insertInto('household').values({ community_id: community, id: household, building_id: building, grid_id: grid, unit: '1', room: '101', is_migrant: 0,
-    dibao_enc: null, dibao_token: null, note: null, created_at: now, updated_at: now }).execute();
-  await db.insertInto('account').values({ id: account, phone: STAFF_PHONE, name: '社工小王', password_hash: await hashPassword(PASSWORD), locale: null, failed_sign_ins: 0, locked_until: null, disabled: 0, created_at: now }).execute();
-  await db.insertInto('membership').values({ community_id: community, id: uuidv7(), account_id: account, role: 'staff', title: null, grid_id: null, team_id: null, unit_id: null, resident_id: null, created_at: now }).execute();
+  const community = uuidv7(),
+    grid = uuidv7(),
+    building = uuidv7(),
+    household = uuidv7(),
+    account = uuidv7(),
+    serviceId = uuidv7();
+  await db
+    .insertInto('community')
+    .values({
+      id: community,
+      name: '西关社区',
+      district: '金台区',
+      city: '宝鸡市',
+      time_zone: 'Asia/Shanghai',
+      created_at: now,
+    })
+    .execute();
+  await db
+    .insertInto('grid')
+    .values({ community_id: community, id: grid, code: 'G-01', name: '第一网格', created_at: now })
+    .execute();
+  await db
+    .insertInto('building')
+    .values({
+      community_id: community,
+      id: building,
+      grid_id: grid,
+      number: '1号楼',
+      street: '宝福路',
+      created_at: now,
+    })
+    .execute();
+  await db
+    .insertInto('household')
+    .values({
+      community_id: community,
+      id: household,
+      building_id: building,
+      grid_id: grid,
+      unit: '1',
+      room: '101',
+      is_migrant: 0,
+      dibao_enc: null,
+      dibao_token: null,
+      note: null,
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
+  await db
+    .insertInto('account')
+    .values({
+      id: account,
+      phone: STAFF_PHONE,
+      name: '社工小王',
+      password_hash: await hashPassword(PASSWORD),
+      locale: null,
+      failed_sign_ins: 0,
+      locked_until: null,
+      disabled: 0,
+      created_at: now,
+    })
+    .execute();
+  await db
+    .insertInto('membership')
+    .values({
+      community_id: community,
+      id: uuidv7(),
+      account_id: account,
+      role: 'staff',
+      title: null,
+      grid_id: null,
+      team_id: null,
+      unit_id: null,
+      resident_id: null,
+      created_at: now,
+    })
+    .execute();
   const residentIds: string[] = [];
   const rows = [];
   for (let i = 0; i < residents; i++) {
     const id = uuidv7();
     residentIds.push(id);
-    rows.push({ community_id: community, id, household_id: household, grid_id: grid, name: `居民${i}`, name_pinyin: `jumin${i}`, name_initials: 'jm', gender: i % 2 ? 'male' : 'female',
-      birth_date: '1950-01-01', phone: null, relation_to_head: 'other', id_number_enc: null, id_number_token: null, id_number_masked: null, health_enc: null, disability_enc: null,
-      note: null, status: 'active', created_at: now, updated_at: now });
+    rows.push({
+      community_id: community,
+      id,
+      household_id: household,
+      grid_id: grid,
+      name: `居民${i}`,
+      name_pinyin: `jumin${i}`,
+      name_initials: 'jm',
+      gender: i % 2 ? 'male' : 'female',
+      birth_date: '1950-01-01',
+      phone: null,
+      relation_to_head: 'other',
+      id_number_enc: null,
+      id_number_token: null,
+      id_number_masked: null,
+      health_enc: null,
+      disability_enc: null,
+      note: null,
+      status: 'active',
+      created_at: now,
+      updated_at: now,
+    });
   }
-  for (let i = 0; i < rows.length; i += 200) await db.insertInto('resident').values(rows.slice(i, i + 200)).execute();
-  await db.insertInto('appointment_service').values({ community_id: community, id: serviceId, name: '义诊', kind: 'clinic', description: null, place: '卫生服务站', slot_minutes: 60,
-    places_per_slot: places, window_days: 7, notice_hours: 0, active: 1, created_at: now, updated_at: now }).execute();
-  await db.insertInto('appointment_schedule').values([1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ community_id: community, id: uuidv7(), service_id: serviceId, weekday, start_minute: 0, end_minute: 1440, month_week: null, place: null }))).execute();
+  for (let i = 0; i < rows.length; i += 200)
+    await db
+      .insertInto('resident')
+      .values(rows.slice(i, i + 200))
+      .execute();
+  await db
+    .insertInto('appointment_service')
+    .values({
+      community_id: community,
+      id: serviceId,
+      name: '义诊',
+      kind: 'clinic',
+      description: null,
+      place: '卫生服务站',
+      slot_minutes: 60,
+      places_per_slot: places,
+      window_days: 7,
+      notice_hours: 0,
+      active: 1,
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
+  await db
+    .insertInto('appointment_schedule')
+    .values(
+      [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({
+        community_id: community,
+        id: uuidv7(),
+        service_id: serviceId,
+        weekday,
+        start_minute: 0,
+        end_minute: 1440,
+        month_week: null,
+        place: null,
+      })),
+    )
+    .execute();
   return { serviceId, residentIds };
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 
-async function burst(label: string, env: Record<string, string>, dataDir: string, serviceId: string, residentIds: string[], places: number, check: () => Promise<{ booked: number; live: number }>): Promise<Figure[]> {
-  const server = await startBuiltServer(dataDir, { LINLI_DEMO: '0', LINLI_JOBS: '0', LINLI_RATE_LIMITS: '0', LINLI_LOG_LEVEL: 'warn', ...env }, { label: `server ${label}`, timeoutMs: 60_000 });
+async function burst(
+  label: string,
+  env: Record<string, string>,
+  dataDir: string,
+  serviceId: string,
+  residentIds: string[],
+  places: number,
+  check: () => Promise<{ booked: number; live: number }>,
+): Promise<Figure[]> {
+  const server = await startBuiltServer(
+    dataDir,
+    { LINLI_DEMO: '0', LINLI_JOBS: '0', LINLI_RATE_LIMITS: '0', LINLI_LOG_LEVEL: 'warn', ...env },
+    { label: `server ${label}`, timeoutMs: 60_000 },
+  );
   try {
     const base = `http://127.0.0.1:${server.port}`;
     const { cookie, csrf } = await signInOverHttp(base, STAFF_PHONE, PASSWORD);
     const slotStart = shanghaiInstant(addDaysTo(todayInShanghai(), 2), 600);
     const headers = { 'content-type': 'application/json', cookie, 'x-csrf-token': csrf };
     // Warm the route with a booking of another slot, so the burst measures bookings, not first-call compilation.
-    await fetch(`${base}/api/appointments/bookings`, { method: 'POST', headers, body: JSON.stringify({ serviceId, residentId: residentIds[0], slotStart: shanghaiInstant(addDaysTo(todayInShanghai(), 3), 600) }) });
+    await fetch(`${base}/api/appointments/bookings`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({
+        serviceId,
+        residentId: residentIds[0],
+        slotStart: shanghaiInstant(addDaysTo(todayInShanghai(), 3), 600),
+      }),
+    });
 
     const latencies: number[] = [];
     const codes = new Map<string, number>();
     const t0 = performance.now();
-    await Promise.all(residentIds.map(async (residentId) => {
-      const s = performance.now();
-      const res = await fetch(`${base}/api/appointments/bookings`, { method: 'POST', headers, body: JSON.stringify({ serviceId, residentId, slotStart, channel: 'phone' }) });
-      const body = (await res.json()) as { error?: { code: string } };
-      latencies.push(performance.now() - s);
-      const key = res.status === 201 ? 'confirmed' : body.error?.code ?? String(res.status);
-      codes.set(key, (codes.get(key) ?? 0) + 1);
-    }));
+    await Promise.all(
+      residentIds.map(async (residentId) => {
+        const s = performance.now();
+        const res = await fetch(`${base}/api/appointments/bookings`, {
+          method: 'POST',
+          headers,
+          body: JSON.stringify({ serviceId, residentId, slotStart, channel: 'phone' }),
+        });
+        const body = (await res.json()) as { error?: { code: string } };
+        latencies.push(performance.now() - s);
+        const key = res.status === 201 ? 'confirmed' : (body.error?.code ?? String(res.status));
+        codes.set(key, (codes.get(key) ?? 0) + 1);
+      }),
+    );
     const wall = performance.now() - t0;
     latencies.sort((a, b) => a - b);
     const confirmed = codes.get('confirmed') ?? 0;
     const full = codes.get('slot_full') ?? 0;
     const { booked, live } = await check();
-    const other = [...codes].filter(([k]) => k !== 'confirmed' && k !== 'slot_full').map(([k, n]) => `${k} ${n}`).join(', ');
+    const other = [...codes]
+      .filter(([k]) => k !== 'confirmed' && k !== 'slot_full')
+      .map(([k, n]) => `${k} ${n}`)
+      .join(', ');
     const n = residentIds.length;
     return [
-      { bench: 'booking', name: `${label}: confirmed of ${n} concurrent for ${places} places`, value: confirmed, unit: '', goal: `= ${places}`, pass: confirmed === places && booked === places && live === places,
-        note: `slot counter ${booked}, live rows ${live}` },
-      { bench: 'booking', name: `${label}: refused as full`, value: full, unit: '', goal: `= ${n - places}`, pass: full === n - places, note: other || undefined },
-      { bench: 'booking', name: `${label}: wall time of the burst`, value: wall, unit: 'ms', goal: '', pass: null, note: `${(n / (wall / 1000)).toFixed(0)} requests/s` },
-      { bench: 'booking', name: `${label}: latency p50`, value: percentile(latencies, 50), unit: 'ms', goal: '', pass: null },
-      { bench: 'booking', name: `${label}: latency p99`, value: percentile(latencies, 99), unit: 'ms', goal: '', pass: null, note: `max ${latencies.at(-1)!.toFixed(0)} ms` },
+      {
+        bench: 'booking',
+        name: `${label}: confirmed of ${n} concurrent for ${places} places`,
+        value: confirmed,
+        unit: '',
+        goal: `= ${places}`,
+        pass: confirmed === places && booked === places && live === places,
+        note: `slot counter ${booked}, live rows ${live}`,
+      },
+      {
+        bench: 'booking',
+        name: `${label}: refused as full`,
+        value: full,
+        unit: '',
+        goal: `= ${n - places}`,
+        pass: full === n - places,
+        note: other || undefined,
+      },
+      {
+        bench: 'booking',
+        name: `${label}: wall time of the burst`,
+        value: wall,
+        unit: 'ms',
+        goal: '',
+        pass: null,
+        note: `${(n / (wall / 1000)).toFixed(0)} requests/s`,
+      },
+      {
+        bench: 'booking',
+        name: `${label}: latency p50`,
+        value: percentile(latencies, 50),
+        unit: 'ms',
+        goal: '',
+        pass: null,
+      },
+      {
+        bench: 'booking',
+        name: `${label}: latency p99`,
+        value: percentile(latencies, 99),
+        unit: 'ms',
+        goal: '',
+        pass: null,
+        note: `max ${latencies.at(-1)!.toFixed(0)} ms`,
+      },
     ];
   } finally {
     await server.stop();
   }
 }
 
-export async function bookingBench(opts: { requests?: number; places?: number; pgUrl?: string } = {}): Promise<Figure[]> {
-  const requests = opts.requests ?? 500, places = opts.places ?? 20;
+export async function bookingBench(
+  opts: { requests?: number; places?: number; pgUrl?: string } = {},
+): Promise<Figure[]> {
+  const requests = opts.requests ?? 500,
+    places = opts.places ?? 20;
   await ensureServerBuilt();
   return onFreshDatabases('booking', opts.pgUrl, async (d) => {
     const { serviceId, residentIds } = await d.use((db) => seed(db, requests, places));
@@ -98,15 +292,36 @@ export async function bookingBench(opts: { requests?: number; places?: number; p
 /** What the database holds for the burst's slot (the warm-up booked another). */
 async function counts(db: Db, serviceId: string): Promise<{ booked: number; live: number }> {
   const slotStart = shanghaiInstant(addDaysTo(todayInShanghai(), 2), 600);
-  const slot = await db.selectFrom('appointment_slot').select('booked').where('service_id', '=', serviceId).where('starts_at', '=', slotStart).executeTakeFirst();
-  const live = await db.selectFrom('appointment_booking').select((eb) => eb.fn.countAll().as('n')).where('service_id', '=', serviceId).where('slot_start', '=', slotStart)
-    .where('status', '=', 'confirmed').executeTakeFirstOrThrow();
+  const slot = await db
+    .selectFrom('appointment_slot')
+    .select('booked')
+    .where('service_id', '=', serviceId)
+    .where('starts_at', '=', slotStart)
+    .executeTakeFirst();
+  const live = await db
+    .selectFrom('appointment_booking')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('service_id', '=', serviceId)
+    .where('slot_start', '=', slotStart)
+    .where('status', '=', 'confirmed')
+    .executeTakeFirstOrThrow();
   return { booked: slot?.booked ?? 0, live: Number(live.n) };
 }
 
 if (isMain(import.meta.url)) {
-  const { values } = parseArgs({ options: { requests: { type: 'string', default: '500' }, places: { type: 'string', default: '20' }, pg: { type: 'string' } }, strict: true });
-  await runStandalone('500 concurrent bookings for 20 places', () => bookingBench({
-    requests: Number(values.requests) || 500, places: Number(values.places) || 20, pgUrl: values.pg ?? process.env.BENCH_DATABASE_URL,
-  }));
+  const { values } = parseArgs({
+    options: {
+      requests: { type: 'string', default: '500' },
+      places: { type: 'string', default: '20' },
+      pg: { type: 'string' },
+    },
+    strict: true,
+  });
+  await runStandalone('500 concurrent bookings for 20 places', () =>
+    bookingBench({
+      requests: Number(values.requests) || 500,
+      places: Number(values.places) || 20,
+      pgUrl: values.pg ?? process.env.BENCH_DATABASE_URL,
+    }),
+  );
 }

@@ -16,28 +16,54 @@ export interface FreshDatabase {
   use<T>(fn: (db: Db) => Promise<T>): Promise<T>;
 }
 
-export async function onFreshDatabases<T>(name: string, pgUrl: string | undefined, run: (d: FreshDatabase) => Promise<T[]>): Promise<T[]> {
+export async function onFreshDatabases<T>(
+  name: string,
+  pgUrl: string | undefined,
+  run: (d: FreshDatabase) => Promise<T[]>,
+): Promise<T[]> {
   const out: T[] = [];
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `linli-bench-${name}-`));
   try {
     const file = path.join(dir, 'linli.sqlite');
-    const use = async <R>(fn: (db: Db) => Promise<R>) => { const h = openDatabase({ sqliteFile: file }); try { return await fn(h.db); } finally { await h.close(); } };
+    const use = async <R>(fn: (db: Db) => Promise<R>) => {
+      const h = openDatabase({ sqliteFile: file });
+      try {
+        return await fn(h.db);
+      } finally {
+        await h.close();
+      }
+    };
     await use(migrateToLatest);
-    out.push(...await run({ label: 'SQLite', env: {}, dir, use }));
+    out.push(...(await run({ label: 'SQLite', env: {}, dir, use })));
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
   if (!pgUrl) return out;
   const db = `linli_bench_${name.replace(/\W/g, '_')}_${process.pid}`;
-  const admin = async (q: string) => { const c = new pg.Client({ connectionString: pgUrl }); await c.connect(); try { await c.query(q); } finally { await c.end(); } };
+  const admin = async (q: string) => {
+    const c = new pg.Client({ connectionString: pgUrl });
+    await c.connect();
+    try {
+      await c.query(q);
+    } finally {
+      await c.end();
+    }
+  };
   await admin(`create database ${db}`);
   const url = new URL(pgUrl);
   url.pathname = `/${db}`;
   const pgDir = fs.mkdtempSync(path.join(os.tmpdir(), `linli-bench-${name}-pg-`));
   try {
-    const use = async <R>(fn: (d: Db) => Promise<R>) => { const h = openDatabase({ databaseUrl: url.toString(), poolSize: 5 }); try { return await fn(h.db); } finally { await h.close(); } };
+    const use = async <R>(fn: (d: Db) => Promise<R>) => {
+      const h = openDatabase({ databaseUrl: url.toString(), poolSize: 5 });
+      try {
+        return await fn(h.db);
+      } finally {
+        await h.close();
+      }
+    };
     await use(migrateToLatest);
-    out.push(...await run({ label: 'PostgreSQL', env: { DATABASE_URL: url.toString() }, dir: pgDir, use }));
+    out.push(...(await run({ label: 'PostgreSQL', env: { DATABASE_URL: url.toString() }, dir: pgDir, use })));
   } finally {
     await admin(`drop database if exists ${db} with (force)`);
     fs.rmSync(pgDir, { recursive: true, force: true });

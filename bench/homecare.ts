@@ -30,22 +30,58 @@ const r1 = (n: number) => Math.round(n * 10) / 10;
 async function measure(kind: 'sqlite' | 'postgres', handle: DatabaseHandle): Promise<Figure[]> {
   await migrateToLatest(handle.db);
   const cipher = new FieldCipher(generateKeyring());
-  await seedCommunity(handle.db, cipher, { communityId: CID, name: '西关社区', seed: 20180913, withAccounts: true, passwordHash: 'bench-hash' });
-  const staff = await handle.db.selectFrom('membership as m').innerJoin('account as a', 'a.id', 'm.account_id').select(['a.id', 'a.name', 'a.phone', 'm.id as membership_id'])
-    .where('m.community_id', '=', CID).where('m.role', '=', 'staff').executeTakeFirstOrThrow();
+  await seedCommunity(handle.db, cipher, {
+    communityId: CID,
+    name: '西关社区',
+    seed: 20180913,
+    withAccounts: true,
+    passwordHash: 'bench-hash',
+  });
+  const staff = await handle.db
+    .selectFrom('membership as m')
+    .innerJoin('account as a', 'a.id', 'm.account_id')
+    .select(['a.id', 'a.name', 'a.phone', 'm.id as membership_id'])
+    .where('m.community_id', '=', CID)
+    .where('m.role', '=', 'staff')
+    .executeTakeFirstOrThrow();
   const actor: Actor = {
-    accountId: staff.id, name: staff.name, phone: staff.phone, role: 'staff', title: null, communityId: CID, communityName: '西关社区', membershipId: staff.membership_id,
-    gridId: null, teamId: null, unitId: null, residentId: null, locale: null, csrfToken: '', tokenHash: '',
+    accountId: staff.id,
+    name: staff.name,
+    phone: staff.phone,
+    role: 'staff',
+    title: null,
+    communityId: CID,
+    communityName: '西关社区',
+    membershipId: staff.membership_id,
+    gridId: null,
+    teamId: null,
+    unitId: null,
+    residentId: null,
+    locale: null,
+    csrfToken: '',
+    tokenHash: '',
   };
   const audit = new AuditLog(handle.db, kind);
   const directory = new VolunteerDirectory(handle.db);
   const notifier = new Notifier(pino({ level: 'silent' }));
-  const svc = new HomecareService(handle.db, audit, directory, new ResidentDirectory(handle.db), new HoursService(handle.db, audit, directory, notifier), notifier, cipher);
+  const svc = new HomecareService(
+    handle.db,
+    audit,
+    directory,
+    new ResidentDirectory(handle.db),
+    new HoursService(handle.db, audit, directory, notifier),
+    notifier,
+    cipher,
+  );
   const ctx = { ip: null, userAgent: 'bench' };
   await svc.buildList(handle.db, CID, DEFAULT_RUN_GROUPS);
   const build: number[] = [];
   let size = 0;
-  for (let i = 0; i < RUNS; i++) { const t = performance.now(); size = (await svc.buildList(handle.db, CID, DEFAULT_RUN_GROUPS)).length; build.push(performance.now() - t); }
+  for (let i = 0; i < RUNS; i++) {
+    const t = performance.now();
+    size = (await svc.buildList(handle.db, CID, DEFAULT_RUN_GROUPS)).length;
+    build.push(performance.now() - t);
+  }
   const create: number[] = [];
   const read: number[] = [];
   for (let i = 0; i < RUNS; i++) {
@@ -55,15 +91,46 @@ async function measure(kind: 'sqlite' | 'postgres', handle: DatabaseHandle): Pro
     t = performance.now();
     const detail = await svc.runDetail(actor, run.id, ctx);
     read.push(performance.now() - t);
-    if (detail.figures.total !== size) throw new Error(`the run lists ${detail.figures.total}, the groups hold ${size}`);
+    if (detail.figures.total !== size)
+      throw new Error(`the run lists ${detail.figures.total}, the groups hold ${size}`);
   }
-  console.log(`${kind}: ${size} recipients; list ${r1(median(build))} ms, create ${r1(median(create))} ms, read ${r1(median(read))} ms (medians)`);
+  console.log(
+    `${kind}: ${size} recipients; list ${r1(median(build))} ms, create ${r1(median(create))} ms, read ${r1(median(read))} ms (medians)`,
+  );
   const b = `homecare (${kind})`;
   return [
-    { bench: b, name: `list of ${size} from 4 groups, median`, value: r1(median(build)), unit: 'ms', goal: '', pass: null },
-    { bench: b, name: 'create a run, median', value: r1(median(create)), unit: 'ms', goal: '< 1000 ms', pass: median(create) < 1000 },
-    { bench: b, name: 'create a run, p95', value: r1(percentile(create, 0.95)), unit: 'ms', goal: '< 1000 ms', pass: percentile(create, 0.95) < 1000 },
-    { bench: b, name: 'a run by building (console page), median', value: r1(median(read)), unit: 'ms', goal: '< 200 ms', pass: median(read) < 200 },
+    {
+      bench: b,
+      name: `list of ${size} from 4 groups, median`,
+      value: r1(median(build)),
+      unit: 'ms',
+      goal: '',
+      pass: null,
+    },
+    {
+      bench: b,
+      name: 'create a run, median',
+      value: r1(median(create)),
+      unit: 'ms',
+      goal: '< 1000 ms',
+      pass: median(create) < 1000,
+    },
+    {
+      bench: b,
+      name: 'create a run, p95',
+      value: r1(percentile(create, 0.95)),
+      unit: 'ms',
+      goal: '< 1000 ms',
+      pass: percentile(create, 0.95) < 1000,
+    },
+    {
+      bench: b,
+      name: 'a run by building (console page), median',
+      value: r1(median(read)),
+      unit: 'ms',
+      goal: '< 200 ms',
+      pass: median(read) < 200,
+    },
   ];
 }
 
@@ -71,7 +138,12 @@ export async function homecareBench(opts: { pgUrl?: string } = {}): Promise<Figu
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'linli-bench-homecare-'));
   const out: Figure[] = [];
   const lite = openDatabase({ sqliteFile: path.join(dir, 'linli.sqlite') });
-  try { out.push(...await measure('sqlite', lite)); } finally { await lite.close(); fs.rmSync(dir, { recursive: true, force: true }); }
+  try {
+    out.push(...(await measure('sqlite', lite)));
+  } finally {
+    await lite.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
   if (opts.pgUrl) {
     const name = `linli_bench_homecare_${process.pid}`;
     const admin = new pg.Client({ connectionString: opts.pgUrl });
@@ -81,7 +153,9 @@ export async function homecareBench(opts: { pgUrl?: string } = {}): Promise<Figu
     const url = new URL(opts.pgUrl);
     url.pathname = `/${name}`;
     const handle = openDatabase({ databaseUrl: url.toString(), poolSize: 5 });
-    try { out.push(...await measure('postgres', handle)); } finally {
+    try {
+      out.push(...(await measure('postgres', handle)));
+    } finally {
       await handle.close();
       await admin.query(`drop database if exists ${name} with (force)`);
       await admin.end();
@@ -90,4 +164,5 @@ export async function homecareBench(opts: { pgUrl?: string } = {}): Promise<Figu
   return out;
 }
 
-if (isMain(import.meta.url)) await runStandalone('holiday delivery runs', () => homecareBench({ pgUrl: process.env.BENCH_PG_URL }));
+if (isMain(import.meta.url))
+  await runStandalone('holiday delivery runs', () => homecareBench({ pgUrl: process.env.BENCH_PG_URL }));

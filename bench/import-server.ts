@@ -13,25 +13,87 @@ export const STAFF_PHONE = '13800000002';
 export const PASSWORD = 'bench-password';
 export const BUILDINGS = 24;
 
-export interface Memory { baselineRssMb: number; peakRssMb: number; peakHeapMb: number }
+export interface Memory {
+  baselineRssMb: number;
+  peakRssMb: number;
+  peakHeapMb: number;
+}
 
 export async function seed(db: Db): Promise<void> {
   const now = new Date().toISOString();
   const community = uuidv7();
-  await db.insertInto('community').values({ id: community, name: '西关社区', district: '金台区', city: '宝鸡市', time_zone: 'Asia/Shanghai', created_at: now }).execute();
+  await db
+    .insertInto('community')
+    .values({
+      id: community,
+      name: '西关社区',
+      district: '金台区',
+      city: '宝鸡市',
+      time_zone: 'Asia/Shanghai',
+      created_at: now,
+    })
+    .execute();
   const grids = [uuidv7(), uuidv7(), uuidv7()];
-  for (const [i, g] of grids.entries()) await db.insertInto('grid').values({ community_id: community, id: g, code: `G-0${i + 1}`, name: `第${'一二三'[i]}网格`, created_at: now }).execute();
+  for (const [i, g] of grids.entries())
+    await db
+      .insertInto('grid')
+      .values({ community_id: community, id: g, code: `G-0${i + 1}`, name: `第${'一二三'[i]}网格`, created_at: now })
+      .execute();
   for (let b = 1; b <= BUILDINGS; b++) {
-    await db.insertInto('building').values({ community_id: community, id: uuidv7(), grid_id: grids[Math.floor((b - 1) / 8)]!, number: `${b}号楼`, street: '宝福路', created_at: now }).execute();
+    await db
+      .insertInto('building')
+      .values({
+        community_id: community,
+        id: uuidv7(),
+        grid_id: grids[Math.floor((b - 1) / 8)]!,
+        number: `${b}号楼`,
+        street: '宝福路',
+        created_at: now,
+      })
+      .execute();
   }
   const account = uuidv7();
-  await db.insertInto('account').values({ id: account, phone: STAFF_PHONE, name: '社工小王', password_hash: await hashPassword(PASSWORD), locale: null, failed_sign_ins: 0, locked_until: null, disabled: 0, created_at: now }).execute();
-  await db.insertInto('membership').values({ community_id: community, id: uuidv7(), account_id: account, role: 'staff', title: null, grid_id: null, team_id: null, unit_id: null, resident_id: null, created_at: now }).execute();
+  await db
+    .insertInto('account')
+    .values({
+      id: account,
+      phone: STAFF_PHONE,
+      name: '社工小王',
+      password_hash: await hashPassword(PASSWORD),
+      locale: null,
+      failed_sign_ins: 0,
+      locked_until: null,
+      disabled: 0,
+      created_at: now,
+    })
+    .execute();
+  await db
+    .insertInto('membership')
+    .values({
+      community_id: community,
+      id: uuidv7(),
+      account_id: account,
+      role: 'staff',
+      title: null,
+      grid_id: null,
+      team_id: null,
+      unit_id: null,
+      resident_id: null,
+      created_at: now,
+    })
+    .execute();
 }
 
 async function serve(dataDir: string): Promise<void> {
   process.on('disconnect', () => process.exit(0));
-  const config = loadConfig({ LINLI_DATA_DIR: dataDir, LINLI_LOG_LEVEL: 'warn', LINLI_DEMO: '0', LINLI_JOBS: '0', LINLI_RATE_LIMITS: '0', LINLI_WEB_DIST: '/nonexistent' });
+  const config = loadConfig({
+    LINLI_DATA_DIR: dataDir,
+    LINLI_LOG_LEVEL: 'warn',
+    LINLI_DEMO: '0',
+    LINLI_JOBS: '0',
+    LINLI_RATE_LIMITS: '0',
+    LINLI_WEB_DIST: '/nonexistent',
+  });
   const database = openDatabase({ sqliteFile: path.join(dataDir, 'linli.sqlite') });
   await migrateToLatest(database.db);
   await seed(database.db);
@@ -42,15 +104,28 @@ async function serve(dataDir: string): Promise<void> {
   (globalThis as { gc?: () => void }).gc?.();
   const baselineRssMb = process.memoryUsage().rss / 1048576;
   let peakHeap = process.memoryUsage().heapUsed;
-  const sampler = setInterval(() => { peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed); }, 5);
+  const sampler = setInterval(() => {
+    peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
+  }, 5);
   let cpuMark = process.cpuUsage();
   process.on('message', async (msg) => {
     // CPU time (all threads) between 'mark' and 'cpu': a figure that other load on the machine does not inflate.
-    if (msg === 'mark') { cpuMark = process.cpuUsage(); return; }
-    if (msg === 'cpu') { const d = process.cpuUsage(cpuMark); process.send!({ cpu: { userS: d.user / 1e6, systemS: d.system / 1e6 } }); return; }
+    if (msg === 'mark') {
+      cpuMark = process.cpuUsage();
+      return;
+    }
+    if (msg === 'cpu') {
+      const d = process.cpuUsage(cpuMark);
+      process.send!({ cpu: { userS: d.user / 1e6, systemS: d.system / 1e6 } });
+      return;
+    }
     if (msg !== 'report') return;
     clearInterval(sampler);
-    const memory: Memory = { baselineRssMb, peakRssMb: process.resourceUsage().maxRSS / 1024, peakHeapMb: peakHeap / 1048576 };
+    const memory: Memory = {
+      baselineRssMb,
+      peakRssMb: process.resourceUsage().maxRSS / 1024,
+      peakHeapMb: peakHeap / 1048576,
+    };
     process.send!({ memory });
     await app.close();
     await database.close();

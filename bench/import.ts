@@ -36,7 +36,8 @@ function rng(seed: number) {
   };
 }
 
-const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
+const SURNAMES =
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
 const GIVEN_M = '建国军伟强磊涛明勇杰斌志刚辉鹏华平东海波宏林峰俊浩宇轩博文';
 const GIVEN_F = '秀英桂兰芳娟敏静丽艳霞玲燕红梅萍琳婷雪慧颖欣怡悦佳晨';
 
@@ -50,7 +51,10 @@ function* rosterRows(total: number): Generator<unknown[]> {
       const order = Math.floor(r() * 500) * 2 + (gender === 'male' ? 1 : 0);
       const first17 = `${pick(['610302', '610303', '610304', '610323'])}${birth.replace(/-/g, '')}${String(order).padStart(3, '0')}`;
       const id = first17 + idNumberCheckChar(first17);
-      if (!usedIds.has(id)) { usedIds.add(id); return id; }
+      if (!usedIds.has(id)) {
+        usedIds.add(id);
+        return id;
+      }
     }
   };
   const birthOf = (age: number) => {
@@ -80,10 +84,31 @@ function* rosterRows(total: number): Generator<unknown[]> {
     const surname = pick(SURNAMES);
     const headAge = 25 + Math.floor(r() * 60);
     const headGender = r() < 0.55 ? 'male' : 'female';
-    const members: Array<ReturnType<typeof person> & { relation: string }> = [{ ...person(surname, headGender, headAge), relation: '户主' }];
-    if (r() < 0.75) members.push({ ...person(pick(SURNAMES), headGender === 'male' ? 'female' : 'male', Math.max(20, headAge + Math.floor(r() * 7) - 3)), relation: '配偶' });
-    if (headAge < 60) for (let k = Math.floor(r() * 3); k > 0; k--) { const g = r() < 0.5 ? 'male' : 'female'; members.push({ ...person(surname, g, Math.max(0, headAge - 22 - Math.floor(r() * 10))), relation: g === 'male' ? '儿子' : '女儿' }); }
-    if (headAge < 55 && r() < 0.12) members.push({ ...person(surname, r() < 0.5 ? 'male' : 'female', headAge + 26 + Math.floor(r() * 6)), relation: '父母' });
+    const members: Array<ReturnType<typeof person> & { relation: string }> = [
+      { ...person(surname, headGender, headAge), relation: '户主' },
+    ];
+    if (r() < 0.75)
+      members.push({
+        ...person(
+          pick(SURNAMES),
+          headGender === 'male' ? 'female' : 'male',
+          Math.max(20, headAge + Math.floor(r() * 7) - 3),
+        ),
+        relation: '配偶',
+      });
+    if (headAge < 60)
+      for (let k = Math.floor(r() * 3); k > 0; k--) {
+        const g = r() < 0.5 ? 'male' : 'female';
+        members.push({
+          ...person(surname, g, Math.max(0, headAge - 22 - Math.floor(r() * 10))),
+          relation: g === 'male' ? '儿子' : '女儿',
+        });
+      }
+    if (headAge < 55 && r() < 0.12)
+      members.push({
+        ...person(surname, r() < 0.5 ? 'male' : 'female', headAge + 26 + Math.floor(r() * 6)),
+        relation: '父母',
+      });
     const elders = members.filter((m) => m.age >= 60);
     for (const m of members) {
       if (made >= total) return;
@@ -92,15 +117,32 @@ function* rosterRows(total: number): Generator<unknown[]> {
       const health: string[] = [];
       if (m.age >= 60 && members.length === 1) groups.push('独居老人');
       else if (m.age >= 60 && elders.length === members.length) groups.push('空巢老人');
-      if (m.age >= 55 && r() < 0.15) { groups.push('慢性病'); health.push(pick(['高血压', '糖尿病', '冠心病', '慢阻肺'])); if (r() < 0.3) health.push('高血脂'); }
+      if (m.age >= 55 && r() < 0.15) {
+        groups.push('慢性病');
+        health.push(pick(['高血压', '糖尿病', '冠心病', '慢阻肺']));
+        if (r() < 0.3) health.push('高血脂');
+      }
       const disabled = r() < 0.015;
       if (disabled) groups.push('残疾人');
       if (migrant && m.age < 16) groups.push('外来务工人员子女');
-      const phone = m.age >= 14 && r() < 0.85 ? `1${pick('3456789')}${String(Math.floor(r() * 1e9)).padStart(9, '0')}` : '';
+      const phone =
+        m.age >= 14 && r() < 0.85 ? `1${pick('3456789')}${String(Math.floor(r() * 1e9)).padStart(9, '0')}` : '';
       yield [
-        `${b}号楼`, String(unit), room, dibao ? '是' : '否', migrant ? '是' : '否', m.name, m.gender === 'male' ? '男' : '女',
-        new Date(`${m.birth}T00:00:00Z`), m.relation, phone, idNumber(m.birth, m.gender), groups.join('、'), health.join('、'),
-        disabled ? pick(['肢体三级', '视力二级', '听力四级']) : '', r() < 0.05 ? '行动不便，探访先电话联系' : '',
+        `${b}号楼`,
+        String(unit),
+        room,
+        dibao ? '是' : '否',
+        migrant ? '是' : '否',
+        m.name,
+        m.gender === 'male' ? '男' : '女',
+        new Date(`${m.birth}T00:00:00Z`),
+        m.relation,
+        phone,
+        idNumber(m.birth, m.gender),
+        groups.join('、'),
+        health.join('、'),
+        disabled ? pick(['肢体三级', '视力二级', '听力四级']) : '',
+        r() < 0.05 ? '行动不便，探访先电话联系' : '',
       ];
     }
   }
@@ -109,7 +151,23 @@ function* rosterRows(total: number): Generator<unknown[]> {
 async function writeRoster(file: string, total: number): Promise<void> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true, useStyles: true });
   const ws = wb.addWorksheet('居民名单');
-  ws.addRow(['楼幢', '单元', '室', '低保户', '流动人口', '姓名', '性别', '出生日期', '与户主关系', '手机号', '身份证号', '特殊群体', '健康状况', '残疾类别', '备注']).commit();
+  ws.addRow([
+    '楼幢',
+    '单元',
+    '室',
+    '低保户',
+    '流动人口',
+    '姓名',
+    '性别',
+    '出生日期',
+    '与户主关系',
+    '手机号',
+    '身份证号',
+    '特殊群体',
+    '健康状况',
+    '残疾类别',
+    '备注',
+  ]).commit();
   for (const row of rosterRows(total)) {
     const added = ws.addRow(row);
     added.getCell(8).numFmt = 'yyyy-mm-dd';
@@ -121,16 +179,29 @@ async function writeRoster(file: string, total: number): Promise<void> {
 
 // ---------------- the run ----------------
 
-async function request(port: number, method: string, url: string, opts: { body?: BodyInit; json?: unknown; cookie?: string; csrf?: string } = {}) {
+async function request(
+  port: number,
+  method: string,
+  url: string,
+  opts: { body?: BodyInit; json?: unknown; cookie?: string; csrf?: string } = {},
+) {
   const headers: Record<string, string> = {};
   if (opts.cookie) headers.cookie = opts.cookie;
   if (opts.csrf) headers['x-csrf-token'] = opts.csrf;
   if (opts.json !== undefined) headers['content-type'] = 'application/json';
-  return fetch(`http://127.0.0.1:${port}${url}`, { method, headers, body: opts.json !== undefined ? JSON.stringify(opts.json) : opts.body });
+  return fetch(`http://127.0.0.1:${port}${url}`, {
+    method,
+    headers,
+    body: opts.json !== undefined ? JSON.stringify(opts.json) : opts.body,
+  });
 }
 
 export async function main(argv: string[] = process.argv.slice(2)): Promise<Figure[]> {
-  const { values } = parseArgs({ args: argv, options: { residents: { type: 'string', default: '10000' }, keep: { type: 'boolean', default: false } }, strict: false });
+  const { values } = parseArgs({
+    args: argv,
+    options: { residents: { type: 'string', default: '10000' }, keep: { type: 'boolean', default: false } },
+    strict: false,
+  });
   const total = Number(values.residents);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'linli-bench-import-'));
   const file = path.join(dir, 'roster.xlsx');
@@ -138,27 +209,52 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<Figu
   await writeRoster(file, total);
   const generateMs = performance.now() - t;
   const bytes = fs.statSync(file).size;
-  console.log(`  roster of ${total} residents: ${(bytes / 1048576).toFixed(2)} MB, written in ${(generateMs / 1000).toFixed(1)} s`);
+  console.log(
+    `  roster of ${total} residents: ${(bytes / 1048576).toFixed(2)} MB, written in ${(generateMs / 1000).toFixed(1)} s`,
+  );
 
-  await build({ entryPoints: [path.join(ROOT, 'bench/import-server.ts')], outfile: SERVER_BUNDLE, bundle: true, platform: 'node', target: 'node20', format: 'esm', packages: 'external', logLevel: 'warning' });
-  const child = fork(SERVER_BUNDLE, [path.join(dir, 'data')], { execArgv: ['--expose-gc'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  await build({
+    entryPoints: [path.join(ROOT, 'bench/import-server.ts')],
+    outfile: SERVER_BUNDLE,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'esm',
+    packages: 'external',
+    logLevel: 'warning',
+  });
+  const child = fork(SERVER_BUNDLE, [path.join(dir, 'data')], {
+    execArgv: ['--expose-gc'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   const messages: Array<Record<string, any>> = [];
   const waiters: Array<() => void> = [];
-  child.on('message', (m) => { messages.push(m as Record<string, any>); waiters.splice(0).forEach((w) => w()); });
+  child.on('message', (m) => {
+    messages.push(m as Record<string, any>);
+    waiters.splice(0).forEach((w) => w());
+  });
   const next = async <K extends string>(key: K): Promise<any> => {
     for (;;) {
       const m = messages.find((x) => key in x);
       if (m) return m[key];
       if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode})`);
-      await new Promise<void>((resolve) => { waiters.push(resolve); setTimeout(resolve, 200); });
+      await new Promise<void>((resolve) => {
+        waiters.push(resolve);
+        setTimeout(resolve, 200);
+      });
     }
   };
   try {
     const port: number = await next('port');
-    const signIn = await request(port, 'POST', '/api/auth/sign-in', { json: { phone: STAFF_PHONE, password: PASSWORD } });
+    const signIn = await request(port, 'POST', '/api/auth/sign-in', {
+      json: { phone: STAFF_PHONE, password: PASSWORD },
+    });
     if (signIn.status !== 200) throw new Error(`sign-in: ${signIn.status} ${await signIn.text()}`);
     const csrf = ((await signIn.json()) as { csrfToken: string }).csrfToken;
-    const cookie = signIn.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    const cookie = signIn.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
 
     const form = new FormData();
     form.append('file', new Blob([fs.readFileSync(file)], { type: XLSX }), '居民名单.xlsx');
@@ -171,8 +267,12 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<Figu
     const result = await imported.text();
     if (imported.status !== 201) throw new Error(`import: ${imported.status} ${result.slice(0, 2000)}`);
     console.log(`  imported: ${result}`);
-    const summary = (await (await request(port, 'GET', '/api/registry/summary', { cookie })).json()) as { residents: number; households: number };
-    if (summary.residents !== total) throw new Error(`expected ${total} residents, the summary says ${summary.residents}`);
+    const summary = (await (await request(port, 'GET', '/api/registry/summary', { cookie })).json()) as {
+      residents: number;
+      households: number;
+    };
+    if (summary.residents !== total)
+      throw new Error(`expected ${total} residents, the summary says ${summary.residents}`);
 
     t = performance.now();
     const exported = await request(port, 'GET', '/api/registry/export/residents', { cookie });
@@ -183,11 +283,50 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<Figu
     child.send('report');
     const memory: Memory = await next('memory');
     return [
-      { bench: 'import', name: `import ${total.toLocaleString('en')} residents (HTTP, SQLite)`, value: importMs / 1000, unit: 's', goal: '< 10 s', pass: importMs < 10_000, note: `${summary.households} households, ${(bytes / 1048576).toFixed(1)} MB file` },
-      { bench: 'import', name: 'server CPU time for the import', value: cpu.userS + cpu.systemS, unit: 's', goal: '', pass: null, note: `user ${cpu.userS.toFixed(2)} s + system ${cpu.systemS.toFixed(2)} s, all threads; load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} CPUs` },
-      { bench: 'import', name: 'server peak RSS', value: memory.peakRssMb, unit: 'MB', goal: '< 300 MB', pass: memory.peakRssMb < 300, note: `${memory.baselineRssMb.toFixed(0)} MB before the upload` },
-      { bench: 'import', name: 'server peak heap used (sampled)', value: memory.peakHeapMb, unit: 'MB', goal: '', pass: null },
-      { bench: 'import', name: `export ${total.toLocaleString('en')} residents`, value: exportMs / 1000, unit: 's', goal: '', pass: null, note: `${(exportBytes / 1048576).toFixed(1)} MB` },
+      {
+        bench: 'import',
+        name: `import ${total.toLocaleString('en')} residents (HTTP, SQLite)`,
+        value: importMs / 1000,
+        unit: 's',
+        goal: '< 10 s',
+        pass: importMs < 10_000,
+        note: `${summary.households} households, ${(bytes / 1048576).toFixed(1)} MB file`,
+      },
+      {
+        bench: 'import',
+        name: 'server CPU time for the import',
+        value: cpu.userS + cpu.systemS,
+        unit: 's',
+        goal: '',
+        pass: null,
+        note: `user ${cpu.userS.toFixed(2)} s + system ${cpu.systemS.toFixed(2)} s, all threads; load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} CPUs`,
+      },
+      {
+        bench: 'import',
+        name: 'server peak RSS',
+        value: memory.peakRssMb,
+        unit: 'MB',
+        goal: '< 300 MB',
+        pass: memory.peakRssMb < 300,
+        note: `${memory.baselineRssMb.toFixed(0)} MB before the upload`,
+      },
+      {
+        bench: 'import',
+        name: 'server peak heap used (sampled)',
+        value: memory.peakHeapMb,
+        unit: 'MB',
+        goal: '',
+        pass: null,
+      },
+      {
+        bench: 'import',
+        name: `export ${total.toLocaleString('en')} residents`,
+        value: exportMs / 1000,
+        unit: 's',
+        goal: '',
+        pass: null,
+        note: `${(exportBytes / 1048576).toFixed(1)} MB`,
+      },
     ];
   } finally {
     if (child.exitCode === null) child.kill('SIGTERM');

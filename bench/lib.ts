@@ -28,7 +28,11 @@ export interface Figure {
 const children = new Set<ChildProcess>();
 
 /** Spawns a child that killAll() (and process exit) will end. Output is prefixed and passed through unless quiet. */
-export function spawnTracked(cmd: string, args: string[], opts: SpawnOptions & { label: string; quiet?: boolean; capture?: string[] }): ChildProcess {
+export function spawnTracked(
+  cmd: string,
+  args: string[],
+  opts: SpawnOptions & { label: string; quiet?: boolean; capture?: string[] },
+): ChildProcess {
   const child = spawn(cmd, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], ...opts });
   children.add(child);
   child.on('exit', () => children.delete(child));
@@ -44,7 +48,12 @@ export function spawnTracked(cmd: string, args: string[], opts: SpawnOptions & {
         if (!opts.quiet) out.write(`  [${opts.label}] ${line}\n`);
       }
     });
-    stream.on('end', () => { if (rest) { opts.capture?.push(rest); if (!opts.quiet) out.write(`  [${opts.label}] ${rest}\n`); } });
+    stream.on('end', () => {
+      if (rest) {
+        opts.capture?.push(rest);
+        if (!opts.quiet) out.write(`  [${opts.label}] ${rest}\n`);
+      }
+    });
   };
   relay(child.stdout, process.stdout);
   relay(child.stderr, process.stderr);
@@ -55,8 +64,14 @@ export function spawnTracked(cmd: string, args: string[], opts: SpawnOptions & {
 export function waitForExit(child: ChildProcess, timeoutMs: number): Promise<number> {
   return new Promise((resolve, reject) => {
     if (child.exitCode !== null) return resolve(child.exitCode);
-    const timer = setTimeout(() => { stopChild(child).catch(() => {}); reject(new Error(`child ${child.pid} did not finish within ${timeoutMs / 1000} s`)); }, timeoutMs);
-    child.once('exit', (code, signal) => { clearTimeout(timer); resolve(code ?? (signal ? 128 : 1)); });
+    const timer = setTimeout(() => {
+      stopChild(child).catch(() => {});
+      reject(new Error(`child ${child.pid} did not finish within ${timeoutMs / 1000} s`));
+    }, timeoutMs);
+    child.once('exit', (code, signal) => {
+      clearTimeout(timer);
+      resolve(code ?? (signal ? 128 : 1));
+    });
   });
 }
 
@@ -79,9 +94,13 @@ let guarded = false;
 export function guardChildren(): void {
   if (guarded) return;
   guarded = true;
-  process.on('exit', () => { for (const c of children) c.kill('SIGKILL'); });
+  process.on('exit', () => {
+    for (const c of children) c.kill('SIGKILL');
+  });
   for (const sig of ['SIGINT', 'SIGTERM'] as const) {
-    process.on(sig, () => { void killAll().finally(() => process.exit(130)); });
+    process.on(sig, () => {
+      void killAll().finally(() => process.exit(130));
+    });
   }
 }
 
@@ -101,19 +120,28 @@ export function freePort(): Promise<number> {
 
 function healthOnce(port: number, pathName: string): Promise<number> {
   return new Promise((resolve) => {
-    const req = http.get({ host: '127.0.0.1', port, path: pathName, agent: false, timeout: 1000 }, (res) => { res.resume(); resolve(res.statusCode ?? 0); });
+    const req = http.get({ host: '127.0.0.1', port, path: pathName, agent: false, timeout: 1000 }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
     req.on('timeout', () => req.destroy());
     req.on('error', () => resolve(0));
   });
 }
 
 /** Polls until the path answers 200; returns ms since `since` (performance.now()). Throws if the child exits first or time runs out. */
-export async function waitForHttp200(port: number, since: number, opts: { child?: ChildProcess; timeoutMs: number; path?: string; intervalMs?: number }): Promise<number> {
+export async function waitForHttp200(
+  port: number,
+  since: number,
+  opts: { child?: ChildProcess; timeoutMs: number; path?: string; intervalMs?: number },
+): Promise<number> {
   const deadline = since + opts.timeoutMs;
   for (;;) {
-    if (opts.child && opts.child.exitCode !== null) throw new Error(`the server exited with code ${opts.child.exitCode} before it was healthy`);
+    if (opts.child && opts.child.exitCode !== null)
+      throw new Error(`the server exited with code ${opts.child.exitCode} before it was healthy`);
     if ((await healthOnce(port, opts.path ?? '/api/health')) === 200) return performance.now() - since;
-    if (performance.now() > deadline) throw new Error(`no 200 from 127.0.0.1:${port}${opts.path ?? '/api/health'} within ${opts.timeoutMs / 1000} s`);
+    if (performance.now() > deadline)
+      throw new Error(`no 200 from 127.0.0.1:${port}${opts.path ?? '/api/health'} within ${opts.timeoutMs / 1000} s`);
     await sleep(opts.intervalMs ?? 10);
   }
 }
@@ -160,18 +188,33 @@ export function ensureServerBuilt(): Promise<void> {
 /** The environment of a benchmark server: this machine, SQLite in dataDir, no inherited database or keyring settings. */
 export function serverEnv(port: number, dataDir: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const k of Object.keys(env)) if (k === 'DATABASE_URL' || k === 'PORT' || k === 'HOST' || k.startsWith('LINLI_')) delete env[k];
+  for (const k of Object.keys(env))
+    if (k === 'DATABASE_URL' || k === 'PORT' || k === 'HOST' || k.startsWith('LINLI_')) delete env[k];
   return { ...env, PORT: String(port), HOST: '127.0.0.1', LINLI_DATA_DIR: dataDir, LINLI_LOG_LEVEL: 'warn', ...extra };
 }
 
 /** readyMs: spawn → first 200 from /api/health; readyCpuMs: the CPU time the server had used by then (less sensitive to a busy machine). */
-export interface RunningServer { child: ChildProcess; port: number; readyMs: number; readyCpuMs: number | null; stop(): Promise<void> }
+export interface RunningServer {
+  child: ChildProcess;
+  port: number;
+  readyMs: number;
+  readyCpuMs: number | null;
+  stop(): Promise<void>;
+}
 
 /** Starts `node dist/server/main.mjs` and waits for /api/health; readyMs is spawn → first 200. */
-export async function startBuiltServer(dataDir: string, extra: Record<string, string>, opts: { label: string; timeoutMs: number; quiet?: boolean }): Promise<RunningServer> {
+export async function startBuiltServer(
+  dataDir: string,
+  extra: Record<string, string>,
+  opts: { label: string; timeoutMs: number; quiet?: boolean },
+): Promise<RunningServer> {
   const port = await freePort();
   const t0 = performance.now();
-  const child = spawnTracked(process.execPath, [SERVER_BUNDLE], { label: opts.label, quiet: opts.quiet, env: serverEnv(port, dataDir, extra) });
+  const child = spawnTracked(process.execPath, [SERVER_BUNDLE], {
+    label: opts.label,
+    quiet: opts.quiet,
+    env: serverEnv(port, dataDir, extra),
+  });
   try {
     const readyMs = await waitForHttp200(port, t0, { child, timeoutMs: opts.timeoutMs });
     return { child, port, readyMs, readyCpuMs: cpuMs(child.pid), stop: () => stopChild(child) };
@@ -199,7 +242,11 @@ export function printTable(title: string, figures: Figure[]): void {
   const rows = figures.map((f) => [f.bench, f.name, fmt(f.value, f.unit), f.goal, verdict(f.pass), f.note ?? '']);
   const head = ['bench', 'figure', 'value', 'goal', '', 'note'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 2 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (i === 2 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!)))
+      .join('  ')
+      .trimEnd();
   console.log(`\n${title}\n`);
   console.log(line(head));
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
@@ -244,10 +291,21 @@ export function percentile(xs: readonly number[], q: number): number {
 }
 
 /** Signs in over HTTP as a real client would; the cookie and the CSRF header a write needs. */
-export async function signInOverHttp(base: string, phone: string, password: string): Promise<{ cookie: string; csrf: string; headers: Record<string, string> }> {
-  const res = await fetch(`${base}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ phone, password }) });
+export async function signInOverHttp(
+  base: string,
+  phone: string,
+  password: string,
+): Promise<{ cookie: string; csrf: string; headers: Record<string, string> }> {
+  const res = await fetch(`${base}/api/auth/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ phone, password }),
+  });
   if (res.status !== 200) throw new Error(`sign-in of ${phone} failed: ${res.status} ${await res.text()}`);
-  const cookie = res.headers.getSetCookie().find((c) => c.startsWith('linli_session='))!.split(';')[0]!;
+  const cookie = res.headers
+    .getSetCookie()
+    .find((c) => c.startsWith('linli_session='))!
+    .split(';')[0]!;
   const csrf = ((await res.json()) as { csrfToken: string }).csrfToken;
   return { cookie, csrf, headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrf } };
 }

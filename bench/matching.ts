@@ -12,7 +12,15 @@ import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import { isMain, runStandalone, type Figure } from './lib.ts';
 import { rankCandidates, type MatchCandidate, type MatchNeed } from '../domain/matching/score.ts';
-import { compare, firstComeFirstServed, solveExact, solveFast, violations, type BatchNeed, type BatchProblem } from '../domain/matching/assign.ts';
+import {
+  compare,
+  firstComeFirstServed,
+  solveExact,
+  solveFast,
+  violations,
+  type BatchNeed,
+  type BatchProblem,
+} from '../domain/matching/assign.ts';
 import type { VolunteerFacts } from '../domain/volunteers/eligibility.ts';
 import { SKILLS, SKILL_CATEGORIES, SKILL_LEVELS } from '../domain/volunteers/skills.ts';
 
@@ -34,7 +42,12 @@ function rng(seed: number) {
   };
 }
 
-interface City { candidates: MatchCandidate[]; byGrid: number[][]; byBuilding: Map<string, number[]>; side: number }
+interface City {
+  candidates: MatchCandidate[];
+  byGrid: number[][];
+  byBuilding: Map<string, number[]>;
+  side: number;
+}
 
 function makeCity(volunteers: number, rand: () => number): City {
   // Grids on a square lattice (neighbours = the 8 around), 20 buildings each; about one grid per 200 volunteers.
@@ -55,22 +68,45 @@ function makeCity(volunteers: number, rand: () => number): City {
       hasGuardianConsent: rand() < 0.8,
       trainings: rand() < 0.4 ? [{ courseId: 'escort', expiresOn: rand() < 0.9 ? '2027-06-30' : '2026-01-01' }] : [],
       insurance: rand() < 0.85 ? insured : [],
-      weekly: rand() < 0.5 ? [] : [{ weekday: 1 + Math.floor(rand() * 7), startMinute: 480, endMinute: 1260 }, { weekday: 6, startMinute: 480, endMinute: 1080 }],
+      weekly:
+        rand() < 0.5
+          ? []
+          : [
+              { weekday: 1 + Math.floor(rand() * 7), startMinute: 480, endMinute: 1260 },
+              { weekday: 6, startMinute: 480, endMinute: 1080 },
+            ],
       blackouts: rand() < 0.03 ? [{ fromDate: '2026-11-20', toDate: '2026-12-31' }] : [],
     };
     const skills = [];
     const nSkills = rand() < 0.3 ? 0 : 1 + Math.floor(rand() * 3);
     for (let s = 0; s < nSkills; s++) skills.push({ code: pick(SKILLS).code, level: pick(SKILL_LEVELS) });
     facts.skills = skills.map((s) => s.code);
-    candidates.push({ id: `vol-${String(k).padStart(6, '0')}`, facts, gender: rand() < 0.55 ? 'female' : 'male', skills, buildingId: building, gridId: known ? `g${g}` : null,
-      load: Math.floor(rand() * (LOAD_CAP + 1)), pastServicesForResident: 0 });
+    candidates.push({
+      id: `vol-${String(k).padStart(6, '0')}`,
+      facts,
+      gender: rand() < 0.55 ? 'female' : 'male',
+      skills,
+      buildingId: building,
+      gridId: known ? `g${g}` : null,
+      load: Math.floor(rand() * (LOAD_CAP + 1)),
+      pastServicesForResident: 0,
+    });
     byGrid[g]!.push(k);
-    if (building) { let b = byBuilding.get(building); if (!b) byBuilding.set(building, (b = [])); b.push(k); }
+    if (building) {
+      let b = byBuilding.get(building);
+      if (!b) byBuilding.set(building, (b = []));
+      b.push(k);
+    }
   }
   return { candidates, byGrid, byBuilding, side };
 }
 
-interface Instance { problem: BatchProblem; rankMs: number; meanCandidates: number; meanEligible: number }
+interface Instance {
+  problem: BatchProblem;
+  rankMs: number;
+  meanCandidates: number;
+  meanEligible: number;
+}
 
 /** Needs cluster in older neighbourhoods (a tenth of the grids holds half of them), as the case study's do. */
 function makeInstance(needs: number, city: City, rand: () => number): Instance {
@@ -78,23 +114,34 @@ function makeInstance(needs: number, city: City, rand: () => number): Instance {
   const grids = side * side;
   const hot = Math.max(1, Math.floor(grids / 10));
   const batch: BatchNeed[] = [];
-  let rankMs = 0, drawn = 0, kept = 0;
+  let rankMs = 0,
+    drawn = 0,
+    kept = 0;
   const capacity = new Map(candidates.map((c) => [c.id, LOAD_CAP - c.load]));
   for (let i = 0; i < needs; i++) {
     const g = rand() < 0.5 ? Math.floor(rand() * hot) : Math.floor(rand() * grids);
     const building = `g${g}-b${Math.floor(rand() * 20)}`;
-    const gx = g % side, gy = Math.floor(g / side);
+    const gx = g % side,
+      gy = Math.floor(g / side);
     const near: number[] = [];
-    for (let dx = -1; dx <= 1; dx++) for (let dy = -1; dy <= 1; dy++) {
-      const x = gx + dx, y = gy + dy;
-      if ((dx || dy) && x >= 0 && y >= 0 && x < side && y < side) near.push(y * side + x);
-    }
+    for (let dx = -1; dx <= 1; dx++)
+      for (let dy = -1; dy <= 1; dy++) {
+        const x = gx + dx,
+          y = gy + dy;
+        if ((dx || dy) && x >= 0 && y >= 0 && x < side && y < side) near.push(y * side + x);
+      }
     // 10–40 distinct candidates: from the building, the grid, then the neighbouring grids.
     const want = 10 + Math.floor(rand() * 31);
     const chosen = new Set<number>();
     const from = (pool: readonly number[] | undefined, n: number) => {
       if (!pool?.length) return;
-      for (let t = 0; t < n * 3 && chosen.size < want && n > 0; t++) { const v = pool[Math.floor(rand() * pool.length)]!; if (!chosen.has(v)) { chosen.add(v); n--; } }
+      for (let t = 0; t < n * 3 && chosen.size < want && n > 0; t++) {
+        const v = pool[Math.floor(rand() * pool.length)]!;
+        if (!chosen.has(v)) {
+          chosen.add(v);
+          n--;
+        }
+      }
     };
     from(byBuilding.get(building), Math.ceil(want * 0.15));
     from(byGrid[g], Math.ceil(want * 0.5));
@@ -109,20 +156,44 @@ function makeInstance(needs: number, city: City, rand: () => number): Instance {
     const need: MatchNeed = {
       category: skilled ? skill.category : SKILL_CATEGORIES[Math.floor(rand() * SKILL_CATEGORIES.length)]!,
       skillCode: skilled ? skill.code : null,
-      when: rand() < 0.5 ? { date: `2026-12-0${1 + Math.floor(rand() * 9)}`, startMinute: 540 + 60 * Math.floor(rand() * 8), endMinute: 0 } : null,
-      buildingId: building, gridId: `g${g}`,
+      when:
+        rand() < 0.5
+          ? {
+              date: `2026-12-0${1 + Math.floor(rand() * 9)}`,
+              startMinute: 540 + 60 * Math.floor(rand() * 8),
+              endMinute: 0,
+            }
+          : null,
+      buildingId: building,
+      gridId: `g${g}`,
       waitingSince: new Date(Date.parse(NOW) - rand() * rand() * 45 * 86_400_000).toISOString(),
-      preferences: rand() < 0.1 ? { preferredGender: rand() < 0.7 ? 'female' : 'male', avoidedVolunteerIds: list.length ? [list[0]!.id] : [] } : undefined,
-      requirements: rand() < 0.2 ? { minAge: 18, needsInsurance: true, trainingCourseIds: rand() < 0.3 ? ['escort'] : [] } : undefined,
+      preferences:
+        rand() < 0.1
+          ? { preferredGender: rand() < 0.7 ? 'female' : 'male', avoidedVolunteerIds: list.length ? [list[0]!.id] : [] }
+          : undefined,
+      requirements:
+        rand() < 0.2
+          ? { minAge: 18, needsInsurance: true, trainingCourseIds: rand() < 0.3 ? ['escort'] : [] }
+          : undefined,
     };
     if (need.when) need.when.endMinute = need.when.startMinute + 60 + 30 * Math.floor(rand() * 4);
     const t0 = performance.now();
     const ranked = rankCandidates(need, list, { today: TODAY });
     rankMs += performance.now() - t0;
-    drawn += list.length; kept += ranked.length;
-    batch.push({ id: `need-${String(i).padStart(6, '0')}`, waitingSince: need.waitingSince, candidates: ranked.map((r) => ({ volunteerId: r.volunteerId, fit: r.score })) });
+    drawn += list.length;
+    kept += ranked.length;
+    batch.push({
+      id: `need-${String(i).padStart(6, '0')}`,
+      waitingSince: need.waitingSince,
+      candidates: ranked.map((r) => ({ volunteerId: r.volunteerId, fit: r.score })),
+    });
   }
-  return { problem: { needs: batch, capacity, now: NOW }, rankMs, meanCandidates: drawn / needs, meanEligible: kept / needs };
+  return {
+    problem: { needs: batch, capacity, now: NOW },
+    rankMs,
+    meanCandidates: drawn / needs,
+    meanEligible: kept / needs,
+  };
 }
 
 const mb = (bytes: number) => bytes / 1024 / 1024;
@@ -153,35 +224,151 @@ export async function matchingBench(needs = 10_000, volunteers = 20_000, seed = 
     const smallCity = makeCity(300, r);
     for (const c of smallCity.candidates) c.load = 1 + Math.floor(r() * LOAD_CAP); // free places 0–2
     const small = makeInstance(200, smallCity, r).problem;
-    const a = performance.now(); const fast = solveFast(small); const b = performance.now(); const exact = solveExact(small); const c = performance.now();
-    if (violations(small, fast).length || violations(small, exact).length) throw new Error('a small instance broke a capacity');
-    exactRows.push({ fast: fast.objective, exact: exact.objective, fastMs: b - a, exactMs: c - b, fcfs: firstComeFirstServed(small).objective });
+    const a = performance.now();
+    const fast = solveFast(small);
+    const b = performance.now();
+    const exact = solveExact(small);
+    const c = performance.now();
+    if (violations(small, fast).length || violations(small, exact).length)
+      throw new Error('a small instance broke a capacity');
+    exactRows.push({
+      fast: fast.objective,
+      exact: exact.objective,
+      fastMs: b - a,
+      exactMs: c - b,
+      fcfs: firstComeFirstServed(small).objective,
+    });
   }
-  for (const [k, row] of exactRows.entries()) console.log(`  small instance ${k + 1}: solveFast ${row.fast} (${row.fastMs.toFixed(1)} ms)  solveExact ${row.exact} (${row.exactMs.toFixed(0)} ms)  fcfs ${row.fcfs}`);
+  for (const [k, row] of exactRows.entries())
+    console.log(
+      `  small instance ${k + 1}: solveFast ${row.fast} (${row.fastMs.toFixed(1)} ms)  solveExact ${row.exact} (${row.exactMs.toFixed(0)} ms)  fcfs ${row.fcfs}`,
+    );
   const allEqual = exactRows.every((r) => r.fast === r.exact);
 
-  const o = cmp.result, f = cmp.fcfs;
+  const o = cmp.result,
+    f = cmp.fcfs;
   const d1 = (x: number) => x.toFixed(1);
   return [
-    { bench: B, name: `(a) rank candidates of ${needs} needs (pure)`, value: inst.rankMs, unit: 'ms', goal: '', pass: null, note: `${d1(inst.meanCandidates)} drawn, ${d1(inst.meanEligible)} eligible per need` },
-    { bench: B, name: `(b) optimal assignment, ${needs} needs × ${volunteers} volunteers`, value: solveMs, unit: 'ms', goal: '', pass: null, note: `${p.needs.reduce((s, n) => s + n.candidates.length, 0)} candidate pairs` },
-    { bench: B, name: '(b) ranking + assignment', value: total, unit: 'ms', goal: `< ${GOAL_MS / 1000} s`, pass: total < GOAL_MS },
-    { bench: B, name: '(b) peak memory (maxRSS, whole process)', value: rssMb, unit: 'MB', goal: `< ${GOAL_MB} MB`, pass: rssMb < GOAL_MB, note: `heap in use ${d1(heapMb)} MB` },
-    { bench: B, name: '(b) capacity violations (optimal + FCFS)', value: broken, unit: '', goal: '0', pass: broken === 0 },
-    { bench: B, name: '(c) needs matched: optimal / FCFS', value: o.matched, unit: '', goal: '≥ FCFS', pass: o.matched >= f.matched, note: `FCFS ${f.matched} of ${needs}` },
-    { bench: B, name: '(c) total fit: optimal / FCFS', value: o.totalFit, unit: '', goal: '', pass: null, note: `FCFS ${f.totalFit}; mean fit ${d1(o.meanFit)} vs ${d1(f.meanFit)}` },
-    { bench: B, name: '(c) objective (serve + fit + wait): optimal / FCFS', value: o.objective, unit: '', goal: '≥ FCFS', pass: o.objective >= f.objective, note: `FCFS ${f.objective}` },
-    { bench: B, name: '(c) unmatched, mean days waited: optimal', value: o.meanWaitUnmatchedDays, unit: 'd', goal: '', pass: null, note: `max ${d1(o.maxWaitUnmatchedDays)} d; FCFS mean ${d1(f.meanWaitUnmatchedDays)} d, max ${d1(f.maxWaitUnmatchedDays)} d` },
-    { bench: B, name: '(c) of which unservable (no candidate with a free place)', value: o.unservable ?? null, unit: '', goal: '', pass: null, note: 'the same for every solver' },
-    { bench: B, name: '(c) left out though servable: optimal', value: o.leftOut ?? null, unit: '', goal: '≤ FCFS', pass: (o.leftOut ?? 0) <= (f.leftOut ?? 0),
-      note: `waited mean ${d1(o.meanWaitLeftOutDays ?? 0)} d, max ${d1(o.maxWaitLeftOutDays ?? 0)} d; FCFS ${f.leftOut} left out, mean ${d1(f.meanWaitLeftOutDays ?? 0)} d, max ${d1(f.maxWaitLeftOutDays ?? 0)} d` },
+    {
+      bench: B,
+      name: `(a) rank candidates of ${needs} needs (pure)`,
+      value: inst.rankMs,
+      unit: 'ms',
+      goal: '',
+      pass: null,
+      note: `${d1(inst.meanCandidates)} drawn, ${d1(inst.meanEligible)} eligible per need`,
+    },
+    {
+      bench: B,
+      name: `(b) optimal assignment, ${needs} needs × ${volunteers} volunteers`,
+      value: solveMs,
+      unit: 'ms',
+      goal: '',
+      pass: null,
+      note: `${p.needs.reduce((s, n) => s + n.candidates.length, 0)} candidate pairs`,
+    },
+    {
+      bench: B,
+      name: '(b) ranking + assignment',
+      value: total,
+      unit: 'ms',
+      goal: `< ${GOAL_MS / 1000} s`,
+      pass: total < GOAL_MS,
+    },
+    {
+      bench: B,
+      name: '(b) peak memory (maxRSS, whole process)',
+      value: rssMb,
+      unit: 'MB',
+      goal: `< ${GOAL_MB} MB`,
+      pass: rssMb < GOAL_MB,
+      note: `heap in use ${d1(heapMb)} MB`,
+    },
+    {
+      bench: B,
+      name: '(b) capacity violations (optimal + FCFS)',
+      value: broken,
+      unit: '',
+      goal: '0',
+      pass: broken === 0,
+    },
+    {
+      bench: B,
+      name: '(c) needs matched: optimal / FCFS',
+      value: o.matched,
+      unit: '',
+      goal: '≥ FCFS',
+      pass: o.matched >= f.matched,
+      note: `FCFS ${f.matched} of ${needs}`,
+    },
+    {
+      bench: B,
+      name: '(c) total fit: optimal / FCFS',
+      value: o.totalFit,
+      unit: '',
+      goal: '',
+      pass: null,
+      note: `FCFS ${f.totalFit}; mean fit ${d1(o.meanFit)} vs ${d1(f.meanFit)}`,
+    },
+    {
+      bench: B,
+      name: '(c) objective (serve + fit + wait): optimal / FCFS',
+      value: o.objective,
+      unit: '',
+      goal: '≥ FCFS',
+      pass: o.objective >= f.objective,
+      note: `FCFS ${f.objective}`,
+    },
+    {
+      bench: B,
+      name: '(c) unmatched, mean days waited: optimal',
+      value: o.meanWaitUnmatchedDays,
+      unit: 'd',
+      goal: '',
+      pass: null,
+      note: `max ${d1(o.maxWaitUnmatchedDays)} d; FCFS mean ${d1(f.meanWaitUnmatchedDays)} d, max ${d1(f.maxWaitUnmatchedDays)} d`,
+    },
+    {
+      bench: B,
+      name: '(c) of which unservable (no candidate with a free place)',
+      value: o.unservable ?? null,
+      unit: '',
+      goal: '',
+      pass: null,
+      note: 'the same for every solver',
+    },
+    {
+      bench: B,
+      name: '(c) left out though servable: optimal',
+      value: o.leftOut ?? null,
+      unit: '',
+      goal: '≤ FCFS',
+      pass: (o.leftOut ?? 0) <= (f.leftOut ?? 0),
+      note: `waited mean ${d1(o.meanWaitLeftOutDays ?? 0)} d, max ${d1(o.maxWaitLeftOutDays ?? 0)} d; FCFS ${f.leftOut} left out, mean ${d1(f.meanWaitLeftOutDays ?? 0)} d, max ${d1(f.maxWaitLeftOutDays ?? 0)} d`,
+    },
     { bench: B, name: '(c) first-come, first-served time', value: fcfsMs, unit: 'ms', goal: '', pass: null },
-    { bench: B, name: '(d) solveFast = solveExact, 5 × (200 needs × 300 vol.)', value: exactRows.filter((r) => r.fast === r.exact).length, unit: `/ ${exactRows.length}`, goal: 'all equal', pass: allEqual,
-      note: `objectives ${exactRows.map((r) => r.exact).join(', ')}; exact ${d1(exactRows.reduce((s, r) => s + r.exactMs, 0) / exactRows.length)} ms vs fast ${d1(exactRows.reduce((s, r) => s + r.fastMs, 0) / exactRows.length)} ms each` },
+    {
+      bench: B,
+      name: '(d) solveFast = solveExact, 5 × (200 needs × 300 vol.)',
+      value: exactRows.filter((r) => r.fast === r.exact).length,
+      unit: `/ ${exactRows.length}`,
+      goal: 'all equal',
+      pass: allEqual,
+      note: `objectives ${exactRows.map((r) => r.exact).join(', ')}; exact ${d1(exactRows.reduce((s, r) => s + r.exactMs, 0) / exactRows.length)} ms vs fast ${d1(exactRows.reduce((s, r) => s + r.fastMs, 0) / exactRows.length)} ms each`,
+    },
   ];
 }
 
 if (isMain(import.meta.url)) {
-  const { values } = parseArgs({ options: { needs: { type: 'string', default: '10000' }, volunteers: { type: 'string', default: '20000' }, seed: { type: 'string', default: '1' } }, strict: true });
-  await runStandalone('Batch matching of open needs to volunteers', () => matchingBench(Number(values.needs) || 10_000, Number(values.volunteers) || 20_000, Number(values.seed) || 1));
+  const { values } = parseArgs({
+    options: {
+      needs: { type: 'string', default: '10000' },
+      volunteers: { type: 'string', default: '20000' },
+      seed: { type: 'string', default: '1' },
+    },
+    strict: true,
+  });
+  await runStandalone('Batch matching of open needs to volunteers', () =>
+    matchingBench(Number(values.needs) || 10_000, Number(values.volunteers) || 20_000, Number(values.seed) || 1),
+  );
 }

@@ -18,7 +18,11 @@ import { skillsSearchBench } from './skills-search.ts';
 
 const { values } = parseArgs({
   options: {
-    only: { type: 'string', default: 'startup,search,skills-search,eligibility,ranking,matching,booking,hours-profile,recognition,certificate,signups,badge-page,homecare,classroom-checkout,import' },
+    only: {
+      type: 'string',
+      default:
+        'startup,search,skills-search,eligibility,ranking,matching,booking,hours-profile,recognition,certificate,signups,badge-page,homecare,classroom-checkout,import',
+    },
     seconds: { type: 'string', default: '10' },
     connections: { type: 'string', default: '10' },
     restarts: { type: 'string', default: '5' },
@@ -42,10 +46,22 @@ async function childBench(name: string): Promise<Figure[]> {
   const file = path.join(os.tmpdir(), `linli-bench-${name}-${process.pid}.json`);
   fs.rmSync(file, { force: true });
   try {
-    const child = spawnTracked(process.execPath, ['--import', 'tsx', `bench/${name}.ts`], { label: name, env: { ...process.env, BENCH_FIGURES_FILE: file } });
+    const child = spawnTracked(process.execPath, ['--import', 'tsx', `bench/${name}.ts`], {
+      label: name,
+      env: { ...process.env, BENCH_FIGURES_FILE: file },
+    });
     const code = await waitForExit(child, 30 * 60_000);
     const figures: Figure[] = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as Figure[]) : [];
-    if (code !== 0 || !figures.length) figures.push({ bench: name, name: `bench/${name}.ts`, value: null, unit: '', goal: 'exit 0', pass: false, note: `exit ${code}${figures.length ? '' : ', no figures'}` });
+    if (code !== 0 || !figures.length)
+      figures.push({
+        bench: name,
+        name: `bench/${name}.ts`,
+        value: null,
+        unit: '',
+        goal: 'exit 0',
+        pass: false,
+        note: `exit ${code}${figures.length ? '' : ', no figures'}`,
+      });
     return figures;
   } finally {
     fs.rmSync(file, { force: true });
@@ -65,7 +81,15 @@ async function main(): Promise<number> {
     } catch (err) {
       console.error(err);
       failures.push(`${name}: ${(err as Error).message}`);
-      figures.push({ bench: name, name: 'did not complete', value: null, unit: '', goal: '', pass: false, note: (err as Error).message.slice(0, 80) });
+      figures.push({
+        bench: name,
+        name: 'did not complete',
+        value: null,
+        unit: '',
+        goal: '',
+        pass: false,
+        note: (err as Error).message.slice(0, 80),
+      });
     } finally {
       await killAll();
       console.log(`== ${name}: ${((performance.now() - t) / 1000).toFixed(0)} s ==`);
@@ -80,26 +104,45 @@ async function main(): Promise<number> {
   // Issue 4: ranking for one need on the city, batch matching, and bookings under a burst.
   await section('ranking', async () => (await import('./ranking.ts')).rankingBench());
   await section('matching', async () => (await import('./matching.ts')).matchingBench());
-  await section('booking', async () => (await import('./booking.ts')).bookingBench({ pgUrl: process.env.BENCH_PG_URL }));
+  await section('booking', async () =>
+    (await import('./booking.ts')).bookingBench({ pgUrl: process.env.BENCH_PG_URL }),
+  );
   // Issue 5: the hours profile on a city with 5,000,000 ledger entries.
   await section('hours-profile', async () => (await import('./hours-profile.ts')).hoursProfileBench());
   await section('recognition', async () => (await import('./recognition.ts')).recognitionBench());
   await section('certificate', async () => (await import('./certificate.ts')).certificateBench());
-  await section('signups', async () => (await import('./signups.ts')).signupsBench({ pgUrl: process.env.BENCH_PG_URL }));
+  await section('signups', async () =>
+    (await import('./signups.ts')).signupsBench({ pgUrl: process.env.BENCH_PG_URL }),
+  );
   await section('badge-page', async () => (await import('./badge-page.ts')).badgePageBench({ seconds, connections }));
-  await section('homecare', async () => (await import('./homecare.ts')).homecareBench({ pgUrl: process.env.BENCH_PG_URL }));
-  await section('classroom-checkout', async () => (await import('./classroom-checkout.ts')).classroomCheckoutBench({ pgUrl: process.env.BENCH_PG_URL }));
+  await section('homecare', async () =>
+    (await import('./homecare.ts')).homecareBench({ pgUrl: process.env.BENCH_PG_URL }),
+  );
+  await section('classroom-checkout', async () =>
+    (await import('./classroom-checkout.ts')).classroomCheckoutBench({ pgUrl: process.env.BENCH_PG_URL }),
+  );
   for (const name of CHILD_BENCHES) {
     if (!only.has(name)) continue;
     if (fs.existsSync(path.join(ROOT, `bench/${name}.ts`))) {
       await section(name, () => childBench(name));
     } else {
       console.log(`\n== ${name}: bench/${name}.ts is not there; skipped ==`);
-      figures.push({ bench: name, name: `bench/${name}.ts`, value: null, unit: '', goal: '', pass: null, note: 'not present: skipped' });
+      figures.push({
+        bench: name,
+        name: `bench/${name}.ts`,
+        value: null,
+        unit: '',
+        goal: '',
+        pass: null,
+        note: 'not present: skipped',
+      });
     }
   }
 
-  printTable(`Linli benchmarks — ${new Date().toISOString()} — Node ${process.version}, ${os.cpus().length} CPUs, load average ${os.loadavg()[0]!.toFixed(1)}`, figures);
+  printTable(
+    `Linli benchmarks — ${new Date().toISOString()} — Node ${process.version}, ${os.cpus().length} CPUs, load average ${os.loadavg()[0]!.toFixed(1)}`,
+    figures,
+  );
   const failed = figures.filter((f) => f.pass === false);
   console.log(failed.length ? `${failed.length} figure(s) missed their goal.` : 'Every goal met.');
   for (const f of failures) console.log(`  could not run: ${f}`);

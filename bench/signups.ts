@@ -18,29 +18,141 @@ const STAFF_PHONE = '13800000002';
 const PASSWORD = 'bench-password';
 
 /** One community, one staff account, `volunteers` approved volunteers and a published activity whose one shift has `places` places. */
-async function seed(db: Db, volunteers: number, places: number): Promise<{ activityId: string; shiftId: string; volunteerIds: string[] }> {
+async function seed(
+  db: Db,
+  volunteers: number,
+  places: number,
+): Promise<{ activityId: string; shiftId: string; volunteerIds: string[] }> {
   const now = new Date().toISOString();
-  const community = uuidv7(), account = uuidv7(), activityId = uuidv7(), shiftId = uuidv7();
-  await db.insertInto('community').values({ id: community, name: '西关社区', district: '金台区', city: '宝鸡市', time_zone: 'Asia/Shanghai', created_at: now }).execute();
-  await db.insertInto('account').values({ id: account, phone: STAFF_PHONE, name: '社工小王', password_hash: await hashPassword(PASSWORD), locale: null, failed_sign_ins: 0, locked_until: null, disabled: 0, created_at: now }).execute();
-  await db.insertInto('membership').values({ community_id: community, id: uuidv7(), account_id: account, role: 'staff', title: null, grid_id: null, team_id: null, unit_id: null, resident_id: null, created_at: now }).execute();
+  const community = uuidv7(),
+    account = uuidv7(),
+    activityId = uuidv7(),
+    shiftId = uuidv7();
+  await db
+    .insertInto('community')
+    .values({
+      id: community,
+      name: '西关社区',
+      district: '金台区',
+      city: '宝鸡市',
+      time_zone: 'Asia/Shanghai',
+      created_at: now,
+    })
+    .execute();
+  await db
+    .insertInto('account')
+    .values({
+      id: account,
+      phone: STAFF_PHONE,
+      name: '社工小王',
+      password_hash: await hashPassword(PASSWORD),
+      locale: null,
+      failed_sign_ins: 0,
+      locked_until: null,
+      disabled: 0,
+      created_at: now,
+    })
+    .execute();
+  await db
+    .insertInto('membership')
+    .values({
+      community_id: community,
+      id: uuidv7(),
+      account_id: account,
+      role: 'staff',
+      title: null,
+      grid_id: null,
+      team_id: null,
+      unit_id: null,
+      resident_id: null,
+      created_at: now,
+    })
+    .execute();
   const volunteerIds: string[] = [];
   const rows = [];
   for (let i = 0; i < volunteers + 1; i++) {
     const id = uuidv7();
     volunteerIds.push(id);
-    rows.push({ community_id: community, id, resident_id: null, account_id: null, name: `志愿者${i}`, name_pinyin: `zhiyuanzhe${i}`, name_initials: 'zyz', gender: 'female', birth_date: '1980-01-01',
-      phone: `139${String(i).padStart(8, '0')}`, id_number_enc: 'x', id_number_token: `t${i}`, id_number_masked: 'x', fitness: 'good', political_status: 'masses', status: 'approved',
-      registered_via: 'staff', recruited_via: 'residents_committee', recruit_unit_id: null, unit_id: null, card_token: uuidv7(), consent_at: now, decided_by: null, decided_at: now,
-      decision_note: null, note: null, created_at: now, updated_at: now });
+    rows.push({
+      community_id: community,
+      id,
+      resident_id: null,
+      account_id: null,
+      name: `志愿者${i}`,
+      name_pinyin: `zhiyuanzhe${i}`,
+      name_initials: 'zyz',
+      gender: 'female',
+      birth_date: '1980-01-01',
+      phone: `139${String(i).padStart(8, '0')}`,
+      id_number_enc: 'x',
+      id_number_token: `t${i}`,
+      id_number_masked: 'x',
+      fitness: 'good',
+      political_status: 'masses',
+      status: 'approved',
+      registered_via: 'staff',
+      recruited_via: 'residents_committee',
+      recruit_unit_id: null,
+      unit_id: null,
+      card_token: uuidv7(),
+      consent_at: now,
+      decided_by: null,
+      decided_at: now,
+      decision_note: null,
+      note: null,
+      created_at: now,
+      updated_at: now,
+    });
   }
-  for (let i = 0; i < rows.length; i += 100) await db.insertInto('volunteer').values(rows.slice(i, i + 100)).execute();
+  for (let i = 0; i < rows.length; i += 100)
+    await db
+      .insertInto('volunteer')
+      .values(rows.slice(i, i + 100))
+      .execute();
   const date = addDaysTo(todayInShanghai(), 2);
-  const startsAt = shanghaiInstant(date, 540), endsAt = shanghaiInstant(date, 660);
-  await db.insertInto('activity').values({ community_id: community, id: activityId, kind: 'service', title: '中秋做月饼', description: null, organiser_team_id: null, organiser_unit_id: null,
-    place: '社区食堂', lat: null, lng: null, tolerance_m: null, date, starts_at: startsAt, ends_at: endsAt, service_type_id: null, status: 'published', series_id: null, template_key: null,
-    audience_count: null, created_by: account, created_at: now, updated_at: now }).execute();
-  await db.insertInto('activity_shift').values({ community_id: community, id: shiftId, activity_id: activityId, position: 0, name: '厨房组', starts_at: startsAt, ends_at: endsAt, places, taken: 0 }).execute();
+  const startsAt = shanghaiInstant(date, 540),
+    endsAt = shanghaiInstant(date, 660);
+  await db
+    .insertInto('activity')
+    .values({
+      community_id: community,
+      id: activityId,
+      kind: 'service',
+      title: '中秋做月饼',
+      description: null,
+      organiser_team_id: null,
+      organiser_unit_id: null,
+      place: '社区食堂',
+      lat: null,
+      lng: null,
+      tolerance_m: null,
+      date,
+      starts_at: startsAt,
+      ends_at: endsAt,
+      service_type_id: null,
+      status: 'published',
+      series_id: null,
+      template_key: null,
+      audience_count: null,
+      created_by: account,
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
+  await db
+    .insertInto('activity_shift')
+    .values({
+      community_id: community,
+      id: shiftId,
+      activity_id: activityId,
+      position: 0,
+      name: '厨房组',
+      starts_at: startsAt,
+      ends_at: endsAt,
+      places,
+      taken: 0,
+    })
+    .execute();
   return { activityId, shiftId, volunteerIds };
 }
 
@@ -49,21 +161,45 @@ async function seed(db: Db, volunteers: number, places: number): Promise<{ activ
 const agent = new http.Agent({ keepAlive: true, maxSockets: 100 });
 function post(url: string, headers: Record<string, string>, body: string): Promise<{ status: number; json: any }> {
   return new Promise((resolve, reject) => {
-    const req = http.request(url, { method: 'POST', headers: { ...headers, 'content-length': Buffer.byteLength(body) }, agent }, (res) => {
-      let data = '';
-      res.setEncoding('utf8');
-      res.on('data', (c) => { data += c; });
-      res.on('end', () => { try { resolve({ status: res.statusCode ?? 0, json: JSON.parse(data) }); } catch (e) { reject(e); } });
-    });
+    const req = http.request(
+      url,
+      { method: 'POST', headers: { ...headers, 'content-length': Buffer.byteLength(body) }, agent },
+      (res) => {
+        let data = '';
+        res.setEncoding('utf8');
+        res.on('data', (c) => {
+          data += c;
+        });
+        res.on('end', () => {
+          try {
+            resolve({ status: res.statusCode ?? 0, json: JSON.parse(data) });
+          } catch (e) {
+            reject(e);
+          }
+        });
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 
-async function burst(label: string, env: Record<string, string>, dataDir: string, s: Awaited<ReturnType<typeof seed>>, places: number, check: () => Promise<{ taken: number; confirmed: number; waitlisted: number }>): Promise<Figure[]> {
-  const server = await startBuiltServer(dataDir, { LINLI_DEMO: '0', LINLI_JOBS: '0', LINLI_RATE_LIMITS: '0', LINLI_LOG_LEVEL: 'warn', ...env }, { label: `server ${label}`, timeoutMs: 60_000 });
+async function burst(
+  label: string,
+  env: Record<string, string>,
+  dataDir: string,
+  s: Awaited<ReturnType<typeof seed>>,
+  places: number,
+  check: () => Promise<{ taken: number; confirmed: number; waitlisted: number }>,
+): Promise<Figure[]> {
+  const server = await startBuiltServer(
+    dataDir,
+    { LINLI_DEMO: '0', LINLI_JOBS: '0', LINLI_RATE_LIMITS: '0', LINLI_LOG_LEVEL: 'warn', ...env },
+    { label: `server ${label}`, timeoutMs: 60_000 },
+  );
   try {
     const base = `http://127.0.0.1:${server.port}`;
     const { cookie, csrf } = await signInOverHttp(base, STAFF_PHONE, PASSWORD);
@@ -71,33 +207,79 @@ async function burst(label: string, env: Record<string, string>, dataDir: string
     const url = `${base}/api/activities/${s.activityId}/signups`;
     const [warm, ...burstIds] = s.volunteerIds;
     // Warm the route (and withdraw it), so the burst measures sign-ups, not first-call compilation.
-    const w = (await (await fetch(url, { method: 'POST', headers, body: JSON.stringify({ shiftId: s.shiftId, volunteerIds: [warm] }) })).json()) as Array<{ id: string }>;
+    const w = (await (
+      await fetch(url, { method: 'POST', headers, body: JSON.stringify({ shiftId: s.shiftId, volunteerIds: [warm] }) })
+    ).json()) as Array<{ id: string }>;
     await fetch(`${base}/api/activities/signups/${w[0]!.id}/withdraw`, { method: 'POST', headers, body: '{}' });
 
     const latencies: number[] = [];
     const codes = new Map<string, number>();
     const t0 = performance.now();
-    await Promise.all(burstIds.map(async (v) => {
-      const t = performance.now();
-      const res = await post(url, headers, JSON.stringify({ shiftId: s.shiftId, volunteerIds: [v] }));
-      latencies.push(performance.now() - t);
-      const key = res.status === 201 ? res.json[0].status as string : res.json.error?.code ?? String(res.status);
-      codes.set(key, (codes.get(key) ?? 0) + 1);
-    }));
+    await Promise.all(
+      burstIds.map(async (v) => {
+        const t = performance.now();
+        const res = await post(url, headers, JSON.stringify({ shiftId: s.shiftId, volunteerIds: [v] }));
+        latencies.push(performance.now() - t);
+        const key = res.status === 201 ? (res.json[0].status as string) : (res.json.error?.code ?? String(res.status));
+        codes.set(key, (codes.get(key) ?? 0) + 1);
+      }),
+    );
     const wall = performance.now() - t0;
     latencies.sort((a, b) => a - b);
     const n = burstIds.length;
-    const confirmed = codes.get('confirmed') ?? 0, waitlisted = codes.get('waitlisted') ?? 0;
+    const confirmed = codes.get('confirmed') ?? 0,
+      waitlisted = codes.get('waitlisted') ?? 0;
     const db = await check();
-    const other = [...codes].filter(([k]) => k !== 'confirmed' && k !== 'waitlisted').map(([k, c]) => `${k} ${c}`).join(', ');
+    const other = [...codes]
+      .filter(([k]) => k !== 'confirmed' && k !== 'waitlisted')
+      .map(([k, c]) => `${k} ${c}`)
+      .join(', ');
     const rate = n / (wall / 1000);
     return [
-      { bench: 'signups', name: `${label}: confirmed of ${n} concurrent for ${places} places`, value: confirmed, unit: '', goal: `= ${places}`,
-        pass: confirmed === places && db.taken === places && db.confirmed === places, note: `shift counter ${db.taken}, confirmed rows ${db.confirmed}` },
-      { bench: 'signups', name: `${label}: waitlisted`, value: waitlisted, unit: '', goal: `= ${n - places}`, pass: waitlisted === n - places && db.waitlisted === n - places, note: other || undefined },
-      { bench: 'signups', name: `${label}: sign-ups per second`, value: rate, unit: '/s', goal: label === 'SQLite' ? '≥ 1000' : '', pass: label === 'SQLite' ? rate >= 1000 : null, note: `wall ${wall.toFixed(0)} ms` },
-      { bench: 'signups', name: `${label}: latency p50`, value: percentile(latencies, 50), unit: 'ms', goal: '', pass: null },
-      { bench: 'signups', name: `${label}: latency p99`, value: percentile(latencies, 99), unit: 'ms', goal: '', pass: null, note: `max ${latencies.at(-1)!.toFixed(0)} ms` },
+      {
+        bench: 'signups',
+        name: `${label}: confirmed of ${n} concurrent for ${places} places`,
+        value: confirmed,
+        unit: '',
+        goal: `= ${places}`,
+        pass: confirmed === places && db.taken === places && db.confirmed === places,
+        note: `shift counter ${db.taken}, confirmed rows ${db.confirmed}`,
+      },
+      {
+        bench: 'signups',
+        name: `${label}: waitlisted`,
+        value: waitlisted,
+        unit: '',
+        goal: `= ${n - places}`,
+        pass: waitlisted === n - places && db.waitlisted === n - places,
+        note: other || undefined,
+      },
+      {
+        bench: 'signups',
+        name: `${label}: sign-ups per second`,
+        value: rate,
+        unit: '/s',
+        goal: label === 'SQLite' ? '≥ 1000' : '',
+        pass: label === 'SQLite' ? rate >= 1000 : null,
+        note: `wall ${wall.toFixed(0)} ms`,
+      },
+      {
+        bench: 'signups',
+        name: `${label}: latency p50`,
+        value: percentile(latencies, 50),
+        unit: 'ms',
+        goal: '',
+        pass: null,
+      },
+      {
+        bench: 'signups',
+        name: `${label}: latency p99`,
+        value: percentile(latencies, 99),
+        unit: 'ms',
+        goal: '',
+        pass: null,
+        note: `max ${latencies.at(-1)!.toFixed(0)} ms`,
+      },
     ];
   } finally {
     await server.stop();
@@ -105,14 +287,26 @@ async function burst(label: string, env: Record<string, string>, dataDir: string
 }
 
 async function counts(db: Db, shiftId: string) {
-  const shift = await db.selectFrom('activity_shift').select('taken').where('id', '=', shiftId).executeTakeFirstOrThrow();
-  const rows = await db.selectFrom('activity_signup').select(['status', (eb) => eb.fn.countAll().as('n')]).where('shift_id', '=', shiftId).groupBy('status').execute();
+  const shift = await db
+    .selectFrom('activity_shift')
+    .select('taken')
+    .where('id', '=', shiftId)
+    .executeTakeFirstOrThrow();
+  const rows = await db
+    .selectFrom('activity_signup')
+    .select(['status', (eb) => eb.fn.countAll().as('n')])
+    .where('shift_id', '=', shiftId)
+    .groupBy('status')
+    .execute();
   const of = (s: string) => Number(rows.find((r) => r.status === s)?.n ?? 0);
   return { taken: Number(shift.taken), confirmed: of('confirmed'), waitlisted: of('waitlisted') };
 }
 
-export async function signupsBench(opts: { requests?: number; places?: number; pgUrl?: string } = {}): Promise<Figure[]> {
-  const requests = opts.requests ?? 2000, places = opts.places ?? 50;
+export async function signupsBench(
+  opts: { requests?: number; places?: number; pgUrl?: string } = {},
+): Promise<Figure[]> {
+  const requests = opts.requests ?? 2000,
+    places = opts.places ?? 50;
   await ensureServerBuilt();
   return onFreshDatabases('signups', opts.pgUrl, async (d) => {
     const s = await d.use((db) => seed(db, requests, places));
@@ -121,8 +315,19 @@ export async function signupsBench(opts: { requests?: number; places?: number; p
 }
 
 if (isMain(import.meta.url)) {
-  const { values } = parseArgs({ options: { requests: { type: 'string', default: '2000' }, places: { type: 'string', default: '50' }, pg: { type: 'string' } }, strict: true });
-  await runStandalone('2,000 concurrent sign-ups for 50 places', () => signupsBench({
-    requests: Number(values.requests) || 2000, places: Number(values.places) || 50, pgUrl: values.pg ?? process.env.BENCH_PG_URL,
-  }));
+  const { values } = parseArgs({
+    options: {
+      requests: { type: 'string', default: '2000' },
+      places: { type: 'string', default: '50' },
+      pg: { type: 'string' },
+    },
+    strict: true,
+  });
+  await runStandalone('2,000 concurrent sign-ups for 50 places', () =>
+    signupsBench({
+      requests: Number(values.requests) || 2000,
+      places: Number(values.places) || 50,
+      pgUrl: values.pg ?? process.env.BENCH_PG_URL,
+    }),
+  );
 }

@@ -16,8 +16,20 @@
 import autocannon from 'autocannon';
 import { ensureServerBuilt, isMain, runStandalone, startBuiltServer, type Figure } from './lib.ts';
 import {
-  CITY_DIR, PINYIN_QUERIES, WARM_UP_SECONDS, cityCommunity, ensureCity, getJson, goalFigures, load, measured, readOptions, signIn, startHello,
-  type LoadOptions, type Measured,
+  CITY_DIR,
+  PINYIN_QUERIES,
+  WARM_UP_SECONDS,
+  cityCommunity,
+  ensureCity,
+  getJson,
+  goalFigures,
+  load,
+  measured,
+  readOptions,
+  signIn,
+  startHello,
+  type LoadOptions,
+  type Measured,
 } from './search.ts';
 
 const CITY_COMMUNITIES = 100;
@@ -25,18 +37,39 @@ const CITY_COMMUNITIES = 100;
 const PAGE_SIZE = '30';
 /** Common surnames and name characters, as typed into the search box. */
 const NAME_QUERIES = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴', '徐', '孙', '马', '朱', '胡', '林'];
-const CATEGORIES = ['medical', 'legal', 'education', 'culture', 'psychological', 'household', 'science_digital', 'special_groups'];
+const CATEGORIES = [
+  'medical',
+  'legal',
+  'education',
+  'culture',
+  'psychological',
+  'household',
+  'science_digital',
+  'special_groups',
+];
 
-interface PoolScenario { key: string; label: string; queries: Array<Record<string, string>> }
+interface PoolScenario {
+  key: string;
+  label: string;
+  queries: Array<Record<string, string>>;
+}
 
 const withPinyin = (params: Record<string, string>) => PINYIN_QUERIES.map((q) => ({ ...params, q }));
 
 export const POOL_SCENARIOS: PoolScenario[] = [
   { key: 'category', label: 'category + pinyin', queries: withPinyin({ category: 'household' }) },
-  { key: 'licence', label: 'licensed skill, licence valid + pinyin', queries: withPinyin({ skill: 'nurse', licenceValid: 'true' }) },
+  {
+    key: 'licence',
+    label: 'licensed skill, licence valid + pinyin',
+    queries: withPinyin({ skill: 'nurse', licenceValid: 'true' }),
+  },
   { key: 'level', label: 'category + level + pinyin', queries: withPinyin({ category: 'culture', level: 'skilled' }) },
   { key: 'name', label: 'category + name (Chinese)', queries: NAME_QUERIES.map((q) => ({ category: 'household', q })) },
-  { key: 'browse', label: 'no filter / one category, no query', queries: [{}, ...CATEGORIES.map((category) => ({ category }))] },
+  {
+    key: 'browse',
+    label: 'no filter / one category, no query',
+    queries: [{}, ...CATEGORIES.map((category) => ({ category }))],
+  },
 ];
 
 export function poolPath(params: Record<string, string>): string {
@@ -46,42 +79,88 @@ export function poolPath(params: Record<string, string>): string {
 export async function skillsSearchBench(o: LoadOptions): Promise<Figure[]> {
   const figures: Figure[] = [];
   const city = await ensureCity();
-  if (city.builtSeconds !== null) figures.push({ bench: 'skills-search', name: 'city generation (100 communities)', value: city.builtSeconds, unit: 's', goal: '', pass: null });
+  if (city.builtSeconds !== null)
+    figures.push({
+      bench: 'skills-search',
+      name: 'city generation (100 communities)',
+      value: city.builtSeconds,
+      unit: 's',
+      goal: '',
+      pass: null,
+    });
   await ensureServerBuilt();
 
-  const server = await startBuiltServer(CITY_DIR, { LINLI_DEMO: '0', LINLI_JOBS: '0', LINLI_LOG_LEVEL: 'warn' }, { label: 'server', timeoutMs: 120_000 });
+  const server = await startBuiltServer(
+    CITY_DIR,
+    { LINLI_DEMO: '0', LINLI_JOBS: '0', LINLI_LOG_LEVEL: 'warn' },
+    { label: 'server', timeoutMs: 120_000 },
+  );
   let hello: Awaited<ReturnType<typeof startHello>> | null = null;
   try {
-    console.log(`  the built server on the city was healthy ${(server.readyMs / 1000).toFixed(2)} s after spawn (port ${server.port})`);
+    console.log(
+      `  the built server on the city was healthy ${(server.readyMs / 1000).toFixed(2)} s after spawn (port ${server.port})`,
+    );
     hello = await startHello(o);
     const helloBefore = await hello.measure('before');
 
     const targets: Array<{ k: number; cookie: string }> = [];
     for (const k of [1, CITY_COMMUNITIES]) {
       const cookie = await signIn(server.port, cityCommunity(k).staffPhone);
-      const pool = await getJson<{ total: number; categories: Record<string, number> }>(server.port, poolPath({}), cookie);
-      console.log(`  community ${k}: ${pool.total} volunteers in the skills pool; per category ${Object.entries(pool.categories).map(([c, n]) => `${c} ${n}`).join(', ')}`);
+      const pool = await getJson<{ total: number; categories: Record<string, number> }>(
+        server.port,
+        poolPath({}),
+        cookie,
+      );
+      console.log(
+        `  community ${k}: ${pool.total} volunteers in the skills pool; per category ${Object.entries(pool.categories)
+          .map(([c, n]) => `${c} ${n}`)
+          .join(', ')}`,
+      );
       targets.push({ k, cookie });
     }
     // Each query once by hand: it must answer 200, and the scenario must match someone, or the figures mean nothing.
     for (const t of targets) {
       for (const s of POOL_SCENARIOS) {
         const totals: number[] = [];
-        for (const q of s.queries) totals.push((await getJson<{ total: number }>(server.port, poolPath(q), t.cookie)).total);
+        for (const q of s.queries)
+          totals.push((await getJson<{ total: number }>(server.port, poolPath(q), t.cookie)).total);
         if (!totals.some((n) => n > 0)) throw new Error(`c${t.k} ${s.label}: no query matched anyone`);
         console.log(`    c${t.k} ${s.label}: matches ${totals.join(' ')}`);
       }
     }
     // Warm every scenario up before measuring any (V8 compiles the hot paths as they run).
-    const mixed = targets.flatMap((t) => POOL_SCENARIOS.flatMap((s) => s.queries.map((q) => ({ method: 'GET', path: poolPath(q), headers: { cookie: t.cookie } }))));
-    await autocannon({ url: `http://127.0.0.1:${server.port}`, connections: o.connections, duration: WARM_UP_SECONDS, requests: mixed, title: 'server warm-up' });
+    const mixed = targets.flatMap((t) =>
+      POOL_SCENARIOS.flatMap((s) =>
+        s.queries.map((q) => ({ method: 'GET', path: poolPath(q), headers: { cookie: t.cookie } })),
+      ),
+    );
+    await autocannon({
+      url: `http://127.0.0.1:${server.port}`,
+      connections: o.connections,
+      duration: WARM_UP_SECONDS,
+      requests: mixed,
+      title: 'server warm-up',
+    });
 
     const results: Array<{ name: string; m: Measured }> = [];
     for (const t of targets) {
       for (const s of POOL_SCENARIOS) {
         const requests = s.queries.map((q) => ({ method: 'GET', path: poolPath(q) }));
         const name = `c${t.k} ${s.label}`;
-        results.push({ name, m: measured(name, await load(`http://127.0.0.1:${server.port}`, requests, { cookie: t.cookie }, o, `${s.key} c${t.k}`, server.child.pid)) });
+        results.push({
+          name,
+          m: measured(
+            name,
+            await load(
+              `http://127.0.0.1:${server.port}`,
+              requests,
+              { cookie: t.cookie },
+              o,
+              `${s.key} c${t.k}`,
+              server.child.pid,
+            ),
+          ),
+        });
       }
     }
     const helloAfter = await hello.measure('after');
@@ -94,4 +173,5 @@ export async function skillsSearchBench(o: LoadOptions): Promise<Figure[]> {
   return figures;
 }
 
-if (isMain(import.meta.url)) await runStandalone('Skills pool search at city scale', () => skillsSearchBench(readOptions()));
+if (isMain(import.meta.url))
+  await runStandalone('Skills pool search at city scale', () => skillsSearchBench(readOptions()));

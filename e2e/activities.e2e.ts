@@ -20,13 +20,20 @@ async function readCode(screen: Page): Promise<{ code: string; path: string }> {
   await screen.reload();
   const el = screen.getByTestId('checkin-path');
   await el.waitFor();
-  return { code: (await screen.getByTestId('checkin-code').textContent())!.trim(), path: (await el.getAttribute('data-path'))! };
+  return {
+    code: (await screen.getByTestId('checkin-code').textContent())!.trim(),
+    path: (await el.getAttribute('data-path'))!,
+  };
 }
 
 describe('activity journeys', () => {
   let browser: Browser;
-  before(async () => { browser = await launch(); });
-  after(async () => { await browser.close(); });
+  before(async () => {
+    browser = await launch();
+  });
+  after(async () => {
+    await browser.close();
+  });
 
   it('a volunteer signs up on the phone, checks in and out by the QR code, and staff see the attendance', async () => {
     const title = `端午包粽子 ${Date.now() % 100000}`;
@@ -35,10 +42,17 @@ describe('activity journeys', () => {
     await signIn(staff, '13800000002', /\/console/);
     const csrf = (await (await staff.request.get(`${BASE}/api/auth/me`)).json()).csrfToken as string;
     const when = nextShift();
-    const created = await staff.request.post(`${BASE}/api/activities`, { headers: { 'x-csrf-token': csrf },
-      data: { title, place: '西关社区服务站', date: when.date, shifts: [{ name: '厨房组', start: when.start, end: when.end, places: 10 }] } });
+    const created = await staff.request.post(`${BASE}/api/activities`, {
+      headers: { 'x-csrf-token': csrf },
+      data: {
+        title,
+        place: '西关社区服务站',
+        date: when.date,
+        shifts: [{ name: '厨房组', start: when.start, end: when.end, places: 10 }],
+      },
+    });
     assert.equal(created.status(), 201, await created.text());
-    const { id } = await created.json() as { id: string };
+    const { id } = (await created.json()) as { id: string };
 
     await staff.goto(`/console/activities/${id}`);
     await staff.getByRole('heading', { name: title, level: 1 }).waitFor();

@@ -7,8 +7,12 @@ import { expectAccessible, launch, newContext, screenshot, signIn } from './brow
 
 describe('appointment journeys', () => {
   let browser: Browser;
-  before(async () => { browser = await launch(); });
-  after(async () => { await browser.close(); });
+  before(async () => {
+    browser = await launch();
+  });
+  after(async () => {
+    await browser.close();
+  });
 
   it('a resident books a haircut on the phone and staff see it in the console', async () => {
     const ctx = await newContext(browser, 'phone');
@@ -24,7 +28,10 @@ describe('appointment journeys', () => {
     await screenshot(page, 'phone-appointments');
 
     await page.getByRole('button', { name: '选择 义剪' }).click();
-    await page.getByRole('radiogroup', { name: '为谁预约' }).getByRole('radio', { name: /李泽钦/ }).click();
+    await page
+      .getByRole('radiogroup', { name: '为谁预约' })
+      .getByRole('radio', { name: /李泽钦/ })
+      .click();
     const first = page.getByRole('button', { name: /^预约 .*还剩/ }).first();
     await first.waitFor();
     await expectAccessible(page, 'choose a time (phone)');
@@ -43,19 +50,24 @@ describe('appointment journeys', () => {
 
     // Elder mode (长辈版): on this page too, text of at least 18px and targets of at least 60px.
     await page.goto('/m');
-    await page.getByRole('switch', { name: /长辈版/ }).or(page.getByRole('button', { name: /长辈版/ })).or(page.getByRole('checkbox', { name: /长辈版/ })).first().click();
+    await page
+      .getByRole('switch', { name: /长辈版/ })
+      .or(page.getByRole('button', { name: /长辈版/ }))
+      .or(page.getByRole('checkbox', { name: /长辈版/ }))
+      .first()
+      .click();
     await page.goto('/m/appointments');
     await page.getByRole('button', { name: '选择 义诊' }).click();
     await page.getByRole('heading', { name: '第三步：选时间' }).waitFor();
     await page.waitForTimeout(300);
     // A string, not a function: tsx's transform would add helpers the page does not have.
-    const sizes = await page.evaluate(`(() => {
+    const sizes = (await page.evaluate(`(() => {
       const visible = (e) => e.offsetParent !== null;
       const texts = [...document.querySelectorAll('main *')].filter((e) => visible(e) && [...e.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim()));
       const fonts = texts.map((e) => parseFloat(getComputedStyle(e).fontSize));
       const targets = [...document.querySelectorAll('main button, main a, main input, main [role=radio]')].filter(visible).map((e) => e.getBoundingClientRect().height);
       return { smallestText: Math.min(...fonts), texts: fonts.length, smallestTarget: Math.min(...targets) };
-    })()`) as { smallestText: number; texts: number; smallestTarget: number };
+    })()`)) as { smallestText: number; texts: number; smallestTarget: number };
     assert.ok(sizes.texts > 5, 'found the page text');
     assert.ok(sizes.smallestText >= 18, `smallest text ${sizes.smallestText}px`);
     assert.ok(sizes.smallestTarget >= 60, `smallest target ${sizes.smallestTarget}px`);

@@ -7,12 +7,22 @@ import assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
 import { BASE, PHONE, expectAccessible, launch, newContext, screenshot, signIn } from './browser.ts';
 
-interface Badge { id: string; url: string; nickname: string; residentName: string; contacts: Array<{ label: string; phone: string }> }
+interface Badge {
+  id: string;
+  url: string;
+  nickname: string;
+  residentName: string;
+  contacts: Array<{ label: string; phone: string }>;
+}
 
 describe('love badge journeys', () => {
   let browser: Browser;
-  before(async () => { browser = await launch(); });
-  after(async () => { await browser.close(); });
+  before(async () => {
+    browser = await launch();
+  });
+  after(async () => {
+    await browser.close();
+  });
 
   it('a passer-by scans a badge on a phone without JavaScript, calls and leaves a message; the family sees it', async () => {
     const desk = await newContext(browser, 'desktop');
@@ -56,8 +66,11 @@ describe('love badge journeys', () => {
     // The first, big button rings the first on the family's call list.
     const call = scan.getByRole('link', { name: new RegExp(`给${mother.contacts[0]!.label}打电话`) }).first();
     assert.equal(await call.getAttribute('href'), `tel:${mother.contacts[0]!.phone}`);
-    assert.equal(await scan.locator('a[href^="tel:"]').first().getAttribute('href'), `tel:${mother.contacts[0]!.phone}`);
-    assert.ok(await scan.locator('a[href="tel:13800000007"]').count() === 1, 'her son is on the call list');
+    assert.equal(
+      await scan.locator('a[href^="tel:"]').first().getAttribute('href'),
+      `tel:${mother.contacts[0]!.phone}`,
+    );
+    assert.ok((await scan.locator('a[href="tel:13800000007"]').count()) === 1, 'her son is on the call list');
     await screenshot(scan, 'phone-badge-page');
     await scan.getByLabel(/留言/).fill('老人在人民公园门口，我陪着她');
     await scan.getByLabel(/所在位置/).fill('人民公园东门');

@@ -13,13 +13,27 @@ export async function launch(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     // Playwright gives each launch a fresh temporary profile of its own (it refuses --user-data-dir here).
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
     headless: true,
   });
 }
 
 export const DESKTOP = { viewport: { width: 1366, height: 860 }, locale: 'zh-CN' };
-export const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' };
+export const PHONE = {
+  viewport: { width: 390, height: 844 },
+  deviceScaleFactor: 2,
+  isMobile: true,
+  hasTouch: true,
+  locale: 'zh-CN',
+};
 
 export async function newContext(browser: Browser, kind: 'desktop' | 'phone'): Promise<BrowserContext> {
   // Reduced motion: the console then turns antd's animations off, so a journey never clicks a dropdown or a
@@ -32,7 +46,15 @@ export async function expectAccessible(page: Page, label: string): Promise<void>
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   if (bad.length) {
-    const text = bad.map((v) => `${v.impact} ${v.id}: ${v.help}\n${v.nodes.slice(0, 3).map((n) => `   ${n.target.join(' ')}`).join('\n')}`).join('\n');
+    const text = bad
+      .map(
+        (v) =>
+          `${v.impact} ${v.id}: ${v.help}\n${v.nodes
+            .slice(0, 3)
+            .map((n) => `   ${n.target.join(' ')}`)
+            .join('\n')}`,
+      )
+      .join('\n');
     throw new Error(`accessibility problems on ${label}:\n${text}`);
   }
 }

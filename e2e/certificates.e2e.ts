@@ -10,8 +10,12 @@ import { pdfQrCodes, pdfText } from '../server/test/certificates-pdf.ts';
 
 describe('certificate journeys', () => {
   let browser: Browser;
-  before(async () => { browser = await launch(); });
-  after(async () => { await browser.close(); });
+  before(async () => {
+    browser = await launch();
+  });
+  after(async () => {
+    await browser.close();
+  });
 
   it('a volunteer downloads a certificate on the phone, the verify page shows it genuine, staff revoke it', async () => {
     const ctx = await newContext(browser, 'phone');
@@ -37,7 +41,8 @@ describe('certificate journeys', () => {
     assert.equal(res.headers()['content-type'], 'application/pdf');
     const pdf = await res.body();
     const text = pdfText(pdf).replace(/\n/g, '');
-    for (const want of ['志愿服务记录证明', '刘红梅', '居民身份证', number!, '累计志愿服务时长', '西关社区居民委员会']) assert.ok(text.includes(want), `the PDF lacks ${want}`);
+    for (const want of ['志愿服务记录证明', '刘红梅', '居民身份证', number!, '累计志愿服务时长', '西关社区居民委员会'])
+      assert.ok(text.includes(want), `the PDF lacks ${want}`);
     assert.match(text, /\d{6}\*{8}\d{3}[\dX]/, 'the masked ID number');
     const [verifyUrl] = pdfQrCodes(pdf);
     assert.ok(verifyUrl && verifyUrl.includes('/verify/'), `QR code: ${verifyUrl}`);

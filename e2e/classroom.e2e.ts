@@ -12,8 +12,12 @@ const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 1
 
 describe('4:30 classroom journeys', () => {
   let browser: Browser;
-  before(async () => { browser = await launch(); });
-  after(async () => { await browser.close(); });
+  before(async () => {
+    browser = await launch();
+  });
+  after(async () => {
+    await browser.close();
+  });
 
   it('checks a child in, refuses a wrong pickup code, hands the child to the father by his code, and texts him', async () => {
     const desk = await newContext(browser, 'desktop');
@@ -23,10 +27,18 @@ describe('4:30 classroom journeys', () => {
     const csrf = (await (await staff.request.get(`${BASE}/api/auth/me`)).json()).csrfToken as string;
     const todayBoard = await (await staff.request.get(`${BASE}/api/classroom/today`)).json();
     if (!todayBoard.session) {
-      const res = await staff.request.post(`${BASE}/api/classroom/sessions`, { headers: { 'x-csrf-token': csrf }, data: { date: today(), place: '西关社区四点半课堂（社区服务站二楼）', volunteerIds: [] } });
+      const res = await staff.request.post(`${BASE}/api/classroom/sessions`, {
+        headers: { 'x-csrf-token': csrf },
+        data: { date: today(), place: '西关社区四点半课堂（社区服务站二楼）', volunteerIds: [] },
+      });
       assert.equal(res.status(), 201, await res.text());
     }
-    const kids = (await (await staff.request.get(`${BASE}/api/classroom/children?status=active`)).json()).items as Array<{ id: string; name: string; adults: Array<{ id: string; name: string; relation: string; phone: string }> }>;
+    const kids = (await (await staff.request.get(`${BASE}/api/classroom/children?status=active`)).json())
+      .items as Array<{
+      id: string;
+      name: string;
+      adults: Array<{ id: string; name: string; relation: string; phone: string }>;
+    }>;
     assert.ok(kids.length >= 50, `${kids.length} children enrolled`);
     const kid = kids.find((c) => c.adults.some((a) => a.phone === '13800000007'));
     assert.ok(kid, '李泽钦 is a guardian of a child in the demo');
@@ -62,7 +74,11 @@ describe('4:30 classroom journeys', () => {
     await phone.getByRole('heading', { name: '四点半课堂', level: 1 }).waitFor();
     await expectAccessible(phone, 'classroom today (phone)');
     await phone.getByRole('button', { name: `${kid.name} 签到` }).click();
-    await phone.getByRole('status').filter({ hasText: `${kid.name}` }).filter({ hasText: '签到' }).waitFor();
+    await phone
+      .getByRole('status')
+      .filter({ hasText: `${kid.name}` })
+      .filter({ hasText: '签到' })
+      .waitFor();
     await phone.getByRole('button', { name: `${kid.name} 签退` }).click();
     const form = phone.getByRole('form', { name: `${kid.name} 签退` });
     await form.waitFor();
@@ -78,7 +94,10 @@ describe('4:30 classroom journeys', () => {
     await expectAccessible(phone, 'pickup refused (phone)');
     await form.getByLabel('接送码', { exact: true }).fill(code);
     await form.getByRole('button', { name: '核对并交给家长' }).click();
-    await phone.getByRole('status').filter({ hasText: `已交给 ${dad.relation} ${dad.name}` }).waitFor();
+    await phone
+      .getByRole('status')
+      .filter({ hasText: `已交给 ${dad.relation} ${dad.name}` })
+      .waitFor();
     await expectAccessible(phone, 'child handed over (phone)');
     await screenshot(phone, 'phone-classroom');
 
@@ -88,12 +107,25 @@ describe('4:30 classroom journeys', () => {
     await signIn(admin, '13800000001');
     await admin.waitForURL(/\/console/);
     await admin.goto('/console/outbox');
-    const msg = admin.getByRole('row').filter({ hasText: '13800000007' }).filter({ hasText: 'classroom.checkedOut' }).first();
+    const msg = admin
+      .getByRole('row')
+      .filter({ hasText: '13800000007' })
+      .filter({ hasText: 'classroom.checkedOut' })
+      .first();
     await msg.waitFor();
     assert.match((await msg.textContent()) ?? '', new RegExp(kid.name));
     await expectAccessible(admin, 'outbox (console)');
-    const items = (await (await admin.request.get(`${BASE}/api/outbox`)).json()).items as Array<{ recipient: string; template: string; payload: Record<string, string> }>;
-    assert.ok(items.some((m) => m.recipient === '13800000007' && m.template === 'classroom.checkedIn' && m.payload.child === kid.name), 'told at check-in too');
+    const items = (await (await admin.request.get(`${BASE}/api/outbox`)).json()).items as Array<{
+      recipient: string;
+      template: string;
+      payload: Record<string, string>;
+    }>;
+    assert.ok(
+      items.some(
+        (m) => m.recipient === '13800000007' && m.template === 'classroom.checkedIn' && m.payload.child === kid.name,
+      ),
+      'told at check-in too',
+    );
     const out = items.find((m) => m.recipient === '13800000007' && m.template === 'classroom.checkedOut');
     assert.equal(out?.payload.collectedBy, `${dad.relation} ${dad.name}`);
   });

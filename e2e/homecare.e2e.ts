@@ -9,8 +9,12 @@ import { expectAccessible, launch, newContext, screenshot, signIn } from './brow
 
 describe('home care journeys', () => {
   let browser: Browser;
-  before(async () => { browser = await launch(); });
-  after(async () => { await browser.close(); });
+  before(async () => {
+    browser = await launch();
+  });
+  after(async () => {
+    await browser.close();
+  });
 
   it('staff create a delivery run by building, a volunteer confirms a delivery on the phone, staff see the progress', async () => {
     const desk = await newContext(browser, 'desktop');
@@ -19,7 +23,11 @@ describe('home care journeys', () => {
     await staff.waitForURL(/\/console/);
     await staff.goto('/console/homecare');
     await staff.getByRole('heading', { name: '居家照护与节日慰问', level: 1 }).waitFor();
-    await staff.getByRole('row').filter({ hasText: /中秋节慰问/ }).first().waitFor();
+    await staff
+      .getByRole('row')
+      .filter({ hasText: /中秋节慰问/ })
+      .first()
+      .waitFor();
     await expectAccessible(staff, 'delivery runs (console)');
 
     // A new run for the default groups: the list is built and shown by building.
@@ -30,17 +38,24 @@ describe('home care journeys', () => {
     await staff.getByRole('heading', { name: '按楼栋' }).waitFor();
     const buildings = staff.getByRole('button', { name: /号楼：已送 0 \/ \d+/ });
     await buildings.first().waitFor();
-    assert.ok(await buildings.count() >= 2, 'the list is grouped by more than one building');
+    assert.ok((await buildings.count()) >= 2, 'the list is grouped by more than one building');
     await staff.getByRole('heading', { level: 3, name: /尚未送达（\d+ 人）/ }).waitFor();
     await expectAccessible(staff, 'a delivery run by building (console)');
     await screenshot(staff, 'console-homecare-run');
     await staff.getByRole('button', { name: '返回列表' }).click();
 
     await staff.getByRole('tab', { name: '上门服务' }).click();
-    await staff.getByRole('row').filter({ hasText: /理发|助浴|缝被褥/ }).first().waitFor();
+    await staff
+      .getByRole('row')
+      .filter({ hasText: /理发|助浴|缝被褥/ })
+      .first()
+      .waitFor();
     await expectAccessible(staff, 'home visits (console)');
     await staff.getByRole('tab', { name: '住院陪护' }).click();
-    await staff.getByRole('button', { name: /看排班/ }).first().click();
+    await staff
+      .getByRole('button', { name: /看排班/ })
+      .first()
+      .click();
     await staff.getByRole('cell', { name: '48 小时内无人' }).first().waitFor();
     await expectAccessible(staff, 'hospital rota (console)');
     await screenshot(staff, 'console-homecare-rota');
@@ -52,10 +67,16 @@ describe('home care journeys', () => {
     await phone.getByRole('link', { name: /居家照护与节日慰问/ }).click();
     await phone.waitForURL(/\/m\/homecare/);
     await phone.getByRole('heading', { name: '居家照护', level: 1 }).waitFor();
-    await phone.getByRole('button', { name: /我来做|我来陪护/ }).first().waitFor();
+    await phone
+      .getByRole('button', { name: /我来做|我来陪护/ })
+      .first()
+      .waitFor();
     await expectAccessible(phone, 'home care (phone)');
     await screenshot(phone, 'phone-homecare');
-    await phone.getByRole('link', { name: /打开送达名单/ }).first().click();
+    await phone
+      .getByRole('link', { name: /打开送达名单/ })
+      .first()
+      .click();
     await phone.waitForURL(/\/m\/homecare\/runs\//);
     await phone.getByRole('heading', { name: /春节慰问/, level: 1 }).waitFor();
     await expectAccessible(phone, 'delivery list (phone)');
@@ -63,7 +84,10 @@ describe('home care journeys', () => {
     const who = ((await first.textContent()) ?? '').replace(/^送达\s*/, '').trim();
     assert.match(who, /\*/, 'the name is masked');
     await first.click();
-    await phone.getByRole('status').filter({ hasText: /已记录：.* 送达/ }).waitFor();
+    await phone
+      .getByRole('status')
+      .filter({ hasText: /已记录：.* 送达/ })
+      .waitFor();
     await phone.getByText('已送达').first().waitFor();
     await expectAccessible(phone, 'a delivery confirmed (phone)');
     await screenshot(phone, 'phone-homecare-delivered');
@@ -73,7 +97,10 @@ describe('home care journeys', () => {
     const row = staff.getByRole('row').filter({ hasText: /春节慰问/ });
     await row.filter({ hasText: '已送达 1' }).waitFor();
     await row.getByRole('button', { name: /打开/ }).click();
-    await staff.getByText(/已送达 1 · /).first().waitFor();
+    await staff
+      .getByText(/已送达 1 · /)
+      .first()
+      .waitFor();
     await staff.getByRole('button', { name: /号楼：已送 1 \/ \d+ · 刘红梅/ }).click();
     await staff.getByRole('cell', { name: '刘红梅' }).first().waitFor();
     await expectAccessible(staff, 'delivery progress (console)');

@@ -10,8 +10,12 @@ import { addDays } from '../domain/pairings/recurrence.ts';
 
 describe('hours verification journey', () => {
   let browser: Browser;
-  before(async () => { browser = await launch(); });
-  after(async () => { await browser.close(); });
+  before(async () => {
+    browser = await launch();
+  });
+  after(async () => {
+    await browser.close();
+  });
 
   it('staff verify a logged visit and the volunteer sees it verified on her phone', async () => {
     const phoneCtx = await newContext(browser, 'phone');
@@ -25,7 +29,10 @@ describe('hours verification journey', () => {
     for (let back = 2; back < 50 && !visitedOn; back++) {
       const day = addDays(todayInShanghai(), -back);
       if (day < pairing.startsOn) break;
-      const r = await phone.request.post(`${BASE}/api/my/pairings/${pairing.id}/visits`, { data: { visitedOn: day, minutes: 75, notes: '陪老人聊天' }, headers: { 'x-csrf-token': csrf } });
+      const r = await phone.request.post(`${BASE}/api/my/pairings/${pairing.id}/visits`, {
+        data: { visitedOn: day, minutes: 75, notes: '陪老人聊天' },
+        headers: { 'x-csrf-token': csrf },
+      });
       if (r.status() === 201) visitedOn = day;
     }
     assert.ok(visitedOn, 'a free day for the visit');
@@ -53,7 +60,10 @@ describe('hours verification journey', () => {
     await phone.getByRole('heading', { name: '我的服务时长', level: 1 }).waitFor();
     const entry = phone.getByRole('listitem').filter({ hasText: visitedOn }).filter({ hasText: '1.25 小时' });
     await entry.getByText(/已认定/).waitFor();
-    await phone.getByText(/星志愿者|还没有星级/).first().waitFor();
+    await phone
+      .getByText(/星志愿者|还没有星级/)
+      .first()
+      .waitFor();
     await expectAccessible(phone, 'my hours (phone)');
     await screenshot(phone, 'phone-my-hours');
     // She thinks the visit was longer and says so; staff answer, and she reads the answer.

@@ -12,8 +12,12 @@ const ACTIVE_ID = `document.activeElement ? (document.activeElement.id || '') + 
 
 describe('needs journeys', () => {
   let browser: Browser;
-  before(async () => { browser = await launch(); });
-  after(async () => { await browser.close(); });
+  before(async () => {
+    browser = await launch();
+  });
+  after(async () => {
+    await browser.close();
+  });
 
   it('staff take a phone request on the hotline form and match it to the top-ranked volunteer', async () => {
     const ctx = await newContext(browser, 'desktop');
@@ -33,16 +37,28 @@ describe('needs journeys', () => {
     const him = page.getByRole('radio', { name: /^李泽钦（/ });
     await him.waitFor({ state: 'attached' });
     // The lookup moves the cursor on to the category, the next thing to ask the caller.
-    await page.waitForFunction(`document.activeElement !== null && document.activeElement.closest('#category') !== null`, undefined, { timeout: 5000 });
+    await page.waitForFunction(
+      `document.activeElement !== null && document.activeElement.closest('#category') !== null`,
+      undefined,
+      { timeout: 5000 },
+    );
     await him.check();
     // Keyboard only from here: the cursor is back on the category (医疗护理 comes first), Space picks it,
     // Tab goes to the description, Enter submits.
-    await page.waitForFunction(`document.activeElement !== null && document.activeElement.closest('#category') !== null`, undefined, { timeout: 5000 });
+    await page.waitForFunction(
+      `document.activeElement !== null && document.activeElement.closest('#category') !== null`,
+      undefined,
+      { timeout: 5000 },
+    );
     await page.keyboard.press('Space');
     assert.ok(await page.getByRole('radio', { name: '医疗护理' }).isChecked(), 'Space picks the focused category');
     await page.keyboard.press('Tab');
     await page.keyboard.type('量血压，换药，腿脚不便请上门');
-    assert.equal(await page.getByLabel('需求内容').inputValue(), '量血压，换药，腿脚不便请上门', 'Tab leads from the category to the description');
+    assert.equal(
+      await page.getByLabel('需求内容').inputValue(),
+      '量血压，换药，腿脚不便请上门',
+      'Tab leads from the category to the description',
+    );
     await page.waitForTimeout(300);
     await expectAccessible(page, 'hotline intake, filled in');
     await screenshot(page, 'console-needs-hotline');
@@ -85,19 +101,30 @@ describe('needs journeys', () => {
     await dialog.getByLabel('上门时间').waitFor();
     await page.waitForTimeout(500); // let the opening animation end: a half-faded button fails the contrast check
     await expectAccessible(page, 'schedule dialog');
-    await dialog.getByRole('button', { name: '取 消' }).or(dialog.getByRole('button', { name: '取消', exact: true })).first().click();
+    await dialog
+      .getByRole('button', { name: '取 消' })
+      .or(dialog.getByRole('button', { name: '取消', exact: true }))
+      .first()
+      .click();
     await screenshot(page, 'console-need-matched');
 
     await page.goto('/console/needs');
     await page.getByRole('heading', { name: '需求列表', level: 1 }).waitFor();
-    await page.getByRole('row', { name: /李泽钦/ }).filter({ hasText: '已对接' }).first().waitFor();
+    await page
+      .getByRole('row', { name: /李泽钦/ })
+      .filter({ hasText: '已对接' })
+      .first()
+      .waitFor();
     await page.getByText('登记到对接').waitFor();
     await expectAccessible(page, 'needs board');
     await screenshot(page, 'console-needs-board');
 
     await page.goto('/console/needs/batch');
     await page.getByRole('button', { name: '预览方案' }).click();
-    await page.getByText(/本方案对接 \d+ 项|现在没有待对接的需求/).first().waitFor();
+    await page
+      .getByText(/本方案对接 \d+ 项|现在没有待对接的需求/)
+      .first()
+      .waitFor();
     await expectAccessible(page, 'batch matching preview');
     await screenshot(page, 'console-needs-batch');
 
@@ -121,7 +148,10 @@ describe('needs journeys', () => {
     await mine.getByText('已找到志愿者').first().waitFor();
     await expectAccessible(page, 'ask for help (phone)');
 
-    await page.getByRole('radiogroup', { name: '第一步：为谁求助' }).getByRole('radio', { name: /李泽钦/ }).click();
+    await page
+      .getByRole('radiogroup', { name: '第一步：为谁求助' })
+      .getByRole('radio', { name: /李泽钦/ })
+      .click();
     await page.getByRole('radio', { name: /家务维修/ }).click();
     await page.getByLabel('需要做什么').fill('厨房水龙头漏水，想请人来修');
     await page.getByRole('radio', { name: '明天' }).click();
@@ -138,17 +168,22 @@ describe('needs journeys', () => {
     // 长辈版 (elder mode): text of at least 18px and tap targets of at least 60px here too. A checkbox counts
     // by its label, which is what a finger presses.
     await page.goto('/m');
-    await page.getByRole('switch', { name: /长辈版/ }).or(page.getByRole('button', { name: /长辈版/ })).or(page.getByRole('checkbox', { name: /长辈版/ })).first().click();
+    await page
+      .getByRole('switch', { name: /长辈版/ })
+      .or(page.getByRole('button', { name: /长辈版/ }))
+      .or(page.getByRole('checkbox', { name: /长辈版/ }))
+      .first()
+      .click();
     await page.goto('/m/needs');
     await page.getByRole('radio', { name: /看病护理/ }).waitFor();
     await page.waitForTimeout(300);
-    const sizes = await page.evaluate(`(() => {
+    const sizes = (await page.evaluate(`(() => {
       const shown = (e) => e.offsetParent !== null;
       const texts = [...document.querySelectorAll('main *')].filter((e) => shown(e) && [...e.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim()));
       const targets = [...document.querySelectorAll('main button, main a, main textarea, main label:has(input[type=checkbox])')].filter(shown);
       return { smallestText: Math.min(...texts.map((e) => parseFloat(getComputedStyle(e).fontSize))), texts: texts.length,
         smallestTarget: Math.min(...targets.map((e) => e.getBoundingClientRect().height)) };
-    })()`) as { smallestText: number; texts: number; smallestTarget: number };
+    })()`)) as { smallestText: number; texts: number; smallestTarget: number };
     assert.ok(sizes.texts > 10, 'found the page text');
     assert.ok(sizes.smallestText >= 18, `smallest text ${sizes.smallestText}px`);
     assert.ok(sizes.smallestTarget >= 60, `smallest target ${sizes.smallestTarget}px`);

@@ -33,7 +33,11 @@ async function closeDialog(page: Page, dialog: Locator, button = '取消'): Prom
 /** Picks an option in an antd Select: open it, then click the option by its text. */
 async function choose(page: Page, select: Locator, option: string): Promise<void> {
   await select.click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click();
+  await page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option')
+    .filter({ hasText: option })
+    .first()
+    .click();
   await dropdownGone(page);
 }
 
@@ -49,8 +53,12 @@ describe('organisation pages', () => {
   const unitRenamed = `测试学校${rnd}`;
   const teamName = `测试服务队${rnd}`;
 
-  before(async () => { browser = await launch(); });
-  after(async () => { await browser.close(); });
+  before(async () => {
+    browser = await launch();
+  });
+  after(async () => {
+    await browser.close();
+  });
 
   it('staff see every organisation page and its dialogs without accessibility problems', async () => {
     const ctx = await newContext(browser, 'desktop');
@@ -59,11 +67,21 @@ describe('organisation pages', () => {
 
     await visit(page, '/console/training', '培训');
     await expectAccessible(page, 'training');
-    await closeDialog(page, await openDialog(page, page.getByRole('button', { name: '新增场次' }), 'training: new session'));
+    await closeDialog(
+      page,
+      await openDialog(page, page.getByRole('button', { name: '新增场次' }), 'training: new session'),
+    );
     await page.getByRole('tab', { name: '课程' }).click();
-    await closeDialog(page, await openDialog(page, page.getByRole('button', { name: '新增课程' }), 'training: new course'));
+    await closeDialog(
+      page,
+      await openDialog(page, page.getByRole('button', { name: '新增课程' }), 'training: new course'),
+    );
     await page.getByRole('tab', { name: '场次' }).click();
-    const attendance = await openDialog(page, page.getByRole('button', { name: '报名与签到' }).first(), 'training: attendance');
+    const attendance = await openDialog(
+      page,
+      page.getByRole('button', { name: '报名与签到' }).first(),
+      'training: attendance',
+    );
     await page.keyboard.press('Escape');
     await attendance.waitFor({ state: 'hidden' });
     await page.getByRole('tab', { name: '即将到期的证书' }).click();
@@ -72,8 +90,15 @@ describe('organisation pages', () => {
 
     await visit(page, '/console/insurance', '服务保险');
     await expectAccessible(page, 'insurance');
-    await closeDialog(page, await openDialog(page, page.getByRole('button', { name: '新增保单' }), 'insurance: new policy'));
-    const covered = await openDialog(page, page.getByRole('button', { name: '被保险的志愿者' }).first(), 'insurance: covered volunteers');
+    await closeDialog(
+      page,
+      await openDialog(page, page.getByRole('button', { name: '新增保单' }), 'insurance: new policy'),
+    );
+    const covered = await openDialog(
+      page,
+      page.getByRole('button', { name: '被保险的志愿者' }).first(),
+      'insurance: covered volunteers',
+    );
     await page.keyboard.press('Escape');
     await covered.waitFor({ state: 'hidden' });
     await page.getByRole('tab', { name: '即将到期的保障' }).click();
@@ -82,8 +107,15 @@ describe('organisation pages', () => {
 
     await visit(page, '/console/service-types', '服务类型');
     await expectAccessible(page, 'service types');
-    await closeDialog(page, await openDialog(page, page.getByRole('button', { name: '新增服务类型' }), 'service types: new type'));
-    const eligible = await openDialog(page, page.getByRole('button', { name: '可参加的志愿者' }).first(), 'service types: eligible volunteers');
+    await closeDialog(
+      page,
+      await openDialog(page, page.getByRole('button', { name: '新增服务类型' }), 'service types: new type'),
+    );
+    const eligible = await openDialog(
+      page,
+      page.getByRole('button', { name: '可参加的志愿者' }).first(),
+      'service types: eligible volunteers',
+    );
     await page.keyboard.press('Escape');
     await eligible.waitFor({ state: 'hidden' });
 
@@ -128,8 +160,15 @@ describe('organisation pages', () => {
     const units = (await (await page.request.get('/api/units')).json()) as { name: string; volunteers: number }[];
     const busy = units.find((u) => u.volunteers > 0);
     assert.ok(busy, 'the demo has a unit with volunteers');
-    await page.getByRole('row', { name: new RegExp(busy.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) }).first().getByRole('button', { name: '删除' }).click();
-    await page.locator('.ant-popconfirm:visible').getByRole('button', { name: /确\s*定|OK/ }).click();
+    await page
+      .getByRole('row', { name: new RegExp(busy.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) })
+      .first()
+      .getByRole('button', { name: '删除' })
+      .click();
+    await page
+      .locator('.ant-popconfirm:visible')
+      .getByRole('button', { name: /确\s*定|OK/ })
+      .click();
     await page.locator('.ant-popconfirm:visible').waitFor({ state: 'detached' });
     const refusal = page.getByRole('dialog').filter({ hasText: '不能删除' });
     await refusal.getByText('仍有').waitFor();
@@ -162,7 +201,11 @@ describe('organisation pages', () => {
     await choose(page, drawer.getByRole('combobox', { name: '角色' }), '队长');
     await expectAccessible(page, 'teams: adding a member');
     await drawer.getByRole('button', { name: '加入本队' }).click();
-    await drawer.getByRole('region', { name: '队员名单' }).getByRole('row', { name: new RegExp(picked) }).getByText('队长').waitFor();
+    await drawer
+      .getByRole('region', { name: '队员名单' })
+      .getByRole('row', { name: new RegExp(picked) })
+      .getByText('队长')
+      .waitFor();
 
     await page.reload();
     await page.getByRole('heading', { level: 1, name: '服务队' }).waitFor();
@@ -191,8 +234,16 @@ describe('organisation pages', () => {
     const rows = page.locator('.ant-table-tbody tr.ant-table-row');
     assert.equal(await rows.count(), 1, 'one team: the one they lead');
     await rows.first().getByText('邻里互助服务队').waitFor();
-    assert.equal(await page.getByRole('row', { name: new RegExp(teamName) }).count(), 0, 'not the team staff just added');
-    assert.equal(await page.getByRole('button', { name: '新增', exact: true }).count(), 0, 'a leader does not add teams');
+    assert.equal(
+      await page.getByRole('row', { name: new RegExp(teamName) }).count(),
+      0,
+      'not the team staff just added',
+    );
+    assert.equal(
+      await page.getByRole('button', { name: '新增', exact: true }).count(),
+      0,
+      'a leader does not add teams',
+    );
     assert.equal(await page.getByRole('button', { name: '删除' }).count(), 0, 'nor delete them');
 
     const edit = await openDialog(page, rows.first().getByRole('button', { name: '编辑' }), 'teams as a leader: edit');
@@ -201,12 +252,23 @@ describe('organisation pages', () => {
     await edit.getByRole('button', { name: '保存', exact: true }).click();
     await edit.waitFor({ state: 'hidden' }); // stays open, with an alert, if the server refuses
 
-    const drawer = await openDialog(page, rows.first().getByRole('button', { name: '查看队员' }), 'teams as a leader: members');
-    assert.equal(await drawer.getByRole('combobox', { name: '搜索志愿者姓名或拼音' }).count(), 0, 'members join by request, not added by a leader');
+    const drawer = await openDialog(
+      page,
+      rows.first().getByRole('button', { name: '查看队员' }),
+      'teams as a leader: members',
+    );
+    assert.equal(
+      await drawer.getByRole('combobox', { name: '搜索志愿者姓名或拼音' }).count(),
+      0,
+      'members join by request, not added by a leader',
+    );
     // The leader accepts a join request: it leaves the requests (the members list may page past it).
     const requests = drawer.getByRole('region', { name: '入队申请' });
     const asking = (await requests.locator('tr.ant-table-row').first().getByRole('cell').first().innerText()).trim();
-    await requests.getByRole('row', { name: new RegExp(asking) }).getByRole('button', { name: '通过', exact: true }).click();
+    await requests
+      .getByRole('row', { name: new RegExp(asking) })
+      .getByRole('button', { name: '通过', exact: true })
+      .click();
     await requests.getByRole('row', { name: new RegExp(asking) }).waitFor({ state: 'detached' });
     await screenshot(page, 'console-teams-leader');
     await ctx.close();

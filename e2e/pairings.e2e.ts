@@ -8,8 +8,12 @@ import { BASE, expectAccessible, launch, newContext, screenshot, signIn } from '
 
 describe('three-fixed pairing journeys', () => {
   let browser: Browser;
-  before(async () => { browser = await launch(); });
-  after(async () => { await browser.close(); });
+  before(async () => {
+    browser = await launch();
+  });
+  after(async () => {
+    await browser.close();
+  });
 
   it('the volunteer logs a visit on her phone and staff see it', async () => {
     const phoneCtx = await newContext(browser, 'phone');
@@ -48,10 +52,16 @@ describe('three-fixed pairing journeys', () => {
     assert.ok(mine, `staff find 刘红梅's pairing with ${resident}`);
     await staff.goto(`/console/pairings?volunteerId=${mine.volunteerId}`);
     await staff.getByRole('heading', { name: '三定结对', level: 1 }).waitFor();
-    await staff.getByRole('cell', { name: new RegExp(resident) }).first().waitFor();
+    await staff
+      .getByRole('cell', { name: new RegExp(resident) })
+      .first()
+      .waitFor();
     await expectAccessible(staff, 'pairings (console)');
     await screenshot(staff, 'console-pairings');
-    await staff.getByRole('row', { name: new RegExp(`${resident}.*每周探访`) }).getByRole('button', { name: '详情' }).click();
+    await staff
+      .getByRole('row', { name: new RegExp(`${resident}.*每周探访`) })
+      .getByRole('button', { name: '详情' })
+      .click();
     await staff.getByRole('dialog').getByText(note).waitFor();
     await expectAccessible(staff, 'pairing details (console)');
     // Staff change where the visits happen; the drawer shows it at once.

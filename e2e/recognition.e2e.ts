@@ -13,19 +13,28 @@ async function apiOf(page: Page) {
   const headers = { 'x-csrf-token': me.csrfToken as string };
   return {
     me: me.user,
-    get: async (url: string) => { const r = await req.get(url); assert.ok(r.ok(), `${url} → ${r.status()} ${await r.text()}`); return r.json(); },
+    get: async (url: string) => {
+      const r = await req.get(url);
+      assert.ok(r.ok(), `${url} → ${r.status()} ${await r.text()}`);
+      return r.json();
+    },
     post: (url: string, data: unknown) => req.post(url, { data, headers }),
   };
 }
 
 const shanghaiToday = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 const quarterOf = (d: string) => `${d.slice(0, 4)}Q${Math.floor((Number(d.slice(5, 7)) - 1) / 3) + 1}`;
-const minusDays = (d: string, n: number) => new Date(Date.parse(`${d}T00:00:00Z`) - n * 86400_000).toISOString().slice(0, 10);
+const minusDays = (d: string, n: number) =>
+  new Date(Date.parse(`${d}T00:00:00Z`) - n * 86400_000).toISOString().slice(0, 10);
 
 describe('recognition journeys', () => {
   let browser: Browser;
-  before(async () => { browser = await launch(); });
-  after(async () => { await browser.close(); });
+  before(async () => {
+    browser = await launch();
+  });
+  after(async () => {
+    await browser.close();
+  });
 
   it('the admin approves a nomination and the public page names the consenting volunteer', async () => {
     const today = shanghaiToday();
@@ -37,7 +46,7 @@ describe('recognition journeys', () => {
     await signIn(phone, '13800000006');
     await phone.waitForURL(/\/m/);
     const vol = await apiOf(phone);
-    const pairings = await vol.get('/api/my/pairings') as Array<{ id: string }>;
+    const pairings = (await vol.get('/api/my/pairings')) as Array<{ id: string }>;
     assert.ok(pairings.length > 0, 'the demo gives her pairings');
     let logged = false;
     for (let i = 0; i < 20 && !logged; i++) {
@@ -45,12 +54,17 @@ describe('recognition journeys', () => {
       if (quarterOf(day) !== quarter) break;
       for (const p of pairings) {
         const r = await vol.post(`/api/my/pairings/${p.id}/visits`, { visitedOn: day, minutes: 90, notes: '陪同就医' });
-        if (r.status() === 201) { logged = true; break; }
+        if (r.status() === 201) {
+          logged = true;
+          break;
+        }
       }
     }
     assert.ok(logged, 'a visit was logged this quarter');
     const mine = await vol.get('/api/hours/mine?pageSize=200');
-    const pending = (mine.entries.items as Array<{ id: string; status: string }>).filter((e) => e.status === 'pending').map((e) => e.id);
+    const pending = (mine.entries.items as Array<{ id: string; status: string }>)
+      .filter((e) => e.status === 'pending')
+      .map((e) => e.id);
     const volunteerId = mine.summary.volunteerId as string;
 
     // She agrees on her phone to be named.
@@ -72,7 +86,11 @@ describe('recognition journeys', () => {
     await staff.waitForURL(/\/console/);
     const office = await apiOf(staff);
     if (pending.length) assert.equal((await office.post('/api/hours/verify', { ids: pending })).status(), 200);
-    const nom = await office.post('/api/recognition/nominations', { quarter, volunteerId, reason: '坚持结对探访独居老人，从不缺席' });
+    const nom = await office.post('/api/recognition/nominations', {
+      quarter,
+      volunteerId,
+      reason: '坚持结对探访独居老人，从不缺席',
+    });
     assert.ok([201, 409].includes(nom.status()), `nominate → ${nom.status()} ${await nom.text()}`);
     await staffCtx.close();
 
@@ -95,7 +113,10 @@ describe('recognition journeys', () => {
     await screenshot(admin, 'console-recognition');
     // The ranking explains each score in words.
     await admin.getByRole('tab', { name: '季度排名' }).click();
-    await admin.getByRole('row', { name: /刘红梅/ }).getByText(/服务 [\d.]+ 小时 \+\d+/).waitFor();
+    await admin
+      .getByRole('row', { name: /刘红梅/ })
+      .getByText(/服务 [\d.]+ 小时 \+\d+/)
+      .waitFor();
     await expectAccessible(admin, 'ranking (console)');
     await adminCtx.close();
 

@@ -7,8 +7,12 @@ import { BASE, expectAccessible, launch, newContext, screenshot, signIn } from '
 
 describe('registry journeys', () => {
   let browser: Browser;
-  before(async () => { browser = await launch(); });
-  after(async () => { await browser.close(); });
+  before(async () => {
+    browser = await launch();
+  });
+  after(async () => {
+    await browser.close();
+  });
 
   it('the sign-in page is accessible on a phone', async () => {
     const ctx = await newContext(browser, 'phone');
@@ -39,8 +43,14 @@ describe('registry journeys', () => {
     await screenshot(page, 'console-residents-lzq');
     await link.click();
     await page.waitForURL(/\/console\/residents\/[0-9a-f-]{36}/);
-    await page.getByRole('heading', { name: /李泽钦/ }).first().waitFor();
-    const masked = await page.getByText(/\d{6}\*{8}\d{3}[\dX]/).first().textContent();
+    await page
+      .getByRole('heading', { name: /李泽钦/ })
+      .first()
+      .waitFor();
+    const masked = await page
+      .getByText(/\d{6}\*{8}\d{3}[\dX]/)
+      .first()
+      .textContent();
     assert.ok(masked, 'the ID number shows masked');
     await expectAccessible(page, 'resident page');
     await page.getByRole('button', { name: '查看敏感信息' }).click();
@@ -100,17 +110,21 @@ describe('registry journeys', () => {
     const page = await ctx.newPage();
     await signIn(page, '13800000006');
     await page.waitForURL(/\/m/);
-    const toggle = page.getByRole('switch', { name: /长辈版/ }).or(page.getByRole('button', { name: /长辈版/ })).or(page.getByRole('checkbox', { name: /长辈版/ })).first();
+    const toggle = page
+      .getByRole('switch', { name: /长辈版/ })
+      .or(page.getByRole('button', { name: /长辈版/ }))
+      .or(page.getByRole('checkbox', { name: /长辈版/ }))
+      .first();
     await toggle.click();
     await page.waitForTimeout(200);
     // A string, not a function: tsx's transform would add helpers the page does not have.
-    const sizes = await page.evaluate(`(() => {
+    const sizes = (await page.evaluate(`(() => {
       const visible = (e) => e.offsetParent !== null;
       const texts = [...document.querySelectorAll('main *')].filter((e) => visible(e) && [...e.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim()));
       const fonts = texts.map((e) => parseFloat(getComputedStyle(e).fontSize));
       const targets = [...document.querySelectorAll('main button, main a, main input, main [role=switch]')].filter(visible).map((e) => e.getBoundingClientRect().height);
       return { smallestText: Math.min(...fonts), texts: fonts.length, smallestTarget: Math.min(...targets) };
-    })()`) as { smallestText: number; texts: number; smallestTarget: number };
+    })()`)) as { smallestText: number; texts: number; smallestTarget: number };
     assert.ok(sizes.texts > 3, 'found the page text');
     assert.ok(sizes.smallestText >= 18, `smallest text ${sizes.smallestText}px`);
     assert.ok(sizes.smallestTarget >= 60, `smallest target ${sizes.smallestTarget}px`);

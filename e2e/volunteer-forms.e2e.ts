@@ -10,7 +10,9 @@ import { idNumberCheckChar } from '../domain/shared/id-number.ts';
 
 /** Axe once antd's dialog and dropdown animations are over: a half-faded dialog reads as low contrast. */
 async function scan(page: Page, label: string) {
-  await page.waitForFunction(`!document.querySelector('.ant-zoom-appear, .ant-zoom-enter, .ant-zoom-leave, .ant-fade-appear, .ant-fade-enter, .ant-fade-leave, .ant-slide-up-appear, .ant-slide-up-enter, .ant-slide-up-leave')`);
+  await page.waitForFunction(
+    `!document.querySelector('.ant-zoom-appear, .ant-zoom-enter, .ant-zoom-leave, .ant-fade-appear, .ant-fade-enter, .ant-fade-leave, .ant-slide-up-appear, .ant-slide-up-enter, .ant-slide-up-leave')`,
+  );
   await expectAccessible(page, label);
 }
 
@@ -53,8 +55,12 @@ async function fillDate(page: Page, input: ReturnType<Page['getByLabel']>, date:
 
 describe('volunteer forms in the console', () => {
   let browser: Browser;
-  before(async () => { browser = await launch(); });
-  after(async () => { await browser.close(); });
+  before(async () => {
+    browser = await launch();
+  });
+  after(async () => {
+    await browser.close();
+  });
 
   it('staff add a skill, change the phone, record party membership, and see it after a reload', async () => {
     const ctx = await newContext(browser, 'desktop');
@@ -154,13 +160,22 @@ describe('volunteer forms in the console', () => {
     ws.addRow([goodName, '女', '1985-04-12', '13912345678', first17 + idNumberCheckChar(first17)]);
     ws.addRow(['王错行', '男', '1970-01-01', '12345', '123456']);
     const buffer = Buffer.from(await wb.xlsx.writeBuffer());
-    await page.locator('input[type=file]').setInputFiles({ name: 'bad-volunteers.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer });
+    await page
+      .locator('input[type=file]')
+      .setInputFiles({
+        name: 'bad-volunteers.xlsx',
+        mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        buffer,
+      });
     await page.getByRole('button', { name: '开始导入' }).click();
     await page.getByText('没有导入', { exact: true }).waitFor();
     const phoneRow = page.getByRole('row', { name: /手机号/ });
     await phoneRow.waitFor();
     assert.match((await phoneRow.textContent())!, /^3/, 'the problem names sheet row 3');
-    await page.getByRole('row', { name: /身份证号/ }).first().waitFor();
+    await page
+      .getByRole('row', { name: /身份证号/ })
+      .first()
+      .waitFor();
     await scan(page, 'volunteer import with row errors');
     await screenshot(page, 'console-volunteer-import-errors');
 

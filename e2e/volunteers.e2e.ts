@@ -8,14 +8,20 @@ import { idNumberCheckChar } from '../domain/shared/id-number.ts';
 
 describe('volunteer journeys', () => {
   let browser: Browser;
-  before(async () => { browser = await launch(); });
-  after(async () => { await browser.close(); });
+  before(async () => {
+    browser = await launch();
+  });
+  after(async () => {
+    await browser.close();
+  });
 
   it('registers on a phone, is approved by staff, and shows as approved', async () => {
     const rnd = Math.floor(Math.random() * 400) + 50;
     // The demo resident (居民) registers: the development outbox shows staff only messages to their community's people.
     const phone = '13800000007';
-    const first17 = `610302${'19900615'}${String(rnd * 2).padStart(3, '0').slice(-3)}`;
+    const first17 = `610302${'19900615'}${String(rnd * 2)
+      .padStart(3, '0')
+      .slice(-3)}`;
     const idNumber = first17 + idNumberCheckChar(first17);
     const name = '柳如烟';
 
@@ -84,7 +90,10 @@ describe('volunteer journeys', () => {
     const search = staff.getByLabel('姓名、拼音、首字母或手机尾号');
     await search.fill(name);
     await search.press('Enter');
-    await staff.getByRole('row', { name: new RegExp(name) }).first().waitFor();
+    await staff
+      .getByRole('row', { name: new RegExp(name) })
+      .first()
+      .waitFor();
     await screenshot(staff, 'console-skills-pool-new-volunteer');
     await staffCtx.close();
   });

@@ -9,7 +9,10 @@ import SQLite from 'better-sqlite3';
 import { migrateToLatest, openDatabase } from '../server/src/db/database.ts';
 
 const run = (script: string, args: string[], dataDir: string) =>
-  execFileSync(process.execPath, ['--import', 'tsx', script, ...args], { env: { ...process.env, LINLI_DATA_DIR: dataDir, DATABASE_URL: '' }, encoding: 'utf8' });
+  execFileSync(process.execPath, ['--import', 'tsx', script, ...args], {
+    env: { ...process.env, LINLI_DATA_DIR: dataDir, DATABASE_URL: '' },
+    encoding: 'utf8',
+  });
 
 describe('backup and restore (SQLite)', () => {
   it('copies a live database and its keyring, and restores them', async () => {
@@ -17,7 +20,17 @@ describe('backup and restore (SQLite)', () => {
     const live = path.join(dir, 'live');
     const handle = openDatabase({ sqliteFile: path.join(live, 'linli.sqlite') });
     await migrateToLatest(handle.db);
-    await handle.db.insertInto('community').values({ id: 'c1', name: '西关社区', district: '金台区', city: '宝鸡市', time_zone: 'Asia/Shanghai', created_at: new Date().toISOString() }).execute();
+    await handle.db
+      .insertInto('community')
+      .values({
+        id: 'c1',
+        name: '西关社区',
+        district: '金台区',
+        city: '宝鸡市',
+        time_zone: 'Asia/Shanghai',
+        created_at: new Date().toISOString(),
+      })
+      .execute();
     fs.writeFileSync(path.join(live, 'keyring.json'), '{"active":"k1","keys":{},"index":""}');
     const out = path.join(dir, 'backup.sqlite');
     // The live connection stays open: the backup must not need the server stopped.

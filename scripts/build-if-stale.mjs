@@ -10,8 +10,9 @@ function newestMtime(paths) {
   const visit = (p) => {
     if (!fs.existsSync(p)) return;
     const st = fs.statSync(p);
-    if (st.isDirectory()) { for (const e of fs.readdirSync(p)) if (e !== 'node_modules' && e !== 'dist') visit(path.join(p, e)); }
-    else newest = Math.max(newest, st.mtimeMs);
+    if (st.isDirectory()) {
+      for (const e of fs.readdirSync(p)) if (e !== 'node_modules' && e !== 'dist') visit(path.join(p, e));
+    } else newest = Math.max(newest, st.mtimeMs);
   };
   paths.forEach(visit);
   return newest;
@@ -23,7 +24,11 @@ export async function buildIfStale() {
   const webSources = ['web/src', 'web/index.html', 'web/vite.config.ts', 'domain'];
   if (mtime('web/dist/index.html') < newestMtime(webSources)) {
     console.log('Building the web app (first start or changed sources)…');
-    const r = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], { stdio: 'inherit' });
+    const r = spawnSync(
+      process.execPath,
+      ['node_modules/vite/bin/vite.js', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'],
+      { stdio: 'inherit' },
+    );
     if (r.status !== 0) process.exit(r.status ?? 1);
   }
   if (mtime('dist/server/main.mjs') < newestMtime(['server/src', 'domain', 'scripts/demo'])) {

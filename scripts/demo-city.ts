@@ -22,15 +22,66 @@ import { DEMO_SIGN_INS, XIGUAN, seedCommunity, type SeedCounts } from './demo/xi
 
 // Stems of community names in the style of Baoji's (东关, 中山, 清姜 …); Xiguan comes first.
 const STEMS = [
-  '西关', '东关', '中山', '新建路', '经二路', '清姜', '金陵', '石坝河', '宝光', '姜谭', '马营', '川陕', '火炬路', '胜利桥', '大庆路',
-  '十里铺', '卧龙寺', '蟠龙', '虢镇', '千河', '陈仓', '渭滨', '桥南', '神农', '高家村', '联盟', '红旗路', '群众路', '新福园', '公园路',
-  '行政中心', '长寿山', '金河', '宝平路', '引渭路', '峪泉', '龙泉', '植物园', '店子街', '东岭', '西街', '北坡', '南岭', '上马营', '下马营',
-  '太白路', '汉中路', '动力路', '迎宾路', '金顶',
+  '西关',
+  '东关',
+  '中山',
+  '新建路',
+  '经二路',
+  '清姜',
+  '金陵',
+  '石坝河',
+  '宝光',
+  '姜谭',
+  '马营',
+  '川陕',
+  '火炬路',
+  '胜利桥',
+  '大庆路',
+  '十里铺',
+  '卧龙寺',
+  '蟠龙',
+  '虢镇',
+  '千河',
+  '陈仓',
+  '渭滨',
+  '桥南',
+  '神农',
+  '高家村',
+  '联盟',
+  '红旗路',
+  '群众路',
+  '新福园',
+  '公园路',
+  '行政中心',
+  '长寿山',
+  '金河',
+  '宝平路',
+  '引渭路',
+  '峪泉',
+  '龙泉',
+  '植物园',
+  '店子街',
+  '东岭',
+  '西街',
+  '北坡',
+  '南岭',
+  '上马营',
+  '下马营',
+  '太白路',
+  '汉中路',
+  '动力路',
+  '迎宾路',
+  '金顶',
 ];
 const ORDINALS = ['', '二', '三', '四', '五', '六', '七', '八', '九'];
 const DISTRICTS = ['金台区', '渭滨区', '陈仓区'];
 
-interface Args { communities: number; dataDir: string; date: string; seed: number }
+interface Args {
+  communities: number;
+  dataDir: string;
+  date: string;
+  seed: number;
+}
 
 function readArgs(): Args {
   const { values } = parseArgs({
@@ -42,7 +93,8 @@ function readArgs(): Args {
     },
   });
   const communities = Number(values.communities);
-  if (!Number.isInteger(communities) || communities < 1 || communities > 9999) fail('--communities must be a whole number from 1 to 9999');
+  if (!Number.isInteger(communities) || communities < 1 || communities > 9999)
+    fail('--communities must be a whole number from 1 to 9999');
   const date = values.date ?? todayInShanghai();
   if (!isRealDate(date)) fail('--date must be a date, YYYY-MM-DD');
   const seed = Number(values.seed);
@@ -77,22 +129,35 @@ async function main(): Promise<void> {
   const existing = await handle.db.selectFrom('community').select('id').limit(1).executeTakeFirst();
   if (existing) {
     await handle.close();
-    fail(`The database already has communities. Use an empty one (e.g. remove ${args.dataDir} or pick another --data-dir).`);
+    fail(
+      `The database already has communities. Use an empty one (e.g. remove ${args.dataDir} or pick another --data-dir).`,
+    );
   }
-  const cipher = new FieldCipher(loadKeyring({ keyringB64: process.env.LINLI_KEYRING, dataDir: args.dataDir, warn: (m) => console.warn(m) }));
+  const cipher = new FieldCipher(
+    loadKeyring({ keyringB64: process.env.LINLI_KEYRING, dataDir: args.dataDir, warn: (m) => console.warn(m) }),
+  );
   // Reference noon in Shanghai, so the date is the same wherever this runs.
   const now = new Date(`${args.date}T04:00:00.000Z`);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
 
-  console.log(`Seeding ${args.communities} communities of ${XIGUAN.residents} residents into ${databaseUrl ? 'PostgreSQL' : path.join(args.dataDir, 'linli.sqlite')} (ages on ${args.date})`);
+  console.log(
+    `Seeding ${args.communities} communities of ${XIGUAN.residents} residents into ${databaseUrl ? 'PostgreSQL' : path.join(args.dataDir, 'linli.sqlite')} (ages on ${args.date})`,
+  );
   const started = performance.now();
   const total = { residents: 0, households: 0, aged60Plus: 0, contacts: 0, volunteers: 0, skillsPool: 0 };
   for (let k = 1; k <= args.communities; k++) {
     const plan = communityPlan(k);
     const t = performance.now();
     const counts: SeedCounts = await seedCommunity(handle.db, cipher, {
-      communityId: plan.id, name: plan.name, district: plan.district, streets: plan.streets, seed: args.seed + k - 1,
-      passwordHash, withAccounts: true, accountPhonePrefix: plan.accountPhonePrefix, now,
+      communityId: plan.id,
+      name: plan.name,
+      district: plan.district,
+      streets: plan.streets,
+      seed: args.seed + k - 1,
+      passwordHash,
+      withAccounts: true,
+      accountPhonePrefix: plan.accountPhonePrefix,
+      now,
     });
     total.residents += counts.residents;
     total.households += counts.households;
@@ -102,20 +167,26 @@ async function main(): Promise<void> {
     total.skillsPool += counts.skillsPool;
     if (k === 1 || k % 10 === 0 || k === args.communities) {
       const elapsed = (performance.now() - started) / 1000;
-      console.log(`  ${String(k).padStart(4)} ${plan.name.padEnd(8, '　')} ${((performance.now() - t) / 1000).toFixed(2)} s   total ${total.residents.toLocaleString('en')} residents, ${total.volunteers.toLocaleString('en')} volunteers in ${elapsed.toFixed(1)} s`);
+      console.log(
+        `  ${String(k).padStart(4)} ${plan.name.padEnd(8, '　')} ${((performance.now() - t) / 1000).toFixed(2)} s   total ${total.residents.toLocaleString('en')} residents, ${total.volunteers.toLocaleString('en')} volunteers in ${elapsed.toFixed(1)} s`,
+      );
     }
   }
   const seconds = (performance.now() - started) / 1000;
   await handle.close();
 
-  console.log(`\nDone: ${args.communities} communities, ${total.households.toLocaleString('en')} households, ${total.residents.toLocaleString('en')} residents `
-    + `(${total.aged60Plus.toLocaleString('en')} aged 60+), ${total.contacts.toLocaleString('en')} family contacts, ${total.volunteers.toLocaleString('en')} volunteers `
-    + `(${total.skillsPool.toLocaleString('en')} in skills pools) in ${seconds.toFixed(1)} s `
-    + `(${Math.round(total.residents / seconds).toLocaleString('en')} residents/s).`);
+  console.log(
+    `\nDone: ${args.communities} communities, ${total.households.toLocaleString('en')} households, ${total.residents.toLocaleString('en')} residents ` +
+      `(${total.aged60Plus.toLocaleString('en')} aged 60+), ${total.contacts.toLocaleString('en')} family contacts, ${total.volunteers.toLocaleString('en')} volunteers ` +
+      `(${total.skillsPool.toLocaleString('en')} in skills pools) in ${seconds.toFixed(1)} s ` +
+      `(${Math.round(total.residents / seconds).toLocaleString('en')} residents/s).`,
+  );
   const relative = path.relative(process.cwd(), args.dataDir);
   const shownDir = !relative || relative.startsWith('..') ? args.dataDir : relative;
   console.log(`Start the server on it: ${databaseUrl ? 'DATABASE_URL=… ' : ''}LINLI_DATA_DIR=${shownDir} npm start`);
-  console.log(`Sign in to Xiguan as ${DEMO_SIGN_INS[0]!.phone} (password ${DEMO_PASSWORD}); community k's secretary is 138 + (k-1, four digits) + 0001.`);
+  console.log(
+    `Sign in to Xiguan as ${DEMO_SIGN_INS[0]!.phone} (password ${DEMO_PASSWORD}); community k's secretary is 138 + (k-1, four digits) + 0001.`,
+  );
 }
 
 main().catch((err) => {

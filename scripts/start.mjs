@@ -5,6 +5,9 @@ import { buildIfStale } from './build-if-stale.mjs';
 
 await buildIfStale();
 
-const child = spawn(process.execPath, ['--enable-source-maps', 'dist/server/main.mjs'], { stdio: 'inherit', env: process.env });
+const child = spawn(process.execPath, ['--enable-source-maps', 'dist/server/main.mjs'], {
+  stdio: 'inherit',
+  env: process.env,
+});
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

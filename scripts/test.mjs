@@ -18,5 +18,8 @@ files.sort();
 const only = process.argv.slice(2);
 const chosen = only.length ? files.filter((f) => only.some((o) => f.includes(o))) : files;
 console.log(`Running ${chosen.length} test files on SQLite${process.env.TEST_DATABASE_URL ? ' and PostgreSQL' : ''}`);
-const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', ...chosen], { stdio: 'inherit', env: { ...process.env, TZ: process.env.TZ ?? 'UTC' } });
+const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', ...chosen], {
+  stdio: 'inherit',
+  env: { ...process.env, TZ: process.env.TZ ?? 'UTC' },
+});
 process.exit(r.status ?? 1);

@@ -1,45 +1,53 @@
 // Who may do what, and within which bounds. The one table every access decision reads.
-export const ROLES = ['community_admin', 'staff', 'grid_leader', 'team_leader', 'unit_coordinator', 'volunteer', 'resident'] as const;
+export const ROLES = [
+  'community_admin',
+  'staff',
+  'grid_leader',
+  'team_leader',
+  'unit_coordinator',
+  'volunteer',
+  'resident',
+] as const;
 export type Role = (typeof ROLES)[number];
 
 export const PERMISSIONS = [
-  'registry.read',          // grids, buildings, households, residents (masked)
-  'registry.write',         // add and edit households, residents, contacts, consents
-  'registry.import',        // Excel roster import
-  'registry.export',        // Excel export of a filtered list
-  'registry.sensitive',     // reveal ID numbers, health, disability, dibao (every reveal is audited)
-  'audit.read',             // the audit log
-  'outbox.read',            // the notification outbox (development channel)
-  'volunteers.read',        // volunteers, skills pool, teams, training and insurance records (ID numbers masked)
-  'volunteers.write',       // register a volunteer for someone, edit profiles, skills, availability
-  'volunteers.approve',     // approve or reject registrations
-  'volunteers.sensitive',   // reveal a volunteer's ID number (audited)
-  'volunteers.import',      // Excel import of volunteers
-  'volunteers.export',      // Excel export of volunteers
-  'teams.manage',           // teams, leaders, members, join requests
-  'units.manage',           // units and organisations
-  'training.manage',        // courses, sessions, attendance, certificates
-  'insurance.manage',       // policies and who they cover
-  'party.read',             // party members and their community reports
-  'party.write',            // party membership, reports, the posts list
-  'volunteer.self',         // my own volunteer profile, card, availability, join requests
-  'needs.read',             // needs, the household survey and the left-out monitor
-  'needs.write',            // take requests (hotline, office), record the survey, move a need along
-  'needs.match',            // rank volunteers for a need, confirm a match, batch matching
-  'pairings.manage',        // three-fixed pairings: create, change, end
-  'appointments.manage',    // bookable services, providers and schedules; book for a caller
-  'resident.self',          // my (or my family's) requests and bookings, ratings, WeChat binding
-  'activities.manage',      // activities, shifts, festival templates, performances; sign up members; mark attendance
-  'hours.verify',           // the verification queue: verify or correct hours entries
-  'hours.grant',            // honour hours, and the community's rounding, star and points rules
-  'certificates.issue',     // issue and revoke service certificates (志愿服务证明)
-  'points.manage',          // the love supermarket: items, stock, redemption by scan
-  'recognition.nominate',   // nominate volunteers for the quarterly commendation
-  'recognition.approve',    // approve and publish the commendation list
-  'badges.manage',          // love QR badges: issue, reissue, revoke, print; see scans; the duty phone
-  'classroom.manage',       // the 4:30 classroom: enrol children and pickup adults, sessions, the tutor rota, figures
-  'classroom.attend',       // check children in and out, raise and clear arrival alerts, tutor logs (tutors: only on their rota days)
-  'homecare.manage',        // home care tasks, hospital accompaniment rotas, holiday delivery runs
+  'registry.read', // grids, buildings, households, residents (masked)
+  'registry.write', // add and edit households, residents, contacts, consents
+  'registry.import', // Excel roster import
+  'registry.export', // Excel export of a filtered list
+  'registry.sensitive', // reveal ID numbers, health, disability, dibao (every reveal is audited)
+  'audit.read', // the audit log
+  'outbox.read', // the notification outbox (development channel)
+  'volunteers.read', // volunteers, skills pool, teams, training and insurance records (ID numbers masked)
+  'volunteers.write', // register a volunteer for someone, edit profiles, skills, availability
+  'volunteers.approve', // approve or reject registrations
+  'volunteers.sensitive', // reveal a volunteer's ID number (audited)
+  'volunteers.import', // Excel import of volunteers
+  'volunteers.export', // Excel export of volunteers
+  'teams.manage', // teams, leaders, members, join requests
+  'units.manage', // units and organisations
+  'training.manage', // courses, sessions, attendance, certificates
+  'insurance.manage', // policies and who they cover
+  'party.read', // party members and their community reports
+  'party.write', // party membership, reports, the posts list
+  'volunteer.self', // my own volunteer profile, card, availability, join requests
+  'needs.read', // needs, the household survey and the left-out monitor
+  'needs.write', // take requests (hotline, office), record the survey, move a need along
+  'needs.match', // rank volunteers for a need, confirm a match, batch matching
+  'pairings.manage', // three-fixed pairings: create, change, end
+  'appointments.manage', // bookable services, providers and schedules; book for a caller
+  'resident.self', // my (or my family's) requests and bookings, ratings, WeChat binding
+  'activities.manage', // activities, shifts, festival templates, performances; sign up members; mark attendance
+  'hours.verify', // the verification queue: verify or correct hours entries
+  'hours.grant', // honour hours, and the community's rounding, star and points rules
+  'certificates.issue', // issue and revoke service certificates (志愿服务证明)
+  'points.manage', // the love supermarket: items, stock, redemption by scan
+  'recognition.nominate', // nominate volunteers for the quarterly commendation
+  'recognition.approve', // approve and publish the commendation list
+  'badges.manage', // love QR badges: issue, reissue, revoke, print; see scans; the duty phone
+  'classroom.manage', // the 4:30 classroom: enrol children and pickup adults, sessions, the tutor rota, figures
+  'classroom.attend', // check children in and out, raise and clear arrival alerts, tutor logs (tutors: only on their rota days)
+  'homecare.manage', // home care tasks, hospital accompaniment rotas, holiday delivery runs
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -51,31 +59,79 @@ const ALL: Permission[] = [...PERMISSIONS];
 export const ROLE_GRANTS: Record<Role, Partial<Record<Permission, Scope>>> = {
   community_admin: Object.fromEntries(ALL.map((p) => [p, 'community'])) as Record<Permission, Scope>,
   staff: {
-    'registry.read': 'community', 'registry.write': 'community', 'registry.import': 'community',
-    'registry.export': 'community', 'registry.sensitive': 'community', 'outbox.read': 'community',
-    'volunteers.read': 'community', 'volunteers.write': 'community', 'volunteers.approve': 'community', 'volunteers.sensitive': 'community',
-    'volunteers.import': 'community', 'volunteers.export': 'community', 'teams.manage': 'community', 'units.manage': 'community',
-    'training.manage': 'community', 'insurance.manage': 'community', 'party.read': 'community', 'party.write': 'community',
-    'volunteer.self': 'self', 'needs.read': 'community', 'needs.write': 'community', 'needs.match': 'community',
-    'pairings.manage': 'community', 'appointments.manage': 'community', 'resident.self': 'self',
+    'registry.read': 'community',
+    'registry.write': 'community',
+    'registry.import': 'community',
+    'registry.export': 'community',
+    'registry.sensitive': 'community',
+    'outbox.read': 'community',
+    'volunteers.read': 'community',
+    'volunteers.write': 'community',
+    'volunteers.approve': 'community',
+    'volunteers.sensitive': 'community',
+    'volunteers.import': 'community',
+    'volunteers.export': 'community',
+    'teams.manage': 'community',
+    'units.manage': 'community',
+    'training.manage': 'community',
+    'insurance.manage': 'community',
+    'party.read': 'community',
+    'party.write': 'community',
+    'volunteer.self': 'self',
+    'needs.read': 'community',
+    'needs.write': 'community',
+    'needs.match': 'community',
+    'pairings.manage': 'community',
+    'appointments.manage': 'community',
+    'resident.self': 'self',
     // Social workers lead volunteers (case study system 7): they run activities and verify hours;
     // granting honour hours, setting the rules and approving commendations stay with the admin.
-    'activities.manage': 'community', 'hours.verify': 'community', 'certificates.issue': 'community', 'points.manage': 'community',
+    'activities.manage': 'community',
+    'hours.verify': 'community',
+    'certificates.issue': 'community',
+    'points.manage': 'community',
     'recognition.nominate': 'community',
     // Care programmes (issue 6) are run by the social workers.
-    'badges.manage': 'community', 'classroom.manage': 'community', 'classroom.attend': 'community', 'homecare.manage': 'community',
+    'badges.manage': 'community',
+    'classroom.manage': 'community',
+    'classroom.attend': 'community',
+    'homecare.manage': 'community',
   },
   // A grid leader knows every household of the grid and keeps it current, but sees sensitive fields masked.
   // Import is bulk writing, so it has the same bounds as registry.write: only into the leader's own grid.
   // Party members are managed by grid (网格化管理): a grid leader reads those of the grid.
   // The survey and requests are door-to-door work: a grid leader records and follows the needs of the grid.
-  grid_leader: { 'registry.read': 'grid', 'registry.write': 'grid', 'registry.import': 'grid', 'registry.export': 'grid', 'party.read': 'grid', 'volunteer.self': 'self',
-    'needs.read': 'grid', 'needs.write': 'grid', 'resident.self': 'self', 'classroom.attend': 'self' },
+  grid_leader: {
+    'registry.read': 'grid',
+    'registry.write': 'grid',
+    'registry.import': 'grid',
+    'registry.export': 'grid',
+    'party.read': 'grid',
+    'volunteer.self': 'self',
+    'needs.read': 'grid',
+    'needs.write': 'grid',
+    'resident.self': 'self',
+    'classroom.attend': 'self',
+  },
   // A team leader runs the team's activities (sign up members, scan cards at check-in) and nominates members.
-  team_leader: { 'volunteers.read': 'team', 'teams.manage': 'team', 'volunteer.self': 'self', 'resident.self': 'self',
-    'activities.manage': 'team', 'recognition.nominate': 'team', 'classroom.attend': 'self' },
+  team_leader: {
+    'volunteers.read': 'team',
+    'teams.manage': 'team',
+    'volunteer.self': 'self',
+    'resident.self': 'self',
+    'activities.manage': 'team',
+    'recognition.nominate': 'team',
+    'classroom.attend': 'self',
+  },
   // A unit coordinator manages their own unit's volunteers and nobody else's.
-  unit_coordinator: { 'volunteers.read': 'unit', 'volunteers.write': 'unit', 'volunteers.export': 'unit', 'volunteer.self': 'self', 'resident.self': 'self', 'classroom.attend': 'self' },
+  unit_coordinator: {
+    'volunteers.read': 'unit',
+    'volunteers.write': 'unit',
+    'volunteers.export': 'unit',
+    'volunteer.self': 'self',
+    'resident.self': 'self',
+    'classroom.attend': 'self',
+  },
   // classroom.attend 'self': a volunteer tutor (of any role) checks children in and out only on their rota days.
   volunteer: { 'volunteer.self': 'self', 'resident.self': 'self', 'classroom.attend': 'self' },
   resident: { 'volunteer.self': 'self', 'resident.self': 'self' },

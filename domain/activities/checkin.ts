@@ -30,7 +30,8 @@ export function digitsOf(mac: Uint8Array): string {
 export function distanceMetres(a: { lat: number; lng: number }, b: { lat: number; lng: number }): number {
   const R = 6_371_008.8;
   const rad = Math.PI / 180;
-  const dLat = (b.lat - a.lat) * rad, dLng = (b.lng - a.lng) * rad;
+  const dLat = (b.lat - a.lat) * rad,
+    dLng = (b.lng - a.lng) * rad;
   const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLng / 2) ** 2;
   return 2 * R * Math.asin(Math.min(1, Math.sqrt(h)));
 }
@@ -45,10 +46,18 @@ export function checkinOpen(shift: { startsAt: string; endsAt: string }, nowMs: 
 }
 
 /** The part of [in, out] inside the shift, or null when they do not meet. */
-export function clipToShift(inAt: string, outAt: string, shift: { startsAt: string; endsAt: string }): { startedAt: string; endedAt: string; minutes: number } | null {
+export function clipToShift(
+  inAt: string,
+  outAt: string,
+  shift: { startsAt: string; endsAt: string },
+): { startedAt: string; endedAt: string; minutes: number } | null {
   const start = Math.max(Date.parse(inAt), Date.parse(shift.startsAt));
   const end = Math.min(Date.parse(outAt), Date.parse(shift.endsAt));
   const minutes = Math.floor((end - start) / 60_000);
   if (minutes <= 0) return null;
-  return { startedAt: new Date(start).toISOString(), endedAt: new Date(start + minutes * 60_000).toISOString(), minutes };
+  return {
+    startedAt: new Date(start).toISOString(),
+    endedAt: new Date(start + minutes * 60_000).toISOString(),
+    minutes,
+  };
 }

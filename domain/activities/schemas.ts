@@ -31,13 +31,20 @@ export const localDate = z.string().refine(isRealDate, 'invalid.date');
 export const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'activities.time');
 export const toMinute = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5));
 
-export const shiftInput = z.object({
-  /** Set when editing an existing shift; new shifts have none. */
-  id: uuid.optional(),
-  name: text(30),
-  start: hhmm, end: hhmm,
-  places: z.number({ error: 'invalid.number' }).int('invalid.integer').min(1, 'activities.places').max(MAX_PLACES, 'activities.places'),
-}).refine((s) => toMinute(s.end) > toMinute(s.start), { message: 'activities.endBeforeStart', path: ['end'] });
+export const shiftInput = z
+  .object({
+    /** Set when editing an existing shift; new shifts have none. */
+    id: uuid.optional(),
+    name: text(30),
+    start: hhmm,
+    end: hhmm,
+    places: z
+      .number({ error: 'invalid.number' })
+      .int('invalid.integer')
+      .min(1, 'activities.places')
+      .max(MAX_PLACES, 'activities.places'),
+  })
+  .refine((s) => toMinute(s.end) > toMinute(s.start), { message: 'activities.endBeforeStart', path: ['end'] });
 export type ShiftInput = z.infer<typeof shiftInput>;
 
 const fields = {
@@ -50,7 +57,12 @@ const fields = {
   lat: z.number({ error: 'invalid.number' }).min(-90, 'activities.lat').max(90, 'activities.lat').nullish(),
   lng: z.number({ error: 'invalid.number' }).min(-180, 'activities.lng').max(180, 'activities.lng').nullish(),
   /** How far from the place a check-in may be before it is flagged for review, in metres. */
-  toleranceM: z.number({ error: 'invalid.number' }).int('invalid.integer').min(20, 'activities.tolerance').max(5000, 'activities.tolerance').nullish(),
+  toleranceM: z
+    .number({ error: 'invalid.number' })
+    .int('invalid.integer')
+    .min(20, 'activities.tolerance')
+    .max(5000, 'activities.tolerance')
+    .nullish(),
   date: localDate,
   shifts: z.array(shiftInput).min(1, 'activities.shiftsRequired').max(MAX_SHIFTS, 'invalid.tooMany'),
   /** The requirements (age, skills, training, insurance) of an existing service type. */
@@ -59,7 +71,8 @@ const fields = {
 };
 
 function checkShape(a: { lat?: number | null; lng?: number | null; shifts?: ShiftInput[] }, ctx: z.RefinementCtx) {
-  if ((a.lat == null) !== (a.lng == null)) ctx.addIssue({ code: 'custom', message: 'activities.latLngPair', path: ['lng'] });
+  if ((a.lat == null) !== (a.lng == null))
+    ctx.addIssue({ code: 'custom', message: 'activities.latLngPair', path: ['lng'] });
   const names = new Set<string>();
   for (const [i, s] of (a.shifts ?? []).entries()) {
     if (names.has(s.name)) ctx.addIssue({ code: 'custom', message: 'invalid.duplicate', path: ['shifts', i, 'name'] });
@@ -72,31 +85,76 @@ export type ActivityInput = z.infer<typeof activityInput>;
 export const activityPatch = z.object(fields).partial().omit({ status: true }).superRefine(checkShape);
 export type ActivityPatch = z.infer<typeof activityPatch>;
 
-export const rruleText = z.string().trim().min(1, 'invalid.required').max(200, 'invalid.tooLong').superRefine((s, ctx) => {
-  const r = parseRule(s);
-  if (!r.ok) ctx.addIssue({ code: 'custom', message: r.error });
-});
+export const rruleText = z
+  .string()
+  .trim()
+  .min(1, 'invalid.required')
+  .max(200, 'invalid.tooLong')
+  .superRefine((s, ctx) => {
+    const r = parseRule(s);
+    if (!r.ok) ctx.addIssue({ code: 'custom', message: r.error });
+  });
 /** A series: one activity per date the rule gives, from startDate (until untilDate), made 90 days ahead. */
-export const seriesInput = z.object({
-  rule: rruleText, startDate: localDate, untilDate: localDate.nullish(),
-  activity: z.object(fields).omit({ date: true }).superRefine(checkShape),
-}).refine((s) => !s.untilDate || s.untilDate >= s.startDate, { message: 'activities.untilBeforeStart', path: ['untilDate'] });
+export const seriesInput = z
+  .object({
+    rule: rruleText,
+    startDate: localDate,
+    untilDate: localDate.nullish(),
+    activity: z.object(fields).omit({ date: true }).superRefine(checkShape),
+  })
+  .refine((s) => !s.untilDate || s.untilDate >= s.startDate, {
+    message: 'activities.untilBeforeStart',
+    path: ['untilDate'],
+  });
 export type SeriesInput = z.infer<typeof seriesInput>;
 
-export const fromTemplateInput = z.object({ date: localDate, place: text(100).optional(), organiserTeamId: uuid.nullish() });
+export const fromTemplateInput = z.object({
+  date: localDate,
+  place: text(100).optional(),
+  organiserTeamId: uuid.nullish(),
+});
 
 export const programmeInput = z.object({
-  items: z.array(z.object({ title: text(60), genre: text(20), performers: text(200) })).max(MAX_PROGRAMME_ITEMS, 'invalid.tooMany'),
-  audienceCount: z.number({ error: 'invalid.number' }).int('invalid.integer').min(0, 'activities.audience').max(100000, 'activities.audience').nullish(),
+  items: z
+    .array(z.object({ title: text(60), genre: text(20), performers: text(200) }))
+    .max(MAX_PROGRAMME_ITEMS, 'invalid.tooMany'),
+  audienceCount: z
+    .number({ error: 'invalid.number' })
+    .int('invalid.integer')
+    .min(0, 'activities.audience')
+    .max(100000, 'activities.audience')
+    .nullish(),
 });
 export type ProgrammeInput = z.infer<typeof programmeInput>;
 
-export const imageInput = z.object({ role: z.enum(['poster', 'photo']), data: z.string().min(1, 'invalid.required').max(Math.ceil(MAX_IMAGE_BYTES / 3) * 4 + 4, 'activities.imageTooLarge') });
+export const imageInput = z.object({
+  role: z.enum(['poster', 'photo']),
+  data: z
+    .string()
+    .min(1, 'invalid.required')
+    .max(Math.ceil(MAX_IMAGE_BYTES / 3) * 4 + 4, 'activities.imageTooLarge'),
+});
 
 export const signupSelfInput = z.object({ shiftId: uuid });
-export const signupGroupInput = z.object({ shiftId: uuid, volunteerIds: z.array(uuid).min(1, 'invalid.required').max(200, 'invalid.tooMany') });
+export const signupGroupInput = z.object({
+  shiftId: uuid,
+  volunteerIds: z.array(uuid).min(1, 'invalid.required').max(200, 'invalid.tooMany'),
+});
 const coord = { lat: z.number().min(-90).max(90).nullish(), lng: z.number().min(-180).max(180).nullish() };
-export const checkCodeInput = z.object({ code: z.string().trim().regex(/^\d{6}$/, 'activities.codeFormat'), ...coord });
-export const cardCheckInput = z.object({ cardToken: z.string().trim().min(8, 'invalid.value').max(64, 'invalid.value'), action: z.enum(['in', 'out']) });
+export const checkCodeInput = z.object({
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, 'activities.codeFormat'),
+  ...coord,
+});
+export const cardCheckInput = z.object({
+  cardToken: z.string().trim().min(8, 'invalid.value').max(64, 'invalid.value'),
+  action: z.enum(['in', 'out']),
+});
 export const markInput = z.object({ signupId: uuid, action: z.enum(['in', 'out', 'present']) });
-export const listQuery = z.object({ from: localDate.optional(), to: localDate.optional(), status: z.enum(ACTIVITY_STATUSES).optional() });
+export const listQuery = z.object({
+  from: localDate.optional(),
+  to: localDate.optional(),
+  status: z.enum(ACTIVITY_STATUSES).optional(),
+});

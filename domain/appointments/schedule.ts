@@ -11,7 +11,13 @@ export interface ScheduleRule {
   place: string;
 }
 
-export interface Slot { start: string; end: string; date: string; startMinute: number; place: string }
+export interface Slot {
+  start: string;
+  end: string;
+  date: string;
+  startMinute: number;
+  place: string;
+}
 
 const SHANGHAI_OFFSET_MS = 8 * 3600_000;
 const DAY_MS = 86400_000;
@@ -53,7 +59,13 @@ export function slotsBetween(rules: readonly ScheduleRule[], slotMinutes: number
     for (const r of rules) {
       if (r.weekday !== wd || !matchesMonthWeek(date, r.monthWeek)) continue;
       for (let m = r.startMinute; m + slotMinutes <= r.endMinute; m += slotMinutes) {
-        out.push({ start: shanghaiInstant(date, m), end: shanghaiInstant(date, m + slotMinutes), date, startMinute: m, place: r.place });
+        out.push({
+          start: shanghaiInstant(date, m),
+          end: shanghaiInstant(date, m + slotMinutes),
+          date,
+          startMinute: m,
+          place: r.place,
+        });
       }
     }
   }
@@ -70,7 +82,10 @@ export function slotAt(rules: readonly ScheduleRule[], slotMinutes: number, star
   return slotsBetween(rules, slotMinutes, date, date).find((s) => Date.parse(s.start) === t) ?? null;
 }
 
-export interface BookingLimits { windowDays: number; noticeHours: number }
+export interface BookingLimits {
+  windowDays: number;
+  noticeHours: number;
+}
 export type BookingTiming = 'ok' | 'past' | 'too_late' | 'too_early';
 
 /**

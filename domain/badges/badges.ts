@@ -28,7 +28,8 @@ export const SUGGEST_FROM_AGE = 60;
 export function contactLabel(relation: string): string {
   const r = relation.trim();
   if (r === 'spouse' || r === '配偶') return '老伴';
-  if (r in RELATION_LABELS) return r === 'other' || r === 'head' ? '家人' : RELATION_LABELS[r as keyof typeof RELATION_LABELS].zh;
+  if (r in RELATION_LABELS)
+    return r === 'other' || r === 'head' ? '家人' : RELATION_LABELS[r as keyof typeof RELATION_LABELS].zh;
   return r && r.length <= 10 ? r : '家人';
 }
 
@@ -40,44 +41,55 @@ export const PLACE_MAX = 100;
 /** Reloads by the same finder within this time are logged but not notified again. */
 export const RENOTIFY_AFTER_MS = 5 * 60_000;
 
-const landlineOrMobile = z.string().trim().regex(/^[0-9+\-() ]{5,20}$/, 'badges.phoneInvalid');
+const landlineOrMobile = z
+  .string()
+  .trim()
+  .regex(/^[0-9+\-() ]{5,20}$/, 'badges.phoneInvalid');
 const mobile = z.string().trim().regex(MOBILE_RE, 'badges.mobileInvalid');
 
-export const contactInput = z.object({
-  label: z.string().trim().min(1, 'badges.labelRequired').max(10, 'invalid.tooLong'),
-  phone: landlineOrMobile,
-}).strict();
+export const contactInput = z
+  .object({
+    label: z.string().trim().min(1, 'badges.labelRequired').max(10, 'invalid.tooLong'),
+    phone: landlineOrMobile,
+  })
+  .strict();
 export type ContactInput = z.infer<typeof contactInput>;
 
 const nickname = z.string().trim().min(1, 'badges.nicknameRequired').max(NICKNAME_MAX, 'badges.nicknameTooLong');
 const cautions = z.string().trim().max(CAUTIONS_MAX, 'badges.cautionsTooLong');
 const contacts = z.array(contactInput).min(1, 'badges.contactRequired').max(MAX_CONTACTS, 'badges.tooManyContacts');
 
-export const issueInput = z.object({
-  residentId: z.string().uuid('invalid.id'),
-  nickname,
-  cautions: cautions.default(''),
-  /** Omitted: copied from the resident's family contacts, the primary first. */
-  contacts: contacts.optional(),
-  /**
-   * The love_badge consent given now (by the elder, 本人, or the guardian), recorded in the registry with the
-   * badge. Needed when the resident has no live love_badge consent: the page hands the family's phones to
-   * whoever finds the elder and the scans are a record of where the elder was (行踪轨迹, sensitive under PIPL).
-   */
-  consent: consentInput.pick({ givenByName: true, givenByRelation: true }).strict().optional(),
-}).strict();
+export const issueInput = z
+  .object({
+    residentId: z.string().uuid('invalid.id'),
+    nickname,
+    cautions: cautions.default(''),
+    /** Omitted: copied from the resident's family contacts, the primary first. */
+    contacts: contacts.optional(),
+    /**
+     * The love_badge consent given now (by the elder, 本人, or the guardian), recorded in the registry with the
+     * badge. Needed when the resident has no live love_badge consent: the page hands the family's phones to
+     * whoever finds the elder and the scans are a record of where the elder was (行踪轨迹, sensitive under PIPL).
+     */
+    consent: consentInput.pick({ givenByName: true, givenByRelation: true }).strict().optional(),
+  })
+  .strict();
 export type IssueInput = z.infer<typeof issueInput>;
 
 export const updateInput = z.object({ nickname, cautions, contacts }).strict();
 export type UpdateInput = z.infer<typeof updateInput>;
 
-export const revokeInput = z.object({ reason: z.string().trim().min(2, 'badges.reasonRequired').max(200, 'invalid.tooLong') }).strict();
+export const revokeInput = z
+  .object({ reason: z.string().trim().min(2, 'badges.reasonRequired').max(200, 'invalid.tooLong') })
+  .strict();
 
-export const settingsInput = z.object({
-  hotline: landlineOrMobile,
-  dutyPhone: landlineOrMobile,
-  notifyPhones: z.array(mobile).max(10, 'badges.tooManyPhones'),
-}).strict();
+export const settingsInput = z
+  .object({
+    hotline: landlineOrMobile,
+    dutyPhone: landlineOrMobile,
+    notifyPhones: z.array(mobile).max(10, 'badges.tooManyPhones'),
+  })
+  .strict();
 export type SettingsInput = z.infer<typeof settingsInput>;
 
 export const badgeQuery = z.object({
@@ -86,13 +98,20 @@ export const badgeQuery = z.object({
 });
 
 /** What a finder sends from the page (a form, so every field is text). */
-export interface FinderMessage { message: string; place: string; lat: number | null; lng: number | null }
+export interface FinderMessage {
+  message: string;
+  place: string;
+  lat: number | null;
+  lng: number | null;
+}
 
 /**
  * Reads the form: a message or a place is required; a location only when the finder ticked the box and the
  * browser filled in numbers within range. Returns the problem's key when the form cannot be taken.
  */
-export function readFinderForm(form: Record<string, unknown>): { ok: true; value: FinderMessage } | { ok: false; problem: 'empty' | 'tooLong' } {
+export function readFinderForm(
+  form: Record<string, unknown>,
+): { ok: true; value: FinderMessage } | { ok: false; problem: 'empty' | 'tooLong' } {
   const text = (k: string) => (typeof form[k] === 'string' ? (form[k] as string).trim() : '');
   const message = text('message');
   const place = text('place');
@@ -103,7 +122,14 @@ export function readFinderForm(form: Record<string, unknown>): { ok: true; value
   if (text('share') === '1') {
     const la = Number(text('lat'));
     const ln = Number(text('lng'));
-    if (text('lat') && text('lng') && Number.isFinite(la) && Number.isFinite(ln) && Math.abs(la) <= 90 && Math.abs(ln) <= 180) {
+    if (
+      text('lat') &&
+      text('lng') &&
+      Number.isFinite(la) &&
+      Number.isFinite(ln) &&
+      Math.abs(la) <= 90 &&
+      Math.abs(ln) <= 180
+    ) {
       lat = Math.round(la * 1e6) / 1e6;
       lng = Math.round(ln * 1e6) / 1e6;
     }
@@ -121,28 +147,63 @@ export function showsName(text: string, name: string): boolean {
   return n.length >= 2 && text.replace(/\s/g, '').includes(n);
 }
 export const badgeView = z.object({
-  id: z.string(), residentId: z.string(), residentName: z.string(), idMasked: z.string().nullable(),
-  nickname: z.string(), cautions: z.string(), status: z.enum(BADGE_STATUSES), url: z.string(),
-  contacts: z.array(contactView), issuedAt: z.string(), issuedByName: z.string(),
-  revokedAt: z.string().nullable(), revokedByName: z.string().nullable(), revokeReason: z.string().nullable(),
-  replacedBy: z.string().nullable(), lastScanAt: z.string().nullable(), scans: z.number(), consent: consentView.nullable(),
+  id: z.string(),
+  residentId: z.string(),
+  residentName: z.string(),
+  idMasked: z.string().nullable(),
+  nickname: z.string(),
+  cautions: z.string(),
+  status: z.enum(BADGE_STATUSES),
+  url: z.string(),
+  contacts: z.array(contactView),
+  issuedAt: z.string(),
+  issuedByName: z.string(),
+  revokedAt: z.string().nullable(),
+  revokedByName: z.string().nullable(),
+  revokeReason: z.string().nullable(),
+  replacedBy: z.string().nullable(),
+  lastScanAt: z.string().nullable(),
+  scans: z.number(),
+  consent: consentView.nullable(),
 });
 export type BadgeView = z.infer<typeof badgeView>;
 
 export const scanView = z.object({
-  id: z.string(), at: z.string(), kind: z.enum(['view', 'message']), message: z.string().nullable(), place: z.string().nullable(),
-  lat: z.number().nullable(), lng: z.number().nullable(), notified: z.boolean(),
+  id: z.string(),
+  at: z.string(),
+  kind: z.enum(['view', 'message']),
+  message: z.string().nullable(),
+  place: z.string().nullable(),
+  lat: z.number().nullable(),
+  lng: z.number().nullable(),
+  notified: z.boolean(),
 });
 export type ScanView = z.infer<typeof scanView>;
 
-export const settingsView = z.object({ hotline: z.string(), dutyPhone: z.string(), notifyPhones: z.array(z.string()), configured: z.boolean() });
+export const settingsView = z.object({
+  hotline: z.string(),
+  dutyPhone: z.string(),
+  notifyPhones: z.array(z.string()),
+  configured: z.boolean(),
+});
 export type SettingsView = z.infer<typeof settingsView>;
 
-export const candidateView = z.object({ residentId: z.string(), name: z.string(), birthDate: z.string(), address: z.string(), groups: z.array(z.string()), consent: consentView.nullable() });
+export const candidateView = z.object({
+  residentId: z.string(),
+  name: z.string(),
+  birthDate: z.string(),
+  address: z.string(),
+  groups: z.array(z.string()),
+  consent: consentView.nullable(),
+});
 
 /** The family's view: their elder's badge (the call list and the words they keep), and its scans. */
 export const familyBadgeView = z.object({
-  id: z.string(), nickname: z.string(), cautions: z.string(), status: z.enum(BADGE_STATUSES), contacts: z.array(contactView),
+  id: z.string(),
+  nickname: z.string(),
+  cautions: z.string(),
+  status: z.enum(BADGE_STATUSES),
+  contacts: z.array(contactView),
   scans: z.array(scanView),
 });
 export type FamilyBadgeView = z.infer<typeof familyBadgeView>;

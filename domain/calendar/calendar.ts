@@ -16,27 +16,46 @@ export class CalendarRangeError extends RangeError {
 }
 
 function assertYear(year: number): void {
-  if (!Number.isInteger(year) || year < CALENDAR_MIN_YEAR || year > CALENDAR_MAX_YEAR) throw new CalendarRangeError(`year ${year}`);
+  if (!Number.isInteger(year) || year < CALENDAR_MIN_YEAR || year > CALENDAR_MAX_YEAR)
+    throw new CalendarRangeError(`year ${year}`);
 }
 
 /** The terms in the order they fall in a Gregorian year, from 小寒 (285°) to 冬至 (270°), 15° apart. */
 export const SOLAR_TERMS = [
-  { key: 'xiaohan', zh: '小寒', en: 'Minor Cold' }, { key: 'dahan', zh: '大寒', en: 'Major Cold' },
-  { key: 'lichun', zh: '立春', en: 'Start of Spring' }, { key: 'yushui', zh: '雨水', en: 'Rain Water' },
-  { key: 'jingzhe', zh: '惊蛰', en: 'Awakening of Insects' }, { key: 'chunfen', zh: '春分', en: 'Spring Equinox' },
-  { key: 'qingming', zh: '清明', en: 'Pure Brightness' }, { key: 'guyu', zh: '谷雨', en: 'Grain Rain' },
-  { key: 'lixia', zh: '立夏', en: 'Start of Summer' }, { key: 'xiaoman', zh: '小满', en: 'Grain Buds' },
-  { key: 'mangzhong', zh: '芒种', en: 'Grain in Ear' }, { key: 'xiazhi', zh: '夏至', en: 'Summer Solstice' },
-  { key: 'xiaoshu', zh: '小暑', en: 'Minor Heat' }, { key: 'dashu', zh: '大暑', en: 'Major Heat' },
-  { key: 'liqiu', zh: '立秋', en: 'Start of Autumn' }, { key: 'chushu', zh: '处暑', en: 'End of Heat' },
-  { key: 'bailu', zh: '白露', en: 'White Dew' }, { key: 'qiufen', zh: '秋分', en: 'Autumn Equinox' },
-  { key: 'hanlu', zh: '寒露', en: 'Cold Dew' }, { key: 'shuangjiang', zh: '霜降', en: 'Frost’s Descent' },
-  { key: 'lidong', zh: '立冬', en: 'Start of Winter' }, { key: 'xiaoxue', zh: '小雪', en: 'Minor Snow' },
-  { key: 'daxue', zh: '大雪', en: 'Major Snow' }, { key: 'dongzhi', zh: '冬至', en: 'Winter Solstice' },
+  { key: 'xiaohan', zh: '小寒', en: 'Minor Cold' },
+  { key: 'dahan', zh: '大寒', en: 'Major Cold' },
+  { key: 'lichun', zh: '立春', en: 'Start of Spring' },
+  { key: 'yushui', zh: '雨水', en: 'Rain Water' },
+  { key: 'jingzhe', zh: '惊蛰', en: 'Awakening of Insects' },
+  { key: 'chunfen', zh: '春分', en: 'Spring Equinox' },
+  { key: 'qingming', zh: '清明', en: 'Pure Brightness' },
+  { key: 'guyu', zh: '谷雨', en: 'Grain Rain' },
+  { key: 'lixia', zh: '立夏', en: 'Start of Summer' },
+  { key: 'xiaoman', zh: '小满', en: 'Grain Buds' },
+  { key: 'mangzhong', zh: '芒种', en: 'Grain in Ear' },
+  { key: 'xiazhi', zh: '夏至', en: 'Summer Solstice' },
+  { key: 'xiaoshu', zh: '小暑', en: 'Minor Heat' },
+  { key: 'dashu', zh: '大暑', en: 'Major Heat' },
+  { key: 'liqiu', zh: '立秋', en: 'Start of Autumn' },
+  { key: 'chushu', zh: '处暑', en: 'End of Heat' },
+  { key: 'bailu', zh: '白露', en: 'White Dew' },
+  { key: 'qiufen', zh: '秋分', en: 'Autumn Equinox' },
+  { key: 'hanlu', zh: '寒露', en: 'Cold Dew' },
+  { key: 'shuangjiang', zh: '霜降', en: 'Frost’s Descent' },
+  { key: 'lidong', zh: '立冬', en: 'Start of Winter' },
+  { key: 'xiaoxue', zh: '小雪', en: 'Minor Snow' },
+  { key: 'daxue', zh: '大雪', en: 'Major Snow' },
+  { key: 'dongzhi', zh: '冬至', en: 'Winter Solstice' },
 ] as const;
 
 export type SolarTermKey = (typeof SOLAR_TERMS)[number]['key'];
-export interface SolarTerm { key: SolarTermKey; zh: string; en: string; date: string; longitude: number }
+export interface SolarTerm {
+  key: SolarTermKey;
+  zh: string;
+  en: string;
+  date: string;
+  longitude: number;
+}
 
 const termLongitude = (index: number) => (285 + 15 * index) % 360;
 
@@ -68,7 +87,12 @@ export interface LunarMonth {
   days: number;
 }
 
-interface Month { month: number; leap: boolean; startDay: number; days: number }
+interface Month {
+  month: number;
+  leap: boolean;
+  startDay: number;
+  days: number;
+}
 
 // A 岁 (sui): the months from the one holding 冬至 of `year` up to, not including, the one holding 冬至 of year + 1.
 const suiCache = new Map<number, Month[]>();
@@ -79,7 +103,8 @@ function sui(year: number): Month[] {
   // The month holding the solstice's CST day: the last new moon before the instant, or a later one that
   // still falls on the same CST day.
   const solsticeDay = (y: number) => chinaDayNumber(dongzhi(y));
-  let k0 = lunationAtOrBefore(dongzhi(year)), k1 = lunationAtOrBefore(dongzhi(year + 1));
+  let k0 = lunationAtOrBefore(dongzhi(year)),
+    k1 = lunationAtOrBefore(dongzhi(year + 1));
   if (chinaDayNumber(newMoon(k0 + 1)) <= solsticeDay(year)) k0++;
   if (chinaDayNumber(newMoon(k1 + 1)) <= solsticeDay(year + 1)) k1++;
   const starts: number[] = [];
@@ -90,7 +115,10 @@ function sui(year: number): Month[] {
   let leapIndex = -1;
   if (count === 13) {
     for (let i = 1; i < count; i++) {
-      if (!principal.some((d) => d >= starts[i]! && d < starts[i + 1]!)) { leapIndex = i; break; }
+      if (!principal.some((d) => d >= starts[i]! && d < starts[i + 1]!)) {
+        leapIndex = i;
+        break;
+      }
     }
   }
   const months: Month[] = [];
@@ -115,7 +143,12 @@ function lunarYearMonths(year: number): Month[] {
 /** The months of lunar year `year` (the one whose 正月初一 falls in Gregorian year `year`), in order. */
 export function lunarYear(year: number): LunarMonth[] {
   assertYear(year);
-  return lunarYearMonths(year).map((m) => ({ month: m.month, leap: m.leap, start: dayNumberToDate(m.startDay), days: m.days }));
+  return lunarYearMonths(year).map((m) => ({
+    month: m.month,
+    leap: m.leap,
+    start: dayNumberToDate(m.startDay),
+    days: m.days,
+  }));
 }
 
 /** The Gregorian date (YYYY-MM-DD) of a lunar date; throws a RangeError for a date the calendar lacks. */
@@ -123,15 +156,30 @@ export function lunarToGregorian(year: number, month: number, day: number, leap 
   assertYear(year);
   const m = lunarYearMonths(year).find((x) => x.month === month && x.leap === leap);
   if (!m) throw new RangeError(`lunar year ${year} has no ${leap ? 'leap ' : ''}month ${month}`);
-  if (!Number.isInteger(day) || day < 1 || day > m.days) throw new RangeError(`lunar ${year}/${leap ? 'leap ' : ''}${month} has ${m.days} days, not day ${day}`);
+  if (!Number.isInteger(day) || day < 1 || day > m.days)
+    throw new RangeError(`lunar ${year}/${leap ? 'leap ' : ''}${month} has ${m.days} days, not day ${day}`);
   return dayNumberToDate(m.startDay + day - 1);
 }
 
-export const FESTIVAL_KEYS = ['spring_festival', 'lantern_festival', 'lei_feng_day', 'dragon_boat_festival', 'mid_autumn_festival', 'double_ninth_festival', 'international_volunteer_day'] as const;
+export const FESTIVAL_KEYS = [
+  'spring_festival',
+  'lantern_festival',
+  'lei_feng_day',
+  'dragon_boat_festival',
+  'mid_autumn_festival',
+  'double_ninth_festival',
+  'international_volunteer_day',
+] as const;
 export type FestivalKey = (typeof FESTIVAL_KEYS)[number];
-export interface Festival { key: FestivalKey; date: string; name: { zh: string; en: string } }
+export interface Festival {
+  key: FestivalKey;
+  date: string;
+  name: { zh: string; en: string };
+}
 
-const FESTIVALS: ReadonlyArray<{ key: FestivalKey; zh: string; en: string } & ({ lunar: [number, number] } | { fixed: string })> = [
+const FESTIVALS: ReadonlyArray<
+  { key: FestivalKey; zh: string; en: string } & ({ lunar: [number, number] } | { fixed: string })
+> = [
   { key: 'spring_festival', zh: '春节', en: 'Spring Festival', lunar: [1, 1] },
   { key: 'lantern_festival', zh: '元宵节', en: 'Lantern Festival', lunar: [1, 15] },
   { key: 'lei_feng_day', zh: '学雷锋纪念日', en: 'Lei Feng Day', fixed: '03-05' },

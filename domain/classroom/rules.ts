@@ -13,7 +13,12 @@ export function termDates(from: string, to: string, holidays: readonly string[] 
   return out;
 }
 
-export interface ChildDays { enrolled_on: string; left_on: string | null; status: string; weekdays: string }
+export interface ChildDays {
+  enrolled_on: string;
+  left_on: string | null;
+  status: string;
+  weekdays: string;
+}
 
 /** Does the session on `date` expect this child (enrolled that day, and the weekday is one of theirs)? */
 export function expectedOn(c: ChildDays, date: string): boolean {
@@ -33,35 +38,68 @@ export function familyKey(householdId: string | null, guardianPhones: readonly s
   return householdId ? `h:${householdId}` : `p:${[...guardianPhones].sort().join(',')}`;
 }
 
-export interface YearFigures { year: number; children: number; families: number; sessions: number; tutorHours: number }
-export interface Figures { years: YearFigures[]; total: Omit<YearFigures, 'year'> }
+export interface YearFigures {
+  year: number;
+  children: number;
+  families: number;
+  sessions: number;
+  tutorHours: number;
+}
+export interface Figures {
+  years: YearFigures[];
+  total: Omit<YearFigures, 'year'>;
+}
 
 /**
  * Figures from attended sessions (a child served = at least one check-in) and closed sessions' tutors.
  * `attended`: one row per check-in with the session date and the child's family key.
  */
-export function figuresOf(attended: ReadonlyArray<{ date: string; childId: string; family: string }>,
-  sessions: ReadonlyArray<{ date: string; tutorMinutes: number; held: boolean }>): Figures {
+export function figuresOf(
+  attended: ReadonlyArray<{ date: string; childId: string; family: string }>,
+  sessions: ReadonlyArray<{ date: string; tutorMinutes: number; held: boolean }>,
+): Figures {
   const years = new Map<number, { children: Set<string>; families: Set<string>; sessions: number; minutes: number }>();
   const yearOf = (y: number) => {
     let v = years.get(y);
     if (!v) years.set(y, (v = { children: new Set(), families: new Set(), sessions: 0, minutes: 0 }));
     return v;
   };
-  const allChildren = new Set<string>(); const allFamilies = new Set<string>();
+  const allChildren = new Set<string>();
+  const allFamilies = new Set<string>();
   for (const a of attended) {
     const y = yearOf(Number(a.date.slice(0, 4)));
-    y.children.add(a.childId); y.families.add(a.family); allChildren.add(a.childId); allFamilies.add(a.family);
+    y.children.add(a.childId);
+    y.families.add(a.family);
+    allChildren.add(a.childId);
+    allFamilies.add(a.family);
   }
-  let sessionsHeld = 0; let minutes = 0;
+  let sessionsHeld = 0;
+  let minutes = 0;
   for (const s of sessions) {
     const y = yearOf(Number(s.date.slice(0, 4)));
-    if (s.held) { y.sessions++; sessionsHeld++; }
-    y.minutes += s.tutorMinutes; minutes += s.tutorMinutes;
+    if (s.held) {
+      y.sessions++;
+      sessionsHeld++;
+    }
+    y.minutes += s.tutorMinutes;
+    minutes += s.tutorMinutes;
   }
   const hours = (m: number) => Math.round(m / 6) / 10;
   return {
-    years: [...years.entries()].sort((a, b) => a[0] - b[0]).map(([year, v]) => ({ year, children: v.children.size, families: v.families.size, sessions: v.sessions, tutorHours: hours(v.minutes) })),
-    total: { children: allChildren.size, families: allFamilies.size, sessions: sessionsHeld, tutorHours: hours(minutes) },
+    years: [...years.entries()]
+      .sort((a, b) => a[0] - b[0])
+      .map(([year, v]) => ({
+        year,
+        children: v.children.size,
+        families: v.families.size,
+        sessions: v.sessions,
+        tutorHours: hours(v.minutes),
+      })),
+    total: {
+      children: allChildren.size,
+      families: allFamilies.size,
+      sessions: sessionsHeld,
+      tutorHours: hours(minutes),
+    },
   };
 }

@@ -11,7 +11,13 @@ import { isRealDate } from '../shared/dates.ts';
 export const TASK_KINDS = ['quilt', 'bathing', 'haircut', 'cleaning', 'other'] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
 /** How a task reads in the hours ledger (Chinese, as ledger descriptions are): 理发 · 王*英. */
-export const TASK_LABEL: Record<TaskKind, string> = { quilt: '缝被褥', bathing: '助浴', haircut: '理发', cleaning: '打扫卫生', other: '居家照护' };
+export const TASK_LABEL: Record<TaskKind, string> = {
+  quilt: '缝被褥',
+  bathing: '助浴',
+  haircut: '理发',
+  cleaning: '打扫卫生',
+  other: '居家照护',
+};
 export const TASK_STATUSES = ['open', 'assigned', 'done', 'cancelled'] as const;
 export type TaskStatus = (typeof TASK_STATUSES)[number];
 export const SHIFT_STATUSES = ['open', 'assigned', 'done', 'cancelled'] as const;
@@ -34,11 +40,19 @@ export function festivalDate(key: FestivalKey, year: number): string {
 export { maskName as maskResidentName } from '../records/certificates.ts';
 
 /** The standard rota around a stay: day 08–14, 14–20, night 20–08 next morning (minutes of the day). */
-export const DEFAULT_SHIFT_PATTERN: ReadonlyArray<{ start: number; hours: number }> = [{ start: 8 * 60, hours: 6 }, { start: 14 * 60, hours: 6 }, { start: 20 * 60, hours: 12 }];
+export const DEFAULT_SHIFT_PATTERN: ReadonlyArray<{ start: number; hours: number }> = [
+  { start: 8 * 60, hours: 6 },
+  { start: 14 * 60, hours: 6 },
+  { start: 20 * 60, hours: 12 },
+];
 export const MAX_STAY_DAYS = 60;
 
 /** The shifts for each day from `from` to `to` inclusive, as UTC instants. */
-export function shiftsBetween(from: string, to: string, pattern = DEFAULT_SHIFT_PATTERN): Array<{ startsAt: string; endsAt: string }> {
+export function shiftsBetween(
+  from: string,
+  to: string,
+  pattern = DEFAULT_SHIFT_PATTERN,
+): Array<{ startsAt: string; endsAt: string }> {
   const out: Array<{ startsAt: string; endsAt: string }> = [];
   for (let d = from; d <= to; d = addDaysTo(d, 1)) {
     for (const p of pattern) {
@@ -50,14 +64,22 @@ export function shiftsBetween(from: string, to: string, pattern = DEFAULT_SHIFT_
 }
 
 /** Minutes of a shift, for the hours ledger. */
-export const shiftMinutes = (s: { startsAt: string; endsAt: string }) => Math.round((Date.parse(s.endsAt) - Date.parse(s.startsAt)) / 60_000);
+export const shiftMinutes = (s: { startsAt: string; endsAt: string }) =>
+  Math.round((Date.parse(s.endsAt) - Date.parse(s.startsAt)) / 60_000);
 
 /**
  * Nobody on it, not over yet, and starting within 48 hours: the console shows it in red, the daily job tells
  * staff. A shift already over can no longer be taken, so it is no gap to fill.
  */
-export function isUncoveredSoon(s: { startsAt: string; endsAt: string; status: ShiftStatus }, now = new Date()): boolean {
-  return s.status === 'open' && Date.parse(s.endsAt) > now.getTime() && Date.parse(s.startsAt) <= now.getTime() + UNCOVERED_WINDOW_HOURS * 3600_000;
+export function isUncoveredSoon(
+  s: { startsAt: string; endsAt: string; status: ShiftStatus },
+  now = new Date(),
+): boolean {
+  return (
+    s.status === 'open' &&
+    Date.parse(s.endsAt) > now.getTime() &&
+    Date.parse(s.startsAt) <= now.getTime() + UNCOVERED_WINDOW_HOURS * 3600_000
+  );
 }
 export const UNCOVERED_WINDOW_HOURS = 48;
 
@@ -72,15 +94,27 @@ export const taskInput = z.object({
   residentId: uuid,
   kind: z.enum(TASK_KINDS),
   dueOn: date,
-  dueTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'homecare.timeInvalid').nullish(),
+  dueTime: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'homecare.timeInvalid')
+    .nullish(),
   volunteerId: uuid.nullish(),
   note: note.optional(),
-  repeatDays: z.number().int('homecare.repeatInvalid').min(1, 'homecare.repeatInvalid').max(365, 'homecare.repeatInvalid').nullish(),
+  repeatDays: z
+    .number()
+    .int('homecare.repeatInvalid')
+    .min(1, 'homecare.repeatInvalid')
+    .max(365, 'homecare.repeatInvalid')
+    .nullish(),
 });
 export type TaskInput = z.infer<typeof taskInput>;
 export const assignInput = z.object({ volunteerId: uuid.nullable() });
 export const doneInput = z.object({
-  minutes: z.number().int('homecare.minutesInvalid').min(1, 'homecare.minutesInvalid').max(16 * 60, 'homecare.minutesInvalid'),
+  minutes: z
+    .number()
+    .int('homecare.minutesInvalid')
+    .min(1, 'homecare.minutesInvalid')
+    .max(16 * 60, 'homecare.minutesInvalid'),
   note: note.optional(),
 });
 export const cancelInput = z.object({ reason });
@@ -108,45 +142,120 @@ export const runInput = z.object({
 export type RunInput = z.infer<typeof runInput>;
 export const addRecipientInput = z.object({ residentId: uuid, reason });
 export const removeRecipientInput = z.object({ reason });
-export const confirmInput = z.object({ residentId: uuid, outcome: z.enum(['delivered', 'absent', 'declined']), note: note.optional() });
-export const assignBuildingInput = z.object({ building: z.string().trim().min(1, 'invalid.value').max(50, 'invalid.tooLong'), volunteerIds: z.array(uuid).max(20) });
-export const closeInput = z.object({ reasons: z.array(z.object({ residentId: uuid, reason })).max(5000).default([]) });
+export const confirmInput = z.object({
+  residentId: uuid,
+  outcome: z.enum(['delivered', 'absent', 'declined']),
+  note: note.optional(),
+});
+export const assignBuildingInput = z.object({
+  building: z.string().trim().min(1, 'invalid.value').max(50, 'invalid.tooLong'),
+  volunteerIds: z.array(uuid).max(20),
+});
+export const closeInput = z.object({
+  reasons: z
+    .array(z.object({ residentId: uuid, reason }))
+    .max(5000)
+    .default([]),
+});
 
 // --------------------------------------------------------------------------------------------- views
 
 export const taskView = z.object({
-  id: z.string(), residentId: z.string(), residentName: z.string(), address: z.string(), kind: z.enum(TASK_KINDS), dueOn: z.string(), dueTime: z.string().nullable(),
-  volunteerId: z.string().nullable(), volunteerName: z.string().nullable(), status: z.enum(TASK_STATUSES), note: z.string().nullable(), repeatDays: z.number().nullable(),
-  minutes: z.number().nullable(), doneAt: z.string().nullable(), doneNote: z.string().nullable(), cancelReason: z.string().nullable(),
+  id: z.string(),
+  residentId: z.string(),
+  residentName: z.string(),
+  address: z.string(),
+  kind: z.enum(TASK_KINDS),
+  dueOn: z.string(),
+  dueTime: z.string().nullable(),
+  volunteerId: z.string().nullable(),
+  volunteerName: z.string().nullable(),
+  status: z.enum(TASK_STATUSES),
+  note: z.string().nullable(),
+  repeatDays: z.number().nullable(),
+  minutes: z.number().nullable(),
+  doneAt: z.string().nullable(),
+  doneNote: z.string().nullable(),
+  cancelReason: z.string().nullable(),
 });
 export type TaskView = z.infer<typeof taskView>;
 
 export const shiftView = z.object({
-  id: z.string(), stayId: z.string(), startsAt: z.string(), endsAt: z.string(), volunteerId: z.string().nullable(), volunteerName: z.string().nullable(),
-  status: z.enum(SHIFT_STATUSES), uncoveredSoon: z.boolean(), hospital: z.string(), ward: z.string().nullable(), residentName: z.string(),
+  id: z.string(),
+  stayId: z.string(),
+  startsAt: z.string(),
+  endsAt: z.string(),
+  volunteerId: z.string().nullable(),
+  volunteerName: z.string().nullable(),
+  status: z.enum(SHIFT_STATUSES),
+  uncoveredSoon: z.boolean(),
+  hospital: z.string(),
+  ward: z.string().nullable(),
+  residentName: z.string(),
 });
 export type ShiftView = z.infer<typeof shiftView>;
 export const stayView = z.object({
-  id: z.string(), residentId: z.string(), residentName: z.string(), hospital: z.string(), ward: z.string().nullable(), admittedOn: z.string(),
-  expectedDischargeOn: z.string(), dischargedOn: z.string().nullable(), note: z.string().nullable(),
-  shifts: z.object({ total: z.number(), open: z.number(), assigned: z.number(), done: z.number(), uncoveredSoon: z.number() }),
+  id: z.string(),
+  residentId: z.string(),
+  residentName: z.string(),
+  hospital: z.string(),
+  ward: z.string().nullable(),
+  admittedOn: z.string(),
+  expectedDischargeOn: z.string(),
+  dischargedOn: z.string().nullable(),
+  note: z.string().nullable(),
+  shifts: z.object({
+    total: z.number(),
+    open: z.number(),
+    assigned: z.number(),
+    done: z.number(),
+    uncoveredSoon: z.number(),
+  }),
 });
 export type StayView = z.infer<typeof stayView>;
 
-export const figuresView = z.object({ total: z.number(), delivered: z.number(), absent: z.number(), declined: z.number(), pending: z.number(), removed: z.number() });
+export const figuresView = z.object({
+  total: z.number(),
+  delivered: z.number(),
+  absent: z.number(),
+  declined: z.number(),
+  pending: z.number(),
+  removed: z.number(),
+});
 export type Figures = z.infer<typeof figuresView>;
 export const recipientView = z.object({
-  residentId: z.string(), name: z.string(), building: z.string(), unit: z.string(), room: z.string(), groups: z.array(z.enum(SPECIAL_GROUPS)),
-  status: z.enum(RECIPIENT_STATUSES), attempts: z.number(), confirmedByName: z.string().nullable(), confirmedAt: z.string().nullable(), note: z.string().nullable(),
+  residentId: z.string(),
+  name: z.string(),
+  building: z.string(),
+  unit: z.string(),
+  room: z.string(),
+  groups: z.array(z.enum(SPECIAL_GROUPS)),
+  status: z.enum(RECIPIENT_STATUSES),
+  attempts: z.number(),
+  confirmedByName: z.string().nullable(),
+  confirmedAt: z.string().nullable(),
+  note: z.string().nullable(),
   closeReason: z.string().nullable(),
 });
 export type RecipientView = z.infer<typeof recipientView>;
 export const buildingView = z.object({
-  building: z.string(), volunteers: z.array(z.object({ id: z.string(), name: z.string() })), figures: figuresView, recipients: z.array(recipientView),
+  building: z.string(),
+  volunteers: z.array(z.object({ id: z.string(), name: z.string() })),
+  figures: figuresView,
+  recipients: z.array(recipientView),
 });
 export const runView = z.object({
-  id: z.string(), festival: z.enum(FESTIVAL_KEYS), year: z.number(), runDate: z.string(), title: z.string(), items: z.string(), groups: z.array(z.enum(SPECIAL_GROUPS)),
-  status: z.enum(RUN_STATUSES), createdAt: z.string(), closedAt: z.string().nullable(), figures: figuresView,
+  id: z.string(),
+  festival: z.enum(FESTIVAL_KEYS),
+  year: z.number(),
+  runDate: z.string(),
+  title: z.string(),
+  items: z.string(),
+  groups: z.array(z.enum(SPECIAL_GROUPS)),
+  status: z.enum(RUN_STATUSES),
+  createdAt: z.string(),
+  closedAt: z.string().nullable(),
+  figures: figuresView,
 });
 export type RunView = z.infer<typeof runView>;
 export const runDetailView = runView.extend({ buildings: z.array(buildingView), outstanding: z.array(recipientView) });
@@ -162,7 +271,10 @@ export function figuresOf(rs: ReadonlyArray<{ status: RecipientStatus }>): Figur
 }
 
 /** Addresses sort as people walk them: building, unit, room, by number where they are numbers. */
-export function compareAddress(a: { building: string; unit: string; room: string }, b: { building: string; unit: string; room: string }): number {
+export function compareAddress(
+  a: { building: string; unit: string; room: string },
+  b: { building: string; unit: string; room: string },
+): number {
   const c = (x: string, y: string) => x.localeCompare(y, 'zh-CN', { numeric: true });
   return c(a.building, b.building) || c(a.unit, b.unit) || c(a.room, b.room);
 }

@@ -68,7 +68,8 @@ export function validateEntry(e: HoursEntry): LedgerError[] {
   if (!Number.isInteger(e.minutes) || e.minutes < 0 || (e.minutes === 0 && !isCorrection)) {
     errors.push({ code: 'ledger.invalid_minutes', entryId: e.id, details: { minutes: e.minutes } });
   }
-  if (!isRealDate(e.serviceDate)) errors.push({ code: 'ledger.invalid_date', entryId: e.id, details: { serviceDate: e.serviceDate } });
+  if (!isRealDate(e.serviceDate))
+    errors.push({ code: 'ledger.invalid_date', entryId: e.id, details: { serviceDate: e.serviceDate } });
   // An honour grant is never system-recorded service, and system records are never honour.
   if ((e.source === 'honour') !== (e.kind === 'honour')) {
     errors.push({ code: 'ledger.kind_source_mismatch', entryId: e.id, details: { source: e.source, kind: e.kind } });
@@ -137,7 +138,11 @@ export function effectiveEntries(entries: readonly HoursEntry[]): { entries: Eff
       const next = children.get(head.id);
       if (!next?.length) break;
       if (next.length > 1) {
-        errors.push({ code: 'ledger.correction_conflict', entryId: head.id, details: { correctionIds: next.map((c) => c.id), kept: next[next.length - 1]!.id } });
+        errors.push({
+          code: 'ledger.correction_conflict',
+          entryId: head.id,
+          details: { correctionIds: next.map((c) => c.id), kept: next[next.length - 1]!.id },
+        });
         // The losers' own corrections are unreachable and get reported below as corrections of ignored entries.
         for (const loser of next.slice(0, -1)) {
           placed.add(loser.id);
@@ -171,14 +176,16 @@ function explainUnplaced(e: HoursEntry, byId: ReadonlyMap<string, HoursEntry>, d
     seen.add(cur.id);
     path.push(cur.id);
     const targetId: string = cur.correctsId!;
-    if (cur !== e && dead.has(cur.id)) return { code: 'ledger.correction_of_ignored', entryId: e.id, details: { ignoredId: cur.id } };
+    if (cur !== e && dead.has(cur.id))
+      return { code: 'ledger.correction_of_ignored', entryId: e.id, details: { ignoredId: cur.id } };
     const target = byId.get(targetId);
     if (!target) {
       return cur === e
         ? { code: 'ledger.correction_unknown_target', entryId: e.id, details: { correctsId: targetId } }
         : { code: 'ledger.correction_of_ignored', entryId: e.id, details: { ignoredId: cur.id } };
     }
-    if (target.correctsId == null) return { code: 'ledger.correction_of_ignored', entryId: e.id, details: { ignoredId: target.id } };
+    if (target.correctsId == null)
+      return { code: 'ledger.correction_of_ignored', entryId: e.id, details: { ignoredId: target.id } };
     cur = target;
   }
   return { code: 'ledger.correction_of_ignored', entryId: e.id }; // not reached: the loop always returns
@@ -189,7 +196,10 @@ function explainUnplaced(e: HoursEntry, byId: ReadonlyMap<string, HoursEntry>, d
 export const ROUNDING_UNITS = [15, 30, 60] as const;
 export type RoundingUnit = (typeof ROUNDING_UNITS)[number];
 export type RoundingMode = 'down' | 'nearest' | 'up';
-export interface RoundingRule { unit: RoundingUnit; mode: RoundingMode }
+export interface RoundingRule {
+  unit: RoundingUnit;
+  mode: RoundingMode;
+}
 
 /**
  * Round one entry's minutes to the rule's unit. 'nearest' rounds a half up (7.5 of 15 → 15).
@@ -200,7 +210,8 @@ export interface RoundingRule { unit: RoundingUnit; mode: RoundingMode }
  * shift hours that belong to another. A total rounded at the end would differ from the lines it sums.
  */
 export function roundMinutes(minutes: number, rule: RoundingRule | null): number {
-  if (!Number.isInteger(minutes) || minutes < 0) throw new RangeError(`minutes must be a whole number ≥ 0, got ${minutes}`);
+  if (!Number.isInteger(minutes) || minutes < 0)
+    throw new RangeError(`minutes must be a whole number ≥ 0, got ${minutes}`);
   if (!rule) return minutes;
   const { unit, mode } = rule;
   if (mode === 'down') return Math.floor(minutes / unit) * unit;
@@ -220,14 +231,20 @@ export function validateRoundingRule(rule: unknown): string[] {
 
 // ------------------------------------------------------------------------------------------------ totals
 
-export interface HoursTotals { creditMinutes: number; honourMinutes: number }
+export interface HoursTotals {
+  creditMinutes: number;
+  honourMinutes: number;
+}
 
 /**
  * Credit and honour minutes per volunteer, after corrections and per-entry rounding. The two are summed
  * separately and never added together here: which of them counts for what is the caller's rule
  * (stars count credit only, see stars.ts).
  */
-export function totals(entries: readonly HoursEntry[], rounding: RoundingRule | null = null): { byVolunteer: Map<string, HoursTotals>; errors: LedgerError[] } {
+export function totals(
+  entries: readonly HoursEntry[],
+  rounding: RoundingRule | null = null,
+): { byVolunteer: Map<string, HoursTotals>; errors: LedgerError[] } {
   const { entries: effective, errors } = effectiveEntries(entries);
   const byVolunteer = new Map<string, HoursTotals>();
   for (const e of effective) {

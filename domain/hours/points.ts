@@ -47,10 +47,15 @@ export interface DayPoints {
  * points per day — rounding per day, not per entry, so two half-hour visits on one day earn the hour.
  * `alreadyEarned` is what earlier postings gave, so the total cap holds across runs.
  */
-export function earnPoints(entries: readonly HoursEntry[], rule: PointsRule, alreadyEarned = 0): { days: DayPoints[]; total: number } {
+export function earnPoints(
+  entries: readonly HoursEntry[],
+  rule: PointsRule,
+  alreadyEarned = 0,
+): { days: DayPoints[]; total: number } {
   const ruleErrors = validatePointsRule(rule);
   if (ruleErrors.length) throw new RangeError(`invalid points rule: ${ruleErrors.join(', ')}`);
-  if (!Number.isInteger(alreadyEarned) || alreadyEarned < 0) throw new RangeError(`alreadyEarned must be a whole number ≥ 0, got ${alreadyEarned}`);
+  if (!Number.isInteger(alreadyEarned) || alreadyEarned < 0)
+    throw new RangeError(`alreadyEarned must be a whole number ≥ 0, got ${alreadyEarned}`);
   const credit = entries.filter((e) => e.kind === 'credit');
   const volunteers = new Set(credit.map((e) => e.volunteerId));
   // Caps are per volunteer: mixing volunteers would share one cap among them.
@@ -87,7 +92,10 @@ export function earnPoints(entries: readonly HoursEntry[], rule: PointsRule, alr
 // lost — the community pool funds what volunteers earn, the love supermarket receives what they spend.
 
 export type PointsAccount = `volunteer:${string}` | 'community_pool' | 'love_supermarket_stock';
-export interface Posting { account: PointsAccount; amount: number }
+export interface Posting {
+  account: PointsAccount;
+  amount: number;
+}
 
 export const volunteerAccount = (volunteerId: string): PointsAccount => `volunteer:${volunteerId}`;
 
@@ -99,14 +107,26 @@ const wholePositive = (n: number) => Number.isInteger(n) && n > 0;
 /** Earning: volunteer +, community pool −. */
 export function earnPostings(volunteerId: string, points: number): PostingResult {
   if (!wholePositive(points)) return { ok: false, error: 'points.amount_invalid' };
-  return { ok: true, postings: [{ account: volunteerAccount(volunteerId), amount: points }, { account: 'community_pool', amount: -points }] };
+  return {
+    ok: true,
+    postings: [
+      { account: volunteerAccount(volunteerId), amount: points },
+      { account: 'community_pool', amount: -points },
+    ],
+  };
 }
 
 /** Redeeming at the love supermarket: volunteer −, love supermarket stock +. Never beyond the balance. */
 export function redeemPostings(volunteerId: string, points: number, balance: number): PostingResult {
   if (!wholePositive(points)) return { ok: false, error: 'points.amount_invalid' };
   if (points > balance) return { ok: false, error: 'points.insufficient_balance' };
-  return { ok: true, postings: [{ account: volunteerAccount(volunteerId), amount: -points }, { account: 'love_supermarket_stock', amount: points }] };
+  return {
+    ok: true,
+    postings: [
+      { account: volunteerAccount(volunteerId), amount: -points },
+      { account: 'love_supermarket_stock', amount: points },
+    ],
+  };
 }
 
 /** A posting set is balanced when its whole-number amounts sum to zero (the empty set moves nothing). */

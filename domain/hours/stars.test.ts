@@ -31,15 +31,21 @@ describe('star levels', () => {
   });
 
   it('never goes down as hours grow, and hoursToNext lands on the next threshold (property)', () => {
-    fc.assert(fc.property(fc.double({ min: 0, max: 3000, noNaN: true }), fc.double({ min: 0, max: 3000, noNaN: true }), (a, b) => {
-      const [lo, hi] = a <= b ? [a, b] : [b, a];
-      assert.ok(starLevel(lo) <= starLevel(hi));
-      const n = nextStar(lo);
-      if (n.hoursToNext !== null) {
-        assert.ok(n.hoursToNext > 0);
-        assert.equal(starLevel(DEFAULT_STAR_THRESHOLDS[n.level]!), n.level + 1);
-      }
-    }));
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0, max: 3000, noNaN: true }),
+        fc.double({ min: 0, max: 3000, noNaN: true }),
+        (a, b) => {
+          const [lo, hi] = a <= b ? [a, b] : [b, a];
+          assert.ok(starLevel(lo) <= starLevel(hi));
+          const n = nextStar(lo);
+          if (n.hoursToNext !== null) {
+            assert.ok(n.hoursToNext > 0);
+            assert.equal(starLevel(DEFAULT_STAR_THRESHOLDS[n.level]!), n.level + 1);
+          }
+        },
+      ),
+    );
   });
 
   it('refuses negative or non-finite hours and invalid thresholds', () => {
@@ -55,7 +61,8 @@ describe('star levels', () => {
 });
 
 describe('star thresholds config', () => {
-  const codes = (v: unknown) => validateStarThresholds(v).map((e) => (e.index === undefined ? e.code : `${e.code}@${e.index}`));
+  const codes = (v: unknown) =>
+    validateStarThresholds(v).map((e) => (e.index === undefined ? e.code : `${e.code}@${e.index}`));
 
   it('accepts five positive, strictly increasing numbers', () => {
     assert.deepEqual(codes([...DEFAULT_STAR_THRESHOLDS]), []);
@@ -70,6 +77,9 @@ describe('star thresholds config', () => {
     assert.deepEqual(codes([-5, 300, 600, 1000, 1500]), ['stars.threshold_not_positive@0']);
     assert.deepEqual(codes([100, 300, 300, 1000, 1500]), ['stars.thresholds_not_increasing@2']);
     assert.deepEqual(codes([100, 300, 200, 1000, 1500]), ['stars.thresholds_not_increasing@2']);
-    assert.deepEqual(codes([100, '300', 600, Number.POSITIVE_INFINITY, 1500]), ['stars.threshold_not_number@1', 'stars.threshold_not_number@3']);
+    assert.deepEqual(codes([100, '300', 600, Number.POSITIVE_INFINITY, 1500]), [
+      'stars.threshold_not_number@1',
+      'stars.threshold_not_number@3',
+    ]);
   });
 });

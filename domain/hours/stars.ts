@@ -25,7 +25,10 @@ export type StarThresholdsErrorCode =
   | 'stars.threshold_not_positive'
   | 'stars.thresholds_not_increasing';
 
-export interface StarThresholdsError { code: StarThresholdsErrorCode; index?: number }
+export interface StarThresholdsError {
+  code: StarThresholdsErrorCode;
+  index?: number;
+}
 
 /** A thresholds config is five finite numbers > 0, strictly increasing. Every problem is listed. */
 export function validateStarThresholds(value: unknown): StarThresholdsError[] {
@@ -63,7 +66,10 @@ export function starLevel(hours: number, thresholds: StarThresholds = DEFAULT_ST
 }
 
 /** The current level and the hours still needed for the next; hoursToNext is null at the top level. */
-export function nextStar(hours: number, thresholds: StarThresholds = DEFAULT_STAR_THRESHOLDS): { level: number; hoursToNext: number | null } {
+export function nextStar(
+  hours: number,
+  thresholds: StarThresholds = DEFAULT_STAR_THRESHOLDS,
+): { level: number; hoursToNext: number | null } {
   const level = starLevel(hours, thresholds);
   return { level, hoursToNext: level < thresholds.length ? thresholds[level]! - hours : null };
 }

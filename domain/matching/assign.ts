@@ -58,7 +58,12 @@ export interface BatchWeights {
 
 export const DEFAULT_BATCH_WEIGHTS: Readonly<BatchWeights> = Object.freeze({ serveBonus: 200, waitPointsPerDay: 5 });
 
-export interface BatchAssignment { needId: string; volunteerId: string; fit: number; waitingDays: number }
+export interface BatchAssignment {
+  needId: string;
+  volunteerId: string;
+  fit: number;
+  waitingDays: number;
+}
 
 export interface BatchResult {
   solver: 'exact' | 'fast' | 'fcfs';
@@ -97,12 +102,14 @@ function toMs(t: string | Date, what: string): number {
 
 /** Free places of a volunteer: missing, negative or not a number counts as none. */
 const capacityOf = (p: BatchProblem, id: string): number => {
-  const c = (p.capacity instanceof Map ? p.capacity.get(id) : (p.capacity as Readonly<Record<string, number>>)[id]) ?? 0;
+  const c =
+    (p.capacity instanceof Map ? p.capacity.get(id) : (p.capacity as Readonly<Record<string, number>>)[id]) ?? 0;
   return Number.isFinite(c) && c > 0 ? Math.floor(c) : 0;
 };
 
 function compile(p: BatchProblem, weights: BatchWeights): Compiled {
-  if (!Number.isInteger(weights.serveBonus) || !Number.isInteger(weights.waitPointsPerDay)) throw new RangeError('batch weights must be integers');
+  if (!Number.isInteger(weights.serveBonus) || !Number.isInteger(weights.waitPointsPerDay))
+    throw new RangeError('batch weights must be integers');
   const nowMs = toMs(p.now, 'now');
   const n = p.needs.length;
   const volIndex = new Map<string, number>();
@@ -126,29 +133,45 @@ function compile(p: BatchProblem, weights: BatchWeights): Compiled {
     waitDays[i] = Math.max(0, (nowMs - arrivalMs[i]!) / DAY_MS);
     const waitPoints = weights.waitPointsPerDay * Math.floor(waitDays[i]!);
     for (const c of need.candidates) {
-      if (!Number.isInteger(c.fit)) throw new RangeError(`need ${need.id}: fit of ${c.volunteerId} is not an integer: ${c.fit}`);
+      if (!Number.isInteger(c.fit))
+        throw new RangeError(`need ${need.id}: fit of ${c.volunteerId} is not an integer: ${c.fit}`);
       let j = volIndex.get(c.volunteerId);
       if (j === undefined) {
         j = volIds.length;
         volIndex.set(c.volunteerId, j);
         volIds.push(c.volunteerId);
         if (j >= seenBy.length) {
-          const grow = (a: Int32Array) => { const b = new Int32Array(a.length * 2); b.set(a); return b; };
-          seenBy = grow(seenBy); seenAt = grow(seenAt);
+          const grow = (a: Int32Array) => {
+            const b = new Int32Array(a.length * 2);
+            b.set(a);
+            return b;
+          };
+          seenBy = grow(seenBy);
+          seenAt = grow(seenAt);
         }
       }
       if (seenBy[j] === i + 1) {
         const k = seenAt[j]!;
-        if (c.fit > fit[k]!) { fit[k] = c.fit; benefit[k] = weights.serveBonus + c.fit + waitPoints; }
+        if (c.fit > fit[k]!) {
+          fit[k] = c.fit;
+          benefit[k] = weights.serveBonus + c.fit + waitPoints;
+        }
         continue;
       }
-      seenBy[j] = i + 1; seenAt[j] = e;
-      to[e] = j; fit[e] = c.fit; benefit[e] = weights.serveBonus + c.fit + waitPoints;
+      seenBy[j] = i + 1;
+      seenAt[j] = e;
+      to[e] = j;
+      fit[e] = c.fit;
+      benefit[e] = weights.serveBonus + c.fit + waitPoints;
       e++;
     }
   }
   off[n] = e;
-  if (e < edges) { to = to.slice(0, e); fit = fit.slice(0, e); benefit = benefit.slice(0, e); }
+  if (e < edges) {
+    to = to.slice(0, e);
+    fit = fit.slice(0, e);
+    benefit = benefit.slice(0, e);
+  }
   const m = volIds.length;
   const cap = new Int32Array(m);
   for (let j = 0; j < m; j++) cap[j] = capacityOf(p, volIds[j]!);
@@ -160,11 +183,20 @@ function compile(p: BatchProblem, weights: BatchWeights): Compiled {
 function toResult(c: Compiled, matchEdge: Int32Array, solver: BatchResult['solver']): BatchResult {
   const assignments: BatchAssignment[] = [];
   const unmatched: BatchResult['unmatched'] = [];
-  let totalFit = 0, objective = 0;
+  let totalFit = 0,
+    objective = 0;
   for (let i = 0; i < c.n; i++) {
     const e = matchEdge[i]!;
-    if (e < 0) { unmatched.push({ needId: c.needIds[i]!, waitingDays: c.waitDays[i]! }); continue; }
-    assignments.push({ needId: c.needIds[i]!, volunteerId: c.volIds[c.to[e]!]!, fit: c.fit[e]!, waitingDays: c.waitDays[i]! });
+    if (e < 0) {
+      unmatched.push({ needId: c.needIds[i]!, waitingDays: c.waitDays[i]! });
+      continue;
+    }
+    assignments.push({
+      needId: c.needIds[i]!,
+      volunteerId: c.volIds[c.to[e]!]!,
+      fit: c.fit[e]!,
+      waitingDays: c.waitDays[i]!,
+    });
     totalFit += c.fit[e]!;
     objective += c.benefit[e]!;
   }
@@ -183,35 +215,68 @@ const weightsOf = (w?: Partial<BatchWeights>): BatchWeights => ({ ...DEFAULT_BAT
 export function solveExact(problem: BatchProblem, weights?: Partial<BatchWeights>): BatchResult {
   const c = compile(problem, weightsOf(weights));
   const { n, m } = c;
-  const S = n + m, T = n + m + 1, V = n + m + 2;
+  const S = n + m,
+    T = n + m + 1,
+    V = n + m + 2;
   // Arc lists; arc a and a^1 are each other's reverse.
-  const head: number[] = [], cap: number[] = [], cost: number[] = [], next: number[] = [];
+  const head: number[] = [],
+    cap: number[] = [],
+    cost: number[] = [],
+    next: number[] = [];
   const first = new Int32Array(V).fill(-1);
   const arc = (u: number, v: number, k: number, w: number) => {
-    head.push(v); cap.push(k); cost.push(w); next.push(first[u]!); first[u] = head.length - 1;
-    head.push(u); cap.push(0); cost.push(-w); next.push(first[v]!); first[v] = head.length - 1;
+    head.push(v);
+    cap.push(k);
+    cost.push(w);
+    next.push(first[u]!);
+    first[u] = head.length - 1;
+    head.push(u);
+    cap.push(0);
+    cost.push(-w);
+    next.push(first[v]!);
+    first[v] = head.length - 1;
   };
   for (let i = 0; i < n; i++) arc(S, i, 1, 0);
   const edgeArc = new Int32Array(c.to.length);
-  for (let i = 0; i < n; i++) for (let e = c.off[i]!; e < c.off[i + 1]!; e++) { edgeArc[e] = head.length; arc(i, n + c.to[e]!, 1, -c.benefit[e]!); }
+  for (let i = 0; i < n; i++)
+    for (let e = c.off[i]!; e < c.off[i + 1]!; e++) {
+      edgeArc[e] = head.length;
+      arc(i, n + c.to[e]!, 1, -c.benefit[e]!);
+    }
   for (let j = 0; j < m; j++) if (c.cap[j]! > 0) arc(n + j, T, c.cap[j]!, 0);
 
-  const dist = new Float64Array(V), via = new Int32Array(V), inQueue = new Uint8Array(V);
+  const dist = new Float64Array(V),
+    via = new Int32Array(V),
+    inQueue = new Uint8Array(V);
   for (;;) {
-    dist.fill(Infinity); via.fill(-1);
+    dist.fill(Infinity);
+    via.fill(-1);
     dist[S] = 0;
-    const queue = [S]; inQueue[S] = 1;
+    const queue = [S];
+    inQueue[S] = 1;
     // SPFA: Bellman–Ford driven by a queue; the residual graph has no negative cycle (the flow stays optimal).
     for (let q = 0; q < queue.length; q++) {
-      const u = queue[q]!; inQueue[u] = 0;
+      const u = queue[q]!;
+      inQueue[u] = 0;
       for (let a = first[u]!; a !== -1; a = next[a]!) {
         if (cap[a]! <= 0) continue;
-        const v = head[a]!, d = dist[u]! + cost[a]!;
-        if (d < dist[v]!) { dist[v] = d; via[v] = a; if (!inQueue[v]) { inQueue[v] = 1; queue.push(v); } }
+        const v = head[a]!,
+          d = dist[u]! + cost[a]!;
+        if (d < dist[v]!) {
+          dist[v] = d;
+          via[v] = a;
+          if (!inQueue[v]) {
+            inQueue[v] = 1;
+            queue.push(v);
+          }
+        }
       }
     }
     if (!(dist[T]! < 0)) break;
-    for (let v = T; v !== S; v = head[via[v]! ^ 1]!) { cap[via[v]!] -= 1; cap[via[v]! ^ 1] += 1; }
+    for (let v = T; v !== S; v = head[via[v]! ^ 1]!) {
+      cap[via[v]!] -= 1;
+      cap[via[v]! ^ 1] += 1;
+    }
   }
   const matchEdge = new Int32Array(n).fill(-1);
   for (let e = 0; e < edgeArc.length; e++) {
@@ -230,11 +295,17 @@ class MinHeap {
   keys = new Float64Array(256);
   nodes = new Int32Array(256);
   size = 0;
-  clear() { this.size = 0; }
+  clear() {
+    this.size = 0;
+  }
   push(k: number, v: number) {
     if (this.size === this.keys.length) {
-      const k2 = new Float64Array(this.size * 2); k2.set(this.keys); this.keys = k2;
-      const n2 = new Int32Array(this.size * 2); n2.set(this.nodes); this.nodes = n2;
+      const k2 = new Float64Array(this.size * 2);
+      k2.set(this.keys);
+      this.keys = k2;
+      const n2 = new Int32Array(this.size * 2);
+      n2.set(this.nodes);
+      this.nodes = n2;
     }
     let i = this.size++;
     const { keys, nodes } = this;
@@ -242,23 +313,30 @@ class MinHeap {
     while (i > 0) {
       const p = (i - 1) >> 1;
       if (keys[p]! < k || (keys[p] === k && nodes[p]! <= v)) break;
-      keys[i] = keys[p]!; nodes[i] = nodes[p]!; i = p;
+      keys[i] = keys[p]!;
+      nodes[i] = nodes[p]!;
+      i = p;
     }
-    keys[i] = k; nodes[i] = v;
+    keys[i] = k;
+    nodes[i] = v;
   }
   /** Removes the minimum; read topKey/topNode first. */
   pop() {
     const { keys, nodes } = this;
-    const k = keys[--this.size]!, v = nodes[this.size]!;
+    const k = keys[--this.size]!,
+      v = nodes[this.size]!;
     let i = 0;
     for (;;) {
       let c = 2 * i + 1;
       if (c >= this.size) break;
       if (c + 1 < this.size && (keys[c + 1]! < keys[c]! || (keys[c + 1] === keys[c] && nodes[c + 1]! < nodes[c]!))) c++;
       if (keys[c]! > k || (keys[c] === k && nodes[c]! >= v)) break;
-      keys[i] = keys[c]!; nodes[i] = nodes[c]!; i = c;
+      keys[i] = keys[c]!;
+      nodes[i] = nodes[c]!;
+      i = c;
     }
-    keys[i] = k; nodes[i] = v;
+    keys[i] = k;
+    nodes[i] = v;
   }
 }
 
@@ -269,7 +347,8 @@ class MinHeap {
 export function solveFast(problem: BatchProblem, weights?: Partial<BatchWeights>): BatchResult {
   const c = compile(problem, weightsOf(weights));
   const { n, m, off, to, benefit, cap } = c;
-  const T = n + m, N = n + m + 1;
+  const T = n + m,
+    N = n + m + 1;
   const pot = new Float64Array(N);
   // Start: need i at its best benefit (or 0, staying unmatched), volunteers and sink at 0 — every edge's
   // reduced cost (−benefit + pot[i] − 0) is then ≥ 0.
@@ -295,20 +374,25 @@ export function solveFast(problem: BatchProblem, weights?: Partial<BatchWeights>
 
   for (let k = 0; k < n; k++) {
     const r = c.arrival[k]!;
-    let nTouched = 0, nPopped = 0;
+    let nTouched = 0,
+      nPopped = 0;
     const relax = (v: number, d: number, from: number) => {
       if (d < dist[v]!) {
         if (dist[v] === Infinity) touched[nTouched++] = v;
-        dist[v] = d; parent[v] = from; heap.push(d, v);
+        dist[v] = d;
+        parent[v] = from;
+        heap.push(d, v);
       }
     };
     heap.clear();
     relax(r, 0, -1);
     while (heap.size > 0) {
-      const d = heap.keys[0]!, x = heap.nodes[0]!;
+      const d = heap.keys[0]!,
+        x = heap.nodes[0]!;
       heap.pop();
       if (done[x] || d > dist[x]!) continue;
-      done[x] = 1; popped[nPopped++] = x;
+      done[x] = 1;
+      popped[nPopped++] = x;
       if (x === T) break;
       if (x < n) {
         // A need: its other candidates, or giving up its place (the "unmatched" edge to the sink).
@@ -322,7 +406,8 @@ export function solveFast(problem: BatchProblem, weights?: Partial<BatchWeights>
         }
       } else {
         // A volunteer: a free place (to the sink), or one of the needs it holds moves elsewhere.
-        const j = x - n, px = pot[x]!;
+        const j = x - n,
+          px = pot[x]!;
         if (load[j]! < cap[j]!) relax(T, d + px - pot[T]!, x);
         for (let s = slotStart[j]!, end = s + load[j]!; s < end; s++) {
           const i = slotNeed[s]!;
@@ -332,9 +417,16 @@ export function solveFast(problem: BatchProblem, weights?: Partial<BatchWeights>
     }
     const D = dist[T]!;
     // Potentials: p += min(dist, D) − D keeps every reduced cost ≥ 0 and makes the path's edges tight.
-    for (let q = 0; q < nPopped; q++) { const x = popped[q]!; pot[x] -= D - dist[x]!; }
+    for (let q = 0; q < nPopped; q++) {
+      const x = popped[q]!;
+      pot[x] -= D - dist[x]!;
+    }
     // Ready for the next search (the augmentation below reads only parent[]).
-    for (let q = 0; q < nTouched; q++) { const v = touched[q]!; dist[v] = Infinity; done[v] = 0; }
+    for (let q = 0; q < nTouched; q++) {
+      const v = touched[q]!;
+      dist[v] = Infinity;
+      done[v] = 0;
+    }
 
     // Augment along the path r → v1 → i1 → v2 → … → sink: each need on it moves to the next volunteer.
     let x = parent[T]!;
@@ -342,7 +434,8 @@ export function solveFast(problem: BatchProblem, weights?: Partial<BatchWeights>
     if (x < n) {
       // The path ends with need x giving up its place.
       const prev = matchEdge[x]!;
-      isNull[x] = 1; matchEdge[x] = -1;
+      isNull[x] = 1;
+      matchEdge[x] = -1;
       if (x === r) continue;
       const vj = to[prev]!;
       slot = slotOf(vj, x);
@@ -352,11 +445,13 @@ export function solveFast(problem: BatchProblem, weights?: Partial<BatchWeights>
     }
     for (;;) {
       // x is a volunteer; `slot` is a place of x to fill with the need we came from.
-      const j = x - n, i = parent[x]!;
+      const j = x - n,
+        i = parent[x]!;
       const prev = matchEdge[i]!;
       let e = off[i]!;
       while (to[e] !== j) e++;
-      slotNeed[slot] = i; matchEdge[i] = e;
+      slotNeed[slot] = i;
+      matchEdge[i] = e;
       if (i === r) break;
       const pj = to[prev]!;
       slot = slotOf(pj, i);
@@ -382,9 +477,17 @@ export function firstComeFirstServed(problem: BatchProblem, weights?: Partial<Ba
     let best = -1;
     for (let e = c.off[i]!; e < c.off[i + 1]!; e++) {
       if (left[c.to[e]!]! <= 0) continue;
-      if (best < 0 || c.fit[e]! > c.fit[best]! || (c.fit[e] === c.fit[best] && c.volIds[c.to[e]!]! < c.volIds[c.to[best]!]!)) best = e;
+      if (
+        best < 0 ||
+        c.fit[e]! > c.fit[best]! ||
+        (c.fit[e] === c.fit[best] && c.volIds[c.to[e]!]! < c.volIds[c.to[best]!]!)
+      )
+        best = e;
     }
-    if (best >= 0) { matchEdge[i] = best; left[c.to[best]!]--; }
+    if (best >= 0) {
+      matchEdge[i] = best;
+      left[c.to[best]!]--;
+    }
   }
   return toResult(c, matchEdge, 'fcfs');
 }
@@ -410,8 +513,12 @@ export interface BatchSummary {
 
 export function summarize(r: BatchResult, problem?: BatchProblem): BatchSummary {
   const stats = (xs: ReadonlyArray<{ waitingDays: number }>) => {
-    let sum = 0, max = 0;
-    for (const u of xs) { sum += u.waitingDays; if (u.waitingDays > max) max = u.waitingDays; }
+    let sum = 0,
+      max = 0;
+    for (const u of xs) {
+      sum += u.waitingDays;
+      if (u.waitingDays > max) max = u.waitingDays;
+    }
     return { mean: xs.length ? sum / xs.length : 0, max };
   };
   const all = stats(r.unmatched);
@@ -426,10 +533,17 @@ export function summarize(r: BatchResult, problem?: BatchProblem): BatchSummary 
     maxWaitUnmatchedDays: all.max,
   };
   if (problem) {
-    const servable = new Set(problem.needs.filter((n) => n.candidates.some((c) => capacityOf(problem, c.volunteerId) > 0)).map((n) => n.id));
+    const servable = new Set(
+      problem.needs.filter((n) => n.candidates.some((c) => capacityOf(problem, c.volunteerId) > 0)).map((n) => n.id),
+    );
     const leftOut = r.unmatched.filter((u) => servable.has(u.needId));
     const s = stats(leftOut);
-    Object.assign(out, { unservable: r.unmatched.length - leftOut.length, leftOut: leftOut.length, meanWaitLeftOutDays: s.mean, maxWaitLeftOutDays: s.max });
+    Object.assign(out, {
+      unservable: r.unmatched.length - leftOut.length,
+      leftOut: leftOut.length,
+      meanWaitLeftOutDays: s.mean,
+      maxWaitLeftOutDays: s.max,
+    });
   }
   return out;
 }
@@ -439,11 +553,17 @@ export function summarize(r: BatchResult, problem?: BatchProblem): BatchSummary 
  * the problem, the summaries also split the unmatched needs into unservable and left out.
  */
 export function compare(result: BatchResult, fcfs: BatchResult, problem?: BatchProblem) {
-  const a = summarize(result, problem), b = summarize(fcfs, problem);
+  const a = summarize(result, problem),
+    b = summarize(fcfs, problem);
   return {
     result: a,
     fcfs: b,
-    gain: { totalFit: a.totalFit - b.totalFit, matched: a.matched - b.matched, objective: a.objective - b.objective, maxWaitUnmatchedDays: b.maxWaitUnmatchedDays - a.maxWaitUnmatchedDays },
+    gain: {
+      totalFit: a.totalFit - b.totalFit,
+      matched: a.matched - b.matched,
+      objective: a.objective - b.objective,
+      maxWaitUnmatchedDays: b.maxWaitUnmatchedDays - a.maxWaitUnmatchedDays,
+    },
   };
 }
 
@@ -456,7 +576,8 @@ export function violations(problem: BatchProblem, result: BatchResult): string[]
   for (const a of result.assignments) {
     if (seen.has(a.needId)) out.push(`need ${a.needId} assigned twice`);
     seen.add(a.needId);
-    if (!byId.get(a.needId)?.candidates.some((c) => c.volunteerId === a.volunteerId)) out.push(`need ${a.needId}: ${a.volunteerId} is not a candidate`);
+    if (!byId.get(a.needId)?.candidates.some((c) => c.volunteerId === a.volunteerId))
+      out.push(`need ${a.needId}: ${a.volunteerId} is not a candidate`);
     used.set(a.volunteerId, (used.get(a.volunteerId) ?? 0) + 1);
   }
   for (const [v, k] of used) {

@@ -3,7 +3,14 @@
 // show one by one ("same building +20, helped her 3 times before +15, already has 2 open tasks −10").
 // Pure and allocation-light: the batch matcher ranks tens of thousands of need–volunteer pairs.
 import type { Gender } from '../registry/special-groups.ts';
-import { checkEligibility, DEFAULT_AGE_POLICY, type AgePolicy, type Eligibility, type TaskRequirements, type VolunteerFacts } from '../volunteers/eligibility.ts';
+import {
+  checkEligibility,
+  DEFAULT_AGE_POLICY,
+  type AgePolicy,
+  type Eligibility,
+  type TaskRequirements,
+  type VolunteerFacts,
+} from '../volunteers/eligibility.ts';
 import { SKILL_BY_CODE, type SkillCategory, type SkillLevel } from '../volunteers/skills.ts';
 
 export const MATCH_FACTORS = ['skill', 'availability', 'nearness', 'load', 'continuity', 'preference'] as const;
@@ -54,7 +61,11 @@ export const DEFAULT_MATCH_WEIGHTS: Readonly<MatchWeights> = Object.freeze({
   genderMismatch: -10,
 });
 
-export interface TimeWindow { date: string; startMinute: number; endMinute: number }
+export interface TimeWindow {
+  date: string;
+  startMinute: number;
+  endMinute: number;
+}
 
 export interface MatchNeed {
   category: SkillCategory;
@@ -73,7 +84,9 @@ export interface MatchNeed {
   /** When the need was heard (ISO instant); used by the batch assignment, not by the ranking of one need. */
   waitingSince: string;
   /** The service type's requirements (age, fitness, training, insurance, night); defaults: none. */
-  requirements?: Partial<Pick<TaskRequirements, 'minAge' | 'maxAge' | 'minFitness' | 'trainingCourseIds' | 'needsInsurance' | 'night'>>;
+  requirements?: Partial<
+    Pick<TaskRequirements, 'minAge' | 'maxAge' | 'minFitness' | 'trainingCourseIds' | 'needsInsurance' | 'night'>
+  >;
 }
 
 export interface MatchCandidate {
@@ -149,7 +162,11 @@ function statesSlots(f: VolunteerFacts): boolean {
  * The eligible candidates for one need, best first (score descending, then volunteer id), each with the parts
  * of its score. Avoided volunteers are left out before anything else.
  */
-export function rankCandidates(need: MatchNeed, candidates: readonly MatchCandidate[], options: RankOptions): RankedCandidate[] {
+export function rankCandidates(
+  need: MatchNeed,
+  candidates: readonly MatchCandidate[],
+  options: RankOptions,
+): RankedCandidate[] {
   const w: MatchWeights = { ...DEFAULT_MATCH_WEIGHTS, ...options.weights };
   const task = taskRequirementsFor(need);
   const policy = options.agePolicy ?? DEFAULT_AGE_POLICY;
@@ -165,31 +182,71 @@ export function rankCandidates(need: MatchNeed, candidates: readonly MatchCandid
   }
   // Code-unit order on ids, not localeCompare: the same on every machine and locale.
   scored.sort((a, b) => b.score - a.score || (a.c.id < b.c.id ? -1 : a.c.id > b.c.id ? 1 : 0));
-  const kept = options.limit !== undefined && scored.length > options.limit ? scored.slice(0, Math.max(0, options.limit)) : scored;
+  const kept =
+    options.limit !== undefined && scored.length > options.limit ? scored.slice(0, Math.max(0, options.limit)) : scored;
   return kept.map(({ c, score }) => ({ volunteerId: c.id, score, parts: partsOf(need, c, w, preferred, wantGender) }));
 }
 
 /** The parts of a candidate's score; they add up to scoreOf (a property test holds the two together). */
-function partsOf(need: MatchNeed, c: MatchCandidate, w: MatchWeights, preferred: ReadonlySet<string>, wantGender: Gender | null): MatchPart[] {
-  const parts: MatchPart[] = [skillPart(need, c, w), availabilityPart(need, c, w), nearnessPart(need, c, w), loadPart(c, w), continuityPart(c, w)];
-  if (preferred.has(c.id)) parts.push({ factor: 'preference', points: w.preferredVolunteer, detail: 'match.preference.preferred_volunteer' });
+function partsOf(
+  need: MatchNeed,
+  c: MatchCandidate,
+  w: MatchWeights,
+  preferred: ReadonlySet<string>,
+  wantGender: Gender | null,
+): MatchPart[] {
+  const parts: MatchPart[] = [
+    skillPart(need, c, w),
+    availabilityPart(need, c, w),
+    nearnessPart(need, c, w),
+    loadPart(c, w),
+    continuityPart(c, w),
+  ];
+  if (preferred.has(c.id))
+    parts.push({ factor: 'preference', points: w.preferredVolunteer, detail: 'match.preference.preferred_volunteer' });
   if (wantGender && c.gender) {
-    parts.push(c.gender === wantGender
-      ? { factor: 'preference', points: w.genderMatch, detail: 'match.preference.gender_match', params: { gender: wantGender } }
-      : { factor: 'preference', points: w.genderMismatch, detail: 'match.preference.gender_mismatch', params: { gender: wantGender } });
+    parts.push(
+      c.gender === wantGender
+        ? {
+            factor: 'preference',
+            points: w.genderMatch,
+            detail: 'match.preference.gender_match',
+            params: { gender: wantGender },
+          }
+        : {
+            factor: 'preference',
+            points: w.genderMismatch,
+            detail: 'match.preference.gender_mismatch',
+            params: { gender: wantGender },
+          },
+    );
   }
   return parts;
 }
 
 /** The total alone, without allocating the explanation. */
-function scoreOf(need: MatchNeed, c: MatchCandidate, w: MatchWeights, preferred: ReadonlySet<string>, wantGender: Gender | null): number {
+function scoreOf(
+  need: MatchNeed,
+  c: MatchCandidate,
+  w: MatchWeights,
+  preferred: ReadonlySet<string>,
+  wantGender: Gender | null,
+): number {
   let score = 0;
   // skill
   let exact = false;
-  if (need.skillCode) for (const s of c.skills) if (s.code === need.skillCode) { score += w.skillExact[s.level]; exact = true; break; }
+  if (need.skillCode)
+    for (const s of c.skills)
+      if (s.code === need.skillCode) {
+        score += w.skillExact[s.level];
+        exact = true;
+        break;
+      }
   if (!exact) {
     let best = -1;
-    for (const s of c.skills) if (LEVEL_RANK[s.level] > best && SKILL_BY_CODE.get(s.code)?.category === need.category) best = LEVEL_RANK[s.level];
+    for (const s of c.skills)
+      if (LEVEL_RANK[s.level] > best && SKILL_BY_CODE.get(s.code)?.category === need.category)
+        best = LEVEL_RANK[s.level];
     if (best >= 0) score += w.skillCategory[SKILL_LEVELS_BY_RANK[best]!];
   }
   if (need.when) score += statesSlots(c.facts) ? w.availabilityStated : w.availabilityUnstated;
@@ -215,7 +272,13 @@ function isEligible(c: MatchCandidate, task: TaskRequirements, options: RankOpti
 function skillPart(need: MatchNeed, c: MatchCandidate, w: MatchWeights): MatchPart {
   if (need.skillCode) {
     const own = c.skills.find((s) => s.code === need.skillCode);
-    if (own) return { factor: 'skill', points: w.skillExact[own.level], detail: 'match.skill.exact', params: { skill: own.code, level: own.level } };
+    if (own)
+      return {
+        factor: 'skill',
+        points: w.skillExact[own.level],
+        detail: 'match.skill.exact',
+        params: { skill: own.code, level: own.level },
+      };
   }
   let best: { code: string; level: SkillLevel } | null = null;
   for (const s of c.skills) {
@@ -223,7 +286,12 @@ function skillPart(need: MatchNeed, c: MatchCandidate, w: MatchWeights): MatchPa
     if (!best || LEVEL_RANK[s.level] > LEVEL_RANK[best.level]) best = s;
   }
   return best
-    ? { factor: 'skill', points: w.skillCategory[best.level], detail: 'match.skill.category', params: { category: need.category, skill: best.code, level: best.level } }
+    ? {
+        factor: 'skill',
+        points: w.skillCategory[best.level],
+        detail: 'match.skill.category',
+        params: { category: need.category, skill: best.code, level: best.level },
+      }
     : { factor: 'skill', points: 0, detail: 'match.skill.none', params: { category: need.category } };
 }
 
@@ -231,22 +299,48 @@ function availabilityPart(need: MatchNeed, c: MatchCandidate, w: MatchWeights): 
   if (!need.when) return { factor: 'availability', points: 0, detail: 'match.availability.any_time' };
   const { date, startMinute, endMinute } = need.when;
   return statesSlots(c.facts)
-    ? { factor: 'availability', points: w.availabilityStated, detail: 'match.availability.slot', params: { date, startMinute, endMinute } }
-    : { factor: 'availability', points: w.availabilityUnstated, detail: 'match.availability.unstated', params: { date, startMinute, endMinute } };
+    ? {
+        factor: 'availability',
+        points: w.availabilityStated,
+        detail: 'match.availability.slot',
+        params: { date, startMinute, endMinute },
+      }
+    : {
+        factor: 'availability',
+        points: w.availabilityUnstated,
+        detail: 'match.availability.unstated',
+        params: { date, startMinute, endMinute },
+      };
 }
 
 function nearnessPart(need: MatchNeed, c: MatchCandidate, w: MatchWeights): MatchPart {
-  if (need.buildingId !== null && c.buildingId === need.buildingId) return { factor: 'nearness', points: w.sameBuilding, detail: 'match.nearness.same_building' };
-  if (need.gridId !== null && c.gridId === need.gridId) return { factor: 'nearness', points: w.sameGrid, detail: 'match.nearness.same_grid' };
-  return { factor: 'nearness', points: 0, detail: c.gridId === null ? 'match.nearness.unknown' : 'match.nearness.elsewhere' };
+  if (need.buildingId !== null && c.buildingId === need.buildingId)
+    return { factor: 'nearness', points: w.sameBuilding, detail: 'match.nearness.same_building' };
+  if (need.gridId !== null && c.gridId === need.gridId)
+    return { factor: 'nearness', points: w.sameGrid, detail: 'match.nearness.same_grid' };
+  return {
+    factor: 'nearness',
+    points: 0,
+    detail: c.gridId === null ? 'match.nearness.unknown' : 'match.nearness.elsewhere',
+  };
 }
 
 function loadPart(c: MatchCandidate, w: MatchWeights): MatchPart {
   const count = Math.max(0, c.load);
-  return { factor: 'load', points: count * w.loadPerOpenTask || 0 /* never −0 */, detail: 'match.load.open_tasks', params: { count } };
+  return {
+    factor: 'load',
+    points: count * w.loadPerOpenTask || 0 /* never −0 */,
+    detail: 'match.load.open_tasks',
+    params: { count },
+  };
 }
 
 function continuityPart(c: MatchCandidate, w: MatchWeights): MatchPart {
   const count = Math.max(0, c.pastServicesForResident);
-  return { factor: 'continuity', points: Math.min(w.continuityMax, count * w.continuityPerService), detail: 'match.continuity.past_services', params: { count } };
+  return {
+    factor: 'continuity',
+    points: Math.min(w.continuityMax, count * w.continuityPerService),
+    detail: 'match.continuity.past_services',
+    params: { count },
+  };
 }

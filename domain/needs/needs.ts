@@ -13,7 +13,16 @@ export type NeedChannel = (typeof NEED_CHANNELS)[number];
 export const NEED_URGENCIES = ['normal', 'urgent', 'emergency'] as const;
 export type NeedUrgency = (typeof NEED_URGENCIES)[number];
 
-export const NEED_STATUSES = ['new', 'matched', 'scheduled', 'in_progress', 'done', 'reviewed', 'cancelled', 'declined'] as const;
+export const NEED_STATUSES = [
+  'new',
+  'matched',
+  'scheduled',
+  'in_progress',
+  'done',
+  'reviewed',
+  'cancelled',
+  'declined',
+] as const;
 export type NeedStatus = (typeof NEED_STATUSES)[number];
 
 /** Where a need may go next. Back to `new` means the matched volunteer dropped out and it is matched again. */
@@ -51,31 +60,48 @@ export const needFields = z.object({
   preferredGender: z.enum(['male', 'female']).optional(),
   place: text(100).optional(),
   description: text(500).pipe(z.string().min(2, 'invalid.required')),
-  callerPhone: z.string().trim().regex(/^\d{3,20}$/, 'invalid.phone').optional(),
+  callerPhone: z
+    .string()
+    .trim()
+    .regex(/^\d{3,20}$/, 'invalid.phone')
+    .optional(),
 });
 /** A time window needs both ends, the end after the start, and a date. */
 export const needInput = needFields.superRefine((n, ctx) => {
-  if (!!n.preferredStart !== !!n.preferredEnd) ctx.addIssue({ code: 'custom', path: ['preferredEnd'], message: 'invalid.endBeforeStart' });
-  if (n.preferredStart && n.preferredEnd && hhmmToMinute(n.preferredEnd) <= hhmmToMinute(n.preferredStart)) ctx.addIssue({ code: 'custom', path: ['preferredEnd'], message: 'invalid.endBeforeStart' });
-  if (n.preferredStart && !n.preferredDate) ctx.addIssue({ code: 'custom', path: ['preferredDate'], message: 'invalid.required' });
+  if (!!n.preferredStart !== !!n.preferredEnd)
+    ctx.addIssue({ code: 'custom', path: ['preferredEnd'], message: 'invalid.endBeforeStart' });
+  if (n.preferredStart && n.preferredEnd && hhmmToMinute(n.preferredEnd) <= hhmmToMinute(n.preferredStart))
+    ctx.addIssue({ code: 'custom', path: ['preferredEnd'], message: 'invalid.endBeforeStart' });
+  if (n.preferredStart && !n.preferredDate)
+    ctx.addIssue({ code: 'custom', path: ['preferredDate'], message: 'invalid.required' });
 });
 export type NeedInput = z.infer<typeof needInput>;
 
 /** A resident or family member asking on the phone page: the channel is theirs, not chosen. */
 export const myNeedInput = needFields.omit({ channel: true, callerPhone: true, serviceTypeId: true });
 
-export const needMove = z.object({
-  to: z.enum(NEED_STATUSES),
-  reason: text(200).optional(),
-  /** For `scheduled`: when the volunteer will come (local). */
-  scheduledFor: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'invalid.dateTime').optional(),
-}).superRefine((m, ctx) => {
-  if (NEEDS_REASON.has(m.to) && !m.reason?.trim()) ctx.addIssue({ code: 'custom', path: ['reason'], message: 'invalid.reasonRequired' });
-  if (m.to === 'scheduled' && !m.scheduledFor) ctx.addIssue({ code: 'custom', path: ['scheduledFor'], message: 'invalid.required' });
-});
+export const needMove = z
+  .object({
+    to: z.enum(NEED_STATUSES),
+    reason: text(200).optional(),
+    /** For `scheduled`: when the volunteer will come (local). */
+    scheduledFor: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'invalid.dateTime')
+      .optional(),
+  })
+  .superRefine((m, ctx) => {
+    if (NEEDS_REASON.has(m.to) && !m.reason?.trim())
+      ctx.addIssue({ code: 'custom', path: ['reason'], message: 'invalid.reasonRequired' });
+    if (m.to === 'scheduled' && !m.scheduledFor)
+      ctx.addIssue({ code: 'custom', path: ['scheduledFor'], message: 'invalid.required' });
+  });
 export type NeedMove = z.infer<typeof needMove>;
 
-export const needRating = z.object({ stars: z.number().int().min(1, 'invalid.rating').max(5, 'invalid.rating'), comment: text(300).optional() });
+export const needRating = z.object({
+  stars: z.number().int().min(1, 'invalid.rating').max(5, 'invalid.rating'),
+  comment: text(300).optional(),
+});
 
 export const needQuery = z.object({
   status: z.enum([...NEED_STATUSES, 'open'] as const).optional(),
@@ -94,7 +120,9 @@ export type NeedQuery = z.infer<typeof needQuery>;
 export const surveyVisitInput = z.object({
   householdId: z.string().uuid('invalid.id'),
   visitedOn: localDate,
-  needs: z.array(z.object({ category: z.enum(SKILL_CATEGORIES), note: text(200).optional() })).max(SKILL_CATEGORIES.length)
+  needs: z
+    .array(z.object({ category: z.enum(SKILL_CATEGORIES), note: text(200).optional() }))
+    .max(SKILL_CATEGORIES.length)
     .refine((xs) => new Set(xs.map((x) => x.category)).size === xs.length, 'invalid.duplicate'),
   note: text(500).optional(),
 });
@@ -102,7 +130,9 @@ export type SurveyVisitInput = z.infer<typeof surveyVisitInput>;
 
 /** What a need asks of a volunteer beyond its skill and time: its kind of service's requirements, or by
  *  default an adult — a visit alone to a resident's home is not a task for a minor. */
-export function needRequirements(serviceType?: Omit<TaskRequirements, 'when' | 'skillCode'> | null): NonNullable<MatchNeed['requirements']> {
+export function needRequirements(
+  serviceType?: Omit<TaskRequirements, 'when' | 'skillCode'> | null,
+): NonNullable<MatchNeed['requirements']> {
   if (serviceType) {
     const { minAge, maxAge, minFitness, trainingCourseIds, needsInsurance, night } = serviceType;
     return { minAge, maxAge, minFitness, trainingCourseIds, needsInsurance, night };

@@ -14,7 +14,8 @@ export type Recurrence =
 
 export const MAX_INTERVAL = 12;
 
-export type RuleError = 'rrule.syntax' | 'rrule.freq' | 'rrule.interval' | 'rrule.byDay' | 'rrule.byMonthDay' | 'rrule.unsupported';
+export type RuleError =
+  'rrule.syntax' | 'rrule.freq' | 'rrule.interval' | 'rrule.byDay' | 'rrule.byMonthDay' | 'rrule.unsupported';
 export type ParseResult = { ok: true; rule: Recurrence } | { ok: false; error: RuleError };
 
 /** Parses and validates; never throws. Accepts an optional "RRULE:" prefix and any letter case. */
@@ -30,7 +31,8 @@ export function parseRule(input: string): ParseResult {
     parts.set(key, m[2]!.toUpperCase());
   }
   const freq = parts.get('FREQ');
-  if (freq !== 'WEEKLY' && freq !== 'MONTHLY') return { ok: false, error: freq === undefined ? 'rrule.syntax' : 'rrule.freq' };
+  if (freq !== 'WEEKLY' && freq !== 'MONTHLY')
+    return { ok: false, error: freq === undefined ? 'rrule.syntax' : 'rrule.freq' };
   for (const key of parts.keys()) {
     const allowed = freq === 'WEEKLY' ? ['FREQ', 'INTERVAL', 'BYDAY', 'WKST'] : ['FREQ', 'INTERVAL', 'BYMONTHDAY'];
     if (!allowed.includes(key)) return { ok: false, error: 'rrule.unsupported' };
@@ -40,17 +42,28 @@ export function parseRule(input: string): ParseResult {
   let interval = 1;
   if (parts.has('INTERVAL')) {
     const s = parts.get('INTERVAL')!;
-    if (!/^\d{1,3}$/.test(s) || Number(s) < 1 || Number(s) > MAX_INTERVAL) return { ok: false, error: 'rrule.interval' };
+    if (!/^\d{1,3}$/.test(s) || Number(s) < 1 || Number(s) > MAX_INTERVAL)
+      return { ok: false, error: 'rrule.interval' };
     interval = Number(s);
   }
   if (freq === 'WEEKLY') {
     const list = parts.get('BYDAY')?.split(',') ?? [];
-    if (list.length === 0 || list.some((d) => !(WEEKDAYS as readonly string[]).includes(d)) || new Set(list).size !== list.length) return { ok: false, error: 'rrule.byDay' };
+    if (
+      list.length === 0 ||
+      list.some((d) => !(WEEKDAYS as readonly string[]).includes(d)) ||
+      new Set(list).size !== list.length
+    )
+      return { ok: false, error: 'rrule.byDay' };
     return { ok: true, rule: { freq, interval, byDay: WEEKDAYS.filter((d) => list.includes(d)) } };
   }
   const list = parts.get('BYMONTHDAY')?.split(',') ?? [];
   const days = list.map((d) => (/^-?\d{1,2}$/.test(d) ? Number(d) : NaN));
-  if (days.length === 0 || days.some((d) => !((d >= -3 && d <= -1) || (d >= 1 && d <= 31))) || new Set(days).size !== days.length) return { ok: false, error: 'rrule.byMonthDay' };
+  if (
+    days.length === 0 ||
+    days.some((d) => !((d >= -3 && d <= -1) || (d >= 1 && d <= 31))) ||
+    new Set(days).size !== days.length
+  )
+    return { ok: false, error: 'rrule.byMonthDay' };
   return { ok: true, rule: { freq, interval, byMonthDay: [...days].sort(monthDayOrder) } };
 }
 
@@ -62,7 +75,9 @@ export function monthDayOrder(a: number, b: number): number {
 /** The canonical RRULE text of a rule: parseRule(formatRule(r)) gives r back. */
 export function formatRule(r: Recurrence): string {
   const interval = r.interval === 1 ? '' : `;INTERVAL=${r.interval}`;
-  return r.freq === 'WEEKLY' ? `FREQ=WEEKLY${interval};BYDAY=${r.byDay.join(',')}` : `FREQ=MONTHLY${interval};BYMONTHDAY=${r.byMonthDay.join(',')}`;
+  return r.freq === 'WEEKLY'
+    ? `FREQ=WEEKLY${interval};BYDAY=${r.byDay.join(',')}`
+    : `FREQ=MONTHLY${interval};BYMONTHDAY=${r.byMonthDay.join(',')}`;
 }
 
 // ---- calendar arithmetic on day numbers (days since 1970-01-01) ----
@@ -105,15 +120,19 @@ export function occurrences(rule: Recurrence, start: string, end: string | null,
     }
     return out;
   }
-  const sy = Number(start.slice(0, 4)), sm = Number(start.slice(5, 7)) - 1;
+  const sy = Number(start.slice(0, 4)),
+    sm = Number(start.slice(5, 7)) - 1;
   const loDate = dateOf(lo);
   const months0 = (Number(loDate.slice(0, 4)) - sy) * 12 + (Number(loDate.slice(5, 7)) - 1 - sm);
   let k = Math.max(0, Math.floor(months0 / rule.interval)) * rule.interval;
-  for (;; k += rule.interval) {
-    const y = sy + Math.floor((sm + k) / 12), m0 = (sm + k) % 12;
+  for (; ; k += rule.interval) {
+    const y = sy + Math.floor((sm + k) / 12),
+      m0 = (sm + k) % 12;
     if (Date.UTC(y, m0, 1) / 86400_000 > hi) break;
     const last = daysInMonth(y, m0);
-    const days = [...new Set(rule.byMonthDay.map((d) => (d < 0 ? last + 1 + d : d)).filter((d) => d <= last))].sort((a, b) => a - b);
+    const days = [...new Set(rule.byMonthDay.map((d) => (d < 0 ? last + 1 + d : d)).filter((d) => d <= last))].sort(
+      (a, b) => a - b,
+    );
     for (const d of days) {
       const n = Date.UTC(y, m0, d) / 86400_000;
       if (n >= lo && n <= hi) out.push(dateOf(n));
@@ -124,5 +143,7 @@ export function occurrences(rule: Recurrence, start: string, end: string | null,
 
 /** Roughly how many occurrences a rule gives in four weeks: for plausibility checks and the page's summary. */
 export function perFourWeeks(rule: Recurrence): number {
-  return rule.freq === 'WEEKLY' ? (rule.byDay.length * 4) / rule.interval : (rule.byMonthDay.length * 28) / (30.44 * rule.interval);
+  return rule.freq === 'WEEKLY'
+    ? (rule.byDay.length * 4) / rule.interval
+    : (rule.byMonthDay.length * 28) / (30.44 * rule.interval);
 }

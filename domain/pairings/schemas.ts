@@ -5,7 +5,17 @@ import { localDate } from '../registry/schemas.ts';
 import { SPECIAL_GROUPS, type SpecialGroup } from '../registry/special-groups.ts';
 import { parseRule } from './recurrence.ts';
 
-export const PAIRING_ITEMS = ['weekly_visit', 'medicine_reminder', 'shopping', 'cleaning', 'haircut', 'chat', 'meal_delivery', 'escort_medical', 'other'] as const;
+export const PAIRING_ITEMS = [
+  'weekly_visit',
+  'medicine_reminder',
+  'shopping',
+  'cleaning',
+  'haircut',
+  'chat',
+  'meal_delivery',
+  'escort_medical',
+  'other',
+] as const;
 export type PairingItem = (typeof PAIRING_ITEMS)[number];
 export const PAIRING_ITEM_LABELS: Record<PairingItem, { zh: string; en: string }> = {
   weekly_visit: { zh: '每周探访', en: 'Weekly visit' },
@@ -30,10 +40,14 @@ export const VISIT_MINUTES = { min: 5, max: 480 } as const;
 export const VISIT_BACKDATE_DAYS = 60;
 
 const text = (max: number) => z.string().trim().max(max, 'invalid.tooLong');
-export const rrule = z.string().trim().max(200, 'invalid.tooLong').superRefine((s, ctx) => {
-  const r = parseRule(s);
-  if (!r.ok) ctx.addIssue({ code: 'custom', message: r.error });
-});
+export const rrule = z
+  .string()
+  .trim()
+  .max(200, 'invalid.tooLong')
+  .superRefine((s, ctx) => {
+    const r = parseRule(s);
+    if (!r.ok) ctx.addIssue({ code: 'custom', message: r.error });
+  });
 
 const fields = {
   item: z.enum(PAIRING_ITEMS),
@@ -47,25 +61,39 @@ const fields = {
 };
 
 const itemNoteRule = (v: { item?: PairingItem; itemNote?: string | null }) => v.item !== 'other' || !!v.itemNote;
-const datesRule = (v: { startsOn?: string; endsOn?: string | null }) => !v.startsOn || !v.endsOn || v.endsOn >= v.startsOn;
+const datesRule = (v: { startsOn?: string; endsOn?: string | null }) =>
+  !v.startsOn || !v.endsOn || v.endsOn >= v.startsOn;
 
-export const pairingInput = z.object({ volunteerId: z.string().uuid('invalid.id'), residentId: z.string().uuid('invalid.id'), ...fields }).strict()
+export const pairingInput = z
+  .object({ volunteerId: z.string().uuid('invalid.id'), residentId: z.string().uuid('invalid.id'), ...fields })
+  .strict()
   .refine(itemNoteRule, { path: ['itemNote'], message: 'pairing.itemNoteRequired' })
   .refine(datesRule, { path: ['endsOn'], message: 'invalid.endBeforeStart' });
 export type PairingInput = z.infer<typeof pairingInput>;
 
-export const pairingPatch = z.object(fields).partial().strict()
+export const pairingPatch = z
+  .object(fields)
+  .partial()
+  .strict()
   .refine(itemNoteRule, { path: ['itemNote'], message: 'pairing.itemNoteRequired' })
   .refine(datesRule, { path: ['endsOn'], message: 'invalid.endBeforeStart' });
 export type PairingPatch = z.infer<typeof pairingPatch>;
 
-export const endPairingInput = z.object({ reason: text(200).min(1, 'invalid.required'), endedOn: localDate.optional() }).strict();
+export const endPairingInput = z
+  .object({ reason: text(200).min(1, 'invalid.required'), endedOn: localDate.optional() })
+  .strict();
 
-export const visitInput = z.object({
-  visitedOn: localDate,
-  minutes: z.coerce.number().int('invalid.number').min(VISIT_MINUTES.min, 'pairing.minutes').max(VISIT_MINUTES.max, 'pairing.minutes'),
-  notes: text(500).nullish(),
-}).strict();
+export const visitInput = z
+  .object({
+    visitedOn: localDate,
+    minutes: z.coerce
+      .number()
+      .int('invalid.number')
+      .min(VISIT_MINUTES.min, 'pairing.minutes')
+      .max(VISIT_MINUTES.max, 'pairing.minutes'),
+    notes: text(500).nullish(),
+  })
+  .strict();
 export type VisitInput = z.infer<typeof visitInput>;
 
 export const pairingQuery = z.object({

@@ -3,30 +3,68 @@ import assert from 'node:assert/strict';
 import { explain, rankCandidates, scoreParts, type CandidateFacts } from './ranking.ts';
 import { addDays, isQuarter, quarterOf, quarterRange } from './quarters.ts';
 
-const f = (over: Partial<CandidateFacts> & { volunteerId: string }): CandidateFacts =>
-  ({ name: over.volunteerId, creditMinutes: 0, ratingCount: 0, ratingSum: 0, signedUp: 0, attended: 0, noShows: 0, ...over });
+const f = (over: Partial<CandidateFacts> & { volunteerId: string }): CandidateFacts => ({
+  name: over.volunteerId,
+  creditMinutes: 0,
+  ratingCount: 0,
+  ratingSum: 0,
+  signedUp: 0,
+  attended: 0,
+  noShows: 0,
+  ...over,
+});
 
 describe('quarterly ranking rule', () => {
   it('scores each part and explains it in words that add up to the score', () => {
-    const [c] = rankCandidates([f({ volunteerId: 'a', creditMinutes: 42 * 60 + 30, ratingCount: 5, ratingSum: 24, signedUp: 20, attended: 19, noShows: 1 })]);
+    const [c] = rankCandidates([
+      f({
+        volunteerId: 'a',
+        creditMinutes: 42 * 60 + 30,
+        ratingCount: 5,
+        ratingSum: 24,
+        signedUp: 20,
+        attended: 19,
+        noShows: 1,
+      }),
+    ]);
     assert.deepEqual(c!.parts, [
-      { key: 'service', value: 42.5, points: 42 }, { key: 'rating', value: 4.8, points: 10 },
-      { key: 'attendance', value: 95, points: 5 }, { key: 'noShows', value: 1, points: -5 },
+      { key: 'service', value: 42.5, points: 42 },
+      { key: 'rating', value: 4.8, points: 10 },
+      { key: 'attendance', value: 95, points: 5 },
+      { key: 'noShows', value: 1, points: -5 },
     ]);
     assert.equal(c!.score, 52);
     assert.equal(explain(c!.parts, 'zh-CN'), '服务 42.5 小时 +42，居民评价 4.8 分 +10，出勤率 95% +5，缺席 1 次 −5');
-    assert.equal(explain(c!.parts, 'en'), "42.5 hours served +42, residents' rating 4.8 +10, attendance 95% +5, 1 no-show −5");
+    assert.equal(
+      explain(c!.parts, 'en'),
+      "42.5 hours served +42, residents' rating 4.8 +10, attendance 95% +5, 1 no-show −5",
+    );
   });
 
   it('the explanation always sums to the score', () => {
     let seed = 7;
-    const rnd = (n: number) => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed % n; };
+    const rnd = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
     const facts = Array.from({ length: 300 }, (_, i) => {
-      const signedUp = rnd(12); const ratingCount = rnd(4);
-      return f({ volunteerId: `v${String(i).padStart(3, '0')}`, creditMinutes: rnd(6000), ratingCount, ratingSum: ratingCount * (1 + rnd(5)), signedUp, attended: signedUp ? rnd(signedUp + 1) : 0, noShows: rnd(3) });
+      const signedUp = rnd(12);
+      const ratingCount = rnd(4);
+      return f({
+        volunteerId: `v${String(i).padStart(3, '0')}`,
+        creditMinutes: rnd(6000),
+        ratingCount,
+        ratingSum: ratingCount * (1 + rnd(5)),
+        signedUp,
+        attended: signedUp ? rnd(signedUp + 1) : 0,
+        noShows: rnd(3),
+      });
     });
     for (const c of rankCandidates(facts)) {
-      const fromText = [...explain(c.parts, 'zh-CN').matchAll(/([+−])(\d+)/g)].reduce((s, m) => s + (m[1] === '−' ? -1 : 1) * Number(m[2]), 0);
+      const fromText = [...explain(c.parts, 'zh-CN').matchAll(/([+−])(\d+)/g)].reduce(
+        (s, m) => s + (m[1] === '−' ? -1 : 1) * Number(m[2]),
+        0,
+      );
       assert.equal(fromText, c.score, explain(c.parts, 'zh-CN'));
     }
   });
@@ -41,7 +79,10 @@ describe('quarterly ranking rule', () => {
     assert.equal(part(f({ volunteerId: 'a', creditMinutes: 60, signedUp: 4, attended: 3 }), 'attendance')!.points, 2);
     assert.equal(part(f({ volunteerId: 'a', creditMinutes: 60, signedUp: 2, attended: 1 }), 'attendance')!.points, 0);
     // No ratings, no sign-ups, no no-shows: those parts are left out rather than shown as zero.
-    assert.deepEqual(scoreParts(f({ volunteerId: 'a', creditMinutes: 59 })).map((p) => p.key), ['service']);
+    assert.deepEqual(
+      scoreParts(f({ volunteerId: 'a', creditMinutes: 59 })).map((p) => p.key),
+      ['service'],
+    );
   });
 
   it('ranks only those who served, and breaks ties by minutes, no-shows, then id', () => {
@@ -53,10 +94,22 @@ describe('quarterly ranking rule', () => {
       f({ volunteerId: 'e', creditMinutes: 15 * 60 + 10, noShows: 1 }), // 15 − 5 = 10 points, most minutes
       f({ volunteerId: 'g', creditMinutes: 20 * 60, ratingCount: 1, ratingSum: 5 }),
     ]);
-    assert.deepEqual(ranked.map((c) => [c.volunteerId, c.score, c.rank]), [['g', 30, 1], ['e', 10, 2], ['c', 10, 3], ['a', 10, 4], ['b', 10, 5]]);
+    assert.deepEqual(
+      ranked.map((c) => [c.volunteerId, c.score, c.rank]),
+      [
+        ['g', 30, 1],
+        ['e', 10, 2],
+        ['c', 10, 3],
+        ['a', 10, 4],
+        ['b', 10, 5],
+      ],
+    );
     // The same facts in another order give the same ranking.
     const again = rankCandidates([...ranked].reverse());
-    assert.deepEqual(again.map((c) => c.volunteerId), ranked.map((c) => c.volunteerId));
+    assert.deepEqual(
+      again.map((c) => c.volunteerId),
+      ranked.map((c) => c.volunteerId),
+    );
   });
 });
 

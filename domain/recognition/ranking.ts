@@ -40,15 +40,24 @@ export interface RankedCandidate extends CandidateFacts {
   parts: ScorePart[];
 }
 
-export const RATING_TIERS: ReadonlyArray<readonly [number, number]> = [[4.5, 10], [4.0, 5], [3.0, 0]];
+export const RATING_TIERS: ReadonlyArray<readonly [number, number]> = [
+  [4.5, 10],
+  [4.0, 5],
+  [3.0, 0],
+];
 export const RATING_BELOW = -10;
-export const ATTENDANCE_TIERS: ReadonlyArray<readonly [number, number]> = [[0.9, 5], [0.75, 2]];
+export const ATTENDANCE_TIERS: ReadonlyArray<readonly [number, number]> = [
+  [0.9, 5],
+  [0.75, 2],
+];
 export const NO_SHOW_POINTS = -5;
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
 export function scoreParts(f: CandidateFacts): ScorePart[] {
-  const parts: ScorePart[] = [{ key: 'service', value: round1(f.creditMinutes / 60), points: Math.floor(f.creditMinutes / 60) }];
+  const parts: ScorePart[] = [
+    { key: 'service', value: round1(f.creditMinutes / 60), points: Math.floor(f.creditMinutes / 60) },
+  ];
   if (f.ratingCount > 0) {
     // Tiers are compared on the rounded average, the number the explanation shows.
     const avg = round1(f.ratingSum / f.ratingCount);
@@ -65,8 +74,16 @@ export function scoreParts(f: CandidateFacts): ScorePart[] {
 }
 
 /** Deterministic order: score, then minutes, then fewer no-shows, then id. */
-export function compareRanked(a: { score: number; creditMinutes: number; noShows: number; volunteerId: string }, b: typeof a): number {
-  return b.score - a.score || b.creditMinutes - a.creditMinutes || a.noShows - b.noShows || (a.volunteerId < b.volunteerId ? -1 : a.volunteerId > b.volunteerId ? 1 : 0);
+export function compareRanked(
+  a: { score: number; creditMinutes: number; noShows: number; volunteerId: string },
+  b: typeof a,
+): number {
+  return (
+    b.score - a.score ||
+    b.creditMinutes - a.creditMinutes ||
+    a.noShows - b.noShows ||
+    (a.volunteerId < b.volunteerId ? -1 : a.volunteerId > b.volunteerId ? 1 : 0)
+  );
 }
 
 /**
@@ -74,8 +91,12 @@ export function compareRanked(a: { score: number; creditMinutes: number; noShows
  * Equal scores share no rank: the tie-breaks above give every candidate its own place.
  */
 export function rankCandidates(facts: readonly CandidateFacts[]): RankedCandidate[] {
-  return facts.filter((f) => f.creditMinutes > 0)
-    .map((f) => { const parts = scoreParts(f); return { ...f, parts, score: parts.reduce((s, p) => s + p.points, 0), rank: 0 }; })
+  return facts
+    .filter((f) => f.creditMinutes > 0)
+    .map((f) => {
+      const parts = scoreParts(f);
+      return { ...f, parts, score: parts.reduce((s, p) => s + p.points, 0), rank: 0 };
+    })
     .sort(compareRanked)
     .map((c, i) => ({ ...c, rank: i + 1 }));
 }
@@ -85,21 +106,33 @@ const signed = (n: number) => (n > 0 ? `+${n}` : n < 0 ? `−${-n}` : '+0');
 /** The explanation in words, e.g. 服务 42 小时 +42，居民评价 4.8 分 +10，出勤率 95% +5，缺席 1 次 −5. */
 export function explain(parts: readonly ScorePart[], locale: 'zh-CN' | 'en'): string {
   if (locale === 'en') {
-    return parts.map((p) => {
-      switch (p.key) {
-        case 'service': return `${p.value} hours served ${signed(p.points)}`;
-        case 'rating': return `residents' rating ${p.value} ${signed(p.points)}`;
-        case 'attendance': return `attendance ${p.value}% ${signed(p.points)}`;
-        case 'noShows': return `${p.value} no-show${p.value === 1 ? '' : 's'} ${signed(p.points)}`;
-      }
-    }).join(', ');
+    return parts
+      .map((p) => {
+        switch (p.key) {
+          case 'service':
+            return `${p.value} hours served ${signed(p.points)}`;
+          case 'rating':
+            return `residents' rating ${p.value} ${signed(p.points)}`;
+          case 'attendance':
+            return `attendance ${p.value}% ${signed(p.points)}`;
+          case 'noShows':
+            return `${p.value} no-show${p.value === 1 ? '' : 's'} ${signed(p.points)}`;
+        }
+      })
+      .join(', ');
   }
-  return parts.map((p) => {
-    switch (p.key) {
-      case 'service': return `服务 ${p.value} 小时 ${signed(p.points)}`;
-      case 'rating': return `居民评价 ${p.value} 分 ${signed(p.points)}`;
-      case 'attendance': return `出勤率 ${p.value}% ${signed(p.points)}`;
-      case 'noShows': return `缺席 ${p.value} 次 ${signed(p.points)}`;
-    }
-  }).join('，');
+  return parts
+    .map((p) => {
+      switch (p.key) {
+        case 'service':
+          return `服务 ${p.value} 小时 ${signed(p.points)}`;
+        case 'rating':
+          return `居民评价 ${p.value} 分 ${signed(p.points)}`;
+        case 'attendance':
+          return `出勤率 ${p.value}% ${signed(p.points)}`;
+        case 'noShows':
+          return `缺席 ${p.value} 次 ${signed(p.points)}`;
+      }
+    })
+    .join('，');
 }

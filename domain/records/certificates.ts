@@ -50,7 +50,14 @@ export function hoursText(minutes: number): string {
 }
 
 /** One line of the service summary: verified credit entries grouped by what the service was. */
-export interface ServiceLine { source: string; description: string; entries: number; minutes: number; firstDate: string; lastDate: string }
+export interface ServiceLine {
+  source: string;
+  description: string;
+  entries: number;
+  minutes: number;
+  firstDate: string;
+  lastDate: string;
+}
 
 export interface CertificateSnapshot {
   title: string;
@@ -75,36 +82,80 @@ const period = {
 };
 const periodRefine = <T extends { from?: string; to?: string }>(v: T) => !(v.from && v.to) || v.from <= v.to;
 
-export const requestInput = z.object(period).refine(periodRefine, { message: 'certificates.periodReversed', path: ['to'] });
-export const issueInput = z.object({ volunteerId: z.string().uuid('invalid.id'), ...period }).refine(periodRefine, { message: 'certificates.periodReversed', path: ['to'] });
-export const revokeInput = z.object({ reason: z.string().trim().min(2, 'certificates.reasonRequired').max(200, 'invalid.tooLong') });
+export const requestInput = z
+  .object(period)
+  .refine(periodRefine, { message: 'certificates.periodReversed', path: ['to'] });
+export const issueInput = z
+  .object({ volunteerId: z.string().uuid('invalid.id'), ...period })
+  .refine(periodRefine, { message: 'certificates.periodReversed', path: ['to'] });
+export const revokeInput = z.object({
+  reason: z.string().trim().min(2, 'certificates.reasonRequired').max(200, 'invalid.tooLong'),
+});
 export const certificateQuery = z.object({
-  volunteerId: z.string().uuid('invalid.id').optional(), status: z.enum(CERTIFICATE_STATUSES).optional(), q: z.string().trim().max(40).optional(),
-  page: z.coerce.number().int().min(1).default(1), pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  volunteerId: z.string().uuid('invalid.id').optional(),
+  status: z.enum(CERTIFICATE_STATUSES).optional(),
+  q: z.string().trim().max(40).optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
 });
 export const settingsInput = z.object({
   issuerName: z.string().trim().min(2, 'invalid.required').max(40, 'invalid.tooLong'),
   responsiblePerson: z.string().trim().min(1, 'invalid.required').max(20, 'invalid.tooLong'),
   handlerName: z.string().trim().min(1, 'invalid.required').max(20, 'invalid.tooLong'),
-  contactPhone: z.string().trim().regex(/^[0-9+\-() ]{5,20}$/, 'certificates.phoneInvalid'),
-  prefix: z.string().trim().regex(/^[A-Z]{1,6}$/, 'certificates.prefixInvalid'),
+  contactPhone: z
+    .string()
+    .trim()
+    .regex(/^[0-9+\-() ]{5,20}$/, 'certificates.phoneInvalid'),
+  prefix: z
+    .string()
+    .trim()
+    .regex(/^[A-Z]{1,6}$/, 'certificates.prefixInvalid'),
 });
 export type CertificateSettingsInput = z.infer<typeof settingsInput>;
 
-export const serviceLine = z.object({ source: z.string(), description: z.string(), entries: z.number(), minutes: z.number(), firstDate: z.string(), lastDate: z.string() });
+export const serviceLine = z.object({
+  source: z.string(),
+  description: z.string(),
+  entries: z.number(),
+  minutes: z.number(),
+  firstDate: z.string(),
+  lastDate: z.string(),
+});
 export const certificateView = z.object({
-  id: z.string(), number: z.string(), volunteerId: z.string(), volunteerName: z.string(), status: z.enum(CERTIFICATE_STATUSES),
-  periodFrom: z.string(), periodTo: z.string(), serviceHours: z.number(), honourHours: z.number(), lines: z.array(serviceLine),
-  issuedOn: z.string(), issuedAt: z.string(), issuedByName: z.string(), handlerName: z.string(),
-  revokedAt: z.string().nullable(), revokedByName: z.string().nullable(), revokeReason: z.string().nullable(),
+  id: z.string(),
+  number: z.string(),
+  volunteerId: z.string(),
+  volunteerName: z.string(),
+  status: z.enum(CERTIFICATE_STATUSES),
+  periodFrom: z.string(),
+  periodTo: z.string(),
+  serviceHours: z.number(),
+  honourHours: z.number(),
+  lines: z.array(serviceLine),
+  issuedOn: z.string(),
+  issuedAt: z.string(),
+  issuedByName: z.string(),
+  handlerName: z.string(),
+  revokedAt: z.string().nullable(),
+  revokedByName: z.string().nullable(),
+  revokeReason: z.string().nullable(),
   verifyUrl: z.string(),
 });
 export type CertificateView = z.infer<typeof certificateView>;
 
 /** What the public verify page shows: nothing that identifies the volunteer beyond a masked name. */
 export const verifyView = z.object({
-  title: z.string(), number: z.string(), maskedName: z.string(), issuer: z.string(), status: z.enum(CERTIFICATE_STATUSES),
-  periodFrom: z.string(), periodTo: z.string(), serviceHours: z.number(), issuedOn: z.string(), revokedOn: z.string().nullable(), revokeReason: z.string().nullable(),
+  title: z.string(),
+  number: z.string(),
+  maskedName: z.string(),
+  issuer: z.string(),
+  status: z.enum(CERTIFICATE_STATUSES),
+  periodFrom: z.string(),
+  periodTo: z.string(),
+  serviceHours: z.number(),
+  issuedOn: z.string(),
+  revokedOn: z.string().nullable(),
+  revokeReason: z.string().nullable(),
 });
 export type VerifyView = z.infer<typeof verifyView>;
 

@@ -5,40 +5,87 @@ import type { PointsRule } from '../hours/points.ts';
 
 export const itemInput = z.object({
   name: z.string().trim().min(1, 'invalid.required').max(40, 'invalid.tooLong'),
-  pricePoints: z.number({ error: 'invalid.number' }).int('invalid.integer').min(1, 'points.priceInvalid').max(100000, 'points.priceInvalid'),
-  stock: z.number({ error: 'invalid.number' }).int('invalid.integer').min(0, 'points.stockInvalid').max(100000, 'points.stockInvalid').default(0),
+  pricePoints: z
+    .number({ error: 'invalid.number' })
+    .int('invalid.integer')
+    .min(1, 'points.priceInvalid')
+    .max(100000, 'points.priceInvalid'),
+  stock: z
+    .number({ error: 'invalid.number' })
+    .int('invalid.integer')
+    .min(0, 'points.stockInvalid')
+    .max(100000, 'points.stockInvalid')
+    .default(0),
   active: z.boolean().default(true),
 });
 export const itemPatch = z.object({
-  name: itemInput.shape.name.optional(), pricePoints: itemInput.shape.pricePoints.optional(), active: z.boolean().optional(),
+  name: itemInput.shape.name.optional(),
+  pricePoints: itemInput.shape.pricePoints.optional(),
+  active: z.boolean().optional(),
 });
 export const restockInput = z.object({
-  quantity: z.number({ error: 'invalid.number' }).int('invalid.integer').min(1, 'points.quantityInvalid').max(10000, 'points.quantityInvalid'),
+  quantity: z
+    .number({ error: 'invalid.number' })
+    .int('invalid.integer')
+    .min(1, 'points.quantityInvalid')
+    .max(10000, 'points.quantityInvalid'),
   note: z.string().trim().max(100, 'invalid.tooLong').optional(),
 });
 export const redeemInput = z.object({
   volunteerId: z.string().uuid('invalid.id'),
-  lines: z.array(z.object({
-    itemId: z.string().uuid('invalid.id'),
-    quantity: z.number({ error: 'invalid.number' }).int('invalid.integer').min(1, 'points.quantityInvalid').max(100, 'points.quantityInvalid'),
-  })).min(1, 'points.nothingChosen').max(30, 'invalid.tooMany'),
+  lines: z
+    .array(
+      z.object({
+        itemId: z.string().uuid('invalid.id'),
+        quantity: z
+          .number({ error: 'invalid.number' })
+          .int('invalid.integer')
+          .min(1, 'points.quantityInvalid')
+          .max(100, 'points.quantityInvalid'),
+      }),
+    )
+    .min(1, 'points.nothingChosen')
+    .max(30, 'invalid.tooMany'),
 });
 export type RedeemInput = z.infer<typeof redeemInput>;
 
-export const itemView = z.object({ id: z.string(), name: z.string(), pricePoints: z.number(), stock: z.number(), active: z.boolean(), updatedAt: z.string() });
+export const itemView = z.object({
+  id: z.string(),
+  name: z.string(),
+  pricePoints: z.number(),
+  stock: z.number(),
+  active: z.boolean(),
+  updatedAt: z.string(),
+});
 export type ItemView = z.infer<typeof itemView>;
 export const redemptionView = z.object({
-  id: z.string(), volunteerId: z.string(), volunteerName: z.string(), points: z.number(), createdAt: z.string(), handledByName: z.string(),
+  id: z.string(),
+  volunteerId: z.string(),
+  volunteerName: z.string(),
+  points: z.number(),
+  createdAt: z.string(),
+  handledByName: z.string(),
   lines: z.array(z.object({ itemId: z.string(), name: z.string(), quantity: z.number(), pricePoints: z.number() })),
 });
 export type RedemptionView = z.infer<typeof redemptionView>;
 export const pointsTxnView = z.object({
-  id: z.string(), kind: z.enum(['earn', 'reverse', 'redeem']), points: z.number(), shortfall: z.number(), serviceDate: z.string().nullable(), note: z.string().nullable(), createdAt: z.string(),
+  id: z.string(),
+  kind: z.enum(['earn', 'reverse', 'redeem']),
+  points: z.number(),
+  shortfall: z.number(),
+  serviceDate: z.string().nullable(),
+  note: z.string().nullable(),
+  createdAt: z.string(),
 });
 export const pointsAccountView = z.object({
-  volunteerId: z.string(), name: z.string(), balance: z.number(), earned: z.number(), debt: z.number(),
+  volunteerId: z.string(),
+  name: z.string(),
+  balance: z.number(),
+  earned: z.number(),
+  debt: z.number(),
   rule: z.object({ pointsPerHour: z.number(), dailyCap: z.number().nullable(), totalCap: z.number().nullable() }),
-  history: z.array(pointsTxnView), redemptions: z.array(redemptionView),
+  history: z.array(pointsTxnView),
+  redemptions: z.array(redemptionView),
 });
 export type PointsAccountView = z.infer<typeof pointsAccountView>;
 
@@ -64,7 +111,11 @@ export function reconcileDay(dayMinutes: number, earnedElsewhere: number, rule: 
  * a reversal takes what the balance holds and records the rest as a debt, which later earnings repay before
  * the balance grows again. So a balance is never negative, and nothing spent is undone at the counter.
  */
-export function settle(delta: number, balance: number, debt: number): { credit: number; take: number; repaid: number; shortfall: number } {
+export function settle(
+  delta: number,
+  balance: number,
+  debt: number,
+): { credit: number; take: number; repaid: number; shortfall: number } {
   if (delta >= 0) {
     const repaid = Math.min(debt, delta);
     return { credit: delta - repaid, take: 0, repaid, shortfall: 0 };

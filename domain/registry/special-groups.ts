@@ -1,5 +1,14 @@
 // The special groups the case study serves first. Health-related ones are sensitive (PIPL art. 28).
-export const SPECIAL_GROUPS = ['empty_nest', 'living_alone', 'dementia', 'chronic_illness', 'disabled', 'sanwu', 'shidu', 'migrant_child'] as const;
+export const SPECIAL_GROUPS = [
+  'empty_nest',
+  'living_alone',
+  'dementia',
+  'chronic_illness',
+  'disabled',
+  'sanwu',
+  'shidu',
+  'migrant_child',
+] as const;
 export type SpecialGroup = (typeof SPECIAL_GROUPS)[number];
 export const SENSITIVE_GROUPS: ReadonlySet<SpecialGroup> = new Set(['dementia', 'chronic_illness', 'disabled']);
 
@@ -17,12 +26,26 @@ export const SPECIAL_GROUP_LABELS: Record<SpecialGroup, { zh: string; en: string
 export const GENDERS = ['male', 'female'] as const;
 export type Gender = (typeof GENDERS)[number];
 
-export const RELATIONS = ['head', 'spouse', 'child', 'parent', 'grandchild', 'grandparent', 'sibling', 'other'] as const;
+export const RELATIONS = [
+  'head',
+  'spouse',
+  'child',
+  'parent',
+  'grandchild',
+  'grandparent',
+  'sibling',
+  'other',
+] as const;
 export type Relation = (typeof RELATIONS)[number];
 export const RELATION_LABELS: Record<Relation, { zh: string; en: string }> = {
-  head: { zh: '户主', en: 'Head' }, spouse: { zh: '配偶', en: 'Spouse' }, child: { zh: '子女', en: 'Child' },
-  parent: { zh: '父母', en: 'Parent' }, grandchild: { zh: '孙辈', en: 'Grandchild' }, grandparent: { zh: '祖辈', en: 'Grandparent' },
-  sibling: { zh: '兄弟姐妹', en: 'Sibling' }, other: { zh: '其他', en: 'Other' },
+  head: { zh: '户主', en: 'Head' },
+  spouse: { zh: '配偶', en: 'Spouse' },
+  child: { zh: '子女', en: 'Child' },
+  parent: { zh: '父母', en: 'Parent' },
+  grandchild: { zh: '孙辈', en: 'Grandchild' },
+  grandparent: { zh: '祖辈', en: 'Grandparent' },
+  sibling: { zh: '兄弟姐妹', en: 'Sibling' },
+  other: { zh: '其他', en: 'Other' },
 };
 
 export const CONSENT_PURPOSES = ['sensitive_data', 'id_number', 'love_badge', 'publicity', 'minor_data'] as const;

@@ -17,7 +17,9 @@ export function todayInShanghai(now = new Date()): string {
 export function ageOn(birthDate: string, onDate: string): number {
   // YYYY-MM-DD: years by number, and "birthday not yet reached" by comparing the zero-padded MM-DD as text
   // (no arrays: eligibility screens call this for every volunteer).
-  return Number(onDate.slice(0, 4)) - Number(birthDate.slice(0, 4)) - (onDate.slice(5, 10) < birthDate.slice(5, 10) ? 1 : 0);
+  return (
+    Number(onDate.slice(0, 4)) - Number(birthDate.slice(0, 4)) - (onDate.slice(5, 10) < birthDate.slice(5, 10) ? 1 : 0)
+  );
 }
 
 /** The latest birth date of someone who is at least `years` old on onDate. */

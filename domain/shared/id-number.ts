@@ -13,9 +13,15 @@ export function idNumberCheckChar(first17: string): string {
 
 export type IdNumberProblem = 'format' | 'checksum' | 'birthDate';
 
-export interface ParsedIdNumber { value: string; birthDate: string; gender: 'male' | 'female' }
+export interface ParsedIdNumber {
+  value: string;
+  birthDate: string;
+  gender: 'male' | 'female';
+}
 
-export function parseIdNumber(input: string): { ok: true; id: ParsedIdNumber } | { ok: false; problem: IdNumberProblem } {
+export function parseIdNumber(
+  input: string,
+): { ok: true; id: ParsedIdNumber } | { ok: false; problem: IdNumberProblem } {
   const value = input.trim().toUpperCase();
   if (!/^\d{17}[\dX]$/.test(value)) return { ok: false, problem: 'format' };
   if (idNumberCheckChar(value.slice(0, 17)) !== value[17]) return { ok: false, problem: 'checksum' };

@@ -11,11 +11,21 @@ let seq = 0;
 const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
 
 export function uuidv7(now = Date.now()): string {
-  if (poolAt === pool.length) { globalThis.crypto.getRandomValues(pool); poolAt = 0; }
+  if (poolAt === pool.length) {
+    globalThis.crypto.getRandomValues(pool);
+    poolAt = 0;
+  }
   const r = poolAt;
   poolAt += 16;
   // Keep ids from one process strictly increasing within a millisecond (12-bit counter in rand_a).
-  if (now <= lastMs) { now = lastMs; seq = (seq + 1) & 0xfff; if (seq === 0) now = ++lastMs; } else { lastMs = now; seq = pool[r + 6]! & 0x07; }
+  if (now <= lastMs) {
+    now = lastMs;
+    seq = (seq + 1) & 0xfff;
+    if (seq === 0) now = ++lastMs;
+  } else {
+    lastMs = now;
+    seq = pool[r + 6]! & 0x07;
+  }
   const t = now.toString(16).padStart(12, '0');
   const b = (i: number) => HEX[pool[r + i]!]!;
   return `${t.slice(0, 8)}-${t.slice(8, 12)}-${(0x7000 | seq).toString(16)}-${HEX[(pool[r + 8]! & 0x3f) | 0x80]}${b(9)}-${b(10)}${b(11)}${b(12)}${b(13)}${b(14)}${b(15)}`;

@@ -2,7 +2,10 @@
 // 曾 → zeng) and ü written v (吕 → lv). Server-only: pinyin-pro's dictionary is large.
 import { pinyin } from 'pinyin-pro';
 
-export interface NamePinyin { full: string; initials: string }
+export interface NamePinyin {
+  full: string;
+  initials: string;
+}
 
 export function namePinyin(name: string): NamePinyin {
   const syllables = pinyin(name, { toneType: 'none', type: 'array', surname: 'head', v: true, nonZh: 'consecutive' })

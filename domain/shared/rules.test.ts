@@ -7,7 +7,9 @@ import { ageOn, bornOnOrBefore, isRealDate, todayInShanghai } from './dates.ts';
 import { namePinyin } from './pinyin.ts';
 import { uuidv7, UUID_RE } from './ids.ts';
 
-const dateArb = fc.date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2025-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+const dateArb = fc
+  .date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2025-12-31T00:00:00Z'), noInvalidDate: true })
+  .map((d) => d.toISOString().slice(0, 10));
 
 describe('ID numbers', () => {
   it('accepts a known-good number and reads its birth date and gender', () => {
@@ -24,14 +26,16 @@ describe('ID numbers', () => {
   });
 
   it('round-trips any real birth date, and any single-digit change is caught', () => {
-    fc.assert(fc.property(dateArb, fc.integer({ min: 0, max: 999 }), fc.integer({ min: 0, max: 16 }), (date, order, pos) => {
-      const first17 = `610302${date.replace(/-/g, '')}${String(order).padStart(3, '0')}`;
-      const id = first17 + idNumberCheckChar(first17);
-      const r = parseIdNumber(id);
-      assert.ok(r.ok && r.id.birthDate === date);
-      const changed = id.slice(0, pos) + String((Number(id[pos]) + 1) % 10) + id.slice(pos + 1);
-      assert.equal(parseIdNumber(changed).ok && changed !== id, false);
-    }));
+    fc.assert(
+      fc.property(dateArb, fc.integer({ min: 0, max: 999 }), fc.integer({ min: 0, max: 16 }), (date, order, pos) => {
+        const first17 = `610302${date.replace(/-/g, '')}${String(order).padStart(3, '0')}`;
+        const id = first17 + idNumberCheckChar(first17);
+        const r = parseIdNumber(id);
+        assert.ok(r.ok && r.id.birthDate === date);
+        const changed = id.slice(0, pos) + String((Number(id[pos]) + 1) % 10) + id.slice(pos + 1);
+        assert.equal(parseIdNumber(changed).ok && changed !== id, false);
+      }),
+    );
   });
 
   it('masks the birth date and order', () => {
@@ -43,12 +47,18 @@ describe('phones', () => {
   it('accepts mainland mobiles with +86, spaces and dashes, and refuses others', () => {
     assert.equal(normalizeMobile('+86 138-0000-0001'), '13800000001');
     assert.equal(normalizeMobile('8613800000001'), '13800000001');
-    for (const bad of ['12800000001', '1380000000', '138000000011', '02988888888', 'abc']) assert.equal(normalizeMobile(bad), null, bad);
+    for (const bad of ['12800000001', '1380000000', '138000000011', '02988888888', 'abc'])
+      assert.equal(normalizeMobile(bad), null, bad);
     assert.equal(maskPhone('13800000001'), '138****0001');
   });
 
   it('never throws on arbitrary input', () => {
-    fc.assert(fc.property(fc.string(), (s) => { const r = normalizeMobile(s); assert.ok(r === null || /^1[3-9]\d{9}$/.test(r)); }));
+    fc.assert(
+      fc.property(fc.string(), (s) => {
+        const r = normalizeMobile(s);
+        assert.ok(r === null || /^1[3-9]\d{9}$/.test(r));
+      }),
+    );
   });
 });
 
@@ -63,10 +73,12 @@ describe('dates', () => {
   });
 
   it('bornOnOrBefore agrees with ageOn for every date', () => {
-    fc.assert(fc.property(dateArb, dateArb, fc.integer({ min: 0, max: 100 }), (birth, on, years) => {
-      if (birth > on) return;
-      assert.equal(birth <= bornOnOrBefore(years, on), ageOn(birth, on) >= years);
-    }));
+    fc.assert(
+      fc.property(dateArb, dateArb, fc.integer({ min: 0, max: 100 }), (birth, on, years) => {
+        if (birth > on) return;
+        assert.equal(birth <= bornOnOrBefore(years, on), ageOn(birth, on) >= years);
+      }),
+    );
   });
 });
 

@@ -9,8 +9,20 @@ export type Fitness = (typeof FITNESS)[number];
 const FITNESS_RANK: Record<Fitness, number> = { good: 2, fair: 1, limited: 0 };
 
 /** Registration ages the community accepts (configurable; the case study's volunteers are 9 to 80). */
-export interface AgePolicy { minAge: number; maxAge: number; guardianUnder: number; guardianCoversDataUnder: number; accompaniedUnder: number }
-export const DEFAULT_AGE_POLICY: AgePolicy = { minAge: 9, maxAge: 80, guardianUnder: 18, guardianCoversDataUnder: 14, accompaniedUnder: 10 };
+export interface AgePolicy {
+  minAge: number;
+  maxAge: number;
+  guardianUnder: number;
+  guardianCoversDataUnder: number;
+  accompaniedUnder: number;
+}
+export const DEFAULT_AGE_POLICY: AgePolicy = {
+  minAge: 9,
+  maxAge: 80,
+  guardianUnder: 18,
+  guardianCoversDataUnder: 14,
+  accompaniedUnder: 10,
+};
 
 export interface VolunteerFacts {
   status: string;
@@ -46,22 +58,42 @@ export interface TaskRequirements {
 }
 
 export type IneligibleReason =
-  | 'not_approved' | 'too_young' | 'too_old' | 'guardian_missing' | 'minor_at_night' | 'fitness'
-  | 'training_missing' | 'training_expired' | 'insurance_missing' | 'unavailable' | 'blackout' | 'skill_missing';
+  | 'not_approved'
+  | 'too_young'
+  | 'too_old'
+  | 'guardian_missing'
+  | 'minor_at_night'
+  | 'fitness'
+  | 'training_missing'
+  | 'training_expired'
+  | 'insurance_missing'
+  | 'unavailable'
+  | 'blackout'
+  | 'skill_missing';
 
-export interface Eligibility { eligible: boolean; reasons: IneligibleReason[] }
+export interface Eligibility {
+  eligible: boolean;
+  reasons: IneligibleReason[];
+}
 
 /** The weekday (1 = Monday … 7 = Sunday) of a YYYY-MM-DD date. */
-let lastDate = '', lastWeekday = 0;
+let lastDate = '',
+  lastWeekday = 0;
 export function weekdayOf(date: string): number {
   // Screens check thousands of volunteers against one date: remember the last answer.
   if (date === lastDate) return lastWeekday;
   const d = new Date(`${date}T00:00:00Z`).getUTCDay();
-  lastDate = date; lastWeekday = d === 0 ? 7 : d;
+  lastDate = date;
+  lastWeekday = d === 0 ? 7 : d;
   return lastWeekday;
 }
 
-export function checkEligibility(v: VolunteerFacts, task: TaskRequirements, today: string, policy: AgePolicy = DEFAULT_AGE_POLICY): Eligibility {
+export function checkEligibility(
+  v: VolunteerFacts,
+  task: TaskRequirements,
+  today: string,
+  policy: AgePolicy = DEFAULT_AGE_POLICY,
+): Eligibility {
   const reasons: IneligibleReason[] = [];
   const onDate = task.when?.date ?? today;
   const age = ageOn(v.birthDate, onDate);
@@ -76,13 +108,25 @@ export function checkEligibility(v: VolunteerFacts, task: TaskRequirements, toda
     let best: 'missing' | 'expired' | 'ok' = 'missing';
     for (const t of v.trainings) {
       if (t.courseId !== course) continue;
-      if (t.expiresOn === null || t.expiresOn >= onDate) { best = 'ok'; break; }
+      if (t.expiresOn === null || t.expiresOn >= onDate) {
+        best = 'ok';
+        break;
+      }
       best = 'expired';
     }
     if (best === 'missing') reasons.push('training_missing');
     if (best === 'expired') reasons.push('training_expired');
   }
-  if (task.needsInsurance && !v.insurance.some((p) => p.startsOn <= onDate && p.endsOn >= onDate && (p.minAge === null || age >= p.minAge) && (p.maxAge === null || age <= p.maxAge))) {
+  if (
+    task.needsInsurance &&
+    !v.insurance.some(
+      (p) =>
+        p.startsOn <= onDate &&
+        p.endsOn >= onDate &&
+        (p.minAge === null || age >= p.minAge) &&
+        (p.maxAge === null || age <= p.maxAge),
+    )
+  ) {
     reasons.push('insurance_missing');
   }
   if (task.skillCode && !v.skills?.includes(task.skillCode)) reasons.push('skill_missing');
@@ -91,7 +135,8 @@ export function checkEligibility(v: VolunteerFacts, task: TaskRequirements, toda
     if (v.blackouts.some((b) => b.fromDate <= date && b.toDate >= date)) reasons.push('blackout');
     if (v.statesWeekly ?? v.weekly.length > 0) {
       const wd = weekdayOf(date);
-      if (!v.weekly.some((s) => s.weekday === wd && s.startMinute <= startMinute && s.endMinute >= endMinute)) reasons.push('unavailable');
+      if (!v.weekly.some((s) => s.weekday === wd && s.startMinute <= startMinute && s.endMinute >= endMinute))
+        reasons.push('unavailable');
     }
   }
   return { eligible: reasons.length === 0, reasons };

@@ -28,8 +28,18 @@ export const partyMemberQuery = z.object({
 export type PartyMemberQuery = z.infer<typeof partyMemberQuery>;
 
 export const partyMemberItem = z.object({
-  volunteerId: z.string(), name: z.string(), phone: z.string(), kind: z.string(), isPublicServant: z.boolean(), partyOrg: z.string(), workUnit: z.string().nullable(),
-  gridId: z.string().nullable(), gridName: z.string().nullable(), joinedOn: z.string().nullable(), reports: z.number(), lastReportedOn: z.string().nullable(),
+  volunteerId: z.string(),
+  name: z.string(),
+  phone: z.string(),
+  kind: z.string(),
+  isPublicServant: z.boolean(),
+  partyOrg: z.string(),
+  workUnit: z.string().nullable(),
+  gridId: z.string().nullable(),
+  gridName: z.string().nullable(),
+  joinedOn: z.string().nullable(),
+  reports: z.number(),
+  lastReportedOn: z.string().nullable(),
 });
 
 export const partyPostInput = z.object({
@@ -39,7 +49,13 @@ export const partyPostInput = z.object({
 });
 export type PartyPostInput = z.infer<typeof partyPostInput>;
 export const partyPostPatch = partyPostInput.partial();
-export const partyPostItem = z.object({ id: z.string(), title: z.string(), description: z.string().nullable(), capacity: z.number().nullable(), claimed: z.number() });
+export const partyPostItem = z.object({
+  id: z.string(),
+  title: z.string(),
+  description: z.string().nullable(),
+  capacity: z.number().nullable(),
+  claimed: z.number(),
+});
 
 export const partyReportInput = z.object({
   volunteerId: uuid,
@@ -60,6 +76,17 @@ export const partyReportQuery = z.object({
 export type PartyReportQuery = z.infer<typeof partyReportQuery>;
 
 export const partyReportItem = z.object({
-  id: z.string(), volunteerId: z.string(), name: z.string(), reportedOn: z.string(), unitPartyOrg: z.string(), posts: z.array(z.object({ id: z.string(), title: z.string() })),
+  id: z.string(),
+  volunteerId: z.string(),
+  name: z.string(),
+  reportedOn: z.string(),
+  unitPartyOrg: z.string(),
+  posts: z.array(z.object({ id: z.string(), title: z.string() })),
 });
-export const partyReportPage = z.object({ items: z.array(partyReportItem), total: z.number(), page: z.number(), pageSize: z.number(), posts: z.array(partyPostItem) });
+export const partyReportPage = z.object({
+  items: z.array(partyReportItem),
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+  posts: z.array(partyPostItem),
+});

@@ -30,12 +30,26 @@ export const poolQuery = z.object({
 export type PoolQuery = z.infer<typeof poolQuery>;
 
 export const volunteerSkill = z.object({
-  code: z.string(), category: z.string(), level: z.string(), licenceNo: z.string().nullable(), licenceExpiresOn: z.string().nullable(), licenceValid: z.boolean().nullable(),
+  code: z.string(),
+  category: z.string(),
+  level: z.string(),
+  licenceNo: z.string().nullable(),
+  licenceExpiresOn: z.string().nullable(),
+  licenceValid: z.boolean().nullable(),
 });
 export const poolItem = z.object({
-  volunteerId: z.string(), name: z.string(), gender: z.string(), age: z.number(), phone: z.string(), unitName: z.string().nullable(), skills: z.array(volunteerSkill),
+  volunteerId: z.string(),
+  name: z.string(),
+  gender: z.string(),
+  age: z.number(),
+  phone: z.string(),
+  unitName: z.string().nullable(),
+  skills: z.array(volunteerSkill),
 });
 export const poolPage = z.object({
-  items: z.array(poolItem), total: z.number(), page: z.number(), pageSize: z.number(),
+  items: z.array(poolItem),
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
   categories: z.record(z.string(), z.number()),
 });

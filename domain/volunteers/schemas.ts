@@ -7,7 +7,16 @@ import { FITNESS } from './eligibility.ts';
 import { SKILL_BY_CODE, SKILL_LEVELS } from './skills.ts';
 
 export const POLITICAL_STATUSES = ['party_member', 'league_member', 'masses'] as const;
-export const RECRUITED_VIA = ['residents_committee', 'youth_league', 'womens_federation', 'elderly_association', 'disabled_association', 'unit', 'party', 'self'] as const;
+export const RECRUITED_VIA = [
+  'residents_committee',
+  'youth_league',
+  'womens_federation',
+  'elderly_association',
+  'disabled_association',
+  'unit',
+  'party',
+  'self',
+] as const;
 export const VOLUNTEER_STATUSES = ['pending', 'approved', 'rejected'] as const;
 export const GUARDIAN_RELATIONS = ['father', 'mother', 'grandparent', 'other'] as const;
 
@@ -22,11 +31,13 @@ export const skillInput = z.object({
 });
 export type SkillInput = z.infer<typeof skillInput>;
 
-export const weeklySlot = z.object({
-  weekday: z.number().int().min(1).max(7),
-  startMinute: z.number().int().min(0).max(1439),
-  endMinute: z.number().int().min(1).max(1440),
-}).refine((s) => s.endMinute > s.startMinute, { message: 'invalid.value', path: ['endMinute'] });
+export const weeklySlot = z
+  .object({
+    weekday: z.number().int().min(1).max(7),
+    startMinute: z.number().int().min(0).max(1439),
+    endMinute: z.number().int().min(1).max(1440),
+  })
+  .refine((s) => s.endMinute > s.startMinute, { message: 'invalid.value', path: ['endMinute'] });
 
 export const guardianInput = z.object({ name: personName, phone: mobile, relation: z.enum(GUARDIAN_RELATIONS) });
 
@@ -49,8 +60,10 @@ const volunteerFields = z.object({
 function idAgrees(r: { idNumber?: string; birthDate?: string; gender?: string }, ctx: z.RefinementCtx) {
   if (!r.idNumber) return;
   const p = parseIdNumber(r.idNumber);
-  if (p.ok && r.birthDate && p.id.birthDate !== r.birthDate) ctx.addIssue({ code: 'custom', path: ['idNumber'], message: 'invalid.idNumber.birthDateMismatch' });
-  if (p.ok && r.gender && p.id.gender !== r.gender) ctx.addIssue({ code: 'custom', path: ['idNumber'], message: 'invalid.idNumber.genderMismatch' });
+  if (p.ok && r.birthDate && p.id.birthDate !== r.birthDate)
+    ctx.addIssue({ code: 'custom', path: ['idNumber'], message: 'invalid.idNumber.birthDateMismatch' });
+  if (p.ok && r.gender && p.id.gender !== r.gender)
+    ctx.addIssue({ code: 'custom', path: ['idNumber'], message: 'invalid.idNumber.genderMismatch' });
 }
 
 /** Staff register a volunteer for someone who cannot. */
@@ -58,11 +71,13 @@ export const volunteerInput = volunteerFields.superRefine(idAgrees);
 export type VolunteerInput = z.infer<typeof volunteerInput>;
 
 /** Self-registration from a phone: a code sent to the phone, the community, and consent. */
-export const volunteerRegistration = volunteerFields.extend({
-  communityId: uuid,
-  code: z.string().regex(/^\d{6}$/, 'invalid.value'),
-  consent: z.literal(true, 'volunteer.consentRequired'),
-}).superRefine(idAgrees);
+export const volunteerRegistration = volunteerFields
+  .extend({
+    communityId: uuid,
+    code: z.string().regex(/^\d{6}$/, 'invalid.value'),
+    consent: z.literal(true, 'volunteer.consentRequired'),
+  })
+  .superRefine(idAgrees);
 export type VolunteerRegistration = z.infer<typeof volunteerRegistration>;
 
 export const volunteerPatch = z.object({
@@ -97,35 +112,89 @@ export type VolunteerQuery = z.infer<typeof volunteerQuery>;
 export const decisionInput = z.object({ note: shortText(500).nullish() });
 
 export const volunteerListItem = z.object({
-  id: z.string(), name: z.string(), gender: z.enum(GENDERS), birthDate: z.string(), age: z.number(), phone: z.string(),
-  idNumber: z.string(), status: z.enum(VOLUNTEER_STATUSES), fitness: z.enum(FITNESS), politicalStatus: z.enum(POLITICAL_STATUSES),
-  recruitedVia: z.enum(RECRUITED_VIA), unitId: z.string().nullable(), unitName: z.string().nullable(), residentId: z.string().nullable(),
+  id: z.string(),
+  name: z.string(),
+  gender: z.enum(GENDERS),
+  birthDate: z.string(),
+  age: z.number(),
+  phone: z.string(),
+  idNumber: z.string(),
+  status: z.enum(VOLUNTEER_STATUSES),
+  fitness: z.enum(FITNESS),
+  politicalStatus: z.enum(POLITICAL_STATUSES),
+  recruitedVia: z.enum(RECRUITED_VIA),
+  unitId: z.string().nullable(),
+  unitName: z.string().nullable(),
+  residentId: z.string().nullable(),
   createdAt: z.string(),
 });
 export type VolunteerListItem = z.infer<typeof volunteerListItem>;
 
-const skillOut = z.object({ code: z.string(), category: z.string(), level: z.string(), licenceNo: z.string().nullable(), licenceExpiresOn: z.string().nullable() });
+const skillOut = z.object({
+  code: z.string(),
+  category: z.string(),
+  level: z.string(),
+  licenceNo: z.string().nullable(),
+  licenceExpiresOn: z.string().nullable(),
+});
 const teamOut = z.object({ id: z.string(), name: z.string(), role: z.string() });
 export const volunteerDetail = volunteerListItem.extend({
-  registeredVia: z.string(), note: z.string().nullable(), decisionNote: z.string().nullable(), decidedAt: z.string().nullable(),
-  accountId: z.string().nullable(), residentName: z.string().nullable(),
-  guardian: z.object({ name: z.string(), phone: z.string(), relation: z.string(), consentAt: z.string(), coversData: z.boolean() }).nullable(),
-  skills: z.array(skillOut), teams: z.array(teamOut),
+  registeredVia: z.string(),
+  note: z.string().nullable(),
+  decisionNote: z.string().nullable(),
+  decidedAt: z.string().nullable(),
+  accountId: z.string().nullable(),
+  residentName: z.string().nullable(),
+  guardian: z
+    .object({
+      name: z.string(),
+      phone: z.string(),
+      relation: z.string(),
+      consentAt: z.string(),
+      coversData: z.boolean(),
+    })
+    .nullable(),
+  skills: z.array(skillOut),
+  teams: z.array(teamOut),
   availability: z.array(z.object({ weekday: z.number(), startMinute: z.number(), endMinute: z.number() })),
 });
 export type VolunteerDetail = z.infer<typeof volunteerDetail>;
 
 export const volunteerIndicators = z.object({
-  volunteers: z.number(), approved: z.number(), pending: z.number(), householdsWithVolunteer: z.number(), households: z.number(), share: z.number(),
+  volunteers: z.number(),
+  approved: z.number(),
+  pending: z.number(),
+  householdsWithVolunteer: z.number(),
+  households: z.number(),
+  share: z.number(),
 });
 
 export const cardSummary = z.object({
-  id: z.string(), name: z.string(), status: z.enum(VOLUNTEER_STATUSES), age: z.number(), unitName: z.string().nullable(),
-  teams: z.array(teamOut), skills: z.array(skillOut),
-  trainings: z.array(z.object({ courseTitle: z.string(), issuedOn: z.string(), expiresOn: z.string().nullable(), valid: z.boolean() })),
-  insurance: z.array(z.object({ insurer: z.string(), policyNo: z.string(), startsOn: z.string(), endsOn: z.string(), valid: z.boolean() })),
+  id: z.string(),
+  name: z.string(),
+  status: z.enum(VOLUNTEER_STATUSES),
+  age: z.number(),
+  unitName: z.string().nullable(),
+  teams: z.array(teamOut),
+  skills: z.array(skillOut),
+  trainings: z.array(
+    z.object({ courseTitle: z.string(), issuedOn: z.string(), expiresOn: z.string().nullable(), valid: z.boolean() }),
+  ),
+  insurance: z.array(
+    z.object({
+      insurer: z.string(),
+      policyNo: z.string(),
+      startsOn: z.string(),
+      endsOn: z.string(),
+      valid: z.boolean(),
+    }),
+  ),
 });
 export type CardSummary = z.infer<typeof cardSummary>;
 
-export const myVolunteer = z.object({ profile: volunteerDetail, card: z.object({ token: z.string(), url: z.string(), qrSvg: z.string() }), summary: cardSummary });
+export const myVolunteer = z.object({
+  profile: volunteerDetail,
+  card: z.object({ token: z.string(), url: z.string(), qrSvg: z.string() }),
+  summary: cardSummary,
+});
 export type MyVolunteer = z.infer<typeof myVolunteer>;

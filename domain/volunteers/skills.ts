@@ -1,8 +1,23 @@
 // The skills pool (专业服务人才资源库): seven professional categories and one for special groups.
-export const SKILL_CATEGORIES = ['medical', 'legal', 'education', 'culture', 'psychological', 'household', 'science_digital', 'special_groups'] as const;
+export const SKILL_CATEGORIES = [
+  'medical',
+  'legal',
+  'education',
+  'culture',
+  'psychological',
+  'household',
+  'science_digital',
+  'special_groups',
+] as const;
 export type SkillCategory = (typeof SKILL_CATEGORIES)[number];
 
-export interface SkillDef { code: string; category: SkillCategory; zh: string; en: string; licensed?: boolean }
+export interface SkillDef {
+  code: string;
+  category: SkillCategory;
+  zh: string;
+  en: string;
+  licensed?: boolean;
+}
 
 export const CATEGORY_LABELS: Record<SkillCategory, { zh: string; en: string }> = {
   medical: { zh: '医疗护理', en: 'Medical and care' },

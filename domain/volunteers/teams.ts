@@ -18,18 +18,34 @@ export type TeamInput = z.infer<typeof teamInput>;
 export const teamPatch = teamInput.partial();
 export type TeamPatch = z.infer<typeof teamPatch>;
 
-export const teamMemberInput = z.object({ volunteerId: z.string().uuid('invalid.id'), role: z.enum(TEAM_ROLES).default('member') });
+export const teamMemberInput = z.object({
+  volunteerId: z.string().uuid('invalid.id'),
+  role: z.enum(TEAM_ROLES).default('member'),
+});
 export type TeamMemberInput = z.infer<typeof teamMemberInput>;
 
 export const teamItem = z.object({
-  id: z.string(), name: z.string(), kind: z.string(), unitId: z.string().nullable(), unitName: z.string().nullable(), description: z.string().nullable(),
-  members: z.number(), requests: z.number(), leaders: z.array(z.string()),
+  id: z.string(),
+  name: z.string(),
+  kind: z.string(),
+  unitId: z.string().nullable(),
+  unitName: z.string().nullable(),
+  description: z.string().nullable(),
+  members: z.number(),
+  requests: z.number(),
+  leaders: z.array(z.string()),
   /** The caller's own standing in the team: null when not a member nor asking. */
   myStatus: z.string().nullable(),
   /** The caller leads this team (their membership's team). */
   managed: z.boolean(),
 });
 export const teamMember = z.object({
-  volunteerId: z.string(), name: z.string(), phone: z.string(), role: z.string(), status: z.string(), requestedAt: z.string(), decidedAt: z.string().nullable(),
+  volunteerId: z.string(),
+  name: z.string(),
+  phone: z.string(),
+  role: z.string(),
+  status: z.string(),
+  requestedAt: z.string(),
+  decidedAt: z.string().nullable(),
 });
 export const teamDetail = teamItem.extend({ roster: z.array(teamMember) });

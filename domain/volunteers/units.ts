@@ -2,7 +2,18 @@
 import { z } from 'zod';
 import { mobile } from '../registry/schemas.ts';
 
-export const UNIT_KINDS = ['school', 'party_school', 'hospital', 'company', 'residents_committee', 'youth_league', 'womens_federation', 'elderly_association', 'disabled_association', 'social_org'] as const;
+export const UNIT_KINDS = [
+  'school',
+  'party_school',
+  'hospital',
+  'company',
+  'residents_committee',
+  'youth_league',
+  'womens_federation',
+  'elderly_association',
+  'disabled_association',
+  'social_org',
+] as const;
 export type UnitKind = (typeof UNIT_KINDS)[number];
 
 const text = (max: number) => z.string().trim().max(max, 'invalid.tooLong');
@@ -19,6 +30,12 @@ export const unitPatch = unitInput.partial();
 export type UnitPatch = z.infer<typeof unitPatch>;
 
 export const unitItem = z.object({
-  id: z.string(), name: z.string(), kind: z.string(), address: z.string().nullable(), contactName: z.string().nullable(), contactPhone: z.string().nullable(),
-  volunteers: z.number(), teams: z.number(),
+  id: z.string(),
+  name: z.string(),
+  kind: z.string(),
+  address: z.string().nullable(),
+  contactName: z.string().nullable(),
+  contactPhone: z.string().nullable(),
+  volunteers: z.number(),
+  teams: z.number(),
 });

@@ -34,12 +34,14 @@ describe('WeChat commands', () => {
   });
 
   it('never throws, always gives a known command, and caps a need’s text', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 2000 }), (s) => {
-      const c = parseCommand(s);
-      assert.ok(['bind', 'code', 'unbind', 'need', 'book', 'mine', 'switch', 'help'].includes(c.kind));
-      if (c.kind === 'need') assert.ok(c.text.length <= NEED_TEXT_MAX);
-      if (c.kind === 'bind' && c.phone) assert.match(c.phone, /^1[3-9]\d{9}$/);
-      assert.ok((SKILL_CATEGORIES as readonly string[]).includes(guessCategory(s)));
-    }));
+    fc.assert(
+      fc.property(fc.string({ maxLength: 2000 }), (s) => {
+        const c = parseCommand(s);
+        assert.ok(['bind', 'code', 'unbind', 'need', 'book', 'mine', 'switch', 'help'].includes(c.kind));
+        if (c.kind === 'need') assert.ok(c.text.length <= NEED_TEXT_MAX);
+        if (c.kind === 'bind' && c.phone) assert.match(c.phone, /^1[3-9]\d{9}$/);
+        assert.ok((SKILL_CATEGORIES as readonly string[]).includes(guessCategory(s)));
+      }),
+    );
   });
 });

@@ -38,12 +38,31 @@ const STAFF: DemoPerson[] = [
 ];
 
 // The first grid's leader has the easy number 13800000003; the others 13800000031, 32, …
-const GRID_LEADER_NAMES = ['马建军', '冯建平', '田秀娟', '任永强', '白丽萍', '侯小军', '魏春梅', '薛斌', '康文博', '秦丽华', '段海涛', '乔晓燕'];
+const GRID_LEADER_NAMES = [
+  '马建军',
+  '冯建平',
+  '田秀娟',
+  '任永强',
+  '白丽萍',
+  '侯小军',
+  '魏春梅',
+  '薛斌',
+  '康文博',
+  '秦丽华',
+  '段海涛',
+  '乔晓燕',
+];
 
 export function demoPeople(grids: number): DemoPerson[] {
   const leaders: DemoPerson[] = [];
   for (let g = 0; g < grids; g++) {
-    leaders.push({ suffix: g === 0 ? '0003' : String(30 + g).padStart(4, '0'), name: GRID_LEADER_NAMES[g % GRID_LEADER_NAMES.length]!, role: 'grid_leader', title: '网格长', gridIndex: g });
+    leaders.push({
+      suffix: g === 0 ? '0003' : String(30 + g).padStart(4, '0'),
+      name: GRID_LEADER_NAMES[g % GRID_LEADER_NAMES.length]!,
+      role: 'grid_leader',
+      title: '网格长',
+      gridIndex: g,
+    });
   }
   return [
     ...STAFF,
@@ -65,17 +84,44 @@ export interface DemoSignIn {
 
 // What each role sees, for the sign-in list.
 const SEES: Record<string, { zh: string; en: string }> = {
-  '0001': { zh: '全社区：居民台账（敏感信息可查看，每次留痕）、审计日志、通知发件箱', en: 'The whole community: the registry (sensitive fields on request, each reveal audited), the audit log, the outbox' },
-  '0002': { zh: '全社区居民台账：登记、导入导出、敏感信息查看（留痕）；爱心二维码、四点半课堂、居家照护和节日慰问', en: 'The whole registry: add and edit, import and export, reveal sensitive fields (audited); love badges, the 4:30 classroom, home care and holiday deliveries' },
-  '0003': { zh: '第一网格的楼栋、住户和居民（敏感信息打码）', en: "Grid 1's buildings, households and residents (sensitive fields masked)" },
-  '0004': { zh: '所带的邻里互助服务队：队员、入队申请和活动签到（他本人也是志愿者）', en: 'The squad he leads (邻里互助服务队): its members, join requests and activity check-in (he is a volunteer too)' },
-  '0005': { zh: '宝鸡市第一中学的13名在职党员教师志愿者及其服务时长（她也是其中一员）', en: "Baoji No. 1 Middle School's 13 party-member teacher volunteers and their hours (she is one of them)" },
-  '0006': { zh: '自己的志愿者证、服务队、技能、培训、保险、时长、星级和积分；四点半课堂值班（上课日）、居家照护任务和春节慰问（她也是社区居民）', en: 'Her volunteer card, squad, skills, training, insurance, hours, star level and points; 4:30 classroom duty on school days, home care tasks and the Spring Festival deliveries (she is a resident too)' },
-  '0007': { zh: '自己家和独居母亲的求助、预约与爱心二维码', en: 'Requests, bookings and the love badge for his household and his mother, who lives alone' },
+  '0001': {
+    zh: '全社区：居民台账（敏感信息可查看，每次留痕）、审计日志、通知发件箱',
+    en: 'The whole community: the registry (sensitive fields on request, each reveal audited), the audit log, the outbox',
+  },
+  '0002': {
+    zh: '全社区居民台账：登记、导入导出、敏感信息查看（留痕）；爱心二维码、四点半课堂、居家照护和节日慰问',
+    en: 'The whole registry: add and edit, import and export, reveal sensitive fields (audited); love badges, the 4:30 classroom, home care and holiday deliveries',
+  },
+  '0003': {
+    zh: '第一网格的楼栋、住户和居民（敏感信息打码）',
+    en: "Grid 1's buildings, households and residents (sensitive fields masked)",
+  },
+  '0004': {
+    zh: '所带的邻里互助服务队：队员、入队申请和活动签到（他本人也是志愿者）',
+    en: 'The squad he leads (邻里互助服务队): its members, join requests and activity check-in (he is a volunteer too)',
+  },
+  '0005': {
+    zh: '宝鸡市第一中学的13名在职党员教师志愿者及其服务时长（她也是其中一员）',
+    en: "Baoji No. 1 Middle School's 13 party-member teacher volunteers and their hours (she is one of them)",
+  },
+  '0006': {
+    zh: '自己的志愿者证、服务队、技能、培训、保险、时长、星级和积分；四点半课堂值班（上课日）、居家照护任务和春节慰问（她也是社区居民）',
+    en: 'Her volunteer card, squad, skills, training, insurance, hours, star level and points; 4:30 classroom duty on school days, home care tasks and the Spring Festival deliveries (she is a resident too)',
+  },
+  '0007': {
+    zh: '自己家和独居母亲的求助、预约与爱心二维码',
+    en: 'Requests, bookings and the love badge for his household and his mother, who lives alone',
+  },
 };
 
 /** One account per role, as the server prints them on start and the README lists them (the password is DEMO_PASSWORD in server/src/demo.ts). */
 export const DEMO_SIGN_INS: DemoSignIn[] = demoPeople(8)
   .filter((p) => SEES[p.suffix])
   .sort((a, b) => a.suffix.localeCompare(b.suffix))
-  .map((p) => ({ phone: DEMO_PHONE_PREFIX + p.suffix, role: p.role, name: p.name, title: p.title, sees: SEES[p.suffix]! }));
+  .map((p) => ({
+    phone: DEMO_PHONE_PREFIX + p.suffix,
+    role: p.role,
+    name: p.name,
+    title: p.title,
+    sees: SEES[p.suffix]!,
+  }));

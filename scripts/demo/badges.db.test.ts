@@ -31,40 +31,98 @@ for (const kind of testDatabaseKinds()) {
       t = await createTestDatabase(kind);
       db = t.handle.db;
       cipher = new FieldCipher(generateKeyring());
-      await seedCommunity(db, cipher, { communityId: CID, name: '西关社区', seed: 20180913, withAccounts: true, passwordHash: 'test-hash', now: NOW });
+      await seedCommunity(db, cipher, {
+        communityId: CID,
+        name: '西关社区',
+        seed: 20180913,
+        withAccounts: true,
+        passwordHash: 'test-hash',
+        now: NOW,
+      });
     });
-    after(async () => { await t.dispose(); });
+    after(async () => {
+      await t.dispose();
+    });
 
     it('has the hotline, the duty phone and the staff member to tell', async () => {
-      const s = await db.selectFrom('badge_settings').selectAll().where('community_id', '=', CID).executeTakeFirstOrThrow();
+      const s = await db
+        .selectFrom('badge_settings')
+        .selectAll()
+        .where('community_id', '=', CID)
+        .executeTakeFirstOrThrow();
       assert.equal(s.hotline, BADGE_HOTLINE);
       assert.deepEqual(JSON.parse(s.notify_phones), ['13800000002']);
     });
 
     it('gives a working badge to every elder (60+) tagged dementia or chronic illness who has family to call, and to nobody else', async () => {
       const tags = [groupTag(cipher, CID, 'dementia'), groupTag(cipher, CID, 'chronic_illness')];
-      const tagged = await db.selectFrom('resident as r').select(['r.id', 'r.birth_date'])
-        .where('r.community_id', '=', CID).where('r.status', '=', 'active')
-        .where((eb) => eb.exists(eb.selectFrom('resident_tag as t').select('t.tag').whereRef('t.community_id', '=', 'r.community_id').whereRef('t.resident_id', '=', 'r.id').where('t.tag', 'in', tags)))
-        .where((eb) => eb.exists(eb.selectFrom('family_contact as c').select('c.id').whereRef('c.community_id', '=', 'r.community_id').whereRef('c.resident_id', '=', 'r.id')))
+      const tagged = await db
+        .selectFrom('resident as r')
+        .select(['r.id', 'r.birth_date'])
+        .where('r.community_id', '=', CID)
+        .where('r.status', '=', 'active')
+        .where((eb) =>
+          eb.exists(
+            eb
+              .selectFrom('resident_tag as t')
+              .select('t.tag')
+              .whereRef('t.community_id', '=', 'r.community_id')
+              .whereRef('t.resident_id', '=', 'r.id')
+              .where('t.tag', 'in', tags),
+          ),
+        )
+        .where((eb) =>
+          eb.exists(
+            eb
+              .selectFrom('family_contact as c')
+              .select('c.id')
+              .whereRef('c.community_id', '=', 'r.community_id')
+              .whereRef('c.resident_id', '=', 'r.id'),
+          ),
+        )
         .execute();
-      const expected = tagged.filter((r) => ageOn(r.birth_date, TODAY) >= 60).map((r) => r.id).sort();
+      const expected = tagged
+        .filter((r) => ageOn(r.birth_date, TODAY) >= 60)
+        .map((r) => r.id)
+        .sort();
       const badges = await db.selectFrom('badge').selectAll().where('community_id', '=', CID).execute();
       assert.ok(expected.length >= 20, `a real list, got ${expected.length}`);
       assert.deepEqual(badges.map((b) => b.resident_id).sort(), expected);
-      assert.ok(badges.every((b) => b.status === 'active' && /^[0-9a-f]{64}$/.test(b.token_hash) && b.nickname.length <= 20));
+      assert.ok(
+        badges.every((b) => b.status === 'active' && /^[0-9a-f]{64}$/.test(b.token_hash) && b.nickname.length <= 20),
+      );
       assert.equal(new Set(badges.map((b) => b.token_hash)).size, badges.length);
-      const contacts = await db.selectFrom('badge_contact').select(['badge_id']).where('community_id', '=', CID).execute();
+      const contacts = await db
+        .selectFrom('badge_contact')
+        .select(['badge_id'])
+        .where('community_id', '=', CID)
+        .execute();
       assert.equal(new Set(contacts.map((c) => c.badge_id)).size, badges.length, 'every badge has someone to call');
       // Every badge stands on a live love_badge consent, recorded in the registry's consent_record.
-      const consents = await db.selectFrom('consent_record').select(['resident_id', 'given_by_relation']).where('community_id', '=', CID).where('purpose', '=', 'love_badge').where('withdrawn_at', 'is', null).execute();
+      const consents = await db
+        .selectFrom('consent_record')
+        .select(['resident_id', 'given_by_relation'])
+        .where('community_id', '=', CID)
+        .where('purpose', '=', 'love_badge')
+        .where('withdrawn_at', 'is', null)
+        .execute();
       assert.deepEqual([...new Set(consents.map((c) => c.resident_id))].sort(), expected);
-      assert.ok(consents.every((c) => c.given_by_relation === '本人' || c.given_by_relation.startsWith('监护人')), 'given by the elder or the guardian');
+      assert.ok(
+        consents.every((c) => c.given_by_relation === '本人' || c.given_by_relation.startsWith('监护人')),
+        'given by the elder or the guardian',
+      );
     });
 
     it("has a few scans, and on 李泽钦's mother's badge a finder's message with the location", async () => {
-      const mother = await db.selectFrom('badge as b').innerJoin('badge_contact as c', (j) => j.onRef('c.community_id', '=', 'b.community_id').onRef('c.badge_id', '=', 'b.id'))
-        .select(['b.id', 'b.nickname']).where('b.community_id', '=', CID).where('c.phone', '=', '13800000007').execute();
+      const mother = await db
+        .selectFrom('badge as b')
+        .innerJoin('badge_contact as c', (j) =>
+          j.onRef('c.community_id', '=', 'b.community_id').onRef('c.badge_id', '=', 'b.id'),
+        )
+        .select(['b.id', 'b.nickname'])
+        .where('b.community_id', '=', CID)
+        .where('c.phone', '=', '13800000007')
+        .execute();
       assert.equal(mother.length, 1);
       const scans = await db.selectFrom('badge_scan').selectAll().where('community_id', '=', CID).execute();
       assert.ok(scans.length >= 5 && scans.length <= 10, `${scans.length} scans`);
@@ -75,10 +133,25 @@ for (const kind of testDatabaseKinds()) {
 
     it("opens the mother's page with her nickname and her son's phone, not her name", async () => {
       const audit = new AuditLog(db, kind);
-      const svc = new BadgesService(db, cipher, audit, new Notifier(pino({ level: 'silent' })), new RegistryService(db, cipher, audit));
-      const row = await db.selectFrom('badge as b').innerJoin('resident as r', (j) => j.onRef('r.community_id', '=', 'b.community_id').onRef('r.id', '=', 'b.resident_id'))
-        .innerJoin('badge_contact as c', (j) => j.onRef('c.community_id', '=', 'b.community_id').onRef('c.badge_id', '=', 'b.id'))
-        .select(['b.token_enc', 'b.nickname', 'r.name']).where('b.community_id', '=', CID).where('c.phone', '=', '13800000007').executeTakeFirstOrThrow();
+      const svc = new BadgesService(
+        db,
+        cipher,
+        audit,
+        new Notifier(pino({ level: 'silent' })),
+        new RegistryService(db, cipher, audit),
+      );
+      const row = await db
+        .selectFrom('badge as b')
+        .innerJoin('resident as r', (j) =>
+          j.onRef('r.community_id', '=', 'b.community_id').onRef('r.id', '=', 'b.resident_id'),
+        )
+        .innerJoin('badge_contact as c', (j) =>
+          j.onRef('c.community_id', '=', 'b.community_id').onRef('c.badge_id', '=', 'b.id'),
+        )
+        .select(['b.token_enc', 'b.nickname', 'r.name'])
+        .where('b.community_id', '=', CID)
+        .where('c.phone', '=', '13800000007')
+        .executeTakeFirstOrThrow();
       const page = await svc.scan(cipher.decrypt(row.token_enc), '127.0.0.1', 'zh-CN');
       assert.equal(page.status, 200);
       assert.ok(typeof page.html !== 'string', 'a scan is served from the ready bytes');

@@ -28,57 +28,136 @@ for (const kind of testDatabaseKinds()) {
     before(async () => {
       t = await createTestDatabase(kind);
       cipher = new FieldCipher(generateKeyring());
-      await seedCommunity(db(), cipher, { communityId: CID, name: '西关社区', seed: 20180913, withAccounts: true, passwordHash: 'test-hash', now: NOW });
+      await seedCommunity(db(), cipher, {
+        communityId: CID,
+        name: '西关社区',
+        seed: 20180913,
+        withAccounts: true,
+        passwordHash: 'test-hash',
+        now: NOW,
+      });
     });
-    after(async () => { await t.dispose(); });
+    after(async () => {
+      await t.dispose();
+    });
 
     it('has about 60 children now, mostly registered migrant children with their household adults as guardians', async () => {
-      const active = await db().selectFrom('classroom_child').selectAll().where('community_id', '=', CID).where('status', '=', 'active').execute();
+      const active = await db()
+        .selectFrom('classroom_child')
+        .selectAll()
+        .where('community_id', '=', CID)
+        .where('status', '=', 'active')
+        .execute();
       assert.ok(active.length >= 55 && active.length <= 66, `${active.length} children now`);
       const registered = active.filter((c) => c.resident_id);
       assert.ok(registered.length >= 30, `${registered.length} of them in the registry`);
-      const tags = new Set((await db().selectFrom('resident_tag').select('resident_id').where('community_id', '=', CID).where('tag', '=', 'migrant_child').execute()).map((r) => r.resident_id));
-      assert.ok(registered.every((c) => tags.has(c.resident_id!) || c.household_id), 'registered children are migrant children (or the family account’s child)');
+      const tags = new Set(
+        (
+          await db()
+            .selectFrom('resident_tag')
+            .select('resident_id')
+            .where('community_id', '=', CID)
+            .where('tag', '=', 'migrant_child')
+            .execute()
+        ).map((r) => r.resident_id),
+      );
+      assert.ok(
+        registered.every((c) => tags.has(c.resident_id!) || c.household_id),
+        'registered children are migrant children (or the family account’s child)',
+      );
       const adults = await db().selectFrom('classroom_adult').selectAll().where('community_id', '=', CID).execute();
       for (const c of active) {
         const mine = adults.filter((a) => a.child_id === c.id);
-        assert.ok(mine.some((a) => a.is_guardian === 1), `${c.name} has a guardian`);
+        assert.ok(
+          mine.some((a) => a.is_guardian === 1),
+          `${c.name} has a guardian`,
+        );
         assert.equal(new Set(mine.map((a) => a.phone)).size, mine.length);
-        assert.ok(mine.some((a) => a.name === c.consent_by), 'consent was given by one of the adults');
+        assert.ok(
+          mine.some((a) => a.name === c.consent_by),
+          'consent was given by one of the adults',
+        );
       }
-      assert.ok(adults.some((a) => a.is_guardian === 0), 'some children have a grandparent who may also collect them');
-      assert.ok(adults.some((a) => a.phone === '13800000007' && a.is_guardian === 1), '李泽钦 is a guardian');
+      assert.ok(
+        adults.some((a) => a.is_guardian === 0),
+        'some children have a grandparent who may also collect them',
+      );
+      assert.ok(
+        adults.some((a) => a.phone === '13800000007' && a.is_guardian === 1),
+        '李泽钦 is a guardian',
+      );
     });
 
     it('comes out near the case study: about 314 children of 310 families since 2021', async () => {
       const actor = { communityId: CID, role: 'staff', accountId: 'x', name: 'x' } as Actor;
-      const svc = new ClassroomService(db(), new AuditLog(db(), kind), new VolunteerDirectory(db()), null as never, null as never, cipher);
+      const svc = new ClassroomService(
+        db(),
+        new AuditLog(db(), kind),
+        new VolunteerDirectory(db()),
+        null as never,
+        null as never,
+        cipher,
+      );
       const f = await svc.figures(actor, 2021);
       assert.ok(f.total.children >= 305 && f.total.children <= 320, `${f.total.children} children`);
       assert.ok(f.total.families >= 295 && f.total.families <= f.total.children - 2, `${f.total.families} families`);
-      assert.deepEqual(f.years.map((y) => y.year), [2021, 2022, 2023, 2024, 2025, 2026]);
-      assert.ok(f.years.every((y) => y.children >= 55 && y.sessions >= 50 && y.tutorHours > 0), JSON.stringify(f.years));
+      assert.deepEqual(
+        f.years.map((y) => y.year),
+        [2021, 2022, 2023, 2024, 2025, 2026],
+      );
+      assert.ok(
+        f.years.every((y) => y.children >= 55 && y.sessions >= 50 && y.tutorHours > 0),
+        JSON.stringify(f.years),
+      );
     });
 
     it('holds sessions on school days only, with the school’s 13 teachers on the rota and 刘红梅 on today’s', async () => {
       const sessions = await db().selectFrom('classroom_session').selectAll().where('community_id', '=', CID).execute();
       assert.ok(sessions.every((s) => weekdayOf(s.date) <= 5));
       assert.ok(!sessions.some((s) => s.date >= '2026-10-01' && s.date <= '2026-10-08'), 'National Day week off');
-      assert.ok(sessions.filter((s) => s.date >= '2026-09-01' && s.date < TODAY).every((s) => s.closed_at), 'past sessions closed');
+      assert.ok(
+        sessions.filter((s) => s.date >= '2026-09-01' && s.date < TODAY).every((s) => s.closed_at),
+        'past sessions closed',
+      );
       const today = sessions.find((s) => s.date === TODAY)!;
       assert.ok(today && !today.closed_at);
-      const team = await db().selectFrom('team').select('id').where('community_id', '=', CID).where('name', '=', '第一中学教师志愿队').executeTakeFirstOrThrow();
-      const teachers = new Set((await db().selectFrom('team_member').select('volunteer_id').where('team_id', '=', team.id).execute()).map((m) => m.volunteer_id));
+      const team = await db()
+        .selectFrom('team')
+        .select('id')
+        .where('community_id', '=', CID)
+        .where('name', '=', '第一中学教师志愿队')
+        .executeTakeFirstOrThrow();
+      const teachers = new Set(
+        (await db().selectFrom('team_member').select('volunteer_id').where('team_id', '=', team.id).execute()).map(
+          (m) => m.volunteer_id,
+        ),
+      );
       assert.equal(teachers.size, 13);
-      const rota = await db().selectFrom('classroom_rota').select(['session_id', 'volunteer_id']).where('community_id', '=', CID).execute();
+      const rota = await db()
+        .selectFrom('classroom_rota')
+        .select(['session_id', 'volunteer_id'])
+        .where('community_id', '=', CID)
+        .execute();
       assert.equal(new Set(rota.filter((r) => teachers.has(r.volunteer_id)).map((r) => r.volunteer_id)).size, 13);
-      const liu = await db().selectFrom('volunteer').innerJoin('account', 'account.id', 'volunteer.account_id').select('volunteer.id').where('account.phone', '=', '13800000006').executeTakeFirstOrThrow();
+      const liu = await db()
+        .selectFrom('volunteer')
+        .innerJoin('account', 'account.id', 'volunteer.account_id')
+        .select('volunteer.id')
+        .where('account.phone', '=', '13800000006')
+        .executeTakeFirstOrThrow();
       assert.ok(rota.some((r) => r.session_id === today.id && r.volunteer_id === liu.id));
     });
 
     it('hands every child only to one of their own adults, and has this term’s logs and two cleared alerts', async () => {
-      const wrong = await db().selectFrom('classroom_attendance as a').leftJoin('classroom_adult as d', (j) => j.onRef('d.community_id', '=', 'a.community_id').onRef('d.id', '=', 'a.out_adult_id'))
-        .select(['a.child_id', 'd.child_id as adult_child']).where('a.community_id', '=', CID).where('a.checked_out_at', 'is not', null).execute();
+      const wrong = await db()
+        .selectFrom('classroom_attendance as a')
+        .leftJoin('classroom_adult as d', (j) =>
+          j.onRef('d.community_id', '=', 'a.community_id').onRef('d.id', '=', 'a.out_adult_id'),
+        )
+        .select(['a.child_id', 'd.child_id as adult_child'])
+        .where('a.community_id', '=', CID)
+        .where('a.checked_out_at', 'is not', null)
+        .execute();
       assert.ok(wrong.length > 20_000, `${wrong.length} check-outs`);
       assert.ok(wrong.every((r) => r.adult_child === r.child_id));
       const alerts = await db().selectFrom('classroom_alert').selectAll().where('community_id', '=', CID).execute();

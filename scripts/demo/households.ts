@@ -14,14 +14,14 @@ import { randomName, randomSurname, surnameOf, type Gender } from './names.ts';
 import type { Rng } from './random.ts';
 
 export type HouseholdKind =
-  | 'elder_alone'       // one person aged 60+: 独居老人
-  | 'elder_couple'      // two elders whose children live elsewhere: 空巢老人
-  | 'shidu'             // a mother (and maybe her husband) who lost her only child: 失独
-  | 'three_gen'         // grandparents, parents, children
-  | 'elder_with_child'  // one or two elders with a grown child (unmarried, divorced) at home
-  | 'migrant_family'    // migrant workers with their children: 外来务工人员子女
-  | 'migrant_adults'    // migrant workers without children here
-  | 'nuclear'           // a couple, with or without children
+  | 'elder_alone' // one person aged 60+: 独居老人
+  | 'elder_couple' // two elders whose children live elsewhere: 空巢老人
+  | 'shidu' // a mother (and maybe her husband) who lost her only child: 失独
+  | 'three_gen' // grandparents, parents, children
+  | 'elder_with_child' // one or two elders with a grown child (unmarried, divorced) at home
+  | 'migrant_family' // migrant workers with their children: 外来务工人员子女
+  | 'migrant_adults' // migrant workers without children here
+  | 'nuclear' // a couple, with or without children
   | 'single_parent'
   | 'single_adult';
 
@@ -69,10 +69,21 @@ interface Plan {
 
 type Band = readonly [number, number];
 const ELDER_AGES: readonly (readonly [Band, number])[] = [
-  [[60, 64], 26], [[65, 69], 24], [[70, 74], 18], [[75, 79], 14], [[80, 84], 10], [[85, 89], 6], [[90, 98], 2],
+  [[60, 64], 26],
+  [[65, 69], 24],
+  [[70, 74], 18],
+  [[75, 79], 14],
+  [[80, 84], 10],
+  [[85, 89], 6],
+  [[90, 98], 2],
 ];
 // Elders living alone are older, mostly widows.
-const ALONE_AGES: readonly (readonly [Band, number])[] = [[[62, 69], 20], [[70, 79], 35], [[80, 89], 35], [[90, 98], 10]];
+const ALONE_AGES: readonly (readonly [Band, number])[] = [
+  [[62, 69], 20],
+  [[70, 79], 35],
+  [[80, 89], 35],
+  [[90, 98], 10],
+];
 
 function ageIn(rng: Rng, bands: readonly (readonly [Band, number])[]): number {
   const [lo, hi] = rng.weighted(bands);
@@ -86,7 +97,11 @@ function member(rng: Rng, today: string, gender: Gender, age: number, relation: 
   const birthDate = birthDateForAge(rng, age, today);
   return {
     name: randomName(rng, gender, Number(birthDate.slice(0, 4)), surname),
-    gender, birthDate, age, relation, wantsFamilyContacts: false,
+    gender,
+    birthDate,
+    age,
+    relation,
+    wantsFamilyContacts: false,
   };
 }
 
@@ -156,7 +171,15 @@ function threeGenerations(rng: Rng, today: string, elders: 1 | 2): Plan {
     else kidSurname = surnameOf(inLaw.name);
   }
   const household: HouseholdModel = { kind: 'three_gen', isMigrant: false, members, childSurname: surname };
-  return { household, kids: rng.weighted(KIDS_THREE_GEN), minKids: 0, maxKids: 3, parentAge: motherAge, kidRelation: elderHead ? 'grandchild' : 'child', kidSurname };
+  return {
+    household,
+    kids: rng.weighted(KIDS_THREE_GEN),
+    minKids: 0,
+    maxKids: 3,
+    parentAge: motherAge,
+    kidRelation: elderHead ? 'grandchild' : 'child',
+    kidSurname,
+  };
 }
 
 /** One or two elders and a grown child who never left (or came back). */
@@ -164,22 +187,43 @@ function elderWithChild(rng: Rng, today: string, elders: 1 | 2): Plan {
   const surname = randomSurname(rng);
   const ages = elders === 2 ? twoElderAges(rng) : [ageIn(rng, ELDER_AGES)];
   const genders: Gender[] = elders === 2 ? ['male', 'female'] : [rng.chance(0.65) ? 'female' : 'male'];
-  const members = genders.map((g, i) => member(rng, today, g, ages[i]!, i === 0 ? 'head' : 'spouse', g === 'male' ? surname : undefined));
+  const members = genders.map((g, i) =>
+    member(rng, today, g, ages[i]!, i === 0 ? 'head' : 'spouse', g === 'male' ? surname : undefined),
+  );
   for (const m of members) m.wantsFamilyContacts = true;
   const childAge = clamp(Math.min(...ages) - rng.int(24, 34), 25, 59);
   const childGender: Gender = rng.chance(0.5) ? 'male' : 'female';
   members.push(member(rng, today, childGender, childAge, 'child', surname));
   const household: HouseholdModel = { kind: 'elder_with_child', isMigrant: false, members, childSurname: surname };
-  return { household, kids: rng.chance(0.25) ? 1 : 0, minKids: 0, maxKids: 1, parentAge: childAge, kidRelation: 'grandchild', kidSurname: surname };
+  return {
+    household,
+    kids: rng.chance(0.25) ? 1 : 0,
+    minKids: 0,
+    maxKids: 1,
+    parentAge: childAge,
+    kidRelation: 'grandchild',
+    kidSurname: surname,
+  };
 }
 
 function migrantFamily(rng: Rng, today: string): Plan {
   const surname = randomSurname(rng);
   const husbandAge = rng.int(26, 45);
   const wifeAge = clamp(husbandAge - rng.int(0, 4), 23, 45);
-  const members = [member(rng, today, 'male', husbandAge, 'head', surname), member(rng, today, 'female', wifeAge, 'spouse')];
+  const members = [
+    member(rng, today, 'male', husbandAge, 'head', surname),
+    member(rng, today, 'female', wifeAge, 'spouse'),
+  ];
   const household: HouseholdModel = { kind: 'migrant_family', isMigrant: true, members, childSurname: surname };
-  return { household, kids: rng.weighted(KIDS_MIGRANT), minKids: 1, maxKids: 3, parentAge: wifeAge, kidRelation: 'child', kidSurname: surname };
+  return {
+    household,
+    kids: rng.weighted(KIDS_MIGRANT),
+    minKids: 1,
+    maxKids: 3,
+    parentAge: wifeAge,
+    kidRelation: 'child',
+    kidSurname: surname,
+  };
 }
 
 function migrantAdults(rng: Rng, today: string): Plan {
@@ -189,9 +233,18 @@ function migrantAdults(rng: Rng, today: string): Plan {
   const members = [member(rng, today, headGender, headAge, 'head', surname)];
   // Two workers from one village share a flat as often as a couple does.
   if (rng.chance(0.5)) {
-    members.push(rng.chance(0.5)
-      ? member(rng, today, other(headGender), clamp(headAge + rng.int(-3, 3), 20, 45), 'spouse')
-      : member(rng, today, headGender, rng.int(19, 40), rng.chance(0.5) ? 'sibling' : 'other', rng.chance(0.5) ? surname : undefined));
+    members.push(
+      rng.chance(0.5)
+        ? member(rng, today, other(headGender), clamp(headAge + rng.int(-3, 3), 20, 45), 'spouse')
+        : member(
+            rng,
+            today,
+            headGender,
+            rng.int(19, 40),
+            rng.chance(0.5) ? 'sibling' : 'other',
+            rng.chance(0.5) ? surname : undefined,
+          ),
+    );
   }
   return withoutChildren({ kind: 'migrant_adults', isMigrant: true, members, childSurname: surname });
 }
@@ -200,9 +253,20 @@ function nuclear(rng: Rng, today: string): Plan {
   const surname = randomSurname(rng);
   const husbandAge = rng.int(24, 59);
   const wifeAge = clamp(husbandAge - rng.int(0, 4), 22, 59);
-  const members = [member(rng, today, 'male', husbandAge, 'head', surname), member(rng, today, 'female', wifeAge, 'spouse')];
+  const members = [
+    member(rng, today, 'male', husbandAge, 'head', surname),
+    member(rng, today, 'female', wifeAge, 'spouse'),
+  ];
   const household: HouseholdModel = { kind: 'nuclear', isMigrant: false, members, childSurname: surname };
-  return { household, kids: rng.weighted(KIDS_NUCLEAR), minKids: 0, maxKids: 3, parentAge: wifeAge, kidRelation: 'child', kidSurname: surname };
+  return {
+    household,
+    kids: rng.weighted(KIDS_NUCLEAR),
+    minKids: 0,
+    maxKids: 3,
+    parentAge: wifeAge,
+    kidRelation: 'child',
+    kidSurname: surname,
+  };
 }
 
 function singleParent(rng: Rng, today: string): Plan {
@@ -212,23 +276,63 @@ function singleParent(rng: Rng, today: string): Plan {
   const head = member(rng, today, gender, age, 'head', surname);
   // After a divorce the children usually keep their father's surname.
   const kidSurname = gender === 'male' ? surname : randomSurname(rng);
-  const household: HouseholdModel = { kind: 'single_parent', isMigrant: false, members: [head], childSurname: kidSurname };
-  return { household, kids: rng.chance(0.8) ? 1 : 2, minKids: 1, maxKids: 2, parentAge: age, kidRelation: 'child', kidSurname };
+  const household: HouseholdModel = {
+    kind: 'single_parent',
+    isMigrant: false,
+    members: [head],
+    childSurname: kidSurname,
+  };
+  return {
+    household,
+    kids: rng.chance(0.8) ? 1 : 2,
+    minKids: 1,
+    maxKids: 2,
+    parentAge: age,
+    kidRelation: 'child',
+    kidSurname,
+  };
 }
 
 function singleAdult(rng: Rng, today: string): Plan {
   const gender: Gender = rng.chance(0.55) ? 'male' : 'female';
   const head = member(rng, today, gender, rng.int(20, 59), 'head');
-  return withoutChildren({ kind: 'single_adult', isMigrant: false, members: [head], childSurname: surnameOf(head.name) });
+  return withoutChildren({
+    kind: 'single_adult',
+    isMigrant: false,
+    members: [head],
+    childSurname: surnameOf(head.name),
+  });
 }
 
-const KIDS_NUCLEAR: readonly (readonly [number, number])[] = [[0, 25], [1, 58], [2, 15], [3, 2]];
-const KIDS_THREE_GEN: readonly (readonly [number, number])[] = [[0, 10], [1, 60], [2, 27], [3, 3]];
-const KIDS_MIGRANT: readonly (readonly [number, number])[] = [[1, 65], [2, 32], [3, 3]];
+const KIDS_NUCLEAR: readonly (readonly [number, number])[] = [
+  [0, 25],
+  [1, 58],
+  [2, 15],
+  [3, 2],
+];
+const KIDS_THREE_GEN: readonly (readonly [number, number])[] = [
+  [0, 10],
+  [1, 60],
+  [2, 27],
+  [3, 3],
+];
+const KIDS_MIGRANT: readonly (readonly [number, number])[] = [
+  [1, 65],
+  [2, 32],
+  [3, 3],
+];
 
 /** A household whose size never changes when the totals are balanced. */
 function withoutChildren(household: HouseholdModel): Plan {
-  return { household, kids: 0, minKids: 0, maxKids: 0, parentAge: 0, kidRelation: 'child', kidSurname: household.childSurname };
+  return {
+    household,
+    kids: 0,
+    minKids: 0,
+    maxKids: 0,
+    parentAge: 0,
+    kidRelation: 'child',
+    kidSurname: household.childSurname,
+  };
 }
 
 function twoElderAges(rng: Rng): number[] {
@@ -239,7 +343,9 @@ function twoElderAges(rng: Rng): number[] {
 // ---- the whole community ----
 
 const LOCAL_KINDS: readonly (readonly [(rng: Rng, today: string) => Plan, number])[] = [
-  [nuclear, 62], [singleParent, 6], [singleAdult, 32],
+  [nuclear, 62],
+  [singleParent, 6],
+  [singleAdult, 32],
 ];
 
 /** Plans every household, then fixes the number of children so the totals match `targets` exactly. */
@@ -261,7 +367,8 @@ export function planHouseholds(rng: Rng, today: string, targets: HouseholdTarget
     eldersLeft -= elders;
   }
 
-  for (let i = 0, n = around(110, 6); i < n; i++) plans.push(rng.chance(0.8) ? migrantFamily(rng, today) : migrantAdults(rng, today));
+  for (let i = 0, n = around(110, 6); i < n; i++)
+    plans.push(rng.chance(0.8) ? migrantFamily(rng, today) : migrantAdults(rng, today));
 
   const localCount = targets.households - plans.length;
   if (localCount <= 0) throw new Error('planHouseholds: the special households alone exceed the household target');
@@ -286,8 +393,15 @@ function balanceChildren(rng: Rng, plans: Plan[], residents: number): void {
   while (diff !== 0) {
     let moved = false;
     for (const p of rng.shuffle(plans)) {
-      if (diff > 0 && p.kids < p.maxKids) { p.kids++; diff--; moved = true; }
-      else if (diff < 0 && p.kids > p.minKids) { p.kids--; diff++; moved = true; }
+      if (diff > 0 && p.kids < p.maxKids) {
+        p.kids++;
+        diff--;
+        moved = true;
+      } else if (diff < 0 && p.kids > p.minKids) {
+        p.kids--;
+        diff++;
+        moved = true;
+      }
       if (diff === 0) break;
     }
     if (!moved) throw new Error(`planHouseholds: cannot reach ${residents} residents (off by ${diff})`);

@@ -47,12 +47,12 @@ export function birthDateForAge(rng: Rng, age: number, today: string): string {
 export const BAOJI_AREAS: readonly (readonly [string, number])[] = [
   ['610303', 70], // 金台区 (Xiguan is here)
   ['610302', 10], // 渭滨区
-  ['610304', 7],  // 陈仓区
-  ['610301', 4],  // 市辖区
-  ['610322', 3],  // 凤翔县 (before it became a district)
-  ['610323', 2],  // 岐山县
-  ['610324', 2],  // 扶风县
-  ['610326', 2],  // 眉县
+  ['610304', 7], // 陈仓区
+  ['610301', 4], // 市辖区
+  ['610322', 3], // 凤翔县 (before it became a district)
+  ['610323', 2], // 岐山县
+  ['610324', 2], // 扶风县
+  ['610326', 2], // 眉县
 ];
 
 /** Where migrant workers come from: the rest of Shaanxi and the neighbouring provinces. */
@@ -93,8 +93,38 @@ export class IdNumberMaker {
 // Real mainland prefixes. 138 is left out on purpose: 13800000xxx and the like are the demo sign-in accounts,
 // and a resident must never share a number with one.
 const MOBILE_PREFIXES = [
-  '130', '131', '132', '133', '135', '136', '137', '139', '150', '151', '152', '153', '155', '156', '157', '158',
-  '159', '166', '173', '176', '177', '180', '181', '182', '183', '185', '186', '187', '188', '189', '191', '199',
+  '130',
+  '131',
+  '132',
+  '133',
+  '135',
+  '136',
+  '137',
+  '139',
+  '150',
+  '151',
+  '152',
+  '153',
+  '155',
+  '156',
+  '157',
+  '158',
+  '159',
+  '166',
+  '173',
+  '176',
+  '177',
+  '180',
+  '181',
+  '182',
+  '183',
+  '185',
+  '186',
+  '187',
+  '188',
+  '189',
+  '191',
+  '199',
 ] as const;
 const SPACE = BigInt(MOBILE_PREFIXES.length) * 100_000_000n; // every number we can hand out
 /** Numbers one community may use (residents and their families elsewhere need about 6,000). */

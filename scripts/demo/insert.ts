@@ -17,6 +17,9 @@ export async function insertInBatches<T extends keyof Database & string>(
   const size = Math.max(1, Math.min(MAX_ROWS, Math.floor(MAX_VALUES / columns)));
   for (let i = 0; i < rows.length; i += size) {
     // Kysely cannot check a generic table's row type here; the caller's `rows` type already did.
-    await db.insertInto(table).values(rows.slice(i, i + size) as never).execute();
+    await db
+      .insertInto(table)
+      .values(rows.slice(i, i + size) as never)
+      .execute();
   }
 }

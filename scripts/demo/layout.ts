@@ -6,20 +6,43 @@ import type { Rng } from './random.ts';
 export const XIGUAN_STREETS = ['宝福路', '西关正街', '福临巷', '宝福北巷'] as const;
 const CHINESE_NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二'];
 
-export interface GridPlan { code: string; name: string }
-export interface BuildingPlan { number: string; street: string; gridIndex: number; units: number; floors: number; doors: number }
-export interface Address { buildingIndex: number; unit: string; room: string }
+export interface GridPlan {
+  code: string;
+  name: string;
+}
+export interface BuildingPlan {
+  number: string;
+  street: string;
+  gridIndex: number;
+  units: number;
+  floors: number;
+  doors: number;
+}
+export interface Address {
+  buildingIndex: number;
+  unit: string;
+  room: string;
+}
 
-export interface Layout { grids: GridPlan[]; buildings: BuildingPlan[] }
+export interface Layout {
+  grids: GridPlan[];
+  buildings: BuildingPlan[];
+}
 
 /**
  * Grids of neighbouring buildings (the first grids get one building more when they do not divide evenly),
  * and buildings numbered 1号楼… along the main road first, then the three cross streets.
  */
-export function planLayout(rng: Rng, opts: { buildings: number; grids: number; streets: readonly string[]; gridCodePrefix: string }): Layout {
+export function planLayout(
+  rng: Rng,
+  opts: { buildings: number; grids: number; streets: readonly string[]; gridCodePrefix: string },
+): Layout {
   const grids: GridPlan[] = [];
   for (let g = 0; g < opts.grids; g++) {
-    grids.push({ code: `${opts.gridCodePrefix}-${String(g + 1).padStart(2, '0')}`, name: `第${CHINESE_NUMERALS[g] ?? String(g + 1)}网格` });
+    grids.push({
+      code: `${opts.gridCodePrefix}-${String(g + 1).padStart(2, '0')}`,
+      name: `第${CHINESE_NUMERALS[g] ?? String(g + 1)}网格`,
+    });
   }
   // The main road carries about a third of the buildings; the cross streets share the rest.
   const onMain = Math.round(opts.buildings / 3);
@@ -35,7 +58,9 @@ export function planLayout(rng: Rng, opts: { buildings: number; grids: number; s
     for (let k = 0; k < perGrid + (g < bigger ? 1 : 0); k++, i++) {
       const tower = rng.chance(0.14);
       buildings.push({
-        number: `${i + 1}号楼`, street: streetOf(i), gridIndex: g,
+        number: `${i + 1}号楼`,
+        street: streetOf(i),
+        gridIndex: g,
         units: tower ? rng.int(1, 2) : rng.int(2, 4),
         floors: tower ? rng.int(16, 18) : rng.int(6, 7),
         doors: tower ? 4 : rng.int(2, 3),
@@ -66,11 +91,17 @@ export function chooseAddresses(rng: Rng, buildings: BuildingPlan[], households:
   buildings.forEach((b, buildingIndex) => {
     for (let u = 1; u <= b.units; u++) {
       for (let f = 1; f <= b.floors; f++) {
-        for (let d = 1; d <= b.doors; d++) all.push({ buildingIndex, unit: String(u), room: `${f}${String(d).padStart(2, '0')}` });
+        for (let d = 1; d <= b.doors; d++)
+          all.push({ buildingIndex, unit: String(u), room: `${f}${String(d).padStart(2, '0')}` });
       }
     }
   });
   // `all` is in address order; keep that order for the chosen ones, so lists read naturally.
-  const keep = new Set(rng.sample(all.map((_, i) => i), households));
+  const keep = new Set(
+    rng.sample(
+      all.map((_, i) => i),
+      households,
+    ),
+  );
   return all.filter((_, i) => keep.has(i));
 }

@@ -3,13 +3,30 @@
 import type { ConsentPurpose, SpecialGroup } from '../../domain/registry/special-groups.ts';
 import type { HouseholdModel, Member } from './households.ts';
 
-export interface Health { conditions: string[]; note?: string }
-export interface Disability { kind: string; grade: '1' | '2' | '3' | '4'; certificateNo?: string }
+export interface Health {
+  conditions: string[];
+  note?: string;
+}
+export interface Disability {
+  kind: string;
+  grade: '1' | '2' | '3' | '4';
+  certificateNo?: string;
+}
 
 /** Someone an elder's family can be reached through (a child, usually). */
-export interface Contact { name: string; relation: string; phone: string; isPrimary: boolean }
+export interface Contact {
+  name: string;
+  relation: string;
+  phone: string;
+  isPrimary: boolean;
+}
 
-export interface Consent { purpose: ConsentPurpose; givenByName: string; givenByRelation: string; givenAt: string }
+export interface Consent {
+  purpose: ConsentPurpose;
+  givenByName: string;
+  givenByRelation: string;
+  givenAt: string;
+}
 
 /** A registered resident with everything the registry records about them. */
 export interface Person extends Member {

@@ -5,11 +5,32 @@ import assert from 'node:assert/strict';
 import { canMove } from '../../domain/needs/needs.ts';
 import { needRows } from './needs.ts';
 
-const residents = Array.from({ length: 400 }, (_, i) => ({ id: `r${i}`, household_id: `h${i >> 1}`, grid_id: `g${i % 4}`, birth_date: i % 2 ? '1945-01-01' : '1990-01-01', status: 'active' }));
+const residents = Array.from({ length: 400 }, (_, i) => ({
+  id: `r${i}`,
+  household_id: `h${i >> 1}`,
+  grid_id: `g${i % 4}`,
+  birth_date: i % 2 ? '1945-01-01' : '1990-01-01',
+  status: 'active',
+}));
 const households = Array.from({ length: 200 }, (_, i) => ({ id: `h${i}`, grid_id: `g${(i * 2) % 4}` }));
-const volunteers = Array.from({ length: 50 }, (_, i) => ({ id: `v${i}`, status: 'approved', birth_date: '1980-01-01' }));
-const rows = needRows({ communityId: 'c', now: new Date('2026-11-28T04:00:00Z'), today: '2026-11-28', seed: 7, residents, households, volunteers, specialGroupResidentIds: [],
-  skills: volunteers.map((v, i) => ({ volunteer_id: v.id, category: i % 2 ? 'medical' : 'household' })), staff: { accountId: 'a', name: '赵婷' }, gridLeaders: new Map() });
+const volunteers = Array.from({ length: 50 }, (_, i) => ({
+  id: `v${i}`,
+  status: 'approved',
+  birth_date: '1980-01-01',
+}));
+const rows = needRows({
+  communityId: 'c',
+  now: new Date('2026-11-28T04:00:00Z'),
+  today: '2026-11-28',
+  seed: 7,
+  residents,
+  households,
+  volunteers,
+  specialGroupResidentIds: [],
+  skills: volunteers.map((v, i) => ({ volunteer_id: v.id, category: i % 2 ? 'medical' : 'household' })),
+  staff: { accountId: 'a', name: '赵婷' },
+  gridLeaders: new Map(),
+});
 
 describe('demo needs', () => {
   it('moves every need only along allowed steps, in time order', () => {
@@ -19,7 +40,10 @@ describe('demo needs', () => {
       const events = byNeed.get(n.id)!;
       assert.equal(events.at(-1)!.to_status, n.status);
       for (let i = 1; i < events.length; i++) {
-        assert.ok(canMove(events[i - 1]!.to_status as never, events[i]!.to_status as never), `${events[i - 1]!.to_status} → ${events[i]!.to_status}`);
+        assert.ok(
+          canMove(events[i - 1]!.to_status as never, events[i]!.to_status as never),
+          `${events[i - 1]!.to_status} → ${events[i]!.to_status}`,
+        );
         assert.ok(events[i - 1]!.at <= events[i]!.at);
       }
     }
@@ -41,10 +65,16 @@ describe('demo needs', () => {
     const visited = new Set(rows.surveyVisits.map((v) => v.household_id));
     assert.ok(visited.size > households.length * 0.8 && visited.size < households.length);
     const lastVisit = new Map<string, string>();
-    for (const v of rows.surveyVisits) if ((lastVisit.get(v.household_id) ?? '') < v.visited_on) lastVisit.set(v.household_id, v.visited_on);
-    const elderly = [...visited].filter((h) => residents.some((r) => r.household_id === h && r.birth_date < '1956-01-01'));
+    for (const v of rows.surveyVisits)
+      if ((lastVisit.get(v.household_id) ?? '') < v.visited_on) lastVisit.set(v.household_id, v.visited_on);
+    const elderly = [...visited].filter((h) =>
+      residents.some((r) => r.household_id === h && r.birth_date < '1956-01-01'),
+    );
     const recent = elderly.filter((h) => lastVisit.get(h)! >= '2026-11-10').length;
-    assert.ok(recent > elderly.length * 0.6, `${recent} of ${elderly.length} elderly households seen in the last weeks`);
+    assert.ok(
+      recent > elderly.length * 0.6,
+      `${recent} of ${elderly.length} elderly households seen in the last weeks`,
+    );
     assert.ok(recent < elderly.length, 'some are left out');
   });
 });

@@ -23,7 +23,13 @@ import { XIGUAN_STREETS, chooseAddresses, planLayout, type Address, type Layout 
 import type { Contact, Person } from './model.ts';
 import { randomGivenName, surnameOf } from './names.ts';
 import { Rng } from './random.ts';
-import { VOLUNTEER_TABLES, planVolunteers, volunteerRows, type VolunteerRows, type VolunteersPlan } from './volunteers.ts';
+import {
+  VOLUNTEER_TABLES,
+  planVolunteers,
+  volunteerRows,
+  type VolunteerRows,
+  type VolunteersPlan,
+} from './volunteers.ts';
 import { pairingRows, planPairings, type PairingPlan } from './pairings.ts';
 import { APPOINTMENT_TABLES, appointmentRows } from './appointments.ts';
 import { NEED_TABLES, needRows } from './needs.ts';
@@ -39,8 +45,13 @@ export { DEMO_PHONE_PREFIX, DEMO_SIGN_INS, type DemoSignIn } from './accounts.ts
 
 /** The case study's figures (section 一 of seeds/000_…txt). */
 export const XIGUAN = {
-  name: '西关社区', district: '金台区', city: '宝鸡市',
-  grids: 8, buildings: 44, dibaoHouseholds: 97, ...XIGUAN_TARGETS,
+  name: '西关社区',
+  district: '金台区',
+  city: '宝鸡市',
+  grids: 8,
+  buildings: 44,
+  dibaoHouseholds: 97,
+  ...XIGUAN_TARGETS,
 } as const;
 
 export interface SeedOptions {
@@ -103,17 +114,32 @@ export interface CommunityModel {
   pairings: PairingPlan[];
 }
 
-export function buildCommunity(opts: Pick<SeedOptions, 'name' | 'seed' | 'now' | 'streets' | 'withAccounts' | 'accountPhonePrefix'>): CommunityModel {
+export function buildCommunity(
+  opts: Pick<SeedOptions, 'name' | 'seed' | 'now' | 'streets' | 'withAccounts' | 'accountPhonePrefix'>,
+): CommunityModel {
   const today = todayInShanghai(opts.now ?? new Date());
   // One independent stream per concern, so a change in one part leaves the others' draws alone.
   const root = new Rng(opts.seed);
   const rng = {
-    layout: root.fork('layout'), households: root.fork('households'), places: root.fork('places'), groups: root.fork('groups'),
-    stories: root.fork('stories'), dibao: root.fork('dibao'), identity: root.fork('identity'), contacts: root.fork('contacts'),
-    consents: root.fork('consents'), volunteers: root.fork('volunteers'), pairings: root.fork('pairings'),
+    layout: root.fork('layout'),
+    households: root.fork('households'),
+    places: root.fork('places'),
+    groups: root.fork('groups'),
+    stories: root.fork('stories'),
+    dibao: root.fork('dibao'),
+    identity: root.fork('identity'),
+    contacts: root.fork('contacts'),
+    consents: root.fork('consents'),
+    volunteers: root.fork('volunteers'),
+    pairings: root.fork('pairings'),
   };
 
-  const layout = planLayout(rng.layout, { buildings: XIGUAN.buildings, grids: XIGUAN.grids, streets: opts.streets ?? XIGUAN_STREETS, gridCodePrefix: gridCodePrefix(opts.name) });
+  const layout = planLayout(rng.layout, {
+    buildings: XIGUAN.buildings,
+    grids: XIGUAN.grids,
+    streets: opts.streets ?? XIGUAN_STREETS,
+    gridCodePrefix: gridCodePrefix(opts.name),
+  });
   const addresses = chooseAddresses(rng.layout, layout.buildings, XIGUAN.households);
   // Households were planned kind by kind; spread them over the flats at random.
   const households = rng.places.shuffle(planHouseholds(rng.households, today, XIGUAN_TARGETS));
@@ -121,7 +147,16 @@ export function buildCommunity(opts: Pick<SeedOptions, 'name' | 'seed' | 'now' |
   // From here on each household's members are these Person objects, so a change to a person shows everywhere.
   const people: Person[] = households.flatMap((household) => {
     const members = household.members.map((m): Person => ({
-      ...m, household, groups: new Set(), health: null, disability: null, phone: null, idNumber: null, childResidents: [], contacts: [], consents: [],
+      ...m,
+      household,
+      groups: new Set(),
+      health: null,
+      disability: null,
+      phone: null,
+      idNumber: null,
+      childResidents: [],
+      contacts: [],
+      consents: [],
     }));
     household.members = members;
     return members;
@@ -138,10 +173,28 @@ export function buildCommunity(opts: Pick<SeedOptions, 'name' | 'seed' | 'now' |
   addConsents(rng.consents, people, opts.name, today);
 
   const gridOf = new Map(households.map((h, i) => [h, layout.buildings[addresses[i]!.buildingIndex]!.gridIndex]));
-  const volunteers = planVolunteers({ rng: rng.volunteers, today, people, households, gridOf, grids: layout.grids.length, phones, communityName: opts.name, volunteer });
+  const volunteers = planVolunteers({
+    rng: rng.volunteers,
+    today,
+    people,
+    households,
+    gridOf,
+    grids: layout.grids.length,
+    phones,
+    communityName: opts.name,
+    volunteer,
+  });
 
   const mother = people.find((p) => p.childResidents.includes(family))!;
-  const pairings = planPairings({ rng: rng.pairings, today, people, volunteers: volunteers.volunteers, gridOf, demoVolunteer: volunteer, demoElder: mother });
+  const pairings = planPairings({
+    rng: rng.pairings,
+    today,
+    people,
+    volunteers: volunteers.volunteers,
+    gridOf,
+    demoVolunteer: volunteer,
+    demoElder: mother,
+  });
 
   return { today, layout, households, addresses, dibao, people, volunteer, family, volunteers, pairings };
 }
@@ -180,25 +233,58 @@ function groupByHousehold(people: readonly Person[]): Map<HouseholdModel, Person
  * high blood pressure (she has a love badge; he follows her care); and 刘红梅, a retired volunteer.
  */
 function tellStories(rng: Rng, people: Person[], accountPrefix: string | null): { volunteer: Person; family: Person } {
-  const family = pickOne(rng, people, (p) => p.household.kind === 'nuclear' && p.relation === 'head' && p.gender === 'male'
-    && p.age >= 40 && p.age <= 50 && p.household.members.some((m) => m.relation === 'child'), '李泽钦');
+  const family = pickOne(
+    rng,
+    people,
+    (p) =>
+      p.household.kind === 'nuclear' &&
+      p.relation === 'head' &&
+      p.gender === 'male' &&
+      p.age >= 40 &&
+      p.age <= 50 &&
+      p.household.members.some((m) => m.relation === 'child'),
+    '李泽钦',
+  );
   const familySurname = surnameOf(family.name);
-  for (const p of family.household.members) if (p.relation === 'child') p.name = '李' + p.name.slice(familySurname.length);
+  for (const p of family.household.members)
+    if (p.relation === 'child') p.name = '李' + p.name.slice(familySurname.length);
   family.name = FAMILY_NAME;
   family.household.childSurname = '李';
 
-  const mother = pickOne(rng, people, (p) => p.household.kind === 'elder_alone' && p.gender === 'female' && !p.groups.has('sanwu')
-    && p.age >= Math.max(72, family.age + 22) && p.age <= family.age + 38, "李泽钦's mother");
+  const mother = pickOne(
+    rng,
+    people,
+    (p) =>
+      p.household.kind === 'elder_alone' &&
+      p.gender === 'female' &&
+      !p.groups.has('sanwu') &&
+      p.age >= Math.max(72, family.age + 22) &&
+      p.age <= family.age + 38,
+    "李泽钦's mother",
+  );
   mother.household.childSurname = '李';
   mother.childResidents.push(family);
   if (!mother.groups.has('dementia')) {
     mother.groups.add('dementia');
-    mother.health = { conditions: ['阿尔茨海默病', ...(mother.health?.conditions ?? [])], note: '记忆力明显减退，外出易走失；儿子李泽钦每天探望' };
+    mother.health = {
+      conditions: ['阿尔茨海默病', ...(mother.health?.conditions ?? [])],
+      note: '记忆力明显减退，外出易走失；儿子李泽钦每天探望',
+    };
   }
   if (!mother.groups.has('chronic_illness')) addChronicIllness(rng, mother, ['高血压']);
 
-  const volunteer = pickOne(rng, people, (p) => p.relation === 'spouse' && p.gender === 'female' && !p.household.isMigrant
-    && p.age >= 54 && p.age <= 59 && p.household !== family.household, '刘红梅');
+  const volunteer = pickOne(
+    rng,
+    people,
+    (p) =>
+      p.relation === 'spouse' &&
+      p.gender === 'female' &&
+      !p.household.isMigrant &&
+      p.age >= 54 &&
+      p.age <= 59 &&
+      p.household !== family.household,
+    '刘红梅',
+  );
   volunteer.name = VOLUNTEER_NAME;
 
   if (accountPrefix) {
@@ -228,7 +314,13 @@ function chooseDibao(rng: Rng, households: HouseholdModel[], people: Person[], c
     return 1;
   };
   // Dibao needs local household registration, so migrant households are never on it.
-  return new Set(rng.weightedSample(households.filter((h) => !h.isMigrant), count, weight));
+  return new Set(
+    rng.weightedSample(
+      households.filter((h) => !h.isMigrant),
+      count,
+      weight,
+    ),
+  );
 }
 
 /** Share of people with a mobile phone, by age. */
@@ -250,19 +342,25 @@ function assignIdentity(rng: Rng, people: Person[], phones: PhoneBook, today: st
     return area;
   };
   for (const p of people) {
-    if (ageOn(p.birthDate, today) !== p.age) throw new Error(`demo data: ${p.name} born ${p.birthDate} is not ${p.age}`);
+    if (ageOn(p.birthDate, today) !== p.age)
+      throw new Error(`demo data: ${p.name} born ${p.birthDate} is not ${p.age}`);
     if (!p.phone && rng.chance(phoneShare(p.age))) p.phone = phones.take();
     if (rng.chance(p.household.isMigrant ? 0.85 : 0.96)) {
       const area = p.household.isMigrant ? originOf(p.household) : rng.weighted(BAOJI_AREAS);
       p.idNumber = ids.make(rng, area, p.birthDate, p.gender);
     }
     // A disability certificate number is the ID number, the category digit and the grade.
-    if (p.disability && p.idNumber) p.disability.certificateNo = p.idNumber + DISABILITY_DIGIT[p.disability.kind]! + p.disability.grade;
+    if (p.disability && p.idNumber)
+      p.disability.certificateNo = p.idNumber + DISABILITY_DIGIT[p.disability.kind]! + p.disability.grade;
   }
 }
 
 const childRelation = (p: { gender: string }): string => (p.gender === 'male' ? '儿子' : '女儿');
-const CHILDREN_ELSEWHERE: readonly (readonly [number, number])[] = [[1, 35], [2, 45], [3, 20]];
+const CHILDREN_ELSEWHERE: readonly (readonly [number, number])[] = [
+  [1, 35],
+  [2, 45],
+  [3, 20],
+];
 
 /**
  * Family contacts for elders: their children who live here (if they have a phone) and children who live
@@ -274,7 +372,9 @@ function addFamilyContacts(rng: Rng, people: Person[], phones: PhoneBook): void 
     const elders = members.filter((m) => m.wantsFamilyContacts);
     if (elders.length === 0) continue;
     const here = elders[0]!.childResidents;
-    const contacts: Contact[] = here.filter((c) => c.phone).map((c) => ({ name: c.name, relation: childRelation(c), phone: c.phone!, isPrimary: false }));
+    const contacts: Contact[] = here
+      .filter((c) => c.phone)
+      .map((c) => ({ name: c.name, relation: childRelation(c), phone: c.phone!, isPrimary: false }));
     const elsewhere = here.length > 0 ? (rng.chance(0.4) ? 1 : 0) : rng.weighted(CHILDREN_ELSEWHERE);
     const eldestBirthYear = Math.min(...elders.map((e) => Number(e.birthDate.slice(0, 4))));
     for (let i = 0; i < elsewhere; i++) {
@@ -304,7 +404,8 @@ function addConsents(rng: Rng, people: Person[], communityName: string, today: s
     const giver = guardianOf(p, byHousehold.get(p.household)!, communityName);
     const givenAt = randomOfficeTime(rng, today, 20, 900);
     p.consents.push({ purpose: 'sensitive_data', givenByName: giver.name, givenByRelation: giver.relation, givenAt });
-    if (p.age < 14) p.consents.push({ purpose: 'minor_data', givenByName: giver.name, givenByRelation: giver.relation, givenAt });
+    if (p.age < 14)
+      p.consents.push({ purpose: 'minor_data', givenByName: giver.name, givenByRelation: giver.relation, givenAt });
   }
 }
 
@@ -337,7 +438,8 @@ const NOBODY = 'demo-seed';
 
 export async function seedCommunity(db: Kysely<Database>, cipher: FieldCipher, opts: SeedOptions): Promise<SeedCounts> {
   const prefix = opts.accountPhonePrefix ?? DEMO_PHONE_PREFIX;
-  if (!/^1[3-9]\d{5}$/.test(prefix)) throw new Error(`accountPhonePrefix must be 7 digits starting 13–19, got ${prefix}`);
+  if (!/^1[3-9]\d{5}$/.test(prefix))
+    throw new Error(`accountPhonePrefix must be 7 digits starting 13–19, got ${prefix}`);
   const exists = await db.selectFrom('community').select('id').where('id', '=', opts.communityId).executeTakeFirst();
   if (exists) throw new Error(`community ${opts.communityId} already exists; seed an empty database`);
   // One instant for both steps, so ages and created_at agree even across midnight.
@@ -359,47 +461,137 @@ export async function seedCommunity(db: Kysely<Database>, cipher: FieldCipher, o
     await insertInBatches(trx, 'pairing', rows.pairings.pairings);
     await insertInBatches(trx, 'pairing_visit', rows.pairings.visits);
     const familyAccount = rows.accounts.find((x) => x.phone === prefix + '0007');
-    const appointments = appointmentRows({ communityId: opts.communityId, today: model.today, now: withNow.now!, seed: opts.seed, volunteers: rows.volunteers.volunteers as { id: string; status: string }[],
-      skills: rows.volunteers.skills, residents: rows.residents as { id: string; birth_date: string; status: string }[],
-      familyResidentId: rows.memberships.find((m) => m.account_id === familyAccount?.id)?.resident_id ?? null });
+    const appointments = appointmentRows({
+      communityId: opts.communityId,
+      today: model.today,
+      now: withNow.now!,
+      seed: opts.seed,
+      volunteers: rows.volunteers.volunteers as { id: string; status: string }[],
+      skills: rows.volunteers.skills,
+      residents: rows.residents as { id: string; birth_date: string; status: string }[],
+      familyResidentId: rows.memberships.find((m) => m.account_id === familyAccount?.id)?.resident_id ?? null,
+    });
     for (const [table, key] of APPOINTMENT_TABLES) await insertInBatches(trx, table, appointments[key] as never[]);
-    const staffOf = (role: string) => rows.memberships.filter((m) => m.role === role).map((m) => ({ m, account: rows.accounts.find((x) => x.id === m.account_id)! }));
+    const staffOf = (role: string) =>
+      rows.memberships
+        .filter((m) => m.role === role)
+        .map((m) => ({ m, account: rows.accounts.find((x) => x.id === m.account_id)! }));
     const staff = staffOf('staff')[0];
-    const needs = needRows({ communityId: opts.communityId, now: withNow.now!, today: model.today, seed: opts.seed, residents: rows.residents as never[], households: rows.households as never[], specialGroupResidentIds: rows.tags.map((x) => x.resident_id as string),
-      volunteers: rows.volunteers.volunteers as never[], skills: rows.volunteers.skills as never[],
-      staff: staff ? { accountId: staff.account.id as string, name: staff.account.name as string } : { accountId: null, name: '社区工作人员' },
-      gridLeaders: new Map(staffOf('grid_leader').map(({ m, account }) => [m.grid_id as string, { accountId: account.id as string, name: account.name as string }])) });
+    const needs = needRows({
+      communityId: opts.communityId,
+      now: withNow.now!,
+      today: model.today,
+      seed: opts.seed,
+      residents: rows.residents as never[],
+      households: rows.households as never[],
+      specialGroupResidentIds: rows.tags.map((x) => x.resident_id as string),
+      volunteers: rows.volunteers.volunteers as never[],
+      skills: rows.volunteers.skills as never[],
+      staff: staff
+        ? { accountId: staff.account.id as string, name: staff.account.name as string }
+        : { accountId: null, name: '社区工作人员' },
+      gridLeaders: new Map(
+        staffOf('grid_leader').map(({ m, account }) => [
+          m.grid_id as string,
+          { accountId: account.id as string, name: account.name as string },
+        ]),
+      ),
+    });
     for (const [table, key] of NEED_TABLES) await insertInBatches(trx, table, needs[key] as never[]);
     // Every service above becomes hours in the ledger, as the pairing and activity modules would have recorded them.
     const itemOf = new Map(rows.pairings.pairings.map((p) => [p.id as string, p.item as PairingItem]));
-    const activities = activityRows({ communityId: opts.communityId, today: model.today, seed: opts.seed, at: withNow.now!.toISOString(),
-      volunteers: rows.volunteers.volunteers as never[], teams: rows.volunteers.teams as never[], teamMembers: rows.volunteers.teamMembers as never[],
-      units: rows.volunteers.units as never[], createdBy: staff ? (staff.account.id as string) : null });
+    const activities = activityRows({
+      communityId: opts.communityId,
+      today: model.today,
+      seed: opts.seed,
+      at: withNow.now!.toISOString(),
+      volunteers: rows.volunteers.volunteers as never[],
+      teams: rows.volunteers.teams as never[],
+      teamMembers: rows.volunteers.teamMembers as never[],
+      units: rows.volunteers.units as never[],
+      createdBy: staff ? (staff.account.id as string) : null,
+    });
     for (const [table, key] of ACTIVITY_TABLES) await insertInBatches(trx, table, activities.rows[key] as never[]);
-    const services: DemoService[] = [...activities.services, ...rows.pairings.visits.map((v): DemoService => ({
-      volunteerId: v.volunteer_id as string, source: 'pairing_visit', sourceId: v.id as string, serviceDate: v.visited_on as string, minutes: Number(v.minutes),
-      description: `三定结对 · ${PAIRING_ITEM_LABELS[itemOf.get(v.pairing_id as string)!]?.zh ?? ''}`, recordedByName: v.logged_by_name as string,
-    }))];
-    const hours = hoursRows(services, { communityId: opts.communityId, today: model.today, at: withNow.now!.toISOString(),
-      staff: staff ? { accountId: staff.account.id as string, name: staff.account.name as string } : { accountId: null, name: '社区工作人员' } });
+    const services: DemoService[] = [
+      ...activities.services,
+      ...rows.pairings.visits.map((v): DemoService => ({
+        volunteerId: v.volunteer_id as string,
+        source: 'pairing_visit',
+        sourceId: v.id as string,
+        serviceDate: v.visited_on as string,
+        minutes: Number(v.minutes),
+        description: `三定结对 · ${PAIRING_ITEM_LABELS[itemOf.get(v.pairing_id as string)!]?.zh ?? ''}`,
+        recordedByName: v.logged_by_name as string,
+      })),
+    ];
+    const hours = hoursRows(services, {
+      communityId: opts.communityId,
+      today: model.today,
+      at: withNow.now!.toISOString(),
+      staff: staff
+        ? { accountId: staff.account.id as string, name: staff.account.name as string }
+        : { accountId: null, name: '社区工作人员' },
+    });
     for (const [table, key] of HOURS_TABLES) await insertInBatches(trx, table, hours[key] as never[]);
     // Points are earned through the points module's own listener, as if each verified entry had just been verified.
     await earnDemoPoints(trx, hours.entries);
     await insertInBatches(trx, 'supermarket_item', supermarketRows(opts.communityId, withNow.now!.toISOString()));
     // Love QR badges (issue 6): every elder with dementia or a chronic illness who has family to call, and a few scans.
-    const badges = badgeRows({ communityId: opts.communityId, today: model.today, now: withNow.now!, seed: opts.seed, cipher, residents: rows.residents, tags: rows.tags, contacts: rows.contacts,
-      familyPhone: prefix + '0007', staff: staff ? { accountId: staff.account.id as string, name: staff.account.name as string } : null, dutyPhones: staff ? [staff.account.phone as string] : [] });
+    const badges = badgeRows({
+      communityId: opts.communityId,
+      today: model.today,
+      now: withNow.now!,
+      seed: opts.seed,
+      cipher,
+      residents: rows.residents,
+      tags: rows.tags,
+      contacts: rows.contacts,
+      familyPhone: prefix + '0007',
+      staff: staff ? { accountId: staff.account.id as string, name: staff.account.name as string } : null,
+      dutyPhones: staff ? [staff.account.phone as string] : [],
+    });
     for (const [table, key] of BADGE_TABLES) await insertInBatches(trx, table, badges[key] as never[]);
     // The 4:30 classroom since 2021 (issue 6): children, pickup adults, sessions and rota, attendance, alerts, tutors' logs.
-    const classroom = classroomRows({ communityId: opts.communityId, today: model.today, seed: opts.seed, at: withNow.now!.toISOString(), residents: rows.residents as never[],
-      migrantChildIds: new Set(rows.tags.filter((x) => x.tag === 'migrant_child').map((x) => x.resident_id as string)), volunteers: rows.volunteers.volunteers as never[],
-      teams: rows.volunteers.teams as never[], teamMembers: rows.volunteers.teamMembers as never[], accounts: rows.accounts as never[], memberships: rows.memberships as never[],
-      phonePrefix: prefix, staffName: staff ? (staff.account.name as string) : '社区工作人员', codeHash: (id, code) => cipher.token(opts.communityId, `classroom.pickup.${id}`, code) });
+    const classroom = classroomRows({
+      communityId: opts.communityId,
+      today: model.today,
+      seed: opts.seed,
+      at: withNow.now!.toISOString(),
+      residents: rows.residents as never[],
+      migrantChildIds: new Set(rows.tags.filter((x) => x.tag === 'migrant_child').map((x) => x.resident_id as string)),
+      volunteers: rows.volunteers.volunteers as never[],
+      teams: rows.volunteers.teams as never[],
+      teamMembers: rows.volunteers.teamMembers as never[],
+      accounts: rows.accounts as never[],
+      memberships: rows.memberships as never[],
+      phonePrefix: prefix,
+      staffName: staff ? (staff.account.name as string) : '社区工作人员',
+      codeHash: (id, code) => cipher.token(opts.communityId, `classroom.pickup.${id}`, code),
+    });
     for (const [table, key] of CLASSROOM_TABLES) await insertInBatches(trx, table, classroom[key] as never[]);
     // Home care tasks, a hospital rota and holiday delivery runs (issue 6), with their hours in the ledger.
-    await insertHomecareDemo(trx, homecareRows({ communityId: opts.communityId, today: model.today, now: withNow.now!, seed: opts.seed, cipher, residents: rows.residents, households: rows.households,
-      buildings: rows.buildings, tags: rows.tags, volunteers: rows.volunteers.volunteers as never[], accounts: rows.accounts, volunteerPhone: prefix + '0006',
-      staff: staff ? { accountId: staff.account.id as string, name: staff.account.name as string } : { accountId: null, name: '社区工作人员' } }), (t, r) => insertInBatches(trx, t, r), withNow.now!.toISOString());
+    await insertHomecareDemo(
+      trx,
+      homecareRows({
+        communityId: opts.communityId,
+        today: model.today,
+        now: withNow.now!,
+        seed: opts.seed,
+        cipher,
+        residents: rows.residents,
+        households: rows.households,
+        buildings: rows.buildings,
+        tags: rows.tags,
+        volunteers: rows.volunteers.volunteers as never[],
+        accounts: rows.accounts,
+        volunteerPhone: prefix + '0006',
+        staff: staff
+          ? { accountId: staff.account.id as string, name: staff.account.name as string }
+          : { accountId: null, name: '社区工作人员' },
+      }),
+      (t, r) => insertInBatches(trx, t, r),
+      withNow.now!.toISOString(),
+    );
   });
   return countsOf(model, rows);
 }
@@ -432,8 +624,23 @@ function toRows(model: CommunityModel, cipher: FieldCipher, opts: SeedOptions): 
   const cid = opts.communityId;
   const at = opts.now!.toISOString();
   const rows: Omit<Rows, 'volunteers' | 'pairings'> = {
-    community: { id: cid, name: opts.name, district: opts.district ?? XIGUAN.district, city: opts.city ?? XIGUAN.city, time_zone: 'Asia/Shanghai', created_at: at },
-    accounts: [], memberships: [], grids: [], buildings: [], households: [], residents: [], tags: [], contacts: [], consents: [],
+    community: {
+      id: cid,
+      name: opts.name,
+      district: opts.district ?? XIGUAN.district,
+      city: opts.city ?? XIGUAN.city,
+      time_zone: 'Asia/Shanghai',
+      created_at: at,
+    },
+    accounts: [],
+    memberships: [],
+    grids: [],
+    buildings: [],
+    households: [],
+    residents: [],
+    tags: [],
+    contacts: [],
+    consents: [],
   };
 
   const gridIds = model.layout.grids.map((g) => {
@@ -443,7 +650,14 @@ function toRows(model: CommunityModel, cipher: FieldCipher, opts: SeedOptions): 
   });
   const buildingIds = model.layout.buildings.map((b) => {
     const id = uuidv7();
-    rows.buildings.push({ community_id: cid, id, grid_id: gridIds[b.gridIndex]!, number: b.number, street: b.street, created_at: at });
+    rows.buildings.push({
+      community_id: cid,
+      id,
+      grid_id: gridIds[b.gridIndex]!,
+      number: b.number,
+      street: b.street,
+      created_at: at,
+    });
     return id;
   });
 
@@ -457,9 +671,18 @@ function toRows(model: CommunityModel, cipher: FieldCipher, opts: SeedOptions): 
     const dibao = model.dibao.has(h);
     householdIds.set(h, { id, gridId });
     rows.households.push({
-      community_id: cid, id, building_id: buildingIds[address.buildingIndex]!, grid_id: gridId, unit: address.unit, room: address.room,
-      is_migrant: h.isMigrant ? 1 : 0, dibao_enc: cipher.encryptJson({ dibao }), dibao_token: dibaoTokens[`${dibao}`],
-      note: null, created_at: at, updated_at: at,
+      community_id: cid,
+      id,
+      building_id: buildingIds[address.buildingIndex]!,
+      grid_id: gridId,
+      unit: address.unit,
+      room: address.room,
+      is_migrant: h.isMigrant ? 1 : 0,
+      dibao_enc: cipher.encryptJson({ dibao }),
+      dibao_token: dibaoTokens[`${dibao}`],
+      note: null,
+      created_at: at,
+      updated_at: at,
     });
   });
 
@@ -473,17 +696,39 @@ function toRows(model: CommunityModel, cipher: FieldCipher, opts: SeedOptions): 
     const { full, initials } = pinyinOf(p.name);
     const household = householdIds.get(p.household)!;
     rows.residents.push({
-      community_id: cid, id, household_id: household.id, grid_id: household.gridId, name: p.name, name_pinyin: full, name_initials: initials,
-      gender: p.gender, birth_date: p.birthDate, phone: p.phone, relation_to_head: p.relation,
+      community_id: cid,
+      id,
+      household_id: household.id,
+      grid_id: household.gridId,
+      name: p.name,
+      name_pinyin: full,
+      name_initials: initials,
+      gender: p.gender,
+      birth_date: p.birthDate,
+      phone: p.phone,
+      relation_to_head: p.relation,
       id_number_enc: p.idNumber ? cipher.encrypt(p.idNumber) : null,
       id_number_token: p.idNumber ? cipher.token(cid, 'id_number', p.idNumber) : null,
       id_number_masked: p.idNumber ? maskIdNumber(p.idNumber) : null,
-      health_enc: cipher.encryptJson(p.health), disability_enc: cipher.encryptJson(p.disability),
-      note: null, status: 'active', created_at: at, updated_at: at,
+      health_enc: cipher.encryptJson(p.health),
+      disability_enc: cipher.encryptJson(p.disability),
+      note: null,
+      status: 'active',
+      created_at: at,
+      updated_at: at,
     });
     for (const g of p.groups) rows.tags.push({ community_id: cid, resident_id: id, tag: tagOf.get(g)! });
     for (const c of p.contacts) {
-      rows.contacts.push({ community_id: cid, id: uuidv7(), resident_id: id, name: c.name, relation: c.relation, phone: c.phone, is_primary: c.isPrimary ? 1 : 0, created_at: at });
+      rows.contacts.push({
+        community_id: cid,
+        id: uuidv7(),
+        resident_id: id,
+        name: c.name,
+        relation: c.relation,
+        phone: c.phone,
+        is_primary: c.isPrimary ? 1 : 0,
+        created_at: at,
+      });
     }
   }
 
@@ -492,8 +737,16 @@ function toRows(model: CommunityModel, cipher: FieldCipher, opts: SeedOptions): 
   for (const p of people) {
     for (const c of p.consents) {
       rows.consents.push({
-        community_id: cid, id: uuidv7(), resident_id: residentIds.get(p)!, purpose: c.purpose, given_by_name: c.givenByName,
-        given_by_relation: c.givenByRelation, given_at: c.givenAt, withdrawn_at: null, recorded_by: recordedBy, note: null,
+        community_id: cid,
+        id: uuidv7(),
+        resident_id: residentIds.get(p)!,
+        purpose: c.purpose,
+        given_by_name: c.givenByName,
+        given_by_relation: c.givenByRelation,
+        given_at: c.givenAt,
+        withdrawn_at: null,
+        recorded_by: recordedBy,
+        note: null,
       });
     }
   }
@@ -501,7 +754,16 @@ function toRows(model: CommunityModel, cipher: FieldCipher, opts: SeedOptions): 
   const prefix = opts.accountPhonePrefix ?? DEMO_PHONE_PREFIX;
   const accountIds = new Map(rows.accounts.map((a) => [a.phone.slice(prefix.length), a.id]));
   const volunteers = volunteerRows(model.volunteers, {
-    communityId: cid, communityName: opts.name, at, today: model.today, cipher, residentIds, gridIds, accountIds, decidedBy: recordedBy, pinyinOf,
+    communityId: cid,
+    communityName: opts.name,
+    at,
+    today: model.today,
+    cipher,
+    residentIds,
+    gridIds,
+    accountIds,
+    decidedBy: recordedBy,
+    pinyinOf,
   });
   // The team leader's membership points at the squad they lead, the unit coordinator's at their school.
   for (const m of rows.memberships) {
@@ -510,25 +772,52 @@ function toRows(model: CommunityModel, cipher: FieldCipher, opts: SeedOptions): 
   }
   // volunteerRows keeps the plan's order: the i-th row is the i-th planned volunteer.
   const volunteerIds = new Map(model.volunteers.volunteers.map((v, i) => [v, volunteers.volunteers[i]!.id]));
-  const pairings = pairingRows(model.pairings, { communityId: cid, at, volunteerIds, residentIds, createdBy: recordedBy === NOBODY ? null : recordedBy });
+  const pairings = pairingRows(model.pairings, {
+    communityId: cid,
+    at,
+    volunteerIds,
+    residentIds,
+    createdBy: recordedBy === NOBODY ? null : recordedBy,
+  });
   return { ...rows, volunteers, pairings };
 }
 
 /** Accounts and memberships for every demo person; returns the social worker's account id (who recorded consents). */
-function addAccounts(rows: Omit<Rows, 'volunteers' | 'pairings'>, model: CommunityModel, opts: SeedOptions, gridIds: string[], residentIds: Map<Person, string>, at: string): string {
+function addAccounts(
+  rows: Omit<Rows, 'volunteers' | 'pairings'>,
+  model: CommunityModel,
+  opts: SeedOptions,
+  gridIds: string[],
+  residentIds: Map<Person, string>,
+  at: string,
+): string {
   const prefix = opts.accountPhonePrefix ?? DEMO_PHONE_PREFIX;
   let socialWorker = NOBODY;
   for (const person of demoPeople(model.layout.grids.length)) {
     const accountId = uuidv7();
     if (person.suffix === '0002') socialWorker = accountId;
     rows.accounts.push({
-      id: accountId, phone: prefix + person.suffix, name: person.name, password_hash: opts.passwordHash ?? null,
-      locale: 'zh-CN', failed_sign_ins: 0, locked_until: null, disabled: 0, created_at: at,
+      id: accountId,
+      phone: prefix + person.suffix,
+      name: person.name,
+      password_hash: opts.passwordHash ?? null,
+      locale: 'zh-CN',
+      failed_sign_ins: 0,
+      locked_until: null,
+      disabled: 0,
+      created_at: at,
     });
     rows.memberships.push({
-      community_id: opts.communityId, id: uuidv7(), account_id: accountId, role: person.role, title: person.title,
-      grid_id: person.gridIndex === undefined ? null : gridIds[person.gridIndex]!, team_id: null, unit_id: null,
-      resident_id: residentOf(person, model, residentIds), created_at: at,
+      community_id: opts.communityId,
+      id: uuidv7(),
+      account_id: accountId,
+      role: person.role,
+      title: person.title,
+      grid_id: person.gridIndex === undefined ? null : gridIds[person.gridIndex]!,
+      team_id: null,
+      unit_id: null,
+      resident_id: residentOf(person, model, residentIds),
+      created_at: at,
     });
   }
   return socialWorker;

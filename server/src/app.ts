@@ -67,9 +67,23 @@ import { HomecareService } from './modules/homecare/homecare.service.ts';
 import { classroomModule } from './modules/classroom/classroom.routes.ts';
 import { ClassroomService } from './modules/classroom/classroom.service.ts';
 
-export interface AppDeps { database: DatabaseHandle; cipher: FieldCipher }
+export interface AppDeps {
+  database: DatabaseHandle;
+  cipher: FieldCipher;
+}
 
-export interface Services { auth: AuthService; registry: RegistryService; audit: AuditLog; jobs: JobWorker; notifier: Notifier; directory: VolunteerDirectory; eligibility: EligibilityService; needs: NeedsService; appointments: AppointmentsService; hours: HoursService }
+export interface Services {
+  auth: AuthService;
+  registry: RegistryService;
+  audit: AuditLog;
+  jobs: JobWorker;
+  notifier: Notifier;
+  directory: VolunteerDirectory;
+  eligibility: EligibilityService;
+  needs: NeedsService;
+  appointments: AppointmentsService;
+  hours: HoursService;
+}
 
 export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyInstance & { services: Services }> {
   const app = Fastify({ logger: loggerOptions(config.logLevel), bodyLimit: 1024 * 1024, trustProxy: false });
@@ -89,25 +103,57 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   const needs = new NeedsService(db, audit, eligibility, residents);
   const hours = new HoursService(db, audit, directory, notifier);
   const appointments = new AppointmentsService(db, audit, residents, directory, notifier, hours);
-  const services: Services = { auth, registry, audit, jobs, notifier, directory, eligibility, needs, appointments, hours };
+  const services: Services = {
+    auth,
+    registry,
+    audit,
+    jobs,
+    notifier,
+    directory,
+    eligibility,
+    needs,
+    appointments,
+    hours,
+  };
 
   await app.register(cookie);
   // Limits are opted into per route (sign-in, codes); a global one would also throttle static files.
   await app.register(rateLimit, { global: false });
   await app.register(multipart, { limits: { fileSize: config.maxUploadBytes, files: 1, fields: 5 } });
   await app.register(swagger, {
-    openapi: { info: { title: 'Linli (邻里) API', version: '0.1.0', description: 'The community volunteer service platform' }, components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'linli_session' } } } },
+    openapi: {
+      info: { title: 'Linli (邻里) API', version: '0.1.0', description: 'The community volunteer service platform' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'linli_session' } } },
+    },
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
   registerPlatformHooks(app, auth);
 
-  app.get('/api/health', { config: { access: { public: true } }, schema: { tags: ['platform'], summary: 'Liveness and which database', response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['sqlite', 'postgres']) }) } } },
-    async () => ({ status: 'ok' as const, database: kind }));
-  app.get('/api/openapi.json', { config: { access: { public: true } }, schema: { hide: true } }, async () => app.swagger());
+  app.get(
+    '/api/health',
+    {
+      config: { access: { public: true } },
+      schema: {
+        tags: ['platform'],
+        summary: 'Liveness and which database',
+        response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['sqlite', 'postgres']) }) },
+      },
+    },
+    async () => ({ status: 'ok' as const, database: kind }),
+  );
+  app.get('/api/openapi.json', { config: { access: { public: true } }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
 
-  await app.register(authRoutes(auth, { secureCookies: config.secureCookies, sessionHours: config.sessionHours, rateLimits: config.rateLimits }));
+  await app.register(
+    authRoutes(auth, {
+      secureCookies: config.secureCookies,
+      sessionHours: config.sessionHours,
+      rateLimits: config.rateLimits,
+    }),
+  );
   await app.register(registryRoutes(registry));
   await app.register(registryExcelRoutes(registry, config.maxUploadBytes));
   await app.register(auditRoutes(db, audit));
@@ -120,16 +166,42 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   await app.register(insuranceRoutes(new InsuranceService(db, audit, directory)));
   await app.register(availabilityRoutes(new AvailabilityService(db, audit, directory)));
   await app.register(serviceTypeRoutes(new ServiceTypeService(db, audit, eligibility)));
-  jobs.register('volunteers.expiry_notices', async () => { await sendExpiryNotices(db, notifier); });
+  jobs.register('volunteers.expiry_notices', async () => {
+    await sendExpiryNotices(db, notifier);
+  });
   jobs.schedule('volunteers.expiry_notices', '30 8 * * *');
-  await app.register(volunteersModule({ db, cipher: deps.cipher, audit, notifier, directory, sessions, rateLimits: config.rateLimits, maxUploadBytes: config.maxUploadBytes }));
+  await app.register(
+    volunteersModule({
+      db,
+      cipher: deps.cipher,
+      audit,
+      notifier,
+      directory,
+      sessions,
+      rateLimits: config.rateLimits,
+      maxUploadBytes: config.maxUploadBytes,
+    }),
+  );
 
   // Issue 4 modules (needs, matching, pairings, appointments, WeChat) register below, one line each.
   await app.register(needsRoutes(needs, new MatchingService(db, eligibility, needs)));
   await app.register(pairingsModule({ db, audit, directory, eligibility, hours }));
-  await app.register(monitorModule({ db, cipher: deps.cipher, notifier, jobs, alertDays: config.leftOutAlertDays, audit }));
+  await app.register(
+    monitorModule({ db, cipher: deps.cipher, notifier, jobs, alertDays: config.leftOutAlertDays, audit }),
+  );
   await app.register(appointmentsModule(appointments, jobs));
-  await app.register(wechatModule({ db, audit, notifier, jobs, needs, appointments, tokens: config.wechat, rateLimits: config.rateLimits }));
+  await app.register(
+    wechatModule({
+      db,
+      audit,
+      notifier,
+      jobs,
+      needs,
+      appointments,
+      tokens: config.wechat,
+      rateLimits: config.rateLimits,
+    }),
+  );
   await app.register(calendarRoutes()); // festival and solar-term dates
 
   // Issue 5 modules (hours ledger, activities, certificates, points, recognition) register below, one line each.
@@ -137,16 +209,24 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   const activities = new ActivitiesService(db, audit, directory, eligibility, hours, notifier, deps.cipher);
   await app.register(activitiesModule(activities, jobs)); // activities, sign-up, check-in
   const recognition = recognitionModule({ db, audit, hours, directory, jobs, rateLimits: config.rateLimits }); // star notices, commendations
-  recognition.service.useAttendance((communityId, from, to, ids) => activities.attendanceBetween(communityId, from, to, ids));
+  recognition.service.useAttendance((communityId, from, to, ids) =>
+    activities.attendanceBetween(communityId, from, to, ids),
+  );
   await app.register(recognition);
   const records = recordsModule({ db, audit, directory, hours, rateLimits: config.rateLimits }); // certificates, points and the love supermarket
   await app.register(records);
   const indicators = partyIndicatorsModule({ db, audit, party: new PartyService(db, kind, audit, directory) });
-  indicators.service.usePoints((communityId, from, to, ids) => records.points.earnedBetween(communityId, from, to, ids));
+  indicators.service.usePoints((communityId, from, to, ids) =>
+    records.points.earnedBetween(communityId, from, to, ids),
+  );
   await app.register(indicators);
   await app.register(classroomModule(new ClassroomService(db, audit, directory, notifier, hours, deps.cipher), jobs)); // the 4:30 classroom (issue 6)
-  await app.register(homecareModule(new HomecareService(db, audit, directory, residents, hours, notifier, deps.cipher), jobs)); // home care, hospital rotas, holiday deliveries (issue 6)
-  await app.register(badgesModule({ db, cipher: deps.cipher, audit, notifier, registry, rateLimits: config.rateLimits })); // love QR badges (issue 6)
+  await app.register(
+    homecareModule(new HomecareService(db, audit, directory, residents, hours, notifier, deps.cipher), jobs),
+  ); // home care, hospital rotas, holiday deliveries (issue 6)
+  await app.register(
+    badgesModule({ db, cipher: deps.cipher, audit, notifier, registry, rateLimits: config.rateLimits }),
+  ); // love QR badges (issue 6)
 
   jobs.register('sessions.purge', () => auth.purgeExpired());
   jobs.schedule('sessions.purge', '15 3 * * *');
@@ -158,13 +238,25 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
 /** The built web app, with every non-API path falling back to index.html for the client router. */
 async function serveWeb(app: FastifyInstance, dist: string) {
   if (!fs.existsSync(path.join(dist, 'index.html'))) return;
-  await app.register(fastifyStatic, { root: dist, wildcard: false, index: false, maxAge: '1y', immutable: true,
-    setHeaders: (res, file) => { if (file.endsWith('.html')) res.setHeader('cache-control', 'no-cache'); } });
+  await app.register(fastifyStatic, {
+    root: dist,
+    wildcard: false,
+    index: false,
+    maxAge: '1y',
+    immutable: true,
+    setHeaders: (res, file) => {
+      if (file.endsWith('.html')) res.setHeader('cache-control', 'no-cache');
+    },
+  });
   app.get('/*', { config: { access: { public: true } }, schema: { hide: true } }, async (req, reply) => {
     if (req.url.startsWith('/api/')) return reply.callNotFound();
     const file = path.join(dist, decodeURIComponent(req.url.split('?')[0]!));
-    if (file.startsWith(dist) && fs.existsSync(file) && fs.statSync(file).isFile()) return reply.sendFile(path.relative(dist, file));
+    if (file.startsWith(dist) && fs.existsSync(file) && fs.statSync(file).isFile())
+      return reply.sendFile(path.relative(dist, file));
     // Read per request: a rebuilt web app is served without restarting the server.
-    return reply.type('text/html').header('cache-control', 'no-cache').send(fs.readFileSync(path.join(dist, 'index.html')));
+    return reply
+      .type('text/html')
+      .header('cache-control', 'no-cache')
+      .send(fs.readFileSync(path.join(dist, 'index.html')));
   });
 }

@@ -12,10 +12,13 @@ describe('config', () => {
   });
 
   it('names every bad setting at once', () => {
-    assert.throws(() => loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', LINLI_DEMO: 'maybe' }), (err: unknown) => {
-      assert.ok(err instanceof ConfigError);
-      for (const name of ['PORT', 'DATABASE_URL', 'LINLI_DEMO']) assert.match(err.message, new RegExp(name));
-      return true;
-    });
+    assert.throws(
+      () => loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', LINLI_DEMO: 'maybe' }),
+      (err: unknown) => {
+        assert.ok(err instanceof ConfigError);
+        for (const name of ['PORT', 'DATABASE_URL', 'LINLI_DEMO']) assert.match(err.message, new RegExp(name));
+        return true;
+      },
+    );
   });
 });

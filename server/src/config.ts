@@ -8,11 +8,19 @@ const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('127.0.0.1'),
   LINLI_DATA_DIR: z.string().min(1).default('./data'),
-  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres://').optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres://')
+    .optional(),
   LINLI_DEMO: flag.default(true),
   LINLI_SECURE_COOKIES: flag.default(false),
   LINLI_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  LINLI_SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  LINLI_SESSION_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(12),
   LINLI_MAX_UPLOAD_MB: z.coerce.number().min(1).max(100).default(10),
   LINLI_JOBS: flag.default(true),
   LINLI_RATE_LIMITS: flag.default(true),
@@ -23,19 +31,28 @@ const schema = z.object({
   LINLI_LEFT_OUT_ALERT_DAYS: z.coerce.number().int().min(1).max(365).default(14),
   // WeChat official account token(s), as set in its console: one token for every community, or a JSON map
   // {"<communityId>":"<token>"}. Unset: the WeChat endpoint answers 404.
-  LINLI_WECHAT_TOKEN: z.string().transform((v, ctx) => {
-    const ok = (t: unknown): t is string => typeof t === 'string' && /^[A-Za-z0-9]{3,32}$/.test(t);
-    if (!v.trim().startsWith('{')) {
-      if (ok(v)) return { all: v, byCommunity: {} as Record<string, string> };
-    } else {
-      try {
-        const map = JSON.parse(v) as unknown;
-        if (map && typeof map === 'object' && !Array.isArray(map) && Object.values(map).every(ok)) return { all: null, byCommunity: { ...map } as Record<string, string> };
-      } catch { /* reported below */ }
-    }
-    ctx.addIssue({ code: 'custom', message: 'a token of 3–32 letters and digits, or a JSON map of community id to such a token' });
-    return z.NEVER;
-  }).optional(),
+  LINLI_WECHAT_TOKEN: z
+    .string()
+    .transform((v, ctx) => {
+      const ok = (t: unknown): t is string => typeof t === 'string' && /^[A-Za-z0-9]{3,32}$/.test(t);
+      if (!v.trim().startsWith('{')) {
+        if (ok(v)) return { all: v, byCommunity: {} as Record<string, string> };
+      } else {
+        try {
+          const map = JSON.parse(v) as unknown;
+          if (map && typeof map === 'object' && !Array.isArray(map) && Object.values(map).every(ok))
+            return { all: null, byCommunity: { ...map } as Record<string, string> };
+        } catch {
+          /* reported below */
+        }
+      }
+      ctx.addIssue({
+        code: 'custom',
+        message: 'a token of 3–32 letters and digits, or a JSON map of community id to such a token',
+      });
+      return z.NEVER;
+    })
+    .optional(),
 });
 
 export interface Config {
@@ -68,11 +85,23 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const e = r.data;
   return Object.freeze({
-    port: e.PORT, host: e.HOST, dataDir: path.resolve(e.LINLI_DATA_DIR), databaseUrl: e.DATABASE_URL,
-    demo: e.LINLI_DEMO, secureCookies: e.LINLI_SECURE_COOKIES, logLevel: e.LINLI_LOG_LEVEL, sessionHours: e.LINLI_SESSION_HOURS,
-    maxUploadBytes: Math.round(e.LINLI_MAX_UPLOAD_MB * 1024 * 1024), jobs: e.LINLI_JOBS, rateLimits: e.LINLI_RATE_LIMITS,
-    keyring: e.LINLI_KEYRING, webDist: path.resolve(e.LINLI_WEB_DIST ?? 'web/dist'),
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(e.LINLI_DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
+    demo: e.LINLI_DEMO,
+    secureCookies: e.LINLI_SECURE_COOKIES,
+    logLevel: e.LINLI_LOG_LEVEL,
+    sessionHours: e.LINLI_SESSION_HOURS,
+    maxUploadBytes: Math.round(e.LINLI_MAX_UPLOAD_MB * 1024 * 1024),
+    jobs: e.LINLI_JOBS,
+    rateLimits: e.LINLI_RATE_LIMITS,
+    keyring: e.LINLI_KEYRING,
+    webDist: path.resolve(e.LINLI_WEB_DIST ?? 'web/dist'),
     leftOutAlertDays: e.LINLI_LEFT_OUT_ALERT_DAYS,
-    wechat: Object.freeze({ all: e.LINLI_WECHAT_TOKEN?.all ?? null, byCommunity: Object.freeze(e.LINLI_WECHAT_TOKEN?.byCommunity ?? {}) }),
+    wechat: Object.freeze({
+      all: e.LINLI_WECHAT_TOKEN?.all ?? null,
+      byCommunity: Object.freeze(e.LINLI_WECHAT_TOKEN?.byCommunity ?? {}),
+    }),
   });
 }

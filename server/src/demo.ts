@@ -12,9 +12,19 @@ export async function ensureDemo(db: Db, cipher: FieldCipher, log: FastifyBaseLo
   const existing = await db.selectFrom('community').select('id').limit(1).executeTakeFirst();
   if (!existing) {
     const started = Date.now();
-    const counts = await seedCommunity(db, cipher, { communityId: XIGUAN_ID, name: '西关社区', seed: 20180913, passwordHash: await hashPassword(DEMO_PASSWORD), withAccounts: true });
+    const counts = await seedCommunity(db, cipher, {
+      communityId: XIGUAN_ID,
+      name: '西关社区',
+      seed: 20180913,
+      passwordHash: await hashPassword(DEMO_PASSWORD),
+      withAccounts: true,
+    });
     log.info({ counts, ms: Date.now() - started }, 'created the Xiguan demo community');
   }
-  const demoAccount = await db.selectFrom('account').select('id').where('phone', '=', DEMO_SIGN_INS[0]!.phone).executeTakeFirst();
+  const demoAccount = await db
+    .selectFrom('account')
+    .select('id')
+    .where('phone', '=', DEMO_SIGN_INS[0]!.phone)
+    .executeTakeFirst();
   return demoAccount ? DEMO_SIGN_INS : [];
 }

@@ -11,14 +11,22 @@ async function main() {
   try {
     config = loadConfig();
   } catch (err) {
-    if (err instanceof ConfigError) { console.error(err.message); process.exit(2); }
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(2);
+    }
     throw err;
   }
   const started = Date.now();
-  const database = openDatabase({ databaseUrl: config.databaseUrl, sqliteFile: path.join(config.dataDir, 'linli.sqlite') });
+  const database = openDatabase({
+    databaseUrl: config.databaseUrl,
+    sqliteFile: path.join(config.dataDir, 'linli.sqlite'),
+  });
   await migrateToLatest(database.db);
   const warnings: string[] = [];
-  const cipher = new FieldCipher(loadKeyring({ keyringB64: config.keyring, dataDir: config.dataDir, warn: (m) => warnings.push(m) }));
+  const cipher = new FieldCipher(
+    loadKeyring({ keyringB64: config.keyring, dataDir: config.dataDir, warn: (m) => warnings.push(m) }),
+  );
   const app = await buildApp(config, { database, cipher });
   for (const w of warnings) app.log.warn(w);
 
@@ -33,11 +41,16 @@ async function main() {
 
   const shown = address.replace('127.0.0.1', 'localhost');
   const lines = [
-    '', `  Linli (邻里) is running at ${shown}  (${database.kind}, ready in ${Date.now() - started} ms)`, `  API docs: ${shown}/api/docs`,
+    '',
+    `  Linli (邻里) is running at ${shown}  (${database.kind}, ready in ${Date.now() - started} ms)`,
+    `  API docs: ${shown}/api/docs`,
   ];
   if (demoSignIns.length) {
     lines.push('', '  Demo sign-ins (password: xiguan-demo):');
-    for (const s of demoSignIns) lines.push(`    ${s.phone}  ${s.name}  ${ROLE_LABELS[s.role as Role]?.zh ?? s.role} / ${ROLE_LABELS[s.role as Role]?.en ?? s.role}`);
+    for (const s of demoSignIns)
+      lines.push(
+        `    ${s.phone}  ${s.name}  ${ROLE_LABELS[s.role as Role]?.zh ?? s.role} / ${ROLE_LABELS[s.role as Role]?.en ?? s.role}`,
+      );
   }
   console.log(lines.join('\n') + '\n');
 

@@ -16,7 +16,9 @@ for (const kind of testDatabaseKinds()) {
       t = await startTestApp(kind);
       for (const role of ROLES) sessions[role] = await signIn(t.app, t.a.phones[role]);
     });
-    after(async () => { await t.close(); });
+    after(async () => {
+      await t.close();
+    });
 
     it('declares access on every API route', () => {
       assert.ok(t.app.routeAccess.length >= 25, `${t.app.routeAccess.length} routes`);
@@ -36,7 +38,11 @@ for (const kind of testDatabaseKinds()) {
         if (!('permission' in r.access)) continue;
         const permission: Permission = r.access.permission;
         for (const role of ROLES.filter((x) => scopeOf(x, permission) === null)) {
-          const res = await as(t.app, sessions[role])(r.method as any, r.url.replace(/:\w+/g, SOME_ID), r.method === 'GET' ? undefined : {});
+          const res = await as(t.app, sessions[role])(
+            r.method as any,
+            r.url.replace(/:\w+/g, SOME_ID),
+            r.method === 'GET' ? undefined : {},
+          );
           assert.equal(res.statusCode, 403, `${role} ${r.method} ${r.url} → ${res.statusCode} ${res.body}`);
           assert.equal(res.json().error.code, 'forbidden');
           assert.ok(res.json().error.message.length > 5);
@@ -48,7 +54,12 @@ for (const kind of testDatabaseKinds()) {
 
     it('refuses a cookie-authenticated write without the CSRF token', async () => {
       const s = sessions.staff;
-      const res = await t.app.inject({ method: 'POST', url: '/api/households', headers: { cookie: s.cookie }, payload: { buildingId: t.a.buildings[0], unit: '9', room: '909' } });
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/households',
+        headers: { cookie: s.cookie },
+        payload: { buildingId: t.a.buildings[0], unit: '9', room: '909' },
+      });
       assert.equal(res.statusCode, 403);
       assert.equal(res.json().error.code, 'csrf');
     });

@@ -17,33 +17,65 @@ for (const kind of testDatabaseKinds()) {
     let staff: ReturnType<typeof as>;
     const db = () => t.db.handle.db;
     let n = 0;
-    const volunteers = (k: number, spec: Record<string, unknown> = {}) => Promise.all(Array.from({ length: k }, () => insertVolunteer(db(), t.cipher, t.a.id, { name: `批量${++n}`, ...spec })));
+    const volunteers = (k: number, spec: Record<string, unknown> = {}) =>
+      Promise.all(
+        Array.from({ length: k }, () => insertVolunteer(db(), t.cipher, t.a.id, { name: `批量${++n}`, ...spec })),
+      );
     const activity = async (places: number[]) => {
-      const res = await staff('POST', '/api/activities', { title: '重阳敬老', place: '社区食堂', date: addDaysTo(todayInShanghai(), 3),
-        shifts: places.map((p, i) => ({ name: `第${i + 1}组`, start: `${String(9 + i).padStart(2, '0')}:00`, end: `${String(10 + i).padStart(2, '0')}:00`, places: p })) });
+      const res = await staff('POST', '/api/activities', {
+        title: '重阳敬老',
+        place: '社区食堂',
+        date: addDaysTo(todayInShanghai(), 3),
+        shifts: places.map((p, i) => ({
+          name: `第${i + 1}组`,
+          start: `${String(9 + i).padStart(2, '0')}:00`,
+          end: `${String(10 + i).padStart(2, '0')}:00`,
+          places: p,
+        })),
+      });
       assert.equal(res.statusCode, 201, res.body);
       assert.equal((await staff('POST', `/api/activities/${res.json().id}/publish`)).statusCode, 204);
       const d = (await staff('GET', `/api/activities/${res.json().id}`)).json();
       return { id: res.json().id as string, shiftIds: d.shifts.map((s: any) => s.id as string) };
     };
-    const signUp = (id: string, shiftId: string, v: string) => staff('POST', `/api/activities/${id}/signups`, { shiftId, volunteerIds: [v] });
-    const rowsOf = (activityId: string) => db().selectFrom('activity_signup').select(['id', 'volunteer_id', 'shift_id', 'status']).where('activity_id', '=', activityId).execute();
-    const audited = async (ids: string[]) => ids.length === 0 ? [] : db().selectFrom('audit_log').select(['entity_id', 'seq']).where('action', '=', 'activities.signup').where('entity_id', 'in', ids).orderBy('seq').execute();
+    const signUp = (id: string, shiftId: string, v: string) =>
+      staff('POST', `/api/activities/${id}/signups`, { shiftId, volunteerIds: [v] });
+    const rowsOf = (activityId: string) =>
+      db()
+        .selectFrom('activity_signup')
+        .select(['id', 'volunteer_id', 'shift_id', 'status'])
+        .where('activity_id', '=', activityId)
+        .execute();
+    const audited = async (ids: string[]) =>
+      ids.length === 0
+        ? []
+        : db()
+            .selectFrom('audit_log')
+            .select(['entity_id', 'seq'])
+            .where('action', '=', 'activities.signup')
+            .where('entity_id', 'in', ids)
+            .orderBy('seq')
+            .execute();
 
     before(async () => {
       t = await startTestApp(kind);
       staff = as(t.app, await signIn(t.app, t.a.phones.staff));
     });
-    after(async () => { await t.close(); });
+    after(async () => {
+      await t.close();
+    });
 
     it('gives exactly the places to a burst with refusals mixed in, in the order the batches ran, and audits only what was kept', async () => {
-      const { id, shiftIds: [shiftId] } = await activity([5]);
+      const {
+        id,
+        shiftIds: [shiftId],
+      } = await activity([5]);
       const ok = await volunteers(24);
       const [pending] = await volunteers(1, { status: 'pending' });
       // The same volunteer three times: one is kept, the others are refused inside the batch.
       const requests = [...ok.slice(0, 12), ok[0]!, pending!, ...ok.slice(12), ok[0]!];
       const results = await Promise.all(requests.map((v) => signUp(id, shiftId!, v)));
-      const codes = results.map((r) => r.statusCode === 201 ? r.json()[0].status : r.json().error.code);
+      const codes = results.map((r) => (r.statusCode === 201 ? r.json()[0].status : r.json().error.code));
       assert.equal(codes.filter((c) => c === 'confirmed').length, 5);
       assert.equal(codes.filter((c) => c === 'waitlisted').length, 19);
       assert.equal(codes.filter((c) => c === 'already_signed_up').length, 2);
@@ -58,23 +90,41 @@ for (const kind of testDatabaseKinds()) {
       // The waitlist runs in the same order: a cancellation promotes the first waiting.
       const firstWaiting = (await audited(rows.map((r) => r.id)))[5]!.entity_id;
       const confirmedId = rows.find((r) => r.status === 'confirmed')!.id;
-      assert.equal((await staff('POST', `/api/activities/signups/${confirmedId}/withdraw`)).json().promoted, firstWaiting);
+      assert.equal(
+        (await staff('POST', `/api/activities/signups/${confirmedId}/withdraw`)).json().promoted,
+        firstWaiting,
+      );
       assert.equal((await t.app.services.audit.verify(t.a.id)).ok, true);
     });
 
     it('answers every sign-up of a batch whose commit fails "not saved", keeps none of them, and takes them on a retry', async () => {
-      const { id, shiftIds: [shiftId] } = await activity([3]);
+      const {
+        id,
+        shiftIds: [shiftId],
+      } = await activity([3]);
       const vs = await volunteers(12);
       const trap = vs[4]!;
       // A row checked only at commit, written for the trap volunteer's sign-up: the commit itself fails.
       await sql`create table gc_trap_parent (id varchar(64) primary key)`.execute(db());
-      await sql`create table gc_trap (id varchar(64) primary key, parent_id varchar(64) references gc_trap_parent (id) deferrable initially deferred)`.execute(db());
+      await sql`create table gc_trap (id varchar(64) primary key, parent_id varchar(64) references gc_trap_parent (id) deferrable initially deferred)`.execute(
+        db(),
+      );
       if (kind === 'postgres') {
-        await sql.raw(`create function gc_trap_fn() returns trigger language plpgsql as $$ begin
-          if new.volunteer_id = '${trap}' then insert into gc_trap values (new.id, 'missing'); end if; return new; end $$`).execute(db());
-        await sql`create trigger gc_trap_tr after insert on activity_signup for each row execute function gc_trap_fn()`.execute(db());
+        await sql
+          .raw(
+            `create function gc_trap_fn() returns trigger language plpgsql as $$ begin
+          if new.volunteer_id = '${trap}' then insert into gc_trap values (new.id, 'missing'); end if; return new; end $$`,
+          )
+          .execute(db());
+        await sql`create trigger gc_trap_tr after insert on activity_signup for each row execute function gc_trap_fn()`.execute(
+          db(),
+        );
       } else {
-        await sql.raw(`create trigger gc_trap_tr after insert on activity_signup when new.volunteer_id = '${trap}' begin insert into gc_trap values (new.id, 'missing'); end`).execute(db());
+        await sql
+          .raw(
+            `create trigger gc_trap_tr after insert on activity_signup when new.volunteer_id = '${trap}' begin insert into gc_trap values (new.id, 'missing'); end`,
+          )
+          .execute(db());
       }
       try {
         const results = await Promise.all(vs.map((v) => signUp(id, shiftId!, v)));
@@ -84,7 +134,7 @@ for (const kind of testDatabaseKinds()) {
         assert.equal(results[4]!.statusCode, 503, results[4]!.body);
         assert.equal(results[4]!.json().error.code, 'signup_not_saved');
         assert.match(results[4]!.json().error.message, /没有保存成功.*请再报一次/);
-        assert.ok(lost.length > 1, 'the sign-ups sharing the trap\'s batch are refused with it');
+        assert.ok(lost.length > 1, "the sign-ups sharing the trap's batch are refused with it");
         for (const [i, r] of results.entries()) {
           assert.ok(r.statusCode === 201 || r.statusCode === 503, r.body);
           assert.equal(kept.has(vs[i]!), r.statusCode === 201, 'a 201 was kept and a 503 was not');
@@ -104,7 +154,10 @@ for (const kind of testDatabaseKinds()) {
     });
 
     it('takes sign-ups on two shifts while cancellations free places on one of them, without deadlock or lost count', async () => {
-      const { id, shiftIds: [x, y] } = await activity([6, 6]);
+      const {
+        id,
+        shiftIds: [x, y],
+      } = await activity([6, 6]);
       const early = await volunteers(6);
       const placed = await Promise.all(early.map((v) => signUp(id, y!, v)));
       const signupIds = placed.map((r) => r.json()[0].id as string);
@@ -118,10 +171,17 @@ for (const kind of testDatabaseKinds()) {
       const detail = (await staff('GET', `/api/activities/${id}`)).json();
       for (const s of [x!, y!]) {
         const live = rows.filter((r) => r.shift_id === s);
-        assert.equal(detail.shifts.find((d: any) => d.id === s).taken, live.filter((r) => r.status === 'confirmed').length);
+        assert.equal(
+          detail.shifts.find((d: any) => d.id === s).taken,
+          live.filter((r) => r.status === 'confirmed').length,
+        );
         assert.ok(live.filter((r) => r.status === 'confirmed').length <= 6);
       }
-      assert.equal(rows.filter((r) => r.shift_id === y && r.status === 'confirmed').length, 6, 'freed places went to the waiting');
+      assert.equal(
+        rows.filter((r) => r.shift_id === y && r.status === 'confirmed').length,
+        6,
+        'freed places went to the waiting',
+      );
     });
   });
 }

@@ -6,10 +6,15 @@ import { testDatabaseKinds } from './databases.ts';
 for (const kind of testDatabaseKinds()) {
   describe(`sign-in on ${kind}`, () => {
     let t: TestContext;
-    before(async () => { t = await startTestApp(kind); });
-    after(async () => { await t.close(); });
+    before(async () => {
+      t = await startTestApp(kind);
+    });
+    after(async () => {
+      await t.close();
+    });
 
-    const post = (url: string, payload: unknown, headers: Record<string, string> = {}) => t.app.inject({ method: 'POST', url, payload: payload as any, headers });
+    const post = (url: string, payload: unknown, headers: Record<string, string> = {}) =>
+      t.app.inject({ method: 'POST', url, payload: payload as any, headers });
 
     it('signs in with phone and password, sets an httpOnly SameSite cookie, and says who I am', async () => {
       const res = await post('/api/auth/sign-in', { phone: t.a.phones.staff, password: 'test-password' });
@@ -17,7 +22,11 @@ for (const kind of testDatabaseKinds()) {
       const cookie = res.cookies.find((c) => c.name === 'linli_session')!;
       assert.equal(cookie.httpOnly, true);
       assert.equal(cookie.sameSite, 'Lax');
-      const me = await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: `linli_session=${cookie.value}` } });
+      const me = await t.app.inject({
+        method: 'GET',
+        url: '/api/auth/me',
+        headers: { cookie: `linli_session=${cookie.value}` },
+      });
       assert.equal(me.statusCode, 200);
       assert.equal(me.json().user.role, 'staff');
       assert.equal(me.json().user.community.name, '西关社区');
@@ -41,13 +50,19 @@ for (const kind of testDatabaseKinds()) {
 
     it('locks an account after five failures, even for the right password', async () => {
       const phone = t.a.phones.unit_coordinator;
-      for (let i = 0; i < 4; i++) assert.equal((await post('/api/auth/sign-in', { phone, password: 'bad' })).statusCode, 401);
+      for (let i = 0; i < 4; i++)
+        assert.equal((await post('/api/auth/sign-in', { phone, password: 'bad' })).statusCode, 401);
       const fifth = await post('/api/auth/sign-in', { phone, password: 'bad' });
       assert.equal(fifth.statusCode, 423);
       const right = await post('/api/auth/sign-in', { phone, password: 'test-password' });
       assert.equal(right.statusCode, 423);
       assert.match(right.json().error.message, /锁定/);
-      const audit = await t.db.handle.db.selectFrom('audit_log').select('action').where('community_id', '=', t.a.id).where('action', '=', 'auth.locked').execute();
+      const audit = await t.db.handle.db
+        .selectFrom('audit_log')
+        .select('action')
+        .where('community_id', '=', t.a.id)
+        .where('action', '=', 'auth.locked')
+        .execute();
       assert.equal(audit.length, 1);
     });
 
@@ -57,7 +72,11 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(sent.statusCode, 202);
       const again = await post('/api/auth/code', { phone });
       assert.equal(again.statusCode, 429, 'one code a minute');
-      const msg = await t.db.handle.db.selectFrom('notification_outbox').selectAll().where('recipient', '=', phone).executeTakeFirstOrThrow();
+      const msg = await t.db.handle.db
+        .selectFrom('notification_outbox')
+        .selectAll()
+        .where('recipient', '=', phone)
+        .executeTakeFirstOrThrow();
       const code = JSON.parse(msg.payload).code as string;
       assert.match(code, /^\d{6}$/);
       const bad = await post('/api/auth/sign-in-code', { phone, code: code === '000000' ? '111111' : '000000' });
@@ -77,7 +96,11 @@ for (const kind of testDatabaseKinds()) {
     it('answers a code request for an unknown number the same way, and sends nothing', async () => {
       const res = await post('/api/auth/code', { phone: '13988887777' });
       assert.equal(res.statusCode, 202);
-      const rows = await t.db.handle.db.selectFrom('notification_outbox').selectAll().where('recipient', '=', '13988887777').execute();
+      const rows = await t.db.handle.db
+        .selectFrom('notification_outbox')
+        .selectAll()
+        .where('recipient', '=', '13988887777')
+        .execute();
       assert.equal(rows.length, 0);
     });
 
@@ -90,7 +113,7 @@ for (const kind of testDatabaseKinds()) {
 
     // Sessions are cached a few seconds per process (platform/session-cache.ts); these prove the cache
     // never outlives a sign-out or a lockout in this process.
-    it('refuses a signed-out session at once, though it was just used, and keeps the account\'s other sessions', async () => {
+    it("refuses a signed-out session at once, though it was just used, and keeps the account's other sessions", async () => {
       const first = as(t.app, await signIn(t.app, t.b.phones.resident));
       const second = as(t.app, await signIn(t.app, t.b.phones.resident));
       for (let i = 0; i < 3; i++) assert.equal((await first('GET', '/api/auth/me')).statusCode, 200);
@@ -105,7 +128,8 @@ for (const kind of testDatabaseKinds()) {
       const phone = t.b.phones.volunteer;
       const open = as(t.app, await signIn(t.app, phone));
       for (let i = 0; i < 3; i++) assert.equal((await open('GET', '/api/auth/me')).statusCode, 200);
-      for (let i = 0; i < 4; i++) assert.equal((await post('/api/auth/sign-in', { phone, password: 'bad' })).statusCode, 401);
+      for (let i = 0; i < 4; i++)
+        assert.equal((await post('/api/auth/sign-in', { phone, password: 'bad' })).statusCode, 401);
       assert.equal((await open('GET', '/api/auth/me')).statusCode, 200, 'four failures do not lock');
       assert.equal((await post('/api/auth/sign-in', { phone, password: 'bad' })).statusCode, 423);
       // Forgotten by the cache and read again: the database's lock refuses it.
@@ -123,7 +147,12 @@ for (const kind of testDatabaseKinds()) {
     });
 
     it('answers malformed JSON with a clear 400, not a 500', async () => {
-      const res = await t.app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: '{"phone":', headers: { 'content-type': 'application/json' } });
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/sign-in',
+        payload: '{"phone":',
+        headers: { 'content-type': 'application/json' },
+      });
       assert.equal(res.statusCode, 400);
       assert.ok(res.json().error.message);
     });
@@ -132,18 +161,30 @@ for (const kind of testDatabaseKinds()) {
 
 describe('rate limits on sign-in', () => {
   let t: TestContext;
-  before(async () => { t = await startTestApp('sqlite', { LINLI_RATE_LIMITS: '1' }); });
-  after(async () => { await t.close(); });
+  before(async () => {
+    t = await startTestApp('sqlite', { LINLI_RATE_LIMITS: '1' });
+  });
+  after(async () => {
+    await t.close();
+  });
 
   it('slows down one address guessing many accounts', async () => {
     const codes: number[] = [];
     for (let i = 0; i < 12; i++) {
-      const res = await t.app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { phone: `1398888${String(i).padStart(4, '0')}`, password: 'x' } });
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/sign-in',
+        payload: { phone: `1398888${String(i).padStart(4, '0')}`, password: 'x' },
+      });
       codes.push(res.statusCode);
     }
     assert.deepEqual(codes.slice(0, 10), Array(10).fill(401));
     assert.equal(codes[11], 429);
-    const last = await t.app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { phone: '13988880000', password: 'x' } });
+    const last = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in',
+      payload: { phone: '13988880000', password: 'x' },
+    });
     assert.match(last.json().error.message, /频繁/);
   });
 });

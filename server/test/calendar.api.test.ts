@@ -13,7 +13,9 @@ for (const kind of testDatabaseKinds()) {
       t = await startTestApp(kind);
       volunteer = as(t.app, await signIn(t.app, t.a.phones.volunteer));
     });
-    after(async () => { await t.close(); });
+    after(async () => {
+      await t.close();
+    });
 
     it('answers the 2027 festivals sorted by date, each { key, date, name: { zh, en } }', async () => {
       const res = await volunteer('GET', '/api/calendar/festivals?year=2027');
@@ -25,7 +27,11 @@ for (const kind of testDatabaseKinds()) {
         { key: 'dragon_boat_festival', date: '2027-06-09', name: { zh: '端午节', en: 'Dragon Boat Festival' } },
         { key: 'mid_autumn_festival', date: '2027-09-15', name: { zh: '中秋节', en: 'Mid-Autumn Festival' } },
         { key: 'double_ninth_festival', date: '2027-10-08', name: { zh: '重阳节', en: 'Double Ninth Festival' } },
-        { key: 'international_volunteer_day', date: '2027-12-05', name: { zh: '国际志愿者日', en: 'International Volunteer Day' } },
+        {
+          key: 'international_volunteer_day',
+          date: '2027-12-05',
+          name: { zh: '国际志愿者日', en: 'International Volunteer Day' },
+        },
       ]);
     });
 
@@ -34,7 +40,10 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(res.statusCode, 200, res.body);
       const terms = res.json();
       assert.equal(terms.length, 24);
-      assert.deepEqual(terms.find((x: any) => x.key === 'qingming'), { key: 'qingming', date: '2026-04-05', name: { zh: '清明', en: 'Pure Brightness' } });
+      assert.deepEqual(
+        terms.find((x: any) => x.key === 'qingming'),
+        { key: 'qingming', date: '2026-04-05', name: { zh: '清明', en: 'Pure Brightness' } },
+      );
     });
 
     it('refuses a year outside 1950–2100, or none, with 400 and a message naming the range', async () => {
@@ -44,7 +53,11 @@ for (const kind of testDatabaseKinds()) {
           assert.equal(res.statusCode, 400, `${url}${q} → ${res.statusCode}`);
           const { error } = res.json();
           assert.equal(error.code, 'validation');
-          assert.deepEqual(error.details.fields, [{ field: 'year', message: 'The year must be a whole number from 1950 to 2100' }], `${url}${q}`);
+          assert.deepEqual(
+            error.details.fields,
+            [{ field: 'year', message: 'The year must be a whole number from 1950 to 2100' }],
+            `${url}${q}`,
+          );
         }
       }
       const zh = await volunteer('GET', '/api/calendar/festivals?year=1900');

@@ -5,7 +5,11 @@
 import zlib from 'node:zlib';
 import jsQR from 'jsqr';
 
-interface PdfObject { num: number; dict: string; data: Buffer | null }
+interface PdfObject {
+  num: number;
+  dict: string;
+  data: Buffer | null;
+}
 
 /** Every numbered object, with its stream inflated when it has one. */
 function objects(pdf: Buffer): PdfObject[] {
@@ -13,7 +17,10 @@ function objects(pdf: Buffer): PdfObject[] {
   const out: PdfObject[] = [];
   const re = /(\d+) 0 obj\s*<<((?:(?!endobj)[\s\S])*?)>>\s*(stream\r?\n|endobj)/g;
   for (let m = re.exec(text); m; m = re.exec(text)) {
-    if (m[3] === 'endobj') { out.push({ num: Number(m[1]), dict: m[2]!, data: null }); continue; }
+    if (m[3] === 'endobj') {
+      out.push({ num: Number(m[1]), dict: m[2]!, data: null });
+      continue;
+    }
     const start = m.index + m[0].length;
     const length = Number(/\/Length (\d+)/.exec(m[2]!)?.[1]);
     const raw = pdf.subarray(start, start + length);
@@ -26,17 +33,23 @@ function objects(pdf: Buffer): PdfObject[] {
 function toUnicodeMap(cmap: string): Map<number, string> {
   const map = new Map<number, string>();
   // A destination may hold several code units, space-separated (pdfkit writes a ligature such as "ff" as <0066 0066>).
-  const hex = (h: string) => String.fromCodePoint(...(h.replace(/\s+/g, '').match(/.{4}/g) ?? []).map((x) => parseInt(x, 16)));
+  const hex = (h: string) =>
+    String.fromCodePoint(...(h.replace(/\s+/g, '').match(/.{4}/g) ?? []).map((x) => parseInt(x, 16)));
   for (const block of cmap.matchAll(/beginbfrange([\s\S]*?)endbfrange/g)) {
     for (const line of block[1]!.matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>\s*(\[[^\]]*\]|<[0-9a-fA-F\s]+>)/g)) {
       const lo = parseInt(line[1]!, 16);
       const hi = parseInt(line[2]!, 16);
-      if (line[3]!.startsWith('[')) [...line[3]!.matchAll(/<([0-9a-fA-F\s]+)>/g)].forEach((d, i) => map.set(lo + i, hex(d[1]!)));
-      else { const base = parseInt(line[3]!.slice(1, -1), 16); for (let c = lo; c <= hi; c++) map.set(c, String.fromCodePoint(base + c - lo)); }
+      if (line[3]!.startsWith('['))
+        [...line[3]!.matchAll(/<([0-9a-fA-F\s]+)>/g)].forEach((d, i) => map.set(lo + i, hex(d[1]!)));
+      else {
+        const base = parseInt(line[3]!.slice(1, -1), 16);
+        for (let c = lo; c <= hi; c++) map.set(c, String.fromCodePoint(base + c - lo));
+      }
     }
   }
   for (const block of cmap.matchAll(/beginbfchar([\s\S]*?)endbfchar/g)) {
-    for (const line of block[1]!.matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F\s]+)>/g)) map.set(parseInt(line[1]!, 16), hex(line[2]!));
+    for (const line of block[1]!.matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F\s]+)>/g))
+      map.set(parseInt(line[1]!, 16), hex(line[2]!));
   }
   return map;
 }
@@ -58,7 +71,10 @@ export function pdfText(pdf: Buffer): string {
   const fontOfName = new Map<string, Map<number, string>>();
   for (const o of all) {
     for (const res of o.dict.matchAll(/\/Font\s*<<([^>]*)>>/g)) {
-      for (const [, name, num] of res[1]!.matchAll(/\/([\w.+-]+)\s+(\d+) 0 R/g)) { const m = mapOfFont.get(Number(num)); if (m) fontOfName.set(name!, m); }
+      for (const [, name, num] of res[1]!.matchAll(/\/([\w.+-]+)\s+(\d+) 0 R/g)) {
+        const m = mapOfFont.get(Number(num));
+        if (m) fontOfName.set(name!, m);
+      }
     }
   }
   const lines: string[] = [];
@@ -67,9 +83,13 @@ export function pdfText(pdf: Buffer): string {
     const content = o.data.toString('latin1');
     let map: Map<number, string> | undefined;
     for (const op of content.matchAll(/\/([\w.+-]+)\s+[\d.]+\s+Tf|(\[(?:[^\]]*)\]|<[0-9a-fA-F]*>)\s*T[Jj]/g)) {
-      if (op[1]) { map = fontOfName.get(op[1]); continue; }
+      if (op[1]) {
+        map = fontOfName.get(op[1]);
+        continue;
+      }
       let line = '';
-      for (const h of op[2]!.matchAll(/<([0-9a-fA-F]*)>/g)) for (const code of h[1]!.match(/.{4}/g) ?? []) line += map?.get(parseInt(code, 16)) ?? '\uFFFD';
+      for (const h of op[2]!.matchAll(/<([0-9a-fA-F]*)>/g))
+        for (const code of h[1]!.match(/.{4}/g) ?? []) line += map?.get(parseInt(code, 16)) ?? '\uFFFD';
       lines.push(line);
     }
   }
@@ -86,7 +106,12 @@ export function pdfQrCodes(pdf: Buffer): (string | null)[] {
     if (/\/Predictor/.test(s.dict)) throw new Error('PNG-predicted images are not read here');
     const rgba = new Uint8ClampedArray(w * h * 4);
     const px = s.data;
-    for (let i = 0; i < w * h; i++) { rgba[i * 4] = px[i * 3]!; rgba[i * 4 + 1] = px[i * 3 + 1]!; rgba[i * 4 + 2] = px[i * 3 + 2]!; rgba[i * 4 + 3] = 255; }
+    for (let i = 0; i < w * h; i++) {
+      rgba[i * 4] = px[i * 3]!;
+      rgba[i * 4 + 1] = px[i * 3 + 1]!;
+      rgba[i * 4 + 2] = px[i * 3 + 2]!;
+      rgba[i * 4 + 3] = 255;
+    }
     out.push(jsQR(rgba, w, h)?.data ?? null);
   }
   return out;

@@ -6,7 +6,12 @@ import path from 'node:path';
 import pg from 'pg';
 import { migrateToLatest, openDatabase, type DatabaseHandle, type DatabaseKind } from '../src/db/database.ts';
 
-export interface TestDatabase { kind: DatabaseKind; handle: DatabaseHandle; dataDir: string; dispose(): Promise<void> }
+export interface TestDatabase {
+  kind: DatabaseKind;
+  handle: DatabaseHandle;
+  dataDir: string;
+  dispose(): Promise<void>;
+}
 
 export function testDatabaseKinds(): DatabaseKind[] {
   return process.env.TEST_DATABASE_URL ? ['sqlite', 'postgres'] : ['sqlite'];
@@ -17,7 +22,15 @@ export async function createTestDatabase(kind: DatabaseKind): Promise<TestDataba
   if (kind === 'sqlite') {
     const handle = openDatabase({ sqliteFile: path.join(dataDir, 'linli.sqlite') });
     await migrateToLatest(handle.db);
-    return { kind, handle, dataDir, dispose: async () => { await handle.close(); fs.rmSync(dataDir, { recursive: true, force: true }); } };
+    return {
+      kind,
+      handle,
+      dataDir,
+      dispose: async () => {
+        await handle.close();
+        fs.rmSync(dataDir, { recursive: true, force: true });
+      },
+    };
   }
   // A database of its own (not a schema): Kysely's migrator looks for its tables across all schemas.
   const base = process.env.TEST_DATABASE_URL!;
@@ -31,7 +44,9 @@ export async function createTestDatabase(kind: DatabaseKind): Promise<TestDataba
   const handle = openDatabase({ databaseUrl: url.toString(), poolSize: 5 });
   await migrateToLatest(handle.db);
   return {
-    kind, handle, dataDir,
+    kind,
+    handle,
+    dataDir,
     dispose: async () => {
       await handle.close();
       const c = new pg.Client({ connectionString: base });

@@ -19,27 +19,44 @@ for (const kind of testDatabaseKinds()) {
     let t: TestDatabase;
     let db: Kysely<Probe>;
     let seq = 0;
-    const rows = async () => (await db.selectFrom('gc_probe').select(['id', 'seq']).orderBy('seq').execute());
+    const rows = async () => await db.selectFrom('gc_probe').select(['id', 'seq']).orderBy('seq').execute();
     /** Inserts row `id` with the next sequence number, as the request's work. */
     const insert = (gc: GroupCommit<Probe>, id: number, parent: number | null = null) =>
-      gc.run(async (trx) => { await trx.insertInto('gc_probe').values({ id, seq: ++seq, parent_id: parent }).execute(); return id; });
+      gc.run(async (trx) => {
+        await trx.insertInto('gc_probe').values({ id, seq: ++seq, parent_id: parent }).execute();
+        return id;
+      });
 
     before(async () => {
       t = await createTestDatabase(kind);
       db = t.handle.db as unknown as Kysely<Probe>;
-      await db.schema.createTable('gc_parent').addColumn('id', 'integer', (c) => c.primaryKey()).execute();
+      await db.schema
+        .createTable('gc_parent')
+        .addColumn('id', 'integer', (c) => c.primaryKey())
+        .execute();
       // Checked at commit: the way to make a commit itself fail on both databases.
-      await sql`create table gc_probe (id integer primary key, seq integer not null, parent_id integer references gc_parent (id) deferrable initially deferred)`.execute(db);
+      await sql`create table gc_probe (id integer primary key, seq integer not null, parent_id integer references gc_parent (id) deferrable initially deferred)`.execute(
+        db,
+      );
     });
-    after(async () => { await t.dispose(); });
-    const reset = async () => { await db.deleteFrom('gc_probe').execute(); seq = 0; };
+    after(async () => {
+      await t.dispose();
+    });
+    const reset = async () => {
+      await db.deleteFrom('gc_probe').execute();
+      seq = 0;
+    };
 
     it('collects concurrent requests into a few transactions of at most maxBatch, in arrival order', async () => {
       await reset();
       const gc = new GroupCommit(db, { maxBatch: 40 });
       const ids = Array.from({ length: 250 }, (_, i) => i + 1);
       assert.deepEqual(await Promise.all(ids.map((id) => insert(gc, id))), ids);
-      assert.deepEqual((await rows()).map((r) => r.id), ids, 'every row, in the order the requests arrived');
+      assert.deepEqual(
+        (await rows()).map((r) => r.id),
+        ids,
+        'every row, in the order the requests arrived',
+      );
       assert.equal(gc.stats.requests, 250);
       assert.ok(gc.stats.largest <= 40 && gc.stats.largest >= 20, `largest batch ${gc.stats.largest}`);
       assert.ok(gc.stats.batches <= 250 / 20, `${gc.stats.batches} batches`);
@@ -64,9 +81,19 @@ for (const kind of testDatabaseKinds()) {
       assert.ok((settled[0] as PromiseRejectedResult).reason instanceof AppError);
       assert.equal((settled[0] as PromiseRejectedResult).reason.code, 'activity_full');
       assert.equal(settled[1]!.status, 'rejected');
-      assert.ok(!((settled[1] as PromiseRejectedResult).reason instanceof GroupCommitError), 'the statement error itself, not a batch failure');
-      assert.deepEqual(settled.slice(2).map((s) => s.status), ['fulfilled', 'fulfilled', 'fulfilled']);
-      assert.deepEqual((await rows()).map((r) => r.id).sort((a, b) => a - b), [1, 2, 3], 'neither 1000 nor 1001 was written');
+      assert.ok(
+        !((settled[1] as PromiseRejectedResult).reason instanceof GroupCommitError),
+        'the statement error itself, not a batch failure',
+      );
+      assert.deepEqual(
+        settled.slice(2).map((s) => s.status),
+        ['fulfilled', 'fulfilled', 'fulfilled'],
+      );
+      assert.deepEqual(
+        (await rows()).map((r) => r.id).sort((a, b) => a - b),
+        [1, 2, 3],
+        'neither 1000 nor 1001 was written',
+      );
       assert.equal(gc.stats.failed, 0);
     });
 
@@ -75,8 +102,16 @@ for (const kind of testDatabaseKinds()) {
       const failures: GroupCommitError[] = [];
       const gc = new GroupCommit(db, { onBatchFailure: (e) => failures.push(e) });
       // Row 3 points at a parent that does not exist: accepted statement by statement, refused at commit.
-      const refused = gc.run(async () => { throw new AppError('already_signed_up', {}); });
-      const settled = await Promise.allSettled([insert(gc, 1), insert(gc, 2), insert(gc, 3, 999), refused, insert(gc, 4)]);
+      const refused = gc.run(async () => {
+        throw new AppError('already_signed_up', {});
+      });
+      const settled = await Promise.allSettled([
+        insert(gc, 1),
+        insert(gc, 2),
+        insert(gc, 3, 999),
+        refused,
+        insert(gc, 4),
+      ]);
       for (const s of settled) {
         assert.equal(s.status, 'rejected', 'nobody is told they are in');
         assert.ok((s as PromiseRejectedResult).reason instanceof GroupCommitError);
@@ -87,16 +122,29 @@ for (const kind of testDatabaseKinds()) {
       assert.deepEqual(await rows(), []);
       // The next batch works as usual.
       assert.equal(await insert(gc, 5), 5);
-      assert.deepEqual((await rows()).map((r) => r.id), [5]);
+      assert.deepEqual(
+        (await rows()).map((r) => r.id),
+        [5],
+      );
     });
 
     it('settles only after the commit: a resolved request is visible to a fresh read', async () => {
       await reset();
       const gc = new GroupCommit(db, { maxBatch: 3 });
-      const seen = await Promise.all([1, 2, 3, 4, 5, 6, 7].map(async (id) => {
-        await insert(gc, id);
-        return Number((await db.selectFrom('gc_probe').select((eb) => eb.fn.countAll().as('n')).where('id', '=', id).executeTakeFirstOrThrow()).n);
-      }));
+      const seen = await Promise.all(
+        [1, 2, 3, 4, 5, 6, 7].map(async (id) => {
+          await insert(gc, id);
+          return Number(
+            (
+              await db
+                .selectFrom('gc_probe')
+                .select((eb) => eb.fn.countAll().as('n'))
+                .where('id', '=', id)
+                .executeTakeFirstOrThrow()
+            ).n,
+          );
+        }),
+      );
       assert.deepEqual(seen, [1, 1, 1, 1, 1, 1, 1]);
       assert.ok(gc.stats.largest <= 3);
     });

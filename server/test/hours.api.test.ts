@@ -15,7 +15,10 @@ import { AppError } from '../src/platform/errors.ts';
 for (const kind of testDatabaseKinds()) {
   describe(`hours ledger on ${kind}`, () => {
     let t: TestContext;
-    let admin: ReturnType<typeof as>, staff: ReturnType<typeof as>, me: ReturnType<typeof as>, leader: ReturnType<typeof as>;
+    let admin: ReturnType<typeof as>,
+      staff: ReturnType<typeof as>,
+      me: ReturnType<typeof as>,
+      leader: ReturnType<typeof as>;
     let myId: string, otherId: string, pairingId: string;
     const today = todayInShanghai();
 
@@ -37,7 +40,16 @@ for (const kind of testDatabaseKinds()) {
       const totals = await db.selectFrom('hours_total').selectAll().where('community_id', '=', t.a.id).execute();
       for (const row of totals) {
         const s = sums.get(row.volunteer_id)!;
-        assert.deepEqual({ credit: Number(row.credit_minutes), honour: Number(row.honour_minutes), pending: Number(row.pending_minutes), entries: Number(row.entries) }, s, `totals of ${row.volunteer_id}`);
+        assert.deepEqual(
+          {
+            credit: Number(row.credit_minutes),
+            honour: Number(row.honour_minutes),
+            pending: Number(row.pending_minutes),
+            entries: Number(row.entries),
+          },
+          s,
+          `totals of ${row.volunteer_id}`,
+        );
       }
       assert.equal(totals.length, sums.size);
     }
@@ -48,20 +60,36 @@ for (const kind of testDatabaseKinds()) {
       admin = as(t.app, await signIn(t.app, t.a.phones.community_admin));
       staff = as(t.app, await signIn(t.app, t.a.phones.staff));
       me = as(t.app, await signIn(t.app, t.a.phones.volunteer));
-      myId = await insertVolunteer(db, t.cipher, t.a.id, { name: '刘红梅', accountId: await accountIdOf(db, t.a.phones.volunteer) });
+      myId = await insertVolunteer(db, t.cipher, t.a.id, {
+        name: '刘红梅',
+        accountId: await accountIdOf(db, t.a.phones.volunteer),
+      });
       otherId = await insertVolunteer(db, t.cipher, t.a.id, { name: '张建华' });
       const team = await insertTeam(db, t.a.id, '敲门队');
       await addTeamMember(db, t.a.id, team, myId);
       await setMembershipScope(db, t.a.id, t.a.phones.team_leader, { teamId: team });
       leader = as(t.app, await signIn(t.app, t.a.phones.team_leader));
-      const p = await admin('POST', '/api/pairings', { volunteerId: myId, residentId: t.a.residents['吕建国'], item: 'weekly_visit', place: '2号楼', rrule: 'FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR,SA,SU', startsOn: addDays(today, -40) });
+      const p = await admin('POST', '/api/pairings', {
+        volunteerId: myId,
+        residentId: t.a.residents['吕建国'],
+        item: 'weekly_visit',
+        place: '2号楼',
+        rrule: 'FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR,SA,SU',
+        startsOn: addDays(today, -40),
+      });
       assert.equal(p.statusCode, 201, p.body);
       pairingId = p.json().id;
     });
-    after(async () => { await t.close(); });
+    after(async () => {
+      await t.close();
+    });
 
     it('a logged visit waits in the queue; verifying it counts it toward the star level', async () => {
-      const v = await me('POST', `/api/my/pairings/${pairingId}/visits`, { visitedOn: addDays(today, -2), minutes: 90, notes: '量血压' });
+      const v = await me('POST', `/api/my/pairings/${pairingId}/visits`, {
+        visitedOn: addDays(today, -2),
+        minutes: 90,
+        notes: '量血压',
+      });
       assert.equal(v.statusCode, 201, v.body);
       let mine = (await me('GET', '/api/hours/mine')).json();
       assert.equal(mine.summary.pendingHours, 1.5);
@@ -71,11 +99,17 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(entry.description, '三定结对 · 每周探访');
       assert.equal(entry.status, 'pending');
       const queue = (await staff('GET', '/api/hours/queue')).json();
-      assert.deepEqual(queue.items.map((e: any) => e.id), [entry.id]);
+      assert.deepEqual(
+        queue.items.map((e: any) => e.id),
+        [entry.id],
+      );
       const r = (await staff('POST', '/api/hours/verify', { ids: [entry.id] })).json();
       assert.deepEqual(r, { verified: [entry.id], skipped: [] });
       // Verifying twice is harmless and reported.
-      assert.deepEqual((await staff('POST', '/api/hours/verify', { ids: [entry.id] })).json(), { verified: [], skipped: [entry.id] });
+      assert.deepEqual((await staff('POST', '/api/hours/verify', { ids: [entry.id] })).json(), {
+        verified: [],
+        skipped: [entry.id],
+      });
       mine = (await me('GET', '/api/hours/mine')).json();
       assert.equal(mine.summary.creditHours, 1.5);
       assert.equal(mine.summary.pendingHours, 0);
@@ -87,11 +121,17 @@ for (const kind of testDatabaseKinds()) {
     });
 
     it('staff-logged visits are flagged for review; a correction points at the old entry and never deletes it', async () => {
-      const v = await staff('POST', `/api/pairings/${pairingId}/visits`, { visitedOn: addDays(today, -3), minutes: 120 });
+      const v = await staff('POST', `/api/pairings/${pairingId}/visits`, {
+        visitedOn: addDays(today, -3),
+        minutes: 120,
+      });
       assert.equal(v.statusCode, 201, v.body);
       const [pending] = (await staff('GET', '/api/hours/queue?reviewOnly=true')).json().items;
       assert.equal(pending.reviewReason, 'logged_by_staff');
-      const c = await staff('POST', `/api/hours/entries/${pending.id}/correct`, { minutes: 60, reason: '家属说只待了一小时' });
+      const c = await staff('POST', `/api/hours/entries/${pending.id}/correct`, {
+        minutes: 60,
+        reason: '家属说只待了一小时',
+      });
       assert.equal(c.statusCode, 201, c.body);
       // The old entry is still there, marked as corrected; the new one is verified and points at it.
       const list = (await staff('GET', `/api/hours/volunteers/${myId}`)).json().entries.items;
@@ -110,39 +150,84 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(voided.statusCode, 201);
       const summary = (await me('GET', '/api/hours/mine')).json().summary;
       assert.equal(summary.creditHours, 1.5);
-      assert.equal((await t.db.handle.db.selectFrom('hours_entry').select('id').where('community_id', '=', t.a.id).execute()).length, 4);
+      assert.equal(
+        (await t.db.handle.db.selectFrom('hours_entry').select('id').where('community_id', '=', t.a.id).execute())
+          .length,
+        4,
+      );
       await assertTotalsMatchEntries();
     });
 
     it('refuses negative, too long and future entries, overlaps and duplicates, and changes nothing', async () => {
       const db = t.db.handle.db;
-      const count = async () => (await db.selectFrom('hours_entry').select('id').where('community_id', '=', t.a.id).execute()).length;
+      const count = async () =>
+        (await db.selectFrom('hours_entry').select('id').where('community_id', '=', t.a.id).execute()).length;
       const n = await count();
       const [entry] = (await staff('GET', `/api/hours/volunteers/${myId}`)).json().entries.items;
-      for (const [body, field, msg] of [[{ minutes: -5, reason: 'x' }, 'minutes', /不能为负数/], [{ minutes: 2000, reason: 'x' }, 'minutes', /最多 16 小时/], [{ minutes: 30, reason: ' ' }, 'reason', /必填/]] as const) {
+      for (const [body, field, msg] of [
+        [{ minutes: -5, reason: 'x' }, 'minutes', /不能为负数/],
+        [{ minutes: 2000, reason: 'x' }, 'minutes', /最多 16 小时/],
+        [{ minutes: 30, reason: ' ' }, 'reason', /必填/],
+      ] as const) {
         const r = await staff('POST', `/api/hours/entries/${entry.id}/correct`, body);
         assert.equal(r.statusCode, 400, r.body);
         assert.equal(r.json().error.details.fields[0].field, field);
         assert.match(r.json().error.details.fields[0].message, msg);
       }
       assert.equal((await staff('POST', `/api/hours/entries/${entry.id}/correct`, { minutes: 30 })).statusCode, 400);
-      const tooLong = await staff('POST', `/api/pairings/${pairingId}/visits`, { visitedOn: addDays(today, -4), minutes: -30 });
+      const tooLong = await staff('POST', `/api/pairings/${pairingId}/visits`, {
+        visitedOn: addDays(today, -4),
+        minutes: -30,
+      });
       assert.equal(tooLong.statusCode, 400);
       const svc = t.app.services.hours;
-      const start = shanghaiInstant(addDays(today, -5), 9 * 60), end = shanghaiInstant(addDays(today, -5), 11 * 60);
-      const base = { communityId: t.a.id, volunteerId: otherId, source: 'activity' as const, serviceDate: addDays(today, -5), description: '重阳敬老' };
-      await db.transaction().execute((trx) => svc.recordService(trx, { ...base, sourceId: 's1', startedAt: start, endedAt: end, minutes: 120 }));
+      const start = shanghaiInstant(addDays(today, -5), 9 * 60),
+        end = shanghaiInstant(addDays(today, -5), 11 * 60);
+      const base = {
+        communityId: t.a.id,
+        volunteerId: otherId,
+        source: 'activity' as const,
+        serviceDate: addDays(today, -5),
+        description: '重阳敬老',
+      };
+      await db
+        .transaction()
+        .execute((trx) =>
+          svc.recordService(trx, { ...base, sourceId: 's1', startedAt: start, endedAt: end, minutes: 120 }),
+        );
       const refused = async (r: Parameters<typeof svc.recordService>[1], code: string) => {
-        await assert.rejects(db.transaction().execute((trx) => svc.recordService(trx, r)), (e: unknown) => e instanceof AppError && e.code === code);
+        await assert.rejects(
+          db.transaction().execute((trx) => svc.recordService(trx, r)),
+          (e: unknown) => e instanceof AppError && e.code === code,
+        );
       };
       // 10:00–12:00 meets 09:00–11:00.
-      await refused({ ...base, sourceId: 's2', startedAt: shanghaiInstant(addDays(today, -5), 600), endedAt: shanghaiInstant(addDays(today, -5), 720), minutes: 120 }, 'hours_overlap');
+      await refused(
+        {
+          ...base,
+          sourceId: 's2',
+          startedAt: shanghaiInstant(addDays(today, -5), 600),
+          endedAt: shanghaiInstant(addDays(today, -5), 720),
+          minutes: 120,
+        },
+        'hours_overlap',
+      );
       await refused({ ...base, sourceId: 's1', minutes: 30 }, 'hours_duplicate');
       await refused({ ...base, sourceId: 's3', minutes: 0 }, 'validation');
       await refused({ ...base, sourceId: 's4', minutes: 30, serviceDate: addDays(today, 1) }, 'validation');
       await refused({ ...base, sourceId: 's5', startedAt: end, endedAt: start, minutes: 30 }, 'validation');
       // Right after, 11:00–12:00, is fine.
-      await db.transaction().execute((trx) => svc.recordService(trx, { ...base, sourceId: 's6', startedAt: end, endedAt: shanghaiInstant(addDays(today, -5), 720), minutes: 60 }));
+      await db
+        .transaction()
+        .execute((trx) =>
+          svc.recordService(trx, {
+            ...base,
+            sourceId: 's6',
+            startedAt: end,
+            endedAt: shanghaiInstant(addDays(today, -5), 720),
+            minutes: 60,
+          }),
+        );
       assert.equal(await count(), n + 2);
       await assertTotalsMatchEntries();
     });
@@ -157,20 +242,51 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(s.creditHours, 0);
       assert.equal(s.starLevel, 0);
       // Only the admin corrects an honour grant.
-      assert.equal((await staff('POST', `/api/hours/entries/${r.json().id}/correct`, { minutes: 300, reason: 'x' })).statusCode, 403);
+      assert.equal(
+        (await staff('POST', `/api/hours/entries/${r.json().id}/correct`, { minutes: 300, reason: 'x' })).statusCode,
+        403,
+      );
       await assertTotalsMatchEntries();
     });
 
     it('applies the community’s rounding to new entries; star thresholds are configurable and validated', async () => {
-      const bad = await admin('PUT', '/api/hours/settings', { rounding: null, starThresholds: [100, 50, 600, 1000, 1500], pointsPerHour: 1, pointsDailyCap: null, pointsTotalCap: null });
+      const bad = await admin('PUT', '/api/hours/settings', {
+        rounding: null,
+        starThresholds: [100, 50, 600, 1000, 1500],
+        pointsPerHour: 1,
+        pointsDailyCap: null,
+        pointsTotalCap: null,
+      });
       assert.equal(bad.statusCode, 400);
       assert.match(bad.body, /逐级递增/);
-      assert.equal((await staff('PUT', '/api/hours/settings', { rounding: null, starThresholds: [1, 2, 3, 4, 5], pointsPerHour: 1, pointsDailyCap: null, pointsTotalCap: null })).statusCode, 403);
-      const ok = await admin('PUT', '/api/hours/settings', { rounding: { unit: 30, mode: 'down' }, starThresholds: [1, 3, 6, 10, 15], pointsPerHour: 1, pointsDailyCap: null, pointsTotalCap: null });
+      assert.equal(
+        (
+          await staff('PUT', '/api/hours/settings', {
+            rounding: null,
+            starThresholds: [1, 2, 3, 4, 5],
+            pointsPerHour: 1,
+            pointsDailyCap: null,
+            pointsTotalCap: null,
+          })
+        ).statusCode,
+        403,
+      );
+      const ok = await admin('PUT', '/api/hours/settings', {
+        rounding: { unit: 30, mode: 'down' },
+        starThresholds: [1, 3, 6, 10, 15],
+        pointsPerHour: 1,
+        pointsDailyCap: null,
+        pointsTotalCap: null,
+      });
       assert.equal(ok.statusCode, 204, ok.body);
-      const v = await me('POST', `/api/my/pairings/${pairingId}/visits`, { visitedOn: addDays(today, -6), minutes: 50 });
+      const v = await me('POST', `/api/my/pairings/${pairingId}/visits`, {
+        visitedOn: addDays(today, -6),
+        minutes: 50,
+      });
       assert.equal(v.statusCode, 201);
-      const entry = (await me('GET', '/api/hours/mine')).json().entries.items.find((e: any) => e.serviceDate === addDays(today, -6));
+      const entry = (await me('GET', '/api/hours/mine'))
+        .json()
+        .entries.items.find((e: any) => e.serviceDate === addDays(today, -6));
       assert.equal(entry.rawMinutes, 50);
       assert.equal(entry.minutes, 30);
       await staff('POST', '/api/hours/verify', { ids: [entry.id] });
@@ -178,22 +294,47 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(s.creditHours, 2);
       assert.equal(s.starLevel, 1);
       assert.deepEqual(s.starThresholds, [1, 3, 6, 10, 15]);
-      await admin('PUT', '/api/hours/settings', { rounding: null, starThresholds: [100, 300, 600, 1000, 1500], pointsPerHour: 1, pointsDailyCap: null, pointsTotalCap: null });
+      await admin('PUT', '/api/hours/settings', {
+        rounding: null,
+        starThresholds: [100, 300, 600, 1000, 1500],
+        pointsPerHour: 1,
+        pointsDailyCap: null,
+        pointsTotalCap: null,
+      });
     });
 
     it('appointment sessions give their providers the scheduled time; only providers', async () => {
       const date = addDays(today, -1);
-      const svc = await admin('POST', '/api/appointments/services', { name: '义诊', kind: 'clinic', place: '服务站', slotMinutes: 30, placesPerSlot: 2, windowDays: 7, noticeHours: 0,
-        providerIds: [otherId], schedule: [{ weekday: weekdayOf(date), startMinute: 14 * 60, endMinute: 16 * 60 }] });
+      const svc = await admin('POST', '/api/appointments/services', {
+        name: '义诊',
+        kind: 'clinic',
+        place: '服务站',
+        slotMinutes: 30,
+        placesPerSlot: 2,
+        windowDays: 7,
+        noticeHours: 0,
+        providerIds: [otherId],
+        schedule: [{ weekday: weekdayOf(date), startMinute: 14 * 60, endMinute: 16 * 60 }],
+      });
       assert.equal(svc.statusCode, 201, svc.body);
       const id = svc.json().id;
-      const notProvider = await staff('POST', `/api/appointments/services/${id}/served`, { date, volunteerIds: [myId] });
+      const notProvider = await staff('POST', `/api/appointments/services/${id}/served`, {
+        date,
+        volunteerIds: [myId],
+      });
       assert.equal(notProvider.statusCode, 400);
       const r = await staff('POST', `/api/appointments/services/${id}/served`, { date, volunteerIds: [otherId] });
       assert.equal(r.statusCode, 201, r.body);
       assert.deepEqual(r.json(), { entries: 1, minutes: 120 });
-      assert.equal((await staff('POST', `/api/appointments/services/${id}/served`, { date, volunteerIds: [otherId] })).json().error.code, 'hours_duplicate');
-      const noSession = await staff('POST', `/api/appointments/services/${id}/served`, { date: addDays(date, -1), volunteerIds: [otherId] });
+      assert.equal(
+        (await staff('POST', `/api/appointments/services/${id}/served`, { date, volunteerIds: [otherId] })).json().error
+          .code,
+        'hours_duplicate',
+      );
+      const noSession = await staff('POST', `/api/appointments/services/${id}/served`, {
+        date: addDays(date, -1),
+        volunteerIds: [otherId],
+      });
       assert.equal(noSession.statusCode, 409);
       await assertTotalsMatchEntries();
     });
@@ -212,7 +353,13 @@ for (const kind of testDatabaseKinds()) {
         [{ reason: '少记了' }, 'serviceDate'],
         [{ entryId: entry.id, serviceDate: today, reason: '两个都填' }, 'serviceDate'],
         [{ serviceDate: addDays(today, 3), reason: '明天的' }, 'serviceDate'],
-        [{ entryId: (await staff('GET', `/api/hours/volunteers/${otherId}`)).json().entries.items[0].id, reason: '别人的' }, 'entryId'],
+        [
+          {
+            entryId: (await staff('GET', `/api/hours/volunteers/${otherId}`)).json().entries.items[0].id,
+            reason: '别人的',
+          },
+          'entryId',
+        ],
         [{ entryId: entry.id, reason: '  ' }, 'reason'],
       ] as const;
       for (const [body, field] of bad) {
@@ -223,19 +370,28 @@ for (const kind of testDatabaseKinds()) {
       assert.equal((await staff('GET', '/api/hours/disputes')).json().length, 0, 'nothing was written');
       const one = await me('POST', '/api/hours/mine/disputes', { entryId: entry.id, reason: '那天我待了两个小时' });
       assert.equal(one.statusCode, 201, one.body);
-      const gap = await me('POST', '/api/hours/mine/disputes', { serviceDate: addDays(today, -9), reason: '重阳节活动没有记上' });
+      const gap = await me('POST', '/api/hours/mine/disputes', {
+        serviceDate: addDays(today, -9),
+        reason: '重阳节活动没有记上',
+      });
       assert.equal(gap.statusCode, 201);
       const open = (await staff('GET', '/api/hours/disputes?status=open')).json();
       assert.deepEqual(open.map((d: any) => d.reason).sort(), ['那天我待了两个小时', '重阳节活动没有记上'].sort());
       assert.equal(open.find((d: any) => d.entryId === entry.id).entryDescription, entry.description);
       assert.equal((await leader('GET', '/api/hours/disputes')).statusCode, 403);
-      const answer = await staff('POST', `/api/hours/disputes/${one.json().id}/resolve`, { resolution: '已核实，已更正为 2 小时' });
+      const answer = await staff('POST', `/api/hours/disputes/${one.json().id}/resolve`, {
+        resolution: '已核实，已更正为 2 小时',
+      });
       assert.equal(answer.statusCode, 204, answer.body);
       const again = await admin('POST', `/api/hours/disputes/${one.json().id}/resolve`, { resolution: '再答一次' });
       assert.equal(again.statusCode, 409);
       const mine = (await me('GET', '/api/hours/mine/disputes')).json();
       assert.equal(mine.find((d: any) => d.id === one.json().id).resolution, '已核实，已更正为 2 小时');
-      const sms = await t.db.handle.db.selectFrom('notification_outbox').select(['recipient', 'payload']).where('template', '=', 'hours.dispute_resolved').execute();
+      const sms = await t.db.handle.db
+        .selectFrom('notification_outbox')
+        .select(['recipient', 'payload'])
+        .where('template', '=', 'hours.dispute_resolved')
+        .execute();
       assert.equal(sms.length, 1);
       assert.match(sms[0]!.payload, /已核实/);
     });
@@ -245,14 +401,31 @@ for (const kind of testDatabaseKinds()) {
       const db = t.db.handle.db;
       const ids: string[] = [];
       for (let i = 0; i < 12; i++) {
-        const r = await db.transaction().execute((trx) => svc.recordService(trx, { communityId: t.a.id, volunteerId: otherId, source: 'activity', sourceId: `race-${i}`, serviceDate: addDays(today, -10), minutes: 60, description: '巡逻' }));
+        const r = await db
+          .transaction()
+          .execute((trx) =>
+            svc.recordService(trx, {
+              communityId: t.a.id,
+              volunteerId: otherId,
+              source: 'activity',
+              sourceId: `race-${i}`,
+              serviceDate: addDays(today, -10),
+              minutes: 60,
+              description: '巡逻',
+            }),
+          );
         ids.push(r.id);
       }
-      const results = await Promise.allSettled(ids.flatMap((id) => [
-        staff('POST', '/api/hours/verify', { ids: [id] }),
-        admin('POST', `/api/hours/entries/${id}/correct`, { minutes: 30, reason: '只有半小时' }),
-      ]));
-      assert.ok(results.every((r) => r.status === 'fulfilled' && r.value.statusCode < 500), JSON.stringify(results.map((r) => r.status === 'fulfilled' ? r.value.statusCode : r.reason)));
+      const results = await Promise.allSettled(
+        ids.flatMap((id) => [
+          staff('POST', '/api/hours/verify', { ids: [id] }),
+          admin('POST', `/api/hours/entries/${id}/correct`, { minutes: 30, reason: '只有半小时' }),
+        ]),
+      );
+      assert.ok(
+        results.every((r) => r.status === 'fulfilled' && r.value.statusCode < 500),
+        JSON.stringify(results.map((r) => (r.status === 'fulfilled' ? r.value.statusCode : r.reason))),
+      );
       await assertTotalsMatchEntries();
     });
   });

@@ -11,13 +11,19 @@ const log = pino({ level: 'silent' });
 for (const kind of testDatabaseKinds()) {
   describe(`jobs on ${kind}`, () => {
     let t: TestDatabase;
-    before(async () => { t = await createTestDatabase(kind); });
-    after(async () => { await t.dispose(); });
+    before(async () => {
+      t = await createTestDatabase(kind);
+    });
+    after(async () => {
+      await t.dispose();
+    });
 
     it('runs due jobs once and leaves future ones', async () => {
       const ran: string[] = [];
       const w = new JobWorker(t.handle.db, kind, log as any);
-      w.register('greet', async (p) => { ran.push(p.name); });
+      w.register('greet', async (p) => {
+        ran.push(p.name);
+      });
       await enqueueJob(t.handle.db, 'greet', { name: 'now' });
       await enqueueJob(t.handle.db, 'greet', { name: 'later' }, { runAt: new Date(Date.now() + 3600_000) });
       assert.equal(await w.runDue(), 1);
@@ -34,7 +40,9 @@ for (const kind of testDatabaseKinds()) {
 
     it('retries a failing job later and records the error', async () => {
       const w = new JobWorker(t.handle.db, kind, log as any);
-      w.register('flaky', async () => { throw new Error('printer on fire'); });
+      w.register('flaky', async () => {
+        throw new Error('printer on fire');
+      });
       await enqueueJob(t.handle.db, 'flaky', {});
       assert.equal(await w.runDue(), 1);
       const row = await t.handle.db.selectFrom('job').selectAll().where('kind', '=', 'flaky').executeTakeFirstOrThrow();

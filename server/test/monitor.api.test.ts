@@ -22,16 +22,59 @@ for (const kind of testDatabaseKinds()) {
     const now = new Date().toISOString();
 
     async function surveyVisit(householdIndex: number, daysAgo: number) {
-      await t.db.handle.db.insertInto('survey_visit').values({ community_id: t.a.id, id: uuidv7(), household_id: t.a.households[householdIndex]!, grid_id: t.a.grids[householdIndex < 2 ? 0 : 1],
-        visited_on: addDays(today, -daysAgo), visitor_account_id: null, visitor_name: '马建军', note: null, created_at: now }).execute();
+      await t.db.handle.db
+        .insertInto('survey_visit')
+        .values({
+          community_id: t.a.id,
+          id: uuidv7(),
+          household_id: t.a.households[householdIndex]!,
+          grid_id: t.a.grids[householdIndex < 2 ? 0 : 1],
+          visited_on: addDays(today, -daysAgo),
+          visitor_account_id: null,
+          visitor_name: '马建军',
+          note: null,
+          created_at: now,
+        })
+        .execute();
     }
     async function need(resident: string, household: number, status: string, doneDaysAgo: number | null) {
       // done_at is an instant: 10:00 in Shanghai on that day.
-      const doneAt = doneDaysAgo === null ? null : new Date(`${addDays(today, -doneDaysAgo)}T10:00:00+08:00`).toISOString();
-      await t.db.handle.db.insertInto('need').values({ community_id: t.a.id, id: uuidv7(), resident_id: t.a.residents[resident]!, household_id: t.a.households[household]!,
-        grid_id: t.a.grids[household < 2 ? 0 : 1], channel: 'phone', category: 'life', skill_code: null, service_type_id: null, urgency: 'normal', preferred_date: null,
-        preferred_start: null, preferred_end: null, preferred_gender: null, place: null, description: '测试', caller_phone: null, status, volunteer_id: null,
-        scheduled_for: null, close_reason: null, rating: null, rating_comment: null, created_by: null, created_at: now, matched_at: null, done_at: doneAt, closed_at: null, updated_at: now } as any).execute();
+      const doneAt =
+        doneDaysAgo === null ? null : new Date(`${addDays(today, -doneDaysAgo)}T10:00:00+08:00`).toISOString();
+      await t.db.handle.db
+        .insertInto('need')
+        .values({
+          community_id: t.a.id,
+          id: uuidv7(),
+          resident_id: t.a.residents[resident]!,
+          household_id: t.a.households[household]!,
+          grid_id: t.a.grids[household < 2 ? 0 : 1],
+          channel: 'phone',
+          category: 'life',
+          skill_code: null,
+          service_type_id: null,
+          urgency: 'normal',
+          preferred_date: null,
+          preferred_start: null,
+          preferred_end: null,
+          preferred_gender: null,
+          place: null,
+          description: '测试',
+          caller_phone: null,
+          status,
+          volunteer_id: null,
+          scheduled_for: null,
+          close_reason: null,
+          rating: null,
+          rating_comment: null,
+          created_by: null,
+          created_at: now,
+          matched_at: null,
+          done_at: doneAt,
+          closed_at: null,
+          updated_at: now,
+        } as any)
+        .execute();
     }
 
     before(async () => {
@@ -42,51 +85,122 @@ for (const kind of testDatabaseKinds()) {
       // Grid one: 李泽钦 (empty nest, dementia) paired, visited 3 and 10 days ago; 王秀英 (empty nest, chronic) had a need done 5 days
       // ago; 单雄信 only in a health-related group (chronic), never contacted. Grid two: 吕建国 (living alone, disabled) had a survey
       // visit to his household 20 days ago and has one open need; 曾小红 (migrant child) never contacted.
-      await db.insertInto('resident_tag').values({ community_id: t.a.id, resident_id: t.a.residents['单雄信']!, tag: groupTag(t.cipher, t.a.id, 'chronic_illness') }).execute();
+      await db
+        .insertInto('resident_tag')
+        .values({
+          community_id: t.a.id,
+          resident_id: t.a.residents['单雄信']!,
+          tag: groupTag(t.cipher, t.a.id, 'chronic_illness'),
+        })
+        .execute();
       const v = await insertVolunteer(db, t.cipher, t.a.id, { name: '刘红梅' });
       const pairing = uuidv7();
-      await db.insertInto('pairing').values({ community_id: t.a.id, id: pairing, volunteer_id: v, resident_id: t.a.residents['李泽钦']!, item: 'weekly_visit', item_note: null,
-        place: '1号楼1单元101', rrule: 'FREQ=WEEKLY;BYDAY=MO', starts_on: addDays(today, -60), ends_on: null, service_type_id: null, note: null, status: 'active',
-        ended_on: null, end_reason: null, created_by: null, created_at: now, updated_at: now }).execute();
+      await db
+        .insertInto('pairing')
+        .values({
+          community_id: t.a.id,
+          id: pairing,
+          volunteer_id: v,
+          resident_id: t.a.residents['李泽钦']!,
+          item: 'weekly_visit',
+          item_note: null,
+          place: '1号楼1单元101',
+          rrule: 'FREQ=WEEKLY;BYDAY=MO',
+          starts_on: addDays(today, -60),
+          ends_on: null,
+          service_type_id: null,
+          note: null,
+          status: 'active',
+          ended_on: null,
+          end_reason: null,
+          created_by: null,
+          created_at: now,
+          updated_at: now,
+        })
+        .execute();
       for (const d of [3, 10]) {
-        await db.insertInto('pairing_visit').values({ community_id: t.a.id, id: uuidv7(), pairing_id: pairing, volunteer_id: v, resident_id: t.a.residents['李泽钦']!,
-          visited_on: addDays(today, -d), minutes: 60, notes: null, logged_by: null, logged_by_name: '刘红梅', logged_at: now }).execute();
+        await db
+          .insertInto('pairing_visit')
+          .values({
+            community_id: t.a.id,
+            id: uuidv7(),
+            pairing_id: pairing,
+            volunteer_id: v,
+            resident_id: t.a.residents['李泽钦']!,
+            visited_on: addDays(today, -d),
+            minutes: 60,
+            notes: null,
+            logged_by: null,
+            logged_by_name: '刘红梅',
+            logged_at: now,
+          })
+          .execute();
       }
       await need('王秀英', 0, 'done', 5);
       await need('吕建国', 3, 'new', null);
       await surveyVisit(3, 20);
     });
-    after(async () => { await t.close(); });
+    after(async () => {
+      await t.close();
+    });
 
     it('lists every special-group resident, left out longest first, with exact days since the last contact', async () => {
       const r = await staff('GET', '/api/monitor/left-out');
       assert.equal(r.statusCode, 200, r.body);
       const body = r.json();
-      assert.deepEqual(body.items.map((x: any) => [x.name, x.daysSince, x.lastContactKind, x.paired, x.openNeeds]), [
-        ['单雄信', null, null, false, 0],
-        ['曾小红', null, null, false, 0],
-        ['吕建国', 20, 'survey', false, 1],
-        ['王秀英', 5, 'need', false, 0],
-        ['李泽钦', 3, 'visit', true, 0],
-      ]);
+      assert.deepEqual(
+        body.items.map((x: any) => [x.name, x.daysSince, x.lastContactKind, x.paired, x.openNeeds]),
+        [
+          ['单雄信', null, null, false, 0],
+          ['曾小红', null, null, false, 0],
+          ['吕建国', 20, 'survey', false, 1],
+          ['王秀英', 5, 'need', false, 0],
+          ['李泽钦', 3, 'visit', true, 0],
+        ],
+      );
       assert.deepEqual(body.items.find((x: any) => x.name === '李泽钦').groups.sort(), ['dementia', 'empty_nest']);
-      assert.deepEqual(body.summary, { residents: 5, neverContacted: 2, silentOverAlert: 3, unpaired: 4, alertDays: 14, hidden: 0 });
+      assert.deepEqual(body.summary, {
+        residents: 5,
+        neverContacted: 2,
+        silentOverAlert: 3,
+        unpaired: 4,
+        alertDays: 14,
+        hidden: 0,
+      });
       // Filters: a group, a grid, paired or not.
-      assert.deepEqual((await staff('GET', '/api/monitor/left-out?group=living_alone')).json().items.map((x: any) => x.name), ['吕建国']);
-      assert.deepEqual((await staff('GET', `/api/monitor/left-out?gridId=${t.a.grids[1]}`)).json().items.map((x: any) => x.name), ['曾小红', '吕建国']);
-      assert.deepEqual((await staff('GET', '/api/monitor/left-out?paired=yes')).json().items.map((x: any) => x.name), ['李泽钦']);
+      assert.deepEqual(
+        (await staff('GET', '/api/monitor/left-out?group=living_alone')).json().items.map((x: any) => x.name),
+        ['吕建国'],
+      );
+      assert.deepEqual(
+        (await staff('GET', `/api/monitor/left-out?gridId=${t.a.grids[1]}`)).json().items.map((x: any) => x.name),
+        ['曾小红', '吕建国'],
+      );
+      assert.deepEqual(
+        (await staff('GET', '/api/monitor/left-out?paired=yes')).json().items.map((x: any) => x.name),
+        ['李泽钦'],
+      );
       assert.equal((await staff('GET', '/api/monitor/left-out?pageSize=2&page=2')).json().items[0].name, '吕建国');
     });
 
     it('shows a grid leader their grid only, without health-related groups', async () => {
       const body = (await leader('GET', '/api/monitor/left-out')).json();
-      assert.deepEqual(body.items.map((x: any) => [x.name, x.groups]), [['王秀英', ['empty_nest']], ['李泽钦', ['empty_nest']]]);
+      assert.deepEqual(
+        body.items.map((x: any) => [x.name, x.groups]),
+        [
+          ['王秀英', ['empty_nest']],
+          ['李泽钦', ['empty_nest']],
+        ],
+      );
       // 单雄信 is only in a health-related group: counted, not named.
       assert.equal(body.summary.hidden, 1);
       assert.equal((await leader('GET', '/api/monitor/left-out?group=dementia')).statusCode, 403);
       assert.equal((await leader('GET', `/api/monitor/left-out?gridId=${t.a.grids[1]}`)).statusCode, 403);
       const spread = (await leader('GET', '/api/monitor/spread')).json();
-      assert.deepEqual(spread.grids.map((g: any) => g.gridId), [t.a.grids[0]]);
+      assert.deepEqual(
+        spread.grids.map((g: any) => g.gridId),
+        [t.a.grids[0]],
+      );
       assert.equal(spread.community, null);
     });
 
@@ -97,12 +211,31 @@ for (const kind of testDatabaseKinds()) {
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
       const rows: unknown[][] = [];
-      wb.worksheets[0]!.eachRow((row, n) => { if (n > 1) rows.push((row.values as unknown[]).slice(1)); });
-      assert.deepEqual(rows.map((r) => [r[0], r[5], r[7]]), [['单雄信', '从未', undefined], ['曾小红', '从未', undefined], ['吕建国', rows[2]![5], 20], ['王秀英', rows[3]![5], 5]]);
-      const audit = await t.db.handle.db.selectFrom('audit_log').select('action').where('community_id', '=', t.a.id).where('action', '=', 'monitor.export').execute();
+      wb.worksheets[0]!.eachRow((row, n) => {
+        if (n > 1) rows.push((row.values as unknown[]).slice(1));
+      });
+      assert.deepEqual(
+        rows.map((r) => [r[0], r[5], r[7]]),
+        [
+          ['单雄信', '从未', undefined],
+          ['曾小红', '从未', undefined],
+          ['吕建国', rows[2]![5], 20],
+          ['王秀英', rows[3]![5], 5],
+        ],
+      );
+      const audit = await t.db.handle.db
+        .selectFrom('audit_log')
+        .select('action')
+        .where('community_id', '=', t.a.id)
+        .where('action', '=', 'monitor.export')
+        .execute();
       assert.equal(audit.length, 1);
       const mine = await leader('GET', '/api/monitor/left-out/export');
-      assert.equal(mine.headers['x-row-count'], '2', 'the leader’s grid, without those known only by a health-related group');
+      assert.equal(
+        mine.headers['x-row-count'],
+        '2',
+        'the leader’s grid, without those known only by a health-related group',
+      );
     });
 
     it('gives the spread of contacts per grid: Gini and the share of the most-visited tenth', async () => {
@@ -123,17 +256,33 @@ for (const kind of testDatabaseKinds()) {
 
     it('alerts staff once when a vulnerable resident has had no contact for 14 days, and again only after a new silence', async () => {
       const db = t.db.handle.db;
-      const sent = () => db.selectFrom('notification_outbox').select(['recipient', 'payload']).where('template', '=', 'monitor.left_out').orderBy('recipient').execute();
+      const sent = () =>
+        db
+          .selectFrom('notification_outbox')
+          .select(['recipient', 'payload'])
+          .where('template', '=', 'monitor.left_out')
+          .orderBy('recipient')
+          .execute();
       await enqueueJob(db, 'monitor.left_out_alerts', {});
       assert.equal(await t.app.services.jobs.runDue(), 1);
       const first = await sent();
       // Community A's admin and staff; 李泽钦 was visited 3 days ago, 王秀英 and 曾小红 are not in a vulnerable group,
       // community B's residents were registered today.
-      assert.deepEqual(first.map((m) => m.recipient), [t.a.phones.community_admin, t.a.phones.staff].sort());
+      assert.deepEqual(
+        first.map((m) => m.recipient),
+        [t.a.phones.community_admin, t.a.phones.staff].sort(),
+      );
       const payload = JSON.parse(first[0]!.payload);
       assert.equal(payload.count, 1);
-      assert.deepEqual(payload.residents.map((r: any) => [r.name, r.daysSilent]), [['吕建国', 20]]);
-      const job = await db.selectFrom('job').select('status').where('kind', '=', 'monitor.left_out_alerts').executeTakeFirstOrThrow();
+      assert.deepEqual(
+        payload.residents.map((r: any) => [r.name, r.daysSilent]),
+        [['吕建国', 20]],
+      );
+      const job = await db
+        .selectFrom('job')
+        .select('status')
+        .where('kind', '=', 'monitor.left_out_alerts')
+        .executeTakeFirstOrThrow();
       assert.equal(job.status, 'done');
       // The same silence is never alerted twice.
       await enqueueJob(db, 'monitor.left_out_alerts', {}, { uniqueKey: 'again' });

@@ -21,10 +21,24 @@ for (const kind of testDatabaseKinds()) {
     const today = todayInShanghai();
     let volunteerNo = 0;
 
-    const newVolunteer = () => insertVolunteer(t.db.handle.db, t.cipher, t.a.id, { name: `志愿者${'甲乙丙丁戊己庚辛壬癸'[volunteerNo++ % 10]}` });
+    const newVolunteer = () =>
+      insertVolunteer(t.db.handle.db, t.cipher, t.a.id, {
+        name: `志愿者${'甲乙丙丁戊己庚辛壬癸'[volunteerNo++ % 10]}`,
+      });
     async function serve(volunteerId: string, minutes: number, date: string, verify = true): Promise<string> {
-      const { id } = await t.db.handle.db.transaction().execute((trx) => t.app.services.hours.recordService(trx,
-        { communityId: t.a.id, volunteerId, source: 'activity', sourceId: uuidv7(), serviceDate: date, minutes, description: '社区服务' }));
+      const { id } = await t.db.handle.db
+        .transaction()
+        .execute((trx) =>
+          t.app.services.hours.recordService(trx, {
+            communityId: t.a.id,
+            volunteerId,
+            source: 'activity',
+            sourceId: uuidv7(),
+            serviceDate: date,
+            minutes,
+            description: '社区服务',
+          }),
+        );
       if (verify) assert.deepEqual((await staff('POST', '/api/hours/verify', { ids: [id] })).json().verified, [id]);
       return id;
     }
@@ -38,15 +52,42 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(r.statusCode, 201, r.body);
       return r.json().id as string;
     };
-    const stockOf = async (id: string) => Number((await t.db.handle.db.selectFrom('supermarket_item').select('stock').where('id', '=', id).executeTakeFirstOrThrow()).stock);
+    const stockOf = async (id: string) =>
+      Number(
+        (
+          await t.db.handle.db
+            .selectFrom('supermarket_item')
+            .select('stock')
+            .where('id', '=', id)
+            .executeTakeFirstOrThrow()
+        ).stock,
+      );
     const rules = async (pointsPerHour: number, pointsDailyCap: number | null, pointsTotalCap: number | null) => {
-      const r = await admin('PUT', '/api/hours/settings', { rounding: null, starThresholds: [100, 300, 600, 1000, 1500], pointsPerHour, pointsDailyCap, pointsTotalCap });
+      const r = await admin('PUT', '/api/hours/settings', {
+        rounding: null,
+        starThresholds: [100, 300, 600, 1000, 1500],
+        pointsPerHour,
+        pointsDailyCap,
+        pointsTotalCap,
+      });
       assert.equal(r.statusCode, 204, r.body);
     };
     const counts = async () => {
       const db = t.db.handle.db;
-      const n = async (table: 'points_txn' | 'supermarket_redemption' | 'supermarket_stock_move') => Number((await db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
-      return { txns: await n('points_txn'), redemptions: await n('supermarket_redemption'), moves: await n('supermarket_stock_move') };
+      const n = async (table: 'points_txn' | 'supermarket_redemption' | 'supermarket_stock_move') =>
+        Number(
+          (
+            await db
+              .selectFrom(table)
+              .select((eb) => eb.fn.countAll().as('n'))
+              .executeTakeFirstOrThrow()
+          ).n,
+        );
+      return {
+        txns: await n('points_txn'),
+        redemptions: await n('supermarket_redemption'),
+        moves: await n('supermarket_stock_move'),
+      };
     };
 
     /** The ledger's invariants: every transaction sums to zero, and each volunteer's postings equal the balance row, never negative. */
@@ -59,12 +100,25 @@ for (const kind of testDatabaseKinds()) {
         byTxn.set(p.txn_id, (byTxn.get(p.txn_id) ?? 0) + Number(p.amount));
         byAccount.set(p.account, (byAccount.get(p.account) ?? 0) + Number(p.amount));
       }
-      assert.deepEqual([...byTxn.entries()].filter(([, s]) => s !== 0), [], 'unbalanced transactions');
+      assert.deepEqual(
+        [...byTxn.entries()].filter(([, s]) => s !== 0),
+        [],
+        'unbalanced transactions',
+      );
       const balances = await db.selectFrom('points_balance').selectAll().where('community_id', '=', t.a.id).execute();
       for (const b of balances) {
         assert.ok(Number(b.balance) >= 0 && Number(b.debt) >= 0, `negative balance or debt of ${b.volunteer_id}`);
-        assert.equal(byAccount.get(`volunteer:${b.volunteer_id}`) ?? 0, Number(b.balance), `postings of ${b.volunteer_id}`);
-        const days = await db.selectFrom('points_day').select((eb) => eb.fn.sum<number>('points').as('s')).where('community_id', '=', t.a.id).where('volunteer_id', '=', b.volunteer_id).executeTakeFirstOrThrow();
+        assert.equal(
+          byAccount.get(`volunteer:${b.volunteer_id}`) ?? 0,
+          Number(b.balance),
+          `postings of ${b.volunteer_id}`,
+        );
+        const days = await db
+          .selectFrom('points_day')
+          .select((eb) => eb.fn.sum<number>('points').as('s'))
+          .where('community_id', '=', t.a.id)
+          .where('volunteer_id', '=', b.volunteer_id)
+          .executeTakeFirstOrThrow();
         assert.equal(Number(days.s ?? 0), Number(b.earned), `earned of ${b.volunteer_id}`);
       }
     }
@@ -75,9 +129,14 @@ for (const kind of testDatabaseKinds()) {
       admin = as(t.app, await signIn(t.app, t.a.phones.community_admin));
       staff = as(t.app, await signIn(t.app, t.a.phones.staff));
       me = as(t.app, await signIn(t.app, t.a.phones.volunteer));
-      myId = await insertVolunteer(db, t.cipher, t.a.id, { name: '刘红梅', accountId: await accountIdOf(db, t.a.phones.volunteer) });
+      myId = await insertVolunteer(db, t.cipher, t.a.id, {
+        name: '刘红梅',
+        accountId: await accountIdOf(db, t.a.phones.volunteer),
+      });
     });
-    after(async () => { await t.close(); });
+    after(async () => {
+      await t.close();
+    });
 
     it('earns points when hours are verified, not before, and under the daily and total caps', async () => {
       const pending = await serve(myId, 150, addDays(today, -9), false);
@@ -100,7 +159,12 @@ for (const kind of testDatabaseKinds()) {
       await serve(myId, 60, addDays(today, -6));
       assert.equal((await account(myId)).balance, 12);
       // Honour hours earn nothing.
-      await admin('POST', '/api/hours/honour', { volunteerId: myId, serviceDate: addDays(today, -5), minutes: 600, reason: '表彰' });
+      await admin('POST', '/api/hours/honour', {
+        volunteerId: myId,
+        serviceDate: addDays(today, -5),
+        minutes: 600,
+        reason: '表彰',
+      });
       await rules(1, null, null);
       a = await account(myId);
       assert.equal(a.balance, 12);
@@ -112,7 +176,10 @@ for (const kind of testDatabaseKinds()) {
       const e1 = await serve(v, 600, addDays(today, -4)); // 10 points
       assert.equal((await account(v)).balance, 10);
       const soap = await item('洗衣液', 4, 10);
-      const r = await staff('POST', '/api/points/redemptions', { volunteerId: v, lines: [{ itemId: soap, quantity: 2 }] });
+      const r = await staff('POST', '/api/points/redemptions', {
+        volunteerId: v,
+        lines: [{ itemId: soap, quantity: 2 }],
+      });
       assert.equal(r.statusCode, 201, r.body);
       assert.equal(r.json().points, 8);
       let a = await account(v);
@@ -136,18 +203,42 @@ for (const kind of testDatabaseKinds()) {
       await serve(v, 300, addDays(today, -2)); // 5 points
       const rice = await item('大米 5kg', 4, 1);
       const oil = await item('食用油', 1, 10);
-      const before = { c: await counts(), rice: await stockOf(rice), oil: await stockOf(oil), balance: (await account(v)).balance };
+      const before = {
+        c: await counts(),
+        rice: await stockOf(rice),
+        oil: await stockOf(oil),
+        balance: (await account(v)).balance,
+      };
 
-      const poor = await staff('POST', '/api/points/redemptions', { volunteerId: v, lines: [{ itemId: rice, quantity: 1 }, { itemId: oil, quantity: 2 }] });
+      const poor = await staff('POST', '/api/points/redemptions', {
+        volunteerId: v,
+        lines: [
+          { itemId: rice, quantity: 1 },
+          { itemId: oil, quantity: 2 },
+        ],
+      });
       assert.equal(poor.statusCode, 409, poor.body);
       assert.equal(poor.json().error.code, 'insufficient_points');
       assert.match(poor.json().error.message, /现有 5 分.*需要 6 分/);
 
-      const few = await staff('POST', '/api/points/redemptions', { volunteerId: v, lines: [{ itemId: oil, quantity: 1 }, { itemId: rice, quantity: 1 }, { itemId: rice, quantity: 1 }] });
+      const few = await staff('POST', '/api/points/redemptions', {
+        volunteerId: v,
+        lines: [
+          { itemId: oil, quantity: 1 },
+          { itemId: rice, quantity: 1 },
+          { itemId: rice, quantity: 1 },
+        ],
+      });
       assert.equal(few.statusCode, 409, few.body);
       assert.equal(few.json().error.code, 'insufficient_points'); // 9 > 5, checked first
       await serve(v, 600, addDays(today, -1));
-      const stockOut = await staff('POST', '/api/points/redemptions', { volunteerId: v, lines: [{ itemId: oil, quantity: 1 }, { itemId: rice, quantity: 2 }] });
+      const stockOut = await staff('POST', '/api/points/redemptions', {
+        volunteerId: v,
+        lines: [
+          { itemId: oil, quantity: 1 },
+          { itemId: rice, quantity: 2 },
+        ],
+      });
       assert.equal(stockOut.statusCode, 409, stockOut.body);
       assert.equal(stockOut.json().error.code, 'out_of_stock');
       assert.match(stockOut.json().error.message, /大米 5kg.*剩 1 件.*兑换 2 件/);
@@ -168,7 +259,11 @@ for (const kind of testDatabaseKinds()) {
       }
       // An item taken off the shelf cannot be redeemed.
       assert.equal((await staff('PATCH', `/api/points/items/${oil}`, { active: false })).statusCode, 200);
-      assert.equal((await staff('POST', '/api/points/redemptions', { volunteerId: v, lines: [{ itemId: oil, quantity: 1 }] })).statusCode, 400);
+      assert.equal(
+        (await staff('POST', '/api/points/redemptions', { volunteerId: v, lines: [{ itemId: oil, quantity: 1 }] }))
+          .statusCode,
+        400,
+      );
 
       const after = await counts();
       assert.deepEqual({ ...after, txns: after.txns - 1 }, before.c); // only the earning of the second service
@@ -176,7 +271,11 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(await stockOf(oil), before.oil);
       assert.equal((await account(v)).balance, before.balance + 10);
       // Bad item input.
-      for (const body of [{ name: '', pricePoints: 1 }, { name: '毛巾', pricePoints: 0 }, { name: '毛巾', pricePoints: 2, stock: -1 }]) {
+      for (const body of [
+        { name: '', pricePoints: 1 },
+        { name: '毛巾', pricePoints: 0 },
+        { name: '毛巾', pricePoints: 2, stock: -1 },
+      ]) {
         assert.equal((await staff('POST', '/api/points/items', body)).statusCode, 400, JSON.stringify(body));
       }
       assert.equal((await staff('POST', `/api/points/items/${rice}/restock`, { quantity: 0 })).statusCode, 400);
@@ -187,10 +286,16 @@ for (const kind of testDatabaseKinds()) {
       const v = await newVolunteer();
       await serve(v, 600, addDays(today, -1)); // 10 points
       const towel = await item('毛巾', 3, 100);
-      const results = await Promise.all(Array.from({ length: 20 }, () => staff('POST', '/api/points/redemptions', { volunteerId: v, lines: [{ itemId: towel, quantity: 1 }] })));
+      const results = await Promise.all(
+        Array.from({ length: 20 }, () =>
+          staff('POST', '/api/points/redemptions', { volunteerId: v, lines: [{ itemId: towel, quantity: 1 }] }),
+        ),
+      );
       const codes = results.map((r) => r.statusCode);
       assert.equal(codes.filter((c) => c === 201).length, 3, results.map((r) => r.body).join('\n'));
-      assert.ok(results.filter((r) => r.statusCode !== 201).every((r) => r.json().error.code === 'insufficient_points'));
+      assert.ok(
+        results.filter((r) => r.statusCode !== 201).every((r) => r.json().error.code === 'insufficient_points'),
+      );
       assert.equal((await account(v)).balance, 1);
       assert.equal(await stockOf(towel), 97);
 
@@ -198,7 +303,11 @@ for (const kind of testDatabaseKinds()) {
       const soap = await item('肥皂', 1, 5);
       const rich = await Promise.all(Array.from({ length: 20 }, () => newVolunteer()));
       for (const r of rich) await serve(r, 60, addDays(today, -1));
-      const buys = await Promise.all(rich.map((r) => staff('POST', '/api/points/redemptions', { volunteerId: r, lines: [{ itemId: soap, quantity: 1 }] })));
+      const buys = await Promise.all(
+        rich.map((r) =>
+          staff('POST', '/api/points/redemptions', { volunteerId: r, lines: [{ itemId: soap, quantity: 1 }] }),
+        ),
+      );
       assert.equal(buys.filter((b) => b.statusCode === 201).length, 5, buys.map((b) => b.body).join('\n'));
       assert.ok(buys.filter((b) => b.statusCode !== 201).every((b) => b.json().error.code === 'out_of_stock'));
       assert.equal(await stockOf(soap), 0);
@@ -209,35 +318,59 @@ for (const kind of testDatabaseKinds()) {
 
     it('keeps the ledger balanced over random sequences of verify, correct and redeem (property)', async () => {
       const gift = await item('纪念品', 2, 100000);
-      await fc.assert(fc.asyncProperty(
-        fc.array(fc.oneof(
-          fc.record({ op: fc.constant('serve' as const), minutes: fc.integer({ min: 1, max: 600 }), day: fc.integer({ min: 1, max: 5 }) }),
-          fc.record({ op: fc.constant('correct' as const), pick: fc.nat(), minutes: fc.integer({ min: 0, max: 600 }) }),
-          fc.record({ op: fc.constant('redeem' as const), quantity: fc.integer({ min: 1, max: 4 }) }),
-        ), { minLength: 1, maxLength: 8 }),
-        async (ops) => {
-          const v = await newVolunteer();
-          const live: string[] = [];
-          for (const o of ops) {
-            if (o.op === 'serve') live.push(await serve(v, o.minutes, addDays(today, -o.day)));
-            else if (o.op === 'correct' && live.length) {
-              const i = o.pick % live.length;
-              const r = await staff('POST', `/api/hours/entries/${live[i]}/correct`, { minutes: o.minutes, reason: '更正' });
-              assert.equal(r.statusCode, 201, r.body);
-              live[i] = r.json().id;
-            } else if (o.op === 'redeem') {
-              const before = (await account(v)).balance;
-              const r = await staff('POST', '/api/points/redemptions', { volunteerId: v, lines: [{ itemId: gift, quantity: o.quantity }] });
-              assert.equal(r.statusCode, before >= o.quantity * 2 ? 201 : 409, r.body);
-              assert.equal((await account(v)).balance, r.statusCode === 201 ? before - o.quantity * 2 : before);
+      await fc.assert(
+        fc.asyncProperty(
+          fc.array(
+            fc.oneof(
+              fc.record({
+                op: fc.constant('serve' as const),
+                minutes: fc.integer({ min: 1, max: 600 }),
+                day: fc.integer({ min: 1, max: 5 }),
+              }),
+              fc.record({
+                op: fc.constant('correct' as const),
+                pick: fc.nat(),
+                minutes: fc.integer({ min: 0, max: 600 }),
+              }),
+              fc.record({ op: fc.constant('redeem' as const), quantity: fc.integer({ min: 1, max: 4 }) }),
+            ),
+            { minLength: 1, maxLength: 8 },
+          ),
+          async (ops) => {
+            const v = await newVolunteer();
+            const live: string[] = [];
+            for (const o of ops) {
+              if (o.op === 'serve') live.push(await serve(v, o.minutes, addDays(today, -o.day)));
+              else if (o.op === 'correct' && live.length) {
+                const i = o.pick % live.length;
+                const r = await staff('POST', `/api/hours/entries/${live[i]}/correct`, {
+                  minutes: o.minutes,
+                  reason: '更正',
+                });
+                assert.equal(r.statusCode, 201, r.body);
+                live[i] = r.json().id;
+              } else if (o.op === 'redeem') {
+                const before = (await account(v)).balance;
+                const r = await staff('POST', '/api/points/redemptions', {
+                  volunteerId: v,
+                  lines: [{ itemId: gift, quantity: o.quantity }],
+                });
+                assert.equal(r.statusCode, before >= o.quantity * 2 ? 201 : 409, r.body);
+                assert.equal((await account(v)).balance, r.statusCode === 201 ? before - o.quantity * 2 : before);
+              }
             }
-          }
-          // Whatever happened, earned points equal what the day minutes are worth (no caps here).
-          const days = await t.db.handle.db.selectFrom('points_day').selectAll().where('volunteer_id', '=', v).execute();
-          for (const d of days) assert.equal(Number(d.points), Math.floor(Number(d.minutes) / 60));
-          await assertLedgerSound();
-        },
-      ), { numRuns: kind === 'postgres' ? 12 : 20 });
+            // Whatever happened, earned points equal what the day minutes are worth (no caps here).
+            const days = await t.db.handle.db
+              .selectFrom('points_day')
+              .selectAll()
+              .where('volunteer_id', '=', v)
+              .execute();
+            for (const d of days) assert.equal(Number(d.points), Math.floor(Number(d.minutes) / 60));
+            await assertLedgerSound();
+          },
+        ),
+        { numRuns: kind === 'postgres' ? 12 : 20 },
+      );
     });
 
     it('shows the volunteer their balance and redemption history', async () => {

@@ -16,7 +16,11 @@ import { ActivitiesService } from '../src/modules/activities/activities.service.
 
 const today = todayInShanghai();
 const quarter = quarterOf(today);
-const prevQuarter = (() => { const y = Number(quarter.slice(0, 4)); const q = Number(quarter.slice(5)); return q === 1 ? `${y - 1}Q4` : `${y}Q${q - 1}`; })();
+const prevQuarter = (() => {
+  const y = Number(quarter.slice(0, 4));
+  const q = Number(quarter.slice(5));
+  return q === 1 ? `${y - 1}Q4` : `${y}Q${q - 1}`;
+})();
 
 for (const kind of testDatabaseKinds()) {
   describe(`recognition readers on ${kind}`, () => {
@@ -26,7 +30,12 @@ for (const kind of testDatabaseKinds()) {
 
     /** A published activity (created for tomorrow, as staff do) with one shift of `places`. */
     const activity = async (title: string, places: number) => {
-      const res = await staff('POST', '/api/activities', { title, place: '西关社区服务站', date: addDaysTo(today, 1), shifts: [{ name: '服务组', start: '09:00', end: '11:00', places }] });
+      const res = await staff('POST', '/api/activities', {
+        title,
+        place: '西关社区服务站',
+        date: addDaysTo(today, 1),
+        shifts: [{ name: '服务组', start: '09:00', end: '11:00', places }],
+      });
       assert.equal(res.statusCode, 201, res.body);
       const id = res.json().id as string;
       assert.equal((await staff('POST', `/api/activities/${id}/publish`)).statusCode, 204);
@@ -39,15 +48,39 @@ for (const kind of testDatabaseKinds()) {
     };
     /** Moves the activity and its shift in time (the clock cannot be turned back for a sign-up). */
     const moveTo = async (id: string, shiftId: string, startIso: string, endIso: string) => {
-      await db().updateTable('activity_shift').set({ starts_at: startIso, ends_at: endIso }).where('id', '=', shiftId).execute();
-      await db().updateTable('activity').set({ starts_at: startIso, ends_at: endIso, date: todayOf(startIso) }).where('id', '=', id).execute();
+      await db()
+        .updateTable('activity_shift')
+        .set({ starts_at: startIso, ends_at: endIso })
+        .where('id', '=', shiftId)
+        .execute();
+      await db()
+        .updateTable('activity')
+        .set({ starts_at: startIso, ends_at: endIso, date: todayOf(startIso) })
+        .where('id', '=', id)
+        .execute();
     };
     const todayOf = (iso: string) => todayInShanghai(new Date(iso));
     /** Points in the volunteer's account from earn and reverse transactions for service dates in [from, to], read from the raw ledger. */
     const earnedPostings = async (volunteerId: string, from: string, to: string) => {
-      const txns = await db().selectFrom('points_txn').selectAll().where('community_id', '=', t.a.id).where('volunteer_id', '=', volunteerId).execute();
-      const postings = await db().selectFrom('points_posting').selectAll().where('community_id', '=', t.a.id).where('account', '=', `volunteer:${volunteerId}`).execute();
-      const counted = new Set(txns.filter((x) => (x.kind === 'earn' || x.kind === 'reverse') && x.service_date! >= from && x.service_date! <= to).map((x) => x.id));
+      const txns = await db()
+        .selectFrom('points_txn')
+        .selectAll()
+        .where('community_id', '=', t.a.id)
+        .where('volunteer_id', '=', volunteerId)
+        .execute();
+      const postings = await db()
+        .selectFrom('points_posting')
+        .selectAll()
+        .where('community_id', '=', t.a.id)
+        .where('account', '=', `volunteer:${volunteerId}`)
+        .execute();
+      const counted = new Set(
+        txns
+          .filter(
+            (x) => (x.kind === 'earn' || x.kind === 'reverse') && x.service_date! >= from && x.service_date! <= to,
+          )
+          .map((x) => x.id),
+      );
       return postings.filter((p) => counted.has(p.txn_id)).reduce((s, p) => s + Number(p.amount), 0);
     };
 
@@ -56,7 +89,9 @@ for (const kind of testDatabaseKinds()) {
       admin = as(t.app, await signIn(t.app, t.a.phones.community_admin));
       staff = as(t.app, await signIn(t.app, t.a.phones.staff));
     });
-    after(async () => { await t.close(); });
+    after(async () => {
+      await t.close();
+    });
 
     it('ranks a volunteer with 3 confirmed past shifts, 2 attended and 1 no-show, with the attendance and no-show parts', async () => {
       const x = await insertVolunteer(db(), t.cipher, t.a.id, { name: '赵出勤' });
@@ -67,7 +102,11 @@ for (const kind of testDatabaseKinds()) {
 
       // Three confirmed shifts last quarter: two marked present (hours verified), one never checked in.
       const entries: string[] = [];
-      for (const [i, attended] of [[10, true], [11, true], [12, false]] as const) {
+      for (const [i, attended] of [
+        [10, true],
+        [11, true],
+        [12, false],
+      ] as const) {
         const a = await activity(`清扫第${i}次`, 5);
         const s = await signUp(a.id, a.shiftId, x);
         assert.equal(s.status, 'confirmed');
@@ -100,16 +139,39 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(res.json().attendanceKnown, true);
       const item = (res.json().items as any[]).find((i) => i.volunteerId === x);
       assert.ok(item, 'ranked');
-      assert.deepEqual({ signedUp: item.signedUp, attended: item.attended, noShows: item.noShows }, { signedUp: 3, attended: 2, noShows: 1 });
-      assert.deepEqual(item.parts.map((p: any) => [p.key, p.value, p.points]), [['service', 4, 4], ['attendance', 67, 0], ['noShows', 1, -5]]);
+      assert.deepEqual(
+        { signedUp: item.signedUp, attended: item.attended, noShows: item.noShows },
+        { signedUp: 3, attended: 2, noShows: 1 },
+      );
+      assert.deepEqual(
+        item.parts.map((p: any) => [p.key, p.value, p.points]),
+        [
+          ['service', 4, 4],
+          ['attendance', 67, 0],
+          ['noShows', 1, -5],
+        ],
+      );
       assert.equal(item.score, -1);
       assert.equal(item.explanation, '服务 4 小时 +4，出勤率 67% +0，缺席 1 次 −5');
-      const en = await admin('GET', `/api/recognition/quarters/${prevQuarter}/ranking`, undefined, { 'accept-language': 'en' });
-      assert.equal((en.json().items as any[]).find((i) => i.volunteerId === x).explanation, '4 hours served +4, attendance 67% +0, 1 no-show −5');
+      const en = await admin('GET', `/api/recognition/quarters/${prevQuarter}/ranking`, undefined, {
+        'accept-language': 'en',
+      });
+      assert.equal(
+        (en.json().items as any[]).find((i) => i.volunteerId === x).explanation,
+        '4 hours served +4, attendance 67% +0, 1 no-show −5',
+      );
       assert.ok(!(res.json().items as any[]).some((i) => i.volunteerId === y), 'no hours served: not ranked');
 
       // The reader itself over both quarters: the running shift counts once it has ended.
-      const svc = new ActivitiesService(db(), t.app.services.audit, t.app.services.directory, t.app.services.eligibility, t.app.services.hours, t.app.services.notifier, t.cipher);
+      const svc = new ActivitiesService(
+        db(),
+        t.app.services.audit,
+        t.app.services.directory,
+        t.app.services.eligibility,
+        t.app.services.hours,
+        t.app.services.notifier,
+        t.cipher,
+      );
       const span = [from, quarterRange(quarter).to] as const;
       const nowFacts = await svc.attendanceBetween(t.a.id, ...span, [x, y]);
       assert.deepEqual(nowFacts.get(x), { signedUp: 3, attended: 2, noShows: 1 });
@@ -127,20 +189,40 @@ for (const kind of testDatabaseKinds()) {
       await addPartyMember(db(), t.a.id, p, { partyOrg: '宝鸡市第二中学党支部' });
       await addPartyMember(db(), t.a.id, q, { partyOrg: '宝鸡市第二中学党支部' });
       const serve = async (volunteerId: string, minutes: number, date: string, verify = true) => {
-        const { id } = await db().transaction().execute((trx) => t.app.services.hours.recordService(trx,
-          { communityId: t.a.id, volunteerId, source: 'activity', sourceId: uuidv7(), serviceDate: date, minutes, description: '社区服务' }));
+        const { id } = await db()
+          .transaction()
+          .execute((trx) =>
+            t.app.services.hours.recordService(trx, {
+              communityId: t.a.id,
+              volunteerId,
+              source: 'activity',
+              sourceId: uuidv7(),
+              serviceDate: date,
+              minutes,
+              description: '社区服务',
+            }),
+          );
         if (verify) assert.deepEqual((await staff('POST', '/api/hours/verify', { ids: [id] })).json().verified, [id]);
         return id;
       };
-      const from = addDaysTo(today, -30), to = today;
+      const from = addDaysTo(today, -30),
+        to = today;
       await serve(p, 150, addDaysTo(today, -20)); // 2 points
       const corrected = await serve(p, 180, addDaysTo(today, -19)); // 3 points, corrected below to 1 h: 1 point
       await serve(p, 240, addDaysTo(today, -60)); // before the period: 4 points not counted
       await serve(q, 600, addDaysTo(today, -5), false); // pending: nothing earned
-      assert.equal((await staff('POST', `/api/hours/entries/${corrected}/correct`, { minutes: 60, reason: '提前离开' })).statusCode, 201);
+      assert.equal(
+        (await staff('POST', `/api/hours/entries/${corrected}/correct`, { minutes: 60, reason: '提前离开' }))
+          .statusCode,
+        201,
+      );
       // Spending at the love supermarket does not lower points earned.
       const item = (await staff('POST', '/api/points/items', { name: '洗衣液', pricePoints: 2, stock: 5 })).json().id;
-      assert.equal((await staff('POST', '/api/points/redemptions', { volunteerId: p, lines: [{ itemId: item, quantity: 1 }] })).statusCode, 201);
+      assert.equal(
+        (await staff('POST', '/api/points/redemptions', { volunteerId: p, lines: [{ itemId: item, quantity: 1 }] }))
+          .statusCode,
+        201,
+      );
 
       const res = await staff('GET', `/api/party-indicators?from=${from}&to=${to}&view=member`);
       assert.equal(res.statusCode, 200, res.body);
@@ -152,8 +234,12 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(await earnedPostings(q, from, to), 0);
       const units = (await staff('GET', `/api/party-indicators?from=${from}&to=${to}&view=unit`)).json().items as any[];
       assert.equal(units.find((u) => u.key === school).points, 3);
-      assert.equal((await staff('GET', `/api/party-indicators?from=${addDaysTo(today, -90)}&to=${to}&view=member`)).json().items.find((r: any) => r.key === p).points,
-        await earnedPostings(p, addDaysTo(today, -90), to));
+      assert.equal(
+        (await staff('GET', `/api/party-indicators?from=${addDaysTo(today, -90)}&to=${to}&view=member`))
+          .json()
+          .items.find((r: any) => r.key === p).points,
+        await earnedPostings(p, addDaysTo(today, -90), to),
+      );
 
       const x = await staff('GET', `/api/party-indicators/export?from=${from}&to=${to}&unit=${school}`);
       assert.equal(x.statusCode, 200, x.body);

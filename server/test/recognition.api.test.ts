@@ -7,7 +7,15 @@ import assert from 'node:assert/strict';
 import ExcelJS from 'exceljs';
 import { as, signIn, startTestApp, type TestContext } from './app.ts';
 import { testDatabaseKinds } from './databases.ts';
-import { accountIdOf, addPartyMember, addTeamMember, insertTeam, insertUnit, insertVolunteer, setMembershipScope } from './volunteer-factories.ts';
+import {
+  accountIdOf,
+  addPartyMember,
+  addTeamMember,
+  insertTeam,
+  insertUnit,
+  insertVolunteer,
+  setMembershipScope,
+} from './volunteer-factories.ts';
 import { uuidv7 } from '../../domain/shared/ids.ts';
 import { todayInShanghai } from '../../domain/shared/dates.ts';
 import { addDays, quarterOf, quarterRange } from '../../domain/recognition/quarters.ts';
@@ -15,24 +23,48 @@ import { RecognitionService } from '../src/modules/recognition/recognition.servi
 
 const today = todayInShanghai();
 const quarter = quarterOf(today);
-const prevQuarter = (() => { const y = Number(quarter.slice(0, 4)); const q = Number(quarter.slice(5)); return q === 1 ? `${y - 1}Q4` : `${y}Q${q - 1}`; })();
-const nextQuarter = (() => { const y = Number(quarter.slice(0, 4)); const q = Number(quarter.slice(5)); return q === 4 ? `${y + 1}Q1` : `${y}Q${q + 1}`; })();
+const prevQuarter = (() => {
+  const y = Number(quarter.slice(0, 4));
+  const q = Number(quarter.slice(5));
+  return q === 1 ? `${y - 1}Q4` : `${y}Q${q - 1}`;
+})();
+const nextQuarter = (() => {
+  const y = Number(quarter.slice(0, 4));
+  const q = Number(quarter.slice(5));
+  return q === 4 ? `${y + 1}Q1` : `${y}Q${q + 1}`;
+})();
 
 for (const kind of testDatabaseKinds()) {
   describe(`recognition on ${kind}`, () => {
     let t: TestContext;
     let rec: RecognitionService;
-    let admin: ReturnType<typeof as>, staff: ReturnType<typeof as>, leader: ReturnType<typeof as>, me: ReturnType<typeof as>, resident: ReturnType<typeof as>;
+    let admin: ReturnType<typeof as>,
+      staff: ReturnType<typeof as>,
+      leader: ReturnType<typeof as>,
+      me: ReturnType<typeof as>,
+      resident: ReturnType<typeof as>;
     const anon = () => as(t.app, null);
     let hong: string, jian: string, fang: string, idle: string, teamOne: string, school: string;
 
     /** Records service for a volunteer as the ledger's users do, and verifies it as staff. Returns the entry ids. */
-    async function serve(volunteerId: string, minutes: number[], opts: { verify?: boolean; date?: string } = {}): Promise<string[]> {
+    async function serve(
+      volunteerId: string,
+      minutes: number[],
+      opts: { verify?: boolean; date?: string } = {},
+    ): Promise<string[]> {
       const ids: string[] = [];
       for (const m of minutes) {
-        const r = await t.db.handle.db.transaction().execute((trx) => t.app.services.hours.recordService(trx, {
-          communityId: t.a.id, volunteerId, source: 'activity', sourceId: uuidv7(), serviceDate: opts.date ?? today, minutes: m, description: '社区清扫',
-        }));
+        const r = await t.db.handle.db.transaction().execute((trx) =>
+          t.app.services.hours.recordService(trx, {
+            communityId: t.a.id,
+            volunteerId,
+            source: 'activity',
+            sourceId: uuidv7(),
+            serviceDate: opts.date ?? today,
+            minutes: m,
+            description: '社区清扫',
+          }),
+        );
         ids.push(r.id);
       }
       if (opts.verify !== false) {
@@ -47,7 +79,12 @@ for (const kind of testDatabaseKinds()) {
       const db = t.db.handle.db;
       rec = new RecognitionService(db, t.app.services.audit, t.app.services.hours, t.app.services.directory);
       school = await insertUnit(db, t.a.id, '宝鸡市第一中学');
-      hong = await insertVolunteer(db, t.cipher, t.a.id, { name: '刘红梅', phone: '13611112222', accountId: await accountIdOf(db, t.a.phones.volunteer), unitId: school });
+      hong = await insertVolunteer(db, t.cipher, t.a.id, {
+        name: '刘红梅',
+        phone: '13611112222',
+        accountId: await accountIdOf(db, t.a.phones.volunteer),
+        unitId: school,
+      });
       jian = await insertVolunteer(db, t.cipher, t.a.id, { name: '张建华', unitId: school });
       fang = await insertVolunteer(db, t.cipher, t.a.id, { name: '王芳' });
       idle = await insertVolunteer(db, t.cipher, t.a.id, { name: '闲置' });
@@ -63,11 +100,17 @@ for (const kind of testDatabaseKinds()) {
       me = as(t.app, await signIn(t.app, t.a.phones.volunteer));
       resident = as(t.app, await signIn(t.app, t.a.phones.resident));
     });
-    after(async () => { await t.close(); });
+    after(async () => {
+      await t.close();
+    });
 
     it('opens a notice when verified hours reach a level, shows it to anyone signed in, and awards after 7 days', async () => {
       const pending = await serve(hong, [900, 900, 900, 900, 900, 900, 900], { verify: false }); // 105 h, not yet verified
-      assert.deepEqual(await rec.scan(t.a.id, today), { awarded: 0, lapsed: 0, opened: 0 }, 'pending hours do not count');
+      assert.deepEqual(
+        await rec.scan(t.a.id, today),
+        { awarded: 0, lapsed: 0, opened: 0 },
+        'pending hours do not count',
+      );
       assert.equal((await staff('POST', '/api/hours/verify', { ids: pending })).statusCode, 200);
       assert.deepEqual(await rec.scan(t.a.id, today), { awarded: 0, lapsed: 0, opened: 1 });
       assert.equal((await rec.scan(t.a.id, today)).opened, 0, 'one open notice per volunteer');
@@ -75,17 +118,25 @@ for (const kind of testDatabaseKinds()) {
       const list = await resident('GET', '/api/recognition/notices?status=open');
       assert.equal(list.statusCode, 200, list.body);
       const [n] = list.json().items;
-      assert.deepEqual({ name: n.name, teams: n.teams, level: n.level, hours: n.hours, opensOn: n.opensOn, endsOn: n.endsOn },
-        { name: '刘红梅', teams: '邻里互助服务队', level: 1, hours: 105, opensOn: today, endsOn: addDays(today, 7) });
+      assert.deepEqual(
+        { name: n.name, teams: n.teams, level: n.level, hours: n.hours, opensOn: n.opensOn, endsOn: n.endsOn },
+        { name: '刘红梅', teams: '邻里互助服务队', level: 1, hours: 105, opensOn: today, endsOn: addDays(today, 7) },
+      );
       assert.equal((await anon()('GET', '/api/recognition/notices')).statusCode, 401);
 
       const mine = (await me('GET', '/api/recognition/my')).json();
-      assert.deepEqual({ awarded: mine.awardedLevel, reached: mine.reachedLevel, notice: mine.notice }, { awarded: 0, reached: 1, notice: { level: 1, endsOn: addDays(today, 7) } });
+      assert.deepEqual(
+        { awarded: mine.awardedLevel, reached: mine.reachedLevel, notice: mine.notice },
+        { awarded: 0, reached: 1, notice: { level: 1, endsOn: addDays(today, 7) } },
+      );
 
       assert.equal((await rec.scan(t.a.id, addDays(today, 6))).awarded, 0, 'not before the notice ends');
       assert.equal((await rec.scan(t.a.id, addDays(today, 7))).awarded, 1);
       const after7 = (await me('GET', '/api/recognition/my')).json();
-      assert.deepEqual({ awarded: after7.awardedLevel, on: after7.awardedOn, notice: after7.notice }, { awarded: 1, on: addDays(today, 7), notice: null });
+      assert.deepEqual(
+        { awarded: after7.awardedLevel, on: after7.awardedOn, notice: after7.notice },
+        { awarded: 1, on: addDays(today, 7), notice: null },
+      );
       assert.equal((await rec.scan(t.a.id, addDays(today, 8))).opened, 0, 'an awarded level is not noticed again');
       const staffView = (await staff('GET', `/api/recognition/volunteers/${hong}/star`)).json();
       assert.equal(staffView.awardedLevel, 1);
@@ -94,20 +145,39 @@ for (const kind of testDatabaseKinds()) {
     it('a withdrawn notice awards nothing and is not reopened until the hours move', async () => {
       await serve(jian, [900, 900, 900, 900, 900, 900, 900]);
       assert.equal((await rec.scan(t.a.id, today)).opened, 1);
-      const n = (await staff('GET', '/api/recognition/notices?status=open')).json().items.find((x: any) => x.volunteerId === jian);
+      const n = (await staff('GET', '/api/recognition/notices?status=open'))
+        .json()
+        .items.find((x: any) => x.volunteerId === jian);
       const empty = await staff('POST', `/api/recognition/notices/${n.id}/withdraw`, { reason: '  ' });
       assert.equal(empty.statusCode, 400);
       assert.equal(empty.json().error.details.fields[0].field, 'reason');
-      assert.equal((await leader('POST', `/api/recognition/notices/${n.id}/withdraw`, { reason: '异议' })).json().error.code, 'out_of_scope');
-      assert.equal((await resident('POST', `/api/recognition/notices/${n.id}/withdraw`, { reason: '异议' })).statusCode, 403);
-      assert.equal((await staff('GET', '/api/recognition/notices?status=open')).json().items.filter((x: any) => x.volunteerId === jian).length, 1, 'refusals changed nothing');
+      assert.equal(
+        (await leader('POST', `/api/recognition/notices/${n.id}/withdraw`, { reason: '异议' })).json().error.code,
+        'out_of_scope',
+      );
+      assert.equal(
+        (await resident('POST', `/api/recognition/notices/${n.id}/withdraw`, { reason: '异议' })).statusCode,
+        403,
+      );
+      assert.equal(
+        (await staff('GET', '/api/recognition/notices?status=open'))
+          .json()
+          .items.filter((x: any) => x.volunteerId === jian).length,
+        1,
+        'refusals changed nothing',
+      );
 
-      const ok = await staff('POST', `/api/recognition/notices/${n.id}/withdraw`, { reason: '群众反映部分时长为代签，经核实属实' });
+      const ok = await staff('POST', `/api/recognition/notices/${n.id}/withdraw`, {
+        reason: '群众反映部分时长为代签，经核实属实',
+      });
       assert.equal(ok.statusCode, 204, ok.body);
       const again = await staff('POST', `/api/recognition/notices/${n.id}/withdraw`, { reason: '再次' });
       assert.equal(again.statusCode, 409);
       assert.equal(again.json().error.code, 'notice_closed');
-      assert.equal((await staff('POST', `/api/recognition/notices/${uuidv7()}/withdraw`, { reason: 'x' })).statusCode, 404);
+      assert.equal(
+        (await staff('POST', `/api/recognition/notices/${uuidv7()}/withdraw`, { reason: 'x' })).statusCode,
+        404,
+      );
 
       const later = await rec.scan(t.a.id, addDays(today, 10));
       assert.deepEqual([later.awarded, later.opened], [0, 0]);
@@ -132,7 +202,9 @@ for (const kind of testDatabaseKinds()) {
       const scan = await staff('POST', '/api/recognition/notices/scan');
       assert.equal(scan.statusCode, 200, scan.body);
       assert.equal(scan.json().opened, 1);
-      const n = (await staff('GET', '/api/recognition/notices?status=open')).json().items.find((x: any) => x.volunteerId === other);
+      const n = (await staff('GET', '/api/recognition/notices?status=open'))
+        .json()
+        .items.find((x: any) => x.volunteerId === other);
       assert.equal(n.endsOn, addDays(today, 3));
       assert.equal((await leader('POST', '/api/recognition/notices/scan')).json().error.code, 'out_of_scope');
       await admin('PUT', '/api/recognition/settings', { noticeDays: 7 });
@@ -143,12 +215,40 @@ for (const kind of testDatabaseKinds()) {
       // A resident rated a need 王芳 met.
       const db = t.db.handle.db;
       const now = new Date().toISOString();
-      await db.insertInto('need').values({
-        community_id: t.a.id, id: uuidv7(), resident_id: t.a.residents['李泽钦']!, household_id: t.a.households[0]!, grid_id: t.a.grids[0], channel: 'hotline', category: 'chores',
-        skill_code: null, service_type_id: null, urgency: 'normal', preferred_date: null, preferred_start: null, preferred_end: null, preferred_gender: null, place: null,
-        description: '帮忙买菜', caller_phone: null, status: 'reviewed', volunteer_id: fang, scheduled_for: null, close_reason: null, rating: 5, rating_comment: '很好',
-        created_by: null, created_at: now, matched_at: now, done_at: now, closed_at: now, updated_at: now,
-      }).execute();
+      await db
+        .insertInto('need')
+        .values({
+          community_id: t.a.id,
+          id: uuidv7(),
+          resident_id: t.a.residents['李泽钦']!,
+          household_id: t.a.households[0]!,
+          grid_id: t.a.grids[0],
+          channel: 'hotline',
+          category: 'chores',
+          skill_code: null,
+          service_type_id: null,
+          urgency: 'normal',
+          preferred_date: null,
+          preferred_start: null,
+          preferred_end: null,
+          preferred_gender: null,
+          place: null,
+          description: '帮忙买菜',
+          caller_phone: null,
+          status: 'reviewed',
+          volunteer_id: fang,
+          scheduled_for: null,
+          close_reason: null,
+          rating: 5,
+          rating_comment: '很好',
+          created_by: null,
+          created_at: now,
+          matched_at: now,
+          done_at: now,
+          closed_at: now,
+          updated_at: now,
+        })
+        .execute();
       const res = await admin('GET', `/api/recognition/quarters/${quarter}/ranking`);
       assert.equal(res.statusCode, 200, res.body);
       const items = res.json().items as any[];
@@ -157,19 +257,35 @@ for (const kind of testDatabaseKinds()) {
       const f = byName.get('王芳');
       assert.equal(f.score, 20);
       assert.equal(f.explanation, '服务 10.5 小时 +10，居民评价 5 分 +10');
-      assert.deepEqual(items.map((i) => i.rank), items.map((_, i) => i + 1));
-      for (const i of items) assert.equal(i.parts.reduce((s: number, p: any) => s + p.points, 0), i.score);
-      const en = await admin('GET', `/api/recognition/quarters/${quarter}/ranking`, undefined, { 'accept-language': 'en' });
-      assert.match(en.json().items.find((i: any) => i.name === '王芳').explanation, /10\.5 hours served \+10, residents' rating 5 \+10/);
+      assert.deepEqual(
+        items.map((i) => i.rank),
+        items.map((_, i) => i + 1),
+      );
+      for (const i of items)
+        assert.equal(
+          i.parts.reduce((s: number, p: any) => s + p.points, 0),
+          i.score,
+        );
+      const en = await admin('GET', `/api/recognition/quarters/${quarter}/ranking`, undefined, {
+        'accept-language': 'en',
+      });
+      assert.match(
+        en.json().items.find((i: any) => i.name === '王芳').explanation,
+        /10\.5 hours served \+10, residents' rating 5 \+10/,
+      );
       // A team leader sees the team's members only.
-      const mine = (await leader('GET', `/api/recognition/quarters/${quarter}/ranking`)).json().items.map((i: any) => i.name).sort();
+      const mine = (await leader('GET', `/api/recognition/quarters/${quarter}/ranking`))
+        .json()
+        .items.map((i: any) => i.name)
+        .sort();
       assert.deepEqual(mine, ['刘红梅', '张建华']);
       assert.equal((await admin('GET', '/api/recognition/quarters/2026Q5/ranking')).statusCode, 400);
       assert.equal((await me('GET', `/api/recognition/quarters/${quarter}/ranking`)).statusCode, 403);
     });
 
     it('team leaders nominate members of their team only, with a reason; bad nominations change nothing', async () => {
-      const count = async () => (await admin('GET', `/api/recognition/quarters/${quarter}/nominations`)).json().items.length;
+      const count = async () =>
+        (await admin('GET', `/api/recognition/quarters/${quarter}/nominations`)).json().items.length;
       const bad = async (who: ReturnType<typeof as>, body: Record<string, unknown>, status: number, code?: string) => {
         const before = await count();
         const r = await who('POST', '/api/recognition/nominations', body);
@@ -180,20 +296,44 @@ for (const kind of testDatabaseKinds()) {
       };
       const reason = '常年坚持社区清扫，带动邻里参与';
       await bad(leader, { quarter, volunteerId: fang, reason }, 403, 'out_of_scope');
-      assert.equal((await bad(leader, { quarter, volunteerId: hong, reason: ' ' }, 400)).details.fields[0].field, 'reason');
-      assert.match((await bad(leader, { quarter: '2026Q5', volunteerId: hong, reason }, 400)).details.fields[0].message, /季度格式/);
-      assert.match((await bad(leader, { quarter: nextQuarter, volunteerId: hong, reason }, 400)).details.fields[0].message, /还没有开始/);
-      assert.match((await bad(staff, { quarter, volunteerId: idle, reason }, 400)).details.fields[0].message, /没有审核通过的服务时长/);
+      assert.equal(
+        (await bad(leader, { quarter, volunteerId: hong, reason: ' ' }, 400)).details.fields[0].field,
+        'reason',
+      );
+      assert.match(
+        (await bad(leader, { quarter: '2026Q5', volunteerId: hong, reason }, 400)).details.fields[0].message,
+        /季度格式/,
+      );
+      assert.match(
+        (await bad(leader, { quarter: nextQuarter, volunteerId: hong, reason }, 400)).details.fields[0].message,
+        /还没有开始/,
+      );
+      assert.match(
+        (await bad(staff, { quarter, volunteerId: idle, reason }, 400)).details.fields[0].message,
+        /没有审核通过的服务时长/,
+      );
       await bad(staff, { quarter, volunteerId: uuidv7(), reason }, 404);
       await bad(me, { quarter, volunteerId: hong, reason }, 403, 'forbidden');
 
       const ok = await leader('POST', '/api/recognition/nominations', { quarter, volunteerId: hong, reason });
       assert.equal(ok.statusCode, 201, ok.body);
       await bad(staff, { quarter, volunteerId: hong, reason: '重复' }, 409, 'already_nominated');
-      assert.equal((await leader('POST', '/api/recognition/nominations', { quarter, volunteerId: jian, reason: '热心' })).statusCode, 201);
-      assert.equal((await staff('POST', '/api/recognition/nominations', { quarter, volunteerId: fang, reason: '居民评价高' })).statusCode, 201);
+      assert.equal(
+        (await leader('POST', '/api/recognition/nominations', { quarter, volunteerId: jian, reason: '热心' }))
+          .statusCode,
+        201,
+      );
+      assert.equal(
+        (await staff('POST', '/api/recognition/nominations', { quarter, volunteerId: fang, reason: '居民评价高' }))
+          .statusCode,
+        201,
+      );
       const list = (await leader('GET', `/api/recognition/quarters/${quarter}/nominations`)).json();
-      assert.deepEqual(list.items.map((i: any) => i.name).sort(), ['刘红梅', '张建华'], 'the leader sees the team only');
+      assert.deepEqual(
+        list.items.map((i: any) => i.name).sort(),
+        ['刘红梅', '张建华'],
+        'the leader sees the team only',
+      );
       const h = list.items.find((i: any) => i.name === '刘红梅');
       assert.equal(h.reason, reason);
       assert.match(h.explanation, /^服务 \d+(\.\d)? 小时 \+\d+/);
@@ -203,16 +343,41 @@ for (const kind of testDatabaseKinds()) {
     it('only the community admin approves; a decision is made once', async () => {
       const items = (await admin('GET', `/api/recognition/quarters/${quarter}/nominations`)).json().items as any[];
       const id = (name: string) => items.find((i) => i.name === name).id;
-      for (const who of [staff, leader, me]) assert.equal((await who('POST', `/api/recognition/nominations/${id('刘红梅')}/decide`, { approve: true })).statusCode, 403);
-      assert.equal((await admin('POST', `/api/recognition/nominations/${id('刘红梅')}/decide`, { approve: 'yes' })).statusCode, 400);
-      assert.equal((await admin('POST', `/api/recognition/nominations/${id('刘红梅')}/decide`, { approve: true })).statusCode, 204);
-      assert.equal((await admin('POST', `/api/recognition/nominations/${id('王芳')}/decide`, { approve: true })).statusCode, 204);
-      assert.equal((await admin('POST', `/api/recognition/nominations/${id('张建华')}/decide`, { approve: false, note: '本季度时长存疑' })).statusCode, 204);
+      for (const who of [staff, leader, me])
+        assert.equal(
+          (await who('POST', `/api/recognition/nominations/${id('刘红梅')}/decide`, { approve: true })).statusCode,
+          403,
+        );
+      assert.equal(
+        (await admin('POST', `/api/recognition/nominations/${id('刘红梅')}/decide`, { approve: 'yes' })).statusCode,
+        400,
+      );
+      assert.equal(
+        (await admin('POST', `/api/recognition/nominations/${id('刘红梅')}/decide`, { approve: true })).statusCode,
+        204,
+      );
+      assert.equal(
+        (await admin('POST', `/api/recognition/nominations/${id('王芳')}/decide`, { approve: true })).statusCode,
+        204,
+      );
+      assert.equal(
+        (
+          await admin('POST', `/api/recognition/nominations/${id('张建华')}/decide`, {
+            approve: false,
+            note: '本季度时长存疑',
+          })
+        ).statusCode,
+        204,
+      );
       const twice = await admin('POST', `/api/recognition/nominations/${id('张建华')}/decide`, { approve: true });
       assert.equal(twice.statusCode, 409);
       assert.equal(twice.json().error.code, 'already_decided');
       const after = (await admin('GET', `/api/recognition/quarters/${quarter}/nominations`)).json().items as any[];
-      assert.deepEqual(after.map((i) => [i.name, i.status]).sort(), [['刘红梅', 'approved'], ['张建华', 'rejected'], ['王芳', 'approved']]);
+      assert.deepEqual(after.map((i) => [i.name, i.status]).sort(), [
+        ['刘红梅', 'approved'],
+        ['张建华', 'rejected'],
+        ['王芳', 'approved'],
+      ]);
     });
 
     it('publishes only consenting volunteers, with names, teams and hours only', async () => {
@@ -232,30 +397,53 @@ for (const kind of testDatabaseKinds()) {
       assert.equal((await me('PUT', '/api/recognition/my/consent', { publish: true })).statusCode, 204);
       assert.equal((await me('GET', '/api/recognition/my')).json().consent.publish, true);
       // 张建华 consents but was not approved: never named.
-      assert.equal((await staff('PUT', `/api/recognition/volunteers/${jian}/consent`, { publish: true })).statusCode, 204);
+      assert.equal(
+        (await staff('PUT', `/api/recognition/volunteers/${jian}/consent`, { publish: true })).statusCode,
+        204,
+      );
       let list = (await anon()('GET', url)).json();
-      assert.deepEqual(list.items.map((i: any) => i.name), ['刘红梅']);
+      assert.deepEqual(
+        list.items.map((i: any) => i.name),
+        ['刘红梅'],
+      );
       // Paper consent recorded by staff; a team leader cannot for someone outside the team.
-      assert.equal((await leader('PUT', `/api/recognition/volunteers/${fang}/consent`, { publish: true })).json().error.code, 'out_of_scope');
-      assert.equal((await staff('PUT', `/api/recognition/volunteers/${fang}/consent`, { publish: true })).statusCode, 204);
+      assert.equal(
+        (await leader('PUT', `/api/recognition/volunteers/${fang}/consent`, { publish: true })).json().error.code,
+        'out_of_scope',
+      );
+      assert.equal(
+        (await staff('PUT', `/api/recognition/volunteers/${fang}/consent`, { publish: true })).statusCode,
+        204,
+      );
       const res = await anon()('GET', url);
       list = res.json();
       assert.deepEqual(list.items.map((i: any) => i.name).sort(), ['刘红梅', '王芳']);
       for (const i of list.items) assert.deepEqual(Object.keys(i).sort(), ['hours', 'name', 'teams']);
       assert.equal(list.items.find((i: any) => i.name === '王芳').teams, '秦腔艺术团');
-      for (const secret of ['13611112222', '610302', '宝福路', '号楼', 'volunteerId']) assert.ok(!res.body.includes(secret), `the page shows ${secret}`);
+      for (const secret of ['13611112222', '610302', '宝福路', '号楼', 'volunteerId'])
+        assert.ok(!res.body.includes(secret), `the page shows ${secret}`);
       assert.equal(list.community, '西关社区');
 
       // Withdrawing consent removes the name at once.
       await me('PUT', '/api/recognition/my/consent', { publish: false });
-      assert.deepEqual((await anon()('GET', url)).json().items.map((i: any) => i.name), ['王芳']);
+      assert.deepEqual(
+        (await anon()('GET', url)).json().items.map((i: any) => i.name),
+        ['王芳'],
+      );
       await me('PUT', '/api/recognition/my/consent', { publish: true });
 
       assert.equal((await anon()('GET', `/api/public/recognition/${uuidv7()}/${quarter}`)).statusCode, 404);
       assert.equal((await anon()('GET', `/api/public/recognition/${t.a.id}/${prevQuarter}`)).statusCode, 404);
       assert.equal((await anon()('GET', `/api/public/recognition/not-an-id/${quarter}`)).statusCode, 400);
-      assert.equal((await anon()('GET', `/api/public/recognition/${t.b.id}/${quarter}`)).statusCode, 404, 'another community published nothing');
-      assert.deepEqual((await anon()('GET', `/api/public/recognition/${t.a.id}`)).json().quarters.map((q: any) => q.quarter), [quarter]);
+      assert.equal(
+        (await anon()('GET', `/api/public/recognition/${t.b.id}/${quarter}`)).statusCode,
+        404,
+        'another community published nothing',
+      );
+      assert.deepEqual(
+        (await anon()('GET', `/api/public/recognition/${t.a.id}`)).json().quarters.map((q: any) => q.quarter),
+        [quarter],
+      );
 
       const poster = await anon()('GET', `${url}/poster.pdf`);
       assert.equal(poster.statusCode, 200);
@@ -263,7 +451,7 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(poster.rawPayload.subarray(0, 5).toString(), '%PDF-');
     });
 
-    it('lists the year\'s commended volunteers for the health check, and exports them', async () => {
+    it("lists the year's commended volunteers for the health check, and exports them", async () => {
       const year = Number(quarter.slice(0, 4));
       const res = await staff('GET', `/api/recognition/health-check?year=${year}`);
       assert.equal(res.statusCode, 200, res.body);
@@ -273,7 +461,10 @@ for (const kind of testDatabaseKinds()) {
       assert.equal((await staff('GET', '/api/recognition/health-check?year=1999')).statusCode, 400);
       assert.equal((await staff('GET', '/api/recognition/health-check?year=abc')).statusCode, 400);
       assert.equal((await staff('GET', `/api/recognition/health-check?year=${year - 1}`)).json().items.length, 0);
-      assert.equal((await leader('GET', `/api/recognition/health-check?year=${year}`)).json().error.code, 'out_of_scope');
+      assert.equal(
+        (await leader('GET', `/api/recognition/health-check?year=${year}`)).json().error.code,
+        'out_of_scope',
+      );
 
       const x = await staff('GET', `/api/recognition/health-check/export?year=${year}`);
       assert.equal(x.statusCode, 200);
@@ -281,7 +472,14 @@ for (const kind of testDatabaseKinds()) {
       await wb.xlsx.load(x.rawPayload as unknown as ArrayBuffer);
       const ws = wb.worksheets[0]!;
       assert.equal(ws.rowCount, 3);
-      assert.deepEqual((ws.getRow(1).values as unknown[]).slice(1), ['姓名', '性别', '年龄', '手机号', '服务队', '受表彰季度']);
+      assert.deepEqual((ws.getRow(1).values as unknown[]).slice(1), [
+        '姓名',
+        '性别',
+        '年龄',
+        '手机号',
+        '服务队',
+        '受表彰季度',
+      ]);
       const names = [ws.getRow(2).getCell(1).value, ws.getRow(3).getCell(1).value].sort();
       assert.deepEqual(names, ['刘红梅', '王芳']);
       const hongRow = [2, 3].map((i) => ws.getRow(i)).find((r) => r.getCell(1).value === '刘红梅')!;
@@ -295,10 +493,23 @@ for (const kind of testDatabaseKinds()) {
       await addPartyMember(db, t.a.id, fang, { partyOrg: '西关社区第一党支部' });
       // A correction and a pending entry: the corrected minutes count, the pending do not.
       const [c] = await serve(hong, [120]);
-      assert.equal((await staff('POST', `/api/hours/entries/${c}/correct`, { minutes: 90, reason: '提前离开' })).statusCode, 201);
+      assert.equal(
+        (await staff('POST', `/api/hours/entries/${c}/correct`, { minutes: 90, reason: '提前离开' })).statusCode,
+        201,
+      );
       await serve(hong, [45], { verify: false });
       const post = (await admin('POST', '/api/party-posts', { title: '楼道清扫岗', capacity: 10 })).json().id;
-      assert.equal((await admin('POST', '/api/party-reports', { volunteerId: hong, reportedOn: today, unitPartyOrg: '宝鸡市第一中学党委', postIds: [post] })).statusCode, 201);
+      assert.equal(
+        (
+          await admin('POST', '/api/party-reports', {
+            volunteerId: hong,
+            reportedOn: today,
+            unitPartyOrg: '宝鸡市第一中学党委',
+            postIds: [post],
+          })
+        ).statusCode,
+        201,
+      );
 
       const { from, to } = quarterRange(quarter);
       const res = await staff('GET', `/api/party-indicators?from=${from}&to=${to}&view=member`);
@@ -308,10 +519,25 @@ for (const kind of testDatabaseKinds()) {
       // Expected from the ledger itself: verified, uncorrected credit entries in the period.
       const expected = async (id: string) => {
         const entries = (await staff('GET', `/api/hours/volunteers/${id}?pageSize=200`)).json().entries.items as any[];
-        const counting = entries.filter((e) => e.status === 'verified' && !e.correctedBy && e.kind === 'credit' && e.minutes > 0 && e.serviceDate >= from && e.serviceDate <= to);
-        return { hours: Math.round((counting.reduce((s, e) => s + e.minutes, 0) / 60) * 100) / 100, services: counting.length };
+        const counting = entries.filter(
+          (e) =>
+            e.status === 'verified' &&
+            !e.correctedBy &&
+            e.kind === 'credit' &&
+            e.minutes > 0 &&
+            e.serviceDate >= from &&
+            e.serviceDate <= to,
+        );
+        return {
+          hours: Math.round((counting.reduce((s, e) => s + e.minutes, 0) / 60) * 100) / 100,
+          services: counting.length,
+        };
       };
-      for (const [name, id] of [['刘红梅', hong], ['张建华', jian], ['王芳', fang]] as const) {
+      for (const [name, id] of [
+        ['刘红梅', hong],
+        ['张建华', jian],
+        ['王芳', fang],
+      ] as const) {
         const r = rows.get(name);
         assert.deepEqual({ hours: r.hours, services: r.services }, await expected(id), name);
       }
@@ -320,26 +546,57 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(rows.get('刘红梅').unit, '宝鸡市第一中学');
       // Points come from the points ledger: the volunteer's earn and reverse postings for service dates in the period.
       assert.equal(body.pointsKnown, true);
-      const txns = new Set((await db.selectFrom('points_txn').select(['id']).where('community_id', '=', t.a.id).where('volunteer_id', '=', hong).where('kind', 'in', ['earn', 'reverse'])
-        .where('service_date', '>=', from).where('service_date', '<=', to).execute()).map((x) => x.id));
-      const postings = await db.selectFrom('points_posting').select(['txn_id', 'amount']).where('community_id', '=', t.a.id).where('account', '=', `volunteer:${hong}`).execute();
-      assert.equal(rows.get('刘红梅').points, postings.filter((x) => txns.has(x.txn_id)).reduce((s, x) => s + Number(x.amount), 0));
+      const txns = new Set(
+        (
+          await db
+            .selectFrom('points_txn')
+            .select(['id'])
+            .where('community_id', '=', t.a.id)
+            .where('volunteer_id', '=', hong)
+            .where('kind', 'in', ['earn', 'reverse'])
+            .where('service_date', '>=', from)
+            .where('service_date', '<=', to)
+            .execute()
+        ).map((x) => x.id),
+      );
+      const postings = await db
+        .selectFrom('points_posting')
+        .select(['txn_id', 'amount'])
+        .where('community_id', '=', t.a.id)
+        .where('account', '=', `volunteer:${hong}`)
+        .execute();
+      assert.equal(
+        rows.get('刘红梅').points,
+        postings.filter((x) => txns.has(x.txn_id)).reduce((s, x) => s + Number(x.amount), 0),
+      );
       assert.ok(rows.get('刘红梅').points > 100);
-      assert.equal(body.total.hours, Math.round((rows.get('刘红梅').hours + rows.get('张建华').hours + rows.get('王芳').hours) * 100) / 100);
+      assert.equal(
+        body.total.hours,
+        Math.round((rows.get('刘红梅').hours + rows.get('张建华').hours + rows.get('王芳').hours) * 100) / 100,
+      );
 
-      const branches = (await staff('GET', `/api/party-indicators?from=${from}&to=${to}&view=branch`)).json().items as any[];
+      const branches = (await staff('GET', `/api/party-indicators?from=${from}&to=${to}&view=branch`)).json()
+        .items as any[];
       const first = branches.find((b) => b.name === '西关社区第一党支部');
       assert.equal(first.members, 2);
       assert.equal(first.hours, Math.round((rows.get('张建华').hours + rows.get('王芳').hours) * 100) / 100);
       assert.equal(first.services, rows.get('张建华').services + rows.get('王芳').services);
       const units = (await staff('GET', `/api/party-indicators?from=${from}&to=${to}&view=unit`)).json().items as any[];
-      assert.deepEqual(units.map((u) => [u.name, u.members]).sort(), [['', 1], ['宝鸡市第一中学', 2]]);
+      assert.deepEqual(units.map((u) => [u.name, u.members]).sort(), [
+        ['', 1],
+        ['宝鸡市第一中学', 2],
+      ]);
 
       // A period before any service: all zero.
       const before = (await staff('GET', `/api/party-indicators?from=2020-01-01&to=2020-03-31`)).json();
       assert.equal(before.total.hours, 0);
       assert.equal(before.total.members, 3);
-      for (const q of ['from=2026-02-30&to=2026-03-01', `from=${to}&to=${from}`, 'from=2026-01-01', 'from=2026-01-01&to=2026-02-01&view=team']) {
+      for (const q of [
+        'from=2026-02-30&to=2026-03-01',
+        `from=${to}&to=${from}`,
+        'from=2026-01-01',
+        'from=2026-01-01&to=2026-02-01&view=team',
+      ]) {
         assert.equal((await staff('GET', `/api/party-indicators?${q}`)).statusCode, 400, q);
       }
       assert.equal((await me('GET', `/api/party-indicators?from=${from}&to=${to}`)).statusCode, 403);
@@ -358,12 +615,18 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(h.getCell(3).value, 106.5);
       assert.equal(h.getCell(8).value, 1);
       assert.equal(ws.getRow(6).getCell(1).value, '合计（2 人）');
-      assert.equal(ws.getRow(6).getCell(3).value, Math.round((rows.get('刘红梅').hours + rows.get('张建华').hours) * 100) / 100);
+      assert.equal(
+        ws.getRow(6).getCell(3).value,
+        Math.round((rows.get('刘红梅').hours + rows.get('张建华').hours) * 100) / 100,
+      );
       assert.equal(wb.worksheets.length, 2, 'one sheet per unit (and one for members without a unit)');
       const one = await staff('GET', `/api/party-indicators/export?from=${from}&to=${to}&unit=${school}`);
       const wb1 = new ExcelJS.Workbook();
       await wb1.xlsx.load(one.rawPayload as unknown as ArrayBuffer);
-      assert.deepEqual(wb1.worksheets.map((w) => w.name), ['宝鸡市第一中学']);
+      assert.deepEqual(
+        wb1.worksheets.map((w) => w.name),
+        ['宝鸡市第一中学'],
+      );
     });
   });
 }

@@ -16,14 +16,25 @@ for (const kind of testDatabaseKinds()) {
       leader = as(t.app, await signIn(t.app, t.a.phones.grid_leader));
       admin = as(t.app, await signIn(t.app, t.a.phones.community_admin));
     });
-    after(async () => { await t.close(); });
+    after(async () => {
+      await t.close();
+    });
 
     it('summarises the caller’s community only', async () => {
       const res = await staff('GET', '/api/registry/summary');
       assert.equal(res.statusCode, 200);
       const s = res.json();
-      assert.deepEqual({ grids: s.grids, buildings: s.buildings, households: s.households, dibaoHouseholds: s.dibaoHouseholds, residents: s.residents, residentsAged60Plus: s.residentsAged60Plus },
-        { grids: 2, buildings: 2, households: 4, dibaoHouseholds: 1, residents: 6, residentsAged60Plus: 3 });
+      assert.deepEqual(
+        {
+          grids: s.grids,
+          buildings: s.buildings,
+          households: s.households,
+          dibaoHouseholds: s.dibaoHouseholds,
+          residents: s.residents,
+          residentsAged60Plus: s.residentsAged60Plus,
+        },
+        { grids: 2, buildings: 2, households: 4, dibaoHouseholds: 1, residents: 6, residentsAged60Plus: 3 },
+      );
       assert.equal(s.specialGroups.dementia, 1);
       assert.equal(s.specialGroups.empty_nest, 2);
     });
@@ -32,21 +43,40 @@ for (const kind of testDatabaseKinds()) {
       for (const q of ['lizeqin', 'lzq', 'LZQ', '泽钦', '0001']) {
         const res = await staff('GET', `/api/residents?q=${encodeURIComponent(q)}`);
         assert.equal(res.statusCode, 200, q);
-        assert.deepEqual(res.json().items.map((r: any) => r.name), ['李泽钦'], q);
+        assert.deepEqual(
+          res.json().items.map((r: any) => r.name),
+          ['李泽钦'],
+          q,
+        );
       }
       // Surnames read as surnames: 单 → shan, 曾 → zeng, 吕 → lv.
-      assert.deepEqual((await staff('GET', '/api/residents?q=shanxiongxin')).json().items.map((r: any) => r.name), ['单雄信']);
-      assert.deepEqual((await staff('GET', '/api/residents?q=zxh')).json().items.map((r: any) => r.name), ['曾小红']);
-      assert.deepEqual((await staff('GET', '/api/residents?q=lvjianguo')).json().items.map((r: any) => r.name), ['吕建国']);
+      assert.deepEqual(
+        (await staff('GET', '/api/residents?q=shanxiongxin')).json().items.map((r: any) => r.name),
+        ['单雄信'],
+      );
+      assert.deepEqual(
+        (await staff('GET', '/api/residents?q=zxh')).json().items.map((r: any) => r.name),
+        ['曾小红'],
+      );
+      assert.deepEqual(
+        (await staff('GET', '/api/residents?q=lvjianguo')).json().items.map((r: any) => r.name),
+        ['吕建国'],
+      );
     });
 
     it('filters by age, group and grid, and pages', async () => {
       const old = (await staff('GET', '/api/residents?ageMin=60')).json();
       assert.equal(old.total, 3);
       const young = (await staff('GET', '/api/residents?ageMax=17')).json();
-      assert.deepEqual(young.items.map((r: any) => r.name), ['曾小红']);
+      assert.deepEqual(
+        young.items.map((r: any) => r.name),
+        ['曾小红'],
+      );
       const dementia = (await staff('GET', '/api/residents?group=dementia')).json();
-      assert.deepEqual(dementia.items.map((r: any) => r.name), ['李泽钦']);
+      assert.deepEqual(
+        dementia.items.map((r: any) => r.name),
+        ['李泽钦'],
+      );
       const grid2 = (await staff('GET', `/api/residents?gridId=${t.a.grids[1]}`)).json();
       assert.equal(grid2.total, 3);
       const p = (await staff('GET', '/api/residents?pageSize=2&page=2')).json();
@@ -68,7 +98,11 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(log.total, 1);
       assert.deepEqual(log.items[0].detail.fields, ['idNumber', 'health', 'disability', 'dibao']);
       // Stored encrypted: the plain number is nowhere in the row.
-      const row = await t.db.handle.db.selectFrom('resident').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+      const row = await t.db.handle.db
+        .selectFrom('resident')
+        .selectAll()
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow();
       assert.ok(!JSON.stringify(row).includes(t.a.idNumbers['李泽钦']!));
       assert.ok(!JSON.stringify(row).includes('阿尔茨海默病'));
     });
@@ -99,20 +133,43 @@ for (const kind of testDatabaseKinds()) {
       const res = await staff('GET', `/api/residents/${otherResident}`);
       assert.equal(res.statusCode, 404);
       const search = (await staff('GET', '/api/residents?q=lzq')).json();
-      assert.deepEqual(search.items.map((r: any) => r.id), [t.a.residents['李泽钦']]);
+      assert.deepEqual(
+        search.items.map((r: any) => r.id),
+        [t.a.residents['李泽钦']],
+      );
       const hh = await staff('GET', `/api/households/${t.b.households[0]}`);
       assert.equal(hh.statusCode, 404);
-      const write = await staff('POST', '/api/residents', { householdId: t.b.households[0], name: '张三', gender: 'male', birthDate: '1980-01-01', relationToHead: 'head' });
+      const write = await staff('POST', '/api/residents', {
+        householdId: t.b.households[0],
+        name: '张三',
+        gender: 'male',
+        birthDate: '1980-01-01',
+        relationToHead: 'head',
+      });
       assert.equal(write.statusCode, 404);
     });
 
     it('adds a household and a resident, and refuses bad input without changing anything', async () => {
-      const hh = await staff('POST', '/api/households', { buildingId: t.a.buildings[0], unit: '2', room: '301', dibao: false });
+      const hh = await staff('POST', '/api/households', {
+        buildingId: t.a.buildings[0],
+        unit: '2',
+        room: '301',
+        dibao: false,
+      });
       assert.equal(hh.statusCode, 201, hh.body);
       const householdId = hh.json().id;
       const before = (await staff('GET', '/api/registry/summary')).json().residents;
       const idNumber = makeIdNumber('1956-08-08', 'female', 40);
-      const ok = await staff('POST', '/api/residents', { householdId, name: '张桂兰', gender: 'female', birthDate: '1956-08-08', phone: '+86 139-1234-5678', idNumber, relationToHead: 'head', specialGroups: ['living_alone'] });
+      const ok = await staff('POST', '/api/residents', {
+        householdId,
+        name: '张桂兰',
+        gender: 'female',
+        birthDate: '1956-08-08',
+        phone: '+86 139-1234-5678',
+        idNumber,
+        relationToHead: 'head',
+        specialGroups: ['living_alone'],
+      });
       assert.equal(ok.statusCode, 201, ok.body);
       const created = (await staff('GET', `/api/residents/${ok.json().id}`)).json();
       assert.equal(created.phone, '13912345678');
@@ -128,17 +185,39 @@ for (const kind of testDatabaseKinds()) {
         [{ name: '<script>alert(1)</script>' }, 'name', 'name'],
       ] as const;
       for (const [change, field] of bad) {
-        const res = await staff('POST', '/api/residents', { householdId, name: '赵六', gender: 'female', birthDate: '1956-08-08', relationToHead: 'spouse', ...change });
+        const res = await staff('POST', '/api/residents', {
+          householdId,
+          name: '赵六',
+          gender: 'female',
+          birthDate: '1956-08-08',
+          relationToHead: 'spouse',
+          ...change,
+        });
         assert.equal(res.statusCode, 400, `${JSON.stringify(change)} → ${res.body}`);
         const body = res.json();
         assert.equal(body.error.code, 'validation');
-        assert.ok(body.error.details.fields.some((f: any) => f.field === field), `${field} named in ${res.body}`);
+        assert.ok(
+          body.error.details.fields.some((f: any) => f.field === field),
+          `${field} named in ${res.body}`,
+        );
         assert.match(body.error.message, /[\u4e00-\u9fa5]/, 'message in Chinese by default');
       }
-      const dup = await staff('POST', '/api/residents', { householdId, name: '张桂兰', gender: 'female', birthDate: '1956-08-08', idNumber, relationToHead: 'head' });
+      const dup = await staff('POST', '/api/residents', {
+        householdId,
+        name: '张桂兰',
+        gender: 'female',
+        birthDate: '1956-08-08',
+        idNumber,
+        relationToHead: 'head',
+      });
       assert.equal(dup.statusCode, 409);
       assert.equal(dup.json().error.code, 'duplicate_id_number');
-      const en = await staff('POST', '/api/residents', { householdId, name: '赵六', gender: 'female', birthDate: '1956-08-08', relationToHead: 'spouse', phone: '1' }, { 'accept-language': 'en-US,en;q=0.9' });
+      const en = await staff(
+        'POST',
+        '/api/residents',
+        { householdId, name: '赵六', gender: 'female', birthDate: '1956-08-08', relationToHead: 'spouse', phone: '1' },
+        { 'accept-language': 'en-US,en;q=0.9' },
+      );
       assert.match(en.json().error.details.fields[0].message, /mobile number/);
       assert.equal((await staff('GET', '/api/registry/summary')).json().residents, before + 1);
     });
@@ -147,9 +226,18 @@ for (const kind of testDatabaseKinds()) {
       const id = t.a.residents['王秀英']!;
       const patch = await staff('PATCH', `/api/residents/${id}`, { phone: '13911112222', note: '需要定期探访' });
       assert.equal(patch.statusCode, 204, patch.body);
-      const c = await staff('POST', `/api/residents/${id}/contacts`, { name: '李明', relation: '儿子', phone: '13922223333', isPrimary: true });
+      const c = await staff('POST', `/api/residents/${id}/contacts`, {
+        name: '李明',
+        relation: '儿子',
+        phone: '13922223333',
+        isPrimary: true,
+      });
       assert.equal(c.statusCode, 201, c.body);
-      const k = await staff('POST', `/api/residents/${id}/consents`, { purpose: 'sensitive_data', givenByName: '王秀英', givenByRelation: '本人' });
+      const k = await staff('POST', `/api/residents/${id}/consents`, {
+        purpose: 'sensitive_data',
+        givenByName: '王秀英',
+        givenByRelation: '本人',
+      });
       assert.equal(k.statusCode, 201, k.body);
       const w = await staff('POST', `/api/residents/${id}/consents/${k.json().id}/withdraw`);
       assert.equal(w.statusCode, 204);
@@ -175,7 +263,12 @@ for (const kind of testDatabaseKinds()) {
       const ok = (await admin('GET', '/api/audit/verify')).json();
       assert.equal(ok.ok, true);
       assert.ok(ok.checked >= 5);
-      await t.db.handle.db.updateTable('audit_log').set({ actor_name: 'someone else' }).where('community_id', '=', t.a.id).where('seq', '=', 2).execute();
+      await t.db.handle.db
+        .updateTable('audit_log')
+        .set({ actor_name: 'someone else' })
+        .where('community_id', '=', t.a.id)
+        .where('seq', '=', 2)
+        .execute();
       const broken = (await admin('GET', '/api/audit/verify')).json();
       assert.deepEqual([broken.ok, broken.brokenAt], [false, 2]);
       assert.equal((await staff('GET', '/api/audit')).statusCode, 403);

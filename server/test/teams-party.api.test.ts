@@ -4,7 +4,15 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { as, signIn, startTestApp, type TestContext } from './app.ts';
 import { testDatabaseKinds } from './databases.ts';
-import { accountIdOf, addPartyMember, addTeamMember, insertTeam, insertUnit, insertVolunteer, setMembershipScope } from './volunteer-factories.ts';
+import {
+  accountIdOf,
+  addPartyMember,
+  addTeamMember,
+  insertTeam,
+  insertUnit,
+  insertVolunteer,
+  setMembershipScope,
+} from './volunteer-factories.ts';
 
 for (const kind of testDatabaseKinds()) {
   describe(`units, teams and party API on ${kind}`, () => {
@@ -28,11 +36,17 @@ for (const kind of testDatabaseKinds()) {
       hospital = await insertUnit(db, c, '金台区医院', 'hospital');
       squad = await insertTeam(db, c, '法律援助小分队', 'squad');
       culture = await insertTeam(db, c, '秦腔社', 'culture');
-      v.leader = await insertVolunteer(db, t.cipher, c, { name: '孙队长', accountId: await accountIdOf(db, t.a.phones.team_leader) });
+      v.leader = await insertVolunteer(db, t.cipher, c, {
+        name: '孙队长',
+        accountId: await accountIdOf(db, t.a.phones.team_leader),
+      });
       v.member = await insertVolunteer(db, t.cipher, c, { name: '周成员', unitId: school });
       v.asks = await insertVolunteer(db, t.cipher, c, { name: '吴申请', unitId: school });
       v.asksOther = await insertVolunteer(db, t.cipher, c, { name: '郑申请', unitId: hospital });
-      v.me = await insertVolunteer(db, t.cipher, c, { name: '刘志愿', accountId: await accountIdOf(db, t.a.phones.volunteer) });
+      v.me = await insertVolunteer(db, t.cipher, c, {
+        name: '刘志愿',
+        accountId: await accountIdOf(db, t.a.phones.volunteer),
+      });
       v.pending = await insertVolunteer(db, t.cipher, c, { name: '钱待审', status: 'pending' });
       await addTeamMember(db, c, squad, v.leader, { role: 'leader' });
       await addTeamMember(db, c, squad, v.member);
@@ -46,10 +60,16 @@ for (const kind of testDatabaseKinds()) {
       gridLeader = as(t.app, await signIn(t.app, t.a.phones.grid_leader));
       volunteer = as(t.app, await signIn(t.app, t.a.phones.volunteer));
     });
-    after(async () => { await t.close(); });
+    after(async () => {
+      await t.close();
+    });
 
     it('keeps units with volunteer counts, and binds a unit coordinator to their own unit', async () => {
-      const created = await staff('POST', '/api/units', { name: '宝鸡市委党校', kind: 'party_school', contactPhone: '139 1234 5678' });
+      const created = await staff('POST', '/api/units', {
+        name: '宝鸡市委党校',
+        kind: 'party_school',
+        contactPhone: '139 1234 5678',
+      });
       assert.equal(created.statusCode, 201, created.body);
       assert.equal((await staff('POST', '/api/units', { name: '宝鸡市委党校', kind: 'party_school' })).statusCode, 409);
       assert.equal((await staff('POST', '/api/units', { name: '某协会', kind: 'club' })).statusCode, 400);
@@ -58,16 +78,28 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(list.find((u: any) => u.id === school).volunteers, 2);
       assert.equal(list.find((u: any) => u.name === '宝鸡市委党校').contactPhone, '13912345678');
 
-      assert.deepEqual((await coordinator('GET', '/api/units')).json().map((u: any) => u.id), [school]);
+      assert.deepEqual(
+        (await coordinator('GET', '/api/units')).json().map((u: any) => u.id),
+        [school],
+      );
       const own = await coordinator('GET', `/api/units/${school}/volunteers`);
       assert.equal(own.statusCode, 200);
-      assert.deepEqual(own.json().map((x: any) => x.name).sort(), ['吴申请', '周成员'].sort());
+      assert.deepEqual(
+        own
+          .json()
+          .map((x: any) => x.name)
+          .sort(),
+        ['吴申请', '周成员'].sort(),
+      );
       const other = await coordinator('GET', `/api/units/${hospital}/volunteers`);
       assert.equal(other.statusCode, 403);
       assert.equal(other.json().error.code, 'out_of_scope');
       assert.equal((await coordinator('POST', '/api/units', { name: '新单位', kind: 'company' })).statusCode, 403);
 
-      assert.equal((await staff('PATCH', `/api/units/${created.json().id}`, { address: '宝福路 1 号' })).statusCode, 204);
+      assert.equal(
+        (await staff('PATCH', `/api/units/${created.json().id}`, { address: '宝福路 1 号' })).statusCode,
+        204,
+      );
       const busy = await staff('DELETE', `/api/units/${school}`);
       assert.equal(busy.statusCode, 409);
       assert.equal(busy.json().error.code, 'has_dependents');
@@ -78,7 +110,13 @@ for (const kind of testDatabaseKinds()) {
       const mine = await teamLeader('GET', `/api/teams/${squad}`);
       assert.equal(mine.statusCode, 200, mine.body);
       assert.deepEqual(mine.json().leaders, ['孙队长']);
-      assert.deepEqual(mine.json().roster.filter((m: any) => m.status === 'requested').map((m: any) => m.name), ['吴申请']);
+      assert.deepEqual(
+        mine
+          .json()
+          .roster.filter((m: any) => m.status === 'requested')
+          .map((m: any) => m.name),
+        ['吴申请'],
+      );
       assert.equal((await teamLeader('GET', `/api/teams/${culture}`)).statusCode, 403);
 
       assert.equal((await teamLeader('POST', `/api/teams/${squad}/members/${v.asks}/approve`)).statusCode, 204);
@@ -94,8 +132,17 @@ for (const kind of testDatabaseKinds()) {
       assert.equal((await teamLeader('POST', '/api/teams', { name: '新队', kind: 'squad' })).statusCode, 403);
       assert.equal((await teamLeader('POST', `/api/teams/${squad}/members/${v.member}/remove`)).statusCode, 204);
       assert.equal((await staff('POST', `/api/teams/${culture}/members/${v.asksOther}/reject`)).statusCode, 204);
-      const log = await t.db.handle.db.selectFrom('audit_log').select('action').where('community_id', '=', t.a.id).where('entity_type', '=', 'team').orderBy('seq').execute();
-      assert.deepEqual(log.map((l) => l.action), ['team.member_approve', 'team.member_remove', 'team.member_reject']);
+      const log = await t.db.handle.db
+        .selectFrom('audit_log')
+        .select('action')
+        .where('community_id', '=', t.a.id)
+        .where('entity_type', '=', 'team')
+        .orderBy('seq')
+        .execute();
+      assert.deepEqual(
+        log.map((l) => l.action),
+        ['team.member_approve', 'team.member_remove', 'team.member_reject'],
+      );
     });
 
     it('lets a volunteer ask to join several teams, once each', async () => {
@@ -106,11 +153,17 @@ for (const kind of testDatabaseKinds()) {
       assert.equal((await volunteer('POST', `/api/teams/${culture}/join`)).statusCode, 201);
       const again = await volunteer('POST', `/api/teams/${squad}/join`);
       assert.equal(again.statusCode, 409);
-      assert.equal((await volunteer('GET', '/api/teams')).json().find((x: any) => x.id === squad).myStatus, 'requested');
+      assert.equal(
+        (await volunteer('GET', '/api/teams')).json().find((x: any) => x.id === squad).myStatus,
+        'requested',
+      );
       assert.equal((await teamLeader('POST', `/api/teams/${squad}/members/${v.me}/approve`)).statusCode, 204);
       assert.equal((await staff('POST', `/api/teams/${culture}/members/${v.me}/approve`)).statusCode, 204);
       const mine = (await volunteer('GET', '/api/teams')).json();
-      assert.deepEqual(mine.map((x: any) => x.myStatus), ['active', 'active']);
+      assert.deepEqual(
+        mine.map((x: any) => x.myStatus),
+        ['active', 'active'],
+      );
       // Someone without a volunteer record of their own has nobody to join with.
       const none = await staff('POST', `/api/teams/${squad}/join`);
       assert.equal(none.statusCode, 404);
@@ -122,9 +175,18 @@ for (const kind of testDatabaseKinds()) {
       const res = await staff('POST', '/api/teams', { name: '银发组', kind: 'silver' });
       assert.equal(res.statusCode, 201, res.body);
       assert.equal((await staff('POST', '/api/teams', { name: '银发组', kind: 'silver' })).statusCode, 409);
-      assert.equal((await staff('POST', '/api/teams', { name: '一中志愿队', kind: 'unit_team', unitId: t.a.grids[0] })).statusCode, 400);
-      assert.equal((await staff('POST', '/api/teams', { name: '一中志愿队', kind: 'unit_team', unitId: school })).statusCode, 201);
-      assert.equal((await staff('PATCH', `/api/teams/${res.json().id}`, { description: '银发志愿者' })).statusCode, 204);
+      assert.equal(
+        (await staff('POST', '/api/teams', { name: '一中志愿队', kind: 'unit_team', unitId: t.a.grids[0] })).statusCode,
+        400,
+      );
+      assert.equal(
+        (await staff('POST', '/api/teams', { name: '一中志愿队', kind: 'unit_team', unitId: school })).statusCode,
+        201,
+      );
+      assert.equal(
+        (await staff('PATCH', `/api/teams/${res.json().id}`, { description: '银发志愿者' })).statusCode,
+        204,
+      );
       assert.equal((await staff('DELETE', `/api/teams/${res.json().id}`)).statusCode, 204);
       assert.equal((await staff('GET', `/api/teams/${res.json().id}`)).statusCode, 404);
     });
@@ -135,33 +197,75 @@ for (const kind of testDatabaseKinds()) {
       const p2 = await insertVolunteer(t.db.handle.db, t.cipher, t.a.id, { name: '党员乙' });
       const p3 = await insertVolunteer(t.db.handle.db, t.cipher, t.a.id, { name: '党员丙' });
       for (const [id, body] of [
-        [p1, { kind: 'in_service', isPublicServant: true, partyOrg: '金台区政府机关党支部', workUnit: '金台区政府', gridId: g1, joinedOn: '2005-07-01' }],
+        [
+          p1,
+          {
+            kind: 'in_service',
+            isPublicServant: true,
+            partyOrg: '金台区政府机关党支部',
+            workUnit: '金台区政府',
+            gridId: g1,
+            joinedOn: '2005-07-01',
+          },
+        ],
         [p2, { kind: 'resident', partyOrg: '西关社区党委', gridId: g2 }],
         [p3, { kind: 'floating', partyOrg: '外地党支部', gridId: g1 }],
       ] as const) {
         const res = await staff('PUT', `/api/volunteers/${id}/party-member`, body);
         assert.equal(res.statusCode, 204, res.body);
       }
-      assert.equal((await staff('PUT', `/api/volunteers/${p3}/party-member`, { kind: 'floating', partyOrg: '外地党支部', gridId: t.b.grids[0] })).statusCode, 400);
-      assert.equal((await staff('PUT', `/api/volunteers/${p3}/party-member`, { kind: 'retired', partyOrg: 'x' })).statusCode, 400);
+      assert.equal(
+        (
+          await staff('PUT', `/api/volunteers/${p3}/party-member`, {
+            kind: 'floating',
+            partyOrg: '外地党支部',
+            gridId: t.b.grids[0],
+          })
+        ).statusCode,
+        400,
+      );
+      assert.equal(
+        (await staff('PUT', `/api/volunteers/${p3}/party-member`, { kind: 'retired', partyOrg: 'x' })).statusCode,
+        400,
+      );
 
       const all = (await staff('GET', '/api/party-members')).json();
       assert.equal(all.total, 3);
       assert.equal(all.items.find((m: any) => m.name === '党员甲').isPublicServant, true);
-      assert.deepEqual((await staff('GET', '/api/party-members?kind=floating')).json().items.map((m: any) => m.name), ['党员丙']);
-      assert.deepEqual((await staff('GET', `/api/party-members?gridId=${g2}`)).json().items.map((m: any) => m.name), ['党员乙']);
+      assert.deepEqual(
+        (await staff('GET', '/api/party-members?kind=floating')).json().items.map((m: any) => m.name),
+        ['党员丙'],
+      );
+      assert.deepEqual(
+        (await staff('GET', `/api/party-members?gridId=${g2}`)).json().items.map((m: any) => m.name),
+        ['党员乙'],
+      );
 
       const mine = await gridLeader('GET', '/api/party-members');
       assert.equal(mine.statusCode, 200);
-      assert.deepEqual(mine.json().items.map((m: any) => m.name).sort(), ['党员丙', '党员甲'].sort());
+      assert.deepEqual(
+        mine
+          .json()
+          .items.map((m: any) => m.name)
+          .sort(),
+        ['党员丙', '党员甲'].sort(),
+      );
       assert.deepEqual((await gridLeader('GET', `/api/party-members?gridId=${g2}`)).json().items, []);
-      assert.equal((await gridLeader('PUT', `/api/volunteers/${p2}/party-member`, { kind: 'resident', partyOrg: 'x', gridId: g1 })).statusCode, 403);
+      assert.equal(
+        (await gridLeader('PUT', `/api/volunteers/${p2}/party-member`, { kind: 'resident', partyOrg: 'x', gridId: g1 }))
+          .statusCode,
+        403,
+      );
       assert.equal((await volunteer('GET', '/api/party-members')).statusCode, 403);
     });
 
     it('never overbooks a post under 10 concurrent claims', async () => {
       const db = t.db.handle.db;
-      const post = await staff('POST', '/api/party-posts', { title: '环境整治', description: '每月最后三天', capacity: 3 });
+      const post = await staff('POST', '/api/party-posts', {
+        title: '环境整治',
+        description: '每月最后三天',
+        capacity: 3,
+      });
       assert.equal(post.statusCode, 201, post.body);
       const open = await staff('POST', '/api/party-posts', { title: '政策宣传' });
       const members: string[] = [];
@@ -170,18 +274,42 @@ for (const kind of testDatabaseKinds()) {
         await addPartyMember(db, t.a.id, id, { gridId: t.a.grids[i % 2] });
         members.push(id);
       }
-      const results = await Promise.all(members.map((volunteerId) => staff('POST', '/api/party-reports', { volunteerId, reportedOn: '2026-11-20', unitPartyOrg: '宝鸡市第一中学党支部', postIds: [post.json().id, open.json().id] })));
+      const results = await Promise.all(
+        members.map((volunteerId) =>
+          staff('POST', '/api/party-reports', {
+            volunteerId,
+            reportedOn: '2026-11-20',
+            unitPartyOrg: '宝鸡市第一中学党支部',
+            postIds: [post.json().id, open.json().id],
+          }),
+        ),
+      );
       const codes = results.map((r) => r.statusCode).sort();
-      assert.deepEqual(codes, [201, 201, 201, 409, 409, 409, 409, 409, 409, 409], results.map((r) => r.body).join('\n'));
+      assert.deepEqual(
+        codes,
+        [201, 201, 201, 409, 409, 409, 409, 409, 409, 409],
+        results.map((r) => r.body).join('\n'),
+      );
       const refusal = results.find((r) => r.statusCode === 409)!.json();
       assert.equal(refusal.error.details.fields[0].message, '岗位名额已满，请选择其他岗位');
-      const claims = await db.selectFrom('party_report_post').select('post_id').where('community_id', '=', t.a.id).where('post_id', '=', post.json().id).execute();
+      const claims = await db
+        .selectFrom('party_report_post')
+        .select('post_id')
+        .where('community_id', '=', t.a.id)
+        .where('post_id', '=', post.json().id)
+        .execute();
       assert.equal(claims.length, 3);
       // A refused report left nothing behind: three reports only, each with both posts.
       const reports = (await staff('GET', '/api/party-reports?pageSize=50')).json();
       assert.equal(reports.total, 3);
       assert.ok(reports.items.every((r: any) => r.posts.length === 2));
-      assert.deepEqual(reports.posts.map((p: any) => [p.title, p.capacity, p.claimed]), [['环境整治', 3, 3], ['政策宣传', null, 3]]);
+      assert.deepEqual(
+        reports.posts.map((p: any) => [p.title, p.capacity, p.claimed]),
+        [
+          ['环境整治', 3, 3],
+          ['政策宣传', null, 3],
+        ],
+      );
       assert.equal((await staff('PATCH', `/api/party-posts/${post.json().id}`, { capacity: 2 })).statusCode, 409);
       assert.equal((await staff('DELETE', `/api/party-posts/${post.json().id}`)).statusCode, 409);
       // The grid leader sees the reports of their grid's members only.
@@ -203,10 +331,17 @@ for (const kind of testDatabaseKinds()) {
       const other = await volunteer('POST', '/api/party-reports', { ...body, volunteerId: v.member });
       assert.equal(other.statusCode, 403);
       assert.equal(other.json().error.code, 'out_of_scope');
-      assert.equal((await volunteer('POST', '/api/party-reports', { ...body, volunteerId: v.me, postIds: [t.a.grids[0]] })).statusCode, 400);
+      assert.equal(
+        (await volunteer('POST', '/api/party-reports', { ...body, volunteerId: v.me, postIds: [t.a.grids[0]] }))
+          .statusCode,
+        400,
+      );
       const mine = (await staff('GET', `/api/party-reports?volunteerId=${v.me}`)).json();
       assert.equal(mine.total, 1);
-      assert.deepEqual(mine.items[0].posts.map((p: any) => p.title), ['法律咨询']);
+      assert.deepEqual(
+        mine.items[0].posts.map((p: any) => p.title),
+        ['法律咨询'],
+      );
       const listed = (await staff('GET', '/api/party-members')).json().items.find((m: any) => m.volunteerId === v.me);
       assert.equal(listed.reports, 1);
       assert.equal(listed.lastReportedOn, '2026-11-21');

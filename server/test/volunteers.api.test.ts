@@ -8,10 +8,14 @@ import { makeIdNumber } from './factories.ts';
 
 function multipart(content: Buffer, fileName = 'volunteers.xlsx') {
   const boundary = `----linli${Math.random().toString(16).slice(2)}`;
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n`);
-  return { payload: Buffer.concat([head, content, Buffer.from(`\r\n--${boundary}--\r\n`)]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n`,
+  );
+  return {
+    payload: Buffer.concat([head, content, Buffer.from(`\r\n--${boundary}--\r\n`)]),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
 }
-
 
 const YEAR = Number(new Date().toISOString().slice(0, 4));
 
@@ -31,12 +35,38 @@ for (const kind of testDatabaseKinds()) {
       t = await startTestApp(kind);
       const db = t.db.handle.db;
       const now = new Date().toISOString();
-      unitA = uuidv7(); unitB = uuidv7();
-      await db.insertInto('unit').values([
-        { community_id: t.a.id, id: unitA, name: '宝鸡市第一中学', kind: 'school', address: null, contact_name: null, contact_phone: null, created_at: now },
-        { community_id: t.a.id, id: unitB, name: '市委党校', kind: 'party_school', address: null, contact_name: null, contact_phone: null, created_at: now },
-      ]).execute();
-      const coordAccount = await db.selectFrom('account').select('id').where('phone', '=', t.a.phones.unit_coordinator).executeTakeFirstOrThrow();
+      unitA = uuidv7();
+      unitB = uuidv7();
+      await db
+        .insertInto('unit')
+        .values([
+          {
+            community_id: t.a.id,
+            id: unitA,
+            name: '宝鸡市第一中学',
+            kind: 'school',
+            address: null,
+            contact_name: null,
+            contact_phone: null,
+            created_at: now,
+          },
+          {
+            community_id: t.a.id,
+            id: unitB,
+            name: '市委党校',
+            kind: 'party_school',
+            address: null,
+            contact_name: null,
+            contact_phone: null,
+            created_at: now,
+          },
+        ])
+        .execute();
+      const coordAccount = await db
+        .selectFrom('account')
+        .select('id')
+        .where('phone', '=', t.a.phones.unit_coordinator)
+        .executeTakeFirstOrThrow();
       await db.updateTable('membership').set({ unit_id: unitA }).where('account_id', '=', coordAccount.id).execute();
       staff = as(t.app, await signIn(t.app, t.a.phones.staff));
       admin = as(t.app, await signIn(t.app, t.a.phones.community_admin));
@@ -44,26 +74,65 @@ for (const kind of testDatabaseKinds()) {
       volunteerUser = as(t.app, await signIn(t.app, t.a.phones.volunteer));
       pub = as(t.app, null);
     });
-    after(async () => { await t.close(); });
+    after(async () => {
+      await t.close();
+    });
 
     const counts = async () => {
       const db = t.db.handle.db;
-      const n = async (table: 'volunteer' | 'volunteer_skill' | 'volunteer_guardian' | 'availability_slot' | 'audit_log' | 'account' | 'membership') =>
-        Number((await db.selectFrom(table).select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirstOrThrow()).n);
-      return { volunteer: await n('volunteer'), skill: await n('volunteer_skill'), guardian: await n('volunteer_guardian'), slot: await n('availability_slot'), audit: await n('audit_log'), account: await n('account'), membership: await n('membership') };
+      const n = async (
+        table:
+          | 'volunteer'
+          | 'volunteer_skill'
+          | 'volunteer_guardian'
+          | 'availability_slot'
+          | 'audit_log'
+          | 'account'
+          | 'membership',
+      ) =>
+        Number(
+          (
+            await db
+              .selectFrom(table)
+              .select((eb) => eb.fn.countAll<string | number>().as('n'))
+              .executeTakeFirstOrThrow()
+          ).n,
+        );
+      return {
+        volunteer: await n('volunteer'),
+        skill: await n('volunteer_skill'),
+        guardian: await n('volunteer_guardian'),
+        slot: await n('availability_slot'),
+        audit: await n('audit_log'),
+        account: await n('account'),
+        membership: await n('membership'),
+      };
     };
 
     async function latestCode(phone: string, template: string): Promise<string> {
-      const row = await t.db.handle.db.selectFrom('notification_outbox').select('payload').where('recipient', '=', phone).where('template', '=', template)
-        .orderBy('created_at', 'desc').limit(1).executeTakeFirstOrThrow();
+      const row = await t.db.handle.db
+        .selectFrom('notification_outbox')
+        .select('payload')
+        .where('recipient', '=', phone)
+        .where('template', '=', template)
+        .orderBy('created_at', 'desc')
+        .limit(1)
+        .executeTakeFirstOrThrow();
       return JSON.parse(row.payload).code;
     }
 
     function person(birthDate: string, gender: 'male' | 'female' = 'female', extra: Record<string, unknown> = {}) {
       order++;
       return {
-        name: '张秀兰', gender, birthDate, phone: `1350000${String(order).padStart(4, '0')}`, idNumber: makeIdNumber(birthDate, gender, order),
-        fitness: 'good', politicalStatus: 'masses', recruitedVia: 'self', ...extra,
+        name: '张秀兰',
+        gender,
+        birthDate,
+        phone: `1350000${String(order).padStart(4, '0')}`,
+        idNumber: makeIdNumber(birthDate, gender, order),
+        fitness: 'good',
+        politicalStatus: 'masses',
+        recruitedVia: 'self',
+        ...extra,
       };
     }
 
@@ -78,12 +147,21 @@ for (const kind of testDatabaseKinds()) {
     it('lists communities for the public form', async () => {
       const res = await pub('GET', '/api/public/communities');
       assert.equal(res.statusCode, 200);
-      assert.deepEqual(res.json().map((c: any) => c.name).sort(), ['东关社区', '西关社区'].sort());
+      assert.deepEqual(
+        res
+          .json()
+          .map((c: any) => c.name)
+          .sort(),
+        ['东关社区', '西关社区'].sort(),
+      );
     });
 
     it('registers a volunteer from a phone with a code, pending until approved; the ID number is stored encrypted', async () => {
       const body = person('1988-06-15', 'female', {
-        skills: [{ code: 'nurse', level: 'skilled', licenceNo: 'N-2020-88', licenceExpiresOn: `${YEAR + 2}-01-01` }, { code: 'haircut', level: 'basic' }],
+        skills: [
+          { code: 'nurse', level: 'skilled', licenceNo: 'N-2020-88', licenceExpiresOn: `${YEAR + 2}-01-01` },
+          { code: 'haircut', level: 'basic' },
+        ],
         availability: [{ weekday: 6, startMinute: 540, endMinute: 720 }],
       });
       const res = await selfRegister(body);
@@ -92,12 +170,24 @@ for (const kind of testDatabaseKinds()) {
       const detail = (await staff('GET', `/api/volunteers/${res.json().id}`)).json();
       assert.equal(detail.status, 'pending');
       assert.match(detail.idNumber, /^610302\*{8}\d{3}[\dX]$/);
-      assert.deepEqual(detail.skills.map((s: any) => s.code), ['haircut', 'nurse']);
+      assert.deepEqual(
+        detail.skills.map((s: any) => s.code),
+        ['haircut', 'nurse'],
+      );
       assert.equal(detail.availability.length, 1);
-      const row = await t.db.handle.db.selectFrom('volunteer').selectAll().where('id', '=', res.json().id).executeTakeFirstOrThrow();
+      const row = await t.db.handle.db
+        .selectFrom('volunteer')
+        .selectAll()
+        .where('id', '=', res.json().id)
+        .executeTakeFirstOrThrow();
       assert.ok(!JSON.stringify(row).includes(body.idNumber));
       // The code is used up: the same code does not register anyone else.
-      const again = await pub('POST', '/api/public/volunteer-registrations', { communityId: t.a.id, code: await latestCode(body.phone, 'volunteer_registration_code'), consent: true, ...person('1990-01-01', 'male', { phone: body.phone }) });
+      const again = await pub('POST', '/api/public/volunteer-registrations', {
+        communityId: t.a.id,
+        code: await latestCode(body.phone, 'volunteer_registration_code'),
+        consent: true,
+        ...person('1990-01-01', 'male', { phone: body.phone }),
+      });
       assert.equal(again.statusCode, 400);
       assert.equal(again.json().error.details.fields[0].field, 'code');
     });
@@ -106,9 +196,19 @@ for (const kind of testDatabaseKinds()) {
       const before = await counts();
       const body = person('1980-02-02');
       await pub('POST', '/api/public/volunteer-registrations/code', { phone: body.phone });
-      const wrong = await pub('POST', '/api/public/volunteer-registrations', { communityId: t.a.id, code: '000000' === (await latestCode(body.phone, 'volunteer_registration_code')) ? '111111' : '000000', consent: true, ...body });
+      const wrong = await pub('POST', '/api/public/volunteer-registrations', {
+        communityId: t.a.id,
+        code: '000000' === (await latestCode(body.phone, 'volunteer_registration_code')) ? '111111' : '000000',
+        consent: true,
+        ...body,
+      });
       assert.equal(wrong.statusCode, 400);
-      const noConsent = await pub('POST', '/api/public/volunteer-registrations', { communityId: t.a.id, code: await latestCode(body.phone, 'volunteer_registration_code'), consent: false, ...body });
+      const noConsent = await pub('POST', '/api/public/volunteer-registrations', {
+        communityId: t.a.id,
+        code: await latestCode(body.phone, 'volunteer_registration_code'),
+        consent: false,
+        ...body,
+      });
       assert.equal(noConsent.statusCode, 400);
       assert.ok(noConsent.json().error.details.fields.some((f: any) => f.field === 'consent'));
       assert.deepEqual(await counts(), before);
@@ -122,12 +222,18 @@ for (const kind of testDatabaseKinds()) {
       assert.ok(refused.json().error.details.fields.some((f: any) => f.field === 'guardian'));
       assert.match(refused.json().error.message, /请检查|check/);
       assert.deepEqual(await counts(), { ...before });
-      const ok = await staff('POST', '/api/volunteers', { ...child, guardian: { name: '王父', phone: '13600000001', relation: 'father' } });
+      const ok = await staff('POST', '/api/volunteers', {
+        ...child,
+        guardian: { name: '王父', phone: '13600000001', relation: 'father' },
+      });
       assert.equal(ok.statusCode, 201, ok.body);
       const detail = (await staff('GET', `/api/volunteers/${ok.json().id}`)).json();
       assert.equal(detail.guardian.name, '王父');
       assert.equal(detail.guardian.coversData, true);
-      const teen = await staff('POST', '/api/volunteers', { ...person(`${YEAR - 16}-01-10`), guardian: { name: '李母', phone: '13600000002', relation: 'mother' } });
+      const teen = await staff('POST', '/api/volunteers', {
+        ...person(`${YEAR - 16}-01-10`),
+        guardian: { name: '李母', phone: '13600000002', relation: 'mother' },
+      });
       assert.equal(teen.statusCode, 201);
       assert.equal((await staff('GET', `/api/volunteers/${teen.json().id}`)).json().guardian.coversData, false);
     });
@@ -135,7 +241,10 @@ for (const kind of testDatabaseKinds()) {
     it('refuses an age outside the community’s range with a clear error', async () => {
       const before = await counts();
       for (const birth of [`${YEAR - 7}-01-01`, `${YEAR - 85}-01-01`]) {
-        const res = await selfRegister({ ...person(birth), guardian: { name: '王父', phone: '13600000001', relation: 'father' } });
+        const res = await selfRegister({
+          ...person(birth),
+          guardian: { name: '王父', phone: '13600000001', relation: 'father' },
+        });
         assert.equal(res.statusCode, 400, birth);
         const f = res.json().error.details.fields.find((x: any) => x.field === 'birthDate');
         assert.match(f.message, /年龄/);
@@ -151,7 +260,10 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(mismatch.json().error.details.fields[0].field, 'idNumber');
       const gender = await staff('POST', '/api/volunteers', { ...p, gender: 'female' });
       assert.equal(gender.statusCode, 400);
-      const checksum = await staff('POST', '/api/volunteers', { ...p, idNumber: p.idNumber.slice(0, 17) + (p.idNumber.endsWith('1') ? '2' : '1') });
+      const checksum = await staff('POST', '/api/volunteers', {
+        ...p,
+        idNumber: p.idNumber.slice(0, 17) + (p.idNumber.endsWith('1') ? '2' : '1'),
+      });
       assert.equal(checksum.statusCode, 400);
       assert.deepEqual(await counts(), before);
     });
@@ -168,10 +280,20 @@ for (const kind of testDatabaseKinds()) {
 
     it('refuses an expired licence and a licensed skill without a licence', async () => {
       const before = await counts();
-      const expired = await staff('POST', '/api/volunteers', person('1970-01-01', 'male', { skills: [{ code: 'doctor', level: 'expert', licenceNo: 'D-1', licenceExpiresOn: '2020-01-01' }] }));
+      const expired = await staff(
+        'POST',
+        '/api/volunteers',
+        person('1970-01-01', 'male', {
+          skills: [{ code: 'doctor', level: 'expert', licenceNo: 'D-1', licenceExpiresOn: '2020-01-01' }],
+        }),
+      );
       assert.equal(expired.statusCode, 400);
       assert.equal(expired.json().error.details.fields[0].field, 'skills.0.licenceExpiresOn');
-      const missing = await staff('POST', '/api/volunteers', person('1970-01-01', 'male', { skills: [{ code: 'lawyer', level: 'expert' }] }));
+      const missing = await staff(
+        'POST',
+        '/api/volunteers',
+        person('1970-01-01', 'male', { skills: [{ code: 'lawyer', level: 'expert' }] }),
+      );
       assert.equal(missing.statusCode, 400);
       assert.ok(missing.json().error.details.fields.some((f: any) => f.field === 'skills.0.licenceNo'));
       assert.deepEqual(await counts(), before);
@@ -187,9 +309,17 @@ for (const kind of testDatabaseKinds()) {
       assert.equal((await volunteerUser('POST', `/api/volunteers/${id}/approve`, {})).statusCode, 403);
       const ok = await staff('POST', `/api/volunteers/${id}/approve`, { note: '材料齐全' });
       assert.equal(ok.statusCode, 204, ok.body);
-      const account = await t.db.handle.db.selectFrom('account').selectAll().where('phone', '=', body.phone).executeTakeFirstOrThrow();
+      const account = await t.db.handle.db
+        .selectFrom('account')
+        .selectAll()
+        .where('phone', '=', body.phone)
+        .executeTakeFirstOrThrow();
       assert.equal(account.password_hash, null);
-      const m = await t.db.handle.db.selectFrom('membership').selectAll().where('account_id', '=', account.id).executeTakeFirstOrThrow();
+      const m = await t.db.handle.db
+        .selectFrom('membership')
+        .selectAll()
+        .where('account_id', '=', account.id)
+        .executeTakeFirstOrThrow();
       assert.equal(m.role, 'volunteer');
       assert.equal(m.community_id, t.a.id);
       const log = (await admin('GET', `/api/audit?action=volunteer.approve&entityId=${id}`)).json();
@@ -222,15 +352,35 @@ for (const kind of testDatabaseKinds()) {
       const reg = await staff('POST', '/api/volunteers', body); // staff hold volunteers.approve: approved at once
       assert.equal(reg.statusCode, 201);
       assert.equal(reg.json().status, 'approved');
-      const account = await t.db.handle.db.selectFrom('account').select('id').where('phone', '=', t.a.phones.resident).executeTakeFirstOrThrow();
-      const roles = await t.db.handle.db.selectFrom('membership').select('role').where('account_id', '=', account.id).execute();
-      assert.deepEqual(roles.map((r) => r.role), ['volunteer']);
+      const account = await t.db.handle.db
+        .selectFrom('account')
+        .select('id')
+        .where('phone', '=', t.a.phones.resident)
+        .executeTakeFirstOrThrow();
+      const roles = await t.db.handle.db
+        .selectFrom('membership')
+        .select('role')
+        .where('account_id', '=', account.id)
+        .execute();
+      assert.deepEqual(
+        roles.map((r) => r.role),
+        ['volunteer'],
+      );
     });
 
     it('links a volunteer to their resident record by ID number and counts households with a volunteer', async () => {
       const before = (await staff('GET', '/api/volunteers/indicators')).json();
       const id = t.a.idNumbers['单雄信']!;
-      const reg = await staff('POST', '/api/volunteers', { name: '单雄信', gender: 'male', birthDate: '1985-01-20', phone: '13700001234', idNumber: id, fitness: 'good', politicalStatus: 'party_member', recruitedVia: 'party' });
+      const reg = await staff('POST', '/api/volunteers', {
+        name: '单雄信',
+        gender: 'male',
+        birthDate: '1985-01-20',
+        phone: '13700001234',
+        idNumber: id,
+        fitness: 'good',
+        politicalStatus: 'party_member',
+        recruitedVia: 'party',
+      });
       assert.equal(reg.statusCode, 201, reg.body);
       const detail = (await staff('GET', `/api/volunteers/${reg.json().id}`)).json();
       assert.equal(detail.residentId, t.a.residents['单雄信']);
@@ -241,44 +391,79 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(after1.share, Math.round((after1.householdsWithVolunteer / 4) * 1000) / 1000);
       // Staff link another by hand, and unlink.
       const other = await staff('POST', '/api/volunteers', person('1960-04-04', 'male'));
-      assert.equal((await staff('PATCH', `/api/volunteers/${other.json().id}`, { residentId: t.a.residents['吕建国'] })).statusCode, 204);
-      assert.equal((await staff('GET', '/api/volunteers/indicators')).json().householdsWithVolunteer, after1.householdsWithVolunteer + 1);
+      assert.equal(
+        (await staff('PATCH', `/api/volunteers/${other.json().id}`, { residentId: t.a.residents['吕建国'] }))
+          .statusCode,
+        204,
+      );
+      assert.equal(
+        (await staff('GET', '/api/volunteers/indicators')).json().householdsWithVolunteer,
+        after1.householdsWithVolunteer + 1,
+      );
       assert.equal((await staff('PATCH', `/api/volunteers/${other.json().id}`, { residentId: null })).statusCode, 204);
-      assert.equal((await staff('GET', '/api/volunteers/indicators')).json().householdsWithVolunteer, after1.householdsWithVolunteer);
+      assert.equal(
+        (await staff('GET', '/api/volunteers/indicators')).json().householdsWithVolunteer,
+        after1.householdsWithVolunteer,
+      );
       // A resident of another community cannot be linked.
-      assert.equal((await staff('PATCH', `/api/volunteers/${other.json().id}`, { residentId: t.b.residents['李泽钦'] })).statusCode, 404);
+      assert.equal(
+        (await staff('PATCH', `/api/volunteers/${other.json().id}`, { residentId: t.b.residents['李泽钦'] }))
+          .statusCode,
+        404,
+      );
     });
 
     it('finds volunteers by pinyin, initials and phone tail, with filters', async () => {
       for (const q of ['shanxiongxin', 'sxx', '单雄', '1234']) {
         const res = (await staff('GET', `/api/volunteers?q=${encodeURIComponent(q)}`)).json();
-        assert.deepEqual(res.items.map((v: any) => v.name), ['单雄信'], q);
+        assert.deepEqual(
+          res.items.map((v: any) => v.name),
+          ['单雄信'],
+          q,
+        );
       }
       const party = (await staff('GET', '/api/volunteers?politicalStatus=party_member')).json();
-      assert.deepEqual(party.items.map((v: any) => v.name), ['单雄信']);
+      assert.deepEqual(
+        party.items.map((v: any) => v.name),
+        ['单雄信'],
+      );
       const minors = (await staff('GET', '/api/volunteers?ageMax=17')).json();
       assert.equal(minors.total, 2);
     });
 
     it('keeps a unit coordinator to their own unit', async () => {
-      const inB = await staff('POST', '/api/volunteers', person('1983-08-08', 'male', { unitId: unitB, recruitedVia: 'unit' }));
+      const inB = await staff(
+        'POST',
+        '/api/volunteers',
+        person('1983-08-08', 'male', { unitId: unitB, recruitedVia: 'unit' }),
+      );
       assert.equal(inB.statusCode, 201);
       const before = await counts();
       const read = await coordinator('GET', `/api/volunteers/${inB.json().id}`);
       assert.equal(read.statusCode, 403);
       assert.equal(read.json().error.code, 'out_of_scope');
       assert.equal((await coordinator('PATCH', `/api/volunteers/${inB.json().id}`, { note: 'x' })).statusCode, 403);
-      assert.equal((await coordinator('POST', '/api/volunteers', person('1984-08-08', 'male', { unitId: unitB }))).statusCode, 403);
+      assert.equal(
+        (await coordinator('POST', '/api/volunteers', person('1984-08-08', 'male', { unitId: unitB }))).statusCode,
+        403,
+      );
       assert.equal((await coordinator('POST', '/api/volunteers', person('1984-08-08', 'male'))).statusCode, 403);
       assert.deepEqual(await counts(), before);
-      const mine = await coordinator('POST', '/api/volunteers', person('1984-09-09', 'female', { unitId: unitA, recruitedVia: 'unit' }));
+      const mine = await coordinator(
+        'POST',
+        '/api/volunteers',
+        person('1984-09-09', 'female', { unitId: unitA, recruitedVia: 'unit' }),
+      );
       assert.equal(mine.statusCode, 201, mine.body);
       assert.equal(mine.json().status, 'pending'); // a coordinator cannot approve
       const list = (await coordinator('GET', '/api/volunteers?pageSize=200')).json();
       assert.ok(list.items.length >= 1);
       assert.ok(list.items.every((v: any) => v.unitId === unitA));
       // Nor move one of theirs to another unit.
-      assert.equal((await coordinator('PATCH', `/api/volunteers/${mine.json().id}`, { unitId: unitB })).statusCode, 403);
+      assert.equal(
+        (await coordinator('PATCH', `/api/volunteers/${mine.json().id}`, { unitId: unitB })).statusCode,
+        403,
+      );
     });
 
     it('reveals the ID number only with volunteers.sensitive, and audits it', async () => {
@@ -308,7 +493,17 @@ for (const kind of testDatabaseKinds()) {
       const ws = wb.worksheets[0]!;
       const good1 = person('1970-10-10', 'male');
       const good2 = person('1971-11-11', 'female');
-      const row = (p: any, extra: string[] = []) => [p.name, p.gender === 'male' ? '男' : '女', p.birthDate, p.phone, p.idNumber, '良好', '群众', '居委会', ...extra];
+      const row = (p: any, extra: string[] = []) => [
+        p.name,
+        p.gender === 'male' ? '男' : '女',
+        p.birthDate,
+        p.phone,
+        p.idNumber,
+        '良好',
+        '群众',
+        '居委会',
+        ...extra,
+      ];
       ws.addRow(row({ ...good1, name: '=HYPERLINK("x")' }));
       ws.addRow(row(good2));
       ws.addRow(row({ ...person(`${YEAR - 12}-05-05`, 'male') })); // a minor without a guardian
@@ -318,8 +513,14 @@ for (const kind of testDatabaseKinds()) {
       const refused = await staff('POST', '/api/volunteers/import', m.payload, m.headers);
       assert.equal(refused.statusCode, 400, refused.body);
       const fields = refused.json().error.details.fields;
-      assert.ok(fields.some((f: any) => f.row === 5 && f.field === 'guardian'), JSON.stringify(fields));
-      assert.ok(fields.some((f: any) => f.row === 3 && f.field === 'name'), JSON.stringify(fields)); // not a person's name
+      assert.ok(
+        fields.some((f: any) => f.row === 5 && f.field === 'guardian'),
+        JSON.stringify(fields),
+      );
+      assert.ok(
+        fields.some((f: any) => f.row === 3 && f.field === 'name'),
+        JSON.stringify(fields),
+      ); // not a person's name
       assert.deepEqual(await counts(), before);
 
       const wb2 = new ExcelJS.Workbook();
@@ -354,7 +555,10 @@ for (const kind of testDatabaseKinds()) {
         await uw.xlsx.load(unitExport.rawPayload as any);
         const unitNames = uw.worksheets[0]!.getColumn(10).values.slice(2).map(String);
         assert.ok(unitNames.length >= 1);
-        assert.ok(unitNames.every((u) => u === '宝鸡市第一中学'), unitNames.join(','));
+        assert.ok(
+          unitNames.every((u) => u === '宝鸡市第一中学'),
+          unitNames.join(','),
+        );
       } else assert.equal(unitExport.statusCode, 403);
     });
   });

@@ -12,7 +12,8 @@ const TOKEN = 'linliWechatTest1';
 const FAMILY_PHONE = '13800000007';
 const ACCOUNT = 'gh_linli_test';
 
-const sign = (token: string, timestamp: string, nonce: string) => crypto.createHash('sha1').update([token, timestamp, nonce].sort().join('')).digest('hex');
+const sign = (token: string, timestamp: string, nonce: string) =>
+  crypto.createHash('sha1').update([token, timestamp, nonce].sort().join('')).digest('hex');
 const nowSeconds = () => String(Math.floor(Date.now() / 1000));
 let nonceSeq = 0;
 let msgSeq = 6_000_000_000_000_000;
@@ -51,16 +52,36 @@ for (const kind of testDatabaseKinds()) {
       const res = await post(textMessage(openid, text));
       assert.equal(res.statusCode, 200, res.body);
       assert.match(String(res.headers['content-type']), /xml/);
-      assert.match(res.body, new RegExp(`^<xml><ToUserName><!\\[CDATA\\[${openid}\\]\\]></ToUserName><FromUserName><!\\[CDATA\\[${ACCOUNT}\\]\\]></FromUserName><CreateTime>\\d+</CreateTime><MsgType><!\\[CDATA\\[text\\]\\]></MsgType>`));
+      assert.match(
+        res.body,
+        new RegExp(
+          `^<xml><ToUserName><!\\[CDATA\\[${openid}\\]\\]></ToUserName><FromUserName><!\\[CDATA\\[${ACCOUNT}\\]\\]></FromUserName><CreateTime>\\d+</CreateTime><MsgType><!\\[CDATA\\[text\\]\\]></MsgType>`,
+        ),
+      );
       const content = contentOf(res.body);
       assert.ok(content !== null, res.body);
       assert.ok(Buffer.byteLength(content) <= 2048);
       return content;
     };
-    const count = async (table: 'need' | 'wechat_inbound' | 'wechat_binding' | 'appointment_booking' | 'notification_outbox') =>
-      Number((await db().selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    const count = async (
+      table: 'need' | 'wechat_inbound' | 'wechat_binding' | 'appointment_booking' | 'notification_outbox',
+    ) =>
+      Number(
+        (
+          await db()
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     const lastCodeTo = async (phone: string) => {
-      const row = await db().selectFrom('notification_outbox').select(['payload', 'template']).where('recipient', '=', phone).orderBy('created_at', 'desc').orderBy('id', 'desc').executeTakeFirst();
+      const row = await db()
+        .selectFrom('notification_outbox')
+        .select(['payload', 'template'])
+        .where('recipient', '=', phone)
+        .orderBy('created_at', 'desc')
+        .orderBy('id', 'desc')
+        .executeTakeFirst();
       assert.equal(row?.template, 'wechat_bind_code');
       return String(JSON.parse(row!.payload).code);
     };
@@ -75,10 +96,23 @@ for (const kind of testDatabaseKinds()) {
       staff = as(t.app, await signIn(t.app, t.a.phones.staff));
       admin = as(t.app, await signIn(t.app, t.a.phones.community_admin));
       // 王秀英's daughter has WeChat; her phone is a family contact of 王秀英.
-      await db().insertInto('family_contact').values({ community_id: t.a.id, id: uuidv7(), resident_id: t.a.residents['王秀英']!, name: '王女儿', relation: 'child',
-        phone: FAMILY_PHONE, is_primary: 1, created_at: new Date().toISOString() }).execute();
+      await db()
+        .insertInto('family_contact')
+        .values({
+          community_id: t.a.id,
+          id: uuidv7(),
+          resident_id: t.a.residents['王秀英']!,
+          name: '王女儿',
+          relation: 'child',
+          phone: FAMILY_PHONE,
+          is_primary: 1,
+          created_at: new Date().toISOString(),
+        })
+        .execute();
     });
-    after(async () => { await t.close(); });
+    after(async () => {
+      await t.close();
+    });
 
     it('answers WeChat’s URL verification by echoing echostr, only with the token’s signature', async () => {
       const q = query();
@@ -86,14 +120,28 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(ok.statusCode, 200);
       assert.equal(ok.body, '5838479218127813673');
       assert.match(String(ok.headers['content-type']), /^text\/plain/);
-      const forged = await t.app.inject({ method: 'GET', url: `${url}?${query({ token: 'notTheToken' }).qs}&echostr=1` });
+      const forged = await t.app.inject({
+        method: 'GET',
+        url: `${url}?${query({ token: 'notTheToken' }).qs}&echostr=1`,
+      });
       assert.equal(forged.statusCode, 403);
       assert.equal(forged.json().error.code, 'bad_signature');
-      const stale = await t.app.inject({ method: 'GET', url: `${url}?${query({ timestamp: String(Number(nowSeconds()) - 600) }).qs}&echostr=1` });
+      const stale = await t.app.inject({
+        method: 'GET',
+        url: `${url}?${query({ timestamp: String(Number(nowSeconds()) - 600) }).qs}&echostr=1`,
+      });
       assert.equal(stale.statusCode, 403);
       assert.equal(stale.json().error.code, 'stale_request');
-      assert.equal((await t.app.inject({ method: 'GET', url: `/api/wechat/${uuidv7()}?${query().qs}&echostr=1` })).statusCode, 404, 'unknown community');
-      assert.equal((await t.app.inject({ method: 'GET', url: `${url}?echostr=1` })).statusCode, 400, 'no signature at all');
+      assert.equal(
+        (await t.app.inject({ method: 'GET', url: `/api/wechat/${uuidv7()}?${query().qs}&echostr=1` })).statusCode,
+        404,
+        'unknown community',
+      );
+      assert.equal(
+        (await t.app.inject({ method: 'GET', url: `${url}?echostr=1` })).statusCode,
+        400,
+        'no signature at all',
+      );
     });
 
     it('refuses a forged signature and a stale timestamp on messages, changing nothing', async () => {
@@ -103,12 +151,21 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(forged.json().error.code, 'bad_signature');
       assert.match(forged.json().error.message, /签名/);
       const tampered = query();
-      const wrongNonce = await post(textMessage('o_forger', '我的'), { ...tampered, qs: tampered.qs.replace(`nonce=${tampered.nonce}`, 'nonce=999') });
+      const wrongNonce = await post(textMessage('o_forger', '我的'), {
+        ...tampered,
+        qs: tampered.qs.replace(`nonce=${tampered.nonce}`, 'nonce=999'),
+      });
       assert.equal(wrongNonce.statusCode, 403);
-      const stale = await post(textMessage('o_forger', `绑定 ${FAMILY_PHONE}`), query({ timestamp: String(Number(nowSeconds()) - 301) }));
+      const stale = await post(
+        textMessage('o_forger', `绑定 ${FAMILY_PHONE}`),
+        query({ timestamp: String(Number(nowSeconds()) - 301) }),
+      );
       assert.equal(stale.statusCode, 403);
       assert.equal(stale.json().error.code, 'stale_request');
-      const future = await post(textMessage('o_forger', `绑定 ${FAMILY_PHONE}`), query({ timestamp: String(Number(nowSeconds()) + 3600) }));
+      const future = await post(
+        textMessage('o_forger', `绑定 ${FAMILY_PHONE}`),
+        query({ timestamp: String(Number(nowSeconds()) + 3600) }),
+      );
       assert.equal(future.statusCode, 403);
       assert.deepEqual({ inbound: await count('wechat_inbound'), outbox: await count('notification_outbox') }, before);
     });
@@ -123,10 +180,16 @@ for (const kind of testDatabaseKinds()) {
       };
       await bad('<xml><ToUserName>a</ToUserName', /XML 格式不正确/);
       await bad('not xml at all', /XML 格式不正确/);
-      await bad(`<?xml version="1.0"?><!DOCTYPE xml [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>${textMessage('o_x', '&xxe;')}`, /DOCTYPE/);
+      await bad(
+        `<?xml version="1.0"?><!DOCTYPE xml [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>${textMessage('o_x', '&xxe;')}`,
+        /DOCTYPE/,
+      );
       await bad(textMessage('o_x', '我的').replace('<MsgId>', '<Extra><Deep>1</Deep></Extra><MsgId>'), /嵌套/);
       await bad(textMessage('o_x', 'x'.repeat(20_000)), /消息过大/);
-      await bad('<xml><ToUserName>a</ToUserName><FromUserName>b</FromUserName><CreateTime>1</CreateTime><MsgType>text</MsgType></xml>', /XML 格式不正确/);
+      await bad(
+        '<xml><ToUserName>a</ToUserName><FromUserName>b</FromUserName><CreateTime>1</CreateTime><MsgType>text</MsgType></xml>',
+        /XML 格式不正确/,
+      );
       assert.equal(await count('wechat_inbound'), before);
     });
 
@@ -145,7 +208,11 @@ for (const kind of testDatabaseKinds()) {
       assert.match(await say('o_daughter', `绑定 ${FAMILY_PHONE}`), /1 分钟后/, 'no second code within a minute');
       const wrong = code === '000000' ? '111111' : '000000';
       assert.match(await say('o_daughter', `验证码 ${wrong}`), /不正确.*4 次/);
-      assert.match(await say('o_other', `验证码 ${code}`), /过期|还没有发送/, 'a code is for the WeChat user who asked for it');
+      assert.match(
+        await say('o_other', `验证码 ${code}`),
+        /过期|还没有发送/,
+        'a code is for the WeChat user who asked for it',
+      );
       assert.equal(await count('wechat_binding'), 0);
       const ok = await say('o_daughter', `验证码 ${code}`);
       assert.match(ok, /绑定成功/);
@@ -200,13 +267,26 @@ for (const kind of testDatabaseKinds()) {
       const swapped = await post(textMessage('o_daughter', '需求 换了内容'), q);
       assert.equal(swapped.body, 'success');
       assert.equal(await count('need'), before + 2);
-      assert.equal((await staff('GET', '/api/needs?channel=wechat')).json().items.filter((n: any) => /楼道的灯|换了内容/.test(n.description)).length, 1);
+      assert.equal(
+        (await staff('GET', '/api/needs?channel=wechat'))
+          .json()
+          .items.filter((n: any) => /楼道的灯|换了内容/.test(n.description)).length,
+        1,
+      );
     });
 
     it('lists open slots numbered after "预约" and books one with "预约 <n>"', async () => {
       assert.match(await say('o_daughter', '预约'), /没有可预约/);
-      const res = await admin('POST', '/api/appointments/services', { name: '义诊', kind: 'clinic', place: '社区卫生站', slotMinutes: 60, placesPerSlot: 5, windowDays: 7, noticeHours: 0,
-        schedule: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, startMinute: 0, endMinute: 1440 })) });
+      const res = await admin('POST', '/api/appointments/services', {
+        name: '义诊',
+        kind: 'clinic',
+        place: '社区卫生站',
+        slotMinutes: 60,
+        placesPerSlot: 5,
+        windowDays: 7,
+        noticeHours: 0,
+        schedule: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, startMinute: 0, endMinute: 1440 })),
+      });
       assert.equal(res.statusCode, 201, res.body);
       assert.match(await say('o_daughter', '预约 1'), /先发送“预约”/, 'a number before any list');
       const menu = await say('o_daughter', '预约');
@@ -216,7 +296,10 @@ for (const kind of testDatabaseKinds()) {
       const booked = await say('o_daughter', '预约 1');
       assert.match(booked, /预约成功：王秀英 义诊/);
       assert.match(await say('o_daughter', '预约 1'), /已经预约了这个时段/);
-      const row = await db().selectFrom('appointment_booking').select(['channel', 'resident_id']).executeTakeFirstOrThrow();
+      const row = await db()
+        .selectFrom('appointment_booking')
+        .select(['channel', 'resident_id'])
+        .executeTakeFirstOrThrow();
       assert.deepEqual(row, { channel: 'wechat', resident_id: t.a.residents['王秀英'] });
       const mine = await say('o_daughter', '我的');
       assert.match(mine, /预约（1）：\n1\. 王秀英 义诊/);
@@ -224,8 +307,19 @@ for (const kind of testDatabaseKinds()) {
 
     it('switches whom a user acts for among the phone’s residents', async () => {
       // 李泽钦's own phone; 王秀英 also lists it as a family contact.
-      await db().insertInto('family_contact').values({ community_id: t.a.id, id: uuidv7(), resident_id: t.a.residents['王秀英']!, name: '李泽钦', relation: 'spouse',
-        phone: '13700000001', is_primary: 0, created_at: new Date().toISOString() }).execute();
+      await db()
+        .insertInto('family_contact')
+        .values({
+          community_id: t.a.id,
+          id: uuidv7(),
+          resident_id: t.a.residents['王秀英']!,
+          name: '李泽钦',
+          relation: 'spouse',
+          phone: '13700000001',
+          is_primary: 0,
+          created_at: new Date().toISOString(),
+        })
+        .execute();
       await db().deleteFrom('wechat_bind_code').execute();
       await bind('o_husband', '13700000001');
       const list = await say('o_husband', '切换');
@@ -241,7 +335,12 @@ for (const kind of testDatabaseKinds()) {
       const res = await post(event);
       assert.match(contentOf(res.body)!, /欢迎关注/);
       assert.equal((await post(event)).body, 'success', 'an event is handled once too');
-      const audit = await db().selectFrom('audit_log').select('action').where('community_id', '=', t.a.id).where('action', 'like', 'wechat.%').execute();
+      const audit = await db()
+        .selectFrom('audit_log')
+        .select('action')
+        .where('community_id', '=', t.a.id)
+        .where('action', 'like', 'wechat.%')
+        .execute();
       assert.deepEqual(audit.map((a) => a.action).sort(), ['wechat.bind', 'wechat.bind', 'wechat.unbind']);
     });
   });
@@ -257,7 +356,10 @@ describe('WeChat endpoint rate limit', () => {
         const res = await t.app.inject({ method: 'GET', url });
         codes.set(res.statusCode, (codes.get(res.statusCode) ?? 0) + 1);
       }
-      assert.deepEqual([...codes.entries()].sort(), [[403, 600], [429, 1]]);
+      assert.deepEqual([...codes.entries()].sort(), [
+        [403, 600],
+        [429, 1],
+      ]);
     } finally {
       await t.close();
     }

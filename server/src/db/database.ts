@@ -59,7 +59,10 @@ function withStatementCache(sqlite: SQLite.Database, max = 200) {
       const hit = cache.get(sql);
       if (hit) {
         cache.delete(sql);
-        if (!hit.busy) { cache.set(sql, hit); return hit; }
+        if (!hit.busy) {
+          cache.set(sql, hit);
+          return hit;
+        }
       }
       const fresh = sqlite.prepare(sql);
       cache.set(sql, fresh);
@@ -72,7 +75,12 @@ function withStatementCache(sqlite: SQLite.Database, max = 200) {
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
 export async function migrateToLatest(db: Db): Promise<string[]> {
-  const migrator = new Migrator({ db, provider, migrationTableName: 'linli_migration', migrationLockTableName: 'linli_migration_lock' });
+  const migrator = new Migrator({
+    db,
+    provider,
+    migrationTableName: 'linli_migration',
+    migrationLockTableName: 'linli_migration_lock',
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
@@ -81,5 +89,9 @@ export async function migrateToLatest(db: Db): Promise<string[]> {
 /** A unique key refused the write (either database): the caller turns it into "already done". */
 export function isUniqueViolation(err: unknown): boolean {
   const e = err as { code?: string; message?: string };
-  return e?.code === '23505' || e?.code === 'SQLITE_CONSTRAINT_UNIQUE' || /UNIQUE constraint failed/.test(String(e?.message ?? ''));
+  return (
+    e?.code === '23505' ||
+    e?.code === 'SQLITE_CONSTRAINT_UNIQUE' ||
+    /UNIQUE constraint failed/.test(String(e?.message ?? ''))
+  );
 }

@@ -7,11 +7,20 @@ const pinyin = fc.string({ unit: fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz'
 
 describe('prefixRange', () => {
   it('selects exactly the a–z strings that start with the prefix', () => {
-    fc.assert(fc.property(pinyin.filter((p) => p.length > 0), pinyin, pinyin, (p, other, tail) => {
-      const { lo, hi } = prefixRange(p);
-      // Any string, and one that does start with p (random strings seldom do).
-      for (const s of [other, p + tail]) assert.equal(s >= lo && (hi === null || s < hi), s.startsWith(p), `${s} against ${p} → [${lo}, ${hi})`);
-    }), { numRuns: 2000 });
+    fc.assert(
+      fc.property(
+        pinyin.filter((p) => p.length > 0),
+        pinyin,
+        pinyin,
+        (p, other, tail) => {
+          const { lo, hi } = prefixRange(p);
+          // Any string, and one that does start with p (random strings seldom do).
+          for (const s of [other, p + tail])
+            assert.equal(s >= lo && (hi === null || s < hi), s.startsWith(p), `${s} against ${p} → [${lo}, ${hi})`);
+        },
+      ),
+      { numRuns: 2000 },
+    );
   });
 
   it('moves the last letter on, past trailing z', () => {

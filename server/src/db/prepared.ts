@@ -12,10 +12,15 @@ import type { DbOrTrx } from './database.ts';
 const MARK = '\u0000linli-slot\u0000';
 
 type Slot = { arg: number; key?: string } | { value: unknown };
-interface Template { sql: string; query: CompiledQuery['query']; slots: Slot[] }
+interface Template {
+  sql: string;
+  query: CompiledQuery['query'];
+  slots: Slot[];
+}
 
 const replaceable = (v: unknown): v is string | number => typeof v === 'string' || typeof v === 'number';
-const isRow = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype;
+const isRow = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype;
 
 /** The call's shape (what is compiled into the SQL), or null when an argument is of a kind not handled here. */
 function shapeOf(args: readonly unknown[]): string | null {
@@ -39,7 +44,8 @@ function shapeOf(args: readonly unknown[]): string | null {
 function markersFor(args: readonly unknown[]): unknown[] {
   return args.map((a, i) => {
     if (replaceable(a)) return `${MARK}${i}`;
-    if (isRow(a)) return Object.fromEntries(Object.entries(a).map(([k, v]) => [k, replaceable(v) ? `${MARK}${i}.${k}` : v]));
+    if (isRow(a))
+      return Object.fromEntries(Object.entries(a).map(([k, v]) => [k, replaceable(v) ? `${MARK}${i}.${k}` : v]));
     return a;
   });
 }
@@ -49,7 +55,8 @@ function templateOf(compiled: CompiledQuery, markers: unknown[]): Template | nul
   const expected = new Set<string>();
   markers.forEach((m) => {
     if (typeof m === 'string' && m.startsWith(MARK)) expected.add(m);
-    else if (isRow(m)) for (const v of Object.values(m)) if (typeof v === 'string' && v.startsWith(MARK)) expected.add(v);
+    else if (isRow(m))
+      for (const v of Object.values(m)) if (typeof v === 'string' && v.startsWith(MARK)) expected.add(v);
   });
   const seen = new Set<string>();
   const slots: Slot[] = compiled.parameters.map((p) => {
@@ -64,7 +71,9 @@ function templateOf(compiled: CompiledQuery, markers: unknown[]): Template | nul
 }
 
 /** Wraps a query builder `build(db, ...args)`; the result runs it like `.execute()` would, returning Kysely's QueryResult. */
-export function prepared<A extends unknown[], R>(build: (db: DbOrTrx, ...args: A) => Compilable<R>): (db: DbOrTrx, ...args: A) => Promise<QueryResult<R>> {
+export function prepared<A extends unknown[], R>(
+  build: (db: DbOrTrx, ...args: A) => Compilable<R>,
+): (db: DbOrTrx, ...args: A) => Promise<QueryResult<R>> {
   // Per dialect adapter (a transaction shares its database's), then per shape.
   const templates = new WeakMap<object, Map<string, Template | null>>();
   return (db, ...args) => {
@@ -80,7 +89,9 @@ export function prepared<A extends unknown[], R>(build: (db: DbOrTrx, ...args: A
       byShape.set(shape, t);
     }
     if (t === null) return db.executeQuery(build(db, ...args));
-    const parameters = t.slots.map((s) => ('value' in s ? s.value : s.key === undefined ? args[s.arg] : (args[s.arg] as Record<string, unknown>)[s.key]));
+    const parameters = t.slots.map((s) =>
+      'value' in s ? s.value : s.key === undefined ? args[s.arg] : (args[s.arg] as Record<string, unknown>)[s.key],
+    );
     return db.executeQuery<R>({ sql: t.sql, query: t.query, parameters, queryId: createQueryId() });
   };
 }

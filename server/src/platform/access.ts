@@ -4,7 +4,10 @@ import { scopeOf, type Permission, type Scope } from '../../../domain/access/rol
 import type { Actor } from './actor.ts';
 import { AppError } from './errors.ts';
 
-export interface Grant { permission: Permission; scope: Scope }
+export interface Grant {
+  permission: Permission;
+  scope: Scope;
+}
 
 export function authorize(actor: Actor, permission: Permission): Grant {
   const scope = scopeOf(actor.role, permission);
@@ -17,17 +20,28 @@ export function can(actor: Actor, permission: Permission): boolean {
 }
 
 /** What a record belongs to, as far as scopes go. Community is already fixed by the session. */
-export interface Owner { gridId?: string | null; unitId?: string | null; teamIds?: readonly string[]; accountId?: string | null }
+export interface Owner {
+  gridId?: string | null;
+  unitId?: string | null;
+  teamIds?: readonly string[];
+  accountId?: string | null;
+}
 
 /** Does a record with these owners fall inside the grant? */
 export function inScope(actor: Actor, grant: Grant, owner: Owner): boolean {
   switch (grant.scope) {
-    case 'community': return true;
-    case 'grid': return !!actor.gridId && owner.gridId === actor.gridId;
-    case 'unit': return !!actor.unitId && owner.unitId === actor.unitId;
-    case 'team': return !!actor.teamId && !!owner.teamIds?.includes(actor.teamId);
-    case 'self': return owner.accountId === actor.accountId;
-    default: return false;
+    case 'community':
+      return true;
+    case 'grid':
+      return !!actor.gridId && owner.gridId === actor.gridId;
+    case 'unit':
+      return !!actor.unitId && owner.unitId === actor.unitId;
+    case 'team':
+      return !!actor.teamId && !!owner.teamIds?.includes(actor.teamId);
+    case 'self':
+      return owner.accountId === actor.accountId;
+    default:
+      return false;
   }
 }
 

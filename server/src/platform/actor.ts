@@ -22,4 +22,7 @@ export interface Actor {
 }
 
 /** Request facts the audit log keeps. */
-export interface RequestContext { ip: string | null; userAgent: string | null }
+export interface RequestContext {
+  ip: string | null;
+  userAgent: string | null;
+}

@@ -6,13 +6,32 @@ import { prepared } from '../db/prepared.ts';
 import type { AuditLogTable } from '../db/schema.ts';
 import { sha256 } from './crypto.ts';
 
-export interface AuditWho { communityId: string; accountId: string | null; name: string; role: string | null; ip: string | null; userAgent: string | null }
-export interface AuditWhat { action: string; entityType: string; entityId?: string | null; detail?: Record<string, unknown> }
+export interface AuditWho {
+  communityId: string;
+  accountId: string | null;
+  name: string;
+  role: string | null;
+  ip: string | null;
+  userAgent: string | null;
+}
+export interface AuditWhat {
+  action: string;
+  entityType: string;
+  entityId?: string | null;
+  detail?: Record<string, unknown>;
+}
 
 const GENESIS = '0'.repeat(64);
 
 // Every audited write runs these two: compiled once (see prepared.ts).
-const lastEntry = prepared((db, communityId: string) => db.selectFrom('audit_log').select(['seq', 'hash']).where('community_id', '=', communityId).orderBy('seq', 'desc').limit(1));
+const lastEntry = prepared((db, communityId: string) =>
+  db
+    .selectFrom('audit_log')
+    .select(['seq', 'hash'])
+    .where('community_id', '=', communityId)
+    .orderBy('seq', 'desc')
+    .limit(1),
+);
 const insertEntry = prepared((db, row: AuditLogTable) => db.insertInto('audit_log').values(row));
 
 function entryHash(prevHash: string, e: Record<string, unknown>): string {
@@ -20,7 +39,10 @@ function entryHash(prevHash: string, e: Record<string, unknown>): string {
 }
 
 export class AuditLog {
-  constructor(private readonly db: Db, private readonly kind: 'sqlite' | 'postgres') {}
+  constructor(
+    private readonly db: Db,
+    private readonly kind: 'sqlite' | 'postgres',
+  ) {}
 
   /** Appends inside the caller's transaction when given one, so no write lands without its entry. */
   async record(dbOrTrx: DbOrTrx, who: AuditWho, what: AuditWhat): Promise<void> {
@@ -34,9 +56,18 @@ export class AuditLog {
     const seq = (last?.seq ?? 0) + 1;
     const prevHash = last?.hash ?? GENESIS;
     const row = {
-      community_id: who.communityId, seq, at: new Date().toISOString(), actor_account_id: who.accountId, actor_name: who.name,
-      actor_role: who.role, action: what.action, entity_type: what.entityType, entity_id: what.entityId ?? null,
-      detail: JSON.stringify(what.detail ?? {}), ip: who.ip, user_agent: who.userAgent,
+      community_id: who.communityId,
+      seq,
+      at: new Date().toISOString(),
+      actor_account_id: who.accountId,
+      actor_name: who.name,
+      actor_role: who.role,
+      action: what.action,
+      entity_type: what.entityType,
+      entity_id: what.entityId ?? null,
+      detail: JSON.stringify(what.detail ?? {}),
+      ip: who.ip,
+      user_agent: who.userAgent,
     };
     await insertEntry(dbOrTrx, { ...row, prev_hash: prevHash, hash: entryHash(prevHash, row) });
   }
@@ -46,7 +77,8 @@ export class AuditLog {
    * locks rows a long-lived writer also wants (the sign-up group commit) takes it first, so both lock in one order.
    */
   async lockChain(trx: DbOrTrx, communityId: string): Promise<void> {
-    if (this.kind === 'postgres') await sql`select pg_advisory_xact_lock(hashtext(${'audit:' + communityId}))`.execute(trx);
+    if (this.kind === 'postgres')
+      await sql`select pg_advisory_xact_lock(hashtext(${'audit:' + communityId}))`.execute(trx);
   }
 
   /** Walks a community's chain; returns the first entry whose link or content does not add up. */
@@ -56,12 +88,21 @@ export class AuditLog {
     let checked = 0;
     const pageSize = 5000;
     for (;;) {
-      const rows = await this.db.selectFrom('audit_log').selectAll().where('community_id', '=', communityId)
-        .where('seq', '>=', expectSeq).orderBy('seq').limit(pageSize).execute();
+      const rows = await this.db
+        .selectFrom('audit_log')
+        .selectAll()
+        .where('community_id', '=', communityId)
+        .where('seq', '>=', expectSeq)
+        .orderBy('seq')
+        .limit(pageSize)
+        .execute();
       for (const r of rows) {
         const { prev_hash, hash, ...content } = r;
-        if (r.seq !== expectSeq || prev_hash !== prevHash || entryHash(prevHash, content) !== hash) return { ok: false, checked, brokenAt: expectSeq };
-        prevHash = hash; expectSeq++; checked++;
+        if (r.seq !== expectSeq || prev_hash !== prevHash || entryHash(prevHash, content) !== hash)
+          return { ok: false, checked, brokenAt: expectSeq };
+        prevHash = hash;
+        expectSeq++;
+        checked++;
       }
       if (rows.length < pageSize) return { ok: true, checked, brokenAt: null };
     }

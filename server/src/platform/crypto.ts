@@ -5,7 +5,11 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
-export interface Keyring { active: string; keys: Record<string, string>; index: string }
+export interface Keyring {
+  active: string;
+  keys: Record<string, string>;
+  index: string;
+}
 
 export class FieldCipher {
   private readonly keys = new Map<string, Buffer>();
@@ -20,7 +24,9 @@ export class FieldCipher {
     this.indexKey = Buffer.from(ring.index, 'base64');
   }
 
-  get activeKeyId(): string { return this.ring.active; }
+  get activeKeyId(): string {
+    return this.ring.active;
+  }
 
   encrypt(plain: string): string {
     const iv = crypto.randomBytes(12);
@@ -48,12 +54,20 @@ export class FieldCipher {
 
   /** A keyed, deterministic token of a value within a community: equal inputs give equal tokens. */
   token(communityId: string, kind: string, value: string): string {
-    return crypto.createHmac('sha256', this.indexKey).update(`${communityId}\u0000${kind}\u0000${value}`).digest('base64url').slice(0, 32);
+    return crypto
+      .createHmac('sha256', this.indexKey)
+      .update(`${communityId}\u0000${kind}\u0000${value}`)
+      .digest('base64url')
+      .slice(0, 32);
   }
 }
 
 export function generateKeyring(): Keyring {
-  return { active: 'k1', keys: { k1: crypto.randomBytes(32).toString('base64') }, index: crypto.randomBytes(32).toString('base64') };
+  return {
+    active: 'k1',
+    keys: { k1: crypto.randomBytes(32).toString('base64') },
+    index: crypto.randomBytes(32).toString('base64'),
+  };
 }
 
 /** The keyring from config, or the one in the data folder, or a new one written there (with a warning). */
@@ -64,7 +78,9 @@ export function loadKeyring(opts: { keyringB64?: string; dataDir: string; warn: 
   fs.mkdirSync(opts.dataDir, { recursive: true });
   const ring = generateKeyring();
   fs.writeFileSync(file, JSON.stringify(ring, null, 2), { mode: 0o600 });
-  opts.warn(`Generated a new encryption keyring at ${file}. Back it up apart from the database: without it, encrypted fields cannot be read. In production set LINLI_KEYRING.`);
+  opts.warn(
+    `Generated a new encryption keyring at ${file}. Back it up apart from the database: without it, encrypted fields cannot be read. In production set LINLI_KEYRING.`,
+  );
   return ring;
 }
 

@@ -92,7 +92,11 @@ export const ERROR_STATUS = {
 } as const;
 export type ErrorCode = keyof typeof ERROR_STATUS;
 
-export interface FieldProblem { field: string; message: string; row?: number }
+export interface FieldProblem {
+  field: string;
+  message: string;
+  row?: number;
+}
 
 export class AppError extends Error {
   constructor(

@@ -9,13 +9,23 @@
 import type { ControlledTransaction, Kysely, Transaction } from 'kysely';
 
 export class GroupCommitError extends Error {
-  constructor(readonly size: number, cause: unknown) {
-    super(`group commit of ${size} request${size === 1 ? '' : 's'} rolled back: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+  constructor(
+    readonly size: number,
+    cause: unknown,
+  ) {
+    super(
+      `group commit of ${size} request${size === 1 ? '' : 's'} rolled back: ${cause instanceof Error ? cause.message : String(cause)}`,
+      { cause },
+    );
     this.name = 'GroupCommitError';
   }
 }
 
-interface Pending<DB> { work: (trx: Transaction<DB>) => Promise<unknown>; resolve: (v: unknown) => void; reject: (e: unknown) => void }
+interface Pending<DB> {
+  work: (trx: Transaction<DB>) => Promise<unknown>;
+  resolve: (v: unknown) => void;
+  reject: (e: unknown) => void;
+}
 type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
 
 export interface GroupCommitOptions {
@@ -33,9 +43,13 @@ export class GroupCommit<DB> {
   /** Batches committed or failed, and requests they carried (for tests and benchmarks). */
   readonly stats = { batches: 0, requests: 0, largest: 0, failed: 0 };
 
-  constructor(private readonly db: Kysely<DB>, opts: GroupCommitOptions = {}) {
+  constructor(
+    private readonly db: Kysely<DB>,
+    opts: GroupCommitOptions = {},
+  ) {
     this.maxBatch = Math.max(1, opts.maxBatch ?? 100);
-    this.onBatchFailure = opts.onBatchFailure ?? ((err) => process.emitWarning(err.message, { code: 'LINLI_GROUP_COMMIT' }));
+    this.onBatchFailure =
+      opts.onBatchFailure ?? ((err) => process.emitWarning(err.message, { code: 'LINLI_GROUP_COMMIT' }));
   }
 
   /** Runs `work` inside the next batch's transaction; settles once that transaction has committed (or failed). */
@@ -52,7 +66,10 @@ export class GroupCommit<DB> {
     // setImmediate, not a microtask: better-sqlite3 runs a whole batch, commit included, without giving the
     // event loop a turn, so the requests whose bytes have already arrived must reach the queue first.
     setImmediate(() => {
-      void this.flush(this.queue.splice(0, this.maxBatch)).finally(() => { this.running = false; this.schedule(); });
+      void this.flush(this.queue.splice(0, this.maxBatch)).finally(() => {
+        this.running = false;
+        this.schedule();
+      });
     });
   }
 
@@ -75,7 +92,11 @@ export class GroupCommit<DB> {
       }
       await trx.commit().execute();
     } catch (cause) {
-      if (trx && !trx.isCommitted && !trx.isRolledBack) await trx.rollback().execute().catch(() => {});
+      if (trx && !trx.isCommitted && !trx.isRolledBack)
+        await trx
+          .rollback()
+          .execute()
+          .catch(() => {});
       const err = new GroupCommitError(batch.length, cause);
       this.stats.failed++;
       this.onBatchFailure(err);
@@ -88,7 +109,8 @@ export class GroupCommit<DB> {
     }
     batch.forEach((p, i) => {
       const o = outcomes[i]!;
-      if (o.ok) p.resolve(o.value); else p.reject(o.error);
+      if (o.ok) p.resolve(o.value);
+      else p.reject(o.error);
     });
   }
 }

@@ -15,12 +15,21 @@ export const CSRF_HEADER = 'x-csrf-token';
 export type RouteAccess = { public: true } | { signedIn: true } | { permission: Permission };
 
 declare module 'fastify' {
-  interface FastifyContextConfig { access?: RouteAccess }
-  interface FastifyInstance { routeAccess: Array<{ method: string; url: string; access: RouteAccess }> }
-  interface FastifyRequest { actor: Actor | null; grant: Grant | null }
+  interface FastifyContextConfig {
+    access?: RouteAccess;
+  }
+  interface FastifyInstance {
+    routeAccess: Array<{ method: string; url: string; access: RouteAccess }>;
+  }
+  interface FastifyRequest {
+    actor: Actor | null;
+    grant: Grant | null;
+  }
 }
 
-export interface SessionResolver { actorFromToken(token: string): Promise<Actor | null> }
+export interface SessionResolver {
+  actorFromToken(token: string): Promise<Actor | null>;
+}
 
 export function requestContext(req: FastifyRequest): RequestContext {
   return { ip: req.ip ?? null, userAgent: (req.headers['user-agent'] ?? '').slice(0, 300) || null };
@@ -56,7 +65,8 @@ export function registerPlatformHooks(app: FastifyInstance, sessions: SessionRes
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) return;
     if (!route.config?.access) throw new Error(`route ${route.method} ${route.url} declares no access`);
-    for (const method of [route.method].flat()) if (method !== 'HEAD') app.routeAccess.push({ method, url: route.url, access: route.config.access });
+    for (const method of [route.method].flat())
+      if (method !== 'HEAD') app.routeAccess.push({ method, url: route.url, access: route.config.access });
   });
 
   app.addHook('onRequest', async (req) => {
@@ -67,7 +77,8 @@ export function registerPlatformHooks(app: FastifyInstance, sessions: SessionRes
     if ('public' in access) return;
     if (!req.actor) throw new AppError('unauthenticated');
     // Cookies ride along on cross-site requests; the token in a header does not.
-    if (!['GET', 'HEAD', 'OPTIONS'].includes(req.method) && req.headers[CSRF_HEADER] !== req.actor.csrfToken) throw new AppError('csrf');
+    if (!['GET', 'HEAD', 'OPTIONS'].includes(req.method) && req.headers[CSRF_HEADER] !== req.actor.csrfToken)
+      throw new AppError('csrf');
     if ('permission' in access) req.grant = authorize(req.actor, access.permission);
   });
 
@@ -78,19 +89,33 @@ export function registerPlatformHooks(app: FastifyInstance, sessions: SessionRes
 function zodIssueMessage(locale: Locale, issue: { code?: string; message?: string }): string {
   if (issue.message && hasMessage(issue.message)) return translate(locale, issue.message);
   switch (issue.code) {
-    case 'invalid_type': return translate(locale, 'invalid.type');
-    case 'invalid_value': case 'invalid_enum_value': return translate(locale, 'invalid.value');
-    case 'too_big': return translate(locale, 'invalid.tooLong');
-    case 'too_small': return translate(locale, 'invalid.required');
-    case 'unrecognized_keys': return translate(locale, 'invalid.unknownField');
-    case 'invalid_format': case 'invalid_string': return translate(locale, 'invalid.value');
-    default: return translate(locale, 'invalid.value');
+    case 'invalid_type':
+      return translate(locale, 'invalid.type');
+    case 'invalid_value':
+    case 'invalid_enum_value':
+      return translate(locale, 'invalid.value');
+    case 'too_big':
+      return translate(locale, 'invalid.tooLong');
+    case 'too_small':
+      return translate(locale, 'invalid.required');
+    case 'unrecognized_keys':
+      return translate(locale, 'invalid.unknownField');
+    case 'invalid_format':
+    case 'invalid_string':
+      return translate(locale, 'invalid.value');
+    default:
+      return translate(locale, 'invalid.value');
   }
 }
 
-export function zodFields(locale: Locale, issues: Array<{ path?: PropertyKey[]; instancePath?: string; code?: string; message?: string; params?: any }>): FieldProblem[] {
+export function zodFields(
+  locale: Locale,
+  issues: Array<{ path?: PropertyKey[]; instancePath?: string; code?: string; message?: string; params?: any }>,
+): FieldProblem[] {
   return issues.map((i) => {
-    const path = i.path?.length ? i.path.map(String).join('.') : (i.instancePath ?? '').replace(/^\//, '').replace(/\//g, '.');
+    const path = i.path?.length
+      ? i.path.map(String).join('.')
+      : (i.instancePath ?? '').replace(/^\//, '').replace(/\//g, '.');
     return { field: path || '(body)', message: zodIssueMessage(locale, i.params?.issue ?? i) };
   });
 }
@@ -100,8 +125,16 @@ export function sendError(err: any, req: FastifyRequest, reply: FastifyReply) {
   let code: ErrorCode;
   let details: Record<string, unknown> = {};
   if (err instanceof AppError) {
-    code = err.code; details = err.details;
-    if (details.fields) details = { ...details, fields: (details.fields as FieldProblem[]).map((f) => ({ ...f, message: hasMessage(f.message) ? translate(locale, f.message) : f.message })) };
+    code = err.code;
+    details = err.details;
+    if (details.fields)
+      details = {
+        ...details,
+        fields: (details.fields as FieldProblem[]).map((f) => ({
+          ...f,
+          message: hasMessage(f.message) ? translate(locale, f.message) : f.message,
+        })),
+      };
   } else if (hasZodFastifySchemaValidationErrors(err)) {
     code = 'validation';
     details = { fields: zodFields(locale, err.validation as any) };
@@ -109,7 +142,8 @@ export function sendError(err: any, req: FastifyRequest, reply: FastifyReply) {
     code = 'validation';
     details = { fields: zodFields(locale, err.validation) };
   } else if (err?.code === 'FST_REQ_FILE_TOO_LARGE' || err?.statusCode === 413) {
-    code = 'payload_too_large'; details = { maxMb: Math.round((err.maxBytes ?? 10 * 1024 * 1024) / 1048576) };
+    code = 'payload_too_large';
+    details = { maxMb: Math.round((err.maxBytes ?? 10 * 1024 * 1024) / 1048576) };
   } else if (err?.statusCode === 429) {
     code = 'rate_limited';
   } else if (err?.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || err?.code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') {

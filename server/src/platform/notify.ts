@@ -4,18 +4,35 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { DbOrTrx } from '../db/database.ts';
 import { uuidv7 } from '../../../domain/shared/ids.ts';
 
-export interface Notification { channel: 'sms' | 'wechat'; recipient: string; template: string; payload: Record<string, unknown> }
+export interface Notification {
+  channel: 'sms' | 'wechat';
+  recipient: string;
+  template: string;
+  payload: Record<string, unknown>;
+}
 
 export class Notifier {
   constructor(private readonly log: FastifyBaseLogger) {}
 
   async send(db: DbOrTrx, n: Notification): Promise<void> {
     const now = new Date().toISOString();
-    await db.insertInto('notification_outbox').values({
-      id: uuidv7(), channel: n.channel, recipient: n.recipient, template: n.template, payload: JSON.stringify(n.payload),
-      status: 'delivered_dev', created_at: now, sent_at: now,
-    }).execute();
+    await db
+      .insertInto('notification_outbox')
+      .values({
+        id: uuidv7(),
+        channel: n.channel,
+        recipient: n.recipient,
+        template: n.template,
+        payload: JSON.stringify(n.payload),
+        status: 'delivered_dev',
+        created_at: now,
+        sent_at: now,
+      })
+      .execute();
     // The development channel: the message goes to the log (outside the redaction paths on purpose).
-    this.log.info({ devOutbox: { to: n.recipient, template: n.template, message: n.payload } }, 'development channel delivered a message');
+    this.log.info(
+      { devOutbox: { to: n.recipient, template: n.template, message: n.payload } },
+      'development channel delivered a message',
+    );
   }
 }

@@ -31,19 +31,34 @@ export function cjkFont(): unknown {
   if (parsed) return parsed;
   const file = CJK_FONT_FILES.find((f) => fs.existsSync(f));
   if (!file) {
-    throw new Error(`The Chinese font for PDFs is missing: none of ${CJK_FONT_FILES.join(', ')} exists. Install Debian's fonts-noto-cjk (apt-get install fonts-noto-cjk).`);
+    throw new Error(
+      `The Chinese font for PDFs is missing: none of ${CJK_FONT_FILES.join(', ')} exists. Install Debian's fonts-noto-cjk (apt-get install fonts-noto-cjk).`,
+    );
   }
   parsed = fontkit.create(fs.readFileSync(file), CJK_FONT);
   return parsed;
 }
 
-export interface DocumentInfo { title: string; author?: string; subject?: string; margin?: number }
+export interface DocumentInfo {
+  title: string;
+  author?: string;
+  subject?: string;
+  margin?: number;
+}
 
 /** A4 portrait with the CJK font registered under CJK_FONT and selected. Only the glyphs used are embedded. */
 export function a4Document(info: DocumentInfo): Pdf {
   const doc = new PDFDocument({
-    size: 'A4', margin: info.margin ?? 56, compress: true,
-    info: { Title: info.title, Author: info.author ?? 'Linli 邻里', Subject: info.subject ?? info.title, Producer: 'Linli', Creator: 'Linli' },
+    size: 'A4',
+    margin: info.margin ?? 56,
+    compress: true,
+    info: {
+      Title: info.title,
+      Author: info.author ?? 'Linli 邻里',
+      Subject: info.subject ?? info.title,
+      Producer: 'Linli',
+      Creator: 'Linli',
+    },
   });
   doc.registerFont(CJK_FONT, cjkFont() as Buffer, CJK_FONT);
   doc.font(CJK_FONT);
@@ -51,8 +66,13 @@ export function a4Document(info: DocumentInfo): Pdf {
   return doc;
 }
 
-interface GlyphRun { advanceWidth: number }
-interface EmbeddedFontLike { layoutCached(text: string): GlyphRun; layoutRun(text: string): GlyphRun }
+interface GlyphRun {
+  advanceWidth: number;
+}
+interface EmbeddedFontLike {
+  layoutCached(text: string): GlyphRun;
+  layoutRun(text: string): GlyphRun;
+}
 
 // Shaping CJK text (fontkit's GSUB lookups) was a third of a certificate's time, and pdfkit caches shaped words
 // only per document; the same labels and clauses recur in every one, so the cache is per process instead. The
@@ -76,11 +96,23 @@ function shareLayouts(doc: Pdf): void {
 
 /** A QR code as a PNG (black on white, quiet zone included), `size` pixels square. */
 export function qrPng(text: string, size = 360): Promise<Buffer> {
-  return QRCode.toBuffer(text, { type: 'png', errorCorrectionLevel: 'M', margin: 2, width: size, color: { dark: '#000000', light: '#ffffff' } });
+  return QRCode.toBuffer(text, {
+    type: 'png',
+    errorCorrectionLevel: 'M',
+    margin: 2,
+    width: size,
+    color: { dark: '#000000', light: '#ffffff' },
+  });
 }
 
 /** An image pdfkit embeds as it is (it takes any object with width, height, label, obj and embed). */
-export interface PdfImage { width: number; height: number; label: string; obj: unknown; embed(doc: Pdf): void }
+export interface PdfImage {
+  width: number;
+  height: number;
+  label: string;
+  obj: unknown;
+  embed(doc: Pdf): void;
+}
 
 /**
  * The same QR code as qrPng(text, size), pixel for pixel, as an image ready for the PDF: raw RGB, deflated once.
@@ -103,22 +135,38 @@ export function qrImage(text: string, size = 360): PdfImage {
     if (i < edge || i >= px - edge) continue;
     const row = Math.floor((i - edge) / scale);
     // Pixel rows of one module row are identical: draw the first, copy it to the rest.
-    if (row === lastRow) { rgb.copy(rgb, i * stride, (i - 1) * stride, i * stride); continue; }
+    if (row === lastRow) {
+      rgb.copy(rgb, i * stride, (i - 1) * stride, i * stride);
+      continue;
+    }
     lastRow = row;
     for (let j = 0; j < px; j++) {
       if (j >= edge && j < px - edge && modules[row * n + Math.floor((j - edge) / scale)]) {
         const o = i * stride + j * 3;
-        rgb[o] = 0; rgb[o + 1] = 0; rgb[o + 2] = 0;
+        rgb[o] = 0;
+        rgb[o + 1] = 0;
+        rgb[o + 2] = 0;
       }
     }
   }
   const data = zlib.deflateSync(rgb);
   const image: PdfImage = {
-    width: px, height: px, label: '', obj: null,
+    width: px,
+    height: px,
+    label: '',
+    obj: null,
     embed(doc) {
       const d = doc as unknown as { _imageCount: number; ref(data: object): { end(b: Buffer): void } };
       image.label = `I${++d._imageCount}`;
-      const ref = d.ref({ Type: 'XObject', Subtype: 'Image', BitsPerComponent: 8, Width: px, Height: px, ColorSpace: 'DeviceRGB', Filter: 'FlateDecode' });
+      const ref = d.ref({
+        Type: 'XObject',
+        Subtype: 'Image',
+        BitsPerComponent: 8,
+        Width: px,
+        Height: px,
+        ColorSpace: 'DeviceRGB',
+        Filter: 'FlateDecode',
+      });
       ref.end(data);
       image.obj = ref;
     },
@@ -135,19 +183,31 @@ export function drawImage(doc: Pdf, image: Buffer | PdfImage, x: number, y: numb
  * A round red seal: a double ring, the issuer's name along the upper arc and a five-pointed star in the middle,
  * with an optional line under the star. A facsimile only: the paper certificate carries the real stamp.
  */
-export function drawSeal(doc: Pdf, o: { cx: number; cy: number; r: number; text: string; centreText?: string; opacity?: number }): void {
+export function drawSeal(
+  doc: Pdf,
+  o: { cx: number; cy: number; r: number; text: string; centreText?: string; opacity?: number },
+): void {
   const { cx, cy, r } = o;
   doc.save();
-  doc.opacity(o.opacity ?? 0.85).strokeColor(SEAL_RED).fillColor(SEAL_RED);
-  doc.lineWidth(r * 0.05).circle(cx, cy, r).stroke();
-  doc.lineWidth(r * 0.012).circle(cx, cy, r * 0.93).stroke();
+  doc
+    .opacity(o.opacity ?? 0.85)
+    .strokeColor(SEAL_RED)
+    .fillColor(SEAL_RED);
+  doc
+    .lineWidth(r * 0.05)
+    .circle(cx, cy, r)
+    .stroke();
+  doc
+    .lineWidth(r * 0.012)
+    .circle(cx, cy, r * 0.93)
+    .stroke();
 
   // Star: five outer and five inner points, the top one pointing up.
   const outer = r * 0.26;
   const inner = outer * 0.382;
   const pts: [number, number][] = [];
   for (let i = 0; i < 10; i++) {
-    const rad = (i % 2 ? inner : outer);
+    const rad = i % 2 ? inner : outer;
     const a = -Math.PI / 2 + (i * Math.PI) / 5;
     pts.push([cx + rad * Math.cos(a), cy + rad * Math.sin(a)]);
   }

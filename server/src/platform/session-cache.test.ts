@@ -6,7 +6,7 @@ import type { Actor } from './actor.ts';
 const actor = (accountId: string, tokenHash: string) => ({ accountId, tokenHash }) as Actor;
 
 describe('SessionCache', () => {
-  it('keeps an actor for its time to live, never past the session\'s expiry', () => {
+  it("keeps an actor for its time to live, never past the session's expiry", () => {
     let now = 1_000;
     const c = new SessionCache(5_000, () => now);
     c.set(actor('a', 't1'), 3_000, c.epoch());

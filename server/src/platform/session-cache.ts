@@ -9,13 +9,20 @@ import type { Actor } from './actor.ts';
 const TTL_MS = 5_000;
 const MAX_ENTRIES = 10_000;
 
-interface Entry { actor: Actor; until: number; expiresAt: number }
+interface Entry {
+  actor: Actor;
+  until: number;
+  expiresAt: number;
+}
 
 export class SessionCache {
   private readonly entries = new Map<string, Entry>();
   private epochValue = 0;
 
-  constructor(private readonly ttlMs = TTL_MS, private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly ttlMs = TTL_MS,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   /** Take this before reading a session; pass it to set() so a read overtaken by a forget is not cached. */
   epoch(): number {

@@ -22,8 +22,22 @@ export function App() {
         <Route path="/m/volunteer/register" element={<VolunteerRegisterPage />} />
         <Route path="/verify/:communityId/:token" element={<VerifyCertificatePage />} />
         <Route path="/recognition/:communityId/:quarter" element={<PublicCommendationPage />} />
-        <Route path="/m/*" element={<RequireSession><PhoneApp /></RequireSession>} />
-        <Route path="/console/*" element={<RequireSession><ConsoleApp /></RequireSession>} />
+        <Route
+          path="/m/*"
+          element={
+            <RequireSession>
+              <PhoneApp />
+            </RequireSession>
+          }
+        />
+        <Route
+          path="/console/*"
+          element={
+            <RequireSession>
+              <ConsoleApp />
+            </RequireSession>
+          }
+        />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </Suspense>

@@ -17,8 +17,12 @@ export function BootError({ error, onRetry }: { error: unknown; onRetry: () => v
   return (
     <main className="boot">
       <h1 style={{ fontSize: 22, margin: 0 }}>{t('errors.cannotStart')}</h1>
-      <p role="alert" style={{ margin: 0 }}>{errorText(error, t)}</p>
-      <button type="button" className="boot__button" onClick={onRetry}>{t('common.retry')}</button>
+      <p role="alert" style={{ margin: 0 }}>
+        {errorText(error, t)}
+      </p>
+      <button type="button" className="boot__button" onClick={onRetry}>
+        {t('common.retry')}
+      </button>
     </main>
   );
 }

@@ -27,7 +27,8 @@ function makeClient(): QueryClient {
   function onSessionError(e: unknown) {
     if (!isApiError(e)) return;
     // The session ended on the server: the guards send the user to /sign-in.
-    if (e.status === 401 && e.code === 'unauthenticated' && client.getQueryData(ME_KEY)) client.setQueryData(ME_KEY, null);
+    if (e.status === 401 && e.code === 'unauthenticated' && client.getQueryData(ME_KEY))
+      client.setQueryData(ME_KEY, null);
     // A stale CSRF token: fetch the session again, which brings a fresh one for the next try.
     if (e.code === 'csrf') void client.invalidateQueries({ queryKey: ME_KEY });
   }

@@ -3,7 +3,7 @@ export const badgesConsoleEn = {
   badges: {
     console: {
       title: 'Love badges',
-      lead: 'Make love QR badge cards for elders with dementia or a chronic illness (or any resident who asks). A finder who scans one sees only a nickname, the family\'s cautions and buttons to call the family — never the name, address, ID or health. Every scan tells the family and the duty staff.',
+      lead: "Make love QR badge cards for elders with dementia or a chronic illness (or any resident who asks). A finder who scans one sees only a nickname, the family's cautions and buttons to call the family — never the name, address, ID or health. Every scan tells the family and the duty staff.",
       settings: 'Hotline and duty settings',
       issue: 'Make a card',
       issued: 'Made; the card can be printed',
@@ -17,9 +17,11 @@ export const badgesConsoleEn = {
       nickname: 'Nickname',
       nicknameHint: 'How the page calls them, e.g. "Grandma Wang"; not the real name.',
       cautions: "The family's cautions",
-      cautionsHint: 'E.g. "She has memory loss; please stay with her and call the family". No illness names or address.',
+      cautionsHint:
+        'E.g. "She has memory loss; please stay with her and call the family". No illness names or address.',
       contacts: 'Call list',
-      contactsHint: 'One per line: label phone, e.g. "Daughter 13800000000". The first line is the big button on the page.',
+      contactsHint:
+        'One per line: label phone, e.g. "Daughter 13800000000". The first line is the big button on the page.',
       scans: 'Scans',
       issuedAt: 'Made',
       viewScans: 'Scans',
@@ -33,11 +35,12 @@ export const badgesConsoleEn = {
       revokeTitle: 'Stop the card of "{{nickname}}"',
       revoked: 'Stopped: a scan now shows only the community hotline',
       reason: 'Reason',
-      issueHint: 'Lists elders 60+ with dementia or a chronic illness and no card; type a name to find anyone else. The call list comes from the resident\'s family contacts; the family can change it later on their phone.',
+      issueHint:
+        "Lists elders 60+ with dementia or a chronic illness and no card; type a name to find anyone else. The call list comes from the resident's family contacts; the family can change it later on their phone.",
       pickResident: 'Choose a resident',
       group: { dementia: 'Dementia', chronic_illness: 'Chronic illness' },
       hotline: 'Community hotline',
-      hotlineHint: 'Printed on the card; the only number a stopped card\'s page shows.',
+      hotlineHint: "Printed on the card; the only number a stopped card's page shows.",
       dutyPhone: 'Duty phone',
       dutyPhoneHint: 'The fallback on the page when the family does not answer.',
       notifyPhones: 'Duty notification mobiles',
@@ -54,7 +57,8 @@ export const badgesConsoleEn = {
       yes: 'Yes',
       reload: 'Same finder reloading; not notified again',
       consent: 'Consent of the person or their guardian',
-      consentHint: "The page gives the family's phones to whoever finds the person, and the scans record where they were found (sensitive personal information under PIPL). Get the consent of the person or their guardian first; it is kept in the resident's record, and withdrawing it stops the card at once.",
+      consentHint:
+        "The page gives the family's phones to whoever finds the person, and the scans record where they were found (sensitive personal information under PIPL). Get the consent of the person or their guardian first; it is kept in the resident's record, and withdrawing it stops the card at once.",
       consentBy: 'Given by',
       consentSelf: 'The person',
       consentGuardian: 'Guardian',

@@ -33,7 +33,8 @@ export const badgesConsoleZhCN = {
       revokeTitle: '停用“{{nickname}}”的卡片',
       revoked: '已停用：扫码只会看到社区热线',
       reason: '停用原因',
-      issueHint: '默认列出 60 岁以上、失智或患慢性病、还没有卡片的老人；输入姓名可查找其他居民。拨打名单取自居民的家庭联系人，家人以后可以在手机上修改。',
+      issueHint:
+        '默认列出 60 岁以上、失智或患慢性病、还没有卡片的老人；输入姓名可查找其他居民。拨打名单取自居民的家庭联系人，家人以后可以在手机上修改。',
       pickResident: '选择居民',
       group: { dementia: '失智', chronic_illness: '慢性病' },
       hotline: '社区热线',
@@ -54,7 +55,8 @@ export const badgesConsoleZhCN = {
       yes: '是',
       reload: '同一路人刷新，未重复通知',
       consent: '本人或监护人的同意',
-      consentHint: '扫码页面会把家人电话给捡到老人的人，扫码记录会留下老人被发现的位置（个人信息保护法中的敏感信息）。制作前须取得老人本人或监护人的同意；同意会记入居民档案，撤回同意后卡片立即停用。',
+      consentHint:
+        '扫码页面会把家人电话给捡到老人的人，扫码记录会留下老人被发现的位置（个人信息保护法中的敏感信息）。制作前须取得老人本人或监护人的同意；同意会记入居民档案，撤回同意后卡片立即停用。',
       consentBy: '谁同意',
       consentSelf: '本人',
       consentGuardian: '监护人',

@@ -97,7 +97,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('sent_at', 'text')
     .execute();
-  await db.schema.createIndex('notification_outbox_created_ix').on('notification_outbox').column('created_at').execute();
+  await db.schema
+    .createIndex('notification_outbox_created_ix')
+    .on('notification_outbox')
+    .column('created_at')
+    .execute();
 
   await db.schema
     .createTable('building')
@@ -129,7 +133,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('household_pk', ['community_id', 'id'])
-    .addForeignKeyConstraint('household_building_fk', ['community_id', 'building_id'], 'building', ['community_id', 'id'])
+    .addForeignKeyConstraint('household_building_fk', ['community_id', 'building_id'], 'building', [
+      'community_id',
+      'id',
+    ])
     .addForeignKeyConstraint('household_grid_fk', ['community_id', 'grid_id'], 'grid', ['community_id', 'id'])
     .addUniqueConstraint('household_address_uq', ['community_id', 'building_id', 'unit', 'room'])
     .execute();
@@ -159,15 +166,30 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('resident_pk', ['community_id', 'id'])
-    .addForeignKeyConstraint('resident_household_fk', ['community_id', 'household_id'], 'household', ['community_id', 'id'])
+    .addForeignKeyConstraint('resident_household_fk', ['community_id', 'household_id'], 'household', [
+      'community_id',
+      'id',
+    ])
     .addForeignKeyConstraint('resident_grid_fk', ['community_id', 'grid_id'], 'grid', ['community_id', 'id'])
     .addUniqueConstraint('resident_id_number_uq', ['community_id', 'id_number_token'])
     .execute();
-  await db.schema.createIndex('resident_household_ix').on('resident').columns(['community_id', 'household_id']).execute();
+  await db.schema
+    .createIndex('resident_household_ix')
+    .on('resident')
+    .columns(['community_id', 'household_id'])
+    .execute();
   await db.schema.createIndex('resident_pinyin_ix').on('resident').columns(['community_id', 'name_pinyin']).execute();
-  await db.schema.createIndex('resident_initials_ix').on('resident').columns(['community_id', 'name_initials']).execute();
+  await db.schema
+    .createIndex('resident_initials_ix')
+    .on('resident')
+    .columns(['community_id', 'name_initials'])
+    .execute();
   await db.schema.createIndex('resident_name_ix').on('resident').columns(['community_id', 'name']).execute();
-  await db.schema.createIndex('resident_grid_ix').on('resident').columns(['community_id', 'grid_id', 'name_pinyin']).execute();
+  await db.schema
+    .createIndex('resident_grid_ix')
+    .on('resident')
+    .columns(['community_id', 'grid_id', 'name_pinyin'])
+    .execute();
   await db.schema.createIndex('resident_birth_ix').on('resident').columns(['community_id', 'birth_date']).execute();
 
   // Special groups. Health-related tags (dementia, chronic illness, disabled) are stored as keyed tokens,
@@ -178,7 +200,13 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('resident_id', 'text', (c) => c.notNull())
     .addColumn('tag', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('resident_tag_pk', ['community_id', 'resident_id', 'tag'])
-    .addForeignKeyConstraint('resident_tag_resident_fk', ['community_id', 'resident_id'], 'resident', ['community_id', 'id'], (fk) => fk.onDelete('cascade'))
+    .addForeignKeyConstraint(
+      'resident_tag_resident_fk',
+      ['community_id', 'resident_id'],
+      'resident',
+      ['community_id', 'id'],
+      (fk) => fk.onDelete('cascade'),
+    )
     .execute();
   await db.schema.createIndex('resident_tag_tag_ix').on('resident_tag').columns(['community_id', 'tag']).execute();
 
@@ -193,9 +221,19 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('is_primary', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('family_contact_pk', ['community_id', 'id'])
-    .addForeignKeyConstraint('family_contact_resident_fk', ['community_id', 'resident_id'], 'resident', ['community_id', 'id'], (fk) => fk.onDelete('cascade'))
+    .addForeignKeyConstraint(
+      'family_contact_resident_fk',
+      ['community_id', 'resident_id'],
+      'resident',
+      ['community_id', 'id'],
+      (fk) => fk.onDelete('cascade'),
+    )
     .execute();
-  await db.schema.createIndex('family_contact_resident_ix').on('family_contact').columns(['community_id', 'resident_id']).execute();
+  await db.schema
+    .createIndex('family_contact_resident_ix')
+    .on('family_contact')
+    .columns(['community_id', 'resident_id'])
+    .execute();
 
   // PIPL art. 29/31: separate consent for sensitive data, and a guardian's for a child under 14.
   await db.schema
@@ -211,9 +249,19 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('recorded_by', 'text', (c) => c.notNull())
     .addColumn('note', 'text')
     .addPrimaryKeyConstraint('consent_record_pk', ['community_id', 'id'])
-    .addForeignKeyConstraint('consent_record_resident_fk', ['community_id', 'resident_id'], 'resident', ['community_id', 'id'], (fk) => fk.onDelete('cascade'))
+    .addForeignKeyConstraint(
+      'consent_record_resident_fk',
+      ['community_id', 'resident_id'],
+      'resident',
+      ['community_id', 'id'],
+      (fk) => fk.onDelete('cascade'),
+    )
     .execute();
-  await db.schema.createIndex('consent_record_resident_ix').on('consent_record').columns(['community_id', 'resident_id']).execute();
+  await db.schema
+    .createIndex('consent_record_resident_ix')
+    .on('consent_record')
+    .columns(['community_id', 'resident_id'])
+    .execute();
 
   // Append-only and chained: each entry's hash covers its content and the hash before it.
   await db.schema
@@ -234,7 +282,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('hash', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('audit_log_pk', ['community_id', 'seq'])
     .execute();
-  await db.schema.createIndex('audit_log_entity_ix').on('audit_log').columns(['community_id', 'entity_type', 'entity_id']).execute();
+  await db.schema
+    .createIndex('audit_log_entity_ix')
+    .on('audit_log')
+    .columns(['community_id', 'entity_type', 'entity_id'])
+    .execute();
   await db.schema.createIndex('audit_log_at_ix').on('audit_log').columns(['community_id', 'at']).execute();
 
   await db.schema
@@ -257,7 +309,23 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const t of ['job', 'audit_log', 'consent_record', 'family_contact', 'resident_tag', 'resident', 'household', 'building', 'notification_outbox', 'sign_in_code', 'session', 'membership', 'grid', 'account', 'community']) {
+  for (const t of [
+    'job',
+    'audit_log',
+    'consent_record',
+    'family_contact',
+    'resident_tag',
+    'resident',
+    'household',
+    'building',
+    'notification_outbox',
+    'sign_in_code',
+    'session',
+    'membership',
+    'grid',
+    'account',
+    'community',
+  ]) {
     await db.schema.dropTable(t).ifExists().execute();
   }
 }

@@ -26,12 +26,26 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('pairing_pk', ['community_id', 'id'])
-    .addForeignKeyConstraint('pairing_volunteer_fk', ['community_id', 'volunteer_id'], 'volunteer', ['community_id', 'id'])
+    .addForeignKeyConstraint('pairing_volunteer_fk', ['community_id', 'volunteer_id'], 'volunteer', [
+      'community_id',
+      'id',
+    ])
     .addForeignKeyConstraint('pairing_resident_fk', ['community_id', 'resident_id'], 'resident', ['community_id', 'id'])
-    .addForeignKeyConstraint('pairing_service_type_fk', ['community_id', 'service_type_id'], 'service_type', ['community_id', 'id'])
+    .addForeignKeyConstraint('pairing_service_type_fk', ['community_id', 'service_type_id'], 'service_type', [
+      'community_id',
+      'id',
+    ])
     .execute();
-  await db.schema.createIndex('pairing_volunteer_ix').on('pairing').columns(['community_id', 'volunteer_id', 'status']).execute();
-  await db.schema.createIndex('pairing_resident_ix').on('pairing').columns(['community_id', 'resident_id', 'status']).execute();
+  await db.schema
+    .createIndex('pairing_volunteer_ix')
+    .on('pairing')
+    .columns(['community_id', 'volunteer_id', 'status'])
+    .execute();
+  await db.schema
+    .createIndex('pairing_resident_ix')
+    .on('pairing')
+    .columns(['community_id', 'resident_id', 'status'])
+    .execute();
 
   // Volunteer and resident are copied from the pairing so the hours ledger and the monitor read visits
   // without a join. One visit per pairing per day: a double tap on a phone must not double the hours.
@@ -48,12 +62,29 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('logged_at', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('pairing_visit_pk', ['community_id', 'id'])
     .addUniqueConstraint('pairing_visit_day_uq', ['community_id', 'pairing_id', 'visited_on'])
-    .addForeignKeyConstraint('pairing_visit_pairing_fk', ['community_id', 'pairing_id'], 'pairing', ['community_id', 'id'])
-    .addForeignKeyConstraint('pairing_visit_volunteer_fk', ['community_id', 'volunteer_id'], 'volunteer', ['community_id', 'id'])
-    .addForeignKeyConstraint('pairing_visit_resident_fk', ['community_id', 'resident_id'], 'resident', ['community_id', 'id'])
+    .addForeignKeyConstraint('pairing_visit_pairing_fk', ['community_id', 'pairing_id'], 'pairing', [
+      'community_id',
+      'id',
+    ])
+    .addForeignKeyConstraint('pairing_visit_volunteer_fk', ['community_id', 'volunteer_id'], 'volunteer', [
+      'community_id',
+      'id',
+    ])
+    .addForeignKeyConstraint('pairing_visit_resident_fk', ['community_id', 'resident_id'], 'resident', [
+      'community_id',
+      'id',
+    ])
     .execute();
-  await db.schema.createIndex('pairing_visit_resident_ix').on('pairing_visit').columns(['community_id', 'resident_id', 'visited_on']).execute();
-  await db.schema.createIndex('pairing_visit_volunteer_ix').on('pairing_visit').columns(['community_id', 'volunteer_id', 'visited_on']).execute();
+  await db.schema
+    .createIndex('pairing_visit_resident_ix')
+    .on('pairing_visit')
+    .columns(['community_id', 'resident_id', 'visited_on'])
+    .execute();
+  await db.schema
+    .createIndex('pairing_visit_volunteer_ix')
+    .on('pairing_visit')
+    .columns(['community_id', 'volunteer_id', 'visited_on'])
+    .execute();
 
   // One row per silence alerted: a silence is known by when it began (the last contact, or the resident's
   // registration). A new contact starts a new silence, which may be alerted again.
@@ -64,7 +95,13 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('days_silent', 'integer', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('left_out_alert_pk', ['community_id', 'resident_id', 'silent_since'])
-    .addForeignKeyConstraint('left_out_alert_resident_fk', ['community_id', 'resident_id'], 'resident', ['community_id', 'id'], (fk) => fk.onDelete('cascade'))
+    .addForeignKeyConstraint(
+      'left_out_alert_resident_fk',
+      ['community_id', 'resident_id'],
+      'resident',
+      ['community_id', 'id'],
+      (fk) => fk.onDelete('cascade'),
+    )
     .execute();
 }
 

@@ -27,7 +27,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('wechat_binding_pk', ['community_id', 'openid'])
     .execute();
-  await db.schema.createIndex('wechat_binding_phone_ix').on('wechat_binding').columns(['community_id', 'phone']).execute();
+  await db.schema
+    .createIndex('wechat_binding_phone_ix')
+    .on('wechat_binding')
+    .columns(['community_id', 'phone'])
+    .execute();
 
   // At most one live code per WeChat user; a new request replaces it.
   await scoped(db, 'wechat_bind_code')
@@ -39,7 +43,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('expires_at', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('wechat_bind_code_pk', ['community_id', 'openid'])
     .execute();
-  await db.schema.createIndex('wechat_bind_code_phone_ix').on('wechat_bind_code').columns(['community_id', 'phone', 'created_at']).execute();
+  await db.schema
+    .createIndex('wechat_bind_code_phone_ix')
+    .on('wechat_bind_code')
+    .columns(['community_id', 'phone', 'created_at'])
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

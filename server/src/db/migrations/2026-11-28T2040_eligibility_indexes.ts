@@ -5,8 +5,16 @@ import type { Kysely } from 'kysely';
 
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.dropIndex('volunteer_pinyin_ix').execute();
-  await db.schema.createIndex('volunteer_pinyin_ix').on('volunteer').columns(['community_id', 'name_pinyin', 'id', 'status', 'birth_date', 'fitness']).execute();
-  await db.schema.createIndex('training_certificate_course_ix').on('training_certificate').columns(['community_id', 'course_id', 'volunteer_id', 'expires_on']).execute();
+  await db.schema
+    .createIndex('volunteer_pinyin_ix')
+    .on('volunteer')
+    .columns(['community_id', 'name_pinyin', 'id', 'status', 'birth_date', 'fitness'])
+    .execute();
+  await db.schema
+    .createIndex('training_certificate_course_ix')
+    .on('training_certificate')
+    .columns(['community_id', 'course_id', 'volunteer_id', 'expires_on'])
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

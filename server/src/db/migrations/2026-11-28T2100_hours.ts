@@ -35,14 +35,30 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('verified_by_name', 'text')
     .addColumn('verified_at', 'text')
     .addPrimaryKeyConstraint('hours_entry_pk', ['community_id', 'id'])
-    .addForeignKeyConstraint('hours_entry_volunteer_fk', ['community_id', 'volunteer_id'], 'volunteer', ['community_id', 'id'])
+    .addForeignKeyConstraint('hours_entry_volunteer_fk', ['community_id', 'volunteer_id'], 'volunteer', [
+      'community_id',
+      'id',
+    ])
     .addCheckConstraint('hours_entry_minutes_ck', sql`minutes >= 0 and raw_minutes >= 0`)
     .execute();
-  await db.schema.createIndex('hours_entry_volunteer_ix').on('hours_entry').columns(['community_id', 'volunteer_id', 'service_date']).execute();
-  await db.schema.createIndex('hours_entry_status_ix').on('hours_entry').columns(['community_id', 'status', 'service_date']).execute();
+  await db.schema
+    .createIndex('hours_entry_volunteer_ix')
+    .on('hours_entry')
+    .columns(['community_id', 'volunteer_id', 'service_date'])
+    .execute();
+  await db.schema
+    .createIndex('hours_entry_status_ix')
+    .on('hours_entry')
+    .columns(['community_id', 'status', 'service_date'])
+    .execute();
   // One original entry per source per volunteer: a checkout tapped twice records once.
-  await db.schema.createIndex('hours_entry_source_uq').unique().on('hours_entry').columns(['community_id', 'source', 'source_id', 'volunteer_id'])
-    .where(sql.ref('corrects_id'), 'is', null).execute();
+  await db.schema
+    .createIndex('hours_entry_source_uq')
+    .unique()
+    .on('hours_entry')
+    .columns(['community_id', 'source', 'source_id', 'volunteer_id'])
+    .where(sql.ref('corrects_id'), 'is', null)
+    .execute();
 
   await scoped(db, 'hours_total')
     .addColumn('volunteer_id', 'text', (c) => c.notNull())
@@ -55,7 +71,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addPrimaryKeyConstraint('hours_total_pk', ['community_id', 'volunteer_id'])
     .execute();
 
-  await db.schema.createTable('hours_settings')
+  await db.schema
+    .createTable('hours_settings')
     .addColumn('community_id', 'text', (c) => c.primaryKey().references('community.id'))
     .addColumn('rounding_unit', 'integer')
     .addColumn('rounding_mode', 'text')

@@ -46,12 +46,23 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addPrimaryKeyConstraint('activity_pk', ['community_id', 'id'])
     .addForeignKeyConstraint('activity_team_fk', ['community_id', 'organiser_team_id'], 'team', ['community_id', 'id'])
     .addForeignKeyConstraint('activity_unit_fk', ['community_id', 'organiser_unit_id'], 'unit', ['community_id', 'id'])
-    .addForeignKeyConstraint('activity_service_type_fk', ['community_id', 'service_type_id'], 'service_type', ['community_id', 'id'])
-    .addForeignKeyConstraint('activity_series_fk', ['community_id', 'series_id'], 'activity_series', ['community_id', 'id'])
+    .addForeignKeyConstraint('activity_service_type_fk', ['community_id', 'service_type_id'], 'service_type', [
+      'community_id',
+      'id',
+    ])
+    .addForeignKeyConstraint('activity_series_fk', ['community_id', 'series_id'], 'activity_series', [
+      'community_id',
+      'id',
+    ])
     .execute();
   await db.schema.createIndex('activity_start_ix').on('activity').columns(['community_id', 'starts_at']).execute();
   // A series makes one activity per date, however often the daily job runs (nulls are distinct: one-off activities are free).
-  await db.schema.createIndex('activity_series_date_uq').unique().on('activity').columns(['community_id', 'series_id', 'date']).execute();
+  await db.schema
+    .createIndex('activity_series_date_uq')
+    .unique()
+    .on('activity')
+    .columns(['community_id', 'series_id', 'date'])
+    .execute();
 
   await scoped(db, 'activity_shift')
     .addColumn('id', 'text', (c) => c.notNull())
@@ -63,10 +74,20 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('places', 'integer', (c) => c.notNull())
     .addColumn('taken', 'integer', (c) => c.notNull())
     .addPrimaryKeyConstraint('activity_shift_pk', ['community_id', 'id'])
-    .addForeignKeyConstraint('activity_shift_activity_fk', ['community_id', 'activity_id'], 'activity', ['community_id', 'id'], (fk) => fk.onDelete('cascade'))
+    .addForeignKeyConstraint(
+      'activity_shift_activity_fk',
+      ['community_id', 'activity_id'],
+      'activity',
+      ['community_id', 'id'],
+      (fk) => fk.onDelete('cascade'),
+    )
     .addCheckConstraint('activity_shift_taken_ck', sql`taken >= 0 and taken <= places`)
     .execute();
-  await db.schema.createIndex('activity_shift_activity_ix').on('activity_shift').columns(['community_id', 'activity_id']).execute();
+  await db.schema
+    .createIndex('activity_shift_activity_ix')
+    .on('activity_shift')
+    .columns(['community_id', 'activity_id'])
+    .execute();
   await db.schema.createIndex('activity_shift_start_ix').on('activity_shift').columns(['starts_at']).execute();
 
   await scoped(db, 'activity_signup')
@@ -92,14 +113,36 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('hours_entry_id', 'text')
     .addColumn('minutes', 'integer')
     .addPrimaryKeyConstraint('activity_signup_pk', ['community_id', 'id'])
-    .addForeignKeyConstraint('activity_signup_shift_fk', ['community_id', 'shift_id'], 'activity_shift', ['community_id', 'id'], (fk) => fk.onDelete('cascade'))
-    .addForeignKeyConstraint('activity_signup_volunteer_fk', ['community_id', 'volunteer_id'], 'volunteer', ['community_id', 'id'])
+    .addForeignKeyConstraint(
+      'activity_signup_shift_fk',
+      ['community_id', 'shift_id'],
+      'activity_shift',
+      ['community_id', 'id'],
+      (fk) => fk.onDelete('cascade'),
+    )
+    .addForeignKeyConstraint('activity_signup_volunteer_fk', ['community_id', 'volunteer_id'], 'volunteer', [
+      'community_id',
+      'id',
+    ])
     .execute();
   // One live sign-up (confirmed or waitlisted) per volunteer and activity; a cancelled one does not count.
-  await db.schema.createIndex('activity_signup_one_uq').unique().on('activity_signup')
-    .columns(['community_id', 'activity_id', 'volunteer_id']).where(sql.ref('status'), '<>', 'cancelled').execute();
-  await db.schema.createIndex('activity_signup_shift_ix').on('activity_signup').columns(['community_id', 'shift_id', 'status', 'created_at']).execute();
-  await db.schema.createIndex('activity_signup_volunteer_ix').on('activity_signup').columns(['community_id', 'volunteer_id']).execute();
+  await db.schema
+    .createIndex('activity_signup_one_uq')
+    .unique()
+    .on('activity_signup')
+    .columns(['community_id', 'activity_id', 'volunteer_id'])
+    .where(sql.ref('status'), '<>', 'cancelled')
+    .execute();
+  await db.schema
+    .createIndex('activity_signup_shift_ix')
+    .on('activity_signup')
+    .columns(['community_id', 'shift_id', 'status', 'created_at'])
+    .execute();
+  await db.schema
+    .createIndex('activity_signup_volunteer_ix')
+    .on('activity_signup')
+    .columns(['community_id', 'volunteer_id'])
+    .execute();
 
   await scoped(db, 'activity_programme_item')
     .addColumn('id', 'text', (c) => c.notNull())
@@ -109,9 +152,19 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('genre', 'text', (c) => c.notNull())
     .addColumn('performers', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('activity_programme_item_pk', ['community_id', 'id'])
-    .addForeignKeyConstraint('activity_programme_activity_fk', ['community_id', 'activity_id'], 'activity', ['community_id', 'id'], (fk) => fk.onDelete('cascade'))
+    .addForeignKeyConstraint(
+      'activity_programme_activity_fk',
+      ['community_id', 'activity_id'],
+      'activity',
+      ['community_id', 'id'],
+      (fk) => fk.onDelete('cascade'),
+    )
     .execute();
-  await db.schema.createIndex('activity_programme_activity_ix').on('activity_programme_item').columns(['community_id', 'activity_id']).execute();
+  await db.schema
+    .createIndex('activity_programme_activity_ix')
+    .on('activity_programme_item')
+    .columns(['community_id', 'activity_id'])
+    .execute();
 
   // Base64 text rather than a blob: the same column type on both databases; images are capped at 512 KB.
   await scoped(db, 'activity_image')
@@ -123,22 +176,46 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('data', 'text', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('activity_image_pk', ['community_id', 'id'])
-    .addForeignKeyConstraint('activity_image_activity_fk', ['community_id', 'activity_id'], 'activity', ['community_id', 'id'], (fk) => fk.onDelete('cascade'))
+    .addForeignKeyConstraint(
+      'activity_image_activity_fk',
+      ['community_id', 'activity_id'],
+      'activity',
+      ['community_id', 'id'],
+      (fk) => fk.onDelete('cascade'),
+    )
     .execute();
-  await db.schema.createIndex('activity_image_activity_ix').on('activity_image').columns(['community_id', 'activity_id']).execute();
+  await db.schema
+    .createIndex('activity_image_activity_ix')
+    .on('activity_image')
+    .columns(['community_id', 'activity_id'])
+    .execute();
 
   await scoped(db, 'activity_feed')
     .addColumn('volunteer_id', 'text', (c) => c.notNull())
     .addColumn('token', 'text', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('activity_feed_pk', ['community_id', 'volunteer_id'])
-    .addForeignKeyConstraint('activity_feed_volunteer_fk', ['community_id', 'volunteer_id'], 'volunteer', ['community_id', 'id'], (fk) => fk.onDelete('cascade'))
+    .addForeignKeyConstraint(
+      'activity_feed_volunteer_fk',
+      ['community_id', 'volunteer_id'],
+      'volunteer',
+      ['community_id', 'id'],
+      (fk) => fk.onDelete('cascade'),
+    )
     .addUniqueConstraint('activity_feed_token_uq', ['community_id', 'token'])
     .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const t of ['activity_feed', 'activity_image', 'activity_programme_item', 'activity_signup', 'activity_shift', 'activity', 'activity_series']) {
+  for (const t of [
+    'activity_feed',
+    'activity_image',
+    'activity_programme_item',
+    'activity_signup',
+    'activity_shift',
+    'activity',
+    'activity_series',
+  ]) {
     await db.schema.dropTable(t).ifExists().execute();
   }
 }

@@ -8,7 +8,8 @@ const scoped = (db: Kysely<any>, name: string) =>
 
 export async function up(db: Kysely<any>): Promise<void> {
   // Who the certificate names as issuer; absent → defaults from the community (see certificates.service.ts).
-  await db.schema.createTable('certificate_settings')
+  await db.schema
+    .createTable('certificate_settings')
     .addColumn('community_id', 'text', (c) => c.primaryKey().references('community.id'))
     .addColumn('issuer_name', 'text', (c) => c.notNull())
     .addColumn('responsible_person', 'text', (c) => c.notNull())
@@ -50,11 +51,28 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('revoked_by_name', 'text')
     .addColumn('revoke_reason', 'text')
     .addPrimaryKeyConstraint('certificate_pk', ['community_id', 'id'])
-    .addForeignKeyConstraint('certificate_volunteer_fk', ['community_id', 'volunteer_id'], 'volunteer', ['community_id', 'id'])
+    .addForeignKeyConstraint('certificate_volunteer_fk', ['community_id', 'volunteer_id'], 'volunteer', [
+      'community_id',
+      'id',
+    ])
     .execute();
-  await db.schema.createIndex('certificate_number_uq').unique().on('certificate').columns(['community_id', 'number']).execute();
-  await db.schema.createIndex('certificate_token_uq').unique().on('certificate').columns(['community_id', 'token']).execute();
-  await db.schema.createIndex('certificate_volunteer_ix').on('certificate').columns(['community_id', 'volunteer_id', 'issued_at']).execute();
+  await db.schema
+    .createIndex('certificate_number_uq')
+    .unique()
+    .on('certificate')
+    .columns(['community_id', 'number'])
+    .execute();
+  await db.schema
+    .createIndex('certificate_token_uq')
+    .unique()
+    .on('certificate')
+    .columns(['community_id', 'token'])
+    .execute();
+  await db.schema
+    .createIndex('certificate_volunteer_ix')
+    .on('certificate')
+    .columns(['community_id', 'volunteer_id', 'issued_at'])
+    .execute();
 
   // Points: a balance row per volunteer, changed only by conditional updates (never below zero), and a
   // double-entry ledger whose every transaction's postings sum to zero.
@@ -67,7 +85,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('debt', 'integer', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('points_balance_pk', ['community_id', 'volunteer_id'])
-    .addForeignKeyConstraint('points_balance_volunteer_fk', ['community_id', 'volunteer_id'], 'volunteer', ['community_id', 'id'])
+    .addForeignKeyConstraint('points_balance_volunteer_fk', ['community_id', 'volunteer_id'], 'volunteer', [
+      'community_id',
+      'id',
+    ])
     .addCheckConstraint('points_balance_ck', sql`balance >= 0 and debt >= 0 and earned >= 0`)
     .execute();
 
@@ -94,7 +115,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('points_txn_pk', ['community_id', 'id'])
     .execute();
-  await db.schema.createIndex('points_txn_volunteer_ix').on('points_txn').columns(['community_id', 'volunteer_id', 'created_at']).execute();
+  await db.schema
+    .createIndex('points_txn_volunteer_ix')
+    .on('points_txn')
+    .columns(['community_id', 'volunteer_id', 'created_at'])
+    .execute();
 
   await scoped(db, 'points_posting')
     .addColumn('txn_id', 'text', (c) => c.notNull())
@@ -126,10 +151,21 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('handled_by_name', 'text', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('supermarket_redemption_pk', ['community_id', 'id'])
-    .addForeignKeyConstraint('supermarket_redemption_volunteer_fk', ['community_id', 'volunteer_id'], 'volunteer', ['community_id', 'id'])
+    .addForeignKeyConstraint('supermarket_redemption_volunteer_fk', ['community_id', 'volunteer_id'], 'volunteer', [
+      'community_id',
+      'id',
+    ])
     .execute();
-  await db.schema.createIndex('supermarket_redemption_ix').on('supermarket_redemption').columns(['community_id', 'created_at']).execute();
-  await db.schema.createIndex('supermarket_redemption_volunteer_ix').on('supermarket_redemption').columns(['community_id', 'volunteer_id', 'created_at']).execute();
+  await db.schema
+    .createIndex('supermarket_redemption_ix')
+    .on('supermarket_redemption')
+    .columns(['community_id', 'created_at'])
+    .execute();
+  await db.schema
+    .createIndex('supermarket_redemption_volunteer_ix')
+    .on('supermarket_redemption')
+    .columns(['community_id', 'volunteer_id', 'created_at'])
+    .execute();
 
   await scoped(db, 'supermarket_redemption_line')
     .addColumn('redemption_id', 'text', (c) => c.notNull())
@@ -138,8 +174,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('quantity', 'integer', (c) => c.notNull())
     .addColumn('price_points', 'integer', (c) => c.notNull())
     .addPrimaryKeyConstraint('supermarket_redemption_line_pk', ['community_id', 'redemption_id', 'item_id'])
-    .addForeignKeyConstraint('supermarket_redemption_line_fk', ['community_id', 'redemption_id'], 'supermarket_redemption', ['community_id', 'id'])
-    .addForeignKeyConstraint('supermarket_redemption_line_item_fk', ['community_id', 'item_id'], 'supermarket_item', ['community_id', 'id'])
+    .addForeignKeyConstraint(
+      'supermarket_redemption_line_fk',
+      ['community_id', 'redemption_id'],
+      'supermarket_redemption',
+      ['community_id', 'id'],
+    )
+    .addForeignKeyConstraint('supermarket_redemption_line_item_fk', ['community_id', 'item_id'], 'supermarket_item', [
+      'community_id',
+      'id',
+    ])
     .execute();
 
   await scoped(db, 'supermarket_stock_move')
@@ -152,11 +196,26 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_by', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('supermarket_stock_move_pk', ['community_id', 'id'])
-    .addForeignKeyConstraint('supermarket_stock_move_item_fk', ['community_id', 'item_id'], 'supermarket_item', ['community_id', 'id'])
+    .addForeignKeyConstraint('supermarket_stock_move_item_fk', ['community_id', 'item_id'], 'supermarket_item', [
+      'community_id',
+      'id',
+    ])
     .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const t of ['supermarket_stock_move', 'supermarket_redemption_line', 'supermarket_redemption', 'supermarket_item', 'points_posting', 'points_txn', 'points_day',
-    'points_balance', 'certificate', 'certificate_counter', 'certificate_settings']) await db.schema.dropTable(t).ifExists().execute();
+  for (const t of [
+    'supermarket_stock_move',
+    'supermarket_redemption_line',
+    'supermarket_redemption',
+    'supermarket_item',
+    'points_posting',
+    'points_txn',
+    'points_day',
+    'points_balance',
+    'certificate',
+    'certificate_counter',
+    'certificate_settings',
+  ])
+    await db.schema.dropTable(t).ifExists().execute();
 }

@@ -4,7 +4,8 @@
 import type { Kysely } from 'kysely';
 
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.createTable('hours_dispute')
+  await db.schema
+    .createTable('hours_dispute')
     .addColumn('community_id', 'text', (c) => c.notNull().references('community.id'))
     .addColumn('id', 'text', (c) => c.notNull())
     .addColumn('volunteer_id', 'text', (c) => c.notNull())
@@ -18,11 +19,25 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('resolved_at', 'text')
     .addColumn('resolution', 'text')
     .addPrimaryKeyConstraint('hours_dispute_pk', ['community_id', 'id'])
-    .addForeignKeyConstraint('hours_dispute_volunteer_fk', ['community_id', 'volunteer_id'], 'volunteer', ['community_id', 'id'])
-    .addForeignKeyConstraint('hours_dispute_entry_fk', ['community_id', 'entry_id'], 'hours_entry', ['community_id', 'id'])
+    .addForeignKeyConstraint('hours_dispute_volunteer_fk', ['community_id', 'volunteer_id'], 'volunteer', [
+      'community_id',
+      'id',
+    ])
+    .addForeignKeyConstraint('hours_dispute_entry_fk', ['community_id', 'entry_id'], 'hours_entry', [
+      'community_id',
+      'id',
+    ])
     .execute();
-  await db.schema.createIndex('hours_dispute_status_ix').on('hours_dispute').columns(['community_id', 'status', 'created_at']).execute();
-  await db.schema.createIndex('hours_dispute_volunteer_ix').on('hours_dispute').columns(['community_id', 'volunteer_id']).execute();
+  await db.schema
+    .createIndex('hours_dispute_status_ix')
+    .on('hours_dispute')
+    .columns(['community_id', 'status', 'created_at'])
+    .execute();
+  await db.schema
+    .createIndex('hours_dispute_volunteer_ix')
+    .on('hours_dispute')
+    .columns(['community_id', 'volunteer_id'])
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

@@ -3,7 +3,8 @@
 import { sql, type Kysely } from 'kysely';
 
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.createTable('badge_settings')
+  await db.schema
+    .createTable('badge_settings')
     .addColumn('community_id', 'text', (c) => c.notNull().primaryKey().references('community.id'))
     .addColumn('hotline', 'text', (c) => c.notNull())
     .addColumn('duty_phone', 'text', (c) => c.notNull())
@@ -12,7 +13,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
 
-  await db.schema.createTable('badge')
+  await db.schema
+    .createTable('badge')
     .addColumn('community_id', 'text', (c) => c.notNull().references('community.id'))
     .addColumn('id', 'text', (c) => c.notNull())
     .addColumn('resident_id', 'text', (c) => c.notNull())
@@ -36,10 +38,17 @@ export async function up(db: Kysely<any>): Promise<void> {
   // The URL carries no community, so the token is unique everywhere.
   await db.schema.createIndex('badge_token_ux').on('badge').column('token_hash').unique().execute();
   // At most one working badge per resident: concurrent issues cannot make two.
-  await db.schema.createIndex('badge_active_ux').on('badge').columns(['community_id', 'resident_id']).unique().where(sql.ref('status'), '=', 'active').execute();
+  await db.schema
+    .createIndex('badge_active_ux')
+    .on('badge')
+    .columns(['community_id', 'resident_id'])
+    .unique()
+    .where(sql.ref('status'), '=', 'active')
+    .execute();
   await db.schema.createIndex('badge_resident_ix').on('badge').columns(['community_id', 'resident_id']).execute();
 
-  await db.schema.createTable('badge_contact')
+  await db.schema
+    .createTable('badge_contact')
     .addColumn('community_id', 'text', (c) => c.notNull().references('community.id'))
     .addColumn('id', 'text', (c) => c.notNull())
     .addColumn('badge_id', 'text', (c) => c.notNull())
@@ -49,9 +58,14 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addPrimaryKeyConstraint('badge_contact_pk', ['community_id', 'id'])
     .addForeignKeyConstraint('badge_contact_badge_fk', ['community_id', 'badge_id'], 'badge', ['community_id', 'id'])
     .execute();
-  await db.schema.createIndex('badge_contact_badge_ix').on('badge_contact').columns(['community_id', 'badge_id', 'position']).execute();
+  await db.schema
+    .createIndex('badge_contact_badge_ix')
+    .on('badge_contact')
+    .columns(['community_id', 'badge_id', 'position'])
+    .execute();
 
-  await db.schema.createTable('badge_scan')
+  await db.schema
+    .createTable('badge_scan')
     .addColumn('community_id', 'text', (c) => c.notNull().references('community.id'))
     .addColumn('id', 'text', (c) => c.notNull())
     .addColumn('badge_id', 'text', (c) => c.notNull())
@@ -66,9 +80,14 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addPrimaryKeyConstraint('badge_scan_pk', ['community_id', 'id'])
     .addForeignKeyConstraint('badge_scan_badge_fk', ['community_id', 'badge_id'], 'badge', ['community_id', 'id'])
     .execute();
-  await db.schema.createIndex('badge_scan_badge_ix').on('badge_scan').columns(['community_id', 'badge_id', 'at']).execute();
+  await db.schema
+    .createIndex('badge_scan_badge_ix')
+    .on('badge_scan')
+    .columns(['community_id', 'badge_id', 'at'])
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const t of ['badge_scan', 'badge_contact', 'badge', 'badge_settings']) await db.schema.dropTable(t).ifExists().execute();
+  for (const t of ['badge_scan', 'badge_contact', 'badge', 'badge_settings'])
+    await db.schema.dropTable(t).ifExists().execute();
 }

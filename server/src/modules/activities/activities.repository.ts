@@ -3,35 +3,71 @@
 import { sql } from 'kysely';
 import type { DbOrTrx } from '../../db/database.ts';
 import { prepared } from '../../db/prepared.ts';
-import type { ActivityFeedTable, ActivityImageTable, ActivityProgrammeItemTable, ActivitySeriesTable, ActivityShiftTable, ActivitySignupTable, ActivityTable } from '../../db/schema.ts';
+import type {
+  ActivityFeedTable,
+  ActivityImageTable,
+  ActivityProgrammeItemTable,
+  ActivitySeriesTable,
+  ActivityShiftTable,
+  ActivitySignupTable,
+  ActivityTable,
+} from '../../db/schema.ts';
 
 // ---------------- activities and shifts ----------------
 
 export const insertActivity = (db: DbOrTrx, row: ActivityTable) => db.insertInto('activity').values(row).execute();
-export const insertShifts = (db: DbOrTrx, rows: ActivityShiftTable[]) => rows.length ? db.insertInto('activity_shift').values(rows).execute() : Promise.resolve([]);
+export const insertShifts = (db: DbOrTrx, rows: ActivityShiftTable[]) =>
+  rows.length ? db.insertInto('activity_shift').values(rows).execute() : Promise.resolve([]);
 
 // The sign-up path's queries are compiled once (prepared): building them cost more than running them.
-const getActivityQ = prepared((db, communityId: string, id: string) => db.selectFrom('activity').selectAll().where('community_id', '=', communityId).where('id', '=', id));
-export const getActivity = async (db: DbOrTrx, communityId: string, id: string) => (await getActivityQ(db, communityId, id)).rows[0];
+const getActivityQ = prepared((db, communityId: string, id: string) =>
+  db.selectFrom('activity').selectAll().where('community_id', '=', communityId).where('id', '=', id),
+);
+export const getActivity = async (db: DbOrTrx, communityId: string, id: string) =>
+  (await getActivityQ(db, communityId, id)).rows[0];
 
 export const updateActivity = (db: DbOrTrx, communityId: string, id: string, set: Partial<ActivityTable>) =>
   db.updateTable('activity').set(set).where('community_id', '=', communityId).where('id', '=', id).execute();
 
-export async function setStatus(db: DbOrTrx, communityId: string, id: string, from: string[], to: string, now: string): Promise<boolean> {
-  const r = await db.updateTable('activity').set({ status: to, updated_at: now }).where('community_id', '=', communityId).where('id', '=', id)
-    .where('status', 'in', from).executeTakeFirst();
+export async function setStatus(
+  db: DbOrTrx,
+  communityId: string,
+  id: string,
+  from: string[],
+  to: string,
+  now: string,
+): Promise<boolean> {
+  const r = await db
+    .updateTable('activity')
+    .set({ status: to, updated_at: now })
+    .where('community_id', '=', communityId)
+    .where('id', '=', id)
+    .where('status', 'in', from)
+    .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }
 
-const activityRows = (db: DbOrTrx, communityId: string) => db.selectFrom('activity as a')
-    .leftJoin('team as t', (j) => j.onRef('t.community_id', '=', 'a.community_id').onRef('t.id', '=', 'a.organiser_team_id'))
-    .leftJoin('unit as u', (j) => j.onRef('u.community_id', '=', 'a.community_id').onRef('u.id', '=', 'a.organiser_unit_id'))
-    .selectAll('a').select(['t.name as team_name', 'u.name as unit_name'])
+const activityRows = (db: DbOrTrx, communityId: string) =>
+  db
+    .selectFrom('activity as a')
+    .leftJoin('team as t', (j) =>
+      j.onRef('t.community_id', '=', 'a.community_id').onRef('t.id', '=', 'a.organiser_team_id'),
+    )
+    .leftJoin('unit as u', (j) =>
+      j.onRef('u.community_id', '=', 'a.community_id').onRef('u.id', '=', 'a.organiser_unit_id'),
+    )
+    .selectAll('a')
+    .select(['t.name as team_name', 'u.name as unit_name'])
     .where('a.community_id', '=', communityId);
 
-export const activityView = (db: DbOrTrx, communityId: string, id: string) => activityRows(db, communityId).where('a.id', '=', id).executeTakeFirst();
+export const activityView = (db: DbOrTrx, communityId: string, id: string) =>
+  activityRows(db, communityId).where('a.id', '=', id).executeTakeFirst();
 
-export const listActivities = (db: DbOrTrx, communityId: string, q: { fromIso?: string; toIso?: string; status?: string; statuses?: string[] }) => {
+export const listActivities = (
+  db: DbOrTrx,
+  communityId: string,
+  q: { fromIso?: string; toIso?: string; status?: string; statuses?: string[] },
+) => {
   let s = activityRows(db, communityId);
   if (q.fromIso) s = s.where('a.ends_at', '>=', q.fromIso);
   if (q.toIso) s = s.where('a.starts_at', '<', q.toIso);
@@ -42,11 +78,21 @@ export const listActivities = (db: DbOrTrx, communityId: string, q: { fromIso?: 
 export type ActivityListRow = Awaited<ReturnType<typeof listActivities>>[number];
 
 export const shiftsOf = (db: DbOrTrx, communityId: string, activityIds: string[]) =>
-  activityIds.length ? db.selectFrom('activity_shift').selectAll().where('community_id', '=', communityId).where('activity_id', 'in', activityIds)
-    .orderBy('position').execute() : Promise.resolve([] as ActivityShiftTable[]);
+  activityIds.length
+    ? db
+        .selectFrom('activity_shift')
+        .selectAll()
+        .where('community_id', '=', communityId)
+        .where('activity_id', 'in', activityIds)
+        .orderBy('position')
+        .execute()
+    : Promise.resolve([] as ActivityShiftTable[]);
 
-const getShiftQ = prepared((db, communityId: string, id: string) => db.selectFrom('activity_shift').selectAll().where('community_id', '=', communityId).where('id', '=', id));
-export const getShift = async (db: DbOrTrx, communityId: string, id: string) => (await getShiftQ(db, communityId, id)).rows[0];
+const getShiftQ = prepared((db, communityId: string, id: string) =>
+  db.selectFrom('activity_shift').selectAll().where('community_id', '=', communityId).where('id', '=', id),
+);
+export const getShift = async (db: DbOrTrx, communityId: string, id: string) =>
+  (await getShiftQ(db, communityId, id)).rows[0];
 
 export const updateShift = (db: DbOrTrx, communityId: string, id: string, set: Partial<ActivityShiftTable>) =>
   db.updateTable('activity_shift').set(set).where('community_id', '=', communityId).where('id', '=', id).execute();
@@ -58,53 +104,122 @@ export const deleteShift = (db: DbOrTrx, communityId: string, id: string) =>
  * Takes one place if one is left: a single conditional update. On PostgreSQL a second writer waits for the
  * first's row lock and re-checks `taken < places` against the committed row; SQLite has one writer.
  */
-const takePlaceQ = prepared((db, communityId: string, shiftId: string) => db.updateTable('activity_shift').set({ taken: sql<number>`taken + 1` })
-  .where('community_id', '=', communityId).where('id', '=', shiftId).where(sql<boolean>`taken < places`));
+const takePlaceQ = prepared((db, communityId: string, shiftId: string) =>
+  db
+    .updateTable('activity_shift')
+    .set({ taken: sql<number>`taken + 1` })
+    .where('community_id', '=', communityId)
+    .where('id', '=', shiftId)
+    .where(sql<boolean>`taken < places`),
+);
 export async function takePlace(db: DbOrTrx, communityId: string, shiftId: string): Promise<boolean> {
   return Number((await takePlaceQ(db, communityId, shiftId)).numAffectedRows) === 1;
 }
 
 export const freePlace = (db: DbOrTrx, communityId: string, shiftId: string) =>
-  db.updateTable('activity_shift').set({ taken: sql<number>`taken - 1` }).where('community_id', '=', communityId).where('id', '=', shiftId).where('taken', '>', 0).execute();
+  db
+    .updateTable('activity_shift')
+    .set({ taken: sql<number>`taken - 1` })
+    .where('community_id', '=', communityId)
+    .where('id', '=', shiftId)
+    .where('taken', '>', 0)
+    .execute();
 
 // ---------------- series ----------------
 
-export const insertSeries = (db: DbOrTrx, row: ActivitySeriesTable) => db.insertInto('activity_series').values(row).execute();
-export const listSeries = (db: DbOrTrx, communityId: string) => db.selectFrom('activity_series').selectAll().where('community_id', '=', communityId).orderBy('created_at').execute();
+export const insertSeries = (db: DbOrTrx, row: ActivitySeriesTable) =>
+  db.insertInto('activity_series').values(row).execute();
+export const listSeries = (db: DbOrTrx, communityId: string) =>
+  db.selectFrom('activity_series').selectAll().where('community_id', '=', communityId).orderBy('created_at').execute();
 /** Series across communities whose activities are not yet made up to `date` (the daily job). */
 export const seriesBehind = (db: DbOrTrx, date: string) =>
-  db.selectFrom('activity_series').selectAll().where('generated_to', '<', date).where((eb) => eb.or([eb('until_date', 'is', null), eb('until_date', '>', eb.ref('generated_to'))])).execute();
+  db
+    .selectFrom('activity_series')
+    .selectAll()
+    .where('generated_to', '<', date)
+    .where((eb) => eb.or([eb('until_date', 'is', null), eb('until_date', '>', eb.ref('generated_to'))]))
+    .execute();
 export const setGeneratedTo = (db: DbOrTrx, communityId: string, id: string, date: string) =>
-  db.updateTable('activity_series').set({ generated_to: date }).where('community_id', '=', communityId).where('id', '=', id).execute();
+  db
+    .updateTable('activity_series')
+    .set({ generated_to: date })
+    .where('community_id', '=', communityId)
+    .where('id', '=', id)
+    .execute();
 export const seriesDates = (db: DbOrTrx, communityId: string, seriesId: string) =>
-  db.selectFrom('activity').select('date').where('community_id', '=', communityId).where('series_id', '=', seriesId).execute();
+  db
+    .selectFrom('activity')
+    .select('date')
+    .where('community_id', '=', communityId)
+    .where('series_id', '=', seriesId)
+    .execute();
 
 // ---------------- sign-ups ----------------
 
 const insertSignupQ = prepared((db, row: ActivitySignupTable) => db.insertInto('activity_signup').values(row));
-export const insertSignup = async (db: DbOrTrx, row: ActivitySignupTable) => { await insertSignupQ(db, row); };
+export const insertSignup = async (db: DbOrTrx, row: ActivitySignupTable) => {
+  await insertSignupQ(db, row);
+};
 
 export const getSignup = (db: DbOrTrx, communityId: string, id: string) =>
-  db.selectFrom('activity_signup').selectAll().where('community_id', '=', communityId).where('id', '=', id).executeTakeFirst();
+  db
+    .selectFrom('activity_signup')
+    .selectAll()
+    .where('community_id', '=', communityId)
+    .where('id', '=', id)
+    .executeTakeFirst();
 
-const liveSignupOfQ = prepared((db, communityId: string, activityId: string, volunteerId: string) => db.selectFrom('activity_signup').selectAll()
-  .where('community_id', '=', communityId).where('activity_id', '=', activityId).where('volunteer_id', '=', volunteerId).where('status', '<>', 'cancelled'));
-export const liveSignupOf = async (db: DbOrTrx, communityId: string, activityId: string, volunteerId: string) => (await liveSignupOfQ(db, communityId, activityId, volunteerId)).rows[0];
+const liveSignupOfQ = prepared((db, communityId: string, activityId: string, volunteerId: string) =>
+  db
+    .selectFrom('activity_signup')
+    .selectAll()
+    .where('community_id', '=', communityId)
+    .where('activity_id', '=', activityId)
+    .where('volunteer_id', '=', volunteerId)
+    .where('status', '<>', 'cancelled'),
+);
+export const liveSignupOf = async (db: DbOrTrx, communityId: string, activityId: string, volunteerId: string) =>
+  (await liveSignupOfQ(db, communityId, activityId, volunteerId)).rows[0];
 
-export async function cancelSignup(db: DbOrTrx, communityId: string, id: string, by: string, now: string): Promise<boolean> {
-  const r = await db.updateTable('activity_signup').set({ status: 'cancelled', cancelled_at: now, cancelled_by: by })
-    .where('community_id', '=', communityId).where('id', '=', id).where('status', 'in', ['confirmed', 'waitlisted']).where('checked_in_at', 'is', null).executeTakeFirst();
+export async function cancelSignup(
+  db: DbOrTrx,
+  communityId: string,
+  id: string,
+  by: string,
+  now: string,
+): Promise<boolean> {
+  const r = await db
+    .updateTable('activity_signup')
+    .set({ status: 'cancelled', cancelled_at: now, cancelled_by: by })
+    .where('community_id', '=', communityId)
+    .where('id', '=', id)
+    .where('status', 'in', ['confirmed', 'waitlisted'])
+    .where('checked_in_at', 'is', null)
+    .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }
 
 /** The first few on a shift's waitlist, in the order they signed up. */
 export const waitlistHead = (db: DbOrTrx, communityId: string, shiftId: string, n: number) =>
-  db.selectFrom('activity_signup').select(['id', 'volunteer_id']).where('community_id', '=', communityId).where('shift_id', '=', shiftId)
-    .where('status', '=', 'waitlisted').orderBy('created_at').orderBy('id').limit(n).execute();
+  db
+    .selectFrom('activity_signup')
+    .select(['id', 'volunteer_id'])
+    .where('community_id', '=', communityId)
+    .where('shift_id', '=', shiftId)
+    .where('status', '=', 'waitlisted')
+    .orderBy('created_at')
+    .orderBy('id')
+    .limit(n)
+    .execute();
 
 export async function promote(db: DbOrTrx, communityId: string, id: string, now: string): Promise<boolean> {
-  const r = await db.updateTable('activity_signup').set({ status: 'confirmed', promoted_at: now })
-    .where('community_id', '=', communityId).where('id', '=', id).where('status', '=', 'waitlisted').executeTakeFirst();
+  const r = await db
+    .updateTable('activity_signup')
+    .set({ status: 'confirmed', promoted_at: now })
+    .where('community_id', '=', communityId)
+    .where('id', '=', id)
+    .where('status', '=', 'waitlisted')
+    .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }
 
@@ -112,118 +227,301 @@ export const updateSignup = (db: DbOrTrx, communityId: string, id: string, set: 
   db.updateTable('activity_signup').set(set).where('community_id', '=', communityId).where('id', '=', id).execute();
 
 /** Check-in as a conditional update: of two scans at once, one checks in and the other is told. */
-export async function markIn(db: DbOrTrx, communityId: string, id: string, set: Pick<ActivitySignupTable, 'checked_in_at' | 'checkin_method' | 'checkin_distance_m'> & { review_reason?: string | null }): Promise<boolean> {
-  const r = await db.updateTable('activity_signup').set(set).where('community_id', '=', communityId).where('id', '=', id)
-    .where('status', '=', 'confirmed').where('checked_in_at', 'is', null).executeTakeFirst();
+export async function markIn(
+  db: DbOrTrx,
+  communityId: string,
+  id: string,
+  set: Pick<ActivitySignupTable, 'checked_in_at' | 'checkin_method' | 'checkin_distance_m'> & {
+    review_reason?: string | null;
+  },
+): Promise<boolean> {
+  const r = await db
+    .updateTable('activity_signup')
+    .set(set)
+    .where('community_id', '=', communityId)
+    .where('id', '=', id)
+    .where('status', '=', 'confirmed')
+    .where('checked_in_at', 'is', null)
+    .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }
 
-export async function markOut(db: DbOrTrx, communityId: string, id: string, set: Pick<ActivitySignupTable, 'checked_out_at' | 'checkout_method' | 'hours_entry_id' | 'minutes'> & { review_reason?: string | null }): Promise<boolean> {
-  const r = await db.updateTable('activity_signup').set(set).where('community_id', '=', communityId).where('id', '=', id)
-    .where('checked_in_at', 'is not', null).where('checked_out_at', 'is', null).executeTakeFirst();
+export async function markOut(
+  db: DbOrTrx,
+  communityId: string,
+  id: string,
+  set: Pick<ActivitySignupTable, 'checked_out_at' | 'checkout_method' | 'hours_entry_id' | 'minutes'> & {
+    review_reason?: string | null;
+  },
+): Promise<boolean> {
+  const r = await db
+    .updateTable('activity_signup')
+    .set(set)
+    .where('community_id', '=', communityId)
+    .where('id', '=', id)
+    .where('checked_in_at', 'is not', null)
+    .where('checked_out_at', 'is', null)
+    .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }
 
 function signupRows(db: DbOrTrx, communityId: string) {
-  return db.selectFrom('activity_signup as s')
-    .innerJoin('activity_shift as sh', (j) => j.onRef('sh.community_id', '=', 's.community_id').onRef('sh.id', '=', 's.shift_id'))
-    .innerJoin('activity as a', (j) => j.onRef('a.community_id', '=', 's.community_id').onRef('a.id', '=', 's.activity_id'))
-    .innerJoin('volunteer as v', (j) => j.onRef('v.community_id', '=', 's.community_id').onRef('v.id', '=', 's.volunteer_id'))
+  return db
+    .selectFrom('activity_signup as s')
+    .innerJoin('activity_shift as sh', (j) =>
+      j.onRef('sh.community_id', '=', 's.community_id').onRef('sh.id', '=', 's.shift_id'),
+    )
+    .innerJoin('activity as a', (j) =>
+      j.onRef('a.community_id', '=', 's.community_id').onRef('a.id', '=', 's.activity_id'),
+    )
+    .innerJoin('volunteer as v', (j) =>
+      j.onRef('v.community_id', '=', 's.community_id').onRef('v.id', '=', 's.volunteer_id'),
+    )
     .selectAll('s')
-    .select(['sh.name as shift_name', 'sh.starts_at as shift_start', 'sh.ends_at as shift_end', 'a.title', 'a.place', 'a.status as activity_status', 'a.kind',
-      'v.name as volunteer_name', 'v.phone as volunteer_phone'])
+    .select([
+      'sh.name as shift_name',
+      'sh.starts_at as shift_start',
+      'sh.ends_at as shift_end',
+      'a.title',
+      'a.place',
+      'a.status as activity_status',
+      'a.kind',
+      'v.name as volunteer_name',
+      'v.phone as volunteer_phone',
+    ])
     .where('s.community_id', '=', communityId);
 }
 export type SignupRow = Awaited<ReturnType<ReturnType<typeof signupRows>['execute']>>[number];
 
 export const signupsOfActivity = (db: DbOrTrx, communityId: string, activityId: string) =>
-  signupRows(db, communityId).where('s.activity_id', '=', activityId).orderBy('sh.position').orderBy('s.created_at').orderBy('s.id').execute();
+  signupRows(db, communityId)
+    .where('s.activity_id', '=', activityId)
+    .orderBy('sh.position')
+    .orderBy('s.created_at')
+    .orderBy('s.id')
+    .execute();
 
 export const signupsOfVolunteer = (db: DbOrTrx, communityId: string, volunteerId: string, sinceIso: string) =>
-  signupRows(db, communityId).where('s.volunteer_id', '=', volunteerId).where('sh.ends_at', '>=', sinceIso).orderBy('sh.starts_at').execute();
+  signupRows(db, communityId)
+    .where('s.volunteer_id', '=', volunteerId)
+    .where('sh.ends_at', '>=', sinceIso)
+    .orderBy('sh.starts_at')
+    .execute();
 
-export const signupView = (db: DbOrTrx, communityId: string, id: string) => signupRows(db, communityId).where('s.id', '=', id).executeTakeFirst();
+export const signupView = (db: DbOrTrx, communityId: string, id: string) =>
+  signupRows(db, communityId).where('s.id', '=', id).executeTakeFirst();
 
 /** Live sign-ups of a volunteer for activities a list shows (status per activity). */
 export const myLiveSignups = (db: DbOrTrx, communityId: string, volunteerId: string, activityIds: string[]) =>
-  activityIds.length ? db.selectFrom('activity_signup').select(['id', 'activity_id', 'shift_id', 'status', 'checked_in_at', 'checked_out_at'])
-    .where('community_id', '=', communityId).where('volunteer_id', '=', volunteerId).where('activity_id', 'in', activityIds).where('status', '<>', 'cancelled').execute()
+  activityIds.length
+    ? db
+        .selectFrom('activity_signup')
+        .select(['id', 'activity_id', 'shift_id', 'status', 'checked_in_at', 'checked_out_at'])
+        .where('community_id', '=', communityId)
+        .where('volunteer_id', '=', volunteerId)
+        .where('activity_id', 'in', activityIds)
+        .where('status', '<>', 'cancelled')
+        .execute()
     : Promise.resolve([]);
 
 export const waitingCounts = (db: DbOrTrx, communityId: string, activityIds: string[]) =>
-  activityIds.length ? db.selectFrom('activity_signup').select(['shift_id', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('community_id', '=', communityId).where('activity_id', 'in', activityIds).where('status', '=', 'waitlisted').groupBy('shift_id').execute()
+  activityIds.length
+    ? db
+        .selectFrom('activity_signup')
+        .select(['shift_id', (eb) => eb.fn.countAll<number>().as('n')])
+        .where('community_id', '=', communityId)
+        .where('activity_id', 'in', activityIds)
+        .where('status', '=', 'waitlisted')
+        .groupBy('shift_id')
+        .execute()
     : Promise.resolve([]);
 
 // ---------------- jobs (across communities) ----------------
 
 /** Confirmed sign-ups whose shift starts in [fromIso, toIso) and whose reminder of this kind has not gone out. */
 export const dueReminders = (db: DbOrTrx, kind: 'day' | 'soon', fromIso: string, toIso: string) =>
-  db.selectFrom('activity_signup as s')
-    .innerJoin('activity_shift as sh', (j) => j.onRef('sh.community_id', '=', 's.community_id').onRef('sh.id', '=', 's.shift_id'))
-    .innerJoin('activity as a', (j) => j.onRef('a.community_id', '=', 's.community_id').onRef('a.id', '=', 's.activity_id'))
-    .innerJoin('volunteer as v', (j) => j.onRef('v.community_id', '=', 's.community_id').onRef('v.id', '=', 's.volunteer_id'))
-    .select(['s.community_id', 's.id', 'sh.starts_at', 'sh.name as shift_name', 'a.title', 'a.place', 'v.name', 'v.phone'])
-    .where('s.status', '=', 'confirmed').where('a.status', '=', 'published').where(kind === 'day' ? 's.reminded_day_at' : 's.reminded_soon_at', 'is', null)
-    .where('sh.starts_at', '>=', fromIso).where('sh.starts_at', '<', toIso).orderBy('sh.starts_at').limit(5000).execute();
+  db
+    .selectFrom('activity_signup as s')
+    .innerJoin('activity_shift as sh', (j) =>
+      j.onRef('sh.community_id', '=', 's.community_id').onRef('sh.id', '=', 's.shift_id'),
+    )
+    .innerJoin('activity as a', (j) =>
+      j.onRef('a.community_id', '=', 's.community_id').onRef('a.id', '=', 's.activity_id'),
+    )
+    .innerJoin('volunteer as v', (j) =>
+      j.onRef('v.community_id', '=', 's.community_id').onRef('v.id', '=', 's.volunteer_id'),
+    )
+    .select([
+      's.community_id',
+      's.id',
+      'sh.starts_at',
+      'sh.name as shift_name',
+      'a.title',
+      'a.place',
+      'v.name',
+      'v.phone',
+    ])
+    .where('s.status', '=', 'confirmed')
+    .where('a.status', '=', 'published')
+    .where(kind === 'day' ? 's.reminded_day_at' : 's.reminded_soon_at', 'is', null)
+    .where('sh.starts_at', '>=', fromIso)
+    .where('sh.starts_at', '<', toIso)
+    .orderBy('sh.starts_at')
+    .limit(5000)
+    .execute();
 
-export async function markReminded(db: DbOrTrx, kind: 'day' | 'soon', communityId: string, id: string, now: string): Promise<boolean> {
+export async function markReminded(
+  db: DbOrTrx,
+  kind: 'day' | 'soon',
+  communityId: string,
+  id: string,
+  now: string,
+): Promise<boolean> {
   const col = kind === 'day' ? 'reminded_day_at' : 'reminded_soon_at';
-  const r = await db.updateTable('activity_signup').set({ [col]: now }).where('community_id', '=', communityId).where('id', '=', id).where(col, 'is', null).executeTakeFirst();
+  const r = await db
+    .updateTable('activity_signup')
+    .set({ [col]: now })
+    .where('community_id', '=', communityId)
+    .where('id', '=', id)
+    .where(col, 'is', null)
+    .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }
 
 /** Checked in, never checked out, and the shift ended before `beforeIso`. */
 export const forgottenCheckouts = (db: DbOrTrx, beforeIso: string) =>
-  db.selectFrom('activity_signup as s')
-    .innerJoin('activity_shift as sh', (j) => j.onRef('sh.community_id', '=', 's.community_id').onRef('sh.id', '=', 's.shift_id'))
-    .select(['s.community_id', 's.id']).where('s.checked_in_at', 'is not', null).where('s.checked_out_at', 'is', null)
-    .where('sh.ends_at', '<', beforeIso).limit(5000).execute();
+  db
+    .selectFrom('activity_signup as s')
+    .innerJoin('activity_shift as sh', (j) =>
+      j.onRef('sh.community_id', '=', 's.community_id').onRef('sh.id', '=', 's.shift_id'),
+    )
+    .select(['s.community_id', 's.id'])
+    .where('s.checked_in_at', 'is not', null)
+    .where('s.checked_out_at', 'is', null)
+    .where('sh.ends_at', '<', beforeIso)
+    .limit(5000)
+    .execute();
 
 // ---------------- programme, images, performance counts ----------------
 
-export async function replaceProgramme(db: DbOrTrx, communityId: string, activityId: string, rows: ActivityProgrammeItemTable[]) {
-  await db.deleteFrom('activity_programme_item').where('community_id', '=', communityId).where('activity_id', '=', activityId).execute();
+export async function replaceProgramme(
+  db: DbOrTrx,
+  communityId: string,
+  activityId: string,
+  rows: ActivityProgrammeItemTable[],
+) {
+  await db
+    .deleteFrom('activity_programme_item')
+    .where('community_id', '=', communityId)
+    .where('activity_id', '=', activityId)
+    .execute();
   if (rows.length) await db.insertInto('activity_programme_item').values(rows).execute();
 }
 export const programmeOf = (db: DbOrTrx, communityId: string, activityId: string) =>
-  db.selectFrom('activity_programme_item').select(['title', 'genre', 'performers']).where('community_id', '=', communityId).where('activity_id', '=', activityId).orderBy('position').execute();
+  db
+    .selectFrom('activity_programme_item')
+    .select(['title', 'genre', 'performers'])
+    .where('community_id', '=', communityId)
+    .where('activity_id', '=', activityId)
+    .orderBy('position')
+    .execute();
 
-export const insertImage = (db: DbOrTrx, row: ActivityImageTable) => db.insertInto('activity_image').values(row).execute();
+export const insertImage = (db: DbOrTrx, row: ActivityImageTable) =>
+  db.insertInto('activity_image').values(row).execute();
 export const deletePoster = (db: DbOrTrx, communityId: string, activityId: string) =>
-  db.deleteFrom('activity_image').where('community_id', '=', communityId).where('activity_id', '=', activityId).where('role', '=', 'poster').execute();
+  db
+    .deleteFrom('activity_image')
+    .where('community_id', '=', communityId)
+    .where('activity_id', '=', activityId)
+    .where('role', '=', 'poster')
+    .execute();
 export const imagesOf = (db: DbOrTrx, communityId: string, activityIds: string[]) =>
-  activityIds.length ? db.selectFrom('activity_image').select(['id', 'activity_id', 'role', 'mime', 'bytes', 'created_at']).where('community_id', '=', communityId)
-    .where('activity_id', 'in', activityIds).orderBy('created_at').execute() : Promise.resolve([]);
+  activityIds.length
+    ? db
+        .selectFrom('activity_image')
+        .select(['id', 'activity_id', 'role', 'mime', 'bytes', 'created_at'])
+        .where('community_id', '=', communityId)
+        .where('activity_id', 'in', activityIds)
+        .orderBy('created_at')
+        .execute()
+    : Promise.resolve([]);
 export const getImage = (db: DbOrTrx, communityId: string, activityId: string, id: string) =>
-  db.selectFrom('activity_image').select(['mime', 'data']).where('community_id', '=', communityId).where('activity_id', '=', activityId).where('id', '=', id).executeTakeFirst();
+  db
+    .selectFrom('activity_image')
+    .select(['mime', 'data'])
+    .where('community_id', '=', communityId)
+    .where('activity_id', '=', activityId)
+    .where('id', '=', id)
+    .executeTakeFirst();
 export const deleteImage = (db: DbOrTrx, communityId: string, activityId: string, id: string) =>
-  db.deleteFrom('activity_image').where('community_id', '=', communityId).where('activity_id', '=', activityId).where('id', '=', id).executeTakeFirst();
+  db
+    .deleteFrom('activity_image')
+    .where('community_id', '=', communityId)
+    .where('activity_id', '=', activityId)
+    .where('id', '=', id)
+    .executeTakeFirst();
 
 /** Shows per organising team in [fromIso, toIso): published performances only. */
 export const showsPerTeam = (db: DbOrTrx, communityId: string, fromIso: string, toIso: string) =>
-  db.selectFrom('activity as a')
-    .leftJoin('team as t', (j) => j.onRef('t.community_id', '=', 'a.community_id').onRef('t.id', '=', 'a.organiser_team_id'))
-    .select(['a.organiser_team_id', 't.name', (eb) => eb.fn.countAll<number>().as('shows'), (eb) => eb.fn.sum<number>('a.audience_count').as('audience')])
-    .where('a.community_id', '=', communityId).where('a.kind', '=', 'performance').where('a.status', '=', 'published')
-    .where('a.starts_at', '>=', fromIso).where('a.starts_at', '<', toIso)
-    .groupBy(['a.organiser_team_id', 't.name']).orderBy('shows', 'desc').execute();
+  db
+    .selectFrom('activity as a')
+    .leftJoin('team as t', (j) =>
+      j.onRef('t.community_id', '=', 'a.community_id').onRef('t.id', '=', 'a.organiser_team_id'),
+    )
+    .select([
+      'a.organiser_team_id',
+      't.name',
+      (eb) => eb.fn.countAll<number>().as('shows'),
+      (eb) => eb.fn.sum<number>('a.audience_count').as('audience'),
+    ])
+    .where('a.community_id', '=', communityId)
+    .where('a.kind', '=', 'performance')
+    .where('a.status', '=', 'published')
+    .where('a.starts_at', '>=', fromIso)
+    .where('a.starts_at', '<', toIso)
+    .groupBy(['a.organiser_team_id', 't.name'])
+    .orderBy('shows', 'desc')
+    .execute();
 
 // ---------------- feeds ----------------
 
 export const feedOf = (db: DbOrTrx, communityId: string, volunteerId: string) =>
-  db.selectFrom('activity_feed').selectAll().where('community_id', '=', communityId).where('volunteer_id', '=', volunteerId).executeTakeFirst();
+  db
+    .selectFrom('activity_feed')
+    .selectAll()
+    .where('community_id', '=', communityId)
+    .where('volunteer_id', '=', volunteerId)
+    .executeTakeFirst();
 export const feedByToken = (db: DbOrTrx, communityId: string, token: string) =>
-  db.selectFrom('activity_feed as f').innerJoin('volunteer as v', (j) => j.onRef('v.community_id', '=', 'f.community_id').onRef('v.id', '=', 'f.volunteer_id'))
-    .select(['f.volunteer_id', 'v.name']).where('f.community_id', '=', communityId).where('f.token', '=', token).executeTakeFirst();
+  db
+    .selectFrom('activity_feed as f')
+    .innerJoin('volunteer as v', (j) =>
+      j.onRef('v.community_id', '=', 'f.community_id').onRef('v.id', '=', 'f.volunteer_id'),
+    )
+    .select(['f.volunteer_id', 'v.name'])
+    .where('f.community_id', '=', communityId)
+    .where('f.token', '=', token)
+    .executeTakeFirst();
 export const upsertFeed = (db: DbOrTrx, row: ActivityFeedTable, renew: boolean) =>
-  db.insertInto('activity_feed').values(row).onConflict((oc) => renew ? oc.columns(['community_id', 'volunteer_id']).doUpdateSet({ token: row.token, created_at: row.created_at })
-    : oc.columns(['community_id', 'volunteer_id']).doNothing()).execute();
+  db
+    .insertInto('activity_feed')
+    .values(row)
+    .onConflict((oc) =>
+      renew
+        ? oc.columns(['community_id', 'volunteer_id']).doUpdateSet({ token: row.token, created_at: row.created_at })
+        : oc.columns(['community_id', 'volunteer_id']).doNothing(),
+    )
+    .execute();
 
 // ---------------- lookups the service needs ----------------
 
 export const volunteerByCard = (db: DbOrTrx, communityId: string, cardToken: string) =>
-  db.selectFrom('volunteer').select(['id', 'name']).where('community_id', '=', communityId).where('card_token', '=', cardToken).executeTakeFirst();
+  db
+    .selectFrom('volunteer')
+    .select(['id', 'name'])
+    .where('community_id', '=', communityId)
+    .where('card_token', '=', cardToken)
+    .executeTakeFirst();
 export const teamExists = (db: DbOrTrx, communityId: string, id: string) =>
   db.selectFrom('team').select('id').where('community_id', '=', communityId).where('id', '=', id).executeTakeFirst();
 export const unitExists = (db: DbOrTrx, communityId: string, id: string) =>
@@ -241,15 +539,39 @@ export function isUniqueViolation(err: unknown): boolean {
  * ended by `nowIso`, and how many of them were checked in. Cancelling is only allowed before a shift starts,
  * so a cancelled sign-up is never counted; a waitlisted one never held a place.
  */
-export async function attendanceByVolunteer(db: DbOrTrx, communityId: string, fromIso: string, toIso: string, nowIso: string, volunteerIds?: readonly string[]) {
+export async function attendanceByVolunteer(
+  db: DbOrTrx,
+  communityId: string,
+  fromIso: string,
+  toIso: string,
+  nowIso: string,
+  volunteerIds?: readonly string[],
+) {
   if (volunteerIds && !volunteerIds.length) return [];
-  let q = db.selectFrom('activity_signup as s')
-    .innerJoin('activity_shift as sh', (j) => j.onRef('sh.community_id', '=', 's.community_id').onRef('sh.id', '=', 's.shift_id'))
-    .innerJoin('activity as a', (j) => j.onRef('a.community_id', '=', 's.community_id').onRef('a.id', '=', 's.activity_id'))
-    .select(['s.volunteer_id', sql<number>`count(*)`.as('signed_up'), sql<number>`sum(case when s.checked_in_at is not null then 1 else 0 end)`.as('attended')])
-    .where('s.community_id', '=', communityId).where('s.status', '=', 'confirmed').where('a.status', '=', 'published')
-    .where('sh.starts_at', '>=', fromIso).where('sh.starts_at', '<', toIso).where('sh.ends_at', '<=', nowIso)
+  let q = db
+    .selectFrom('activity_signup as s')
+    .innerJoin('activity_shift as sh', (j) =>
+      j.onRef('sh.community_id', '=', 's.community_id').onRef('sh.id', '=', 's.shift_id'),
+    )
+    .innerJoin('activity as a', (j) =>
+      j.onRef('a.community_id', '=', 's.community_id').onRef('a.id', '=', 's.activity_id'),
+    )
+    .select([
+      's.volunteer_id',
+      sql<number>`count(*)`.as('signed_up'),
+      sql<number>`sum(case when s.checked_in_at is not null then 1 else 0 end)`.as('attended'),
+    ])
+    .where('s.community_id', '=', communityId)
+    .where('s.status', '=', 'confirmed')
+    .where('a.status', '=', 'published')
+    .where('sh.starts_at', '>=', fromIso)
+    .where('sh.starts_at', '<', toIso)
+    .where('sh.ends_at', '<=', nowIso)
     .groupBy('s.volunteer_id');
   if (volunteerIds) q = q.where('s.volunteer_id', 'in', volunteerIds);
-  return (await q.execute()).map((r) => ({ volunteerId: r.volunteer_id, signedUp: Number(r.signed_up), attended: Number(r.attended) }));
+  return (await q.execute()).map((r) => ({
+    volunteerId: r.volunteer_id,
+    signedUp: Number(r.signed_up),
+    attended: Number(r.attended),
+  }));
 }

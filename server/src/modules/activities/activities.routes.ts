@@ -4,7 +4,20 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { activityInput, activityPatch, cardCheckInput, checkCodeInput, fromTemplateInput, imageInput, listQuery, markInput, programmeInput, seriesInput, signupGroupInput, signupSelfInput } from '../../../../domain/activities/schemas.ts';
+import {
+  activityInput,
+  activityPatch,
+  cardCheckInput,
+  checkCodeInput,
+  fromTemplateInput,
+  imageInput,
+  listQuery,
+  markInput,
+  programmeInput,
+  seriesInput,
+  signupGroupInput,
+  signupSelfInput,
+} from '../../../../domain/activities/schemas.ts';
 import { todayInShanghai } from '../../../../domain/shared/dates.ts';
 import { isRealDate } from '../../../../domain/shared/dates.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -23,87 +36,327 @@ export function activitiesRoutes(svc: ActivitiesService) {
     const tags = ['activities'];
 
     // ---- staff and team leaders ----
-    r.get('/api/activities', { config: manage, schema: { tags, summary: 'Activities between two local dates (default: 30 days ago to 120 days on)', querystring: listQuery } },
-      (req) => svc.list(actorOf(req), req.query));
-    r.post('/api/activities', { config: manage, schema: { tags, summary: 'Create an activity with its shifts', body: activityInput } },
-      async (req, reply) => reply.status(201).send(await svc.create(actorOf(req), req.body, requestContext(req))));
-    r.get('/api/activities/templates', { config: manage, schema: { tags, summary: 'Festival and solar-term templates with their dates',
-      querystring: z.object({ from: z.string().refine(isRealDate, 'invalid.date').optional(), days: z.coerce.number().int().min(1, 'invalid.value').max(400, 'invalid.value').default(120) }) } },
-    async (req) => svc.templates(req.query.from ?? todayInShanghai(), req.query.days));
-    r.post('/api/activities/templates/:key', { config: manage, schema: { tags, summary: 'Create a draft activity from a template in one step',
-      params: z.object({ key: z.string().regex(/^[a-z_]{2,40}$/, 'invalid.value') }), body: fromTemplateInput } },
-    async (req, reply) => reply.status(201).send(await svc.fromTemplate(actorOf(req), req.params.key, req.body, requestContext(req))));
-    r.get('/api/activities/series', { config: manage, schema: { tags, summary: 'Recurring series' } }, (req) => svc.series(actorOf(req)));
-    r.post('/api/activities/series', { config: manage, schema: { tags, summary: 'A series by RRULE; its activities are made 90 days ahead', body: seriesInput } },
-      async (req, reply) => reply.status(201).send(await svc.createSeries(actorOf(req), req.body, requestContext(req))));
-    r.get('/api/activities/performances/shows', { config: manage, schema: { tags, summary: 'Shows per team in a year',
-      querystring: z.object({ year: z.coerce.number({ error: 'invalid.year' }).int('invalid.year').min(2000, 'invalid.year').max(2100, 'invalid.year') }) } },
-    (req) => svc.showsPerTeam(actorOf(req), req.query.year));
-    r.get('/api/activities/:id', { config: manage, schema: { tags, summary: 'An activity with shifts, programme and images', params: idParam } },
-      (req) => svc.detail(actorOf(req), req.params.id));
-    r.patch('/api/activities/:id', { config: manage, schema: { tags, summary: 'Edit an activity; shifts (with ids) replace the list', params: idParam, body: activityPatch } },
-      async (req, reply) => { await svc.update(actorOf(req), req.params.id, req.body, requestContext(req)); return reply.status(204).send(); });
-    r.post('/api/activities/:id/publish', { config: manage, schema: { tags, summary: 'Publish a draft: volunteers can sign up', params: idParam } },
-      async (req, reply) => { await svc.setStatus(actorOf(req), req.params.id, 'published', requestContext(req)); return reply.status(204).send(); });
-    r.post('/api/activities/:id/cancel', { config: manage, schema: { tags, summary: 'Call an activity off; everyone signed up is told', params: idParam } },
-      async (req, reply) => { await svc.setStatus(actorOf(req), req.params.id, 'cancelled', requestContext(req)); return reply.status(204).send(); });
-    r.put('/api/activities/:id/programme', { config: manage, schema: { tags, summary: "A performance's programme and audience", params: idParam, body: programmeInput } },
-      async (req, reply) => { await svc.setProgramme(actorOf(req), req.params.id, req.body, requestContext(req)); return reply.status(204).send(); });
-    r.post('/api/activities/:id/images', { config: manage, schema: { tags, summary: 'Add the poster or a photo (PNG or JPEG, base64, at most 512 KB)', params: idParam, body: imageInput } },
-      async (req, reply) => reply.status(201).send(await svc.addImage(actorOf(req), req.params.id, req.body, requestContext(req))));
-    r.get('/api/activities/:id/signups', { config: manage, schema: { tags, summary: 'Sign-ups, waitlist and attendance', params: idParam } },
-      (req) => svc.signups(actorOf(req), req.params.id));
-    r.post('/api/activities/:id/signups', { config: manage, schema: { tags, summary: 'Sign up volunteers (staff: a group; team leader: own members)', params: idParam, body: signupGroupInput } },
-      async (req, reply) => reply.status(201).send(await svc.signUpGroup(actorOf(req), req.params.id, req.body, requestContext(req))));
-    r.post('/api/activities/signups/:id/withdraw', { config: manage, schema: { tags, summary: "Cancel a volunteer's sign-up; the waitlist moves up", params: idParam } },
-      (req) => svc.cancelByStaff(actorOf(req), req.params.id, requestContext(req)));
-    r.get('/api/activities/:id/code', { config: manage, schema: { tags, summary: 'The rotating check-in code now (changes every 30 s)', params: idParam } },
-      async (req, reply) => reply.header('cache-control', 'no-store').send(await svc.currentCode(actorOf(req), req.params.id, `${req.protocol}://${req.host}`)));
-    r.post('/api/activities/:id/attendance/card', { config: manage, schema: { tags, summary: "Check a volunteer in or out by their card's token", params: idParam, body: cardCheckInput } },
-      (req) => svc.card(actorOf(req), req.params.id, req.body, requestContext(req)));
-    r.post('/api/activities/:id/attendance', { config: manage, schema: { tags, summary: 'Mark attendance in the list', params: idParam, body: markInput } },
-      (req) => svc.mark(actorOf(req), req.params.id, req.body, requestContext(req)));
+    r.get(
+      '/api/activities',
+      {
+        config: manage,
+        schema: {
+          tags,
+          summary: 'Activities between two local dates (default: 30 days ago to 120 days on)',
+          querystring: listQuery,
+        },
+      },
+      (req) => svc.list(actorOf(req), req.query),
+    );
+    r.post(
+      '/api/activities',
+      { config: manage, schema: { tags, summary: 'Create an activity with its shifts', body: activityInput } },
+      async (req, reply) => reply.status(201).send(await svc.create(actorOf(req), req.body, requestContext(req))),
+    );
+    r.get(
+      '/api/activities/templates',
+      {
+        config: manage,
+        schema: {
+          tags,
+          summary: 'Festival and solar-term templates with their dates',
+          querystring: z.object({
+            from: z.string().refine(isRealDate, 'invalid.date').optional(),
+            days: z.coerce.number().int().min(1, 'invalid.value').max(400, 'invalid.value').default(120),
+          }),
+        },
+      },
+      async (req) => svc.templates(req.query.from ?? todayInShanghai(), req.query.days),
+    );
+    r.post(
+      '/api/activities/templates/:key',
+      {
+        config: manage,
+        schema: {
+          tags,
+          summary: 'Create a draft activity from a template in one step',
+          params: z.object({ key: z.string().regex(/^[a-z_]{2,40}$/, 'invalid.value') }),
+          body: fromTemplateInput,
+        },
+      },
+      async (req, reply) =>
+        reply.status(201).send(await svc.fromTemplate(actorOf(req), req.params.key, req.body, requestContext(req))),
+    );
+    r.get('/api/activities/series', { config: manage, schema: { tags, summary: 'Recurring series' } }, (req) =>
+      svc.series(actorOf(req)),
+    );
+    r.post(
+      '/api/activities/series',
+      {
+        config: manage,
+        schema: { tags, summary: 'A series by RRULE; its activities are made 90 days ahead', body: seriesInput },
+      },
+      async (req, reply) => reply.status(201).send(await svc.createSeries(actorOf(req), req.body, requestContext(req))),
+    );
+    r.get(
+      '/api/activities/performances/shows',
+      {
+        config: manage,
+        schema: {
+          tags,
+          summary: 'Shows per team in a year',
+          querystring: z.object({
+            year: z.coerce
+              .number({ error: 'invalid.year' })
+              .int('invalid.year')
+              .min(2000, 'invalid.year')
+              .max(2100, 'invalid.year'),
+          }),
+        },
+      },
+      (req) => svc.showsPerTeam(actorOf(req), req.query.year),
+    );
+    r.get(
+      '/api/activities/:id',
+      { config: manage, schema: { tags, summary: 'An activity with shifts, programme and images', params: idParam } },
+      (req) => svc.detail(actorOf(req), req.params.id),
+    );
+    r.patch(
+      '/api/activities/:id',
+      {
+        config: manage,
+        schema: {
+          tags,
+          summary: 'Edit an activity; shifts (with ids) replace the list',
+          params: idParam,
+          body: activityPatch,
+        },
+      },
+      async (req, reply) => {
+        await svc.update(actorOf(req), req.params.id, req.body, requestContext(req));
+        return reply.status(204).send();
+      },
+    );
+    r.post(
+      '/api/activities/:id/publish',
+      { config: manage, schema: { tags, summary: 'Publish a draft: volunteers can sign up', params: idParam } },
+      async (req, reply) => {
+        await svc.setStatus(actorOf(req), req.params.id, 'published', requestContext(req));
+        return reply.status(204).send();
+      },
+    );
+    r.post(
+      '/api/activities/:id/cancel',
+      {
+        config: manage,
+        schema: { tags, summary: 'Call an activity off; everyone signed up is told', params: idParam },
+      },
+      async (req, reply) => {
+        await svc.setStatus(actorOf(req), req.params.id, 'cancelled', requestContext(req));
+        return reply.status(204).send();
+      },
+    );
+    r.put(
+      '/api/activities/:id/programme',
+      {
+        config: manage,
+        schema: { tags, summary: "A performance's programme and audience", params: idParam, body: programmeInput },
+      },
+      async (req, reply) => {
+        await svc.setProgramme(actorOf(req), req.params.id, req.body, requestContext(req));
+        return reply.status(204).send();
+      },
+    );
+    r.post(
+      '/api/activities/:id/images',
+      {
+        config: manage,
+        schema: {
+          tags,
+          summary: 'Add the poster or a photo (PNG or JPEG, base64, at most 512 KB)',
+          params: idParam,
+          body: imageInput,
+        },
+      },
+      async (req, reply) =>
+        reply.status(201).send(await svc.addImage(actorOf(req), req.params.id, req.body, requestContext(req))),
+    );
+    r.get(
+      '/api/activities/:id/signups',
+      { config: manage, schema: { tags, summary: 'Sign-ups, waitlist and attendance', params: idParam } },
+      (req) => svc.signups(actorOf(req), req.params.id),
+    );
+    r.post(
+      '/api/activities/:id/signups',
+      {
+        config: manage,
+        schema: {
+          tags,
+          summary: 'Sign up volunteers (staff: a group; team leader: own members)',
+          params: idParam,
+          body: signupGroupInput,
+        },
+      },
+      async (req, reply) =>
+        reply.status(201).send(await svc.signUpGroup(actorOf(req), req.params.id, req.body, requestContext(req))),
+    );
+    r.post(
+      '/api/activities/signups/:id/withdraw',
+      {
+        config: manage,
+        schema: { tags, summary: "Cancel a volunteer's sign-up; the waitlist moves up", params: idParam },
+      },
+      (req) => svc.cancelByStaff(actorOf(req), req.params.id, requestContext(req)),
+    );
+    r.get(
+      '/api/activities/:id/code',
+      {
+        config: manage,
+        schema: { tags, summary: 'The rotating check-in code now (changes every 30 s)', params: idParam },
+      },
+      async (req, reply) =>
+        reply
+          .header('cache-control', 'no-store')
+          .send(await svc.currentCode(actorOf(req), req.params.id, `${req.protocol}://${req.host}`)),
+    );
+    r.post(
+      '/api/activities/:id/attendance/card',
+      {
+        config: manage,
+        schema: {
+          tags,
+          summary: "Check a volunteer in or out by their card's token",
+          params: idParam,
+          body: cardCheckInput,
+        },
+      },
+      (req) => svc.card(actorOf(req), req.params.id, req.body, requestContext(req)),
+    );
+    r.post(
+      '/api/activities/:id/attendance',
+      { config: manage, schema: { tags, summary: 'Mark attendance in the list', params: idParam, body: markInput } },
+      (req) => svc.mark(actorOf(req), req.params.id, req.body, requestContext(req)),
+    );
 
     // ---- any signed-in member of the community: the poster and photos ----
-    r.get('/api/activities/:id/images/:imageId', { config: { access: { signedIn: true } }, schema: { tags, summary: 'An image of an activity', params: z.object({ id: uuid, imageId: uuid }) } },
+    r.get(
+      '/api/activities/:id/images/:imageId',
+      {
+        config: { access: { signedIn: true } },
+        schema: { tags, summary: 'An image of an activity', params: z.object({ id: uuid, imageId: uuid }) },
+      },
       async (req, reply) => {
         const img = await svc.image(actorOf(req), req.params.id, req.params.imageId);
-        return reply.type(img.mime).header('cache-control', 'private, max-age=86400').header('x-content-type-options', 'nosniff').send(img.body);
-      });
+        return reply
+          .type(img.mime)
+          .header('cache-control', 'private, max-age=86400')
+          .header('x-content-type-options', 'nosniff')
+          .send(img.body);
+      },
+    );
 
     // ---- volunteers on the phone ----
-    r.get('/api/activities/open', { config: self, schema: { tags, summary: 'Published activities ahead, with places left and my sign-up' } }, (req) => svc.open(actorOf(req)));
-    r.get('/api/activities/mine', { config: self, schema: { tags, summary: 'My sign-ups from 30 days ago on' } }, (req) => svc.mine(actorOf(req)));
-    r.post('/api/activities/:id/join', { config: self, schema: { tags, summary: 'Sign myself up for a shift (waitlist when full)', params: idParam, body: signupSelfInput } },
-      async (req, reply) => reply.status(201).send(await svc.signUpSelf(actorOf(req), req.params.id, req.body.shiftId, requestContext(req))));
-    r.post('/api/activities/mine/:id/cancel', { config: self, schema: { tags, summary: 'Cancel my sign-up', params: idParam } },
-      (req) => svc.cancelSelf(actorOf(req), req.params.id, requestContext(req)));
-    r.get('/api/activities/:id/checkin', { config: self, schema: { tags, summary: 'What the check-in page shows', params: idParam } },
-      (req) => svc.checkinInfo(actorOf(req), req.params.id));
-    r.post('/api/activities/:id/checkin', { config: self, schema: { tags, summary: 'Check in with the code the staff screen shows', params: idParam, body: checkCodeInput } },
-      (req) => svc.scan(actorOf(req), req.params.id, req.body, 'in', requestContext(req)));
-    r.post('/api/activities/:id/checkout', { config: self, schema: { tags, summary: 'Check out with the code the staff screen shows', params: idParam, body: checkCodeInput } },
-      (req) => svc.scan(actorOf(req), req.params.id, req.body, 'out', requestContext(req)));
-    r.get('/api/activities/mine/feed', { config: self, schema: { tags, summary: 'My calendar feed address' } }, (req) => svc.feedPath(actorOf(req), false));
-    r.post('/api/activities/mine/feed', { config: self, schema: { tags, summary: 'A new calendar feed address (the old one stops working)' } }, (req) => svc.feedPath(actorOf(req), true));
+    r.get(
+      '/api/activities/open',
+      { config: self, schema: { tags, summary: 'Published activities ahead, with places left and my sign-up' } },
+      (req) => svc.open(actorOf(req)),
+    );
+    r.get(
+      '/api/activities/mine',
+      { config: self, schema: { tags, summary: 'My sign-ups from 30 days ago on' } },
+      (req) => svc.mine(actorOf(req)),
+    );
+    r.post(
+      '/api/activities/:id/join',
+      {
+        config: self,
+        schema: {
+          tags,
+          summary: 'Sign myself up for a shift (waitlist when full)',
+          params: idParam,
+          body: signupSelfInput,
+        },
+      },
+      async (req, reply) =>
+        reply
+          .status(201)
+          .send(await svc.signUpSelf(actorOf(req), req.params.id, req.body.shiftId, requestContext(req))),
+    );
+    r.post(
+      '/api/activities/mine/:id/cancel',
+      { config: self, schema: { tags, summary: 'Cancel my sign-up', params: idParam } },
+      (req) => svc.cancelSelf(actorOf(req), req.params.id, requestContext(req)),
+    );
+    r.get(
+      '/api/activities/:id/checkin',
+      { config: self, schema: { tags, summary: 'What the check-in page shows', params: idParam } },
+      (req) => svc.checkinInfo(actorOf(req), req.params.id),
+    );
+    r.post(
+      '/api/activities/:id/checkin',
+      {
+        config: self,
+        schema: {
+          tags,
+          summary: 'Check in with the code the staff screen shows',
+          params: idParam,
+          body: checkCodeInput,
+        },
+      },
+      (req) => svc.scan(actorOf(req), req.params.id, req.body, 'in', requestContext(req)),
+    );
+    r.post(
+      '/api/activities/:id/checkout',
+      {
+        config: self,
+        schema: {
+          tags,
+          summary: 'Check out with the code the staff screen shows',
+          params: idParam,
+          body: checkCodeInput,
+        },
+      },
+      (req) => svc.scan(actorOf(req), req.params.id, req.body, 'out', requestContext(req)),
+    );
+    r.get('/api/activities/mine/feed', { config: self, schema: { tags, summary: 'My calendar feed address' } }, (req) =>
+      svc.feedPath(actorOf(req), false),
+    );
+    r.post(
+      '/api/activities/mine/feed',
+      { config: self, schema: { tags, summary: 'A new calendar feed address (the old one stops working)' } },
+      (req) => svc.feedPath(actorOf(req), true),
+    );
 
-    r.get('/api/activities/feed/:communityId/:token', { config: { access: { public: true } }, schema: { tags, summary: "A volunteer's activities as iCalendar (RFC 5545)",
-      params: z.object({ communityId: uuid, token: z.string().regex(/^[A-Za-z0-9_-]{20,64}(\.ics)?$/, 'invalid.value') }) } },
-    async (req, reply) => {
-      const body = await svc.feed(req.params.communityId, req.params.token.replace(/\.ics$/, ''));
-      if (body === null) throw new AppError('not_found', { entity: 'page' });
-      return reply.type('text/calendar; charset=utf-8').header('cache-control', 'private, max-age=300').send(body);
-    });
+    r.get(
+      '/api/activities/feed/:communityId/:token',
+      {
+        config: { access: { public: true } },
+        schema: {
+          tags,
+          summary: "A volunteer's activities as iCalendar (RFC 5545)",
+          params: z.object({
+            communityId: uuid,
+            token: z.string().regex(/^[A-Za-z0-9_-]{20,64}(\.ics)?$/, 'invalid.value'),
+          }),
+        },
+      },
+      async (req, reply) => {
+        const body = await svc.feed(req.params.communityId, req.params.token.replace(/\.ics$/, ''));
+        if (body === null) throw new AppError('not_found', { entity: 'page' });
+        return reply.type('text/calendar; charset=utf-8').header('cache-control', 'private, max-age=300').send(body);
+      },
+    );
   };
 }
 
 /** The module as app.ts registers it: routes plus reminders, forgotten check-outs and series upkeep. */
 export function activitiesModule(svc: ActivitiesService, jobs: JobWorker) {
-  jobs.register('activities.reminders', async () => { await svc.sendReminders(); });
+  jobs.register('activities.reminders', async () => {
+    await svc.sendReminders();
+  });
   jobs.schedule('activities.reminders', '*/10 * * * *');
-  jobs.register('activities.forgotten_checkouts', async () => { await svc.closeForgotten(); });
+  jobs.register('activities.forgotten_checkouts', async () => {
+    await svc.closeForgotten();
+  });
   jobs.schedule('activities.forgotten_checkouts', '5,35 * * * *');
-  jobs.register('activities.series', async () => { await svc.extendSeries(); });
+  jobs.register('activities.series', async () => {
+    await svc.extendSeries();
+  });
   jobs.schedule('activities.series', '20 2 * * *');
   return activitiesRoutes(svc);
 }

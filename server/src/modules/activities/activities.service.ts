@@ -24,10 +24,29 @@ import { uuidv7 } from '../../../../domain/shared/ids.ts';
 import { todayInShanghai } from '../../../../domain/shared/dates.ts';
 import { addDaysTo, shanghaiInstant, shanghaiLocal, minuteText } from '../../../../domain/appointments/schedule.ts';
 import { occurrences, parseRule } from '../../../../domain/pairings/recurrence.ts';
-import { acceptedSteps, checkinOpen, clipToShift, codeExpiresAt, digitsOf, distanceMetres, DEFAULT_TOLERANCE_M, stepAt, STEP_SECONDS } from '../../../../domain/activities/checkin.ts';
+import {
+  acceptedSteps,
+  checkinOpen,
+  clipToShift,
+  codeExpiresAt,
+  digitsOf,
+  distanceMetres,
+  DEFAULT_TOLERANCE_M,
+  stepAt,
+  STEP_SECONDS,
+} from '../../../../domain/activities/checkin.ts';
 import { templateFor, templatesBetween } from '../../../../domain/activities/templates.ts';
 import { CalendarRangeError } from '../../../../domain/calendar/calendar.ts';
-import { MAX_IMAGE_BYTES, MAX_PHOTOS, toMinute, type ActivityInput, type ActivityPatch, type ProgrammeInput, type SeriesInput, type ShiftInput } from '../../../../domain/activities/schemas.ts';
+import {
+  MAX_IMAGE_BYTES,
+  MAX_PHOTOS,
+  toMinute,
+  type ActivityInput,
+  type ActivityPatch,
+  type ProgrammeInput,
+  type SeriesInput,
+  type ShiftInput,
+} from '../../../../domain/activities/schemas.ts';
 import type { ReviewReason } from '../../../../domain/hours/schemas.ts';
 import type { TaskRequirements } from '../../../../domain/volunteers/eligibility.ts';
 import type { HoursService } from '../hours/hours.service.ts';
@@ -43,7 +62,15 @@ const CHECKOUT_GRACE_MS = 60 * 60_000;
 /** Reasons that say a volunteer is busy, not unfit: signing up is their own word that they will come. */
 const AVAILABILITY_REASONS = new Set(['unavailable', 'blackout']);
 /** Without a service type an activity asks only that the volunteer is approved. */
-const OPEN_TASK: Omit<TaskRequirements, 'when'> = { minAge: 0, maxAge: 200, minFitness: 'limited', trainingCourseIds: [], needsInsurance: false, night: false, skillCode: null };
+const OPEN_TASK: Omit<TaskRequirements, 'when'> = {
+  minAge: 0,
+  maxAge: 200,
+  minFitness: 'limited',
+  trainingCourseIds: [],
+  needsInsurance: false,
+  night: false,
+  skillCode: null,
+};
 
 type Who = { accountId: string | null; name: string; role: string | null };
 type ShiftRow = Awaited<ReturnType<typeof repo.getShift>> & {};
@@ -61,8 +88,11 @@ const hhmmOf = (iso: string) => minuteText(shanghaiLocal(iso).minute);
 
 /** The festival calendar covers 1950–2100: a date outside it is the caller's mistake, answered as one. */
 function calendarRange<T>(field: string, fn: () => T): T {
-  try { return fn(); } catch (err) {
-    if (err instanceof CalendarRangeError) throw new AppError('validation', { fields: [{ field, message: 'invalid.year' }] });
+  try {
+    return fn();
+  } catch (err) {
+    if (err instanceof CalendarRangeError)
+      throw new AppError('validation', { fields: [{ field, message: 'invalid.year' }] });
     throw err;
   }
 }
@@ -71,15 +101,35 @@ export class ActivitiesService {
   /** Sign-ups arriving together share one transaction, each in its own savepoint: one disk flush per batch, not per sign-up. */
   readonly signupCommits: GroupCommit<Database>;
 
-  constructor(private readonly db: Db, private readonly audit: AuditLog, private readonly directory: VolunteerDirectory, private readonly eligibility: EligibilityService,
-    private readonly hours: HoursService, private readonly notifier: Notifier, private readonly cipher: FieldCipher) {
+  constructor(
+    private readonly db: Db,
+    private readonly audit: AuditLog,
+    private readonly directory: VolunteerDirectory,
+    private readonly eligibility: EligibilityService,
+    private readonly hours: HoursService,
+    private readonly notifier: Notifier,
+    private readonly cipher: FieldCipher,
+  ) {
     this.signupCommits = new GroupCommit(db, { maxBatch: 100 });
   }
 
   private record(db: DbOrTrx, communityId: string, who: Who, ctx: RequestContext | null, what: AuditWhat) {
-    return this.audit.record(db, { communityId, accountId: who.accountId, name: who.name, role: who.role, ip: ctx?.ip ?? null, userAgent: ctx?.userAgent ?? null }, what);
+    return this.audit.record(
+      db,
+      {
+        communityId,
+        accountId: who.accountId,
+        name: who.name,
+        role: who.role,
+        ip: ctx?.ip ?? null,
+        userAgent: ctx?.userAgent ?? null,
+      },
+      what,
+    );
   }
-  private static who(actor: Actor): Who { return { accountId: actor.accountId, name: actor.name, role: actor.role }; }
+  private static who(actor: Actor): Who {
+    return { accountId: actor.accountId, name: actor.name, role: actor.role };
+  }
   private static readonly SYSTEM: Who = { accountId: null, name: '系统', role: null };
 
   // ------------------------------------------------------------------ scope
@@ -105,24 +155,64 @@ export class ActivitiesService {
 
   private async checkRefs(communityId: string, f: Partial<Fields>) {
     const fields: Array<{ field: string; message: string }> = [];
-    if (f.organiserTeamId && !(await repo.teamExists(this.db, communityId, f.organiserTeamId))) fields.push({ field: 'organiserTeamId', message: 'invalid.id' });
-    if (f.organiserUnitId && !(await repo.unitExists(this.db, communityId, f.organiserUnitId))) fields.push({ field: 'organiserUnitId', message: 'invalid.id' });
-    if (f.serviceTypeId) await this.eligibility.serviceType(communityId, f.serviceTypeId).catch(() => fields.push({ field: 'serviceTypeId', message: 'invalid.id' }));
+    if (f.organiserTeamId && !(await repo.teamExists(this.db, communityId, f.organiserTeamId)))
+      fields.push({ field: 'organiserTeamId', message: 'invalid.id' });
+    if (f.organiserUnitId && !(await repo.unitExists(this.db, communityId, f.organiserUnitId)))
+      fields.push({ field: 'organiserUnitId', message: 'invalid.id' });
+    if (f.serviceTypeId)
+      await this.eligibility
+        .serviceType(communityId, f.serviceTypeId)
+        .catch(() => fields.push({ field: 'serviceTypeId', message: 'invalid.id' }));
     if (fields.length) throw new AppError('validation', { fields });
   }
 
   // ------------------------------------------------------------------ activities
 
   /** Writes an activity and its shifts (no checks): the one insert path of create, series and templates. */
-  private async insert(trx: Trx, communityId: string, f: Fields, extra: { seriesId?: string | null; templateKey?: string | null; createdBy: string | null }, now: string) {
+  private async insert(
+    trx: Trx,
+    communityId: string,
+    f: Fields,
+    extra: { seriesId?: string | null; templateKey?: string | null; createdBy: string | null },
+    now: string,
+  ) {
     const id = uuidv7();
-    const shifts = f.shifts.map((s, i) => ({ community_id: communityId, id: uuidv7(), activity_id: id, position: i, name: s.name, ...shiftTimes(f.date, s), places: s.places, taken: 0 }));
+    const shifts = f.shifts.map((s, i) => ({
+      community_id: communityId,
+      id: uuidv7(),
+      activity_id: id,
+      position: i,
+      name: s.name,
+      ...shiftTimes(f.date, s),
+      places: s.places,
+      taken: 0,
+    }));
     await repo.insertActivity(trx, {
-      community_id: communityId, id, kind: f.kind, title: f.title, description: f.description ?? null, organiser_team_id: f.organiserTeamId ?? null,
-      organiser_unit_id: f.organiserUnitId ?? null, place: f.place, lat: f.lat ?? null, lng: f.lng ?? null, tolerance_m: f.toleranceM ?? null, date: f.date,
-      starts_at: shifts.map((s) => s.starts_at).sort()[0]!, ends_at: shifts.map((s) => s.ends_at).sort().at(-1)!, service_type_id: f.serviceTypeId ?? null,
-      status: f.status ?? 'draft', series_id: extra.seriesId ?? null, template_key: extra.templateKey ?? null, audience_count: null, created_by: extra.createdBy,
-      created_at: now, updated_at: now,
+      community_id: communityId,
+      id,
+      kind: f.kind,
+      title: f.title,
+      description: f.description ?? null,
+      organiser_team_id: f.organiserTeamId ?? null,
+      organiser_unit_id: f.organiserUnitId ?? null,
+      place: f.place,
+      lat: f.lat ?? null,
+      lng: f.lng ?? null,
+      tolerance_m: f.toleranceM ?? null,
+      date: f.date,
+      starts_at: shifts.map((s) => s.starts_at).sort()[0]!,
+      ends_at: shifts
+        .map((s) => s.ends_at)
+        .sort()
+        .at(-1)!,
+      service_type_id: f.serviceTypeId ?? null,
+      status: f.status ?? 'draft',
+      series_id: extra.seriesId ?? null,
+      template_key: extra.templateKey ?? null,
+      audience_count: null,
+      created_by: extra.createdBy,
+      created_at: now,
+      updated_at: now,
     });
     await repo.insertShifts(trx, shifts);
     return id;
@@ -133,7 +223,8 @@ export class ActivitiesService {
     // A team leader's activities are their team's.
     if (grant.scope === 'team') {
       if (!actor.teamId) throw new AppError('out_of_scope', { scope: 'team' });
-      if (f.organiserTeamId && f.organiserTeamId !== actor.teamId) throw new AppError('out_of_scope', { scope: 'team' });
+      if (f.organiserTeamId && f.organiserTeamId !== actor.teamId)
+        throw new AppError('out_of_scope', { scope: 'team' });
       f.organiserTeamId = actor.teamId;
     }
     await this.checkRefs(actor.communityId, f);
@@ -146,7 +237,12 @@ export class ActivitiesService {
     const now = new Date().toISOString();
     return this.db.transaction().execute(async (trx) => {
       const id = await this.insert(trx, actor.communityId, f, { templateKey, createdBy: actor.accountId }, now);
-      await this.record(trx, actor.communityId, ActivitiesService.who(actor), ctx, { action: 'activities.create', entityType: 'activity', entityId: id, detail: { title: f.title, date: f.date, templateKey } });
+      await this.record(trx, actor.communityId, ActivitiesService.who(actor), ctx, {
+        action: 'activities.create',
+        entityType: 'activity',
+        entityId: id,
+        detail: { title: f.title, date: f.date, templateKey },
+      });
       return { id };
     });
   }
@@ -157,7 +253,8 @@ export class ActivitiesService {
     this.assertRuns(actor, grant, a);
     if (a.status === 'cancelled') throw new AppError('activity_not_changeable', { title: a.title });
     // A leader can neither hand the activity to another team nor detach it from theirs (they could not manage it after).
-    if (grant.scope === 'team' && patch.organiserTeamId !== undefined && patch.organiserTeamId !== actor.teamId) throw new AppError('out_of_scope', { scope: 'team' });
+    if (grant.scope === 'team' && patch.organiserTeamId !== undefined && patch.organiserTeamId !== actor.teamId)
+      throw new AppError('out_of_scope', { scope: 'team' });
     await this.checkRefs(actor.communityId, patch);
     const now = new Date().toISOString();
     const promoted: Array<{ id: string; volunteer_id: string }> = [];
@@ -165,20 +262,38 @@ export class ActivitiesService {
       await this.audit.lockChain(trx, actor.communityId); // before any shift row, in the sign-up batches' order
       const current = await repo.shiftsOf(trx, actor.communityId, [id]);
       const date = patch.date ?? a.date;
-      const wanted: ShiftInput[] = patch.shifts ?? current.map((s) => ({ id: s.id, name: s.name, start: hhmmOf(s.starts_at), end: hhmmOf(s.ends_at), places: s.places }));
+      const wanted: ShiftInput[] =
+        patch.shifts ??
+        current.map((s) => ({
+          id: s.id,
+          name: s.name,
+          start: hhmmOf(s.starts_at),
+          end: hhmmOf(s.ends_at),
+          places: s.places,
+        }));
       const keep = new Set(wanted.map((s) => s.id).filter(Boolean));
       for (const s of current) {
         if (keep.has(s.id)) continue;
         const hasPeople = (await repo.waitlistHead(trx, actor.communityId, s.id, 1)).length > 0 || s.taken > 0;
-        if (hasPeople) throw new AppError('validation', { fields: [{ field: 'shifts', message: 'activities.shiftHasSignups' }] });
+        if (hasPeople)
+          throw new AppError('validation', { fields: [{ field: 'shifts', message: 'activities.shiftHasSignups' }] });
         await repo.deleteShift(trx, actor.communityId, s.id);
       }
       for (const [i, s] of wanted.entries()) {
         const old = s.id ? current.find((c) => c.id === s.id) : undefined;
-        if (s.id && !old) throw new AppError('validation', { fields: [{ field: `shifts.${i}.id`, message: 'invalid.id' }] });
+        if (s.id && !old)
+          throw new AppError('validation', { fields: [{ field: `shifts.${i}.id`, message: 'invalid.id' }] });
         if (old) {
-          if (s.places < old.taken) throw new AppError('validation', { fields: [{ field: `shifts.${i}.places`, message: 'activities.placesBelowTaken' }] });
-          await repo.updateShift(trx, actor.communityId, old.id, { name: s.name, position: i, places: s.places, ...shiftTimes(date, s) });
+          if (s.places < old.taken)
+            throw new AppError('validation', {
+              fields: [{ field: `shifts.${i}.places`, message: 'activities.placesBelowTaken' }],
+            });
+          await repo.updateShift(trx, actor.communityId, old.id, {
+            name: s.name,
+            position: i,
+            places: s.places,
+            ...shiftTimes(date, s),
+          });
           // More places: the waitlist moves up at once.
           for (const w of await repo.waitlistHead(trx, actor.communityId, old.id, s.places - old.taken)) {
             if (!(await repo.takePlace(trx, actor.communityId, old.id))) break;
@@ -186,20 +301,46 @@ export class ActivitiesService {
             else await repo.freePlace(trx, actor.communityId, old.id);
           }
         } else {
-          await repo.insertShifts(trx, [{ community_id: actor.communityId, id: uuidv7(), activity_id: id, position: i, name: s.name, ...shiftTimes(date, s), places: s.places, taken: 0 }]);
+          await repo.insertShifts(trx, [
+            {
+              community_id: actor.communityId,
+              id: uuidv7(),
+              activity_id: id,
+              position: i,
+              name: s.name,
+              ...shiftTimes(date, s),
+              places: s.places,
+              taken: 0,
+            },
+          ]);
         }
       }
       const times = wanted.map((s) => shiftTimes(date, s));
       await repo.updateActivity(trx, actor.communityId, id, {
-        ...(patch.kind !== undefined && { kind: patch.kind }), ...(patch.title !== undefined && { title: patch.title }),
-        ...(patch.description !== undefined && { description: patch.description ?? null }), ...(patch.organiserTeamId !== undefined && { organiser_team_id: patch.organiserTeamId ?? null }),
-        ...(patch.organiserUnitId !== undefined && { organiser_unit_id: patch.organiserUnitId ?? null }), ...(patch.place !== undefined && { place: patch.place }),
-        ...(patch.lat !== undefined && { lat: patch.lat ?? null, lng: patch.lng ?? null }), ...(patch.toleranceM !== undefined && { tolerance_m: patch.toleranceM ?? null }),
+        ...(patch.kind !== undefined && { kind: patch.kind }),
+        ...(patch.title !== undefined && { title: patch.title }),
+        ...(patch.description !== undefined && { description: patch.description ?? null }),
+        ...(patch.organiserTeamId !== undefined && { organiser_team_id: patch.organiserTeamId ?? null }),
+        ...(patch.organiserUnitId !== undefined && { organiser_unit_id: patch.organiserUnitId ?? null }),
+        ...(patch.place !== undefined && { place: patch.place }),
+        ...(patch.lat !== undefined && { lat: patch.lat ?? null, lng: patch.lng ?? null }),
+        ...(patch.toleranceM !== undefined && { tolerance_m: patch.toleranceM ?? null }),
         ...(patch.serviceTypeId !== undefined && { service_type_id: patch.serviceTypeId ?? null }),
-        date, starts_at: times.map((t) => t.starts_at).sort()[0]!, ends_at: times.map((t) => t.ends_at).sort().at(-1)!, updated_at: now,
+        date,
+        starts_at: times.map((t) => t.starts_at).sort()[0]!,
+        ends_at: times
+          .map((t) => t.ends_at)
+          .sort()
+          .at(-1)!,
+        updated_at: now,
       });
       for (const p of promoted) await this.tellPromoted(trx, actor.communityId, p.id);
-      await this.record(trx, actor.communityId, ActivitiesService.who(actor), ctx, { action: 'activities.update', entityType: 'activity', entityId: id, detail: { fields: Object.keys(patch), promoted: promoted.length } });
+      await this.record(trx, actor.communityId, ActivitiesService.who(actor), ctx, {
+        action: 'activities.update',
+        entityType: 'activity',
+        entityId: id,
+        detail: { fields: Object.keys(patch), promoted: promoted.length },
+      });
     });
   }
 
@@ -209,40 +350,96 @@ export class ActivitiesService {
     this.assertRuns(actor, grant, a);
     const now = new Date().toISOString();
     await this.db.transaction().execute(async (trx) => {
-      if (!(await repo.setStatus(trx, actor.communityId, id, to === 'published' ? ['draft'] : ['draft', 'published'], to, now))) {
+      if (
+        !(await repo.setStatus(
+          trx,
+          actor.communityId,
+          id,
+          to === 'published' ? ['draft'] : ['draft', 'published'],
+          to,
+          now,
+        ))
+      ) {
         throw new AppError('activity_not_changeable', { title: a.title });
       }
       if (to === 'cancelled') {
         // Everyone signed up hears that it is off.
         for (const s of await repo.signupsOfActivity(trx, actor.communityId, id)) {
           if (s.status === 'cancelled') continue;
-          await this.notifier.send(trx, { channel: 'sms', recipient: s.volunteer_phone, template: 'activities.cancelled',
-            payload: { name: s.volunteer_name, title: a.title, date: a.date } });
+          await this.notifier.send(trx, {
+            channel: 'sms',
+            recipient: s.volunteer_phone,
+            template: 'activities.cancelled',
+            payload: { name: s.volunteer_name, title: a.title, date: a.date },
+          });
         }
       }
-      await this.record(trx, actor.communityId, ActivitiesService.who(actor), ctx, { action: `activities.${to === 'published' ? 'publish' : 'cancel'}`, entityType: 'activity', entityId: id });
+      await this.record(trx, actor.communityId, ActivitiesService.who(actor), ctx, {
+        action: `activities.${to === 'published' ? 'publish' : 'cancel'}`,
+        entityType: 'activity',
+        entityId: id,
+      });
     });
   }
 
   private async views(communityId: string, rows: repo.ActivityListRow[]) {
     const ids = rows.map((r) => r.id);
-    const [shifts, waiting, images] = await Promise.all([repo.shiftsOf(this.db, communityId, ids), repo.waitingCounts(this.db, communityId, ids), repo.imagesOf(this.db, communityId, ids)]);
+    const [shifts, waiting, images] = await Promise.all([
+      repo.shiftsOf(this.db, communityId, ids),
+      repo.waitingCounts(this.db, communityId, ids),
+      repo.imagesOf(this.db, communityId, ids),
+    ]);
     const wait = new Map(waiting.map((w) => [w.shift_id, Number(w.n)]));
     return rows.map((r) => ({
-      id: r.id, kind: r.kind, title: r.title, description: r.description, place: r.place, lat: r.lat === null ? null : Number(r.lat), lng: r.lng === null ? null : Number(r.lng),
-      toleranceM: r.tolerance_m, date: r.date, startsAt: r.starts_at, endsAt: r.ends_at, status: r.status, serviceTypeId: r.service_type_id,
-      organiserTeamId: r.organiser_team_id, organiserTeamName: r.team_name ?? null, organiserUnitId: r.organiser_unit_id, organiserUnitName: r.unit_name ?? null,
-      seriesId: r.series_id, templateKey: r.template_key, audienceCount: r.audience_count === null ? null : Number(r.audience_count),
+      id: r.id,
+      kind: r.kind,
+      title: r.title,
+      description: r.description,
+      place: r.place,
+      lat: r.lat === null ? null : Number(r.lat),
+      lng: r.lng === null ? null : Number(r.lng),
+      toleranceM: r.tolerance_m,
+      date: r.date,
+      startsAt: r.starts_at,
+      endsAt: r.ends_at,
+      status: r.status,
+      serviceTypeId: r.service_type_id,
+      organiserTeamId: r.organiser_team_id,
+      organiserTeamName: r.team_name ?? null,
+      organiserUnitId: r.organiser_unit_id,
+      organiserUnitName: r.unit_name ?? null,
+      seriesId: r.series_id,
+      templateKey: r.template_key,
+      audienceCount: r.audience_count === null ? null : Number(r.audience_count),
       posterId: images.find((i) => i.activity_id === r.id && i.role === 'poster')?.id ?? null,
-      shifts: shifts.filter((s) => s.activity_id === r.id).map((s) => ({ id: s.id, name: s.name, start: hhmmOf(s.starts_at), end: hhmmOf(s.ends_at), startsAt: s.starts_at,
-        endsAt: s.ends_at, places: Number(s.places), taken: Number(s.taken), waiting: wait.get(s.id) ?? 0 })),
+      shifts: shifts
+        .filter((s) => s.activity_id === r.id)
+        .map((s) => ({
+          id: s.id,
+          name: s.name,
+          start: hhmmOf(s.starts_at),
+          end: hhmmOf(s.ends_at),
+          startsAt: s.starts_at,
+          endsAt: s.ends_at,
+          places: Number(s.places),
+          taken: Number(s.taken),
+          waiting: wait.get(s.id) ?? 0,
+        })),
     }));
   }
 
   async list(actor: Actor, q: { from?: string; to?: string; status?: string }) {
     authorize(actor, 'activities.manage');
-    const from = q.from ?? addDaysTo(todayInShanghai(), -30), to = q.to ?? addDaysTo(from, 120);
-    return this.views(actor.communityId, await repo.listActivities(this.db, actor.communityId, { fromIso: shanghaiInstant(from, 0), toIso: shanghaiInstant(addDaysTo(to, 1), 0), status: q.status }));
+    const from = q.from ?? addDaysTo(todayInShanghai(), -30),
+      to = q.to ?? addDaysTo(from, 120);
+    return this.views(
+      actor.communityId,
+      await repo.listActivities(this.db, actor.communityId, {
+        fromIso: shanghaiInstant(from, 0),
+        toIso: shanghaiInstant(addDaysTo(to, 1), 0),
+        status: q.status,
+      }),
+    );
   }
 
   async detail(actor: Actor, id: string) {
@@ -251,7 +448,11 @@ export class ActivitiesService {
     if (!a) throw new AppError('not_found', { entity: 'activity' });
     const [view] = await this.views(actor.communityId, [a]);
     const images = await repo.imagesOf(this.db, actor.communityId, [id]);
-    return { ...view!, programme: await repo.programmeOf(this.db, actor.communityId, id), photoIds: images.filter((i) => i.role === 'photo').map((i) => i.id) };
+    return {
+      ...view!,
+      programme: await repo.programmeOf(this.db, actor.communityId, id),
+      photoIds: images.filter((i) => i.role === 'photo').map((i) => i.id),
+    };
   }
 
   /** Everyone signed up, for whoever runs the activity; a team leader at another team's activity sees only their own members. */
@@ -259,9 +460,14 @@ export class ActivitiesService {
     const grant = authorize(actor, 'activities.manage');
     const a = await this.activityOr404(actor.communityId, id);
     const rows = await repo.signupsOfActivity(this.db, actor.communityId, id);
-    if (grant.scope === 'community' || (grant.scope === 'team' && actor.teamId && a.organiser_team_id === actor.teamId)) return rows.map(toSignupView);
+    if (grant.scope === 'community' || (grant.scope === 'team' && actor.teamId && a.organiser_team_id === actor.teamId))
+      return rows.map(toSignupView);
     if (!actor.teamId) return [];
-    const members = await this.directory.membersOf(actor.communityId, actor.teamId, rows.map((r) => r.volunteer_id));
+    const members = await this.directory.membersOf(
+      actor.communityId,
+      actor.teamId,
+      rows.map((r) => r.volunteer_id),
+    );
     return rows.filter((r) => members.has(r.volunteer_id)).map(toSignupView);
   }
 
@@ -274,12 +480,25 @@ export class ActivitiesService {
     const now = new Date().toISOString();
     const horizon = addDaysTo(todayInShanghai(), SERIES_HORIZON_DAYS);
     const made = await this.db.transaction().execute(async (trx) => {
-      await repo.insertSeries(trx, { community_id: actor.communityId, id, rule: input.rule, start_date: input.startDate, until_date: input.untilDate ?? null,
+      await repo.insertSeries(trx, {
+        community_id: actor.communityId,
+        id,
+        rule: input.rule,
+        start_date: input.startDate,
+        until_date: input.untilDate ?? null,
         // A start in the past makes no past activities: generation begins today at the earliest.
-        template: JSON.stringify({ ...input.activity, organiserTeamId: f.organiserTeamId ?? null }), generated_to: addDaysTo(input.startDate > todayInShanghai() ? input.startDate : todayInShanghai(), -1),
-        created_by: actor.accountId, created_at: now });
+        template: JSON.stringify({ ...input.activity, organiserTeamId: f.organiserTeamId ?? null }),
+        generated_to: addDaysTo(input.startDate > todayInShanghai() ? input.startDate : todayInShanghai(), -1),
+        created_by: actor.accountId,
+        created_at: now,
+      });
       const n = await this.generate(trx, actor.communityId, id, horizon, now);
-      await this.record(trx, actor.communityId, ActivitiesService.who(actor), ctx, { action: 'activities.series.create', entityType: 'activity_series', entityId: id, detail: { rule: input.rule, made: n } });
+      await this.record(trx, actor.communityId, ActivitiesService.who(actor), ctx, {
+        action: 'activities.series.create',
+        entityType: 'activity_series',
+        entityId: id,
+        detail: { rule: input.rule, made: n },
+      });
       return n;
     });
     return { id, made };
@@ -308,26 +527,52 @@ export class ActivitiesService {
     const horizon = addDaysTo(todayInShanghai(now), SERIES_HORIZON_DAYS);
     let n = 0;
     for (const s of await repo.seriesBehind(this.db, horizon)) {
-      n += await this.db.transaction().execute((trx) => this.generate(trx, s.community_id, s.id, horizon, now.toISOString()));
+      n += await this.db
+        .transaction()
+        .execute((trx) => this.generate(trx, s.community_id, s.id, horizon, now.toISOString()));
     }
     return n;
   }
 
   async series(actor: Actor) {
     authorize(actor, 'activities.manage');
-    return (await repo.listSeries(this.db, actor.communityId)).map((s) => ({ id: s.id, rule: s.rule, startDate: s.start_date, untilDate: s.until_date,
-      title: (JSON.parse(s.template) as { title: string }).title, generatedTo: s.generated_to }));
+    return (await repo.listSeries(this.db, actor.communityId)).map((s) => ({
+      id: s.id,
+      rule: s.rule,
+      startDate: s.start_date,
+      untilDate: s.until_date,
+      title: (JSON.parse(s.template) as { title: string }).title,
+      generatedTo: s.generated_to,
+    }));
   }
 
   templates(from: string, days: number) {
     return calendarRange('from', () => templatesBetween(from, addDaysTo(from, days)));
   }
 
-  async fromTemplate(actor: Actor, key: string, input: { date: string; place?: string; organiserTeamId?: string | null }, ctx: RequestContext) {
+  async fromTemplate(
+    actor: Actor,
+    key: string,
+    input: { date: string; place?: string; organiserTeamId?: string | null },
+    ctx: RequestContext,
+  ) {
     const t = calendarRange('date', () => templateFor(key, Number(input.date.slice(0, 4))));
     if (!t) throw new AppError('not_found', { entity: 'template' });
-    return this.create(actor, { kind: t.kind, title: t.title, description: t.description, place: input.place ?? '社区服务站', date: input.date,
-      organiserTeamId: input.organiserTeamId ?? null, shifts: t.shifts, status: 'draft' }, ctx, t.key);
+    return this.create(
+      actor,
+      {
+        kind: t.kind,
+        title: t.title,
+        description: t.description,
+        place: input.place ?? '社区服务站',
+        date: input.date,
+        organiserTeamId: input.organiserTeamId ?? null,
+        shifts: t.shifts,
+        status: 'draft',
+      },
+      ctx,
+      t.key,
+    );
   }
 
   // ------------------------------------------------------------------ performances
@@ -336,18 +581,49 @@ export class ActivitiesService {
     const grant = authorize(actor, 'activities.manage');
     const a = await this.activityOr404(actor.communityId, id);
     this.assertRuns(actor, grant, a);
-    if (a.kind !== 'performance') throw new AppError('validation', { fields: [{ field: 'kind', message: 'activities.notPerformance' }] });
+    if (a.kind !== 'performance')
+      throw new AppError('validation', { fields: [{ field: 'kind', message: 'activities.notPerformance' }] });
     await this.db.transaction().execute(async (trx) => {
-      await repo.replaceProgramme(trx, actor.communityId, id, input.items.map((it, i) => ({ community_id: actor.communityId, id: uuidv7(), activity_id: id, position: i, ...it })));
-      if (input.audienceCount !== undefined) await repo.updateActivity(trx, actor.communityId, id, { audience_count: input.audienceCount ?? null, updated_at: new Date().toISOString() });
-      await this.record(trx, actor.communityId, ActivitiesService.who(actor), ctx, { action: 'activities.programme', entityType: 'activity', entityId: id, detail: { items: input.items.length, audience: input.audienceCount ?? null } });
+      await repo.replaceProgramme(
+        trx,
+        actor.communityId,
+        id,
+        input.items.map((it, i) => ({
+          community_id: actor.communityId,
+          id: uuidv7(),
+          activity_id: id,
+          position: i,
+          ...it,
+        })),
+      );
+      if (input.audienceCount !== undefined)
+        await repo.updateActivity(trx, actor.communityId, id, {
+          audience_count: input.audienceCount ?? null,
+          updated_at: new Date().toISOString(),
+        });
+      await this.record(trx, actor.communityId, ActivitiesService.who(actor), ctx, {
+        action: 'activities.programme',
+        entityType: 'activity',
+        entityId: id,
+        detail: { items: input.items.length, audience: input.audienceCount ?? null },
+      });
     });
   }
 
   async showsPerTeam(actor: Actor, year: number) {
     authorize(actor, 'activities.manage');
-    const rows = await repo.showsPerTeam(this.db, actor.communityId, shanghaiInstant(`${year}-01-01`, 0), shanghaiInstant(`${year + 1}-01-01`, 0));
-    return rows.map((r) => ({ teamId: r.organiser_team_id, teamName: r.name ?? null, shows: Number(r.shows), audience: Number(r.audience ?? 0) }));
+    const rows = await repo.showsPerTeam(
+      this.db,
+      actor.communityId,
+      shanghaiInstant(`${year}-01-01`, 0),
+      shanghaiInstant(`${year + 1}-01-01`, 0),
+    );
+    return rows.map((r) => ({
+      teamId: r.organiser_team_id,
+      teamName: r.name ?? null,
+      shows: Number(r.shows),
+      audience: Number(r.audience ?? 0),
+    }));
   }
 
   async addImage(actor: Actor, id: string, input: { role: 'poster' | 'photo'; data: string }, ctx: RequestContext) {
@@ -355,18 +631,35 @@ export class ActivitiesService {
     const a = await this.activityOr404(actor.communityId, id);
     this.assertRuns(actor, grant, a);
     const b64 = input.data.replace(/^data:[^,]*,/, '');
-    if (!/^[A-Za-z0-9+/]+={0,2}$/.test(b64)) throw new AppError('validation', { fields: [{ field: 'data', message: 'activities.imageType' }] });
+    if (!/^[A-Za-z0-9+/]+={0,2}$/.test(b64))
+      throw new AppError('validation', { fields: [{ field: 'data', message: 'activities.imageType' }] });
     const bytes = Buffer.from(b64, 'base64');
-    if (bytes.length > MAX_IMAGE_BYTES) throw new AppError('validation', { fields: [{ field: 'data', message: 'activities.imageTooLarge' }] });
+    if (bytes.length > MAX_IMAGE_BYTES)
+      throw new AppError('validation', { fields: [{ field: 'data', message: 'activities.imageTooLarge' }] });
     const mime = sniffImage(bytes);
     if (!mime) throw new AppError('validation', { fields: [{ field: 'data', message: 'activities.imageType' }] });
     const existing = await repo.imagesOf(this.db, actor.communityId, [id]);
-    if (input.role === 'photo' && existing.filter((i) => i.role === 'photo').length >= MAX_PHOTOS) throw new AppError('validation', { fields: [{ field: 'data', message: 'activities.tooManyPhotos' }] });
+    if (input.role === 'photo' && existing.filter((i) => i.role === 'photo').length >= MAX_PHOTOS)
+      throw new AppError('validation', { fields: [{ field: 'data', message: 'activities.tooManyPhotos' }] });
     const imageId = uuidv7();
     await this.db.transaction().execute(async (trx) => {
       if (input.role === 'poster') await repo.deletePoster(trx, actor.communityId, id);
-      await repo.insertImage(trx, { community_id: actor.communityId, id: imageId, activity_id: id, role: input.role, mime, bytes: bytes.length, data: bytes.toString('base64'), created_at: new Date().toISOString() });
-      await this.record(trx, actor.communityId, ActivitiesService.who(actor), ctx, { action: 'activities.image', entityType: 'activity', entityId: id, detail: { role: input.role, bytes: bytes.length } });
+      await repo.insertImage(trx, {
+        community_id: actor.communityId,
+        id: imageId,
+        activity_id: id,
+        role: input.role,
+        mime,
+        bytes: bytes.length,
+        data: bytes.toString('base64'),
+        created_at: new Date().toISOString(),
+      });
+      await this.record(trx, actor.communityId, ActivitiesService.who(actor), ctx, {
+        action: 'activities.image',
+        entityType: 'activity',
+        entityId: id,
+        detail: { role: input.role, bytes: bytes.length },
+      });
     });
     return { id: imageId };
   }
@@ -380,8 +673,13 @@ export class ActivitiesService {
   // ------------------------------------------------------------------ sign-up
 
   private async requirements(a: ActivityRow, shift: ShiftRow): Promise<TaskRequirements> {
-    const local = shanghaiLocal(shift.starts_at), end = shanghaiLocal(shift.ends_at);
-    const when = { date: local.date, startMinute: local.minute, endMinute: end.date === local.date ? end.minute : 1440 };
+    const local = shanghaiLocal(shift.starts_at),
+      end = shanghaiLocal(shift.ends_at);
+    const when = {
+      date: local.date,
+      startMinute: local.minute,
+      endMinute: end.date === local.date ? end.minute : 1440,
+    };
     if (!a.service_type_id) return { ...OPEN_TASK, when };
     return requirementsOf(await this.eligibility.serviceType(a.community_id, a.service_type_id), when);
   }
@@ -391,38 +689,97 @@ export class ActivitiesService {
     const task = await this.requirements(a, shift);
     if (!a.service_type_id) {
       const bad = vols.find((v) => v.status !== 'approved');
-      if (bad) throw new AppError('activity_not_eligible', { name: bad.name, title: a.title, reasons: ['not_approved'] });
+      if (bad)
+        throw new AppError('activity_not_eligible', { name: bad.name, title: a.title, reasons: ['not_approved'] });
       return;
     }
-    const results = await this.eligibility.checkTask(a.community_id, task, vols.map((v) => v.id));
+    const results = await this.eligibility.checkTask(
+      a.community_id,
+      task,
+      vols.map((v) => v.id),
+    );
     for (const v of vols) {
       const r = results.find((x) => x.volunteerId === v.id);
       const reasons = (r?.reasons ?? ['not_approved']).filter((x) => !AVAILABILITY_REASONS.has(x));
-      if (reasons.length) throw new AppError('activity_not_eligible', { name: v.name, title: a.title, reasons, fields: [{ field: 'volunteerId', message: 'activity_not_eligible' }] });
+      if (reasons.length)
+        throw new AppError('activity_not_eligible', {
+          name: v.name,
+          title: a.title,
+          reasons,
+          fields: [{ field: 'volunteerId', message: 'activity_not_eligible' }],
+        });
     }
   }
 
   private async openShift(communityId: string, activityId: string, shiftId: string, now: Date) {
     const a = await this.activityOr404(communityId, activityId);
     const shift = await repo.getShift(this.db, communityId, shiftId);
-    if (!shift || shift.activity_id !== a.id) throw new AppError('not_found', { entity: 'shift', fields: [{ field: 'shiftId', message: 'invalid.id' }] });
-    if (a.status !== 'published' || Date.parse(shift.starts_at) <= now.getTime()) throw new AppError('signup_closed', { title: a.title });
+    if (!shift || shift.activity_id !== a.id)
+      throw new AppError('not_found', { entity: 'shift', fields: [{ field: 'shiftId', message: 'invalid.id' }] });
+    if (a.status !== 'published' || Date.parse(shift.starts_at) <= now.getTime())
+      throw new AppError('signup_closed', { title: a.title });
     return { a, shift };
   }
 
   /** Inside a transaction: a place if one is left (the conditional update decides), the waitlist otherwise. */
-  private async place(trx: Trx, a: ActivityRow, shift: ShiftRow, v: VolunteerOwner, channel: string, who: Who, ctx: RequestContext | null, now: string) {
+  private async place(
+    trx: Trx,
+    a: ActivityRow,
+    shift: ShiftRow,
+    v: VolunteerOwner,
+    channel: string,
+    who: Who,
+    ctx: RequestContext | null,
+    now: string,
+  ) {
     // The audit lock before the shift's row, as cancel and update take them: a batch holds both till its commit.
     await this.audit.lockChain(trx, a.community_id);
-    if (await repo.liveSignupOf(trx, a.community_id, a.id, v.id)) throw new AppError('already_signed_up', { name: v.name, title: a.title });
+    if (await repo.liveSignupOf(trx, a.community_id, a.id, v.id))
+      throw new AppError('already_signed_up', { name: v.name, title: a.title });
     const confirmed = await repo.takePlace(trx, a.community_id, shift.id);
     const id = uuidv7();
-    await repo.insertSignup(trx, { community_id: a.community_id, id, activity_id: a.id, shift_id: shift.id, volunteer_id: v.id, status: confirmed ? 'confirmed' : 'waitlisted',
-      channel, signed_up_by: who.accountId, created_at: now, promoted_at: null, cancelled_at: null, cancelled_by: null, reminded_day_at: null, reminded_soon_at: null,
-      checked_in_at: null, checkin_method: null, checkin_distance_m: null, checked_out_at: null, checkout_method: null, review_reason: null, hours_entry_id: null, minutes: null });
-    await this.record(trx, a.community_id, who, ctx, { action: 'activities.signup', entityType: 'activity_signup', entityId: id,
-      detail: { activityId: a.id, shiftId: shift.id, volunteerId: v.id, status: confirmed ? 'confirmed' : 'waitlisted', channel } });
-    return { id, volunteerId: v.id, name: v.name, status: confirmed ? 'confirmed' as const : 'waitlisted' as const };
+    await repo.insertSignup(trx, {
+      community_id: a.community_id,
+      id,
+      activity_id: a.id,
+      shift_id: shift.id,
+      volunteer_id: v.id,
+      status: confirmed ? 'confirmed' : 'waitlisted',
+      channel,
+      signed_up_by: who.accountId,
+      created_at: now,
+      promoted_at: null,
+      cancelled_at: null,
+      cancelled_by: null,
+      reminded_day_at: null,
+      reminded_soon_at: null,
+      checked_in_at: null,
+      checkin_method: null,
+      checkin_distance_m: null,
+      checked_out_at: null,
+      checkout_method: null,
+      review_reason: null,
+      hours_entry_id: null,
+      minutes: null,
+    });
+    await this.record(trx, a.community_id, who, ctx, {
+      action: 'activities.signup',
+      entityType: 'activity_signup',
+      entityId: id,
+      detail: {
+        activityId: a.id,
+        shiftId: shift.id,
+        volunteerId: v.id,
+        status: confirmed ? 'confirmed' : 'waitlisted',
+        channel,
+      },
+    });
+    return {
+      id,
+      volunteerId: v.id,
+      name: v.name,
+      status: confirmed ? ('confirmed' as const) : ('waitlisted' as const),
+    };
   }
 
   /** A sign-up's writes, in the next group commit; settles once that batch has committed. */
@@ -431,7 +788,8 @@ export class ActivitiesService {
       return await this.signupCommits.run(fn);
     } catch (err) {
       // The unique index is the backstop for one live sign-up per volunteer and activity.
-      if (!(err instanceof AppError) && repo.isUniqueViolation(err)) throw new AppError('already_signed_up', { name: names, title });
+      if (!(err instanceof AppError) && repo.isUniqueViolation(err))
+        throw new AppError('already_signed_up', { name: names, title });
       // The whole batch was rolled back: nothing of this sign-up was kept, and the volunteer may simply try again.
       if (err instanceof GroupCommitError) throw new AppError('signup_not_saved', { title });
       throw err;
@@ -445,11 +803,20 @@ export class ActivitiesService {
     const { a, shift } = await this.openShift(actor.communityId, activityId, shiftId, now);
     await this.assertEligible(a, shift, [v]);
     // Stamped when placed, not when the request came in: the waitlist then runs in the order places were decided.
-    return this.inTransaction((trx) => this.place(trx, a, shift, v, 'self', ActivitiesService.who(actor), ctx, new Date().toISOString()), v.name, a.title);
+    return this.inTransaction(
+      (trx) => this.place(trx, a, shift, v, 'self', ActivitiesService.who(actor), ctx, new Date().toISOString()),
+      v.name,
+      a.title,
+    );
   }
 
   /** Staff sign up a group; a team leader only members of their own team. All or nothing. */
-  async signUpGroup(actor: Actor, activityId: string, input: { shiftId: string; volunteerIds: string[] }, ctx: RequestContext) {
+  async signUpGroup(
+    actor: Actor,
+    activityId: string,
+    input: { shiftId: string; volunteerIds: string[] },
+    ctx: RequestContext,
+  ) {
     const grant = authorize(actor, 'activities.manage');
     const now = new Date();
     const { a, shift } = await this.openShift(actor.communityId, activityId, input.shiftId, now);
@@ -457,24 +824,47 @@ export class ActivitiesService {
     for (const id of new Set(input.volunteerIds)) vols.push(await this.directory.inScope(actor, grant, id));
     await this.assertEligible(a, shift, vols);
     const channel = grant.scope === 'team' ? 'leader' : 'staff';
-    return this.inTransaction(async (trx) => {
-      const out = [];
-      const at = new Date().toISOString(); // when placed, as in signUpSelf
-      for (const v of vols) out.push(await this.place(trx, a, shift, v, channel, ActivitiesService.who(actor), ctx, at));
-      return out;
-    }, vols.map((v) => v.name).join('、'), a.title);
+    return this.inTransaction(
+      async (trx) => {
+        const out = [];
+        const at = new Date().toISOString(); // when placed, as in signUpSelf
+        for (const v of vols)
+          out.push(await this.place(trx, a, shift, v, channel, ActivitiesService.who(actor), ctx, at));
+        return out;
+      },
+      vols.map((v) => v.name).join('、'),
+      a.title,
+    );
   }
 
   private async tellPromoted(trx: Trx, communityId: string, signupId: string) {
     const s = await repo.signupView(trx, communityId, signupId);
     if (!s) return;
     const l = shanghaiLocal(s.shift_start);
-    await this.notifier.send(trx, { channel: 'sms', recipient: s.volunteer_phone, template: 'activities.promoted',
-      payload: { name: s.volunteer_name, title: s.title, shift: s.shift_name, date: l.date, time: minuteText(l.minute), place: s.place, signupId } });
+    await this.notifier.send(trx, {
+      channel: 'sms',
+      recipient: s.volunteer_phone,
+      template: 'activities.promoted',
+      payload: {
+        name: s.volunteer_name,
+        title: s.title,
+        shift: s.shift_name,
+        date: l.date,
+        time: minuteText(l.minute),
+        place: s.place,
+        signupId,
+      },
+    });
   }
 
   /** Cancels a live sign-up before its shift starts; a freed place goes to the first on the waitlist at once. */
-  private async cancel(communityId: string, signupId: string, who: Who, ctx: RequestContext | null, allowed: (s: NonNullable<Awaited<ReturnType<typeof repo.getSignup>>>, trx: Trx) => Promise<void>) {
+  private async cancel(
+    communityId: string,
+    signupId: string,
+    who: Who,
+    ctx: RequestContext | null,
+    allowed: (s: NonNullable<Awaited<ReturnType<typeof repo.getSignup>>>, trx: Trx) => Promise<void>,
+  ) {
     const now = new Date();
     return this.db.transaction().execute(async (trx) => {
       // Before any row lock: a sign-up batch holds this lock and then takes shift rows (PostgreSQL deadlock otherwise).
@@ -484,19 +874,28 @@ export class ActivitiesService {
       await allowed(s, trx);
       const shift = (await repo.getShift(trx, communityId, s.shift_id))!;
       if (Date.parse(shift.starts_at) <= now.getTime()) throw new AppError('signup_closed', { title: '' });
-      if (!(await repo.cancelSignup(trx, communityId, s.id, who.accountId ?? who.name, now.toISOString()))) throw new AppError('not_signed_up', {});
+      if (!(await repo.cancelSignup(trx, communityId, s.id, who.accountId ?? who.name, now.toISOString())))
+        throw new AppError('not_signed_up', {});
       let promotedId: string | null = null;
       if (s.status === 'confirmed') {
         // Freeing first holds the shift row (PostgreSQL row lock; SQLite's one writer) until commit, so nobody takes the place in between.
         await repo.freePlace(trx, communityId, s.shift_id);
         for (const w of await repo.waitlistHead(trx, communityId, s.shift_id, 5)) {
           if (!(await repo.takePlace(trx, communityId, s.shift_id))) break;
-          if (await repo.promote(trx, communityId, w.id, now.toISOString())) { promotedId = w.id; break; }
+          if (await repo.promote(trx, communityId, w.id, now.toISOString())) {
+            promotedId = w.id;
+            break;
+          }
           await repo.freePlace(trx, communityId, s.shift_id);
         }
         if (promotedId) await this.tellPromoted(trx, communityId, promotedId);
       }
-      await this.record(trx, communityId, who, ctx, { action: 'activities.signup.cancel', entityType: 'activity_signup', entityId: s.id, detail: { was: s.status, promoted: promotedId } });
+      await this.record(trx, communityId, who, ctx, {
+        action: 'activities.signup.cancel',
+        entityType: 'activity_signup',
+        entityId: s.id,
+        detail: { was: s.status, promoted: promotedId },
+      });
       return { promoted: promotedId };
     });
   }
@@ -522,12 +921,26 @@ export class ActivitiesService {
   async open(actor: Actor) {
     const v = await this.directory.self(actor);
     const now = new Date().toISOString();
-    const rows = await repo.listActivities(this.db, actor.communityId, { fromIso: now, toIso: shanghaiInstant(addDaysTo(todayInShanghai(), 61), 0), status: 'published' });
+    const rows = await repo.listActivities(this.db, actor.communityId, {
+      fromIso: now,
+      toIso: shanghaiInstant(addDaysTo(todayInShanghai(), 61), 0),
+      status: 'published',
+    });
     const views = await this.views(actor.communityId, rows);
-    const mine = v ? await repo.myLiveSignups(this.db, actor.communityId, v.id, rows.map((r) => r.id)) : [];
+    const mine = v
+      ? await repo.myLiveSignups(
+          this.db,
+          actor.communityId,
+          v.id,
+          rows.map((r) => r.id),
+        )
+      : [];
     return views.map((a) => {
       const m = mine.find((x) => x.activity_id === a.id);
-      return { ...a, mine: m ? { signupId: m.id, shiftId: m.shift_id, status: m.status as 'confirmed' | 'waitlisted' } : null };
+      return {
+        ...a,
+        mine: m ? { signupId: m.id, shiftId: m.shift_id, status: m.status as 'confirmed' | 'waitlisted' } : null,
+      };
     });
   }
 
@@ -541,7 +954,16 @@ export class ActivitiesService {
   async feedPath(actor: Actor, renew: boolean) {
     const v = await this.directory.self(actor);
     if (!v) throw new AppError('not_found', { entity: 'volunteer' });
-    await repo.upsertFeed(this.db, { community_id: actor.communityId, volunteer_id: v.id, token: randomBytes(24).toString('base64url'), created_at: new Date().toISOString() }, renew);
+    await repo.upsertFeed(
+      this.db,
+      {
+        community_id: actor.communityId,
+        volunteer_id: v.id,
+        token: randomBytes(24).toString('base64url'),
+        created_at: new Date().toISOString(),
+      },
+      renew,
+    );
     const f = (await repo.feedOf(this.db, actor.communityId, v.id))!;
     return { path: `/api/activities/feed/${actor.communityId}/${f.token}.ics` };
   }
@@ -549,17 +971,31 @@ export class ActivitiesService {
   async feed(communityId: string, token: string, now = new Date()): Promise<string | null> {
     const f = await repo.feedByToken(this.db, communityId, token);
     if (!f) return null;
-    const rows = await repo.signupsOfVolunteer(this.db, communityId, f.volunteer_id, new Date(now.getTime() - 30 * 86400_000).toISOString());
-    const events: CalendarEvent[] = rows.filter((s) => s.status === 'confirmed' && s.activity_status === 'published').map((s) => ({
-      uid: `${s.id}@linli-activity`, start: s.shift_start, end: s.shift_end, stamp: now.toISOString(), summary: `${s.title} · ${s.shift_name}`, location: s.place,
-    }));
+    const rows = await repo.signupsOfVolunteer(
+      this.db,
+      communityId,
+      f.volunteer_id,
+      new Date(now.getTime() - 30 * 86400_000).toISOString(),
+    );
+    const events: CalendarEvent[] = rows
+      .filter((s) => s.status === 'confirmed' && s.activity_status === 'published')
+      .map((s) => ({
+        uid: `${s.id}@linli-activity`,
+        start: s.shift_start,
+        end: s.shift_end,
+        stamp: now.toISOString(),
+        summary: `${s.title} · ${s.shift_name}`,
+        location: s.place,
+      }));
     return calendar(`${f.name} · 志愿活动`, events);
   }
 
   // ------------------------------------------------------------------ check-in and out
 
   private codeAt(communityId: string, activityId: string, step: number): string {
-    return digitsOf(Buffer.from(this.cipher.token(communityId, 'activity.checkin', `${activityId}:${step}`), 'base64url'));
+    return digitsOf(
+      Buffer.from(this.cipher.token(communityId, 'activity.checkin', `${activityId}:${step}`), 'base64url'),
+    );
   }
 
   /** The code the staff screen shows now, the address its QR opens, and when it stops being accepted. */
@@ -569,13 +1005,28 @@ export class ActivitiesService {
     this.assertRuns(actor, grant, a);
     if (a.status !== 'published') throw new AppError('checkin_not_open', { title: a.title });
     const code = this.codeAt(actor.communityId, id, stepAt(now));
-    const qrSvg = await QRCode.toString(`${origin}${checkinPath(id, code)}`, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
-    return { code, path: checkinPath(id, code), qrSvg, title: a.title, stepSeconds: STEP_SECONDS, refreshAt: new Date((stepAt(now) + 1) * STEP_SECONDS * 1000).toISOString(), expiresAt: new Date(codeExpiresAt(now)).toISOString() };
+    const qrSvg = await QRCode.toString(`${origin}${checkinPath(id, code)}`, {
+      type: 'svg',
+      errorCorrectionLevel: 'M',
+      margin: 2,
+    });
+    return {
+      code,
+      path: checkinPath(id, code),
+      qrSvg,
+      title: a.title,
+      stepSeconds: STEP_SECONDS,
+      refreshAt: new Date((stepAt(now) + 1) * STEP_SECONDS * 1000).toISOString(),
+      expiresAt: new Date(codeExpiresAt(now)).toISOString(),
+    };
   }
 
   private codeValid(communityId: string, activityId: string, code: string, now: number): boolean {
     const given = Buffer.from(code);
-    return acceptedSteps(now).some((s) => { const want = Buffer.from(this.codeAt(communityId, activityId, s)); return want.length === given.length && timingSafeEqual(want, given); });
+    return acceptedSteps(now).some((s) => {
+      const want = Buffer.from(this.codeAt(communityId, activityId, s));
+      return want.length === given.length && timingSafeEqual(want, given);
+    });
   }
 
   /** What the check-in page shows before the volunteer presses the button. */
@@ -588,7 +1039,13 @@ export class ActivitiesService {
   }
 
   /** The volunteer scanned the activity's code: checks in or out their own sign-up, never anyone else's. */
-  async scan(actor: Actor, activityId: string, input: { code: string; lat?: number | null; lng?: number | null }, action: 'in' | 'out', ctx: RequestContext) {
+  async scan(
+    actor: Actor,
+    activityId: string,
+    input: { code: string; lat?: number | null; lng?: number | null },
+    action: 'in' | 'out',
+    ctx: RequestContext,
+  ) {
     const now = Date.now();
     const v = await this.directory.self(actor);
     if (!v) throw new AppError('not_found', { entity: 'volunteer' });
@@ -598,14 +1055,24 @@ export class ActivitiesService {
     if (!s || s.status !== 'confirmed') throw new AppError('not_signed_up', {});
     let distance: number | null = null;
     if (action === 'in' && a.lat !== null && a.lng !== null && input.lat != null && input.lng != null) {
-      distance = Math.round(distanceMetres({ lat: Number(a.lat), lng: Number(a.lng) }, { lat: input.lat, lng: input.lng }));
+      distance = Math.round(
+        distanceMetres({ lat: Number(a.lat), lng: Number(a.lng) }, { lat: input.lat, lng: input.lng }),
+      );
     }
     const far = distance !== null && distance > (a.tolerance_m ?? DEFAULT_TOLERANCE_M);
-    return this.act(actor.communityId, a, s.id, action, 'qr', ActivitiesService.who(actor), ctx, new Date(now), { distance, far });
+    return this.act(actor.communityId, a, s.id, action, 'qr', ActivitiesService.who(actor), ctx, new Date(now), {
+      distance,
+      far,
+    });
   }
 
   /** A team leader or staff scanned the volunteer's card. */
-  async card(actor: Actor, activityId: string, input: { cardToken: string; action: 'in' | 'out' }, ctx: RequestContext) {
+  async card(
+    actor: Actor,
+    activityId: string,
+    input: { cardToken: string; action: 'in' | 'out' },
+    ctx: RequestContext,
+  ) {
     const grant = authorize(actor, 'activities.manage');
     const a = await this.activityOr404(actor.communityId, activityId);
     const found = await repo.volunteerByCard(this.db, actor.communityId, input.cardToken);
@@ -614,11 +1081,19 @@ export class ActivitiesService {
     this.assertAttends(actor, grant, a, v);
     const s = await repo.liveSignupOf(this.db, actor.communityId, a.id, v.id);
     if (!s || s.status !== 'confirmed') throw new AppError('not_signed_up', { name: v.name });
-    return this.act(actor.communityId, a, s.id, input.action, 'card', ActivitiesService.who(actor), ctx, new Date(), { distance: null, far: false });
+    return this.act(actor.communityId, a, s.id, input.action, 'card', ActivitiesService.who(actor), ctx, new Date(), {
+      distance: null,
+      far: false,
+    });
   }
 
   /** Staff mark attendance in the list: in, out, or present for the whole shift (flagged for review). */
-  async mark(actor: Actor, activityId: string, input: { signupId: string; action: 'in' | 'out' | 'present' }, ctx: RequestContext) {
+  async mark(
+    actor: Actor,
+    activityId: string,
+    input: { signupId: string; action: 'in' | 'out' | 'present' },
+    ctx: RequestContext,
+  ) {
     const grant = authorize(actor, 'activities.manage');
     const a = await this.activityOr404(actor.communityId, activityId);
     const s = await repo.getSignup(this.db, actor.communityId, input.signupId);
@@ -626,26 +1101,81 @@ export class ActivitiesService {
     this.assertAttends(actor, grant, a, (await this.directory.owner(actor.communityId, s.volunteer_id))!);
     if (s.status !== 'confirmed') throw new AppError('not_signed_up', {});
     const who = ActivitiesService.who(actor);
-    if (input.action !== 'present') return this.act(actor.communityId, a, s.id, input.action, 'list', who, ctx, new Date(), { distance: null, far: false });
+    if (input.action !== 'present')
+      return this.act(actor.communityId, a, s.id, input.action, 'list', who, ctx, new Date(), {
+        distance: null,
+        far: false,
+      });
     const shift = (await repo.getShift(this.db, actor.communityId, s.shift_id))!;
     const now = Date.now();
     if (now < Date.parse(shift.starts_at)) throw new AppError('checkin_not_open', { title: a.title });
     return this.db.transaction().execute(async (trx) => {
-      if (!(await repo.markIn(trx, actor.communityId, s.id, { checked_in_at: shift.starts_at, checkin_method: 'list', checkin_distance_m: null }))) throw new AppError('already_checked_in', {});
-      await this.record(trx, actor.communityId, who, ctx, { action: 'activities.checkin', entityType: 'activity_signup', entityId: s.id, detail: { method: 'list', present: true } });
-      return this.checkOutIn(trx, a, s.id, new Date(Math.min(now, Date.parse(shift.ends_at))).toISOString(), 'list', 'marked_by_staff', who, ctx);
+      if (
+        !(await repo.markIn(trx, actor.communityId, s.id, {
+          checked_in_at: shift.starts_at,
+          checkin_method: 'list',
+          checkin_distance_m: null,
+        }))
+      )
+        throw new AppError('already_checked_in', {});
+      await this.record(trx, actor.communityId, who, ctx, {
+        action: 'activities.checkin',
+        entityType: 'activity_signup',
+        entityId: s.id,
+        detail: { method: 'list', present: true },
+      });
+      return this.checkOutIn(
+        trx,
+        a,
+        s.id,
+        new Date(Math.min(now, Date.parse(shift.ends_at))).toISOString(),
+        'list',
+        'marked_by_staff',
+        who,
+        ctx,
+      );
     });
   }
 
-  private async act(communityId: string, a: ActivityRow, signupId: string, action: 'in' | 'out', method: 'qr' | 'card' | 'list', who: Who, ctx: RequestContext | null, now: Date, loc: { distance: number | null; far: boolean }) {
-    const shift = (await repo.getShift(this.db, communityId, (await repo.getSignup(this.db, communityId, signupId))!.shift_id))!;
+  private async act(
+    communityId: string,
+    a: ActivityRow,
+    signupId: string,
+    action: 'in' | 'out',
+    method: 'qr' | 'card' | 'list',
+    who: Who,
+    ctx: RequestContext | null,
+    now: Date,
+    loc: { distance: number | null; far: boolean },
+  ) {
+    const shift = (await repo.getShift(
+      this.db,
+      communityId,
+      (await repo.getSignup(this.db, communityId, signupId))!.shift_id,
+    ))!;
     return this.db.transaction().execute(async (trx) => {
       if (action === 'in') {
-        if (a.status !== 'published' || !checkinOpen({ startsAt: shift.starts_at, endsAt: shift.ends_at }, now.getTime())) throw new AppError('checkin_not_open', { title: a.title });
-        if (!(await repo.markIn(trx, communityId, signupId, { checked_in_at: now.toISOString(), checkin_method: method, checkin_distance_m: loc.distance, ...(loc.far && { review_reason: 'location_far' }) }))) {
+        if (
+          a.status !== 'published' ||
+          !checkinOpen({ startsAt: shift.starts_at, endsAt: shift.ends_at }, now.getTime())
+        )
+          throw new AppError('checkin_not_open', { title: a.title });
+        if (
+          !(await repo.markIn(trx, communityId, signupId, {
+            checked_in_at: now.toISOString(),
+            checkin_method: method,
+            checkin_distance_m: loc.distance,
+            ...(loc.far && { review_reason: 'location_far' }),
+          }))
+        ) {
           throw new AppError('already_checked_in', {});
         }
-        await this.record(trx, communityId, who, ctx, { action: 'activities.checkin', entityType: 'activity_signup', entityId: signupId, detail: { method, distance: loc.distance, far: loc.far } });
+        await this.record(trx, communityId, who, ctx, {
+          action: 'activities.checkin',
+          entityType: 'activity_signup',
+          entityId: signupId,
+          detail: { method, distance: loc.distance, far: loc.far },
+        });
         return toSignupView((await repo.signupView(trx, communityId, signupId))!);
       }
       return this.checkOutIn(trx, a, signupId, now.toISOString(), method, null, who, ctx);
@@ -653,25 +1183,56 @@ export class ActivitiesService {
   }
 
   /** Check-out inside a transaction: the minutes within the shift go to the hours ledger as one pending entry. */
-  private async checkOutIn(trx: Trx, a: ActivityRow, signupId: string, outAt: string, method: 'qr' | 'card' | 'list' | 'auto', reason: ReviewReason | null, who: Who, ctx: RequestContext | null) {
+  private async checkOutIn(
+    trx: Trx,
+    a: ActivityRow,
+    signupId: string,
+    outAt: string,
+    method: 'qr' | 'card' | 'list' | 'auto',
+    reason: ReviewReason | null,
+    who: Who,
+    ctx: RequestContext | null,
+  ) {
     const s = (await repo.getSignup(trx, a.community_id, signupId))!;
     if (!s.checked_in_at) throw new AppError('not_checked_in', {});
     if (s.checked_out_at) throw new AppError('already_checked_out', {});
     const shift = (await repo.getShift(trx, a.community_id, s.shift_id))!;
     const clip = clipToShift(s.checked_in_at, outAt, { startsAt: shift.starts_at, endsAt: shift.ends_at });
-    const review = reason ?? (s.review_reason as ReviewReason | null) ?? (s.checkin_method === 'list' ? 'marked_by_staff' : null);
+    const review =
+      reason ?? (s.review_reason as ReviewReason | null) ?? (s.checkin_method === 'list' ? 'marked_by_staff' : null);
     let entry: { id: string; minutes: number } | null = null;
     if (clip) {
       entry = await this.hours.recordService(trx, {
-        communityId: a.community_id, volunteerId: s.volunteer_id, source: 'activity', sourceId: s.id, serviceDate: shanghaiLocal(shift.starts_at).date,
-        startedAt: clip.startedAt, endedAt: clip.endedAt, minutes: clip.minutes, description: `${a.title} · ${shift.name}`, reviewReason: review,
+        communityId: a.community_id,
+        volunteerId: s.volunteer_id,
+        source: 'activity',
+        sourceId: s.id,
+        serviceDate: shanghaiLocal(shift.starts_at).date,
+        startedAt: clip.startedAt,
+        endedAt: clip.endedAt,
+        minutes: clip.minutes,
+        description: `${a.title} · ${shift.name}`,
+        reviewReason: review,
         recordedBy: who.accountId ? { accountId: who.accountId, name: who.name } : null,
       });
     }
-    if (!(await repo.markOut(trx, a.community_id, s.id, { checked_out_at: outAt, checkout_method: method, hours_entry_id: entry?.id || null, minutes: entry?.minutes ?? 0, review_reason: review }))) {
+    if (
+      !(await repo.markOut(trx, a.community_id, s.id, {
+        checked_out_at: outAt,
+        checkout_method: method,
+        hours_entry_id: entry?.id || null,
+        minutes: entry?.minutes ?? 0,
+        review_reason: review,
+      }))
+    ) {
       throw new AppError('already_checked_out', {});
     }
-    await this.record(trx, a.community_id, who, ctx, { action: 'activities.checkout', entityType: 'activity_signup', entityId: s.id, detail: { method, minutes: entry?.minutes ?? 0, review } });
+    await this.record(trx, a.community_id, who, ctx, {
+      action: 'activities.checkout',
+      entityType: 'activity_signup',
+      entityId: s.id,
+      detail: { method, minutes: entry?.minutes ?? 0, review },
+    });
     return toSignupView((await repo.signupView(trx, a.community_id, s.id))!);
   }
 
@@ -685,12 +1246,22 @@ export class ActivitiesService {
       const a = (await repo.getActivity(this.db, r.community_id, s.activity_id))!;
       const shift = (await repo.getShift(this.db, r.community_id, s.shift_id))!;
       try {
-        await this.db.transaction().execute((trx) => this.checkOutIn(trx, a, s.id, shift.ends_at, 'auto', 'checkout_missing', ActivitiesService.SYSTEM, null));
+        await this.db
+          .transaction()
+          .execute((trx) =>
+            this.checkOutIn(trx, a, s.id, shift.ends_at, 'auto', 'checkout_missing', ActivitiesService.SYSTEM, null),
+          );
         n++;
       } catch (err) {
         if (!(err instanceof AppError)) throw err;
         // The ledger refused (overlapping service): close it without hours so the job does not retry for ever; staff can log the hours.
-        await repo.markOut(this.db, r.community_id, s.id, { checked_out_at: shift.ends_at, checkout_method: 'auto', hours_entry_id: null, minutes: 0, review_reason: 'checkout_missing' });
+        await repo.markOut(this.db, r.community_id, s.id, {
+          checked_out_at: shift.ends_at,
+          checkout_method: 'auto',
+          hours_entry_id: null,
+          minutes: 0,
+          review_reason: 'checkout_missing',
+        });
       }
     }
     return n;
@@ -701,15 +1272,30 @@ export class ActivitiesService {
     const t = now.getTime();
     const at = (ms: number) => new Date(t + ms).toISOString();
     let sent = 0;
-    for (const [kind, from, to] of [['soon', at(0), at(2 * 3600_000)], ['day', at(2 * 3600_000), at(24 * 3600_000)]] as const) {
+    for (const [kind, from, to] of [
+      ['soon', at(0), at(2 * 3600_000)],
+      ['day', at(2 * 3600_000), at(24 * 3600_000)],
+    ] as const) {
       for (const r of await repo.dueReminders(this.db, kind, from, to)) {
         await this.db.transaction().execute(async (trx) => {
           if (!(await repo.markReminded(trx, kind, r.community_id, r.id, now.toISOString()))) return;
           // The day reminder is moot once the two-hour one went out.
           if (kind === 'soon') await repo.markReminded(trx, 'day', r.community_id, r.id, now.toISOString());
           const l = shanghaiLocal(r.starts_at);
-          await this.notifier.send(trx, { channel: 'sms', recipient: r.phone, template: kind === 'day' ? 'activities.reminder_day' : 'activities.reminder_soon',
-            payload: { name: r.name, title: r.title, shift: r.shift_name, date: l.date, time: minuteText(l.minute), place: r.place, signupId: r.id } });
+          await this.notifier.send(trx, {
+            channel: 'sms',
+            recipient: r.phone,
+            template: kind === 'day' ? 'activities.reminder_day' : 'activities.reminder_soon',
+            payload: {
+              name: r.name,
+              title: r.title,
+              shift: r.shift_name,
+              date: l.date,
+              time: minuteText(l.minute),
+              place: r.place,
+              signupId: r.id,
+            },
+          });
           sent++;
         });
       }
@@ -724,25 +1310,63 @@ export class ActivitiesService {
    * dates `from` and `to` (inclusive) and have ended by `now`, those checked in, and no-shows (never checked in).
    * The quarterly ranking plugs this in with useAttendance.
    */
-  async attendanceBetween(communityId: string, from: string, to: string, volunteerIds?: readonly string[], now = new Date()): Promise<Map<string, { signedUp: number; attended: number; noShows: number }>> {
-    const rows = await repo.attendanceByVolunteer(this.db, communityId, shanghaiInstant(from, 0), shanghaiInstant(addDaysTo(to, 1), 0), now.toISOString(), volunteerIds);
-    return new Map(rows.map((r) => [r.volunteerId, { signedUp: r.signedUp, attended: r.attended, noShows: r.signedUp - r.attended }]));
+  async attendanceBetween(
+    communityId: string,
+    from: string,
+    to: string,
+    volunteerIds?: readonly string[],
+    now = new Date(),
+  ): Promise<Map<string, { signedUp: number; attended: number; noShows: number }>> {
+    const rows = await repo.attendanceByVolunteer(
+      this.db,
+      communityId,
+      shanghaiInstant(from, 0),
+      shanghaiInstant(addDaysTo(to, 1), 0),
+      now.toISOString(),
+      volunteerIds,
+    );
+    return new Map(
+      rows.map((r) => [
+        r.volunteerId,
+        { signedUp: r.signedUp, attended: r.attended, noShows: r.signedUp - r.attended },
+      ]),
+    );
   }
 }
 
 export function toSignupView(s: repo.SignupRow) {
   return {
-    id: s.id, activityId: s.activity_id, title: s.title, place: s.place, activityStatus: s.activity_status, shiftId: s.shift_id, shiftName: s.shift_name,
-    shiftStart: s.shift_start, shiftEnd: s.shift_end, volunteerId: s.volunteer_id, volunteerName: s.volunteer_name, status: s.status, channel: s.channel,
-    createdAt: s.created_at, promotedAt: s.promoted_at, checkedInAt: s.checked_in_at, checkinMethod: s.checkin_method, checkinDistanceM: s.checkin_distance_m === null ? null : Number(s.checkin_distance_m),
-    checkedOutAt: s.checked_out_at, checkoutMethod: s.checkout_method, minutes: s.minutes === null ? null : Number(s.minutes), reviewReason: s.review_reason, hoursEntryId: s.hours_entry_id,
+    id: s.id,
+    activityId: s.activity_id,
+    title: s.title,
+    place: s.place,
+    activityStatus: s.activity_status,
+    shiftId: s.shift_id,
+    shiftName: s.shift_name,
+    shiftStart: s.shift_start,
+    shiftEnd: s.shift_end,
+    volunteerId: s.volunteer_id,
+    volunteerName: s.volunteer_name,
+    status: s.status,
+    channel: s.channel,
+    createdAt: s.created_at,
+    promotedAt: s.promoted_at,
+    checkedInAt: s.checked_in_at,
+    checkinMethod: s.checkin_method,
+    checkinDistanceM: s.checkin_distance_m === null ? null : Number(s.checkin_distance_m),
+    checkedOutAt: s.checked_out_at,
+    checkoutMethod: s.checkout_method,
+    minutes: s.minutes === null ? null : Number(s.minutes),
+    reviewReason: s.review_reason,
+    hoursEntryId: s.hours_entry_id,
   };
 }
 export type SignupView = ReturnType<typeof toSignupView>;
 
 /** PNG or JPEG by their magic bytes, whatever the name or the stated type says. */
 export function sniffImage(b: Buffer): 'image/png' | 'image/jpeg' | null {
-  if (b.length >= 8 && b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png';
+  if (b.length >= 8 && b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])))
+    return 'image/png';
   if (b.length >= 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return 'image/jpeg';
   return null;
 }

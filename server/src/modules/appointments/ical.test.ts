@@ -13,17 +13,27 @@ describe('ical writer', () => {
   });
 
   it('folds any line to at most 75 octets, and unfolding and unescaping give the text back', () => {
-    fc.assert(fc.property(fc.string({ unit: 'grapheme', maxLength: 300 }), (text) => {
-      const line = `SUMMARY:${escapeText(text)}`;
-      const folded = foldLine(line);
-      for (const part of folded.split('\r\n')) assert.ok(Buffer.byteLength(part, 'utf8') <= 75);
-      assert.equal(unfold(folded), line);
-      assert.equal(unescape(unfold(folded).slice('SUMMARY:'.length)), text.replace(/\r\n|\r/g, '\n'));
-    }));
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 300 }), (text) => {
+        const line = `SUMMARY:${escapeText(text)}`;
+        const folded = foldLine(line);
+        for (const part of folded.split('\r\n')) assert.ok(Buffer.byteLength(part, 'utf8') <= 75);
+        assert.equal(unfold(folded), line);
+        assert.equal(unescape(unfold(folded).slice('SUMMARY:'.length)), text.replace(/\r\n|\r/g, '\n'));
+      }),
+    );
   });
 
   it('writes a calendar with CRLF line ends', () => {
-    const ics = calendar('王律师', [{ uid: 'x@linli', start: '2026-12-01T01:00:00Z', end: '2026-12-01T02:00:00Z', stamp: '2026-11-28T00:00:00Z', summary: '法律咨询' }]);
+    const ics = calendar('王律师', [
+      {
+        uid: 'x@linli',
+        start: '2026-12-01T01:00:00Z',
+        end: '2026-12-01T02:00:00Z',
+        stamp: '2026-11-28T00:00:00Z',
+        summary: '法律咨询',
+      },
+    ]);
     assert.ok(ics.startsWith('BEGIN:VCALENDAR\r\nVERSION:2.0\r\n'));
     assert.ok(ics.includes('\r\nDTSTART:20261201T010000Z\r\nDTEND:20261201T020000Z\r\n'));
     assert.ok(ics.endsWith('END:VEVENT\r\nEND:VCALENDAR\r\n'));

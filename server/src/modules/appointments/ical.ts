@@ -1,11 +1,23 @@
 // A minimal RFC 5545 writer for the providers' calendar feeds: CRLF line ends, TEXT escaping (\\ ; , and
 // newlines) and lines folded at 75 octets without splitting a UTF-8 character. No library needed for this much.
 
-export interface CalendarEvent { uid: string; start: string; end: string; summary: string; location?: string; description?: string; stamp: string }
+export interface CalendarEvent {
+  uid: string;
+  start: string;
+  end: string;
+  summary: string;
+  location?: string;
+  description?: string;
+  stamp: string;
+}
 
 /** Escapes a TEXT value (RFC 5545 §3.3.11). */
 export function escapeText(v: string): string {
-  return v.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n');
+  return v
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(/\r\n|\r|\n/g, '\\n');
 }
 
 /** Folds a content line to at most 75 octets per physical line (§3.1); continuations start with one space. */
@@ -18,7 +30,11 @@ export function foldLine(line: string): string {
     const n = enc.encode(ch).length;
     // The first line holds 75 octets; each continuation 74 after its leading space.
     const limit = parts.length === 0 ? 75 : 74;
-    if (octets + n > limit) { parts.push(current); current = ''; octets = 0; }
+    if (octets + n > limit) {
+      parts.push(current);
+      current = '';
+      octets = 0;
+    }
     current += ch;
     octets += n;
   }
@@ -28,15 +44,31 @@ export function foldLine(line: string): string {
 
 /** 20261201T010000Z from an ISO instant. */
 export function icalTime(iso: string): string {
-  return new Date(iso).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return new Date(iso)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }
 
 export function calendar(name: string, events: readonly CalendarEvent[]): string {
-  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Linli//Appointments//ZH', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH',
-    `X-WR-CALNAME:${escapeText(name)}`, 'X-WR-TIMEZONE:Asia/Shanghai'];
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//Linli//Appointments//ZH',
+    'CALSCALE:GREGORIAN',
+    'METHOD:PUBLISH',
+    `X-WR-CALNAME:${escapeText(name)}`,
+    'X-WR-TIMEZONE:Asia/Shanghai',
+  ];
   for (const e of events) {
-    lines.push('BEGIN:VEVENT', `UID:${e.uid}`, `DTSTAMP:${icalTime(e.stamp)}`, `DTSTART:${icalTime(e.start)}`, `DTEND:${icalTime(e.end)}`,
-      `SUMMARY:${escapeText(e.summary)}`);
+    lines.push(
+      'BEGIN:VEVENT',
+      `UID:${e.uid}`,
+      `DTSTAMP:${icalTime(e.stamp)}`,
+      `DTSTART:${icalTime(e.start)}`,
+      `DTEND:${icalTime(e.end)}`,
+      `SUMMARY:${escapeText(e.summary)}`,
+    );
     if (e.location) lines.push(`LOCATION:${escapeText(e.location)}`);
     if (e.description) lines.push(`DESCRIPTION:${escapeText(e.description)}`);
     lines.push('END:VEVENT');

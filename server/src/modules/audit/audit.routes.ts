@@ -7,8 +7,15 @@ import { actorOf } from '../../platform/http.ts';
 import { page } from '../../../../domain/registry/schemas.ts';
 
 const entry = z.object({
-  seq: z.number(), at: z.string(), actorName: z.string(), actorRole: z.string().nullable(), action: z.string(), entityType: z.string(),
-  entityId: z.string().nullable(), detail: z.record(z.string(), z.unknown()), ip: z.string().nullable(),
+  seq: z.number(),
+  at: z.string(),
+  actorName: z.string(),
+  actorRole: z.string().nullable(),
+  action: z.string(),
+  entityType: z.string(),
+  entityId: z.string().nullable(),
+  detail: z.record(z.string(), z.unknown()),
+  ip: z.string().nullable(),
 });
 
 export function auditRoutes(db: Db, audit: AuditLog) {
@@ -16,45 +23,123 @@ export function auditRoutes(db: Db, audit: AuditLog) {
     const r = app.withTypeProvider<ZodTypeProvider>();
     const access = { access: { permission: 'audit.read' as const } };
 
-    r.get('/api/audit', {
-      config: access,
-      schema: {
-        tags: ['audit'], summary: 'The audit log of my community, newest first',
-        querystring: z.object({
-          action: z.string().max(60).optional(), entityType: z.string().max(40).optional(), entityId: z.string().max(40).optional(), actor: z.string().max(30).optional(),
-          page: z.coerce.number().int().min(1).default(1), pageSize: z.coerce.number().int().min(1).max(200).default(50),
-        }),
-        response: { 200: page(entry) },
+    r.get(
+      '/api/audit',
+      {
+        config: access,
+        schema: {
+          tags: ['audit'],
+          summary: 'The audit log of my community, newest first',
+          querystring: z.object({
+            action: z.string().max(60).optional(),
+            entityType: z.string().max(40).optional(),
+            entityId: z.string().max(40).optional(),
+            actor: z.string().max(30).optional(),
+            page: z.coerce.number().int().min(1).default(1),
+            pageSize: z.coerce.number().int().min(1).max(200).default(50),
+          }),
+          response: { 200: page(entry) },
+        },
       },
-    }, async (req) => {
-      const { communityId } = actorOf(req);
-      const q = req.query;
-      let base = db.selectFrom('audit_log').where('community_id', '=', communityId);
-      if (q.action) base = base.where('action', '=', q.action);
-      if (q.entityType) base = base.where('entity_type', '=', q.entityType);
-      if (q.entityId) base = base.where('entity_id', '=', q.entityId);
-      if (q.actor) base = base.where('actor_name', '=', q.actor);
-      const [rows, total] = await Promise.all([
-        base.selectAll().orderBy('seq', 'desc').limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute(),
-        base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-      ]);
-      return {
-        items: rows.map((e) => ({ seq: Number(e.seq), at: e.at, actorName: e.actor_name, actorRole: e.actor_role, action: e.action, entityType: e.entity_type, entityId: e.entity_id, detail: JSON.parse(e.detail), ip: e.ip })),
-        total: Number(total.n), page: q.page, pageSize: q.pageSize,
-      };
-    });
+      async (req) => {
+        const { communityId } = actorOf(req);
+        const q = req.query;
+        let base = db.selectFrom('audit_log').where('community_id', '=', communityId);
+        if (q.action) base = base.where('action', '=', q.action);
+        if (q.entityType) base = base.where('entity_type', '=', q.entityType);
+        if (q.entityId) base = base.where('entity_id', '=', q.entityId);
+        if (q.actor) base = base.where('actor_name', '=', q.actor);
+        const [rows, total] = await Promise.all([
+          base
+            .selectAll()
+            .orderBy('seq', 'desc')
+            .limit(q.pageSize)
+            .offset((q.page - 1) * q.pageSize)
+            .execute(),
+          base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+        ]);
+        return {
+          items: rows.map((e) => ({
+            seq: Number(e.seq),
+            at: e.at,
+            actorName: e.actor_name,
+            actorRole: e.actor_role,
+            action: e.action,
+            entityType: e.entity_type,
+            entityId: e.entity_id,
+            detail: JSON.parse(e.detail),
+            ip: e.ip,
+          })),
+          total: Number(total.n),
+          page: q.page,
+          pageSize: q.pageSize,
+        };
+      },
+    );
 
-    r.get('/api/audit/verify', { config: access, schema: { tags: ['audit'], summary: 'Check the hash chain of my community’s audit log', response: { 200: z.object({ ok: z.boolean(), checked: z.number(), brokenAt: z.number().nullable() }) } } },
-      (req) => audit.verify(actorOf(req).communityId));
+    r.get(
+      '/api/audit/verify',
+      {
+        config: access,
+        schema: {
+          tags: ['audit'],
+          summary: 'Check the hash chain of my community’s audit log',
+          response: { 200: z.object({ ok: z.boolean(), checked: z.number(), brokenAt: z.number().nullable() }) },
+        },
+      },
+      (req) => audit.verify(actorOf(req).communityId),
+    );
 
-    r.get('/api/outbox', { config: { access: { permission: 'outbox.read' as const } }, schema: { tags: ['platform'], summary: 'Recent messages of the development channel',
-      response: { 200: z.object({ items: z.array(z.object({ id: z.string(), channel: z.string(), recipient: z.string(), template: z.string(), payload: z.record(z.string(), z.unknown()), status: z.string(), createdAt: z.string() })) }) } } },
-    async (req) => {
-      // Only messages to people of the caller's own community.
-      const members = db.selectFrom('account').innerJoin('membership', 'membership.account_id', 'account.id')
-        .where('membership.community_id', '=', actorOf(req).communityId).select('account.phone');
-      const rows = await db.selectFrom('notification_outbox').selectAll().where('recipient', 'in', members).orderBy('created_at', 'desc').limit(100).execute();
-      return { items: rows.map((n) => ({ id: n.id, channel: n.channel, recipient: n.recipient, template: n.template, payload: JSON.parse(n.payload), status: n.status, createdAt: n.created_at })) };
-    });
+    r.get(
+      '/api/outbox',
+      {
+        config: { access: { permission: 'outbox.read' as const } },
+        schema: {
+          tags: ['platform'],
+          summary: 'Recent messages of the development channel',
+          response: {
+            200: z.object({
+              items: z.array(
+                z.object({
+                  id: z.string(),
+                  channel: z.string(),
+                  recipient: z.string(),
+                  template: z.string(),
+                  payload: z.record(z.string(), z.unknown()),
+                  status: z.string(),
+                  createdAt: z.string(),
+                }),
+              ),
+            }),
+          },
+        },
+      },
+      async (req) => {
+        // Only messages to people of the caller's own community.
+        const members = db
+          .selectFrom('account')
+          .innerJoin('membership', 'membership.account_id', 'account.id')
+          .where('membership.community_id', '=', actorOf(req).communityId)
+          .select('account.phone');
+        const rows = await db
+          .selectFrom('notification_outbox')
+          .selectAll()
+          .where('recipient', 'in', members)
+          .orderBy('created_at', 'desc')
+          .limit(100)
+          .execute();
+        return {
+          items: rows.map((n) => ({
+            id: n.id,
+            channel: n.channel,
+            recipient: n.recipient,
+            template: n.template,
+            payload: JSON.parse(n.payload),
+            status: n.status,
+            createdAt: n.created_at,
+          })),
+        };
+      },
+    );
   };
 }

@@ -6,20 +6,42 @@ export async function findAccountByPhone(db: DbOrTrx, phone: string) {
 
 /** The membership an account signs in to: its first (a person with several picks later). */
 export async function findMembership(db: DbOrTrx, accountId: string) {
-  return db.selectFrom('membership').innerJoin('community', 'community.id', 'membership.community_id')
-    .select(['membership.community_id', 'membership.id', 'membership.role']).where('membership.account_id', '=', accountId)
-    .orderBy('membership.created_at').limit(1).executeTakeFirst();
+  return db
+    .selectFrom('membership')
+    .innerJoin('community', 'community.id', 'membership.community_id')
+    .select(['membership.community_id', 'membership.id', 'membership.role'])
+    .where('membership.account_id', '=', accountId)
+    .orderBy('membership.created_at')
+    .limit(1)
+    .executeTakeFirst();
 }
 
 export async function recordFailedSignIn(db: DbOrTrx, accountId: string, failures: number, lockedUntil: string | null) {
-  await db.updateTable('account').set({ failed_sign_ins: failures, locked_until: lockedUntil }).where('id', '=', accountId).execute();
+  await db
+    .updateTable('account')
+    .set({ failed_sign_ins: failures, locked_until: lockedUntil })
+    .where('id', '=', accountId)
+    .execute();
 }
 
 export async function clearFailures(db: DbOrTrx, accountId: string) {
   await db.updateTable('account').set({ failed_sign_ins: 0, locked_until: null }).where('id', '=', accountId).execute();
 }
 
-export async function insertSession(db: DbOrTrx, s: { token_hash: string; account_id: string; active_community_id: string; csrf_token: string; ip: string | null; user_agent: string | null; created_at: string; last_seen_at: string; expires_at: string }) {
+export async function insertSession(
+  db: DbOrTrx,
+  s: {
+    token_hash: string;
+    account_id: string;
+    active_community_id: string;
+    csrf_token: string;
+    ip: string | null;
+    user_agent: string | null;
+    created_at: string;
+    last_seen_at: string;
+    expires_at: string;
+  },
+) {
   await db.insertInto('session').values(s).execute();
 }
 
@@ -29,17 +51,38 @@ export async function deleteSession(db: DbOrTrx, tokenHash: string) {
 
 /** Everything a request needs to know about its caller, in one query. */
 export async function loadSessionActor(db: DbOrTrx, tokenHash: string) {
-  return db.selectFrom('session')
+  return db
+    .selectFrom('session')
     .innerJoin('account', 'account.id', 'session.account_id')
-    .innerJoin('membership', (j) => j.onRef('membership.account_id', '=', 'session.account_id').onRef('membership.community_id', '=', 'session.active_community_id'))
+    .innerJoin('membership', (j) =>
+      j
+        .onRef('membership.account_id', '=', 'session.account_id')
+        .onRef('membership.community_id', '=', 'session.active_community_id'),
+    )
     .innerJoin('community', 'community.id', 'session.active_community_id')
     .select([
-      'session.token_hash', 'session.csrf_token', 'session.expires_at', 'session.last_seen_at',
-      'account.id as account_id', 'account.name', 'account.phone', 'account.locale', 'account.disabled', 'account.locked_until',
-      'membership.id as membership_id', 'membership.role', 'membership.title', 'membership.grid_id', 'membership.team_id',
-      'membership.unit_id', 'membership.resident_id', 'community.id as community_id', 'community.name as community_name',
+      'session.token_hash',
+      'session.csrf_token',
+      'session.expires_at',
+      'session.last_seen_at',
+      'account.id as account_id',
+      'account.name',
+      'account.phone',
+      'account.locale',
+      'account.disabled',
+      'account.locked_until',
+      'membership.id as membership_id',
+      'membership.role',
+      'membership.title',
+      'membership.grid_id',
+      'membership.team_id',
+      'membership.unit_id',
+      'membership.resident_id',
+      'community.id as community_id',
+      'community.name as community_name',
     ])
-    .where('session.token_hash', '=', tokenHash).executeTakeFirst();
+    .where('session.token_hash', '=', tokenHash)
+    .executeTakeFirst();
 }
 
 export async function touchSession(db: DbOrTrx, tokenHash: string, at: string) {
@@ -52,11 +95,23 @@ export async function purgeExpired(db: DbOrTrx, now: string) {
 }
 
 export async function latestCode(db: DbOrTrx, phone: string) {
-  return db.selectFrom('sign_in_code').selectAll().where('phone', '=', phone).orderBy('created_at', 'desc').limit(1).executeTakeFirst();
+  return db
+    .selectFrom('sign_in_code')
+    .selectAll()
+    .where('phone', '=', phone)
+    .orderBy('created_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
 }
 
-export async function insertCode(db: DbOrTrx, c: { id: string; phone: string; code_hash: string; expires_at: string; created_at: string }) {
-  await db.insertInto('sign_in_code').values({ ...c, attempts: 0, consumed_at: null }).execute();
+export async function insertCode(
+  db: DbOrTrx,
+  c: { id: string; phone: string; code_hash: string; expires_at: string; created_at: string },
+) {
+  await db
+    .insertInto('sign_in_code')
+    .values({ ...c, attempts: 0, consumed_at: null })
+    .execute();
 }
 
 export async function updateCode(db: DbOrTrx, id: string, set: { attempts?: number; consumed_at?: string }) {
@@ -68,6 +123,11 @@ export async function setLocale(db: DbOrTrx, accountId: string, locale: string) 
 }
 
 export async function gridName(db: DbOrTrx, communityId: string, gridId: string) {
-  const g = await db.selectFrom('grid').select('name').where('community_id', '=', communityId).where('id', '=', gridId).executeTakeFirst();
+  const g = await db
+    .selectFrom('grid')
+    .select('name')
+    .where('community_id', '=', communityId)
+    .where('id', '=', gridId)
+    .executeTakeFirst();
   return g?.name ?? null;
 }

@@ -6,59 +6,122 @@ import { actorOf, localeOf, requestContext, SESSION_COOKIE } from '../../platfor
 import type { AuthService } from './auth.service.ts';
 
 const me = z.object({
-  accountId: z.string(), name: z.string(), phone: z.string(), role: z.string(), title: z.string().nullable(),
-  community: z.object({ id: z.string(), name: z.string() }), gridId: z.string().nullable(), gridName: z.string().nullable(),
-  locale: z.enum(['zh-CN', 'en']), permissions: z.array(z.string()),
+  accountId: z.string(),
+  name: z.string(),
+  phone: z.string(),
+  role: z.string(),
+  title: z.string().nullable(),
+  community: z.object({ id: z.string(), name: z.string() }),
+  gridId: z.string().nullable(),
+  gridName: z.string().nullable(),
+  locale: z.enum(['zh-CN', 'en']),
+  permissions: z.array(z.string()),
 });
 const signedIn = z.object({ user: me, csrfToken: z.string() });
 
-export function authRoutes(auth: AuthService, opts: { secureCookies: boolean; sessionHours: number; rateLimits: boolean }) {
+export function authRoutes(
+  auth: AuthService,
+  opts: { secureCookies: boolean; sessionHours: number; rateLimits: boolean },
+) {
   return async (app: FastifyInstance) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
-    const cookie = { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: opts.secureCookies, maxAge: opts.sessionHours * 3600 };
+    const cookie = {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'lax' as const,
+      secure: opts.secureCookies,
+      maxAge: opts.sessionHours * 3600,
+    };
     // Per-IP limits on guessing; the per-account lockout stops slow guessing from many addresses.
     const limit = (max: number) => (opts.rateLimits ? { rateLimit: { max, timeWindow: '1 minute' } } : {});
 
-    r.post('/api/auth/sign-in', {
-      config: { access: { public: true }, ...limit(10) },
-      schema: { tags: ['auth'], summary: 'Sign in with phone and password', body: z.object({ phone: mobile, password: z.string().min(1, 'invalid.required').max(200) }), response: { 200: signedIn } },
-    }, async (req, reply) => {
-      const { token, actor } = await auth.signInWithPassword(req.body.phone, req.body.password, requestContext(req));
-      reply.setCookie(SESSION_COOKIE, token, cookie);
-      return { user: await auth.me(actor, localeOf(req)), csrfToken: actor.csrfToken };
-    });
+    r.post(
+      '/api/auth/sign-in',
+      {
+        config: { access: { public: true }, ...limit(10) },
+        schema: {
+          tags: ['auth'],
+          summary: 'Sign in with phone and password',
+          body: z.object({ phone: mobile, password: z.string().min(1, 'invalid.required').max(200) }),
+          response: { 200: signedIn },
+        },
+      },
+      async (req, reply) => {
+        const { token, actor } = await auth.signInWithPassword(req.body.phone, req.body.password, requestContext(req));
+        reply.setCookie(SESSION_COOKIE, token, cookie);
+        return { user: await auth.me(actor, localeOf(req)), csrfToken: actor.csrfToken };
+      },
+    );
 
-    r.post('/api/auth/code', {
-      config: { access: { public: true }, ...limit(5) },
-      schema: { tags: ['auth'], summary: 'Send a one-time sign-in code', body: z.object({ phone: mobile }), response: { 202: z.object({ sent: z.boolean(), expiresInSeconds: z.number(), resendAfterSeconds: z.number() }) } },
-    }, async (req, reply) => {
-      const r2 = await auth.requestCode(req.body.phone);
-      return reply.status(202).send({ sent: true, ...r2 });
-    });
+    r.post(
+      '/api/auth/code',
+      {
+        config: { access: { public: true }, ...limit(5) },
+        schema: {
+          tags: ['auth'],
+          summary: 'Send a one-time sign-in code',
+          body: z.object({ phone: mobile }),
+          response: {
+            202: z.object({ sent: z.boolean(), expiresInSeconds: z.number(), resendAfterSeconds: z.number() }),
+          },
+        },
+      },
+      async (req, reply) => {
+        const r2 = await auth.requestCode(req.body.phone);
+        return reply.status(202).send({ sent: true, ...r2 });
+      },
+    );
 
-    r.post('/api/auth/sign-in-code', {
-      config: { access: { public: true }, ...limit(10) },
-      schema: { tags: ['auth'], summary: 'Sign in with a one-time code', body: z.object({ phone: mobile, code: z.string().regex(/^\d{6}$/, 'invalid.value') }), response: { 200: signedIn } },
-    }, async (req, reply) => {
-      const { token, actor } = await auth.signInWithCode(req.body.phone, req.body.code, requestContext(req));
-      reply.setCookie(SESSION_COOKIE, token, cookie);
-      return { user: await auth.me(actor, localeOf(req)), csrfToken: actor.csrfToken };
-    });
+    r.post(
+      '/api/auth/sign-in-code',
+      {
+        config: { access: { public: true }, ...limit(10) },
+        schema: {
+          tags: ['auth'],
+          summary: 'Sign in with a one-time code',
+          body: z.object({ phone: mobile, code: z.string().regex(/^\d{6}$/, 'invalid.value') }),
+          response: { 200: signedIn },
+        },
+      },
+      async (req, reply) => {
+        const { token, actor } = await auth.signInWithCode(req.body.phone, req.body.code, requestContext(req));
+        reply.setCookie(SESSION_COOKIE, token, cookie);
+        return { user: await auth.me(actor, localeOf(req)), csrfToken: actor.csrfToken };
+      },
+    );
 
-    r.post('/api/auth/sign-out', { config: { access: { signedIn: true } }, schema: { tags: ['auth'], summary: 'Sign out' } }, async (req, reply) => {
-      await auth.signOut(actorOf(req), requestContext(req));
-      reply.clearCookie(SESSION_COOKIE, { path: '/' });
-      return reply.status(204).send();
-    });
+    r.post(
+      '/api/auth/sign-out',
+      { config: { access: { signedIn: true } }, schema: { tags: ['auth'], summary: 'Sign out' } },
+      async (req, reply) => {
+        await auth.signOut(actorOf(req), requestContext(req));
+        reply.clearCookie(SESSION_COOKIE, { path: '/' });
+        return reply.status(204).send();
+      },
+    );
 
-    r.get('/api/auth/me', { config: { access: { signedIn: true } }, schema: { tags: ['auth'], summary: 'Who am I', response: { 200: signedIn } } }, async (req) => {
-      const actor = actorOf(req);
-      return { user: await auth.me(actor, localeOf(req)), csrfToken: actor.csrfToken };
-    });
+    r.get(
+      '/api/auth/me',
+      {
+        config: { access: { signedIn: true } },
+        schema: { tags: ['auth'], summary: 'Who am I', response: { 200: signedIn } },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        return { user: await auth.me(actor, localeOf(req)), csrfToken: actor.csrfToken };
+      },
+    );
 
-    r.put('/api/auth/locale', { config: { access: { signedIn: true } }, schema: { tags: ['auth'], summary: 'Set my language', body: z.object({ locale: z.enum(['zh-CN', 'en']) }) } }, async (req, reply) => {
-      await auth.setLocale(actorOf(req), req.body.locale);
-      return reply.status(204).send();
-    });
+    r.put(
+      '/api/auth/locale',
+      {
+        config: { access: { signedIn: true } },
+        schema: { tags: ['auth'], summary: 'Set my language', body: z.object({ locale: z.enum(['zh-CN', 'en']) }) },
+      },
+      async (req, reply) => {
+        await auth.setLocale(actorOf(req), req.body.locale);
+        return reply.status(204).send();
+      },
+    );
   };
 }

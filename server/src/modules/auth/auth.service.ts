@@ -25,11 +25,19 @@ export const hashPassword = (pw: string) => argonHash(pw, ARGON);
 
 let dummyHash: Promise<string> | null = null;
 
-export interface SignedIn { token: string; actor: Actor }
+export interface SignedIn {
+  token: string;
+  actor: Actor;
+}
 
 export class AuthService {
-  constructor(private readonly db: Db, private readonly audit: AuditLog, private readonly notifier: Notifier, private readonly sessionHours: number,
-    private readonly sessions: SessionCache = new SessionCache()) {}
+  constructor(
+    private readonly db: Db,
+    private readonly audit: AuditLog,
+    private readonly notifier: Notifier,
+    private readonly sessionHours: number,
+    private readonly sessions: SessionCache = new SessionCache(),
+  ) {}
 
   async signInWithPassword(phone: string, password: string, ctx: RequestContext): Promise<SignedIn> {
     const account = await repo.findAccountByPhone(this.db, phone);
@@ -50,14 +58,26 @@ export class AuthService {
   /** Sends a six-digit code. Says the same whether or not the number has an account. */
   async requestCode(phone: string): Promise<{ expiresInSeconds: number; resendAfterSeconds: number }> {
     const last = await repo.latestCode(this.db, phone);
-    if (last && Date.now() - Date.parse(last.created_at) < CODE_RESEND_SECONDS * 1000) throw new AppError('rate_limited');
+    if (last && Date.now() - Date.parse(last.created_at) < CODE_RESEND_SECONDS * 1000)
+      throw new AppError('rate_limited');
     const account = await repo.findAccountByPhone(this.db, phone);
     if (account && !account.disabled) {
       const code = String(crypto.randomInt(0, 1_000_000)).padStart(6, '0');
       const now = new Date();
       await this.db.transaction().execute(async (trx) => {
-        await repo.insertCode(trx, { id: uuidv7(), phone, code_hash: sha256(`${phone}:${code}`), created_at: now.toISOString(), expires_at: new Date(now.getTime() + CODE_TTL_SECONDS * 1000).toISOString() });
-        await this.notifier.send(trx, { channel: 'sms', recipient: phone, template: 'sign_in_code', payload: { code, minutes: CODE_TTL_SECONDS / 60 } });
+        await repo.insertCode(trx, {
+          id: uuidv7(),
+          phone,
+          code_hash: sha256(`${phone}:${code}`),
+          created_at: now.toISOString(),
+          expires_at: new Date(now.getTime() + CODE_TTL_SECONDS * 1000).toISOString(),
+        });
+        await this.notifier.send(trx, {
+          channel: 'sms',
+          recipient: phone,
+          template: 'sign_in_code',
+          payload: { code, minutes: CODE_TTL_SECONDS / 60 },
+        });
       });
     }
     return { expiresInSeconds: CODE_TTL_SECONDS, resendAfterSeconds: CODE_RESEND_SECONDS };
@@ -68,7 +88,8 @@ export class AuthService {
     if (!account || account.disabled) throw new AppError('bad_credentials', { reason: 'code' });
     this.assertNotLocked(account.locked_until);
     const last = await repo.latestCode(this.db, phone);
-    const usable = last && !last.consumed_at && Date.parse(last.expires_at) > Date.now() && last.attempts < CODE_MAX_ATTEMPTS;
+    const usable =
+      last && !last.consumed_at && Date.parse(last.expires_at) > Date.now() && last.attempts < CODE_MAX_ATTEMPTS;
     if (!usable || last.code_hash !== sha256(`${phone}:${code}`)) {
       if (last && usable) await repo.updateCode(this.db, last.id, { attempts: last.attempts + 1 });
       await this.countFailure(account.id, account.failed_sign_ins, account.name, ctx, 'code');
@@ -81,7 +102,11 @@ export class AuthService {
   async signOut(actor: Actor, ctx: RequestContext): Promise<void> {
     await repo.deleteSession(this.db, actor.tokenHash);
     this.sessions.forgetSession(actor.tokenHash);
-    await this.audit.record(this.db, this.who(actor, ctx), { action: 'auth.sign_out', entityType: 'account', entityId: actor.accountId });
+    await this.audit.record(this.db, this.who(actor, ctx), {
+      action: 'auth.sign_out',
+      entityType: 'account',
+      entityId: actor.accountId,
+    });
   }
 
   /**
@@ -99,12 +124,24 @@ export class AuthService {
     if (row.locked_until && Date.parse(row.locked_until) > Date.now()) return null;
     if (!(ROLES as readonly string[]).includes(row.role)) return null;
     // Write last-seen at most once a minute: reads stay reads.
-    if (Date.now() - Date.parse(row.last_seen_at) > 60_000) await repo.touchSession(this.db, tokenHash, new Date().toISOString());
+    if (Date.now() - Date.parse(row.last_seen_at) > 60_000)
+      await repo.touchSession(this.db, tokenHash, new Date().toISOString());
     const actor: Actor = Object.freeze({
-      accountId: row.account_id, name: row.name, phone: row.phone, role: row.role as Role, title: row.title,
-      communityId: row.community_id, communityName: row.community_name, membershipId: row.membership_id,
-      gridId: row.grid_id, teamId: row.team_id, unitId: row.unit_id, residentId: row.resident_id,
-      locale: row.locale === 'en' || row.locale === 'zh-CN' ? row.locale : null, csrfToken: row.csrf_token, tokenHash,
+      accountId: row.account_id,
+      name: row.name,
+      phone: row.phone,
+      role: row.role as Role,
+      title: row.title,
+      communityId: row.community_id,
+      communityName: row.community_name,
+      membershipId: row.membership_id,
+      gridId: row.grid_id,
+      teamId: row.team_id,
+      unitId: row.unit_id,
+      residentId: row.resident_id,
+      locale: row.locale === 'en' || row.locale === 'zh-CN' ? row.locale : null,
+      csrfToken: row.csrf_token,
+      tokenHash,
     });
     this.sessions.set(actor, Date.parse(row.expires_at), epoch);
     return actor;
@@ -112,10 +149,16 @@ export class AuthService {
 
   async me(actor: Actor, fallback: Locale = 'zh-CN') {
     return {
-      accountId: actor.accountId, name: actor.name, phone: actor.phone, role: actor.role, title: actor.title,
+      accountId: actor.accountId,
+      name: actor.name,
+      phone: actor.phone,
+      role: actor.role,
+      title: actor.title,
       community: { id: actor.communityId, name: actor.communityName },
-      gridId: actor.gridId, gridName: actor.gridId ? await repo.gridName(this.db, actor.communityId, actor.gridId) : null,
-      locale: actor.locale ?? fallback, permissions: PERMISSIONS.filter((p) => scopeOf(actor.role, p) !== null),
+      gridId: actor.gridId,
+      gridName: actor.gridId ? await repo.gridName(this.db, actor.communityId, actor.gridId) : null,
+      locale: actor.locale ?? fallback,
+      permissions: PERMISSIONS.filter((p) => scopeOf(actor.role, p) !== null),
     };
   }
 
@@ -132,7 +175,13 @@ export class AuthService {
     if (lockedUntil && Date.parse(lockedUntil) > Date.now()) throw new AppError('locked', { until: lockedUntil });
   }
 
-  private async countFailure(accountId: string, previous: number, name: string, ctx: RequestContext, method: string): Promise<void> {
+  private async countFailure(
+    accountId: string,
+    previous: number,
+    name: string,
+    ctx: RequestContext,
+    method: string,
+  ): Promise<void> {
     const failures = previous + 1;
     const lock = failures >= MAX_FAILED_SIGN_INS ? new Date(Date.now() + LOCKOUT_MINUTES * 60_000).toISOString() : null;
     await repo.recordFailedSignIn(this.db, accountId, lock ? 0 : failures, lock);
@@ -140,13 +189,26 @@ export class AuthService {
     if (lock) this.sessions.forgetAccount(accountId);
     const m = await repo.findMembership(this.db, accountId);
     if (m) {
-      await this.audit.record(this.db, { communityId: m.community_id, accountId, name, role: m.role, ...ctx },
-        { action: lock ? 'auth.locked' : 'auth.sign_in_failed', entityType: 'account', entityId: accountId, detail: { method, failures } });
+      await this.audit.record(
+        this.db,
+        { communityId: m.community_id, accountId, name, role: m.role, ...ctx },
+        {
+          action: lock ? 'auth.locked' : 'auth.sign_in_failed',
+          entityType: 'account',
+          entityId: accountId,
+          detail: { method, failures },
+        },
+      );
     }
     if (lock) throw new AppError('locked', { until: lock });
   }
 
-  private async openSession(accountId: string, previousFailures: number, ctx: RequestContext, method: string): Promise<SignedIn> {
+  private async openSession(
+    accountId: string,
+    previousFailures: number,
+    ctx: RequestContext,
+    method: string,
+  ): Promise<SignedIn> {
     const m = await repo.findMembership(this.db, accountId);
     if (!m) throw new AppError('forbidden', { role: '-', permission: 'sign-in' });
     const token = randomToken();
@@ -154,13 +216,24 @@ export class AuthService {
     await this.db.transaction().execute(async (trx) => {
       if (previousFailures) await repo.clearFailures(trx, accountId);
       await repo.insertSession(trx, {
-        token_hash: sha256(token), account_id: accountId, active_community_id: m.community_id, csrf_token: randomToken(24),
-        ip: ctx.ip, user_agent: ctx.userAgent, created_at: now.toISOString(), last_seen_at: now.toISOString(),
+        token_hash: sha256(token),
+        account_id: accountId,
+        active_community_id: m.community_id,
+        csrf_token: randomToken(24),
+        ip: ctx.ip,
+        user_agent: ctx.userAgent,
+        created_at: now.toISOString(),
+        last_seen_at: now.toISOString(),
         expires_at: new Date(now.getTime() + this.sessionHours * 3600_000).toISOString(),
       });
     });
     const actor = (await this.actorFromToken(token))!;
-    await this.audit.record(this.db, this.who(actor, ctx), { action: 'auth.sign_in', entityType: 'account', entityId: accountId, detail: { method } });
+    await this.audit.record(this.db, this.who(actor, ctx), {
+      action: 'auth.sign_in',
+      entityType: 'account',
+      entityId: accountId,
+      detail: { method },
+    });
     return { token, actor };
   }
 

@@ -20,10 +20,18 @@ export function firstGrant(actor: Actor, permissions: readonly Permission[]): Gr
 }
 
 export class AvailabilityService {
-  constructor(private readonly db: Db, private readonly audit: AuditLog, private readonly directory: VolunteerDirectory) {}
+  constructor(
+    private readonly db: Db,
+    private readonly audit: AuditLog,
+    private readonly directory: VolunteerDirectory,
+  ) {}
 
   private record(db: DbOrTrx, actor: Actor, ctx: RequestContext, what: AuditWhat) {
-    return this.audit.record(db, { communityId: actor.communityId, accountId: actor.accountId, name: actor.name, role: actor.role, ...ctx }, what);
+    return this.audit.record(
+      db,
+      { communityId: actor.communityId, accountId: actor.accountId, name: actor.name, role: actor.role, ...ctx },
+      what,
+    );
   }
 
   /** The volunteer, if one of the grants covers them: staff in scope, or the volunteer themself. */
@@ -31,7 +39,12 @@ export class AvailabilityService {
     const grants = firstGrant(actor, permissions);
     let last: unknown;
     for (const g of grants) {
-      try { return await this.directory.inScope(actor, g, volunteerId); } catch (err) { last = err; if ((err as AppError).code === 'not_found') throw err; }
+      try {
+        return await this.directory.inScope(actor, g, volunteerId);
+      } catch (err) {
+        last = err;
+        if ((err as AppError).code === 'not_found') throw err;
+      }
     }
     throw last;
   }
@@ -59,17 +72,35 @@ export class AvailabilityService {
     await this.volunteerFor(actor, ['volunteers.write', 'volunteer.self'], volunteerId);
     await this.db.transaction().execute(async (trx) => {
       await repo.replaceSlots(trx, actor.communityId, volunteerId, input.slots);
-      await this.record(trx, actor, ctx, { action: 'availability.set', entityType: 'volunteer', entityId: volunteerId, detail: { slots: input.slots.length } });
+      await this.record(trx, actor, ctx, {
+        action: 'availability.set',
+        entityType: 'volunteer',
+        entityId: volunteerId,
+        detail: { slots: input.slots.length },
+      });
     });
   }
 
   async addBlackout(actor: Actor, volunteerId: string, input: BlackoutInput, ctx: RequestContext) {
     await this.volunteerFor(actor, ['volunteers.write', 'volunteer.self'], volunteerId);
-    if (input.toDate < todayInShanghai()) throw new AppError('validation', { fields: [{ field: 'toDate', message: 'invalid.inPast' }] });
+    if (input.toDate < todayInShanghai())
+      throw new AppError('validation', { fields: [{ field: 'toDate', message: 'invalid.inPast' }] });
     const id = uuidv7();
     await this.db.transaction().execute(async (trx) => {
-      await repo.insertBlackout(trx, { community_id: actor.communityId, id, volunteer_id: volunteerId, from_date: input.fromDate, to_date: input.toDate, reason: input.reason ?? null });
-      await this.record(trx, actor, ctx, { action: 'availability.blackout.add', entityType: 'volunteer', entityId: volunteerId, detail: { id, fromDate: input.fromDate, toDate: input.toDate } });
+      await repo.insertBlackout(trx, {
+        community_id: actor.communityId,
+        id,
+        volunteer_id: volunteerId,
+        from_date: input.fromDate,
+        to_date: input.toDate,
+        reason: input.reason ?? null,
+      });
+      await this.record(trx, actor, ctx, {
+        action: 'availability.blackout.add',
+        entityType: 'volunteer',
+        entityId: volunteerId,
+        detail: { id, fromDate: input.fromDate, toDate: input.toDate },
+      });
     });
     return { id };
   }
@@ -79,7 +110,12 @@ export class AvailabilityService {
     await this.db.transaction().execute(async (trx) => {
       const r = await repo.deleteBlackout(trx, actor.communityId, volunteerId, blackoutId);
       if (!Number(r.numDeletedRows)) throw new AppError('not_found', { entity: 'blackout' });
-      await this.record(trx, actor, ctx, { action: 'availability.blackout.remove', entityType: 'volunteer', entityId: volunteerId, detail: { id: blackoutId } });
+      await this.record(trx, actor, ctx, {
+        action: 'availability.blackout.remove',
+        entityType: 'volunteer',
+        entityId: volunteerId,
+        detail: { id: blackoutId },
+      });
     });
   }
 }

@@ -7,9 +7,19 @@ export const getSettings = (db: DbOrTrx, communityId: string) =>
   db.selectFrom('badge_settings').selectAll().where('community_id', '=', communityId).executeTakeFirst();
 
 export const upsertSettings = (db: DbOrTrx, row: BadgeSettingsTable) =>
-  db.insertInto('badge_settings').values(row).onConflict((oc) => oc.column('community_id').doUpdateSet({
-    hotline: row.hotline, duty_phone: row.duty_phone, notify_phones: row.notify_phones, updated_by: row.updated_by, updated_at: row.updated_at,
-  })).execute();
+  db
+    .insertInto('badge_settings')
+    .values(row)
+    .onConflict((oc) =>
+      oc.column('community_id').doUpdateSet({
+        hotline: row.hotline,
+        duty_phone: row.duty_phone,
+        notify_phones: row.notify_phones,
+        updated_by: row.updated_by,
+        updated_at: row.updated_at,
+      }),
+    )
+    .execute();
 
 /** The one lookup that crosses communities: a scan's token, hashed. */
 export const byTokenHash = (db: DbOrTrx, tokenHash: string) =>
@@ -20,76 +30,202 @@ export const getBadge = (db: DbOrTrx, communityId: string, id: string) =>
 
 export const insertBadge = (db: DbOrTrx, row: BadgeTable) => db.insertInto('badge').values(row).execute();
 
-export const contactsOf = (db: DbOrTrx, communityId: string, badgeIds: string[]) => badgeIds.length === 0 ? Promise.resolve([] as BadgeContactTable[]) :
-  db.selectFrom('badge_contact').selectAll().where('community_id', '=', communityId).where('badge_id', 'in', badgeIds).orderBy('badge_id').orderBy('position').execute();
+export const contactsOf = (db: DbOrTrx, communityId: string, badgeIds: string[]) =>
+  badgeIds.length === 0
+    ? Promise.resolve([] as BadgeContactTable[])
+    : db
+        .selectFrom('badge_contact')
+        .selectAll()
+        .where('community_id', '=', communityId)
+        .where('badge_id', 'in', badgeIds)
+        .orderBy('badge_id')
+        .orderBy('position')
+        .execute();
 
 export async function replaceContacts(db: DbOrTrx, communityId: string, badgeId: string, rows: BadgeContactTable[]) {
-  await db.deleteFrom('badge_contact').where('community_id', '=', communityId).where('badge_id', '=', badgeId).execute();
+  await db
+    .deleteFrom('badge_contact')
+    .where('community_id', '=', communityId)
+    .where('badge_id', '=', badgeId)
+    .execute();
   if (rows.length) await db.insertInto('badge_contact').values(rows).execute();
 }
 
 /** Changes the words of a badge that is still active; false when it is not (revoked or replaced meanwhile). */
-export async function updateWords(db: DbOrTrx, communityId: string, id: string, set: { nickname: string; cautions: string; updated_at: string }): Promise<boolean> {
-  const r = await db.updateTable('badge').set(set).where('community_id', '=', communityId).where('id', '=', id).where('status', '=', 'active').executeTakeFirst();
+export async function updateWords(
+  db: DbOrTrx,
+  communityId: string,
+  id: string,
+  set: { nickname: string; cautions: string; updated_at: string },
+): Promise<boolean> {
+  const r = await db
+    .updateTable('badge')
+    .set(set)
+    .where('community_id', '=', communityId)
+    .where('id', '=', id)
+    .where('status', '=', 'active')
+    .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }
 
 /** active → revoked or replaced, once; false when it was no longer active. */
-export async function endBadge(db: DbOrTrx, communityId: string, id: string, set: Pick<BadgeTable, 'status' | 'revoked_at' | 'revoked_by' | 'revoked_by_name' | 'revoke_reason' | 'replaced_by' | 'updated_at'>): Promise<boolean> {
-  const r = await db.updateTable('badge').set(set).where('community_id', '=', communityId).where('id', '=', id).where('status', '=', 'active').executeTakeFirst();
+export async function endBadge(
+  db: DbOrTrx,
+  communityId: string,
+  id: string,
+  set: Pick<
+    BadgeTable,
+    'status' | 'revoked_at' | 'revoked_by' | 'revoked_by_name' | 'revoke_reason' | 'replaced_by' | 'updated_at'
+  >,
+): Promise<boolean> {
+  const r = await db
+    .updateTable('badge')
+    .set(set)
+    .where('community_id', '=', communityId)
+    .where('id', '=', id)
+    .where('status', '=', 'active')
+    .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }
 
 export const activeBadgeOf = (db: DbOrTrx, communityId: string, residentId: string) =>
-  db.selectFrom('badge').selectAll().where('community_id', '=', communityId).where('resident_id', '=', residentId).where('status', '=', 'active').executeTakeFirst();
+  db
+    .selectFrom('badge')
+    .selectAll()
+    .where('community_id', '=', communityId)
+    .where('resident_id', '=', residentId)
+    .where('status', '=', 'active')
+    .executeTakeFirst();
 
 export async function residentsWithActiveBadge(db: DbOrTrx, communityId: string): Promise<Set<string>> {
-  const rows = await db.selectFrom('badge').select('resident_id').where('community_id', '=', communityId).where('status', '=', 'active').execute();
+  const rows = await db
+    .selectFrom('badge')
+    .select('resident_id')
+    .where('community_id', '=', communityId)
+    .where('status', '=', 'active')
+    .execute();
   return new Set(rows.map((r) => r.resident_id));
 }
 
-export interface ListFilter { status?: string; q?: string }
+export interface ListFilter {
+  status?: string;
+  q?: string;
+}
 
 /** Badges with the elder's name and masked ID number (staff may see them), scan counts and the last scan. */
 export async function list(db: DbOrTrx, communityId: string, f: ListFilter) {
-  let q = db.selectFrom('badge as g')
-    .innerJoin('resident as r', (j) => j.onRef('r.community_id', '=', 'g.community_id').onRef('r.id', '=', 'g.resident_id'))
+  let q = db
+    .selectFrom('badge as g')
+    .innerJoin('resident as r', (j) =>
+      j.onRef('r.community_id', '=', 'g.community_id').onRef('r.id', '=', 'g.resident_id'),
+    )
     .where('g.community_id', '=', communityId);
   if (f.status) q = q.where('g.status', '=', f.status);
-  if (f.q) q = q.where((eb) => eb.or([eb('r.name', 'like', `%${f.q!.replace(/[%_\\]/g, '')}%`), eb('g.nickname', 'like', `%${f.q!.replace(/[%_\\]/g, '')}%`)]));
-  return q.selectAll('g').select(['r.name as resident_name', 'r.id_number_masked',
-    (eb) => eb.selectFrom('badge_scan as s').select((e) => e.fn.countAll<number>().as('n')).whereRef('s.community_id', '=', 'g.community_id').whereRef('s.badge_id', '=', 'g.id').as('scans'),
-    (eb) => eb.selectFrom('badge_scan as s').select((e) => e.fn.max('s.at').as('m')).whereRef('s.community_id', '=', 'g.community_id').whereRef('s.badge_id', '=', 'g.id').as('last_scan_at'),
-  ]).orderBy(sql`case when g.status = 'active' then 0 else 1 end`).orderBy('g.issued_at', 'desc').limit(1000).execute();
+  if (f.q)
+    q = q.where((eb) =>
+      eb.or([
+        eb('r.name', 'like', `%${f.q!.replace(/[%_\\]/g, '')}%`),
+        eb('g.nickname', 'like', `%${f.q!.replace(/[%_\\]/g, '')}%`),
+      ]),
+    );
+  return q
+    .selectAll('g')
+    .select([
+      'r.name as resident_name',
+      'r.id_number_masked',
+      (eb) =>
+        eb
+          .selectFrom('badge_scan as s')
+          .select((e) => e.fn.countAll<number>().as('n'))
+          .whereRef('s.community_id', '=', 'g.community_id')
+          .whereRef('s.badge_id', '=', 'g.id')
+          .as('scans'),
+      (eb) =>
+        eb
+          .selectFrom('badge_scan as s')
+          .select((e) => e.fn.max('s.at').as('m'))
+          .whereRef('s.community_id', '=', 'g.community_id')
+          .whereRef('s.badge_id', '=', 'g.id')
+          .as('last_scan_at'),
+    ])
+    .orderBy(sql`case when g.status = 'active' then 0 else 1 end`)
+    .orderBy('g.issued_at', 'desc')
+    .limit(1000)
+    .execute();
 }
 
 export const residentOf = (db: DbOrTrx, communityId: string, id: string) =>
-  db.selectFrom('resident').select(['id', 'name', 'id_number_masked', 'status']).where('community_id', '=', communityId).where('id', '=', id).executeTakeFirst();
+  db
+    .selectFrom('resident')
+    .select(['id', 'name', 'id_number_masked', 'status'])
+    .where('community_id', '=', communityId)
+    .where('id', '=', id)
+    .executeTakeFirst();
 
 export const familyContactsOf = (db: DbOrTrx, communityId: string, residentId: string) =>
-  db.selectFrom('family_contact').select(['name', 'relation', 'phone', 'is_primary']).where('community_id', '=', communityId).where('resident_id', '=', residentId)
-    .orderBy('is_primary', 'desc').orderBy('created_at').execute();
+  db
+    .selectFrom('family_contact')
+    .select(['name', 'relation', 'phone', 'is_primary'])
+    .where('community_id', '=', communityId)
+    .where('resident_id', '=', residentId)
+    .orderBy('is_primary', 'desc')
+    .orderBy('created_at')
+    .execute();
 
 /** Badges of the residents whose family contacts list this phone: the newest of each resident. */
 export const badgesForFamily = (db: DbOrTrx, communityId: string, phone: string) =>
-  db.selectFrom('badge as g').selectAll('g')
+  db
+    .selectFrom('badge as g')
+    .selectAll('g')
     .where('g.community_id', '=', communityId)
-    .where((eb) => eb.exists(eb.selectFrom('family_contact as c').select(sql`1`.as('one'))
-      .whereRef('c.community_id', '=', 'g.community_id').whereRef('c.resident_id', '=', 'g.resident_id').where('c.phone', '=', phone)))
-    .orderBy('g.issued_at', 'desc').execute();
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('family_contact as c')
+          .select(sql`1`.as('one'))
+          .whereRef('c.community_id', '=', 'g.community_id')
+          .whereRef('c.resident_id', '=', 'g.resident_id')
+          .where('c.phone', '=', phone),
+      ),
+    )
+    .orderBy('g.issued_at', 'desc')
+    .execute();
 
 export const scansOf = (db: DbOrTrx, communityId: string, badgeId: string, limit: number) =>
-  db.selectFrom('badge_scan').selectAll().where('community_id', '=', communityId).where('badge_id', '=', badgeId).orderBy('at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+  db
+    .selectFrom('badge_scan')
+    .selectAll()
+    .where('community_id', '=', communityId)
+    .where('badge_id', '=', badgeId)
+    .orderBy('at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
 
 export const insertScans = (db: DbOrTrx, rows: BadgeScanTable[]) => db.insertInto('badge_scan').values(rows).execute();
 
 /** The live (not withdrawn) consents of a community for one purpose: the badge list shows which badge stands on one. */
 export const liveConsents = (db: DbOrTrx, communityId: string, purpose: string) =>
-  db.selectFrom('consent_record').select(['resident_id', 'given_by_name', 'given_by_relation', 'given_at']).where('community_id', '=', communityId)
-    .where('purpose', '=', purpose).where('withdrawn_at', 'is', null).execute();
+  db
+    .selectFrom('consent_record')
+    .select(['resident_id', 'given_by_name', 'given_by_relation', 'given_at'])
+    .where('community_id', '=', communityId)
+    .where('purpose', '=', purpose)
+    .where('withdrawn_at', 'is', null)
+    .execute();
 
 /** Takes a phone off a badge's call list; how many entries went. */
-export async function removeContactPhone(db: DbOrTrx, communityId: string, badgeId: string, phone: string): Promise<number> {
-  const r = await db.deleteFrom('badge_contact').where('community_id', '=', communityId).where('badge_id', '=', badgeId).where('phone', '=', phone).executeTakeFirst();
+export async function removeContactPhone(
+  db: DbOrTrx,
+  communityId: string,
+  badgeId: string,
+  phone: string,
+): Promise<number> {
+  const r = await db
+    .deleteFrom('badge_contact')
+    .where('community_id', '=', communityId)
+    .where('badge_id', '=', badgeId)
+    .where('phone', '=', phone)
+    .executeTakeFirst();
   return Number(r.numDeletedRows);
 }

@@ -5,7 +5,16 @@ import type { FastifyBaseLogger, FastifyInstance, FastifyReply, FastifyRequest }
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
-  badgeQuery, badgeView, candidateView, familyBadgeView, issueInput, revokeInput, scanView, settingsInput, settingsView, updateInput,
+  badgeQuery,
+  badgeView,
+  candidateView,
+  familyBadgeView,
+  issueInput,
+  revokeInput,
+  scanView,
+  settingsInput,
+  settingsView,
+  updateInput,
 } from '../../../../domain/badges/badges.ts';
 import { actorOf, localeOf, originOf, requestContext } from '../../platform/http.ts';
 import type { Locale } from '../../platform/i18n.ts';
@@ -33,33 +42,173 @@ function badgesApi(svc: BadgesService) {
     const manage = { access: { permission: 'badges.manage' as const } };
     const family = { access: { permission: 'resident.self' as const } };
 
-    r.get('/api/badges', { config: manage, schema: { tags, summary: 'Love badges, working ones first', querystring: badgeQuery, response: { 200: z.array(badgeView) } } },
-      (req) => svc.list(actorOf(req), req.query, originOf(req)));
-    r.get('/api/badges/candidates', { config: manage, schema: { tags, summary: 'Residents to issue for: 60+ with dementia or a chronic illness and no badge, or a name search', querystring: z.object({ q: z.string().trim().max(40).optional() }), response: { 200: z.array(candidateView) } } },
-      (req) => svc.candidates(actorOf(req), req.query.q || undefined));
-    r.post('/api/badges', { config: manage, schema: { tags, summary: "Issue a badge for a resident (the call list defaults to the resident's family contacts)", body: issueInput, response: { 201: badgeView } } },
-      async (req, reply) => reply.status(201).send(await svc.issue(actorOf(req), req.body, originOf(req), requestContext(req))));
-    r.get('/api/badges/settings', { config: manage, schema: { tags, summary: 'The community hotline, the duty phone and who on duty is told of scans', response: { 200: settingsView } } },
-      (req) => svc.settings(actorOf(req)));
-    r.put('/api/badges/settings', { config: manage, schema: { tags, summary: 'Set the hotline, the duty phone and the duty notification phones', body: settingsInput } },
-      async (req, reply) => { await svc.saveSettings(actorOf(req), req.body, requestContext(req)); return reply.status(204).send(); });
-    r.get('/api/badges/family', { config: family, schema: { tags, summary: "My elder's badges (I am a family contact) with their scans", response: { 200: z.array(familyBadgeView) } } },
-      (req) => svc.family(actorOf(req)));
-    r.put('/api/badges/family/:id', { config: family, schema: { tags, summary: 'Keep the call list, nickname and cautions of my elder\'s badge current', params: idParam, body: updateInput } },
-      async (req, reply) => { await svc.familyUpdate(actorOf(req), req.params.id, req.body, requestContext(req)); return reply.status(204).send(); });
-    r.get('/api/badges/:id', { config: manage, schema: { tags, summary: 'One badge', params: idParam, response: { 200: badgeView } } },
-      (req) => svc.get(actorOf(req), req.params.id, originOf(req)));
-    r.put('/api/badges/:id', { config: manage, schema: { tags, summary: 'Change the nickname, cautions and call list', params: idParam, body: updateInput, response: { 200: badgeView } } },
-      (req) => svc.update(actorOf(req), req.params.id, req.body, originOf(req), requestContext(req)));
-    r.post('/api/badges/:id/reissue', { config: manage, schema: { tags, summary: 'A new card with a new code; the old code stops working', params: idParam, response: { 201: badgeView } } },
-      async (req, reply) => reply.status(201).send(await svc.reissue(actorOf(req), req.params.id, originOf(req), requestContext(req))));
-    r.post('/api/badges/:id/revoke', { config: manage, schema: { tags, summary: 'Stop a badge, with the reason (its page then gives the hotline only)', params: idParam, body: revokeInput } },
-      async (req, reply) => { await svc.revoke(actorOf(req), req.params.id, req.body.reason, requestContext(req)); return reply.status(204).send(); });
-    r.get('/api/badges/:id/scans', { config: manage, schema: { tags, summary: 'The scans of a badge, newest first (audited)', params: idParam, response: { 200: z.array(scanView) } } },
-      (req) => svc.scansOf(actorOf(req), req.params.id, requestContext(req)));
-    r.get('/api/badges/:id/card.pdf', { config: manage, schema: { tags, summary: 'The printable card (A4 with cut lines)', params: idParam } },
-      async (req, reply) => reply.type('application/pdf').header('content-disposition', 'inline; filename="badge.pdf"').header('cache-control', 'no-store')
-        .send(await svc.card(actorOf(req), req.params.id, originOf(req), requestContext(req))));
+    r.get(
+      '/api/badges',
+      {
+        config: manage,
+        schema: {
+          tags,
+          summary: 'Love badges, working ones first',
+          querystring: badgeQuery,
+          response: { 200: z.array(badgeView) },
+        },
+      },
+      (req) => svc.list(actorOf(req), req.query, originOf(req)),
+    );
+    r.get(
+      '/api/badges/candidates',
+      {
+        config: manage,
+        schema: {
+          tags,
+          summary: 'Residents to issue for: 60+ with dementia or a chronic illness and no badge, or a name search',
+          querystring: z.object({ q: z.string().trim().max(40).optional() }),
+          response: { 200: z.array(candidateView) },
+        },
+      },
+      (req) => svc.candidates(actorOf(req), req.query.q || undefined),
+    );
+    r.post(
+      '/api/badges',
+      {
+        config: manage,
+        schema: {
+          tags,
+          summary: "Issue a badge for a resident (the call list defaults to the resident's family contacts)",
+          body: issueInput,
+          response: { 201: badgeView },
+        },
+      },
+      async (req, reply) =>
+        reply.status(201).send(await svc.issue(actorOf(req), req.body, originOf(req), requestContext(req))),
+    );
+    r.get(
+      '/api/badges/settings',
+      {
+        config: manage,
+        schema: {
+          tags,
+          summary: 'The community hotline, the duty phone and who on duty is told of scans',
+          response: { 200: settingsView },
+        },
+      },
+      (req) => svc.settings(actorOf(req)),
+    );
+    r.put(
+      '/api/badges/settings',
+      {
+        config: manage,
+        schema: {
+          tags,
+          summary: 'Set the hotline, the duty phone and the duty notification phones',
+          body: settingsInput,
+        },
+      },
+      async (req, reply) => {
+        await svc.saveSettings(actorOf(req), req.body, requestContext(req));
+        return reply.status(204).send();
+      },
+    );
+    r.get(
+      '/api/badges/family',
+      {
+        config: family,
+        schema: {
+          tags,
+          summary: "My elder's badges (I am a family contact) with their scans",
+          response: { 200: z.array(familyBadgeView) },
+        },
+      },
+      (req) => svc.family(actorOf(req)),
+    );
+    r.put(
+      '/api/badges/family/:id',
+      {
+        config: family,
+        schema: {
+          tags,
+          summary: "Keep the call list, nickname and cautions of my elder's badge current",
+          params: idParam,
+          body: updateInput,
+        },
+      },
+      async (req, reply) => {
+        await svc.familyUpdate(actorOf(req), req.params.id, req.body, requestContext(req));
+        return reply.status(204).send();
+      },
+    );
+    r.get(
+      '/api/badges/:id',
+      { config: manage, schema: { tags, summary: 'One badge', params: idParam, response: { 200: badgeView } } },
+      (req) => svc.get(actorOf(req), req.params.id, originOf(req)),
+    );
+    r.put(
+      '/api/badges/:id',
+      {
+        config: manage,
+        schema: {
+          tags,
+          summary: 'Change the nickname, cautions and call list',
+          params: idParam,
+          body: updateInput,
+          response: { 200: badgeView },
+        },
+      },
+      (req) => svc.update(actorOf(req), req.params.id, req.body, originOf(req), requestContext(req)),
+    );
+    r.post(
+      '/api/badges/:id/reissue',
+      {
+        config: manage,
+        schema: {
+          tags,
+          summary: 'A new card with a new code; the old code stops working',
+          params: idParam,
+          response: { 201: badgeView },
+        },
+      },
+      async (req, reply) =>
+        reply.status(201).send(await svc.reissue(actorOf(req), req.params.id, originOf(req), requestContext(req))),
+    );
+    r.post(
+      '/api/badges/:id/revoke',
+      {
+        config: manage,
+        schema: {
+          tags,
+          summary: 'Stop a badge, with the reason (its page then gives the hotline only)',
+          params: idParam,
+          body: revokeInput,
+        },
+      },
+      async (req, reply) => {
+        await svc.revoke(actorOf(req), req.params.id, req.body.reason, requestContext(req));
+        return reply.status(204).send();
+      },
+    );
+    r.get(
+      '/api/badges/:id/scans',
+      {
+        config: manage,
+        schema: {
+          tags,
+          summary: 'The scans of a badge, newest first (audited)',
+          params: idParam,
+          response: { 200: z.array(scanView) },
+        },
+      },
+      (req) => svc.scansOf(actorOf(req), req.params.id, requestContext(req)),
+    );
+    r.get(
+      '/api/badges/:id/card.pdf',
+      { config: manage, schema: { tags, summary: 'The printable card (A4 with cut lines)', params: idParam } },
+      async (req, reply) =>
+        reply
+          .type('application/pdf')
+          .header('content-disposition', 'inline; filename="badge.pdf"')
+          .header('cache-control', 'no-store')
+          .send(await svc.card(actorOf(req), req.params.id, originOf(req), requestContext(req))),
+    );
   };
 }
 
@@ -89,29 +238,47 @@ function badgePage(svc: BadgesService, rateLimits: boolean) {
       const gz = acceptsGzip(reply.request.headers['accept-encoding']);
       const body = gz ? p.html.gzip : p.html.raw;
       reply.hijack();
-      reply.raw.writeHead(p.status, gz ? { ...GZIP_HEADERS, 'content-length': body.length } : { ...PAGE_HEADERS, 'content-length': body.length });
+      reply.raw.writeHead(
+        p.status,
+        gz ? { ...GZIP_HEADERS, 'content-length': body.length } : { ...PAGE_HEADERS, 'content-length': body.length },
+      );
       reply.raw.end(body);
       return reply;
     };
     const locale = (req: FastifyRequest): Locale => localeOf(req);
 
-    app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 8 * 1024 }, (_req, body, done) => {
-      done(null, Object.fromEntries(new URLSearchParams(body as string)));
-    });
+    app.addContentTypeParser(
+      'application/x-www-form-urlencoded',
+      { parseAs: 'string', bodyLimit: 8 * 1024 },
+      (_req, body, done) => {
+        done(null, Object.fromEntries(new URLSearchParams(body as string)));
+      },
+    );
     app.setErrorHandler((err: any, req, reply) => {
       if (err?.statusCode === 429) return send(reply, { status: 429, html: tooManyPage(locale(req)) });
-      if (typeof err?.statusCode === 'number' && err.statusCode >= 400 && err.statusCode < 500) return send(reply, { status: err.statusCode, html: brokenPage(locale(req)) });
+      if (typeof err?.statusCode === 'number' && err.statusCode >= 400 && err.statusCode < 500)
+        return send(reply, { status: err.statusCode, html: brokenPage(locale(req)) });
       req.log.error({ err }, 'badge page failed');
       return send(reply, { status: 500, html: brokenPage(locale(req)) });
     });
 
     // A finder reloads a few times; a guesser is stopped long before any token could be found.
-    const limited = (max: number) => ({ access: { public: true as const }, ...(rateLimits ? { rateLimit: { max, timeWindow: '1 minute' } } : {}) });
-    app.get<{ Params: { token: string } }>('/b/:token', { config: limited(30), schema: { hide: true } },
-      async (req, reply) => send(reply, await svc.scan(req.params.token, req.ip, locale(req), req.method === 'HEAD')));
-    app.post<{ Params: { token: string } }>('/b/:token/message', { config: limited(10), schema: { hide: true } }, async (req, reply) => {
-      const form = req.body && typeof req.body === 'object' ? (req.body as Record<string, unknown>) : {};
-      return send(reply, await svc.message(req.params.token, form, req.ip, locale(req)));
+    const limited = (max: number) => ({
+      access: { public: true as const },
+      ...(rateLimits ? { rateLimit: { max, timeWindow: '1 minute' } } : {}),
     });
+    app.get<{ Params: { token: string } }>(
+      '/b/:token',
+      { config: limited(30), schema: { hide: true } },
+      async (req, reply) => send(reply, await svc.scan(req.params.token, req.ip, locale(req), req.method === 'HEAD')),
+    );
+    app.post<{ Params: { token: string } }>(
+      '/b/:token/message',
+      { config: limited(10), schema: { hide: true } },
+      async (req, reply) => {
+        const form = req.body && typeof req.body === 'object' ? (req.body as Record<string, unknown>) : {};
+        return send(reply, await svc.message(req.params.token, form, req.ip, locale(req)));
+      },
+    );
   };
 }

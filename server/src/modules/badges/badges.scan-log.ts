@@ -9,13 +9,30 @@ import type { BadgeScanTable } from '../../db/schema-badges.ts';
 import type { Notification, Notifier } from '../../platform/notify.ts';
 import { insertScans } from './badges.repository.ts';
 
-interface Pending { row: BadgeScanTable; notes: Notification[]; resolve: (() => void) | null; reject: (e: unknown, row: BadgeScanTable) => void }
+interface Pending {
+  row: BadgeScanTable;
+  notes: Notification[];
+  resolve: (() => void) | null;
+  reject: (e: unknown, row: BadgeScanTable) => void;
+}
 
 const MAX_BATCH = 1000;
 /** Rows per insert statement. */
 const CHUNK = 100;
 /** badge_scan's columns in the order a row object lists them (the order Kysely compiles them in). */
-const COLUMNS = ['community_id', 'id', 'badge_id', 'at', 'kind', 'message', 'place', 'lat', 'lng', 'ip_hash', 'notified'] as const satisfies ReadonlyArray<keyof BadgeScanTable>;
+const COLUMNS = [
+  'community_id',
+  'id',
+  'badge_id',
+  'at',
+  'kind',
+  'message',
+  'place',
+  'lat',
+  'lng',
+  'ip_hash',
+  'notified',
+] as const satisfies ReadonlyArray<keyof BadgeScanTable>;
 /** How long the first scan of a batch waits for others. */
 const FLUSH_MS = 25;
 const RETRY_MS = 100;
@@ -26,7 +43,10 @@ export class ScanLog {
   private readonly compiled = new Map<number, string>();
   readonly stats = { batches: 0, scans: 0, retries: 0, failed: 0 };
 
-  constructor(private readonly db: Db, private readonly notifier: Notifier) {}
+  constructor(
+    private readonly db: Db,
+    private readonly notifier: Notifier,
+  ) {}
 
   /** Logs a scan and sends its notifications; resolves once they are committed. */
   /**
@@ -57,8 +77,14 @@ export class ScanLog {
   private async insert(trx: DbOrTrx, rows: BadgeScanTable[]) {
     let sql = this.compiled.get(rows.length);
     if (!sql) {
-      const q = trx.insertInto('badge_scan').values(rows.map((r) => Object.fromEntries(COLUMNS.map((c) => [c, r[c]])) as unknown as BadgeScanTable)).compile();
-      if (q.parameters.length !== rows.length * COLUMNS.length) { await insertScans(trx, rows); return; }
+      const q = trx
+        .insertInto('badge_scan')
+        .values(rows.map((r) => Object.fromEntries(COLUMNS.map((c) => [c, r[c]])) as unknown as BadgeScanTable))
+        .compile();
+      if (q.parameters.length !== rows.length * COLUMNS.length) {
+        await insertScans(trx, rows);
+        return;
+      }
       sql = q.sql;
       this.compiled.set(rows.length, sql);
     }
@@ -70,21 +96,38 @@ export class ScanLog {
   private schedule() {
     if (this.running || this.queue.length === 0) return;
     this.running = true;
-    setTimeout(() => {
-      const batch = this.queue.splice(0, MAX_BATCH);
-      void this.flush(batch).finally(() => { this.running = false; this.schedule(); });
-    }, this.queue.length >= MAX_BATCH ? 0 : FLUSH_MS);
+    setTimeout(
+      () => {
+        const batch = this.queue.splice(0, MAX_BATCH);
+        void this.flush(batch).finally(() => {
+          this.running = false;
+          this.schedule();
+        });
+      },
+      this.queue.length >= MAX_BATCH ? 0 : FLUSH_MS,
+    );
   }
 
   private async flush(batch: Pending[]) {
-    const write = () => this.db.transaction().execute(async (trx) => {
-      for (let i = 0; i < batch.length; i += CHUNK) await this.insert(trx, batch.slice(i, i + CHUNK).map((p) => p.row));
-      for (const p of batch) for (const n of p.notes) await this.notifier.send(trx as DbOrTrx, n);
-    });
+    const write = () =>
+      this.db.transaction().execute(async (trx) => {
+        for (let i = 0; i < batch.length; i += CHUNK)
+          await this.insert(
+            trx,
+            batch.slice(i, i + CHUNK).map((p) => p.row),
+          );
+        for (const p of batch) for (const n of p.notes) await this.notifier.send(trx as DbOrTrx, n);
+      });
     try {
       // One retry after a short pause: a busy database (SQLite's lock, a PostgreSQL failover) must not lose the
       // family's notices. What still fails is handed to each scan's caller (logged by the service).
-      try { await write(); } catch { this.stats.retries++; await new Promise((r) => setTimeout(r, RETRY_MS)); await write(); }
+      try {
+        await write();
+      } catch {
+        this.stats.retries++;
+        await new Promise((r) => setTimeout(r, RETRY_MS));
+        await write();
+      }
       this.stats.batches++;
       this.stats.scans += batch.length;
       for (const p of batch) p.resolve?.();

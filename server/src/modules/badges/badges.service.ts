@@ -19,8 +19,23 @@ import type { Notification, Notifier } from '../../platform/notify.ts';
 import { uuidv7 } from '../../../../domain/shared/ids.ts';
 import { bornOnOrBefore, todayInShanghai } from '../../../../domain/shared/dates.ts';
 import {
-  RENOTIFY_AFTER_MS, SUGGEST_FROM_AGE, TOKEN_BYTES, badgeUrl, contactLabel, isBadgeToken, readFinderForm, showsName,
-  type BadgeStatus, type BadgeView, type ContactInput, type FamilyBadgeView, type IssueInput, type ScanView, type SettingsInput, type SettingsView, type UpdateInput,
+  RENOTIFY_AFTER_MS,
+  SUGGEST_FROM_AGE,
+  TOKEN_BYTES,
+  badgeUrl,
+  contactLabel,
+  isBadgeToken,
+  readFinderForm,
+  showsName,
+  type BadgeStatus,
+  type BadgeView,
+  type ContactInput,
+  type FamilyBadgeView,
+  type IssueInput,
+  type ScanView,
+  type SettingsInput,
+  type SettingsView,
+  type UpdateInput,
 } from '../../../../domain/badges/badges.ts';
 import { groupTag } from '../registry/tags.ts';
 import * as registry from '../registry/registry.repository.ts';
@@ -32,8 +47,15 @@ import * as repo from './badges.repository.ts';
 
 /** What the public page needs of a badge, cached per token. */
 interface PageEntry {
-  communityId: string; badgeId: string; status: BadgeStatus; nickname: string; cautions: string;
-  contacts: Array<{ label: string; phone: string }>; dutyPhone: string | null; hotline: string | null; notifyPhones: string[];
+  communityId: string;
+  badgeId: string;
+  status: BadgeStatus;
+  nickname: string;
+  cautions: string;
+  contacts: Array<{ label: string; phone: string }>;
+  dutyPhone: string | null;
+  hotline: string | null;
+  notifyPhones: string[];
   /**
    * The rendered page per language, encoded once (sending a ready Buffer skips encoding ~3 KB per scan), and
    * gzipped once for the browsers that accept it (every phone does): ~1.3 KB instead of ~2.7 KB on a slow line.
@@ -42,10 +64,19 @@ interface PageEntry {
 }
 
 /** A cached page: its bytes and the same bytes gzipped. */
-export interface Ready { raw: Buffer; gzip: Buffer }
-export interface PageResult { status: number; html: string | Ready }
+export interface Ready {
+  raw: Buffer;
+  gzip: Buffer;
+}
+export interface PageResult {
+  status: number;
+  html: string | Ready;
+}
 
-const ready = (html: string): Ready => { const raw = Buffer.from(html); return { raw, gzip: zlib.gzipSync(raw, { level: 9 }) }; };
+const ready = (html: string): Ready => {
+  const raw = Buffer.from(html);
+  return { raw, gzip: zlib.gzipSync(raw, { level: 9 }) };
+};
 
 /** The consent purpose a badge stands on (domain/registry/special-groups.ts CONSENT_PURPOSES). */
 const PURPOSE = 'love_badge';
@@ -70,8 +101,13 @@ export class BadgesService {
   private readonly ipHashes = new Map<string, string>();
   readonly scans: ScanLog;
 
-  constructor(private readonly db: Db, private readonly cipher: FieldCipher, private readonly audit: AuditLog, private readonly notifier: Notifier,
-    private readonly consents: Pick<RegistryService, 'recordConsent' | 'liveConsents'>) {
+  constructor(
+    private readonly db: Db,
+    private readonly cipher: FieldCipher,
+    private readonly audit: AuditLog,
+    private readonly notifier: Notifier,
+    private readonly consents: Pick<RegistryService, 'recordConsent' | 'liveConsents'>,
+  ) {
     this.scans = new ScanLog(db, notifier);
   }
 
@@ -82,10 +118,17 @@ export class BadgesService {
   };
 
   /** Where a scan that could not be written is reported (the app's logger, set by the routes). */
-  onLogFailure: (err: unknown) => void = (err) => process.emitWarning(`badge scan not logged: ${err instanceof Error ? err.message : String(err)}`, { code: 'LINLI_BADGE_SCAN' });
+  onLogFailure: (err: unknown) => void = (err) =>
+    process.emitWarning(`badge scan not logged: ${err instanceof Error ? err.message : String(err)}`, {
+      code: 'LINLI_BADGE_SCAN',
+    });
 
   private record(db: DbOrTrx, actor: Actor, ctx: RequestContext, what: AuditWhat) {
-    return this.audit.record(db, { communityId: actor.communityId, accountId: actor.accountId, name: actor.name, role: actor.role, ...ctx }, what);
+    return this.audit.record(
+      db,
+      { communityId: actor.communityId, accountId: actor.accountId, name: actor.name, role: actor.role, ...ctx },
+      what,
+    );
   }
 
   // ------------------------------------------------------------------------------------ the public page
@@ -101,13 +144,33 @@ export class BadgesService {
     const at = new Date();
     const ipHash = this.ipHash(entry.communityId, ip);
     const notify = this.firstInAWhile(entry.badgeId, ipHash, at.getTime());
-    const notes: Notification[] = notify ? this.recipients(entry).map((recipient) => ({
-      channel: 'sms', recipient, template: 'badges.scanned',
-      payload: { badgeId: entry.badgeId, nickname: entry.nickname, at: at.toISOString(), status: entry.status },
-    })) : [];
+    const notes: Notification[] = notify
+      ? this.recipients(entry).map((recipient) => ({
+          channel: 'sms',
+          recipient,
+          template: 'badges.scanned',
+          payload: { badgeId: entry.badgeId, nickname: entry.nickname, at: at.toISOString(), status: entry.status },
+        }))
+      : [];
     // Not awaited: the finder gets the page at once (the phone numbers matter more than our log); the row and the
     // notices commit within a few milliseconds. If that fails, the next scan by this finder notifies again.
-    this.scans.log({ community_id: entry.communityId, id: uuidv7(), badge_id: entry.badgeId, at: at.toISOString(), kind: 'view', message: null, place: null, lat: null, lng: null, ip_hash: ipHash, notified: notify ? 1 : 0 }, notes, this.notLogged);
+    this.scans.log(
+      {
+        community_id: entry.communityId,
+        id: uuidv7(),
+        badge_id: entry.badgeId,
+        at: at.toISOString(),
+        kind: 'view',
+        message: null,
+        place: null,
+        lat: null,
+        lng: null,
+        ip_hash: ipHash,
+        notified: notify ? 1 : 0,
+      },
+      notes,
+      this.notLogged,
+    );
     return this.render(entry, token, locale);
   }
 
@@ -117,22 +180,56 @@ export class BadgesService {
     if (!entry) return { status: 404, html: notFoundPage(locale) };
     if (entry.status !== 'active') return this.render(entry, token, locale);
     const read = readFinderForm(form);
-    const echo = { message: typeof form.message === 'string' ? form.message.slice(0, 300) : '', place: typeof form.place === 'string' ? form.place.slice(0, 100) : '' };
+    const echo = {
+      message: typeof form.message === 'string' ? form.message.slice(0, 300) : '',
+      place: typeof form.place === 'string' ? form.place.slice(0, 100) : '',
+    };
     if (!read.ok) return { status: 400, html: activePage(locale, { ...entry, token }, read.problem, echo) };
     const m = read.value;
     const at = new Date().toISOString();
     const ipHash = this.ipHash(entry.communityId, ip);
     const notes: Notification[] = this.recipients(entry).map((recipient) => ({
-      channel: 'sms', recipient, template: 'badges.message',
-      payload: { badgeId: entry.badgeId, nickname: entry.nickname, at, message: m.message || null, place: m.place || null, lat: m.lat, lng: m.lng },
+      channel: 'sms',
+      recipient,
+      template: 'badges.message',
+      payload: {
+        badgeId: entry.badgeId,
+        nickname: entry.nickname,
+        at,
+        message: m.message || null,
+        place: m.place || null,
+        lat: m.lat,
+        lng: m.lng,
+      },
     }));
-    await this.scans.add({ community_id: entry.communityId, id: uuidv7(), badge_id: entry.badgeId, at, kind: 'message', message: m.message || null, place: m.place || null, lat: m.lat, lng: m.lng, ip_hash: ipHash, notified: 1 }, notes);
+    await this.scans.add(
+      {
+        community_id: entry.communityId,
+        id: uuidv7(),
+        badge_id: entry.badgeId,
+        at,
+        kind: 'message',
+        message: m.message || null,
+        place: m.place || null,
+        lat: m.lat,
+        lng: m.lng,
+        ip_hash: ipHash,
+        notified: 1,
+      },
+      notes,
+    );
     return { status: 200, html: activePage(locale, { ...entry, token }, 'sent') };
   }
 
   private render(entry: PageEntry, token: string, locale: Locale, notice: Notice = null): PageResult {
-    if (entry.status !== 'active') return { status: 410, html: (entry.html[locale] ??= ready(endedPage(locale, entry.hotline))) };
-    return { status: 200, html: notice ? activePage(locale, { ...entry, token }, notice) : (entry.html[locale] ??= ready(activePage(locale, { ...entry, token }))) };
+    if (entry.status !== 'active')
+      return { status: 410, html: (entry.html[locale] ??= ready(endedPage(locale, entry.hotline))) };
+    return {
+      status: 200,
+      html: notice
+        ? activePage(locale, { ...entry, token }, notice)
+        : (entry.html[locale] ??= ready(activePage(locale, { ...entry, token }))),
+    };
   }
 
   /** Family contacts of an active badge and the duty phones; only the duty phones once the badge has ended. */
@@ -173,14 +270,27 @@ export class BadgesService {
     const generation = this.generation;
     const b = await repo.byTokenHash(this.db, sha256(token));
     if (!b) return null;
-    const [contacts, settings] = await Promise.all([repo.contactsOf(this.db, b.community_id, [b.id]), repo.getSettings(this.db, b.community_id)]);
+    const [contacts, settings] = await Promise.all([
+      repo.contactsOf(this.db, b.community_id, [b.id]),
+      repo.getSettings(this.db, b.community_id),
+    ]);
     const e: PageEntry = {
-      communityId: b.community_id, badgeId: b.id, status: b.status as BadgeStatus, nickname: b.nickname, cautions: b.cautions,
-      contacts: contacts.map((c) => ({ label: c.label, phone: c.phone })), dutyPhone: settings?.duty_phone || null, hotline: settings?.hotline || null,
-      notifyPhones: settings ? (JSON.parse(settings.notify_phones) as string[]) : [], html: {},
+      communityId: b.community_id,
+      badgeId: b.id,
+      status: b.status as BadgeStatus,
+      nickname: b.nickname,
+      cautions: b.cautions,
+      contacts: contacts.map((c) => ({ label: c.label, phone: c.phone })),
+      dutyPhone: settings?.duty_phone || null,
+      hotline: settings?.hotline || null,
+      notifyPhones: settings ? (JSON.parse(settings.notify_phones) as string[]) : [],
+      html: {},
     };
     if (generation !== this.generation) return e; // a change committed meanwhile: serve it once, do not keep it
-    if (this.pages.size >= CACHE_MAX) { this.pages.clear(); this.tokenOf.clear(); }
+    if (this.pages.size >= CACHE_MAX) {
+      this.pages.clear();
+      this.tokenOf.clear();
+    }
     this.pages.set(key, e);
     this.tokenOf.set(b.id, key);
     return e;
@@ -189,12 +299,19 @@ export class BadgesService {
   private forget(badgeId: string) {
     this.generation++;
     const key = this.tokenOf.get(badgeId);
-    if (key) { this.pages.delete(key); this.tokenOf.delete(badgeId); }
+    if (key) {
+      this.pages.delete(key);
+      this.tokenOf.delete(badgeId);
+    }
   }
 
   private forgetCommunity(communityId: string) {
     this.generation++;
-    for (const [key, e] of this.pages) if (e.communityId === communityId) { this.pages.delete(key); this.tokenOf.delete(e.badgeId); }
+    for (const [key, e] of this.pages)
+      if (e.communityId === communityId) {
+        this.pages.delete(key);
+        this.tokenOf.delete(e.badgeId);
+      }
   }
 
   // ------------------------------------------------------------------------------------------ settings
@@ -202,7 +319,13 @@ export class BadgesService {
   async settings(actor: Actor): Promise<SettingsView> {
     authorize(actor, 'badges.manage');
     const s = await repo.getSettings(this.db, actor.communityId);
-    return s ? { hotline: s.hotline, dutyPhone: s.duty_phone, notifyPhones: JSON.parse(s.notify_phones) as string[], configured: true }
+    return s
+      ? {
+          hotline: s.hotline,
+          dutyPhone: s.duty_phone,
+          notifyPhones: JSON.parse(s.notify_phones) as string[],
+          configured: true,
+        }
       : { hotline: '', dutyPhone: '', notifyPhones: [], configured: false };
   }
 
@@ -210,10 +333,19 @@ export class BadgesService {
     authorize(actor, 'badges.manage');
     await this.db.transaction().execute(async (trx) => {
       await repo.upsertSettings(trx, {
-        community_id: actor.communityId, hotline: input.hotline, duty_phone: input.dutyPhone, notify_phones: JSON.stringify([...new Set(input.notifyPhones)]),
-        updated_by: actor.accountId, updated_at: new Date().toISOString(),
+        community_id: actor.communityId,
+        hotline: input.hotline,
+        duty_phone: input.dutyPhone,
+        notify_phones: JSON.stringify([...new Set(input.notifyPhones)]),
+        updated_by: actor.accountId,
+        updated_at: new Date().toISOString(),
       });
-      await this.record(trx, actor, ctx, { action: 'badges.settings', entityType: 'community', entityId: actor.communityId, detail: { ...input } });
+      await this.record(trx, actor, ctx, {
+        action: 'badges.settings',
+        entityType: 'community',
+        entityId: actor.communityId,
+        detail: { ...input },
+      });
     });
     this.forgetCommunity(actor.communityId);
   }
@@ -223,9 +355,28 @@ export class BadgesService {
   async list(actor: Actor, f: repo.ListFilter, origin: string): Promise<BadgeView[]> {
     authorize(actor, 'badges.manage');
     const rows = await repo.list(this.db, actor.communityId, f);
-    const [contacts, consents] = await Promise.all([repo.contactsOf(this.db, actor.communityId, rows.map((r) => r.id)), repo.liveConsents(this.db, actor.communityId, PURPOSE)]);
-    return rows.map((r) => this.view(r, contacts.filter((c) => c.badge_id === r.id), origin, { name: r.resident_name, idMasked: r.id_number_masked, scans: Number(r.scans ?? 0), lastScanAt: (r.last_scan_at as string | null) ?? null,
-      consent: consentOf(consents.filter((c) => c.resident_id === r.resident_id)) }));
+    const [contacts, consents] = await Promise.all([
+      repo.contactsOf(
+        this.db,
+        actor.communityId,
+        rows.map((r) => r.id),
+      ),
+      repo.liveConsents(this.db, actor.communityId, PURPOSE),
+    ]);
+    return rows.map((r) =>
+      this.view(
+        r,
+        contacts.filter((c) => c.badge_id === r.id),
+        origin,
+        {
+          name: r.resident_name,
+          idMasked: r.id_number_masked,
+          scans: Number(r.scans ?? 0),
+          lastScanAt: (r.last_scan_at as string | null) ?? null,
+          consent: consentOf(consents.filter((c) => c.resident_id === r.resident_id)),
+        },
+      ),
+    );
   }
 
   async get(actor: Actor, id: string, origin: string): Promise<BadgeView> {
@@ -237,13 +388,33 @@ export class BadgesService {
   /** Residents to suggest: 60 or older, tagged dementia or chronic illness, without a working badge; or a name search. */
   async candidates(actor: Actor, q: string | undefined) {
     authorize(actor, 'badges.manage');
-    const [have, consents] = await Promise.all([repo.residentsWithActiveBadge(this.db, actor.communityId), repo.liveConsents(this.db, actor.communityId, PURPOSE)]);
+    const [have, consents] = await Promise.all([
+      repo.residentsWithActiveBadge(this.db, actor.communityId),
+      repo.liveConsents(this.db, actor.communityId, PURPOSE),
+    ]);
     const base = { communityId: actor.communityId, scopeGridId: null };
-    const out = new Map<string, { residentId: string; name: string; birthDate: string; address: string; groups: string[]; consent: BadgeView['consent'] }>();
+    const out = new Map<
+      string,
+      {
+        residentId: string;
+        name: string;
+        birthDate: string;
+        address: string;
+        groups: string[];
+        consent: BadgeView['consent'];
+      }
+    >();
     const add = (rows: registry.ResidentRow[], group: string | null) => {
       for (const r of rows) {
         if (have.has(r.id)) continue;
-        const c = out.get(r.id) ?? { residentId: r.id, name: r.name, birthDate: r.birth_date, address: `${r.building_number}${r.unit}单元${r.room}`, groups: [], consent: consentOf(consents.filter((x) => x.resident_id === r.id)) };
+        const c = out.get(r.id) ?? {
+          residentId: r.id,
+          name: r.name,
+          birthDate: r.birth_date,
+          address: `${r.building_number}${r.unit}单元${r.room}`,
+          groups: [],
+          consent: consentOf(consents.filter((x) => x.resident_id === r.id)),
+        };
         if (group) c.groups.push(group);
         out.set(r.id, c);
       }
@@ -253,7 +424,17 @@ export class BadgesService {
     } else {
       const born = bornOnOrBefore(SUGGEST_FROM_AGE, todayInShanghai());
       for (const g of ['dementia', 'chronic_illness'] as const) {
-        add((await registry.searchResidents(this.db, { ...base, tag: groupTag(this.cipher, actor.communityId, g), bornOnOrBefore: born }, 1, 500)).rows, g);
+        add(
+          (
+            await registry.searchResidents(
+              this.db,
+              { ...base, tag: groupTag(this.cipher, actor.communityId, g), bornOnOrBefore: born },
+              1,
+              500,
+            )
+          ).rows,
+          g,
+        );
       }
     }
     return [...out.values()];
@@ -265,26 +446,59 @@ export class BadgesService {
       const r = await repo.residentOf(trx, actor.communityId, input.residentId);
       if (!r || r.status !== 'active') throw new AppError('not_found', { entity: 'resident' });
       assertNoName(r.name, input.nickname, input.cautions);
-      if (input.consent) await this.consents.recordConsent(trx, actor, ctx, r.id, { purpose: PURPOSE, ...input.consent });
+      if (input.consent)
+        await this.consents.recordConsent(trx, actor, ctx, r.id, { purpose: PURPOSE, ...input.consent });
       else if (!(await this.consents.liveConsents(trx, actor.communityId, r.id, PURPOSE)).length) {
         throw new AppError('validation', { fields: [{ field: 'consent', message: 'badges.consentRequired' }] });
       }
-      const contacts = input.contacts ?? (await repo.familyContactsOf(trx, actor.communityId, r.id)).map((c) => ({ label: contactLabel(c.relation), phone: c.phone }));
-      if (contacts.length === 0) throw new AppError('validation', { fields: [{ field: 'contacts', message: 'badges.contactRequired' }] });
+      const contacts =
+        input.contacts ??
+        (await repo.familyContactsOf(trx, actor.communityId, r.id)).map((c) => ({
+          label: contactLabel(c.relation),
+          phone: c.phone,
+        }));
+      if (contacts.length === 0)
+        throw new AppError('validation', { fields: [{ field: 'contacts', message: 'badges.contactRequired' }] });
       const row = await this.insert(trx, actor, r.id, input.nickname, input.cautions, contacts.slice(0, 5));
-      await this.record(trx, actor, ctx, { action: 'badges.issue', entityType: 'badge', entityId: row.id, detail: { residentId: r.id, nickname: row.nickname, contacts: contacts.length } });
+      await this.record(trx, actor, ctx, {
+        action: 'badges.issue',
+        entityType: 'badge',
+        entityId: row.id,
+        detail: { residentId: r.id, nickname: row.nickname, contacts: contacts.length },
+      });
       return row;
     });
     return this.viewOf(this.db, b, origin);
   }
 
-  private async insert(trx: DbOrTrx, actor: Actor, residentId: string, nickname: string, cautions: string, contacts: ContactInput[]): Promise<BadgeTable> {
+  private async insert(
+    trx: DbOrTrx,
+    actor: Actor,
+    residentId: string,
+    nickname: string,
+    cautions: string,
+    contacts: ContactInput[],
+  ): Promise<BadgeTable> {
     const token = crypto.randomBytes(TOKEN_BYTES).toString('base64url');
     const now = new Date().toISOString();
     const row: BadgeTable = {
-      community_id: actor.communityId, id: uuidv7(), resident_id: residentId, token_hash: sha256(token), token_enc: this.cipher.encrypt(token),
-      nickname, cautions, status: 'active', issued_at: now, issued_by: actor.accountId, issued_by_name: actor.name,
-      revoked_at: null, revoked_by: null, revoked_by_name: null, revoke_reason: null, replaced_by: null, updated_at: now,
+      community_id: actor.communityId,
+      id: uuidv7(),
+      resident_id: residentId,
+      token_hash: sha256(token),
+      token_enc: this.cipher.encrypt(token),
+      nickname,
+      cautions,
+      status: 'active',
+      issued_at: now,
+      issued_by: actor.accountId,
+      issued_by_name: actor.name,
+      revoked_at: null,
+      revoked_by: null,
+      revoked_by_name: null,
+      revoke_reason: null,
+      replaced_by: null,
+      updated_at: now,
     };
     try {
       await repo.insertBadge(trx, row);
@@ -305,12 +519,27 @@ export class BadgesService {
   private async change(actor: Actor, id: string, input: UpdateInput, ctx: RequestContext, action: string) {
     await this.db.transaction().execute(async (trx) => {
       const b = await this.badge(trx, actor.communityId, id);
-      assertNoName((await repo.residentOf(trx, actor.communityId, b.resident_id))?.name ?? '', input.nickname, input.cautions);
-      if (!(await repo.updateWords(trx, actor.communityId, id, { nickname: input.nickname, cautions: input.cautions, updated_at: new Date().toISOString() }))) {
+      assertNoName(
+        (await repo.residentOf(trx, actor.communityId, b.resident_id))?.name ?? '',
+        input.nickname,
+        input.cautions,
+      );
+      if (
+        !(await repo.updateWords(trx, actor.communityId, id, {
+          nickname: input.nickname,
+          cautions: input.cautions,
+          updated_at: new Date().toISOString(),
+        }))
+      ) {
         throw new AppError('badge_not_active', { status: b.status });
       }
       await repo.replaceContacts(trx, actor.communityId, id, contactRows(actor.communityId, id, input.contacts));
-      await this.record(trx, actor, ctx, { action, entityType: 'badge', entityId: id, detail: { nickname: input.nickname, cautions: input.cautions, contacts: input.contacts.map((c) => c.label) } });
+      await this.record(trx, actor, ctx, {
+        action,
+        entityType: 'badge',
+        entityId: id,
+        detail: { nickname: input.nickname, cautions: input.cautions, contacts: input.contacts.map((c) => c.label) },
+      });
     });
     this.forget(id);
   }
@@ -320,17 +549,48 @@ export class BadgesService {
     authorize(actor, 'badges.manage');
     const fresh = await this.db.transaction().execute(async (trx) => {
       const old = await this.badge(trx, actor.communityId, id);
-      if (old.status === 'active' && !(await this.consents.liveConsents(trx, actor.communityId, old.resident_id, PURPOSE)).length) throw new AppError('badge_consent_required');
+      if (
+        old.status === 'active' &&
+        !(await this.consents.liveConsents(trx, actor.communityId, old.resident_id, PURPOSE)).length
+      )
+        throw new AppError('badge_consent_required');
       const contacts = await repo.contactsOf(trx, actor.communityId, [id]);
       const newId = uuidv7();
       const now = new Date().toISOString();
-      if (!(await repo.endBadge(trx, actor.communityId, id, { status: 'replaced', revoked_at: now, revoked_by: actor.accountId, revoked_by_name: actor.name, revoke_reason: null, replaced_by: newId, updated_at: now }))) {
+      if (
+        !(await repo.endBadge(trx, actor.communityId, id, {
+          status: 'replaced',
+          revoked_at: now,
+          revoked_by: actor.accountId,
+          revoked_by_name: actor.name,
+          revoke_reason: null,
+          replaced_by: newId,
+          updated_at: now,
+        }))
+      ) {
         throw new AppError('badge_not_active', { status: old.status });
       }
-      const row = await this.insert(trx, actor, old.resident_id, old.nickname, old.cautions, contacts.map((c) => ({ label: c.label, phone: c.phone })));
+      const row = await this.insert(
+        trx,
+        actor,
+        old.resident_id,
+        old.nickname,
+        old.cautions,
+        contacts.map((c) => ({ label: c.label, phone: c.phone })),
+      );
       // insert() chose its own id; point the old badge at it.
-      await trx.updateTable('badge').set({ replaced_by: row.id }).where('community_id', '=', actor.communityId).where('id', '=', id).execute();
-      await this.record(trx, actor, ctx, { action: 'badges.reissue', entityType: 'badge', entityId: row.id, detail: { replaces: id, residentId: old.resident_id } });
+      await trx
+        .updateTable('badge')
+        .set({ replaced_by: row.id })
+        .where('community_id', '=', actor.communityId)
+        .where('id', '=', id)
+        .execute();
+      await this.record(trx, actor, ctx, {
+        action: 'badges.reissue',
+        entityType: 'badge',
+        entityId: row.id,
+        detail: { replaces: id, residentId: old.resident_id },
+      });
       return row;
     });
     this.forget(id);
@@ -342,10 +602,25 @@ export class BadgesService {
     await this.db.transaction().execute(async (trx) => {
       const b = await this.badge(trx, actor.communityId, id);
       const now = new Date().toISOString();
-      if (!(await repo.endBadge(trx, actor.communityId, id, { status: 'revoked', revoked_at: now, revoked_by: actor.accountId, revoked_by_name: actor.name, revoke_reason: reason, replaced_by: null, updated_at: now }))) {
+      if (
+        !(await repo.endBadge(trx, actor.communityId, id, {
+          status: 'revoked',
+          revoked_at: now,
+          revoked_by: actor.accountId,
+          revoked_by_name: actor.name,
+          revoke_reason: reason,
+          replaced_by: null,
+          updated_at: now,
+        }))
+      ) {
         throw new AppError('badge_not_active', { status: b.status });
       }
-      await this.record(trx, actor, ctx, { action: 'badges.revoke', entityType: 'badge', entityId: id, detail: { reason } });
+      await this.record(trx, actor, ctx, {
+        action: 'badges.revoke',
+        entityType: 'badge',
+        entityId: id,
+        detail: { reason },
+      });
     });
     this.forget(id);
   }
@@ -355,14 +630,35 @@ export class BadgesService {
    * live one remains, the working badge stops at once, in the withdrawal's transaction, with the reason; its page
    * then gives the hotline only. The cached page is dropped after the commit.
    */
-  async consentWithdrawn(trx: DbOrTrx, actor: Actor, ctx: RequestContext, consent: ConsentRecordTable): Promise<(() => void) | void> {
+  async consentWithdrawn(
+    trx: DbOrTrx,
+    actor: Actor,
+    ctx: RequestContext,
+    consent: ConsentRecordTable,
+  ): Promise<(() => void) | void> {
     if (consent.purpose !== PURPOSE) return;
     if ((await this.consents.liveConsents(trx, consent.community_id, consent.resident_id, PURPOSE)).length) return;
     const b = await repo.activeBadgeOf(trx, consent.community_id, consent.resident_id);
     if (!b) return;
     const now = new Date().toISOString();
-    if (!(await repo.endBadge(trx, consent.community_id, b.id, { status: 'revoked', revoked_at: now, revoked_by: actor.accountId, revoked_by_name: actor.name, revoke_reason: CONSENT_WITHDRAWN_REASON, replaced_by: null, updated_at: now }))) return;
-    await this.record(trx, actor, ctx, { action: 'badges.revoke', entityType: 'badge', entityId: b.id, detail: { reason: CONSENT_WITHDRAWN_REASON, consent: consent.id } });
+    if (
+      !(await repo.endBadge(trx, consent.community_id, b.id, {
+        status: 'revoked',
+        revoked_at: now,
+        revoked_by: actor.accountId,
+        revoked_by_name: actor.name,
+        revoke_reason: CONSENT_WITHDRAWN_REASON,
+        replaced_by: null,
+        updated_at: now,
+      }))
+    )
+      return;
+    await this.record(trx, actor, ctx, {
+      action: 'badges.revoke',
+      entityType: 'badge',
+      entityId: b.id,
+      detail: { reason: CONSENT_WITHDRAWN_REASON, consent: consent.id },
+    });
     return () => this.forget(b.id);
   }
 
@@ -370,12 +666,22 @@ export class BadgesService {
    * The registry's hook: a family contact was removed from the resident. Their phone leaves the working badge's
    * call list (they would otherwise still be told of every scan and location). Other phones the family added stay.
    */
-  async contactRemoved(trx: DbOrTrx, actor: Actor, ctx: RequestContext, contact: FamilyContactTable): Promise<(() => void) | void> {
+  async contactRemoved(
+    trx: DbOrTrx,
+    actor: Actor,
+    ctx: RequestContext,
+    contact: FamilyContactTable,
+  ): Promise<(() => void) | void> {
     const b = await repo.activeBadgeOf(trx, contact.community_id, contact.resident_id);
     if (!b) return;
     const n = await repo.removeContactPhone(trx, contact.community_id, b.id, contact.phone);
     if (!n) return;
-    await this.record(trx, actor, ctx, { action: 'badges.contact_removed', entityType: 'badge', entityId: b.id, detail: { contact: contact.id } });
+    await this.record(trx, actor, ctx, {
+      action: 'badges.contact_removed',
+      entityType: 'badge',
+      entityId: b.id,
+      detail: { contact: contact.id },
+    });
     return () => this.forget(b.id);
   }
 
@@ -385,7 +691,12 @@ export class BadgesService {
     return this.db.transaction().execute(async (trx) => {
       await this.badge(trx, actor.communityId, id);
       const rows = await repo.scansOf(trx, actor.communityId, id, 500);
-      await this.record(trx, actor, ctx, { action: 'badges.scans_read', entityType: 'badge', entityId: id, detail: { rows: rows.length } });
+      await this.record(trx, actor, ctx, {
+        action: 'badges.scans_read',
+        entityType: 'badge',
+        entityId: id,
+        detail: { rows: rows.length },
+      });
       return rows.map(scanView);
     });
   }
@@ -395,7 +706,11 @@ export class BadgesService {
     const b = await this.badge(this.db, actor.communityId, id);
     if (b.status !== 'active') throw new AppError('badge_not_active', { status: b.status });
     const s = await repo.getSettings(this.db, actor.communityId);
-    const bytes = await renderBadgeCard({ url: badgeUrl(origin, this.cipher.decrypt(b.token_enc)), nickname: b.nickname, hotline: s?.hotline ?? '' });
+    const bytes = await renderBadgeCard({
+      url: badgeUrl(origin, this.cipher.decrypt(b.token_enc)),
+      nickname: b.nickname,
+      hotline: s?.hotline ?? '',
+    });
     await this.record(this.db, actor, ctx, { action: 'badges.print', entityType: 'badge', entityId: id, detail: {} });
     return bytes;
   }
@@ -405,14 +720,28 @@ export class BadgesService {
   /** Badges of the elders whose family contacts list my phone, with their scans. */
   async family(actor: Actor): Promise<FamilyBadgeView[]> {
     authorize(actor, 'resident.self');
-    const rows = (await repo.badgesForFamily(this.db, actor.communityId, actor.phone)).filter((b, i, all) =>
-      b.status === 'active' || !all.some((o) => o.resident_id === b.resident_id && o.status === 'active') && all.findIndex((o) => o.resident_id === b.resident_id) === i);
-    const contacts = await repo.contactsOf(this.db, actor.communityId, rows.map((r) => r.id));
+    const rows = (await repo.badgesForFamily(this.db, actor.communityId, actor.phone)).filter(
+      (b, i, all) =>
+        b.status === 'active' ||
+        (!all.some((o) => o.resident_id === b.resident_id && o.status === 'active') &&
+          all.findIndex((o) => o.resident_id === b.resident_id) === i),
+    );
+    const contacts = await repo.contactsOf(
+      this.db,
+      actor.communityId,
+      rows.map((r) => r.id),
+    );
     const out: FamilyBadgeView[] = [];
     for (const b of rows) {
       const scans = await repo.scansOf(this.db, actor.communityId, b.id, 50);
-      out.push({ id: b.id, nickname: b.nickname, cautions: b.cautions, status: b.status as BadgeStatus,
-        contacts: contacts.filter((c) => c.badge_id === b.id).map((c) => ({ label: c.label, phone: c.phone })), scans: scans.map(scanView) });
+      out.push({
+        id: b.id,
+        nickname: b.nickname,
+        cautions: b.cautions,
+        status: b.status as BadgeStatus,
+        contacts: contacts.filter((c) => c.badge_id === b.id).map((c) => ({ label: c.label, phone: c.phone })),
+        scans: scans.map(scanView),
+      });
     }
     return out;
   }
@@ -434,40 +763,107 @@ export class BadgesService {
 
   private async viewOf(db: DbOrTrx, b: BadgeTable, origin: string): Promise<BadgeView> {
     const [r, contacts, scans, consents] = await Promise.all([
-      repo.residentOf(db, b.community_id, b.resident_id), repo.contactsOf(db, b.community_id, [b.id]), repo.scansOf(db, b.community_id, b.id, 1),
+      repo.residentOf(db, b.community_id, b.resident_id),
+      repo.contactsOf(db, b.community_id, [b.id]),
+      repo.scansOf(db, b.community_id, b.id, 1),
       this.consents.liveConsents(db, b.community_id, b.resident_id, PURPOSE),
     ]);
-    const n = await db.selectFrom('badge_scan').select((e) => e.fn.countAll<number>().as('n')).where('community_id', '=', b.community_id).where('badge_id', '=', b.id).executeTakeFirstOrThrow();
-    return this.view(b, contacts, origin, { name: r?.name ?? '', idMasked: r?.id_number_masked ?? null, scans: Number(n.n), lastScanAt: scans[0]?.at ?? null, consent: consentOf(consents) });
+    const n = await db
+      .selectFrom('badge_scan')
+      .select((e) => e.fn.countAll<number>().as('n'))
+      .where('community_id', '=', b.community_id)
+      .where('badge_id', '=', b.id)
+      .executeTakeFirstOrThrow();
+    return this.view(b, contacts, origin, {
+      name: r?.name ?? '',
+      idMasked: r?.id_number_masked ?? null,
+      scans: Number(n.n),
+      lastScanAt: scans[0]?.at ?? null,
+      consent: consentOf(consents),
+    });
   }
 
-  private view(b: BadgeTable, contacts: BadgeContactTable[], origin: string, extra: { name: string; idMasked: string | null; scans: number; lastScanAt: string | null; consent: BadgeView['consent'] }): BadgeView {
+  private view(
+    b: BadgeTable,
+    contacts: BadgeContactTable[],
+    origin: string,
+    extra: {
+      name: string;
+      idMasked: string | null;
+      scans: number;
+      lastScanAt: string | null;
+      consent: BadgeView['consent'];
+    },
+  ): BadgeView {
     return {
-      id: b.id, residentId: b.resident_id, residentName: extra.name, idMasked: extra.idMasked, nickname: b.nickname, cautions: b.cautions, status: b.status as BadgeStatus,
+      id: b.id,
+      residentId: b.resident_id,
+      residentName: extra.name,
+      idMasked: extra.idMasked,
+      nickname: b.nickname,
+      cautions: b.cautions,
+      status: b.status as BadgeStatus,
       url: b.status === 'active' ? badgeUrl(origin, this.cipher.decrypt(b.token_enc)) : '',
-      contacts: contacts.map((c) => ({ label: c.label, phone: c.phone })), issuedAt: b.issued_at, issuedByName: b.issued_by_name,
-      revokedAt: b.revoked_at, revokedByName: b.revoked_by_name, revokeReason: b.revoke_reason, replacedBy: b.replaced_by, lastScanAt: extra.lastScanAt, scans: extra.scans, consent: extra.consent,
+      contacts: contacts.map((c) => ({ label: c.label, phone: c.phone })),
+      issuedAt: b.issued_at,
+      issuedByName: b.issued_by_name,
+      revokedAt: b.revoked_at,
+      revokedByName: b.revoked_by_name,
+      revokeReason: b.revoke_reason,
+      replacedBy: b.replaced_by,
+      lastScanAt: extra.lastScanAt,
+      scans: extra.scans,
+      consent: extra.consent,
     };
   }
 }
 
-
 /** The newest live consent, as the badge list shows it. */
-function consentOf(live: Array<Pick<ConsentRecordTable, 'given_by_name' | 'given_by_relation' | 'given_at'>>): BadgeView['consent'] {
+function consentOf(
+  live: Array<Pick<ConsentRecordTable, 'given_by_name' | 'given_by_relation' | 'given_at'>>,
+): BadgeView['consent'] {
   const c = live.reduce<(typeof live)[number] | null>((a, x) => (!a || x.given_at > a.given_at ? x : a), null);
   return c ? { givenByName: c.given_by_name, givenByRelation: c.given_by_relation, givenAt: c.given_at } : null;
 }
 
 /** The public page shows the nickname and the cautions: neither may carry the elder's real name. */
 function assertNoName(name: string, nickname: string, cautions: string) {
-  const fields = [...(showsName(nickname, name) ? [{ field: 'nickname', message: 'badges.nicknameIsName' }] : []), ...(showsName(cautions, name) ? [{ field: 'cautions', message: 'badges.cautionsHaveName' }] : [])];
+  const fields = [
+    ...(showsName(nickname, name) ? [{ field: 'nickname', message: 'badges.nicknameIsName' }] : []),
+    ...(showsName(cautions, name) ? [{ field: 'cautions', message: 'badges.cautionsHaveName' }] : []),
+  ];
   if (fields.length) throw new AppError('validation', { fields });
 }
 
 function contactRows(communityId: string, badgeId: string, contacts: ContactInput[]): BadgeContactTable[] {
-  return contacts.map((c, i) => ({ community_id: communityId, id: uuidv7(), badge_id: badgeId, label: c.label, phone: c.phone, position: i }));
+  return contacts.map((c, i) => ({
+    community_id: communityId,
+    id: uuidv7(),
+    badge_id: badgeId,
+    label: c.label,
+    phone: c.phone,
+    position: i,
+  }));
 }
 
-function scanView(s: { id: string; at: string; kind: string; message: string | null; place: string | null; lat: number | null; lng: number | null; notified: number }): ScanView {
-  return { id: s.id, at: s.at, kind: s.kind as 'view' | 'message', message: s.message, place: s.place, lat: s.lat === null ? null : Number(s.lat), lng: s.lng === null ? null : Number(s.lng), notified: Number(s.notified) === 1 };
+function scanView(s: {
+  id: string;
+  at: string;
+  kind: string;
+  message: string | null;
+  place: string | null;
+  lat: number | null;
+  lng: number | null;
+  notified: number;
+}): ScanView {
+  return {
+    id: s.id,
+    at: s.at,
+    kind: s.kind as 'view' | 'message',
+    message: s.message,
+    place: s.place,
+    lat: s.lat === null ? null : Number(s.lat),
+    lng: s.lng === null ? null : Number(s.lng),
+    notified: Number(s.notified) === 1,
+  };
 }

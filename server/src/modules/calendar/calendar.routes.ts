@@ -9,10 +9,33 @@ import { calendarYearQuery, festivalDay, solarTermDay } from '../../../../domain
 export function calendarRoutes() {
   return async (app: FastifyInstance) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
-    r.get('/api/calendar/festivals', { config: { access: { signedIn: true } }, schema: { tags: ['calendar'], summary: 'Festival days of a year (lunar festivals, Lei Feng Day, International Volunteer Day), sorted by date', querystring: calendarYearQuery, response: { 200: z.array(festivalDay) } } },
-      (req) => festivals(req.query.year));
+    r.get(
+      '/api/calendar/festivals',
+      {
+        config: { access: { signedIn: true } },
+        schema: {
+          tags: ['calendar'],
+          summary:
+            'Festival days of a year (lunar festivals, Lei Feng Day, International Volunteer Day), sorted by date',
+          querystring: calendarYearQuery,
+          response: { 200: z.array(festivalDay) },
+        },
+      },
+      (req) => festivals(req.query.year),
+    );
 
-    r.get('/api/calendar/solar-terms', { config: { access: { signedIn: true } }, schema: { tags: ['calendar'], summary: 'The 24 solar terms of a year, dates in China Standard Time', querystring: calendarYearQuery, response: { 200: z.array(solarTermDay) } } },
-      (req) => solarTerms(req.query.year).map((t) => ({ key: t.key, date: t.date, name: { zh: t.zh, en: t.en } })));
+    r.get(
+      '/api/calendar/solar-terms',
+      {
+        config: { access: { signedIn: true } },
+        schema: {
+          tags: ['calendar'],
+          summary: 'The 24 solar terms of a year, dates in China Standard Time',
+          querystring: calendarYearQuery,
+          response: { 200: z.array(solarTermDay) },
+        },
+      },
+      (req) => solarTerms(req.query.year).map((t) => ({ key: t.key, date: t.date, name: { zh: t.zh, en: t.en } })),
+    );
   };
 }

@@ -10,13 +10,22 @@ import { pointsRoutes } from '../points/points.routes.ts';
 import { CertificatesService } from './certificates.service.ts';
 import { certificatesRoutes } from './certificates.routes.ts';
 
-export function recordsModule(deps: { db: Db; audit: AuditLog; directory: VolunteerDirectory; hours: HoursService; rateLimits: boolean }) {
+export function recordsModule(deps: {
+  db: Db;
+  audit: AuditLog;
+  directory: VolunteerDirectory;
+  hours: HoursService;
+  rateLimits: boolean;
+}) {
   const points = new PointsService(deps.db, deps.audit, deps.directory, deps.hours);
   const certificates = new CertificatesService(deps.db, deps.audit, deps.directory, deps.hours);
   deps.hours.onCreditChange(points.onCreditChange);
   // `points` is exposed so app.ts can hand its earned-points reader to the party indicators.
-  return Object.assign(async (app: FastifyInstance) => {
-    await app.register(certificatesRoutes(certificates, deps.rateLimits));
-    await app.register(pointsRoutes(points));
-  }, { points });
+  return Object.assign(
+    async (app: FastifyInstance) => {
+      await app.register(certificatesRoutes(certificates, deps.rateLimits));
+      await app.register(pointsRoutes(points));
+    },
+    { points },
+  );
 }

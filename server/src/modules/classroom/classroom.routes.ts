@@ -6,7 +6,21 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
-  absenceInput, adultInput, adultPatch, checkInInput, checkOutInput, childInput, childPatch, clearInput, closeInput, figuresQuery, localDate, logInput, rotaInput, sessionInput, termInput,
+  absenceInput,
+  adultInput,
+  adultPatch,
+  checkInInput,
+  checkOutInput,
+  childInput,
+  childPatch,
+  clearInput,
+  closeInput,
+  figuresQuery,
+  localDate,
+  logInput,
+  rotaInput,
+  sessionInput,
+  termInput,
 } from '../../../../domain/classroom/schemas.ts';
 import { todayInShanghai } from '../../../../domain/shared/dates.ts';
 import { addDaysTo } from '../../../../domain/appointments/schedule.ts';
@@ -25,57 +39,266 @@ export function classroomRoutes(svc: ClassroomService) {
     const tags = ['classroom'];
 
     // ---- staff ----
-    r.get('/api/classroom/children', { config: manage, schema: { tags, summary: 'Children enrolled (or left), with their authorised adults', querystring: z.object({ status: z.enum(['active', 'left'], { error: 'invalid.value' }).optional() }) } },
-      (req) => svc.children(actorOf(req), req.query.status ?? null, requestContext(req)));
-    r.post('/api/classroom/children', { config: manage, schema: { tags, summary: "Enrol a child with the guardian's consent; each adult's pickup code is shown this once", body: childInput } },
-      async (req, reply) => reply.status(201).header('cache-control', 'no-store').send(await svc.enrol(actorOf(req), req.body, requestContext(req))));
-    r.patch('/api/classroom/children/:id', { config: manage, schema: { tags, summary: 'Change school, grade, weekdays; or record that the child left', params: idParam, body: childPatch } },
-      async (req, reply) => { await svc.updateChild(actorOf(req), req.params.id, req.body, requestContext(req)); return reply.status(204).send(); });
-    r.post('/api/classroom/children/:id/adults', { config: manage, schema: { tags, summary: 'Authorise another adult to collect the child (code shown once)', params: idParam, body: adultInput } },
-      async (req, reply) => reply.status(201).header('cache-control', 'no-store').send(await svc.addAdult(actorOf(req), req.params.id, req.body, requestContext(req))));
-    r.patch('/api/classroom/adults/:id', { config: manage, schema: { tags, summary: "Withdraw or restore an adult's authority to collect", params: idParam, body: adultPatch } },
-      async (req, reply) => { await svc.setAdultActive(actorOf(req), req.params.id, req.body.active, requestContext(req)); return reply.status(204).send(); });
-    r.post('/api/classroom/adults/:id/code', { config: manage, schema: { tags, summary: 'A new pickup code for this adult, shown this once', params: idParam } },
-      async (req, reply) => reply.header('cache-control', 'no-store').send(await svc.resetCode(actorOf(req), req.params.id, requestContext(req))));
-    r.get('/api/classroom/sessions', { config: manage, schema: { tags, summary: 'Sessions between two dates (default: 30 days back to 30 ahead) with rota and attendance',
-      querystring: z.object({ from: localDate.optional(), to: localDate.optional() }) } },
-    (req) => svc.sessions(actorOf(req), req.query.from ?? addDaysTo(todayInShanghai(), -30), req.query.to ?? addDaysTo(todayInShanghai(), 30)));
-    r.post('/api/classroom/sessions/term', { config: manage, schema: { tags, summary: 'Sessions for every school day of a term (holidays skipped) with the weekly rota', body: termInput } },
-      async (req, reply) => reply.status(201).send(await svc.generateTerm(actorOf(req), req.body, requestContext(req))));
-    r.post('/api/classroom/sessions', { config: manage, schema: { tags, summary: 'One extra session on any day (a make-up class), with its tutors', body: sessionInput } },
-      async (req, reply) => reply.status(201).send(await svc.addSession(actorOf(req), req.body, requestContext(req))));
-    r.put('/api/classroom/sessions/:id/rota', { config: manage, schema: { tags, summary: "A session's tutors", params: idParam, body: rotaInput } },
-      async (req, reply) => { await svc.setRota(actorOf(req), req.params.id, req.body.volunteerIds, requestContext(req)); return reply.status(204).send(); });
-    r.post('/api/classroom/sessions/:id/close', { config: manage, schema: { tags, summary: 'Close a held session; the tutors present get its hours', params: idParam, body: closeInput } },
-      (req) => svc.close(actorOf(req), req.params.id, req.body.presentVolunteerIds, requestContext(req)));
-    r.get('/api/classroom/logs', { config: manage, schema: { tags, summary: "Tutors' logs between two dates (default: the last 30 days)", querystring: z.object({ from: localDate.optional(), to: localDate.optional() }) } },
-      (req) => svc.logs(actorOf(req), req.query.from ?? addDaysTo(todayInShanghai(), -30), req.query.to ?? todayInShanghai()));
-    r.get('/api/classroom/figures', { config: manage, schema: { tags, summary: 'Children and families served, sessions held and tutor-hours per year and in total', querystring: figuresQuery } },
-      (req) => svc.figures(actorOf(req), req.query.since));
+    r.get(
+      '/api/classroom/children',
+      {
+        config: manage,
+        schema: {
+          tags,
+          summary: 'Children enrolled (or left), with their authorised adults',
+          querystring: z.object({ status: z.enum(['active', 'left'], { error: 'invalid.value' }).optional() }),
+        },
+      },
+      (req) => svc.children(actorOf(req), req.query.status ?? null, requestContext(req)),
+    );
+    r.post(
+      '/api/classroom/children',
+      {
+        config: manage,
+        schema: {
+          tags,
+          summary: "Enrol a child with the guardian's consent; each adult's pickup code is shown this once",
+          body: childInput,
+        },
+      },
+      async (req, reply) =>
+        reply
+          .status(201)
+          .header('cache-control', 'no-store')
+          .send(await svc.enrol(actorOf(req), req.body, requestContext(req))),
+    );
+    r.patch(
+      '/api/classroom/children/:id',
+      {
+        config: manage,
+        schema: {
+          tags,
+          summary: 'Change school, grade, weekdays; or record that the child left',
+          params: idParam,
+          body: childPatch,
+        },
+      },
+      async (req, reply) => {
+        await svc.updateChild(actorOf(req), req.params.id, req.body, requestContext(req));
+        return reply.status(204).send();
+      },
+    );
+    r.post(
+      '/api/classroom/children/:id/adults',
+      {
+        config: manage,
+        schema: {
+          tags,
+          summary: 'Authorise another adult to collect the child (code shown once)',
+          params: idParam,
+          body: adultInput,
+        },
+      },
+      async (req, reply) =>
+        reply
+          .status(201)
+          .header('cache-control', 'no-store')
+          .send(await svc.addAdult(actorOf(req), req.params.id, req.body, requestContext(req))),
+    );
+    r.patch(
+      '/api/classroom/adults/:id',
+      {
+        config: manage,
+        schema: {
+          tags,
+          summary: "Withdraw or restore an adult's authority to collect",
+          params: idParam,
+          body: adultPatch,
+        },
+      },
+      async (req, reply) => {
+        await svc.setAdultActive(actorOf(req), req.params.id, req.body.active, requestContext(req));
+        return reply.status(204).send();
+      },
+    );
+    r.post(
+      '/api/classroom/adults/:id/code',
+      {
+        config: manage,
+        schema: { tags, summary: 'A new pickup code for this adult, shown this once', params: idParam },
+      },
+      async (req, reply) =>
+        reply
+          .header('cache-control', 'no-store')
+          .send(await svc.resetCode(actorOf(req), req.params.id, requestContext(req))),
+    );
+    r.get(
+      '/api/classroom/sessions',
+      {
+        config: manage,
+        schema: {
+          tags,
+          summary: 'Sessions between two dates (default: 30 days back to 30 ahead) with rota and attendance',
+          querystring: z.object({ from: localDate.optional(), to: localDate.optional() }),
+        },
+      },
+      (req) =>
+        svc.sessions(
+          actorOf(req),
+          req.query.from ?? addDaysTo(todayInShanghai(), -30),
+          req.query.to ?? addDaysTo(todayInShanghai(), 30),
+        ),
+    );
+    r.post(
+      '/api/classroom/sessions/term',
+      {
+        config: manage,
+        schema: {
+          tags,
+          summary: 'Sessions for every school day of a term (holidays skipped) with the weekly rota',
+          body: termInput,
+        },
+      },
+      async (req, reply) => reply.status(201).send(await svc.generateTerm(actorOf(req), req.body, requestContext(req))),
+    );
+    r.post(
+      '/api/classroom/sessions',
+      {
+        config: manage,
+        schema: {
+          tags,
+          summary: 'One extra session on any day (a make-up class), with its tutors',
+          body: sessionInput,
+        },
+      },
+      async (req, reply) => reply.status(201).send(await svc.addSession(actorOf(req), req.body, requestContext(req))),
+    );
+    r.put(
+      '/api/classroom/sessions/:id/rota',
+      { config: manage, schema: { tags, summary: "A session's tutors", params: idParam, body: rotaInput } },
+      async (req, reply) => {
+        await svc.setRota(actorOf(req), req.params.id, req.body.volunteerIds, requestContext(req));
+        return reply.status(204).send();
+      },
+    );
+    r.post(
+      '/api/classroom/sessions/:id/close',
+      {
+        config: manage,
+        schema: {
+          tags,
+          summary: 'Close a held session; the tutors present get its hours',
+          params: idParam,
+          body: closeInput,
+        },
+      },
+      (req) => svc.close(actorOf(req), req.params.id, req.body.presentVolunteerIds, requestContext(req)),
+    );
+    r.get(
+      '/api/classroom/logs',
+      {
+        config: manage,
+        schema: {
+          tags,
+          summary: "Tutors' logs between two dates (default: the last 30 days)",
+          querystring: z.object({ from: localDate.optional(), to: localDate.optional() }),
+        },
+      },
+      (req) =>
+        svc.logs(actorOf(req), req.query.from ?? addDaysTo(todayInShanghai(), -30), req.query.to ?? todayInShanghai()),
+    );
+    r.get(
+      '/api/classroom/figures',
+      {
+        config: manage,
+        schema: {
+          tags,
+          summary: 'Children and families served, sessions held and tutor-hours per year and in total',
+          querystring: figuresQuery,
+        },
+      },
+      (req) => svc.figures(actorOf(req), req.query.since),
+    );
 
     // ---- the day's work: staff, and the tutors on the rota ----
-    r.get('/api/classroom/today', { config: attend, schema: { tags, summary: "Today's session board (expected, in, out, alerts), or no session" } },
-      (req) => svc.today(actorOf(req), requestContext(req)));
-    r.get('/api/classroom/sessions/:id/board', { config: attend, schema: { tags, summary: "A session's board", params: idParam } },
-      (req) => svc.board(actorOf(req), req.params.id, requestContext(req)));
-    r.post('/api/classroom/sessions/:id/checkin', { config: attend, schema: { tags, summary: 'Check a child in (once per session); guardians are told', params: idParam, body: checkInInput } },
-      (req) => svc.checkIn(actorOf(req), req.params.id, req.body.childId, requestContext(req)));
-    r.post('/api/classroom/sessions/:id/checkout', { config: attend, schema: { tags, summary: "Hand a child to an authorised adult, proven by the adult's code or phone; guardians are told", params: idParam, body: checkOutInput } },
-      (req) => svc.checkOut(actorOf(req), req.params.id, req.body, requestContext(req)));
-    r.post('/api/classroom/sessions/:id/absences', { config: attend, schema: { tags, summary: 'A guardian reported the child will not come', params: idParam, body: absenceInput } },
-      async (req, reply) => { await svc.reportAbsence(actorOf(req), req.params.id, req.body.childId, req.body.note, requestContext(req)); return reply.status(204).send(); });
-    r.post('/api/classroom/sessions/:id/arrivals', { config: attend, schema: { tags, summary: 'Raise the alerts due now for children expected but not arrived', params: idParam } },
-      (req) => svc.checkArrivals(actorOf(req), req.params.id));
-    r.post('/api/classroom/alerts/:id/clear', { config: attend, schema: { tags, summary: 'Clear an arrival alert with what was found out', params: idParam, body: clearInput } },
-      async (req, reply) => { await svc.clearAlert(actorOf(req), req.params.id, req.body.note, requestContext(req)); return reply.status(204).send(); });
-    r.post('/api/classroom/sessions/:id/logs', { config: attend, schema: { tags, summary: 'A tutor logs what they helped with', params: idParam, body: logInput } },
-      async (req, reply) => reply.status(201).send(await svc.addLog(actorOf(req), req.params.id, req.body, requestContext(req))));
+    r.get(
+      '/api/classroom/today',
+      { config: attend, schema: { tags, summary: "Today's session board (expected, in, out, alerts), or no session" } },
+      (req) => svc.today(actorOf(req), requestContext(req)),
+    );
+    r.get(
+      '/api/classroom/sessions/:id/board',
+      { config: attend, schema: { tags, summary: "A session's board", params: idParam } },
+      (req) => svc.board(actorOf(req), req.params.id, requestContext(req)),
+    );
+    r.post(
+      '/api/classroom/sessions/:id/checkin',
+      {
+        config: attend,
+        schema: {
+          tags,
+          summary: 'Check a child in (once per session); guardians are told',
+          params: idParam,
+          body: checkInInput,
+        },
+      },
+      (req) => svc.checkIn(actorOf(req), req.params.id, req.body.childId, requestContext(req)),
+    );
+    r.post(
+      '/api/classroom/sessions/:id/checkout',
+      {
+        config: attend,
+        schema: {
+          tags,
+          summary: "Hand a child to an authorised adult, proven by the adult's code or phone; guardians are told",
+          params: idParam,
+          body: checkOutInput,
+        },
+      },
+      (req) => svc.checkOut(actorOf(req), req.params.id, req.body, requestContext(req)),
+    );
+    r.post(
+      '/api/classroom/sessions/:id/absences',
+      {
+        config: attend,
+        schema: { tags, summary: 'A guardian reported the child will not come', params: idParam, body: absenceInput },
+      },
+      async (req, reply) => {
+        await svc.reportAbsence(actorOf(req), req.params.id, req.body.childId, req.body.note, requestContext(req));
+        return reply.status(204).send();
+      },
+    );
+    r.post(
+      '/api/classroom/sessions/:id/arrivals',
+      {
+        config: attend,
+        schema: { tags, summary: 'Raise the alerts due now for children expected but not arrived', params: idParam },
+      },
+      (req) => svc.checkArrivals(actorOf(req), req.params.id),
+    );
+    r.post(
+      '/api/classroom/alerts/:id/clear',
+      {
+        config: attend,
+        schema: { tags, summary: 'Clear an arrival alert with what was found out', params: idParam, body: clearInput },
+      },
+      async (req, reply) => {
+        await svc.clearAlert(actorOf(req), req.params.id, req.body.note, requestContext(req));
+        return reply.status(204).send();
+      },
+    );
+    r.post(
+      '/api/classroom/sessions/:id/logs',
+      {
+        config: attend,
+        schema: { tags, summary: 'A tutor logs what they helped with', params: idParam, body: logInput },
+      },
+      async (req, reply) =>
+        reply.status(201).send(await svc.addLog(actorOf(req), req.params.id, req.body, requestContext(req))),
+    );
   };
 }
 
 /** The module as app.ts registers it: routes plus the arrival-alert job every five minutes (it acts only on a session past its expected-by time). */
 export function classroomModule(svc: ClassroomService, jobs: JobWorker) {
-  jobs.register('classroom.arrival_alerts', async () => { await svc.raiseDueAlerts(); });
+  jobs.register('classroom.arrival_alerts', async () => {
+    await svc.raiseDueAlerts();
+  });
   jobs.schedule('classroom.arrival_alerts', '*/5 * * * *');
   return classroomRoutes(svc);
 }

@@ -23,7 +23,13 @@ import { todayInShanghai } from '../../../../domain/shared/dates.ts';
 import { maskPhone, normalizeMobile } from '../../../../domain/shared/phone.ts';
 import { minuteText, shanghaiInstant, shanghaiLocal, weekdayOf } from '../../../../domain/appointments/schedule.ts';
 import { expectedOn, familyKey, figuresOf, minutesBetween, termDates } from '../../../../domain/classroom/rules.ts';
-import type { AdultInput, CheckOutInput, ChildInput, SessionInput, TermInput } from '../../../../domain/classroom/schemas.ts';
+import type {
+  AdultInput,
+  CheckOutInput,
+  ChildInput,
+  SessionInput,
+  TermInput,
+} from '../../../../domain/classroom/schemas.ts';
 import type { HoursService } from '../hours/hours.service.ts';
 import type { VolunteerDirectory } from '../volunteers/volunteer-directory.ts';
 import * as repo from './classroom.repository.ts';
@@ -35,16 +41,40 @@ export const MAX_REFUSED_PICKUPS = 5;
 const toMinute = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 const clock = (iso: string) => minuteText(shanghaiLocal(iso).minute);
 
-export interface CodeShown { adultId: string; name: string; relation: string; code: string }
+export interface CodeShown {
+  adultId: string;
+  name: string;
+  relation: string;
+  code: string;
+}
 
 export class ClassroomService {
-  constructor(private readonly db: Db, private readonly audit: AuditLog, private readonly directory: VolunteerDirectory,
-    private readonly notifier: Notifier, private readonly hours: HoursService, private readonly cipher: FieldCipher) {}
+  constructor(
+    private readonly db: Db,
+    private readonly audit: AuditLog,
+    private readonly directory: VolunteerDirectory,
+    private readonly notifier: Notifier,
+    private readonly hours: HoursService,
+    private readonly cipher: FieldCipher,
+  ) {}
 
   private record(db: DbOrTrx, communityId: string, who: Who, ctx: RequestContext | null, what: AuditWhat) {
-    return this.audit.record(db, { communityId, accountId: who.accountId, name: who.name, role: who.role, ip: ctx?.ip ?? null, userAgent: ctx?.userAgent ?? null }, what);
+    return this.audit.record(
+      db,
+      {
+        communityId,
+        accountId: who.accountId,
+        name: who.name,
+        role: who.role,
+        ip: ctx?.ip ?? null,
+        userAgent: ctx?.userAgent ?? null,
+      },
+      what,
+    );
   }
-  private static who(a: Actor): Who { return { accountId: a.accountId, name: a.name, role: a.role }; }
+  private static who(a: Actor): Who {
+    return { accountId: a.accountId, name: a.name, role: a.role };
+  }
 
   /** The keyed hash of an adult's pickup code: without the server's key a stolen table does not give the codes. */
   codeHash(communityId: string, adultId: string, code: string): string {
@@ -66,7 +96,11 @@ export class ClassroomService {
   }
 
   /** Staff may work any session; a tutor only one whose rota names them. Returns the tutor's volunteer id, if any. */
-  private async attends(actor: Actor, s: ClassroomSessionTable, db: DbOrTrx = this.db): Promise<{ grant: Grant; volunteerId: string | null }> {
+  private async attends(
+    actor: Actor,
+    s: ClassroomSessionTable,
+    db: DbOrTrx = this.db,
+  ): Promise<{ grant: Grant; volunteerId: string | null }> {
     const grant = authorize(actor, 'classroom.attend');
     const self = await this.directory.self(actor, db);
     if (grant.scope === 'community') return { grant, volunteerId: self?.id ?? null };
@@ -88,10 +122,20 @@ export class ClassroomService {
   async children(actor: Actor, status: 'active' | 'left' | null, ctx: RequestContext) {
     authorize(actor, 'classroom.manage');
     const rows = await repo.listChildren(this.db, actor.communityId, status);
-    const adults = await repo.adultsOf(this.db, actor.communityId, rows.map((r) => r.id));
+    const adults = await repo.adultsOf(
+      this.db,
+      actor.communityId,
+      rows.map((r) => r.id),
+    );
     // Children's data is sensitive (under 14): reading the roll is recorded.
-    await this.record(this.db, actor.communityId, ClassroomService.who(actor), ctx, { action: 'classroom.children.read', entityType: 'classroom_child', detail: { status, count: rows.length } });
-    return { items: rows.map((c) => ({ ...childView(c), adults: adults.filter((a) => a.child_id === c.id).map(adultView) })) };
+    await this.record(this.db, actor.communityId, ClassroomService.who(actor), ctx, {
+      action: 'classroom.children.read',
+      entityType: 'classroom_child',
+      detail: { status, count: rows.length },
+    });
+    return {
+      items: rows.map((c) => ({ ...childView(c), adults: adults.filter((a) => a.child_id === c.id).map(adultView) })),
+    };
   }
 
   private newCode(taken: ReadonlySet<string>, communityId: string, adultId: string): { code: string; hash: string } {
@@ -103,7 +147,12 @@ export class ClassroomService {
   }
 
   /** A code no other adult of the child has (their hashes are keyed by their own ids), so a code names exactly one person. */
-  private async freshCode(db: DbOrTrx, communityId: string, childId: string, adultId: string): Promise<{ code: string; hash: string }> {
+  private async freshCode(
+    db: DbOrTrx,
+    communityId: string,
+    childId: string,
+    adultId: string,
+  ): Promise<{ code: string; hash: string }> {
     const others = (await repo.adultsOf(db, communityId, [childId])).filter((o) => o.id !== adultId && o.code_hash);
     for (;;) {
       const pick = this.newCode(new Set(), communityId, adultId);
@@ -117,55 +166,143 @@ export class ClassroomService {
     const now = new Date().toISOString();
     const id = uuidv7();
     return this.db.transaction().execute(async (trx) => {
-      await trx.insertInto('classroom_child').values({
-        community_id: actor.communityId, id, name: input.name, gender: input.gender, birth_date: input.birthDate, school: input.school, grade: input.grade,
-        resident_id: input.residentId ?? null, household_id: input.householdId ?? null, weekdays: input.weekdays, enrolled_on: input.enrolledOn, left_on: null,
-        status: 'active', consent_by: input.consentBy, consent_relation: input.consentRelation, consent_at: now, note: input.note ?? null, created_at: now, updated_at: now,
-      }).execute();
+      await trx
+        .insertInto('classroom_child')
+        .values({
+          community_id: actor.communityId,
+          id,
+          name: input.name,
+          gender: input.gender,
+          birth_date: input.birthDate,
+          school: input.school,
+          grade: input.grade,
+          resident_id: input.residentId ?? null,
+          household_id: input.householdId ?? null,
+          weekdays: input.weekdays,
+          enrolled_on: input.enrolledOn,
+          left_on: null,
+          status: 'active',
+          consent_by: input.consentBy,
+          consent_relation: input.consentRelation,
+          consent_at: now,
+          note: input.note ?? null,
+          created_at: now,
+          updated_at: now,
+        })
+        .execute();
       const codes: CodeShown[] = [];
       const taken = new Set<string>();
       for (const a of input.adults) codes.push(await this.insertAdult(trx, actor.communityId, id, a, taken, now));
-      await this.record(trx, actor.communityId, ClassroomService.who(actor), ctx, { action: 'classroom.enrol', entityType: 'classroom_child', entityId: id,
-        detail: { name: input.name, consentBy: input.consentBy, consentRelation: input.consentRelation, adults: input.adults.length } });
+      await this.record(trx, actor.communityId, ClassroomService.who(actor), ctx, {
+        action: 'classroom.enrol',
+        entityType: 'classroom_child',
+        entityId: id,
+        detail: {
+          name: input.name,
+          consentBy: input.consentBy,
+          consentRelation: input.consentRelation,
+          adults: input.adults.length,
+        },
+      });
       return { id, codes };
     });
   }
 
   private async checkRegistry(communityId: string, residentId: string | null, householdId: string | null) {
     const fields: Array<{ field: string; message: string }> = [];
-    if (residentId && !(await this.db.selectFrom('resident').select('id').where('community_id', '=', communityId).where('id', '=', residentId).executeTakeFirst())) fields.push({ field: 'residentId', message: 'invalid.unknownResident' });
-    if (householdId && !(await this.db.selectFrom('household').select('id').where('community_id', '=', communityId).where('id', '=', householdId).executeTakeFirst())) fields.push({ field: 'householdId', message: 'invalid.unknownHousehold' });
+    if (
+      residentId &&
+      !(await this.db
+        .selectFrom('resident')
+        .select('id')
+        .where('community_id', '=', communityId)
+        .where('id', '=', residentId)
+        .executeTakeFirst())
+    )
+      fields.push({ field: 'residentId', message: 'invalid.unknownResident' });
+    if (
+      householdId &&
+      !(await this.db
+        .selectFrom('household')
+        .select('id')
+        .where('community_id', '=', communityId)
+        .where('id', '=', householdId)
+        .executeTakeFirst())
+    )
+      fields.push({ field: 'householdId', message: 'invalid.unknownHousehold' });
     if (fields.length) throw new AppError('validation', { fields });
   }
 
-  private async insertAdult(trx: Trx, communityId: string, childId: string, a: AdultInput, taken: Set<string> | null, now: string): Promise<CodeShown> {
+  private async insertAdult(
+    trx: Trx,
+    communityId: string,
+    childId: string,
+    a: AdultInput,
+    taken: Set<string> | null,
+    now: string,
+  ): Promise<CodeShown> {
     const adultId = uuidv7();
     // At enrolment the codes drawn so far are known; an adult added later is checked against the stored ones.
-    const { code, hash } = taken ? this.newCode(taken, communityId, adultId) : await this.freshCode(trx, communityId, childId, adultId);
+    const { code, hash } = taken
+      ? this.newCode(taken, communityId, adultId)
+      : await this.freshCode(trx, communityId, childId, adultId);
     taken?.add(code);
     try {
-      await trx.insertInto('classroom_adult').values({
-        community_id: communityId, id: adultId, child_id: childId, name: a.name, relation: a.relation, phone: a.phone, is_guardian: a.isGuardian ? 1 : 0,
-        code_hash: hash, code_set_at: now, active: 1, created_at: now, updated_at: now,
-      }).execute();
+      await trx
+        .insertInto('classroom_adult')
+        .values({
+          community_id: communityId,
+          id: adultId,
+          child_id: childId,
+          name: a.name,
+          relation: a.relation,
+          phone: a.phone,
+          is_guardian: a.isGuardian ? 1 : 0,
+          code_hash: hash,
+          code_set_at: now,
+          active: 1,
+          created_at: now,
+          updated_at: now,
+        })
+        .execute();
     } catch (err) {
-      if (repo.isUniqueViolation(err)) throw new AppError('validation', { fields: [{ field: 'phone', message: 'classroom.adultPhoneTwice' }] });
+      if (repo.isUniqueViolation(err))
+        throw new AppError('validation', { fields: [{ field: 'phone', message: 'classroom.adultPhoneTwice' }] });
       throw err;
     }
     return { adultId, name: a.name, relation: a.relation, code };
   }
 
-  async updateChild(actor: Actor, id: string, patch: { school?: string; grade?: string; weekdays?: string; note?: string | null; leftOn?: string }, ctx: RequestContext) {
+  async updateChild(
+    actor: Actor,
+    id: string,
+    patch: { school?: string; grade?: string; weekdays?: string; note?: string | null; leftOn?: string },
+    ctx: RequestContext,
+  ) {
     authorize(actor, 'classroom.manage');
     const c = await this.childOr404(actor.communityId, id);
-    if (patch.leftOn && patch.leftOn < c.enrolled_on) throw new AppError('validation', { fields: [{ field: 'leftOn', message: 'invalid.endBeforeStart' }] });
+    if (patch.leftOn && patch.leftOn < c.enrolled_on)
+      throw new AppError('validation', { fields: [{ field: 'leftOn', message: 'invalid.endBeforeStart' }] });
     await this.db.transaction().execute(async (trx) => {
-      await trx.updateTable('classroom_child').set({
-        ...(patch.school !== undefined && { school: patch.school }), ...(patch.grade !== undefined && { grade: patch.grade }),
-        ...(patch.weekdays !== undefined && { weekdays: patch.weekdays }), ...(patch.note !== undefined && { note: patch.note ?? null }),
-        ...(patch.leftOn !== undefined && { left_on: patch.leftOn, status: 'left' }), updated_at: new Date().toISOString(),
-      }).where('community_id', '=', actor.communityId).where('id', '=', id).execute();
-      await this.record(trx, actor.communityId, ClassroomService.who(actor), ctx, { action: 'classroom.child.update', entityType: 'classroom_child', entityId: id, detail: { ...patch } });
+      await trx
+        .updateTable('classroom_child')
+        .set({
+          ...(patch.school !== undefined && { school: patch.school }),
+          ...(patch.grade !== undefined && { grade: patch.grade }),
+          ...(patch.weekdays !== undefined && { weekdays: patch.weekdays }),
+          ...(patch.note !== undefined && { note: patch.note ?? null }),
+          ...(patch.leftOn !== undefined && { left_on: patch.leftOn, status: 'left' }),
+          updated_at: new Date().toISOString(),
+        })
+        .where('community_id', '=', actor.communityId)
+        .where('id', '=', id)
+        .execute();
+      await this.record(trx, actor.communityId, ClassroomService.who(actor), ctx, {
+        action: 'classroom.child.update',
+        entityType: 'classroom_child',
+        entityId: id,
+        detail: { ...patch },
+      });
     });
   }
 
@@ -174,7 +311,12 @@ export class ClassroomService {
     await this.childOr404(actor.communityId, childId);
     return this.db.transaction().execute(async (trx) => {
       const shown = await this.insertAdult(trx, actor.communityId, childId, input, null, new Date().toISOString());
-      await this.record(trx, actor.communityId, ClassroomService.who(actor), ctx, { action: 'classroom.adult.add', entityType: 'classroom_adult', entityId: shown.adultId, detail: { childId, name: input.name, relation: input.relation, isGuardian: input.isGuardian } });
+      await this.record(trx, actor.communityId, ClassroomService.who(actor), ctx, {
+        action: 'classroom.adult.add',
+        entityType: 'classroom_adult',
+        entityId: shown.adultId,
+        detail: { childId, name: input.name, relation: input.relation, isGuardian: input.isGuardian },
+      });
       return shown;
     });
   }
@@ -184,12 +326,27 @@ export class ClassroomService {
     const a = await repo.getAdult(this.db, actor.communityId, adultId);
     if (!a) throw new AppError('not_found', { entity: 'classroom_adult' });
     await this.db.transaction().execute(async (trx) => {
-      if (!active && a.is_guardian === 1 && a.active === 1 && (await this.guardians(trx, actor.communityId, a.child_id)).length <= 1) {
+      if (
+        !active &&
+        a.is_guardian === 1 &&
+        a.active === 1 &&
+        (await this.guardians(trx, actor.communityId, a.child_id)).length <= 1
+      ) {
         // Without an active guardian nobody would be told when the child arrives or leaves.
         throw new AppError('validation', { fields: [{ field: 'active', message: 'classroom.lastGuardian' }] });
       }
-      await trx.updateTable('classroom_adult').set({ active: active ? 1 : 0, updated_at: new Date().toISOString() }).where('community_id', '=', actor.communityId).where('id', '=', adultId).execute();
-      await this.record(trx, actor.communityId, ClassroomService.who(actor), ctx, { action: 'classroom.adult.active', entityType: 'classroom_adult', entityId: adultId, detail: { active } });
+      await trx
+        .updateTable('classroom_adult')
+        .set({ active: active ? 1 : 0, updated_at: new Date().toISOString() })
+        .where('community_id', '=', actor.communityId)
+        .where('id', '=', adultId)
+        .execute();
+      await this.record(trx, actor.communityId, ClassroomService.who(actor), ctx, {
+        action: 'classroom.adult.active',
+        entityType: 'classroom_adult',
+        entityId: adultId,
+        detail: { active },
+      });
     });
   }
 
@@ -200,9 +357,18 @@ export class ClassroomService {
     if (!a) throw new AppError('not_found', { entity: 'classroom_adult' });
     const pick = await this.freshCode(this.db, actor.communityId, a.child_id, a.id);
     await this.db.transaction().execute(async (trx) => {
-      await trx.updateTable('classroom_adult').set({ code_hash: pick.hash, code_set_at: new Date().toISOString(), updated_at: new Date().toISOString() })
-        .where('community_id', '=', actor.communityId).where('id', '=', adultId).execute();
-      await this.record(trx, actor.communityId, ClassroomService.who(actor), ctx, { action: 'classroom.adult.code', entityType: 'classroom_adult', entityId: adultId, detail: { childId: a.child_id } });
+      await trx
+        .updateTable('classroom_adult')
+        .set({ code_hash: pick.hash, code_set_at: new Date().toISOString(), updated_at: new Date().toISOString() })
+        .where('community_id', '=', actor.communityId)
+        .where('id', '=', adultId)
+        .execute();
+      await this.record(trx, actor.communityId, ClassroomService.who(actor), ctx, {
+        action: 'classroom.adult.code',
+        entityType: 'classroom_adult',
+        entityId: adultId,
+        detail: { childId: a.child_id },
+      });
     });
     return { adultId, name: a.name, relation: a.relation, code: pick.code };
   }
@@ -210,7 +376,11 @@ export class ClassroomService {
   // ------------------------------------------------------------------ sessions and the rota
 
   /** Sessions on every school day of a term (skipping holidays and days that already have one), with the weekly rota. */
-  async generateTerm(actor: Actor, input: TermInput, ctx: RequestContext): Promise<{ created: number; skipped: number }> {
+  async generateTerm(
+    actor: Actor,
+    input: TermInput,
+    ctx: RequestContext,
+  ): Promise<{ created: number; skipped: number }> {
     authorize(actor, 'classroom.manage');
     const dates = termDates(input.from, input.to, input.holidays);
     const wanted = Object.values(input.rota).flat() as string[];
@@ -219,19 +389,44 @@ export class ClassroomService {
     if (unknown) throw new AppError('validation', { fields: [{ field: 'rota', message: 'invalid.unknownVolunteer' }] });
     const now = new Date().toISOString();
     return this.db.transaction().execute(async (trx) => {
-      const existing = new Set((await repo.sessionsBetween(trx, actor.communityId, input.from, input.to)).map((s) => s.date));
+      const existing = new Set(
+        (await repo.sessionsBetween(trx, actor.communityId, input.from, input.to)).map((s) => s.date),
+      );
       let created = 0;
       for (const date of dates) {
         if (existing.has(date)) continue;
         const id = uuidv7();
-        await trx.insertInto('classroom_session').values({ community_id: actor.communityId, id, date, starts: input.starts, expected_by: input.expectedBy, ends: input.ends,
-          place: input.place, closed_at: null, closed_by_name: null, created_at: now }).execute();
+        await trx
+          .insertInto('classroom_session')
+          .values({
+            community_id: actor.communityId,
+            id,
+            date,
+            starts: input.starts,
+            expected_by: input.expectedBy,
+            ends: input.ends,
+            place: input.place,
+            closed_at: null,
+            closed_by_name: null,
+            created_at: now,
+          })
+          .execute();
         const wd = weekdayOf(date) as 1 | 2 | 3 | 4 | 5;
         const vols = [...new Set(input.rota[wd] ?? [])];
-        if (vols.length) await trx.insertInto('classroom_rota').values(vols.map((v) => ({ community_id: actor.communityId, session_id: id, volunteer_id: v, present: null }))).execute();
+        if (vols.length)
+          await trx
+            .insertInto('classroom_rota')
+            .values(
+              vols.map((v) => ({ community_id: actor.communityId, session_id: id, volunteer_id: v, present: null })),
+            )
+            .execute();
         created++;
       }
-      await this.record(trx, actor.communityId, ClassroomService.who(actor), ctx, { action: 'classroom.term', entityType: 'classroom_session', detail: { from: input.from, to: input.to, created } });
+      await this.record(trx, actor.communityId, ClassroomService.who(actor), ctx, {
+        action: 'classroom.term',
+        entityType: 'classroom_session',
+        detail: { from: input.from, to: input.to, created },
+      });
       return { created, skipped: dates.length - created };
     });
   }
@@ -241,17 +436,43 @@ export class ClassroomService {
     authorize(actor, 'classroom.manage');
     const ids = [...new Set(input.volunteerIds)];
     const known = await repo.volunteersExist(this.db, actor.communityId, ids);
-    if (ids.some((v) => !known.has(v))) throw new AppError('validation', { fields: [{ field: 'volunteerIds', message: 'invalid.unknownVolunteer' }] });
+    if (ids.some((v) => !known.has(v)))
+      throw new AppError('validation', { fields: [{ field: 'volunteerIds', message: 'invalid.unknownVolunteer' }] });
     const id = uuidv7();
     try {
       await this.db.transaction().execute(async (trx) => {
-        await trx.insertInto('classroom_session').values({ community_id: actor.communityId, id, date: input.date, starts: input.starts, expected_by: input.expectedBy, ends: input.ends,
-          place: input.place, closed_at: null, closed_by_name: null, created_at: new Date().toISOString() }).execute();
-        if (ids.length) await trx.insertInto('classroom_rota').values(ids.map((v) => ({ community_id: actor.communityId, session_id: id, volunteer_id: v, present: null }))).execute();
-        await this.record(trx, actor.communityId, ClassroomService.who(actor), ctx, { action: 'classroom.session', entityType: 'classroom_session', entityId: id, detail: { date: input.date, volunteerIds: ids } });
+        await trx
+          .insertInto('classroom_session')
+          .values({
+            community_id: actor.communityId,
+            id,
+            date: input.date,
+            starts: input.starts,
+            expected_by: input.expectedBy,
+            ends: input.ends,
+            place: input.place,
+            closed_at: null,
+            closed_by_name: null,
+            created_at: new Date().toISOString(),
+          })
+          .execute();
+        if (ids.length)
+          await trx
+            .insertInto('classroom_rota')
+            .values(
+              ids.map((v) => ({ community_id: actor.communityId, session_id: id, volunteer_id: v, present: null })),
+            )
+            .execute();
+        await this.record(trx, actor.communityId, ClassroomService.who(actor), ctx, {
+          action: 'classroom.session',
+          entityType: 'classroom_session',
+          entityId: id,
+          detail: { date: input.date, volunteerIds: ids },
+        });
       });
     } catch (err) {
-      if (repo.isUniqueViolation(err)) throw new AppError('validation', { fields: [{ field: 'date', message: 'classroom.sessionExists' }] });
+      if (repo.isUniqueViolation(err))
+        throw new AppError('validation', { fields: [{ field: 'date', message: 'classroom.sessionExists' }] });
       throw err;
     }
     return { id };
@@ -260,12 +481,38 @@ export class ClassroomService {
   async sessions(actor: Actor, from: string, to: string) {
     authorize(actor, 'classroom.manage');
     const rows = await repo.sessionsBetween(this.db, actor.communityId, from, to);
-    const rota = await repo.rotaOf(this.db, actor.communityId, rows.map((s) => s.id));
-    const counts = rows.length ? await this.db.selectFrom('classroom_attendance').select(['session_id', (eb) => eb.fn.count<number>('checked_in_at').as('n')])
-      .where('community_id', '=', actor.communityId).where('session_id', 'in', rows.map((s) => s.id)).groupBy('session_id').execute() : [];
+    const rota = await repo.rotaOf(
+      this.db,
+      actor.communityId,
+      rows.map((s) => s.id),
+    );
+    const counts = rows.length
+      ? await this.db
+          .selectFrom('classroom_attendance')
+          .select(['session_id', (eb) => eb.fn.count<number>('checked_in_at').as('n')])
+          .where('community_id', '=', actor.communityId)
+          .where(
+            'session_id',
+            'in',
+            rows.map((s) => s.id),
+          )
+          .groupBy('session_id')
+          .execute()
+      : [];
     const countOf = new Map(counts.map((c) => [c.session_id, Number(c.n)]));
-    return { items: rows.map((s) => ({ ...sessionView(s), attended: countOf.get(s.id) ?? 0,
-      rota: rota.filter((r) => r.session_id === s.id).map((r) => ({ volunteerId: r.volunteer_id, name: r.name, present: r.present === null ? null : r.present === 1 })) })) };
+    return {
+      items: rows.map((s) => ({
+        ...sessionView(s),
+        attended: countOf.get(s.id) ?? 0,
+        rota: rota
+          .filter((r) => r.session_id === s.id)
+          .map((r) => ({
+            volunteerId: r.volunteer_id,
+            name: r.name,
+            present: r.present === null ? null : r.present === 1,
+          })),
+      })),
+    };
   }
 
   async setRota(actor: Actor, sessionId: string, volunteerIds: string[], ctx: RequestContext) {
@@ -274,54 +521,127 @@ export class ClassroomService {
     if (s.closed_at) throw new AppError('classroom_session_closed', { date: s.date });
     const ids = [...new Set(volunteerIds)];
     const known = await repo.volunteersExist(this.db, actor.communityId, ids);
-    if (ids.some((v) => !known.has(v))) throw new AppError('validation', { fields: [{ field: 'volunteerIds', message: 'invalid.unknownVolunteer' }] });
+    if (ids.some((v) => !known.has(v)))
+      throw new AppError('validation', { fields: [{ field: 'volunteerIds', message: 'invalid.unknownVolunteer' }] });
     await this.db.transaction().execute(async (trx) => {
-      await trx.deleteFrom('classroom_rota').where('community_id', '=', actor.communityId).where('session_id', '=', sessionId).execute();
-      if (ids.length) await trx.insertInto('classroom_rota').values(ids.map((v) => ({ community_id: actor.communityId, session_id: sessionId, volunteer_id: v, present: null }))).execute();
-      await this.record(trx, actor.communityId, ClassroomService.who(actor), ctx, { action: 'classroom.rota', entityType: 'classroom_session', entityId: sessionId, detail: { volunteerIds: ids } });
+      await trx
+        .deleteFrom('classroom_rota')
+        .where('community_id', '=', actor.communityId)
+        .where('session_id', '=', sessionId)
+        .execute();
+      if (ids.length)
+        await trx
+          .insertInto('classroom_rota')
+          .values(
+            ids.map((v) => ({
+              community_id: actor.communityId,
+              session_id: sessionId,
+              volunteer_id: v,
+              present: null,
+            })),
+          )
+          .execute();
+      await this.record(trx, actor.communityId, ClassroomService.who(actor), ctx, {
+        action: 'classroom.rota',
+        entityType: 'classroom_session',
+        entityId: sessionId,
+        detail: { volunteerIds: ids },
+      });
     });
   }
 
   /** Closes a held session: the tutors who came get its hours in the ledger (source 'classroom'). */
-  async close(actor: Actor, sessionId: string, presentIds: string[], ctx: RequestContext): Promise<{ recorded: number; overlapping: string[] }> {
+  async close(
+    actor: Actor,
+    sessionId: string,
+    presentIds: string[],
+    ctx: RequestContext,
+  ): Promise<{ recorded: number; overlapping: string[] }> {
     authorize(actor, 'classroom.manage');
     const s = await this.sessionOr404(actor.communityId, sessionId);
-    if (s.date > todayInShanghai()) throw new AppError('validation', { fields: [{ field: 'sessionId', message: 'invalid.inFuture' }] });
+    if (s.date > todayInShanghai())
+      throw new AppError('validation', { fields: [{ field: 'sessionId', message: 'invalid.inFuture' }] });
     const present = new Set(presentIds);
     const now = new Date().toISOString();
     return this.db.transaction().execute(async (trx) => {
-      const done = await trx.updateTable('classroom_session').set({ closed_at: now, closed_by_name: actor.name })
-        .where('community_id', '=', actor.communityId).where('id', '=', sessionId).where('closed_at', 'is', null).executeTakeFirst();
+      const done = await trx
+        .updateTable('classroom_session')
+        .set({ closed_at: now, closed_by_name: actor.name })
+        .where('community_id', '=', actor.communityId)
+        .where('id', '=', sessionId)
+        .where('closed_at', 'is', null)
+        .executeTakeFirst();
       if (Number(done.numUpdatedRows) === 0) throw new AppError('classroom_session_closed', { date: s.date });
       // A closed session can no longer be worked: a child still inside must first be handed over, so the record
       // always says into whose care each child left.
-      const inside = await trx.selectFrom('classroom_attendance as a').innerJoin('classroom_child as c', (j) => j.onRef('c.community_id', '=', 'a.community_id').onRef('c.id', '=', 'a.child_id'))
-        .select('c.name').where('a.community_id', '=', actor.communityId).where('a.session_id', '=', sessionId).where('a.checked_in_at', 'is not', null).where('a.checked_out_at', 'is', null)
-        .orderBy('c.name').execute();
-      if (inside.length) throw new AppError('classroom_children_inside', { count: inside.length, names: inside.slice(0, 5).map((c) => c.name).join('、') + (inside.length > 5 ? '…' : '') });
+      const inside = await trx
+        .selectFrom('classroom_attendance as a')
+        .innerJoin('classroom_child as c', (j) =>
+          j.onRef('c.community_id', '=', 'a.community_id').onRef('c.id', '=', 'a.child_id'),
+        )
+        .select('c.name')
+        .where('a.community_id', '=', actor.communityId)
+        .where('a.session_id', '=', sessionId)
+        .where('a.checked_in_at', 'is not', null)
+        .where('a.checked_out_at', 'is', null)
+        .orderBy('c.name')
+        .execute();
+      if (inside.length)
+        throw new AppError('classroom_children_inside', {
+          count: inside.length,
+          names:
+            inside
+              .slice(0, 5)
+              .map((c) => c.name)
+              .join('、') + (inside.length > 5 ? '…' : ''),
+        });
       const rota = await repo.rotaOf(trx, actor.communityId, [sessionId]);
-      if ([...present].some((v) => !rota.some((r) => r.volunteer_id === v))) throw new AppError('validation', { fields: [{ field: 'presentVolunteerIds', message: 'classroom.notOnRota' }] });
+      if ([...present].some((v) => !rota.some((r) => r.volunteer_id === v)))
+        throw new AppError('validation', {
+          fields: [{ field: 'presentVolunteerIds', message: 'classroom.notOnRota' }],
+        });
       let recorded = 0;
       const overlapping: string[] = [];
       for (const r of rota) {
         const came = present.has(r.volunteer_id);
-        await trx.updateTable('classroom_rota').set({ present: came ? 1 : 0 }).where('community_id', '=', actor.communityId).where('session_id', '=', sessionId).where('volunteer_id', '=', r.volunteer_id).execute();
+        await trx
+          .updateTable('classroom_rota')
+          .set({ present: came ? 1 : 0 })
+          .where('community_id', '=', actor.communityId)
+          .where('session_id', '=', sessionId)
+          .where('volunteer_id', '=', r.volunteer_id)
+          .execute();
         if (!came) continue;
         try {
           await this.hours.recordService(trx, {
-            communityId: actor.communityId, volunteerId: r.volunteer_id, source: 'classroom', sourceId: sessionId, serviceDate: s.date,
-            startedAt: shanghaiInstant(s.date, toMinute(s.starts)), endedAt: shanghaiInstant(s.date, toMinute(s.ends)), minutes: minutesBetween(s.starts, s.ends),
-            description: `四点半课堂 · ${s.place}`, recordedBy: { accountId: actor.accountId, name: actor.name },
+            communityId: actor.communityId,
+            volunteerId: r.volunteer_id,
+            source: 'classroom',
+            sourceId: sessionId,
+            serviceDate: s.date,
+            startedAt: shanghaiInstant(s.date, toMinute(s.starts)),
+            endedAt: shanghaiInstant(s.date, toMinute(s.ends)),
+            minutes: minutesBetween(s.starts, s.ends),
+            description: `四点半课堂 · ${s.place}`,
+            recordedBy: { accountId: actor.accountId, name: actor.name },
           });
           recorded++;
         } catch (err) {
           // Service already recorded at the same time (an activity, say) is a question for the hours desk, not a reason
           // to keep the session open for everyone: the overlap check only reads, so the transaction goes on.
-          if (err instanceof AppError && err.code === 'hours_overlap') { overlapping.push(r.name); continue; }
+          if (err instanceof AppError && err.code === 'hours_overlap') {
+            overlapping.push(r.name);
+            continue;
+          }
           throw err;
         }
       }
-      await this.record(trx, actor.communityId, ClassroomService.who(actor), ctx, { action: 'classroom.close', entityType: 'classroom_session', entityId: sessionId, detail: { present: [...present], overlapping } });
+      await this.record(trx, actor.communityId, ClassroomService.who(actor), ctx, {
+        action: 'classroom.close',
+        entityType: 'classroom_session',
+        entityId: sessionId,
+        detail: { present: [...present], overlapping },
+      });
       return { recorded, overlapping };
     });
   }
@@ -339,28 +659,81 @@ export class ClassroomService {
     const s = await this.sessionOr404(actor.communityId, sessionId);
     await this.attends(actor, s);
     const [children, attendance, rota, alerts] = await Promise.all([
-      repo.childrenOn(this.db, actor.communityId, s.date), repo.attendanceOf(this.db, actor.communityId, s.id),
-      repo.rotaOf(this.db, actor.communityId, [s.id]), repo.alertsOf(this.db, actor.communityId, [s.id])]);
+      repo.childrenOn(this.db, actor.communityId, s.date),
+      repo.attendanceOf(this.db, actor.communityId, s.id),
+      repo.rotaOf(this.db, actor.communityId, [s.id]),
+      repo.alertsOf(this.db, actor.communityId, [s.id]),
+    ]);
     const att = new Map(attendance.map((a) => [a.child_id, a]));
     // Every child enrolled that day: the expected first; one who comes on another day can be checked in too.
     const shown = [...children].sort((a, b) => Number(expectedOn(b, s.date)) - Number(expectedOn(a, s.date)));
-    const adults = await repo.adultsOf(this.db, actor.communityId, shown.map((c) => c.id));
+    const adults = await repo.adultsOf(
+      this.db,
+      actor.communityId,
+      shown.map((c) => c.id),
+    );
     const adultName = new Map(adults.map((a) => [a.id, `${a.relation} ${a.name}`]));
     const childName = new Map(shown.map((c) => [c.id, c.name]));
-    await this.record(this.db, actor.communityId, ClassroomService.who(actor), ctx, { action: 'classroom.board.read', entityType: 'classroom_session', entityId: s.id, detail: { children: shown.length } });
+    await this.record(this.db, actor.communityId, ClassroomService.who(actor), ctx, {
+      action: 'classroom.board.read',
+      entityType: 'classroom_session',
+      entityId: s.id,
+      detail: { children: shown.length },
+    });
     return {
-      session: { ...sessionView(s), rota: rota.map((r) => ({ volunteerId: r.volunteer_id, name: r.name, present: r.present === null ? null : r.present === 1 })) },
+      session: {
+        ...sessionView(s),
+        rota: rota.map((r) => ({
+          volunteerId: r.volunteer_id,
+          name: r.name,
+          present: r.present === null ? null : r.present === 1,
+        })),
+      },
       children: shown.map((c) => {
         const a = att.get(c.id);
-        const state = a?.checked_out_at ? 'out' : a?.checked_in_at ? 'in' : a?.absent_reported_at ? 'absent' : expectedOn(c, s.date) ? 'expected' : 'off';
+        const state = a?.checked_out_at
+          ? 'out'
+          : a?.checked_in_at
+            ? 'in'
+            : a?.absent_reported_at
+              ? 'absent'
+              : expectedOn(c, s.date)
+                ? 'expected'
+                : 'off';
         return {
-          id: c.id, name: c.name, grade: c.grade, school: c.school, state,
-          checkedInAt: a?.checked_in_at ?? null, checkedInBy: a?.checked_in_by_name ?? null, checkedOutAt: a?.checked_out_at ?? null, checkedOutBy: a?.checked_out_by_name ?? null,
-          collectedBy: a?.out_adult_id ? adultName.get(a.out_adult_id) ?? null : null, outMethod: a?.out_method ?? null, absentNote: a?.absent_note ?? null,
-          adults: adults.filter((x) => x.child_id === c.id && x.active === 1).map((x) => ({ id: x.id, name: x.name, relation: x.relation, phone: maskPhone(x.phone), isGuardian: x.is_guardian === 1, hasCode: !!x.code_hash })),
+          id: c.id,
+          name: c.name,
+          grade: c.grade,
+          school: c.school,
+          state,
+          checkedInAt: a?.checked_in_at ?? null,
+          checkedInBy: a?.checked_in_by_name ?? null,
+          checkedOutAt: a?.checked_out_at ?? null,
+          checkedOutBy: a?.checked_out_by_name ?? null,
+          collectedBy: a?.out_adult_id ? (adultName.get(a.out_adult_id) ?? null) : null,
+          outMethod: a?.out_method ?? null,
+          absentNote: a?.absent_note ?? null,
+          adults: adults
+            .filter((x) => x.child_id === c.id && x.active === 1)
+            .map((x) => ({
+              id: x.id,
+              name: x.name,
+              relation: x.relation,
+              phone: maskPhone(x.phone),
+              isGuardian: x.is_guardian === 1,
+              hasCode: !!x.code_hash,
+            })),
         };
       }),
-      alerts: alerts.map((a) => ({ id: a.id, childId: a.child_id, childName: childName.get(a.child_id) ?? '', raisedAt: a.raised_at, clearedAt: a.cleared_at, clearedBy: a.cleared_by_name, note: a.note })),
+      alerts: alerts.map((a) => ({
+        id: a.id,
+        childId: a.child_id,
+        childName: childName.get(a.child_id) ?? '',
+        raisedAt: a.raised_at,
+        clearedAt: a.cleared_at,
+        clearedBy: a.cleared_by_name,
+        note: a.note,
+      })),
     };
   }
 
@@ -368,13 +741,24 @@ export class ClassroomService {
     return (await repo.adultsOf(db, communityId, [childId])).filter((a) => a.is_guardian === 1 && a.active === 1);
   }
 
-  private async enrolledChild(communityId: string, childId: string, date: string, db: DbOrTrx = this.db): Promise<ClassroomChildTable> {
+  private async enrolledChild(
+    communityId: string,
+    childId: string,
+    date: string,
+    db: DbOrTrx = this.db,
+  ): Promise<ClassroomChildTable> {
     const c = await this.childOr404(communityId, childId, db);
-    if (c.enrolled_on > date || (c.left_on && c.left_on < date)) throw new AppError('classroom_not_enrolled', { name: c.name });
+    if (c.enrolled_on > date || (c.left_on && c.left_on < date))
+      throw new AppError('classroom_not_enrolled', { name: c.name });
     return c;
   }
 
-  async checkIn(actor: Actor, sessionId: string, childId: string, ctx: RequestContext): Promise<{ checkedInAt: string }> {
+  async checkIn(
+    actor: Actor,
+    sessionId: string,
+    childId: string,
+    ctx: RequestContext,
+  ): Promise<{ checkedInAt: string }> {
     const s = await this.sessionOr404(actor.communityId, sessionId);
     await this.attends(actor, s);
     ClassroomService.notAhead(s);
@@ -384,25 +768,61 @@ export class ClassroomService {
     return this.db.transaction().execute(async (trx) => {
       await repo.ensureAttendance(trx, actor.communityId, s.id, c.id);
       // The conditional update is the guard: of two tutors tapping at once, exactly one changes the row.
-      const r = await trx.updateTable('classroom_attendance').set({ checked_in_at: now, checked_in_by: actor.accountId, checked_in_by_name: actor.name })
-        .where('community_id', '=', actor.communityId).where('session_id', '=', s.id).where('child_id', '=', c.id).where('checked_in_at', 'is', null).executeTakeFirst();
+      const r = await trx
+        .updateTable('classroom_attendance')
+        .set({ checked_in_at: now, checked_in_by: actor.accountId, checked_in_by_name: actor.name })
+        .where('community_id', '=', actor.communityId)
+        .where('session_id', '=', s.id)
+        .where('child_id', '=', c.id)
+        .where('checked_in_at', 'is', null)
+        .executeTakeFirst();
       if (Number(r.numUpdatedRows) === 0) {
         const a = await repo.getAttendance(trx, actor.communityId, s.id, c.id);
-        throw new AppError('classroom_already_in', { name: c.name, time: a?.checked_in_at ? clock(a.checked_in_at) : '', by: a?.checked_in_by_name ?? '' });
+        throw new AppError('classroom_already_in', {
+          name: c.name,
+          time: a?.checked_in_at ? clock(a.checked_in_at) : '',
+          by: a?.checked_in_by_name ?? '',
+        });
       }
       for (const g of await this.guardians(trx, actor.communityId, c.id)) {
-        await this.notifier.send(trx, { channel: 'sms', recipient: g.phone, template: 'classroom.checkedIn', payload: { child: c.name, time: clock(now), place: s.place } });
+        await this.notifier.send(trx, {
+          channel: 'sms',
+          recipient: g.phone,
+          template: 'classroom.checkedIn',
+          payload: { child: c.name, time: clock(now), place: s.place },
+        });
       }
       // A late child has arrived: their open alert is answered by the check-in itself (the family gets the text above).
-      await trx.updateTable('classroom_alert').set({ cleared_at: now, cleared_by: actor.accountId, cleared_by_name: actor.name, note: `${clock(now)} 到达签到` })
-        .where('community_id', '=', actor.communityId).where('session_id', '=', s.id).where('child_id', '=', c.id).where('cleared_at', 'is', null).execute();
-      await this.record(trx, actor.communityId, ClassroomService.who(actor), ctx, { action: 'classroom.checkin', entityType: 'classroom_child', entityId: c.id, detail: { sessionId: s.id, date: s.date } });
+      await trx
+        .updateTable('classroom_alert')
+        .set({
+          cleared_at: now,
+          cleared_by: actor.accountId,
+          cleared_by_name: actor.name,
+          note: `${clock(now)} 到达签到`,
+        })
+        .where('community_id', '=', actor.communityId)
+        .where('session_id', '=', s.id)
+        .where('child_id', '=', c.id)
+        .where('cleared_at', 'is', null)
+        .execute();
+      await this.record(trx, actor.communityId, ClassroomService.who(actor), ctx, {
+        action: 'classroom.checkin',
+        entityType: 'classroom_child',
+        entityId: c.id,
+        detail: { sessionId: s.id, date: s.date },
+      });
       return { checkedInAt: now };
     });
   }
 
   /** Out only to an active authorised adult of this child, proven by their own code or their registered phone. */
-  async checkOut(actor: Actor, sessionId: string, input: CheckOutInput, ctx: RequestContext): Promise<{ checkedOutAt: string; collectedBy: string; method: string }> {
+  async checkOut(
+    actor: Actor,
+    sessionId: string,
+    input: CheckOutInput,
+    ctx: RequestContext,
+  ): Promise<{ checkedOutAt: string; collectedBy: string; method: string }> {
     const s = await this.sessionOr404(actor.communityId, sessionId);
     const { grant } = await this.attends(actor, s);
     ClassroomService.notAhead(s);
@@ -411,17 +831,29 @@ export class ClassroomService {
     if (!a?.checked_in_at) throw new AppError('classroom_not_in', { name: c.name });
     if (a.checked_out_at) throw new AppError('classroom_already_out', { name: c.name, time: clock(a.checked_out_at) });
     const tutor = grant.scope !== 'community';
-    const row = () => this.db.updateTable('classroom_attendance').where('community_id', '=', actor.communityId).where('session_id', '=', s.id).where('child_id', '=', c.id);
+    const row = () =>
+      this.db
+        .updateTable('classroom_attendance')
+        .where('community_id', '=', actor.communityId)
+        .where('session_id', '=', s.id)
+        .where('child_id', '=', c.id);
     // A code has a million values: a tutor gets MAX_REFUSED_PICKUPS tries per child and session, each taken by a
     // conditional update before the proof is looked at, so guesses sent all at once cannot slip past the count.
     // Staff, who can see the roll and call the family, are not limited (their misses still count).
     if (tutor) {
-      const r = await row().set((eb) => ({ pickup_misses: eb('pickup_misses', '+', 1) })).where('pickup_misses', '<', MAX_REFUSED_PICKUPS).executeTakeFirst();
-      if (Number(r.numUpdatedRows) === 0) throw new AppError('classroom_pickup_locked', { name: c.name, tries: MAX_REFUSED_PICKUPS });
+      const r = await row()
+        .set((eb) => ({ pickup_misses: eb('pickup_misses', '+', 1) }))
+        .where('pickup_misses', '<', MAX_REFUSED_PICKUPS)
+        .executeTakeFirst();
+      if (Number(r.numUpdatedRows) === 0)
+        throw new AppError('classroom_pickup_locked', { name: c.name, tries: MAX_REFUSED_PICKUPS });
     }
     const adults = (await repo.adultsOf(this.db, actor.communityId, [c.id])).filter((x) => x.active === 1);
     let matches: ClassroomAdultTable[];
-    if (input.method === 'code') matches = adults.filter((x) => x.code_hash !== null && x.code_hash === this.codeHash(actor.communityId, x.id, input.code));
+    if (input.method === 'code')
+      matches = adults.filter(
+        (x) => x.code_hash !== null && x.code_hash === this.codeHash(actor.communityId, x.id, input.code),
+      );
     else {
       const phone = normalizeMobile(input.phone);
       matches = phone ? adults.filter((x) => x.phone === phone) : [];
@@ -431,23 +863,53 @@ export class ClassroomService {
     if (input.adultId) matches = matches.filter((x) => x.id === input.adultId);
     const adult = matches.length === 1 ? matches[0] : undefined;
     if (!adult) {
-      if (!tutor) await row().set((eb) => ({ pickup_misses: eb('pickup_misses', '+', 1) })).execute();
+      if (!tutor)
+        await row()
+          .set((eb) => ({ pickup_misses: eb('pickup_misses', '+', 1) }))
+          .execute();
       // Refused without a hint of who would have been accepted; the attempt itself is kept in the audit log.
-      await this.record(this.db, actor.communityId, ClassroomService.who(actor), ctx, { action: 'classroom.pickup.refused', entityType: 'classroom_child', entityId: c.id, detail: { sessionId: s.id, method: input.method } });
+      await this.record(this.db, actor.communityId, ClassroomService.who(actor), ctx, {
+        action: 'classroom.pickup.refused',
+        entityType: 'classroom_child',
+        entityId: c.id,
+        detail: { sessionId: s.id, method: input.method },
+      });
       throw new AppError('classroom_pickup_refused', { name: c.name });
     }
     const picked: ClassroomAdultTable = adult;
     const now = new Date().toISOString();
     return this.db.transaction().execute(async (trx) => {
       // Conditional: of two check-outs at once, exactly one is recorded (and sends the messages).
-      const r = await trx.updateTable('classroom_attendance').set({ checked_out_at: now, checked_out_by: actor.accountId, checked_out_by_name: actor.name, out_adult_id: picked.id, out_method: input.method })
-        .where('community_id', '=', actor.communityId).where('session_id', '=', s.id).where('child_id', '=', c.id).where('checked_out_at', 'is', null).executeTakeFirst();
+      const r = await trx
+        .updateTable('classroom_attendance')
+        .set({
+          checked_out_at: now,
+          checked_out_by: actor.accountId,
+          checked_out_by_name: actor.name,
+          out_adult_id: picked.id,
+          out_method: input.method,
+        })
+        .where('community_id', '=', actor.communityId)
+        .where('session_id', '=', s.id)
+        .where('child_id', '=', c.id)
+        .where('checked_out_at', 'is', null)
+        .executeTakeFirst();
       if (Number(r.numUpdatedRows) === 0) throw new AppError('classroom_already_out', { name: c.name, time: '' });
       const collectedBy = `${picked.relation} ${picked.name}`;
       for (const g of adults.filter((x) => x.is_guardian === 1)) {
-        await this.notifier.send(trx, { channel: 'sms', recipient: g.phone, template: 'classroom.checkedOut', payload: { child: c.name, time: clock(now), collectedBy } });
+        await this.notifier.send(trx, {
+          channel: 'sms',
+          recipient: g.phone,
+          template: 'classroom.checkedOut',
+          payload: { child: c.name, time: clock(now), collectedBy },
+        });
       }
-      await this.record(trx, actor.communityId, ClassroomService.who(actor), ctx, { action: 'classroom.checkout', entityType: 'classroom_child', entityId: c.id, detail: { sessionId: s.id, adultId: picked.id, method: input.method } });
+      await this.record(trx, actor.communityId, ClassroomService.who(actor), ctx, {
+        action: 'classroom.checkout',
+        entityType: 'classroom_child',
+        entityId: c.id,
+        detail: { sessionId: s.id, adultId: picked.id, method: input.method },
+      });
       return { checkedOutAt: now, collectedBy, method: input.method };
     });
   }
@@ -459,13 +921,28 @@ export class ClassroomService {
     const c = await this.enrolledChild(actor.communityId, childId, s.date);
     await this.db.transaction().execute(async (trx) => {
       await repo.ensureAttendance(trx, actor.communityId, s.id, c.id);
-      const r = await trx.updateTable('classroom_attendance').set({ absent_reported_at: new Date().toISOString(), absent_by_name: actor.name, absent_note: note })
-        .where('community_id', '=', actor.communityId).where('session_id', '=', s.id).where('child_id', '=', c.id).where('checked_in_at', 'is', null).executeTakeFirst();
+      const r = await trx
+        .updateTable('classroom_attendance')
+        .set({ absent_reported_at: new Date().toISOString(), absent_by_name: actor.name, absent_note: note })
+        .where('community_id', '=', actor.communityId)
+        .where('session_id', '=', s.id)
+        .where('child_id', '=', c.id)
+        .where('checked_in_at', 'is', null)
+        .executeTakeFirst();
       if (Number(r.numUpdatedRows) === 0) {
         const a = await repo.getAttendance(trx, actor.communityId, s.id, c.id);
-        throw new AppError('classroom_already_in', { name: c.name, time: a?.checked_in_at ? clock(a.checked_in_at) : '', by: a?.checked_in_by_name ?? '' });
+        throw new AppError('classroom_already_in', {
+          name: c.name,
+          time: a?.checked_in_at ? clock(a.checked_in_at) : '',
+          by: a?.checked_in_by_name ?? '',
+        });
       }
-      await this.record(trx, actor.communityId, ClassroomService.who(actor), ctx, { action: 'classroom.absence', entityType: 'classroom_child', entityId: c.id, detail: { sessionId: s.id, note } });
+      await this.record(trx, actor.communityId, ClassroomService.who(actor), ctx, {
+        action: 'classroom.absence',
+        entityType: 'classroom_child',
+        entityId: c.id,
+        detail: { sessionId: s.id, note },
+      });
     });
   }
 
@@ -481,17 +958,30 @@ export class ClassroomService {
   /** The job: every community's session today, once past its expected-by time. */
   async raiseDueAlerts(now = new Date()): Promise<number> {
     const today = todayInShanghai(now);
-    const open = await this.db.selectFrom('classroom_session').selectAll().where('date', '=', today).where('closed_at', 'is', null).execute();
+    const open = await this.db
+      .selectFrom('classroom_session')
+      .selectAll()
+      .where('date', '=', today)
+      .where('closed_at', 'is', null)
+      .execute();
     let raised = 0;
     for (const s of open) raised += await this.raiseFor(s, now);
     return raised;
   }
 
   private async raiseFor(s: ClassroomSessionTable, now: Date): Promise<number> {
-    if (s.closed_at || s.date !== todayInShanghai(now) || now.toISOString() < shanghaiInstant(s.date, toMinute(s.expected_by))) return 0;
+    if (
+      s.closed_at ||
+      s.date !== todayInShanghai(now) ||
+      now.toISOString() < shanghaiInstant(s.date, toMinute(s.expected_by))
+    )
+      return 0;
     const children = (await repo.childrenOn(this.db, s.community_id, s.date)).filter((c) => expectedOn(c, s.date));
     const att = new Map((await repo.attendanceOf(this.db, s.community_id, s.id)).map((a) => [a.child_id, a]));
-    const missing = children.filter((c) => { const a = att.get(c.id); return !a?.checked_in_at && !a?.absent_reported_at; });
+    const missing = children.filter((c) => {
+      const a = att.get(c.id);
+      return !a?.checked_in_at && !a?.absent_reported_at;
+    });
     if (!missing.length) return 0;
     const already = new Set((await repo.alertsOf(this.db, s.community_id, [s.id])).map((a) => a.child_id));
     const tutors = await repo.rotaOf(this.db, s.community_id, [s.id]);
@@ -501,13 +991,43 @@ export class ClassroomService {
       if (already.has(c.id)) continue;
       const at = now.toISOString();
       const ok = await this.db.transaction().execute(async (trx) => {
-        const r = await trx.insertInto('classroom_alert').values({ community_id: s.community_id, id: uuidv7(), session_id: s.id, child_id: c.id, raised_at: at, cleared_at: null, cleared_by: null, cleared_by_name: null, note: null })
-          .onConflict((oc) => oc.columns(['community_id', 'session_id', 'child_id']).doNothing()).executeTakeFirst();
+        const r = await trx
+          .insertInto('classroom_alert')
+          .values({
+            community_id: s.community_id,
+            id: uuidv7(),
+            session_id: s.id,
+            child_id: c.id,
+            raised_at: at,
+            cleared_at: null,
+            cleared_by: null,
+            cleared_by_name: null,
+            note: null,
+          })
+          .onConflict((oc) => oc.columns(['community_id', 'session_id', 'child_id']).doNothing())
+          .executeTakeFirst();
         if (Number(r.numInsertedOrUpdatedRows ?? 0n) === 0) return false;
         const payload = { child: c.name, expectedBy: s.expected_by, place: s.place };
-        for (const g of await this.guardians(trx, s.community_id, c.id)) await this.notifier.send(trx, { channel: 'sms', recipient: g.phone, template: 'classroom.notArrived', payload });
-        for (const p of new Set(onDuty)) await this.notifier.send(trx, { channel: 'sms', recipient: p, template: 'classroom.notArrivedStaff', payload });
-        await this.record(trx, s.community_id, SYSTEM, null, { action: 'classroom.alert', entityType: 'classroom_child', entityId: c.id, detail: { sessionId: s.id } });
+        for (const g of await this.guardians(trx, s.community_id, c.id))
+          await this.notifier.send(trx, {
+            channel: 'sms',
+            recipient: g.phone,
+            template: 'classroom.notArrived',
+            payload,
+          });
+        for (const p of new Set(onDuty))
+          await this.notifier.send(trx, {
+            channel: 'sms',
+            recipient: p,
+            template: 'classroom.notArrivedStaff',
+            payload,
+          });
+        await this.record(trx, s.community_id, SYSTEM, null, {
+          action: 'classroom.alert',
+          entityType: 'classroom_child',
+          entityId: c.id,
+          detail: { sessionId: s.id },
+        });
         return true;
       });
       if (ok) raised++;
@@ -516,35 +1036,77 @@ export class ClassroomService {
   }
 
   private async staffPhones(communityId: string): Promise<string[]> {
-    const rows = await this.db.selectFrom('membership').innerJoin('account', 'account.id', 'membership.account_id').select('account.phone')
-      .where('membership.community_id', '=', communityId).where('membership.role', '=', 'staff').execute();
+    const rows = await this.db
+      .selectFrom('membership')
+      .innerJoin('account', 'account.id', 'membership.account_id')
+      .select('account.phone')
+      .where('membership.community_id', '=', communityId)
+      .where('membership.role', '=', 'staff')
+      .execute();
     return rows.map((r) => r.phone);
   }
 
   async clearAlert(actor: Actor, alertId: string, note: string, ctx: RequestContext) {
-    const alert = await this.db.selectFrom('classroom_alert').selectAll().where('community_id', '=', actor.communityId).where('id', '=', alertId).executeTakeFirst();
+    const alert = await this.db
+      .selectFrom('classroom_alert')
+      .selectAll()
+      .where('community_id', '=', actor.communityId)
+      .where('id', '=', alertId)
+      .executeTakeFirst();
     if (!alert) throw new AppError('not_found', { entity: 'classroom_alert' });
     const s = await this.sessionOr404(actor.communityId, alert.session_id);
     await this.attends(actor, s);
     await this.db.transaction().execute(async (trx) => {
-      const r = await trx.updateTable('classroom_alert').set({ cleared_at: new Date().toISOString(), cleared_by: actor.accountId, cleared_by_name: actor.name, note })
-        .where('community_id', '=', actor.communityId).where('id', '=', alertId).where('cleared_at', 'is', null).executeTakeFirst();
+      const r = await trx
+        .updateTable('classroom_alert')
+        .set({ cleared_at: new Date().toISOString(), cleared_by: actor.accountId, cleared_by_name: actor.name, note })
+        .where('community_id', '=', actor.communityId)
+        .where('id', '=', alertId)
+        .where('cleared_at', 'is', null)
+        .executeTakeFirst();
       if (Number(r.numUpdatedRows) === 0) throw new AppError('classroom_alert_cleared', {});
-      await this.record(trx, actor.communityId, ClassroomService.who(actor), ctx, { action: 'classroom.alert.clear', entityType: 'classroom_child', entityId: alert.child_id, detail: { alertId, note } });
+      await this.record(trx, actor.communityId, ClassroomService.who(actor), ctx, {
+        action: 'classroom.alert.clear',
+        entityType: 'classroom_child',
+        entityId: alert.child_id,
+        detail: { alertId, note },
+      });
     });
   }
 
   // ------------------------------------------------------------------ tutors' logs
 
-  async addLog(actor: Actor, sessionId: string, input: { childId?: string | null; subject: string; content: string }, ctx: RequestContext): Promise<{ id: string }> {
+  async addLog(
+    actor: Actor,
+    sessionId: string,
+    input: { childId?: string | null; subject: string; content: string },
+    ctx: RequestContext,
+  ): Promise<{ id: string }> {
     const s = await this.sessionOr404(actor.communityId, sessionId);
     const { volunteerId } = await this.attends(actor, s);
     if (input.childId) await this.childOr404(actor.communityId, input.childId);
     const id = uuidv7();
     await this.db.transaction().execute(async (trx) => {
-      await trx.insertInto('classroom_log').values({ community_id: actor.communityId, id, session_id: s.id, volunteer_id: volunteerId, author_name: actor.name,
-        child_id: input.childId ?? null, subject: input.subject, content: input.content, created_at: new Date().toISOString() }).execute();
-      await this.record(trx, actor.communityId, ClassroomService.who(actor), ctx, { action: 'classroom.log', entityType: 'classroom_session', entityId: s.id, detail: { subject: input.subject } });
+      await trx
+        .insertInto('classroom_log')
+        .values({
+          community_id: actor.communityId,
+          id,
+          session_id: s.id,
+          volunteer_id: volunteerId,
+          author_name: actor.name,
+          child_id: input.childId ?? null,
+          subject: input.subject,
+          content: input.content,
+          created_at: new Date().toISOString(),
+        })
+        .execute();
+      await this.record(trx, actor.communityId, ClassroomService.who(actor), ctx, {
+        action: 'classroom.log',
+        entityType: 'classroom_session',
+        entityId: s.id,
+        detail: { subject: input.subject },
+      });
     });
     return { id };
   }
@@ -552,7 +1114,19 @@ export class ClassroomService {
   async logs(actor: Actor, from: string, to: string) {
     authorize(actor, 'classroom.manage');
     const rows = await repo.logsOf(this.db, actor.communityId, from, to);
-    return { items: rows.map((l) => ({ id: l.id, sessionId: l.session_id, date: l.date, author: l.author_name, childId: l.child_id, childName: l.child_name, subject: l.subject, content: l.content, createdAt: l.created_at })) };
+    return {
+      items: rows.map((l) => ({
+        id: l.id,
+        sessionId: l.session_id,
+        date: l.date,
+        author: l.author_name,
+        childId: l.child_id,
+        childName: l.child_name,
+        subject: l.subject,
+        content: l.content,
+        createdAt: l.created_at,
+      })),
+    };
   }
 
   // ------------------------------------------------------------------ figures
@@ -562,31 +1136,100 @@ export class ClassroomService {
     authorize(actor, 'classroom.manage');
     const from = `${since ?? 2000}-01-01`;
     const cid = actor.communityId;
-    const attended = await this.db.selectFrom('classroom_attendance as a')
-      .innerJoin('classroom_session as s', (j) => j.onRef('s.community_id', '=', 'a.community_id').onRef('s.id', '=', 'a.session_id'))
-      .select(['s.date', 'a.child_id']).where('a.community_id', '=', cid).where('a.checked_in_at', 'is not', null).where('s.date', '>=', from).execute();
-    const children = await this.db.selectFrom('classroom_child').select(['id', 'household_id']).where('community_id', '=', cid).execute();
-    const guardians = await this.db.selectFrom('classroom_adult').select(['child_id', 'phone']).where('community_id', '=', cid).where('is_guardian', '=', 1).execute();
+    const attended = await this.db
+      .selectFrom('classroom_attendance as a')
+      .innerJoin('classroom_session as s', (j) =>
+        j.onRef('s.community_id', '=', 'a.community_id').onRef('s.id', '=', 'a.session_id'),
+      )
+      .select(['s.date', 'a.child_id'])
+      .where('a.community_id', '=', cid)
+      .where('a.checked_in_at', 'is not', null)
+      .where('s.date', '>=', from)
+      .execute();
+    const children = await this.db
+      .selectFrom('classroom_child')
+      .select(['id', 'household_id'])
+      .where('community_id', '=', cid)
+      .execute();
+    const guardians = await this.db
+      .selectFrom('classroom_adult')
+      .select(['child_id', 'phone'])
+      .where('community_id', '=', cid)
+      .where('is_guardian', '=', 1)
+      .execute();
     const phonesOf = new Map<string, string[]>();
-    for (const g of guardians) { const l = phonesOf.get(g.child_id) ?? []; l.push(g.phone); phonesOf.set(g.child_id, l); }
+    for (const g of guardians) {
+      const l = phonesOf.get(g.child_id) ?? [];
+      l.push(g.phone);
+      phonesOf.set(g.child_id, l);
+    }
     const family = new Map(children.map((c) => [c.id, familyKey(c.household_id, phonesOf.get(c.id) ?? [c.id])]));
-    const sessions = await this.db.selectFrom('classroom_session').select(['id', 'date', 'starts', 'ends']).where('community_id', '=', cid).where('date', '>=', from).where('date', '<=', todayInShanghai()).execute();
-    const present = await this.db.selectFrom('classroom_rota').select(['session_id', (eb) => eb.fn.countAll<number>().as('n')]).where('community_id', '=', cid).where('present', '=', 1).groupBy('session_id').execute();
+    const sessions = await this.db
+      .selectFrom('classroom_session')
+      .select(['id', 'date', 'starts', 'ends'])
+      .where('community_id', '=', cid)
+      .where('date', '>=', from)
+      .where('date', '<=', todayInShanghai())
+      .execute();
+    const present = await this.db
+      .selectFrom('classroom_rota')
+      .select(['session_id', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('community_id', '=', cid)
+      .where('present', '=', 1)
+      .groupBy('session_id')
+      .execute();
     const tutorsOf = new Map(present.map((p) => [p.session_id, Number(p.n)]));
     const held = new Set(attended.map((a) => a.date));
-    return figuresOf(attended.map((a) => ({ date: a.date, childId: a.child_id, family: family.get(a.child_id)! })),
-      sessions.map((s) => ({ date: s.date, held: held.has(s.date), tutorMinutes: (tutorsOf.get(s.id) ?? 0) * minutesBetween(s.starts, s.ends) })));
+    return figuresOf(
+      attended.map((a) => ({ date: a.date, childId: a.child_id, family: family.get(a.child_id)! })),
+      sessions.map((s) => ({
+        date: s.date,
+        held: held.has(s.date),
+        tutorMinutes: (tutorsOf.get(s.id) ?? 0) * minutesBetween(s.starts, s.ends),
+      })),
+    );
   }
 }
 
 function childView(c: ClassroomChildTable) {
-  return { id: c.id, name: c.name, gender: c.gender, birthDate: c.birth_date, school: c.school, grade: c.grade, residentId: c.resident_id, householdId: c.household_id,
-    weekdays: c.weekdays, enrolledOn: c.enrolled_on, leftOn: c.left_on, status: c.status, consentBy: c.consent_by, consentRelation: c.consent_relation, consentAt: c.consent_at, note: c.note };
+  return {
+    id: c.id,
+    name: c.name,
+    gender: c.gender,
+    birthDate: c.birth_date,
+    school: c.school,
+    grade: c.grade,
+    residentId: c.resident_id,
+    householdId: c.household_id,
+    weekdays: c.weekdays,
+    enrolledOn: c.enrolled_on,
+    leftOn: c.left_on,
+    status: c.status,
+    consentBy: c.consent_by,
+    consentRelation: c.consent_relation,
+    consentAt: c.consent_at,
+    note: c.note,
+  };
 }
 function adultView(a: ClassroomAdultTable) {
-  return { id: a.id, name: a.name, relation: a.relation, phone: a.phone, isGuardian: a.is_guardian === 1, active: a.active === 1, codeSetAt: a.code_set_at };
+  return {
+    id: a.id,
+    name: a.name,
+    relation: a.relation,
+    phone: a.phone,
+    isGuardian: a.is_guardian === 1,
+    active: a.active === 1,
+    codeSetAt: a.code_set_at,
+  };
 }
 function sessionView(s: ClassroomSessionTable) {
-  return { id: s.id, date: s.date, starts: s.starts, expectedBy: s.expected_by, ends: s.ends, place: s.place, closedAt: s.closed_at };
+  return {
+    id: s.id,
+    date: s.date,
+    starts: s.starts,
+    expectedBy: s.expected_by,
+    ends: s.ends,
+    place: s.place,
+    closedAt: s.closed_at,
+  };
 }
-

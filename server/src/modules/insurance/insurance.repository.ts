@@ -6,34 +6,91 @@ import type { Actor } from '../../platform/actor.ts';
 import { volunteerInScope } from '../volunteers/volunteer-scope.ts';
 
 export const listPolicies = (db: DbOrTrx, communityId: string) =>
-  db.selectFrom('insurance_policy as p').selectAll('p')
-    .select((eb) => eb.selectFrom('insurance_cover as c').select(eb.fn.countAll<number>().as('n'))
-      .whereRef('c.community_id', '=', 'p.community_id').whereRef('c.policy_id', '=', 'p.id').as('covered'))
-    .where('p.community_id', '=', communityId).orderBy('p.ends_on', 'desc').execute();
+  db
+    .selectFrom('insurance_policy as p')
+    .selectAll('p')
+    .select((eb) =>
+      eb
+        .selectFrom('insurance_cover as c')
+        .select(eb.fn.countAll<number>().as('n'))
+        .whereRef('c.community_id', '=', 'p.community_id')
+        .whereRef('c.policy_id', '=', 'p.id')
+        .as('covered'),
+    )
+    .where('p.community_id', '=', communityId)
+    .orderBy('p.ends_on', 'desc')
+    .execute();
 
 export const getPolicy = (db: DbOrTrx, communityId: string, id: string) =>
-  db.selectFrom('insurance_policy').selectAll().where('community_id', '=', communityId).where('id', '=', id).executeTakeFirst();
+  db
+    .selectFrom('insurance_policy')
+    .selectAll()
+    .where('community_id', '=', communityId)
+    .where('id', '=', id)
+    .executeTakeFirst();
 
 export const findPolicyByNo = (db: DbOrTrx, communityId: string, policyNo: string) =>
-  db.selectFrom('insurance_policy').select('id').where('community_id', '=', communityId).where('policy_no', '=', policyNo).executeTakeFirst();
+  db
+    .selectFrom('insurance_policy')
+    .select('id')
+    .where('community_id', '=', communityId)
+    .where('policy_no', '=', policyNo)
+    .executeTakeFirst();
 
-export const insertPolicy = (db: DbOrTrx, row: InsurancePolicyTable) => db.insertInto('insurance_policy').values(row).execute();
+export const insertPolicy = (db: DbOrTrx, row: InsurancePolicyTable) =>
+  db.insertInto('insurance_policy').values(row).execute();
 
 export const getCover = (db: DbOrTrx, communityId: string, policyId: string, volunteerId: string) =>
-  db.selectFrom('insurance_cover').selectAll().where('community_id', '=', communityId).where('policy_id', '=', policyId).where('volunteer_id', '=', volunteerId).executeTakeFirst();
+  db
+    .selectFrom('insurance_cover')
+    .selectAll()
+    .where('community_id', '=', communityId)
+    .where('policy_id', '=', policyId)
+    .where('volunteer_id', '=', volunteerId)
+    .executeTakeFirst();
 
 export const insertCover = (db: DbOrTrx, communityId: string, policyId: string, volunteerId: string, now: string) =>
-  db.insertInto('insurance_cover').values({ community_id: communityId, policy_id: policyId, volunteer_id: volunteerId, added_at: now, notified_on: null }).execute();
+  db
+    .insertInto('insurance_cover')
+    .values({
+      community_id: communityId,
+      policy_id: policyId,
+      volunteer_id: volunteerId,
+      added_at: now,
+      notified_on: null,
+    })
+    .execute();
 
 export const deleteCover = (db: DbOrTrx, communityId: string, policyId: string, volunteerId: string) =>
-  db.deleteFrom('insurance_cover').where('community_id', '=', communityId).where('policy_id', '=', policyId).where('volunteer_id', '=', volunteerId).executeTakeFirst();
+  db
+    .deleteFrom('insurance_cover')
+    .where('community_id', '=', communityId)
+    .where('policy_id', '=', policyId)
+    .where('volunteer_id', '=', volunteerId)
+    .executeTakeFirst();
 
 function covers(db: DbOrTrx, actor: Actor, grant: Grant) {
-  return db.selectFrom('insurance_cover as c')
-    .innerJoin('insurance_policy as p', (j) => j.onRef('p.community_id', '=', 'c.community_id').onRef('p.id', '=', 'c.policy_id'))
-    .innerJoin('volunteer as v', (j) => j.onRef('v.community_id', '=', 'c.community_id').onRef('v.id', '=', 'c.volunteer_id'))
-    .select(['c.policy_id', 'c.volunteer_id', 'c.added_at', 'v.name', 'v.birth_date', 'p.insurer', 'p.policy_no', 'p.starts_on', 'p.ends_on'])
-    .where('c.community_id', '=', actor.communityId).where(volunteerInScope(actor, grant) as any);
+  return db
+    .selectFrom('insurance_cover as c')
+    .innerJoin('insurance_policy as p', (j) =>
+      j.onRef('p.community_id', '=', 'c.community_id').onRef('p.id', '=', 'c.policy_id'),
+    )
+    .innerJoin('volunteer as v', (j) =>
+      j.onRef('v.community_id', '=', 'c.community_id').onRef('v.id', '=', 'c.volunteer_id'),
+    )
+    .select([
+      'c.policy_id',
+      'c.volunteer_id',
+      'c.added_at',
+      'v.name',
+      'v.birth_date',
+      'p.insurer',
+      'p.policy_no',
+      'p.starts_on',
+      'p.ends_on',
+    ])
+    .where('c.community_id', '=', actor.communityId)
+    .where(volunteerInScope(actor, grant) as any);
 }
 
 export const coversOfPolicy = (db: DbOrTrx, actor: Actor, grant: Grant, policyId: string) =>
@@ -44,9 +101,24 @@ export const coversOfVolunteer = (db: DbOrTrx, actor: Actor, grant: Grant, volun
 
 /** Covers whose policy ends from today to `until`, leaving out volunteers already covered by a policy that runs on. */
 export const expiringCovers = (db: DbOrTrx, actor: Actor, grant: Grant, today: string, until: string) =>
-  covers(db, actor, grant).where('p.ends_on', '>=', today).where('p.ends_on', '<=', until)
-    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('insurance_cover as c2')
-      .innerJoin('insurance_policy as p2', (j) => j.onRef('p2.community_id', '=', 'c2.community_id').onRef('p2.id', '=', 'c2.policy_id'))
-      .select('c2.policy_id').whereRef('c2.community_id', '=', 'c.community_id').whereRef('c2.volunteer_id', '=', 'c.volunteer_id')
-      .where('p2.ends_on', '>', until).where('p2.starts_on', '<=', until))))
-    .orderBy('p.ends_on').orderBy('v.name_pinyin').execute();
+  covers(db, actor, grant)
+    .where('p.ends_on', '>=', today)
+    .where('p.ends_on', '<=', until)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('insurance_cover as c2')
+            .innerJoin('insurance_policy as p2', (j) =>
+              j.onRef('p2.community_id', '=', 'c2.community_id').onRef('p2.id', '=', 'c2.policy_id'),
+            )
+            .select('c2.policy_id')
+            .whereRef('c2.community_id', '=', 'c.community_id')
+            .whereRef('c2.volunteer_id', '=', 'c.volunteer_id')
+            .where('p2.ends_on', '>', until)
+            .where('p2.starts_on', '<=', until),
+        ),
+      ),
+    )
+    .orderBy('p.ends_on')
+    .orderBy('v.name_pinyin')
+    .execute();

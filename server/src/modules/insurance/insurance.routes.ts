@@ -7,10 +7,28 @@ import type { InsuranceService } from './insurance.service.ts';
 
 const uuid = z.string().uuid('invalid.id');
 const idParam = z.object({ id: uuid });
-const policy = z.object({ id: z.string(), insurer: z.string(), policyNo: z.string(), startsOn: z.string(), endsOn: z.string(), cover: z.string(),
-  minAge: z.number().nullable(), maxAge: z.number().nullable(), covered: z.number() });
-const cover = z.object({ policyId: z.string(), volunteerId: z.string(), volunteerName: z.string(), age: z.number(), addedAt: z.string(),
-  insurer: z.string(), policyNo: z.string(), startsOn: z.string(), endsOn: z.string() });
+const policy = z.object({
+  id: z.string(),
+  insurer: z.string(),
+  policyNo: z.string(),
+  startsOn: z.string(),
+  endsOn: z.string(),
+  cover: z.string(),
+  minAge: z.number().nullable(),
+  maxAge: z.number().nullable(),
+  covered: z.number(),
+});
+const cover = z.object({
+  policyId: z.string(),
+  volunteerId: z.string(),
+  volunteerName: z.string(),
+  age: z.number(),
+  addedAt: z.string(),
+  insurer: z.string(),
+  policyNo: z.string(),
+  startsOn: z.string(),
+  endsOn: z.string(),
+});
 
 export function insuranceRoutes(insurance: InsuranceService) {
   return async (app: FastifyInstance) => {
@@ -19,19 +37,80 @@ export function insuranceRoutes(insurance: InsuranceService) {
     const manage = { access: { permission: 'insurance.manage' as const } };
     const tags = ['insurance'];
 
-    r.get('/api/insurance/policies', { config: read, schema: { tags, summary: 'Insurance policies', response: { 200: z.array(policy) } } },
-      (req) => insurance.policies(actorOf(req)));
-    r.post('/api/insurance/policies', { config: manage, schema: { tags, summary: 'Add a policy', body: policyInput, response: { 201: z.object({ id: z.string() }) } } },
-      async (req, reply) => reply.status(201).send(await insurance.createPolicy(actorOf(req), req.body, requestContext(req))));
-    r.get('/api/insurance/policies/:id/covered', { config: read, schema: { tags, summary: 'Volunteers a policy covers', params: idParam, response: { 200: z.array(cover) } } },
-      (req) => insurance.covered(actorOf(req), grantOf(req), req.params.id));
-    r.post('/api/insurance/policies/:id/covered', { config: manage, schema: { tags, summary: 'Cover a volunteer (refused outside the policy’s ages)', params: idParam, body: z.object({ volunteerId: uuid }) } },
-      async (req, reply) => { await insurance.addCover(actorOf(req), req.params.id, req.body.volunteerId, requestContext(req)); return reply.status(204).send(); });
-    r.delete('/api/insurance/policies/:id/covered/:volunteerId', { config: manage, schema: { tags, summary: 'Stop covering a volunteer', params: idParam.extend({ volunteerId: uuid }) } },
-      async (req, reply) => { await insurance.removeCover(actorOf(req), req.params.id, req.params.volunteerId, requestContext(req)); return reply.status(204).send(); });
-    r.get('/api/insurance/covers', { config: read, schema: { tags, summary: 'Policies covering one volunteer', querystring: z.object({ volunteerId: uuid }), response: { 200: z.array(cover) } } },
-      (req) => insurance.coversOf(actorOf(req), grantOf(req), req.query.volunteerId));
-    r.get('/api/insurance/expiring', { config: read, schema: { tags, summary: 'Covers ending within `days` (default 30) with no policy running on', querystring: daysQuery, response: { 200: z.array(cover) } } },
-      (req) => insurance.expiring(actorOf(req), grantOf(req), req.query.days));
+    r.get(
+      '/api/insurance/policies',
+      { config: read, schema: { tags, summary: 'Insurance policies', response: { 200: z.array(policy) } } },
+      (req) => insurance.policies(actorOf(req)),
+    );
+    r.post(
+      '/api/insurance/policies',
+      {
+        config: manage,
+        schema: { tags, summary: 'Add a policy', body: policyInput, response: { 201: z.object({ id: z.string() }) } },
+      },
+      async (req, reply) =>
+        reply.status(201).send(await insurance.createPolicy(actorOf(req), req.body, requestContext(req))),
+    );
+    r.get(
+      '/api/insurance/policies/:id/covered',
+      {
+        config: read,
+        schema: { tags, summary: 'Volunteers a policy covers', params: idParam, response: { 200: z.array(cover) } },
+      },
+      (req) => insurance.covered(actorOf(req), grantOf(req), req.params.id),
+    );
+    r.post(
+      '/api/insurance/policies/:id/covered',
+      {
+        config: manage,
+        schema: {
+          tags,
+          summary: 'Cover a volunteer (refused outside the policy’s ages)',
+          params: idParam,
+          body: z.object({ volunteerId: uuid }),
+        },
+      },
+      async (req, reply) => {
+        await insurance.addCover(actorOf(req), req.params.id, req.body.volunteerId, requestContext(req));
+        return reply.status(204).send();
+      },
+    );
+    r.delete(
+      '/api/insurance/policies/:id/covered/:volunteerId',
+      {
+        config: manage,
+        schema: { tags, summary: 'Stop covering a volunteer', params: idParam.extend({ volunteerId: uuid }) },
+      },
+      async (req, reply) => {
+        await insurance.removeCover(actorOf(req), req.params.id, req.params.volunteerId, requestContext(req));
+        return reply.status(204).send();
+      },
+    );
+    r.get(
+      '/api/insurance/covers',
+      {
+        config: read,
+        schema: {
+          tags,
+          summary: 'Policies covering one volunteer',
+          querystring: z.object({ volunteerId: uuid }),
+          response: { 200: z.array(cover) },
+        },
+      },
+      (req) => insurance.coversOf(actorOf(req), grantOf(req), req.query.volunteerId),
+    );
+    r.get(
+      '/api/insurance/expiring',
+      {
+        config: read,
+        schema: {
+          tags,
+          summary: 'Covers ending within `days` (default 30) with no policy running on',
+          querystring: daysQuery,
+          response: { 200: z.array(cover) },
+        },
+      },
+      (req) => insurance.expiring(actorOf(req), grantOf(req), req.query.days),
+    );
   };
 }

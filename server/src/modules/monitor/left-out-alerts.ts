@@ -16,25 +16,56 @@ import { daysBetween, residentFacts } from './monitor.service.ts';
 /** How many residents one message names; the count covers them all. */
 const NAMED_PER_MESSAGE = 20;
 
-export async function sendLeftOutAlerts(db: Db, cipher: FieldCipher, notifier: Notifier, days: number, now = new Date()): Promise<{ alerted: number; messages: number }> {
+export async function sendLeftOutAlerts(
+  db: Db,
+  cipher: FieldCipher,
+  notifier: Notifier,
+  days: number,
+  now = new Date(),
+): Promise<{ alerted: number; messages: number }> {
   const today = todayInShanghai(now);
-  let alerted = 0, messages = 0;
+  let alerted = 0,
+    messages = 0;
   for (const c of await repo.communities(db)) {
     const tags = VULNERABLE_GROUPS.map((g) => groupTag(cipher, c.id, g));
     const facts = await residentFacts(db, cipher, c.id, null, addDays(today, -days), tags);
-    const silent = facts.map((f) => ({ f, since: f.lastContactOn ?? todayInShanghai(new Date(f.row.created_at)) }))
-      .map((x) => ({ ...x, days: daysBetween(x.since, today) })).filter((x) => x.days >= days)
+    const silent = facts
+      .map((f) => ({ f, since: f.lastContactOn ?? todayInShanghai(new Date(f.row.created_at)) }))
+      .map((x) => ({ ...x, days: daysBetween(x.since, today) }))
+      .filter((x) => x.days >= days)
       .sort((a, b) => b.days - a.days || a.f.row.name_pinyin.localeCompare(b.f.row.name_pinyin));
     if (silent.length === 0) continue;
     await db.transaction().execute(async (trx) => {
       const fresh: typeof silent = [];
       for (const s of silent) {
-        if (await repo.markAlerted(trx, { community_id: c.id, resident_id: s.f.row.id, silent_since: s.since, alerted_on: today, days_silent: s.days, created_at: now.toISOString() })) fresh.push(s);
+        if (
+          await repo.markAlerted(trx, {
+            community_id: c.id,
+            resident_id: s.f.row.id,
+            silent_since: s.since,
+            alerted_on: today,
+            days_silent: s.days,
+            created_at: now.toISOString(),
+          })
+        )
+          fresh.push(s);
       }
       if (fresh.length === 0) return;
-      const residents = fresh.slice(0, NAMED_PER_MESSAGE).map((s) => ({ name: s.f.row.name, grid: s.f.row.grid_name, daysSilent: s.days, lastContactOn: s.f.lastContactOn }));
+      const residents = fresh
+        .slice(0, NAMED_PER_MESSAGE)
+        .map((s) => ({
+          name: s.f.row.name,
+          grid: s.f.row.grid_name,
+          daysSilent: s.days,
+          lastContactOn: s.f.lastContactOn,
+        }));
       for (const staff of await repo.staffPhones(trx, c.id)) {
-        await notifier.send(trx, { channel: 'sms', recipient: staff.phone, template: 'monitor.left_out', payload: { community: c.name, days, count: fresh.length, residents } });
+        await notifier.send(trx, {
+          channel: 'sms',
+          recipient: staff.phone,
+          template: 'monitor.left_out',
+          payload: { community: c.name, days, count: fresh.length, residents },
+        });
         messages++;
       }
       alerted += fresh.length;

@@ -37,30 +37,56 @@ const startOfDay = (date: string) => new Date(`${date}T00:00:00+08:00`).toISOStr
  * Everything the monitor knows about each special-group resident, in six statements whatever their number.
  * `tags` limits the residents to those groups' stored tags.
  */
-export async function residentFacts(db: DbOrTrx, cipher: FieldCipher, communityId: string, gridId: string | null, windowFrom: string, tags?: readonly string[]): Promise<ResidentFacts[]> {
+export async function residentFacts(
+  db: DbOrTrx,
+  cipher: FieldCipher,
+  communityId: string,
+  gridId: string | null,
+  windowFrom: string,
+  tags?: readonly string[],
+): Promise<ResidentFacts[]> {
   const [residents, tagRows, visits, needs, surveys, pairings] = await Promise.all([
-    repo.specialResidents(db, communityId, gridId, tags), repo.tagsIn(db, communityId, gridId),
-    repo.pairingVisitsByResident(db, communityId, windowFrom), repo.needsByResident(db, communityId, startOfDay(windowFrom), OPEN_NEED_STATUSES),
-    repo.surveyVisitsByHousehold(db, communityId, windowFrom), repo.activePairingsByResident(db, communityId),
+    repo.specialResidents(db, communityId, gridId, tags),
+    repo.tagsIn(db, communityId, gridId),
+    repo.pairingVisitsByResident(db, communityId, windowFrom),
+    repo.needsByResident(db, communityId, startOfDay(windowFrom), OPEN_NEED_STATUSES),
+    repo.surveyVisitsByHousehold(db, communityId, windowFrom),
+    repo.activePairingsByResident(db, communityId),
   ]);
   const decode = tagDecoder(cipher, communityId);
   const groups = new Map<string, SpecialGroup[]>();
-  for (const t of tagRows) { const g = decode.get(t.tag); if (g) (groups.get(t.resident_id) ?? groups.set(t.resident_id, []).get(t.resident_id)!).push(g); }
+  for (const t of tagRows) {
+    const g = decode.get(t.tag);
+    if (g) (groups.get(t.resident_id) ?? groups.set(t.resident_id, []).get(t.resident_id)!).push(g);
+  }
   const visitBy = new Map(visits.map((v) => [v.resident_id, v]));
   const needBy = new Map(needs.map((n) => [n.resident_id, n]));
   const surveyBy = new Map(surveys.map((s) => [s.household_id, s]));
   const pairedSet = new Set(pairings.map((p) => p.resident_id));
   return residents.map((row) => {
-    const v = visitBy.get(row.id), n = needBy.get(row.id), s = surveyBy.get(row.household_id);
+    const v = visitBy.get(row.id),
+      n = needBy.get(row.id),
+      s = surveyBy.get(row.household_id);
     const candidates: Array<[string | null, ContactKind]> = [
-      [(v?.last as string | null) ?? null, 'visit'], [n?.last ? todayInShanghai(new Date(n.last as string)) : null, 'need'], [(s?.last as string | null) ?? null, 'survey'],
+      [(v?.last as string | null) ?? null, 'visit'],
+      [n?.last ? todayInShanghai(new Date(n.last as string)) : null, 'need'],
+      [(s?.last as string | null) ?? null, 'survey'],
     ];
-    let lastContactOn: string | null = null, lastContactKind: ContactKind | null = null;
-    for (const [d, k] of candidates) if (d && (!lastContactOn || d > lastContactOn)) { lastContactOn = d; lastContactKind = k; }
+    let lastContactOn: string | null = null,
+      lastContactKind: ContactKind | null = null;
+    for (const [d, k] of candidates)
+      if (d && (!lastContactOn || d > lastContactOn)) {
+        lastContactOn = d;
+        lastContactKind = k;
+      }
     return {
-      row, groups: groups.get(row.id) ?? [], lastContactOn, lastContactKind,
+      row,
+      groups: groups.get(row.id) ?? [],
+      lastContactOn,
+      lastContactKind,
       recentContacts: Number(v?.recent ?? 0) + Number(n?.recent ?? 0) + Number(s?.recent ?? 0),
-      paired: pairedSet.has(row.id), openNeeds: Number(n?.open ?? 0),
+      paired: pairedSet.has(row.id),
+      openNeeds: Number(n?.open ?? 0),
     };
   });
 }
@@ -68,47 +94,96 @@ export async function residentFacts(db: DbOrTrx, cipher: FieldCipher, communityI
 export const daysBetween = (from: string, to: string) => dayNumber(to) - dayNumber(from);
 
 export class MonitorService {
-  constructor(private readonly db: Db, private readonly cipher: FieldCipher, private readonly alertDays: number, private readonly audit: AuditLog) {}
+  constructor(
+    private readonly db: Db,
+    private readonly cipher: FieldCipher,
+    private readonly alertDays: number,
+    private readonly audit: AuditLog,
+  ) {}
 
   /** Residents in special groups, left out longest first: never contacted, then by days since the last contact. */
   async leftOut(actor: Actor, grant: Grant, q: LeftOutQuery) {
     const { rows, summary, today } = await this.leftOutRows(actor, grant, q);
     const start = (q.page - 1) * q.pageSize;
-    return { items: rows.slice(start, start + q.pageSize), total: rows.length, page: q.page, pageSize: q.pageSize, today, summary };
+    return {
+      items: rows.slice(start, start + q.pageSize),
+      total: rows.length,
+      page: q.page,
+      pageSize: q.pageSize,
+      today,
+      summary,
+    };
   }
 
   /** The whole list for Excel; every export is an audit entry (names, addresses and groups of vulnerable people). */
   async exportLeftOut(actor: Actor, grant: Grant, q: Omit<LeftOutQuery, 'page' | 'pageSize'>, ctx: RequestContext) {
     const result = await this.leftOutRows(actor, grant, { ...q, page: 1, pageSize: 1 });
-    await this.db.transaction().execute((trx) => this.audit.record(trx, { communityId: actor.communityId, accountId: actor.accountId, name: actor.name, role: actor.role, ...ctx },
-      { action: 'monitor.export', entityType: 'resident', detail: { filters: q, rows: result.rows.length } }));
+    await this.db
+      .transaction()
+      .execute((trx) =>
+        this.audit.record(
+          trx,
+          { communityId: actor.communityId, accountId: actor.accountId, name: actor.name, role: actor.role, ...ctx },
+          { action: 'monitor.export', entityType: 'resident', detail: { filters: q, rows: result.rows.length } },
+        ),
+      );
     return result;
   }
 
   private async leftOutRows(actor: Actor, grant: Grant, q: LeftOutQuery) {
     const sensitive = can(actor, 'registry.sensitive');
-    if (q.group && SENSITIVE_GROUPS.has(q.group) && !sensitive) throw new AppError('forbidden', { role: actor.role, permission: 'registry.sensitive' });
+    if (q.group && SENSITIVE_GROUPS.has(q.group) && !sensitive)
+      throw new AppError('forbidden', { role: actor.role, permission: 'registry.sensitive' });
     const scope = gridFilter(actor, grant);
     if (scope && q.gridId && q.gridId !== scope) throw new AppError('out_of_scope', { scope: grant.scope });
     const today = todayInShanghai();
-    const facts = await residentFacts(this.db, this.cipher, actor.communityId, scope ?? q.gridId ?? null, addDays(today, -90),
-      q.group ? [groupTag(this.cipher, actor.communityId, q.group)] : undefined);
+    const facts = await residentFacts(
+      this.db,
+      this.cipher,
+      actor.communityId,
+      scope ?? q.gridId ?? null,
+      addDays(today, -90),
+      q.group ? [groupTag(this.cipher, actor.communityId, q.group)] : undefined,
+    );
     // Without the right to see health-related groups, someone who is only in such a group is counted, not named:
     // being on this list would say what their tag is.
     const visible = sensitive ? facts : facts.filter((f) => f.groups.some((g) => !SENSITIVE_GROUPS.has(g)));
-    const rows = visible.filter((f) => !q.paired || f.paired === (q.paired === 'yes')).map((f) => ({
-      residentId: f.row.id, name: f.row.name, age: ageOn(f.row.birth_date, today), gridId: f.row.grid_id, gridName: f.row.grid_name,
-      address: `${f.row.building}${f.row.unit}单元${f.row.room}`, groups: sensitive ? f.groups : f.groups.filter((g) => !SENSITIVE_GROUPS.has(g)),
-      lastContactOn: f.lastContactOn, lastContactKind: f.lastContactKind, daysSince: f.lastContactOn ? daysBetween(f.lastContactOn, today) : null,
-      paired: f.paired, openNeeds: f.openNeeds, pinyin: f.row.name_pinyin,
-    }));
-    rows.sort((a, b) => (a.daysSince === b.daysSince ? a.pinyin.localeCompare(b.pinyin) : a.daysSince === null ? -1 : b.daysSince === null ? 1 : b.daysSince - a.daysSince));
+    const rows = visible
+      .filter((f) => !q.paired || f.paired === (q.paired === 'yes'))
+      .map((f) => ({
+        residentId: f.row.id,
+        name: f.row.name,
+        age: ageOn(f.row.birth_date, today),
+        gridId: f.row.grid_id,
+        gridName: f.row.grid_name,
+        address: `${f.row.building}${f.row.unit}单元${f.row.room}`,
+        groups: sensitive ? f.groups : f.groups.filter((g) => !SENSITIVE_GROUPS.has(g)),
+        lastContactOn: f.lastContactOn,
+        lastContactKind: f.lastContactKind,
+        daysSince: f.lastContactOn ? daysBetween(f.lastContactOn, today) : null,
+        paired: f.paired,
+        openNeeds: f.openNeeds,
+        pinyin: f.row.name_pinyin,
+      }));
+    rows.sort((a, b) =>
+      a.daysSince === b.daysSince
+        ? a.pinyin.localeCompare(b.pinyin)
+        : a.daysSince === null
+          ? -1
+          : b.daysSince === null
+            ? 1
+            : b.daysSince - a.daysSince,
+    );
     return {
-      rows: rows.map(({ pinyin, ...r }) => r), today,
+      rows: rows.map(({ pinyin, ...r }) => r),
+      today,
       summary: {
-        residents: rows.length, neverContacted: rows.filter((r) => r.daysSince === null).length,
+        residents: rows.length,
+        neverContacted: rows.filter((r) => r.daysSince === null).length,
         silentOverAlert: rows.filter((r) => r.daysSince === null || r.daysSince >= this.alertDays).length,
-        unpaired: rows.filter((r) => !r.paired).length, alertDays: this.alertDays, hidden: facts.length - visible.length,
+        unpaired: rows.filter((r) => !r.paired).length,
+        alertDays: this.alertDays,
+        hidden: facts.length - visible.length,
       },
     };
   }
@@ -119,9 +194,19 @@ export class MonitorService {
     const today = todayInShanghai();
     const facts = await residentFacts(this.db, this.cipher, actor.communityId, scope, addDays(today, -days));
     const byGrid = new Map<string, { gridName: string; code: string; counts: number[] }>();
-    for (const f of facts) (byGrid.get(f.row.grid_id) ?? byGrid.set(f.row.grid_id, { gridName: f.row.grid_name, code: f.row.grid_code, counts: [] }).get(f.row.grid_id)!).counts.push(f.recentContacts);
-    const grids = [...byGrid.entries()].sort((a, b) => a[1].code.localeCompare(b[1].code))
+    for (const f of facts)
+      (
+        byGrid.get(f.row.grid_id) ??
+        byGrid.set(f.row.grid_id, { gridName: f.row.grid_name, code: f.row.grid_code, counts: [] }).get(f.row.grid_id)!
+      ).counts.push(f.recentContacts);
+    const grids = [...byGrid.entries()]
+      .sort((a, b) => a[1].code.localeCompare(b[1].code))
       .map(([gridId, g]) => ({ gridId, gridName: g.gridName, ...spreadOf(g.counts) }));
-    return { days, from: addDays(today, -days), grids, community: scope ? null : spreadOf(facts.map((f) => f.recentContacts)) };
+    return {
+      days,
+      from: addDays(today, -days),
+      grids,
+      community: scope ? null : spreadOf(facts.map((f) => f.recentContacts)),
+    };
   }
 }

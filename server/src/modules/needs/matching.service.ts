@@ -7,7 +7,13 @@ import type { NeedTable } from '../../db/schema.ts';
 import type { Actor, RequestContext } from '../../platform/actor.ts';
 import type { Grant } from '../../platform/access.ts';
 import { todayInShanghai } from '../../../../domain/shared/dates.ts';
-import { rankCandidates, taskRequirementsFor, type MatchCandidate, type MatchNeed, type RankedCandidate } from '../../../../domain/matching/score.ts';
+import {
+  rankCandidates,
+  taskRequirementsFor,
+  type MatchCandidate,
+  type MatchNeed,
+  type RankedCandidate,
+} from '../../../../domain/matching/score.ts';
 import { compare, firstComeFirstServed, solveFast, type BatchNeed } from '../../../../domain/matching/assign.ts';
 import { needRequirements, OPEN_NEED_STATUSES } from '../../../../domain/needs/needs.ts';
 import type { SkillCategory, SkillLevel } from '../../../../domain/volunteers/skills.ts';
@@ -20,10 +26,15 @@ const BATCH_TOP_K = 30;
 
 /** Urgency counts as days already waited, so a contested volunteer goes to the emergency first. */
 const URGENCY_HEAD_START_DAYS: Record<string, number> = { emergency: 14, urgent: 5, normal: 0 };
-const headStart = (n: NeedTable) => new Date(Date.parse(n.created_at) - (URGENCY_HEAD_START_DAYS[n.urgency] ?? 0) * 86_400_000).toISOString();
+const headStart = (n: NeedTable) =>
+  new Date(Date.parse(n.created_at) - (URGENCY_HEAD_START_DAYS[n.urgency] ?? 0) * 86_400_000).toISOString();
 
 export class MatchingService {
-  constructor(private readonly db: Db, private readonly eligibility: EligibilityService, private readonly needs: NeedsService) {}
+  constructor(
+    private readonly db: Db,
+    private readonly eligibility: EligibilityService,
+    private readonly needs: NeedsService,
+  ) {}
 
   /** The need as the matching rules see it: category, skill, time, where the resident lives, their wishes. */
   async matchNeedOf(n: NeedTable): Promise<MatchNeed> {
@@ -35,22 +46,48 @@ export class MatchingService {
     if (!needs.length) return [];
     const typeIds = [...new Set(needs.map((n) => n.service_type_id).filter((x): x is string => !!x))];
     const [homes, prefs, types] = await Promise.all([
-      this.db.selectFrom('household').select(['id', 'building_id', 'grid_id']).where('community_id', '=', communityId).where('id', 'in', [...new Set(needs.map((n) => n.household_id))]).execute(),
-      this.db.selectFrom('match_preference').select(['resident_id', 'volunteer_id', 'kind']).where('community_id', '=', communityId).where('resident_id', 'in', [...new Set(needs.map((n) => n.resident_id))]).execute(),
-      typeIds.length ? this.db.selectFrom('service_type').selectAll().where('community_id', '=', communityId).where('id', 'in', typeIds).execute() : [],
+      this.db
+        .selectFrom('household')
+        .select(['id', 'building_id', 'grid_id'])
+        .where('community_id', '=', communityId)
+        .where('id', 'in', [...new Set(needs.map((n) => n.household_id))])
+        .execute(),
+      this.db
+        .selectFrom('match_preference')
+        .select(['resident_id', 'volunteer_id', 'kind'])
+        .where('community_id', '=', communityId)
+        .where('resident_id', 'in', [...new Set(needs.map((n) => n.resident_id))])
+        .execute(),
+      typeIds.length
+        ? this.db
+            .selectFrom('service_type')
+            .selectAll()
+            .where('community_id', '=', communityId)
+            .where('id', 'in', typeIds)
+            .execute()
+        : [],
     ]);
     const homeOf = new Map(homes.map((h) => [h.id, h]));
     const typeOf = new Map(types.map((t) => [t.id, t]));
     return needs.map((n) => {
       const home = homeOf.get(n.household_id);
-      const st = n.service_type_id ? typeOf.get(n.service_type_id) ?? null : null;
+      const st = n.service_type_id ? (typeOf.get(n.service_type_id) ?? null) : null;
       const mine = prefs.filter((p) => p.resident_id === n.resident_id);
-      const when = n.preferred_date && n.preferred_start !== null && n.preferred_end !== null
-        ? { date: n.preferred_date, startMinute: n.preferred_start, endMinute: n.preferred_end } : null;
+      const when =
+        n.preferred_date && n.preferred_start !== null && n.preferred_end !== null
+          ? { date: n.preferred_date, startMinute: n.preferred_start, endMinute: n.preferred_end }
+          : null;
       return {
-        category: n.category as SkillCategory, skillCode: n.skill_code ?? (st?.skill_code ?? null), when, buildingId: home?.building_id ?? null, gridId: home?.grid_id ?? n.grid_id,
-        preferences: { preferredVolunteerIds: mine.filter((p) => p.kind === 'prefer').map((p) => p.volunteer_id),
-          avoidedVolunteerIds: mine.filter((p) => p.kind === 'avoid').map((p) => p.volunteer_id), preferredGender: (n.preferred_gender as Gender | null) ?? null },
+        category: n.category as SkillCategory,
+        skillCode: n.skill_code ?? st?.skill_code ?? null,
+        when,
+        buildingId: home?.building_id ?? null,
+        gridId: home?.grid_id ?? n.grid_id,
+        preferences: {
+          preferredVolunteerIds: mine.filter((p) => p.kind === 'prefer').map((p) => p.volunteer_id),
+          avoidedVolunteerIds: mine.filter((p) => p.kind === 'avoid').map((p) => p.volunteer_id),
+          preferredGender: (n.preferred_gender as Gender | null) ?? null,
+        },
         waitingSince: n.created_at,
         requirements: needRequirements(st ? requirementsOf(st) : null),
       };
@@ -65,16 +102,36 @@ export class MatchingService {
     const today = todayInShanghai();
     const [facts, skills, homes, load, past] = await Promise.all([
       this.eligibility.facts(communityId, taskRequirementsFor(need)),
-      this.db.selectFrom('volunteer_skill').select(['volunteer_id', 'skill_code', 'level', 'licence_expires_on']).where('community_id', '=', communityId)
-        .where('category', '=', need.category).execute(),
-      this.db.selectFrom('volunteer as v')
-        .innerJoin('resident as r', (j) => j.onRef('r.community_id', '=', 'v.community_id').onRef('r.id', '=', 'v.resident_id'))
-        .innerJoin('household as h', (j) => j.onRef('h.community_id', '=', 'r.community_id').onRef('h.id', '=', 'r.household_id'))
-        .select(['v.id', 'h.building_id', 'h.grid_id']).where('v.community_id', '=', communityId).execute(),
+      this.db
+        .selectFrom('volunteer_skill')
+        .select(['volunteer_id', 'skill_code', 'level', 'licence_expires_on'])
+        .where('community_id', '=', communityId)
+        .where('category', '=', need.category)
+        .execute(),
+      this.db
+        .selectFrom('volunteer as v')
+        .innerJoin('resident as r', (j) =>
+          j.onRef('r.community_id', '=', 'v.community_id').onRef('r.id', '=', 'v.resident_id'),
+        )
+        .innerJoin('household as h', (j) =>
+          j.onRef('h.community_id', '=', 'r.community_id').onRef('h.id', '=', 'r.household_id'),
+        )
+        .select(['v.id', 'h.building_id', 'h.grid_id'])
+        .where('v.community_id', '=', communityId)
+        .execute(),
       this.loadOf(communityId),
       this.pastServices(communityId, residentIds),
     ]);
-    const genders = new Map((await this.db.selectFrom('volunteer').select(['id', 'gender']).where('community_id', '=', communityId).where('status', '=', 'approved').execute()).map((v) => [v.id, v.gender]));
+    const genders = new Map(
+      (
+        await this.db
+          .selectFrom('volunteer')
+          .select(['id', 'gender'])
+          .where('community_id', '=', communityId)
+          .where('status', '=', 'approved')
+          .execute()
+      ).map((v) => [v.id, v.gender]),
+    );
     const skillsOf = new Map<string, Array<{ code: string; level: SkillLevel }>>();
     for (const s of skills) {
       // A licence that has run out does not count as the skill.
@@ -88,9 +145,17 @@ export class MatchingService {
     for (const f of facts.values()) {
       if (f.status !== 'approved') continue;
       const home = homeOf.get(f.id);
-      out.push({ id: f.id, facts: f, gender: (genders.get(f.id) as Gender | undefined) ?? null, skills: skillsOf.get(f.id) ?? [],
-        buildingId: home?.building_id ?? null, gridId: home?.grid_id ?? null, load: load.get(f.id) ?? 0, pastServicesForResident: 0,
-        pastByResident: past.get(f.id) ?? new Map() });
+      out.push({
+        id: f.id,
+        facts: f,
+        gender: (genders.get(f.id) as Gender | undefined) ?? null,
+        skills: skillsOf.get(f.id) ?? [],
+        buildingId: home?.building_id ?? null,
+        gridId: home?.grid_id ?? null,
+        load: load.get(f.id) ?? 0,
+        pastServicesForResident: 0,
+        pastByResident: past.get(f.id) ?? new Map(),
+      });
     }
     return out;
   }
@@ -98,13 +163,29 @@ export class MatchingService {
   /** Open needs assigned and active pairings, per volunteer. */
   private async loadOf(communityId: string) {
     const [needs, pairings] = await Promise.all([
-      this.db.selectFrom('need').select(['volunteer_id', (eb) => eb.fn.countAll<number>().as('n')]).where('community_id', '=', communityId)
-        .where('status', 'in', OPEN_NEED_STATUSES.filter((s) => s !== 'new')).where('volunteer_id', 'is not', null).groupBy('volunteer_id').execute(),
-      this.db.selectFrom('pairing').select(['volunteer_id', (eb) => eb.fn.countAll<number>().as('n')]).where('community_id', '=', communityId)
-        .where('status', '=', 'active').groupBy('volunteer_id').execute(),
+      this.db
+        .selectFrom('need')
+        .select(['volunteer_id', (eb) => eb.fn.countAll<number>().as('n')])
+        .where('community_id', '=', communityId)
+        .where(
+          'status',
+          'in',
+          OPEN_NEED_STATUSES.filter((s) => s !== 'new'),
+        )
+        .where('volunteer_id', 'is not', null)
+        .groupBy('volunteer_id')
+        .execute(),
+      this.db
+        .selectFrom('pairing')
+        .select(['volunteer_id', (eb) => eb.fn.countAll<number>().as('n')])
+        .where('community_id', '=', communityId)
+        .where('status', '=', 'active')
+        .groupBy('volunteer_id')
+        .execute(),
     ]);
     const m = new Map<string, number>();
-    for (const r of [...needs, ...pairings]) if (r.volunteer_id) m.set(r.volunteer_id, (m.get(r.volunteer_id) ?? 0) + Number(r.n));
+    for (const r of [...needs, ...pairings])
+      if (r.volunteer_id) m.set(r.volunteer_id, (m.get(r.volunteer_id) ?? 0) + Number(r.n));
     return m;
   }
 
@@ -114,10 +195,22 @@ export class MatchingService {
     if (!residentIds.length) return m;
     const ids = [...new Set(residentIds)];
     const [needs, visits] = await Promise.all([
-      this.db.selectFrom('need').select(['volunteer_id', 'resident_id', (eb) => eb.fn.countAll<number>().as('n')]).where('community_id', '=', communityId)
-        .where('resident_id', 'in', ids).where('status', 'in', ['done', 'reviewed']).where('volunteer_id', 'is not', null).groupBy(['volunteer_id', 'resident_id']).execute(),
-      this.db.selectFrom('pairing_visit').select(['volunteer_id', 'resident_id', sql<number>`count(*)`.as('n')]).where('community_id', '=', communityId)
-        .where('resident_id', 'in', ids).groupBy(['volunteer_id', 'resident_id']).execute(),
+      this.db
+        .selectFrom('need')
+        .select(['volunteer_id', 'resident_id', (eb) => eb.fn.countAll<number>().as('n')])
+        .where('community_id', '=', communityId)
+        .where('resident_id', 'in', ids)
+        .where('status', 'in', ['done', 'reviewed'])
+        .where('volunteer_id', 'is not', null)
+        .groupBy(['volunteer_id', 'resident_id'])
+        .execute(),
+      this.db
+        .selectFrom('pairing_visit')
+        .select(['volunteer_id', 'resident_id', sql<number>`count(*)`.as('n')])
+        .where('community_id', '=', communityId)
+        .where('resident_id', 'in', ids)
+        .groupBy(['volunteer_id', 'resident_id'])
+        .execute(),
     ]);
     for (const r of [...needs, ...visits]) {
       if (!r.volunteer_id) continue;
@@ -129,7 +222,14 @@ export class MatchingService {
   }
 
   private async named(communityId: string, ranked: RankedCandidate[]) {
-    const names = new Map((await this.eligibility.named(communityId, ranked.map((r) => ({ volunteerId: r.volunteerId })))).map((n) => [n.volunteerId, n.name]));
+    const names = new Map(
+      (
+        await this.eligibility.named(
+          communityId,
+          ranked.map((r) => ({ volunteerId: r.volunteerId })),
+        )
+      ).map((n) => [n.volunteerId, n.name]),
+    );
     return ranked.map((r) => ({ ...r, name: names.get(r.volunteerId) ?? '' }));
   }
 
@@ -137,9 +237,16 @@ export class MatchingService {
   async rank(actor: Actor, grant: Grant, needId: string, limit = 20) {
     const n = await this.needs.needInScope(actor, grant, needId);
     const need = await this.matchNeedOf(n);
-    const candidates = (await this.candidatesFor(actor.communityId, need, [n.resident_id])).map((c) => ({ ...c, pastServicesForResident: c.pastByResident.get(n.resident_id) ?? 0 }));
+    const candidates = (await this.candidatesFor(actor.communityId, need, [n.resident_id])).map((c) => ({
+      ...c,
+      pastServicesForResident: c.pastByResident.get(n.resident_id) ?? 0,
+    }));
     const ranked = rankCandidates(need, candidates, { today: todayInShanghai(), limit });
-    return { needId, eligibleCount: rankCandidates(need, candidates, { today: todayInShanghai() }).length, candidates: await this.named(actor.communityId, ranked) };
+    return {
+      needId,
+      eligibleCount: rankCandidates(need, candidates, { today: todayInShanghai() }).length,
+      candidates: await this.named(actor.communityId, ranked),
+    };
   }
 
   /**
@@ -148,7 +255,14 @@ export class MatchingService {
    * need; a need someone else moved meanwhile is skipped and reported.
    */
   async batch(actor: Actor, grant: Grant, opts: { loadCap: number; apply: boolean }, ctx: RequestContext) {
-    const open = await this.db.selectFrom('need').selectAll().where('community_id', '=', actor.communityId).where('status', '=', 'new').orderBy('created_at').limit(2000).execute();
+    const open = await this.db
+      .selectFrom('need')
+      .selectAll()
+      .where('community_id', '=', actor.communityId)
+      .where('status', '=', 'new')
+      .orderBy('created_at')
+      .limit(2000)
+      .execute();
     const load = await this.loadOf(actor.communityId);
     // Needs asking the same of a volunteer at the same time share one load of facts.
     const byTask = new Map<string, Array<{ n: NeedTable; need: MatchNeed }>>();
@@ -161,34 +275,74 @@ export class MatchingService {
     const batchNeeds: BatchNeed[] = [];
     const today = todayInShanghai();
     for (const group of byTask.values()) {
-      const candidates = await this.candidatesFor(actor.communityId, group[0]!.need, group.map((g) => g.n.resident_id));
+      const candidates = await this.candidatesFor(
+        actor.communityId,
+        group[0]!.need,
+        group.map((g) => g.n.resident_id),
+      );
       for (const { n, need } of group) {
-        const forResident = candidates.map((c) => ({ ...c, pastServicesForResident: c.pastByResident.get(n.resident_id) ?? 0 }));
+        const forResident = candidates.map((c) => ({
+          ...c,
+          pastServicesForResident: c.pastByResident.get(n.resident_id) ?? 0,
+        }));
         const ranked = rankCandidates(need, forResident, { today, limit: BATCH_TOP_K });
-        batchNeeds.push({ id: n.id, waitingSince: headStart(n), candidates: ranked.map((r) => ({ volunteerId: r.volunteerId, fit: r.score })) });
+        batchNeeds.push({
+          id: n.id,
+          waitingSince: headStart(n),
+          candidates: ranked.map((r) => ({ volunteerId: r.volunteerId, fit: r.score })),
+        });
       }
     }
     const capacity = new Map<string, number>();
-    for (const b of batchNeeds) for (const c of b.candidates) capacity.set(c.volunteerId, Math.max(0, opts.loadCap - (load.get(c.volunteerId) ?? 0)));
+    for (const b of batchNeeds)
+      for (const c of b.candidates)
+        capacity.set(c.volunteerId, Math.max(0, opts.loadCap - (load.get(c.volunteerId) ?? 0)));
     const problem = { needs: batchNeeds, capacity, now: new Date() };
-    const best = solveFast(problem), fcfs = firstComeFirstServed(problem);
-    const names = new Map((await this.eligibility.named(actor.communityId, best.assignments.map((a) => ({ volunteerId: a.volunteerId })))).map((x) => [x.volunteerId, x.name]));
+    const best = solveFast(problem),
+      fcfs = firstComeFirstServed(problem);
+    const names = new Map(
+      (
+        await this.eligibility.named(
+          actor.communityId,
+          best.assignments.map((a) => ({ volunteerId: a.volunteerId })),
+        )
+      ).map((x) => [x.volunteerId, x.name]),
+    );
     const residents = new Map(open.map((n) => [n.id, n]));
-    const residentNames = new Map((await this.db.selectFrom('resident').select(['id', 'name']).where('community_id', '=', actor.communityId)
-      .where('id', 'in', open.length ? open.map((n) => n.resident_id) : ['-']).execute()).map((r) => [r.id, r.name]));
-    const applied: string[] = [], skipped: string[] = [];
+    const residentNames = new Map(
+      (
+        await this.db
+          .selectFrom('resident')
+          .select(['id', 'name'])
+          .where('community_id', '=', actor.communityId)
+          .where('id', 'in', open.length ? open.map((n) => n.resident_id) : ['-'])
+          .execute()
+      ).map((r) => [r.id, r.name]),
+    );
+    const applied: string[] = [],
+      skipped: string[] = [];
     if (opts.apply) {
       for (const a of best.assignments) {
-        try { await this.needs.match(actor, grant, a.needId, a.volunteerId, ctx); applied.push(a.needId); } catch { skipped.push(a.needId); }
+        try {
+          await this.needs.match(actor, grant, a.needId, a.volunteerId, ctx);
+          applied.push(a.needId);
+        } catch {
+          skipped.push(a.needId);
+        }
       }
     }
     return {
       openNeeds: open.length,
-      assignments: best.assignments.map((a) => ({ ...a, volunteerName: names.get(a.volunteerId) ?? '', residentName: residentNames.get(residents.get(a.needId)!.resident_id) ?? '',
-        category: residents.get(a.needId)!.category })),
+      assignments: best.assignments.map((a) => ({
+        ...a,
+        volunteerName: names.get(a.volunteerId) ?? '',
+        residentName: residentNames.get(residents.get(a.needId)!.resident_id) ?? '',
+        category: residents.get(a.needId)!.category,
+      })),
       unmatched: best.unmatched,
       comparison: compare(best, fcfs, problem),
-      applied, skipped,
+      applied,
+      skipped,
     };
   }
 }

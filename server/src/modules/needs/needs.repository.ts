@@ -11,12 +11,27 @@ export const insertNeed = (db: DbOrTrx, row: NeedTable) => db.insertInto('need')
 export const insertEvent = (db: DbOrTrx, row: NeedEventTable) => db.insertInto('need_event').values(row).execute();
 
 /** Moves a need only if it is still in the status the caller saw: two staff acting at once cannot both win. */
-export async function moveNeed(db: DbOrTrx, communityId: string, id: string, from: string, set: Partial<NeedTable>): Promise<boolean> {
-  const r = await db.updateTable('need').set(set).where('community_id', '=', communityId).where('id', '=', id).where('status', '=', from).executeTakeFirst();
+export async function moveNeed(
+  db: DbOrTrx,
+  communityId: string,
+  id: string,
+  from: string,
+  set: Partial<NeedTable>,
+): Promise<boolean> {
+  const r = await db
+    .updateTable('need')
+    .set(set)
+    .where('community_id', '=', communityId)
+    .where('id', '=', id)
+    .where('status', '=', from)
+    .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }
 
-export interface NeedListFilter extends Omit<NeedQuery, 'page' | 'pageSize'> { gridOnly?: string | null; residentIds?: readonly string[] }
+export interface NeedListFilter extends Omit<NeedQuery, 'page' | 'pageSize'> {
+  gridOnly?: string | null;
+  residentIds?: readonly string[];
+}
 
 function filtered(db: DbOrTrx, communityId: string, f: NeedListFilter) {
   let q = db.selectFrom('need as n').where('n.community_id', '=', communityId);
@@ -29,7 +44,8 @@ function filtered(db: DbOrTrx, communityId: string, f: NeedListFilter) {
   if (f.channel) q = q.where('n.channel', '=', f.channel);
   if (f.residentId) q = q.where('n.resident_id', '=', f.residentId);
   if (f.volunteerId) q = q.where('n.volunteer_id', '=', f.volunteerId);
-  if (f.residentIds) q = f.residentIds.length ? q.where('n.resident_id', 'in', [...f.residentIds]) : q.where(sql<boolean>`1 = 0`);
+  if (f.residentIds)
+    q = f.residentIds.length ? q.where('n.resident_id', 'in', [...f.residentIds]) : q.where(sql<boolean>`1 = 0`);
   return q;
 }
 
@@ -38,28 +54,53 @@ export async function listNeeds(db: DbOrTrx, communityId: string, f: NeedListFil
   const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   // Emergencies first, then the longest waiting.
   const rows = await base
-    .innerJoin('resident as r', (j) => j.onRef('r.community_id', '=', 'n.community_id').onRef('r.id', '=', 'n.resident_id'))
-    .leftJoin('volunteer as v', (j) => j.onRef('v.community_id', '=', 'n.community_id').onRef('v.id', '=', 'n.volunteer_id'))
-    .selectAll('n').select(['r.name as resident_name', 'v.name as volunteer_name'])
-    .orderBy(sql`case n.urgency when 'emergency' then 0 when 'urgent' then 1 else 2 end`).orderBy('n.created_at').orderBy('n.id')
-    .limit(pageSize).offset((page - 1) * pageSize).execute();
+    .innerJoin('resident as r', (j) =>
+      j.onRef('r.community_id', '=', 'n.community_id').onRef('r.id', '=', 'n.resident_id'),
+    )
+    .leftJoin('volunteer as v', (j) =>
+      j.onRef('v.community_id', '=', 'n.community_id').onRef('v.id', '=', 'n.volunteer_id'),
+    )
+    .selectAll('n')
+    .select(['r.name as resident_name', 'v.name as volunteer_name'])
+    .orderBy(sql`case n.urgency when 'emergency' then 0 when 'urgent' then 1 else 2 end`)
+    .orderBy('n.created_at')
+    .orderBy('n.id')
+    .limit(pageSize)
+    .offset((page - 1) * pageSize)
+    .execute();
   return { total: Number(total.n), rows };
 }
 
 export const eventsOf = (db: DbOrTrx, communityId: string, needId: string) =>
-  db.selectFrom('need_event').selectAll().where('community_id', '=', communityId).where('need_id', '=', needId).orderBy('at').orderBy('id').execute();
+  db
+    .selectFrom('need_event')
+    .selectAll()
+    .where('community_id', '=', communityId)
+    .where('need_id', '=', needId)
+    .orderBy('at')
+    .orderBy('id')
+    .execute();
 
 export async function openCountsOf(db: DbOrTrx, communityId: string, residentIds: readonly string[]) {
   if (!residentIds.length) return new Map<string, number>();
-  const rows = await db.selectFrom('need').select(['resident_id', (eb) => eb.fn.countAll<number>().as('n')]).where('community_id', '=', communityId)
-    .where('resident_id', 'in', [...residentIds]).where('status', 'in', [...OPEN_NEED_STATUSES]).groupBy('resident_id').execute();
+  const rows = await db
+    .selectFrom('need')
+    .select(['resident_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('community_id', '=', communityId)
+    .where('resident_id', 'in', [...residentIds])
+    .where('status', 'in', [...OPEN_NEED_STATUSES])
+    .groupBy('resident_id')
+    .execute();
   return new Map(rows.map((r) => [r.resident_id, Number(r.n)]));
 }
 
 /** Timings of needs taken in a period, for time-to-match and time-to-done. */
 export const timingsSince = (db: DbOrTrx, communityId: string, since: string, gridOnly: string | null) => {
-  let q = db.selectFrom('need').select(['status', 'channel', 'category', 'created_at', 'matched_at', 'done_at', 'rating'])
-    .where('community_id', '=', communityId).where('created_at', '>=', since);
+  let q = db
+    .selectFrom('need')
+    .select(['status', 'channel', 'category', 'created_at', 'matched_at', 'done_at', 'rating'])
+    .where('community_id', '=', communityId)
+    .where('created_at', '>=', since);
   if (gridOnly) q = q.where('grid_id', '=', gridOnly);
   return q.execute();
 };
@@ -72,19 +113,60 @@ export async function insertSurveyVisit(db: DbOrTrx, visit: SurveyVisitTable, ne
 }
 
 export async function surveyOfHousehold(db: DbOrTrx, communityId: string, householdId: string) {
-  const visits = await db.selectFrom('survey_visit').selectAll().where('community_id', '=', communityId).where('household_id', '=', householdId)
-    .orderBy('visited_on', 'desc').orderBy('id', 'desc').execute();
-  const needs = visits.length ? await db.selectFrom('survey_need').selectAll().where('community_id', '=', communityId).where('visit_id', 'in', visits.map((v) => v.id)).execute() : [];
+  const visits = await db
+    .selectFrom('survey_visit')
+    .selectAll()
+    .where('community_id', '=', communityId)
+    .where('household_id', '=', householdId)
+    .orderBy('visited_on', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
+  const needs = visits.length
+    ? await db
+        .selectFrom('survey_need')
+        .selectAll()
+        .where('community_id', '=', communityId)
+        .where(
+          'visit_id',
+          'in',
+          visits.map((v) => v.id),
+        )
+        .execute()
+    : [];
   return { visits, needs };
 }
 
 /** Per grid: households, and households visited by the survey on or after `since`. */
 export async function surveyProgress(db: DbOrTrx, communityId: string, since: string, gridOnly: string | null) {
-  let q = db.selectFrom('household as h')
+  let q = db
+    .selectFrom('household as h')
     .innerJoin('grid as g', (j) => j.onRef('g.community_id', '=', 'h.community_id').onRef('g.id', '=', 'h.grid_id'))
-    .select(['g.id as grid_id', 'g.name as grid_name', 'g.code as grid_code', (eb) => eb.fn.countAll<number>().as('households'),
-      (eb) => eb.fn.sum<number>(eb.case().when(eb.exists(eb.selectFrom('survey_visit as s').select(sql<number>`1`.as('one'))
-        .whereRef('s.community_id', '=', 'h.community_id').whereRef('s.household_id', '=', 'h.id').where('s.visited_on', '>=', since))).then(1).else(0).end()).as('surveyed')])
+    .select([
+      'g.id as grid_id',
+      'g.name as grid_name',
+      'g.code as grid_code',
+      (eb) => eb.fn.countAll<number>().as('households'),
+      (eb) =>
+        eb.fn
+          .sum<number>(
+            eb
+              .case()
+              .when(
+                eb.exists(
+                  eb
+                    .selectFrom('survey_visit as s')
+                    .select(sql<number>`1`.as('one'))
+                    .whereRef('s.community_id', '=', 'h.community_id')
+                    .whereRef('s.household_id', '=', 'h.id')
+                    .where('s.visited_on', '>=', since),
+                ),
+              )
+              .then(1)
+              .else(0)
+              .end(),
+          )
+          .as('surveyed'),
+    ])
     .where('h.community_id', '=', communityId);
   if (gridOnly) q = q.where('h.grid_id', '=', gridOnly);
   return q.groupBy(['g.id', 'g.name', 'g.code']).orderBy('g.code').execute();
@@ -92,10 +174,14 @@ export async function surveyProgress(db: DbOrTrx, communityId: string, since: st
 
 /** Categories recorded by the survey since a date, counted once per household. */
 export async function surveyNeedCounts(db: DbOrTrx, communityId: string, since: string, gridOnly: string | null) {
-  let q = db.selectFrom('survey_need as n')
-    .innerJoin('survey_visit as s', (j) => j.onRef('s.community_id', '=', 'n.community_id').onRef('s.id', '=', 'n.visit_id'))
+  let q = db
+    .selectFrom('survey_need as n')
+    .innerJoin('survey_visit as s', (j) =>
+      j.onRef('s.community_id', '=', 'n.community_id').onRef('s.id', '=', 'n.visit_id'),
+    )
     .select(['n.category', sql<number>`count(distinct s.household_id)`.as('households')])
-    .where('n.community_id', '=', communityId).where('s.visited_on', '>=', since);
+    .where('n.community_id', '=', communityId)
+    .where('s.visited_on', '>=', since);
   if (gridOnly) q = q.where('s.grid_id', '=', gridOnly);
   return q.groupBy('n.category').execute();
 }

@@ -10,7 +10,16 @@ import { uuidv7 } from '../../../../domain/shared/ids.ts';
 import { todayInShanghai } from '../../../../domain/shared/dates.ts';
 import { addDays, occurrences, parseRule, type Recurrence } from '../../../../domain/pairings/recurrence.ts';
 import { DEFAULT_TOLERANCE_DAYS, checkVisits } from '../../../../domain/pairings/visits.ts';
-import { PAIRING_ITEM_LABELS, VISIT_BACKDATE_DAYS, type PairingInput, type PairingItem, type PairingPatch, type PairingQuery, type PairingStatus, type VisitInput } from '../../../../domain/pairings/schemas.ts';
+import {
+  PAIRING_ITEM_LABELS,
+  VISIT_BACKDATE_DAYS,
+  type PairingInput,
+  type PairingItem,
+  type PairingPatch,
+  type PairingQuery,
+  type PairingStatus,
+  type VisitInput,
+} from '../../../../domain/pairings/schemas.ts';
 import type { VolunteerDirectory } from '../volunteers/volunteer-directory.ts';
 import type { ResidentDirectory } from '../registry/resident-directory.ts';
 import type { EligibilityService } from '../service-types/service-types.service.ts';
@@ -30,53 +39,113 @@ const ruleOf = (rrule: string): Recurrence => {
 
 /** The last day a pairing runs: its planned end, or the day it was ended, whichever is first. */
 const lastDayOf = (p: { ends_on: string | null; ended_on: string | null }): string | null =>
-  p.ends_on && p.ended_on ? (p.ends_on < p.ended_on ? p.ends_on : p.ended_on) : p.ends_on ?? p.ended_on;
+  p.ends_on && p.ended_on ? (p.ends_on < p.ended_on ? p.ends_on : p.ended_on) : (p.ends_on ?? p.ended_on);
 
 export function toPairing(p: repo.PairingRow) {
   return {
-    id: p.id, volunteerId: p.volunteer_id, volunteerName: p.volunteer_name, residentId: p.resident_id, residentName: p.resident_name,
-    residentAddress: `${p.building}${p.unit}单元${p.room}`, gridId: p.grid_id, item: p.item as PairingItem, itemNote: p.item_note, place: p.place,
-    rrule: p.rrule, startsOn: p.starts_on, endsOn: p.ends_on, serviceTypeId: p.service_type_id, serviceTypeName: p.service_type_name ?? null,
-    note: p.note, status: p.status as PairingStatus, endedOn: p.ended_on, endReason: p.end_reason,
-    visitCount: Number(p.visit_count ?? 0), lastVisitOn: (p.last_visit_on as string | null) ?? null, createdAt: p.created_at,
+    id: p.id,
+    volunteerId: p.volunteer_id,
+    volunteerName: p.volunteer_name,
+    residentId: p.resident_id,
+    residentName: p.resident_name,
+    residentAddress: `${p.building}${p.unit}单元${p.room}`,
+    gridId: p.grid_id,
+    item: p.item as PairingItem,
+    itemNote: p.item_note,
+    place: p.place,
+    rrule: p.rrule,
+    startsOn: p.starts_on,
+    endsOn: p.ends_on,
+    serviceTypeId: p.service_type_id,
+    serviceTypeName: p.service_type_name ?? null,
+    note: p.note,
+    status: p.status as PairingStatus,
+    endedOn: p.ended_on,
+    endReason: p.end_reason,
+    visitCount: Number(p.visit_count ?? 0),
+    lastVisitOn: (p.last_visit_on as string | null) ?? null,
+    createdAt: p.created_at,
   };
 }
 
-const toVisit = (v: { id: string; pairing_id: string; visited_on: string; minutes: number; notes: string | null; logged_by_name: string; logged_at: string }) =>
-  ({ id: v.id, pairingId: v.pairing_id, visitedOn: v.visited_on, minutes: Number(v.minutes), notes: v.notes, loggedByName: v.logged_by_name, loggedAt: v.logged_at });
+const toVisit = (v: {
+  id: string;
+  pairing_id: string;
+  visited_on: string;
+  minutes: number;
+  notes: string | null;
+  logged_by_name: string;
+  logged_at: string;
+}) => ({
+  id: v.id,
+  pairingId: v.pairing_id,
+  visitedOn: v.visited_on,
+  minutes: Number(v.minutes),
+  notes: v.notes,
+  loggedByName: v.logged_by_name,
+  loggedAt: v.logged_at,
+});
 
 /** Expected dates of a pairing in [from, to], and which of them were kept, missed or are still open. */
-export function scheduleOf(p: { rrule: string; starts_on: string; ends_on: string | null; ended_on: string | null }, visits: readonly string[], from: string, to: string, today: string) {
+export function scheduleOf(
+  p: { rrule: string; starts_on: string; ends_on: string | null; ended_on: string | null },
+  visits: readonly string[],
+  from: string,
+  to: string,
+  today: string,
+) {
   const expected = occurrences(ruleOf(p.rrule), p.starts_on, lastDayOf(p), from, to);
   return checkVisits(expected, visits, today, DEFAULT_TOLERANCE_DAYS);
 }
 
 export class PairingsService {
-  constructor(private readonly db: Db, private readonly audit: AuditLog, private readonly volunteers: VolunteerDirectory,
-    private readonly residents: ResidentDirectory, private readonly eligibility: EligibilityService, private readonly hours: HoursService) {}
+  constructor(
+    private readonly db: Db,
+    private readonly audit: AuditLog,
+    private readonly volunteers: VolunteerDirectory,
+    private readonly residents: ResidentDirectory,
+    private readonly eligibility: EligibilityService,
+    private readonly hours: HoursService,
+  ) {}
 
   private record(db: DbOrTrx, actor: Actor, ctx: RequestContext, what: AuditWhat) {
-    return this.audit.record(db, { communityId: actor.communityId, accountId: actor.accountId, name: actor.name, role: actor.role, ...ctx }, what);
+    return this.audit.record(
+      db,
+      { communityId: actor.communityId, accountId: actor.accountId, name: actor.name, role: actor.role, ...ctx },
+      what,
+    );
   }
 
   private async checkEligible(communityId: string, serviceTypeId: string, volunteerId: string) {
     const [r] = await this.eligibility.check(communityId, serviceTypeId, [volunteerId]);
-    if (r && !r.eligible) throw new AppError('volunteer_not_eligible', { reasons: r.reasons, fields: [{ field: 'volunteerId', message: 'volunteer_not_eligible' }] });
+    if (r && !r.eligible)
+      throw new AppError('volunteer_not_eligible', {
+        reasons: r.reasons,
+        fields: [{ field: 'volunteerId', message: 'volunteer_not_eligible' }],
+      });
   }
 
   async list(actor: Actor, q: PairingQuery) {
     const [items, total] = await Promise.all([
-      repo.listPairings(this.db, actor.communityId, q, { page: q.page, pageSize: q.pageSize }), repo.countPairings(this.db, actor.communityId, q),
+      repo.listPairings(this.db, actor.communityId, q, { page: q.page, pageSize: q.pageSize }),
+      repo.countPairings(this.db, actor.communityId, q),
     ]);
     return { items: items.map(toPairing), total, page: q.page, pageSize: q.pageSize };
   }
 
   async create(actor: Actor, input: PairingInput, ctx: RequestContext) {
     const v = await this.volunteers.owner(actor.communityId, input.volunteerId);
-    if (!v) throw new AppError('not_found', { entity: 'volunteer', fields: [{ field: 'volunteerId', message: 'invalid.id' }] });
+    if (!v)
+      throw new AppError('not_found', {
+        entity: 'volunteer',
+        fields: [{ field: 'volunteerId', message: 'invalid.id' }],
+      });
     if (v.status !== 'approved') throw new AppError('volunteer_not_approved');
     if (!(await this.residents.get(actor.communityId, input.residentId))) {
-      throw new AppError('not_found', { entity: 'resident', fields: [{ field: 'residentId', message: 'pairing.residentInactive' }] });
+      throw new AppError('not_found', {
+        entity: 'resident',
+        fields: [{ field: 'residentId', message: 'pairing.residentInactive' }],
+      });
     }
     if (input.serviceTypeId) await this.checkEligible(actor.communityId, input.serviceTypeId, v.id);
     if (await repo.findActiveDuplicate(this.db, actor.communityId, v.id, input.residentId, input.item)) {
@@ -86,11 +155,31 @@ export class PairingsService {
     const now = new Date().toISOString();
     await this.db.transaction().execute(async (trx) => {
       await repo.insertPairing(trx, {
-        community_id: actor.communityId, id, volunteer_id: v.id, resident_id: input.residentId, item: input.item, item_note: input.itemNote || null,
-        place: input.place, rrule: input.rrule, starts_on: input.startsOn, ends_on: input.endsOn ?? null, service_type_id: input.serviceTypeId ?? null,
-        note: input.note || null, status: 'active', ended_on: null, end_reason: null, created_by: actor.accountId, created_at: now, updated_at: now,
+        community_id: actor.communityId,
+        id,
+        volunteer_id: v.id,
+        resident_id: input.residentId,
+        item: input.item,
+        item_note: input.itemNote || null,
+        place: input.place,
+        rrule: input.rrule,
+        starts_on: input.startsOn,
+        ends_on: input.endsOn ?? null,
+        service_type_id: input.serviceTypeId ?? null,
+        note: input.note || null,
+        status: 'active',
+        ended_on: null,
+        end_reason: null,
+        created_by: actor.accountId,
+        created_at: now,
+        updated_at: now,
       });
-      await this.record(trx, actor, ctx, { action: 'pairing.create', entityType: 'pairing', entityId: id, detail: { volunteerId: v.id, residentId: input.residentId, item: input.item, rrule: input.rrule } });
+      await this.record(trx, actor, ctx, {
+        action: 'pairing.create',
+        entityType: 'pairing',
+        entityId: id,
+        detail: { volunteerId: v.id, residentId: input.residentId, item: input.item, rrule: input.rrule },
+      });
     });
     return { id };
   }
@@ -106,29 +195,52 @@ export class PairingsService {
     const p = await this.activeOr409(actor, id);
     const startsOn = patch.startsOn ?? p.starts_on;
     const endsOn = patch.endsOn === undefined ? p.ends_on : patch.endsOn;
-    if (endsOn && endsOn < startsOn) throw new AppError('validation', { fields: [{ field: 'endsOn', message: 'invalid.endBeforeStart' }] });
+    if (endsOn && endsOn < startsOn)
+      throw new AppError('validation', { fields: [{ field: 'endsOn', message: 'invalid.endBeforeStart' }] });
     const item = patch.item ?? p.item;
-    if (item === 'other' && !(patch.itemNote === undefined ? p.item_note : patch.itemNote)) throw new AppError('validation', { fields: [{ field: 'itemNote', message: 'pairing.itemNoteRequired' }] });
-    if (patch.serviceTypeId && patch.serviceTypeId !== p.service_type_id) await this.checkEligible(actor.communityId, patch.serviceTypeId, p.volunteer_id);
+    if (item === 'other' && !(patch.itemNote === undefined ? p.item_note : patch.itemNote))
+      throw new AppError('validation', { fields: [{ field: 'itemNote', message: 'pairing.itemNoteRequired' }] });
+    if (patch.serviceTypeId && patch.serviceTypeId !== p.service_type_id)
+      await this.checkEligible(actor.communityId, patch.serviceTypeId, p.volunteer_id);
     await this.db.transaction().execute(async (trx) => {
       await repo.updatePairing(trx, actor.communityId, id, {
-        ...(patch.item !== undefined && { item: patch.item }), ...(patch.itemNote !== undefined && { item_note: patch.itemNote || null }),
-        ...(patch.place !== undefined && { place: patch.place }), ...(patch.rrule !== undefined && { rrule: patch.rrule }),
-        ...(patch.startsOn !== undefined && { starts_on: patch.startsOn }), ...(patch.endsOn !== undefined && { ends_on: patch.endsOn ?? null }),
-        ...(patch.serviceTypeId !== undefined && { service_type_id: patch.serviceTypeId ?? null }), ...(patch.note !== undefined && { note: patch.note || null }),
+        ...(patch.item !== undefined && { item: patch.item }),
+        ...(patch.itemNote !== undefined && { item_note: patch.itemNote || null }),
+        ...(patch.place !== undefined && { place: patch.place }),
+        ...(patch.rrule !== undefined && { rrule: patch.rrule }),
+        ...(patch.startsOn !== undefined && { starts_on: patch.startsOn }),
+        ...(patch.endsOn !== undefined && { ends_on: patch.endsOn ?? null }),
+        ...(patch.serviceTypeId !== undefined && { service_type_id: patch.serviceTypeId ?? null }),
+        ...(patch.note !== undefined && { note: patch.note || null }),
         updated_at: new Date().toISOString(),
       });
-      await this.record(trx, actor, ctx, { action: 'pairing.update', entityType: 'pairing', entityId: id, detail: { fields: Object.keys(patch), rrule: patch.rrule } });
+      await this.record(trx, actor, ctx, {
+        action: 'pairing.update',
+        entityType: 'pairing',
+        entityId: id,
+        detail: { fields: Object.keys(patch), rrule: patch.rrule },
+      });
     });
   }
 
   async end(actor: Actor, id: string, input: { reason: string; endedOn?: string }, ctx: RequestContext) {
     const p = await this.activeOr409(actor, id);
     const endedOn = input.endedOn ?? todayInShanghai();
-    if (endedOn < p.starts_on || endedOn > todayInShanghai()) throw new AppError('validation', { fields: [{ field: 'endedOn', message: 'pairing.visitOutsidePairing' }] });
+    if (endedOn < p.starts_on || endedOn > todayInShanghai())
+      throw new AppError('validation', { fields: [{ field: 'endedOn', message: 'pairing.visitOutsidePairing' }] });
     await this.db.transaction().execute(async (trx) => {
-      await repo.updatePairing(trx, actor.communityId, id, { status: 'ended', ended_on: endedOn, end_reason: input.reason, updated_at: new Date().toISOString() });
-      await this.record(trx, actor, ctx, { action: 'pairing.end', entityType: 'pairing', entityId: id, detail: { endedOn, reason: input.reason } });
+      await repo.updatePairing(trx, actor.communityId, id, {
+        status: 'ended',
+        ended_on: endedOn,
+        end_reason: input.reason,
+        updated_at: new Date().toISOString(),
+      });
+      await this.record(trx, actor, ctx, {
+        action: 'pairing.end',
+        entityType: 'pairing',
+        entityId: id,
+        detail: { endedOn, reason: input.reason },
+      });
     });
   }
 
@@ -142,15 +254,32 @@ export class PairingsService {
   /** Pairings with their schedule: visits (all, or from `visitsFrom`), missed dates, the next expected dates. */
   private async withSchedule(communityId: string, rows: repo.PairingRow[], today: string, visitsFrom: string | null) {
     const from = addDays(today, -MISSED_WINDOW_DAYS);
-    const visits = await repo.visitsOf(this.db, communityId, rows.map((p) => p.id), visitsFrom ?? undefined);
+    const visits = await repo.visitsOf(
+      this.db,
+      communityId,
+      rows.map((p) => p.id),
+      visitsFrom ?? undefined,
+    );
     const byPairing = new Map<string, typeof visits>();
     for (const v of visits) (byPairing.get(v.pairing_id) ?? byPairing.set(v.pairing_id, []).get(v.pairing_id)!).push(v);
     return rows.map((p) => {
       const own = byPairing.get(p.id) ?? [];
-      const past = scheduleOf(p, own.map((v) => v.visited_on), from, today, today);
-      const next = p.status === 'active' ? scheduleOf(p, [], addDays(today, 1), addDays(today, UPCOMING_DAYS), today).map((c) => c.date).slice(0, 4) : [];
+      const past = scheduleOf(
+        p,
+        own.map((v) => v.visited_on),
+        from,
+        today,
+        today,
+      );
+      const next =
+        p.status === 'active'
+          ? scheduleOf(p, [], addDays(today, 1), addDays(today, UPCOMING_DAYS), today)
+              .map((c) => c.date)
+              .slice(0, 4)
+          : [];
       return {
-        ...toPairing(p), visits: own.map(toVisit),
+        ...toPairing(p),
+        visits: own.map(toVisit),
         missed: past.filter((c) => c.status === 'missed').map((c) => c.date),
         // Expected dates whose window is still open and has no visit yet: what the volunteer can log now.
         due: past.filter((c) => c.status === 'open').map((c) => c.date),
@@ -164,15 +293,23 @@ export class PairingsService {
     const today = todayInShanghai();
     const from = addDays(today, -days);
     const rows = await repo.listPairings(this.db, actor.communityId, { activeFrom: from });
-    const visits = await repo.visitsOf(this.db, actor.communityId, rows.map((p) => p.id), addDays(from, -DEFAULT_TOLERANCE_DAYS));
+    const visits = await repo.visitsOf(
+      this.db,
+      actor.communityId,
+      rows.map((p) => p.id),
+      addDays(from, -DEFAULT_TOLERANCE_DAYS),
+    );
     const byPairing = new Map<string, string[]>();
-    for (const v of visits) (byPairing.get(v.pairing_id) ?? byPairing.set(v.pairing_id, []).get(v.pairing_id)!).push(v.visited_on);
+    for (const v of visits)
+      (byPairing.get(v.pairing_id) ?? byPairing.set(v.pairing_id, []).get(v.pairing_id)!).push(v.visited_on);
     const out: Array<ReturnType<typeof toPairing> & { date: string; missedInWindow: number }> = [];
     for (const p of rows) {
       const missed = scheduleOf(p, byPairing.get(p.id) ?? [], from, today, today).filter((c) => c.status === 'missed');
       for (const m of missed) out.push({ ...toPairing(p), date: m.date, missedInWindow: missed.length });
     }
-    return out.sort((a, b) => (a.date === b.date ? a.residentName.localeCompare(b.residentName, 'zh') : a.date < b.date ? 1 : -1));
+    return out.sort((a, b) =>
+      a.date === b.date ? a.residentName.localeCompare(b.residentName, 'zh') : a.date < b.date ? 1 : -1,
+    );
   }
 
   // ---------------- the volunteer's own ----------------
@@ -198,7 +335,8 @@ export class PairingsService {
     if (!p) throw new AppError('not_found', { entity: 'pairing' });
     // Checked before anything is written: someone else's pairing is refused and nothing changes.
     if (p.volunteer_id !== me.id) throw new AppError('not_your_pairing');
-    if (input.visitedOn < addDays(todayInShanghai(), -VISIT_BACKDATE_DAYS)) throw new AppError('validation', { fields: [{ field: 'visitedOn', message: 'pairing.visitTooOld' }] });
+    if (input.visitedOn < addDays(todayInShanghai(), -VISIT_BACKDATE_DAYS))
+      throw new AppError('validation', { fields: [{ field: 'visitedOn', message: 'pairing.visitTooOld' }] });
     return this.logVisit(actor, p, input, ctx, false);
   }
 
@@ -210,26 +348,55 @@ export class PairingsService {
   }
 
   /** Writes the visit and its hours entry together: a visit never lands without its hours, nor hours without it. */
-  private async logVisit(actor: Actor, p: NonNullable<Awaited<ReturnType<typeof repo.getPairingRow>>>, input: VisitInput, ctx: RequestContext, byStaff: boolean) {
+  private async logVisit(
+    actor: Actor,
+    p: NonNullable<Awaited<ReturnType<typeof repo.getPairingRow>>>,
+    input: VisitInput,
+    ctx: RequestContext,
+    byStaff: boolean,
+  ) {
     const today = todayInShanghai();
-    if (input.visitedOn > today) throw new AppError('validation', { fields: [{ field: 'visitedOn', message: 'pairing.visitInFuture' }] });
+    if (input.visitedOn > today)
+      throw new AppError('validation', { fields: [{ field: 'visitedOn', message: 'pairing.visitInFuture' }] });
     if (p.ended_on && input.visitedOn > p.ended_on) throw new AppError('pairing_ended', { endedOn: p.ended_on });
-    if (input.visitedOn < p.starts_on || (p.ends_on && input.visitedOn > p.ends_on)) throw new AppError('validation', { fields: [{ field: 'visitedOn', message: 'pairing.visitOutsidePairing' }] });
+    if (input.visitedOn < p.starts_on || (p.ends_on && input.visitedOn > p.ends_on))
+      throw new AppError('validation', { fields: [{ field: 'visitedOn', message: 'pairing.visitOutsidePairing' }] });
     const id = uuidv7();
     try {
       await this.db.transaction().execute(async (trx) => {
-        if (await repo.visitOn(trx, actor.communityId, p.id, input.visitedOn)) throw new AppError('visit_already_logged', { visitedOn: input.visitedOn });
+        if (await repo.visitOn(trx, actor.communityId, p.id, input.visitedOn))
+          throw new AppError('visit_already_logged', { visitedOn: input.visitedOn });
         await repo.insertVisit(trx, {
-          community_id: actor.communityId, id, pairing_id: p.id, volunteer_id: p.volunteer_id, resident_id: p.resident_id, visited_on: input.visitedOn,
-          minutes: input.minutes, notes: input.notes || null, logged_by: actor.accountId, logged_by_name: actor.name, logged_at: new Date().toISOString(),
+          community_id: actor.communityId,
+          id,
+          pairing_id: p.id,
+          volunteer_id: p.volunteer_id,
+          resident_id: p.resident_id,
+          visited_on: input.visitedOn,
+          minutes: input.minutes,
+          notes: input.notes || null,
+          logged_by: actor.accountId,
+          logged_by_name: actor.name,
+          logged_at: new Date().toISOString(),
         });
         // The description names the service, never the resident: it is printed on the volunteer's certificate.
         await this.hours.recordService(trx, {
-          communityId: actor.communityId, volunteerId: p.volunteer_id, source: 'pairing_visit', sourceId: id, serviceDate: input.visitedOn, minutes: input.minutes,
+          communityId: actor.communityId,
+          volunteerId: p.volunteer_id,
+          source: 'pairing_visit',
+          sourceId: id,
+          serviceDate: input.visitedOn,
+          minutes: input.minutes,
           description: `三定结对 · ${PAIRING_ITEM_LABELS[p.item as PairingItem]?.zh ?? p.item}`,
-          reviewReason: byStaff ? 'logged_by_staff' : null, recordedBy: { accountId: actor.accountId, name: actor.name },
+          reviewReason: byStaff ? 'logged_by_staff' : null,
+          recordedBy: { accountId: actor.accountId, name: actor.name },
         });
-        await this.record(trx, actor, ctx, { action: 'pairing.visit', entityType: 'pairing', entityId: p.id, detail: { visitId: id, visitedOn: input.visitedOn, minutes: input.minutes } });
+        await this.record(trx, actor, ctx, {
+          action: 'pairing.visit',
+          entityType: 'pairing',
+          entityId: p.id,
+          detail: { visitId: id, visitedOn: input.visitedOn, minutes: input.minutes },
+        });
       });
     } catch (err) {
       // Two taps at once: the unique key lets one through and refuses the other.

@@ -11,17 +11,40 @@ import type { PartyService } from '../party/party.service.ts';
 import { ledgerSums, communityName } from '../recognition/recognition.repository.ts';
 
 /** Points earned per volunteer in [from, to], from the points module once it offers a reader. */
-export type PointsReader = (communityId: string, from: string, to: string, volunteerIds: readonly string[]) => Promise<Map<string, number>>;
+export type PointsReader = (
+  communityId: string,
+  from: string,
+  to: string,
+  volunteerIds: readonly string[],
+) => Promise<Map<string, number>>;
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
-const empty = (): IndicatorFigures & { minutes: number } => ({ hours: 0, minutes: 0, services: 0, activities: 0, visits: 0, appointments: 0, postsClaimed: 0, points: null });
+const empty = (): IndicatorFigures & { minutes: number } => ({
+  hours: 0,
+  minutes: 0,
+  services: 0,
+  activities: 0,
+  visits: 0,
+  appointments: 0,
+  postsClaimed: 0,
+  points: null,
+});
 
-export interface MemberIndicators extends IndicatorRow { unitKey: string }
+export interface MemberIndicators extends IndicatorRow {
+  unitKey: string;
+}
 
 export class PartyIndicatorsService {
-  constructor(private readonly db: Db, private readonly audit: AuditLog, private readonly party: PartyService, private points: PointsReader | null = null) {}
+  constructor(
+    private readonly db: Db,
+    private readonly audit: AuditLog,
+    private readonly party: PartyService,
+    private points: PointsReader | null = null,
+  ) {}
 
-  usePoints(reader: PointsReader): void { this.points = reader; }
+  usePoints(reader: PointsReader): void {
+    this.points = reader;
+  }
 
   /** One row per member; a member's unit is the unit of their volunteer record, else the work unit they gave. */
   async members(actor: Actor, grant: Grant, from: string, to: string): Promise<MemberIndicators[]> {
@@ -44,8 +67,16 @@ export class PartyIndicatorsService {
     return members.map((m) => {
       const { minutes, ...f } = figs.get(m.volunteerId)!;
       return {
-        ...f, hours: round2(minutes / 60), postsClaimed: m.postsClaimed, points: points ? (points.get(m.volunteerId) ?? 0) : null,
-        key: m.volunteerId, name: m.name, branch: m.branch, unit: m.unit ?? '', unitKey: m.unitId ?? (m.unit ? `work:${m.unit}` : 'none'), members: 1,
+        ...f,
+        hours: round2(minutes / 60),
+        postsClaimed: m.postsClaimed,
+        points: points ? (points.get(m.volunteerId) ?? 0) : null,
+        key: m.volunteerId,
+        name: m.name,
+        branch: m.branch,
+        unit: m.unit ?? '',
+        unitKey: m.unitId ?? (m.unit ? `work:${m.unit}` : 'none'),
+        members: 1,
       };
     });
   }
@@ -61,13 +92,28 @@ export class PartyIndicatorsService {
       const k = view === 'branch' ? r.branch : r.unitKey;
       groups.set(k, [...(groups.get(k) ?? []), r]);
     }
-    const items = [...groups.entries()].map(([k, rs]) => sum(rs, view === 'branch' ? { key: k, name: k, branch: k, unit: '' } : { key: k, name: rs[0]!.unit, branch: '', unit: rs[0]!.unit }))
+    const items = [...groups.entries()]
+      .map(([k, rs]) =>
+        sum(
+          rs,
+          view === 'branch'
+            ? { key: k, name: k, branch: k, unit: '' }
+            : { key: k, name: rs[0]!.unit, branch: '', unit: rs[0]!.unit },
+        ),
+      )
       .sort((a, b) => b.hours - a.hours || b.services - a.services || (a.key < b.key ? -1 : 1));
     return { from, to, view, pointsKnown, items, total };
   }
 
   /** Per unit, its members' figures: the report a unit receives. Audited. */
-  async unitReports(actor: Actor, grant: Grant, from: string, to: string, unitKey: string | undefined, ctx: RequestContext) {
+  async unitReports(
+    actor: Actor,
+    grant: Grant,
+    from: string,
+    to: string,
+    unitKey: string | undefined,
+    ctx: RequestContext,
+  ) {
     const rows = await this.members(actor, grant, from, to);
     const units = new Map<string, { name: string; rows: MemberIndicators[] }>();
     for (const r of rows) {
@@ -77,18 +123,52 @@ export class PartyIndicatorsService {
       units.set(r.unitKey, u);
     }
     const community = (await communityName(this.db, actor.communityId)) ?? '';
-    await this.audit.record(this.db, { communityId: actor.communityId, accountId: actor.accountId, name: actor.name, role: actor.role, ...ctx },
-      { action: 'party.indicators_export', entityType: 'community', entityId: actor.communityId, detail: { from, to, unit: unitKey ?? null, members: [...units.values()].reduce((s, u) => s + u.rows.length, 0) } });
-    return { community, units: [...units.values()].sort((a, b) => a.name.localeCompare(b.name, 'zh-CN')), pointsKnown: !!this.points };
+    await this.audit.record(
+      this.db,
+      { communityId: actor.communityId, accountId: actor.accountId, name: actor.name, role: actor.role, ...ctx },
+      {
+        action: 'party.indicators_export',
+        entityType: 'community',
+        entityId: actor.communityId,
+        detail: {
+          from,
+          to,
+          unit: unitKey ?? null,
+          members: [...units.values()].reduce((s, u) => s + u.rows.length, 0),
+        },
+      },
+    );
+    return {
+      community,
+      units: [...units.values()].sort((a, b) => a.name.localeCompare(b.name, 'zh-CN')),
+      pointsKnown: !!this.points,
+    };
   }
 }
 
-function sum(rows: readonly IndicatorRow[], label: { key: string; name: string; branch: string; unit: string }): IndicatorRow {
-  const out: IndicatorRow = { ...label, hours: 0, services: 0, activities: 0, visits: 0, appointments: 0, postsClaimed: 0, points: null, members: rows.length };
+function sum(
+  rows: readonly IndicatorRow[],
+  label: { key: string; name: string; branch: string; unit: string },
+): IndicatorRow {
+  const out: IndicatorRow = {
+    ...label,
+    hours: 0,
+    services: 0,
+    activities: 0,
+    visits: 0,
+    appointments: 0,
+    postsClaimed: 0,
+    points: null,
+    members: rows.length,
+  };
   let minutes = 0;
   for (const r of rows) {
     minutes += Math.round(r.hours * 60);
-    out.services += r.services; out.activities += r.activities; out.visits += r.visits; out.appointments += r.appointments; out.postsClaimed += r.postsClaimed;
+    out.services += r.services;
+    out.activities += r.activities;
+    out.visits += r.visits;
+    out.appointments += r.appointments;
+    out.postsClaimed += r.postsClaimed;
     if (r.points !== null) out.points = (out.points ?? 0) + r.points;
   }
   out.hours = round2(minutes / 60);

@@ -3,7 +3,15 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { itemInput, itemPatch, itemView, pointsAccountView, redeemInput, redemptionView, restockInput } from '../../../../domain/records/supermarket.ts';
+import {
+  itemInput,
+  itemPatch,
+  itemView,
+  pointsAccountView,
+  redeemInput,
+  redemptionView,
+  restockInput,
+} from '../../../../domain/records/supermarket.ts';
 import { actorOf, requestContext } from '../../platform/http.ts';
 import type { PointsService } from './points.service.ts';
 
@@ -17,23 +25,109 @@ export function pointsRoutes(svc: PointsService) {
     const manage = { access: { permission: 'points.manage' as const } };
     const self = { access: { permission: 'volunteer.self' as const } };
 
-    r.get('/api/points/mine', { config: self, schema: { tags, summary: 'My points balance, history and redemptions', response: { 200: pointsAccountView } } },
-      (req) => svc.mine(actorOf(req)));
-    r.get('/api/points/volunteers/:id', { config: manage, schema: { tags, summary: "A volunteer's points balance, history and redemptions", params: idParam, response: { 200: pointsAccountView } } },
-      (req) => svc.ofVolunteer(actorOf(req), req.params.id));
-    r.get('/api/points/items', { config: manage, schema: { tags, summary: 'Love supermarket items', querystring: z.object({ activeOnly: z.enum(['true', 'false']).transform((v) => v === 'true').optional() }), response: { 200: z.array(itemView) } } },
-      (req) => svc.items(actorOf(req), req.query.activeOnly ?? false));
-    r.post('/api/points/items', { config: manage, schema: { tags, summary: 'Add an item', body: itemInput, response: { 201: itemView } } },
-      async (req, reply) => reply.status(201).send(await svc.createItem(actorOf(req), req.body, requestContext(req))));
-    r.patch('/api/points/items/:id', { config: manage, schema: { tags, summary: 'Rename, reprice, or take an item off the shelf', params: idParam, body: itemPatch, response: { 200: itemView } } },
-      (req) => svc.updateItem(actorOf(req), req.params.id, req.body, requestContext(req)));
-    r.post('/api/points/items/:id/restock', { config: manage, schema: { tags, summary: 'Add stock', params: idParam, body: restockInput, response: { 200: itemView } } },
-      (req) => svc.restock(actorOf(req), req.params.id, req.body, requestContext(req)));
-    r.post('/api/points/redemptions', { config: manage, schema: { tags, summary: 'Redeem a basket for a volunteer (all or nothing)', body: redeemInput, response: { 201: redemptionView } } },
-      async (req, reply) => reply.status(201).send(await svc.redeem(actorOf(req), req.body, requestContext(req))));
-    r.get('/api/points/redemptions', { config: manage, schema: { tags, summary: 'Redemption history, newest first',
-      querystring: z.object({ volunteerId: uuid.optional(), page: z.coerce.number().int().min(1).default(1), pageSize: z.coerce.number().int().min(1).max(200).default(20) }),
-      response: { 200: z.object({ items: z.array(redemptionView), total: z.number(), page: z.number(), pageSize: z.number() }) } } },
-    (req) => svc.redemptions(actorOf(req), { volunteerId: req.query.volunteerId }, req.query.page, req.query.pageSize));
+    r.get(
+      '/api/points/mine',
+      {
+        config: self,
+        schema: { tags, summary: 'My points balance, history and redemptions', response: { 200: pointsAccountView } },
+      },
+      (req) => svc.mine(actorOf(req)),
+    );
+    r.get(
+      '/api/points/volunteers/:id',
+      {
+        config: manage,
+        schema: {
+          tags,
+          summary: "A volunteer's points balance, history and redemptions",
+          params: idParam,
+          response: { 200: pointsAccountView },
+        },
+      },
+      (req) => svc.ofVolunteer(actorOf(req), req.params.id),
+    );
+    r.get(
+      '/api/points/items',
+      {
+        config: manage,
+        schema: {
+          tags,
+          summary: 'Love supermarket items',
+          querystring: z.object({
+            activeOnly: z
+              .enum(['true', 'false'])
+              .transform((v) => v === 'true')
+              .optional(),
+          }),
+          response: { 200: z.array(itemView) },
+        },
+      },
+      (req) => svc.items(actorOf(req), req.query.activeOnly ?? false),
+    );
+    r.post(
+      '/api/points/items',
+      { config: manage, schema: { tags, summary: 'Add an item', body: itemInput, response: { 201: itemView } } },
+      async (req, reply) => reply.status(201).send(await svc.createItem(actorOf(req), req.body, requestContext(req))),
+    );
+    r.patch(
+      '/api/points/items/:id',
+      {
+        config: manage,
+        schema: {
+          tags,
+          summary: 'Rename, reprice, or take an item off the shelf',
+          params: idParam,
+          body: itemPatch,
+          response: { 200: itemView },
+        },
+      },
+      (req) => svc.updateItem(actorOf(req), req.params.id, req.body, requestContext(req)),
+    );
+    r.post(
+      '/api/points/items/:id/restock',
+      {
+        config: manage,
+        schema: { tags, summary: 'Add stock', params: idParam, body: restockInput, response: { 200: itemView } },
+      },
+      (req) => svc.restock(actorOf(req), req.params.id, req.body, requestContext(req)),
+    );
+    r.post(
+      '/api/points/redemptions',
+      {
+        config: manage,
+        schema: {
+          tags,
+          summary: 'Redeem a basket for a volunteer (all or nothing)',
+          body: redeemInput,
+          response: { 201: redemptionView },
+        },
+      },
+      async (req, reply) => reply.status(201).send(await svc.redeem(actorOf(req), req.body, requestContext(req))),
+    );
+    r.get(
+      '/api/points/redemptions',
+      {
+        config: manage,
+        schema: {
+          tags,
+          summary: 'Redemption history, newest first',
+          querystring: z.object({
+            volunteerId: uuid.optional(),
+            page: z.coerce.number().int().min(1).default(1),
+            pageSize: z.coerce.number().int().min(1).max(200).default(20),
+          }),
+          response: {
+            200: z.object({
+              items: z.array(redemptionView),
+              total: z.number(),
+              page: z.number(),
+              pageSize: z.number(),
+            }),
+          },
+        },
+      },
+      (req) =>
+        svc.redemptions(actorOf(req), { volunteerId: req.query.volunteerId }, req.query.page, req.query.pageSize),
+    );
   };
 }

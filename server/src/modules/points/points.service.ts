@@ -15,16 +15,33 @@ import { authorize } from '../../platform/access.ts';
 import { AppError } from '../../platform/errors.ts';
 import { uuidv7 } from '../../../../domain/shared/ids.ts';
 import { assertBalanced, volunteerAccount, type Posting } from '../../../../domain/hours/points.ts';
-import { basketPrice, reconcileDay, settle, type ItemView, type PointsAccountView, type RedeemInput, type RedemptionView } from '../../../../domain/records/supermarket.ts';
+import {
+  basketPrice,
+  reconcileDay,
+  settle,
+  type ItemView,
+  type PointsAccountView,
+  type RedeemInput,
+  type RedemptionView,
+} from '../../../../domain/records/supermarket.ts';
 import type { CreditChange, HoursService } from '../hours/hours.service.ts';
 import type { VolunteerDirectory } from '../volunteers/volunteer-directory.ts';
 import * as repo from './points.repository.ts';
 
 export class PointsService {
-  constructor(private readonly db: Db, private readonly audit: AuditLog, private readonly directory: VolunteerDirectory, private readonly hours: HoursService) {}
+  constructor(
+    private readonly db: Db,
+    private readonly audit: AuditLog,
+    private readonly directory: VolunteerDirectory,
+    private readonly hours: HoursService,
+  ) {}
 
   private record(db: DbOrTrx, actor: Actor, ctx: RequestContext, what: AuditWhat) {
-    return this.audit.record(db, { communityId: actor.communityId, accountId: actor.accountId, name: actor.name, role: actor.role, ...ctx }, what);
+    return this.audit.record(
+      db,
+      { communityId: actor.communityId, accountId: actor.accountId, name: actor.name, role: actor.role, ...ctx },
+      what,
+    );
   }
 
   // ------------------------------------------------------------------------------------------ earning
@@ -57,15 +74,47 @@ export class PointsService {
         const s = settle(delta, Number(bal.balance), Number(bal.debt));
         await repo.setDayPoints(trx, communityId, volunteerId, date, next);
         const moved = delta > 0 ? s.credit : -s.take;
-        const postings: Posting[] = moved === 0 ? [] : [{ account: volunteerAccount(volunteerId), amount: moved }, { account: 'community_pool', amount: -moved }];
+        const postings: Posting[] =
+          moved === 0
+            ? []
+            : [
+                { account: volunteerAccount(volunteerId), amount: moved },
+                { account: 'community_pool', amount: -moved },
+              ];
         assertBalanced(postings);
-        const note = delta > 0 ? (s.repaid ? `repaid:${s.repaid}` : null) : (s.shortfall ? `shortfall:${s.shortfall}` : null);
-        await repo.insertTxn(trx, {
-          community_id: communityId, id: uuidv7(), volunteer_id: volunteerId, kind: delta > 0 ? 'earn' : 'reverse', points: moved, shortfall: s.shortfall,
-          service_date: date, entry_id: d.entryIds[d.entryIds.length - 1]!, redemption_id: null, note, created_by: null, created_at: now,
-        }, postings);
-        await repo.moveBalance(trx, communityId, volunteerId, { balance: moved, earned: delta, debt: s.shortfall - s.repaid }, now);
-        bal = { ...bal, balance: Number(bal.balance) + moved, earned: Number(bal.earned) + delta, debt: Number(bal.debt) + s.shortfall - s.repaid };
+        const note =
+          delta > 0 ? (s.repaid ? `repaid:${s.repaid}` : null) : s.shortfall ? `shortfall:${s.shortfall}` : null;
+        await repo.insertTxn(
+          trx,
+          {
+            community_id: communityId,
+            id: uuidv7(),
+            volunteer_id: volunteerId,
+            kind: delta > 0 ? 'earn' : 'reverse',
+            points: moved,
+            shortfall: s.shortfall,
+            service_date: date,
+            entry_id: d.entryIds[d.entryIds.length - 1]!,
+            redemption_id: null,
+            note,
+            created_by: null,
+            created_at: now,
+          },
+          postings,
+        );
+        await repo.moveBalance(
+          trx,
+          communityId,
+          volunteerId,
+          { balance: moved, earned: delta, debt: s.shortfall - s.repaid },
+          now,
+        );
+        bal = {
+          ...bal,
+          balance: Number(bal.balance) + moved,
+          earned: Number(bal.earned) + delta,
+          debt: Number(bal.debt) + s.shortfall - s.repaid,
+        };
       }
     }
   };
@@ -74,12 +123,27 @@ export class PointsService {
 
   private async account(communityId: string, v: { id: string; name: string }): Promise<PointsAccountView> {
     const [bal, txns, reds, settings] = await Promise.all([
-      repo.getBalance(this.db, communityId, v.id), repo.history(this.db, communityId, v.id, 100),
-      this.redemptionsOf(communityId, { volunteerId: v.id }, 1, 50), this.hours.settings(communityId),
+      repo.getBalance(this.db, communityId, v.id),
+      repo.history(this.db, communityId, v.id, 100),
+      this.redemptionsOf(communityId, { volunteerId: v.id }, 1, 50),
+      this.hours.settings(communityId),
     ]);
     return {
-      volunteerId: v.id, name: v.name, balance: Number(bal?.balance ?? 0), earned: Number(bal?.earned ?? 0), debt: Number(bal?.debt ?? 0), rule: settings.points,
-      history: txns.map((t) => ({ id: t.id, kind: t.kind as 'earn' | 'reverse' | 'redeem', points: Number(t.points), shortfall: Number(t.shortfall), serviceDate: t.service_date, note: t.note, createdAt: t.created_at })),
+      volunteerId: v.id,
+      name: v.name,
+      balance: Number(bal?.balance ?? 0),
+      earned: Number(bal?.earned ?? 0),
+      debt: Number(bal?.debt ?? 0),
+      rule: settings.points,
+      history: txns.map((t) => ({
+        id: t.id,
+        kind: t.kind as 'earn' | 'reverse' | 'redeem',
+        points: Number(t.points),
+        shortfall: Number(t.shortfall),
+        serviceDate: t.service_date,
+        note: t.note,
+        createdAt: t.created_at,
+      })),
       redemptions: reds.items,
     };
   }
@@ -101,11 +165,23 @@ export class PointsService {
     const byId = new Map<string, RedemptionView['lines']>();
     for (const l of lines) {
       const list = byId.get(l.redemption_id) ?? [];
-      list.push({ itemId: l.item_id, name: l.item_name, quantity: Number(l.quantity), pricePoints: Number(l.price_points) });
+      list.push({
+        itemId: l.item_id,
+        name: l.item_name,
+        quantity: Number(l.quantity),
+        pricePoints: Number(l.price_points),
+      });
       byId.set(l.redemption_id, list);
     }
-    const views: RedemptionView[] = items.map((r) => ({ id: r.id, volunteerId: r.volunteer_id, volunteerName: r.volunteer_name, points: Number(r.points), createdAt: r.created_at,
-      handledByName: r.handled_by_name, lines: byId.get(r.id) ?? [] }));
+    const views: RedemptionView[] = items.map((r) => ({
+      id: r.id,
+      volunteerId: r.volunteer_id,
+      volunteerName: r.volunteer_name,
+      points: Number(r.points),
+      createdAt: r.created_at,
+      handledByName: r.handled_by_name,
+      lines: byId.get(r.id) ?? [],
+    }));
     return { items: views, total, page, pageSize };
   }
 
@@ -121,19 +197,53 @@ export class PointsService {
     return (await repo.listItems(this.db, actor.communityId, activeOnly)).map(toItemView);
   }
 
-  async createItem(actor: Actor, input: { name: string; pricePoints: number; stock: number; active: boolean }, ctx: RequestContext): Promise<ItemView> {
+  async createItem(
+    actor: Actor,
+    input: { name: string; pricePoints: number; stock: number; active: boolean },
+    ctx: RequestContext,
+  ): Promise<ItemView> {
     authorize(actor, 'points.manage');
     const id = uuidv7();
     const now = new Date().toISOString();
     await this.db.transaction().execute(async (trx) => {
-      await repo.insertItem(trx, { community_id: actor.communityId, id, name: input.name, price_points: input.pricePoints, stock: input.stock, active: input.active ? 1 : 0, created_at: now, updated_at: now });
-      if (input.stock > 0) await repo.insertStockMove(trx, { community_id: actor.communityId, id: uuidv7(), item_id: id, quantity: input.stock, reason: 'restock', redemption_id: null, note: null, created_by: actor.accountId, created_at: now });
-      await this.record(trx, actor, ctx, { action: 'points.item_create', entityType: 'supermarket_item', entityId: id, detail: { ...input } });
+      await repo.insertItem(trx, {
+        community_id: actor.communityId,
+        id,
+        name: input.name,
+        price_points: input.pricePoints,
+        stock: input.stock,
+        active: input.active ? 1 : 0,
+        created_at: now,
+        updated_at: now,
+      });
+      if (input.stock > 0)
+        await repo.insertStockMove(trx, {
+          community_id: actor.communityId,
+          id: uuidv7(),
+          item_id: id,
+          quantity: input.stock,
+          reason: 'restock',
+          redemption_id: null,
+          note: null,
+          created_by: actor.accountId,
+          created_at: now,
+        });
+      await this.record(trx, actor, ctx, {
+        action: 'points.item_create',
+        entityType: 'supermarket_item',
+        entityId: id,
+        detail: { ...input },
+      });
     });
     return toItemView((await repo.getItem(this.db, actor.communityId, id))!);
   }
 
-  async updateItem(actor: Actor, id: string, patch: { name?: string; pricePoints?: number; active?: boolean }, ctx: RequestContext): Promise<ItemView> {
+  async updateItem(
+    actor: Actor,
+    id: string,
+    patch: { name?: string; pricePoints?: number; active?: boolean },
+    ctx: RequestContext,
+  ): Promise<ItemView> {
     authorize(actor, 'points.manage');
     await this.db.transaction().execute(async (trx) => {
       const set: Parameters<typeof repo.updateItem>[3] = {};
@@ -142,18 +252,44 @@ export class PointsService {
       if (patch.active !== undefined) set.active = patch.active ? 1 : 0;
       const r = await repo.updateItem(trx, actor.communityId, id, set, new Date().toISOString());
       if (Number(r.numUpdatedRows) !== 1) throw new AppError('not_found', { entity: 'supermarket_item' });
-      await this.record(trx, actor, ctx, { action: 'points.item_update', entityType: 'supermarket_item', entityId: id, detail: { ...patch } });
+      await this.record(trx, actor, ctx, {
+        action: 'points.item_update',
+        entityType: 'supermarket_item',
+        entityId: id,
+        detail: { ...patch },
+      });
     });
     return toItemView((await repo.getItem(this.db, actor.communityId, id))!);
   }
 
-  async restock(actor: Actor, id: string, input: { quantity: number; note?: string }, ctx: RequestContext): Promise<ItemView> {
+  async restock(
+    actor: Actor,
+    id: string,
+    input: { quantity: number; note?: string },
+    ctx: RequestContext,
+  ): Promise<ItemView> {
     authorize(actor, 'points.manage');
     const now = new Date().toISOString();
     await this.db.transaction().execute(async (trx) => {
-      if (!(await repo.moveStock(trx, actor.communityId, id, input.quantity, now))) throw new AppError('not_found', { entity: 'supermarket_item' });
-      await repo.insertStockMove(trx, { community_id: actor.communityId, id: uuidv7(), item_id: id, quantity: input.quantity, reason: 'restock', redemption_id: null, note: input.note ?? null, created_by: actor.accountId, created_at: now });
-      await this.record(trx, actor, ctx, { action: 'points.restock', entityType: 'supermarket_item', entityId: id, detail: { ...input } });
+      if (!(await repo.moveStock(trx, actor.communityId, id, input.quantity, now)))
+        throw new AppError('not_found', { entity: 'supermarket_item' });
+      await repo.insertStockMove(trx, {
+        community_id: actor.communityId,
+        id: uuidv7(),
+        item_id: id,
+        quantity: input.quantity,
+        reason: 'restock',
+        redemption_id: null,
+        note: input.note ?? null,
+        created_by: actor.accountId,
+        created_at: now,
+      });
+      await this.record(trx, actor, ctx, {
+        action: 'points.restock',
+        entityType: 'supermarket_item',
+        entityId: id,
+        detail: { ...input },
+      });
     });
     return toItemView((await repo.getItem(this.db, actor.communityId, id))!);
   }
@@ -176,9 +312,16 @@ export class PointsService {
     const now = new Date().toISOString();
     await this.db.transaction().execute(async (trx) => {
       const items = new Map((await repo.itemsByIds(trx, actor.communityId, ids)).map((i) => [i.id, i]));
-      const problems = ids.flatMap((itemId, i) => (items.get(itemId)?.active ? [] : [{ field: `lines.${i}.itemId`, message: 'points.itemUnavailable' }]));
+      const problems = ids.flatMap((itemId, i) =>
+        items.get(itemId)?.active ? [] : [{ field: `lines.${i}.itemId`, message: 'points.itemUnavailable' }],
+      );
       if (problems.length) throw new AppError('validation', { fields: problems });
-      const lines = ids.map((itemId) => ({ item_id: itemId, item_name: items.get(itemId)!.name, quantity: qty.get(itemId)!, price_points: Number(items.get(itemId)!.price_points) }));
+      const lines = ids.map((itemId) => ({
+        item_id: itemId,
+        item_name: items.get(itemId)!.name,
+        quantity: qty.get(itemId)!,
+        price_points: Number(items.get(itemId)!.price_points),
+      }));
       const total = basketPrice(lines.map((l) => ({ quantity: l.quantity, pricePoints: l.price_points })));
       await repo.lockBalance(trx, actor.communityId, v.id, now);
       if (!(await repo.spend(trx, actor.communityId, v.id, total, now))) {
@@ -188,16 +331,71 @@ export class PointsService {
       for (const l of lines) {
         if (!(await repo.moveStock(trx, actor.communityId, l.item_id, -l.quantity, now))) {
           const item = await repo.getItem(trx, actor.communityId, l.item_id);
-          throw new AppError('out_of_stock', { item: l.item_name, stock: Number(item?.stock ?? 0), wanted: l.quantity });
+          throw new AppError('out_of_stock', {
+            item: l.item_name,
+            stock: Number(item?.stock ?? 0),
+            wanted: l.quantity,
+          });
         }
-        await repo.insertStockMove(trx, { community_id: actor.communityId, id: uuidv7(), item_id: l.item_id, quantity: -l.quantity, reason: 'redeem', redemption_id: id, note: null, created_by: actor.accountId, created_at: now });
+        await repo.insertStockMove(trx, {
+          community_id: actor.communityId,
+          id: uuidv7(),
+          item_id: l.item_id,
+          quantity: -l.quantity,
+          reason: 'redeem',
+          redemption_id: id,
+          note: null,
+          created_by: actor.accountId,
+          created_at: now,
+        });
       }
-      const postings: Posting[] = [{ account: volunteerAccount(v.id), amount: -total }, { account: 'love_supermarket_stock', amount: total }];
+      const postings: Posting[] = [
+        { account: volunteerAccount(v.id), amount: -total },
+        { account: 'love_supermarket_stock', amount: total },
+      ];
       assertBalanced(postings);
-      await repo.insertTxn(trx, { community_id: actor.communityId, id: txnId, volunteer_id: v.id, kind: 'redeem', points: -total, shortfall: 0, service_date: null, entry_id: null,
-        redemption_id: id, note: lines.map((l) => `${l.item_name}×${l.quantity}`).join('、'), created_by: actor.accountId, created_at: now }, postings);
-      await repo.insertRedemption(trx, { community_id: actor.communityId, id, volunteer_id: v.id, points: total, txn_id: txnId, handled_by: actor.accountId, handled_by_name: actor.name, created_at: now }, lines);
-      await this.record(trx, actor, ctx, { action: 'points.redeem', entityType: 'volunteer', entityId: v.id, detail: { redemptionId: id, points: total, lines: lines.map((l) => ({ item: l.item_name, quantity: l.quantity })) } });
+      await repo.insertTxn(
+        trx,
+        {
+          community_id: actor.communityId,
+          id: txnId,
+          volunteer_id: v.id,
+          kind: 'redeem',
+          points: -total,
+          shortfall: 0,
+          service_date: null,
+          entry_id: null,
+          redemption_id: id,
+          note: lines.map((l) => `${l.item_name}×${l.quantity}`).join('、'),
+          created_by: actor.accountId,
+          created_at: now,
+        },
+        postings,
+      );
+      await repo.insertRedemption(
+        trx,
+        {
+          community_id: actor.communityId,
+          id,
+          volunteer_id: v.id,
+          points: total,
+          txn_id: txnId,
+          handled_by: actor.accountId,
+          handled_by_name: actor.name,
+          created_at: now,
+        },
+        lines,
+      );
+      await this.record(trx, actor, ctx, {
+        action: 'points.redeem',
+        entityType: 'volunteer',
+        entityId: v.id,
+        detail: {
+          redemptionId: id,
+          points: total,
+          lines: lines.map((l) => ({ item: l.item_name, quantity: l.quantity })),
+        },
+      });
     });
     return (await this.redemptionsOf(actor.communityId, { volunteerId: v.id }, 1, 1)).items.find((r) => r.id === id)!;
   }
@@ -205,11 +403,35 @@ export class PointsService {
   // ------------------------------------------------------------------------------------------ indicators
 
   /** Read only, one grouped query: points earned per volunteer for service dates in [from, to], from the postings. */
-  async earnedBetween(communityId: string, from: string, to: string, volunteerIds?: readonly string[]): Promise<Map<string, number>> {
-    return new Map((await repo.earnedByVolunteer(this.db, communityId, from, to, volunteerIds)).map((r) => [r.volunteerId, r.points]));
+  async earnedBetween(
+    communityId: string,
+    from: string,
+    to: string,
+    volunteerIds?: readonly string[],
+  ): Promise<Map<string, number>> {
+    return new Map(
+      (await repo.earnedByVolunteer(this.db, communityId, from, to, volunteerIds)).map((r) => [
+        r.volunteerId,
+        r.points,
+      ]),
+    );
   }
 }
 
-function toItemView(i: { id: string; name: string; price_points: number; stock: number; active: number; updated_at: string }): ItemView {
-  return { id: i.id, name: i.name, pricePoints: Number(i.price_points), stock: Number(i.stock), active: Number(i.active) === 1, updatedAt: i.updated_at };
+function toItemView(i: {
+  id: string;
+  name: string;
+  price_points: number;
+  stock: number;
+  active: number;
+  updated_at: string;
+}): ItemView {
+  return {
+    id: i.id,
+    name: i.name,
+    pricePoints: Number(i.price_points),
+    stock: Number(i.stock),
+    active: Number(i.active) === 1,
+    updatedAt: i.updated_at,
+  };
 }

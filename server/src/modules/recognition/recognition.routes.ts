@@ -4,8 +4,22 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
-  consentInput, decideInput, healthCheckView, myStar, nominateInput, nominationsView, noticeView, NOTICE_STATUSES, publicList, publicQuarters, quarter, quarterParam,
-  rankingView, settingsInput, withdrawInput, yearQuery,
+  consentInput,
+  decideInput,
+  healthCheckView,
+  myStar,
+  nominateInput,
+  nominationsView,
+  noticeView,
+  NOTICE_STATUSES,
+  publicList,
+  publicQuarters,
+  quarter,
+  quarterParam,
+  rankingView,
+  settingsInput,
+  withdrawInput,
+  yearQuery,
 } from '../../../../domain/recognition/schemas.ts';
 import { actorOf, grantOf, localeOf, requestContext } from '../../platform/http.ts';
 import type { Db } from '../../db/database.ts';
@@ -32,69 +46,329 @@ export function recognitionRoutes(rec: RecognitionService, rateLimits = true) {
     const read = { access: { permission: 'volunteers.read' as const } };
     const signedIn = { access: { signedIn: true as const } };
     // Public pages: limited per address, so nobody can walk the list of quarters or hammer the poster renderer.
-    const open = { access: { public: true as const }, ...(rateLimits ? { rateLimit: { max: 120, timeWindow: '1 minute' } } : {}) };
+    const open = {
+      access: { public: true as const },
+      ...(rateLimits ? { rateLimit: { max: 120, timeWindow: '1 minute' } } : {}),
+    };
 
-    r.get('/api/recognition/settings', { config: approve, schema: { tags, summary: 'How many days a star-level notice lasts', response: { 200: z.object({ noticeDays: z.number(), updatedAt: z.string().nullable() }) } } },
-      (req) => rec.settings(actorOf(req).communityId));
-    r.put('/api/recognition/settings', { config: approve, schema: { tags, summary: 'Change how many days a notice lasts (notices opened from now on)', body: settingsInput } },
-      async (req, reply) => { await rec.saveSettings(actorOf(req), req.body.noticeDays, requestContext(req)); return reply.status(204).send(); });
+    r.get(
+      '/api/recognition/settings',
+      {
+        config: approve,
+        schema: {
+          tags,
+          summary: 'How many days a star-level notice lasts',
+          response: { 200: z.object({ noticeDays: z.number(), updatedAt: z.string().nullable() }) },
+        },
+      },
+      (req) => rec.settings(actorOf(req).communityId),
+    );
+    r.put(
+      '/api/recognition/settings',
+      {
+        config: approve,
+        schema: {
+          tags,
+          summary: 'Change how many days a notice lasts (notices opened from now on)',
+          body: settingsInput,
+        },
+      },
+      async (req, reply) => {
+        await rec.saveSettings(actorOf(req), req.body.noticeDays, requestContext(req));
+        return reply.status(204).send();
+      },
+    );
 
-    r.get('/api/recognition/notices', { config: signedIn, schema: { tags, summary: 'Star-level public notices (公示): anyone signed in to the community sees them',
-      querystring: z.object({ status: z.enum(NOTICE_STATUSES).optional(), page: z.coerce.number().int().min(1).default(1), pageSize: z.coerce.number().int().min(1).max(200).default(50) }),
-      response: { 200: z.object({ items: z.array(noticeView), total: z.number(), page: z.number(), pageSize: z.number(), noticeDays: z.number() }) } } },
-    (req) => rec.notices(actorOf(req), req.query.status, req.query.page, req.query.pageSize));
-    r.post('/api/recognition/notices/scan', { config: nominate, schema: { tags, summary: 'Award notices whose time is over and open notices for levels reached (the daily job, now)',
-      response: { 200: z.object({ awarded: z.number(), lapsed: z.number(), opened: z.number() }) } } },
-    (req) => rec.scanNow(actorOf(req), grantOf(req), requestContext(req)));
-    r.post('/api/recognition/notices/:id/withdraw', { config: nominate, schema: { tags, summary: 'Withdraw a notice after an objection is upheld (nothing is awarded)', params: idParam, body: withdrawInput } },
-      async (req, reply) => { await rec.withdraw(actorOf(req), grantOf(req), req.params.id, req.body.reason, requestContext(req)); return reply.status(204).send(); });
+    r.get(
+      '/api/recognition/notices',
+      {
+        config: signedIn,
+        schema: {
+          tags,
+          summary: 'Star-level public notices (公示): anyone signed in to the community sees them',
+          querystring: z.object({
+            status: z.enum(NOTICE_STATUSES).optional(),
+            page: z.coerce.number().int().min(1).default(1),
+            pageSize: z.coerce.number().int().min(1).max(200).default(50),
+          }),
+          response: {
+            200: z.object({
+              items: z.array(noticeView),
+              total: z.number(),
+              page: z.number(),
+              pageSize: z.number(),
+              noticeDays: z.number(),
+            }),
+          },
+        },
+      },
+      (req) => rec.notices(actorOf(req), req.query.status, req.query.page, req.query.pageSize),
+    );
+    r.post(
+      '/api/recognition/notices/scan',
+      {
+        config: nominate,
+        schema: {
+          tags,
+          summary: 'Award notices whose time is over and open notices for levels reached (the daily job, now)',
+          response: { 200: z.object({ awarded: z.number(), lapsed: z.number(), opened: z.number() }) },
+        },
+      },
+      (req) => rec.scanNow(actorOf(req), grantOf(req), requestContext(req)),
+    );
+    r.post(
+      '/api/recognition/notices/:id/withdraw',
+      {
+        config: nominate,
+        schema: {
+          tags,
+          summary: 'Withdraw a notice after an objection is upheld (nothing is awarded)',
+          params: idParam,
+          body: withdrawInput,
+        },
+      },
+      async (req, reply) => {
+        await rec.withdraw(actorOf(req), grantOf(req), req.params.id, req.body.reason, requestContext(req));
+        return reply.status(204).send();
+      },
+    );
 
-    r.get('/api/recognition/my', { config: self, schema: { tags, summary: 'My awarded star, a notice in progress, my consent to publication', response: { 200: myStar } } },
-      (req) => rec.myStar(actorOf(req)));
-    r.put('/api/recognition/my/consent', { config: self, schema: { tags, summary: 'Whether my name may appear on a published commendation list', body: consentInput } },
-      async (req, reply) => { await rec.setMyConsent(actorOf(req), req.body.publish, requestContext(req)); return reply.status(204).send(); });
-    r.get('/api/recognition/volunteers/:id/star', { config: read, schema: { tags, summary: "A volunteer's awarded star, notice and consent", params: idParam, response: { 200: myStar } } },
-      (req) => rec.starOfVolunteer(actorOf(req), grantOf(req), req.params.id));
-    r.put('/api/recognition/volunteers/:id/consent', { config: nominate, schema: { tags, summary: 'Record a consent (or its withdrawal) given on paper', params: idParam, body: consentInput } },
-      async (req, reply) => { await rec.recordPaperConsent(actorOf(req), grantOf(req), req.params.id, req.body.publish, requestContext(req)); return reply.status(204).send(); });
+    r.get(
+      '/api/recognition/my',
+      {
+        config: self,
+        schema: {
+          tags,
+          summary: 'My awarded star, a notice in progress, my consent to publication',
+          response: { 200: myStar },
+        },
+      },
+      (req) => rec.myStar(actorOf(req)),
+    );
+    r.put(
+      '/api/recognition/my/consent',
+      {
+        config: self,
+        schema: { tags, summary: 'Whether my name may appear on a published commendation list', body: consentInput },
+      },
+      async (req, reply) => {
+        await rec.setMyConsent(actorOf(req), req.body.publish, requestContext(req));
+        return reply.status(204).send();
+      },
+    );
+    r.get(
+      '/api/recognition/volunteers/:id/star',
+      {
+        config: read,
+        schema: {
+          tags,
+          summary: "A volunteer's awarded star, notice and consent",
+          params: idParam,
+          response: { 200: myStar },
+        },
+      },
+      (req) => rec.starOfVolunteer(actorOf(req), grantOf(req), req.params.id),
+    );
+    r.put(
+      '/api/recognition/volunteers/:id/consent',
+      {
+        config: nominate,
+        schema: {
+          tags,
+          summary: 'Record a consent (or its withdrawal) given on paper',
+          params: idParam,
+          body: consentInput,
+        },
+      },
+      async (req, reply) => {
+        await rec.recordPaperConsent(actorOf(req), grantOf(req), req.params.id, req.body.publish, requestContext(req));
+        return reply.status(204).send();
+      },
+    );
 
-    r.get('/api/recognition/quarters/:quarter/ranking', { config: nominate, schema: { tags, summary: 'Candidates of the quarter ranked by the rules, each score explained (team leaders: their team)',
-      params: quarterParam, response: { 200: rankingView } } },
-    (req) => rec.ranking(actorOf(req), grantOf(req), req.params.quarter, localeOf(req)));
-    r.get('/api/recognition/quarters/:quarter/nominations', { config: nominate, schema: { tags, summary: 'Nominations of the quarter and whether the list is published', params: quarterParam, response: { 200: nominationsView } } },
-      (req) => rec.nominations(actorOf(req), grantOf(req), req.params.quarter, localeOf(req)));
-    r.post('/api/recognition/nominations', { config: nominate, schema: { tags, summary: 'Nominate a volunteer (team leaders: members of their team) with a reason', body: nominateInput, response: { 201: z.object({ id: z.string() }) } } },
-      async (req, reply) => reply.status(201).send(await rec.nominate(actorOf(req), grantOf(req), req.body, requestContext(req))));
-    r.post('/api/recognition/nominations/:id/decide', { config: approve, schema: { tags, summary: 'Approve or reject a nomination (community admin)', params: idParam, body: decideInput } },
-      async (req, reply) => { await rec.decide(actorOf(req), req.params.id, req.body, requestContext(req)); return reply.status(204).send(); });
-    r.post('/api/recognition/quarters/:quarter/publish', { config: approve, schema: { tags, summary: 'Publish the commendation list (only those who consented are named)', params: quarterParam,
-      response: { 200: z.object({ named: z.number(), approved: z.number() }) } } },
-    (req) => rec.publish(actorOf(req), req.params.quarter, requestContext(req)));
+    r.get(
+      '/api/recognition/quarters/:quarter/ranking',
+      {
+        config: nominate,
+        schema: {
+          tags,
+          summary: 'Candidates of the quarter ranked by the rules, each score explained (team leaders: their team)',
+          params: quarterParam,
+          response: { 200: rankingView },
+        },
+      },
+      (req) => rec.ranking(actorOf(req), grantOf(req), req.params.quarter, localeOf(req)),
+    );
+    r.get(
+      '/api/recognition/quarters/:quarter/nominations',
+      {
+        config: nominate,
+        schema: {
+          tags,
+          summary: 'Nominations of the quarter and whether the list is published',
+          params: quarterParam,
+          response: { 200: nominationsView },
+        },
+      },
+      (req) => rec.nominations(actorOf(req), grantOf(req), req.params.quarter, localeOf(req)),
+    );
+    r.post(
+      '/api/recognition/nominations',
+      {
+        config: nominate,
+        schema: {
+          tags,
+          summary: 'Nominate a volunteer (team leaders: members of their team) with a reason',
+          body: nominateInput,
+          response: { 201: z.object({ id: z.string() }) },
+        },
+      },
+      async (req, reply) =>
+        reply.status(201).send(await rec.nominate(actorOf(req), grantOf(req), req.body, requestContext(req))),
+    );
+    r.post(
+      '/api/recognition/nominations/:id/decide',
+      {
+        config: approve,
+        schema: {
+          tags,
+          summary: 'Approve or reject a nomination (community admin)',
+          params: idParam,
+          body: decideInput,
+        },
+      },
+      async (req, reply) => {
+        await rec.decide(actorOf(req), req.params.id, req.body, requestContext(req));
+        return reply.status(204).send();
+      },
+    );
+    r.post(
+      '/api/recognition/quarters/:quarter/publish',
+      {
+        config: approve,
+        schema: {
+          tags,
+          summary: 'Publish the commendation list (only those who consented are named)',
+          params: quarterParam,
+          response: { 200: z.object({ named: z.number(), approved: z.number() }) },
+        },
+      },
+      (req) => rec.publish(actorOf(req), req.params.quarter, requestContext(req)),
+    );
 
-    r.get('/api/recognition/health-check', { config: nominate, schema: { tags, summary: 'Volunteers commended in any quarter of the year: the yearly health-check list', querystring: yearQuery, response: { 200: healthCheckView } } },
-      async (req) => ({ year: req.query.year, items: await rec.healthCheck(actorOf(req), grantOf(req), req.query.year) }));
-    r.get('/api/recognition/health-check/export', { config: nominate, schema: { tags, summary: 'The health-check list as Excel (audited)', querystring: yearQuery } },
+    r.get(
+      '/api/recognition/health-check',
+      {
+        config: nominate,
+        schema: {
+          tags,
+          summary: 'Volunteers commended in any quarter of the year: the yearly health-check list',
+          querystring: yearQuery,
+          response: { 200: healthCheckView },
+        },
+      },
+      async (req) => ({
+        year: req.query.year,
+        items: await rec.healthCheck(actorOf(req), grantOf(req), req.query.year),
+      }),
+    );
+    r.get(
+      '/api/recognition/health-check/export',
+      {
+        config: nominate,
+        schema: { tags, summary: 'The health-check list as Excel (audited)', querystring: yearQuery },
+      },
       async (req, reply) => {
         const rows = await rec.exportHealthCheck(actorOf(req), grantOf(req), req.query.year, requestContext(req));
-        const stream = streamWorkbook(`${req.query.year}年优秀志愿者体检`, [['姓名', 10], ['性别', 6], ['年龄', 6], ['手机号', 14], ['服务队', 28], ['受表彰季度', 24]],
-          (async function* () { yield rows.map((x) => [x.name, GENDER[x.gender] ?? x.gender, x.age, x.phone, x.teams, x.quarters.join('、')]); })());
-        return sendWorkbook(reply, { fileName: `${req.query.year}年优秀志愿者体检名单.xlsx`, asciiFileName: `health-check-${req.query.year}.xlsx`, rows: rows.length, stream });
-      });
+        const stream = streamWorkbook(
+          `${req.query.year}年优秀志愿者体检`,
+          [
+            ['姓名', 10],
+            ['性别', 6],
+            ['年龄', 6],
+            ['手机号', 14],
+            ['服务队', 28],
+            ['受表彰季度', 24],
+          ],
+          (async function* () {
+            yield rows.map((x) => [
+              x.name,
+              GENDER[x.gender] ?? x.gender,
+              x.age,
+              x.phone,
+              x.teams,
+              x.quarters.join('、'),
+            ]);
+          })(),
+        );
+        return sendWorkbook(reply, {
+          fileName: `${req.query.year}年优秀志愿者体检名单.xlsx`,
+          asciiFileName: `health-check-${req.query.year}.xlsx`,
+          rows: rows.length,
+          stream,
+        });
+      },
+    );
 
-    r.get('/api/public/recognition/:communityId', { config: open, schema: { tags, summary: "A community's published commendation lists", params: z.object({ communityId: uuid }), response: { 200: publicQuarters } } },
-      (req) => rec.publicQuarters(req.params.communityId));
-    r.get('/api/public/recognition/:communityId/:quarter', { config: open, schema: { tags, summary: 'A published commendation list: names, teams and hours of those who consented',
-      params: z.object({ communityId: uuid, quarter }), response: { 200: publicList } } },
-    (req) => rec.publicList(req.params.communityId, req.params.quarter));
-    r.get('/api/public/recognition/:communityId/:quarter/poster.pdf', { config: open, schema: { tags, summary: 'The published list as a poster PDF', params: z.object({ communityId: uuid, quarter }) } },
-      async (req, reply) => sendPoster(reply, await rec.publicList(req.params.communityId, req.params.quarter), `${req.protocol}://${req.host}/recognition/${req.params.communityId}/${req.params.quarter}`));
+    r.get(
+      '/api/public/recognition/:communityId',
+      {
+        config: open,
+        schema: {
+          tags,
+          summary: "A community's published commendation lists",
+          params: z.object({ communityId: uuid }),
+          response: { 200: publicQuarters },
+        },
+      },
+      (req) => rec.publicQuarters(req.params.communityId),
+    );
+    r.get(
+      '/api/public/recognition/:communityId/:quarter',
+      {
+        config: open,
+        schema: {
+          tags,
+          summary: 'A published commendation list: names, teams and hours of those who consented',
+          params: z.object({ communityId: uuid, quarter }),
+          response: { 200: publicList },
+        },
+      },
+      (req) => rec.publicList(req.params.communityId, req.params.quarter),
+    );
+    r.get(
+      '/api/public/recognition/:communityId/:quarter/poster.pdf',
+      {
+        config: open,
+        schema: {
+          tags,
+          summary: 'The published list as a poster PDF',
+          params: z.object({ communityId: uuid, quarter }),
+        },
+      },
+      async (req, reply) =>
+        sendPoster(
+          reply,
+          await rec.publicList(req.params.communityId, req.params.quarter),
+          `${req.protocol}://${req.host}/recognition/${req.params.communityId}/${req.params.quarter}`,
+        ),
+    );
   };
 }
 
 /** The module as app.ts registers it: routes and the daily notice job (07:30 Shanghai). */
-export function recognitionModule(deps: { db: Db; audit: AuditLog; hours: HoursService; directory: VolunteerDirectory; jobs: JobWorker; rateLimits: boolean }) {
+export function recognitionModule(deps: {
+  db: Db;
+  audit: AuditLog;
+  hours: HoursService;
+  directory: VolunteerDirectory;
+  jobs: JobWorker;
+  rateLimits: boolean;
+}) {
   const rec = new RecognitionService(deps.db, deps.audit, deps.hours, deps.directory);
-  deps.jobs.register('recognition.star_notices', async () => { await rec.scanAll(); });
+  deps.jobs.register('recognition.star_notices', async () => {
+    await rec.scanAll();
+  });
   deps.jobs.schedule('recognition.star_notices', '30 7 * * *');
   return Object.assign(recognitionRoutes(rec, deps.rateLimits), { service: rec });
 }

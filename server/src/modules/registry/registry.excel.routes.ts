@@ -9,21 +9,34 @@ import { actorOf, grantOf, requestContext } from '../../platform/http.ts';
 import { RegistryExcel, XLSX_MIME } from './registry.excel.ts';
 import type { RegistryService } from './registry.service.ts';
 
-const importResult = z.object({ rows: z.number(), residents: z.number(), households: z.object({ created: z.number(), existing: z.number() }) });
+const importResult = z.object({
+  rows: z.number(),
+  residents: z.number(),
+  households: z.object({ created: z.number(), existing: z.number() }),
+});
 
 /** attachment with an ASCII fallback and the real (Chinese) name in RFC 5987 form. */
 export function contentDisposition(fileName: string, asciiFallback: string): string {
-  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  const encoded = encodeURIComponent(fileName).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
   return `attachment; filename="${asciiFallback.replace(/[^\x20-\x7e]|["\\]/g, '_')}"; filename*=UTF-8''${encoded}`;
 }
 
 function download(reply: FastifyReply, fileName: string, asciiFallback: string) {
   // Personal data: not for shared caches or the browser's disk cache.
-  return reply.type(XLSX_MIME).header('content-disposition', contentDisposition(fileName, asciiFallback)).header('cache-control', 'no-store');
+  return reply
+    .type(XLSX_MIME)
+    .header('content-disposition', contentDisposition(fileName, asciiFallback))
+    .header('cache-control', 'no-store');
 }
 
 /** Sends an exported workbook (any module's list) with its file name and row count. */
-export function sendWorkbook(reply: FastifyReply, file: { fileName: string; asciiFileName: string; rows: number; stream: Readable }) {
+export function sendWorkbook(
+  reply: FastifyReply,
+  file: { fileName: string; asciiFileName: string; rows: number; stream: Readable },
+) {
   return download(reply, file.fileName, file.asciiFileName).header('x-row-count', String(file.rows)).send(file.stream);
 }
 
@@ -53,38 +66,70 @@ export function registryExcelRoutes(registry: RegistryService, maxUploadBytes: n
     const importing = { access: { permission: 'registry.import' as const } };
     const exporting = { access: { permission: 'registry.export' as const } };
 
-    r.get('/api/registry/import/template', { config: importing, schema: { tags: ['registry'], summary: 'The Excel roster template (one row per resident)' } },
-      async (req, reply) => download(reply, '居民导入模板.xlsx', 'roster-template.xlsx').send(await excel.template(actorOf(req), grantOf(req))));
-
-    r.post('/api/registry/import', {
-      config: importing,
-      schema: {
-        tags: ['registry'], consumes: ['multipart/form-data'],
-        summary: 'Import a filled-in roster (multipart field `file`): all rows or none; a refusal lists each bad row',
-        response: { 201: importResult },
+    r.get(
+      '/api/registry/import/template',
+      {
+        config: importing,
+        schema: { tags: ['registry'], summary: 'The Excel roster template (one row per resident)' },
       },
-    }, async (req, reply) => {
-      const actor = actorOf(req);
-      const grant = grantOf(req);
-      excel.expectRoster();
-      const { buffer, fileName } = await uploadedFile(req);
-      return reply.status(201).send(await excel.importRoster(actor, grant, buffer, requestContext(req), { fileName }));
-    });
+      async (req, reply) =>
+        download(reply, '居民导入模板.xlsx', 'roster-template.xlsx').send(
+          await excel.template(actorOf(req), grantOf(req)),
+        ),
+    );
 
-    r.get('/api/registry/export/residents', {
-      config: exporting,
-      schema: { tags: ['registry'], summary: 'Residents matching the filters of GET /api/residents, as Excel (audited)', querystring: residentQuery.omit({ page: true, pageSize: true }) },
-    }, async (req, reply) => {
-      const file = await excel.residentsWorkbook(actorOf(req), grantOf(req), req.query, requestContext(req));
-      return sendWorkbook(reply, file);
-    });
+    r.post(
+      '/api/registry/import',
+      {
+        config: importing,
+        schema: {
+          tags: ['registry'],
+          consumes: ['multipart/form-data'],
+          summary: 'Import a filled-in roster (multipart field `file`): all rows or none; a refusal lists each bad row',
+          response: { 201: importResult },
+        },
+      },
+      async (req, reply) => {
+        const actor = actorOf(req);
+        const grant = grantOf(req);
+        excel.expectRoster();
+        const { buffer, fileName } = await uploadedFile(req);
+        return reply
+          .status(201)
+          .send(await excel.importRoster(actor, grant, buffer, requestContext(req), { fileName }));
+      },
+    );
 
-    r.get('/api/registry/export/households', {
-      config: exporting,
-      schema: { tags: ['registry'], summary: 'Households matching the filters of GET /api/households, as Excel (audited)', querystring: householdQuery.omit({ page: true, pageSize: true }) },
-    }, async (req, reply) => {
-      const file = await excel.householdsWorkbook(actorOf(req), grantOf(req), req.query, requestContext(req));
-      return sendWorkbook(reply, file);
-    });
+    r.get(
+      '/api/registry/export/residents',
+      {
+        config: exporting,
+        schema: {
+          tags: ['registry'],
+          summary: 'Residents matching the filters of GET /api/residents, as Excel (audited)',
+          querystring: residentQuery.omit({ page: true, pageSize: true }),
+        },
+      },
+      async (req, reply) => {
+        const file = await excel.residentsWorkbook(actorOf(req), grantOf(req), req.query, requestContext(req));
+        return sendWorkbook(reply, file);
+      },
+    );
+
+    r.get(
+      '/api/registry/export/households',
+      {
+        config: exporting,
+        schema: {
+          tags: ['registry'],
+          summary: 'Households matching the filters of GET /api/households, as Excel (audited)',
+          querystring: householdQuery.omit({ page: true, pageSize: true }),
+        },
+      },
+      async (req, reply) => {
+        const file = await excel.householdsWorkbook(actorOf(req), grantOf(req), req.query, requestContext(req));
+        return sendWorkbook(reply, file);
+      },
+    );
   };
 }

@@ -2,7 +2,14 @@
 import { sql, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
 import type { DbOrTrx } from '../../db/database.ts';
 import { pinyinStartsWith } from '../../db/prefix.ts';
-import type { Database, FamilyContactTable, ConsentRecordTable, HouseholdTable, ResidentTable, ResidentTagTable } from '../../db/schema.ts';
+import type {
+  Database,
+  FamilyContactTable,
+  ConsentRecordTable,
+  HouseholdTable,
+  ResidentTable,
+  ResidentTagTable,
+} from '../../db/schema.ts';
 
 export interface ResidentFilter {
   communityId: string;
@@ -22,8 +29,18 @@ export interface ResidentFilter {
 }
 
 const residentColumns = [
-  'r.id', 'r.name', 'r.gender', 'r.birth_date', 'r.phone', 'r.household_id', 'r.grid_id', 'r.id_number_masked',
-  'h.unit', 'h.room', 'b.number as building_number', 'b.street',
+  'r.id',
+  'r.name',
+  'r.gender',
+  'r.birth_date',
+  'r.phone',
+  'r.household_id',
+  'r.grid_id',
+  'r.id_number_masked',
+  'h.unit',
+  'h.room',
+  'b.number as building_number',
+  'b.street',
 ] as const;
 
 /**
@@ -31,9 +48,7 @@ const residentColumns = [
  * database filters, counts and sorts narrow rows, and the address is joined only where it is shown.
  */
 function residentFiltered(db: DbOrTrx, f: ResidentFilter) {
-  let q = db.selectFrom('resident as r')
-    .where('r.community_id', '=', f.communityId)
-    .where('r.status', '=', 'active');
+  let q = db.selectFrom('resident as r').where('r.community_id', '=', f.communityId).where('r.status', '=', 'active');
   if (f.scopeGridId) q = q.where('r.grid_id', '=', f.scopeGridId);
   if (f.gridId) q = q.where('r.grid_id', '=', f.gridId);
   if (f.householdId) q = q.where('r.household_id', '=', f.householdId);
@@ -44,13 +59,17 @@ function residentFiltered(db: DbOrTrx, f: ResidentFilter) {
   const birth = f.pinyinPrefix ? sql<string>`(${sql.ref('r.birth_date')} || '')` : sql.ref<string>('r.birth_date');
   if (f.bornOnOrAfter) q = q.where(birth, '>=', f.bornOnOrAfter);
   if (f.bornOnOrBefore) q = q.where(birth, '<=', f.bornOnOrBefore);
-  if (f.nameContains) q = q.where('r.name', 'like', `%${escapeLike(f.nameContains)}%`, );
+  if (f.nameContains) q = q.where('r.name', 'like', `%${escapeLike(f.nameContains)}%`);
   if (f.phoneTail) q = q.where('r.phone', 'like', `%${f.phoneTail}`);
   if (f.pinyinPrefix) q = q.where(pinyinStartsWith('r.name_pinyin', 'r.name_initials', f.pinyinPrefix));
   if (f.buildingId || f.dibaoToken) {
     const { buildingId, dibaoToken } = f;
     q = q.where((eb) => {
-      let h = eb.selectFrom('household as h').select(sql`1`.as('one')).whereRef('h.community_id', '=', 'r.community_id').whereRef('h.id', '=', 'r.household_id');
+      let h = eb
+        .selectFrom('household as h')
+        .select(sql`1`.as('one'))
+        .whereRef('h.community_id', '=', 'r.community_id')
+        .whereRef('h.id', '=', 'r.household_id');
       if (buildingId) h = h.where('h.building_id', '=', buildingId);
       if (dibaoToken) h = h.where('h.dibao_token', '=', dibaoToken);
       return eb.exists(h);
@@ -58,8 +77,16 @@ function residentFiltered(db: DbOrTrx, f: ResidentFilter) {
   }
   if (f.tag) {
     const tag = f.tag;
-    q = q.where((eb) => eb.exists(eb.selectFrom('resident_tag as t').select(sql`1`.as('one'))
-      .whereRef('t.community_id', '=', 'r.community_id').whereRef('t.resident_id', '=', 'r.id').where('t.tag', '=', tag)));
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('resident_tag as t')
+          .select(sql`1`.as('one'))
+          .whereRef('t.community_id', '=', 'r.community_id')
+          .whereRef('t.resident_id', '=', 'r.id')
+          .where('t.tag', '=', tag),
+      ),
+    );
   }
   return q;
 }
@@ -67,8 +94,12 @@ function residentFiltered(db: DbOrTrx, f: ResidentFilter) {
 /** The filtered residents with their address (household and building) joined. */
 function residentBase(db: DbOrTrx, f: ResidentFilter) {
   return residentFiltered(db, f)
-    .innerJoin('household as h', (j) => j.onRef('h.community_id', '=', 'r.community_id').onRef('h.id', '=', 'r.household_id'))
-    .innerJoin('building as b', (j) => j.onRef('b.community_id', '=', 'h.community_id').onRef('b.id', '=', 'h.building_id'));
+    .innerJoin('household as h', (j) =>
+      j.onRef('h.community_id', '=', 'r.community_id').onRef('h.id', '=', 'r.household_id'),
+    )
+    .innerJoin('building as b', (j) =>
+      j.onRef('b.community_id', '=', 'h.community_id').onRef('b.id', '=', 'h.building_id'),
+    );
 }
 
 function escapeLike(s: string): string {
@@ -83,15 +114,49 @@ export type ResidentRow = Awaited<ReturnType<typeof searchResidents>>['rows'][nu
  */
 export async function searchResidents(db: DbOrTrx, f: ResidentFilter, page: number, pageSize: number) {
   const pageOf = residentFiltered(db, f)
-    .select(['r.id', 'r.name', 'r.gender', 'r.birth_date', 'r.phone', 'r.household_id', 'r.grid_id', 'r.id_number_masked', 'r.community_id', 'r.name_pinyin',
-      (eb) => eb.fn.countAll<number>().over().as('total')])
-    .orderBy('r.name_pinyin').orderBy('r.id').limit(pageSize).offset((page - 1) * pageSize);
-  const rows = await db.selectFrom(pageOf.as('p'))
-    .innerJoin('household as h', (j) => j.onRef('h.community_id', '=', 'p.community_id').onRef('h.id', '=', 'p.household_id'))
-    .innerJoin('building as b', (j) => j.onRef('b.community_id', '=', 'h.community_id').onRef('b.id', '=', 'h.building_id'))
-    .select(['p.id', 'p.name', 'p.gender', 'p.birth_date', 'p.phone', 'p.household_id', 'p.grid_id', 'p.id_number_masked', 'p.total',
-      'h.unit', 'h.room', 'b.number as building_number', 'b.street'])
-    .orderBy('p.name_pinyin').orderBy('p.id').execute();
+    .select([
+      'r.id',
+      'r.name',
+      'r.gender',
+      'r.birth_date',
+      'r.phone',
+      'r.household_id',
+      'r.grid_id',
+      'r.id_number_masked',
+      'r.community_id',
+      'r.name_pinyin',
+      (eb) => eb.fn.countAll<number>().over().as('total'),
+    ])
+    .orderBy('r.name_pinyin')
+    .orderBy('r.id')
+    .limit(pageSize)
+    .offset((page - 1) * pageSize);
+  const rows = await db
+    .selectFrom(pageOf.as('p'))
+    .innerJoin('household as h', (j) =>
+      j.onRef('h.community_id', '=', 'p.community_id').onRef('h.id', '=', 'p.household_id'),
+    )
+    .innerJoin('building as b', (j) =>
+      j.onRef('b.community_id', '=', 'h.community_id').onRef('b.id', '=', 'h.building_id'),
+    )
+    .select([
+      'p.id',
+      'p.name',
+      'p.gender',
+      'p.birth_date',
+      'p.phone',
+      'p.household_id',
+      'p.grid_id',
+      'p.id_number_masked',
+      'p.total',
+      'h.unit',
+      'h.room',
+      'b.number as building_number',
+      'b.street',
+    ])
+    .orderBy('p.name_pinyin')
+    .orderBy('p.id')
+    .execute();
   // A page past the end has no row to carry the total: count then.
   const total = rows.length ? Number(rows[0]!.total) : page > 1 ? await countResidents(db, f) : 0;
   return { rows: rows.map(({ total: _total, ...r }) => r), total };
@@ -101,7 +166,12 @@ export async function searchResidents(db: DbOrTrx, f: ResidentFilter, page: numb
 export async function* allResidents(db: DbOrTrx, f: ResidentFilter, batch = 2000) {
   let after = '';
   for (;;) {
-    const rows = await residentBase(db, f).select(residentColumns).where('r.id', '>', after).orderBy('r.id').limit(batch).execute();
+    const rows = await residentBase(db, f)
+      .select(residentColumns)
+      .where('r.id', '>', after)
+      .orderBy('r.id')
+      .limit(batch)
+      .execute();
     if (!rows.length) return;
     yield rows;
     after = rows[rows.length - 1]!.id;
@@ -109,25 +179,45 @@ export async function* allResidents(db: DbOrTrx, f: ResidentFilter, batch = 2000
 }
 
 export async function countResidents(db: DbOrTrx, f: ResidentFilter) {
-  const r = await residentFiltered(db, f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const r = await residentFiltered(db, f)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }
 
 export async function tagsOf(db: DbOrTrx, communityId: string, residentIds: string[]) {
   if (!residentIds.length) return [];
-  return db.selectFrom('resident_tag').select(['resident_id', 'tag']).where('community_id', '=', communityId).where('resident_id', 'in', residentIds).execute();
+  return db
+    .selectFrom('resident_tag')
+    .select(['resident_id', 'tag'])
+    .where('community_id', '=', communityId)
+    .where('resident_id', 'in', residentIds)
+    .execute();
 }
 
 export async function getResident(db: DbOrTrx, communityId: string, id: string) {
-  return db.selectFrom('resident as r')
-    .innerJoin('household as h', (j) => j.onRef('h.community_id', '=', 'r.community_id').onRef('h.id', '=', 'r.household_id'))
-    .innerJoin('building as b', (j) => j.onRef('b.community_id', '=', 'h.community_id').onRef('b.id', '=', 'h.building_id'))
-    .selectAll('r').select(['h.unit', 'h.room', 'h.dibao_token', 'h.dibao_enc', 'b.number as building_number', 'b.street'])
-    .where('r.community_id', '=', communityId).where('r.id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('resident as r')
+    .innerJoin('household as h', (j) =>
+      j.onRef('h.community_id', '=', 'r.community_id').onRef('h.id', '=', 'r.household_id'),
+    )
+    .innerJoin('building as b', (j) =>
+      j.onRef('b.community_id', '=', 'h.community_id').onRef('b.id', '=', 'h.building_id'),
+    )
+    .selectAll('r')
+    .select(['h.unit', 'h.room', 'h.dibao_token', 'h.dibao_enc', 'b.number as building_number', 'b.street'])
+    .where('r.community_id', '=', communityId)
+    .where('r.id', '=', id)
+    .executeTakeFirst();
 }
 
 export async function findResidentIdByToken(db: DbOrTrx, communityId: string, token: string) {
-  const r = await db.selectFrom('resident').select('id').where('community_id', '=', communityId).where('id_number_token', '=', token).executeTakeFirst();
+  const r = await db
+    .selectFrom('resident')
+    .select('id')
+    .where('community_id', '=', communityId)
+    .where('id_number_token', '=', token)
+    .executeTakeFirst();
   return r?.id ?? null;
 }
 
@@ -157,8 +247,12 @@ export async function insertTags(db: DbOrTrx, rows: ResidentTagTable[]) {
 export async function existingIdNumberTokens(db: DbOrTrx, communityId: string, tokens: string[]): Promise<string[]> {
   const found: string[] = [];
   for (let i = 0; i < tokens.length; i += 1000) {
-    const rows = await db.selectFrom('resident').select('id_number_token').where('community_id', '=', communityId)
-      .where('id_number_token', 'in', tokens.slice(i, i + 1000)).execute();
+    const rows = await db
+      .selectFrom('resident')
+      .select('id_number_token')
+      .where('community_id', '=', communityId)
+      .where('id_number_token', 'in', tokens.slice(i, i + 1000))
+      .execute();
     for (const r of rows) if (r.id_number_token) found.push(r.id_number_token);
   }
   return found;
@@ -169,12 +263,26 @@ export async function updateResident(db: DbOrTrx, communityId: string, id: strin
 }
 
 export async function replaceTags(db: DbOrTrx, communityId: string, residentId: string, tags: string[]) {
-  await db.deleteFrom('resident_tag').where('community_id', '=', communityId).where('resident_id', '=', residentId).execute();
-  if (tags.length) await db.insertInto('resident_tag').values(tags.map((tag) => ({ community_id: communityId, resident_id: residentId, tag }))).execute();
+  await db
+    .deleteFrom('resident_tag')
+    .where('community_id', '=', communityId)
+    .where('resident_id', '=', residentId)
+    .execute();
+  if (tags.length)
+    await db
+      .insertInto('resident_tag')
+      .values(tags.map((tag) => ({ community_id: communityId, resident_id: residentId, tag })))
+      .execute();
 }
 
 export async function contactsOf(db: DbOrTrx, communityId: string, residentId: string) {
-  return db.selectFrom('family_contact').selectAll().where('community_id', '=', communityId).where('resident_id', '=', residentId).orderBy('created_at').execute();
+  return db
+    .selectFrom('family_contact')
+    .selectAll()
+    .where('community_id', '=', communityId)
+    .where('resident_id', '=', residentId)
+    .orderBy('created_at')
+    .execute();
 }
 
 export async function insertContact(db: DbOrTrx, row: FamilyContactTable) {
@@ -182,16 +290,32 @@ export async function insertContact(db: DbOrTrx, row: FamilyContactTable) {
 }
 
 export async function deleteContact(db: DbOrTrx, communityId: string, residentId: string, id: string) {
-  const r = await db.deleteFrom('family_contact').where('community_id', '=', communityId).where('resident_id', '=', residentId).where('id', '=', id).executeTakeFirst();
+  const r = await db
+    .deleteFrom('family_contact')
+    .where('community_id', '=', communityId)
+    .where('resident_id', '=', residentId)
+    .where('id', '=', id)
+    .executeTakeFirst();
   return Number(r.numDeletedRows) > 0;
 }
 
 export async function clearPrimaryContact(db: DbOrTrx, communityId: string, residentId: string) {
-  await db.updateTable('family_contact').set({ is_primary: 0 }).where('community_id', '=', communityId).where('resident_id', '=', residentId).execute();
+  await db
+    .updateTable('family_contact')
+    .set({ is_primary: 0 })
+    .where('community_id', '=', communityId)
+    .where('resident_id', '=', residentId)
+    .execute();
 }
 
 export async function consentsOf(db: DbOrTrx, communityId: string, residentId: string) {
-  return db.selectFrom('consent_record').selectAll().where('community_id', '=', communityId).where('resident_id', '=', residentId).orderBy('given_at').execute();
+  return db
+    .selectFrom('consent_record')
+    .selectAll()
+    .where('community_id', '=', communityId)
+    .where('resident_id', '=', residentId)
+    .orderBy('given_at')
+    .execute();
 }
 
 export async function insertConsent(db: DbOrTrx, row: ConsentRecordTable) {
@@ -199,36 +323,94 @@ export async function insertConsent(db: DbOrTrx, row: ConsentRecordTable) {
 }
 
 export async function withdrawConsent(db: DbOrTrx, communityId: string, residentId: string, id: string, at: string) {
-  const r = await db.updateTable('consent_record').set({ withdrawn_at: at }).where('community_id', '=', communityId)
-    .where('resident_id', '=', residentId).where('id', '=', id).where('withdrawn_at', 'is', null).executeTakeFirst();
+  const r = await db
+    .updateTable('consent_record')
+    .set({ withdrawn_at: at })
+    .where('community_id', '=', communityId)
+    .where('resident_id', '=', residentId)
+    .where('id', '=', id)
+    .where('withdrawn_at', 'is', null)
+    .executeTakeFirst();
   return Number(r.numUpdatedRows) > 0;
 }
 
 // ---- grids and buildings ----
 
 export async function listGrids(db: DbOrTrx, communityId: string, onlyGridId: string | null) {
-  let q = db.selectFrom('grid as g').where('g.community_id', '=', communityId)
+  let q = db
+    .selectFrom('grid as g')
+    .where('g.community_id', '=', communityId)
     .select((eb) => [
-      'g.id', 'g.code', 'g.name',
-      eb.selectFrom('building as b').whereRef('b.community_id', '=', 'g.community_id').whereRef('b.grid_id', '=', 'g.id').select((e) => e.fn.countAll<number>().as('n')).as('buildings'),
-      eb.selectFrom('household as h').whereRef('h.community_id', '=', 'g.community_id').whereRef('h.grid_id', '=', 'g.id').select((e) => e.fn.countAll<number>().as('n')).as('households'),
-      eb.selectFrom('resident as r').whereRef('r.community_id', '=', 'g.community_id').whereRef('r.grid_id', '=', 'g.id').where('r.status', '=', 'active').select((e) => e.fn.countAll<number>().as('n')).as('residents'),
-      eb.selectFrom('membership as m').innerJoin('account as a', 'a.id', 'm.account_id').whereRef('m.community_id', '=', 'g.community_id')
-        .whereRef('m.grid_id', '=', 'g.id').where('m.role', '=', 'grid_leader').select('a.name').orderBy('m.created_at').limit(1).as('leader_name'),
-    ]).orderBy('g.code');
+      'g.id',
+      'g.code',
+      'g.name',
+      eb
+        .selectFrom('building as b')
+        .whereRef('b.community_id', '=', 'g.community_id')
+        .whereRef('b.grid_id', '=', 'g.id')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .as('buildings'),
+      eb
+        .selectFrom('household as h')
+        .whereRef('h.community_id', '=', 'g.community_id')
+        .whereRef('h.grid_id', '=', 'g.id')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .as('households'),
+      eb
+        .selectFrom('resident as r')
+        .whereRef('r.community_id', '=', 'g.community_id')
+        .whereRef('r.grid_id', '=', 'g.id')
+        .where('r.status', '=', 'active')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .as('residents'),
+      eb
+        .selectFrom('membership as m')
+        .innerJoin('account as a', 'a.id', 'm.account_id')
+        .whereRef('m.community_id', '=', 'g.community_id')
+        .whereRef('m.grid_id', '=', 'g.id')
+        .where('m.role', '=', 'grid_leader')
+        .select('a.name')
+        .orderBy('m.created_at')
+        .limit(1)
+        .as('leader_name'),
+    ])
+    .orderBy('g.code');
   if (onlyGridId) q = q.where('g.id', '=', onlyGridId);
   return q.execute();
 }
 
 export async function getGrid(db: DbOrTrx, communityId: string, id: string) {
-  return db.selectFrom('grid').selectAll().where('community_id', '=', communityId).where('id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('grid')
+    .selectAll()
+    .where('community_id', '=', communityId)
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
-export async function listBuildings(db: DbOrTrx, communityId: string, gridId: string | null, scopeGridId: string | null) {
-  let q = db.selectFrom('building as b').innerJoin('grid as g', (j) => j.onRef('g.community_id', '=', 'b.community_id').onRef('g.id', '=', 'b.grid_id'))
+export async function listBuildings(
+  db: DbOrTrx,
+  communityId: string,
+  gridId: string | null,
+  scopeGridId: string | null,
+) {
+  let q = db
+    .selectFrom('building as b')
+    .innerJoin('grid as g', (j) => j.onRef('g.community_id', '=', 'b.community_id').onRef('g.id', '=', 'b.grid_id'))
     .where('b.community_id', '=', communityId)
-    .select((eb) => ['b.id', 'b.number', 'b.street', 'b.grid_id', 'g.name as grid_name',
-      eb.selectFrom('household as h').whereRef('h.community_id', '=', 'b.community_id').whereRef('h.building_id', '=', 'b.id').select((e) => e.fn.countAll<number>().as('n')).as('households')]);
+    .select((eb) => [
+      'b.id',
+      'b.number',
+      'b.street',
+      'b.grid_id',
+      'g.name as grid_name',
+      eb
+        .selectFrom('household as h')
+        .whereRef('h.community_id', '=', 'b.community_id')
+        .whereRef('h.building_id', '=', 'b.id')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .as('households'),
+    ]);
   if (gridId) q = q.where('b.grid_id', '=', gridId);
   if (scopeGridId) q = q.where('b.grid_id', '=', scopeGridId);
   const rows = await q.execute();
@@ -237,16 +419,30 @@ export async function listBuildings(db: DbOrTrx, communityId: string, gridId: st
 }
 
 export async function getBuilding(db: DbOrTrx, communityId: string, id: string) {
-  return db.selectFrom('building').selectAll().where('community_id', '=', communityId).where('id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('building')
+    .selectAll()
+    .where('community_id', '=', communityId)
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 export async function findBuildingByNumber(db: DbOrTrx, communityId: string, number: string) {
-  return db.selectFrom('building').selectAll().where('community_id', '=', communityId).where('number', '=', number).executeTakeFirst();
+  return db
+    .selectFrom('building')
+    .selectAll()
+    .where('community_id', '=', communityId)
+    .where('number', '=', number)
+    .executeTakeFirst();
 }
 
 /** Every building of a community, without counts (import lookups). */
 export async function buildingsOf(db: DbOrTrx, communityId: string) {
-  return db.selectFrom('building').select(['id', 'number', 'grid_id']).where('community_id', '=', communityId).execute();
+  return db
+    .selectFrom('building')
+    .select(['id', 'number', 'grid_id'])
+    .where('community_id', '=', communityId)
+    .execute();
 }
 
 export async function insertBuilding(db: DbOrTrx, row: Database['building']) {
@@ -255,11 +451,21 @@ export async function insertBuilding(db: DbOrTrx, row: Database['building']) {
 
 // ---- households ----
 
-export interface HouseholdFilter { communityId: string; scopeGridId: string | null; gridId?: string; buildingId?: string; dibaoToken?: string; isMigrant?: boolean }
+export interface HouseholdFilter {
+  communityId: string;
+  scopeGridId: string | null;
+  gridId?: string;
+  buildingId?: string;
+  dibaoToken?: string;
+  isMigrant?: boolean;
+}
 
 function householdBase(db: DbOrTrx, f: HouseholdFilter) {
-  let q = db.selectFrom('household as h')
-    .innerJoin('building as b', (j) => j.onRef('b.community_id', '=', 'h.community_id').onRef('b.id', '=', 'h.building_id'))
+  let q = db
+    .selectFrom('household as h')
+    .innerJoin('building as b', (j) =>
+      j.onRef('b.community_id', '=', 'h.community_id').onRef('b.id', '=', 'h.building_id'),
+    )
     .where('h.community_id', '=', f.communityId);
   if (f.scopeGridId) q = q.where('h.grid_id', '=', f.scopeGridId);
   if (f.gridId) q = q.where('h.grid_id', '=', f.gridId);
@@ -269,25 +475,64 @@ function householdBase(db: DbOrTrx, f: HouseholdFilter) {
   return q;
 }
 
-const householdColumns = (eb: ExpressionBuilder<any, any>) => [
-  'h.id', 'h.building_id', 'h.grid_id', 'h.unit', 'h.room', 'h.is_migrant', 'h.dibao_token', 'h.note', 'h.created_at', 'h.updated_at',
-  'b.number as building_number', 'b.street',
-  eb.selectFrom('resident as r').whereRef('r.community_id', '=', 'h.community_id').whereRef('r.household_id', '=', 'h.id').where('r.status', '=', 'active')
-    .select((e: any) => e.fn.countAll().as('n')).as('member_count'),
-  eb.selectFrom('resident as r').whereRef('r.community_id', '=', 'h.community_id').whereRef('r.household_id', '=', 'h.id').where('r.relation_to_head', '=', 'head')
-    .select('r.name').limit(1).as('head_name'),
-] as any;
+const householdColumns = (eb: ExpressionBuilder<any, any>) =>
+  [
+    'h.id',
+    'h.building_id',
+    'h.grid_id',
+    'h.unit',
+    'h.room',
+    'h.is_migrant',
+    'h.dibao_token',
+    'h.note',
+    'h.created_at',
+    'h.updated_at',
+    'b.number as building_number',
+    'b.street',
+    eb
+      .selectFrom('resident as r')
+      .whereRef('r.community_id', '=', 'h.community_id')
+      .whereRef('r.household_id', '=', 'h.id')
+      .where('r.status', '=', 'active')
+      .select((e: any) => e.fn.countAll().as('n'))
+      .as('member_count'),
+    eb
+      .selectFrom('resident as r')
+      .whereRef('r.community_id', '=', 'h.community_id')
+      .whereRef('r.household_id', '=', 'h.id')
+      .where('r.relation_to_head', '=', 'head')
+      .select('r.name')
+      .limit(1)
+      .as('head_name'),
+  ] as any;
 
 export interface HouseholdRow {
-  id: string; building_id: string; grid_id: string; unit: string; room: string; is_migrant: number; dibao_token: string | null; note: string | null;
-  created_at: string; updated_at: string; building_number: string; street: string; member_count: number; head_name: string | null;
+  id: string;
+  building_id: string;
+  grid_id: string;
+  unit: string;
+  room: string;
+  is_migrant: number;
+  dibao_token: string | null;
+  note: string | null;
+  created_at: string;
+  updated_at: string;
+  building_number: string;
+  street: string;
+  member_count: number;
+  head_name: string | null;
 }
 
 export async function listHouseholds(db: DbOrTrx, f: HouseholdFilter, page: number, pageSize: number) {
   const base = householdBase(db, f);
   const [rows, total] = await Promise.all([
     (base.select(householdColumns) as SelectQueryBuilder<any, any, HouseholdRow>)
-      .orderBy('b.number').orderBy('h.unit').orderBy('h.room').limit(pageSize).offset((page - 1) * pageSize).execute(),
+      .orderBy('b.number')
+      .orderBy('h.unit')
+      .orderBy('h.room')
+      .limit(pageSize)
+      .offset((page - 1) * pageSize)
+      .execute(),
     base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { rows: rows as HouseholdRow[], total: Number(total.n) };
@@ -296,7 +541,11 @@ export async function listHouseholds(db: DbOrTrx, f: HouseholdFilter, page: numb
 export async function* allHouseholds(db: DbOrTrx, f: HouseholdFilter, batch = 2000) {
   let after = '';
   for (;;) {
-    const rows = (await (householdBase(db, f).select(householdColumns) as any).where('h.id', '>', after).orderBy('h.id').limit(batch).execute()) as HouseholdRow[];
+    const rows = (await (householdBase(db, f).select(householdColumns) as any)
+      .where('h.id', '>', after)
+      .orderBy('h.id')
+      .limit(batch)
+      .execute()) as HouseholdRow[];
     if (!rows.length) return;
     yield rows;
     after = rows[rows.length - 1]!.id;
@@ -304,27 +553,55 @@ export async function* allHouseholds(db: DbOrTrx, f: HouseholdFilter, batch = 20
 }
 
 export async function countHouseholds(db: DbOrTrx, f: HouseholdFilter) {
-  const r = await householdBase(db, f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const r = await householdBase(db, f)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }
 
 export async function householdsInBuildings(db: DbOrTrx, communityId: string, buildingIds: string[]) {
-  const out: Array<Pick<HouseholdTable, 'id' | 'building_id' | 'grid_id' | 'unit' | 'room' | 'is_migrant' | 'dibao_token'>> = [];
+  const out: Array<
+    Pick<HouseholdTable, 'id' | 'building_id' | 'grid_id' | 'unit' | 'room' | 'is_migrant' | 'dibao_token'>
+  > = [];
   for (let i = 0; i < buildingIds.length; i += 500) {
-    out.push(...await db.selectFrom('household').select(['id', 'building_id', 'grid_id', 'unit', 'room', 'is_migrant', 'dibao_token'])
-      .where('community_id', '=', communityId).where('building_id', 'in', buildingIds.slice(i, i + 500)).execute());
+    out.push(
+      ...(await db
+        .selectFrom('household')
+        .select(['id', 'building_id', 'grid_id', 'unit', 'room', 'is_migrant', 'dibao_token'])
+        .where('community_id', '=', communityId)
+        .where('building_id', 'in', buildingIds.slice(i, i + 500))
+        .execute()),
+    );
   }
   return out;
 }
 
-export async function getHousehold(db: DbOrTrx, communityId: string, id: string): Promise<(HouseholdRow & { dibao_enc: string | null }) | undefined> {
+export async function getHousehold(
+  db: DbOrTrx,
+  communityId: string,
+  id: string,
+): Promise<(HouseholdRow & { dibao_enc: string | null }) | undefined> {
   return (await (householdBase(db, { communityId, scopeGridId: null }).select(householdColumns) as any)
-    .select('h.dibao_enc').where('h.id', '=', id).executeTakeFirst()) as any;
+    .select('h.dibao_enc')
+    .where('h.id', '=', id)
+    .executeTakeFirst()) as any;
 }
 
-export async function findHouseholdByAddress(db: DbOrTrx, communityId: string, buildingId: string, unit: string, room: string) {
-  return db.selectFrom('household').select(['id', 'grid_id']).where('community_id', '=', communityId).where('building_id', '=', buildingId)
-    .where('unit', '=', unit).where('room', '=', room).executeTakeFirst();
+export async function findHouseholdByAddress(
+  db: DbOrTrx,
+  communityId: string,
+  buildingId: string,
+  unit: string,
+  room: string,
+) {
+  return db
+    .selectFrom('household')
+    .select(['id', 'grid_id'])
+    .where('community_id', '=', communityId)
+    .where('building_id', '=', buildingId)
+    .where('unit', '=', unit)
+    .where('room', '=', room)
+    .executeTakeFirst();
 }
 
 export async function insertHousehold(db: DbOrTrx, row: HouseholdTable) {
@@ -337,21 +614,64 @@ export async function updateHousehold(db: DbOrTrx, communityId: string, id: stri
 
 // ---- summary ----
 
-export async function summaryCounts(db: DbOrTrx, communityId: string, scopeGridId: string | null, aged60Born: string, dibaoTrue: string) {
+export async function summaryCounts(
+  db: DbOrTrx,
+  communityId: string,
+  scopeGridId: string | null,
+  aged60Born: string,
+  dibaoTrue: string,
+) {
   const grid = (q: any, col: string) => (scopeGridId ? q.where(col, '=', scopeGridId) : q);
   const [grids, buildings, households, dibao, residents, aged, tags] = await Promise.all([
-    grid(db.selectFrom('grid').where('community_id', '=', communityId), 'id').select((eb: any) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow(),
-    grid(db.selectFrom('building').where('community_id', '=', communityId), 'grid_id').select((eb: any) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow(),
-    grid(db.selectFrom('household').where('community_id', '=', communityId), 'grid_id').select((eb: any) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow(),
-    grid(db.selectFrom('household').where('community_id', '=', communityId).where('dibao_token', '=', dibaoTrue), 'grid_id').select((eb: any) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow(),
-    grid(db.selectFrom('resident').where('community_id', '=', communityId).where('status', '=', 'active'), 'grid_id').select((eb: any) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow(),
-    grid(db.selectFrom('resident').where('community_id', '=', communityId).where('status', '=', 'active').where('birth_date', '<=', aged60Born), 'grid_id').select((eb: any) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow(),
+    grid(db.selectFrom('grid').where('community_id', '=', communityId), 'id')
+      .select((eb: any) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow(),
+    grid(db.selectFrom('building').where('community_id', '=', communityId), 'grid_id')
+      .select((eb: any) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow(),
+    grid(db.selectFrom('household').where('community_id', '=', communityId), 'grid_id')
+      .select((eb: any) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow(),
+    grid(
+      db.selectFrom('household').where('community_id', '=', communityId).where('dibao_token', '=', dibaoTrue),
+      'grid_id',
+    )
+      .select((eb: any) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow(),
+    grid(db.selectFrom('resident').where('community_id', '=', communityId).where('status', '=', 'active'), 'grid_id')
+      .select((eb: any) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow(),
+    grid(
+      db
+        .selectFrom('resident')
+        .where('community_id', '=', communityId)
+        .where('status', '=', 'active')
+        .where('birth_date', '<=', aged60Born),
+      'grid_id',
+    )
+      .select((eb: any) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow(),
     (scopeGridId
-      ? db.selectFrom('resident_tag as t').innerJoin('resident as r', (j) => j.onRef('r.community_id', '=', 't.community_id').onRef('r.id', '=', 't.resident_id')).where('r.grid_id', '=', scopeGridId)
-      : db.selectFrom('resident_tag as t')).where('t.community_id', '=', communityId).select(['t.tag', (eb: any) => eb.fn.countAll().as('n')]).groupBy('t.tag').execute(),
+      ? db
+          .selectFrom('resident_tag as t')
+          .innerJoin('resident as r', (j) =>
+            j.onRef('r.community_id', '=', 't.community_id').onRef('r.id', '=', 't.resident_id'),
+          )
+          .where('r.grid_id', '=', scopeGridId)
+      : db.selectFrom('resident_tag as t')
+    )
+      .where('t.community_id', '=', communityId)
+      .select(['t.tag', (eb: any) => eb.fn.countAll().as('n')])
+      .groupBy('t.tag')
+      .execute(),
   ]);
   return {
-    grids: Number(grids.n), buildings: Number(buildings.n), households: Number(households.n), dibaoHouseholds: Number(dibao.n),
-    residents: Number(residents.n), residentsAged60Plus: Number(aged.n), tags: (tags as unknown as Array<{ tag: string; n: number }>).map((t) => ({ tag: t.tag, n: Number(t.n) })),
+    grids: Number(grids.n),
+    buildings: Number(buildings.n),
+    households: Number(households.n),
+    dibaoHouseholds: Number(dibao.n),
+    residents: Number(residents.n),
+    residentsAged60Plus: Number(aged.n),
+    tags: (tags as unknown as Array<{ tag: string; n: number }>).map((t) => ({ tag: t.tag, n: Number(t.n) })),
   };
 }

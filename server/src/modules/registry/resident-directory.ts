@@ -5,22 +5,72 @@ import type { Db, DbOrTrx } from '../../db/database.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { normalizeMobile } from '../../../../domain/shared/phone.ts';
 
-export interface ResidentBrief { id: string; name: string; gender: string; birthDate: string; phone: string | null; address: string; householdId: string; gridId: string }
-export interface LinkedResident { id: string; name: string; relation: 'self' | 'family' }
+export interface ResidentBrief {
+  id: string;
+  name: string;
+  gender: string;
+  birthDate: string;
+  phone: string | null;
+  address: string;
+  householdId: string;
+  gridId: string;
+}
+export interface LinkedResident {
+  id: string;
+  name: string;
+  relation: 'self' | 'family';
+}
 
 export class ResidentDirectory {
   constructor(private readonly db: Db) {}
 
   private briefs(db: DbOrTrx, communityId: string) {
-    return db.selectFrom('resident as r')
-      .innerJoin('household as h', (j) => j.onRef('h.community_id', '=', 'r.community_id').onRef('h.id', '=', 'r.household_id'))
-      .innerJoin('building as b', (j) => j.onRef('b.community_id', '=', 'h.community_id').onRef('b.id', '=', 'h.building_id'))
-      .select(['r.id', 'r.name', 'r.gender', 'r.birth_date', 'r.phone', 'r.household_id', 'r.grid_id', 'b.number as building', 'h.unit', 'h.room'])
-      .where('r.community_id', '=', communityId).where('r.status', '=', 'active');
+    return db
+      .selectFrom('resident as r')
+      .innerJoin('household as h', (j) =>
+        j.onRef('h.community_id', '=', 'r.community_id').onRef('h.id', '=', 'r.household_id'),
+      )
+      .innerJoin('building as b', (j) =>
+        j.onRef('b.community_id', '=', 'h.community_id').onRef('b.id', '=', 'h.building_id'),
+      )
+      .select([
+        'r.id',
+        'r.name',
+        'r.gender',
+        'r.birth_date',
+        'r.phone',
+        'r.household_id',
+        'r.grid_id',
+        'b.number as building',
+        'h.unit',
+        'h.room',
+      ])
+      .where('r.community_id', '=', communityId)
+      .where('r.status', '=', 'active');
   }
 
-  private static toBrief(r: { id: string; name: string; gender: string; birth_date: string; phone: string | null; household_id: string; grid_id: string; building: string; unit: string; room: string }): ResidentBrief {
-    return { id: r.id, name: r.name, gender: r.gender, birthDate: r.birth_date, phone: r.phone, address: `${r.building}${r.unit}单元${r.room}`, householdId: r.household_id, gridId: r.grid_id };
+  private static toBrief(r: {
+    id: string;
+    name: string;
+    gender: string;
+    birth_date: string;
+    phone: string | null;
+    household_id: string;
+    grid_id: string;
+    building: string;
+    unit: string;
+    room: string;
+  }): ResidentBrief {
+    return {
+      id: r.id,
+      name: r.name,
+      gender: r.gender,
+      birthDate: r.birth_date,
+      phone: r.phone,
+      address: `${r.building}${r.unit}单元${r.room}`,
+      householdId: r.household_id,
+      gridId: r.grid_id,
+    };
   }
 
   /** The resident, if active in the community. */
@@ -33,23 +83,47 @@ export class ResidentDirectory {
    * A caller on the phone: residents whose own number this is, then those who list it as a family contact
    * (a son calling for his mother); otherwise a name or pinyin search. At most `limit`.
    */
-  async find(communityId: string, q: string, limit = 20): Promise<Array<ResidentBrief & { via: 'phone' | 'contact' | 'name' }>> {
+  async find(
+    communityId: string,
+    q: string,
+    limit = 20,
+  ): Promise<Array<ResidentBrief & { via: 'phone' | 'contact' | 'name' }>> {
     const phone = normalizeMobile(q);
     if (phone) {
       const own = await this.briefs(this.db, communityId).where('r.phone', '=', phone).limit(limit).execute();
       const viaContact = await this.briefs(this.db, communityId)
-        .where(({ exists, selectFrom }) => exists(selectFrom('family_contact as c').select('c.id')
-          .whereRef('c.community_id', '=', 'r.community_id').whereRef('c.resident_id', '=', 'r.id').where('c.phone', '=', phone)))
-        .limit(limit).execute();
+        .where(({ exists, selectFrom }) =>
+          exists(
+            selectFrom('family_contact as c')
+              .select('c.id')
+              .whereRef('c.community_id', '=', 'r.community_id')
+              .whereRef('c.resident_id', '=', 'r.id')
+              .where('c.phone', '=', phone),
+          ),
+        )
+        .limit(limit)
+        .execute();
       const seen = new Set(own.map((r) => r.id));
-      return [...own.map((r) => ({ ...ResidentDirectory.toBrief(r), via: 'phone' as const })),
-        ...viaContact.filter((r) => !seen.has(r.id)).map((r) => ({ ...ResidentDirectory.toBrief(r), via: 'contact' as const }))];
+      return [
+        ...own.map((r) => ({ ...ResidentDirectory.toBrief(r), via: 'phone' as const })),
+        ...viaContact
+          .filter((r) => !seen.has(r.id))
+          .map((r) => ({ ...ResidentDirectory.toBrief(r), via: 'contact' as const })),
+      ];
     }
     const term = q.trim().toLowerCase();
     if (!term) return [];
     const rows = await this.briefs(this.db, communityId)
-      .where((eb) => eb.or([eb('r.name', 'like', `${term}%`), eb('r.name_pinyin', 'like', `${term}%`), eb('r.name_initials', '=', term)]))
-      .orderBy('r.name_pinyin').limit(limit).execute();
+      .where((eb) =>
+        eb.or([
+          eb('r.name', 'like', `${term}%`),
+          eb('r.name_pinyin', 'like', `${term}%`),
+          eb('r.name_initials', '=', term),
+        ]),
+      )
+      .orderBy('r.name_pinyin')
+      .limit(limit)
+      .execute();
     return rows.map((r) => ({ ...ResidentDirectory.toBrief(r), via: 'name' as const }));
   }
 
@@ -62,28 +136,57 @@ export class ResidentDirectory {
     const out: LinkedResident[] = [];
     let selfId = actor.residentId;
     if (!selfId) {
-      const own = await this.db.selectFrom('resident').select('id').where('community_id', '=', actor.communityId).where('phone', '=', actor.phone)
-        .where('status', '=', 'active').orderBy('id').executeTakeFirst();
+      const own = await this.db
+        .selectFrom('resident')
+        .select('id')
+        .where('community_id', '=', actor.communityId)
+        .where('phone', '=', actor.phone)
+        .where('status', '=', 'active')
+        .orderBy('id')
+        .executeTakeFirst();
       selfId = own?.id ?? null;
     }
     if (selfId) {
-      const me = await this.db.selectFrom('resident').select(['id', 'name']).where('community_id', '=', actor.communityId).where('id', '=', selfId).executeTakeFirst();
+      const me = await this.db
+        .selectFrom('resident')
+        .select(['id', 'name'])
+        .where('community_id', '=', actor.communityId)
+        .where('id', '=', selfId)
+        .executeTakeFirst();
       if (me) out.push({ id: me.id, name: me.name, relation: 'self' });
     }
-    const family = await this.db.selectFrom('family_contact as c')
-      .innerJoin('resident as r', (j) => j.onRef('r.community_id', '=', 'c.community_id').onRef('r.id', '=', 'c.resident_id'))
-      .select(['r.id', 'r.name']).where('c.community_id', '=', actor.communityId).where('c.phone', '=', actor.phone).where('r.status', '=', 'active')
-      .orderBy('r.name_pinyin').execute();
-    for (const f of family) if (!out.some((o) => o.id === f.id)) out.push({ id: f.id, name: f.name, relation: 'family' });
+    const family = await this.db
+      .selectFrom('family_contact as c')
+      .innerJoin('resident as r', (j) =>
+        j.onRef('r.community_id', '=', 'c.community_id').onRef('r.id', '=', 'c.resident_id'),
+      )
+      .select(['r.id', 'r.name'])
+      .where('c.community_id', '=', actor.communityId)
+      .where('c.phone', '=', actor.phone)
+      .where('r.status', '=', 'active')
+      .orderBy('r.name_pinyin')
+      .execute();
+    for (const f of family)
+      if (!out.some((o) => o.id === f.id)) out.push({ id: f.id, name: f.name, relation: 'family' });
     return out;
   }
 
   /** Where to send a resident a message: their own phone, else their primary family contact's. */
   async contactPhone(communityId: string, residentId: string, db: DbOrTrx = this.db): Promise<string | null> {
-    const r = await db.selectFrom('resident').select('phone').where('community_id', '=', communityId).where('id', '=', residentId).executeTakeFirst();
+    const r = await db
+      .selectFrom('resident')
+      .select('phone')
+      .where('community_id', '=', communityId)
+      .where('id', '=', residentId)
+      .executeTakeFirst();
     if (r?.phone) return r.phone;
-    const c = await db.selectFrom('family_contact').select('phone').where('community_id', '=', communityId).where('resident_id', '=', residentId)
-      .orderBy('is_primary', 'desc').executeTakeFirst();
+    const c = await db
+      .selectFrom('family_contact')
+      .select('phone')
+      .where('community_id', '=', communityId)
+      .where('resident_id', '=', residentId)
+      .orderBy('is_primary', 'desc')
+      .executeTakeFirst();
     return c?.phone ?? null;
   }
 }

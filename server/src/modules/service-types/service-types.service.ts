@@ -8,24 +8,62 @@ import type { AuditLog, AuditWhat } from '../../platform/audit.ts';
 import { AppError } from '../../platform/errors.ts';
 import { uuidv7 } from '../../../../domain/shared/ids.ts';
 import { ageOn, todayInShanghai } from '../../../../domain/shared/dates.ts';
-import { checkEligibility, type Fitness, type IneligibleReason, type TaskRequirements } from '../../../../domain/volunteers/eligibility.ts';
+import {
+  checkEligibility,
+  type Fitness,
+  type IneligibleReason,
+  type TaskRequirements,
+} from '../../../../domain/volunteers/eligibility.ts';
 import { SKILL_BY_CODE } from '../../../../domain/volunteers/skills.ts';
-import { hhmmToMinute, type EligibleQuery, type ServiceTypeInput } from '../../../../domain/volunteers/service-schemas.ts';
+import {
+  hhmmToMinute,
+  type EligibleQuery,
+  type ServiceTypeInput,
+} from '../../../../domain/volunteers/service-schemas.ts';
 import { volunteerInScope } from '../volunteers/volunteer-scope.ts';
 import * as repo from './service-types.repository.ts';
 
-export interface When { date: string; startMinute: number; endMinute: number }
-export interface EligibilityResult { volunteerId: string; eligible: boolean; reasons: IneligibleReason[] }
-export interface EligibilityRow extends EligibilityResult { age: number }
+export interface When {
+  date: string;
+  startMinute: number;
+  endMinute: number;
+}
+export interface EligibilityResult {
+  volunteerId: string;
+  eligible: boolean;
+  reasons: IneligibleReason[];
+}
+export interface EligibilityRow extends EligibilityResult {
+  age: number;
+}
 
 export function toServiceType(s: ServiceTypeTable) {
-  return { id: s.id, code: s.code, name: s.name, minAge: s.min_age, maxAge: s.max_age, minFitness: s.min_fitness as Fitness, night: !!s.night,
-    needsInsurance: !!s.needs_insurance, trainingCourseId: s.training_course_id, skillCode: s.skill_code, description: s.description };
+  return {
+    id: s.id,
+    code: s.code,
+    name: s.name,
+    minAge: s.min_age,
+    maxAge: s.max_age,
+    minFitness: s.min_fitness as Fitness,
+    night: !!s.night,
+    needsInsurance: !!s.needs_insurance,
+    trainingCourseId: s.training_course_id,
+    skillCode: s.skill_code,
+    description: s.description,
+  };
 }
 
 export function requirementsOf(s: ServiceTypeTable, when?: When): TaskRequirements {
-  return { minAge: s.min_age, maxAge: s.max_age, minFitness: s.min_fitness as Fitness, night: !!s.night, needsInsurance: !!s.needs_insurance,
-    trainingCourseIds: s.training_course_id ? [s.training_course_id] : [], skillCode: s.skill_code, when };
+  return {
+    minAge: s.min_age,
+    maxAge: s.max_age,
+    minFitness: s.min_fitness as Fitness,
+    night: !!s.night,
+    needsInsurance: !!s.needs_insurance,
+    trainingCourseIds: s.training_course_id ? [s.training_course_id] : [],
+    skillCode: s.skill_code,
+    when,
+  };
 }
 
 const CHUNK = 1000;
@@ -41,24 +79,55 @@ export class EligibilityService {
   }
 
   private needs(s: ServiceTypeTable, when?: When): repo.FactNeeds {
-    return { courseIds: s.training_course_id ? [s.training_course_id] : [], insurance: !!s.needs_insurance, date: when?.date ?? null, skillCode: s.skill_code };
+    return {
+      courseIds: s.training_course_id ? [s.training_course_id] : [],
+      insurance: !!s.needs_insurance,
+      date: when?.date ?? null,
+      skillCode: s.skill_code,
+    };
   }
 
   /** Facts of many volunteers for a task, as the pure rule and the matching read them. */
-  facts(communityId: string, task: TaskRequirements, restrict: repo.VolunteerRestriction | 'all' = 'all', db: DbOrTrx = this.db) {
-    return repo.loadFacts(db, communityId, restrict, { courseIds: task.trainingCourseIds, insurance: task.needsInsurance, date: task.when?.date ?? null, skillCode: task.skillCode ?? null });
+  facts(
+    communityId: string,
+    task: TaskRequirements,
+    restrict: repo.VolunteerRestriction | 'all' = 'all',
+    db: DbOrTrx = this.db,
+  ) {
+    return repo.loadFacts(db, communityId, restrict, {
+      courseIds: task.trainingCourseIds,
+      insurance: task.needsInsurance,
+      date: task.when?.date ?? null,
+      skillCode: task.skillCode ?? null,
+    });
   }
 
   /** For later issues (pairings, activities): may these volunteers do this service at this time? Unknown ids are left out. */
-  async check(communityId: string, serviceTypeId: string, volunteerIds: readonly string[], when?: When, db: DbOrTrx = this.db): Promise<EligibilityResult[]> {
+  async check(
+    communityId: string,
+    serviceTypeId: string,
+    volunteerIds: readonly string[],
+    when?: When,
+    db: DbOrTrx = this.db,
+  ): Promise<EligibilityResult[]> {
     const s = await this.serviceType(communityId, serviceTypeId, db);
     return this.checkTask(communityId, requirementsOf(s, when), volunteerIds, db);
   }
 
   /** The same for a task described directly (a need without a service type). */
-  async checkTask(communityId: string, task: TaskRequirements, volunteerIds: readonly string[], db: DbOrTrx = this.db): Promise<EligibilityResult[]> {
+  async checkTask(
+    communityId: string,
+    task: TaskRequirements,
+    volunteerIds: readonly string[],
+    db: DbOrTrx = this.db,
+  ): Promise<EligibilityResult[]> {
     const today = todayInShanghai();
-    const needs: repo.FactNeeds = { courseIds: task.trainingCourseIds, insurance: task.needsInsurance, date: task.when?.date ?? null, skillCode: task.skillCode ?? null };
+    const needs: repo.FactNeeds = {
+      courseIds: task.trainingCourseIds,
+      insurance: task.needsInsurance,
+      date: task.when?.date ?? null,
+      skillCode: task.skillCode ?? null,
+    };
     const out: EligibilityResult[] = [];
     const ids = [...new Set(volunteerIds)];
     for (let i = 0; i < ids.length; i += CHUNK) {
@@ -77,11 +146,13 @@ export class EligibilityService {
     const s = await this.serviceType(actor.communityId, serviceTypeId);
     const task = requirementsOf(s, when);
     const today = todayInShanghai();
-    const restrict = grant.scope === 'community' ? 'all' as const : (q: any) => q.where(volunteerInScope(actor, grant) as any);
+    const restrict =
+      grant.scope === 'community' ? ('all' as const) : (q: any) => q.where(volunteerInScope(actor, grant) as any);
     const facts = await repo.loadFacts(this.db, actor.communityId, restrict, this.needs(s, when));
     const onDate = when?.date ?? today;
     // Facts come in name order; splitting into eligible and not keeps that order within each.
-    const eligible: EligibilityRow[] = [], ineligible: EligibilityRow[] = [];
+    const eligible: EligibilityRow[] = [],
+      ineligible: EligibilityRow[] = [];
     for (const f of facts.values()) {
       const r = { volunteerId: f.id, age: ageOn(f.birthDate, onDate), ...checkEligibility(f, task, today) };
       (r.eligible ? eligible : ineligible).push(r);
@@ -91,16 +162,32 @@ export class EligibilityService {
 
   /** Adds names to a few rows (a page). */
   async named<T extends { volunteerId: string }>(communityId: string, rows: T[]): Promise<Array<T & { name: string }>> {
-    const names = new Map((await repo.namesOf(this.db, communityId, rows.map((r) => r.volunteerId))).map((n) => [n.id, n.name]));
+    const names = new Map(
+      (
+        await repo.namesOf(
+          this.db,
+          communityId,
+          rows.map((r) => r.volunteerId),
+        )
+      ).map((n) => [n.id, n.name]),
+    );
     return rows.map((r) => ({ ...r, name: names.get(r.volunteerId) ?? '' }));
   }
 }
 
 export class ServiceTypeService {
-  constructor(private readonly db: Db, private readonly audit: AuditLog, private readonly eligibility: EligibilityService) {}
+  constructor(
+    private readonly db: Db,
+    private readonly audit: AuditLog,
+    private readonly eligibility: EligibilityService,
+  ) {}
 
   private record(db: DbOrTrx, actor: Actor, ctx: RequestContext, what: AuditWhat) {
-    return this.audit.record(db, { communityId: actor.communityId, accountId: actor.accountId, name: actor.name, role: actor.role, ...ctx }, what);
+    return this.audit.record(
+      db,
+      { communityId: actor.communityId, accountId: actor.accountId, name: actor.name, role: actor.role, ...ctx },
+      what,
+    );
   }
 
   async list(actor: Actor) {
@@ -114,32 +201,65 @@ export class ServiceTypeService {
   private async checkRefs(actor: Actor, input: Partial<ServiceTypeInput>) {
     const fields: Array<{ field: string; message: string }> = [];
     if (input.trainingCourseId) {
-      const c = await this.db.selectFrom('training_course').select('id').where('community_id', '=', actor.communityId).where('id', '=', input.trainingCourseId).executeTakeFirst();
+      const c = await this.db
+        .selectFrom('training_course')
+        .select('id')
+        .where('community_id', '=', actor.communityId)
+        .where('id', '=', input.trainingCourseId)
+        .executeTakeFirst();
       if (!c) fields.push({ field: 'trainingCourseId', message: 'invalid.id' });
     }
-    if (input.skillCode && !SKILL_BY_CODE.has(input.skillCode)) fields.push({ field: 'skillCode', message: 'invalid.value' });
+    if (input.skillCode && !SKILL_BY_CODE.has(input.skillCode))
+      fields.push({ field: 'skillCode', message: 'invalid.value' });
     if (fields.length) throw new AppError('validation', { fields });
   }
 
   async create(actor: Actor, input: ServiceTypeInput, ctx: RequestContext) {
     await this.checkRefs(actor, input);
-    if (await repo.findByCode(this.db, actor.communityId, input.code)) throw new AppError('conflict', { reason: input.code, fields: [{ field: 'code', message: 'invalid.duplicateCode' }] });
+    if (await repo.findByCode(this.db, actor.communityId, input.code))
+      throw new AppError('conflict', {
+        reason: input.code,
+        fields: [{ field: 'code', message: 'invalid.duplicateCode' }],
+      });
     const id = uuidv7();
     await this.db.transaction().execute(async (trx) => {
-      await repo.insertServiceType(trx, { community_id: actor.communityId, id, code: input.code, name: input.name, min_age: input.minAge, max_age: input.maxAge,
-        min_fitness: input.minFitness, night: input.night ? 1 : 0, needs_insurance: input.needsInsurance ? 1 : 0, training_course_id: input.trainingCourseId ?? null,
-        skill_code: input.skillCode || null, description: input.description ?? null, created_at: new Date().toISOString() });
-      await this.record(trx, actor, ctx, { action: 'service_type.create', entityType: 'service_type', entityId: id, detail: { code: input.code } });
+      await repo.insertServiceType(trx, {
+        community_id: actor.communityId,
+        id,
+        code: input.code,
+        name: input.name,
+        min_age: input.minAge,
+        max_age: input.maxAge,
+        min_fitness: input.minFitness,
+        night: input.night ? 1 : 0,
+        needs_insurance: input.needsInsurance ? 1 : 0,
+        training_course_id: input.trainingCourseId ?? null,
+        skill_code: input.skillCode || null,
+        description: input.description ?? null,
+        created_at: new Date().toISOString(),
+      });
+      await this.record(trx, actor, ctx, {
+        action: 'service_type.create',
+        entityType: 'service_type',
+        entityId: id,
+        detail: { code: input.code },
+      });
     });
     return { id };
   }
 
   async update(actor: Actor, id: string, input: Partial<ServiceTypeInput>, ctx: RequestContext) {
     const s = await this.eligibility.serviceType(actor.communityId, id);
-    const minAge = input.minAge ?? s.min_age, maxAge = input.maxAge ?? s.max_age;
-    if (maxAge < minAge) throw new AppError('validation', { fields: [{ field: 'maxAge', message: 'invalid.ageRange' }] });
+    const minAge = input.minAge ?? s.min_age,
+      maxAge = input.maxAge ?? s.max_age;
+    if (maxAge < minAge)
+      throw new AppError('validation', { fields: [{ field: 'maxAge', message: 'invalid.ageRange' }] });
     await this.checkRefs(actor, input);
-    if (input.code && input.code !== s.code && await repo.findByCode(this.db, actor.communityId, input.code)) throw new AppError('conflict', { reason: input.code, fields: [{ field: 'code', message: 'invalid.duplicateCode' }] });
+    if (input.code && input.code !== s.code && (await repo.findByCode(this.db, actor.communityId, input.code)))
+      throw new AppError('conflict', {
+        reason: input.code,
+        fields: [{ field: 'code', message: 'invalid.duplicateCode' }],
+      });
     const set: Partial<ServiceTypeTable> = {};
     if (input.code !== undefined) set.code = input.code;
     if (input.name !== undefined) set.name = input.name;
@@ -153,7 +273,12 @@ export class ServiceTypeService {
     if (input.description !== undefined) set.description = input.description ?? null;
     await this.db.transaction().execute(async (trx) => {
       await repo.updateServiceType(trx, actor.communityId, id, set);
-      await this.record(trx, actor, ctx, { action: 'service_type.update', entityType: 'service_type', entityId: id, detail: { fields: Object.keys(input) } });
+      await this.record(trx, actor, ctx, {
+        action: 'service_type.update',
+        entityType: 'service_type',
+        entityId: id,
+        detail: { fields: Object.keys(input) },
+      });
     });
   }
 
@@ -166,13 +291,19 @@ export class ServiceTypeService {
   }
 
   async eligible(actor: Actor, grant: Grant, id: string, q: EligibleQuery) {
-    const when = q.date && q.start && q.end ? { date: q.date, startMinute: hhmmToMinute(q.start), endMinute: hhmmToMinute(q.end) } : undefined;
+    const when =
+      q.date && q.start && q.end
+        ? { date: q.date, startMinute: hhmmToMinute(q.start), endMinute: hhmmToMinute(q.end) }
+        : undefined;
     const { rows, eligibleCount } = await this.eligibility.inScope(actor, grant, id, when);
     const list = q.eligibleOnly ? rows.slice(0, eligibleCount) : rows;
     const start = (q.page - 1) * q.pageSize;
     return {
       items: await this.eligibility.named(actor.communityId, list.slice(start, start + q.pageSize)),
-      total: list.length, eligibleCount, page: q.page, pageSize: q.pageSize,
+      total: list.length,
+      eligibleCount,
+      page: q.page,
+      pageSize: q.pageSize,
     };
   }
 }

@@ -10,25 +10,53 @@ import type { VolunteerSkillTable } from '../../db/schema.ts';
 export type VolunteerBound = { all: true } | { unitId: string } | { teamId: string } | { none: true };
 
 export interface PoolFilter {
-  category?: string; skill?: string; level?: string; licenceValid?: boolean; today: string;
-  nameContains?: string; pinyinPrefix?: string; phoneTail?: string;
+  category?: string;
+  skill?: string;
+  level?: string;
+  licenceValid?: boolean;
+  today: string;
+  nameContains?: string;
+  pinyinPrefix?: string;
+  phoneTail?: string;
 }
 
 export async function findSkill(db: DbOrTrx, communityId: string, volunteerId: string, code: string) {
-  return db.selectFrom('volunteer_skill').selectAll().where('community_id', '=', communityId).where('volunteer_id', '=', volunteerId)
-    .where('skill_code', '=', code).executeTakeFirst();
+  return db
+    .selectFrom('volunteer_skill')
+    .selectAll()
+    .where('community_id', '=', communityId)
+    .where('volunteer_id', '=', volunteerId)
+    .where('skill_code', '=', code)
+    .executeTakeFirst();
 }
 
 export async function insertSkill(db: DbOrTrx, row: VolunteerSkillTable) {
   await db.insertInto('volunteer_skill').values(row).execute();
 }
 
-export async function updateSkill(db: DbOrTrx, communityId: string, volunteerId: string, code: string, set: Partial<Pick<VolunteerSkillTable, 'level' | 'licence_no' | 'licence_expires_on'>>) {
-  await db.updateTable('volunteer_skill').set(set).where('community_id', '=', communityId).where('volunteer_id', '=', volunteerId).where('skill_code', '=', code).execute();
+export async function updateSkill(
+  db: DbOrTrx,
+  communityId: string,
+  volunteerId: string,
+  code: string,
+  set: Partial<Pick<VolunteerSkillTable, 'level' | 'licence_no' | 'licence_expires_on'>>,
+) {
+  await db
+    .updateTable('volunteer_skill')
+    .set(set)
+    .where('community_id', '=', communityId)
+    .where('volunteer_id', '=', volunteerId)
+    .where('skill_code', '=', code)
+    .execute();
 }
 
 export async function deleteSkill(db: DbOrTrx, communityId: string, volunteerId: string, code: string) {
-  const r = await db.deleteFrom('volunteer_skill').where('community_id', '=', communityId).where('volunteer_id', '=', volunteerId).where('skill_code', '=', code).executeTakeFirst();
+  const r = await db
+    .deleteFrom('volunteer_skill')
+    .where('community_id', '=', communityId)
+    .where('volunteer_id', '=', volunteerId)
+    .where('skill_code', '=', code)
+    .executeTakeFirst();
   return Number(r.numDeletedRows);
 }
 
@@ -36,15 +64,35 @@ export async function skillsOf(db: DbOrTrx, communityId: string, volunteerIds: s
   if (!volunteerIds.length) return [];
   // Sorted here, not by ORDER BY category: that made SQLite walk every skill of the community through the
   // category index rather than look each volunteer up in the primary key.
-  const rows = await db.selectFrom('volunteer_skill').selectAll().where('community_id', '=', communityId).where('volunteer_id', 'in', volunteerIds).execute();
-  return rows.sort((a, b) => (a.category < b.category ? -1 : a.category > b.category ? 1 : a.skill_code < b.skill_code ? -1 : a.skill_code > b.skill_code ? 1 : 0));
+  const rows = await db
+    .selectFrom('volunteer_skill')
+    .selectAll()
+    .where('community_id', '=', communityId)
+    .where('volunteer_id', 'in', volunteerIds)
+    .execute();
+  return rows.sort((a, b) =>
+    a.category < b.category
+      ? -1
+      : a.category > b.category
+        ? 1
+        : a.skill_code < b.skill_code
+          ? -1
+          : a.skill_code > b.skill_code
+            ? 1
+            : 0,
+  );
 }
 
 /** The pool's search before paging, from the skills (category or skill index); exported so a test can read the database's plan for it. */
 export function poolBase(db: DbOrTrx, communityId: string, bound: VolunteerBound, f: PoolFilter) {
-  return db.selectFrom('volunteer_skill as s')
-    .innerJoin('volunteer as v', (j) => j.onRef('v.community_id', '=', 's.community_id').onRef('v.id', '=', 's.volunteer_id'))
-    .where('s.community_id', '=', communityId).where(skillConditions(f)).where(volunteerConditions(bound, f));
+  return db
+    .selectFrom('volunteer_skill as s')
+    .innerJoin('volunteer as v', (j) =>
+      j.onRef('v.community_id', '=', 's.community_id').onRef('v.id', '=', 's.volunteer_id'),
+    )
+    .where('s.community_id', '=', communityId)
+    .where(skillConditions(f))
+    .where(volunteerConditions(bound, f));
 }
 
 /**
@@ -53,9 +101,20 @@ export function poolBase(db: DbOrTrx, communityId: string, bound: VolunteerBound
  * every volunteer of the community for a category and a prefix.
  */
 function poolByPinyin(db: DbOrTrx, communityId: string, bound: VolunteerBound, f: PoolFilter) {
-  return db.selectFrom('volunteer as v').where('v.community_id', '=', communityId).where(volunteerConditions(bound, f))
-    .where((eb) => eb.exists(eb.selectFrom('volunteer_skill as s').select(sql<number>`1`.as('one'))
-      .whereRef('s.community_id', '=', 'v.community_id').whereRef('s.volunteer_id', '=', 'v.id').where(skillConditions(f))));
+  return db
+    .selectFrom('volunteer as v')
+    .where('v.community_id', '=', communityId)
+    .where(volunteerConditions(bound, f))
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('volunteer_skill as s')
+          .select(sql<number>`1`.as('one'))
+          .whereRef('s.community_id', '=', 'v.community_id')
+          .whereRef('s.volunteer_id', '=', 'v.id')
+          .where(skillConditions(f)),
+      ),
+    );
 }
 
 /** The skill filters, on alias s. */
@@ -77,36 +136,61 @@ function volunteerConditions(bound: VolunteerBound, f: PoolFilter): Expression<S
   if (f.phoneTail) conds.push(sql<SqlBool>`v.phone like ${`%${f.phoneTail}`}`);
   if ('unitId' in bound) conds.push(sql<SqlBool>`v.unit_id = ${bound.unitId}`);
   if ('teamId' in bound) {
-    conds.push(sql<SqlBool>`exists (select 1 from team_member tm where tm.community_id = v.community_id and tm.volunteer_id = v.id and tm.team_id = ${bound.teamId} and tm.status = ${'active'})`);
+    conds.push(
+      sql<SqlBool>`exists (select 1 from team_member tm where tm.community_id = v.community_id and tm.volunteer_id = v.id and tm.team_id = ${bound.teamId} and tm.status = ${'active'})`,
+    );
   }
   if ('none' in bound) conds.push(sql<SqlBool>`1 = 0`);
   return sql<SqlBool>`(${sql.join(conds, sql` and `)})`;
 }
 
-export async function poolPage(db: DbOrTrx, communityId: string, bound: VolunteerBound, f: PoolFilter, page: number, pageSize: number) {
+export async function poolPage(
+  db: DbOrTrx,
+  communityId: string,
+  bound: VolunteerBound,
+  f: PoolFilter,
+  page: number,
+  pageSize: number,
+) {
   // The total rides on the page as count(*) over (): one statement instead of two. Only a page past the end,
   // which has no row to carry it, is counted apart.
   const total = sql<number | string>`count(*) over ()`.as('total');
   const offset = (page - 1) * pageSize;
   if (f.pinyinPrefix) {
     const base = poolByPinyin(db, communityId, bound, f);
-    const rows = await base.leftJoin('unit as u', (j) => j.onRef('u.community_id', '=', 'v.community_id').onRef('u.id', '=', 'v.unit_id'))
+    const rows = await base
+      .leftJoin('unit as u', (j) => j.onRef('u.community_id', '=', 'v.community_id').onRef('u.id', '=', 'v.unit_id'))
       .select(['v.id', 'v.name', 'v.name_pinyin', 'v.gender', 'v.birth_date', 'v.phone', 'u.name as unit_name', total])
-      .orderBy('v.name_pinyin').orderBy('v.id').limit(pageSize).offset(offset).execute();
+      .orderBy('v.name_pinyin')
+      .orderBy('v.id')
+      .limit(pageSize)
+      .offset(offset)
+      .execute();
     if (rows.length || page === 1) return { total: Number(rows[0]?.total ?? 0), rows };
     return { total: Number((await base.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow()).n), rows };
   }
   const base = poolBase(db, communityId, bound, f);
   // A volunteer with two matching skills joins twice: grouped, count(*) over the groups counts volunteers.
-  const rows = await base.leftJoin('unit as u', (j) => j.onRef('u.community_id', '=', 'v.community_id').onRef('u.id', '=', 'v.unit_id'))
+  const rows = await base
+    .leftJoin('unit as u', (j) => j.onRef('u.community_id', '=', 'v.community_id').onRef('u.id', '=', 'v.unit_id'))
     .select(['v.id', 'v.name', 'v.name_pinyin', 'v.gender', 'v.birth_date', 'v.phone', 'u.name as unit_name', total])
     .groupBy(['v.id', 'v.name', 'v.name_pinyin', 'v.gender', 'v.birth_date', 'v.phone', 'u.name'])
-    .orderBy('v.name_pinyin').orderBy('v.id').limit(pageSize).offset(offset).execute();
+    .orderBy('v.name_pinyin')
+    .orderBy('v.id')
+    .limit(pageSize)
+    .offset(offset)
+    .execute();
   if (rows.length || page === 1) return { total: Number(rows[0]?.total ?? 0), rows };
-  return { total: Number((await base.select(sql<number>`count(distinct s.volunteer_id)`.as('n')).executeTakeFirstOrThrow()).n), rows };
+  return {
+    total: Number((await base.select(sql<number>`count(distinct s.volunteer_id)`.as('n')).executeTakeFirstOrThrow()).n),
+    rows,
+  };
 }
 
 /** Approved volunteers per category, inside the reader's bound (a volunteer counts once per category). */
 export async function categoryCounts(db: DbOrTrx, communityId: string, bound: VolunteerBound, today: string) {
-  return poolBase(db, communityId, bound, { today }).select(['s.category', sql<number>`count(distinct s.volunteer_id)`.as('n')]).groupBy('s.category').execute();
+  return poolBase(db, communityId, bound, { today })
+    .select(['s.category', sql<number>`count(distinct s.volunteer_id)`.as('n')])
+    .groupBy('s.category')
+    .execute();
 }

@@ -14,10 +14,18 @@ import * as repo from './teams.repository.ts';
 export type MemberDecision = 'approve' | 'reject' | 'remove';
 
 export class TeamsService {
-  constructor(private readonly db: Db, private readonly audit: AuditLog, private readonly directory: VolunteerDirectory) {}
+  constructor(
+    private readonly db: Db,
+    private readonly audit: AuditLog,
+    private readonly directory: VolunteerDirectory,
+  ) {}
 
   private record(db: DbOrTrx, actor: Actor, ctx: RequestContext, what: AuditWhat) {
-    return this.audit.record(db, { communityId: actor.communityId, accountId: actor.accountId, name: actor.name, role: actor.role, ...ctx }, what);
+    return this.audit.record(
+      db,
+      { communityId: actor.communityId, accountId: actor.accountId, name: actor.name, role: actor.role, ...ctx },
+      what,
+    );
   }
 
   /** Team-scoped callers (team leaders) act on their own team only. */
@@ -32,12 +40,25 @@ export class TeamsService {
   }
 
   private async withLeaders(actor: Actor, rows: Awaited<ReturnType<typeof repo.listTeams>>) {
-    const leaders = await repo.leaders(this.db, actor.communityId, rows.map((t) => t.id));
+    const leaders = await repo.leaders(
+      this.db,
+      actor.communityId,
+      rows.map((t) => t.id),
+    );
     const self = await this.directory.self(actor);
-    const mine = new Map(self ? (await repo.statusesOf(this.db, actor.communityId, self.id)).map((s) => [s.team_id, s.status]) : []);
+    const mine = new Map(
+      self ? (await repo.statusesOf(this.db, actor.communityId, self.id)).map((s) => [s.team_id, s.status]) : [],
+    );
     return rows.map((t) => ({
-      id: t.id, name: t.name, kind: t.kind, unitId: t.unit_id, unitName: t.unit_name ?? null, description: t.description,
-      members: Number(t.members ?? 0), requests: Number(t.requests ?? 0), leaders: leaders.filter((l) => l.team_id === t.id).map((l) => l.name),
+      id: t.id,
+      name: t.name,
+      kind: t.kind,
+      unitId: t.unit_id,
+      unitName: t.unit_name ?? null,
+      description: t.description,
+      members: Number(t.members ?? 0),
+      requests: Number(t.requests ?? 0),
+      leaders: leaders.filter((l) => l.team_id === t.id).map((l) => l.name),
       myStatus: mine.get(t.id) ?? null,
       managed: actor.teamId === t.id,
     }));
@@ -54,11 +75,23 @@ export class TeamsService {
     this.assertTeam(actor, grant, id);
     const [team] = await this.withLeaders(actor, rows);
     const roster = await repo.roster(this.db, actor.communityId, id);
-    return { ...team!, roster: roster.map((m) => ({ volunteerId: m.volunteer_id, name: m.name, phone: m.phone, role: m.role, status: m.status, requestedAt: m.requested_at, decidedAt: m.decided_at })) };
+    return {
+      ...team!,
+      roster: roster.map((m) => ({
+        volunteerId: m.volunteer_id,
+        name: m.name,
+        phone: m.phone,
+        role: m.role,
+        status: m.status,
+        requestedAt: m.requested_at,
+        decidedAt: m.decided_at,
+      })),
+    };
   }
 
   private async checkUnit(trx: DbOrTrx, communityId: string, unitId: string | null | undefined) {
-    if (unitId && !(await repo.unitExists(trx, communityId, unitId))) throw new AppError('validation', { fields: [{ field: 'unitId', message: 'invalid.unknownUnit' }] });
+    if (unitId && !(await repo.unitExists(trx, communityId, unitId)))
+      throw new AppError('validation', { fields: [{ field: 'unitId', message: 'invalid.unknownUnit' }] });
   }
 
   async create(actor: Actor, grant: Grant, input: TeamInput, ctx: RequestContext) {
@@ -66,9 +99,26 @@ export class TeamsService {
     const id = uuidv7();
     await this.db.transaction().execute(async (trx) => {
       await this.checkUnit(trx, actor.communityId, input.unitId);
-      if (await repo.findTeamByName(trx, actor.communityId, input.name)) throw new AppError('conflict', { reason: input.name, fields: [{ field: 'name', message: 'invalid.nameTaken' }] });
-      await repo.insertTeam(trx, { community_id: actor.communityId, id, name: input.name, kind: input.kind, unit_id: input.unitId ?? null, description: input.description ?? null, created_at: new Date().toISOString() });
-      await this.record(trx, actor, ctx, { action: 'team.create', entityType: 'team', entityId: id, detail: { name: input.name, kind: input.kind } });
+      if (await repo.findTeamByName(trx, actor.communityId, input.name))
+        throw new AppError('conflict', {
+          reason: input.name,
+          fields: [{ field: 'name', message: 'invalid.nameTaken' }],
+        });
+      await repo.insertTeam(trx, {
+        community_id: actor.communityId,
+        id,
+        name: input.name,
+        kind: input.kind,
+        unit_id: input.unitId ?? null,
+        description: input.description ?? null,
+        created_at: new Date().toISOString(),
+      });
+      await this.record(trx, actor, ctx, {
+        action: 'team.create',
+        entityType: 'team',
+        entityId: id,
+        detail: { name: input.name, kind: input.kind },
+      });
     });
     return { id };
   }
@@ -78,11 +128,19 @@ export class TeamsService {
       if (!(await repo.findTeam(trx, actor.communityId, id))) throw new AppError('not_found', { entity: 'team' });
       this.assertTeam(actor, grant, id);
       // A leader may describe their team; what it is and whom it belongs to is the office's call.
-      if (grant.scope !== 'community' && (patch.kind !== undefined || patch.unitId !== undefined || patch.name !== undefined)) throw new AppError('out_of_scope', { scope: grant.scope });
+      if (
+        grant.scope !== 'community' &&
+        (patch.kind !== undefined || patch.unitId !== undefined || patch.name !== undefined)
+      )
+        throw new AppError('out_of_scope', { scope: grant.scope });
       await this.checkUnit(trx, actor.communityId, patch.unitId);
       if (patch.name) {
         const clash = await repo.findTeamByName(trx, actor.communityId, patch.name);
-        if (clash && clash.id !== id) throw new AppError('conflict', { reason: patch.name, fields: [{ field: 'name', message: 'invalid.nameTaken' }] });
+        if (clash && clash.id !== id)
+          throw new AppError('conflict', {
+            reason: patch.name,
+            fields: [{ field: 'name', message: 'invalid.nameTaken' }],
+          });
       }
       const set: Partial<TeamTable> = {};
       if (patch.name !== undefined) set.name = patch.name;
@@ -90,7 +148,12 @@ export class TeamsService {
       if (patch.unitId !== undefined) set.unit_id = patch.unitId ?? null;
       if (patch.description !== undefined) set.description = patch.description ?? null;
       if (Object.keys(set).length) await repo.updateTeam(trx, actor.communityId, id, set);
-      await this.record(trx, actor, ctx, { action: 'team.update', entityType: 'team', entityId: id, detail: { fields: Object.keys(patch) } });
+      await this.record(trx, actor, ctx, {
+        action: 'team.update',
+        entityType: 'team',
+        entityId: id,
+        detail: { fields: Object.keys(patch) },
+      });
     });
   }
 
@@ -100,7 +163,12 @@ export class TeamsService {
       const t = await repo.findTeam(trx, actor.communityId, id);
       if (!t) throw new AppError('not_found', { entity: 'team' });
       await repo.deleteTeam(trx, actor.communityId, id);
-      await this.record(trx, actor, ctx, { action: 'team.delete', entityType: 'team', entityId: id, detail: { name: t.name } });
+      await this.record(trx, actor, ctx, {
+        action: 'team.delete',
+        entityType: 'team',
+        entityId: id,
+        detail: { name: t.name },
+      });
     });
   }
 
@@ -110,11 +178,34 @@ export class TeamsService {
       if (!(await repo.findTeam(trx, actor.communityId, teamId))) throw new AppError('not_found', { entity: 'team' });
       const self = await this.directory.self(actor, trx);
       if (!self) throw new AppError('not_found', { entity: 'volunteer' });
-      if (self.status !== 'approved') throw new AppError('conflict', { reason: self.name, fields: [{ field: 'volunteer', message: 'invalid.volunteerNotApproved' }] });
+      if (self.status !== 'approved')
+        throw new AppError('conflict', {
+          reason: self.name,
+          fields: [{ field: 'volunteer', message: 'invalid.volunteerNotApproved' }],
+        });
       const cur = await repo.findMember(trx, actor.communityId, teamId, self.id);
-      if (cur && (cur.status === 'active' || cur.status === 'requested')) throw new AppError('conflict', { reason: self.name, fields: [{ field: 'team', message: cur.status === 'active' ? 'invalid.alreadyMember' : 'invalid.alreadyRequested' }] });
-      await repo.upsertMember(trx, { community_id: actor.communityId, team_id: teamId, volunteer_id: self.id, role: 'member', status: 'requested', requested_at: new Date().toISOString(), decided_at: null });
-      await this.record(trx, actor, ctx, { action: 'team.join_request', entityType: 'team', entityId: teamId, detail: { volunteerId: self.id } });
+      if (cur && (cur.status === 'active' || cur.status === 'requested'))
+        throw new AppError('conflict', {
+          reason: self.name,
+          fields: [
+            { field: 'team', message: cur.status === 'active' ? 'invalid.alreadyMember' : 'invalid.alreadyRequested' },
+          ],
+        });
+      await repo.upsertMember(trx, {
+        community_id: actor.communityId,
+        team_id: teamId,
+        volunteer_id: self.id,
+        role: 'member',
+        status: 'requested',
+        requested_at: new Date().toISOString(),
+        decided_at: null,
+      });
+      await this.record(trx, actor, ctx, {
+        action: 'team.join_request',
+        entityType: 'team',
+        entityId: teamId,
+        detail: { volunteerId: self.id },
+      });
     });
   }
 
@@ -127,23 +218,52 @@ export class TeamsService {
       const v = await this.directory.owner(actor.communityId, input.volunteerId, trx);
       if (!v) throw new AppError('not_found', { entity: 'volunteer' });
       const now = new Date().toISOString();
-      await repo.upsertMember(trx, { community_id: actor.communityId, team_id: teamId, volunteer_id: v.id, role: input.role, status: 'active', requested_at: now, decided_at: now });
-      await this.record(trx, actor, ctx, { action: 'team.member_add', entityType: 'team', entityId: teamId, detail: { volunteerId: v.id, role: input.role } });
+      await repo.upsertMember(trx, {
+        community_id: actor.communityId,
+        team_id: teamId,
+        volunteer_id: v.id,
+        role: input.role,
+        status: 'active',
+        requested_at: now,
+        decided_at: now,
+      });
+      await this.record(trx, actor, ctx, {
+        action: 'team.member_add',
+        entityType: 'team',
+        entityId: teamId,
+        detail: { volunteerId: v.id, role: input.role },
+      });
     });
   }
 
-  async decide(actor: Actor, grant: Grant, teamId: string, volunteerId: string, decision: MemberDecision, ctx: RequestContext) {
+  async decide(
+    actor: Actor,
+    grant: Grant,
+    teamId: string,
+    volunteerId: string,
+    decision: MemberDecision,
+    ctx: RequestContext,
+  ) {
     await this.db.transaction().execute(async (trx) => {
       if (!(await repo.findTeam(trx, actor.communityId, teamId))) throw new AppError('not_found', { entity: 'team' });
       this.assertTeam(actor, grant, teamId);
       const m = await repo.findMember(trx, actor.communityId, teamId, volunteerId);
       const wanted = decision === 'remove' ? 'active' : 'requested';
-      if (!m || m.status !== wanted) throw new AppError('not_found', { entity: decision === 'remove' ? 'member' : 'joinRequest' });
+      if (!m || m.status !== wanted)
+        throw new AppError('not_found', { entity: decision === 'remove' ? 'member' : 'joinRequest' });
       // Only the office changes who leads a team.
       if (decision === 'remove' && m.role === 'leader') this.assertCommunity(grant);
       const status = decision === 'approve' ? 'active' : decision === 'reject' ? 'rejected' : 'removed';
-      await repo.setMember(trx, actor.communityId, teamId, volunteerId, { status, decided_at: new Date().toISOString() });
-      await this.record(trx, actor, ctx, { action: `team.member_${decision}`, entityType: 'team', entityId: teamId, detail: { volunteerId } });
+      await repo.setMember(trx, actor.communityId, teamId, volunteerId, {
+        status,
+        decided_at: new Date().toISOString(),
+      });
+      await this.record(trx, actor, ctx, {
+        action: `team.member_${decision}`,
+        entityType: 'team',
+        entityId: teamId,
+        detail: { volunteerId },
+      });
     });
   }
 }

@@ -17,7 +17,8 @@ import * as repo from './training.repository.ts';
 export function addMonths(date: string, months: number): string {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   const total = y * 12 + (m - 1) + months;
-  const ny = Math.floor(total / 12), nm = total % 12;
+  const ny = Math.floor(total / 12),
+    nm = total % 12;
   const last = new Date(Date.UTC(ny, nm + 1, 0)).getUTCDate();
   return `${String(ny).padStart(4, '0')}-${String(nm + 1).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
 }
@@ -26,14 +27,28 @@ export function addDays(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86400_000).toISOString().slice(0, 10);
 }
 
-const toCourse = (c: { id: string; code: string; title: string; validity_months: number | null; description: string | null }) =>
-  ({ id: c.id, code: c.code, title: c.title, validityMonths: c.validity_months, description: c.description });
+const toCourse = (c: {
+  id: string;
+  code: string;
+  title: string;
+  validity_months: number | null;
+  description: string | null;
+}) => ({ id: c.id, code: c.code, title: c.title, validityMonths: c.validity_months, description: c.description });
 
 export class TrainingService {
-  constructor(private readonly db: Db, private readonly kind: DatabaseKind, private readonly audit: AuditLog, private readonly directory: VolunteerDirectory) {}
+  constructor(
+    private readonly db: Db,
+    private readonly kind: DatabaseKind,
+    private readonly audit: AuditLog,
+    private readonly directory: VolunteerDirectory,
+  ) {}
 
   private record(db: DbOrTrx, actor: Actor, ctx: RequestContext, what: AuditWhat) {
-    return this.audit.record(db, { communityId: actor.communityId, accountId: actor.accountId, name: actor.name, role: actor.role, ...ctx }, what);
+    return this.audit.record(
+      db,
+      { communityId: actor.communityId, accountId: actor.accountId, name: actor.name, role: actor.role, ...ctx },
+      what,
+    );
   }
 
   // ---------------- courses ----------------
@@ -44,13 +59,28 @@ export class TrainingService {
 
   async createCourse(actor: Actor, input: CourseInput, ctx: RequestContext) {
     if (await repo.findCourseByCode(this.db, actor.communityId, input.code)) {
-      throw new AppError('conflict', { reason: input.code, fields: [{ field: 'code', message: 'invalid.duplicateCode' }] });
+      throw new AppError('conflict', {
+        reason: input.code,
+        fields: [{ field: 'code', message: 'invalid.duplicateCode' }],
+      });
     }
     const id = uuidv7();
     await this.db.transaction().execute(async (trx) => {
-      await repo.insertCourse(trx, { community_id: actor.communityId, id, code: input.code, title: input.title, validity_months: input.validityMonths ?? null,
-        description: input.description ?? null, created_at: new Date().toISOString() });
-      await this.record(trx, actor, ctx, { action: 'training.course.create', entityType: 'training_course', entityId: id, detail: { code: input.code } });
+      await repo.insertCourse(trx, {
+        community_id: actor.communityId,
+        id,
+        code: input.code,
+        title: input.title,
+        validity_months: input.validityMonths ?? null,
+        description: input.description ?? null,
+        created_at: new Date().toISOString(),
+      });
+      await this.record(trx, actor, ctx, {
+        action: 'training.course.create',
+        entityType: 'training_course',
+        entityId: id,
+        detail: { code: input.code },
+      });
     });
     return { id };
   }
@@ -58,16 +88,25 @@ export class TrainingService {
   async updateCourse(actor: Actor, id: string, input: Partial<CourseInput>, ctx: RequestContext) {
     const c = await repo.getCourse(this.db, actor.communityId, id);
     if (!c) throw new AppError('not_found', { entity: 'course' });
-    if (input.code && input.code !== c.code && await repo.findCourseByCode(this.db, actor.communityId, input.code)) {
-      throw new AppError('conflict', { reason: input.code, fields: [{ field: 'code', message: 'invalid.duplicateCode' }] });
+    if (input.code && input.code !== c.code && (await repo.findCourseByCode(this.db, actor.communityId, input.code))) {
+      throw new AppError('conflict', {
+        reason: input.code,
+        fields: [{ field: 'code', message: 'invalid.duplicateCode' }],
+      });
     }
     await this.db.transaction().execute(async (trx) => {
       await repo.updateCourse(trx, actor.communityId, id, {
-        ...(input.code !== undefined && { code: input.code }), ...(input.title !== undefined && { title: input.title }),
+        ...(input.code !== undefined && { code: input.code }),
+        ...(input.title !== undefined && { title: input.title }),
         ...(input.validityMonths !== undefined && { validity_months: input.validityMonths ?? null }),
         ...(input.description !== undefined && { description: input.description ?? null }),
       });
-      await this.record(trx, actor, ctx, { action: 'training.course.update', entityType: 'training_course', entityId: id, detail: { fields: Object.keys(input) } });
+      await this.record(trx, actor, ctx, {
+        action: 'training.course.update',
+        entityType: 'training_course',
+        entityId: id,
+        detail: { fields: Object.keys(input) },
+      });
     });
   }
 
@@ -75,17 +114,42 @@ export class TrainingService {
 
   async sessions(actor: Actor, courseId?: string) {
     const rows = await repo.listSessions(this.db, actor.communityId, courseId);
-    return rows.map((s) => ({ id: s.id, courseId: s.course_id, courseCode: s.course_code, courseTitle: s.course_title, startsAt: s.starts_at, endsAt: s.ends_at,
-      place: s.place, trainer: s.trainer, capacity: s.capacity, signedUp: Number(s.signed_up ?? 0) }));
+    return rows.map((s) => ({
+      id: s.id,
+      courseId: s.course_id,
+      courseCode: s.course_code,
+      courseTitle: s.course_title,
+      startsAt: s.starts_at,
+      endsAt: s.ends_at,
+      place: s.place,
+      trainer: s.trainer,
+      capacity: s.capacity,
+      signedUp: Number(s.signed_up ?? 0),
+    }));
   }
 
   async createSession(actor: Actor, input: SessionInput, ctx: RequestContext) {
-    if (!(await repo.getCourse(this.db, actor.communityId, input.courseId))) throw new AppError('not_found', { entity: 'course', fields: [{ field: 'courseId', message: 'invalid.id' }] });
+    if (!(await repo.getCourse(this.db, actor.communityId, input.courseId)))
+      throw new AppError('not_found', { entity: 'course', fields: [{ field: 'courseId', message: 'invalid.id' }] });
     const id = uuidv7();
     await this.db.transaction().execute(async (trx) => {
-      await repo.insertSession(trx, { community_id: actor.communityId, id, course_id: input.courseId, starts_at: new Date(input.startsAt).toISOString(),
-        ends_at: new Date(input.endsAt).toISOString(), place: input.place, trainer: input.trainer ?? null, capacity: input.capacity ?? null, created_at: new Date().toISOString() });
-      await this.record(trx, actor, ctx, { action: 'training.session.create', entityType: 'training_session', entityId: id, detail: { courseId: input.courseId, startsAt: input.startsAt } });
+      await repo.insertSession(trx, {
+        community_id: actor.communityId,
+        id,
+        course_id: input.courseId,
+        starts_at: new Date(input.startsAt).toISOString(),
+        ends_at: new Date(input.endsAt).toISOString(),
+        place: input.place,
+        trainer: input.trainer ?? null,
+        capacity: input.capacity ?? null,
+        created_at: new Date().toISOString(),
+      });
+      await this.record(trx, actor, ctx, {
+        action: 'training.session.create',
+        entityType: 'training_session',
+        entityId: id,
+        detail: { courseId: input.courseId, startsAt: input.startsAt },
+      });
     });
     return { id };
   }
@@ -99,7 +163,12 @@ export class TrainingService {
   async attendance(actor: Actor, grant: Grant, sessionId: string) {
     await this.sessionOr404(sessionId, actor);
     const rows = await repo.listAttendance(this.db, actor, grant, sessionId);
-    return rows.map((a) => ({ volunteerId: a.volunteer_id, name: a.name, status: a.status as AttendanceStatus, updatedAt: a.updated_at }));
+    return rows.map((a) => ({
+      volunteerId: a.volunteer_id,
+      name: a.name,
+      status: a.status as AttendanceStatus,
+      updatedAt: a.updated_at,
+    }));
   }
 
   /** Signs a volunteer up. The count and the insert run under the session's lock, so a session never goes over capacity. */
@@ -107,11 +176,21 @@ export class TrainingService {
     await this.db.transaction().execute(async (trx) => {
       const s = await repo.lockSession(trx, this.kind, actor.communityId, sessionId);
       if (!s) throw new AppError('not_found', { entity: 'session' });
-      if (await repo.getAttendance(trx, actor.communityId, sessionId, volunteerId)) throw new AppError('conflict', { reason: 'already', fields: [{ field: 'volunteerId', message: 'invalid.alreadySignedUp' }] });
+      if (await repo.getAttendance(trx, actor.communityId, sessionId, volunteerId))
+        throw new AppError('conflict', {
+          reason: 'already',
+          fields: [{ field: 'volunteerId', message: 'invalid.alreadySignedUp' }],
+        });
       if (self && s.starts_at < new Date().toISOString()) throw new AppError('session_closed');
-      if (s.capacity !== null && (await repo.countAttendance(trx, actor.communityId, sessionId)) >= s.capacity) throw new AppError('session_full', { capacity: s.capacity });
+      if (s.capacity !== null && (await repo.countAttendance(trx, actor.communityId, sessionId)) >= s.capacity)
+        throw new AppError('session_full', { capacity: s.capacity });
       await repo.insertAttendance(trx, actor.communityId, sessionId, volunteerId, new Date().toISOString());
-      await this.record(trx, actor, ctx, { action: 'training.signup', entityType: 'training_session', entityId: sessionId, detail: { volunteerId } });
+      await this.record(trx, actor, ctx, {
+        action: 'training.signup',
+        entityType: 'training_session',
+        entityId: sessionId,
+        detail: { volunteerId },
+      });
     });
   }
 
@@ -119,7 +198,11 @@ export class TrainingService {
     await this.sessionOr404(sessionId, actor);
     // Staff manage training for the whole community; the volunteer must still exist here.
     const v = await this.directory.owner(actor.communityId, volunteerId);
-    if (!v) throw new AppError('not_found', { entity: 'volunteer', fields: [{ field: 'volunteerId', message: 'invalid.id' }] });
+    if (!v)
+      throw new AppError('not_found', {
+        entity: 'volunteer',
+        fields: [{ field: 'volunteerId', message: 'invalid.id' }],
+      });
     if (v.status !== 'approved') throw new AppError('volunteer_not_approved');
     await this.signUp(actor, sessionId, volunteerId, ctx, false);
   }
@@ -138,7 +221,12 @@ export class TrainingService {
       if (!a) throw new AppError('not_found', { entity: 'attendance' });
       await repo.deleteCertificateForSession(trx, actor.communityId, sessionId, volunteerId);
       await repo.deleteAttendance(trx, actor.communityId, sessionId, volunteerId);
-      await this.record(trx, actor, ctx, { action: 'training.unregister', entityType: 'training_session', entityId: sessionId, detail: { volunteerId } });
+      await this.record(trx, actor, ctx, {
+        action: 'training.unregister',
+        entityType: 'training_session',
+        entityId: sessionId,
+        detail: { volunteerId },
+      });
     });
   }
 
@@ -157,14 +245,32 @@ export class TrainingService {
         else {
           const course = (await repo.getCourse(trx, actor.communityId, s.course_id))!;
           const issuedOn = todayInShanghai(new Date(s.starts_at));
-          certificate = { id: uuidv7(), issuedOn, expiresOn: course.validity_months ? addMonths(issuedOn, course.validity_months) : null };
-          await repo.insertCertificate(trx, { community_id: actor.communityId, id: certificate.id, volunteer_id: volunteerId, course_id: s.course_id, session_id: sessionId,
-            issued_on: issuedOn, expires_on: certificate.expiresOn, created_at: now, notified_on: null });
+          certificate = {
+            id: uuidv7(),
+            issuedOn,
+            expiresOn: course.validity_months ? addMonths(issuedOn, course.validity_months) : null,
+          };
+          await repo.insertCertificate(trx, {
+            community_id: actor.communityId,
+            id: certificate.id,
+            volunteer_id: volunteerId,
+            course_id: s.course_id,
+            session_id: sessionId,
+            issued_on: issuedOn,
+            expires_on: certificate.expiresOn,
+            created_at: now,
+            notified_on: null,
+          });
         }
       } else {
         await repo.deleteCertificateForSession(trx, actor.communityId, sessionId, volunteerId);
       }
-      await this.record(trx, actor, ctx, { action: 'training.attendance', entityType: 'training_session', entityId: sessionId, detail: { volunteerId, status, certificateId: certificate?.id ?? null } });
+      await this.record(trx, actor, ctx, {
+        action: 'training.attendance',
+        entityType: 'training_session',
+        entityId: sessionId,
+        detail: { volunteerId, status, certificateId: certificate?.id ?? null },
+      });
       return { status, certificate };
     });
   }
@@ -173,7 +279,9 @@ export class TrainingService {
 
   async certificatesOf(actor: Actor, volunteerId: string) {
     // A volunteer reads their own; staff read those of volunteers in their scope.
-    const grant = can(actor, 'volunteers.read') ? authorize(actor, 'volunteers.read') : authorize(actor, 'volunteer.self');
+    const grant = can(actor, 'volunteers.read')
+      ? authorize(actor, 'volunteers.read')
+      : authorize(actor, 'volunteer.self');
     await this.directory.inScope(actor, grant, volunteerId);
     return (await repo.certificatesOf(this.db, actor, grant, volunteerId)).map(toCertificate);
   }
@@ -184,7 +292,26 @@ export class TrainingService {
   }
 }
 
-function toCertificate(c: { id: string; volunteer_id: string; volunteer_name: string; course_id: string; course_code: string; course_title: string; session_id: string | null; issued_on: string; expires_on: string | null }) {
-  return { id: c.id, volunteerId: c.volunteer_id, volunteerName: c.volunteer_name, courseId: c.course_id, courseCode: c.course_code, courseTitle: c.course_title,
-    sessionId: c.session_id, issuedOn: c.issued_on, expiresOn: c.expires_on };
+function toCertificate(c: {
+  id: string;
+  volunteer_id: string;
+  volunteer_name: string;
+  course_id: string;
+  course_code: string;
+  course_title: string;
+  session_id: string | null;
+  issued_on: string;
+  expires_on: string | null;
+}) {
+  return {
+    id: c.id,
+    volunteerId: c.volunteer_id,
+    volunteerName: c.volunteer_name,
+    courseId: c.course_id,
+    courseCode: c.course_code,
+    courseTitle: c.course_title,
+    sessionId: c.session_id,
+    issuedOn: c.issued_on,
+    expiresOn: c.expires_on,
+  };
 }

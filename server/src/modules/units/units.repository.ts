@@ -4,10 +4,28 @@ import type { DbOrTrx } from '../../db/database.ts';
 import type { UnitTable } from '../../db/schema.ts';
 
 export async function listUnits(db: DbOrTrx, communityId: string, onlyUnitId: string | null) {
-  let q = db.selectFrom('unit as u')
-    .select((eb) => ['u.id', 'u.name', 'u.kind', 'u.address', 'u.contact_name', 'u.contact_phone',
-      eb.selectFrom('volunteer as v').select(sql<number>`count(*)`.as('n')).whereRef('v.community_id', '=', 'u.community_id').whereRef('v.unit_id', '=', 'u.id').where('v.status', '=', 'approved').as('volunteers'),
-      eb.selectFrom('team as t').select(sql<number>`count(*)`.as('n')).whereRef('t.community_id', '=', 'u.community_id').whereRef('t.unit_id', '=', 'u.id').as('teams'),
+  let q = db
+    .selectFrom('unit as u')
+    .select((eb) => [
+      'u.id',
+      'u.name',
+      'u.kind',
+      'u.address',
+      'u.contact_name',
+      'u.contact_phone',
+      eb
+        .selectFrom('volunteer as v')
+        .select(sql<number>`count(*)`.as('n'))
+        .whereRef('v.community_id', '=', 'u.community_id')
+        .whereRef('v.unit_id', '=', 'u.id')
+        .where('v.status', '=', 'approved')
+        .as('volunteers'),
+      eb
+        .selectFrom('team as t')
+        .select(sql<number>`count(*)`.as('n'))
+        .whereRef('t.community_id', '=', 'u.community_id')
+        .whereRef('t.unit_id', '=', 'u.id')
+        .as('teams'),
     ])
     .where('u.community_id', '=', communityId);
   if (onlyUnitId) q = q.where('u.id', '=', onlyUnitId);
@@ -15,11 +33,21 @@ export async function listUnits(db: DbOrTrx, communityId: string, onlyUnitId: st
 }
 
 export async function findUnit(db: DbOrTrx, communityId: string, id: string) {
-  return db.selectFrom('unit').selectAll().where('community_id', '=', communityId).where('id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('unit')
+    .selectAll()
+    .where('community_id', '=', communityId)
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 export async function findUnitByName(db: DbOrTrx, communityId: string, name: string) {
-  return db.selectFrom('unit').select('id').where('community_id', '=', communityId).where('name', '=', name).executeTakeFirst();
+  return db
+    .selectFrom('unit')
+    .select('id')
+    .where('community_id', '=', communityId)
+    .where('name', '=', name)
+    .executeTakeFirst();
 }
 
 export async function insertUnit(db: DbOrTrx, row: UnitTable) {
@@ -31,9 +59,18 @@ export async function updateUnit(db: DbOrTrx, communityId: string, id: string, s
 }
 
 export async function dependents(db: DbOrTrx, communityId: string, id: string) {
-  const v = await db.selectFrom('volunteer').select(sql<number>`count(*)`.as('n')).where('community_id', '=', communityId)
-    .where((eb) => eb.or([eb('unit_id', '=', id), eb('recruit_unit_id', '=', id)])).executeTakeFirstOrThrow();
-  const t = await db.selectFrom('team').select(sql<number>`count(*)`.as('n')).where('community_id', '=', communityId).where('unit_id', '=', id).executeTakeFirstOrThrow();
+  const v = await db
+    .selectFrom('volunteer')
+    .select(sql<number>`count(*)`.as('n'))
+    .where('community_id', '=', communityId)
+    .where((eb) => eb.or([eb('unit_id', '=', id), eb('recruit_unit_id', '=', id)]))
+    .executeTakeFirstOrThrow();
+  const t = await db
+    .selectFrom('team')
+    .select(sql<number>`count(*)`.as('n'))
+    .where('community_id', '=', communityId)
+    .where('unit_id', '=', id)
+    .executeTakeFirstOrThrow();
   return { volunteers: Number(v.n), teams: Number(t.n) };
 }
 
@@ -42,11 +79,23 @@ export async function deleteUnit(db: DbOrTrx, communityId: string, id: string) {
 }
 
 export async function unitVolunteers(db: DbOrTrx, communityId: string, unitId: string, teamId: string | null) {
-  let q = db.selectFrom('volunteer as v').select(['v.id', 'v.name', 'v.name_pinyin', 'v.gender', 'v.birth_date', 'v.phone', 'v.status'])
-    .where('v.community_id', '=', communityId).where('v.unit_id', '=', unitId);
+  let q = db
+    .selectFrom('volunteer as v')
+    .select(['v.id', 'v.name', 'v.name_pinyin', 'v.gender', 'v.birth_date', 'v.phone', 'v.status'])
+    .where('v.community_id', '=', communityId)
+    .where('v.unit_id', '=', unitId);
   if (teamId) {
-    q = q.where((eb) => eb.exists(eb.selectFrom('team_member as tm').select(sql<number>`1`.as('one')).whereRef('tm.community_id', '=', 'v.community_id')
-      .whereRef('tm.volunteer_id', '=', 'v.id').where('tm.team_id', '=', teamId).where('tm.status', '=', 'active')));
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('team_member as tm')
+          .select(sql<number>`1`.as('one'))
+          .whereRef('tm.community_id', '=', 'v.community_id')
+          .whereRef('tm.volunteer_id', '=', 'v.id')
+          .where('tm.team_id', '=', teamId)
+          .where('tm.status', '=', 'active'),
+      ),
+    );
   }
   return q.orderBy('v.name_pinyin').orderBy('v.id').execute();
 }

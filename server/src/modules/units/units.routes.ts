@@ -13,18 +13,78 @@ export function unitsRoutes(units: UnitsService) {
     const read = { access: { permission: 'volunteers.read' as const } };
     const manage = { access: { permission: 'units.manage' as const } };
 
-    r.get('/api/units', { config: read, schema: { tags: ['units'], summary: 'Units and organisations with volunteer counts', response: { 200: z.array(unitItem) } } },
-      (req) => units.list(actorOf(req), grantOf(req)));
-    r.get('/api/units/:id', { config: read, schema: { tags: ['units'], summary: 'One unit', params: idParam, response: { 200: unitItem } } },
-      (req) => units.get(actorOf(req), grantOf(req), req.params.id));
-    r.get('/api/units/:id/volunteers', { config: read, schema: { tags: ['units'], summary: 'A unit’s volunteers (a unit coordinator: their own unit only)', params: idParam,
-      response: { 200: z.array(z.object({ id: z.string(), name: z.string(), gender: z.string(), age: z.number(), phone: z.string(), status: z.string() })) } } },
-    (req) => units.volunteers(actorOf(req), grantOf(req), req.params.id));
-    r.post('/api/units', { config: manage, schema: { tags: ['units'], summary: 'Add a unit', body: unitInput, response: { 201: z.object({ id: z.string() }) } } },
-      async (req, reply) => reply.status(201).send(await units.create(actorOf(req), req.body, requestContext(req))));
-    r.patch('/api/units/:id', { config: manage, schema: { tags: ['units'], summary: 'Edit a unit', params: idParam, body: unitPatch } },
-      async (req, reply) => { await units.update(actorOf(req), req.params.id, req.body, requestContext(req)); return reply.status(204).send(); });
-    r.delete('/api/units/:id', { config: manage, schema: { tags: ['units'], summary: 'Remove a unit without volunteers or teams', params: idParam } },
-      async (req, reply) => { await units.remove(actorOf(req), req.params.id, requestContext(req)); return reply.status(204).send(); });
+    r.get(
+      '/api/units',
+      {
+        config: read,
+        schema: {
+          tags: ['units'],
+          summary: 'Units and organisations with volunteer counts',
+          response: { 200: z.array(unitItem) },
+        },
+      },
+      (req) => units.list(actorOf(req), grantOf(req)),
+    );
+    r.get(
+      '/api/units/:id',
+      { config: read, schema: { tags: ['units'], summary: 'One unit', params: idParam, response: { 200: unitItem } } },
+      (req) => units.get(actorOf(req), grantOf(req), req.params.id),
+    );
+    r.get(
+      '/api/units/:id/volunteers',
+      {
+        config: read,
+        schema: {
+          tags: ['units'],
+          summary: 'A unit’s volunteers (a unit coordinator: their own unit only)',
+          params: idParam,
+          response: {
+            200: z.array(
+              z.object({
+                id: z.string(),
+                name: z.string(),
+                gender: z.string(),
+                age: z.number(),
+                phone: z.string(),
+                status: z.string(),
+              }),
+            ),
+          },
+        },
+      },
+      (req) => units.volunteers(actorOf(req), grantOf(req), req.params.id),
+    );
+    r.post(
+      '/api/units',
+      {
+        config: manage,
+        schema: {
+          tags: ['units'],
+          summary: 'Add a unit',
+          body: unitInput,
+          response: { 201: z.object({ id: z.string() }) },
+        },
+      },
+      async (req, reply) => reply.status(201).send(await units.create(actorOf(req), req.body, requestContext(req))),
+    );
+    r.patch(
+      '/api/units/:id',
+      { config: manage, schema: { tags: ['units'], summary: 'Edit a unit', params: idParam, body: unitPatch } },
+      async (req, reply) => {
+        await units.update(actorOf(req), req.params.id, req.body, requestContext(req));
+        return reply.status(204).send();
+      },
+    );
+    r.delete(
+      '/api/units/:id',
+      {
+        config: manage,
+        schema: { tags: ['units'], summary: 'Remove a unit without volunteers or teams', params: idParam },
+      },
+      async (req, reply) => {
+        await units.remove(actorOf(req), req.params.id, requestContext(req));
+        return reply.status(204).send();
+      },
+    );
   };
 }

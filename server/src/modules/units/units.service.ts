@@ -12,15 +12,28 @@ import * as repo from './units.repository.ts';
 
 type UnitRow = Awaited<ReturnType<typeof repo.listUnits>>[number];
 const toItem = (u: UnitRow) => ({
-  id: u.id, name: u.name, kind: u.kind, address: u.address, contactName: u.contact_name, contactPhone: u.contact_phone,
-  volunteers: Number(u.volunteers ?? 0), teams: Number(u.teams ?? 0),
+  id: u.id,
+  name: u.name,
+  kind: u.kind,
+  address: u.address,
+  contactName: u.contact_name,
+  contactPhone: u.contact_phone,
+  volunteers: Number(u.volunteers ?? 0),
+  teams: Number(u.teams ?? 0),
 });
 
 export class UnitsService {
-  constructor(private readonly db: Db, private readonly audit: AuditLog) {}
+  constructor(
+    private readonly db: Db,
+    private readonly audit: AuditLog,
+  ) {}
 
   private record(db: DbOrTrx, actor: Actor, ctx: RequestContext, what: AuditWhat) {
-    return this.audit.record(db, { communityId: actor.communityId, accountId: actor.accountId, name: actor.name, role: actor.role, ...ctx }, what);
+    return this.audit.record(
+      db,
+      { communityId: actor.communityId, accountId: actor.accountId, name: actor.name, role: actor.role, ...ctx },
+      what,
+    );
   }
 
   /** A unit-scoped reader is bound to their unit; other scopes read the list of units (not personal data). */
@@ -46,17 +59,46 @@ export class UnitsService {
     if (!(await repo.findUnit(this.db, actor.communityId, id))) throw new AppError('not_found', { entity: 'unit' });
     this.assertUnit(actor, grant, id);
     const today = todayInShanghai();
-    const rows = await repo.unitVolunteers(this.db, actor.communityId, id, grant.scope === 'team' ? (actor.teamId ?? '\u0000none') : null);
-    return rows.map((v) => ({ id: v.id, name: v.name, gender: v.gender, age: ageOn(v.birth_date, today), phone: v.phone, status: v.status }));
+    const rows = await repo.unitVolunteers(
+      this.db,
+      actor.communityId,
+      id,
+      grant.scope === 'team' ? (actor.teamId ?? '\u0000none') : null,
+    );
+    return rows.map((v) => ({
+      id: v.id,
+      name: v.name,
+      gender: v.gender,
+      age: ageOn(v.birth_date, today),
+      phone: v.phone,
+      status: v.status,
+    }));
   }
 
   async create(actor: Actor, input: UnitInput, ctx: RequestContext) {
     const id = uuidv7();
     await this.db.transaction().execute(async (trx) => {
-      if (await repo.findUnitByName(trx, actor.communityId, input.name)) throw new AppError('conflict', { reason: input.name, fields: [{ field: 'name', message: 'invalid.nameTaken' }] });
-      await repo.insertUnit(trx, { community_id: actor.communityId, id, name: input.name, kind: input.kind, address: input.address ?? null,
-        contact_name: input.contactName ?? null, contact_phone: input.contactPhone ?? null, created_at: new Date().toISOString() });
-      await this.record(trx, actor, ctx, { action: 'unit.create', entityType: 'unit', entityId: id, detail: { name: input.name, kind: input.kind } });
+      if (await repo.findUnitByName(trx, actor.communityId, input.name))
+        throw new AppError('conflict', {
+          reason: input.name,
+          fields: [{ field: 'name', message: 'invalid.nameTaken' }],
+        });
+      await repo.insertUnit(trx, {
+        community_id: actor.communityId,
+        id,
+        name: input.name,
+        kind: input.kind,
+        address: input.address ?? null,
+        contact_name: input.contactName ?? null,
+        contact_phone: input.contactPhone ?? null,
+        created_at: new Date().toISOString(),
+      });
+      await this.record(trx, actor, ctx, {
+        action: 'unit.create',
+        entityType: 'unit',
+        entityId: id,
+        detail: { name: input.name, kind: input.kind },
+      });
     });
     return { id };
   }
@@ -66,7 +108,11 @@ export class UnitsService {
       if (!(await repo.findUnit(trx, actor.communityId, id))) throw new AppError('not_found', { entity: 'unit' });
       if (patch.name) {
         const clash = await repo.findUnitByName(trx, actor.communityId, patch.name);
-        if (clash && clash.id !== id) throw new AppError('conflict', { reason: patch.name, fields: [{ field: 'name', message: 'invalid.nameTaken' }] });
+        if (clash && clash.id !== id)
+          throw new AppError('conflict', {
+            reason: patch.name,
+            fields: [{ field: 'name', message: 'invalid.nameTaken' }],
+          });
       }
       const set: Partial<UnitTable> = {};
       if (patch.name !== undefined) set.name = patch.name;
@@ -75,7 +121,12 @@ export class UnitsService {
       if (patch.contactName !== undefined) set.contact_name = patch.contactName ?? null;
       if (patch.contactPhone !== undefined) set.contact_phone = patch.contactPhone ?? null;
       if (Object.keys(set).length) await repo.updateUnit(trx, actor.communityId, id, set);
-      await this.record(trx, actor, ctx, { action: 'unit.update', entityType: 'unit', entityId: id, detail: { fields: Object.keys(patch) } });
+      await this.record(trx, actor, ctx, {
+        action: 'unit.update',
+        entityType: 'unit',
+        entityId: id,
+        detail: { fields: Object.keys(patch) },
+      });
     });
   }
 
@@ -84,9 +135,15 @@ export class UnitsService {
       const u = await repo.findUnit(trx, actor.communityId, id);
       if (!u) throw new AppError('not_found', { entity: 'unit' });
       const d = await repo.dependents(trx, actor.communityId, id);
-      if (d.volunteers || d.teams) throw new AppError('has_dependents', { entity: 'unit', dependents: d.volunteers ? 'volunteer' : 'team' });
+      if (d.volunteers || d.teams)
+        throw new AppError('has_dependents', { entity: 'unit', dependents: d.volunteers ? 'volunteer' : 'team' });
       await repo.deleteUnit(trx, actor.communityId, id);
-      await this.record(trx, actor, ctx, { action: 'unit.delete', entityType: 'unit', entityId: id, detail: { name: u.name } });
+      await this.record(trx, actor, ctx, {
+        action: 'unit.delete',
+        entityType: 'unit',
+        entityId: id,
+        detail: { name: u.name },
+      });
     });
   }
 }

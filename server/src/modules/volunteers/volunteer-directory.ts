@@ -16,14 +16,27 @@ export interface VolunteerOwner extends Owner {
 }
 
 // Asked on every sign-up and many other writes: compiled once (see prepared.ts).
-const ownerRow = prepared((db, communityId: string, volunteerId: string) => db.selectFrom('volunteer as v')
-  .leftJoin('resident as r', (j) => j.onRef('r.community_id', '=', 'v.community_id').onRef('r.id', '=', 'v.resident_id'))
-  .select(['v.id', 'v.name', 'v.status', 'v.birth_date', 'v.unit_id', 'v.account_id', 'v.resident_id', 'r.grid_id'])
-  .where('v.community_id', '=', communityId).where('v.id', '=', volunteerId));
-const activeTeams = prepared((db, communityId: string, volunteerId: string) => db.selectFrom('team_member').select('team_id')
-  .where('community_id', '=', communityId).where('volunteer_id', '=', volunteerId).where('status', '=', 'active'));
-const selfId = prepared((db, communityId: string, accountId: string | null) => db.selectFrom('volunteer').select('id')
-  .where('community_id', '=', communityId).where('account_id', '=', accountId));
+const ownerRow = prepared((db, communityId: string, volunteerId: string) =>
+  db
+    .selectFrom('volunteer as v')
+    .leftJoin('resident as r', (j) =>
+      j.onRef('r.community_id', '=', 'v.community_id').onRef('r.id', '=', 'v.resident_id'),
+    )
+    .select(['v.id', 'v.name', 'v.status', 'v.birth_date', 'v.unit_id', 'v.account_id', 'v.resident_id', 'r.grid_id'])
+    .where('v.community_id', '=', communityId)
+    .where('v.id', '=', volunteerId),
+);
+const activeTeams = prepared((db, communityId: string, volunteerId: string) =>
+  db
+    .selectFrom('team_member')
+    .select('team_id')
+    .where('community_id', '=', communityId)
+    .where('volunteer_id', '=', volunteerId)
+    .where('status', '=', 'active'),
+);
+const selfId = prepared((db, communityId: string, accountId: string | null) =>
+  db.selectFrom('volunteer').select('id').where('community_id', '=', communityId).where('account_id', '=', accountId),
+);
 
 export class VolunteerDirectory {
   constructor(private readonly db: Db) {}
@@ -34,8 +47,15 @@ export class VolunteerDirectory {
     if (!v) return null;
     const teams = (await activeTeams(db, communityId, volunteerId)).rows;
     return {
-      id: v.id, name: v.name, status: v.status, birthDate: v.birth_date, residentId: v.resident_id,
-      unitId: v.unit_id, accountId: v.account_id, gridId: v.grid_id ?? null, teamIds: teams.map((t) => t.team_id),
+      id: v.id,
+      name: v.name,
+      status: v.status,
+      birthDate: v.birth_date,
+      residentId: v.resident_id,
+      unitId: v.unit_id,
+      accountId: v.account_id,
+      gridId: v.grid_id ?? null,
+      teamIds: teams.map((t) => t.team_id),
     };
   }
 
@@ -48,10 +68,21 @@ export class VolunteerDirectory {
   }
 
   /** Which of these volunteers are active members of the team: one query, for lists filtered to a leader's team. */
-  async membersOf(communityId: string, teamId: string, volunteerIds: readonly string[], db: DbOrTrx = this.db): Promise<Set<string>> {
+  async membersOf(
+    communityId: string,
+    teamId: string,
+    volunteerIds: readonly string[],
+    db: DbOrTrx = this.db,
+  ): Promise<Set<string>> {
     if (!volunteerIds.length) return new Set();
-    const rows = await db.selectFrom('team_member').select('volunteer_id').where('community_id', '=', communityId).where('team_id', '=', teamId)
-      .where('status', '=', 'active').where('volunteer_id', 'in', volunteerIds).execute();
+    const rows = await db
+      .selectFrom('team_member')
+      .select('volunteer_id')
+      .where('community_id', '=', communityId)
+      .where('team_id', '=', teamId)
+      .where('status', '=', 'active')
+      .where('volunteer_id', 'in', volunteerIds)
+      .execute();
     return new Set(rows.map((r) => r.volunteer_id));
   }
 

@@ -2,7 +2,12 @@
 import type { DbOrTrx } from '../../db/database.ts';
 import { pinyinStartsWith } from '../../db/prefix.ts';
 import type { volunteerInScope } from './volunteer-scope.ts';
-import type { AvailabilitySlotTable, VolunteerGuardianTable, VolunteerSkillTable, VolunteerTable } from '../../db/schema.ts';
+import type {
+  AvailabilitySlotTable,
+  VolunteerGuardianTable,
+  VolunteerSkillTable,
+  VolunteerTable,
+} from '../../db/schema.ts';
 
 export type VolunteerRow = VolunteerTable & { unit_name: string | null };
 
@@ -10,13 +15,21 @@ export interface VolunteerFilter {
   communityId: string;
   /** The caller's scope, as volunteerInScope builds it (shared with training, insurance and eligibility). */
   scope: ReturnType<typeof volunteerInScope>;
-  status?: string; unitId?: string; teamId?: string; politicalStatus?: string; recruitedVia?: string;
-  nameContains?: string; pinyinPrefix?: string; phoneTail?: string;
-  bornOnOrBefore?: string; bornOnOrAfter?: string;
+  status?: string;
+  unitId?: string;
+  teamId?: string;
+  politicalStatus?: string;
+  recruitedVia?: string;
+  nameContains?: string;
+  pinyinPrefix?: string;
+  phoneTail?: string;
+  bornOnOrBefore?: string;
+  bornOnOrAfter?: string;
 }
 
 function base(db: DbOrTrx) {
-  return db.selectFrom('volunteer as v')
+  return db
+    .selectFrom('volunteer as v')
     .leftJoin('unit as u', (j) => j.onRef('u.community_id', '=', 'v.community_id').onRef('u.id', '=', 'v.unit_id'));
 }
 
@@ -25,8 +38,17 @@ function filtered(db: DbOrTrx, f: VolunteerFilter) {
   q = q.where(f.scope as any);
   if (f.teamId) {
     const t = f.teamId;
-    q = q.where((eb) => eb.exists(eb.selectFrom('team_member as tm').select('tm.volunteer_id')
-      .whereRef('tm.community_id', '=', 'v.community_id').whereRef('tm.volunteer_id', '=', 'v.id').where('tm.team_id', '=', t).where('tm.status', '=', 'active')));
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('team_member as tm')
+          .select('tm.volunteer_id')
+          .whereRef('tm.community_id', '=', 'v.community_id')
+          .whereRef('tm.volunteer_id', '=', 'v.id')
+          .where('tm.team_id', '=', t)
+          .where('tm.status', '=', 'active'),
+      ),
+    );
   }
   if (f.status) q = q.where('v.status', '=', f.status);
   if (f.unitId) q = q.where('v.unit_id', '=', f.unitId);
@@ -42,59 +64,125 @@ function filtered(db: DbOrTrx, f: VolunteerFilter) {
 
 export async function searchVolunteers(db: DbOrTrx, f: VolunteerFilter, page: number, pageSize: number) {
   const [rows, count] = await Promise.all([
-    filtered(db, f).selectAll('v').select('u.name as unit_name').orderBy('v.created_at', 'desc').orderBy('v.id').limit(pageSize).offset((page - 1) * pageSize).execute(),
-    filtered(db, f).select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirstOrThrow(),
+    filtered(db, f)
+      .selectAll('v')
+      .select('u.name as unit_name')
+      .orderBy('v.created_at', 'desc')
+      .orderBy('v.id')
+      .limit(pageSize)
+      .offset((page - 1) * pageSize)
+      .execute(),
+    filtered(db, f)
+      .select((eb) => eb.fn.countAll<string | number>().as('n'))
+      .executeTakeFirstOrThrow(),
   ]);
   return { rows: rows as VolunteerRow[], total: Number(count.n) };
 }
 
 export async function* allVolunteers(db: DbOrTrx, f: VolunteerFilter, batch = 1000) {
   for (let offset = 0; ; offset += batch) {
-    const rows = await filtered(db, f).selectAll('v').select('u.name as unit_name').orderBy('v.id').limit(batch).offset(offset).execute();
+    const rows = await filtered(db, f)
+      .selectAll('v')
+      .select('u.name as unit_name')
+      .orderBy('v.id')
+      .limit(batch)
+      .offset(offset)
+      .execute();
     if (rows.length) yield rows as VolunteerRow[];
     if (rows.length < batch) return;
   }
 }
 
 export async function getVolunteer(db: DbOrTrx, communityId: string, id: string) {
-  return (await base(db).selectAll('v').select('u.name as unit_name').where('v.community_id', '=', communityId).where('v.id', '=', id).executeTakeFirst()) as VolunteerRow | undefined;
+  return (await base(db)
+    .selectAll('v')
+    .select('u.name as unit_name')
+    .where('v.community_id', '=', communityId)
+    .where('v.id', '=', id)
+    .executeTakeFirst()) as VolunteerRow | undefined;
 }
 
 export async function getVolunteerByCard(db: DbOrTrx, communityId: string, token: string) {
-  return (await base(db).selectAll('v').select('u.name as unit_name').where('v.community_id', '=', communityId).where('v.card_token', '=', token).executeTakeFirst()) as VolunteerRow | undefined;
+  return (await base(db)
+    .selectAll('v')
+    .select('u.name as unit_name')
+    .where('v.community_id', '=', communityId)
+    .where('v.card_token', '=', token)
+    .executeTakeFirst()) as VolunteerRow | undefined;
 }
 
 export async function findVolunteerIdByToken(db: DbOrTrx, communityId: string, token: string) {
-  const r = await db.selectFrom('volunteer').select('id').where('community_id', '=', communityId).where('id_number_token', '=', token).executeTakeFirst();
+  const r = await db
+    .selectFrom('volunteer')
+    .select('id')
+    .where('community_id', '=', communityId)
+    .where('id_number_token', '=', token)
+    .executeTakeFirst();
   return r?.id ?? null;
 }
 
 export async function findResidentByIdToken(db: DbOrTrx, communityId: string, token: string) {
-  return db.selectFrom('resident').select(['id', 'name']).where('community_id', '=', communityId).where('id_number_token', '=', token).executeTakeFirst();
+  return db
+    .selectFrom('resident')
+    .select(['id', 'name'])
+    .where('community_id', '=', communityId)
+    .where('id_number_token', '=', token)
+    .executeTakeFirst();
 }
 
 export async function getResident(db: DbOrTrx, communityId: string, id: string) {
-  return db.selectFrom('resident').select(['id', 'name', 'grid_id']).where('community_id', '=', communityId).where('id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('resident')
+    .select(['id', 'name', 'grid_id'])
+    .where('community_id', '=', communityId)
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 export async function getUnit(db: DbOrTrx, communityId: string, id: string) {
-  return db.selectFrom('unit').select(['id', 'name']).where('community_id', '=', communityId).where('id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('unit')
+    .select(['id', 'name'])
+    .where('community_id', '=', communityId)
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 export async function getCommunity(db: DbOrTrx, id: string) {
-  return db.selectFrom('community').select(['id', 'name', 'volunteer_min_age', 'volunteer_max_age']).where('id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('community')
+    .select(['id', 'name', 'volunteer_min_age', 'volunteer_max_age'])
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 export async function listCommunities(db: DbOrTrx) {
   return db.selectFrom('community').select(['id', 'name']).orderBy('name').execute();
 }
 
-export async function insertVolunteer(db: DbOrTrx, row: VolunteerTable) { await db.insertInto('volunteer').values(row).execute(); }
-export async function insertGuardian(db: DbOrTrx, row: VolunteerGuardianTable) { await db.insertInto('volunteer_guardian').values(row).execute(); }
-export async function insertSkills(db: DbOrTrx, rows: VolunteerSkillTable[]) { if (rows.length) await db.insertInto('volunteer_skill').values(rows).execute(); }
-export async function insertSlots(db: DbOrTrx, rows: AvailabilitySlotTable[]) { if (rows.length) await db.insertInto('availability_slot').values(rows).execute(); }
-export async function replaceSkills(db: DbOrTrx, communityId: string, volunteerId: string, rows: VolunteerSkillTable[]) {
-  await db.deleteFrom('volunteer_skill').where('community_id', '=', communityId).where('volunteer_id', '=', volunteerId).execute();
+export async function insertVolunteer(db: DbOrTrx, row: VolunteerTable) {
+  await db.insertInto('volunteer').values(row).execute();
+}
+export async function insertGuardian(db: DbOrTrx, row: VolunteerGuardianTable) {
+  await db.insertInto('volunteer_guardian').values(row).execute();
+}
+export async function insertSkills(db: DbOrTrx, rows: VolunteerSkillTable[]) {
+  if (rows.length) await db.insertInto('volunteer_skill').values(rows).execute();
+}
+export async function insertSlots(db: DbOrTrx, rows: AvailabilitySlotTable[]) {
+  if (rows.length) await db.insertInto('availability_slot').values(rows).execute();
+}
+export async function replaceSkills(
+  db: DbOrTrx,
+  communityId: string,
+  volunteerId: string,
+  rows: VolunteerSkillTable[],
+) {
+  await db
+    .deleteFrom('volunteer_skill')
+    .where('community_id', '=', communityId)
+    .where('volunteer_id', '=', volunteerId)
+    .execute();
   await insertSkills(db, rows);
 }
 
@@ -103,43 +191,116 @@ export async function updateVolunteer(db: DbOrTrx, communityId: string, id: stri
 }
 
 export async function guardianOf(db: DbOrTrx, communityId: string, id: string) {
-  return db.selectFrom('volunteer_guardian').selectAll().where('community_id', '=', communityId).where('volunteer_id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('volunteer_guardian')
+    .selectAll()
+    .where('community_id', '=', communityId)
+    .where('volunteer_id', '=', id)
+    .executeTakeFirst();
 }
 export async function skillsOf(db: DbOrTrx, communityId: string, id: string) {
-  return db.selectFrom('volunteer_skill').selectAll().where('community_id', '=', communityId).where('volunteer_id', '=', id).orderBy('skill_code').execute();
+  return db
+    .selectFrom('volunteer_skill')
+    .selectAll()
+    .where('community_id', '=', communityId)
+    .where('volunteer_id', '=', id)
+    .orderBy('skill_code')
+    .execute();
 }
 export async function slotsOf(db: DbOrTrx, communityId: string, id: string) {
-  return db.selectFrom('availability_slot').selectAll().where('community_id', '=', communityId).where('volunteer_id', '=', id).orderBy('weekday').orderBy('start_minute').execute();
+  return db
+    .selectFrom('availability_slot')
+    .selectAll()
+    .where('community_id', '=', communityId)
+    .where('volunteer_id', '=', id)
+    .orderBy('weekday')
+    .orderBy('start_minute')
+    .execute();
 }
 export async function teamsOf(db: DbOrTrx, communityId: string, id: string) {
-  return db.selectFrom('team_member as tm').innerJoin('team as t', (j) => j.onRef('t.community_id', '=', 'tm.community_id').onRef('t.id', '=', 'tm.team_id'))
-    .select(['t.id', 't.name', 'tm.role']).where('tm.community_id', '=', communityId).where('tm.volunteer_id', '=', id).where('tm.status', '=', 'active').orderBy('t.name').execute();
+  return db
+    .selectFrom('team_member as tm')
+    .innerJoin('team as t', (j) => j.onRef('t.community_id', '=', 'tm.community_id').onRef('t.id', '=', 'tm.team_id'))
+    .select(['t.id', 't.name', 'tm.role'])
+    .where('tm.community_id', '=', communityId)
+    .where('tm.volunteer_id', '=', id)
+    .where('tm.status', '=', 'active')
+    .orderBy('t.name')
+    .execute();
 }
 /** Read-only, for the card and the volunteer's home only. */
 export async function certificatesOf(db: DbOrTrx, communityId: string, id: string) {
-  return db.selectFrom('training_certificate as c').innerJoin('training_course as k', (j) => j.onRef('k.community_id', '=', 'c.community_id').onRef('k.id', '=', 'c.course_id'))
-    .select(['k.title', 'c.issued_on', 'c.expires_on']).where('c.community_id', '=', communityId).where('c.volunteer_id', '=', id).orderBy('c.issued_on', 'desc').execute();
+  return db
+    .selectFrom('training_certificate as c')
+    .innerJoin('training_course as k', (j) =>
+      j.onRef('k.community_id', '=', 'c.community_id').onRef('k.id', '=', 'c.course_id'),
+    )
+    .select(['k.title', 'c.issued_on', 'c.expires_on'])
+    .where('c.community_id', '=', communityId)
+    .where('c.volunteer_id', '=', id)
+    .orderBy('c.issued_on', 'desc')
+    .execute();
 }
 /** Read-only, for the card and the volunteer's home only. */
 export async function coverOf(db: DbOrTrx, communityId: string, id: string) {
-  return db.selectFrom('insurance_cover as c').innerJoin('insurance_policy as p', (j) => j.onRef('p.community_id', '=', 'c.community_id').onRef('p.id', '=', 'c.policy_id'))
-    .select(['p.insurer', 'p.policy_no', 'p.starts_on', 'p.ends_on']).where('c.community_id', '=', communityId).where('c.volunteer_id', '=', id).orderBy('p.ends_on', 'desc').execute();
+  return db
+    .selectFrom('insurance_cover as c')
+    .innerJoin('insurance_policy as p', (j) =>
+      j.onRef('p.community_id', '=', 'c.community_id').onRef('p.id', '=', 'c.policy_id'),
+    )
+    .select(['p.insurer', 'p.policy_no', 'p.starts_on', 'p.ends_on'])
+    .where('c.community_id', '=', communityId)
+    .where('c.volunteer_id', '=', id)
+    .orderBy('p.ends_on', 'desc')
+    .execute();
 }
 
 export async function indicatorCounts(db: DbOrTrx, communityId: string) {
-  const byStatus = await db.selectFrom('volunteer').select(['status', (eb) => eb.fn.countAll<string | number>().as('n')]).where('community_id', '=', communityId).groupBy('status').execute();
-  const withV = await db.selectFrom('volunteer as v').innerJoin('resident as r', (j) => j.onRef('r.community_id', '=', 'v.community_id').onRef('r.id', '=', 'v.resident_id'))
-    .select((eb) => eb.fn.count<string | number>('r.household_id').distinct().as('n')).where('v.community_id', '=', communityId).where('v.status', '=', 'approved').executeTakeFirstOrThrow();
-  const hh = await db.selectFrom('household').select((eb) => eb.fn.countAll<string | number>().as('n')).where('community_id', '=', communityId).executeTakeFirstOrThrow();
-  return { byStatus: byStatus.map((s) => ({ status: s.status, n: Number(s.n) })), householdsWithVolunteer: Number(withV.n), households: Number(hh.n) };
+  const byStatus = await db
+    .selectFrom('volunteer')
+    .select(['status', (eb) => eb.fn.countAll<string | number>().as('n')])
+    .where('community_id', '=', communityId)
+    .groupBy('status')
+    .execute();
+  const withV = await db
+    .selectFrom('volunteer as v')
+    .innerJoin('resident as r', (j) =>
+      j.onRef('r.community_id', '=', 'v.community_id').onRef('r.id', '=', 'v.resident_id'),
+    )
+    .select((eb) => eb.fn.count<string | number>('r.household_id').distinct().as('n'))
+    .where('v.community_id', '=', communityId)
+    .where('v.status', '=', 'approved')
+    .executeTakeFirstOrThrow();
+  const hh = await db
+    .selectFrom('household')
+    .select((eb) => eb.fn.countAll<string | number>().as('n'))
+    .where('community_id', '=', communityId)
+    .executeTakeFirstOrThrow();
+  return {
+    byStatus: byStatus.map((s) => ({ status: s.status, n: Number(s.n) })),
+    householdsWithVolunteer: Number(withV.n),
+    households: Number(hh.n),
+  };
 }
 
 // ---- codes and accounts (registration and approval) ----
 export async function latestCode(db: DbOrTrx, key: string) {
-  return db.selectFrom('sign_in_code').selectAll().where('phone', '=', key).orderBy('created_at', 'desc').limit(1).executeTakeFirst();
+  return db
+    .selectFrom('sign_in_code')
+    .selectAll()
+    .where('phone', '=', key)
+    .orderBy('created_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
 }
-export async function insertCode(db: DbOrTrx, c: { id: string; phone: string; code_hash: string; expires_at: string; created_at: string }) {
-  await db.insertInto('sign_in_code').values({ ...c, attempts: 0, consumed_at: null }).execute();
+export async function insertCode(
+  db: DbOrTrx,
+  c: { id: string; phone: string; code_hash: string; expires_at: string; created_at: string },
+) {
+  await db
+    .insertInto('sign_in_code')
+    .values({ ...c, attempts: 0, consumed_at: null })
+    .execute();
 }
 export async function updateCode(db: DbOrTrx, id: string, set: { attempts?: number; consumed_at?: string }) {
   await db.updateTable('sign_in_code').set(set).where('id', '=', id).execute();
@@ -148,14 +309,40 @@ export async function findAccountByPhone(db: DbOrTrx, phone: string) {
   return db.selectFrom('account').select(['id', 'name']).where('phone', '=', phone).executeTakeFirst();
 }
 export async function insertAccount(db: DbOrTrx, a: { id: string; phone: string; name: string; created_at: string }) {
-  await db.insertInto('account').values({ ...a, password_hash: null, locale: null, failed_sign_ins: 0, locked_until: null, disabled: 0 }).execute();
+  await db
+    .insertInto('account')
+    .values({ ...a, password_hash: null, locale: null, failed_sign_ins: 0, locked_until: null, disabled: 0 })
+    .execute();
 }
 export async function membershipOf(db: DbOrTrx, communityId: string, accountId: string) {
-  return db.selectFrom('membership').select(['id', 'role']).where('community_id', '=', communityId).where('account_id', '=', accountId).executeTakeFirst();
+  return db
+    .selectFrom('membership')
+    .select(['id', 'role'])
+    .where('community_id', '=', communityId)
+    .where('account_id', '=', accountId)
+    .executeTakeFirst();
 }
-export async function insertMembership(db: DbOrTrx, m: { community_id: string; id: string; account_id: string; role: string; resident_id: string | null; created_at: string }) {
-  await db.insertInto('membership').values({ ...m, title: null, grid_id: null, team_id: null, unit_id: null }).execute();
+export async function insertMembership(
+  db: DbOrTrx,
+  m: {
+    community_id: string;
+    id: string;
+    account_id: string;
+    role: string;
+    resident_id: string | null;
+    created_at: string;
+  },
+) {
+  await db
+    .insertInto('membership')
+    .values({ ...m, title: null, grid_id: null, team_id: null, unit_id: null })
+    .execute();
 }
 export async function setMembershipRole(db: DbOrTrx, communityId: string, id: string, role: string) {
-  await db.updateTable('membership').set({ role }).where('community_id', '=', communityId).where('id', '=', id).execute();
+  await db
+    .updateTable('membership')
+    .set({ role })
+    .where('community_id', '=', communityId)
+    .where('id', '=', id)
+    .execute();
 }

@@ -3,7 +3,16 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { mobile, page } from '../../../../domain/registry/schemas.ts';
 import {
-  cardSummary, decisionInput, myVolunteer, volunteerDetail, volunteerIndicators, volunteerInput, volunteerListItem, volunteerPatch, volunteerQuery, volunteerRegistration,
+  cardSummary,
+  decisionInput,
+  myVolunteer,
+  volunteerDetail,
+  volunteerIndicators,
+  volunteerInput,
+  volunteerListItem,
+  volunteerPatch,
+  volunteerQuery,
+  volunteerRegistration,
 } from '../../../../domain/volunteers/schemas.ts';
 import { actorOf, grantOf, originOf, requestContext } from '../../platform/http.ts';
 import type { Db } from '../../db/database.ts';
@@ -32,7 +41,8 @@ export function volunteerRoutes(volunteers: VolunteerService, opts: { rateLimits
     } catch (err) {
       if (err instanceof AppError) throw err;
       const code = (err as { code?: string })?.code;
-      if (code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('payload_too_large', { maxMb: Math.round(opts.maxUploadBytes / 1048576) });
+      if (code === 'FST_REQ_FILE_TOO_LARGE')
+        throw new AppError('payload_too_large', { maxMb: Math.round(opts.maxUploadBytes / 1048576) });
       if (code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') throw new AppError('unsupported_file');
       throw err;
     }
@@ -46,64 +56,253 @@ export function volunteerRoutes(volunteers: VolunteerService, opts: { rateLimits
     const write = { access: { permission: 'volunteers.write' as const } };
     const approve = { access: { permission: 'volunteers.approve' as const } };
 
-    r.get('/api/public/communities', { config: { access: pub }, schema: { tags: ['volunteers'], summary: 'Communities one can register as a volunteer in', response: { 200: z.array(z.object({ id: z.string(), name: z.string() })) } } },
-      () => volunteers.communities());
+    r.get(
+      '/api/public/communities',
+      {
+        config: { access: pub },
+        schema: {
+          tags: ['volunteers'],
+          summary: 'Communities one can register as a volunteer in',
+          response: { 200: z.array(z.object({ id: z.string(), name: z.string() })) },
+        },
+      },
+      () => volunteers.communities(),
+    );
 
-    r.post('/api/public/volunteer-registrations/code', {
-      config: { access: pub, ...limit(5) },
-      schema: { tags: ['volunteers'], summary: 'Send a six-digit code to the phone that registers', body: z.object({ phone: mobile }), response: { 202: z.object({ sent: z.boolean(), expiresInSeconds: z.number(), resendAfterSeconds: z.number() }) } },
-    }, async (req, reply) => reply.status(202).send({ sent: true, ...(await volunteers.sendRegistrationCode(req.body.phone)) }));
+    r.post(
+      '/api/public/volunteer-registrations/code',
+      {
+        config: { access: pub, ...limit(5) },
+        schema: {
+          tags: ['volunteers'],
+          summary: 'Send a six-digit code to the phone that registers',
+          body: z.object({ phone: mobile }),
+          response: {
+            202: z.object({ sent: z.boolean(), expiresInSeconds: z.number(), resendAfterSeconds: z.number() }),
+          },
+        },
+      },
+      async (req, reply) =>
+        reply.status(202).send({ sent: true, ...(await volunteers.sendRegistrationCode(req.body.phone)) }),
+    );
 
-    r.post('/api/public/volunteer-registrations', {
-      config: { access: pub, ...limit(10) },
-      schema: { tags: ['volunteers'], summary: 'Register as a volunteer (pending until staff approve)', body: volunteerRegistration, response: { 201: registered } },
-    }, async (req, reply) => reply.status(201).send(await volunteers.selfRegister(req.body, requestContext(req))));
+    r.post(
+      '/api/public/volunteer-registrations',
+      {
+        config: { access: pub, ...limit(10) },
+        schema: {
+          tags: ['volunteers'],
+          summary: 'Register as a volunteer (pending until staff approve)',
+          body: volunteerRegistration,
+          response: { 201: registered },
+        },
+      },
+      async (req, reply) => reply.status(201).send(await volunteers.selfRegister(req.body, requestContext(req))),
+    );
 
-    r.get('/api/volunteers/indicators', { config: read, schema: { tags: ['volunteers'], summary: 'How many volunteers, and how many households have one (家家户户都有志愿者)', response: { 200: volunteerIndicators } } },
-      (req) => volunteers.indicators(actorOf(req)));
+    r.get(
+      '/api/volunteers/indicators',
+      {
+        config: read,
+        schema: {
+          tags: ['volunteers'],
+          summary: 'How many volunteers, and how many households have one (家家户户都有志愿者)',
+          response: { 200: volunteerIndicators },
+        },
+      },
+      (req) => volunteers.indicators(actorOf(req)),
+    );
 
-    r.get('/api/volunteers/me', { config: { access: { permission: 'volunteer.self' as const } }, schema: { tags: ['volunteers'], summary: 'My volunteer profile, teams, training, insurance and card', response: { 200: myVolunteer } } },
-      (req) => volunteers.me(actorOf(req), originOf(req)));
+    r.get(
+      '/api/volunteers/me',
+      {
+        config: { access: { permission: 'volunteer.self' as const } },
+        schema: {
+          tags: ['volunteers'],
+          summary: 'My volunteer profile, teams, training, insurance and card',
+          response: { 200: myVolunteer },
+        },
+      },
+      (req) => volunteers.me(actorOf(req), originOf(req)),
+    );
 
-    r.get('/api/volunteers/card/:token', { config: read, schema: { tags: ['volunteers'], summary: 'A scanned volunteer card', params: z.object({ token: z.string().min(8).max(64) }), response: { 200: cardSummary } } },
-      (req) => volunteers.card(actorOf(req), grantOf(req), req.params.token, requestContext(req)));
+    r.get(
+      '/api/volunteers/card/:token',
+      {
+        config: read,
+        schema: {
+          tags: ['volunteers'],
+          summary: 'A scanned volunteer card',
+          params: z.object({ token: z.string().min(8).max(64) }),
+          response: { 200: cardSummary },
+        },
+      },
+      (req) => volunteers.card(actorOf(req), grantOf(req), req.params.token, requestContext(req)),
+    );
 
-    r.get('/api/volunteers/import/template', { config: { access: { permission: 'volunteers.import' as const } }, schema: { tags: ['volunteers'], summary: 'The Excel template for importing volunteers' } },
-      async (_req, reply) => reply.type(XLSX_MIME).header('content-disposition', contentDisposition('志愿者导入模板.xlsx', 'volunteer-template.xlsx')).send(await excel.template()));
+    r.get(
+      '/api/volunteers/import/template',
+      {
+        config: { access: { permission: 'volunteers.import' as const } },
+        schema: { tags: ['volunteers'], summary: 'The Excel template for importing volunteers' },
+      },
+      async (_req, reply) =>
+        reply
+          .type(XLSX_MIME)
+          .header('content-disposition', contentDisposition('志愿者导入模板.xlsx', 'volunteer-template.xlsx'))
+          .send(await excel.template()),
+    );
 
-    r.post('/api/volunteers/import', { config: { access: { permission: 'volunteers.import' as const } }, schema: { tags: ['volunteers'], summary: 'Import volunteers from Excel: every row checked first, nothing written if any row is wrong', response: { 201: z.object({ rows: z.number(), status: z.string() }) } } },
-      async (req, reply) => reply.status(201).send(await excel.import(actorOf(req), grantOf(req), await uploaded(req), requestContext(req))));
+    r.post(
+      '/api/volunteers/import',
+      {
+        config: { access: { permission: 'volunteers.import' as const } },
+        schema: {
+          tags: ['volunteers'],
+          summary: 'Import volunteers from Excel: every row checked first, nothing written if any row is wrong',
+          response: { 201: z.object({ rows: z.number(), status: z.string() }) },
+        },
+      },
+      async (req, reply) =>
+        reply
+          .status(201)
+          .send(await excel.import(actorOf(req), grantOf(req), await uploaded(req), requestContext(req))),
+    );
 
-    r.get('/api/volunteers/export', { config: { access: { permission: 'volunteers.export' as const } }, schema: { tags: ['volunteers'], summary: 'Export the filtered volunteers to Excel (ID numbers masked)', querystring: volunteerQuery.omit({ page: true, pageSize: true }) } },
+    r.get(
+      '/api/volunteers/export',
+      {
+        config: { access: { permission: 'volunteers.export' as const } },
+        schema: {
+          tags: ['volunteers'],
+          summary: 'Export the filtered volunteers to Excel (ID numbers masked)',
+          querystring: volunteerQuery.omit({ page: true, pageSize: true }),
+        },
+      },
       async (req, reply) => {
         const file = await excel.export(actorOf(req), grantOf(req), req.query, requestContext(req));
         return sendWorkbook(reply, file);
-      });
+      },
+    );
 
-    r.get('/api/volunteers', { config: read, schema: { tags: ['volunteers'], summary: 'Find volunteers by name, pinyin, initials or phone tail, with filters', querystring: volunteerQuery, response: { 200: page(volunteerListItem) } } },
-      (req) => volunteers.list(actorOf(req), grantOf(req), req.query));
+    r.get(
+      '/api/volunteers',
+      {
+        config: read,
+        schema: {
+          tags: ['volunteers'],
+          summary: 'Find volunteers by name, pinyin, initials or phone tail, with filters',
+          querystring: volunteerQuery,
+          response: { 200: page(volunteerListItem) },
+        },
+      },
+      (req) => volunteers.list(actorOf(req), grantOf(req), req.query),
+    );
 
-    r.post('/api/volunteers', { config: write, schema: { tags: ['volunteers'], summary: 'Register a volunteer for someone who cannot', body: volunteerInput, response: { 201: registered } } },
-      async (req, reply) => reply.status(201).send(await volunteers.registerFor(actorOf(req), grantOf(req), req.body, requestContext(req))));
+    r.post(
+      '/api/volunteers',
+      {
+        config: write,
+        schema: {
+          tags: ['volunteers'],
+          summary: 'Register a volunteer for someone who cannot',
+          body: volunteerInput,
+          response: { 201: registered },
+        },
+      },
+      async (req, reply) =>
+        reply.status(201).send(await volunteers.registerFor(actorOf(req), grantOf(req), req.body, requestContext(req))),
+    );
 
-    r.get('/api/volunteers/:id', { config: read, schema: { tags: ['volunteers'], summary: 'One volunteer (ID number masked)', params: idParam, response: { 200: volunteerDetail } } },
-      (req) => volunteers.detail(actorOf(req), grantOf(req), req.params.id));
+    r.get(
+      '/api/volunteers/:id',
+      {
+        config: read,
+        schema: {
+          tags: ['volunteers'],
+          summary: 'One volunteer (ID number masked)',
+          params: idParam,
+          response: { 200: volunteerDetail },
+        },
+      },
+      (req) => volunteers.detail(actorOf(req), grantOf(req), req.params.id),
+    );
 
-    r.get('/api/volunteers/:id/sensitive', { config: { access: { permission: 'volunteers.sensitive' as const } }, schema: { tags: ['volunteers'], summary: 'Reveal the ID number (audited)', params: idParam, response: { 200: z.object({ idNumber: z.string() }) } } },
-      (req) => volunteers.sensitive(actorOf(req), grantOf(req), req.params.id, requestContext(req)));
+    r.get(
+      '/api/volunteers/:id/sensitive',
+      {
+        config: { access: { permission: 'volunteers.sensitive' as const } },
+        schema: {
+          tags: ['volunteers'],
+          summary: 'Reveal the ID number (audited)',
+          params: idParam,
+          response: { 200: z.object({ idNumber: z.string() }) },
+        },
+      },
+      (req) => volunteers.sensitive(actorOf(req), grantOf(req), req.params.id, requestContext(req)),
+    );
 
-    r.patch('/api/volunteers/:id', { config: write, schema: { tags: ['volunteers'], summary: 'Edit a volunteer; link or unlink the resident record', params: idParam, body: volunteerPatch } },
-      async (req, reply) => { await volunteers.update(actorOf(req), grantOf(req), req.params.id, req.body, requestContext(req)); return reply.status(204).send(); });
+    r.patch(
+      '/api/volunteers/:id',
+      {
+        config: write,
+        schema: {
+          tags: ['volunteers'],
+          summary: 'Edit a volunteer; link or unlink the resident record',
+          params: idParam,
+          body: volunteerPatch,
+        },
+      },
+      async (req, reply) => {
+        await volunteers.update(actorOf(req), grantOf(req), req.params.id, req.body, requestContext(req));
+        return reply.status(204).send();
+      },
+    );
 
-    r.post('/api/volunteers/:id/approve', { config: approve, schema: { tags: ['volunteers'], summary: 'Approve a registration: the volunteer gets an account and membership', params: idParam, body: decisionInput } },
-      async (req, reply) => { await volunteers.approve(actorOf(req), grantOf(req), req.params.id, req.body.note, requestContext(req)); return reply.status(204).send(); });
+    r.post(
+      '/api/volunteers/:id/approve',
+      {
+        config: approve,
+        schema: {
+          tags: ['volunteers'],
+          summary: 'Approve a registration: the volunteer gets an account and membership',
+          params: idParam,
+          body: decisionInput,
+        },
+      },
+      async (req, reply) => {
+        await volunteers.approve(actorOf(req), grantOf(req), req.params.id, req.body.note, requestContext(req));
+        return reply.status(204).send();
+      },
+    );
 
-    r.post('/api/volunteers/:id/reject', { config: approve, schema: { tags: ['volunteers'], summary: 'Reject a registration', params: idParam, body: decisionInput } },
-      async (req, reply) => { await volunteers.reject(actorOf(req), grantOf(req), req.params.id, req.body.note, requestContext(req)); return reply.status(204).send(); });
+    r.post(
+      '/api/volunteers/:id/reject',
+      {
+        config: approve,
+        schema: { tags: ['volunteers'], summary: 'Reject a registration', params: idParam, body: decisionInput },
+      },
+      async (req, reply) => {
+        await volunteers.reject(actorOf(req), grantOf(req), req.params.id, req.body.note, requestContext(req));
+        return reply.status(204).send();
+      },
+    );
   };
 }
 
 /** The module as app.ts registers it: the service over the shared platform, and its routes. */
-export function volunteersModule(deps: { db: Db; cipher: FieldCipher; audit: AuditLog; notifier: Notifier; directory: VolunteerDirectory; sessions?: SessionCache; rateLimits: boolean; maxUploadBytes: number }) {
-  return volunteerRoutes(new VolunteerService(deps.db, deps.cipher, deps.audit, deps.notifier, deps.directory, deps.sessions), { rateLimits: deps.rateLimits, maxUploadBytes: deps.maxUploadBytes });
+export function volunteersModule(deps: {
+  db: Db;
+  cipher: FieldCipher;
+  audit: AuditLog;
+  notifier: Notifier;
+  directory: VolunteerDirectory;
+  sessions?: SessionCache;
+  rateLimits: boolean;
+  maxUploadBytes: number;
+}) {
+  return volunteerRoutes(
+    new VolunteerService(deps.db, deps.cipher, deps.audit, deps.notifier, deps.directory, deps.sessions),
+    { rateLimits: deps.rateLimits, maxUploadBytes: deps.maxUploadBytes },
+  );
 }

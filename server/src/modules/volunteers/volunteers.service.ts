@@ -17,7 +17,13 @@ import { maskIdNumber } from '../../../../domain/shared/id-number.ts';
 import { namePinyin } from '../../../../domain/shared/pinyin.ts';
 import { DEFAULT_AGE_POLICY, registrationAgeRule } from '../../../../domain/volunteers/eligibility.ts';
 import { SKILL_BY_CODE } from '../../../../domain/volunteers/skills.ts';
-import type { SkillInput, VolunteerInput, VolunteerPatch, VolunteerQuery, VolunteerRegistration } from '../../../../domain/volunteers/schemas.ts';
+import type {
+  SkillInput,
+  VolunteerInput,
+  VolunteerPatch,
+  VolunteerQuery,
+  VolunteerRegistration,
+} from '../../../../domain/volunteers/schemas.ts';
 import { parseSearch } from '../registry/registry.service.ts';
 import type { VolunteerDirectory } from './volunteer-directory.ts';
 import * as repo from './volunteers.repository.ts';
@@ -32,8 +38,14 @@ const REG_CODE_MAX_ATTEMPTS = 5;
 const codeKey = (phone: string) => `volunteer:${phone}`;
 
 export class VolunteerService {
-  constructor(private readonly db: Db, private readonly cipher: FieldCipher, private readonly audit: AuditLog,
-    private readonly notifier: Notifier, private readonly directory: VolunteerDirectory, private readonly sessions?: SessionCache) {}
+  constructor(
+    private readonly db: Db,
+    private readonly cipher: FieldCipher,
+    private readonly audit: AuditLog,
+    private readonly notifier: Notifier,
+    private readonly directory: VolunteerDirectory,
+    private readonly sessions?: SessionCache,
+  ) {}
 
   private who(actor: Actor, ctx: RequestContext): AuditWho {
     return { communityId: actor.communityId, accountId: actor.accountId, name: actor.name, role: actor.role, ...ctx };
@@ -45,31 +57,52 @@ export class VolunteerService {
 
   // ---------------- public self-registration ----------------
 
-  communities() { return repo.listCommunities(this.db); }
+  communities() {
+    return repo.listCommunities(this.db);
+  }
 
   async sendRegistrationCode(phone: string) {
     const last = await repo.latestCode(this.db, codeKey(phone));
-    if (last && Date.now() - Date.parse(last.created_at) < REG_CODE_RESEND_SECONDS * 1000) throw new AppError('rate_limited');
+    if (last && Date.now() - Date.parse(last.created_at) < REG_CODE_RESEND_SECONDS * 1000)
+      throw new AppError('rate_limited');
     const code = String(crypto.randomInt(0, 1_000_000)).padStart(6, '0');
     const now = new Date();
     await this.db.transaction().execute(async (trx) => {
-      await repo.insertCode(trx, { id: uuidv7(), phone: codeKey(phone), code_hash: sha256(`${codeKey(phone)}:${code}`), created_at: now.toISOString(), expires_at: new Date(now.getTime() + REG_CODE_TTL_SECONDS * 1000).toISOString() });
-      await this.notifier.send(trx, { channel: 'sms', recipient: phone, template: 'volunteer_registration_code', payload: { code, minutes: REG_CODE_TTL_SECONDS / 60 } });
+      await repo.insertCode(trx, {
+        id: uuidv7(),
+        phone: codeKey(phone),
+        code_hash: sha256(`${codeKey(phone)}:${code}`),
+        created_at: now.toISOString(),
+        expires_at: new Date(now.getTime() + REG_CODE_TTL_SECONDS * 1000).toISOString(),
+      });
+      await this.notifier.send(trx, {
+        channel: 'sms',
+        recipient: phone,
+        template: 'volunteer_registration_code',
+        payload: { code, minutes: REG_CODE_TTL_SECONDS / 60 },
+      });
     });
     return { expiresInSeconds: REG_CODE_TTL_SECONDS, resendAfterSeconds: REG_CODE_RESEND_SECONDS };
   }
 
   async selfRegister(input: VolunteerRegistration, ctx: RequestContext) {
     const community = await repo.getCommunity(this.db, input.communityId);
-    if (!community) throw new AppError('not_found', { entity: 'community', fields: [{ field: 'communityId', message: 'invalid.id' }] });
+    if (!community)
+      throw new AppError('not_found', {
+        entity: 'community',
+        fields: [{ field: 'communityId', message: 'invalid.id' }],
+      });
     const last = await repo.latestCode(this.db, codeKey(input.phone));
-    const usable = last && !last.consumed_at && last.expires_at > new Date().toISOString() && last.attempts < REG_CODE_MAX_ATTEMPTS;
+    const usable =
+      last && !last.consumed_at && last.expires_at > new Date().toISOString() && last.attempts < REG_CODE_MAX_ATTEMPTS;
     if (!usable || last.code_hash !== sha256(`${codeKey(input.phone)}:${input.code}`)) {
       if (last && usable) await repo.updateCode(this.db, last.id, { attempts: last.attempts + 1 });
       throw new AppError('validation', { fields: [{ field: 'code', message: 'bad_code' }] });
     }
     const who: AuditWho = { communityId: community.id, accountId: null, name: input.name, role: null, ...ctx };
-    const id = await this.create(community, input, 'self', 'pending', who, async (trx) => { await repo.updateCode(trx, last.id, { consumed_at: new Date().toISOString() }); });
+    const id = await this.create(community, input, 'self', 'pending', who, async (trx) => {
+      await repo.updateCode(trx, last.id, { consumed_at: new Date().toISOString() });
+    });
     return { id, status: 'pending' as const };
   }
 
@@ -82,22 +115,41 @@ export class VolunteerService {
     } else assertInScope(actor, grant, {});
     const community = (await repo.getCommunity(this.db, actor.communityId))!;
     const status: 'approved' | 'pending' = can(actor, 'volunteers.approve') ? 'approved' : 'pending';
-    const id = await this.create(community, input, 'staff', status, this.who(actor, ctx), async () => undefined, actor.accountId);
+    const id = await this.create(
+      community,
+      input,
+      'staff',
+      status,
+      this.who(actor, ctx),
+      async () => undefined,
+      actor.accountId,
+    );
     return { id, status };
   }
 
   /** Checks a registration (age, guardian, licences) and prepares its rows; links the resident by ID number. */
-  private async prepare(community: { id: string; volunteer_min_age?: number; volunteer_max_age?: number }, input: VolunteerInput, via: 'self' | 'staff' | 'import',
-    status: 'pending' | 'approved', decidedBy: string | null) {
+  private async prepare(
+    community: { id: string; volunteer_min_age?: number; volunteer_max_age?: number },
+    input: VolunteerInput,
+    via: 'self' | 'staff' | 'import',
+    status: 'pending' | 'approved',
+    decidedBy: string | null,
+  ) {
     const communityId = community.id;
     const today = todayInShanghai();
-    const policy = { ...DEFAULT_AGE_POLICY, minAge: community.volunteer_min_age ?? DEFAULT_AGE_POLICY.minAge, maxAge: community.volunteer_max_age ?? DEFAULT_AGE_POLICY.maxAge };
+    const policy = {
+      ...DEFAULT_AGE_POLICY,
+      minAge: community.volunteer_min_age ?? DEFAULT_AGE_POLICY.minAge,
+      maxAge: community.volunteer_max_age ?? DEFAULT_AGE_POLICY.maxAge,
+    };
     const rule = registrationAgeRule(input.birthDate, today, policy);
     const problems: FieldProblem[] = [];
     if (!rule.accepted) problems.push({ field: 'birthDate', message: 'volunteer.ageOutOfRange' });
-    if (rule.needsGuardian && !input.guardian) problems.push({ field: 'guardian', message: 'volunteer.guardianRequired' });
+    if (rule.needsGuardian && !input.guardian)
+      problems.push({ field: 'guardian', message: 'volunteer.guardianRequired' });
     problems.push(...skillProblems(input.skills, today));
-    if (input.unitId && !(await repo.getUnit(this.db, communityId, input.unitId))) problems.push({ field: 'unitId', message: 'invalid.id' });
+    if (input.unitId && !(await repo.getUnit(this.db, communityId, input.unitId)))
+      problems.push({ field: 'unitId', message: 'invalid.id' });
     const token = this.cipher.token(communityId, 'id_number', input.idNumber);
     const duplicate = !!(await repo.findVolunteerIdByToken(this.db, communityId, token));
     const resident = await repo.findResidentByIdToken(this.db, communityId, token);
@@ -105,19 +157,55 @@ export class VolunteerService {
     const now = new Date().toISOString();
     const py = namePinyin(input.name);
     const volunteer: VolunteerTable = {
-      community_id: communityId, id, resident_id: resident?.id ?? null, account_id: null, name: input.name, name_pinyin: py.full, name_initials: py.initials,
-      gender: input.gender, birth_date: input.birthDate, phone: input.phone,
-      id_number_enc: this.cipher.encrypt(input.idNumber), id_number_token: token, id_number_masked: maskIdNumber(input.idNumber),
-      fitness: input.fitness, political_status: input.politicalStatus, status, registered_via: via, recruited_via: input.recruitedVia,
-      recruit_unit_id: input.recruitedVia === 'unit' ? input.unitId ?? null : null, unit_id: input.unitId ?? null,
-      card_token: randomToken(18), consent_at: now, decided_by: status === 'approved' ? decidedBy : null, decided_at: status === 'approved' ? now : null,
-      decision_note: null, note: input.note ?? null, created_at: now, updated_at: now,
+      community_id: communityId,
+      id,
+      resident_id: resident?.id ?? null,
+      account_id: null,
+      name: input.name,
+      name_pinyin: py.full,
+      name_initials: py.initials,
+      gender: input.gender,
+      birth_date: input.birthDate,
+      phone: input.phone,
+      id_number_enc: this.cipher.encrypt(input.idNumber),
+      id_number_token: token,
+      id_number_masked: maskIdNumber(input.idNumber),
+      fitness: input.fitness,
+      political_status: input.politicalStatus,
+      status,
+      registered_via: via,
+      recruited_via: input.recruitedVia,
+      recruit_unit_id: input.recruitedVia === 'unit' ? (input.unitId ?? null) : null,
+      unit_id: input.unitId ?? null,
+      card_token: randomToken(18),
+      consent_at: now,
+      decided_by: status === 'approved' ? decidedBy : null,
+      decided_at: status === 'approved' ? now : null,
+      decision_note: null,
+      note: input.note ?? null,
+      created_at: now,
+      updated_at: now,
     };
-    const guardian = input.guardian && rule.needsGuardian
-      ? { community_id: communityId, volunteer_id: id, name: input.guardian.name, phone: input.guardian.phone, relation: input.guardian.relation, consent_at: now, covers_data: rule.guardianConsentsForData ? 1 : 0 }
-      : null;
+    const guardian =
+      input.guardian && rule.needsGuardian
+        ? {
+            community_id: communityId,
+            volunteer_id: id,
+            name: input.guardian.name,
+            phone: input.guardian.phone,
+            relation: input.guardian.relation,
+            consent_at: now,
+            covers_data: rule.guardianConsentsForData ? 1 : 0,
+          }
+        : null;
     const skills = skillRows(communityId, id, input.skills, now);
-    const slots = input.availability.map((s) => ({ community_id: communityId, volunteer_id: id, weekday: s.weekday, start_minute: s.startMinute, end_minute: s.endMinute }));
+    const slots = input.availability.map((s) => ({
+      community_id: communityId,
+      volunteer_id: id,
+      weekday: s.weekday,
+      start_minute: s.startMinute,
+      end_minute: s.endMinute,
+    }));
     return { id, problems, duplicate, policy, rule, volunteer, guardian, skills, slots, resident };
   }
 
@@ -126,20 +214,45 @@ export class VolunteerService {
     if (p.guardian) await repo.insertGuardian(trx, p.guardian);
     await repo.insertSkills(trx, p.skills);
     await repo.insertSlots(trx, p.slots);
-    if (p.volunteer.status === 'approved') await this.ensureAccount(trx, p.volunteer.community_id, p.id, p.volunteer.name, p.volunteer.phone);
+    if (p.volunteer.status === 'approved')
+      await this.ensureAccount(trx, p.volunteer.community_id, p.id, p.volunteer.name, p.volunteer.phone);
   }
 
   /** Checks and writes one registration, with its audit entry, in one transaction. */
-  private async create(community: { id: string; volunteer_min_age?: number; volunteer_max_age?: number }, input: VolunteerInput, via: 'self' | 'staff', status: 'pending' | 'approved',
-    who: AuditWho, extra: (trx: DbOrTrx) => Promise<void>, decidedBy: string | null = null): Promise<string> {
+  private async create(
+    community: { id: string; volunteer_min_age?: number; volunteer_max_age?: number },
+    input: VolunteerInput,
+    via: 'self' | 'staff',
+    status: 'pending' | 'approved',
+    who: AuditWho,
+    extra: (trx: DbOrTrx) => Promise<void>,
+    decidedBy: string | null = null,
+  ): Promise<string> {
     const p = await this.prepare(community, input, via, status, decidedBy);
-    if (p.problems.length) throw new AppError('validation', { fields: p.problems, minAge: p.policy.minAge, maxAge: p.policy.maxAge, age: p.rule.age });
+    if (p.problems.length)
+      throw new AppError('validation', {
+        fields: p.problems,
+        minAge: p.policy.minAge,
+        maxAge: p.policy.maxAge,
+        age: p.rule.age,
+      });
     if (p.duplicate) throw duplicate();
     try {
       await this.db.transaction().execute(async (trx) => {
         await this.insertPrepared(trx, p);
         await extra(trx);
-        await this.audit.record(trx, who, { action: 'volunteer.register', entityType: 'volunteer', entityId: p.id, detail: { via, status, name: input.name, linkedResident: p.resident?.id ?? null, minor: p.rule.needsGuardian } });
+        await this.audit.record(trx, who, {
+          action: 'volunteer.register',
+          entityType: 'volunteer',
+          entityId: p.id,
+          detail: {
+            via,
+            status,
+            name: input.name,
+            linkedResident: p.resident?.id ?? null,
+            minor: p.rule.needsGuardian,
+          },
+        });
       });
     } catch (err) {
       throw isDuplicateIndex(err) ? duplicate() : err;
@@ -151,14 +264,21 @@ export class VolunteerService {
    * An import: every row is checked first (schema problems come in from the reader with their rows); nothing is
    * written if any row is wrong. Then all rows in one transaction with one audit entry.
    */
-  async importRows(actor: Actor, grant: Grant, rows: Array<{ row: number; input: VolunteerInput }>, ctx: RequestContext, earlier: Array<FieldProblem & { row: number }> = []) {
+  async importRows(
+    actor: Actor,
+    grant: Grant,
+    rows: Array<{ row: number; input: VolunteerInput }>,
+    ctx: RequestContext,
+    earlier: Array<FieldProblem & { row: number }> = [],
+  ) {
     const community = (await repo.getCommunity(this.db, actor.communityId))!;
     const status: 'approved' | 'pending' = can(actor, 'volunteers.approve') ? 'approved' : 'pending';
     const problems = [...earlier];
     const prepared: Array<Awaited<ReturnType<VolunteerService['prepare']>>> = [];
     const seen = new Map<string, number>();
     for (const { row, input } of rows) {
-      if (grant.scope === 'unit' && !(input.unitId && input.unitId === actor.unitId)) problems.push({ row, field: 'unitId', message: 'volunteer.unitOnly' });
+      if (grant.scope === 'unit' && !(input.unitId && input.unitId === actor.unitId))
+        problems.push({ row, field: 'unitId', message: 'volunteer.unitOnly' });
       const p = await this.prepare(community, input, 'import', status, actor.accountId);
       for (const f of p.problems) problems.push({ ...f, row });
       const first = seen.get(p.volunteer.id_number_token);
@@ -170,7 +290,11 @@ export class VolunteerService {
     try {
       await this.db.transaction().execute(async (trx) => {
         for (const p of prepared) await this.insertPrepared(trx, p);
-        await this.record(trx, actor, ctx, { action: 'volunteers.import', entityType: 'volunteer', detail: { rows: prepared.length, status } });
+        await this.record(trx, actor, ctx, {
+          action: 'volunteers.import',
+          entityType: 'volunteer',
+          detail: { rows: prepared.length, status },
+        });
       });
     } catch (err) {
       throw isDuplicateIndex(err) ? duplicate() : err;
@@ -188,7 +312,15 @@ export class VolunteerService {
     }
     const m = await repo.membershipOf(trx, communityId, account.id);
     const v = await repo.getVolunteer(trx, communityId, volunteerId);
-    if (!m) await repo.insertMembership(trx, { community_id: communityId, id: uuidv7(), account_id: account.id, role: 'volunteer', resident_id: v?.resident_id ?? null, created_at: now });
+    if (!m)
+      await repo.insertMembership(trx, {
+        community_id: communityId,
+        id: uuidv7(),
+        account_id: account.id,
+        role: 'volunteer',
+        resident_id: v?.resident_id ?? null,
+        created_at: now,
+      });
     else if (m.role === 'resident') {
       await repo.setMembershipRole(trx, communityId, m.id, 'volunteer');
       // The new role applies from the next request, not when a cached session expires.
@@ -205,9 +337,20 @@ export class VolunteerService {
     if (v.status === 'approved') throw new AppError('conflict', { reason: 'approved' });
     await this.db.transaction().execute(async (trx) => {
       const now = new Date().toISOString();
-      await repo.updateVolunteer(trx, actor.communityId, id, { status: 'approved', decided_by: actor.accountId, decided_at: now, decision_note: note ?? null, updated_at: now });
+      await repo.updateVolunteer(trx, actor.communityId, id, {
+        status: 'approved',
+        decided_by: actor.accountId,
+        decided_at: now,
+        decision_note: note ?? null,
+        updated_at: now,
+      });
       const accountId = await this.ensureAccount(trx, actor.communityId, id, v.name, v.phone);
-      await this.record(trx, actor, ctx, { action: 'volunteer.approve', entityType: 'volunteer', entityId: id, detail: { name: v.name, account: accountId } });
+      await this.record(trx, actor, ctx, {
+        action: 'volunteer.approve',
+        entityType: 'volunteer',
+        entityId: id,
+        detail: { name: v.name, account: accountId },
+      });
     });
   }
 
@@ -216,8 +359,19 @@ export class VolunteerService {
     if (v.status !== 'pending') throw new AppError('conflict', { reason: v.status });
     await this.db.transaction().execute(async (trx) => {
       const now = new Date().toISOString();
-      await repo.updateVolunteer(trx, actor.communityId, id, { status: 'rejected', decided_by: actor.accountId, decided_at: now, decision_note: note ?? null, updated_at: now });
-      await this.record(trx, actor, ctx, { action: 'volunteer.reject', entityType: 'volunteer', entityId: id, detail: { name: v.name, note: note ?? null } });
+      await repo.updateVolunteer(trx, actor.communityId, id, {
+        status: 'rejected',
+        decided_by: actor.accountId,
+        decided_at: now,
+        decision_note: note ?? null,
+        updated_at: now,
+      });
+      await this.record(trx, actor, ctx, {
+        action: 'volunteer.reject',
+        entityType: 'volunteer',
+        entityId: id,
+        detail: { name: v.name, note: note ?? null },
+      });
     });
   }
 
@@ -231,7 +385,13 @@ export class VolunteerService {
   filter(actor: Actor, grant: Grant, q: Partial<VolunteerQuery>): repo.VolunteerFilter {
     const today = todayInShanghai();
     return {
-      communityId: actor.communityId, scope: volunteerInScope(actor, grant), status: q.status, unitId: q.unitId, teamId: q.teamId, politicalStatus: q.politicalStatus, recruitedVia: q.recruitedVia,
+      communityId: actor.communityId,
+      scope: volunteerInScope(actor, grant),
+      status: q.status,
+      unitId: q.unitId,
+      teamId: q.teamId,
+      politicalStatus: q.politicalStatus,
+      recruitedVia: q.recruitedVia,
       ...parseSearch(q.q),
       bornOnOrBefore: q.ageMin !== undefined ? bornOnOrBefore(q.ageMin, today) : undefined,
       bornOnOrAfter: q.ageMax !== undefined ? dayAfter(bornOnOrBefore(q.ageMax + 1, today)) : undefined,
@@ -248,10 +408,19 @@ export class VolunteerService {
   async auditedExport(actor: Actor, grant: Grant, q: Partial<VolunteerQuery>, ctx: RequestContext) {
     const f = this.filter(actor, grant, q);
     const { total } = await repo.searchVolunteers(this.db, f, 1, 1);
-    await this.record(this.db, actor, ctx, { action: 'volunteers.export', entityType: 'volunteer', detail: { rows: total } });
+    await this.record(this.db, actor, ctx, {
+      action: 'volunteers.export',
+      entityType: 'volunteer',
+      detail: { rows: total },
+    });
     const today = todayInShanghai();
     const db = this.db;
-    return { rows: total, batches: (async function* () { for await (const rows of repo.allVolunteers(db, f)) yield rows.map((r) => toVolunteerListItem(r, today)); })() };
+    return {
+      rows: total,
+      batches: (async function* () {
+        for await (const rows of repo.allVolunteers(db, f)) yield rows.map((r) => toVolunteerListItem(r, today));
+      })(),
+    };
   }
 
   async detail(actor: Actor, grant: Grant, id: string) {
@@ -262,14 +431,31 @@ export class VolunteerService {
   private async detailOf(communityId: string, v: repo.VolunteerRow) {
     const today = todayInShanghai();
     const [guardian, skills, teams, slots, resident] = await Promise.all([
-      repo.guardianOf(this.db, communityId, v.id), repo.skillsOf(this.db, communityId, v.id), repo.teamsOf(this.db, communityId, v.id),
-      repo.slotsOf(this.db, communityId, v.id), v.resident_id ? repo.getResident(this.db, communityId, v.resident_id) : Promise.resolve(undefined),
+      repo.guardianOf(this.db, communityId, v.id),
+      repo.skillsOf(this.db, communityId, v.id),
+      repo.teamsOf(this.db, communityId, v.id),
+      repo.slotsOf(this.db, communityId, v.id),
+      v.resident_id ? repo.getResident(this.db, communityId, v.resident_id) : Promise.resolve(undefined),
     ]);
     return {
-      ...toVolunteerListItem(v, today), registeredVia: v.registered_via, note: v.note, decisionNote: v.decision_note, decidedAt: v.decided_at,
-      accountId: v.account_id, residentName: resident?.name ?? null,
-      guardian: guardian ? { name: guardian.name, phone: guardian.phone, relation: guardian.relation, consentAt: guardian.consent_at, coversData: guardian.covers_data === 1 } : null,
-      skills: skills.map(toSkill), teams: teams.map((t) => ({ id: t.id, name: t.name, role: t.role })),
+      ...toVolunteerListItem(v, today),
+      registeredVia: v.registered_via,
+      note: v.note,
+      decisionNote: v.decision_note,
+      decidedAt: v.decided_at,
+      accountId: v.account_id,
+      residentName: resident?.name ?? null,
+      guardian: guardian
+        ? {
+            name: guardian.name,
+            phone: guardian.phone,
+            relation: guardian.relation,
+            consentAt: guardian.consent_at,
+            coversData: guardian.covers_data === 1,
+          }
+        : null,
+      skills: skills.map(toSkill),
+      teams: teams.map((t) => ({ id: t.id, name: t.name, role: t.role })),
       availability: slots.map((s) => ({ weekday: s.weekday, startMinute: s.start_minute, endMinute: s.end_minute })),
     };
   }
@@ -277,35 +463,64 @@ export class VolunteerService {
   async sensitive(actor: Actor, grant: Grant, id: string, ctx: RequestContext) {
     const v = await this.inScope(actor, grant, id);
     const idNumber = this.cipher.decrypt(v.id_number_enc);
-    await this.record(this.db, actor, ctx, { action: 'volunteer.sensitive_read', entityType: 'volunteer', entityId: id, detail: { fields: ['idNumber'], name: v.name } });
+    await this.record(this.db, actor, ctx, {
+      action: 'volunteer.sensitive_read',
+      entityType: 'volunteer',
+      entityId: id,
+      detail: { fields: ['idNumber'], name: v.name },
+    });
     return { idNumber };
   }
 
   async update(actor: Actor, grant: Grant, id: string, patch: VolunteerPatch, ctx: RequestContext) {
     const v = await this.inScope(actor, grant, id);
     const set: Partial<VolunteerTable> = { updated_at: new Date().toISOString() };
-    if (patch.name !== undefined) { const py = namePinyin(patch.name); set.name = patch.name; set.name_pinyin = py.full; set.name_initials = py.initials; }
+    if (patch.name !== undefined) {
+      const py = namePinyin(patch.name);
+      set.name = patch.name;
+      set.name_pinyin = py.full;
+      set.name_initials = py.initials;
+    }
     if (patch.phone !== undefined) set.phone = patch.phone;
     if (patch.fitness !== undefined) set.fitness = patch.fitness;
     if (patch.politicalStatus !== undefined) set.political_status = patch.politicalStatus;
     if (patch.recruitedVia !== undefined) set.recruited_via = patch.recruitedVia;
     if (patch.note !== undefined) set.note = patch.note ?? null;
     if (patch.unitId !== undefined) {
-      if (patch.unitId && !(await repo.getUnit(this.db, actor.communityId, patch.unitId))) throw new AppError('not_found', { entity: 'unit', fields: [{ field: 'unitId', message: 'invalid.id' }] });
+      if (patch.unitId && !(await repo.getUnit(this.db, actor.communityId, patch.unitId)))
+        throw new AppError('not_found', { entity: 'unit', fields: [{ field: 'unitId', message: 'invalid.id' }] });
       // A unit coordinator cannot move a volunteer out to another unit.
       if (grant.scope === 'unit') assertInScope(actor, grant, { unitId: patch.unitId });
       set.unit_id = patch.unitId;
     }
     if (patch.residentId !== undefined) {
-      if (patch.residentId && !(await repo.getResident(this.db, actor.communityId, patch.residentId))) throw new AppError('not_found', { entity: 'resident', fields: [{ field: 'residentId', message: 'invalid.id' }] });
+      if (patch.residentId && !(await repo.getResident(this.db, actor.communityId, patch.residentId)))
+        throw new AppError('not_found', {
+          entity: 'resident',
+          fields: [{ field: 'residentId', message: 'invalid.id' }],
+        });
       set.resident_id = patch.residentId;
     }
     const today = todayInShanghai();
-    if (patch.skills) { const p = skillProblems(patch.skills, today); if (p.length) throw new AppError('validation', { fields: p }); }
+    if (patch.skills) {
+      const p = skillProblems(patch.skills, today);
+      if (p.length) throw new AppError('validation', { fields: p });
+    }
     await this.db.transaction().execute(async (trx) => {
       await repo.updateVolunteer(trx, actor.communityId, id, set);
-      if (patch.skills) await repo.replaceSkills(trx, actor.communityId, id, skillRows(actor.communityId, id, patch.skills, set.updated_at!));
-      await this.record(trx, actor, ctx, { action: 'volunteer.update', entityType: 'volunteer', entityId: id, detail: { fields: Object.keys(patch), name: v.name } });
+      if (patch.skills)
+        await repo.replaceSkills(
+          trx,
+          actor.communityId,
+          id,
+          skillRows(actor.communityId, id, patch.skills, set.updated_at!),
+        );
+      await this.record(trx, actor, ctx, {
+        action: 'volunteer.update',
+        entityType: 'volunteer',
+        entityId: id,
+        detail: { fields: Object.keys(patch), name: v.name },
+      });
     });
   }
 
@@ -314,7 +529,11 @@ export class VolunteerService {
     const n = (s: string) => c.byStatus.find((x) => x.status === s)?.n ?? 0;
     const volunteers = c.byStatus.reduce((a, x) => a + x.n, 0);
     return {
-      volunteers, approved: n('approved'), pending: n('pending'), householdsWithVolunteer: c.householdsWithVolunteer, households: c.households,
+      volunteers,
+      approved: n('approved'),
+      pending: n('pending'),
+      householdsWithVolunteer: c.householdsWithVolunteer,
+      households: c.households,
       share: c.households ? Math.round((c.householdsWithVolunteer / c.households) * 1000) / 1000 : 0,
     };
   }
@@ -324,13 +543,22 @@ export class VolunteerService {
   private async summaryOf(communityId: string, v: repo.VolunteerRow) {
     const today = todayInShanghai();
     const [skills, teams, certs, cover] = await Promise.all([
-      repo.skillsOf(this.db, communityId, v.id), repo.teamsOf(this.db, communityId, v.id), repo.certificatesOf(this.db, communityId, v.id), repo.coverOf(this.db, communityId, v.id),
+      repo.skillsOf(this.db, communityId, v.id),
+      repo.teamsOf(this.db, communityId, v.id),
+      repo.certificatesOf(this.db, communityId, v.id),
+      repo.coverOf(this.db, communityId, v.id),
     ]);
     const item = toVolunteerListItem(v, today);
     return {
-      id: v.id, name: v.name, status: item.status, age: item.age, unitName: v.unit_name ?? null,
-      teams: teams.map((t) => ({ id: t.id, name: t.name, role: t.role })), skills: skills.map(toSkill),
-      trainings: certs.map((c) => toTraining(c, today)), insurance: cover.map((p) => toCover(p, today)),
+      id: v.id,
+      name: v.name,
+      status: item.status,
+      age: item.age,
+      unitName: v.unit_name ?? null,
+      teams: teams.map((t) => ({ id: t.id, name: t.name, role: t.role })),
+      skills: skills.map(toSkill),
+      trainings: certs.map((c) => toTraining(c, today)),
+      insurance: cover.map((p) => toCover(p, today)),
     };
   }
 
@@ -340,14 +568,23 @@ export class VolunteerService {
     const v = (await repo.getVolunteer(this.db, actor.communityId, self.id))!;
     const url = `${origin}/console/volunteers/card/${v.card_token}`;
     const qrSvg = await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
-    return { profile: await this.detailOf(actor.communityId, v), card: { token: v.card_token, url, qrSvg }, summary: await this.summaryOf(actor.communityId, v) };
+    return {
+      profile: await this.detailOf(actor.communityId, v),
+      card: { token: v.card_token, url, qrSvg },
+      summary: await this.summaryOf(actor.communityId, v),
+    };
   }
 
   async card(actor: Actor, grant: Grant, token: string, ctx: RequestContext) {
     const v = await repo.getVolunteerByCard(this.db, actor.communityId, token);
     if (!v) throw new AppError('not_found', { entity: 'volunteer' });
     await this.directory.inScope(actor, grant, v.id);
-    await this.record(this.db, actor, ctx, { action: 'volunteer.card_scan', entityType: 'volunteer', entityId: v.id, detail: { name: v.name } });
+    await this.record(this.db, actor, ctx, {
+      action: 'volunteer.card_scan',
+      entityType: 'volunteer',
+      entityId: v.id,
+      detail: { name: v.name },
+    });
     return this.summaryOf(actor.communityId, v);
   }
 }
@@ -359,22 +596,38 @@ function skillProblems(skills: readonly SkillInput[], today: string): FieldProbl
     const def = SKILL_BY_CODE.get(s.code);
     if (seen.has(s.code)) out.push({ field: `skills.${i}.code`, message: 'invalid.value' });
     seen.add(s.code);
-    if (def?.licensed && !s.licenceNo) out.push({ field: `skills.${i}.licenceNo`, message: 'volunteer.licenceRequired' });
-    if (def?.licensed && !s.licenceExpiresOn) out.push({ field: `skills.${i}.licenceExpiresOn`, message: 'invalid.required' });
-    if (s.licenceExpiresOn && s.licenceExpiresOn < today) out.push({ field: `skills.${i}.licenceExpiresOn`, message: 'volunteer.licenceExpired' });
+    if (def?.licensed && !s.licenceNo)
+      out.push({ field: `skills.${i}.licenceNo`, message: 'volunteer.licenceRequired' });
+    if (def?.licensed && !s.licenceExpiresOn)
+      out.push({ field: `skills.${i}.licenceExpiresOn`, message: 'invalid.required' });
+    if (s.licenceExpiresOn && s.licenceExpiresOn < today)
+      out.push({ field: `skills.${i}.licenceExpiresOn`, message: 'volunteer.licenceExpired' });
   });
   return out;
 }
 
-function skillRows(communityId: string, volunteerId: string, skills: readonly SkillInput[], now: string): VolunteerSkillTable[] {
+function skillRows(
+  communityId: string,
+  volunteerId: string,
+  skills: readonly SkillInput[],
+  now: string,
+): VolunteerSkillTable[] {
   return skills.map((s) => ({
-    community_id: communityId, volunteer_id: volunteerId, skill_code: s.code, category: SKILL_BY_CODE.get(s.code)!.category, level: s.level,
-    licence_no: s.licenceNo ?? null, licence_expires_on: s.licenceExpiresOn ?? null, created_at: now,
+    community_id: communityId,
+    volunteer_id: volunteerId,
+    skill_code: s.code,
+    category: SKILL_BY_CODE.get(s.code)!.category,
+    level: s.level,
+    licence_no: s.licenceNo ?? null,
+    licence_expires_on: s.licenceExpiresOn ?? null,
+    created_at: now,
   }));
 }
 
 function isDuplicateIndex(err: unknown): boolean {
-  return /volunteer_id_number_uq|volunteer\.community_id, volunteer\.id_number_token/.test(String((err as Error)?.message ?? ''));
+  return /volunteer_id_number_uq|volunteer\.community_id, volunteer\.id_number_token/.test(
+    String((err as Error)?.message ?? ''),
+  );
 }
 
 function duplicate() {

@@ -2,9 +2,27 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import fc from 'fast-check';
-import { cdata, fitBytes, MAX_XML_BYTES, parseFlatXml, readMessage, signatureMatches, signatureOf, textReply, XmlError } from './wechat.protocol.ts';
+import {
+  cdata,
+  fitBytes,
+  MAX_XML_BYTES,
+  parseFlatXml,
+  readMessage,
+  signatureMatches,
+  signatureOf,
+  textReply,
+  XmlError,
+} from './wechat.protocol.ts';
 
-const reason = (xml: string) => { try { parseFlatXml(xml); return 'ok'; } catch (e) { assert.ok(e instanceof XmlError, String(e)); return e.reason; } };
+const reason = (xml: string) => {
+  try {
+    parseFlatXml(xml);
+    return 'ok';
+  } catch (e) {
+    assert.ok(e instanceof XmlError, String(e));
+    return e.reason;
+  }
+};
 
 describe('WeChat protocol', () => {
   it('signs as WeChat documents: sha1 of the sorted token, timestamp and nonce', () => {
@@ -26,8 +44,19 @@ describe('WeChat protocol', () => {
  <Content><![CDATA[this is a test]]></Content>
  <MsgId>1234567890123456</MsgId>
 </xml>`;
-    assert.deepEqual(readMessage(parseFlatXml(xml)), { toUser: 'toUser', fromUser: 'fromUser', createTime: 1348831860, msgType: 'text', content: 'this is a test', msgId: '1234567890123456', event: null });
-    assert.equal(parseFlatXml('<?xml version="1.0" encoding="UTF-8"?><xml><A>x &amp; &lt;y&gt; &#20320;</A></xml>').get('A'), 'x & <y> 你');
+    assert.deepEqual(readMessage(parseFlatXml(xml)), {
+      toUser: 'toUser',
+      fromUser: 'fromUser',
+      createTime: 1348831860,
+      msgType: 'text',
+      content: 'this is a test',
+      msgId: '1234567890123456',
+      event: null,
+    });
+    assert.equal(
+      parseFlatXml('<?xml version="1.0" encoding="UTF-8"?><xml><A>x &amp; &lt;y&gt; &#20320;</A></xml>').get('A'),
+      'x & <y> 你',
+    );
   });
 
   it('refuses DOCTYPEs, entities, nesting, attributes and anything malformed', () => {
@@ -46,19 +75,34 @@ describe('WeChat protocol', () => {
     assert.equal(reason('<xml><A><![CDATA[open</A></xml>'), 'malformed');
     assert.equal(reason('<xml><A>\u0001</A></xml>'), 'malformed');
     assert.equal(reason(`<xml><A>${'x'.repeat(MAX_XML_BYTES)}</A></xml>`), 'too_large');
-    assert.throws(() => readMessage(parseFlatXml('<xml><ToUserName>a</ToUserName><FromUserName>b</FromUserName><CreateTime>x</CreateTime><MsgType>text</MsgType></xml>')), XmlError);
+    assert.throws(
+      () =>
+        readMessage(
+          parseFlatXml(
+            '<xml><ToUserName>a</ToUserName><FromUserName>b</FromUserName><CreateTime>x</CreateTime><MsgType>text</MsgType></xml>',
+          ),
+        ),
+      XmlError,
+    );
   });
 
   it('round-trips any text through its own reply, and only ever throws XmlError on junk', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 300 }), fc.string({ minLength: 1, maxLength: 30 }), (content, user) => {
-      const u = user.replace(/[\u0000-\u001F\uFFFE\uFFFF]/g, 'x').trim() || 'u';
-      const c = content.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '');
-      const fields = parseFlatXml(textReply(u, 'gh_account', c, new Date(1_700_000_000_000)));
-      assert.equal(fields.get('Content'), c);
-      assert.equal(fields.get('ToUserName'), u);
-      assert.equal(fields.get('CreateTime'), '1700000000');
-    }));
-    fc.assert(fc.property(fc.string({ maxLength: 400 }), (junk) => { reason(`<xml>${junk}</xml>`); reason(junk); }));
+    fc.assert(
+      fc.property(fc.string({ maxLength: 300 }), fc.string({ minLength: 1, maxLength: 30 }), (content, user) => {
+        const u = user.replace(/[\u0000-\u001F\uFFFE\uFFFF]/g, 'x').trim() || 'u';
+        const c = content.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '');
+        const fields = parseFlatXml(textReply(u, 'gh_account', c, new Date(1_700_000_000_000)));
+        assert.equal(fields.get('Content'), c);
+        assert.equal(fields.get('ToUserName'), u);
+        assert.equal(fields.get('CreateTime'), '1700000000');
+      }),
+    );
+    fc.assert(
+      fc.property(fc.string({ maxLength: 400 }), (junk) => {
+        reason(`<xml>${junk}</xml>`);
+        reason(junk);
+      }),
+    );
     assert.equal(cdata('a]]>b'), '<![CDATA[a]]]]><![CDATA[>b]]>');
   });
 

@@ -15,7 +15,9 @@ export function signatureMatches(token: string, timestamp: string, nonce: string
 }
 
 export class XmlError extends Error {
-  constructor(readonly reason: 'too_large' | 'doctype' | 'nested' | 'malformed' | 'entity') { super(reason); }
+  constructor(readonly reason: 'too_large' | 'doctype' | 'nested' | 'malformed' | 'entity') {
+    super(reason);
+  }
 }
 
 /** Bigger than any text message WeChat sends (content ≤ 2048 bytes plus a small envelope). */
@@ -36,7 +38,7 @@ function decodeText(raw: string): string {
     const m = /^#(?:x([0-9A-Fa-f]{1,6})|(\d{1,7}))$/.exec(ref);
     if (!m) throw new XmlError('entity');
     const cp = m[1] ? parseInt(m[1], 16) : Number(m[2]);
-    if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) throw new XmlError('malformed');
+    if (cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) throw new XmlError('malformed');
     const ch = String.fromCodePoint(cp);
     if (FORBIDDEN.test(ch) || cp === 0) throw new XmlError('malformed');
     return ch;
@@ -52,10 +54,15 @@ export function parseFlatXml(input: string): Map<string, string> {
   if (Buffer.byteLength(input, 'utf8') > MAX_XML_BYTES) throw new XmlError('too_large');
   if (/<!DOCTYPE|<!ENTITY/i.test(input)) throw new XmlError('doctype');
   if (FORBIDDEN.test(input)) throw new XmlError('malformed');
-  const s = input.charCodeAt(0) === 0xFEFF ? input.slice(1) : input;
+  const s = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   let i = 0;
-  const ws = () => { while (i < s.length && ' \t\r\n'.includes(s[i]!)) i++; };
-  const expect = (lit: string) => { if (!s.startsWith(lit, i)) throw new XmlError('malformed'); i += lit.length; };
+  const ws = () => {
+    while (i < s.length && ' \t\r\n'.includes(s[i]!)) i++;
+  };
+  const expect = (lit: string) => {
+    if (!s.startsWith(lit, i)) throw new XmlError('malformed');
+    i += lit.length;
+  };
 
   ws();
   if (s.startsWith('<?xml', i)) {
@@ -68,7 +75,10 @@ export function parseFlatXml(input: string): Map<string, string> {
   const fields = new Map<string, string>();
   for (;;) {
     ws();
-    if (s.startsWith('</xml>', i)) { i += 6; break; }
+    if (s.startsWith('</xml>', i)) {
+      i += 6;
+      break;
+    }
     if (s[i] !== '<' || s[i + 1] === '/' || s[i + 1] === '!' || s[i + 1] === '?') throw new XmlError('malformed');
     i++;
     NAME.lastIndex = i;
@@ -91,7 +101,10 @@ export function parseFlatXml(input: string): Map<string, string> {
       value += decodeText(s.slice(i, lt));
       i = lt;
       if (s.startsWith('<![CDATA[', i)) continue;
-      if (s.startsWith(`</${name}>`, i)) { i += name.length + 3; break; }
+      if (s.startsWith(`</${name}>`, i)) {
+        i += name.length + 3;
+        break;
+      }
       throw new XmlError(s.startsWith('</', i) || s.startsWith('<!', i) ? 'malformed' : 'nested');
     }
     if (fields.has(name) || fields.size >= MAX_FIELDS) throw new XmlError('malformed');
@@ -116,29 +129,54 @@ export function fitBytes(text: string, max = MAX_REPLY_BYTES): string {
   for (const ch of text) {
     const b = Buffer.byteLength(ch, 'utf8');
     if (bytes + b > max - 3) break;
-    out += ch; bytes += b;
+    out += ch;
+    bytes += b;
   }
   return `${out}…`;
 }
 
 /** The passive reply: to the sender, from the account, now. */
 export function textReply(to: string, from: string, content: string, now = new Date()): string {
-  return `<xml><ToUserName>${cdata(to)}</ToUserName><FromUserName>${cdata(from)}</FromUserName>`
-    + `<CreateTime>${Math.floor(now.getTime() / 1000)}</CreateTime><MsgType>${cdata('text')}</MsgType>`
-    + `<Content>${cdata(fitBytes(content))}</Content></xml>`;
+  return (
+    `<xml><ToUserName>${cdata(to)}</ToUserName><FromUserName>${cdata(from)}</FromUserName>` +
+    `<CreateTime>${Math.floor(now.getTime() / 1000)}</CreateTime><MsgType>${cdata('text')}</MsgType>` +
+    `<Content>${cdata(fitBytes(content))}</Content></xml>`
+  );
 }
 
 /** A message from WeChat, as far as this module reads it. */
-export interface InboundMessage { toUser: string; fromUser: string; createTime: number; msgType: string; content: string | null; msgId: string | null; event: string | null }
+export interface InboundMessage {
+  toUser: string;
+  fromUser: string;
+  createTime: number;
+  msgType: string;
+  content: string | null;
+  msgId: string | null;
+  event: string | null;
+}
 
 export function readMessage(fields: Map<string, string>): InboundMessage {
-  const need = (k: string) => { const v = fields.get(k)?.trim(); if (!v) throw new XmlError('malformed'); return v; };
-  const toUser = need('ToUserName'), fromUser = need('FromUserName'), msgType = need('MsgType');
+  const need = (k: string) => {
+    const v = fields.get(k)?.trim();
+    if (!v) throw new XmlError('malformed');
+    return v;
+  };
+  const toUser = need('ToUserName'),
+    fromUser = need('FromUserName'),
+    msgType = need('MsgType');
   const createTime = need('CreateTime');
   if (!/^\d{1,12}$/.test(createTime)) throw new XmlError('malformed');
   const msgId = fields.get('MsgId')?.trim() || null;
   if (msgId !== null && !/^\d{1,24}$/.test(msgId)) throw new XmlError('malformed');
   if (toUser.length > 64 || fromUser.length > 64) throw new XmlError('malformed');
   if (msgType === 'text' && (fields.get('Content') === undefined || msgId === null)) throw new XmlError('malformed');
-  return { toUser, fromUser, createTime: Number(createTime), msgType, content: fields.get('Content') ?? null, msgId, event: fields.get('Event')?.trim() || null };
+  return {
+    toUser,
+    fromUser,
+    createTime: Number(createTime),
+    msgType,
+    content: fields.get('Content') ?? null,
+    msgId,
+    event: fields.get('Event')?.trim() || null,
+  };
 }

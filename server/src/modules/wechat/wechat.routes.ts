@@ -13,7 +13,14 @@ import type { Notifier } from '../../platform/notify.ts';
 import type { AppointmentsService } from '../appointments/appointments.service.ts';
 import type { NeedsService } from '../needs/needs.service.ts';
 import { ResidentDirectory } from '../registry/resident-directory.ts';
-import { parseFlatXml, readMessage, signatureMatches, textReply, XmlError, type InboundMessage } from './wechat.protocol.ts';
+import {
+  parseFlatXml,
+  readMessage,
+  signatureMatches,
+  textReply,
+  XmlError,
+  type InboundMessage,
+} from './wechat.protocol.ts';
 import { WechatService, type NeedsPort } from './wechat.service.ts';
 
 /** A signed request older or newer than this is refused: a captured URL cannot be replayed later. */
@@ -26,7 +33,11 @@ const signedQuery = z.object({
 });
 const params = z.object({ communityId: z.string().uuid('invalid.id') });
 const XML_MESSAGE: Record<XmlError['reason'], string> = {
-  too_large: 'invalid.xmlTooLarge', doctype: 'invalid.xmlDoctype', entity: 'invalid.xmlEntity', nested: 'invalid.xmlNested', malformed: 'invalid.xml',
+  too_large: 'invalid.xmlTooLarge',
+  doctype: 'invalid.xmlDoctype',
+  entity: 'invalid.xmlEntity',
+  nested: 'invalid.xmlNested',
+  malformed: 'invalid.xml',
 };
 
 export function wechatRoutes(svc: WechatService, tokens: Config['wechat'], rateLimits = true) {
@@ -34,10 +45,15 @@ export function wechatRoutes(svc: WechatService, tokens: Config['wechat'], rateL
     const r = app.withTypeProvider<ZodTypeProvider>();
     // An unauthenticated endpoint that writes: capped per address. WeChat's servers send from a few addresses,
     // so the cap is generous; binding codes have their own per-user limits.
-    const open = { access: { public: true as const }, ...(rateLimits ? { rateLimit: { max: 600, timeWindow: '1 minute' } } : {}) };
+    const open = {
+      access: { public: true as const },
+      ...(rateLimits ? { rateLimit: { max: 600, timeWindow: '1 minute' } } : {}),
+    };
     const tags = ['wechat'];
     // Read as text here (this plugin only): the signature is checked before the XML is parsed.
-    app.addContentTypeParser(['text/xml', 'application/xml'], { parseAs: 'string' }, (_req, body, done) => done(null, body));
+    app.addContentTypeParser(['text/xml', 'application/xml'], { parseAs: 'string' }, (_req, body, done) =>
+      done(null, body),
+    );
 
     /** The community's token, after checking the request is signed with it and recent. */
     const verify = async (communityId: string, q: z.infer<typeof signedQuery>, now = Date.now()) => {
@@ -47,32 +63,68 @@ export function wechatRoutes(svc: WechatService, tokens: Config['wechat'], rateL
       if (Math.abs(now / 1000 - Number(q.timestamp)) > TIMESTAMP_WINDOW_SECONDS) throw new AppError('stale_request');
     };
 
-    r.get('/api/wechat/:communityId', { config: open, schema: { tags, summary: 'WeChat URL verification: echoes echostr when the signature is the token’s', params,
-      querystring: signedQuery.extend({ echostr: z.string().min(1).max(512) }) } },
-    async (req, reply) => {
-      await verify(req.params.communityId, req.query);
-      return reply.type('text/plain; charset=utf-8').header('x-content-type-options', 'nosniff').send(req.query.echostr);
-    });
+    r.get(
+      '/api/wechat/:communityId',
+      {
+        config: open,
+        schema: {
+          tags,
+          summary: 'WeChat URL verification: echoes echostr when the signature is the token’s',
+          params,
+          querystring: signedQuery.extend({ echostr: z.string().min(1).max(512) }),
+        },
+      },
+      async (req, reply) => {
+        await verify(req.params.communityId, req.query);
+        return reply
+          .type('text/plain; charset=utf-8')
+          .header('x-content-type-options', 'nosniff')
+          .send(req.query.echostr);
+      },
+    );
 
-    r.post('/api/wechat/:communityId', { config: open, schema: { tags, summary: 'A message from WeChat (XML, plaintext mode); answers with a passive text reply',
-      params, consumes: ['text/xml', 'application/xml'], body: z.string(),
-      querystring: signedQuery.extend({ openid: z.string().max(64).optional(), encrypt_type: z.string().max(16).optional(), msg_signature: z.string().max(128).optional() }) } },
-    async (req, reply) => {
-      await verify(req.params.communityId, req.query);
-      if (req.query.encrypt_type && req.query.encrypt_type !== 'raw') throw new AppError('validation', { fields: [{ field: 'encrypt_type', message: 'invalid.value' }] });
-      let msg: InboundMessage;
-      try {
-        msg = readMessage(parseFlatXml(req.body));
-      } catch (err) {
-        if (err instanceof XmlError) throw new AppError('validation', { fields: [{ field: '(body)', message: XML_MESSAGE[err.reason] }] });
-        throw err;
-      }
-      if (req.query.openid && req.query.openid !== msg.fromUser) throw new AppError('validation', { fields: [{ field: 'openid', message: 'invalid.value' }] });
-      const text = await svc.handle(req.params.communityId, msg, { timestamp: req.query.timestamp, nonce: req.query.nonce }, requestContext(req));
-      // "success": WeChat's word for "received, no reply".
-      if (text === null) return reply.type('text/plain; charset=utf-8').send('success');
-      return reply.type('application/xml; charset=utf-8').send(textReply(msg.fromUser, msg.toUser, text));
-    });
+    r.post(
+      '/api/wechat/:communityId',
+      {
+        config: open,
+        schema: {
+          tags,
+          summary: 'A message from WeChat (XML, plaintext mode); answers with a passive text reply',
+          params,
+          consumes: ['text/xml', 'application/xml'],
+          body: z.string(),
+          querystring: signedQuery.extend({
+            openid: z.string().max(64).optional(),
+            encrypt_type: z.string().max(16).optional(),
+            msg_signature: z.string().max(128).optional(),
+          }),
+        },
+      },
+      async (req, reply) => {
+        await verify(req.params.communityId, req.query);
+        if (req.query.encrypt_type && req.query.encrypt_type !== 'raw')
+          throw new AppError('validation', { fields: [{ field: 'encrypt_type', message: 'invalid.value' }] });
+        let msg: InboundMessage;
+        try {
+          msg = readMessage(parseFlatXml(req.body));
+        } catch (err) {
+          if (err instanceof XmlError)
+            throw new AppError('validation', { fields: [{ field: '(body)', message: XML_MESSAGE[err.reason] }] });
+          throw err;
+        }
+        if (req.query.openid && req.query.openid !== msg.fromUser)
+          throw new AppError('validation', { fields: [{ field: 'openid', message: 'invalid.value' }] });
+        const text = await svc.handle(
+          req.params.communityId,
+          msg,
+          { timestamp: req.query.timestamp, nonce: req.query.nonce },
+          requestContext(req),
+        );
+        // "success": WeChat's word for "received, no reply".
+        if (text === null) return reply.type('text/plain; charset=utf-8').send('success');
+        return reply.type('application/xml; charset=utf-8').send(textReply(msg.fromUser, msg.toUser, text));
+      },
+    );
   };
 }
 
@@ -85,15 +137,33 @@ function needsPort(needs: NeedsService): NeedsPort {
   return {
     takeFromChannel: (t, ctx) => needs.takeFromChannel(t, ctx),
     openNeedsOf: async (communityId, selfResidentId, phone) => {
-      return (await needs.mine({ communityId, residentId: selfResidentId, phone }, { status: 'open', page: 1, pageSize: 20 })).items;
+      return (
+        await needs.mine({ communityId, residentId: selfResidentId, phone }, { status: 'open', page: 1, pageSize: 20 })
+      ).items;
     },
   };
 }
 
-export function wechatModule(deps: { db: Db; audit: AuditLog; notifier: Notifier; jobs: JobWorker; needs: NeedsService; appointments: AppointmentsService; tokens: Config['wechat']; rateLimits: boolean }) {
+export function wechatModule(deps: {
+  db: Db;
+  audit: AuditLog;
+  notifier: Notifier;
+  jobs: JobWorker;
+  needs: NeedsService;
+  appointments: AppointmentsService;
+  tokens: Config['wechat'];
+  rateLimits: boolean;
+}) {
   const residents = new ResidentDirectory(deps.db);
   // Its own instance: the appointments module keeps its service private; the service holds no state.
-  const svc = new WechatService(deps.db, deps.audit, deps.notifier, residents, needsPort(deps.needs), deps.appointments);
+  const svc = new WechatService(
+    deps.db,
+    deps.audit,
+    deps.notifier,
+    residents,
+    needsPort(deps.needs),
+    deps.appointments,
+  );
   deps.jobs.register('wechat.purge', () => svc.purge());
   deps.jobs.schedule('wechat.purge', '40 3 * * *');
   return wechatRoutes(svc, deps.tokens, deps.rateLimits);

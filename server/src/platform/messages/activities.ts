@@ -15,7 +15,9 @@ export const zh: Record<string, string> = {
   'activities.time': '时间格式应为 时:分，例如 09:30',
   'activities.places': '名额应为 1 到 2000 之间的整数',
   'activities.endBeforeStart': '结束时间应晚于开始时间',
-  'activities.lat': '纬度应在 -90 到 90 之间', 'activities.lng': '经度应在 -180 到 180 之间', 'activities.latLngPair': '经度和纬度要一起填写',
+  'activities.lat': '纬度应在 -90 到 90 之间',
+  'activities.lng': '经度应在 -180 到 180 之间',
+  'activities.latLngPair': '经度和纬度要一起填写',
   'activities.tolerance': '签到范围应为 20 到 5000 米',
   'activities.shiftsRequired': '至少要有一个岗位（班次）',
   'activities.untilBeforeStart': '结束日期不能早于开始日期',
@@ -27,7 +29,10 @@ export const zh: Record<string, string> = {
   'activities.shiftHasSignups': '这个岗位已有人报名，不能删除；可以先取消他们的报名',
   'activities.placesBelowTaken': '名额不能少于已报名的人数',
   'activities.notPerformance': '只有文艺演出才有节目单',
-  'entity.activity': '活动', 'entity.shift': '岗位', 'entity.signup': '报名', 'entity.template': '节日模板',
+  'entity.activity': '活动',
+  'entity.shift': '岗位',
+  'entity.signup': '报名',
+  'entity.template': '节日模板',
 };
 
 export const en: Record<string, string> = {
@@ -37,7 +42,8 @@ export const en: Record<string, string> = {
   already_signed_up: '{name} is already signed up for “{title}”',
   not_signed_up: 'No live sign-up of yours was found (it may be cancelled or still on the waitlist)',
   signup_closed: 'Sign-up and cancellation are closed for “{title}” (not published, cancelled or already started)',
-  signup_not_saved: 'The sign-up for “{title}” was not saved (the system was busy); nothing was recorded, please sign up again',
+  signup_not_saved:
+    'The sign-up for “{title}” was not saved (the system was busy); nothing was recorded, please sign up again',
   checkin_code_invalid: 'The check-in code is wrong or has expired; scan the QR code on the screen again',
   checkin_not_open: 'Check-in is not open now (from an hour before the shift to its end)',
   already_checked_in: 'Already checked in',
@@ -46,7 +52,9 @@ export const en: Record<string, string> = {
   'activities.time': 'Times are HH:MM, e.g. 09:30',
   'activities.places': 'Places must be a whole number from 1 to 2000',
   'activities.endBeforeStart': 'The end must be after the start',
-  'activities.lat': 'Latitude is between -90 and 90', 'activities.lng': 'Longitude is between -180 and 180', 'activities.latLngPair': 'Give latitude and longitude together',
+  'activities.lat': 'Latitude is between -90 and 90',
+  'activities.lng': 'Longitude is between -180 and 180',
+  'activities.latLngPair': 'Give latitude and longitude together',
   'activities.tolerance': 'The check-in distance is 20 to 5000 metres',
   'activities.shiftsRequired': 'At least one shift is needed',
   'activities.untilBeforeStart': 'The end date cannot be before the start date',
@@ -55,8 +63,12 @@ export const en: Record<string, string> = {
   'activities.imageType': 'Only PNG or JPEG images',
   'activities.tooManyPhotos': 'At most 12 photos',
   'activities.codeFormat': 'The check-in code is 6 digits',
-  'activities.shiftHasSignups': 'People have signed up for this shift, so it cannot be removed; cancel their sign-ups first',
+  'activities.shiftHasSignups':
+    'People have signed up for this shift, so it cannot be removed; cancel their sign-ups first',
   'activities.placesBelowTaken': 'Places cannot be fewer than those already signed up',
   'activities.notPerformance': 'Only a performance has a programme',
-  'entity.activity': 'activity', 'entity.shift': 'shift', 'entity.signup': 'sign-up', 'entity.template': 'festival template',
+  'entity.activity': 'activity',
+  'entity.shift': 'shift',
+  'entity.signup': 'sign-up',
+  'entity.template': 'festival template',
 };

@@ -21,7 +21,8 @@ export const zh: Record<string, string> = {
 
 export const en: Record<string, string> = {
   badge_exists: 'This resident already has a working love badge; to make a new card, reissue that one',
-  badge_not_active: 'This love badge has been stopped or replaced by a new card; it can no longer be changed, printed or stopped',
+  badge_not_active:
+    'This love badge has been stopped or replaced by a new card; it can no longer be changed, printed or stopped',
   'badges.phoneInvalid': 'Enter a valid phone number (landline or mobile)',
   'badges.mobileInvalid': 'Enter an 11-digit mobile number',
   'badges.labelRequired': 'Enter how the contact is called (e.g. son, daughter)',
@@ -33,8 +34,10 @@ export const en: Record<string, string> = {
   'badges.tooManyPhones': 'At most 10 duty notification phones',
   'badges.reasonRequired': 'Give the reason for stopping it (at least 2 characters)',
   'entity.badge': 'love badge',
-  badge_consent_required: "This resident's love badge consent was withdrawn or never recorded: record the consent of the person or their guardian before making a new card",
-  'badges.consentRequired': "Record the consent of the person or their guardian to the love badge (the page shows the family's phones and logs where the person was found)",
+  badge_consent_required:
+    "This resident's love badge consent was withdrawn or never recorded: record the consent of the person or their guardian before making a new card",
+  'badges.consentRequired':
+    "Record the consent of the person or their guardian to the love badge (the page shows the family's phones and logs where the person was found)",
   'badges.nicknameIsName': "The nickname must not contain the person's real name",
   'badges.cautionsHaveName': "The cautions must not contain the person's real name",
 };

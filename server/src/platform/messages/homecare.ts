@@ -35,11 +35,14 @@ export const zh: Record<string, string> = {
 export const en: Record<string, string> = {
   homecare_taken: 'A volunteer has already taken this task (or shift). Nothing was changed',
   homecare_task_not_open: 'This task cannot be changed that way now (it is done or cancelled). Nothing was changed',
-  homecare_shift_not_open: 'This accompaniment shift cannot be changed that way now (done, cancelled or past). Nothing was changed',
+  homecare_shift_not_open:
+    'This accompaniment shift cannot be changed that way now (done, cancelled or past). Nothing was changed',
   homecare_shift_not_started: 'The shift has not started yet; record it done once it has',
-  homecare_shift_clash: '{name} already has an accompaniment shift at that time (from {startsAt}); nobody can be in two places. Nothing was changed',
+  homecare_shift_clash:
+    '{name} already has an accompaniment shift at that time (from {startsAt}); nobody can be in two places. Nothing was changed',
   homecare_stay_ended: 'This hospital stay ended on {on}; no more shifts can be arranged',
-  homecare_not_on_list: 'This person is not on the list of "{title}" (or not in a building you deliver to). Nothing was changed',
+  homecare_not_on_list:
+    'This person is not on the list of "{title}" (or not in a building you deliver to). Nothing was changed',
   homecare_already_confirmed: 'This person has already been confirmed (by {by}). Nothing was changed',
   homecare_already_on_list: '{name} is already on the list',
   homecare_run_closed: '"{title}" is closed and can no longer be changed',

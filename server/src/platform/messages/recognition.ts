@@ -9,7 +9,9 @@ export const zh: Record<string, string> = {
   'recognition.noServiceInQuarter': '这位志愿者这个季度还没有审核通过的服务时长，不能推荐',
   'recognition.noticeDays': '公示天数应为 1 到 30 天',
   'recognition.periodOrder': '结束日期不能早于开始日期',
-  'entity.star_notice': '星级公示', 'entity.nomination': '推荐', 'entity.commendation': '已发布的表彰名单',
+  'entity.star_notice': '星级公示',
+  'entity.nomination': '推荐',
+  'entity.commendation': '已发布的表彰名单',
 };
 
 export const en: Record<string, string> = {
@@ -22,5 +24,7 @@ export const en: Record<string, string> = {
   'recognition.noServiceInQuarter': 'This volunteer has no verified hours in this quarter, so cannot be nominated',
   'recognition.noticeDays': 'A notice lasts 1 to 30 days',
   'recognition.periodOrder': 'The end date cannot be before the start date',
-  'entity.star_notice': 'star-level notice', 'entity.nomination': 'nomination', 'entity.commendation': 'published commendation list',
+  'entity.star_notice': 'star-level notice',
+  'entity.nomination': 'nomination',
+  'entity.commendation': 'published commendation list',
 };

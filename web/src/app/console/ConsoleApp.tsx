@@ -64,7 +64,13 @@ function Allow({ permission, children }: { permission: Permission; children: Rea
   const { t } = useTranslation();
   const me = useCurrentUser();
   if (me.permissions.includes(permission)) return <>{children}</>;
-  return <Result status="403" title={<h1 style={{ fontSize: 24, margin: 0 }}>{t('console.forbiddenTitle')}</h1>} subTitle={t('console.forbiddenBody')} />;
+  return (
+    <Result
+      status="403"
+      title={<h1 style={{ fontSize: 24, margin: 0 }}>{t('console.forbiddenTitle')}</h1>}
+      subTitle={t('console.forbiddenBody')}
+    />
+  );
 }
 
 function ConsoleHome() {
@@ -76,7 +82,13 @@ function ConsoleHome() {
 
 function NotFound() {
   const { t } = useTranslation();
-  return <Result status="404" title={<h1 style={{ fontSize: 24, margin: 0 }}>{t('notFound.title')}</h1>} subTitle={t('notFound.body')} />;
+  return (
+    <Result
+      status="404"
+      title={<h1 style={{ fontSize: 24, margin: 0 }}>{t('notFound.title')}</h1>}
+      subTitle={t('notFound.body')}
+    />
+  );
 }
 
 export default function ConsoleApp() {
@@ -99,7 +111,10 @@ export default function ConsoleApp() {
             <Route index element={<ConsoleHome />} />
             <Route path="grids" element={reg('registry.read', <GridsPage />)} />
             <Route path="grids/:gridId" element={reg('registry.read', <GridBuildingsPage />)} />
-            <Route path="grids/:gridId/buildings/:buildingId" element={reg('registry.read', <BuildingHouseholdsPage />)} />
+            <Route
+              path="grids/:gridId/buildings/:buildingId"
+              element={reg('registry.read', <BuildingHouseholdsPage />)}
+            />
             <Route path="households/new" element={reg('registry.write', <NewHouseholdPage />)} />
             <Route path="households/:id" element={reg('registry.read', <HouseholdPage />)} />
             <Route path="residents" element={reg('registry.read', <ResidentsPage />)} />

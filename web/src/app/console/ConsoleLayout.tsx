@@ -23,46 +23,90 @@ export function ConsoleLayout() {
   // Below the lg breakpoint the menu hides behind a real button (antd's own trigger is not a button).
   const [narrow, setNarrow] = useState(false);
   const [collapsed, setCollapsed] = useState(false);
-  const items = allowedMenu(me.permissions).map((m) => ({ key: m.key, icon: m.icon, label: <Link to={m.path}>{t(`console.menu.${m.labelKey}`)}</Link> }));
+  const items = allowedMenu(me.permissions).map((m) => ({
+    key: m.key,
+    icon: m.icon,
+    label: <Link to={m.path}>{t(`console.menu.${m.labelKey}`)}</Link>,
+  }));
 
   return (
     <Layout className="cn-root">
-      <a className="cn-skip" href="#main">{t('a11y.skipToMain')}</a>
-      <Sider breakpoint="lg" collapsedWidth={0} width={208} className="cn-sider" trigger={null} collapsed={collapsed}
-        onBreakpoint={(broken) => { setNarrow(broken); setCollapsed(broken); }}>
+      <a className="cn-skip" href="#main">
+        {t('a11y.skipToMain')}
+      </a>
+      <Sider
+        breakpoint="lg"
+        collapsedWidth={0}
+        width={208}
+        className="cn-sider"
+        trigger={null}
+        collapsed={collapsed}
+        onBreakpoint={(broken) => {
+          setNarrow(broken);
+          setCollapsed(broken);
+        }}
+      >
         <div className="cn-brand">
           <span className="cn-brand__name">{t('app.name')}</span>
           <span className="cn-brand__sub">{me.community.name}</span>
         </div>
         <nav aria-label={t('console.menu.label')} id="console-nav">
-          <Menu theme="dark" mode="inline" selectedKeys={[menuKeyOf(location.pathname)]} items={items}
-            onClick={() => { if (narrow) setCollapsed(true); }} />
+          <Menu
+            theme="dark"
+            mode="inline"
+            selectedKeys={[menuKeyOf(location.pathname)]}
+            items={items}
+            onClick={() => {
+              if (narrow) setCollapsed(true);
+            }}
+          />
         </nav>
       </Sider>
       <Layout>
         <Header className="cn-header">
           <Space>
             {narrow && (
-              <Button icon={<MenuOutlined />} aria-expanded={!collapsed} aria-controls="console-nav" onClick={() => setCollapsed((c) => !c)}>
+              <Button
+                icon={<MenuOutlined />}
+                aria-expanded={!collapsed}
+                aria-controls="console-nav"
+                onClick={() => setCollapsed((c) => !c)}
+              >
                 {collapsed ? t('console.menu.open') : t('console.menu.close')}
               </Button>
             )}
             <Typography.Text className="cn-header__title">{t('console.title')}</Typography.Text>
           </Space>
           <Space size="middle" wrap>
-            <span className="cn-user">{t('console.userLine', { name: me.name, role: lang === 'zh-CN' && me.title ? me.title : labels.role(me.role) })}</span>
+            <span className="cn-user">
+              {t('console.userLine', {
+                name: me.name,
+                role: lang === 'zh-CN' && me.title ? me.title : labels.role(me.role),
+              })}
+            </span>
             <Button onClick={toggle} aria-label={t('lang.switchAria')}>
               <span lang={lang === 'zh-CN' ? 'en' : 'zh-CN'}>{t('lang.switchLabel')}</span>
             </Button>
-            <Link to="/m"><MobileOutlined /> {t('console.phoneView')}</Link>
-            <Button icon={<LogoutOutlined />} loading={signOut.isPending}
-              onClick={() => signOut.mutate(undefined, { onSettled: () => navigate('/sign-in', { replace: true }) })}>
+            <Link to="/m">
+              <MobileOutlined /> {t('console.phoneView')}
+            </Link>
+            <Button
+              icon={<LogoutOutlined />}
+              loading={signOut.isPending}
+              onClick={() => signOut.mutate(undefined, { onSettled: () => navigate('/sign-in', { replace: true }) })}
+            >
               {t('common.signOut')}
             </Button>
           </Space>
         </Header>
         <Content id="main" tabIndex={-1} className="cn-content">
-          <Suspense fallback={<div className="cn-loading"><Spin /> <span>{t('common.loading')}</span></div>}>
+          <Suspense
+            fallback={
+              <div className="cn-loading">
+                <Spin /> <span>{t('common.loading')}</span>
+              </div>
+            }
+          >
             <Outlet />
           </Suspense>
         </Content>

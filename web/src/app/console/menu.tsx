@@ -1,42 +1,236 @@
 // The console's side menu: only what the user's permissions allow.
 import type { ReactNode } from 'react';
 import { ScheduleOutlined } from '@ant-design/icons';
-import { AlertOutlined, ApartmentOutlined, AuditOutlined, CalendarOutlined, CheckCircleOutlined, ClusterOutlined, DashboardOutlined, FlagOutlined, HeartOutlined, ImportOutlined, MailOutlined, ReadOutlined, SafetyOutlined, SolutionOutlined, StarOutlined, TeamOutlined, UsergroupAddOutlined, LinkOutlined, PhoneOutlined, ProfileOutlined, NodeIndexOutlined, CarryOutOutlined, FieldTimeOutlined, TrophyOutlined, BarChartOutlined, FileProtectOutlined, GiftOutlined, QrcodeOutlined, BookOutlined, HomeOutlined } from '@ant-design/icons';
+import {
+  AlertOutlined,
+  ApartmentOutlined,
+  AuditOutlined,
+  CalendarOutlined,
+  CheckCircleOutlined,
+  ClusterOutlined,
+  DashboardOutlined,
+  FlagOutlined,
+  HeartOutlined,
+  ImportOutlined,
+  MailOutlined,
+  ReadOutlined,
+  SafetyOutlined,
+  SolutionOutlined,
+  StarOutlined,
+  TeamOutlined,
+  UsergroupAddOutlined,
+  LinkOutlined,
+  PhoneOutlined,
+  ProfileOutlined,
+  NodeIndexOutlined,
+  CarryOutOutlined,
+  FieldTimeOutlined,
+  TrophyOutlined,
+  BarChartOutlined,
+  FileProtectOutlined,
+  GiftOutlined,
+  QrcodeOutlined,
+  BookOutlined,
+  HomeOutlined,
+} from '@ant-design/icons';
 import type { Permission } from '../../shared/session/types.ts';
 
-export interface ConsoleMenuItem { key: string; path: string; labelKey: MenuLabelKey; icon: ReactNode; permission: Permission }
-export type MenuLabelKey = 'dashboard' | 'grids' | 'residents' | 'import' | 'audit' | 'outbox' | 'volunteers' | 'approvals' | 'training' | 'insurance' | 'serviceTypes' | 'skills' | 'units' | 'teams' | 'party' | 'pairings' | 'monitor' | 'appointments' | 'needs' | 'hotline' | 'batchMatch' | 'survey' | 'hours' | 'activities' | 'recognition' | 'certificates' | 'supermarket' | 'partyIndicators' | 'badges' | 'classroom' | 'homecare';
+export interface ConsoleMenuItem {
+  key: string;
+  path: string;
+  labelKey: MenuLabelKey;
+  icon: ReactNode;
+  permission: Permission;
+}
+export type MenuLabelKey =
+  | 'dashboard'
+  | 'grids'
+  | 'residents'
+  | 'import'
+  | 'audit'
+  | 'outbox'
+  | 'volunteers'
+  | 'approvals'
+  | 'training'
+  | 'insurance'
+  | 'serviceTypes'
+  | 'skills'
+  | 'units'
+  | 'teams'
+  | 'party'
+  | 'pairings'
+  | 'monitor'
+  | 'appointments'
+  | 'needs'
+  | 'hotline'
+  | 'batchMatch'
+  | 'survey'
+  | 'hours'
+  | 'activities'
+  | 'recognition'
+  | 'certificates'
+  | 'supermarket'
+  | 'partyIndicators'
+  | 'badges'
+  | 'classroom'
+  | 'homecare';
 
 export const CONSOLE_MENU: ConsoleMenuItem[] = [
-  { key: 'dashboard', path: '/console', labelKey: 'dashboard', icon: <DashboardOutlined />, permission: 'registry.read' },
+  {
+    key: 'dashboard',
+    path: '/console',
+    labelKey: 'dashboard',
+    icon: <DashboardOutlined />,
+    permission: 'registry.read',
+  },
   { key: 'grids', path: '/console/grids', labelKey: 'grids', icon: <ClusterOutlined />, permission: 'registry.read' },
-  { key: 'residents', path: '/console/residents', labelKey: 'residents', icon: <TeamOutlined />, permission: 'registry.read' },
-  { key: 'volunteers', path: '/console/volunteers', labelKey: 'volunteers', icon: <HeartOutlined />, permission: 'volunteers.read' },
-  { key: 'approvals', path: '/console/volunteers/approvals', labelKey: 'approvals', icon: <CheckCircleOutlined />, permission: 'volunteers.approve' },
-  { key: 'training', path: '/console/training', labelKey: 'training', icon: <ReadOutlined />, permission: 'volunteers.read' },
-  { key: 'insurance', path: '/console/insurance', labelKey: 'insurance', icon: <SafetyOutlined />, permission: 'volunteers.read' },
-  { key: 'service-types', path: '/console/service-types', labelKey: 'serviceTypes', icon: <SolutionOutlined />, permission: 'volunteers.read' },
+  {
+    key: 'residents',
+    path: '/console/residents',
+    labelKey: 'residents',
+    icon: <TeamOutlined />,
+    permission: 'registry.read',
+  },
+  {
+    key: 'volunteers',
+    path: '/console/volunteers',
+    labelKey: 'volunteers',
+    icon: <HeartOutlined />,
+    permission: 'volunteers.read',
+  },
+  {
+    key: 'approvals',
+    path: '/console/volunteers/approvals',
+    labelKey: 'approvals',
+    icon: <CheckCircleOutlined />,
+    permission: 'volunteers.approve',
+  },
+  {
+    key: 'training',
+    path: '/console/training',
+    labelKey: 'training',
+    icon: <ReadOutlined />,
+    permission: 'volunteers.read',
+  },
+  {
+    key: 'insurance',
+    path: '/console/insurance',
+    labelKey: 'insurance',
+    icon: <SafetyOutlined />,
+    permission: 'volunteers.read',
+  },
+  {
+    key: 'service-types',
+    path: '/console/service-types',
+    labelKey: 'serviceTypes',
+    icon: <SolutionOutlined />,
+    permission: 'volunteers.read',
+  },
   { key: 'skills', path: '/console/skills', labelKey: 'skills', icon: <StarOutlined />, permission: 'volunteers.read' },
-  { key: 'teams', path: '/console/teams', labelKey: 'teams', icon: <UsergroupAddOutlined />, permission: 'volunteers.read' },
-  { key: 'units', path: '/console/units', labelKey: 'units', icon: <ApartmentOutlined />, permission: 'volunteers.read' },
+  {
+    key: 'teams',
+    path: '/console/teams',
+    labelKey: 'teams',
+    icon: <UsergroupAddOutlined />,
+    permission: 'volunteers.read',
+  },
+  {
+    key: 'units',
+    path: '/console/units',
+    labelKey: 'units',
+    icon: <ApartmentOutlined />,
+    permission: 'volunteers.read',
+  },
   { key: 'party', path: '/console/party', labelKey: 'party', icon: <FlagOutlined />, permission: 'party.read' },
-  { key: 'needs-hotline', path: '/console/needs/hotline', labelKey: 'hotline', icon: <PhoneOutlined />, permission: 'needs.write' },
+  {
+    key: 'needs-hotline',
+    path: '/console/needs/hotline',
+    labelKey: 'hotline',
+    icon: <PhoneOutlined />,
+    permission: 'needs.write',
+  },
   { key: 'needs', path: '/console/needs', labelKey: 'needs', icon: <ProfileOutlined />, permission: 'needs.read' },
-  { key: 'needs-batch', path: '/console/needs/batch', labelKey: 'batchMatch', icon: <NodeIndexOutlined />, permission: 'needs.match' },
+  {
+    key: 'needs-batch',
+    path: '/console/needs/batch',
+    labelKey: 'batchMatch',
+    icon: <NodeIndexOutlined />,
+    permission: 'needs.match',
+  },
   { key: 'survey', path: '/console/survey', labelKey: 'survey', icon: <CarryOutOutlined />, permission: 'needs.read' },
-  { key: 'pairings', path: '/console/pairings', labelKey: 'pairings', icon: <LinkOutlined />, permission: 'pairings.manage' },
+  {
+    key: 'pairings',
+    path: '/console/pairings',
+    labelKey: 'pairings',
+    icon: <LinkOutlined />,
+    permission: 'pairings.manage',
+  },
   { key: 'monitor', path: '/console/monitor', labelKey: 'monitor', icon: <AlertOutlined />, permission: 'needs.read' },
-  { key: 'appointments', path: '/console/appointments', labelKey: 'appointments', icon: <CalendarOutlined />, permission: 'appointments.manage' },
-  { key: 'activities', path: '/console/activities', labelKey: 'activities', icon: <ScheduleOutlined />, permission: 'activities.manage' },
+  {
+    key: 'appointments',
+    path: '/console/appointments',
+    labelKey: 'appointments',
+    icon: <CalendarOutlined />,
+    permission: 'appointments.manage',
+  },
+  {
+    key: 'activities',
+    path: '/console/activities',
+    labelKey: 'activities',
+    icon: <ScheduleOutlined />,
+    permission: 'activities.manage',
+  },
   { key: 'hours', path: '/console/hours', labelKey: 'hours', icon: <FieldTimeOutlined />, permission: 'hours.verify' },
-  { key: 'recognition', path: '/console/recognition', labelKey: 'recognition', icon: <TrophyOutlined />, permission: 'recognition.nominate' },
-  { key: 'certificates', path: '/console/certificates', labelKey: 'certificates', icon: <FileProtectOutlined />, permission: 'certificates.issue' },
-  { key: 'supermarket', path: '/console/supermarket', labelKey: 'supermarket', icon: <GiftOutlined />, permission: 'points.manage' },
+  {
+    key: 'recognition',
+    path: '/console/recognition',
+    labelKey: 'recognition',
+    icon: <TrophyOutlined />,
+    permission: 'recognition.nominate',
+  },
+  {
+    key: 'certificates',
+    path: '/console/certificates',
+    labelKey: 'certificates',
+    icon: <FileProtectOutlined />,
+    permission: 'certificates.issue',
+  },
+  {
+    key: 'supermarket',
+    path: '/console/supermarket',
+    labelKey: 'supermarket',
+    icon: <GiftOutlined />,
+    permission: 'points.manage',
+  },
   { key: 'badges', path: '/console/badges', labelKey: 'badges', icon: <QrcodeOutlined />, permission: 'badges.manage' },
-  { key: 'classroom', path: '/console/classroom', labelKey: 'classroom', icon: <BookOutlined />, permission: 'classroom.manage' },
-  { key: 'homecare', path: '/console/homecare', labelKey: 'homecare', icon: <HomeOutlined />, permission: 'homecare.manage' },
-  { key: 'party-indicators', path: '/console/party-indicators', labelKey: 'partyIndicators', icon: <BarChartOutlined />, permission: 'party.read' },
-  { key: 'import', path: '/console/import', labelKey: 'import', icon: <ImportOutlined />, permission: 'registry.import' },
+  {
+    key: 'classroom',
+    path: '/console/classroom',
+    labelKey: 'classroom',
+    icon: <BookOutlined />,
+    permission: 'classroom.manage',
+  },
+  {
+    key: 'homecare',
+    path: '/console/homecare',
+    labelKey: 'homecare',
+    icon: <HomeOutlined />,
+    permission: 'homecare.manage',
+  },
+  {
+    key: 'party-indicators',
+    path: '/console/party-indicators',
+    labelKey: 'partyIndicators',
+    icon: <BarChartOutlined />,
+    permission: 'party.read',
+  },
+  {
+    key: 'import',
+    path: '/console/import',
+    labelKey: 'import',
+    icon: <ImportOutlined />,
+    permission: 'registry.import',
+  },
   { key: 'audit', path: '/console/audit', labelKey: 'audit', icon: <AuditOutlined />, permission: 'audit.read' },
   { key: 'outbox', path: '/console/outbox', labelKey: 'outbox', icon: <MailOutlined />, permission: 'outbox.read' },
 ];
@@ -44,10 +238,14 @@ export const CONSOLE_MENU: ConsoleMenuItem[] = [
 /** Which menu entry a path belongs to (households and buildings live under 网格, residents under 居民). */
 export function menuKeyOf(pathname: string): string {
   const seg = pathname.split('/')[2] ?? '';
-  if (seg === '' ) return 'dashboard';
+  if (seg === '') return 'dashboard';
   if (seg === 'households') return 'grids';
   if (seg === 'volunteers' && pathname.split('/')[3] === 'approvals') return 'approvals';
-  if (seg === 'needs') return ({ hotline: 'needs-hotline', batch: 'needs-batch' } as Record<string, string>)[pathname.split('/')[3] ?? ''] ?? 'needs';
+  if (seg === 'needs')
+    return (
+      ({ hotline: 'needs-hotline', batch: 'needs-batch' } as Record<string, string>)[pathname.split('/')[3] ?? ''] ??
+      'needs'
+    );
   return CONSOLE_MENU.some((m) => m.key === seg) ? seg : 'dashboard';
 }
 

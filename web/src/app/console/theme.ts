@@ -11,17 +11,22 @@ export const consoleTheme: ThemeConfig = {
     colorSuccess: '#1b6535',
     colorWarning: '#8a5300',
     // A dark seed colour makes antd derive murky backgrounds; spell them out.
-    colorSuccessBg: '#e7f4ec', colorSuccessBorder: '#8cc9a1',
-    colorErrorBg: '#fdecea', colorErrorBorder: '#eea59f',
-    colorWarningBg: '#fff4dc', colorWarningBorder: '#e6c27a',
-    colorInfoBg: '#e8f0fb', colorInfoBorder: '#9dbbe6',
+    colorSuccessBg: '#e7f4ec',
+    colorSuccessBorder: '#8cc9a1',
+    colorErrorBg: '#fdecea',
+    colorErrorBorder: '#eea59f',
+    colorWarningBg: '#fff4dc',
+    colorWarningBorder: '#e6c27a',
+    colorInfoBg: '#e8f0fb',
+    colorInfoBorder: '#9dbbe6',
     colorTextDescription: 'rgba(0, 0, 0, 0.66)',
     colorTextTertiary: 'rgba(0, 0, 0, 0.66)',
     colorTextQuaternary: 'rgba(0, 0, 0, 0.6)',
     colorTextPlaceholder: 'rgba(0, 0, 0, 0.58)',
     borderRadius: 6,
     fontSize: 14,
-    fontFamily: "system-ui, -apple-system, 'PingFang SC', 'Hiragino Sans GB', 'Noto Sans CJK SC', 'Microsoft YaHei', sans-serif",
+    fontFamily:
+      "system-ui, -apple-system, 'PingFang SC', 'Hiragino Sans GB', 'Noto Sans CJK SC', 'Microsoft YaHei', sans-serif",
   },
   components: {
     Layout: { siderBg: '#0e2f5c', headerBg: '#ffffff', bodyBg: '#f2f4f7' },
@@ -40,4 +45,5 @@ export function themeFor(reducedMotion: boolean): ThemeConfig {
   return reducedMotion ? { ...consoleTheme, token: { ...consoleTheme.token, motion: false } } : consoleTheme;
 }
 
-export const prefersReducedMotion = () => typeof window !== 'undefined' && !!window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
+export const prefersReducedMotion = () =>
+  typeof window !== 'undefined' && !!window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;

@@ -10,7 +10,11 @@ export function NotFoundContent() {
       <PageTitle title={t('notFound.title')} />
       <Card>
         <p>{t('notFound.body')}</p>
-        <p><Link className="ph-btn" to="/">{t('notFound.home')}</Link></p>
+        <p>
+          <Link className="ph-btn" to="/">
+            {t('notFound.home')}
+          </Link>
+        </p>
       </Card>
     </>
   );

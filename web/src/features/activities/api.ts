@@ -4,55 +4,157 @@ import { api } from '../../shared/api/client.ts';
 
 const enc = encodeURIComponent;
 
-export interface Shift { id: string; name: string; start: string; end: string; startsAt: string; endsAt: string; places: number; taken: number; waiting: number }
+export interface Shift {
+  id: string;
+  name: string;
+  start: string;
+  end: string;
+  startsAt: string;
+  endsAt: string;
+  places: number;
+  taken: number;
+  waiting: number;
+}
 export interface Activity {
-  id: string; kind: 'service' | 'performance'; title: string; description: string | null; place: string; lat: number | null; lng: number | null; toleranceM: number | null;
-  date: string; startsAt: string; endsAt: string; status: 'draft' | 'published' | 'cancelled'; serviceTypeId: string | null; organiserTeamId: string | null; organiserTeamName: string | null;
-  organiserUnitId: string | null; organiserUnitName: string | null; seriesId: string | null; templateKey: string | null; audienceCount: number | null; posterId: string | null; shifts: Shift[];
+  id: string;
+  kind: 'service' | 'performance';
+  title: string;
+  description: string | null;
+  place: string;
+  lat: number | null;
+  lng: number | null;
+  toleranceM: number | null;
+  date: string;
+  startsAt: string;
+  endsAt: string;
+  status: 'draft' | 'published' | 'cancelled';
+  serviceTypeId: string | null;
+  organiserTeamId: string | null;
+  organiserTeamName: string | null;
+  organiserUnitId: string | null;
+  organiserUnitName: string | null;
+  seriesId: string | null;
+  templateKey: string | null;
+  audienceCount: number | null;
+  posterId: string | null;
+  shifts: Shift[];
 }
-export interface ActivityDetail extends Activity { programme: { title: string; genre: string; performers: string }[]; photoIds: string[] }
-export interface OpenActivity extends Activity { mine: { signupId: string; shiftId: string; status: 'confirmed' | 'waitlisted' } | null }
+export interface ActivityDetail extends Activity {
+  programme: { title: string; genre: string; performers: string }[];
+  photoIds: string[];
+}
+export interface OpenActivity extends Activity {
+  mine: { signupId: string; shiftId: string; status: 'confirmed' | 'waitlisted' } | null;
+}
 export interface Signup {
-  id: string; activityId: string; title: string; place: string; activityStatus: string; shiftId: string; shiftName: string; shiftStart: string; shiftEnd: string;
-  volunteerId: string; volunteerName: string; status: 'confirmed' | 'waitlisted' | 'cancelled'; channel: string; createdAt: string; promotedAt: string | null;
-  checkedInAt: string | null; checkinMethod: string | null; checkinDistanceM: number | null; checkedOutAt: string | null; checkoutMethod: string | null;
-  minutes: number | null; reviewReason: string | null; hoursEntryId: string | null;
+  id: string;
+  activityId: string;
+  title: string;
+  place: string;
+  activityStatus: string;
+  shiftId: string;
+  shiftName: string;
+  shiftStart: string;
+  shiftEnd: string;
+  volunteerId: string;
+  volunteerName: string;
+  status: 'confirmed' | 'waitlisted' | 'cancelled';
+  channel: string;
+  createdAt: string;
+  promotedAt: string | null;
+  checkedInAt: string | null;
+  checkinMethod: string | null;
+  checkinDistanceM: number | null;
+  checkedOutAt: string | null;
+  checkoutMethod: string | null;
+  minutes: number | null;
+  reviewReason: string | null;
+  hoursEntryId: string | null;
 }
-export interface Template { key: string; source: 'festival' | 'solar_term'; date: string; name: { zh: string; en: string }; kind: 'service' | 'performance'; title: string; description: string; shifts: { name: string; start: string; end: string; places: number }[] }
-export interface Code { code: string; path: string; qrSvg: string; title: string; stepSeconds: number; refreshAt: string; expiresAt: string }
-export interface CheckinInfo { activityId: string; title: string; place: string; date: string; signup: Signup | null }
+export interface Template {
+  key: string;
+  source: 'festival' | 'solar_term';
+  date: string;
+  name: { zh: string; en: string };
+  kind: 'service' | 'performance';
+  title: string;
+  description: string;
+  shifts: { name: string; start: string; end: string; places: number }[];
+}
+export interface Code {
+  code: string;
+  path: string;
+  qrSvg: string;
+  title: string;
+  stepSeconds: number;
+  refreshAt: string;
+  expiresAt: string;
+}
+export interface CheckinInfo {
+  activityId: string;
+  title: string;
+  place: string;
+  date: string;
+  signup: Signup | null;
+}
 
 export const activitiesApi = {
-  list: (q: { from?: string; to?: string; status?: string }, signal?: AbortSignal) => api.get<Activity[]>('/api/activities', q, signal),
-  detail: (id: string, signal?: AbortSignal) => api.get<ActivityDetail>(`/api/activities/${enc(id)}`, undefined, signal),
+  list: (q: { from?: string; to?: string; status?: string }, signal?: AbortSignal) =>
+    api.get<Activity[]>('/api/activities', q, signal),
+  detail: (id: string, signal?: AbortSignal) =>
+    api.get<ActivityDetail>(`/api/activities/${enc(id)}`, undefined, signal),
   create: (b: Record<string, unknown>) => api.post<{ id: string }>('/api/activities', b),
   update: (id: string, b: Record<string, unknown>) => api.patch<void>(`/api/activities/${enc(id)}`, b),
   publish: (id: string) => api.post<void>(`/api/activities/${enc(id)}/publish`, {}),
   cancel: (id: string) => api.post<void>(`/api/activities/${enc(id)}/cancel`, {}),
   templates: (signal?: AbortSignal) => api.get<Template[]>('/api/activities/templates', undefined, signal),
-  fromTemplate: (key: string, b: { date: string; place?: string }) => api.post<{ id: string }>(`/api/activities/templates/${enc(key)}`, b),
+  fromTemplate: (key: string, b: { date: string; place?: string }) =>
+    api.post<{ id: string }>(`/api/activities/templates/${enc(key)}`, b),
   createSeries: (b: Record<string, unknown>) => api.post<{ id: string; made: number }>('/api/activities/series', b),
-  signups: (id: string, signal?: AbortSignal) => api.get<Signup[]>(`/api/activities/${enc(id)}/signups`, undefined, signal),
-  signUpGroup: (id: string, b: { shiftId: string; volunteerIds: string[] }) => api.post<Array<{ id: string; name: string; status: string }>>(`/api/activities/${enc(id)}/signups`, b),
-  withdraw: (signupId: string) => api.post<{ promoted: string | null }>(`/api/activities/signups/${enc(signupId)}/withdraw`, {}),
+  signups: (id: string, signal?: AbortSignal) =>
+    api.get<Signup[]>(`/api/activities/${enc(id)}/signups`, undefined, signal),
+  signUpGroup: (id: string, b: { shiftId: string; volunteerIds: string[] }) =>
+    api.post<Array<{ id: string; name: string; status: string }>>(`/api/activities/${enc(id)}/signups`, b),
+  withdraw: (signupId: string) =>
+    api.post<{ promoted: string | null }>(`/api/activities/signups/${enc(signupId)}/withdraw`, {}),
   code: (id: string, signal?: AbortSignal) => api.get<Code>(`/api/activities/${enc(id)}/code`, undefined, signal),
-  card: (id: string, b: { cardToken: string; action: 'in' | 'out' }) => api.post<Signup>(`/api/activities/${enc(id)}/attendance/card`, b),
-  mark: (id: string, b: { signupId: string; action: 'in' | 'out' | 'present' }) => api.post<Signup>(`/api/activities/${enc(id)}/attendance`, b),
-  programme: (id: string, b: { items: { title: string; genre: string; performers: string }[]; audienceCount?: number | null }) => api.put<void>(`/api/activities/${enc(id)}/programme`, b),
-  shows: (year: number, signal?: AbortSignal) => api.get<Array<{ teamId: string | null; teamName: string | null; shows: number; audience: number }>>('/api/activities/performances/shows', { year }, signal),
+  card: (id: string, b: { cardToken: string; action: 'in' | 'out' }) =>
+    api.post<Signup>(`/api/activities/${enc(id)}/attendance/card`, b),
+  mark: (id: string, b: { signupId: string; action: 'in' | 'out' | 'present' }) =>
+    api.post<Signup>(`/api/activities/${enc(id)}/attendance`, b),
+  programme: (
+    id: string,
+    b: { items: { title: string; genre: string; performers: string }[]; audienceCount?: number | null },
+  ) => api.put<void>(`/api/activities/${enc(id)}/programme`, b),
+  shows: (year: number, signal?: AbortSignal) =>
+    api.get<Array<{ teamId: string | null; teamName: string | null; shows: number; audience: number }>>(
+      '/api/activities/performances/shows',
+      { year },
+      signal,
+    ),
   open: (signal?: AbortSignal) => api.get<OpenActivity[]>('/api/activities/open', undefined, signal),
   mine: (signal?: AbortSignal) => api.get<Signup[]>('/api/activities/mine', undefined, signal),
-  join: (id: string, shiftId: string) => api.post<{ id: string; status: 'confirmed' | 'waitlisted' }>(`/api/activities/${enc(id)}/join`, { shiftId }),
-  cancelMine: (signupId: string) => api.post<{ promoted: string | null }>(`/api/activities/mine/${enc(signupId)}/cancel`, {}),
-  checkinInfo: (id: string, signal?: AbortSignal) => api.get<CheckinInfo>(`/api/activities/${enc(id)}/checkin`, undefined, signal),
-  checkin: (id: string, b: { code: string; lat?: number; lng?: number }) => api.post<Signup>(`/api/activities/${enc(id)}/checkin`, b),
+  join: (id: string, shiftId: string) =>
+    api.post<{ id: string; status: 'confirmed' | 'waitlisted' }>(`/api/activities/${enc(id)}/join`, { shiftId }),
+  cancelMine: (signupId: string) =>
+    api.post<{ promoted: string | null }>(`/api/activities/mine/${enc(signupId)}/cancel`, {}),
+  checkinInfo: (id: string, signal?: AbortSignal) =>
+    api.get<CheckinInfo>(`/api/activities/${enc(id)}/checkin`, undefined, signal),
+  checkin: (id: string, b: { code: string; lat?: number; lng?: number }) =>
+    api.post<Signup>(`/api/activities/${enc(id)}/checkin`, b),
   checkout: (id: string, b: { code: string }) => api.post<Signup>(`/api/activities/${enc(id)}/checkout`, b),
-  feed: (renew: boolean) => (renew ? api.post<{ path: string }>('/api/activities/mine/feed', {}) : api.get<{ path: string }>('/api/activities/mine/feed')),
+  feed: (renew: boolean) =>
+    renew
+      ? api.post<{ path: string }>('/api/activities/mine/feed', {})
+      : api.get<{ path: string }>('/api/activities/mine/feed'),
 };
 
-export const useActivities = (q: { from?: string; to?: string; status?: string }) => useQuery({ queryKey: ['activities', 'list', q], queryFn: ({ signal }) => activitiesApi.list(q, signal) });
-export const useActivity = (id: string) => useQuery({ queryKey: ['activities', 'detail', id], queryFn: ({ signal }) => activitiesApi.detail(id, signal) });
-export const useSignups = (id: string) => useQuery({ queryKey: ['activities', 'signups', id], queryFn: ({ signal }) => activitiesApi.signups(id, signal) });
+export const useActivities = (q: { from?: string; to?: string; status?: string }) =>
+  useQuery({ queryKey: ['activities', 'list', q], queryFn: ({ signal }) => activitiesApi.list(q, signal) });
+export const useActivity = (id: string) =>
+  useQuery({ queryKey: ['activities', 'detail', id], queryFn: ({ signal }) => activitiesApi.detail(id, signal) });
+export const useSignups = (id: string) =>
+  useQuery({ queryKey: ['activities', 'signups', id], queryFn: ({ signal }) => activitiesApi.signups(id, signal) });
 
 export function shanghaiToday(): string {
   return new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);

@@ -6,40 +6,114 @@ const enc = encodeURIComponent;
 
 export type ServiceKind = 'clinic' | 'haircut' | 'legal' | 'other';
 export type Channel = 'wechat' | 'phone' | 'online' | 'office';
-export interface ScheduleRule { weekday: number; startMinute: number; endMinute: number; monthWeek: number | null; place: string | null }
-export interface Offer { id: string; name: string; kind: ServiceKind; description: string | null; place: string; slotMinutes: number; placesPerSlot: number; windowDays: number; noticeHours: number; active: boolean; schedule: ScheduleRule[] }
-export interface Service extends Offer { providers: { volunteerId: string; name: string; phone: string }[] }
-export interface Slot { start: string; end: string; date: string; time: string; place: string; places: number; left: number }
-export interface Booking {
-  id: string; serviceId: string; serviceName: string; serviceKind: ServiceKind; slotStart: string; slotEnd: string; date: string; time: string; place: string;
-  residentId: string; residentName: string; residentPhone?: string | null; note?: string | null; status: 'confirmed' | 'cancelled'; channel: Channel; createdAt: string; cancelledAt: string | null;
+export interface ScheduleRule {
+  weekday: number;
+  startMinute: number;
+  endMinute: number;
+  monthWeek: number | null;
+  place: string | null;
 }
-export interface Caller { id: string; name: string; birthYear: number; phone: string | null; address: string; via: 'phone' | 'contact' | 'name' }
-export interface Mine { people: { id: string; name: string; relation: 'self' | 'family' }[]; bookings: Booking[] }
+export interface Offer {
+  id: string;
+  name: string;
+  kind: ServiceKind;
+  description: string | null;
+  place: string;
+  slotMinutes: number;
+  placesPerSlot: number;
+  windowDays: number;
+  noticeHours: number;
+  active: boolean;
+  schedule: ScheduleRule[];
+}
+export interface Service extends Offer {
+  providers: { volunteerId: string; name: string; phone: string }[];
+}
+export interface Slot {
+  start: string;
+  end: string;
+  date: string;
+  time: string;
+  place: string;
+  places: number;
+  left: number;
+}
+export interface Booking {
+  id: string;
+  serviceId: string;
+  serviceName: string;
+  serviceKind: ServiceKind;
+  slotStart: string;
+  slotEnd: string;
+  date: string;
+  time: string;
+  place: string;
+  residentId: string;
+  residentName: string;
+  residentPhone?: string | null;
+  note?: string | null;
+  status: 'confirmed' | 'cancelled';
+  channel: Channel;
+  createdAt: string;
+  cancelledAt: string | null;
+}
+export interface Caller {
+  id: string;
+  name: string;
+  birthYear: number;
+  phone: string | null;
+  address: string;
+  via: 'phone' | 'contact' | 'name';
+}
+export interface Mine {
+  people: { id: string; name: string; relation: 'self' | 'family' }[];
+  bookings: Booking[];
+}
 
 export const appointmentsApi = {
   services: (signal?: AbortSignal) => api.get<Service[]>('/api/appointments/services', undefined, signal),
   createService: (b: Record<string, unknown>) => api.post<{ id: string }>('/api/appointments/services', b),
-  updateService: (id: string, b: Record<string, unknown>) => api.patch<void>(`/api/appointments/services/${enc(id)}`, b),
-  day: (date: string, serviceId: string | undefined, signal?: AbortSignal) => api.get<Booking[]>('/api/appointments/bookings', { date, serviceId }, signal),
-  bookForCaller: (b: { residentId: string; serviceId: string; slotStart: string; channel: 'phone' | 'office' }) => api.post<Booking>('/api/appointments/bookings', b),
+  updateService: (id: string, b: Record<string, unknown>) =>
+    api.patch<void>(`/api/appointments/services/${enc(id)}`, b),
+  day: (date: string, serviceId: string | undefined, signal?: AbortSignal) =>
+    api.get<Booking[]>('/api/appointments/bookings', { date, serviceId }, signal),
+  bookForCaller: (b: { residentId: string; serviceId: string; slotStart: string; channel: 'phone' | 'office' }) =>
+    api.post<Booking>('/api/appointments/bookings', b),
   cancel: (id: string) => api.post<void>(`/api/appointments/bookings/${enc(id)}/cancel`, {}),
   findCaller: (q: string, signal?: AbortSignal) => api.get<Caller[]>('/api/appointments/residents', { q }, signal),
-  feed: (volunteerId: string, renew: boolean) => (renew ? api.post<{ path: string }>(`/api/appointments/providers/${enc(volunteerId)}/feed`, {}) : api.get<{ path: string }>(`/api/appointments/providers/${enc(volunteerId)}/feed`)),
+  feed: (volunteerId: string, renew: boolean) =>
+    renew
+      ? api.post<{ path: string }>(`/api/appointments/providers/${enc(volunteerId)}/feed`, {})
+      : api.get<{ path: string }>(`/api/appointments/providers/${enc(volunteerId)}/feed`),
   offer: (signal?: AbortSignal) => api.get<Offer[]>('/api/appointments/offer', undefined, signal),
-  slots: (serviceId: string, signal?: AbortSignal) => api.get<Slot[]>(`/api/appointments/services/${enc(serviceId)}/slots`, undefined, signal),
+  slots: (serviceId: string, signal?: AbortSignal) =>
+    api.get<Slot[]>(`/api/appointments/services/${enc(serviceId)}/slots`, undefined, signal),
   mine: (signal?: AbortSignal) => api.get<Mine>('/api/appointments/mine', undefined, signal),
-  bookSelf: (b: { residentId: string; serviceId: string; slotStart: string }) => api.post<Booking>('/api/appointments/mine', b),
+  bookSelf: (b: { residentId: string; serviceId: string; slotStart: string }) =>
+    api.post<Booking>('/api/appointments/mine', b),
   cancelSelf: (id: string) => api.post<void>(`/api/appointments/mine/${enc(id)}/cancel`),
 };
 
-export const useServices = () => useQuery({ queryKey: ['appointments', 'services'], queryFn: ({ signal }) => appointmentsApi.services(signal) });
-export const useDayBookings = (date: string, serviceId?: string) => useQuery({ queryKey: ['appointments', 'day', date, serviceId], queryFn: ({ signal }) => appointmentsApi.day(date, serviceId, signal) });
-export const useOffer = () => useQuery({ queryKey: ['appointments', 'offer'], queryFn: ({ signal }) => appointmentsApi.offer(signal) });
-export const useSlots = (serviceId: string | null) => useQuery({ queryKey: ['appointments', 'slots', serviceId], enabled: !!serviceId, queryFn: ({ signal }) => appointmentsApi.slots(serviceId!, signal) });
-export const useMine = () => useQuery({ queryKey: ['appointments', 'mine'], queryFn: ({ signal }) => appointmentsApi.mine(signal) });
+export const useServices = () =>
+  useQuery({ queryKey: ['appointments', 'services'], queryFn: ({ signal }) => appointmentsApi.services(signal) });
+export const useDayBookings = (date: string, serviceId?: string) =>
+  useQuery({
+    queryKey: ['appointments', 'day', date, serviceId],
+    queryFn: ({ signal }) => appointmentsApi.day(date, serviceId, signal),
+  });
+export const useOffer = () =>
+  useQuery({ queryKey: ['appointments', 'offer'], queryFn: ({ signal }) => appointmentsApi.offer(signal) });
+export const useSlots = (serviceId: string | null) =>
+  useQuery({
+    queryKey: ['appointments', 'slots', serviceId],
+    enabled: !!serviceId,
+    queryFn: ({ signal }) => appointmentsApi.slots(serviceId!, signal),
+  });
+export const useMine = () =>
+  useQuery({ queryKey: ['appointments', 'mine'], queryFn: ({ signal }) => appointmentsApi.mine(signal) });
 
-export const minuteText = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+export const minuteText = (m: number) =>
+  `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 export function parseTime(v: string): number | null {
   const m = /^(\d{1,2}):(\d{2})$/.exec(v.trim());
   if (!m || Number(m[2]) > 59) return null;
@@ -47,6 +121,9 @@ export function parseTime(v: string): number | null {
   return total <= 1440 ? total : null;
 }
 /** 1 = Monday … 7 = Sunday, of a YYYY-MM-DD date. */
-export const weekdayOf = (date: string) => { const d = new Date(`${date}T00:00:00Z`).getUTCDay(); return d === 0 ? 7 : d; };
+export const weekdayOf = (date: string) => {
+  const d = new Date(`${date}T00:00:00Z`).getUTCDay();
+  return d === 0 ? 7 : d;
+};
 /** Today in Shanghai, YYYY-MM-DD. */
 export const shanghaiToday = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);

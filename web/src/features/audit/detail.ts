@@ -23,10 +23,14 @@ export function detailSummary(detail: unknown, max = 90): string {
       value = detail;
     }
   }
-  const s = value && typeof value === 'object' && !Array.isArray(value)
-    ? Object.entries(value as Record<string, unknown>)
-      .map(([k, v]) => `${k}: ${Array.isArray(v) ? v.join(', ') : typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v)}`)
-      .join('; ')
-    : detailText(value).replace(/\s+/g, ' ');
+  const s =
+    value && typeof value === 'object' && !Array.isArray(value)
+      ? Object.entries(value as Record<string, unknown>)
+          .map(
+            ([k, v]) =>
+              `${k}: ${Array.isArray(v) ? v.join(', ') : typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v)}`,
+          )
+          .join('; ')
+      : detailText(value).replace(/\s+/g, ' ');
   return s.length > max ? `${s.slice(0, max)}…` : s;
 }

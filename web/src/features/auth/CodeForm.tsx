@@ -45,27 +45,62 @@ export function CodeForm({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
     if (!/^\d{4,8}$/.test(code.trim())) fields.code = t('auth.codeInvalid');
     setProblems({ form: null, fields });
     if (Object.keys(fields).length > 0 || !normalized) return;
-    signIn.mutate({ phone: normalized, code: code.trim() }, {
-      onSuccess: onSignedIn,
-      onError: (err) => setProblems(problemsOf(err, t)),
-    });
+    signIn.mutate(
+      { phone: normalized, code: code.trim() },
+      {
+        onSuccess: onSignedIn,
+        onError: (err) => setProblems(problemsOf(err, t)),
+      },
+    );
   }
 
   const waiting = countdown.left > 0;
   return (
     <form onSubmit={submit} noValidate aria-label={t('auth.tabCode')}>
       <FormAlert message={problems.form} />
-      <TextField id="code-phone" name="phone" label={t('auth.phone')} hint={t('auth.phoneHint')} type="tel" inputMode="numeric"
-        autoComplete="tel" maxLength={16} value={phone} onChange={(e) => setPhone(e.target.value)} error={problems.fields.phone} />
+      <TextField
+        id="code-phone"
+        name="phone"
+        label={t('auth.phone')}
+        hint={t('auth.phoneHint')}
+        type="tel"
+        inputMode="numeric"
+        autoComplete="tel"
+        maxLength={16}
+        value={phone}
+        onChange={(e) => setPhone(e.target.value)}
+        error={problems.fields.phone}
+      />
       <div className="ph-field">
-        <button type="button" className="ph-btn ph-btn--secondary ph-btn--block" onClick={askForCode}
-          disabled={waiting || request.isPending} aria-describedby="code-sent">
-          {request.isPending ? t('auth.sendingCode') : waiting ? t('auth.resendIn', { seconds: countdown.left }) : t('auth.getCode')}
+        <button
+          type="button"
+          className="ph-btn ph-btn--secondary ph-btn--block"
+          onClick={askForCode}
+          disabled={waiting || request.isPending}
+          aria-describedby="code-sent"
+        >
+          {request.isPending
+            ? t('auth.sendingCode')
+            : waiting
+              ? t('auth.resendIn', { seconds: countdown.left })
+              : t('auth.getCode')}
         </button>
-        <p id="code-sent" className="ph-field__hint" role="status" style={{ marginTop: '0.4em' }}>{sentNote ?? ''}</p>
+        <p id="code-sent" className="ph-field__hint" role="status" style={{ marginTop: '0.4em' }}>
+          {sentNote ?? ''}
+        </p>
       </div>
-      <TextField id="code-code" name="code" label={t('auth.code')} type="text" inputMode="numeric" autoComplete="one-time-code"
-        maxLength={8} value={code} onChange={(e) => setCode(e.target.value)} error={problems.fields.code} />
+      <TextField
+        id="code-code"
+        name="code"
+        label={t('auth.code')}
+        type="text"
+        inputMode="numeric"
+        autoComplete="one-time-code"
+        maxLength={8}
+        value={code}
+        onChange={(e) => setCode(e.target.value)}
+        error={problems.fields.code}
+      />
       <button type="submit" className="ph-btn ph-btn--block" disabled={signIn.isPending}>
         {signIn.isPending ? t('auth.submitting') : t('auth.submit')}
       </button>

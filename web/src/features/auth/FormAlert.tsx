@@ -9,7 +9,9 @@ export function FormAlert({ message }: { message: string | null }) {
   if (!message) return null;
   return (
     <div ref={ref} className="ph-alert ph-alert--error" role="alert" tabIndex={-1}>
-      <span className="ph-alert__icon" aria-hidden="true">⚠</span>
+      <span className="ph-alert__icon" aria-hidden="true">
+        ⚠
+      </span>
       <p className="ph-alert__body">{message}</p>
     </div>
   );

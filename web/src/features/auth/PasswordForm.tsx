@@ -22,19 +22,41 @@ export function PasswordForm({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
     if (!password) fields.password = t('auth.passwordRequired');
     setProblems({ form: null, fields });
     if (Object.keys(fields).length > 0 || !normalized) return;
-    signIn.mutate({ phone: normalized, password }, {
-      onSuccess: onSignedIn,
-      onError: (err) => setProblems(problemsOf(err, t)),
-    });
+    signIn.mutate(
+      { phone: normalized, password },
+      {
+        onSuccess: onSignedIn,
+        onError: (err) => setProblems(problemsOf(err, t)),
+      },
+    );
   }
 
   return (
     <form onSubmit={submit} noValidate aria-label={t('auth.tabPassword')}>
       <FormAlert message={problems.form} />
-      <TextField id="pw-phone" name="phone" label={t('auth.phone')} hint={t('auth.phoneHint')} type="tel" inputMode="numeric"
-        autoComplete="tel" maxLength={16} value={phone} onChange={(e) => setPhone(e.target.value)} error={problems.fields.phone} />
-      <TextField id="pw-password" name="password" label={t('auth.password')} type="password" autoComplete="current-password"
-        value={password} onChange={(e) => setPassword(e.target.value)} error={problems.fields.password} />
+      <TextField
+        id="pw-phone"
+        name="phone"
+        label={t('auth.phone')}
+        hint={t('auth.phoneHint')}
+        type="tel"
+        inputMode="numeric"
+        autoComplete="tel"
+        maxLength={16}
+        value={phone}
+        onChange={(e) => setPhone(e.target.value)}
+        error={problems.fields.phone}
+      />
+      <TextField
+        id="pw-password"
+        name="password"
+        label={t('auth.password')}
+        type="password"
+        autoComplete="current-password"
+        value={password}
+        onChange={(e) => setPassword(e.target.value)}
+        error={problems.fields.password}
+      />
       <button type="submit" className="ph-btn ph-btn--block" disabled={signIn.isPending}>
         {signIn.isPending ? t('auth.submitting') : t('auth.submit')}
       </button>

@@ -39,9 +39,21 @@ export default function SignInPage() {
       <Card>
         <div className="ph-tabs" role="tablist" aria-label={t('auth.methods')}>
           {TABS.map((k) => (
-            <button key={k} ref={(el) => { tabRefs.current[k] = el; }} type="button" role="tab" id={`tab-${k}`} className="ph-tab"
-              aria-selected={tab === k} aria-controls={`panel-${k}`} tabIndex={tab === k ? 0 : -1}
-              onClick={() => setTab(k)} onKeyDown={onTabKey}>
+            <button
+              key={k}
+              ref={(el) => {
+                tabRefs.current[k] = el;
+              }}
+              type="button"
+              role="tab"
+              id={`tab-${k}`}
+              className="ph-tab"
+              aria-selected={tab === k}
+              aria-controls={`panel-${k}`}
+              tabIndex={tab === k ? 0 : -1}
+              onClick={() => setTab(k)}
+              onKeyDown={onTabKey}
+            >
               {k === 'password' ? t('auth.tabPassword') : t('auth.tabCode')}
             </button>
           ))}
@@ -52,7 +64,9 @@ export default function SignInPage() {
       </Card>
       <Card variant="note">
         <p>{t('auth.help')}</p>
-        <Link className="ph-btn ph-btn--secondary ph-btn--block" to="/m/volunteer/register">{t('volunteer.registerLink')}</Link>
+        <Link className="ph-btn ph-btn--secondary ph-btn--block" to="/m/volunteer/register">
+          {t('volunteer.registerLink')}
+        </Link>
       </Card>
     </PhoneFrame>
   );

@@ -7,8 +7,16 @@ import { api } from '../../shared/api/client.ts';
 import { Card, EmptyState, ErrorNotice, Loading, PageTitle, TextField } from '../../shared/phone-ui/parts.tsx';
 import { isApiError } from '../../shared/api/errors.ts';
 
-interface Slot { weekday: number; startMinute: number; endMinute: number }
-interface Availability { volunteerId: string; slots: Slot[]; blackouts: Array<{ id: string; fromDate: string; toDate: string; reason: string | null }> }
+interface Slot {
+  weekday: number;
+  startMinute: number;
+  endMinute: number;
+}
+interface Availability {
+  volunteerId: string;
+  slots: Slot[];
+  blackouts: Array<{ id: string; fromDate: string; toDate: string; reason: string | null }>;
+}
 
 const PERIODS = [
   { key: 'morning', startMinute: 480, endMinute: 720 },
@@ -21,7 +29,11 @@ const cell = (d: number, p: string) => `${d}:${p}`;
 export default function AvailabilityPage() {
   const { t } = useTranslation();
   const qc = useQueryClient();
-  const q = useQuery({ queryKey: ['me', 'availability'], queryFn: ({ signal }) => api.get<Availability>('/api/me/availability', undefined, signal), retry: false });
+  const q = useQuery({
+    queryKey: ['me', 'availability'],
+    queryFn: ({ signal }) => api.get<Availability>('/api/me/availability', undefined, signal),
+    retry: false,
+  });
   const [chosen, setChosen] = useState<Set<string>>(new Set());
   const [others, setOthers] = useState<Slot[]>([]);
   const [saved, setSaved] = useState(false);
@@ -35,22 +47,40 @@ export default function AvailabilityPage() {
     const rest: Slot[] = [];
     for (const s of q.data.slots) {
       const p = PERIODS.find((x) => x.startMinute === s.startMinute && x.endMinute === s.endMinute);
-      if (p) set.add(cell(s.weekday, p.key)); else rest.push(s);
+      if (p) set.add(cell(s.weekday, p.key));
+      else rest.push(s);
     }
-    setChosen(set); setOthers(rest);
+    setChosen(set);
+    setOthers(rest);
   }, [q.data]);
 
   const save = useMutation({
     mutationFn: () => {
       const slots: Slot[] = [...others];
-      for (const d of DAYS) for (const p of PERIODS) if (chosen.has(cell(d, p.key))) slots.push({ weekday: d, startMinute: p.startMinute, endMinute: p.endMinute });
+      for (const d of DAYS)
+        for (const p of PERIODS)
+          if (chosen.has(cell(d, p.key)))
+            slots.push({ weekday: d, startMinute: p.startMinute, endMinute: p.endMinute });
       return api.put<void>(`/api/volunteers/${q.data!.volunteerId}/availability`, { slots });
     },
-    onSuccess: async () => { setSaved(true); await qc.invalidateQueries({ queryKey: ['me', 'availability'] }); },
+    onSuccess: async () => {
+      setSaved(true);
+      await qc.invalidateQueries({ queryKey: ['me', 'availability'] });
+    },
   });
   const addBlackout = useMutation({
-    mutationFn: () => api.post<{ id: string }>(`/api/volunteers/${q.data!.volunteerId}/availability/blackouts`, { fromDate: from, toDate: to || from, reason: reason || null }),
-    onSuccess: async () => { setFrom(''); setTo(''); setReason(''); await qc.invalidateQueries({ queryKey: ['me', 'availability'] }); },
+    mutationFn: () =>
+      api.post<{ id: string }>(`/api/volunteers/${q.data!.volunteerId}/availability/blackouts`, {
+        fromDate: from,
+        toDate: to || from,
+        reason: reason || null,
+      }),
+    onSuccess: async () => {
+      setFrom('');
+      setTo('');
+      setReason('');
+      await qc.invalidateQueries({ queryKey: ['me', 'availability'] });
+    },
   });
   const removeBlackout = useMutation({
     mutationFn: (id: string) => api.delete<void>(`/api/volunteers/${q.data!.volunteerId}/availability/blackouts/${id}`),
@@ -58,12 +88,28 @@ export default function AvailabilityPage() {
   });
 
   const back = { to: '/m/volunteer', label: t('common.back') };
-  if (q.isPending) return <><PageTitle title={t('availability.title')} back={back} /><Loading /></>;
+  if (q.isPending)
+    return (
+      <>
+        <PageTitle title={t('availability.title')} back={back} />
+        <Loading />
+      </>
+    );
   if (q.isError) {
     const notVolunteer = isApiError(q.error) && q.error.code === 'not_found';
-    return <><PageTitle title={t('availability.title')} back={back} />{notVolunteer ? <EmptyState>{t('availability.notVolunteer')}</EmptyState> : <ErrorNotice error={q.error} onRetry={() => void q.refetch()} />}</>;
+    return (
+      <>
+        <PageTitle title={t('availability.title')} back={back} />
+        {notVolunteer ? (
+          <EmptyState>{t('availability.notVolunteer')}</EmptyState>
+        ) : (
+          <ErrorNotice error={q.error} onRetry={() => void q.refetch()} />
+        )}
+      </>
+    );
   }
-  const fieldError = (err: unknown, field: string) => (isApiError(err) ? err.fields.find((f) => f.field === field)?.message ?? null : null);
+  const fieldError = (err: unknown, field: string) =>
+    isApiError(err) ? (err.fields.find((f) => f.field === field)?.message ?? null) : null;
 
   return (
     <>
@@ -78,9 +124,23 @@ export default function AvailabilityPage() {
                 const k = cell(d, p.key);
                 const on = chosen.has(k);
                 return (
-                  <button key={p.key} type="button" className={on ? 'ph-btn ph-avail__btn' : 'ph-btn ph-btn--secondary ph-avail__btn'} aria-pressed={on}
-                    onClick={() => { setSaved(false); setChosen((s) => { const n = new Set(s); if (on) n.delete(k); else n.add(k); return n; }); }}>
-                    {on ? '✓ ' : ''}{t(`availability.periods.${p.key}`)}
+                  <button
+                    key={p.key}
+                    type="button"
+                    className={on ? 'ph-btn ph-avail__btn' : 'ph-btn ph-btn--secondary ph-avail__btn'}
+                    aria-pressed={on}
+                    onClick={() => {
+                      setSaved(false);
+                      setChosen((s) => {
+                        const n = new Set(s);
+                        if (on) n.delete(k);
+                        else n.add(k);
+                        return n;
+                      });
+                    }}
+                  >
+                    {on ? '✓ ' : ''}
+                    {t(`availability.periods.${p.key}`)}
                   </button>
                 );
               })}
@@ -88,29 +148,86 @@ export default function AvailabilityPage() {
           </fieldset>
         ))}
         {save.isError && <ErrorNotice error={save.error} />}
-        {saved && <div className="ph-alert ph-alert--ok" role="status"><span className="ph-alert__body">{t('availability.saved')}</span></div>}
+        {saved && (
+          <div className="ph-alert ph-alert--ok" role="status">
+            <span className="ph-alert__body">{t('availability.saved')}</span>
+          </div>
+        )}
         <div className="ph-actions">
-          <button type="button" className="ph-btn ph-btn--block" disabled={save.isPending} onClick={() => save.mutate()}>{t('availability.save')}</button>
+          <button
+            type="button"
+            className="ph-btn ph-btn--block"
+            disabled={save.isPending}
+            onClick={() => save.mutate()}
+          >
+            {t('availability.save')}
+          </button>
         </div>
       </Card>
       <Card title={t('availability.blackouts')}>
-        {q.data.blackouts.length === 0 ? <p>{t('availability.noBlackouts')}</p> : (
+        {q.data.blackouts.length === 0 ? (
+          <p>{t('availability.noBlackouts')}</p>
+        ) : (
           <ul className="ph-list">
             {q.data.blackouts.map((b) => (
               <li key={b.id} className="ph-row ph-avail__blackout">
-                <span>{b.fromDate === b.toDate ? b.fromDate : `${b.fromDate} – ${b.toDate}`}{b.reason ? `（${b.reason}）` : ''}</span>
-                <button type="button" className="ph-btn ph-btn--danger" disabled={removeBlackout.isPending} onClick={() => removeBlackout.mutate(b.id)}
-                  aria-label={t('availability.removeBlackout', { from: b.fromDate, to: b.toDate })}>{t('common.remove')}</button>
+                <span>
+                  {b.fromDate === b.toDate ? b.fromDate : `${b.fromDate} – ${b.toDate}`}
+                  {b.reason ? `（${b.reason}）` : ''}
+                </span>
+                <button
+                  type="button"
+                  className="ph-btn ph-btn--danger"
+                  disabled={removeBlackout.isPending}
+                  onClick={() => removeBlackout.mutate(b.id)}
+                  aria-label={t('availability.removeBlackout', { from: b.fromDate, to: b.toDate })}
+                >
+                  {t('common.remove')}
+                </button>
               </li>
             ))}
           </ul>
         )}
-        <form onSubmit={(e) => { e.preventDefault(); if (from) addBlackout.mutate(); }}>
-          <TextField label={t('availability.from')} type="date" required value={from} onChange={(e) => setFrom(e.target.value)} error={fieldError(addBlackout.error, 'fromDate')} />
-          <TextField label={t('availability.to')} type="date" value={to} min={from || undefined} onChange={(e) => setTo(e.target.value)} error={fieldError(addBlackout.error, 'toDate')} />
-          <TextField label={t('availability.reason')} maxLength={100} value={reason} onChange={(e) => setReason(e.target.value)} />
-          {addBlackout.isError && !fieldError(addBlackout.error, 'fromDate') && !fieldError(addBlackout.error, 'toDate') && <ErrorNotice error={addBlackout.error} />}
-          <div className="ph-actions"><button type="submit" className="ph-btn ph-btn--block ph-btn--secondary" disabled={addBlackout.isPending || !from}>{t('availability.addBlackout')}</button></div>
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (from) addBlackout.mutate();
+          }}
+        >
+          <TextField
+            label={t('availability.from')}
+            type="date"
+            required
+            value={from}
+            onChange={(e) => setFrom(e.target.value)}
+            error={fieldError(addBlackout.error, 'fromDate')}
+          />
+          <TextField
+            label={t('availability.to')}
+            type="date"
+            value={to}
+            min={from || undefined}
+            onChange={(e) => setTo(e.target.value)}
+            error={fieldError(addBlackout.error, 'toDate')}
+          />
+          <TextField
+            label={t('availability.reason')}
+            maxLength={100}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+          />
+          {addBlackout.isError &&
+            !fieldError(addBlackout.error, 'fromDate') &&
+            !fieldError(addBlackout.error, 'toDate') && <ErrorNotice error={addBlackout.error} />}
+          <div className="ph-actions">
+            <button
+              type="submit"
+              className="ph-btn ph-btn--block ph-btn--secondary"
+              disabled={addBlackout.isPending || !from}
+            >
+              {t('availability.addBlackout')}
+            </button>
+          </div>
         </form>
       </Card>
     </>

@@ -2,17 +2,41 @@
 // settings; the family's view of their elder's badge. The card PDF is a plain link.
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../shared/api/client.ts';
-import type { BadgeView, ContactInput, FamilyBadgeView, ScanView, SettingsInput, SettingsView, UpdateInput } from '../../../../domain/badges/badges.ts';
+import type {
+  BadgeView,
+  ContactInput,
+  FamilyBadgeView,
+  ScanView,
+  SettingsInput,
+  SettingsView,
+  UpdateInput,
+} from '../../../../domain/badges/badges.ts';
 
 export type { BadgeView, ContactInput, FamilyBadgeView, ScanView, SettingsView };
-export interface Candidate { residentId: string; name: string; birthDate: string; address: string; groups: string[]; consent: BadgeView['consent'] }
-export interface BadgeFilter { status?: 'active' | 'revoked' | 'replaced'; q?: string }
+export interface Candidate {
+  residentId: string;
+  name: string;
+  birthDate: string;
+  address: string;
+  groups: string[];
+  consent: BadgeView['consent'];
+}
+export interface BadgeFilter {
+  status?: 'active' | 'revoked' | 'replaced';
+  q?: string;
+}
 const enc = encodeURIComponent;
 
 export const badgesApi = {
   list: (f: BadgeFilter, signal?: AbortSignal) => api.get<BadgeView[]>('/api/badges', { ...f }, signal),
-  candidates: (q: string | undefined, signal?: AbortSignal) => api.get<Candidate[]>('/api/badges/candidates', q ? { q } : undefined, signal),
-  issue: (b: { residentId: string; nickname: string; cautions?: string; consent?: { givenByName: string; givenByRelation: string } }) => api.post<BadgeView>('/api/badges', b),
+  candidates: (q: string | undefined, signal?: AbortSignal) =>
+    api.get<Candidate[]>('/api/badges/candidates', q ? { q } : undefined, signal),
+  issue: (b: {
+    residentId: string;
+    nickname: string;
+    cautions?: string;
+    consent?: { givenByName: string; givenByRelation: string };
+  }) => api.post<BadgeView>('/api/badges', b),
   update: (id: string, b: UpdateInput) => api.put<BadgeView>(`/api/badges/${enc(id)}`, b),
   reissue: (id: string) => api.post<BadgeView>(`/api/badges/${enc(id)}/reissue`),
   revoke: (id: string, reason: string) => api.post<void>(`/api/badges/${enc(id)}/revoke`, { reason }),
@@ -25,11 +49,20 @@ export const badgesApi = {
 
 export const cardHref = (id: string) => `/api/badges/${enc(id)}/card.pdf`;
 
-export const useBadges = (f: BadgeFilter) => useQuery({ queryKey: ['badges', 'list', f], queryFn: ({ signal }) => badgesApi.list(f, signal) });
-export const useCandidates = (q: string | undefined, enabled: boolean) => useQuery({ queryKey: ['badges', 'candidates', q ?? ''], queryFn: ({ signal }) => badgesApi.candidates(q, signal), enabled });
-export const useBadgeSettings = () => useQuery({ queryKey: ['badges', 'settings'], queryFn: ({ signal }) => badgesApi.settings(signal) });
-export const useBadgeScans = (id: string | null) => useQuery({ queryKey: ['badges', 'scans', id], queryFn: ({ signal }) => badgesApi.scans(id!, signal), enabled: !!id });
-export const useFamilyBadges = () => useQuery({ queryKey: ['me', 'badges'], queryFn: ({ signal }) => badgesApi.family(signal) });
+export const useBadges = (f: BadgeFilter) =>
+  useQuery({ queryKey: ['badges', 'list', f], queryFn: ({ signal }) => badgesApi.list(f, signal) });
+export const useCandidates = (q: string | undefined, enabled: boolean) =>
+  useQuery({
+    queryKey: ['badges', 'candidates', q ?? ''],
+    queryFn: ({ signal }) => badgesApi.candidates(q, signal),
+    enabled,
+  });
+export const useBadgeSettings = () =>
+  useQuery({ queryKey: ['badges', 'settings'], queryFn: ({ signal }) => badgesApi.settings(signal) });
+export const useBadgeScans = (id: string | null) =>
+  useQuery({ queryKey: ['badges', 'scans', id], queryFn: ({ signal }) => badgesApi.scans(id!, signal), enabled: !!id });
+export const useFamilyBadges = () =>
+  useQuery({ queryKey: ['me', 'badges'], queryFn: ({ signal }) => badgesApi.family(signal) });
 
 /** A map link for a finder's shared location (opened only if someone taps it). */
 export const mapHref = (lat: number, lng: number) => `https://uri.amap.com/marker?position=${lng},${lat}`;

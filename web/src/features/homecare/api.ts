@@ -3,7 +3,16 @@
 import { useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { api } from '../../shared/api/client.ts';
-import type { RecipientView, RunView, ShiftView, StayView, TaskKind, TaskStatus, TaskView, runDetailView } from '../../../../domain/homecare/homecare.ts';
+import type {
+  RecipientView,
+  RunView,
+  ShiftView,
+  StayView,
+  TaskKind,
+  TaskStatus,
+  TaskView,
+  runDetailView,
+} from '../../../../domain/homecare/homecare.ts';
 import type { FestivalKey } from '../../../../domain/calendar/calendar.ts';
 import type { SpecialGroup } from '../../../../domain/registry/special-groups.ts';
 
@@ -14,47 +23,109 @@ export type Outcome = 'delivered' | 'absent' | 'declined';
 const enc = encodeURIComponent;
 
 export const homecareApi = {
-  tasks: (status: TaskStatus | undefined, signal?: AbortSignal) => api.get<TaskView[]>('/api/homecare/tasks', { status }, signal),
-  createTask: (b: { residentId: string; kind: TaskKind; dueOn: string; dueTime?: string | null; volunteerId?: string | null; note?: string; repeatDays?: number | null }) => api.post<TaskView>('/api/homecare/tasks', b),
-  assignTask: (id: string, volunteerId: string | null) => api.post<TaskView>(`/api/homecare/tasks/${enc(id)}/assign`, { volunteerId }),
+  tasks: (status: TaskStatus | undefined, signal?: AbortSignal) =>
+    api.get<TaskView[]>('/api/homecare/tasks', { status }, signal),
+  createTask: (b: {
+    residentId: string;
+    kind: TaskKind;
+    dueOn: string;
+    dueTime?: string | null;
+    volunteerId?: string | null;
+    note?: string;
+    repeatDays?: number | null;
+  }) => api.post<TaskView>('/api/homecare/tasks', b),
+  assignTask: (id: string, volunteerId: string | null) =>
+    api.post<TaskView>(`/api/homecare/tasks/${enc(id)}/assign`, { volunteerId }),
   cancelTask: (id: string, reason: string) => api.post<TaskView>(`/api/homecare/tasks/${enc(id)}/cancel`, { reason }),
-  completeTask: (id: string, minutes: number, note?: string) => api.post<TaskView>(`/api/homecare/tasks/${enc(id)}/done`, { minutes, note }),
-  residents: (q: string) => api.get<Array<{ id: string; name: string; address: string }>>('/api/homecare/residents', { q }),
+  completeTask: (id: string, minutes: number, note?: string) =>
+    api.post<TaskView>(`/api/homecare/tasks/${enc(id)}/done`, { minutes, note }),
+  residents: (q: string) =>
+    api.get<Array<{ id: string; name: string; address: string }>>('/api/homecare/residents', { q }),
 
   stays: (signal?: AbortSignal) => api.get<StayView[]>('/api/homecare/stays', undefined, signal),
-  createStay: (b: { residentId: string; hospital: string; ward?: string | null; admittedOn: string; expectedDischargeOn: string; note?: string }) => api.post<StayView>('/api/homecare/stays', b),
+  createStay: (b: {
+    residentId: string;
+    hospital: string;
+    ward?: string | null;
+    admittedOn: string;
+    expectedDischargeOn: string;
+    note?: string;
+  }) => api.post<StayView>('/api/homecare/stays', b),
   generate: (id: string) => api.post<{ created: number }>(`/api/homecare/stays/${enc(id)}/shifts`, {}),
-  shifts: (id: string, signal?: AbortSignal) => api.get<ShiftView[]>(`/api/homecare/stays/${enc(id)}/shifts`, undefined, signal),
-  discharge: (id: string, dischargedOn: string) => api.post<StayView>(`/api/homecare/stays/${enc(id)}/discharge`, { dischargedOn }),
-  assignShift: (id: string, volunteerId: string | null) => api.post<ShiftView>(`/api/homecare/shifts/${enc(id)}/assign`, { volunteerId }),
+  shifts: (id: string, signal?: AbortSignal) =>
+    api.get<ShiftView[]>(`/api/homecare/stays/${enc(id)}/shifts`, undefined, signal),
+  discharge: (id: string, dischargedOn: string) =>
+    api.post<StayView>(`/api/homecare/stays/${enc(id)}/discharge`, { dischargedOn }),
+  assignShift: (id: string, volunteerId: string | null) =>
+    api.post<ShiftView>(`/api/homecare/shifts/${enc(id)}/assign`, { volunteerId }),
   completeShift: (id: string) => api.post<ShiftView>(`/api/homecare/shifts/${enc(id)}/done`, {}),
 
   runs: (signal?: AbortSignal) => api.get<RunView[]>('/api/homecare/runs', undefined, signal),
-  createRun: (b: { festival: FestivalKey; year: number; title?: string; items: string; groups?: SpecialGroup[] }) => api.post<RunView>('/api/homecare/runs', b),
+  createRun: (b: { festival: FestivalKey; year: number; title?: string; items: string; groups?: SpecialGroup[] }) =>
+    api.post<RunView>('/api/homecare/runs', b),
   run: (id: string, signal?: AbortSignal) => api.get<RunDetail>(`/api/homecare/runs/${enc(id)}`, undefined, signal),
-  addRecipient: (id: string, residentId: string, reason: string) => api.post<RunDetail>(`/api/homecare/runs/${enc(id)}/recipients`, { residentId, reason }),
-  removeRecipient: (id: string, residentId: string, reason: string) => api.post<RunDetail>(`/api/homecare/runs/${enc(id)}/recipients/${enc(residentId)}/remove`, { reason }),
-  assignBuilding: (id: string, building: string, volunteerIds: string[]) => api.post<RunDetail>(`/api/homecare/runs/${enc(id)}/assign`, { building, volunteerIds }),
-  confirm: (id: string, residentId: string, outcome: Outcome, note?: string) => api.post<RunDetail>(`/api/homecare/runs/${enc(id)}/confirm`, { residentId, outcome, note }),
-  close: (id: string, reasons: Array<{ residentId: string; reason: string }>) => api.post<RunDetail>(`/api/homecare/runs/${enc(id)}/close`, { reasons }),
+  addRecipient: (id: string, residentId: string, reason: string) =>
+    api.post<RunDetail>(`/api/homecare/runs/${enc(id)}/recipients`, { residentId, reason }),
+  removeRecipient: (id: string, residentId: string, reason: string) =>
+    api.post<RunDetail>(`/api/homecare/runs/${enc(id)}/recipients/${enc(residentId)}/remove`, { reason }),
+  assignBuilding: (id: string, building: string, volunteerIds: string[]) =>
+    api.post<RunDetail>(`/api/homecare/runs/${enc(id)}/assign`, { building, volunteerIds }),
+  confirm: (id: string, residentId: string, outcome: Outcome, note?: string) =>
+    api.post<RunDetail>(`/api/homecare/runs/${enc(id)}/confirm`, { residentId, outcome, note }),
+  close: (id: string, reasons: Array<{ residentId: string; reason: string }>) =>
+    api.post<RunDetail>(`/api/homecare/runs/${enc(id)}/close`, { reasons }),
 
-  myTasks: (signal?: AbortSignal) => api.get<{ mine: TaskView[]; open: TaskView[] }>('/api/homecare/mine/tasks', undefined, signal),
+  myTasks: (signal?: AbortSignal) =>
+    api.get<{ mine: TaskView[]; open: TaskView[] }>('/api/homecare/mine/tasks', undefined, signal),
   takeTask: (id: string) => api.post<TaskView>(`/api/homecare/mine/tasks/${enc(id)}/take`),
-  doneTask: (id: string, minutes: number, note?: string) => api.post<TaskView>(`/api/homecare/mine/tasks/${enc(id)}/done`, { minutes, note }),
-  myShifts: (signal?: AbortSignal) => api.get<{ mine: ShiftView[]; open: ShiftView[] }>('/api/homecare/mine/shifts', undefined, signal),
+  doneTask: (id: string, minutes: number, note?: string) =>
+    api.post<TaskView>(`/api/homecare/mine/tasks/${enc(id)}/done`, { minutes, note }),
+  myShifts: (signal?: AbortSignal) =>
+    api.get<{ mine: ShiftView[]; open: ShiftView[] }>('/api/homecare/mine/shifts', undefined, signal),
   takeShift: (id: string) => api.post<ShiftView>(`/api/homecare/mine/shifts/${enc(id)}/take`),
   doneShift: (id: string) => api.post<ShiftView>(`/api/homecare/mine/shifts/${enc(id)}/done`, {}),
   myRuns: (signal?: AbortSignal) => api.get<MyRun[]>('/api/homecare/mine/runs', undefined, signal),
-  myRun: (id: string, signal?: AbortSignal) => api.get<RunDetail>(`/api/homecare/mine/runs/${enc(id)}`, undefined, signal),
-  myConfirm: (id: string, residentId: string, outcome: Outcome, note?: string) => api.post<RunDetail>(`/api/homecare/mine/runs/${enc(id)}/confirm`, { residentId, outcome, note }),
+  myRun: (id: string, signal?: AbortSignal) =>
+    api.get<RunDetail>(`/api/homecare/mine/runs/${enc(id)}`, undefined, signal),
+  myConfirm: (id: string, residentId: string, outcome: Outcome, note?: string) =>
+    api.post<RunDetail>(`/api/homecare/mine/runs/${enc(id)}/confirm`, { residentId, outcome, note }),
 };
 
-export const useTasks = (status: TaskStatus | undefined) => useQuery({ queryKey: ['homecare', 'tasks', status ?? 'all'], queryFn: ({ signal }) => homecareApi.tasks(status, signal) });
-export const useStays = () => useQuery({ queryKey: ['homecare', 'stays'], queryFn: ({ signal }) => homecareApi.stays(signal) });
-export const useShifts = (id: string | null) => useQuery({ queryKey: ['homecare', 'shifts', id], queryFn: ({ signal }) => homecareApi.shifts(id!, signal), enabled: !!id });
-export const useRuns = () => useQuery({ queryKey: ['homecare', 'runs'], queryFn: ({ signal }) => homecareApi.runs(signal) });
-export const useRun = (id: string | null) => useQuery({ queryKey: ['homecare', 'run', id], queryFn: ({ signal }) => homecareApi.run(id!, signal), enabled: !!id });
-export const useMyTasks = () => useQuery({ queryKey: ['me', 'homecare', 'tasks'], queryFn: ({ signal }) => homecareApi.myTasks(signal), retry: false });
-export const useMyShifts = () => useQuery({ queryKey: ['me', 'homecare', 'shifts'], queryFn: ({ signal }) => homecareApi.myShifts(signal), retry: false });
-export const useMyRuns = () => useQuery({ queryKey: ['me', 'homecare', 'runs'], queryFn: ({ signal }) => homecareApi.myRuns(signal), retry: false });
-export const useMyRun = (id: string | null) => useQuery({ queryKey: ['me', 'homecare', 'run', id], queryFn: ({ signal }) => homecareApi.myRun(id!, signal), enabled: !!id, retry: false });
+export const useTasks = (status: TaskStatus | undefined) =>
+  useQuery({
+    queryKey: ['homecare', 'tasks', status ?? 'all'],
+    queryFn: ({ signal }) => homecareApi.tasks(status, signal),
+  });
+export const useStays = () =>
+  useQuery({ queryKey: ['homecare', 'stays'], queryFn: ({ signal }) => homecareApi.stays(signal) });
+export const useShifts = (id: string | null) =>
+  useQuery({
+    queryKey: ['homecare', 'shifts', id],
+    queryFn: ({ signal }) => homecareApi.shifts(id!, signal),
+    enabled: !!id,
+  });
+export const useRuns = () =>
+  useQuery({ queryKey: ['homecare', 'runs'], queryFn: ({ signal }) => homecareApi.runs(signal) });
+export const useRun = (id: string | null) =>
+  useQuery({ queryKey: ['homecare', 'run', id], queryFn: ({ signal }) => homecareApi.run(id!, signal), enabled: !!id });
+export const useMyTasks = () =>
+  useQuery({
+    queryKey: ['me', 'homecare', 'tasks'],
+    queryFn: ({ signal }) => homecareApi.myTasks(signal),
+    retry: false,
+  });
+export const useMyShifts = () =>
+  useQuery({
+    queryKey: ['me', 'homecare', 'shifts'],
+    queryFn: ({ signal }) => homecareApi.myShifts(signal),
+    retry: false,
+  });
+export const useMyRuns = () =>
+  useQuery({ queryKey: ['me', 'homecare', 'runs'], queryFn: ({ signal }) => homecareApi.myRuns(signal), retry: false });
+export const useMyRun = (id: string | null) =>
+  useQuery({
+    queryKey: ['me', 'homecare', 'run', id],
+    queryFn: ({ signal }) => homecareApi.myRun(id!, signal),
+    enabled: !!id,
+    retry: false,
+  });

@@ -6,35 +6,71 @@ import type { DisputeView, EntryView, HoursSummary } from '../../../../domain/ho
 export type { DisputeView, EntryView, HoursSummary };
 const enc = encodeURIComponent;
 
-export interface Page<T> { items: T[]; total: number; page: number; pageSize: number }
-export interface Profile { summary: HoursSummary; entries: Page<EntryView> }
-export interface Settings {
-  rounding: { unit: 15 | 30 | 60; mode: 'down' | 'nearest' | 'up' } | null; starThresholds: number[]; pointsPerHour: number;
-  pointsDailyCap: number | null; pointsTotalCap: number | null; updatedAt: string | null;
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
 }
-export interface QueueFilter { source?: string; volunteerId?: string; reviewOnly?: boolean; page: number; pageSize: number }
+export interface Profile {
+  summary: HoursSummary;
+  entries: Page<EntryView>;
+}
+export interface Settings {
+  rounding: { unit: 15 | 30 | 60; mode: 'down' | 'nearest' | 'up' } | null;
+  starThresholds: number[];
+  pointsPerHour: number;
+  pointsDailyCap: number | null;
+  pointsTotalCap: number | null;
+  updatedAt: string | null;
+}
+export interface QueueFilter {
+  source?: string;
+  volunteerId?: string;
+  reviewOnly?: boolean;
+  page: number;
+  pageSize: number;
+}
 
 export const hoursApi = {
   mine: (page: number, signal?: AbortSignal) => api.get<Profile>('/api/hours/mine', { page, pageSize: 20 }, signal),
-  ofVolunteer: (id: string, page: number, signal?: AbortSignal) => api.get<Profile>(`/api/hours/volunteers/${enc(id)}`, { page, pageSize: 10 }, signal),
+  ofVolunteer: (id: string, page: number, signal?: AbortSignal) =>
+    api.get<Profile>(`/api/hours/volunteers/${enc(id)}`, { page, pageSize: 10 }, signal),
   queue: (q: QueueFilter, signal?: AbortSignal) => api.get<Page<EntryView>>('/api/hours/queue', { ...q }, signal),
   verify: (ids: string[]) => api.post<{ verified: string[]; skipped: string[] }>('/api/hours/verify', { ids }),
-  correct: (id: string, b: { minutes: number; reason: string }) => api.post<{ id: string }>(`/api/hours/entries/${enc(id)}/correct`, b),
-  honour: (b: { volunteerId: string; serviceDate: string; minutes: number; reason: string }) => api.post<{ id: string }>('/api/hours/honour', b),
+  correct: (id: string, b: { minutes: number; reason: string }) =>
+    api.post<{ id: string }>(`/api/hours/entries/${enc(id)}/correct`, b),
+  honour: (b: { volunteerId: string; serviceDate: string; minutes: number; reason: string }) =>
+    api.post<{ id: string }>('/api/hours/honour', b),
   myDisputes: (signal?: AbortSignal) => api.get<DisputeView[]>('/api/hours/mine/disputes', undefined, signal),
-  dispute: (b: { entryId?: string; serviceDate?: string; reason: string }) => api.post<{ id: string }>('/api/hours/mine/disputes', b),
-  disputes: (status: 'open' | 'resolved' | undefined, signal?: AbortSignal) => api.get<DisputeView[]>('/api/hours/disputes', { status }, signal),
+  dispute: (b: { entryId?: string; serviceDate?: string; reason: string }) =>
+    api.post<{ id: string }>('/api/hours/mine/disputes', b),
+  disputes: (status: 'open' | 'resolved' | undefined, signal?: AbortSignal) =>
+    api.get<DisputeView[]>('/api/hours/disputes', { status }, signal),
   resolve: (id: string, resolution: string) => api.post<void>(`/api/hours/disputes/${enc(id)}/resolve`, { resolution }),
   settings: (signal?: AbortSignal) => api.get<Settings>('/api/hours/settings', undefined, signal),
   saveSettings: (b: Omit<Settings, 'updatedAt'>) => api.put<void>('/api/hours/settings', b),
 };
 
-export const useMyHours = (page: number) => useQuery({ queryKey: ['me', 'hours', page], queryFn: ({ signal }) => hoursApi.mine(page, signal), retry: false });
-export const useVolunteerHours = (id: string, page: number) => useQuery({ queryKey: ['hours', 'volunteer', id, page], queryFn: ({ signal }) => hoursApi.ofVolunteer(id, page, signal) });
-export const useHoursQueue = (q: QueueFilter) => useQuery({ queryKey: ['hours', 'queue', q], queryFn: ({ signal }) => hoursApi.queue(q, signal) });
-export const useMyDisputes = () => useQuery({ queryKey: ['me', 'hours', 'disputes'], queryFn: ({ signal }) => hoursApi.myDisputes(signal), retry: false });
-export const useDisputes = (status: 'open' | 'resolved' | undefined) => useQuery({ queryKey: ['hours', 'disputes', status], queryFn: ({ signal }) => hoursApi.disputes(status, signal) });
-export const useHoursSettings = () => useQuery({ queryKey: ['hours', 'settings'], queryFn: ({ signal }) => hoursApi.settings(signal) });
+export const useMyHours = (page: number) =>
+  useQuery({ queryKey: ['me', 'hours', page], queryFn: ({ signal }) => hoursApi.mine(page, signal), retry: false });
+export const useVolunteerHours = (id: string, page: number) =>
+  useQuery({
+    queryKey: ['hours', 'volunteer', id, page],
+    queryFn: ({ signal }) => hoursApi.ofVolunteer(id, page, signal),
+  });
+export const useHoursQueue = (q: QueueFilter) =>
+  useQuery({ queryKey: ['hours', 'queue', q], queryFn: ({ signal }) => hoursApi.queue(q, signal) });
+export const useMyDisputes = () =>
+  useQuery({
+    queryKey: ['me', 'hours', 'disputes'],
+    queryFn: ({ signal }) => hoursApi.myDisputes(signal),
+    retry: false,
+  });
+export const useDisputes = (status: 'open' | 'resolved' | undefined) =>
+  useQuery({ queryKey: ['hours', 'disputes', status], queryFn: ({ signal }) => hoursApi.disputes(status, signal) });
+export const useHoursSettings = () =>
+  useQuery({ queryKey: ['hours', 'settings'], queryFn: ({ signal }) => hoursApi.settings(signal) });
 
 /** Minutes as the pages show them: "1.5 小时" from 90. */
 export const hoursText = (minutes: number) => Math.round((minutes / 60) * 100) / 100;

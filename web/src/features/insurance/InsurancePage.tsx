@@ -20,19 +20,46 @@ function PolicyForm({ open, onClose }: { open: boolean; onClose: () => void }) {
   const qc = useQueryClient();
   const submit = async (v: Record<string, unknown>) => {
     const [start, end] = v.period as [Dayjs, Dayjs];
-    await trainingApi.createPolicy({ insurer: v.insurer, policyNo: v.policyNo, cover: v.cover, startsOn: start.format('YYYY-MM-DD'), endsOn: end.format('YYYY-MM-DD'), minAge: v.minAge ?? null, maxAge: v.maxAge ?? null });
+    await trainingApi.createPolicy({
+      insurer: v.insurer,
+      policyNo: v.policyNo,
+      cover: v.cover,
+      startsOn: start.format('YYYY-MM-DD'),
+      endsOn: end.format('YYYY-MM-DD'),
+      minAge: v.minAge ?? null,
+      maxAge: v.maxAge ?? null,
+    });
     await qc.invalidateQueries({ queryKey: ['insurance'] });
   };
   return (
-    <FormModal open={open} title={t('console.insurance.newPolicy')} onClose={onClose} onSubmit={submit} fields={['insurer', 'policyNo', 'cover', 'minAge', 'maxAge']} successText={t('console.svc.created')}>
-        <Form.Item name="insurer" label={t('console.insurance.insurer')} rules={[{ required: true }]}><Input maxLength={100} /></Form.Item>
-        <Form.Item name="policyNo" label={t('console.insurance.policyNo')} rules={[{ required: true }]}><Input maxLength={60} /></Form.Item>
-        <Form.Item name="period" label={t('console.insurance.period')} rules={[{ required: true }]}><DatePicker.RangePicker /></Form.Item>
-        <Form.Item name="cover" label={t('console.insurance.cover')} rules={[{ required: true }]}><Input.TextArea maxLength={500} /></Form.Item>
-        <Space>
-          <Form.Item name="minAge" label={t('console.insurance.minAge')}><InputNumber min={0} max={130} /></Form.Item>
-          <Form.Item name="maxAge" label={t('console.insurance.maxAge')}><InputNumber min={0} max={130} /></Form.Item>
-        </Space>
+    <FormModal
+      open={open}
+      title={t('console.insurance.newPolicy')}
+      onClose={onClose}
+      onSubmit={submit}
+      fields={['insurer', 'policyNo', 'cover', 'minAge', 'maxAge']}
+      successText={t('console.svc.created')}
+    >
+      <Form.Item name="insurer" label={t('console.insurance.insurer')} rules={[{ required: true }]}>
+        <Input maxLength={100} />
+      </Form.Item>
+      <Form.Item name="policyNo" label={t('console.insurance.policyNo')} rules={[{ required: true }]}>
+        <Input maxLength={60} />
+      </Form.Item>
+      <Form.Item name="period" label={t('console.insurance.period')} rules={[{ required: true }]}>
+        <DatePicker.RangePicker />
+      </Form.Item>
+      <Form.Item name="cover" label={t('console.insurance.cover')} rules={[{ required: true }]}>
+        <Input.TextArea maxLength={500} />
+      </Form.Item>
+      <Space>
+        <Form.Item name="minAge" label={t('console.insurance.minAge')}>
+          <InputNumber min={0} max={130} />
+        </Form.Item>
+        <Form.Item name="maxAge" label={t('console.insurance.maxAge')}>
+          <InputNumber min={0} max={130} />
+        </Form.Item>
+      </Space>
     </FormModal>
   );
 }
@@ -49,19 +76,47 @@ function CoveredDrawer({ policy, onClose, manage }: { policy: Policy | null; onC
     await refresh();
   };
   const remove = async (c: Cover) => {
-    try { await trainingApi.removeCover(c.policyId, c.volunteerId); message.success(t('console.svc.removed')); await refresh(); } catch (err) { message.error(errorText(err, t)); }
+    try {
+      await trainingApi.removeCover(c.policyId, c.volunteerId);
+      message.success(t('console.svc.removed'));
+      await refresh();
+    } catch (err) {
+      message.error(errorText(err, t));
+    }
   };
   return (
-    <Drawer open={!!policy} onClose={onClose} size="large" title={policy ? `${policy.insurer} ${policy.policyNo} · ${t('console.insurance.coveredList')}` : ''}>
+    <Drawer
+      open={!!policy}
+      onClose={onClose}
+      size="large"
+      title={policy ? `${policy.insurer} ${policy.policyNo} · ${t('console.insurance.coveredList')}` : ''}
+    >
       {manage && <AddVolunteerBar label={t('console.insurance.addCover')} onAdd={add} />}
       <QueryTable<Cover>
-        query={q} rowKey="volunteerId" size="small" locale={{ emptyText: t('console.insurance.noCovered') }}
+        query={q}
+        rowKey="volunteerId"
+        size="small"
+        locale={{ emptyText: t('console.insurance.noCovered') }}
         columns={[
           { title: t('console.svc.volunteer'), dataIndex: 'volunteerName' },
           { title: t('console.svc.age'), dataIndex: 'age', width: 80 },
-          ...(manage ? [{ title: t('console.actions'), key: 'a', render: (_: unknown, c: Cover) => (
-            <ConfirmButton label={t('console.svc.remove')} confirm={t('console.svc.remove')} onConfirm={() => void remove(c)} okText={t('console.svc.remove')} cancelText={t('console.svc.cancel')} />
-          ) }] : []),
+          ...(manage
+            ? [
+                {
+                  title: t('console.actions'),
+                  key: 'a',
+                  render: (_: unknown, c: Cover) => (
+                    <ConfirmButton
+                      label={t('console.svc.remove')}
+                      confirm={t('console.svc.remove')}
+                      onConfirm={() => void remove(c)}
+                      okText={t('console.svc.remove')}
+                      cancelText={t('console.svc.cancel')}
+                    />
+                  ),
+                },
+              ]
+            : []),
         ]}
       />
     </Drawer>
@@ -77,39 +132,76 @@ export default function InsurancePage() {
   const expiring = useExpiringCover(days);
   const [open, setOpen] = useState(false);
   const [current, setCurrent] = useState<Policy | null>(null);
-  const ages = (p: Policy) => (p.minAge === null && p.maxAge === null ? t('console.insurance.anyAge') : `${p.minAge ?? 0}–${p.maxAge ?? '∞'}`);
+  const ages = (p: Policy) =>
+    p.minAge === null && p.maxAge === null ? t('console.insurance.anyAge') : `${p.minAge ?? 0}–${p.maxAge ?? '∞'}`;
   return (
-    <ConsolePage title={t('console.insurance.title')} crumbs={[{ title: t('console.menu.dashboard'), to: '/console' }, { title: t('console.insurance.title') }]}>
-      <Tabs items={[
-        { key: 'policies', label: t('console.insurance.policies'), children: (
-          <>
-            {manage && <Button icon={<PlusOutlined />} style={{ marginBottom: 12 }} onClick={() => setOpen(true)}>{t('console.insurance.newPolicy')}</Button>}
-            <QueryTable<Policy>
-              query={policies} rowKey="id" size="small" locale={{ emptyText: t('console.insurance.noPolicies') }} scroll={{ x: 900 }}
-              columns={[
-                { title: t('console.insurance.insurer'), dataIndex: 'insurer' },
-                { title: t('console.insurance.policyNo'), dataIndex: 'policyNo' },
-                { title: t('console.insurance.period'), key: 'p', render: (_: unknown, p: Policy) => `${p.startsOn} – ${p.endsOn}` },
-                { title: t('console.insurance.cover'), dataIndex: 'cover' },
-                { title: t('console.insurance.ages'), key: 'ages', render: (_: unknown, p: Policy) => ages(p) },
-                { title: t('console.insurance.covered'), dataIndex: 'covered' },
-                { title: t('console.actions'), key: 'a', render: (_: unknown, p: Policy) => <Button size="small" onClick={() => setCurrent(p)}>{t('console.insurance.coveredList')}</Button> },
-              ]}
-            />
-          </>
-        ) },
-        { key: 'expiring', label: t('console.insurance.expiring'), children: (
-          <ExpiringList<Cover>
-            days={days} onDays={setDays} query={expiring} rowKey={(c) => `${c.policyId}:${c.volunteerId}`}
-            columns={[
-              { title: t('console.svc.volunteer'), dataIndex: 'volunteerName' },
-              { title: t('console.insurance.insurer'), dataIndex: 'insurer' },
-              { title: t('console.insurance.policyNo'), dataIndex: 'policyNo' },
-              { title: t('console.insurance.endsOn'), dataIndex: 'endsOn' },
-            ]}
-          />
-        ) },
-      ]} />
+    <ConsolePage
+      title={t('console.insurance.title')}
+      crumbs={[{ title: t('console.menu.dashboard'), to: '/console' }, { title: t('console.insurance.title') }]}
+    >
+      <Tabs
+        items={[
+          {
+            key: 'policies',
+            label: t('console.insurance.policies'),
+            children: (
+              <>
+                {manage && (
+                  <Button icon={<PlusOutlined />} style={{ marginBottom: 12 }} onClick={() => setOpen(true)}>
+                    {t('console.insurance.newPolicy')}
+                  </Button>
+                )}
+                <QueryTable<Policy>
+                  query={policies}
+                  rowKey="id"
+                  size="small"
+                  locale={{ emptyText: t('console.insurance.noPolicies') }}
+                  scroll={{ x: 900 }}
+                  columns={[
+                    { title: t('console.insurance.insurer'), dataIndex: 'insurer' },
+                    { title: t('console.insurance.policyNo'), dataIndex: 'policyNo' },
+                    {
+                      title: t('console.insurance.period'),
+                      key: 'p',
+                      render: (_: unknown, p: Policy) => `${p.startsOn} – ${p.endsOn}`,
+                    },
+                    { title: t('console.insurance.cover'), dataIndex: 'cover' },
+                    { title: t('console.insurance.ages'), key: 'ages', render: (_: unknown, p: Policy) => ages(p) },
+                    { title: t('console.insurance.covered'), dataIndex: 'covered' },
+                    {
+                      title: t('console.actions'),
+                      key: 'a',
+                      render: (_: unknown, p: Policy) => (
+                        <Button size="small" onClick={() => setCurrent(p)}>
+                          {t('console.insurance.coveredList')}
+                        </Button>
+                      ),
+                    },
+                  ]}
+                />
+              </>
+            ),
+          },
+          {
+            key: 'expiring',
+            label: t('console.insurance.expiring'),
+            children: (
+              <ExpiringList<Cover>
+                days={days}
+                onDays={setDays}
+                query={expiring}
+                rowKey={(c) => `${c.policyId}:${c.volunteerId}`}
+                columns={[
+                  { title: t('console.svc.volunteer'), dataIndex: 'volunteerName' },
+                  { title: t('console.insurance.insurer'), dataIndex: 'insurer' },
+                  { title: t('console.insurance.policyNo'), dataIndex: 'policyNo' },
+                  { title: t('console.insurance.endsOn'), dataIndex: 'endsOn' },
+                ]}
+              />
+            ),
+          },
+        ]}
+      />
       <PolicyForm open={open} onClose={() => setOpen(false)} />
       <CoveredDrawer policy={current} onClose={() => setCurrent(null)} manage={manage} />
     </ConsolePage>

@@ -10,83 +10,230 @@ export type { NeedChannel, NeedStatus, NeedUrgency, SkillCategory };
 
 const enc = encodeURIComponent;
 
-export interface Paged<T> { items: T[]; total: number; page: number; pageSize: number }
+export interface Paged<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
 
 export interface Need {
-  id: string; residentId: string; residentName: string | null; gridId: string; channel: NeedChannel; category: SkillCategory; skillCode: string | null;
-  serviceTypeId: string | null; urgency: NeedUrgency; preferredDate: string | null; preferredStart: string | null; preferredEnd: string | null;
-  preferredGender: string | null; place: string | null; description: string; status: NeedStatus; volunteerId: string | null;
-  volunteerName: string | null; scheduledFor: string | null; closeReason: string | null; rating: number | null;
-  ratingComment: string | null; createdAt: string; matchedAt: string | null; doneAt: string | null; closedAt: string | null;
+  id: string;
+  residentId: string;
+  residentName: string | null;
+  gridId: string;
+  channel: NeedChannel;
+  category: SkillCategory;
+  skillCode: string | null;
+  serviceTypeId: string | null;
+  urgency: NeedUrgency;
+  preferredDate: string | null;
+  preferredStart: string | null;
+  preferredEnd: string | null;
+  preferredGender: string | null;
+  place: string | null;
+  description: string;
+  status: NeedStatus;
+  volunteerId: string | null;
+  volunteerName: string | null;
+  scheduledFor: string | null;
+  closeReason: string | null;
+  rating: number | null;
+  ratingComment: string | null;
+  createdAt: string;
+  matchedAt: string | null;
+  doneAt: string | null;
+  closedAt: string | null;
 }
-export interface NeedEvent { from: NeedStatus | null; to: NeedStatus; volunteerId: string | null; note: string | null; actorName: string; at: string }
-export interface NeedDetail extends Need { events: NeedEvent[] }
+export interface NeedEvent {
+  from: NeedStatus | null;
+  to: NeedStatus;
+  volunteerId: string | null;
+  note: string | null;
+  actorName: string;
+  at: string;
+}
+export interface NeedDetail extends Need {
+  events: NeedEvent[];
+}
 
 // A type, not an interface: it then fits the client's query record as it is.
-export type NeedFilters = { status?: NeedStatus | 'open'; category?: SkillCategory; urgency?: NeedUrgency; channel?: NeedChannel; gridId?: string };
+export type NeedFilters = {
+  status?: NeedStatus | 'open';
+  category?: SkillCategory;
+  urgency?: NeedUrgency;
+  channel?: NeedChannel;
+  gridId?: string;
+};
 
 /** A caller the hotline found: the resident whose own or family contact's phone called. */
-export interface Caller { id: string; name: string; gender: string; birthDate: string; gridId: string; householdId: string; address: string; via: 'phone' | 'contact'; openNeeds: number }
+export interface Caller {
+  id: string;
+  name: string;
+  gender: string;
+  birthDate: string;
+  gridId: string;
+  householdId: string;
+  address: string;
+  via: 'phone' | 'contact';
+  openNeeds: number;
+}
 
-export interface MatchPart { factor: string; points: number; detail: string; params?: Record<string, string | number> }
-export interface Candidate { volunteerId: string; name: string; score: number; parts: MatchPart[] }
-export interface Candidates { needId: string; eligibleCount: number; candidates: Candidate[] }
+export interface MatchPart {
+  factor: string;
+  points: number;
+  detail: string;
+  params?: Record<string, string | number>;
+}
+export interface Candidate {
+  volunteerId: string;
+  name: string;
+  score: number;
+  parts: MatchPart[];
+}
+export interface Candidates {
+  needId: string;
+  eligibleCount: number;
+  candidates: Candidate[];
+}
 
-interface Spread { count: number; medianHours: number | null; p90Hours: number | null }
+interface Spread {
+  count: number;
+  medianHours: number | null;
+  p90Hours: number | null;
+}
 export interface NeedStats {
-  since: string; total: number; byStatus: Record<string, number>; byChannel: Record<string, number>; byCategory: Record<string, number>;
-  timeToMatch: Spread; timeToDone: Spread; rating: { count: number; average: number | null };
+  since: string;
+  total: number;
+  byStatus: Record<string, number>;
+  byChannel: Record<string, number>;
+  byCategory: Record<string, number>;
+  timeToMatch: Spread;
+  timeToDone: Spread;
+  rating: { count: number; average: number | null };
 }
 
 export interface BatchSummary {
-  matched: number; unmatched: number; totalFit: number; meanFit: number; meanWaitUnmatchedDays: number; maxWaitUnmatchedDays: number;
-  unservable?: number; leftOut?: number; meanWaitLeftOutDays?: number; maxWaitLeftOutDays?: number;
+  matched: number;
+  unmatched: number;
+  totalFit: number;
+  meanFit: number;
+  meanWaitUnmatchedDays: number;
+  maxWaitUnmatchedDays: number;
+  unservable?: number;
+  leftOut?: number;
+  meanWaitLeftOutDays?: number;
+  maxWaitLeftOutDays?: number;
 }
 export interface BatchResult {
   openNeeds: number;
-  assignments: Array<{ needId: string; volunteerId: string; fit: number; waitingDays: number; volunteerName: string; residentName: string; category: SkillCategory }>;
+  assignments: Array<{
+    needId: string;
+    volunteerId: string;
+    fit: number;
+    waitingDays: number;
+    volunteerName: string;
+    residentName: string;
+    category: SkillCategory;
+  }>;
   unmatched: Array<{ needId: string; waitingDays: number }>;
-  comparison: { result: BatchSummary; fcfs: BatchSummary; gain: { totalFit: number; matched: number; maxWaitUnmatchedDays: number } };
-  applied: string[]; skipped: string[];
+  comparison: {
+    result: BatchSummary;
+    fcfs: BatchSummary;
+    gain: { totalFit: number; matched: number; maxWaitUnmatchedDays: number };
+  };
+  applied: string[];
+  skipped: string[];
 }
 
 export interface SurveyProgress {
-  since: string; households: number; surveyed: number; share: number;
+  since: string;
+  households: number;
+  surveyed: number;
+  share: number;
   grids: Array<{ gridId: string; gridName: string; households: number; surveyed: number }>;
   needs: Array<{ category: SkillCategory; households: number }>;
 }
-export interface SurveyVisit { id: string; visitedOn: string; visitorName: string; note: string | null; needs: Array<{ category: SkillCategory; note: string | null }> }
+export interface SurveyVisit {
+  id: string;
+  visitedOn: string;
+  visitorName: string;
+  note: string | null;
+  needs: Array<{ category: SkillCategory; note: string | null }>;
+}
 
 /** Whom the signed-in resident may ask for: themselves and the family members they are a contact of. */
-export interface Person { id: string; name: string; relation: 'self' | 'family' }
+export interface Person {
+  id: string;
+  name: string;
+  relation: 'self' | 'family';
+}
 
 // Registry shapes, only the fields these pages read.
-export interface ResidentHit { id: string; name: string; gender: string; age: number; address: string }
-export interface Grid { id: string; name: string }
-export interface Building { id: string; number: string; street: string }
-export interface HouseholdItem { id: string; address: string; headName: string | null; memberCount: number }
+export interface ResidentHit {
+  id: string;
+  name: string;
+  gender: string;
+  age: number;
+  address: string;
+}
+export interface Grid {
+  id: string;
+  name: string;
+}
+export interface Building {
+  id: string;
+  number: string;
+  street: string;
+}
+export interface HouseholdItem {
+  id: string;
+  address: string;
+  headName: string | null;
+  memberCount: number;
+}
 
 export interface NewNeed {
-  residentId: string; channel: NeedChannel; category: SkillCategory; skillCode?: string; urgency: NeedUrgency; preferredDate?: string;
-  preferredStart?: string; preferredEnd?: string; place?: string; description: string; callerPhone?: string;
+  residentId: string;
+  channel: NeedChannel;
+  category: SkillCategory;
+  skillCode?: string;
+  urgency: NeedUrgency;
+  preferredDate?: string;
+  preferredStart?: string;
+  preferredEnd?: string;
+  place?: string;
+  description: string;
+  callerPhone?: string;
 }
 export type MyNewNeed = Omit<NewNeed, 'channel' | 'callerPhone'>;
 
 export const needsApi = {
-  list: (f: NeedFilters & { page: number; pageSize: number }, signal?: AbortSignal) => api.get<Paged<Need>>('/api/needs', f, signal),
+  list: (f: NeedFilters & { page: number; pageSize: number }, signal?: AbortSignal) =>
+    api.get<Paged<Need>>('/api/needs', f, signal),
   one: (id: string, signal?: AbortSignal) => api.get<NeedDetail>(`/api/needs/${enc(id)}`, undefined, signal),
   exportList: (f: NeedFilters, fallbackName: string) => download('/api/needs/export', f as Query, fallbackName),
   stats: (since: string | undefined, signal?: AbortSignal) => api.get<NeedStats>('/api/needs/stats', { since }, signal),
   caller: (phone: string) => api.get<Caller[]>('/api/needs/caller', { phone }),
   take: (n: NewNeed) => api.post<{ id: string }>('/api/needs', n),
-  move: (id: string, body: { to: NeedStatus; reason?: string; scheduledFor?: string }) => api.post<void>(`/api/needs/${enc(id)}/move`, body),
-  candidates: (id: string, signal?: AbortSignal) => api.get<Candidates>(`/api/needs/${enc(id)}/candidates`, { limit: 20 }, signal),
+  move: (id: string, body: { to: NeedStatus; reason?: string; scheduledFor?: string }) =>
+    api.post<void>(`/api/needs/${enc(id)}/move`, body),
+  candidates: (id: string, signal?: AbortSignal) =>
+    api.get<Candidates>(`/api/needs/${enc(id)}/candidates`, { limit: 20 }, signal),
   match: (id: string, volunteerId: string) => api.post<void>(`/api/needs/${enc(id)}/match`, { volunteerId }),
-  review: (id: string, stars: number, comment?: string) => api.post<void>(`/api/needs/${enc(id)}/review`, { stars, comment: comment || undefined }),
+  review: (id: string, stars: number, comment?: string) =>
+    api.post<void>(`/api/needs/${enc(id)}/review`, { stars, comment: comment || undefined }),
   batch: (loadCap: number, apply: boolean) => api.post<BatchResult>('/api/needs/batch-match', { loadCap, apply }),
-  surveyProgress: (since: string | undefined, signal?: AbortSignal) => api.get<SurveyProgress>('/api/survey/progress', { since }, signal),
-  recordVisit: (b: { householdId: string; visitedOn: string; needs: Array<{ category: SkillCategory; note?: string }>; note?: string }) => api.post<{ id: string }>('/api/survey/visits', b),
-  householdSurvey: (id: string, signal?: AbortSignal) => api.get<SurveyVisit[]>(`/api/households/${enc(id)}/survey`, undefined, signal),
+  surveyProgress: (since: string | undefined, signal?: AbortSignal) =>
+    api.get<SurveyProgress>('/api/survey/progress', { since }, signal),
+  recordVisit: (b: {
+    householdId: string;
+    visitedOn: string;
+    needs: Array<{ category: SkillCategory; note?: string }>;
+    note?: string;
+  }) => api.post<{ id: string }>('/api/survey/visits', b),
+  householdSurvey: (id: string, signal?: AbortSignal) =>
+    api.get<SurveyVisit[]>(`/api/households/${enc(id)}/survey`, undefined, signal),
 
   mine: (signal?: AbortSignal) => api.get<Paged<Need>>('/api/me/needs', { pageSize: 100 }, signal),
   ask: (n: MyNewNeed) => api.post<{ id: string }>('/api/me/needs', n),
@@ -94,27 +241,52 @@ export const needsApi = {
   /** Whom I may ask for: myself and the family members who list my phone. */
   people: (signal?: AbortSignal) => api.get<Person[]>('/api/me/needs/for', undefined, signal),
 
-  residents: (q: string, signal?: AbortSignal) => api.get<Paged<ResidentHit>>('/api/residents', { q, pageSize: 10 }, signal),
+  residents: (q: string, signal?: AbortSignal) =>
+    api.get<Paged<ResidentHit>>('/api/residents', { q, pageSize: 10 }, signal),
   grids: (signal?: AbortSignal) => api.get<Grid[]>('/api/grids', undefined, signal),
-  buildings: (gridId: string | undefined, signal?: AbortSignal) => api.get<Building[]>('/api/buildings', { gridId }, signal),
-  households: (f: { gridId?: string; buildingId?: string; page: number; pageSize: number }, signal?: AbortSignal) => api.get<Paged<HouseholdItem>>('/api/households', f, signal),
+  buildings: (gridId: string | undefined, signal?: AbortSignal) =>
+    api.get<Building[]>('/api/buildings', { gridId }, signal),
+  households: (f: { gridId?: string; buildingId?: string; page: number; pageSize: number }, signal?: AbortSignal) =>
+    api.get<Paged<HouseholdItem>>('/api/households', f, signal),
 };
 
 // Every key starts with 'needs', so one invalidation refreshes whatever a change touched.
 export const useNeeds = (f: NeedFilters & { page: number; pageSize: number }) =>
-  useQuery({ queryKey: ['needs', 'list', f], queryFn: ({ signal }) => needsApi.list(f, signal), placeholderData: keepPreviousData });
-export const useNeed = (id: string) => useQuery({ queryKey: ['needs', 'one', id], queryFn: ({ signal }) => needsApi.one(id, signal) });
-export const useNeedStats = (since?: string) => useQuery({ queryKey: ['needs', 'stats', since], queryFn: ({ signal }) => needsApi.stats(since, signal) });
+  useQuery({
+    queryKey: ['needs', 'list', f],
+    queryFn: ({ signal }) => needsApi.list(f, signal),
+    placeholderData: keepPreviousData,
+  });
+export const useNeed = (id: string) =>
+  useQuery({ queryKey: ['needs', 'one', id], queryFn: ({ signal }) => needsApi.one(id, signal) });
+export const useNeedStats = (since?: string) =>
+  useQuery({ queryKey: ['needs', 'stats', since], queryFn: ({ signal }) => needsApi.stats(since, signal) });
 export const useCandidates = (id: string, enabled: boolean) =>
-  useQuery({ queryKey: ['needs', 'candidates', id], queryFn: ({ signal }) => needsApi.candidates(id, signal), enabled });
-export const useSurveyProgress = (since?: string) => useQuery({ queryKey: ['needs', 'survey', since], queryFn: ({ signal }) => needsApi.surveyProgress(since, signal) });
+  useQuery({
+    queryKey: ['needs', 'candidates', id],
+    queryFn: ({ signal }) => needsApi.candidates(id, signal),
+    enabled,
+  });
+export const useSurveyProgress = (since?: string) =>
+  useQuery({ queryKey: ['needs', 'survey', since], queryFn: ({ signal }) => needsApi.surveyProgress(since, signal) });
 export const useHouseholdSurvey = (id: string | null) =>
-  useQuery({ queryKey: ['needs', 'household-survey', id], queryFn: ({ signal }) => needsApi.householdSurvey(id!, signal), enabled: !!id });
-export const useMyNeeds = () => useQuery({ queryKey: ['needs', 'mine'], queryFn: ({ signal }) => needsApi.mine(signal) });
-export const usePeople = () => useQuery({ queryKey: ['needs', 'people'], queryFn: ({ signal }) => needsApi.people(signal), staleTime: 300_000 });
-export const useGrids = () => useQuery({ queryKey: ['needs', 'grids'], queryFn: ({ signal }) => needsApi.grids(signal), staleTime: 300_000 });
+  useQuery({
+    queryKey: ['needs', 'household-survey', id],
+    queryFn: ({ signal }) => needsApi.householdSurvey(id!, signal),
+    enabled: !!id,
+  });
+export const useMyNeeds = () =>
+  useQuery({ queryKey: ['needs', 'mine'], queryFn: ({ signal }) => needsApi.mine(signal) });
+export const usePeople = () =>
+  useQuery({ queryKey: ['needs', 'people'], queryFn: ({ signal }) => needsApi.people(signal), staleTime: 300_000 });
+export const useGrids = () =>
+  useQuery({ queryKey: ['needs', 'grids'], queryFn: ({ signal }) => needsApi.grids(signal), staleTime: 300_000 });
 export const useBuildings = (gridId: string | undefined) =>
-  useQuery({ queryKey: ['needs', 'buildings', gridId], queryFn: ({ signal }) => needsApi.buildings(gridId, signal), staleTime: 300_000 });
+  useQuery({
+    queryKey: ['needs', 'buildings', gridId],
+    queryFn: ({ signal }) => needsApi.buildings(gridId, signal),
+    staleTime: 300_000,
+  });
 export function useHouseholds(f: { gridId?: string; buildingId?: string }, pageSize: number) {
   return useInfiniteQuery({
     queryKey: ['needs', 'households', f, pageSize],
@@ -125,6 +297,8 @@ export function useHouseholds(f: { gridId?: string; buildingId?: string }, pageS
 }
 
 /** Today in Shanghai, YYYY-MM-DD (the community's calendar, whatever the device's zone). */
-export const shanghaiDay = (offsetDays = 0) => new Date(Date.now() + 8 * 3600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
+export const shanghaiDay = (offsetDays = 0) =>
+  new Date(Date.now() + 8 * 3600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
 /** Whole hours, or one decimal under ten. */
-export const hoursText = (h: number | null) => (h === null ? '—' : h < 10 ? String(Math.round(h * 10) / 10) : String(Math.round(h)));
+export const hoursText = (h: number | null) =>
+  h === null ? '—' : h < 10 ? String(Math.round(h * 10) / 10) : String(Math.round(h));

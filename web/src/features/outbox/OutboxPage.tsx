@@ -15,7 +15,11 @@ export default function OutboxPage() {
     <ConsolePage
       title={t('console.menu.outbox')}
       crumbs={[{ title: t('console.menu.dashboard'), to: '/console' }, { title: t('console.menu.outbox') }]}
-      extra={<Button icon={<ReloadOutlined />} loading={q.isFetching} onClick={() => void q.refetch()}>{t('console.outbox.refresh')}</Button>}
+      extra={
+        <Button icon={<ReloadOutlined />} loading={q.isFetching} onClick={() => void q.refetch()}>
+          {t('console.outbox.refresh')}
+        </Button>
+      }
     >
       <Alert type="info" showIcon title={t('console.outbox.hint')} />
       {q.isError && <LoadError error={q.error} onRetry={() => void q.refetch()} />}
@@ -28,11 +32,25 @@ export default function OutboxPage() {
         pagination={{ pageSize: 50, showSizeChanger: false, hideOnSinglePage: true }}
         scroll={{ x: 900 }}
         columns={[
-          { title: t('console.outbox.createdAt'), dataIndex: 'createdAt', width: 160, render: (v: string) => formatDateTime(v, i18n.language) },
-          { title: t('console.outbox.channel'), dataIndex: 'channel', width: 90, render: (v: string) => <Tag>{v}</Tag> },
+          {
+            title: t('console.outbox.createdAt'),
+            dataIndex: 'createdAt',
+            width: 160,
+            render: (v: string) => formatDateTime(v, i18n.language),
+          },
+          {
+            title: t('console.outbox.channel'),
+            dataIndex: 'channel',
+            width: 90,
+            render: (v: string) => <Tag>{v}</Tag>,
+          },
           { title: t('console.outbox.recipient'), dataIndex: 'recipient', width: 140 },
           { title: t('console.outbox.template'), dataIndex: 'template', width: 160 },
-          { title: t('console.outbox.payload'), dataIndex: 'payload', render: (v: unknown) => <pre className="cn-json">{payloadText(v)}</pre> },
+          {
+            title: t('console.outbox.payload'),
+            dataIndex: 'payload',
+            render: (v: unknown) => <pre className="cn-json">{payloadText(v)}</pre>,
+          },
           { title: t('console.outbox.status'), dataIndex: 'status', width: 130 },
         ]}
       />

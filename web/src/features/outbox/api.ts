@@ -2,7 +2,15 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../shared/api/client.ts';
 
-export interface OutboxMessage { id: string; channel: string; recipient: string; template: string; payload: unknown; status: string; createdAt: string }
+export interface OutboxMessage {
+  id: string;
+  channel: string;
+  recipient: string;
+  template: string;
+  payload: unknown;
+  status: string;
+  createdAt: string;
+}
 
 export function useOutbox() {
   return useQuery({

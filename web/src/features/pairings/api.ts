@@ -6,29 +6,80 @@ import type { PairingItem } from '../../../../domain/pairings/schemas.ts';
 const enc = encodeURIComponent;
 
 export interface Pairing {
-  id: string; volunteerId: string; volunteerName: string; residentId: string; residentName: string; residentAddress: string; gridId: string;
-  item: PairingItem; itemNote: string | null; place: string; rrule: string; startsOn: string; endsOn: string | null; serviceTypeId: string | null;
-  serviceTypeName: string | null; note: string | null; status: 'active' | 'ended'; endedOn: string | null; endReason: string | null;
-  visitCount: number; lastVisitOn: string | null; createdAt: string;
+  id: string;
+  volunteerId: string;
+  volunteerName: string;
+  residentId: string;
+  residentName: string;
+  residentAddress: string;
+  gridId: string;
+  item: PairingItem;
+  itemNote: string | null;
+  place: string;
+  rrule: string;
+  startsOn: string;
+  endsOn: string | null;
+  serviceTypeId: string | null;
+  serviceTypeName: string | null;
+  note: string | null;
+  status: 'active' | 'ended';
+  endedOn: string | null;
+  endReason: string | null;
+  visitCount: number;
+  lastVisitOn: string | null;
+  createdAt: string;
 }
-export interface Visit { id: string; pairingId: string; visitedOn: string; minutes: number; notes: string | null; loggedByName: string; loggedAt: string }
-export interface Scheduled extends Pairing { visits: Visit[]; missed: string[]; due: string[]; next: string[] }
-export interface Missed extends Pairing { date: string; missedInWindow: number }
-export interface PairingFilter { volunteerId?: string; residentId?: string; status?: 'active' | 'ended'; page: number; pageSize: number }
+export interface Visit {
+  id: string;
+  pairingId: string;
+  visitedOn: string;
+  minutes: number;
+  notes: string | null;
+  loggedByName: string;
+  loggedAt: string;
+}
+export interface Scheduled extends Pairing {
+  visits: Visit[];
+  missed: string[];
+  due: string[];
+  next: string[];
+}
+export interface Missed extends Pairing {
+  date: string;
+  missedInWindow: number;
+}
+export interface PairingFilter {
+  volunteerId?: string;
+  residentId?: string;
+  status?: 'active' | 'ended';
+  page: number;
+  pageSize: number;
+}
 
 export const pairingsApi = {
-  list: (q: PairingFilter, signal?: AbortSignal) => api.get<{ items: Pairing[]; total: number; page: number; pageSize: number }>('/api/pairings', { ...q }, signal),
+  list: (q: PairingFilter, signal?: AbortSignal) =>
+    api.get<{ items: Pairing[]; total: number; page: number; pageSize: number }>('/api/pairings', { ...q }, signal),
   detail: (id: string, signal?: AbortSignal) => api.get<Scheduled>(`/api/pairings/${enc(id)}`, undefined, signal),
   create: (b: Record<string, unknown>) => api.post<{ id: string }>('/api/pairings', b),
   update: (id: string, b: Record<string, unknown>) => api.patch<void>(`/api/pairings/${enc(id)}`, b),
-  logFor: (id: string, b: { visitedOn: string; minutes: number; notes?: string | null }) => api.post<{ id: string }>(`/api/pairings/${enc(id)}/visits`, b),
+  logFor: (id: string, b: { visitedOn: string; minutes: number; notes?: string | null }) =>
+    api.post<{ id: string }>(`/api/pairings/${enc(id)}/visits`, b),
   end: (id: string, b: { reason: string; endedOn?: string }) => api.post<void>(`/api/pairings/${enc(id)}/end`, b),
   missed: (days: number, signal?: AbortSignal) => api.get<Missed[]>('/api/pairings/missed', { days }, signal),
   mine: (signal?: AbortSignal) => api.get<Scheduled[]>('/api/my/pairings', undefined, signal),
-  logMine: (id: string, b: { visitedOn: string; minutes: number; notes?: string | null }) => api.post<{ id: string }>(`/api/my/pairings/${enc(id)}/visits`, b),
+  logMine: (id: string, b: { visitedOn: string; minutes: number; notes?: string | null }) =>
+    api.post<{ id: string }>(`/api/my/pairings/${enc(id)}/visits`, b),
 };
 
-export const usePairings = (q: PairingFilter) => useQuery({ queryKey: ['pairings', 'list', q], queryFn: ({ signal }) => pairingsApi.list(q, signal) });
-export const usePairing = (id: string | null) => useQuery({ queryKey: ['pairings', 'detail', id], queryFn: ({ signal }) => pairingsApi.detail(id!, signal), enabled: !!id });
-export const useMissed = (days: number) => useQuery({ queryKey: ['pairings', 'missed', days], queryFn: ({ signal }) => pairingsApi.missed(days, signal) });
-export const useMyPairings = () => useQuery({ queryKey: ['me', 'pairings'], queryFn: ({ signal }) => pairingsApi.mine(signal), retry: false });
+export const usePairings = (q: PairingFilter) =>
+  useQuery({ queryKey: ['pairings', 'list', q], queryFn: ({ signal }) => pairingsApi.list(q, signal) });
+export const usePairing = (id: string | null) =>
+  useQuery({
+    queryKey: ['pairings', 'detail', id],
+    queryFn: ({ signal }) => pairingsApi.detail(id!, signal),
+    enabled: !!id,
+  });
+export const useMissed = (days: number) =>
+  useQuery({ queryKey: ['pairings', 'missed', days], queryFn: ({ signal }) => pairingsApi.missed(days, signal) });
+export const useMyPairings = () =>
+  useQuery({ queryKey: ['me', 'pairings'], queryFn: ({ signal }) => pairingsApi.mine(signal), retry: false });

@@ -10,18 +10,34 @@ export function describeRule(rrule: string, t: TFunction): string {
   const sep = t('pairPhone.rule.sep');
   if (r.rule.freq === 'WEEKLY') {
     const days = r.rule.byDay.map((d) => t(`pairPhone.weekdays.${d}`)).join(sep);
-    return r.rule.interval === 1 ? t('pairPhone.rule.weekly', { days }) : t('pairPhone.rule.everyWeeks', { n: r.rule.interval, days });
+    return r.rule.interval === 1
+      ? t('pairPhone.rule.weekly', { days })
+      : t('pairPhone.rule.everyWeeks', { n: r.rule.interval, days });
   }
-  const days = r.rule.byMonthDay.map((d) => (d === -1 ? t('pairPhone.rule.lastDay') : t('pairPhone.rule.day', { d }))).join(sep);
-  return r.rule.interval === 1 ? t('pairPhone.rule.monthly', { days }) : t('pairPhone.rule.everyMonths', { n: r.rule.interval, days });
+  const days = r.rule.byMonthDay
+    .map((d) => (d === -1 ? t('pairPhone.rule.lastDay') : t('pairPhone.rule.day', { d })))
+    .join(sep);
+  return r.rule.interval === 1
+    ? t('pairPhone.rule.monthly', { days })
+    : t('pairPhone.rule.everyMonths', { n: r.rule.interval, days });
 }
 
-export interface ScheduleControls { frequency: 'weekly' | 'monthly'; weekdays: Weekday[]; everyWeeks: number; monthDays: number[]; everyMonths: number }
+export interface ScheduleControls {
+  frequency: 'weekly' | 'monthly';
+  weekdays: Weekday[];
+  everyWeeks: number;
+  monthDays: number[];
+  everyMonths: number;
+}
 
 export function ruleFromControls(c: ScheduleControls): string {
   return c.frequency === 'weekly'
     ? formatRule({ freq: 'WEEKLY', interval: c.everyWeeks || 1, byDay: WEEKDAYS.filter((d) => c.weekdays.includes(d)) })
-    : formatRule({ freq: 'MONTHLY', interval: c.everyMonths || 1, byMonthDay: [...c.monthDays].sort((a, b) => (a === -1 ? 99 : a) - (b === -1 ? 99 : b)) });
+    : formatRule({
+        freq: 'MONTHLY',
+        interval: c.everyMonths || 1,
+        byMonthDay: [...c.monthDays].sort((a, b) => (a === -1 ? 99 : a) - (b === -1 ? 99 : b)),
+      });
 }
 
 /** The page's controls for an existing rule (editing a pairing starts from its schedule). */
@@ -29,5 +45,7 @@ export function controlsFromRule(rrule: string): ScheduleControls {
   const r = parseRule(rrule);
   const base: ScheduleControls = { frequency: 'weekly', weekdays: [], everyWeeks: 1, monthDays: [], everyMonths: 1 };
   if (!r.ok) return base;
-  return r.rule.freq === 'WEEKLY' ? { ...base, weekdays: [...r.rule.byDay], everyWeeks: r.rule.interval } : { ...base, frequency: 'monthly', monthDays: [...r.rule.byMonthDay], everyMonths: r.rule.interval };
+  return r.rule.freq === 'WEEKLY'
+    ? { ...base, weekdays: [...r.rule.byDay], everyWeeks: r.rule.interval }
+    : { ...base, frequency: 'monthly', monthDays: [...r.rule.byMonthDay], everyMonths: r.rule.interval };
 }

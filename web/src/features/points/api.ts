@@ -4,24 +4,49 @@ import { api } from '../../shared/api/client.ts';
 import type { ItemView, PointsAccountView, RedemptionView } from '../../../../domain/records/supermarket.ts';
 
 export type { ItemView, PointsAccountView, RedemptionView };
-export interface Page<T> { items: T[]; total: number; page: number; pageSize: number }
-export interface CardSummary { id: string; name: string; status: string; age: number; unitName: string | null }
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+export interface CardSummary {
+  id: string;
+  name: string;
+  status: string;
+  age: number;
+  unitName: string | null;
+}
 const enc = encodeURIComponent;
 
 export const pointsApi = {
   mine: (signal?: AbortSignal) => api.get<PointsAccountView>('/api/points/mine', undefined, signal),
-  ofVolunteer: (id: string, signal?: AbortSignal) => api.get<PointsAccountView>(`/api/points/volunteers/${enc(id)}`, undefined, signal),
+  ofVolunteer: (id: string, signal?: AbortSignal) =>
+    api.get<PointsAccountView>(`/api/points/volunteers/${enc(id)}`, undefined, signal),
   items: (signal?: AbortSignal) => api.get<ItemView[]>('/api/points/items', undefined, signal),
-  createItem: (b: { name: string; pricePoints: number; stock: number; active: boolean }) => api.post<ItemView>('/api/points/items', b),
-  updateItem: (id: string, b: { name?: string; pricePoints?: number; active?: boolean }) => api.patch<ItemView>(`/api/points/items/${enc(id)}`, b),
-  restock: (id: string, b: { quantity: number; note?: string }) => api.post<ItemView>(`/api/points/items/${enc(id)}/restock`, b),
-  redeem: (b: { volunteerId: string; lines: { itemId: string; quantity: number }[] }) => api.post<RedemptionView>('/api/points/redemptions', b),
-  redemptions: (page: number, signal?: AbortSignal) => api.get<Page<RedemptionView>>('/api/points/redemptions', { page, pageSize: 20 }, signal),
+  createItem: (b: { name: string; pricePoints: number; stock: number; active: boolean }) =>
+    api.post<ItemView>('/api/points/items', b),
+  updateItem: (id: string, b: { name?: string; pricePoints?: number; active?: boolean }) =>
+    api.patch<ItemView>(`/api/points/items/${enc(id)}`, b),
+  restock: (id: string, b: { quantity: number; note?: string }) =>
+    api.post<ItemView>(`/api/points/items/${enc(id)}/restock`, b),
+  redeem: (b: { volunteerId: string; lines: { itemId: string; quantity: number }[] }) =>
+    api.post<RedemptionView>('/api/points/redemptions', b),
+  redemptions: (page: number, signal?: AbortSignal) =>
+    api.get<Page<RedemptionView>>('/api/points/redemptions', { page, pageSize: 20 }, signal),
   /** The scanned (or typed) volunteer card, through the volunteers API. */
   card: (token: string) => api.get<CardSummary>(`/api/volunteers/card/${enc(token)}`),
 };
 
-export const useMyPoints = () => useQuery({ queryKey: ['me', 'points'], queryFn: ({ signal }) => pointsApi.mine(signal), retry: false });
-export const useVolunteerPoints = (id: string | null) => useQuery({ queryKey: ['points', 'volunteer', id], queryFn: ({ signal }) => pointsApi.ofVolunteer(id!, signal), enabled: !!id });
-export const useItems = () => useQuery({ queryKey: ['points', 'items'], queryFn: ({ signal }) => pointsApi.items(signal) });
-export const useRedemptions = (page: number) => useQuery({ queryKey: ['points', 'redemptions', page], queryFn: ({ signal }) => pointsApi.redemptions(page, signal) });
+export const useMyPoints = () =>
+  useQuery({ queryKey: ['me', 'points'], queryFn: ({ signal }) => pointsApi.mine(signal), retry: false });
+export const useVolunteerPoints = (id: string | null) =>
+  useQuery({
+    queryKey: ['points', 'volunteer', id],
+    queryFn: ({ signal }) => pointsApi.ofVolunteer(id!, signal),
+    enabled: !!id,
+  });
+export const useItems = () =>
+  useQuery({ queryKey: ['points', 'items'], queryFn: ({ signal }) => pointsApi.items(signal) });
+export const useRedemptions = (page: number) =>
+  useQuery({ queryKey: ['points', 'redemptions', page], queryFn: ({ signal }) => pointsApi.redemptions(page, signal) });

@@ -1,7 +1,24 @@
 // 服务类型: what each kind of service asks (ages, fitness, night, insurance, training, skill), and the
 // volunteers who may be offered it, with the reasons in plain words for those who may not.
 import { useState } from 'react';
-import { App, Button, Checkbox, DatePicker, Drawer, Form, Input, InputNumber, Modal, Select, Space, Switch, Table, Tag, TimePicker, Typography } from 'antd';
+import {
+  App,
+  Button,
+  Checkbox,
+  DatePicker,
+  Drawer,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Select,
+  Space,
+  Switch,
+  Table,
+  Tag,
+  TimePicker,
+  Typography,
+} from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -13,7 +30,19 @@ import { can, useCurrentUser } from '../../shared/session/useSession.ts';
 import { SKILLS } from '../../../../domain/volunteers/skills.ts';
 import { trainingApi, useCourses, useServiceTypes, type EligibleRow, type ServiceType } from '../training/api.ts';
 
-type Reason = 'not_approved' | 'too_young' | 'too_old' | 'guardian_missing' | 'minor_at_night' | 'fitness' | 'training_missing' | 'training_expired' | 'insurance_missing' | 'unavailable' | 'blackout' | 'skill_missing';
+type Reason =
+  | 'not_approved'
+  | 'too_young'
+  | 'too_old'
+  | 'guardian_missing'
+  | 'minor_at_night'
+  | 'fitness'
+  | 'training_missing'
+  | 'training_expired'
+  | 'insurance_missing'
+  | 'unavailable'
+  | 'blackout'
+  | 'skill_missing';
 const FITNESS = ['good', 'fair', 'limited'] as const;
 
 function TypeForm({ editing, open, onClose }: { editing: ServiceType | null; open: boolean; onClose: () => void }) {
@@ -25,38 +54,91 @@ function TypeForm({ editing, open, onClose }: { editing: ServiceType | null; ope
   const [alert, setAlert] = useState<string | null>(null);
   const submit = async () => {
     const v = await form.validateFields();
-    const body = { ...v, trainingCourseId: v.trainingCourseId ?? null, skillCode: v.skillCode ?? null, description: v.description || null, night: !!v.night, needsInsurance: !!v.needsInsurance };
+    const body = {
+      ...v,
+      trainingCourseId: v.trainingCourseId ?? null,
+      skillCode: v.skillCode ?? null,
+      description: v.description || null,
+      night: !!v.night,
+      needsInsurance: !!v.needsInsurance,
+    };
     try {
-      if (editing) await trainingApi.updateServiceType(editing.id, body); else await trainingApi.createServiceType(body);
+      if (editing) await trainingApi.updateServiceType(editing.id, body);
+      else await trainingApi.createServiceType(body);
       message.success(t('console.saved'));
       await qc.invalidateQueries({ queryKey: ['service-types'] });
-      form.resetFields(); setAlert(null); onClose();
-    } catch (err) { setAlert(applyApiErrors(form, err, ['code', 'name', 'minAge', 'maxAge', 'minFitness', 'trainingCourseId', 'skillCode', 'description'], t)); }
+      form.resetFields();
+      setAlert(null);
+      onClose();
+    } catch (err) {
+      setAlert(
+        applyApiErrors(
+          form,
+          err,
+          ['code', 'name', 'minAge', 'maxAge', 'minFitness', 'trainingCourseId', 'skillCode', 'description'],
+          t,
+        ),
+      );
+    }
   };
   return (
-    <Modal open={open} title={editing ? t('console.serviceTypes.edit') : t('console.serviceTypes.newType')} onCancel={onClose} onOk={() => void submit()}
-      okText={t('console.svc.save')} cancelText={t('console.svc.cancel')} destroyOnHidden>
-      {alert && <p role="alert" style={{ color: '#a4231b' }}>{alert}</p>}
-      <Form form={form} layout="vertical" preserve={false}
-        initialValues={editing ?? { minAge: 18, maxAge: 70, minFitness: 'fair', night: false, needsInsurance: true }}>
-        <Form.Item name="name" label={t('console.serviceTypes.name')} rules={[{ required: true }]}><Input maxLength={60} /></Form.Item>
-        <Form.Item name="code" label={t('console.serviceTypes.code')} rules={[{ required: true }]}><Input maxLength={30} /></Form.Item>
+    <Modal
+      open={open}
+      title={editing ? t('console.serviceTypes.edit') : t('console.serviceTypes.newType')}
+      onCancel={onClose}
+      onOk={() => void submit()}
+      okText={t('console.svc.save')}
+      cancelText={t('console.svc.cancel')}
+      destroyOnHidden
+    >
+      {alert && (
+        <p role="alert" style={{ color: '#a4231b' }}>
+          {alert}
+        </p>
+      )}
+      <Form
+        form={form}
+        layout="vertical"
+        preserve={false}
+        initialValues={editing ?? { minAge: 18, maxAge: 70, minFitness: 'fair', night: false, needsInsurance: true }}
+      >
+        <Form.Item name="name" label={t('console.serviceTypes.name')} rules={[{ required: true }]}>
+          <Input maxLength={60} />
+        </Form.Item>
+        <Form.Item name="code" label={t('console.serviceTypes.code')} rules={[{ required: true }]}>
+          <Input maxLength={30} />
+        </Form.Item>
         <Space>
-          <Form.Item name="minAge" label={t('console.serviceTypes.minAge')} rules={[{ required: true }]}><InputNumber min={0} max={130} /></Form.Item>
-          <Form.Item name="maxAge" label={t('console.serviceTypes.maxAge')} rules={[{ required: true }]}><InputNumber min={0} max={130} /></Form.Item>
+          <Form.Item name="minAge" label={t('console.serviceTypes.minAge')} rules={[{ required: true }]}>
+            <InputNumber min={0} max={130} />
+          </Form.Item>
+          <Form.Item name="maxAge" label={t('console.serviceTypes.maxAge')} rules={[{ required: true }]}>
+            <InputNumber min={0} max={130} />
+          </Form.Item>
         </Space>
         <Form.Item name="minFitness" label={t('console.serviceTypes.minFitness')} rules={[{ required: true }]}>
           <Select options={FITNESS.map((f) => ({ value: f, label: t(`console.serviceTypes.fitness_${f}`) }))} />
         </Form.Item>
-        <Form.Item name="night" label={t('console.serviceTypes.night')} valuePropName="checked"><Switch /></Form.Item>
-        <Form.Item name="needsInsurance" label={t('console.serviceTypes.needsInsurance')} valuePropName="checked"><Switch /></Form.Item>
+        <Form.Item name="night" label={t('console.serviceTypes.night')} valuePropName="checked">
+          <Switch />
+        </Form.Item>
+        <Form.Item name="needsInsurance" label={t('console.serviceTypes.needsInsurance')} valuePropName="checked">
+          <Switch />
+        </Form.Item>
         <Form.Item name="trainingCourseId" label={t('console.serviceTypes.trainingCourse')}>
           <Select allowClear options={(courses.data ?? []).map((c) => ({ value: c.id, label: c.title }))} />
         </Form.Item>
         <Form.Item name="skillCode" label={t('console.serviceTypes.skill')}>
-          <Select allowClear showSearch optionFilterProp="label" options={SKILLS.map((s) => ({ value: s.code, label: i18n.language === 'en' ? s.en : s.zh }))} />
+          <Select
+            allowClear
+            showSearch
+            optionFilterProp="label"
+            options={SKILLS.map((s) => ({ value: s.code, label: i18n.language === 'en' ? s.en : s.zh }))}
+          />
         </Form.Item>
-        <Form.Item name="description" label={t('console.serviceTypes.description')}><Input.TextArea maxLength={1000} /></Form.Item>
+        <Form.Item name="description" label={t('console.serviceTypes.description')}>
+          <Input.TextArea maxLength={1000} />
+        </Form.Item>
       </Form>
     </Modal>
   );
@@ -68,29 +150,92 @@ function EligibleDrawer({ type, onClose }: { type: ServiceType | null; onClose: 
   const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
   const [only, setOnly] = useState(false);
   const [page, setPage] = useState(1);
-  const when = date && range?.[0] && range?.[1] ? { date: date.format('YYYY-MM-DD'), start: range[0].format('HH:mm'), end: range[1].format('HH:mm') } : {};
+  const when =
+    date && range?.[0] && range?.[1]
+      ? { date: date.format('YYYY-MM-DD'), start: range[0].format('HH:mm'), end: range[1].format('HH:mm') }
+      : {};
   const q = useQuery({
-    queryKey: ['service-types', 'eligible', type?.id, when, only, page], enabled: !!type,
-    queryFn: ({ signal }) => trainingApi.eligible(type!.id, { ...when, eligibleOnly: only || undefined, page, pageSize: 50 }, signal),
+    queryKey: ['service-types', 'eligible', type?.id, when, only, page],
+    enabled: !!type,
+    queryFn: ({ signal }) =>
+      trainingApi.eligible(type!.id, { ...when, eligibleOnly: only || undefined, page, pageSize: 50 }, signal),
   });
   return (
-    <Drawer open={!!type} onClose={onClose} size="large" title={type ? `${type.name} · ${t('console.serviceTypes.eligible')}` : ''}>
+    <Drawer
+      open={!!type}
+      onClose={onClose}
+      size="large"
+      title={type ? `${type.name} · ${t('console.serviceTypes.eligible')}` : ''}
+    >
       <Space wrap style={{ marginBottom: 8 }}>
-        <DatePicker aria-label={t('console.serviceTypes.date')} value={date} onChange={(d) => { setDate(d); setPage(1); }} />
-        <TimePicker.RangePicker aria-label={t('console.serviceTypes.when')} format="HH:mm" minuteStep={15} value={range} onChange={(r) => { setRange(r as [Dayjs | null, Dayjs | null] | null); setPage(1); }} />
-        <Checkbox checked={only} onChange={(e) => { setOnly(e.target.checked); setPage(1); }}>{t('console.serviceTypes.eligibleOnly')}</Checkbox>
+        <DatePicker
+          aria-label={t('console.serviceTypes.date')}
+          value={date}
+          onChange={(d) => {
+            setDate(d);
+            setPage(1);
+          }}
+        />
+        <TimePicker.RangePicker
+          aria-label={t('console.serviceTypes.when')}
+          format="HH:mm"
+          minuteStep={15}
+          value={range}
+          onChange={(r) => {
+            setRange(r as [Dayjs | null, Dayjs | null] | null);
+            setPage(1);
+          }}
+        />
+        <Checkbox
+          checked={only}
+          onChange={(e) => {
+            setOnly(e.target.checked);
+            setPage(1);
+          }}
+        >
+          {t('console.serviceTypes.eligibleOnly')}
+        </Checkbox>
       </Space>
       <Typography.Paragraph type="secondary">{t('console.serviceTypes.whenHint')}</Typography.Paragraph>
       {q.isError && <LoadError error={q.error} onRetry={() => void q.refetch()} />}
-      {q.data && <p role="status">{t('console.serviceTypes.summary', { total: only ? q.data.eligibleCount : q.data.total, eligible: q.data.eligibleCount })}</p>}
+      {q.data && (
+        <p role="status">
+          {t('console.serviceTypes.summary', {
+            total: only ? q.data.eligibleCount : q.data.total,
+            eligible: q.data.eligibleCount,
+          })}
+        </p>
+      )}
       <Table<EligibleRow>
-        rowKey="volunteerId" size="small" loading={q.isFetching} dataSource={q.data?.items ?? []}
-        pagination={{ current: page, pageSize: 50, total: q.data?.total ?? 0, showSizeChanger: false, onChange: setPage }}
+        rowKey="volunteerId"
+        size="small"
+        loading={q.isFetching}
+        dataSource={q.data?.items ?? []}
+        pagination={{
+          current: page,
+          pageSize: 50,
+          total: q.data?.total ?? 0,
+          showSizeChanger: false,
+          onChange: setPage,
+        }}
         columns={[
           { title: t('console.svc.volunteer'), dataIndex: 'name' },
           { title: t('console.svc.age'), dataIndex: 'age', width: 70 },
-          { title: t('console.serviceTypes.result'), dataIndex: 'eligible', width: 100, render: (v: boolean) => <Tag color={v ? 'success' : 'error'}>{v ? t('console.serviceTypes.eligibleYes') : t('console.serviceTypes.eligibleNo')}</Tag> },
-          { title: t('console.serviceTypes.reasons'), dataIndex: 'reasons', render: (rs: string[]) => rs.map((r) => t(`console.serviceTypes.reason_${r as Reason}`)).join('；') },
+          {
+            title: t('console.serviceTypes.result'),
+            dataIndex: 'eligible',
+            width: 100,
+            render: (v: boolean) => (
+              <Tag color={v ? 'success' : 'error'}>
+                {v ? t('console.serviceTypes.eligibleYes') : t('console.serviceTypes.eligibleNo')}
+              </Tag>
+            ),
+          },
+          {
+            title: t('console.serviceTypes.reasons'),
+            dataIndex: 'reasons',
+            render: (rs: string[]) => rs.map((r) => t(`console.serviceTypes.reason_${r as Reason}`)).join('；'),
+          },
         ]}
       />
     </Drawer>
@@ -105,29 +250,79 @@ export default function ServiceTypesPage() {
   const courses = useCourses();
   const [form, setForm] = useState<{ open: boolean; editing: ServiceType | null }>({ open: false, editing: null });
   const [current, setCurrent] = useState<ServiceType | null>(null);
-  const courseTitle = (id: string | null) => (id ? courses.data?.find((c) => c.id === id)?.title ?? '—' : t('console.svc.none'));
+  const courseTitle = (id: string | null) =>
+    id ? (courses.data?.find((c) => c.id === id)?.title ?? '—') : t('console.svc.none');
   return (
-    <ConsolePage title={t('console.serviceTypes.title')} crumbs={[{ title: t('console.menu.dashboard'), to: '/console' }, { title: t('console.serviceTypes.title') }]}
-      extra={manage ? <Button icon={<PlusOutlined />} onClick={() => setForm({ open: true, editing: null })}>{t('console.serviceTypes.newType')}</Button> : undefined}>
+    <ConsolePage
+      title={t('console.serviceTypes.title')}
+      crumbs={[{ title: t('console.menu.dashboard'), to: '/console' }, { title: t('console.serviceTypes.title') }]}
+      extra={
+        manage ? (
+          <Button icon={<PlusOutlined />} onClick={() => setForm({ open: true, editing: null })}>
+            {t('console.serviceTypes.newType')}
+          </Button>
+        ) : undefined
+      }
+    >
       {types.isError && <LoadError error={types.error} onRetry={() => void types.refetch()} />}
       <Table<ServiceType>
-        rowKey="id" size="small" loading={types.isPending} dataSource={types.data ?? []} locale={{ emptyText: t('console.serviceTypes.noTypes') }} scroll={{ x: 900 }}
+        rowKey="id"
+        size="small"
+        loading={types.isPending}
+        dataSource={types.data ?? []}
+        locale={{ emptyText: t('console.serviceTypes.noTypes') }}
+        scroll={{ x: 900 }}
         columns={[
           { title: t('console.serviceTypes.name'), dataIndex: 'name' },
-          { title: t('console.serviceTypes.ages'), key: 'ages', render: (_: unknown, s: ServiceType) => `${s.minAge}–${s.maxAge}` },
-          { title: t('console.serviceTypes.minFitness'), dataIndex: 'minFitness', render: (f: ServiceType['minFitness']) => t(`console.serviceTypes.fitness_${f}`) },
-          { title: t('console.serviceTypes.night'), dataIndex: 'night', render: (v: boolean) => (v ? t('console.svc.yes') : t('console.svc.no')) },
-          { title: t('console.serviceTypes.needsInsurance'), dataIndex: 'needsInsurance', render: (v: boolean) => (v ? t('console.svc.yes') : t('console.svc.no')) },
-          { title: t('console.serviceTypes.trainingCourse'), dataIndex: 'trainingCourseId', render: (v: string | null) => courseTitle(v) },
-          { title: t('console.actions'), key: 'a', render: (_: unknown, s: ServiceType) => (
-            <Space>
-              <Button size="small" type="primary" onClick={() => setCurrent(s)}>{t('console.serviceTypes.eligible')}</Button>
-              {manage && <Button size="small" onClick={() => setForm({ open: true, editing: s })}>{t('console.serviceTypes.edit')}</Button>}
-            </Space>
-          ) },
+          {
+            title: t('console.serviceTypes.ages'),
+            key: 'ages',
+            render: (_: unknown, s: ServiceType) => `${s.minAge}–${s.maxAge}`,
+          },
+          {
+            title: t('console.serviceTypes.minFitness'),
+            dataIndex: 'minFitness',
+            render: (f: ServiceType['minFitness']) => t(`console.serviceTypes.fitness_${f}`),
+          },
+          {
+            title: t('console.serviceTypes.night'),
+            dataIndex: 'night',
+            render: (v: boolean) => (v ? t('console.svc.yes') : t('console.svc.no')),
+          },
+          {
+            title: t('console.serviceTypes.needsInsurance'),
+            dataIndex: 'needsInsurance',
+            render: (v: boolean) => (v ? t('console.svc.yes') : t('console.svc.no')),
+          },
+          {
+            title: t('console.serviceTypes.trainingCourse'),
+            dataIndex: 'trainingCourseId',
+            render: (v: string | null) => courseTitle(v),
+          },
+          {
+            title: t('console.actions'),
+            key: 'a',
+            render: (_: unknown, s: ServiceType) => (
+              <Space>
+                <Button size="small" type="primary" onClick={() => setCurrent(s)}>
+                  {t('console.serviceTypes.eligible')}
+                </Button>
+                {manage && (
+                  <Button size="small" onClick={() => setForm({ open: true, editing: s })}>
+                    {t('console.serviceTypes.edit')}
+                  </Button>
+                )}
+              </Space>
+            ),
+          },
         ]}
       />
-      <TypeForm key={form.editing?.id ?? 'new'} editing={form.editing} open={form.open} onClose={() => setForm({ open: false, editing: null })} />
+      <TypeForm
+        key={form.editing?.id ?? 'new'}
+        editing={form.editing}
+        open={form.open}
+        onClose={() => setForm({ open: false, editing: null })}
+      />
       <EligibleDrawer type={current} onClose={() => setCurrent(null)} />
     </ConsolePage>
   );

@@ -5,13 +5,39 @@ import { api, type Query } from '../../shared/api/client.ts';
 import type { poolPage } from '../../../../domain/volunteers/pool.ts';
 
 export type PoolPage = z.infer<typeof poolPage>;
-export interface PoolFilters { category?: string; skill?: string; level?: string; licenceValid?: 'true' | 'false'; q?: string; page?: number; pageSize?: number }
-export interface Catalogue { categories: Array<{ code: string; zh: string; en: string; skills: Array<{ code: string; zh: string; en: string; licensed: boolean }> }>; levels: string[] }
+export interface PoolFilters {
+  category?: string;
+  skill?: string;
+  level?: string;
+  licenceValid?: 'true' | 'false';
+  q?: string;
+  page?: number;
+  pageSize?: number;
+}
+export interface Catalogue {
+  categories: Array<{
+    code: string;
+    zh: string;
+    en: string;
+    skills: Array<{ code: string; zh: string; en: string; licensed: boolean }>;
+  }>;
+  levels: string[];
+}
 
 export const skillsApi = {
   pool: (f: PoolFilters, signal?: AbortSignal) => api.get<PoolPage>('/api/skills-pool', f as Query, signal),
   catalogue: (signal?: AbortSignal) => api.get<Catalogue>('/api/skills/catalogue', undefined, signal),
 };
 
-export const useSkillsPool = (f: PoolFilters) => useQuery({ queryKey: ['skills-pool', f], queryFn: ({ signal }) => skillsApi.pool(f, signal), placeholderData: (prev) => prev });
-export const useCatalogue = () => useQuery({ queryKey: ['skills', 'catalogue'], queryFn: ({ signal }) => skillsApi.catalogue(signal), staleTime: Infinity });
+export const useSkillsPool = (f: PoolFilters) =>
+  useQuery({
+    queryKey: ['skills-pool', f],
+    queryFn: ({ signal }) => skillsApi.pool(f, signal),
+    placeholderData: (prev) => prev,
+  });
+export const useCatalogue = () =>
+  useQuery({
+    queryKey: ['skills', 'catalogue'],
+    queryFn: ({ signal }) => skillsApi.catalogue(signal),
+    staleTime: Infinity,
+  });

@@ -5,24 +5,40 @@ import { api } from '../../shared/api/client.ts';
 import type { unitItem } from '../../../../domain/volunteers/units.ts';
 
 export type UnitItem = z.infer<typeof unitItem>;
-export interface UnitVolunteer { id: string; name: string; gender: string; age: number; phone: string; status: string }
+export interface UnitVolunteer {
+  id: string;
+  name: string;
+  gender: string;
+  age: number;
+  phone: string;
+  status: string;
+}
 
 export const unitsApi = {
   list: (signal?: AbortSignal) => api.get<UnitItem[]>('/api/units', undefined, signal),
-  volunteers: (id: string, signal?: AbortSignal) => api.get<UnitVolunteer[]>(`/api/units/${encodeURIComponent(id)}/volunteers`, undefined, signal),
+  volunteers: (id: string, signal?: AbortSignal) =>
+    api.get<UnitVolunteer[]>(`/api/units/${encodeURIComponent(id)}/volunteers`, undefined, signal),
   create: (body: Record<string, unknown>) => api.post<{ id: string }>('/api/units', body),
   update: (id: string, body: Record<string, unknown>) => api.patch<void>(`/api/units/${encodeURIComponent(id)}`, body),
   remove: (id: string) => api.delete<void>(`/api/units/${encodeURIComponent(id)}`),
 };
 
 export const useUnits = () => useQuery({ queryKey: ['units'], queryFn: ({ signal }) => unitsApi.list(signal) });
-export const useUnitVolunteers = (id: string | null) => useQuery({ queryKey: ['units', id, 'volunteers'], enabled: !!id, queryFn: ({ signal }) => unitsApi.volunteers(id!, signal) });
+export const useUnitVolunteers = (id: string | null) =>
+  useQuery({
+    queryKey: ['units', id, 'volunteers'],
+    enabled: !!id,
+    queryFn: ({ signal }) => unitsApi.volunteers(id!, signal),
+  });
 export function useUnitMutations() {
   const qc = useQueryClient();
   const done = () => void qc.invalidateQueries({ queryKey: ['units'] });
   return {
     create: useMutation({ mutationFn: unitsApi.create, onSuccess: done }),
-    update: useMutation({ mutationFn: ({ id, body }: { id: string; body: Record<string, unknown> }) => unitsApi.update(id, body), onSuccess: done }),
+    update: useMutation({
+      mutationFn: ({ id, body }: { id: string; body: Record<string, unknown> }) => unitsApi.update(id, body),
+      onSuccess: done,
+    }),
     remove: useMutation({ mutationFn: unitsApi.remove, onSuccess: done }),
   };
 }

@@ -1,34 +1,66 @@
 // Typed fetchers and react-query hooks of /api/volunteers and the public registration.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, download, type Query } from '../../shared/api/client.ts';
-import type { CardSummary, MyVolunteer, VolunteerDetail, VolunteerListItem, VolunteerPatch } from '../../../../domain/volunteers/schemas.ts';
+import type {
+  CardSummary,
+  MyVolunteer,
+  VolunteerDetail,
+  VolunteerListItem,
+  VolunteerPatch,
+} from '../../../../domain/volunteers/schemas.ts';
 import type { SkillInput, SkillPatch } from '../../../../domain/volunteers/pool.ts';
 
 export type { CardSummary, MyVolunteer, VolunteerDetail, VolunteerListItem, VolunteerPatch, SkillInput, SkillPatch };
 /** POST /api/volunteers/import answers with how many rows went in, and as which status. */
-export interface VolunteerImportResult { rows: number; status: 'approved' | 'pending' }
-export interface Paged<T> { items: T[]; total: number; page: number; pageSize: number }
-export interface VolunteerFilters { q?: string; status?: string; page?: number; pageSize?: number }
-export interface Indicators { volunteers: number; approved: number; pending: number; householdsWithVolunteer: number; households: number; share: number }
+export interface VolunteerImportResult {
+  rows: number;
+  status: 'approved' | 'pending';
+}
+export interface Paged<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+export interface VolunteerFilters {
+  q?: string;
+  status?: string;
+  page?: number;
+  pageSize?: number;
+}
+export interface Indicators {
+  volunteers: number;
+  approved: number;
+  pending: number;
+  householdsWithVolunteer: number;
+  households: number;
+  share: number;
+}
 
 const enc = encodeURIComponent;
 
 export const volunteersApi = {
   communities: () => api.get<Array<{ id: string; name: string }>>('/api/public/communities'),
-  sendCode: (phone: string) => api.post<{ sent: boolean; resendAfterSeconds: number }>('/api/public/volunteer-registrations/code', { phone }),
-  register: (body: Record<string, unknown>) => api.post<{ id: string; status: string }>('/api/public/volunteer-registrations', body),
-  list: (f: VolunteerFilters, signal?: AbortSignal) => api.get<Paged<VolunteerListItem>>('/api/volunteers', f as Query, signal),
+  sendCode: (phone: string) =>
+    api.post<{ sent: boolean; resendAfterSeconds: number }>('/api/public/volunteer-registrations/code', { phone }),
+  register: (body: Record<string, unknown>) =>
+    api.post<{ id: string; status: string }>('/api/public/volunteer-registrations', body),
+  list: (f: VolunteerFilters, signal?: AbortSignal) =>
+    api.get<Paged<VolunteerListItem>>('/api/volunteers', f as Query, signal),
   one: (id: string, signal?: AbortSignal) => api.get<VolunteerDetail>(`/api/volunteers/${enc(id)}`, undefined, signal),
   sensitive: (id: string) => api.get<{ idNumber: string }>(`/api/volunteers/${enc(id)}/sensitive`),
   approve: (id: string, note?: string) => api.post<void>(`/api/volunteers/${enc(id)}/approve`, { note: note || null }),
   reject: (id: string, note?: string) => api.post<void>(`/api/volunteers/${enc(id)}/reject`, { note: note || null }),
   indicators: (signal?: AbortSignal) => api.get<Indicators>('/api/volunteers/indicators', undefined, signal),
   me: (signal?: AbortSignal) => api.get<MyVolunteer>('/api/volunteers/me', undefined, signal),
-  card: (token: string, signal?: AbortSignal) => api.get<CardSummary>(`/api/volunteers/card/${enc(token)}`, undefined, signal),
-  exportList: (f: VolunteerFilters, fallbackName: string) => download('/api/volunteers/export', f as Query, fallbackName),
+  card: (token: string, signal?: AbortSignal) =>
+    api.get<CardSummary>(`/api/volunteers/card/${enc(token)}`, undefined, signal),
+  exportList: (f: VolunteerFilters, fallbackName: string) =>
+    download('/api/volunteers/export', f as Query, fallbackName),
   update: (id: string, patch: VolunteerPatch) => api.patch<void>(`/api/volunteers/${enc(id)}`, patch),
   addSkill: (id: string, skill: SkillInput) => api.post<void>(`/api/volunteers/${enc(id)}/skills`, skill),
-  updateSkill: (id: string, code: string, patch: SkillPatch) => api.patch<void>(`/api/volunteers/${enc(id)}/skills/${enc(code)}`, patch),
+  updateSkill: (id: string, code: string, patch: SkillPatch) =>
+    api.patch<void>(`/api/volunteers/${enc(id)}/skills/${enc(code)}`, patch),
   removeSkill: (id: string, code: string) => api.delete<void>(`/api/volunteers/${enc(id)}/skills/${enc(code)}`),
   importTemplate: (fallbackName: string) => download('/api/volunteers/import/template', undefined, fallbackName),
   importFile: (file: File) => {
@@ -38,17 +70,26 @@ export const volunteersApi = {
   },
 };
 
-export const useVolunteers = (f: VolunteerFilters) => useQuery({ queryKey: ['volunteers', f], queryFn: ({ signal }) => volunteersApi.list(f, signal) });
-export const useVolunteer = (id: string) => useQuery({ queryKey: ['volunteer', id], queryFn: ({ signal }) => volunteersApi.one(id, signal) });
-export const useIndicators = () => useQuery({ queryKey: ['volunteers', 'indicators'], queryFn: ({ signal }) => volunteersApi.indicators(signal) });
-export const useMyVolunteer = () => useQuery({ queryKey: ['volunteer', 'me'], queryFn: ({ signal }) => volunteersApi.me(signal), retry: false });
-export const useCard = (token: string) => useQuery({ queryKey: ['volunteer', 'card', token], queryFn: ({ signal }) => volunteersApi.card(token, signal) });
+export const useVolunteers = (f: VolunteerFilters) =>
+  useQuery({ queryKey: ['volunteers', f], queryFn: ({ signal }) => volunteersApi.list(f, signal) });
+export const useVolunteer = (id: string) =>
+  useQuery({ queryKey: ['volunteer', id], queryFn: ({ signal }) => volunteersApi.one(id, signal) });
+export const useIndicators = () =>
+  useQuery({ queryKey: ['volunteers', 'indicators'], queryFn: ({ signal }) => volunteersApi.indicators(signal) });
+export const useMyVolunteer = () =>
+  useQuery({ queryKey: ['volunteer', 'me'], queryFn: ({ signal }) => volunteersApi.me(signal), retry: false });
+export const useCard = (token: string) =>
+  useQuery({ queryKey: ['volunteer', 'card', token], queryFn: ({ signal }) => volunteersApi.card(token, signal) });
 
 export function useDecide() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, approve, note }: { id: string; approve: boolean; note?: string }) => (approve ? volunteersApi.approve(id, note) : volunteersApi.reject(id, note)),
-    onSuccess: () => { void qc.invalidateQueries({ queryKey: ['volunteers'] }); void qc.invalidateQueries({ queryKey: ['volunteer'] }); },
+    mutationFn: ({ id, approve, note }: { id: string; approve: boolean; note?: string }) =>
+      approve ? volunteersApi.approve(id, note) : volunteersApi.reject(id, note),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: ['volunteers'] });
+      void qc.invalidateQueries({ queryKey: ['volunteer'] });
+    },
   });
 }
 
@@ -71,7 +112,10 @@ export function useSkillEdits(id: string) {
   const onSuccess = useRefreshVolunteer(id);
   return {
     add: useMutation({ mutationFn: (skill: SkillInput) => volunteersApi.addSkill(id, skill), onSuccess }),
-    update: useMutation({ mutationFn: ({ code, patch }: { code: string; patch: SkillPatch }) => volunteersApi.updateSkill(id, code, patch), onSuccess }),
+    update: useMutation({
+      mutationFn: ({ code, patch }: { code: string; patch: SkillPatch }) => volunteersApi.updateSkill(id, code, patch),
+      onSuccess,
+    }),
     remove: useMutation({ mutationFn: (code: string) => volunteersApi.removeSkill(id, code), onSuccess }),
   };
 }

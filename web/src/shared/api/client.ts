@@ -30,7 +30,11 @@ export function withQuery(path: string, query?: Query): string {
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
-interface RequestOptions { query?: Query; body?: unknown; signal?: AbortSignal }
+interface RequestOptions {
+  query?: Query;
+  body?: unknown;
+  signal?: AbortSignal;
+}
 
 function headersFor(method: Method, body: unknown): Headers {
   const h = new Headers({ Accept: 'application/json', 'Accept-Language': languageOf() });
@@ -91,7 +95,12 @@ export const api = {
 
 /** Fetches a file (e.g. an Excel export) and hands it to the browser as a download. */
 export async function download(path: string, query: Query | undefined, fallbackName: string): Promise<void> {
-  const res = await send('GET', path, { query }, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,*/*');
+  const res = await send(
+    'GET',
+    path,
+    { query },
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,*/*',
+  );
   const blob = await res.blob();
   const name = fileNameFrom(res.headers.get('Content-Disposition')) ?? fallbackName;
   const url = URL.createObjectURL(blob);

@@ -1,6 +1,10 @@
 // What the server says went wrong: { error: { code, message, details: { fields?: [{ field, message, row? }] } } }.
 
-export interface FieldProblem { field: string; message: string; row?: number }
+export interface FieldProblem {
+  field: string;
+  message: string;
+  row?: number;
+}
 
 export class ApiError extends Error {
   constructor(

@@ -6,7 +6,15 @@ import { useTranslation } from 'react-i18next';
 import { errorText } from '../api/errorText.ts';
 import { VolunteerPicker } from './VolunteerPicker.tsx';
 
-export function AddVolunteerBar({ label, onAdd, children }: { label: string; onAdd: (volunteerId: string) => Promise<unknown>; children?: ReactNode }) {
+export function AddVolunteerBar({
+  label,
+  onAdd,
+  children,
+}: {
+  label: string;
+  onAdd: (volunteerId: string) => Promise<unknown>;
+  children?: ReactNode;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [pick, setPick] = useState<string | null>(null);
@@ -14,13 +22,22 @@ export function AddVolunteerBar({ label, onAdd, children }: { label: string; onA
   const add = async () => {
     if (!pick) return;
     setBusy(true);
-    try { await onAdd(pick); setPick(null); } catch (err) { void message.error(errorText(err, t)); } finally { setBusy(false); }
+    try {
+      await onAdd(pick);
+      setPick(null);
+    } catch (err) {
+      void message.error(errorText(err, t));
+    } finally {
+      setBusy(false);
+    }
   };
   return (
     <Space style={{ marginBottom: 12 }} wrap>
       <VolunteerPicker value={pick} onChange={setPick} />
       {children}
-      <Button type="primary" disabled={!pick} loading={busy} onClick={() => void add()}>{label}</Button>
+      <Button type="primary" disabled={!pick} loading={busy} onClick={() => void add()}>
+        {label}
+      </Button>
     </Space>
   );
 }

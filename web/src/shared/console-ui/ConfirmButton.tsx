@@ -2,7 +2,13 @@
 // confirm button spinning until the work is done.
 import { Button, Popconfirm } from 'antd';
 
-export function ConfirmButton({ label, confirm, onConfirm, okText, cancelText }: {
+export function ConfirmButton({
+  label,
+  confirm,
+  onConfirm,
+  okText,
+  cancelText,
+}: {
   label: string;
   confirm: string;
   onConfirm: () => unknown;
@@ -11,7 +17,9 @@ export function ConfirmButton({ label, confirm, onConfirm, okText, cancelText }:
 }) {
   return (
     <Popconfirm title={confirm} onConfirm={() => onConfirm()} okText={okText} cancelText={cancelText}>
-      <Button size="small" danger>{label}</Button>
+      <Button size="small" danger>
+        {label}
+      </Button>
     </Popconfirm>
   );
 }

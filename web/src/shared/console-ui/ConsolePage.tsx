@@ -4,9 +4,22 @@ import { Breadcrumb } from 'antd';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 
-export interface Crumb { title: string; to?: string }
+export interface Crumb {
+  title: string;
+  to?: string;
+}
 
-export function ConsolePage({ title, crumbs, extra, children }: { title: ReactNode; crumbs?: Crumb[]; extra?: ReactNode; children: ReactNode }) {
+export function ConsolePage({
+  title,
+  crumbs,
+  extra,
+  children,
+}: {
+  title: ReactNode;
+  crumbs?: Crumb[];
+  extra?: ReactNode;
+  children: ReactNode;
+}) {
   const { t } = useTranslation();
   return (
     <div className="cn-stack">

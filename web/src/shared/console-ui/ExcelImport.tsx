@@ -27,7 +27,14 @@ export interface ExcelImportProps<R> {
   fieldLabel: (field: string) => string;
 }
 
-export function ExcelImport<R>({ templateHint, downloadTemplate, run, doneText, doneExtra, fieldLabel }: ExcelImportProps<R>) {
+export function ExcelImport<R>({
+  templateHint,
+  downloadTemplate,
+  run,
+  doneText,
+  doneExtra,
+  fieldLabel,
+}: ExcelImportProps<R>) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [file, setFile] = useState<File | null>(null);
@@ -50,9 +57,14 @@ export function ExcelImport<R>({ templateHint, downloadTemplate, run, doneText, 
   return (
     <>
       <Card>
-        <Steps current={step - 1} items={[
-          { title: t('console.import.step1') }, { title: t('console.import.step2') }, { title: t('console.import.step3') },
-        ]} />
+        <Steps
+          current={step - 1}
+          items={[
+            { title: t('console.import.step1') },
+            { title: t('console.import.step2') },
+            { title: t('console.import.step3') },
+          ]}
+        />
       </Card>
       <Card title={t('console.import.step1')}>
         <Typography.Paragraph>{templateHint}</Typography.Paragraph>
@@ -61,21 +73,39 @@ export function ExcelImport<R>({ templateHint, downloadTemplate, run, doneText, 
         </Button>
       </Card>
       <Card title={t('console.import.step2')}>
-        <Upload.Dragger accept={XLSX_ACCEPT} maxCount={1} multiple={false} beforeUpload={choose} showUploadList={false} disabled={run.isPending}>
-          <p className="ant-upload-drag-icon"><InboxOutlined aria-hidden="true" /></p>
+        <Upload.Dragger
+          accept={XLSX_ACCEPT}
+          maxCount={1}
+          multiple={false}
+          beforeUpload={choose}
+          showUploadList={false}
+          disabled={run.isPending}
+        >
+          <p className="ant-upload-drag-icon">
+            <InboxOutlined aria-hidden="true" />
+          </p>
           <p className="ant-upload-text">{t('console.import.dropHere')}</p>
           <p className="ant-upload-hint">{t('console.import.dropHint', { mb: MAX_MB })}</p>
         </Upload.Dragger>
         {file && (
           <Space style={{ marginTop: 16 }} wrap>
             <span>{t('console.import.chosen', { name: file.name, kb: Math.ceil(file.size / 1024) })}</span>
-            <Button type="primary" icon={<UploadOutlined />} loading={run.isPending} onClick={() => run.mutate(file, { onSuccess: () => setFile(null) })}>
+            <Button
+              type="primary"
+              icon={<UploadOutlined />}
+              loading={run.isPending}
+              onClick={() => run.mutate(file, { onSuccess: () => setFile(null) })}
+            >
               {t('console.import.start')}
             </Button>
           </Space>
         )}
       </Card>
-      {run.isPending && <Card><Loading label={t('console.import.running')} /></Card>}
+      {run.isPending && (
+        <Card>
+          <Loading label={t('console.import.running')} />
+        </Card>
+      )}
       {run.isSuccess && (
         <Card>
           <Result status="success" title={t('console.import.done')} subTitle={doneText(run.data)} extra={doneExtra} />
@@ -89,20 +119,30 @@ export function ExcelImport<R>({ templateHint, downloadTemplate, run, doneText, 
 /** Why nothing was imported: the server's sentence, then one table row per problem, in sheet-row order. */
 export function ImportProblems({ error, fieldLabel }: { error: unknown; fieldLabel: (field: string) => string }) {
   const { t } = useTranslation();
-  const problems: FieldProblem[] = isApiError(error) ? [...error.fields].sort((a, b) => (a.row ?? 0) - (b.row ?? 0)) : [];
+  const problems: FieldProblem[] = isApiError(error)
+    ? [...error.fields].sort((a, b) => (a.row ?? 0) - (b.row ?? 0))
+    : [];
   return (
     <Card title={t('console.import.failedTitle')}>
-      <Alert type="error" showIcon role="alert" title={errorText(error, t)}
-        description={problems.length ? t('console.import.nothingImported', { count: problems.length }) : undefined} />
+      <Alert
+        type="error"
+        showIcon
+        role="alert"
+        title={errorText(error, t)}
+        description={problems.length ? t('console.import.nothingImported', { count: problems.length }) : undefined}
+      />
       {problems.length > 0 && (
-        <Table<FieldProblem & { key: number }> style={{ marginTop: 16 }} size="small"
+        <Table<FieldProblem & { key: number }>
+          style={{ marginTop: 16 }}
+          size="small"
           dataSource={problems.map((p, i) => ({ ...p, key: i }))}
           pagination={{ pageSize: 50, showSizeChanger: false, hideOnSinglePage: true }}
           columns={[
             { title: t('console.import.row'), dataIndex: 'row', width: 90, render: (v?: number) => v ?? '' },
             { title: t('console.import.field'), dataIndex: 'field', width: 180, render: (v: string) => fieldLabel(v) },
             { title: t('console.import.problem'), dataIndex: 'message' },
-          ]} />
+          ]}
+        />
       )}
     </Card>
   );

@@ -7,13 +7,25 @@ export function ExpiringDays({ value, onChange }: { value: number; onChange: (n:
   const { t } = useTranslation();
   return (
     <Space>
-      <InputNumber aria-label={t('console.svc.days')} min={1} max={366} value={value} onChange={(v) => onChange(Number(v) || 30)} />
+      <InputNumber
+        aria-label={t('console.svc.days')}
+        min={1}
+        max={366}
+        value={value}
+        onChange={(v) => onChange(Number(v) || 30)}
+      />
       <span>{t('console.svc.days')}</span>
     </Space>
   );
 }
 
-export function ExpiringList<T extends object>({ days, onDays, query, rowKey, columns }: {
+export function ExpiringList<T extends object>({
+  days,
+  onDays,
+  query,
+  rowKey,
+  columns,
+}: {
   days: number;
   onDays: (n: number) => void;
   query: Parameters<typeof QueryTable<T>>[0]['query'];
@@ -23,8 +35,16 @@ export function ExpiringList<T extends object>({ days, onDays, query, rowKey, co
   const { t } = useTranslation();
   return (
     <>
-      <div style={{ marginBottom: 12 }}><ExpiringDays value={days} onChange={onDays} /></div>
-      <QueryTable<T> query={query} rowKey={rowKey} size="small" columns={columns} locale={{ emptyText: t('console.svc.expiringEmpty') }} />
+      <div style={{ marginBottom: 12 }}>
+        <ExpiringDays value={days} onChange={onDays} />
+      </div>
+      <QueryTable<T>
+        query={query}
+        rowKey={rowKey}
+        size="small"
+        columns={columns}
+        locale={{ emptyText: t('console.svc.expiringEmpty') }}
+      />
     </>
   );
 }

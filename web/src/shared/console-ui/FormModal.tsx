@@ -9,10 +9,23 @@ import { applyApiErrors } from './formErrors.ts';
 type Values = Record<string, any>;
 
 export function FormAlert({ text }: { text: string | null }) {
-  return text ? <p role="alert" style={{ color: '#a4231b' }}>{text}</p> : null;
+  return text ? (
+    <p role="alert" style={{ color: '#a4231b' }}>
+      {text}
+    </p>
+  ) : null;
 }
 
-export function FormModal({ open, title, onClose, onSubmit, fields, successText, initialValues, children }: {
+export function FormModal({
+  open,
+  title,
+  onClose,
+  onSubmit,
+  fields,
+  successText,
+  initialValues,
+  children,
+}: {
   open: boolean;
   title: string;
   onClose: () => void;
@@ -28,7 +41,10 @@ export function FormModal({ open, title, onClose, onSubmit, fields, successText,
   const [form] = Form.useForm();
   const [alert, setAlert] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const close = () => { setAlert(null); onClose(); };
+  const close = () => {
+    setAlert(null);
+    onClose();
+  };
   const submit = async () => {
     const values = await form.validateFields().catch(() => null);
     if (!values) return; // antd already marks the fields
@@ -45,11 +61,21 @@ export function FormModal({ open, title, onClose, onSubmit, fields, successText,
     }
   };
   return (
-    <Modal open={open} title={title} onCancel={close} onOk={() => void submit()} okText={t('console.svc.save')} cancelText={t('console.svc.cancel')}
-      confirmLoading={busy} destroyOnHidden>
+    <Modal
+      open={open}
+      title={title}
+      onCancel={close}
+      onOk={() => void submit()}
+      okText={t('console.svc.save')}
+      cancelText={t('console.svc.cancel')}
+      confirmLoading={busy}
+      destroyOnHidden
+    >
       <FormAlert text={alert} />
       {/* preserve={false} with destroyOnHidden: every opening starts from initialValues (editing another row, say). */}
-      <Form form={form} layout="vertical" preserve={false} initialValues={initialValues}>{children}</Form>
+      <Form form={form} layout="vertical" preserve={false} initialValues={initialValues}>
+        {children}
+      </Form>
     </Modal>
   );
 }

@@ -5,7 +5,14 @@ import { Button, Card } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ConsolePage } from './ConsolePage.tsx';
 
-export function ListPage({ title, lead, addLabel, onAdd, above, children }: {
+export function ListPage({
+  title,
+  lead,
+  addLabel,
+  onAdd,
+  above,
+  children,
+}: {
   title: string;
   lead: ReactNode;
   addLabel?: string;
@@ -17,8 +24,17 @@ export function ListPage({ title, lead, addLabel, onAdd, above, children }: {
 }) {
   const { t } = useTranslation();
   return (
-    <ConsolePage title={title} crumbs={[{ title: t('console.menu.dashboard'), to: '/console' }, { title }]}
-      extra={onAdd ? <Button type="primary" onClick={onAdd}>{addLabel}</Button> : undefined}>
+    <ConsolePage
+      title={title}
+      crumbs={[{ title: t('console.menu.dashboard'), to: '/console' }, { title }]}
+      extra={
+        onAdd ? (
+          <Button type="primary" onClick={onAdd}>
+            {addLabel}
+          </Button>
+        ) : undefined
+      }
+    >
       <p>{lead}</p>
       {above}
       <Card>{children}</Card>

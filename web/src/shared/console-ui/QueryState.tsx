@@ -17,17 +17,26 @@ export function Loading({ label }: { label?: string }) {
 export function LoadError({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
   const { t } = useTranslation();
   return (
-    <Alert type="error" showIcon title={errorText(error, t)} role="alert"
-      action={onRetry ? <Button onClick={onRetry}>{t('common.retry')}</Button> : undefined} />
+    <Alert
+      type="error"
+      showIcon
+      title={errorText(error, t)}
+      role="alert"
+      action={onRetry ? <Button onClick={onRetry}>{t('common.retry')}</Button> : undefined}
+    />
   );
 }
 
 /** Renders loading, error, or the data. */
-export function QueryState<T>({ query, children }: {
+export function QueryState<T>({
+  query,
+  children,
+}: {
   query: { isPending: boolean; isError: boolean; error: unknown; data: T | undefined; refetch: () => unknown };
   children: (data: T) => ReactNode;
 }) {
   if (query.isPending) return <Loading />;
-  if (query.isError || query.data === undefined) return <LoadError error={query.error} onRetry={() => void query.refetch()} />;
+  if (query.isError || query.data === undefined)
+    return <LoadError error={query.error} onRetry={() => void query.refetch()} />;
   return <>{children(query.data)}</>;
 }

@@ -6,15 +6,32 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client.ts';
 
-interface Pickable { id: string; name: string; age: number }
+interface Pickable {
+  id: string;
+  name: string;
+  age: number;
+}
 
-export function VolunteerPicker({ value, onChange, id }: { value?: string | null; onChange: (id: string | null) => void; id?: string }) {
+export function VolunteerPicker({
+  value,
+  onChange,
+  id,
+}: {
+  value?: string | null;
+  onChange: (id: string | null) => void;
+  id?: string;
+}) {
   const { t } = useTranslation();
   const [q, setQ] = useState('');
   // Under the 'volunteers' key so that any change to volunteers refreshes the choices too.
   const list = useQuery({
     queryKey: ['volunteers', 'pick', q],
-    queryFn: ({ signal }) => api.get<{ items: Pickable[] }>('/api/volunteers', { q: q || undefined, status: 'approved', pageSize: 20 }, signal),
+    queryFn: ({ signal }) =>
+      api.get<{ items: Pickable[] }>(
+        '/api/volunteers',
+        { q: q || undefined, status: 'approved', pageSize: 20 },
+        signal,
+      ),
   });
   return (
     <Select

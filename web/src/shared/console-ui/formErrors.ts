@@ -5,7 +5,12 @@ import i18n from '../../i18n/index.ts';
 import { errorText } from '../api/errorText.ts';
 import { isApiError } from '../api/errors.ts';
 
-export function applyApiErrors(form: FormInstance, err: unknown, knownFields: readonly string[], t: TFunction): string | null {
+export function applyApiErrors(
+  form: FormInstance,
+  err: unknown,
+  knownFields: readonly string[],
+  t: TFunction,
+): string | null {
   if (!isApiError(err)) return errorText(err, t);
   const leftovers: string[] = [];
   const setOnForm: { name: (string | number)[]; errors: string[] }[] = [];

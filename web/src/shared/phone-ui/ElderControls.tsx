@@ -6,9 +6,17 @@ function Toggle() {
   const { t } = useTranslation();
   const elder = useElderMode();
   return (
-    <button type="button" role="switch" aria-checked={elder.on} className="ph-chip" onClick={() => elder.setOn(!elder.on)}>
+    <button
+      type="button"
+      role="switch"
+      aria-checked={elder.on}
+      className="ph-chip"
+      onClick={() => elder.setOn(!elder.on)}
+    >
       {t('elder.toggle')}
-      <span className="ph-chip__state" aria-hidden="true">{elder.on ? t('elder.on') : t('elder.off')}</span>
+      <span className="ph-chip__state" aria-hidden="true">
+        {elder.on ? t('elder.on') : t('elder.off')}
+      </span>
     </button>
   );
 }
@@ -18,13 +26,25 @@ function FontSize() {
   const elder = useElderMode();
   return (
     <div className="ph-fontbar" role="group" aria-label={t('elder.fontSize')}>
-      <button type="button" className="ph-chip" aria-label={t('elder.smaller')} disabled={!elder.canShrink}
-        onClick={() => elder.setFontSize(elder.fontSize - ELDER_STEP)}>
+      <button
+        type="button"
+        className="ph-chip"
+        aria-label={t('elder.smaller')}
+        disabled={!elder.canShrink}
+        onClick={() => elder.setFontSize(elder.fontSize - ELDER_STEP)}
+      >
         A−
       </button>
-      <span className="ph-fontbar__value" aria-live="polite">{t('elder.current', { size: elder.fontSize })}</span>
-      <button type="button" className="ph-chip" aria-label={t('elder.larger')} disabled={!elder.canGrow}
-        onClick={() => elder.setFontSize(elder.fontSize + ELDER_STEP)}>
+      <span className="ph-fontbar__value" aria-live="polite">
+        {t('elder.current', { size: elder.fontSize })}
+      </span>
+      <button
+        type="button"
+        className="ph-chip"
+        aria-label={t('elder.larger')}
+        disabled={!elder.canGrow}
+        onClick={() => elder.setFontSize(elder.fontSize + ELDER_STEP)}
+      >
         A+
       </button>
     </div>

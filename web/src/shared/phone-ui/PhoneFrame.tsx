@@ -8,7 +8,15 @@ import { ElderControls } from './ElderControls.tsx';
 import { LanguageButton } from './LanguageButton.tsx';
 import './phone.css';
 
-export function PhoneFrame({ children, subtitle, homeTo = '/m' }: { children: ReactNode; subtitle?: string; homeTo?: string }) {
+export function PhoneFrame({
+  children,
+  subtitle,
+  homeTo = '/m',
+}: {
+  children: ReactNode;
+  subtitle?: string;
+  homeTo?: string;
+}) {
   const { t } = useTranslation();
   const elder = useElderMode();
   const style = { '--elder-fs': `${elder.fontSize}px` } as CSSProperties;
@@ -21,7 +29,9 @@ export function PhoneFrame({ children, subtitle, homeTo = '/m' }: { children: Re
   }, [elder.on, elder.fontSize]);
   return (
     <div className={elder.on ? 'ph elder' : 'ph'} style={style}>
-      <a className="ph-skip" href="#main">{t('a11y.skipToMain')}</a>
+      <a className="ph-skip" href="#main">
+        {t('a11y.skipToMain')}
+      </a>
       <header className="ph-header">
         <div className="ph-header__inner">
           <Link className="ph-brand" to={homeTo}>

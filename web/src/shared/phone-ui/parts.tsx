@@ -7,17 +7,38 @@ import { errorText } from '../api/errorText.ts';
 export function PageTitle({ title, back }: { title: string; back?: { to: string; label: string } }) {
   return (
     <div className="ph-title">
-      {back && <Link className="ph-back" to={back.to}>{back.label}</Link>}
+      {back && (
+        <Link className="ph-back" to={back.to}>
+          {back.label}
+        </Link>
+      )}
       <h1>{title}</h1>
     </div>
   );
 }
 
-export function Card({ title, children, variant, actions }: { title?: string; children: ReactNode; variant?: 'note'; actions?: ReactNode }) {
+export function Card({
+  title,
+  children,
+  variant,
+  actions,
+}: {
+  title?: string;
+  children: ReactNode;
+  variant?: 'note';
+  actions?: ReactNode;
+}) {
   const id = useId();
   return (
-    <section className={variant === 'note' ? 'ph-card ph-card--note' : 'ph-card'} aria-labelledby={title ? id : undefined}>
-      {title && <h2 id={id} className="ph-card__title">{title}</h2>}
+    <section
+      className={variant === 'note' ? 'ph-card ph-card--note' : 'ph-card'}
+      aria-labelledby={title ? id : undefined}
+    >
+      {title && (
+        <h2 id={id} className="ph-card__title">
+          {title}
+        </h2>
+      )}
       <div className="ph-card__body">{children}</div>
       {actions && <div className="ph-actions">{actions}</div>}
     </section>
@@ -38,10 +59,16 @@ export function ErrorNotice({ error, onRetry }: { error: unknown; onRetry?: () =
   const { t } = useTranslation();
   return (
     <div className="ph-alert ph-alert--error" role="alert">
-      <span className="ph-alert__icon" aria-hidden="true">⚠</span>
+      <span className="ph-alert__icon" aria-hidden="true">
+        ⚠
+      </span>
       <div className="ph-alert__body">
         <p>{errorText(error, t)}</p>
-        {onRetry && <button type="button" className="ph-btn ph-btn--secondary" onClick={onRetry}>{t('common.retry')}</button>}
+        {onRetry && (
+          <button type="button" className="ph-btn ph-btn--secondary" onClick={onRetry}>
+            {t('common.retry')}
+          </button>
+        )}
       </div>
     </div>
   );
@@ -51,7 +78,12 @@ export function EmptyState({ children }: { children: ReactNode }) {
   return <div className="ph-empty">{children}</div>;
 }
 
-type InputProps = ComponentPropsWithRef<'input'> & { label: string; hint?: string; error?: string | null; trailing?: ReactNode };
+type InputProps = ComponentPropsWithRef<'input'> & {
+  label: string;
+  hint?: string;
+  error?: string | null;
+  trailing?: ReactNode;
+};
 
 export function TextField({ label, hint, error, trailing, id: givenId, ...input }: InputProps) {
   const auto = useId();
@@ -61,13 +93,29 @@ export function TextField({ label, hint, error, trailing, id: givenId, ...input 
   const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
   return (
     <div className="ph-field">
-      <label className="ph-field__label" htmlFor={id}>{label}</label>
-      {hint && <span className="ph-field__hint" id={hintId}>{hint}</span>}
+      <label className="ph-field__label" htmlFor={id}>
+        {label}
+      </label>
+      {hint && (
+        <span className="ph-field__hint" id={hintId}>
+          {hint}
+        </span>
+      )}
       <div className="ph-field__row">
-        <input id={id} className="ph-input" aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...input} />
+        <input
+          id={id}
+          className="ph-input"
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy}
+          {...input}
+        />
         {trailing}
       </div>
-      {error && <span className="ph-field__error" id={errorId}>{error}</span>}
+      {error && (
+        <span className="ph-field__error" id={errorId}>
+          {error}
+        </span>
+      )}
     </div>
   );
 }
@@ -98,7 +146,13 @@ export function Details({ items }: { items: { term: string; value: ReactNode }[]
   );
 }
 
-export function LinkList({ items, label }: { items: { key: string; to: string; title: ReactNode; sub?: ReactNode }[]; label: string }) {
+export function LinkList({
+  items,
+  label,
+}: {
+  items: { key: string; to: string; title: ReactNode; sub?: ReactNode }[];
+  label: string;
+}) {
   return (
     <ul className="ph-list" aria-label={label}>
       {items.map((it) => (
@@ -119,19 +173,30 @@ export function LinkList({ items, label }: { items: { key: string; to: string; t
 export function LockIcon() {
   return (
     <svg className="ph-lock" viewBox="0 0 16 16" width="1em" height="1em" aria-hidden="true" focusable="false">
-      <path fill="currentColor" d="M8 1a3.5 3.5 0 0 0-3.5 3.5V7H4a1 1 0 0 0-1 1v6a1 1 0 0 0 1 1h8a1 1 0 0 0 1-1V8a1 1 0 0 0-1-1h-.5V4.5A3.5 3.5 0 0 0 8 1Zm-2 6V4.5a2 2 0 1 1 4 0V7H6Z" />
+      <path
+        fill="currentColor"
+        d="M8 1a3.5 3.5 0 0 0-3.5 3.5V7H4a1 1 0 0 0-1 1v6a1 1 0 0 0 1 1h8a1 1 0 0 0 1-1V8a1 1 0 0 0-1-1h-.5V4.5A3.5 3.5 0 0 0 8 1Zm-2 6V4.5a2 2 0 1 1 4 0V7H6Z"
+      />
     </svg>
   );
 }
 
 export function Masked({ children }: { children: ReactNode }) {
-  return <span className="ph-masked"><LockIcon /> {children}</span>;
+  return (
+    <span className="ph-masked">
+      <LockIcon /> {children}
+    </span>
+  );
 }
 
 export function Tags({ items }: { items: string[] }) {
   return (
     <span className="ph-tags">
-      {items.map((t) => <span className="ph-tag" key={t}>{t}</span>)}
+      {items.map((t) => (
+        <span className="ph-tag" key={t}>
+          {t}
+        </span>
+      ))}
     </span>
   );
 }

@@ -7,7 +7,10 @@ export const ELDER_MAX = 30;
 export const ELDER_STEP = 2;
 export const ELDER_DEFAULT = 22;
 
-export interface ElderPrefs { on: boolean; fontSize: number }
+export interface ElderPrefs {
+  on: boolean;
+  fontSize: number;
+}
 
 const KEY = 'linli.elder';
 const listeners = new Set<() => void>();

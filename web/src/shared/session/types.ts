@@ -17,6 +17,13 @@ export interface Me {
   permissions: Permission[];
 }
 
-export interface SessionResponse { user: Me; csrfToken: string }
+export interface SessionResponse {
+  user: Me;
+  csrfToken: string;
+}
 
-export interface CodeSent { sent: true; expiresInSeconds: number; resendAfterSeconds: number }
+export interface CodeSent {
+  sent: true;
+  expiresInSeconds: number;
+  resendAfterSeconds: number;
+}

@@ -27,11 +27,15 @@ function NewActivity({ open, onClose }: { open: boolean; onClose: () => void }) 
       void message.success(t('act.created'));
       onClose();
       navigate(`/console/activities/${id}`);
-    } catch (e) { void message.error(errorText(e, t)); }
+    } catch (e) {
+      void message.error(errorText(e, t));
+    }
   };
   return (
     <Modal open={open} title={t('act.add')} onCancel={onClose} onOk={() => void save()} width={760} destroyOnHidden>
-      <Form form={form} layout="vertical" initialValues={{ date: shanghaiToday() }}><ActivityFields /></Form>
+      <Form form={form} layout="vertical" initialValues={{ date: shanghaiToday() }}>
+        <ActivityFields />
+      </Form>
     </Modal>
   );
 }
@@ -40,17 +44,40 @@ function Templates({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const navigate = useNavigate();
-  const q = useQuery({ queryKey: ['activities', 'templates'], enabled: open, queryFn: ({ signal }) => activitiesApi.templates(signal) });
+  const q = useQuery({
+    queryKey: ['activities', 'templates'],
+    enabled: open,
+    queryFn: ({ signal }) => activitiesApi.templates(signal),
+  });
   const use = async (key: string, date: string) => {
-    try { const { id } = await activitiesApi.fromTemplate(key, { date }); onClose(); navigate(`/console/activities/${id}`); } catch (e) { void message.error(errorText(e, t)); }
+    try {
+      const { id } = await activitiesApi.fromTemplate(key, { date });
+      onClose();
+      navigate(`/console/activities/${id}`);
+    } catch (e) {
+      void message.error(errorText(e, t));
+    }
   };
   return (
     <Modal open={open} title={t('act.fromTemplate')} onCancel={onClose} footer={null} width={720} destroyOnHidden>
-      <List loading={q.isPending} dataSource={q.data ?? []} renderItem={(x) => (
-        <List.Item actions={[<Button key="use" onClick={() => void use(x.key, x.date)}>{t('act.templateUse')}</Button>]}>
-          <List.Item.Meta title={t('act.templateDate', { date: x.date, name: i18n.language === 'en' ? x.name.en : x.name.zh })} description={`${x.title} · ${x.shifts.map((s) => `${s.name} ${s.places}`).join('、')}`} />
-        </List.Item>
-      )} />
+      <List
+        loading={q.isPending}
+        dataSource={q.data ?? []}
+        renderItem={(x) => (
+          <List.Item
+            actions={[
+              <Button key="use" onClick={() => void use(x.key, x.date)}>
+                {t('act.templateUse')}
+              </Button>,
+            ]}
+          >
+            <List.Item.Meta
+              title={t('act.templateDate', { date: x.date, name: i18n.language === 'en' ? x.name.en : x.name.zh })}
+              description={`${x.title} · ${x.shifts.map((s) => `${s.name} ${s.places}`).join('、')}`}
+            />
+          </List.Item>
+        )}
+      />
     </Modal>
   );
 }
@@ -59,28 +86,72 @@ function NewSeries({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const qc = useQueryClient();
-  const [form] = Form.useForm<ActivityValues & { ruleKind: 'lastThree' | 'weekly' | 'custom'; days?: string[]; rrule?: string; startDate: string; untilDate?: string }>();
+  const [form] = Form.useForm<
+    ActivityValues & {
+      ruleKind: 'lastThree' | 'weekly' | 'custom';
+      days?: string[];
+      rrule?: string;
+      startDate: string;
+      untilDate?: string;
+    }
+  >();
   const ruleKind = Form.useWatch('ruleKind', form);
   const save = async () => {
     const v = await form.validateFields();
-    const rule = v.ruleKind === 'lastThree' ? 'FREQ=MONTHLY;BYMONTHDAY=-3,-2,-1' : v.ruleKind === 'weekly' ? `FREQ=WEEKLY;BYDAY=${(v.days ?? []).join(',')}` : (v.rrule ?? '');
+    const rule =
+      v.ruleKind === 'lastThree'
+        ? 'FREQ=MONTHLY;BYMONTHDAY=-3,-2,-1'
+        : v.ruleKind === 'weekly'
+          ? `FREQ=WEEKLY;BYDAY=${(v.days ?? []).join(',')}`
+          : (v.rrule ?? '');
     const { ruleKind: _k, days: _d, rrule: _r, startDate, untilDate, ...activity } = v;
     try {
-      const r = await activitiesApi.createSeries({ rule, startDate, untilDate: untilDate || null, activity: { ...toBody({ ...activity, date: startDate }), date: undefined, status: 'published' } });
+      const r = await activitiesApi.createSeries({
+        rule,
+        startDate,
+        untilDate: untilDate || null,
+        activity: { ...toBody({ ...activity, date: startDate }), date: undefined, status: 'published' },
+      });
       void message.success(t('act.seriesMade', { count: r.made }));
       await qc.invalidateQueries({ queryKey: ['activities'] });
       onClose();
-    } catch (e) { void message.error(errorText(e, t)); }
+    } catch (e) {
+      void message.error(errorText(e, t));
+    }
   };
   return (
     <Modal open={open} title={t('act.series')} onCancel={onClose} onOk={() => void save()} width={760} destroyOnHidden>
       <Form form={form} layout="vertical" initialValues={{ ruleKind: 'lastThree', startDate: shanghaiToday() }}>
         <Space wrap>
-          <Form.Item name="ruleKind" label={t('act.f.rule')}><Select style={{ width: 220 }} options={(['lastThree', 'weekly', 'custom'] as const).map((k) => ({ value: k, label: t(`act.rules.${k}`) }))} /></Form.Item>
-          {ruleKind === 'weekly' && <Form.Item name="days" label={t('act.rules.weekly')} rules={[{ required: true }]}><Select mode="multiple" style={{ minWidth: 200 }} options={WEEKDAYS.map((d) => ({ value: d, label: t(`act.weekdays.${d}`) }))} /></Form.Item>}
-          {ruleKind === 'custom' && <Form.Item name="rrule" label="RRULE" rules={[{ required: true }]}><Input style={{ width: 280 }} /></Form.Item>}
-          <Form.Item name="startDate" label={t('act.f.startDate')} rules={[{ required: true }]}><Input type="date" /></Form.Item>
-          <Form.Item name="untilDate" label={t('act.f.untilDate')}><Input type="date" /></Form.Item>
+          <Form.Item name="ruleKind" label={t('act.f.rule')}>
+            <Select
+              style={{ width: 220 }}
+              options={(['lastThree', 'weekly', 'custom'] as const).map((k) => ({
+                value: k,
+                label: t(`act.rules.${k}`),
+              }))}
+            />
+          </Form.Item>
+          {ruleKind === 'weekly' && (
+            <Form.Item name="days" label={t('act.rules.weekly')} rules={[{ required: true }]}>
+              <Select
+                mode="multiple"
+                style={{ minWidth: 200 }}
+                options={WEEKDAYS.map((d) => ({ value: d, label: t(`act.weekdays.${d}`) }))}
+              />
+            </Form.Item>
+          )}
+          {ruleKind === 'custom' && (
+            <Form.Item name="rrule" label="RRULE" rules={[{ required: true }]}>
+              <Input style={{ width: 280 }} />
+            </Form.Item>
+          )}
+          <Form.Item name="startDate" label={t('act.f.startDate')} rules={[{ required: true }]}>
+            <Input type="date" />
+          </Form.Item>
+          <Form.Item name="untilDate" label={t('act.f.untilDate')}>
+            <Input type="date" />
+          </Form.Item>
         </Space>
         <ActivityFields withDate={false} />
       </Form>
@@ -91,12 +162,24 @@ function NewSeries({ open, onClose }: { open: boolean; onClose: () => void }) {
 function Shows() {
   const { t } = useTranslation();
   const year = Number(shanghaiToday().slice(0, 4));
-  const q = useQuery({ queryKey: ['activities', 'shows', year], queryFn: ({ signal }) => activitiesApi.shows(year, signal) });
+  const q = useQuery({
+    queryKey: ['activities', 'shows', year],
+    queryFn: ({ signal }) => activitiesApi.shows(year, signal),
+  });
   return (
     <Card title={t('act.showsTitle', { year })} size="small">
-      <Table size="small" pagination={false} rowKey={(r) => r.teamId ?? '-'} dataSource={q.data ?? []} loading={q.isPending}
-        columns={[{ title: t('act.showsTeam'), dataIndex: 'teamName', render: (v: string | null) => v ?? t('act.noTeam') },
-          { title: t('act.showsCount'), dataIndex: 'shows' }, { title: t('act.showsAudience'), dataIndex: 'audience' }]} />
+      <Table
+        size="small"
+        pagination={false}
+        rowKey={(r) => r.teamId ?? '-'}
+        dataSource={q.data ?? []}
+        loading={q.isPending}
+        columns={[
+          { title: t('act.showsTeam'), dataIndex: 'teamName', render: (v: string | null) => v ?? t('act.noTeam') },
+          { title: t('act.showsCount'), dataIndex: 'shows' },
+          { title: t('act.showsAudience'), dataIndex: 'audience' },
+        ]}
+      />
     </Card>
   );
 }
@@ -106,22 +189,52 @@ export default function ActivitiesPage() {
   const [modal, setModal] = useState<'new' | 'template' | 'series' | null>(null);
   const q = useActivities({});
   return (
-    <ConsolePage title={t('act.title')} extra={
-      <Space wrap>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setModal('new')}>{t('act.add')}</Button>
-        <Button onClick={() => setModal('template')}>{t('act.fromTemplate')}</Button>
-        <Button onClick={() => setModal('series')}>{t('act.series')}</Button>
-      </Space>}>
+    <ConsolePage
+      title={t('act.title')}
+      extra={
+        <Space wrap>
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setModal('new')}>
+            {t('act.add')}
+          </Button>
+          <Button onClick={() => setModal('template')}>{t('act.fromTemplate')}</Button>
+          <Button onClick={() => setModal('series')}>{t('act.series')}</Button>
+        </Space>
+      }
+    >
       <p>{t('act.lead')}</p>
-      <QueryTable<Activity> query={q} rowKey="id" size="small" pagination={{ pageSize: 50 }} locale={{ emptyText: t('act.noActivities') }}
+      <QueryTable<Activity>
+        query={q}
+        rowKey="id"
+        size="small"
+        pagination={{ pageSize: 50 }}
+        locale={{ emptyText: t('act.noActivities') }}
         columns={[
-          { title: t('act.f.date'), dataIndex: 'date', width: 150, render: (d: string, a: Activity) => `${d} ${localTime(a.startsAt)}` },
-          { title: t('act.f.title'), dataIndex: 'title', render: (v: string, a: Activity) => <Link to={`/console/activities/${a.id}`}>{v}</Link> },
+          {
+            title: t('act.f.date'),
+            dataIndex: 'date',
+            width: 150,
+            render: (d: string, a: Activity) => `${d} ${localTime(a.startsAt)}`,
+          },
+          {
+            title: t('act.f.title'),
+            dataIndex: 'title',
+            render: (v: string, a: Activity) => <Link to={`/console/activities/${a.id}`}>{v}</Link>,
+          },
           { title: t('act.f.kind'), dataIndex: 'kind', render: (k: Activity['kind']) => t(`act.kinds.${k}`) },
           { title: t('act.f.place'), dataIndex: 'place' },
-          { title: t('act.f.shifts'), key: 's', render: (_: unknown, a: Activity) => a.shifts.map((s) => `${s.name} ${s.taken}/${s.places}${s.waiting ? ` +${s.waiting}` : ''}`).join('、') },
-          { title: t('act.f.status'), dataIndex: 'status', render: (s: Activity['status']) => <Tag color={statusColor[s]}>{t(`act.status.${s}`)}</Tag> },
-        ]} />
+          {
+            title: t('act.f.shifts'),
+            key: 's',
+            render: (_: unknown, a: Activity) =>
+              a.shifts.map((s) => `${s.name} ${s.taken}/${s.places}${s.waiting ? ` +${s.waiting}` : ''}`).join('、'),
+          },
+          {
+            title: t('act.f.status'),
+            dataIndex: 'status',
+            render: (s: Activity['status']) => <Tag color={statusColor[s]}>{t(`act.status.${s}`)}</Tag>,
+          },
+        ]}
+      />
       <Shows />
       <NewActivity open={modal === 'new'} onClose={() => setModal(null)} />
       <Templates open={modal === 'template'} onClose={() => setModal(null)} />

@@ -3,24 +3,57 @@ import { Button, Form, Input, InputNumber, Select, Space } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 
-export interface ShiftValues { name: string; start: string; end: string; places: number }
-export interface ActivityValues { title: string; kind: 'service' | 'performance'; place: string; date?: string; description?: string; lat?: number | null; lng?: number | null; toleranceM?: number | null; shifts: ShiftValues[] }
+export interface ShiftValues {
+  name: string;
+  start: string;
+  end: string;
+  places: number;
+}
+export interface ActivityValues {
+  title: string;
+  kind: 'service' | 'performance';
+  place: string;
+  date?: string;
+  description?: string;
+  lat?: number | null;
+  lng?: number | null;
+  toleranceM?: number | null;
+  shifts: ShiftValues[];
+}
 
 export function ActivityFields({ withDate = true }: { withDate?: boolean }) {
   const { t } = useTranslation();
   return (
     <>
-      <Form.Item name="title" label={t('act.f.title')} rules={[{ required: true }]}><Input maxLength={60} /></Form.Item>
-      <Form.Item name="kind" label={t('act.f.kind')} initialValue="service">
-        <Select options={(['service', 'performance'] as const).map((k) => ({ value: k, label: t(`act.kinds.${k}`) }))} />
+      <Form.Item name="title" label={t('act.f.title')} rules={[{ required: true }]}>
+        <Input maxLength={60} />
       </Form.Item>
-      <Form.Item name="place" label={t('act.f.place')} rules={[{ required: true }]}><Input maxLength={100} /></Form.Item>
-      {withDate && <Form.Item name="date" label={t('act.f.date')} rules={[{ required: true }]}><Input type="date" /></Form.Item>}
-      <Form.Item name="description" label={t('act.f.description')}><Input.TextArea rows={2} maxLength={2000} /></Form.Item>
+      <Form.Item name="kind" label={t('act.f.kind')} initialValue="service">
+        <Select
+          options={(['service', 'performance'] as const).map((k) => ({ value: k, label: t(`act.kinds.${k}`) }))}
+        />
+      </Form.Item>
+      <Form.Item name="place" label={t('act.f.place')} rules={[{ required: true }]}>
+        <Input maxLength={100} />
+      </Form.Item>
+      {withDate && (
+        <Form.Item name="date" label={t('act.f.date')} rules={[{ required: true }]}>
+          <Input type="date" />
+        </Form.Item>
+      )}
+      <Form.Item name="description" label={t('act.f.description')}>
+        <Input.TextArea rows={2} maxLength={2000} />
+      </Form.Item>
       <Space wrap>
-        <Form.Item name="lat" label={t('act.f.lat')}><InputNumber min={-90} max={90} step={0.0001} /></Form.Item>
-        <Form.Item name="lng" label={t('act.f.lng')}><InputNumber min={-180} max={180} step={0.0001} /></Form.Item>
-        <Form.Item name="toleranceM" label={t('act.f.tolerance')}><InputNumber min={20} max={5000} /></Form.Item>
+        <Form.Item name="lat" label={t('act.f.lat')}>
+          <InputNumber min={-90} max={90} step={0.0001} />
+        </Form.Item>
+        <Form.Item name="lng" label={t('act.f.lng')}>
+          <InputNumber min={-180} max={180} step={0.0001} />
+        </Form.Item>
+        <Form.Item name="toleranceM" label={t('act.f.tolerance')}>
+          <InputNumber min={20} max={5000} />
+        </Form.Item>
       </Space>
       <Form.List name="shifts" initialValue={[{ name: '', start: '09:00', end: '11:00', places: 10 }]}>
         {(fields, { add, remove }) => (
@@ -28,14 +61,31 @@ export function ActivityFields({ withDate = true }: { withDate?: boolean }) {
             <legend>{t('act.f.shifts')}</legend>
             {fields.map((f, i) => (
               <Space key={f.key} align="baseline" wrap>
-                <Form.Item name={[f.name, 'name']} label={t('act.f.shiftName')} rules={[{ required: true }]}><Input maxLength={30} style={{ width: 120 }} aria-label={`${t('act.f.shiftName')} ${i + 1}`} /></Form.Item>
-                <Form.Item name={[f.name, 'start']} label={t('act.f.start')} rules={[{ required: true }]}><Input type="time" aria-label={`${t('act.f.start')} ${i + 1}`} /></Form.Item>
-                <Form.Item name={[f.name, 'end']} label={t('act.f.end')} rules={[{ required: true }]}><Input type="time" aria-label={`${t('act.f.end')} ${i + 1}`} /></Form.Item>
-                <Form.Item name={[f.name, 'places']} label={t('act.f.places')} rules={[{ required: true }]}><InputNumber min={1} max={2000} aria-label={`${t('act.f.places')} ${i + 1}`} /></Form.Item>
-                {fields.length > 1 && <Button type="text" icon={<MinusCircleOutlined />} onClick={() => remove(f.name)} aria-label={t('act.removeShift')} />}
+                <Form.Item name={[f.name, 'name']} label={t('act.f.shiftName')} rules={[{ required: true }]}>
+                  <Input maxLength={30} style={{ width: 120 }} aria-label={`${t('act.f.shiftName')} ${i + 1}`} />
+                </Form.Item>
+                <Form.Item name={[f.name, 'start']} label={t('act.f.start')} rules={[{ required: true }]}>
+                  <Input type="time" aria-label={`${t('act.f.start')} ${i + 1}`} />
+                </Form.Item>
+                <Form.Item name={[f.name, 'end']} label={t('act.f.end')} rules={[{ required: true }]}>
+                  <Input type="time" aria-label={`${t('act.f.end')} ${i + 1}`} />
+                </Form.Item>
+                <Form.Item name={[f.name, 'places']} label={t('act.f.places')} rules={[{ required: true }]}>
+                  <InputNumber min={1} max={2000} aria-label={`${t('act.f.places')} ${i + 1}`} />
+                </Form.Item>
+                {fields.length > 1 && (
+                  <Button
+                    type="text"
+                    icon={<MinusCircleOutlined />}
+                    onClick={() => remove(f.name)}
+                    aria-label={t('act.removeShift')}
+                  />
+                )}
               </Space>
             ))}
-            <Button icon={<PlusOutlined />} onClick={() => add({ name: '', start: '09:00', end: '11:00', places: 10 })}>{t('act.addShift')}</Button>
+            <Button icon={<PlusOutlined />} onClick={() => add({ name: '', start: '09:00', end: '11:00', places: 10 })}>
+              {t('act.addShift')}
+            </Button>
           </fieldset>
         )}
       </Form.List>
@@ -45,6 +95,17 @@ export function ActivityFields({ withDate = true }: { withDate?: boolean }) {
 
 /** Form values as the API takes them (empty numbers left out). */
 export function toBody(v: ActivityValues) {
-  return { ...v, description: v.description || null, lat: v.lat ?? null, lng: v.lng ?? null, toleranceM: v.toleranceM ?? null,
-    shifts: v.shifts.map((s) => ({ name: s.name, start: s.start.slice(0, 5), end: s.end.slice(0, 5), places: Number(s.places) })) };
+  return {
+    ...v,
+    description: v.description || null,
+    lat: v.lat ?? null,
+    lng: v.lng ?? null,
+    toleranceM: v.toleranceM ?? null,
+    shifts: v.shifts.map((s) => ({
+      name: s.name,
+      start: s.start.slice(0, 5),
+      end: s.end.slice(0, 5),
+      places: Number(s.places),
+    })),
+  };
 }

@@ -17,7 +17,13 @@ function useRun() {
   const { message } = App.useApp();
   const qc = useQueryClient();
   return async (fn: () => Promise<unknown>, ok?: string) => {
-    try { await fn(); if (ok) void message.success(ok); await qc.invalidateQueries({ queryKey: ['activities'] }); } catch (e) { void message.error(errorText(e, t)); }
+    try {
+      await fn();
+      if (ok) void message.success(ok);
+      await qc.invalidateQueries({ queryKey: ['activities'] });
+    } catch (e) {
+      void message.error(errorText(e, t));
+    }
   };
 }
 
@@ -28,18 +34,40 @@ function GroupSignup({ a }: { a: ActivityDetail }) {
   const [shiftId, setShiftId] = useState<string | undefined>(a.shifts[0]?.id);
   const [picked, setPicked] = useState<string[]>([]);
   const [one, setOne] = useState<string | null>(null);
-  const submit = () => run(async () => {
-    const r = await activitiesApi.signUpGroup(a.id, { shiftId: shiftId!, volunteerIds: picked });
-    void message.success(t('act.signedUp', { ok: r.filter((x) => x.status === 'confirmed').length, wait: r.filter((x) => x.status === 'waitlisted').length }));
-    setPicked([]);
-  });
+  const submit = () =>
+    run(async () => {
+      const r = await activitiesApi.signUpGroup(a.id, { shiftId: shiftId!, volunteerIds: picked });
+      void message.success(
+        t('act.signedUp', {
+          ok: r.filter((x) => x.status === 'confirmed').length,
+          wait: r.filter((x) => x.status === 'waitlisted').length,
+        }),
+      );
+      setPicked([]);
+    });
   return (
     <Card size="small" title={t('act.detail.group')}>
       <Space wrap>
-        <Select aria-label={t('act.f.shift')} style={{ minWidth: 160 }} value={shiftId} onChange={setShiftId} options={a.shifts.map((s) => ({ value: s.id, label: `${s.name} ${s.start}–${s.end}` }))} />
+        <Select
+          aria-label={t('act.f.shift')}
+          style={{ minWidth: 160 }}
+          value={shiftId}
+          onChange={setShiftId}
+          options={a.shifts.map((s) => ({ value: s.id, label: `${s.name} ${s.start}–${s.end}` }))}
+        />
         <VolunteerPicker value={one} onChange={setOne} />
-        <Button disabled={!one} onClick={() => { if (one && !picked.includes(one)) setPicked([...picked, one]); setOne(null); }}>{t('act.addToList')}</Button>
-        <Button type="primary" disabled={!picked.length || !shiftId} onClick={() => void submit()}>{t('act.signUp')} ({picked.length})</Button>
+        <Button
+          disabled={!one}
+          onClick={() => {
+            if (one && !picked.includes(one)) setPicked([...picked, one]);
+            setOne(null);
+          }}
+        >
+          {t('act.addToList')}
+        </Button>
+        <Button type="primary" disabled={!picked.length || !shiftId} onClick={() => void submit()}>
+          {t('act.signUp')} ({picked.length})
+        </Button>
       </Space>
     </Card>
   );
@@ -51,13 +79,25 @@ function CardScan({ a }: { a: ActivityDetail }) {
   const [token, setToken] = useState('');
   // A scanner types the card's address or token followed by Enter; the token is the last path segment.
   const tokenOf = (s: string) => s.trim().split('/').filter(Boolean).pop() ?? '';
-  const go = (action: 'in' | 'out') => run(() => activitiesApi.card(a.id, { cardToken: tokenOf(token), action }).then(() => setToken('')), t('act.saved'));
+  const go = (action: 'in' | 'out') =>
+    run(() => activitiesApi.card(a.id, { cardToken: tokenOf(token), action }).then(() => setToken('')), t('act.saved'));
   return (
     <Card size="small" title={t('act.detail.card')}>
       <Space wrap>
-        <Input aria-label={t('act.cardToken')} placeholder={t('act.cardToken')} style={{ width: 320 }} value={token} onChange={(e) => setToken(e.target.value)} onPressEnter={() => void go('in')} />
-        <Button onClick={() => void go('in')} disabled={!token}>{t('act.cardIn')}</Button>
-        <Button onClick={() => void go('out')} disabled={!token}>{t('act.cardOut')}</Button>
+        <Input
+          aria-label={t('act.cardToken')}
+          placeholder={t('act.cardToken')}
+          style={{ width: 320 }}
+          value={token}
+          onChange={(e) => setToken(e.target.value)}
+          onPressEnter={() => void go('in')}
+        />
+        <Button onClick={() => void go('in')} disabled={!token}>
+          {t('act.cardIn')}
+        </Button>
+        <Button onClick={() => void go('out')} disabled={!token}>
+          {t('act.cardOut')}
+        </Button>
       </Space>
     </Card>
   );
@@ -69,16 +109,38 @@ function Programme({ a }: { a: ActivityDetail }) {
   const [form] = Form.useForm<{ items: ActivityDetail['programme']; audienceCount: number | null }>();
   return (
     <Card size="small" title={t('act.detail.programme')}>
-      <Form form={form} layout="inline" initialValues={{ items: a.programme, audienceCount: a.audienceCount }}
-        onFinish={(v) => void run(() => activitiesApi.programme(a.id, { items: v.items ?? [], audienceCount: v.audienceCount ?? null }), t('act.saved'))}>
+      <Form
+        form={form}
+        layout="inline"
+        initialValues={{ items: a.programme, audienceCount: a.audienceCount }}
+        onFinish={(v) =>
+          void run(
+            () => activitiesApi.programme(a.id, { items: v.items ?? [], audienceCount: v.audienceCount ?? null }),
+            t('act.saved'),
+          )
+        }
+      >
         <Form.List name="items">
           {(fields, { add, remove }) => (
             <div style={{ width: '100%' }}>
               {fields.map((f, i) => (
                 <Space key={f.key} wrap>
-                  <Form.Item name={[f.name, 'title']} rules={[{ required: true }]}><Input aria-label={`${t('act.programme.item')} ${i + 1}`} placeholder={t('act.programme.item')} /></Form.Item>
-                  <Form.Item name={[f.name, 'genre']} rules={[{ required: true }]}><Input aria-label={`${t('act.programme.genre')} ${i + 1}`} placeholder={t('act.programme.genre')} style={{ width: 100 }} /></Form.Item>
-                  <Form.Item name={[f.name, 'performers']} rules={[{ required: true }]}><Input aria-label={`${t('act.programme.performers')} ${i + 1}`} placeholder={t('act.programme.performers')} /></Form.Item>
+                  <Form.Item name={[f.name, 'title']} rules={[{ required: true }]}>
+                    <Input aria-label={`${t('act.programme.item')} ${i + 1}`} placeholder={t('act.programme.item')} />
+                  </Form.Item>
+                  <Form.Item name={[f.name, 'genre']} rules={[{ required: true }]}>
+                    <Input
+                      aria-label={`${t('act.programme.genre')} ${i + 1}`}
+                      placeholder={t('act.programme.genre')}
+                      style={{ width: 100 }}
+                    />
+                  </Form.Item>
+                  <Form.Item name={[f.name, 'performers']} rules={[{ required: true }]}>
+                    <Input
+                      aria-label={`${t('act.programme.performers')} ${i + 1}`}
+                      placeholder={t('act.programme.performers')}
+                    />
+                  </Form.Item>
                   <Button onClick={() => remove(f.name)}>{t('act.removeShift')}</Button>
                 </Space>
               ))}
@@ -86,8 +148,12 @@ function Programme({ a }: { a: ActivityDetail }) {
             </div>
           )}
         </Form.List>
-        <Form.Item name="audienceCount" label={t('act.programme.audience')}><InputNumber min={0} /></Form.Item>
-        <Button type="primary" htmlType="submit">{t('act.programme.save')}</Button>
+        <Form.Item name="audienceCount" label={t('act.programme.audience')}>
+          <InputNumber min={0} />
+        </Form.Item>
+        <Button type="primary" htmlType="submit">
+          {t('act.programme.save')}
+        </Button>
       </Form>
     </Card>
   );
@@ -102,46 +168,152 @@ export default function ActivityPage() {
   const a = q.data;
   const time = (iso: string | null) => (iso ? localTime(iso) : '—');
   return (
-    <ConsolePage title={a?.title ?? t('act.title')} crumbs={[{ title: t('act.title'), to: '/console/activities' }, { title: a?.title ?? '' }]} extra={a && (
-      <Space wrap>
-        {a.status === 'draft' && <Button type="primary" onClick={() => void run(() => activitiesApi.publish(a.id), t('act.published'))}>{t('act.publish')}</Button>}
-        {a.status === 'published' && <Link to={`/console/activities/${a.id}/screen`}><Button type="primary">{t('act.detail.open')}</Button></Link>}
-        {a.status !== 'cancelled' && <ConfirmButton label={t('act.cancelActivity')} confirm={t('act.cancelConfirm', { title: a.title })} onConfirm={() => run(() => activitiesApi.cancel(a.id))} />}
-      </Space>)}>
+    <ConsolePage
+      title={a?.title ?? t('act.title')}
+      crumbs={[{ title: t('act.title'), to: '/console/activities' }, { title: a?.title ?? '' }]}
+      extra={
+        a && (
+          <Space wrap>
+            {a.status === 'draft' && (
+              <Button type="primary" onClick={() => void run(() => activitiesApi.publish(a.id), t('act.published'))}>
+                {t('act.publish')}
+              </Button>
+            )}
+            {a.status === 'published' && (
+              <Link to={`/console/activities/${a.id}/screen`}>
+                <Button type="primary">{t('act.detail.open')}</Button>
+              </Link>
+            )}
+            {a.status !== 'cancelled' && (
+              <ConfirmButton
+                label={t('act.cancelActivity')}
+                confirm={t('act.cancelConfirm', { title: a.title })}
+                onConfirm={() => run(() => activitiesApi.cancel(a.id))}
+              />
+            )}
+          </Space>
+        )
+      }
+    >
       {a && (
         <>
-          <Descriptions size="small" bordered column={2} items={[
-            { key: 's', label: t('act.f.status'), children: <Tag>{t(`act.status.${a.status}`)}</Tag> },
-            { key: 'k', label: t('act.f.kind'), children: t(`act.kinds.${a.kind}`) },
-            { key: 'd', label: t('act.f.date'), children: `${a.date} ${localTime(a.startsAt)}–${localTime(a.endsAt)}` },
-            { key: 'p', label: t('act.f.place'), children: a.place },
-            { key: 't', label: t('act.f.team'), children: a.organiserTeamName ?? '—' },
-            { key: 'x', label: t('act.f.description'), children: a.description ?? '—' },
-          ]} />
-          <Table size="small" pagination={false} rowKey="id" dataSource={a.shifts} columns={[
-            { title: t('act.f.shiftName'), dataIndex: 'name' }, { title: t('act.f.start'), dataIndex: 'start' }, { title: t('act.f.end'), dataIndex: 'end' },
-            { title: t('act.f.places'), dataIndex: 'places' }, { title: t('act.f.taken'), dataIndex: 'taken' }, { title: t('act.f.waiting'), dataIndex: 'waiting' },
-          ]} />
+          <Descriptions
+            size="small"
+            bordered
+            column={2}
+            items={[
+              { key: 's', label: t('act.f.status'), children: <Tag>{t(`act.status.${a.status}`)}</Tag> },
+              { key: 'k', label: t('act.f.kind'), children: t(`act.kinds.${a.kind}`) },
+              {
+                key: 'd',
+                label: t('act.f.date'),
+                children: `${a.date} ${localTime(a.startsAt)}–${localTime(a.endsAt)}`,
+              },
+              { key: 'p', label: t('act.f.place'), children: a.place },
+              { key: 't', label: t('act.f.team'), children: a.organiserTeamName ?? '—' },
+              { key: 'x', label: t('act.f.description'), children: a.description ?? '—' },
+            ]}
+          />
+          <Table
+            size="small"
+            pagination={false}
+            rowKey="id"
+            dataSource={a.shifts}
+            columns={[
+              { title: t('act.f.shiftName'), dataIndex: 'name' },
+              { title: t('act.f.start'), dataIndex: 'start' },
+              { title: t('act.f.end'), dataIndex: 'end' },
+              { title: t('act.f.places'), dataIndex: 'places' },
+              { title: t('act.f.taken'), dataIndex: 'taken' },
+              { title: t('act.f.waiting'), dataIndex: 'waiting' },
+            ]}
+          />
           {a.status === 'published' && <GroupSignup a={a} />}
           {a.status === 'published' && <CardScan a={a} />}
           <Card size="small" title={t('act.detail.signups')}>
-            <QueryTable<Signup> query={signups} rowKey="id" size="small" pagination={false} columns={[
-              { title: t('act.f.volunteer'), dataIndex: 'volunteerName' },
-              { title: t('act.f.shift'), dataIndex: 'shiftName' },
-              { title: t('act.f.status'), dataIndex: 'status', render: (s: Signup['status']) => <Tag color={s === 'confirmed' ? 'processing' : s === 'waitlisted' ? 'warning' : 'default'}>{t(`act.signupStatus.${s}`)}</Tag> },
-              { title: t('act.f.checkedIn'), dataIndex: 'checkedInAt', render: (v: string | null, s: Signup) => v ? `${time(v)} ${s.checkinMethod ? t(`act.methods.${s.checkinMethod as 'qr'}`) : ''}` : '—' },
-              { title: t('act.f.checkedOut'), dataIndex: 'checkedOutAt', render: (v: string | null) => time(v) },
-              { title: t('act.f.minutes'), dataIndex: 'minutes', render: (v: number | null) => v ?? '—' },
-              { title: t('act.f.review'), dataIndex: 'reviewReason', render: (v: string | null) => (v ? <Tag color="warning">{t(`act.reviews.${v as 'location_far'}`)}</Tag> : null) },
-              { title: t('console.actions'), key: 'a', render: (_: unknown, s: Signup) => s.status !== 'confirmed' ? (s.status === 'waitlisted'
-                ? <ConfirmButton label={t('act.withdraw')} confirm={t('act.withdrawConfirm', { name: s.volunteerName })} onConfirm={() => run(() => activitiesApi.withdraw(s.id))} /> : null) : (
-                <Space wrap>
-                  {!s.checkedInAt && <Button size="small" onClick={() => void run(() => activitiesApi.mark(id, { signupId: s.id, action: 'in' }))}>{t('act.markIn')}</Button>}
-                  {!s.checkedInAt && <Button size="small" onClick={() => void run(() => activitiesApi.mark(id, { signupId: s.id, action: 'present' }))}>{t('act.markPresent')}</Button>}
-                  {s.checkedInAt && !s.checkedOutAt && <Button size="small" onClick={() => void run(() => activitiesApi.mark(id, { signupId: s.id, action: 'out' }))}>{t('act.markOut')}</Button>}
-                  {!s.checkedInAt && <ConfirmButton label={t('act.withdraw')} confirm={t('act.withdrawConfirm', { name: s.volunteerName })} onConfirm={() => run(() => activitiesApi.withdraw(s.id))} />}
-                </Space>) },
-            ]} />
+            <QueryTable<Signup>
+              query={signups}
+              rowKey="id"
+              size="small"
+              pagination={false}
+              columns={[
+                { title: t('act.f.volunteer'), dataIndex: 'volunteerName' },
+                { title: t('act.f.shift'), dataIndex: 'shiftName' },
+                {
+                  title: t('act.f.status'),
+                  dataIndex: 'status',
+                  render: (s: Signup['status']) => (
+                    <Tag color={s === 'confirmed' ? 'processing' : s === 'waitlisted' ? 'warning' : 'default'}>
+                      {t(`act.signupStatus.${s}`)}
+                    </Tag>
+                  ),
+                },
+                {
+                  title: t('act.f.checkedIn'),
+                  dataIndex: 'checkedInAt',
+                  render: (v: string | null, s: Signup) =>
+                    v ? `${time(v)} ${s.checkinMethod ? t(`act.methods.${s.checkinMethod as 'qr'}`) : ''}` : '—',
+                },
+                { title: t('act.f.checkedOut'), dataIndex: 'checkedOutAt', render: (v: string | null) => time(v) },
+                { title: t('act.f.minutes'), dataIndex: 'minutes', render: (v: number | null) => v ?? '—' },
+                {
+                  title: t('act.f.review'),
+                  dataIndex: 'reviewReason',
+                  render: (v: string | null) =>
+                    v ? <Tag color="warning">{t(`act.reviews.${v as 'location_far'}`)}</Tag> : null,
+                },
+                {
+                  title: t('console.actions'),
+                  key: 'a',
+                  render: (_: unknown, s: Signup) =>
+                    s.status !== 'confirmed' ? (
+                      s.status === 'waitlisted' ? (
+                        <ConfirmButton
+                          label={t('act.withdraw')}
+                          confirm={t('act.withdrawConfirm', { name: s.volunteerName })}
+                          onConfirm={() => run(() => activitiesApi.withdraw(s.id))}
+                        />
+                      ) : null
+                    ) : (
+                      <Space wrap>
+                        {!s.checkedInAt && (
+                          <Button
+                            size="small"
+                            onClick={() => void run(() => activitiesApi.mark(id, { signupId: s.id, action: 'in' }))}
+                          >
+                            {t('act.markIn')}
+                          </Button>
+                        )}
+                        {!s.checkedInAt && (
+                          <Button
+                            size="small"
+                            onClick={() =>
+                              void run(() => activitiesApi.mark(id, { signupId: s.id, action: 'present' }))
+                            }
+                          >
+                            {t('act.markPresent')}
+                          </Button>
+                        )}
+                        {s.checkedInAt && !s.checkedOutAt && (
+                          <Button
+                            size="small"
+                            onClick={() => void run(() => activitiesApi.mark(id, { signupId: s.id, action: 'out' }))}
+                          >
+                            {t('act.markOut')}
+                          </Button>
+                        )}
+                        {!s.checkedInAt && (
+                          <ConfirmButton
+                            label={t('act.withdraw')}
+                            confirm={t('act.withdrawConfirm', { name: s.volunteerName })}
+                            onConfirm={() => run(() => activitiesApi.withdraw(s.id))}
+                          />
+                        )}
+                      </Space>
+                    ),
+                },
+              ]}
+            />
           </Card>
           {a.kind === 'performance' && <Programme a={a} />}
         </>

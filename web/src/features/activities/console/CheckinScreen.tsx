@@ -11,25 +11,56 @@ import { activitiesApi } from '../api.ts';
 export default function CheckinScreen() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
-  const q = useQuery({ queryKey: ['activities', 'code', id], queryFn: ({ signal }) => activitiesApi.code(id, signal),
+  const q = useQuery({
+    queryKey: ['activities', 'code', id],
+    queryFn: ({ signal }) => activitiesApi.code(id, signal),
     // Fetch again just after the step changes.
-    refetchInterval: (query) => { const d = query.state.data; return d ? Math.max(500, Date.parse(d.refreshAt) - Date.now() + 300) : 5000; } });
+    refetchInterval: (query) => {
+      const d = query.state.data;
+      return d ? Math.max(500, Date.parse(d.refreshAt) - Date.now() + 300) : 5000;
+    },
+  });
   const [now, setNow] = useState(Date.now());
-  useEffect(() => { const h = setInterval(() => setNow(Date.now()), 1000); return () => clearInterval(h); }, []);
+  useEffect(() => {
+    const h = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(h);
+  }, []);
   const d = q.data;
   return (
     <div style={{ textAlign: 'center', padding: 16 }}>
       <h1 style={{ fontSize: 32 }}>{d?.title ?? t('act.screen.title')}</h1>
       <p style={{ fontSize: 20 }}>{t('act.screen.help')}</p>
-      {d && <div role="img" aria-label={t('act.screen.title')} style={{ width: 'min(70vh, 90vw)', margin: '0 auto' }} dangerouslySetInnerHTML={{ __html: d.qrSvg }} />}
-      {d && <p style={{ fontSize: 28 }}>{t('act.screen.typed')} <strong data-testid="checkin-code" style={{ fontSize: 48, letterSpacing: 8 }}>{d.code}</strong></p>}
-      {d && <p data-testid="checkin-path" data-path={d.path}>{t('act.screen.refresh', { s: Math.max(0, Math.ceil((Date.parse(d.refreshAt) - now) / 1000)) })}</p>}
+      {d && (
+        <div
+          role="img"
+          aria-label={t('act.screen.title')}
+          style={{ width: 'min(70vh, 90vw)', margin: '0 auto' }}
+          dangerouslySetInnerHTML={{ __html: d.qrSvg }}
+        />
+      )}
+      {d && (
+        <p style={{ fontSize: 28 }}>
+          {t('act.screen.typed')}{' '}
+          <strong data-testid="checkin-code" style={{ fontSize: 48, letterSpacing: 8 }}>
+            {d.code}
+          </strong>
+        </p>
+      )}
+      {d && (
+        <p data-testid="checkin-path" data-path={d.path}>
+          {t('act.screen.refresh', { s: Math.max(0, Math.ceil((Date.parse(d.refreshAt) - now) / 1000)) })}
+        </p>
+      )}
       {q.isError && <p role="alert">{String((q.error as Error).message)}</p>}
       <Space />
-      <Button icon={<FullscreenOutlined />} onClick={() => void document.documentElement.requestFullscreen?.()}>{t('act.screen.fullscreen')}</Button>{' '}
+      <Button icon={<FullscreenOutlined />} onClick={() => void document.documentElement.requestFullscreen?.()}>
+        {t('act.screen.fullscreen')}
+      </Button>{' '}
       <Link to={`/console/activities/${id}`}>← {t('act.title')}</Link>
     </div>
   );
 }
 
-function Space() { return <div style={{ height: 12 }} />; }
+function Space() {
+  return <div style={{ height: 12 }} />;
+}

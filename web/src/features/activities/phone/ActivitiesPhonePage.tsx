@@ -13,8 +13,15 @@ function Mine({ list, onNotice }: { list: Signup[]; onNotice: (n: Notice) => voi
   const qc = useQueryClient();
   const [asking, setAsking] = useState<string | null>(null);
   const cancel = async (s: Signup) => {
-    try { await activitiesApi.cancelMine(s.id); onNotice({ ok: true, text: t('actPhone.cancelled') }); await qc.invalidateQueries({ queryKey: ['activities'] }); }
-    catch (e) { onNotice({ ok: false, text: errorText(e, t) }); } finally { setAsking(null); }
+    try {
+      await activitiesApi.cancelMine(s.id);
+      onNotice({ ok: true, text: t('actPhone.cancelled') });
+      await qc.invalidateQueries({ queryKey: ['activities'] });
+    } catch (e) {
+      onNotice({ ok: false, text: errorText(e, t) });
+    } finally {
+      setAsking(null);
+    }
   };
   const live = list.filter((s) => s.status !== 'cancelled');
   return (
@@ -25,18 +32,48 @@ function Mine({ list, onNotice }: { list: Signup[]; onNotice: (n: Notice) => voi
           const upcoming = Date.parse(s.shiftStart) > Date.now() && !s.checkedInAt;
           return (
             <li key={s.id} style={{ padding: '0.6em 0' }}>
-              <p className="ph-list__title"><strong>{s.title}</strong> · {s.shiftName}</p>
-              <p className="ph-list__sub">{t('actPhone.when', { date: s.shiftStart.slice(0, 10) === s.shiftEnd.slice(0, 10) ? new Date(Date.parse(s.shiftStart) + 8 * 3600_000).toISOString().slice(0, 10) : '', start: localTime(s.shiftStart), end: localTime(s.shiftEnd) })} · {t('actPhone.place', { place: s.place })}</p>
-              <p><strong>{s.status === 'confirmed' ? `✓ ${t('actPhone.statusConfirmed')}` : `⏳ ${t('actPhone.statusWaitlisted')}`}</strong></p>
+              <p className="ph-list__title">
+                <strong>{s.title}</strong> · {s.shiftName}
+              </p>
+              <p className="ph-list__sub">
+                {t('actPhone.when', {
+                  date:
+                    s.shiftStart.slice(0, 10) === s.shiftEnd.slice(0, 10)
+                      ? new Date(Date.parse(s.shiftStart) + 8 * 3600_000).toISOString().slice(0, 10)
+                      : '',
+                  start: localTime(s.shiftStart),
+                  end: localTime(s.shiftEnd),
+                })}{' '}
+                · {t('actPhone.place', { place: s.place })}
+              </p>
+              <p>
+                <strong>
+                  {s.status === 'confirmed'
+                    ? `✓ ${t('actPhone.statusConfirmed')}`
+                    : `⏳ ${t('actPhone.statusWaitlisted')}`}
+                </strong>
+              </p>
               {s.checkedInAt && <p>{t('actPhone.checkedIn', { time: localTime(s.checkedInAt) })}</p>}
               {s.checkedOutAt && <p>{t('actPhone.checkedOut', { minutes: s.minutes ?? 0 })}</p>}
-              {upcoming && asking !== s.id && <button type="button" className="ph-btn ph-btn--secondary ph-btn--block" onClick={() => setAsking(s.id)}>{t('actPhone.cancel')}</button>}
+              {upcoming && asking !== s.id && (
+                <button
+                  type="button"
+                  className="ph-btn ph-btn--secondary ph-btn--block"
+                  onClick={() => setAsking(s.id)}
+                >
+                  {t('actPhone.cancel')}
+                </button>
+              )}
               {upcoming && asking === s.id && (
                 <div role="group" aria-label={t('actPhone.cancel')}>
                   <p>{t('actPhone.cancelAsk', { title: s.title })}</p>
                   <div className="ph-row">
-                    <button type="button" className="ph-btn ph-btn--danger" onClick={() => void cancel(s)}>{t('actPhone.cancelYes')}</button>
-                    <button type="button" className="ph-btn ph-btn--secondary" onClick={() => setAsking(null)}>{t('actPhone.cancelNo')}</button>
+                    <button type="button" className="ph-btn ph-btn--danger" onClick={() => void cancel(s)}>
+                      {t('actPhone.cancelYes')}
+                    </button>
+                    <button type="button" className="ph-btn ph-btn--secondary" onClick={() => setAsking(null)}>
+                      {t('actPhone.cancelNo')}
+                    </button>
                   </div>
                 </div>
               )}
@@ -56,9 +93,16 @@ function OpenList({ list, onNotice }: { list: OpenActivity[]; onNotice: (n: Noti
     setBusy(true);
     try {
       const r = await activitiesApi.join(a.id, shiftId);
-      onNotice({ ok: true, text: r.status === 'confirmed' ? t('actPhone.joined', { title: a.title }) : t('actPhone.waitlisted') });
+      onNotice({
+        ok: true,
+        text: r.status === 'confirmed' ? t('actPhone.joined', { title: a.title }) : t('actPhone.waitlisted'),
+      });
       await qc.invalidateQueries({ queryKey: ['activities'] });
-    } catch (e) { onNotice({ ok: false, text: errorText(e, t) }); } finally { setBusy(false); }
+    } catch (e) {
+      onNotice({ ok: false, text: errorText(e, t) });
+    } finally {
+      setBusy(false);
+    }
   };
   if (!list.length) return <EmptyState>{t('actPhone.none')}</EmptyState>;
   return (
@@ -68,17 +112,34 @@ function OpenList({ list, onNotice }: { list: OpenActivity[]; onNotice: (n: Noti
           <p>{t('actPhone.when', { date: a.date, start: localTime(a.startsAt), end: localTime(a.endsAt) })}</p>
           <p>{t('actPhone.place', { place: a.place })}</p>
           {a.description && <p>{a.description}</p>}
-          {a.mine ? <p><strong>{a.mine.status === 'confirmed' ? `✓ ${t('actPhone.statusConfirmed')}` : `⏳ ${t('actPhone.statusWaitlisted')}`}</strong></p> : a.shifts.map((s) => {
-            const left = s.places - s.taken;
-            return (
-              <div key={s.id} style={{ marginBottom: '0.5em' }}>
-                <p>{s.name} {s.start}–{s.end} · {left > 0 ? t('actPhone.left', { count: left }) : t('actPhone.full')}</p>
-                <button type="button" className="ph-btn ph-btn--block" disabled={busy} onClick={() => void join(a, s.id)}>
-                  {left > 0 ? t('actPhone.join', { shift: s.name }) : t('actPhone.joinWait', { shift: s.name })}
-                </button>
-              </div>
-            );
-          })}
+          {a.mine ? (
+            <p>
+              <strong>
+                {a.mine.status === 'confirmed'
+                  ? `✓ ${t('actPhone.statusConfirmed')}`
+                  : `⏳ ${t('actPhone.statusWaitlisted')}`}
+              </strong>
+            </p>
+          ) : (
+            a.shifts.map((s) => {
+              const left = s.places - s.taken;
+              return (
+                <div key={s.id} style={{ marginBottom: '0.5em' }}>
+                  <p>
+                    {s.name} {s.start}–{s.end} · {left > 0 ? t('actPhone.left', { count: left }) : t('actPhone.full')}
+                  </p>
+                  <button
+                    type="button"
+                    className="ph-btn ph-btn--block"
+                    disabled={busy}
+                    onClick={() => void join(a, s.id)}
+                  >
+                    {left > 0 ? t('actPhone.join', { shift: s.name }) : t('actPhone.joinWait', { shift: s.name })}
+                  </button>
+                </div>
+              );
+            })
+          )}
         </Card>
       ))}
     </>
@@ -93,8 +154,18 @@ function Feed() {
   return (
     <Card title={t('actPhone.feed')}>
       <p>{t('actPhone.feedHelp')}</p>
-      {shown && <p style={{ wordBreak: 'break-all' }}><code>{`${window.location.origin}${shown}`}</code></p>}
-      <button type="button" className="ph-btn ph-btn--secondary" onClick={() => void activitiesApi.feed(true).then((r) => setPath(r.path))}>{t('actPhone.feedRenew')}</button>
+      {shown && (
+        <p style={{ wordBreak: 'break-all' }}>
+          <code>{`${window.location.origin}${shown}`}</code>
+        </p>
+      )}
+      <button
+        type="button"
+        className="ph-btn ph-btn--secondary"
+        onClick={() => void activitiesApi.feed(true).then((r) => setPath(r.path))}
+      >
+        {t('actPhone.feedRenew')}
+      </button>
     </Card>
   );
 }
@@ -109,9 +180,21 @@ export default function ActivitiesPhonePage() {
       <PageTitle title={t('actPhone.title')} back={{ to: '/m', label: t('common.home') }} />
       <p className="ph-lead">{t('actPhone.lead')}</p>
       <NoticeBox notice={notice} />
-      {mine.isPending ? <Loading /> : mine.isError ? <ErrorNotice error={mine.error} onRetry={() => void mine.refetch()} /> : <Mine list={mine.data} onNotice={setNotice} />}
+      {mine.isPending ? (
+        <Loading />
+      ) : mine.isError ? (
+        <ErrorNotice error={mine.error} onRetry={() => void mine.refetch()} />
+      ) : (
+        <Mine list={mine.data} onNotice={setNotice} />
+      )}
       <h2>{t('actPhone.open')}</h2>
-      {open.isPending ? <Loading /> : open.isError ? <ErrorNotice error={open.error} onRetry={() => void open.refetch()} /> : <OpenList list={open.data} onNotice={setNotice} />}
+      {open.isPending ? (
+        <Loading />
+      ) : open.isError ? (
+        <ErrorNotice error={open.error} onRetry={() => void open.refetch()} />
+      ) : (
+        <OpenList list={open.data} onNotice={setNotice} />
+      )}
       <Feed />
     </>
   );

@@ -14,8 +14,17 @@ function position(): Promise<{ lat: number; lng: number } | null> {
   if (!('geolocation' in navigator)) return Promise.resolve(null);
   return new Promise((resolve) => {
     const timer = setTimeout(() => resolve(null), 3000);
-    navigator.geolocation.getCurrentPosition((p) => { clearTimeout(timer); resolve({ lat: p.coords.latitude, lng: p.coords.longitude }); },
-      () => { clearTimeout(timer); resolve(null); }, { timeout: 3000, maximumAge: 60_000 });
+    navigator.geolocation.getCurrentPosition(
+      (p) => {
+        clearTimeout(timer);
+        resolve({ lat: p.coords.latitude, lng: p.coords.longitude });
+      },
+      () => {
+        clearTimeout(timer);
+        resolve(null);
+      },
+      { timeout: 3000, maximumAge: 60_000 },
+    );
   });
 }
 
@@ -27,16 +36,26 @@ export default function CheckinPage() {
   const [code, setCode] = useState(params.get('code') ?? '');
   const [notice, setNotice] = useState<Notice>(null);
   const [busy, setBusy] = useState(false);
-  const q = useQuery({ queryKey: ['activities', 'checkin', id], queryFn: ({ signal }) => activitiesApi.checkinInfo(id, signal) });
+  const q = useQuery({
+    queryKey: ['activities', 'checkin', id],
+    queryFn: ({ signal }) => activitiesApi.checkinInfo(id, signal),
+  });
   const s = q.data?.signup;
-  const action: 'in' | 'out' | null = !s || s.status !== 'confirmed' ? null : !s.checkedInAt ? 'in' : !s.checkedOutAt ? 'out' : null;
+  const action: 'in' | 'out' | null =
+    !s || s.status !== 'confirmed' ? null : !s.checkedInAt ? 'in' : !s.checkedOutAt ? 'out' : null;
   const go = async () => {
     setBusy(true);
     try {
       if (action === 'in') {
         const pos = await position();
         const r = await activitiesApi.checkin(id, { code, ...(pos ?? {}) });
-        setNotice({ ok: true, text: r.reviewReason === 'location_far' ? `${t('actPhone.checkin.inOk')} ${t('actPhone.far')}` : t('actPhone.checkin.inOk') });
+        setNotice({
+          ok: true,
+          text:
+            r.reviewReason === 'location_far'
+              ? `${t('actPhone.checkin.inOk')} ${t('actPhone.far')}`
+              : t('actPhone.checkin.inOk'),
+        });
         // The next scan (to check out) brings a new code.
         setCode('');
       } else {
@@ -44,18 +63,29 @@ export default function CheckinPage() {
         setNotice({ ok: true, text: t('actPhone.checkin.outOk', { minutes: r.minutes ?? 0 }) });
       }
       await qc.invalidateQueries({ queryKey: ['activities'] });
-    } catch (e) { setNotice({ ok: false, text: errorText(e, t) }); } finally { setBusy(false); }
+    } catch (e) {
+      setNotice({ ok: false, text: errorText(e, t) });
+    } finally {
+      setBusy(false);
+    }
   };
   return (
     <>
-      <PageTitle title={t('actPhone.checkin.title')} back={{ to: '/m/activities', label: t('actPhone.checkin.back') }} />
+      <PageTitle
+        title={t('actPhone.checkin.title')}
+        back={{ to: '/m/activities', label: t('actPhone.checkin.back') }}
+      />
       <NoticeBox notice={notice} />
       {q.isPending && <Loading />}
       {q.isError && <ErrorNotice error={q.error} onRetry={() => void q.refetch()} />}
       {q.data && (
         <Card title={q.data.title}>
           <p>{t('actPhone.place', { place: q.data.place })}</p>
-          {s && <p>{s.shiftName} {localTime(s.shiftStart)}–{localTime(s.shiftEnd)}</p>}
+          {s && (
+            <p>
+              {s.shiftName} {localTime(s.shiftStart)}–{localTime(s.shiftEnd)}
+            </p>
+          )}
           {s?.checkedInAt && <p>{t('actPhone.checkedIn', { time: localTime(s.checkedInAt) })}</p>}
           {!s && <p role="alert">{t('actPhone.checkin.notSignedUp')}</p>}
           {s && s.status !== 'confirmed' && <p>{t('actPhone.statusWaitlisted')}</p>}
@@ -63,13 +93,27 @@ export default function CheckinPage() {
           {action && (
             <>
               {action === 'out' && !code && <p>{t('actPhone.checkin.scanAgain')}</p>}
-              <TextField label={t('actPhone.checkin.code')} inputMode="numeric" maxLength={6} value={code} onChange={(e) => setCode(e.target.value.replace(/\D/g, ''))} />
-              <button type="button" className="ph-btn ph-btn--block" style={{ fontSize: '1.4em', minHeight: 80 }} disabled={busy || code.length !== 6} onClick={() => void go()}>
+              <TextField
+                label={t('actPhone.checkin.code')}
+                inputMode="numeric"
+                maxLength={6}
+                value={code}
+                onChange={(e) => setCode(e.target.value.replace(/\D/g, ''))}
+              />
+              <button
+                type="button"
+                className="ph-btn ph-btn--block"
+                style={{ fontSize: '1.4em', minHeight: 80 }}
+                disabled={busy || code.length !== 6}
+                onClick={() => void go()}
+              >
                 {action === 'in' ? t('actPhone.checkin.in') : t('actPhone.checkin.out')}
               </button>
             </>
           )}
-          <p><Link to="/m/activities">{t('actPhone.checkin.back')}</Link></p>
+          <p>
+            <Link to="/m/activities">{t('actPhone.checkin.back')}</Link>
+          </p>
         </Card>
       )}
     </>

@@ -6,7 +6,16 @@ import { useTranslation } from 'react-i18next';
 import { Card, EmptyState, ErrorNotice, Loading, PageTitle } from '../../../shared/phone-ui/parts.tsx';
 import { errorText } from '../../../shared/api/errorText.ts';
 import { NoticeBox, type Notice } from '../../../shared/phone-ui/Notice.tsx';
-import { appointmentsApi, useMine, useOffer, useSlots, weekdayOf, type Booking, type Offer, type Slot } from '../api.ts';
+import {
+  appointmentsApi,
+  useMine,
+  useOffer,
+  useSlots,
+  weekdayOf,
+  type Booking,
+  type Offer,
+  type Slot,
+} from '../api.ts';
 
 function MyBookings({ bookings, onNotice }: { bookings: Booking[]; onNotice: (n: Notice) => void }) {
   const { t } = useTranslation();
@@ -15,14 +24,23 @@ function MyBookings({ bookings, onNotice }: { bookings: Booking[]; onNotice: (n:
   const [busy, setBusy] = useState(false);
   const wd = (date: string) => t(`apptPhone.weekdays.d${weekdayOf(date)}` as 'apptPhone.weekdays.d1');
   // Upcoming first; past ones and cancellations stay visible a while so nobody wonders where they went.
-  const shown = [...bookings].sort((a, b) => Number(Date.parse(a.slotStart) < Date.now()) - Number(Date.parse(b.slotStart) < Date.now()) || a.slotStart.localeCompare(b.slotStart));
+  const shown = [...bookings].sort(
+    (a, b) =>
+      Number(Date.parse(a.slotStart) < Date.now()) - Number(Date.parse(b.slotStart) < Date.now()) ||
+      a.slotStart.localeCompare(b.slotStart),
+  );
   const cancel = async (b: Booking) => {
     setBusy(true);
     try {
       await appointmentsApi.cancelSelf(b.id);
       onNotice({ ok: true, text: t('apptPhone.cancelledOk') });
       await qc.invalidateQueries({ queryKey: ['appointments'] });
-    } catch (e) { onNotice({ ok: false, text: errorText(e, t) }); } finally { setBusy(false); setAsking(null); }
+    } catch (e) {
+      onNotice({ ok: false, text: errorText(e, t) });
+    } finally {
+      setBusy(false);
+      setAsking(null);
+    }
   };
   return (
     <Card title={t('apptPhone.mine')}>
@@ -32,18 +50,43 @@ function MyBookings({ bookings, onNotice }: { bookings: Booking[]; onNotice: (n:
           const upcoming = b.status === 'confirmed' && Date.parse(b.slotStart) > Date.now();
           return (
             <li key={b.id} style={{ padding: '0.6em 0' }}>
-              <p className="ph-list__title"><strong>{b.serviceName}</strong> · {b.date} {wd(b.date)} {b.time}</p>
-              <p className="ph-list__sub">{t('apptPhone.place', { place: b.place })} · {t('apptPhone.forName', { name: b.residentName })}</p>
-              <p><strong>{b.status === 'confirmed' ? `✓ ${t('apptPhone.statusConfirmed')}` : `✗ ${t('apptPhone.statusCancelled')}`}</strong></p>
+              <p className="ph-list__title">
+                <strong>{b.serviceName}</strong> · {b.date} {wd(b.date)} {b.time}
+              </p>
+              <p className="ph-list__sub">
+                {t('apptPhone.place', { place: b.place })} · {t('apptPhone.forName', { name: b.residentName })}
+              </p>
+              <p>
+                <strong>
+                  {b.status === 'confirmed'
+                    ? `✓ ${t('apptPhone.statusConfirmed')}`
+                    : `✗ ${t('apptPhone.statusCancelled')}`}
+                </strong>
+              </p>
               {upcoming && asking !== b.id && (
-                <button type="button" className="ph-btn ph-btn--secondary ph-btn--block" onClick={() => setAsking(b.id)}>{t('apptPhone.cancel')}</button>
+                <button
+                  type="button"
+                  className="ph-btn ph-btn--secondary ph-btn--block"
+                  onClick={() => setAsking(b.id)}
+                >
+                  {t('apptPhone.cancel')}
+                </button>
               )}
               {upcoming && asking === b.id && (
                 <div role="group" aria-label={t('apptPhone.cancel')}>
                   <p>{t('apptPhone.cancelAsk', { service: b.serviceName, date: b.date, time: b.time })}</p>
                   <div className="ph-row">
-                    <button type="button" className="ph-btn ph-btn--danger" disabled={busy} onClick={() => void cancel(b)}>{t('apptPhone.cancelYes')}</button>
-                    <button type="button" className="ph-btn ph-btn--secondary" onClick={() => setAsking(null)}>{t('apptPhone.cancelNo')}</button>
+                    <button
+                      type="button"
+                      className="ph-btn ph-btn--danger"
+                      disabled={busy}
+                      onClick={() => void cancel(b)}
+                    >
+                      {t('apptPhone.cancelYes')}
+                    </button>
+                    <button type="button" className="ph-btn ph-btn--secondary" onClick={() => setAsking(null)}>
+                      {t('apptPhone.cancelNo')}
+                    </button>
                   </div>
                 </div>
               )}
@@ -55,7 +98,17 @@ function MyBookings({ bookings, onNotice }: { bookings: Booking[]; onNotice: (n:
   );
 }
 
-function SlotPicker({ service, residentId, onBooked, onNotice }: { service: Offer; residentId: string; onBooked: () => void; onNotice: (n: Notice) => void }) {
+function SlotPicker({
+  service,
+  residentId,
+  onBooked,
+  onNotice,
+}: {
+  service: Offer;
+  residentId: string;
+  onBooked: () => void;
+  onNotice: (n: Notice) => void;
+}) {
   const { t } = useTranslation();
   const qc = useQueryClient();
   const slots = useSlots(service.id);
@@ -65,13 +118,23 @@ function SlotPicker({ service, residentId, onBooked, onNotice }: { service: Offe
     setBusy(true);
     try {
       const b = await appointmentsApi.bookSelf({ residentId, serviceId: service.id, slotStart: s.start });
-      onNotice({ ok: true, text: t('apptPhone.booked', { name: b.serviceName, date: `${b.date} ${wd(b.date)}`, time: b.time, place: b.place }) });
+      onNotice({
+        ok: true,
+        text: t('apptPhone.booked', {
+          name: b.serviceName,
+          date: `${b.date} ${wd(b.date)}`,
+          time: b.time,
+          place: b.place,
+        }),
+      });
       await qc.invalidateQueries({ queryKey: ['appointments'] });
       onBooked();
     } catch (e) {
       onNotice({ ok: false, text: errorText(e, t) });
       await slots.refetch();
-    } finally { setBusy(false); }
+    } finally {
+      setBusy(false);
+    }
   };
   if (slots.isPending) return <Loading label={t('apptPhone.loadingSlots')} />;
   if (slots.isError) return <ErrorNotice error={slots.error} onRetry={() => void slots.refetch()} />;
@@ -81,13 +144,24 @@ function SlotPicker({ service, residentId, onBooked, onNotice }: { service: Offe
     <>
       {days.map((d) => (
         <section key={d} aria-label={`${d} ${wd(d)}`}>
-          <h3 style={{ margin: '0.8em 0 0.4em' }}>{d} {wd(d)}</h3>
-          {slots.data.filter((s) => s.date === d).map((s) => (
-            <button key={s.start} type="button" className="ph-btn ph-btn--block" style={{ marginBottom: '0.5em' }} disabled={busy}
-              aria-label={`${t('apptPhone.bookAt', { date: d, weekday: wd(d), time: s.time })}，${t('apptPhone.left', { count: s.left })}`} onClick={() => void book(s)}>
-              {s.time} · {t('apptPhone.left', { count: s.left })}
-            </button>
-          ))}
+          <h3 style={{ margin: '0.8em 0 0.4em' }}>
+            {d} {wd(d)}
+          </h3>
+          {slots.data
+            .filter((s) => s.date === d)
+            .map((s) => (
+              <button
+                key={s.start}
+                type="button"
+                className="ph-btn ph-btn--block"
+                style={{ marginBottom: '0.5em' }}
+                disabled={busy}
+                aria-label={`${t('apptPhone.bookAt', { date: d, weekday: wd(d), time: s.time })}，${t('apptPhone.left', { count: s.left })}`}
+                onClick={() => void book(s)}
+              >
+                {s.time} · {t('apptPhone.left', { count: s.left })}
+              </button>
+            ))}
         </section>
       ))}
     </>
@@ -104,7 +178,10 @@ export default function BookServicePage() {
   const people = mine.data?.people ?? [];
   const residentId = personId ?? people[0]?.id ?? null;
   const service = offer.data?.find((s) => s.id === serviceId) ?? null;
-  const showNotice = (n: Notice) => { setNotice(n); window.scrollTo({ top: 0 }); };
+  const showNotice = (n: Notice) => {
+    setNotice(n);
+    window.scrollTo({ top: 0 });
+  };
   return (
     <>
       <PageTitle title={t('apptPhone.title')} back={{ to: '/m', label: t('common.home') }} />
@@ -114,28 +191,59 @@ export default function BookServicePage() {
       {offer.isError && <ErrorNotice error={offer.error} onRetry={() => void offer.refetch()} />}
       {mine.isError && <ErrorNotice error={mine.error} onRetry={() => void mine.refetch()} />}
       {mine.data && <MyBookings bookings={mine.data.bookings} onNotice={showNotice} />}
-      {mine.data && people.length === 0 && <Card variant="note"><p>{t('apptPhone.noPeople')}</p></Card>}
+      {mine.data && people.length === 0 && (
+        <Card variant="note">
+          <p>{t('apptPhone.noPeople')}</p>
+        </Card>
+      )}
       {offer.data && people.length > 0 && (
         <Card title={t('apptPhone.step1')}>
           {service ? (
             <>
-              <p><strong>{t('apptPhone.chosen', { name: service.name })}</strong></p>
+              <p>
+                <strong>{t('apptPhone.chosen', { name: service.name })}</strong>
+              </p>
               {service.description && <p>{service.description}</p>}
-              <button type="button" className="ph-btn ph-btn--secondary ph-btn--block" onClick={() => setServiceId(null)}>{t('apptPhone.change')}</button>
+              <button
+                type="button"
+                className="ph-btn ph-btn--secondary ph-btn--block"
+                onClick={() => setServiceId(null)}
+              >
+                {t('apptPhone.change')}
+              </button>
             </>
-          ) : offer.data.map((s) => (
-            <button key={s.id} type="button" className="ph-btn ph-btn--block" style={{ marginBottom: '0.5em' }} onClick={() => { setServiceId(s.id); setNotice(null); }}>
-              {t('apptPhone.choose', { name: s.name })}
-            </button>
-          ))}
+          ) : (
+            offer.data.map((s) => (
+              <button
+                key={s.id}
+                type="button"
+                className="ph-btn ph-btn--block"
+                style={{ marginBottom: '0.5em' }}
+                onClick={() => {
+                  setServiceId(s.id);
+                  setNotice(null);
+                }}
+              >
+                {t('apptPhone.choose', { name: s.name })}
+              </button>
+            ))
+          )}
         </Card>
       )}
       {service && people.length > 1 && (
         <Card title={t('apptPhone.step2')}>
           <div className="ph-row" role="radiogroup" aria-label={t('apptPhone.forWhom')}>
             {people.map((p) => (
-              <button key={p.id} type="button" role="radio" aria-checked={p.id === residentId} className="ph-chip" onClick={() => setPersonId(p.id)}>
-                {p.id === residentId ? '● ' : '○ '}{p.name}（{p.relation === 'self' ? t('apptPhone.me') : t('apptPhone.family')}）
+              <button
+                key={p.id}
+                type="button"
+                role="radio"
+                aria-checked={p.id === residentId}
+                className="ph-chip"
+                onClick={() => setPersonId(p.id)}
+              >
+                {p.id === residentId ? '● ' : '○ '}
+                {p.name}（{p.relation === 'self' ? t('apptPhone.me') : t('apptPhone.family')}）
               </button>
             ))}
           </div>
@@ -143,7 +251,12 @@ export default function BookServicePage() {
       )}
       {service && residentId && (
         <Card title={t('apptPhone.step3')}>
-          <SlotPicker service={service} residentId={residentId} onBooked={() => setServiceId(null)} onNotice={showNotice} />
+          <SlotPicker
+            service={service}
+            residentId={residentId}
+            onBooked={() => setServiceId(null)}
+            onNotice={showNotice}
+          />
         </Card>
       )}
     </>

@@ -9,19 +9,44 @@ import { isApiError, problemsByField } from '../../../shared/api/errors.ts';
 import { errorText } from '../../../shared/api/errorText.ts';
 import { badgesApi, mapHref, useFamilyBadges, type ContactInput, type FamilyBadgeView } from '../api.ts';
 
-const time = (iso: string) => new Date(iso).toLocaleString('zh-CN', { hour12: false, month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+const time = (iso: string) =>
+  new Date(iso).toLocaleString('zh-CN', {
+    hour12: false,
+    month: 'numeric',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
 
 export default function FamilyBadgesPage() {
   const { t } = useTranslation();
   const q = useFamilyBadges();
   const back = { to: '/m', label: t('common.back') };
-  if (q.isPending) return <><PageTitle title={t('badges.phone.title')} back={back} /><Loading /></>;
-  if (q.isError) return <><PageTitle title={t('badges.phone.title')} back={back} /><ErrorNotice error={q.error} onRetry={() => void q.refetch()} /></>;
+  if (q.isPending)
+    return (
+      <>
+        <PageTitle title={t('badges.phone.title')} back={back} />
+        <Loading />
+      </>
+    );
+  if (q.isError)
+    return (
+      <>
+        <PageTitle title={t('badges.phone.title')} back={back} />
+        <ErrorNotice error={q.error} onRetry={() => void q.refetch()} />
+      </>
+    );
   return (
     <>
       <PageTitle title={t('badges.phone.title')} back={back} />
-      <Card variant="note"><p>{t('badges.phone.explain')}</p></Card>
-      {q.data.length === 0 ? <EmptyState>{t('badges.phone.empty')}</EmptyState> : q.data.map((b) => <BadgeCard key={b.id} badge={b} />)}
+      <Card variant="note">
+        <p>{t('badges.phone.explain')}</p>
+      </Card>
+      {q.data.length === 0 ? (
+        <EmptyState>{t('badges.phone.empty')}</EmptyState>
+      ) : (
+        q.data.map((b) => <BadgeCard key={b.id} badge={b} />)
+      )}
     </>
   );
 }
@@ -34,28 +59,58 @@ function BadgeCard({ badge }: { badge: FamilyBadgeView }) {
     <Card title={t('badges.phone.badgeTitle', { nickname: badge.nickname })}>
       {badge.status !== 'active' && <p className="ph-alert">{t('badges.phone.stopped')}</p>}
       <p>{t('badges.phone.scanCount', { n: badge.scans.length, messages })}</p>
-      {badge.scans.length === 0 ? <EmptyState>{t('badges.phone.noScans')}</EmptyState> : (
+      {badge.scans.length === 0 ? (
+        <EmptyState>{t('badges.phone.noScans')}</EmptyState>
+      ) : (
         <ul className="ph-list" aria-label={t('badges.phone.scans', { nickname: badge.nickname })}>
           {badge.scans.slice(0, 20).map((s) => (
             <li key={s.id} className="ph-entry">
-              <strong>{time(s.at)}</strong> · {s.kind === 'message' ? t('badges.phone.message') : t('badges.phone.view')}
-              {s.message && <><br />“{s.message}”</>}
-              {s.place && <><br />{t('badges.phone.place', { place: s.place })}</>}
-              {s.lat !== null && s.lng !== null && <><br /><a href={mapHref(s.lat, s.lng)} target="_blank" rel="noreferrer">{t('badges.phone.map')}</a></>}
+              <strong>{time(s.at)}</strong> ·{' '}
+              {s.kind === 'message' ? t('badges.phone.message') : t('badges.phone.view')}
+              {s.message && (
+                <>
+                  <br />“{s.message}”
+                </>
+              )}
+              {s.place && (
+                <>
+                  <br />
+                  {t('badges.phone.place', { place: s.place })}
+                </>
+              )}
+              {s.lat !== null && s.lng !== null && (
+                <>
+                  <br />
+                  <a href={mapHref(s.lat, s.lng)} target="_blank" rel="noreferrer">
+                    {t('badges.phone.map')}
+                  </a>
+                </>
+              )}
             </li>
           ))}
         </ul>
       )}
-      {badge.status === 'active' && (editing ? <EditForm badge={badge} onDone={() => setEditing(false)} /> : (
-        <>
-          <h3 style={{ fontSize: '1em' }}>{t('badges.phone.onPage')}</h3>
-          <p>{badge.cautions || t('badges.phone.noCautions')}</p>
-          <ul className="ph-list" aria-label={t('badges.phone.callList')}>
-            {badge.contacts.map((c, i) => <li key={i} className="ph-entry">{c.label} · {c.phone}</li>)}
-          </ul>
-          <div className="ph-actions"><button type="button" className="ph-btn ph-btn--secondary" onClick={() => setEditing(true)}>{t('badges.phone.edit')}</button></div>
-        </>
-      ))}
+      {badge.status === 'active' &&
+        (editing ? (
+          <EditForm badge={badge} onDone={() => setEditing(false)} />
+        ) : (
+          <>
+            <h3 style={{ fontSize: '1em' }}>{t('badges.phone.onPage')}</h3>
+            <p>{badge.cautions || t('badges.phone.noCautions')}</p>
+            <ul className="ph-list" aria-label={t('badges.phone.callList')}>
+              {badge.contacts.map((c, i) => (
+                <li key={i} className="ph-entry">
+                  {c.label} · {c.phone}
+                </li>
+              ))}
+            </ul>
+            <div className="ph-actions">
+              <button type="button" className="ph-btn ph-btn--secondary" onClick={() => setEditing(true)}>
+                {t('badges.phone.edit')}
+              </button>
+            </div>
+          </>
+        ))}
     </Card>
   );
 }
@@ -69,11 +124,13 @@ function EditForm({ badge, onDone }: { badge: FamilyBadgeView; onDone: () => voi
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const fields = isApiError(error) ? problemsByField(error.fields) : new Map<string, string>();
-  const setContact = (i: number, patch: Partial<ContactInput>) => setContacts(contacts.map((c, j) => (j === i ? { ...c, ...patch } : c)));
+  const setContact = (i: number, patch: Partial<ContactInput>) =>
+    setContacts(contacts.map((c, j) => (j === i ? { ...c, ...patch } : c)));
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true); setError(null);
+    setBusy(true);
+    setError(null);
     try {
       await badgesApi.familyUpdate(badge.id, { nickname, cautions, contacts });
       await qc.invalidateQueries({ queryKey: ['me', 'badges'] });
@@ -87,27 +144,81 @@ function EditForm({ badge, onDone }: { badge: FamilyBadgeView; onDone: () => voi
 
   return (
     <form onSubmit={submit} noValidate>
-      <TextField label={t('badges.phone.nickname')} hint={t('badges.phone.nicknameHint')} value={nickname} maxLength={20} onChange={(e) => setNickname(e.target.value)} error={fields.get('nickname') ?? null} />
+      <TextField
+        label={t('badges.phone.nickname')}
+        hint={t('badges.phone.nicknameHint')}
+        value={nickname}
+        maxLength={20}
+        onChange={(e) => setNickname(e.target.value)}
+        error={fields.get('nickname') ?? null}
+      />
       <label className="ph-field">
         <span className="ph-field__label">{t('badges.phone.cautions')}</span>
         <span className="ph-field__hint">{t('badges.phone.cautionsHint')}</span>
-        <textarea className="ph-input" rows={4} maxLength={300} value={cautions} onChange={(e) => setCautions(e.target.value)} />
+        <textarea
+          className="ph-input"
+          rows={4}
+          maxLength={300}
+          value={cautions}
+          onChange={(e) => setCautions(e.target.value)}
+        />
         {fields.get('cautions') && <span className="ph-field__error">{fields.get('cautions')}</span>}
       </label>
       {contacts.map((c, i) => (
         <fieldset key={i} className="ph-field" style={{ border: '1px solid #ccc', borderRadius: 8, padding: '0.5em' }}>
           <legend>{t('badges.phone.contactN', { n: i + 1 })}</legend>
-          <TextField label={t('badges.phone.label')} value={c.label} maxLength={10} onChange={(e) => setContact(i, { label: e.target.value })} error={fields.get(`contacts.${i}.label`) ?? null} />
-          <TextField label={t('badges.phone.phone')} type="tel" value={c.phone} maxLength={20} onChange={(e) => setContact(i, { phone: e.target.value })} error={fields.get(`contacts.${i}.phone`) ?? null} />
-          {contacts.length > 1 && <button type="button" className="ph-btn ph-btn--danger" onClick={() => setContacts(contacts.filter((_, j) => j !== i))}>{t('badges.phone.remove', { n: i + 1 })}</button>}
+          <TextField
+            label={t('badges.phone.label')}
+            value={c.label}
+            maxLength={10}
+            onChange={(e) => setContact(i, { label: e.target.value })}
+            error={fields.get(`contacts.${i}.label`) ?? null}
+          />
+          <TextField
+            label={t('badges.phone.phone')}
+            type="tel"
+            value={c.phone}
+            maxLength={20}
+            onChange={(e) => setContact(i, { phone: e.target.value })}
+            error={fields.get(`contacts.${i}.phone`) ?? null}
+          />
+          {contacts.length > 1 && (
+            <button
+              type="button"
+              className="ph-btn ph-btn--danger"
+              onClick={() => setContacts(contacts.filter((_, j) => j !== i))}
+            >
+              {t('badges.phone.remove', { n: i + 1 })}
+            </button>
+          )}
         </fieldset>
       ))}
-      {fields.get('contacts') && <p role="alert" className="ph-alert ph-alert--error">{fields.get('contacts')}</p>}
-      {contacts.length < 5 && <button type="button" className="ph-btn ph-btn--secondary" onClick={() => setContacts([...contacts, { label: '', phone: '' }])}>{t('badges.phone.add')}</button>}
-      {error && !(isApiError(error) && error.fields.length) ? <p role="alert" className="ph-alert ph-alert--error">{errorText(error, t)}</p> : null}
+      {fields.get('contacts') && (
+        <p role="alert" className="ph-alert ph-alert--error">
+          {fields.get('contacts')}
+        </p>
+      )}
+      {contacts.length < 5 && (
+        <button
+          type="button"
+          className="ph-btn ph-btn--secondary"
+          onClick={() => setContacts([...contacts, { label: '', phone: '' }])}
+        >
+          {t('badges.phone.add')}
+        </button>
+      )}
+      {error && !(isApiError(error) && error.fields.length) ? (
+        <p role="alert" className="ph-alert ph-alert--error">
+          {errorText(error, t)}
+        </p>
+      ) : null}
       <div className="ph-actions">
-        <button type="submit" className="ph-btn" disabled={busy}>{busy ? t('badges.phone.saving') : t('badges.phone.save')}</button>
-        <button type="button" className="ph-btn ph-btn--secondary" onClick={onDone}>{t('badges.phone.cancel')}</button>
+        <button type="submit" className="ph-btn" disabled={busy}>
+          {busy ? t('badges.phone.saving') : t('badges.phone.save')}
+        </button>
+        <button type="button" className="ph-btn ph-btn--secondary" onClick={onDone}>
+          {t('badges.phone.cancel')}
+        </button>
       </div>
     </form>
   );

@@ -11,7 +11,14 @@ import { FormModal } from '../../../shared/console-ui/FormModal.tsx';
 import { VolunteerPicker } from '../../../shared/console-ui/VolunteerPicker.tsx';
 import { LinkButton } from '../../../shared/console-ui/LinkButton.tsx';
 import { can, useCurrentUser } from '../../../shared/session/useSession.ts';
-import { certificatesApi, staffPdfHref, useCertificates, useIssuerSettings, type CertificateFilter, type CertificateView } from '../api.ts';
+import {
+  certificatesApi,
+  staffPdfHref,
+  useCertificates,
+  useIssuerSettings,
+  type CertificateFilter,
+  type CertificateView,
+} from '../api.ts';
 
 const day = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : undefined);
 
@@ -28,64 +35,178 @@ export default function CertificatesPage() {
   const refresh = () => qc.invalidateQueries({ queryKey: ['certificates'] });
 
   return (
-    <ConsolePage title={t('certs.title')} extra={<Space>
-      <Button onClick={() => setEditing(true)}>{t('certs.settings')}</Button>
-      <Button type="primary" onClick={() => setIssuing(true)}>{t('certs.issue')}</Button>
-    </Space>}>
+    <ConsolePage
+      title={t('certs.title')}
+      extra={
+        <Space>
+          <Button onClick={() => setEditing(true)}>{t('certs.settings')}</Button>
+          <Button type="primary" onClick={() => setIssuing(true)}>
+            {t('certs.issue')}
+          </Button>
+        </Space>
+      }
+    >
       <Typography.Paragraph>{t('certs.lead')}</Typography.Paragraph>
       {settings.data && !settings.data.configured && <Alert type="warning" showIcon title={t('certs.notConfigured')} />}
-      {can(me, 'hours.grant') && <Typography.Paragraph>{t('certs.pointsRules')} <LinkButton to="/console/hours" size="small">{t('console.menu.hours')}</LinkButton></Typography.Paragraph>}
+      {can(me, 'hours.grant') && (
+        <Typography.Paragraph>
+          {t('certs.pointsRules')}{' '}
+          <LinkButton to="/console/hours" size="small">
+            {t('console.menu.hours')}
+          </LinkButton>
+        </Typography.Paragraph>
+      )}
       <Space wrap>
-        <Input.Search allowClear placeholder={t('certs.search')} aria-label={t('certs.search')} style={{ width: 240 }}
-          onSearch={(q) => setFilter({ ...filter, q: q || undefined, page: 1 })} />
-        <Select aria-label={t('certs.status')} style={{ width: 160 }} value={filter.status ?? ''} onChange={(v) => setFilter({ ...filter, status: (v || undefined) as CertificateFilter['status'], page: 1 })}
-          options={[{ value: '', label: t('certs.allStatus') }, { value: 'valid', label: t('certs.statusValue.valid') }, { value: 'revoked', label: t('certs.statusValue.revoked') }]} />
+        <Input.Search
+          allowClear
+          placeholder={t('certs.search')}
+          aria-label={t('certs.search')}
+          style={{ width: 240 }}
+          onSearch={(q) => setFilter({ ...filter, q: q || undefined, page: 1 })}
+        />
+        <Select
+          aria-label={t('certs.status')}
+          style={{ width: 160 }}
+          value={filter.status ?? ''}
+          onChange={(v) => setFilter({ ...filter, status: (v || undefined) as CertificateFilter['status'], page: 1 })}
+          options={[
+            { value: '', label: t('certs.allStatus') },
+            { value: 'valid', label: t('certs.statusValue.valid') },
+            { value: 'revoked', label: t('certs.statusValue.revoked') },
+          ]}
+        />
       </Space>
       <QueryTable<CertificateView>
-        query={{ ...list, data: list.data?.items }} rowKey="id" locale={{ emptyText: t('certs.empty') }}
-        pagination={{ current: filter.page, pageSize: filter.pageSize, total: list.data?.total ?? 0, onChange: (page, pageSize) => setFilter({ ...filter, page, pageSize }) }}
+        query={{ ...list, data: list.data?.items }}
+        rowKey="id"
+        locale={{ emptyText: t('certs.empty') }}
+        pagination={{
+          current: filter.page,
+          pageSize: filter.pageSize,
+          total: list.data?.total ?? 0,
+          onChange: (page, pageSize) => setFilter({ ...filter, page, pageSize }),
+        }}
         columns={[
           { title: t('certs.number'), dataIndex: 'number' },
           { title: t('certs.name'), dataIndex: 'volunteerName' },
           { title: t('certs.period'), render: (_, c) => `${c.periodFrom} ~ ${c.periodTo}` },
           { title: t('certs.hours'), dataIndex: 'serviceHours' },
           { title: t('certs.honour'), dataIndex: 'honourHours' },
-          { title: t('certs.status'), render: (_, c) => c.status === 'valid' ? <Tag color="success">{t('certs.statusValue.valid')}</Tag>
-            : <span><Tag color="error">{t('certs.statusValue.revoked')}</Tag>{c.revokeReason}</span> },
+          {
+            title: t('certs.status'),
+            render: (_, c) =>
+              c.status === 'valid' ? (
+                <Tag color="success">{t('certs.statusValue.valid')}</Tag>
+              ) : (
+                <span>
+                  <Tag color="error">{t('certs.statusValue.revoked')}</Tag>
+                  {c.revokeReason}
+                </span>
+              ),
+          },
           { title: t('certs.issuedAt'), render: (_, c) => `${c.issuedOn} · ${c.issuedByName}` },
           { title: t('certs.handler'), dataIndex: 'handlerName' },
-          { title: t('console.actions'), render: (_, c) => <Space>
-            <a href={staffPdfHref(c.id)} target="_blank" rel="noreferrer">{t('certs.download')}<span className="sr-only"> {c.number}</span></a>
-            {c.status === 'valid' && <Button size="small" danger onClick={() => setRevoking(c)}>{t('certs.revoke')}</Button>}
-          </Space> },
+          {
+            title: t('console.actions'),
+            render: (_, c) => (
+              <Space>
+                <a href={staffPdfHref(c.id)} target="_blank" rel="noreferrer">
+                  {t('certs.download')}
+                  <span className="sr-only"> {c.number}</span>
+                </a>
+                {c.status === 'valid' && (
+                  <Button size="small" danger onClick={() => setRevoking(c)}>
+                    {t('certs.revoke')}
+                  </Button>
+                )}
+              </Space>
+            ),
+          },
         ]}
       />
 
-      <FormModal open={issuing} title={t('certs.issue')} onClose={() => setIssuing(false)} fields={['volunteerId', 'from', 'to']} successText={t('console.saved')}
-        onSubmit={async (v) => { await certificatesApi.issue({ volunteerId: v.volunteerId, from: day(v.from), to: day(v.to) }); await refresh(); }}>
-        <Form.Item name="volunteerId" label={t('certs.volunteer')} rules={[{ required: true, message: t('certs.volunteer') }]}>
+      <FormModal
+        open={issuing}
+        title={t('certs.issue')}
+        onClose={() => setIssuing(false)}
+        fields={['volunteerId', 'from', 'to']}
+        successText={t('console.saved')}
+        onSubmit={async (v) => {
+          await certificatesApi.issue({ volunteerId: v.volunteerId, from: day(v.from), to: day(v.to) });
+          await refresh();
+        }}
+      >
+        <Form.Item
+          name="volunteerId"
+          label={t('certs.volunteer')}
+          rules={[{ required: true, message: t('certs.volunteer') }]}
+        >
           <VolunteerPicker onChange={() => undefined} />
         </Form.Item>
         <Typography.Paragraph type="secondary">{t('certs.periodHint')}</Typography.Paragraph>
-        <Form.Item name="from" label={t('certs.from')}><DatePicker /></Form.Item>
-        <Form.Item name="to" label={t('certs.to')}><DatePicker /></Form.Item>
+        <Form.Item name="from" label={t('certs.from')}>
+          <DatePicker />
+        </Form.Item>
+        <Form.Item name="to" label={t('certs.to')}>
+          <DatePicker />
+        </Form.Item>
       </FormModal>
 
-      <FormModal open={!!revoking} title={t('certs.revokeTitle', { number: revoking?.number ?? '' })} onClose={() => setRevoking(null)} fields={['reason']} successText={t('certs.revoked')}
-        onSubmit={async (v) => { await certificatesApi.revoke(revoking!.id, v.reason); await refresh(); }}>
-        <Form.Item name="reason" label={t('certs.reason')} rules={[{ required: true, min: 2, message: t('certs.reason') }]}><Input.TextArea rows={2} maxLength={200} /></Form.Item>
+      <FormModal
+        open={!!revoking}
+        title={t('certs.revokeTitle', { number: revoking?.number ?? '' })}
+        onClose={() => setRevoking(null)}
+        fields={['reason']}
+        successText={t('certs.revoked')}
+        onSubmit={async (v) => {
+          await certificatesApi.revoke(revoking!.id, v.reason);
+          await refresh();
+        }}
+      >
+        <Form.Item
+          name="reason"
+          label={t('certs.reason')}
+          rules={[{ required: true, min: 2, message: t('certs.reason') }]}
+        >
+          <Input.TextArea rows={2} maxLength={200} />
+        </Form.Item>
       </FormModal>
 
       {settings.data && (
-        <FormModal open={editing} title={t('certs.settings')} onClose={() => setEditing(false)} successText={t('console.saved')}
-          fields={['issuerName', 'responsiblePerson', 'handlerName', 'contactPhone', 'prefix']} initialValues={settings.data}
-          onSubmit={async (v) => { await certificatesApi.saveSettings({ issuerName: v.issuerName, responsiblePerson: v.responsiblePerson, handlerName: v.handlerName, contactPhone: v.contactPhone, prefix: v.prefix }); await refresh(); }}>
+        <FormModal
+          open={editing}
+          title={t('certs.settings')}
+          onClose={() => setEditing(false)}
+          successText={t('console.saved')}
+          fields={['issuerName', 'responsiblePerson', 'handlerName', 'contactPhone', 'prefix']}
+          initialValues={settings.data}
+          onSubmit={async (v) => {
+            await certificatesApi.saveSettings({
+              issuerName: v.issuerName,
+              responsiblePerson: v.responsiblePerson,
+              handlerName: v.handlerName,
+              contactPhone: v.contactPhone,
+              prefix: v.prefix,
+            });
+            await refresh();
+          }}
+        >
           <Typography.Paragraph type="secondary">{t('certs.settingsHint')}</Typography.Paragraph>
-          <Form.Item name="issuerName" label={t('certs.issuerName')} rules={[{ required: true }]}><Input maxLength={40} /></Form.Item>
-          <Form.Item name="responsiblePerson" label={t('certs.responsiblePerson')} rules={[{ required: true }]}><Input maxLength={20} /></Form.Item>
-          <Form.Item name="handlerName" label={t('certs.handlerName')} rules={[{ required: true }]}><Input maxLength={20} /></Form.Item>
-          <Form.Item name="contactPhone" label={t('certs.contactPhone')} rules={[{ required: true }]}><Input maxLength={20} /></Form.Item>
-          <Form.Item name="prefix" label={t('certs.prefix')} rules={[{ required: true }]}><Input maxLength={6} /></Form.Item>
+          <Form.Item name="issuerName" label={t('certs.issuerName')} rules={[{ required: true }]}>
+            <Input maxLength={40} />
+          </Form.Item>
+          <Form.Item name="responsiblePerson" label={t('certs.responsiblePerson')} rules={[{ required: true }]}>
+            <Input maxLength={20} />
+          </Form.Item>
+          <Form.Item name="handlerName" label={t('certs.handlerName')} rules={[{ required: true }]}>
+            <Input maxLength={20} />
+          </Form.Item>
+          <Form.Item name="contactPhone" label={t('certs.contactPhone')} rules={[{ required: true }]}>
+            <Input maxLength={20} />
+          </Form.Item>
+          <Form.Item name="prefix" label={t('certs.prefix')} rules={[{ required: true }]}>
+            <Input maxLength={6} />
+          </Form.Item>
         </FormModal>
       )}
     </ConsolePage>

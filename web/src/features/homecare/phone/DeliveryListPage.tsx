@@ -23,19 +23,50 @@ function Door({ runId, r, onOk }: { runId: string; r: RecipientView; onOk: (text
   const where = t('homecare.phone.door', { unit: r.unit, room: r.room });
   return (
     <li className="ph-entry">
-      <strong>{where} · {r.name}</strong><br />
-      {t(`homecare.phone.status.${r.status}`)}{r.attempts > 0 ? ` · ${t('homecare.phone.tries', { n: r.attempts })}` : ''}
+      <strong>
+        {where} · {r.name}
+      </strong>
+      <br />
+      {t(`homecare.phone.status.${r.status}`)}
+      {r.attempts > 0 ? ` · ${t('homecare.phone.tries', { n: r.attempts })}` : ''}
       {confirm.isError && <ErrorNotice error={confirm.error} />}
       {open && (
         <div className="ph-actions">
-          <button type="button" className="ph-btn ph-btn--block" disabled={confirm.isPending} onClick={() => confirm.mutate('delivered')}>
-            {t('homecare.phone.delivered')}<span className="ph-sr-only"> {where} {r.name}</span>
+          <button
+            type="button"
+            className="ph-btn ph-btn--block"
+            disabled={confirm.isPending}
+            onClick={() => confirm.mutate('delivered')}
+          >
+            {t('homecare.phone.delivered')}
+            <span className="ph-sr-only">
+              {' '}
+              {where} {r.name}
+            </span>
           </button>
-          <button type="button" className="ph-btn ph-btn--secondary ph-btn--block" disabled={confirm.isPending} onClick={() => confirm.mutate('absent')}>
-            {t('homecare.phone.absent')}<span className="ph-sr-only"> {where} {r.name}</span>
+          <button
+            type="button"
+            className="ph-btn ph-btn--secondary ph-btn--block"
+            disabled={confirm.isPending}
+            onClick={() => confirm.mutate('absent')}
+          >
+            {t('homecare.phone.absent')}
+            <span className="ph-sr-only">
+              {' '}
+              {where} {r.name}
+            </span>
           </button>
-          <button type="button" className="ph-btn ph-btn--secondary ph-btn--block" disabled={confirm.isPending} onClick={() => confirm.mutate('declined')}>
-            {t('homecare.phone.declined')}<span className="ph-sr-only"> {where} {r.name}</span>
+          <button
+            type="button"
+            className="ph-btn ph-btn--secondary ph-btn--block"
+            disabled={confirm.isPending}
+            onClick={() => confirm.mutate('declined')}
+          >
+            {t('homecare.phone.declined')}
+            <span className="ph-sr-only">
+              {' '}
+              {where} {r.name}
+            </span>
           </button>
         </div>
       )}
@@ -49,10 +80,24 @@ export default function DeliveryListPage() {
   const q = useMyRun(id);
   const [ok, setOk] = useState<string | null>(null);
   const back = { to: '/m/homecare', label: t('common.back') };
-  if (q.isPending) return <><PageTitle title={t('homecare.phone.listTitle')} back={back} /><Loading /></>;
+  if (q.isPending)
+    return (
+      <>
+        <PageTitle title={t('homecare.phone.listTitle')} back={back} />
+        <Loading />
+      </>
+    );
   if (q.isError) {
-    return <><PageTitle title={t('homecare.phone.listTitle')} back={back} />
-      {isApiError(q.error) && q.error.code === 'not_found' ? <EmptyState>{t('homecare.phone.noRuns')}</EmptyState> : <ErrorNotice error={q.error} onRetry={() => void q.refetch()} />}</>;
+    return (
+      <>
+        <PageTitle title={t('homecare.phone.listTitle')} back={back} />
+        {isApiError(q.error) && q.error.code === 'not_found' ? (
+          <EmptyState>{t('homecare.phone.noRuns')}</EmptyState>
+        ) : (
+          <ErrorNotice error={q.error} onRetry={() => void q.refetch()} />
+        )}
+      </>
+    );
   }
   const run = q.data;
   return (
@@ -60,13 +105,35 @@ export default function DeliveryListPage() {
       <PageTitle title={run.title} back={back} />
       <p className="ph-lead">{t('homecare.phone.runLine', { date: run.runDate, items: run.items })}</p>
       <div aria-live="polite">
-        {ok && <div className="ph-alert ph-alert--ok" role="status"><span className="ph-alert__icon" aria-hidden="true">✓</span><div className="ph-alert__body"><p>{ok}</p></div></div>}
+        {ok && (
+          <div className="ph-alert ph-alert--ok" role="status">
+            <span className="ph-alert__icon" aria-hidden="true">
+              ✓
+            </span>
+            <div className="ph-alert__body">
+              <p>{ok}</p>
+            </div>
+          </div>
+        )}
       </div>
-      <p><strong>{run.outstanding.length ? t('homecare.phone.left', { n: run.outstanding.length }) : t('homecare.phone.allDone')}</strong></p>
+      <p>
+        <strong>
+          {run.outstanding.length
+            ? t('homecare.phone.left', { n: run.outstanding.length })
+            : t('homecare.phone.allDone')}
+        </strong>
+      </p>
       {run.buildings.map((b) => (
-        <Card key={b.building} title={`${b.building} · ${t('homecare.phone.runProgress', { done: b.figures.delivered + b.figures.declined, total: b.figures.total })}`}>
+        <Card
+          key={b.building}
+          title={`${b.building} · ${t('homecare.phone.runProgress', { done: b.figures.delivered + b.figures.declined, total: b.figures.total })}`}
+        >
           <ul className="ph-list" aria-label={b.building}>
-            {b.recipients.filter((r) => r.status !== 'removed').map((r) => <Door key={r.residentId} runId={run.id} r={r} onOk={setOk} />)}
+            {b.recipients
+              .filter((r) => r.status !== 'removed')
+              .map((r) => (
+                <Door key={r.residentId} runId={run.id} r={r} onOk={setOk} />
+              ))}
           </ul>
         </Card>
       ))}

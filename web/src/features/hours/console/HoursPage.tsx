@@ -2,7 +2,22 @@
 // that points at the old, never an edit), honour hours granted by the admin, and the community's rules
 // (rounding, star thresholds, points per hour and caps).
 import { useState } from 'react';
-import { App, Button, DatePicker, Form, Input, InputNumber, Radio, Select, Space, Switch, Table, Tabs, Tag, Typography } from 'antd';
+import {
+  App,
+  Button,
+  DatePicker,
+  Form,
+  Input,
+  InputNumber,
+  Radio,
+  Select,
+  Space,
+  Switch,
+  Table,
+  Tabs,
+  Tag,
+  Typography,
+} from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
@@ -15,7 +30,17 @@ import { applyApiErrors } from '../../../shared/console-ui/formErrors.ts';
 import { can, useCurrentUser } from '../../../shared/session/useSession.ts';
 import { HOURS_SOURCES, type HoursSource } from '../../../../../domain/hours/ledger.ts';
 import type { ReviewReason } from '../../../../../domain/hours/schemas.ts';
-import { hoursApi, hoursText, useDisputes, useHoursQueue, useHoursSettings, useVolunteerHours, type DisputeView, type EntryView, type QueueFilter } from '../api.ts';
+import {
+  hoursApi,
+  hoursText,
+  useDisputes,
+  useHoursQueue,
+  useHoursSettings,
+  useVolunteerHours,
+  type DisputeView,
+  type EntryView,
+  type QueueFilter,
+} from '../api.ts';
 
 const fieldset = { border: '1px solid #d9d9d9', borderRadius: 8, padding: '8px 12px', marginBottom: 16 } as const;
 const legend = { fontSize: 14, width: 'auto', padding: '0 4px', margin: 0, border: 0 } as const;
@@ -34,49 +59,124 @@ function Queue() {
     setBusy(true);
     try {
       const r = await hoursApi.verify(ids);
-      void message.success(r.skipped.length ? t('hours.verifiedSome', { count: r.verified.length, skipped: r.skipped.length }) : t('hours.verified', { count: r.verified.length }));
+      void message.success(
+        r.skipped.length
+          ? t('hours.verifiedSome', { count: r.verified.length, skipped: r.skipped.length })
+          : t('hours.verified', { count: r.verified.length }),
+      );
       setSelected([]);
       await refresh();
     } catch (err) {
       void message.error(err instanceof Error ? err.message : String(err));
-    } finally { setBusy(false); }
+    } finally {
+      setBusy(false);
+    }
   };
   return (
     <>
       <Space wrap style={{ marginBottom: 12 }}>
-        <Select aria-label={t('hours.source')} style={{ minWidth: 160 }} value={filter.source ?? ''} onChange={(v) => setFilter({ ...filter, source: v || undefined, page: 1 })}
-          options={[{ value: '', label: t('hours.allSources') }, ...HOURS_SOURCES.filter((s) => s !== 'honour').map((s) => ({ value: s, label: t(`hours.sources.${s}`) }))]} />
-        <VolunteerPicker value={filter.volunteerId ?? null} onChange={(id) => setFilter({ ...filter, volunteerId: id ?? undefined, page: 1 })} />
-        <Space><Switch checked={!!filter.reviewOnly} onChange={(v) => setFilter({ ...filter, reviewOnly: v || undefined, page: 1 })} aria-label={t('hours.reviewOnly')} /><span>{t('hours.reviewOnly')}</span></Space>
-        <Button type="primary" disabled={!selected.length} loading={busy} onClick={() => void verify(selected)}>{t('hours.verifySelected', { count: selected.length })}</Button>
+        <Select
+          aria-label={t('hours.source')}
+          style={{ minWidth: 160 }}
+          value={filter.source ?? ''}
+          onChange={(v) => setFilter({ ...filter, source: v || undefined, page: 1 })}
+          options={[
+            { value: '', label: t('hours.allSources') },
+            ...HOURS_SOURCES.filter((s) => s !== 'honour').map((s) => ({ value: s, label: t(`hours.sources.${s}`) })),
+          ]}
+        />
+        <VolunteerPicker
+          value={filter.volunteerId ?? null}
+          onChange={(id) => setFilter({ ...filter, volunteerId: id ?? undefined, page: 1 })}
+        />
+        <Space>
+          <Switch
+            checked={!!filter.reviewOnly}
+            onChange={(v) => setFilter({ ...filter, reviewOnly: v || undefined, page: 1 })}
+            aria-label={t('hours.reviewOnly')}
+          />
+          <span>{t('hours.reviewOnly')}</span>
+        </Space>
+        <Button type="primary" disabled={!selected.length} loading={busy} onClick={() => void verify(selected)}>
+          {t('hours.verifySelected', { count: selected.length })}
+        </Button>
       </Space>
-      <QueryTable<EntryView> query={{ ...q, data: q.data?.items }} rowKey="id" size="middle"
-        rowSelection={{ selectedRowKeys: selected, onChange: (keys) => setSelected(keys as string[]), getCheckboxProps: (r) => ({ 'aria-label': t('hours.pick', { name: r.volunteerName, date: r.serviceDate }) }) }}
-        pagination={{ current: filter.page, pageSize: filter.pageSize, total: q.data?.total ?? 0, showTotal: (n) => t('console.totalCount', { count: n }), onChange: (page, pageSize) => setFilter({ ...filter, page, pageSize }) }}
+      <QueryTable<EntryView>
+        query={{ ...q, data: q.data?.items }}
+        rowKey="id"
+        size="middle"
+        rowSelection={{
+          selectedRowKeys: selected,
+          onChange: (keys) => setSelected(keys as string[]),
+          getCheckboxProps: (r) => ({ 'aria-label': t('hours.pick', { name: r.volunteerName, date: r.serviceDate }) }),
+        }}
+        pagination={{
+          current: filter.page,
+          pageSize: filter.pageSize,
+          total: q.data?.total ?? 0,
+          showTotal: (n) => t('console.totalCount', { count: n }),
+          onChange: (page, pageSize) => setFilter({ ...filter, page, pageSize }),
+        }}
         locale={{ emptyText: t('hours.queueEmpty') }}
         columns={[
           { title: t('hours.date'), dataIndex: 'serviceDate', width: 110 },
           { title: t('hours.volunteer'), dataIndex: 'volunteerName' },
           { title: t('hours.what'), dataIndex: 'description' },
           { title: t('hours.source'), dataIndex: 'source', render: (s: HoursSource) => t(`hours.sources.${s}`) },
-          { title: t('hours.hours'), dataIndex: 'minutes', render: (m: number, r) => (r.rawMinutes !== m ? t('hours.rounded', { hours: hoursText(m), raw: r.rawMinutes }) : hoursText(m)) },
-          { title: t('hours.flag'), dataIndex: 'reviewReason', render: (r: ReviewReason | null) => (r ? <Tag color="warning">{t(`hours.reasons.${r}`)}</Tag> : null) },
+          {
+            title: t('hours.hours'),
+            dataIndex: 'minutes',
+            render: (m: number, r) =>
+              r.rawMinutes !== m ? t('hours.rounded', { hours: hoursText(m), raw: r.rawMinutes }) : hoursText(m),
+          },
+          {
+            title: t('hours.flag'),
+            dataIndex: 'reviewReason',
+            render: (r: ReviewReason | null) => (r ? <Tag color="warning">{t(`hours.reasons.${r}`)}</Tag> : null),
+          },
           { title: t('hours.recordedBy'), dataIndex: 'recordedByName' },
-          { title: t('console.actions'), key: 'a', render: (_, r) => (
-            <Space>
-              <Button size="small" onClick={() => void verify([r.id])}>{t('hours.verify')}</Button>
-              <Button size="small" onClick={() => setCorrecting(r)}>{t('hours.correct')}</Button>
-            </Space>
-          ) },
-        ]} />
-      <FormModal open={!!correcting} title={t('hours.correctTitle', { name: correcting?.volunteerName ?? '', date: correcting?.serviceDate ?? '' })} onClose={() => setCorrecting(null)}
-        fields={['minutes', 'reason']} successText={t('hours.corrected')} initialValues={{ minutes: correcting?.minutes }}
-        onSubmit={async (v) => { await hoursApi.correct(correcting!.id, { minutes: v.minutes, reason: v.reason }); await refresh(); }}>
+          {
+            title: t('console.actions'),
+            key: 'a',
+            render: (_, r) => (
+              <Space>
+                <Button size="small" onClick={() => void verify([r.id])}>
+                  {t('hours.verify')}
+                </Button>
+                <Button size="small" onClick={() => setCorrecting(r)}>
+                  {t('hours.correct')}
+                </Button>
+              </Space>
+            ),
+          },
+        ]}
+      />
+      <FormModal
+        open={!!correcting}
+        title={t('hours.correctTitle', { name: correcting?.volunteerName ?? '', date: correcting?.serviceDate ?? '' })}
+        onClose={() => setCorrecting(null)}
+        fields={['minutes', 'reason']}
+        successText={t('hours.corrected')}
+        initialValues={{ minutes: correcting?.minutes }}
+        onSubmit={async (v) => {
+          await hoursApi.correct(correcting!.id, { minutes: v.minutes, reason: v.reason });
+          await refresh();
+        }}
+      >
         <Typography.Paragraph>{t('hours.correctLead')}</Typography.Paragraph>
-        <Form.Item name="minutes" label={t('hours.minutes')} rules={[{ required: true, message: t('hours.required') }]} extra={t('hours.minutesHint')}>
+        <Form.Item
+          name="minutes"
+          label={t('hours.minutes')}
+          rules={[{ required: true, message: t('hours.required') }]}
+          extra={t('hours.minutesHint')}
+        >
           <InputNumber min={0} max={960} step={15} />
         </Form.Item>
-        <Form.Item name="reason" label={t('hours.reason')} rules={[{ required: true, whitespace: true, message: t('hours.required') }]}>
+        <Form.Item
+          name="reason"
+          label={t('hours.reason')}
+          rules={[{ required: true, whitespace: true, message: t('hours.required') }]}
+        >
           <Input maxLength={200} />
         </Form.Item>
       </FormModal>
@@ -95,33 +195,112 @@ function Disputes() {
   const refresh = () => qc.invalidateQueries({ queryKey: ['hours'] });
   return (
     <>
-      <Radio.Group style={{ marginBottom: 12 }} optionType="button" value={status ?? 'all'} onChange={(e) => setStatus(e.target.value === 'all' ? undefined : e.target.value)}
-        options={[{ value: 'open', label: t('hours.disputeOpen') }, { value: 'resolved', label: t('hours.disputeResolved') }, { value: 'all', label: t('hours.disputeAll') }]} />
-      <QueryTable<DisputeView> query={q} rowKey="id" size="middle" pagination={{ pageSize: 20 }} locale={{ emptyText: t('hours.disputesEmpty') }}
+      <Radio.Group
+        style={{ marginBottom: 12 }}
+        optionType="button"
+        value={status ?? 'all'}
+        onChange={(e) => setStatus(e.target.value === 'all' ? undefined : e.target.value)}
+        options={[
+          { value: 'open', label: t('hours.disputeOpen') },
+          { value: 'resolved', label: t('hours.disputeResolved') },
+          { value: 'all', label: t('hours.disputeAll') },
+        ]}
+      />
+      <QueryTable<DisputeView>
+        query={q}
+        rowKey="id"
+        size="middle"
+        pagination={{ pageSize: 20 }}
+        locale={{ emptyText: t('hours.disputesEmpty') }}
         columns={[
           { title: t('hours.date'), dataIndex: 'serviceDate', width: 110 },
           { title: t('hours.volunteer'), dataIndex: 'volunteerName' },
-          { title: t('hours.what'), key: 'w', render: (_, d) => (d.entryDescription ? `${d.entryDescription}（${hoursText(d.entryMinutes ?? 0)}）` : t('hours.missingService')) },
+          {
+            title: t('hours.what'),
+            key: 'w',
+            render: (_, d) =>
+              d.entryDescription
+                ? `${d.entryDescription}（${hoursText(d.entryMinutes ?? 0)}）`
+                : t('hours.missingService'),
+          },
           { title: t('hours.disputeReason'), dataIndex: 'reason' },
-          { title: t('hours.answer'), key: 'a', render: (_, d) => (d.status === 'resolved' ? `${d.resolution}（${d.resolvedByName}）` : <Tag color="warning">{t('hours.disputeOpen')}</Tag>) },
-          { title: t('console.actions'), key: 'x', render: (_, d) => d.status === 'open' && (
-            <Space>
-              {d.entryId && <Button size="small" onClick={() => setCorrecting(d)}>{t('hours.correct')}</Button>}
-              <Button size="small" type="primary" onClick={() => setAnswering(d)}>{t('hours.answerButton')}</Button>
-            </Space>
-          ) },
-        ]} />
-      <FormModal open={!!answering} title={t('hours.answerTitle', { name: answering?.volunteerName ?? '' })} onClose={() => setAnswering(null)} fields={['resolution']}
-        successText={t('hours.answered')} onSubmit={async (v) => { await hoursApi.resolve(answering!.id, v.resolution); await refresh(); }}>
+          {
+            title: t('hours.answer'),
+            key: 'a',
+            render: (_, d) =>
+              d.status === 'resolved' ? (
+                `${d.resolution}（${d.resolvedByName}）`
+              ) : (
+                <Tag color="warning">{t('hours.disputeOpen')}</Tag>
+              ),
+          },
+          {
+            title: t('console.actions'),
+            key: 'x',
+            render: (_, d) =>
+              d.status === 'open' && (
+                <Space>
+                  {d.entryId && (
+                    <Button size="small" onClick={() => setCorrecting(d)}>
+                      {t('hours.correct')}
+                    </Button>
+                  )}
+                  <Button size="small" type="primary" onClick={() => setAnswering(d)}>
+                    {t('hours.answerButton')}
+                  </Button>
+                </Space>
+              ),
+          },
+        ]}
+      />
+      <FormModal
+        open={!!answering}
+        title={t('hours.answerTitle', { name: answering?.volunteerName ?? '' })}
+        onClose={() => setAnswering(null)}
+        fields={['resolution']}
+        successText={t('hours.answered')}
+        onSubmit={async (v) => {
+          await hoursApi.resolve(answering!.id, v.resolution);
+          await refresh();
+        }}
+      >
         <Typography.Paragraph>{t('hours.answerLead')}</Typography.Paragraph>
-        <Form.Item name="resolution" label={t('hours.answer')} rules={[{ required: true, whitespace: true, message: t('hours.required') }]}><Input.TextArea maxLength={200} rows={3} /></Form.Item>
+        <Form.Item
+          name="resolution"
+          label={t('hours.answer')}
+          rules={[{ required: true, whitespace: true, message: t('hours.required') }]}
+        >
+          <Input.TextArea maxLength={200} rows={3} />
+        </Form.Item>
       </FormModal>
-      <FormModal open={!!correcting} title={t('hours.correctTitle', { name: correcting?.volunteerName ?? '', date: correcting?.serviceDate ?? '' })} onClose={() => setCorrecting(null)}
-        fields={['minutes', 'reason']} successText={t('hours.corrected')} initialValues={{ minutes: correcting?.entryMinutes, reason: correcting?.reason }}
-        onSubmit={async (v) => { await hoursApi.correct(correcting!.entryId!, { minutes: v.minutes, reason: v.reason }); await refresh(); }}>
+      <FormModal
+        open={!!correcting}
+        title={t('hours.correctTitle', { name: correcting?.volunteerName ?? '', date: correcting?.serviceDate ?? '' })}
+        onClose={() => setCorrecting(null)}
+        fields={['minutes', 'reason']}
+        successText={t('hours.corrected')}
+        initialValues={{ minutes: correcting?.entryMinutes, reason: correcting?.reason }}
+        onSubmit={async (v) => {
+          await hoursApi.correct(correcting!.entryId!, { minutes: v.minutes, reason: v.reason });
+          await refresh();
+        }}
+      >
         <Typography.Paragraph>{t('hours.correctLead')}</Typography.Paragraph>
-        <Form.Item name="minutes" label={t('hours.minutes')} rules={[{ required: true, message: t('hours.required') }]} extra={t('hours.minutesHint')}><InputNumber min={0} max={960} step={15} /></Form.Item>
-        <Form.Item name="reason" label={t('hours.reason')} rules={[{ required: true, whitespace: true, message: t('hours.required') }]}><Input maxLength={200} /></Form.Item>
+        <Form.Item
+          name="minutes"
+          label={t('hours.minutes')}
+          rules={[{ required: true, message: t('hours.required') }]}
+          extra={t('hours.minutesHint')}
+        >
+          <InputNumber min={0} max={960} step={15} />
+        </Form.Item>
+        <Form.Item
+          name="reason"
+          label={t('hours.reason')}
+          rules={[{ required: true, whitespace: true, message: t('hours.required') }]}
+        >
+          <Input maxLength={200} />
+        </Form.Item>
       </FormModal>
     </>
   );
@@ -135,20 +314,55 @@ function Honour() {
   const submit = async (v: Record<string, any>) => {
     setAlert(null);
     try {
-      await hoursApi.honour({ volunteerId: v.volunteerId, serviceDate: v.serviceDate.format('YYYY-MM-DD'), minutes: Math.round(v.hours * 60), reason: v.reason });
+      await hoursApi.honour({
+        volunteerId: v.volunteerId,
+        serviceDate: v.serviceDate.format('YYYY-MM-DD'),
+        minutes: Math.round(v.hours * 60),
+        reason: v.reason,
+      });
       void message.success(t('hours.honourDone'));
       form.resetFields();
-    } catch (err) { setAlert(applyApiErrors(form, err, ['volunteerId', 'serviceDate', 'minutes', 'reason'], t)); }
+    } catch (err) {
+      setAlert(applyApiErrors(form, err, ['volunteerId', 'serviceDate', 'minutes', 'reason'], t));
+    }
   };
   return (
-    <Form form={form} layout="vertical" style={{ maxWidth: 520 }} onFinish={(v) => void submit(v)} initialValues={{ serviceDate: dayjs() }}>
+    <Form
+      form={form}
+      layout="vertical"
+      style={{ maxWidth: 520 }}
+      onFinish={(v) => void submit(v)}
+      initialValues={{ serviceDate: dayjs() }}
+    >
       <Typography.Paragraph>{t('hours.honourLead')}</Typography.Paragraph>
-      {alert && <p role="alert" style={{ color: '#a4231b' }}>{alert}</p>}
-      <Form.Item name="volunteerId" label={t('hours.volunteer')} rules={[{ required: true, message: t('hours.required') }]}><VolunteerPicker onChange={() => undefined} /></Form.Item>
-      <Form.Item name="serviceDate" label={t('hours.date')} rules={[{ required: true, message: t('hours.required') }]}><DatePicker disabledDate={(d) => d.isAfter(dayjs(), 'day')} /></Form.Item>
-      <Form.Item name="hours" label={t('hours.honourHours')} rules={[{ required: true, message: t('hours.required') }]}><InputNumber min={0.25} max={16} step={0.5} /></Form.Item>
-      <Form.Item name="reason" label={t('hours.honourReason')} rules={[{ required: true, whitespace: true, message: t('hours.required') }]}><Input maxLength={200} placeholder={t('hours.honourReasonHint')} /></Form.Item>
-      <Button type="primary" htmlType="submit">{t('hours.honourSubmit')}</Button>
+      {alert && (
+        <p role="alert" style={{ color: '#a4231b' }}>
+          {alert}
+        </p>
+      )}
+      <Form.Item
+        name="volunteerId"
+        label={t('hours.volunteer')}
+        rules={[{ required: true, message: t('hours.required') }]}
+      >
+        <VolunteerPicker onChange={() => undefined} />
+      </Form.Item>
+      <Form.Item name="serviceDate" label={t('hours.date')} rules={[{ required: true, message: t('hours.required') }]}>
+        <DatePicker disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+      </Form.Item>
+      <Form.Item name="hours" label={t('hours.honourHours')} rules={[{ required: true, message: t('hours.required') }]}>
+        <InputNumber min={0.25} max={16} step={0.5} />
+      </Form.Item>
+      <Form.Item
+        name="reason"
+        label={t('hours.honourReason')}
+        rules={[{ required: true, whitespace: true, message: t('hours.required') }]}
+      >
+        <Input maxLength={200} placeholder={t('hours.honourReasonHint')} />
+      </Form.Item>
+      <Button type="primary" htmlType="submit">
+        {t('hours.honourSubmit')}
+      </Button>
     </Form>
   );
 }
@@ -168,25 +382,66 @@ function Rules() {
     try {
       await hoursApi.saveSettings({
         rounding: v.roundingUnit ? { unit: v.roundingUnit, mode: v.roundingMode } : null,
-        starThresholds: [v.s1, v.s2, v.s3, v.s4, v.s5], pointsPerHour: v.pointsPerHour, pointsDailyCap: v.pointsDailyCap ?? null, pointsTotalCap: v.pointsTotalCap ?? null,
+        starThresholds: [v.s1, v.s2, v.s3, v.s4, v.s5],
+        pointsPerHour: v.pointsPerHour,
+        pointsDailyCap: v.pointsDailyCap ?? null,
+        pointsTotalCap: v.pointsTotalCap ?? null,
       });
       void message.success(t('console.saved'));
       await qc.invalidateQueries({ queryKey: ['hours'] });
-    } catch (err) { setAlert(applyApiErrors(form, err, ['rounding', 'starThresholds', 'pointsPerHour', 'pointsDailyCap', 'pointsTotalCap'], t)); }
+    } catch (err) {
+      setAlert(
+        applyApiErrors(
+          form,
+          err,
+          ['rounding', 'starThresholds', 'pointsPerHour', 'pointsDailyCap', 'pointsTotalCap'],
+          t,
+        ),
+      );
+    }
   };
   const [s1, s2, s3, s4, s5] = d.starThresholds;
   return (
-    <Form form={form} layout="vertical" style={{ maxWidth: 640 }} onFinish={(v) => void submit(v)}
-      initialValues={{ roundingUnit: d.rounding?.unit ?? 0, roundingMode: d.rounding?.mode ?? 'nearest', s1, s2, s3, s4, s5, pointsPerHour: d.pointsPerHour, pointsDailyCap: d.pointsDailyCap, pointsTotalCap: d.pointsTotalCap }}>
-      {alert && <p role="alert" style={{ color: '#a4231b' }}>{alert}</p>}
+    <Form
+      form={form}
+      layout="vertical"
+      style={{ maxWidth: 640 }}
+      onFinish={(v) => void submit(v)}
+      initialValues={{
+        roundingUnit: d.rounding?.unit ?? 0,
+        roundingMode: d.rounding?.mode ?? 'nearest',
+        s1,
+        s2,
+        s3,
+        s4,
+        s5,
+        pointsPerHour: d.pointsPerHour,
+        pointsDailyCap: d.pointsDailyCap,
+        pointsTotalCap: d.pointsTotalCap,
+      }}
+    >
+      {alert && (
+        <p role="alert" style={{ color: '#a4231b' }}>
+          {alert}
+        </p>
+      )}
       <fieldset style={fieldset}>
         <legend style={legend}>{t('hours.rounding')}</legend>
         <Typography.Paragraph type="secondary">{t('hours.roundingLead')}</Typography.Paragraph>
         <Form.Item name="roundingUnit" label={t('hours.roundingUnit')}>
-          <Radio.Group options={[{ value: 0, label: t('hours.noRounding') }, { value: 15, label: t('hours.unit', { n: 15 }) }, { value: 30, label: t('hours.unit', { n: 30 }) }, { value: 60, label: t('hours.unit', { n: 60 }) }]} />
+          <Radio.Group
+            options={[
+              { value: 0, label: t('hours.noRounding') },
+              { value: 15, label: t('hours.unit', { n: 15 }) },
+              { value: 30, label: t('hours.unit', { n: 30 }) },
+              { value: 60, label: t('hours.unit', { n: 60 }) },
+            ]}
+          />
         </Form.Item>
         <Form.Item name="roundingMode" label={t('hours.roundingMode')}>
-          <Radio.Group options={(['down', 'nearest', 'up'] as const).map((m) => ({ value: m, label: t(`hours.modes.${m}`) }))} />
+          <Radio.Group
+            options={(['down', 'nearest', 'up'] as const).map((m) => ({ value: m, label: t(`hours.modes.${m}`) }))}
+          />
         </Form.Item>
       </fieldset>
       <fieldset style={fieldset}>
@@ -194,19 +449,38 @@ function Rules() {
         <Typography.Paragraph type="secondary">{t('hours.starsLead')}</Typography.Paragraph>
         <Space wrap>
           {(['s1', 's2', 's3', 's4', 's5'] as const).map((k, i) => (
-            <Form.Item key={k} name={k} label={t('hours.starN', { n: i + 1 })} rules={[{ required: true, message: t('hours.required') }]}><InputNumber min={1} max={100000} /></Form.Item>
+            <Form.Item
+              key={k}
+              name={k}
+              label={t('hours.starN', { n: i + 1 })}
+              rules={[{ required: true, message: t('hours.required') }]}
+            >
+              <InputNumber min={1} max={100000} />
+            </Form.Item>
           ))}
         </Space>
       </fieldset>
       <fieldset style={fieldset}>
         <legend style={legend}>{t('hours.points')}</legend>
         <Space wrap>
-          <Form.Item name="pointsPerHour" label={t('hours.pointsPerHour')} rules={[{ required: true, message: t('hours.required') }]}><InputNumber min={0.1} max={100} step={0.5} /></Form.Item>
-          <Form.Item name="pointsDailyCap" label={t('hours.dailyCap')} extra={t('hours.noCapHint')}><InputNumber min={0} max={100000} /></Form.Item>
-          <Form.Item name="pointsTotalCap" label={t('hours.totalCap')} extra={t('hours.noCapHint')}><InputNumber min={0} max={10000000} /></Form.Item>
+          <Form.Item
+            name="pointsPerHour"
+            label={t('hours.pointsPerHour')}
+            rules={[{ required: true, message: t('hours.required') }]}
+          >
+            <InputNumber min={0.1} max={100} step={0.5} />
+          </Form.Item>
+          <Form.Item name="pointsDailyCap" label={t('hours.dailyCap')} extra={t('hours.noCapHint')}>
+            <InputNumber min={0} max={100000} />
+          </Form.Item>
+          <Form.Item name="pointsTotalCap" label={t('hours.totalCap')} extra={t('hours.noCapHint')}>
+            <InputNumber min={0} max={10000000} />
+          </Form.Item>
         </Space>
       </fieldset>
-      <Button type="primary" htmlType="submit">{t('console.svc.save')}</Button>
+      <Button type="primary" htmlType="submit">
+        {t('console.svc.save')}
+      </Button>
     </Form>
   );
 }
@@ -218,11 +492,18 @@ export default function HoursPage() {
   return (
     <ConsolePage title={t('hours.title')}>
       <Typography.Paragraph>{t('hours.lead')}</Typography.Paragraph>
-      <Tabs items={[
-        { key: 'queue', label: t('hours.queue'), children: <Queue /> },
-        { key: 'disputes', label: t('hours.disputes'), children: <Disputes /> },
-        ...(admin ? [{ key: 'honour', label: t('hours.honour'), children: <Honour /> }, { key: 'rules', label: t('hours.rules'), children: <Rules /> }] : []),
-      ]} />
+      <Tabs
+        items={[
+          { key: 'queue', label: t('hours.queue'), children: <Queue /> },
+          { key: 'disputes', label: t('hours.disputes'), children: <Disputes /> },
+          ...(admin
+            ? [
+                { key: 'honour', label: t('hours.honour'), children: <Honour /> },
+                { key: 'rules', label: t('hours.rules'), children: <Rules /> },
+              ]
+            : []),
+        ]}
+      />
     </ConsolePage>
   );
 }
@@ -238,20 +519,43 @@ export function VolunteerHours({ volunteerId }: { volunteerId: string }) {
     <section aria-label={t('hours.profileTitle')}>
       {s && (
         <Typography.Paragraph>
-          <span aria-hidden="true" style={{ color: '#b25e00' }}>{'★'.repeat(s.starLevel)}{'☆'.repeat(5 - s.starLevel)} </span>
-          {t('hours.profileLine', { stars: s.starLevel, credit: s.creditHours, pending: s.pendingHours, honour: s.honourHours })}
+          <span aria-hidden="true" style={{ color: '#b25e00' }}>
+            {'★'.repeat(s.starLevel)}
+            {'☆'.repeat(5 - s.starLevel)}{' '}
+          </span>
+          {t('hours.profileLine', {
+            stars: s.starLevel,
+            credit: s.creditHours,
+            pending: s.pendingHours,
+            honour: s.honourHours,
+          })}
           {s.hoursToNextStar !== null ? ` ${t('hours.toNext', { hours: s.hoursToNextStar })}` : ''}
         </Typography.Paragraph>
       )}
-      <Table<EntryView> rowKey="id" size="small" loading={q.isPending} dataSource={q.data?.entries.items ?? []}
+      <Table<EntryView>
+        rowKey="id"
+        size="small"
+        loading={q.isPending}
+        dataSource={q.data?.entries.items ?? []}
         pagination={{ current: page, pageSize: 10, total: q.data?.entries.total ?? 0, onChange: setPage }}
         columns={[
           { title: t('hours.date'), dataIndex: 'serviceDate', width: 110 },
           { title: t('hours.what'), dataIndex: 'description' },
           { title: t('hours.hours'), dataIndex: 'minutes', render: (m: number) => hoursText(m) },
-          { title: t('hours.status'), key: 's', render: (_, e) => (e.correctedBy ? <Tag>{t('hours.statuses.corrected')}</Tag> : e.kind === 'honour' ? <Tag>{t('hours.statuses.honour')}</Tag>
-            : <Tag color={e.status === "verified" ? "success" : "warning"}>{t(`hours.statuses.${e.status}`)}</Tag>) },
-        ]} />
+          {
+            title: t('hours.status'),
+            key: 's',
+            render: (_, e) =>
+              e.correctedBy ? (
+                <Tag>{t('hours.statuses.corrected')}</Tag>
+              ) : e.kind === 'honour' ? (
+                <Tag>{t('hours.statuses.honour')}</Tag>
+              ) : (
+                <Tag color={e.status === 'verified' ? 'success' : 'warning'}>{t(`hours.statuses.${e.status}`)}</Tag>
+              ),
+          },
+        ]}
+      />
     </section>
   );
 }

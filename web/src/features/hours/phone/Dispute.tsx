@@ -8,24 +8,64 @@ import { isApiError } from '../../../shared/api/errors.ts';
 import { todayInShanghai } from '../../../../../domain/shared/dates.ts';
 import { hoursApi, useMyDisputes } from '../api.ts';
 
-export function DisputeForm({ entryId, onDone, onCancel }: { entryId?: string; onDone: () => void; onCancel: () => void }) {
+export function DisputeForm({
+  entryId,
+  onDone,
+  onCancel,
+}: {
+  entryId?: string;
+  onDone: () => void;
+  onCancel: () => void;
+}) {
   const { t } = useTranslation();
   const qc = useQueryClient();
   const [reason, setReason] = useState('');
   const [date, setDate] = useState('');
   const send = useMutation({
     mutationFn: () => hoursApi.dispute(entryId ? { entryId, reason } : { serviceDate: date, reason }),
-    onSuccess: async () => { await qc.invalidateQueries({ queryKey: ['me', 'hours', 'disputes'] }); onDone(); },
+    onSuccess: async () => {
+      await qc.invalidateQueries({ queryKey: ['me', 'hours', 'disputes'] });
+      onDone();
+    },
   });
-  const fieldError = (f: string) => (isApiError(send.error) ? send.error.fields.find((x) => x.field === f)?.message ?? null : null);
+  const fieldError = (f: string) =>
+    isApiError(send.error) ? (send.error.fields.find((x) => x.field === f)?.message ?? null) : null;
   return (
-    <form onSubmit={(e) => { e.preventDefault(); send.mutate(); }} aria-label={entryId ? t('hoursPhone.disputeEntry') : t('hoursPhone.disputeMissing')}>
-      {!entryId && <TextField label={t('hoursPhone.missingDate')} type="date" value={date} max={todayInShanghai()} required onChange={(e) => setDate(e.target.value)} error={fieldError('serviceDate')} />}
-      <TextField label={t('hoursPhone.disputeReason')} hint={t('hoursPhone.disputeHint')} value={reason} maxLength={200} required onChange={(e) => setReason(e.target.value)} error={fieldError('reason')} />
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        send.mutate();
+      }}
+      aria-label={entryId ? t('hoursPhone.disputeEntry') : t('hoursPhone.disputeMissing')}
+    >
+      {!entryId && (
+        <TextField
+          label={t('hoursPhone.missingDate')}
+          type="date"
+          value={date}
+          max={todayInShanghai()}
+          required
+          onChange={(e) => setDate(e.target.value)}
+          error={fieldError('serviceDate')}
+        />
+      )}
+      <TextField
+        label={t('hoursPhone.disputeReason')}
+        hint={t('hoursPhone.disputeHint')}
+        value={reason}
+        maxLength={200}
+        required
+        onChange={(e) => setReason(e.target.value)}
+        error={fieldError('reason')}
+      />
       {send.isError && <ErrorNotice error={send.error} />}
       <div className="ph-actions">
-        <button type="submit" className="ph-btn ph-btn--block" disabled={send.isPending}>{t('hoursPhone.disputeSend')}</button>
-        <button type="button" className="ph-btn ph-btn--secondary ph-btn--block" onClick={onCancel}>{t('hoursPhone.cancel')}</button>
+        <button type="submit" className="ph-btn ph-btn--block" disabled={send.isPending}>
+          {t('hoursPhone.disputeSend')}
+        </button>
+        <button type="button" className="ph-btn ph-btn--secondary ph-btn--block" onClick={onCancel}>
+          {t('hoursPhone.cancel')}
+        </button>
       </div>
     </form>
   );
@@ -40,9 +80,13 @@ export function MyDisputes() {
       <ul className="ph-list" aria-label={t('hoursPhone.myDisputes')}>
         {q.data.map((d) => (
           <li key={d.id} className="ph-entry">
-            <strong>{d.serviceDate}</strong> · {d.entryDescription ?? t('hoursPhone.missingService')}<br />
-            {t('hoursPhone.youSaid', { reason: d.reason })}<br />
-            {d.status === 'resolved' ? t('hoursPhone.answer', { answer: d.resolution ?? '' }) : t('hoursPhone.waitingAnswer')}
+            <strong>{d.serviceDate}</strong> · {d.entryDescription ?? t('hoursPhone.missingService')}
+            <br />
+            {t('hoursPhone.youSaid', { reason: d.reason })}
+            <br />
+            {d.status === 'resolved'
+              ? t('hoursPhone.answer', { answer: d.resolution ?? '' })
+              : t('hoursPhone.waitingAnswer')}
           </li>
         ))}
       </ul>

@@ -45,22 +45,48 @@ export function CandidatesCard({ needId }: { needId: string }) {
 
   return (
     <Card title={t('needs.match.title')}>
-      <p>{t('needs.match.lead')}{q.data ? ` ${t('needs.match.eligible', { count: q.data.eligibleCount })}` : ''}</p>
+      <p>
+        {t('needs.match.lead')}
+        {q.data ? ` ${t('needs.match.eligible', { count: q.data.eligibleCount })}` : ''}
+      </p>
       {error && <Alert type="error" showIcon role="alert" title={error} style={{ marginBottom: 12 }} />}
       {q.isError && <LoadError error={q.error} onRetry={() => void q.refetch()} />}
-      <Table<Candidate> rowKey="volunteerId" size="small" pagination={false} loading={q.isPending} dataSource={q.data?.candidates ?? []}
+      <Table<Candidate>
+        rowKey="volunteerId"
+        size="small"
+        pagination={false}
+        loading={q.isPending}
+        dataSource={q.data?.candidates ?? []}
         locale={{ emptyText: t('needs.match.none') }}
         columns={[
           { title: '#', key: 'rank', width: 90, render: (_: unknown, _c, i) => t('needs.match.rank', { n: i + 1 }) },
           { title: t('needs.f.volunteer'), dataIndex: 'name', width: 120 },
-          { title: t('needs.batch.fit'), dataIndex: 'score', width: 90, render: (s: number) => <strong>{t('needs.match.score', { score: s })}</strong> },
+          {
+            title: t('needs.batch.fit'),
+            dataIndex: 'score',
+            width: 90,
+            render: (s: number) => <strong>{t('needs.match.score', { score: s })}</strong>,
+          },
           { title: t('needs.match.why'), key: 'why', render: (_: unknown, c) => <Why parts={c.parts} /> },
-          { title: t('console.actions'), key: 'a', width: 120, render: (_: unknown, c) => (
-            <Popconfirm title={t('needs.match.confirmAsk', { name: c.name })} okText={t('needs.match.confirm')} cancelText={t('needs.detail.cancel')} onConfirm={() => confirm(c)}>
-              <Button type="primary" size="small" aria-label={`${t('needs.match.confirm')} ${c.name}`}>{t('needs.match.confirm')}</Button>
-            </Popconfirm>
-          ) },
-        ]} />
+          {
+            title: t('console.actions'),
+            key: 'a',
+            width: 120,
+            render: (_: unknown, c) => (
+              <Popconfirm
+                title={t('needs.match.confirmAsk', { name: c.name })}
+                okText={t('needs.match.confirm')}
+                cancelText={t('needs.detail.cancel')}
+                onConfirm={() => confirm(c)}
+              >
+                <Button type="primary" size="small" aria-label={`${t('needs.match.confirm')} ${c.name}`}>
+                  {t('needs.match.confirm')}
+                </Button>
+              </Popconfirm>
+            ),
+          },
+        ]}
+      />
     </Card>
   );
 }

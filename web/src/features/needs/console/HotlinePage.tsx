@@ -16,10 +16,28 @@ import { needsApi, type NewNeed, type SkillCategory } from '../api.ts';
 import { useNeedText } from './useNeedText.ts';
 import { CallerFinder, type ChosenResident } from './CallerFinder.tsx';
 
-const FIELDS = ['category', 'skillCode', 'urgency', 'preferredDate', 'preferredStart', 'preferredEnd', 'place', 'description'] as const;
+const FIELDS = [
+  'category',
+  'skillCode',
+  'urgency',
+  'preferredDate',
+  'preferredStart',
+  'preferredEnd',
+  'place',
+  'description',
+] as const;
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
-interface Values { category: SkillCategory; skillCode?: string; urgency: NewNeed['urgency']; preferredDate?: Dayjs | null; preferredStart?: string; preferredEnd?: string; place?: string; description: string }
+interface Values {
+  category: SkillCategory;
+  skillCode?: string;
+  urgency: NewNeed['urgency'];
+  preferredDate?: Dayjs | null;
+  preferredStart?: string;
+  preferredEnd?: string;
+  place?: string;
+  description: string;
+}
 
 export default function HotlinePage() {
   const { t } = useTranslation();
@@ -43,13 +61,24 @@ export default function HotlinePage() {
   };
 
   const submit = async (v: Values) => {
-    if (!resident) { setAlert(t('needs.hotline.needResident')); return; }
-    setBusy(true); setAlert(null);
+    if (!resident) {
+      setAlert(t('needs.hotline.needResident'));
+      return;
+    }
+    setBusy(true);
+    setAlert(null);
     try {
       const body: NewNeed = {
-        residentId: resident.id, channel: 'phone', category: v.category, urgency: v.urgency, description: v.description.trim(),
-        skillCode: v.skillCode || undefined, preferredDate: v.preferredDate ? v.preferredDate.format('YYYY-MM-DD') : undefined,
-        preferredStart: v.preferredStart?.trim() || undefined, preferredEnd: v.preferredEnd?.trim() || undefined, place: v.place?.trim() || undefined,
+        residentId: resident.id,
+        channel: 'phone',
+        category: v.category,
+        urgency: v.urgency,
+        description: v.description.trim(),
+        skillCode: v.skillCode || undefined,
+        preferredDate: v.preferredDate ? v.preferredDate.format('YYYY-MM-DD') : undefined,
+        preferredStart: v.preferredStart?.trim() || undefined,
+        preferredEnd: v.preferredEnd?.trim() || undefined,
+        place: v.place?.trim() || undefined,
         callerPhone: resident.phone ?? undefined,
       };
       const { id } = await needsApi.take(body);
@@ -61,51 +90,105 @@ export default function HotlinePage() {
       setCall((n) => n + 1);
     } catch (e) {
       setAlert(applyApiErrors(form, e, FIELDS, t));
-    } finally { setBusy(false); }
+    } finally {
+      setBusy(false);
+    }
   };
 
   // Enter submits from the description; Shift+Enter (or an input method still composing) does not.
   const onDescriptionKey = (e: KeyboardEvent<HTMLTextAreaElement>) => {
-    if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) { e.preventDefault(); form.submit(); }
+    if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) {
+      e.preventDefault();
+      form.submit();
+    }
   };
 
   const timeRule = { pattern: TIME, message: t('needs.hotline.badTime') };
   return (
-    <ConsolePage title={t('needs.hotline.title')} crumbs={[{ title: t('console.menu.dashboard'), to: '/console' }, { title: t('needs.board.title'), to: '/console/needs' }, { title: t('needs.hotline.title') }]}>
+    <ConsolePage
+      title={t('needs.hotline.title')}
+      crumbs={[
+        { title: t('console.menu.dashboard'), to: '/console' },
+        { title: t('needs.board.title'), to: '/console/needs' },
+        { title: t('needs.hotline.title') },
+      ]}
+    >
       <p>{t('needs.hotline.lead')}</p>
       {taken && (
-        <Alert type="success" showIcon role="status" title={t('needs.hotline.taken', { name: taken.name })}
-          action={<LinkButton to={`/console/needs/${taken.id}`}>{t('needs.hotline.goMatch')}</LinkButton>} />
+        <Alert
+          type="success"
+          showIcon
+          role="status"
+          title={t('needs.hotline.taken', { name: taken.name })}
+          action={<LinkButton to={`/console/needs/${taken.id}`}>{t('needs.hotline.goMatch')}</LinkButton>}
+        />
       )}
       <Card>
         <CallerFinder chosen={resident} onChoose={choose} resetSignal={call} />
       </Card>
       <Card title={resident ? t('needs.hotline.chosen', { name: resident.name }) : t('needs.hotline.needResident')}>
         <FormAlert text={alert} />
-        <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} initialValues={{ urgency: 'normal' }} disabled={busy}>
+        <Form
+          form={form}
+          layout="vertical"
+          onFinish={(v) => void submit(v)}
+          initialValues={{ urgency: 'normal' }}
+          disabled={busy}
+        >
           <Form.Item name="category" label={t('needs.f.category')} rules={[{ required: true }]}>
-            <Radio.Group name="category" optionType="button" buttonStyle="solid"
+            <Radio.Group
+              name="category"
+              optionType="button"
+              buttonStyle="solid"
               options={SKILL_CATEGORIES.map((c) => ({ value: c, label: text.category(c) }))}
-              onChange={() => form.setFieldValue('skillCode', undefined)} />
+              onChange={() => form.setFieldValue('skillCode', undefined)}
+            />
           </Form.Item>
           {/* Checked on leaving or submitting, not while typing: a half-typed word is not a mistake. */}
-          <Form.Item name="description" label={t('needs.f.description')} extra={t('needs.hotline.descriptionHint')} validateTrigger="onBlur" rules={[{ required: true, whitespace: true, min: 2 }]}>
+          <Form.Item
+            name="description"
+            label={t('needs.f.description')}
+            extra={t('needs.hotline.descriptionHint')}
+            validateTrigger="onBlur"
+            rules={[{ required: true, whitespace: true, min: 2 }]}
+          >
             <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} maxLength={500} onKeyDown={onDescriptionKey} />
           </Form.Item>
           <Form.Item name="urgency" label={t('needs.f.urgency')}>
-            <Radio.Group name="urgency" optionType="button" options={NEED_URGENCIES.map((u) => ({ value: u, label: text.urgency(u) }))} />
+            <Radio.Group
+              name="urgency"
+              optionType="button"
+              options={NEED_URGENCIES.map((u) => ({ value: u, label: text.urgency(u) }))}
+            />
           </Form.Item>
           <Space wrap align="start">
-            <Form.Item name="preferredDate" label={t('needs.f.date')}><DatePicker /></Form.Item>
-            <Form.Item name="preferredStart" label={t('needs.f.start')} rules={[timeRule]}><Input placeholder={t('needs.hotline.timeHint')} style={{ width: 110 }} maxLength={5} /></Form.Item>
-            <Form.Item name="preferredEnd" label={t('needs.f.end')} rules={[timeRule]}><Input placeholder={t('needs.hotline.timeHint')} style={{ width: 110 }} maxLength={5} /></Form.Item>
+            <Form.Item name="preferredDate" label={t('needs.f.date')}>
+              <DatePicker />
+            </Form.Item>
+            <Form.Item name="preferredStart" label={t('needs.f.start')} rules={[timeRule]}>
+              <Input placeholder={t('needs.hotline.timeHint')} style={{ width: 110 }} maxLength={5} />
+            </Form.Item>
+            <Form.Item name="preferredEnd" label={t('needs.f.end')} rules={[timeRule]}>
+              <Input placeholder={t('needs.hotline.timeHint')} style={{ width: 110 }} maxLength={5} />
+            </Form.Item>
             <Form.Item name="skillCode" label={t('needs.f.skill')}>
-              <Select allowClear style={{ width: 200 }} placeholder={t('needs.hotline.skillAny')}
-                options={SKILLS.filter((s) => !category || s.category === category).map((s) => ({ value: s.code, label: text.skill(s.code) }))} />
+              <Select
+                allowClear
+                style={{ width: 200 }}
+                placeholder={t('needs.hotline.skillAny')}
+                options={SKILLS.filter((s) => !category || s.category === category).map((s) => ({
+                  value: s.code,
+                  label: text.skill(s.code),
+                }))}
+              />
             </Form.Item>
           </Space>
-          <Form.Item name="place" label={t('needs.f.place')} extra={t('needs.hotline.placeHint')}><Input maxLength={100} style={{ maxWidth: 480 }} /></Form.Item>
-          <Button type="primary" htmlType="submit" loading={busy}>{t('needs.hotline.submit')}</Button>
+          <Form.Item name="place" label={t('needs.f.place')} extra={t('needs.hotline.placeHint')}>
+            <Input maxLength={100} style={{ maxWidth: 480 }} />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" loading={busy}>
+            {t('needs.hotline.submit')}
+          </Button>
         </Form>
       </Card>
     </ConsolePage>

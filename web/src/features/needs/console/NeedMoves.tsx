@@ -19,11 +19,20 @@ export function NeedMoves({ need }: { need: Need }) {
   const qc = useQueryClient();
   const [asking, setAsking] = useState<Asking>(null);
   const refresh = () => qc.invalidateQueries({ queryKey: ['needs'] });
-  const label = (to: NeedStatus) => (to === 'reviewed' ? t('needs.detail.review') : t(`needs.detail.to_${to as Exclude<NeedStatus, 'matched' | 'reviewed'>}`));
+  const label = (to: NeedStatus) =>
+    to === 'reviewed'
+      ? t('needs.detail.review')
+      : t(`needs.detail.to_${to as Exclude<NeedStatus, 'matched' | 'reviewed'>}`);
   const targets = NEED_TRANSITIONS[need.status].filter((to) => to !== 'matched');
 
   const moveNow = async (to: NeedStatus) => {
-    try { await needsApi.move(need.id, { to }); void message.success(t('needs.detail.moved')); await refresh(); } catch (e) { void message.error(errorText(e, t)); }
+    try {
+      await needsApi.move(need.id, { to });
+      void message.success(t('needs.detail.moved'));
+      await refresh();
+    } catch (e) {
+      void message.error(errorText(e, t));
+    }
   };
 
   if (targets.length === 0) return <p>{t('needs.detail.noMoves')}</p>;
@@ -31,30 +40,96 @@ export function NeedMoves({ need }: { need: Need }) {
     <>
       <Space wrap>
         {targets.map((to) => {
-          if (to === 'reviewed') return <Button key={to} type="primary" onClick={() => setAsking({ kind: 'review' })}>{label(to)}</Button>;
-          if (to === 'scheduled') return <Button key={to} onClick={() => setAsking({ kind: 'time' })}>{label(to)}</Button>;
-          if (NEEDS_REASON.has(to)) return <Button key={to} danger onClick={() => setAsking({ kind: 'reason', to })}>{label(to)}</Button>;
+          if (to === 'reviewed')
+            return (
+              <Button key={to} type="primary" onClick={() => setAsking({ kind: 'review' })}>
+                {label(to)}
+              </Button>
+            );
+          if (to === 'scheduled')
+            return (
+              <Button key={to} onClick={() => setAsking({ kind: 'time' })}>
+                {label(to)}
+              </Button>
+            );
+          if (NEEDS_REASON.has(to))
+            return (
+              <Button key={to} danger onClick={() => setAsking({ kind: 'reason', to })}>
+                {label(to)}
+              </Button>
+            );
           return (
-            <Popconfirm key={to} title={t('needs.detail.confirmMove', { action: label(to) })} okText={t('needs.detail.ok')} cancelText={t('needs.detail.cancel')} onConfirm={() => moveNow(to)}>
+            <Popconfirm
+              key={to}
+              title={t('needs.detail.confirmMove', { action: label(to) })}
+              okText={t('needs.detail.ok')}
+              cancelText={t('needs.detail.cancel')}
+              onConfirm={() => moveNow(to)}
+            >
               <Button type={to === 'new' ? 'default' : 'primary'}>{label(to)}</Button>
             </Popconfirm>
           );
         })}
       </Space>
-      <FormModal open={asking?.kind === 'reason'} title={asking?.kind === 'reason' ? label(asking.to) : ''} onClose={() => setAsking(null)} fields={['reason']} successText={t('needs.detail.moved')}
-        onSubmit={async (v) => { if (asking?.kind === 'reason') { await needsApi.move(need.id, { to: asking.to, reason: String(v.reason).trim() }); await refresh(); } }}>
-        <Form.Item name="reason" label={t('needs.detail.reason')} rules={[{ required: true, whitespace: true }]}><Input.TextArea maxLength={200} autoSize={{ minRows: 2 }} /></Form.Item>
-      </FormModal>
-      <FormModal open={asking?.kind === 'time'} title={label('scheduled')} onClose={() => setAsking(null)} fields={['scheduledFor']} successText={t('needs.detail.moved')}
-        onSubmit={async (v) => { await needsApi.move(need.id, { to: 'scheduled', scheduledFor: (v.scheduledFor as Dayjs).format('YYYY-MM-DDTHH:mm') }); await refresh(); }}>
-        <Form.Item name="scheduledFor" label={t('needs.detail.when')} rules={[{ required: true }]}><DatePicker showTime={{ format: 'HH:mm', minuteStep: 5 }} format="YYYY-MM-DD HH:mm" /></Form.Item>
-      </FormModal>
-      <FormModal open={asking?.kind === 'review'} title={t('needs.detail.reviewTitle')} onClose={() => setAsking(null)} fields={['stars', 'comment']} successText={t('needs.detail.reviewed')}
-        onSubmit={async (v) => { await needsApi.review(need.id, Number(v.stars), v.comment ? String(v.comment).trim() : undefined); await refresh(); }}>
-        <Form.Item name="stars" label={t('needs.detail.stars')} rules={[{ required: true }]}>
-          <Radio.Group name="stars" optionType="button" options={[1, 2, 3, 4, 5].map((n) => ({ value: n, label: `${'★'.repeat(n)} ${t('needs.detail.starN', { n })}` }))} />
+      <FormModal
+        open={asking?.kind === 'reason'}
+        title={asking?.kind === 'reason' ? label(asking.to) : ''}
+        onClose={() => setAsking(null)}
+        fields={['reason']}
+        successText={t('needs.detail.moved')}
+        onSubmit={async (v) => {
+          if (asking?.kind === 'reason') {
+            await needsApi.move(need.id, { to: asking.to, reason: String(v.reason).trim() });
+            await refresh();
+          }
+        }}
+      >
+        <Form.Item name="reason" label={t('needs.detail.reason')} rules={[{ required: true, whitespace: true }]}>
+          <Input.TextArea maxLength={200} autoSize={{ minRows: 2 }} />
         </Form.Item>
-        <Form.Item name="comment" label={t('needs.detail.comment')}><Input.TextArea maxLength={300} autoSize={{ minRows: 2 }} /></Form.Item>
+      </FormModal>
+      <FormModal
+        open={asking?.kind === 'time'}
+        title={label('scheduled')}
+        onClose={() => setAsking(null)}
+        fields={['scheduledFor']}
+        successText={t('needs.detail.moved')}
+        onSubmit={async (v) => {
+          await needsApi.move(need.id, {
+            to: 'scheduled',
+            scheduledFor: (v.scheduledFor as Dayjs).format('YYYY-MM-DDTHH:mm'),
+          });
+          await refresh();
+        }}
+      >
+        <Form.Item name="scheduledFor" label={t('needs.detail.when')} rules={[{ required: true }]}>
+          <DatePicker showTime={{ format: 'HH:mm', minuteStep: 5 }} format="YYYY-MM-DD HH:mm" />
+        </Form.Item>
+      </FormModal>
+      <FormModal
+        open={asking?.kind === 'review'}
+        title={t('needs.detail.reviewTitle')}
+        onClose={() => setAsking(null)}
+        fields={['stars', 'comment']}
+        successText={t('needs.detail.reviewed')}
+        onSubmit={async (v) => {
+          await needsApi.review(need.id, Number(v.stars), v.comment ? String(v.comment).trim() : undefined);
+          await refresh();
+        }}
+      >
+        <Form.Item name="stars" label={t('needs.detail.stars')} rules={[{ required: true }]}>
+          <Radio.Group
+            name="stars"
+            optionType="button"
+            options={[1, 2, 3, 4, 5].map((n) => ({
+              value: n,
+              label: `${'★'.repeat(n)} ${t('needs.detail.starN', { n })}`,
+            }))}
+          />
+        </Form.Item>
+        <Form.Item name="comment" label={t('needs.detail.comment')}>
+          <Input.TextArea maxLength={300} autoSize={{ minRows: 2 }} />
+        </Form.Item>
       </FormModal>
     </>
   );

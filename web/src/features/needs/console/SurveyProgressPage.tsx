@@ -16,34 +16,70 @@ export default function SurveyProgressPage() {
   const [since, setSince] = useState(shanghaiDay(-365));
   const q = useSurveyProgress(since);
   return (
-    <ConsolePage title={t('needs.survey.title')} crumbs={[{ title: t('console.menu.dashboard'), to: '/console' }, { title: t('needs.survey.title') }]}>
+    <ConsolePage
+      title={t('needs.survey.title')}
+      crumbs={[{ title: t('console.menu.dashboard'), to: '/console' }, { title: t('needs.survey.title') }]}
+    >
       <p>{t('needs.survey.lead')}</p>
       <Space align="center">
         <label htmlFor="survey-since">{t('needs.survey.since')}</label>
-        <DatePicker id="survey-since" allowClear={false} value={dayjs(since)} onChange={(d) => d && setSince(d.format('YYYY-MM-DD'))} />
+        <DatePicker
+          id="survey-since"
+          allowClear={false}
+          value={dayjs(since)}
+          onChange={(d) => d && setSince(d.format('YYYY-MM-DD'))}
+        />
       </Space>
       <QueryState query={q}>
         {(p: SurveyProgress) => (
           <>
             <Card>
-              <Statistic title={t('needs.survey.share')} value={t('needs.survey.overall', { surveyed: p.surveyed, households: p.households, share: p.share })} />
+              <Statistic
+                title={t('needs.survey.share')}
+                value={t('needs.survey.overall', { surveyed: p.surveyed, households: p.households, share: p.share })}
+              />
               <Progress percent={p.share} aria-label={t('needs.survey.share')} />
             </Card>
             <Card title={t('needs.survey.grid')}>
-              <Table rowKey="gridId" size="small" pagination={false} dataSource={p.grids}
+              <Table
+                rowKey="gridId"
+                size="small"
+                pagination={false}
+                dataSource={p.grids}
                 columns={[
                   { title: t('needs.survey.grid'), dataIndex: 'gridName' },
                   { title: t('needs.survey.households'), dataIndex: 'households' },
                   { title: t('needs.survey.surveyed'), dataIndex: 'surveyed' },
-                  { title: t('needs.survey.share'), key: 'share', width: 260, render: (_: unknown, g) => (
-                    <Progress percent={pct(g.surveyed, g.households)} size="small" aria-label={`${g.gridName} ${t('needs.survey.share')}`} />
-                  ) },
-                ]} />
+                  {
+                    title: t('needs.survey.share'),
+                    key: 'share',
+                    width: 260,
+                    render: (_: unknown, g) => (
+                      <Progress
+                        percent={pct(g.surveyed, g.households)}
+                        size="small"
+                        aria-label={`${g.gridName} ${t('needs.survey.share')}`}
+                      />
+                    ),
+                  },
+                ]}
+              />
             </Card>
             <Card title={t('needs.survey.needs')}>
-              {p.needs.length === 0 ? <Empty description={t('needs.survey.empty')} /> : (
-                <Table rowKey="category" size="small" pagination={false} dataSource={[...p.needs].sort((a, b) => b.households - a.households)} style={{ maxWidth: 640 }}
-                  columns={[{ title: t('needs.survey.category'), dataIndex: 'category', render: text.category }, { title: t('needs.survey.needHouseholds'), dataIndex: 'households' }]} />
+              {p.needs.length === 0 ? (
+                <Empty description={t('needs.survey.empty')} />
+              ) : (
+                <Table
+                  rowKey="category"
+                  size="small"
+                  pagination={false}
+                  dataSource={[...p.needs].sort((a, b) => b.households - a.households)}
+                  style={{ maxWidth: 640 }}
+                  columns={[
+                    { title: t('needs.survey.category'), dataIndex: 'category', render: text.category },
+                    { title: t('needs.survey.needHouseholds'), dataIndex: 'households' },
+                  ]}
+                />
               )}
             </Card>
           </>

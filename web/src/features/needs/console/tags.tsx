@@ -5,7 +5,14 @@ import type { NeedStatus, NeedUrgency } from '../api.ts';
 import { useNeedText } from './useNeedText.ts';
 
 const STATUS_COLOR: Record<NeedStatus, string> = {
-  new: 'warning', matched: 'processing', scheduled: 'processing', in_progress: 'processing', done: 'success', reviewed: 'success', cancelled: 'default', declined: 'default',
+  new: 'warning',
+  matched: 'processing',
+  scheduled: 'processing',
+  in_progress: 'processing',
+  done: 'success',
+  reviewed: 'success',
+  cancelled: 'default',
+  declined: 'default',
 };
 
 export function NeedStatusTag({ status }: { status: NeedStatus }) {
@@ -15,5 +22,10 @@ export function NeedStatusTag({ status }: { status: NeedStatus }) {
 export function UrgencyTag({ urgency }: { urgency: NeedUrgency }) {
   const label = useNeedText().urgency(urgency);
   if (urgency === 'normal') return <span>{label}</span>;
-  return <Tag color={urgency === 'emergency' ? 'error' : 'warning'}>{urgency === 'emergency' ? '‼ ' : '! '}{label}</Tag>;
+  return (
+    <Tag color={urgency === 'emergency' ? 'error' : 'warning'}>
+      {urgency === 'emergency' ? '‼ ' : '! '}
+      {label}
+    </Tag>
+  );
 }

@@ -16,25 +16,49 @@ function Rating({ need, onNotice }: { need: Need; onNotice: (n: Notice) => void 
   const [stars, setStars] = useState(0);
   const [busy, setBusy] = useState(false);
   const send = async () => {
-    if (!stars) { onNotice({ ok: false, text: t('needsPhone.chooseStars') }); return; }
+    if (!stars) {
+      onNotice({ ok: false, text: t('needsPhone.chooseStars') });
+      return;
+    }
     setBusy(true);
     try {
       await needsApi.rate(need.id, stars);
       onNotice({ ok: true, text: t('needsPhone.rated') });
       await qc.invalidateQueries({ queryKey: ['needs', 'mine'] });
-    } catch (e) { onNotice({ ok: false, text: errorText(e, t) }); } finally { setBusy(false); }
+    } catch (e) {
+      onNotice({ ok: false, text: errorText(e, t) });
+    } finally {
+      setBusy(false);
+    }
   };
   return (
     <div>
-      <p><strong>{t('needsPhone.rateTitle')}</strong></p>
+      <p>
+        <strong>{t('needsPhone.rateTitle')}</strong>
+      </p>
       <div className="ph-row" role="radiogroup" aria-label={t('needsPhone.rateTitle')}>
         {[1, 2, 3, 4, 5].map((n) => (
-          <button key={n} type="button" role="radio" aria-checked={stars === n} className="ph-chip" onClick={() => setStars(n)}>
+          <button
+            key={n}
+            type="button"
+            role="radio"
+            aria-checked={stars === n}
+            className="ph-chip"
+            onClick={() => setStars(n)}
+          >
             <span aria-hidden="true">{n <= stars ? '★' : '☆'}</span> {t('needsPhone.star', { n })}
           </button>
         ))}
       </div>
-      <button type="button" className="ph-btn ph-btn--block" style={{ marginTop: '0.5em' }} disabled={busy} onClick={() => void send()}>{t('needsPhone.rateSubmit')}</button>
+      <button
+        type="button"
+        className="ph-btn ph-btn--block"
+        style={{ marginTop: '0.5em' }}
+        disabled={busy}
+        onClick={() => void send()}
+      >
+        {t('needsPhone.rateSubmit')}
+      </button>
     </div>
   );
 }
@@ -47,14 +71,25 @@ function NeedItem({ n, onNotice }: { n: Need; onNotice: (x: Notice) => void }) {
         <CategoryIcon category={n.category} /> {t(`needsPhone.cat.${n.category}`)}
       </p>
       <p>{n.description}</p>
-      <p><strong>{t(`needsPhone.status.${n.status}`)}</strong></p>
+      <p>
+        <strong>{t(`needsPhone.status.${n.status}`)}</strong>
+      </p>
       <p className="ph-list__sub">
-        {[n.residentName ? t('needsPhone.forName', { name: n.residentName }) : null, t('needsPhone.askedOn', { date: formatDateTime(n.createdAt, i18n.language).slice(0, 10) })].filter(Boolean).join(' · ')}
+        {[
+          n.residentName ? t('needsPhone.forName', { name: n.residentName }) : null,
+          t('needsPhone.askedOn', { date: formatDateTime(n.createdAt, i18n.language).slice(0, 10) }),
+        ]
+          .filter(Boolean)
+          .join(' · ')}
       </p>
       {n.volunteerName && <p>{t('needsPhone.volunteer', { name: n.volunteerName })}</p>}
       {n.scheduledFor && <p>{t('needsPhone.visitAt', { when: n.scheduledFor.replace('T', ' ') })}</p>}
       {n.closeReason && <p>{t('needsPhone.reason', { reason: n.closeReason })}</p>}
-      {n.status === 'reviewed' && n.rating !== null && <p>{t('needsPhone.yourRating', { n: n.rating })} <span aria-hidden="true">{'★'.repeat(n.rating)}</span></p>}
+      {n.status === 'reviewed' && n.rating !== null && (
+        <p>
+          {t('needsPhone.yourRating', { n: n.rating })} <span aria-hidden="true">{'★'.repeat(n.rating)}</span>
+        </p>
+      )}
       {n.status === 'done' && <Rating need={n} onNotice={onNotice} />}
     </li>
   );
@@ -71,7 +106,9 @@ export function MyNeedsList({ onNotice }: { onNotice: (n: Notice) => void }) {
       {q.isSuccess && items.length === 0 && <EmptyState>{t('needsPhone.noNeeds')}</EmptyState>}
       {items.length > 0 && (
         <ul className="ph-list" aria-label={t('needsPhone.mine')}>
-          {items.map((n) => <NeedItem key={n.id} n={n} onNotice={onNotice} />)}
+          {items.map((n) => (
+            <NeedItem key={n.id} n={n} onNotice={onNotice} />
+          ))}
         </ul>
       )}
     </Card>

@@ -7,13 +7,29 @@ import { Card, EmptyState, ErrorNotice, Loading, PageTitle } from '../../../shar
 import { errorText } from '../../../shared/api/errorText.ts';
 import { can, useCurrentUser } from '../../../shared/session/useSession.ts';
 import { SKILL_CATEGORIES } from '../../../../../domain/volunteers/skills.ts';
-import { needsApi, shanghaiDay, useBuildings, useHouseholds, useHouseholdSurvey, type HouseholdItem, type SkillCategory } from '../api.ts';
+import {
+  needsApi,
+  shanghaiDay,
+  useBuildings,
+  useHouseholds,
+  useHouseholdSurvey,
+  type HouseholdItem,
+  type SkillCategory,
+} from '../api.ts';
 import { CategoryIcon } from './CategoryChoice.tsx';
 import { NoticeBox, type Notice } from '../../../shared/phone-ui/Notice.tsx';
 
 const PAGE = 30;
 
-function HouseholdList({ gridId, visited, onChoose }: { gridId: string | undefined; visited: ReadonlySet<string>; onChoose: (h: HouseholdItem) => void }) {
+function HouseholdList({
+  gridId,
+  visited,
+  onChoose,
+}: {
+  gridId: string | undefined;
+  visited: ReadonlySet<string>;
+  onChoose: (h: HouseholdItem) => void;
+}) {
   const { t } = useTranslation();
   const [buildingId, setBuildingId] = useState('');
   const buildings = useBuildings(gridId);
@@ -23,28 +39,57 @@ function HouseholdList({ gridId, visited, onChoose }: { gridId: string | undefin
   return (
     <>
       <div className="ph-field">
-        <label className="ph-field__label" htmlFor="survey-building">{t('surveyPhone.building')}</label>
-        <select id="survey-building" className="ph-select" value={buildingId} onChange={(e) => setBuildingId(e.target.value)}>
+        <label className="ph-field__label" htmlFor="survey-building">
+          {t('surveyPhone.building')}
+        </label>
+        <select
+          id="survey-building"
+          className="ph-select"
+          value={buildingId}
+          onChange={(e) => setBuildingId(e.target.value)}
+        >
           <option value="">{t('surveyPhone.allBuildings')}</option>
-          {(buildings.data ?? []).map((b) => <option key={b.id} value={b.id}>{b.street} {b.number}</option>)}
+          {(buildings.data ?? []).map((b) => (
+            <option key={b.id} value={b.id}>
+              {b.street} {b.number}
+            </option>
+          ))}
         </select>
       </div>
       {list.isPending && <Loading />}
       {list.isError && <ErrorNotice error={list.error} onRetry={() => void list.refetch()} />}
       {list.isSuccess && items.length === 0 && <EmptyState>{t('surveyPhone.noHouseholds')}</EmptyState>}
-      {items.length > 0 && <p className="ph-count" role="status">{t('surveyPhone.count', { count: total })}</p>}
+      {items.length > 0 && (
+        <p className="ph-count" role="status">
+          {t('surveyPhone.count', { count: total })}
+        </p>
+      )}
       <ul aria-label={t('surveyPhone.stepHousehold')} style={{ display: 'grid', gap: '0.5em' }}>
         {items.map((h) => (
           <li key={h.id}>
-            <button type="button" className="ph-btn ph-btn--secondary ph-btn--block" style={{ justifyContent: 'space-between', textAlign: 'left' }} onClick={() => onChoose(h)}>
-              <span>{h.address}{h.headName ? ` · ${t('surveyPhone.head', { name: h.headName })}` : ''} · {t('surveyPhone.members', { count: h.memberCount })}</span>
+            <button
+              type="button"
+              className="ph-btn ph-btn--secondary ph-btn--block"
+              style={{ justifyContent: 'space-between', textAlign: 'left' }}
+              onClick={() => onChoose(h)}
+            >
+              <span>
+                {h.address}
+                {h.headName ? ` · ${t('surveyPhone.head', { name: h.headName })}` : ''} ·{' '}
+                {t('surveyPhone.members', { count: h.memberCount })}
+              </span>
               {visited.has(h.id) && <span>{t('surveyPhone.doneNow')}</span>}
             </button>
           </li>
         ))}
       </ul>
       {list.hasNextPage && (
-        <button type="button" className="ph-btn ph-btn--secondary ph-btn--block ph-more" disabled={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>
+        <button
+          type="button"
+          className="ph-btn ph-btn--secondary ph-btn--block ph-more"
+          disabled={list.isFetchingNextPage}
+          onClick={() => void list.fetchNextPage()}
+        >
           {list.isFetchingNextPage ? t('common.loading') : t('common.loadMore', { shown: items.length, total })}
         </button>
       )}
@@ -57,7 +102,13 @@ function LastVisit({ householdId }: { householdId: string }) {
   const q = useHouseholdSurvey(householdId);
   if (!q.data) return null;
   const last = [...q.data].sort((a, b) => b.visitedOn.localeCompare(a.visitedOn))[0];
-  return <p>{last ? t('surveyPhone.lastVisit', { date: last.visitedOn, name: last.visitorName }) : t('surveyPhone.neverVisited')}</p>;
+  return (
+    <p>
+      {last
+        ? t('surveyPhone.lastVisit', { date: last.visitedOn, name: last.visitorName })
+        : t('surveyPhone.neverVisited')}
+    </p>
+  );
 }
 
 export default function SurveyVisitPage() {
@@ -74,20 +125,45 @@ export default function SurveyVisitPage() {
   const back = { to: me.gridId ? '/m/grid' : '/m', label: t('common.back') };
 
   if (!can(me, 'needs.write')) {
-    return <><PageTitle title={t('surveyPhone.title')} back={back} /><Card variant="note"><p>{t('surveyPhone.forbidden')}</p></Card></>;
+    return (
+      <>
+        <PageTitle title={t('surveyPhone.title')} back={back} />
+        <Card variant="note">
+          <p>{t('surveyPhone.forbidden')}</p>
+        </Card>
+      </>
+    );
   }
 
-  const toggle = (c: SkillCategory) => setTicked((s) => { const n = new Set(s); if (n.has(c)) n.delete(c); else n.add(c); return n; });
+  const toggle = (c: SkillCategory) =>
+    setTicked((s) => {
+      const n = new Set(s);
+      if (n.has(c)) n.delete(c);
+      else n.add(c);
+      return n;
+    });
   const save = async () => {
     if (!household) return;
     setBusy(true);
     try {
-      await needsApi.recordVisit({ householdId: household.id, visitedOn, needs: SKILL_CATEGORIES.filter((c) => ticked.has(c)).map((category) => ({ category })), note: note.trim() || undefined });
+      await needsApi.recordVisit({
+        householdId: household.id,
+        visitedOn,
+        needs: SKILL_CATEGORIES.filter((c) => ticked.has(c)).map((category) => ({ category })),
+        note: note.trim() || undefined,
+      });
       setNotice({ ok: true, text: t('surveyPhone.saved', { address: household.address }) });
       setVisited((v) => new Set(v).add(household.id));
-      setHousehold(null); setTicked(new Set()); setNote('');
+      setHousehold(null);
+      setTicked(new Set());
+      setNote('');
       await qc.invalidateQueries({ queryKey: ['needs'] });
-    } catch (e) { setNotice({ ok: false, text: errorText(e, t) }); } finally { setBusy(false); window.scrollTo({ top: 0 }); }
+    } catch (e) {
+      setNotice({ ok: false, text: errorText(e, t) });
+    } finally {
+      setBusy(false);
+      window.scrollTo({ top: 0 });
+    }
   };
 
   return (
@@ -98,33 +174,87 @@ export default function SurveyVisitPage() {
       <Card title={t('surveyPhone.stepHousehold')}>
         {household ? (
           <>
-            <p><strong>{t('surveyPhone.chosen', { address: household.address })}</strong></p>
+            <p>
+              <strong>{t('surveyPhone.chosen', { address: household.address })}</strong>
+            </p>
             <LastVisit householdId={household.id} />
-            <button type="button" className="ph-btn ph-btn--secondary ph-btn--block" onClick={() => setHousehold(null)}>{t('surveyPhone.change')}</button>
+            <button type="button" className="ph-btn ph-btn--secondary ph-btn--block" onClick={() => setHousehold(null)}>
+              {t('surveyPhone.change')}
+            </button>
           </>
-        ) : <HouseholdList gridId={me.gridId ?? undefined} visited={visited} onChoose={(h) => { setHousehold(h); setNotice(null); }} />}
+        ) : (
+          <HouseholdList
+            gridId={me.gridId ?? undefined}
+            visited={visited}
+            onChoose={(h) => {
+              setHousehold(h);
+              setNotice(null);
+            }}
+          />
+        )}
       </Card>
       {household && (
         <Card title={t('surveyPhone.stepNeeds')}>
           <div role="group" aria-label={t('surveyPhone.stepNeeds')}>
             {SKILL_CATEGORIES.map((c) => (
-              <label key={c} style={{ display: 'flex', alignItems: 'center', gap: '0.6em', minHeight: 'var(--ph-tap)', borderBottom: '1px solid var(--ph-line)' }}>
-                <input type="checkbox" checked={ticked.has(c)} onChange={() => toggle(c)} style={{ width: '1.5em', height: '1.5em', flex: 'none' }} />
+              <label
+                key={c}
+                style={{
+                  display: 'flex',
+                  alignItems: 'center',
+                  gap: '0.6em',
+                  minHeight: 'var(--ph-tap)',
+                  borderBottom: '1px solid var(--ph-line)',
+                }}
+              >
+                <input
+                  type="checkbox"
+                  checked={ticked.has(c)}
+                  onChange={() => toggle(c)}
+                  style={{ width: '1.5em', height: '1.5em', flex: 'none' }}
+                />
                 <CategoryIcon category={c} />
-                <span><strong>{t(`needsPhone.cat.${c}`)}</strong><br />{t(`needsPhone.catHint.${c}`)}</span>
+                <span>
+                  <strong>{t(`needsPhone.cat.${c}`)}</strong>
+                  <br />
+                  {t(`needsPhone.catHint.${c}`)}
+                </span>
               </label>
             ))}
           </div>
           <div className="ph-field" style={{ marginTop: '1em' }}>
-            <label className="ph-field__label" htmlFor="survey-note">{t('surveyPhone.note')}</label>
-            <span className="ph-field__hint" id="survey-note-hint">{t('surveyPhone.noteHint')}</span>
-            <textarea id="survey-note" className="ph-input" rows={3} maxLength={500} aria-describedby="survey-note-hint" value={note} onChange={(e) => setNote(e.target.value)} />
+            <label className="ph-field__label" htmlFor="survey-note">
+              {t('surveyPhone.note')}
+            </label>
+            <span className="ph-field__hint" id="survey-note-hint">
+              {t('surveyPhone.noteHint')}
+            </span>
+            <textarea
+              id="survey-note"
+              className="ph-input"
+              rows={3}
+              maxLength={500}
+              aria-describedby="survey-note-hint"
+              value={note}
+              onChange={(e) => setNote(e.target.value)}
+            />
           </div>
           <div className="ph-field">
-            <label className="ph-field__label" htmlFor="survey-date">{t('surveyPhone.visitedOn')}</label>
-            <input id="survey-date" type="date" className="ph-input" max={shanghaiDay()} value={visitedOn} onChange={(e) => setVisitedOn(e.target.value || shanghaiDay())} />
+            <label className="ph-field__label" htmlFor="survey-date">
+              {t('surveyPhone.visitedOn')}
+            </label>
+            <input
+              id="survey-date"
+              type="date"
+              className="ph-input"
+              max={shanghaiDay()}
+              value={visitedOn}
+              onChange={(e) => setVisitedOn(e.target.value || shanghaiDay())}
+            />
           </div>
-          <button type="button" className="ph-btn ph-btn--block" disabled={busy} onClick={() => void save()}>{t('surveyPhone.save')}</button>
+          <button type="button" className="ph-btn ph-btn--block" disabled={busy} onClick={() => void save()}>
+            {t('surveyPhone.save')}
+          </button>
         </Card>
       )}
     </>

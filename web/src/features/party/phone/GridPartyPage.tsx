@@ -18,12 +18,22 @@ export default function GridPartyPage() {
             {list.data.items.map((m) => (
               <li key={m.volunteerId} style={{ padding: '0.6em 0' }}>
                 <div className="ph-list__main">
-                  <span className="ph-list__title">{m.name} · {t(`orgPhone.partyKinds.${m.kind as 'resident'}`)}{m.isPublicServant ? ` · ${t('orgPhone.publicServant')}` : ''}</span>
-                  <span className="ph-list__sub">{m.partyOrg}{m.workUnit ? ` · ${m.workUnit}` : ''}</span>
-                  <span className="ph-list__sub">
-                    {m.reports ? `${t('orgPhone.reports', { count: m.reports })} · ${t('orgPhone.lastReported', { date: m.lastReportedOn ?? '' })}` : t('orgPhone.neverReported')}
+                  <span className="ph-list__title">
+                    {m.name} · {t(`orgPhone.partyKinds.${m.kind as 'resident'}`)}
+                    {m.isPublicServant ? ` · ${t('orgPhone.publicServant')}` : ''}
                   </span>
-                  <span className="ph-list__sub"><a href={`tel:${m.phone}`}>{m.phone}</a></span>
+                  <span className="ph-list__sub">
+                    {m.partyOrg}
+                    {m.workUnit ? ` · ${m.workUnit}` : ''}
+                  </span>
+                  <span className="ph-list__sub">
+                    {m.reports
+                      ? `${t('orgPhone.reports', { count: m.reports })} · ${t('orgPhone.lastReported', { date: m.lastReportedOn ?? '' })}`
+                      : t('orgPhone.neverReported')}
+                  </span>
+                  <span className="ph-list__sub">
+                    <a href={`tel:${m.phone}`}>{m.phone}</a>
+                  </span>
                 </div>
               </li>
             ))}

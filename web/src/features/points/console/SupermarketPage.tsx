@@ -1,14 +1,37 @@
 // 爱心超市: redeem by scanning the volunteer card (a scanner types the code and Enter) or typing its code,
 // choose items, confirm — all or nothing on the server; the items with their stock; the redemption history.
 import { useState } from 'react';
-import { Alert, App, Button, Card, Descriptions, Form, Input, InputNumber, Space, Switch, Table, Tabs, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Descriptions,
+  Form,
+  Input,
+  InputNumber,
+  Space,
+  Switch,
+  Table,
+  Tabs,
+  Tag,
+  Typography,
+} from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ConsolePage } from '../../../shared/console-ui/ConsolePage.tsx';
 import { QueryTable } from '../../../shared/console-ui/QueryTable.tsx';
 import { FormModal } from '../../../shared/console-ui/FormModal.tsx';
 import { errorText } from '../../../shared/api/errorText.ts';
-import { pointsApi, useItems, useRedemptions, useVolunteerPoints, type CardSummary, type ItemView, type RedemptionView } from '../api.ts';
+import {
+  pointsApi,
+  useItems,
+  useRedemptions,
+  useVolunteerPoints,
+  type CardSummary,
+  type ItemView,
+  type RedemptionView,
+} from '../api.ts';
 
 /** The card's code from a scan: the whole card URL or the bare token. */
 const tokenOf = (s: string) => s.trim().split('/').filter(Boolean).pop() ?? '';
@@ -29,14 +52,27 @@ function Redeem() {
   const total = active.reduce((s, i) => s + (basket[i.id] ?? 0) * i.pricePoints, 0);
 
   const find = async () => {
-    setFindError(null); setWho(null); setBasket({}); setError(null);
-    try { setWho(await pointsApi.card(tokenOf(code))); } catch (err) { setFindError(errorText(err, t)); }
+    setFindError(null);
+    setWho(null);
+    setBasket({});
+    setError(null);
+    try {
+      setWho(await pointsApi.card(tokenOf(code)));
+    } catch (err) {
+      setFindError(errorText(err, t));
+    }
   };
   const confirm = async () => {
     if (!who) return;
-    setBusy(true); setError(null);
+    setBusy(true);
+    setError(null);
     try {
-      const r = await pointsApi.redeem({ volunteerId: who.id, lines: Object.entries(basket).filter(([, q]) => q > 0).map(([itemId, quantity]) => ({ itemId, quantity })) });
+      const r = await pointsApi.redeem({
+        volunteerId: who.id,
+        lines: Object.entries(basket)
+          .filter(([, q]) => q > 0)
+          .map(([itemId, quantity]) => ({ itemId, quantity })),
+      });
       void message.success(t('shop.redeemed', { n: r.points }));
       setBasket({});
       await qc.invalidateQueries({ queryKey: ['points'] });
@@ -51,30 +87,77 @@ function Redeem() {
     <Space direction="vertical" style={{ width: '100%' }}>
       <Form layout="inline" onFinish={() => void find()}>
         <Form.Item label={t('shop.card')} help={t('shop.cardHint')} htmlFor="shop-card">
-          <Input id="shop-card" autoFocus value={code} onChange={(e) => setCode(e.target.value)} style={{ width: 320 }} />
+          <Input
+            id="shop-card"
+            autoFocus
+            value={code}
+            onChange={(e) => setCode(e.target.value)}
+            style={{ width: 320 }}
+          />
         </Form.Item>
-        <Button htmlType="submit" type="primary" disabled={!code.trim()}>{t('shop.find')}</Button>
+        <Button htmlType="submit" type="primary" disabled={!code.trim()}>
+          {t('shop.find')}
+        </Button>
       </Form>
       {findError && <Alert type="error" showIcon title={findError} role="alert" />}
       {who && (
         <Card title={`${who.name}（${who.age}）`}>
-          {account.data && <Descriptions size="small" items={[
-            { key: 'b', label: t('shop.points'), children: <strong>{t('shop.balance', { n: account.data.balance })}</strong> },
-            ...(account.data.debt ? [{ key: 'd', label: '', children: t('shop.debt', { n: account.data.debt }) }] : []),
-          ]} />}
-          <Typography.Title level={2} style={{ fontSize: 16 }}>{t('shop.choose')}</Typography.Title>
-          <Table<ItemView> rowKey="id" size="small" pagination={false} dataSource={active} locale={{ emptyText: t('shop.empty') }}
+          {account.data && (
+            <Descriptions
+              size="small"
+              items={[
+                {
+                  key: 'b',
+                  label: t('shop.points'),
+                  children: <strong>{t('shop.balance', { n: account.data.balance })}</strong>,
+                },
+                ...(account.data.debt
+                  ? [{ key: 'd', label: '', children: t('shop.debt', { n: account.data.debt }) }]
+                  : []),
+              ]}
+            />
+          )}
+          <Typography.Title level={2} style={{ fontSize: 16 }}>
+            {t('shop.choose')}
+          </Typography.Title>
+          <Table<ItemView>
+            rowKey="id"
+            size="small"
+            pagination={false}
+            dataSource={active}
+            locale={{ emptyText: t('shop.empty') }}
             columns={[
               { title: t('shop.name'), dataIndex: 'name' },
               { title: t('shop.price'), dataIndex: 'pricePoints' },
               { title: t('shop.stock'), dataIndex: 'stock' },
-              { title: t('shop.quantity'), render: (_, i) => <InputNumber aria-label={`${t('shop.quantity')} ${i.name}`} min={0} max={100} precision={0} value={basket[i.id] ?? 0}
-                onChange={(v) => setBasket({ ...basket, [i.id]: Number(v ?? 0) })} /> },
-            ]} />
-          <p><strong>{t('shop.total', { n: total })}</strong>{account.data && total > account.data.balance ? <Tag color="error" style={{ marginLeft: 8 }}>{t('shop.notEnough')}</Tag> : null}</p>
+              {
+                title: t('shop.quantity'),
+                render: (_, i) => (
+                  <InputNumber
+                    aria-label={`${t('shop.quantity')} ${i.name}`}
+                    min={0}
+                    max={100}
+                    precision={0}
+                    value={basket[i.id] ?? 0}
+                    onChange={(v) => setBasket({ ...basket, [i.id]: Number(v ?? 0) })}
+                  />
+                ),
+              },
+            ]}
+          />
+          <p>
+            <strong>{t('shop.total', { n: total })}</strong>
+            {account.data && total > account.data.balance ? (
+              <Tag color="error" style={{ marginLeft: 8 }}>
+                {t('shop.notEnough')}
+              </Tag>
+            ) : null}
+          </p>
           {error && <Alert type="error" showIcon title={error} role="alert" />}
           <Space>
-            <Button type="primary" loading={busy} disabled={total === 0} onClick={() => void confirm()}>{t('shop.confirm')}</Button>
+            <Button type="primary" loading={busy} disabled={total === 0} onClick={() => void confirm()}>
+              {t('shop.confirm')}
+            </Button>
             <Button onClick={() => setBasket({})}>{t('shop.clear')}</Button>
           </Space>
         </Card>
@@ -93,34 +176,101 @@ function Items() {
   const refresh = () => qc.invalidateQueries({ queryKey: ['points'] });
   return (
     <>
-      <Button type="primary" onClick={() => setAdding(true)} style={{ marginBottom: 12 }}>{t('shop.addItem')}</Button>
-      <QueryTable<ItemView> query={items} rowKey="id" locale={{ emptyText: t('shop.empty') }} pagination={false}
+      <Button type="primary" onClick={() => setAdding(true)} style={{ marginBottom: 12 }}>
+        {t('shop.addItem')}
+      </Button>
+      <QueryTable<ItemView>
+        query={items}
+        rowKey="id"
+        locale={{ emptyText: t('shop.empty') }}
+        pagination={false}
         columns={[
           { title: t('shop.name'), dataIndex: 'name' },
           { title: t('shop.price'), dataIndex: 'pricePoints' },
           { title: t('shop.stock'), dataIndex: 'stock' },
-          { title: t('shop.active'), render: (_, i) => i.active ? <Tag color="success">{t('shop.active')}</Tag> : <Tag>{t('shop.inactive')}</Tag> },
-          { title: t('console.actions'), render: (_, i) => <Space>
-            <Button size="small" onClick={() => setRestocking(i)}>{t('shop.restock')}<span className="sr-only"> {i.name}</span></Button>
-            <Button size="small" onClick={() => setEditing(i)}>{t('shop.edit')}<span className="sr-only"> {i.name}</span></Button>
-          </Space> },
-        ]} />
-      <FormModal open={adding} title={t('shop.addItem')} onClose={() => setAdding(false)} fields={['name', 'pricePoints', 'stock']} successText={t('shop.saved')}
-        initialValues={{ stock: 0 }} onSubmit={async (v) => { await pointsApi.createItem({ name: v.name, pricePoints: v.pricePoints, stock: v.stock ?? 0, active: true }); await refresh(); }}>
-        <Form.Item name="name" label={t('shop.name')} rules={[{ required: true }]}><Input maxLength={40} /></Form.Item>
-        <Form.Item name="pricePoints" label={t('shop.price')} rules={[{ required: true }]}><InputNumber min={1} precision={0} /></Form.Item>
-        <Form.Item name="stock" label={t('shop.stock')}><InputNumber min={0} precision={0} /></Form.Item>
+          {
+            title: t('shop.active'),
+            render: (_, i) =>
+              i.active ? <Tag color="success">{t('shop.active')}</Tag> : <Tag>{t('shop.inactive')}</Tag>,
+          },
+          {
+            title: t('console.actions'),
+            render: (_, i) => (
+              <Space>
+                <Button size="small" onClick={() => setRestocking(i)}>
+                  {t('shop.restock')}
+                  <span className="sr-only"> {i.name}</span>
+                </Button>
+                <Button size="small" onClick={() => setEditing(i)}>
+                  {t('shop.edit')}
+                  <span className="sr-only"> {i.name}</span>
+                </Button>
+              </Space>
+            ),
+          },
+        ]}
+      />
+      <FormModal
+        open={adding}
+        title={t('shop.addItem')}
+        onClose={() => setAdding(false)}
+        fields={['name', 'pricePoints', 'stock']}
+        successText={t('shop.saved')}
+        initialValues={{ stock: 0 }}
+        onSubmit={async (v) => {
+          await pointsApi.createItem({ name: v.name, pricePoints: v.pricePoints, stock: v.stock ?? 0, active: true });
+          await refresh();
+        }}
+      >
+        <Form.Item name="name" label={t('shop.name')} rules={[{ required: true }]}>
+          <Input maxLength={40} />
+        </Form.Item>
+        <Form.Item name="pricePoints" label={t('shop.price')} rules={[{ required: true }]}>
+          <InputNumber min={1} precision={0} />
+        </Form.Item>
+        <Form.Item name="stock" label={t('shop.stock')}>
+          <InputNumber min={0} precision={0} />
+        </Form.Item>
       </FormModal>
-      <FormModal open={!!editing} title={`${t('shop.edit')} ${editing?.name ?? ''}`} onClose={() => setEditing(null)} fields={['name', 'pricePoints', 'active']} successText={t('shop.saved')}
-        initialValues={editing ?? undefined} onSubmit={async (v) => { await pointsApi.updateItem(editing!.id, { name: v.name, pricePoints: v.pricePoints, active: v.active }); await refresh(); }}>
-        <Form.Item name="name" label={t('shop.name')} rules={[{ required: true }]}><Input maxLength={40} /></Form.Item>
-        <Form.Item name="pricePoints" label={t('shop.price')} rules={[{ required: true }]}><InputNumber min={1} precision={0} /></Form.Item>
-        <Form.Item name="active" label={t('shop.active')} valuePropName="checked"><Switch /></Form.Item>
+      <FormModal
+        open={!!editing}
+        title={`${t('shop.edit')} ${editing?.name ?? ''}`}
+        onClose={() => setEditing(null)}
+        fields={['name', 'pricePoints', 'active']}
+        successText={t('shop.saved')}
+        initialValues={editing ?? undefined}
+        onSubmit={async (v) => {
+          await pointsApi.updateItem(editing!.id, { name: v.name, pricePoints: v.pricePoints, active: v.active });
+          await refresh();
+        }}
+      >
+        <Form.Item name="name" label={t('shop.name')} rules={[{ required: true }]}>
+          <Input maxLength={40} />
+        </Form.Item>
+        <Form.Item name="pricePoints" label={t('shop.price')} rules={[{ required: true }]}>
+          <InputNumber min={1} precision={0} />
+        </Form.Item>
+        <Form.Item name="active" label={t('shop.active')} valuePropName="checked">
+          <Switch />
+        </Form.Item>
       </FormModal>
-      <FormModal open={!!restocking} title={`${t('shop.restock')} ${restocking?.name ?? ''}`} onClose={() => setRestocking(null)} fields={['quantity', 'note']} successText={t('shop.saved')}
-        onSubmit={async (v) => { await pointsApi.restock(restocking!.id, { quantity: v.quantity, note: v.note || undefined }); await refresh(); }}>
-        <Form.Item name="quantity" label={t('shop.restockQty')} rules={[{ required: true }]}><InputNumber min={1} precision={0} /></Form.Item>
-        <Form.Item name="note" label={t('shop.note')}><Input maxLength={100} /></Form.Item>
+      <FormModal
+        open={!!restocking}
+        title={`${t('shop.restock')} ${restocking?.name ?? ''}`}
+        onClose={() => setRestocking(null)}
+        fields={['quantity', 'note']}
+        successText={t('shop.saved')}
+        onSubmit={async (v) => {
+          await pointsApi.restock(restocking!.id, { quantity: v.quantity, note: v.note || undefined });
+          await refresh();
+        }}
+      >
+        <Form.Item name="quantity" label={t('shop.restockQty')} rules={[{ required: true }]}>
+          <InputNumber min={1} precision={0} />
+        </Form.Item>
+        <Form.Item name="note" label={t('shop.note')}>
+          <Input maxLength={100} />
+        </Form.Item>
       </FormModal>
     </>
   );
@@ -131,7 +281,10 @@ function History() {
   const [page, setPage] = useState(1);
   const q = useRedemptions(page);
   return (
-    <QueryTable<RedemptionView> query={{ ...q, data: q.data?.items }} rowKey="id" locale={{ emptyText: t('shop.noHistory') }}
+    <QueryTable<RedemptionView>
+      query={{ ...q, data: q.data?.items }}
+      rowKey="id"
+      locale={{ emptyText: t('shop.noHistory') }}
       pagination={{ current: page, pageSize: 20, total: q.data?.total ?? 0, onChange: setPage }}
       columns={[
         { title: t('shop.when'), render: (_, r) => new Date(r.createdAt).toLocaleString() },
@@ -139,7 +292,8 @@ function History() {
         { title: t('shop.what'), render: (_, r) => r.lines.map((l) => `${l.name} × ${l.quantity}`).join('、') },
         { title: t('shop.points'), dataIndex: 'points' },
         { title: t('shop.handledBy'), dataIndex: 'handledByName' },
-      ]} />
+      ]}
+    />
   );
 }
 
@@ -148,11 +302,13 @@ export default function SupermarketPage() {
   return (
     <ConsolePage title={t('shop.title')}>
       <Typography.Paragraph>{t('shop.lead')}</Typography.Paragraph>
-      <Tabs items={[
-        { key: 'redeem', label: t('shop.redeem'), children: <Redeem /> },
-        { key: 'items', label: t('shop.items'), children: <Items /> },
-        { key: 'history', label: t('shop.history'), children: <History /> },
-      ]} />
+      <Tabs
+        items={[
+          { key: 'redeem', label: t('shop.redeem'), children: <Redeem /> },
+          { key: 'items', label: t('shop.items'), children: <Items /> },
+          { key: 'history', label: t('shop.history'), children: <History /> },
+        ]}
+      />
     </ConsolePage>
   );
 }

@@ -14,8 +14,18 @@ import { useCan, useCurrentUser } from '../../../shared/session/useSession.ts';
 import { todayInShanghai } from '../../../../../domain/shared/dates.ts';
 import type { NoticeStatus } from '../../../../../domain/recognition/schemas.ts';
 import {
-  posterUrl, publicPageUrl, recentQuarters, recognitionApi, useHealthCheck, useNominations, useNotices, useRanking,
-  type HealthCheckRow, type NominationView, type NoticeView, type RankedView,
+  posterUrl,
+  publicPageUrl,
+  recentQuarters,
+  recognitionApi,
+  useHealthCheck,
+  useNominations,
+  useNotices,
+  useRanking,
+  type HealthCheckRow,
+  type NominationView,
+  type NoticeView,
+  type RankedView,
 } from '../api.ts';
 
 function useQuarterLabel() {
@@ -37,41 +47,126 @@ function Notices() {
   const [days, setDays] = useState<number | null>(null);
   const refresh = () => qc.invalidateQueries({ queryKey: ['recognition'] });
   const scan = async () => {
-    try { const r = await recognitionApi.scan(); void message.success(t('recognition.notices.scanned', r)); await refresh(); } catch (e) { void message.error(errorText(e, t)); }
+    try {
+      const r = await recognitionApi.scan();
+      void message.success(t('recognition.notices.scanned', r));
+      await refresh();
+    } catch (e) {
+      void message.error(errorText(e, t));
+    }
   };
   const saveDays = async () => {
     if (days === null) return;
-    try { await recognitionApi.saveSettings(days); void message.success(t('recognition.notices.daysSaved')); await refresh(); } catch (e) { void message.error(errorText(e, t)); }
+    try {
+      await recognitionApi.saveSettings(days);
+      void message.success(t('recognition.notices.daysSaved'));
+      await refresh();
+    } catch (e) {
+      void message.error(errorText(e, t));
+    }
   };
   const noticeDays = list.data?.noticeDays ?? 7;
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <Typography.Paragraph>{t('recognition.notices.lead', { days: noticeDays })}</Typography.Paragraph>
       <Space wrap>
-        <Select aria-label={t('recognition.notices.status')} style={{ width: 180 }} value={status} onChange={setStatus}
-          options={[{ value: 'open', label: t('recognition.notices.open') }, { value: 'awarded', label: t('recognition.notices.awarded') }, { value: 'withdrawn', label: t('recognition.notices.withdrawn') },
-            { value: 'lapsed', label: t('recognition.notices.lapsed') }, { value: '', label: t('recognition.notices.all') }]} />
-        {manage && <Button type="primary" onClick={() => void scan()}>{t('recognition.notices.scan')}</Button>}
+        <Select
+          aria-label={t('recognition.notices.status')}
+          style={{ width: 180 }}
+          value={status}
+          onChange={setStatus}
+          options={[
+            { value: 'open', label: t('recognition.notices.open') },
+            { value: 'awarded', label: t('recognition.notices.awarded') },
+            { value: 'withdrawn', label: t('recognition.notices.withdrawn') },
+            { value: 'lapsed', label: t('recognition.notices.lapsed') },
+            { value: '', label: t('recognition.notices.all') },
+          ]}
+        />
+        {manage && (
+          <Button type="primary" onClick={() => void scan()}>
+            {t('recognition.notices.scan')}
+          </Button>
+        )}
         {admin && (
           <Space.Compact>
-            <InputNumber aria-label={t('recognition.notices.days')} addonBefore={t('recognition.notices.days')} min={1} max={30} value={days ?? noticeDays} onChange={(v) => setDays(v)} style={{ width: 180 }} />
+            <InputNumber
+              aria-label={t('recognition.notices.days')}
+              addonBefore={t('recognition.notices.days')}
+              min={1}
+              max={30}
+              value={days ?? noticeDays}
+              onChange={(v) => setDays(v)}
+              style={{ width: 180 }}
+            />
             <Button onClick={() => void saveDays()}>{t('recognition.notices.saveDays')}</Button>
           </Space.Compact>
         )}
       </Space>
-      <QueryTable<NoticeView> query={{ ...list, data: list.data?.items }} rowKey="id" pagination={false} locale={{ emptyText: t('recognition.notices.empty') }}
+      <QueryTable<NoticeView>
+        query={{ ...list, data: list.data?.items }}
+        rowKey="id"
+        pagination={false}
+        locale={{ emptyText: t('recognition.notices.empty') }}
         columns={[
           { title: t('recognition.notices.name'), dataIndex: 'name' },
           { title: t('recognition.notices.teams'), dataIndex: 'teams', render: (v: string) => v || '—' },
-          { title: t('recognition.notices.level'), dataIndex: 'level', render: (n: number) => t('recognition.notices.stars', { n }) },
+          {
+            title: t('recognition.notices.level'),
+            dataIndex: 'level',
+            render: (n: number) => t('recognition.notices.stars', { n }),
+          },
           { title: t('recognition.notices.hours'), dataIndex: 'hours' },
-          { title: t('recognition.notices.period'), key: 'period', render: (_: unknown, n) => `${n.opensOn} ~ ${n.endsOn}` },
-          { title: t('recognition.notices.status'), dataIndex: 'status', render: (s: NoticeStatus, n) => <span>{t(`recognition.notices.${s}`)}{n.withdrawReason ? `：${n.withdrawReason}` : ''}</span> },
-          ...(manage ? [{ title: t('console.actions'), key: 'a', render: (_: unknown, n: NoticeView) => n.status === 'open' ? <Button size="small" danger onClick={() => setWithdrawing(n)}>{t('recognition.notices.withdraw')}</Button> : null }] : []),
-        ]} />
-      <FormModal open={!!withdrawing} title={t('recognition.notices.withdrawTitle', { name: withdrawing?.name ?? '' })} onClose={() => setWithdrawing(null)} fields={['reason']}
-        successText={t('recognition.notices.withdrawn_ok')} onSubmit={async (v) => { await recognitionApi.withdraw(withdrawing!.id, v.reason); await refresh(); }}>
-        <Form.Item name="reason" label={t('recognition.notices.reason')} extra={t('recognition.notices.reasonHint')} rules={[{ required: true, whitespace: true }]}><Input.TextArea rows={3} maxLength={200} /></Form.Item>
+          {
+            title: t('recognition.notices.period'),
+            key: 'period',
+            render: (_: unknown, n) => `${n.opensOn} ~ ${n.endsOn}`,
+          },
+          {
+            title: t('recognition.notices.status'),
+            dataIndex: 'status',
+            render: (s: NoticeStatus, n) => (
+              <span>
+                {t(`recognition.notices.${s}`)}
+                {n.withdrawReason ? `：${n.withdrawReason}` : ''}
+              </span>
+            ),
+          },
+          ...(manage
+            ? [
+                {
+                  title: t('console.actions'),
+                  key: 'a',
+                  render: (_: unknown, n: NoticeView) =>
+                    n.status === 'open' ? (
+                      <Button size="small" danger onClick={() => setWithdrawing(n)}>
+                        {t('recognition.notices.withdraw')}
+                      </Button>
+                    ) : null,
+                },
+              ]
+            : []),
+        ]}
+      />
+      <FormModal
+        open={!!withdrawing}
+        title={t('recognition.notices.withdrawTitle', { name: withdrawing?.name ?? '' })}
+        onClose={() => setWithdrawing(null)}
+        fields={['reason']}
+        successText={t('recognition.notices.withdrawn_ok')}
+        onSubmit={async (v) => {
+          await recognitionApi.withdraw(withdrawing!.id, v.reason);
+          await refresh();
+        }}
+      >
+        <Form.Item
+          name="reason"
+          label={t('recognition.notices.reason')}
+          extra={t('recognition.notices.reasonHint')}
+          rules={[{ required: true, whitespace: true }]}
+        >
+          <Input.TextArea rows={3} maxLength={200} />
+        </Form.Item>
       </FormModal>
     </Space>
   );
@@ -85,23 +180,54 @@ function Ranking({ quarter }: { quarter: string }) {
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <Typography.Paragraph>{t('recognition.ranking.lead')}</Typography.Paragraph>
-      {ranking.data && !ranking.data.attendanceKnown && <Typography.Paragraph type="secondary">{t('recognition.ranking.noAttendance')}</Typography.Paragraph>}
-      <QueryTable<RankedView> query={{ ...ranking, data: ranking.data?.items }} rowKey="volunteerId" pagination={{ pageSize: 50, showSizeChanger: false }} locale={{ emptyText: t('recognition.ranking.empty') }}
+      {ranking.data && !ranking.data.attendanceKnown && (
+        <Typography.Paragraph type="secondary">{t('recognition.ranking.noAttendance')}</Typography.Paragraph>
+      )}
+      <QueryTable<RankedView>
+        query={{ ...ranking, data: ranking.data?.items }}
+        rowKey="volunteerId"
+        pagination={{ pageSize: 50, showSizeChanger: false }}
+        locale={{ emptyText: t('recognition.ranking.empty') }}
         columns={[
           { title: t('recognition.ranking.rank'), dataIndex: 'rank', width: 70 },
           { title: t('recognition.notices.name'), dataIndex: 'name' },
           { title: t('recognition.notices.teams'), dataIndex: 'teams', render: (v: string) => v || '—' },
           { title: t('recognition.ranking.score'), dataIndex: 'score', width: 80 },
           { title: t('recognition.ranking.explanation'), dataIndex: 'explanation' },
-          { title: t('console.actions'), key: 'a', render: (_: unknown, c) => c.nomination
-            ? <Tag>{t(`recognition.ranking.status.${c.nomination.status}`)}</Tag>
-            : <Button size="small" onClick={() => setNominating(c)}>{t('recognition.ranking.nominate')}</Button> },
-        ]} />
-      <FormModal open={!!nominating} title={t('recognition.ranking.nominateTitle', { name: nominating?.name ?? '' })} onClose={() => setNominating(null)} fields={['reason']}
+          {
+            title: t('console.actions'),
+            key: 'a',
+            render: (_: unknown, c) =>
+              c.nomination ? (
+                <Tag>{t(`recognition.ranking.status.${c.nomination.status}`)}</Tag>
+              ) : (
+                <Button size="small" onClick={() => setNominating(c)}>
+                  {t('recognition.ranking.nominate')}
+                </Button>
+              ),
+          },
+        ]}
+      />
+      <FormModal
+        open={!!nominating}
+        title={t('recognition.ranking.nominateTitle', { name: nominating?.name ?? '' })}
+        onClose={() => setNominating(null)}
+        fields={['reason']}
         successText={t('recognition.ranking.done')}
-        onSubmit={async (v) => { await recognitionApi.nominate({ quarter, volunteerId: nominating!.volunteerId, reason: v.reason }); await qc.invalidateQueries({ queryKey: ['recognition'] }); }}>
+        onSubmit={async (v) => {
+          await recognitionApi.nominate({ quarter, volunteerId: nominating!.volunteerId, reason: v.reason });
+          await qc.invalidateQueries({ queryKey: ['recognition'] });
+        }}
+      >
         <p>{nominating?.explanation}</p>
-        <Form.Item name="reason" label={t('recognition.ranking.reason')} extra={t('recognition.ranking.reasonHint')} rules={[{ required: true, whitespace: true }]}><Input.TextArea rows={3} maxLength={300} /></Form.Item>
+        <Form.Item
+          name="reason"
+          label={t('recognition.ranking.reason')}
+          extra={t('recognition.ranking.reasonHint')}
+          rules={[{ required: true, whitespace: true }]}
+        >
+          <Input.TextArea rows={3} maxLength={300} />
+        </Form.Item>
       </FormModal>
     </Space>
   );
@@ -117,19 +243,56 @@ function Nominations({ quarter }: { quarter: string }) {
   const list = useNominations(quarter);
   const [rejecting, setRejecting] = useState<NominationView | null>(null);
   const refresh = () => qc.invalidateQueries({ queryKey: ['recognition'] });
-  const act = async (fn: () => Promise<unknown>, ok: string) => { try { await fn(); void message.success(ok); await refresh(); } catch (e) { void message.error(errorText(e, t)); } };
+  const act = async (fn: () => Promise<unknown>, ok: string) => {
+    try {
+      await fn();
+      void message.success(ok);
+      await refresh();
+    } catch (e) {
+      void message.error(errorText(e, t));
+    }
+  };
   const published = list.data?.published;
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <Typography.Paragraph>{t('recognition.nominations.lead')}</Typography.Paragraph>
       <Space wrap>
-        {admin && <Button type="primary" onClick={() => void act(async () => { const r = await recognitionApi.publish(quarter); void message.info(t('recognition.nominations.publishedOk', r)); }, t('recognition.nominations.publish'))}>{t('recognition.nominations.publish')}</Button>}
-        {published && <Typography.Text>{t('recognition.nominations.published', { at: published.at.slice(0, 10), by: published.byName })}</Typography.Text>}
-        {published && <a href={publicPageUrl(me.community.id, quarter)} target="_blank" rel="noreferrer">{t('recognition.nominations.publicPage')}</a>}
-        {published && <a href={posterUrl(me.community.id, quarter)} target="_blank" rel="noreferrer">{t('recognition.nominations.poster')}</a>}
+        {admin && (
+          <Button
+            type="primary"
+            onClick={() =>
+              void act(async () => {
+                const r = await recognitionApi.publish(quarter);
+                void message.info(t('recognition.nominations.publishedOk', r));
+              }, t('recognition.nominations.publish'))
+            }
+          >
+            {t('recognition.nominations.publish')}
+          </Button>
+        )}
+        {published && (
+          <Typography.Text>
+            {t('recognition.nominations.published', { at: published.at.slice(0, 10), by: published.byName })}
+          </Typography.Text>
+        )}
+        {published && (
+          <a href={publicPageUrl(me.community.id, quarter)} target="_blank" rel="noreferrer">
+            {t('recognition.nominations.publicPage')}
+          </a>
+        )}
+        {published && (
+          <a href={posterUrl(me.community.id, quarter)} target="_blank" rel="noreferrer">
+            {t('recognition.nominations.poster')}
+          </a>
+        )}
       </Space>
       {list.isError && <LoadError error={list.error} onRetry={() => void list.refetch()} />}
-      <Table<NominationView> rowKey="id" loading={list.isPending} dataSource={list.data?.items ?? []} pagination={false} locale={{ emptyText: t('recognition.nominations.empty') }}
+      <Table<NominationView>
+        rowKey="id"
+        loading={list.isPending}
+        dataSource={list.data?.items ?? []}
+        pagination={false}
+        locale={{ emptyText: t('recognition.nominations.empty') }}
         columns={[
           { title: t('recognition.notices.name'), dataIndex: 'name' },
           { title: t('recognition.notices.teams'), dataIndex: 'teams', render: (v: string) => v || '—' },
@@ -137,23 +300,82 @@ function Nominations({ quarter }: { quarter: string }) {
           { title: t('recognition.ranking.explanation'), dataIndex: 'explanation' },
           { title: t('recognition.nominations.reason'), dataIndex: 'reason' },
           { title: t('recognition.nominations.nominatedBy'), dataIndex: 'nominatedByName' },
-          { title: t('recognition.notices.status'), dataIndex: 'status', render: (s: NominationView['status'], n) => <span>{t(`recognition.ranking.status.${s}`)}{n.decisionNote ? `：${n.decisionNote}` : ''}</span> },
-          { title: t('recognition.nominations.consent'), dataIndex: 'consent', render: (c: boolean, n) => (
-            <Space>
-              {c ? t('recognition.nominations.consentYes') : t('recognition.nominations.consentNo')}
-              {!c && office && <Button size="small" onClick={() => void act(() => recognitionApi.paperConsent(n.volunteerId, true), t('recognition.nominations.paperConsentOk'))}>{t('recognition.nominations.paperConsent')}</Button>}
-            </Space>
-          ) },
-          ...(admin ? [{ title: t('console.actions'), key: 'a', render: (_: unknown, n: NominationView) => n.status === 'nominated' ? (
-            <Space>
-              <Button size="small" type="primary" onClick={() => void act(() => recognitionApi.decide(n.id, { approve: true }), t('recognition.nominations.approved'))}>{t('recognition.nominations.approve')}</Button>
-              <Button size="small" onClick={() => setRejecting(n)}>{t('recognition.nominations.reject')}</Button>
-            </Space>
-          ) : null }] : []),
-        ]} />
-      <FormModal open={!!rejecting} title={t('recognition.nominations.rejectTitle', { name: rejecting?.name ?? '' })} onClose={() => setRejecting(null)} fields={['note']}
-        successText={t('recognition.nominations.rejected')} onSubmit={async (v) => { await recognitionApi.decide(rejecting!.id, { approve: false, note: v.note }); await refresh(); }}>
-        <Form.Item name="note" label={t('recognition.nominations.note')}><Input.TextArea rows={2} maxLength={200} /></Form.Item>
+          {
+            title: t('recognition.notices.status'),
+            dataIndex: 'status',
+            render: (s: NominationView['status'], n) => (
+              <span>
+                {t(`recognition.ranking.status.${s}`)}
+                {n.decisionNote ? `：${n.decisionNote}` : ''}
+              </span>
+            ),
+          },
+          {
+            title: t('recognition.nominations.consent'),
+            dataIndex: 'consent',
+            render: (c: boolean, n) => (
+              <Space>
+                {c ? t('recognition.nominations.consentYes') : t('recognition.nominations.consentNo')}
+                {!c && office && (
+                  <Button
+                    size="small"
+                    onClick={() =>
+                      void act(
+                        () => recognitionApi.paperConsent(n.volunteerId, true),
+                        t('recognition.nominations.paperConsentOk'),
+                      )
+                    }
+                  >
+                    {t('recognition.nominations.paperConsent')}
+                  </Button>
+                )}
+              </Space>
+            ),
+          },
+          ...(admin
+            ? [
+                {
+                  title: t('console.actions'),
+                  key: 'a',
+                  render: (_: unknown, n: NominationView) =>
+                    n.status === 'nominated' ? (
+                      <Space>
+                        <Button
+                          size="small"
+                          type="primary"
+                          onClick={() =>
+                            void act(
+                              () => recognitionApi.decide(n.id, { approve: true }),
+                              t('recognition.nominations.approved'),
+                            )
+                          }
+                        >
+                          {t('recognition.nominations.approve')}
+                        </Button>
+                        <Button size="small" onClick={() => setRejecting(n)}>
+                          {t('recognition.nominations.reject')}
+                        </Button>
+                      </Space>
+                    ) : null,
+                },
+              ]
+            : []),
+        ]}
+      />
+      <FormModal
+        open={!!rejecting}
+        title={t('recognition.nominations.rejectTitle', { name: rejecting?.name ?? '' })}
+        onClose={() => setRejecting(null)}
+        fields={['note']}
+        successText={t('recognition.nominations.rejected')}
+        onSubmit={async (v) => {
+          await recognitionApi.decide(rejecting!.id, { approve: false, note: v.note });
+          await refresh();
+        }}
+      >
+        <Form.Item name="note" label={t('recognition.nominations.note')}>
+          <Input.TextArea rows={2} maxLength={200} />
+        </Form.Item>
       </FormModal>
     </Space>
   );
@@ -169,18 +391,35 @@ function HealthCheck() {
     <Space direction="vertical" style={{ width: '100%' }}>
       <Typography.Paragraph>{t('recognition.health.lead')}</Typography.Paragraph>
       <Space>
-        <Select aria-label={t('recognition.health.year')} value={year} onChange={setYear} style={{ width: 120 }} options={[0, 1, 2, 3].map((i) => ({ value: thisYear - i, label: String(thisYear - i) }))} />
-        <Button onClick={() => void runDownload(() => recognitionApi.exportHealthCheck(year), message, t)}>{t('recognition.health.export')}</Button>
+        <Select
+          aria-label={t('recognition.health.year')}
+          value={year}
+          onChange={setYear}
+          style={{ width: 120 }}
+          options={[0, 1, 2, 3].map((i) => ({ value: thisYear - i, label: String(thisYear - i) }))}
+        />
+        <Button onClick={() => void runDownload(() => recognitionApi.exportHealthCheck(year), message, t)}>
+          {t('recognition.health.export')}
+        </Button>
       </Space>
-      <QueryTable<HealthCheckRow> query={{ ...list, data: list.data?.items }} rowKey="volunteerId" pagination={false} locale={{ emptyText: t('recognition.health.empty') }}
+      <QueryTable<HealthCheckRow>
+        query={{ ...list, data: list.data?.items }}
+        rowKey="volunteerId"
+        pagination={false}
+        locale={{ emptyText: t('recognition.health.empty') }}
         columns={[
           { title: t('recognition.notices.name'), dataIndex: 'name' },
-          { title: t('recognition.health.gender'), dataIndex: 'gender', render: (g: string) => (g === 'male' ? t('recognition.health.male') : t('recognition.health.female')) },
+          {
+            title: t('recognition.health.gender'),
+            dataIndex: 'gender',
+            render: (g: string) => (g === 'male' ? t('recognition.health.male') : t('recognition.health.female')),
+          },
           { title: t('recognition.health.age'), dataIndex: 'age' },
           { title: t('recognition.health.phone'), dataIndex: 'phone' },
           { title: t('recognition.notices.teams'), dataIndex: 'teams', render: (v: string) => v || '—' },
           { title: t('recognition.health.quarters'), dataIndex: 'quarters', render: (q: string[]) => q.join('、') },
-        ]} />
+        ]}
+      />
     </Space>
   );
 }
@@ -191,16 +430,45 @@ export default function RecognitionPage() {
   const office = useCurrentUser().role !== 'team_leader';
   const quarters = recentQuarters(todayInShanghai());
   const [quarter, setQuarter] = useState(quarters[0]!);
-  const picker = <Select aria-label={t('recognition.quarter')} value={quarter} onChange={setQuarter} style={{ width: 180 }} options={quarters.map((q) => ({ value: q, label: label(q) }))} />;
+  const picker = (
+    <Select
+      aria-label={t('recognition.quarter')}
+      value={quarter}
+      onChange={setQuarter}
+      style={{ width: 180 }}
+      options={quarters.map((q) => ({ value: q, label: label(q) }))}
+    />
+  );
   return (
     <ConsolePage title={t('recognition.title')}>
       <Typography.Paragraph>{t('recognition.lead')}</Typography.Paragraph>
-      <Tabs destroyOnHidden items={[
-        { key: 'nominations', label: t('recognition.tabs.nominations'), children: <Space direction="vertical" style={{ width: '100%' }}>{picker}<Nominations quarter={quarter} /></Space> },
-        { key: 'ranking', label: t('recognition.tabs.ranking'), children: <Space direction="vertical" style={{ width: '100%' }}>{picker}<Ranking quarter={quarter} /></Space> },
-        { key: 'notices', label: t('recognition.tabs.notices'), children: <Notices /> },
-        ...(office ? [{ key: 'health', label: t('recognition.tabs.health'), children: <HealthCheck /> }] : []),
-      ]} />
+      <Tabs
+        destroyOnHidden
+        items={[
+          {
+            key: 'nominations',
+            label: t('recognition.tabs.nominations'),
+            children: (
+              <Space direction="vertical" style={{ width: '100%' }}>
+                {picker}
+                <Nominations quarter={quarter} />
+              </Space>
+            ),
+          },
+          {
+            key: 'ranking',
+            label: t('recognition.tabs.ranking'),
+            children: (
+              <Space direction="vertical" style={{ width: '100%' }}>
+                {picker}
+                <Ranking quarter={quarter} />
+              </Space>
+            ),
+          },
+          { key: 'notices', label: t('recognition.tabs.notices'), children: <Notices /> },
+          ...(office ? [{ key: 'health', label: t('recognition.tabs.health'), children: <HealthCheck /> }] : []),
+        ]}
+      />
     </ConsolePage>
   );
 }

@@ -20,8 +20,13 @@ export default function MyStarPage() {
     return (
       <>
         <PageTitle title={t('recPhone.title')} back={{ to: '/m', label: t('recPhone.back') }} />
-        {isApiError(q.error) && q.error.status === 404 ? <EmptyState>{t('volunteer.notVolunteer')} <Link to="/m/volunteer/register">{t('volunteer.registerLink')}</Link></EmptyState>
-          : <ErrorNotice error={q.error} onRetry={() => void q.refetch()} />}
+        {isApiError(q.error) && q.error.status === 404 ? (
+          <EmptyState>
+            {t('volunteer.notVolunteer')} <Link to="/m/volunteer/register">{t('volunteer.registerLink')}</Link>
+          </EmptyState>
+        ) : (
+          <ErrorNotice error={q.error} onRetry={() => void q.refetch()} />
+        )}
       </>
     );
   }
@@ -32,21 +37,55 @@ export default function MyStarPage() {
       <PageTitle title={t('recPhone.title')} back={{ to: '/m', label: t('recPhone.back') }} />
       <Card title={t('recPhone.awarded')}>
         <p className="ph-lead" style={{ fontSize: '1.4em', color: 'inherit' }}>
-          {s.awardedLevel > 0 ? <><span aria-hidden="true">{'★'.repeat(s.awardedLevel)} </span>{t('recPhone.stars', { n: s.awardedLevel })}</> : t('recPhone.none')}
+          {s.awardedLevel > 0 ? (
+            <>
+              <span aria-hidden="true">{'★'.repeat(s.awardedLevel)} </span>
+              {t('recPhone.stars', { n: s.awardedLevel })}
+            </>
+          ) : (
+            t('recPhone.none')
+          )}
         </p>
-        {s.notice && <p role="status"><strong>{t('recPhone.inNotice', { n: s.notice.level, date: s.notice.endsOn })}</strong></p>}
+        {s.notice && (
+          <p role="status">
+            <strong>{t('recPhone.inNotice', { n: s.notice.level, date: s.notice.endsOn })}</strong>
+          </p>
+        )}
         {!s.notice && s.reachedLevel > s.awardedLevel && <p>{t('recPhone.reached', { n: s.reachedLevel })}</p>}
-        <Details items={[
-          { term: t('recPhone.hours'), value: t('recPhone.hoursValue', { n: s.creditHours }) },
-          ...(s.awardedOn ? [{ term: t('recPhone.awarded'), value: s.awardedOn }] : []),
-        ]} />
+        <Details
+          items={[
+            { term: t('recPhone.hours'), value: t('recPhone.hoursValue', { n: s.creditHours }) },
+            ...(s.awardedOn ? [{ term: t('recPhone.awarded'), value: s.awardedOn }] : []),
+          ]}
+        />
       </Card>
       <Card title={t('recPhone.consentTitle')}>
         <p>{t('recPhone.consentLead')}</p>
-        <p>{t('recPhone.consentNow', { state: publish ? t('recPhone.yes') : t('recPhone.no') })}{s.consent.source === 'paper' ? ` ${t('recPhone.paper')}` : ''}</p>
+        <p>
+          {t('recPhone.consentNow', { state: publish ? t('recPhone.yes') : t('recPhone.no') })}
+          {s.consent.source === 'paper' ? ` ${t('recPhone.paper')}` : ''}
+        </p>
         <div className="ph-row" role="radiogroup" aria-label={t('recPhone.consentTitle')}>
-          <button type="button" role="radio" aria-checked={publish} className="ph-chip" disabled={save.isPending} onClick={() => save.mutate(true)}>{t('recPhone.consentOn')}</button>
-          <button type="button" role="radio" aria-checked={!publish} className="ph-chip" disabled={save.isPending} onClick={() => save.mutate(false)}>{t('recPhone.consentOff')}</button>
+          <button
+            type="button"
+            role="radio"
+            aria-checked={publish}
+            className="ph-chip"
+            disabled={save.isPending}
+            onClick={() => save.mutate(true)}
+          >
+            {t('recPhone.consentOn')}
+          </button>
+          <button
+            type="button"
+            role="radio"
+            aria-checked={!publish}
+            className="ph-chip"
+            disabled={save.isPending}
+            onClick={() => save.mutate(false)}
+          >
+            {t('recPhone.consentOff')}
+          </button>
         </div>
         {save.isSuccess && <p role="status">{t('recPhone.saved')}</p>}
         {save.isError && <ErrorNotice error={save.error} />}

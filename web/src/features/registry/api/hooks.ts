@@ -1,7 +1,15 @@
 // React Query hooks over the registry fetchers. Writes refresh whatever lists they may change.
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { registryApi } from './fetchers.ts';
-import type { HouseholdFilters, NewBuilding, NewConsent, NewContact, NewHousehold, NewResident, ResidentFilters } from './types.ts';
+import type {
+  HouseholdFilters,
+  NewBuilding,
+  NewConsent,
+  NewContact,
+  NewHousehold,
+  NewResident,
+  ResidentFilters,
+} from './types.ts';
 
 export const registryKeys = {
   all: ['registry'] as const,
@@ -19,31 +27,53 @@ export function useSummary() {
 }
 
 export function useGrids() {
-  return useQuery({ queryKey: registryKeys.grids(), queryFn: ({ signal }) => registryApi.grids(signal), staleTime: 60_000 });
+  return useQuery({
+    queryKey: registryKeys.grids(),
+    queryFn: ({ signal }) => registryApi.grids(signal),
+    staleTime: 60_000,
+  });
 }
 
 export function useBuildings(gridId: string | undefined, enabled = true) {
-  return useQuery({ queryKey: registryKeys.buildings(gridId), queryFn: ({ signal }) => registryApi.buildings(gridId, signal), enabled });
+  return useQuery({
+    queryKey: registryKeys.buildings(gridId),
+    queryFn: ({ signal }) => registryApi.buildings(gridId, signal),
+    enabled,
+  });
 }
 
 export function useHouseholds(f: HouseholdFilters & { page: number; pageSize: number }, enabled = true) {
   return useQuery({
-    queryKey: registryKeys.households(f), queryFn: ({ signal }) => registryApi.households(f, signal), placeholderData: keepPreviousData, enabled,
+    queryKey: registryKeys.households(f),
+    queryFn: ({ signal }) => registryApi.households(f, signal),
+    placeholderData: keepPreviousData,
+    enabled,
   });
 }
 
 export function useHousehold(id: string | undefined) {
-  return useQuery({ queryKey: registryKeys.household(id ?? ''), queryFn: ({ signal }) => registryApi.household(id!, signal), enabled: !!id });
+  return useQuery({
+    queryKey: registryKeys.household(id ?? ''),
+    queryFn: ({ signal }) => registryApi.household(id!, signal),
+    enabled: !!id,
+  });
 }
 
 export function useResidents(f: ResidentFilters & { page: number; pageSize: number }, enabled = true) {
   return useQuery({
-    queryKey: registryKeys.residents(f), queryFn: ({ signal }) => registryApi.residents(f, signal), placeholderData: keepPreviousData, enabled,
+    queryKey: registryKeys.residents(f),
+    queryFn: ({ signal }) => registryApi.residents(f, signal),
+    placeholderData: keepPreviousData,
+    enabled,
   });
 }
 
 export function useResident(id: string | undefined) {
-  return useQuery({ queryKey: registryKeys.resident(id ?? ''), queryFn: ({ signal }) => registryApi.resident(id!, signal), enabled: !!id });
+  return useQuery({
+    queryKey: registryKeys.resident(id ?? ''),
+    queryFn: ({ signal }) => registryApi.resident(id!, signal),
+    enabled: !!id,
+  });
 }
 
 /** Phone lists grow with "load more" instead of paging. */
@@ -89,7 +119,10 @@ export function useCreateHousehold() {
 
 export function useUpdateHousehold(id: string) {
   const refresh = useRefreshRegistry();
-  return useMutation({ mutationFn: (p: Partial<NewHousehold>) => registryApi.updateHousehold(id, p), onSuccess: refresh });
+  return useMutation({
+    mutationFn: (p: Partial<NewHousehold>) => registryApi.updateHousehold(id, p),
+    onSuccess: refresh,
+  });
 }
 
 export function useCreateResident() {
@@ -99,7 +132,10 @@ export function useCreateResident() {
 
 export function useUpdateResident(id: string) {
   const refresh = useRefreshRegistry();
-  return useMutation({ mutationFn: (p: Partial<NewResident>) => registryApi.updateResident(id, p), onSuccess: refresh });
+  return useMutation({
+    mutationFn: (p: Partial<NewResident>) => registryApi.updateResident(id, p),
+    onSuccess: refresh,
+  });
 }
 
 export function useAddContact(residentId: string) {
@@ -109,7 +145,10 @@ export function useAddContact(residentId: string) {
 
 export function useRemoveContact(residentId: string) {
   const refresh = useRefreshRegistry();
-  return useMutation({ mutationFn: (contactId: string) => registryApi.removeContact(residentId, contactId), onSuccess: refresh });
+  return useMutation({
+    mutationFn: (contactId: string) => registryApi.removeContact(residentId, contactId),
+    onSuccess: refresh,
+  });
 }
 
 export function useAddConsent(residentId: string) {
@@ -119,7 +158,10 @@ export function useAddConsent(residentId: string) {
 
 export function useWithdrawConsent(residentId: string) {
   const refresh = useRefreshRegistry();
-  return useMutation({ mutationFn: (consentId: string) => registryApi.withdrawConsent(residentId, consentId), onSuccess: refresh });
+  return useMutation({
+    mutationFn: (consentId: string) => registryApi.withdrawConsent(residentId, consentId),
+    onSuccess: refresh,
+  });
 }
 
 export function useImportRoster() {

@@ -32,12 +32,26 @@ export default function GridHomePage() {
 
       <Card title={t('phoneGrid.search')}>
         <form role="search" onSubmit={search} aria-label={t('phoneGrid.search')}>
-          <label className="ph-field__label" htmlFor="grid-q">{t('phoneGrid.searchLabel')}</label>
-          <span className="ph-field__hint" id="grid-q-hint">{t('phoneGrid.searchHint')}</span>
+          <label className="ph-field__label" htmlFor="grid-q">
+            {t('phoneGrid.searchLabel')}
+          </label>
+          <span className="ph-field__hint" id="grid-q-hint">
+            {t('phoneGrid.searchHint')}
+          </span>
           <div className="ph-search">
-            <input id="grid-q" className="ph-input" type="search" enterKeyHint="search" aria-describedby="grid-q-hint" maxLength={30}
-              value={text} onChange={(e) => setText(e.target.value)} />
-            <button type="submit" className="ph-btn">{t('phoneGrid.searchButton')}</button>
+            <input
+              id="grid-q"
+              className="ph-input"
+              type="search"
+              enterKeyHint="search"
+              aria-describedby="grid-q-hint"
+              maxLength={30}
+              value={text}
+              onChange={(e) => setText(e.target.value)}
+            />
+            <button type="submit" className="ph-btn">
+              {t('phoneGrid.searchButton')}
+            </button>
           </div>
         </form>
         {q && <ResidentResults filters={{ q, gridId: me.gridId ?? undefined }} />}
@@ -48,18 +62,27 @@ export default function GridHomePage() {
         {summary.isError && <ErrorNotice error={summary.error} onRetry={() => void summary.refetch()} />}
         {summary.data && (
           <>
-            <Stats label={t('phoneGrid.summary')} items={[
-              { label: t('registry.buildings'), value: n(summary.data.buildings) },
-              { label: t('registry.households'), value: n(summary.data.households) },
-              { label: t('registry.residents'), value: n(summary.data.residents) },
-              { label: t('registry.aged60Plus'), value: n(summary.data.residentsAged60Plus) },
-            ]} />
+            <Stats
+              label={t('phoneGrid.summary')}
+              items={[
+                { label: t('registry.buildings'), value: n(summary.data.buildings) },
+                { label: t('registry.households'), value: n(summary.data.households) },
+                { label: t('registry.residents'), value: n(summary.data.residents) },
+                { label: t('registry.aged60Plus'), value: n(summary.data.residentsAged60Plus) },
+              ]}
+            />
             {Object.keys(summary.data.specialGroups).length > 0 && (
               <>
-                <h3 className="ph-card__title" style={{ marginTop: '0.8em' }}>{t('registry.specialGroups')}</h3>
-                <Stats label={t('registry.specialGroups')} items={Object.entries(summary.data.specialGroups).map(([g, c]) => ({
-                  label: labels.group(g), value: n(c),
-                }))} />
+                <h3 className="ph-card__title" style={{ marginTop: '0.8em' }}>
+                  {t('registry.specialGroups')}
+                </h3>
+                <Stats
+                  label={t('registry.specialGroups')}
+                  items={Object.entries(summary.data.specialGroups).map(([g, c]) => ({
+                    label: labels.group(g),
+                    value: n(c),
+                  }))}
+                />
               </>
             )}
           </>
@@ -67,10 +90,20 @@ export default function GridHomePage() {
       </Card>
 
       <Card title={t('phoneGrid.browse')}>
-        <LinkList label={t('phoneGrid.browse')} items={[
-          { key: 'households', to: '/m/grid/households', title: t('phoneGrid.households'), sub: t('phoneGrid.householdsDesc') },
-          ...(can(me, 'party.read') ? [{ key: 'party', to: '/m/grid/party', title: t('orgPhone.partyTitle'), sub: t('orgPhone.partyDesc') }] : []),
-        ]} />
+        <LinkList
+          label={t('phoneGrid.browse')}
+          items={[
+            {
+              key: 'households',
+              to: '/m/grid/households',
+              title: t('phoneGrid.households'),
+              sub: t('phoneGrid.householdsDesc'),
+            },
+            ...(can(me, 'party.read')
+              ? [{ key: 'party', to: '/m/grid/party', title: t('orgPhone.partyTitle'), sub: t('orgPhone.partyDesc') }]
+              : []),
+          ]}
+        />
       </Card>
     </>
   );

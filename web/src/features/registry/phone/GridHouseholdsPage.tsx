@@ -24,12 +24,20 @@ export default function GridHouseholdsPage() {
     <>
       <PageTitle title={t('phoneGrid.households')} back={{ to: '/m/grid', label: t('common.back') }} />
       <div className="ph-field">
-        <label className="ph-field__label" htmlFor="hh-building">{t('registry.building')}</label>
-        <select id="hh-building" className="ph-select" value={buildingId ?? ''}
-          onChange={(e) => setParams(e.target.value ? { building: e.target.value } : {}, { replace: true })}>
+        <label className="ph-field__label" htmlFor="hh-building">
+          {t('registry.building')}
+        </label>
+        <select
+          id="hh-building"
+          className="ph-select"
+          value={buildingId ?? ''}
+          onChange={(e) => setParams(e.target.value ? { building: e.target.value } : {}, { replace: true })}
+        >
           <option value="">{t('phoneGrid.allBuildings')}</option>
           {(buildings.data ?? []).map((b) => (
-            <option key={b.id} value={b.id}>{labels.buildingFull(b.street, b.number)}</option>
+            <option key={b.id} value={b.id}>
+              {labels.buildingFull(b.street, b.number)}
+            </option>
           ))}
         </select>
       </div>
@@ -38,20 +46,31 @@ export default function GridHouseholdsPage() {
       {list.isSuccess && items.length === 0 && <EmptyState>{t('phoneGrid.noHouseholds')}</EmptyState>}
       {items.length > 0 && (
         <>
-          <p className="ph-count" role="status">{t('phoneGrid.householdCount', { count: total })}</p>
-          <LinkList label={t('phoneGrid.households')} items={items.map((h) => ({
-            key: h.id,
-            to: `/m/households/${h.id}`,
-            title: h.address,
-            sub: [
-              h.headName ? t('registry.headIs', { name: h.headName }) : null,
-              t('registry.memberCount', { count: h.memberCount }),
-              h.isMigrant ? t('registry.migrant') : null,
-            ].filter(Boolean).join(' · '),
-          }))} />
+          <p className="ph-count" role="status">
+            {t('phoneGrid.householdCount', { count: total })}
+          </p>
+          <LinkList
+            label={t('phoneGrid.households')}
+            items={items.map((h) => ({
+              key: h.id,
+              to: `/m/households/${h.id}`,
+              title: h.address,
+              sub: [
+                h.headName ? t('registry.headIs', { name: h.headName }) : null,
+                t('registry.memberCount', { count: h.memberCount }),
+                h.isMigrant ? t('registry.migrant') : null,
+              ]
+                .filter(Boolean)
+                .join(' · '),
+            }))}
+          />
           {list.hasNextPage && (
-            <button type="button" className="ph-btn ph-btn--secondary ph-btn--block ph-more" disabled={list.isFetchingNextPage}
-              onClick={() => void list.fetchNextPage()}>
+            <button
+              type="button"
+              className="ph-btn ph-btn--secondary ph-btn--block ph-more"
+              disabled={list.isFetchingNextPage}
+              onClick={() => void list.fetchNextPage()}
+            >
               {list.isFetchingNextPage ? t('common.loading') : t('common.loadMore', { shown: items.length, total })}
             </button>
           )}

@@ -18,16 +18,27 @@ export function ResidentResults({ filters }: { filters: ResidentFilters }) {
   if (items.length === 0) return <EmptyState>{t('phoneGrid.noResidents')}</EmptyState>;
   return (
     <>
-      <p className="ph-count" role="status">{t('phoneGrid.found', { count: total })}</p>
-      <LinkList label={t('phoneGrid.results')} items={items.map((r) => ({
-        key: r.id,
-        to: `/m/residents/${r.id}`,
-        title: t('phoneGrid.residentLine', { name: r.name, gender: t(`gender.${r.gender}`), age: r.age }),
-        sub: [r.address, r.phone, r.specialGroups.map(labels.group).join(t('common.listSep'))].filter(Boolean).join(' · '),
-      }))} />
+      <p className="ph-count" role="status">
+        {t('phoneGrid.found', { count: total })}
+      </p>
+      <LinkList
+        label={t('phoneGrid.results')}
+        items={items.map((r) => ({
+          key: r.id,
+          to: `/m/residents/${r.id}`,
+          title: t('phoneGrid.residentLine', { name: r.name, gender: t(`gender.${r.gender}`), age: r.age }),
+          sub: [r.address, r.phone, r.specialGroups.map(labels.group).join(t('common.listSep'))]
+            .filter(Boolean)
+            .join(' · '),
+        }))}
+      />
       {q.hasNextPage && (
-        <button type="button" className="ph-btn ph-btn--secondary ph-btn--block ph-more" disabled={q.isFetchingNextPage}
-          onClick={() => void q.fetchNextPage()}>
+        <button
+          type="button"
+          className="ph-btn ph-btn--secondary ph-btn--block ph-more"
+          disabled={q.isFetchingNextPage}
+          onClick={() => void q.fetchNextPage()}
+        >
           {q.isFetchingNextPage ? t('common.loading') : t('common.loadMore', { shown: items.length, total })}
         </button>
       )}

@@ -23,10 +23,34 @@ export default function TeamLeaderPage() {
   };
 
   const back = { to: '/m', label: t('common.home') };
-  if (teams.isPending || (mine && team.isPending)) return <><PageTitle title={t('orgPhone.myTeam')} back={back} /><Loading /></>;
-  if (teams.isError) return <><PageTitle title={t('orgPhone.myTeam')} back={back} /><ErrorNotice error={teams.error} onRetry={() => void teams.refetch()} /></>;
-  if (!mine) return <><PageTitle title={t('orgPhone.myTeam')} back={back} /><EmptyState>{t('orgPhone.noTeam')}</EmptyState></>;
-  if (team.isError || !team.data) return <><PageTitle title={mine.name} back={back} /><ErrorNotice error={team.error} onRetry={() => void team.refetch()} /></>;
+  if (teams.isPending || (mine && team.isPending))
+    return (
+      <>
+        <PageTitle title={t('orgPhone.myTeam')} back={back} />
+        <Loading />
+      </>
+    );
+  if (teams.isError)
+    return (
+      <>
+        <PageTitle title={t('orgPhone.myTeam')} back={back} />
+        <ErrorNotice error={teams.error} onRetry={() => void teams.refetch()} />
+      </>
+    );
+  if (!mine)
+    return (
+      <>
+        <PageTitle title={t('orgPhone.myTeam')} back={back} />
+        <EmptyState>{t('orgPhone.noTeam')}</EmptyState>
+      </>
+    );
+  if (team.isError || !team.data)
+    return (
+      <>
+        <PageTitle title={mine.name} back={back} />
+        <ErrorNotice error={team.error} onRetry={() => void team.refetch()} />
+      </>
+    );
 
   const pending = team.data.roster.filter((m) => m.status === 'requested');
   const members = team.data.roster.filter((m) => m.status === 'active');
@@ -34,20 +58,52 @@ export default function TeamLeaderPage() {
     <>
       <PageTitle title={team.data.name} back={back} />
       <div aria-live="polite">
-        {notice && <div className={`ph-alert ${notice.ok ? 'ph-alert--ok' : 'ph-alert--error'}`} role={notice.ok ? 'status' : 'alert'}><span className="ph-alert__icon" aria-hidden="true">{notice.ok ? '✓' : '⚠'}</span><div className="ph-alert__body"><p>{notice.text}</p></div></div>}
+        {notice && (
+          <div
+            className={`ph-alert ${notice.ok ? 'ph-alert--ok' : 'ph-alert--error'}`}
+            role={notice.ok ? 'status' : 'alert'}
+          >
+            <span className="ph-alert__icon" aria-hidden="true">
+              {notice.ok ? '✓' : '⚠'}
+            </span>
+            <div className="ph-alert__body">
+              <p>{notice.text}</p>
+            </div>
+          </div>
+        )}
       </div>
       <Card title={`${t('orgPhone.pending')}（${pending.length}）`}>
-        {pending.length === 0 ? <EmptyState>{t('orgPhone.noPending')}</EmptyState> : (
+        {pending.length === 0 ? (
+          <EmptyState>{t('orgPhone.noPending')}</EmptyState>
+        ) : (
           <ul className="ph-list">
             {pending.map((m) => (
               <li key={m.volunteerId} style={{ padding: '0.7em 0' }}>
                 <div className="ph-list__main">
                   <span className="ph-list__title">{m.name}</span>
-                  <span className="ph-list__sub"><a href={`tel:${m.phone}`} aria-label={t('orgPhone.call', { phone: m.phone })}>{m.phone}</a></span>
+                  <span className="ph-list__sub">
+                    <a href={`tel:${m.phone}`} aria-label={t('orgPhone.call', { phone: m.phone })}>
+                      {m.phone}
+                    </a>
+                  </span>
                 </div>
                 <div className="ph-row" style={{ marginTop: '0.5em' }}>
-                  <button type="button" className="ph-btn" disabled={decide.isPending} onClick={() => void act(m.volunteerId, m.name, 'approve')}>{t('orgPhone.approve', { name: m.name })}</button>
-                  <button type="button" className="ph-btn ph-btn--secondary" disabled={decide.isPending} onClick={() => void act(m.volunteerId, m.name, 'reject')}>{t('orgPhone.reject', { name: m.name })}</button>
+                  <button
+                    type="button"
+                    className="ph-btn"
+                    disabled={decide.isPending}
+                    onClick={() => void act(m.volunteerId, m.name, 'approve')}
+                  >
+                    {t('orgPhone.approve', { name: m.name })}
+                  </button>
+                  <button
+                    type="button"
+                    className="ph-btn ph-btn--secondary"
+                    disabled={decide.isPending}
+                    onClick={() => void act(m.volunteerId, m.name, 'reject')}
+                  >
+                    {t('orgPhone.reject', { name: m.name })}
+                  </button>
                 </div>
               </li>
             ))}
@@ -59,8 +115,15 @@ export default function TeamLeaderPage() {
           {members.map((m) => (
             <li key={m.volunteerId} style={{ padding: '0.6em 0' }}>
               <div className="ph-list__main">
-                <span className="ph-list__title">{m.name}{m.role === 'leader' ? ` · ${t('orgPhone.leader')}` : ''}</span>
-                <span className="ph-list__sub"><a href={`tel:${m.phone}`} aria-label={t('orgPhone.call', { phone: m.phone })}>{m.phone}</a></span>
+                <span className="ph-list__title">
+                  {m.name}
+                  {m.role === 'leader' ? ` · ${t('orgPhone.leader')}` : ''}
+                </span>
+                <span className="ph-list__sub">
+                  <a href={`tel:${m.phone}`} aria-label={t('orgPhone.call', { phone: m.phone })}>
+                    {m.phone}
+                  </a>
+                </span>
               </div>
             </li>
           ))}

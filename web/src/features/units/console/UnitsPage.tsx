@@ -25,15 +25,33 @@ function unitBody(v: Record<string, string | undefined>) {
 function UnitForm({ open, editing, onClose }: { open: boolean; editing: UnitItem | null; onClose: () => void }) {
   const { t } = useTranslation();
   const { create, update } = useUnitMutations();
-  const save = (v: Record<string, string | undefined>) => (editing ? update.mutateAsync({ id: editing.id, body: unitBody(v) }) : create.mutateAsync(unitBody(v)));
+  const save = (v: Record<string, string | undefined>) =>
+    editing ? update.mutateAsync({ id: editing.id, body: unitBody(v) }) : create.mutateAsync(unitBody(v));
   return (
-    <FormModal open={open} title={t(editing ? 'org.units.editTitle' : 'org.units.addTitle')} onClose={onClose} onSubmit={save} fields={FIELDS}
-      successText={t('console.saved')} initialValues={editing ?? { kind: 'school' }}>
-      <Form.Item name="name" label={t('org.common.name')} rules={[{ required: true, message: t('invalid.required') }]}><Input maxLength={60} /></Form.Item>
-      <Form.Item name="kind" label={t('org.common.kind')}><Select options={UNIT_KINDS.map((k) => ({ value: k, label: t(`org.kinds.${k}`) }))} /></Form.Item>
-      <Form.Item name="address" label={t('org.units.address')}><Input maxLength={120} /></Form.Item>
-      <Form.Item name="contactName" label={t('org.units.contactName')}><Input maxLength={30} /></Form.Item>
-      <Form.Item name="contactPhone" label={t('org.units.contactPhone')}><Input maxLength={20} inputMode="tel" /></Form.Item>
+    <FormModal
+      open={open}
+      title={t(editing ? 'org.units.editTitle' : 'org.units.addTitle')}
+      onClose={onClose}
+      onSubmit={save}
+      fields={FIELDS}
+      successText={t('console.saved')}
+      initialValues={editing ?? { kind: 'school' }}
+    >
+      <Form.Item name="name" label={t('org.common.name')} rules={[{ required: true, message: t('invalid.required') }]}>
+        <Input maxLength={60} />
+      </Form.Item>
+      <Form.Item name="kind" label={t('org.common.kind')}>
+        <Select options={UNIT_KINDS.map((k) => ({ value: k, label: t(`org.kinds.${k}`) }))} />
+      </Form.Item>
+      <Form.Item name="address" label={t('org.units.address')}>
+        <Input maxLength={120} />
+      </Form.Item>
+      <Form.Item name="contactName" label={t('org.units.contactName')}>
+        <Input maxLength={30} />
+      </Form.Item>
+      <Form.Item name="contactPhone" label={t('org.units.contactPhone')}>
+        <Input maxLength={20} inputMode="tel" />
+      </Form.Item>
     </FormModal>
   );
 }
@@ -42,15 +60,35 @@ function UnitVolunteers({ unit, onClose }: { unit: UnitItem | null; onClose: () 
   const { t } = useTranslation();
   const volunteers = useUnitVolunteers(unit?.id ?? null);
   return (
-    <Modal open={!!unit} title={unit ? `${unit.name} · ${t('org.units.members')}` : ''} onCancel={onClose} footer={null} width={640}>
-      {volunteers.isError ? <LoadError error={volunteers.error} /> : (
-        <Table rowKey="id" size="small" loading={volunteers.isFetching} dataSource={volunteers.data ?? []} pagination={{ pageSize: 20 }} locale={{ emptyText: t('org.common.empty') }}
+    <Modal
+      open={!!unit}
+      title={unit ? `${unit.name} · ${t('org.units.members')}` : ''}
+      onCancel={onClose}
+      footer={null}
+      width={640}
+    >
+      {volunteers.isError ? (
+        <LoadError error={volunteers.error} />
+      ) : (
+        <Table
+          rowKey="id"
+          size="small"
+          loading={volunteers.isFetching}
+          dataSource={volunteers.data ?? []}
+          pagination={{ pageSize: 20 }}
+          locale={{ emptyText: t('org.common.empty') }}
           columns={[
             { title: t('org.common.name'), dataIndex: 'name' },
             { title: t('org.skills.age'), dataIndex: 'age' },
             { title: t('org.common.phone'), dataIndex: 'phone' },
-            { title: t('org.teams.status'), dataIndex: 'status', render: (s: string) => (s === 'pending' || s === 'approved' || s === 'rejected' ? t(`volunteer.status.${s}`) : s) },
-          ]} />
+            {
+              title: t('org.teams.status'),
+              dataIndex: 'status',
+              render: (s: string) =>
+                s === 'pending' || s === 'approved' || s === 'rejected' ? t(`volunteer.status.${s}`) : s,
+            },
+          ]}
+        />
       )}
     </Modal>
   );
@@ -66,18 +104,38 @@ export default function UnitsPage() {
   const [open, setOpen] = useState<UnitItem | null>(null);
 
   // A refusal (the unit still has volunteers or teams) is a dialog, not a passing toast: it says what to do first.
-  const del = (u: UnitItem) => remove.mutateAsync(u.id).then(
-    () => void message.success(t('org.common.deleted')),
-    (e) => void modal.error({
-      title: t('org.units.cannotDelete', { name: u.name }),
-      content: isApiError(e) && e.code === 'has_dependents' ? <><p>{errorText(e, t)}</p><p>{t('org.units.cannotDeleteHint')}</p></> : errorText(e, t),
-      okText: t('org.common.gotIt'),
-    }),
-  );
+  const del = (u: UnitItem) =>
+    remove.mutateAsync(u.id).then(
+      () => void message.success(t('org.common.deleted')),
+      (e) =>
+        void modal.error({
+          title: t('org.units.cannotDelete', { name: u.name }),
+          content:
+            isApiError(e) && e.code === 'has_dependents' ? (
+              <>
+                <p>{errorText(e, t)}</p>
+                <p>{t('org.units.cannotDeleteHint')}</p>
+              </>
+            ) : (
+              errorText(e, t)
+            ),
+          okText: t('org.common.gotIt'),
+        }),
+    );
 
   return (
-    <ListPage title={t('org.units.title')} lead={t('org.units.lead')} addLabel={t('org.common.add')} onAdd={canManage ? () => setForm({ open: true, editing: null }) : undefined}>
-      <QueryTable<UnitItem> query={units} loading={units.isFetching} rowKey="id" pagination={false} locale={{ emptyText: t('org.units.empty') }}
+    <ListPage
+      title={t('org.units.title')}
+      lead={t('org.units.lead')}
+      addLabel={t('org.common.add')}
+      onAdd={canManage ? () => setForm({ open: true, editing: null }) : undefined}
+    >
+      <QueryTable<UnitItem>
+        query={units}
+        loading={units.isFetching}
+        rowKey="id"
+        pagination={false}
+        locale={{ emptyText: t('org.units.empty') }}
         columns={[
           { title: t('org.common.name'), dataIndex: 'name' },
           { title: t('org.common.kind'), dataIndex: 'kind', render: (k: string) => t(`org.kinds.${k as 'school'}`) },
@@ -85,14 +143,31 @@ export default function UnitsPage() {
           { title: t('org.units.contactPhone'), dataIndex: 'contactPhone', render: (v: string | null) => v ?? '—' },
           { title: t('org.units.volunteers'), dataIndex: 'volunteers' },
           { title: t('org.units.teams'), dataIndex: 'teams' },
-          { title: t('console.actions'), key: 'actions', render: (_, u) => (
-            <Space>
-              <Button size="small" onClick={() => setOpen(u)}>{t('org.units.members')}</Button>
-              {canManage && <Button size="small" onClick={() => setForm({ open: true, editing: u })}>{t('org.common.edit')}</Button>}
-              {canManage && <ConfirmButton label={t('org.common.delete')} confirm={t('org.common.deleteConfirm')} onConfirm={() => del(u)} />}
-            </Space>
-          ) },
-        ]} />
+          {
+            title: t('console.actions'),
+            key: 'actions',
+            render: (_, u) => (
+              <Space>
+                <Button size="small" onClick={() => setOpen(u)}>
+                  {t('org.units.members')}
+                </Button>
+                {canManage && (
+                  <Button size="small" onClick={() => setForm({ open: true, editing: u })}>
+                    {t('org.common.edit')}
+                  </Button>
+                )}
+                {canManage && (
+                  <ConfirmButton
+                    label={t('org.common.delete')}
+                    confirm={t('org.common.deleteConfirm')}
+                    onConfirm={() => del(u)}
+                  />
+                )}
+              </Space>
+            ),
+          },
+        ]}
+      />
       <UnitForm open={form.open} editing={form.editing} onClose={() => setForm({ open: false, editing: null })} />
       <UnitVolunteers unit={open} onClose={() => setOpen(null)} />
     </ListPage>

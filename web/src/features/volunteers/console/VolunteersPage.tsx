@@ -29,76 +29,171 @@ export default function VolunteersPage({ approvals = false }: { approvals?: bool
   const canExport = useCan('volunteers.export');
   const canWrite = useCan('volunteers.write');
   const canImport = useCan('volunteers.import');
-  const set = (next: Record<string, string>) => setParams(Object.fromEntries(Object.entries({ q, status: approvals ? '' : status, page: '1', ...next }).filter(([, v]) => v)));
+  const set = (next: Record<string, string>) =>
+    setParams(
+      Object.fromEntries(
+        Object.entries({ q, status: approvals ? '' : status, page: '1', ...next }).filter(([, v]) => v),
+      ),
+    );
 
   const onDecide = (v: VolunteerListItem, approve: boolean) => {
     let note = '';
     modal.confirm({
       title: `${approve ? t('console.volunteers.approve') : t('console.volunteers.reject')}：${v.name}`,
-      content: <Input.TextArea aria-label={approve ? t('console.volunteers.decisionNote') : t('console.volunteers.rejectNote')} placeholder={approve ? t('console.volunteers.decisionNote') : t('console.volunteers.rejectNote')} onChange={(e) => { note = e.target.value; }} />,
-      okText: approve ? t('console.volunteers.approve') : t('console.volunteers.reject'),
-      onOk: () => decide.mutateAsync({ id: v.id, approve, note }).then(
-        () => void message.success(approve ? t('console.volunteers.approved') : t('console.volunteers.rejected')),
-        (e) => { void message.error(errorText(e, t)); throw e; },
+      content: (
+        <Input.TextArea
+          aria-label={approve ? t('console.volunteers.decisionNote') : t('console.volunteers.rejectNote')}
+          placeholder={approve ? t('console.volunteers.decisionNote') : t('console.volunteers.rejectNote')}
+          onChange={(e) => {
+            note = e.target.value;
+          }}
+        />
       ),
+      okText: approve ? t('console.volunteers.approve') : t('console.volunteers.reject'),
+      onOk: () =>
+        decide.mutateAsync({ id: v.id, approve, note }).then(
+          () => void message.success(approve ? t('console.volunteers.approved') : t('console.volunteers.rejected')),
+          (e) => {
+            void message.error(errorText(e, t));
+            throw e;
+          },
+        ),
     });
   };
 
   const title = approvals ? t('console.volunteers.approvals') : t('console.volunteers.title');
   const ind = indicators.data;
   return (
-    <ConsolePage title={title} crumbs={[{ title: t('console.menu.dashboard'), to: '/console' }, { title }]}
-      extra={!approvals ? (
-        <Space wrap>
-          {canExport && (
-            <Button icon={<DownloadOutlined />} onClick={() => void runDownload(() => volunteersApi.exportList({ q: q || undefined, status: status || undefined }, 'volunteers.xlsx'), message, t)}>
-              {t('console.volunteers.export')}
-            </Button>
-          )}
-          {canImport && <LinkButton icon={<ImportOutlined />} to="/console/volunteers/import">{t('console.volunteerImport.link')}</LinkButton>}
-          {canWrite && <LinkButton type="primary" icon={<UserAddOutlined />} to="/console/volunteers/new">{t('console.volunteers.add')}</LinkButton>}
-        </Space>
-      ) : undefined}>
+    <ConsolePage
+      title={title}
+      crumbs={[{ title: t('console.menu.dashboard'), to: '/console' }, { title }]}
+      extra={
+        !approvals ? (
+          <Space wrap>
+            {canExport && (
+              <Button
+                icon={<DownloadOutlined />}
+                onClick={() =>
+                  void runDownload(
+                    () =>
+                      volunteersApi.exportList({ q: q || undefined, status: status || undefined }, 'volunteers.xlsx'),
+                    message,
+                    t,
+                  )
+                }
+              >
+                {t('console.volunteers.export')}
+              </Button>
+            )}
+            {canImport && (
+              <LinkButton icon={<ImportOutlined />} to="/console/volunteers/import">
+                {t('console.volunteerImport.link')}
+              </LinkButton>
+            )}
+            {canWrite && (
+              <LinkButton type="primary" icon={<UserAddOutlined />} to="/console/volunteers/new">
+                {t('console.volunteers.add')}
+              </LinkButton>
+            )}
+          </Space>
+        ) : undefined
+      }
+    >
       {ind && !approvals && (
         <Card>
           <Space size="large" wrap>
             <Statistic title={t('console.volunteers.totalVolunteers')} value={ind.volunteers} />
             <Statistic title={t('console.volunteers.pending')} value={ind.pending} />
-            <Statistic title={t('console.volunteers.indicators')} value={t('console.volunteers.indicatorsValue', { n: ind.householdsWithVolunteer, total: ind.households, pct: Math.round(ind.share * 1000) / 10 })} />
+            <Statistic
+              title={t('console.volunteers.indicators')}
+              value={t('console.volunteers.indicatorsValue', {
+                n: ind.householdsWithVolunteer,
+                total: ind.households,
+                pct: Math.round(ind.share * 1000) / 10,
+              })}
+            />
           </Space>
         </Card>
       )}
       <Card>
         <Space wrap>
-          <Input.Search aria-label={t('console.volunteers.search')} placeholder={t('console.volunteers.search')} value={text} allowClear style={{ width: 320 }}
-            onChange={(e) => setText(e.target.value)} onSearch={(v) => set({ q: v.trim() })} />
+          <Input.Search
+            aria-label={t('console.volunteers.search')}
+            placeholder={t('console.volunteers.search')}
+            value={text}
+            allowClear
+            style={{ width: 320 }}
+            onChange={(e) => setText(e.target.value)}
+            onSearch={(v) => set({ q: v.trim() })}
+          />
           {!approvals && (
-            <Select aria-label={t('console.volunteers.status')} style={{ width: 160 }} value={status} onChange={(v) => set({ status: v })}
-              options={[{ value: '', label: t('console.volunteers.allStatus') }, ...(['pending', 'approved', 'rejected'] as const).map((s) => ({ value: s, label: t(`volunteer.status.${s}`) }))]} />
+            <Select
+              aria-label={t('console.volunteers.status')}
+              style={{ width: 160 }}
+              value={status}
+              onChange={(v) => set({ status: v })}
+              options={[
+                { value: '', label: t('console.volunteers.allStatus') },
+                ...(['pending', 'approved', 'rejected'] as const).map((s) => ({
+                  value: s,
+                  label: t(`volunteer.status.${s}`),
+                })),
+              ]}
+            />
           )}
         </Space>
       </Card>
       {list.isError && <LoadError error={list.error} onRetry={() => void list.refetch()} />}
       <Card>
-        <Table<VolunteerListItem> rowKey="id" loading={list.isFetching} dataSource={list.data?.items ?? []}
+        <Table<VolunteerListItem>
+          rowKey="id"
+          loading={list.isFetching}
+          dataSource={list.data?.items ?? []}
           locale={{ emptyText: approvals ? t('console.volunteers.emptyPending') : t('console.volunteers.empty') }}
-          pagination={{ current: page, pageSize: PAGE_SIZE, total: list.data?.total ?? 0, showSizeChanger: false, showTotal: (n) => t('console.totalCount', { count: n }), onChange: (p) => set({ page: String(p) }) }}
+          pagination={{
+            current: page,
+            pageSize: PAGE_SIZE,
+            total: list.data?.total ?? 0,
+            showSizeChanger: false,
+            showTotal: (n) => t('console.totalCount', { count: n }),
+            onChange: (p) => set({ page: String(p) }),
+          }}
           columns={[
-            { title: t('console.volunteers.name'), dataIndex: 'name', render: (_, v) => <Link to={`/console/volunteers/${v.id}`}>{v.name}</Link> },
+            {
+              title: t('console.volunteers.name'),
+              dataIndex: 'name',
+              render: (_, v) => <Link to={`/console/volunteers/${v.id}`}>{v.name}</Link>,
+            },
             { title: t('console.volunteers.age'), dataIndex: 'age' },
             { title: t('console.volunteers.phone'), dataIndex: 'phone' },
             { title: t('console.volunteers.idNumber'), dataIndex: 'idNumber' },
             { title: t('console.volunteers.unit'), dataIndex: 'unitName', render: (u) => u ?? '—' },
-            { title: t('console.volunteers.status'), dataIndex: 'status', render: (s: VolunteerListItem['status']) => t(`volunteer.status.${s}`) },
-            ...(canApprove ? [{
-              title: t('console.actions'), key: 'actions', render: (_: unknown, v: VolunteerListItem) => v.status === 'pending' ? (
-                <Space>
-                  <Button type="primary" size="small" onClick={() => onDecide(v, true)}>{t('console.volunteers.approve')}</Button>
-                  <Button size="small" danger onClick={() => onDecide(v, false)}>{t('console.volunteers.reject')}</Button>
-                </Space>
-              ) : null,
-            }] : []),
-          ]} />
+            {
+              title: t('console.volunteers.status'),
+              dataIndex: 'status',
+              render: (s: VolunteerListItem['status']) => t(`volunteer.status.${s}`),
+            },
+            ...(canApprove
+              ? [
+                  {
+                    title: t('console.actions'),
+                    key: 'actions',
+                    render: (_: unknown, v: VolunteerListItem) =>
+                      v.status === 'pending' ? (
+                        <Space>
+                          <Button type="primary" size="small" onClick={() => onDecide(v, true)}>
+                            {t('console.volunteers.approve')}
+                          </Button>
+                          <Button size="small" danger onClick={() => onDecide(v, false)}>
+                            {t('console.volunteers.reject')}
+                          </Button>
+                        </Space>
+                      ) : null,
+                  },
+                ]
+              : []),
+          ]}
+        />
       </Card>
     </ConsolePage>
   );

@@ -15,7 +15,13 @@ export default function MyVolunteerPage() {
     return (
       <>
         <PageTitle title={t('volunteer.homeTitle')} back={back} />
-        {isApiError(q.error) && q.error.status === 404 ? <EmptyState>{t('volunteer.notVolunteer')} <Link to="/m/volunteer/register">{t('volunteer.registerLink')}</Link></EmptyState> : <ErrorNotice error={q.error} onRetry={() => void q.refetch()} />}
+        {isApiError(q.error) && q.error.status === 404 ? (
+          <EmptyState>
+            {t('volunteer.notVolunteer')} <Link to="/m/volunteer/register">{t('volunteer.registerLink')}</Link>
+          </EmptyState>
+        ) : (
+          <ErrorNotice error={q.error} onRetry={() => void q.refetch()} />
+        )}
       </>
     );
   }
@@ -26,29 +32,81 @@ export default function MyVolunteerPage() {
     <>
       <PageTitle title={t('volunteer.homeTitle')} back={back} />
       <Card title={t('volunteer.cardTitle')}>
-        <p><strong style={{ fontSize: '1.4em' }}>{p.name}</strong>　{t(`volunteer.status.${p.status}`)}</p>
-        <div role="img" aria-label={t('volunteer.cardTitle')} style={{ width: '100%', maxWidth: 320, margin: '0 auto' }} dangerouslySetInnerHTML={{ __html: card.qrSvg }} />
+        <p>
+          <strong style={{ fontSize: '1.4em' }}>{p.name}</strong>　{t(`volunteer.status.${p.status}`)}
+        </p>
+        <div
+          role="img"
+          aria-label={t('volunteer.cardTitle')}
+          style={{ width: '100%', maxWidth: 320, margin: '0 auto' }}
+          dangerouslySetInnerHTML={{ __html: card.qrSvg }}
+        />
         <p>{t('volunteer.cardHint')}</p>
       </Card>
       <Card title={t('volunteer.profile')}>
-        <Details items={[
-          { term: t('volunteer.name'), value: p.name },
-          { term: t('volunteer.phone'), value: p.phone },
-          { term: t('volunteer.idNumber'), value: p.idNumber },
-          { term: t('volunteer.political'), value: t(`volunteer.${p.politicalStatus}`) },
-        ]} />
+        <Details
+          items={[
+            { term: t('volunteer.name'), value: p.name },
+            { term: t('volunteer.phone'), value: p.phone },
+            { term: t('volunteer.idNumber'), value: p.idNumber },
+            { term: t('volunteer.political'), value: t(`volunteer.${p.politicalStatus}`) },
+          ]}
+        />
       </Card>
       <Card title={t('volunteer.skills')}>
-        {p.skills.length ? <ul>{p.skills.map((k) => { const d = SKILL_BY_CODE.get(k.code); return <li key={k.code}>{d ? (en ? d.en : d.zh) : k.code}{k.licenceExpiresOn ? ` · ${t('volunteer.until', { date: k.licenceExpiresOn })}` : ''}</li>; })}</ul> : <p>{t('volunteer.noSkills')}</p>}
+        {p.skills.length ? (
+          <ul>
+            {p.skills.map((k) => {
+              const d = SKILL_BY_CODE.get(k.code);
+              return (
+                <li key={k.code}>
+                  {d ? (en ? d.en : d.zh) : k.code}
+                  {k.licenceExpiresOn ? ` · ${t('volunteer.until', { date: k.licenceExpiresOn })}` : ''}
+                </li>
+              );
+            })}
+          </ul>
+        ) : (
+          <p>{t('volunteer.noSkills')}</p>
+        )}
       </Card>
       <Card title={t('volunteer.teams')}>
-        {s.teams.length ? <ul>{s.teams.map((x) => <li key={x.id}>{x.name}</li>)}</ul> : <p>{t('volunteer.noTeams')}</p>}
+        {s.teams.length ? (
+          <ul>
+            {s.teams.map((x) => (
+              <li key={x.id}>{x.name}</li>
+            ))}
+          </ul>
+        ) : (
+          <p>{t('volunteer.noTeams')}</p>
+        )}
       </Card>
       <Card title={t('volunteer.training')}>
-        {s.trainings.length ? <ul>{s.trainings.map((x) => <li key={x.courseTitle + x.issuedOn}>{x.courseTitle}（{validity(x.valid)}{x.expiresOn ? `，${t('volunteer.until', { date: x.expiresOn })}` : ''}）</li>)}</ul> : <p>{t('volunteer.noTraining')}</p>}
+        {s.trainings.length ? (
+          <ul>
+            {s.trainings.map((x) => (
+              <li key={x.courseTitle + x.issuedOn}>
+                {x.courseTitle}（{validity(x.valid)}
+                {x.expiresOn ? `，${t('volunteer.until', { date: x.expiresOn })}` : ''}）
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p>{t('volunteer.noTraining')}</p>
+        )}
       </Card>
       <Card title={t('volunteer.insurance')}>
-        {s.insurance.length ? <ul>{s.insurance.map((x) => <li key={x.policyNo}>{x.insurer}（{validity(x.valid)}，{t('volunteer.until', { date: x.endsOn })}）</li>)}</ul> : <p>{t('volunteer.noInsurance')}</p>}
+        {s.insurance.length ? (
+          <ul>
+            {s.insurance.map((x) => (
+              <li key={x.policyNo}>
+                {x.insurer}（{validity(x.valid)}，{t('volunteer.until', { date: x.endsOn })}）
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p>{t('volunteer.noInsurance')}</p>
+        )}
       </Card>
     </>
   );

@@ -25,8 +25,16 @@ export default function DashboardPage() {
       title={t('console.dashboard.title', { community: me.community.name })}
       extra={
         <Space wrap>
-          {canWrite && <LinkButton to="/console/households/new" icon={<UserAddOutlined />}>{t('console.households.add')}</LinkButton>}
-          {canImport && <LinkButton to="/console/import" icon={<ImportOutlined />}>{t('console.menu.import')}</LinkButton>}
+          {canWrite && (
+            <LinkButton to="/console/households/new" icon={<UserAddOutlined />}>
+              {t('console.households.add')}
+            </LinkButton>
+          )}
+          {canImport && (
+            <LinkButton to="/console/import" icon={<ImportOutlined />}>
+              {t('console.menu.import')}
+            </LinkButton>
+          )}
         </Space>
       }
     >
@@ -36,9 +44,19 @@ export default function DashboardPage() {
             { key: 'grids', label: t('registry.grids'), value: s.grids, to: '/console/grids' },
             { key: 'buildings', label: t('registry.buildings'), value: s.buildings, to: '/console/grids' },
             { key: 'households', label: t('registry.households'), value: s.households, to: '/console/grids' },
-            { key: 'dibao', label: t('registry.dibaoHouseholds'), value: s.dibaoHouseholds, to: canSensitive ? '/console/residents?dibao=true' : undefined },
+            {
+              key: 'dibao',
+              label: t('registry.dibaoHouseholds'),
+              value: s.dibaoHouseholds,
+              to: canSensitive ? '/console/residents?dibao=true' : undefined,
+            },
             { key: 'residents', label: t('registry.residents'), value: s.residents, to: '/console/residents' },
-            { key: 'aged', label: t('registry.aged60Plus'), value: s.residentsAged60Plus, to: '/console/residents?ageMin=60' },
+            {
+              key: 'aged',
+              label: t('registry.aged60Plus'),
+              value: s.residentsAged60Plus,
+              to: '/console/residents?ageMin=60',
+            },
           ];
           const groups = [
             ...SPECIAL_GROUPS.filter((g) => s.specialGroups[g] !== undefined),
@@ -47,20 +65,29 @@ export default function DashboardPage() {
           return (
             <>
               <section aria-labelledby="dash-registry">
-                <h2 id="dash-registry" className="ant-typography" style={{ fontSize: 18 }}>{t('console.dashboard.registry')}</h2>
+                <h2 id="dash-registry" className="ant-typography" style={{ fontSize: 18 }}>
+                  {t('console.dashboard.registry')}
+                </h2>
                 <Row gutter={[16, 16]}>
                   {main.map((m) => (
                     <Col key={m.key} xs={12} md={8} xl={4}>
                       <Card size="small">
                         <Statistic title={m.label} value={m.value} />
-                        {m.to && <Link to={m.to}>{t('console.dashboard.view')}<span className="sr-only"> {m.label}</span></Link>}
+                        {m.to && (
+                          <Link to={m.to}>
+                            {t('console.dashboard.view')}
+                            <span className="sr-only"> {m.label}</span>
+                          </Link>
+                        )}
                       </Card>
                     </Col>
                   ))}
                 </Row>
               </section>
               <section aria-labelledby="dash-groups" style={{ marginTop: 24 }}>
-                <h2 id="dash-groups" style={{ fontSize: 18 }}>{t('registry.specialGroups')}</h2>
+                <h2 id="dash-groups" style={{ fontSize: 18 }}>
+                  {t('registry.specialGroups')}
+                </h2>
                 <p>{t('console.dashboard.groupsHint')}</p>
                 <Row gutter={[16, 16]}>
                   {groups.map((g) => (
@@ -68,7 +95,8 @@ export default function DashboardPage() {
                       <Card size="small">
                         <Statistic title={labels.group(g)} value={s.specialGroups[g] ?? 0} />
                         <Link to={`/console/residents?group=${encodeURIComponent(g)}`}>
-                          {t('console.dashboard.viewResidents')}<span className="sr-only"> {labels.group(g)}</span>
+                          {t('console.dashboard.viewResidents')}
+                          <span className="sr-only"> {labels.group(g)}</span>
                         </Link>
                       </Card>
                     </Col>

@@ -17,26 +17,45 @@ export function BuildingFormModal({ gridId, open, onClose }: { gridId: string; o
   async function submit() {
     const v = await form.validateFields();
     setFormError(null);
-    create.mutate({ gridId, number: v.number.trim(), street: v.street.trim() }, {
-      onSuccess: () => {
-        message.success(t('console.buildings.added'));
-        form.resetFields();
-        onClose();
+    create.mutate(
+      { gridId, number: v.number.trim(), street: v.street.trim() },
+      {
+        onSuccess: () => {
+          message.success(t('console.buildings.added'));
+          form.resetFields();
+          onClose();
+        },
+        onError: (e) => setFormError(applyApiErrors(form, e, FIELDS, t)),
       },
-      onError: (e) => setFormError(applyApiErrors(form, e, FIELDS, t)),
-    });
+    );
   }
 
   return (
-    <Modal open={open} title={t('console.buildings.add')} okText={t('common.save')} cancelText={t('common.cancel')}
-      confirmLoading={create.isPending} onOk={() => void submit().catch(() => undefined)} onCancel={onClose} destroyOnHidden>
+    <Modal
+      open={open}
+      title={t('console.buildings.add')}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      confirmLoading={create.isPending}
+      onOk={() => void submit().catch(() => undefined)}
+      onCancel={onClose}
+      destroyOnHidden
+    >
       {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} />}
       <Form form={form} layout="vertical" name="building">
-        <Form.Item name="number" label={t('registry.buildingNumber')} rules={[{ required: true, whitespace: true, message: t('invalid.required') }]}
-          extra={t('console.buildings.numberHint')}>
+        <Form.Item
+          name="number"
+          label={t('registry.buildingNumber')}
+          rules={[{ required: true, whitespace: true, message: t('invalid.required') }]}
+          extra={t('console.buildings.numberHint')}
+        >
           <Input maxLength={20} />
         </Form.Item>
-        <Form.Item name="street" label={t('registry.street')} rules={[{ required: true, whitespace: true, message: t('invalid.required') }]}>
+        <Form.Item
+          name="street"
+          label={t('registry.street')}
+          rules={[{ required: true, whitespace: true, message: t('invalid.required') }]}
+        >
           <Input maxLength={40} />
         </Form.Item>
       </Form>

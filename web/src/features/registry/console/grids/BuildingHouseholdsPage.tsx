@@ -38,21 +38,37 @@ export default function BuildingHouseholdsPage() {
       extra={
         <Space wrap>
           {canExport && (
-            <Button icon={<DownloadOutlined />}
-              onClick={() => void runDownload(() => registryApi.exportHouseholds({ buildingId }, t('console.export.householdsFile')), message, t)}>
+            <Button
+              icon={<DownloadOutlined />}
+              onClick={() =>
+                void runDownload(
+                  () => registryApi.exportHouseholds({ buildingId }, t('console.export.householdsFile')),
+                  message,
+                  t,
+                )
+              }
+            >
               {t('console.export.button')}
             </Button>
           )}
           {canWrite && (
-            <LinkButton type="primary" icon={<PlusOutlined />} to={`/console/households/new?gridId=${gridId}&buildingId=${buildingId}`}>
+            <LinkButton
+              type="primary"
+              icon={<PlusOutlined />}
+              to={`/console/households/new?gridId=${gridId}&buildingId=${buildingId}`}
+            >
               {t('console.households.add')}
             </LinkButton>
           )}
         </Space>
       }
     >
-      <HouseholdsTable filters={{ buildingId }} page={page} onPage={(p) => setParams({ page: String(p) })}
-        emptyText={canWrite ? t('console.households.emptyCanAdd') : t('console.households.empty')} />
+      <HouseholdsTable
+        filters={{ buildingId }}
+        page={page}
+        onPage={(p) => setParams({ page: String(p) })}
+        emptyText={canWrite ? t('console.households.emptyCanAdd') : t('console.households.empty')}
+      />
     </ConsolePage>
   );
 }

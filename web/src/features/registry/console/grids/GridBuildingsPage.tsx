@@ -30,18 +30,29 @@ export default function GridBuildingsPage() {
       crumbs={[{ title: t('console.menu.grids'), to: '/console/grids' }, { title: name }]}
       extra={
         <Space wrap>
-          <LinkButton to={`/console/residents?gridId=${gridId}`} icon={<TeamOutlined />}>{t('console.grids.residentsOfGrid')}</LinkButton>
-          {canWrite && <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>{t('console.buildings.add')}</Button>}
+          <LinkButton to={`/console/residents?gridId=${gridId}`} icon={<TeamOutlined />}>
+            {t('console.grids.residentsOfGrid')}
+          </LinkButton>
+          {canWrite && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
+              {t('console.buildings.add')}
+            </Button>
+          )}
         </Space>
       }
     >
       {grid && (
-        <Descriptions size="small" bordered column={{ xs: 1, md: 4 }} items={[
-          { key: 'code', label: t('registry.gridCode'), children: grid.code },
-          { key: 'leader', label: t('registry.gridLeader'), children: grid.leaderName ?? t('common.none') },
-          { key: 'households', label: t('registry.households'), children: grid.households },
-          { key: 'residents', label: t('registry.residents'), children: grid.residents },
-        ]} />
+        <Descriptions
+          size="small"
+          bordered
+          column={{ xs: 1, md: 4 }}
+          items={[
+            { key: 'code', label: t('registry.gridCode'), children: grid.code },
+            { key: 'leader', label: t('registry.gridLeader'), children: grid.leaderName ?? t('common.none') },
+            { key: 'households', label: t('registry.households'), children: grid.households },
+            { key: 'residents', label: t('registry.residents'), children: grid.residents },
+          ]}
+        />
       )}
       {buildings.isError && <LoadError error={buildings.error} onRetry={() => void buildings.refetch()} />}
       <Table<Building>
@@ -51,8 +62,13 @@ export default function GridBuildingsPage() {
         pagination={false}
         locale={{ emptyText: canWrite ? t('console.buildings.emptyCanAdd') : t('console.buildings.empty') }}
         columns={[
-          { title: t('registry.buildingNumber'), dataIndex: 'number',
-            render: (v: string, b) => <Link to={`/console/grids/${gridId}/buildings/${b.id}`}>{labels.building(v)}</Link> },
+          {
+            title: t('registry.buildingNumber'),
+            dataIndex: 'number',
+            render: (v: string, b) => (
+              <Link to={`/console/grids/${gridId}/buildings/${b.id}`}>{labels.building(v)}</Link>
+            ),
+          },
           { title: t('registry.street'), dataIndex: 'street' },
           { title: t('registry.households'), dataIndex: 'households', align: 'right' },
         ]}

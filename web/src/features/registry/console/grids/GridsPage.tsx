@@ -11,7 +11,10 @@ export default function GridsPage() {
   const { t } = useTranslation();
   const grids = useGrids();
   return (
-    <ConsolePage title={t('console.menu.grids')} crumbs={[{ title: t('console.menu.dashboard'), to: '/console' }, { title: t('console.menu.grids') }]}>
+    <ConsolePage
+      title={t('console.menu.grids')}
+      crumbs={[{ title: t('console.menu.dashboard'), to: '/console' }, { title: t('console.menu.grids') }]}
+    >
       <p>{t('console.grids.hint')}</p>
       {grids.isError && <LoadError error={grids.error} onRetry={() => void grids.refetch()} />}
       <Table<Grid>
@@ -22,12 +25,24 @@ export default function GridsPage() {
         locale={{ emptyText: t('console.grids.empty') }}
         columns={[
           { title: t('registry.gridCode'), dataIndex: 'code', width: 100 },
-          { title: t('registry.grid'), dataIndex: 'name', render: (name: string, g) => <Link to={`/console/grids/${g.id}`}>{name}</Link> },
-          { title: t('registry.gridLeader'), dataIndex: 'leaderName', render: (v: string | null) => v ?? t('common.none') },
+          {
+            title: t('registry.grid'),
+            dataIndex: 'name',
+            render: (name: string, g) => <Link to={`/console/grids/${g.id}`}>{name}</Link>,
+          },
+          {
+            title: t('registry.gridLeader'),
+            dataIndex: 'leaderName',
+            render: (v: string | null) => v ?? t('common.none'),
+          },
           { title: t('registry.buildings'), dataIndex: 'buildings', align: 'right' },
           { title: t('registry.households'), dataIndex: 'households', align: 'right' },
-          { title: t('registry.residents'), dataIndex: 'residents', align: 'right',
-            render: (v: number, g) => <Link to={`/console/residents?gridId=${g.id}`}>{v}</Link> },
+          {
+            title: t('registry.residents'),
+            dataIndex: 'residents',
+            align: 'right',
+            render: (v: number, g) => <Link to={`/console/residents?gridId=${g.id}`}>{v}</Link>,
+          },
         ]}
       />
     </ConsolePage>

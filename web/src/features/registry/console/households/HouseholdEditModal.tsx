@@ -7,10 +7,24 @@ import { useUpdateHousehold } from '../../api/hooks.ts';
 import type { Household, NewHousehold } from '../../api/types.ts';
 import { HOUSEHOLD_FIELDS, HouseholdFields } from './HouseholdFields.tsx';
 
-interface Values { unit: string; room: string; isMigrant: boolean; dibao?: boolean; note?: string }
+interface Values {
+  unit: string;
+  room: string;
+  isMigrant: boolean;
+  dibao?: boolean;
+  note?: string;
+}
 
-export function HouseholdEditModal({ household, open, onClose, canSetDibao }: {
-  household: Household; open: boolean; onClose: () => void; canSetDibao: boolean;
+export function HouseholdEditModal({
+  household,
+  open,
+  onClose,
+  canSetDibao,
+}: {
+  household: Household;
+  open: boolean;
+  onClose: () => void;
+  canSetDibao: boolean;
 }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -39,11 +53,30 @@ export function HouseholdEditModal({ household, open, onClose, canSetDibao }: {
   }
 
   return (
-    <Modal open={open} title={t('console.households.edit')} okText={t('common.save')} cancelText={t('common.cancel')}
-      confirmLoading={update.isPending} onOk={() => void submit().catch(() => undefined)} onCancel={onClose} destroyOnHidden>
+    <Modal
+      open={open}
+      title={t('console.households.edit')}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      confirmLoading={update.isPending}
+      onOk={() => void submit().catch(() => undefined)}
+      onCancel={onClose}
+      destroyOnHidden
+    >
       {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} role="alert" />}
-      <Form form={form} name="householdEdit" layout="vertical" preserve={false}
-        initialValues={{ unit: household.unit, room: household.room, isMigrant: household.isMigrant, dibao: !!household.dibao, note: household.note ?? '' }}>
+      <Form
+        form={form}
+        name="householdEdit"
+        layout="vertical"
+        preserve={false}
+        initialValues={{
+          unit: household.unit,
+          room: household.room,
+          isMigrant: household.isMigrant,
+          dibao: !!household.dibao,
+          note: household.note ?? '',
+        }}
+      >
         <HouseholdFields showDibao={showDibao} />
       </Form>
     </Modal>

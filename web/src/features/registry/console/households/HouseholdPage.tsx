@@ -33,29 +33,54 @@ export default function HouseholdPage() {
             { title: labels.building(h.buildingNumber), to: `/console/grids/${h.gridId}/buildings/${h.buildingId}` },
             { title: t('registry.unitRoom', { unit: h.unit, room: h.room }) },
           ]}
-          extra={canWrite && (
-            <Space wrap>
-              <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>{t('console.households.edit')}</Button>
-              <LinkButton type="primary" icon={<UserAddOutlined />} to={`/console/residents/new?householdId=${h.id}`}>{t('console.residents.addMember')}</LinkButton>
-            </Space>
-          )}
+          extra={
+            canWrite && (
+              <Space wrap>
+                <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
+                  {t('console.households.edit')}
+                </Button>
+                <LinkButton type="primary" icon={<UserAddOutlined />} to={`/console/residents/new?householdId=${h.id}`}>
+                  {t('console.residents.addMember')}
+                </LinkButton>
+              </Space>
+            )
+          }
         >
           <Card title={t('registry.householdInfo')}>
-            <Descriptions bordered size="small" column={{ xs: 1, md: 2 }} items={[
-              { key: 'address', label: t('registry.address'), children: h.address },
-              { key: 'head', label: t('registry.head'), children: h.headName ?? t('common.none') },
-              { key: 'unit', label: t('registry.unit'), children: h.unit },
-              { key: 'room', label: t('registry.room'), children: h.room },
-              { key: 'migrant', label: t('registry.migrantHousehold'), children: h.isMigrant ? t('common.yes') : t('common.no') },
-              { key: 'dibao', label: t('registry.dibao'), children: <DibaoValue value={h.dibao} /> },
-              { key: 'note', label: t('registry.note'), children: h.note || t('common.none'), span: 'filled' },
-            ]} />
+            <Descriptions
+              bordered
+              size="small"
+              column={{ xs: 1, md: 2 }}
+              items={[
+                { key: 'address', label: t('registry.address'), children: h.address },
+                { key: 'head', label: t('registry.head'), children: h.headName ?? t('common.none') },
+                { key: 'unit', label: t('registry.unit'), children: h.unit },
+                { key: 'room', label: t('registry.room'), children: h.room },
+                {
+                  key: 'migrant',
+                  label: t('registry.migrantHousehold'),
+                  children: h.isMigrant ? t('common.yes') : t('common.no'),
+                },
+                { key: 'dibao', label: t('registry.dibao'), children: <DibaoValue value={h.dibao} /> },
+                { key: 'note', label: t('registry.note'), children: h.note || t('common.none'), span: 'filled' },
+              ]}
+            />
           </Card>
           <Card title={t('console.households.membersTitle', { count: h.members.length })}>
-            <ResidentsTable rows={h.members} loading={false}
-              emptyText={canWrite ? t('console.households.noMembersCanAdd') : t('console.households.noMembers')} />
+            <ResidentsTable
+              rows={h.members}
+              loading={false}
+              emptyText={canWrite ? t('console.households.noMembersCanAdd') : t('console.households.noMembers')}
+            />
           </Card>
-          {canWrite && <HouseholdEditModal household={h} open={editing} onClose={() => setEditing(false)} canSetDibao={canSensitive} />}
+          {canWrite && (
+            <HouseholdEditModal
+              household={h}
+              open={editing}
+              onClose={() => setEditing(false)}
+              canSetDibao={canSensitive}
+            />
+          )}
         </ConsolePage>
       )}
     </QueryState>

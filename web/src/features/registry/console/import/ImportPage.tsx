@@ -23,11 +23,18 @@ export default function ImportPage() {
   const run = useImportRoster();
   const fieldLabel = useFieldLabel();
   return (
-    <ConsolePage title={t('console.menu.import')} crumbs={[{ title: t('console.menu.dashboard'), to: '/console' }, { title: t('console.menu.import') }]}>
-      <ExcelImport run={run} fieldLabel={fieldLabel} templateHint={t('console.import.templateHint')}
+    <ConsolePage
+      title={t('console.menu.import')}
+      crumbs={[{ title: t('console.menu.dashboard'), to: '/console' }, { title: t('console.menu.import') }]}
+    >
+      <ExcelImport
+        run={run}
+        fieldLabel={fieldLabel}
+        templateHint={t('console.import.templateHint')}
         downloadTemplate={() => registryApi.importTemplate(t('console.import.templateFile'))}
         doneText={(r) => countsText(r, t)}
-        doneExtra={<LinkButton to="/console/residents">{t('console.import.seeResidents')}</LinkButton>} />
+        doneExtra={<LinkButton to="/console/residents">{t('console.import.seeResidents')}</LinkButton>}
+      />
     </ConsolePage>
   );
 }

@@ -13,15 +13,31 @@ export function GridBuildingSelects({ required = true }: { required?: boolean })
   const buildings = useBuildings(gridId, !!gridId);
   return (
     <>
-      <Form.Item name="gridId" label={t('registry.grid')} rules={required ? [{ required: true, message: t('invalid.required') }] : []}>
-        <Select loading={grids.isPending} placeholder={t('console.forms.pickGrid')} showSearch={{ optionFilterProp: 'label' }}
-          options={(grids.data ?? []).map((g) => ({ value: g.id, label: g.name }))}
-          onChange={() => form.setFieldValue('buildingId', undefined)} />
-      </Form.Item>
-      <Form.Item name="buildingId" label={t('registry.building')} rules={required ? [{ required: true, message: t('invalid.required') }] : []}>
-        <Select loading={buildings.isFetching} disabled={!gridId} placeholder={gridId ? t('console.forms.pickBuilding') : t('console.forms.pickGridFirst')}
+      <Form.Item
+        name="gridId"
+        label={t('registry.grid')}
+        rules={required ? [{ required: true, message: t('invalid.required') }] : []}
+      >
+        <Select
+          loading={grids.isPending}
+          placeholder={t('console.forms.pickGrid')}
           showSearch={{ optionFilterProp: 'label' }}
-          options={(buildings.data ?? []).map((b) => ({ value: b.id, label: labels.buildingFull(b.street, b.number) }))} />
+          options={(grids.data ?? []).map((g) => ({ value: g.id, label: g.name }))}
+          onChange={() => form.setFieldValue('buildingId', undefined)}
+        />
+      </Form.Item>
+      <Form.Item
+        name="buildingId"
+        label={t('registry.building')}
+        rules={required ? [{ required: true, message: t('invalid.required') }] : []}
+      >
+        <Select
+          loading={buildings.isFetching}
+          disabled={!gridId}
+          placeholder={gridId ? t('console.forms.pickBuilding') : t('console.forms.pickGridFirst')}
+          showSearch={{ optionFilterProp: 'label' }}
+          options={(buildings.data ?? []).map((b) => ({ value: b.id, label: labels.buildingFull(b.street, b.number) }))}
+        />
       </Form.Item>
     </>
   );

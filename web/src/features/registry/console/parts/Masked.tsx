@@ -15,6 +15,11 @@ export function MaskedText({ value }: { value: string | null | undefined }) {
 
 export function DibaoValue({ value }: { value: boolean | null }) {
   const { t } = useTranslation();
-  if (value === null) return <span className="cn-masked"><LockOutlined aria-hidden="true" /> {t('registry.hidden')}</span>;
+  if (value === null)
+    return (
+      <span className="cn-masked">
+        <LockOutlined aria-hidden="true" /> {t('registry.hidden')}
+      </span>
+    );
   return <>{value ? t('registry.dibaoYes') : t('common.no')}</>;
 }

@@ -14,7 +14,15 @@ import { zodRule } from './validation.ts';
 
 const FIELDS = ['purpose', 'givenByName', 'givenByRelation', 'note'] as const;
 
-export function ConsentsCard({ residentId, consents, canWrite }: { residentId: string; consents: Consent[]; canWrite: boolean }) {
+export function ConsentsCard({
+  residentId,
+  consents,
+  canWrite,
+}: {
+  residentId: string;
+  consents: Consent[];
+  canWrite: boolean;
+}) {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const [open, setOpen] = useState(false);
@@ -22,61 +30,135 @@ export function ConsentsCard({ residentId, consents, canWrite }: { residentId: s
   const [formError, setFormError] = useState<string | null>(null);
   const add = useAddConsent(residentId);
   const withdraw = useWithdrawConsent(residentId);
-  const purpose = (p: string) => (CONSENT_PURPOSES as readonly string[]).includes(p) ? t(`consentPurpose.${p as ConsentPurpose}`) : p;
+  const purpose = (p: string) =>
+    (CONSENT_PURPOSES as readonly string[]).includes(p) ? t(`consentPurpose.${p as ConsentPurpose}`) : p;
 
   async function submit() {
     const v = await form.validateFields();
     setFormError(null);
-    add.mutate({ purpose: v.purpose, givenByName: v.givenByName.trim(), givenByRelation: v.givenByRelation.trim(), note: v.note?.trim() || null }, {
-      onSuccess: () => {
-        message.success(t('console.consents.added'));
-        form.resetFields();
-        setOpen(false);
+    add.mutate(
+      {
+        purpose: v.purpose,
+        givenByName: v.givenByName.trim(),
+        givenByRelation: v.givenByRelation.trim(),
+        note: v.note?.trim() || null,
       },
-      onError: (e) => setFormError(applyApiErrors(form, e, FIELDS, t)),
-    });
+      {
+        onSuccess: () => {
+          message.success(t('console.consents.added'));
+          form.resetFields();
+          setOpen(false);
+        },
+        onError: (e) => setFormError(applyApiErrors(form, e, FIELDS, t)),
+      },
+    );
   }
 
   return (
-    <Card title={t('console.consents.title')}
-      extra={canWrite && <Button icon={<PlusOutlined />} onClick={() => setOpen(true)}>{t('console.consents.add')}</Button>}>
-      <Table<Consent> rowKey="id" size="small" pagination={false} dataSource={consents}
+    <Card
+      title={t('console.consents.title')}
+      extra={
+        canWrite && (
+          <Button icon={<PlusOutlined />} onClick={() => setOpen(true)}>
+            {t('console.consents.add')}
+          </Button>
+        )
+      }
+    >
+      <Table<Consent>
+        rowKey="id"
+        size="small"
+        pagination={false}
+        dataSource={consents}
         locale={{ emptyText: canWrite ? t('console.consents.emptyCanAdd') : t('console.consents.empty') }}
         columns={[
           { title: t('console.consents.purpose'), dataIndex: 'purpose', render: (v: string) => purpose(v) },
-          { title: t('console.consents.givenBy'), dataIndex: 'givenByName', render: (v: string, c) => t('console.consents.givenByLine', { name: v, relation: c.givenByRelation }) },
-          { title: t('console.consents.givenAt'), dataIndex: 'givenAt', render: (v: string) => formatDateTime(v, i18n.language) },
-          { title: t('console.consents.status'), dataIndex: 'withdrawnAt',
-            render: (v: string | null) => v
-              ? <Tag>{t('console.consents.withdrawnAt', { at: formatDateTime(v, i18n.language) })}</Tag>
-              : <Tag icon={<CheckCircleOutlined aria-hidden="true" />} className="cn-tag-ok">{t('console.consents.active')}</Tag> },
+          {
+            title: t('console.consents.givenBy'),
+            dataIndex: 'givenByName',
+            render: (v: string, c) => t('console.consents.givenByLine', { name: v, relation: c.givenByRelation }),
+          },
+          {
+            title: t('console.consents.givenAt'),
+            dataIndex: 'givenAt',
+            render: (v: string) => formatDateTime(v, i18n.language),
+          },
+          {
+            title: t('console.consents.status'),
+            dataIndex: 'withdrawnAt',
+            render: (v: string | null) =>
+              v ? (
+                <Tag>{t('console.consents.withdrawnAt', { at: formatDateTime(v, i18n.language) })}</Tag>
+              ) : (
+                <Tag icon={<CheckCircleOutlined aria-hidden="true" />} className="cn-tag-ok">
+                  {t('console.consents.active')}
+                </Tag>
+              ),
+          },
           { title: t('registry.note'), dataIndex: 'note', render: (v: string | null) => v || '' },
-          ...(canWrite ? [{
-            title: t('console.actions'), key: 'actions', width: 110,
-            render: (_: unknown, c: Consent) => c.withdrawnAt ? null : (
-              <Popconfirm title={t('console.consents.withdrawConfirm')} okText={t('console.consents.withdraw')} cancelText={t('common.cancel')}
-                onConfirm={() => withdraw.mutateAsync(c.id).then(
-                  () => void message.success(t('console.consents.withdrawn')),
-                  (e: unknown) => void message.error(errorText(e, t)),
-                )}>
-                <Button size="small">{t('console.consents.withdraw')}<span className="sr-only"> {purpose(c.purpose)}</span></Button>
-              </Popconfirm>
-            ),
-          }] : []),
-        ]} />
-      <Modal open={open} title={t('console.consents.add')} okText={t('common.save')} cancelText={t('common.cancel')}
-        confirmLoading={add.isPending} onOk={() => void submit().catch(() => undefined)} onCancel={() => setOpen(false)} destroyOnHidden>
+          ...(canWrite
+            ? [
+                {
+                  title: t('console.actions'),
+                  key: 'actions',
+                  width: 110,
+                  render: (_: unknown, c: Consent) =>
+                    c.withdrawnAt ? null : (
+                      <Popconfirm
+                        title={t('console.consents.withdrawConfirm')}
+                        okText={t('console.consents.withdraw')}
+                        cancelText={t('common.cancel')}
+                        onConfirm={() =>
+                          withdraw.mutateAsync(c.id).then(
+                            () => void message.success(t('console.consents.withdrawn')),
+                            (e: unknown) => void message.error(errorText(e, t)),
+                          )
+                        }
+                      >
+                        <Button size="small">
+                          {t('console.consents.withdraw')}
+                          <span className="sr-only"> {purpose(c.purpose)}</span>
+                        </Button>
+                      </Popconfirm>
+                    ),
+                },
+              ]
+            : []),
+        ]}
+      />
+      <Modal
+        open={open}
+        title={t('console.consents.add')}
+        okText={t('common.save')}
+        cancelText={t('common.cancel')}
+        confirmLoading={add.isPending}
+        onOk={() => void submit().catch(() => undefined)}
+        onCancel={() => setOpen(false)}
+        destroyOnHidden
+      >
         {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} role="alert" />}
         <Form form={form} name="consent" layout="vertical">
-          <Form.Item name="purpose" label={t('console.consents.purpose')} rules={[{ required: true, message: t('invalid.required') }]}>
+          <Form.Item
+            name="purpose"
+            label={t('console.consents.purpose')}
+            rules={[{ required: true, message: t('invalid.required') }]}
+          >
             <Select options={CONSENT_PURPOSES.map((p) => ({ value: p, label: t(`consentPurpose.${p}`) }))} />
           </Form.Item>
-          <Form.Item name="givenByName" label={t('console.consents.givenByName')} extra={t('console.consents.givenByHint')}
-            rules={[{ required: true, message: t('invalid.required') }, zodRule(personName)]}>
+          <Form.Item
+            name="givenByName"
+            label={t('console.consents.givenByName')}
+            extra={t('console.consents.givenByHint')}
+            rules={[{ required: true, message: t('invalid.required') }, zodRule(personName)]}
+          >
             <Input maxLength={30} />
           </Form.Item>
-          <Form.Item name="givenByRelation" label={t('console.consents.givenByRelation')} extra={t('console.consents.relationHint')}
-            rules={[{ required: true, whitespace: true, message: t('invalid.required') }]}>
+          <Form.Item
+            name="givenByRelation"
+            label={t('console.consents.givenByRelation')}
+            extra={t('console.consents.relationHint')}
+            rules={[{ required: true, whitespace: true, message: t('invalid.required') }]}
+          >
             <Input maxLength={10} />
           </Form.Item>
           <Form.Item name="note" label={t('registry.note')}>

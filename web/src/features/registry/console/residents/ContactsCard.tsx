@@ -13,7 +13,15 @@ import { zodRule } from './validation.ts';
 
 const FIELDS = ['name', 'relation', 'phone', 'isPrimary'] as const;
 
-export function ContactsCard({ residentId, contacts, canWrite }: { residentId: string; contacts: FamilyContact[]; canWrite: boolean }) {
+export function ContactsCard({
+  residentId,
+  contacts,
+  canWrite,
+}: {
+  residentId: string;
+  contacts: FamilyContact[];
+  canWrite: boolean;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [open, setOpen] = useState(false);
@@ -25,51 +33,109 @@ export function ContactsCard({ residentId, contacts, canWrite }: { residentId: s
   async function submit() {
     const v = await form.validateFields();
     setFormError(null);
-    add.mutate({ name: v.name.trim(), relation: v.relation.trim(), phone: v.phone.trim(), isPrimary: !!v.isPrimary }, {
-      onSuccess: () => {
-        message.success(t('console.contacts.added'));
-        form.resetFields();
-        setOpen(false);
+    add.mutate(
+      { name: v.name.trim(), relation: v.relation.trim(), phone: v.phone.trim(), isPrimary: !!v.isPrimary },
+      {
+        onSuccess: () => {
+          message.success(t('console.contacts.added'));
+          form.resetFields();
+          setOpen(false);
+        },
+        onError: (e) => setFormError(applyApiErrors(form, e, FIELDS, t)),
       },
-      onError: (e) => setFormError(applyApiErrors(form, e, FIELDS, t)),
-    });
+    );
   }
 
   return (
-    <Card title={t('registry.familyContacts')}
-      extra={canWrite && <Button icon={<PlusOutlined />} onClick={() => setOpen(true)}>{t('console.contacts.add')}</Button>}>
-      <Table<FamilyContact> rowKey="id" size="small" pagination={false} dataSource={contacts}
+    <Card
+      title={t('registry.familyContacts')}
+      extra={
+        canWrite && (
+          <Button icon={<PlusOutlined />} onClick={() => setOpen(true)}>
+            {t('console.contacts.add')}
+          </Button>
+        )
+      }
+    >
+      <Table<FamilyContact>
+        rowKey="id"
+        size="small"
+        pagination={false}
+        dataSource={contacts}
         locale={{ emptyText: canWrite ? t('console.contacts.emptyCanAdd') : t('console.contacts.empty') }}
         columns={[
-          { title: t('registry.name'), dataIndex: 'name',
-            render: (v: string, c) => <>{v} {c.isPrimary && <Tag>{t('registry.primaryContact')}</Tag>}</> },
+          {
+            title: t('registry.name'),
+            dataIndex: 'name',
+            render: (v: string, c) => (
+              <>
+                {v} {c.isPrimary && <Tag>{t('registry.primaryContact')}</Tag>}
+              </>
+            ),
+          },
           { title: t('console.contacts.relation'), dataIndex: 'relation' },
           { title: t('registry.phone'), dataIndex: 'phone', render: (v: string) => <MaskedText value={v} /> },
-          ...(canWrite ? [{
-            title: t('console.actions'), key: 'actions', width: 100,
-            render: (_: unknown, c: FamilyContact) => (
-              <Popconfirm title={t('console.contacts.removeConfirm', { name: c.name })} okText={t('common.remove')} cancelText={t('common.cancel')}
-                onConfirm={() => remove.mutateAsync(c.id).then(
-                  () => void message.success(t('console.contacts.removed')),
-                  (e: unknown) => void message.error(errorText(e, t)),
-                )}>
-                <Button danger size="small">{t('common.remove')}<span className="sr-only"> {c.name}</span></Button>
-              </Popconfirm>
-            ),
-          }] : []),
-        ]} />
-      <Modal open={open} title={t('console.contacts.add')} okText={t('common.save')} cancelText={t('common.cancel')}
-        confirmLoading={add.isPending} onOk={() => void submit().catch(() => undefined)} onCancel={() => setOpen(false)} destroyOnHidden>
+          ...(canWrite
+            ? [
+                {
+                  title: t('console.actions'),
+                  key: 'actions',
+                  width: 100,
+                  render: (_: unknown, c: FamilyContact) => (
+                    <Popconfirm
+                      title={t('console.contacts.removeConfirm', { name: c.name })}
+                      okText={t('common.remove')}
+                      cancelText={t('common.cancel')}
+                      onConfirm={() =>
+                        remove.mutateAsync(c.id).then(
+                          () => void message.success(t('console.contacts.removed')),
+                          (e: unknown) => void message.error(errorText(e, t)),
+                        )
+                      }
+                    >
+                      <Button danger size="small">
+                        {t('common.remove')}
+                        <span className="sr-only"> {c.name}</span>
+                      </Button>
+                    </Popconfirm>
+                  ),
+                },
+              ]
+            : []),
+        ]}
+      />
+      <Modal
+        open={open}
+        title={t('console.contacts.add')}
+        okText={t('common.save')}
+        cancelText={t('common.cancel')}
+        confirmLoading={add.isPending}
+        onOk={() => void submit().catch(() => undefined)}
+        onCancel={() => setOpen(false)}
+        destroyOnHidden
+      >
         {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} role="alert" />}
         <Form form={form} name="contact" layout="vertical" initialValues={{ isPrimary: contacts.length === 0 }}>
-          <Form.Item name="name" label={t('registry.name')} rules={[{ required: true, message: t('invalid.required') }, zodRule(personName)]}>
+          <Form.Item
+            name="name"
+            label={t('registry.name')}
+            rules={[{ required: true, message: t('invalid.required') }, zodRule(personName)]}
+          >
             <Input maxLength={30} />
           </Form.Item>
-          <Form.Item name="relation" label={t('console.contacts.relation')} extra={t('console.contacts.relationHint')}
-            rules={[{ required: true, whitespace: true, message: t('invalid.required') }]}>
+          <Form.Item
+            name="relation"
+            label={t('console.contacts.relation')}
+            extra={t('console.contacts.relationHint')}
+            rules={[{ required: true, whitespace: true, message: t('invalid.required') }]}
+          >
             <Input maxLength={10} />
           </Form.Item>
-          <Form.Item name="phone" label={t('registry.phone')} rules={[{ required: true, message: t('invalid.required') }, zodRule(mobile)]}>
+          <Form.Item
+            name="phone"
+            label={t('registry.phone')}
+            rules={[{ required: true, message: t('invalid.required') }, zodRule(mobile)]}
+          >
             <Input type="tel" inputMode="numeric" maxLength={16} />
           </Form.Item>
           <Form.Item name="isPrimary" valuePropName="checked">

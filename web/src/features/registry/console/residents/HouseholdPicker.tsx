@@ -12,13 +12,22 @@ export function HouseholdPicker() {
   return (
     <>
       <GridBuildingSelects />
-      <Form.Item name="householdId" label={t('registry.household')} rules={[{ required: true, message: t('invalid.required') }]}
-        extra={t('console.residents.householdHint')}>
-        <Select disabled={!buildingId} loading={households.isFetching} showSearch={{ optionFilterProp: 'label' }}
+      <Form.Item
+        name="householdId"
+        label={t('registry.household')}
+        rules={[{ required: true, message: t('invalid.required') }]}
+        extra={t('console.residents.householdHint')}
+      >
+        <Select
+          disabled={!buildingId}
+          loading={households.isFetching}
+          showSearch={{ optionFilterProp: 'label' }}
           placeholder={buildingId ? t('console.forms.pickHousehold') : t('console.forms.pickBuildingFirst')}
           options={(households.data?.items ?? []).map((h) => ({
-            value: h.id, label: `${t('registry.unitRoom', { unit: h.unit, room: h.room })}${h.headName ? ` · ${h.headName}` : ''}`,
-          }))} />
+            value: h.id,
+            label: `${t('registry.unitRoom', { unit: h.unit, room: h.room })}${h.headName ? ` · ${h.headName}` : ''}`,
+          }))}
+        />
       </Form.Item>
     </>
   );

@@ -31,25 +31,40 @@ export default function NewResidentPage() {
   }
 
   const crumbs = household.data
-    ? [{ title: household.data.address, to: `/console/households/${household.data.id}` }, { title: t('console.residents.add') }]
+    ? [
+        { title: household.data.address, to: `/console/households/${household.data.id}` },
+        { title: t('console.residents.add') },
+      ]
     : [{ title: t('console.menu.residents'), to: '/console/residents' }, { title: t('console.residents.add') }];
 
   return (
     <ConsolePage title={t('console.residents.add')} crumbs={crumbs}>
       <Card style={{ maxWidth: 880 }}>
         {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} role="alert" />}
-        <Form form={form} name="resident" layout="vertical" onFinish={submit} scrollToFirstError
-          initialValues={{ specialGroups: [], relationToHead: household.data?.memberCount ? undefined : 'head' }}>
+        <Form
+          form={form}
+          name="resident"
+          layout="vertical"
+          onFinish={submit}
+          scrollToFirstError
+          initialValues={{ specialGroups: [], relationToHead: household.data?.memberCount ? undefined : 'head' }}
+        >
           {givenHousehold ? (
-            <Descriptions size="small" style={{ marginBottom: 16 }} items={[
-              { key: 'h', label: t('registry.household'), children: household.data?.address ?? t('common.loading') },
-            ]} />
+            <Descriptions
+              size="small"
+              style={{ marginBottom: 16 }}
+              items={[
+                { key: 'h', label: t('registry.household'), children: household.data?.address ?? t('common.loading') },
+              ]}
+            />
           ) : (
             <HouseholdPicker />
           )}
           <ResidentFields mode="new" showSensitive={sensitive} />
           <Space>
-            <Button type="primary" htmlType="submit" loading={create.isPending}>{t('common.save')}</Button>
+            <Button type="primary" htmlType="submit" loading={create.isPending}>
+              {t('common.save')}
+            </Button>
             <Button onClick={() => navigate(-1)}>{t('common.cancel')}</Button>
           </Space>
         </Form>

@@ -10,8 +10,16 @@ import type { Relation, Resident } from '../../api/types.ts';
 import { RESIDENT_FIELDS, ResidentFields } from './ResidentFields.tsx';
 import { residentPatch, type ResidentFormValues } from './residentPayload.ts';
 
-export function ResidentEditDrawer({ resident, open, onClose, showSensitive }: {
-  resident: Resident; open: boolean; onClose: () => void; showSensitive: boolean;
+export function ResidentEditDrawer({
+  resident,
+  open,
+  onClose,
+  showSensitive,
+}: {
+  resident: Resident;
+  open: boolean;
+  onClose: () => void;
+  showSensitive: boolean;
 }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -34,21 +42,48 @@ export function ResidentEditDrawer({ resident, open, onClose, showSensitive }: {
   }
 
   return (
-    <Drawer open={open} onClose={onClose} title={t('console.residents.editTitle', { name: resident.name })} size="large" destroyOnHidden
+    <Drawer
+      open={open}
+      onClose={onClose}
+      title={t('console.residents.editTitle', { name: resident.name })}
+      size="large"
+      destroyOnHidden
       extra={
         <Space>
           <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={update.isPending} onClick={() => form.submit()}>{t('common.save')}</Button>
+          <Button type="primary" loading={update.isPending} onClick={() => form.submit()}>
+            {t('common.save')}
+          </Button>
         </Space>
-      }>
+      }
+    >
       {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} role="alert" />}
-      <Form form={form} name="residentEdit" layout="vertical" onFinish={submit} preserve={false} scrollToFirstError
+      <Form
+        form={form}
+        name="residentEdit"
+        layout="vertical"
+        onFinish={submit}
+        preserve={false}
+        scrollToFirstError
         initialValues={{
-          name: resident.name, gender: resident.gender, birthDate: dayjs(resident.birthDate), relationToHead: resident.relationToHead as Relation,
-          phone: phoneMasked ? '' : resident.phone ?? '', idNumber: '', note: resident.note ?? '',
-          specialGroups: resident.specialGroups.filter((g): g is SpecialGroup => (SPECIAL_GROUPS as readonly string[]).includes(g)),
-        }}>
-        <ResidentFields mode="edit" showSensitive={showSensitive} maskedIdNumber={resident.idNumber} maskedPhone={phoneMasked ? resident.phone : null} />
+          name: resident.name,
+          gender: resident.gender,
+          birthDate: dayjs(resident.birthDate),
+          relationToHead: resident.relationToHead as Relation,
+          phone: phoneMasked ? '' : (resident.phone ?? ''),
+          idNumber: '',
+          note: resident.note ?? '',
+          specialGroups: resident.specialGroups.filter((g): g is SpecialGroup =>
+            (SPECIAL_GROUPS as readonly string[]).includes(g),
+          ),
+        }}
+      >
+        <ResidentFields
+          mode="edit"
+          showSensitive={showSensitive}
+          maskedIdNumber={resident.idNumber}
+          maskedPhone={phoneMasked ? resident.phone : null}
+        />
       </Form>
     </Drawer>
   );

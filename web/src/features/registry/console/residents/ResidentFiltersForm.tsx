@@ -10,8 +10,14 @@ import type { ResidentFilters } from '../../api/types.ts';
 
 type Values = Omit<ResidentFilters, 'dibao'> & { dibao?: 'true' | 'false' };
 
-export function ResidentFiltersForm({ value, onSearch, showSensitive }: {
-  value: ResidentFilters; onSearch: (f: ResidentFilters) => void; showSensitive: boolean;
+export function ResidentFiltersForm({
+  value,
+  onSearch,
+  showSensitive,
+}: {
+  value: ResidentFilters;
+  onSearch: (f: ResidentFilters) => void;
+  showSensitive: boolean;
 }) {
   const { t } = useTranslation();
   const labels = useLabels();
@@ -31,8 +37,13 @@ export function ResidentFiltersForm({ value, onSearch, showSensitive }: {
 
   function finish(v: Values) {
     onSearch({
-      q: v.q?.trim() || undefined, gridId: v.gridId || undefined, buildingId: v.buildingId || undefined, group: v.group || undefined,
-      gender: v.gender || undefined, ageMin: v.ageMin ?? undefined, ageMax: v.ageMax ?? undefined,
+      q: v.q?.trim() || undefined,
+      gridId: v.gridId || undefined,
+      buildingId: v.buildingId || undefined,
+      group: v.group || undefined,
+      gender: v.gender || undefined,
+      ageMin: v.ageMin ?? undefined,
+      ageMax: v.ageMax ?? undefined,
       dibao: v.dibao === 'true' ? true : v.dibao === 'false' ? false : undefined,
     });
   }
@@ -52,25 +63,43 @@ export function ResidentFiltersForm({ value, onSearch, showSensitive }: {
         </Col>
         <Col xs={12} lg={6}>
           <Form.Item name="gridId" label={t('registry.grid')}>
-            <Select allowClear placeholder={t('console.forms.all')} options={(grids.data ?? []).map((g) => ({ value: g.id, label: g.name }))}
-              onChange={() => form.setFieldValue('buildingId', undefined)} />
+            <Select
+              allowClear
+              placeholder={t('console.forms.all')}
+              options={(grids.data ?? []).map((g) => ({ value: g.id, label: g.name }))}
+              onChange={() => form.setFieldValue('buildingId', undefined)}
+            />
           </Form.Item>
         </Col>
         <Col xs={12} lg={6}>
           <Form.Item name="buildingId" label={t('registry.building')}>
-            <Select allowClear disabled={!gridId} placeholder={gridId ? t('console.forms.all') : t('console.forms.pickGridFirst')}
-              options={(buildings.data ?? []).map((b) => ({ value: b.id, label: labels.building(b.number) }))} />
+            <Select
+              allowClear
+              disabled={!gridId}
+              placeholder={gridId ? t('console.forms.all') : t('console.forms.pickGridFirst')}
+              options={(buildings.data ?? []).map((b) => ({ value: b.id, label: labels.building(b.number) }))}
+            />
           </Form.Item>
         </Col>
         <Col xs={12} lg={6}>
           <Form.Item name="group" label={t('registry.specialGroup')}>
-            <Select allowClear placeholder={t('console.forms.all')} options={groups.map((g) => ({ value: g, label: labels.group(g) }))} />
+            <Select
+              allowClear
+              placeholder={t('console.forms.all')}
+              options={groups.map((g) => ({ value: g, label: labels.group(g) }))}
+            />
           </Form.Item>
         </Col>
         <Col xs={12} lg={4}>
           <Form.Item name="gender" label={t('registry.gender')}>
-            <Select allowClear placeholder={t('console.forms.all')}
-              options={[{ value: 'male', label: t('gender.male') }, { value: 'female', label: t('gender.female') }]} />
+            <Select
+              allowClear
+              placeholder={t('console.forms.all')}
+              options={[
+                { value: 'male', label: t('gender.male') },
+                { value: 'female', label: t('gender.female') },
+              ]}
+            />
           </Form.Item>
         </Col>
         <Col xs={12} lg={4}>
@@ -86,14 +115,22 @@ export function ResidentFiltersForm({ value, onSearch, showSensitive }: {
         {showSensitive && (
           <Col xs={12} lg={6}>
             <Form.Item name="dibao" label={t('registry.dibao')}>
-              <Select allowClear placeholder={t('console.forms.all')}
-                options={[{ value: 'true', label: t('registry.dibaoYes') }, { value: 'false', label: t('registry.dibaoNo') }]} />
+              <Select
+                allowClear
+                placeholder={t('console.forms.all')}
+                options={[
+                  { value: 'true', label: t('registry.dibaoYes') },
+                  { value: 'false', label: t('registry.dibaoNo') },
+                ]}
+              />
             </Form.Item>
           </Col>
         )}
       </Row>
       <Space>
-        <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>{t('console.residents.search')}</Button>
+        <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
+          {t('console.residents.search')}
+        </Button>
         <Button onClick={reset}>{t('console.residents.reset')}</Button>
       </Space>
     </Form>

@@ -34,17 +34,34 @@ export default function ResidentsPage() {
       extra={
         <Space wrap>
           {canExport && (
-            <Button icon={<DownloadOutlined />} disabled={!q.data || q.data.total === 0}
-              onClick={() => void runDownload(() => registryApi.exportResidents(filters, t('console.export.residentsFile')), message, t)}>
+            <Button
+              icon={<DownloadOutlined />}
+              disabled={!q.data || q.data.total === 0}
+              onClick={() =>
+                void runDownload(
+                  () => registryApi.exportResidents(filters, t('console.export.residentsFile')),
+                  message,
+                  t,
+                )
+              }
+            >
               {t('console.export.button')}
             </Button>
           )}
-          {canWrite && <LinkButton type="primary" icon={<UserAddOutlined />} to="/console/residents/new">{t('console.residents.add')}</LinkButton>}
+          {canWrite && (
+            <LinkButton type="primary" icon={<UserAddOutlined />} to="/console/residents/new">
+              {t('console.residents.add')}
+            </LinkButton>
+          )}
         </Space>
       }
     >
       <Card>
-        <ResidentFiltersForm value={filters} showSensitive={canSensitive} onSearch={(f) => setParams(paramsFromFilters(f))} />
+        <ResidentFiltersForm
+          value={filters}
+          showSensitive={canSensitive}
+          onSearch={(f) => setParams(paramsFromFilters(f))}
+        />
       </Card>
       {q.isError && <LoadError error={q.error} onRetry={() => void q.refetch()} />}
       <Card>
@@ -57,7 +74,10 @@ export default function ResidentsPage() {
           loading={q.isFetching}
           emptyText={filtered ? t('console.residents.emptyFiltered') : t('console.residents.empty')}
           pagination={{
-            current: page, pageSize: PAGE_SIZE, total: q.data?.total ?? 0, showSizeChanger: false,
+            current: page,
+            pageSize: PAGE_SIZE,
+            total: q.data?.total ?? 0,
+            showSizeChanger: false,
             showTotal: (total) => t('console.totalCount', { count: total }),
             onChange: (p) => setParams(paramsFromFilters({ ...filters, page: p })),
           }}

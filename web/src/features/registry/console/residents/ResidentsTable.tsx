@@ -6,8 +6,16 @@ import { useLabels } from '../../../../shared/labels.ts';
 import type { ResidentListItem } from '../../api/types.ts';
 import { MaskedText } from '../parts/Masked.tsx';
 
-export function ResidentsTable({ rows, loading, pagination, emptyText }: {
-  rows: ResidentListItem[]; loading: boolean; pagination?: TablePaginationConfig | false; emptyText: string;
+export function ResidentsTable({
+  rows,
+  loading,
+  pagination,
+  emptyText,
+}: {
+  rows: ResidentListItem[];
+  loading: boolean;
+  pagination?: TablePaginationConfig | false;
+  emptyText: string;
 }) {
   const { t } = useTranslation();
   const labels = useLabels();
@@ -21,15 +29,42 @@ export function ResidentsTable({ rows, loading, pagination, emptyText }: {
       locale={{ emptyText }}
       scroll={{ x: 960 }}
       columns={[
-        { title: t('registry.name'), dataIndex: 'name', fixed: 'left', render: (v: string, r) => <Link to={`/console/residents/${r.id}`}>{v}</Link> },
-        { title: t('registry.gender'), dataIndex: 'gender', width: 70, render: (v: string) => t(`gender.${v as 'male' | 'female'}`) },
+        {
+          title: t('registry.name'),
+          dataIndex: 'name',
+          fixed: 'left',
+          render: (v: string, r) => <Link to={`/console/residents/${r.id}`}>{v}</Link>,
+        },
+        {
+          title: t('registry.gender'),
+          dataIndex: 'gender',
+          width: 70,
+          render: (v: string) => t(`gender.${v as 'male' | 'female'}`),
+        },
         { title: t('registry.age'), dataIndex: 'age', width: 70, align: 'right' },
         { title: t('registry.birthDate'), dataIndex: 'birthDate', width: 120 },
-        { title: t('registry.phone'), dataIndex: 'phone', width: 140, render: (v: string | null) => <MaskedText value={v} /> },
-        { title: t('registry.idNumber'), dataIndex: 'idNumber', width: 200, render: (v: string | null) => <MaskedText value={v} /> },
-        { title: t('registry.address'), dataIndex: 'address', render: (v: string, r) => <Link to={`/console/households/${r.householdId}`}>{v}</Link> },
-        { title: t('registry.specialGroups'), dataIndex: 'specialGroups',
-          render: (gs: string[]) => gs.map((g) => <Tag key={g}>{labels.group(g)}</Tag>) },
+        {
+          title: t('registry.phone'),
+          dataIndex: 'phone',
+          width: 140,
+          render: (v: string | null) => <MaskedText value={v} />,
+        },
+        {
+          title: t('registry.idNumber'),
+          dataIndex: 'idNumber',
+          width: 200,
+          render: (v: string | null) => <MaskedText value={v} />,
+        },
+        {
+          title: t('registry.address'),
+          dataIndex: 'address',
+          render: (v: string, r) => <Link to={`/console/households/${r.householdId}`}>{v}</Link>,
+        },
+        {
+          title: t('registry.specialGroups'),
+          dataIndex: 'specialGroups',
+          render: (gs: string[]) => gs.map((g) => <Tag key={g}>{labels.group(g)}</Tag>),
+        },
       ]}
     />
   );

@@ -1,5 +1,10 @@
 // Resident search filters live in the address bar, so a search can be bookmarked, shared and returned to.
-import { GENDERS, SPECIAL_GROUPS, type Gender, type SpecialGroup } from '../../../../../../domain/registry/special-groups.ts';
+import {
+  GENDERS,
+  SPECIAL_GROUPS,
+  type Gender,
+  type SpecialGroup,
+} from '../../../../../../domain/registry/special-groups.ts';
 import type { ResidentFilters } from '../../api/types.ts';
 
 const num = (v: string | null) => (v !== null && v !== '' && Number.isFinite(Number(v)) ? Number(v) : undefined);

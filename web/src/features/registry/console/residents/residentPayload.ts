@@ -28,7 +28,11 @@ function disability(v: ResidentFormValues): NewResident['disability'] {
   const kind = clean(v.disability?.kind);
   if (!kind) return undefined;
   const certificateNo = clean(v.disability?.certificateNo);
-  return { kind, ...(v.disability?.grade ? { grade: v.disability.grade } : {}), ...(certificateNo ? { certificateNo } : {}) };
+  return {
+    kind,
+    ...(v.disability?.grade ? { grade: v.disability.grade } : {}),
+    ...(certificateNo ? { certificateNo } : {}),
+  };
 }
 
 export function newResidentPayload(v: ResidentFormValues): NewResident {

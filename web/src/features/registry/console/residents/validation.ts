@@ -24,7 +24,8 @@ export function idAgreesRule(get: (name: string) => unknown): FormRule {
       if (!p.ok) return; // the format rule reports it
       const birth = get('birthDate') as Dayjs | undefined;
       const gender = get('gender') as string | undefined;
-      if (birth && birth.format('YYYY-MM-DD') !== p.id.birthDate) throw new Error(validationText('invalid.idNumber.birthDateMismatch'));
+      if (birth && birth.format('YYYY-MM-DD') !== p.id.birthDate)
+        throw new Error(validationText('invalid.idNumber.birthDateMismatch'));
       if (gender && gender !== p.id.gender) throw new Error(validationText('invalid.idNumber.genderMismatch'));
     },
   };

@@ -12,22 +12,40 @@ export function PartyCard({ volunteerId, name, canEdit }: { volunteerId: string;
   const q = usePartyMembership(volunteerId, name, true);
   const m = q.data ?? null;
   return (
-    <Card title={t('console.volunteerParty.title')}
-      extra={canEdit && q.isSuccess && <Button onClick={() => setOpen(true)}>{m ? t('console.volunteerParty.change') : t('console.volunteerParty.set')}</Button>}>
+    <Card
+      title={t('console.volunteerParty.title')}
+      extra={
+        canEdit &&
+        q.isSuccess && (
+          <Button onClick={() => setOpen(true)}>
+            {m ? t('console.volunteerParty.change') : t('console.volunteerParty.set')}
+          </Button>
+        )
+      }
+    >
       {q.isLoading && <Loading />}
       {q.isError && <LoadError error={q.error} onRetry={() => void q.refetch()} />}
       {q.isSuccess && !m && t('console.volunteerParty.notMember')}
       {m && (
-        <Descriptions column={{ xs: 1, md: 2 }} items={[
-          { key: 'kind', label: t('org.party.kind'), children: t(`org.partyKinds.${m.kind as 'resident'}`) },
-          { key: 'ps', label: t('org.party.publicServant'), children: m.isPublicServant ? t('org.party.yes') : t('org.party.no') },
-          { key: 'org', label: t('org.party.partyOrg'), children: m.partyOrg },
-          { key: 'unit', label: t('org.party.workUnit'), children: m.workUnit ?? '—' },
-          { key: 'grid', label: t('org.party.grid'), children: m.gridName ?? '—' },
-          { key: 'joined', label: t('org.party.joinedOn'), children: m.joinedOn ?? '—' },
-        ]} />
+        <Descriptions
+          column={{ xs: 1, md: 2 }}
+          items={[
+            { key: 'kind', label: t('org.party.kind'), children: t(`org.partyKinds.${m.kind as 'resident'}`) },
+            {
+              key: 'ps',
+              label: t('org.party.publicServant'),
+              children: m.isPublicServant ? t('org.party.yes') : t('org.party.no'),
+            },
+            { key: 'org', label: t('org.party.partyOrg'), children: m.partyOrg },
+            { key: 'unit', label: t('org.party.workUnit'), children: m.workUnit ?? '—' },
+            { key: 'grid', label: t('org.party.grid'), children: m.gridName ?? '—' },
+            { key: 'joined', label: t('org.party.joinedOn'), children: m.joinedOn ?? '—' },
+          ]}
+        />
       )}
-      {open && <PartyMemberModal volunteerId={volunteerId} name={name} member={m} open onClose={() => setOpen(false)} />}
+      {open && (
+        <PartyMemberModal volunteerId={volunteerId} name={name} member={m} open onClose={() => setOpen(false)} />
+      )}
     </Card>
   );
 }

@@ -6,10 +6,20 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { registryApi } from '../../../registry/api/fetchers.ts';
 
-export interface LinkedResident { id: string; name: string }
+export interface LinkedResident {
+  id: string;
+  name: string;
+}
 
-export function ResidentPicker({ id, value, onChange, current }: {
-  id?: string; value?: string | null; onChange?: (id: string | null) => void;
+export function ResidentPicker({
+  id,
+  value,
+  onChange,
+  current,
+}: {
+  id?: string;
+  value?: string | null;
+  onChange?: (id: string | null) => void;
   /** The resident linked now: shown by name before any search has run. */
   current: LinkedResident | null;
 }) {
@@ -20,12 +30,24 @@ export function ResidentPicker({ id, value, onChange, current }: {
     enabled: q.trim().length > 0,
     queryFn: ({ signal }) => registryApi.residents({ q: q.trim(), page: 1, pageSize: 20 }, signal),
   });
-  const options = (found.data?.items ?? []).map((r) => ({ value: r.id, label: t('console.volunteerEdit.residentOption', { name: r.name, age: r.age, address: r.address }) }));
-  if (current && !options.some((o) => o.value === current.id)) options.unshift({ value: current.id, label: current.name });
+  const options = (found.data?.items ?? []).map((r) => ({
+    value: r.id,
+    label: t('console.volunteerEdit.residentOption', { name: r.name, age: r.age, address: r.address }),
+  }));
+  if (current && !options.some((o) => o.value === current.id))
+    options.unshift({ value: current.id, label: current.name });
   return (
-    <Select id={id} allowClear style={{ width: '100%' }} placeholder={t('console.volunteerEdit.residentSearch')}
-      showSearch={{ filterOption: false, onSearch: setQ }} loading={found.isFetching}
-      value={value ?? undefined} onChange={(v) => onChange?.((v as string | undefined) ?? null)} options={options}
-      notFoundContent={q ? undefined : null} />
+    <Select
+      id={id}
+      allowClear
+      style={{ width: '100%' }}
+      placeholder={t('console.volunteerEdit.residentSearch')}
+      showSearch={{ filterOption: false, onSearch: setQ }}
+      loading={found.isFetching}
+      value={value ?? undefined}
+      onChange={(v) => onChange?.((v as string | undefined) ?? null)}
+      options={options}
+      notFoundContent={q ? undefined : null}
+    />
   );
 }

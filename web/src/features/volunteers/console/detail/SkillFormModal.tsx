@@ -11,10 +11,18 @@ import { useSkillEdits, type SkillPatch, type VolunteerDetail } from '../../api.
 import { useSkillName } from './skillName.ts';
 
 type Skill = VolunteerDetail['skills'][number];
-interface Values { code: string; level: (typeof SKILL_LEVELS)[number]; licenceNo?: string; licenceExpiresOn?: Dayjs | null }
+interface Values {
+  code: string;
+  level: (typeof SKILL_LEVELS)[number];
+  licenceNo?: string;
+  licenceExpiresOn?: Dayjs | null;
+}
 const FIELDS = ['code', 'level', 'licenceNo', 'licenceExpiresOn'] as const;
 
-const licenceOf = (v: Values) => ({ licenceNo: v.licenceNo?.trim() || null, licenceExpiresOn: v.licenceExpiresOn ? v.licenceExpiresOn.format('YYYY-MM-DD') : null });
+const licenceOf = (v: Values) => ({
+  licenceNo: v.licenceNo?.trim() || null,
+  licenceExpiresOn: v.licenceExpiresOn ? v.licenceExpiresOn.format('YYYY-MM-DD') : null,
+});
 
 /** A changed level alone; the licence only when it was touched (the server re-checks a licence it is sent). */
 function patchOf(skill: Skill, v: Values): SkillPatch {
@@ -25,11 +33,17 @@ function patchOf(skill: Skill, v: Values): SkillPatch {
   return patch;
 }
 
-export function SkillFormModal({ volunteer, skill, open, onClose }: {
+export function SkillFormModal({
+  volunteer,
+  skill,
+  open,
+  onClose,
+}: {
   volunteer: VolunteerDetail;
   /** The skill to change, or null to add one. */
   skill: Skill | null;
-  open: boolean; onClose: () => void;
+  open: boolean;
+  onClose: () => void;
 }) {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
@@ -47,9 +61,12 @@ export function SkillFormModal({ volunteer, skill, open, onClose }: {
   const addableOptions: SelectProps['options'] = (catalogue.data?.categories ?? []).map((c) => ({
     label: en ? c.en : c.zh,
     title: en ? c.en : c.zh,
-    options: c.skills.filter((s) => !has.has(s.code)).map((s) => ({
-      value: s.code, label: `${en ? s.en : s.zh}${s.licensed ? t('console.volunteerSkills.licensed') : ''}`,
-    })),
+    options: c.skills
+      .filter((s) => !has.has(s.code))
+      .map((s) => ({
+        value: s.code,
+        label: `${en ? s.en : s.zh}${s.licensed ? t('console.volunteerSkills.licensed') : ''}`,
+      })),
   }));
 
   async function submit() {
@@ -57,33 +74,92 @@ export function SkillFormModal({ volunteer, skill, open, onClose }: {
     setFormError(null);
     const onError = (e: unknown) => setFormError(applyApiErrors(form, e, FIELDS, t));
     if (!skill) {
-      edits.add.mutate({ code: v.code, level: v.level, ...licenceOf(v) }, { onSuccess: () => { void message.success(t('console.volunteerSkills.added')); onClose(); }, onError });
+      edits.add.mutate(
+        { code: v.code, level: v.level, ...licenceOf(v) },
+        {
+          onSuccess: () => {
+            void message.success(t('console.volunteerSkills.added'));
+            onClose();
+          },
+          onError,
+        },
+      );
       return;
     }
     const patch = patchOf(skill, v);
     if (Object.keys(patch).length === 0) return onClose();
-    edits.update.mutate({ code: skill.code, patch }, { onSuccess: () => { void message.success(t('console.saved')); onClose(); }, onError });
+    edits.update.mutate(
+      { code: skill.code, patch },
+      {
+        onSuccess: () => {
+          void message.success(t('console.saved'));
+          onClose();
+        },
+        onError,
+      },
+    );
   }
 
   return (
-    <Modal open={open} title={skill ? t('console.volunteerSkills.editTitle', { skill: skillName(skill.code) }) : t('console.volunteerSkills.addTitle')}
-      okText={t('common.save')} cancelText={t('common.cancel')} confirmLoading={pending}
-      onOk={() => void submit().catch(() => undefined)} onCancel={onClose} destroyOnHidden>
+    <Modal
+      open={open}
+      title={
+        skill
+          ? t('console.volunteerSkills.editTitle', { skill: skillName(skill.code) })
+          : t('console.volunteerSkills.addTitle')
+      }
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      confirmLoading={pending}
+      onOk={() => void submit().catch(() => undefined)}
+      onCancel={onClose}
+      destroyOnHidden
+    >
       {formError && <Alert type="error" showIcon role="alert" title={formError} style={{ marginBottom: 16 }} />}
-      <Form form={form} name="volunteerSkill" layout="vertical" preserve={false}
-        initialValues={skill
-          ? { code: skill.code, level: skill.level, licenceNo: skill.licenceNo ?? '', licenceExpiresOn: skill.licenceExpiresOn ? dayjs(skill.licenceExpiresOn) : null }
-          : { level: 'skilled' }}>
-        <Form.Item name="code" label={t('org.skills.skill')} rules={[{ required: true, message: t('invalid.required') }]}>
-          <Select disabled={!!skill} loading={catalogue.isLoading} showSearch={{ optionFilterProp: 'label' }}
-            options={skill ? [{ value: skill.code, label: skillName(skill.code) }] : addableOptions} />
+      <Form
+        form={form}
+        name="volunteerSkill"
+        layout="vertical"
+        preserve={false}
+        initialValues={
+          skill
+            ? {
+                code: skill.code,
+                level: skill.level,
+                licenceNo: skill.licenceNo ?? '',
+                licenceExpiresOn: skill.licenceExpiresOn ? dayjs(skill.licenceExpiresOn) : null,
+              }
+            : { level: 'skilled' }
+        }
+      >
+        <Form.Item
+          name="code"
+          label={t('org.skills.skill')}
+          rules={[{ required: true, message: t('invalid.required') }]}
+        >
+          <Select
+            disabled={!!skill}
+            loading={catalogue.isLoading}
+            showSearch={{ optionFilterProp: 'label' }}
+            options={skill ? [{ value: skill.code, label: skillName(skill.code) }] : addableOptions}
+          />
         </Form.Item>
-        <Form.Item name="level" label={t('org.skills.level')} rules={[{ required: true, message: t('invalid.required') }]}>
+        <Form.Item
+          name="level"
+          label={t('org.skills.level')}
+          rules={[{ required: true, message: t('invalid.required') }]}
+        >
           <Select options={SKILL_LEVELS.map((l) => ({ value: l, label: t(`org.levels.${l}`) }))} />
         </Form.Item>
-        {licensed && <Alert type="info" showIcon title={t('console.volunteerSkills.licenceHint')} style={{ marginBottom: 16 }} />}
-        <Form.Item name="licenceNo" label={t('volunteer.licenceNo')}><Input maxLength={40} /></Form.Item>
-        <Form.Item name="licenceExpiresOn" label={t('volunteer.licenceExpiresOn')}><DatePicker style={{ width: '100%' }} /></Form.Item>
+        {licensed && (
+          <Alert type="info" showIcon title={t('console.volunteerSkills.licenceHint')} style={{ marginBottom: 16 }} />
+        )}
+        <Form.Item name="licenceNo" label={t('volunteer.licenceNo')}>
+          <Input maxLength={40} />
+        </Form.Item>
+        <Form.Item name="licenceExpiresOn" label={t('volunteer.licenceExpiresOn')}>
+          <DatePicker style={{ width: '100%' }} />
+        </Form.Item>
       </Form>
     </Modal>
   );
