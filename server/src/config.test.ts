@@ -21,4 +21,9 @@ describe('config', () => {
       },
     );
   });
+
+  it('refuses a PDF font file that does not exist', () => {
+    assert.throws(() => loadConfig({ LINLI_CJK_FONT: '/nonexistent/font.ttf' }), /LINLI_CJK_FONT: no such font file/);
+    assert.equal(loadConfig({}).cjkFontFile, undefined);
+  });
 });

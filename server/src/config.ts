@@ -1,4 +1,5 @@
 // The one place that reads process.env. Parsed once, frozen; a bad setting stops start-up naming every problem.
+import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -27,6 +28,11 @@ const schema = z.object({
   // Base64 keyring JSON ({"active":"k1","keys":{"k1":"…"},"index":"…"}); default: generated into the data folder.
   LINLI_KEYRING: z.string().optional(),
   LINLI_WEB_DIST: z.string().optional(),
+  // A TrueType/OpenType font (or .ttc collection) with simplified Chinese for PDFs, instead of the bundled one.
+  LINLI_CJK_FONT: z
+    .string()
+    .refine((f) => fs.existsSync(f) && fs.statSync(f).isFile(), 'no such font file')
+    .optional(),
   // Days without any contact after which staff are alerted about a vulnerable resident (left-out monitor).
   LINLI_LEFT_OUT_ALERT_DAYS: z.coerce.number().int().min(1).max(365).default(14),
   // WeChat official account token(s), as set in its console: one token for every community, or a JSON map
@@ -69,6 +75,8 @@ export interface Config {
   readonly rateLimits: boolean;
   readonly keyring?: string;
   readonly webDist: string;
+  /** The PDF font file, when LINLI_CJK_FONT overrides the bundled Noto Sans SC. */
+  readonly cjkFontFile?: string;
   readonly leftOutAlertDays: number;
   /** WeChat tokens: `all` for every community unless `byCommunity` names one. */
   readonly wechat: { readonly all: string | null; readonly byCommunity: Readonly<Record<string, string>> };
@@ -98,6 +106,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     rateLimits: e.LINLI_RATE_LIMITS,
     keyring: e.LINLI_KEYRING,
     webDist: path.resolve(e.LINLI_WEB_DIST ?? 'web/dist'),
+    cjkFontFile: e.LINLI_CJK_FONT ? path.resolve(e.LINLI_CJK_FONT) : undefined,
     leftOutAlertDays: e.LINLI_LEFT_OUT_ALERT_DAYS,
     wechat: Object.freeze({
       all: e.LINLI_WECHAT_TOKEN?.all ?? null,

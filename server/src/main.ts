@@ -5,6 +5,7 @@ import { ROLE_LABELS, type Role } from '../../domain/access/roles.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { migrateToLatest, openDatabase } from './db/database.ts';
 import { FieldCipher, loadKeyring } from './platform/crypto.ts';
+import { cjkFont, cjkFontFile, useCjkFontFile } from './platform/pdf.ts';
 
 async function main() {
   let config: Config;
@@ -29,6 +30,16 @@ async function main() {
   );
   const app = await buildApp(config, { database, cipher });
   for (const w of warnings) app.log.warn(w);
+  // Certificates, badge cards and posters need the Chinese font: say now, not at the first PDF, if it is missing.
+  useCjkFontFile(config.cjkFontFile);
+  let fontProblem: string | null = null;
+  try {
+    cjkFont();
+    app.log.info({ font: cjkFontFile() }, 'PDF font ready');
+  } catch (err) {
+    fontProblem = (err as Error).message;
+    app.log.error(fontProblem);
+  }
 
   let demoSignIns: Array<{ phone: string; role: string; name: string }> = [];
   if (config.demo) {
@@ -52,6 +63,7 @@ async function main() {
         `    ${s.phone}  ${s.name}  ${ROLE_LABELS[s.role as Role]?.zh ?? s.role} / ${ROLE_LABELS[s.role as Role]?.en ?? s.role}`,
       );
   }
+  if (fontProblem) lines.push('', `  PDFs will fail until this is fixed: ${fontProblem}`);
   console.log(lines.join('\n') + '\n');
 
   // Finish requests in flight and the job in hand, then close the database.

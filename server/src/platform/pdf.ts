@@ -1,7 +1,8 @@
 // Shared PDF helpers: an A4 document with the CJK font, QR images, a facsimile seal, and the finished bytes.
-// pdfkit with Debian's Noto Sans CJK (ENGINEERING.md: pdf-lib breaks CJK fonts). Certificates use it; the
-// commendation poster reuses it.
+// pdfkit with Noto Sans SC (ENGINEERING.md: pdf-lib breaks CJK fonts). Certificates, the love badge card and
+// the commendation poster use it.
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import zlib from 'node:zlib';
 import PDFDocument from 'pdfkit';
 // @ts-expect-error fontkit ships no types; only create() is used.
@@ -10,34 +11,82 @@ import QRCode from 'qrcode';
 
 export type Pdf = PDFKit.PDFDocument;
 
-/** The font's PostScript name inside the collection (the simplified-Chinese face). */
-export const CJK_FONT = 'NotoSansCJKsc-Regular';
-/** Where Debian's fonts-noto-cjk puts the collection; the first that exists is used. */
-export const CJK_FONT_FILES = [
+/** The name the CJK font is registered under in every document. */
+export const CJK_FONT = 'LinliCJK';
+
+/**
+ * The font npm installs with Linli (Noto Sans SC Regular, SIL Open Font License), so PDFs need no system
+ * package. Resolved from this module, so it is found from the sources and from the bundled server alike.
+ */
+export function bundledCjkFontFile(): string | null {
+  try {
+    return createRequire(import.meta.url).resolve(
+      '@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf',
+    );
+  } catch {
+    return null;
+  }
+}
+
+/** Debian's fonts-noto-cjk collection, used only if the npm package is somehow missing. */
+const SYSTEM_CJK_FONT_FILES = [
   '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc',
   '/usr/share/fonts/noto-cjk/NotoSansCJK-Regular.ttc',
 ];
+/** In a collection (.ttc), the simplified-Chinese face is chosen by its PostScript name. */
+const SC_FACE = /sc|cn|gb|hans/i;
 
-export const A4 = { width: 595.28, height: 841.89 } as const;
-export const SEAL_RED = '#d0021b';
-
+let chosenFile: string | undefined;
 let parsed: unknown = null;
 
+/** Use this font file (`LINLI_CJK_FONT`) instead of the bundled one. Takes effect for the next parse. */
+export function useCjkFontFile(file: string | undefined): void {
+  chosenFile = file;
+  parsed = null;
+}
+
+/** The font file PDFs will use: the configured one, else the bundled one, else a system collection. */
+export function cjkFontFile(): string {
+  const candidates = chosenFile ? [chosenFile] : [bundledCjkFontFile(), ...SYSTEM_CJK_FONT_FILES];
+  const file = candidates.find((f): f is string => !!f && fs.existsSync(f));
+  if (!file) {
+    throw new Error(
+      chosenFile
+        ? `The Chinese font for PDFs is missing: LINLI_CJK_FONT names ${chosenFile}, which does not exist.`
+        : 'The Chinese font for PDFs is missing: the npm package @expo-google-fonts/noto-sans-sc is not ' +
+            'installed (run npm install), and no system font was found. Set LINLI_CJK_FONT=/path/to/font.',
+    );
+  }
+  return file;
+}
+
+interface FontCollection {
+  fonts: Array<{ postscriptName: string }>;
+}
+
 /**
- * The parsed font, read and parsed once per process: the collection is ~20 MB and parsing its CFF tables
- * took ~300 ms per document. pdfkit accepts a fontkit font object and subsets it per document.
+ * The parsed font, read and parsed once per process: the file is 10–20 MB and parsing its tables took ~300 ms
+ * per document. pdfkit accepts a fontkit font object and subsets it per document. Call it at start to learn
+ * at once, not at the first PDF, that the font is missing or unreadable.
  */
 export function cjkFont(): unknown {
   if (parsed) return parsed;
-  const file = CJK_FONT_FILES.find((f) => fs.existsSync(f));
-  if (!file) {
-    throw new Error(
-      `The Chinese font for PDFs is missing: none of ${CJK_FONT_FILES.join(', ')} exists. Install Debian's fonts-noto-cjk (apt-get install fonts-noto-cjk).`,
-    );
+  const file = cjkFontFile();
+  let font = fontkit.create(fs.readFileSync(file)) as unknown;
+  const collection = font as Partial<FontCollection>;
+  if (Array.isArray(collection.fonts)) {
+    const faces = collection.fonts;
+    font = faces.find((f) => SC_FACE.test(f.postscriptName)) ?? faces[0];
   }
-  parsed = fontkit.create(fs.readFileSync(file), CJK_FONT);
+  if (!font || typeof (font as { layout?: unknown }).layout !== 'function') {
+    throw new Error(`The Chinese font for PDFs could not be read: ${file} is not a TrueType or OpenType font.`);
+  }
+  parsed = font;
   return parsed;
 }
+
+export const A4 = { width: 595.28, height: 841.89 } as const;
+export const SEAL_RED = '#d0021b';
 
 export interface DocumentInfo {
   title: string;
@@ -60,7 +109,7 @@ export function a4Document(info: DocumentInfo): Pdf {
       Creator: 'Linli',
     },
   });
-  doc.registerFont(CJK_FONT, cjkFont() as Buffer, CJK_FONT);
+  doc.registerFont(CJK_FONT, cjkFont() as Buffer);
   doc.font(CJK_FONT);
   shareLayouts(doc);
   return doc;
