@@ -58,10 +58,10 @@ async function main() {
   ];
   if (demoSignIns.length) {
     lines.push('', '  Demo sign-ins (password: xiguan-demo):');
-    for (const s of demoSignIns)
-      lines.push(
-        `    ${s.phone}  ${s.name}  ${ROLE_LABELS[s.role as Role]?.zh ?? s.role} / ${ROLE_LABELS[s.role as Role]?.en ?? s.role}`,
-      );
+    for (const s of demoSignIns) {
+      const label = ROLE_LABELS[s.role as Role];
+      lines.push(`    ${s.phone}  ${s.name}  ${label?.zh ?? s.role} / ${label?.en ?? s.role}`);
+    }
   }
   if (fontProblem) lines.push('', `  PDFs will fail until this is fixed: ${fontProblem}`);
   console.log(lines.join('\n') + '\n');
