@@ -52,7 +52,7 @@ import type { TaskRequirements } from '../../../../domain/volunteers/eligibility
 import type { HoursService } from '../hours/hours.service.ts';
 import { requirementsOf, type EligibilityService } from '../service-types/service-types.service.ts';
 import type { VolunteerDirectory, VolunteerOwner } from '../volunteers/volunteer-directory.ts';
-import { calendar, type CalendarEvent } from '../appointments/ical.ts';
+import { calendar, type CalendarEvent } from '../../platform/ical.ts';
 import * as repo from './activities.repository.ts';
 
 /** A series has its activities made this many days ahead; the daily job keeps the horizon. */
