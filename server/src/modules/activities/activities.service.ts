@@ -1308,7 +1308,7 @@ export class ActivitiesService {
   /**
    * Read only, one grouped query: per volunteer, confirmed sign-ups for shifts that started between the Shanghai
    * dates `from` and `to` (inclusive) and have ended by `now`, those checked in, and no-shows (never checked in).
-   * The quarterly ranking plugs this in with useAttendance.
+   * The quarterly ranking reads attendance through it.
    */
   async attendanceBetween(
     communityId: string,
