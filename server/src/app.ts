@@ -13,65 +13,54 @@ import { z } from 'zod';
 import type { Config } from './config.ts';
 import type { DatabaseHandle } from './db/database.ts';
 import { AuditLog } from './platform/audit.ts';
-import { FieldCipher } from './platform/crypto.ts';
+import type { FieldCipher } from './platform/crypto.ts';
 import { registerPlatformHooks } from './platform/http.ts';
 import { JobWorker } from './platform/jobs.ts';
 import { loggerOptions } from './platform/logger.ts';
+import type { LinliModule } from './platform/module.ts';
 import { Notifier } from './platform/notify.ts';
 import { SessionCache } from './platform/session-cache.ts';
-import { AuthService } from './modules/auth/auth.service.ts';
-import { authRoutes } from './modules/auth/auth.routes.ts';
-import { RegistryService } from './modules/registry/registry.service.ts';
-import { registryRoutes } from './modules/registry/registry.routes.ts';
-import { registryExcelRoutes } from './modules/registry/registry.excel.routes.ts';
-import { auditRoutes } from './modules/audit/audit.routes.ts';
-import { VolunteerDirectory } from './modules/volunteers/volunteer-directory.ts';
-import { SkillsService } from './modules/skills/skills.service.ts';
-import { skillsRoutes } from './modules/skills/skills.routes.ts';
-import { UnitsService } from './modules/units/units.service.ts';
-import { unitsRoutes } from './modules/units/units.routes.ts';
-import { TeamsService } from './modules/teams/teams.service.ts';
-import { teamsRoutes } from './modules/teams/teams.routes.ts';
-import { PartyService } from './modules/party/party.service.ts';
-import { partyRoutes } from './modules/party/party.routes.ts';
-import { TrainingService } from './modules/training/training.service.ts';
-import { trainingRoutes } from './modules/training/training.routes.ts';
-import { sendExpiryNotices } from './modules/training/expiry-notices.ts';
-import { InsuranceService } from './modules/insurance/insurance.service.ts';
-import { insuranceRoutes } from './modules/insurance/insurance.routes.ts';
-import { AvailabilityService } from './modules/availability/availability.service.ts';
-import { availabilityRoutes } from './modules/availability/availability.routes.ts';
-import { EligibilityService, ServiceTypeService } from './modules/service-types/service-types.service.ts';
-import { serviceTypeRoutes } from './modules/service-types/service-types.routes.ts';
-import { volunteersModule } from './modules/volunteers/volunteers.routes.ts';
-import { appointmentsModule } from './modules/appointments/appointments.routes.ts';
-import { AppointmentsService } from './modules/appointments/appointments.service.ts';
-import { pairingsModule } from './modules/pairings/pairings.routes.ts';
-import { monitorModule } from './modules/monitor/monitor.routes.ts';
-import { needsRoutes } from './modules/needs/needs.routes.ts';
-import { NeedsService } from './modules/needs/needs.service.ts';
-import { ResidentDirectory } from './modules/registry/resident-directory.ts';
-import { MatchingService } from './modules/needs/matching.service.ts';
-import { wechatModule } from './modules/wechat/wechat.routes.ts';
-import { calendarRoutes } from './modules/calendar/calendar.routes.ts';
-import { HoursService } from './modules/hours/hours.service.ts';
-import { hoursRoutes } from './modules/hours/hours.routes.ts';
-import { recordsModule } from './modules/certificates/records.module.ts';
-import { activitiesModule } from './modules/activities/activities.routes.ts';
-import { ActivitiesService } from './modules/activities/activities.service.ts';
-import { recognitionModule } from './modules/recognition/recognition.routes.ts';
-import { partyIndicatorsModule } from './modules/party-indicators/party-indicators.routes.ts';
+import { activitiesModule } from './modules/activities/activities.module.ts';
+import { appointmentsModule } from './modules/appointments/appointments.module.ts';
+import type { AppointmentsService } from './modules/appointments/appointments.service.ts';
+import { auditModule } from './modules/audit/audit.module.ts';
+import { authModule } from './modules/auth/auth.module.ts';
+import type { AuthService } from './modules/auth/auth.service.ts';
+import { availabilityModule } from './modules/availability/availability.module.ts';
 import { badgesModule } from './modules/badges/badges.module.ts';
-import { homecareModule } from './modules/homecare/homecare.routes.ts';
-import { HomecareService } from './modules/homecare/homecare.service.ts';
-import { classroomModule } from './modules/classroom/classroom.routes.ts';
-import { ClassroomService } from './modules/classroom/classroom.service.ts';
+import { calendarModule } from './modules/calendar/calendar.module.ts';
+import { certificatesModule } from './modules/certificates/certificates.module.ts';
+import { classroomModule } from './modules/classroom/classroom.module.ts';
+import { homecareModule } from './modules/homecare/homecare.module.ts';
+import { hoursModule } from './modules/hours/hours.module.ts';
+import type { HoursService } from './modules/hours/hours.service.ts';
+import { insuranceModule } from './modules/insurance/insurance.module.ts';
+import { monitorModule } from './modules/monitor/monitor.module.ts';
+import { needsModule } from './modules/needs/needs.module.ts';
+import type { NeedsService } from './modules/needs/needs.service.ts';
+import { pairingsModule } from './modules/pairings/pairings.module.ts';
+import { partyIndicatorsModule } from './modules/party-indicators/party-indicators.module.ts';
+import { partyModule } from './modules/party/party.module.ts';
+import { pointsModule } from './modules/points/points.module.ts';
+import { recognitionModule } from './modules/recognition/recognition.module.ts';
+import { registryModule } from './modules/registry/registry.module.ts';
+import type { RegistryService } from './modules/registry/registry.service.ts';
+import { serviceTypesModule } from './modules/service-types/service-types.module.ts';
+import type { EligibilityService } from './modules/service-types/service-types.service.ts';
+import { skillsModule } from './modules/skills/skills.module.ts';
+import { teamsModule } from './modules/teams/teams.module.ts';
+import { trainingModule } from './modules/training/training.module.ts';
+import { unitsModule } from './modules/units/units.module.ts';
+import type { VolunteerDirectory } from './modules/volunteers/volunteer-directory.ts';
+import { volunteersModule } from './modules/volunteers/volunteers.module.ts';
+import { wechatModule } from './modules/wechat/wechat.module.ts';
 
 export interface AppDeps {
   database: DatabaseHandle;
   cipher: FieldCipher;
 }
 
+/** The services tests, scripts and main.ts reach through `app.services`. */
 export interface Services {
   auth: AuthService;
   registry: RegistryService;
@@ -90,30 +79,93 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
+  // The platform.
   const { db, kind } = deps.database;
+  const { cipher } = deps;
+  const { rateLimits, maxUploadBytes } = config;
   const audit = new AuditLog(db, kind);
   const notifier = new Notifier(app.log);
   const sessions = new SessionCache();
-  const auth = new AuthService(db, audit, notifier, config.sessionHours, sessions);
-  const registry = new RegistryService(db, deps.cipher, audit);
   const jobs = new JobWorker(db, kind, app.log);
-  const directory = new VolunteerDirectory(db);
-  const eligibility = new EligibilityService(db);
-  const residents = new ResidentDirectory(db);
-  const needs = new NeedsService(db, audit, eligibility, residents);
-  const hours = new HoursService(db, audit, directory, notifier);
-  const appointments = new AppointmentsService(db, audit, residents, directory, notifier, hours);
-  const services: Services = {
+
+  // The modules, each after those it uses.
+  const { sessionHours, secureCookies } = config;
+  const auth = authModule({ db, audit, notifier, sessions, sessionHours, secureCookies, rateLimits });
+  const registry = registryModule({ db, cipher, audit, maxUploadBytes });
+  const { registry: registryService, residents } = registry.service;
+  const volunteers = volunteersModule({ db, cipher, audit, notifier, sessions, rateLimits, maxUploadBytes });
+  const { directory } = volunteers.service;
+  const serviceTypes = serviceTypesModule({ db, audit });
+  const { eligibility } = serviceTypes.service;
+  const party = partyModule({ db, kind, audit, directory });
+  const hours = hoursModule({ db, audit, notifier, directory });
+  const needs = needsModule({ db, audit, eligibility, residents });
+  const appointments = appointmentsModule({ db, audit, notifier, residents, directory, hours: hours.service });
+  const activities = activitiesModule({ db, cipher, audit, notifier, directory, eligibility, hours: hours.service });
+  const recognition = recognitionModule({
+    db,
+    audit,
+    hours: hours.service,
+    directory,
+    attendance: (communityId, from, to, ids) => activities.service.attendanceBetween(communityId, from, to, ids),
+    rateLimits,
+  });
+  const points = pointsModule({ db, audit, directory, hours: hours.service });
+  const modules: LinliModule<unknown>[] = [
     auth,
     registry,
+    auditModule({ db, audit }),
+    skillsModule({ db, audit, directory }),
+    unitsModule({ db, audit }),
+    teamsModule({ db, audit, directory }),
+    party,
+    trainingModule({ db, kind, audit, notifier, directory }),
+    insuranceModule({ db, audit, directory }),
+    availabilityModule({ db, audit, directory }),
+    serviceTypes,
+    volunteers,
+    needs,
+    pairingsModule({ db, audit, directory, residents, eligibility, hours: hours.service }),
+    monitorModule({ db, cipher, audit, notifier, alertDays: config.leftOutAlertDays }),
+    appointments,
+    wechatModule({
+      db,
+      audit,
+      notifier,
+      residents,
+      needs: needs.service.needs,
+      appointments: appointments.service,
+      tokens: config.wechat,
+      rateLimits,
+    }),
+    calendarModule(),
+    hours,
+    activities,
+    recognition,
+    certificatesModule({ db, audit, directory, hours: hours.service, rateLimits }),
+    points,
+    partyIndicatorsModule({
+      db,
+      audit,
+      party: party.service,
+      recognition: recognition.service,
+      points: (communityId, from, to, ids) => points.service.earnedBetween(communityId, from, to, ids),
+    }),
+    classroomModule({ db, cipher, audit, notifier, directory, hours: hours.service }),
+    homecareModule({ db, cipher, audit, notifier, directory, residents, hours: hours.service }),
+    badgesModule({ db, cipher, audit, notifier, registry: registryService, residents, rateLimits }),
+  ];
+  const services: Services = {
+    auth: auth.service,
+    registry: registryService,
     audit,
     jobs,
     notifier,
     directory,
     eligibility,
-    needs,
-    appointments,
-    hours,
+    needs: needs.service.needs,
+    appointments: appointments.service,
+    hours: hours.service,
   };
 
   await app.register(cookie);
@@ -129,7 +181,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
-  registerPlatformHooks(app, auth);
+  registerPlatformHooks(app, auth.service);
 
   app.get(
     '/api/health',
@@ -147,89 +199,13 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     app.swagger(),
   );
 
-  await app.register(
-    authRoutes(auth, {
-      secureCookies: config.secureCookies,
-      sessionHours: config.sessionHours,
-      rateLimits: config.rateLimits,
-    }),
-  );
-  await app.register(registryRoutes(registry));
-  await app.register(registryExcelRoutes(registry, config.maxUploadBytes));
-  await app.register(auditRoutes(db, audit));
-  // Issue 3 modules register below, one line each.
-  await app.register(skillsRoutes(new SkillsService(db, audit, directory)));
-  await app.register(unitsRoutes(new UnitsService(db, audit)));
-  await app.register(teamsRoutes(new TeamsService(db, audit, directory)));
-  await app.register(partyRoutes(new PartyService(db, kind, audit, directory)));
-  await app.register(trainingRoutes(new TrainingService(db, kind, audit, directory)));
-  await app.register(insuranceRoutes(new InsuranceService(db, audit, directory)));
-  await app.register(availabilityRoutes(new AvailabilityService(db, audit, directory)));
-  await app.register(serviceTypeRoutes(new ServiceTypeService(db, audit, eligibility)));
-  jobs.register('volunteers.expiry_notices', async () => {
-    await sendExpiryNotices(db, notifier);
-  });
-  jobs.schedule('volunteers.expiry_notices', '30 8 * * *');
-  await app.register(
-    volunteersModule({
-      db,
-      cipher: deps.cipher,
-      audit,
-      notifier,
-      directory,
-      sessions,
-      rateLimits: config.rateLimits,
-      maxUploadBytes: config.maxUploadBytes,
-    }),
-  );
-
-  // Issue 4 modules (needs, matching, pairings, appointments, WeChat) register below, one line each.
-  await app.register(needsRoutes(needs, new MatchingService(db, eligibility, needs)));
-  await app.register(pairingsModule({ db, audit, directory, eligibility, hours }));
-  await app.register(
-    monitorModule({ db, cipher: deps.cipher, notifier, jobs, alertDays: config.leftOutAlertDays, audit }),
-  );
-  await app.register(appointmentsModule(appointments, jobs));
-  await app.register(
-    wechatModule({
-      db,
-      audit,
-      notifier,
-      jobs,
-      needs,
-      appointments,
-      tokens: config.wechat,
-      rateLimits: config.rateLimits,
-    }),
-  );
-  await app.register(calendarRoutes()); // festival and solar-term dates
-
-  // Issue 5 modules (hours ledger, activities, certificates, points, recognition) register below, one line each.
-  await app.register(hoursRoutes(hours));
-  const activities = new ActivitiesService(db, audit, directory, eligibility, hours, notifier, deps.cipher);
-  await app.register(activitiesModule(activities, jobs)); // activities, sign-up, check-in
-  const recognition = recognitionModule({ db, audit, hours, directory, jobs, rateLimits: config.rateLimits }); // star notices, commendations
-  recognition.service.useAttendance((communityId, from, to, ids) =>
-    activities.attendanceBetween(communityId, from, to, ids),
-  );
-  await app.register(recognition);
-  const records = recordsModule({ db, audit, directory, hours, rateLimits: config.rateLimits }); // certificates, points and the love supermarket
-  await app.register(records);
-  const indicators = partyIndicatorsModule({ db, audit, party: new PartyService(db, kind, audit, directory) });
-  indicators.service.usePoints((communityId, from, to, ids) =>
-    records.points.earnedBetween(communityId, from, to, ids),
-  );
-  await app.register(indicators);
-  await app.register(classroomModule(new ClassroomService(db, audit, directory, notifier, hours, deps.cipher), jobs)); // the 4:30 classroom (issue 6)
-  await app.register(
-    homecareModule(new HomecareService(db, audit, directory, residents, hours, notifier, deps.cipher), jobs),
-  ); // home care, hospital rotas, holiday deliveries (issue 6)
-  await app.register(
-    badgesModule({ db, cipher: deps.cipher, audit, notifier, registry, rateLimits: config.rateLimits }),
-  ); // love QR badges (issue 6)
-
-  jobs.register('sessions.purge', () => auth.purgeExpired());
-  jobs.schedule('sessions.purge', '15 3 * * *');
+  for (const m of modules) {
+    await app.register(m.routes);
+    for (const job of m.jobs) {
+      jobs.register(job.name, job.run);
+      if (job.cron) jobs.schedule(job.name, job.cron);
+    }
+  }
 
   await serveWeb(app, config.webDist);
   return Object.assign(app, { services }) as unknown as FastifyInstance & { services: Services };

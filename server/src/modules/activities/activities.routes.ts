@@ -22,7 +22,6 @@ import { todayInShanghai } from '../../../../domain/shared/dates.ts';
 import { isRealDate } from '../../../../domain/shared/dates.ts';
 import { AppError } from '../../platform/errors.ts';
 import { actorOf, requestContext } from '../../platform/http.ts';
-import type { JobWorker } from '../../platform/jobs.ts';
 import type { ActivitiesService } from './activities.service.ts';
 
 const uuid = z.string().uuid('invalid.id');
@@ -342,21 +341,4 @@ export function activitiesRoutes(svc: ActivitiesService) {
       },
     );
   };
-}
-
-/** The module as app.ts registers it: routes plus reminders, forgotten check-outs and series upkeep. */
-export function activitiesModule(svc: ActivitiesService, jobs: JobWorker) {
-  jobs.register('activities.reminders', async () => {
-    await svc.sendReminders();
-  });
-  jobs.schedule('activities.reminders', '*/10 * * * *');
-  jobs.register('activities.forgotten_checkouts', async () => {
-    await svc.closeForgotten();
-  });
-  jobs.schedule('activities.forgotten_checkouts', '5,35 * * * *');
-  jobs.register('activities.series', async () => {
-    await svc.extendSeries();
-  });
-  jobs.schedule('activities.series', '20 2 * * *');
-  return activitiesRoutes(svc);
 }

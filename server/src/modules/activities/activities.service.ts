@@ -52,7 +52,7 @@ import type { TaskRequirements } from '../../../../domain/volunteers/eligibility
 import type { HoursService } from '../hours/hours.service.ts';
 import { requirementsOf, type EligibilityService } from '../service-types/service-types.service.ts';
 import type { VolunteerDirectory, VolunteerOwner } from '../volunteers/volunteer-directory.ts';
-import { calendar, type CalendarEvent } from '../appointments/ical.ts';
+import { calendar, type CalendarEvent } from '../../platform/ical.ts';
 import * as repo from './activities.repository.ts';
 
 /** A series has its activities made this many days ahead; the daily job keeps the horizon. */
@@ -1308,7 +1308,7 @@ export class ActivitiesService {
   /**
    * Read only, one grouped query: per volunteer, confirmed sign-ups for shifts that started between the Shanghai
    * dates `from` and `to` (inclusive) and have ended by `now`, those checked in, and no-shows (never checked in).
-   * The quarterly ranking plugs this in with useAttendance.
+   * The quarterly ranking reads attendance through it.
    */
   async attendanceBetween(
     communityId: string,

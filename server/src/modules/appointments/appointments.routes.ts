@@ -17,7 +17,6 @@ import {
 import { todayInShanghai } from '../../../../domain/shared/dates.ts';
 import { AppError } from '../../platform/errors.ts';
 import { actorOf, requestContext } from '../../platform/http.ts';
-import type { JobWorker } from '../../platform/jobs.ts';
 import { AppointmentsService } from './appointments.service.ts';
 
 const uuid = z.string().uuid('invalid.id');
@@ -326,14 +325,4 @@ export function appointmentsRoutes(svc: AppointmentsService) {
       },
     );
   };
-}
-
-/** The module, as app.ts registers it: routes plus the daily reminder job. */
-export function appointmentsModule(svc: AppointmentsService, jobs: JobWorker) {
-  // The evening before: reminders for tomorrow's bookings (a booking made after 18:00 for tomorrow was just confirmed on screen).
-  jobs.register('appointments.reminders', async () => {
-    await svc.sendReminders();
-  });
-  jobs.schedule('appointments.reminders', '0 18 * * *');
-  return appointmentsRoutes(svc);
 }

@@ -25,7 +25,7 @@ import type { ResidentDirectory } from '../registry/resident-directory.ts';
 import type { VolunteerDirectory } from '../volunteers/volunteer-directory.ts';
 import * as repo from './appointments.repository.ts';
 import { toBooking, toService, type ServiceRow } from './appointments.mapper.ts';
-import { calendar, type CalendarEvent } from './ical.ts';
+import { calendar, type CalendarEvent } from '../../platform/ical.ts';
 import type { HoursService } from '../hours/hours.service.ts';
 import { todayInShanghai } from '../../../../domain/shared/dates.ts';
 

@@ -1,12 +1,13 @@
-// The love QR badges as one registration (app.ts, issue-6 block). The service is exposed for tests and benchmarks.
-import type { FastifyInstance } from 'fastify';
+// Love QR badges: a finder scans an elder's badge and reaches the family.
 import type { Db } from '../../db/database.ts';
 import type { AuditLog } from '../../platform/audit.ts';
 import type { FieldCipher } from '../../platform/crypto.ts';
+import type { LinliModule } from '../../platform/module.ts';
 import type { Notifier } from '../../platform/notify.ts';
 import type { RegistryService } from '../registry/registry.service.ts';
-import { BadgesService } from './badges.service.ts';
+import type { ResidentDirectory } from '../registry/resident-directory.ts';
 import { badgesRoutes } from './badges.routes.ts';
+import { BadgesService } from './badges.service.ts';
 
 export function badgesModule(deps: {
   db: Db;
@@ -14,17 +15,13 @@ export function badgesModule(deps: {
   audit: AuditLog;
   notifier: Notifier;
   registry: RegistryService;
+  residents: ResidentDirectory;
   rateLimits: boolean;
-}) {
-  const service = new BadgesService(deps.db, deps.cipher, deps.audit, deps.notifier, deps.registry);
+}): LinliModule<BadgesService> {
+  const service = new BadgesService(deps.db, deps.cipher, deps.audit, deps.notifier, deps.registry, deps.residents);
   // Withdrawing the love_badge consent in the registry stops the badge, in the same transaction.
   deps.registry.onConsentWithdrawn((trx, actor, ctx, consent) => service.consentWithdrawn(trx, actor, ctx, consent));
   // A family contact removed from the registry no longer gets the elder's scans and locations, nor a call button.
   deps.registry.onContactRemoved((trx, actor, ctx, contact) => service.contactRemoved(trx, actor, ctx, contact));
-  return Object.assign(
-    async (app: FastifyInstance) => {
-      await app.register(badgesRoutes(service, deps.rateLimits));
-    },
-    { service },
-  );
+  return { routes: badgesRoutes(service, deps.rateLimits), service, jobs: [] };
 }

@@ -37,9 +37,8 @@ import {
   type SettingsView,
   type UpdateInput,
 } from '../../../../domain/badges/badges.ts';
-import { groupTag } from '../registry/tags.ts';
-import * as registry from '../registry/registry.repository.ts';
 import type { RegistryService } from '../registry/registry.service.ts';
+import { groupTag, ResidentDirectory, type ResidentBrief } from '../registry/resident-directory.ts';
 import { activePage, endedPage, notFoundPage, type Notice } from './badge.page.ts';
 import { renderBadgeCard } from './badge.pdf.ts';
 import { ScanLog } from './badges.scan-log.ts';
@@ -107,6 +106,7 @@ export class BadgesService {
     private readonly audit: AuditLog,
     private readonly notifier: Notifier,
     private readonly consents: Pick<RegistryService, 'recordConsent' | 'liveConsents'>,
+    private readonly residents: ResidentDirectory = new ResidentDirectory(db),
   ) {
     this.scans = new ScanLog(db, notifier);
   }
@@ -392,7 +392,6 @@ export class BadgesService {
       repo.residentsWithActiveBadge(this.db, actor.communityId),
       repo.liveConsents(this.db, actor.communityId, PURPOSE),
     ]);
-    const base = { communityId: actor.communityId, scopeGridId: null };
     const out = new Map<
       string,
       {
@@ -404,14 +403,14 @@ export class BadgesService {
         consent: BadgeView['consent'];
       }
     >();
-    const add = (rows: registry.ResidentRow[], group: string | null) => {
+    const add = (rows: ResidentBrief[], group: string | null) => {
       for (const r of rows) {
         if (have.has(r.id)) continue;
         const c = out.get(r.id) ?? {
           residentId: r.id,
           name: r.name,
-          birthDate: r.birth_date,
-          address: `${r.building_number}${r.unit}单元${r.room}`,
+          birthDate: r.birthDate,
+          address: r.address,
           groups: [],
           consent: consentOf(consents.filter((x) => x.resident_id === r.id)),
         };
@@ -420,19 +419,16 @@ export class BadgesService {
       }
     };
     if (q) {
-      add((await registry.searchResidents(this.db, { ...base, nameContains: q }, 1, 30)).rows, null);
+      add(await this.residents.search(actor.communityId, { nameContains: q }, 30), null);
     } else {
       const born = bornOnOrBefore(SUGGEST_FROM_AGE, todayInShanghai());
       for (const g of ['dementia', 'chronic_illness'] as const) {
         add(
-          (
-            await registry.searchResidents(
-              this.db,
-              { ...base, tag: groupTag(this.cipher, actor.communityId, g), bornOnOrBefore: born },
-              1,
-              500,
-            )
-          ).rows,
+          await this.residents.search(
+            actor.communityId,
+            { tag: groupTag(this.cipher, actor.communityId, g), bornOnOrBefore: born },
+            500,
+          ),
           g,
         );
       }

@@ -25,7 +25,6 @@ import {
 import { todayInShanghai } from '../../../../domain/shared/dates.ts';
 import { addDaysTo } from '../../../../domain/appointments/schedule.ts';
 import { actorOf, requestContext } from '../../platform/http.ts';
-import type { JobWorker } from '../../platform/jobs.ts';
 import type { ClassroomService } from './classroom.service.ts';
 
 const uuid = z.string().uuid('invalid.id');
@@ -292,13 +291,4 @@ export function classroomRoutes(svc: ClassroomService) {
         reply.status(201).send(await svc.addLog(actorOf(req), req.params.id, req.body, requestContext(req))),
     );
   };
-}
-
-/** The module as app.ts registers it: routes plus the arrival-alert job every five minutes (it acts only on a session past its expected-by time). */
-export function classroomModule(svc: ClassroomService, jobs: JobWorker) {
-  jobs.register('classroom.arrival_alerts', async () => {
-    await svc.raiseDueAlerts();
-  });
-  jobs.schedule('classroom.arrival_alerts', '*/5 * * * *');
-  return classroomRoutes(svc);
 }

@@ -26,7 +26,6 @@ import {
   taskView,
 } from '../../../../domain/homecare/homecare.ts';
 import { actorOf, requestContext } from '../../platform/http.ts';
-import type { JobWorker } from '../../platform/jobs.ts';
 import type { HomecareService } from './homecare.service.ts';
 
 const uuid = z.string().uuid('invalid.id');
@@ -413,13 +412,4 @@ export function homecareRoutes(svc: HomecareService) {
       (req) => svc.confirm(actorOf(req), req.params.id, req.body, false, requestContext(req)),
     );
   };
-}
-
-/** The routes and the daily notice (08:40 Shanghai): runs past their date with people not reached, uncovered shifts. */
-export function homecareModule(svc: HomecareService, jobs: JobWorker) {
-  jobs.register('homecare.daily_notices', async (payload: { now?: string }) => {
-    await svc.dailyNotices(payload?.now ? new Date(payload.now) : new Date());
-  });
-  jobs.schedule('homecare.daily_notices', '40 8 * * *');
-  return Object.assign(homecareRoutes(svc), { service: svc });
 }

@@ -43,9 +43,7 @@ import {
 } from '../../../../domain/homecare/homecare.ts';
 import type { HoursService } from '../hours/hours.service.ts';
 import type { VolunteerDirectory } from '../volunteers/volunteer-directory.ts';
-import type { ResidentDirectory } from '../registry/resident-directory.ts';
-import { allResidents, getResident, tagsOf } from '../registry/registry.repository.ts';
-import { groupTag, tagDecoder } from '../registry/tags.ts';
+import { groupTag, tagDecoder, type ResidentDirectory } from '../registry/resident-directory.ts';
 import { staffPhones } from '../monitor/monitor.repository.ts';
 import * as repo from './homecare.repository.ts';
 
@@ -698,19 +696,15 @@ export class HomecareService {
       { id: string; householdId: string; building: string; unit: string; room: string; groups: SpecialGroup[] }
     >();
     for (const g of groups) {
-      for await (const batch of allResidents(db, {
-        communityId,
-        scopeGridId: null,
-        tag: groupTag(this.cipher, communityId, g),
-      })) {
+      for await (const batch of this.residents.withTag(communityId, groupTag(this.cipher, communityId, g), db)) {
         for (const r of batch) {
           const had = byId.get(r.id);
           if (had) had.groups.push(g);
           else
             byId.set(r.id, {
               id: r.id,
-              householdId: r.household_id,
-              building: r.building_number,
+              householdId: r.householdId,
+              building: r.building,
               unit: r.unit,
               room: r.room,
               groups: [g],
@@ -773,13 +767,13 @@ export class HomecareService {
     authorize(actor, 'homecare.manage');
     await this.db.transaction().execute(async (trx) => {
       const run = await this.lockedOpenRun(trx, actor.communityId, runId);
-      const r = await getResident(trx, actor.communityId, residentId);
-      if (!r || r.status !== 'active')
+      const r = await this.residents.home(actor.communityId, residentId, trx);
+      if (!r)
         throw new AppError('validation', { fields: [{ field: 'residentId', message: 'homecare.unknownResident' }] });
       const had = await repo.getRecipient(trx, actor.communityId, runId, residentId);
       const decode = tagDecoder(this.cipher, actor.communityId);
-      const groups = (await tagsOf(trx, actor.communityId, [residentId]))
-        .map((t) => decode.get(t.tag))
+      const groups = (await this.residents.tags(actor.communityId, residentId, trx))
+        .map((t) => decode.get(t))
         .filter((g): g is SpecialGroup => !!g);
       if (had && had.status !== 'removed') throw new AppError('homecare_already_on_list', { name: r.name });
       if (had) {
@@ -794,8 +788,8 @@ export class HomecareService {
             community_id: actor.communityId,
             run_id: run.id,
             resident_id: residentId,
-            household_id: r.household_id,
-            building: r.building_number,
+            household_id: r.householdId,
+            building: r.building,
             unit: r.unit,
             room: r.room,
             groups: this.storedGroups(actor.communityId, groups),

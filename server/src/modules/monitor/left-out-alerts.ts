@@ -9,7 +9,7 @@ import type { Notifier } from '../../platform/notify.ts';
 import { todayInShanghai } from '../../../../domain/shared/dates.ts';
 import { VULNERABLE_GROUPS } from '../../../../domain/pairings/schemas.ts';
 import { addDays } from '../../../../domain/pairings/recurrence.ts';
-import { groupTag } from '../registry/tags.ts';
+import { groupTag } from '../registry/resident-directory.ts';
 import * as repo from './monitor.repository.ts';
 import { daysBetween, residentFacts } from './monitor.service.ts';
 

@@ -4,16 +4,10 @@ import { z } from 'zod';
 import { SPECIAL_GROUPS } from '../../../../domain/registry/special-groups.ts';
 import { leftOutQuery } from '../../../../domain/pairings/schemas.ts';
 import { actorOf, grantOf, requestContext } from '../../platform/http.ts';
-import type { AuditLog } from '../../platform/audit.ts';
 import { sendWorkbook } from '../registry/registry.excel.routes.ts';
 import { streamWorkbook } from '../registry/registry.excel.ts';
 import { SPECIAL_GROUP_LABELS } from '../../../../domain/registry/special-groups.ts';
-import type { Db } from '../../db/database.ts';
-import type { FieldCipher } from '../../platform/crypto.ts';
-import type { JobWorker } from '../../platform/jobs.ts';
-import type { Notifier } from '../../platform/notify.ts';
 import { MonitorService } from './monitor.service.ts';
-import { sendLeftOutAlerts } from './left-out-alerts.ts';
 
 const spread = z.object({
   residents: z.number(),
@@ -148,20 +142,4 @@ export function monitorRoutes(monitor: MonitorService) {
       (req) => monitor.spread(actorOf(req), grantOf(req), req.query.days),
     );
   };
-}
-
-/** The module as app.ts registers it: routes, and the daily alert job (08:45 Shanghai, after the expiry notices). */
-export function monitorModule(deps: {
-  db: Db;
-  cipher: FieldCipher;
-  notifier: Notifier;
-  jobs: JobWorker;
-  alertDays: number;
-  audit: AuditLog;
-}) {
-  deps.jobs.register('monitor.left_out_alerts', async () => {
-    await sendLeftOutAlerts(deps.db, deps.cipher, deps.notifier, deps.alertDays);
-  });
-  deps.jobs.schedule('monitor.left_out_alerts', '45 8 * * *');
-  return monitorRoutes(new MonitorService(deps.db, deps.cipher, deps.alertDays, deps.audit));
 }

@@ -14,7 +14,7 @@ import { OPEN_NEED_STATUSES } from '../../../../domain/needs/needs.ts';
 import { addDays, dayNumber } from '../../../../domain/pairings/recurrence.ts';
 import { spreadOf } from '../../../../domain/pairings/spread.ts';
 import type { LeftOutQuery } from '../../../../domain/pairings/schemas.ts';
-import { groupTag, tagDecoder } from '../registry/tags.ts';
+import { groupTag, tagDecoder } from '../registry/resident-directory.ts';
 import * as repo from './monitor.repository.ts';
 
 export type ContactKind = 'visit' | 'need' | 'survey';

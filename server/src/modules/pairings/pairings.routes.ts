@@ -11,13 +11,7 @@ import {
   visitInput,
 } from '../../../../domain/pairings/schemas.ts';
 import { actorOf, requestContext } from '../../platform/http.ts';
-import type { Db } from '../../db/database.ts';
-import type { AuditLog } from '../../platform/audit.ts';
-import type { VolunteerDirectory } from '../volunteers/volunteer-directory.ts';
-import type { EligibilityService } from '../service-types/service-types.service.ts';
-import { ResidentDirectory } from '../registry/resident-directory.ts';
 import { MISSED_WINDOW_DAYS, PairingsService } from './pairings.service.ts';
-import type { HoursService } from '../hours/hours.service.ts';
 
 const uuid = z.string().uuid('invalid.id');
 const idParam = z.object({ id: uuid });
@@ -194,24 +188,4 @@ export function pairingsRoutes(pairings: PairingsService) {
         reply.status(201).send(await pairings.logOwnVisit(actorOf(req), req.params.id, req.body, requestContext(req))),
     );
   };
-}
-
-/** The module as app.ts registers it: one line. */
-export function pairingsModule(deps: {
-  db: Db;
-  audit: AuditLog;
-  directory: VolunteerDirectory;
-  eligibility: EligibilityService;
-  hours: HoursService;
-}) {
-  return pairingsRoutes(
-    new PairingsService(
-      deps.db,
-      deps.audit,
-      deps.directory,
-      new ResidentDirectory(deps.db),
-      deps.eligibility,
-      deps.hours,
-    ),
-  );
 }

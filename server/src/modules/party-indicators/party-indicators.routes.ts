@@ -5,11 +5,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import ExcelJS from 'exceljs';
 import { indicatorsExportQuery, indicatorsQuery, indicatorsView } from '../../../../domain/recognition/schemas.ts';
 import { actorOf, grantOf, requestContext } from '../../platform/http.ts';
-import type { AuditLog } from '../../platform/audit.ts';
-import type { Db } from '../../db/database.ts';
 import { sendWorkbook } from '../registry/registry.excel.routes.ts';
 import { escapeCell } from '../registry/registry.excel.ts';
-import type { PartyService } from '../party/party.service.ts';
 import { PartyIndicatorsService, type MemberIndicators } from './party-indicators.service.ts';
 
 const NO_UNIT = '未填写单位';
@@ -115,9 +112,4 @@ export function partyIndicatorsRoutes(service: PartyIndicatorsService) {
       },
     );
   };
-}
-
-export function partyIndicatorsModule(deps: { db: Db; audit: AuditLog; party: PartyService }) {
-  const service = new PartyIndicatorsService(deps.db, deps.audit, deps.party);
-  return Object.assign(partyIndicatorsRoutes(service), { service });
 }

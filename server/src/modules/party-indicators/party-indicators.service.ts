@@ -1,16 +1,17 @@
 // Party members' indicators (算得清、看得到): per member, per branch (党支部) and per unit, over a period —
 // verified service hours, services (ledger entries; of them activities, visits, appointments), points when the
 // points ledger can be read, and posts claimed in their community reports (在职党员报到).
-// Members, branches and units come from the party module's service; hours are summed from the ledger.
+// Members, branches and units come from the party module's service; hours are summed from the ledger by the
+// recognition module's service.
 import type { Db } from '../../db/database.ts';
 import type { Actor, RequestContext } from '../../platform/actor.ts';
 import type { AuditLog } from '../../platform/audit.ts';
 import type { Grant } from '../../platform/access.ts';
 import type { IndicatorFigures, IndicatorRow, IndicatorView } from '../../../../domain/recognition/schemas.ts';
 import type { PartyService } from '../party/party.service.ts';
-import { ledgerSums, communityName } from '../recognition/recognition.repository.ts';
+import type { RecognitionService } from '../recognition/recognition.service.ts';
 
-/** Points earned per volunteer in [from, to], from the points module once it offers a reader. */
+/** Points earned per volunteer in [from, to], from the points module's reader. */
 export type PointsReader = (
   communityId: string,
   from: string,
@@ -39,19 +40,16 @@ export class PartyIndicatorsService {
     private readonly db: Db,
     private readonly audit: AuditLog,
     private readonly party: PartyService,
-    private points: PointsReader | null = null,
+    private readonly recognition: Pick<RecognitionService, 'ledgerSums' | 'communityName'>,
+    private readonly points: PointsReader | null = null,
   ) {}
-
-  usePoints(reader: PointsReader): void {
-    this.points = reader;
-  }
 
   /** One row per member; a member's unit is the unit of their volunteer record, else the work unit they gave. */
   async members(actor: Actor, grant: Grant, from: string, to: string): Promise<MemberIndicators[]> {
     const members = await this.party.indicatorFacts(actor, grant, from, to);
     const ids = members.map((m) => m.volunteerId);
     const [sums, points] = await Promise.all([
-      ledgerSums(this.db, actor.communityId, from, to, ids),
+      this.recognition.ledgerSums(actor.communityId, from, to, ids),
       this.points && ids.length ? this.points(actor.communityId, from, to, ids) : Promise.resolve(null),
     ]);
     const figs = new Map(members.map((m) => [m.volunteerId, empty()]));
@@ -122,7 +120,7 @@ export class PartyIndicatorsService {
       u.rows.push(r);
       units.set(r.unitKey, u);
     }
-    const community = (await communityName(this.db, actor.communityId)) ?? '';
+    const community = (await this.recognition.communityName(actor.communityId)) ?? '';
     await this.audit.record(
       this.db,
       { communityId: actor.communityId, accountId: actor.accountId, name: actor.name, role: actor.role, ...ctx },

@@ -22,13 +22,8 @@ import {
   yearQuery,
 } from '../../../../domain/recognition/schemas.ts';
 import { actorOf, grantOf, localeOf, requestContext } from '../../platform/http.ts';
-import type { Db } from '../../db/database.ts';
-import type { AuditLog } from '../../platform/audit.ts';
-import type { JobWorker } from '../../platform/jobs.ts';
 import { sendWorkbook } from '../registry/registry.excel.routes.ts';
 import { streamWorkbook } from '../registry/registry.excel.ts';
-import type { HoursService } from '../hours/hours.service.ts';
-import type { VolunteerDirectory } from '../volunteers/volunteer-directory.ts';
 import { RecognitionService } from './recognition.service.ts';
 import { sendPoster } from './recognition.poster.ts';
 
@@ -354,21 +349,4 @@ export function recognitionRoutes(rec: RecognitionService, rateLimits = true) {
         ),
     );
   };
-}
-
-/** The module as app.ts registers it: routes and the daily notice job (07:30 Shanghai). */
-export function recognitionModule(deps: {
-  db: Db;
-  audit: AuditLog;
-  hours: HoursService;
-  directory: VolunteerDirectory;
-  jobs: JobWorker;
-  rateLimits: boolean;
-}) {
-  const rec = new RecognitionService(deps.db, deps.audit, deps.hours, deps.directory);
-  deps.jobs.register('recognition.star_notices', async () => {
-    await rec.scanAll();
-  });
-  deps.jobs.schedule('recognition.star_notices', '30 7 * * *');
-  return Object.assign(recognitionRoutes(rec, deps.rateLimits), { service: rec });
 }

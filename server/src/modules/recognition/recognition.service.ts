@@ -40,8 +40,8 @@ export interface AttendanceFacts {
   noShows: number;
 }
 /**
- * Reads attendance from the activities module through a reader app.ts plugs in (so neither module imports the
- * other); without one (a test app that leaves activities out) the ranking runs without the attendance parts and says so.
+ * Reads attendance from the activities module through the reader the module factory is given (so neither module
+ * imports the other); without one the ranking runs without the attendance parts and says so.
  */
 export type AttendanceReader = (
   communityId: string,
@@ -64,12 +64,17 @@ export class RecognitionService {
     private readonly audit: AuditLog,
     private readonly hours: HoursService,
     private readonly directory: VolunteerDirectory,
-    private attendance: AttendanceReader | null = null,
+    private readonly attendance: AttendanceReader | null = null,
   ) {}
 
-  /** app.ts plugs in the activities module's attendance reader. */
-  useAttendance(reader: AttendanceReader): void {
-    this.attendance = reader;
+  /** Verified credit per volunteer and source for service dates in [from, to] (of the given volunteers). */
+  ledgerSums(communityId: string, from: string, to: string, volunteerIds?: readonly string[]) {
+    return repo.ledgerSums(this.db, communityId, from, to, volunteerIds);
+  }
+
+  /** The community's name, or null when there is no such community. */
+  communityName(communityId: string) {
+    return repo.communityName(this.db, communityId);
   }
 
   private record(db: DbOrTrx, actor: Actor, ctx: RequestContext, what: AuditWhat) {

@@ -1,9 +1,13 @@
-// The small core other modules use to ask about residents (appointments, and later needs and WeChat): does a
-// resident exist in my community, whom may this account act for, who is this caller. Read-only; modules call
-// this rather than reading the registry tables themselves.
+// The small core other modules use to ask about residents (appointments, needs, WeChat, home care, badges):
+// does a resident exist in my community, whom may this account act for, who is this caller, who is in a
+// special group and where do they live. Read-only; modules call this rather than reading the registry tables
+// themselves. A special group is asked for by its stored tag: groupTag (re-exported here) encodes one.
 import type { Db, DbOrTrx } from '../../db/database.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { normalizeMobile } from '../../../../domain/shared/phone.ts';
+import { allResidents, getResident, searchResidents, tagsOf } from './registry.repository.ts';
+
+export { dibaoToken, groupTag, tagDecoder } from './tags.ts';
 
 export interface ResidentBrief {
   id: string;
@@ -14,6 +18,15 @@ export interface ResidentBrief {
   address: string;
   householdId: string;
   gridId: string;
+}
+/** Where a resident lives, the building, unit and room apart: for lists walked door to door. */
+export interface ResidentHome {
+  id: string;
+  name: string;
+  householdId: string;
+  building: string;
+  unit: string;
+  room: string;
 }
 export interface LinkedResident {
   id: string;
@@ -77,6 +90,35 @@ export class ResidentDirectory {
   async get(communityId: string, residentId: string, db: DbOrTrx = this.db): Promise<ResidentBrief | null> {
     const r = await this.briefs(db, communityId).where('r.id', '=', residentId).executeTakeFirst();
     return r ? ResidentDirectory.toBrief(r) : null;
+  }
+
+  /**
+   * Active residents whose name contains `nameContains`, or who carry a stored `tag` (see groupTag), born on
+   * or before a date; in name order, at most `limit`.
+   */
+  async search(
+    communityId: string,
+    f: { nameContains?: string; tag?: string; bornOnOrBefore?: string },
+    limit: number,
+  ): Promise<ResidentBrief[]> {
+    const { rows } = await searchResidents(this.db, { communityId, scopeGridId: null, ...f }, 1, limit);
+    return rows.map((r) => ResidentDirectory.toBrief({ ...r, building: r.building_number }));
+  }
+
+  /** Every active resident who carries a stored `tag` (see groupTag), in batches, with their home. */
+  async *withTag(communityId: string, tag: string, db: DbOrTrx = this.db): AsyncGenerator<ResidentHome[]> {
+    for await (const batch of allResidents(db, { communityId, scopeGridId: null, tag })) yield batch.map(homeOf);
+  }
+
+  /** The resident's home, if the resident is active in the community. */
+  async home(communityId: string, residentId: string, db: DbOrTrx = this.db): Promise<ResidentHome | null> {
+    const r = await getResident(db, communityId, residentId);
+    return r && r.status === 'active' ? homeOf(r) : null;
+  }
+
+  /** The resident's stored tags: special groups as groupTag encodes them (tagDecoder reads them back). */
+  async tags(communityId: string, residentId: string, db: DbOrTrx = this.db): Promise<string[]> {
+    return (await tagsOf(db, communityId, [residentId])).map((t) => t.tag);
   }
 
   /**
@@ -189,4 +231,22 @@ export class ResidentDirectory {
       .executeTakeFirst();
     return c?.phone ?? null;
   }
+}
+
+function homeOf(r: {
+  id: string;
+  name: string;
+  household_id: string;
+  building_number: string;
+  unit: string;
+  room: string;
+}): ResidentHome {
+  return {
+    id: r.id,
+    name: r.name,
+    householdId: r.household_id,
+    building: r.building_number,
+    unit: r.unit,
+    room: r.room,
+  };
 }

@@ -15,15 +15,9 @@ import {
   volunteerRegistration,
 } from '../../../../domain/volunteers/schemas.ts';
 import { actorOf, grantOf, originOf, requestContext } from '../../platform/http.ts';
-import type { Db } from '../../db/database.ts';
-import type { AuditLog } from '../../platform/audit.ts';
-import type { FieldCipher } from '../../platform/crypto.ts';
-import type { Notifier } from '../../platform/notify.ts';
-import type { VolunteerDirectory } from './volunteer-directory.ts';
 import { VolunteerService } from './volunteers.service.ts';
 import { VolunteerExcel } from './volunteers.excel.ts';
 import { AppError } from '../../platform/errors.ts';
-import type { SessionCache } from '../../platform/session-cache.ts';
 import { XLSX_MIME } from '../registry/registry.excel.ts';
 import { contentDisposition, sendWorkbook } from '../registry/registry.excel.routes.ts';
 
@@ -288,21 +282,4 @@ export function volunteerRoutes(volunteers: VolunteerService, opts: { rateLimits
       },
     );
   };
-}
-
-/** The module as app.ts registers it: the service over the shared platform, and its routes. */
-export function volunteersModule(deps: {
-  db: Db;
-  cipher: FieldCipher;
-  audit: AuditLog;
-  notifier: Notifier;
-  directory: VolunteerDirectory;
-  sessions?: SessionCache;
-  rateLimits: boolean;
-  maxUploadBytes: number;
-}) {
-  return volunteerRoutes(
-    new VolunteerService(deps.db, deps.cipher, deps.audit, deps.notifier, deps.directory, deps.sessions),
-    { rateLimits: deps.rateLimits, maxUploadBytes: deps.maxUploadBytes },
-  );
 }

@@ -4,15 +4,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Config } from '../../config.ts';
-import type { Db } from '../../db/database.ts';
-import type { AuditLog } from '../../platform/audit.ts';
 import { AppError } from '../../platform/errors.ts';
 import { requestContext } from '../../platform/http.ts';
-import type { JobWorker } from '../../platform/jobs.ts';
-import type { Notifier } from '../../platform/notify.ts';
-import type { AppointmentsService } from '../appointments/appointments.service.ts';
-import type { NeedsService } from '../needs/needs.service.ts';
-import { ResidentDirectory } from '../registry/resident-directory.ts';
 import {
   parseFlatXml,
   readMessage,
@@ -21,7 +14,7 @@ import {
   XmlError,
   type InboundMessage,
 } from './wechat.protocol.ts';
-import { WechatService, type NeedsPort } from './wechat.service.ts';
+import type { WechatService } from './wechat.service.ts';
 
 /** A signed request older or newer than this is refused: a captured URL cannot be replayed later. */
 export const TIMESTAMP_WINDOW_SECONDS = 300;
@@ -126,45 +119,4 @@ export function wechatRoutes(svc: WechatService, tokens: Config['wechat'], rateL
       },
     );
   };
-}
-
-/**
- * Open needs of a bound phone through NeedsService.mine, which wants a signed-in actor: it reads only the
- * community, the resident and the phone, so those are all we pass. A NeedsService method taking these three
- * directly would remove the cast.
- */
-function needsPort(needs: NeedsService): NeedsPort {
-  return {
-    takeFromChannel: (t, ctx) => needs.takeFromChannel(t, ctx),
-    openNeedsOf: async (communityId, selfResidentId, phone) => {
-      return (
-        await needs.mine({ communityId, residentId: selfResidentId, phone }, { status: 'open', page: 1, pageSize: 20 })
-      ).items;
-    },
-  };
-}
-
-export function wechatModule(deps: {
-  db: Db;
-  audit: AuditLog;
-  notifier: Notifier;
-  jobs: JobWorker;
-  needs: NeedsService;
-  appointments: AppointmentsService;
-  tokens: Config['wechat'];
-  rateLimits: boolean;
-}) {
-  const residents = new ResidentDirectory(deps.db);
-  // Its own instance: the appointments module keeps its service private; the service holds no state.
-  const svc = new WechatService(
-    deps.db,
-    deps.audit,
-    deps.notifier,
-    residents,
-    needsPort(deps.needs),
-    deps.appointments,
-  );
-  deps.jobs.register('wechat.purge', () => svc.purge());
-  deps.jobs.schedule('wechat.purge', '40 3 * * *');
-  return wechatRoutes(svc, deps.tokens, deps.rateLimits);
 }

@@ -1,5 +1,5 @@
-// A minimal RFC 5545 writer for the providers' calendar feeds: CRLF line ends, TEXT escaping (\\ ; , and
-// newlines) and lines folded at 75 octets without splitting a UTF-8 character. No library needed for this much.
+// A minimal RFC 5545 writer for calendar feeds (appointment providers', volunteers' activities): CRLF line ends,
+// TEXT escaping (\\ ; , and newlines) and lines folded at 75 octets without splitting a UTF-8 character.
 
 export interface CalendarEvent {
   uid: string;

@@ -1,0 +1,29 @@
+// Sign-in, sessions and accounts; the sessions purge runs nightly (03:15 Shanghai).
+import type { Db } from '../../db/database.ts';
+import type { AuditLog } from '../../platform/audit.ts';
+import type { LinliModule } from '../../platform/module.ts';
+import type { Notifier } from '../../platform/notify.ts';
+import type { SessionCache } from '../../platform/session-cache.ts';
+import { authRoutes } from './auth.routes.ts';
+import { AuthService } from './auth.service.ts';
+
+export function authModule(deps: {
+  db: Db;
+  audit: AuditLog;
+  notifier: Notifier;
+  sessions: SessionCache;
+  sessionHours: number;
+  secureCookies: boolean;
+  rateLimits: boolean;
+}): LinliModule<AuthService> {
+  const service = new AuthService(deps.db, deps.audit, deps.notifier, deps.sessionHours, deps.sessions);
+  return {
+    routes: authRoutes(service, {
+      secureCookies: deps.secureCookies,
+      sessionHours: deps.sessionHours,
+      rateLimits: deps.rateLimits,
+    }),
+    service,
+    jobs: [{ name: 'sessions.purge', cron: '15 3 * * *', run: () => service.purgeExpired() }],
+  };
+}

@@ -1,0 +1,45 @@
+// Home care, hospital rotas and holiday delivery runs, with the daily notice (08:40 Shanghai): runs past their
+// date with people not reached, and uncovered shifts.
+import type { Db } from '../../db/database.ts';
+import type { AuditLog } from '../../platform/audit.ts';
+import type { FieldCipher } from '../../platform/crypto.ts';
+import type { LinliModule } from '../../platform/module.ts';
+import type { Notifier } from '../../platform/notify.ts';
+import type { HoursService } from '../hours/hours.service.ts';
+import type { ResidentDirectory } from '../registry/resident-directory.ts';
+import type { VolunteerDirectory } from '../volunteers/volunteer-directory.ts';
+import { homecareRoutes } from './homecare.routes.ts';
+import { HomecareService } from './homecare.service.ts';
+
+export function homecareModule(deps: {
+  db: Db;
+  cipher: FieldCipher;
+  audit: AuditLog;
+  notifier: Notifier;
+  directory: VolunteerDirectory;
+  residents: ResidentDirectory;
+  hours: HoursService;
+}): LinliModule<HomecareService> {
+  const service = new HomecareService(
+    deps.db,
+    deps.audit,
+    deps.directory,
+    deps.residents,
+    deps.hours,
+    deps.notifier,
+    deps.cipher,
+  );
+  return {
+    routes: homecareRoutes(service),
+    service,
+    jobs: [
+      {
+        name: 'homecare.daily_notices',
+        cron: '40 8 * * *',
+        run: async (payload: { now?: string }) => {
+          await service.dailyNotices(payload?.now ? new Date(payload.now) : new Date());
+        },
+      },
+    ],
+  };
+}

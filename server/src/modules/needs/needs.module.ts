@@ -1,0 +1,20 @@
+// Residents' needs from intake to done, and matching volunteers to them through the eligibility gate.
+import type { Db } from '../../db/database.ts';
+import type { AuditLog } from '../../platform/audit.ts';
+import type { LinliModule } from '../../platform/module.ts';
+import type { ResidentDirectory } from '../registry/resident-directory.ts';
+import type { EligibilityService } from '../service-types/service-types.service.ts';
+import { MatchingService } from './matching.service.ts';
+import { needsRoutes } from './needs.routes.ts';
+import { NeedsService } from './needs.service.ts';
+
+export function needsModule(deps: {
+  db: Db;
+  audit: AuditLog;
+  eligibility: EligibilityService;
+  residents: ResidentDirectory;
+}): LinliModule<{ needs: NeedsService; matching: MatchingService }> {
+  const needs = new NeedsService(deps.db, deps.audit, deps.eligibility, deps.residents);
+  const matching = new MatchingService(deps.db, deps.eligibility, needs);
+  return { routes: needsRoutes(needs, matching), service: { needs, matching }, jobs: [] };
+}

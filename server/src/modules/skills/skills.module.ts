@@ -1,0 +1,15 @@
+import type { Db } from '../../db/database.ts';
+import type { AuditLog } from '../../platform/audit.ts';
+import type { LinliModule } from '../../platform/module.ts';
+import type { VolunteerDirectory } from '../volunteers/volunteer-directory.ts';
+import { skillsRoutes } from './skills.routes.ts';
+import { SkillsService } from './skills.service.ts';
+
+export function skillsModule(deps: {
+  db: Db;
+  audit: AuditLog;
+  directory: VolunteerDirectory;
+}): LinliModule<SkillsService> {
+  const service = new SkillsService(deps.db, deps.audit, deps.directory);
+  return { routes: skillsRoutes(service), service, jobs: [] };
+}
