@@ -1,6 +1,7 @@
 // Pure rules of the 4:30 classroom: which dates a term has sessions on, which children a session expects,
 // pickup codes, and the figures (children and families served, sessions, tutor-hours) per year.
 import { addDaysTo, weekdayOf } from '../appointments/schedule.ts';
+import type { FiguresView } from './schemas.ts';
 
 /** School days (Monday–Friday) from `from` to `to`, inclusive, without the holidays. */
 export function termDates(from: string, to: string, holidays: readonly string[] = []): string[] {
@@ -38,17 +39,8 @@ export function familyKey(householdId: string | null, guardianPhones: readonly s
   return householdId ? `h:${householdId}` : `p:${[...guardianPhones].sort().join(',')}`;
 }
 
-export interface YearFigures {
-  year: number;
-  children: number;
-  families: number;
-  sessions: number;
-  tutorHours: number;
-}
-export interface Figures {
-  years: YearFigures[];
-  total: Omit<YearFigures, 'year'>;
-}
+export type Figures = FiguresView;
+export type YearFigures = Figures['years'][number];
 
 /**
  * Figures from attended sessions (a child served = at least one check-in) and closed sessions' tutors.

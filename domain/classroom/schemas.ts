@@ -1,16 +1,18 @@
-// What the 4:30 classroom API accepts: enrolment (with the guardian's consent), authorised adults, sessions
-// and the term rota, check-in and out, absences, alerts and tutors' logs. Shared by the server and the web;
-// message keys are translated by the server.
+// What the 4:30 classroom API accepts — enrolment (with the guardian's consent), authorised adults, sessions
+// and the term rota, check-in and out, absences, alerts and tutors' logs — and what it answers (the views, the
+// routes' response schemas). Shared by the server and the web; message keys are translated by the server.
 import { z } from 'zod';
 import { isRealDate } from '../shared/dates.ts';
 import { mobile } from '../registry/schemas.ts';
+import { GENDERS } from '../registry/special-groups.ts';
 
 const uuid = z.string().uuid('invalid.id');
 const text = (max: number) => z.string().trim().min(1, 'invalid.required').max(max, 'invalid.tooLong');
 const optText = (max: number) => z.string().trim().max(max, 'invalid.tooLong').nullish();
 export const localDate = z.string().refine(isRealDate, 'invalid.date');
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'invalid.time');
-// Stored normalised (+86, spaces and dashes dropped), so one number cannot be registered twice for a child in two spellings.
+// Stored normalised (+86, spaces and dashes dropped), so one number cannot be registered twice for a child in two
+// spellings.
 const phone = mobile;
 /** Weekdays as digits 1–5, each at most once, ascending: '12345', '135'. */
 export const weekdaysText = z
@@ -19,8 +21,12 @@ export const weekdaysText = z
   .min(1, 'classroom.weekdays');
 
 export const CHILD_STATUSES = ['active', 'left'] as const;
+export type ChildStatus = (typeof CHILD_STATUSES)[number];
 export const OUT_METHODS = ['code', 'phone'] as const;
 export type OutMethod = (typeof OUT_METHODS)[number];
+/** A child on a session's board: expected that weekday, checked in, handed over, reported absent, or not due. */
+export const BOARD_STATES = ['expected', 'in', 'out', 'absent', 'off'] as const;
+export type BoardState = (typeof BOARD_STATES)[number];
 
 export const adultInput = z.object({
   name: text(40),
@@ -33,7 +39,7 @@ export type AdultInput = z.infer<typeof adultInput>;
 export const childInput = z
   .object({
     name: text(40),
-    gender: z.enum(['male', 'female'], { error: 'invalid.gender' }),
+    gender: z.enum(GENDERS, { error: 'invalid.gender' }),
     birthDate: localDate,
     school: text(60),
     grade: text(20),
@@ -148,3 +154,155 @@ export const figuresQuery = z.object({
     .max(2100, 'invalid.year')
     .optional(),
 });
+
+// --------------------------------------------------------------------------------------------- views
+
+/** An adult authorised to collect a child, as staff see them on the roll (the code itself is never shown again). */
+export const adultView = z.object({
+  id: z.string(),
+  name: z.string(),
+  relation: z.string(),
+  phone: z.string(),
+  isGuardian: z.boolean(),
+  active: z.boolean(),
+  codeSetAt: z.string().nullable(),
+});
+export type AdultView = z.infer<typeof adultView>;
+
+export const childView = z.object({
+  id: z.string(),
+  name: z.string(),
+  gender: z.enum(GENDERS),
+  birthDate: z.string(),
+  school: z.string(),
+  grade: z.string(),
+  residentId: z.string().nullable(),
+  householdId: z.string().nullable(),
+  weekdays: z.string(),
+  enrolledOn: z.string(),
+  leftOn: z.string().nullable(),
+  status: z.enum(CHILD_STATUSES),
+  consentBy: z.string(),
+  consentRelation: z.string(),
+  consentAt: z.string(),
+  note: z.string().nullable(),
+  adults: z.array(adultView),
+});
+export type ChildView = z.infer<typeof childView>;
+export const childListView = z.object({ items: z.array(childView) });
+
+/** An adult's new pickup code: the only time it is shown. */
+export const codeShownView = z.object({
+  adultId: z.string(),
+  name: z.string(),
+  relation: z.string(),
+  code: z.string(),
+});
+export type CodeShown = z.infer<typeof codeShownView>;
+export const enrolledView = z.object({ id: z.string(), codes: z.array(codeShownView) });
+
+/** A tutor on a session's rota; `present` is set when the session is closed. */
+export const rotaTutorView = z.object({ volunteerId: z.string(), name: z.string(), present: z.boolean().nullable() });
+export type RotaTutorView = z.infer<typeof rotaTutorView>;
+
+/** A session with its tutors, as the board shows it. */
+export const sessionBaseView = z.object({
+  id: z.string(),
+  date: z.string(),
+  starts: z.string(),
+  expectedBy: z.string(),
+  ends: z.string(),
+  place: z.string(),
+  closedAt: z.string().nullable(),
+  rota: z.array(rotaTutorView),
+});
+export type SessionBaseView = z.infer<typeof sessionBaseView>;
+/** A session in the plan, with how many children were checked in. */
+export const sessionView = sessionBaseView.extend({ attended: z.number() });
+export type SessionView = z.infer<typeof sessionView>;
+export const sessionListView = z.object({ items: z.array(sessionView) });
+
+export const termResultView = z.object({ created: z.number(), skipped: z.number() });
+export const createdView = z.object({ id: z.string() });
+export const closeResultView = z.object({ recorded: z.number(), overlapping: z.array(z.string()) });
+
+export const logView = z.object({
+  id: z.string(),
+  sessionId: z.string(),
+  date: z.string(),
+  author: z.string(),
+  childId: z.string().nullable(),
+  childName: z.string().nullable(),
+  subject: z.string(),
+  content: z.string(),
+  createdAt: z.string(),
+});
+export type LogView = z.infer<typeof logView>;
+export const logListView = z.object({ items: z.array(logView) });
+
+/** Per calendar year: children and families served, sessions held, tutor-hours. */
+export const yearFiguresView = z.object({
+  year: z.number(),
+  children: z.number(),
+  families: z.number(),
+  sessions: z.number(),
+  tutorHours: z.number(),
+});
+export const figuresView = z.object({ years: z.array(yearFiguresView), total: yearFiguresView.omit({ year: true }) });
+export type FiguresView = z.infer<typeof figuresView>;
+
+/** An adult on the board: the phone masked, and whether they have a code (never the code). */
+export const boardAdultView = z.object({
+  id: z.string(),
+  name: z.string(),
+  relation: z.string(),
+  phone: z.string().nullable(),
+  isGuardian: z.boolean(),
+  hasCode: z.boolean(),
+});
+export type BoardAdultView = z.infer<typeof boardAdultView>;
+export const boardChildView = z.object({
+  id: z.string(),
+  name: z.string(),
+  grade: z.string(),
+  school: z.string(),
+  state: z.enum(BOARD_STATES),
+  checkedInAt: z.string().nullable(),
+  checkedInBy: z.string().nullable(),
+  checkedOutAt: z.string().nullable(),
+  checkedOutBy: z.string().nullable(),
+  collectedBy: z.string().nullable(),
+  outMethod: z.enum(OUT_METHODS).nullable(),
+  absentNote: z.string().nullable(),
+  adults: z.array(boardAdultView),
+});
+export type BoardChildView = z.infer<typeof boardChildView>;
+export const alertView = z.object({
+  id: z.string(),
+  childId: z.string(),
+  childName: z.string(),
+  raisedAt: z.string(),
+  clearedAt: z.string().nullable(),
+  clearedBy: z.string().nullable(),
+  note: z.string().nullable(),
+});
+export type AlertView = z.infer<typeof alertView>;
+/** A session's board: the session, every child enrolled that day (the expected first), and the arrival alerts. */
+export const boardView = z.object({
+  session: sessionBaseView,
+  children: z.array(boardChildView),
+  alerts: z.array(alertView),
+});
+export type BoardView = z.infer<typeof boardView>;
+/** Today's board, or no session today. */
+export const todayView = z.union([boardView, z.object({ session: z.null() })]);
+export type TodayView = z.infer<typeof todayView>;
+
+export const checkInResultView = z.object({ checkedInAt: z.string() });
+export const checkOutResultView = z.object({
+  checkedOutAt: z.string(),
+  collectedBy: z.string(),
+  method: z.enum(OUT_METHODS),
+});
+export type CheckOutResult = z.infer<typeof checkOutResultView>;
+export const raisedView = z.object({ raised: z.number() });

@@ -9,18 +9,33 @@ import {
   absenceInput,
   adultInput,
   adultPatch,
+  boardView,
+  CHILD_STATUSES,
   checkInInput,
+  checkInResultView,
   checkOutInput,
+  checkOutResultView,
   childInput,
+  childListView,
   childPatch,
   clearInput,
   closeInput,
+  closeResultView,
+  codeShownView,
+  createdView,
+  enrolledView,
   figuresQuery,
+  figuresView,
   localDate,
   logInput,
+  logListView,
+  raisedView,
   rotaInput,
   sessionInput,
+  sessionListView,
   termInput,
+  termResultView,
+  todayView,
 } from '../../../../domain/classroom/schemas.ts';
 import { todayInShanghai } from '../../../../domain/shared/dates.ts';
 import { addDaysTo } from '../../../../domain/appointments/schedule.ts';
@@ -29,6 +44,8 @@ import type { ClassroomService } from './classroom.service.ts';
 
 const uuid = z.string().uuid('invalid.id');
 const idParam = z.object({ id: uuid });
+/** The answer of a route that says nothing back (204). */
+const noContent = z.null().describe('No content');
 
 export function classroomRoutes(svc: ClassroomService) {
   return async (app: FastifyInstance) => {
@@ -45,7 +62,8 @@ export function classroomRoutes(svc: ClassroomService) {
         schema: {
           tags,
           summary: 'Children enrolled (or left), with their authorised adults',
-          querystring: z.object({ status: z.enum(['active', 'left'], { error: 'invalid.value' }).optional() }),
+          querystring: z.object({ status: z.enum(CHILD_STATUSES, { error: 'invalid.value' }).optional() }),
+          response: { 200: childListView },
         },
       },
       (req) => svc.children(actorOf(req), req.query.status ?? null, requestContext(req)),
@@ -58,6 +76,7 @@ export function classroomRoutes(svc: ClassroomService) {
           tags,
           summary: "Enrol a child with the guardian's consent; each adult's pickup code is shown this once",
           body: childInput,
+          response: { 201: enrolledView },
         },
       },
       async (req, reply) =>
@@ -75,11 +94,12 @@ export function classroomRoutes(svc: ClassroomService) {
           summary: 'Change school, grade, weekdays; or record that the child left',
           params: idParam,
           body: childPatch,
+          response: { 204: noContent },
         },
       },
       async (req, reply) => {
         await svc.updateChild(actorOf(req), req.params.id, req.body, requestContext(req));
-        return reply.status(204).send();
+        return reply.status(204).send(null);
       },
     );
     r.post(
@@ -91,6 +111,7 @@ export function classroomRoutes(svc: ClassroomService) {
           summary: 'Authorise another adult to collect the child (code shown once)',
           params: idParam,
           body: adultInput,
+          response: { 201: codeShownView },
         },
       },
       async (req, reply) =>
@@ -108,18 +129,24 @@ export function classroomRoutes(svc: ClassroomService) {
           summary: "Withdraw or restore an adult's authority to collect",
           params: idParam,
           body: adultPatch,
+          response: { 204: noContent },
         },
       },
       async (req, reply) => {
         await svc.setAdultActive(actorOf(req), req.params.id, req.body.active, requestContext(req));
-        return reply.status(204).send();
+        return reply.status(204).send(null);
       },
     );
     r.post(
       '/api/classroom/adults/:id/code',
       {
         config: manage,
-        schema: { tags, summary: 'A new pickup code for this adult, shown this once', params: idParam },
+        schema: {
+          tags,
+          summary: 'A new pickup code for this adult, shown this once',
+          params: idParam,
+          response: { 200: codeShownView },
+        },
       },
       async (req, reply) =>
         reply
@@ -134,6 +161,7 @@ export function classroomRoutes(svc: ClassroomService) {
           tags,
           summary: 'Sessions between two dates (default: 30 days back to 30 ahead) with rota and attendance',
           querystring: z.object({ from: localDate.optional(), to: localDate.optional() }),
+          response: { 200: sessionListView },
         },
       },
       (req) =>
@@ -151,6 +179,7 @@ export function classroomRoutes(svc: ClassroomService) {
           tags,
           summary: 'Sessions for every school day of a term (holidays skipped) with the weekly rota',
           body: termInput,
+          response: { 201: termResultView },
         },
       },
       async (req, reply) => reply.status(201).send(await svc.generateTerm(actorOf(req), req.body, requestContext(req))),
@@ -163,16 +192,26 @@ export function classroomRoutes(svc: ClassroomService) {
           tags,
           summary: 'One extra session on any day (a make-up class), with its tutors',
           body: sessionInput,
+          response: { 201: createdView },
         },
       },
       async (req, reply) => reply.status(201).send(await svc.addSession(actorOf(req), req.body, requestContext(req))),
     );
     r.put(
       '/api/classroom/sessions/:id/rota',
-      { config: manage, schema: { tags, summary: "A session's tutors", params: idParam, body: rotaInput } },
+      {
+        config: manage,
+        schema: {
+          tags,
+          summary: "A session's tutors",
+          params: idParam,
+          body: rotaInput,
+          response: { 204: noContent },
+        },
+      },
       async (req, reply) => {
         await svc.setRota(actorOf(req), req.params.id, req.body.volunteerIds, requestContext(req));
-        return reply.status(204).send();
+        return reply.status(204).send(null);
       },
     );
     r.post(
@@ -184,6 +223,7 @@ export function classroomRoutes(svc: ClassroomService) {
           summary: 'Close a held session; the tutors present get its hours',
           params: idParam,
           body: closeInput,
+          response: { 200: closeResultView },
         },
       },
       (req) => svc.close(actorOf(req), req.params.id, req.body.presentVolunteerIds, requestContext(req)),
@@ -196,6 +236,7 @@ export function classroomRoutes(svc: ClassroomService) {
           tags,
           summary: "Tutors' logs between two dates (default: the last 30 days)",
           querystring: z.object({ from: localDate.optional(), to: localDate.optional() }),
+          response: { 200: logListView },
         },
       },
       (req) =>
@@ -209,6 +250,7 @@ export function classroomRoutes(svc: ClassroomService) {
           tags,
           summary: 'Children and families served, sessions held and tutor-hours per year and in total',
           querystring: figuresQuery,
+          response: { 200: figuresView },
         },
       },
       (req) => svc.figures(actorOf(req), req.query.since),
@@ -217,12 +259,22 @@ export function classroomRoutes(svc: ClassroomService) {
     // ---- the day's work: staff, and the tutors on the rota ----
     r.get(
       '/api/classroom/today',
-      { config: attend, schema: { tags, summary: "Today's session board (expected, in, out, alerts), or no session" } },
+      {
+        config: attend,
+        schema: {
+          tags,
+          summary: "Today's session board (expected, in, out, alerts), or no session",
+          response: { 200: todayView },
+        },
+      },
       (req) => svc.today(actorOf(req), requestContext(req)),
     );
     r.get(
       '/api/classroom/sessions/:id/board',
-      { config: attend, schema: { tags, summary: "A session's board", params: idParam } },
+      {
+        config: attend,
+        schema: { tags, summary: "A session's board", params: idParam, response: { 200: boardView } },
+      },
       (req) => svc.board(actorOf(req), req.params.id, requestContext(req)),
     );
     r.post(
@@ -234,6 +286,7 @@ export function classroomRoutes(svc: ClassroomService) {
           summary: 'Check a child in (once per session); guardians are told',
           params: idParam,
           body: checkInInput,
+          response: { 200: checkInResultView },
         },
       },
       (req) => svc.checkIn(actorOf(req), req.params.id, req.body.childId, requestContext(req)),
@@ -247,6 +300,7 @@ export function classroomRoutes(svc: ClassroomService) {
           summary: "Hand a child to an authorised adult, proven by the adult's code or phone; guardians are told",
           params: idParam,
           body: checkOutInput,
+          response: { 200: checkOutResultView },
         },
       },
       (req) => svc.checkOut(actorOf(req), req.params.id, req.body, requestContext(req)),
@@ -255,18 +309,29 @@ export function classroomRoutes(svc: ClassroomService) {
       '/api/classroom/sessions/:id/absences',
       {
         config: attend,
-        schema: { tags, summary: 'A guardian reported the child will not come', params: idParam, body: absenceInput },
+        schema: {
+          tags,
+          summary: 'A guardian reported the child will not come',
+          params: idParam,
+          body: absenceInput,
+          response: { 204: noContent },
+        },
       },
       async (req, reply) => {
         await svc.reportAbsence(actorOf(req), req.params.id, req.body.childId, req.body.note, requestContext(req));
-        return reply.status(204).send();
+        return reply.status(204).send(null);
       },
     );
     r.post(
       '/api/classroom/sessions/:id/arrivals',
       {
         config: attend,
-        schema: { tags, summary: 'Raise the alerts due now for children expected but not arrived', params: idParam },
+        schema: {
+          tags,
+          summary: 'Raise the alerts due now for children expected but not arrived',
+          params: idParam,
+          response: { 200: raisedView },
+        },
       },
       (req) => svc.checkArrivals(actorOf(req), req.params.id),
     );
@@ -274,18 +339,30 @@ export function classroomRoutes(svc: ClassroomService) {
       '/api/classroom/alerts/:id/clear',
       {
         config: attend,
-        schema: { tags, summary: 'Clear an arrival alert with what was found out', params: idParam, body: clearInput },
+        schema: {
+          tags,
+          summary: 'Clear an arrival alert with what was found out',
+          params: idParam,
+          body: clearInput,
+          response: { 204: noContent },
+        },
       },
       async (req, reply) => {
         await svc.clearAlert(actorOf(req), req.params.id, req.body.note, requestContext(req));
-        return reply.status(204).send();
+        return reply.status(204).send(null);
       },
     );
     r.post(
       '/api/classroom/sessions/:id/logs',
       {
         config: attend,
-        schema: { tags, summary: 'A tutor logs what they helped with', params: idParam, body: logInput },
+        schema: {
+          tags,
+          summary: 'A tutor logs what they helped with',
+          params: idParam,
+          body: logInput,
+          response: { 201: createdView },
+        },
       },
       async (req, reply) =>
         reply.status(201).send(await svc.addLog(actorOf(req), req.params.id, req.body, requestContext(req))),

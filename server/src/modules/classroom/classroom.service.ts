@@ -20,18 +20,28 @@ import { AppError } from '../../platform/errors.ts';
 import type { Notifier } from '../../platform/notify.ts';
 import { uuidv7 } from '../../../../domain/shared/ids.ts';
 import { todayInShanghai } from '../../../../domain/shared/dates.ts';
-import { maskPhone, normalizeMobile } from '../../../../domain/shared/phone.ts';
+import { normalizeMobile } from '../../../../domain/shared/phone.ts';
 import { minuteText, shanghaiInstant, shanghaiLocal, weekdayOf } from '../../../../domain/appointments/schedule.ts';
 import { expectedOn, familyKey, figuresOf, minutesBetween, termDates } from '../../../../domain/classroom/rules.ts';
 import type {
   AdultInput,
+  BoardState,
+  BoardView,
   CheckOutInput,
+  CheckOutResult,
   ChildInput,
+  ChildView,
+  CodeShown,
+  FiguresView,
+  LogView,
   SessionInput,
+  SessionView,
   TermInput,
+  TodayView,
 } from '../../../../domain/classroom/schemas.ts';
 import type { HoursService } from '../hours/hours.service.ts';
 import type { VolunteerDirectory } from '../volunteers/volunteer-directory.ts';
+import { alertView, boardChildView, childView, logView, sessionView } from './classroom.mapper.ts';
 import * as repo from './classroom.repository.ts';
 
 type Who = { accountId: string | null; name: string; role: string | null };
@@ -41,12 +51,7 @@ export const MAX_REFUSED_PICKUPS = 5;
 const toMinute = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 const clock = (iso: string) => minuteText(shanghaiLocal(iso).minute);
 
-export interface CodeShown {
-  adultId: string;
-  name: string;
-  relation: string;
-  code: string;
-}
+export type { CodeShown };
 
 export class ClassroomService {
   constructor(
@@ -119,7 +124,7 @@ export class ClassroomService {
 
   // ------------------------------------------------------------------ children and adults
 
-  async children(actor: Actor, status: 'active' | 'left' | null, ctx: RequestContext) {
+  async children(actor: Actor, status: 'active' | 'left' | null, ctx: RequestContext): Promise<{ items: ChildView[] }> {
     authorize(actor, 'classroom.manage');
     const rows = await repo.listChildren(this.db, actor.communityId, status);
     const adults = await repo.adultsOf(
@@ -134,7 +139,12 @@ export class ClassroomService {
       detail: { status, count: rows.length },
     });
     return {
-      items: rows.map((c) => ({ ...childView(c), adults: adults.filter((a) => a.child_id === c.id).map(adultView) })),
+      items: rows.map((c) =>
+        childView(
+          c,
+          adults.filter((a) => a.child_id === c.id),
+        ),
+      ),
     };
   }
 
@@ -146,7 +156,10 @@ export class ClassroomService {
     }
   }
 
-  /** A code no other adult of the child has (their hashes are keyed by their own ids), so a code names exactly one person. */
+  /**
+   * A code no other adult of the child has (their hashes are keyed by their own ids), so a code names exactly one
+   * person.
+   */
   private async freshCode(
     db: DbOrTrx,
     communityId: string,
@@ -166,30 +179,27 @@ export class ClassroomService {
     const now = new Date().toISOString();
     const id = uuidv7();
     return this.db.transaction().execute(async (trx) => {
-      await trx
-        .insertInto('classroom_child')
-        .values({
-          community_id: actor.communityId,
-          id,
-          name: input.name,
-          gender: input.gender,
-          birth_date: input.birthDate,
-          school: input.school,
-          grade: input.grade,
-          resident_id: input.residentId ?? null,
-          household_id: input.householdId ?? null,
-          weekdays: input.weekdays,
-          enrolled_on: input.enrolledOn,
-          left_on: null,
-          status: 'active',
-          consent_by: input.consentBy,
-          consent_relation: input.consentRelation,
-          consent_at: now,
-          note: input.note ?? null,
-          created_at: now,
-          updated_at: now,
-        })
-        .execute();
+      await repo.insertChild(trx, {
+        community_id: actor.communityId,
+        id,
+        name: input.name,
+        gender: input.gender,
+        birth_date: input.birthDate,
+        school: input.school,
+        grade: input.grade,
+        resident_id: input.residentId ?? null,
+        household_id: input.householdId ?? null,
+        weekdays: input.weekdays,
+        enrolled_on: input.enrolledOn,
+        left_on: null,
+        status: 'active',
+        consent_by: input.consentBy,
+        consent_relation: input.consentRelation,
+        consent_at: now,
+        note: input.note ?? null,
+        created_at: now,
+        updated_at: now,
+      });
       const codes: CodeShown[] = [];
       const taken = new Set<string>();
       for (const a of input.adults) codes.push(await this.insertAdult(trx, actor.communityId, id, a, taken, now));
@@ -210,25 +220,9 @@ export class ClassroomService {
 
   private async checkRegistry(communityId: string, residentId: string | null, householdId: string | null) {
     const fields: Array<{ field: string; message: string }> = [];
-    if (
-      residentId &&
-      !(await this.db
-        .selectFrom('resident')
-        .select('id')
-        .where('community_id', '=', communityId)
-        .where('id', '=', residentId)
-        .executeTakeFirst())
-    )
+    if (residentId && !(await repo.residentExists(this.db, communityId, residentId)))
       fields.push({ field: 'residentId', message: 'invalid.unknownResident' });
-    if (
-      householdId &&
-      !(await this.db
-        .selectFrom('household')
-        .select('id')
-        .where('community_id', '=', communityId)
-        .where('id', '=', householdId)
-        .executeTakeFirst())
-    )
+    if (householdId && !(await repo.householdExists(this.db, communityId, householdId)))
       fields.push({ field: 'householdId', message: 'invalid.unknownHousehold' });
     if (fields.length) throw new AppError('validation', { fields });
   }
@@ -248,23 +242,20 @@ export class ClassroomService {
       : await this.freshCode(trx, communityId, childId, adultId);
     taken?.add(code);
     try {
-      await trx
-        .insertInto('classroom_adult')
-        .values({
-          community_id: communityId,
-          id: adultId,
-          child_id: childId,
-          name: a.name,
-          relation: a.relation,
-          phone: a.phone,
-          is_guardian: a.isGuardian ? 1 : 0,
-          code_hash: hash,
-          code_set_at: now,
-          active: 1,
-          created_at: now,
-          updated_at: now,
-        })
-        .execute();
+      await repo.insertAdult(trx, {
+        community_id: communityId,
+        id: adultId,
+        child_id: childId,
+        name: a.name,
+        relation: a.relation,
+        phone: a.phone,
+        is_guardian: a.isGuardian ? 1 : 0,
+        code_hash: hash,
+        code_set_at: now,
+        active: 1,
+        created_at: now,
+        updated_at: now,
+      });
     } catch (err) {
       if (repo.isUniqueViolation(err))
         throw new AppError('validation', { fields: [{ field: 'phone', message: 'classroom.adultPhoneTwice' }] });
@@ -284,19 +275,14 @@ export class ClassroomService {
     if (patch.leftOn && patch.leftOn < c.enrolled_on)
       throw new AppError('validation', { fields: [{ field: 'leftOn', message: 'invalid.endBeforeStart' }] });
     await this.db.transaction().execute(async (trx) => {
-      await trx
-        .updateTable('classroom_child')
-        .set({
-          ...(patch.school !== undefined && { school: patch.school }),
-          ...(patch.grade !== undefined && { grade: patch.grade }),
-          ...(patch.weekdays !== undefined && { weekdays: patch.weekdays }),
-          ...(patch.note !== undefined && { note: patch.note ?? null }),
-          ...(patch.leftOn !== undefined && { left_on: patch.leftOn, status: 'left' }),
-          updated_at: new Date().toISOString(),
-        })
-        .where('community_id', '=', actor.communityId)
-        .where('id', '=', id)
-        .execute();
+      await repo.updateChild(trx, actor.communityId, id, {
+        ...(patch.school !== undefined && { school: patch.school }),
+        ...(patch.grade !== undefined && { grade: patch.grade }),
+        ...(patch.weekdays !== undefined && { weekdays: patch.weekdays }),
+        ...(patch.note !== undefined && { note: patch.note ?? null }),
+        ...(patch.leftOn !== undefined && { left_on: patch.leftOn, status: 'left' }),
+        updated_at: new Date().toISOString(),
+      });
       await this.record(trx, actor.communityId, ClassroomService.who(actor), ctx, {
         action: 'classroom.child.update',
         entityType: 'classroom_child',
@@ -335,12 +321,10 @@ export class ClassroomService {
         // Without an active guardian nobody would be told when the child arrives or leaves.
         throw new AppError('validation', { fields: [{ field: 'active', message: 'classroom.lastGuardian' }] });
       }
-      await trx
-        .updateTable('classroom_adult')
-        .set({ active: active ? 1 : 0, updated_at: new Date().toISOString() })
-        .where('community_id', '=', actor.communityId)
-        .where('id', '=', adultId)
-        .execute();
+      await repo.updateAdult(trx, actor.communityId, adultId, {
+        active: active ? 1 : 0,
+        updated_at: new Date().toISOString(),
+      });
       await this.record(trx, actor.communityId, ClassroomService.who(actor), ctx, {
         action: 'classroom.adult.active',
         entityType: 'classroom_adult',
@@ -357,12 +341,11 @@ export class ClassroomService {
     if (!a) throw new AppError('not_found', { entity: 'classroom_adult' });
     const pick = await this.freshCode(this.db, actor.communityId, a.child_id, a.id);
     await this.db.transaction().execute(async (trx) => {
-      await trx
-        .updateTable('classroom_adult')
-        .set({ code_hash: pick.hash, code_set_at: new Date().toISOString(), updated_at: new Date().toISOString() })
-        .where('community_id', '=', actor.communityId)
-        .where('id', '=', adultId)
-        .execute();
+      await repo.updateAdult(trx, actor.communityId, adultId, {
+        code_hash: pick.hash,
+        code_set_at: new Date().toISOString(),
+        updated_at: new Date().toISOString(),
+      });
       await this.record(trx, actor.communityId, ClassroomService.who(actor), ctx, {
         action: 'classroom.adult.code',
         entityType: 'classroom_adult',
@@ -375,7 +358,10 @@ export class ClassroomService {
 
   // ------------------------------------------------------------------ sessions and the rota
 
-  /** Sessions on every school day of a term (skipping holidays and days that already have one), with the weekly rota. */
+  /**
+   * Sessions on every school day of a term (skipping holidays and days that already have one), with the weekly
+   * rota.
+   */
   async generateTerm(
     actor: Actor,
     input: TermInput,
@@ -396,30 +382,20 @@ export class ClassroomService {
       for (const date of dates) {
         if (existing.has(date)) continue;
         const id = uuidv7();
-        await trx
-          .insertInto('classroom_session')
-          .values({
-            community_id: actor.communityId,
-            id,
-            date,
-            starts: input.starts,
-            expected_by: input.expectedBy,
-            ends: input.ends,
-            place: input.place,
-            closed_at: null,
-            closed_by_name: null,
-            created_at: now,
-          })
-          .execute();
+        await repo.insertSession(trx, {
+          community_id: actor.communityId,
+          id,
+          date,
+          starts: input.starts,
+          expected_by: input.expectedBy,
+          ends: input.ends,
+          place: input.place,
+          closed_at: null,
+          closed_by_name: null,
+          created_at: now,
+        });
         const wd = weekdayOf(date) as 1 | 2 | 3 | 4 | 5;
-        const vols = [...new Set(input.rota[wd] ?? [])];
-        if (vols.length)
-          await trx
-            .insertInto('classroom_rota')
-            .values(
-              vols.map((v) => ({ community_id: actor.communityId, session_id: id, volunteer_id: v, present: null })),
-            )
-            .execute();
+        await repo.insertRota(trx, actor.communityId, id, [...new Set(input.rota[wd] ?? [])]);
         created++;
       }
       await this.record(trx, actor.communityId, ClassroomService.who(actor), ctx, {
@@ -441,28 +417,19 @@ export class ClassroomService {
     const id = uuidv7();
     try {
       await this.db.transaction().execute(async (trx) => {
-        await trx
-          .insertInto('classroom_session')
-          .values({
-            community_id: actor.communityId,
-            id,
-            date: input.date,
-            starts: input.starts,
-            expected_by: input.expectedBy,
-            ends: input.ends,
-            place: input.place,
-            closed_at: null,
-            closed_by_name: null,
-            created_at: new Date().toISOString(),
-          })
-          .execute();
-        if (ids.length)
-          await trx
-            .insertInto('classroom_rota')
-            .values(
-              ids.map((v) => ({ community_id: actor.communityId, session_id: id, volunteer_id: v, present: null })),
-            )
-            .execute();
+        await repo.insertSession(trx, {
+          community_id: actor.communityId,
+          id,
+          date: input.date,
+          starts: input.starts,
+          expected_by: input.expectedBy,
+          ends: input.ends,
+          place: input.place,
+          closed_at: null,
+          closed_by_name: null,
+          created_at: new Date().toISOString(),
+        });
+        await repo.insertRota(trx, actor.communityId, id, ids);
         await this.record(trx, actor.communityId, ClassroomService.who(actor), ctx, {
           action: 'classroom.session',
           entityType: 'classroom_session',
@@ -478,7 +445,7 @@ export class ClassroomService {
     return { id };
   }
 
-  async sessions(actor: Actor, from: string, to: string) {
+  async sessions(actor: Actor, from: string, to: string): Promise<{ items: SessionView[] }> {
     authorize(actor, 'classroom.manage');
     const rows = await repo.sessionsBetween(this.db, actor.communityId, from, to);
     const rota = await repo.rotaOf(
@@ -486,31 +453,18 @@ export class ClassroomService {
       actor.communityId,
       rows.map((s) => s.id),
     );
-    const counts = rows.length
-      ? await this.db
-          .selectFrom('classroom_attendance')
-          .select(['session_id', (eb) => eb.fn.count<number>('checked_in_at').as('n')])
-          .where('community_id', '=', actor.communityId)
-          .where(
-            'session_id',
-            'in',
-            rows.map((s) => s.id),
-          )
-          .groupBy('session_id')
-          .execute()
-      : [];
-    const countOf = new Map(counts.map((c) => [c.session_id, Number(c.n)]));
+    const countOf = await repo.attendedCounts(
+      this.db,
+      actor.communityId,
+      rows.map((s) => s.id),
+    );
     return {
       items: rows.map((s) => ({
-        ...sessionView(s),
+        ...sessionView(
+          s,
+          rota.filter((r) => r.session_id === s.id),
+        ),
         attended: countOf.get(s.id) ?? 0,
-        rota: rota
-          .filter((r) => r.session_id === s.id)
-          .map((r) => ({
-            volunteerId: r.volunteer_id,
-            name: r.name,
-            present: r.present === null ? null : r.present === 1,
-          })),
       })),
     };
   }
@@ -524,23 +478,8 @@ export class ClassroomService {
     if (ids.some((v) => !known.has(v)))
       throw new AppError('validation', { fields: [{ field: 'volunteerIds', message: 'invalid.unknownVolunteer' }] });
     await this.db.transaction().execute(async (trx) => {
-      await trx
-        .deleteFrom('classroom_rota')
-        .where('community_id', '=', actor.communityId)
-        .where('session_id', '=', sessionId)
-        .execute();
-      if (ids.length)
-        await trx
-          .insertInto('classroom_rota')
-          .values(
-            ids.map((v) => ({
-              community_id: actor.communityId,
-              session_id: sessionId,
-              volunteer_id: v,
-              present: null,
-            })),
-          )
-          .execute();
+      await repo.clearRota(trx, actor.communityId, sessionId);
+      await repo.insertRota(trx, actor.communityId, sessionId, ids);
       await this.record(trx, actor.communityId, ClassroomService.who(actor), ctx, {
         action: 'classroom.rota',
         entityType: 'classroom_session',
@@ -564,36 +503,15 @@ export class ClassroomService {
     const present = new Set(presentIds);
     const now = new Date().toISOString();
     return this.db.transaction().execute(async (trx) => {
-      const done = await trx
-        .updateTable('classroom_session')
-        .set({ closed_at: now, closed_by_name: actor.name })
-        .where('community_id', '=', actor.communityId)
-        .where('id', '=', sessionId)
-        .where('closed_at', 'is', null)
-        .executeTakeFirst();
-      if (Number(done.numUpdatedRows) === 0) throw new AppError('classroom_session_closed', { date: s.date });
+      if (!(await repo.closeSession(trx, actor.communityId, sessionId, now, actor.name)))
+        throw new AppError('classroom_session_closed', { date: s.date });
       // A closed session can no longer be worked: a child still inside must first be handed over, so the record
       // always says into whose care each child left.
-      const inside = await trx
-        .selectFrom('classroom_attendance as a')
-        .innerJoin('classroom_child as c', (j) =>
-          j.onRef('c.community_id', '=', 'a.community_id').onRef('c.id', '=', 'a.child_id'),
-        )
-        .select('c.name')
-        .where('a.community_id', '=', actor.communityId)
-        .where('a.session_id', '=', sessionId)
-        .where('a.checked_in_at', 'is not', null)
-        .where('a.checked_out_at', 'is', null)
-        .orderBy('c.name')
-        .execute();
+      const inside = await repo.childrenInside(trx, actor.communityId, sessionId);
       if (inside.length)
         throw new AppError('classroom_children_inside', {
           count: inside.length,
-          names:
-            inside
-              .slice(0, 5)
-              .map((c) => c.name)
-              .join('、') + (inside.length > 5 ? '…' : ''),
+          names: inside.slice(0, 5).join('、') + (inside.length > 5 ? '…' : ''),
         });
       const rota = await repo.rotaOf(trx, actor.communityId, [sessionId]);
       if ([...present].some((v) => !rota.some((r) => r.volunteer_id === v)))
@@ -604,13 +522,7 @@ export class ClassroomService {
       const overlapping: string[] = [];
       for (const r of rota) {
         const came = present.has(r.volunteer_id);
-        await trx
-          .updateTable('classroom_rota')
-          .set({ present: came ? 1 : 0 })
-          .where('community_id', '=', actor.communityId)
-          .where('session_id', '=', sessionId)
-          .where('volunteer_id', '=', r.volunteer_id)
-          .execute();
+        await repo.setPresent(trx, actor.communityId, sessionId, r.volunteer_id, came);
         if (!came) continue;
         try {
           await this.hours.recordService(trx, {
@@ -648,14 +560,14 @@ export class ClassroomService {
 
   // ------------------------------------------------------------------ the day's board
 
-  async today(actor: Actor, ctx: RequestContext) {
+  async today(actor: Actor, ctx: RequestContext): Promise<TodayView> {
     authorize(actor, 'classroom.attend');
     const s = await repo.sessionOn(this.db, actor.communityId, todayInShanghai());
     if (!s) return { session: null };
     return this.board(actor, s.id, ctx);
   }
 
-  async board(actor: Actor, sessionId: string, ctx: RequestContext) {
+  async board(actor: Actor, sessionId: string, ctx: RequestContext): Promise<BoardView> {
     const s = await this.sessionOr404(actor.communityId, sessionId);
     await this.attends(actor, s);
     const [children, attendance, rota, alerts] = await Promise.all([
@@ -681,17 +593,10 @@ export class ClassroomService {
       detail: { children: shown.length },
     });
     return {
-      session: {
-        ...sessionView(s),
-        rota: rota.map((r) => ({
-          volunteerId: r.volunteer_id,
-          name: r.name,
-          present: r.present === null ? null : r.present === 1,
-        })),
-      },
+      session: sessionView(s, rota),
       children: shown.map((c) => {
         const a = att.get(c.id);
-        const state = a?.checked_out_at
+        const state: BoardState = a?.checked_out_at
           ? 'out'
           : a?.checked_in_at
             ? 'in'
@@ -700,40 +605,15 @@ export class ClassroomService {
               : expectedOn(c, s.date)
                 ? 'expected'
                 : 'off';
-        return {
-          id: c.id,
-          name: c.name,
-          grade: c.grade,
-          school: c.school,
+        return boardChildView(
+          c,
           state,
-          checkedInAt: a?.checked_in_at ?? null,
-          checkedInBy: a?.checked_in_by_name ?? null,
-          checkedOutAt: a?.checked_out_at ?? null,
-          checkedOutBy: a?.checked_out_by_name ?? null,
-          collectedBy: a?.out_adult_id ? (adultName.get(a.out_adult_id) ?? null) : null,
-          outMethod: a?.out_method ?? null,
-          absentNote: a?.absent_note ?? null,
-          adults: adults
-            .filter((x) => x.child_id === c.id && x.active === 1)
-            .map((x) => ({
-              id: x.id,
-              name: x.name,
-              relation: x.relation,
-              phone: maskPhone(x.phone),
-              isGuardian: x.is_guardian === 1,
-              hasCode: !!x.code_hash,
-            })),
-        };
+          a,
+          a?.out_adult_id ? (adultName.get(a.out_adult_id) ?? null) : null,
+          adults.filter((x) => x.child_id === c.id && x.active === 1),
+        );
       }),
-      alerts: alerts.map((a) => ({
-        id: a.id,
-        childId: a.child_id,
-        childName: childName.get(a.child_id) ?? '',
-        raisedAt: a.raised_at,
-        clearedAt: a.cleared_at,
-        clearedBy: a.cleared_by_name,
-        note: a.note,
-      })),
+      alerts: alerts.map((a) => alertView(a, childName.get(a.child_id) ?? '')),
     };
   }
 
@@ -768,15 +648,8 @@ export class ClassroomService {
     return this.db.transaction().execute(async (trx) => {
       await repo.ensureAttendance(trx, actor.communityId, s.id, c.id);
       // The conditional update is the guard: of two tutors tapping at once, exactly one changes the row.
-      const r = await trx
-        .updateTable('classroom_attendance')
-        .set({ checked_in_at: now, checked_in_by: actor.accountId, checked_in_by_name: actor.name })
-        .where('community_id', '=', actor.communityId)
-        .where('session_id', '=', s.id)
-        .where('child_id', '=', c.id)
-        .where('checked_in_at', 'is', null)
-        .executeTakeFirst();
-      if (Number(r.numUpdatedRows) === 0) {
+      const by = { at: now, accountId: actor.accountId, name: actor.name };
+      if (!(await repo.checkIn(trx, actor.communityId, s.id, c.id, by))) {
         const a = await repo.getAttendance(trx, actor.communityId, s.id, c.id);
         throw new AppError('classroom_already_in', {
           name: c.name,
@@ -793,19 +666,7 @@ export class ClassroomService {
         });
       }
       // A late child has arrived: their open alert is answered by the check-in itself (the family gets the text above).
-      await trx
-        .updateTable('classroom_alert')
-        .set({
-          cleared_at: now,
-          cleared_by: actor.accountId,
-          cleared_by_name: actor.name,
-          note: `${clock(now)} 到达签到`,
-        })
-        .where('community_id', '=', actor.communityId)
-        .where('session_id', '=', s.id)
-        .where('child_id', '=', c.id)
-        .where('cleared_at', 'is', null)
-        .execute();
+      await repo.clearAlertOf(trx, actor.communityId, s.id, c.id, { ...by, note: `${clock(now)} 到达签到` });
       await this.record(trx, actor.communityId, ClassroomService.who(actor), ctx, {
         action: 'classroom.checkin',
         entityType: 'classroom_child',
@@ -817,12 +678,7 @@ export class ClassroomService {
   }
 
   /** Out only to an active authorised adult of this child, proven by their own code or their registered phone. */
-  async checkOut(
-    actor: Actor,
-    sessionId: string,
-    input: CheckOutInput,
-    ctx: RequestContext,
-  ): Promise<{ checkedOutAt: string; collectedBy: string; method: string }> {
+  async checkOut(actor: Actor, sessionId: string, input: CheckOutInput, ctx: RequestContext): Promise<CheckOutResult> {
     const s = await this.sessionOr404(actor.communityId, sessionId);
     const { grant } = await this.attends(actor, s);
     ClassroomService.notAhead(s);
@@ -831,23 +687,11 @@ export class ClassroomService {
     if (!a?.checked_in_at) throw new AppError('classroom_not_in', { name: c.name });
     if (a.checked_out_at) throw new AppError('classroom_already_out', { name: c.name, time: clock(a.checked_out_at) });
     const tutor = grant.scope !== 'community';
-    const row = () =>
-      this.db
-        .updateTable('classroom_attendance')
-        .where('community_id', '=', actor.communityId)
-        .where('session_id', '=', s.id)
-        .where('child_id', '=', c.id);
     // A code has a million values: a tutor gets MAX_REFUSED_PICKUPS tries per child and session, each taken by a
     // conditional update before the proof is looked at, so guesses sent all at once cannot slip past the count.
     // Staff, who can see the roll and call the family, are not limited (their misses still count).
-    if (tutor) {
-      const r = await row()
-        .set((eb) => ({ pickup_misses: eb('pickup_misses', '+', 1) }))
-        .where('pickup_misses', '<', MAX_REFUSED_PICKUPS)
-        .executeTakeFirst();
-      if (Number(r.numUpdatedRows) === 0)
-        throw new AppError('classroom_pickup_locked', { name: c.name, tries: MAX_REFUSED_PICKUPS });
-    }
+    if (tutor && !(await repo.takePickupTry(this.db, actor.communityId, s.id, c.id, MAX_REFUSED_PICKUPS)))
+      throw new AppError('classroom_pickup_locked', { name: c.name, tries: MAX_REFUSED_PICKUPS });
     const adults = (await repo.adultsOf(this.db, actor.communityId, [c.id])).filter((x) => x.active === 1);
     let matches: ClassroomAdultTable[];
     if (input.method === 'code')
@@ -863,10 +707,7 @@ export class ClassroomService {
     if (input.adultId) matches = matches.filter((x) => x.id === input.adultId);
     const adult = matches.length === 1 ? matches[0] : undefined;
     if (!adult) {
-      if (!tutor)
-        await row()
-          .set((eb) => ({ pickup_misses: eb('pickup_misses', '+', 1) }))
-          .execute();
+      if (!tutor) await repo.countPickupMiss(this.db, actor.communityId, s.id, c.id);
       // Refused without a hint of who would have been accepted; the attempt itself is kept in the audit log.
       await this.record(this.db, actor.communityId, ClassroomService.who(actor), ctx, {
         action: 'classroom.pickup.refused',
@@ -880,21 +721,9 @@ export class ClassroomService {
     const now = new Date().toISOString();
     return this.db.transaction().execute(async (trx) => {
       // Conditional: of two check-outs at once, exactly one is recorded (and sends the messages).
-      const r = await trx
-        .updateTable('classroom_attendance')
-        .set({
-          checked_out_at: now,
-          checked_out_by: actor.accountId,
-          checked_out_by_name: actor.name,
-          out_adult_id: picked.id,
-          out_method: input.method,
-        })
-        .where('community_id', '=', actor.communityId)
-        .where('session_id', '=', s.id)
-        .where('child_id', '=', c.id)
-        .where('checked_out_at', 'is', null)
-        .executeTakeFirst();
-      if (Number(r.numUpdatedRows) === 0) throw new AppError('classroom_already_out', { name: c.name, time: '' });
+      const out = { at: now, accountId: actor.accountId, name: actor.name, adultId: picked.id, method: input.method };
+      if (!(await repo.checkOut(trx, actor.communityId, s.id, c.id, out)))
+        throw new AppError('classroom_already_out', { name: c.name, time: '' });
       const collectedBy = `${picked.relation} ${picked.name}`;
       for (const g of adults.filter((x) => x.is_guardian === 1)) {
         await this.notifier.send(trx, {
@@ -921,15 +750,8 @@ export class ClassroomService {
     const c = await this.enrolledChild(actor.communityId, childId, s.date);
     await this.db.transaction().execute(async (trx) => {
       await repo.ensureAttendance(trx, actor.communityId, s.id, c.id);
-      const r = await trx
-        .updateTable('classroom_attendance')
-        .set({ absent_reported_at: new Date().toISOString(), absent_by_name: actor.name, absent_note: note })
-        .where('community_id', '=', actor.communityId)
-        .where('session_id', '=', s.id)
-        .where('child_id', '=', c.id)
-        .where('checked_in_at', 'is', null)
-        .executeTakeFirst();
-      if (Number(r.numUpdatedRows) === 0) {
+      const by = { at: new Date().toISOString(), name: actor.name, note };
+      if (!(await repo.reportAbsence(trx, actor.communityId, s.id, c.id, by))) {
         const a = await repo.getAttendance(trx, actor.communityId, s.id, c.id);
         throw new AppError('classroom_already_in', {
           name: c.name,
@@ -958,12 +780,7 @@ export class ClassroomService {
   /** The job: every community's session today, once past its expected-by time. */
   async raiseDueAlerts(now = new Date()): Promise<number> {
     const today = todayInShanghai(now);
-    const open = await this.db
-      .selectFrom('classroom_session')
-      .selectAll()
-      .where('date', '=', today)
-      .where('closed_at', 'is', null)
-      .execute();
+    const open = await repo.openSessionsOn(this.db, today);
     let raised = 0;
     for (const s of open) raised += await this.raiseFor(s, now);
     return raised;
@@ -985,28 +802,24 @@ export class ClassroomService {
     if (!missing.length) return 0;
     const already = new Set((await repo.alertsOf(this.db, s.community_id, [s.id])).map((a) => a.child_id));
     const tutors = await repo.rotaOf(this.db, s.community_id, [s.id]);
-    const onDuty = tutors.length ? tutors.map((t) => t.phone) : await this.staffPhones(s.community_id);
+    const onDuty = tutors.length ? tutors.map((t) => t.phone) : await repo.staffPhones(this.db, s.community_id);
     let raised = 0;
     for (const c of missing) {
       if (already.has(c.id)) continue;
       const at = now.toISOString();
       const ok = await this.db.transaction().execute(async (trx) => {
-        const r = await trx
-          .insertInto('classroom_alert')
-          .values({
-            community_id: s.community_id,
-            id: uuidv7(),
-            session_id: s.id,
-            child_id: c.id,
-            raised_at: at,
-            cleared_at: null,
-            cleared_by: null,
-            cleared_by_name: null,
-            note: null,
-          })
-          .onConflict((oc) => oc.columns(['community_id', 'session_id', 'child_id']).doNothing())
-          .executeTakeFirst();
-        if (Number(r.numInsertedOrUpdatedRows ?? 0n) === 0) return false;
+        const raisedNow = await repo.insertAlertOnce(trx, {
+          community_id: s.community_id,
+          id: uuidv7(),
+          session_id: s.id,
+          child_id: c.id,
+          raised_at: at,
+          cleared_at: null,
+          cleared_by: null,
+          cleared_by_name: null,
+          note: null,
+        });
+        if (!raisedNow) return false;
         const payload = { child: c.name, expectedBy: s.expected_by, place: s.place };
         for (const g of await this.guardians(trx, s.community_id, c.id))
           await this.notifier.send(trx, {
@@ -1035,36 +848,15 @@ export class ClassroomService {
     return raised;
   }
 
-  private async staffPhones(communityId: string): Promise<string[]> {
-    const rows = await this.db
-      .selectFrom('membership')
-      .innerJoin('account', 'account.id', 'membership.account_id')
-      .select('account.phone')
-      .where('membership.community_id', '=', communityId)
-      .where('membership.role', '=', 'staff')
-      .execute();
-    return rows.map((r) => r.phone);
-  }
-
   async clearAlert(actor: Actor, alertId: string, note: string, ctx: RequestContext) {
-    const alert = await this.db
-      .selectFrom('classroom_alert')
-      .selectAll()
-      .where('community_id', '=', actor.communityId)
-      .where('id', '=', alertId)
-      .executeTakeFirst();
+    const alert = await repo.getAlert(this.db, actor.communityId, alertId);
     if (!alert) throw new AppError('not_found', { entity: 'classroom_alert' });
     const s = await this.sessionOr404(actor.communityId, alert.session_id);
     await this.attends(actor, s);
     await this.db.transaction().execute(async (trx) => {
-      const r = await trx
-        .updateTable('classroom_alert')
-        .set({ cleared_at: new Date().toISOString(), cleared_by: actor.accountId, cleared_by_name: actor.name, note })
-        .where('community_id', '=', actor.communityId)
-        .where('id', '=', alertId)
-        .where('cleared_at', 'is', null)
-        .executeTakeFirst();
-      if (Number(r.numUpdatedRows) === 0) throw new AppError('classroom_alert_cleared', {});
+      const by = { at: new Date().toISOString(), accountId: actor.accountId, name: actor.name, note };
+      if (!(await repo.clearAlert(trx, actor.communityId, alertId, by)))
+        throw new AppError('classroom_alert_cleared', {});
       await this.record(trx, actor.communityId, ClassroomService.who(actor), ctx, {
         action: 'classroom.alert.clear',
         entityType: 'classroom_child',
@@ -1087,20 +879,17 @@ export class ClassroomService {
     if (input.childId) await this.childOr404(actor.communityId, input.childId);
     const id = uuidv7();
     await this.db.transaction().execute(async (trx) => {
-      await trx
-        .insertInto('classroom_log')
-        .values({
-          community_id: actor.communityId,
-          id,
-          session_id: s.id,
-          volunteer_id: volunteerId,
-          author_name: actor.name,
-          child_id: input.childId ?? null,
-          subject: input.subject,
-          content: input.content,
-          created_at: new Date().toISOString(),
-        })
-        .execute();
+      await repo.insertLog(trx, {
+        community_id: actor.communityId,
+        id,
+        session_id: s.id,
+        volunteer_id: volunteerId,
+        author_name: actor.name,
+        child_id: input.childId ?? null,
+        subject: input.subject,
+        content: input.content,
+        created_at: new Date().toISOString(),
+      });
       await this.record(trx, actor.communityId, ClassroomService.who(actor), ctx, {
         action: 'classroom.log',
         entityType: 'classroom_session',
@@ -1111,125 +900,35 @@ export class ClassroomService {
     return { id };
   }
 
-  async logs(actor: Actor, from: string, to: string) {
+  async logs(actor: Actor, from: string, to: string): Promise<{ items: LogView[] }> {
     authorize(actor, 'classroom.manage');
     const rows = await repo.logsOf(this.db, actor.communityId, from, to);
-    return {
-      items: rows.map((l) => ({
-        id: l.id,
-        sessionId: l.session_id,
-        date: l.date,
-        author: l.author_name,
-        childId: l.child_id,
-        childName: l.child_name,
-        subject: l.subject,
-        content: l.content,
-        createdAt: l.created_at,
-      })),
-    };
+    return { items: rows.map(logView) };
   }
 
   // ------------------------------------------------------------------ figures
 
   /** Children and families served, sessions held and tutor-hours, per calendar year and in total. */
-  async figures(actor: Actor, since: number | undefined) {
+  async figures(actor: Actor, since: number | undefined): Promise<FiguresView> {
     authorize(actor, 'classroom.manage');
     const from = `${since ?? 2000}-01-01`;
     const cid = actor.communityId;
-    const attended = await this.db
-      .selectFrom('classroom_attendance as a')
-      .innerJoin('classroom_session as s', (j) =>
-        j.onRef('s.community_id', '=', 'a.community_id').onRef('s.id', '=', 'a.session_id'),
-      )
-      .select(['s.date', 'a.child_id'])
-      .where('a.community_id', '=', cid)
-      .where('a.checked_in_at', 'is not', null)
-      .where('s.date', '>=', from)
-      .execute();
-    const children = await this.db
-      .selectFrom('classroom_child')
-      .select(['id', 'household_id'])
-      .where('community_id', '=', cid)
-      .execute();
-    const guardians = await this.db
-      .selectFrom('classroom_adult')
-      .select(['child_id', 'phone'])
-      .where('community_id', '=', cid)
-      .where('is_guardian', '=', 1)
-      .execute();
-    const phonesOf = new Map<string, string[]>();
-    for (const g of guardians) {
-      const l = phonesOf.get(g.child_id) ?? [];
-      l.push(g.phone);
-      phonesOf.set(g.child_id, l);
-    }
-    const family = new Map(children.map((c) => [c.id, familyKey(c.household_id, phonesOf.get(c.id) ?? [c.id])]));
-    const sessions = await this.db
-      .selectFrom('classroom_session')
-      .select(['id', 'date', 'starts', 'ends'])
-      .where('community_id', '=', cid)
-      .where('date', '>=', from)
-      .where('date', '<=', todayInShanghai())
-      .execute();
-    const present = await this.db
-      .selectFrom('classroom_rota')
-      .select(['session_id', (eb) => eb.fn.countAll<number>().as('n')])
-      .where('community_id', '=', cid)
-      .where('present', '=', 1)
-      .groupBy('session_id')
-      .execute();
-    const tutorsOf = new Map(present.map((p) => [p.session_id, Number(p.n)]));
+    const attended = await repo.checkInsSince(this.db, cid, from);
+    const family = new Map(
+      (await repo.families(this.db, cid)).map((c) => [
+        c.id,
+        familyKey(c.householdId, c.guardianPhones.length ? c.guardianPhones : [c.id]),
+      ]),
+    );
+    const sessions = await repo.sessionsWithTutors(this.db, cid, from, todayInShanghai());
     const held = new Set(attended.map((a) => a.date));
     return figuresOf(
       attended.map((a) => ({ date: a.date, childId: a.child_id, family: family.get(a.child_id)! })),
       sessions.map((s) => ({
         date: s.date,
         held: held.has(s.date),
-        tutorMinutes: (tutorsOf.get(s.id) ?? 0) * minutesBetween(s.starts, s.ends),
+        tutorMinutes: s.tutors * minutesBetween(s.starts, s.ends),
       })),
     );
   }
-}
-
-function childView(c: ClassroomChildTable) {
-  return {
-    id: c.id,
-    name: c.name,
-    gender: c.gender,
-    birthDate: c.birth_date,
-    school: c.school,
-    grade: c.grade,
-    residentId: c.resident_id,
-    householdId: c.household_id,
-    weekdays: c.weekdays,
-    enrolledOn: c.enrolled_on,
-    leftOn: c.left_on,
-    status: c.status,
-    consentBy: c.consent_by,
-    consentRelation: c.consent_relation,
-    consentAt: c.consent_at,
-    note: c.note,
-  };
-}
-function adultView(a: ClassroomAdultTable) {
-  return {
-    id: a.id,
-    name: a.name,
-    relation: a.relation,
-    phone: a.phone,
-    isGuardian: a.is_guardian === 1,
-    active: a.active === 1,
-    codeSetAt: a.code_set_at,
-  };
-}
-function sessionView(s: ClassroomSessionTable) {
-  return {
-    id: s.id,
-    date: s.date,
-    starts: s.starts,
-    expectedBy: s.expected_by,
-    ends: s.ends,
-    place: s.place,
-    closedAt: s.closed_at,
-  };
 }

@@ -2,115 +2,58 @@
 // sessions and the rota, the day's board (check-in, check-out, absences, alerts), tutors' logs and figures.
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../shared/api/client.ts';
-import type { AdultInput, CheckOutInput, ChildInput, TermInput } from '../../../../domain/classroom/schemas.ts';
-import type { Figures } from '../../../../domain/classroom/rules.ts';
+import type { z } from 'zod';
+import type {
+  AdultInput,
+  AdultView,
+  AlertView,
+  BoardAdultView,
+  BoardChildView,
+  CheckOutInput,
+  CheckOutResult,
+  ChildInput,
+  ChildView,
+  CodeShown,
+  FiguresView,
+  LogView,
+  RotaTutorView,
+  SessionView,
+  TermInput,
+  TodayView,
+  checkInResultView,
+  closeResultView,
+  createdView,
+  enrolledView,
+  raisedView,
+  termResultView,
+} from '../../../../domain/classroom/schemas.ts';
 
-export type { Figures };
+// The API's answers, as the server's response schemas define them.
+export type Adult = AdultView;
+export type Child = ChildView;
+export type { CodeShown };
+export type RotaTutor = RotaTutorView;
+export type Session = SessionView;
+export type BoardAdult = BoardAdultView;
+export type BoardChild = BoardChildView;
+export type Alert = AlertView;
+/** Today's board, or `{ session: null }` when there is no session today. */
+export type Board = TodayView;
+export type Log = LogView;
+export type Figures = FiguresView;
+type Enrolled = z.infer<typeof enrolledView>;
+type Created = z.infer<typeof createdView>;
+type TermResult = z.infer<typeof termResultView>;
+type CloseResult = z.infer<typeof closeResultView>;
+type CheckInResult = z.infer<typeof checkInResultView>;
+type Raised = z.infer<typeof raisedView>;
+
 const enc = encodeURIComponent;
-
-export interface Adult {
-  id: string;
-  name: string;
-  relation: string;
-  phone: string;
-  isGuardian: boolean;
-  active: boolean;
-  codeSetAt: string | null;
-}
-export interface Child {
-  id: string;
-  name: string;
-  gender: string;
-  birthDate: string;
-  school: string;
-  grade: string;
-  residentId: string | null;
-  householdId: string | null;
-  weekdays: string;
-  enrolledOn: string;
-  leftOn: string | null;
-  status: 'active' | 'left';
-  consentBy: string;
-  consentRelation: string;
-  consentAt: string;
-  note: string | null;
-  adults: Adult[];
-}
-export interface CodeShown {
-  adultId: string;
-  name: string;
-  relation: string;
-  code: string;
-}
-export interface RotaTutor {
-  volunteerId: string;
-  name: string;
-  present: boolean | null;
-}
-export interface Session {
-  id: string;
-  date: string;
-  starts: string;
-  expectedBy: string;
-  ends: string;
-  place: string;
-  closedAt: string | null;
-  attended: number;
-  rota: RotaTutor[];
-}
-export interface BoardAdult {
-  id: string;
-  name: string;
-  relation: string;
-  phone: string | null;
-  isGuardian: boolean;
-  hasCode: boolean;
-}
-export interface BoardChild {
-  id: string;
-  name: string;
-  grade: string;
-  school: string;
-  state: 'expected' | 'in' | 'out' | 'absent' | 'off';
-  checkedInAt: string | null;
-  checkedInBy: string | null;
-  checkedOutAt: string | null;
-  checkedOutBy: string | null;
-  collectedBy: string | null;
-  outMethod: string | null;
-  absentNote: string | null;
-  adults: BoardAdult[];
-}
-export interface Alert {
-  id: string;
-  childId: string;
-  childName: string;
-  raisedAt: string;
-  clearedAt: string | null;
-  clearedBy: string | null;
-  note: string | null;
-}
-export interface Board {
-  session: Omit<Session, 'attended'> | null;
-  children?: BoardChild[];
-  alerts?: Alert[];
-}
-export interface Log {
-  id: string;
-  sessionId: string;
-  date: string;
-  author: string;
-  childId: string | null;
-  childName: string | null;
-  subject: string;
-  content: string;
-  createdAt: string;
-}
 
 export const classroomApi = {
   children: (status: 'active' | 'left' | undefined, signal?: AbortSignal) =>
     api.get<{ items: Child[] }>('/api/classroom/children', { status }, signal),
-  enrol: (b: ChildInput) => api.post<{ id: string; codes: CodeShown[] }>('/api/classroom/children', b),
+  enrol: (b: ChildInput) => api.post<Enrolled>('/api/classroom/children', b),
   update: (id: string, b: { school: string; grade: string; weekdays: string; note: string | null }) =>
     api.patch<void>(`/api/classroom/children/${enc(id)}`, b),
   leave: (id: string, leftOn: string) => api.patch<void>(`/api/classroom/children/${enc(id)}`, { leftOn }),
@@ -127,28 +70,28 @@ export const classroomApi = {
     expectedBy?: string;
     ends?: string;
     volunteerIds: string[];
-  }) => api.post<{ id: string }>('/api/classroom/sessions', b),
+  }) => api.post<Created>('/api/classroom/sessions', b),
   term: (b: Partial<TermInput> & Pick<TermInput, 'from' | 'to' | 'place' | 'rota'>) =>
-    api.post<{ created: number; skipped: number }>('/api/classroom/sessions/term', b),
+    api.post<TermResult>('/api/classroom/sessions/term', b),
   setRota: (id: string, volunteerIds: string[]) =>
     api.put<void>(`/api/classroom/sessions/${enc(id)}/rota`, { volunteerIds }),
   close: (id: string, presentVolunteerIds: string[]) =>
-    api.post<{ recorded: number; overlapping: string[] }>(`/api/classroom/sessions/${enc(id)}/close`, {
+    api.post<CloseResult>(`/api/classroom/sessions/${enc(id)}/close`, {
       presentVolunteerIds,
     }),
   logs: (signal?: AbortSignal) => api.get<{ items: Log[] }>('/api/classroom/logs', undefined, signal),
   figures: (signal?: AbortSignal) => api.get<Figures>('/api/classroom/figures', undefined, signal),
   today: (signal?: AbortSignal) => api.get<Board>('/api/classroom/today', undefined, signal),
   checkIn: (sessionId: string, childId: string) =>
-    api.post<{ checkedInAt: string }>(`/api/classroom/sessions/${enc(sessionId)}/checkin`, { childId }),
+    api.post<CheckInResult>(`/api/classroom/sessions/${enc(sessionId)}/checkin`, { childId }),
   checkOut: (sessionId: string, b: CheckOutInput) =>
-    api.post<{ checkedOutAt: string; collectedBy: string }>(`/api/classroom/sessions/${enc(sessionId)}/checkout`, b),
+    api.post<CheckOutResult>(`/api/classroom/sessions/${enc(sessionId)}/checkout`, b),
   absence: (sessionId: string, childId: string, note: string) =>
     api.post<void>(`/api/classroom/sessions/${enc(sessionId)}/absences`, { childId, note }),
-  arrivals: (sessionId: string) => api.post<{ raised: number }>(`/api/classroom/sessions/${enc(sessionId)}/arrivals`),
+  arrivals: (sessionId: string) => api.post<Raised>(`/api/classroom/sessions/${enc(sessionId)}/arrivals`),
   clearAlert: (id: string, note: string) => api.post<void>(`/api/classroom/alerts/${enc(id)}/clear`, { note }),
   log: (sessionId: string, b: { childId?: string | null; subject: string; content: string }) =>
-    api.post<{ id: string }>(`/api/classroom/sessions/${enc(sessionId)}/logs`, b),
+    api.post<Created>(`/api/classroom/sessions/${enc(sessionId)}/logs`, b),
 };
 
 export const useChildren = (status?: 'active' | 'left') =>

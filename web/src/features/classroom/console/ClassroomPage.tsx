@@ -56,7 +56,10 @@ const STATE_COLOR = {
 } as const;
 const WEEKDAYS = ['1', '2', '3', '4', '5'] as const;
 
-/** Approved volunteers, searched by name: several at once, for a weekday of the rota. `known`: those already chosen, so they show by name. */
+/**
+ * Approved volunteers, searched by name: several at once, for a weekday of the rota. `known`: those already chosen,
+ * so they show by name.
+ */
 function TutorSelect({
   value,
   onChange,
@@ -236,7 +239,9 @@ function TodayTab() {
             title: t('classroom.console.out'),
             render: (_, c) =>
               c.checkedOutAt
-                ? `${clockOf(c.checkedOutAt)} ${c.collectedBy ?? ''}（${c.outMethod === 'phone' ? t('classroom.console.byPhone') : t('classroom.console.byCode')}）`
+                ? `${clockOf(c.checkedOutAt)} ${c.collectedBy ?? ''}（${
+                    c.outMethod === 'phone' ? t('classroom.console.byPhone') : t('classroom.console.byCode')
+                  }）`
                 : '',
           },
           {
