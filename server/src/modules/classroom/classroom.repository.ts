@@ -6,7 +6,7 @@ import type {
   ClassroomAttendanceTable,
   ClassroomChildTable,
   ClassroomSessionTable,
-} from '../../db/schema-classroom.ts';
+} from '../../db/schema/classroom.ts';
 
 type AttendanceRow = Selectable<ClassroomAttendanceTable>;
 export { isUniqueViolation } from '../../db/database.ts';
