@@ -6,7 +6,7 @@
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
-import type { Database } from '../server/src/db/schema.ts';
+import type { Database } from '../server/src/db/schema/index.ts';
 import { authorize } from '../server/src/platform/access.ts';
 import type { Actor } from '../server/src/platform/actor.ts';
 import type { AuditLog } from '../server/src/platform/audit.ts';

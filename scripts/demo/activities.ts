@@ -5,7 +5,7 @@
 // Every attended shift becomes a DemoService, so the hours ledger records it like the check-out would have.
 // Pure: the model and ids in, rows and services out.
 import type { Insertable } from 'kysely';
-import type { Database } from '../../server/src/db/schema.ts';
+import type { Database } from '../../server/src/db/schema/index.ts';
 import { uuidv7 } from '../../domain/shared/ids.ts';
 import { shanghaiInstant } from '../../domain/appointments/schedule.ts';
 import { templatesBetween, type TemplateShift } from '../../domain/activities/templates.ts';

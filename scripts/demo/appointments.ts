@@ -13,7 +13,7 @@ import {
 } from '../../domain/appointments/schedule.ts';
 import { ageOn } from '../../domain/shared/dates.ts';
 import { uuidv7 } from '../../domain/shared/ids.ts';
-import type { Database } from '../../server/src/db/schema.ts';
+import type { Database } from '../../server/src/db/schema/index.ts';
 import { Rng } from './random.ts';
 
 export interface AppointmentRows {

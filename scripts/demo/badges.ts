@@ -8,7 +8,7 @@ import type { Insertable } from 'kysely';
 import { ageOn } from '../../domain/shared/dates.ts';
 import { uuidv7 } from '../../domain/shared/ids.ts';
 import { SUGGEST_FROM_AGE, TOKEN_BYTES, contactLabel } from '../../domain/badges/badges.ts';
-import type { Database } from '../../server/src/db/schema.ts';
+import type { Database } from '../../server/src/db/schema/index.ts';
 import type { FieldCipher } from '../../server/src/platform/crypto.ts';
 import { groupTag } from '../../server/src/modules/registry/tags.ts';
 import { Rng } from './random.ts';

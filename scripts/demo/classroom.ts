@@ -8,7 +8,7 @@
 // session and the next two weeks' are open. This term has tutors' logs and two cleared arrival alerts.
 // Pure: the model and ids in, rows out.
 import type { Insertable } from 'kysely';
-import type { Database } from '../../server/src/db/schema.ts';
+import type { Database } from '../../server/src/db/schema/index.ts';
 import { uuidv7 } from '../../domain/shared/ids.ts';
 import { ageOn } from '../../domain/shared/dates.ts';
 import { addDaysTo, shanghaiInstant, weekdayOf } from '../../domain/appointments/schedule.ts';

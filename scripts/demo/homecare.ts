@@ -5,7 +5,7 @@
 // missed) and the coming Spring Festival's run, open, with 刘红梅 delivering in one building (about five doors). Rows are built
 // purely from the seed; insertHomecareDemo adds them and their hours to the ledger (totals and points kept).
 import type { Insertable, Kysely } from 'kysely';
-import type { Database } from '../../server/src/db/schema.ts';
+import type { Database } from '../../server/src/db/schema/index.ts';
 import type { Trx } from '../../server/src/db/database.ts';
 import type { FieldCipher } from '../../server/src/platform/crypto.ts';
 import { groupTag } from '../../server/src/modules/registry/tags.ts';

@@ -3,7 +3,7 @@
 // last week's, which wait in the verification queue as they would on a real Monday. The running totals are
 // summed here, exactly as the service would have kept them. Pure: rows in, rows out.
 import type { Insertable } from 'kysely';
-import type { Database } from '../../server/src/db/schema.ts';
+import type { Database } from '../../server/src/db/schema/index.ts';
 import { uuidv7 } from '../../domain/shared/ids.ts';
 import { addDays } from './identity.ts';
 

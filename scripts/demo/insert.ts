@@ -2,7 +2,7 @@
 // A statement may carry at most 32,766 bound values on SQLite and 65,535 on PostgreSQL; we stay under
 // 30,000 and at 500 rows, whichever is fewer.
 import type { Insertable, Kysely } from 'kysely';
-import type { Database } from '../../server/src/db/schema.ts';
+import type { Database } from '../../server/src/db/schema/index.ts';
 
 const MAX_ROWS = 500;
 const MAX_VALUES = 30_000;

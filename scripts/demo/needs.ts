@@ -7,7 +7,7 @@ import { ageOn } from '../../domain/shared/dates.ts';
 import { uuidv7 } from '../../domain/shared/ids.ts';
 import type { NeedStatus } from '../../domain/needs/needs.ts';
 import type { SkillCategory } from '../../domain/volunteers/skills.ts';
-import type { Database } from '../../server/src/db/schema.ts';
+import type { Database } from '../../server/src/db/schema/index.ts';
 import { Rng } from './random.ts';
 
 export interface NeedRows {

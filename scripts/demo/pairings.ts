@@ -9,7 +9,7 @@ import type { Insertable } from 'kysely';
 import { uuidv7 } from '../../domain/shared/ids.ts';
 import { addDays, formatRule, occurrences, type Recurrence, type Weekday } from '../../domain/pairings/recurrence.ts';
 import type { PairingItem } from '../../domain/pairings/schemas.ts';
-import type { Database } from '../../server/src/db/schema.ts';
+import type { Database } from '../../server/src/db/schema/index.ts';
 import type { HouseholdModel } from './households.ts';
 import type { Person } from './model.ts';
 import type { Rng } from './random.ts';

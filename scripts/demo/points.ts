@@ -2,7 +2,7 @@
 // own listener (the code that runs when staff verify), and the supermarket's shelf.
 import type { Insertable, Kysely } from 'kysely';
 import pino from 'pino';
-import type { Database } from '../../server/src/db/schema.ts';
+import type { Database } from '../../server/src/db/schema/index.ts';
 import type { Trx } from '../../server/src/db/database.ts';
 import { AuditLog } from '../../server/src/platform/audit.ts';
 import { Notifier } from '../../server/src/platform/notify.ts';

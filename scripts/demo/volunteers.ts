@@ -19,7 +19,7 @@ import {
   type SkillLevel,
 } from '../../domain/volunteers/skills.ts';
 import type { Fitness } from '../../domain/volunteers/eligibility.ts';
-import type { Database } from '../../server/src/db/schema.ts';
+import type { Database } from '../../server/src/db/schema/index.ts';
 import type { FieldCipher } from '../../server/src/platform/crypto.ts';
 import { needsGuardian } from './care.ts';
 import type { HouseholdModel } from './households.ts';

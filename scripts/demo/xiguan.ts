@@ -11,7 +11,7 @@ import { maskIdNumber } from '../../domain/shared/id-number.ts';
 import { uuidv7 } from '../../domain/shared/ids.ts';
 import { namePinyin } from '../../domain/shared/pinyin.ts';
 import { SPECIAL_GROUPS, type SpecialGroup } from '../../domain/registry/special-groups.ts';
-import type { Database } from '../../server/src/db/schema.ts';
+import type { Database } from '../../server/src/db/schema/index.ts';
 import type { FieldCipher } from '../../server/src/platform/crypto.ts';
 import { dibaoToken, groupTag } from '../../server/src/modules/registry/tags.ts';
 import { DEMO_PHONE_PREFIX, FAMILY_NAME, VOLUNTEER_NAME, demoPeople, type DemoPerson } from './accounts.ts';

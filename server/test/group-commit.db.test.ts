@@ -68,7 +68,7 @@ for (const kind of testDatabaseKinds()) {
       const gc = new GroupCommit(db);
       const refused = gc.run(async (trx) => {
         await trx.insertInto('gc_probe').values({ id: 1000, seq: ++seq, parent_id: null }).execute();
-        throw new AppError('activity_full', {});
+        throw new AppError('conflict', {});
       });
       // A statement error: on PostgreSQL the transaction is unusable until rolled back to the savepoint.
       const duplicate = gc.run(async (trx) => {
@@ -79,7 +79,7 @@ for (const kind of testDatabaseKinds()) {
       const settled = await Promise.allSettled([refused, duplicate, ...others]);
       assert.equal(settled[0]!.status, 'rejected');
       assert.ok((settled[0] as PromiseRejectedResult).reason instanceof AppError);
-      assert.equal((settled[0] as PromiseRejectedResult).reason.code, 'activity_full');
+      assert.equal((settled[0] as PromiseRejectedResult).reason.code, 'conflict');
       assert.equal(settled[1]!.status, 'rejected');
       assert.ok(
         !((settled[1] as PromiseRejectedResult).reason instanceof GroupCommitError),

@@ -3,7 +3,7 @@
 import { sql } from 'kysely';
 import type { Db, DbOrTrx } from '../db/database.ts';
 import { prepared } from '../db/prepared.ts';
-import type { AuditLogTable } from '../db/schema.ts';
+import type { AuditLogTable } from '../db/schema/index.ts';
 import { sha256 } from './crypto.ts';
 
 export interface AuditWho {

@@ -1,27 +1,52 @@
-// Errors that know nothing of HTTP; one table maps each code to a status.
-export const ERROR_STATUS = {
+// Errors that know nothing of HTTP; one table, grouped by area, maps each code to a status.
+import { joinAreas } from './areas.ts';
+
+// Each area's codes with their HTTP statuses; joinAreas refuses a code that two areas both define.
+const platform = {
   validation: 400,
-  bad_file: 400,
-  unauthenticated: 401,
-  bad_credentials: 401,
-  csrf: 403,
   forbidden: 403,
   out_of_scope: 403,
   not_found: 404,
   conflict: 409,
-  duplicate_id_number: 409,
-  duplicate_volunteer: 409,
   has_dependents: 409,
+  payload_too_large: 413,
+  unsupported_file: 415,
+  rate_limited: 429,
+  internal: 500,
+} as const;
+
+const auth = {
+  unauthenticated: 401,
+  bad_credentials: 401,
+  csrf: 403,
+  locked: 423,
+} as const;
+
+const registry = {
+  duplicate_id_number: 409,
+} as const;
+
+const volunteers = {
+  duplicate_volunteer: 409,
   session_full: 409,
   session_closed: 409,
   volunteer_not_approved: 409,
+  outside_policy_ages: 409,
+} as const;
+
+const needs = {
   bad_transition: 409,
   not_eligible: 409,
-  outside_policy_ages: 409,
+} as const;
+
+const pairings = {
   not_your_pairing: 403,
   volunteer_not_eligible: 409,
   pairing_ended: 409,
   visit_already_logged: 409,
+} as const;
+
+const appointments = {
   slot_full: 409,
   already_booked: 409,
   slot_not_offered: 409,
@@ -30,8 +55,14 @@ export const ERROR_STATUS = {
   booking_too_early: 409,
   booking_not_cancellable: 409,
   service_closed: 409,
-  // Issue 5: activities, check-in, hours, certificates, points, recognition.
-  activity_full: 409,
+} as const;
+
+const wechat = {
+  bad_signature: 403,
+  stale_request: 403,
+} as const;
+
+const activities = {
   activity_not_eligible: 409,
   activity_not_changeable: 409,
   already_signed_up: 409,
@@ -43,22 +74,35 @@ export const ERROR_STATUS = {
   already_checked_in: 409,
   already_checked_out: 409,
   not_checked_in: 409,
+} as const;
+
+const hours = {
   hours_overlap: 409,
   hours_duplicate: 409,
   correction_conflict: 409,
   dispute_resolved: 409,
+} as const;
+
+const records = {
   certificate_revoked: 409,
   insufficient_points: 409,
   out_of_stock: 409,
+} as const;
+
+const recognition = {
   already_nominated: 409,
   already_decided: 409,
   notice_closed: 409,
   nothing_to_publish: 409,
-  // badges (issue 6)
+} as const;
+
+const badges = {
   badge_exists: 409,
   badge_not_active: 409,
   badge_consent_required: 409,
-  // classroom (issue 6)
+} as const;
+
+const classroom = {
   classroom_not_on_rota: 403,
   classroom_pickup_refused: 403,
   classroom_already_in: 409,
@@ -70,7 +114,9 @@ export const ERROR_STATUS = {
   classroom_pickup_locked: 423,
   classroom_not_today: 403,
   classroom_children_inside: 409,
-  // homecare (issue 6)
+} as const;
+
+const homecare = {
   homecare_taken: 409,
   homecare_task_not_open: 409,
   homecare_shift_not_open: 409,
@@ -82,14 +128,25 @@ export const ERROR_STATUS = {
   homecare_run_closed: 409,
   homecare_run_outstanding: 409,
   homecare_shift_clash: 409,
-  bad_signature: 403,
-  stale_request: 403,
-  payload_too_large: 413,
-  unsupported_file: 415,
-  locked: 423,
-  rate_limited: 429,
-  internal: 500,
 } as const;
+
+export const ERROR_STATUS = joinAreas('Error code', {
+  platform,
+  auth,
+  registry,
+  volunteers,
+  needs,
+  pairings,
+  appointments,
+  wechat,
+  activities,
+  hours,
+  records,
+  recognition,
+  badges,
+  classroom,
+  homecare,
+});
 export type ErrorCode = keyof typeof ERROR_STATUS;
 
 export interface FieldProblem {

@@ -6,7 +6,7 @@ import { Cron } from 'croner';
 import { sql } from 'kysely';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db, DbOrTrx, DatabaseKind } from '../db/database.ts';
-import type { JobTable } from '../db/schema.ts';
+import type { JobTable } from '../db/schema/index.ts';
 import { uuidv7 } from '../../../domain/shared/ids.ts';
 
 export type JobHandler = (payload: any, job: { id: string; attempts: number }) => Promise<void>;

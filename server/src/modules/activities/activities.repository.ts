@@ -11,7 +11,7 @@ import type {
   ActivityShiftTable,
   ActivitySignupTable,
   ActivityTable,
-} from '../../db/schema.ts';
+} from '../../db/schema/index.ts';
 
 // ---------------- activities and shifts ----------------
 

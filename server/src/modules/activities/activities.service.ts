@@ -12,7 +12,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import QRCode from 'qrcode';
 import type { Db, DbOrTrx, Trx } from '../../db/database.ts';
-import type { ActivityTable, Database } from '../../db/schema.ts';
+import type { ActivityTable, Database } from '../../db/schema/index.ts';
 import { authorize, type Grant } from '../../platform/access.ts';
 import type { Actor, RequestContext } from '../../platform/actor.ts';
 import type { AuditLog, AuditWhat } from '../../platform/audit.ts';

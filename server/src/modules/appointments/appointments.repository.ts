@@ -6,7 +6,7 @@ import type {
   AppointmentScheduleTable,
   AppointmentServiceTable,
   AppointmentSlotTable,
-} from '../../db/schema.ts';
+} from '../../db/schema/index.ts';
 
 // ---------------- services ----------------
 

@@ -1,7 +1,7 @@
 // All SQL of the love QR badges: settings, badges (found by their token's hash), their call lists and scans.
 import { sql } from 'kysely';
 import type { DbOrTrx } from '../../db/database.ts';
-import type { BadgeContactTable, BadgeScanTable, BadgeSettingsTable, BadgeTable } from '../../db/schema-badges.ts';
+import type { BadgeContactTable, BadgeScanTable, BadgeSettingsTable, BadgeTable } from '../../db/schema/badges.ts';
 
 export const getSettings = (db: DbOrTrx, communityId: string) =>
   db.selectFrom('badge_settings').selectAll().where('community_id', '=', communityId).executeTakeFirst();

@@ -5,7 +5,7 @@
 // finder needs the phone numbers, not our log), a finder's message does.
 import { CompiledQuery } from 'kysely';
 import type { Db, DbOrTrx } from '../../db/database.ts';
-import type { BadgeScanTable } from '../../db/schema-badges.ts';
+import type { BadgeScanTable } from '../../db/schema/badges.ts';
 import type { Notification, Notifier } from '../../platform/notify.ts';
 import { insertScans } from './badges.repository.ts';
 

@@ -1,7 +1,7 @@
 // All SQL of certificates: the issuer settings, the yearly number counter, issued certificates.
 import { sql } from 'kysely';
 import type { DbOrTrx } from '../../db/database.ts';
-import type { CertificateSettingsTable, CertificateTable } from '../../db/schema.ts';
+import type { CertificateSettingsTable, CertificateTable } from '../../db/schema/index.ts';
 
 export const getSettings = (db: DbOrTrx, communityId: string) =>
   db.selectFrom('certificate_settings').selectAll().where('community_id', '=', communityId).executeTakeFirst();

@@ -4,7 +4,7 @@
 // page, found by an unguessable token, proves one genuine or says it was revoked.
 import crypto from 'node:crypto';
 import type { Db, DbOrTrx } from '../../db/database.ts';
-import type { CertificateTable } from '../../db/schema.ts';
+import type { CertificateTable } from '../../db/schema/index.ts';
 import type { Actor, RequestContext } from '../../platform/actor.ts';
 import type { AuditLog, AuditWhat } from '../../platform/audit.ts';
 import { authorize } from '../../platform/access.ts';

@@ -9,7 +9,7 @@ import type {
   ClassroomChildTable,
   ClassroomLogTable,
   ClassroomSessionTable,
-} from '../../db/schema-classroom.ts';
+} from '../../db/schema/classroom.ts';
 
 type AttendanceRow = Selectable<ClassroomAttendanceTable>;
 export { isUniqueViolation } from '../../db/database.ts';

@@ -11,7 +11,7 @@
 // when its rota names them.
 import { randomInt } from 'node:crypto';
 import type { Db, DbOrTrx, Trx } from '../../db/database.ts';
-import type { ClassroomAdultTable, ClassroomChildTable, ClassroomSessionTable } from '../../db/schema-classroom.ts';
+import type { ClassroomAdultTable, ClassroomChildTable, ClassroomSessionTable } from '../../db/schema/classroom.ts';
 import { authorize, type Grant } from '../../platform/access.ts';
 import type { Actor, RequestContext } from '../../platform/actor.ts';
 import type { AuditLog, AuditWhat } from '../../platform/audit.ts';

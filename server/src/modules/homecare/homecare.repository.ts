@@ -7,7 +7,7 @@ import type {
   HomecareTaskTable,
   HospitalShiftTable,
   HospitalStayTable,
-} from '../../db/schema-homecare.ts';
+} from '../../db/schema/homecare.ts';
 
 const affected = (r: { numUpdatedRows?: bigint } | undefined) => Number(r?.numUpdatedRows ?? 0n);
 

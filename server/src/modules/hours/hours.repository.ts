@@ -1,7 +1,7 @@
 // All SQL of the hours ledger: entries (append-only), the running totals, and each community's rules.
 import { sql } from 'kysely';
 import type { DbOrTrx } from '../../db/database.ts';
-import type { HoursDisputeTable, HoursEntryTable, HoursSettingsTable } from '../../db/schema.ts';
+import type { HoursDisputeTable, HoursEntryTable, HoursSettingsTable } from '../../db/schema/index.ts';
 
 export type EntryRow = HoursEntryTable & { volunteer_name: string };
 

@@ -1,6 +1,6 @@
 // All SQL of insurance: policies and the volunteers they cover.
 import type { DbOrTrx } from '../../db/database.ts';
-import type { InsurancePolicyTable } from '../../db/schema.ts';
+import type { InsurancePolicyTable } from '../../db/schema/index.ts';
 import type { Grant } from '../../platform/access.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { volunteerInScope } from '../volunteers/volunteer-scope.ts';

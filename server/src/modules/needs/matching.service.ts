@@ -3,7 +3,7 @@
 // All open needs: one optimal assignment under a load cap, set beside first-come-first-served.
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
-import type { NeedTable } from '../../db/schema.ts';
+import type { NeedTable } from '../../db/schema/index.ts';
 import type { Actor, RequestContext } from '../../platform/actor.ts';
 import type { Grant } from '../../platform/access.ts';
 import { todayInShanghai } from '../../../../domain/shared/dates.ts';

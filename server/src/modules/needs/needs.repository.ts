@@ -1,7 +1,7 @@
 // All SQL of needs, their events and the household survey.
 import { sql } from 'kysely';
 import type { DbOrTrx } from '../../db/database.ts';
-import type { NeedEventTable, NeedTable, SurveyNeedTable, SurveyVisitTable } from '../../db/schema.ts';
+import type { NeedEventTable, NeedTable, SurveyNeedTable, SurveyVisitTable } from '../../db/schema/index.ts';
 import { OPEN_NEED_STATUSES, type NeedQuery } from '../../../../domain/needs/needs.ts';
 
 export const getNeed = (db: DbOrTrx, communityId: string, id: string) =>

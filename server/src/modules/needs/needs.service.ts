@@ -1,7 +1,7 @@
 // Needs: taken by phone, online, WeChat, at the office or in the survey; matched to a volunteer; followed to
 // done and reviewed. Every move is an event (who, when, why) and an audit entry, written with the change.
 import type { Db, DbOrTrx } from '../../db/database.ts';
-import type { NeedTable } from '../../db/schema.ts';
+import type { NeedTable } from '../../db/schema/index.ts';
 import { assertInScope, gridFilter, type Grant } from '../../platform/access.ts';
 import type { Actor, RequestContext } from '../../platform/actor.ts';
 import type { AuditLog, AuditWhat } from '../../platform/audit.ts';

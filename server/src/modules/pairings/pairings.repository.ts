@@ -1,7 +1,7 @@
 // All SQL of three-fixed pairings and their visits. Lists join the resident's name and address and the
 // volunteer's name in the same statement, so a page of pairings is one query, not one per row.
 import type { DbOrTrx } from '../../db/database.ts';
-import type { PairingTable, PairingVisitTable } from '../../db/schema.ts';
+import type { PairingTable, PairingVisitTable } from '../../db/schema/index.ts';
 
 export interface PairingFilter {
   volunteerId?: string;

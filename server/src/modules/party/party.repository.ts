@@ -2,7 +2,7 @@
 import { sql } from 'kysely';
 import type { DbOrTrx, DatabaseKind } from '../../db/database.ts';
 import { pinyinStartsWith } from '../../db/prefix.ts';
-import type { PartyMemberTable, PartyPostTable } from '../../db/schema.ts';
+import type { PartyMemberTable, PartyPostTable } from '../../db/schema/index.ts';
 
 export async function gridExists(db: DbOrTrx, communityId: string, gridId: string) {
   return !!(await db

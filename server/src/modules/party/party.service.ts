@@ -1,7 +1,7 @@
 // Party members (managed by grid), the community's posts, and in-service members' report to the community
 // where they live (在职党员社区报到). A post's capacity is never overbooked, even under concurrent claims.
 import type { Db, DbOrTrx, DatabaseKind } from '../../db/database.ts';
-import type { PartyPostTable } from '../../db/schema.ts';
+import type { PartyPostTable } from '../../db/schema/index.ts';
 import { authorize, can, gridFilter, type Grant } from '../../platform/access.ts';
 import type { Actor, RequestContext } from '../../platform/actor.ts';
 import type { AuditLog, AuditWhat } from '../../platform/audit.ts';

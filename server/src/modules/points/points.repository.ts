@@ -2,7 +2,7 @@
 // ledger, items, stock and redemptions.
 import { sql } from 'kysely';
 import type { DbOrTrx } from '../../db/database.ts';
-import type { PointsTxnTable, SupermarketItemTable } from '../../db/schema.ts';
+import type { PointsTxnTable, SupermarketItemTable } from '../../db/schema/index.ts';
 import type { Posting } from '../../../../domain/hours/points.ts';
 
 /** Creates the balance row if needed and touches it: on PostgreSQL this locks it for the rest of the transaction. */

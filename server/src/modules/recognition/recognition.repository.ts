@@ -3,7 +3,7 @@
 // few queries, as the left-out monitor does, rather than asking each module volunteer by volunteer).
 import { sql } from 'kysely';
 import type { DbOrTrx } from '../../db/database.ts';
-import type { RecognitionNominationTable, StarNoticeTable } from '../../db/schema.ts';
+import type { RecognitionNominationTable, StarNoticeTable } from '../../db/schema/index.ts';
 
 export { isUniqueViolation } from '../../db/database.ts';
 

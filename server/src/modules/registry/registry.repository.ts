@@ -9,7 +9,7 @@ import type {
   HouseholdTable,
   ResidentTable,
   ResidentTagTable,
-} from '../../db/schema.ts';
+} from '../../db/schema/index.ts';
 
 export interface ResidentFilter {
   communityId: string;

@@ -8,7 +8,7 @@ import type {
   HouseholdTable,
   ResidentTable,
   ResidentTagTable,
-} from '../../db/schema.ts';
+} from '../../db/schema/index.ts';
 import { assertInScope, can, gridFilter, inScope, type Grant } from '../../platform/access.ts';
 import type { Actor, RequestContext } from '../../platform/actor.ts';
 import type { AuditLog, AuditWhat } from '../../platform/audit.ts';

@@ -2,7 +2,7 @@
 // of fact (volunteers, certificates, covers, slots, blackouts, skills), never one per volunteer.
 import type { SelectQueryBuilder } from 'kysely';
 import type { DbOrTrx } from '../../db/database.ts';
-import type { Database, ServiceTypeTable } from '../../db/schema.ts';
+import type { Database, ServiceTypeTable } from '../../db/schema/index.ts';
 import {
   DEFAULT_AGE_POLICY,
   weekdayOf,

@@ -1,7 +1,7 @@
 // Kinds of service and what they ask of whoever does them (volunteer regulation art. 15–17: age, health,
 // training, insurance), and who is eligible for one. EligibilityService is what pairings and activities use.
 import type { Db, DbOrTrx } from '../../db/database.ts';
-import type { ServiceTypeTable } from '../../db/schema.ts';
+import type { ServiceTypeTable } from '../../db/schema/index.ts';
 import type { Grant } from '../../platform/access.ts';
 import type { Actor, RequestContext } from '../../platform/actor.ts';
 import type { AuditLog, AuditWhat } from '../../platform/audit.ts';

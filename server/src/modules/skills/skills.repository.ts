@@ -4,7 +4,7 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
 import type { DbOrTrx } from '../../db/database.ts';
 import { pinyinStartsWith } from '../../db/prefix.ts';
-import type { VolunteerSkillTable } from '../../db/schema.ts';
+import type { VolunteerSkillTable } from '../../db/schema/index.ts';
 
 /** Which volunteers a reader may see: the whole community, one unit, one team, or nobody. */
 export type VolunteerBound = { all: true } | { unitId: string } | { teamId: string } | { none: true };

@@ -1,7 +1,7 @@
 // Teams, their leaders and members, and join requests.
 import { sql } from 'kysely';
 import type { DbOrTrx } from '../../db/database.ts';
-import type { TeamMemberTable, TeamTable } from '../../db/schema.ts';
+import type { TeamMemberTable, TeamTable } from '../../db/schema/index.ts';
 
 export async function listTeams(db: DbOrTrx, communityId: string, onlyTeamId: string | null) {
   let q = db

@@ -1,7 +1,7 @@
 // Teams (服务队): the N+ squads, culture teams, the silver-hair group and unit teams; leaders, members and
 // join requests. A team leader manages their own team only; a volunteer may serve in several teams.
 import type { Db, DbOrTrx } from '../../db/database.ts';
-import type { TeamTable } from '../../db/schema.ts';
+import type { TeamTable } from '../../db/schema/index.ts';
 import type { Grant } from '../../platform/access.ts';
 import type { Actor, RequestContext } from '../../platform/actor.ts';
 import type { AuditLog, AuditWhat } from '../../platform/audit.ts';

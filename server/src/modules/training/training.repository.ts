@@ -1,6 +1,6 @@
 // All SQL of training: courses, sessions, attendance and certificates.
 import type { DbOrTrx } from '../../db/database.ts';
-import type { TrainingCertificateTable, TrainingCourseTable, TrainingSessionTable } from '../../db/schema.ts';
+import type { TrainingCertificateTable, TrainingCourseTable, TrainingSessionTable } from '../../db/schema/index.ts';
 import type { Grant } from '../../platform/access.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { volunteerInScope } from '../volunteers/volunteer-scope.ts';

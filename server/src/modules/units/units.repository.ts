@@ -1,7 +1,7 @@
 // Units and organisations with their volunteer and team counts, and a unit's volunteers.
 import { sql } from 'kysely';
 import type { DbOrTrx } from '../../db/database.ts';
-import type { UnitTable } from '../../db/schema.ts';
+import type { UnitTable } from '../../db/schema/index.ts';
 
 export async function listUnits(db: DbOrTrx, communityId: string, onlyUnitId: string | null) {
   let q = db

@@ -1,7 +1,7 @@
 // Limits a query over volunteers (aliased `v`) to those inside a grant's scope, in SQL, so lists of
 // certificates, covers or eligible volunteers never show someone the caller may not see.
 import { sql, type ExpressionBuilder } from 'kysely';
-import type { Database } from '../../db/schema.ts';
+import type { Database } from '../../db/schema/index.ts';
 import type { Grant } from '../../platform/access.ts';
 import type { Actor } from '../../platform/actor.ts';
 

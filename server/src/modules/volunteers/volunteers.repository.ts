@@ -7,7 +7,7 @@ import type {
   VolunteerGuardianTable,
   VolunteerSkillTable,
   VolunteerTable,
-} from '../../db/schema.ts';
+} from '../../db/schema/index.ts';
 
 export type VolunteerRow = VolunteerTable & { unit_name: string | null };
 

@@ -4,7 +4,7 @@
 import crypto from 'node:crypto';
 import QRCode from 'qrcode';
 import type { Db, DbOrTrx } from '../../db/database.ts';
-import type { VolunteerSkillTable, VolunteerTable } from '../../db/schema.ts';
+import type { VolunteerSkillTable, VolunteerTable } from '../../db/schema/index.ts';
 import { assertInScope, can, type Grant } from '../../platform/access.ts';
 import type { Actor, RequestContext } from '../../platform/actor.ts';
 import type { AuditLog, AuditWhat, AuditWho } from '../../platform/audit.ts';

@@ -1,6 +1,6 @@
 // WeChat's own tables: handled messages, bindings, bind codes. Rows stay here; the service gets plain values.
 import type { DbOrTrx } from '../../db/database.ts';
-import type { WechatBindCodeTable, WechatBindingTable } from '../../db/schema.ts';
+import type { WechatBindCodeTable, WechatBindingTable } from '../../db/schema/index.ts';
 
 export async function communityExists(db: DbOrTrx, communityId: string): Promise<boolean> {
   return !!(await db.selectFrom('community').select('id').where('id', '=', communityId).executeTakeFirst());

@@ -1,6 +1,7 @@
-// Server messages of the activities area (issue 5), merged into the tables in ../i18n.ts. Keys are error codes and validation keys.
-export const zh: Record<string, string> = {
-  activity_full: '这个岗位已经报满了',
+// Server messages of the activities area: activities, shifts, sign-ups and check-in. Keys are error codes and
+// validation keys; ../i18n.ts joins every area into one table per language.
+
+export const zh = {
   activity_not_eligible: '{name}不符合“{title}”的要求：{reasons}',
   activity_not_changeable: '“{title}”已经发布或取消，不能这样改了，请刷新后再看',
   already_signed_up: '{name}已经报名了“{title}”，不用重复报名',
@@ -33,10 +34,10 @@ export const zh: Record<string, string> = {
   'entity.shift': '岗位',
   'entity.signup': '报名',
   'entity.template': '节日模板',
-};
+} satisfies Record<string, string>;
 
-export const en: Record<string, string> = {
-  activity_full: 'This shift is full',
+// English has exactly the keys of the Chinese table: the type refuses a missing or an extra one.
+export const en: Record<keyof typeof zh, string> = {
   activity_not_eligible: '{name} does not meet what “{title}” asks: {reasons}',
   activity_not_changeable: '“{title}” is already published or cancelled and cannot be changed this way; please reload',
   already_signed_up: '{name} is already signed up for “{title}”',

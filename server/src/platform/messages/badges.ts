@@ -1,5 +1,7 @@
-// Server messages of the badges area (issue 6), merged into the tables in ../i18n.ts. Keys are error codes and validation keys.
-export const zh: Record<string, string> = {
+// Server messages of the badges area: the love QR badge (爱心二维码). Keys are error codes and validation keys; ../i18n.ts
+// joins every area into one table per language.
+
+export const zh = {
   badge_exists: '这位居民已有一张在用的爱心二维码；如需新卡，请在原卡上“重新制作”',
   badge_not_active: '这张爱心二维码已停用或已被新卡替换，不能再修改、打印或停用',
   'badges.phoneInvalid': '请填写有效的电话号码（座机或手机）',
@@ -17,9 +19,10 @@ export const zh: Record<string, string> = {
   'badges.consentRequired': '请登记本人或监护人对爱心二维码的同意（扫码页会显示家人电话，并记录老人被发现的位置）',
   'badges.nicknameIsName': '昵称不能包含老人的真实姓名',
   'badges.cautionsHaveName': '嘱托不能包含老人的真实姓名',
-};
+} satisfies Record<string, string>;
 
-export const en: Record<string, string> = {
+// English has exactly the keys of the Chinese table: the type refuses a missing or an extra one.
+export const en: Record<keyof typeof zh, string> = {
   badge_exists: 'This resident already has a working love badge; to make a new card, reissue that one',
   badge_not_active:
     'This love badge has been stopped or replaced by a new card; it can no longer be changed, printed or stopped',
@@ -35,9 +38,11 @@ export const en: Record<string, string> = {
   'badges.reasonRequired': 'Give the reason for stopping it (at least 2 characters)',
   'entity.badge': 'love badge',
   badge_consent_required:
-    "This resident's love badge consent was withdrawn or never recorded: record the consent of the person or their guardian before making a new card",
+    "This resident's love badge consent was withdrawn or never recorded: record the consent of the person or their " +
+    'guardian before making a new card',
   'badges.consentRequired':
-    "Record the consent of the person or their guardian to the love badge (the page shows the family's phones and logs where the person was found)",
+    "Record the consent of the person or their guardian to the love badge (the page shows the family's phones and " +
+    'logs where the person was found)',
   'badges.nicknameIsName': "The nickname must not contain the person's real name",
   'badges.cautionsHaveName': "The cautions must not contain the person's real name",
 };

@@ -1,5 +1,7 @@
-// Server messages of the classroom area (issue 6), merged into the tables in ../i18n.ts. Keys are error codes and validation keys.
-export const zh: Record<string, string> = {
+// Server messages of the classroom area: the 4:30 after-school classroom. Keys are error codes and validation keys;
+// ../i18n.ts joins every area into one table per language.
+
+export const zh = {
   classroom_not_on_rota: '您不在 {date} 四点半课堂的值班表上，只有当天值班的老师和社区工作人员可以签到签退',
   classroom_pickup_refused:
     '不能把{name}交给这位接送人：取件码或手机号与登记的接送人不符（或已停用）。请核对后再试，或联系家长',
@@ -27,13 +29,16 @@ export const zh: Record<string, string> = {
   'entity.classroom_adult': '接送人',
   'entity.classroom_session': '课堂',
   'entity.classroom_alert': '提醒',
-};
+} satisfies Record<string, string>;
 
-export const en: Record<string, string> = {
+// English has exactly the keys of the Chinese table: the type refuses a missing or an extra one.
+export const en: Record<keyof typeof zh, string> = {
   classroom_not_on_rota:
-    'You are not on the 4:30 classroom rota for {date}; only that day’s tutors and community staff can check children in and out',
+    'You are not on the 4:30 classroom rota for {date}; only that day’s tutors and community staff can check ' +
+    'children in and out',
   classroom_pickup_refused:
-    '{name} cannot be handed to this person: the pickup code or phone does not match an authorised adult (or theirs is no longer active). Please check, or call the family',
+    '{name} cannot be handed to this person: the pickup code or phone does not match an authorised adult (or theirs ' +
+    'is no longer active). Please check, or call the family',
   classroom_already_in: '{name} is already checked in ({time} {by})',
   classroom_already_out: '{name} was already checked out {time}',
   classroom_not_in: '{name} has not been checked in today, so cannot be checked out',
@@ -41,14 +46,18 @@ export const en: Record<string, string> = {
   classroom_session_closed: 'The session of {date} is closed and can no longer be changed',
   classroom_alert_cleared: 'This alert has already been dealt with',
   classroom_pickup_locked:
-    'There have been {tries} pickup codes or phones for {name} today that did not match. For the child’s safety tutors cannot check them out now; please ask community staff to check and do it',
+    'There have been {tries} pickup codes or phones for {name} today that did not match. For the child’s safety ' +
+    'tutors cannot check them out now; please ask community staff to check and do it',
   classroom_not_today:
-    'This is the session of {date}, not today’s. Tutors can only work today’s session; no one can check children in or out of a session still to come, and earlier records are corrected by community staff',
+    'This is the session of {date}, not today’s. Tutors can only work today’s session; no one can check children in ' +
+    'or out of a session still to come, and earlier records are corrected by community staff',
   classroom_children_inside:
-    '{count} children are checked in and not yet checked out ({names}); hand them to an authorised adult and check them out before closing the session',
+    '{count} children are checked in and not yet checked out ({names}); hand them to an authorised adult and check ' +
+    'them out before closing the session',
   'classroom.birthDate': 'The birth date must be before the enrolment date',
   'classroom.lastGuardian':
-    'This is the child’s only active guardian: without them nobody would get the check-in and check-out messages. Register another guardian first',
+    'This is the child’s only active guardian: without them nobody would get the check-in and check-out messages. ' +
+    'Register another guardian first',
   'classroom.weekdays': 'Weekdays are 1–5 for Monday to Friday, e.g. 12345',
   'classroom.guardianRequired': 'Register at least one guardian (parent)',
   'classroom.adultPhoneTwice': 'This phone number is already registered as an adult for this child',

@@ -1,5 +1,7 @@
-// Server messages of the homecare area (issue 6), merged into the tables in ../i18n.ts. Keys are error codes and validation keys.
-export const zh: Record<string, string> = {
+// Server messages of the homecare area: home care tasks, hospital accompaniment and holiday delivery runs. Keys are
+// error codes and validation keys; ../i18n.ts joins every area into one table per language.
+
+export const zh = {
   homecare_taken: '已经有志愿者接了这项任务（或这个班次），未做任何更改',
   homecare_task_not_open: '这项任务当前不能这样处理（已完成或已取消），未做任何更改',
   homecare_shift_not_open: '这个陪护班次当前不能这样处理（已完成、已取消或已过时），未做任何更改',
@@ -30,16 +32,18 @@ export const zh: Record<string, string> = {
   'entity.hospital_stay': '住院记录',
   'entity.hospital_shift': '陪护班次',
   'entity.delivery_run': '节日慰问',
-};
+} satisfies Record<string, string>;
 
-export const en: Record<string, string> = {
+// English has exactly the keys of the Chinese table: the type refuses a missing or an extra one.
+export const en: Record<keyof typeof zh, string> = {
   homecare_taken: 'A volunteer has already taken this task (or shift). Nothing was changed',
   homecare_task_not_open: 'This task cannot be changed that way now (it is done or cancelled). Nothing was changed',
   homecare_shift_not_open:
     'This accompaniment shift cannot be changed that way now (done, cancelled or past). Nothing was changed',
   homecare_shift_not_started: 'The shift has not started yet; record it done once it has',
   homecare_shift_clash:
-    '{name} already has an accompaniment shift at that time (from {startsAt}); nobody can be in two places. Nothing was changed',
+    '{name} already has an accompaniment shift at that time (from {startsAt}); nobody can be in two places. Nothing ' +
+    'was changed',
   homecare_stay_ended: 'This hospital stay ended on {on}; no more shifts can be arranged',
   homecare_not_on_list:
     'This person is not on the list of "{title}" (or not in a building you deliver to). Nothing was changed',

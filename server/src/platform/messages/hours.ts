@@ -1,5 +1,7 @@
-// Server messages of the hours area (issue 5), merged into the tables in ../i18n.ts. Keys are error codes and validation keys.
-export const zh: Record<string, string> = {
+// Server messages of the hours area: the hours ledger, objections, stars and the points rules. Keys are error codes and
+// validation keys; ../i18n.ts joins every area into one table per language.
+
+export const zh = {
   hours_overlap: '这段时间已记录了其他服务（{description}），同一时间不能重复记录',
   hours_duplicate: '这次服务的时长已经记录过了',
   correction_conflict: '这条记录刚被其他人更正过，请刷新后再看',
@@ -22,9 +24,10 @@ export const zh: Record<string, string> = {
   'points.rate_invalid': '每小时积分应大于 0、不超过 100',
   'points.daily_cap_invalid': '每日上限应为不小于 0 的整数',
   'points.total_cap_invalid': '累计上限应为不小于 0 的整数',
-};
+} satisfies Record<string, string>;
 
-export const en: Record<string, string> = {
+// English has exactly the keys of the Chinese table: the type refuses a missing or an extra one.
+export const en: Record<keyof typeof zh, string> = {
   hours_overlap: 'Service is already recorded for this time ({description}); the same time cannot be recorded twice',
   hours_duplicate: 'The hours of this service are already recorded',
   correction_conflict: 'Someone has just corrected this entry; please reload',

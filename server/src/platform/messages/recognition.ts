@@ -1,5 +1,7 @@
-// Server messages of the recognition area (issue 5), merged into the tables in ../i18n.ts. Keys are error codes and validation keys.
-export const zh: Record<string, string> = {
+// Server messages of the recognition area: star-level notices, nominations and commendations. Keys are error codes and
+// validation keys; ../i18n.ts joins every area into one table per language.
+
+export const zh = {
   already_nominated: '{name}这个季度已经被推荐过了',
   already_decided: '这条推荐刚被审批过了，请刷新后再看',
   notice_closed: '这条公示已经结束或已撤回',
@@ -12,9 +14,10 @@ export const zh: Record<string, string> = {
   'entity.star_notice': '星级公示',
   'entity.nomination': '推荐',
   'entity.commendation': '已发布的表彰名单',
-};
+} satisfies Record<string, string>;
 
-export const en: Record<string, string> = {
+// English has exactly the keys of the Chinese table: the type refuses a missing or an extra one.
+export const en: Record<keyof typeof zh, string> = {
   already_nominated: '{name} is already nominated for this quarter',
   already_decided: 'This nomination has just been decided; please reload',
   notice_closed: 'This notice has already ended or been withdrawn',

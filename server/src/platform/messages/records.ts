@@ -1,5 +1,7 @@
-// Server messages of the records area (issue 5), merged into the tables in ../i18n.ts. Keys are error codes and validation keys.
-export const zh: Record<string, string> = {
+// Server messages of the records area: service certificates, points and the points supermarket. Keys are error codes
+// and validation keys; ../i18n.ts joins every area into one table per language.
+
+export const zh = {
   certificate_revoked: '证明 {number} 已撤销，不能再下载或撤销',
   insufficient_points: '积分不足：现有 {balance} 分，这次兑换需要 {needed} 分，未做任何扣减',
   out_of_stock: '“{item}”库存不足：剩 {stock} 件，要兑换 {wanted} 件，未做任何扣减',
@@ -15,9 +17,10 @@ export const zh: Record<string, string> = {
   'points.itemUnavailable': '该物品不存在或已下架',
   'entity.service_certificate': '志愿服务记录证明',
   'entity.supermarket_item': '爱心超市物品',
-};
+} satisfies Record<string, string>;
 
-export const en: Record<string, string> = {
+// English has exactly the keys of the Chinese table: the type refuses a missing or an extra one.
+export const en: Record<keyof typeof zh, string> = {
   certificate_revoked: 'Certificate {number} has been revoked; it can no longer be downloaded or revoked',
   insufficient_points: 'Not enough points: {balance} available, this redemption needs {needed}. Nothing was deducted',
   out_of_stock: 'Not enough "{item}" in stock: {stock} left, {wanted} wanted. Nothing was deducted',

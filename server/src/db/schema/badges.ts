@@ -1,4 +1,4 @@
-// Tables of the badges area (issue 6), joined into Database in schema.ts: the love QR badge (爱心二维码).
+// Tables of the badges area: the love QR badge (爱心二维码).
 
 /** Per community: the hotline printed on every card, the duty phone on every page, and who on duty is told of scans. */
 export interface BadgeSettingsTable {
@@ -46,7 +46,10 @@ export interface BadgeContactTable {
   position: number;
 }
 
-/** One scan: a view of the page or a finder's message. Location only when the finder agreed; the IP only as a keyed hash. */
+/**
+ * One scan: a view of the page or a finder's message. Location only when the finder agreed; the IP only as a keyed
+ * hash.
+ */
 export interface BadgeScanTable {
   community_id: string;
   id: string;

@@ -1,4 +1,4 @@
-// Tables of the classroom area (issue 6), joined into Database in schema.ts. Times are ISO UTC text, dates
+// Tables of the classroom area. Times are ISO UTC text, dates
 // YYYY-MM-DD, session clock times HH:MM (Shanghai), booleans 0/1.
 import type { ColumnType } from 'kysely';
 

@@ -1,6 +1,9 @@
-// Tables of the homecare area (issue 6), joined into Database in schema.ts.
+// Tables of the homecare area: home care tasks, hospital stays and their shifts, holiday delivery runs.
 
-/** A home care task for a named resident: a quilt sewn, a bath, a haircut; open for a volunteer to take, or assigned. */
+/**
+ * A home care task for a named resident: a quilt sewn, a bath, a haircut; open for a volunteer to take, or
+ * assigned.
+ */
 export interface HomecareTaskTable {
   community_id: string;
   id: string;

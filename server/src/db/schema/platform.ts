@@ -1,0 +1,52 @@
+// Tables of the platform: the audit log, the job queue and the notification outbox.
+// Times are ISO-8601 UTC text; booleans are 0/1.
+
+export interface NotificationOutboxTable {
+  id: string;
+  channel: string;
+  recipient: string;
+  template: string;
+  payload: string;
+  status: string;
+  created_at: string;
+  sent_at: string | null;
+}
+
+export interface AuditLogTable {
+  community_id: string;
+  seq: number;
+  at: string;
+  actor_account_id: string | null;
+  actor_name: string;
+  actor_role: string | null;
+  action: string;
+  entity_type: string;
+  entity_id: string | null;
+  detail: string;
+  ip: string | null;
+  user_agent: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface JobTable {
+  id: string;
+  kind: string;
+  payload: string;
+  status: string;
+  run_at: string;
+  attempts: number;
+  max_attempts: number;
+  locked_by: string | null;
+  locked_until: string | null;
+  last_error: string | null;
+  unique_key: string | null;
+  created_at: string;
+  finished_at: string | null;
+}
+
+export interface PlatformTables {
+  notification_outbox: NotificationOutboxTable;
+  audit_log: AuditLogTable;
+  job: JobTable;
+}
