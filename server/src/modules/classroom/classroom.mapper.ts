@@ -21,7 +21,7 @@ import type {
   ClassroomAttendanceTable,
   ClassroomChildTable,
   ClassroomSessionTable,
-} from '../../db/schema-classroom.ts';
+} from '../../db/schema/classroom.ts';
 
 type Attendance = Omit<ClassroomAttendanceTable, 'pickup_misses'>;
 
