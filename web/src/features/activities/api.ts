@@ -155,10 +155,3 @@ export const useActivity = (id: string) =>
   useQuery({ queryKey: ['activities', 'detail', id], queryFn: ({ signal }) => activitiesApi.detail(id, signal) });
 export const useSignups = (id: string) =>
   useQuery({ queryKey: ['activities', 'signups', id], queryFn: ({ signal }) => activitiesApi.signups(id, signal) });
-
-export function shanghaiToday(): string {
-  return new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-}
-export function localTime(iso: string): string {
-  return new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(11, 16);
-}

@@ -9,8 +9,9 @@ import { Link, useNavigate } from 'react-router';
 import { ConsolePage } from '../../../shared/console-ui/ConsolePage.tsx';
 import { QueryTable } from '../../../shared/console-ui/QueryTable.tsx';
 import { errorText } from '../../../shared/api/errorText.ts';
-import { activitiesApi, localTime, shanghaiToday, useActivities, type Activity } from '../api.ts';
+import { activitiesApi, useActivities, type Activity } from '../api.ts';
 import { ActivityFields, toBody, type ActivityValues } from './ActivityForm.tsx';
+import { shanghaiTime, todayInShanghai } from '../../../../../domain/shared/dates.ts';
 
 const statusColor = { draft: 'default', published: 'processing', cancelled: 'error' } as const;
 const WEEKDAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;
@@ -33,7 +34,7 @@ function NewActivity({ open, onClose }: { open: boolean; onClose: () => void }) 
   };
   return (
     <Modal open={open} title={t('act.add')} onCancel={onClose} onOk={() => void save()} width={760} destroyOnHidden>
-      <Form form={form} layout="vertical" initialValues={{ date: shanghaiToday() }}>
+      <Form form={form} layout="vertical" initialValues={{ date: todayInShanghai() }}>
         <ActivityFields />
       </Form>
     </Modal>
@@ -121,7 +122,7 @@ function NewSeries({ open, onClose }: { open: boolean; onClose: () => void }) {
   };
   return (
     <Modal open={open} title={t('act.series')} onCancel={onClose} onOk={() => void save()} width={760} destroyOnHidden>
-      <Form form={form} layout="vertical" initialValues={{ ruleKind: 'lastThree', startDate: shanghaiToday() }}>
+      <Form form={form} layout="vertical" initialValues={{ ruleKind: 'lastThree', startDate: todayInShanghai() }}>
         <Space wrap>
           <Form.Item name="ruleKind" label={t('act.f.rule')}>
             <Select
@@ -161,7 +162,7 @@ function NewSeries({ open, onClose }: { open: boolean; onClose: () => void }) {
 
 function Shows() {
   const { t } = useTranslation();
-  const year = Number(shanghaiToday().slice(0, 4));
+  const year = Number(todayInShanghai().slice(0, 4));
   const q = useQuery({
     queryKey: ['activities', 'shows', year],
     queryFn: ({ signal }) => activitiesApi.shows(year, signal),
@@ -213,7 +214,7 @@ export default function ActivitiesPage() {
             title: t('act.f.date'),
             dataIndex: 'date',
             width: 150,
-            render: (d: string, a: Activity) => `${d} ${localTime(a.startsAt)}`,
+            render: (d: string, a: Activity) => `${d} ${shanghaiTime(a.startsAt)}`,
           },
           {
             title: t('act.f.title'),

@@ -28,7 +28,6 @@ import { errorText } from '../../../shared/api/errorText.ts';
 import {
   appointmentsApi,
   minuteText,
-  shanghaiToday,
   useDayBookings,
   useServices,
   useSlots,
@@ -37,6 +36,7 @@ import {
   type Service,
 } from '../api.ts';
 import { ServiceForm } from './ServiceForm.tsx';
+import { todayInShanghai } from '../../../../../domain/shared/dates.ts';
 
 function DayBookings({ services }: { services: Service[] }) {
   const { t } = useTranslation();
@@ -44,7 +44,7 @@ function DayBookings({ services }: { services: Service[] }) {
   const qc = useQueryClient();
   // The day lives in the address (?date=YYYY-MM-DD), so a link or a reload shows the same day.
   const [params, setParams] = useSearchParams();
-  const date = /^\d{4}-\d{2}-\d{2}$/.test(params.get('date') ?? '') ? params.get('date')! : shanghaiToday();
+  const date = /^\d{4}-\d{2}-\d{2}$/.test(params.get('date') ?? '') ? params.get('date')! : todayInShanghai();
   const setDate = (d: string) =>
     setParams(
       (p) => {

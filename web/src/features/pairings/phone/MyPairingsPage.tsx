@@ -14,8 +14,7 @@ import {
   TextField,
 } from '../../../shared/phone-ui/parts.tsx';
 import { isApiError } from '../../../shared/api/errors.ts';
-import { todayInShanghai } from '../../../../../domain/shared/dates.ts';
-import { addDays } from '../../../../../domain/pairings/recurrence.ts';
+import { addDays, todayInShanghai } from '../../../../../domain/shared/dates.ts';
 import { pairingsApi, useMyPairings, type Scheduled } from '../api.ts';
 import { describeRule } from '../rule.ts';
 
