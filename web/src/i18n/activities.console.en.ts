@@ -2,7 +2,9 @@
 export const activitiesConsoleEn = {
   act: {
     title: 'Activities',
-    lead: 'Activities, shifts and places, sign-ups and the waitlist, check-in and out on site. Check-out sends the service hours to verification.',
+    lead:
+      'Activities, shifts and places, sign-ups and the waitlist, check-in and out on site. Check-out sends the ' +
+      'service hours to verification.',
     add: 'New activity',
     fromTemplate: 'From a festival template',
     series: 'Recurring series',

@@ -168,7 +168,7 @@ function FeedModal({
   );
 }
 
-function Services({ services, query }: { services: Service[]; query: ReturnType<typeof useServices> }) {
+function Services({ query }: { query: ReturnType<typeof useServices> }) {
   const { t } = useTranslation();
   const [editing, setEditing] = useState<Service | null>(null);
   const [open, setOpen] = useState(false);
@@ -395,7 +395,7 @@ export default function AppointmentsPage() {
         items={[
           { key: 'day', label: t('appt.tabs.day'), children: <DayBookings services={list} /> },
           { key: 'book', label: t('appt.tabs.book'), children: <BookForCaller services={list} /> },
-          { key: 'services', label: t('appt.tabs.services'), children: <Services services={list} query={services} /> },
+          { key: 'services', label: t('appt.tabs.services'), children: <Services query={services} /> },
         ]}
       />
     </ConsolePage>

@@ -148,7 +148,10 @@ function SlotPicker({
                 className="ph-btn ph-btn--block"
                 style={{ marginBottom: '0.5em' }}
                 disabled={busy}
-                aria-label={`${t('apptPhone.bookAt', { date: d, weekday: wd(d), time: s.time })}，${t('apptPhone.left', { count: s.left })}`}
+                aria-label={[
+                  t('apptPhone.bookAt', { date: d, weekday: wd(d), time: s.time }),
+                  t('apptPhone.left', { count: s.left }),
+                ].join('，')}
                 onClick={() => void book(s)}
               >
                 {s.time} · {t('apptPhone.left', { count: s.left })}

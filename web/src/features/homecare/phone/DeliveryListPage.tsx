@@ -126,7 +126,10 @@ export default function DeliveryListPage() {
       {run.buildings.map((b) => (
         <Card
           key={b.building}
-          title={`${b.building} · ${t('homecare.phone.runProgress', { done: b.figures.delivered + b.figures.declined, total: b.figures.total })}`}
+          title={`${b.building} · ${t('homecare.phone.runProgress', {
+            done: b.figures.delivered + b.figures.declined,
+            total: b.figures.total,
+          })}`}
         >
           <ul className="ph-list" aria-label={b.building}>
             {b.recipients
