@@ -1,5 +1,5 @@
 // Typed fetchers and react-query hooks of /api/hours: my hours, a volunteer's, the verification queue, rules.
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../shared/api/client.ts';
 import type { DisputeView, EntryView, HoursSummary } from '../../../../domain/hours/schemas.ts';
 
@@ -66,3 +66,11 @@ export const useHoursSettings = () =>
   useQuery({ queryKey: ['hours', 'settings'], queryFn: ({ signal }) => hoursApi.settings(signal) });
 
 export { hoursText } from '../../shared/api/hours.ts';
+
+export function useDispute() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: hoursApi.dispute,
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['me', 'hours', 'disputes'] }),
+  });
+}
