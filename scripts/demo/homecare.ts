@@ -1,4 +1,4 @@
-// The demo's home care (issue 6): about twenty tasks over the last months for elders without family and
+// The demo's home care: about twenty tasks over the last months for elders without family and
 // elders living alone (quilts sewn before winter, monthly haircuts, baths), one hospital stay with its rota of
 // accompaniment shifts (the past ones served, two gaps in the next 48 hours), last Mid-Autumn's delivery run
 // (all delivered, two after a second try, one declined with a note, so the run closed with nobody silently

@@ -1,4 +1,4 @@
-// Console strings of the classroom area (issue 6).
+// Console strings of the classroom area.
 import type { Translation } from './resource.ts';
 import type { classroomConsoleZhCN } from './classroom.console.zh-CN.ts';
 

@@ -1,4 +1,4 @@
-// Phone strings of the homecare area (issue 6).
+// Phone strings of the homecare area.
 export const homecarePhoneEn = {
   homecare: {
     phone: {

@@ -1,4 +1,4 @@
-// Phone strings of the volunteer's own service hours and star level (issue 5).
+// Phone strings of the volunteer's own service hours and star level.
 export const hoursPhoneEn = {
   hoursPhone: {
     link: 'My service hours',

@@ -1,4 +1,4 @@
-// Console strings of recognition (star notices, quarterly commendation, health check) and party indicators (issue 5).
+// Console strings of recognition (star notices, quarterly commendation, health check) and party indicators.
 export const recognitionConsoleZhCN = {
   recognition: {
     title: '表彰嘉许',

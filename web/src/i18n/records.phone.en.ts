@@ -1,4 +1,4 @@
-// Phone strings of certificates, points and the public verify page (issue 5, records).
+// Phone strings of certificates, points and the public verify page.
 export const recordsPhoneEn = {
   certPhone: {
     link: 'My service certificates',
