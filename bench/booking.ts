@@ -8,8 +8,7 @@ import { performance } from 'node:perf_hooks';
 import type { Db } from '../server/src/db/database.ts';
 import { hashPassword } from '../server/src/modules/auth/auth.service.ts';
 import { uuidv7 } from '../domain/shared/ids.ts';
-import { todayInShanghai } from '../domain/shared/dates.ts';
-import { addDaysTo, shanghaiInstant } from '../domain/appointments/schedule.ts';
+import { addDays, shanghaiInstant, todayInShanghai } from '../domain/shared/dates.ts';
 import { onFreshDatabases } from './fresh-databases.ts';
 import { ensureServerBuilt, isMain, runStandalone, signInOverHttp, startBuiltServer, type Figure } from './lib.ts';
 
@@ -186,7 +185,7 @@ async function burst(
   try {
     const base = `http://127.0.0.1:${server.port}`;
     const { cookie, csrf } = await signInOverHttp(base, STAFF_PHONE, PASSWORD);
-    const slotStart = shanghaiInstant(addDaysTo(todayInShanghai(), 2), 600);
+    const slotStart = shanghaiInstant(addDays(todayInShanghai(), 2), 600);
     const headers = { 'content-type': 'application/json', cookie, 'x-csrf-token': csrf };
     // Warm the route with a booking of another slot, so the burst measures bookings, not first-call compilation.
     await fetch(`${base}/api/appointments/bookings`, {
@@ -195,7 +194,7 @@ async function burst(
       body: JSON.stringify({
         serviceId,
         residentId: residentIds[0],
-        slotStart: shanghaiInstant(addDaysTo(todayInShanghai(), 3), 600),
+        slotStart: shanghaiInstant(addDays(todayInShanghai(), 3), 600),
       }),
     });
 
@@ -291,7 +290,7 @@ export async function bookingBench(
 
 /** What the database holds for the burst's slot (the warm-up booked another). */
 async function counts(db: Db, serviceId: string): Promise<{ booked: number; live: number }> {
-  const slotStart = shanghaiInstant(addDaysTo(todayInShanghai(), 2), 600);
+  const slotStart = shanghaiInstant(addDays(todayInShanghai(), 2), 600);
   const slot = await db
     .selectFrom('appointment_slot')
     .select('booked')

@@ -9,9 +9,9 @@ import { performance } from 'node:perf_hooks';
 import { isMain, median, runStandalone, type Figure } from './lib.ts';
 import { as, signIn, startTestApp } from '../server/test/app.ts';
 import { checkEligibility, type TaskRequirements, type VolunteerFacts } from '../domain/volunteers/eligibility.ts';
-import { todayInShanghai } from '../domain/shared/dates.ts';
+import { addDays, todayInShanghai } from '../domain/shared/dates.ts';
 import { uuidv7 } from '../domain/shared/ids.ts';
-import { addDays, addMonths } from '../server/src/modules/training/training.service.ts';
+import { addMonths } from '../server/src/modules/training/training.service.ts';
 
 const GOAL_MS = 50;
 

@@ -9,8 +9,7 @@ import { performance } from 'node:perf_hooks';
 import type { Db } from '../server/src/db/database.ts';
 import { hashPassword } from '../server/src/modules/auth/auth.service.ts';
 import { uuidv7 } from '../domain/shared/ids.ts';
-import { todayInShanghai } from '../domain/shared/dates.ts';
-import { addDaysTo, shanghaiInstant } from '../domain/appointments/schedule.ts';
+import { addDays, shanghaiInstant, todayInShanghai } from '../domain/shared/dates.ts';
 import { onFreshDatabases } from './fresh-databases.ts';
 import { ensureServerBuilt, isMain, runStandalone, signInOverHttp, startBuiltServer, type Figure } from './lib.ts';
 
@@ -109,7 +108,7 @@ async function seed(
       .insertInto('volunteer')
       .values(rows.slice(i, i + 100))
       .execute();
-  const date = addDaysTo(todayInShanghai(), 2);
+  const date = addDays(todayInShanghai(), 2);
   const startsAt = shanghaiInstant(date, 540),
     endsAt = shanghaiInstant(date, 660);
   await db

@@ -5,8 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
 import { BASE, expectAccessible, launch, newContext, screenshot, signIn } from './browser.ts';
-import { todayInShanghai } from '../domain/shared/dates.ts';
-import { addDays } from '../domain/pairings/recurrence.ts';
+import { addDays, todayInShanghai } from '../domain/shared/dates.ts';
 
 describe('hours verification journey', () => {
   let browser: Browser;

@@ -2,16 +2,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import {
-  bookableDates,
-  bookingTiming,
-  shanghaiInstant,
-  shanghaiLocal,
-  slotAt,
-  slotsBetween,
-  weekdayOf,
-  type ScheduleRule,
-} from './schedule.ts';
+import { bookableDates, bookingTiming, slotAt, slotsBetween, type ScheduleRule } from './schedule.ts';
+import { shanghaiInstant, shanghaiLocal, weekdayOf } from '../shared/dates.ts';
 
 const rule = (r: Partial<ScheduleRule>): ScheduleRule => ({
   weekday: 6,

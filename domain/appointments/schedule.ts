@@ -1,6 +1,8 @@
 // Bookable slots from a weekly schedule, in Shanghai local time (UTC+8, no daylight saving), and the rules a
 // booking must pass (booking window, minimum notice). Pure: the server, the web and the WeChat module agree.
 
+import { addDays, shanghaiInstant, shanghaiLocal, weekdayOf } from '../shared/dates.ts';
+
 export interface ScheduleRule {
   /** 1 = Monday … 7 = Sunday. */
   weekday: number;
@@ -19,42 +21,20 @@ export interface Slot {
   place: string;
 }
 
-const SHANGHAI_OFFSET_MS = 8 * 3600_000;
-const DAY_MS = 86400_000;
-
-/** The UTC instant (ISO) of a Shanghai local date and minute of the day. */
-export function shanghaiInstant(date: string, minute: number): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d, 0, minute) - SHANGHAI_OFFSET_MS).toISOString();
-}
-
-/** The Shanghai local date and minute of the day of an instant. */
-export function shanghaiLocal(instant: string | Date): { date: string; minute: number } {
-  const local = new Date(new Date(instant).getTime() + SHANGHAI_OFFSET_MS);
-  return { date: local.toISOString().slice(0, 10), minute: local.getUTCHours() * 60 + local.getUTCMinutes() };
-}
-
-export function addDaysTo(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-}
-
-/** 1 = Monday … 7 = Sunday. */
-export function weekdayOf(date: string): number {
-  const d = new Date(`${date}T00:00:00Z`).getUTCDay();
-  return d === 0 ? 7 : d;
-}
+// Re-exported for the classroom module, which imports them from here; each is defined in shared/dates.ts.
+export { addDays as addDaysTo, shanghaiInstant, shanghaiLocal, weekdayOf } from '../shared/dates.ts';
 
 function matchesMonthWeek(date: string, monthWeek: number | null): boolean {
   if (monthWeek === null) return true;
   const day = Number(date.slice(8, 10));
-  if (monthWeek === 5) return addDaysTo(date, 7).slice(5, 7) !== date.slice(5, 7);
+  if (monthWeek === 5) return addDays(date, 7).slice(5, 7) !== date.slice(5, 7);
   return Math.ceil(day / 7) === monthWeek;
 }
 
 /** Every slot of the schedule from `from` to `to` (local dates, inclusive), in time order. */
 export function slotsBetween(rules: readonly ScheduleRule[], slotMinutes: number, from: string, to: string): Slot[] {
   const out: Slot[] = [];
-  for (let date = from; date <= to; date = addDaysTo(date, 1)) {
+  for (let date = from; date <= to; date = addDays(date, 1)) {
     const wd = weekdayOf(date);
     for (const r of rules) {
       if (r.weekday !== wd || !matchesMonthWeek(date, r.monthWeek)) continue;
@@ -96,14 +76,14 @@ export function bookingTiming(slotStart: string, limits: BookingLimits, now = ne
   const t = Date.parse(slotStart);
   if (t <= now.getTime()) return 'past';
   if (t - now.getTime() < limits.noticeHours * 3600_000) return 'too_late';
-  if (shanghaiLocal(slotStart).date > addDaysTo(shanghaiLocal(now).date, limits.windowDays)) return 'too_early';
+  if (shanghaiLocal(slotStart).date > addDays(shanghaiLocal(now).date, limits.windowDays)) return 'too_early';
   return 'ok';
 }
 
 /** The first and last local dates a resident can book on now. */
 export function bookableDates(limits: BookingLimits, now = new Date()): { from: string; to: string } {
   const earliest = new Date(now.getTime() + limits.noticeHours * 3600_000);
-  return { from: shanghaiLocal(earliest).date, to: addDaysTo(shanghaiLocal(now).date, limits.windowDays) };
+  return { from: shanghaiLocal(earliest).date, to: addDays(shanghaiLocal(now).date, limits.windowDays) };
 }
 
 export { minuteToHhmm as minuteText } from '../volunteers/service-schemas.ts';

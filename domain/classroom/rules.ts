@@ -1,13 +1,13 @@
 // Pure rules of the 4:30 classroom: which dates a term has sessions on, which children a session expects,
 // pickup codes, and the figures (children and families served, sessions, tutor-hours) per year.
-import { addDaysTo, weekdayOf } from '../appointments/schedule.ts';
+import { addDays, weekdayOf } from '../shared/dates.ts';
 import type { FiguresView } from './schemas.ts';
 
 /** School days (Monday–Friday) from `from` to `to`, inclusive, without the holidays. */
 export function termDates(from: string, to: string, holidays: readonly string[] = []): string[] {
   const skip = new Set(holidays);
   const out: string[] = [];
-  for (let d = from; d <= to; d = addDaysTo(d, 1)) {
+  for (let d = from; d <= to; d = addDays(d, 1)) {
     if (weekdayOf(d) <= 5 && !skip.has(d)) out.push(d);
     if (out.length > 400) break;
   }

@@ -5,8 +5,7 @@
 import { z } from 'zod';
 import { FESTIVAL_KEYS, festivals, type FestivalKey } from '../calendar/calendar.ts';
 import { SPECIAL_GROUPS, type SpecialGroup } from '../registry/special-groups.ts';
-import { addDaysTo, shanghaiInstant } from '../appointments/schedule.ts';
-import { isRealDate } from '../shared/dates.ts';
+import { addDays, isRealDate, shanghaiInstant } from '../shared/dates.ts';
 
 export const TASK_KINDS = ['quilt', 'bathing', 'haircut', 'cleaning', 'other'] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
@@ -54,7 +53,7 @@ export function shiftsBetween(
   pattern = DEFAULT_SHIFT_PATTERN,
 ): Array<{ startsAt: string; endsAt: string }> {
   const out: Array<{ startsAt: string; endsAt: string }> = [];
-  for (let d = from; d <= to; d = addDaysTo(d, 1)) {
+  for (let d = from; d <= to; d = addDays(d, 1)) {
     for (const p of pattern) {
       const startsAt = shanghaiInstant(d, p.start);
       out.push({ startsAt, endsAt: new Date(Date.parse(startsAt) + p.hours * 3600_000).toISOString() });

@@ -2,7 +2,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { WEEKDAYS, addDays, dayNumber, formatRule, occurrences, parseRule, type Recurrence } from './recurrence.ts';
+import { WEEKDAYS, dayNumber, formatRule, occurrences, parseRule, type Recurrence } from './recurrence.ts';
+import { addDays } from '../shared/dates.ts';
 import { checkVisits, missedDates } from './visits.ts';
 import { gini, spreadOf, topTenthShare } from './spread.ts';
 

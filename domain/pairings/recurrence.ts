@@ -1,7 +1,7 @@
 // The schedule of a three-fixed pairing, written as an RFC 5545 RRULE string. Only what a community office
 // uses: FREQ=WEEKLY with BYDAY (weeks start on Monday) and FREQ=MONTHLY with BYMONTHDAY, each with INTERVAL.
 // Everything works on local calendar dates (YYYY-MM-DD), so no time zone can shift an occurrence.
-import { isRealDate } from '../shared/dates.ts';
+import { isRealDate, weekdayOf } from '../shared/dates.ts';
 
 export const WEEKDAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
@@ -88,13 +88,6 @@ export function dayNumber(date: string): number {
 export function dateOf(day: number): string {
   return new Date(day * 86400_000).toISOString().slice(0, 10);
 }
-export function addDays(date: string, days: number): string {
-  return dateOf(dayNumber(date) + days);
-}
-/** 0 = Monday … 6 = Sunday (1970-01-01 was a Thursday). */
-function weekdayIndex(day: number): number {
-  return (((day + 3) % 7) + 7) % 7;
-}
 function daysInMonth(y: number, m0: number): number {
   return new Date(Date.UTC(y, m0 + 1, 0)).getUTCDate();
 }
@@ -111,7 +104,7 @@ export function occurrences(rule: Recurrence, start: string, end: string | null,
   const out: string[] = [];
   if (rule.freq === 'WEEKLY') {
     const s = dayNumber(start);
-    const week0 = s - weekdayIndex(s);
+    const week0 = s - (weekdayOf(start) - 1); // the Monday of the first week
     const wanted = new Set(rule.byDay.map((d) => WEEKDAYS.indexOf(d)));
     // Jump to the first week of the series at or before lo, then walk series weeks only.
     let week = week0 + Math.max(0, Math.floor((lo - week0) / (7 * rule.interval))) * 7 * rule.interval;

@@ -1,5 +1,4 @@
 // Quarters (季度) as "2026Q3", their date ranges in Shanghai dates, and the public notice's end date.
-import { isRealDate } from '../shared/dates.ts';
 
 export const QUARTER_RE = /^(\d{4})Q([1-4])$/;
 
@@ -28,16 +27,4 @@ export function quarterOf(date: string): string {
 
 export function quartersOfYear(year: number): string[] {
   return [1, 2, 3, 4].map((n) => `${year}Q${n}`);
-}
-
-/** A date plus n days (calendar arithmetic, no time zone). */
-export function addDays(date: string, n: number): string {
-  if (!isRealDate(date)) throw new RangeError(`not a date: ${date}`);
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
-}
-
-/** The UTC instant at which a Shanghai date begins (UTC+8, no daylight saving): for comparing ISO timestamps. */
-export function shanghaiDayStart(date: string): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) - 8 * 3600_000).toISOString();
 }

@@ -1,7 +1,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { explain, rankCandidates, scoreParts, type CandidateFacts } from './ranking.ts';
-import { addDays, isQuarter, quarterOf, quarterRange } from './quarters.ts';
+import { isQuarter, quarterOf, quarterRange } from './quarters.ts';
+import { addDays } from '../shared/dates.ts';
 
 const f = (over: Partial<CandidateFacts> & { volunteerId: string }): CandidateFacts => ({
   name: over.volunteerId,

@@ -1,4 +1,11 @@
-// Calendar dates are local dates in the community's zone (Asia/Shanghai), written YYYY-MM-DD.
+// Calendar dates are local dates in the community's zone (Asia/Shanghai), written YYYY-MM-DD. Every calendar
+// helper of the server and the web lives here, with one weekday numbering: ISO, 1 = Monday … 7 = Sunday (the
+// Chinese week, and what availability slots and appointment schedules store).
+
+/** Shanghai is UTC+8 all year: no daylight saving. */
+export const SHANGHAI_OFFSET_MS = 8 * 3600_000;
+const DAY_MS = 86_400_000;
+
 export const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 
 export function isRealDate(s: string): boolean {
@@ -8,9 +15,48 @@ export function isRealDate(s: string): boolean {
   return dt.getUTCFullYear() === y && dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d;
 }
 
-/** Today's date in Shanghai (UTC+8, no daylight saving). */
+/** Today's date in Shanghai. */
 export function todayInShanghai(now = new Date()): string {
-  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+  return new Date(now.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** A date plus n days (calendar arithmetic: no time zone, no daylight saving). */
+export function addDays(date: string, n: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
+}
+
+let lastDate = '',
+  lastWeekday = 0;
+/** The ISO weekday of a date: 1 = Monday … 7 = Sunday. */
+export function weekdayOf(date: string): number {
+  // Eligibility screens check thousands of volunteers against one date: remember the last answer.
+  if (date === lastDate) return lastWeekday;
+  const d = new Date(`${date}T00:00:00Z`).getUTCDay();
+  lastDate = date;
+  lastWeekday = d === 0 ? 7 : d;
+  return lastWeekday;
+}
+
+/** The UTC instant (ISO) of a Shanghai local date and minute of the day. */
+export function shanghaiInstant(date: string, minute: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d, 0, minute) - SHANGHAI_OFFSET_MS).toISOString();
+}
+
+/** The UTC instant (ISO) at which a Shanghai date begins: for comparing ISO timestamps. */
+export function shanghaiDayStart(date: string): string {
+  return shanghaiInstant(date, 0);
+}
+
+/** The Shanghai local date and minute of the day of an instant. */
+export function shanghaiLocal(instant: string | Date): { date: string; minute: number } {
+  const local = new Date(new Date(instant).getTime() + SHANGHAI_OFFSET_MS);
+  return { date: local.toISOString().slice(0, 10), minute: local.getUTCHours() * 60 + local.getUTCMinutes() };
+}
+
+/** The Shanghai wall-clock time (HH:mm) of an instant. */
+export function shanghaiTime(instant: string | Date): string {
+  return new Date(new Date(instant).getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(11, 16);
 }
 
 /** Whole years from birthDate to onDate (both YYYY-MM-DD). */

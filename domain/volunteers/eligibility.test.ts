@@ -1,13 +1,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import {
-  checkEligibility,
-  registrationAgeRule,
-  weekdayOf,
-  type TaskRequirements,
-  type VolunteerFacts,
-} from './eligibility.ts';
+import { checkEligibility, registrationAgeRule, type TaskRequirements, type VolunteerFacts } from './eligibility.ts';
+import { weekdayOf } from '../shared/dates.ts';
 
 const TODAY = '2026-11-28';
 const adult: VolunteerFacts = {

@@ -2,7 +2,7 @@
 // as the 志愿服务条例 asks (art. 15: tasks fit age, skills and health; art. 16: training where the task
 // needs it; art. 17: accident insurance before anything that may endanger the person).
 // Pure and allocation-light: staff screens check thousands of volunteers at once.
-import { ageOn } from '../shared/dates.ts';
+import { ageOn, weekdayOf } from '../shared/dates.ts';
 
 export const FITNESS = ['good', 'fair', 'limited'] as const;
 export type Fitness = (typeof FITNESS)[number];
@@ -74,18 +74,6 @@ export type IneligibleReason =
 export interface Eligibility {
   eligible: boolean;
   reasons: IneligibleReason[];
-}
-
-/** The weekday (1 = Monday … 7 = Sunday) of a YYYY-MM-DD date. */
-let lastDate = '',
-  lastWeekday = 0;
-export function weekdayOf(date: string): number {
-  // Screens check thousands of volunteers against one date: remember the last answer.
-  if (date === lastDate) return lastWeekday;
-  const d = new Date(`${date}T00:00:00Z`).getUTCDay();
-  lastDate = date;
-  lastWeekday = d === 0 ? 7 : d;
-  return lastWeekday;
 }
 
 export function checkEligibility(

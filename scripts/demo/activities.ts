@@ -7,13 +7,13 @@
 import type { Insertable } from 'kysely';
 import type { Database } from '../../server/src/db/schema/index.ts';
 import { uuidv7 } from '../../domain/shared/ids.ts';
-import { shanghaiInstant } from '../../domain/appointments/schedule.ts';
 import { templatesBetween, type TemplateShift } from '../../domain/activities/templates.ts';
 import { formatRule, occurrences } from '../../domain/pairings/recurrence.ts';
 import { toMinute } from '../../domain/activities/schemas.ts';
 import { addDays } from './identity.ts';
 import { Rng } from './random.ts';
 import type { DemoService } from './hours.ts';
+import { shanghaiInstant } from '../../domain/shared/dates.ts';
 
 export interface ActivityRows {
   series: Insertable<Database['activity_series']>[];

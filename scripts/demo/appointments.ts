@@ -1,17 +1,11 @@
-// Xiguan's bookable services (issue 4): a monthly free clinic (义诊) by the skills pool's doctors, a weekly
+// Xiguan's bookable services: a monthly free clinic (义诊) by the skills pool's doctors, a weekly
 // free haircut (义剪) by the haircut volunteers, and legal advice (法律咨询) by the lawyers; eight weeks of past
 // bookings and a few upcoming ones by elderly residents, and one upcoming booking for the family account
 // (13800000007, 李泽钦). Built from the rows seedCommunity already made, so ids agree.
 import { randomBytes } from 'node:crypto';
 import type { Insertable } from 'kysely';
-import {
-  addDaysTo,
-  bookingTiming,
-  slotsBetween,
-  type ScheduleRule,
-  type Slot,
-} from '../../domain/appointments/schedule.ts';
-import { ageOn } from '../../domain/shared/dates.ts';
+import { bookingTiming, slotsBetween, type ScheduleRule, type Slot } from '../../domain/appointments/schedule.ts';
+import { addDays, ageOn } from '../../domain/shared/dates.ts';
 import { uuidv7 } from '../../domain/shared/ids.ts';
 import type { Database } from '../../server/src/db/schema/index.ts';
 import { Rng } from './random.ts';
@@ -121,7 +115,7 @@ export function appointmentRows(input: AppointmentInput): AppointmentRows {
     .filter((x) => x.status === 'active' && ageOn(x.birth_date, input.today) >= 60)
     .map((x) => x.id);
   const fed = new Set<string>();
-  const from = addDaysTo(input.today, -56);
+  const from = addDays(input.today, -56);
 
   for (const def of SERVICES) {
     const serviceId = uuidv7();
@@ -174,7 +168,7 @@ export function appointmentRows(input: AppointmentInput): AppointmentRows {
       });
     }
     const limits = { windowDays: def.windowDays, noticeHours: def.noticeHours };
-    for (const slot of slotsBetween(rules, def.slotMinutes, from, addDaysTo(input.today, def.windowDays))) {
+    for (const slot of slotsBetween(rules, def.slotMinutes, from, addDays(input.today, def.windowDays))) {
       const past = Date.parse(slot.start) < input.now.getTime();
       if (!past && bookingTiming(slot.start, limits, input.now) !== 'ok') continue;
       const fill = past ? def.pastFill : def.upcomingFill;
@@ -193,8 +187,8 @@ export function appointmentRows(input: AppointmentInput): AppointmentRows {
     const slot = slotsBetween(
       def.rules.map((x) => ({ ...x, place: def.place })),
       def.slotMinutes,
-      addDaysTo(input.today, 2),
-      addDaysTo(input.today, def.windowDays),
+      addDays(input.today, 2),
+      addDays(input.today, def.windowDays),
     ).find((s) => !r.slots.some((x) => x.service_id === legal.id && x.starts_at === s.start));
     if (slot) addBookings(r, cid, legal.id, slot, def.places, [input.familyResidentId], false, rng);
   }

@@ -1,4 +1,4 @@
-// The demo's home care (issue 6): about twenty tasks over the last months for elders without family and
+// The demo's home care: about twenty tasks over the last months for elders without family and
 // elders living alone (quilts sewn before winter, monthly haircuts, baths), one hospital stay with its rota of
 // accompaniment shifts (the past ones served, two gaps in the next 48 hours), last Mid-Autumn's delivery run
 // (all delivered, two after a second try, one declined with a note, so the run closed with nobody silently
@@ -10,7 +10,6 @@ import type { Trx } from '../../server/src/db/database.ts';
 import type { FieldCipher } from '../../server/src/platform/crypto.ts';
 import { groupTag } from '../../server/src/modules/registry/tags.ts';
 import { uuidv7 } from '../../domain/shared/ids.ts';
-import { addDaysTo, shanghaiInstant, shanghaiLocal } from '../../domain/appointments/schedule.ts';
 import {
   festivalDate,
   compareAddress,
@@ -23,6 +22,7 @@ import {
 import type { SpecialGroup } from '../../domain/registry/special-groups.ts';
 import { earnDemoPoints } from './points.ts';
 import { Rng } from './random.ts';
+import { addDays, shanghaiInstant, shanghaiLocal } from '../../domain/shared/dates.ts';
 
 type Row<T extends keyof Database> = Insertable<Database[T]>;
 
@@ -117,7 +117,7 @@ export function homecareRows(x: HomecareDemoInput): HomecareDemo {
     startedAt: string | null = null,
     endedAt: string | null = null,
   ) => {
-    const verified = serviceDate < addDaysTo(x.today, -QUEUE_DAYS);
+    const verified = serviceDate < addDays(x.today, -QUEUE_DAYS);
     const id = uuidv7();
     out.entries.push({
       community_id: cid,
@@ -142,7 +142,7 @@ export function homecareRows(x: HomecareDemoInput): HomecareDemo {
       status: verified ? 'verified' : 'pending',
       verified_by: verified ? x.staff.accountId : null,
       verified_by_name: verified ? x.staff.name : null,
-      verified_at: verified ? `${addDaysTo(serviceDate, 2)}T03:00:00.000Z` : null,
+      verified_at: verified ? `${addDays(serviceDate, 2)}T03:00:00.000Z` : null,
     });
     return id;
   };
@@ -175,7 +175,7 @@ export function homecareRows(x: HomecareDemoInput): HomecareDemo {
       hours_entry_id: done ? entry(v!, id, dueOn, opts.done!, `${TASK_LABEL[kind]} · ${maskResidentName(name)}`) : null,
       cancel_reason: null,
       created_by: createdBy,
-      created_at: `${addDaysTo(dueOn, -7)}T02:00:00.000Z`,
+      created_at: `${addDays(dueOn, -7)}T02:00:00.000Z`,
       updated_at: at,
     });
   };
@@ -183,29 +183,29 @@ export function homecareRows(x: HomecareDemoInput): HomecareDemo {
   const other = () => rng.pick(pool.slice(me ? 1 : 0).length ? pool.slice(me ? 1 : 0) : pool);
   // Quilts sewn and delivered before winter (October and November).
   for (let i = 0; i < 5; i++)
-    task(pickElder(), 'quilt', addDaysTo(x.today, -55 + i * 9), other(), {
+    task(pickElder(), 'quilt', addDays(x.today, -55 + i * 9), other(), {
       done: rng.int(120, 240),
       note: '新棉被一床',
     });
   // Monthly haircuts for three elders: the last three months done, the next one booked (repeating every 30 days).
   const barbers = [other(), other(), me ?? other()];
   for (const [k, elder] of rng.sample(elders, Math.min(3, elders.length)).entries()) {
-    const first = addDaysTo(x.today, -80 + k * 4);
+    const first = addDays(x.today, -80 + k * 4);
     for (let m = 0; m < 3; m++)
-      task(elder, 'haircut', addDaysTo(first, m * 30), barbers[k]!, { done: rng.int(30, 50), repeat: 30 });
-    task(elder, 'haircut', addDaysTo(first, 90), barbers[k]!, { repeat: 30, time: '09:30' });
+      task(elder, 'haircut', addDays(first, m * 30), barbers[k]!, { done: rng.int(30, 50), repeat: 30 });
+    task(elder, 'haircut', addDays(first, 90), barbers[k]!, { repeat: 30, time: '09:30' });
   }
   // Baths: two given, one booked for 刘红梅, one open for any volunteer to take.
-  task(pickElder(), 'bathing', addDaysTo(x.today, -20), other(), { done: 60 });
-  task(pickElder(), 'bathing', addDaysTo(x.today, -6), other(), { done: 75 });
-  task(pickElder(), 'bathing', addDaysTo(x.today, 2), me ?? other(), { time: '15:00', note: '需两人协助，带防滑垫' });
-  task(pickElder(), 'bathing', addDaysTo(x.today, 4), null, { time: '10:00' });
-  task(pickElder(), 'cleaning', addDaysTo(x.today, 3), null, { note: '冬前擦窗、清理厨房' });
+  task(pickElder(), 'bathing', addDays(x.today, -20), other(), { done: 60 });
+  task(pickElder(), 'bathing', addDays(x.today, -6), other(), { done: 75 });
+  task(pickElder(), 'bathing', addDays(x.today, 2), me ?? other(), { time: '15:00', note: '需两人协助，带防滑垫' });
+  task(pickElder(), 'bathing', addDays(x.today, 4), null, { time: '10:00' });
+  task(pickElder(), 'cleaning', addDays(x.today, 3), null, { note: '冬前擦窗、清理厨房' });
 
   // ---- one hospital stay with its rota
   const patient = pickElder();
   const stayId = uuidv7();
-  const admitted = addDaysTo(x.today, -3);
+  const admitted = addDays(x.today, -3);
   out.stays.push({
     community_id: cid,
     id: stayId,
@@ -213,7 +213,7 @@ export function homecareRows(x: HomecareDemoInput): HomecareDemo {
     hospital: '宝鸡市中心医院',
     ward: '心内科 3病区 12床',
     admitted_on: admitted,
-    expected_discharge_on: addDaysTo(x.today, 4),
+    expected_discharge_on: addDays(x.today, 4),
     discharged_on: null,
     note: '三无老人，无家属陪护',
     created_by: createdBy,
@@ -222,7 +222,7 @@ export function homecareRows(x: HomecareDemoInput): HomecareDemo {
   const nowMs = x.now.getTime();
   let gaps = 0;
   let mineNext = false;
-  for (const [i, s] of shiftsBetween(admitted, addDaysTo(x.today, 4)).entries()) {
+  for (const [i, s] of shiftsBetween(admitted, addDays(x.today, 4)).entries()) {
     const id = uuidv7();
     const past = Date.parse(s.endsAt) <= nowMs;
     const soon = !past && Date.parse(s.startsAt) <= nowMs + 48 * 3600_000;
@@ -287,9 +287,9 @@ export function homecareRows(x: HomecareDemoInput): HomecareDemo {
     groups: JSON.stringify(DEFAULT_RUN_GROUPS),
     status: 'closed',
     created_by: createdBy,
-    created_at: `${addDaysTo(autumnOn, -10)}T02:00:00.000Z`,
+    created_at: `${addDays(autumnOn, -10)}T02:00:00.000Z`,
     closed_by: x.staff.accountId,
-    closed_at: `${addDaysTo(autumnOn, 2)}T09:00:00.000Z`,
+    closed_at: `${addDays(autumnOn, 2)}T09:00:00.000Z`,
     last_notice_on: null,
   });
   const deliverers = new Map<string, Row<'volunteer'>>();
@@ -320,7 +320,7 @@ export function homecareRows(x: HomecareDemoInput): HomecareDemo {
       attempts: secondTry ? 2 : 1,
       confirmed_by: accountOf(v),
       confirmed_by_name: v.name as string,
-      confirmed_at: shanghaiInstant(secondTry ? addDaysTo(autumnOn, 1) : autumnOn, minute),
+      confirmed_at: shanghaiInstant(secondTry ? addDays(autumnOn, 1) : autumnOn, minute),
       note: secondTry ? '第一次上门不在家，次日补送到手' : declined ? '老人说家里月饼已够，请转送更需要的人' : null,
       close_reason: null,
       added_reason: null,

@@ -7,13 +7,14 @@
 // Same two steps as the rest of the demo: planPairings() decides (pure, from the seed), pairingRows() adds ids.
 import type { Insertable } from 'kysely';
 import { uuidv7 } from '../../domain/shared/ids.ts';
-import { addDays, formatRule, occurrences, type Recurrence, type Weekday } from '../../domain/pairings/recurrence.ts';
+import { formatRule, occurrences, type Recurrence, type Weekday } from '../../domain/pairings/recurrence.ts';
 import type { PairingItem } from '../../domain/pairings/schemas.ts';
 import type { Database } from '../../server/src/db/schema/index.ts';
 import type { HouseholdModel } from './households.ts';
 import type { Person } from './model.ts';
 import type { Rng } from './random.ts';
 import type { VolunteerPlan } from './volunteers.ts';
+import { addDays } from '../../domain/shared/dates.ts';
 
 export const PAIRING_FIGURES = { active: 150, ended: 20 } as const;
 

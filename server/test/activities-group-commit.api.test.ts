@@ -8,8 +8,7 @@ import { sql } from 'kysely';
 import { as, signIn, startTestApp, type TestContext } from './app.ts';
 import { testDatabaseKinds } from './databases.ts';
 import { insertVolunteer } from './volunteer-factories.ts';
-import { todayInShanghai } from '../../domain/shared/dates.ts';
-import { addDaysTo } from '../../domain/appointments/schedule.ts';
+import { addDays, todayInShanghai } from '../../domain/shared/dates.ts';
 
 for (const kind of testDatabaseKinds()) {
   describe(`activity sign-ups in group commits on ${kind}`, () => {
@@ -25,7 +24,7 @@ for (const kind of testDatabaseKinds()) {
       const res = await staff('POST', '/api/activities', {
         title: '重阳敬老',
         place: '社区食堂',
-        date: addDaysTo(todayInShanghai(), 3),
+        date: addDays(todayInShanghai(), 3),
         shifts: places.map((p, i) => ({
           name: `第${i + 1}组`,
           start: `${String(9 + i).padStart(2, '0')}:00`,

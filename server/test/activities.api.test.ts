@@ -10,11 +10,10 @@ import { testDatabaseKinds } from './databases.ts';
 import { accountIdOf, addTeamMember, insertTeam, insertVolunteer, setMembershipScope } from './volunteer-factories.ts';
 import { enqueueJob } from '../src/platform/jobs.ts';
 import { uuidv7 } from '../../domain/shared/ids.ts';
-import { todayInShanghai } from '../../domain/shared/dates.ts';
-import { addDaysTo } from '../../domain/appointments/schedule.ts';
+import { addDays, todayInShanghai } from '../../domain/shared/dates.ts';
 import { digitsOf, stepAt } from '../../domain/activities/checkin.ts';
 
-const tomorrow = () => addDaysTo(todayInShanghai(), 1);
+const tomorrow = () => addDays(todayInShanghai(), 1);
 const minute = (ms: number) => new Date(Math.floor(ms / 60_000) * 60_000).toISOString();
 
 for (const kind of testDatabaseKinds()) {

@@ -9,8 +9,7 @@ import { insertVolunteer } from './volunteer-factories.ts';
 import { enqueueJob } from '../src/platform/jobs.ts';
 import { uuidv7 } from '../../domain/shared/ids.ts';
 import { namePinyin } from '../../domain/shared/pinyin.ts';
-import { todayInShanghai } from '../../domain/shared/dates.ts';
-import { addDaysTo, shanghaiInstant } from '../../domain/appointments/schedule.ts';
+import { addDays, shanghaiInstant, todayInShanghai } from '../../domain/shared/dates.ts';
 
 const EVERY_DAY = [1, 2, 3, 4, 5, 6, 7];
 const today = todayInShanghai();
@@ -136,7 +135,7 @@ for (const kind of testDatabaseKinds()) {
       const before = { slots: await slotCount(), bookings: await bookingCount() };
       const nextHour = new Date(Math.ceil(Date.now() / 3600_000) * 3600_000 + 3600_000).toISOString();
       const monday = [...Array(7).keys()]
-        .map((i) => addDaysTo(today, i + 2))
+        .map((i) => addDays(today, i + 2))
         .find((d) => new Date(`${d}T00:00:00Z`).getUTCDay() === 1)!;
       const bEnv = as(t.app, await signIn(t.app, t.b.phones.community_admin));
       const bService = (
@@ -161,14 +160,14 @@ for (const kind of testDatabaseKinds()) {
         ],
         [
           'beyond the window',
-          { serviceId: id, residentId: who, slotStart: shanghaiInstant(addDaysTo(today, 8), 600) },
+          { serviceId: id, residentId: who, slotStart: shanghaiInstant(addDays(today, 8), 600) },
           409,
           'booking_too_early',
           /7 天以内/,
         ],
         [
           'in the past',
-          { serviceId: id, residentId: who, slotStart: shanghaiInstant(addDaysTo(today, -1), 600) },
+          { serviceId: id, residentId: who, slotStart: shanghaiInstant(addDays(today, -1), 600) },
           409,
           'slot_passed',
           /已经过去/,
@@ -189,14 +188,14 @@ for (const kind of testDatabaseKinds()) {
         ],
         [
           "another community's resident",
-          { serviceId: id, residentId: t.b.residents['单雄信'], slotStart: shanghaiInstant(addDaysTo(today, 2), 600) },
+          { serviceId: id, residentId: t.b.residents['单雄信'], slotStart: shanghaiInstant(addDays(today, 2), 600) },
           404,
           'not_found',
           /居民/,
         ],
         [
           "another community's service",
-          { serviceId: bService, residentId: who, slotStart: shanghaiInstant(addDaysTo(today, 2), 600) },
+          { serviceId: bService, residentId: who, slotStart: shanghaiInstant(addDays(today, 2), 600) },
           404,
           'not_found',
           /预约服务/,
@@ -229,7 +228,7 @@ for (const kind of testDatabaseKinds()) {
 
     it('keeps one live booking per resident and slot, and cancelling frees the place', async () => {
       const id = await service({ name: '单人咨询', placesPerSlot: 1 });
-      const slotStart = shanghaiInstant(addDaysTo(today, 2), 600);
+      const slotStart = shanghaiInstant(addDays(today, 2), 600);
       const [x, y] = [t.a.residents['单雄信']!, t.a.residents['欧阳文']!];
       const first = await admin('POST', '/api/appointments/bookings', {
         serviceId: id,
@@ -257,7 +256,7 @@ for (const kind of testDatabaseKinds()) {
       );
       const second = await admin('POST', '/api/appointments/bookings', { serviceId: id, residentId: y, slotStart });
       assert.equal(second.statusCode, 201, second.body);
-      const day = (await admin('GET', `/api/appointments/bookings?date=${addDaysTo(today, 2)}&serviceId=${id}`)).json();
+      const day = (await admin('GET', `/api/appointments/bookings?date=${addDays(today, 2)}&serviceId=${id}`)).json();
       assert.deepEqual(day.map((b: any) => [b.residentName, b.status]).sort(), [
         ['单雄信', 'cancelled'],
         ['欧阳文', 'confirmed'],
@@ -313,7 +312,7 @@ for (const kind of testDatabaseKinds()) {
           .values(rows.slice(i, i + 100))
           .execute();
       const id = await service({ name: '义诊', kind: 'clinic', placesPerSlot: 20 });
-      const slotStart = shanghaiInstant(addDaysTo(today, 3), 540);
+      const slotStart = shanghaiInstant(addDays(today, 3), 540);
       const results = await Promise.all(
         ids.map((residentId) =>
           admin('POST', '/api/appointments/bookings', { serviceId: id, residentId, slotStart, channel: 'phone' }),
@@ -344,7 +343,7 @@ for (const kind of testDatabaseKinds()) {
       const slots = (
         await resident(
           'GET',
-          `/api/appointments/services/${id}/slots?from=${addDaysTo(today, 3)}&to=${addDaysTo(today, 3)}`,
+          `/api/appointments/services/${id}/slots?from=${addDays(today, 3)}&to=${addDays(today, 3)}`,
         )
       ).json();
       assert.ok(!slots.some((s: any) => s.start === slotStart), 'a full slot is not offered');
@@ -360,7 +359,7 @@ for (const kind of testDatabaseKinds()) {
           ['王秀英', 'family'],
         ],
       );
-      const slotStart = shanghaiInstant(addDaysTo(today, 2), 900);
+      const slotStart = shanghaiInstant(addDays(today, 2), 900);
       const forMother = await resident('POST', '/api/appointments/mine', {
         serviceId: id,
         residentId: t.a.residents['王秀英'],
@@ -395,7 +394,7 @@ for (const kind of testDatabaseKinds()) {
       const slots = (
         await resident(
           'GET',
-          `/api/appointments/services/${id}/slots?from=${addDaysTo(today, 2)}&to=${addDaysTo(today, 2)}`,
+          `/api/appointments/services/${id}/slots?from=${addDays(today, 2)}&to=${addDays(today, 2)}`,
         )
       ).json();
       assert.equal(slots.find((s: any) => s.start === slotStart).left, 2);
@@ -430,7 +429,7 @@ for (const kind of testDatabaseKinds()) {
 
     it("reminds tomorrow's bookings once through the outbox", async () => {
       const id = await service({ name: '提醒测试' });
-      const tomorrow = addDaysTo(today, 1);
+      const tomorrow = addDays(today, 1);
       const b = await admin('POST', '/api/appointments/bookings', {
         serviceId: id,
         residentId: t.a.residents['单雄信'],
@@ -469,7 +468,7 @@ for (const kind of testDatabaseKinds()) {
         place: '2楼, 调解室; A\\B',
         providerIds: [lawyerId],
       });
-      const slotStart = shanghaiInstant(addDaysTo(today, 2), 600);
+      const slotStart = shanghaiInstant(addDays(today, 2), 600);
       assert.equal(
         (
           await admin('POST', '/api/appointments/bookings', {

@@ -8,8 +8,7 @@ import { as, signIn, startTestApp, type TestContext } from './app.ts';
 import { testDatabaseKinds } from './databases.ts';
 import { accountIdOf, insertVolunteer } from './volunteer-factories.ts';
 import { pdfQrCodes, pdfText } from './certificates-pdf.ts';
-import { todayInShanghai } from '../../domain/shared/dates.ts';
-import { addDays } from '../../domain/pairings/recurrence.ts';
+import { addDays, todayInShanghai } from '../../domain/shared/dates.ts';
 import { uuidv7 } from '../../domain/shared/ids.ts';
 
 for (const kind of testDatabaseKinds()) {
@@ -31,19 +30,17 @@ for (const kind of testDatabaseKinds()) {
       description: string,
       verify = true,
     ): Promise<string> {
-      const { id } = await t.db.handle.db
-        .transaction()
-        .execute((trx) =>
-          t.app.services.hours.recordService(trx, {
-            communityId: t.a.id,
-            volunteerId,
-            source: 'activity',
-            sourceId: uuidv7(),
-            serviceDate: date,
-            minutes,
-            description,
-          }),
-        );
+      const { id } = await t.db.handle.db.transaction().execute((trx) =>
+        t.app.services.hours.recordService(trx, {
+          communityId: t.a.id,
+          volunteerId,
+          source: 'activity',
+          sourceId: uuidv7(),
+          serviceDate: date,
+          minutes,
+          description,
+        }),
+      );
       if (verify) {
         const v = await staff('POST', '/api/hours/verify', { ids: [id] });
         assert.deepEqual(v.json().verified, [id], v.body);

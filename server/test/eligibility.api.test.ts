@@ -5,9 +5,8 @@ import assert from 'node:assert/strict';
 import { as, signIn, startTestApp, type TestContext } from './app.ts';
 import { testDatabaseKinds } from './databases.ts';
 import { insertUnit, insertVolunteer, setMembershipScope } from './volunteer-factories.ts';
-import { addDays, addMonths } from '../src/modules/training/training.service.ts';
-import { todayInShanghai } from '../../domain/shared/dates.ts';
-import { weekdayOf } from '../../domain/volunteers/eligibility.ts';
+import { addMonths } from '../src/modules/training/training.service.ts';
+import { addDays, todayInShanghai, weekdayOf } from '../../domain/shared/dates.ts';
 
 for (const kind of testDatabaseKinds()) {
   describe(`service types and eligibility on ${kind}`, () => {

@@ -10,8 +10,7 @@ import { testDatabaseKinds } from './databases.ts';
 import { accountIdOf, insertVolunteer } from './volunteer-factories.ts';
 import { groupTag } from '../src/modules/registry/tags.ts';
 import { enqueueJob } from '../src/platform/jobs.ts';
-import { todayInShanghai } from '../../domain/shared/dates.ts';
-import { addDaysTo } from '../../domain/appointments/schedule.ts';
+import { addDays, todayInShanghai } from '../../domain/shared/dates.ts';
 import { uuidv7 } from '../../domain/shared/ids.ts';
 import type { SpecialGroup } from '../../domain/registry/special-groups.ts';
 
@@ -426,9 +425,7 @@ for (const kind of testDatabaseKinds()) {
         .where('resident_id', '=', R('李泽钦'))
         .where('id', '!=', task.id)
         .execute();
-      assert.deepEqual(next, [
-        { due_on: addDaysTo(todayInShanghai(), 30), volunteer_id: winnerId, status: 'assigned' },
-      ]);
+      assert.deepEqual(next, [{ due_on: addDays(todayInShanghai(), 30), volunteer_id: winnerId, status: 'assigned' }]);
     });
 
     it('refuses a task for a resident of another community, and another community never sees or takes ours', async () => {
@@ -479,8 +476,8 @@ for (const kind of testDatabaseKinds()) {
         residentId: R('吕建国'),
         hospital: '宝鸡市中心医院',
         ward: '心内科 12床',
-        admittedOn: addDaysTo(today, -1),
-        expectedDischargeOn: addDaysTo(today, 3),
+        admittedOn: addDays(today, -1),
+        expectedDischargeOn: addDays(today, 3),
       });
       assert.equal(stay.statusCode, 201, stay.body);
       const stayId = stay.json().id;
@@ -488,11 +485,11 @@ for (const kind of testDatabaseKinds()) {
         residentId: R('吕建国'),
         hospital: '宝鸡市中心医院',
         admittedOn: today,
-        expectedDischargeOn: addDaysTo(today, -2),
+        expectedDischargeOn: addDays(today, -2),
       });
       assert.equal(reversed.statusCode, 400);
       const beforeAdmission = await staff('POST', `/api/homecare/stays/${stayId}/shifts`, {
-        from: addDaysTo(today, -2),
+        from: addDays(today, -2),
       });
       assert.equal(beforeAdmission.statusCode, 400, beforeAdmission.body);
       assert.match(beforeAdmission.json().error.details.fields[0].message, /入院/);
@@ -500,13 +497,13 @@ for (const kind of testDatabaseKinds()) {
         (await db().selectFrom('hospital_shift').select('id').where('stay_id', '=', stayId).execute()).length,
         0,
       );
-      const gen = await staff('POST', `/api/homecare/stays/${stayId}/shifts`, { from: addDaysTo(today, -1) });
+      const gen = await staff('POST', `/api/homecare/stays/${stayId}/shifts`, { from: addDays(today, -1) });
       assert.deepEqual(gen.json(), { created: 15 });
-      const again = await staff('POST', `/api/homecare/stays/${stayId}/shifts`, { from: addDaysTo(today, -1) });
+      const again = await staff('POST', `/api/homecare/stays/${stayId}/shifts`, { from: addDays(today, -1) });
       assert.deepEqual(again.json(), { created: 0 });
       const shifts = (await staff('GET', `/api/homecare/stays/${stayId}/shifts`)).json();
       assert.equal(shifts.length, 15);
-      assert.equal(shifts[0].startsAt, new Date(Date.parse(`${addDaysTo(today, -1)}T08:00:00+08:00`)).toISOString());
+      assert.equal(shifts[0].startsAt, new Date(Date.parse(`${addDays(today, -1)}T08:00:00+08:00`)).toISOString());
       // Yesterday's morning shift: staff put me on it; I served it.
       const past = shifts[0];
       assert.equal(
@@ -556,7 +553,7 @@ for (const kind of testDatabaseKinds()) {
       const dis = await staff('POST', `/api/homecare/stays/${stayId}/discharge`, { dischargedOn: today });
       assert.equal(dis.statusCode, 200, dis.body);
       const after = (await staff('GET', `/api/homecare/stays/${stayId}/shifts`)).json();
-      const tomorrow = new Date(Date.parse(`${addDaysTo(today, 1)}T00:00:00+08:00`)).toISOString();
+      const tomorrow = new Date(Date.parse(`${addDays(today, 1)}T00:00:00+08:00`)).toISOString();
       assert.ok(after.filter((s: any) => s.startsAt >= tomorrow).every((s: any) => s.status === 'cancelled'));
       assert.equal(after.find((s: any) => s.id === past.id).status, 'done');
       assert.equal((await outbox('homecare.shift_cancelled')).length, 1);
@@ -564,7 +561,7 @@ for (const kind of testDatabaseKinds()) {
     });
 
     it('refuses a volunteer a second shift at the same hours elsewhere (its hours could never be recorded), adjacent ones are fine', async () => {
-      const tomorrow = addDaysTo(todayInShanghai(), 1);
+      const tomorrow = addDays(todayInShanghai(), 1);
       const stayOf = async (name: string) => {
         const s = (
           await staff('POST', '/api/homecare/stays', {

@@ -7,9 +7,7 @@ import assert from 'node:assert/strict';
 import { as, signIn, startTestApp, type TestContext } from './app.ts';
 import { testDatabaseKinds } from './databases.ts';
 import { accountIdOf, addTeamMember, insertTeam, insertVolunteer, setMembershipScope } from './volunteer-factories.ts';
-import { todayInShanghai } from '../../domain/shared/dates.ts';
-import { addDays } from '../../domain/pairings/recurrence.ts';
-import { shanghaiInstant, weekdayOf } from '../../domain/appointments/schedule.ts';
+import { addDays, shanghaiInstant, todayInShanghai, weekdayOf } from '../../domain/shared/dates.ts';
 import { AppError } from '../src/platform/errors.ts';
 
 for (const kind of testDatabaseKinds()) {
@@ -217,17 +215,15 @@ for (const kind of testDatabaseKinds()) {
       await refused({ ...base, sourceId: 's4', minutes: 30, serviceDate: addDays(today, 1) }, 'validation');
       await refused({ ...base, sourceId: 's5', startedAt: end, endedAt: start, minutes: 30 }, 'validation');
       // Right after, 11:00–12:00, is fine.
-      await db
-        .transaction()
-        .execute((trx) =>
-          svc.recordService(trx, {
-            ...base,
-            sourceId: 's6',
-            startedAt: end,
-            endedAt: shanghaiInstant(addDays(today, -5), 720),
-            minutes: 60,
-          }),
-        );
+      await db.transaction().execute((trx) =>
+        svc.recordService(trx, {
+          ...base,
+          sourceId: 's6',
+          startedAt: end,
+          endedAt: shanghaiInstant(addDays(today, -5), 720),
+          minutes: 60,
+        }),
+      );
       assert.equal(await count(), n + 2);
       await assertTotalsMatchEntries();
     });
@@ -401,19 +397,17 @@ for (const kind of testDatabaseKinds()) {
       const db = t.db.handle.db;
       const ids: string[] = [];
       for (let i = 0; i < 12; i++) {
-        const r = await db
-          .transaction()
-          .execute((trx) =>
-            svc.recordService(trx, {
-              communityId: t.a.id,
-              volunteerId: otherId,
-              source: 'activity',
-              sourceId: `race-${i}`,
-              serviceDate: addDays(today, -10),
-              minutes: 60,
-              description: '巡逻',
-            }),
-          );
+        const r = await db.transaction().execute((trx) =>
+          svc.recordService(trx, {
+            communityId: t.a.id,
+            volunteerId: otherId,
+            source: 'activity',
+            sourceId: `race-${i}`,
+            serviceDate: addDays(today, -10),
+            minutes: 60,
+            description: '巡逻',
+          }),
+        );
         ids.push(r.id);
       }
       const results = await Promise.allSettled(

@@ -10,8 +10,7 @@ import assert from 'node:assert/strict';
 import { as, signIn, startTestApp, type TestContext } from './app.ts';
 import { testDatabaseKinds } from './databases.ts';
 import { accountIdOf, addTeamMember, insertTeam, insertVolunteer, setMembershipScope } from './volunteer-factories.ts';
-import { todayInShanghai } from '../../domain/shared/dates.ts';
-import { addDays } from '../../domain/pairings/recurrence.ts';
+import { addDays, todayInShanghai } from '../../domain/shared/dates.ts';
 import { uuidv7 } from '../../domain/shared/ids.ts';
 
 for (const kind of testDatabaseKinds()) {

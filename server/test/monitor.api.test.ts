@@ -10,8 +10,7 @@ import { insertVolunteer } from './volunteer-factories.ts';
 import { enqueueJob } from '../src/platform/jobs.ts';
 import { groupTag } from '../src/modules/registry/tags.ts';
 import { uuidv7 } from '../../domain/shared/ids.ts';
-import { todayInShanghai } from '../../domain/shared/dates.ts';
-import { addDays } from '../../domain/pairings/recurrence.ts';
+import { addDays, todayInShanghai } from '../../domain/shared/dates.ts';
 
 for (const kind of testDatabaseKinds()) {
   describe(`left-out monitor on ${kind}`, () => {

@@ -6,8 +6,8 @@ import { as, signIn, startTestApp, type TestContext } from './app.ts';
 import { testDatabaseKinds } from './databases.ts';
 import { accountIdOf, insertVolunteer } from './volunteer-factories.ts';
 import { uuidv7 } from '../../domain/shared/ids.ts';
-import { todayInShanghai } from '../../domain/shared/dates.ts';
-import { WEEKDAYS, addDays, dayNumber } from '../../domain/pairings/recurrence.ts';
+import { addDays, todayInShanghai } from '../../domain/shared/dates.ts';
+import { WEEKDAYS, dayNumber } from '../../domain/pairings/recurrence.ts';
 
 const weekdayCode = (d: string) => WEEKDAYS[(((dayNumber(d) + 3) % 7) + 7) % 7]!;
 

@@ -9,8 +9,7 @@ import fc from 'fast-check';
 import { as, signIn, startTestApp, type TestContext } from './app.ts';
 import { testDatabaseKinds } from './databases.ts';
 import { accountIdOf, insertVolunteer } from './volunteer-factories.ts';
-import { todayInShanghai } from '../../domain/shared/dates.ts';
-import { addDays } from '../../domain/pairings/recurrence.ts';
+import { addDays, todayInShanghai } from '../../domain/shared/dates.ts';
 import { uuidv7 } from '../../domain/shared/ids.ts';
 
 for (const kind of testDatabaseKinds()) {
@@ -26,19 +25,17 @@ for (const kind of testDatabaseKinds()) {
         name: `志愿者${'甲乙丙丁戊己庚辛壬癸'[volunteerNo++ % 10]}`,
       });
     async function serve(volunteerId: string, minutes: number, date: string, verify = true): Promise<string> {
-      const { id } = await t.db.handle.db
-        .transaction()
-        .execute((trx) =>
-          t.app.services.hours.recordService(trx, {
-            communityId: t.a.id,
-            volunteerId,
-            source: 'activity',
-            sourceId: uuidv7(),
-            serviceDate: date,
-            minutes,
-            description: '社区服务',
-          }),
-        );
+      const { id } = await t.db.handle.db.transaction().execute((trx) =>
+        t.app.services.hours.recordService(trx, {
+          communityId: t.a.id,
+          volunteerId,
+          source: 'activity',
+          sourceId: uuidv7(),
+          serviceDate: date,
+          minutes,
+          description: '社区服务',
+        }),
+      );
       if (verify) assert.deepEqual((await staff('POST', '/api/hours/verify', { ids: [id] })).json().verified, [id]);
       return id;
     }

@@ -9,8 +9,7 @@ import { as, signIn, startTestApp, type TestContext } from './app.ts';
 import { testDatabaseKinds } from './databases.ts';
 import { addPartyMember, insertUnit, insertVolunteer } from './volunteer-factories.ts';
 import { uuidv7 } from '../../domain/shared/ids.ts';
-import { todayInShanghai } from '../../domain/shared/dates.ts';
-import { addDaysTo, shanghaiInstant } from '../../domain/appointments/schedule.ts';
+import { addDays, shanghaiInstant, todayInShanghai } from '../../domain/shared/dates.ts';
 import { quarterOf, quarterRange } from '../../domain/recognition/quarters.ts';
 import { ActivitiesService } from '../src/modules/activities/activities.service.ts';
 
@@ -33,7 +32,7 @@ for (const kind of testDatabaseKinds()) {
       const res = await staff('POST', '/api/activities', {
         title,
         place: '西关社区服务站',
-        date: addDaysTo(today, 1),
+        date: addDays(today, 1),
         shifts: [{ name: '服务组', start: '09:00', end: '11:00', places }],
       });
       assert.equal(res.statusCode, 201, res.body);
@@ -97,7 +96,7 @@ for (const kind of testDatabaseKinds()) {
       const x = await insertVolunteer(db(), t.cipher, t.a.id, { name: '赵出勤' });
       const y = await insertVolunteer(db(), t.cipher, t.a.id, { name: '钱占位' });
       const { from } = quarterRange(prevQuarter);
-      const day = (n: number) => addDaysTo(from, n);
+      const day = (n: number) => addDays(from, n);
       const shiftOn = (d: string) => [shanghaiInstant(d, 9 * 60), shanghaiInstant(d, 11 * 60)] as const;
 
       // Three confirmed shifts last quarter: two marked present (hours verified), one never checked in.
@@ -205,12 +204,12 @@ for (const kind of testDatabaseKinds()) {
         if (verify) assert.deepEqual((await staff('POST', '/api/hours/verify', { ids: [id] })).json().verified, [id]);
         return id;
       };
-      const from = addDaysTo(today, -30),
+      const from = addDays(today, -30),
         to = today;
-      await serve(p, 150, addDaysTo(today, -20)); // 2 points
-      const corrected = await serve(p, 180, addDaysTo(today, -19)); // 3 points, corrected below to 1 h: 1 point
-      await serve(p, 240, addDaysTo(today, -60)); // before the period: 4 points not counted
-      await serve(q, 600, addDaysTo(today, -5), false); // pending: nothing earned
+      await serve(p, 150, addDays(today, -20)); // 2 points
+      const corrected = await serve(p, 180, addDays(today, -19)); // 3 points, corrected below to 1 h: 1 point
+      await serve(p, 240, addDays(today, -60)); // before the period: 4 points not counted
+      await serve(q, 600, addDays(today, -5), false); // pending: nothing earned
       assert.equal(
         (await staff('POST', `/api/hours/entries/${corrected}/correct`, { minutes: 60, reason: '提前离开' }))
           .statusCode,
@@ -235,10 +234,10 @@ for (const kind of testDatabaseKinds()) {
       const units = (await staff('GET', `/api/party-indicators?from=${from}&to=${to}&view=unit`)).json().items as any[];
       assert.equal(units.find((u) => u.key === school).points, 3);
       assert.equal(
-        (await staff('GET', `/api/party-indicators?from=${addDaysTo(today, -90)}&to=${to}&view=member`))
+        (await staff('GET', `/api/party-indicators?from=${addDays(today, -90)}&to=${to}&view=member`))
           .json()
           .items.find((r: any) => r.key === p).points,
-        await earnedPostings(p, addDaysTo(today, -90), to),
+        await earnedPostings(p, addDays(today, -90), to),
       );
 
       const x = await staff('GET', `/api/party-indicators/export?from=${from}&to=${to}&unit=${school}`);

@@ -17,8 +17,8 @@ import {
   setMembershipScope,
 } from './volunteer-factories.ts';
 import { uuidv7 } from '../../domain/shared/ids.ts';
-import { todayInShanghai } from '../../domain/shared/dates.ts';
-import { addDays, quarterOf, quarterRange } from '../../domain/recognition/quarters.ts';
+import { addDays, todayInShanghai } from '../../domain/shared/dates.ts';
+import { quarterOf, quarterRange } from '../../domain/recognition/quarters.ts';
 import { RecognitionService } from '../src/modules/recognition/recognition.service.ts';
 
 const today = todayInShanghai();

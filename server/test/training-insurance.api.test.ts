@@ -6,8 +6,8 @@ import { as, signIn, startTestApp, type TestContext } from './app.ts';
 import { testDatabaseKinds } from './databases.ts';
 import { accountIdOf, insertVolunteer } from './volunteer-factories.ts';
 import { enqueueJob } from '../src/platform/jobs.ts';
-import { addDays, addMonths } from '../src/modules/training/training.service.ts';
-import { todayInShanghai } from '../../domain/shared/dates.ts';
+import { addMonths } from '../src/modules/training/training.service.ts';
+import { addDays, todayInShanghai } from '../../domain/shared/dates.ts';
 
 for (const kind of testDatabaseKinds()) {
   describe(`training, insurance and availability on ${kind}`, () => {

@@ -1,8 +1,10 @@
-// Console strings of activities (issue 5), joined into the console bundle.
+// Console strings of activities, joined into the console bundle.
 export const activitiesConsoleEn = {
   act: {
     title: 'Activities',
-    lead: 'Activities, shifts and places, sign-ups and the waitlist, check-in and out on site. Check-out sends the service hours to verification.',
+    lead:
+      'Activities, shifts and places, sign-ups and the waitlist, check-in and out on site. Check-out sends the ' +
+      'service hours to verification.',
     add: 'New activity',
     fromTemplate: 'From a festival template',
     series: 'Recurring series',

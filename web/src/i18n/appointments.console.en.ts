@@ -5,7 +5,9 @@ import type { appointmentsConsoleZhCN } from './appointments.console.zh-CN.ts';
 export const appointmentsConsoleEn: Translation<typeof appointmentsConsoleZhCN> = {
   appt: {
     title: 'Appointments',
-    lead: "Free clinic, haircuts, legal advice and other professional services: set providers and schedules, see each day's bookings, book for callers.",
+    lead:
+      'Free clinic, haircuts, legal advice and other professional services: set providers and schedules, see each ' +
+      "day's bookings, book for callers.",
     tabs: { day: "Day's bookings", services: 'Services and schedules', book: 'Book for a caller' },
     kinds: { clinic: 'Free clinic', haircut: 'Haircut', legal: 'Legal advice', other: 'Other' },
     channels: { wechat: 'WeChat', phone: 'Phone', online: 'Online', office: 'At the office' },
@@ -59,7 +61,8 @@ export const appointmentsConsoleEn: Translation<typeof appointmentsConsoleZhCN> 
     feed: 'Calendar feed',
     feedTitle: "{{name}}'s calendar feed",
     feedHelp:
-      'Add this address to a phone calendar (subscribe) to see the booked slots. Keep it private; if it leaks, click "New address".',
+      'Add this address to a phone calendar (subscribe) to see the booked slots. Keep it private; if it leaks, click ' +
+      '"New address".',
     feedRenew: 'New address',
     copied: 'Copied',
     copy: 'Copy',

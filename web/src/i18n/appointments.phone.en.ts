@@ -19,7 +19,8 @@ export const appointmentsPhoneEn: Translation<typeof appointmentsPhoneZhCN> = {
     me: 'Me',
     family: 'Family',
     noPeople:
-      'We could not find your record in this community, so you cannot book online yet. Please call the community office.',
+      'We could not find your record in this community, so you cannot book online yet. Please call the community ' +
+      'office.',
     left: '{{count}} places left',
     noSlots: 'No open times soon. Please look again in a few days, or call the community office.',
     bookAt: 'Book {{weekday}} {{date}} at {{time}}',

@@ -1,9 +1,12 @@
-// Console strings of the badges area (issue 6).
+// Console strings of the badges area.
 export const badgesConsoleEn = {
   badges: {
     console: {
       title: 'Love badges',
-      lead: "Make love QR badge cards for elders with dementia or a chronic illness (or any resident who asks). A finder who scans one sees only a nickname, the family's cautions and buttons to call the family — never the name, address, ID or health. Every scan tells the family and the duty staff.",
+      lead:
+        'Make love QR badge cards for elders with dementia or a chronic illness (or any resident who asks). A finder ' +
+        "who scans one sees only a nickname, the family's cautions and buttons to call the family — never the name, " +
+        'address, ID or health. Every scan tells the family and the duty staff.',
       settings: 'Hotline and duty settings',
       issue: 'Make a card',
       issued: 'Made; the card can be printed',
@@ -36,7 +39,8 @@ export const badgesConsoleEn = {
       revoked: 'Stopped: a scan now shows only the community hotline',
       reason: 'Reason',
       issueHint:
-        "Lists elders 60+ with dementia or a chronic illness and no card; type a name to find anyone else. The call list comes from the resident's family contacts; the family can change it later on their phone.",
+        'Lists elders 60+ with dementia or a chronic illness and no card; type a name to find anyone else. The call ' +
+        "list comes from the resident's family contacts; the family can change it later on their phone.",
       pickResident: 'Choose a resident',
       group: { dementia: 'Dementia', chronic_illness: 'Chronic illness' },
       hotline: 'Community hotline',
@@ -58,7 +62,9 @@ export const badgesConsoleEn = {
       reload: 'Same finder reloading; not notified again',
       consent: 'Consent of the person or their guardian',
       consentHint:
-        "The page gives the family's phones to whoever finds the person, and the scans record where they were found (sensitive personal information under PIPL). Get the consent of the person or their guardian first; it is kept in the resident's record, and withdrawing it stops the card at once.",
+        "The page gives the family's phones to whoever finds the person, and the scans record where they were found " +
+        '(sensitive personal information under PIPL). Get the consent of the person or their guardian first; it is ' +
+        "kept in the resident's record, and withdrawing it stops the card at once.",
       consentBy: 'Given by',
       consentSelf: 'The person',
       consentGuardian: 'Guardian',

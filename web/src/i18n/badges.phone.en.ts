@@ -1,4 +1,4 @@
-// Phone strings of the badges area (issue 6).
+// Phone strings of the badges area.
 export const badgesPhoneEn = {
   badges: {
     phone: {
@@ -6,7 +6,8 @@ export const badgesPhoneEn = {
       linkDesc: "Your family member's love badge: who scanned it, their messages; keep the call list",
       title: 'Love badge',
       explain:
-        "When someone scans your family member's love badge you get a text at once. Here you see every scan, the finder's message and location, and you can change the nickname, cautions and call list on the page.",
+        "When someone scans your family member's love badge you get a text at once. Here you see every scan, the " +
+        "finder's message and location, and you can change the nickname, cautions and call list on the page.",
       empty: 'No elder who lists you as family has a love badge yet. Ask the community staff to make one if needed.',
       badgeTitle: 'Love badge of {{nickname}}',
       stopped: 'This card has been stopped; a scan shows only the community hotline.',

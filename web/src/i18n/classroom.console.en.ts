@@ -1,4 +1,4 @@
-// Console strings of the classroom area (issue 6).
+// Console strings of the classroom area.
 import type { Translation } from './resource.ts';
 import type { classroomConsoleZhCN } from './classroom.console.zh-CN.ts';
 
@@ -6,7 +6,10 @@ export const classroomConsoleEn: Translation<typeof classroomConsoleZhCN> = {
   classroom: {
     console: {
       title: '4:30 classroom',
-      lead: 'After school, children of working and migrant families do their homework here with volunteer tutors until the family collects them. A child is handed only to a registered adult, each with a pickup code of their own (or their registered phone); the guardians get a text at every check-in and check-out.',
+      lead:
+        'After school, children of working and migrant families do their homework here with volunteer tutors until ' +
+        'the family collects them. A child is handed only to a registered adult, each with a pickup code of their ' +
+        'own (or their registered phone); the guardians get a text at every check-in and check-out.',
       tabToday: 'Today',
       tabChildren: 'Children and adults',
       tabSessions: 'Sessions and rota',
@@ -61,7 +64,8 @@ export const classroomConsoleEn: Translation<typeof classroomConsoleZhCN> = {
       codeOrPhone: 'Pickup code or phone',
       codesTitle: 'Pickup codes (shown this once)',
       codesLead:
-        'Give each code to its adult to remember or write down. Linli keeps no readable copy; a lost code can only be reset.',
+        'Give each code to its adult to remember or write down. Linli keeps no readable copy; a lost code can only ' +
+        'be reset.',
       adultsOf: 'Adults who may collect {{name}}',
       addAdult: 'Add an adult',
       adultName: 'Name',
@@ -94,7 +98,8 @@ export const classroomConsoleEn: Translation<typeof classroomConsoleZhCN> = {
       leaveTitle: '{{name}} leaves',
       leftOn: 'Last day',
       consentHint:
-        'Consent: the child is under 14, so their data is sensitive and a guardian must agree to it being kept (no ID number needed). The first adult is the consenting guardian.',
+        'Consent: the child is under 14, so their data is sensitive and a guardian must agree to it being kept (no ' +
+        'ID number needed). The first adult is the consenting guardian.',
       guardianName: 'Guardian',
       secondAdult: 'Optional: one more adult who may collect (a grandparent, say)',
       term: 'Generate a term',
@@ -132,7 +137,8 @@ export const classroomConsoleEn: Translation<typeof classroomConsoleZhCN> = {
       fSessions: 'Sessions held',
       fHours: 'Tutor hours',
       figuresHint:
-        'Children served: checked in at least once that year. Families: by household (or, for children not in the registry, by their guardians’ phones), so siblings count once.',
+        'Children served: checked in at least once that year. Families: by household (or, for children not in the ' +
+        'registry, by their guardians’ phones), so siblings count once.',
     },
   },
 };

@@ -121,7 +121,8 @@ export const consoleEn: Translation<typeof consoleZhCN> = {
       templateFile: 'volunteer-template.xlsx',
       seeVolunteers: 'See volunteers',
       templateHint:
-        'Fill in the template: one volunteer per row; columns marked * are required. Enter ID numbers and phone numbers as text. Anyone under 18 needs a guardian.',
+        'Fill in the template: one volunteer per row; columns marked * are required. Enter ID numbers and phone ' +
+        'numbers as text. Anyone under 18 needs a guardian.',
       done: '{{rows}} volunteers imported, status: {{status}}.',
       fileField: 'Whole file',
       rowField: 'Whole row',
@@ -433,7 +434,9 @@ export const consoleEn: Translation<typeof consoleZhCN> = {
       problem: 'Problem',
     },
     audit: {
-      hint: 'The audit log records every sign-in, change and look at sensitive data. Entries are chained, so “Verify chain” finds any edit or deletion.',
+      hint:
+        'The audit log records every sign-in, change and look at sensitive data. Entries are chained, so “Verify ' +
+        'chain” finds any edit or deletion.',
       verify: 'Verify chain',
       chainOk: 'The chain is intact: {{count}} entries checked, no edits found.',
       chainBroken: 'The chain breaks at entry {{seq}} ({{count}} entries before it are intact).',
@@ -459,7 +462,9 @@ export const consoleEn: Translation<typeof consoleZhCN> = {
       },
     },
     outbox: {
-      hint: 'In development nothing is really sent by SMS or WeChat; the messages that would be (such as sign-in codes) appear here.',
+      hint:
+        'In development nothing is really sent by SMS or WeChat; the messages that would be (such as sign-in codes) ' +
+        'appear here.',
       refresh: 'Refresh',
       createdAt: 'Time',
       channel: 'Channel',

@@ -163,7 +163,8 @@ export const en: Translation<typeof zhCN> = {
     contactLine: '{{name}} ({{relation}})',
     call: 'Call {{phone}}',
     maskedNote:
-      'Items marked “Hidden” are kept back to protect residents’ privacy. If you really need them, ask the community staff.',
+      'Items marked “Hidden” are kept back to protect residents’ privacy. If you really need them, ask the community ' +
+      'staff.',
   },
   registry: {
     grid: 'Grid',
@@ -273,13 +274,15 @@ export const en: Translation<typeof zhCN> = {
     licenceExpiresOn: 'Licence valid until',
     guardianTitle: 'Guardian (required under 18)',
     guardianLead:
-      "Volunteers under 18 need their guardian's consent. Under 14, that consent also covers the use of the child's personal data.",
+      "Volunteers under 18 need their guardian's consent. Under 14, that consent also covers the use of the child's " +
+      'personal data.',
     guardianName: "Guardian's name",
     guardianPhone: "Guardian's mobile",
     guardianRelation: 'Relation',
     relationOptions: { father: 'Father', mother: 'Mother', grandparent: 'Grandparent', other: 'Other' },
     consentText:
-      'I agree that the community uses these details to arrange volunteer service. The ID number is stored encrypted; only community staff can read it when needed, and each reading is recorded.',
+      'I agree that the community uses these details to arrange volunteer service. The ID number is stored ' +
+      'encrypted; only community staff can read it when needed, and each reading is recorded.',
     next: 'Next',
     back: 'Back',
     submit: 'Register',

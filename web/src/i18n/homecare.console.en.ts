@@ -1,9 +1,11 @@
-// Console strings of the homecare area (issue 6).
+// Console strings of the homecare area.
 export const homecareConsoleEn = {
   homecare: {
     console: {
       title: 'Home care and holiday deliveries',
-      lead: 'Home visits for elders without family or living alone (quilts, baths, haircuts), hospital accompaniment rotas, and festival deliveries. Each has someone responsible and a record, so nobody is missed.',
+      lead:
+        'Home visits for elders without family or living alone (quilts, baths, haircuts), hospital accompaniment ' +
+        'rotas, and festival deliveries. Each has someone responsible and a record, so nobody is missed.',
       tabs: { tasks: 'Home visits', stays: 'Hospital accompaniment', runs: 'Holiday deliveries' },
       kind: { quilt: 'Quilt sewing', bathing: 'Bathing', haircut: 'Haircut', cleaning: 'Cleaning', other: 'Other' },
       taskStatus: { open: 'Open', assigned: 'Assigned', done: 'Done', cancelled: 'Cancelled' },

@@ -1,11 +1,13 @@
-// Phone strings of the homecare area (issue 6).
+// Phone strings of the homecare area.
 export const homecarePhoneEn = {
   homecare: {
     phone: {
       link: 'Home care and holiday deliveries',
       linkDesc: 'Take home visits and hospital shifts; bring festival gifts',
       title: 'Home care',
-      lead: 'Home visits for elders, hospital accompaniment and festival deliveries. Go when you said you would, tap "Done" afterwards, and your hours are recorded.',
+      lead:
+        'Home visits for elders, hospital accompaniment and festival deliveries. Go when you said you would, tap ' +
+        '"Done" afterwards, and your hours are recorded.',
       notVolunteer: 'You are not yet an approved volunteer of this community, so you cannot take work.',
       runs: 'Holiday deliveries',
       noRuns: 'No deliveries are assigned to you at the moment.',

@@ -1,8 +1,11 @@
-// Console strings of the hours ledger: the verification queue, honour hours and the rules (issue 5).
+// Console strings of the hours ledger: the verification queue, honour hours and the rules.
 export const hoursConsoleEn = {
   hours: {
     title: 'Service hours',
-    lead: 'Every service (activity check-in and out, pairing visits, appointment sessions) records an entry; once staff verify it, it counts as verified hours, which alone earn stars and points. Entries are never edited or deleted: to fix one, correct it — the old entry stays and a correction points at it.',
+    lead:
+      'Every service (activity check-in and out, pairing visits, appointment sessions) records an entry; once staff ' +
+      'verify it, it counts as verified hours, which alone earn stars and points. Entries are never edited or ' +
+      'deleted: to fix one, correct it — the old entry stays and a correction points at it.',
     queue: 'To verify',
     honour: 'Honour hours',
     rules: 'Rules',
@@ -46,7 +49,8 @@ export const hoursConsoleEn = {
     required: 'Required',
     corrected: 'Corrected',
     honourLead:
-      'Honour hours are granted by the community admin (commendations, special contributions). They are kept apart and never count as service, stars or points.',
+      'Honour hours are granted by the community admin (commendations, special contributions). They are kept apart ' +
+      'and never count as service, stars or points.',
     honourHours: 'Honour hours',
     honourReason: 'Reason',
     honourReasonHint: 'e.g. outstanding flood relief in 2026',
@@ -79,7 +83,8 @@ export const hoursConsoleEn = {
     answerTitle: 'Answer {{name}}',
     answered: 'Answered; the volunteer is told by SMS',
     answerLead:
-      'Check first: if the entry is wrong, correct it; if a service is missing, record it. The answer goes to the volunteer by SMS.',
+      'Check first: if the entry is wrong, correct it; if a service is missing, record it. The answer goes to the ' +
+      'volunteer by SMS.',
     profileTitle: 'Service hours',
     profileLine: '{{stars}} stars · {{credit}} h verified · {{pending}} h waiting · {{honour}} h honour',
     toNext: '{{hours}} h to the next star.',

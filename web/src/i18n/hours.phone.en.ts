@@ -1,4 +1,4 @@
-// Phone strings of the volunteer's own service hours and star level (issue 5).
+// Phone strings of the volunteer's own service hours and star level.
 export const hoursPhoneEn = {
   hoursPhone: {
     link: 'My service hours',
@@ -14,7 +14,8 @@ export const hoursPhoneEn = {
     honour: 'Honour hours',
     hours: '{{n}} h',
     explain:
-      'Staff check each service before it counts as verified. Stars count verified service only: never travel time, never honour hours. A new star is first shown publicly for 7 days.',
+      'Staff check each service before it counts as verified. Stars count verified service only: never travel time, ' +
+      'never honour hours. A new star is first shown publicly for 7 days.',
     entries: 'Service record',
     empty: 'No service yet. Activities and pairing visits appear here.',
     status: {

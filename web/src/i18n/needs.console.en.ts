@@ -42,7 +42,9 @@ export const needsConsoleEn: Translation<typeof needsConsoleZhCN> = {
     },
     board: {
       title: 'Needs',
-      lead: 'Every need: emergencies first, then the longest waiting. Open a resident to see the need and match a volunteer.',
+      lead:
+        'Every need: emergencies first, then the longest waiting. Open a resident to see the need and match a ' +
+        'volunteer.',
       allStatus: 'All statuses',
       allCategories: 'All categories',
       allUrgency: 'Any urgency',
@@ -74,7 +76,9 @@ export const needsConsoleEn: Translation<typeof needsConsoleZhCN> = {
     hotline: {
       viaFamily: ' · a family member’s number',
       title: 'Hotline intake',
-      lead: "Type the caller's number and press Enter, pick the resident and the category, describe the need, press Enter. Defaults: phone channel, normal urgency.",
+      lead:
+        "Type the caller's number and press Enter, pick the resident and the category, describe the need, press " +
+        'Enter. Defaults: phone channel, normal urgency.',
       phone: 'Caller number',
       find: 'Find',
       notFound: "No resident has this number (own or a family contact's). Search by name instead.",
@@ -157,7 +161,9 @@ export const needsConsoleEn: Translation<typeof needsConsoleZhCN> = {
     },
     batch: {
       title: 'Batch matching',
-      lead: 'Assigns every need waiting to be matched at once: the best total fit, no volunteer over the cap, the longest waiting first. Preview, then confirm.',
+      lead:
+        'Assigns every need waiting to be matched at once: the best total fit, no volunteer over the cap, the ' +
+        'longest waiting first. Preview, then confirm.',
       loadCap: 'Most open tasks per volunteer',
       preview: 'Preview',
       apply: 'Confirm the matches',
@@ -181,7 +187,8 @@ export const needsConsoleEn: Translation<typeof needsConsoleZhCN> = {
       sentMatched: 'This plan matches {{a}} needs; first come, first served would match {{b}}.',
       sentFit: 'Total fit {{a}} against {{b}}: {{diff}}.',
       sentWait:
-        'Of the needs left unmatched, the longest has waited {{a}} days under this plan and {{b}} days under first come, first served.',
+        'Of the needs left unmatched, the longest has waited {{a}} days under this plan and {{b}} days under first ' +
+        'come, first served.',
       sentUnservable: '{{count}} more have no eligible volunteer with a free place: neither way can match them.',
       more: '{{n}} points more',
       same: 'the same',
@@ -190,7 +197,9 @@ export const needsConsoleEn: Translation<typeof needsConsoleZhCN> = {
     },
     survey: {
       title: 'Survey progress',
-      lead: 'The household survey: what each household needs. Grid leaders record visits on their phones; here, how many households each grid reached and what they need.',
+      lead:
+        'The household survey: what each household needs. Grid leaders record visits on their phones; here, how many ' +
+        'households each grid reached and what they need.',
       since: 'Since',
       overall: '{{surveyed}} of {{households}} households surveyed ({{share}}%)',
       grid: 'Grid',

@@ -16,7 +16,8 @@ export const needsPhoneEn: Translation<typeof needsPhoneZhCN> = {
     me: 'Me',
     family: 'Family',
     noPeople:
-      "We could not find you in this community's register, so you cannot ask online yet. Please call the community office.",
+      "We could not find you in this community's register, so you cannot ask online yet. Please call the community " +
+      'office.',
     cat: {
       medical: 'Health and care',
       legal: 'Legal help',

@@ -46,7 +46,9 @@ export const orgConsoleEn: Translation<typeof orgConsoleZhCN> = {
     },
     skills: {
       title: 'Skills pool',
-      lead: 'Approved volunteers by professional skill: seven professional categories and one for special groups. Choose a category card to filter.',
+      lead:
+        'Approved volunteers by professional skill: seven professional categories and one for special groups. Choose ' +
+        'a category card to filter.',
       category: 'Category',
       skill: 'Skill',
       level: 'Level',
@@ -67,7 +69,9 @@ export const orgConsoleEn: Translation<typeof orgConsoleZhCN> = {
     },
     units: {
       title: 'Units',
-      lead: 'Schools, the Party school, hospitals, companies and social organisations. A unit coordinator manages their own unit’s volunteers only.',
+      lead:
+        'Schools, the Party school, hospitals, companies and social organisations. A unit coordinator manages their ' +
+        'own unit’s volunteers only.',
       address: 'Address',
       contactName: 'Contact',
       contactPhone: 'Contact phone',
@@ -79,11 +83,14 @@ export const orgConsoleEn: Translation<typeof orgConsoleZhCN> = {
       editTitle: 'Edit the unit',
       cannotDelete: 'Cannot delete “{{name}}”',
       cannotDeleteHint:
-        'First move the unit’s volunteers to another unit, and delete its teams or attach them elsewhere; then delete the unit.',
+        'First move the unit’s volunteers to another unit, and delete its teams or attach them elsewhere; then ' +
+        'delete the unit.',
     },
     teams: {
       title: 'Teams',
-      lead: 'The 12 N+ squads, 9 culture teams, the silver-hair group and unit teams. A volunteer may serve in several.',
+      lead:
+        'The 12 N+ squads, 9 culture teams, the silver-hair group and unit teams. ' +
+        'A volunteer may serve in several.',
       leaders: 'Leaders',
       members: 'Members',
       requests: 'Join requests',
@@ -100,12 +107,16 @@ export const orgConsoleEn: Translation<typeof orgConsoleZhCN> = {
       editTitle: 'Edit the team',
       addMember: 'Add to the team',
       memberAdded: 'Added to the team',
-      mine: 'You lead a team: only the teams you lead are listed. You can decide join requests, remove members and edit the team’s description.',
+      mine:
+        'You lead a team: only the teams you lead are listed. You can decide join requests, remove members and edit ' +
+        'the team’s description.',
       leaderFields: 'Community staff change a team’s name, kind and unit.',
     },
     party: {
       title: 'Party members',
-      lead: 'In-service, resident and floating party members, managed by grid; in-service members report to the community where they live and claim posts.',
+      lead:
+        'In-service, resident and floating party members, managed by grid; in-service members report to the ' +
+        'community where they live and claim posts.',
       members: 'Members',
       reports: 'Reports',
       posts: 'Posts',

@@ -12,7 +12,9 @@ export const pairingsConsoleEn: Translation<typeof pairingsConsoleZhCN> = {
     logTitle: 'Log a visit: {{name}}',
     logged: 'Visit logged',
     title: 'Three-fixed pairings',
-    lead: 'Fixed person, place and item: a volunteer serving one resident on a schedule. Volunteers log each visit on their phone; an expected visit with none logged within two days counts as missed.',
+    lead:
+      'Fixed person, place and item: a volunteer serving one resident on a schedule. Volunteers log each visit on ' +
+      'their phone; an expected visit with none logged within two days counts as missed.',
     list: 'Pairings',
     missedTab: 'Missed visits',
     add: 'New pairing',
@@ -75,7 +77,8 @@ export const pairingsConsoleEn: Translation<typeof pairingsConsoleZhCN> = {
     missedCount: 'Missed in the period',
     missedEmpty: 'No visit missed in this period.',
     missedLead:
-      'An expected visit with none logged within two days either side counts as missed. Please ask the volunteer what happened.',
+      'An expected visit with none logged within two days either side counts as missed. Please ask the volunteer ' +
+      'what happened.',
     notEligible: 'This volunteer does not meet the service: {{reasons}}',
     endReasonShown: 'Ended because: {{reason}}',
   },
@@ -83,7 +86,9 @@ export const pairingsConsoleEn: Translation<typeof pairingsConsoleZhCN> = {
     export: 'Export to Excel',
     title: 'Left-out monitor',
     menu: 'Left-out monitor',
-    lead: 'Every resident in a special group, with the days since anyone was last in touch (a pairing visit, a need done, a survey visit), longest first: who gets no help while others get plenty.',
+    lead:
+      'Every resident in a special group, with the days since anyone was last in touch (a pairing visit, a need ' +
+      'done, a survey visit), longest first: who gets no help while others get plenty.',
     residents: 'Special-group residents',
     neverContacted: 'Never contacted',
     silent: 'No contact for {{days}}+ days',
@@ -114,7 +119,9 @@ export const pairingsConsoleEn: Translation<typeof pairingsConsoleZhCN> = {
     spreadLead:
       'Contacts (pairing visits, needs done, survey visits) each special-group resident had in the last {{days}} days.',
     spreadHow:
-      'Gini coefficient: 0 means everyone had as many contacts; the nearer 1, the more they went to a few (all to one person gives (n−1)/n). Top 10% share: the part of all contacts that went to the most-contacted tenth; 10% when everyone had the same.',
+      'Gini coefficient: 0 means everyone had as many contacts; the nearer 1, the more they went to a few (all to ' +
+      'one person gives (n−1)/n). Top 10% share: the part of all contacts that went to the most-contacted tenth; 10% ' +
+      'when everyone had the same.',
     window: 'Period',
     window90: 'Last 90 days',
     window365: 'Last year',

@@ -7,7 +7,9 @@ export const pairingsPhoneEn: Translation<typeof pairingsPhoneZhCN> = {
     link: 'My pairings',
     linkDesc: 'Whom you visit and when; log your visits',
     title: 'My pairings',
-    lead: 'The standing pairings the community arranged for you (fixed person, place and item). After each visit, log it here.',
+    lead:
+      'The standing pairings the community arranged for you (fixed person, place and item). After each visit, log it ' +
+      'here.',
     empty: 'You have no pairings yet. They appear here once staff arrange one for you.',
     where: 'Place',
     when: 'When',

@@ -5,7 +5,9 @@ import type { recognitionConsoleZhCN } from './recognition.console.zh-CN.ts';
 export const recognitionConsoleEn: Translation<typeof recognitionConsoleZhCN> = {
   recognition: {
     title: 'Recognition',
-    lead: 'A star level is awarded after a public notice. Each quarter Linli ranks candidates by rules; team leaders nominate, the community admin approves, and the list is published (naming only those who agreed).',
+    lead:
+      'A star level is awarded after a public notice. Each quarter Linli ranks candidates by rules; team leaders ' +
+      'nominate, the community admin approves, and the list is published (naming only those who agreed).',
     tabs: {
       notices: 'Star notices',
       ranking: 'Quarterly ranking',
@@ -15,7 +17,9 @@ export const recognitionConsoleEn: Translation<typeof recognitionConsoleZhCN> = 
     quarter: 'Quarter',
     quarterLabel: 'Q{{n}} {{year}}',
     notices: {
-      lead: 'When verified hours reach a higher star level, Linli opens a public notice every day; after {{days}} days without an upheld objection the level is awarded. Withdraw a notice when an objection is upheld.',
+      lead:
+        'When verified hours reach a higher star level, Linli opens a public notice every day; after {{days}} days ' +
+        'without an upheld objection the level is awarded. Withdraw a notice when an objection is upheld.',
       scan: 'Check now',
       scanned: '{{opened}} notices opened, {{awarded}} levels awarded',
       name: 'Name',
@@ -41,7 +45,9 @@ export const recognitionConsoleEn: Translation<typeof recognitionConsoleZhCN> = 
       stars: '★{{n}}',
     },
     ranking: {
-      lead: 'Scoring: +1 per hour served; residents’ average rating ≥ 4.5 +10, ≥ 4 +5, below 3 −10; attendance at activities ≥ 90% +5, ≥ 75% +2; −5 per no-show. Equal scores: more hours first.',
+      lead:
+        'Scoring: +1 per hour served; residents’ average rating ≥ 4.5 +10, ≥ 4 +5, below 3 −10; attendance at ' +
+        'activities ≥ 90% +5, ≥ 75% +2; −5 per no-show. Equal scores: more hours first.',
       noAttendance: 'Activity attendance is not connected yet: this ranking leaves out attendance and no-shows.',
       rank: 'Rank',
       score: 'Score',
@@ -56,7 +62,9 @@ export const recognitionConsoleEn: Translation<typeof recognitionConsoleZhCN> = 
       status: { nominated: 'Waiting', approved: 'Approved', rejected: 'Not approved' },
     },
     nominations: {
-      lead: 'After approving, press “Publish”. The public page and the poster show only the names, teams and hours of volunteers who agreed.',
+      lead:
+        'After approving, press “Publish”. The public page and the poster show only the names, teams and hours of ' +
+        'volunteers who agreed.',
       approve: 'Approve',
       reject: 'Reject',
       rejectTitle: 'Reject: {{name}}',
@@ -93,7 +101,9 @@ export const recognitionConsoleEn: Translation<typeof recognitionConsoleZhCN> = 
   },
   partyIndicators: {
     title: 'Party indicators',
-    lead: "Party members' community service: verified hours, services, points and posts claimed, per member, per branch and per unit, with a report for each unit.",
+    lead:
+      "Party members' community service: verified hours, services, points and posts claimed, per member, per branch " +
+      'and per unit, with a report for each unit.',
     from: 'From',
     to: 'To',
     view: 'View',

@@ -1,4 +1,4 @@
-// Console strings of recognition (star notices, quarterly commendation, health check) and party indicators (issue 5).
+// Console strings of recognition (star notices, quarterly commendation, health check) and party indicators.
 export const recognitionConsoleZhCN = {
   recognition: {
     title: '表彰嘉许',
@@ -33,7 +33,10 @@ export const recognitionConsoleZhCN = {
       stars: '★{{n}}',
     },
     ranking: {
-      lead: '按规则计分：每服务 1 小时 +1 分；居民评价平均 4.5 分以上 +10、4 分以上 +5、低于 3 分 −10；活动出勤率 90% 以上 +5、75% 以上 +2；每缺席一次 −5。同分时服务时长多者在前。',
+      lead:
+        '按规则计分：每服务 1 小时 +1 分；居民评价平均 4.5 分以上 +10、4 分以上 +5、' +
+        '低于 3 分 −10；活动出勤率 90% 以上 +5、75% 以上 +2；每缺席一次 −5。' +
+        '同分时服务时长多者在前。',
       noAttendance: '活动签到数据尚未接入，本次排名暂不含出勤率和缺席。',
       rank: '名次',
       score: '得分',

@@ -17,7 +17,8 @@ export const recognitionPhoneEn: Translation<typeof recognitionPhoneZhCN> = {
     reached: 'Your hours reach ★{{n}}; a public notice will open',
     consentTitle: 'Naming me in commendations',
     consentLead:
-      'When I am commended, may the public list and poster show my name, team and hours? Saying no does not affect the selection.',
+      'When I am commended, may the public list and poster show my name, team and hours? Saying no does not affect ' +
+      'the selection.',
     consentOn: 'Show my name',
     consentOff: 'Do not show my name',
     consentNow: 'Now: {{state}}',

@@ -1,8 +1,11 @@
-// Console strings of certificates and the love supermarket (issue 5, records).
+// Console strings of certificates and the love supermarket.
 export const recordsConsoleEn = {
   certs: {
     title: 'Service certificates',
-    lead: 'Issue a certificate of a volunteer’s service. It counts only service this community recorded and verified; honour hours are listed apart and never counted as service. An issued certificate never changes, whatever is corrected later; if it is wrong, revoke it and issue a new one.',
+    lead:
+      'Issue a certificate of a volunteer’s service. It counts only service this community recorded and verified; ' +
+      'honour hours are listed apart and never counted as service. An issued certificate never changes, whatever is ' +
+      'corrected later; if it is wrong, revoke it and issue a new one.',
     issue: 'Issue a certificate',
     volunteer: 'Volunteer',
     from: 'From',
@@ -28,7 +31,8 @@ export const recordsConsoleEn = {
     empty: 'No certificate issued yet.',
     settings: 'Issuer settings',
     settingsHint:
-      'The issuer, responsible person, handler and contact phone printed on certificates; numbers read PREFIX-YEAR-SEQUENCE.',
+      'The issuer, responsible person, handler and contact phone printed on certificates; numbers read ' +
+      'PREFIX-YEAR-SEQUENCE.',
     notConfigured:
       'The issuer is not set up: certificates use defaults (no contact phone). Please fill in the settings.',
     issuerName: 'Issuer',
@@ -40,7 +44,9 @@ export const recordsConsoleEn = {
   },
   shop: {
     title: 'Love supermarket',
-    lead: 'Volunteers spend their service points on goods. Scan the volunteer card (or type its code), choose the items, confirm. Beyond the points or the stock, nothing is deducted.',
+    lead:
+      'Volunteers spend their service points on goods. Scan the volunteer card (or type its code), choose the items, ' +
+      'confirm. Beyond the points or the stock, nothing is deducted.',
     redeem: 'Redeem',
     items: 'Items and stock',
     history: 'Redemptions',

@@ -1,11 +1,13 @@
-// Phone strings of certificates, points and the public verify page (issue 5, records).
+// Phone strings of certificates, points and the public verify page.
 export const recordsPhoneEn = {
   certPhone: {
     link: 'My service certificates',
     linkDesc: 'Request and download a certificate of your service (PDF)',
     title: 'My service certificates',
     explain:
-      'The residents’ committee issues the certificate. It counts only service the community recorded and verified (not hours waiting for checking, not honour hours). Once issued it never changes; the QR code on it proves it genuine.',
+      'The residents’ committee issues the certificate. It counts only service the community recorded and verified ' +
+      '(not hours waiting for checking, not honour hours). Once issued it never changes; the QR code on it proves it ' +
+      'genuine.',
     request: 'Request a certificate',
     requestAll: 'All verified service',
     from: 'From (optional)',
@@ -33,7 +35,9 @@ export const recordsPhoneEn = {
     dailyCap: 'at most {{n}} a day',
     totalCap: 'at most {{n}} in all',
     explain:
-      'Points count verified service only; honour hours earn none. If hours are corrected down, their points are taken back; what you already spent is noted as “to be offset” and taken from points you earn later. Bring your volunteer card to the love supermarket: staff scan it to redeem.',
+      'Points count verified service only; honour hours earn none. If hours are corrected down, their points are ' +
+      'taken back; what you already spent is noted as “to be offset” and taken from points you earn later. Bring ' +
+      'your volunteer card to the love supermarket: staff scan it to redeem.',
     history: 'Points history',
     redemptions: 'Redemptions',
     empty: 'No points yet.',

@@ -21,8 +21,8 @@ import { AppError } from '../../platform/errors.ts';
 import { GroupCommit, GroupCommitError } from '../../platform/group-commit.ts';
 import type { Notifier } from '../../platform/notify.ts';
 import { uuidv7 } from '../../../../domain/shared/ids.ts';
-import { todayInShanghai } from '../../../../domain/shared/dates.ts';
-import { addDaysTo, shanghaiInstant, shanghaiLocal, minuteText } from '../../../../domain/appointments/schedule.ts';
+import { addDays, shanghaiInstant, shanghaiLocal, todayInShanghai } from '../../../../domain/shared/dates.ts';
+import { minuteText } from '../../../../domain/appointments/schedule.ts';
 import { occurrences, parseRule } from '../../../../domain/pairings/recurrence.ts';
 import {
   acceptedSteps,
@@ -430,13 +430,13 @@ export class ActivitiesService {
 
   async list(actor: Actor, q: { from?: string; to?: string; status?: string }) {
     authorize(actor, 'activities.manage');
-    const from = q.from ?? addDaysTo(todayInShanghai(), -30),
-      to = q.to ?? addDaysTo(from, 120);
+    const from = q.from ?? addDays(todayInShanghai(), -30),
+      to = q.to ?? addDays(from, 120);
     return this.views(
       actor.communityId,
       await repo.listActivities(this.db, actor.communityId, {
         fromIso: shanghaiInstant(from, 0),
-        toIso: shanghaiInstant(addDaysTo(to, 1), 0),
+        toIso: shanghaiInstant(addDays(to, 1), 0),
         status: q.status,
       }),
     );
@@ -478,7 +478,7 @@ export class ActivitiesService {
     await this.prepare(actor, f);
     const id = uuidv7();
     const now = new Date().toISOString();
-    const horizon = addDaysTo(todayInShanghai(), SERIES_HORIZON_DAYS);
+    const horizon = addDays(todayInShanghai(), SERIES_HORIZON_DAYS);
     const made = await this.db.transaction().execute(async (trx) => {
       await repo.insertSeries(trx, {
         community_id: actor.communityId,
@@ -488,7 +488,7 @@ export class ActivitiesService {
         until_date: input.untilDate ?? null,
         // A start in the past makes no past activities: generation begins today at the earliest.
         template: JSON.stringify({ ...input.activity, organiserTeamId: f.organiserTeamId ?? null }),
-        generated_to: addDaysTo(input.startDate > todayInShanghai() ? input.startDate : todayInShanghai(), -1),
+        generated_to: addDays(input.startDate > todayInShanghai() ? input.startDate : todayInShanghai(), -1),
         created_by: actor.accountId,
         created_at: now,
       });
@@ -509,7 +509,7 @@ export class ActivitiesService {
     const s = (await repo.listSeries(trx, communityId)).find((x) => x.id === seriesId)!;
     const rule = parseRule(s.rule);
     if (!rule.ok) return 0;
-    const from = addDaysTo(s.generated_to, 1);
+    const from = addDays(s.generated_to, 1);
     const have = new Set((await repo.seriesDates(trx, communityId, seriesId)).map((r) => r.date));
     const template = JSON.parse(s.template) as Omit<Fields, 'date'>;
     let n = 0;
@@ -524,7 +524,7 @@ export class ActivitiesService {
 
   /** The daily job: every series keeps its activities made SERIES_HORIZON_DAYS ahead. */
   async extendSeries(now = new Date()): Promise<number> {
-    const horizon = addDaysTo(todayInShanghai(now), SERIES_HORIZON_DAYS);
+    const horizon = addDays(todayInShanghai(now), SERIES_HORIZON_DAYS);
     let n = 0;
     for (const s of await repo.seriesBehind(this.db, horizon)) {
       n += await this.db
@@ -547,7 +547,7 @@ export class ActivitiesService {
   }
 
   templates(from: string, days: number) {
-    return calendarRange('from', () => templatesBetween(from, addDaysTo(from, days)));
+    return calendarRange('from', () => templatesBetween(from, addDays(from, days)));
   }
 
   async fromTemplate(
@@ -923,7 +923,7 @@ export class ActivitiesService {
     const now = new Date().toISOString();
     const rows = await repo.listActivities(this.db, actor.communityId, {
       fromIso: now,
-      toIso: shanghaiInstant(addDaysTo(todayInShanghai(), 61), 0),
+      toIso: shanghaiInstant(addDays(todayInShanghai(), 61), 0),
       status: 'published',
     });
     const views = await this.views(actor.communityId, rows);
@@ -1321,7 +1321,7 @@ export class ActivitiesService {
       this.db,
       communityId,
       shanghaiInstant(from, 0),
-      shanghaiInstant(addDaysTo(to, 1), 0),
+      shanghaiInstant(addDays(to, 1), 0),
       now.toISOString(),
       volunteerIds,
     );

@@ -1,8 +1,9 @@
 // Rows to response shapes: the only way appointment data leaves the module.
-import { minuteText, shanghaiLocal } from '../../../../domain/appointments/schedule.ts';
+import { minuteText } from '../../../../domain/appointments/schedule.ts';
 import type { BookingStatus, Channel, ServiceKind } from '../../../../domain/appointments/schemas.ts';
 import type { AppointmentScheduleTable, AppointmentServiceTable } from '../../db/schema/index.ts';
 import type { BookingRow } from './appointments.repository.ts';
+import { shanghaiLocal } from '../../../../domain/shared/dates.ts';
 
 export type ServiceRow = AppointmentServiceTable;
 

@@ -10,11 +10,8 @@ import { AppError } from '../../platform/errors.ts';
 import type { Notifier } from '../../platform/notify.ts';
 import { uuidv7 } from '../../../../domain/shared/ids.ts';
 import {
-  addDaysTo,
   bookableDates,
   bookingTiming,
-  shanghaiInstant,
-  shanghaiLocal,
   slotAt,
   slotsBetween,
   minuteText,
@@ -27,7 +24,7 @@ import * as repo from './appointments.repository.ts';
 import { toBooking, toService, type ServiceRow } from './appointments.mapper.ts';
 import { calendar, type CalendarEvent } from '../../platform/ical.ts';
 import type { HoursService } from '../hours/hours.service.ts';
-import { todayInShanghai } from '../../../../domain/shared/dates.ts';
+import { addDays, shanghaiInstant, shanghaiLocal, todayInShanghai } from '../../../../domain/shared/dates.ts';
 
 /** Who made a change, for the audit log: a signed-in account, or a channel acting for a resident (WeChat). */
 export interface BookedBy {
@@ -319,7 +316,7 @@ export class AppointmentsService {
     const window = bookableDates(limits, now);
     const from = q.from && q.from > window.from ? q.from : window.from;
     let to = q.to && q.to < window.to ? q.to : window.to;
-    if (to > addDaysTo(from, MAX_RANGE_DAYS)) to = addDaysTo(from, MAX_RANGE_DAYS);
+    if (to > addDays(from, MAX_RANGE_DAYS)) to = addDays(from, MAX_RANGE_DAYS);
     if (to < from) return [];
     const slots = slotsBetween(await this.rulesOf(q.communityId, s), s.slot_minutes, from, to).filter(
       (x) => bookingTiming(x.start, limits, now) === 'ok',
@@ -331,7 +328,7 @@ export class AppointmentsService {
           q.communityId,
           s.id,
           shanghaiInstant(from, 0),
-          shanghaiInstant(addDaysTo(to, 1), 0),
+          shanghaiInstant(addDays(to, 1), 0),
         )
       ).map((c) => [new Date(c.starts_at).toISOString(), c]),
     );
@@ -532,7 +529,7 @@ export class AppointmentsService {
         this.db,
         actor.communityId,
         shanghaiInstant(date, 0),
-        shanghaiInstant(addDaysTo(date, 1), 0),
+        shanghaiInstant(addDays(date, 1), 0),
         serviceId,
       )
     ).map(toBooking);
@@ -635,11 +632,11 @@ export class AppointmentsService {
 
   /** Reminds every resident booked for tomorrow (Shanghai) once, through the outbox; a rerun sends nothing twice. */
   async sendReminders(now = new Date()): Promise<number> {
-    const tomorrow = addDaysTo(shanghaiLocal(now).date, 1);
+    const tomorrow = addDays(shanghaiLocal(now).date, 1);
     const due = await repo.dueReminders(
       this.db,
       shanghaiInstant(tomorrow, 0),
-      shanghaiInstant(addDaysTo(tomorrow, 1), 0),
+      shanghaiInstant(addDays(tomorrow, 1), 0),
     );
     let sent = 0;
     for (const b of due) {

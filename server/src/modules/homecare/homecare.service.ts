@@ -11,8 +11,8 @@ import { AppError } from '../../platform/errors.ts';
 import type { Notifier } from '../../platform/notify.ts';
 import type { FieldCipher } from '../../platform/crypto.ts';
 import { uuidv7 } from '../../../../domain/shared/ids.ts';
-import { todayInShanghai } from '../../../../domain/shared/dates.ts';
-import { addDaysTo, minuteText, shanghaiInstant, shanghaiLocal } from '../../../../domain/appointments/schedule.ts';
+import { addDays, shanghaiInstant, shanghaiLocal, todayInShanghai } from '../../../../domain/shared/dates.ts';
+import { minuteText } from '../../../../domain/appointments/schedule.ts';
 import { festivals, type FestivalKey } from '../../../../domain/calendar/calendar.ts';
 import type { SpecialGroup } from '../../../../domain/registry/special-groups.ts';
 import {
@@ -256,13 +256,13 @@ export class HomecareService {
           .where('id', '=', id)
           .execute();
       if (t.repeat_days) {
-        const next = addDaysTo(t.due_on, t.repeat_days);
+        const next = addDays(t.due_on, t.repeat_days);
         await repo.insertTask(trx, {
           community_id: actor.communityId,
           id: uuidv7(),
           resident_id: t.resident_id,
           kind: t.kind,
-          due_on: next > today ? next : addDaysTo(today, t.repeat_days),
+          due_on: next > today ? next : addDays(today, t.repeat_days),
           due_time: t.due_time,
           volunteer_id: t.volunteer_id,
           status: 'assigned',
@@ -291,12 +291,12 @@ export class HomecareService {
   /** The phone: my tasks (full name, I am going there) and open ones to take (masked until taken). */
   async myTasks(actor: Actor): Promise<{ mine: TaskView[]; open: TaskView[] }> {
     const v = await this.me(actor);
-    const since = addDaysTo(todayInShanghai(), -30);
+    const since = addDays(todayInShanghai(), -30);
     const [mine, open] = await Promise.all([
       repo.listTasks(this.db, actor.communityId, { volunteerId: v.id, dueFrom: since, limit: 100 }),
       repo.listTasks(this.db, actor.communityId, {
         status: 'open',
-        dueFrom: addDaysTo(todayInShanghai(), -7),
+        dueFrom: addDays(todayInShanghai(), -7),
         limit: 100,
       }),
     ]);
@@ -325,7 +325,7 @@ export class HomecareService {
       throw new AppError('validation', {
         fields: [{ field: 'expectedDischargeOn', message: 'homecare.dischargeBeforeAdmission' }],
       });
-    if (addDaysTo(input.admittedOn, MAX_STAY_DAYS) < input.expectedDischargeOn)
+    if (addDays(input.admittedOn, MAX_STAY_DAYS) < input.expectedDischargeOn)
       throw new AppError('validation', { fields: [{ field: 'expectedDischargeOn', message: 'homecare.stayTooLong' }] });
     const id = uuidv7();
     await this.db.transaction().execute(async (trx) => {
@@ -408,7 +408,7 @@ export class HomecareService {
       if (to < from) throw new AppError('validation', { fields: [{ field: 'to', message: 'homecare.rangeReversed' }] });
       if (from < s.admitted_on)
         throw new AppError('validation', { fields: [{ field: 'from', message: 'homecare.rotaBeforeAdmission' }] });
-      if (addDaysTo(from, MAX_STAY_DAYS) < to)
+      if (addDays(from, MAX_STAY_DAYS) < to)
         throw new AppError('validation', { fields: [{ field: 'to', message: 'homecare.stayTooLong' }] });
       const created = await repo.insertShifts(
         trx,
@@ -457,7 +457,7 @@ export class HomecareService {
       if (!(await repo.dischargeStay(trx, actor.communityId, stayId, dischargedOn)))
         throw new AppError('homecare_stay_ended', { on: s.discharged_on });
       // Shifts from the morning after discharge, and any later today not yet begun.
-      const nextMorning = shanghaiInstant(addDaysTo(dischargedOn, 1), 0);
+      const nextMorning = shanghaiInstant(addDays(dischargedOn, 1), 0);
       const nowIso = new Date().toISOString();
       const from = dischargedOn === todayInShanghai() && nowIso < nextMorning ? nowIso : nextMorning;
       const { cancelled, assigned } = await repo.cancelShiftsFrom(trx, actor.communityId, stayId, from);

@@ -6,10 +6,9 @@ import type { Actor, RequestContext } from '../../platform/actor.ts';
 import type { AuditLog, AuditWhat } from '../../platform/audit.ts';
 import { AppError } from '../../platform/errors.ts';
 import { uuidv7 } from '../../../../domain/shared/ids.ts';
-import { ageOn, todayInShanghai } from '../../../../domain/shared/dates.ts';
+import { addDays, ageOn, todayInShanghai } from '../../../../domain/shared/dates.ts';
 import type { PolicyInput } from '../../../../domain/volunteers/service-schemas.ts';
 import type { VolunteerDirectory } from '../volunteers/volunteer-directory.ts';
-import { addDays } from '../training/training.service.ts';
 import * as repo from './insurance.repository.ts';
 
 const toCover = (

@@ -6,9 +6,8 @@
 import type { Db } from '../../db/database.ts';
 import type { FieldCipher } from '../../platform/crypto.ts';
 import type { Notifier } from '../../platform/notify.ts';
-import { todayInShanghai } from '../../../../domain/shared/dates.ts';
+import { addDays, todayInShanghai } from '../../../../domain/shared/dates.ts';
 import { VULNERABLE_GROUPS } from '../../../../domain/pairings/schemas.ts';
-import { addDays } from '../../../../domain/pairings/recurrence.ts';
 import { groupTag } from '../registry/resident-directory.ts';
 import * as repo from './monitor.repository.ts';
 import { daysBetween, residentFacts } from './monitor.service.ts';
@@ -51,14 +50,12 @@ export async function sendLeftOutAlerts(
           fresh.push(s);
       }
       if (fresh.length === 0) return;
-      const residents = fresh
-        .slice(0, NAMED_PER_MESSAGE)
-        .map((s) => ({
-          name: s.f.row.name,
-          grid: s.f.row.grid_name,
-          daysSilent: s.days,
-          lastContactOn: s.f.lastContactOn,
-        }));
+      const residents = fresh.slice(0, NAMED_PER_MESSAGE).map((s) => ({
+        name: s.f.row.name,
+        grid: s.f.row.grid_name,
+        daysSilent: s.days,
+        lastContactOn: s.f.lastContactOn,
+      }));
       for (const staff of await repo.staffPhones(trx, c.id)) {
         await notifier.send(trx, {
           channel: 'sms',

@@ -10,6 +10,7 @@ import {
   surveyVisitInput,
 } from '../../../../domain/needs/needs.ts';
 import { localDate } from '../../../../domain/registry/schemas.ts';
+import { addDays, todayInShanghai } from '../../../../domain/shared/dates.ts';
 import { actorOf, grantOf, requestContext } from '../../platform/http.ts';
 import type { NeedsService } from './needs.service.ts';
 import type { MatchingService } from './matching.service.ts';
@@ -67,7 +68,7 @@ const part = z.object({
   params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
 });
 const sinceQuery = z.object({ since: localDate.optional() });
-const daysAgo = (d: number) => new Date(Date.now() - d * 86_400_000).toISOString().slice(0, 10);
+const daysAgo = (d: number) => addDays(todayInShanghai(), -d);
 
 export function needsRoutes(needs: NeedsService, matching: MatchingService) {
   return async (app: FastifyInstance) => {

@@ -7,6 +7,7 @@ import type { Actor, RequestContext } from '../../platform/actor.ts';
 import type { AuditLog, AuditWhat } from '../../platform/audit.ts';
 import { AppError } from '../../platform/errors.ts';
 import { uuidv7 } from '../../../../domain/shared/ids.ts';
+import { todayInShanghai } from '../../../../domain/shared/dates.ts';
 import { hhmmToMinute, minuteToHhmm } from '../../../../domain/volunteers/service-schemas.ts';
 import { SKILL_BY_CODE, type SkillCategory } from '../../../../domain/volunteers/skills.ts';
 import { taskRequirementsFor } from '../../../../domain/matching/score.ts';
@@ -244,15 +245,13 @@ export class NeedsService {
   async exportRows(actor: Actor, grant: Grant, f: Omit<NeedQuery, 'page' | 'pageSize'>, ctx: RequestContext) {
     const filter = { ...f, gridOnly: gridFilter(actor, grant) };
     const { total } = await repo.listNeeds(this.db, actor.communityId, filter, 1, 1);
-    await this.db
-      .transaction()
-      .execute((trx) =>
-        this.record(trx, actor, ctx, {
-          action: 'need.export',
-          entityType: 'need',
-          detail: { filters: f, rows: total },
-        }),
-      );
+    await this.db.transaction().execute((trx) =>
+      this.record(trx, actor, ctx, {
+        action: 'need.export',
+        entityType: 'need',
+        detail: { filters: f, rows: total },
+      }),
+    );
     const db = this.db,
       communityId = actor.communityId;
     async function* batches() {
@@ -509,7 +508,7 @@ export class NeedsService {
     if (!h)
       throw new AppError('validation', { fields: [{ field: 'householdId', message: 'invalid.unknownHousehold' }] });
     assertInScope(actor, grant, { gridId: h.grid_id });
-    if (input.visitedOn > new Date().toISOString().slice(0, 10) && input.visitedOn > todayPlus(1))
+    if (input.visitedOn > todayInShanghai())
       throw new AppError('validation', { fields: [{ field: 'visitedOn', message: 'invalid.inFuture' }] });
     const id = uuidv7();
     await this.db.transaction().execute(async (trx) => {
@@ -585,8 +584,4 @@ export class NeedsService {
       needs: categories.map((c) => ({ category: c.category, households: Number(c.households) })),
     };
   }
-}
-
-function todayPlus(days: number) {
-  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 }

@@ -7,8 +7,8 @@ import type { Actor, RequestContext } from '../../platform/actor.ts';
 import type { AuditLog, AuditWhat } from '../../platform/audit.ts';
 import { AppError } from '../../platform/errors.ts';
 import { uuidv7 } from '../../../../domain/shared/ids.ts';
-import { todayInShanghai } from '../../../../domain/shared/dates.ts';
-import { addDays, occurrences, parseRule, type Recurrence } from '../../../../domain/pairings/recurrence.ts';
+import { addDays, todayInShanghai } from '../../../../domain/shared/dates.ts';
+import { occurrences, parseRule, type Recurrence } from '../../../../domain/pairings/recurrence.ts';
 import { DEFAULT_TOLERANCE_DAYS, checkVisits } from '../../../../domain/pairings/visits.ts';
 import {
   PAIRING_ITEM_LABELS,

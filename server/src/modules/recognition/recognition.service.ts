@@ -9,7 +9,7 @@ import type { Grant } from '../../platform/access.ts';
 import { scopeOf } from '../../../../domain/access/roles.ts';
 import type { Locale } from '../../platform/i18n.ts';
 import { uuidv7 } from '../../../../domain/shared/ids.ts';
-import { ageOn, todayInShanghai } from '../../../../domain/shared/dates.ts';
+import { addDays, ageOn, shanghaiDayStart, todayInShanghai } from '../../../../domain/shared/dates.ts';
 import {
   explain,
   rankCandidates,
@@ -17,7 +17,7 @@ import {
   type CandidateFacts,
   type ScorePart,
 } from '../../../../domain/recognition/ranking.ts';
-import { addDays, quarterRange, shanghaiDayStart } from '../../../../domain/recognition/quarters.ts';
+import { quarterRange } from '../../../../domain/recognition/quarters.ts';
 import {
   DEFAULT_NOTICE_DAYS,
   type HealthCheckRow,

@@ -3,13 +3,8 @@
 import type { SelectQueryBuilder } from 'kysely';
 import type { DbOrTrx } from '../../db/database.ts';
 import type { Database, ServiceTypeTable } from '../../db/schema/index.ts';
-import {
-  DEFAULT_AGE_POLICY,
-  weekdayOf,
-  type Fitness,
-  type VolunteerFacts,
-} from '../../../../domain/volunteers/eligibility.ts';
-import { bornOnOrBefore, todayInShanghai } from '../../../../domain/shared/dates.ts';
+import { DEFAULT_AGE_POLICY, type Fitness, type VolunteerFacts } from '../../../../domain/volunteers/eligibility.ts';
+import { bornOnOrBefore, todayInShanghai, weekdayOf } from '../../../../domain/shared/dates.ts';
 
 export const listServiceTypes = (db: DbOrTrx, communityId: string) =>
   db.selectFrom('service_type').selectAll().where('community_id', '=', communityId).orderBy('code').execute();

@@ -3,8 +3,7 @@
 // its message, with a conditional update, so a rerun or a second server never sends it twice.
 import type { Db } from '../../db/database.ts';
 import type { Notifier } from '../../platform/notify.ts';
-import { todayInShanghai } from '../../../../domain/shared/dates.ts';
-import { addDays } from './training.service.ts';
+import { addDays, todayInShanghai } from '../../../../domain/shared/dates.ts';
 
 export const EXPIRY_NOTICE_DAYS = 30;
 

@@ -8,7 +8,7 @@ import type { Actor, RequestContext } from '../../platform/actor.ts';
 import type { AuditLog, AuditWhat } from '../../platform/audit.ts';
 import { AppError } from '../../platform/errors.ts';
 import { uuidv7 } from '../../../../domain/shared/ids.ts';
-import { todayInShanghai } from '../../../../domain/shared/dates.ts';
+import { addDays, todayInShanghai } from '../../../../domain/shared/dates.ts';
 import type { AttendanceStatus, CourseInput, SessionInput } from '../../../../domain/volunteers/service-schemas.ts';
 import type { VolunteerDirectory } from '../volunteers/volunteer-directory.ts';
 import * as repo from './training.repository.ts';
@@ -21,10 +21,6 @@ export function addMonths(date: string, months: number): string {
     nm = total % 12;
   const last = new Date(Date.UTC(ny, nm + 1, 0)).getUTCDate();
   return `${String(ny).padStart(4, '0')}-${String(nm + 1).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
-}
-
-export function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86400_000).toISOString().slice(0, 10);
 }
 
 const toCourse = (c: {

@@ -11,6 +11,7 @@ import type { Notifier } from '../../platform/notify.ts';
 import { parseCommand, guessCategory } from '../../../../domain/wechat/commands.ts';
 import { CATEGORY_LABELS, type SkillCategory } from '../../../../domain/volunteers/skills.ts';
 import { maskPhone } from '../../../../domain/shared/phone.ts';
+import { weekdayOf } from '../../../../domain/shared/dates.ts';
 import type { TakeFromChannel } from '../needs/needs.service.ts';
 import type { BookRequest } from '../appointments/appointments.service.ts';
 import type { InboundMessage } from './wechat.protocol.ts';
@@ -45,11 +46,7 @@ export interface AppointmentsPort {
   book(
     r: BookRequest,
   ): Promise<{ serviceName: string; date: string; time: string; place: string; residentName: string }>;
-  myBookings(q: {
-    communityId: string;
-    residentId: string[];
-    now?: Date;
-  }): Promise<
+  myBookings(q: { communityId: string; residentId: string[]; now?: Date }): Promise<
     Array<{
       serviceName: string;
       slotStart: string;
@@ -78,12 +75,12 @@ const STATUS_ZH: Record<string, string> = {
   scheduled: '已约时间',
   in_progress: '服务中',
 };
-const WEEKDAYS = '日一二三四五六';
+const WEEKDAYS = '一二三四五六日';
 
 /** 2026-12-05 → 12月5日周六 */
 function dayText(date: string): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return `${m}月${d}日周${WEEKDAYS[new Date(Date.UTC(y, m - 1, d)).getUTCDay()]}`;
+  const [, m, d] = date.split('-').map(Number) as [number, number, number];
+  return `${m}月${d}日周${WEEKDAYS[weekdayOf(date) - 1]}`;
 }
 const clip = (s: string, n: number) => ([...s].length > n ? `${[...s].slice(0, n).join('')}…` : s);
 

@@ -1,5 +1,5 @@
 // Typed fetchers and react-query hooks of /api/activities.
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../shared/api/client.ts';
 
 const enc = encodeURIComponent;
@@ -156,9 +156,25 @@ export const useActivity = (id: string) =>
 export const useSignups = (id: string) =>
   useQuery({ queryKey: ['activities', 'signups', id], queryFn: ({ signal }) => activitiesApi.signups(id, signal) });
 
-export function shanghaiToday(): string {
-  return new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+function useRefreshActivities() {
+  const qc = useQueryClient();
+  return () => qc.invalidateQueries({ queryKey: ['activities'] });
 }
-export function localTime(iso: string): string {
-  return new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(11, 16);
+
+export function useCreateActivity() {
+  const refresh = useRefreshActivities();
+  return useMutation({ mutationFn: activitiesApi.create, onSuccess: refresh });
+}
+
+export function useActivityFromTemplate() {
+  const refresh = useRefreshActivities();
+  return useMutation({
+    mutationFn: ({ key, date }: { key: string; date: string }) => activitiesApi.fromTemplate(key, { date }),
+    onSuccess: refresh,
+  });
+}
+
+export function useCreateSeries() {
+  const refresh = useRefreshActivities();
+  return useMutation({ mutationFn: activitiesApi.createSeries, onSuccess: refresh });
 }

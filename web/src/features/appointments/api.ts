@@ -120,10 +120,3 @@ export function parseTime(v: string): number | null {
   const total = Number(m[1]) * 60 + Number(m[2]);
   return total <= 1440 ? total : null;
 }
-/** 1 = Monday … 7 = Sunday, of a YYYY-MM-DD date. */
-export const weekdayOf = (date: string) => {
-  const d = new Date(`${date}T00:00:00Z`).getUTCDay();
-  return d === 0 ? 7 : d;
-};
-/** Today in Shanghai, YYYY-MM-DD. */
-export const shanghaiToday = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);

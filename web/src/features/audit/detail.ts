@@ -28,7 +28,9 @@ export function detailSummary(detail: unknown, max = 90): string {
       ? Object.entries(value as Record<string, unknown>)
           .map(
             ([k, v]) =>
-              `${k}: ${Array.isArray(v) ? v.join(', ') : typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v)}`,
+              `${k}: ${
+                Array.isArray(v) ? v.join(', ') : typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v)
+              }`,
           )
           .join('; ')
       : detailText(value).replace(/\s+/g, ' ');

@@ -1,22 +1,10 @@
 // /m/volunteer/availability: the volunteer picks the times they are usually free (big day × part-of-day
 // buttons) and the days they are away. Works in elder mode: every control is a full-size tap target.
 import { useEffect, useState } from 'react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../shared/api/client.ts';
 import { Card, EmptyState, ErrorNotice, Loading, PageTitle, TextField } from '../../shared/phone-ui/parts.tsx';
 import { isApiError } from '../../shared/api/errors.ts';
-
-interface Slot {
-  weekday: number;
-  startMinute: number;
-  endMinute: number;
-}
-interface Availability {
-  volunteerId: string;
-  slots: Slot[];
-  blackouts: Array<{ id: string; fromDate: string; toDate: string; reason: string | null }>;
-}
+import { useAddBlackout, useMyAvailability, useRemoveBlackout, useSaveSlots, type Slot } from './api.ts';
 
 const PERIODS = [
   { key: 'morning', startMinute: 480, endMinute: 720 },
@@ -28,12 +16,7 @@ const cell = (d: number, p: string) => `${d}:${p}`;
 
 export default function AvailabilityPage() {
   const { t } = useTranslation();
-  const qc = useQueryClient();
-  const q = useQuery({
-    queryKey: ['me', 'availability'],
-    queryFn: ({ signal }) => api.get<Availability>('/api/me/availability', undefined, signal),
-    retry: false,
-  });
+  const q = useMyAvailability();
   const [chosen, setChosen] = useState<Set<string>>(new Set());
   const [others, setOthers] = useState<Slot[]>([]);
   const [saved, setSaved] = useState(false);
@@ -54,38 +37,27 @@ export default function AvailabilityPage() {
     setOthers(rest);
   }, [q.data]);
 
-  const save = useMutation({
-    mutationFn: () => {
-      const slots: Slot[] = [...others];
-      for (const d of DAYS)
-        for (const p of PERIODS)
-          if (chosen.has(cell(d, p.key)))
-            slots.push({ weekday: d, startMinute: p.startMinute, endMinute: p.endMinute });
-      return api.put<void>(`/api/volunteers/${q.data!.volunteerId}/availability`, { slots });
-    },
-    onSuccess: async () => {
-      setSaved(true);
-      await qc.invalidateQueries({ queryKey: ['me', 'availability'] });
-    },
-  });
-  const addBlackout = useMutation({
-    mutationFn: () =>
-      api.post<{ id: string }>(`/api/volunteers/${q.data!.volunteerId}/availability/blackouts`, {
-        fromDate: from,
-        toDate: to || from,
-        reason: reason || null,
-      }),
-    onSuccess: async () => {
-      setFrom('');
-      setTo('');
-      setReason('');
-      await qc.invalidateQueries({ queryKey: ['me', 'availability'] });
-    },
-  });
-  const removeBlackout = useMutation({
-    mutationFn: (id: string) => api.delete<void>(`/api/volunteers/${q.data!.volunteerId}/availability/blackouts/${id}`),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ['me', 'availability'] }),
-  });
+  const save = useSaveSlots(q.data?.volunteerId);
+  const addBlackout = useAddBlackout(q.data?.volunteerId);
+  const removeBlackout = useRemoveBlackout(q.data?.volunteerId);
+  const saveSlots = () => {
+    const slots: Slot[] = [...others];
+    for (const d of DAYS)
+      for (const p of PERIODS)
+        if (chosen.has(cell(d, p.key))) slots.push({ weekday: d, startMinute: p.startMinute, endMinute: p.endMinute });
+    save.mutate(slots, { onSuccess: () => setSaved(true) });
+  };
+  const addAway = () =>
+    addBlackout.mutate(
+      { fromDate: from, toDate: to || from, reason: reason || null },
+      {
+        onSuccess: () => {
+          setFrom('');
+          setTo('');
+          setReason('');
+        },
+      },
+    );
 
   const back = { to: '/m/volunteer', label: t('common.back') };
   if (q.isPending)
@@ -154,12 +126,7 @@ export default function AvailabilityPage() {
           </div>
         )}
         <div className="ph-actions">
-          <button
-            type="button"
-            className="ph-btn ph-btn--block"
-            disabled={save.isPending}
-            onClick={() => save.mutate()}
-          >
+          <button type="button" className="ph-btn ph-btn--block" disabled={save.isPending} onClick={saveSlots}>
             {t('availability.save')}
           </button>
         </div>
@@ -191,7 +158,7 @@ export default function AvailabilityPage() {
         <form
           onSubmit={(e) => {
             e.preventDefault();
-            if (from) addBlackout.mutate();
+            if (from) addAway();
           }}
         >
           <TextField

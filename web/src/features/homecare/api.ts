@@ -1,6 +1,6 @@
 // Typed fetchers and react-query hooks of /api/homecare: tasks, hospital rotas and holiday delivery runs
 // (staff), and the volunteer's own tasks, shifts and delivery buildings (/api/homecare/mine).
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { api } from '../../shared/api/client.ts';
 import type {
@@ -129,3 +129,44 @@ export const useMyRun = (id: string | null) =>
     enabled: !!id,
     retry: false,
   });
+
+/** A volunteer's own home-care work: every save refreshes their tasks, shifts and runs. */
+function useRefreshMine() {
+  const qc = useQueryClient();
+  return () => qc.invalidateQueries({ queryKey: ['me', 'homecare'] });
+}
+
+export function useTakeTask(taskId: string) {
+  const refresh = useRefreshMine();
+  return useMutation({ mutationFn: () => homecareApi.takeTask(taskId), onSuccess: refresh });
+}
+
+export function useDoneTask(taskId: string) {
+  const refresh = useRefreshMine();
+  return useMutation({
+    mutationFn: ({ minutes, note }: { minutes: number; note?: string }) => homecareApi.doneTask(taskId, minutes, note),
+    onSuccess: refresh,
+  });
+}
+
+export function useTakeShift(shiftId: string) {
+  const refresh = useRefreshMine();
+  return useMutation({ mutationFn: () => homecareApi.takeShift(shiftId), onSuccess: refresh });
+}
+
+export function useDoneShift(shiftId: string) {
+  const refresh = useRefreshMine();
+  return useMutation({ mutationFn: () => homecareApi.doneShift(shiftId), onSuccess: refresh });
+}
+
+/** One door of a delivery run: the run's new state goes straight into the cache, the list of runs is refetched. */
+export function useConfirmDelivery(runId: string, residentId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (outcome: Outcome) => homecareApi.myConfirm(runId, residentId, outcome),
+    onSuccess: async (data) => {
+      qc.setQueryData(['me', 'homecare', 'run', runId], data);
+      await qc.invalidateQueries({ queryKey: ['me', 'homecare', 'runs'] });
+    },
+  });
+}

@@ -1,5 +1,5 @@
 // Typed fetchers and react-query hooks of /api/hours: my hours, a volunteer's, the verification queue, rules.
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../shared/api/client.ts';
 import type { DisputeView, EntryView, HoursSummary } from '../../../../domain/hours/schemas.ts';
 
@@ -34,8 +34,6 @@ export interface QueueFilter {
 
 export const hoursApi = {
   mine: (page: number, signal?: AbortSignal) => api.get<Profile>('/api/hours/mine', { page, pageSize: 20 }, signal),
-  ofVolunteer: (id: string, page: number, signal?: AbortSignal) =>
-    api.get<Profile>(`/api/hours/volunteers/${enc(id)}`, { page, pageSize: 10 }, signal),
   queue: (q: QueueFilter, signal?: AbortSignal) => api.get<Page<EntryView>>('/api/hours/queue', { ...q }, signal),
   verify: (ids: string[]) => api.post<{ verified: string[]; skipped: string[] }>('/api/hours/verify', { ids }),
   correct: (id: string, b: { minutes: number; reason: string }) =>
@@ -54,11 +52,6 @@ export const hoursApi = {
 
 export const useMyHours = (page: number) =>
   useQuery({ queryKey: ['me', 'hours', page], queryFn: ({ signal }) => hoursApi.mine(page, signal), retry: false });
-export const useVolunteerHours = (id: string, page: number) =>
-  useQuery({
-    queryKey: ['hours', 'volunteer', id, page],
-    queryFn: ({ signal }) => hoursApi.ofVolunteer(id, page, signal),
-  });
 export const useHoursQueue = (q: QueueFilter) =>
   useQuery({ queryKey: ['hours', 'queue', q], queryFn: ({ signal }) => hoursApi.queue(q, signal) });
 export const useMyDisputes = () =>
@@ -72,5 +65,12 @@ export const useDisputes = (status: 'open' | 'resolved' | undefined) =>
 export const useHoursSettings = () =>
   useQuery({ queryKey: ['hours', 'settings'], queryFn: ({ signal }) => hoursApi.settings(signal) });
 
-/** Minutes as the pages show them: "1.5 小时" from 90. */
-export const hoursText = (minutes: number) => Math.round((minutes / 60) * 100) / 100;
+export { hoursText } from '../../shared/api/hours.ts';
+
+export function useDispute() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: hoursApi.dispute,
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['me', 'hours', 'disputes'] }),
+  });
+}

@@ -2,7 +2,6 @@
 import { useState } from 'react';
 import { App, Button, DatePicker, Drawer, Form, Input, InputNumber, Space, Tabs } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Dayjs } from 'dayjs';
 import { ConsolePage } from '../../shared/console-ui/ConsolePage.tsx';
@@ -13,14 +12,23 @@ import { AddVolunteerBar } from '../../shared/console-ui/AddVolunteerBar.tsx';
 import { ConfirmButton } from '../../shared/console-ui/ConfirmButton.tsx';
 import { errorText } from '../../shared/api/errorText.ts';
 import { can, useCurrentUser } from '../../shared/session/useSession.ts';
-import { trainingApi, useCovered, useExpiringCover, usePolicies, type Cover, type Policy } from '../training/api.ts';
+import {
+  useAddCover,
+  useCovered,
+  useCreatePolicy,
+  useExpiringCover,
+  usePolicies,
+  useRemoveCover,
+  type Cover,
+  type Policy,
+} from './api.ts';
 
 function PolicyForm({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
-  const qc = useQueryClient();
+  const createPolicy = useCreatePolicy();
   const submit = async (v: Record<string, unknown>) => {
     const [start, end] = v.period as [Dayjs, Dayjs];
-    await trainingApi.createPolicy({
+    await createPolicy.mutateAsync({
       insurer: v.insurer,
       policyNo: v.policyNo,
       cover: v.cover,
@@ -29,7 +37,6 @@ function PolicyForm({ open, onClose }: { open: boolean; onClose: () => void }) {
       minAge: v.minAge ?? null,
       maxAge: v.maxAge ?? null,
     });
-    await qc.invalidateQueries({ queryKey: ['insurance'] });
   };
   return (
     <FormModal
@@ -67,19 +74,17 @@ function PolicyForm({ open, onClose }: { open: boolean; onClose: () => void }) {
 function CoveredDrawer({ policy, onClose, manage }: { policy: Policy | null; onClose: () => void; manage: boolean }) {
   const { t } = useTranslation();
   const q = useCovered(policy?.id ?? null);
-  const qc = useQueryClient();
   const { message } = App.useApp();
-  const refresh = () => qc.invalidateQueries({ queryKey: ['insurance'] });
+  const addCover = useAddCover(policy?.id);
+  const removeCover = useRemoveCover();
   const add = async (volunteerId: string) => {
     if (!policy) return;
-    await trainingApi.addCover(policy.id, volunteerId);
-    await refresh();
+    await addCover.mutateAsync(volunteerId);
   };
   const remove = async (c: Cover) => {
     try {
-      await trainingApi.removeCover(c.policyId, c.volunteerId);
+      await removeCover.mutateAsync(c);
       message.success(t('console.svc.removed'));
-      await refresh();
     } catch (err) {
       message.error(errorText(err, t));
     }

@@ -296,9 +296,6 @@ export function useHouseholds(f: { gridId?: string; buildingId?: string }, pageS
   });
 }
 
-/** Today in Shanghai, YYYY-MM-DD (the community's calendar, whatever the device's zone). */
-export const shanghaiDay = (offsetDays = 0) =>
-  new Date(Date.now() + 8 * 3600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
 /** Whole hours, or one decimal under ten. */
 export const hoursText = (h: number | null) =>
   h === null ? '—' : h < 10 ? String(Math.round(h * 10) / 10) : String(Math.round(h));

@@ -1,5 +1,5 @@
 // Typed fetchers and react-query hooks of /api/pairings and /api/my/pairings.
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../shared/api/client.ts';
 import type { PairingItem } from '../../../../domain/pairings/schemas.ts';
 
@@ -83,3 +83,11 @@ export const useMissed = (days: number) =>
   useQuery({ queryKey: ['pairings', 'missed', days], queryFn: ({ signal }) => pairingsApi.missed(days, signal) });
 export const useMyPairings = () =>
   useQuery({ queryKey: ['me', 'pairings'], queryFn: ({ signal }) => pairingsApi.mine(signal), retry: false });
+
+export function useLogMyVisit(pairingId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (b: { visitedOn: string; minutes: number; notes?: string | null }) => pairingsApi.logMine(pairingId, b),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['me', 'pairings'] }),
+  });
+}

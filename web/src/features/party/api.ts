@@ -35,8 +35,6 @@ export const partyApi = {
   posts: (signal?: AbortSignal) => api.get<PartyPost[]>('/api/party-posts', undefined, signal),
   createPost: (body: Record<string, unknown>) => api.post<{ id: string }>('/api/party-posts', body),
   removePost: (id: string) => api.delete<void>(`/api/party-posts/${encodeURIComponent(id)}`),
-  setMember: (volunteerId: string, body: PartyMemberInput) =>
-    api.put<void>(`/api/volunteers/${encodeURIComponent(volunteerId)}/party-member`, body),
 };
 
 export const usePartyMembers = (f: MemberFilters) =>
@@ -52,26 +50,4 @@ export function usePostMutations() {
     create: useMutation({ mutationFn: partyApi.createPost, onSuccess: done }),
     remove: useMutation({ mutationFn: partyApi.removePost, onSuccess: done }),
   };
-}
-
-/**
- * One volunteer's party membership, or null. The API has no lookup by volunteer, so this searches the
- * members list by the volunteer's name and keeps the row with their id (names are not unique).
- */
-export function usePartyMembership(volunteerId: string, name: string | undefined, enabled: boolean) {
-  return useQuery({
-    queryKey: ['party', 'members', 'of', volunteerId, name],
-    enabled: enabled && !!name,
-    queryFn: async ({ signal }) =>
-      (await partyApi.members({ q: name, pageSize: 200 }, signal)).items.find((m) => m.volunteerId === volunteerId) ??
-      null,
-  });
-}
-
-export function useSetPartyMember(volunteerId: string) {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (body: PartyMemberInput) => partyApi.setMember(volunteerId, body),
-    onSuccess: () => void qc.invalidateQueries({ queryKey: ['party'] }),
-  });
 }

@@ -1,5 +1,5 @@
 // Typed fetchers and react-query hooks of /api/recognition and the public commendation list.
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, download } from '../../shared/api/client.ts';
 import type {
   MyStar,
@@ -108,4 +108,12 @@ export function recentQuarters(today: string, n = 6): string[] {
     }
   }
   return out;
+}
+
+export function useSetMyConsent() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: recognitionApi.setMyConsent,
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['me', 'recognition'] }),
+  });
 }

@@ -20,7 +20,7 @@ import {
   Typography,
 } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Dayjs } from 'dayjs';
 import { ConsolePage } from '../../shared/console-ui/ConsolePage.tsx';
@@ -28,7 +28,8 @@ import { LoadError } from '../../shared/console-ui/QueryState.tsx';
 import { applyApiErrors } from '../../shared/console-ui/formErrors.ts';
 import { can, useCurrentUser } from '../../shared/session/useSession.ts';
 import { SKILLS } from '../../../../domain/volunteers/skills.ts';
-import { trainingApi, useCourses, useServiceTypes, type EligibleRow, type ServiceType } from '../training/api.ts';
+import { useCourses } from '../../shared/api/courses.ts';
+import { serviceTypesApi, useSaveServiceType, useServiceTypes, type EligibleRow, type ServiceType } from './api.ts';
 
 type Reason =
   | 'not_approved'
@@ -48,7 +49,7 @@ const FITNESS = ['good', 'fair', 'limited'] as const;
 function TypeForm({ editing, open, onClose }: { editing: ServiceType | null; open: boolean; onClose: () => void }) {
   const { t, i18n } = useTranslation();
   const [form] = Form.useForm();
-  const qc = useQueryClient();
+  const saveType = useSaveServiceType();
   const courses = useCourses();
   const { message } = App.useApp();
   const [alert, setAlert] = useState<string | null>(null);
@@ -63,10 +64,8 @@ function TypeForm({ editing, open, onClose }: { editing: ServiceType | null; ope
       needsInsurance: !!v.needsInsurance,
     };
     try {
-      if (editing) await trainingApi.updateServiceType(editing.id, body);
-      else await trainingApi.createServiceType(body);
+      await saveType.mutateAsync({ id: editing?.id, body });
       message.success(t('console.saved'));
-      await qc.invalidateQueries({ queryKey: ['service-types'] });
       form.resetFields();
       setAlert(null);
       onClose();
@@ -158,7 +157,7 @@ function EligibleDrawer({ type, onClose }: { type: ServiceType | null; onClose: 
     queryKey: ['service-types', 'eligible', type?.id, when, only, page],
     enabled: !!type,
     queryFn: ({ signal }) =>
-      trainingApi.eligible(type!.id, { ...when, eligibleOnly: only || undefined, page, pageSize: 50 }, signal),
+      serviceTypesApi.eligible(type!.id, { ...when, eligibleOnly: only || undefined, page, pageSize: 50 }, signal),
   });
   return (
     <Drawer

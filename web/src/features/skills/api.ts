@@ -14,19 +14,9 @@ export interface PoolFilters {
   page?: number;
   pageSize?: number;
 }
-export interface Catalogue {
-  categories: Array<{
-    code: string;
-    zh: string;
-    en: string;
-    skills: Array<{ code: string; zh: string; en: string; licensed: boolean }>;
-  }>;
-  levels: string[];
-}
 
 export const skillsApi = {
   pool: (f: PoolFilters, signal?: AbortSignal) => api.get<PoolPage>('/api/skills-pool', f as Query, signal),
-  catalogue: (signal?: AbortSignal) => api.get<Catalogue>('/api/skills/catalogue', undefined, signal),
 };
 
 export const useSkillsPool = (f: PoolFilters) =>
@@ -35,9 +25,4 @@ export const useSkillsPool = (f: PoolFilters) =>
     queryFn: ({ signal }) => skillsApi.pool(f, signal),
     placeholderData: (prev) => prev,
   });
-export const useCatalogue = () =>
-  useQuery({
-    queryKey: ['skills', 'catalogue'],
-    queryFn: ({ signal }) => skillsApi.catalogue(signal),
-    staleTime: Infinity,
-  });
+export { useCatalogue, type Catalogue } from '../../shared/api/skills-catalogue.ts';

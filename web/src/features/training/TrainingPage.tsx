@@ -3,7 +3,6 @@
 import { useState } from 'react';
 import { App, Button, DatePicker, Drawer, Form, Input, InputNumber, Select, Space, Tabs, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Dayjs } from 'dayjs';
 import { ConsolePage } from '../../shared/console-ui/ConsolePage.tsx';
@@ -15,10 +14,13 @@ import { errorText } from '../../shared/api/errorText.ts';
 import { formatDateTime } from '../../shared/format.ts';
 import { can, useCurrentUser } from '../../shared/session/useSession.ts';
 import {
-  trainingApi,
   useAttendance,
   useCourses,
+  useCreateCourse,
+  useCreateSession,
   useExpiringCertificates,
+  useMarkAttendance,
+  useRegisterAttendee,
   useSessions,
   type Attendee,
   type Certificate,
@@ -28,11 +30,9 @@ import {
 
 function CourseForm({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
-  const qc = useQueryClient();
-  const submit = async (v: Record<string, unknown>) => {
-    await trainingApi.createCourse({ ...v, validityMonths: v.validityMonths ?? null });
-    await qc.invalidateQueries({ queryKey: ['training'] });
-  };
+  const createCourse = useCreateCourse();
+  const submit = (v: Record<string, unknown>) =>
+    createCourse.mutateAsync({ ...v, validityMonths: v.validityMonths ?? null });
   return (
     <FormModal
       open={open}
@@ -64,10 +64,10 @@ function CourseForm({ open, onClose }: { open: boolean; onClose: () => void }) {
 
 function SessionForm({ open, onClose, courses }: { open: boolean; onClose: () => void; courses: Course[] }) {
   const { t } = useTranslation();
-  const qc = useQueryClient();
+  const createSession = useCreateSession();
   const submit = async (v: Record<string, unknown>) => {
     const [start, end] = v.time as [Dayjs, Dayjs];
-    await trainingApi.createSession({
+    await createSession.mutateAsync({
       courseId: v.courseId,
       startsAt: start.toISOString(),
       endsAt: end.toISOString(),
@@ -75,7 +75,6 @@ function SessionForm({ open, onClose, courses }: { open: boolean; onClose: () =>
       trainer: v.trainer || null,
       capacity: v.capacity ?? null,
     });
-    await qc.invalidateQueries({ queryKey: ['training'] });
   };
   return (
     <FormModal
@@ -116,26 +115,24 @@ function AttendanceDrawer({
 }) {
   const { t } = useTranslation();
   const q = useAttendance(session?.id ?? null);
-  const qc = useQueryClient();
   const { message } = App.useApp();
   const statusLabel = (s: Attendee['status']) => t(`console.training.${s}`);
-  const refresh = () => qc.invalidateQueries({ queryKey: ['training'] });
+  const register = useRegisterAttendee(session?.id);
+  const markAttendance = useMarkAttendance(session?.id);
   const add = async (volunteerId: string) => {
     if (!session) return;
-    await trainingApi.register(session.id, volunteerId);
-    await refresh();
+    await register.mutateAsync(volunteerId);
   };
   const mark = async (a: Attendee, status: Attendee['status']) => {
     if (!session) return;
     try {
-      const r = await trainingApi.mark(session.id, a.volunteerId, status);
+      const r = await markAttendance.mutateAsync({ volunteerId: a.volunteerId, status });
       if (r.certificate)
         message.success(
           r.certificate.expiresOn
             ? t('console.training.certificateIssued', { date: r.certificate.expiresOn })
             : t('console.training.certificateForever'),
         );
-      await refresh();
     } catch (err) {
       message.error(errorText(err, t));
     }

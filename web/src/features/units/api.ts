@@ -15,7 +15,6 @@ export interface UnitVolunteer {
 }
 
 export const unitsApi = {
-  list: (signal?: AbortSignal) => api.get<UnitItem[]>('/api/units', undefined, signal),
   volunteers: (id: string, signal?: AbortSignal) =>
     api.get<UnitVolunteer[]>(`/api/units/${encodeURIComponent(id)}/volunteers`, undefined, signal),
   create: (body: Record<string, unknown>) => api.post<{ id: string }>('/api/units', body),
@@ -23,7 +22,7 @@ export const unitsApi = {
   remove: (id: string) => api.delete<void>(`/api/units/${encodeURIComponent(id)}`),
 };
 
-export const useUnits = () => useQuery({ queryKey: ['units'], queryFn: ({ signal }) => unitsApi.list(signal) });
+export { useUnits } from '../../shared/api/units.ts';
 export const useUnitVolunteers = (id: string | null) =>
   useQuery({
     queryKey: ['units', id, 'volunteers'],

@@ -3,14 +3,22 @@
 import { useState } from 'react';
 import { App, Button, Card, Form, Input, List, Modal, Select, Space, Table, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { ConsolePage } from '../../../shared/console-ui/ConsolePage.tsx';
 import { QueryTable } from '../../../shared/console-ui/QueryTable.tsx';
 import { errorText } from '../../../shared/api/errorText.ts';
-import { activitiesApi, localTime, shanghaiToday, useActivities, type Activity } from '../api.ts';
+import {
+  activitiesApi,
+  useActivities,
+  useActivityFromTemplate,
+  useCreateActivity,
+  useCreateSeries,
+  type Activity,
+} from '../api.ts';
 import { ActivityFields, toBody, type ActivityValues } from './ActivityForm.tsx';
+import { shanghaiTime, todayInShanghai } from '../../../../../domain/shared/dates.ts';
 
 const statusColor = { draft: 'default', published: 'processing', cancelled: 'error' } as const;
 const WEEKDAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;
@@ -20,20 +28,21 @@ function NewActivity({ open, onClose }: { open: boolean; onClose: () => void }) 
   const { message } = App.useApp();
   const [form] = Form.useForm<ActivityValues>();
   const navigate = useNavigate();
+  const create = useCreateActivity();
   const save = async () => {
     const v = await form.validateFields();
     try {
-      const { id } = await activitiesApi.create(toBody(v));
+      const { id } = await create.mutateAsync(toBody(v));
       void message.success(t('act.created'));
       onClose();
-      navigate(`/console/activities/${id}`);
+      void navigate(`/console/activities/${id}`);
     } catch (e) {
       void message.error(errorText(e, t));
     }
   };
   return (
     <Modal open={open} title={t('act.add')} onCancel={onClose} onOk={() => void save()} width={760} destroyOnHidden>
-      <Form form={form} layout="vertical" initialValues={{ date: shanghaiToday() }}>
+      <Form form={form} layout="vertical" initialValues={{ date: todayInShanghai() }}>
         <ActivityFields />
       </Form>
     </Modal>
@@ -49,11 +58,12 @@ function Templates({ open, onClose }: { open: boolean; onClose: () => void }) {
     enabled: open,
     queryFn: ({ signal }) => activitiesApi.templates(signal),
   });
+  const fromTemplate = useActivityFromTemplate();
   const use = async (key: string, date: string) => {
     try {
-      const { id } = await activitiesApi.fromTemplate(key, { date });
+      const { id } = await fromTemplate.mutateAsync({ key, date });
       onClose();
-      navigate(`/console/activities/${id}`);
+      void navigate(`/console/activities/${id}`);
     } catch (e) {
       void message.error(errorText(e, t));
     }
@@ -85,7 +95,7 @@ function Templates({ open, onClose }: { open: boolean; onClose: () => void }) {
 function NewSeries({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const qc = useQueryClient();
+  const createSeries = useCreateSeries();
   const [form] = Form.useForm<
     ActivityValues & {
       ruleKind: 'lastThree' | 'weekly' | 'custom';
@@ -106,14 +116,13 @@ function NewSeries({ open, onClose }: { open: boolean; onClose: () => void }) {
           : (v.rrule ?? '');
     const { ruleKind: _k, days: _d, rrule: _r, startDate, untilDate, ...activity } = v;
     try {
-      const r = await activitiesApi.createSeries({
+      const r = await createSeries.mutateAsync({
         rule,
         startDate,
         untilDate: untilDate || null,
         activity: { ...toBody({ ...activity, date: startDate }), date: undefined, status: 'published' },
       });
       void message.success(t('act.seriesMade', { count: r.made }));
-      await qc.invalidateQueries({ queryKey: ['activities'] });
       onClose();
     } catch (e) {
       void message.error(errorText(e, t));
@@ -121,7 +130,7 @@ function NewSeries({ open, onClose }: { open: boolean; onClose: () => void }) {
   };
   return (
     <Modal open={open} title={t('act.series')} onCancel={onClose} onOk={() => void save()} width={760} destroyOnHidden>
-      <Form form={form} layout="vertical" initialValues={{ ruleKind: 'lastThree', startDate: shanghaiToday() }}>
+      <Form form={form} layout="vertical" initialValues={{ ruleKind: 'lastThree', startDate: todayInShanghai() }}>
         <Space wrap>
           <Form.Item name="ruleKind" label={t('act.f.rule')}>
             <Select
@@ -161,7 +170,7 @@ function NewSeries({ open, onClose }: { open: boolean; onClose: () => void }) {
 
 function Shows() {
   const { t } = useTranslation();
-  const year = Number(shanghaiToday().slice(0, 4));
+  const year = Number(todayInShanghai().slice(0, 4));
   const q = useQuery({
     queryKey: ['activities', 'shows', year],
     queryFn: ({ signal }) => activitiesApi.shows(year, signal),
@@ -213,7 +222,7 @@ export default function ActivitiesPage() {
             title: t('act.f.date'),
             dataIndex: 'date',
             width: 150,
-            render: (d: string, a: Activity) => `${d} ${localTime(a.startsAt)}`,
+            render: (d: string, a: Activity) => `${d} ${shanghaiTime(a.startsAt)}`,
           },
           {
             title: t('act.f.title'),

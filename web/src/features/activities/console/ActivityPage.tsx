@@ -10,7 +10,8 @@ import { QueryTable } from '../../../shared/console-ui/QueryTable.tsx';
 import { ConfirmButton } from '../../../shared/console-ui/ConfirmButton.tsx';
 import { VolunteerPicker } from '../../../shared/console-ui/VolunteerPicker.tsx';
 import { errorText } from '../../../shared/api/errorText.ts';
-import { activitiesApi, localTime, useActivity, useSignups, type ActivityDetail, type Signup } from '../api.ts';
+import { activitiesApi, useActivity, useSignups, type ActivityDetail, type Signup } from '../api.ts';
+import { shanghaiTime } from '../../../../../domain/shared/dates.ts';
 
 function useRun() {
   const { t } = useTranslation();
@@ -166,7 +167,7 @@ export default function ActivityPage() {
   const q = useActivity(id);
   const signups = useSignups(id);
   const a = q.data;
-  const time = (iso: string | null) => (iso ? localTime(iso) : '—');
+  const time = (iso: string | null) => (iso ? shanghaiTime(iso) : '—');
   return (
     <ConsolePage
       title={a?.title ?? t('act.title')}
@@ -207,7 +208,7 @@ export default function ActivityPage() {
               {
                 key: 'd',
                 label: t('act.f.date'),
-                children: `${a.date} ${localTime(a.startsAt)}–${localTime(a.endsAt)}`,
+                children: `${a.date} ${shanghaiTime(a.startsAt)}–${shanghaiTime(a.endsAt)}`,
               },
               { key: 'p', label: t('act.f.place'), children: a.place },
               { key: 't', label: t('act.f.team'), children: a.organiserTeamName ?? '—' },

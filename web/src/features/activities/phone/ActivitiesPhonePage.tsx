@@ -6,7 +6,8 @@ import { useTranslation } from 'react-i18next';
 import { Card, EmptyState, ErrorNotice, Loading, PageTitle } from '../../../shared/phone-ui/parts.tsx';
 import { NoticeBox, type Notice } from '../../../shared/phone-ui/Notice.tsx';
 import { errorText } from '../../../shared/api/errorText.ts';
-import { activitiesApi, localTime, type OpenActivity, type Signup } from '../api.ts';
+import { activitiesApi, type OpenActivity, type Signup } from '../api.ts';
+import { shanghaiLocal, shanghaiTime } from '../../../../../domain/shared/dates.ts';
 
 function Mine({ list, onNotice }: { list: Signup[]; onNotice: (n: Notice) => void }) {
   const { t } = useTranslation();
@@ -37,12 +38,9 @@ function Mine({ list, onNotice }: { list: Signup[]; onNotice: (n: Notice) => voi
               </p>
               <p className="ph-list__sub">
                 {t('actPhone.when', {
-                  date:
-                    s.shiftStart.slice(0, 10) === s.shiftEnd.slice(0, 10)
-                      ? new Date(Date.parse(s.shiftStart) + 8 * 3600_000).toISOString().slice(0, 10)
-                      : '',
-                  start: localTime(s.shiftStart),
-                  end: localTime(s.shiftEnd),
+                  date: s.shiftStart.slice(0, 10) === s.shiftEnd.slice(0, 10) ? shanghaiLocal(s.shiftStart).date : '',
+                  start: shanghaiTime(s.shiftStart),
+                  end: shanghaiTime(s.shiftEnd),
                 })}{' '}
                 · {t('actPhone.place', { place: s.place })}
               </p>
@@ -53,7 +51,7 @@ function Mine({ list, onNotice }: { list: Signup[]; onNotice: (n: Notice) => voi
                     : `⏳ ${t('actPhone.statusWaitlisted')}`}
                 </strong>
               </p>
-              {s.checkedInAt && <p>{t('actPhone.checkedIn', { time: localTime(s.checkedInAt) })}</p>}
+              {s.checkedInAt && <p>{t('actPhone.checkedIn', { time: shanghaiTime(s.checkedInAt) })}</p>}
               {s.checkedOutAt && <p>{t('actPhone.checkedOut', { minutes: s.minutes ?? 0 })}</p>}
               {upcoming && asking !== s.id && (
                 <button
@@ -109,7 +107,7 @@ function OpenList({ list, onNotice }: { list: OpenActivity[]; onNotice: (n: Noti
     <>
       {list.map((a) => (
         <Card key={a.id} title={a.title}>
-          <p>{t('actPhone.when', { date: a.date, start: localTime(a.startsAt), end: localTime(a.endsAt) })}</p>
+          <p>{t('actPhone.when', { date: a.date, start: shanghaiTime(a.startsAt), end: shanghaiTime(a.endsAt) })}</p>
           <p>{t('actPhone.place', { place: a.place })}</p>
           {a.description && <p>{a.description}</p>}
           {a.mine ? (

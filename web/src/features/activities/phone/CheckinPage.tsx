@@ -7,7 +7,8 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { Card, ErrorNotice, Loading, PageTitle, TextField } from '../../../shared/phone-ui/parts.tsx';
 import { NoticeBox, type Notice } from '../../../shared/phone-ui/Notice.tsx';
 import { errorText } from '../../../shared/api/errorText.ts';
-import { activitiesApi, localTime } from '../api.ts';
+import { activitiesApi } from '../api.ts';
+import { shanghaiTime } from '../../../../../domain/shared/dates.ts';
 
 /** The phone's position if it gives one within 3 s; check-in goes ahead without it. */
 function position(): Promise<{ lat: number; lng: number } | null> {
@@ -83,10 +84,10 @@ export default function CheckinPage() {
           <p>{t('actPhone.place', { place: q.data.place })}</p>
           {s && (
             <p>
-              {s.shiftName} {localTime(s.shiftStart)}–{localTime(s.shiftEnd)}
+              {s.shiftName} {shanghaiTime(s.shiftStart)}–{shanghaiTime(s.shiftEnd)}
             </p>
           )}
-          {s?.checkedInAt && <p>{t('actPhone.checkedIn', { time: localTime(s.checkedInAt) })}</p>}
+          {s?.checkedInAt && <p>{t('actPhone.checkedIn', { time: shanghaiTime(s.checkedInAt) })}</p>}
           {!s && <p role="alert">{t('actPhone.checkin.notSignedUp')}</p>}
           {s && s.status !== 'confirmed' && <p>{t('actPhone.statusWaitlisted')}</p>}
           {s?.checkedOutAt && <p>{t('actPhone.checkin.done')}</p>}

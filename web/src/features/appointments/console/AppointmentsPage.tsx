@@ -28,7 +28,6 @@ import { errorText } from '../../../shared/api/errorText.ts';
 import {
   appointmentsApi,
   minuteText,
-  shanghaiToday,
   useDayBookings,
   useServices,
   useSlots,
@@ -37,6 +36,7 @@ import {
   type Service,
 } from '../api.ts';
 import { ServiceForm } from './ServiceForm.tsx';
+import { todayInShanghai } from '../../../../../domain/shared/dates.ts';
 
 function DayBookings({ services }: { services: Service[] }) {
   const { t } = useTranslation();
@@ -44,7 +44,7 @@ function DayBookings({ services }: { services: Service[] }) {
   const qc = useQueryClient();
   // The day lives in the address (?date=YYYY-MM-DD), so a link or a reload shows the same day.
   const [params, setParams] = useSearchParams();
-  const date = /^\d{4}-\d{2}-\d{2}$/.test(params.get('date') ?? '') ? params.get('date')! : shanghaiToday();
+  const date = /^\d{4}-\d{2}-\d{2}$/.test(params.get('date') ?? '') ? params.get('date')! : todayInShanghai();
   const setDate = (d: string) =>
     setParams(
       (p) => {
@@ -168,7 +168,7 @@ function FeedModal({
   );
 }
 
-function Services({ services, query }: { services: Service[]; query: ReturnType<typeof useServices> }) {
+function Services({ query }: { query: ReturnType<typeof useServices> }) {
   const { t } = useTranslation();
   const [editing, setEditing] = useState<Service | null>(null);
   const [open, setOpen] = useState(false);
@@ -395,7 +395,7 @@ export default function AppointmentsPage() {
         items={[
           { key: 'day', label: t('appt.tabs.day'), children: <DayBookings services={list} /> },
           { key: 'book', label: t('appt.tabs.book'), children: <BookForCaller services={list} /> },
-          { key: 'services', label: t('appt.tabs.services'), children: <Services services={list} query={services} /> },
+          { key: 'services', label: t('appt.tabs.services'), children: <Services query={services} /> },
         ]}
       />
     </ConsolePage>

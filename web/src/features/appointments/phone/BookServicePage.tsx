@@ -6,16 +6,8 @@ import { useTranslation } from 'react-i18next';
 import { Card, EmptyState, ErrorNotice, Loading, PageTitle } from '../../../shared/phone-ui/parts.tsx';
 import { errorText } from '../../../shared/api/errorText.ts';
 import { NoticeBox, type Notice } from '../../../shared/phone-ui/Notice.tsx';
-import {
-  appointmentsApi,
-  useMine,
-  useOffer,
-  useSlots,
-  weekdayOf,
-  type Booking,
-  type Offer,
-  type Slot,
-} from '../api.ts';
+import { appointmentsApi, useMine, useOffer, useSlots, type Booking, type Offer, type Slot } from '../api.ts';
+import { weekdayOf } from '../../../../../domain/shared/dates.ts';
 
 function MyBookings({ bookings, onNotice }: { bookings: Booking[]; onNotice: (n: Notice) => void }) {
   const { t } = useTranslation();
@@ -156,7 +148,10 @@ function SlotPicker({
                 className="ph-btn ph-btn--block"
                 style={{ marginBottom: '0.5em' }}
                 disabled={busy}
-                aria-label={`${t('apptPhone.bookAt', { date: d, weekday: wd(d), time: s.time })}，${t('apptPhone.left', { count: s.left })}`}
+                aria-label={[
+                  t('apptPhone.bookAt', { date: d, weekday: wd(d), time: s.time }),
+                  t('apptPhone.left', { count: s.left }),
+                ].join('，')}
                 onClick={() => void book(s)}
               >
                 {s.time} · {t('apptPhone.left', { count: s.left })}

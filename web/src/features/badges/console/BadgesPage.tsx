@@ -232,7 +232,14 @@ export default function BadgesPage() {
             onChange={(v: string) => setPicked(v)}
             options={(candidates.data ?? []).map((c) => ({
               value: c.residentId,
-              label: `${c.name} · ${c.birthDate} · ${c.address}${c.groups.length ? ` · ${c.groups.map((g) => t(`badges.console.group.${g as 'dementia'}`)).join('、')}` : ''}`,
+              label: [
+                c.name,
+                c.birthDate,
+                c.address,
+                ...(c.groups.length
+                  ? [c.groups.map((g) => t(`badges.console.group.${g as 'dementia'}`)).join('、')]
+                  : []),
+              ].join(' · '),
             }))}
           />
         </Form.Item>

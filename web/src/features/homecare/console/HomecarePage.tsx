@@ -286,7 +286,10 @@ function Rota({ stay }: { stay: StayView }) {
   };
   return (
     <Card
-      title={`${t('homecare.console.rota')} · ${t('homecare.console.rotaOf', { name: stay.residentName, hospital: stay.hospital })}`}
+      title={[
+        t('homecare.console.rota'),
+        t('homecare.console.rotaOf', { name: stay.residentName, hospital: stay.hospital }),
+      ].join(' · ')}
     >
       <Space style={{ marginBottom: 12 }} wrap>
         {!stay.dischargedOn && <Button onClick={() => void generate()}>{t('homecare.console.generate')}</Button>}
@@ -525,7 +528,10 @@ function CloseRun({ run, open, onClose }: { run: RunDetail; open: boolean; onClo
         run.outstanding.map((r) => (
           <Form.Item
             key={r.residentId}
-            label={`${t('homecare.console.fullDoor', { building: r.building, unit: r.unit, room: r.room })} ${r.name}（${t(`homecare.console.recipientStatus.${r.status}`)}）`}
+            label={
+              `${t('homecare.console.fullDoor', { building: r.building, unit: r.unit, room: r.room })} ${r.name}` +
+              `（${t(`homecare.console.recipientStatus.${r.status}`)}）`
+            }
             htmlFor={`hc-reason-${r.residentId}`}
             style={{ marginBottom: 8 }}
           >

@@ -2,23 +2,16 @@
 // names masked. Big 送达 and 不在家 buttons; 不在家 keeps the door on the list for another try.
 import { useState } from 'react';
 import { useParams } from 'react-router';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Card, EmptyState, ErrorNotice, Loading, PageTitle } from '../../../shared/phone-ui/parts.tsx';
 import { isApiError } from '../../../shared/api/errors.ts';
-import { homecareApi, useMyRun, type Outcome, type RecipientView } from '../api.ts';
+import { useConfirmDelivery, useMyRun, type Outcome, type RecipientView } from '../api.ts';
 
 function Door({ runId, r, onOk }: { runId: string; r: RecipientView; onOk: (text: string) => void }) {
   const { t } = useTranslation();
-  const qc = useQueryClient();
-  const confirm = useMutation({
-    mutationFn: (outcome: Outcome) => homecareApi.myConfirm(runId, r.residentId, outcome),
-    onSuccess: async (data, outcome) => {
-      qc.setQueryData(['me', 'homecare', 'run', runId], data);
-      onOk(t(`homecare.phone.${outcome}Ok`, { name: r.name }));
-      await qc.invalidateQueries({ queryKey: ['me', 'homecare', 'runs'] });
-    },
-  });
+  const confirm = useConfirmDelivery(runId, r.residentId);
+  const send = (outcome: Outcome) =>
+    confirm.mutate(outcome, { onSuccess: () => onOk(t(`homecare.phone.${outcome}Ok`, { name: r.name })) });
   const open = r.status === 'pending' || r.status === 'absent';
   const where = t('homecare.phone.door', { unit: r.unit, room: r.room });
   return (
@@ -36,7 +29,7 @@ function Door({ runId, r, onOk }: { runId: string; r: RecipientView; onOk: (text
             type="button"
             className="ph-btn ph-btn--block"
             disabled={confirm.isPending}
-            onClick={() => confirm.mutate('delivered')}
+            onClick={() => send('delivered')}
           >
             {t('homecare.phone.delivered')}
             <span className="ph-sr-only">
@@ -48,7 +41,7 @@ function Door({ runId, r, onOk }: { runId: string; r: RecipientView; onOk: (text
             type="button"
             className="ph-btn ph-btn--secondary ph-btn--block"
             disabled={confirm.isPending}
-            onClick={() => confirm.mutate('absent')}
+            onClick={() => send('absent')}
           >
             {t('homecare.phone.absent')}
             <span className="ph-sr-only">
@@ -60,7 +53,7 @@ function Door({ runId, r, onOk }: { runId: string; r: RecipientView; onOk: (text
             type="button"
             className="ph-btn ph-btn--secondary ph-btn--block"
             disabled={confirm.isPending}
-            onClick={() => confirm.mutate('declined')}
+            onClick={() => send('declined')}
           >
             {t('homecare.phone.declined')}
             <span className="ph-sr-only">
@@ -126,7 +119,10 @@ export default function DeliveryListPage() {
       {run.buildings.map((b) => (
         <Card
           key={b.building}
-          title={`${b.building} · ${t('homecare.phone.runProgress', { done: b.figures.delivered + b.figures.declined, total: b.figures.total })}`}
+          title={`${b.building} · ${t('homecare.phone.runProgress', {
+            done: b.figures.delivered + b.figures.declined,
+            total: b.figures.total,
+          })}`}
         >
           <ul className="ph-list" aria-label={b.building}>
             {b.recipients

@@ -3,12 +3,21 @@
 // another volunteer was quicker, the server says so and nothing changes.
 import { useId, useState } from 'react';
 import { Link } from 'react-router';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { formatShortDateTime } from '../../../shared/format.ts';
 import { Card, EmptyState, ErrorNotice, Loading, PageTitle, TextField } from '../../../shared/phone-ui/parts.tsx';
 import { isApiError } from '../../../shared/api/errors.ts';
-import { homecareApi, useMyRuns, useMyShifts, useMyTasks, type ShiftView, type TaskView } from '../api.ts';
+import {
+  useDoneShift,
+  useDoneTask,
+  useMyRuns,
+  useMyShifts,
+  useMyTasks,
+  useTakeShift,
+  useTakeTask,
+  type ShiftView,
+  type TaskView,
+} from '../api.ts';
 
 const MINUTES = [30, 45, 60, 90, 120, 180];
 
@@ -27,22 +36,15 @@ function Ok({ text }: { text: string | null }) {
 
 function DoneForm({ task, onDone, onCancel }: { task: TaskView; onDone: () => void; onCancel: () => void }) {
   const { t } = useTranslation();
-  const qc = useQueryClient();
   const id = useId();
   const [minutes, setMinutes] = useState(60);
   const [note, setNote] = useState('');
-  const save = useMutation({
-    mutationFn: () => homecareApi.doneTask(task.id, minutes, note.trim() || undefined),
-    onSuccess: async () => {
-      await qc.invalidateQueries({ queryKey: ['me', 'homecare'] });
-      onDone();
-    },
-  });
+  const save = useDoneTask(task.id);
   return (
     <form
       onSubmit={(e) => {
         e.preventDefault();
-        save.mutate();
+        save.mutate({ minutes, note: note.trim() || undefined }, { onSuccess: onDone });
       }}
       aria-label={`${t('homecare.phone.done')} ${task.residentName}`}
     >
@@ -86,16 +88,9 @@ function DoneForm({ task, onDone, onCancel }: { task: TaskView; onDone: () => vo
 
 function TaskItem({ task, mine }: { task: TaskView; mine: boolean }) {
   const { t } = useTranslation();
-  const qc = useQueryClient();
   const [finishing, setFinishing] = useState(false);
   const [ok, setOk] = useState<string | null>(null);
-  const take = useMutation({
-    mutationFn: () => homecareApi.takeTask(task.id),
-    onSuccess: async () => {
-      setOk(t('homecare.phone.taken'));
-      await qc.invalidateQueries({ queryKey: ['me', 'homecare'] });
-    },
-  });
+  const take = useTakeTask(task.id);
   const title = `${t(`homecare.phone.kind.${task.kind}`)} · ${task.residentName}`;
   return (
     <li className="ph-entry">
@@ -113,7 +108,12 @@ function TaskItem({ task, mine }: { task: TaskView; mine: boolean }) {
       <Ok text={ok} />
       {take.isError && <ErrorNotice error={take.error} />}
       {!mine && (
-        <button type="button" className="ph-btn ph-btn--block" disabled={take.isPending} onClick={() => take.mutate()}>
+        <button
+          type="button"
+          className="ph-btn ph-btn--block"
+          disabled={take.isPending}
+          onClick={() => take.mutate(undefined, { onSuccess: () => setOk(t('homecare.phone.taken')) })}
+        >
           {t('homecare.phone.take')}
           <span className="ph-sr-only"> {title}</span>
         </button>
@@ -155,15 +155,12 @@ function TaskItem({ task, mine }: { task: TaskView; mine: boolean }) {
 function ShiftItem({ shift, mine }: { shift: ShiftView; mine: boolean }) {
   const { t, i18n } = useTranslation();
   const when = (iso: string) => formatShortDateTime(iso, i18n.language);
-  const qc = useQueryClient();
   const [ok, setOk] = useState<string | null>(null);
-  const act = useMutation({
-    mutationFn: () => (mine ? homecareApi.doneShift(shift.id) : homecareApi.takeShift(shift.id)),
-    onSuccess: async () => {
-      setOk(mine ? t('homecare.phone.doneOk') : t('homecare.phone.taken'));
-      await qc.invalidateQueries({ queryKey: ['me', 'homecare'] });
-    },
-  });
+  const take = useTakeShift(shift.id);
+  const done = useDoneShift(shift.id);
+  const act = mine ? done : take;
+  const run = () =>
+    act.mutate(undefined, { onSuccess: () => setOk(mine ? t('homecare.phone.doneOk') : t('homecare.phone.taken')) });
   const label = `${when(shift.startsAt)}–${when(shift.endsAt)}`;
   const started = new Date(shift.startsAt).getTime() <= Date.now();
   return (
@@ -174,7 +171,7 @@ function ShiftItem({ shift, mine }: { shift: ShiftView; mine: boolean }) {
       <Ok text={ok} />
       {act.isError && <ErrorNotice error={act.error} />}
       {!mine && (
-        <button type="button" className="ph-btn ph-btn--block" disabled={act.isPending} onClick={() => act.mutate()}>
+        <button type="button" className="ph-btn ph-btn--block" disabled={act.isPending} onClick={run}>
           {t('homecare.phone.takeShift')}
           <span className="ph-sr-only"> {label}</span>
         </button>
@@ -185,7 +182,7 @@ function ShiftItem({ shift, mine }: { shift: ShiftView; mine: boolean }) {
         </p>
       )}
       {mine && shift.status === 'assigned' && started && (
-        <button type="button" className="ph-btn ph-btn--block" disabled={act.isPending} onClick={() => act.mutate()}>
+        <button type="button" className="ph-btn ph-btn--block" disabled={act.isPending} onClick={run}>
           {t('homecare.phone.shiftDone')}
           <span className="ph-sr-only"> {label}</span>
         </button>

@@ -1,12 +1,11 @@
 // Raising an objection from the phone: "this entry is wrong" under an entry, or "a service is missing" with
 // its date. The answer comes by SMS and shows under 我的异议. Plain words, large targets.
 import { useState } from 'react';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Card, ErrorNotice, TextField } from '../../../shared/phone-ui/parts.tsx';
 import { isApiError } from '../../../shared/api/errors.ts';
 import { todayInShanghai } from '../../../../../domain/shared/dates.ts';
-import { hoursApi, useMyDisputes } from '../api.ts';
+import { useDispute, useMyDisputes } from '../api.ts';
 
 export function DisputeForm({
   entryId,
@@ -18,23 +17,16 @@ export function DisputeForm({
   onCancel: () => void;
 }) {
   const { t } = useTranslation();
-  const qc = useQueryClient();
   const [reason, setReason] = useState('');
   const [date, setDate] = useState('');
-  const send = useMutation({
-    mutationFn: () => hoursApi.dispute(entryId ? { entryId, reason } : { serviceDate: date, reason }),
-    onSuccess: async () => {
-      await qc.invalidateQueries({ queryKey: ['me', 'hours', 'disputes'] });
-      onDone();
-    },
-  });
+  const send = useDispute();
   const fieldError = (f: string) =>
     isApiError(send.error) ? (send.error.fields.find((x) => x.field === f)?.message ?? null) : null;
   return (
     <form
       onSubmit={(e) => {
         e.preventDefault();
-        send.mutate();
+        send.mutate(entryId ? { entryId, reason } : { serviceDate: date, reason }, { onSuccess: onDone });
       }}
       aria-label={entryId ? t('hoursPhone.disputeEntry') : t('hoursPhone.disputeMissing')}
     >

@@ -39,7 +39,9 @@ function Facts({ n }: { n: NeedDetail }) {
           {
             key: 'created',
             label: t('needs.f.createdAt'),
-            children: `${formatDateTime(n.createdAt, i18n.language)}（${t('needs.f.waiting')} ${text.waiting(n.createdAt, n.matchedAt ?? n.closedAt)}）`,
+            children:
+              `${formatDateTime(n.createdAt, i18n.language)}` +
+              `（${t('needs.f.waiting')} ${text.waiting(n.createdAt, n.matchedAt ?? n.closedAt)}）`,
           },
           { key: 'volunteer', label: t('needs.f.volunteer'), children: n.volunteerName ?? '—' },
           ...(n.scheduledFor
@@ -51,7 +53,9 @@ function Facts({ n }: { n: NeedDetail }) {
                 {
                   key: 'rating',
                   label: t('needs.f.rating'),
-                  children: `${'★'.repeat(n.rating)} ${t('needs.detail.starN', { n: n.rating })}${n.ratingComment ? `：${n.ratingComment}` : ''}`,
+                  children:
+                    `${'★'.repeat(n.rating)} ${t('needs.detail.starN', { n: n.rating })}` +
+                    (n.ratingComment ? `：${n.ratingComment}` : ''),
                 },
               ]
             : []),
@@ -67,7 +71,7 @@ function History({ events }: { events: NeedEvent[] }) {
   const what = (e: NeedEvent) =>
     e.from === null
       ? t('needs.detail.created', { channel: e.note ? text.channel(e.note as NeedChannel) : '' })
-      : `${t('needs.detail.moveTo', { from: text.status(e.from), to: text.status(e.to) })}${e.note ? `：${e.note}` : ''}`;
+      : t('needs.detail.moveTo', { from: text.status(e.from), to: text.status(e.to) }) + (e.note ? `：${e.note}` : '');
   return (
     <Card title={t('needs.detail.history')}>
       <Timeline

@@ -18,7 +18,7 @@ import { NeedStatusTag, UrgencyTag } from './tags.tsx';
 import { NeedStatsCard } from './NeedStatsCard.tsx';
 
 const PAGE_SIZE = 50;
-const FILTER_KEYS = ['status', 'category', 'urgency', 'channel', 'gridId'] as const;
+type FilterKey = 'status' | 'category' | 'urgency' | 'channel' | 'gridId';
 
 export default function NeedsBoardPage() {
   const { t, i18n } = useTranslation();
@@ -39,7 +39,7 @@ export default function NeedsBoardPage() {
   const page = Number(params.get('page') ?? 1) || 1;
   const list = useNeeds({ ...filters, page, pageSize: PAGE_SIZE });
   const grids = useGrids();
-  const set = (key: (typeof FILTER_KEYS)[number] | 'page', value: string | undefined) =>
+  const set = (key: FilterKey | 'page', value: string | undefined) =>
     setParams(
       (p) => {
         if (value) p.set(key, value);
@@ -51,7 +51,7 @@ export default function NeedsBoardPage() {
     );
 
   const select = (
-    key: (typeof FILTER_KEYS)[number],
+    key: FilterKey,
     all: string,
     options: { value: string; label: string }[],
     value: string | undefined,

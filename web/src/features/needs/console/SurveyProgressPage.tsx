@@ -5,15 +5,16 @@ import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { ConsolePage } from '../../../shared/console-ui/ConsolePage.tsx';
 import { QueryState } from '../../../shared/console-ui/QueryState.tsx';
-import { shanghaiDay, useSurveyProgress, type SurveyProgress } from '../api.ts';
+import { useSurveyProgress, type SurveyProgress } from '../api.ts';
 import { useNeedText } from './useNeedText.ts';
+import { addDays, todayInShanghai } from '../../../../../domain/shared/dates.ts';
 
 const pct = (part: number, whole: number) => (whole ? Math.round((part / whole) * 1000) / 10 : 0);
 
 export default function SurveyProgressPage() {
   const { t } = useTranslation();
   const text = useNeedText();
-  const [since, setSince] = useState(shanghaiDay(-365));
+  const [since, setSince] = useState(addDays(todayInShanghai(), -365));
   const q = useSurveyProgress(since);
   return (
     <ConsolePage

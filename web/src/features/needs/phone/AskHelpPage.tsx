@@ -5,10 +5,11 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Card, ErrorNotice, Loading, PageTitle } from '../../../shared/phone-ui/parts.tsx';
 import { errorText } from '../../../shared/api/errorText.ts';
-import { needsApi, shanghaiDay, usePeople, type MyNewNeed, type SkillCategory } from '../api.ts';
+import { needsApi, usePeople, type MyNewNeed, type SkillCategory } from '../api.ts';
 import { CategoryChoice } from './CategoryChoice.tsx';
 import { MyNeedsList } from './MyNeedsList.tsx';
 import { NoticeBox, type Notice } from '../../../shared/phone-ui/Notice.tsx';
+import { addDays, todayInShanghai } from '../../../../../domain/shared/dates.ts';
 
 const DAYS = { any: null, today: 0, tomorrow: 1, after: 2 } as const;
 const PARTS = {
@@ -91,7 +92,7 @@ export default function AskHelpPage() {
       category,
       description: description.trim(),
       urgency: urgent ? 'urgent' : 'normal',
-      ...(offset !== null ? { preferredDate: shanghaiDay(offset) } : {}),
+      ...(offset !== null ? { preferredDate: addDays(todayInShanghai(), offset) } : {}),
       ...(window_ ? { preferredStart: window_[0], preferredEnd: window_[1] } : {}),
     };
     try {

@@ -9,7 +9,6 @@ import { can, useCurrentUser } from '../../../shared/session/useSession.ts';
 import { SKILL_CATEGORIES } from '../../../../../domain/volunteers/skills.ts';
 import {
   needsApi,
-  shanghaiDay,
   useBuildings,
   useHouseholds,
   useHouseholdSurvey,
@@ -18,6 +17,7 @@ import {
 } from '../api.ts';
 import { CategoryIcon } from './CategoryChoice.tsx';
 import { NoticeBox, type Notice } from '../../../shared/phone-ui/Notice.tsx';
+import { todayInShanghai } from '../../../../../domain/shared/dates.ts';
 
 const PAGE = 30;
 
@@ -118,7 +118,7 @@ export default function SurveyVisitPage() {
   const [household, setHousehold] = useState<HouseholdItem | null>(null);
   const [ticked, setTicked] = useState<ReadonlySet<SkillCategory>>(new Set());
   const [note, setNote] = useState('');
-  const [visitedOn, setVisitedOn] = useState(shanghaiDay());
+  const [visitedOn, setVisitedOn] = useState(todayInShanghai());
   const [visited, setVisited] = useState<ReadonlySet<string>>(new Set());
   const [notice, setNotice] = useState<Notice>(null);
   const [busy, setBusy] = useState(false);
@@ -247,9 +247,9 @@ export default function SurveyVisitPage() {
               id="survey-date"
               type="date"
               className="ph-input"
-              max={shanghaiDay()}
+              max={todayInShanghai()}
               value={visitedOn}
-              onChange={(e) => setVisitedOn(e.target.value || shanghaiDay())}
+              onChange={(e) => setVisitedOn(e.target.value || todayInShanghai())}
             />
           </div>
           <button type="button" className="ph-btn ph-btn--block" disabled={busy} onClick={() => void save()}>

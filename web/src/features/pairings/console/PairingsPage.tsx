@@ -110,7 +110,8 @@ function ScheduleFields() {
               <Form.Item
                 name="weekdays"
                 label={t('pairings.weekdays')}
-                // A validator rather than `required: true`: antd would put aria-required on the checkbox group's div, which ARIA does not allow.
+                // A validator rather than `required: true`: antd would put aria-required on the checkbox
+                // group's div, which ARIA does not allow.
                 rules={[
                   {
                     validator: (_, v?: unknown[]) =>

@@ -2,7 +2,6 @@
 // and logging a visit in a few taps: the day (today, yesterday or another), how long, an optional note.
 // Plain HTML on phone.css: large text, full-size tap targets, works in elder mode.
 import { useId, useState } from 'react';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import {
   Card,
@@ -14,9 +13,8 @@ import {
   TextField,
 } from '../../../shared/phone-ui/parts.tsx';
 import { isApiError } from '../../../shared/api/errors.ts';
-import { todayInShanghai } from '../../../../../domain/shared/dates.ts';
-import { addDays } from '../../../../../domain/pairings/recurrence.ts';
-import { pairingsApi, useMyPairings, type Scheduled } from '../api.ts';
+import { addDays, todayInShanghai } from '../../../../../domain/shared/dates.ts';
+import { useLogMyVisit, useMyPairings, type Scheduled } from '../api.ts';
 import { describeRule } from '../rule.ts';
 
 const MINUTES = [15, 30, 45, 60, 90, 120];
@@ -66,20 +64,13 @@ function LogVisit({
   onCancel: () => void;
 }) {
   const { t } = useTranslation();
-  const qc = useQueryClient();
   const today = todayInShanghai();
   const [day, setDay] = useState<'today' | 'yesterday' | 'other'>('today');
   const [other, setOther] = useState(pairing.due.find((d) => d < today) ?? addDays(today, -2));
   const [minutes, setMinutes] = useState(60);
   const [notes, setNotes] = useState('');
   const date = day === 'today' ? today : day === 'yesterday' ? addDays(today, -1) : other;
-  const save = useMutation({
-    mutationFn: () => pairingsApi.logMine(pairing.id, { visitedOn: date, minutes, notes: notes.trim() || null }),
-    onSuccess: async () => {
-      await qc.invalidateQueries({ queryKey: ['me', 'pairings'] });
-      onDone(date);
-    },
-  });
+  const save = useLogMyVisit(pairing.id);
   const fieldError = isApiError(save.error)
     ? (save.error.fields.find((f) => f.field === 'visitedOn')?.message ?? null)
     : null;
@@ -87,7 +78,7 @@ function LogVisit({
     <form
       onSubmit={(e) => {
         e.preventDefault();
-        save.mutate();
+        save.mutate({ visitedOn: date, minutes, notes: notes.trim() || null }, { onSuccess: () => onDone(date) });
       }}
       aria-label={t('pairPhone.logFor', { name: pairing.residentName })}
     >

@@ -28,7 +28,10 @@ export default function GridPartyPage() {
                   </span>
                   <span className="ph-list__sub">
                     {m.reports
-                      ? `${t('orgPhone.reports', { count: m.reports })} · ${t('orgPhone.lastReported', { date: m.lastReportedOn ?? '' })}`
+                      ? [
+                          t('orgPhone.reports', { count: m.reports }),
+                          t('orgPhone.lastReported', { date: m.lastReportedOn ?? '' }),
+                        ].join(' · ')
                       : t('orgPhone.neverReported')}
                   </span>
                   <span className="ph-list__sub">

@@ -1,20 +1,15 @@
 // /m/recognition: my awarded star, a notice in progress ("★2 in public notice until …"), and whether my
 // name may appear on a published commendation list (off until I say yes).
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Card, Details, EmptyState, ErrorNotice, Loading, PageTitle } from '../../../shared/phone-ui/parts.tsx';
 import { isApiError } from '../../../shared/api/errors.ts';
-import { recognitionApi, useMyStar } from '../api.ts';
+import { useMyStar, useSetMyConsent } from '../api.ts';
 
 export default function MyStarPage() {
   const { t } = useTranslation();
-  const qc = useQueryClient();
   const q = useMyStar();
-  const save = useMutation({
-    mutationFn: (publish: boolean) => recognitionApi.setMyConsent(publish),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ['me', 'recognition'] }),
-  });
+  const save = useSetMyConsent();
   if (q.isPending) return <Loading />;
   if (q.isError) {
     return (

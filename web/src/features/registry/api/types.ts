@@ -125,7 +125,7 @@ export interface HouseholdFilters {
   isMigrant?: boolean;
 }
 
-/** The server answers { rows, residents, households: { created, existing } }; the first contract said households: number. */
+/** The server answers { rows, residents, households: { created, existing } }. */
 export interface ImportResult {
   rows?: number;
   residents: number;

@@ -162,7 +162,11 @@ export default function SkillsPoolPage() {
                     <Tag key={s.code} color={s.licenceValid === false ? 'red' : undefined}>
                       {skillLabel.get(s.code) ?? s.code} · {t(`org.levels.${s.level as 'basic'}`)}
                       {s.licenceExpiresOn &&
-                        `（${s.licenceValid === false ? t('org.skills.expired') : t('org.skills.expires', { date: s.licenceExpiresOn })}）`}
+                        `（${
+                          s.licenceValid === false
+                            ? t('org.skills.expired')
+                            : t('org.skills.expires', { date: s.licenceExpiresOn })
+                        }）`}
                     </Tag>
                   ))}
                 </Space>

@@ -13,7 +13,7 @@ import { AddVolunteerBar } from '../../../shared/console-ui/AddVolunteerBar.tsx'
 import { errorText } from '../../../shared/api/errorText.ts';
 import { useScope } from '../../../shared/session/useSession.ts';
 import { TEAM_KINDS, TEAM_ROLES } from '../../../../../domain/volunteers/teams.ts';
-import { useUnits } from '../../units/api.ts';
+import { useUnits } from '../../../shared/api/units.ts';
 import {
   useTeam,
   useTeamMutations,

@@ -45,7 +45,7 @@ export default function NewVolunteerPage() {
         guardian: minor ? { name: v.guardianName, phone: v.guardianPhone, relation: v.guardianRelation } : null,
       });
       void message.success(t('console.saved'));
-      navigate(`/console/volunteers/${res.id}`);
+      void navigate(`/console/volunteers/${res.id}`);
     } catch (e) {
       if (isApiError(e))
         form.setFields(

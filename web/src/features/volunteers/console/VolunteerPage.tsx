@@ -12,7 +12,7 @@ import { useCan } from '../../../shared/session/useSession.ts';
 import { useVolunteer, volunteersApi } from '../api.ts';
 import { PartyCard } from './detail/PartyCard.tsx';
 import { SkillsCard } from './detail/SkillsCard.tsx';
-import { VolunteerHours } from '../../hours/console/HoursPage.tsx';
+import { VolunteerHours } from '../../../shared/console-ui/VolunteerHours.tsx';
 import { VolunteerEditModal } from './detail/VolunteerEditModal.tsx';
 import { FITNESS_LABEL } from './detail/labels.ts';
 

@@ -33,7 +33,9 @@ export default function MyVolunteerPage() {
       <PageTitle title={t('volunteer.homeTitle')} back={back} />
       <Card title={t('volunteer.cardTitle')}>
         <p>
-          <strong style={{ fontSize: '1.4em' }}>{p.name}</strong>　{t(`volunteer.status.${p.status}`)}
+          <strong style={{ fontSize: '1.4em' }}>{p.name}</strong>
+          {'\u3000'}
+          {t(`volunteer.status.${p.status}`)}
         </p>
         <div
           role="img"

@@ -6,7 +6,7 @@ import { PhoneFrame } from '../../../shared/phone-ui/PhoneFrame.tsx';
 import { Card, ErrorNotice, PageTitle, TextField } from '../../../shared/phone-ui/parts.tsx';
 import { isApiError, problemsByField } from '../../../shared/api/errors.ts';
 import { SKILLS } from '../../../../../domain/volunteers/skills.ts';
-import { ageOn } from '../../../../../domain/shared/dates.ts';
+import { ageOn, todayInShanghai } from '../../../../../domain/shared/dates.ts';
 import { volunteersApi } from '../api.ts';
 
 function Choice({
@@ -45,8 +45,6 @@ function Choice({
     </div>
   );
 }
-
-const today = () => new Date().toISOString().slice(0, 10);
 
 export default function RegisterPage() {
   const { t } = useTranslation();
@@ -87,7 +85,7 @@ export default function RegisterPage() {
   const fieldErrors = isApiError(error) ? problemsByField(error.fields) : new Map<string, string>();
   const err = (k: string) => fieldErrors.get(k) ?? null;
   const validDate = /^\d{4}-\d{2}-\d{2}$/.test(f.birthDate);
-  const minor = validDate && ageOn(f.birthDate, today()) < 18;
+  const minor = validDate && ageOn(f.birthDate, todayInShanghai()) < 18;
   const skillDef = SKILLS.find((s) => s.code === f.skill);
   const total = 4;
 

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { Button, Card, Descriptions } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { LoadError, Loading } from '../../../../shared/console-ui/QueryState.tsx';
-import { usePartyMembership } from '../../../party/api.ts';
+import { usePartyMembership } from '../../../../shared/api/party-members.ts';
 import { PartyMemberModal } from './PartyMemberModal.tsx';
 
 export function PartyCard({ volunteerId, name, canEdit }: { volunteerId: string; name: string; canEdit: boolean }) {

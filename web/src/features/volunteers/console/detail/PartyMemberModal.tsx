@@ -5,8 +5,8 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { applyApiErrors } from '../../../../shared/console-ui/formErrors.ts';
 import { PARTY_KINDS, type PartyKind } from '../../../../../../domain/volunteers/party.ts';
-import { useSetPartyMember, type PartyMember } from '../../../party/api.ts';
-import { useGrids } from '../../../registry/api/hooks.ts';
+import { useSetPartyMember, type PartyMember } from '../../../../shared/api/party-members.ts';
+import { useGridOptions } from '../../../../shared/api/grids.ts';
 
 interface Values {
   kind: PartyKind;
@@ -48,7 +48,7 @@ export function PartyMemberModal({
   const [form] = Form.useForm<Values>();
   const [formError, setFormError] = useState<string | null>(null);
   const save = useSetPartyMember(volunteerId);
-  const grids = useGrids();
+  const grids = useGridOptions();
 
   async function submit() {
     const v = await form.validateFields();

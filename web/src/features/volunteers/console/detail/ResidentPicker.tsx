@@ -2,9 +2,8 @@
 // a volunteer to their resident record. Cleared, it means "not linked".
 import { useState } from 'react';
 import { Select } from 'antd';
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { registryApi } from '../../../registry/api/fetchers.ts';
+import { useResidentSearch } from '../../../../shared/api/residents.ts';
 
 export interface LinkedResident {
   id: string;
@@ -25,11 +24,7 @@ export function ResidentPicker({
 }) {
   const { t } = useTranslation();
   const [q, setQ] = useState('');
-  const found = useQuery({
-    queryKey: ['residents', 'pick', q],
-    enabled: q.trim().length > 0,
-    queryFn: ({ signal }) => registryApi.residents({ q: q.trim(), page: 1, pageSize: 20 }, signal),
-  });
+  const found = useResidentSearch(q);
   const options = (found.data?.items ?? []).map((r) => ({
     value: r.id,
     label: t('console.volunteerEdit.residentOption', { name: r.name, age: r.age, address: r.address }),

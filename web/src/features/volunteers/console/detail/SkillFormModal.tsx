@@ -6,7 +6,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { applyApiErrors } from '../../../../shared/console-ui/formErrors.ts';
 import { SKILL_LEVELS } from '../../../../../../domain/volunteers/skills.ts';
-import { useCatalogue } from '../../../skills/api.ts';
+import { useCatalogue } from '../../../../shared/api/skills-catalogue.ts';
 import { useSkillEdits, type SkillPatch, type VolunteerDetail } from '../../api.ts';
 import { useSkillName } from './skillName.ts';
 

@@ -7,7 +7,7 @@ import { applyApiErrors } from '../../../../shared/console-ui/formErrors.ts';
 import { useCan } from '../../../../shared/session/useSession.ts';
 import { FITNESS } from '../../../../../../domain/volunteers/eligibility.ts';
 import { POLITICAL_STATUSES, RECRUITED_VIA } from '../../../../../../domain/volunteers/schemas.ts';
-import { useUnits } from '../../../units/api.ts';
+import { useUnits } from '../../../../shared/api/units.ts';
 import { useUpdateVolunteer, type VolunteerDetail, type VolunteerPatch } from '../../api.ts';
 import { ResidentPicker } from './ResidentPicker.tsx';
 import { FITNESS_LABEL } from './labels.ts';
