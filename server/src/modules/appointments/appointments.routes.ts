@@ -19,6 +19,7 @@ import { AppError } from '../../platform/errors.ts';
 import { actorOf, requestContext } from '../../platform/http.ts';
 import type { JobWorker } from '../../platform/jobs.ts';
 import { AppointmentsService } from './appointments.service.ts';
+import { noContent } from '../../platform/responses.ts';
 
 const uuid = z.string().uuid('invalid.id');
 const idParam = z.object({ id: uuid });
@@ -116,6 +117,7 @@ export function appointmentsRoutes(svc: AppointmentsService) {
           summary: 'Edit a service; providerIds and schedule replace the lists',
           params: idParam,
           body: serviceInput.partial(),
+          response: { 204: noContent },
         },
       },
       async (req, reply) => {
@@ -154,7 +156,13 @@ export function appointmentsRoutes(svc: AppointmentsService) {
       '/api/appointments/bookings/:id/cancel',
       {
         config: manage,
-        schema: { tags, summary: 'Cancel a booking; its place is freed', params: idParam, body: cancelInput },
+        schema: {
+          tags,
+          summary: 'Cancel a booking; its place is freed',
+          params: idParam,
+          body: cancelInput,
+          response: { 204: noContent },
+        },
       },
       async (req, reply) => {
         await svc.cancelByStaff(actorOf(req), req.params.id, req.body.reason, requestContext(req));
@@ -298,7 +306,7 @@ export function appointmentsRoutes(svc: AppointmentsService) {
     );
     r.post(
       '/api/appointments/mine/:id/cancel',
-      { config: self, schema: { tags, summary: 'Cancel my booking', params: idParam } },
+      { config: self, schema: { tags, summary: 'Cancel my booking', params: idParam, response: { 204: noContent } } },
       async (req, reply) => {
         await svc.cancelSelf(actorOf(req), req.params.id, requestContext(req));
         return reply.status(204).send();

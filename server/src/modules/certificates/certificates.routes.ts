@@ -15,6 +15,7 @@ import {
 } from '../../../../domain/records/certificates.ts';
 import { actorOf, originOf, requestContext } from '../../platform/http.ts';
 import type { CertificatesService } from './certificates.service.ts';
+import { noContent } from '../../platform/responses.ts';
 
 const uuid = z.string().uuid('invalid.id');
 const idParam = z.object({ id: uuid });
@@ -70,6 +71,7 @@ export function certificatesRoutes(svc: CertificatesService, rateLimits = true) 
           summary: 'Revoke a certificate, with the reason (the verify page then says revoked)',
           params: idParam,
           body: revokeInput,
+          response: { 204: noContent },
         },
       },
       async (req, reply) => {
@@ -101,6 +103,7 @@ export function certificatesRoutes(svc: CertificatesService, rateLimits = true) 
           tags,
           summary: 'Set the issuer, responsible person, default handler, contact and number prefix',
           body: settingsInput,
+          response: { 204: noContent },
         },
       },
       async (req, reply) => {

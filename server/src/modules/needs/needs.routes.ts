@@ -15,6 +15,7 @@ import type { NeedsService } from './needs.service.ts';
 import type { MatchingService } from './matching.service.ts';
 import { needsWorkbook } from './needs.excel.ts';
 import { sendWorkbook } from '../registry/registry.excel.routes.ts';
+import { noContent } from '../../platform/responses.ts';
 
 const uuid = z.string().uuid('invalid.id');
 const idParam = z.object({ id: uuid });
@@ -200,6 +201,7 @@ export function needsRoutes(needs: NeedsService, matching: MatchingService) {
           summary: 'Move a need along its path (cancel and decline need a reason)',
           params: idParam,
           body: needMove,
+          response: { 204: noContent },
         },
       },
       async (req, reply) => {
@@ -238,6 +240,7 @@ export function needsRoutes(needs: NeedsService, matching: MatchingService) {
           summary: 'Confirm a volunteer for a need (must be eligible)',
           params: idParam,
           body: z.object({ volunteerId: uuid }),
+          response: { 204: noContent },
         },
       },
       async (req, reply) => {
@@ -254,6 +257,7 @@ export function needsRoutes(needs: NeedsService, matching: MatchingService) {
           summary: 'Record the rating given on a follow-up call (回访)',
           params: idParam,
           body: needRating,
+          response: { 204: noContent },
         },
       },
       async (req, reply) => {
@@ -311,7 +315,16 @@ export function needsRoutes(needs: NeedsService, matching: MatchingService) {
     );
     r.post(
       '/api/me/needs/:id/rating',
-      { config: self, schema: { tags, summary: 'Rate a need that is done', params: idParam, body: needRating } },
+      {
+        config: self,
+        schema: {
+          tags,
+          summary: 'Rate a need that is done',
+          params: idParam,
+          body: needRating,
+          response: { 204: noContent },
+        },
+      },
       async (req, reply) => {
         await needs.rate(actorOf(req), req.params.id, req.body.stars, req.body.comment, requestContext(req));
         return reply.status(204).send();

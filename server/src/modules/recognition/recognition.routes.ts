@@ -31,6 +31,7 @@ import type { HoursService } from '../hours/hours.service.ts';
 import type { VolunteerDirectory } from '../volunteers/volunteer-directory.ts';
 import { RecognitionService } from './recognition.service.ts';
 import { sendPoster } from './recognition.poster.ts';
+import { noContent } from '../../platform/responses.ts';
 
 const uuid = z.string().uuid('invalid.id');
 const idParam = z.object({ id: uuid });
@@ -71,6 +72,7 @@ export function recognitionRoutes(rec: RecognitionService, rateLimits = true) {
           tags,
           summary: 'Change how many days a notice lasts (notices opened from now on)',
           body: settingsInput,
+          response: { 204: noContent },
         },
       },
       async (req, reply) => {
@@ -125,6 +127,7 @@ export function recognitionRoutes(rec: RecognitionService, rateLimits = true) {
           summary: 'Withdraw a notice after an objection is upheld (nothing is awarded)',
           params: idParam,
           body: withdrawInput,
+          response: { 204: noContent },
         },
       },
       async (req, reply) => {
@@ -149,7 +152,12 @@ export function recognitionRoutes(rec: RecognitionService, rateLimits = true) {
       '/api/recognition/my/consent',
       {
         config: self,
-        schema: { tags, summary: 'Whether my name may appear on a published commendation list', body: consentInput },
+        schema: {
+          tags,
+          summary: 'Whether my name may appear on a published commendation list',
+          body: consentInput,
+          response: { 204: noContent },
+        },
       },
       async (req, reply) => {
         await rec.setMyConsent(actorOf(req), req.body.publish, requestContext(req));
@@ -178,6 +186,7 @@ export function recognitionRoutes(rec: RecognitionService, rateLimits = true) {
           summary: 'Record a consent (or its withdrawal) given on paper',
           params: idParam,
           body: consentInput,
+          response: { 204: noContent },
         },
       },
       async (req, reply) => {
@@ -235,6 +244,7 @@ export function recognitionRoutes(rec: RecognitionService, rateLimits = true) {
           summary: 'Approve or reject a nomination (community admin)',
           params: idParam,
           body: decideInput,
+          response: { 204: noContent },
         },
       },
       async (req, reply) => {

@@ -26,6 +26,7 @@ import { AppError } from '../../platform/errors.ts';
 import type { SessionCache } from '../../platform/session-cache.ts';
 import { XLSX_MIME } from '../registry/registry.excel.ts';
 import { contentDisposition, sendWorkbook } from '../registry/registry.excel.routes.ts';
+import { noContent } from '../../platform/responses.ts';
 
 const idParam = z.object({ id: z.string().uuid('invalid.id') });
 const registered = z.object({ id: z.string(), status: z.enum(['pending', 'approved']) });
@@ -251,6 +252,7 @@ export function volunteerRoutes(volunteers: VolunteerService, opts: { rateLimits
           summary: 'Edit a volunteer; link or unlink the resident record',
           params: idParam,
           body: volunteerPatch,
+          response: { 204: noContent },
         },
       },
       async (req, reply) => {
@@ -268,6 +270,7 @@ export function volunteerRoutes(volunteers: VolunteerService, opts: { rateLimits
           summary: 'Approve a registration: the volunteer gets an account and membership',
           params: idParam,
           body: decisionInput,
+          response: { 204: noContent },
         },
       },
       async (req, reply) => {
@@ -280,7 +283,13 @@ export function volunteerRoutes(volunteers: VolunteerService, opts: { rateLimits
       '/api/volunteers/:id/reject',
       {
         config: approve,
-        schema: { tags: ['volunteers'], summary: 'Reject a registration', params: idParam, body: decisionInput },
+        schema: {
+          tags: ['volunteers'],
+          summary: 'Reject a registration',
+          params: idParam,
+          body: decisionInput,
+          response: { 204: noContent },
+        },
       },
       async (req, reply) => {
         await volunteers.reject(actorOf(req), grantOf(req), req.params.id, req.body.note, requestContext(req));
