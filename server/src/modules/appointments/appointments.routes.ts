@@ -19,7 +19,7 @@ import { AppError } from '../../platform/errors.ts';
 import { actorOf, requestContext } from '../../platform/http.ts';
 import type { JobWorker } from '../../platform/jobs.ts';
 import { AppointmentsService } from './appointments.service.ts';
-import { noContent } from '../../platform/responses.ts';
+import { fileResponse, MIME, noContent } from '../../platform/responses.ts';
 
 const uuid = z.string().uuid('invalid.id');
 const idParam = z.object({ id: uuid });
@@ -325,6 +325,7 @@ export function appointmentsRoutes(svc: AppointmentsService) {
             communityId: uuid,
             token: z.string().regex(/^[A-Za-z0-9_-]{20,64}(\.ics)?$/, 'invalid.value'),
           }),
+          response: { 200: fileResponse('The calendar (iCalendar)', MIME.ics) },
         },
       },
       async (req, reply) => {

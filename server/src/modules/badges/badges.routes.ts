@@ -20,7 +20,7 @@ import { actorOf, localeOf, originOf, requestContext } from '../../platform/http
 import type { Locale } from '../../platform/i18n.ts';
 import { PAGE_HEADERS, acceptsGzip, brokenPage, tooManyPage } from './badge.page.ts';
 import type { BadgesService, PageResult } from './badges.service.ts';
-import { noContent } from '../../platform/responses.ts';
+import { fileResponse, MIME, noContent } from '../../platform/responses.ts';
 
 const idParam = z.object({ id: z.string().uuid('invalid.id') });
 
@@ -205,7 +205,15 @@ function badgesApi(svc: BadgesService) {
     );
     r.get(
       '/api/badges/:id/card.pdf',
-      { config: manage, schema: { tags, summary: 'The printable card (A4 with cut lines)', params: idParam } },
+      {
+        config: manage,
+        schema: {
+          tags,
+          summary: 'The printable card (A4 with cut lines)',
+          params: idParam,
+          response: { 200: fileResponse('The printable card', MIME.pdf) },
+        },
+      },
       async (req, reply) =>
         reply
           .type('application/pdf')

@@ -15,7 +15,7 @@ import {
 } from '../../../../domain/records/certificates.ts';
 import { actorOf, originOf, requestContext } from '../../platform/http.ts';
 import type { CertificatesService } from './certificates.service.ts';
-import { noContent } from '../../platform/responses.ts';
+import { fileResponse, MIME, noContent } from '../../platform/responses.ts';
 
 const uuid = z.string().uuid('invalid.id');
 const idParam = z.object({ id: uuid });
@@ -83,7 +83,12 @@ export function certificatesRoutes(svc: CertificatesService, rateLimits = true) 
       '/api/certificates/:id/pdf',
       {
         config: issue,
-        schema: { tags, summary: 'The certificate as a PDF, drawn from its snapshot', params: idParam },
+        schema: {
+          tags,
+          summary: 'The certificate as a PDF, drawn from its snapshot',
+          params: idParam,
+          response: { 200: fileResponse('The certificate', MIME.pdf) },
+        },
       },
       async (req, reply) => pdfReply(reply, await svc.pdf(actorOf(req), req.params.id, originOf(req), false)),
     );
@@ -133,7 +138,15 @@ export function certificatesRoutes(svc: CertificatesService, rateLimits = true) 
     );
     r.get(
       '/api/certificates/mine/:id/pdf',
-      { config: self, schema: { tags, summary: 'My certificate as a PDF', params: idParam } },
+      {
+        config: self,
+        schema: {
+          tags,
+          summary: 'My certificate as a PDF',
+          params: idParam,
+          response: { 200: fileResponse('The certificate', MIME.pdf) },
+        },
+      },
       async (req, reply) => pdfReply(reply, await svc.pdf(actorOf(req), req.params.id, originOf(req), true)),
     );
 

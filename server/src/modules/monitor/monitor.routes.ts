@@ -14,6 +14,7 @@ import type { JobWorker } from '../../platform/jobs.ts';
 import type { Notifier } from '../../platform/notify.ts';
 import { MonitorService } from './monitor.service.ts';
 import { sendLeftOutAlerts } from './left-out-alerts.ts';
+import { fileResponse, MIME } from '../../platform/responses.ts';
 
 const spread = z.object({
   residents: z.number(),
@@ -114,6 +115,7 @@ export function monitorRoutes(monitor: MonitorService) {
           tags,
           summary: 'The left-out list as Excel, with the same filters (audited)',
           querystring: leftOutQuery.omit({ page: true, pageSize: true }),
+          response: { 200: fileResponse('The left-out list as a workbook', MIME.xlsx) },
         },
       },
       async (req, reply) => {

@@ -244,15 +244,13 @@ export class NeedsService {
   async exportRows(actor: Actor, grant: Grant, f: Omit<NeedQuery, 'page' | 'pageSize'>, ctx: RequestContext) {
     const filter = { ...f, gridOnly: gridFilter(actor, grant) };
     const { total } = await repo.listNeeds(this.db, actor.communityId, filter, 1, 1);
-    await this.db
-      .transaction()
-      .execute((trx) =>
-        this.record(trx, actor, ctx, {
-          action: 'need.export',
-          entityType: 'need',
-          detail: { filters: f, rows: total },
-        }),
-      );
+    await this.db.transaction().execute((trx) =>
+      this.record(trx, actor, ctx, {
+        action: 'need.export',
+        entityType: 'need',
+        detail: { filters: f, rows: total },
+      }),
+    );
     const db = this.db,
       communityId = actor.communityId;
     async function* batches() {
@@ -558,7 +556,9 @@ export class NeedsService {
       visitedOn: v.visited_on,
       visitorName: v.visitor_name,
       note: v.note,
-      needs: needs.filter((x) => x.visit_id === v.id).map((x) => ({ category: x.category, note: x.note })),
+      needs: needs
+        .filter((x) => x.visit_id === v.id)
+        .map((x) => ({ category: x.category as SkillCategory, note: x.note })),
     }));
   }
 
@@ -582,7 +582,7 @@ export class NeedsService {
       surveyed,
       share: households ? Math.round((surveyed / households) * 1000) / 10 : 0,
       grids: items,
-      needs: categories.map((c) => ({ category: c.category, households: Number(c.households) })),
+      needs: categories.map((c) => ({ category: c.category as SkillCategory, households: Number(c.households) })),
     };
   }
 }

@@ -31,7 +31,7 @@ import type { HoursService } from '../hours/hours.service.ts';
 import type { VolunteerDirectory } from '../volunteers/volunteer-directory.ts';
 import { RecognitionService } from './recognition.service.ts';
 import { sendPoster } from './recognition.poster.ts';
-import { noContent } from '../../platform/responses.ts';
+import { fileResponse, MIME, noContent } from '../../platform/responses.ts';
 
 const uuid = z.string().uuid('invalid.id');
 const idParam = z.object({ id: uuid });
@@ -286,7 +286,12 @@ export function recognitionRoutes(rec: RecognitionService, rateLimits = true) {
       '/api/recognition/health-check/export',
       {
         config: nominate,
-        schema: { tags, summary: 'The health-check list as Excel (audited)', querystring: yearQuery },
+        schema: {
+          tags,
+          summary: 'The health-check list as Excel (audited)',
+          querystring: yearQuery,
+          response: { 200: fileResponse('The health-check list as a workbook', MIME.xlsx) },
+        },
       },
       async (req, reply) => {
         const rows = await rec.exportHealthCheck(actorOf(req), grantOf(req), req.query.year, requestContext(req));
@@ -354,6 +359,7 @@ export function recognitionRoutes(rec: RecognitionService, rateLimits = true) {
           tags,
           summary: 'The published list as a poster PDF',
           params: z.object({ communityId: uuid, quarter }),
+          response: { 200: fileResponse('The poster', MIME.pdf) },
         },
       },
       async (req, reply) =>

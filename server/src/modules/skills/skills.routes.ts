@@ -80,6 +80,7 @@ export function skillsRoutes(skills: SkillsService) {
           summary: 'Add a skill (a licensed skill needs a current licence)',
           params: idParam,
           body: skillInput,
+          response: { 201: noContent },
         },
       },
       async (req, reply) => {

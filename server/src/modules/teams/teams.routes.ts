@@ -85,7 +85,12 @@ export function teamsRoutes(teams: TeamsService) {
       '/api/teams/:id/join',
       {
         config: { access: { permission: 'volunteer.self' } },
-        schema: { tags: ['teams'], summary: 'Ask to join a team (the caller’s own volunteer record)', params: idParam },
+        schema: {
+          tags: ['teams'],
+          summary: 'Ask to join a team (the caller’s own volunteer record)',
+          params: idParam,
+          response: { 201: noContent },
+        },
       },
       async (req, reply) => {
         await teams.join(actorOf(req), req.params.id, requestContext(req));

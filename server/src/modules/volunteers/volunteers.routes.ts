@@ -26,7 +26,7 @@ import { AppError } from '../../platform/errors.ts';
 import type { SessionCache } from '../../platform/session-cache.ts';
 import { XLSX_MIME } from '../registry/registry.excel.ts';
 import { contentDisposition, sendWorkbook } from '../registry/registry.excel.routes.ts';
-import { noContent } from '../../platform/responses.ts';
+import { fileResponse, MIME, noContent } from '../../platform/responses.ts';
 
 const idParam = z.object({ id: z.string().uuid('invalid.id') });
 const registered = z.object({ id: z.string(), status: z.enum(['pending', 'approved']) });
@@ -145,7 +145,11 @@ export function volunteerRoutes(volunteers: VolunteerService, opts: { rateLimits
       '/api/volunteers/import/template',
       {
         config: { access: { permission: 'volunteers.import' as const } },
-        schema: { tags: ['volunteers'], summary: 'The Excel template for importing volunteers' },
+        schema: {
+          tags: ['volunteers'],
+          summary: 'The Excel template for importing volunteers',
+          response: { 200: fileResponse('The volunteer import template', MIME.xlsx) },
+        },
       },
       async (_req, reply) =>
         reply
@@ -178,6 +182,7 @@ export function volunteerRoutes(volunteers: VolunteerService, opts: { rateLimits
           tags: ['volunteers'],
           summary: 'Export the filtered volunteers to Excel (ID numbers masked)',
           querystring: volunteerQuery.omit({ page: true, pageSize: true }),
+          response: { 200: fileResponse('The volunteers as a workbook', MIME.xlsx) },
         },
       },
       async (req, reply) => {

@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { api } from '../../shared/api/client.ts';
 import type {
   RecipientView,
+  ResidentMatchView,
   RunView,
   ShiftView,
   StayView,
@@ -40,7 +41,7 @@ export const homecareApi = {
   completeTask: (id: string, minutes: number, note?: string) =>
     api.post<TaskView>(`/api/homecare/tasks/${enc(id)}/done`, { minutes, note }),
   residents: (q: string) =>
-    api.get<Array<{ id: string; name: string; address: string }>>('/api/homecare/residents', { q }),
+    api.get<ResidentMatchView[]>('/api/homecare/residents', { q }),
 
   stays: (signal?: AbortSignal) => api.get<StayView[]>('/api/homecare/stays', undefined, signal),
   createStay: (b: {
