@@ -24,7 +24,10 @@ export type ShiftStatus = (typeof SHIFT_STATUSES)[number];
 export const RECIPIENT_STATUSES = ['pending', 'delivered', 'absent', 'declined', 'removed'] as const;
 export type RecipientStatus = (typeof RECIPIENT_STATUSES)[number];
 export const RUN_STATUSES = ['open', 'closed'] as const;
-/** Whom a run serves unless staff choose otherwise: elders living alone, disabled residents, bereaved parents, elders without family. */
+/**
+ * Whom a run serves unless staff choose otherwise: elders living alone, disabled residents, bereaved parents, elders
+ * without family.
+ */
 export const DEFAULT_RUN_GROUPS: readonly SpecialGroup[] = ['living_alone', 'disabled', 'shidu', 'sanwu'];
 
 /** Not delivered and not declined: still to be reached, or given a reason when the run closes. */
@@ -258,6 +261,11 @@ export const runView = z.object({
 });
 export type RunView = z.infer<typeof runView>;
 export const runDetailView = runView.extend({ buildings: z.array(buildingView), outstanding: z.array(recipientView) });
+/** A resident found by name, pinyin or phone, to put a task or a stay on. */
+export const residentMatchView = z.object({ id: z.string(), name: z.string(), address: z.string() });
+export type ResidentMatchView = z.infer<typeof residentMatchView>;
+/** How many accompaniment shifts a rota generation made. */
+export const shiftsCreatedView = z.object({ created: z.number() });
 
 /** Figures of a list of recipients. */
 export function figuresOf(rs: ReadonlyArray<{ status: RecipientStatus }>): Figures {

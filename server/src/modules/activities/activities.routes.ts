@@ -18,10 +18,27 @@ import {
   signupGroupInput,
   signupSelfInput,
 } from '../../../../domain/activities/schemas.ts';
+import {
+  activityDetailView,
+  activityView,
+  cancelledView,
+  checkinInfoView,
+  codeView,
+  createdView,
+  feedPathView,
+  openActivityView,
+  placedView,
+  seriesCreatedView,
+  seriesView,
+  showsView,
+  signupView,
+  templateView,
+} from '../../../../domain/activities/views.ts';
 import { todayInShanghai } from '../../../../domain/shared/dates.ts';
 import { isRealDate } from '../../../../domain/shared/dates.ts';
 import { AppError } from '../../platform/errors.ts';
 import { actorOf, requestContext } from '../../platform/http.ts';
+import { fileResponse, MIME, noContent } from '../../platform/responses.ts';
 import type { ActivitiesService } from './activities.service.ts';
 
 const uuid = z.string().uuid('invalid.id');
@@ -43,13 +60,22 @@ export function activitiesRoutes(svc: ActivitiesService) {
           tags,
           summary: 'Activities between two local dates (default: 30 days ago to 120 days on)',
           querystring: listQuery,
+          response: { 200: z.array(activityView) },
         },
       },
       (req) => svc.list(actorOf(req), req.query),
     );
     r.post(
       '/api/activities',
-      { config: manage, schema: { tags, summary: 'Create an activity with its shifts', body: activityInput } },
+      {
+        config: manage,
+        schema: {
+          tags,
+          summary: 'Create an activity with its shifts',
+          body: activityInput,
+          response: { 201: createdView },
+        },
+      },
       async (req, reply) => reply.status(201).send(await svc.create(actorOf(req), req.body, requestContext(req))),
     );
     r.get(
@@ -63,6 +89,7 @@ export function activitiesRoutes(svc: ActivitiesService) {
             from: z.string().refine(isRealDate, 'invalid.date').optional(),
             days: z.coerce.number().int().min(1, 'invalid.value').max(400, 'invalid.value').default(120),
           }),
+          response: { 200: z.array(templateView) },
         },
       },
       async (req) => svc.templates(req.query.from ?? todayInShanghai(), req.query.days),
@@ -76,19 +103,27 @@ export function activitiesRoutes(svc: ActivitiesService) {
           summary: 'Create a draft activity from a template in one step',
           params: z.object({ key: z.string().regex(/^[a-z_]{2,40}$/, 'invalid.value') }),
           body: fromTemplateInput,
+          response: { 201: createdView },
         },
       },
       async (req, reply) =>
         reply.status(201).send(await svc.fromTemplate(actorOf(req), req.params.key, req.body, requestContext(req))),
     );
-    r.get('/api/activities/series', { config: manage, schema: { tags, summary: 'Recurring series' } }, (req) =>
-      svc.series(actorOf(req)),
+    r.get(
+      '/api/activities/series',
+      { config: manage, schema: { tags, summary: 'Recurring series', response: { 200: z.array(seriesView) } } },
+      (req) => svc.series(actorOf(req)),
     );
     r.post(
       '/api/activities/series',
       {
         config: manage,
-        schema: { tags, summary: 'A series by RRULE; its activities are made 90 days ahead', body: seriesInput },
+        schema: {
+          tags,
+          summary: 'A series by RRULE; its activities are made 90 days ahead',
+          body: seriesInput,
+          response: { 201: seriesCreatedView },
+        },
       },
       async (req, reply) => reply.status(201).send(await svc.createSeries(actorOf(req), req.body, requestContext(req))),
     );
@@ -106,13 +141,22 @@ export function activitiesRoutes(svc: ActivitiesService) {
               .min(2000, 'invalid.year')
               .max(2100, 'invalid.year'),
           }),
+          response: { 200: z.array(showsView) },
         },
       },
       (req) => svc.showsPerTeam(actorOf(req), req.query.year),
     );
     r.get(
       '/api/activities/:id',
-      { config: manage, schema: { tags, summary: 'An activity with shifts, programme and images', params: idParam } },
+      {
+        config: manage,
+        schema: {
+          tags,
+          summary: 'An activity with shifts, programme and images',
+          params: idParam,
+          response: { 200: activityDetailView },
+        },
+      },
       (req) => svc.detail(actorOf(req), req.params.id),
     );
     r.patch(
@@ -124,6 +168,7 @@ export function activitiesRoutes(svc: ActivitiesService) {
           summary: 'Edit an activity; shifts (with ids) replace the list',
           params: idParam,
           body: activityPatch,
+          response: { 204: noContent },
         },
       },
       async (req, reply) => {
@@ -133,7 +178,15 @@ export function activitiesRoutes(svc: ActivitiesService) {
     );
     r.post(
       '/api/activities/:id/publish',
-      { config: manage, schema: { tags, summary: 'Publish a draft: volunteers can sign up', params: idParam } },
+      {
+        config: manage,
+        schema: {
+          tags,
+          summary: 'Publish a draft: volunteers can sign up',
+          params: idParam,
+          response: { 204: noContent },
+        },
+      },
       async (req, reply) => {
         await svc.setStatus(actorOf(req), req.params.id, 'published', requestContext(req));
         return reply.status(204).send();
@@ -143,7 +196,12 @@ export function activitiesRoutes(svc: ActivitiesService) {
       '/api/activities/:id/cancel',
       {
         config: manage,
-        schema: { tags, summary: 'Call an activity off; everyone signed up is told', params: idParam },
+        schema: {
+          tags,
+          summary: 'Call an activity off; everyone signed up is told',
+          params: idParam,
+          response: { 204: noContent },
+        },
       },
       async (req, reply) => {
         await svc.setStatus(actorOf(req), req.params.id, 'cancelled', requestContext(req));
@@ -154,7 +212,13 @@ export function activitiesRoutes(svc: ActivitiesService) {
       '/api/activities/:id/programme',
       {
         config: manage,
-        schema: { tags, summary: "A performance's programme and audience", params: idParam, body: programmeInput },
+        schema: {
+          tags,
+          summary: "A performance's programme and audience",
+          params: idParam,
+          body: programmeInput,
+          response: { 204: noContent },
+        },
       },
       async (req, reply) => {
         await svc.setProgramme(actorOf(req), req.params.id, req.body, requestContext(req));
@@ -170,6 +234,7 @@ export function activitiesRoutes(svc: ActivitiesService) {
           summary: 'Add the poster or a photo (PNG or JPEG, base64, at most 512 KB)',
           params: idParam,
           body: imageInput,
+          response: { 201: createdView },
         },
       },
       async (req, reply) =>
@@ -177,7 +242,15 @@ export function activitiesRoutes(svc: ActivitiesService) {
     );
     r.get(
       '/api/activities/:id/signups',
-      { config: manage, schema: { tags, summary: 'Sign-ups, waitlist and attendance', params: idParam } },
+      {
+        config: manage,
+        schema: {
+          tags,
+          summary: 'Sign-ups, waitlist and attendance',
+          params: idParam,
+          response: { 200: z.array(signupView) },
+        },
+      },
       (req) => svc.signups(actorOf(req), req.params.id),
     );
     r.post(
@@ -189,6 +262,7 @@ export function activitiesRoutes(svc: ActivitiesService) {
           summary: 'Sign up volunteers (staff: a group; team leader: own members)',
           params: idParam,
           body: signupGroupInput,
+          response: { 201: z.array(placedView) },
         },
       },
       async (req, reply) =>
@@ -198,7 +272,12 @@ export function activitiesRoutes(svc: ActivitiesService) {
       '/api/activities/signups/:id/withdraw',
       {
         config: manage,
-        schema: { tags, summary: "Cancel a volunteer's sign-up; the waitlist moves up", params: idParam },
+        schema: {
+          tags,
+          summary: "Cancel a volunteer's sign-up; the waitlist moves up",
+          params: idParam,
+          response: { 200: cancelledView },
+        },
       },
       (req) => svc.cancelByStaff(actorOf(req), req.params.id, requestContext(req)),
     );
@@ -206,7 +285,12 @@ export function activitiesRoutes(svc: ActivitiesService) {
       '/api/activities/:id/code',
       {
         config: manage,
-        schema: { tags, summary: 'The rotating check-in code now (changes every 30 s)', params: idParam },
+        schema: {
+          tags,
+          summary: 'The rotating check-in code now (changes every 30 s)',
+          params: idParam,
+          response: { 200: codeView },
+        },
       },
       async (req, reply) =>
         reply
@@ -222,13 +306,23 @@ export function activitiesRoutes(svc: ActivitiesService) {
           summary: "Check a volunteer in or out by their card's token",
           params: idParam,
           body: cardCheckInput,
+          response: { 200: signupView },
         },
       },
       (req) => svc.card(actorOf(req), req.params.id, req.body, requestContext(req)),
     );
     r.post(
       '/api/activities/:id/attendance',
-      { config: manage, schema: { tags, summary: 'Mark attendance in the list', params: idParam, body: markInput } },
+      {
+        config: manage,
+        schema: {
+          tags,
+          summary: 'Mark attendance in the list',
+          params: idParam,
+          body: markInput,
+          response: { 200: signupView },
+        },
+      },
       (req) => svc.mark(actorOf(req), req.params.id, req.body, requestContext(req)),
     );
 
@@ -237,7 +331,12 @@ export function activitiesRoutes(svc: ActivitiesService) {
       '/api/activities/:id/images/:imageId',
       {
         config: { access: { signedIn: true } },
-        schema: { tags, summary: 'An image of an activity', params: z.object({ id: uuid, imageId: uuid }) },
+        schema: {
+          tags,
+          summary: 'An image of an activity',
+          params: z.object({ id: uuid, imageId: uuid }),
+          response: { 200: fileResponse('The poster or photo (PNG or JPEG)', MIME.png, MIME.jpeg) },
+        },
       },
       async (req, reply) => {
         const img = await svc.image(actorOf(req), req.params.id, req.params.imageId);
@@ -252,12 +351,22 @@ export function activitiesRoutes(svc: ActivitiesService) {
     // ---- volunteers on the phone ----
     r.get(
       '/api/activities/open',
-      { config: self, schema: { tags, summary: 'Published activities ahead, with places left and my sign-up' } },
+      {
+        config: self,
+        schema: {
+          tags,
+          summary: 'Published activities ahead, with places left and my sign-up',
+          response: { 200: z.array(openActivityView) },
+        },
+      },
       (req) => svc.open(actorOf(req)),
     );
     r.get(
       '/api/activities/mine',
-      { config: self, schema: { tags, summary: 'My sign-ups from 30 days ago on' } },
+      {
+        config: self,
+        schema: { tags, summary: 'My sign-ups from 30 days ago on', response: { 200: z.array(signupView) } },
+      },
       (req) => svc.mine(actorOf(req)),
     );
     r.post(
@@ -269,6 +378,7 @@ export function activitiesRoutes(svc: ActivitiesService) {
           summary: 'Sign myself up for a shift (waitlist when full)',
           params: idParam,
           body: signupSelfInput,
+          response: { 201: placedView },
         },
       },
       async (req, reply) =>
@@ -278,12 +388,23 @@ export function activitiesRoutes(svc: ActivitiesService) {
     );
     r.post(
       '/api/activities/mine/:id/cancel',
-      { config: self, schema: { tags, summary: 'Cancel my sign-up', params: idParam } },
+      {
+        config: self,
+        schema: { tags, summary: 'Cancel my sign-up', params: idParam, response: { 200: cancelledView } },
+      },
       (req) => svc.cancelSelf(actorOf(req), req.params.id, requestContext(req)),
     );
     r.get(
       '/api/activities/:id/checkin',
-      { config: self, schema: { tags, summary: 'What the check-in page shows', params: idParam } },
+      {
+        config: self,
+        schema: {
+          tags,
+          summary: 'What the check-in page shows',
+          params: idParam,
+          response: { 200: checkinInfoView },
+        },
+      },
       (req) => svc.checkinInfo(actorOf(req), req.params.id),
     );
     r.post(
@@ -295,6 +416,7 @@ export function activitiesRoutes(svc: ActivitiesService) {
           summary: 'Check in with the code the staff screen shows',
           params: idParam,
           body: checkCodeInput,
+          response: { 200: signupView },
         },
       },
       (req) => svc.scan(actorOf(req), req.params.id, req.body, 'in', requestContext(req)),
@@ -308,16 +430,26 @@ export function activitiesRoutes(svc: ActivitiesService) {
           summary: 'Check out with the code the staff screen shows',
           params: idParam,
           body: checkCodeInput,
+          response: { 200: signupView },
         },
       },
       (req) => svc.scan(actorOf(req), req.params.id, req.body, 'out', requestContext(req)),
     );
-    r.get('/api/activities/mine/feed', { config: self, schema: { tags, summary: 'My calendar feed address' } }, (req) =>
-      svc.feedPath(actorOf(req), false),
+    r.get(
+      '/api/activities/mine/feed',
+      { config: self, schema: { tags, summary: 'My calendar feed address', response: { 200: feedPathView } } },
+      (req) => svc.feedPath(actorOf(req), false),
     );
     r.post(
       '/api/activities/mine/feed',
-      { config: self, schema: { tags, summary: 'A new calendar feed address (the old one stops working)' } },
+      {
+        config: self,
+        schema: {
+          tags,
+          summary: 'A new calendar feed address (the old one stops working)',
+          response: { 200: feedPathView },
+        },
+      },
       (req) => svc.feedPath(actorOf(req), true),
     );
 
@@ -332,6 +464,7 @@ export function activitiesRoutes(svc: ActivitiesService) {
             communityId: uuid,
             token: z.string().regex(/^[A-Za-z0-9_-]{20,64}(\.ics)?$/, 'invalid.value'),
           }),
+          response: { 200: fileResponse('The calendar (iCalendar)', MIME.ics) },
         },
       },
       async (req, reply) => {

@@ -47,6 +47,7 @@ import {
   type SeriesInput,
   type ShiftInput,
 } from '../../../../domain/activities/schemas.ts';
+import type { ActivityView, SignupView } from '../../../../domain/activities/views.ts';
 import type { ReviewReason } from '../../../../domain/hours/schemas.ts';
 import type { TaskRequirements } from '../../../../domain/volunteers/eligibility.ts';
 import type { HoursService } from '../hours/hours.service.ts';
@@ -98,7 +99,10 @@ function calendarRange<T>(field: string, fn: () => T): T {
 }
 
 export class ActivitiesService {
-  /** Sign-ups arriving together share one transaction, each in its own savepoint: one disk flush per batch, not per sign-up. */
+  /**
+   * Sign-ups arriving together share one transaction, each in its own savepoint: one disk flush per batch, not per
+   * sign-up.
+   */
   readonly signupCommits: GroupCommit<Database>;
 
   constructor(
@@ -252,7 +256,8 @@ export class ActivitiesService {
     const a = await this.activityOr404(actor.communityId, id);
     this.assertRuns(actor, grant, a);
     if (a.status === 'cancelled') throw new AppError('activity_not_changeable', { title: a.title });
-    // A leader can neither hand the activity to another team nor detach it from theirs (they could not manage it after).
+    // A leader can neither hand the activity to another team nor detach it from theirs (they could not manage it
+    // after).
     if (grant.scope === 'team' && patch.organiserTeamId !== undefined && patch.organiserTeamId !== actor.teamId)
       throw new AppError('out_of_scope', { scope: 'team' });
     await this.checkRefs(actor.communityId, patch);
@@ -382,7 +387,7 @@ export class ActivitiesService {
     });
   }
 
-  private async views(communityId: string, rows: repo.ActivityListRow[]) {
+  private async views(communityId: string, rows: repo.ActivityListRow[]): Promise<ActivityView[]> {
     const ids = rows.map((r) => r.id);
     const [shifts, waiting, images] = await Promise.all([
       repo.shiftsOf(this.db, communityId, ids),
@@ -392,7 +397,7 @@ export class ActivitiesService {
     const wait = new Map(waiting.map((w) => [w.shift_id, Number(w.n)]));
     return rows.map((r) => ({
       id: r.id,
-      kind: r.kind,
+      kind: r.kind as ActivityView['kind'],
       title: r.title,
       description: r.description,
       place: r.place,
@@ -402,7 +407,7 @@ export class ActivitiesService {
       date: r.date,
       startsAt: r.starts_at,
       endsAt: r.ends_at,
-      status: r.status,
+      status: r.status as ActivityView['status'],
       serviceTypeId: r.service_type_id,
       organiserTeamId: r.organiser_team_id,
       organiserTeamName: r.team_name ?? null,
@@ -455,7 +460,10 @@ export class ActivitiesService {
     };
   }
 
-  /** Everyone signed up, for whoever runs the activity; a team leader at another team's activity sees only their own members. */
+  /**
+   * Everyone signed up, for whoever runs the activity; a team leader at another team's activity sees only their own
+   * members.
+   */
   async signups(actor: Actor, id: string) {
     const grant = authorize(actor, 'activities.manage');
     const a = await this.activityOr404(actor.communityId, id);
@@ -878,7 +886,8 @@ export class ActivitiesService {
         throw new AppError('not_signed_up', {});
       let promotedId: string | null = null;
       if (s.status === 'confirmed') {
-        // Freeing first holds the shift row (PostgreSQL row lock; SQLite's one writer) until commit, so nobody takes the place in between.
+        // Freeing first holds the shift row (PostgreSQL row lock; SQLite's one writer) until commit, so nobody takes
+        // the place in between.
         await repo.freePlace(trx, communityId, s.shift_id);
         for (const w of await repo.waitlistHead(trx, communityId, s.shift_id, 5)) {
           if (!(await repo.takePlace(trx, communityId, s.shift_id))) break;
@@ -1238,7 +1247,9 @@ export class ActivitiesService {
 
   // ------------------------------------------------------------------ jobs
 
-  /** A forgotten check-out: an hour after the shift ends, the scheduled end is recorded and the entry goes to review. */
+  /**
+   * A forgotten check-out: an hour after the shift ends, the scheduled end is recorded and the entry goes to review.
+   */
   async closeForgotten(now = new Date()): Promise<number> {
     let n = 0;
     for (const r of await repo.forgottenCheckouts(this.db, new Date(now.getTime() - CHECKOUT_GRACE_MS).toISOString())) {
@@ -1254,7 +1265,8 @@ export class ActivitiesService {
         n++;
       } catch (err) {
         if (!(err instanceof AppError)) throw err;
-        // The ledger refused (overlapping service): close it without hours so the job does not retry for ever; staff can log the hours.
+        // The ledger refused (overlapping service): close it without hours so the job does not retry for ever; staff
+        // can log the hours.
         await repo.markOut(this.db, r.community_id, s.id, {
           checked_out_at: shift.ends_at,
           checkout_method: 'auto',
@@ -1334,7 +1346,7 @@ export class ActivitiesService {
   }
 }
 
-export function toSignupView(s: repo.SignupRow) {
+export function toSignupView(s: repo.SignupRow): SignupView {
   return {
     id: s.id,
     activityId: s.activity_id,
@@ -1347,7 +1359,7 @@ export function toSignupView(s: repo.SignupRow) {
     shiftEnd: s.shift_end,
     volunteerId: s.volunteer_id,
     volunteerName: s.volunteer_name,
-    status: s.status,
+    status: s.status as SignupView['status'],
     channel: s.channel,
     createdAt: s.created_at,
     promotedAt: s.promoted_at,
@@ -1361,7 +1373,6 @@ export function toSignupView(s: repo.SignupRow) {
     hoursEntryId: s.hours_entry_id,
   };
 }
-export type SignupView = ReturnType<typeof toSignupView>;
 
 /** PNG or JPEG by their magic bytes, whatever the name or the stated type says. */
 export function sniffImage(b: Buffer): 'image/png' | 'image/jpeg' | null {

@@ -18,6 +18,7 @@ import { todayInShanghai } from '../../../../domain/shared/dates.ts';
 import { AppError } from '../../platform/errors.ts';
 import { actorOf, requestContext } from '../../platform/http.ts';
 import { AppointmentsService } from './appointments.service.ts';
+import { fileResponse, MIME, noContent } from '../../platform/responses.ts';
 
 const uuid = z.string().uuid('invalid.id');
 const idParam = z.object({ id: uuid });
@@ -115,6 +116,7 @@ export function appointmentsRoutes(svc: AppointmentsService) {
           summary: 'Edit a service; providerIds and schedule replace the lists',
           params: idParam,
           body: serviceInput.partial(),
+          response: { 204: noContent },
         },
       },
       async (req, reply) => {
@@ -153,7 +155,13 @@ export function appointmentsRoutes(svc: AppointmentsService) {
       '/api/appointments/bookings/:id/cancel',
       {
         config: manage,
-        schema: { tags, summary: 'Cancel a booking; its place is freed', params: idParam, body: cancelInput },
+        schema: {
+          tags,
+          summary: 'Cancel a booking; its place is freed',
+          params: idParam,
+          body: cancelInput,
+          response: { 204: noContent },
+        },
       },
       async (req, reply) => {
         await svc.cancelByStaff(actorOf(req), req.params.id, req.body.reason, requestContext(req));
@@ -297,7 +305,7 @@ export function appointmentsRoutes(svc: AppointmentsService) {
     );
     r.post(
       '/api/appointments/mine/:id/cancel',
-      { config: self, schema: { tags, summary: 'Cancel my booking', params: idParam } },
+      { config: self, schema: { tags, summary: 'Cancel my booking', params: idParam, response: { 204: noContent } } },
       async (req, reply) => {
         await svc.cancelSelf(actorOf(req), req.params.id, requestContext(req));
         return reply.status(204).send();
@@ -316,6 +324,7 @@ export function appointmentsRoutes(svc: AppointmentsService) {
             communityId: uuid,
             token: z.string().regex(/^[A-Za-z0-9_-]{20,64}(\.ics)?$/, 'invalid.value'),
           }),
+          response: { 200: fileResponse('The calendar (iCalendar)', MIME.ics) },
         },
       },
       async (req, reply) => {

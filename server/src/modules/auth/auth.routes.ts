@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { mobile } from '../../../../domain/registry/schemas.ts';
 import { actorOf, localeOf, requestContext, SESSION_COOKIE } from '../../platform/http.ts';
 import type { AuthService } from './auth.service.ts';
+import { noContent } from '../../platform/responses.ts';
 
 const me = z.object({
   accountId: z.string(),
@@ -92,7 +93,10 @@ export function authRoutes(
 
     r.post(
       '/api/auth/sign-out',
-      { config: { access: { signedIn: true } }, schema: { tags: ['auth'], summary: 'Sign out' } },
+      {
+        config: { access: { signedIn: true } },
+        schema: { tags: ['auth'], summary: 'Sign out', response: { 204: noContent } },
+      },
       async (req, reply) => {
         await auth.signOut(actorOf(req), requestContext(req));
         reply.clearCookie(SESSION_COOKIE, { path: '/' });
@@ -116,7 +120,12 @@ export function authRoutes(
       '/api/auth/locale',
       {
         config: { access: { signedIn: true } },
-        schema: { tags: ['auth'], summary: 'Set my language', body: z.object({ locale: z.enum(['zh-CN', 'en']) }) },
+        schema: {
+          tags: ['auth'],
+          summary: 'Set my language',
+          body: z.object({ locale: z.enum(['zh-CN', 'en']) }),
+          response: { 204: noContent },
+        },
       },
       async (req, reply) => {
         await auth.setLocale(actorOf(req), req.body.locale);

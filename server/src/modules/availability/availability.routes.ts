@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { availabilityInput, blackoutInput } from '../../../../domain/volunteers/service-schemas.ts';
 import { actorOf, requestContext } from '../../platform/http.ts';
 import type { AvailabilityService } from './availability.service.ts';
+import { noContent } from '../../platform/responses.ts';
 
 const uuid = z.string().uuid('invalid.id');
 const idParam = z.object({ id: uuid });
@@ -48,7 +49,13 @@ export function availabilityRoutes(service: AvailabilityService) {
       '/api/volunteers/:id/availability',
       {
         config: signedIn,
-        schema: { tags, summary: 'Replace the weekly slots', params: idParam, body: availabilityInput },
+        schema: {
+          tags,
+          summary: 'Replace the weekly slots',
+          params: idParam,
+          body: availabilityInput,
+          response: { 204: noContent },
+        },
       },
       async (req, reply) => {
         await service.setSlots(actorOf(req), req.params.id, req.body, requestContext(req));
@@ -74,7 +81,12 @@ export function availabilityRoutes(service: AvailabilityService) {
       '/api/volunteers/:id/availability/blackouts/:blackoutId',
       {
         config: signedIn,
-        schema: { tags, summary: 'Remove blackout dates', params: idParam.extend({ blackoutId: uuid }) },
+        schema: {
+          tags,
+          summary: 'Remove blackout dates',
+          params: idParam.extend({ blackoutId: uuid }),
+          response: { 204: noContent },
+        },
       },
       async (req, reply) => {
         await service.removeBlackout(actorOf(req), req.params.id, req.params.blackoutId, requestContext(req));

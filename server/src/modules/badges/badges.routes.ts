@@ -20,6 +20,7 @@ import { actorOf, localeOf, originOf, requestContext } from '../../platform/http
 import type { Locale } from '../../platform/i18n.ts';
 import { PAGE_HEADERS, acceptsGzip, brokenPage, tooManyPage } from './badge.page.ts';
 import type { BadgesService, PageResult } from './badges.service.ts';
+import { fileResponse, MIME, noContent } from '../../platform/responses.ts';
 
 const idParam = z.object({ id: z.string().uuid('invalid.id') });
 
@@ -102,6 +103,7 @@ function badgesApi(svc: BadgesService) {
           tags,
           summary: 'Set the hotline, the duty phone and the duty notification phones',
           body: settingsInput,
+          response: { 204: noContent },
         },
       },
       async (req, reply) => {
@@ -130,6 +132,7 @@ function badgesApi(svc: BadgesService) {
           summary: "Keep the call list, nickname and cautions of my elder's badge current",
           params: idParam,
           body: updateInput,
+          response: { 204: noContent },
         },
       },
       async (req, reply) => {
@@ -179,6 +182,7 @@ function badgesApi(svc: BadgesService) {
           summary: 'Stop a badge, with the reason (its page then gives the hotline only)',
           params: idParam,
           body: revokeInput,
+          response: { 204: noContent },
         },
       },
       async (req, reply) => {
@@ -201,7 +205,15 @@ function badgesApi(svc: BadgesService) {
     );
     r.get(
       '/api/badges/:id/card.pdf',
-      { config: manage, schema: { tags, summary: 'The printable card (A4 with cut lines)', params: idParam } },
+      {
+        config: manage,
+        schema: {
+          tags,
+          summary: 'The printable card (A4 with cut lines)',
+          params: idParam,
+          response: { 200: fileResponse('The printable card', MIME.pdf) },
+        },
+      },
       async (req, reply) =>
         reply
           .type('application/pdf')

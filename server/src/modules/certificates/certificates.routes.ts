@@ -15,6 +15,7 @@ import {
 } from '../../../../domain/records/certificates.ts';
 import { actorOf, originOf, requestContext } from '../../platform/http.ts';
 import type { CertificatesService } from './certificates.service.ts';
+import { fileResponse, MIME, noContent } from '../../platform/responses.ts';
 
 const uuid = z.string().uuid('invalid.id');
 const idParam = z.object({ id: uuid });
@@ -70,6 +71,7 @@ export function certificatesRoutes(svc: CertificatesService, rateLimits = true) 
           summary: 'Revoke a certificate, with the reason (the verify page then says revoked)',
           params: idParam,
           body: revokeInput,
+          response: { 204: noContent },
         },
       },
       async (req, reply) => {
@@ -81,7 +83,12 @@ export function certificatesRoutes(svc: CertificatesService, rateLimits = true) 
       '/api/certificates/:id/pdf',
       {
         config: issue,
-        schema: { tags, summary: 'The certificate as a PDF, drawn from its snapshot', params: idParam },
+        schema: {
+          tags,
+          summary: 'The certificate as a PDF, drawn from its snapshot',
+          params: idParam,
+          response: { 200: fileResponse('The certificate', MIME.pdf) },
+        },
       },
       async (req, reply) => pdfReply(reply, await svc.pdf(actorOf(req), req.params.id, originOf(req), false)),
     );
@@ -101,6 +108,7 @@ export function certificatesRoutes(svc: CertificatesService, rateLimits = true) 
           tags,
           summary: 'Set the issuer, responsible person, default handler, contact and number prefix',
           body: settingsInput,
+          response: { 204: noContent },
         },
       },
       async (req, reply) => {
@@ -130,7 +138,15 @@ export function certificatesRoutes(svc: CertificatesService, rateLimits = true) 
     );
     r.get(
       '/api/certificates/mine/:id/pdf',
-      { config: self, schema: { tags, summary: 'My certificate as a PDF', params: idParam } },
+      {
+        config: self,
+        schema: {
+          tags,
+          summary: 'My certificate as a PDF',
+          params: idParam,
+          response: { 200: fileResponse('The certificate', MIME.pdf) },
+        },
+      },
       async (req, reply) => pdfReply(reply, await svc.pdf(actorOf(req), req.params.id, originOf(req), true)),
     );
 

@@ -14,10 +14,12 @@ import {
   doneInput,
   generateInput,
   removeRecipientInput,
+  residentMatchView,
   runDetailView,
   runInput,
   runView,
   shiftDoneInput,
+  shiftsCreatedView,
   shiftView,
   stayInput,
   stayView,
@@ -111,7 +113,15 @@ export function homecareRoutes(svc: HomecareService) {
     );
     r.get(
       '/api/homecare/residents',
-      { config: manage, schema: { tags, summary: 'Find a resident by name, pinyin or phone', querystring: search } },
+      {
+        config: manage,
+        schema: {
+          tags,
+          summary: 'Find a resident by name, pinyin or phone',
+          querystring: search,
+          response: { 200: z.array(residentMatchView) },
+        },
+      },
       (req) => svc.searchResidents(actorOf(req), req.query.q),
     );
 
@@ -141,6 +151,7 @@ export function homecareRoutes(svc: HomecareService) {
           summary: 'Generate the accompaniment rota (08–14, 14–20, 20–08 per day)',
           params: idParam,
           body: generateInput,
+          response: { 200: shiftsCreatedView },
         },
       },
       (req) => svc.generateShifts(actorOf(req), req.params.id, req.body, requestContext(req)),

@@ -19,6 +19,7 @@ import {
 } from '../../../../domain/hours/schemas.ts';
 import { actorOf, requestContext } from '../../platform/http.ts';
 import type { HoursService } from './hours.service.ts';
+import { noContent } from '../../platform/responses.ts';
 
 const uuid = z.string().uuid('invalid.id');
 const idParam = z.object({ id: uuid });
@@ -166,6 +167,7 @@ export function hoursRoutes(hours: HoursService) {
           summary: 'Answer an objection (correct the entry first if it was wrong); the volunteer is told',
           params: idParam,
           body: resolveInput,
+          response: { 204: noContent },
         },
       },
       async (req, reply) => {
@@ -195,7 +197,12 @@ export function hoursRoutes(hours: HoursService) {
       '/api/hours/settings',
       {
         config: grant,
-        schema: { tags, summary: 'Change the rules (apply to entries recorded from now on)', body: settingsInput },
+        schema: {
+          tags,
+          summary: 'Change the rules (apply to entries recorded from now on)',
+          body: settingsInput,
+          response: { 204: noContent },
+        },
       },
       async (req, reply) => {
         await hours.saveSettings(actorOf(req), req.body, requestContext(req));

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { daysQuery, policyInput } from '../../../../domain/volunteers/service-schemas.ts';
 import { actorOf, grantOf, requestContext } from '../../platform/http.ts';
 import type { InsuranceService } from './insurance.service.ts';
+import { noContent } from '../../platform/responses.ts';
 
 const uuid = z.string().uuid('invalid.id');
 const idParam = z.object({ id: uuid });
@@ -68,6 +69,7 @@ export function insuranceRoutes(insurance: InsuranceService) {
           summary: 'Cover a volunteer (refused outside the policy’s ages)',
           params: idParam,
           body: z.object({ volunteerId: uuid }),
+          response: { 204: noContent },
         },
       },
       async (req, reply) => {
@@ -79,7 +81,12 @@ export function insuranceRoutes(insurance: InsuranceService) {
       '/api/insurance/policies/:id/covered/:volunteerId',
       {
         config: manage,
-        schema: { tags, summary: 'Stop covering a volunteer', params: idParam.extend({ volunteerId: uuid }) },
+        schema: {
+          tags,
+          summary: 'Stop covering a volunteer',
+          params: idParam.extend({ volunteerId: uuid }),
+          response: { 204: noContent },
+        },
       },
       async (req, reply) => {
         await insurance.removeCover(actorOf(req), req.params.id, req.params.volunteerId, requestContext(req));

@@ -8,6 +8,7 @@ import { sendWorkbook } from '../registry/registry.excel.routes.ts';
 import { streamWorkbook } from '../registry/registry.excel.ts';
 import { SPECIAL_GROUP_LABELS } from '../../../../domain/registry/special-groups.ts';
 import { MonitorService } from './monitor.service.ts';
+import { fileResponse, MIME } from '../../platform/responses.ts';
 
 const spread = z.object({
   residents: z.number(),
@@ -108,6 +109,7 @@ export function monitorRoutes(monitor: MonitorService) {
           tags,
           summary: 'The left-out list as Excel, with the same filters (audited)',
           querystring: leftOutQuery.omit({ page: true, pageSize: true }),
+          response: { 200: fileResponse('The left-out list as a workbook', MIME.xlsx) },
         },
       },
       async (req, reply) => {

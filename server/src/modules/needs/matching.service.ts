@@ -337,7 +337,7 @@ export class MatchingService {
         ...a,
         volunteerName: names.get(a.volunteerId) ?? '',
         residentName: residentNames.get(residents.get(a.needId)!.resident_id) ?? '',
-        category: residents.get(a.needId)!.category,
+        category: residents.get(a.needId)!.category as SkillCategory,
       })),
       unmatched: best.unmatched,
       comparison: compare(best, fcfs, problem),

@@ -11,11 +11,13 @@ import {
 } from '../../../../domain/needs/needs.ts';
 import { localDate } from '../../../../domain/registry/schemas.ts';
 import { addDays, todayInShanghai } from '../../../../domain/shared/dates.ts';
+import { batchResultView, needStatsView, surveyProgressView, surveyVisitView } from '../../../../domain/needs/views.ts';
 import { actorOf, grantOf, requestContext } from '../../platform/http.ts';
 import type { NeedsService } from './needs.service.ts';
 import type { MatchingService } from './matching.service.ts';
 import { needsWorkbook } from './needs.excel.ts';
 import { sendWorkbook } from '../registry/registry.excel.routes.ts';
+import { fileResponse, MIME, noContent } from '../../platform/responses.ts';
 
 const uuid = z.string().uuid('invalid.id');
 const idParam = z.object({ id: uuid });
@@ -114,6 +116,7 @@ export function needsRoutes(needs: NeedsService, matching: MatchingService) {
           tags,
           summary: 'Export the filtered needs to Excel (audited)',
           querystring: needQuery.omit({ page: true, pageSize: true }),
+          response: { 200: fileResponse('The needs as a workbook', MIME.xlsx) },
         },
       },
       async (req, reply) => {
@@ -167,6 +170,7 @@ export function needsRoutes(needs: NeedsService, matching: MatchingService) {
           tags,
           summary: 'Needs since a date: by status, channel and category; time to match and to done; ratings',
           querystring: sinceQuery,
+          response: { 200: needStatsView },
         },
       },
       (req) => needs.stats(actorOf(req), grantOf(req), req.query.since ?? daysAgo(365)),
@@ -178,8 +182,10 @@ export function needsRoutes(needs: NeedsService, matching: MatchingService) {
         schema: {
           tags,
           summary:
-            'Match every new need at once (optimal under a load cap), compared with first-come-first-served; apply=true confirms',
+            'Match every new need at once (optimal under a load cap), compared with first-come-first-served; ' +
+            'apply=true confirms',
           body: z.object({ loadCap: z.number().int().min(1).max(20).default(3), apply: z.boolean().default(false) }),
+          response: { 200: batchResultView },
         },
       },
       (req) => matching.batch(actorOf(req), grantOf(req), req.body, requestContext(req)),
@@ -201,6 +207,7 @@ export function needsRoutes(needs: NeedsService, matching: MatchingService) {
           summary: 'Move a need along its path (cancel and decline need a reason)',
           params: idParam,
           body: needMove,
+          response: { 204: noContent },
         },
       },
       async (req, reply) => {
@@ -239,6 +246,7 @@ export function needsRoutes(needs: NeedsService, matching: MatchingService) {
           summary: 'Confirm a volunteer for a need (must be eligible)',
           params: idParam,
           body: z.object({ volunteerId: uuid }),
+          response: { 204: noContent },
         },
       },
       async (req, reply) => {
@@ -255,6 +263,7 @@ export function needsRoutes(needs: NeedsService, matching: MatchingService) {
           summary: 'Record the rating given on a follow-up call (回访)',
           params: idParam,
           body: needRating,
+          response: { 204: noContent },
         },
       },
       async (req, reply) => {
@@ -312,7 +321,16 @@ export function needsRoutes(needs: NeedsService, matching: MatchingService) {
     );
     r.post(
       '/api/me/needs/:id/rating',
-      { config: self, schema: { tags, summary: 'Rate a need that is done', params: idParam, body: needRating } },
+      {
+        config: self,
+        schema: {
+          tags,
+          summary: 'Rate a need that is done',
+          params: idParam,
+          body: needRating,
+          response: { 204: noContent },
+        },
+      },
       async (req, reply) => {
         await needs.rate(actorOf(req), req.params.id, req.body.stars, req.body.comment, requestContext(req));
         return reply.status(204).send();
@@ -341,13 +359,22 @@ export function needsRoutes(needs: NeedsService, matching: MatchingService) {
           tags: ['survey'],
           summary: 'How much of the community the survey has reached since a date, per grid, and what it found',
           querystring: sinceQuery,
+          response: { 200: surveyProgressView },
         },
       },
       (req) => needs.surveyProgress(actorOf(req), grantOf(req), req.query.since ?? daysAgo(365)),
     );
     r.get(
       '/api/households/:id/survey',
-      { config: read, schema: { tags: ['survey'], summary: 'A household’s survey visits', params: idParam } },
+      {
+        config: read,
+        schema: {
+          tags: ['survey'],
+          summary: 'A household’s survey visits',
+          params: idParam,
+          response: { 200: z.array(surveyVisitView) },
+        },
+      },
       (req) => needs.householdSurvey(actorOf(req), grantOf(req), req.params.id),
     );
   };

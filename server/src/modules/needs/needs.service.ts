@@ -557,7 +557,9 @@ export class NeedsService {
       visitedOn: v.visited_on,
       visitorName: v.visitor_name,
       note: v.note,
-      needs: needs.filter((x) => x.visit_id === v.id).map((x) => ({ category: x.category, note: x.note })),
+      needs: needs
+        .filter((x) => x.visit_id === v.id)
+        .map((x) => ({ category: x.category as SkillCategory, note: x.note })),
     }));
   }
 
@@ -581,7 +583,7 @@ export class NeedsService {
       surveyed,
       share: households ? Math.round((surveyed / households) * 1000) / 10 : 0,
       grids: items,
-      needs: categories.map((c) => ({ category: c.category, households: Number(c.households) })),
+      needs: categories.map((c) => ({ category: c.category as SkillCategory, households: Number(c.households) })),
     };
   }
 }

@@ -12,6 +12,7 @@ import {
 } from '../../../../domain/pairings/schemas.ts';
 import { actorOf, requestContext } from '../../platform/http.ts';
 import { MISSED_WINDOW_DAYS, PairingsService } from './pairings.service.ts';
+import { noContent } from '../../platform/responses.ts';
 
 const uuid = z.string().uuid('invalid.id');
 const idParam = z.object({ id: uuid });
@@ -126,6 +127,7 @@ export function pairingsRoutes(pairings: PairingsService) {
           summary: 'Change the item, place, schedule or dates of an active pairing',
           params: idParam,
           body: pairingPatch,
+          response: { 204: noContent },
         },
       },
       async (req, reply) => {
@@ -137,7 +139,13 @@ export function pairingsRoutes(pairings: PairingsService) {
       '/api/pairings/:id/end',
       {
         config: manage,
-        schema: { tags, summary: 'End a pairing, saying why', params: idParam, body: endPairingInput },
+        schema: {
+          tags,
+          summary: 'End a pairing, saying why',
+          params: idParam,
+          body: endPairingInput,
+          response: { 204: noContent },
+        },
       },
       async (req, reply) => {
         await pairings.end(actorOf(req), req.params.id, req.body, requestContext(req));

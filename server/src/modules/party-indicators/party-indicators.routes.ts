@@ -8,6 +8,7 @@ import { actorOf, grantOf, requestContext } from '../../platform/http.ts';
 import { sendWorkbook } from '../registry/registry.excel.routes.ts';
 import { escapeCell } from '../registry/registry.excel.ts';
 import { PartyIndicatorsService, type MemberIndicators } from './party-indicators.service.ts';
+import { fileResponse, MIME } from '../../platform/responses.ts';
 
 const NO_UNIT = '未填写单位';
 
@@ -44,7 +45,7 @@ export async function unitWorkbook(
     ws.getCell(1, 1).value = escapeCell(`${unitName} 在职党员社区志愿服务情况`);
     ws.getCell(1, 1).font = { bold: true, size: 14 };
     ws.mergeCells(2, 1, 2, cols.length);
-    ws.getCell(2, 1).value = escapeCell(`统计期间：${from} 至 ${to}　报送：${r.community}`);
+    ws.getCell(2, 1).value = escapeCell(`统计期间：${from} 至 ${to}\u3000报送：${r.community}`);
     ws.addRow(cols.map(([h]) => h)).font = { bold: true };
     for (const m of u.rows)
       ws.addRow(
@@ -80,7 +81,8 @@ export function partyIndicatorsRoutes(service: PartyIndicatorsService) {
         schema: {
           tags,
           summary:
-            "Party members' hours, services, points and posts claimed over a period, per member, branch or unit (grid leaders: their grid)",
+            "Party members' hours, services, points and posts claimed over a period, per member, branch or unit " +
+            '(grid leaders: their grid)',
           querystring: indicatorsQuery,
           response: { 200: indicatorsView },
         },
@@ -94,8 +96,10 @@ export function partyIndicatorsRoutes(service: PartyIndicatorsService) {
         schema: {
           tags,
           summary:
-            "Per unit, its members' figures as Excel: one sheet per unit, headed with the unit and the period (audited)",
+            "Per unit, its members' figures as Excel: one sheet per unit, headed with the unit and the period " +
+            '(audited)',
           querystring: indicatorsExportQuery,
+          response: { 200: fileResponse('The indicators as a workbook', MIME.xlsx) },
         },
       },
       async (req, reply) => {

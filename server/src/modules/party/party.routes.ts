@@ -14,6 +14,7 @@ import {
 } from '../../../../domain/volunteers/party.ts';
 import { actorOf, grantOf, requestContext } from '../../platform/http.ts';
 import type { PartyService } from './party.service.ts';
+import { noContent } from '../../platform/responses.ts';
 
 const idParam = z.object({ id: z.string().uuid('invalid.id') });
 
@@ -32,6 +33,7 @@ export function partyRoutes(party: PartyService) {
           summary: 'Record a volunteer as a party member (type, organisation, grid)',
           params: idParam,
           body: partyMemberInput,
+          response: { 204: noContent },
         },
       },
       async (req, reply) => {
@@ -89,7 +91,16 @@ export function partyRoutes(party: PartyService) {
     );
     r.patch(
       '/api/party-posts/:id',
-      { config: write, schema: { tags: ['party'], summary: 'Edit a post', params: idParam, body: partyPostPatch } },
+      {
+        config: write,
+        schema: {
+          tags: ['party'],
+          summary: 'Edit a post',
+          params: idParam,
+          body: partyPostPatch,
+          response: { 204: noContent },
+        },
+      },
       async (req, reply) => {
         await party.updatePost(actorOf(req), grantOf(req), req.params.id, req.body, requestContext(req));
         return reply.status(204).send();
@@ -97,7 +108,15 @@ export function partyRoutes(party: PartyService) {
     );
     r.delete(
       '/api/party-posts/:id',
-      { config: write, schema: { tags: ['party'], summary: 'Remove a post nobody has claimed', params: idParam } },
+      {
+        config: write,
+        schema: {
+          tags: ['party'],
+          summary: 'Remove a post nobody has claimed',
+          params: idParam,
+          response: { 204: noContent },
+        },
+      },
       async (req, reply) => {
         await party.removePost(actorOf(req), grantOf(req), req.params.id, requestContext(req));
         return reply.status(204).send();

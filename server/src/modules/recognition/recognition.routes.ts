@@ -26,6 +26,7 @@ import { sendWorkbook } from '../registry/registry.excel.routes.ts';
 import { streamWorkbook } from '../registry/registry.excel.ts';
 import { RecognitionService } from './recognition.service.ts';
 import { sendPoster } from './recognition.poster.ts';
+import { fileResponse, MIME, noContent } from '../../platform/responses.ts';
 
 const uuid = z.string().uuid('invalid.id');
 const idParam = z.object({ id: uuid });
@@ -66,6 +67,7 @@ export function recognitionRoutes(rec: RecognitionService, rateLimits = true) {
           tags,
           summary: 'Change how many days a notice lasts (notices opened from now on)',
           body: settingsInput,
+          response: { 204: noContent },
         },
       },
       async (req, reply) => {
@@ -120,6 +122,7 @@ export function recognitionRoutes(rec: RecognitionService, rateLimits = true) {
           summary: 'Withdraw a notice after an objection is upheld (nothing is awarded)',
           params: idParam,
           body: withdrawInput,
+          response: { 204: noContent },
         },
       },
       async (req, reply) => {
@@ -144,7 +147,12 @@ export function recognitionRoutes(rec: RecognitionService, rateLimits = true) {
       '/api/recognition/my/consent',
       {
         config: self,
-        schema: { tags, summary: 'Whether my name may appear on a published commendation list', body: consentInput },
+        schema: {
+          tags,
+          summary: 'Whether my name may appear on a published commendation list',
+          body: consentInput,
+          response: { 204: noContent },
+        },
       },
       async (req, reply) => {
         await rec.setMyConsent(actorOf(req), req.body.publish, requestContext(req));
@@ -173,6 +181,7 @@ export function recognitionRoutes(rec: RecognitionService, rateLimits = true) {
           summary: 'Record a consent (or its withdrawal) given on paper',
           params: idParam,
           body: consentInput,
+          response: { 204: noContent },
         },
       },
       async (req, reply) => {
@@ -230,6 +239,7 @@ export function recognitionRoutes(rec: RecognitionService, rateLimits = true) {
           summary: 'Approve or reject a nomination (community admin)',
           params: idParam,
           body: decideInput,
+          response: { 204: noContent },
         },
       },
       async (req, reply) => {
@@ -271,7 +281,12 @@ export function recognitionRoutes(rec: RecognitionService, rateLimits = true) {
       '/api/recognition/health-check/export',
       {
         config: nominate,
-        schema: { tags, summary: 'The health-check list as Excel (audited)', querystring: yearQuery },
+        schema: {
+          tags,
+          summary: 'The health-check list as Excel (audited)',
+          querystring: yearQuery,
+          response: { 200: fileResponse('The health-check list as a workbook', MIME.xlsx) },
+        },
       },
       async (req, reply) => {
         const rows = await rec.exportHealthCheck(actorOf(req), grantOf(req), req.query.year, requestContext(req));
@@ -339,6 +354,7 @@ export function recognitionRoutes(rec: RecognitionService, rateLimits = true) {
           tags,
           summary: 'The published list as a poster PDF',
           params: z.object({ communityId: uuid, quarter }),
+          response: { 200: fileResponse('The poster', MIME.pdf) },
         },
       },
       async (req, reply) =>

@@ -8,6 +8,7 @@ import { AppError } from '../../platform/errors.ts';
 import { actorOf, grantOf, requestContext } from '../../platform/http.ts';
 import { RegistryExcel, XLSX_MIME } from './registry.excel.ts';
 import type { RegistryService } from './registry.service.ts';
+import { fileResponse, MIME } from '../../platform/responses.ts';
 
 const importResult = z.object({
   rows: z.number(),
@@ -70,7 +71,11 @@ export function registryExcelRoutes(registry: RegistryService, maxUploadBytes: n
       '/api/registry/import/template',
       {
         config: importing,
-        schema: { tags: ['registry'], summary: 'The Excel roster template (one row per resident)' },
+        schema: {
+          tags: ['registry'],
+          summary: 'The Excel roster template (one row per resident)',
+          response: { 200: fileResponse('The roster template', MIME.xlsx) },
+        },
       },
       async (req, reply) =>
         download(reply, '居民导入模板.xlsx', 'roster-template.xlsx').send(
@@ -108,6 +113,7 @@ export function registryExcelRoutes(registry: RegistryService, maxUploadBytes: n
           tags: ['registry'],
           summary: 'Residents matching the filters of GET /api/residents, as Excel (audited)',
           querystring: residentQuery.omit({ page: true, pageSize: true }),
+          response: { 200: fileResponse('The residents as a workbook', MIME.xlsx) },
         },
       },
       async (req, reply) => {
@@ -124,6 +130,7 @@ export function registryExcelRoutes(registry: RegistryService, maxUploadBytes: n
           tags: ['registry'],
           summary: 'Households matching the filters of GET /api/households, as Excel (audited)',
           querystring: householdQuery.omit({ page: true, pageSize: true }),
+          response: { 200: fileResponse('The households as a workbook', MIME.xlsx) },
         },
       },
       async (req, reply) => {

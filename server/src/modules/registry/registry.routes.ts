@@ -17,6 +17,7 @@ import {
 } from '../../../../domain/registry/schemas.ts';
 import { actorOf, grantOf, requestContext } from '../../platform/http.ts';
 import type { RegistryService } from './registry.service.ts';
+import { noContent } from '../../platform/responses.ts';
 
 const idParam = z.object({ id: z.string().uuid('invalid.id') });
 const created = z.object({ id: z.string() });
@@ -194,7 +195,13 @@ export function registryRoutes(registry: RegistryService) {
       '/api/households/:id',
       {
         config: write,
-        schema: { tags: ['registry'], summary: 'Edit a household', params: idParam, body: householdPatch },
+        schema: {
+          tags: ['registry'],
+          summary: 'Edit a household',
+          params: idParam,
+          body: householdPatch,
+          response: { 204: noContent },
+        },
       },
       async (req, reply) => {
         await registry.updateHousehold(actorOf(req), grantOf(req), req.params.id, req.body, requestContext(req));
@@ -264,7 +271,13 @@ export function registryRoutes(registry: RegistryService) {
       '/api/residents/:id',
       {
         config: write,
-        schema: { tags: ['registry'], summary: 'Edit a resident', params: idParam, body: residentPatch },
+        schema: {
+          tags: ['registry'],
+          summary: 'Edit a resident',
+          params: idParam,
+          body: residentPatch,
+          response: { 204: noContent },
+        },
       },
       async (req, reply) => {
         await registry.updateResident(actorOf(req), grantOf(req), req.params.id, req.body, requestContext(req));
@@ -298,6 +311,7 @@ export function registryRoutes(registry: RegistryService) {
           tags: ['registry'],
           summary: 'Remove a family contact',
           params: idParam.extend({ contactId: z.string().uuid('invalid.id') }),
+          response: { 204: noContent },
         },
       },
       async (req, reply) => {
@@ -338,6 +352,7 @@ export function registryRoutes(registry: RegistryService) {
           tags: ['registry'],
           summary: 'Withdraw a consent',
           params: idParam.extend({ consentId: z.string().uuid('invalid.id') }),
+          response: { 204: noContent },
         },
       },
       async (req, reply) => {

@@ -5,6 +5,7 @@ import { FITNESS } from '../../../../domain/volunteers/eligibility.ts';
 import { eligibleQuery, serviceTypeFields, serviceTypeInput } from '../../../../domain/volunteers/service-schemas.ts';
 import { actorOf, grantOf, requestContext } from '../../platform/http.ts';
 import type { ServiceTypeService } from './service-types.service.ts';
+import { noContent } from '../../platform/responses.ts';
 
 const idParam = z.object({ id: z.string().uuid('invalid.id') });
 const serviceType = z.object({
@@ -68,7 +69,13 @@ export function serviceTypeRoutes(service: ServiceTypeService) {
       '/api/service-types/:id',
       {
         config: manage,
-        schema: { tags, summary: 'Edit a kind of service', params: idParam, body: serviceTypeFields.partial() },
+        schema: {
+          tags,
+          summary: 'Edit a kind of service',
+          params: idParam,
+          body: serviceTypeFields.partial(),
+          response: { 204: noContent },
+        },
       },
       async (req, reply) => {
         await service.update(actorOf(req), req.params.id, req.body, requestContext(req));
@@ -77,7 +84,10 @@ export function serviceTypeRoutes(service: ServiceTypeService) {
     );
     r.delete(
       '/api/service-types/:id',
-      { config: manage, schema: { tags, summary: 'Remove a kind of service', params: idParam } },
+      {
+        config: manage,
+        schema: { tags, summary: 'Remove a kind of service', params: idParam, response: { 204: noContent } },
+      },
       async (req, reply) => {
         await service.remove(actorOf(req), req.params.id, requestContext(req));
         return reply.status(204).send();

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { poolPage, poolQuery, skillInput, skillPatch, volunteerSkill } from '../../../../domain/volunteers/pool.ts';
 import { actorOf, grantOf, requestContext } from '../../platform/http.ts';
 import type { SkillsService } from './skills.service.ts';
+import { noContent } from '../../platform/responses.ts';
 
 const idParam = z.object({ id: z.string().uuid('invalid.id') });
 const codeParam = idParam.extend({ code: z.string().max(40) });
@@ -79,6 +80,7 @@ export function skillsRoutes(skills: SkillsService) {
           summary: 'Add a skill (a licensed skill needs a current licence)',
           params: idParam,
           body: skillInput,
+          response: { 201: noContent },
         },
       },
       async (req, reply) => {
@@ -91,7 +93,13 @@ export function skillsRoutes(skills: SkillsService) {
       '/api/volunteers/:id/skills/:code',
       {
         config: edit,
-        schema: { tags: ['skills'], summary: 'Change a skill’s level or licence', params: codeParam, body: skillPatch },
+        schema: {
+          tags: ['skills'],
+          summary: 'Change a skill’s level or licence',
+          params: codeParam,
+          body: skillPatch,
+          response: { 204: noContent },
+        },
       },
       async (req, reply) => {
         await skills.update(actorOf(req), req.params.id, req.params.code, req.body, requestContext(req));
@@ -101,7 +109,10 @@ export function skillsRoutes(skills: SkillsService) {
 
     r.delete(
       '/api/volunteers/:id/skills/:code',
-      { config: edit, schema: { tags: ['skills'], summary: 'Remove a skill', params: codeParam } },
+      {
+        config: edit,
+        schema: { tags: ['skills'], summary: 'Remove a skill', params: codeParam, response: { 204: noContent } },
+      },
       async (req, reply) => {
         await skills.remove(actorOf(req), req.params.id, req.params.code, requestContext(req));
         return reply.status(204).send();

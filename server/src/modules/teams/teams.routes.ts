@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { teamDetail, teamInput, teamItem, teamMemberInput, teamPatch } from '../../../../domain/volunteers/teams.ts';
 import { actorOf, grantOf, requestContext } from '../../platform/http.ts';
 import type { TeamsService } from './teams.service.ts';
+import { noContent } from '../../platform/responses.ts';
 
 const idParam = z.object({ id: z.string().uuid('invalid.id') });
 const memberParam = idParam.extend({ volunteerId: z.string().uuid('invalid.id') });
@@ -54,7 +55,16 @@ export function teamsRoutes(teams: TeamsService) {
     );
     r.patch(
       '/api/teams/:id',
-      { config: manage, schema: { tags: ['teams'], summary: 'Edit a team', params: idParam, body: teamPatch } },
+      {
+        config: manage,
+        schema: {
+          tags: ['teams'],
+          summary: 'Edit a team',
+          params: idParam,
+          body: teamPatch,
+          response: { 204: noContent },
+        },
+      },
       async (req, reply) => {
         await teams.update(actorOf(req), grantOf(req), req.params.id, req.body, requestContext(req));
         return reply.status(204).send();
@@ -62,7 +72,10 @@ export function teamsRoutes(teams: TeamsService) {
     );
     r.delete(
       '/api/teams/:id',
-      { config: manage, schema: { tags: ['teams'], summary: 'Remove a team', params: idParam } },
+      {
+        config: manage,
+        schema: { tags: ['teams'], summary: 'Remove a team', params: idParam, response: { 204: noContent } },
+      },
       async (req, reply) => {
         await teams.remove(actorOf(req), grantOf(req), req.params.id, requestContext(req));
         return reply.status(204).send();
@@ -72,7 +85,12 @@ export function teamsRoutes(teams: TeamsService) {
       '/api/teams/:id/join',
       {
         config: { access: { permission: 'volunteer.self' } },
-        schema: { tags: ['teams'], summary: 'Ask to join a team (the caller’s own volunteer record)', params: idParam },
+        schema: {
+          tags: ['teams'],
+          summary: 'Ask to join a team (the caller’s own volunteer record)',
+          params: idParam,
+          response: { 201: noContent },
+        },
       },
       async (req, reply) => {
         await teams.join(actorOf(req), req.params.id, requestContext(req));
@@ -88,6 +106,7 @@ export function teamsRoutes(teams: TeamsService) {
           summary: 'Add a member or a leader directly',
           params: idParam,
           body: teamMemberInput,
+          response: { 204: noContent },
         },
       },
       async (req, reply) => {
@@ -104,6 +123,7 @@ export function teamsRoutes(teams: TeamsService) {
             tags: ['teams'],
             summary: `${decision[0]!.toUpperCase()}${decision.slice(1)} a member or join request`,
             params: memberParam,
+            response: { 204: noContent },
           },
         },
         async (req, reply) => {

@@ -10,6 +10,7 @@ import {
 } from '../../../../domain/volunteers/service-schemas.ts';
 import { actorOf, grantOf, requestContext } from '../../platform/http.ts';
 import type { TrainingService } from './training.service.ts';
+import { noContent } from '../../platform/responses.ts';
 
 const uuid = z.string().uuid('invalid.id');
 const idParam = z.object({ id: uuid });
@@ -65,7 +66,16 @@ export function trainingRoutes(training: TrainingService) {
     );
     r.patch(
       '/api/training/courses/:id',
-      { config: manage, schema: { tags, summary: 'Edit a course', params: idParam, body: courseInput.partial() } },
+      {
+        config: manage,
+        schema: {
+          tags,
+          summary: 'Edit a course',
+          params: idParam,
+          body: courseInput.partial(),
+          response: { 204: noContent },
+        },
+      },
       async (req, reply) => {
         await training.updateCourse(actorOf(req), req.params.id, req.body, requestContext(req));
         return reply.status(204).send();
@@ -126,6 +136,7 @@ export function trainingRoutes(training: TrainingService) {
           summary: 'Sign a volunteer up (never over capacity)',
           params: idParam,
           body: z.object({ volunteerId: uuid }),
+          response: { 204: noContent },
         },
       },
       async (req, reply) => {
@@ -158,7 +169,12 @@ export function trainingRoutes(training: TrainingService) {
       '/api/training/sessions/:id/attendance/:volunteerId',
       {
         config: manage,
-        schema: { tags, summary: 'Take a volunteer off a session', params: idParam.extend({ volunteerId: uuid }) },
+        schema: {
+          tags,
+          summary: 'Take a volunteer off a session',
+          params: idParam.extend({ volunteerId: uuid }),
+          response: { 204: noContent },
+        },
       },
       async (req, reply) => {
         await training.unregister(actorOf(req), req.params.id, req.params.volunteerId, requestContext(req));
@@ -169,7 +185,7 @@ export function trainingRoutes(training: TrainingService) {
       '/api/training/sessions/:id/signup',
       {
         config: { access: { permission: 'volunteer.self' as const } },
-        schema: { tags, summary: 'Sign myself up for a session', params: idParam },
+        schema: { tags, summary: 'Sign myself up for a session', params: idParam, response: { 204: noContent } },
       },
       async (req, reply) => {
         await training.signUpSelf(actorOf(req), req.params.id, requestContext(req));

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { unitInput, unitItem, unitPatch } from '../../../../domain/volunteers/units.ts';
 import { actorOf, grantOf, requestContext } from '../../platform/http.ts';
 import type { UnitsService } from './units.service.ts';
+import { noContent } from '../../platform/responses.ts';
 
 const idParam = z.object({ id: z.string().uuid('invalid.id') });
 
@@ -69,7 +70,16 @@ export function unitsRoutes(units: UnitsService) {
     );
     r.patch(
       '/api/units/:id',
-      { config: manage, schema: { tags: ['units'], summary: 'Edit a unit', params: idParam, body: unitPatch } },
+      {
+        config: manage,
+        schema: {
+          tags: ['units'],
+          summary: 'Edit a unit',
+          params: idParam,
+          body: unitPatch,
+          response: { 204: noContent },
+        },
+      },
       async (req, reply) => {
         await units.update(actorOf(req), req.params.id, req.body, requestContext(req));
         return reply.status(204).send();
@@ -79,7 +89,12 @@ export function unitsRoutes(units: UnitsService) {
       '/api/units/:id',
       {
         config: manage,
-        schema: { tags: ['units'], summary: 'Remove a unit without volunteers or teams', params: idParam },
+        schema: {
+          tags: ['units'],
+          summary: 'Remove a unit without volunteers or teams',
+          params: idParam,
+          response: { 204: noContent },
+        },
       },
       async (req, reply) => {
         await units.remove(actorOf(req), req.params.id, requestContext(req));

@@ -20,6 +20,7 @@ import { VolunteerExcel } from './volunteers.excel.ts';
 import { AppError } from '../../platform/errors.ts';
 import { XLSX_MIME } from '../registry/registry.excel.ts';
 import { contentDisposition, sendWorkbook } from '../registry/registry.excel.routes.ts';
+import { fileResponse, MIME, noContent } from '../../platform/responses.ts';
 
 const idParam = z.object({ id: z.string().uuid('invalid.id') });
 const registered = z.object({ id: z.string(), status: z.enum(['pending', 'approved']) });
@@ -138,7 +139,11 @@ export function volunteerRoutes(volunteers: VolunteerService, opts: { rateLimits
       '/api/volunteers/import/template',
       {
         config: { access: { permission: 'volunteers.import' as const } },
-        schema: { tags: ['volunteers'], summary: 'The Excel template for importing volunteers' },
+        schema: {
+          tags: ['volunteers'],
+          summary: 'The Excel template for importing volunteers',
+          response: { 200: fileResponse('The volunteer import template', MIME.xlsx) },
+        },
       },
       async (_req, reply) =>
         reply
@@ -171,6 +176,7 @@ export function volunteerRoutes(volunteers: VolunteerService, opts: { rateLimits
           tags: ['volunteers'],
           summary: 'Export the filtered volunteers to Excel (ID numbers masked)',
           querystring: volunteerQuery.omit({ page: true, pageSize: true }),
+          response: { 200: fileResponse('The volunteers as a workbook', MIME.xlsx) },
         },
       },
       async (req, reply) => {
@@ -245,6 +251,7 @@ export function volunteerRoutes(volunteers: VolunteerService, opts: { rateLimits
           summary: 'Edit a volunteer; link or unlink the resident record',
           params: idParam,
           body: volunteerPatch,
+          response: { 204: noContent },
         },
       },
       async (req, reply) => {
@@ -262,6 +269,7 @@ export function volunteerRoutes(volunteers: VolunteerService, opts: { rateLimits
           summary: 'Approve a registration: the volunteer gets an account and membership',
           params: idParam,
           body: decisionInput,
+          response: { 204: noContent },
         },
       },
       async (req, reply) => {
@@ -274,7 +282,13 @@ export function volunteerRoutes(volunteers: VolunteerService, opts: { rateLimits
       '/api/volunteers/:id/reject',
       {
         config: approve,
-        schema: { tags: ['volunteers'], summary: 'Reject a registration', params: idParam, body: decisionInput },
+        schema: {
+          tags: ['volunteers'],
+          summary: 'Reject a registration',
+          params: idParam,
+          body: decisionInput,
+          response: { 204: noContent },
+        },
       },
       async (req, reply) => {
         await volunteers.reject(actorOf(req), grantOf(req), req.params.id, req.body.note, requestContext(req));

@@ -15,6 +15,7 @@ import {
   type InboundMessage,
 } from './wechat.protocol.ts';
 import type { WechatService } from './wechat.service.ts';
+import { fileResponse, MIME } from '../../platform/responses.ts';
 
 /** A signed request older or newer than this is refused: a captured URL cannot be replayed later. */
 export const TIMESTAMP_WINDOW_SECONDS = 300;
@@ -65,6 +66,7 @@ export function wechatRoutes(svc: WechatService, tokens: Config['wechat'], rateL
           summary: 'WeChat URL verification: echoes echostr when the signature is the token’s',
           params,
           querystring: signedQuery.extend({ echostr: z.string().min(1).max(512) }),
+          response: { 200: fileResponse('The echostr, as WeChat checks the address', MIME.text) },
         },
       },
       async (req, reply) => {
@@ -91,6 +93,7 @@ export function wechatRoutes(svc: WechatService, tokens: Config['wechat'], rateL
             encrypt_type: z.string().max(16).optional(),
             msg_signature: z.string().max(128).optional(),
           }),
+          response: { 200: fileResponse('A passive reply (XML), or "success" for none', MIME.xml, MIME.text) },
         },
       },
       async (req, reply) => {

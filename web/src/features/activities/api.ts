@@ -1,102 +1,29 @@
 // Typed fetchers and react-query hooks of /api/activities.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../shared/api/client.ts';
+import type {
+  ActivityDetailView,
+  ActivityView,
+  CheckinInfoView,
+  CodeView,
+  OpenActivityView,
+  PlacedView,
+  ShiftView,
+  ShowsView,
+  SignupView,
+  TemplateView,
+} from '../../../../domain/activities/views.ts';
 
 const enc = encodeURIComponent;
 
-export interface Shift {
-  id: string;
-  name: string;
-  start: string;
-  end: string;
-  startsAt: string;
-  endsAt: string;
-  places: number;
-  taken: number;
-  waiting: number;
-}
-export interface Activity {
-  id: string;
-  kind: 'service' | 'performance';
-  title: string;
-  description: string | null;
-  place: string;
-  lat: number | null;
-  lng: number | null;
-  toleranceM: number | null;
-  date: string;
-  startsAt: string;
-  endsAt: string;
-  status: 'draft' | 'published' | 'cancelled';
-  serviceTypeId: string | null;
-  organiserTeamId: string | null;
-  organiserTeamName: string | null;
-  organiserUnitId: string | null;
-  organiserUnitName: string | null;
-  seriesId: string | null;
-  templateKey: string | null;
-  audienceCount: number | null;
-  posterId: string | null;
-  shifts: Shift[];
-}
-export interface ActivityDetail extends Activity {
-  programme: { title: string; genre: string; performers: string }[];
-  photoIds: string[];
-}
-export interface OpenActivity extends Activity {
-  mine: { signupId: string; shiftId: string; status: 'confirmed' | 'waitlisted' } | null;
-}
-export interface Signup {
-  id: string;
-  activityId: string;
-  title: string;
-  place: string;
-  activityStatus: string;
-  shiftId: string;
-  shiftName: string;
-  shiftStart: string;
-  shiftEnd: string;
-  volunteerId: string;
-  volunteerName: string;
-  status: 'confirmed' | 'waitlisted' | 'cancelled';
-  channel: string;
-  createdAt: string;
-  promotedAt: string | null;
-  checkedInAt: string | null;
-  checkinMethod: string | null;
-  checkinDistanceM: number | null;
-  checkedOutAt: string | null;
-  checkoutMethod: string | null;
-  minutes: number | null;
-  reviewReason: string | null;
-  hoursEntryId: string | null;
-}
-export interface Template {
-  key: string;
-  source: 'festival' | 'solar_term';
-  date: string;
-  name: { zh: string; en: string };
-  kind: 'service' | 'performance';
-  title: string;
-  description: string;
-  shifts: { name: string; start: string; end: string; places: number }[];
-}
-export interface Code {
-  code: string;
-  path: string;
-  qrSvg: string;
-  title: string;
-  stepSeconds: number;
-  refreshAt: string;
-  expiresAt: string;
-}
-export interface CheckinInfo {
-  activityId: string;
-  title: string;
-  place: string;
-  date: string;
-  signup: Signup | null;
-}
+export type Shift = ShiftView;
+export type Activity = ActivityView;
+export type ActivityDetail = ActivityDetailView;
+export type OpenActivity = OpenActivityView;
+export type Signup = SignupView;
+export type Template = TemplateView;
+export type Code = CodeView;
+export type CheckinInfo = CheckinInfoView;
 
 export const activitiesApi = {
   list: (q: { from?: string; to?: string; status?: string }, signal?: AbortSignal) =>
@@ -114,7 +41,7 @@ export const activitiesApi = {
   signups: (id: string, signal?: AbortSignal) =>
     api.get<Signup[]>(`/api/activities/${enc(id)}/signups`, undefined, signal),
   signUpGroup: (id: string, b: { shiftId: string; volunteerIds: string[] }) =>
-    api.post<Array<{ id: string; name: string; status: string }>>(`/api/activities/${enc(id)}/signups`, b),
+    api.post<PlacedView[]>(`/api/activities/${enc(id)}/signups`, b),
   withdraw: (signupId: string) =>
     api.post<{ promoted: string | null }>(`/api/activities/signups/${enc(signupId)}/withdraw`, {}),
   code: (id: string, signal?: AbortSignal) => api.get<Code>(`/api/activities/${enc(id)}/code`, undefined, signal),
@@ -127,15 +54,10 @@ export const activitiesApi = {
     b: { items: { title: string; genre: string; performers: string }[]; audienceCount?: number | null },
   ) => api.put<void>(`/api/activities/${enc(id)}/programme`, b),
   shows: (year: number, signal?: AbortSignal) =>
-    api.get<Array<{ teamId: string | null; teamName: string | null; shows: number; audience: number }>>(
-      '/api/activities/performances/shows',
-      { year },
-      signal,
-    ),
+    api.get<ShowsView[]>('/api/activities/performances/shows', { year }, signal),
   open: (signal?: AbortSignal) => api.get<OpenActivity[]>('/api/activities/open', undefined, signal),
   mine: (signal?: AbortSignal) => api.get<Signup[]>('/api/activities/mine', undefined, signal),
-  join: (id: string, shiftId: string) =>
-    api.post<{ id: string; status: 'confirmed' | 'waitlisted' }>(`/api/activities/${enc(id)}/join`, { shiftId }),
+  join: (id: string, shiftId: string) => api.post<PlacedView>(`/api/activities/${enc(id)}/join`, { shiftId }),
   cancelMine: (signupId: string) =>
     api.post<{ promoted: string | null }>(`/api/activities/mine/${enc(signupId)}/cancel`, {}),
   checkinInfo: (id: string, signal?: AbortSignal) =>

@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { api } from '../../shared/api/client.ts';
 import type {
   RecipientView,
+  ResidentMatchView,
   RunView,
   ShiftView,
   StayView,
@@ -39,8 +40,7 @@ export const homecareApi = {
   cancelTask: (id: string, reason: string) => api.post<TaskView>(`/api/homecare/tasks/${enc(id)}/cancel`, { reason }),
   completeTask: (id: string, minutes: number, note?: string) =>
     api.post<TaskView>(`/api/homecare/tasks/${enc(id)}/done`, { minutes, note }),
-  residents: (q: string) =>
-    api.get<Array<{ id: string; name: string; address: string }>>('/api/homecare/residents', { q }),
+  residents: (q: string) => api.get<ResidentMatchView[]>('/api/homecare/residents', { q }),
 
   stays: (signal?: AbortSignal) => api.get<StayView[]>('/api/homecare/stays', undefined, signal),
   createStay: (b: {

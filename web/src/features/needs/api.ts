@@ -5,6 +5,13 @@ import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-qu
 import { api, download, type Query } from '../../shared/api/client.ts';
 import type { NeedChannel, NeedStatus, NeedUrgency } from '../../../../domain/needs/needs.ts';
 import type { SkillCategory } from '../../../../domain/volunteers/skills.ts';
+import type {
+  BatchResultView,
+  BatchSummaryView,
+  NeedStatsView,
+  SurveyProgressView,
+  SurveyVisitView,
+} from '../../../../domain/needs/views.ts';
 
 export type { NeedChannel, NeedStatus, NeedUrgency, SkillCategory };
 
@@ -97,70 +104,11 @@ export interface Candidates {
   candidates: Candidate[];
 }
 
-interface Spread {
-  count: number;
-  medianHours: number | null;
-  p90Hours: number | null;
-}
-export interface NeedStats {
-  since: string;
-  total: number;
-  byStatus: Record<string, number>;
-  byChannel: Record<string, number>;
-  byCategory: Record<string, number>;
-  timeToMatch: Spread;
-  timeToDone: Spread;
-  rating: { count: number; average: number | null };
-}
-
-export interface BatchSummary {
-  matched: number;
-  unmatched: number;
-  totalFit: number;
-  meanFit: number;
-  meanWaitUnmatchedDays: number;
-  maxWaitUnmatchedDays: number;
-  unservable?: number;
-  leftOut?: number;
-  meanWaitLeftOutDays?: number;
-  maxWaitLeftOutDays?: number;
-}
-export interface BatchResult {
-  openNeeds: number;
-  assignments: Array<{
-    needId: string;
-    volunteerId: string;
-    fit: number;
-    waitingDays: number;
-    volunteerName: string;
-    residentName: string;
-    category: SkillCategory;
-  }>;
-  unmatched: Array<{ needId: string; waitingDays: number }>;
-  comparison: {
-    result: BatchSummary;
-    fcfs: BatchSummary;
-    gain: { totalFit: number; matched: number; maxWaitUnmatchedDays: number };
-  };
-  applied: string[];
-  skipped: string[];
-}
-
-export interface SurveyProgress {
-  since: string;
-  households: number;
-  surveyed: number;
-  share: number;
-  grids: Array<{ gridId: string; gridName: string; households: number; surveyed: number }>;
-  needs: Array<{ category: SkillCategory; households: number }>;
-}
-export interface SurveyVisit {
-  id: string;
-  visitedOn: string;
-  visitorName: string;
-  note: string | null;
-  needs: Array<{ category: SkillCategory; note: string | null }>;
-}
+export type NeedStats = NeedStatsView;
+export type BatchSummary = BatchSummaryView;
+export type BatchResult = BatchResultView;
+export type SurveyProgress = SurveyProgressView;
+export type SurveyVisit = SurveyVisitView;
 
 /** Whom the signed-in resident may ask for: themselves and the family members they are a contact of. */
 export interface Person {
