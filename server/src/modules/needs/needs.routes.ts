@@ -10,11 +10,11 @@ import {
   surveyVisitInput,
 } from '../../../../domain/needs/needs.ts';
 import { localDate } from '../../../../domain/registry/schemas.ts';
+import { sendWorkbook } from '../../platform/excel.ts';
 import { actorOf, grantOf, requestContext } from '../../platform/http.ts';
 import type { NeedsService } from './needs.service.ts';
 import type { MatchingService } from './matching.service.ts';
 import { needsWorkbook } from './needs.excel.ts';
-import { sendWorkbook } from '../registry/registry.excel.routes.ts';
 
 const uuid = z.string().uuid('invalid.id');
 const idParam = z.object({ id: uuid });
@@ -177,7 +177,8 @@ export function needsRoutes(needs: NeedsService, matching: MatchingService) {
         schema: {
           tags,
           summary:
-            'Match every new need at once (optimal under a load cap), compared with first-come-first-served; apply=true confirms',
+            'Match every new need at once (optimal under a load cap), compared with first-come-first-served; ' +
+            'apply=true confirms',
           body: z.object({ loadCap: z.number().int().min(1).max(20).default(3), apply: z.boolean().default(false) }),
         },
       },

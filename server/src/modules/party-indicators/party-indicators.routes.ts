@@ -4,11 +4,10 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import ExcelJS from 'exceljs';
 import { indicatorsExportQuery, indicatorsQuery, indicatorsView } from '../../../../domain/recognition/schemas.ts';
+import { escapeCell, sendWorkbook } from '../../platform/excel.ts';
 import { actorOf, grantOf, requestContext } from '../../platform/http.ts';
 import type { AuditLog } from '../../platform/audit.ts';
 import type { Db } from '../../db/database.ts';
-import { sendWorkbook } from '../registry/registry.excel.routes.ts';
-import { escapeCell } from '../registry/registry.excel.ts';
 import type { PartyService } from '../party/party.service.ts';
 import { PartyIndicatorsService, type MemberIndicators } from './party-indicators.service.ts';
 
@@ -47,7 +46,7 @@ export async function unitWorkbook(
     ws.getCell(1, 1).value = escapeCell(`${unitName} 在职党员社区志愿服务情况`);
     ws.getCell(1, 1).font = { bold: true, size: 14 };
     ws.mergeCells(2, 1, 2, cols.length);
-    ws.getCell(2, 1).value = escapeCell(`统计期间：${from} 至 ${to}　报送：${r.community}`);
+    ws.getCell(2, 1).value = escapeCell(`统计期间：${from} 至 ${to}\u3000报送：${r.community}`);
     ws.addRow(cols.map(([h]) => h)).font = { bold: true };
     for (const m of u.rows)
       ws.addRow(
@@ -83,7 +82,8 @@ export function partyIndicatorsRoutes(service: PartyIndicatorsService) {
         schema: {
           tags,
           summary:
-            "Party members' hours, services, points and posts claimed over a period, per member, branch or unit (grid leaders: their grid)",
+            "Party members' hours, services, points and posts claimed over a period, per member, branch or unit " +
+            '(grid leaders: their grid)',
           querystring: indicatorsQuery,
           response: { 200: indicatorsView },
         },
@@ -97,7 +97,8 @@ export function partyIndicatorsRoutes(service: PartyIndicatorsService) {
         schema: {
           tags,
           summary:
-            "Per unit, its members' figures as Excel: one sheet per unit, headed with the unit and the period (audited)",
+            "Per unit, its members' figures as Excel: one sheet per unit, headed with the unit and the period " +
+            '(audited)',
           querystring: indicatorsExportQuery,
         },
       },

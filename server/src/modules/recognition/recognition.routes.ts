@@ -21,12 +21,11 @@ import {
   withdrawInput,
   yearQuery,
 } from '../../../../domain/recognition/schemas.ts';
+import { sendWorkbook, streamWorkbook } from '../../platform/excel.ts';
 import { actorOf, grantOf, localeOf, requestContext } from '../../platform/http.ts';
 import type { Db } from '../../db/database.ts';
 import type { AuditLog } from '../../platform/audit.ts';
 import type { JobWorker } from '../../platform/jobs.ts';
-import { sendWorkbook } from '../registry/registry.excel.routes.ts';
-import { streamWorkbook } from '../registry/registry.excel.ts';
 import type { HoursService } from '../hours/hours.service.ts';
 import type { VolunteerDirectory } from '../volunteers/volunteer-directory.ts';
 import { RecognitionService } from './recognition.service.ts';

@@ -14,7 +14,8 @@ import {
   volunteerQuery,
   volunteerRegistration,
 } from '../../../../domain/volunteers/schemas.ts';
-import { actorOf, grantOf, originOf, requestContext } from '../../platform/http.ts';
+import { sendWorkbook, XLSX_MIME } from '../../platform/excel.ts';
+import { actorOf, contentDisposition, grantOf, originOf, requestContext } from '../../platform/http.ts';
 import type { Db } from '../../db/database.ts';
 import type { AuditLog } from '../../platform/audit.ts';
 import type { FieldCipher } from '../../platform/crypto.ts';
@@ -24,8 +25,6 @@ import { VolunteerService } from './volunteers.service.ts';
 import { VolunteerExcel } from './volunteers.excel.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { SessionCache } from '../../platform/session-cache.ts';
-import { XLSX_MIME } from '../registry/registry.excel.ts';
-import { contentDisposition, sendWorkbook } from '../registry/registry.excel.routes.ts';
 
 const idParam = z.object({ id: z.string().uuid('invalid.id') });
 const registered = z.object({ id: z.string(), status: z.enum(['pending', 'approved']) });
