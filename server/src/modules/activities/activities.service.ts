@@ -15,7 +15,7 @@ import type { Db, DbOrTrx, Trx } from '../../db/database.ts';
 import type { ActivityTable, Database } from '../../db/schema.ts';
 import { authorize, type Grant } from '../../platform/access.ts';
 import type { Actor, RequestContext } from '../../platform/actor.ts';
-import type { AuditLog, AuditWhat } from '../../platform/audit.ts';
+import type { AuditLog } from '../../platform/audit.ts';
 import type { FieldCipher } from '../../platform/crypto.ts';
 import { AppError } from '../../platform/errors.ts';
 import { GroupCommit, GroupCommitError } from '../../platform/group-commit.ts';
@@ -98,7 +98,10 @@ function calendarRange<T>(field: string, fn: () => T): T {
 }
 
 export class ActivitiesService {
-  /** Sign-ups arriving together share one transaction, each in its own savepoint: one disk flush per batch, not per sign-up. */
+  /**
+   * Sign-ups arriving together share one transaction, each in its own savepoint: one disk flush per batch, not per
+   * sign-up.
+   */
   readonly signupCommits: GroupCommit<Database>;
 
   constructor(
@@ -113,20 +116,6 @@ export class ActivitiesService {
     this.signupCommits = new GroupCommit(db, { maxBatch: 100 });
   }
 
-  private record(db: DbOrTrx, communityId: string, who: Who, ctx: RequestContext | null, what: AuditWhat) {
-    return this.audit.record(
-      db,
-      {
-        communityId,
-        accountId: who.accountId,
-        name: who.name,
-        role: who.role,
-        ip: ctx?.ip ?? null,
-        userAgent: ctx?.userAgent ?? null,
-      },
-      what,
-    );
-  }
   private static who(actor: Actor): Who {
     return { accountId: actor.accountId, name: actor.name, role: actor.role };
   }
@@ -237,7 +226,7 @@ export class ActivitiesService {
     const now = new Date().toISOString();
     return this.db.transaction().execute(async (trx) => {
       const id = await this.insert(trx, actor.communityId, f, { templateKey, createdBy: actor.accountId }, now);
-      await this.record(trx, actor.communityId, ActivitiesService.who(actor), ctx, {
+      await this.audit.recordBy(trx, actor, ctx, {
         action: 'activities.create',
         entityType: 'activity',
         entityId: id,
@@ -252,7 +241,8 @@ export class ActivitiesService {
     const a = await this.activityOr404(actor.communityId, id);
     this.assertRuns(actor, grant, a);
     if (a.status === 'cancelled') throw new AppError('activity_not_changeable', { title: a.title });
-    // A leader can neither hand the activity to another team nor detach it from theirs (they could not manage it after).
+    // A leader can neither hand the activity to another team nor detach it from theirs (they could not manage it
+    // after).
     if (grant.scope === 'team' && patch.organiserTeamId !== undefined && patch.organiserTeamId !== actor.teamId)
       throw new AppError('out_of_scope', { scope: 'team' });
     await this.checkRefs(actor.communityId, patch);
@@ -335,7 +325,7 @@ export class ActivitiesService {
         updated_at: now,
       });
       for (const p of promoted) await this.tellPromoted(trx, actor.communityId, p.id);
-      await this.record(trx, actor.communityId, ActivitiesService.who(actor), ctx, {
+      await this.audit.recordBy(trx, actor, ctx, {
         action: 'activities.update',
         entityType: 'activity',
         entityId: id,
@@ -374,7 +364,7 @@ export class ActivitiesService {
           });
         }
       }
-      await this.record(trx, actor.communityId, ActivitiesService.who(actor), ctx, {
+      await this.audit.recordBy(trx, actor, ctx, {
         action: `activities.${to === 'published' ? 'publish' : 'cancel'}`,
         entityType: 'activity',
         entityId: id,
@@ -455,7 +445,10 @@ export class ActivitiesService {
     };
   }
 
-  /** Everyone signed up, for whoever runs the activity; a team leader at another team's activity sees only their own members. */
+  /**
+   * Everyone signed up, for whoever runs the activity; a team leader at another team's activity sees only their own
+   * members.
+   */
   async signups(actor: Actor, id: string) {
     const grant = authorize(actor, 'activities.manage');
     const a = await this.activityOr404(actor.communityId, id);
@@ -493,7 +486,7 @@ export class ActivitiesService {
         created_at: now,
       });
       const n = await this.generate(trx, actor.communityId, id, horizon, now);
-      await this.record(trx, actor.communityId, ActivitiesService.who(actor), ctx, {
+      await this.audit.recordBy(trx, actor, ctx, {
         action: 'activities.series.create',
         entityType: 'activity_series',
         entityId: id,
@@ -601,7 +594,7 @@ export class ActivitiesService {
           audience_count: input.audienceCount ?? null,
           updated_at: new Date().toISOString(),
         });
-      await this.record(trx, actor.communityId, ActivitiesService.who(actor), ctx, {
+      await this.audit.recordBy(trx, actor, ctx, {
         action: 'activities.programme',
         entityType: 'activity',
         entityId: id,
@@ -654,7 +647,7 @@ export class ActivitiesService {
         data: bytes.toString('base64'),
         created_at: new Date().toISOString(),
       });
-      await this.record(trx, actor.communityId, ActivitiesService.who(actor), ctx, {
+      await this.audit.recordBy(trx, actor, ctx, {
         action: 'activities.image',
         entityType: 'activity',
         entityId: id,
@@ -762,7 +755,7 @@ export class ActivitiesService {
       hours_entry_id: null,
       minutes: null,
     });
-    await this.record(trx, a.community_id, who, ctx, {
+    await this.audit.recordBy(trx, { communityId: a.community_id, ...who }, ctx, {
       action: 'activities.signup',
       entityType: 'activity_signup',
       entityId: id,
@@ -878,7 +871,8 @@ export class ActivitiesService {
         throw new AppError('not_signed_up', {});
       let promotedId: string | null = null;
       if (s.status === 'confirmed') {
-        // Freeing first holds the shift row (PostgreSQL row lock; SQLite's one writer) until commit, so nobody takes the place in between.
+        // Freeing first holds the shift row (PostgreSQL row lock; SQLite's one writer) until commit, so nobody takes
+        // the place in between.
         await repo.freePlace(trx, communityId, s.shift_id);
         for (const w of await repo.waitlistHead(trx, communityId, s.shift_id, 5)) {
           if (!(await repo.takePlace(trx, communityId, s.shift_id))) break;
@@ -890,7 +884,7 @@ export class ActivitiesService {
         }
         if (promotedId) await this.tellPromoted(trx, communityId, promotedId);
       }
-      await this.record(trx, communityId, who, ctx, {
+      await this.audit.recordBy(trx, { communityId: communityId, ...who }, ctx, {
         action: 'activities.signup.cancel',
         entityType: 'activity_signup',
         entityId: s.id,
@@ -1118,7 +1112,7 @@ export class ActivitiesService {
         }))
       )
         throw new AppError('already_checked_in', {});
-      await this.record(trx, actor.communityId, who, ctx, {
+      await this.audit.recordBy(trx, { communityId: actor.communityId, ...who }, ctx, {
         action: 'activities.checkin',
         entityType: 'activity_signup',
         entityId: s.id,
@@ -1170,7 +1164,7 @@ export class ActivitiesService {
         ) {
           throw new AppError('already_checked_in', {});
         }
-        await this.record(trx, communityId, who, ctx, {
+        await this.audit.recordBy(trx, { communityId: communityId, ...who }, ctx, {
           action: 'activities.checkin',
           entityType: 'activity_signup',
           entityId: signupId,
@@ -1227,7 +1221,7 @@ export class ActivitiesService {
     ) {
       throw new AppError('already_checked_out', {});
     }
-    await this.record(trx, a.community_id, who, ctx, {
+    await this.audit.recordBy(trx, { communityId: a.community_id, ...who }, ctx, {
       action: 'activities.checkout',
       entityType: 'activity_signup',
       entityId: s.id,
@@ -1238,7 +1232,9 @@ export class ActivitiesService {
 
   // ------------------------------------------------------------------ jobs
 
-  /** A forgotten check-out: an hour after the shift ends, the scheduled end is recorded and the entry goes to review. */
+  /**
+   * A forgotten check-out: an hour after the shift ends, the scheduled end is recorded and the entry goes to review.
+   */
   async closeForgotten(now = new Date()): Promise<number> {
     let n = 0;
     for (const r of await repo.forgottenCheckouts(this.db, new Date(now.getTime() - CHECKOUT_GRACE_MS).toISOString())) {
@@ -1254,7 +1250,8 @@ export class ActivitiesService {
         n++;
       } catch (err) {
         if (!(err instanceof AppError)) throw err;
-        // The ledger refused (overlapping service): close it without hours so the job does not retry for ever; staff can log the hours.
+        // The ledger refused (overlapping service): close it without hours so the job does not retry for ever; staff
+        // can log the hours.
         await repo.markOut(this.db, r.community_id, s.id, {
           checked_out_at: shift.ends_at,
           checkout_method: 'auto',

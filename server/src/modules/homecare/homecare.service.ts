@@ -5,7 +5,7 @@
 // confirmation and a close) is settled by a conditional update, on both databases.
 import type { Db, DbOrTrx, Trx } from '../../db/database.ts';
 import type { Actor, RequestContext } from '../../platform/actor.ts';
-import type { AuditLog, AuditWhat } from '../../platform/audit.ts';
+import type { AuditLog } from '../../platform/audit.ts';
 import { authorize } from '../../platform/access.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { Notifier } from '../../platform/notify.ts';
@@ -60,14 +60,6 @@ export class HomecareService {
     private readonly cipher: FieldCipher,
   ) {}
 
-  private record(db: DbOrTrx, actor: Actor, ctx: RequestContext, what: AuditWhat) {
-    return this.audit.record(
-      db,
-      { communityId: actor.communityId, accountId: actor.accountId, name: actor.name, role: actor.role, ...ctx },
-      what,
-    );
-  }
-
   /** The caller's own approved volunteer record; only approved volunteers take work or confirm deliveries. */
   private async me(actor: Actor, db: DbOrTrx = this.db) {
     const v = await this.directory.self(actor, db);
@@ -119,7 +111,7 @@ export class HomecareService {
         created_at: now,
         updated_at: now,
       });
-      await this.record(trx, actor, ctx, {
+      await this.audit.recordBy(trx, actor, ctx, {
         action: 'homecare.task.create',
         entityType: 'homecare_task',
         entityId: id,
@@ -150,7 +142,7 @@ export class HomecareService {
         updated_at: new Date().toISOString(),
       });
       if (!n) await this.refuseTask(trx, actor.communityId, id);
-      await this.record(trx, actor, ctx, {
+      await this.audit.recordBy(trx, actor, ctx, {
         action: 'homecare.task.assign',
         entityType: 'homecare_task',
         entityId: id,
@@ -169,7 +161,7 @@ export class HomecareService {
         updated_at: new Date().toISOString(),
       });
       if (!n) await this.refuseTask(trx, actor.communityId, id);
-      await this.record(trx, actor, ctx, {
+      await this.audit.recordBy(trx, actor, ctx, {
         action: 'homecare.task.cancel',
         entityType: 'homecare_task',
         entityId: id,
@@ -203,7 +195,7 @@ export class HomecareService {
         if (!t) throw new AppError('not_found', { entity: 'homecare_task' });
         throw new AppError(t.status === 'assigned' ? 'homecare_taken' : 'homecare_task_not_open', { status: t.status });
       }
-      await this.record(trx, actor, ctx, {
+      await this.audit.recordBy(trx, actor, ctx, {
         action: 'homecare.task.take',
         entityType: 'homecare_task',
         entityId: id,
@@ -280,7 +272,7 @@ export class HomecareService {
           updated_at: now,
         });
       }
-      await this.record(trx, actor, ctx, {
+      await this.audit.recordBy(trx, actor, ctx, {
         action: 'homecare.task.done',
         entityType: 'homecare_task',
         entityId: id,
@@ -345,7 +337,7 @@ export class HomecareService {
         created_by: actor.accountId,
         created_at: new Date().toISOString(),
       });
-      await this.record(trx, actor, ctx, {
+      await this.audit.recordBy(trx, actor, ctx, {
         action: 'homecare.stay.create',
         entityType: 'hospital_stay',
         entityId: id,
@@ -427,7 +419,7 @@ export class HomecareService {
           hours_entry_id: null,
         })),
       );
-      await this.record(trx, actor, ctx, {
+      await this.audit.recordBy(trx, actor, ctx, {
         action: 'homecare.stay.shifts',
         entityType: 'hospital_stay',
         entityId: stayId,
@@ -471,7 +463,7 @@ export class HomecareService {
           payload: { name: a.name, hospital: s.hospital, startsAt: a.starts_at },
         });
       }
-      await this.record(trx, actor, ctx, {
+      await this.audit.recordBy(trx, actor, ctx, {
         action: 'homecare.stay.discharge',
         entityType: 'hospital_stay',
         entityId: stayId,
@@ -494,7 +486,7 @@ export class HomecareService {
         status: volunteerId ? 'assigned' : 'open',
       });
       if (!n) await this.refuseShift(trx, actor.communityId, id);
-      await this.record(trx, actor, ctx, {
+      await this.audit.recordBy(trx, actor, ctx, {
         action: 'homecare.shift.assign',
         entityType: 'hospital_shift',
         entityId: id,
@@ -545,7 +537,7 @@ export class HomecareService {
         { volunteerId: null },
       );
       if (!n) await this.refuseShift(trx, actor.communityId, id);
-      await this.record(trx, actor, ctx, {
+      await this.audit.recordBy(trx, actor, ctx, {
         action: 'homecare.shift.take',
         entityType: 'hospital_shift',
         entityId: id,
@@ -598,7 +590,7 @@ export class HomecareService {
           .where('community_id', '=', actor.communityId)
           .where('id', '=', id)
           .execute();
-      await this.record(trx, actor, ctx, {
+      await this.audit.recordBy(trx, actor, ctx, {
         action: 'homecare.shift.done',
         entityType: 'hospital_shift',
         entityId: id,
@@ -673,7 +665,7 @@ export class HomecareService {
           added_reason: null,
         })),
       );
-      await this.record(trx, actor, ctx, {
+      await this.audit.recordBy(trx, actor, ctx, {
         action: 'homecare.run.create',
         entityType: 'delivery_run',
         entityId: id,
@@ -736,7 +728,7 @@ export class HomecareService {
   async runDetail(actor: Actor, runId: string, ctx: RequestContext) {
     authorize(actor, 'homecare.manage');
     const d = await this.detail(actor.communityId, runId, true);
-    await this.record(this.db, actor, ctx, {
+    await this.audit.recordBy(this.db, actor, ctx, {
       action: 'homecare.run.read',
       entityType: 'delivery_run',
       entityId: runId,
@@ -810,7 +802,7 @@ export class HomecareService {
           },
         ]);
       }
-      await this.record(trx, actor, ctx, {
+      await this.audit.recordBy(trx, actor, ctx, {
         action: 'homecare.run.add',
         entityType: 'delivery_run',
         entityId: runId,
@@ -829,7 +821,7 @@ export class HomecareService {
         close_reason: reason,
       });
       if (!n) await this.refuseRecipient(trx, actor.communityId, runId, residentId);
-      await this.record(trx, actor, ctx, {
+      await this.audit.recordBy(trx, actor, ctx, {
         action: 'homecare.run.remove',
         entityType: 'delivery_run',
         entityId: runId,
@@ -850,7 +842,7 @@ export class HomecareService {
       if ((await repo.approvedVolunteers(trx, actor.communityId, ids)).length !== ids.length)
         throw new AppError('validation', { fields: [{ field: 'volunteerIds', message: 'homecare.unknownVolunteer' }] });
       await repo.replaceAssignments(trx, actor.communityId, runId, building, ids);
-      await this.record(trx, actor, ctx, {
+      await this.audit.recordBy(trx, actor, ctx, {
         action: 'homecare.run.assign',
         entityType: 'delivery_run',
         entityId: runId,
@@ -925,7 +917,7 @@ export class HomecareService {
         true,
       );
       if (!n) await this.refuseRecipient(trx, actor.communityId, runId, input.residentId);
-      await this.record(trx, actor, ctx, {
+      await this.audit.recordBy(trx, actor, ctx, {
         action: 'homecare.run.confirm',
         entityType: 'delivery_run',
         entityId: runId,
@@ -982,7 +974,7 @@ export class HomecareService {
       }
       if (!(await repo.closeRun(trx, actor.communityId, runId, actor.accountId, new Date().toISOString())))
         throw new AppError('homecare_run_closed', { title: run.title });
-      await this.record(trx, actor, ctx, {
+      await this.audit.recordBy(trx, actor, ctx, {
         action: 'homecare.run.close',
         entityType: 'delivery_run',
         entityId: runId,
