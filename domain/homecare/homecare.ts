@@ -3,6 +3,7 @@
 // accompany them in hospital (陪护), and bring food at festivals (中秋送月饼、春节送饺子) to elders and disabled
 // residents. A delivery run must never miss anybody silently: whoever is not reached has a reason on record.
 import { z } from 'zod';
+import { uuid } from '../shared/schemas.ts';
 import { FESTIVAL_KEYS, festivals, type FestivalKey } from '../calendar/calendar.ts';
 import { SPECIAL_GROUPS, type SpecialGroup } from '../registry/special-groups.ts';
 import { addDaysTo, shanghaiInstant } from '../appointments/schedule.ts';
@@ -25,7 +26,10 @@ export type ShiftStatus = (typeof SHIFT_STATUSES)[number];
 export const RECIPIENT_STATUSES = ['pending', 'delivered', 'absent', 'declined', 'removed'] as const;
 export type RecipientStatus = (typeof RECIPIENT_STATUSES)[number];
 export const RUN_STATUSES = ['open', 'closed'] as const;
-/** Whom a run serves unless staff choose otherwise: elders living alone, disabled residents, bereaved parents, elders without family. */
+/**
+ * Whom a run serves unless staff choose otherwise: elders living alone, disabled residents, bereaved parents, elders
+ * without family.
+ */
 export const DEFAULT_RUN_GROUPS: readonly SpecialGroup[] = ['living_alone', 'disabled', 'shidu', 'sanwu'];
 
 /** Not delivered and not declined: still to be reached, or given a reason when the run closes. */
@@ -85,7 +89,6 @@ export const UNCOVERED_WINDOW_HOURS = 48;
 
 // --------------------------------------------------------------------------------------------- inputs
 
-const uuid = z.string().uuid('invalid.id');
 const date = z.string().refine(isRealDate, 'invalid.date');
 const note = z.string().trim().max(500, 'invalid.tooLong');
 const reason = z.string().trim().min(2, 'homecare.reasonRequired').max(200, 'invalid.tooLong');

@@ -3,6 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { idParam, uuid } from '../../../../domain/shared/schemas.ts';
 import {
   BOOKING_STATUSES,
   CHANNELS,
@@ -20,8 +21,6 @@ import { actorOf, requestContext } from '../../platform/http.ts';
 import type { JobWorker } from '../../platform/jobs.ts';
 import { AppointmentsService } from './appointments.service.ts';
 
-const uuid = z.string().uuid('invalid.id');
-const idParam = z.object({ id: uuid });
 const rule = z.object({
   weekday: z.number(),
   startMinute: z.number(),
@@ -330,7 +329,8 @@ export function appointmentsRoutes(svc: AppointmentsService) {
 
 /** The module, as app.ts registers it: routes plus the daily reminder job. */
 export function appointmentsModule(svc: AppointmentsService, jobs: JobWorker) {
-  // The evening before: reminders for tomorrow's bookings (a booking made after 18:00 for tomorrow was just confirmed on screen).
+  // The evening before: reminders for tomorrow's bookings (a booking made after 18:00 for tomorrow was just confirmed
+  // on screen).
   jobs.register('appointments.reminders', async () => {
     await svc.sendReminders();
   });

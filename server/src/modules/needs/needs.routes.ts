@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { idParam, uuid } from '../../../../domain/shared/schemas.ts';
 import {
   myNeedInput,
   needInput,
@@ -16,8 +17,6 @@ import type { NeedsService } from './needs.service.ts';
 import type { MatchingService } from './matching.service.ts';
 import { needsWorkbook } from './needs.excel.ts';
 
-const uuid = z.string().uuid('invalid.id');
-const idParam = z.object({ id: uuid });
 const created = z.object({ id: z.string() });
 const need = z.object({
   id: z.string(),

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { idParam } from '../../../../domain/shared/schemas.ts';
 import {
   PAIRING_ITEMS,
   PAIRING_STATUSES,
@@ -19,8 +20,6 @@ import { ResidentDirectory } from '../registry/resident-directory.ts';
 import { MISSED_WINDOW_DAYS, PairingsService } from './pairings.service.ts';
 import type { HoursService } from '../hours/hours.service.ts';
 
-const uuid = z.string().uuid('invalid.id');
-const idParam = z.object({ id: uuid });
 const created = z.object({ id: z.string() });
 const pairing = z.object({
   id: z.string(),

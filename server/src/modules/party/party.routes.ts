@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { idParam } from '../../../../domain/shared/schemas.ts';
 import {
   partyMemberInput,
   partyMemberItem,
@@ -14,8 +15,6 @@ import {
 } from '../../../../domain/volunteers/party.ts';
 import { actorOf, grantOf, requestContext } from '../../platform/http.ts';
 import type { PartyService } from './party.service.ts';
-
-const idParam = z.object({ id: z.string().uuid('invalid.id') });
 
 export function partyRoutes(party: PartyService) {
   return async (app: FastifyInstance) => {

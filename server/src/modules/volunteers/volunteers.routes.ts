@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { idParam } from '../../../../domain/shared/schemas.ts';
 import { mobile, page } from '../../../../domain/registry/schemas.ts';
 import {
   cardSummary,
@@ -26,7 +27,6 @@ import { VolunteerExcel } from './volunteers.excel.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { SessionCache } from '../../platform/session-cache.ts';
 
-const idParam = z.object({ id: z.string().uuid('invalid.id') });
 const registered = z.object({ id: z.string(), status: z.enum(['pending', 'approved']) });
 
 export function volunteerRoutes(volunteers: VolunteerService, opts: { rateLimits: boolean; maxUploadBytes: number }) {
