@@ -46,7 +46,7 @@ import type { VolunteerDirectory } from '../volunteers/volunteer-directory.ts';
 import type { ResidentDirectory } from '../registry/resident-directory.ts';
 import { allResidents, getResident, tagsOf } from '../registry/registry.repository.ts';
 import { groupTag, tagDecoder } from '../registry/tags.ts';
-import { staffPhones } from '../monitor/monitor.repository.ts';
+import { staffPhones } from '../auth/staff-directory.ts';
 import * as repo from './homecare.repository.ts';
 
 export class HomecareService {

@@ -9,6 +9,7 @@ import type { Notifier } from '../../platform/notify.ts';
 import { todayInShanghai } from '../../../../domain/shared/dates.ts';
 import { VULNERABLE_GROUPS } from '../../../../domain/pairings/schemas.ts';
 import { addDays } from '../../../../domain/pairings/recurrence.ts';
+import { staffPhones } from '../auth/staff-directory.ts';
 import { groupTag } from '../registry/tags.ts';
 import * as repo from './monitor.repository.ts';
 import { daysBetween, residentFacts } from './monitor.service.ts';
@@ -51,15 +52,13 @@ export async function sendLeftOutAlerts(
           fresh.push(s);
       }
       if (fresh.length === 0) return;
-      const residents = fresh
-        .slice(0, NAMED_PER_MESSAGE)
-        .map((s) => ({
-          name: s.f.row.name,
-          grid: s.f.row.grid_name,
-          daysSilent: s.days,
-          lastContactOn: s.f.lastContactOn,
-        }));
-      for (const staff of await repo.staffPhones(trx, c.id)) {
+      const residents = fresh.slice(0, NAMED_PER_MESSAGE).map((s) => ({
+        name: s.f.row.name,
+        grid: s.f.row.grid_name,
+        daysSilent: s.days,
+        lastContactOn: s.f.lastContactOn,
+      }));
+      for (const staff of await staffPhones(trx, c.id)) {
         await notifier.send(trx, {
           channel: 'sms',
           recipient: staff.phone,
