@@ -884,7 +884,7 @@ export class ActivitiesService {
         }
         if (promotedId) await this.tellPromoted(trx, communityId, promotedId);
       }
-      await this.audit.recordBy(trx, { communityId: communityId, ...who }, ctx, {
+      await this.audit.recordBy(trx, { communityId, ...who }, ctx, {
         action: 'activities.signup.cancel',
         entityType: 'activity_signup',
         entityId: s.id,
@@ -1164,7 +1164,7 @@ export class ActivitiesService {
         ) {
           throw new AppError('already_checked_in', {});
         }
-        await this.audit.recordBy(trx, { communityId: communityId, ...who }, ctx, {
+        await this.audit.recordBy(trx, { communityId, ...who }, ctx, {
           action: 'activities.checkin',
           entityType: 'activity_signup',
           entityId: signupId,
