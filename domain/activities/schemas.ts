@@ -1,6 +1,7 @@
 // What the activities API accepts and answers: activities with shifts, series, sign-ups, check-in and the
 // performance programme. Shared by the server and the web; message keys are translated by the server.
 import { z } from 'zod';
+import { uuid } from '../shared/schemas.ts';
 import { isRealDate } from '../shared/dates.ts';
 import { parseRule } from '../pairings/recurrence.ts';
 
@@ -12,7 +13,10 @@ export const SIGNUP_STATUSES = ['confirmed', 'waitlisted', 'cancelled'] as const
 export type SignupStatus = (typeof SIGNUP_STATUSES)[number];
 /** self: the volunteer on the phone; leader: a team leader for a member; staff: staff for one or a group. */
 export const SIGNUP_CHANNELS = ['self', 'leader', 'staff'] as const;
-/** qr: the volunteer scanned the rotating code; card: a leader or staff scanned the volunteer card; list: staff marked it; auto: the forgotten check-out job. */
+/**
+ * qr: the volunteer scanned the rotating code; card: a leader or staff scanned the volunteer card; list: staff marked
+ * it; auto: the forgotten check-out job.
+ */
 export const CHECK_METHODS = ['qr', 'card', 'list', 'auto'] as const;
 export type CheckMethod = (typeof CHECK_METHODS)[number];
 
@@ -23,7 +27,6 @@ export const MAX_PROGRAMME_ITEMS = 40;
 export const MAX_IMAGE_BYTES = 512 * 1024;
 export const MAX_PHOTOS = 12;
 
-const uuid = z.string().uuid('invalid.id');
 const text = (max: number) => z.string().trim().min(1, 'invalid.required').max(max, 'invalid.tooLong');
 const optText = (max: number) => z.string().trim().max(max, 'invalid.tooLong').nullish();
 export const localDate = z.string().refine(isRealDate, 'invalid.date');

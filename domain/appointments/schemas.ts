@@ -1,9 +1,9 @@
 // Input shapes of appointments (bookable services, schedules, bookings), shared by server and web.
 // Messages that are keys (e.g. 'invalid.endBeforeStart') are translated by the server's i18n table.
 import { z } from 'zod';
+import { uuid } from '../shared/schemas.ts';
 import { isRealDate } from '../shared/dates.ts';
 
-const uuid = z.string().uuid('invalid.id');
 const text = (max: number) => z.string().trim().min(1, 'invalid.required').max(max, 'invalid.tooLong');
 const optText = (max: number) => z.string().trim().max(max, 'invalid.tooLong').nullish();
 const int = (min: number, max: number) =>

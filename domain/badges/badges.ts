@@ -3,6 +3,7 @@
 // page shows a nickname and the family's cautions, offers a call to the family (the community's duty phone as
 // fallback) and a message with an optional location; never the elder's name, address, ID number or health.
 import { z } from 'zod';
+import { uuid } from '../shared/schemas.ts';
 import { MOBILE_RE } from '../shared/phone.ts';
 import { consentInput } from '../registry/schemas.ts';
 import { RELATION_LABELS } from '../registry/special-groups.ts';
@@ -61,7 +62,7 @@ const contacts = z.array(contactInput).min(1, 'badges.contactRequired').max(MAX_
 
 export const issueInput = z
   .object({
-    residentId: z.string().uuid('invalid.id'),
+    residentId: uuid,
     nickname,
     cautions: cautions.default(''),
     /** Omitted: copied from the resident's family contacts, the primary first. */

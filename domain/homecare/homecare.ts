@@ -3,6 +3,7 @@
 // accompany them in hospital (陪护), and bring food at festivals (中秋送月饼、春节送饺子) to elders and disabled
 // residents. A delivery run must never miss anybody silently: whoever is not reached has a reason on record.
 import { z } from 'zod';
+import { uuid } from '../shared/schemas.ts';
 import { FESTIVAL_KEYS, festivals, type FestivalKey } from '../calendar/calendar.ts';
 import { SPECIAL_GROUPS, type SpecialGroup } from '../registry/special-groups.ts';
 import { addDays, isRealDate, shanghaiInstant } from '../shared/dates.ts';
@@ -87,7 +88,6 @@ export const UNCOVERED_WINDOW_HOURS = 48;
 
 // --------------------------------------------------------------------------------------------- inputs
 
-const uuid = z.string().uuid('invalid.id');
 const date = z.string().refine(isRealDate, 'invalid.date');
 const note = z.string().trim().max(500, 'invalid.tooLong');
 const reason = z.string().trim().min(2, 'homecare.reasonRequired').max(200, 'invalid.tooLong');

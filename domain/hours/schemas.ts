@@ -1,5 +1,6 @@
 // What staff and admins send to the hours ledger, and what the pages show. Shared by the server and the web.
 import { z } from 'zod';
+import { paging, uuid } from '../shared/schemas.ts';
 import { localDate } from '../registry/schemas.ts';
 import { HOURS_KINDS, HOURS_SOURCES, ROUNDING_UNITS } from './ledger.ts';
 import { STAR_LEVELS } from './stars.ts';
@@ -28,7 +29,7 @@ const minutes = z
   .max(MAX_ENTRY_MINUTES, 'hours.minutesTooMany');
 
 export const verifyInput = z.object({
-  ids: z.array(z.string().uuid('invalid.id')).min(1, 'invalid.required').max(500, 'invalid.tooMany'),
+  ids: z.array(uuid).min(1, 'invalid.required').max(500, 'invalid.tooMany'),
 });
 /** A correction: the minutes the entry should have had (0 voids it), and why. */
 export const correctInput = z.object({
@@ -40,7 +41,7 @@ export const correctInput = z.object({
   reason,
 });
 export const honourInput = z.object({
-  volunteerId: z.string().uuid('invalid.id'),
+  volunteerId: uuid,
   serviceDate: localDate,
   minutes,
   reason,
@@ -48,17 +49,15 @@ export const honourInput = z.object({
 export const queueQuery = z.object({
   source: z.enum(HOURS_SOURCES).optional(),
   sourceId: z.string().max(120, 'invalid.tooLong').optional(),
-  volunteerId: z.string().uuid('invalid.id').optional(),
+  volunteerId: uuid.optional(),
   reviewOnly: z
     .enum(['true', 'false'])
     .transform((v) => v === 'true')
     .optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  ...paging(50),
 });
 export const entriesQuery = z.object({
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  ...paging(20),
 });
 
 export const settingsInput = z.object({
@@ -81,7 +80,7 @@ export type HoursSettingsInput = z.infer<typeof settingsInput>;
 /** A volunteer's objection: about an entry, or about a service missing from the record (a date only). */
 export const disputeInput = z
   .object({
-    entryId: z.string().uuid('invalid.id').nullish(),
+    entryId: uuid.nullish(),
     serviceDate: localDate.nullish(),
     reason,
   })

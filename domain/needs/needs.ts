@@ -1,6 +1,7 @@
 // A need (需求) from a resident: how it arrives, how urgent it is, and the path it takes from being heard to
 // being reviewed. The one table of allowed moves; services and screens both read it.
 import { z } from 'zod';
+import { paging, uuid } from '../shared/schemas.ts';
 import { SKILL_CATEGORIES } from '../volunteers/skills.ts';
 import { localDate } from '../registry/schemas.ts';
 import { hhmmToMinute } from '../volunteers/service-schemas.ts';
@@ -48,11 +49,11 @@ const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'invalid.time
 const text = (max: number) => z.string().trim().max(max, 'invalid.tooLong');
 
 export const needFields = z.object({
-  residentId: z.string().uuid('invalid.id'),
+  residentId: uuid,
   channel: z.enum(NEED_CHANNELS),
   category: z.enum(SKILL_CATEGORIES),
   skillCode: z.string().max(40).optional(),
-  serviceTypeId: z.string().uuid('invalid.id').optional(),
+  serviceTypeId: uuid.optional(),
   urgency: z.enum(NEED_URGENCIES).default('normal'),
   preferredDate: localDate.optional(),
   preferredStart: hhmm.optional(),
@@ -108,17 +109,16 @@ export const needQuery = z.object({
   category: z.enum(SKILL_CATEGORIES).optional(),
   urgency: z.enum(NEED_URGENCIES).optional(),
   channel: z.enum(NEED_CHANNELS).optional(),
-  residentId: z.string().uuid('invalid.id').optional(),
-  volunteerId: z.string().uuid('invalid.id').optional(),
-  gridId: z.string().uuid('invalid.id').optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  residentId: uuid.optional(),
+  volunteerId: uuid.optional(),
+  gridId: uuid.optional(),
+  ...paging(50),
 });
 export type NeedQuery = z.infer<typeof needQuery>;
 
 /** The household survey (全面摸查): who visited which household when, and what it needs by category. */
 export const surveyVisitInput = z.object({
-  householdId: z.string().uuid('invalid.id'),
+  householdId: uuid,
   visitedOn: localDate,
   needs: z
     .array(z.object({ category: z.enum(SKILL_CATEGORIES), note: text(200).optional() }))

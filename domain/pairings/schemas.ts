@@ -1,6 +1,7 @@
 // Three-fixed pairings (三定: fixed person, place, item): the items, what staff send to create or change
 // one, and what a volunteer sends to log a visit. Shared by the server and the web pages.
 import { z } from 'zod';
+import { paging, uuid } from '../shared/schemas.ts';
 import { localDate } from '../registry/schemas.ts';
 import { SPECIAL_GROUPS, type SpecialGroup } from '../registry/special-groups.ts';
 import { parseRule } from './recurrence.ts';
@@ -56,7 +57,7 @@ const fields = {
   rrule,
   startsOn: localDate,
   endsOn: localDate.nullish(),
-  serviceTypeId: z.string().uuid('invalid.id').nullish(),
+  serviceTypeId: uuid.nullish(),
   note: text(500).nullish(),
 };
 
@@ -65,7 +66,7 @@ const datesRule = (v: { startsOn?: string; endsOn?: string | null }) =>
   !v.startsOn || !v.endsOn || v.endsOn >= v.startsOn;
 
 export const pairingInput = z
-  .object({ volunteerId: z.string().uuid('invalid.id'), residentId: z.string().uuid('invalid.id'), ...fields })
+  .object({ volunteerId: uuid, residentId: uuid, ...fields })
   .strict()
   .refine(itemNoteRule, { path: ['itemNote'], message: 'pairing.itemNoteRequired' })
   .refine(datesRule, { path: ['endsOn'], message: 'invalid.endBeforeStart' });
@@ -97,19 +98,17 @@ export const visitInput = z
 export type VisitInput = z.infer<typeof visitInput>;
 
 export const pairingQuery = z.object({
-  volunteerId: z.string().uuid('invalid.id').optional(),
-  residentId: z.string().uuid('invalid.id').optional(),
+  volunteerId: uuid.optional(),
+  residentId: uuid.optional(),
   status: z.enum(PAIRING_STATUSES).optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  ...paging(50),
 });
 export type PairingQuery = z.infer<typeof pairingQuery>;
 
 export const leftOutQuery = z.object({
   group: z.enum(SPECIAL_GROUPS).optional(),
-  gridId: z.string().uuid('invalid.id').optional(),
+  gridId: uuid.optional(),
   paired: z.enum(['yes', 'no']).optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  ...paging(50),
 });
 export type LeftOutQuery = z.infer<typeof leftOutQuery>;

@@ -2,11 +2,11 @@
 // nominations, approval, publication, consent to publication, the yearly health-check list, and party
 // members' indicators. Shared by the server and the web.
 import { z } from 'zod';
+import { uuid } from '../shared/schemas.ts';
 import { isRealDate } from '../shared/dates.ts';
 import { isQuarter } from './quarters.ts';
 
 const text = (max: number) => z.string().trim().max(max, 'invalid.tooLong');
-const uuid = z.string().uuid('invalid.id');
 const localDate = z.string().refine(isRealDate, 'invalid.date');
 
 export const quarter = z.string().refine(isQuarter, 'recognition.badQuarter');

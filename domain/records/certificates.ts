@@ -3,6 +3,7 @@
 // the service (hours and content), the issuer (name, responsible person, handler, contact), the number and
 // date. A certificate is a snapshot: later corrections to the ledger never change one already issued.
 import { z } from 'zod';
+import { paging, uuid } from '../shared/schemas.ts';
 import { isRealDate } from '../shared/dates.ts';
 
 /** The only ID type the registry holds today: the resident identity card. */
@@ -86,17 +87,16 @@ export const requestInput = z
   .object(period)
   .refine(periodRefine, { message: 'certificates.periodReversed', path: ['to'] });
 export const issueInput = z
-  .object({ volunteerId: z.string().uuid('invalid.id'), ...period })
+  .object({ volunteerId: uuid, ...period })
   .refine(periodRefine, { message: 'certificates.periodReversed', path: ['to'] });
 export const revokeInput = z.object({
   reason: z.string().trim().min(2, 'certificates.reasonRequired').max(200, 'invalid.tooLong'),
 });
 export const certificateQuery = z.object({
-  volunteerId: z.string().uuid('invalid.id').optional(),
+  volunteerId: uuid.optional(),
   status: z.enum(CERTIFICATE_STATUSES).optional(),
   q: z.string().trim().max(40).optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  ...paging(20),
 });
 export const settingsInput = z.object({
   issuerName: z.string().trim().min(2, 'invalid.required').max(40, 'invalid.tooLong'),

@@ -1,6 +1,7 @@
 // The love supermarket (爱心超市): items bought with points, their stock, and what a redemption costs.
 // Points are earned per verified credit hour (domain/hours/points.ts); this is where they are spent.
 import { z } from 'zod';
+import { uuid } from '../shared/schemas.ts';
 import type { PointsRule } from '../hours/points.ts';
 
 export const itemInput = z.object({
@@ -32,11 +33,11 @@ export const restockInput = z.object({
   note: z.string().trim().max(100, 'invalid.tooLong').optional(),
 });
 export const redeemInput = z.object({
-  volunteerId: z.string().uuid('invalid.id'),
+  volunteerId: uuid,
   lines: z
     .array(
       z.object({
-        itemId: z.string().uuid('invalid.id'),
+        itemId: uuid,
         quantity: z
           .number({ error: 'invalid.number' })
           .int('invalid.integer')

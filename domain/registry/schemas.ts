@@ -1,6 +1,7 @@
 // Input and output shapes of the registry, shared by server (validation, OpenAPI) and web (forms).
 // Messages that are keys (e.g. 'invalid.phone') are translated by the server's i18n table.
 import { z } from 'zod';
+import { paging, uuid } from '../shared/schemas.ts';
 import { MOBILE_RE } from '../shared/phone.ts';
 import { isRealDate } from '../shared/dates.ts';
 import { parseIdNumber } from '../shared/id-number.ts';
@@ -34,7 +35,6 @@ export const idNumber = z
     if (!r.ok) ctx.addIssue({ code: 'custom', message: `invalid.idNumber.${r.problem}` });
   });
 const shortText = (max: number) => z.string().trim().max(max, 'invalid.tooLong');
-const uuid = z.string().uuid('invalid.id');
 
 export const healthInput = z.object({ conditions: z.array(shortText(40)).max(20), note: shortText(500).optional() });
 export const disabilityInput = z.object({
@@ -125,8 +125,7 @@ export const residentQuery = z.object({
   ageMin: z.coerce.number().int().min(0).max(130).optional(),
   ageMax: z.coerce.number().int().min(0).max(130).optional(),
   dibao: boolish.optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  ...paging(50),
 });
 export type ResidentQuery = z.infer<typeof residentQuery>;
 
@@ -135,8 +134,7 @@ export const householdQuery = z.object({
   buildingId: uuid.optional(),
   dibao: boolish.optional(),
   isMigrant: boolish.optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  ...paging(50),
 });
 export type HouseholdQuery = z.infer<typeof householdQuery>;
 

@@ -1,12 +1,12 @@
 // Party members (在职 / 居住 / 流动, public servants marked) and their report to the community (在职党员社区报到).
 import { z } from 'zod';
+import { paging, uuid } from '../shared/schemas.ts';
 import { localDate } from '../registry/schemas.ts';
 
 export const PARTY_KINDS = ['in_service', 'resident', 'floating'] as const;
 export type PartyKind = (typeof PARTY_KINDS)[number];
 
 const text = (max: number) => z.string().trim().max(max, 'invalid.tooLong');
-const uuid = z.string().uuid('invalid.id');
 
 export const partyMemberInput = z.object({
   kind: z.enum(PARTY_KINDS),
@@ -22,8 +22,7 @@ export const partyMemberQuery = z.object({
   kind: z.enum(PARTY_KINDS).optional(),
   gridId: uuid.optional(),
   q: text(30).optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  ...paging(50),
 });
 export type PartyMemberQuery = z.infer<typeof partyMemberQuery>;
 
@@ -70,8 +69,7 @@ export const partyReportQuery = z.object({
   postId: uuid.optional(),
   from: localDate.optional(),
   to: localDate.optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  ...paging(50),
 });
 export type PartyReportQuery = z.infer<typeof partyReportQuery>;
 

@@ -1,5 +1,6 @@
 // Skills of a volunteer and the skills pool search (专业服务人才资源库): shapes shared by server and web.
 import { z } from 'zod';
+import { paging } from '../shared/schemas.ts';
 import { localDate } from '../registry/schemas.ts';
 import { SKILL_CATEGORIES, SKILL_LEVELS, SKILLS } from './skills.ts';
 
@@ -24,8 +25,7 @@ export const poolQuery = z.object({
   level: z.enum(SKILL_LEVELS).optional(),
   licenceValid: bool.optional(),
   q: z.string().trim().max(30, 'invalid.tooLong').optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  ...paging(20),
 });
 export type PoolQuery = z.infer<typeof poolQuery>;
 

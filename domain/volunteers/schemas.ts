@@ -1,5 +1,6 @@
 // Input and output shapes of volunteer registration and the volunteer record, shared by server and web.
 import { z } from 'zod';
+import { uuid } from '../shared/schemas.ts';
 import { GENDERS } from '../registry/special-groups.ts';
 import { birthDate, idNumber, localDate, mobile, personName } from '../registry/schemas.ts';
 import { parseIdNumber } from '../shared/id-number.ts';
@@ -20,7 +21,6 @@ export const RECRUITED_VIA = [
 export const VOLUNTEER_STATUSES = ['pending', 'approved', 'rejected'] as const;
 export const GUARDIAN_RELATIONS = ['father', 'mother', 'grandparent', 'other'] as const;
 
-const uuid = z.string().uuid('invalid.id');
 const shortText = (max: number) => z.string().trim().max(max, 'invalid.tooLong');
 
 export const skillInput = z.object({

@@ -1,10 +1,10 @@
 // Input shapes of training, insurance, availability and service types, shared by server and web.
 // Messages that are keys (e.g. 'invalid.slotOverlap') are translated by the server's i18n table.
 import { z } from 'zod';
+import { paging, uuid } from '../shared/schemas.ts';
 import { isRealDate } from '../shared/dates.ts';
 import { FITNESS } from './eligibility.ts';
 
-const uuid = z.string().uuid('invalid.id');
 const text = (max: number) => z.string().trim().min(1, 'invalid.required').max(max, 'invalid.tooLong');
 const optText = (max: number) => z.string().trim().max(max, 'invalid.tooLong').nullish();
 export const localDate = z.string().refine(isRealDate, 'invalid.date');
@@ -145,8 +145,7 @@ export const eligibleQuery = z
       .enum(['true', 'false', '1', '0'])
       .transform((v) => v === 'true' || v === '1')
       .optional(),
-    page: z.coerce.number().int().min(1).default(1),
-    pageSize: z.coerce.number().int().min(1).max(200).default(50),
+    ...paging(50),
   })
   .superRefine((q, ctx) => {
     if ((q.start || q.end) && !(q.date && q.start && q.end))

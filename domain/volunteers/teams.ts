@@ -1,5 +1,6 @@
 // Teams (服务队): the 12 N+ squads, the culture teams, the silver-hair group and unit teams.
 import { z } from 'zod';
+import { uuid } from '../shared/schemas.ts';
 
 export const TEAM_KINDS = ['squad', 'culture', 'silver', 'unit_team'] as const;
 export type TeamKind = (typeof TEAM_KINDS)[number];
@@ -11,7 +12,7 @@ const text = (max: number) => z.string().trim().max(max, 'invalid.tooLong');
 export const teamInput = z.object({
   name: text(60).min(1, 'invalid.required'),
   kind: z.enum(TEAM_KINDS),
-  unitId: z.string().uuid('invalid.id').nullish(),
+  unitId: uuid.nullish(),
   description: text(500).nullish(),
 });
 export type TeamInput = z.infer<typeof teamInput>;
@@ -19,7 +20,7 @@ export const teamPatch = teamInput.partial();
 export type TeamPatch = z.infer<typeof teamPatch>;
 
 export const teamMemberInput = z.object({
-  volunteerId: z.string().uuid('invalid.id'),
+  volunteerId: uuid,
   role: z.enum(TEAM_ROLES).default('member'),
 });
 export type TeamMemberInput = z.infer<typeof teamMemberInput>;

@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import type { Db, DbOrTrx } from '../db/database.ts';
 import { prepared } from '../db/prepared.ts';
 import type { AuditLogTable } from '../db/schema/index.ts';
+import type { RequestContext } from './actor.ts';
 import { sha256 } from './crypto.ts';
 
 export interface AuditWho {
@@ -14,11 +15,30 @@ export interface AuditWho {
   ip: string | null;
   userAgent: string | null;
 }
+/** Who acted, without the request: a signed-in actor (an `Actor` fits), or the system with no account or role. */
+export interface AuditAuthor {
+  communityId: string;
+  accountId: string | null;
+  name: string;
+  role: string | null;
+}
 export interface AuditWhat {
   action: string;
   entityType: string;
   entityId?: string | null;
   detail?: Record<string, unknown>;
+}
+
+/** The entry's author and, when the work came in a request, where it came from. */
+export function auditWho(author: AuditAuthor, ctx: RequestContext | null): AuditWho {
+  return {
+    communityId: author.communityId,
+    accountId: author.accountId,
+    name: author.name,
+    role: author.role,
+    ip: ctx?.ip ?? null,
+    userAgent: ctx?.userAgent ?? null,
+  };
 }
 
 const GENESIS = '0'.repeat(64);
@@ -70,6 +90,11 @@ export class AuditLog {
       user_agent: who.userAgent,
     };
     await insertEntry(dbOrTrx, { ...row, prev_hash: prevHash, hash: entryHash(prevHash, row) });
+  }
+
+  /** Appends an entry by `author`, in the request `ctx` (null for work the system does on its own). */
+  recordBy(dbOrTrx: DbOrTrx, author: AuditAuthor, ctx: RequestContext | null, what: AuditWhat): Promise<void> {
+    return this.record(dbOrTrx, auditWho(author, ctx), what);
   }
 
   /**

@@ -40,6 +40,15 @@ export function originOf(req: FastifyRequest): string {
   return `${req.protocol}://${req.host}`;
 }
 
+/** attachment with an ASCII fallback and the real (Chinese) name in RFC 5987 form. */
+export function contentDisposition(fileName: string, asciiFallback: string): string {
+  const encoded = encodeURIComponent(fileName).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+  return `attachment; filename="${asciiFallback.replace(/[^\x20-\x7e]|["\\]/g, '_')}"; filename*=UTF-8''${encoded}`;
+}
+
 export function localeOf(req: FastifyRequest): Locale {
   return pickLocale(req.actor?.locale, req.headers['accept-language']);
 }

@@ -4,6 +4,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { idParam, uuid } from '../../../../domain/shared/schemas.ts';
 import {
   activityInput,
   activityPatch,
@@ -40,9 +41,6 @@ import { AppError } from '../../platform/errors.ts';
 import { actorOf, requestContext } from '../../platform/http.ts';
 import { fileResponse, MIME, noContent } from '../../platform/responses.ts';
 import type { ActivitiesService } from './activities.service.ts';
-
-const uuid = z.string().uuid('invalid.id');
-const idParam = z.object({ id: uuid });
 
 export function activitiesRoutes(svc: ActivitiesService) {
   return async (app: FastifyInstance) => {

@@ -15,7 +15,7 @@ import type { Db, DbOrTrx, Trx } from '../../db/database.ts';
 import type { ActivityTable, Database } from '../../db/schema/index.ts';
 import { authorize, type Grant } from '../../platform/access.ts';
 import type { Actor, RequestContext } from '../../platform/actor.ts';
-import type { AuditLog, AuditWhat } from '../../platform/audit.ts';
+import type { AuditLog } from '../../platform/audit.ts';
 import type { FieldCipher } from '../../platform/crypto.ts';
 import { AppError } from '../../platform/errors.ts';
 import { GroupCommit, GroupCommitError } from '../../platform/group-commit.ts';
@@ -117,20 +117,6 @@ export class ActivitiesService {
     this.signupCommits = new GroupCommit(db, { maxBatch: 100 });
   }
 
-  private record(db: DbOrTrx, communityId: string, who: Who, ctx: RequestContext | null, what: AuditWhat) {
-    return this.audit.record(
-      db,
-      {
-        communityId,
-        accountId: who.accountId,
-        name: who.name,
-        role: who.role,
-        ip: ctx?.ip ?? null,
-        userAgent: ctx?.userAgent ?? null,
-      },
-      what,
-    );
-  }
   private static who(actor: Actor): Who {
     return { accountId: actor.accountId, name: actor.name, role: actor.role };
   }
@@ -241,7 +227,7 @@ export class ActivitiesService {
     const now = new Date().toISOString();
     return this.db.transaction().execute(async (trx) => {
       const id = await this.insert(trx, actor.communityId, f, { templateKey, createdBy: actor.accountId }, now);
-      await this.record(trx, actor.communityId, ActivitiesService.who(actor), ctx, {
+      await this.audit.recordBy(trx, actor, ctx, {
         action: 'activities.create',
         entityType: 'activity',
         entityId: id,
@@ -340,7 +326,7 @@ export class ActivitiesService {
         updated_at: now,
       });
       for (const p of promoted) await this.tellPromoted(trx, actor.communityId, p.id);
-      await this.record(trx, actor.communityId, ActivitiesService.who(actor), ctx, {
+      await this.audit.recordBy(trx, actor, ctx, {
         action: 'activities.update',
         entityType: 'activity',
         entityId: id,
@@ -379,7 +365,7 @@ export class ActivitiesService {
           });
         }
       }
-      await this.record(trx, actor.communityId, ActivitiesService.who(actor), ctx, {
+      await this.audit.recordBy(trx, actor, ctx, {
         action: `activities.${to === 'published' ? 'publish' : 'cancel'}`,
         entityType: 'activity',
         entityId: id,
@@ -501,7 +487,7 @@ export class ActivitiesService {
         created_at: now,
       });
       const n = await this.generate(trx, actor.communityId, id, horizon, now);
-      await this.record(trx, actor.communityId, ActivitiesService.who(actor), ctx, {
+      await this.audit.recordBy(trx, actor, ctx, {
         action: 'activities.series.create',
         entityType: 'activity_series',
         entityId: id,
@@ -609,7 +595,7 @@ export class ActivitiesService {
           audience_count: input.audienceCount ?? null,
           updated_at: new Date().toISOString(),
         });
-      await this.record(trx, actor.communityId, ActivitiesService.who(actor), ctx, {
+      await this.audit.recordBy(trx, actor, ctx, {
         action: 'activities.programme',
         entityType: 'activity',
         entityId: id,
@@ -662,7 +648,7 @@ export class ActivitiesService {
         data: bytes.toString('base64'),
         created_at: new Date().toISOString(),
       });
-      await this.record(trx, actor.communityId, ActivitiesService.who(actor), ctx, {
+      await this.audit.recordBy(trx, actor, ctx, {
         action: 'activities.image',
         entityType: 'activity',
         entityId: id,
@@ -770,7 +756,7 @@ export class ActivitiesService {
       hours_entry_id: null,
       minutes: null,
     });
-    await this.record(trx, a.community_id, who, ctx, {
+    await this.audit.recordBy(trx, { communityId: a.community_id, ...who }, ctx, {
       action: 'activities.signup',
       entityType: 'activity_signup',
       entityId: id,
@@ -899,7 +885,7 @@ export class ActivitiesService {
         }
         if (promotedId) await this.tellPromoted(trx, communityId, promotedId);
       }
-      await this.record(trx, communityId, who, ctx, {
+      await this.audit.recordBy(trx, { communityId, ...who }, ctx, {
         action: 'activities.signup.cancel',
         entityType: 'activity_signup',
         entityId: s.id,
@@ -1127,7 +1113,7 @@ export class ActivitiesService {
         }))
       )
         throw new AppError('already_checked_in', {});
-      await this.record(trx, actor.communityId, who, ctx, {
+      await this.audit.recordBy(trx, { communityId: actor.communityId, ...who }, ctx, {
         action: 'activities.checkin',
         entityType: 'activity_signup',
         entityId: s.id,
@@ -1179,7 +1165,7 @@ export class ActivitiesService {
         ) {
           throw new AppError('already_checked_in', {});
         }
-        await this.record(trx, communityId, who, ctx, {
+        await this.audit.recordBy(trx, { communityId, ...who }, ctx, {
           action: 'activities.checkin',
           entityType: 'activity_signup',
           entityId: signupId,
@@ -1236,7 +1222,7 @@ export class ActivitiesService {
     ) {
       throw new AppError('already_checked_out', {});
     }
-    await this.record(trx, a.community_id, who, ctx, {
+    await this.audit.recordBy(trx, { communityId: a.community_id, ...who }, ctx, {
       action: 'activities.checkout',
       entityType: 'activity_signup',
       entityId: s.id,

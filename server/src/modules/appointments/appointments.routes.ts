@@ -3,6 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { idParam, uuid } from '../../../../domain/shared/schemas.ts';
 import {
   BOOKING_STATUSES,
   CHANNELS,
@@ -20,8 +21,6 @@ import { actorOf, requestContext } from '../../platform/http.ts';
 import { AppointmentsService } from './appointments.service.ts';
 import { fileResponse, MIME, noContent } from '../../platform/responses.ts';
 
-const uuid = z.string().uuid('invalid.id');
-const idParam = z.object({ id: uuid });
 const rule = z.object({
   weekday: z.number(),
   startMinute: z.number(),

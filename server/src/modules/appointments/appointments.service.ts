@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Db, DbOrTrx } from '../../db/database.ts';
 import type { Actor, RequestContext } from '../../platform/actor.ts';
-import type { AuditLog, AuditWho } from '../../platform/audit.ts';
+import { auditWho, type AuditLog, type AuditWho } from '../../platform/audit.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { Notifier } from '../../platform/notify.ts';
 import { uuidv7 } from '../../../../domain/shared/ids.ts';
@@ -59,14 +59,13 @@ export class AppointmentsService {
   ) {}
 
   private who(communityId: string, by: BookedBy | undefined, ctx: RequestContext | undefined): AuditWho {
-    return {
+    const author = {
       communityId,
       accountId: by?.accountId ?? null,
       name: by?.name ?? 'system',
       role: by?.role ?? null,
-      ip: ctx?.ip ?? null,
-      userAgent: ctx?.userAgent ?? null,
     };
+    return auditWho(author, ctx ?? null);
   }
   private static by(actor: Actor): BookedBy {
     return { accountId: actor.accountId, name: actor.name, role: actor.role };
@@ -307,7 +306,9 @@ export class AppointmentsService {
     }));
   }
 
-  /** The slots a resident can book now between two local dates (default: the whole booking window), with places left. */
+  /**
+   * The slots a resident can book now between two local dates (default: the whole booking window), with places left.
+   */
   async listOpenSlots(q: { communityId: string; serviceId: string; from?: string; to?: string; now?: Date }) {
     const now = q.now ?? new Date();
     const s = await this.serviceOr404(q.communityId, q.serviceId);
@@ -351,7 +352,10 @@ export class AppointmentsService {
 
   // ---------------- booking ----------------
 
-  /** Books a place for a resident: the one entry point of every channel. Throws a clear AppError and changes nothing when refused. */
+  /**
+   * Books a place for a resident: the one entry point of every channel. Throws a clear AppError and changes nothing
+   * when refused.
+   */
   async book(r: BookRequest) {
     const now = r.now ?? new Date();
     const resident = await this.residents.get(r.communityId, r.residentId);
@@ -396,7 +400,8 @@ export class AppointmentsService {
         });
         if (!(await repo.takePlace(trx, r.communityId, s.id, slot.start)))
           throw new AppError('slot_full', { name: s.name, time: `${slot.date} ${minuteText(slot.startMinute)}` });
-        // After takePlace: on PostgreSQL the slot row is now locked, so a second request of the same resident waits here and sees this one.
+        // After takePlace: on PostgreSQL the slot row is now locked, so a second request of the same resident waits
+        // here and sees this one.
         if (await repo.liveBookingOf(trx, r.communityId, s.id, slot.start, r.residentId))
           throw new AppError('already_booked', { name: resident.name });
         await repo.insertBooking(trx, {
@@ -449,7 +454,10 @@ export class AppointmentsService {
     return (await repo.bookingsOfResidents(this.db, q.communityId, ids, since)).map(toBooking);
   }
 
-  /** Cancels a live booking before its slot starts, freeing the place. `residentIds`: the booking must belong to one of them. */
+  /**
+   * Cancels a live booking before its slot starts, freeing the place. `residentIds`: the booking must belong to one of
+   * them.
+   */
   async cancel(q: {
     communityId: string;
     bookingId: string;

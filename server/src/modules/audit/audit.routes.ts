@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { paging } from '../../../../domain/shared/schemas.ts';
 import type { Db } from '../../db/database.ts';
 import type { AuditLog } from '../../platform/audit.ts';
 import { actorOf } from '../../platform/http.ts';
@@ -35,8 +36,7 @@ export function auditRoutes(db: Db, audit: AuditLog) {
             entityType: z.string().max(40).optional(),
             entityId: z.string().max(40).optional(),
             actor: z.string().max(30).optional(),
-            page: z.coerce.number().int().min(1).default(1),
-            pageSize: z.coerce.number().int().min(1).max(200).default(50),
+            ...paging(50),
           }),
           response: { 200: page(entry) },
         },

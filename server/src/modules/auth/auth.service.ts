@@ -102,7 +102,7 @@ export class AuthService {
   async signOut(actor: Actor, ctx: RequestContext): Promise<void> {
     await repo.deleteSession(this.db, actor.tokenHash);
     this.sessions.forgetSession(actor.tokenHash);
-    await this.audit.record(this.db, this.who(actor, ctx), {
+    await this.audit.recordBy(this.db, actor, ctx, {
       action: 'auth.sign_out',
       entityType: 'account',
       entityId: actor.accountId,
@@ -189,16 +189,12 @@ export class AuthService {
     if (lock) this.sessions.forgetAccount(accountId);
     const m = await repo.findMembership(this.db, accountId);
     if (m) {
-      await this.audit.record(
-        this.db,
-        { communityId: m.community_id, accountId, name, role: m.role, ...ctx },
-        {
-          action: lock ? 'auth.locked' : 'auth.sign_in_failed',
-          entityType: 'account',
-          entityId: accountId,
-          detail: { method, failures },
-        },
-      );
+      await this.audit.recordBy(this.db, { communityId: m.community_id, accountId, name, role: m.role }, ctx, {
+        action: lock ? 'auth.locked' : 'auth.sign_in_failed',
+        entityType: 'account',
+        entityId: accountId,
+        detail: { method, failures },
+      });
     }
     if (lock) throw new AppError('locked', { until: lock });
   }
@@ -228,16 +224,12 @@ export class AuthService {
       });
     });
     const actor = (await this.actorFromToken(token))!;
-    await this.audit.record(this.db, this.who(actor, ctx), {
+    await this.audit.recordBy(this.db, actor, ctx, {
       action: 'auth.sign_in',
       entityType: 'account',
       entityId: accountId,
       detail: { method },
     });
     return { token, actor };
-  }
-
-  private who(actor: Actor, ctx: RequestContext) {
-    return { communityId: actor.communityId, accountId: actor.accountId, name: actor.name, role: actor.role, ...ctx };
   }
 }

@@ -1,13 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { idParam, uuid } from '../../../../domain/shared/schemas.ts';
 import { availabilityInput, blackoutInput } from '../../../../domain/volunteers/service-schemas.ts';
 import { actorOf, requestContext } from '../../platform/http.ts';
 import type { AvailabilityService } from './availability.service.ts';
 import { noContent } from '../../platform/responses.ts';
 
-const uuid = z.string().uuid('invalid.id');
-const idParam = z.object({ id: uuid });
 const availability = z.object({
   volunteerId: z.string(),
   slots: z.array(z.object({ weekday: z.number(), startMinute: z.number(), endMinute: z.number() })),

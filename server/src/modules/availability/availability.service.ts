@@ -1,9 +1,9 @@
 // When a volunteer is free: weekly slots (weekday 1–7, minutes from local midnight) and blackout dates.
 // Edited by the volunteer themself (volunteer.self) or by staff in scope (volunteers.write).
-import type { Db, DbOrTrx } from '../../db/database.ts';
+import type { Db } from '../../db/database.ts';
 import { authorize, can, type Grant } from '../../platform/access.ts';
 import type { Actor, RequestContext } from '../../platform/actor.ts';
-import type { AuditLog, AuditWhat } from '../../platform/audit.ts';
+import type { AuditLog } from '../../platform/audit.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { Permission } from '../../../../domain/access/roles.ts';
 import { uuidv7 } from '../../../../domain/shared/ids.ts';
@@ -25,14 +25,6 @@ export class AvailabilityService {
     private readonly audit: AuditLog,
     private readonly directory: VolunteerDirectory,
   ) {}
-
-  private record(db: DbOrTrx, actor: Actor, ctx: RequestContext, what: AuditWhat) {
-    return this.audit.record(
-      db,
-      { communityId: actor.communityId, accountId: actor.accountId, name: actor.name, role: actor.role, ...ctx },
-      what,
-    );
-  }
 
   /** The volunteer, if one of the grants covers them: staff in scope, or the volunteer themself. */
   private async volunteerFor(actor: Actor, permissions: readonly Permission[], volunteerId: string) {
@@ -72,7 +64,7 @@ export class AvailabilityService {
     await this.volunteerFor(actor, ['volunteers.write', 'volunteer.self'], volunteerId);
     await this.db.transaction().execute(async (trx) => {
       await repo.replaceSlots(trx, actor.communityId, volunteerId, input.slots);
-      await this.record(trx, actor, ctx, {
+      await this.audit.recordBy(trx, actor, ctx, {
         action: 'availability.set',
         entityType: 'volunteer',
         entityId: volunteerId,
@@ -95,7 +87,7 @@ export class AvailabilityService {
         to_date: input.toDate,
         reason: input.reason ?? null,
       });
-      await this.record(trx, actor, ctx, {
+      await this.audit.recordBy(trx, actor, ctx, {
         action: 'availability.blackout.add',
         entityType: 'volunteer',
         entityId: volunteerId,
@@ -110,7 +102,7 @@ export class AvailabilityService {
     await this.db.transaction().execute(async (trx) => {
       const r = await repo.deleteBlackout(trx, actor.communityId, volunteerId, blackoutId);
       if (!Number(r.numDeletedRows)) throw new AppError('not_found', { entity: 'blackout' });
-      await this.record(trx, actor, ctx, {
+      await this.audit.recordBy(trx, actor, ctx, {
         action: 'availability.blackout.remove',
         entityType: 'volunteer',
         entityId: volunteerId,

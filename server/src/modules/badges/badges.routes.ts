@@ -4,6 +4,7 @@
 import type { FastifyBaseLogger, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { idParam } from '../../../../domain/shared/schemas.ts';
 import {
   badgeQuery,
   badgeView,
@@ -21,8 +22,6 @@ import type { Locale } from '../../platform/i18n.ts';
 import { PAGE_HEADERS, acceptsGzip, brokenPage, tooManyPage } from './badge.page.ts';
 import type { BadgesService, PageResult } from './badges.service.ts';
 import { fileResponse, MIME, noContent } from '../../platform/responses.ts';
-
-const idParam = z.object({ id: z.string().uuid('invalid.id') });
 
 const GZIP_HEADERS = { ...PAGE_HEADERS, 'content-encoding': 'gzip' };
 

@@ -9,7 +9,7 @@ import { isUniqueViolation } from '../../db/database.ts';
 import type { BadgeContactTable, BadgeTable } from '../../db/schema/badges.ts';
 import type { ConsentRecordTable, FamilyContactTable } from '../../db/schema/index.ts';
 import type { Actor, RequestContext } from '../../platform/actor.ts';
-import type { AuditLog, AuditWhat } from '../../platform/audit.ts';
+import type { AuditLog } from '../../platform/audit.ts';
 import { authorize } from '../../platform/access.ts';
 import type { FieldCipher } from '../../platform/crypto.ts';
 import { sha256 } from '../../platform/crypto.ts';
@@ -123,14 +123,6 @@ export class BadgesService {
       code: 'LINLI_BADGE_SCAN',
     });
 
-  private record(db: DbOrTrx, actor: Actor, ctx: RequestContext, what: AuditWhat) {
-    return this.audit.record(
-      db,
-      { communityId: actor.communityId, accountId: actor.accountId, name: actor.name, role: actor.role, ...ctx },
-      what,
-    );
-  }
-
   // ------------------------------------------------------------------------------------ the public page
 
   /**
@@ -174,7 +166,10 @@ export class BadgesService {
     return this.render(entry, token, locale);
   }
 
-  /** POST /b/:token/message: a finder's message and, if they agreed, their location, sent to the family and the duty staff. */
+  /**
+   * POST /b/:token/message: a finder's message and, if they agreed, their location, sent to the family and the duty
+   * staff.
+   */
   async message(token: string, form: Record<string, unknown>, ip: string, locale: Locale): Promise<PageResult> {
     const entry = await this.entry(token);
     if (!entry) return { status: 404, html: notFoundPage(locale) };
@@ -340,7 +335,7 @@ export class BadgesService {
         updated_by: actor.accountId,
         updated_at: new Date().toISOString(),
       });
-      await this.record(trx, actor, ctx, {
+      await this.audit.recordBy(trx, actor, ctx, {
         action: 'badges.settings',
         entityType: 'community',
         entityId: actor.communityId,
@@ -385,7 +380,9 @@ export class BadgesService {
     return this.viewOf(this.db, b, origin);
   }
 
-  /** Residents to suggest: 60 or older, tagged dementia or chronic illness, without a working badge; or a name search. */
+  /**
+   * Residents to suggest: 60 or older, tagged dementia or chronic illness, without a working badge; or a name search.
+   */
   async candidates(actor: Actor, q: string | undefined) {
     authorize(actor, 'badges.manage');
     const [have, consents] = await Promise.all([
@@ -456,7 +453,7 @@ export class BadgesService {
       if (contacts.length === 0)
         throw new AppError('validation', { fields: [{ field: 'contacts', message: 'badges.contactRequired' }] });
       const row = await this.insert(trx, actor, r.id, input.nickname, input.cautions, contacts.slice(0, 5));
-      await this.record(trx, actor, ctx, {
+      await this.audit.recordBy(trx, actor, ctx, {
         action: 'badges.issue',
         entityType: 'badge',
         entityId: row.id,
@@ -530,7 +527,7 @@ export class BadgesService {
         throw new AppError('badge_not_active', { status: b.status });
       }
       await repo.replaceContacts(trx, actor.communityId, id, contactRows(actor.communityId, id, input.contacts));
-      await this.record(trx, actor, ctx, {
+      await this.audit.recordBy(trx, actor, ctx, {
         action,
         entityType: 'badge',
         entityId: id,
@@ -581,7 +578,7 @@ export class BadgesService {
         .where('community_id', '=', actor.communityId)
         .where('id', '=', id)
         .execute();
-      await this.record(trx, actor, ctx, {
+      await this.audit.recordBy(trx, actor, ctx, {
         action: 'badges.reissue',
         entityType: 'badge',
         entityId: row.id,
@@ -611,7 +608,7 @@ export class BadgesService {
       ) {
         throw new AppError('badge_not_active', { status: b.status });
       }
-      await this.record(trx, actor, ctx, {
+      await this.audit.recordBy(trx, actor, ctx, {
         action: 'badges.revoke',
         entityType: 'badge',
         entityId: id,
@@ -649,7 +646,7 @@ export class BadgesService {
       }))
     )
       return;
-    await this.record(trx, actor, ctx, {
+    await this.audit.recordBy(trx, actor, ctx, {
       action: 'badges.revoke',
       entityType: 'badge',
       entityId: b.id,
@@ -672,7 +669,7 @@ export class BadgesService {
     if (!b) return;
     const n = await repo.removeContactPhone(trx, contact.community_id, b.id, contact.phone);
     if (!n) return;
-    await this.record(trx, actor, ctx, {
+    await this.audit.recordBy(trx, actor, ctx, {
       action: 'badges.contact_removed',
       entityType: 'badge',
       entityId: b.id,
@@ -687,7 +684,7 @@ export class BadgesService {
     return this.db.transaction().execute(async (trx) => {
       await this.badge(trx, actor.communityId, id);
       const rows = await repo.scansOf(trx, actor.communityId, id, 500);
-      await this.record(trx, actor, ctx, {
+      await this.audit.recordBy(trx, actor, ctx, {
         action: 'badges.scans_read',
         entityType: 'badge',
         entityId: id,
@@ -707,7 +704,12 @@ export class BadgesService {
       nickname: b.nickname,
       hotline: s?.hotline ?? '',
     });
-    await this.record(this.db, actor, ctx, { action: 'badges.print', entityType: 'badge', entityId: id, detail: {} });
+    await this.audit.recordBy(this.db, actor, ctx, {
+      action: 'badges.print',
+      entityType: 'badge',
+      entityId: id,
+      detail: {},
+    });
     return bytes;
   }
 

@@ -3,6 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { idParam, uuid } from '../../../../domain/shared/schemas.ts';
 import {
   certificateQuery,
   certificateSettingsView,
@@ -17,8 +18,6 @@ import { actorOf, originOf, requestContext } from '../../platform/http.ts';
 import type { CertificatesService } from './certificates.service.ts';
 import { fileResponse, MIME, noContent } from '../../platform/responses.ts';
 
-const uuid = z.string().uuid('invalid.id');
-const idParam = z.object({ id: uuid });
 const page = (item: z.ZodTypeAny) =>
   z.object({ items: z.array(item), total: z.number(), page: z.number(), pageSize: z.number() });
 

@@ -6,7 +6,7 @@ import crypto from 'node:crypto';
 import type { Db, DbOrTrx } from '../../db/database.ts';
 import type { CertificateTable } from '../../db/schema/index.ts';
 import type { Actor, RequestContext } from '../../platform/actor.ts';
-import type { AuditLog, AuditWhat } from '../../platform/audit.ts';
+import type { AuditLog } from '../../platform/audit.ts';
 import { authorize } from '../../platform/access.ts';
 import { AppError } from '../../platform/errors.ts';
 import { uuidv7 } from '../../../../domain/shared/ids.ts';
@@ -43,14 +43,6 @@ export class CertificatesService {
     private readonly directory: VolunteerDirectory,
     private readonly hours: HoursService,
   ) {}
-
-  private record(db: DbOrTrx, actor: Actor, ctx: RequestContext, what: AuditWhat) {
-    return this.audit.record(
-      db,
-      { communityId: actor.communityId, accountId: actor.accountId, name: actor.name, role: actor.role, ...ctx },
-      what,
-    );
-  }
 
   // --------------------------------------------------------------------------------------- settings
 
@@ -89,7 +81,7 @@ export class CertificatesService {
         updated_by: actor.accountId,
         updated_at: new Date().toISOString(),
       });
-      await this.record(trx, actor, ctx, {
+      await this.audit.recordBy(trx, actor, ctx, {
         action: 'certificates.settings',
         entityType: 'community',
         entityId: actor.communityId,
@@ -197,7 +189,7 @@ export class CertificatesService {
         revoke_reason: null,
       };
       await repo.insertCertificate(trx, r);
-      await this.record(trx, actor, ctx, {
+      await this.audit.recordBy(trx, actor, ctx, {
         action: 'certificates.issue',
         entityType: 'certificate',
         entityId: id,
@@ -215,7 +207,7 @@ export class CertificatesService {
       if (!c) throw new AppError('not_found', { entity: 'service_certificate' });
       if (!(await repo.markRevoked(trx, actor.communityId, id, actor, reason, new Date().toISOString())))
         throw new AppError('certificate_revoked', { number: c.number });
-      await this.record(trx, actor, ctx, {
+      await this.audit.recordBy(trx, actor, ctx, {
         action: 'certificates.revoke',
         entityType: 'certificate',
         entityId: id,
@@ -239,7 +231,10 @@ export class CertificatesService {
     return items.map((r) => toView(r, origin));
   }
 
-  /** The PDF for staff (any certificate of the community, revoked ones marked) or for the volunteer (their own valid ones). */
+  /**
+   * The PDF for staff (any certificate of the community, revoked ones marked) or for the volunteer (their own valid
+   * ones).
+   */
   async pdf(actor: Actor, id: string, origin: string, own: boolean): Promise<{ number: string; bytes: Buffer }> {
     const c = await repo.getCertificate(this.db, actor.communityId, id);
     if (!c) throw new AppError('not_found', { entity: 'service_certificate' });

@@ -3,6 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { idParam, uuid } from '../../../../domain/shared/schemas.ts';
 import {
   addRecipientInput,
   assignBuildingInput,
@@ -30,8 +31,6 @@ import {
 import { actorOf, requestContext } from '../../platform/http.ts';
 import type { HomecareService } from './homecare.service.ts';
 
-const uuid = z.string().uuid('invalid.id');
-const idParam = z.object({ id: uuid });
 const runResident = z.object({ id: uuid, residentId: uuid });
 const search = z.object({ q: z.string().max(40, 'invalid.tooLong').default('') });
 

@@ -5,7 +5,7 @@
 // confirmation and a close) is settled by a conditional update, on both databases.
 import type { Db, DbOrTrx, Trx } from '../../db/database.ts';
 import type { Actor, RequestContext } from '../../platform/actor.ts';
-import type { AuditLog, AuditWhat } from '../../platform/audit.ts';
+import type { AuditLog } from '../../platform/audit.ts';
 import { authorize } from '../../platform/access.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { Notifier } from '../../platform/notify.ts';
@@ -44,7 +44,7 @@ import {
 import type { HoursService } from '../hours/hours.service.ts';
 import type { VolunteerDirectory } from '../volunteers/volunteer-directory.ts';
 import { groupTag, tagDecoder, type ResidentDirectory } from '../registry/resident-directory.ts';
-import { staffPhones } from '../monitor/monitor.repository.ts';
+import { staffPhones } from '../auth/staff-directory.ts';
 import * as repo from './homecare.repository.ts';
 
 export class HomecareService {
@@ -57,14 +57,6 @@ export class HomecareService {
     private readonly notifier: Notifier,
     private readonly cipher: FieldCipher,
   ) {}
-
-  private record(db: DbOrTrx, actor: Actor, ctx: RequestContext, what: AuditWhat) {
-    return this.audit.record(
-      db,
-      { communityId: actor.communityId, accountId: actor.accountId, name: actor.name, role: actor.role, ...ctx },
-      what,
-    );
-  }
 
   /** The caller's own approved volunteer record; only approved volunteers take work or confirm deliveries. */
   private async me(actor: Actor, db: DbOrTrx = this.db) {
@@ -117,7 +109,7 @@ export class HomecareService {
         created_at: now,
         updated_at: now,
       });
-      await this.record(trx, actor, ctx, {
+      await this.audit.recordBy(trx, actor, ctx, {
         action: 'homecare.task.create',
         entityType: 'homecare_task',
         entityId: id,
@@ -148,7 +140,7 @@ export class HomecareService {
         updated_at: new Date().toISOString(),
       });
       if (!n) await this.refuseTask(trx, actor.communityId, id);
-      await this.record(trx, actor, ctx, {
+      await this.audit.recordBy(trx, actor, ctx, {
         action: 'homecare.task.assign',
         entityType: 'homecare_task',
         entityId: id,
@@ -167,7 +159,7 @@ export class HomecareService {
         updated_at: new Date().toISOString(),
       });
       if (!n) await this.refuseTask(trx, actor.communityId, id);
-      await this.record(trx, actor, ctx, {
+      await this.audit.recordBy(trx, actor, ctx, {
         action: 'homecare.task.cancel',
         entityType: 'homecare_task',
         entityId: id,
@@ -201,7 +193,7 @@ export class HomecareService {
         if (!t) throw new AppError('not_found', { entity: 'homecare_task' });
         throw new AppError(t.status === 'assigned' ? 'homecare_taken' : 'homecare_task_not_open', { status: t.status });
       }
-      await this.record(trx, actor, ctx, {
+      await this.audit.recordBy(trx, actor, ctx, {
         action: 'homecare.task.take',
         entityType: 'homecare_task',
         entityId: id,
@@ -278,7 +270,7 @@ export class HomecareService {
           updated_at: now,
         });
       }
-      await this.record(trx, actor, ctx, {
+      await this.audit.recordBy(trx, actor, ctx, {
         action: 'homecare.task.done',
         entityType: 'homecare_task',
         entityId: id,
@@ -343,7 +335,7 @@ export class HomecareService {
         created_by: actor.accountId,
         created_at: new Date().toISOString(),
       });
-      await this.record(trx, actor, ctx, {
+      await this.audit.recordBy(trx, actor, ctx, {
         action: 'homecare.stay.create',
         entityType: 'hospital_stay',
         entityId: id,
@@ -425,7 +417,7 @@ export class HomecareService {
           hours_entry_id: null,
         })),
       );
-      await this.record(trx, actor, ctx, {
+      await this.audit.recordBy(trx, actor, ctx, {
         action: 'homecare.stay.shifts',
         entityType: 'hospital_stay',
         entityId: stayId,
@@ -469,7 +461,7 @@ export class HomecareService {
           payload: { name: a.name, hospital: s.hospital, startsAt: a.starts_at },
         });
       }
-      await this.record(trx, actor, ctx, {
+      await this.audit.recordBy(trx, actor, ctx, {
         action: 'homecare.stay.discharge',
         entityType: 'hospital_stay',
         entityId: stayId,
@@ -492,7 +484,7 @@ export class HomecareService {
         status: volunteerId ? 'assigned' : 'open',
       });
       if (!n) await this.refuseShift(trx, actor.communityId, id);
-      await this.record(trx, actor, ctx, {
+      await this.audit.recordBy(trx, actor, ctx, {
         action: 'homecare.shift.assign',
         entityType: 'hospital_shift',
         entityId: id,
@@ -543,7 +535,7 @@ export class HomecareService {
         { volunteerId: null },
       );
       if (!n) await this.refuseShift(trx, actor.communityId, id);
-      await this.record(trx, actor, ctx, {
+      await this.audit.recordBy(trx, actor, ctx, {
         action: 'homecare.shift.take',
         entityType: 'hospital_shift',
         entityId: id,
@@ -596,7 +588,7 @@ export class HomecareService {
           .where('community_id', '=', actor.communityId)
           .where('id', '=', id)
           .execute();
-      await this.record(trx, actor, ctx, {
+      await this.audit.recordBy(trx, actor, ctx, {
         action: 'homecare.shift.done',
         entityType: 'hospital_shift',
         entityId: id,
@@ -671,7 +663,7 @@ export class HomecareService {
           added_reason: null,
         })),
       );
-      await this.record(trx, actor, ctx, {
+      await this.audit.recordBy(trx, actor, ctx, {
         action: 'homecare.run.create',
         entityType: 'delivery_run',
         entityId: id,
@@ -730,7 +722,7 @@ export class HomecareService {
   async runDetail(actor: Actor, runId: string, ctx: RequestContext) {
     authorize(actor, 'homecare.manage');
     const d = await this.detail(actor.communityId, runId, true);
-    await this.record(this.db, actor, ctx, {
+    await this.audit.recordBy(this.db, actor, ctx, {
       action: 'homecare.run.read',
       entityType: 'delivery_run',
       entityId: runId,
@@ -804,7 +796,7 @@ export class HomecareService {
           },
         ]);
       }
-      await this.record(trx, actor, ctx, {
+      await this.audit.recordBy(trx, actor, ctx, {
         action: 'homecare.run.add',
         entityType: 'delivery_run',
         entityId: runId,
@@ -823,7 +815,7 @@ export class HomecareService {
         close_reason: reason,
       });
       if (!n) await this.refuseRecipient(trx, actor.communityId, runId, residentId);
-      await this.record(trx, actor, ctx, {
+      await this.audit.recordBy(trx, actor, ctx, {
         action: 'homecare.run.remove',
         entityType: 'delivery_run',
         entityId: runId,
@@ -844,7 +836,7 @@ export class HomecareService {
       if ((await repo.approvedVolunteers(trx, actor.communityId, ids)).length !== ids.length)
         throw new AppError('validation', { fields: [{ field: 'volunteerIds', message: 'homecare.unknownVolunteer' }] });
       await repo.replaceAssignments(trx, actor.communityId, runId, building, ids);
-      await this.record(trx, actor, ctx, {
+      await this.audit.recordBy(trx, actor, ctx, {
         action: 'homecare.run.assign',
         entityType: 'delivery_run',
         entityId: runId,
@@ -919,7 +911,7 @@ export class HomecareService {
         true,
       );
       if (!n) await this.refuseRecipient(trx, actor.communityId, runId, input.residentId);
-      await this.record(trx, actor, ctx, {
+      await this.audit.recordBy(trx, actor, ctx, {
         action: 'homecare.run.confirm',
         entityType: 'delivery_run',
         entityId: runId,
@@ -976,7 +968,7 @@ export class HomecareService {
       }
       if (!(await repo.closeRun(trx, actor.communityId, runId, actor.accountId, new Date().toISOString())))
         throw new AppError('homecare_run_closed', { title: run.title });
-      await this.record(trx, actor, ctx, {
+      await this.audit.recordBy(trx, actor, ctx, {
         action: 'homecare.run.close',
         entityType: 'delivery_run',
         entityId: runId,

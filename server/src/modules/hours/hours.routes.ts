@@ -3,6 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { idParam } from '../../../../domain/shared/schemas.ts';
 import {
   DISPUTE_STATUSES,
   correctInput,
@@ -21,8 +22,6 @@ import { actorOf, requestContext } from '../../platform/http.ts';
 import type { HoursService } from './hours.service.ts';
 import { noContent } from '../../platform/responses.ts';
 
-const uuid = z.string().uuid('invalid.id');
-const idParam = z.object({ id: uuid });
 const page = (item: z.ZodTypeAny) =>
   z.object({ items: z.array(item), total: z.number(), page: z.number(), pageSize: z.number() });
 const profile = z.object({ summary: hoursSummary, entries: page(entryView) });

@@ -7,7 +7,7 @@
 // react to verified hours (points) subscribe with onCreditChange and run inside the same transaction.
 import type { Db, DbOrTrx, Trx } from '../../db/database.ts';
 import type { Actor, RequestContext } from '../../platform/actor.ts';
-import type { AuditLog, AuditWhat } from '../../platform/audit.ts';
+import type { AuditLog } from '../../platform/audit.ts';
 import { AppError } from '../../platform/errors.ts';
 import { authorize } from '../../platform/access.ts';
 import { uuidv7 } from '../../../../domain/shared/ids.ts';
@@ -111,14 +111,6 @@ export class HoursService {
     if (real.length) for (const l of this.listeners) await l(trx, real);
   }
 
-  private record(db: DbOrTrx, actor: Actor, ctx: RequestContext, what: AuditWhat) {
-    return this.audit.record(
-      db,
-      { communityId: actor.communityId, accountId: actor.accountId, name: actor.name, role: actor.role, ...ctx },
-      what,
-    );
-  }
-
   // ------------------------------------------------------------------------------------------ settings
 
   async settings(communityId: string, db: DbOrTrx = this.db): Promise<HoursSettings> {
@@ -153,7 +145,7 @@ export class HoursService {
         updated_by: actor.accountId,
         updated_at: new Date().toISOString(),
       });
-      await this.record(trx, actor, ctx, {
+      await this.audit.recordBy(trx, actor, ctx, {
         action: 'hours.settings',
         entityType: 'community',
         entityId: actor.communityId,
@@ -278,7 +270,7 @@ export class HoursService {
         { credit: 0, honour: input.minutes, pending: 0, entries: 1, serviceDate: input.serviceDate },
         now,
       );
-      await this.record(trx, actor, ctx, {
+      await this.audit.recordBy(trx, actor, ctx, {
         action: 'hours.honour',
         entityType: 'volunteer',
         entityId: v.id,
@@ -343,7 +335,7 @@ export class HoursService {
         verified.push(id);
       }
       if (verified.length)
-        await this.record(trx, actor, ctx, {
+        await this.audit.recordBy(trx, actor, ctx, {
           action: 'hours.verify',
           entityType: 'hours_entry',
           detail: { ids: verified },
@@ -412,7 +404,7 @@ export class HoursService {
         { ...d, entries: input.minutes === 0 ? -1 : 0, serviceDate: null },
         now,
       );
-      await this.record(trx, actor, ctx, {
+      await this.audit.recordBy(trx, actor, ctx, {
         action: 'hours.correct',
         entityType: 'hours_entry',
         entityId: e.id,
@@ -468,7 +460,7 @@ export class HoursService {
         resolved_at: null,
         resolution: null,
       });
-      await this.record(trx, actor, ctx, {
+      await this.audit.recordBy(trx, actor, ctx, {
         action: 'hours.dispute',
         entityType: 'hours_dispute',
         entityId: id,
@@ -497,7 +489,7 @@ export class HoursService {
       if (!d) throw new AppError('not_found', { entity: 'hours_dispute' });
       if (!(await repo.resolveDispute(trx, actor.communityId, id, actor, resolution, new Date().toISOString())))
         throw new AppError('dispute_resolved', {});
-      await this.record(trx, actor, ctx, {
+      await this.audit.recordBy(trx, actor, ctx, {
         action: 'hours.dispute_resolved',
         entityType: 'hours_dispute',
         entityId: id,

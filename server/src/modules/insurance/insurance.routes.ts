@@ -1,13 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { idParam, uuid } from '../../../../domain/shared/schemas.ts';
 import { daysQuery, policyInput } from '../../../../domain/volunteers/service-schemas.ts';
 import { actorOf, grantOf, requestContext } from '../../platform/http.ts';
 import type { InsuranceService } from './insurance.service.ts';
 import { noContent } from '../../platform/responses.ts';
 
-const uuid = z.string().uuid('invalid.id');
-const idParam = z.object({ id: uuid });
 const policy = z.object({
   id: z.string(),
   insurer: z.string(),

@@ -1,9 +1,9 @@
 // Service insurance (服务保险, volunteer regulation art. 17): policies and the volunteers they cover. A volunteer
 // outside a policy's ages cannot be added to it; covers running out are listed and flagged 30 days ahead.
-import type { Db, DbOrTrx } from '../../db/database.ts';
+import type { Db } from '../../db/database.ts';
 import type { Grant } from '../../platform/access.ts';
 import type { Actor, RequestContext } from '../../platform/actor.ts';
-import type { AuditLog, AuditWhat } from '../../platform/audit.ts';
+import type { AuditLog } from '../../platform/audit.ts';
 import { AppError } from '../../platform/errors.ts';
 import { uuidv7 } from '../../../../domain/shared/ids.ts';
 import { addDays, ageOn, todayInShanghai } from '../../../../domain/shared/dates.ts';
@@ -43,14 +43,6 @@ export class InsuranceService {
     private readonly directory: VolunteerDirectory,
   ) {}
 
-  private record(db: DbOrTrx, actor: Actor, ctx: RequestContext, what: AuditWhat) {
-    return this.audit.record(
-      db,
-      { communityId: actor.communityId, accountId: actor.accountId, name: actor.name, role: actor.role, ...ctx },
-      what,
-    );
-  }
-
   async policies(actor: Actor) {
     return (await repo.listPolicies(this.db, actor.communityId)).map((p) => ({
       id: p.id,
@@ -86,7 +78,7 @@ export class InsuranceService {
         max_age: input.maxAge ?? null,
         created_at: new Date().toISOString(),
       });
-      await this.record(trx, actor, ctx, {
+      await this.audit.recordBy(trx, actor, ctx, {
         action: 'insurance.policy.create',
         entityType: 'insurance_policy',
         entityId: id,
@@ -114,7 +106,10 @@ export class InsuranceService {
     return (await repo.coversOfVolunteer(this.db, actor, grant, volunteerId)).map((c) => toCover(c, today));
   }
 
-  /** Covers a volunteer, refused when their age on the first day they would be covered (and on the last) is outside the policy's ages. */
+  /**
+   * Covers a volunteer, refused when their age on the first day they would be covered (and on the last) is outside the
+   * policy's ages.
+   */
   async addCover(actor: Actor, policyId: string, volunteerId: string, ctx: RequestContext) {
     const p = await this.policyOr404(actor, policyId);
     const v = await this.directory.owner(actor.communityId, volunteerId);
@@ -143,7 +138,7 @@ export class InsuranceService {
     if (await repo.getCover(this.db, actor.communityId, policyId, volunteerId)) return;
     await this.db.transaction().execute(async (trx) => {
       await repo.insertCover(trx, actor.communityId, policyId, volunteerId, new Date().toISOString());
-      await this.record(trx, actor, ctx, {
+      await this.audit.recordBy(trx, actor, ctx, {
         action: 'insurance.cover.add',
         entityType: 'insurance_policy',
         entityId: policyId,
@@ -157,7 +152,7 @@ export class InsuranceService {
     await this.db.transaction().execute(async (trx) => {
       const r = await repo.deleteCover(trx, actor.communityId, policyId, volunteerId);
       if (!Number(r.numDeletedRows)) throw new AppError('not_found', { entity: 'cover' });
-      await this.record(trx, actor, ctx, {
+      await this.audit.recordBy(trx, actor, ctx, {
         action: 'insurance.cover.remove',
         entityType: 'insurance_policy',
         entityId: policyId,

@@ -8,6 +8,7 @@ import type { FieldCipher } from '../../platform/crypto.ts';
 import type { Notifier } from '../../platform/notify.ts';
 import { addDays, todayInShanghai } from '../../../../domain/shared/dates.ts';
 import { VULNERABLE_GROUPS } from '../../../../domain/pairings/schemas.ts';
+import { staffPhones } from '../auth/staff-directory.ts';
 import { groupTag } from '../registry/resident-directory.ts';
 import * as repo from './monitor.repository.ts';
 import { daysBetween, residentFacts } from './monitor.service.ts';
@@ -56,7 +57,7 @@ export async function sendLeftOutAlerts(
         daysSilent: s.days,
         lastContactOn: s.f.lastContactOn,
       }));
-      for (const staff of await repo.staffPhones(trx, c.id)) {
+      for (const staff of await staffPhones(trx, c.id)) {
         await notifier.send(trx, {
           channel: 'sms',
           recipient: staff.phone,

@@ -149,16 +149,3 @@ export async function markAlerted(
     .executeTakeFirst();
   return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
 }
-
-/** Who hears about silences: the community's staff and admins, by their account phone. */
-export function staffPhones(db: DbOrTrx, communityId: string) {
-  return db
-    .selectFrom('membership as m')
-    .innerJoin('account as a', 'a.id', 'm.account_id')
-    .select(['a.phone', 'a.name'])
-    .where('m.community_id', '=', communityId)
-    .where('m.role', 'in', ['staff', 'community_admin'])
-    .where('a.disabled', '=', 0)
-    .orderBy('a.phone')
-    .execute();
-}

@@ -118,15 +118,13 @@ export class MonitorService {
   /** The whole list for Excel; every export is an audit entry (names, addresses and groups of vulnerable people). */
   async exportLeftOut(actor: Actor, grant: Grant, q: Omit<LeftOutQuery, 'page' | 'pageSize'>, ctx: RequestContext) {
     const result = await this.leftOutRows(actor, grant, { ...q, page: 1, pageSize: 1 });
-    await this.db
-      .transaction()
-      .execute((trx) =>
-        this.audit.record(
-          trx,
-          { communityId: actor.communityId, accountId: actor.accountId, name: actor.name, role: actor.role, ...ctx },
-          { action: 'monitor.export', entityType: 'resident', detail: { filters: q, rows: result.rows.length } },
-        ),
-      );
+    await this.db.transaction().execute((trx) =>
+      this.audit.recordBy(trx, actor, ctx, {
+        action: 'monitor.export',
+        entityType: 'resident',
+        detail: { filters: q, rows: result.rows.length },
+      }),
+    );
     return result;
   }
 
@@ -188,7 +186,9 @@ export class MonitorService {
     };
   }
 
-  /** Per grid (and for the whole community when the caller sees it all): how evenly contacts in the last `days` spread. */
+  /**
+   * Per grid (and for the whole community when the caller sees it all): how evenly contacts in the last `days` spread.
+   */
   async spread(actor: Actor, grant: Grant, days: number) {
     const scope = gridFilter(actor, grant);
     const today = todayInShanghai();

@@ -1,6 +1,6 @@
 // The needs list as an Excel sheet (the console's 需求列表 with its filters), in Chinese like the console.
 import type { Readable } from 'node:stream';
-import { streamWorkbook, type ExportCell } from '../registry/registry.excel.ts';
+import { streamWorkbook, type ExportCell } from '../../platform/excel.ts';
 import { CATEGORY_LABELS, type SkillCategory } from '../../../../domain/volunteers/skills.ts';
 import type { toNeed } from './needs.service.ts';
 

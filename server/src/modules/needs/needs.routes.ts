@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { idParam, uuid } from '../../../../domain/shared/schemas.ts';
 import {
   myNeedInput,
   needInput,
@@ -12,15 +13,13 @@ import {
 import { localDate } from '../../../../domain/registry/schemas.ts';
 import { addDays, todayInShanghai } from '../../../../domain/shared/dates.ts';
 import { batchResultView, needStatsView, surveyProgressView, surveyVisitView } from '../../../../domain/needs/views.ts';
+import { sendWorkbook } from '../../platform/excel.ts';
 import { actorOf, grantOf, requestContext } from '../../platform/http.ts';
 import type { NeedsService } from './needs.service.ts';
 import type { MatchingService } from './matching.service.ts';
 import { needsWorkbook } from './needs.excel.ts';
-import { sendWorkbook } from '../registry/registry.excel.routes.ts';
 import { fileResponse, MIME, noContent } from '../../platform/responses.ts';
 
-const uuid = z.string().uuid('invalid.id');
-const idParam = z.object({ id: uuid });
 const created = z.object({ id: z.string() });
 const need = z.object({
   id: z.string(),

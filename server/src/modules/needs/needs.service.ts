@@ -4,7 +4,7 @@ import type { Db, DbOrTrx } from '../../db/database.ts';
 import type { NeedTable } from '../../db/schema/index.ts';
 import { assertInScope, gridFilter, type Grant } from '../../platform/access.ts';
 import type { Actor, RequestContext } from '../../platform/actor.ts';
-import type { AuditLog, AuditWhat } from '../../platform/audit.ts';
+import type { AuditLog } from '../../platform/audit.ts';
 import { AppError } from '../../platform/errors.ts';
 import { uuidv7 } from '../../../../domain/shared/ids.ts';
 import { todayInShanghai } from '../../../../domain/shared/dates.ts';
@@ -100,14 +100,6 @@ export class NeedsService {
     return (await this.residents.linkedTo(actor)).map((r) => r.id);
   }
 
-  private record(db: DbOrTrx, actor: Who, ctx: RequestContext, what: AuditWhat) {
-    return this.audit.record(
-      db,
-      { communityId: actor.communityId, accountId: actor.accountId, name: actor.name, role: actor.role, ...ctx },
-      what,
-    );
-  }
-
   private async resident(communityId: string, residentId: string) {
     const r = await this.residents.get(communityId, residentId);
     if (!r) throw new AppError('validation', { fields: [{ field: 'residentId', message: 'invalid.unknownResident' }] });
@@ -191,7 +183,7 @@ export class NeedsService {
         actor_name: who.name,
         at: now,
       });
-      await this.record(trx, who, ctx, {
+      await this.audit.recordBy(trx, who, ctx, {
         action: 'need.take',
         entityType: 'need',
         entityId: id,
@@ -246,7 +238,7 @@ export class NeedsService {
     const filter = { ...f, gridOnly: gridFilter(actor, grant) };
     const { total } = await repo.listNeeds(this.db, actor.communityId, filter, 1, 1);
     await this.db.transaction().execute((trx) =>
-      this.record(trx, actor, ctx, {
+      this.audit.recordBy(trx, actor, ctx, {
         action: 'need.export',
         entityType: 'need',
         detail: { filters: f, rows: total },
@@ -333,7 +325,7 @@ export class NeedsService {
         actor_name: actor.name,
         at: now,
       });
-      await this.record(trx, actor, ctx, {
+      await this.audit.recordBy(trx, actor, ctx, {
         action: `need.${to}`,
         entityType: 'need',
         entityId: n.id,
@@ -532,7 +524,7 @@ export class NeedsService {
           note: x.note || null,
         })),
       );
-      await this.record(trx, actor, ctx, {
+      await this.audit.recordBy(trx, actor, ctx, {
         action: 'survey.visit',
         entityType: 'household',
         entityId: h.id,

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { idParam } from '../../../../domain/shared/schemas.ts';
 import {
   PAIRING_ITEMS,
   PAIRING_STATUSES,
@@ -14,8 +15,6 @@ import { actorOf, requestContext } from '../../platform/http.ts';
 import { MISSED_WINDOW_DAYS, PairingsService } from './pairings.service.ts';
 import { noContent } from '../../platform/responses.ts';
 
-const uuid = z.string().uuid('invalid.id');
-const idParam = z.object({ id: uuid });
 const created = z.object({ id: z.string() });
 const pairing = z.object({
   id: z.string(),

@@ -4,7 +4,7 @@
 // hours ledger.
 import type { Db, DbOrTrx } from '../../db/database.ts';
 import type { Actor, RequestContext } from '../../platform/actor.ts';
-import type { AuditLog, AuditWhat } from '../../platform/audit.ts';
+import type { AuditLog } from '../../platform/audit.ts';
 import { AppError } from '../../platform/errors.ts';
 import { uuidv7 } from '../../../../domain/shared/ids.ts';
 import { addDays, todayInShanghai } from '../../../../domain/shared/dates.ts';
@@ -108,14 +108,6 @@ export class PairingsService {
     private readonly hours: HoursService,
   ) {}
 
-  private record(db: DbOrTrx, actor: Actor, ctx: RequestContext, what: AuditWhat) {
-    return this.audit.record(
-      db,
-      { communityId: actor.communityId, accountId: actor.accountId, name: actor.name, role: actor.role, ...ctx },
-      what,
-    );
-  }
-
   private async checkEligible(communityId: string, serviceTypeId: string, volunteerId: string) {
     const [r] = await this.eligibility.check(communityId, serviceTypeId, [volunteerId]);
     if (r && !r.eligible)
@@ -174,7 +166,7 @@ export class PairingsService {
         created_at: now,
         updated_at: now,
       });
-      await this.record(trx, actor, ctx, {
+      await this.audit.recordBy(trx, actor, ctx, {
         action: 'pairing.create',
         entityType: 'pairing',
         entityId: id,
@@ -214,7 +206,7 @@ export class PairingsService {
         ...(patch.note !== undefined && { note: patch.note || null }),
         updated_at: new Date().toISOString(),
       });
-      await this.record(trx, actor, ctx, {
+      await this.audit.recordBy(trx, actor, ctx, {
         action: 'pairing.update',
         entityType: 'pairing',
         entityId: id,
@@ -235,7 +227,7 @@ export class PairingsService {
         end_reason: input.reason,
         updated_at: new Date().toISOString(),
       });
-      await this.record(trx, actor, ctx, {
+      await this.audit.recordBy(trx, actor, ctx, {
         action: 'pairing.end',
         entityType: 'pairing',
         entityId: id,
@@ -244,7 +236,9 @@ export class PairingsService {
     });
   }
 
-  /** One pairing with all its visits, its missed visits of the last `MISSED_WINDOW_DAYS` and the next expected dates. */
+  /**
+   * One pairing with all its visits, its missed visits of the last `MISSED_WINDOW_DAYS` and the next expected dates.
+   */
   async detail(actor: Actor, id: string) {
     const p = await repo.getPairing(this.db, actor.communityId, id);
     if (!p) throw new AppError('not_found', { entity: 'pairing' });
@@ -391,7 +385,7 @@ export class PairingsService {
           reviewReason: byStaff ? 'logged_by_staff' : null,
           recordedBy: { accountId: actor.accountId, name: actor.name },
         });
-        await this.record(trx, actor, ctx, {
+        await this.audit.recordBy(trx, actor, ctx, {
           action: 'pairing.visit',
           entityType: 'pairing',
           entityId: p.id,

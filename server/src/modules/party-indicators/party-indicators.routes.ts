@@ -4,9 +4,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import ExcelJS from 'exceljs';
 import { indicatorsExportQuery, indicatorsQuery, indicatorsView } from '../../../../domain/recognition/schemas.ts';
+import { escapeCell, sendWorkbook } from '../../platform/excel.ts';
 import { actorOf, grantOf, requestContext } from '../../platform/http.ts';
-import { sendWorkbook } from '../registry/registry.excel.routes.ts';
-import { escapeCell } from '../registry/registry.excel.ts';
 import { PartyIndicatorsService, type MemberIndicators } from './party-indicators.service.ts';
 import { fileResponse, MIME } from '../../platform/responses.ts';
 

@@ -121,21 +121,17 @@ export class PartyIndicatorsService {
       units.set(r.unitKey, u);
     }
     const community = (await this.recognition.communityName(actor.communityId)) ?? '';
-    await this.audit.record(
-      this.db,
-      { communityId: actor.communityId, accountId: actor.accountId, name: actor.name, role: actor.role, ...ctx },
-      {
-        action: 'party.indicators_export',
-        entityType: 'community',
-        entityId: actor.communityId,
-        detail: {
-          from,
-          to,
-          unit: unitKey ?? null,
-          members: [...units.values()].reduce((s, u) => s + u.rows.length, 0),
-        },
+    await this.audit.recordBy(this.db, actor, ctx, {
+      action: 'party.indicators_export',
+      entityType: 'community',
+      entityId: actor.communityId,
+      detail: {
+        from,
+        to,
+        unit: unitKey ?? null,
+        members: [...units.values()].reduce((s, u) => s + u.rows.length, 0),
       },
-    );
+    });
     return {
       community,
       units: [...units.values()].sort((a, b) => a.name.localeCompare(b.name, 'zh-CN')),

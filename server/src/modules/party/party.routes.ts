@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { idParam } from '../../../../domain/shared/schemas.ts';
 import {
   partyMemberInput,
   partyMemberItem,
@@ -15,8 +16,6 @@ import {
 import { actorOf, grantOf, requestContext } from '../../platform/http.ts';
 import type { PartyService } from './party.service.ts';
 import { noContent } from '../../platform/responses.ts';
-
-const idParam = z.object({ id: z.string().uuid('invalid.id') });
 
 export function partyRoutes(party: PartyService) {
   return async (app: FastifyInstance) => {

@@ -4,7 +4,7 @@ import type { Db, DbOrTrx, DatabaseKind } from '../../db/database.ts';
 import type { PartyPostTable } from '../../db/schema/index.ts';
 import { authorize, can, gridFilter, type Grant } from '../../platform/access.ts';
 import type { Actor, RequestContext } from '../../platform/actor.ts';
-import type { AuditLog, AuditWhat } from '../../platform/audit.ts';
+import type { AuditLog } from '../../platform/audit.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { VolunteerDirectory } from '../volunteers/volunteer-directory.ts';
 import { uuidv7 } from '../../../../domain/shared/ids.ts';
@@ -24,14 +24,6 @@ export class PartyService {
     private readonly audit: AuditLog,
     private readonly directory: VolunteerDirectory,
   ) {}
-
-  private record(db: DbOrTrx, actor: Actor, ctx: RequestContext, what: AuditWhat) {
-    return this.audit.record(
-      db,
-      { communityId: actor.communityId, accountId: actor.accountId, name: actor.name, role: actor.role, ...ctx },
-      what,
-    );
-  }
 
   private assertCommunity(grant: Grant) {
     if (grant.scope !== 'community') throw new AppError('out_of_scope', { scope: grant.scope });
@@ -54,7 +46,7 @@ export class PartyService {
         grid_id: input.gridId ?? null,
         joined_on: input.joinedOn ?? null,
       });
-      await this.record(trx, actor, ctx, {
+      await this.audit.recordBy(trx, actor, ctx, {
         action: before ? 'party.member_update' : 'party.member_add',
         entityType: 'volunteer',
         entityId: volunteerId,
@@ -136,7 +128,7 @@ export class PartyService {
         capacity: input.capacity ?? null,
         created_at: new Date().toISOString(),
       });
-      await this.record(trx, actor, ctx, {
+      await this.audit.recordBy(trx, actor, ctx, {
         action: 'party.post_create',
         entityType: 'party_post',
         entityId: id,
@@ -164,7 +156,7 @@ export class PartyService {
       if (patch.description !== undefined) set.description = patch.description ?? null;
       if (patch.capacity !== undefined) set.capacity = patch.capacity ?? null;
       if (Object.keys(set).length) await repo.updatePost(trx, actor.communityId, id, set);
-      await this.record(trx, actor, ctx, {
+      await this.audit.recordBy(trx, actor, ctx, {
         action: 'party.post_update',
         entityType: 'party_post',
         entityId: id,
@@ -181,7 +173,7 @@ export class PartyService {
       const [c] = await repo.claimCounts(trx, actor.communityId, [id]);
       if (c && Number(c.n) > 0) throw new AppError('has_dependents', { entity: 'post', dependents: 'report' });
       await repo.deletePost(trx, actor.communityId, id);
-      await this.record(trx, actor, ctx, {
+      await this.audit.recordBy(trx, actor, ctx, {
         action: 'party.post_delete',
         entityType: 'party_post',
         entityId: id,
@@ -225,7 +217,7 @@ export class PartyService {
         },
         postIds,
       );
-      await this.record(trx, actor, ctx, {
+      await this.audit.recordBy(trx, actor, ctx, {
         action: 'party.report',
         entityType: 'volunteer',
         entityId: input.volunteerId,

@@ -3,6 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { idParam, paging, uuid } from '../../../../domain/shared/schemas.ts';
 import {
   itemInput,
   itemPatch,
@@ -14,9 +15,6 @@ import {
 } from '../../../../domain/records/supermarket.ts';
 import { actorOf, requestContext } from '../../platform/http.ts';
 import type { PointsService } from './points.service.ts';
-
-const uuid = z.string().uuid('invalid.id');
-const idParam = z.object({ id: uuid });
 
 export function pointsRoutes(svc: PointsService) {
   return async (app: FastifyInstance) => {
@@ -113,8 +111,7 @@ export function pointsRoutes(svc: PointsService) {
           summary: 'Redemption history, newest first',
           querystring: z.object({
             volunteerId: uuid.optional(),
-            page: z.coerce.number().int().min(1).default(1),
-            pageSize: z.coerce.number().int().min(1).max(200).default(20),
+            ...paging(20),
           }),
           response: {
             200: z.object({

@@ -8,9 +8,9 @@
 // supermarket cannot be taken back from the shelf: the reversal takes what the balance holds and records the
 // rest as a debt, which later earnings repay first (domain/records/supermarket.ts settle()). The balance is
 // never negative and the shortfall is on record, not forgotten.
-import type { Db, DbOrTrx, Trx } from '../../db/database.ts';
+import type { Db, Trx } from '../../db/database.ts';
 import type { Actor, RequestContext } from '../../platform/actor.ts';
-import type { AuditLog, AuditWhat } from '../../platform/audit.ts';
+import type { AuditLog } from '../../platform/audit.ts';
 import { authorize } from '../../platform/access.ts';
 import { AppError } from '../../platform/errors.ts';
 import { uuidv7 } from '../../../../domain/shared/ids.ts';
@@ -35,14 +35,6 @@ export class PointsService {
     private readonly directory: VolunteerDirectory,
     private readonly hours: HoursService,
   ) {}
-
-  private record(db: DbOrTrx, actor: Actor, ctx: RequestContext, what: AuditWhat) {
-    return this.audit.record(
-      db,
-      { communityId: actor.communityId, accountId: actor.accountId, name: actor.name, role: actor.role, ...ctx },
-      what,
-    );
-  }
 
   // ------------------------------------------------------------------------------------------ earning
 
@@ -228,7 +220,7 @@ export class PointsService {
           created_by: actor.accountId,
           created_at: now,
         });
-      await this.record(trx, actor, ctx, {
+      await this.audit.recordBy(trx, actor, ctx, {
         action: 'points.item_create',
         entityType: 'supermarket_item',
         entityId: id,
@@ -252,7 +244,7 @@ export class PointsService {
       if (patch.active !== undefined) set.active = patch.active ? 1 : 0;
       const r = await repo.updateItem(trx, actor.communityId, id, set, new Date().toISOString());
       if (Number(r.numUpdatedRows) !== 1) throw new AppError('not_found', { entity: 'supermarket_item' });
-      await this.record(trx, actor, ctx, {
+      await this.audit.recordBy(trx, actor, ctx, {
         action: 'points.item_update',
         entityType: 'supermarket_item',
         entityId: id,
@@ -284,7 +276,7 @@ export class PointsService {
         created_by: actor.accountId,
         created_at: now,
       });
-      await this.record(trx, actor, ctx, {
+      await this.audit.recordBy(trx, actor, ctx, {
         action: 'points.restock',
         entityType: 'supermarket_item',
         entityId: id,
@@ -386,7 +378,7 @@ export class PointsService {
         },
         lines,
       );
-      await this.record(trx, actor, ctx, {
+      await this.audit.recordBy(trx, actor, ctx, {
         action: 'points.redeem',
         entityType: 'volunteer',
         entityId: v.id,

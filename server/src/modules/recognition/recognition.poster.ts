@@ -3,7 +3,7 @@
 import type { FastifyReply } from 'fastify';
 import type { PublicList } from '../../../../domain/recognition/schemas.ts';
 import { A4, a4Document, drawImage, finish, qrPng, SEAL_RED } from '../../platform/pdf.ts';
-import { contentDisposition } from '../registry/registry.excel.routes.ts';
+import { contentDisposition } from '../../platform/http.ts';
 
 const QUARTER_ZH = ['一', '二', '三', '四'];
 

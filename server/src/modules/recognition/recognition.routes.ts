@@ -3,6 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { idParam, paging, uuid } from '../../../../domain/shared/schemas.ts';
 import {
   consentInput,
   decideInput,
@@ -21,15 +22,12 @@ import {
   withdrawInput,
   yearQuery,
 } from '../../../../domain/recognition/schemas.ts';
+import { sendWorkbook, streamWorkbook } from '../../platform/excel.ts';
 import { actorOf, grantOf, localeOf, requestContext } from '../../platform/http.ts';
-import { sendWorkbook } from '../registry/registry.excel.routes.ts';
-import { streamWorkbook } from '../registry/registry.excel.ts';
 import { RecognitionService } from './recognition.service.ts';
 import { sendPoster } from './recognition.poster.ts';
 import { fileResponse, MIME, noContent } from '../../platform/responses.ts';
 
-const uuid = z.string().uuid('invalid.id');
-const idParam = z.object({ id: uuid });
 const GENDER = { male: '男', female: '女' } as Record<string, string>;
 
 export function recognitionRoutes(rec: RecognitionService, rateLimits = true) {
@@ -85,8 +83,7 @@ export function recognitionRoutes(rec: RecognitionService, rateLimits = true) {
           summary: 'Star-level public notices (公示): anyone signed in to the community sees them',
           querystring: z.object({
             status: z.enum(NOTICE_STATUSES).optional(),
-            page: z.coerce.number().int().min(1).default(1),
-            pageSize: z.coerce.number().int().min(1).max(200).default(50),
+            ...paging(50),
           }),
           response: {
             200: z.object({

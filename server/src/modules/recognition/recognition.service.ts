@@ -3,7 +3,7 @@
 // consented), and the yearly health-check list of commended volunteers.
 import type { Db, DbOrTrx } from '../../db/database.ts';
 import type { Actor, RequestContext } from '../../platform/actor.ts';
-import type { AuditLog, AuditWhat, AuditWho } from '../../platform/audit.ts';
+import { auditWho, type AuditAuthor, type AuditLog } from '../../platform/audit.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { Grant } from '../../platform/access.ts';
 import { scopeOf } from '../../../../domain/access/roles.ts';
@@ -50,7 +50,7 @@ export type AttendanceReader = (
   volunteerIds: readonly string[],
 ) => Promise<Map<string, AttendanceFacts>>;
 
-const SYSTEM: Omit<AuditWho, 'communityId'> = { accountId: null, name: '系统', role: null, ip: null, userAgent: null };
+const SYSTEM: Omit<AuditAuthor, 'communityId'> = { accountId: null, name: '系统', role: null };
 const round1 = (n: number) => Math.round(n * 10) / 10;
 const hoursOf = (minutes: number) => Math.round((minutes / 60) * 100) / 100;
 
@@ -77,14 +77,6 @@ export class RecognitionService {
     return repo.communityName(this.db, communityId);
   }
 
-  private record(db: DbOrTrx, actor: Actor, ctx: RequestContext, what: AuditWhat) {
-    return this.audit.record(
-      db,
-      { communityId: actor.communityId, accountId: actor.accountId, name: actor.name, role: actor.role, ...ctx },
-      what,
-    );
-  }
-
   // ----------------------------------------------------------------------------------------- settings
 
   async settings(
@@ -98,7 +90,7 @@ export class RecognitionService {
   async saveSettings(actor: Actor, noticeDays: number, ctx: RequestContext): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
       await repo.upsertSettings(trx, actor.communityId, noticeDays, actor.accountId, new Date().toISOString());
-      await this.record(trx, actor, ctx, {
+      await this.audit.recordBy(trx, actor, ctx, {
         action: 'recognition.settings',
         entityType: 'community',
         entityId: actor.communityId,
@@ -121,9 +113,7 @@ export class RecognitionService {
     by: Actor | null = null,
     ctx: RequestContext = { ip: null, userAgent: null },
   ): Promise<{ awarded: number; lapsed: number; opened: number }> {
-    const who: AuditWho = by
-      ? { communityId, accountId: by.accountId, name: by.name, role: by.role, ...ctx }
-      : { communityId, ...SYSTEM };
+    const who = by ? auditWho({ ...by, communityId }, ctx) : auditWho({ communityId, ...SYSTEM }, null);
     const { noticeDays } = await this.settings(communityId);
     let awarded = 0,
       lapsed = 0,
@@ -280,7 +270,7 @@ export class RecognitionService {
       ) {
         throw new AppError('notice_closed', {});
       }
-      await this.record(trx, actor, ctx, {
+      await this.audit.recordBy(trx, actor, ctx, {
         action: 'recognition.notice_withdraw',
         entityType: 'volunteer',
         entityId: n.volunteer_id,
@@ -361,7 +351,7 @@ export class RecognitionService {
         recorded_by_name: actor.name,
         updated_at: new Date().toISOString(),
       });
-      await this.record(trx, actor, ctx, {
+      await this.audit.recordBy(trx, actor, ctx, {
         action: 'recognition.consent',
         entityType: 'volunteer',
         entityId: volunteerId,
@@ -422,7 +412,8 @@ export class RecognitionService {
     quarter: string,
     locale: Locale,
   ): Promise<{ quarter: string; from: string; to: string; attendanceKnown: boolean; items: RankedView[] }> {
-    let { facts, attendanceKnown } = await this.facts(actor.communityId, quarter);
+    const { facts: all, attendanceKnown } = await this.facts(actor.communityId, quarter);
+    let facts = all;
     if (grant.scope === 'team') {
       const members = actor.teamId
         ? await repo.teamMemberIds(this.db, actor.communityId, actor.teamId)
@@ -504,7 +495,7 @@ export class RecognitionService {
           decided_at: null,
           decision_note: null,
         });
-        await this.record(trx, actor, ctx, {
+        await this.audit.recordBy(trx, actor, ctx, {
           action: 'recognition.nominate',
           entityType: 'volunteer',
           entityId: v.id,
@@ -585,7 +576,7 @@ export class RecognitionService {
       ) {
         throw new AppError('already_decided', {});
       }
-      await this.record(trx, actor, ctx, {
+      await this.audit.recordBy(trx, actor, ctx, {
         action: input.approve ? 'recognition.approve' : 'recognition.reject',
         entityType: 'volunteer',
         entityId: n.volunteer_id,
@@ -601,7 +592,7 @@ export class RecognitionService {
       if (!approved) throw new AppError('nothing_to_publish', {});
       await repo.upsertPublication(trx, actor.communityId, quarter, actor, new Date().toISOString());
       const named = (await repo.publishable(trx, actor.communityId, quarter)).length;
-      await this.record(trx, actor, ctx, {
+      await this.audit.recordBy(trx, actor, ctx, {
         action: 'recognition.publish',
         entityType: 'community',
         entityId: actor.communityId,
@@ -681,7 +672,7 @@ export class RecognitionService {
 
   async exportHealthCheck(actor: Actor, grant: Grant, year: number, ctx: RequestContext): Promise<HealthCheckRow[]> {
     const rows = await this.healthCheck(actor, grant, year);
-    await this.record(this.db, actor, ctx, {
+    await this.audit.recordBy(this.db, actor, ctx, {
       action: 'recognition.health_check_export',
       entityType: 'community',
       entityId: actor.communityId,

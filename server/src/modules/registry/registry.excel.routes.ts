@@ -1,12 +1,12 @@
 // Excel routes of the registry: the roster template, the import, and the two exports.
-import type { Readable } from 'node:stream';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { householdQuery, residentQuery } from '../../../../domain/registry/schemas.ts';
 import { AppError } from '../../platform/errors.ts';
+import { sendWorkbook, xlsxDownload } from '../../platform/excel.ts';
 import { actorOf, grantOf, requestContext } from '../../platform/http.ts';
-import { RegistryExcel, XLSX_MIME } from './registry.excel.ts';
+import { RegistryExcel } from './registry.excel.ts';
 import type { RegistryService } from './registry.service.ts';
 import { fileResponse, MIME } from '../../platform/responses.ts';
 
@@ -15,31 +15,6 @@ const importResult = z.object({
   residents: z.number(),
   households: z.object({ created: z.number(), existing: z.number() }),
 });
-
-/** attachment with an ASCII fallback and the real (Chinese) name in RFC 5987 form. */
-export function contentDisposition(fileName: string, asciiFallback: string): string {
-  const encoded = encodeURIComponent(fileName).replace(
-    /['()*]/g,
-    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
-  return `attachment; filename="${asciiFallback.replace(/[^\x20-\x7e]|["\\]/g, '_')}"; filename*=UTF-8''${encoded}`;
-}
-
-function download(reply: FastifyReply, fileName: string, asciiFallback: string) {
-  // Personal data: not for shared caches or the browser's disk cache.
-  return reply
-    .type(XLSX_MIME)
-    .header('content-disposition', contentDisposition(fileName, asciiFallback))
-    .header('cache-control', 'no-store');
-}
-
-/** Sends an exported workbook (any module's list) with its file name and row count. */
-export function sendWorkbook(
-  reply: FastifyReply,
-  file: { fileName: string; asciiFileName: string; rows: number; stream: Readable },
-) {
-  return download(reply, file.fileName, file.asciiFileName).header('x-row-count', String(file.rows)).send(file.stream);
-}
 
 export function registryExcelRoutes(registry: RegistryService, maxUploadBytes: number) {
   const excel = new RegistryExcel(registry);
@@ -78,7 +53,7 @@ export function registryExcelRoutes(registry: RegistryService, maxUploadBytes: n
         },
       },
       async (req, reply) =>
-        download(reply, '居民导入模板.xlsx', 'roster-template.xlsx').send(
+        xlsxDownload(reply, '居民导入模板.xlsx', 'roster-template.xlsx').send(
           await excel.template(actorOf(req), grantOf(req)),
         ),
     );

@@ -3,9 +3,6 @@
 // database before anything is written, and hands a plan to RegistryService, which writes it in one transaction.
 // Exports stream the rows the API shows the caller: masked values stay masked, and text that a spreadsheet
 // could run as a formula is escaped.
-import { createRequire } from 'node:module';
-import { PassThrough, type Readable } from 'node:stream';
-import { Worker } from 'node:worker_threads';
 import ExcelJS from 'exceljs';
 import type { z } from 'zod';
 import {
@@ -29,35 +26,25 @@ import { idNumberCheckChar } from '../../../../domain/shared/id-number.ts';
 import type { Grant } from '../../platform/access.ts';
 import type { Actor, RequestContext } from '../../platform/actor.ts';
 import { AppError, type FieldProblem } from '../../platform/errors.ts';
+import {
+  cellText,
+  codeText,
+  dateText,
+  streamWorkbook,
+  WorkbookReader,
+  zipEntries,
+  type ExportFile,
+  type SheetRows,
+} from '../../platform/excel.ts';
 import { hasMessage } from '../../platform/i18n.ts';
 import type { RegistryService, RosterPlan } from './registry.service.ts';
 
-export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** Rows one import may hold; more is almost certainly the wrong file, and the whole file is checked in memory. */
 export const MAX_ROSTER_ROWS = 20_000;
 /** Problems listed in one refusal; the totals say how many more there were. */
 const MAX_LISTED_PROBLEMS = 1000;
 /** What the zip may unpack to (declared sizes): a 20,000-row roster is about 20 MB of XML. */
 const MAX_UNPACKED_BYTES = 150 * 1024 * 1024;
-
-// ---------------------------------------------------------------------------------------------------------------
-// Formula escaping: the one place that decides it.
-
-const FORMULA_START = /^'*[=+\-@\t\r]/;
-
-/**
- * Text a spreadsheet could take for a formula (starting with = + - @, tab or CR) gets a leading single quote.
- * Text that already has quotes before such a character gets one more, so `unescapeCell` always gives back the
- * original exactly.
- */
-export function escapeCell(value: string): string {
-  return FORMULA_START.test(value) ? `'${value}` : value;
-}
-
-/** Undoes `escapeCell` (an exported file brought back in). */
-export function unescapeCell(value: string): string {
-  return value.startsWith("'") && FORMULA_START.test(value.slice(1)) ? value.slice(1) : value;
-}
 
 // ---------------------------------------------------------------------------------------------------------------
 // The roster's columns. Headers are what the template writes; aliases are what people write in their own sheets.
@@ -327,36 +314,6 @@ export interface RowProblem extends FieldProblem {
   sameAsRow?: number;
 }
 
-/** What a cell says, as trimmed text: rich text joined, a formula's cached result, dates as YYYY-MM-DD. */
-export function cellText(v: unknown): string {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'string') return unescapeCell(v.replace(/[\u200b-\u200d\ufeff]/g, '').trim()).trim();
-  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
-  if (typeof v === 'boolean') return v ? 'true' : 'false';
-  if (v instanceof Date) return Number.isNaN(v.getTime()) ? '' : v.toISOString().slice(0, 10);
-  if (typeof v === 'object') {
-    const o = v as Record<string, unknown>;
-    if (Array.isArray(o.richText))
-      return cellText(
-        o.richText
-          .map((p) =>
-            p && typeof p === 'object' && typeof (p as { text?: unknown }).text === 'string'
-              ? (p as { text: string }).text
-              : '',
-          )
-          .join(''),
-      );
-    if ('result' in o) return cellText(o.result);
-    if ('text' in o) return cellText(o.text);
-  }
-  return '';
-}
-
-/** Codes (building, room, phone …) typed in full-width digits or letters read as their ASCII forms. */
-function codeText(v: unknown): string {
-  return cellText(v).normalize('NFKC').replace(/\s+/g, '');
-}
-
 function normHeader(v: unknown): string {
   return cellText(v)
     .replace(/[（(【[].*$/s, '')
@@ -465,22 +422,6 @@ function yesNo(v: unknown): boolean | undefined | 'bad' {
   if (YES.has(s)) return true;
   if (NO.has(s)) return false;
   return 'bad';
-}
-
-const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
-
-/** A birth date cell as YYYY-MM-DD where it can be read as one; otherwise the text as written (the schema refuses it). */
-export function dateText(v: unknown): string {
-  if (v instanceof Date) return Number.isNaN(v.getTime()) ? '' : v.toISOString().slice(0, 10);
-  if (typeof v === 'number' && Number.isFinite(v)) {
-    if (Number.isInteger(v) && v >= 10000101 && v <= 99991231) return dateText(String(v));
-    // A date serial in a cell not formatted as a date (the 1900 date system).
-    if (v >= 1 && v < 2958466) return new Date(EXCEL_EPOCH + Math.floor(v) * 86_400_000).toISOString().slice(0, 10);
-    return String(v);
-  }
-  const s = codeText(v);
-  const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(s) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(s);
-  return m ? `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}` : s;
 }
 
 /**
@@ -640,30 +581,6 @@ function isTemplateRow(cells: Partial<Record<RosterField, unknown>>, fields: Ros
 // ---------------------------------------------------------------------------------------------------------------
 // The file.
 
-/** Entry names and declared sizes from a zip's central directory; null if the bytes are not a zip. */
-export function zipEntries(buf: Buffer): Array<{ name: string; size: number }> | null {
-  if (buf.length < 30 || buf.readUInt32LE(0) !== 0x04034b50) return null;
-  let eocd = -1;
-  // The end record is 22 bytes plus a comment of at most 65,535.
-  for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 65_535); i--)
-    if (buf.readUInt32LE(i) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  if (eocd < 0) return null;
-  const count = buf.readUInt16LE(eocd + 10);
-  let p = buf.readUInt32LE(eocd + 16);
-  const out: Array<{ name: string; size: number }> = [];
-  for (let n = 0; n < count; n++) {
-    if (p + 46 > buf.length || buf.readUInt32LE(p) !== 0x02014b50) return null;
-    const nameLength = buf.readUInt16LE(p + 28);
-    if (p + 46 + nameLength > buf.length) return null;
-    out.push({ name: buf.toString('utf8', p + 46, p + 46 + nameLength), size: buf.readUInt32LE(p + 24) });
-    p += 46 + nameLength + buf.readUInt16LE(p + 30) + buf.readUInt16LE(p + 32);
-  }
-  return out;
-}
-
 interface RosterSheet {
   headerRow: number;
   fields: RosterField[];
@@ -676,148 +593,8 @@ function fileProblem(row: number, message: string): AppError {
   return new AppError('validation', { fields });
 }
 
-// Parts of a worksheet an import never reads; skipping them also keeps a filled-in template light (exceljs would
-// otherwise expand each data-validation range into one entry per cell: 120,000 of them for the template).
-const IGNORED_NODES = [
-  'dataValidations',
-  'conditionalFormatting',
-  'hyperlinks',
-  'mergeCells',
-  'autoFilter',
-  'rowBreaks',
-  'pageMargins',
-  'pageSetup',
-  'headerFooter',
-  'printOptions',
-  'picture',
-  'drawing',
-  'sheetProtection',
-  'tableParts',
-  'extLst',
-];
-/** Heap a roster read may use; a file that needs more is refused rather than taking the server down. */
-const READER_HEAP_MB = 320;
-const EXCELJS_PATH = createRequire(import.meta.url).resolve('exceljs');
-
-// The roster is read in a worker thread, with exceljs's in-memory reader:
-// - its streaming reader decodes each 16 KB chunk on its own and garbles a Chinese character that straddles two
-//   chunks (exceljs issues #2063 and #2084, open in 4.4); in a 10,000-row roster that happens a few times a file;
-// - the in-memory reader builds the whole workbook (~100 MB for 10,000 rows); in a worker that memory is given
-//   back when the worker ends, the worker's heap is capped, and the server keeps answering while it reads.
-// After a small file the worker stays a few seconds, so a run of small imports does not pay for loading exceljs
-// each time. Its source is plain JavaScript passed as text, because a separate worker file would not survive bundling.
-const READER_SOURCE = `
-const { parentPort, workerData } = require('node:worker_threads');
-const ExcelJS = require(workerData.exceljs);
-parentPort.on('message', async ({ buffer, options }) => {
-  try {
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(buffer, options);
-    const sheets = wb.worksheets.map((ws) => {
-      const rows = [];
-      ws.eachRow((row, n) => { rows.push([n, row.values]); });
-      return rows;
-    });
-    parentPort.postMessage({ sheets });
-  } catch (err) {
-    parentPort.postMessage({ error: String((err && err.message) || err) });
-  }
-});
-`;
-const READER_IDLE_MS = 15_000;
-const KEEP_READER_BELOW_BYTES = 256 * 1024;
-
-type SheetRows = Array<[number, unknown[]]>;
-
-/** Reads workbooks in a worker thread, one at a time (two large rosters at once would need twice the memory). */
-export class RosterReader {
-  private worker: Worker | null = null;
-  private idleTimer: NodeJS.Timeout | null = null;
-  private queue: Promise<unknown> = Promise.resolve();
-
-  /** Each worksheet's non-empty rows as [row number, values by column number]. */
-  read(buffer: Buffer): Promise<SheetRows[]> {
-    const run = this.queue.then(() => this.run(buffer));
-    this.queue = run.catch(() => undefined);
-    return run;
-  }
-
-  /** Starts the worker (loading exceljs takes a moment) while an upload is still arriving. */
-  warm(): void {
-    if (this.worker) return;
-    this.worker = this.spawn();
-    this.worker.unref();
-    this.idleTimer ??= setTimeout(() => void this.close(), READER_IDLE_MS).unref();
-  }
-
-  async close(): Promise<void> {
-    if (this.idleTimer) clearTimeout(this.idleTimer);
-    this.idleTimer = null;
-    const w = this.worker;
-    this.worker = null;
-    await w?.terminate();
-  }
-
-  private spawn(): Worker {
-    const w = new Worker(READER_SOURCE, {
-      eval: true,
-      execArgv: [],
-      workerData: { exceljs: EXCELJS_PATH },
-      resourceLimits: { maxOldGenerationSizeMb: READER_HEAP_MB },
-    });
-    // A failure while idle must not take the server down: the next read starts a fresh worker.
-    w.on('error', () => undefined).on('exit', () => {
-      if (this.worker === w) this.worker = null;
-    });
-    return w;
-  }
-
-  private run(buffer: Buffer): Promise<SheetRows[]> {
-    if (this.idleTimer) {
-      clearTimeout(this.idleTimer);
-      this.idleTimer = null;
-    }
-    const worker = (this.worker ??= this.spawn());
-    // Keep the process alive while reading, but not while idle.
-    worker.ref();
-    return new Promise<SheetRows[]>((resolve, reject) => {
-      const finish = (dead: boolean) => {
-        worker.off('message', onMessage).off('error', onError).off('exit', onExit);
-        if (dead) {
-          if (this.worker === worker) this.worker = null;
-          void worker.terminate();
-          return;
-        }
-        worker.unref();
-        // After a large file the worker's heap is mostly garbage: end it now, before the rows are written.
-        if (buffer.length > KEEP_READER_BELOW_BYTES) void this.close();
-        else this.idleTimer = setTimeout(() => void this.close(), READER_IDLE_MS).unref();
-      };
-      const onMessage = (m: { sheets?: SheetRows[]; error?: string }) => {
-        finish(false);
-        if (m.sheets) resolve(m.sheets);
-        else reject(new Error(m.error));
-      };
-      const onError = (err: Error) => {
-        finish(true);
-        reject(err);
-      };
-      const onExit = (code: number) => {
-        finish(true);
-        reject(new Error(`the roster reader stopped (${code})`));
-      };
-      worker.on('message', onMessage).on('error', onError).on('exit', onExit);
-      // maxRows/maxCols make exceljs stop parsing a runaway sheet instead of building it.
-      worker.postMessage({
-        buffer,
-        options: { ignoreNodes: IGNORED_NODES, maxRows: MAX_ROSTER_ROWS + 1000, maxCols: 1000 },
-      });
-    });
-  }
-}
-
 /** Reads the first sheet that has a roster header. */
-async function readRoster(reader: RosterReader, buffer: Buffer): Promise<RosterSheet> {
+async function readRoster(reader: WorkbookReader, buffer: Buffer): Promise<RosterSheet> {
   const entries = zipEntries(buffer);
   // An .xlsx is a zip holding a workbook part; anything else (a renamed text file, an old .xls, a .docx) is not.
   if (!entries || !entries.some((e) => e.name === 'xl/workbook.xml')) throw new AppError('unsupported_file');
@@ -877,13 +654,6 @@ export interface ImportResult {
   households: { created: number; existing: number };
 }
 
-export interface ExportFile {
-  fileName: string;
-  asciiFileName: string;
-  rows: number;
-  stream: Readable;
-}
-
 /** Building numbers as people write them: “1号楼”, “1号”, “1栋”, “1”. */
 function buildingCore(number: string): string {
   return number
@@ -893,7 +663,7 @@ function buildingCore(number: string): string {
 }
 
 export class RegistryExcel {
-  private readonly reader = new RosterReader();
+  private readonly reader = new WorkbookReader({ maxRows: MAX_ROSTER_ROWS + 1000 });
   constructor(private readonly registry: RegistryService) {}
 
   /** Gets the reader ready while a roster is being uploaded. */
@@ -1008,7 +778,8 @@ export class RegistryExcel {
           continue;
         }
         a[field] ??= { value, row: p.row };
-        // Dibao of a registered household is compared only for callers who may see it (otherwise an import would reveal it).
+        // Dibao of a registered household is compared only for callers who may see it (otherwise an import would
+        // reveal it).
         const stored = known ? (field === 'dibao' ? known.dibao : known.isMigrant) : null;
         if (stored !== null && stored !== value) problem(p, field, 'invalid.householdMismatch');
       }
@@ -1157,29 +928,4 @@ export class RegistryExcel {
     const day = todayInShanghai();
     return { fileName: `住户名单-${day}.xlsx`, asciiFileName: `households-${day}.xlsx`, rows, stream };
   }
-}
-
-export type ExportCell = string | number | null;
-
-/** Writes rows to a streaming workbook as they come; every text cell passes through escapeCell. */
-export function streamWorkbook(
-  sheetName: string,
-  columns: Array<[string, number]>,
-  rows: AsyncIterable<ExportCell[][]>,
-): Readable {
-  const out = new PassThrough();
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
-  const ws = wb.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.columns = columns.map(([header, width]) => ({ header, width }));
-  ws.getRow(1).font = { bold: true };
-  void (async () => {
-    for await (const batch of rows) {
-      // The client went away: stop reading the database.
-      if (out.destroyed) return;
-      for (const r of batch) ws.addRow(r.map((v) => (typeof v === 'string' ? escapeCell(v) : v))).commit();
-    }
-    ws.commit();
-    await wb.commit();
-  })().catch((err) => out.destroy(err instanceof Error ? err : new Error(String(err))));
-  return out;
 }

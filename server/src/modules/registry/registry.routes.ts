@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { idParam, uuid } from '../../../../domain/shared/schemas.ts';
 import {
   buildingInput,
   consentInput,
@@ -19,7 +20,6 @@ import { actorOf, grantOf, requestContext } from '../../platform/http.ts';
 import type { RegistryService } from './registry.service.ts';
 import { noContent } from '../../platform/responses.ts';
 
-const idParam = z.object({ id: z.string().uuid('invalid.id') });
 const created = z.object({ id: z.string() });
 const householdItem = z.object({
   id: z.string(),
@@ -114,7 +114,7 @@ export function registryRoutes(registry: RegistryService) {
         schema: {
           tags: ['registry'],
           summary: 'Buildings, optionally of one grid',
-          querystring: z.object({ gridId: z.string().uuid('invalid.id').optional() }),
+          querystring: z.object({ gridId: uuid.optional() }),
           response: {
             200: z.array(
               z.object({
@@ -310,7 +310,7 @@ export function registryRoutes(registry: RegistryService) {
         schema: {
           tags: ['registry'],
           summary: 'Remove a family contact',
-          params: idParam.extend({ contactId: z.string().uuid('invalid.id') }),
+          params: idParam.extend({ contactId: uuid }),
           response: { 204: noContent },
         },
       },
@@ -351,7 +351,7 @@ export function registryRoutes(registry: RegistryService) {
         schema: {
           tags: ['registry'],
           summary: 'Withdraw a consent',
-          params: idParam.extend({ consentId: z.string().uuid('invalid.id') }),
+          params: idParam.extend({ consentId: uuid }),
           response: { 204: noContent },
         },
       },

@@ -11,7 +11,7 @@ import type {
 } from '../../db/schema/index.ts';
 import { assertInScope, can, gridFilter, inScope, type Grant } from '../../platform/access.ts';
 import type { Actor, RequestContext } from '../../platform/actor.ts';
-import type { AuditLog, AuditWhat } from '../../platform/audit.ts';
+import type { AuditLog } from '../../platform/audit.ts';
 import type { FieldCipher } from '../../platform/crypto.ts';
 import { AppError } from '../../platform/errors.ts';
 import { uuidv7 } from '../../../../domain/shared/ids.ts';
@@ -34,7 +34,10 @@ export interface Health {
   note?: string;
 }
 
-/** A checked roster: households to add (each with a reference its residents use) and residents for new or existing households. */
+/**
+ * A checked roster: households to add (each with a reference its residents use) and residents for new or existing
+ * households.
+ */
 export interface RosterPlan {
   households: Array<{ ref: string; building: { id: string; gridId: string }; input: HouseholdInput }>;
   residents: Array<{
@@ -70,7 +73,9 @@ export type ConsentWithdrawnHook = (
   ctx: RequestContext,
   consent: ConsentRecordTable,
 ) => Promise<(() => void) | void>;
-/** Likewise for a family contact removed from a resident (the badges area takes the phone off the badge's call list). */
+/**
+ * Likewise for a family contact removed from a resident (the badges area takes the phone off the badge's call list).
+ */
 export type ContactRemovedHook = (
   trx: DbOrTrx,
   actor: Actor,
@@ -110,14 +115,6 @@ export class RegistryService {
       dibaoTrue: dibaoToken(this.cipher, actor.communityId, true),
       decodeTag: tagDecoder(this.cipher, actor.communityId),
     };
-  }
-
-  private auditWho(actor: Actor, ctx: RequestContext) {
-    return { communityId: actor.communityId, accountId: actor.accountId, name: actor.name, role: actor.role, ...ctx };
-  }
-
-  private record(db: DbOrTrx, actor: Actor, ctx: RequestContext, what: AuditWhat) {
-    return this.audit.record(db, this.auditWho(actor, ctx), what);
   }
 
   // ---------------- summary, grids, buildings ----------------
@@ -188,7 +185,7 @@ export class RegistryService {
         street: input.street,
         created_at: new Date().toISOString(),
       });
-      await this.record(trx, actor, ctx, {
+      await this.audit.recordBy(trx, actor, ctx, {
         action: 'building.create',
         entityType: 'building',
         entityId: id,
@@ -270,7 +267,7 @@ export class RegistryService {
     const now = new Date().toISOString();
     const write = async (t: DbOrTrx) => {
       await repo.insertHousehold(t, this.householdRow(actor.communityId, id, b, input, now));
-      await this.record(t, actor, ctx, {
+      await this.audit.recordBy(t, actor, ctx, {
         action: 'household.create',
         entityType: 'household',
         entityId: id,
@@ -318,7 +315,7 @@ export class RegistryService {
           .where('community_id', '=', actor.communityId)
           .where('household_id', '=', id)
           .execute();
-      await this.record(trx, actor, ctx, {
+      await this.audit.recordBy(trx, actor, ctx, {
         action: 'household.update',
         entityType: 'household',
         entityId: id,
@@ -345,7 +342,8 @@ export class RegistryService {
       ...parseSearch(q.q),
       tag: q.group ? groupTag(this.cipher, actor.communityId, q.group) : undefined,
       dibaoToken: q.dibao === undefined ? undefined : dibaoToken(this.cipher, actor.communityId, q.dibao),
-      // Aged at least ageMin: born on or before today minus ageMin years; at most ageMax: born after today minus (ageMax+1).
+      // Aged at least ageMin: born on or before today minus ageMin years; at most ageMax: born after today minus
+      // (ageMax+1).
       bornOnOrBefore: q.ageMin !== undefined ? bornOnOrBefore(q.ageMin, today) : undefined,
       bornOnOrAfter: q.ageMax !== undefined ? dayAfter(bornOnOrBefore(q.ageMax + 1, today)) : undefined,
     };
@@ -374,16 +372,16 @@ export class RegistryService {
   residentExport(actor: Actor, grant: Grant, q: Partial<ResidentQuery>) {
     const v = this.visibility(actor);
     const f = this.residentFilter(actor, grant, q);
-    const self = this;
-    return (async function* () {
-      for await (const rows of repo.allResidents(self.db, f)) {
-        const tags = await self.tagMap(
+    const batches = async function* (this: RegistryService) {
+      for await (const rows of repo.allResidents(this.db, f)) {
+        const tags = await this.tagMap(
           actor.communityId,
           rows.map((r) => r.id),
         );
         yield rows.map((r) => toResidentListItem(v, r, tags.get(r.id) ?? []));
       }
-    })();
+    };
+    return batches.call(this);
   }
 
   private async tagMap(communityId: string, ids: string[]) {
@@ -463,7 +461,7 @@ export class RegistryService {
       disability: this.cipher.decryptJson<Disability>(r.disability_enc),
       dibao: this.cipher.decryptJson<{ dibao: boolean }>(r.dibao_enc)?.dibao ?? null,
     };
-    await this.record(this.db, actor, ctx, {
+    await this.audit.recordBy(this.db, actor, ctx, {
       action: 'resident.sensitive_read',
       entityType: 'resident',
       entityId: id,
@@ -516,7 +514,7 @@ export class RegistryService {
     const write = async (t: DbOrTrx) => {
       await repo.insertResident(t, this.residentRow(actor.communityId, id, h, input, now));
       await repo.replaceTags(t, actor.communityId, id, this.residentTags(actor.communityId, input.specialGroups));
-      await this.record(t, actor, ctx, {
+      await this.audit.recordBy(t, actor, ctx, {
         action: 'resident.create',
         entityType: 'resident',
         entityId: id,
@@ -606,7 +604,9 @@ export class RegistryService {
     }));
   }
 
-  /** Which of these ID numbers some resident of the community already has (compared by blind token, never decrypted). */
+  /**
+   * Which of these ID numbers some resident of the community already has (compared by blind token, never decrypted).
+   */
   async registeredIdNumbers(actor: Actor, idNumbers: string[]): Promise<Set<string>> {
     const byToken = new Map(idNumbers.map((n) => [this.cipher.token(actor.communityId, 'id_number', n), n]));
     const found = await repo.existingIdNumberTokens(this.db, actor.communityId, [...byToken.keys()]);
@@ -667,7 +667,7 @@ export class RegistryService {
         await repo.insertHouseholds(trx, [...households.values()]);
         await repo.insertResidents(trx, residents);
         await repo.insertTags(trx, tags);
-        await this.record(trx, actor, ctx, {
+        await this.audit.recordBy(trx, actor, ctx, {
           action: 'registry.import',
           entityType: 'resident',
           detail: { ...detail, households: households.size, residents: residents.length },
@@ -695,7 +695,7 @@ export class RegistryService {
   async auditedResidentExport(actor: Actor, grant: Grant, q: Partial<ResidentQuery>, ctx: RequestContext) {
     const batches = this.residentExport(actor, grant, q);
     const rows = await repo.countResidents(this.db, this.residentFilter(actor, grant, q));
-    await this.record(this.db, actor, ctx, {
+    await this.audit.recordBy(this.db, actor, ctx, {
       action: 'registry.export',
       entityType: 'resident',
       detail: { filter: definedOnly(q), rows },
@@ -706,7 +706,7 @@ export class RegistryService {
   async auditedHouseholdExport(actor: Actor, grant: Grant, q: Partial<HouseholdQuery>, ctx: RequestContext) {
     const batches = this.householdExport(actor, grant, q);
     const rows = await repo.countHouseholds(this.db, this.householdFilter(actor, grant, q));
-    await this.record(this.db, actor, ctx, {
+    await this.audit.recordBy(this.db, actor, ctx, {
       action: 'registry.export',
       entityType: 'household',
       detail: { filter: definedOnly(q), rows },
@@ -763,7 +763,7 @@ export class RegistryService {
             ...new Set([...keep, ...patch.specialGroups.map((g) => groupTag(this.cipher, actor.communityId, g))]),
           ]);
         }
-        await this.record(trx, actor, ctx, {
+        await this.audit.recordBy(trx, actor, ctx, {
           action: 'resident.update',
           entityType: 'resident',
           entityId: id,
@@ -796,7 +796,7 @@ export class RegistryService {
         is_primary: input.isPrimary ? 1 : 0,
         created_at: new Date().toISOString(),
       });
-      await this.record(trx, actor, ctx, {
+      await this.audit.recordBy(trx, actor, ctx, {
         action: 'resident.contact_add',
         entityType: 'resident',
         entityId: residentId,
@@ -812,7 +812,7 @@ export class RegistryService {
       const contact = (await repo.contactsOf(trx, actor.communityId, residentId)).find((c) => c.id === contactId);
       if (!contact || !(await repo.deleteContact(trx, actor.communityId, residentId, contactId)))
         throw new AppError('not_found', { entity: 'contact' });
-      await this.record(trx, actor, ctx, {
+      await this.audit.recordBy(trx, actor, ctx, {
         action: 'resident.contact_remove',
         entityType: 'resident',
         entityId: residentId,
@@ -834,7 +834,10 @@ export class RegistryService {
     return { id };
   }
 
-  /** Records a consent, audited, in the caller's transaction (addConsent; the badges area when a badge is issued). The caller has checked the resident. */
+  /**
+   * Records a consent, audited, in the caller's transaction (addConsent; the badges area when a badge is issued). The
+   * caller has checked the resident.
+   */
   async recordConsent(
     trx: DbOrTrx,
     actor: Actor,
@@ -855,7 +858,7 @@ export class RegistryService {
       recorded_by: actor.accountId,
       note: input.note ?? null,
     });
-    await this.record(trx, actor, ctx, {
+    await this.audit.recordBy(trx, actor, ctx, {
       action: 'resident.consent_add',
       entityType: 'resident',
       entityId: residentId,
@@ -881,7 +884,7 @@ export class RegistryService {
     const afterCommit = await this.db.transaction().execute(async (trx) => {
       if (!(await repo.withdrawConsent(trx, actor.communityId, residentId, consentId, new Date().toISOString())))
         throw new AppError('not_found', { entity: 'consent' });
-      await this.record(trx, actor, ctx, {
+      await this.audit.recordBy(trx, actor, ctx, {
         action: 'resident.consent_withdraw',
         entityType: 'resident',
         entityId: residentId,

@@ -1,13 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { idParam } from '../../../../domain/shared/schemas.ts';
 import { FITNESS } from '../../../../domain/volunteers/eligibility.ts';
 import { eligibleQuery, serviceTypeFields, serviceTypeInput } from '../../../../domain/volunteers/service-schemas.ts';
 import { actorOf, grantOf, requestContext } from '../../platform/http.ts';
 import type { ServiceTypeService } from './service-types.service.ts';
 import { noContent } from '../../platform/responses.ts';
 
-const idParam = z.object({ id: z.string().uuid('invalid.id') });
 const serviceType = z.object({
   id: z.string(),
   code: z.string(),

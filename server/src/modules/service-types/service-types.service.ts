@@ -4,7 +4,7 @@ import type { Db, DbOrTrx } from '../../db/database.ts';
 import type { ServiceTypeTable } from '../../db/schema/index.ts';
 import type { Grant } from '../../platform/access.ts';
 import type { Actor, RequestContext } from '../../platform/actor.ts';
-import type { AuditLog, AuditWhat } from '../../platform/audit.ts';
+import type { AuditLog } from '../../platform/audit.ts';
 import { AppError } from '../../platform/errors.ts';
 import { uuidv7 } from '../../../../domain/shared/ids.ts';
 import { ageOn, todayInShanghai } from '../../../../domain/shared/dates.ts';
@@ -102,7 +102,7 @@ export class EligibilityService {
     });
   }
 
-  /** For later issues (pairings, activities): may these volunteers do this service at this time? Unknown ids are left out. */
+  /** For pairings and activities: may these volunteers do this service at this time? Unknown ids are left out. */
   async check(
     communityId: string,
     serviceTypeId: string,
@@ -182,14 +182,6 @@ export class ServiceTypeService {
     private readonly eligibility: EligibilityService,
   ) {}
 
-  private record(db: DbOrTrx, actor: Actor, ctx: RequestContext, what: AuditWhat) {
-    return this.audit.record(
-      db,
-      { communityId: actor.communityId, accountId: actor.accountId, name: actor.name, role: actor.role, ...ctx },
-      what,
-    );
-  }
-
   async list(actor: Actor) {
     return (await repo.listServiceTypes(this.db, actor.communityId)).map(toServiceType);
   }
@@ -238,7 +230,7 @@ export class ServiceTypeService {
         description: input.description ?? null,
         created_at: new Date().toISOString(),
       });
-      await this.record(trx, actor, ctx, {
+      await this.audit.recordBy(trx, actor, ctx, {
         action: 'service_type.create',
         entityType: 'service_type',
         entityId: id,
@@ -273,7 +265,7 @@ export class ServiceTypeService {
     if (input.description !== undefined) set.description = input.description ?? null;
     await this.db.transaction().execute(async (trx) => {
       await repo.updateServiceType(trx, actor.communityId, id, set);
-      await this.record(trx, actor, ctx, {
+      await this.audit.recordBy(trx, actor, ctx, {
         action: 'service_type.update',
         entityType: 'service_type',
         entityId: id,
@@ -286,7 +278,11 @@ export class ServiceTypeService {
     await this.eligibility.serviceType(actor.communityId, id);
     await this.db.transaction().execute(async (trx) => {
       await repo.deleteServiceType(trx, actor.communityId, id);
-      await this.record(trx, actor, ctx, { action: 'service_type.delete', entityType: 'service_type', entityId: id });
+      await this.audit.recordBy(trx, actor, ctx, {
+        action: 'service_type.delete',
+        entityType: 'service_type',
+        entityId: id,
+      });
     });
   }
 

@@ -1,12 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { idParam } from '../../../../domain/shared/schemas.ts';
 import { poolPage, poolQuery, skillInput, skillPatch, volunteerSkill } from '../../../../domain/volunteers/pool.ts';
 import { actorOf, grantOf, requestContext } from '../../platform/http.ts';
 import type { SkillsService } from './skills.service.ts';
 import { noContent } from '../../platform/responses.ts';
 
-const idParam = z.object({ id: z.string().uuid('invalid.id') });
 const codeParam = idParam.extend({ code: z.string().max(40) });
 
 export function skillsRoutes(skills: SkillsService) {

@@ -2,7 +2,7 @@
 import type { Db, DbOrTrx } from '../../db/database.ts';
 import { authorize, can, type Grant } from '../../platform/access.ts';
 import type { Actor, RequestContext } from '../../platform/actor.ts';
-import type { AuditLog, AuditWhat } from '../../platform/audit.ts';
+import type { AuditLog } from '../../platform/audit.ts';
 import { AppError, type FieldProblem } from '../../platform/errors.ts';
 import type { VolunteerDirectory } from '../volunteers/volunteer-directory.ts';
 import { ageOn, todayInShanghai } from '../../../../domain/shared/dates.ts';
@@ -42,14 +42,6 @@ export class SkillsService {
     private readonly audit: AuditLog,
     private readonly directory: VolunteerDirectory,
   ) {}
-
-  private record(db: DbOrTrx, actor: Actor, ctx: RequestContext, what: AuditWhat) {
-    return this.audit.record(
-      db,
-      { communityId: actor.communityId, accountId: actor.accountId, name: actor.name, role: actor.role, ...ctx },
-      what,
-    );
-  }
 
   /** Staff and unit coordinators edit with volunteers.write; a volunteer edits their own with volunteer.self. */
   private async editable(actor: Actor, volunteerId: string, db: DbOrTrx) {
@@ -94,7 +86,7 @@ export class SkillsService {
         licence_expires_on: input.licenceExpiresOn ?? null,
         created_at: new Date().toISOString(),
       });
-      await this.record(trx, actor, ctx, {
+      await this.audit.recordBy(trx, actor, ctx, {
         action: 'volunteer.skill_add',
         entityType: 'volunteer',
         entityId: volunteerId,
@@ -118,7 +110,7 @@ export class SkillsService {
         licence_no: licenceNo ?? null,
         licence_expires_on: expires ?? null,
       });
-      await this.record(trx, actor, ctx, {
+      await this.audit.recordBy(trx, actor, ctx, {
         action: 'volunteer.skill_update',
         entityType: 'volunteer',
         entityId: volunteerId,
@@ -132,7 +124,7 @@ export class SkillsService {
       await this.editable(actor, volunteerId, trx);
       if (!(await repo.deleteSkill(trx, actor.communityId, volunteerId, code)))
         throw new AppError('not_found', { entity: 'skill' });
-      await this.record(trx, actor, ctx, {
+      await this.audit.recordBy(trx, actor, ctx, {
         action: 'volunteer.skill_remove',
         entityType: 'volunteer',
         entityId: volunteerId,

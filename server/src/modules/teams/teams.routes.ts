@@ -1,13 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { idParam, uuid } from '../../../../domain/shared/schemas.ts';
 import { teamDetail, teamInput, teamItem, teamMemberInput, teamPatch } from '../../../../domain/volunteers/teams.ts';
 import { actorOf, grantOf, requestContext } from '../../platform/http.ts';
 import type { TeamsService } from './teams.service.ts';
 import { noContent } from '../../platform/responses.ts';
 
-const idParam = z.object({ id: z.string().uuid('invalid.id') });
-const memberParam = idParam.extend({ volunteerId: z.string().uuid('invalid.id') });
+const memberParam = idParam.extend({ volunteerId: uuid });
 
 export function teamsRoutes(teams: TeamsService) {
   return async (app: FastifyInstance) => {

@@ -4,7 +4,7 @@ import type { Db, DbOrTrx } from '../../db/database.ts';
 import type { TeamTable } from '../../db/schema/index.ts';
 import type { Grant } from '../../platform/access.ts';
 import type { Actor, RequestContext } from '../../platform/actor.ts';
-import type { AuditLog, AuditWhat } from '../../platform/audit.ts';
+import type { AuditLog } from '../../platform/audit.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { VolunteerDirectory } from '../volunteers/volunteer-directory.ts';
 import { uuidv7 } from '../../../../domain/shared/ids.ts';
@@ -19,14 +19,6 @@ export class TeamsService {
     private readonly audit: AuditLog,
     private readonly directory: VolunteerDirectory,
   ) {}
-
-  private record(db: DbOrTrx, actor: Actor, ctx: RequestContext, what: AuditWhat) {
-    return this.audit.record(
-      db,
-      { communityId: actor.communityId, accountId: actor.accountId, name: actor.name, role: actor.role, ...ctx },
-      what,
-    );
-  }
 
   /** Team-scoped callers (team leaders) act on their own team only. */
   private assertTeam(actor: Actor, grant: Grant, teamId: string) {
@@ -113,7 +105,7 @@ export class TeamsService {
         description: input.description ?? null,
         created_at: new Date().toISOString(),
       });
-      await this.record(trx, actor, ctx, {
+      await this.audit.recordBy(trx, actor, ctx, {
         action: 'team.create',
         entityType: 'team',
         entityId: id,
@@ -148,7 +140,7 @@ export class TeamsService {
       if (patch.unitId !== undefined) set.unit_id = patch.unitId ?? null;
       if (patch.description !== undefined) set.description = patch.description ?? null;
       if (Object.keys(set).length) await repo.updateTeam(trx, actor.communityId, id, set);
-      await this.record(trx, actor, ctx, {
+      await this.audit.recordBy(trx, actor, ctx, {
         action: 'team.update',
         entityType: 'team',
         entityId: id,
@@ -163,7 +155,7 @@ export class TeamsService {
       const t = await repo.findTeam(trx, actor.communityId, id);
       if (!t) throw new AppError('not_found', { entity: 'team' });
       await repo.deleteTeam(trx, actor.communityId, id);
-      await this.record(trx, actor, ctx, {
+      await this.audit.recordBy(trx, actor, ctx, {
         action: 'team.delete',
         entityType: 'team',
         entityId: id,
@@ -200,7 +192,7 @@ export class TeamsService {
         requested_at: new Date().toISOString(),
         decided_at: null,
       });
-      await this.record(trx, actor, ctx, {
+      await this.audit.recordBy(trx, actor, ctx, {
         action: 'team.join_request',
         entityType: 'team',
         entityId: teamId,
@@ -227,7 +219,7 @@ export class TeamsService {
         requested_at: now,
         decided_at: now,
       });
-      await this.record(trx, actor, ctx, {
+      await this.audit.recordBy(trx, actor, ctx, {
         action: 'team.member_add',
         entityType: 'team',
         entityId: teamId,
@@ -258,7 +250,7 @@ export class TeamsService {
         status,
         decided_at: new Date().toISOString(),
       });
-      await this.record(trx, actor, ctx, {
+      await this.audit.recordBy(trx, actor, ctx, {
         action: `team.member_${decision}`,
         entityType: 'team',
         entityId: teamId,

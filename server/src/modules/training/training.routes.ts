@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { idParam, uuid } from '../../../../domain/shared/schemas.ts';
 import {
   ATTENDANCE,
   attendanceMark,
@@ -12,8 +13,6 @@ import { actorOf, grantOf, requestContext } from '../../platform/http.ts';
 import type { TrainingService } from './training.service.ts';
 import { noContent } from '../../platform/responses.ts';
 
-const uuid = z.string().uuid('invalid.id');
-const idParam = z.object({ id: uuid });
 const created = z.object({ id: z.string() });
 const course = z.object({
   id: z.string(),

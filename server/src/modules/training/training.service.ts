@@ -5,7 +5,7 @@ import type { Db, DbOrTrx, DatabaseKind } from '../../db/database.ts';
 import { can, type Grant } from '../../platform/access.ts';
 import { authorize } from '../../platform/access.ts';
 import type { Actor, RequestContext } from '../../platform/actor.ts';
-import type { AuditLog, AuditWhat } from '../../platform/audit.ts';
+import type { AuditLog } from '../../platform/audit.ts';
 import { AppError } from '../../platform/errors.ts';
 import { uuidv7 } from '../../../../domain/shared/ids.ts';
 import { addDays, todayInShanghai } from '../../../../domain/shared/dates.ts';
@@ -20,7 +20,8 @@ export function addMonths(date: string, months: number): string {
   const ny = Math.floor(total / 12),
     nm = total % 12;
   const last = new Date(Date.UTC(ny, nm + 1, 0)).getUTCDate();
-  return `${String(ny).padStart(4, '0')}-${String(nm + 1).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
+  const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+  return `${pad(ny, 4)}-${pad(nm + 1)}-${pad(Math.min(d, last))}`;
 }
 
 const toCourse = (c: {
@@ -38,14 +39,6 @@ export class TrainingService {
     private readonly audit: AuditLog,
     private readonly directory: VolunteerDirectory,
   ) {}
-
-  private record(db: DbOrTrx, actor: Actor, ctx: RequestContext, what: AuditWhat) {
-    return this.audit.record(
-      db,
-      { communityId: actor.communityId, accountId: actor.accountId, name: actor.name, role: actor.role, ...ctx },
-      what,
-    );
-  }
 
   // ---------------- courses ----------------
 
@@ -71,7 +64,7 @@ export class TrainingService {
         description: input.description ?? null,
         created_at: new Date().toISOString(),
       });
-      await this.record(trx, actor, ctx, {
+      await this.audit.recordBy(trx, actor, ctx, {
         action: 'training.course.create',
         entityType: 'training_course',
         entityId: id,
@@ -97,7 +90,7 @@ export class TrainingService {
         ...(input.validityMonths !== undefined && { validity_months: input.validityMonths ?? null }),
         ...(input.description !== undefined && { description: input.description ?? null }),
       });
-      await this.record(trx, actor, ctx, {
+      await this.audit.recordBy(trx, actor, ctx, {
         action: 'training.course.update',
         entityType: 'training_course',
         entityId: id,
@@ -140,7 +133,7 @@ export class TrainingService {
         capacity: input.capacity ?? null,
         created_at: new Date().toISOString(),
       });
-      await this.record(trx, actor, ctx, {
+      await this.audit.recordBy(trx, actor, ctx, {
         action: 'training.session.create',
         entityType: 'training_session',
         entityId: id,
@@ -167,7 +160,9 @@ export class TrainingService {
     }));
   }
 
-  /** Signs a volunteer up. The count and the insert run under the session's lock, so a session never goes over capacity. */
+  /**
+   * Signs a volunteer up. The count and the insert run under the session's lock, so a session never goes over capacity.
+   */
   private async signUp(actor: Actor, sessionId: string, volunteerId: string, ctx: RequestContext, self: boolean) {
     await this.db.transaction().execute(async (trx) => {
       const s = await repo.lockSession(trx, this.kind, actor.communityId, sessionId);
@@ -181,7 +176,7 @@ export class TrainingService {
       if (s.capacity !== null && (await repo.countAttendance(trx, actor.communityId, sessionId)) >= s.capacity)
         throw new AppError('session_full', { capacity: s.capacity });
       await repo.insertAttendance(trx, actor.communityId, sessionId, volunteerId, new Date().toISOString());
-      await this.record(trx, actor, ctx, {
+      await this.audit.recordBy(trx, actor, ctx, {
         action: 'training.signup',
         entityType: 'training_session',
         entityId: sessionId,
@@ -217,7 +212,7 @@ export class TrainingService {
       if (!a) throw new AppError('not_found', { entity: 'attendance' });
       await repo.deleteCertificateForSession(trx, actor.communityId, sessionId, volunteerId);
       await repo.deleteAttendance(trx, actor.communityId, sessionId, volunteerId);
-      await this.record(trx, actor, ctx, {
+      await this.audit.recordBy(trx, actor, ctx, {
         action: 'training.unregister',
         entityType: 'training_session',
         entityId: sessionId,
@@ -261,7 +256,7 @@ export class TrainingService {
       } else {
         await repo.deleteCertificateForSession(trx, actor.communityId, sessionId, volunteerId);
       }
-      await this.record(trx, actor, ctx, {
+      await this.audit.recordBy(trx, actor, ctx, {
         action: 'training.attendance',
         entityType: 'training_session',
         entityId: sessionId,

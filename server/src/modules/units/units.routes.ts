@@ -1,12 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { idParam } from '../../../../domain/shared/schemas.ts';
 import { unitInput, unitItem, unitPatch } from '../../../../domain/volunteers/units.ts';
 import { actorOf, grantOf, requestContext } from '../../platform/http.ts';
 import type { UnitsService } from './units.service.ts';
 import { noContent } from '../../platform/responses.ts';
-
-const idParam = z.object({ id: z.string().uuid('invalid.id') });
 
 export function unitsRoutes(units: UnitsService) {
   return async (app: FastifyInstance) => {

@@ -3,7 +3,7 @@ import type { Db, DbOrTrx } from '../../db/database.ts';
 import type { UnitTable } from '../../db/schema/index.ts';
 import type { Grant } from '../../platform/access.ts';
 import type { Actor, RequestContext } from '../../platform/actor.ts';
-import type { AuditLog, AuditWhat } from '../../platform/audit.ts';
+import type { AuditLog } from '../../platform/audit.ts';
 import { AppError } from '../../platform/errors.ts';
 import { uuidv7 } from '../../../../domain/shared/ids.ts';
 import { ageOn, todayInShanghai } from '../../../../domain/shared/dates.ts';
@@ -27,14 +27,6 @@ export class UnitsService {
     private readonly db: Db,
     private readonly audit: AuditLog,
   ) {}
-
-  private record(db: DbOrTrx, actor: Actor, ctx: RequestContext, what: AuditWhat) {
-    return this.audit.record(
-      db,
-      { communityId: actor.communityId, accountId: actor.accountId, name: actor.name, role: actor.role, ...ctx },
-      what,
-    );
-  }
 
   /** A unit-scoped reader is bound to their unit; other scopes read the list of units (not personal data). */
   private assertUnit(actor: Actor, grant: Grant, unitId: string) {
@@ -93,7 +85,7 @@ export class UnitsService {
         contact_phone: input.contactPhone ?? null,
         created_at: new Date().toISOString(),
       });
-      await this.record(trx, actor, ctx, {
+      await this.audit.recordBy(trx, actor, ctx, {
         action: 'unit.create',
         entityType: 'unit',
         entityId: id,
@@ -121,7 +113,7 @@ export class UnitsService {
       if (patch.contactName !== undefined) set.contact_name = patch.contactName ?? null;
       if (patch.contactPhone !== undefined) set.contact_phone = patch.contactPhone ?? null;
       if (Object.keys(set).length) await repo.updateUnit(trx, actor.communityId, id, set);
-      await this.record(trx, actor, ctx, {
+      await this.audit.recordBy(trx, actor, ctx, {
         action: 'unit.update',
         entityType: 'unit',
         entityId: id,
@@ -138,7 +130,7 @@ export class UnitsService {
       if (d.volunteers || d.teams)
         throw new AppError('has_dependents', { entity: 'unit', dependents: d.volunteers ? 'volunteer' : 'team' });
       await repo.deleteUnit(trx, actor.communityId, id);
-      await this.record(trx, actor, ctx, {
+      await this.audit.recordBy(trx, actor, ctx, {
         action: 'unit.delete',
         entityType: 'unit',
         entityId: id,

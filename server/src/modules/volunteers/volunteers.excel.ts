@@ -1,4 +1,4 @@
-// Excel import and export of volunteers, on the registry's helpers (formula escaping, cell reading, the
+// Excel import and export of volunteers, on the platform's helpers (formula escaping, cell reading, the
 // workbook reader in a worker, the streaming writer). No HTTP here.
 import ExcelJS from 'exceljs';
 import { GENDERS } from '../../../../domain/registry/special-groups.ts';
@@ -17,11 +17,11 @@ import { AppError, type FieldProblem } from '../../platform/errors.ts';
 import {
   cellText,
   dateText,
-  RosterReader,
+  WorkbookReader,
   streamWorkbook,
   zipEntries,
   type ExportFile,
-} from '../registry/registry.excel.ts';
+} from '../../platform/excel.ts';
 import type { VolunteerService } from './volunteers.service.ts';
 
 const MAX_ROWS = 5000;
@@ -108,7 +108,7 @@ export interface VolunteerImportResult {
 }
 
 export class VolunteerExcel {
-  private readonly reader = new RosterReader();
+  private readonly reader = new WorkbookReader();
   constructor(private readonly volunteers: VolunteerService) {}
 
   close() {

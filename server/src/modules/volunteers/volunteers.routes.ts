@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { idParam } from '../../../../domain/shared/schemas.ts';
 import { mobile, page } from '../../../../domain/registry/schemas.ts';
 import {
   cardSummary,
@@ -14,15 +15,13 @@ import {
   volunteerQuery,
   volunteerRegistration,
 } from '../../../../domain/volunteers/schemas.ts';
-import { actorOf, grantOf, originOf, requestContext } from '../../platform/http.ts';
+import { sendWorkbook, XLSX_MIME } from '../../platform/excel.ts';
+import { actorOf, contentDisposition, grantOf, originOf, requestContext } from '../../platform/http.ts';
 import { VolunteerService } from './volunteers.service.ts';
 import { VolunteerExcel } from './volunteers.excel.ts';
 import { AppError } from '../../platform/errors.ts';
-import { XLSX_MIME } from '../registry/registry.excel.ts';
-import { contentDisposition, sendWorkbook } from '../registry/registry.excel.routes.ts';
 import { fileResponse, MIME, noContent } from '../../platform/responses.ts';
 
-const idParam = z.object({ id: z.string().uuid('invalid.id') });
 const registered = z.object({ id: z.string(), status: z.enum(['pending', 'approved']) });
 
 export function volunteerRoutes(volunteers: VolunteerService, opts: { rateLimits: boolean; maxUploadBytes: number }) {

@@ -7,7 +7,7 @@ import type { Db, DbOrTrx } from '../../db/database.ts';
 import type { VolunteerSkillTable, VolunteerTable } from '../../db/schema/index.ts';
 import { assertInScope, can, type Grant } from '../../platform/access.ts';
 import type { Actor, RequestContext } from '../../platform/actor.ts';
-import type { AuditLog, AuditWhat, AuditWho } from '../../platform/audit.ts';
+import { auditWho, type AuditLog, type AuditWho } from '../../platform/audit.ts';
 import { randomToken, sha256, type FieldCipher } from '../../platform/crypto.ts';
 import { AppError, type FieldProblem } from '../../platform/errors.ts';
 import type { Notifier } from '../../platform/notify.ts';
@@ -46,14 +46,6 @@ export class VolunteerService {
     private readonly directory: VolunteerDirectory,
     private readonly sessions?: SessionCache,
   ) {}
-
-  private who(actor: Actor, ctx: RequestContext): AuditWho {
-    return { communityId: actor.communityId, accountId: actor.accountId, name: actor.name, role: actor.role, ...ctx };
-  }
-
-  private record(db: DbOrTrx, actor: Actor, ctx: RequestContext, what: AuditWhat) {
-    return this.audit.record(db, this.who(actor, ctx), what);
-  }
 
   // ---------------- public self-registration ----------------
 
@@ -99,7 +91,7 @@ export class VolunteerService {
       if (last && usable) await repo.updateCode(this.db, last.id, { attempts: last.attempts + 1 });
       throw new AppError('validation', { fields: [{ field: 'code', message: 'bad_code' }] });
     }
-    const who: AuditWho = { communityId: community.id, accountId: null, name: input.name, role: null, ...ctx };
+    const who = auditWho({ communityId: community.id, accountId: null, name: input.name, role: null }, ctx);
     const id = await this.create(community, input, 'self', 'pending', who, async (trx) => {
       await repo.updateCode(trx, last.id, { consumed_at: new Date().toISOString() });
     });
@@ -120,7 +112,7 @@ export class VolunteerService {
       input,
       'staff',
       status,
-      this.who(actor, ctx),
+      auditWho(actor, ctx),
       async () => undefined,
       actor.accountId,
     );
@@ -290,7 +282,7 @@ export class VolunteerService {
     try {
       await this.db.transaction().execute(async (trx) => {
         for (const p of prepared) await this.insertPrepared(trx, p);
-        await this.record(trx, actor, ctx, {
+        await this.audit.recordBy(trx, actor, ctx, {
           action: 'volunteers.import',
           entityType: 'volunteer',
           detail: { rows: prepared.length, status },
@@ -345,7 +337,7 @@ export class VolunteerService {
         updated_at: now,
       });
       const accountId = await this.ensureAccount(trx, actor.communityId, id, v.name, v.phone);
-      await this.record(trx, actor, ctx, {
+      await this.audit.recordBy(trx, actor, ctx, {
         action: 'volunteer.approve',
         entityType: 'volunteer',
         entityId: id,
@@ -366,7 +358,7 @@ export class VolunteerService {
         decision_note: note ?? null,
         updated_at: now,
       });
-      await this.record(trx, actor, ctx, {
+      await this.audit.recordBy(trx, actor, ctx, {
         action: 'volunteer.reject',
         entityType: 'volunteer',
         entityId: id,
@@ -408,7 +400,7 @@ export class VolunteerService {
   async auditedExport(actor: Actor, grant: Grant, q: Partial<VolunteerQuery>, ctx: RequestContext) {
     const f = this.filter(actor, grant, q);
     const { total } = await repo.searchVolunteers(this.db, f, 1, 1);
-    await this.record(this.db, actor, ctx, {
+    await this.audit.recordBy(this.db, actor, ctx, {
       action: 'volunteers.export',
       entityType: 'volunteer',
       detail: { rows: total },
@@ -463,7 +455,7 @@ export class VolunteerService {
   async sensitive(actor: Actor, grant: Grant, id: string, ctx: RequestContext) {
     const v = await this.inScope(actor, grant, id);
     const idNumber = this.cipher.decrypt(v.id_number_enc);
-    await this.record(this.db, actor, ctx, {
+    await this.audit.recordBy(this.db, actor, ctx, {
       action: 'volunteer.sensitive_read',
       entityType: 'volunteer',
       entityId: id,
@@ -515,7 +507,7 @@ export class VolunteerService {
           id,
           skillRows(actor.communityId, id, patch.skills, set.updated_at!),
         );
-      await this.record(trx, actor, ctx, {
+      await this.audit.recordBy(trx, actor, ctx, {
         action: 'volunteer.update',
         entityType: 'volunteer',
         entityId: id,
@@ -579,7 +571,7 @@ export class VolunteerService {
     const v = await repo.getVolunteerByCard(this.db, actor.communityId, token);
     if (!v) throw new AppError('not_found', { entity: 'volunteer' });
     await this.directory.inScope(actor, grant, v.id);
-    await this.record(this.db, actor, ctx, {
+    await this.audit.recordBy(this.db, actor, ctx, {
       action: 'volunteer.card_scan',
       entityType: 'volunteer',
       entityId: v.id,

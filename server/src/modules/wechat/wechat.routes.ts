@@ -3,6 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { uuid } from '../../../../domain/shared/schemas.ts';
 import type { Config } from '../../config.ts';
 import { AppError } from '../../platform/errors.ts';
 import { requestContext } from '../../platform/http.ts';
@@ -25,7 +26,7 @@ const signedQuery = z.object({
   timestamp: z.string().regex(/^\d{1,12}$/, 'invalid.number'),
   nonce: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'invalid.value'),
 });
-const params = z.object({ communityId: z.string().uuid('invalid.id') });
+const params = z.object({ communityId: uuid });
 const XML_MESSAGE: Record<XmlError['reason'], string> = {
   too_large: 'invalid.xmlTooLarge',
   doctype: 'invalid.xmlDoctype',

@@ -4,7 +4,7 @@
 import crypto from 'node:crypto';
 import type { Db } from '../../db/database.ts';
 import type { RequestContext } from '../../platform/actor.ts';
-import type { AuditLog, AuditWho } from '../../platform/audit.ts';
+import { auditWho, type AuditLog, type AuditWho } from '../../platform/audit.ts';
 import { sha256 } from '../../platform/crypto.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { Notifier } from '../../platform/notify.ts';
@@ -185,14 +185,7 @@ export class WechatService {
   }
 
   private who(communityId: string, phone: string, ctx: RequestContext): AuditWho {
-    return {
-      communityId,
-      accountId: null,
-      name: `微信用户 ${maskPhone(phone)}`,
-      role: null,
-      ip: ctx.ip,
-      userAgent: ctx.userAgent,
-    };
+    return auditWho({ communityId, accountId: null, name: `微信用户 ${maskPhone(phone)}`, role: null }, ctx);
   }
 
   private codeHash(communityId: string, openid: string, phone: string, code: string) {
@@ -211,7 +204,8 @@ export class WechatService {
     const known = (await this.residentsOf(communityId, phone)).length > 0;
     const code = String(crypto.randomInt(0, 1_000_000)).padStart(6, '0');
     await this.db.transaction().execute(async (trx) => {
-      // A code is kept even for an unknown number (none is sent), so the reply and the limits do not reveal who is registered.
+      // A code is kept even for an unknown number (none is sent), so the reply and the limits do not reveal who is
+      // registered.
       await repo.saveBindCode(trx, {
         community_id: communityId,
         openid,
@@ -229,7 +223,10 @@ export class WechatService {
           payload: { code, minutes: BIND_CODE_TTL_MINUTES },
         });
     });
-    return `如果 ${maskPhone(phone)} 已在社区登记，验证码短信已发出，${BIND_CODE_TTL_MINUTES} 分钟内有效。\n请回复“验证码 六位数字”。\n没有收到？请联系社区工作人员核对登记的手机号。`;
+    return (
+      `如果 ${maskPhone(phone)} 已在社区登记，验证码短信已发出，${BIND_CODE_TTL_MINUTES} 分钟内有效。\n` +
+      '请回复“验证码 六位数字”。\n没有收到？请联系社区工作人员核对登记的手机号。'
+    );
   }
 
   private async verifyCode(
@@ -275,7 +272,8 @@ export class WechatService {
         detail: { phone: maskPhone(c.phone), residents: people.map((p) => p.id) },
       });
     });
-    return `绑定成功！您可以为以下居民办理：\n${this.peopleList(people, people[0]!)}${people.length > 1 ? '\n发送“切换 序号”可改为替其他人办理。' : ''}\n\n${HELP_BOUND}`;
+    const switchHint = people.length > 1 ? '\n发送“切换 序号”可改为替其他人办理。' : '';
+    return `绑定成功！您可以为以下居民办理：\n${this.peopleList(people, people[0]!)}${switchHint}\n\n${HELP_BOUND}`;
   }
 
   private async unbind(communityId: string, openid: string, phone: string, ctx: RequestContext): Promise<string> {
@@ -351,8 +349,9 @@ export class WechatService {
       );
       for (const slot of slots) {
         items.push({ s: s.id, t: slot.start });
+        const place = clip(slot.place, 12);
         lines.push(
-          `${items.length}. ${clip(s.name, 12)} ${dayText(slot.date)} ${slot.time} ${clip(slot.place, 12)}（余${slot.left}）`,
+          `${items.length}. ${clip(s.name, 12)} ${dayText(slot.date)} ${slot.time} ${place}（余${slot.left}）`,
         );
       }
     }
