@@ -5,7 +5,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
-import { as, signIn, startTestApp, type TestContext } from './app.ts';
+import { signInAs, startTestApp, type Client, type TestContext } from './app.ts';
 import { testDatabaseKinds } from './databases.ts';
 import { insertVolunteer } from './volunteer-factories.ts';
 import { todayInShanghai } from '../../domain/shared/dates.ts';
@@ -14,7 +14,7 @@ import { addDaysTo } from '../../domain/appointments/schedule.ts';
 for (const kind of testDatabaseKinds()) {
   describe(`activity sign-ups in group commits on ${kind}`, () => {
     let t: TestContext;
-    let staff: ReturnType<typeof as>;
+    let staff: Client;
     const db = () => t.db.handle.db;
     let n = 0;
     const volunteers = (k: number, spec: Record<string, unknown> = {}) =>
@@ -59,7 +59,7 @@ for (const kind of testDatabaseKinds()) {
 
     before(async () => {
       t = await startTestApp(kind);
-      staff = as(t.app, await signIn(t.app, t.a.phones.staff));
+      staff = await signInAs(t, 'staff');
     });
     after(async () => {
       await t.close();

@@ -5,7 +5,7 @@
 // forgotten check-out job, card and list attendance, reminders, the iCal feed, images and performances.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { as, signIn, startTestApp, type TestContext } from './app.ts';
+import { signInAs, startTestApp, countRows, fieldErrors, type Client, type TestContext } from './app.ts';
 import { testDatabaseKinds } from './databases.ts';
 import { accountIdOf, addTeamMember, insertTeam, insertVolunteer, setMembershipScope } from './volunteer-factories.ts';
 import { enqueueJob } from '../src/platform/jobs.ts';
@@ -20,21 +20,10 @@ const minute = (ms: number) => new Date(Math.floor(ms / 60_000) * 60_000).toISOS
 for (const kind of testDatabaseKinds()) {
   describe(`activities on ${kind}`, () => {
     let t: TestContext;
-    let admin: ReturnType<typeof as>,
-      staff: ReturnType<typeof as>,
-      leader: ReturnType<typeof as>,
-      vol: ReturnType<typeof as>;
+    let admin: Client, staff: Client, leader: Client, vol: Client;
     let volId: string, teamId: string, memberId: string, outsiderId: string;
     const db = () => t.db.handle.db;
-    const count = async (table: 'activity_signup' | 'hours_entry' | 'activity') =>
-      Number(
-        (
-          await db()
-            .selectFrom(table)
-            .select((eb) => eb.fn.countAll().as('n'))
-            .executeTakeFirstOrThrow()
-        ).n,
-      );
+    const count = (table: 'activity_signup' | 'hours_entry' | 'activity') => countRows(db(), table);
 
     /** A published activity tomorrow with one shift 09:00–11:00 of `places`. */
     const activity = async (places: number, extra: Record<string, unknown> = {}) => {
@@ -68,19 +57,19 @@ for (const kind of testDatabaseKinds()) {
 
     before(async () => {
       t = await startTestApp(kind);
-      admin = as(t.app, await signIn(t.app, t.a.phones.community_admin));
-      staff = as(t.app, await signIn(t.app, t.a.phones.staff));
+      admin = await signInAs(t, 'community_admin');
+      staff = await signInAs(t, 'staff');
       volId = await newVolunteer('刘红梅', {
         accountId: await accountIdOf(db(), t.a.phones.volunteer),
         phone: t.a.phones.volunteer,
       });
-      vol = as(t.app, await signIn(t.app, t.a.phones.volunteer));
+      vol = await signInAs(t, 'volunteer');
       teamId = await insertTeam(db(), t.a.id, '邻里互助服务队');
       memberId = await newVolunteer('队员甲');
       outsiderId = await newVolunteer('队外乙');
       await addTeamMember(db(), t.a.id, teamId, memberId);
       await setMembershipScope(db(), t.a.id, t.a.phones.team_leader, { teamId });
-      leader = as(t.app, await signIn(t.app, t.a.phones.team_leader));
+      leader = await signInAs(t, 'team_leader');
     });
     after(async () => {
       await t.close();
@@ -96,10 +85,7 @@ for (const kind of testDatabaseKinds()) {
         shifts: [{ name: '厨房组', start: '10:00', end: '09:00', places: 0 }],
       });
       assert.equal(bad.statusCode, 400);
-      const fields = bad
-        .json()
-        .error.details.fields.map((f: any) => f.field)
-        .sort();
+      const fields = fieldErrors(bad);
       assert.deepEqual(fields, ['date', 'lng', 'shifts.0.end', 'shifts.0.places', 'title']);
       assert.ok(bad.json().error.details.fields.some((f: any) => f.message === '结束时间应晚于开始时间'));
       const noShift = await staff('POST', '/api/activities', { title: 'x', place: 'y', date: tomorrow(), shifts: [] });
@@ -358,7 +344,7 @@ for (const kind of testDatabaseKinds()) {
       const twice = await vol('POST', `/api/activities/${id}/checkin`, { code: code.code });
       assert.equal(twice.json().error.code, 'already_checked_in');
       // Someone else with a valid code checks in only themselves — and is not signed up.
-      const otherSession = as(t.app, await signIn(t.app, t.a.phones.resident));
+      const otherSession = await signInAs(t, 'resident');
       await db()
         .updateTable('volunteer')
         .set({ account_id: await accountIdOf(db(), t.a.phones.resident) })
@@ -633,7 +619,7 @@ for (const kind of testDatabaseKinds()) {
 
     it('keeps another community out', async () => {
       const { id } = await activity(5);
-      const other = as(t.app, await signIn(t.app, t.b.phones.staff));
+      const other = await signInAs(t, 'staff', 'b');
       assert.equal((await other('GET', `/api/activities/${id}`)).statusCode, 404);
       assert.equal((await other('GET', `/api/activities/${id}/code`)).statusCode, 404);
       assert.ok(!(await other('GET', '/api/activities')).json().some((a: any) => a.id === id));

@@ -8,7 +8,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import { gunzipSync } from 'node:zlib';
-import { as, signIn, startTestApp, type TestContext } from './app.ts';
+import { as, signIn, signInAs, startTestApp, countRows, type Client, type TestContext } from './app.ts';
 import { testDatabaseKinds } from './databases.ts';
 import { pdfQrCodes, pdfText } from './certificates-pdf.ts';
 import { uuidv7 } from '../../domain/shared/ids.ts';
@@ -28,21 +28,10 @@ const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
 for (const kind of testDatabaseKinds()) {
   describe(`love badges on ${kind}`, () => {
     let t: TestContext;
-    let staff: ReturnType<typeof as>,
-      family: ReturnType<typeof as>,
-      stranger: ReturnType<typeof as>,
-      otherStaff: ReturnType<typeof as>;
+    let staff: Client, family: Client, stranger: Client, otherStaff: Client;
     let elderId: string;
     const db = () => t.db.handle.db;
-    const count = async (table: 'badge_scan' | 'notification_outbox' | 'badge' | 'badge_contact') =>
-      Number(
-        (
-          await db()
-            .selectFrom(table)
-            .select((eb) => eb.fn.countAll().as('n'))
-            .executeTakeFirstOrThrow()
-        ).n,
-      );
+    const count = (table: 'badge_scan' | 'notification_outbox' | 'badge' | 'badge_contact') => countRows(db(), table);
     const outbox = (template: string) =>
       db()
         .selectFrom('notification_outbox')
@@ -66,8 +55,8 @@ for (const kind of testDatabaseKinds()) {
 
     before(async () => {
       t = await startTestApp(kind);
-      staff = as(t.app, await signIn(t.app, t.a.phones.staff));
-      otherStaff = as(t.app, await signIn(t.app, t.b.phones.staff));
+      staff = await signInAs(t, 'staff');
+      otherStaff = await signInAs(t, 'staff', 'b');
       elderId = t.a.residents['李泽钦']!;
       const now = new Date().toISOString();
       // The son is the resident account of community a; the daughter has no account.
@@ -96,8 +85,8 @@ for (const kind of testDatabaseKinds()) {
           },
         ])
         .execute();
-      family = as(t.app, await signIn(t.app, t.a.phones.resident));
-      stranger = as(t.app, await signIn(t.app, t.a.phones.volunteer));
+      family = await signInAs(t, 'resident');
+      stranger = await signInAs(t, 'volunteer');
     });
     after(async () => {
       await t?.close();

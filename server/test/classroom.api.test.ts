@@ -8,15 +8,14 @@
 // with a child inside, not twice at once), phones normalised, the last guardian kept, figures, and tenancy.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { as, signIn, startTestApp, type TestContext } from './app.ts';
+import { signInAs, signInAll, startTestApp, insertAccountVolunteer, type Client, type TestContext } from './app.ts';
 import { testDatabaseKinds } from './databases.ts';
-import { accountIdOf, insertVolunteer } from './volunteer-factories.ts';
 import { enqueueJob } from '../src/platform/jobs.ts';
 import { uuidv7 } from '../../domain/shared/ids.ts';
 import { todayInShanghai } from '../../domain/shared/dates.ts';
 import { addDaysTo, weekdayOf } from '../../domain/appointments/schedule.ts';
 
-type Call = ReturnType<typeof as>;
+type Call = Client;
 
 for (const kind of testDatabaseKinds()) {
   describe(`the 4:30 classroom on ${kind}`, () => {
@@ -111,21 +110,17 @@ for (const kind of testDatabaseKinds()) {
 
     before(async () => {
       t = await startTestApp(kind);
-      staff = as(t.app, await signIn(t.app, t.a.phones.staff));
-      staffB = as(t.app, await signIn(t.app, t.b.phones.staff));
-      tutorId = await insertVolunteer(db(), t.cipher, t.a.id, {
+      staff = await signInAs(t, 'staff');
+      staffB = await signInAs(t, 'staff', 'b');
+      tutorId = await insertAccountVolunteer(t, 'volunteer', {
         name: '刘红梅',
-        accountId: await accountIdOf(db(), t.a.phones.volunteer),
         phone: t.a.phones.volunteer,
       });
-      otherId = await insertVolunteer(db(), t.cipher, t.a.id, {
+      otherId = await insertAccountVolunteer(t, 'team_leader', {
         name: '孙老师',
-        accountId: await accountIdOf(db(), t.a.phones.team_leader),
         phone: t.a.phones.team_leader,
       });
-      tutor = as(t.app, await signIn(t.app, t.a.phones.volunteer));
-      other = as(t.app, await signIn(t.app, t.a.phones.team_leader));
-      resident = as(t.app, await signIn(t.app, t.a.phones.resident));
+      [tutor, other, resident] = await signInAll(t, ['volunteer', 'team_leader', 'resident']);
     });
     after(async () => {
       await t.close();

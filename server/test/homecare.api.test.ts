@@ -5,7 +5,15 @@
 // names masked for volunteers; and another community never seen.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { as, signIn, startTestApp, type TestContext } from './app.ts';
+import {
+  signInAs,
+  signInAll,
+  startTestApp,
+  insertAccountVolunteer,
+  countRows,
+  type Client,
+  type TestContext,
+} from './app.ts';
 import { testDatabaseKinds } from './databases.ts';
 import { accountIdOf, insertVolunteer } from './volunteer-factories.ts';
 import { groupTag } from '../src/modules/registry/tags.ts';
@@ -18,11 +26,7 @@ import type { SpecialGroup } from '../../domain/registry/special-groups.ts';
 for (const kind of testDatabaseKinds()) {
   describe(`homecare on ${kind}`, () => {
     let t: TestContext;
-    let staff: ReturnType<typeof as>,
-      me: ReturnType<typeof as>,
-      other: ReturnType<typeof as>,
-      bStaff: ReturnType<typeof as>,
-      bVolunteer: ReturnType<typeof as>;
+    let staff: Client, me: Client, other: Client, bStaff: Client, bVolunteer: Client;
     let myId: string, otherId: string;
     let runId: string;
     const R = (name: string) => t.a.residents[name]!;
@@ -68,18 +72,14 @@ for (const kind of testDatabaseKinds()) {
         .where('community_id', '=', t.a.id)
         .where('id', '=', R('欧阳文'))
         .execute();
-      staff = as(t.app, await signIn(t.app, t.a.phones.staff));
-      me = as(t.app, await signIn(t.app, t.a.phones.volunteer));
-      other = as(t.app, await signIn(t.app, t.a.phones.team_leader));
-      bStaff = as(t.app, await signIn(t.app, t.b.phones.staff));
-      bVolunteer = as(t.app, await signIn(t.app, t.b.phones.volunteer));
-      myId = await insertVolunteer(db(), t.cipher, t.a.id, {
+      [staff, me, other] = await signInAll(t, ['staff', 'volunteer', 'team_leader']);
+      bStaff = await signInAs(t, 'staff', 'b');
+      bVolunteer = await signInAs(t, 'volunteer', 'b');
+      myId = await insertAccountVolunteer(t, 'volunteer', {
         name: '刘红梅',
-        accountId: await accountIdOf(db(), t.a.phones.volunteer),
       });
-      otherId = await insertVolunteer(db(), t.cipher, t.a.id, {
+      otherId = await insertAccountVolunteer(t, 'team_leader', {
         name: '张建华',
-        accountId: await accountIdOf(db(), t.a.phones.team_leader),
       });
       await insertVolunteer(db(), t.cipher, t.b.id, {
         name: '东关志愿者',
@@ -131,14 +131,7 @@ for (const kind of testDatabaseKinds()) {
     });
 
     it('refuses bad run input with a clear message and creates nothing', async () => {
-      const before = Number(
-        (
-          await db()
-            .selectFrom('delivery_run')
-            .select((eb) => eb.fn.countAll().as('n'))
-            .executeTakeFirstOrThrow()
-        ).n,
-      );
+      const before = await countRows(db(), 'delivery_run');
       const noGroups = await staff('POST', '/api/homecare/runs', {
         festival: 'mid_autumn_festival',
         year: 2026,
@@ -153,14 +146,7 @@ for (const kind of testDatabaseKinds()) {
         items: '月饼',
       });
       assert.equal(badFestival.statusCode, 400);
-      const after = Number(
-        (
-          await db()
-            .selectFrom('delivery_run')
-            .select((eb) => eb.fn.countAll().as('n'))
-            .executeTakeFirstOrThrow()
-        ).n,
-      );
+      const after = await countRows(db(), 'delivery_run');
       assert.equal(after, before);
     });
 
@@ -225,7 +211,7 @@ for (const kind of testDatabaseKinds()) {
       });
       assert.equal(other.statusCode, 404); // not assigned to this run at all
     });
-    const other_ = (...a: Parameters<ReturnType<typeof as>>) => other(...a);
+    const other_ = (...a: Parameters<Client>) => other(...a);
 
     it('confirms a delivery once; a second confirmation is refused and changes nothing; 不在家 keeps it to try again', async () => {
       const ok = await me('POST', `/api/homecare/mine/runs/${runId}/confirm`, {

@@ -4,7 +4,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
-import { as, signIn, startTestApp, type TestContext } from './app.ts';
+import { signInAs, startTestApp, countRows, type Client, type TestContext } from './app.ts';
 import { testDatabaseKinds } from './databases.ts';
 import { uuidv7 } from '../../domain/shared/ids.ts';
 
@@ -41,7 +41,7 @@ const contentOf = (xml: string) => /<Content><!\[CDATA\[([\s\S]*?)\]\]><\/Conten
 for (const kind of testDatabaseKinds()) {
   describe(`WeChat official account on ${kind}`, () => {
     let t: TestContext;
-    let staff: ReturnType<typeof as>, admin: ReturnType<typeof as>;
+    let staff: Client, admin: Client;
     let url: string;
     const db = () => t.db.handle.db;
 
@@ -63,17 +63,9 @@ for (const kind of testDatabaseKinds()) {
       assert.ok(Buffer.byteLength(content) <= 2048);
       return content;
     };
-    const count = async (
+    const count = (
       table: 'need' | 'wechat_inbound' | 'wechat_binding' | 'appointment_booking' | 'notification_outbox',
-    ) =>
-      Number(
-        (
-          await db()
-            .selectFrom(table)
-            .select((eb) => eb.fn.countAll().as('n'))
-            .executeTakeFirstOrThrow()
-        ).n,
-      );
+    ) => countRows(db(), table);
     const lastCodeTo = async (phone: string) => {
       const row = await db()
         .selectFrom('notification_outbox')
@@ -93,8 +85,8 @@ for (const kind of testDatabaseKinds()) {
     before(async () => {
       t = await startTestApp(kind, { LINLI_WECHAT_TOKEN: TOKEN });
       url = `/api/wechat/${t.a.id}`;
-      staff = as(t.app, await signIn(t.app, t.a.phones.staff));
-      admin = as(t.app, await signIn(t.app, t.a.phones.community_admin));
+      staff = await signInAs(t, 'staff');
+      admin = await signInAs(t, 'community_admin');
       // 王秀英's daughter has WeChat; her phone is a family contact of 王秀英.
       await db()
         .insertInto('family_contact')
