@@ -6,7 +6,7 @@
 // The running totals make this one indexed row however long the ledger; the page of entries and its count are
 // an index range of one volunteer's ~50 entries.
 //
-// Goal (issue 5): p99 under 50 ms.
+// Goal: p99 under 50 ms.
 //
 //   npx tsx bench/hours-profile.ts [--requests 500] [--concurrency 4]
 import path from 'node:path';

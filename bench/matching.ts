@@ -1,4 +1,4 @@
-// Batch matching (issue 4): 10,000 open needs to 20,000 volunteers, load cap 3.
+// Batch matching: 10,000 open needs to 20,000 volunteers, load cap 3.
 //   (a) ranking: rankCandidates over each need's local candidate list (10–40 volunteers drawn near the
 //       resident: same building, same grid, neighbouring grids), eligibility included;
 //   (b) the optimal assignment (solveFast) — goal: ranking + assignment < 10 s, peak memory < 1 GB;

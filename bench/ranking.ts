@@ -4,7 +4,7 @@
 // every volunteer of the community (~1,000), their skills of the need's category, homes, load and past
 // services, then scores and explains the top 20.
 //
-// Goal (issue 4): p99 under 100 ms.
+// Goal: p99 under 100 ms.
 //
 //   npx tsx bench/ranking.ts [--requests 300] [--concurrency 4]
 import { parseArgs } from 'node:util';

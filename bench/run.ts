@@ -101,13 +101,13 @@ async function main(): Promise<number> {
   await section('skills-search', () => skillsSearchBench({ seconds, connections }));
   // Imported when run: it loads the whole app (server/test/app.ts), which the other sections do not need.
   await section('eligibility', async () => (await import('./eligibility.ts')).eligibilityBench());
-  // Issue 4: ranking for one need on the city, batch matching, and bookings under a burst.
+  // Needs: ranking for one need on the city, batch matching, and bookings under a burst.
   await section('ranking', async () => (await import('./ranking.ts')).rankingBench());
   await section('matching', async () => (await import('./matching.ts')).matchingBench());
   await section('booking', async () =>
     (await import('./booking.ts')).bookingBench({ pgUrl: process.env.BENCH_PG_URL }),
   );
-  // Issue 5: the hours profile on a city with 5,000,000 ledger entries.
+  // Hours: the hours profile on a city with 5,000,000 ledger entries.
   await section('hours-profile', async () => (await import('./hours-profile.ts')).hoursProfileBench());
   await section('recognition', async () => (await import('./recognition.ts')).recognitionBench());
   await section('certificate', async () => (await import('./certificate.ts')).certificateBench());
