@@ -65,7 +65,7 @@ for (const kind of testDatabaseKinds()) {
       await t.close();
     });
 
-    it('gives exactly the places to a burst with refusals mixed in, in the order the batches ran, and audits only what was kept', async () => {
+    it('gives a burst with refusals mixed in exactly the places, in batch order, auditing what was kept', async () => {
       const {
         id,
         shiftIds: [shiftId],
@@ -97,7 +97,7 @@ for (const kind of testDatabaseKinds()) {
       assert.equal((await t.app.services.audit.verify(t.a.id)).ok, true);
     });
 
-    it('answers every sign-up of a batch whose commit fails "not saved", keeps none of them, and takes them on a retry', async () => {
+    it('answers a batch whose commit fails "not saved" for each sign-up, keeps none, takes them on retry', async () => {
       const {
         id,
         shiftIds: [shiftId],
@@ -106,23 +106,25 @@ for (const kind of testDatabaseKinds()) {
       const trap = vs[4]!;
       // A row checked only at commit, written for the trap volunteer's sign-up: the commit itself fails.
       await sql`create table gc_trap_parent (id varchar(64) primary key)`.execute(db());
-      await sql`create table gc_trap (id varchar(64) primary key, parent_id varchar(64) references gc_trap_parent (id) deferrable initially deferred)`.execute(
-        db(),
-      );
+      await sql`create table gc_trap (
+        id varchar(64) primary key,
+        parent_id varchar(64) references gc_trap_parent (id) deferrable initially deferred
+      )`.execute(db());
       if (kind === 'postgres') {
         await sql
           .raw(
             `create function gc_trap_fn() returns trigger language plpgsql as $$ begin
-          if new.volunteer_id = '${trap}' then insert into gc_trap values (new.id, 'missing'); end if; return new; end $$`,
+          if new.volunteer_id = '${trap}' then insert into gc_trap values (new.id, 'missing'); end if;
+          return new; end $$`,
           )
           .execute(db());
-        await sql`create trigger gc_trap_tr after insert on activity_signup for each row execute function gc_trap_fn()`.execute(
-          db(),
-        );
+        await sql`create trigger gc_trap_tr after insert on activity_signup
+          for each row execute function gc_trap_fn()`.execute(db());
       } else {
         await sql
           .raw(
-            `create trigger gc_trap_tr after insert on activity_signup when new.volunteer_id = '${trap}' begin insert into gc_trap values (new.id, 'missing'); end`,
+            `create trigger gc_trap_tr after insert on activity_signup when new.volunteer_id = '${trap}'
+            begin insert into gc_trap values (new.id, 'missing'); end`,
           )
           .execute(db());
       }
@@ -153,7 +155,7 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(rows.filter((r) => r.status === 'confirmed').length, 3);
     });
 
-    it('takes sign-ups on two shifts while cancellations free places on one of them, without deadlock or lost count', async () => {
+    it('takes sign-ups on two shifts while cancellations free places on one: no deadlock or lost count', async () => {
       const {
         id,
         shiftIds: [x, y],

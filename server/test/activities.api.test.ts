@@ -181,7 +181,7 @@ for (const kind of testDatabaseKinds()) {
       assert.match(badRule.json().error.details.fields[0].message, /每月的哪几天/);
     });
 
-    it('puts a sign-up for a full shift on the waitlist, and a cancellation promotes the first waiting and tells them', async () => {
+    it('waitlists a sign-up for a full shift; a cancellation promotes the first waiting and tells them', async () => {
       const { id, shiftId } = await activity(1);
       const first = await newVolunteer('先报名');
       assert.equal((await group(id, shiftId, [first])).json()[0].status, 'confirmed');
@@ -226,7 +226,7 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(twice.json().error.code, 'not_signed_up');
     });
 
-    it('refuses a volunteer who does not meet the service type, with the reasons in words, and writes nothing', async () => {
+    it('refuses a volunteer who does not meet the service type, with reasons in words, writing nothing', async () => {
       const typeId = uuidv7();
       await db()
         .insertInto('service_type')
@@ -308,7 +308,7 @@ for (const kind of testDatabaseKinds()) {
       assert.equal((await leader('GET', `/api/activities/${id}/code`)).statusCode, 403);
     });
 
-    it('checks in by the rotating code only: expired, forged, someone not signed up, twice, and check-out before check-in are refused', async () => {
+    it('checks in by the rotating code only: refuses expired, forged, unsigned, twice, out before in', async () => {
       const { id, shiftId } = await activity(5, { lat: 34.36, lng: 107.24, toleranceM: 200 });
       const other = await newVolunteer('旁人');
       const signup = (await vol('POST', `/api/activities/${id}/join`, { shiftId })).json();
@@ -334,7 +334,8 @@ for (const kind of testDatabaseKinds()) {
       }
       const msg = (await vol('POST', `/api/activities/${id}/checkin`, { code: expired })).json().error.message;
       assert.match(msg, /签到码不对或已过期/);
-      // The previous step's code is still good (a scan across the boundary); far from the place is recorded and flagged.
+      // The previous step's code is still good (a scan across the boundary); far from the place is recorded and
+      // flagged.
       const previous = codeAt(id, stepAt(Date.now()) - 1);
       const ok = await vol('POST', `/api/activities/${id}/checkin`, { code: previous, lat: 34.37, lng: 107.24 });
       assert.equal(ok.statusCode, 200, ok.body);
@@ -573,7 +574,7 @@ for (const kind of testDatabaseKinds()) {
       assert.equal((await staff('PUT', `/api/activities/${plain}/programme`, { items: [] })).statusCode, 400);
     });
 
-    it('review fixes: a leader sees only their members at another team’s activity, cannot detach their own, and the calendar’s range and past series starts are refused or clipped', async () => {
+    it('a leader sees only own members elsewhere, never detaches; bad ranges refused, old series clipped', async () => {
       // A staff activity with a member of the leader's team and an outsider signed up: the leader sees the member only.
       const { id, shiftId } = await activity(5);
       assert.equal((await group(id, shiftId, [memberId, outsiderId])).statusCode, 201);

@@ -113,7 +113,7 @@ for (const kind of testDatabaseKinds()) {
 
     // Sessions are cached a few seconds per process (platform/session-cache.ts); these prove the cache
     // never outlives a sign-out or a lockout in this process.
-    it("refuses a signed-out session at once, though it was just used, and keeps the account's other sessions", async () => {
+    it("refuses a signed-out session at once, though just used, and keeps the account's other sessions", async () => {
       const first = await signInAs(t, 'resident', 'b');
       const second = await signInAs(t, 'resident', 'b');
       for (let i = 0; i < 3; i++) assert.equal((await first('GET', '/api/auth/me')).statusCode, 200);

@@ -124,7 +124,7 @@ for (const kind of testDatabaseKinds()) {
       });
     });
 
-    it('suggests elders with dementia or a chronic illness, and issues a badge whose call list is the family, primary first', async () => {
+    it('suggests elders with dementia or chronic illness; a badge calls the family, primary first', async () => {
       const suggested = (await staff('GET', '/api/badges/candidates')).json() as Array<{
         residentId: string;
         groups: string[];
@@ -132,7 +132,8 @@ for (const kind of testDatabaseKinds()) {
       assert.deepEqual(suggested.map((c) => c.residentId).sort(), [elderId, t.a.residents['王秀英']!].sort());
       assert.deepEqual(suggested.find((c) => c.residentId === elderId)!.groups, ['dementia']);
 
-      // No live love_badge consent yet: the badge would hand the family's phones to strangers and log where he was found.
+      // No live love_badge consent yet: the badge would hand the family's phones to strangers and log where he was
+      // found.
       const issue = {
         residentId: elderId,
         nickname: '李爷爷',
@@ -215,7 +216,7 @@ for (const kind of testDatabaseKinds()) {
       );
     });
 
-    it('refuses bad issues with clear answers and changes nothing; concurrent issues for one elder make exactly one badge', async () => {
+    it('refuses bad issues clearly, changing nothing; concurrent issues for one elder make one badge', async () => {
       const before = await count('badge');
       const again = await staff('POST', '/api/badges', { residentId: elderId, nickname: '李爷爷' });
       assert.equal(again.statusCode, 409);
@@ -351,7 +352,7 @@ for (const kind of testDatabaseKinds()) {
       assert.match(en.body, /lang="en"/);
     });
 
-    it('logs every scan and tells each family contact and the duty phone, once per finder in a few minutes', async () => {
+    it('logs every scan, tells each family contact and the duty phone once per finder in a few minutes', async () => {
       // The four GETs of the previous test were one finder: four scans, one round of notifications.
       await eventually('four scans logged', async () => (await count('badge_scan')) === 4);
       await settle();
@@ -559,7 +560,7 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(a.length, 1);
     });
 
-    it('reissues: the old code gives the hotline only; revoking stops the new one; a second stop is refused', async () => {
+    it('reissues: the old code gives the hotline only; revoking stops the new; a second stop is refused', async () => {
       const res = await staff('POST', `/api/badges/${badge.id}/reissue`);
       assert.equal(res.statusCode, 201, res.body);
       const fresh = res.json();
@@ -677,7 +678,7 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(audit.length, 2);
     });
 
-    it('stops the badge at once when the love_badge consent is withdrawn in the registry, and shows it on the list', async () => {
+    it('stops the badge once the love_badge consent is withdrawn in the registry, and lists it so', async () => {
       const current = (await staff('GET', '/api/badges?status=active'))
         .json()
         .find((b: { residentId: string }) => b.residentId === elderId);

@@ -68,7 +68,10 @@ for (const kind of testDatabaseKinds()) {
       return id;
     };
     let n = 0;
-    /** Enrols a child expected every day of the week, with a guardian, a second guardian and a grandfather who only collects. */
+    /**
+     * Enrols a child expected every day of the week, with a guardian, a second guardian and a grandfather who only
+     * collects.
+     */
     const enrol = async (name: string) => {
       const k = ++n;
       const res = await staff('POST', '/api/classroom/children', {
@@ -360,7 +363,7 @@ for (const kind of testDatabaseKinds()) {
       assert.ok(logs.some((l: { content: string; author: string }) => l.content === '讲了两位数乘法竖式'));
     });
 
-    it('raises one arrival alert for a child expected but not arrived, none for an absent or arrived child', async () => {
+    it('raises one arrival alert for a child expected and not arrived, none for absent or arrived ones', async () => {
       await db().deleteFrom('classroom_rota').execute();
       await db().deleteFrom('classroom_attendance').execute();
       await db().deleteFrom('classroom_log').execute();
@@ -435,7 +438,7 @@ for (const kind of testDatabaseKinds()) {
       );
     });
 
-    it('generates a term (holidays skipped) with the weekly rota, closes a session into hours, and counts the figures', async () => {
+    it('generates a term (no holidays) with the weekly rota, closes a session into hours, counts figures', async () => {
       const bad = await staff('POST', '/api/classroom/sessions/term', {
         from: '2030-09-30',
         to: '2030-10-11',
@@ -492,7 +495,8 @@ for (const kind of testDatabaseKinds()) {
       });
       assert.equal(future.statusCode, 400);
 
-      // Today's session (from the alert test) is closed: its tutor gets 23h59m? No: the session runs 00:00–23:59, so shorten it first.
+      // Today's session (from the alert test) is closed: its tutor gets 23h59m? No: the session runs 00:00–23:59, so
+      // shorten it first.
       const s = (
         await db().selectFrom('classroom_session').select('id').where('date', '=', today).executeTakeFirstOrThrow()
       ).id;

@@ -62,7 +62,8 @@ for (const kind of testDatabaseKinds()) {
           .insertInto('resident_tag')
           .values({ community_id: t.a.id, resident_id: R(name), tag: groupTag(t.cipher, t.a.id, g) })
           .execute();
-      // 1号楼: 李泽钦 (sanwu), 王秀英 (living alone); 2号楼: 吕建国 (living alone AND disabled, listed once), 欧阳文 (shidu, moved away).
+      // 1号楼: 李泽钦 (sanwu), 王秀英 (living alone); 2号楼: 吕建国 (living alone AND disabled, listed once), 欧阳文 (shidu, moved
+      // away).
       await tag('李泽钦', 'sanwu');
       await tag('王秀英', 'living_alone');
       await tag('欧阳文', 'shidu');
@@ -90,7 +91,7 @@ for (const kind of testDatabaseKinds()) {
       await t.close();
     });
 
-    it('builds a run from the groups: each active resident once, grouped by building, the date from the lunar calendar', async () => {
+    it('builds a run from the groups: each active resident once, by building, lunar-calendar dated', async () => {
       const res = await staff('POST', '/api/homecare/runs', {
         festival: 'mid_autumn_festival',
         year: 2026,
@@ -183,7 +184,7 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(unknownBuilding.statusCode, 400);
     });
 
-    it('refuses confirming someone not on the list, or in another building, with a clear answer and nothing changed', async () => {
+    it('refuses confirming someone off the list or in another building, clearly, changing nothing', async () => {
       const count = await recipientCount();
       const notOnList = await me('POST', `/api/homecare/mine/runs/${runId}/confirm`, {
         residentId: R('单雄信'),
@@ -213,7 +214,7 @@ for (const kind of testDatabaseKinds()) {
     });
     const other_ = (...a: Parameters<Client>) => other(...a);
 
-    it('confirms a delivery once; a second confirmation is refused and changes nothing; 不在家 keeps it to try again', async () => {
+    it('confirms a delivery once; a second is refused, changing nothing; 不在家 keeps it to try again', async () => {
       const ok = await me('POST', `/api/homecare/mine/runs/${runId}/confirm`, {
         residentId: R('李泽钦'),
         outcome: 'delivered',
@@ -246,7 +247,7 @@ for (const kind of testDatabaseKinds()) {
       assert.deepEqual(detail.figures, { total: 3, delivered: 1, absent: 1, declined: 0, pending: 1, removed: 0 });
     });
 
-    it('tells staff each day about a past run with people not reached, once a day, only their own community', async () => {
+    it('tells staff daily of a past run with people not reached, once a day, only their own community', async () => {
       await enqueueJob(db(), 'homecare.daily_notices', { now: '2026-09-27T01:00:00.000Z' });
       await t.app.services.jobs.runDue();
       const sent = await outbox('homecare.run_outstanding');
@@ -264,7 +265,7 @@ for (const kind of testDatabaseKinds()) {
       assert.deepEqual(failed, []);
     });
 
-    it('refuses closing while anyone is unreached without a reason, listing them, then closes with reasons', async () => {
+    it('refuses closing while anyone is unreached without a reason, listing them; closes with reasons', async () => {
       const refused = await staff('POST', `/api/homecare/runs/${runId}/close`, {});
       assert.equal(refused.statusCode, 409, refused.body);
       assert.equal(refused.json().error.code, 'homecare_run_outstanding');
@@ -417,7 +418,7 @@ for (const kind of testDatabaseKinds()) {
       ]);
     });
 
-    it('refuses a task for a resident of another community, and another community never sees or takes ours', async () => {
+    it('refuses a task for another community’s resident; another community never sees or takes ours', async () => {
       const foreign = await staff('POST', '/api/homecare/tasks', {
         residentId: t.b.residents['李泽钦'],
         kind: 'bathing',
@@ -459,7 +460,7 @@ for (const kind of testDatabaseKinds()) {
       );
     });
 
-    it('arranges a hospital rota: one volunteer per shift under a race, hours for a shift served, gaps told to staff, discharge cancels the rest', async () => {
+    it('runs a hospital rota: one volunteer a shift in a race, hours, gaps told, discharge cancels', async () => {
       const today = todayInShanghai();
       const stay = await staff('POST', '/api/homecare/stays', {
         residentId: R('吕建国'),
@@ -549,7 +550,7 @@ for (const kind of testDatabaseKinds()) {
       assert.equal((await staff('POST', `/api/homecare/stays/${stayId}/shifts`, {})).statusCode, 409);
     });
 
-    it('refuses a volunteer a second shift at the same hours elsewhere (its hours could never be recorded), adjacent ones are fine', async () => {
+    it('refuses a second shift at the same hours elsewhere (unrecordable hours); adjacent ones are fine', async () => {
       const tomorrow = addDaysTo(todayInShanghai(), 1);
       const stayOf = async (name: string) => {
         const s = (
@@ -591,7 +592,7 @@ for (const kind of testDatabaseKinds()) {
       );
     });
 
-    it('never lets a run close while someone is being added or confirmed at the same moment (nobody dropped silently)', async () => {
+    it('never closes a run while someone is being added or confirmed at that moment (none dropped)', async () => {
       // Each round races a close (with a reason for the one person on the list) against adding a second
       // person and confirming the first. Whatever order the database picks, a closed run never holds someone
       // unreached without a reason, and nothing is confirmed after the close.

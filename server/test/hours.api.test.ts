@@ -125,7 +125,7 @@ for (const kind of testDatabaseKinds()) {
       await assertTotalsMatchEntries();
     });
 
-    it('staff-logged visits are flagged for review; a correction points at the old entry and never deletes it', async () => {
+    it('flags staff-logged visits for review; a correction points at the old entry and never deletes it', async () => {
       const v = await staff('POST', `/api/pairings/${pairingId}/visits`, {
         visitedOn: addDays(today, -3),
         minutes: 120,

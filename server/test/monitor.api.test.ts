@@ -55,9 +55,10 @@ for (const kind of testDatabaseKinds()) {
       const db = t.db.handle.db;
       staff = await signInAs(t, 'staff');
       leader = await signInAs(t, 'grid_leader');
-      // Grid one: 李泽钦 (empty nest, dementia) paired, visited 3 and 10 days ago; 王秀英 (empty nest, chronic) had a need done 5 days
-      // ago; 单雄信 only in a health-related group (chronic), never contacted. Grid two: 吕建国 (living alone, disabled) had a survey
-      // visit to his household 20 days ago and has one open need; 曾小红 (migrant child) never contacted.
+      // Grid one: 李泽钦 (empty nest, dementia) paired, visited 3 and 10 days ago; 王秀英 (empty nest, chronic) had a need
+      // done 5 days ago; 单雄信 only in a health-related group (chronic), never contacted. Grid two: 吕建国 (living alone,
+      // disabled) had a survey visit to his household 20 days ago and has one open need; 曾小红 (migrant child) never
+      // contacted.
       await db
         .insertInto('resident_tag')
         .values({
@@ -117,7 +118,7 @@ for (const kind of testDatabaseKinds()) {
       await t.close();
     });
 
-    it('lists every special-group resident, left out longest first, with exact days since the last contact', async () => {
+    it('lists every special-group resident, left out longest first, with exact days since last contact', async () => {
       const r = await staff('GET', '/api/monitor/left-out');
       assert.equal(r.statusCode, 200, r.body);
       const body = r.json();
@@ -214,7 +215,8 @@ for (const kind of testDatabaseKinds()) {
     it('gives the spread of contacts per grid: Gini and the share of the most-visited tenth', async () => {
       const s = (await staff('GET', '/api/monitor/spread?days=365')).json();
       const [one, two] = s.grids;
-      // Grid one: 2, 1 and 0 contacts → Gini = 2·(1·0+2·1+3·2)/(3·3) − 4/3 = 4/9; the top tenth (one person) took 2 of 3.
+      // Grid one: 2, 1 and 0 contacts → Gini = 2·(1·0+2·1+3·2)/(3·3) − 4/3 = 4/9; the top tenth (one person) took 2 of
+      // 3.
       assert.deepEqual([one.residents, one.visits, one.unvisited], [3, 3, 1]);
       assert.ok(Math.abs(one.gini - 4 / 9) < 1e-9, String(one.gini));
       assert.ok(Math.abs(one.topTenthShare - 2 / 3) < 1e-9);
@@ -227,7 +229,7 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(week.grids[0].visits, 2);
     });
 
-    it('alerts staff once when a vulnerable resident has had no contact for 14 days, and again only after a new silence', async () => {
+    it('alerts staff once when a vulnerable resident goes 14 days without contact, again after a new gap', async () => {
       const db = t.db.handle.db;
       const sent = () =>
         db

@@ -64,7 +64,7 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(dup.json().error.details.fields[0].message, '这位志愿者已经和这位居民结对了同一服务项目');
     });
 
-    it('refuses bad schedules, dates, items, unknown or unapproved volunteers and residents of another community', async () => {
+    it('refuses bad schedules, dates, items, unknown or unapproved volunteers, outside residents', async () => {
       const bad = async (body: Record<string, unknown>, status: number, field?: string) => {
         const before = (await admin('GET', '/api/pairings')).json().total;
         const r = await admin('POST', '/api/pairings', body);

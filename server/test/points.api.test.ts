@@ -80,7 +80,10 @@ for (const kind of testDatabaseKinds()) {
       };
     };
 
-    /** The ledger's invariants: every transaction sums to zero, and each volunteer's postings equal the balance row, never negative. */
+    /**
+     * The ledger's invariants: every transaction sums to zero, and each volunteer's postings equal the balance row,
+     * never negative.
+     */
     async function assertLedgerSound() {
       const db = t.db.handle.db;
       const postings = await db.selectFrom('points_posting').selectAll().where('community_id', '=', t.a.id).execute();
@@ -157,7 +160,7 @@ for (const kind of testDatabaseKinds()) {
       await assertLedgerSound();
     });
 
-    it('reverses points when a correction lowers verified hours, recording a debt for points already spent', async () => {
+    it('reverses points when a correction lowers verified hours, with a debt for points already spent', async () => {
       const v = await newVolunteer();
       const e1 = await serve(v, 600, addDays(today, -4)); // 10 points
       assert.equal((await account(v)).balance, 10);

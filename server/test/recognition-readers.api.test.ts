@@ -55,7 +55,10 @@ for (const kind of testDatabaseKinds()) {
         .execute();
     };
     const todayOf = (iso: string) => todayInShanghai(new Date(iso));
-    /** Points in the volunteer's account from earn and reverse transactions for service dates in [from, to], read from the raw ledger. */
+    /**
+     * Points in the volunteer's account from earn and reverse transactions for service dates in [from, to], read from
+     * the raw ledger.
+     */
     const earnedPostings = async (volunteerId: string, from: string, to: string) => {
       const txns = await db()
         .selectFrom('points_txn')
@@ -88,7 +91,7 @@ for (const kind of testDatabaseKinds()) {
       await t.close();
     });
 
-    it('ranks a volunteer with 3 confirmed past shifts, 2 attended and 1 no-show, with the attendance and no-show parts', async () => {
+    it('ranks 3 confirmed past shifts, 2 attended and 1 no-show, with the attendance and no-show parts', async () => {
       const x = await insertVolunteer(db(), t.cipher, t.a.id, { name: '赵出勤' });
       const y = await insertVolunteer(db(), t.cipher, t.a.id, { name: '钱占位' });
       const { from } = quarterRange(prevQuarter);

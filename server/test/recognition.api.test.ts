@@ -94,8 +94,9 @@ for (const kind of testDatabaseKinds()) {
       await t.close();
     });
 
-    it('opens a notice when verified hours reach a level, shows it to anyone signed in, and awards after 7 days', async () => {
-      const pending = await serve(hong, [900, 900, 900, 900, 900, 900, 900], { verify: false }); // 105 h, not yet verified
+    it('opens a notice when verified hours reach a level, shows it to anyone signed in, awards in 7 days', async () => {
+      // 105 h, not yet verified
+      const pending = await serve(hong, [900, 900, 900, 900, 900, 900, 900], { verify: false });
       assert.deepEqual(
         await rec.scan(t.a.id, today),
         { awarded: 0, lapsed: 0, opened: 0 },

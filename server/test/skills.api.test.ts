@@ -101,7 +101,8 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(doctor.skills.find((s: any) => s.code === 'doctor').licenceValid, true);
       assert.equal(doctor.unitName, '金台区医院');
 
-      assert.deepEqual(names(await staff('GET', '/api/skills-pool?skill=tutoring')), ['王老师']); // the pending one and the other community's are not in
+      // the pending one and the other community's are not in
+      assert.deepEqual(names(await staff('GET', '/api/skills-pool?skill=tutoring')), ['王老师']);
       assert.deepEqual(names(await staff('GET', '/api/skills-pool?category=legal')), ['李律师']);
       assert.deepEqual(names(await staff('GET', '/api/skills-pool?level=expert')).sort(), ['张医生', '王老师'].sort());
       assert.deepEqual(names(await staff('GET', '/api/skills-pool?licenceValid=true')), ['张医生']);

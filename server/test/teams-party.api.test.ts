@@ -122,7 +122,8 @@ for (const kind of testDatabaseKinds()) {
       const refused = await teamLeader('POST', `/api/teams/${culture}/members/${v.asksOther}/approve`);
       assert.equal(refused.statusCode, 403);
       assert.equal(refused.json().error.code, 'out_of_scope');
-      assert.equal((await teamLeader('POST', `/api/teams/${squad}/members/${v.asks}/approve`)).statusCode, 404); // already decided
+      // already decided
+      assert.equal((await teamLeader('POST', `/api/teams/${squad}/members/${v.asks}/approve`)).statusCode, 404);
       const after = (await teamLeader('GET', `/api/teams/${squad}`)).json();
       assert.equal(after.members, 3);
       assert.equal(after.requests, 0);

@@ -35,7 +35,7 @@ for (const kind of testDatabaseKinds()) {
       await t.close();
     });
 
-    it('issues a certificate on attendance that expires validity_months after the session, and lists it as expiring', async () => {
+    it('certifies attendance, expiring validity_months after the session, and lists it as expiring', async () => {
       const course = await admin('POST', '/api/training/courses', {
         code: 'dementia',
         title: '失智老人照护',

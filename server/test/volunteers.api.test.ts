@@ -149,7 +149,7 @@ for (const kind of testDatabaseKinds()) {
       );
     });
 
-    it('registers a volunteer from a phone with a code, pending until approved; the ID number is stored encrypted', async () => {
+    it('registers a volunteer from a phone with a code, pending until approved; the ID number encrypted', async () => {
       const body = person('1988-06-15', 'female', {
         skills: [
           { code: 'nurse', level: 'skilled', licenceNo: 'N-2020-88', licenceExpiresOn: `${YEAR + 2}-01-01` },
@@ -207,7 +207,7 @@ for (const kind of testDatabaseKinds()) {
       assert.deepEqual(await counts(), before);
     });
 
-    it('refuses a minor without a guardian, and records the guardian’s consent (covering the data under 14)', async () => {
+    it('refuses a minor without a guardian, and records the guardian’s consent (the data under 14)', async () => {
       const before = await counts();
       const child = person(`${YEAR - 12}-03-10`, 'male');
       const refused = await selfRegister(child);
@@ -292,7 +292,7 @@ for (const kind of testDatabaseKinds()) {
       assert.deepEqual(await counts(), before);
     });
 
-    it('approval creates an account and membership; the new volunteer signs in by code and sees their card', async () => {
+    it('approval creates an account and membership; the volunteer signs in by code and sees their card', async () => {
       const body = person('1992-12-12', 'female');
       const reg = await selfRegister(body);
       const id = reg.json().id;

@@ -55,7 +55,9 @@ for (const kind of testDatabaseKinds()) {
       assert.match(
         res.body,
         new RegExp(
-          `^<xml><ToUserName><!\\[CDATA\\[${openid}\\]\\]></ToUserName><FromUserName><!\\[CDATA\\[${ACCOUNT}\\]\\]></FromUserName><CreateTime>\\d+</CreateTime><MsgType><!\\[CDATA\\[text\\]\\]></MsgType>`,
+          `^<xml><ToUserName><!\\[CDATA\\[${openid}\\]\\]></ToUserName>` +
+            `<FromUserName><!\\[CDATA\\[${ACCOUNT}\\]\\]></FromUserName>` +
+            `<CreateTime>\\d+</CreateTime><MsgType><!\\[CDATA\\[text\\]\\]></MsgType>`,
         ),
       );
       const content = contentOf(res.body);
@@ -179,7 +181,8 @@ for (const kind of testDatabaseKinds()) {
       await bad(textMessage('o_x', '我的').replace('<MsgId>', '<Extra><Deep>1</Deep></Extra><MsgId>'), /嵌套/);
       await bad(textMessage('o_x', 'x'.repeat(20_000)), /消息过大/);
       await bad(
-        '<xml><ToUserName>a</ToUserName><FromUserName>b</FromUserName><CreateTime>1</CreateTime><MsgType>text</MsgType></xml>',
+        '<xml><ToUserName>a</ToUserName><FromUserName>b</FromUserName>' +
+          '<CreateTime>1</CreateTime><MsgType>text</MsgType></xml>',
         /XML 格式不正确/,
       );
       assert.equal(await count('wechat_inbound'), before);
@@ -323,7 +326,10 @@ for (const kind of testDatabaseKinds()) {
     it('unbinds, after which the user is asked to bind again; answers a subscribe event', async () => {
       assert.match(await say('o_daughter', '解绑'), /已解除绑定/);
       assert.match(await say('o_daughter', '我的'), /绑定 手机号/);
-      const event = `<xml><ToUserName><![CDATA[${ACCOUNT}]]></ToUserName><FromUserName><![CDATA[o_new]]></FromUserName><CreateTime>${nowSeconds()}</CreateTime><MsgType><![CDATA[event]]></MsgType><Event><![CDATA[subscribe]]></Event></xml>`;
+      const event =
+        `<xml><ToUserName><![CDATA[${ACCOUNT}]]></ToUserName><FromUserName><![CDATA[o_new]]></FromUserName>` +
+        `<CreateTime>${nowSeconds()}</CreateTime><MsgType><![CDATA[event]]></MsgType>` +
+        '<Event><![CDATA[subscribe]]></Event></xml>';
       const res = await post(event);
       assert.match(contentOf(res.body)!, /欢迎关注/);
       assert.equal((await post(event)).body, 'success', 'an event is handled once too');
