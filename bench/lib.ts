@@ -13,7 +13,10 @@ import { hashPassword } from '../server/src/modules/auth/auth.service.ts';
 import { uuidv7 } from '../domain/shared/ids.ts';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-/** The server under test: the bundle scripts/build-server.mjs makes, or another one to compare (BENCH_SERVER_BUNDLE=file, not rebuilt). */
+/**
+ * The server under test: the bundle scripts/build-server.mjs makes, or another one to compare
+ * (BENCH_SERVER_BUNDLE=file, not rebuilt).
+ */
 const BUNDLE_OVERRIDE = process.env.BENCH_SERVER_BUNDLE ? path.resolve(process.env.BENCH_SERVER_BUNDLE) : null;
 export const SERVER_BUNDLE = BUNDLE_OVERRIDE ?? path.join(ROOT, 'dist/server/main.mjs');
 
@@ -134,7 +137,10 @@ function healthOnce(port: number, pathName: string): Promise<number> {
   });
 }
 
-/** Polls until the path answers 200; returns ms since `since` (performance.now()). Throws if the child exits first or time runs out. */
+/**
+ * Polls until the path answers 200; returns ms since `since` (performance.now()). Throws if the child exits first or
+ * time runs out.
+ */
 export async function waitForHttp200(
   port: number,
   since: number,
@@ -190,7 +196,9 @@ export function ensureServerBuilt(): Promise<void> {
   return built;
 }
 
-/** The environment of a benchmark server: this machine, SQLite in dataDir, no inherited database or keyring settings. */
+/**
+ * The environment of a benchmark server: this machine, SQLite in dataDir, no inherited database or keyring settings.
+ */
 export function serverEnv(port: number, dataDir: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const k of Object.keys(env))
@@ -198,7 +206,10 @@ export function serverEnv(port: number, dataDir: string, extra: Record<string, s
   return { ...env, PORT: String(port), HOST: '127.0.0.1', LINLI_DATA_DIR: dataDir, LINLI_LOG_LEVEL: 'warn', ...extra };
 }
 
-/** readyMs: spawn → first 200 from /api/health; readyCpuMs: the CPU time the server had used by then (less sensitive to a busy machine). */
+/**
+ * readyMs: spawn → first 200 from /api/health; readyCpuMs: the CPU time the server had used by then (less sensitive to
+ * a busy machine).
+ */
 export interface RunningServer {
   child: ChildProcess;
   port: number;

@@ -119,7 +119,8 @@ export async function recognitionBench(
     s = performance.now();
     const again = await rec.scan(community, today);
     const rescanMs = performance.now() - s;
-    const note = `${volunteers} volunteers, ${volunteers * entriesEach} entries (seeded in ${Math.round(seedMs / 1000)} s)`;
+    const note =
+      `${volunteers} volunteers, ${volunteers * entriesEach} entries (seeded in ` + `${Math.round(seedMs / 1000)} s)`;
     return [
       {
         bench: 'recognition',

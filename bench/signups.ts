@@ -26,7 +26,10 @@ import {
 const STAFF_PHONE = '13800000002';
 const PASSWORD = 'bench-password';
 
-/** One community, one staff account, `volunteers` approved volunteers and a published activity whose one shift has `places` places. */
+/**
+ * One community, one staff account, `volunteers` approved volunteers and a published activity whose one shift has
+ * `places` places.
+ */
 async function seed(
   db: Db,
   volunteers: number,

@@ -1,4 +1,4 @@
-// Xiguan's bookable services (issue 4): a monthly free clinic (义诊) by the skills pool's doctors, a weekly
+// Xiguan's bookable services: a monthly free clinic (义诊) by the skills pool's doctors, a weekly
 // free haircut (义剪) by the haircut volunteers, and legal advice (法律咨询) by the lawyers; eight weeks of past
 // bookings and a few upcoming ones by elderly residents, and one upcoming booking for the family account
 // (13800000007, 李泽钦). Built from the rows seedCommunity already made, so ids agree.
