@@ -12,7 +12,10 @@ export const SIGNUP_STATUSES = ['confirmed', 'waitlisted', 'cancelled'] as const
 export type SignupStatus = (typeof SIGNUP_STATUSES)[number];
 /** self: the volunteer on the phone; leader: a team leader for a member; staff: staff for one or a group. */
 export const SIGNUP_CHANNELS = ['self', 'leader', 'staff'] as const;
-/** qr: the volunteer scanned the rotating code; card: a leader or staff scanned the volunteer card; list: staff marked it; auto: the forgotten check-out job. */
+/**
+ * qr: the volunteer scanned the rotating code; card: a leader or staff scanned the volunteer card; list: staff marked
+ * it; auto: the forgotten check-out job.
+ */
 export const CHECK_METHODS = ['qr', 'card', 'list', 'auto'] as const;
 export type CheckMethod = (typeof CHECK_METHODS)[number];
 

@@ -10,7 +10,8 @@ const text = (max: number) => z.string().trim().min(1, 'invalid.required').max(m
 const optText = (max: number) => z.string().trim().max(max, 'invalid.tooLong').nullish();
 export const localDate = z.string().refine(isRealDate, 'invalid.date');
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'invalid.time');
-// Stored normalised (+86, spaces and dashes dropped), so one number cannot be registered twice for a child in two spellings.
+// Stored normalised (+86, spaces and dashes dropped), so one number cannot be registered twice for a child in two
+// spellings.
 const phone = mobile;
 /** Weekdays as digits 1–5, each at most once, ascending: '12345', '135'. */
 export const weekdaysText = z

@@ -25,7 +25,10 @@ export type ShiftStatus = (typeof SHIFT_STATUSES)[number];
 export const RECIPIENT_STATUSES = ['pending', 'delivered', 'absent', 'declined', 'removed'] as const;
 export type RecipientStatus = (typeof RECIPIENT_STATUSES)[number];
 export const RUN_STATUSES = ['open', 'closed'] as const;
-/** Whom a run serves unless staff choose otherwise: elders living alone, disabled residents, bereaved parents, elders without family. */
+/**
+ * Whom a run serves unless staff choose otherwise: elders living alone, disabled residents, bereaved parents, elders
+ * without family.
+ */
 export const DEFAULT_RUN_GROUPS: readonly SpecialGroup[] = ['living_alone', 'disabled', 'shidu', 'sanwu'];
 
 /** Not delivered and not declined: still to be reached, or given a reason when the run closes. */
