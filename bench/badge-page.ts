@@ -5,9 +5,9 @@
 // and the goal is judged on the MEDIAN of the per-round ratios (each ratio: the badge round over the hello
 // round next to it). The badge page is requested as a phone's browser does (Accept-Encoding: gzip; the server
 // keeps a gzipped copy of each page, so that costs nothing per request); the same page without compression is
-// measured in the same rounds and reported beside it. Every badge request is a real scan: the page is served and a scan row written (batched
-// with the others in flight); one address, so the family is told once and the rest are logged only. Rate limits
-// are OFF for the measurement (LINLI_RATE_LIMITS=0), as a finder's phone would never send this many.
+// measured in the same rounds and reported beside it. Every badge request is a real scan: the page is served and a scan
+// row written (batched with the others in flight); one address, so the family is told once and the rest are logged
+// only. Rate limits are OFF for the measurement (LINLI_RATE_LIMITS=0), as a finder's phone would never send this many.
 // Goals: ≥ 50% of hello-world's requests per second, p99 < 10 ms, the page under 10 KB.
 //
 //   npx tsx bench/badge-page.ts [--seconds 15] [--connections 10] [--rounds 5]
@@ -67,7 +67,9 @@ async function round(
   };
 }
 
-/** The bare Fastify hello-world in its own process (as bench/search.ts starts it), with its port and pid for the rounds. */
+/**
+ * The bare Fastify hello-world in its own process (as bench/search.ts starts it), with its port and pid for the rounds.
+ */
 async function startHelloWorld() {
   const port = await freePort();
   const child = spawnTracked(process.execPath, ['--import', 'tsx', 'bench/hello.ts'], {
@@ -126,7 +128,8 @@ export async function badgePageBench(o: Partial<LoadOptions> & { rounds?: number
         .on('error', reject);
     });
     console.log(
-      `  ${badges.length} demo badges; measuring ${pagePath.slice(0, 10)}… (${bytes} bytes); rate limits off (LINLI_RATE_LIMITS=0); ${rounds} rounds of ${perRound} s each, ${connections} connections`,
+      `  ${badges.length} demo badges; measuring ${pagePath.slice(0, 10)}… (${bytes} bytes); rate limits off ` +
+        `(LINLI_RATE_LIMITS=0); ${rounds} rounds of ${perRound} s each, ${connections} connections`,
     );
 
     hello = await startHelloWorld();
@@ -151,8 +154,10 @@ export async function badgePageBench(o: Partial<LoadOptions> & { rounds?: number
         else p.push(await round(pageUrl, perRound, connections, server.child.pid));
       }
       console.log(
-        `  round ${i + 1}: hello-world ${Math.round(h[i]!.rps)} req/s; badge page ${Math.round(b[i]!.rps)} req/s (p99 ${b[i]!.p99} ms) → ${((b[i]!.rps / h[i]!.rps) * 100).toFixed(1)}%; ` +
-          `without gzip ${Math.round(p[i]!.rps)} req/s → ${((p[i]!.rps / h[i]!.rps) * 100).toFixed(1)}%   load ${os.loadavg()[0]!.toFixed(1)}`,
+        `  round ${i + 1}: hello-world ${Math.round(h[i]!.rps)} req/s; badge page ${Math.round(b[i]!.rps)} req/s ` +
+          `(p99 ${b[i]!.p99} ms) → ${((b[i]!.rps / h[i]!.rps) * 100).toFixed(1)}%; ` +
+          `without gzip ${Math.round(p[i]!.rps)} req/s → ${((p[i]!.rps / h[i]!.rps) * 100).toFixed(1)}%   load ` +
+          `${os.loadavg()[0]!.toFixed(1)}`,
       );
     }
     await hello.stop();
@@ -178,7 +183,9 @@ export async function badgePageBench(o: Partial<LoadOptions> & { rounds?: number
         unit: '/s',
         goal: '',
         pass: null,
-        note: `rounds: ${h.map((r) => Math.round(r.rps)).join(', ')}${helloCpu === null ? '' : `; its CPU ${Math.round(helloCpu)} µs/req`}`,
+        note:
+          `rounds: ${h.map((r) => Math.round(r.rps)).join(', ')}` +
+          (helloCpu === null ? '' : `; its CPU ${Math.round(helloCpu)} µs/req`),
       },
       {
         bench: 'badge-page',
@@ -187,7 +194,9 @@ export async function badgePageBench(o: Partial<LoadOptions> & { rounds?: number
         unit: '/s',
         goal: '',
         pass: null,
-        note: `rounds: ${b.map((r) => Math.round(r.rps)).join(', ')}; ${requests} scans logged${bad ? `, ${bad} failed` : ''}${cpu === null ? '' : `; server CPU ${Math.round(cpu)} µs/req`}`,
+        note:
+          `rounds: ${b.map((r) => Math.round(r.rps)).join(', ')}; ${requests} scans ` +
+          `logged${bad ? `, ${bad} failed` : ''}${cpu === null ? '' : `; server CPU ${Math.round(cpu)} µs/req`}`,
       },
       {
         bench: 'badge-page',
@@ -205,7 +214,10 @@ export async function badgePageBench(o: Partial<LoadOptions> & { rounds?: number
         unit: '%',
         goal: '(informational)',
         pass: null,
-        note: `the same question asked of CPU time, which neighbours on a shared machine disturb less than throughput: ${helloCpu === null ? '?' : Math.round(helloCpu)} µs vs ${cpu === null ? '?' : Math.round(cpu)} µs`,
+        note:
+          `the same question asked of CPU time, which neighbours on a shared machine disturb less than ` +
+          `throughput: ${helloCpu === null ? '?' : Math.round(helloCpu)} µs vs ` +
+          `${cpu === null ? '?' : Math.round(cpu)} µs`,
       },
       {
         bench: 'badge-page',
@@ -214,7 +226,9 @@ export async function badgePageBench(o: Partial<LoadOptions> & { rounds?: number
         unit: '%',
         goal: '(informational)',
         pass: null,
-        note: `a client that takes no compression: ${Math.round(median(p.map((r) => r.rps)))} req/s; per round: ${plainRatios.map(pct).join(', ')}; p99 ${median(p.map((r) => r.p99))} ms`,
+        note:
+          `a client that takes no compression: ${Math.round(median(p.map((r) => r.rps)))} req/s; per round: ` +
+          `${plainRatios.map(pct).join(', ')}; p99 ${median(p.map((r) => r.p99))} ms`,
       },
       {
         bench: 'badge-page',
@@ -223,7 +237,9 @@ export async function badgePageBench(o: Partial<LoadOptions> & { rounds?: number
         unit: 'ms',
         goal: '< 10 ms',
         pass: p99 < 10,
-        note: `worst round ${worstP99} ms; p50 ${median(b.map((r) => r.p50))} ms; max ${Math.max(...b.map((r) => r.max))} ms`,
+        note:
+          `worst round ${worstP99} ms; p50 ${median(b.map((r) => r.p50))} ms; max ` +
+          `${Math.max(...b.map((r) => r.max))} ms`,
       },
       {
         bench: 'badge-page',

@@ -6,11 +6,19 @@
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import type { Db } from '../server/src/db/database.ts';
-import { hashPassword } from '../server/src/modules/auth/auth.service.ts';
 import { uuidv7 } from '../domain/shared/ids.ts';
 import { addDays, shanghaiInstant, todayInShanghai } from '../domain/shared/dates.ts';
 import { onFreshDatabases } from './fresh-databases.ts';
-import { ensureServerBuilt, isMain, runStandalone, signInOverHttp, startBuiltServer, type Figure } from './lib.ts';
+import {
+  insertStaffAccount,
+  insertBenchCommunity,
+  ensureServerBuilt,
+  isMain,
+  runStandalone,
+  signInOverHttp,
+  startBuiltServer,
+  type Figure,
+} from './lib.ts';
 
 const STAFF_PHONE = '13800000002';
 const PASSWORD = 'bench-password';
@@ -24,17 +32,7 @@ async function seed(db: Db, residents: number, places: number): Promise<{ servic
     household = uuidv7(),
     account = uuidv7(),
     serviceId = uuidv7();
-  await db
-    .insertInto('community')
-    .values({
-      id: community,
-      name: '西关社区',
-      district: '金台区',
-      city: '宝鸡市',
-      time_zone: 'Asia/Shanghai',
-      created_at: now,
-    })
-    .execute();
+  await insertBenchCommunity(db, now, community);
   await db
     .insertInto('grid')
     .values({ community_id: community, id: grid, code: 'G-01', name: '第一网格', created_at: now })
@@ -67,35 +65,7 @@ async function seed(db: Db, residents: number, places: number): Promise<{ servic
       updated_at: now,
     })
     .execute();
-  await db
-    .insertInto('account')
-    .values({
-      id: account,
-      phone: STAFF_PHONE,
-      name: '社工小王',
-      password_hash: await hashPassword(PASSWORD),
-      locale: null,
-      failed_sign_ins: 0,
-      locked_until: null,
-      disabled: 0,
-      created_at: now,
-    })
-    .execute();
-  await db
-    .insertInto('membership')
-    .values({
-      community_id: community,
-      id: uuidv7(),
-      account_id: account,
-      role: 'staff',
-      title: null,
-      grid_id: null,
-      team_id: null,
-      unit_id: null,
-      resident_id: null,
-      created_at: now,
-    })
-    .execute();
+  await insertStaffAccount(db, community, STAFF_PHONE, PASSWORD, now, account);
   const residentIds: string[] = [];
   const rows = [];
   for (let i = 0; i < residents; i++) {

@@ -9,12 +9,13 @@ import http from 'node:http';
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import type { Db } from '../server/src/db/database.ts';
-import { hashPassword } from '../server/src/modules/auth/auth.service.ts';
 import { uuidv7 } from '../domain/shared/ids.ts';
 import { todayInShanghai } from '../domain/shared/dates.ts';
 import { addDaysTo } from '../domain/appointments/schedule.ts';
 import { onFreshDatabases } from './fresh-databases.ts';
 import {
+  insertStaffAccount,
+  insertBenchCommunity,
   ensureServerBuilt,
   isMain,
   percentile,
@@ -31,48 +32,8 @@ const PASSWORD = 'bench-password';
 /** One community, one staff account, and two sessions (yesterday's and today's) for two bursts. */
 async function seed(db: Db): Promise<{ sessions: [string, string] }> {
   const now = new Date().toISOString();
-  const community = uuidv7(),
-    account = uuidv7();
-  await db
-    .insertInto('community')
-    .values({
-      id: community,
-      name: '西关社区',
-      district: '金台区',
-      city: '宝鸡市',
-      time_zone: 'Asia/Shanghai',
-      created_at: now,
-    })
-    .execute();
-  await db
-    .insertInto('account')
-    .values({
-      id: account,
-      phone: STAFF_PHONE,
-      name: '社工小王',
-      password_hash: await hashPassword(PASSWORD),
-      locale: null,
-      failed_sign_ins: 0,
-      locked_until: null,
-      disabled: 0,
-      created_at: now,
-    })
-    .execute();
-  await db
-    .insertInto('membership')
-    .values({
-      community_id: community,
-      id: uuidv7(),
-      account_id: account,
-      role: 'staff',
-      title: null,
-      grid_id: null,
-      team_id: null,
-      unit_id: null,
-      resident_id: null,
-      created_at: now,
-    })
-    .execute();
+  const community = await insertBenchCommunity(db, now);
+  await insertStaffAccount(db, community, STAFF_PHONE, PASSWORD, now);
   const sessions: [string, string] = [uuidv7(), uuidv7()];
   for (const [i, id] of sessions.entries()) {
     await db

@@ -55,7 +55,8 @@ export async function explainSearch(communities: number[] = [1, 100]): Promise<v
       const grant = authorize(actor, 'registry.read');
       const grid = sqlite
         .prepare(
-          `SELECT grid_id AS id, count(*) AS n FROM resident WHERE community_id = ? AND status = 'active' GROUP BY grid_id ORDER BY n DESC LIMIT 1`,
+          `SELECT grid_id AS id, count(*) AS n FROM resident WHERE community_id = ? AND status = 'active' GROUP BY ` +
+            `grid_id ORDER BY n DESC LIMIT 1`,
         )
         .get(communityId) as { id: string; n: number };
       for (const s of SCENARIOS) {
@@ -73,7 +74,8 @@ export async function explainSearch(communities: number[] = [1, 100]): Promise<v
           });
           const whole = performance.now() - t;
           console.log(
-            `\n=== community ${k}, ${s.label}, q=${q}: ${page.items.length} of ${page.total} in ${whole.toFixed(1)} ms (service, in process)`,
+            `\n=== community ${k}, ${s.label}, q=${q}: ${page.items.length} of ${page.total} in ${whole.toFixed(1)} ` +
+              `ms (service, in process)`,
           );
           for (const c of captured) {
             const stmt = sqlite.prepare(c.sql);

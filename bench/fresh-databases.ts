@@ -12,7 +12,9 @@ export interface FreshDatabase {
   env: Record<string, string>;
   /** A data folder for the server. */
   dir: string;
-  /** Runs `fn` with a connection of its own, closed afterwards (a SQLite file must be closed while the server writes). */
+  /**
+   * Runs `fn` with a connection of its own, closed afterwards (a SQLite file must be closed while the server writes).
+   */
   use<T>(fn: (db: Db) => Promise<T>): Promise<T>;
 }
 

@@ -95,7 +95,8 @@ async function measure(kind: 'sqlite' | 'postgres', handle: DatabaseHandle): Pro
       throw new Error(`the run lists ${detail.figures.total}, the groups hold ${size}`);
   }
   console.log(
-    `${kind}: ${size} recipients; list ${r1(median(build))} ms, create ${r1(median(create))} ms, read ${r1(median(read))} ms (medians)`,
+    `${kind}: ${size} recipients; list ${r1(median(build))} ms, create ${r1(median(create))} ms, read ` +
+      `${r1(median(read))} ms (medians)`,
   );
   const b = `homecare (${kind})`;
   return [

@@ -6,7 +6,7 @@
 // The running totals make this one indexed row however long the ledger; the page of entries and its count are
 // an index range of one volunteer's ~50 entries.
 //
-// Goal (issue 5): p99 under 50 ms.
+// Goal: p99 under 50 ms.
 //
 //   npx tsx bench/hours-profile.ts [--requests 500] [--concurrency 4]
 import path from 'node:path';
@@ -36,12 +36,17 @@ export function ensureLedger(target = LEDGER_ENTRIES): { entries: number; addedS
       id: string;
     }[];
     console.log(
-      `  adding ${(target - have).toLocaleString('en')} ledger entries over ${volunteers.length.toLocaleString('en')} volunteers…`,
+      `  adding ${(target - have).toLocaleString('en')} ledger entries over ` +
+        `${volunteers.length.toLocaleString('en')} volunteers…`,
     );
-    const insert =
-      db.prepare(`INSERT INTO hours_entry (community_id, id, volunteer_id, source, source_id, service_date, started_at, ended_at, raw_minutes, minutes, kind, description,
-      corrects_id, corrected_by, review_reason, note, recorded_by, recorded_by_name, created_at, status, verified_by, verified_by_name, verified_at)
-      VALUES (?, ?, ?, ?, ?, ?, NULL, NULL, ?, ?, 'credit', ?, NULL, NULL, NULL, NULL, NULL, '系统', ?, 'verified', NULL, '社工', ?)`);
+    const insert = db.prepare(
+      `INSERT INTO hours_entry (community_id, id, volunteer_id, source, source_id, service_date,
+        started_at, ended_at, raw_minutes, minutes, kind, description,
+        corrects_id, corrected_by, review_reason, note, recorded_by, recorded_by_name, created_at, status,
+        verified_by, verified_by_name, verified_at)
+      VALUES (?, ?, ?, ?, ?, ?, NULL, NULL, ?, ?, 'credit', ?,
+        NULL, NULL, NULL, NULL, NULL, '系统', ?, 'verified', NULL, '社工', ?)`,
+    );
     const day0 = Date.UTC(2023, 11, 1) / 86400_000;
     let n = have,
       seq = 0;
@@ -74,12 +79,14 @@ export function ensureLedger(target = LEDGER_ENTRIES): { entries: number; addedS
       if (n % 1_000_000 < count) console.log(`    ${n.toLocaleString('en')} entries`);
     }
     db.exec(`DELETE FROM hours_total;
-      INSERT INTO hours_total (community_id, volunteer_id, credit_minutes, honour_minutes, pending_minutes, entries, last_service_date, updated_at)
+      INSERT INTO hours_total (community_id, volunteer_id, credit_minutes, honour_minutes, pending_minutes, entries,
+        last_service_date, updated_at)
       SELECT community_id, volunteer_id,
         sum(CASE WHEN kind = 'credit' AND status = 'verified' AND corrected_by IS NULL THEN minutes ELSE 0 END),
         sum(CASE WHEN kind = 'honour' AND corrected_by IS NULL THEN minutes ELSE 0 END),
         sum(CASE WHEN kind = 'credit' AND status = 'pending' AND corrected_by IS NULL THEN minutes ELSE 0 END),
-        sum(CASE WHEN corrected_by IS NULL AND minutes > 0 THEN 1 ELSE 0 END), max(service_date), '2026-11-28T00:00:00.000Z'
+        sum(CASE WHEN corrected_by IS NULL AND minutes > 0 THEN 1 ELSE 0 END), max(service_date),
+        '2026-11-28T00:00:00.000Z'
       FROM hours_entry GROUP BY community_id, volunteer_id;
       ANALYZE;`);
     return { entries: n, addedSeconds: (performance.now() - t) / 1000 };
@@ -165,7 +172,9 @@ export async function hoursProfileBench(requests = 500, concurrency = 4): Promis
           unit: 'ms',
           goal: `p99 < ${GOAL_P99_MS} ms`,
           pass: p99 < GOAL_P99_MS,
-          note: `p50 ${percentile(one, 0.5).toFixed(1)} ms; ${(seen / (requests * 2)).toFixed(0)} entries per volunteer on average; ${((withStars / (requests * 2)) * 100).toFixed(0)} % with a star`,
+          note:
+            `p50 ${percentile(one, 0.5).toFixed(1)} ms; ${(seen / (requests * 2)).toFixed(0)} entries per ` +
+            `volunteer on average; ${((withStars / (requests * 2)) * 100).toFixed(0)} % with a star`,
         },
         {
           bench: 'hours-profile',

@@ -5,9 +5,9 @@ import path from 'node:path';
 import { buildApp } from '../server/src/app.ts';
 import { loadConfig } from '../server/src/config.ts';
 import { migrateToLatest, openDatabase, type Db } from '../server/src/db/database.ts';
-import { hashPassword } from '../server/src/modules/auth/auth.service.ts';
 import { FieldCipher, generateKeyring } from '../server/src/platform/crypto.ts';
 import { uuidv7 } from '../domain/shared/ids.ts';
+import { insertBenchCommunity, insertStaffAccount } from './lib.ts';
 
 export const STAFF_PHONE = '13800000002';
 export const PASSWORD = 'bench-password';
@@ -21,18 +21,7 @@ export interface Memory {
 
 export async function seed(db: Db): Promise<void> {
   const now = new Date().toISOString();
-  const community = uuidv7();
-  await db
-    .insertInto('community')
-    .values({
-      id: community,
-      name: '西关社区',
-      district: '金台区',
-      city: '宝鸡市',
-      time_zone: 'Asia/Shanghai',
-      created_at: now,
-    })
-    .execute();
+  const community = await insertBenchCommunity(db, now);
   const grids = [uuidv7(), uuidv7(), uuidv7()];
   for (const [i, g] of grids.entries())
     await db
@@ -52,36 +41,7 @@ export async function seed(db: Db): Promise<void> {
       })
       .execute();
   }
-  const account = uuidv7();
-  await db
-    .insertInto('account')
-    .values({
-      id: account,
-      phone: STAFF_PHONE,
-      name: '社工小王',
-      password_hash: await hashPassword(PASSWORD),
-      locale: null,
-      failed_sign_ins: 0,
-      locked_until: null,
-      disabled: 0,
-      created_at: now,
-    })
-    .execute();
-  await db
-    .insertInto('membership')
-    .values({
-      community_id: community,
-      id: uuidv7(),
-      account_id: account,
-      role: 'staff',
-      title: null,
-      grid_id: null,
-      team_id: null,
-      unit_id: null,
-      resident_id: null,
-      created_at: now,
-    })
-    .execute();
+  await insertStaffAccount(db, community, STAFF_PHONE, PASSWORD, now);
 }
 
 async function serve(dataDir: string): Promise<void> {

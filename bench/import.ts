@@ -49,7 +49,8 @@ function* rosterRows(total: number): Generator<unknown[]> {
   const idNumber = (birth: string, gender: 'male' | 'female') => {
     for (;;) {
       const order = Math.floor(r() * 500) * 2 + (gender === 'male' ? 1 : 0);
-      const first17 = `${pick(['610302', '610303', '610304', '610323'])}${birth.replace(/-/g, '')}${String(order).padStart(3, '0')}`;
+      const region = pick(['610302', '610303', '610304', '610323']);
+      const first17 = `${region}${birth.replace(/-/g, '')}${String(order).padStart(3, '0')}`;
       const id = first17 + idNumberCheckChar(first17);
       if (!usedIds.has(id)) {
         usedIds.add(id);
@@ -210,7 +211,8 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<Figu
   const generateMs = performance.now() - t;
   const bytes = fs.statSync(file).size;
   console.log(
-    `  roster of ${total} residents: ${(bytes / 1048576).toFixed(2)} MB, written in ${(generateMs / 1000).toFixed(1)} s`,
+    `  roster of ${total} residents: ${(bytes / 1048576).toFixed(2)} MB, written in ` +
+      `${(generateMs / 1000).toFixed(1)} s`,
   );
 
   await build({
@@ -299,7 +301,9 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<Figu
         unit: 's',
         goal: '',
         pass: null,
-        note: `user ${cpu.userS.toFixed(2)} s + system ${cpu.systemS.toFixed(2)} s, all threads; load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} CPUs`,
+        note:
+          `user ${cpu.userS.toFixed(2)} s + system ${cpu.systemS.toFixed(2)} s, all threads; load average ` +
+          `${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} CPUs`,
       },
       {
         bench: 'import',

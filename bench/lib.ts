@@ -1,14 +1,22 @@
 // Shared by the benchmarks: child processes that are always ended, free ports, health polling, the built
-// server, and the figures table. Traffic goes to 127.0.0.1 only.
+// server, the figures table, and the rows most benchmarks seed (a community, a staff account, volunteers).
+// Traffic goes to 127.0.0.1 only.
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Db } from '../server/src/db/database.ts';
+import type { VolunteerTable } from '../server/src/db/schema/index.ts';
+import { hashPassword } from '../server/src/modules/auth/auth.service.ts';
+import { uuidv7 } from '../domain/shared/ids.ts';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-/** The server under test: the bundle scripts/build-server.mjs makes, or another one to compare (BENCH_SERVER_BUNDLE=file, not rebuilt). */
+/**
+ * The server under test: the bundle scripts/build-server.mjs makes, or another one to compare
+ * (BENCH_SERVER_BUNDLE=file, not rebuilt).
+ */
 const BUNDLE_OVERRIDE = process.env.BENCH_SERVER_BUNDLE ? path.resolve(process.env.BENCH_SERVER_BUNDLE) : null;
 export const SERVER_BUNDLE = BUNDLE_OVERRIDE ?? path.join(ROOT, 'dist/server/main.mjs');
 
@@ -129,7 +137,10 @@ function healthOnce(port: number, pathName: string): Promise<number> {
   });
 }
 
-/** Polls until the path answers 200; returns ms since `since` (performance.now()). Throws if the child exits first or time runs out. */
+/**
+ * Polls until the path answers 200; returns ms since `since` (performance.now()). Throws if the child exits first or
+ * time runs out.
+ */
 export async function waitForHttp200(
   port: number,
   since: number,
@@ -185,7 +196,9 @@ export function ensureServerBuilt(): Promise<void> {
   return built;
 }
 
-/** The environment of a benchmark server: this machine, SQLite in dataDir, no inherited database or keyring settings. */
+/**
+ * The environment of a benchmark server: this machine, SQLite in dataDir, no inherited database or keyring settings.
+ */
 export function serverEnv(port: number, dataDir: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const k of Object.keys(env))
@@ -193,7 +206,10 @@ export function serverEnv(port: number, dataDir: string, extra: Record<string, s
   return { ...env, PORT: String(port), HOST: '127.0.0.1', LINLI_DATA_DIR: dataDir, LINLI_LOG_LEVEL: 'warn', ...extra };
 }
 
-/** readyMs: spawn → first 200 from /api/health; readyCpuMs: the CPU time the server had used by then (less sensitive to a busy machine). */
+/**
+ * readyMs: spawn → first 200 from /api/health; readyCpuMs: the CPU time the server had used by then (less sensitive to
+ * a busy machine).
+ */
 export interface RunningServer {
   child: ChildProcess;
   port: number;
@@ -308,4 +324,94 @@ export async function signInOverHttp(
     .split(';')[0]!;
   const csrf = ((await res.json()) as { csrfToken: string }).csrfToken;
   return { cookie, csrf, headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrf } };
+}
+
+/** The community the benchmarks seed (西关社区, Asia/Shanghai); returns its id. */
+export async function insertBenchCommunity(db: Db, now = new Date().toISOString(), id = uuidv7()): Promise<string> {
+  await db
+    .insertInto('community')
+    .values({ id, name: '西关社区', district: '金台区', city: '宝鸡市', time_zone: 'Asia/Shanghai', created_at: now })
+    .execute();
+  return id;
+}
+
+/** A staff account (社工小王) that signs in with `phone` and `password`, a member of the community as staff. */
+export async function insertStaffAccount(
+  db: Db,
+  communityId: string,
+  phone: string,
+  password: string,
+  now = new Date().toISOString(),
+  account = uuidv7(),
+): Promise<string> {
+  await db
+    .insertInto('account')
+    .values({
+      id: account,
+      phone,
+      name: '社工小王',
+      password_hash: await hashPassword(password),
+      locale: null,
+      failed_sign_ins: 0,
+      locked_until: null,
+      disabled: 0,
+      created_at: now,
+    })
+    .execute();
+  await db
+    .insertInto('membership')
+    .values({
+      community_id: communityId,
+      id: uuidv7(),
+      account_id: account,
+      role: 'staff',
+      title: null,
+      grid_id: null,
+      team_id: null,
+      unit_id: null,
+      resident_id: null,
+      created_at: now,
+    })
+    .execute();
+  return account;
+}
+
+/** The row of approved volunteer number `i` (志愿者i) of a community, with placeholder identity fields. */
+export function benchVolunteerRow(
+  communityId: string,
+  i: number,
+  now: string,
+  fields: Partial<VolunteerTable> = {},
+): VolunteerTable {
+  return {
+    community_id: communityId,
+    id: uuidv7(),
+    resident_id: null,
+    account_id: null,
+    name: `志愿者${i}`,
+    name_pinyin: `zhiyuanzhe${i}`,
+    name_initials: 'zyz',
+    gender: 'female',
+    birth_date: '1980-01-01',
+    phone: `139${String(i).padStart(8, '0')}`,
+    id_number_enc: 'x',
+    id_number_token: `t${i}`,
+    id_number_masked: 'x',
+    fitness: 'good',
+    political_status: 'masses',
+    status: 'approved',
+    registered_via: 'staff',
+    recruited_via: 'residents_committee',
+    recruit_unit_id: null,
+    unit_id: null,
+    card_token: uuidv7(),
+    consent_at: now,
+    decided_by: null,
+    decided_at: now,
+    decision_note: null,
+    note: null,
+    created_at: now,
+    updated_at: now,
+    ...fields,
+  };
 }

@@ -1,4 +1,4 @@
-// Batch matching (issue 4): 10,000 open needs to 20,000 volunteers, load cap 3.
+// Batch matching: 10,000 open needs to 20,000 volunteers, load cap 3.
 //   (a) ranking: rankCandidates over each need's local candidate list (10–40 volunteers drawn near the
 //       resident: same building, same grid, neighbouring grids), eligibility included;
 //   (b) the optimal assignment (solveFast) — goal: ranking + assignment < 10 s, peak memory < 1 GB;
@@ -241,7 +241,8 @@ export async function matchingBench(needs = 10_000, volunteers = 20_000, seed = 
   }
   for (const [k, row] of exactRows.entries())
     console.log(
-      `  small instance ${k + 1}: solveFast ${row.fast} (${row.fastMs.toFixed(1)} ms)  solveExact ${row.exact} (${row.exactMs.toFixed(0)} ms)  fcfs ${row.fcfs}`,
+      `  small instance ${k + 1}: solveFast ${row.fast} (${row.fastMs.toFixed(1)} ms)  solveExact ${row.exact} ` +
+        `(${row.exactMs.toFixed(0)} ms)  fcfs ${row.fcfs}`,
     );
   const allEqual = exactRows.every((r) => r.fast === r.exact);
 
@@ -326,7 +327,9 @@ export async function matchingBench(needs = 10_000, volunteers = 20_000, seed = 
       unit: 'd',
       goal: '',
       pass: null,
-      note: `max ${d1(o.maxWaitUnmatchedDays)} d; FCFS mean ${d1(f.meanWaitUnmatchedDays)} d, max ${d1(f.maxWaitUnmatchedDays)} d`,
+      note:
+        `max ${d1(o.maxWaitUnmatchedDays)} d; FCFS mean ${d1(f.meanWaitUnmatchedDays)} d, max ` +
+        `${d1(f.maxWaitUnmatchedDays)} d`,
     },
     {
       bench: B,
@@ -344,7 +347,9 @@ export async function matchingBench(needs = 10_000, volunteers = 20_000, seed = 
       unit: '',
       goal: '≤ FCFS',
       pass: (o.leftOut ?? 0) <= (f.leftOut ?? 0),
-      note: `waited mean ${d1(o.meanWaitLeftOutDays ?? 0)} d, max ${d1(o.maxWaitLeftOutDays ?? 0)} d; FCFS ${f.leftOut} left out, mean ${d1(f.meanWaitLeftOutDays ?? 0)} d, max ${d1(f.maxWaitLeftOutDays ?? 0)} d`,
+      note:
+        `waited mean ${d1(o.meanWaitLeftOutDays ?? 0)} d, max ${d1(o.maxWaitLeftOutDays ?? 0)} d; FCFS ` +
+        `${f.leftOut} left out, mean ${d1(f.meanWaitLeftOutDays ?? 0)} d, max ${d1(f.maxWaitLeftOutDays ?? 0)} d`,
     },
     { bench: B, name: '(c) first-come, first-served time', value: fcfsMs, unit: 'ms', goal: '', pass: null },
     {
@@ -354,7 +359,10 @@ export async function matchingBench(needs = 10_000, volunteers = 20_000, seed = 
       unit: `/ ${exactRows.length}`,
       goal: 'all equal',
       pass: allEqual,
-      note: `objectives ${exactRows.map((r) => r.exact).join(', ')}; exact ${d1(exactRows.reduce((s, r) => s + r.exactMs, 0) / exactRows.length)} ms vs fast ${d1(exactRows.reduce((s, r) => s + r.fastMs, 0) / exactRows.length)} ms each`,
+      note:
+        `objectives ${exactRows.map((r) => r.exact).join(', ')}; exact ` +
+        `${d1(exactRows.reduce((s, r) => s + r.exactMs, 0) / exactRows.length)} ms vs fast ` +
+        `${d1(exactRows.reduce((s, r) => s + r.fastMs, 0) / exactRows.length)} ms each`,
     },
   ];
 }

@@ -4,7 +4,7 @@
 // every volunteer of the community (~1,000), their skills of the need's category, homes, load and past
 // services, then scores and explains the top 20.
 //
-// Goal (issue 4): p99 under 100 ms.
+// Goal: p99 under 100 ms.
 //
 //   npx tsx bench/ranking.ts [--requests 300] [--concurrency 4]
 import { parseArgs } from 'node:util';
@@ -98,7 +98,9 @@ export async function rankingBench(requests = 300, concurrency = 4): Promise<Fig
           unit: 'ms',
           goal: `p99 < ${GOAL_P99_MS} ms`,
           pass: p99One < GOAL_P99_MS,
-          note: `p50 ${percentile(one, 0.5).toFixed(1)} ms; ${(shown / requests).toFixed(1)} candidates shown on average`,
+          note:
+            `p50 ${percentile(one, 0.5).toFixed(1)} ms; ${(shown / requests).toFixed(1)} candidates shown ` +
+            `on average`,
         },
         // Four staff ranking at the same instant queue on one server process: shown, not held to the goal.
         {

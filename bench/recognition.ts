@@ -19,7 +19,7 @@ import { uuidv7 } from '../domain/shared/ids.ts';
 import { todayInShanghai } from '../domain/shared/dates.ts';
 import { quarterOf, quarterRange } from '../domain/recognition/quarters.ts';
 import type { Actor } from '../server/src/platform/actor.ts';
-import { isMain, median, runStandalone, type Figure } from './lib.ts';
+import { benchVolunteerRow, insertBenchCommunity, isMain, median, runStandalone, type Figure } from './lib.ts';
 
 export async function recognitionBench(
   opts: { volunteers?: number; entriesEach?: number; starred?: number } = {},
@@ -36,57 +36,15 @@ export async function recognitionBench(
     const today = todayInShanghai();
     const quarter = quarterOf(today);
     const { from } = quarterRange(quarter);
-    const community = uuidv7();
-    await db
-      .insertInto('community')
-      .values({
-        id: community,
-        name: '西关社区',
-        district: '金台区',
-        city: '宝鸡市',
-        time_zone: 'Asia/Shanghai',
-        created_at: now,
-      })
-      .execute();
+    const community = await insertBenchCommunity(db, now);
     const ids: string[] = [];
     const t0 = performance.now();
     await db.transaction().execute(async (trx) => {
       for (let i = 0; i < volunteers; i++) {
-        const id = uuidv7();
+        const row = benchVolunteerRow(community, i, now, { birth_date: '1970-01-01', recruited_via: 'self' });
+        const id = row.id;
         ids.push(id);
-        await trx
-          .insertInto('volunteer')
-          .values({
-            community_id: community,
-            id,
-            resident_id: null,
-            account_id: null,
-            name: `志愿者${i}`,
-            name_pinyin: `zhiyuanzhe${i}`,
-            name_initials: 'zyz',
-            gender: 'female',
-            birth_date: '1970-01-01',
-            phone: `139${String(i).padStart(8, '0')}`,
-            id_number_enc: '',
-            id_number_token: `t${i}`,
-            id_number_masked: '',
-            fitness: 'good',
-            political_status: 'masses',
-            status: 'approved',
-            registered_via: 'staff',
-            recruited_via: 'self',
-            recruit_unit_id: null,
-            unit_id: null,
-            card_token: uuidv7(),
-            consent_at: now,
-            decided_by: null,
-            decided_at: now,
-            decision_note: null,
-            note: null,
-            created_at: now,
-            updated_at: now,
-          })
-          .execute();
+        await trx.insertInto('volunteer').values(row).execute();
         // The first `starred` volunteers reach ★1 (100 h); the others serve a little.
         const minutes = i < starred ? 130 : 20 + (i % 40);
         let rows = [];
@@ -161,7 +119,8 @@ export async function recognitionBench(
     s = performance.now();
     const again = await rec.scan(community, today);
     const rescanMs = performance.now() - s;
-    const note = `${volunteers} volunteers, ${volunteers * entriesEach} entries (seeded in ${Math.round(seedMs / 1000)} s)`;
+    const note =
+      `${volunteers} volunteers, ${volunteers * entriesEach} entries (seeded in ` + `${Math.round(seedMs / 1000)} s)`;
     return [
       {
         bench: 'recognition',

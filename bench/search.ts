@@ -95,19 +95,22 @@ export async function ensureCity(): Promise<{ residents: number; builtSeconds: n
   const state = cityState();
   if (state && state.communities === CITY_COMMUNITIES && state.last) {
     console.log(
-      `  reusing the city in ${path.relative(ROOT, CITY_DIR)}: ${state.communities} communities, ${state.residents.toLocaleString('en')} residents`,
+      `  reusing the city in ${path.relative(ROOT, CITY_DIR)}: ${state.communities} communities, ` +
+        `${state.residents.toLocaleString('en')} residents`,
     );
     return { residents: state.residents, builtSeconds: null };
   }
   if (state) {
     // An interrupted or different build: demo-city refuses a non-empty database, so start again.
     console.log(
-      `  ${path.relative(ROOT, CITY_DIR)} holds ${state.communities} communities, not ${CITY_COMMUNITIES}: rebuilding it`,
+      `  ${path.relative(ROOT, CITY_DIR)} holds ${state.communities} communities, not ${CITY_COMMUNITIES}: ` +
+        `rebuilding it`,
     );
     fs.rmSync(CITY_DIR, { recursive: true, force: true });
   }
   console.log(
-    `  building a city of ${CITY_COMMUNITIES} communities in ${path.relative(ROOT, CITY_DIR)} (takes a few minutes, once)…`,
+    `  building a city of ${CITY_COMMUNITIES} communities in ${path.relative(ROOT, CITY_DIR)} (takes a few ` +
+      `minutes, once)…`,
   );
   const t = performance.now();
   const env = { ...process.env };
@@ -216,7 +219,10 @@ export async function load(
 
 export const WARM_UP_SECONDS = 15;
 
-/** The server's CPU time per request, and the machine's 1-minute load average (2 or more on 2 CPUs: others were busy too). */
+/**
+ * The server's CPU time per request, and the machine's 1-minute load average (2 or more on 2 CPUs: others were busy
+ * too).
+ */
 export function cpuNote(m: Measured): string {
   return `${m.cpuUs === null ? '' : `server CPU ${Math.round(m.cpuUs)} µs/req, `}load ${m.load.toFixed(1)}`;
 }
@@ -249,12 +255,17 @@ export function measured(title: string, r: Result & { cpuUsPerRequest: number | 
   };
   const cpu = m.cpuUs === null ? '' : `   server CPU ${m.cpuUs.toFixed(0).padStart(5)} µs/req`;
   console.log(
-    `  ${title.padEnd(50)} ${m.rps.toFixed(0).padStart(7)} req/s   p50 ${m.p50.toFixed(1).padStart(6)} ms   p90 ${m.p90.toFixed(1).padStart(6)} ms   p99 ${m.p99.toFixed(1).padStart(6)} ms   max ${m.max.toFixed(0).padStart(5)} ms${cpu}   load ${m.load.toFixed(1)}${m.bad ? `   ${m.bad} failed` : ''}`,
+    `  ${title.padEnd(50)} ${m.rps.toFixed(0).padStart(7)} req/s   p50 ${m.p50.toFixed(1).padStart(6)} ms   p90 ` +
+      `${m.p90.toFixed(1).padStart(6)} ms   p99 ${m.p99.toFixed(1).padStart(6)} ms   max ` +
+      `${m.max.toFixed(0).padStart(5)} ms${cpu}   load ${m.load.toFixed(1)}${m.bad ? `   ${m.bad} failed` : ''}`,
   );
   return m;
 }
 
-/** The bare Fastify hello-world in its own process, measured before and after the search (the machine may change in between). */
+/**
+ * The bare Fastify hello-world in its own process, measured before and after the search (the machine may change in
+ * between).
+ */
 export async function startHello(o: LoadOptions) {
   const port = await freePort();
   const t0 = performance.now();
@@ -301,7 +312,9 @@ export function goalFigures(
     unit: 'req/s',
     goal: '(baseline)',
     pass: null,
-    note: `mean of ${Math.round(helloBefore.rps)} before and ${Math.round(helloAfter.rps)} after${unsteady}; ${cpuNote(helloBefore)}`,
+    note:
+      `mean of ${Math.round(helloBefore.rps)} before and ${Math.round(helloAfter.rps)} after${unsteady}; ` +
+      `${cpuNote(helloBefore)}`,
   });
   figures.push({
     bench,
@@ -376,7 +389,8 @@ export async function searchBench(o: LoadOptions & { explain?: boolean }): Promi
   let hello: Awaited<ReturnType<typeof startHello>> | null = null;
   try {
     console.log(
-      `  the built server on the city was healthy ${(server.readyMs / 1000).toFixed(2)} s after spawn (port ${server.port})`,
+      `  the built server on the city was healthy ${(server.readyMs / 1000).toFixed(2)} s after spawn (port ` +
+        `${server.port})`,
     );
     figures.push({
       bench: 'search',
@@ -399,7 +413,8 @@ export async function searchBench(o: LoadOptions & { explain?: boolean }): Promi
       const grid = [...grids].sort((a, b) => b.residents - a.residents)[0];
       if (!grid) throw new Error(`community ${k} has no grids`);
       console.log(
-        `  community ${k} (${k === 1 ? 'first' : 'last'} created): staff ${c.staffPhone}, grid ${grid.name} (${grid.residents} residents)`,
+        `  community ${k} (${k === 1 ? 'first' : 'last'} created): staff ${c.staffPhone}, grid ${grid.name} ` +
+          `(${grid.residents} residents)`,
       );
       targets.push({ k, cookie, grid });
     }

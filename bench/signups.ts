@@ -7,16 +7,28 @@ import http from 'node:http';
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import type { Db } from '../server/src/db/database.ts';
-import { hashPassword } from '../server/src/modules/auth/auth.service.ts';
 import { uuidv7 } from '../domain/shared/ids.ts';
 import { addDays, shanghaiInstant, todayInShanghai } from '../domain/shared/dates.ts';
 import { onFreshDatabases } from './fresh-databases.ts';
-import { ensureServerBuilt, isMain, runStandalone, signInOverHttp, startBuiltServer, type Figure } from './lib.ts';
+import {
+  benchVolunteerRow,
+  insertStaffAccount,
+  insertBenchCommunity,
+  ensureServerBuilt,
+  isMain,
+  runStandalone,
+  signInOverHttp,
+  startBuiltServer,
+  type Figure,
+} from './lib.ts';
 
 const STAFF_PHONE = '13800000002';
 const PASSWORD = 'bench-password';
 
-/** One community, one staff account, `volunteers` approved volunteers and a published activity whose one shift has `places` places. */
+/**
+ * One community, one staff account, `volunteers` approved volunteers and a published activity whose one shift has
+ * `places` places.
+ */
 async function seed(
   db: Db,
   volunteers: number,
@@ -27,81 +39,14 @@ async function seed(
     account = uuidv7(),
     activityId = uuidv7(),
     shiftId = uuidv7();
-  await db
-    .insertInto('community')
-    .values({
-      id: community,
-      name: '西关社区',
-      district: '金台区',
-      city: '宝鸡市',
-      time_zone: 'Asia/Shanghai',
-      created_at: now,
-    })
-    .execute();
-  await db
-    .insertInto('account')
-    .values({
-      id: account,
-      phone: STAFF_PHONE,
-      name: '社工小王',
-      password_hash: await hashPassword(PASSWORD),
-      locale: null,
-      failed_sign_ins: 0,
-      locked_until: null,
-      disabled: 0,
-      created_at: now,
-    })
-    .execute();
-  await db
-    .insertInto('membership')
-    .values({
-      community_id: community,
-      id: uuidv7(),
-      account_id: account,
-      role: 'staff',
-      title: null,
-      grid_id: null,
-      team_id: null,
-      unit_id: null,
-      resident_id: null,
-      created_at: now,
-    })
-    .execute();
+  await insertBenchCommunity(db, now, community);
+  await insertStaffAccount(db, community, STAFF_PHONE, PASSWORD, now, account);
   const volunteerIds: string[] = [];
   const rows = [];
   for (let i = 0; i < volunteers + 1; i++) {
-    const id = uuidv7();
-    volunteerIds.push(id);
-    rows.push({
-      community_id: community,
-      id,
-      resident_id: null,
-      account_id: null,
-      name: `志愿者${i}`,
-      name_pinyin: `zhiyuanzhe${i}`,
-      name_initials: 'zyz',
-      gender: 'female',
-      birth_date: '1980-01-01',
-      phone: `139${String(i).padStart(8, '0')}`,
-      id_number_enc: 'x',
-      id_number_token: `t${i}`,
-      id_number_masked: 'x',
-      fitness: 'good',
-      political_status: 'masses',
-      status: 'approved',
-      registered_via: 'staff',
-      recruited_via: 'residents_committee',
-      recruit_unit_id: null,
-      unit_id: null,
-      card_token: uuidv7(),
-      consent_at: now,
-      decided_by: null,
-      decided_at: now,
-      decision_note: null,
-      note: null,
-      created_at: now,
-      updated_at: now,
-    });
+    const row = benchVolunteerRow(community, i, now);
+    volunteerIds.push(row.id);
+    rows.push(row);
   }
   for (let i = 0; i < rows.length; i += 100)
     await db

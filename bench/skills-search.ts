@@ -98,7 +98,8 @@ export async function skillsSearchBench(o: LoadOptions): Promise<Figure[]> {
   let hello: Awaited<ReturnType<typeof startHello>> | null = null;
   try {
     console.log(
-      `  the built server on the city was healthy ${(server.readyMs / 1000).toFixed(2)} s after spawn (port ${server.port})`,
+      `  the built server on the city was healthy ${(server.readyMs / 1000).toFixed(2)} s after spawn (port ` +
+        `${server.port})`,
     );
     hello = await startHello(o);
     const helloBefore = await hello.measure('before');

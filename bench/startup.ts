@@ -62,7 +62,8 @@ export async function startupBench(o: { restarts: number }): Promise<Figure[]> {
     );
     await first.stop();
     console.log(
-      `  first start with the demo: healthy ${(first.readyMs / 1000).toFixed(2)} s after spawn (${cpuText(first.readyCpuMs)})`,
+      `  first start with the demo: healthy ${(first.readyMs / 1000).toFixed(2)} s after spawn ` +
+        `(${cpuText(first.readyCpuMs)})`,
     );
     figures.push({
       bench: 'startup',
@@ -76,7 +77,8 @@ export async function startupBench(o: { restarts: number }): Promise<Figure[]> {
 
     const seeded = await seedInProcess(path.join(tmp, 'in-process'));
     console.log(
-      `  seedCommunity in process: ${seeded.residents} residents in ${(seeded.seedMs / 1000).toFixed(2)} s (argon2 hash of the demo password before it: ${seeded.hashMs.toFixed(0)} ms)`,
+      `  seedCommunity in process: ${seeded.residents} residents in ${(seeded.seedMs / 1000).toFixed(2)} s (argon2 ` +
+        `hash of the demo password before it: ${seeded.hashMs.toFixed(0)} ms)`,
     );
     figures.push({
       bench: 'startup',

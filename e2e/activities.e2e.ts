@@ -1,10 +1,10 @@
 // An activity journey: staff publish an activity and open its check-in screen; 刘红梅 signs up on a phone-sized
 // page, opens the address the screen's QR code carries (the code read from the screen) and checks in, then
 // scans again and checks out; staff see her attendance in the activity's list. Axe on every page.
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
-import { BASE, expectAccessible, launch, newContext, screenshot, signIn } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { BASE, csrfOf, expectAccessible, screenshot, signedIn, useBrowser } from './browser.ts';
 
 /** The shift starts 30–35 minutes from now (check-in opens an hour before), in Shanghai local time. */
 function nextShift(): { date: string; start: string; end: string } {
@@ -27,20 +27,12 @@ async function readCode(screen: Page): Promise<{ code: string; path: string }> {
 }
 
 describe('activity journeys', () => {
-  let browser: Browser;
-  before(async () => {
-    browser = await launch();
-  });
-  after(async () => {
-    await browser.close();
-  });
+  const browser = useBrowser();
 
   it('a volunteer signs up on the phone, checks in and out by the QR code, and staff see the attendance', async () => {
     const title = `端午包粽子 ${Date.now() % 100000}`;
-    const staffCtx = await newContext(browser, 'desktop');
-    const staff = await staffCtx.newPage();
-    await signIn(staff, '13800000002', /\/console/);
-    const csrf = (await (await staff.request.get(`${BASE}/api/auth/me`)).json()).csrfToken as string;
+    const { context: staffCtx, page: staff } = await signedIn(browser(), 'desktop', '13800000002');
+    const csrf = await csrfOf(staff);
     const when = nextShift();
     const created = await staff.request.post(`${BASE}/api/activities`, {
       headers: { 'x-csrf-token': csrf },
@@ -64,9 +56,7 @@ describe('activity journeys', () => {
     await expectAccessible(staff, 'activities list (console)');
     await screenshot(staff, 'console-activities');
 
-    const phoneCtx = await newContext(browser, 'phone');
-    const phone = await phoneCtx.newPage();
-    await signIn(phone, '13800000006', /\/m/);
+    const { context: phoneCtx, page: phone } = await signedIn(browser(), 'phone', '13800000006');
     await phone.getByRole('link', { name: /志愿活动/ }).click();
     await phone.waitForURL(/\/m\/activities/);
     const card = phone.locator('.ph-card', { hasText: title });

@@ -1,24 +1,14 @@
 // An appointment journey: 李泽钦 books a haircut on a phone-sized page, sees it under 我的预约, and the
 // social worker sees it in the console's day list and can find him by phone for the next call. Axe on each page.
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
-import { expectAccessible, launch, newContext, screenshot, signIn } from './browser.ts';
+import { expectAccessible, expectElderSizes, screenshot, signedIn, turnOnElderMode, useBrowser } from './browser.ts';
 
 describe('appointment journeys', () => {
-  let browser: Browser;
-  before(async () => {
-    browser = await launch();
-  });
-  after(async () => {
-    await browser.close();
-  });
+  const browser = useBrowser();
 
   it('a resident books a haircut on the phone and staff see it in the console', async () => {
-    const ctx = await newContext(browser, 'phone');
-    const page = await ctx.newPage();
-    await signIn(page, '13800000007');
-    await page.waitForURL(/\/m/);
+    const { context: ctx, page } = await signedIn(browser(), 'phone', '13800000007');
     await page.getByRole('link', { name: /预约服务/ }).click();
     await page.waitForURL(/\/m\/appointments/);
     await page.getByRole('heading', { name: '我的预约' }).waitFor();
@@ -49,36 +39,17 @@ describe('appointment journeys', () => {
     await screenshot(page, 'phone-appointments-booked');
 
     // Elder mode (长辈版): on this page too, text of at least 18px and targets of at least 60px.
-    await page.goto('/m');
-    await page
-      .getByRole('switch', { name: /长辈版/ })
-      .or(page.getByRole('button', { name: /长辈版/ }))
-      .or(page.getByRole('checkbox', { name: /长辈版/ }))
-      .first()
-      .click();
+    await turnOnElderMode(page);
     await page.goto('/m/appointments');
     await page.getByRole('button', { name: '选择 义诊' }).click();
     await page.getByRole('heading', { name: '第三步：选时间' }).waitFor();
     await page.waitForTimeout(300);
-    // A string, not a function: tsx's transform would add helpers the page does not have.
-    const sizes = (await page.evaluate(`(() => {
-      const visible = (e) => e.offsetParent !== null;
-      const texts = [...document.querySelectorAll('main *')].filter((e) => visible(e) && [...e.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim()));
-      const fonts = texts.map((e) => parseFloat(getComputedStyle(e).fontSize));
-      const targets = [...document.querySelectorAll('main button, main a, main input, main [role=radio]')].filter(visible).map((e) => e.getBoundingClientRect().height);
-      return { smallestText: Math.min(...fonts), texts: fonts.length, smallestTarget: Math.min(...targets) };
-    })()`)) as { smallestText: number; texts: number; smallestTarget: number };
-    assert.ok(sizes.texts > 5, 'found the page text');
-    assert.ok(sizes.smallestText >= 18, `smallest text ${sizes.smallestText}px`);
-    assert.ok(sizes.smallestTarget >= 60, `smallest target ${sizes.smallestTarget}px`);
+    await expectElderSizes(page, 'main button, main a, main input, main [role=radio]', 5);
     await expectAccessible(page, 'book a service (phone, elder mode)');
     await screenshot(page, 'phone-appointments-elder-mode');
     await ctx.close();
 
-    const staffCtx = await newContext(browser, 'desktop');
-    const staff = await staffCtx.newPage();
-    await signIn(staff, '13800000002');
-    await staff.waitForURL(/\/console/);
+    const { context: staffCtx, page: staff } = await signedIn(browser(), 'desktop', '13800000002');
     await staff.goto(`/console/appointments?date=${date}`);
     await staff.getByRole('heading', { name: '预约服务', level: 1 }).waitFor();
     const row = staff.getByRole('row', { name: /李泽钦/ }).filter({ hasText: '义剪' });

@@ -2,10 +2,9 @@
 // phone with JavaScript off, sees her nickname and the family's cautions, finds the call button rings the family
 // (tel:), and leaves a message with the place; then 李泽钦 (13800000007) sees that message on his phone page.
 // Axe on the console page, the family page and the public page.
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser } from 'playwright-core';
-import { BASE, PHONE, expectAccessible, launch, newContext, screenshot, signIn } from './browser.ts';
+import { BASE, PHONE, expectAccessible, screenshot, signedIn, useBrowser } from './browser.ts';
 
 interface Badge {
   id: string;
@@ -16,19 +15,10 @@ interface Badge {
 }
 
 describe('love badge journeys', () => {
-  let browser: Browser;
-  before(async () => {
-    browser = await launch();
-  });
-  after(async () => {
-    await browser.close();
-  });
+  const browser = useBrowser();
 
-  it('a passer-by scans a badge on a phone without JavaScript, calls and leaves a message; the family sees it', async () => {
-    const desk = await newContext(browser, 'desktop');
-    const staff = await desk.newPage();
-    await signIn(staff, '13800000002');
-    await staff.waitForURL(/\/console/);
+  it('a passer-by scans a badge on a phone without JavaScript, calls, leaves a message; family sees it', async () => {
+    const { context: desk, page: staff } = await signedIn(browser(), 'desktop', '13800000002');
     await staff.goto('/console/badges');
     await staff.getByRole('heading', { name: '爱心二维码', level: 1 }).waitFor();
     const badges = (await (await staff.request.get('/api/badges?status=active')).json()) as Badge[];
@@ -57,7 +47,7 @@ describe('love badge journeys', () => {
     await screenshot(staff, 'console-badges');
 
     // The passer-by: a phone, nobody signed in, JavaScript off.
-    const street = await browser.newContext({ ...PHONE, baseURL: BASE, javaScriptEnabled: false });
+    const street = await browser().newContext({ ...PHONE, baseURL: BASE, javaScriptEnabled: false });
     const scan = await street.newPage();
     const res = await scan.goto(new URL(mother.url).pathname);
     assert.equal(res?.status(), 200);
@@ -79,7 +69,7 @@ describe('love badge journeys', () => {
     await street.close();
 
     // Axe needs script: the same page in a context that runs it (and lets axe past the page's CSP).
-    const axeCtx = await browser.newContext({ ...PHONE, baseURL: BASE, bypassCSP: true });
+    const axeCtx = await browser().newContext({ ...PHONE, baseURL: BASE, bypassCSP: true });
     const open = await axeCtx.newPage();
     await open.goto(new URL(mother.url).pathname);
     await open.getByRole('heading', { name: mother.nickname, level: 1 }).waitFor();
@@ -87,9 +77,7 @@ describe('love badge journeys', () => {
     await axeCtx.close();
 
     // The family: 李泽钦 on his phone.
-    const home = await newContext(browser, 'phone');
-    const family = await home.newPage();
-    await signIn(family, '13800000007', /\/m/);
+    const { context: home, page: family } = await signedIn(browser(), 'phone', '13800000007');
     await family.getByRole('link', { name: /爱心二维码/ }).click();
     await family.waitForURL(/\/m\/badges/);
     await family.getByRole('heading', { name: '爱心二维码', level: 1 }).waitFor();

@@ -1,6 +1,8 @@
 // Debian's Chromium driven by playwright-core, with the flags this machine needs (no downloads, no
 // background network), an axe scan that fails on serious or critical violations, and screenshots.
+import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import { after, before } from 'node:test';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
@@ -71,4 +73,75 @@ export async function signIn(page: Page, phone: string, landing?: RegExp): Promi
   await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
   await page.getByRole('button', { name: '登录', exact: true }).click();
   if (landing) await page.waitForURL(landing);
+}
+
+/** Launches Chromium before the tests of the enclosing describe() and closes it after; returns a getter. */
+export function useBrowser(): () => Browser {
+  let browser: Browser | undefined;
+  before(async () => {
+    browser = await launch();
+  });
+  after(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser) throw new Error('the browser is not launched yet');
+    return browser;
+  };
+}
+
+/**
+ * A fresh context of `kind` with one page signed in as a demo account, once it has reached its landing page
+ * (the console on a desktop, /m on a phone, unless told otherwise).
+ */
+export async function signedIn(
+  browser: Browser,
+  kind: 'desktop' | 'phone',
+  phone: string,
+  landing: RegExp = kind === 'desktop' ? /\/console/ : /\/m/,
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await newContext(browser, kind);
+  const page = await context.newPage();
+  await signIn(page, phone, landing);
+  return { context, page };
+}
+
+/** The CSRF token of the page's session, for API writes made through page.request. */
+export async function csrfOf(page: Page): Promise<string> {
+  return (await (await page.request.get(`${BASE}/api/auth/me`)).json()).csrfToken as string;
+}
+
+/** Turns on elder mode (长辈版) from the phone home page, whichever control the page offers for it. */
+export async function turnOnElderMode(page: Page): Promise<void> {
+  await page.goto('/m');
+  await page
+    .getByRole('switch', { name: /长辈版/ })
+    .or(page.getByRole('button', { name: /长辈版/ }))
+    .or(page.getByRole('checkbox', { name: /长辈版/ }))
+    .first()
+    .click();
+}
+
+/**
+ * Asserts elder mode's sizes on the page: at least `minTexts` visible texts in <main>, none under 18px, and every
+ * visible tap target matched by `targets` (a CSS selector) at least 60px tall.
+ */
+export async function expectElderSizes(page: Page, targets: string, minTexts: number): Promise<void> {
+  // A string, not a function: tsx's transform would add helpers the page does not have.
+  const sizes = (await page.evaluate(`(() => {
+    const shown = (e) => e.offsetParent !== null;
+    const texts = [...document.querySelectorAll('main *')]
+      .filter((e) => shown(e) && [...e.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim()));
+    const heights = [...document.querySelectorAll(${JSON.stringify(targets)})]
+      .filter(shown)
+      .map((e) => e.getBoundingClientRect().height);
+    return {
+      smallestText: Math.min(...texts.map((e) => parseFloat(getComputedStyle(e).fontSize))),
+      texts: texts.length,
+      smallestTarget: Math.min(...heights),
+    };
+  })()`)) as { smallestText: number; texts: number; smallestTarget: number };
+  assert.ok(sizes.texts > minTexts, `found the page text (${sizes.texts} texts)`);
+  assert.ok(sizes.smallestText >= 18, `smallest text ${sizes.smallestText}px`);
+  assert.ok(sizes.smallestTarget >= 60, `smallest target ${sizes.smallestTarget}px`);
 }

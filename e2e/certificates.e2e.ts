@@ -2,25 +2,16 @@
 // phone-sized page and downloads the PDF; its QR code opens the public verify page (no sign-in), which shows
 // it genuine with her name masked. Staff then find it in the console and revoke it, and the verify page says
 // so. Her points page and the love supermarket console are scanned too. Axe on every page.
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser } from 'playwright-core';
-import { expectAccessible, launch, newContext, screenshot, signIn } from './browser.ts';
+import { expectAccessible, newContext, screenshot, signedIn, useBrowser } from './browser.ts';
 import { pdfQrCodes, pdfText } from '../server/test/certificates-pdf.ts';
 
 describe('certificate journeys', () => {
-  let browser: Browser;
-  before(async () => {
-    browser = await launch();
-  });
-  after(async () => {
-    await browser.close();
-  });
+  const browser = useBrowser();
 
-  it('a volunteer downloads a certificate on the phone, the verify page shows it genuine, staff revoke it', async () => {
-    const ctx = await newContext(browser, 'phone');
-    const page = await ctx.newPage();
-    await signIn(page, '13800000006', /\/m/);
+  it('a volunteer downloads a certificate on the phone, the verify page says genuine, staff revoke it', async () => {
+    const { context: ctx, page } = await signedIn(browser(), 'phone', '13800000006');
     await page.getByRole('link', { name: /我的服务证明/ }).click();
     await page.waitForURL(/\/m\/certificates/);
     await page.getByRole('heading', { name: '我的服务证明', level: 1 }).waitFor();
@@ -53,7 +44,7 @@ describe('certificate journeys', () => {
     await screenshot(page, 'phone-points');
 
     // Anyone who scans the QR code: a fresh phone, nobody signed in.
-    const stranger = await newContext(browser, 'phone');
+    const stranger = await newContext(browser(), 'phone');
     const scan = await stranger.newPage();
     await scan.goto(new URL(verifyUrl!).pathname);
     await scan.getByRole('status').filter({ hasText: '此证明真实有效' }).waitFor();
@@ -64,10 +55,7 @@ describe('certificate journeys', () => {
     await screenshot(scan, 'phone-verify-certificate');
 
     // Staff find it and revoke it; the verify page then says revoked.
-    const desk = await newContext(browser, 'desktop');
-    const staff = await desk.newPage();
-    await signIn(staff, '13800000002');
-    await staff.waitForURL(/\/console/);
+    const { context: desk, page: staff } = await signedIn(browser(), 'desktop', '13800000002');
     await staff.goto('/console/certificates');
     await staff.getByRole('heading', { name: '服务证明', level: 1 }).waitFor();
     const row = staff.getByRole('row').filter({ hasText: number! });

@@ -3,28 +3,18 @@
 // child is checked in, a wrong pickup code is refused (naming no one), and the right code hands the child to
 // him; the admin's development outbox shows the text he got as guardian. On a weekend the demo has no session
 // today, so staff add one first. Axe on every page.
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser } from 'playwright-core';
-import { BASE, expectAccessible, launch, newContext, screenshot, signIn } from './browser.ts';
+import { BASE, csrfOf, expectAccessible, screenshot, signedIn, useBrowser } from './browser.ts';
 
 const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 
 describe('4:30 classroom journeys', () => {
-  let browser: Browser;
-  before(async () => {
-    browser = await launch();
-  });
-  after(async () => {
-    await browser.close();
-  });
+  const browser = useBrowser();
 
-  it('checks a child in, refuses a wrong pickup code, hands the child to the father by his code, and texts him', async () => {
-    const desk = await newContext(browser, 'desktop');
-    const staff = await desk.newPage();
-    await signIn(staff, '13800000002');
-    await staff.waitForURL(/\/console/);
-    const csrf = (await (await staff.request.get(`${BASE}/api/auth/me`)).json()).csrfToken as string;
+  it('checks a child in, refuses a wrong pickup code, hands her to the father by his code, texts him', async () => {
+    const { page: staff } = await signedIn(browser(), 'desktop', '13800000002');
+    const csrf = await csrfOf(staff);
     const todayBoard = await (await staff.request.get(`${BASE}/api/classroom/today`)).json();
     if (!todayBoard.session) {
       const res = await staff.request.post(`${BASE}/api/classroom/sessions`, {
@@ -66,10 +56,7 @@ describe('4:30 classroom journeys', () => {
     await expectAccessible(staff, 'pickup code shown once (console)');
 
     // On the phone: check in, a wrong code, the right code.
-    const ph = await newContext(browser, 'phone');
-    const phone = await ph.newPage();
-    await signIn(phone, '13800000002');
-    await phone.waitForURL(/\/console|\/m/);
+    const { page: phone } = await signedIn(browser(), 'phone', '13800000002', /\/console|\/m/);
     await phone.goto('/m/classroom');
     await phone.getByRole('heading', { name: '四点半课堂', level: 1 }).waitFor();
     await expectAccessible(phone, 'classroom today (phone)');
@@ -102,10 +89,7 @@ describe('4:30 classroom journeys', () => {
     await screenshot(phone, 'phone-classroom');
 
     // The admin's development outbox: the text to 李泽钦 at check-out.
-    const adminCtx = await newContext(browser, 'desktop');
-    const admin = await adminCtx.newPage();
-    await signIn(admin, '13800000001');
-    await admin.waitForURL(/\/console/);
+    const { page: admin } = await signedIn(browser(), 'desktop', '13800000001');
     await admin.goto('/console/outbox');
     const msg = admin
       .getByRole('row')

@@ -2,25 +2,15 @@
 // see it grouped by building with the not-yet-delivered list; 刘红梅 (13800000006) opens her Spring Festival
 // building on the phone and confirms a delivery with the big 送达 button; staff see the progress. The home
 // visits and hospital rota tabs, and the phone page's tasks and shifts, are scanned too. Axe on every page.
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser } from 'playwright-core';
-import { expectAccessible, launch, newContext, screenshot, signIn } from './browser.ts';
+import { expectAccessible, screenshot, signedIn, useBrowser } from './browser.ts';
 
 describe('home care journeys', () => {
-  let browser: Browser;
-  before(async () => {
-    browser = await launch();
-  });
-  after(async () => {
-    await browser.close();
-  });
+  const browser = useBrowser();
 
-  it('staff create a delivery run by building, a volunteer confirms a delivery on the phone, staff see the progress', async () => {
-    const desk = await newContext(browser, 'desktop');
-    const staff = await desk.newPage();
-    await signIn(staff, '13800000002');
-    await staff.waitForURL(/\/console/);
+  it('staff create a delivery run by building, a volunteer confirms one on the phone, staff see progress', async () => {
+    const { context: desk, page: staff } = await signedIn(browser(), 'desktop', '13800000002');
     await staff.goto('/console/homecare');
     await staff.getByRole('heading', { name: '居家照护与节日慰问', level: 1 }).waitFor();
     await staff
@@ -61,9 +51,7 @@ describe('home care journeys', () => {
     await screenshot(staff, 'console-homecare-rota');
 
     // 刘红梅 on her phone: her building of the Spring Festival run, names masked.
-    const ctx = await newContext(browser, 'phone');
-    const phone = await ctx.newPage();
-    await signIn(phone, '13800000006', /\/m/);
+    const { context: ctx, page: phone } = await signedIn(browser(), 'phone', '13800000006');
     await phone.getByRole('link', { name: /居家照护与节日慰问/ }).click();
     await phone.waitForURL(/\/m\/homecare/);
     await phone.getByRole('heading', { name: '居家照护', level: 1 }).waitFor();

@@ -1,27 +1,19 @@
 // Hours verified, lived through: the demo volunteer 刘红梅 has logged a visit; a social worker finds it in the
 // verification queue (filtered to her), corrects nothing and verifies it; the volunteer then sees the hours
 // as verified on her phone, with her star level and what the next star needs. Axe on every page.
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
-import { BASE, expectAccessible, launch, newContext, screenshot, signIn } from './browser.ts';
+import { BASE, csrfOf, expectAccessible, screenshot, signedIn, useBrowser } from './browser.ts';
 import { addDays, todayInShanghai } from '../domain/shared/dates.ts';
 
 describe('hours verification journey', () => {
-  let browser: Browser;
-  before(async () => {
-    browser = await launch();
-  });
-  after(async () => {
-    await browser.close();
-  });
+  const browser = useBrowser();
 
   it('staff verify a logged visit and the volunteer sees it verified on her phone', async () => {
-    const phoneCtx = await newContext(browser, 'phone');
-    const phone = await phoneCtx.newPage();
-    await signIn(phone, '13800000006', /\/m/);
-    // She logs a visit through the API (the pairings journey covers the form): a past day of her pairing that has none yet.
-    const csrf = (await (await phone.request.get(`${BASE}/api/auth/me`)).json()).csrfToken as string;
+    const { context: phoneCtx, page: phone } = await signedIn(browser(), 'phone', '13800000006');
+    // She logs a visit through the API (the pairings journey covers the form): a past day of her pairing that has none
+    // yet.
+    const csrf = await csrfOf(phone);
     const [pairing] = await (await phone.request.get(`${BASE}/api/my/pairings`)).json();
     assert.ok(pairing, '刘红梅 has a pairing in the demo');
     let visitedOn = '';
@@ -36,9 +28,7 @@ describe('hours verification journey', () => {
     }
     assert.ok(visitedOn, 'a free day for the visit');
 
-    const ctx = await newContext(browser, 'desktop');
-    const staff = await ctx.newPage();
-    await signIn(staff, '13800000002', /\/console/);
+    const { context: ctx, page: staff } = await signedIn(browser(), 'desktop', '13800000002');
     await staff.getByRole('link', { name: '服务时长' }).click();
     await staff.getByRole('heading', { name: '服务时长', level: 1 }).waitFor();
     await staff.getByRole('combobox', { name: '搜索志愿者姓名或拼音' }).click();
@@ -74,9 +64,7 @@ describe('hours verification journey', () => {
     await phone.getByRole('switch', { name: /长辈版/ }).click();
     await expectAccessible(phone, 'my hours (phone, elder mode)');
 
-    const ctx2 = await newContext(browser, 'desktop');
-    const staff2 = await ctx2.newPage();
-    await signIn(staff2, '13800000002', /\/console/);
+    const { context: ctx2, page: staff2 } = await signedIn(browser(), 'desktop', '13800000002');
     await staff2.goto('/console/hours');
     await staff2.getByRole('tab', { name: '异议' }).click();
     const objection = staff2.getByRole('row', { name: /刘红梅.*那天我待了一个半小时/ });

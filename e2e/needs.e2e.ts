@@ -2,28 +2,20 @@
 // matches it to the top-ranked volunteer, reading why that volunteer ranks first; 李泽钦 asks for help on a
 // phone-sized page and sees both requests listed; a grid leader records a household survey visit. Axe on
 // every page and dialog.
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
-import { expectAccessible, launch, newContext, screenshot, signIn } from './browser.ts';
+import { expectAccessible, expectElderSizes, screenshot, signedIn, turnOnElderMode, useBrowser } from './browser.ts';
 
 // Strings, not functions: tsx's transform would add helpers the page does not have.
-const ACTIVE_ID = `document.activeElement ? (document.activeElement.id || '') + '|' + (document.activeElement.closest('[id]')?.id || '') : ''`;
+const ACTIVE_ID =
+  "document.activeElement ? (document.activeElement.id || '') + '|' + " +
+  "(document.activeElement.closest('[id]')?.id || '') : ''";
 
 describe('needs journeys', () => {
-  let browser: Browser;
-  before(async () => {
-    browser = await launch();
-  });
-  after(async () => {
-    await browser.close();
-  });
+  const browser = useBrowser();
 
   it('staff take a phone request on the hotline form and match it to the top-ranked volunteer', async () => {
-    const ctx = await newContext(browser, 'desktop');
-    const page = await ctx.newPage();
-    await signIn(page, '13800000002');
-    await page.waitForURL(/\/console/);
+    const { context: ctx, page } = await signedIn(browser(), 'desktop', '13800000002');
 
     await page.goto('/console/needs/hotline');
     await page.getByRole('heading', { name: '热线登记', level: 1 }).waitFor();
@@ -135,10 +127,7 @@ describe('needs journeys', () => {
   });
 
   it('the resident asks for help on a phone and sees his requests listed', async () => {
-    const ctx = await newContext(browser, 'phone');
-    const page = await ctx.newPage();
-    await signIn(page, '13800000007');
-    await page.waitForURL(/\/m/);
+    const { context: ctx, page } = await signedIn(browser(), 'phone', '13800000007');
     await page.getByRole('link', { name: /我要求助/ }).click();
     await page.waitForURL(/\/m\/needs$/);
     await page.getByRole('heading', { name: '我要求助', level: 1 }).waitFor();
@@ -167,36 +156,18 @@ describe('needs journeys', () => {
 
     // 长辈版 (elder mode): text of at least 18px and tap targets of at least 60px here too. A checkbox counts
     // by its label, which is what a finger presses.
-    await page.goto('/m');
-    await page
-      .getByRole('switch', { name: /长辈版/ })
-      .or(page.getByRole('button', { name: /长辈版/ }))
-      .or(page.getByRole('checkbox', { name: /长辈版/ }))
-      .first()
-      .click();
+    await turnOnElderMode(page);
     await page.goto('/m/needs');
     await page.getByRole('radio', { name: /看病护理/ }).waitFor();
     await page.waitForTimeout(300);
-    const sizes = (await page.evaluate(`(() => {
-      const shown = (e) => e.offsetParent !== null;
-      const texts = [...document.querySelectorAll('main *')].filter((e) => shown(e) && [...e.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim()));
-      const targets = [...document.querySelectorAll('main button, main a, main textarea, main label:has(input[type=checkbox])')].filter(shown);
-      return { smallestText: Math.min(...texts.map((e) => parseFloat(getComputedStyle(e).fontSize))), texts: texts.length,
-        smallestTarget: Math.min(...targets.map((e) => e.getBoundingClientRect().height)) };
-    })()`)) as { smallestText: number; texts: number; smallestTarget: number };
-    assert.ok(sizes.texts > 10, 'found the page text');
-    assert.ok(sizes.smallestText >= 18, `smallest text ${sizes.smallestText}px`);
-    assert.ok(sizes.smallestTarget >= 60, `smallest target ${sizes.smallestTarget}px`);
+    await expectElderSizes(page, 'main button, main a, main textarea, main label:has(input[type=checkbox])', 10);
     await expectAccessible(page, 'ask for help (phone, elder mode)');
     await screenshot(page, 'phone-needs-elder-mode');
     await ctx.close();
   });
 
   it('a grid leader records a household survey visit on a phone', async () => {
-    const ctx = await newContext(browser, 'phone');
-    const page = await ctx.newPage();
-    await signIn(page, '13800000003');
-    await page.waitForURL(/\/m/);
+    const { context: ctx, page } = await signedIn(browser(), 'phone', '13800000003');
     await page.goto('/m');
     await page.getByRole('link', { name: /入户摸查/ }).click();
     await page.getByRole('heading', { name: '入户摸查', level: 1 }).waitFor();

@@ -2,10 +2,10 @@
 // units and party members, each scanned with axe, and every dialog or drawer opened on them too. Staff add a
 // unit, edit it, add a team under it with a member, and find them again after a reload; a unit with
 // volunteers cannot be deleted and says why. Then a team leader sees only the team they lead.
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { expectAccessible, launch, newContext, screenshot, signIn } from './browser.ts';
+import type { Locator, Page } from 'playwright-core';
+import { expectAccessible, screenshot, signedIn, useBrowser } from './browser.ts';
 
 /** Opens a console page and waits for its heading and for its first table to finish loading. */
 async function visit(page: Page, path: string, heading: string): Promise<void> {
@@ -47,23 +47,14 @@ async function dropdownGone(page: Page): Promise<void> {
 }
 
 describe('organisation pages', () => {
-  let browser: Browser;
+  const browser = useBrowser();
   const rnd = String(Date.now()).slice(-6);
   const unitName = `测试单位${rnd}`;
   const unitRenamed = `测试学校${rnd}`;
   const teamName = `测试服务队${rnd}`;
 
-  before(async () => {
-    browser = await launch();
-  });
-  after(async () => {
-    await browser.close();
-  });
-
   it('staff see every organisation page and its dialogs without accessibility problems', async () => {
-    const ctx = await newContext(browser, 'desktop');
-    const page = await ctx.newPage();
-    await signIn(page, '13800000002', /\/(console|m)/);
+    const { context: ctx, page } = await signedIn(browser(), 'desktop', '13800000002', /\/(console|m)/);
 
     await visit(page, '/console/training', '培训');
     await expectAccessible(page, 'training');
@@ -129,9 +120,7 @@ describe('organisation pages', () => {
   });
 
   it('staff add a unit, edit it, add a team under it with a member, and find them after a reload', async () => {
-    const ctx = await newContext(browser, 'desktop');
-    const page = await ctx.newPage();
-    await signIn(page, '13800000002', /\/(console|m)/);
+    const { context: ctx, page } = await signedIn(browser(), 'desktop', '13800000002', /\/(console|m)/);
 
     await visit(page, '/console/units', '驻区单位');
     await expectAccessible(page, 'units');
@@ -225,9 +214,7 @@ describe('organisation pages', () => {
   });
 
   it('a team leader sees only the team they lead, and none of the office’s actions', async () => {
-    const ctx = await newContext(browser, 'desktop');
-    const page = await ctx.newPage();
-    await signIn(page, '13800000004', /\/(console|m)/);
+    const { context: ctx, page } = await signedIn(browser(), 'desktop', '13800000004', /\/(console|m)/);
     await visit(page, '/console/teams', '服务队');
     await page.getByText('这里只列出您带领的服务队').waitFor();
     await expectAccessible(page, 'teams as a team leader');

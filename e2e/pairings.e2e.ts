@@ -1,24 +1,15 @@
 // A three-fixed pairing lived through: the demo volunteer (刘红梅) opens her pairings on a phone-sized page,
 // logs today's visit to the elder she is paired with in a few taps, and staff see the visit in the console;
 // then staff look at missed visits and the left-out monitor. Axe on every page.
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
-import { BASE, expectAccessible, launch, newContext, screenshot, signIn } from './browser.ts';
+import { BASE, expectAccessible, screenshot, signedIn, useBrowser } from './browser.ts';
 
 describe('three-fixed pairing journeys', () => {
-  let browser: Browser;
-  before(async () => {
-    browser = await launch();
-  });
-  after(async () => {
-    await browser.close();
-  });
+  const browser = useBrowser();
 
   it('the volunteer logs a visit on her phone and staff see it', async () => {
-    const phoneCtx = await newContext(browser, 'phone');
-    const page = await phoneCtx.newPage();
-    await signIn(page, '13800000006', /\/m/);
+    const { context: phoneCtx, page } = await signedIn(browser(), 'phone', '13800000006');
     await page.getByRole('link', { name: /我的结对/ }).click();
     await page.waitForURL(/\/m\/pairings/);
     await page.getByRole('heading', { name: '我的结对', level: 1 }).waitFor();
@@ -44,9 +35,7 @@ describe('three-fixed pairing journeys', () => {
     await screenshot(page, 'phone-my-pairings-elder');
     await phoneCtx.close();
 
-    const ctx = await newContext(browser, 'desktop');
-    const staff = await ctx.newPage();
-    await signIn(staff, '13800000002', /\/console/);
+    const { context: ctx, page: staff } = await signedIn(browser(), 'desktop', '13800000002');
     const list = await (await staff.request.get(`${BASE}/api/pairings?status=active&pageSize=200`)).json();
     const mine = list.items.find((p: any) => p.volunteerName === '刘红梅' && p.residentName === resident);
     assert.ok(mine, `staff find 刘红梅's pairing with ${resident}`);

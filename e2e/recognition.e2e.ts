@@ -1,10 +1,10 @@
 // The commendation journey: 刘红梅 has verified service this quarter and agrees on her phone to be named;
 // a social worker nominates her; the community admin approves and publishes the list in the console; the
 // public page (no sign-in, phone-sized) names her. Axe on each page.
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { APIRequestContext, Browser, Page } from 'playwright-core';
-import { expectAccessible, launch, newContext, screenshot, signIn } from './browser.ts';
+import type { APIRequestContext, Page } from 'playwright-core';
+import { expectAccessible, newContext, screenshot, signedIn, useBrowser } from './browser.ts';
 
 /** Calls the API with the page's session cookie and its CSRF token. */
 async function apiOf(page: Page) {
@@ -28,23 +28,14 @@ const minusDays = (d: string, n: number) =>
   new Date(Date.parse(`${d}T00:00:00Z`) - n * 86400_000).toISOString().slice(0, 10);
 
 describe('recognition journeys', () => {
-  let browser: Browser;
-  before(async () => {
-    browser = await launch();
-  });
-  after(async () => {
-    await browser.close();
-  });
+  const browser = useBrowser();
 
   it('the admin approves a nomination and the public page names the consenting volunteer', async () => {
     const today = shanghaiToday();
     const quarter = quarterOf(today);
 
     // 刘红梅 logs a visit on her pairing this quarter (recorded as pending hours).
-    const phoneCtx = await newContext(browser, 'phone');
-    const phone = await phoneCtx.newPage();
-    await signIn(phone, '13800000006');
-    await phone.waitForURL(/\/m/);
+    const { context: phoneCtx, page: phone } = await signedIn(browser(), 'phone', '13800000006');
     const vol = await apiOf(phone);
     const pairings = (await vol.get('/api/my/pairings')) as Array<{ id: string }>;
     assert.ok(pairings.length > 0, 'the demo gives her pairings');
@@ -80,10 +71,7 @@ describe('recognition journeys', () => {
     await phoneCtx.close();
 
     // A social worker verifies the hours and nominates her.
-    const staffCtx = await newContext(browser, 'desktop');
-    const staff = await staffCtx.newPage();
-    await signIn(staff, '13800000002');
-    await staff.waitForURL(/\/console/);
+    const { context: staffCtx, page: staff } = await signedIn(browser(), 'desktop', '13800000002');
     const office = await apiOf(staff);
     if (pending.length) assert.equal((await office.post('/api/hours/verify', { ids: pending })).status(), 200);
     const nom = await office.post('/api/recognition/nominations', {
@@ -95,10 +83,7 @@ describe('recognition journeys', () => {
     await staffCtx.close();
 
     // The admin approves and publishes in the console.
-    const adminCtx = await newContext(browser, 'desktop');
-    const admin = await adminCtx.newPage();
-    await signIn(admin, '13800000001');
-    await admin.waitForURL(/\/console/);
+    const { context: adminCtx, page: admin } = await signedIn(browser(), 'desktop', '13800000001');
     const communityId = (await apiOf(admin)).me.community.id as string;
     await admin.getByRole('link', { name: '表彰嘉许' }).click();
     await admin.getByRole('heading', { name: '表彰嘉许', level: 1 }).waitFor();
@@ -121,7 +106,7 @@ describe('recognition journeys', () => {
     await adminCtx.close();
 
     // Anyone, without signing in, sees her on the public page.
-    const publicCtx = await newContext(browser, 'phone');
+    const publicCtx = await newContext(browser(), 'phone');
     const pub = await publicCtx.newPage();
     await pub.goto(`/recognition/${communityId}/${quarter}`);
     await pub.getByRole('heading', { name: /优秀志愿者/ }).waitFor();

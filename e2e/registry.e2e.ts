@@ -1,21 +1,23 @@
 // Journeys of the foundation, in a real browser against the real server with the Xiguan demo:
 // staff find 李泽钦 by initials and reveal his ID number; a grid leader sees only their grid, masked.
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
-import { BASE, expectAccessible, launch, newContext, screenshot, signIn } from './browser.ts';
+import {
+  BASE,
+  expectAccessible,
+  expectElderSizes,
+  newContext,
+  screenshot,
+  signedIn,
+  turnOnElderMode,
+  useBrowser,
+} from './browser.ts';
 
 describe('registry journeys', () => {
-  let browser: Browser;
-  before(async () => {
-    browser = await launch();
-  });
-  after(async () => {
-    await browser.close();
-  });
+  const browser = useBrowser();
 
   it('the sign-in page is accessible on a phone', async () => {
-    const ctx = await newContext(browser, 'phone');
+    const ctx = await newContext(browser(), 'phone');
     const page = await ctx.newPage();
     await page.goto('/sign-in');
     await page.getByRole('button', { name: '登录', exact: true }).waitFor();
@@ -26,10 +28,7 @@ describe('registry journeys', () => {
   });
 
   it('staff sign in, find a resident by pinyin initials, open the page and reveal the ID number', async () => {
-    const ctx = await newContext(browser, 'desktop');
-    const page = await ctx.newPage();
-    await signIn(page, '13800000002');
-    await page.waitForURL(/\/console/);
+    const { context: ctx, page } = await signedIn(browser(), 'desktop', '13800000002');
     await page.getByText('5823').or(page.getByText('5,823')).first().waitFor();
     await expectAccessible(page, 'console dashboard');
     await screenshot(page, 'console-dashboard');
@@ -63,10 +62,7 @@ describe('registry journeys', () => {
     const res = await page.request.get(`${BASE}/api/auth/me`);
     assert.equal(res.status(), 200);
     await ctx.close();
-    const admin = await newContext(browser, 'desktop');
-    const ap = await admin.newPage();
-    await signIn(ap, '13800000001');
-    await ap.waitForURL(/\/console/);
+    const { context: admin, page: ap } = await signedIn(browser(), 'desktop', '13800000001');
     await ap.goto('/console/audit');
     await ap.getByText('resident.sensitive_read').or(ap.getByText('查看敏感信息')).first().waitFor();
     await expectAccessible(ap, 'audit log');
@@ -75,10 +71,7 @@ describe('registry journeys', () => {
   });
 
   it('a grid leader on a phone sees only their grid, with sensitive fields masked', async () => {
-    const ctx = await newContext(browser, 'phone');
-    const page = await ctx.newPage();
-    await signIn(page, '13800000003');
-    await page.waitForURL(/\/m\/grid/);
+    const { context: ctx, page } = await signedIn(browser(), 'phone', '13800000003', /\/m\/grid/);
     await expectAccessible(page, 'grid leader home');
     await screenshot(page, 'phone-grid-home');
 
@@ -106,28 +99,10 @@ describe('registry journeys', () => {
   });
 
   it('elder mode makes phone text at least 18px and targets at least 60px', async () => {
-    const ctx = await newContext(browser, 'phone');
-    const page = await ctx.newPage();
-    await signIn(page, '13800000006');
-    await page.waitForURL(/\/m/);
-    const toggle = page
-      .getByRole('switch', { name: /长辈版/ })
-      .or(page.getByRole('button', { name: /长辈版/ }))
-      .or(page.getByRole('checkbox', { name: /长辈版/ }))
-      .first();
-    await toggle.click();
+    const { context: ctx, page } = await signedIn(browser(), 'phone', '13800000006');
+    await turnOnElderMode(page);
     await page.waitForTimeout(200);
-    // A string, not a function: tsx's transform would add helpers the page does not have.
-    const sizes = (await page.evaluate(`(() => {
-      const visible = (e) => e.offsetParent !== null;
-      const texts = [...document.querySelectorAll('main *')].filter((e) => visible(e) && [...e.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim()));
-      const fonts = texts.map((e) => parseFloat(getComputedStyle(e).fontSize));
-      const targets = [...document.querySelectorAll('main button, main a, main input, main [role=switch]')].filter(visible).map((e) => e.getBoundingClientRect().height);
-      return { smallestText: Math.min(...fonts), texts: fonts.length, smallestTarget: Math.min(...targets) };
-    })()`)) as { smallestText: number; texts: number; smallestTarget: number };
-    assert.ok(sizes.texts > 3, 'found the page text');
-    assert.ok(sizes.smallestText >= 18, `smallest text ${sizes.smallestText}px`);
-    assert.ok(sizes.smallestTarget >= 60, `smallest target ${sizes.smallestTarget}px`);
+    await expectElderSizes(page, 'main button, main a, main input, main [role=switch]', 3);
     await expectAccessible(page, 'volunteer home (elder mode)');
     await screenshot(page, 'phone-home-elder-mode');
     await ctx.close();

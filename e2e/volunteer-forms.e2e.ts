@@ -1,17 +1,21 @@
 // Staff edit a volunteer in the console: add a skill (an expired licence is refused on the field), change the
 // phone, record party membership, and see it all after a reload; the volunteer Excel import lists row errors
 // and imports nothing. Axe on every page and dialog state.
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import ExcelJS from 'exceljs';
-import type { Browser, Page } from 'playwright-core';
-import { BASE, expectAccessible, launch, newContext, PASSWORD, screenshot } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { BASE, PASSWORD, expectAccessible, newContext, screenshot, useBrowser } from './browser.ts';
 import { idNumberCheckChar } from '../domain/shared/id-number.ts';
 
 /** Axe once antd's dialog and dropdown animations are over: a half-faded dialog reads as low contrast. */
 async function scan(page: Page, label: string) {
   await page.waitForFunction(
-    `!document.querySelector('.ant-zoom-appear, .ant-zoom-enter, .ant-zoom-leave, .ant-fade-appear, .ant-fade-enter, .ant-fade-leave, .ant-slide-up-appear, .ant-slide-up-enter, .ant-slide-up-leave')`,
+    `!document.querySelector('${[
+      '.ant-zoom-appear, .ant-zoom-enter, .ant-zoom-leave',
+      '.ant-fade-appear, .ant-fade-enter, .ant-fade-leave',
+      '.ant-slide-up-appear, .ant-slide-up-enter, .ant-slide-up-leave',
+    ].join(', ')}')`,
   );
   await expectAccessible(page, label);
 }
@@ -45,7 +49,9 @@ async function pick(page: Page, combobox: ReturnType<Page['getByLabel']>, text: 
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
 }
 
-/** Types a date into an antd DatePicker and waits for its calendar to close (axe should scan the form, not the popup). */
+/**
+ * Types a date into an antd DatePicker and waits for its calendar to close (axe should scan the form, not the popup).
+ */
 async function fillDate(page: Page, input: ReturnType<Page['getByLabel']>, date: string) {
   await input.click();
   await input.fill(date);
@@ -54,16 +60,10 @@ async function fillDate(page: Page, input: ReturnType<Page['getByLabel']>, date:
 }
 
 describe('volunteer forms in the console', () => {
-  let browser: Browser;
-  before(async () => {
-    browser = await launch();
-  });
-  after(async () => {
-    await browser.close();
-  });
+  const browser = useBrowser();
 
   it('staff add a skill, change the phone, record party membership, and see it after a reload', async () => {
-    const ctx = await newContext(browser, 'desktop');
+    const ctx = await newContext(browser(), 'desktop');
     const page = await ctx.newPage();
     await signInStaff(page);
     const v = await blankVolunteer(page);
@@ -141,7 +141,7 @@ describe('volunteer forms in the console', () => {
   });
 
   it('the volunteer import lists every row problem and imports nothing', async () => {
-    const ctx = await newContext(browser, 'desktop');
+    const ctx = await newContext(browser(), 'desktop');
     const page = await ctx.newPage();
     await signInStaff(page);
     await page.goto('/console/volunteers');
@@ -160,13 +160,11 @@ describe('volunteer forms in the console', () => {
     ws.addRow([goodName, '女', '1985-04-12', '13912345678', first17 + idNumberCheckChar(first17)]);
     ws.addRow(['王错行', '男', '1970-01-01', '12345', '123456']);
     const buffer = Buffer.from(await wb.xlsx.writeBuffer());
-    await page
-      .locator('input[type=file]')
-      .setInputFiles({
-        name: 'bad-volunteers.xlsx',
-        mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        buffer,
-      });
+    await page.locator('input[type=file]').setInputFiles({
+      name: 'bad-volunteers.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer,
+    });
     await page.getByRole('button', { name: '开始导入' }).click();
     await page.getByText('没有导入', { exact: true }).waitFor();
     const phoneRow = page.getByRole('row', { name: /手机号/ });

@@ -1,19 +1,12 @@
 // A volunteer's journey: register on a phone-sized page (the code read from the development outbox, as staff),
 // get approved by staff in the console, show as approved, and appear in the skills pool. Axe on every new page.
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser } from 'playwright-core';
-import { BASE, expectAccessible, launch, newContext, PASSWORD, screenshot } from './browser.ts';
+import { BASE, PASSWORD, expectAccessible, newContext, screenshot, useBrowser } from './browser.ts';
 import { idNumberCheckChar } from '../domain/shared/id-number.ts';
 
 describe('volunteer journeys', () => {
-  let browser: Browser;
-  before(async () => {
-    browser = await launch();
-  });
-  after(async () => {
-    await browser.close();
-  });
+  const browser = useBrowser();
 
   it('registers on a phone, is approved by staff, and shows as approved', async () => {
     const rnd = Math.floor(Math.random() * 400) + 50;
@@ -25,7 +18,7 @@ describe('volunteer journeys', () => {
     const idNumber = first17 + idNumberCheckChar(first17);
     const name = '柳如烟';
 
-    const staffCtx = await newContext(browser, 'desktop');
+    const staffCtx = await newContext(browser(), 'desktop');
     const staff = await staffCtx.newPage();
     await staff.goto('/sign-in');
     await staff.getByLabel('手机号').first().fill('13800000002');
@@ -33,7 +26,7 @@ describe('volunteer journeys', () => {
     await staff.getByRole('button', { name: '登录', exact: true }).click();
     await staff.waitForURL(/\/console/);
 
-    const ctx = await newContext(browser, 'phone');
+    const ctx = await newContext(browser(), 'phone');
     const page = await ctx.newPage();
     await page.goto('/sign-in');
     await page.getByRole('link', { name: '注册成为志愿者' }).click();
@@ -99,7 +92,7 @@ describe('volunteer journeys', () => {
   });
 
   it('the newly approved volunteer sees their card with a large QR code on the phone', async () => {
-    const ctx = await newContext(browser, 'phone');
+    const ctx = await newContext(browser(), 'phone');
     const page = await ctx.newPage();
     await page.goto('/sign-in');
     await page.getByLabel('手机号').first().fill('13800000007');

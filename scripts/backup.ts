@@ -47,7 +47,8 @@ if (!config.keyring && fs.existsSync(keyring)) {
   fs.copyFileSync(keyring, `${target}.keyring.json`);
   fs.chmodSync(`${target}.keyring.json`, 0o600);
   console.log(
-    `Keyring copied to ${target}.keyring.json — keep it apart from the backup: together they open every encrypted field.`,
+    `Keyring copied to ${target}.keyring.json — keep it apart from the backup: together they open every ` +
+      `encrypted field.`,
   );
 }
 console.log(`Backup written to ${target} (${(fs.statSync(target).size / 1048576).toFixed(1)} MB)`);

@@ -130,7 +130,8 @@ async function main(): Promise<void> {
   if (existing) {
     await handle.close();
     fail(
-      `The database already has communities. Use an empty one (e.g. remove ${args.dataDir} or pick another --data-dir).`,
+      `The database already has communities. Use an empty one (e.g. remove ${args.dataDir} or pick another ` +
+        `--data-dir).`,
     );
   }
   const cipher = new FieldCipher(
@@ -141,7 +142,8 @@ async function main(): Promise<void> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
 
   console.log(
-    `Seeding ${args.communities} communities of ${XIGUAN.residents} residents into ${databaseUrl ? 'PostgreSQL' : path.join(args.dataDir, 'linli.sqlite')} (ages on ${args.date})`,
+    `Seeding ${args.communities} communities of ${XIGUAN.residents} residents into ` +
+      `${databaseUrl ? 'PostgreSQL' : path.join(args.dataDir, 'linli.sqlite')} (ages on ${args.date})`,
   );
   const started = performance.now();
   const total = { residents: 0, households: 0, aged60Plus: 0, contacts: 0, volunteers: 0, skillsPool: 0 };
@@ -168,7 +170,9 @@ async function main(): Promise<void> {
     if (k === 1 || k % 10 === 0 || k === args.communities) {
       const elapsed = (performance.now() - started) / 1000;
       console.log(
-        `  ${String(k).padStart(4)} ${plan.name.padEnd(8, '　')} ${((performance.now() - t) / 1000).toFixed(2)} s   total ${total.residents.toLocaleString('en')} residents, ${total.volunteers.toLocaleString('en')} volunteers in ${elapsed.toFixed(1)} s`,
+        `  ${String(k).padStart(4)} ${plan.name.padEnd(8, '　')} ${((performance.now() - t) / 1000).toFixed(2)} s   ` +
+          `total ${total.residents.toLocaleString('en')} residents, ${total.volunteers.toLocaleString('en')} ` +
+          `volunteers in ${elapsed.toFixed(1)} s`,
       );
     }
   }
@@ -176,8 +180,10 @@ async function main(): Promise<void> {
   await handle.close();
 
   console.log(
-    `\nDone: ${args.communities} communities, ${total.households.toLocaleString('en')} households, ${total.residents.toLocaleString('en')} residents ` +
-      `(${total.aged60Plus.toLocaleString('en')} aged 60+), ${total.contacts.toLocaleString('en')} family contacts, ${total.volunteers.toLocaleString('en')} volunteers ` +
+    `\nDone: ${args.communities} communities, ${total.households.toLocaleString('en')} households, ` +
+      `${total.residents.toLocaleString('en')} residents ` +
+      `(${total.aged60Plus.toLocaleString('en')} aged 60+), ${total.contacts.toLocaleString('en')} family contacts, ` +
+      `${total.volunteers.toLocaleString('en')} volunteers ` +
       `(${total.skillsPool.toLocaleString('en')} in skills pools) in ${seconds.toFixed(1)} s ` +
       `(${Math.round(total.residents / seconds).toLocaleString('en')} residents/s).`,
   );
@@ -185,7 +191,8 @@ async function main(): Promise<void> {
   const shownDir = !relative || relative.startsWith('..') ? args.dataDir : relative;
   console.log(`Start the server on it: ${databaseUrl ? 'DATABASE_URL=… ' : ''}LINLI_DATA_DIR=${shownDir} npm start`);
   console.log(
-    `Sign in to Xiguan as ${DEMO_SIGN_INS[0]!.phone} (password ${DEMO_PASSWORD}); community k's secretary is 138 + (k-1, four digits) + 0001.`,
+    `Sign in to Xiguan as ${DEMO_SIGN_INS[0]!.phone} (password ${DEMO_PASSWORD}); community k's secretary is 138 + ` +
+      `(k-1, four digits) + 0001.`,
   );
 }
 

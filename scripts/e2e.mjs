@@ -41,7 +41,9 @@ for (;;) {
   try {
     const r = await fetch(`${base}/api/health`);
     if (r.ok) break;
-  } catch {}
+  } catch {
+    // not listening yet: poll again until the deadline
+  }
   if (Date.now() > deadline || server.exitCode !== null) {
     console.error('the server did not become healthy\n' + serverOut);
     server.kill();

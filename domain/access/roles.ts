@@ -46,7 +46,7 @@ export const PERMISSIONS = [
   'recognition.approve', // approve and publish the commendation list
   'badges.manage', // love QR badges: issue, reissue, revoke, print; see scans; the duty phone
   'classroom.manage', // the 4:30 classroom: enrol children and pickup adults, sessions, the tutor rota, figures
-  'classroom.attend', // check children in and out, raise and clear arrival alerts, tutor logs (tutors: only on their rota days)
+  'classroom.attend', // check children in and out, arrival alerts, tutor logs (tutors: only on their rota days)
   'homecare.manage', // home care tasks, hospital accompaniment rotas, holiday delivery runs
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
@@ -91,7 +91,7 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Permission, Scope>>> = {
     'certificates.issue': 'community',
     'points.manage': 'community',
     'recognition.nominate': 'community',
-    // Care programmes (issue 6) are run by the social workers.
+    // Care programmes are run by the social workers.
     'badges.manage': 'community',
     'classroom.manage': 'community',
     'classroom.attend': 'community',

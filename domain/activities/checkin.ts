@@ -2,7 +2,10 @@
 // minutes that count (clipped to the shift's scheduled window, so arriving early, lingering or travelling
 // never count).
 
-/** The staff screen shows a new code every STEP_SECONDS; the current and the previous step are accepted, so a code lives 30–60 s. */
+/**
+ * The staff screen shows a new code every STEP_SECONDS; the current and the previous step are accepted, so a code lives
+ * 30–60 s.
+ */
 export const STEP_SECONDS = 30;
 
 export function stepAt(ms: number): number {

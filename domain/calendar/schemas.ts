@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import { CALENDAR_MAX_YEAR, CALENDAR_MIN_YEAR, FESTIVAL_KEYS, SOLAR_TERMS } from './calendar.ts';
 
-// A query string arrives as text: coerce, and give one message (invalid.year) for missing, non-numeric and out of range.
+// A query string arrives as text: coerce, and give one message (invalid.year) for missing, non-numeric and out of
+// range.
 export const calendarYearQuery = z.object({
   year: z.coerce
     .number({ error: 'invalid.year' })

@@ -95,7 +95,8 @@ describe('batch assignment', () => {
       assert.deepEqual(pairs(solve(p(60))), ['old:v']);
       assert.deepEqual(pairs(solve(p(95))), ['new:v']);
     }
-    // First come, first served gives it to the oldest whatever the fit; without the wait weight the optimum takes the better fit.
+    // First come, first served gives it to the oldest whatever the fit; without the wait weight the optimum takes the
+    // better fit.
     assert.deepEqual(pairs(firstComeFirstServed(p(95))), ['old:v']);
     assert.deepEqual(pairs(solveFast(p(60), { waitPointsPerDay: 0 })), ['new:v']);
   });

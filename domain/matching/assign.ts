@@ -50,7 +50,9 @@ export interface BatchProblem {
 }
 
 export interface BatchWeights {
-  /** Worth of serving a need at all; keep it above the spread of fit scores (200 > rankCandidates' span of about 150). */
+  /**
+   * Worth of serving a need at all; keep it above the spread of fit scores (200 > rankCandidates' span of about 150).
+   */
   serveBonus: number;
   /** Priority per whole day waited: 5 points = a day's wait is worth a quarter of "same building" (20). */
   waitPointsPerDay: number;
@@ -567,7 +569,10 @@ export function compare(result: BatchResult, fcfs: BatchResult, problem?: BatchP
   };
 }
 
-/** Checks a result against its problem: one volunteer per need at most, only listed candidates, no one over capacity. Returns the problems found. */
+/**
+ * Checks a result against its problem: one volunteer per need at most, only listed candidates, no one over capacity.
+ * Returns the problems found.
+ */
 export function violations(problem: BatchProblem, result: BatchResult): string[] {
   const out: string[] = [];
   const used = new Map<string, number>();

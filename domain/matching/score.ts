@@ -25,7 +25,9 @@ export type MatchFactor = (typeof MATCH_FACTORS)[number];
 export interface MatchWeights {
   /** The volunteer holds the exact skill the need names, by level. */
   skillExact: Readonly<Record<SkillLevel, number>>;
-  /** The need names no skill (or the volunteer lacks the named one but is eligible): best skill of the need's category. */
+  /**
+   * The need names no skill (or the volunteer lacks the named one but is eligible): best skill of the need's category.
+   */
   skillCategory: Readonly<Record<SkillLevel, number>>;
   /** The volunteer stated a weekly slot that covers the preferred time: a firm yes. */
   availabilityStated: number;
@@ -264,7 +266,8 @@ function isEligible(c: MatchCandidate, task: TaskRequirements, options: RankOpti
     const r = options.eligibility(c, task);
     return typeof r === 'boolean' ? r : r.eligible;
   }
-  // The rule reads facts.skills only when the task names a skill; fill it from the candidate's skills if the loader did not.
+  // The rule reads facts.skills only when the task names a skill; fill it from the candidate's skills if the loader did
+  // not.
   const facts = task.skillCode && !c.facts.skills ? { ...c.facts, skills: c.skills.map((s) => s.code) } : c.facts;
   return checkEligibility(facts, task, options.today, policy).eligible;
 }

@@ -8,8 +8,8 @@ export type Weekday = (typeof WEEKDAYS)[number];
 
 export type Recurrence =
   | { freq: 'WEEKLY'; interval: number; byDay: Weekday[] }
-  /** byMonthDay: 1–31, or -1…-3 counted from the month's end (-1 the last day, -3 the third last; the Party school cleans on the
-   *  last three days). A day the month lacks (31 in April) is skipped, as RFC 5545 says. */
+  /** byMonthDay: 1–31, or -1…-3 counted from the month's end (-1 the last day, -3 the third last; the Party school
+   *  cleans on the last three days). A day the month lacks (31 in April) is skipped, as RFC 5545 says. */
   | { freq: 'MONTHLY'; interval: number; byMonthDay: number[] };
 
 export const MAX_INTERVAL = 12;

@@ -72,7 +72,8 @@ describe('quarterly ranking rule', () => {
 
   it('uses the rating and attendance tiers at their edges', () => {
     const part = (x: CandidateFacts, key: string) => scoreParts(x).find((p) => p.key === key);
-    assert.equal(part(f({ volunteerId: 'a', creditMinutes: 60, ratingCount: 2, ratingSum: 9 }), 'rating')!.points, 10); // 4.5
+    // 4.5
+    assert.equal(part(f({ volunteerId: 'a', creditMinutes: 60, ratingCount: 2, ratingSum: 9 }), 'rating')!.points, 10);
     assert.equal(part(f({ volunteerId: 'a', creditMinutes: 60, ratingCount: 1, ratingSum: 4 }), 'rating')!.points, 5);
     assert.equal(part(f({ volunteerId: 'a', creditMinutes: 60, ratingCount: 1, ratingSum: 3 }), 'rating')!.points, 0);
     assert.equal(part(f({ volunteerId: 'a', creditMinutes: 60, ratingCount: 1, ratingSum: 2 }), 'rating')!.points, -10);

@@ -39,7 +39,10 @@ export interface VolunteerFacts {
    *  narrowing); defaults to `weekly.length > 0`. */
   statesWeekly?: boolean;
   blackouts: ReadonlyArray<{ fromDate: string; toDate: string }>;
-  /** Skill codes the volunteer holds (with a current licence where one is needed); only read when the task asks for a skill. */
+  /**
+   * Skill codes the volunteer holds (with a current licence where one is needed); only read when the task asks for a
+   * skill.
+   */
   skills?: ReadonlyArray<string>;
 }
 

@@ -86,11 +86,15 @@ export interface DemoSignIn {
 const SEES: Record<string, { zh: string; en: string }> = {
   '0001': {
     zh: '全社区：居民台账（敏感信息可查看，每次留痕）、审计日志、通知发件箱',
-    en: 'The whole community: the registry (sensitive fields on request, each reveal audited), the audit log, the outbox',
+    en:
+      'The whole community: the registry (sensitive fields on request, each reveal audited), the audit log, ' +
+      'the outbox',
   },
   '0002': {
     zh: '全社区居民台账：登记、导入导出、敏感信息查看（留痕）；爱心二维码、四点半课堂、居家照护和节日慰问',
-    en: 'The whole registry: add and edit, import and export, reveal sensitive fields (audited); love badges, the 4:30 classroom, home care and holiday deliveries',
+    en:
+      'The whole registry: add and edit, import and export, reveal sensitive fields (audited); love badges, the ' +
+      '4:30 classroom, home care and holiday deliveries',
   },
   '0003': {
     zh: '第一网格的楼栋、住户和居民（敏感信息打码）',
@@ -106,7 +110,9 @@ const SEES: Record<string, { zh: string; en: string }> = {
   },
   '0006': {
     zh: '自己的志愿者证、服务队、技能、培训、保险、时长、星级和积分；四点半课堂值班（上课日）、居家照护任务和春节慰问（她也是社区居民）',
-    en: 'Her volunteer card, squad, skills, training, insurance, hours, star level and points; 4:30 classroom duty on school days, home care tasks and the Spring Festival deliveries (she is a resident too)',
+    en:
+      'Her volunteer card, squad, skills, training, insurance, hours, star level and points; 4:30 classroom duty ' +
+      'on school days, home care tasks and the Spring Festival deliveries (she is a resident too)',
   },
   '0007': {
     zh: '自己家和独居母亲的求助、预约与爱心二维码',
@@ -114,7 +120,10 @@ const SEES: Record<string, { zh: string; en: string }> = {
   },
 };
 
-/** One account per role, as the server prints them on start and the README lists them (the password is DEMO_PASSWORD in server/src/demo.ts). */
+/**
+ * One account per role, as the server prints them on start and the README lists them (the password is DEMO_PASSWORD in
+ * server/src/demo.ts).
+ */
 export const DEMO_SIGN_INS: DemoSignIn[] = demoPeople(8)
   .filter((p) => SEES[p.suffix])
   .sort((a, b) => a.suffix.localeCompare(b.suffix))

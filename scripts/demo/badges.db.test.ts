@@ -15,7 +15,7 @@ import { groupTag } from '../../server/src/modules/registry/tags.ts';
 import { BadgesService } from '../../server/src/modules/badges/badges.service.ts';
 import { RegistryService } from '../../server/src/modules/registry/registry.service.ts';
 import { ageOn, todayInShanghai } from '../../domain/shared/dates.ts';
-import { seedCommunity } from './xiguan.ts';
+import { seedDemoForTest } from './test-seed.ts';
 import { BADGE_HOTLINE } from './badges.ts';
 
 const NOW = new Date('2026-11-28T04:00:00Z');
@@ -31,14 +31,7 @@ for (const kind of testDatabaseKinds()) {
       t = await createTestDatabase(kind);
       db = t.handle.db;
       cipher = new FieldCipher(generateKeyring());
-      await seedCommunity(db, cipher, {
-        communityId: CID,
-        name: '西关社区',
-        seed: 20180913,
-        withAccounts: true,
-        passwordHash: 'test-hash',
-        now: NOW,
-      });
+      await seedDemoForTest(db, cipher, CID, NOW);
     });
     after(async () => {
       await t.dispose();
@@ -54,7 +47,7 @@ for (const kind of testDatabaseKinds()) {
       assert.deepEqual(JSON.parse(s.notify_phones), ['13800000002']);
     });
 
-    it('gives a working badge to every elder (60+) tagged dementia or chronic illness who has family to call, and to nobody else', async () => {
+    it('badges exactly the elders (60+) with dementia or a chronic illness who have family to call', async () => {
       const tags = [groupTag(cipher, CID, 'dementia'), groupTag(cipher, CID, 'chronic_illness')];
       const tagged = await db
         .selectFrom('resident as r')

@@ -1,4 +1,4 @@
-// Love QR badges (issue 6) in the demo: the community's hotline and duty phone, a badge for every elder (60+)
+// Love QR badges in the demo: the community's hotline and duty phone, a badge for every elder (60+)
 // tagged dementia or chronic illness who has a family contact to call (李泽钦's mother among them), and a few
 // scans — one on the mother's badge with a finder's message and location. Pure row builders: ids, nicknames,
 // cautions and scans follow the seed; the tokens alone come from crypto (a demo server is public, and a
@@ -50,7 +50,9 @@ export interface BadgeDemoRows {
   badges: Insertable<Database['badge']>[];
   contacts: Insertable<Database['badge_contact']>[];
   scans: Insertable<Database['badge_scan']>[];
-  /** The love_badge consent each badge stands on: the guardian's for an elder with dementia, the elder's own otherwise. */
+  /**
+   * The love_badge consent each badge stands on: the guardian's for an elder with dementia, the elder's own otherwise.
+   */
   consents: Insertable<Database['consent_record']>[];
   /** The mother's badge, for the figures test. */
   motherBadgeId: string | null;
@@ -160,18 +162,16 @@ export function badgeRows(input: BadgeDemoInput): BadgeDemoRows {
       recorded_by: staff.accountId,
       note: null,
     });
-    family
-      .slice(0, 5)
-      .forEach((c, i) =>
-        out.contacts.push({
-          community_id: cid,
-          id: uuidv7(),
-          badge_id: badgeId,
-          label: labelOf(c.relation as string),
-          phone: c.phone as string,
-          position: i,
-        }),
-      );
+    family.slice(0, 5).forEach((c, i) =>
+      out.contacts.push({
+        community_id: cid,
+        id: uuidv7(),
+        badge_id: badgeId,
+        label: labelOf(c.relation as string),
+        phone: c.phone as string,
+        position: i,
+      }),
+    );
     if (family.some((c) => c.phone === input.familyPhone)) out.motherBadgeId = badgeId;
   }
 

@@ -13,7 +13,7 @@ import { ClassroomService } from '../../server/src/modules/classroom/classroom.s
 import type { Actor } from '../../server/src/platform/actor.ts';
 import { todayInShanghai } from '../../domain/shared/dates.ts';
 import { weekdayOf } from '../../domain/appointments/schedule.ts';
-import { seedCommunity } from './xiguan.ts';
+import { seedDemoForTest } from './test-seed.ts';
 
 // A Friday, so there is a session today.
 const NOW = new Date('2026-11-27T04:00:00Z');
@@ -28,20 +28,13 @@ for (const kind of testDatabaseKinds()) {
     before(async () => {
       t = await createTestDatabase(kind);
       cipher = new FieldCipher(generateKeyring());
-      await seedCommunity(db(), cipher, {
-        communityId: CID,
-        name: '西关社区',
-        seed: 20180913,
-        withAccounts: true,
-        passwordHash: 'test-hash',
-        now: NOW,
-      });
+      await seedDemoForTest(db(), cipher, CID, NOW);
     });
     after(async () => {
       await t.dispose();
     });
 
-    it('has about 60 children now, mostly registered migrant children with their household adults as guardians', async () => {
+    it('has about 60 children, mostly registered migrant children, their household adults as guardians', async () => {
       const active = await db()
         .selectFrom('classroom_child')
         .selectAll()
@@ -148,7 +141,7 @@ for (const kind of testDatabaseKinds()) {
       assert.ok(rota.some((r) => r.session_id === today.id && r.volunteer_id === liu.id));
     });
 
-    it('hands every child only to one of their own adults, and has this term’s logs and two cleared alerts', async () => {
+    it('hands every child only to one of their own adults; has this term’s logs and two cleared alerts', async () => {
       const wrong = await db()
         .selectFrom('classroom_attendance as a')
         .leftJoin('classroom_adult as d', (j) =>

@@ -145,7 +145,8 @@ export function classroomRows(input: ClassroomInput): ClassroomRows {
   const usedPhones = new Set<string>(input.residents.map((r) => r.phone).filter((p): p is string => !!p));
   const newPhone = () => {
     for (;;) {
-      const p = `1${rng.pick(['35', '36', '37', '39', '50', '51', '52', '58', '59', '87', '88'])}${String(rng.int(0, 99_999_999)).padStart(8, '0')}`;
+      const prefix = rng.pick(['35', '36', '37', '39', '50', '51', '52', '58', '59', '87', '88']);
+      const p = `1${prefix}${String(rng.int(0, 99_999_999)).padStart(8, '0')}`;
       if (!usedPhones.has(p)) {
         usedPhones.add(p);
         return p;
@@ -293,7 +294,8 @@ export function classroomRows(input: ClassroomInput): ClassroomRows {
     } else {
       const age = rng.int(6, 10);
       const birthYear = Number(s.enrolledOn.slice(0, 4)) - age;
-      const birth = `${birthYear}-${String(rng.int(1, 12)).padStart(2, '0')}-${String(rng.int(1, 28)).padStart(2, '0')}`;
+      const month = String(rng.int(1, 12)).padStart(2, '0');
+      const birth = `${birthYear}-${month}-${String(rng.int(1, 28)).padStart(2, '0')}`;
       const gender = rng.chance(0.5) ? 'male' : 'female';
       const name = randomName(rng, gender, birthYear);
       Object.assign(child, { name, gender, birth, adults: syntheticAdults(surnameOf(name), birthYear) });

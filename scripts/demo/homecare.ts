@@ -2,8 +2,8 @@
 // elders living alone (quilts sewn before winter, monthly haircuts, baths), one hospital stay with its rota of
 // accompaniment shifts (the past ones served, two gaps in the next 48 hours), last Mid-Autumn's delivery run
 // (all delivered, two after a second try, one declined with a note, so the run closed with nobody silently
-// missed) and the coming Spring Festival's run, open, with 刘红梅 delivering in one building (about five doors). Rows are built
-// purely from the seed; insertHomecareDemo adds them and their hours to the ledger (totals and points kept).
+// missed) and the coming Spring Festival's run, open, with 刘红梅 delivering in one building (about five doors). Rows are
+// built purely from the seed; insertHomecareDemo adds them and their hours to the ledger (totals and points kept).
 import type { Insertable, Kysely } from 'kysely';
 import type { Database } from '../../server/src/db/schema/index.ts';
 import type { Trx } from '../../server/src/db/database.ts';

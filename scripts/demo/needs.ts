@@ -1,4 +1,4 @@
-// A year of Xiguan's needs (issue 4) and its household survey. Requests come mostly from elders by phone,
+// A year of Xiguan's needs and its household survey. Requests come mostly from elders by phone,
 // and, as the case study warns (旱的旱死、涝的涝死), they pile up on a few: a fifth of the elders ask for
 // most of the help while others are never heard from — so the left-out monitor has something true to show.
 // Built from the rows seedCommunity already made, so ids agree.

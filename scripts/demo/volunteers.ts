@@ -125,7 +125,10 @@ interface TeamDef {
   unit?: UnitKey;
   description: string;
 }
-/** The 12 "N+" squads: the case study names nine; the three others serve its core groups (elders, children, the disabled). */
+/**
+ * The 12 "N+" squads: the case study names nine; the three others serve its core groups (elders, children, the
+ * disabled).
+ */
 export const SQUADS: readonly TeamDef[] = [
   { name: '扶贫帮困服务队', kind: 'squad', description: '走访低保户、困难家庭，帮办救助' },
   { name: '科普服务队', kind: 'squad', description: '科普讲座、智能手机教学、防诈骗宣传' },
@@ -182,7 +185,8 @@ interface CourseDef {
   sessionsDaysAgo: number[];
 }
 export const COURSES: readonly CourseDef[] = [
-  // The oldest session of a course with a validity sits just under its validity ago: those certificates expire within 30 days.
+  // The oldest session of a course with a validity sits just under its validity ago: those certificates expire within
+  // 30 days.
   {
     code: 'dementia_care',
     title: '失智老人照护',
@@ -715,79 +719,39 @@ export function planVolunteers(input: PlanInput): VolunteersPlan {
     '宝鸡市教育局',
   ]);
   const joinedOn = (age: number) => addDays(shiftYears(today, -rng.int(1, Math.max(1, age - 19))), -rng.int(0, 300));
+  /** A membership joined some years after turning 19 (drawn after the grid, as the demo always has). */
+  const party = (
+    age: number,
+    kind: PartyKind,
+    org: string,
+    gridIndex: number,
+    workUnit: string | null = null,
+    publicServant = false,
+  ): PartyPlan => ({ kind, publicServant, org, workUnit, gridIndex, joinedOn: joinedOn(age), report: null });
   for (const v of outsiders) {
     if (v.unit !== 'school' && v.unit !== 'party_school') continue;
-    v.party = {
-      kind: 'in_service',
-      publicServant: v.unit === 'party_school',
-      org: orgOf[v.unit]!,
-      workUnit: null,
-      gridIndex: rng.int(0, input.grids - 1),
-      joinedOn: joinedOn(v.age),
-      report: null,
-    };
+    v.party = party(v.age, 'in_service', orgOf[v.unit]!, rng.int(0, input.grids - 1), null, v.unit === 'party_school');
   }
   for (const v of approvedResidents) {
     const p = v.person!;
     if (v.age < 18 || v === me) continue;
     const grid = gridOfPerson(p);
     if (v.unit === 'hospital' || v.unit === 'telecom') {
-      if (rng.chance(0.5))
-        v.party = {
-          kind: 'in_service',
-          publicServant: false,
-          org: orgOf[v.unit]!,
-          workUnit: null,
-          gridIndex: grid,
-          joinedOn: joinedOn(v.age),
-          report: null,
-        };
+      if (rng.chance(0.5)) v.party = party(v.age, 'in_service', orgOf[v.unit]!, grid);
       continue;
     }
     if (p.household.isMigrant) {
       if (v.age >= 22 && v.age <= 55 && rng.chance(0.3)) {
-        v.party = {
-          kind: 'floating',
-          publicServant: false,
-          org: `${communityName}流动党员党支部`,
-          workUnit: null,
-          gridIndex: grid,
-          joinedOn: joinedOn(v.age),
-          report: null,
-        };
+        v.party = party(v.age, 'floating', `${communityName}流动党员党支部`, grid);
       }
     } else if (v.age >= 60 || (v.age >= 55 && v.gender === 'female')) {
       if (rng.chance(0.16) || v === wen)
-        v.party = {
-          kind: 'resident',
-          publicServant: false,
-          org: `中共${communityName}委员会第${(grid % 4) + 1}支部`,
-          workUnit: null,
-          gridIndex: grid,
-          joinedOn: joinedOn(v.age),
-          report: null,
-        };
+        v.party = party(v.age, 'resident', `中共${communityName}委员会第${(grid % 4) + 1}支部`, grid);
     } else if (v.age >= 24 && rng.chance(0.08)) {
       const [workUnit, org] = rng.pick(WORK_UNITS);
-      v.party = {
-        kind: 'in_service',
-        publicServant: PUBLIC_SERVICE.has(workUnit),
-        org,
-        workUnit,
-        gridIndex: grid,
-        joinedOn: joinedOn(v.age),
-        report: null,
-      };
+      v.party = party(v.age, 'in_service', org, grid, workUnit, PUBLIC_SERVICE.has(workUnit));
     } else if (v.age >= 40 && rng.chance(0.03)) {
-      v.party = {
-        kind: 'resident',
-        publicServant: false,
-        org: `中共${communityName}委员会第${(grid % 4) + 1}支部`,
-        workUnit: null,
-        gridIndex: grid,
-        joinedOn: joinedOn(v.age),
-        report: null,
-      };
+      v.party = party(v.age, 'resident', `中共${communityName}委员会第${(grid % 4) + 1}支部`, grid);
     }
   }
   for (const v of [...all, ...pending]) {

@@ -85,7 +85,9 @@ export interface SeedCounts {
   consents: number;
   accounts: number;
   memberships: number;
-  /** Approved volunteers (the case study's 997), pending registrations, the skills pool, households with a volunteer. */
+  /**
+   * Approved volunteers (the case study's 997), pending registrations, the skills pool, households with a volunteer.
+   */
   volunteers: number;
   pendingVolunteers: number;
   skillsPool: number;
@@ -536,7 +538,7 @@ export async function seedCommunity(db: Kysely<Database>, cipher: FieldCipher, o
     // Points are earned through the points module's own listener, as if each verified entry had just been verified.
     await earnDemoPoints(trx, hours.entries);
     await insertInBatches(trx, 'supermarket_item', supermarketRows(opts.communityId, withNow.now!.toISOString()));
-    // Love QR badges (issue 6): every elder with dementia or a chronic illness who has family to call, and a few scans.
+    // Love QR badges: every elder with dementia or a chronic illness who has family to call, and a few scans.
     const badges = badgeRows({
       communityId: opts.communityId,
       today: model.today,
@@ -551,7 +553,7 @@ export async function seedCommunity(db: Kysely<Database>, cipher: FieldCipher, o
       dutyPhones: staff ? [staff.account.phone as string] : [],
     });
     for (const [table, key] of BADGE_TABLES) await insertInBatches(trx, table, badges[key] as never[]);
-    // The 4:30 classroom since 2021 (issue 6): children, pickup adults, sessions and rota, attendance, alerts, tutors' logs.
+    // The 4:30 classroom since 2021: children, pickup adults, sessions and rota, attendance, alerts, tutors' logs.
     const classroom = classroomRows({
       communityId: opts.communityId,
       today: model.today,
@@ -569,7 +571,7 @@ export async function seedCommunity(db: Kysely<Database>, cipher: FieldCipher, o
       codeHash: (id, code) => cipher.token(opts.communityId, `classroom.pickup.${id}`, code),
     });
     for (const [table, key] of CLASSROOM_TABLES) await insertInBatches(trx, table, classroom[key] as never[]);
-    // Home care tasks, a hospital rota and holiday delivery runs (issue 6), with their hours in the ledger.
+    // Home care tasks, a hospital rota and holiday delivery runs, with their hours in the ledger.
     await insertHomecareDemo(
       trx,
       homecareRows({

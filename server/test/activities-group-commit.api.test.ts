@@ -5,7 +5,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
-import { as, signIn, startTestApp, type TestContext } from './app.ts';
+import { signInAs, startTestApp, type Client, type TestContext } from './app.ts';
 import { testDatabaseKinds } from './databases.ts';
 import { insertVolunteer } from './volunteer-factories.ts';
 import { addDays, todayInShanghai } from '../../domain/shared/dates.ts';
@@ -13,7 +13,7 @@ import { addDays, todayInShanghai } from '../../domain/shared/dates.ts';
 for (const kind of testDatabaseKinds()) {
   describe(`activity sign-ups in group commits on ${kind}`, () => {
     let t: TestContext;
-    let staff: ReturnType<typeof as>;
+    let staff: Client;
     const db = () => t.db.handle.db;
     let n = 0;
     const volunteers = (k: number, spec: Record<string, unknown> = {}) =>
@@ -58,13 +58,13 @@ for (const kind of testDatabaseKinds()) {
 
     before(async () => {
       t = await startTestApp(kind);
-      staff = as(t.app, await signIn(t.app, t.a.phones.staff));
+      staff = await signInAs(t, 'staff');
     });
     after(async () => {
       await t.close();
     });
 
-    it('gives exactly the places to a burst with refusals mixed in, in the order the batches ran, and audits only what was kept', async () => {
+    it('gives a burst with refusals mixed in exactly the places, in batch order, auditing what was kept', async () => {
       const {
         id,
         shiftIds: [shiftId],
@@ -96,7 +96,7 @@ for (const kind of testDatabaseKinds()) {
       assert.equal((await t.app.services.audit.verify(t.a.id)).ok, true);
     });
 
-    it('answers every sign-up of a batch whose commit fails "not saved", keeps none of them, and takes them on a retry', async () => {
+    it('answers a batch whose commit fails "not saved" for each sign-up, keeps none, takes them on retry', async () => {
       const {
         id,
         shiftIds: [shiftId],
@@ -105,23 +105,25 @@ for (const kind of testDatabaseKinds()) {
       const trap = vs[4]!;
       // A row checked only at commit, written for the trap volunteer's sign-up: the commit itself fails.
       await sql`create table gc_trap_parent (id varchar(64) primary key)`.execute(db());
-      await sql`create table gc_trap (id varchar(64) primary key, parent_id varchar(64) references gc_trap_parent (id) deferrable initially deferred)`.execute(
-        db(),
-      );
+      await sql`create table gc_trap (
+        id varchar(64) primary key,
+        parent_id varchar(64) references gc_trap_parent (id) deferrable initially deferred
+      )`.execute(db());
       if (kind === 'postgres') {
         await sql
           .raw(
             `create function gc_trap_fn() returns trigger language plpgsql as $$ begin
-          if new.volunteer_id = '${trap}' then insert into gc_trap values (new.id, 'missing'); end if; return new; end $$`,
+          if new.volunteer_id = '${trap}' then insert into gc_trap values (new.id, 'missing'); end if;
+          return new; end $$`,
           )
           .execute(db());
-        await sql`create trigger gc_trap_tr after insert on activity_signup for each row execute function gc_trap_fn()`.execute(
-          db(),
-        );
+        await sql`create trigger gc_trap_tr after insert on activity_signup
+          for each row execute function gc_trap_fn()`.execute(db());
       } else {
         await sql
           .raw(
-            `create trigger gc_trap_tr after insert on activity_signup when new.volunteer_id = '${trap}' begin insert into gc_trap values (new.id, 'missing'); end`,
+            `create trigger gc_trap_tr after insert on activity_signup when new.volunteer_id = '${trap}'
+            begin insert into gc_trap values (new.id, 'missing'); end`,
           )
           .execute(db());
       }
@@ -152,7 +154,7 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(rows.filter((r) => r.status === 'confirmed').length, 3);
     });
 
-    it('takes sign-ups on two shifts while cancellations free places on one of them, without deadlock or lost count', async () => {
+    it('takes sign-ups on two shifts while cancellations free places on one: no deadlock or lost count', async () => {
       const {
         id,
         shiftIds: [x, y],

@@ -5,7 +5,7 @@
 // forgotten check-out job, card and list attendance, reminders, the iCal feed, images and performances.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { as, signIn, startTestApp, type TestContext } from './app.ts';
+import { signInAs, startTestApp, countRows, fieldErrors, type Client, type TestContext } from './app.ts';
 import { testDatabaseKinds } from './databases.ts';
 import { accountIdOf, addTeamMember, insertTeam, insertVolunteer, setMembershipScope } from './volunteer-factories.ts';
 import { enqueueJob } from '../src/platform/jobs.ts';
@@ -19,21 +19,10 @@ const minute = (ms: number) => new Date(Math.floor(ms / 60_000) * 60_000).toISOS
 for (const kind of testDatabaseKinds()) {
   describe(`activities on ${kind}`, () => {
     let t: TestContext;
-    let admin: ReturnType<typeof as>,
-      staff: ReturnType<typeof as>,
-      leader: ReturnType<typeof as>,
-      vol: ReturnType<typeof as>;
+    let admin: Client, staff: Client, leader: Client, vol: Client;
     let volId: string, teamId: string, memberId: string, outsiderId: string;
     const db = () => t.db.handle.db;
-    const count = async (table: 'activity_signup' | 'hours_entry' | 'activity') =>
-      Number(
-        (
-          await db()
-            .selectFrom(table)
-            .select((eb) => eb.fn.countAll().as('n'))
-            .executeTakeFirstOrThrow()
-        ).n,
-      );
+    const count = (table: 'activity_signup' | 'hours_entry' | 'activity') => countRows(db(), table);
 
     /** A published activity tomorrow with one shift 09:00–11:00 of `places`. */
     const activity = async (places: number, extra: Record<string, unknown> = {}) => {
@@ -67,19 +56,19 @@ for (const kind of testDatabaseKinds()) {
 
     before(async () => {
       t = await startTestApp(kind);
-      admin = as(t.app, await signIn(t.app, t.a.phones.community_admin));
-      staff = as(t.app, await signIn(t.app, t.a.phones.staff));
+      admin = await signInAs(t, 'community_admin');
+      staff = await signInAs(t, 'staff');
       volId = await newVolunteer('刘红梅', {
         accountId: await accountIdOf(db(), t.a.phones.volunteer),
         phone: t.a.phones.volunteer,
       });
-      vol = as(t.app, await signIn(t.app, t.a.phones.volunteer));
+      vol = await signInAs(t, 'volunteer');
       teamId = await insertTeam(db(), t.a.id, '邻里互助服务队');
       memberId = await newVolunteer('队员甲');
       outsiderId = await newVolunteer('队外乙');
       await addTeamMember(db(), t.a.id, teamId, memberId);
       await setMembershipScope(db(), t.a.id, t.a.phones.team_leader, { teamId });
-      leader = as(t.app, await signIn(t.app, t.a.phones.team_leader));
+      leader = await signInAs(t, 'team_leader');
     });
     after(async () => {
       await t.close();
@@ -95,10 +84,7 @@ for (const kind of testDatabaseKinds()) {
         shifts: [{ name: '厨房组', start: '10:00', end: '09:00', places: 0 }],
       });
       assert.equal(bad.statusCode, 400);
-      const fields = bad
-        .json()
-        .error.details.fields.map((f: any) => f.field)
-        .sort();
+      const fields = fieldErrors(bad);
       assert.deepEqual(fields, ['date', 'lng', 'shifts.0.end', 'shifts.0.places', 'title']);
       assert.ok(bad.json().error.details.fields.some((f: any) => f.message === '结束时间应晚于开始时间'));
       const noShift = await staff('POST', '/api/activities', { title: 'x', place: 'y', date: tomorrow(), shifts: [] });
@@ -194,7 +180,7 @@ for (const kind of testDatabaseKinds()) {
       assert.match(badRule.json().error.details.fields[0].message, /每月的哪几天/);
     });
 
-    it('puts a sign-up for a full shift on the waitlist, and a cancellation promotes the first waiting and tells them', async () => {
+    it('waitlists a sign-up for a full shift; a cancellation promotes the first waiting and tells them', async () => {
       const { id, shiftId } = await activity(1);
       const first = await newVolunteer('先报名');
       assert.equal((await group(id, shiftId, [first])).json()[0].status, 'confirmed');
@@ -239,7 +225,7 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(twice.json().error.code, 'not_signed_up');
     });
 
-    it('refuses a volunteer who does not meet the service type, with the reasons in words, and writes nothing', async () => {
+    it('refuses a volunteer who does not meet the service type, with reasons in words, writing nothing', async () => {
       const typeId = uuidv7();
       await db()
         .insertInto('service_type')
@@ -321,7 +307,7 @@ for (const kind of testDatabaseKinds()) {
       assert.equal((await leader('GET', `/api/activities/${id}/code`)).statusCode, 403);
     });
 
-    it('checks in by the rotating code only: expired, forged, someone not signed up, twice, and check-out before check-in are refused', async () => {
+    it('checks in by the rotating code only: refuses expired, forged, unsigned, twice, out before in', async () => {
       const { id, shiftId } = await activity(5, { lat: 34.36, lng: 107.24, toleranceM: 200 });
       const other = await newVolunteer('旁人');
       const signup = (await vol('POST', `/api/activities/${id}/join`, { shiftId })).json();
@@ -347,7 +333,8 @@ for (const kind of testDatabaseKinds()) {
       }
       const msg = (await vol('POST', `/api/activities/${id}/checkin`, { code: expired })).json().error.message;
       assert.match(msg, /签到码不对或已过期/);
-      // The previous step's code is still good (a scan across the boundary); far from the place is recorded and flagged.
+      // The previous step's code is still good (a scan across the boundary); far from the place is recorded and
+      // flagged.
       const previous = codeAt(id, stepAt(Date.now()) - 1);
       const ok = await vol('POST', `/api/activities/${id}/checkin`, { code: previous, lat: 34.37, lng: 107.24 });
       assert.equal(ok.statusCode, 200, ok.body);
@@ -357,7 +344,7 @@ for (const kind of testDatabaseKinds()) {
       const twice = await vol('POST', `/api/activities/${id}/checkin`, { code: code.code });
       assert.equal(twice.json().error.code, 'already_checked_in');
       // Someone else with a valid code checks in only themselves — and is not signed up.
-      const otherSession = as(t.app, await signIn(t.app, t.a.phones.resident));
+      const otherSession = await signInAs(t, 'resident');
       await db()
         .updateTable('volunteer')
         .set({ account_id: await accountIdOf(db(), t.a.phones.resident) })
@@ -586,7 +573,7 @@ for (const kind of testDatabaseKinds()) {
       assert.equal((await staff('PUT', `/api/activities/${plain}/programme`, { items: [] })).statusCode, 400);
     });
 
-    it('review fixes: a leader sees only their members at another team’s activity, cannot detach their own, and the calendar’s range and past series starts are refused or clipped', async () => {
+    it('a leader sees only own members elsewhere, never detaches; bad ranges refused, old series clipped', async () => {
       // A staff activity with a member of the leader's team and an outsider signed up: the leader sees the member only.
       const { id, shiftId } = await activity(5);
       assert.equal((await group(id, shiftId, [memberId, outsiderId])).statusCode, 201);
@@ -632,7 +619,7 @@ for (const kind of testDatabaseKinds()) {
 
     it('keeps another community out', async () => {
       const { id } = await activity(5);
-      const other = as(t.app, await signIn(t.app, t.b.phones.staff));
+      const other = await signInAs(t, 'staff', 'b');
       assert.equal((await other('GET', `/api/activities/${id}`)).statusCode, 404);
       assert.equal((await other('GET', `/api/activities/${id}/code`)).statusCode, 404);
       assert.ok(!(await other('GET', '/api/activities')).json().some((a: any) => a.id === id));

@@ -2,10 +2,16 @@
 // community that must stay invisible.
 import { buildApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
+import type { Kysely } from 'kysely';
+import assert from 'node:assert/strict';
+import type { Database } from '../src/db/schema/index.ts';
 import type { DatabaseKind } from '../src/db/database.ts';
 import { FieldCipher, generateKeyring } from '../src/platform/crypto.ts';
 import { createTestDatabase, type TestDatabase } from './databases.ts';
 import { seedSmallCommunity, type SmallCommunity } from './factories.ts';
+import { accountIdOf, insertVolunteer, type VolunteerSpec } from './volunteer-factories.ts';
+import { uuidv7 } from '../../domain/shared/ids.ts';
+import type { Role } from '../../domain/access/roles.ts';
 
 export type TestApp = Awaited<ReturnType<typeof buildApp>>;
 
@@ -73,4 +79,92 @@ export function as(app: TestApp, s: Session | null) {
       payload: payload as any,
       headers: { ...(s ? { cookie: s.cookie, 'x-csrf-token': s.csrf } : {}), ...headers },
     });
+}
+
+/** A signed-in user's inject(), as `as()` returns it. */
+export type Client = ReturnType<typeof as>;
+
+/** Signs in the account of `role` in community a (or b) and returns its inject(). */
+export async function signInAs(t: TestContext, role: Role, community: 'a' | 'b' = 'a'): Promise<Client> {
+  return as(t.app, await signIn(t.app, t[community].phones[role]));
+}
+
+/** A volunteer of community a linked to the account of `role`, so that account signs in as that volunteer. */
+export async function insertAccountVolunteer(t: TestContext, role: Role, spec: VolunteerSpec): Promise<string> {
+  const db = t.db.handle.db;
+  return insertVolunteer(db, t.cipher, t.a.id, { ...spec, accountId: await accountIdOf(db, t.a.phones[role]) });
+}
+
+/** How many rows a table holds (in every community). */
+export async function countRows(db: Kysely<Database>, table: keyof Database): Promise<number> {
+  const row = await (db as unknown as Kysely<any>)
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** The fields a 400 validation error names, sorted. */
+export function fieldErrors(res: { json(): any }): string[] {
+  return res
+    .json()
+    .error.details.fields.map((f: { field: string }) => f.field)
+    .sort();
+}
+
+export interface ServiceSpec {
+  volunteerId: string;
+  minutes: number;
+  date: string;
+  description?: string;
+}
+
+/** Records service of community a through the hours ledger, pending until verified; returns the entry's id. */
+export async function recordService(t: TestContext, s: ServiceSpec): Promise<string> {
+  const { id } = await t.db.handle.db.transaction().execute((trx) =>
+    t.app.services.hours.recordService(trx, {
+      communityId: t.a.id,
+      volunteerId: s.volunteerId,
+      source: 'activity',
+      sourceId: uuidv7(),
+      serviceDate: s.date,
+      minutes: s.minutes,
+      description: s.description ?? '社区服务',
+    }),
+  );
+  return id;
+}
+
+/** Verifies ledger entries as `staff`, asserting every one of them was verified. */
+export async function verifyService(staff: Client, ids: string[]): Promise<void> {
+  const res = await staff('POST', '/api/hours/verify', { ids });
+  assert.deepEqual(res.json().verified, ids, res.body);
+}
+
+/** A spreadsheet as the body of a multipart upload (one field `file`), with its content-type header. */
+export function xlsxUpload(content: Buffer, fileName: string) {
+  const boundary = `----linli${Math.random().toString(16).slice(2)}`;
+  const head = Buffer.from(
+    [
+      `--${boundary}`,
+      `Content-Disposition: form-data; name="file"; filename="${fileName}"`,
+      'Content-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      '',
+      '',
+    ].join('\r\n'),
+  );
+  return {
+    payload: Buffer.concat([head, content, Buffer.from(`\r\n--${boundary}--\r\n`)]),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
+}
+
+/** Signs in each role of community a, in order, and returns their inject()s in that order. */
+export async function signInAll<const R extends readonly Role[]>(
+  t: TestContext,
+  roles: R,
+): Promise<{ [K in keyof R]: Client }> {
+  const clients: Client[] = [];
+  for (const role of roles) clients.push(await signInAs(t, role));
+  return clients as { [K in keyof R]: Client };
 }

@@ -1,6 +1,6 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { as, signIn, startTestApp, type TestContext } from './app.ts';
+import { as, signIn, signInAs, startTestApp, type TestContext } from './app.ts';
 import { testDatabaseKinds } from './databases.ts';
 
 for (const kind of testDatabaseKinds()) {
@@ -86,10 +86,10 @@ for (const kind of testDatabaseKinds()) {
       const reuse = await post('/api/auth/sign-in-code', { phone, code });
       assert.equal(reuse.statusCode, 401);
       // Staff see the development outbox, of their own community only.
-      const staff = as(t.app, await signIn(t.app, t.a.phones.staff));
+      const staff = await signInAs(t, 'staff');
       const outbox = (await staff('GET', '/api/outbox')).json();
       assert.ok(outbox.items.some((m: any) => m.recipient === phone));
-      const staffB = as(t.app, await signIn(t.app, t.b.phones.staff));
+      const staffB = await signInAs(t, 'staff', 'b');
       assert.ok(!(await staffB('GET', '/api/outbox')).json().items.some((m: any) => m.recipient === phone));
     });
 
@@ -113,9 +113,9 @@ for (const kind of testDatabaseKinds()) {
 
     // Sessions are cached a few seconds per process (platform/session-cache.ts); these prove the cache
     // never outlives a sign-out or a lockout in this process.
-    it("refuses a signed-out session at once, though it was just used, and keeps the account's other sessions", async () => {
-      const first = as(t.app, await signIn(t.app, t.b.phones.resident));
-      const second = as(t.app, await signIn(t.app, t.b.phones.resident));
+    it("refuses a signed-out session at once, though just used, and keeps the account's other sessions", async () => {
+      const first = await signInAs(t, 'resident', 'b');
+      const second = await signInAs(t, 'resident', 'b');
       for (let i = 0; i < 3; i++) assert.equal((await first('GET', '/api/auth/me')).statusCode, 200);
       assert.equal((await second('GET', '/api/auth/me')).statusCode, 200);
       assert.equal((await first('POST', '/api/auth/sign-out')).statusCode, 204);

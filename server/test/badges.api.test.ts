@@ -8,7 +8,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import { gunzipSync } from 'node:zlib';
-import { as, signIn, startTestApp, type TestContext } from './app.ts';
+import { as, signIn, signInAs, startTestApp, countRows, type Client, type TestContext } from './app.ts';
 import { testDatabaseKinds } from './databases.ts';
 import { pdfQrCodes, pdfText } from './certificates-pdf.ts';
 import { uuidv7 } from '../../domain/shared/ids.ts';
@@ -28,21 +28,10 @@ const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
 for (const kind of testDatabaseKinds()) {
   describe(`love badges on ${kind}`, () => {
     let t: TestContext;
-    let staff: ReturnType<typeof as>,
-      family: ReturnType<typeof as>,
-      stranger: ReturnType<typeof as>,
-      otherStaff: ReturnType<typeof as>;
+    let staff: Client, family: Client, stranger: Client, otherStaff: Client;
     let elderId: string;
     const db = () => t.db.handle.db;
-    const count = async (table: 'badge_scan' | 'notification_outbox' | 'badge' | 'badge_contact') =>
-      Number(
-        (
-          await db()
-            .selectFrom(table)
-            .select((eb) => eb.fn.countAll().as('n'))
-            .executeTakeFirstOrThrow()
-        ).n,
-      );
+    const count = (table: 'badge_scan' | 'notification_outbox' | 'badge' | 'badge_contact') => countRows(db(), table);
     const outbox = (template: string) =>
       db()
         .selectFrom('notification_outbox')
@@ -66,8 +55,8 @@ for (const kind of testDatabaseKinds()) {
 
     before(async () => {
       t = await startTestApp(kind);
-      staff = as(t.app, await signIn(t.app, t.a.phones.staff));
-      otherStaff = as(t.app, await signIn(t.app, t.b.phones.staff));
+      staff = await signInAs(t, 'staff');
+      otherStaff = await signInAs(t, 'staff', 'b');
       elderId = t.a.residents['李泽钦']!;
       const now = new Date().toISOString();
       // The son is the resident account of community a; the daughter has no account.
@@ -96,8 +85,8 @@ for (const kind of testDatabaseKinds()) {
           },
         ])
         .execute();
-      family = as(t.app, await signIn(t.app, t.a.phones.resident));
-      stranger = as(t.app, await signIn(t.app, t.a.phones.volunteer));
+      family = await signInAs(t, 'resident');
+      stranger = await signInAs(t, 'volunteer');
     });
     after(async () => {
       await t?.close();
@@ -135,7 +124,7 @@ for (const kind of testDatabaseKinds()) {
       });
     });
 
-    it('suggests elders with dementia or a chronic illness, and issues a badge whose call list is the family, primary first', async () => {
+    it('suggests elders with dementia or chronic illness; a badge calls the family, primary first', async () => {
       const suggested = (await staff('GET', '/api/badges/candidates')).json() as Array<{
         residentId: string;
         groups: string[];
@@ -143,7 +132,8 @@ for (const kind of testDatabaseKinds()) {
       assert.deepEqual(suggested.map((c) => c.residentId).sort(), [elderId, t.a.residents['王秀英']!].sort());
       assert.deepEqual(suggested.find((c) => c.residentId === elderId)!.groups, ['dementia']);
 
-      // No live love_badge consent yet: the badge would hand the family's phones to strangers and log where he was found.
+      // No live love_badge consent yet: the badge would hand the family's phones to strangers and log where he was
+      // found.
       const issue = {
         residentId: elderId,
         nickname: '李爷爷',
@@ -226,7 +216,7 @@ for (const kind of testDatabaseKinds()) {
       );
     });
 
-    it('refuses bad issues with clear answers and changes nothing; concurrent issues for one elder make exactly one badge', async () => {
+    it('refuses bad issues clearly, changing nothing; concurrent issues for one elder make one badge', async () => {
       const before = await count('badge');
       const again = await staff('POST', '/api/badges', { residentId: elderId, nickname: '李爷爷' });
       assert.equal(again.statusCode, 409);
@@ -362,7 +352,7 @@ for (const kind of testDatabaseKinds()) {
       assert.match(en.body, /lang="en"/);
     });
 
-    it('logs every scan and tells each family contact and the duty phone, once per finder in a few minutes', async () => {
+    it('logs every scan, tells each family contact and the duty phone once per finder in a few minutes', async () => {
       // The four GETs of the previous test were one finder: four scans, one round of notifications.
       await eventually('four scans logged', async () => (await count('badge_scan')) === 4);
       await settle();
@@ -570,7 +560,7 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(a.length, 1);
     });
 
-    it('reissues: the old code gives the hotline only; revoking stops the new one; a second stop is refused', async () => {
+    it('reissues: the old code gives the hotline only; revoking stops the new; a second stop is refused', async () => {
       const res = await staff('POST', `/api/badges/${badge.id}/reissue`);
       assert.equal(res.statusCode, 201, res.body);
       const fresh = res.json();
@@ -688,7 +678,7 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(audit.length, 2);
     });
 
-    it('stops the badge at once when the love_badge consent is withdrawn in the registry, and shows it on the list', async () => {
+    it('stops the badge once the love_badge consent is withdrawn in the registry, and lists it so', async () => {
       const current = (await staff('GET', '/api/badges?status=active'))
         .json()
         .find((b: { residentId: string }) => b.residentId === elderId);

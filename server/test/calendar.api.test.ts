@@ -1,17 +1,17 @@
-// The festival calendar over HTTP on both databases: the 2027 dates in the shape issue 5 asks for, the
-// solar terms, and a year out of range refused with a message saying which years there are.
+// The festival calendar over HTTP on both databases: the 2027 festivals sorted by date with their names in both
+// languages, the solar terms, and a year out of range refused with a message saying which years there are.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { as, signIn, startTestApp, type TestContext } from './app.ts';
+import { signInAs, startTestApp, type Client, type TestContext } from './app.ts';
 import { testDatabaseKinds } from './databases.ts';
 
 for (const kind of testDatabaseKinds()) {
   describe(`calendar API on ${kind}`, () => {
     let t: TestContext;
-    let volunteer: ReturnType<typeof as>;
+    let volunteer: Client;
     before(async () => {
       t = await startTestApp(kind);
-      volunteer = as(t.app, await signIn(t.app, t.a.phones.volunteer));
+      volunteer = await signInAs(t, 'volunteer');
     });
     after(async () => {
       await t.close();

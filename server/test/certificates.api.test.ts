@@ -4,9 +4,20 @@
 // concurrent issuing, and every bad input refused with a clear message and nothing changed.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { as, signIn, startTestApp, type TestContext } from './app.ts';
+import {
+  signInAs,
+  signInAll,
+  startTestApp,
+  insertAccountVolunteer,
+  countRows,
+  fieldErrors,
+  recordService,
+  verifyService,
+  type Client,
+  type TestContext,
+} from './app.ts';
 import { testDatabaseKinds } from './databases.ts';
-import { accountIdOf, insertVolunteer } from './volunteer-factories.ts';
+import { insertVolunteer } from './volunteer-factories.ts';
 import { pdfQrCodes, pdfText } from './certificates-pdf.ts';
 import { addDays, todayInShanghai } from '../../domain/shared/dates.ts';
 import { uuidv7 } from '../../domain/shared/ids.ts';
@@ -14,10 +25,7 @@ import { uuidv7 } from '../../domain/shared/ids.ts';
 for (const kind of testDatabaseKinds()) {
   describe(`certificates on ${kind}`, () => {
     let t: TestContext;
-    let admin: ReturnType<typeof as>,
-      staff: ReturnType<typeof as>,
-      me: ReturnType<typeof as>,
-      otherVolunteer: ReturnType<typeof as>;
+    let admin: Client, staff: Client, me: Client, otherVolunteer: Client;
     let myId: string, otherId: string, idleId: string;
     const today = todayInShanghai();
     const year = today.slice(0, 4);
@@ -30,48 +38,22 @@ for (const kind of testDatabaseKinds()) {
       description: string,
       verify = true,
     ): Promise<string> {
-      const { id } = await t.db.handle.db.transaction().execute((trx) =>
-        t.app.services.hours.recordService(trx, {
-          communityId: t.a.id,
-          volunteerId,
-          source: 'activity',
-          sourceId: uuidv7(),
-          serviceDate: date,
-          minutes,
-          description,
-        }),
-      );
-      if (verify) {
-        const v = await staff('POST', '/api/hours/verify', { ids: [id] });
-        assert.deepEqual(v.json().verified, [id], v.body);
-      }
+      const id = await recordService(t, { volunteerId, minutes, date, description });
+      if (verify) await verifyService(staff, [id]);
       return id;
     }
-    const count = async () =>
-      Number(
-        (
-          await t.db.handle.db
-            .selectFrom('certificate')
-            .select((eb) => eb.fn.countAll().as('n'))
-            .executeTakeFirstOrThrow()
-        ).n,
-      );
+    const count = () => countRows(t.db.handle.db, 'certificate');
     const pathOf = (url: string) => new URL(url).pathname;
 
     before(async () => {
       t = await startTestApp(kind);
       const db = t.db.handle.db;
-      admin = as(t.app, await signIn(t.app, t.a.phones.community_admin));
-      staff = as(t.app, await signIn(t.app, t.a.phones.staff));
-      me = as(t.app, await signIn(t.app, t.a.phones.volunteer));
-      otherVolunteer = as(t.app, await signIn(t.app, t.a.phones.resident));
-      myId = await insertVolunteer(db, t.cipher, t.a.id, {
+      [admin, staff, me, otherVolunteer] = await signInAll(t, ['community_admin', 'staff', 'volunteer', 'resident']);
+      myId = await insertAccountVolunteer(t, 'volunteer', {
         name: '刘红梅',
-        accountId: await accountIdOf(db, t.a.phones.volunteer),
       });
-      otherId = await insertVolunteer(db, t.cipher, t.a.id, {
+      otherId = await insertAccountVolunteer(t, 'resident', {
         name: '张建华',
-        accountId: await accountIdOf(db, t.a.phones.resident),
       });
       idleId = await insertVolunteer(db, t.cipher, t.a.id, { name: '赵闲' });
       await serve(myId, 180, addDays(today, -30), '中秋包饺子 · 厨房组');
@@ -190,7 +172,7 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(fresh.serviceHours, 5.5);
     });
 
-    it('revokes with a reason: the verify page says revoked, the volunteer can no longer download it, a second revoke is refused', async () => {
+    it('revokes with a reason: verify says revoked, no more downloads, a second revoke is refused', async () => {
       const c = (await me('POST', '/api/certificates/mine', { from: addDays(today, -25) })).json();
       assert.equal(c.serviceHours, 2.5);
       const noReason = await staff('POST', `/api/certificates/${c.id}/revoke`, { reason: ' ' });
@@ -254,7 +236,7 @@ for (const kind of testDatabaseKinds()) {
 
     it('refuses bad input with a clear message and issues nothing', async () => {
       const n = await count();
-      const cases: Array<[ReturnType<typeof as>, string, unknown, number, RegExp]> = [
+      const cases: Array<[Client, string, unknown, number, RegExp]> = [
         [
           me,
           '/api/certificates/mine',
@@ -276,7 +258,7 @@ for (const kind of testDatabaseKinds()) {
         assert.match(e.details?.fields?.map((f: any) => f.message).join(' ') || e.message, message, res.body);
       }
       // Another community's volunteer is not found.
-      const bAdmin = as(t.app, await signIn(t.app, t.b.phones.community_admin));
+      const bAdmin = await signInAs(t, 'community_admin', 'b');
       assert.equal((await bAdmin('POST', '/api/certificates', { volunteerId: myId })).statusCode, 404);
       assert.equal(await count(), n);
       // An unknown token, a token of the wrong community, a malformed token: not found or refused, never a 500.
@@ -295,15 +277,8 @@ for (const kind of testDatabaseKinds()) {
         400,
       );
       // Someone else's certificate is not mine to download.
-      assert.equal(
-        (
-          await otherVolunteer(
-            'GET',
-            `/api/certificates/mine/${any.volunteerId === otherId ? (await me('GET', '/api/certificates/mine')).json()[0].id : any.id}/pdf`,
-          )
-        ).statusCode,
-        404,
-      );
+      const notMine = any.volunteerId === otherId ? (await me('GET', '/api/certificates/mine')).json()[0].id : any.id;
+      assert.equal((await otherVolunteer('GET', `/api/certificates/mine/${notMine}/pdf`)).statusCode, 404);
     });
 
     it('prints the issuer the settings name, and refuses bad settings', async () => {
@@ -315,13 +290,7 @@ for (const kind of testDatabaseKinds()) {
         prefix: 'xg1',
       });
       assert.equal(bad.statusCode, 400);
-      assert.deepEqual(
-        bad
-          .json()
-          .error.details.fields.map((f: any) => f.field)
-          .sort(),
-        ['contactPhone', 'prefix'],
-      );
+      assert.deepEqual(fieldErrors(bad), ['contactPhone', 'prefix']);
       const ok = await staff('PUT', '/api/certificates/settings', {
         issuerName: '西关社区居民委员会',
         responsiblePerson: '王主任',

@@ -8,15 +8,14 @@
 // with a child inside, not twice at once), phones normalised, the last guardian kept, figures, and tenancy.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { as, signIn, startTestApp, type TestContext } from './app.ts';
+import { signInAs, signInAll, startTestApp, insertAccountVolunteer, type Client, type TestContext } from './app.ts';
 import { testDatabaseKinds } from './databases.ts';
-import { accountIdOf, insertVolunteer } from './volunteer-factories.ts';
 import { enqueueJob } from '../src/platform/jobs.ts';
 import { uuidv7 } from '../../domain/shared/ids.ts';
 import { todayInShanghai } from '../../domain/shared/dates.ts';
 import { addDaysTo, weekdayOf } from '../../domain/appointments/schedule.ts';
 
-type Call = ReturnType<typeof as>;
+type Call = Client;
 
 for (const kind of testDatabaseKinds()) {
   describe(`the 4:30 classroom on ${kind}`, () => {
@@ -114,21 +113,17 @@ for (const kind of testDatabaseKinds()) {
 
     before(async () => {
       t = await startTestApp(kind);
-      staff = as(t.app, await signIn(t.app, t.a.phones.staff));
-      staffB = as(t.app, await signIn(t.app, t.b.phones.staff));
-      tutorId = await insertVolunteer(db(), t.cipher, t.a.id, {
+      staff = await signInAs(t, 'staff');
+      staffB = await signInAs(t, 'staff', 'b');
+      tutorId = await insertAccountVolunteer(t, 'volunteer', {
         name: '刘红梅',
-        accountId: await accountIdOf(db(), t.a.phones.volunteer),
         phone: t.a.phones.volunteer,
       });
-      otherId = await insertVolunteer(db(), t.cipher, t.a.id, {
+      otherId = await insertAccountVolunteer(t, 'team_leader', {
         name: '孙老师',
-        accountId: await accountIdOf(db(), t.a.phones.team_leader),
         phone: t.a.phones.team_leader,
       });
-      tutor = as(t.app, await signIn(t.app, t.a.phones.volunteer));
-      other = as(t.app, await signIn(t.app, t.a.phones.team_leader));
-      resident = as(t.app, await signIn(t.app, t.a.phones.resident));
+      [tutor, other, resident] = await signInAll(t, ['volunteer', 'team_leader', 'resident']);
     });
     after(async () => {
       await t.close();
@@ -368,7 +363,7 @@ for (const kind of testDatabaseKinds()) {
       assert.ok(logs.some((l: { content: string; author: string }) => l.content === '讲了两位数乘法竖式'));
     });
 
-    it('raises one alert for a child expected but not arrived, none for an absent or arrived child', async () => {
+    it('raises one arrival alert for a child expected and not arrived, none for absent or arrived ones', async () => {
       await db().deleteFrom('classroom_rota').execute();
       await db().deleteFrom('classroom_attendance').execute();
       await db().deleteFrom('classroom_log').execute();
@@ -443,7 +438,7 @@ for (const kind of testDatabaseKinds()) {
       );
     });
 
-    it('generates a term (holidays skipped) with its rota, closes a session into hours, counts figures', async () => {
+    it('generates a term (no holidays) with the weekly rota, closes a session into hours, counts figures', async () => {
       const bad = await staff('POST', '/api/classroom/sessions/term', {
         from: '2030-09-30',
         to: '2030-10-11',

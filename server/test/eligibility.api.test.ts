@@ -2,7 +2,7 @@
 // availability and blackout dates, bounded by the caller's scope — on both databases.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { as, signIn, startTestApp, type TestContext } from './app.ts';
+import { signInAs, startTestApp, type Client, type TestContext } from './app.ts';
 import { testDatabaseKinds } from './databases.ts';
 import { insertUnit, insertVolunteer, setMembershipScope } from './volunteer-factories.ts';
 import { addMonths } from '../src/modules/training/training.service.ts';
@@ -11,8 +11,8 @@ import { addDays, todayInShanghai, weekdayOf } from '../../domain/shared/dates.t
 for (const kind of testDatabaseKinds()) {
   describe(`service types and eligibility on ${kind}`, () => {
     let t: TestContext;
-    let admin: ReturnType<typeof as>;
-    let coordinator: ReturnType<typeof as>;
+    let admin: Client;
+    let coordinator: Client;
     const today = todayInShanghai();
     const shiftDay = addDays(today, 10);
     const ids = {} as Record<
@@ -24,10 +24,10 @@ for (const kind of testDatabaseKinds()) {
     before(async () => {
       t = await startTestApp(kind);
       const db = t.db.handle.db;
-      admin = as(t.app, await signIn(t.app, t.a.phones.community_admin));
+      admin = await signInAs(t, 'community_admin');
       const unitId = await insertUnit(db, t.a.id, '宝鸡市第一中学');
       await setMembershipScope(db, t.a.id, t.a.phones.unit_coordinator, { unitId });
-      coordinator = as(t.app, await signIn(t.app, t.a.phones.unit_coordinator));
+      coordinator = await signInAs(t, 'unit_coordinator');
       const adult = addMonths(today, -12 * 35);
       ids.nurse = await insertVolunteer(db, t.cipher, t.a.id, { name: '陈护理', birthDate: adult });
       ids.child = await insertVolunteer(db, t.cipher, t.a.id, {
@@ -149,7 +149,7 @@ for (const kind of testDatabaseKinds()) {
       await t.close();
     });
 
-    const eligible = (who: ReturnType<typeof as>, q = `date=${shiftDay}&start=22:00&end=24:00`) =>
+    const eligible = (who: Client, q = `date=${shiftDay}&start=22:00&end=24:00`) =>
       who('GET', `/api/service-types/${nightShift}/eligible?${q}`);
     const reasonsOf = (items: any[], name: string) => items.find((i) => i.name === name)?.reasons;
 

@@ -1,6 +1,7 @@
 // A small community for tests: two grids, a few households, named residents (pinyin cases included),
 // sensitive data, and one account for every role.
 import type { Db } from '../src/db/database.ts';
+import type { NeedTable } from '../src/db/schema/index.ts';
 import type { FieldCipher } from '../src/platform/crypto.ts';
 import { hashPassword } from '../src/modules/auth/auth.service.ts';
 import { dibaoToken, groupTag } from '../src/modules/registry/tags.ts';
@@ -203,4 +204,55 @@ export async function seedSmallCommunity(
       .execute();
   }
   return { id, grids, buildings, households, residents, phones, idNumbers };
+}
+
+/**
+ * A need of `resident` in household `household` of community `c`, written directly (the needs module's own flow
+ * is tested in needs.api.test.ts): a plain phoned-in request unless `row` says otherwise. Returns its id.
+ */
+export async function insertNeed(
+  db: Db,
+  c: SmallCommunity,
+  resident: string,
+  household: number,
+  row: Partial<NeedTable> = {},
+): Promise<string> {
+  const id = uuidv7();
+  const now = new Date().toISOString();
+  await db
+    .insertInto('need')
+    .values({
+      community_id: c.id,
+      id,
+      resident_id: c.residents[resident]!,
+      household_id: c.households[household]!,
+      grid_id: c.grids[household < 2 ? 0 : 1],
+      channel: 'phone',
+      category: 'life',
+      skill_code: null,
+      service_type_id: null,
+      urgency: 'normal',
+      preferred_date: null,
+      preferred_start: null,
+      preferred_end: null,
+      preferred_gender: null,
+      place: null,
+      description: '测试',
+      caller_phone: null,
+      status: 'new',
+      volunteer_id: null,
+      scheduled_for: null,
+      close_reason: null,
+      rating: null,
+      rating_comment: null,
+      created_by: null,
+      created_at: now,
+      matched_at: null,
+      done_at: null,
+      closed_at: null,
+      updated_at: now,
+      ...row,
+    })
+    .execute();
+  return id;
 }

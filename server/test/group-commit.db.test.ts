@@ -35,9 +35,11 @@ for (const kind of testDatabaseKinds()) {
         .addColumn('id', 'integer', (c) => c.primaryKey())
         .execute();
       // Checked at commit: the way to make a commit itself fail on both databases.
-      await sql`create table gc_probe (id integer primary key, seq integer not null, parent_id integer references gc_parent (id) deferrable initially deferred)`.execute(
-        db,
-      );
+      await sql`create table gc_probe (
+        id integer primary key,
+        seq integer not null,
+        parent_id integer references gc_parent (id) deferrable initially deferred
+      )`.execute(db);
     });
     after(async () => {
       await t.dispose();

@@ -5,7 +5,15 @@
 // names masked for volunteers; and another community never seen.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { as, signIn, startTestApp, type TestContext } from './app.ts';
+import {
+  signInAs,
+  signInAll,
+  startTestApp,
+  insertAccountVolunteer,
+  countRows,
+  type Client,
+  type TestContext,
+} from './app.ts';
 import { testDatabaseKinds } from './databases.ts';
 import { accountIdOf, insertVolunteer } from './volunteer-factories.ts';
 import { groupTag } from '../src/modules/registry/tags.ts';
@@ -17,11 +25,7 @@ import type { SpecialGroup } from '../../domain/registry/special-groups.ts';
 for (const kind of testDatabaseKinds()) {
   describe(`homecare on ${kind}`, () => {
     let t: TestContext;
-    let staff: ReturnType<typeof as>,
-      me: ReturnType<typeof as>,
-      other: ReturnType<typeof as>,
-      bStaff: ReturnType<typeof as>,
-      bVolunteer: ReturnType<typeof as>;
+    let staff: Client, me: Client, other: Client, bStaff: Client, bVolunteer: Client;
     let myId: string, otherId: string;
     let runId: string;
     const R = (name: string) => t.a.residents[name]!;
@@ -57,7 +61,8 @@ for (const kind of testDatabaseKinds()) {
           .insertInto('resident_tag')
           .values({ community_id: t.a.id, resident_id: R(name), tag: groupTag(t.cipher, t.a.id, g) })
           .execute();
-      // 1号楼: 李泽钦 (sanwu), 王秀英 (living alone); 2号楼: 吕建国 (living alone AND disabled, listed once), 欧阳文 (shidu, moved away).
+      // 1号楼: 李泽钦 (sanwu), 王秀英 (living alone); 2号楼: 吕建国 (living alone AND disabled, listed once), 欧阳文 (shidu, moved
+      // away).
       await tag('李泽钦', 'sanwu');
       await tag('王秀英', 'living_alone');
       await tag('欧阳文', 'shidu');
@@ -67,18 +72,14 @@ for (const kind of testDatabaseKinds()) {
         .where('community_id', '=', t.a.id)
         .where('id', '=', R('欧阳文'))
         .execute();
-      staff = as(t.app, await signIn(t.app, t.a.phones.staff));
-      me = as(t.app, await signIn(t.app, t.a.phones.volunteer));
-      other = as(t.app, await signIn(t.app, t.a.phones.team_leader));
-      bStaff = as(t.app, await signIn(t.app, t.b.phones.staff));
-      bVolunteer = as(t.app, await signIn(t.app, t.b.phones.volunteer));
-      myId = await insertVolunteer(db(), t.cipher, t.a.id, {
+      [staff, me, other] = await signInAll(t, ['staff', 'volunteer', 'team_leader']);
+      bStaff = await signInAs(t, 'staff', 'b');
+      bVolunteer = await signInAs(t, 'volunteer', 'b');
+      myId = await insertAccountVolunteer(t, 'volunteer', {
         name: '刘红梅',
-        accountId: await accountIdOf(db(), t.a.phones.volunteer),
       });
-      otherId = await insertVolunteer(db(), t.cipher, t.a.id, {
+      otherId = await insertAccountVolunteer(t, 'team_leader', {
         name: '张建华',
-        accountId: await accountIdOf(db(), t.a.phones.team_leader),
       });
       await insertVolunteer(db(), t.cipher, t.b.id, {
         name: '东关志愿者',
@@ -89,7 +90,7 @@ for (const kind of testDatabaseKinds()) {
       await t.close();
     });
 
-    it('builds a run from the groups: each active resident once, grouped by building, the date from the lunar calendar', async () => {
+    it('builds a run from the groups: each active resident once, by building, lunar-calendar dated', async () => {
       const res = await staff('POST', '/api/homecare/runs', {
         festival: 'mid_autumn_festival',
         year: 2026,
@@ -130,14 +131,7 @@ for (const kind of testDatabaseKinds()) {
     });
 
     it('refuses bad run input with a clear message and creates nothing', async () => {
-      const before = Number(
-        (
-          await db()
-            .selectFrom('delivery_run')
-            .select((eb) => eb.fn.countAll().as('n'))
-            .executeTakeFirstOrThrow()
-        ).n,
-      );
+      const before = await countRows(db(), 'delivery_run');
       const noGroups = await staff('POST', '/api/homecare/runs', {
         festival: 'mid_autumn_festival',
         year: 2026,
@@ -152,14 +146,7 @@ for (const kind of testDatabaseKinds()) {
         items: '月饼',
       });
       assert.equal(badFestival.statusCode, 400);
-      const after = Number(
-        (
-          await db()
-            .selectFrom('delivery_run')
-            .select((eb) => eb.fn.countAll().as('n'))
-            .executeTakeFirstOrThrow()
-        ).n,
-      );
+      const after = await countRows(db(), 'delivery_run');
       assert.equal(after, before);
     });
 
@@ -196,7 +183,7 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(unknownBuilding.statusCode, 400);
     });
 
-    it('refuses confirming someone not on the list, or in another building, with a clear answer and nothing changed', async () => {
+    it('refuses confirming someone off the list or in another building, clearly, changing nothing', async () => {
       const count = await recipientCount();
       const notOnList = await me('POST', `/api/homecare/mine/runs/${runId}/confirm`, {
         residentId: R('单雄信'),
@@ -224,9 +211,9 @@ for (const kind of testDatabaseKinds()) {
       });
       assert.equal(other.statusCode, 404); // not assigned to this run at all
     });
-    const other_ = (...a: Parameters<ReturnType<typeof as>>) => other(...a);
+    const other_ = (...a: Parameters<Client>) => other(...a);
 
-    it('confirms a delivery once; a second confirmation is refused and changes nothing; 不在家 keeps it to try again', async () => {
+    it('confirms a delivery once; a second is refused, changing nothing; 不在家 keeps it to try again', async () => {
       const ok = await me('POST', `/api/homecare/mine/runs/${runId}/confirm`, {
         residentId: R('李泽钦'),
         outcome: 'delivered',
@@ -259,7 +246,7 @@ for (const kind of testDatabaseKinds()) {
       assert.deepEqual(detail.figures, { total: 3, delivered: 1, absent: 1, declined: 0, pending: 1, removed: 0 });
     });
 
-    it('tells staff each day about a past run with people not reached, once a day, only their own community', async () => {
+    it('tells staff daily of a past run with people not reached, once a day, only their own community', async () => {
       await enqueueJob(db(), 'homecare.daily_notices', { now: '2026-09-27T01:00:00.000Z' });
       await t.app.services.jobs.runDue();
       const sent = await outbox('homecare.run_outstanding');
@@ -277,7 +264,7 @@ for (const kind of testDatabaseKinds()) {
       assert.deepEqual(failed, []);
     });
 
-    it('refuses closing while anyone is unreached without a reason, listing them, then closes with reasons', async () => {
+    it('refuses closing while anyone is unreached without a reason, listing them; closes with reasons', async () => {
       const refused = await staff('POST', `/api/homecare/runs/${runId}/close`, {});
       assert.equal(refused.statusCode, 409, refused.body);
       assert.equal(refused.json().error.code, 'homecare_run_outstanding');
@@ -428,7 +415,7 @@ for (const kind of testDatabaseKinds()) {
       assert.deepEqual(next, [{ due_on: addDays(todayInShanghai(), 30), volunteer_id: winnerId, status: 'assigned' }]);
     });
 
-    it('refuses a task for a resident of another community, and another community never sees or takes ours', async () => {
+    it('refuses a task for another community’s resident; another community never sees or takes ours', async () => {
       const foreign = await staff('POST', '/api/homecare/tasks', {
         residentId: t.b.residents['李泽钦'],
         kind: 'bathing',
@@ -470,7 +457,7 @@ for (const kind of testDatabaseKinds()) {
       );
     });
 
-    it('arranges a hospital rota: one volunteer per shift under a race, hours for a shift served, gaps told to staff, discharge cancels the rest', async () => {
+    it('runs a hospital rota: one volunteer a shift in a race, hours, gaps told, discharge cancels', async () => {
       const today = todayInShanghai();
       const stay = await staff('POST', '/api/homecare/stays', {
         residentId: R('吕建国'),
@@ -560,7 +547,7 @@ for (const kind of testDatabaseKinds()) {
       assert.equal((await staff('POST', `/api/homecare/stays/${stayId}/shifts`, {})).statusCode, 409);
     });
 
-    it('refuses a volunteer a second shift at the same hours elsewhere (its hours could never be recorded), adjacent ones are fine', async () => {
+    it('refuses a second shift at the same hours elsewhere (unrecordable hours); adjacent ones are fine', async () => {
       const tomorrow = addDays(todayInShanghai(), 1);
       const stayOf = async (name: string) => {
         const s = (
@@ -602,7 +589,7 @@ for (const kind of testDatabaseKinds()) {
       );
     });
 
-    it('never lets a run close while someone is being added or confirmed at the same moment (nobody dropped silently)', async () => {
+    it('never closes a run while someone is being added or confirmed at that moment (none dropped)', async () => {
       // Each round races a close (with a reason for the one person on the list) against adding a second
       // person and confirming the first. Whatever order the database picks, a closed run never holds someone
       // unreached without a reason, and nothing is confirmed after the close.

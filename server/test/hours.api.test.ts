@@ -1,22 +1,30 @@
 // The hours ledger on both databases: pairing visits and appointment sessions record pending entries; staff
 // verify them in a queue; a correction is a new entry that points at the old; honour hours are the admin's and
 // never count toward stars; overlapping, duplicate, negative and future entries are refused and change nothing;
-// the running totals always equal the sum of the entries that count, even under racing verify and correct.
+// the running totals always equal the sum of the entries that count, even under racing verify and correct, and
+// when two staff verify crossing batches at once (no deadlock); an objection is answered once, in words in
+// Chinese and English, and an old one stays answerable however many newer ones there are.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { as, signIn, startTestApp, type TestContext } from './app.ts';
+import {
+  signInAs,
+  signInAll,
+  startTestApp,
+  insertAccountVolunteer,
+  recordService,
+  type Client,
+  type TestContext,
+} from './app.ts';
 import { testDatabaseKinds } from './databases.ts';
 import { accountIdOf, addTeamMember, insertTeam, insertVolunteer, setMembershipScope } from './volunteer-factories.ts';
 import { addDays, shanghaiInstant, todayInShanghai, weekdayOf } from '../../domain/shared/dates.ts';
+import { uuidv7 } from '../../domain/shared/ids.ts';
 import { AppError } from '../src/platform/errors.ts';
 
 for (const kind of testDatabaseKinds()) {
   describe(`hours ledger on ${kind}`, () => {
     let t: TestContext;
-    let admin: ReturnType<typeof as>,
-      staff: ReturnType<typeof as>,
-      me: ReturnType<typeof as>,
-      leader: ReturnType<typeof as>;
+    let admin: Client, staff: Client, me: Client, leader: Client;
     let myId: string, otherId: string, pairingId: string;
     const today = todayInShanghai();
 
@@ -55,18 +63,15 @@ for (const kind of testDatabaseKinds()) {
     before(async () => {
       t = await startTestApp(kind);
       const db = t.db.handle.db;
-      admin = as(t.app, await signIn(t.app, t.a.phones.community_admin));
-      staff = as(t.app, await signIn(t.app, t.a.phones.staff));
-      me = as(t.app, await signIn(t.app, t.a.phones.volunteer));
-      myId = await insertVolunteer(db, t.cipher, t.a.id, {
+      [admin, staff, me] = await signInAll(t, ['community_admin', 'staff', 'volunteer']);
+      myId = await insertAccountVolunteer(t, 'volunteer', {
         name: '刘红梅',
-        accountId: await accountIdOf(db, t.a.phones.volunteer),
       });
       otherId = await insertVolunteer(db, t.cipher, t.a.id, { name: '张建华' });
       const team = await insertTeam(db, t.a.id, '敲门队');
       await addTeamMember(db, t.a.id, team, myId);
       await setMembershipScope(db, t.a.id, t.a.phones.team_leader, { teamId: team });
-      leader = as(t.app, await signIn(t.app, t.a.phones.team_leader));
+      leader = await signInAs(t, 'team_leader');
       const p = await admin('POST', '/api/pairings', {
         volunteerId: myId,
         residentId: t.a.residents['吕建国'],
@@ -118,7 +123,7 @@ for (const kind of testDatabaseKinds()) {
       await assertTotalsMatchEntries();
     });
 
-    it('staff-logged visits are flagged for review; a correction points at the old entry and never deletes it', async () => {
+    it('flags staff-logged visits for review; a correction points at the old entry and never deletes it', async () => {
       const v = await staff('POST', `/api/pairings/${pairingId}/visits`, {
         visitedOn: addDays(today, -3),
         minutes: 120,
@@ -421,6 +426,106 @@ for (const kind of testDatabaseKinds()) {
         JSON.stringify(results.map((r) => (r.status === 'fulfilled' ? r.value.statusCode : r.reason))),
       );
       await assertTotalsMatchEntries();
+    });
+
+    it('answering an objection twice is refused in words, in Chinese and English, and changes nothing', async () => {
+      const d = await me('POST', '/api/hours/mine/disputes', { serviceDate: today, reason: '重阳节活动漏记了' });
+      assert.equal(d.statusCode, 201, d.body);
+      const id = d.json().id;
+      assert.equal(
+        (await staff('POST', `/api/hours/disputes/${id}/resolve`, { resolution: '已补录' })).statusCode,
+        204,
+      );
+      const zh = await staff('POST', `/api/hours/disputes/${id}/resolve`, { resolution: '再答复' });
+      assert.equal(zh.statusCode, 409);
+      assert.equal(zh.json().error.code, 'dispute_resolved');
+      assert.equal(zh.json().error.message, '这条异议已经答复过了');
+      const en = await staff(
+        'POST',
+        `/api/hours/disputes/${id}/resolve`,
+        { resolution: 'again' },
+        { 'accept-language': 'en' },
+      );
+      assert.equal(en.json().error.message, 'This objection has already been answered');
+      const mine = (await me('GET', '/api/hours/mine/disputes')).json().find((x: any) => x.id === id);
+      assert.equal(mine.resolution, '已补录', 'the first answer stands');
+    });
+
+    it('an old objection can still be answered when more than 500 newer ones exist', async () => {
+      const db = t.db.handle.db;
+      const old = await me('POST', '/api/hours/mine/disputes', {
+        serviceDate: addDays(today, -30),
+        reason: '最早的一条',
+      });
+      assert.equal(old.statusCode, 201, old.body);
+      const later = new Date(Date.now() + 60_000);
+      const rows = Array.from({ length: 510 }, (_, i) => ({
+        community_id: t.a.id,
+        id: uuidv7(),
+        volunteer_id: myId,
+        entry_id: null,
+        service_date: today,
+        reason: `第${i}条`,
+        status: 'open',
+        created_at: new Date(later.getTime() + i * 1000).toISOString(),
+        resolved_by: null,
+        resolved_by_name: null,
+        resolved_at: null,
+        resolution: null,
+      }));
+      for (let i = 0; i < rows.length; i += 100)
+        await db
+          .insertInto('hours_dispute')
+          .values(rows.slice(i, i + 100))
+          .execute();
+      const r = await staff('POST', `/api/hours/disputes/${old.json().id}/resolve`, { resolution: '已核实' });
+      assert.equal(r.statusCode, 204, r.body);
+      const row = await db
+        .selectFrom('hours_dispute')
+        .select(['status', 'resolution'])
+        .where('id', '=', old.json().id)
+        .executeTakeFirstOrThrow();
+      assert.deepEqual({ ...row }, { status: 'resolved', resolution: '已核实' });
+    });
+
+    it('two staff verifying crossing batches at once both succeed, and the totals equal the entries', async () => {
+      const db = t.db.handle.db;
+      const a = await insertVolunteer(db, t.cipher, t.a.id, { name: '甲志愿者' });
+      const b = await insertVolunteer(db, t.cipher, t.a.id, { name: '乙志愿者' });
+      const record = (volunteerId: string, daysAgo: number) =>
+        recordService(t, { volunteerId, minutes: 60, date: addDays(today, -daysAgo), description: '社区清扫' });
+      const rounds = 10;
+      for (let i = 0; i < rounds; i++) {
+        const [a1, b1, a2, b2] = [
+          await record(a, 1 + i),
+          await record(b, 1 + i),
+          await record(a, 20 + i),
+          await record(b, 20 + i),
+        ];
+        // The same two volunteers in opposite orders: A then B, B then A.
+        const [x, y] = await Promise.all([
+          staff('POST', '/api/hours/verify', { ids: [a1, b1] }),
+          staff('POST', '/api/hours/verify', { ids: [b2, a2] }),
+        ]);
+        assert.equal(x.statusCode, 200, x.body);
+        assert.equal(y.statusCode, 200, y.body);
+        assert.deepEqual(x.json(), { verified: [a1, b1], skipped: [] }, 'reported in the order asked');
+        assert.deepEqual(y.json(), { verified: [b2, a2], skipped: [] });
+      }
+      for (const v of [a, b]) {
+        const total = await db
+          .selectFrom('hours_total')
+          .selectAll()
+          .where('community_id', '=', t.a.id)
+          .where('volunteer_id', '=', v)
+          .executeTakeFirstOrThrow();
+        assert.deepEqual(
+          { credit: Number(total.credit_minutes), pending: Number(total.pending_minutes) },
+          { credit: rounds * 2 * 60, pending: 0 },
+        );
+      }
+      const pts = (await staff('GET', `/api/points/volunteers/${a}`)).json();
+      assert.equal(pts.earned, rounds * 2 * pts.rule.pointsPerHour, 'points earned once per verified hour');
     });
   });
 }

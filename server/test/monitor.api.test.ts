@@ -4,8 +4,9 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import ExcelJS from 'exceljs';
-import { as, signIn, startTestApp, type TestContext } from './app.ts';
+import { signInAs, startTestApp, type Client, type TestContext } from './app.ts';
 import { testDatabaseKinds } from './databases.ts';
+import { insertNeed } from './factories.ts';
 import { insertVolunteer } from './volunteer-factories.ts';
 import { enqueueJob } from '../src/platform/jobs.ts';
 import { groupTag } from '../src/modules/registry/tags.ts';
@@ -15,8 +16,8 @@ import { addDays, todayInShanghai } from '../../domain/shared/dates.ts';
 for (const kind of testDatabaseKinds()) {
   describe(`left-out monitor on ${kind}`, () => {
     let t: TestContext;
-    let staff: ReturnType<typeof as>;
-    let leader: ReturnType<typeof as>;
+    let staff: Client;
+    let leader: Client;
     const today = todayInShanghai();
     const now = new Date().toISOString();
 
@@ -40,50 +41,23 @@ for (const kind of testDatabaseKinds()) {
       // done_at is an instant: 10:00 in Shanghai on that day.
       const doneAt =
         doneDaysAgo === null ? null : new Date(`${addDays(today, -doneDaysAgo)}T10:00:00+08:00`).toISOString();
-      await t.db.handle.db
-        .insertInto('need')
-        .values({
-          community_id: t.a.id,
-          id: uuidv7(),
-          resident_id: t.a.residents[resident]!,
-          household_id: t.a.households[household]!,
-          grid_id: t.a.grids[household < 2 ? 0 : 1],
-          channel: 'phone',
-          category: 'life',
-          skill_code: null,
-          service_type_id: null,
-          urgency: 'normal',
-          preferred_date: null,
-          preferred_start: null,
-          preferred_end: null,
-          preferred_gender: null,
-          place: null,
-          description: '测试',
-          caller_phone: null,
-          status,
-          volunteer_id: null,
-          scheduled_for: null,
-          close_reason: null,
-          rating: null,
-          rating_comment: null,
-          created_by: null,
-          created_at: now,
-          matched_at: null,
-          done_at: doneAt,
-          closed_at: null,
-          updated_at: now,
-        } as any)
-        .execute();
+      await insertNeed(t.db.handle.db, t.a, resident, household, {
+        status,
+        done_at: doneAt,
+        created_at: now,
+        updated_at: now,
+      });
     }
 
     before(async () => {
       t = await startTestApp(kind);
       const db = t.db.handle.db;
-      staff = as(t.app, await signIn(t.app, t.a.phones.staff));
-      leader = as(t.app, await signIn(t.app, t.a.phones.grid_leader));
-      // Grid one: 李泽钦 (empty nest, dementia) paired, visited 3 and 10 days ago; 王秀英 (empty nest, chronic) had a need done 5 days
-      // ago; 单雄信 only in a health-related group (chronic), never contacted. Grid two: 吕建国 (living alone, disabled) had a survey
-      // visit to his household 20 days ago and has one open need; 曾小红 (migrant child) never contacted.
+      staff = await signInAs(t, 'staff');
+      leader = await signInAs(t, 'grid_leader');
+      // Grid one: 李泽钦 (empty nest, dementia) paired, visited 3 and 10 days ago; 王秀英 (empty nest, chronic) had a need
+      // done 5 days ago; 单雄信 only in a health-related group (chronic), never contacted. Grid two: 吕建国 (living alone,
+      // disabled) had a survey visit to his household 20 days ago and has one open need; 曾小红 (migrant child) never
+      // contacted.
       await db
         .insertInto('resident_tag')
         .values({
@@ -143,7 +117,7 @@ for (const kind of testDatabaseKinds()) {
       await t.close();
     });
 
-    it('lists every special-group resident, left out longest first, with exact days since the last contact', async () => {
+    it('lists every special-group resident, left out longest first, with exact days since last contact', async () => {
       const r = await staff('GET', '/api/monitor/left-out');
       assert.equal(r.statusCode, 200, r.body);
       const body = r.json();
@@ -240,7 +214,8 @@ for (const kind of testDatabaseKinds()) {
     it('gives the spread of contacts per grid: Gini and the share of the most-visited tenth', async () => {
       const s = (await staff('GET', '/api/monitor/spread?days=365')).json();
       const [one, two] = s.grids;
-      // Grid one: 2, 1 and 0 contacts → Gini = 2·(1·0+2·1+3·2)/(3·3) − 4/3 = 4/9; the top tenth (one person) took 2 of 3.
+      // Grid one: 2, 1 and 0 contacts → Gini = 2·(1·0+2·1+3·2)/(3·3) − 4/3 = 4/9; the top tenth (one person) took 2 of
+      // 3.
       assert.deepEqual([one.residents, one.visits, one.unvisited], [3, 3, 1]);
       assert.ok(Math.abs(one.gini - 4 / 9) < 1e-9, String(one.gini));
       assert.ok(Math.abs(one.topTenthShare - 2 / 3) < 1e-9);
@@ -253,7 +228,7 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(week.grids[0].visits, 2);
     });
 
-    it('alerts staff once when a vulnerable resident has had no contact for 14 days, and again only after a new silence', async () => {
+    it('alerts staff once when a vulnerable resident goes 14 days without contact, again after a new gap', async () => {
       const db = t.db.handle.db;
       const sent = () =>
         db

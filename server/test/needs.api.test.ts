@@ -4,7 +4,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import ExcelJS from 'exceljs';
-import { as, signIn, startTestApp, type TestContext } from './app.ts';
+import { signInAs, signInAll, startTestApp, type Client, type TestContext } from './app.ts';
 import { testDatabaseKinds } from './databases.ts';
 import { accountIdOf, addSkill, insertVolunteer } from './volunteer-factories.ts';
 import { uuidv7 } from '../../domain/shared/ids.ts';
@@ -12,11 +12,7 @@ import { uuidv7 } from '../../domain/shared/ids.ts';
 for (const kind of testDatabaseKinds()) {
   describe(`needs API on ${kind}`, () => {
     let t: TestContext;
-    let staff: ReturnType<typeof as>,
-      gridLeader: ReturnType<typeof as>,
-      resident: ReturnType<typeof as>,
-      family: ReturnType<typeof as>,
-      otherStaff: ReturnType<typeof as>;
+    let staff: Client, gridLeader: Client, resident: Client, family: Client, otherStaff: Client;
     const v: Record<string, string> = {};
     const r: Record<string, string> = {};
 
@@ -52,17 +48,14 @@ for (const kind of testDatabaseKinds()) {
       v.pending = await insertVolunteer(db, t.cipher, c, { name: '钱待审', status: 'pending' });
       for (const id of [v.near, v.far])
         await addSkill(db, c, id!, 'nurse', { level: 'skilled', licenceNo: 'N-1', expiresOn: '2030-01-01' });
-      staff = as(t.app, await signIn(t.app, t.a.phones.staff));
-      gridLeader = as(t.app, await signIn(t.app, t.a.phones.grid_leader));
-      resident = as(t.app, await signIn(t.app, t.a.phones.resident));
-      family = as(t.app, await signIn(t.app, t.a.phones.volunteer));
-      otherStaff = as(t.app, await signIn(t.app, t.b.phones.staff));
+      [staff, gridLeader, resident, family] = await signInAll(t, ['staff', 'grid_leader', 'resident', 'volunteer']);
+      otherStaff = await signInAs(t, 'staff', 'b');
     });
     after(async () => {
       await t.close();
     });
 
-    const take = (who: ReturnType<typeof as>, body: Record<string, unknown>) =>
+    const take = (who: Client, body: Record<string, unknown>) =>
       who('POST', '/api/needs', { channel: 'phone', category: 'medical', description: '量血压，换药', ...body });
 
     it('finds the caller by their own or a family contact’s phone, and takes a need in one request', async () => {

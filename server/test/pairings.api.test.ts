@@ -2,9 +2,9 @@
 // another community), the volunteer logging visits on their own pairing only, missed visits, ending.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { as, signIn, startTestApp, type TestContext } from './app.ts';
+import { signInAs, startTestApp, insertAccountVolunteer, type Client, type TestContext } from './app.ts';
 import { testDatabaseKinds } from './databases.ts';
-import { accountIdOf, insertVolunteer } from './volunteer-factories.ts';
+import { insertVolunteer } from './volunteer-factories.ts';
 import { uuidv7 } from '../../domain/shared/ids.ts';
 import { addDays, todayInShanghai } from '../../domain/shared/dates.ts';
 import { WEEKDAYS, dayNumber } from '../../domain/pairings/recurrence.ts';
@@ -14,8 +14,8 @@ const weekdayCode = (d: string) => WEEKDAYS[(((dayNumber(d) + 3) % 7) + 7) % 7]!
 for (const kind of testDatabaseKinds()) {
   describe(`pairings on ${kind}`, () => {
     let t: TestContext;
-    let admin: ReturnType<typeof as>;
-    let me: ReturnType<typeof as>;
+    let admin: Client;
+    let me: Client;
     let myId: string, otherId: string, pendingId: string;
     const today = todayInShanghai();
     const base = () => ({
@@ -30,11 +30,10 @@ for (const kind of testDatabaseKinds()) {
     before(async () => {
       t = await startTestApp(kind);
       const db = t.db.handle.db;
-      admin = as(t.app, await signIn(t.app, t.a.phones.community_admin));
-      me = as(t.app, await signIn(t.app, t.a.phones.volunteer));
-      myId = await insertVolunteer(db, t.cipher, t.a.id, {
+      admin = await signInAs(t, 'community_admin');
+      me = await signInAs(t, 'volunteer');
+      myId = await insertAccountVolunteer(t, 'volunteer', {
         name: '刘红梅',
-        accountId: await accountIdOf(db, t.a.phones.volunteer),
       });
       otherId = await insertVolunteer(db, t.cipher, t.a.id, { name: '张建华' });
       pendingId = await insertVolunteer(db, t.cipher, t.a.id, { name: '待审核', status: 'pending' });
@@ -65,7 +64,7 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(dup.json().error.details.fields[0].message, '这位志愿者已经和这位居民结对了同一服务项目');
     });
 
-    it('refuses bad schedules, dates, items, unknown or unapproved volunteers and residents of another community', async () => {
+    it('refuses bad schedules, dates, items, unknown or unapproved volunteers, outside residents', async () => {
       const bad = async (body: Record<string, unknown>, status: number, field?: string) => {
         const before = (await admin('GET', '/api/pairings')).json().total;
         const r = await admin('POST', '/api/pairings', body);
@@ -200,7 +199,7 @@ for (const kind of testDatabaseKinds()) {
         "someone else's pairing is not on my phone",
       );
       // Another community's volunteer account cannot reach it at all.
-      const outsider = as(t.app, await signIn(t.app, t.b.phones.volunteer));
+      const outsider = await signInAs(t, 'volunteer', 'b');
       assert.equal(
         (await outsider('POST', `/api/my/pairings/${id}/visits`, { visitedOn: today, minutes: 30 })).statusCode,
         404,

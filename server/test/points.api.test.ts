@@ -2,11 +2,21 @@
 // total caps), reversed when a correction lowers them (a debt recorded for points already spent, repaid from
 // later earnings), redemptions refused beyond the balance or the stock with nothing changed, concurrent
 // redemptions that never overdraw the balance or the stock, and a double-entry ledger that always balances —
-// checked after fixed scenarios and over random sequences of verify, correct and redeem (fast-check).
+// checked after fixed scenarios and over random sequences of verify, correct and redeem (fast-check); the item
+// list with and without the items taken off the shelf.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { as, signIn, startTestApp, type TestContext } from './app.ts';
+import {
+  signInAll,
+  startTestApp,
+  insertAccountVolunteer,
+  countRows,
+  recordService,
+  verifyService,
+  type Client,
+  type TestContext,
+} from './app.ts';
 import { testDatabaseKinds } from './databases.ts';
 import { accountIdOf, insertVolunteer } from './volunteer-factories.ts';
 import { addDays, todayInShanghai } from '../../domain/shared/dates.ts';
@@ -15,7 +25,7 @@ import { uuidv7 } from '../../domain/shared/ids.ts';
 for (const kind of testDatabaseKinds()) {
   describe(`points and the love supermarket on ${kind}`, () => {
     let t: TestContext;
-    let admin: ReturnType<typeof as>, staff: ReturnType<typeof as>, me: ReturnType<typeof as>;
+    let admin: Client, staff: Client, me: Client;
     let myId: string;
     const today = todayInShanghai();
     let volunteerNo = 0;
@@ -25,18 +35,8 @@ for (const kind of testDatabaseKinds()) {
         name: `志愿者${'甲乙丙丁戊己庚辛壬癸'[volunteerNo++ % 10]}`,
       });
     async function serve(volunteerId: string, minutes: number, date: string, verify = true): Promise<string> {
-      const { id } = await t.db.handle.db.transaction().execute((trx) =>
-        t.app.services.hours.recordService(trx, {
-          communityId: t.a.id,
-          volunteerId,
-          source: 'activity',
-          sourceId: uuidv7(),
-          serviceDate: date,
-          minutes,
-          description: '社区服务',
-        }),
-      );
-      if (verify) assert.deepEqual((await staff('POST', '/api/hours/verify', { ids: [id] })).json().verified, [id]);
+      const id = await recordService(t, { volunteerId, minutes, date });
+      if (verify) await verifyService(staff, [id]);
       return id;
     }
     const account = async (volunteerId: string) => {
@@ -71,15 +71,7 @@ for (const kind of testDatabaseKinds()) {
     };
     const counts = async () => {
       const db = t.db.handle.db;
-      const n = async (table: 'points_txn' | 'supermarket_redemption' | 'supermarket_stock_move') =>
-        Number(
-          (
-            await db
-              .selectFrom(table)
-              .select((eb) => eb.fn.countAll().as('n'))
-              .executeTakeFirstOrThrow()
-          ).n,
-        );
+      const n = (table: 'points_txn' | 'supermarket_redemption' | 'supermarket_stock_move') => countRows(db, table);
       return {
         txns: await n('points_txn'),
         redemptions: await n('supermarket_redemption'),
@@ -87,7 +79,10 @@ for (const kind of testDatabaseKinds()) {
       };
     };
 
-    /** The ledger's invariants: every transaction sums to zero, and each volunteer's postings equal the balance row, never negative. */
+    /**
+     * The ledger's invariants: every transaction sums to zero, and each volunteer's postings equal the balance row,
+     * never negative.
+     */
     async function assertLedgerSound() {
       const db = t.db.handle.db;
       const postings = await db.selectFrom('points_posting').selectAll().where('community_id', '=', t.a.id).execute();
@@ -122,13 +117,9 @@ for (const kind of testDatabaseKinds()) {
 
     before(async () => {
       t = await startTestApp(kind);
-      const db = t.db.handle.db;
-      admin = as(t.app, await signIn(t.app, t.a.phones.community_admin));
-      staff = as(t.app, await signIn(t.app, t.a.phones.staff));
-      me = as(t.app, await signIn(t.app, t.a.phones.volunteer));
-      myId = await insertVolunteer(db, t.cipher, t.a.id, {
+      [admin, staff, me] = await signInAll(t, ['community_admin', 'staff', 'volunteer']);
+      myId = await insertAccountVolunteer(t, 'volunteer', {
         name: '刘红梅',
-        accountId: await accountIdOf(db, t.a.phones.volunteer),
       });
     });
     after(async () => {
@@ -139,7 +130,7 @@ for (const kind of testDatabaseKinds()) {
       const pending = await serve(myId, 150, addDays(today, -9), false);
       assert.equal((await me('GET', '/api/points/mine')).json().balance, 0);
       await staff('POST', '/api/hours/verify', { ids: [pending] });
-      let mine = (await me('GET', '/api/points/mine')).json();
+      const mine = (await me('GET', '/api/points/mine')).json();
       assert.equal(mine.balance, 2); // 2.5 h × 1 point, whole points per day, rounded down
       assert.equal(mine.history[0].kind, 'earn');
       // A second visit the same day makes the day 3.5 h: the day earns 3, so one more point.
@@ -168,7 +159,7 @@ for (const kind of testDatabaseKinds()) {
       await assertLedgerSound();
     });
 
-    it('reverses points when a correction lowers verified hours, recording a debt for points already spent', async () => {
+    it('reverses points when a correction lowers verified hours, with a debt for points already spent', async () => {
       const v = await newVolunteer();
       const e1 = await serve(v, 600, addDays(today, -4)); // 10 points
       assert.equal((await account(v)).balance, 10);
@@ -381,6 +372,19 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(mine.history[0].points, -2);
       // A volunteer cannot see the supermarket's back office.
       assert.equal((await me('GET', '/api/points/items')).statusCode, 403);
+    });
+
+    it('lists items taken off the shelf when activeOnly=false, and only those on it when true', async () => {
+      const on = await staff('POST', '/api/points/items', { name: '洗衣液', pricePoints: 20, stock: 3 });
+      const off = await staff('POST', '/api/points/items', { name: '旧毛巾', pricePoints: 5, stock: 1, active: false });
+      assert.equal(on.statusCode, 201, on.body);
+      assert.equal(off.statusCode, 201, off.body);
+      const all = (await staff('GET', '/api/points/items?activeOnly=false')).json().map((i: any) => i.name);
+      assert.ok(all.includes('旧毛巾') && all.includes('洗衣液'), JSON.stringify(all));
+      const active = (await staff('GET', '/api/points/items?activeOnly=true')).json().map((i: any) => i.name);
+      assert.ok(active.includes('洗衣液') && !active.includes('旧毛巾'), JSON.stringify(active));
+      const bad = await staff('GET', '/api/points/items?activeOnly=maybe');
+      assert.equal(bad.statusCode, 400);
     });
   });
 }

@@ -5,7 +5,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import ExcelJS from 'exceljs';
-import { as, signIn, startTestApp, type TestContext } from './app.ts';
+import { signInAs, startTestApp, recordService, verifyService, type Client, type TestContext } from './app.ts';
 import { testDatabaseKinds } from './databases.ts';
 import { addPartyMember, insertUnit, insertVolunteer } from './volunteer-factories.ts';
 import { uuidv7 } from '../../domain/shared/ids.ts';
@@ -15,16 +15,12 @@ import { ActivitiesService } from '../src/modules/activities/activities.service.
 
 const today = todayInShanghai();
 const quarter = quarterOf(today);
-const prevQuarter = (() => {
-  const y = Number(quarter.slice(0, 4));
-  const q = Number(quarter.slice(5));
-  return q === 1 ? `${y - 1}Q4` : `${y}Q${q - 1}`;
-})();
+const prevQuarter = quarterOf(addDays(quarterRange(quarter).from, -1));
 
 for (const kind of testDatabaseKinds()) {
   describe(`recognition readers on ${kind}`, () => {
     let t: TestContext;
-    let admin: ReturnType<typeof as>, staff: ReturnType<typeof as>;
+    let admin: Client, staff: Client;
     const db = () => t.db.handle.db;
 
     /** A published activity (created for tomorrow, as staff do) with one shift of `places`. */
@@ -59,7 +55,10 @@ for (const kind of testDatabaseKinds()) {
         .execute();
     };
     const todayOf = (iso: string) => todayInShanghai(new Date(iso));
-    /** Points in the volunteer's account from earn and reverse transactions for service dates in [from, to], read from the raw ledger. */
+    /**
+     * Points in the volunteer's account from earn and reverse transactions for service dates in [from, to], read from
+     * the raw ledger.
+     */
     const earnedPostings = async (volunteerId: string, from: string, to: string) => {
       const txns = await db()
         .selectFrom('points_txn')
@@ -85,14 +84,14 @@ for (const kind of testDatabaseKinds()) {
 
     before(async () => {
       t = await startTestApp(kind);
-      admin = as(t.app, await signIn(t.app, t.a.phones.community_admin));
-      staff = as(t.app, await signIn(t.app, t.a.phones.staff));
+      admin = await signInAs(t, 'community_admin');
+      staff = await signInAs(t, 'staff');
     });
     after(async () => {
       await t.close();
     });
 
-    it('ranks a volunteer with 3 confirmed past shifts, 2 attended and 1 no-show, with the attendance and no-show parts', async () => {
+    it('ranks 3 confirmed past shifts, 2 attended and 1 no-show, with the attendance and no-show parts', async () => {
       const x = await insertVolunteer(db(), t.cipher, t.a.id, { name: '赵出勤' });
       const y = await insertVolunteer(db(), t.cipher, t.a.id, { name: '钱占位' });
       const { from } = quarterRange(prevQuarter);
@@ -188,20 +187,8 @@ for (const kind of testDatabaseKinds()) {
       await addPartyMember(db(), t.a.id, p, { partyOrg: '宝鸡市第二中学党支部' });
       await addPartyMember(db(), t.a.id, q, { partyOrg: '宝鸡市第二中学党支部' });
       const serve = async (volunteerId: string, minutes: number, date: string, verify = true) => {
-        const { id } = await db()
-          .transaction()
-          .execute((trx) =>
-            t.app.services.hours.recordService(trx, {
-              communityId: t.a.id,
-              volunteerId,
-              source: 'activity',
-              sourceId: uuidv7(),
-              serviceDate: date,
-              minutes,
-              description: '社区服务',
-            }),
-          );
-        if (verify) assert.deepEqual((await staff('POST', '/api/hours/verify', { ids: [id] })).json().verified, [id]);
+        const id = await recordService(t, { volunteerId, minutes, date });
+        if (verify) await verifyService(staff, [id]);
         return id;
       };
       const from = addDays(today, -30),

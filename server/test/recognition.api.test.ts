@@ -1,14 +1,24 @@
 // Recognition on both databases: star-level notices opened by the daily job, awarded after the notice days or
 // withdrawn; the quarterly ranking explained; nominations in team scope; approval by the admin only; the
 // published list naming only consenting volunteers (and nothing but names, teams and hours); the poster;
-// the health-check list and its Excel; party members' indicators equal to the ledger's sums, and their Excel.
+// the health-check list and its Excel; party members' indicators equal to the ledger's sums, and their Excel;
+// residents and volunteers reading only the running and awarded notices, never why one was withdrawn.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import ExcelJS from 'exceljs';
-import { as, signIn, startTestApp, type TestContext } from './app.ts';
-import { testDatabaseKinds } from './databases.ts';
 import {
-  accountIdOf,
+  as,
+  signInAs,
+  signInAll,
+  startTestApp,
+  insertAccountVolunteer,
+  recordService,
+  type Client,
+  type TestContext,
+} from './app.ts';
+import { testDatabaseKinds } from './databases.ts';
+import { insertNeed } from './factories.ts';
+import {
   addPartyMember,
   addTeamMember,
   insertTeam,
@@ -23,26 +33,14 @@ import { RecognitionService } from '../src/modules/recognition/recognition.servi
 
 const today = todayInShanghai();
 const quarter = quarterOf(today);
-const prevQuarter = (() => {
-  const y = Number(quarter.slice(0, 4));
-  const q = Number(quarter.slice(5));
-  return q === 1 ? `${y - 1}Q4` : `${y}Q${q - 1}`;
-})();
-const nextQuarter = (() => {
-  const y = Number(quarter.slice(0, 4));
-  const q = Number(quarter.slice(5));
-  return q === 4 ? `${y + 1}Q1` : `${y}Q${q + 1}`;
-})();
+const prevQuarter = quarterOf(addDays(quarterRange(quarter).from, -1));
+const nextQuarter = quarterOf(addDays(quarterRange(quarter).to, 1));
 
 for (const kind of testDatabaseKinds()) {
   describe(`recognition on ${kind}`, () => {
     let t: TestContext;
     let rec: RecognitionService;
-    let admin: ReturnType<typeof as>,
-      staff: ReturnType<typeof as>,
-      leader: ReturnType<typeof as>,
-      me: ReturnType<typeof as>,
-      resident: ReturnType<typeof as>;
+    let admin: Client, staff: Client, leader: Client, me: Client, resident: Client;
     const anon = () => as(t.app, null);
     let hong: string, jian: string, fang: string, idle: string, teamOne: string, school: string;
 
@@ -54,18 +52,9 @@ for (const kind of testDatabaseKinds()) {
     ): Promise<string[]> {
       const ids: string[] = [];
       for (const m of minutes) {
-        const r = await t.db.handle.db.transaction().execute((trx) =>
-          t.app.services.hours.recordService(trx, {
-            communityId: t.a.id,
-            volunteerId,
-            source: 'activity',
-            sourceId: uuidv7(),
-            serviceDate: opts.date ?? today,
-            minutes: m,
-            description: '社区清扫',
-          }),
+        ids.push(
+          await recordService(t, { volunteerId, minutes: m, date: opts.date ?? today, description: '社区清扫' }),
         );
-        ids.push(r.id);
       }
       if (opts.verify !== false) {
         const v = await staff('POST', '/api/hours/verify', { ids });
@@ -79,10 +68,9 @@ for (const kind of testDatabaseKinds()) {
       const db = t.db.handle.db;
       rec = new RecognitionService(db, t.app.services.audit, t.app.services.hours, t.app.services.directory);
       school = await insertUnit(db, t.a.id, '宝鸡市第一中学');
-      hong = await insertVolunteer(db, t.cipher, t.a.id, {
+      hong = await insertAccountVolunteer(t, 'volunteer', {
         name: '刘红梅',
         phone: '13611112222',
-        accountId: await accountIdOf(db, t.a.phones.volunteer),
         unitId: school,
       });
       jian = await insertVolunteer(db, t.cipher, t.a.id, { name: '张建华', unitId: school });
@@ -94,18 +82,21 @@ for (const kind of testDatabaseKinds()) {
       await addTeamMember(db, t.a.id, teamOne, jian);
       await addTeamMember(db, t.a.id, teamTwo, fang);
       await setMembershipScope(db, t.a.id, t.a.phones.team_leader, { teamId: teamOne });
-      admin = as(t.app, await signIn(t.app, t.a.phones.community_admin));
-      staff = as(t.app, await signIn(t.app, t.a.phones.staff));
-      leader = as(t.app, await signIn(t.app, t.a.phones.team_leader));
-      me = as(t.app, await signIn(t.app, t.a.phones.volunteer));
-      resident = as(t.app, await signIn(t.app, t.a.phones.resident));
+      [admin, staff, leader, me, resident] = await signInAll(t, [
+        'community_admin',
+        'staff',
+        'team_leader',
+        'volunteer',
+        'resident',
+      ]);
     });
     after(async () => {
       await t.close();
     });
 
-    it('opens a notice when verified hours reach a level, shows it to anyone signed in, and awards after 7 days', async () => {
-      const pending = await serve(hong, [900, 900, 900, 900, 900, 900, 900], { verify: false }); // 105 h, not yet verified
+    it('opens a notice when verified hours reach a level, shows it to anyone signed in, awards in 7 days', async () => {
+      // 105 h, not yet verified
+      const pending = await serve(hong, [900, 900, 900, 900, 900, 900, 900], { verify: false });
       assert.deepEqual(
         await rec.scan(t.a.id, today),
         { awarded: 0, lapsed: 0, opened: 0 },
@@ -185,7 +176,7 @@ for (const kind of testDatabaseKinds()) {
       assert.deepEqual([star.awardedLevel, star.notice], [0, null]);
       const withdrawn = (await staff('GET', '/api/recognition/notices?status=withdrawn')).json().items;
       assert.equal(withdrawn[0].withdrawReason, '群众反映部分时长为代签，经核实属实');
-      // The upheld objection is about a named volunteer: residents see the public notice, not this (issue5-review test).
+      // The upheld objection is about a named volunteer: residents see the public notice, not this.
       assert.deepEqual((await resident('GET', '/api/recognition/notices?status=withdrawn')).json().items, []);
     });
 
@@ -215,40 +206,18 @@ for (const kind of testDatabaseKinds()) {
       // A resident rated a need 王芳 met.
       const db = t.db.handle.db;
       const now = new Date().toISOString();
-      await db
-        .insertInto('need')
-        .values({
-          community_id: t.a.id,
-          id: uuidv7(),
-          resident_id: t.a.residents['李泽钦']!,
-          household_id: t.a.households[0]!,
-          grid_id: t.a.grids[0],
-          channel: 'hotline',
-          category: 'chores',
-          skill_code: null,
-          service_type_id: null,
-          urgency: 'normal',
-          preferred_date: null,
-          preferred_start: null,
-          preferred_end: null,
-          preferred_gender: null,
-          place: null,
-          description: '帮忙买菜',
-          caller_phone: null,
-          status: 'reviewed',
-          volunteer_id: fang,
-          scheduled_for: null,
-          close_reason: null,
-          rating: 5,
-          rating_comment: '很好',
-          created_by: null,
-          created_at: now,
-          matched_at: now,
-          done_at: now,
-          closed_at: now,
-          updated_at: now,
-        })
-        .execute();
+      await insertNeed(db, t.a, '李泽钦', 0, {
+        channel: 'hotline',
+        category: 'chores',
+        description: '帮忙买菜',
+        status: 'reviewed',
+        volunteer_id: fang,
+        rating: 5,
+        rating_comment: '很好',
+        matched_at: now,
+        done_at: now,
+        closed_at: now,
+      });
       const res = await admin('GET', `/api/recognition/quarters/${quarter}/ranking`);
       assert.equal(res.statusCode, 200, res.body);
       const items = res.json().items as any[];
@@ -286,7 +255,7 @@ for (const kind of testDatabaseKinds()) {
     it('team leaders nominate members of their team only, with a reason; bad nominations change nothing', async () => {
       const count = async () =>
         (await admin('GET', `/api/recognition/quarters/${quarter}/nominations`)).json().items.length;
-      const bad = async (who: ReturnType<typeof as>, body: Record<string, unknown>, status: number, code?: string) => {
+      const bad = async (who: Client, body: Record<string, unknown>, status: number, code?: string) => {
         const before = await count();
         const r = await who('POST', '/api/recognition/nominations', body);
         assert.equal(r.statusCode, status, `${JSON.stringify(body)} → ${r.body}`);
@@ -626,6 +595,78 @@ for (const kind of testDatabaseKinds()) {
       assert.deepEqual(
         wb1.worksheets.map((w) => w.name),
         ['宝鸡市第一中学'],
+      );
+    });
+
+    it('shows residents and volunteers the running and awarded notices only, never a withdrawal reason', async () => {
+      // In community b, where no other test opens notices, so the counts below are exact.
+      const db = t.db.handle.db;
+      const team = await insertTeam(db, t.b.id, '东关互助服务队');
+      await setMembershipScope(db, t.b.id, t.b.phones.team_leader, { teamId: team });
+      const [bResident, bMe, bLeader, bStaff, bAdmin] = [
+        await signInAs(t, 'resident', 'b'),
+        await signInAs(t, 'volunteer', 'b'),
+        await signInAs(t, 'team_leader', 'b'),
+        await signInAs(t, 'staff', 'b'),
+        await signInAs(t, 'community_admin', 'b'),
+      ];
+      const reason = '群众反映部分时长为代签，经核实属实';
+      const notice = async (name: string, status: string, withdrawReason: string | null) => {
+        const volunteerId = await insertVolunteer(db, t.cipher, t.b.id, { name });
+        await db
+          .insertInto('star_notice')
+          .values({
+            community_id: t.b.id,
+            id: uuidv7(),
+            volunteer_id: volunteerId,
+            level: 1,
+            credit_minutes: 6300,
+            teams: '',
+            opens_on: addDays(today, -10),
+            ends_on: addDays(today, -3),
+            status,
+            withdraw_reason: withdrawReason,
+            decided_by: null,
+            decided_by_name: status === 'open' ? null : '社工',
+            decided_at: status === 'open' ? null : new Date().toISOString(),
+            created_at: new Date().toISOString(),
+          })
+          .execute();
+      };
+      await notice('王芳', 'open', null);
+      await notice('张建华', 'withdrawn', reason);
+      await notice('李娟', 'lapsed', null);
+      await notice('赵强', 'awarded', null);
+
+      for (const [who, get] of [
+        ['resident', bResident],
+        ['volunteer', bMe],
+        ['team leader', bLeader],
+      ] as const) {
+        const all = await get('GET', '/api/recognition/notices');
+        assert.equal(all.statusCode, 200, all.body);
+        assert.deepEqual(
+          all
+            .json()
+            .items.map((n: any) => n.name)
+            .sort(),
+          ['王芳', '赵强'].sort(),
+          `${who} sees the public notices only`,
+        );
+        assert.equal(all.json().total, 2);
+        assert.ok(!all.body.includes(reason), `${who} never reads the withdrawal reason`);
+        const withdrawn = await get('GET', '/api/recognition/notices?status=withdrawn');
+        assert.equal(withdrawn.statusCode, 200);
+        assert.deepEqual(withdrawn.json().items, [], `${who} asking for withdrawn notices gets none`);
+        assert.equal((await get('GET', '/api/recognition/notices?status=lapsed')).json().total, 0);
+        assert.equal((await get('GET', '/api/recognition/notices?status=open')).json().total, 1);
+      }
+      // Staff, who decide objections, still see everything with the reason.
+      const staffAll = (await bStaff('GET', '/api/recognition/notices')).json();
+      assert.equal(staffAll.total, 4);
+      assert.equal(
+        (await bAdmin('GET', '/api/recognition/notices?status=withdrawn')).json().items[0].withdrawReason,
+        reason,
       );
     });
   });

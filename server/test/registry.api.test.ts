@@ -1,20 +1,18 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { as, signIn, startTestApp, type TestContext } from './app.ts';
+import { signInAll, startTestApp, type Client, type TestContext } from './app.ts';
 import { testDatabaseKinds } from './databases.ts';
 import { makeIdNumber } from './factories.ts';
 
 for (const kind of testDatabaseKinds()) {
   describe(`registry API on ${kind}`, () => {
     let t: TestContext;
-    let staff: ReturnType<typeof as>;
-    let leader: ReturnType<typeof as>;
-    let admin: ReturnType<typeof as>;
+    let staff: Client;
+    let leader: Client;
+    let admin: Client;
     before(async () => {
       t = await startTestApp(kind);
-      staff = as(t.app, await signIn(t.app, t.a.phones.staff));
-      leader = as(t.app, await signIn(t.app, t.a.phones.grid_leader));
-      admin = as(t.app, await signIn(t.app, t.a.phones.community_admin));
+      [staff, leader, admin] = await signInAll(t, ['staff', 'grid_leader', 'community_admin']);
     });
     after(async () => {
       await t.close();

@@ -6,9 +6,9 @@ import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { residentInput } from '../../domain/registry/schemas.ts';
 import { hasMessage } from '../src/platform/i18n.ts';
-import { cellText, dateText, escapeCell, unescapeCell, XLSX_MIME, zipEntries } from '../src/platform/excel.ts';
+import { cellText, dateText, escapeCell, unescapeCell, zipEntries } from '../src/platform/excel.ts';
 import { parseRosterRow, ROSTER_COLUMNS, type RosterField } from '../src/modules/registry/registry.excel.ts';
-import { as, signIn, startTestApp, type TestContext } from './app.ts';
+import { signInAll, startTestApp, xlsxUpload, type Client, type TestContext } from './app.ts';
 import { testDatabaseKinds } from './databases.ts';
 import { makeIdNumber } from './factories.ts';
 
@@ -24,17 +24,7 @@ async function rosterFile(rows: RosterRow[], opts: { textIds?: boolean } = {}): 
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-function multipart(content: Buffer, fileName = 'roster.xlsx') {
-  const boundary = `----linli${Math.random().toString(16).slice(2)}`;
-  const head = Buffer.from(
-    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\n` +
-      `Content-Type: ${XLSX_MIME}\r\n\r\n`,
-  );
-  return {
-    payload: Buffer.concat([head, content, Buffer.from(`\r\n--${boundary}--\r\n`)]),
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-  };
-}
+const multipart = (content: Buffer, fileName = 'roster.xlsx') => xlsxUpload(content, fileName);
 
 async function readWorkbook(body: Buffer) {
   const wb = new ExcelJS.Workbook();
@@ -56,16 +46,11 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 for (const kind of testDatabaseKinds()) {
   describe(`registry Excel on ${kind}`, () => {
     let t: TestContext;
-    let staff: ReturnType<typeof as>;
-    let leader: ReturnType<typeof as>;
-    let admin: ReturnType<typeof as>;
-    let volunteer: ReturnType<typeof as>;
-    const upload = (
-      who: ReturnType<typeof as>,
-      file: Buffer,
-      fileName?: string,
-      headers: Record<string, string> = {},
-    ) => {
+    let staff: Client;
+    let leader: Client;
+    let admin: Client;
+    let volunteer: Client;
+    const upload = (who: Client, file: Buffer, fileName?: string, headers: Record<string, string> = {}) => {
       const m = multipart(file, fileName);
       return who('POST', '/api/registry/import', m.payload, { ...m.headers, ...headers });
     };
@@ -86,10 +71,7 @@ for (const kind of testDatabaseKinds()) {
 
     before(async () => {
       t = await startTestApp(kind);
-      staff = as(t.app, await signIn(t.app, t.a.phones.staff));
-      leader = as(t.app, await signIn(t.app, t.a.phones.grid_leader));
-      admin = as(t.app, await signIn(t.app, t.a.phones.community_admin));
-      volunteer = as(t.app, await signIn(t.app, t.a.phones.volunteer));
+      [staff, leader, admin, volunteer] = await signInAll(t, ['staff', 'grid_leader', 'community_admin', 'volunteer']);
     });
     after(async () => {
       await t.close();
@@ -199,10 +181,7 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(household.headName, '马晓东');
     });
 
-    const goodRoster =
-      'imports a good roster: new and existing households, searchable by pinyin, sensitive fields encrypted, ' +
-      'one audit entry';
-    it(goodRoster, async () => {
+    it('imports a good roster: new and old households, pinyin search, fields encrypted, one audit', async () => {
       const before = await counts();
       const ids = { shan: makeIdNumber('1946-10-10', 'male', 71), qin: makeIdNumber('1988-02-29', 'female', 72) };
       const file = await rosterFile([
@@ -777,7 +756,7 @@ describe('roster row parser (property)', () => {
       gender: '男',
       birthDate: '1990-01-01',
       relationToHead: '户主',
-      // eslint-disable-next-line no-loss-of-precision -- an ID number typed as a number loses its last digits
+      // eslint-disable-next-line no-loss-of-precision -- deliberate: an ID typed as a number loses its last digits
       idNumber: 610302199001011234,
     });
     assert.deepEqual(

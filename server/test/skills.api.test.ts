@@ -3,10 +3,17 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
-import { as, signIn, startTestApp, type TestContext } from './app.ts';
+import {
+  signInAs,
+  signInAll,
+  startTestApp,
+  insertAccountVolunteer,
+  fieldErrors,
+  type Client,
+  type TestContext,
+} from './app.ts';
 import { testDatabaseKinds } from './databases.ts';
 import {
-  accountIdOf,
   addSkill,
   addTeamMember,
   insertTeam,
@@ -19,10 +26,10 @@ import { poolBase } from '../src/modules/skills/skills.repository.ts';
 for (const kind of testDatabaseKinds()) {
   describe(`skills API on ${kind}`, () => {
     let t: TestContext;
-    let staff: ReturnType<typeof as>;
-    let coordinator: ReturnType<typeof as>;
-    let volunteer: ReturnType<typeof as>;
-    let resident: ReturnType<typeof as>;
+    let staff: Client;
+    let coordinator: Client;
+    let volunteer: Client;
+    let resident: Client;
     const v: Record<string, string> = {};
     let school: string;
     let hospital: string;
@@ -37,9 +44,8 @@ for (const kind of testDatabaseKinds()) {
       v.lawyer = await insertVolunteer(db, t.cipher, c, { name: '李律师', unitId: school });
       v.teacher = await insertVolunteer(db, t.cipher, c, { name: '王老师', unitId: school, gender: 'male' });
       v.pending = await insertVolunteer(db, t.cipher, c, { name: '赵待审', status: 'pending', unitId: school });
-      v.me = await insertVolunteer(db, t.cipher, c, {
+      v.me = await insertAccountVolunteer(t, 'volunteer', {
         name: '刘志愿',
-        accountId: await accountIdOf(db, t.a.phones.volunteer),
       });
       const other = await insertVolunteer(db, t.cipher, t.b.id, { name: '王老师' });
       await addSkill(db, c, v.doctor, 'doctor', { licenceNo: 'YS-001', expiresOn: '2031-12-31', level: 'expert' });
@@ -51,10 +57,12 @@ for (const kind of testDatabaseKinds()) {
       await addSkill(db, c, v.pending, 'tutoring');
       await addSkill(db, t.b.id, other, 'tutoring');
       await setMembershipScope(db, c, t.a.phones.unit_coordinator, { unitId: school });
-      staff = as(t.app, await signIn(t.app, t.a.phones.staff));
-      coordinator = as(t.app, await signIn(t.app, t.a.phones.unit_coordinator));
-      volunteer = as(t.app, await signIn(t.app, t.a.phones.volunteer));
-      resident = as(t.app, await signIn(t.app, t.a.phones.resident));
+      [staff, coordinator, volunteer, resident] = await signInAll(t, [
+        'staff',
+        'unit_coordinator',
+        'volunteer',
+        'resident',
+      ]);
     });
     after(async () => {
       await t.close();
@@ -93,7 +101,8 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(doctor.skills.find((s: any) => s.code === 'doctor').licenceValid, true);
       assert.equal(doctor.unitName, '金台区医院');
 
-      assert.deepEqual(names(await staff('GET', '/api/skills-pool?skill=tutoring')), ['王老师']); // the pending one and the other community's are not in
+      // the pending one and the other community's are not in
+      assert.deepEqual(names(await staff('GET', '/api/skills-pool?skill=tutoring')), ['王老师']);
       assert.deepEqual(names(await staff('GET', '/api/skills-pool?category=legal')), ['李律师']);
       assert.deepEqual(names(await staff('GET', '/api/skills-pool?level=expert')).sort(), ['张医生', '王老师'].sort());
       assert.deepEqual(names(await staff('GET', '/api/skills-pool?licenceValid=true')), ['张医生']);
@@ -148,7 +157,7 @@ for (const kind of testDatabaseKinds()) {
       await addTeamMember(db, t.a.id, team, v.doctor);
       await addTeamMember(db, t.a.id, team, v.lawyer, { status: 'left' });
       await setMembershipScope(db, t.a.id, t.a.phones.team_leader, { teamId: team });
-      const leader = as(t.app, await signIn(t.app, t.a.phones.team_leader));
+      const leader = await signInAs(t, 'team_leader');
       assert.deepEqual(names(await leader('GET', '/api/skills-pool')), ['张医生']);
       assert.deepEqual(names(await leader('GET', '/api/skills-pool?q=zys')), ['张医生']);
       assert.deepEqual(names(await leader('GET', '/api/skills-pool?q=lls')), [], 'a member who left is out');
@@ -159,13 +168,7 @@ for (const kind of testDatabaseKinds()) {
     it('needs a licence number and expiry for a licensed skill, and refuses an expired licence', async () => {
       const none = await staff('POST', `/api/volunteers/${v.doctor}/skills`, { code: 'nurse', level: 'skilled' });
       assert.equal(none.statusCode, 400, none.body);
-      assert.deepEqual(
-        none
-          .json()
-          .error.details.fields.map((f: any) => f.field)
-          .sort(),
-        ['licenceExpiresOn', 'licenceNo'],
-      );
+      assert.deepEqual(fieldErrors(none), ['licenceExpiresOn', 'licenceNo']);
       const expired = await staff('POST', `/api/volunteers/${v.doctor}/skills`, {
         code: 'nurse',
         level: 'skilled',

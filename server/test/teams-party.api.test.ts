@@ -2,10 +2,9 @@
 // team, a grid leader bound to their grid's party members, and post capacity under concurrent claims.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { as, signIn, startTestApp, type TestContext } from './app.ts';
+import { signInAll, startTestApp, insertAccountVolunteer, type Client, type TestContext } from './app.ts';
 import { testDatabaseKinds } from './databases.ts';
 import {
-  accountIdOf,
   addPartyMember,
   addTeamMember,
   insertTeam,
@@ -17,11 +16,11 @@ import {
 for (const kind of testDatabaseKinds()) {
   describe(`units, teams and party API on ${kind}`, () => {
     let t: TestContext;
-    let staff: ReturnType<typeof as>;
-    let coordinator: ReturnType<typeof as>;
-    let teamLeader: ReturnType<typeof as>;
-    let gridLeader: ReturnType<typeof as>;
-    let volunteer: ReturnType<typeof as>;
+    let staff: Client;
+    let coordinator: Client;
+    let teamLeader: Client;
+    let gridLeader: Client;
+    let volunteer: Client;
     const v: Record<string, string> = {};
     let school: string;
     let hospital: string;
@@ -36,16 +35,14 @@ for (const kind of testDatabaseKinds()) {
       hospital = await insertUnit(db, c, '金台区医院', 'hospital');
       squad = await insertTeam(db, c, '法律援助小分队', 'squad');
       culture = await insertTeam(db, c, '秦腔社', 'culture');
-      v.leader = await insertVolunteer(db, t.cipher, c, {
+      v.leader = await insertAccountVolunteer(t, 'team_leader', {
         name: '孙队长',
-        accountId: await accountIdOf(db, t.a.phones.team_leader),
       });
       v.member = await insertVolunteer(db, t.cipher, c, { name: '周成员', unitId: school });
       v.asks = await insertVolunteer(db, t.cipher, c, { name: '吴申请', unitId: school });
       v.asksOther = await insertVolunteer(db, t.cipher, c, { name: '郑申请', unitId: hospital });
-      v.me = await insertVolunteer(db, t.cipher, c, {
+      v.me = await insertAccountVolunteer(t, 'volunteer', {
         name: '刘志愿',
-        accountId: await accountIdOf(db, t.a.phones.volunteer),
       });
       v.pending = await insertVolunteer(db, t.cipher, c, { name: '钱待审', status: 'pending' });
       await addTeamMember(db, c, squad, v.leader, { role: 'leader' });
@@ -54,11 +51,13 @@ for (const kind of testDatabaseKinds()) {
       await addTeamMember(db, c, culture, v.asksOther, { status: 'requested' });
       await setMembershipScope(db, c, t.a.phones.unit_coordinator, { unitId: school });
       await setMembershipScope(db, c, t.a.phones.team_leader, { teamId: squad });
-      staff = as(t.app, await signIn(t.app, t.a.phones.staff));
-      coordinator = as(t.app, await signIn(t.app, t.a.phones.unit_coordinator));
-      teamLeader = as(t.app, await signIn(t.app, t.a.phones.team_leader));
-      gridLeader = as(t.app, await signIn(t.app, t.a.phones.grid_leader));
-      volunteer = as(t.app, await signIn(t.app, t.a.phones.volunteer));
+      [staff, coordinator, teamLeader, gridLeader, volunteer] = await signInAll(t, [
+        'staff',
+        'unit_coordinator',
+        'team_leader',
+        'grid_leader',
+        'volunteer',
+      ]);
     });
     after(async () => {
       await t.close();
@@ -123,7 +122,8 @@ for (const kind of testDatabaseKinds()) {
       const refused = await teamLeader('POST', `/api/teams/${culture}/members/${v.asksOther}/approve`);
       assert.equal(refused.statusCode, 403);
       assert.equal(refused.json().error.code, 'out_of_scope');
-      assert.equal((await teamLeader('POST', `/api/teams/${squad}/members/${v.asks}/approve`)).statusCode, 404); // already decided
+      // already decided
+      assert.equal((await teamLeader('POST', `/api/teams/${squad}/members/${v.asks}/approve`)).statusCode, 404);
       const after = (await teamLeader('GET', `/api/teams/${squad}`)).json();
       assert.equal(after.members, 3);
       assert.equal(after.requests, 0);

@@ -18,9 +18,8 @@ async function readSchema(t: TestDatabase): Promise<TableShape[]> {
     const tables = (
       await sql<{
         name: string;
-      }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'linli_migration%'`.execute(
-        db,
-      )
+      }>`select name from sqlite_master
+        where type = 'table' and name not like 'sqlite_%' and name not like 'linli_migration%'`.execute(db)
     ).rows;
     const out: TableShape[] = [];
     for (const { name } of tables) {
@@ -58,35 +57,35 @@ async function readSchema(t: TestDatabase): Promise<TableShape[]> {
   const tables = (
     await sql<{
       name: string;
-    }>`select table_name as name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE' and table_name not like 'linli_migration%'`.execute(
-      db,
-    )
+    }>`select table_name as name from information_schema.tables
+      where table_schema = current_schema() and table_type = 'BASE TABLE'
+        and table_name not like 'linli_migration%'`.execute(db)
   ).rows;
   const out: TableShape[] = [];
   for (const { name } of tables) {
     const cols = (
       await sql<{
         name: string;
-      }>`select column_name as name from information_schema.columns where table_schema = current_schema() and table_name = ${name}`.execute(
-        db,
-      )
+      }>`select column_name as name from information_schema.columns
+        where table_schema = current_schema() and table_name = ${name}`.execute(db)
     ).rows;
     const pk = (
       await sql<{
         name: string;
-      }>`select a.attname as name from pg_index i join pg_attribute a on a.attrelid = i.indrelid and a.attnum = any(i.indkey)
-      where i.indrelid = (current_schema() || '.' || ${name})::regclass and i.indisprimary order by array_position(i.indkey, a.attnum)`.execute(
-        db,
-      )
+      }>`select a.attname as name
+        from pg_index i join pg_attribute a on a.attrelid = i.indrelid and a.attnum = any(i.indkey)
+        where i.indrelid = (current_schema() || '.' || ${name})::regclass and i.indisprimary
+        order by array_position(i.indkey, a.attnum)`.execute(db)
     ).rows;
     const fks = (
       await sql<{ from_cols: string[]; table: string; to_cols: string[] }>`select
-        array(select attname from unnest(c.conkey) with ordinality k(n, o) join pg_attribute on attrelid = c.conrelid and attnum = k.n order by k.o)::text[] as from_cols,
+        array(select attname from unnest(c.conkey) with ordinality k(n, o)
+          join pg_attribute on attrelid = c.conrelid and attnum = k.n order by k.o)::text[] as from_cols,
         c.confrelid::regclass::text as table,
-        array(select attname from unnest(c.confkey) with ordinality k(n, o) join pg_attribute on attrelid = c.confrelid and attnum = k.n order by k.o)::text[] as to_cols
-      from pg_constraint c where c.contype = 'f' and c.conrelid = (current_schema() || '.' || ${name})::regclass`.execute(
-        db,
-      )
+        array(select attname from unnest(c.confkey) with ordinality k(n, o)
+          join pg_attribute on attrelid = c.confrelid and attnum = k.n order by k.o)::text[] as to_cols
+      from pg_constraint c
+      where c.contype = 'f' and c.conrelid = (current_schema() || '.' || ${name})::regclass`.execute(db)
     ).rows;
     out.push({
       name,
@@ -122,7 +121,8 @@ for (const kind of testDatabaseKinds()) {
           if (!scoped.has(fk.table)) continue;
           if (fk.from[0] !== 'community_id' || fk.to[0] !== 'community_id')
             problems.push(
-              `${table.name}: foreign key (${fk.from.join(', ')}) → ${fk.table}(${fk.to.join(', ')}) does not lead with community_id`,
+              `${table.name}: foreign key (${fk.from.join(', ')}) → ${fk.table}(${fk.to.join(', ')})` +
+                ' does not lead with community_id',
             );
         }
       }

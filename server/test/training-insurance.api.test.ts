@@ -2,9 +2,9 @@
 // expiring cover), availability validation and the daily expiry notices — on both databases.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { as, signIn, startTestApp, type TestContext } from './app.ts';
+import { signInAll, startTestApp, insertAccountVolunteer, fieldErrors, type Client, type TestContext } from './app.ts';
 import { testDatabaseKinds } from './databases.ts';
-import { accountIdOf, insertVolunteer } from './volunteer-factories.ts';
+import { insertVolunteer } from './volunteer-factories.ts';
 import { enqueueJob } from '../src/platform/jobs.ts';
 import { addMonths } from '../src/modules/training/training.service.ts';
 import { addDays, todayInShanghai } from '../../domain/shared/dates.ts';
@@ -12,9 +12,9 @@ import { addDays, todayInShanghai } from '../../domain/shared/dates.ts';
 for (const kind of testDatabaseKinds()) {
   describe(`training, insurance and availability on ${kind}`, () => {
     let t: TestContext;
-    let admin: ReturnType<typeof as>;
-    let me: ReturnType<typeof as>;
-    let resident: ReturnType<typeof as>;
+    let admin: Client;
+    let me: Client;
+    let resident: Client;
     let myId: string, adultId: string, childId: string, elderId: string;
     const today = todayInShanghai();
     const plusYears = (n: number) => addMonths(today, -12 * n);
@@ -22,13 +22,10 @@ for (const kind of testDatabaseKinds()) {
     before(async () => {
       t = await startTestApp(kind);
       const db = t.db.handle.db;
-      admin = as(t.app, await signIn(t.app, t.a.phones.community_admin));
-      me = as(t.app, await signIn(t.app, t.a.phones.volunteer));
-      resident = as(t.app, await signIn(t.app, t.a.phones.resident));
-      myId = await insertVolunteer(db, t.cipher, t.a.id, {
+      [admin, me, resident] = await signInAll(t, ['community_admin', 'volunteer', 'resident']);
+      myId = await insertAccountVolunteer(t, 'volunteer', {
         name: '张志愿',
         birthDate: plusYears(30),
-        accountId: await accountIdOf(db, t.a.phones.volunteer),
       });
       adultId = await insertVolunteer(db, t.cipher, t.a.id, { name: '王成年', birthDate: addDays(plusYears(30), -40) });
       childId = await insertVolunteer(db, t.cipher, t.a.id, { name: '李小童', birthDate: addDays(plusYears(9), -40) });
@@ -38,7 +35,7 @@ for (const kind of testDatabaseKinds()) {
       await t.close();
     });
 
-    it('issues a certificate on attendance that expires validity_months after the session, and lists it as expiring', async () => {
+    it('certifies attendance, expiring validity_months after the session, and lists it as expiring', async () => {
       const course = await admin('POST', '/api/training/courses', {
         code: 'dementia',
         title: '失智老人照护',
@@ -198,13 +195,7 @@ for (const kind of testDatabaseKinds()) {
         maxAge: 20,
       });
       assert.equal(bad.statusCode, 400);
-      assert.deepEqual(
-        bad
-          .json()
-          .error.details.fields.map((f: any) => f.field)
-          .sort(),
-        ['endsOn', 'maxAge'],
-      );
+      assert.deepEqual(fieldErrors(bad), ['endsOn', 'maxAge']);
     });
 
     it('sends one expiry notice per volunteer per item, never twice', async () => {

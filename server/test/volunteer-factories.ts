@@ -1,5 +1,5 @@
 // Volunteers, units, teams and party members for tests, by direct inserts (the volunteers module's own
-// registration flow is tested in volunteers.api.test.ts). Reuse these in any issue-3 test.
+// registration flow is tested in volunteers.api.test.ts).
 import type { Db } from '../src/db/database.ts';
 import type { FieldCipher } from '../src/platform/crypto.ts';
 import { uuidv7 } from '../../domain/shared/ids.ts';

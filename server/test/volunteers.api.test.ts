@@ -1,32 +1,23 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { uuidv7 } from '../../domain/shared/ids.ts';
-import { as, signIn, startTestApp, type TestContext } from './app.ts';
+import { as, signInAll, startTestApp, xlsxUpload, type Client, type TestContext } from './app.ts';
 import { testDatabaseKinds } from './databases.ts';
 import ExcelJS from 'exceljs';
 import { makeIdNumber } from './factories.ts';
 
-function multipart(content: Buffer, fileName = 'volunteers.xlsx') {
-  const boundary = `----linli${Math.random().toString(16).slice(2)}`;
-  const head = Buffer.from(
-    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n`,
-  );
-  return {
-    payload: Buffer.concat([head, content, Buffer.from(`\r\n--${boundary}--\r\n`)]),
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-  };
-}
+const multipart = (content: Buffer, fileName = 'volunteers.xlsx') => xlsxUpload(content, fileName);
 
 const YEAR = Number(new Date().toISOString().slice(0, 4));
 
 for (const kind of testDatabaseKinds()) {
   describe(`volunteers API on ${kind}`, () => {
     let t: TestContext;
-    let staff: ReturnType<typeof as>;
-    let admin: ReturnType<typeof as>;
-    let coordinator: ReturnType<typeof as>;
-    let volunteerUser: ReturnType<typeof as>;
-    let pub: ReturnType<typeof as>;
+    let staff: Client;
+    let admin: Client;
+    let coordinator: Client;
+    let volunteerUser: Client;
+    let pub: Client;
     let unitA: string;
     let unitB: string;
     let order = 40;
@@ -68,10 +59,12 @@ for (const kind of testDatabaseKinds()) {
         .where('phone', '=', t.a.phones.unit_coordinator)
         .executeTakeFirstOrThrow();
       await db.updateTable('membership').set({ unit_id: unitA }).where('account_id', '=', coordAccount.id).execute();
-      staff = as(t.app, await signIn(t.app, t.a.phones.staff));
-      admin = as(t.app, await signIn(t.app, t.a.phones.community_admin));
-      coordinator = as(t.app, await signIn(t.app, t.a.phones.unit_coordinator));
-      volunteerUser = as(t.app, await signIn(t.app, t.a.phones.volunteer));
+      [staff, admin, coordinator, volunteerUser] = await signInAll(t, [
+        'staff',
+        'community_admin',
+        'unit_coordinator',
+        'volunteer',
+      ]);
       pub = as(t.app, null);
     });
     after(async () => {
@@ -156,7 +149,7 @@ for (const kind of testDatabaseKinds()) {
       );
     });
 
-    it('registers a volunteer from a phone with a code, pending until approved; the ID number is stored encrypted', async () => {
+    it('registers a volunteer from a phone with a code, pending until approved; the ID number encrypted', async () => {
       const body = person('1988-06-15', 'female', {
         skills: [
           { code: 'nurse', level: 'skilled', licenceNo: 'N-2020-88', licenceExpiresOn: `${YEAR + 2}-01-01` },
@@ -214,7 +207,7 @@ for (const kind of testDatabaseKinds()) {
       assert.deepEqual(await counts(), before);
     });
 
-    it('refuses a minor without a guardian, and records the guardian’s consent (covering the data under 14)', async () => {
+    it('refuses a minor without a guardian, and records the guardian’s consent (the data under 14)', async () => {
       const before = await counts();
       const child = person(`${YEAR - 12}-03-10`, 'male');
       const refused = await selfRegister(child);
@@ -299,7 +292,7 @@ for (const kind of testDatabaseKinds()) {
       assert.deepEqual(await counts(), before);
     });
 
-    it('approval creates an account and membership; the new volunteer signs in by code and sees their card', async () => {
+    it('approval creates an account and membership; the volunteer signs in by code and sees their card', async () => {
       const body = person('1992-12-12', 'female');
       const reg = await selfRegister(body);
       const id = reg.json().id;

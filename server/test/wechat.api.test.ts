@@ -4,7 +4,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
-import { as, signIn, startTestApp, type TestContext } from './app.ts';
+import { signInAs, startTestApp, countRows, type Client, type TestContext } from './app.ts';
 import { testDatabaseKinds } from './databases.ts';
 import { uuidv7 } from '../../domain/shared/ids.ts';
 
@@ -41,7 +41,7 @@ const contentOf = (xml: string) => /<Content><!\[CDATA\[([\s\S]*?)\]\]><\/Conten
 for (const kind of testDatabaseKinds()) {
   describe(`WeChat official account on ${kind}`, () => {
     let t: TestContext;
-    let staff: ReturnType<typeof as>, admin: ReturnType<typeof as>;
+    let staff: Client, admin: Client;
     let url: string;
     const db = () => t.db.handle.db;
 
@@ -55,7 +55,9 @@ for (const kind of testDatabaseKinds()) {
       assert.match(
         res.body,
         new RegExp(
-          `^<xml><ToUserName><!\\[CDATA\\[${openid}\\]\\]></ToUserName><FromUserName><!\\[CDATA\\[${ACCOUNT}\\]\\]></FromUserName><CreateTime>\\d+</CreateTime><MsgType><!\\[CDATA\\[text\\]\\]></MsgType>`,
+          `^<xml><ToUserName><!\\[CDATA\\[${openid}\\]\\]></ToUserName>` +
+            `<FromUserName><!\\[CDATA\\[${ACCOUNT}\\]\\]></FromUserName>` +
+            `<CreateTime>\\d+</CreateTime><MsgType><!\\[CDATA\\[text\\]\\]></MsgType>`,
         ),
       );
       const content = contentOf(res.body);
@@ -63,17 +65,9 @@ for (const kind of testDatabaseKinds()) {
       assert.ok(Buffer.byteLength(content) <= 2048);
       return content;
     };
-    const count = async (
+    const count = (
       table: 'need' | 'wechat_inbound' | 'wechat_binding' | 'appointment_booking' | 'notification_outbox',
-    ) =>
-      Number(
-        (
-          await db()
-            .selectFrom(table)
-            .select((eb) => eb.fn.countAll().as('n'))
-            .executeTakeFirstOrThrow()
-        ).n,
-      );
+    ) => countRows(db(), table);
     const lastCodeTo = async (phone: string) => {
       const row = await db()
         .selectFrom('notification_outbox')
@@ -93,8 +87,8 @@ for (const kind of testDatabaseKinds()) {
     before(async () => {
       t = await startTestApp(kind, { LINLI_WECHAT_TOKEN: TOKEN });
       url = `/api/wechat/${t.a.id}`;
-      staff = as(t.app, await signIn(t.app, t.a.phones.staff));
-      admin = as(t.app, await signIn(t.app, t.a.phones.community_admin));
+      staff = await signInAs(t, 'staff');
+      admin = await signInAs(t, 'community_admin');
       // 王秀英's daughter has WeChat; her phone is a family contact of 王秀英.
       await db()
         .insertInto('family_contact')
@@ -187,7 +181,8 @@ for (const kind of testDatabaseKinds()) {
       await bad(textMessage('o_x', '我的').replace('<MsgId>', '<Extra><Deep>1</Deep></Extra><MsgId>'), /嵌套/);
       await bad(textMessage('o_x', 'x'.repeat(20_000)), /消息过大/);
       await bad(
-        '<xml><ToUserName>a</ToUserName><FromUserName>b</FromUserName><CreateTime>1</CreateTime><MsgType>text</MsgType></xml>',
+        '<xml><ToUserName>a</ToUserName><FromUserName>b</FromUserName>' +
+          '<CreateTime>1</CreateTime><MsgType>text</MsgType></xml>',
         /XML 格式不正确/,
       );
       assert.equal(await count('wechat_inbound'), before);
@@ -331,7 +326,10 @@ for (const kind of testDatabaseKinds()) {
     it('unbinds, after which the user is asked to bind again; answers a subscribe event', async () => {
       assert.match(await say('o_daughter', '解绑'), /已解除绑定/);
       assert.match(await say('o_daughter', '我的'), /绑定 手机号/);
-      const event = `<xml><ToUserName><![CDATA[${ACCOUNT}]]></ToUserName><FromUserName><![CDATA[o_new]]></FromUserName><CreateTime>${nowSeconds()}</CreateTime><MsgType><![CDATA[event]]></MsgType><Event><![CDATA[subscribe]]></Event></xml>`;
+      const event =
+        `<xml><ToUserName><![CDATA[${ACCOUNT}]]></ToUserName><FromUserName><![CDATA[o_new]]></FromUserName>` +
+        `<CreateTime>${nowSeconds()}</CreateTime><MsgType><![CDATA[event]]></MsgType>` +
+        '<Event><![CDATA[subscribe]]></Event></xml>';
       const res = await post(event);
       assert.match(contentOf(res.body)!, /欢迎关注/);
       assert.equal((await post(event)).body, 'success', 'an event is handled once too');
