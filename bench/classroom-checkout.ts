@@ -11,7 +11,7 @@ import { performance } from 'node:perf_hooks';
 import type { Db } from '../server/src/db/database.ts';
 import { uuidv7 } from '../domain/shared/ids.ts';
 import { todayInShanghai } from '../domain/shared/dates.ts';
-import { addDaysTo } from '../domain/appointments/schedule.ts';
+import { addDays } from '../domain/shared/dates.ts';
 import { onFreshDatabases } from './fresh-databases.ts';
 import {
   insertStaffAccount,
@@ -41,7 +41,7 @@ async function seed(db: Db): Promise<{ sessions: [string, string] }> {
       .values({
         community_id: community,
         id,
-        date: addDaysTo(todayInShanghai(), i - 1),
+        date: addDays(todayInShanghai(), i - 1),
         starts: '16:30',
         expected_by: '16:50',
         ends: '18:00',
@@ -115,7 +115,7 @@ async function rush(
         birthDate: '2016-05-01',
         school: '金台区西关小学',
         grade: '四年级',
-        enrolledOn: addDaysTo(todayInShanghai(), -30),
+        enrolledOn: addDays(todayInShanghai(), -30),
         consentBy: `母亲${i}`,
         consentRelation: '母亲',
         adults: [

@@ -21,9 +21,6 @@ export interface Slot {
   place: string;
 }
 
-// Re-exported for the classroom module, which imports them from here; each is defined in shared/dates.ts.
-export { addDays as addDaysTo, shanghaiInstant, shanghaiLocal, weekdayOf } from '../shared/dates.ts';
-
 function matchesMonthWeek(date: string, monthWeek: number | null): boolean {
   if (monthWeek === null) return true;
   const day = Number(date.slice(8, 10));

@@ -6,7 +6,7 @@ import { isRealDate } from '../shared/dates.ts';
 import { mobile } from '../registry/schemas.ts';
 import { GENDERS } from '../registry/special-groups.ts';
 
-const uuid = z.string().uuid('invalid.id');
+import { uuid } from '../shared/schemas.ts';
 const text = (max: number) => z.string().trim().min(1, 'invalid.required').max(max, 'invalid.tooLong');
 const optText = (max: number) => z.string().trim().max(max, 'invalid.tooLong').nullish();
 export const localDate = z.string().refine(isRealDate, 'invalid.date');

@@ -12,7 +12,7 @@ import { VolunteerDirectory } from '../../server/src/modules/volunteers/voluntee
 import { ClassroomService } from '../../server/src/modules/classroom/classroom.service.ts';
 import type { Actor } from '../../server/src/platform/actor.ts';
 import { todayInShanghai } from '../../domain/shared/dates.ts';
-import { weekdayOf } from '../../domain/appointments/schedule.ts';
+import { weekdayOf } from '../../domain/shared/dates.ts';
 import { seedDemoForTest } from './test-seed.ts';
 
 // A Friday, so there is a session today.

@@ -11,7 +11,7 @@ import type { Insertable } from 'kysely';
 import type { Database } from '../../server/src/db/schema/index.ts';
 import { uuidv7 } from '../../domain/shared/ids.ts';
 import { ageOn } from '../../domain/shared/dates.ts';
-import { addDaysTo, shanghaiInstant, weekdayOf } from '../../domain/appointments/schedule.ts';
+import { addDays, shanghaiInstant, weekdayOf } from '../../domain/shared/dates.ts';
 import { termDates } from '../../domain/classroom/rules.ts';
 import { randomGivenName, randomName, surnameOf } from './names.ts';
 import { Rng } from './random.ts';
@@ -139,8 +139,8 @@ export function classroomRows(input: ClassroomInput): ClassroomRows {
     famAccount && famResident ? { residentId: famResident, name: famAccount.name, phone: famAccount.phone } : null;
   const cid = input.communityId;
   const today = input.today;
-  const yesterday = addDaysTo(today, -1);
-  const terms = termsUpTo(addDaysTo(today, 14));
+  const yesterday = addDays(today, -1);
+  const terms = termsUpTo(addDays(today, 14));
   const boundaries = terms.map((t) => t.from).slice(0, JOINS.length);
   const usedPhones = new Set<string>(input.residents.map((r) => r.phone).filter((p): p is string => !!p));
   const newPhone = () => {
@@ -418,7 +418,7 @@ export function classroomRows(input: ClassroomInput): ClassroomRows {
 
   // ---- sessions, attendance, alerts and logs ----
   const currentTerm = terms.at(-1)!;
-  const lastDay = addDaysTo(today, 14);
+  const lastDay = addDays(today, 14);
   const alertDays = new Set<string>();
   const termDays = termDates(
     currentTerm.from,
@@ -526,7 +526,7 @@ export function classroomRows(input: ClassroomInput): ClassroomRows {
         } else if (inCurrent || r < 0.95) {
           rows.attendance.push({
             ...base,
-            absent_reported_at: shanghaiInstant(addDaysTo(date, -rng.int(0, 1)), 12 * 60 + rng.int(0, 240)),
+            absent_reported_at: shanghaiInstant(addDays(date, -rng.int(0, 1)), 12 * 60 + rng.int(0, 240)),
             absent_by_name: input.staffName,
             absent_note: rng.pick(ABSENCE_NOTES),
           });

@@ -13,7 +13,7 @@ import { testDatabaseKinds } from './databases.ts';
 import { enqueueJob } from '../src/platform/jobs.ts';
 import { uuidv7 } from '../../domain/shared/ids.ts';
 import { todayInShanghai } from '../../domain/shared/dates.ts';
-import { addDaysTo, weekdayOf } from '../../domain/appointments/schedule.ts';
+import { addDays, weekdayOf } from '../../domain/shared/dates.ts';
 
 type Call = Client;
 
@@ -40,7 +40,7 @@ for (const kind of testDatabaseKinds()) {
       if (date === today)
         await db()
           .updateTable('classroom_session')
-          .set({ date: addDaysTo(today, -++back) })
+          .set({ date: addDays(today, -++back) })
           .where('community_id', '=', t.a.id)
           .where('date', '=', today)
           .execute();
@@ -80,7 +80,7 @@ for (const kind of testDatabaseKinds()) {
         birthDate: '2016-04-02',
         school: '金台区西关小学',
         grade: '四年级',
-        enrolledOn: addDaysTo(today, -10),
+        enrolledOn: addDays(today, -10),
         consentBy: '曾丽',
         consentRelation: '母亲',
         adults: [
@@ -370,7 +370,7 @@ for (const kind of testDatabaseKinds()) {
       await db().deleteFrom('classroom_session').execute();
       await db()
         .updateTable('classroom_child')
-        .set({ status: 'left', left_on: addDaysTo(today, -1) })
+        .set({ status: 'left', left_on: addDays(today, -1) })
         .execute();
       const s = await sessionToday([tutorId], today);
       const late = await enrol('孙小迟');
@@ -602,7 +602,7 @@ for (const kind of testDatabaseKinds()) {
 
       // A tutor with other service at the same time: the session still closes, their hours are not doubled.
       const made = await staff('POST', '/api/classroom/sessions', {
-        date: addDaysTo(today, -1),
+        date: addDays(today, -1),
         place: '社区四点半课堂教室',
         volunteerIds: [tutorId, otherId],
       });
@@ -611,7 +611,7 @@ for (const kind of testDatabaseKinds()) {
       await db()
         .updateTable('hours_entry')
         .set({
-          service_date: addDaysTo(today, -1),
+          service_date: addDays(today, -1),
           started_at: new Date(Date.parse(entry.started_at!) - 86400_000).toISOString(),
           ended_at: new Date(Date.parse(entry.ended_at!) - 86400_000).toISOString(),
         })
@@ -633,10 +633,10 @@ for (const kind of testDatabaseKinds()) {
       const c = await enrol('陶小日');
       await db()
         .updateTable('classroom_child')
-        .set({ enrolled_on: addDaysTo(today, -60) })
+        .set({ enrolled_on: addDays(today, -60) })
         .where('id', '=', c.id)
         .execute();
-      const yesterday = await sessionToday([tutorId], addDaysTo(today, -40));
+      const yesterday = await sessionToday([tutorId], addDays(today, -40));
       const refused = await tutor('POST', `/api/classroom/sessions/${yesterday}/checkin`, { childId: c.id });
       assert.equal(refused.statusCode, 403, refused.body);
       assert.equal(refused.json().error.code, 'classroom_not_today');
@@ -663,7 +663,7 @@ for (const kind of testDatabaseKinds()) {
       );
       assert.equal((await attendance(yesterday, c.id))!.checked_out_at, null);
 
-      const ahead = await sessionToday([tutorId], addDaysTo(today, 3));
+      const ahead = await sessionToday([tutorId], addDays(today, 3));
       const sent = (await outbox('classroom.checkedIn')).length;
       for (const who of [staff, tutor]) {
         const res = await who('POST', `/api/classroom/sessions/${ahead}/checkin`, { childId: c.id });
@@ -786,7 +786,7 @@ for (const kind of testDatabaseKinds()) {
       // A child who has left is not checked in any more.
       const s = await sessionToday([]);
       assert.equal(
-        (await staff('PATCH', `/api/classroom/children/${c.id}`, { leftOn: addDaysTo(today, -1) })).statusCode,
+        (await staff('PATCH', `/api/classroom/children/${c.id}`, { leftOn: addDays(today, -1) })).statusCode,
         204,
       );
       const gone = await staff('POST', `/api/classroom/sessions/${s}/checkin`, { childId: c.id });
@@ -845,7 +845,7 @@ for (const kind of testDatabaseKinds()) {
 
     it('closes a session once when closed several times at once: the hours are written once', async () => {
       const made = await staff('POST', '/api/classroom/sessions', {
-        date: addDaysTo(today, -200),
+        date: addDays(today, -200),
         place: '社区四点半课堂教室',
         volunteerIds: [otherId],
       });

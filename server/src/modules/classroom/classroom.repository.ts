@@ -617,18 +617,6 @@ export async function householdExists(db: DbOrTrx, communityId: string, id: stri
     .executeTakeFirst());
 }
 
-/** Phones of the community's staff: whom an arrival alert reaches when a session has no tutors. */
-export async function staffPhones(db: DbOrTrx, communityId: string): Promise<string[]> {
-  const rows = await db
-    .selectFrom('membership')
-    .innerJoin('account', 'account.id', 'membership.account_id')
-    .select('account.phone')
-    .where('membership.community_id', '=', communityId)
-    .where('membership.role', '=', 'staff')
-    .execute();
-  return rows.map((r) => r.phone);
-}
-
 export async function volunteersExist(db: DbOrTrx, communityId: string, ids: readonly string[]): Promise<Set<string>> {
   if (!ids.length) return new Set();
   const rows = await db

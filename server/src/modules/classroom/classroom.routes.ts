@@ -37,15 +37,11 @@ import {
   termResultView,
   todayView,
 } from '../../../../domain/classroom/schemas.ts';
-import { todayInShanghai } from '../../../../domain/shared/dates.ts';
-import { addDaysTo } from '../../../../domain/appointments/schedule.ts';
+import { addDays, todayInShanghai } from '../../../../domain/shared/dates.ts';
+import { idParam } from '../../../../domain/shared/schemas.ts';
 import { actorOf, requestContext } from '../../platform/http.ts';
+import { noContent } from '../../platform/responses.ts';
 import type { ClassroomService } from './classroom.service.ts';
-
-const uuid = z.string().uuid('invalid.id');
-const idParam = z.object({ id: uuid });
-/** The answer of a route that says nothing back (204). */
-const noContent = z.null().describe('No content');
 
 export function classroomRoutes(svc: ClassroomService) {
   return async (app: FastifyInstance) => {
@@ -99,7 +95,7 @@ export function classroomRoutes(svc: ClassroomService) {
       },
       async (req, reply) => {
         await svc.updateChild(actorOf(req), req.params.id, req.body, requestContext(req));
-        return reply.status(204).send(null);
+        return reply.status(204).send();
       },
     );
     r.post(
@@ -134,7 +130,7 @@ export function classroomRoutes(svc: ClassroomService) {
       },
       async (req, reply) => {
         await svc.setAdultActive(actorOf(req), req.params.id, req.body.active, requestContext(req));
-        return reply.status(204).send(null);
+        return reply.status(204).send();
       },
     );
     r.post(
@@ -167,8 +163,8 @@ export function classroomRoutes(svc: ClassroomService) {
       (req) =>
         svc.sessions(
           actorOf(req),
-          req.query.from ?? addDaysTo(todayInShanghai(), -30),
-          req.query.to ?? addDaysTo(todayInShanghai(), 30),
+          req.query.from ?? addDays(todayInShanghai(), -30),
+          req.query.to ?? addDays(todayInShanghai(), 30),
         ),
     );
     r.post(
@@ -211,7 +207,7 @@ export function classroomRoutes(svc: ClassroomService) {
       },
       async (req, reply) => {
         await svc.setRota(actorOf(req), req.params.id, req.body.volunteerIds, requestContext(req));
-        return reply.status(204).send(null);
+        return reply.status(204).send();
       },
     );
     r.post(
@@ -240,7 +236,7 @@ export function classroomRoutes(svc: ClassroomService) {
         },
       },
       (req) =>
-        svc.logs(actorOf(req), req.query.from ?? addDaysTo(todayInShanghai(), -30), req.query.to ?? todayInShanghai()),
+        svc.logs(actorOf(req), req.query.from ?? addDays(todayInShanghai(), -30), req.query.to ?? todayInShanghai()),
     );
     r.get(
       '/api/classroom/figures',
@@ -319,7 +315,7 @@ export function classroomRoutes(svc: ClassroomService) {
       },
       async (req, reply) => {
         await svc.reportAbsence(actorOf(req), req.params.id, req.body.childId, req.body.note, requestContext(req));
-        return reply.status(204).send(null);
+        return reply.status(204).send();
       },
     );
     r.post(
@@ -349,7 +345,7 @@ export function classroomRoutes(svc: ClassroomService) {
       },
       async (req, reply) => {
         await svc.clearAlert(actorOf(req), req.params.id, req.body.note, requestContext(req));
-        return reply.status(204).send(null);
+        return reply.status(204).send();
       },
     );
     r.post(

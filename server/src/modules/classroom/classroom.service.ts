@@ -14,14 +14,15 @@ import type { Db, DbOrTrx, Trx } from '../../db/database.ts';
 import type { ClassroomAdultTable, ClassroomChildTable, ClassroomSessionTable } from '../../db/schema/classroom.ts';
 import { authorize, type Grant } from '../../platform/access.ts';
 import type { Actor, RequestContext } from '../../platform/actor.ts';
-import type { AuditLog, AuditWhat } from '../../platform/audit.ts';
+import type { AuditLog } from '../../platform/audit.ts';
 import type { FieldCipher } from '../../platform/crypto.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { Notifier } from '../../platform/notify.ts';
 import { uuidv7 } from '../../../../domain/shared/ids.ts';
 import { todayInShanghai } from '../../../../domain/shared/dates.ts';
 import { normalizeMobile } from '../../../../domain/shared/phone.ts';
-import { minuteText, shanghaiInstant, shanghaiLocal, weekdayOf } from '../../../../domain/appointments/schedule.ts';
+import { minuteText } from '../../../../domain/appointments/schedule.ts';
+import { shanghaiInstant, shanghaiLocal, weekdayOf } from '../../../../domain/shared/dates.ts';
 import { expectedOn, familyKey, figuresOf, minutesBetween, termDates } from '../../../../domain/classroom/rules.ts';
 import type {
   AdultInput,
@@ -43,9 +44,10 @@ import type { HoursService } from '../hours/hours.service.ts';
 import type { VolunteerDirectory } from '../volunteers/volunteer-directory.ts';
 import { alertView, boardChildView, childView, logView, sessionView } from './classroom.mapper.ts';
 import * as repo from './classroom.repository.ts';
+import { staffPhones } from '../auth/staff-directory.ts';
 
-type Who = { accountId: string | null; name: string; role: string | null };
-const SYSTEM: Who = { accountId: null, name: '系统', role: null };
+/** The author of what the classroom's own jobs record. */
+const SYSTEM = { accountId: null, name: '系统', role: null };
 /** Refused pickups of one child in a day after which a tutor (not staff) can no longer try. */
 export const MAX_REFUSED_PICKUPS = 5;
 const toMinute = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
@@ -62,24 +64,6 @@ export class ClassroomService {
     private readonly hours: HoursService,
     private readonly cipher: FieldCipher,
   ) {}
-
-  private record(db: DbOrTrx, communityId: string, who: Who, ctx: RequestContext | null, what: AuditWhat) {
-    return this.audit.record(
-      db,
-      {
-        communityId,
-        accountId: who.accountId,
-        name: who.name,
-        role: who.role,
-        ip: ctx?.ip ?? null,
-        userAgent: ctx?.userAgent ?? null,
-      },
-      what,
-    );
-  }
-  private static who(a: Actor): Who {
-    return { accountId: a.accountId, name: a.name, role: a.role };
-  }
 
   /** The keyed hash of an adult's pickup code: without the server's key a stolen table does not give the codes. */
   codeHash(communityId: string, adultId: string, code: string): string {
@@ -133,7 +117,7 @@ export class ClassroomService {
       rows.map((r) => r.id),
     );
     // Children's data is sensitive (under 14): reading the roll is recorded.
-    await this.record(this.db, actor.communityId, ClassroomService.who(actor), ctx, {
+    await this.audit.recordBy(this.db, actor, ctx, {
       action: 'classroom.children.read',
       entityType: 'classroom_child',
       detail: { status, count: rows.length },
@@ -203,7 +187,7 @@ export class ClassroomService {
       const codes: CodeShown[] = [];
       const taken = new Set<string>();
       for (const a of input.adults) codes.push(await this.insertAdult(trx, actor.communityId, id, a, taken, now));
-      await this.record(trx, actor.communityId, ClassroomService.who(actor), ctx, {
+      await this.audit.recordBy(trx, actor, ctx, {
         action: 'classroom.enrol',
         entityType: 'classroom_child',
         entityId: id,
@@ -283,7 +267,7 @@ export class ClassroomService {
         ...(patch.leftOn !== undefined && { left_on: patch.leftOn, status: 'left' }),
         updated_at: new Date().toISOString(),
       });
-      await this.record(trx, actor.communityId, ClassroomService.who(actor), ctx, {
+      await this.audit.recordBy(trx, actor, ctx, {
         action: 'classroom.child.update',
         entityType: 'classroom_child',
         entityId: id,
@@ -297,7 +281,7 @@ export class ClassroomService {
     await this.childOr404(actor.communityId, childId);
     return this.db.transaction().execute(async (trx) => {
       const shown = await this.insertAdult(trx, actor.communityId, childId, input, null, new Date().toISOString());
-      await this.record(trx, actor.communityId, ClassroomService.who(actor), ctx, {
+      await this.audit.recordBy(trx, actor, ctx, {
         action: 'classroom.adult.add',
         entityType: 'classroom_adult',
         entityId: shown.adultId,
@@ -325,7 +309,7 @@ export class ClassroomService {
         active: active ? 1 : 0,
         updated_at: new Date().toISOString(),
       });
-      await this.record(trx, actor.communityId, ClassroomService.who(actor), ctx, {
+      await this.audit.recordBy(trx, actor, ctx, {
         action: 'classroom.adult.active',
         entityType: 'classroom_adult',
         entityId: adultId,
@@ -346,7 +330,7 @@ export class ClassroomService {
         code_set_at: new Date().toISOString(),
         updated_at: new Date().toISOString(),
       });
-      await this.record(trx, actor.communityId, ClassroomService.who(actor), ctx, {
+      await this.audit.recordBy(trx, actor, ctx, {
         action: 'classroom.adult.code',
         entityType: 'classroom_adult',
         entityId: adultId,
@@ -398,7 +382,7 @@ export class ClassroomService {
         await repo.insertRota(trx, actor.communityId, id, [...new Set(input.rota[wd] ?? [])]);
         created++;
       }
-      await this.record(trx, actor.communityId, ClassroomService.who(actor), ctx, {
+      await this.audit.recordBy(trx, actor, ctx, {
         action: 'classroom.term',
         entityType: 'classroom_session',
         detail: { from: input.from, to: input.to, created },
@@ -430,7 +414,7 @@ export class ClassroomService {
           created_at: new Date().toISOString(),
         });
         await repo.insertRota(trx, actor.communityId, id, ids);
-        await this.record(trx, actor.communityId, ClassroomService.who(actor), ctx, {
+        await this.audit.recordBy(trx, actor, ctx, {
           action: 'classroom.session',
           entityType: 'classroom_session',
           entityId: id,
@@ -480,7 +464,7 @@ export class ClassroomService {
     await this.db.transaction().execute(async (trx) => {
       await repo.clearRota(trx, actor.communityId, sessionId);
       await repo.insertRota(trx, actor.communityId, sessionId, ids);
-      await this.record(trx, actor.communityId, ClassroomService.who(actor), ctx, {
+      await this.audit.recordBy(trx, actor, ctx, {
         action: 'classroom.rota',
         entityType: 'classroom_session',
         entityId: sessionId,
@@ -548,7 +532,7 @@ export class ClassroomService {
           throw err;
         }
       }
-      await this.record(trx, actor.communityId, ClassroomService.who(actor), ctx, {
+      await this.audit.recordBy(trx, actor, ctx, {
         action: 'classroom.close',
         entityType: 'classroom_session',
         entityId: sessionId,
@@ -586,7 +570,7 @@ export class ClassroomService {
     );
     const adultName = new Map(adults.map((a) => [a.id, `${a.relation} ${a.name}`]));
     const childName = new Map(shown.map((c) => [c.id, c.name]));
-    await this.record(this.db, actor.communityId, ClassroomService.who(actor), ctx, {
+    await this.audit.recordBy(this.db, actor, ctx, {
       action: 'classroom.board.read',
       entityType: 'classroom_session',
       entityId: s.id,
@@ -667,7 +651,7 @@ export class ClassroomService {
       }
       // A late child has arrived: their open alert is answered by the check-in itself (the family gets the text above).
       await repo.clearAlertOf(trx, actor.communityId, s.id, c.id, { ...by, note: `${clock(now)} 到达签到` });
-      await this.record(trx, actor.communityId, ClassroomService.who(actor), ctx, {
+      await this.audit.recordBy(trx, actor, ctx, {
         action: 'classroom.checkin',
         entityType: 'classroom_child',
         entityId: c.id,
@@ -709,7 +693,7 @@ export class ClassroomService {
     if (!adult) {
       if (!tutor) await repo.countPickupMiss(this.db, actor.communityId, s.id, c.id);
       // Refused without a hint of who would have been accepted; the attempt itself is kept in the audit log.
-      await this.record(this.db, actor.communityId, ClassroomService.who(actor), ctx, {
+      await this.audit.recordBy(this.db, actor, ctx, {
         action: 'classroom.pickup.refused',
         entityType: 'classroom_child',
         entityId: c.id,
@@ -733,7 +717,7 @@ export class ClassroomService {
           payload: { child: c.name, time: clock(now), collectedBy },
         });
       }
-      await this.record(trx, actor.communityId, ClassroomService.who(actor), ctx, {
+      await this.audit.recordBy(trx, actor, ctx, {
         action: 'classroom.checkout',
         entityType: 'classroom_child',
         entityId: c.id,
@@ -759,7 +743,7 @@ export class ClassroomService {
           by: a?.checked_in_by_name ?? '',
         });
       }
-      await this.record(trx, actor.communityId, ClassroomService.who(actor), ctx, {
+      await this.audit.recordBy(trx, actor, ctx, {
         action: 'classroom.absence',
         entityType: 'classroom_child',
         entityId: c.id,
@@ -802,7 +786,9 @@ export class ClassroomService {
     if (!missing.length) return 0;
     const already = new Set((await repo.alertsOf(this.db, s.community_id, [s.id])).map((a) => a.child_id));
     const tutors = await repo.rotaOf(this.db, s.community_id, [s.id]);
-    const onDuty = tutors.length ? tutors.map((t) => t.phone) : await repo.staffPhones(this.db, s.community_id);
+    const onDuty = tutors.length
+      ? tutors.map((t) => t.phone)
+      : (await staffPhones(this.db, s.community_id)).map((s) => s.phone);
     let raised = 0;
     for (const c of missing) {
       if (already.has(c.id)) continue;
@@ -835,7 +821,7 @@ export class ClassroomService {
             template: 'classroom.notArrivedStaff',
             payload,
           });
-        await this.record(trx, s.community_id, SYSTEM, null, {
+        await this.audit.recordBy(trx, { communityId: s.community_id, ...SYSTEM }, null, {
           action: 'classroom.alert',
           entityType: 'classroom_child',
           entityId: c.id,
@@ -857,7 +843,7 @@ export class ClassroomService {
       const by = { at: new Date().toISOString(), accountId: actor.accountId, name: actor.name, note };
       if (!(await repo.clearAlert(trx, actor.communityId, alertId, by)))
         throw new AppError('classroom_alert_cleared', {});
-      await this.record(trx, actor.communityId, ClassroomService.who(actor), ctx, {
+      await this.audit.recordBy(trx, actor, ctx, {
         action: 'classroom.alert.clear',
         entityType: 'classroom_child',
         entityId: alert.child_id,
@@ -890,7 +876,7 @@ export class ClassroomService {
         content: input.content,
         created_at: new Date().toISOString(),
       });
-      await this.record(trx, actor.communityId, ClassroomService.who(actor), ctx, {
+      await this.audit.recordBy(trx, actor, ctx, {
         action: 'classroom.log',
         entityType: 'classroom_session',
         entityId: s.id,
