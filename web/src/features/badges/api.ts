@@ -1,6 +1,6 @@
 // Typed fetchers and react-query hooks of /api/badges: staff's list, issue, edit, reissue, revoke, scans and
 // settings; the family's view of their elder's badge. The card PDF is a plain link.
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../shared/api/client.ts';
 import type {
   BadgeView,
@@ -66,3 +66,49 @@ export const useFamilyBadges = () =>
 
 /** A map link for a finder's shared location (opened only if someone taps it). */
 export const mapHref = (lat: number, lng: number) => `https://uri.amap.com/marker?position=${lng},${lat}`;
+
+/** Staff's saves: every one refreshes the badge list, the candidates and the settings. */
+function useRefreshBadges() {
+  const qc = useQueryClient();
+  return () => qc.invalidateQueries({ queryKey: ['badges'] });
+}
+
+export function useIssueBadge() {
+  const refresh = useRefreshBadges();
+  return useMutation({ mutationFn: badgesApi.issue, onSuccess: refresh });
+}
+
+export function useUpdateBadge() {
+  const refresh = useRefreshBadges();
+  return useMutation({
+    mutationFn: ({ id, body }: { id: string; body: UpdateInput }) => badgesApi.update(id, body),
+    onSuccess: refresh,
+  });
+}
+
+export function useReissueBadge() {
+  const refresh = useRefreshBadges();
+  return useMutation({ mutationFn: badgesApi.reissue, onSuccess: refresh });
+}
+
+export function useRevokeBadge() {
+  const refresh = useRefreshBadges();
+  return useMutation({
+    mutationFn: ({ id, reason }: { id: string; reason: string }) => badgesApi.revoke(id, reason),
+    onSuccess: refresh,
+  });
+}
+
+export function useSaveBadgeSettings() {
+  const refresh = useRefreshBadges();
+  return useMutation({ mutationFn: badgesApi.saveSettings, onSuccess: refresh });
+}
+
+/** The family keeps their elder's badge current: their list is refreshed. */
+export function useFamilyUpdateBadge(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: UpdateInput) => badgesApi.familyUpdate(id, body),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['me', 'badges'] }),
+  });
+}

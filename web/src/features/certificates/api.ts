@@ -1,6 +1,6 @@
 // Typed fetchers and react-query hooks of /api/certificates: my certificates, staff's list, issue, revoke,
 // the issuer settings, and the public verify page.
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../shared/api/client.ts';
 import type { CertificateSettingsInput, CertificateView, VerifyView } from '../../../../domain/records/certificates.ts';
 
@@ -49,3 +49,36 @@ export const useVerify = (communityId: string, token: string) =>
     queryFn: ({ signal }) => certificatesApi.verify(communityId, token, signal),
     retry: false,
   });
+
+/** Staff's saves: every one refreshes the certificate list and the issuer settings. */
+function useRefreshCertificates() {
+  const qc = useQueryClient();
+  return () => qc.invalidateQueries({ queryKey: ['certificates'] });
+}
+
+export function useIssueCertificate() {
+  const refresh = useRefreshCertificates();
+  return useMutation({ mutationFn: certificatesApi.issue, onSuccess: refresh });
+}
+
+export function useRevokeCertificate() {
+  const refresh = useRefreshCertificates();
+  return useMutation({
+    mutationFn: ({ id, reason }: { id: string; reason: string }) => certificatesApi.revoke(id, reason),
+    onSuccess: refresh,
+  });
+}
+
+export function useSaveIssuerSettings() {
+  const refresh = useRefreshCertificates();
+  return useMutation({ mutationFn: certificatesApi.saveSettings, onSuccess: refresh });
+}
+
+/** The volunteer asks for one of their own: their list is refreshed. */
+export function useRequestCertificate() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: certificatesApi.request,
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['me', 'certificates'] }),
+  });
+}

@@ -170,3 +170,140 @@ export function useConfirmDelivery(runId: string, residentId: string) {
     },
   });
 }
+
+// ------------------------------------------------------------------------------------------ staff saves
+
+type NewTask = Parameters<typeof homecareApi.createTask>[0];
+type NewStay = Parameters<typeof homecareApi.createStay>[0];
+type NewRun = Parameters<typeof homecareApi.createRun>[0];
+
+/** Home visits: every save refreshes the task lists (all statuses). */
+function useRefreshTasks() {
+  const qc = useQueryClient();
+  return () => qc.invalidateQueries({ queryKey: ['homecare', 'tasks'] });
+}
+
+export function useCreateTask() {
+  const refresh = useRefreshTasks();
+  return useMutation({ mutationFn: (b: NewTask) => homecareApi.createTask(b), onSuccess: refresh });
+}
+
+export function useAssignTask() {
+  const refresh = useRefreshTasks();
+  return useMutation({
+    mutationFn: ({ id, volunteerId }: { id: string; volunteerId: string | null }) =>
+      homecareApi.assignTask(id, volunteerId),
+    onSuccess: refresh,
+  });
+}
+
+/** Staff record a visit the volunteer could not record on the phone: the same hours-ledger entry. */
+export function useCompleteTask() {
+  const refresh = useRefreshTasks();
+  return useMutation({
+    mutationFn: ({ id, minutes, note }: { id: string; minutes: number; note?: string }) =>
+      homecareApi.completeTask(id, minutes, note),
+    onSuccess: refresh,
+  });
+}
+
+export function useCancelTask() {
+  const refresh = useRefreshTasks();
+  return useMutation({
+    mutationFn: ({ id, reason }: { id: string; reason: string }) => homecareApi.cancelTask(id, reason),
+    onSuccess: refresh,
+  });
+}
+
+/** A stay and its rota: a change to one shift also changes the stay's figures, so all of home care is refreshed. */
+function useRefreshHomecare() {
+  const qc = useQueryClient();
+  return () => qc.invalidateQueries({ queryKey: ['homecare'] });
+}
+
+export function useCreateStay() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (b: NewStay) => homecareApi.createStay(b),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['homecare', 'stays'] }),
+  });
+}
+
+export function useGenerateShifts(stayId: string) {
+  const refresh = useRefreshHomecare();
+  return useMutation({ mutationFn: () => homecareApi.generate(stayId), onSuccess: refresh });
+}
+
+export function useDischarge(stayId: string) {
+  const refresh = useRefreshHomecare();
+  return useMutation({
+    mutationFn: (dischargedOn: string) => homecareApi.discharge(stayId, dischargedOn),
+    onSuccess: refresh,
+  });
+}
+
+export function useAssignShift() {
+  const refresh = useRefreshHomecare();
+  return useMutation({
+    mutationFn: ({ id, volunteerId }: { id: string; volunteerId: string | null }) =>
+      homecareApi.assignShift(id, volunteerId),
+    onSuccess: refresh,
+  });
+}
+
+export function useCompleteShift() {
+  const refresh = useRefreshHomecare();
+  return useMutation({ mutationFn: (shiftId: string) => homecareApi.completeShift(shiftId), onSuccess: refresh });
+}
+
+export function useCreateRun() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (b: NewRun) => homecareApi.createRun(b),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['homecare', 'runs'] }),
+  });
+}
+
+/** A change to a delivery run: the server answers with the run's new state, which goes straight into the cache;
+ * the list of runs (with its progress figures) is refetched. */
+function useRunChange<V>(runId: string, save: (v: V) => Promise<RunDetail>) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: save,
+    onSuccess: async (data) => {
+      qc.setQueryData(['homecare', 'run', runId], data);
+      await qc.invalidateQueries({ queryKey: ['homecare', 'runs'] });
+    },
+  });
+}
+
+export function useAssignBuilding(runId: string) {
+  return useRunChange(runId, ({ building, volunteerIds }: { building: string; volunteerIds: string[] }) =>
+    homecareApi.assignBuilding(runId, building, volunteerIds),
+  );
+}
+
+export function useConfirmRecipient(runId: string) {
+  return useRunChange(runId, ({ residentId, outcome }: { residentId: string; outcome: Outcome }) =>
+    homecareApi.confirm(runId, residentId, outcome),
+  );
+}
+
+export function useAddRecipient(runId: string) {
+  return useRunChange(runId, ({ residentId, reason }: { residentId: string; reason: string }) =>
+    homecareApi.addRecipient(runId, residentId, reason),
+  );
+}
+
+export function useRemoveRecipient(runId: string) {
+  return useRunChange(runId, ({ residentId, reason }: { residentId: string; reason: string }) =>
+    homecareApi.removeRecipient(runId, residentId, reason),
+  );
+}
+
+/** Closing a run needs a reason for everyone not reached. */
+export function useCloseRun(runId: string) {
+  return useRunChange(runId, (reasons: Array<{ residentId: string; reason: string }>) =>
+    homecareApi.close(runId, reasons),
+  );
+}

@@ -74,3 +74,42 @@ export function useDispute() {
     onSuccess: () => qc.invalidateQueries({ queryKey: ['me', 'hours', 'disputes'] }),
   });
 }
+
+/** Staff's saves: every one refreshes what the hours tabs show (queue, disputes, rules). */
+function useRefreshHours() {
+  const qc = useQueryClient();
+  return () => qc.invalidateQueries({ queryKey: ['hours'] });
+}
+
+export function useVerifyHours() {
+  const refresh = useRefreshHours();
+  return useMutation({ mutationFn: hoursApi.verify, onSuccess: refresh });
+}
+
+export function useCorrectEntry() {
+  const refresh = useRefreshHours();
+  return useMutation({
+    mutationFn: ({ id, minutes, reason }: { id: string; minutes: number; reason: string }) =>
+      hoursApi.correct(id, { minutes, reason }),
+    onSuccess: refresh,
+  });
+}
+
+export function useResolveDispute() {
+  const refresh = useRefreshHours();
+  return useMutation({
+    mutationFn: ({ id, resolution }: { id: string; resolution: string }) => hoursApi.resolve(id, resolution),
+    onSuccess: refresh,
+  });
+}
+
+/** Honour hours are a new ledger entry, so the hours lists are refreshed too. */
+export function useHonourHours() {
+  const refresh = useRefreshHours();
+  return useMutation({ mutationFn: hoursApi.honour, onSuccess: refresh });
+}
+
+export function useSaveHoursSettings() {
+  const refresh = useRefreshHours();
+  return useMutation({ mutationFn: hoursApi.saveSettings, onSuccess: refresh });
+}

@@ -1,5 +1,5 @@
 // Typed fetchers and react-query hooks of /api/points: my points, a volunteer's, the love supermarket.
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../shared/api/client.ts';
 import type { ItemView, PointsAccountView, RedemptionView } from '../../../../domain/records/supermarket.ts';
 
@@ -50,3 +50,37 @@ export const useItems = () =>
   useQuery({ queryKey: ['points', 'items'], queryFn: ({ signal }) => pointsApi.items(signal) });
 export const useRedemptions = (page: number) =>
   useQuery({ queryKey: ['points', 'redemptions', page], queryFn: ({ signal }) => pointsApi.redemptions(page, signal) });
+
+/** The supermarket's saves: every one refreshes the items, balances and redemption history. */
+function useRefreshPoints() {
+  const qc = useQueryClient();
+  return () => qc.invalidateQueries({ queryKey: ['points'] });
+}
+
+export function useRedeem() {
+  const refresh = useRefreshPoints();
+  return useMutation({ mutationFn: pointsApi.redeem, onSuccess: refresh });
+}
+
+export function useCreateItem() {
+  const refresh = useRefreshPoints();
+  return useMutation({ mutationFn: pointsApi.createItem, onSuccess: refresh });
+}
+
+export function useUpdateItem() {
+  const refresh = useRefreshPoints();
+  return useMutation({
+    mutationFn: ({ id, body }: { id: string; body: { name?: string; pricePoints?: number; active?: boolean } }) =>
+      pointsApi.updateItem(id, body),
+    onSuccess: refresh,
+  });
+}
+
+export function useRestock() {
+  const refresh = useRefreshPoints();
+  return useMutation({
+    mutationFn: ({ id, body }: { id: string; body: { quantity: number; note?: string } }) =>
+      pointsApi.restock(id, body),
+    onSuccess: refresh,
+  });
+}

@@ -117,3 +117,56 @@ export function useSetMyConsent() {
     onSuccess: () => qc.invalidateQueries({ queryKey: ['me', 'recognition'] }),
   });
 }
+
+/** Staff's saves: every one refreshes what the recognition tabs show (notices, ranking, nominations). */
+function useRefreshRecognition() {
+  const qc = useQueryClient();
+  return () => qc.invalidateQueries({ queryKey: ['recognition'] });
+}
+
+export function useScanNotices() {
+  const refresh = useRefreshRecognition();
+  return useMutation({ mutationFn: recognitionApi.scan, onSuccess: refresh });
+}
+
+export function useSaveNoticeDays() {
+  const refresh = useRefreshRecognition();
+  return useMutation({ mutationFn: recognitionApi.saveSettings, onSuccess: refresh });
+}
+
+export function useWithdrawNotice() {
+  const refresh = useRefreshRecognition();
+  return useMutation({
+    mutationFn: ({ id, reason }: { id: string; reason: string }) => recognitionApi.withdraw(id, reason),
+    onSuccess: refresh,
+  });
+}
+
+export function useNominate() {
+  const refresh = useRefreshRecognition();
+  return useMutation({ mutationFn: recognitionApi.nominate, onSuccess: refresh });
+}
+
+export function useDecideNomination() {
+  const refresh = useRefreshRecognition();
+  return useMutation({
+    mutationFn: ({ id, approve, note }: { id: string; approve: boolean; note?: string }) =>
+      recognitionApi.decide(id, { approve, note }),
+    onSuccess: refresh,
+  });
+}
+
+export function usePublishQuarter() {
+  const refresh = useRefreshRecognition();
+  return useMutation({ mutationFn: recognitionApi.publish, onSuccess: refresh });
+}
+
+/** Consent given on paper, recorded by the office for the volunteer. */
+export function usePaperConsent() {
+  const refresh = useRefreshRecognition();
+  return useMutation({
+    mutationFn: ({ volunteerId, publish }: { volunteerId: string; publish: boolean }) =>
+      recognitionApi.paperConsent(volunteerId, publish),
+    onSuccess: refresh,
+  });
+}

@@ -3,19 +3,22 @@
 // with a reason, read a badge's scans (audited) and keep the hotline, duty phone and duty notification phones.
 import { useState } from 'react';
 import { Alert, Button, Drawer, Form, Input, Radio, Select, Space, Table, Tag, Typography, message } from 'antd';
-import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ConsolePage } from '../../../shared/console-ui/ConsolePage.tsx';
 import { QueryTable } from '../../../shared/console-ui/QueryTable.tsx';
 import { FormModal } from '../../../shared/console-ui/FormModal.tsx';
 import {
-  badgesApi,
   cardHref,
   mapHref,
   useBadgeScans,
   useBadgeSettings,
   useBadges,
   useCandidates,
+  useIssueBadge,
+  useReissueBadge,
+  useRevokeBadge,
+  useSaveBadgeSettings,
+  useUpdateBadge,
   type BadgeFilter,
   type BadgeView,
   type ScanView,
@@ -37,7 +40,6 @@ function parseContacts(text: string) {
 
 export default function BadgesPage() {
   const { t } = useTranslation();
-  const qc = useQueryClient();
   const [filter, setFilter] = useState<BadgeFilter>({ status: 'active' });
   const [issuing, setIssuing] = useState(false);
   const [search, setSearch] = useState<string | undefined>(undefined);
@@ -51,14 +53,17 @@ export default function BadgesPage() {
   const settings = useBadgeSettings();
   const candidates = useCandidates(search, issuing);
   const scans = useBadgeScans(scansOf?.id ?? null);
-  const refresh = () => qc.invalidateQueries({ queryKey: ['badges'] });
+  const issue = useIssueBadge();
+  const update = useUpdateBadge();
+  const reissueBadge = useReissueBadge();
+  const revoke = useRevokeBadge();
+  const saveSettings = useSaveBadgeSettings();
   const onFile = candidates.data?.find((c) => c.residentId === picked)?.consent ?? null;
 
   const reissue = async (b: BadgeView) => {
     try {
-      await badgesApi.reissue(b.id);
+      await reissueBadge.mutateAsync(b.id);
       message.success(t('badges.console.reissued'));
-      await refresh();
     } catch (e) {
       message.error((e as Error).message);
     }
@@ -207,13 +212,12 @@ export default function BadgesPage() {
                 givenByRelation: consentBy === 'self' ? '本人' : `监护人（${v.consentRelation ?? ''}）`.slice(0, 10),
               }
             : undefined;
-          await badgesApi.issue({
+          await issue.mutateAsync({
             residentId: v.residentId,
             nickname: v.nickname,
             cautions: v.cautions ?? '',
             consent,
           });
-          await refresh();
         }}
       >
         <Typography.Paragraph type="secondary">{t('badges.console.issueHint')}</Typography.Paragraph>
@@ -310,12 +314,10 @@ export default function BadgesPage() {
             : undefined
         }
         onSubmit={async (v) => {
-          await badgesApi.update(editing!.id, {
-            nickname: v.nickname,
-            cautions: v.cautions ?? '',
-            contacts: parseContacts(v.contacts ?? ''),
+          await update.mutateAsync({
+            id: editing!.id,
+            body: { nickname: v.nickname, cautions: v.cautions ?? '', contacts: parseContacts(v.contacts ?? '') },
           });
-          await refresh();
         }}
       >
         <Form.Item name="nickname" label={t('badges.console.nickname')} rules={[{ required: true }]}>
@@ -336,8 +338,7 @@ export default function BadgesPage() {
         fields={['reason']}
         successText={t('badges.console.revoked')}
         onSubmit={async (v) => {
-          await badgesApi.revoke(revoking!.id, v.reason);
-          await refresh();
+          await revoke.mutateAsync({ id: revoking!.id, reason: v.reason });
         }}
       >
         <Form.Item
@@ -358,14 +359,13 @@ export default function BadgesPage() {
           fields={['hotline', 'dutyPhone', 'notifyPhones']}
           initialValues={{ ...settings.data, notifyPhones: settings.data.notifyPhones.join('\n') }}
           onSubmit={async (v) => {
-            await badgesApi.saveSettings({
+            await saveSettings.mutateAsync({
               hotline: v.hotline,
               dutyPhone: v.dutyPhone,
               notifyPhones: String(v.notifyPhones ?? '')
                 .split(/[\s,，]+/)
                 .filter(Boolean),
             });
-            await refresh();
           }}
         >
           <Form.Item

@@ -2,12 +2,11 @@
 // message, the place and, if the finder agreed, the location — and keep the call list, nickname and cautions
 // current. Only elders whose family contacts list this phone appear.
 import { useState, type FormEvent } from 'react';
-import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Card, EmptyState, ErrorNotice, Loading, PageTitle, TextField } from '../../../shared/phone-ui/parts.tsx';
 import { isApiError, problemsByField } from '../../../shared/api/errors.ts';
 import { errorText } from '../../../shared/api/errorText.ts';
-import { badgesApi, mapHref, useFamilyBadges, type ContactInput, type FamilyBadgeView } from '../api.ts';
+import { mapHref, useFamilyBadges, useFamilyUpdateBadge, type ContactInput, type FamilyBadgeView } from '../api.ts';
 
 const time = (iso: string) =>
   new Date(iso).toLocaleString('zh-CN', {
@@ -117,29 +116,19 @@ function BadgeCard({ badge }: { badge: FamilyBadgeView }) {
 
 function EditForm({ badge, onDone }: { badge: FamilyBadgeView; onDone: () => void }) {
   const { t } = useTranslation();
-  const qc = useQueryClient();
+  const save = useFamilyUpdateBadge(badge.id);
   const [nickname, setNickname] = useState(badge.nickname);
   const [cautions, setCautions] = useState(badge.cautions);
   const [contacts, setContacts] = useState<ContactInput[]>(badge.contacts);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const busy = save.isPending;
+  const error = save.error;
   const fields = isApiError(error) ? problemsByField(error.fields) : new Map<string, string>();
   const setContact = (i: number, patch: Partial<ContactInput>) =>
     setContacts(contacts.map((c, j) => (j === i ? { ...c, ...patch } : c)));
 
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await badgesApi.familyUpdate(badge.id, { nickname, cautions, contacts });
-      await qc.invalidateQueries({ queryKey: ['me', 'badges'] });
-      onDone();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    save.mutate({ nickname, cautions, contacts }, { onSuccess: onDone });
   };
 
   return (

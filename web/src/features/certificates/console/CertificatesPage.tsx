@@ -2,7 +2,6 @@
 // with a reason, and set the issuer printed on them. The points rule lives with the hours rules.
 import { useState } from 'react';
 import { Alert, Button, DatePicker, Form, Input, Select, Space, Tag, Typography } from 'antd';
-import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Dayjs } from 'dayjs';
 import { ConsolePage } from '../../../shared/console-ui/ConsolePage.tsx';
@@ -12,10 +11,12 @@ import { VolunteerPicker } from '../../../shared/console-ui/VolunteerPicker.tsx'
 import { LinkButton } from '../../../shared/console-ui/LinkButton.tsx';
 import { can, useCurrentUser } from '../../../shared/session/useSession.ts';
 import {
-  certificatesApi,
   staffPdfHref,
   useCertificates,
+  useIssueCertificate,
   useIssuerSettings,
+  useRevokeCertificate,
+  useSaveIssuerSettings,
   type CertificateFilter,
   type CertificateView,
 } from '../api.ts';
@@ -24,7 +25,6 @@ const day = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : undef
 
 export default function CertificatesPage() {
   const { t } = useTranslation();
-  const qc = useQueryClient();
   const me = useCurrentUser();
   const [filter, setFilter] = useState<CertificateFilter>({ page: 1, pageSize: 20 });
   const [issuing, setIssuing] = useState(false);
@@ -32,7 +32,9 @@ export default function CertificatesPage() {
   const [revoking, setRevoking] = useState<CertificateView | null>(null);
   const list = useCertificates(filter);
   const settings = useIssuerSettings();
-  const refresh = () => qc.invalidateQueries({ queryKey: ['certificates'] });
+  const issue = useIssueCertificate();
+  const revoke = useRevokeCertificate();
+  const saveSettings = useSaveIssuerSettings();
 
   return (
     <ConsolePage
@@ -132,8 +134,7 @@ export default function CertificatesPage() {
         fields={['volunteerId', 'from', 'to']}
         successText={t('console.saved')}
         onSubmit={async (v) => {
-          await certificatesApi.issue({ volunteerId: v.volunteerId, from: day(v.from), to: day(v.to) });
-          await refresh();
+          await issue.mutateAsync({ volunteerId: v.volunteerId, from: day(v.from), to: day(v.to) });
         }}
       >
         <Form.Item
@@ -159,8 +160,7 @@ export default function CertificatesPage() {
         fields={['reason']}
         successText={t('certs.revoked')}
         onSubmit={async (v) => {
-          await certificatesApi.revoke(revoking!.id, v.reason);
-          await refresh();
+          await revoke.mutateAsync({ id: revoking!.id, reason: v.reason });
         }}
       >
         <Form.Item
@@ -181,14 +181,13 @@ export default function CertificatesPage() {
           fields={['issuerName', 'responsiblePerson', 'handlerName', 'contactPhone', 'prefix']}
           initialValues={settings.data}
           onSubmit={async (v) => {
-            await certificatesApi.saveSettings({
+            await saveSettings.mutateAsync({
               issuerName: v.issuerName,
               responsiblePerson: v.responsiblePerson,
               handlerName: v.handlerName,
               contactPhone: v.contactPhone,
               prefix: v.prefix,
             });
-            await refresh();
           }}
         >
           <Typography.Paragraph type="secondary">{t('certs.settingsHint')}</Typography.Paragraph>

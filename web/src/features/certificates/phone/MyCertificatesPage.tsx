@@ -1,39 +1,27 @@
 // /m/certificates: the volunteer asks for a certificate of their verified service (all of it, or a period) and
 // downloads each one as a PDF. Plain words, large targets; the PDF opens with an ordinary link.
 import { useState, type FormEvent } from 'react';
-import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Card, EmptyState, ErrorNotice, Loading, PageTitle, TextField } from '../../../shared/phone-ui/parts.tsx';
 import { isApiError, problemsByField } from '../../../shared/api/errors.ts';
 import { errorText } from '../../../shared/api/errorText.ts';
-import { certificatesApi, myPdfHref, useMyCertificates } from '../api.ts';
+import { myPdfHref, useMyCertificates, useRequestCertificate } from '../api.ts';
 
 export default function MyCertificatesPage() {
   const { t } = useTranslation();
-  const qc = useQueryClient();
   const q = useMyCertificates();
+  const ask = useRequestCertificate();
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
   const [done, setDone] = useState<string | null>(null);
   const back = { to: '/m', label: t('common.back') };
+  const error = ask.error;
   const fields = isApiError(error) ? problemsByField(error.fields) : new Map<string, string>();
 
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
     setDone(null);
-    try {
-      const c = await certificatesApi.request({ from: from || undefined, to: to || undefined });
-      setDone(c.number);
-      await qc.invalidateQueries({ queryKey: ['me', 'certificates'] });
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    ask.mutate({ from: from || undefined, to: to || undefined }, { onSuccess: (c) => setDone(c.number) });
   };
 
   if (q.isPending)
@@ -89,8 +77,8 @@ export default function MyCertificatesPage() {
             </p>
           )}
           <div className="ph-actions">
-            <button type="submit" className="ph-btn" disabled={busy}>
-              {busy ? t('certPhone.requesting') : t('certPhone.request')}
+            <button type="submit" className="ph-btn" disabled={ask.isPending}>
+              {ask.isPending ? t('certPhone.requesting') : t('certPhone.request')}
             </button>
           </div>
         </form>

@@ -22,7 +22,6 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { formatShortDateTime } from '../../../shared/format.ts';
 import { ConsolePage } from '../../../shared/console-ui/ConsolePage.tsx';
@@ -35,7 +34,21 @@ import { FESTIVAL_KEYS, festivals } from '../../../../../domain/calendar/calenda
 import { SPECIAL_GROUPS } from '../../../../../domain/registry/special-groups.ts';
 import { DEFAULT_RUN_GROUPS, TASK_KINDS, TASK_STATUSES } from '../../../../../domain/homecare/homecare.ts';
 import {
-  homecareApi,
+  useAddRecipient,
+  useAssignBuilding,
+  useAssignShift,
+  useAssignTask,
+  useCancelTask,
+  useCloseRun,
+  useCompleteShift,
+  useCompleteTask,
+  useConfirmRecipient,
+  useCreateRun,
+  useCreateStay,
+  useCreateTask,
+  useDischarge,
+  useGenerateShifts,
+  useRemoveRecipient,
   useRun,
   useRuns,
   useShifts,
@@ -69,14 +82,16 @@ const RECIPIENT_COLOR: Record<string, string> = {
 
 function TasksTab() {
   const { t } = useTranslation();
-  const qc = useQueryClient();
   const [status, setStatus] = useState<TaskStatus | undefined>(undefined);
   const q = useTasks(status);
   const [adding, setAdding] = useState(false);
   const [assigning, setAssigning] = useState<TaskView | null>(null);
   const [cancelling, setCancelling] = useState<TaskView | null>(null);
   const [finishing, setFinishing] = useState<TaskView | null>(null);
-  const refresh = () => qc.invalidateQueries({ queryKey: ['homecare', 'tasks'] });
+  const createTask = useCreateTask();
+  const assignTask = useAssignTask();
+  const completeTask = useCompleteTask();
+  const cancelTask = useCancelTask();
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <Space wrap>
@@ -164,7 +179,7 @@ function TasksTab() {
         successText={t('homecare.console.saved')}
         initialValues={{ kind: 'bathing', dueOn: todayInShanghai() }}
         onSubmit={async (v) => {
-          await homecareApi.createTask({
+          await createTask.mutateAsync({
             residentId: v.residentId,
             kind: v.kind,
             dueOn: v.dueOn,
@@ -173,7 +188,6 @@ function TasksTab() {
             repeatDays: v.repeatDays || null,
             note: v.note || undefined,
           });
-          await refresh();
         }}
       >
         <Form.Item name="residentId" label={t('homecare.console.resident')} rules={[{ required: true }]}>
@@ -205,8 +219,7 @@ function TasksTab() {
         fields={['volunteerId']}
         successText={t('homecare.console.saved')}
         onSubmit={async (v) => {
-          await homecareApi.assignTask(assigning!.id, v.volunteerId || null);
-          await refresh();
+          await assignTask.mutateAsync({ id: assigning!.id, volunteerId: v.volunteerId || null });
         }}
       >
         <Form.Item name="volunteerId" label={t('homecare.console.volunteer')}>
@@ -222,8 +235,7 @@ function TasksTab() {
         successText={t('homecare.console.saved')}
         initialValues={{ minutes: 60 }}
         onSubmit={async (v) => {
-          await homecareApi.completeTask(finishing!.id, v.minutes, v.note || undefined);
-          await refresh();
+          await completeTask.mutateAsync({ id: finishing!.id, minutes: v.minutes, note: v.note || undefined });
         }}
       >
         <Form.Item name="minutes" label={t('homecare.console.minutes')} rules={[{ required: true }]}>
@@ -240,8 +252,7 @@ function TasksTab() {
         fields={['reason']}
         successText={t('homecare.console.saved')}
         onSubmit={async (v) => {
-          await homecareApi.cancelTask(cancelling!.id, v.reason);
-          await refresh();
+          await cancelTask.mutateAsync({ id: cancelling!.id, reason: v.reason });
         }}
       >
         <Form.Item name="reason" label={t('homecare.console.reason')} rules={[{ required: true }]}>
@@ -258,18 +269,19 @@ function Rota({ stay }: { stay: StayView }) {
   const { t, i18n } = useTranslation();
   const when = (iso: string) => formatShortDateTime(iso, i18n.language);
   const { message } = App.useApp();
-  const qc = useQueryClient();
   const q = useShifts(stay.id);
   const [assigning, setAssigning] = useState<ShiftView | null>(null);
   const [discharging, setDischarging] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const refresh = () => qc.invalidateQueries({ queryKey: ['homecare'] });
+  const generateShifts = useGenerateShifts(stay.id);
+  const completeShift = useCompleteShift();
+  const assignShift = useAssignShift();
+  const discharge = useDischarge(stay.id);
   const generate = async () => {
     setError(null);
     try {
-      const r = await homecareApi.generate(stay.id);
+      const r = await generateShifts.mutateAsync();
       void message.success(t('homecare.console.generated', { n: r.created }));
-      await refresh();
     } catch (err) {
       setError(errorText(err, t));
     }
@@ -277,9 +289,8 @@ function Rota({ stay }: { stay: StayView }) {
   const markDone = async (s: ShiftView) => {
     setError(null);
     try {
-      await homecareApi.completeShift(s.id);
+      await completeShift.mutateAsync(s.id);
       void message.success(t('homecare.console.saved'));
-      await refresh();
     } catch (err) {
       setError(errorText(err, t));
     }
@@ -343,8 +354,7 @@ function Rota({ stay }: { stay: StayView }) {
         fields={['volunteerId']}
         successText={t('homecare.console.saved')}
         onSubmit={async (v) => {
-          await homecareApi.assignShift(assigning!.id, v.volunteerId || null);
-          await refresh();
+          await assignShift.mutateAsync({ id: assigning!.id, volunteerId: v.volunteerId || null });
         }}
       >
         <Form.Item name="volunteerId" label={t('homecare.console.volunteer')}>
@@ -359,8 +369,7 @@ function Rota({ stay }: { stay: StayView }) {
         initialValues={{ dischargedOn: todayInShanghai() }}
         successText={t('homecare.console.saved')}
         onSubmit={async (v) => {
-          await homecareApi.discharge(stay.id, v.dischargedOn);
-          await refresh();
+          await discharge.mutateAsync(v.dischargedOn);
         }}
       >
         <Form.Item name="dischargedOn" label={t('homecare.console.dischargedOn')} rules={[{ required: true }]}>
@@ -373,8 +382,8 @@ function Rota({ stay }: { stay: StayView }) {
 
 function StaysTab() {
   const { t } = useTranslation();
-  const qc = useQueryClient();
   const q = useStays();
+  const createStay = useCreateStay();
   const [adding, setAdding] = useState(false);
   const [openId, setOpenId] = useState<string | null>(null);
   const stay = q.data?.find((s) => s.id === openId) ?? null;
@@ -436,7 +445,7 @@ function StaysTab() {
         successText={t('homecare.console.saved')}
         initialValues={{ admittedOn: todayInShanghai() }}
         onSubmit={async (v) => {
-          const s = await homecareApi.createStay({
+          const s = await createStay.mutateAsync({
             residentId: v.residentId,
             hospital: v.hospital,
             ward: v.ward || null,
@@ -444,7 +453,6 @@ function StaysTab() {
             expectedDischargeOn: v.expectedDischargeOn,
             note: v.note || undefined,
           });
-          await qc.invalidateQueries({ queryKey: ['homecare', 'stays'] });
           setOpenId(s.id);
         }}
       >
@@ -485,28 +493,21 @@ const reached = (f: RunView['figures']) => f.delivered + f.declined;
 function CloseRun({ run, open, onClose }: { run: RunDetail; open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const qc = useQueryClient();
+  const closeRun = useCloseRun(run.id);
   const [reasons, setReasons] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const submit = async () => {
-    setBusy(true);
     setError(null);
     try {
-      const data = await homecareApi.close(
-        run.id,
+      await closeRun.mutateAsync(
         Object.entries(reasons)
           .filter(([, r]) => r.trim())
           .map(([residentId, reason]) => ({ residentId, reason: reason.trim() })),
       );
-      qc.setQueryData(['homecare', 'run', run.id], data);
-      await qc.invalidateQueries({ queryKey: ['homecare', 'runs'] });
       void message.success(t('homecare.console.closed'));
       onClose();
     } catch (err) {
       setError(errorText(err, t));
-    } finally {
-      setBusy(false);
     }
   };
   return (
@@ -515,7 +516,7 @@ function CloseRun({ run, open, onClose }: { run: RunDetail; open: boolean; onClo
       title={t('homecare.console.closeTitle')}
       onCancel={onClose}
       onOk={() => void submit()}
-      confirmLoading={busy}
+      confirmLoading={closeRun.isPending}
       okText={t('homecare.console.close')}
       cancelText={t('console.svc.cancel')}
       destroyOnHidden
@@ -551,17 +552,18 @@ function CloseRun({ run, open, onClose }: { run: RunDetail; open: boolean; onClo
 function BuildingCard({ run, b }: { run: RunDetail; b: RunDetail['buildings'][number] }) {
   const { t } = useTranslation();
   const labels = useLabels();
-  const qc = useQueryClient();
   const { message } = App.useApp();
+  const assignBuilding = useAssignBuilding(run.id);
+  const confirm = useConfirmRecipient(run.id);
+  const removeRecipient = useRemoveRecipient(run.id);
   const [deliverers, setDeliverers] = useState<string[]>(b.volunteers.map((v) => v.id));
   const [removing, setRemoving] = useState<RecipientView | null>(null);
   const [error, setError] = useState<string | null>(null);
   const isOpen = run.status === 'open';
-  const apply = async (p: Promise<RunDetail>) => {
+  const apply = async (save: () => Promise<RunDetail>) => {
     setError(null);
     try {
-      qc.setQueryData(['homecare', 'run', run.id], await p);
-      await qc.invalidateQueries({ queryKey: ['homecare', 'runs'] });
+      await save();
       void message.success(t('homecare.console.confirmed'));
     } catch (err) {
       setError(errorText(err, t));
@@ -580,7 +582,12 @@ function BuildingCard({ run, b }: { run: RunDetail; b: RunDetail['buildings'][nu
           initial={b.volunteers}
         />
         {isOpen && (
-          <Button size="small" onClick={() => void apply(homecareApi.assignBuilding(run.id, b.building, deliverers))}>
+          <Button
+            size="small"
+            onClick={() =>
+              void apply(() => assignBuilding.mutateAsync({ building: b.building, volunteerIds: deliverers }))
+            }
+          >
             {t('homecare.console.saveDeliverers')}
             <span className="sr-only"> {b.building}</span>
           </Button>
@@ -618,18 +625,27 @@ function BuildingCard({ run, b }: { run: RunDetail; b: RunDetail['buildings'][nu
                 <Space>
                   <Button
                     size="small"
-                    onClick={() => void apply(homecareApi.confirm(run.id, r.residentId, 'delivered'))}
+                    onClick={() =>
+                      void apply(() => confirm.mutateAsync({ residentId: r.residentId, outcome: 'delivered' }))
+                    }
                   >
                     {t('homecare.console.delivered')}
                     <span className="sr-only"> {r.name}</span>
                   </Button>
-                  <Button size="small" onClick={() => void apply(homecareApi.confirm(run.id, r.residentId, 'absent'))}>
+                  <Button
+                    size="small"
+                    onClick={() =>
+                      void apply(() => confirm.mutateAsync({ residentId: r.residentId, outcome: 'absent' }))
+                    }
+                  >
                     {t('homecare.console.absent')}
                     <span className="sr-only"> {r.name}</span>
                   </Button>
                   <Button
                     size="small"
-                    onClick={() => void apply(homecareApi.confirm(run.id, r.residentId, 'declined'))}
+                    onClick={() =>
+                      void apply(() => confirm.mutateAsync({ residentId: r.residentId, outcome: 'declined' }))
+                    }
                   >
                     {t('homecare.console.declined')}
                     <span className="sr-only"> {r.name}</span>
@@ -650,11 +666,7 @@ function BuildingCard({ run, b }: { run: RunDetail; b: RunDetail['buildings'][nu
         fields={['reason']}
         successText={t('homecare.console.saved')}
         onSubmit={async (v) => {
-          qc.setQueryData(
-            ['homecare', 'run', run.id],
-            await homecareApi.removeRecipient(run.id, removing!.residentId, v.reason),
-          );
-          await qc.invalidateQueries({ queryKey: ['homecare', 'runs'] });
+          await removeRecipient.mutateAsync({ residentId: removing!.residentId, reason: v.reason });
         }}
       >
         <Form.Item name="reason" label={t('homecare.console.reason')} rules={[{ required: true }]}>
@@ -667,8 +679,8 @@ function BuildingCard({ run, b }: { run: RunDetail; b: RunDetail['buildings'][nu
 
 function RunDetailView({ id, onBack }: { id: string; onBack: () => void }) {
   const { t } = useTranslation();
-  const qc = useQueryClient();
   const q = useRun(id);
+  const addRecipient = useAddRecipient(id);
   const [closing, setClosing] = useState(false);
   const [adding, setAdding] = useState(false);
   if (q.isPending) return <Card loading />;
@@ -758,8 +770,7 @@ function RunDetailView({ id, onBack }: { id: string; onBack: () => void }) {
         fields={['residentId', 'reason']}
         successText={t('homecare.console.saved')}
         onSubmit={async (v) => {
-          qc.setQueryData(['homecare', 'run', run.id], await homecareApi.addRecipient(run.id, v.residentId, v.reason));
-          await qc.invalidateQueries({ queryKey: ['homecare', 'runs'] });
+          await addRecipient.mutateAsync({ residentId: v.residentId, reason: v.reason });
         }}
       >
         <Form.Item name="residentId" label={t('homecare.console.resident')} rules={[{ required: true }]}>
@@ -776,8 +787,8 @@ function RunDetailView({ id, onBack }: { id: string; onBack: () => void }) {
 function RunsTab() {
   const { t, i18n } = useTranslation();
   const labels = useLabels();
-  const qc = useQueryClient();
   const q = useRuns();
+  const createRun = useCreateRun();
   const [adding, setAdding] = useState(false);
   const [openId, setOpenId] = useState<string | null>(null);
   const year = Number(todayInShanghai().slice(0, 4));
@@ -827,14 +838,13 @@ function RunsTab() {
         successText={t('homecare.console.saved')}
         initialValues={{ festival: 'mid_autumn_festival', year, groups: [...DEFAULT_RUN_GROUPS] }}
         onSubmit={async (v) => {
-          const r = await homecareApi.createRun({
+          const r = await createRun.mutateAsync({
             festival: v.festival,
             year: v.year,
             title: v.title || undefined,
             items: v.items,
             groups: v.groups,
           });
-          await qc.invalidateQueries({ queryKey: ['homecare', 'runs'] });
           setOpenId(r.id);
         }}
       >

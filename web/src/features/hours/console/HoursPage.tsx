@@ -17,7 +17,6 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
 import { ConsolePage } from '../../../shared/console-ui/ConsolePage.tsx';
@@ -30,11 +29,15 @@ import { can, useCurrentUser } from '../../../shared/session/useSession.ts';
 import { HOURS_SOURCES, type HoursSource } from '../../../../../domain/hours/ledger.ts';
 import type { ReviewReason } from '../../../../../domain/hours/schemas.ts';
 import {
-  hoursApi,
   hoursText,
+  useCorrectEntry,
   useDisputes,
+  useHonourHours,
   useHoursQueue,
   useHoursSettings,
+  useResolveDispute,
+  useSaveHoursSettings,
+  useVerifyHours,
   type DisputeView,
   type EntryView,
   type QueueFilter,
@@ -46,28 +49,23 @@ const legend = { fontSize: 14, width: 'auto', padding: '0 4px', margin: 0, borde
 function Queue() {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const qc = useQueryClient();
   const [filter, setFilter] = useState<QueueFilter>({ page: 1, pageSize: 50 });
   const [selected, setSelected] = useState<string[]>([]);
   const [correcting, setCorrecting] = useState<EntryView | null>(null);
-  const [busy, setBusy] = useState(false);
   const q = useHoursQueue(filter);
-  const refresh = () => qc.invalidateQueries({ queryKey: ['hours'] });
+  const verifyHours = useVerifyHours();
+  const correct = useCorrectEntry();
   const verify = async (ids: string[]) => {
-    setBusy(true);
     try {
-      const r = await hoursApi.verify(ids);
+      const r = await verifyHours.mutateAsync(ids);
       void message.success(
         r.skipped.length
           ? t('hours.verifiedSome', { count: r.verified.length, skipped: r.skipped.length })
           : t('hours.verified', { count: r.verified.length }),
       );
       setSelected([]);
-      await refresh();
     } catch (err) {
       void message.error(err instanceof Error ? err.message : String(err));
-    } finally {
-      setBusy(false);
     }
   };
   return (
@@ -95,7 +93,12 @@ function Queue() {
           />
           <span>{t('hours.reviewOnly')}</span>
         </Space>
-        <Button type="primary" disabled={!selected.length} loading={busy} onClick={() => void verify(selected)}>
+        <Button
+          type="primary"
+          disabled={!selected.length}
+          loading={verifyHours.isPending}
+          onClick={() => void verify(selected)}
+        >
           {t('hours.verifySelected', { count: selected.length })}
         </Button>
       </Space>
@@ -157,8 +160,7 @@ function Queue() {
         successText={t('hours.corrected')}
         initialValues={{ minutes: correcting?.minutes }}
         onSubmit={async (v) => {
-          await hoursApi.correct(correcting!.id, { minutes: v.minutes, reason: v.reason });
-          await refresh();
+          await correct.mutateAsync({ id: correcting!.id, minutes: v.minutes, reason: v.reason });
         }}
       >
         <Typography.Paragraph>{t('hours.correctLead')}</Typography.Paragraph>
@@ -185,12 +187,12 @@ function Queue() {
 /** Volunteers' objections: correct the entry if it was wrong, then answer (the volunteer gets the answer by SMS). */
 function Disputes() {
   const { t } = useTranslation();
-  const qc = useQueryClient();
   const [status, setStatus] = useState<'open' | 'resolved' | undefined>('open');
   const [answering, setAnswering] = useState<DisputeView | null>(null);
   const [correcting, setCorrecting] = useState<DisputeView | null>(null);
   const q = useDisputes(status);
-  const refresh = () => qc.invalidateQueries({ queryKey: ['hours'] });
+  const resolve = useResolveDispute();
+  const correct = useCorrectEntry();
   return (
     <>
       <Radio.Group
@@ -258,8 +260,7 @@ function Disputes() {
         fields={['resolution']}
         successText={t('hours.answered')}
         onSubmit={async (v) => {
-          await hoursApi.resolve(answering!.id, v.resolution);
-          await refresh();
+          await resolve.mutateAsync({ id: answering!.id, resolution: v.resolution });
         }}
       >
         <Typography.Paragraph>{t('hours.answerLead')}</Typography.Paragraph>
@@ -279,8 +280,7 @@ function Disputes() {
         successText={t('hours.corrected')}
         initialValues={{ minutes: correcting?.entryMinutes, reason: correcting?.reason }}
         onSubmit={async (v) => {
-          await hoursApi.correct(correcting!.entryId!, { minutes: v.minutes, reason: v.reason });
-          await refresh();
+          await correct.mutateAsync({ id: correcting!.entryId!, minutes: v.minutes, reason: v.reason });
         }}
       >
         <Typography.Paragraph>{t('hours.correctLead')}</Typography.Paragraph>
@@ -309,10 +309,11 @@ function Honour() {
   const { message } = App.useApp();
   const [form] = Form.useForm();
   const [alert, setAlert] = useState<string | null>(null);
+  const honour = useHonourHours();
   const submit = async (v: Record<string, any>) => {
     setAlert(null);
     try {
-      await hoursApi.honour({
+      await honour.mutateAsync({
         volunteerId: v.volunteerId,
         serviceDate: v.serviceDate.format('YYYY-MM-DD'),
         minutes: Math.round(v.hours * 60),
@@ -368,8 +369,8 @@ function Honour() {
 function Rules() {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const qc = useQueryClient();
   const s = useHoursSettings();
+  const save = useSaveHoursSettings();
   const [form] = Form.useForm();
   const [alert, setAlert] = useState<string | null>(null);
   if (s.isError) return <LoadError error={s.error} onRetry={() => void s.refetch()} />;
@@ -378,7 +379,7 @@ function Rules() {
   const submit = async (v: Record<string, any>) => {
     setAlert(null);
     try {
-      await hoursApi.saveSettings({
+      await save.mutateAsync({
         rounding: v.roundingUnit ? { unit: v.roundingUnit, mode: v.roundingMode } : null,
         starThresholds: [v.s1, v.s2, v.s3, v.s4, v.s5],
         pointsPerHour: v.pointsPerHour,
@@ -386,7 +387,6 @@ function Rules() {
         pointsTotalCap: v.pointsTotalCap ?? null,
       });
       void message.success(t('console.saved'));
-      await qc.invalidateQueries({ queryKey: ['hours'] });
     } catch (err) {
       setAlert(
         applyApiErrors(

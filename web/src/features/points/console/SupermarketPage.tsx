@@ -17,7 +17,6 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ConsolePage } from '../../../shared/console-ui/ConsolePage.tsx';
 import { QueryTable } from '../../../shared/console-ui/QueryTable.tsx';
@@ -25,8 +24,12 @@ import { FormModal } from '../../../shared/console-ui/FormModal.tsx';
 import { errorText } from '../../../shared/api/errorText.ts';
 import {
   pointsApi,
+  useCreateItem,
   useItems,
+  useRedeem,
   useRedemptions,
+  useRestock,
+  useUpdateItem,
   useVolunteerPoints,
   type CardSummary,
   type ItemView,
@@ -39,12 +42,11 @@ const tokenOf = (s: string) => s.trim().split('/').filter(Boolean).pop() ?? '';
 function Redeem() {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const qc = useQueryClient();
+  const redeem = useRedeem();
   const [code, setCode] = useState('');
   const [who, setWho] = useState<CardSummary | null>(null);
   const [findError, setFindError] = useState<string | null>(null);
   const [basket, setBasket] = useState<Record<string, number>>({});
-  const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const items = useItems();
   const account = useVolunteerPoints(who?.id ?? null);
@@ -64,10 +66,9 @@ function Redeem() {
   };
   const confirm = async () => {
     if (!who) return;
-    setBusy(true);
     setError(null);
     try {
-      const r = await pointsApi.redeem({
+      const r = await redeem.mutateAsync({
         volunteerId: who.id,
         lines: Object.entries(basket)
           .filter(([, q]) => q > 0)
@@ -75,11 +76,8 @@ function Redeem() {
       });
       void message.success(t('shop.redeemed', { n: r.points }));
       setBasket({});
-      await qc.invalidateQueries({ queryKey: ['points'] });
     } catch (err) {
       setError(errorText(err, t));
-    } finally {
-      setBusy(false);
     }
   };
 
@@ -155,7 +153,7 @@ function Redeem() {
           </p>
           {error && <Alert type="error" showIcon title={error} role="alert" />}
           <Space>
-            <Button type="primary" loading={busy} disabled={total === 0} onClick={() => void confirm()}>
+            <Button type="primary" loading={redeem.isPending} disabled={total === 0} onClick={() => void confirm()}>
               {t('shop.confirm')}
             </Button>
             <Button onClick={() => setBasket({})}>{t('shop.clear')}</Button>
@@ -168,12 +166,13 @@ function Redeem() {
 
 function Items() {
   const { t } = useTranslation();
-  const qc = useQueryClient();
   const items = useItems();
   const [adding, setAdding] = useState(false);
   const [editing, setEditing] = useState<ItemView | null>(null);
   const [restocking, setRestocking] = useState<ItemView | null>(null);
-  const refresh = () => qc.invalidateQueries({ queryKey: ['points'] });
+  const createItem = useCreateItem();
+  const updateItem = useUpdateItem();
+  const restock = useRestock();
   return (
     <>
       <Button type="primary" onClick={() => setAdding(true)} style={{ marginBottom: 12 }}>
@@ -218,8 +217,7 @@ function Items() {
         successText={t('shop.saved')}
         initialValues={{ stock: 0 }}
         onSubmit={async (v) => {
-          await pointsApi.createItem({ name: v.name, pricePoints: v.pricePoints, stock: v.stock ?? 0, active: true });
-          await refresh();
+          await createItem.mutateAsync({ name: v.name, pricePoints: v.pricePoints, stock: v.stock ?? 0, active: true });
         }}
       >
         <Form.Item name="name" label={t('shop.name')} rules={[{ required: true }]}>
@@ -240,8 +238,10 @@ function Items() {
         successText={t('shop.saved')}
         initialValues={editing ?? undefined}
         onSubmit={async (v) => {
-          await pointsApi.updateItem(editing!.id, { name: v.name, pricePoints: v.pricePoints, active: v.active });
-          await refresh();
+          await updateItem.mutateAsync({
+            id: editing!.id,
+            body: { name: v.name, pricePoints: v.pricePoints, active: v.active },
+          });
         }}
       >
         <Form.Item name="name" label={t('shop.name')} rules={[{ required: true }]}>
@@ -261,8 +261,7 @@ function Items() {
         fields={['quantity', 'note']}
         successText={t('shop.saved')}
         onSubmit={async (v) => {
-          await pointsApi.restock(restocking!.id, { quantity: v.quantity, note: v.note || undefined });
-          await refresh();
+          await restock.mutateAsync({ id: restocking!.id, body: { quantity: v.quantity, note: v.note || undefined } });
         }}
       >
         <Form.Item name="quantity" label={t('shop.restockQty')} rules={[{ required: true }]}>

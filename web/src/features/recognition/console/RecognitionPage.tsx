@@ -2,7 +2,6 @@
 // publishing the list (public page and poster), and the yearly health-check list.
 import { useState } from 'react';
 import { App, Button, Form, Input, InputNumber, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
-import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ConsolePage } from '../../../shared/console-ui/ConsolePage.tsx';
 import { QueryTable } from '../../../shared/console-ui/QueryTable.tsx';
@@ -18,10 +17,17 @@ import {
   publicPageUrl,
   recentQuarters,
   recognitionApi,
+  useDecideNomination,
   useHealthCheck,
+  useNominate,
   useNominations,
   useNotices,
+  usePaperConsent,
+  usePublishQuarter,
   useRanking,
+  useSaveNoticeDays,
+  useScanNotices,
+  useWithdrawNotice,
   type HealthCheckRow,
   type NominationView,
   type NoticeView,
@@ -36,7 +42,6 @@ function useQuarterLabel() {
 function Notices() {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const qc = useQueryClient();
   const me = useCurrentUser();
   const canNominate = useCan('recognition.nominate');
   const manage = canNominate && me.role !== 'team_leader';
@@ -45,12 +50,13 @@ function Notices() {
   const list = useNotices(status || undefined);
   const [withdrawing, setWithdrawing] = useState<NoticeView | null>(null);
   const [days, setDays] = useState<number | null>(null);
-  const refresh = () => qc.invalidateQueries({ queryKey: ['recognition'] });
+  const scanNotices = useScanNotices();
+  const saveNoticeDays = useSaveNoticeDays();
+  const withdraw = useWithdrawNotice();
   const scan = async () => {
     try {
-      const r = await recognitionApi.scan();
+      const r = await scanNotices.mutateAsync();
       void message.success(t('recognition.notices.scanned', r));
-      await refresh();
     } catch (e) {
       void message.error(errorText(e, t));
     }
@@ -58,9 +64,8 @@ function Notices() {
   const saveDays = async () => {
     if (days === null) return;
     try {
-      await recognitionApi.saveSettings(days);
+      await saveNoticeDays.mutateAsync(days);
       void message.success(t('recognition.notices.daysSaved'));
-      await refresh();
     } catch (e) {
       void message.error(errorText(e, t));
     }
@@ -155,8 +160,7 @@ function Notices() {
         fields={['reason']}
         successText={t('recognition.notices.withdrawn_ok')}
         onSubmit={async (v) => {
-          await recognitionApi.withdraw(withdrawing!.id, v.reason);
-          await refresh();
+          await withdraw.mutateAsync({ id: withdrawing!.id, reason: v.reason });
         }}
       >
         <Form.Item
@@ -174,8 +178,8 @@ function Notices() {
 
 function Ranking({ quarter }: { quarter: string }) {
   const { t } = useTranslation();
-  const qc = useQueryClient();
   const ranking = useRanking(quarter);
+  const nominate = useNominate();
   const [nominating, setNominating] = useState<RankedView | null>(null);
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
@@ -215,8 +219,7 @@ function Ranking({ quarter }: { quarter: string }) {
         fields={['reason']}
         successText={t('recognition.ranking.done')}
         onSubmit={async (v) => {
-          await recognitionApi.nominate({ quarter, volunteerId: nominating!.volunteerId, reason: v.reason });
-          await qc.invalidateQueries({ queryKey: ['recognition'] });
+          await nominate.mutateAsync({ quarter, volunteerId: nominating!.volunteerId, reason: v.reason });
         }}
       >
         <p>{nominating?.explanation}</p>
@@ -236,18 +239,18 @@ function Ranking({ quarter }: { quarter: string }) {
 function Nominations({ quarter }: { quarter: string }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const qc = useQueryClient();
   const me = useCurrentUser();
   const admin = useCan('recognition.approve');
   const office = me.role !== 'team_leader';
   const list = useNominations(quarter);
   const [rejecting, setRejecting] = useState<NominationView | null>(null);
-  const refresh = () => qc.invalidateQueries({ queryKey: ['recognition'] });
+  const decide = useDecideNomination();
+  const publish = usePublishQuarter();
+  const paperConsent = usePaperConsent();
   const act = async (fn: () => Promise<unknown>, ok: string) => {
     try {
       await fn();
       void message.success(ok);
-      await refresh();
     } catch (e) {
       void message.error(errorText(e, t));
     }
@@ -262,7 +265,7 @@ function Nominations({ quarter }: { quarter: string }) {
             type="primary"
             onClick={() =>
               void act(async () => {
-                const r = await recognitionApi.publish(quarter);
+                const r = await publish.mutateAsync(quarter);
                 void message.info(t('recognition.nominations.publishedOk', r));
               }, t('recognition.nominations.publish'))
             }
@@ -321,7 +324,7 @@ function Nominations({ quarter }: { quarter: string }) {
                     size="small"
                     onClick={() =>
                       void act(
-                        () => recognitionApi.paperConsent(n.volunteerId, true),
+                        () => paperConsent.mutateAsync({ volunteerId: n.volunteerId, publish: true }),
                         t('recognition.nominations.paperConsentOk'),
                       )
                     }
@@ -345,7 +348,7 @@ function Nominations({ quarter }: { quarter: string }) {
                           type="primary"
                           onClick={() =>
                             void act(
-                              () => recognitionApi.decide(n.id, { approve: true }),
+                              () => decide.mutateAsync({ id: n.id, approve: true }),
                               t('recognition.nominations.approved'),
                             )
                           }
@@ -369,8 +372,7 @@ function Nominations({ quarter }: { quarter: string }) {
         fields={['note']}
         successText={t('recognition.nominations.rejected')}
         onSubmit={async (v) => {
-          await recognitionApi.decide(rejecting!.id, { approve: false, note: v.note });
-          await refresh();
+          await decide.mutateAsync({ id: rejecting!.id, approve: false, note: v.note });
         }}
       >
         <Form.Item name="note" label={t('recognition.nominations.note')}>
