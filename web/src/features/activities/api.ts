@@ -77,6 +77,14 @@ export const useActivity = (id: string) =>
   useQuery({ queryKey: ['activities', 'detail', id], queryFn: ({ signal }) => activitiesApi.detail(id, signal) });
 export const useSignups = (id: string) =>
   useQuery({ queryKey: ['activities', 'signups', id], queryFn: ({ signal }) => activitiesApi.signups(id, signal) });
+export const useOpenActivities = () =>
+  useQuery({ queryKey: ['activities', 'open'], queryFn: ({ signal }) => activitiesApi.open(signal) });
+export const useMySignups = () =>
+  useQuery({ queryKey: ['activities', 'mine'], queryFn: ({ signal }) => activitiesApi.mine(signal) });
+export const useCheckinInfo = (id: string) =>
+  useQuery({ queryKey: ['activities', 'checkin', id], queryFn: ({ signal }) => activitiesApi.checkinInfo(id, signal) });
+const myFeedKey = ['activities', 'feed'] as const;
+export const useMyFeed = () => useQuery({ queryKey: myFeedKey, queryFn: () => activitiesApi.feed(false) });
 
 function useRefreshActivities() {
   const qc = useQueryClient();
@@ -99,4 +107,95 @@ export function useActivityFromTemplate() {
 export function useCreateSeries() {
   const refresh = useRefreshActivities();
   return useMutation({ mutationFn: activitiesApi.createSeries, onSuccess: refresh });
+}
+
+export function usePublishActivity() {
+  const refresh = useRefreshActivities();
+  return useMutation({ mutationFn: activitiesApi.publish, onSuccess: refresh });
+}
+
+export function useCancelActivity() {
+  const refresh = useRefreshActivities();
+  return useMutation({ mutationFn: activitiesApi.cancel, onSuccess: refresh });
+}
+
+export function useSignUpGroup(activityId: string) {
+  const refresh = useRefreshActivities();
+  return useMutation({
+    mutationFn: (b: { shiftId: string; volunteerIds: string[] }) => activitiesApi.signUpGroup(activityId, b),
+    onSuccess: refresh,
+  });
+}
+
+/** Staff take a sign-up off (a waitlisted place, or a confirmed one not yet checked in). */
+export function useWithdrawSignup() {
+  const refresh = useRefreshActivities();
+  return useMutation({ mutationFn: activitiesApi.withdraw, onSuccess: refresh });
+}
+
+export function useCardAttendance(activityId: string) {
+  const refresh = useRefreshActivities();
+  return useMutation({
+    mutationFn: (b: { cardToken: string; action: 'in' | 'out' }) => activitiesApi.card(activityId, b),
+    onSuccess: refresh,
+  });
+}
+
+export function useMarkAttendance(activityId: string) {
+  const refresh = useRefreshActivities();
+  return useMutation({
+    mutationFn: (b: { signupId: string; action: 'in' | 'out' | 'present' }) => activitiesApi.mark(activityId, b),
+    onSuccess: refresh,
+  });
+}
+
+export function useSaveProgramme(activityId: string) {
+  const refresh = useRefreshActivities();
+  return useMutation({
+    mutationFn: (b: Parameters<typeof activitiesApi.programme>[1]) => activitiesApi.programme(activityId, b),
+    onSuccess: refresh,
+  });
+}
+
+/** A volunteer signs up for a shift (or its waitlist) from the phone. */
+export function useJoinActivity() {
+  const refresh = useRefreshActivities();
+  return useMutation({
+    mutationFn: ({ id, shiftId }: { id: string; shiftId: string }) => activitiesApi.join(id, shiftId),
+    onSuccess: refresh,
+  });
+}
+
+export function useCancelMySignup() {
+  const refresh = useRefreshActivities();
+  return useMutation({ mutationFn: activitiesApi.cancelMine, onSuccess: refresh });
+}
+
+/**
+ * Checking in with the code from the screen. `locate` gives the phone's position if it can (the server flags a
+ * check-in far from the place for review); the check-in goes ahead without it.
+ */
+export function useCheckin(activityId: string, locate: () => Promise<{ lat: number; lng: number } | null>) {
+  const refresh = useRefreshActivities();
+  return useMutation({
+    mutationFn: async (code: string) => activitiesApi.checkin(activityId, { code, ...((await locate()) ?? {}) }),
+    onSuccess: refresh,
+  });
+}
+
+export function useCheckout(activityId: string) {
+  const refresh = useRefreshActivities();
+  return useMutation({
+    mutationFn: (code: string) => activitiesApi.checkout(activityId, { code }),
+    onSuccess: refresh,
+  });
+}
+
+/** A new calendar address: the old one stops working, so the new one goes straight into the cache. */
+export function useRenewMyFeed() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: () => activitiesApi.feed(true),
+    onSuccess: (r) => qc.setQueryData(myFeedKey, r),
+  });
 }

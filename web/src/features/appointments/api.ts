@@ -1,5 +1,5 @@
 // Typed fetchers and react-query hooks of /api/appointments.
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../shared/api/client.ts';
 
 const enc = encodeURIComponent;
@@ -111,6 +111,77 @@ export const useSlots = (serviceId: string | null) =>
   });
 export const useMine = () =>
   useQuery({ queryKey: ['appointments', 'mine'], queryFn: ({ signal }) => appointmentsApi.mine(signal) });
+const feedKey = (volunteerId: string | undefined) => ['appointments', 'feed', volunteerId] as const;
+export const useProviderFeed = (volunteerId: string | undefined) =>
+  useQuery({
+    queryKey: feedKey(volunteerId),
+    enabled: !!volunteerId,
+    queryFn: () => appointmentsApi.feed(volunteerId!, false),
+  });
+
+/** Every booking or service change refreshes the day's bookings, the services, the open slots and my bookings. */
+function useRefreshAppointments() {
+  const qc = useQueryClient();
+  return () => qc.invalidateQueries({ queryKey: ['appointments'] });
+}
+
+/** A refused booking usually means the slot was just taken: its service's slots are fetched again. */
+function useRefreshSlots() {
+  const qc = useQueryClient();
+  return (serviceId: string) => qc.invalidateQueries({ queryKey: ['appointments', 'slots', serviceId] });
+}
+
+export function useCreateService() {
+  const refresh = useRefreshAppointments();
+  return useMutation({ mutationFn: appointmentsApi.createService, onSuccess: refresh });
+}
+
+export function useUpdateService(id: string | undefined) {
+  const refresh = useRefreshAppointments();
+  return useMutation({
+    mutationFn: (b: Record<string, unknown>) => appointmentsApi.updateService(id!, b),
+    onSuccess: refresh,
+  });
+}
+
+export function useBookForCaller() {
+  const refresh = useRefreshAppointments();
+  const refreshSlots = useRefreshSlots();
+  return useMutation({
+    mutationFn: appointmentsApi.bookForCaller,
+    onSuccess: refresh,
+    onError: (_e, b) => refreshSlots(b.serviceId),
+  });
+}
+
+export function useCancelBooking() {
+  const refresh = useRefreshAppointments();
+  return useMutation({ mutationFn: appointmentsApi.cancel, onSuccess: refresh });
+}
+
+export function useBookSelf() {
+  const refresh = useRefreshAppointments();
+  const refreshSlots = useRefreshSlots();
+  return useMutation({
+    mutationFn: appointmentsApi.bookSelf,
+    onSuccess: refresh,
+    onError: (_e, b) => refreshSlots(b.serviceId),
+  });
+}
+
+export function useCancelSelf() {
+  const refresh = useRefreshAppointments();
+  return useMutation({ mutationFn: appointmentsApi.cancelSelf, onSuccess: refresh });
+}
+
+/** A provider's new calendar address: the old one stops working, so the new one goes straight into the cache. */
+export function useRenewProviderFeed() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (volunteerId: string) => appointmentsApi.feed(volunteerId, true),
+    onSuccess: (r, volunteerId) => qc.setQueryData(feedKey(volunteerId), r),
+  });
+}
 
 export const minuteText = (m: number) =>
   `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;

@@ -91,3 +91,36 @@ export function useLogMyVisit(pairingId: string) {
     onSuccess: () => qc.invalidateQueries({ queryKey: ['me', 'pairings'] }),
   });
 }
+
+/** Staff's writes on pairings: each refreshes the pairings lists, a pairing's detail and the missed visits. */
+function useRefreshPairings() {
+  const qc = useQueryClient();
+  return () => qc.invalidateQueries({ queryKey: ['pairings'] });
+}
+
+export function useCreatePairing() {
+  const refresh = useRefreshPairings();
+  return useMutation({ mutationFn: pairingsApi.create, onSuccess: refresh });
+}
+
+export function useUpdatePairing(id: string | undefined) {
+  const refresh = useRefreshPairings();
+  return useMutation({ mutationFn: (b: Record<string, unknown>) => pairingsApi.update(id!, b), onSuccess: refresh });
+}
+
+export function useEndPairing(id: string | undefined) {
+  const refresh = useRefreshPairings();
+  return useMutation({
+    mutationFn: (b: { reason: string; endedOn?: string }) => pairingsApi.end(id!, b),
+    onSuccess: refresh,
+  });
+}
+
+/** A visit staff record for the volunteer (reported by phone). */
+export function useLogVisitFor(id: string | undefined) {
+  const refresh = useRefreshPairings();
+  return useMutation({
+    mutationFn: (b: { visitedOn: string; minutes: number; notes?: string | null }) => pairingsApi.logFor(id!, b),
+    onSuccess: refresh,
+  });
+}

@@ -2,7 +2,6 @@
 // a group sign-up, the volunteer-card scan, the check-in screen link and a performance's programme.
 import { useState } from 'react';
 import { App, Button, Card, Descriptions, Form, Input, InputNumber, Select, Space, Table, Tag } from 'antd';
-import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ConsolePage } from '../../../shared/console-ui/ConsolePage.tsx';
@@ -10,18 +9,29 @@ import { QueryTable } from '../../../shared/console-ui/QueryTable.tsx';
 import { ConfirmButton } from '../../../shared/console-ui/ConfirmButton.tsx';
 import { VolunteerPicker } from '../../../shared/console-ui/VolunteerPicker.tsx';
 import { errorText } from '../../../shared/api/errorText.ts';
-import { activitiesApi, useActivity, useSignups, type ActivityDetail, type Signup } from '../api.ts';
+import {
+  useActivity,
+  useCancelActivity,
+  useCardAttendance,
+  useMarkAttendance,
+  usePublishActivity,
+  useSaveProgramme,
+  useSignUpGroup,
+  useSignups,
+  useWithdrawSignup,
+  type ActivityDetail,
+  type Signup,
+} from '../api.ts';
 import { shanghaiTime } from '../../../../../domain/shared/dates.ts';
 
-function useRun() {
+/** Says how a save went: the success text if there is one, or what went wrong. The save refreshes the lists. */
+function useSay() {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const qc = useQueryClient();
-  return async (fn: () => Promise<unknown>, ok?: string) => {
+  return async (save: Promise<unknown>, ok?: string) => {
     try {
-      await fn();
+      await save;
       if (ok) void message.success(ok);
-      await qc.invalidateQueries({ queryKey: ['activities'] });
     } catch (e) {
       void message.error(errorText(e, t));
     }
@@ -31,13 +41,13 @@ function useRun() {
 function GroupSignup({ a }: { a: ActivityDetail }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const run = useRun();
+  const signUp = useSignUpGroup(a.id);
   const [shiftId, setShiftId] = useState<string | undefined>(a.shifts[0]?.id);
   const [picked, setPicked] = useState<string[]>([]);
   const [one, setOne] = useState<string | null>(null);
-  const submit = () =>
-    run(async () => {
-      const r = await activitiesApi.signUpGroup(a.id, { shiftId: shiftId!, volunteerIds: picked });
+  const submit = async () => {
+    try {
+      const r = await signUp.mutateAsync({ shiftId: shiftId!, volunteerIds: picked });
       void message.success(
         t('act.signedUp', {
           ok: r.filter((x) => x.status === 'confirmed').length,
@@ -45,7 +55,10 @@ function GroupSignup({ a }: { a: ActivityDetail }) {
         }),
       );
       setPicked([]);
-    });
+    } catch (e) {
+      void message.error(errorText(e, t));
+    }
+  };
   return (
     <Card size="small" title={t('act.detail.group')}>
       <Space wrap>
@@ -76,12 +89,16 @@ function GroupSignup({ a }: { a: ActivityDetail }) {
 
 function CardScan({ a }: { a: ActivityDetail }) {
   const { t } = useTranslation();
-  const run = useRun();
+  const say = useSay();
+  const card = useCardAttendance(a.id);
   const [token, setToken] = useState('');
   // A scanner types the card's address or token followed by Enter; the token is the last path segment.
   const tokenOf = (s: string) => s.trim().split('/').filter(Boolean).pop() ?? '';
   const go = (action: 'in' | 'out') =>
-    run(() => activitiesApi.card(a.id, { cardToken: tokenOf(token), action }).then(() => setToken('')), t('act.saved'));
+    say(
+      card.mutateAsync({ cardToken: tokenOf(token), action }).then(() => setToken('')),
+      t('act.saved'),
+    );
   return (
     <Card size="small" title={t('act.detail.card')}>
       <Space wrap>
@@ -106,7 +123,8 @@ function CardScan({ a }: { a: ActivityDetail }) {
 
 function Programme({ a }: { a: ActivityDetail }) {
   const { t } = useTranslation();
-  const run = useRun();
+  const say = useSay();
+  const save = useSaveProgramme(a.id);
   const [form] = Form.useForm<{ items: ActivityDetail['programme']; audienceCount: number | null }>();
   return (
     <Card size="small" title={t('act.detail.programme')}>
@@ -115,10 +133,7 @@ function Programme({ a }: { a: ActivityDetail }) {
         layout="inline"
         initialValues={{ items: a.programme, audienceCount: a.audienceCount }}
         onFinish={(v) =>
-          void run(
-            () => activitiesApi.programme(a.id, { items: v.items ?? [], audienceCount: v.audienceCount ?? null }),
-            t('act.saved'),
-          )
+          void say(save.mutateAsync({ items: v.items ?? [], audienceCount: v.audienceCount ?? null }), t('act.saved'))
         }
       >
         <Form.List name="items">
@@ -163,7 +178,11 @@ function Programme({ a }: { a: ActivityDetail }) {
 export default function ActivityPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
-  const run = useRun();
+  const say = useSay();
+  const publish = usePublishActivity();
+  const cancel = useCancelActivity();
+  const mark = useMarkAttendance(id);
+  const withdraw = useWithdrawSignup();
   const q = useActivity(id);
   const signups = useSignups(id);
   const a = q.data;
@@ -176,7 +195,7 @@ export default function ActivityPage() {
         a && (
           <Space wrap>
             {a.status === 'draft' && (
-              <Button type="primary" onClick={() => void run(() => activitiesApi.publish(a.id), t('act.published'))}>
+              <Button type="primary" onClick={() => void say(publish.mutateAsync(a.id), t('act.published'))}>
                 {t('act.publish')}
               </Button>
             )}
@@ -189,7 +208,7 @@ export default function ActivityPage() {
               <ConfirmButton
                 label={t('act.cancelActivity')}
                 confirm={t('act.cancelConfirm', { title: a.title })}
-                onConfirm={() => run(() => activitiesApi.cancel(a.id))}
+                onConfirm={() => say(cancel.mutateAsync(a.id))}
               />
             )}
           </Space>
@@ -272,7 +291,7 @@ export default function ActivityPage() {
                         <ConfirmButton
                           label={t('act.withdraw')}
                           confirm={t('act.withdrawConfirm', { name: s.volunteerName })}
-                          onConfirm={() => run(() => activitiesApi.withdraw(s.id))}
+                          onConfirm={() => say(withdraw.mutateAsync(s.id))}
                         />
                       ) : null
                     ) : (
@@ -280,7 +299,7 @@ export default function ActivityPage() {
                         {!s.checkedInAt && (
                           <Button
                             size="small"
-                            onClick={() => void run(() => activitiesApi.mark(id, { signupId: s.id, action: 'in' }))}
+                            onClick={() => void say(mark.mutateAsync({ signupId: s.id, action: 'in' }))}
                           >
                             {t('act.markIn')}
                           </Button>
@@ -288,9 +307,7 @@ export default function ActivityPage() {
                         {!s.checkedInAt && (
                           <Button
                             size="small"
-                            onClick={() =>
-                              void run(() => activitiesApi.mark(id, { signupId: s.id, action: 'present' }))
-                            }
+                            onClick={() => void say(mark.mutateAsync({ signupId: s.id, action: 'present' }))}
                           >
                             {t('act.markPresent')}
                           </Button>
@@ -298,7 +315,7 @@ export default function ActivityPage() {
                         {s.checkedInAt && !s.checkedOutAt && (
                           <Button
                             size="small"
-                            onClick={() => void run(() => activitiesApi.mark(id, { signupId: s.id, action: 'out' }))}
+                            onClick={() => void say(mark.mutateAsync({ signupId: s.id, action: 'out' }))}
                           >
                             {t('act.markOut')}
                           </Button>
@@ -307,7 +324,7 @@ export default function ActivityPage() {
                           <ConfirmButton
                             label={t('act.withdraw')}
                             confirm={t('act.withdrawConfirm', { name: s.volunteerName })}
-                            onConfirm={() => run(() => activitiesApi.withdraw(s.id))}
+                            onConfirm={() => say(withdraw.mutateAsync(s.id))}
                           />
                         )}
                       </Space>

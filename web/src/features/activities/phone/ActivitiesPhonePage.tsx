@@ -1,23 +1,30 @@
 // /m/activities: a volunteer sees the activities open for sign-up, signs up for a shift (or the waitlist),
 // sees and cancels their own, and gets the calendar address. One column, big buttons, plain words.
 import { useState } from 'react';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Card, EmptyState, ErrorNotice, Loading, PageTitle } from '../../../shared/phone-ui/parts.tsx';
 import { NoticeBox, type Notice } from '../../../shared/phone-ui/Notice.tsx';
 import { errorText } from '../../../shared/api/errorText.ts';
-import { activitiesApi, type OpenActivity, type Signup } from '../api.ts';
+import {
+  useCancelMySignup,
+  useJoinActivity,
+  useMyFeed,
+  useMySignups,
+  useOpenActivities,
+  useRenewMyFeed,
+  type OpenActivity,
+  type Signup,
+} from '../api.ts';
 import { shanghaiLocal, shanghaiTime } from '../../../../../domain/shared/dates.ts';
 
 function Mine({ list, onNotice }: { list: Signup[]; onNotice: (n: Notice) => void }) {
   const { t } = useTranslation();
-  const qc = useQueryClient();
+  const cancelMine = useCancelMySignup();
   const [asking, setAsking] = useState<string | null>(null);
   const cancel = async (s: Signup) => {
     try {
-      await activitiesApi.cancelMine(s.id);
+      await cancelMine.mutateAsync(s.id);
       onNotice({ ok: true, text: t('actPhone.cancelled') });
-      await qc.invalidateQueries({ queryKey: ['activities'] });
     } catch (e) {
       onNotice({ ok: false, text: errorText(e, t) });
     } finally {
@@ -85,21 +92,16 @@ function Mine({ list, onNotice }: { list: Signup[]; onNotice: (n: Notice) => voi
 
 function OpenList({ list, onNotice }: { list: OpenActivity[]; onNotice: (n: Notice) => void }) {
   const { t } = useTranslation();
-  const qc = useQueryClient();
-  const [busy, setBusy] = useState(false);
+  const signUp = useJoinActivity();
   const join = async (a: OpenActivity, shiftId: string) => {
-    setBusy(true);
     try {
-      const r = await activitiesApi.join(a.id, shiftId);
+      const r = await signUp.mutateAsync({ id: a.id, shiftId });
       onNotice({
         ok: true,
         text: r.status === 'confirmed' ? t('actPhone.joined', { title: a.title }) : t('actPhone.waitlisted'),
       });
-      await qc.invalidateQueries({ queryKey: ['activities'] });
     } catch (e) {
       onNotice({ ok: false, text: errorText(e, t) });
-    } finally {
-      setBusy(false);
     }
   };
   if (!list.length) return <EmptyState>{t('actPhone.none')}</EmptyState>;
@@ -129,7 +131,7 @@ function OpenList({ list, onNotice }: { list: OpenActivity[]; onNotice: (n: Noti
                   <button
                     type="button"
                     className="ph-btn ph-btn--block"
-                    disabled={busy}
+                    disabled={signUp.isPending}
                     onClick={() => void join(a, s.id)}
                   >
                     {left > 0 ? t('actPhone.join', { shift: s.name }) : t('actPhone.joinWait', { shift: s.name })}
@@ -146,9 +148,9 @@ function OpenList({ list, onNotice }: { list: OpenActivity[]; onNotice: (n: Noti
 
 function Feed() {
   const { t } = useTranslation();
-  const [path, setPath] = useState<string | null>(null);
-  const q = useQuery({ queryKey: ['activities', 'feed'], queryFn: () => activitiesApi.feed(false) });
-  const shown = path ?? q.data?.path;
+  const q = useMyFeed();
+  const renew = useRenewMyFeed();
+  const shown = q.data?.path;
   return (
     <Card title={t('actPhone.feed')}>
       <p>{t('actPhone.feedHelp')}</p>
@@ -157,11 +159,7 @@ function Feed() {
           <code>{`${window.location.origin}${shown}`}</code>
         </p>
       )}
-      <button
-        type="button"
-        className="ph-btn ph-btn--secondary"
-        onClick={() => void activitiesApi.feed(true).then((r) => setPath(r.path))}
-      >
+      <button type="button" className="ph-btn ph-btn--secondary" onClick={() => renew.mutate()}>
         {t('actPhone.feedRenew')}
       </button>
     </Card>
@@ -171,8 +169,8 @@ function Feed() {
 export default function ActivitiesPhonePage() {
   const { t } = useTranslation();
   const [notice, setNotice] = useState<Notice>(null);
-  const open = useQuery({ queryKey: ['activities', 'open'], queryFn: ({ signal }) => activitiesApi.open(signal) });
-  const mine = useQuery({ queryKey: ['activities', 'mine'], queryFn: ({ signal }) => activitiesApi.mine(signal) });
+  const open = useOpenActivities();
+  const mine = useMySignups();
   return (
     <>
       <PageTitle title={t('actPhone.title')} back={{ to: '/m', label: t('common.home') }} />

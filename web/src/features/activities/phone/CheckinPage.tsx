@@ -1,13 +1,12 @@
 // /m/activities/checkin/:id?code=123456 — what the activity's QR code opens: one big button to check in (or
 // out, when already in), plain words. The code comes from the QR; it can also be typed from the screen.
 import { useState } from 'react';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { Card, ErrorNotice, Loading, PageTitle, TextField } from '../../../shared/phone-ui/parts.tsx';
 import { NoticeBox, type Notice } from '../../../shared/phone-ui/Notice.tsx';
 import { errorText } from '../../../shared/api/errorText.ts';
-import { activitiesApi } from '../api.ts';
+import { useCheckin, useCheckinInfo, useCheckout } from '../api.ts';
 import { shanghaiTime } from '../../../../../domain/shared/dates.ts';
 
 /** The phone's position if it gives one within 3 s; check-in goes ahead without it. */
@@ -33,23 +32,19 @@ export default function CheckinPage() {
   const { id = '' } = useParams();
   const [params] = useSearchParams();
   const { t } = useTranslation();
-  const qc = useQueryClient();
   const [code, setCode] = useState(params.get('code') ?? '');
   const [notice, setNotice] = useState<Notice>(null);
-  const [busy, setBusy] = useState(false);
-  const q = useQuery({
-    queryKey: ['activities', 'checkin', id],
-    queryFn: ({ signal }) => activitiesApi.checkinInfo(id, signal),
-  });
+  const q = useCheckinInfo(id);
+  const checkin = useCheckin(id, position);
+  const checkout = useCheckout(id);
+  const busy = checkin.isPending || checkout.isPending;
   const s = q.data?.signup;
   const action: 'in' | 'out' | null =
     !s || s.status !== 'confirmed' ? null : !s.checkedInAt ? 'in' : !s.checkedOutAt ? 'out' : null;
   const go = async () => {
-    setBusy(true);
     try {
       if (action === 'in') {
-        const pos = await position();
-        const r = await activitiesApi.checkin(id, { code, ...(pos ?? {}) });
+        const r = await checkin.mutateAsync(code);
         setNotice({
           ok: true,
           text:
@@ -60,14 +55,11 @@ export default function CheckinPage() {
         // The next scan (to check out) brings a new code.
         setCode('');
       } else {
-        const r = await activitiesApi.checkout(id, { code });
+        const r = await checkout.mutateAsync(code);
         setNotice({ ok: true, text: t('actPhone.checkin.outOk', { minutes: r.minutes ?? 0 }) });
       }
-      await qc.invalidateQueries({ queryKey: ['activities'] });
     } catch (e) {
       setNotice({ ok: false, text: errorText(e, t) });
-    } finally {
-      setBusy(false);
     }
   };
   return (

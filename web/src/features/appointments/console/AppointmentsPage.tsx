@@ -17,7 +17,6 @@ import {
   Typography,
 } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import dayjs from 'dayjs';
@@ -28,7 +27,11 @@ import { errorText } from '../../../shared/api/errorText.ts';
 import {
   appointmentsApi,
   minuteText,
+  useBookForCaller,
+  useCancelBooking,
   useDayBookings,
+  useProviderFeed,
+  useRenewProviderFeed,
   useServices,
   useSlots,
   type Booking,
@@ -41,7 +44,7 @@ import { todayInShanghai } from '../../../../../domain/shared/dates.ts';
 function DayBookings({ services }: { services: Service[] }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const qc = useQueryClient();
+  const cancelBooking = useCancelBooking();
   // The day lives in the address (?date=YYYY-MM-DD), so a link or a reload shows the same day.
   const [params, setParams] = useSearchParams();
   const date = /^\d{4}-\d{2}-\d{2}$/.test(params.get('date') ?? '') ? params.get('date')! : todayInShanghai();
@@ -57,9 +60,8 @@ function DayBookings({ services }: { services: Service[] }) {
   const q = useDayBookings(date, serviceId);
   const cancel = async (b: Booking) => {
     try {
-      await appointmentsApi.cancel(b.id);
+      await cancelBooking.mutateAsync(b.id);
       void message.success(t('appt.cancelled'));
-      await qc.invalidateQueries({ queryKey: ['appointments'] });
     } catch (e) {
       void message.error(errorText(e, t));
     }
@@ -133,22 +135,15 @@ function FeedModal({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const [renewed, setRenewed] = useState<string | null>(null);
-  const q = useQuery({
-    queryKey: ['appointments', 'feed', provider?.volunteerId],
-    enabled: !!provider,
-    queryFn: () => appointmentsApi.feed(provider!.volunteerId, false),
-  });
-  const path = renewed ?? q.data?.path;
+  const q = useProviderFeed(provider?.volunteerId);
+  const renew = useRenewProviderFeed();
+  const path = q.data?.path;
   const url = path ? `${window.location.origin}${path}` : '';
   return (
     <Modal
       open={!!provider}
       title={provider ? t('appt.feedTitle', { name: provider.name }) : ''}
-      onCancel={() => {
-        setRenewed(null);
-        onClose();
-      }}
+      onCancel={onClose}
       footer={null}
       destroyOnHidden
     >
@@ -159,11 +154,7 @@ function FeedModal({
       >
         <code>{url}</code>
       </Typography.Paragraph>
-      <Button
-        onClick={async () => provider && setRenewed((await appointmentsApi.feed(provider.volunteerId, true)).path)}
-      >
-        {t('appt.feedRenew')}
-      </Button>
+      <Button onClick={() => provider && renew.mutate(provider.volunteerId)}>{t('appt.feedRenew')}</Button>
     </Modal>
   );
 }
@@ -281,7 +272,7 @@ function Services({ query }: { query: ReturnType<typeof useServices> }) {
 function BookForCaller({ services }: { services: Service[] }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const qc = useQueryClient();
+  const bookForCaller = useBookForCaller();
   const [q, setQ] = useState('');
   const [callers, setCallers] = useState<Caller[] | null>(null);
   const [residentId, setResidentId] = useState<string | null>(null);
@@ -303,14 +294,12 @@ function BookForCaller({ services }: { services: Service[] }) {
     if (!residentId || !serviceId) return;
     setError(null);
     try {
-      const b = await appointmentsApi.bookForCaller({ residentId, serviceId, slotStart, channel: 'phone' });
+      const b = await bookForCaller.mutateAsync({ residentId, serviceId, slotStart, channel: 'phone' });
       void message.success(
         t('appt.booked', { name: b.residentName, service: b.serviceName, time: `${b.date} ${b.time}` }),
       );
-      await qc.invalidateQueries({ queryKey: ['appointments'] });
     } catch (e) {
       setError(errorText(e, t));
-      await slots.refetch();
     }
   };
   return (

@@ -2,11 +2,11 @@
 import { useState } from 'react';
 import { Button, Form, Input, InputNumber, Select, Space, Switch } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../shared/api/client.ts';
 import { FormModal } from '../../../shared/console-ui/FormModal.tsx';
-import { appointmentsApi, minuteText, parseTime, type Service } from '../api.ts';
+import { minuteText, parseTime, useCreateService, useUpdateService, type Service } from '../api.ts';
 
 const KINDS = ['clinic', 'haircut', 'legal', 'other'] as const;
 
@@ -61,8 +61,9 @@ export function ServiceForm({
   service: Service | null;
 }) {
   const { t } = useTranslation();
-  const qc = useQueryClient();
-  const submit = async (v: Record<string, any>) => {
+  const create = useCreateService();
+  const update = useUpdateService(service?.id);
+  const submit = (v: Record<string, any>) => {
     const schedule = (v.schedule ?? []).map((r: Record<string, any>) => ({
       weekday: r.weekday,
       startMinute: parseTime(r.start ?? '') ?? -1,
@@ -83,9 +84,7 @@ export function ServiceForm({
       providerIds: v.providerIds ?? [],
       schedule,
     };
-    if (service) await appointmentsApi.updateService(service.id, body);
-    else await appointmentsApi.createService(body);
-    await qc.invalidateQueries({ queryKey: ['appointments'] });
+    return service ? update.mutateAsync(body) : create.mutateAsync(body);
   };
   const initialValues = service
     ? {

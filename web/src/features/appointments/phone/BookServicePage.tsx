@@ -1,19 +1,26 @@
 // /m/appointments: a resident (or their son or daughter) books a service: choose it, choose for whom,
 // choose a time; and sees and cancels their bookings. One column, big buttons, plain words.
 import { useState } from 'react';
-import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Card, EmptyState, ErrorNotice, Loading, PageTitle } from '../../../shared/phone-ui/parts.tsx';
 import { errorText } from '../../../shared/api/errorText.ts';
 import { NoticeBox, type Notice } from '../../../shared/phone-ui/Notice.tsx';
-import { appointmentsApi, useMine, useOffer, useSlots, type Booking, type Offer, type Slot } from '../api.ts';
+import {
+  useBookSelf,
+  useCancelSelf,
+  useMine,
+  useOffer,
+  useSlots,
+  type Booking,
+  type Offer,
+  type Slot,
+} from '../api.ts';
 import { weekdayOf } from '../../../../../domain/shared/dates.ts';
 
 function MyBookings({ bookings, onNotice }: { bookings: Booking[]; onNotice: (n: Notice) => void }) {
   const { t } = useTranslation();
-  const qc = useQueryClient();
+  const cancelSelf = useCancelSelf();
   const [asking, setAsking] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const wd = (date: string) => t(`apptPhone.weekdays.d${weekdayOf(date)}` as 'apptPhone.weekdays.d1');
   // Upcoming first; past ones and cancellations stay visible a while so nobody wonders where they went.
   const shown = [...bookings].sort(
@@ -22,15 +29,12 @@ function MyBookings({ bookings, onNotice }: { bookings: Booking[]; onNotice: (n:
       a.slotStart.localeCompare(b.slotStart),
   );
   const cancel = async (b: Booking) => {
-    setBusy(true);
     try {
-      await appointmentsApi.cancelSelf(b.id);
+      await cancelSelf.mutateAsync(b.id);
       onNotice({ ok: true, text: t('apptPhone.cancelledOk') });
-      await qc.invalidateQueries({ queryKey: ['appointments'] });
     } catch (e) {
       onNotice({ ok: false, text: errorText(e, t) });
     } finally {
-      setBusy(false);
       setAsking(null);
     }
   };
@@ -71,7 +75,7 @@ function MyBookings({ bookings, onNotice }: { bookings: Booking[]; onNotice: (n:
                     <button
                       type="button"
                       className="ph-btn ph-btn--danger"
-                      disabled={busy}
+                      disabled={cancelSelf.isPending}
                       onClick={() => void cancel(b)}
                     >
                       {t('apptPhone.cancelYes')}
@@ -102,14 +106,12 @@ function SlotPicker({
   onNotice: (n: Notice) => void;
 }) {
   const { t } = useTranslation();
-  const qc = useQueryClient();
   const slots = useSlots(service.id);
-  const [busy, setBusy] = useState(false);
+  const bookSelf = useBookSelf();
   const wd = (date: string) => t(`apptPhone.weekdays.d${weekdayOf(date)}` as 'apptPhone.weekdays.d1');
   const book = async (s: Slot) => {
-    setBusy(true);
     try {
-      const b = await appointmentsApi.bookSelf({ residentId, serviceId: service.id, slotStart: s.start });
+      const b = await bookSelf.mutateAsync({ residentId, serviceId: service.id, slotStart: s.start });
       onNotice({
         ok: true,
         text: t('apptPhone.booked', {
@@ -119,13 +121,9 @@ function SlotPicker({
           place: b.place,
         }),
       });
-      await qc.invalidateQueries({ queryKey: ['appointments'] });
       onBooked();
     } catch (e) {
       onNotice({ ok: false, text: errorText(e, t) });
-      await slots.refetch();
-    } finally {
-      setBusy(false);
     }
   };
   if (slots.isPending) return <Loading label={t('apptPhone.loadingSlots')} />;
@@ -147,7 +145,7 @@ function SlotPicker({
                 type="button"
                 className="ph-btn ph-btn--block"
                 style={{ marginBottom: '0.5em' }}
-                disabled={busy}
+                disabled={bookSelf.isPending}
                 aria-label={[
                   t('apptPhone.bookAt', { date: d, weekday: wd(d), time: s.time }),
                   t('apptPhone.left', { count: s.left }),

@@ -20,7 +20,7 @@ import {
   Typography,
 } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useSearchParams } from 'react-router';
@@ -32,10 +32,13 @@ import { api } from '../../../shared/api/client.ts';
 import { isApiError } from '../../../shared/api/errors.ts';
 import { PAIRING_ITEMS } from '../../../../../domain/pairings/schemas.ts';
 import {
-  pairingsApi,
+  useCreatePairing,
+  useEndPairing,
+  useLogVisitFor,
   useMissed,
   usePairing,
   usePairings,
+  useUpdatePairing,
   type Missed,
   type Pairing,
   type Scheduled,
@@ -153,7 +156,7 @@ function ScheduleFields() {
 
 function NewPairing({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
-  const qc = useQueryClient();
+  const create = useCreatePairing();
   const types = useQuery({
     queryKey: ['service-types'],
     queryFn: ({ signal }) => api.get<Array<{ id: string; name: string }>>('/api/service-types', undefined, signal),
@@ -168,7 +171,7 @@ function NewPairing({ open, onClose }: { open: boolean; onClose: () => void }) {
       everyMonths: v.everyMonths ?? 1,
     });
     try {
-      await pairingsApi.create({
+      await create.mutateAsync({
         volunteerId: v.volunteerId,
         residentId: v.residentId,
         item: v.item,
@@ -190,7 +193,6 @@ function NewPairing({ open, onClose }: { open: boolean; onClose: () => void }) {
       }
       throw err;
     }
-    await qc.invalidateQueries({ queryKey: ['pairings'] });
   };
   return (
     <FormModal
@@ -246,14 +248,12 @@ function NewPairing({ open, onClose }: { open: boolean; onClose: () => void }) {
 
 function EndPairing({ pairing, onClose }: { pairing: Pairing | null; onClose: () => void }) {
   const { t } = useTranslation();
-  const qc = useQueryClient();
-  const submit = async (v: Record<string, any>) => {
-    await pairingsApi.end(pairing!.id, {
+  const end = useEndPairing(pairing?.id);
+  const submit = (v: Record<string, any>) =>
+    end.mutateAsync({
       reason: v.reason,
       endedOn: v.endedOn ? (v.endedOn as Dayjs).format('YYYY-MM-DD') : undefined,
     });
-    await qc.invalidateQueries({ queryKey: ['pairings'] });
-  };
   return (
     <FormModal
       open={!!pairing}
@@ -282,8 +282,8 @@ function EndPairing({ pairing, onClose }: { pairing: Pairing | null; onClose: ()
 /** Change what a pairing is: its item, place, schedule, end date, note. The volunteer and resident stay. */
 function EditPairing({ pairing, onClose }: { pairing: Scheduled | null; onClose: () => void }) {
   const { t } = useTranslation();
-  const qc = useQueryClient();
-  const submit = async (v: Record<string, any>) => {
+  const update = useUpdatePairing(pairing?.id);
+  const submit = (v: Record<string, any>) => {
     const rrule = ruleFromControls({
       frequency: v.frequency,
       weekdays: v.weekdays ?? [],
@@ -291,7 +291,7 @@ function EditPairing({ pairing, onClose }: { pairing: Scheduled | null; onClose:
       monthDays: v.monthDays ?? [],
       everyMonths: v.everyMonths ?? 1,
     });
-    await pairingsApi.update(pairing!.id, {
+    return update.mutateAsync({
       item: v.item,
       itemNote: v.itemNote || null,
       place: v.place,
@@ -299,7 +299,6 @@ function EditPairing({ pairing, onClose }: { pairing: Scheduled | null; onClose:
       endsOn: v.endsOn ? (v.endsOn as Dayjs).format('YYYY-MM-DD') : null,
       note: v.note || null,
     });
-    await qc.invalidateQueries({ queryKey: ['pairings'] });
   };
   return (
     <FormModal
@@ -345,15 +344,13 @@ function EditPairing({ pairing, onClose }: { pairing: Scheduled | null; onClose:
 /** Staff record a visit the volunteer reported by phone (an elder's volunteer may have no smartphone). */
 function LogVisit({ pairing, onClose }: { pairing: Scheduled | null; onClose: () => void }) {
   const { t } = useTranslation();
-  const qc = useQueryClient();
-  const submit = async (v: Record<string, any>) => {
-    await pairingsApi.logFor(pairing!.id, {
+  const log = useLogVisitFor(pairing?.id);
+  const submit = (v: Record<string, any>) =>
+    log.mutateAsync({
       visitedOn: (v.visitedOn as Dayjs).format('YYYY-MM-DD'),
       minutes: v.minutes,
       notes: v.notes || null,
     });
-    await qc.invalidateQueries({ queryKey: ['pairings'] });
-  };
   return (
     <FormModal
       open={!!pairing}
