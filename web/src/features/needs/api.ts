@@ -1,7 +1,7 @@
 // Typed fetchers and react-query hooks of /api/needs, /api/me/needs and /api/survey. Registry look-ups the
 // needs pages use (residents by name, grids, buildings, households) are asked here directly, as
 // VolunteerPicker does, so that this feature does not import another one.
-import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, download, type Query } from '../../shared/api/client.ts';
 import type { NeedChannel, NeedStatus, NeedUrgency } from '../../../../domain/needs/needs.ts';
 import type { SkillCategory } from '../../../../domain/volunteers/skills.ts';
@@ -155,6 +155,18 @@ export interface NewNeed {
   callerPhone?: string;
 }
 export type MyNewNeed = Omit<NewNeed, 'channel' | 'callerPhone'>;
+export interface NeedMove {
+  to: NeedStatus;
+  reason?: string;
+  scheduledFor?: string;
+}
+/** One door of the survey: the kinds of help the household needs (none is still a visit). */
+export interface NewVisit {
+  householdId: string;
+  visitedOn: string;
+  needs: Array<{ category: SkillCategory; note?: string }>;
+  note?: string;
+}
 
 export const needsApi = {
   list: (f: NeedFilters & { page: number; pageSize: number }, signal?: AbortSignal) =>
@@ -164,8 +176,7 @@ export const needsApi = {
   stats: (since: string | undefined, signal?: AbortSignal) => api.get<NeedStats>('/api/needs/stats', { since }, signal),
   caller: (phone: string) => api.get<Caller[]>('/api/needs/caller', { phone }),
   take: (n: NewNeed) => api.post<{ id: string }>('/api/needs', n),
-  move: (id: string, body: { to: NeedStatus; reason?: string; scheduledFor?: string }) =>
-    api.post<void>(`/api/needs/${enc(id)}/move`, body),
+  move: (id: string, body: NeedMove) => api.post<void>(`/api/needs/${enc(id)}/move`, body),
   candidates: (id: string, signal?: AbortSignal) =>
     api.get<Candidates>(`/api/needs/${enc(id)}/candidates`, { limit: 20 }, signal),
   match: (id: string, volunteerId: string) => api.post<void>(`/api/needs/${enc(id)}/match`, { volunteerId }),
@@ -174,12 +185,7 @@ export const needsApi = {
   batch: (loadCap: number, apply: boolean) => api.post<BatchResult>('/api/needs/batch-match', { loadCap, apply }),
   surveyProgress: (since: string | undefined, signal?: AbortSignal) =>
     api.get<SurveyProgress>('/api/survey/progress', { since }, signal),
-  recordVisit: (b: {
-    householdId: string;
-    visitedOn: string;
-    needs: Array<{ category: SkillCategory; note?: string }>;
-    note?: string;
-  }) => api.post<{ id: string }>('/api/survey/visits', b),
+  recordVisit: (b: NewVisit) => api.post<{ id: string }>('/api/survey/visits', b),
   householdSurvey: (id: string, signal?: AbortSignal) =>
     api.get<SurveyVisit[]>(`/api/households/${enc(id)}/survey`, undefined, signal),
 
@@ -242,6 +248,70 @@ export function useHouseholds(f: { gridId?: string; buildingId?: string }, pageS
     initialPageParam: 1,
     getNextPageParam: (last) => (last.page * last.pageSize < last.total ? last.page + 1 : undefined),
   });
+}
+
+// Writes: each refreshes the needs queries its change shows in, and the page only says what happened.
+function useRefreshNeeds(queryKey: readonly unknown[] = ['needs']) {
+  const qc = useQueryClient();
+  return () => qc.invalidateQueries({ queryKey });
+}
+
+/** 热线登记: staff take a request for a resident. */
+export function useTakeNeed() {
+  const refresh = useRefreshNeeds();
+  return useMutation({ mutationFn: (n: NewNeed) => needsApi.take(n), onSuccess: refresh });
+}
+
+export function useMoveNeed(id: string) {
+  const refresh = useRefreshNeeds();
+  return useMutation({ mutationFn: (body: NeedMove) => needsApi.move(id, body), onSuccess: refresh });
+}
+
+export function useReviewNeed(id: string) {
+  const refresh = useRefreshNeeds();
+  return useMutation({
+    mutationFn: ({ stars, comment }: { stars: number; comment?: string }) => needsApi.review(id, stars, comment),
+    onSuccess: refresh,
+  });
+}
+
+/** A refused match (not eligible, avoided, moved meanwhile) refetches the candidates, which have changed; the
+ * refusal is said at once, without waiting for them. */
+export function useMatchNeed(needId: string) {
+  const refresh = useRefreshNeeds();
+  const refreshCandidates = useRefreshNeeds(['needs', 'candidates', needId]);
+  return useMutation({
+    mutationFn: (volunteerId: string) => needsApi.match(needId, volunteerId),
+    onSuccess: refresh,
+    onError: () => void refreshCandidates(),
+  });
+}
+
+/** 批量对接: a preview changes nothing; only an applied plan refreshes the needs. */
+export function useBatchMatch() {
+  const refresh = useRefreshNeeds();
+  return useMutation({
+    mutationFn: ({ loadCap, apply }: { loadCap: number; apply: boolean }) => needsApi.batch(loadCap, apply),
+    onSuccess: async (_r, { apply }) => {
+      if (apply) await refresh();
+    },
+  });
+}
+
+export function useRecordVisit() {
+  const refresh = useRefreshNeeds();
+  return useMutation({ mutationFn: (b: NewVisit) => needsApi.recordVisit(b), onSuccess: refresh });
+}
+
+/** 我要求助: a resident asks for themselves or a family member; their own list shows it. */
+export function useAskHelp() {
+  const refresh = useRefreshNeeds(['needs', 'mine']);
+  return useMutation({ mutationFn: (n: MyNewNeed) => needsApi.ask(n), onSuccess: refresh });
+}
+
+export function useRateMyNeed(id: string) {
+  const refresh = useRefreshNeeds(['needs', 'mine']);
+  return useMutation({ mutationFn: (stars: number) => needsApi.rate(id, stars), onSuccess: refresh });
 }
 
 /** Whole hours, or one decimal under ten. */

@@ -57,6 +57,7 @@ export const volunteersApi = {
     api.get<CardSummary>(`/api/volunteers/card/${enc(token)}`, undefined, signal),
   exportList: (f: VolunteerFilters, fallbackName: string) =>
     download('/api/volunteers/export', f as Query, fallbackName),
+  create: (body: Record<string, unknown>) => api.post<{ id: string }>('/api/volunteers', body),
   update: (id: string, patch: VolunteerPatch) => api.patch<void>(`/api/volunteers/${enc(id)}`, patch),
   addSkill: (id: string, skill: SkillInput) => api.post<void>(`/api/volunteers/${enc(id)}/skills`, skill),
   updateSkill: (id: string, code: string, patch: SkillPatch) =>
@@ -118,6 +119,21 @@ export function useSkillEdits(id: string) {
     }),
     remove: useMutation({ mutationFn: (code: string) => volunteersApi.removeSkill(id, code), onSuccess }),
   };
+}
+
+/** 代为登记: staff register a volunteer; the lists and the indicators then count them. */
+export function useCreateVolunteer() {
+  const onSuccess = useRefreshVolunteer();
+  return useMutation({ mutationFn: (body: Record<string, unknown>) => volunteersApi.create(body), onSuccess });
+}
+
+/** Public registration: nothing signed in is cached yet, so there is nothing to refresh. */
+export function useSendRegistrationCode() {
+  return useMutation({ mutationFn: (phone: string) => volunteersApi.sendCode(phone) });
+}
+
+export function useRegisterVolunteer() {
+  return useMutation({ mutationFn: (body: Record<string, unknown>) => volunteersApi.register(body) });
 }
 
 export function useImportVolunteers() {

@@ -2,11 +2,10 @@
 // and, in plain sentences, how it compares with first come, first served — then 确认对接 applies it.
 import { useState } from 'react';
 import { Alert, App, Button, Card, InputNumber, Popconfirm, Space, Table } from 'antd';
-import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ConsolePage } from '../../../shared/console-ui/ConsolePage.tsx';
 import { errorText } from '../../../shared/api/errorText.ts';
-import { needsApi, type BatchResult } from '../api.ts';
+import { useBatchMatch, type BatchResult } from '../api.ts';
 import { useNeedText } from './useNeedText.ts';
 
 const days = (n: number | undefined) => Math.round((n ?? 0) * 10) / 10;
@@ -62,31 +61,27 @@ export default function BatchMatchPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const text = useNeedText();
-  const qc = useQueryClient();
+  const batch = useBatchMatch();
   const [loadCap, setLoadCap] = useState(3);
   const [preview, setPreview] = useState<BatchResult | null>(null);
   const [done, setDone] = useState<BatchResult | null>(null);
-  const [busy, setBusy] = useState(false);
+  const busy = batch.isPending;
   const [error, setError] = useState<string | null>(null);
 
   const run = async (apply: boolean) => {
-    setBusy(true);
     setError(null);
     try {
-      const r = await needsApi.batch(loadCap, apply);
+      const r = await batch.mutateAsync({ loadCap, apply });
       if (apply) {
         setDone(r);
         setPreview(null);
         void message.success(t('needs.batch.applied', { applied: r.applied.length }));
-        await qc.invalidateQueries({ queryKey: ['needs'] });
       } else {
         setPreview(r);
         setDone(null);
       }
     } catch (e) {
       setError(errorText(e, t));
-    } finally {
-      setBusy(false);
     }
   };
 

@@ -3,11 +3,10 @@
 // said in the card, where a screen reader hears it.
 import { useState } from 'react';
 import { Alert, App, Button, Card, Popconfirm, Table, Typography } from 'antd';
-import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../../../shared/api/errorText.ts';
 import { LoadError } from '../../../shared/console-ui/QueryState.tsx';
-import { needsApi, useCandidates, type Candidate } from '../api.ts';
+import { useCandidates, useMatchNeed, type Candidate } from '../api.ts';
 import { useNeedText } from './useNeedText.ts';
 
 /** What moved the score, then (quieter) what did not. */
@@ -27,19 +26,17 @@ function Why({ parts }: { parts: Candidate['parts'] }) {
 export function CandidatesCard({ needId }: { needId: string }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const qc = useQueryClient();
   const q = useCandidates(needId, true);
+  const match = useMatchNeed(needId);
   const [error, setError] = useState<string | null>(null);
 
   const confirm = async (c: Candidate) => {
     setError(null);
     try {
-      await needsApi.match(needId, c.volunteerId);
+      await match.mutateAsync(c.volunteerId);
       void message.success(t('needs.match.matched', { name: c.name }));
-      await qc.invalidateQueries({ queryKey: ['needs'] });
     } catch (e) {
       setError(errorText(e, t));
-      await q.refetch();
     }
   };
 

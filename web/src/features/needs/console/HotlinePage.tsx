@@ -3,7 +3,6 @@
 // cursor goes back to the number for the next call. Defaults: channel phone, urgency normal, place = home.
 import { useState, type KeyboardEvent } from 'react';
 import { Alert, App, Button, Card, DatePicker, Form, Input, Radio, Select, Space } from 'antd';
-import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Dayjs } from 'dayjs';
 import { ConsolePage } from '../../../shared/console-ui/ConsolePage.tsx';
@@ -12,7 +11,7 @@ import { FormAlert } from '../../../shared/console-ui/FormModal.tsx';
 import { applyApiErrors } from '../../../shared/console-ui/formErrors.ts';
 import { NEED_URGENCIES } from '../../../../../domain/needs/needs.ts';
 import { SKILL_CATEGORIES, SKILLS } from '../../../../../domain/volunteers/skills.ts';
-import { needsApi, type NewNeed, type SkillCategory } from '../api.ts';
+import { useTakeNeed, type NewNeed, type SkillCategory } from '../api.ts';
 import { useNeedText } from './useNeedText.ts';
 import { CallerFinder, type ChosenResident } from './CallerFinder.tsx';
 
@@ -43,12 +42,12 @@ export default function HotlinePage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const text = useNeedText();
-  const qc = useQueryClient();
+  const take = useTakeNeed();
   const [form] = Form.useForm<Values>();
   const [resident, setResident] = useState<ChosenResident | null>(null);
   const [taken, setTaken] = useState<{ id: string; name: string } | null>(null);
   const [alert, setAlert] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const busy = take.isPending;
   const [call, setCall] = useState(0);
   const category = Form.useWatch('category', form);
 
@@ -65,7 +64,6 @@ export default function HotlinePage() {
       setAlert(t('needs.hotline.needResident'));
       return;
     }
-    setBusy(true);
     setAlert(null);
     try {
       const body: NewNeed = {
@@ -81,17 +79,14 @@ export default function HotlinePage() {
         place: v.place?.trim() || undefined,
         callerPhone: resident.phone ?? undefined,
       };
-      const { id } = await needsApi.take(body);
+      const { id } = await take.mutateAsync(body);
       setTaken({ id, name: resident.name });
       void message.success(t('needs.hotline.taken', { name: resident.name }));
-      await qc.invalidateQueries({ queryKey: ['needs'] });
       form.resetFields();
       setResident(null);
       setCall((n) => n + 1);
     } catch (e) {
       setAlert(applyApiErrors(form, e, FIELDS, t));
-    } finally {
-      setBusy(false);
     }
   };
 

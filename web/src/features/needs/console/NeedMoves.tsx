@@ -3,22 +3,21 @@
 // not here: it goes through the ranked candidates.
 import { useState } from 'react';
 import { App, Button, DatePicker, Form, Input, Popconfirm, Radio, Space } from 'antd';
-import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Dayjs } from 'dayjs';
 import { FormModal } from '../../../shared/console-ui/FormModal.tsx';
 import { errorText } from '../../../shared/api/errorText.ts';
 import { NEED_TRANSITIONS, NEEDS_REASON } from '../../../../../domain/needs/needs.ts';
-import { needsApi, type Need, type NeedStatus } from '../api.ts';
+import { useMoveNeed, useReviewNeed, type Need, type NeedStatus } from '../api.ts';
 
 type Asking = { kind: 'reason'; to: NeedStatus } | { kind: 'time' } | { kind: 'review' } | null;
 
 export function NeedMoves({ need }: { need: Need }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const qc = useQueryClient();
   const [asking, setAsking] = useState<Asking>(null);
-  const refresh = () => qc.invalidateQueries({ queryKey: ['needs'] });
+  const move = useMoveNeed(need.id);
+  const review = useReviewNeed(need.id);
   const label = (to: NeedStatus) =>
     to === 'reviewed'
       ? t('needs.detail.review')
@@ -27,9 +26,8 @@ export function NeedMoves({ need }: { need: Need }) {
 
   const moveNow = async (to: NeedStatus) => {
     try {
-      await needsApi.move(need.id, { to });
+      await move.mutateAsync({ to });
       void message.success(t('needs.detail.moved'));
-      await refresh();
     } catch (e) {
       void message.error(errorText(e, t));
     }
@@ -78,10 +76,7 @@ export function NeedMoves({ need }: { need: Need }) {
         fields={['reason']}
         successText={t('needs.detail.moved')}
         onSubmit={async (v) => {
-          if (asking?.kind === 'reason') {
-            await needsApi.move(need.id, { to: asking.to, reason: String(v.reason).trim() });
-            await refresh();
-          }
+          if (asking?.kind === 'reason') await move.mutateAsync({ to: asking.to, reason: String(v.reason).trim() });
         }}
       >
         <Form.Item name="reason" label={t('needs.detail.reason')} rules={[{ required: true, whitespace: true }]}>
@@ -94,13 +89,9 @@ export function NeedMoves({ need }: { need: Need }) {
         onClose={() => setAsking(null)}
         fields={['scheduledFor']}
         successText={t('needs.detail.moved')}
-        onSubmit={async (v) => {
-          await needsApi.move(need.id, {
-            to: 'scheduled',
-            scheduledFor: (v.scheduledFor as Dayjs).format('YYYY-MM-DDTHH:mm'),
-          });
-          await refresh();
-        }}
+        onSubmit={(v) =>
+          move.mutateAsync({ to: 'scheduled', scheduledFor: (v.scheduledFor as Dayjs).format('YYYY-MM-DDTHH:mm') })
+        }
       >
         <Form.Item name="scheduledFor" label={t('needs.detail.when')} rules={[{ required: true }]}>
           <DatePicker showTime={{ format: 'HH:mm', minuteStep: 5 }} format="YYYY-MM-DD HH:mm" />
@@ -112,10 +103,9 @@ export function NeedMoves({ need }: { need: Need }) {
         onClose={() => setAsking(null)}
         fields={['stars', 'comment']}
         successText={t('needs.detail.reviewed')}
-        onSubmit={async (v) => {
-          await needsApi.review(need.id, Number(v.stars), v.comment ? String(v.comment).trim() : undefined);
-          await refresh();
-        }}
+        onSubmit={(v) =>
+          review.mutateAsync({ stars: Number(v.stars), comment: v.comment ? String(v.comment).trim() : undefined })
+        }
       >
         <Form.Item name="stars" label={t('needs.detail.stars')} rules={[{ required: true }]}>
           <Radio.Group

@@ -1,11 +1,10 @@
 // /m/needs 我要求助: a resident or a family member asks for help — for whom, what kind, in their words, and
 // when suits — and follows their requests below (我的求助), rating the done ones. Plain words, big buttons.
 import { useState } from 'react';
-import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Card, ErrorNotice, Loading, PageTitle } from '../../../shared/phone-ui/parts.tsx';
 import { errorText } from '../../../shared/api/errorText.ts';
-import { needsApi, usePeople, type MyNewNeed, type SkillCategory } from '../api.ts';
+import { useAskHelp, usePeople, type MyNewNeed, type SkillCategory } from '../api.ts';
 import { CategoryChoice } from './CategoryChoice.tsx';
 import { MyNeedsList } from './MyNeedsList.tsx';
 import { NoticeBox, type Notice } from '../../../shared/phone-ui/Notice.tsx';
@@ -55,8 +54,8 @@ function Choice<K extends string>({
 
 export default function AskHelpPage() {
   const { t } = useTranslation();
-  const qc = useQueryClient();
   const people = usePeople();
+  const ask = useAskHelp();
   const [personId, setPersonId] = useState<string | null>(null);
   const [category, setCategory] = useState<SkillCategory | null>(null);
   const [description, setDescription] = useState('');
@@ -65,7 +64,7 @@ export default function AskHelpPage() {
   const [urgent, setUrgent] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const [notice, setNotice] = useState<Notice>(null);
-  const [busy, setBusy] = useState(false);
+  const busy = ask.isPending;
   const list = people.data ?? [];
   const residentId = personId ?? list[0]?.id ?? null;
   const showNotice = (n: Notice) => {
@@ -84,7 +83,6 @@ export default function AskHelpPage() {
     }
     if (!residentId) return;
     setProblem(null);
-    setBusy(true);
     const offset = DAYS[day];
     const window_ = offset === null ? null : PARTS[part];
     const body: MyNewNeed = {
@@ -96,18 +94,15 @@ export default function AskHelpPage() {
       ...(window_ ? { preferredStart: window_[0], preferredEnd: window_[1] } : {}),
     };
     try {
-      await needsApi.ask(body);
+      await ask.mutateAsync(body);
       showNotice({ ok: true, text: t('needsPhone.sent') });
       setCategory(null);
       setDescription('');
       setDay('any');
       setPart('any');
       setUrgent(false);
-      await qc.invalidateQueries({ queryKey: ['needs', 'mine'] });
     } catch (e) {
       showNotice({ ok: false, text: errorText(e, t) });
-    } finally {
-      setBusy(false);
     }
   };
 

@@ -1,34 +1,28 @@
 // 我的求助: my requests and my family's, newest first, each with its status in words; a done one takes a
 // 1–5 star rating (five big buttons, then one to send).
 import { useState } from 'react';
-import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Card, EmptyState, ErrorNotice, Loading } from '../../../shared/phone-ui/parts.tsx';
 import { errorText } from '../../../shared/api/errorText.ts';
 import { formatDateTime } from '../../../shared/format.ts';
-import { needsApi, useMyNeeds, type Need } from '../api.ts';
+import { useMyNeeds, useRateMyNeed, type Need } from '../api.ts';
 import { CategoryIcon } from './CategoryChoice.tsx';
 import type { Notice } from '../../../shared/phone-ui/Notice.tsx';
 
 function Rating({ need, onNotice }: { need: Need; onNotice: (n: Notice) => void }) {
   const { t } = useTranslation();
-  const qc = useQueryClient();
+  const rate = useRateMyNeed(need.id);
   const [stars, setStars] = useState(0);
-  const [busy, setBusy] = useState(false);
   const send = async () => {
     if (!stars) {
       onNotice({ ok: false, text: t('needsPhone.chooseStars') });
       return;
     }
-    setBusy(true);
     try {
-      await needsApi.rate(need.id, stars);
+      await rate.mutateAsync(stars);
       onNotice({ ok: true, text: t('needsPhone.rated') });
-      await qc.invalidateQueries({ queryKey: ['needs', 'mine'] });
     } catch (e) {
       onNotice({ ok: false, text: errorText(e, t) });
-    } finally {
-      setBusy(false);
     }
   };
   return (
@@ -54,7 +48,7 @@ function Rating({ need, onNotice }: { need: Need; onNotice: (n: Notice) => void 
         type="button"
         className="ph-btn ph-btn--block"
         style={{ marginTop: '0.5em' }}
-        disabled={busy}
+        disabled={rate.isPending}
         onClick={() => void send()}
       >
         {t('needsPhone.rateSubmit')}

@@ -1,17 +1,16 @@
 // /m/grid/survey 入户摸查: a grid leader (or staff) goes door to door: choose a household of the grid, tick the
 // kinds of help it needs, add a note, save. A visit with nothing ticked still counts as surveyed.
 import { useState } from 'react';
-import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Card, EmptyState, ErrorNotice, Loading, PageTitle } from '../../../shared/phone-ui/parts.tsx';
 import { errorText } from '../../../shared/api/errorText.ts';
 import { can, useCurrentUser } from '../../../shared/session/useSession.ts';
 import { SKILL_CATEGORIES } from '../../../../../domain/volunteers/skills.ts';
 import {
-  needsApi,
   useBuildings,
   useHouseholds,
   useHouseholdSurvey,
+  useRecordVisit,
   type HouseholdItem,
   type SkillCategory,
 } from '../api.ts';
@@ -114,14 +113,13 @@ function LastVisit({ householdId }: { householdId: string }) {
 export default function SurveyVisitPage() {
   const { t } = useTranslation();
   const me = useCurrentUser();
-  const qc = useQueryClient();
+  const record = useRecordVisit();
   const [household, setHousehold] = useState<HouseholdItem | null>(null);
   const [ticked, setTicked] = useState<ReadonlySet<SkillCategory>>(new Set());
   const [note, setNote] = useState('');
   const [visitedOn, setVisitedOn] = useState(todayInShanghai());
   const [visited, setVisited] = useState<ReadonlySet<string>>(new Set());
   const [notice, setNotice] = useState<Notice>(null);
-  const [busy, setBusy] = useState(false);
   const back = { to: me.gridId ? '/m/grid' : '/m', label: t('common.back') };
 
   if (!can(me, 'needs.write')) {
@@ -144,9 +142,8 @@ export default function SurveyVisitPage() {
     });
   const save = async () => {
     if (!household) return;
-    setBusy(true);
     try {
-      await needsApi.recordVisit({
+      await record.mutateAsync({
         householdId: household.id,
         visitedOn,
         needs: SKILL_CATEGORIES.filter((c) => ticked.has(c)).map((category) => ({ category })),
@@ -157,11 +154,9 @@ export default function SurveyVisitPage() {
       setHousehold(null);
       setTicked(new Set());
       setNote('');
-      await qc.invalidateQueries({ queryKey: ['needs'] });
     } catch (e) {
       setNotice({ ok: false, text: errorText(e, t) });
     } finally {
-      setBusy(false);
       window.scrollTo({ top: 0 });
     }
   };
@@ -252,7 +247,12 @@ export default function SurveyVisitPage() {
               onChange={(e) => setVisitedOn(e.target.value || todayInShanghai())}
             />
           </div>
-          <button type="button" className="ph-btn ph-btn--block" disabled={busy} onClick={() => void save()}>
+          <button
+            type="button"
+            className="ph-btn ph-btn--block"
+            disabled={record.isPending}
+            onClick={() => void save()}
+          >
             {t('surveyPhone.save')}
           </button>
         </Card>

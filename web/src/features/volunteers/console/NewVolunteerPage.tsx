@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { ConsolePage } from '../../../shared/console-ui/ConsolePage.tsx';
 import { errorText } from '../../../shared/api/errorText.ts';
 import { isApiError } from '../../../shared/api/errors.ts';
-import { api } from '../../../shared/api/client.ts';
+import { useCreateVolunteer } from '../api.ts';
 
 interface Values {
   name: string;
@@ -28,11 +28,12 @@ export default function NewVolunteerPage() {
   const { message } = App.useApp();
   const navigate = useNavigate();
   const [form] = Form.useForm<Values>();
+  const create = useCreateVolunteer();
   const birth = Form.useWatch('birthDate', form);
   const minor = !!birth && birth.add(18, 'year').isAfter(new Date());
   const onFinish = async (v: Values) => {
     try {
-      const res = await api.post<{ id: string }>('/api/volunteers', {
+      const res = await create.mutateAsync({
         name: v.name,
         gender: v.gender,
         birthDate: v.birthDate.format('YYYY-MM-DD'),

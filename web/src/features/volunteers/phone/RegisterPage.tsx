@@ -7,7 +7,7 @@ import { Card, ErrorNotice, PageTitle, TextField } from '../../../shared/phone-u
 import { isApiError, problemsByField } from '../../../shared/api/errors.ts';
 import { SKILLS } from '../../../../../domain/volunteers/skills.ts';
 import { ageOn, todayInShanghai } from '../../../../../domain/shared/dates.ts';
-import { volunteersApi } from '../api.ts';
+import { useRegisterVolunteer, useSendRegistrationCode, volunteersApi } from '../api.ts';
 
 function Choice({
   label,
@@ -72,7 +72,9 @@ export default function RegisterPage() {
   });
   const [error, setError] = useState<unknown>(null);
   const [sent, setSent] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const codeSend = useSendRegistrationCode();
+  const registration = useRegisterVolunteer();
+  const busy = codeSend.isPending || registration.isPending;
   const [done, setDone] = useState(false);
   const set = (k: keyof typeof f) => (v: string | boolean) => setF((x) => ({ ...x, [k]: v }));
   useEffect(() => {
@@ -89,23 +91,14 @@ export default function RegisterPage() {
   const skillDef = SKILLS.find((s) => s.code === f.skill);
   const total = 4;
 
-  const sendCode = async () => {
-    setBusy(true);
+  const sendCode = () => {
     setError(null);
-    try {
-      await volunteersApi.sendCode(f.phone);
-      setSent(true);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    codeSend.mutate(f.phone, { onSuccess: () => setSent(true), onError: setError });
   };
-  const submit = async () => {
-    setBusy(true);
+  const submit = () => {
     setError(null);
-    try {
-      await volunteersApi.register({
+    registration.mutate(
+      {
         communityId: f.communityId,
         code: f.code,
         name: f.name,
@@ -128,13 +121,9 @@ export default function RegisterPage() {
             ]
           : [],
         guardian: minor ? { name: f.guardianName, phone: f.guardianPhone, relation: f.guardianRelation } : null,
-      });
-      setDone(true);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+      },
+      { onSuccess: () => setDone(true), onError: setError },
+    );
   };
 
   let body: ReactNode;
@@ -159,7 +148,7 @@ export default function RegisterPage() {
         onSubmit={(e) => {
           e.preventDefault();
           if (step < total) setStep(step + 1);
-          else void submit();
+          else submit();
         }}
       >
         <p className="ph-lead">{t('volunteer.step', { n: step, total })}</p>
@@ -185,7 +174,7 @@ export default function RegisterPage() {
                     type="button"
                     className="ph-btn ph-btn--secondary"
                     disabled={busy || !/^1\d{10}$/.test(f.phone)}
-                    onClick={() => void sendCode()}
+                    onClick={sendCode}
                   >
                     {t('volunteer.sendCode')}
                   </button>
