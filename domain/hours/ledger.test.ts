@@ -122,7 +122,7 @@ describe('hours ledger: corrections', () => {
     assert.deepEqual(codes(errors), ['ledger.correction_conflict:a', 'ledger.correction_of_ignored:d']);
   });
 
-  it('rejects negative, fractional and zero original minutes, bad dates, kind/source mismatch and duplicate ids', () => {
+  it('rejects negative, fractional and zero original minutes, bad dates, kind/source mismatch, duplicate ids', () => {
     assert.deepEqual(codes(validateEntry(entry({ id: 'n', minutes: -30 }))), ['ledger.invalid_minutes:n']);
     assert.deepEqual(codes(validateEntry(entry({ id: 'f', minutes: 1.5 }))), ['ledger.invalid_minutes:f']);
     assert.deepEqual(codes(validateEntry(entry({ id: 'z', minutes: 0 }))), ['ledger.invalid_minutes:z']);
@@ -254,7 +254,7 @@ describe('hours ledger: rounding', () => {
     mode: fc.constantFrom('down' as const, 'nearest' as const, 'up' as const),
   });
 
-  it('rounding down never increases hours, up never decreases them, and every result is a whole unit (property)', () => {
+  it('rounding down never increases hours, up never decreases them, every result is a whole unit (property)', () => {
     fc.assert(
       fc.property(fc.nat({ max: 100_000 }), arbRule, (m, rule) => {
         const r = roundMinutes(m, rule);

@@ -169,7 +169,7 @@ describe('batch assignment', () => {
     );
   });
 
-  it('property: no volunteer over capacity; the fast solver equals the exact optimum; the optimum is ≥ first-come, first-served', () => {
+  it('property: no volunteer over capacity; fast solver = exact optimum; optimum ≥ first-come, first-served', () => {
     fc.assert(
       fc.property(problemArb(25, 12, 6), weightsArb, (p, w) => {
         const fast = solveFast(p, w),

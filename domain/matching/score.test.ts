@@ -199,7 +199,7 @@ describe('rankCandidates', () => {
   const eligible = (n: MatchNeed, c: MatchCandidate) =>
     checkEligibility({ ...c.facts, skills: c.skills.map((s) => s.code) }, taskRequirementsFor(n), TODAY).eligible;
 
-  it('property: exactly the eligible, non-avoided volunteers are ranked; parts add up to the score; order is score then id', () => {
+  it('property: only eligible, non-avoided volunteers are ranked; parts sum to the score; order: score, id', () => {
     const weightsArb = fc.record({
       sameBuilding: fc.integer({ min: -5, max: 50 }),
       sameGrid: fc.integer({ min: -5, max: 50 }),

@@ -105,7 +105,7 @@ describe('recurrence rules', () => {
     assert.deepEqual(occurrences(leap, '2028-01-01', null, '2028-02-01', '2028-03-01'), ['2028-02-29']);
   });
 
-  it('keeps every occurrence inside the bounds, sorted, on a day the rule names, the same however the window is cut', () => {
+  it('keeps every occurrence inside the bounds, sorted, on a day the rule names, however the window is cut', () => {
     fc.assert(
       fc.property(
         ruleArb,

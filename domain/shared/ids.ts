@@ -28,7 +28,9 @@ export function uuidv7(now = Date.now()): string {
   }
   const t = now.toString(16).padStart(12, '0');
   const b = (i: number) => HEX[pool[r + i]!]!;
-  return `${t.slice(0, 8)}-${t.slice(8, 12)}-${(0x7000 | seq).toString(16)}-${HEX[(pool[r + 8]! & 0x3f) | 0x80]}${b(9)}-${b(10)}${b(11)}${b(12)}${b(13)}${b(14)}${b(15)}`;
+  const variant = HEX[(pool[r + 8]! & 0x3f) | 0x80];
+  const node = `${b(10)}${b(11)}${b(12)}${b(13)}${b(14)}${b(15)}`;
+  return `${t.slice(0, 8)}-${t.slice(8, 12)}-${(0x7000 | seq).toString(16)}-${variant}${b(9)}-${node}`;
 }
 
 export const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;

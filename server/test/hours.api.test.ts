@@ -16,7 +16,7 @@ import {
   type TestContext,
 } from './app.ts';
 import { testDatabaseKinds } from './databases.ts';
-import { accountIdOf, addTeamMember, insertTeam, insertVolunteer, setMembershipScope } from './volunteer-factories.ts';
+import { addTeamMember, insertTeam, insertVolunteer, setMembershipScope } from './volunteer-factories.ts';
 import { addDays, shanghaiInstant, todayInShanghai, weekdayOf } from '../../domain/shared/dates.ts';
 import { uuidv7 } from '../../domain/shared/ids.ts';
 import { AppError } from '../src/platform/errors.ts';

@@ -18,7 +18,7 @@ import {
   type TestContext,
 } from './app.ts';
 import { testDatabaseKinds } from './databases.ts';
-import { accountIdOf, insertVolunteer } from './volunteer-factories.ts';
+import { insertVolunteer } from './volunteer-factories.ts';
 import { addDays, todayInShanghai } from '../../domain/shared/dates.ts';
 import { uuidv7 } from '../../domain/shared/ids.ts';
 

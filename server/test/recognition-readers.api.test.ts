@@ -8,7 +8,6 @@ import ExcelJS from 'exceljs';
 import { signInAs, startTestApp, recordService, verifyService, type Client, type TestContext } from './app.ts';
 import { testDatabaseKinds } from './databases.ts';
 import { addPartyMember, insertUnit, insertVolunteer } from './volunteer-factories.ts';
-import { uuidv7 } from '../../domain/shared/ids.ts';
 import { addDays, shanghaiInstant, todayInShanghai } from '../../domain/shared/dates.ts';
 import { quarterOf, quarterRange } from '../../domain/recognition/quarters.ts';
 import { ActivitiesService } from '../src/modules/activities/activities.service.ts';

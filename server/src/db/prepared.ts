@@ -70,7 +70,10 @@ function templateOf(compiled: CompiledQuery, markers: unknown[]): Template | nul
   return { sql: compiled.sql, query: compiled.query, slots };
 }
 
-/** Wraps a query builder `build(db, ...args)`; the result runs it like `.execute()` would, returning Kysely's QueryResult. */
+/**
+ * Wraps a query builder `build(db, ...args)`; the result runs it like `.execute()` would,
+ * returning Kysely's QueryResult.
+ */
 export function prepared<A extends unknown[], R>(
   build: (db: DbOrTrx, ...args: A) => Compilable<R>,
 ): (db: DbOrTrx, ...args: A) => Promise<QueryResult<R>> {

@@ -32,7 +32,8 @@ export class FieldCipher {
     const iv = crypto.randomBytes(12);
     const c = crypto.createCipheriv('aes-256-gcm', this.keys.get(this.ring.active)!, iv);
     const ct = Buffer.concat([c.update(plain, 'utf8'), c.final()]);
-    return `v1.${this.ring.active}.${iv.toString('base64url')}.${c.getAuthTag().toString('base64url')}.${ct.toString('base64url')}`;
+    const tag = c.getAuthTag().toString('base64url');
+    return `v1.${this.ring.active}.${iv.toString('base64url')}.${tag}.${ct.toString('base64url')}`;
   }
 
   decrypt(sealed: string): string {
@@ -79,7 +80,8 @@ export function loadKeyring(opts: { keyringB64?: string; dataDir: string; warn: 
   const ring = generateKeyring();
   fs.writeFileSync(file, JSON.stringify(ring, null, 2), { mode: 0o600 });
   opts.warn(
-    `Generated a new encryption keyring at ${file}. Back it up apart from the database: without it, encrypted fields cannot be read. In production set LINLI_KEYRING.`,
+    `Generated a new encryption keyring at ${file}. Back it up apart from the database: ` +
+      'without it, encrypted fields cannot be read. In production set LINLI_KEYRING.',
   );
   return ring;
 }

@@ -14,7 +14,8 @@ export class GroupCommitError extends Error {
     cause: unknown,
   ) {
     super(
-      `group commit of ${size} request${size === 1 ? '' : 's'} rolled back: ${cause instanceof Error ? cause.message : String(cause)}`,
+      `group commit of ${size} request${size === 1 ? '' : 's'} rolled back: ` +
+        `${cause instanceof Error ? cause.message : String(cause)}`,
       { cause },
     );
     this.name = 'GroupCommitError';

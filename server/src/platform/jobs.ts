@@ -64,8 +64,8 @@ export async function claimJobs(
     kind === 'postgres'
       ? sql`select id from job where ${due} order by run_at limit ${limit} for update skip locked`
       : sql`select id from job where ${due} order by run_at limit ${limit}`;
-  const r =
-    await sql<ClaimedJob>`update job set status = 'running', locked_by = ${workerId}, locked_until = ${until}, attempts = attempts + 1
+  const r = await sql<ClaimedJob>`update job set status = 'running', locked_by = ${workerId}, locked_until = ${until},
+    attempts = attempts + 1
     where id in (${pick}) returning id, kind, payload, attempts, max_attempts`.execute(db);
   return r.rows;
 }

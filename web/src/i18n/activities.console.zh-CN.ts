@@ -1,4 +1,4 @@
-// Console strings of activities (issue 5), joined into the console bundle.
+// Console strings of activities, joined into the console bundle.
 export const activitiesConsoleZhCN = {
   act: {
     title: '志愿活动',

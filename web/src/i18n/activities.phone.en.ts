@@ -1,4 +1,4 @@
-// Phone strings of activities (issue 5), joined into the base bundle.
+// Phone strings of activities, joined into the base bundle.
 export const activitiesPhoneEn = {
   actPhone: {
     link: 'Activities',

@@ -1,4 +1,4 @@
-// Console strings of appointments (issue 4), joined into the console bundle.
+// Console strings of appointments, joined into the console bundle.
 export const appointmentsConsoleZhCN = {
   appt: {
     title: '预约服务',

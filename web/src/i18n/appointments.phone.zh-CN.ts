@@ -1,4 +1,4 @@
-// Phone strings of appointments (issue 4), joined into the base bundle.
+// Phone strings of appointments, joined into the base bundle.
 export const appointmentsPhoneZhCN = {
   apptPhone: {
     link: '预约服务',

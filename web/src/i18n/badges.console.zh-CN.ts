@@ -1,4 +1,4 @@
-// Console strings of the badges area (issue 6).
+// Console strings of the badges area.
 export const badgesConsoleZhCN = {
   badges: {
     console: {

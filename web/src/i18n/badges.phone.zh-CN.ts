@@ -1,4 +1,4 @@
-// Phone strings of the badges area (issue 6).
+// Phone strings of the badges area.
 export const badgesPhoneZhCN = {
   badges: {
     phone: {

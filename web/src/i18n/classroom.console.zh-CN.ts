@@ -1,4 +1,4 @@
-// Console strings of the classroom area (issue 6).
+// Console strings of the classroom area.
 export const classroomConsoleZhCN = {
   classroom: {
     console: {

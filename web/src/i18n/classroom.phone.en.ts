@@ -1,4 +1,4 @@
-// Phone strings of the classroom area (issue 6).
+// Phone strings of the classroom area.
 import type { Translation } from './resource.ts';
 import type { classroomPhoneZhCN } from './classroom.phone.zh-CN.ts';
 

@@ -1,4 +1,4 @@
-// Phone strings of the classroom area (issue 6).
+// Phone strings of the classroom area.
 export const classroomPhoneZhCN = {
   classroom: {
     phone: {

@@ -1,4 +1,4 @@
-// Console strings of the homecare area (issue 6).
+// Console strings of the homecare area.
 export const homecareConsoleZhCN = {
   homecare: {
     console: {

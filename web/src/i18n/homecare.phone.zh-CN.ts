@@ -1,4 +1,4 @@
-// Phone strings of the homecare area (issue 6).
+// Phone strings of the homecare area.
 export const homecarePhoneZhCN = {
   homecare: {
     phone: {

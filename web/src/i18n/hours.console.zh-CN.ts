@@ -1,4 +1,4 @@
-// Console strings of the hours ledger: the verification queue, honour hours and the rules (issue 5).
+// Console strings of the hours ledger: the verification queue, honour hours and the rules.
 export const hoursConsoleZhCN = {
   hours: {
     title: '服务时长',

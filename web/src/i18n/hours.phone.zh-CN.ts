@@ -1,4 +1,4 @@
-// Phone strings of the volunteer's own service hours and star level (issue 5).
+// Phone strings of the volunteer's own service hours and star level.
 export const hoursPhoneZhCN = {
   hoursPhone: {
     link: '我的服务时长',

@@ -1,4 +1,4 @@
-// Console strings of needs and matching (issue 4), joined into the console bundle.
+// Console strings of needs and matching, joined into the console bundle.
 export const needsConsoleZhCN = {
   needs: {
     status: {

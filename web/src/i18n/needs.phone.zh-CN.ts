@@ -1,4 +1,4 @@
-// Phone strings of needs (issue 4): asking for help, my requests, the household survey. Joined into the base bundle.
+// Phone strings of needs: asking for help, my requests, the household survey. Joined into the base bundle.
 export const needsPhoneZhCN = {
   needsPhone: {
     link: '我要求助',

@@ -1,4 +1,4 @@
-// Console strings of the skills pool, units, teams and party members (issue 3), joined into the console bundle.
+// Console strings of the skills pool, units, teams and party members, joined into the console bundle.
 export const orgConsoleZhCN = {
   org: {
     kinds: {

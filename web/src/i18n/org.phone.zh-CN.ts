@@ -1,4 +1,4 @@
-// Phone strings of teams and party members (issue 3), joined into the base bundle.
+// Phone strings of teams and party members, joined into the base bundle.
 export const orgPhoneZhCN = {
   orgPhone: {
     myTeam: '我的服务队',

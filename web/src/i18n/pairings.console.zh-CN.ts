@@ -1,4 +1,4 @@
-// Console strings of three-fixed pairings and the left-out monitor (issue 4), joined into the console bundle.
+// Console strings of three-fixed pairings and the left-out monitor, joined into the console bundle.
 export const pairingsConsoleZhCN = {
   pairings: {
     pickWeekday: '请至少选一天',

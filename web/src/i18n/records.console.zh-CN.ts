@@ -1,4 +1,4 @@
-// Console strings of certificates and the love supermarket (issue 5, records).
+// Console strings of certificates and the love supermarket (records).
 export const recordsConsoleZhCN = {
   certs: {
     title: '服务证明',

@@ -1,4 +1,4 @@
-// Phone strings of certificates (志愿服务记录证明), points and the public verify page (issue 5, records).
+// Phone strings of certificates (志愿服务记录证明), points and the public verify page (records).
 export const recordsPhoneZhCN = {
   certPhone: {
     link: '我的服务证明',

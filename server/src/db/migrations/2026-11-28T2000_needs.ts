@@ -1,4 +1,4 @@
-// Needs (issue 4): requests from residents with their path from new to reviewed, the events of that path,
+// Needs: requests from residents with their path from new to reviewed, the events of that path,
 // the household survey (全面摸查), and residents' preferences about who helps them.
 import type { Kysely } from 'kysely';
 

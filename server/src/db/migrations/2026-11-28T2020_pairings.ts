@@ -1,4 +1,4 @@
-// Three-fixed pairings (issue 4): a volunteer paired with a resident for an item, at a place, on a schedule
+// Three-fixed pairings: a volunteer paired with a resident for an item, at a place, on a schedule
 // (an RFC 5545 RRULE), with the visits the volunteer logs; and the left-out monitor's record of which
 // silences it has already alerted staff to. Same portable types and tenancy rule as the foundation.
 import type { Kysely } from 'kysely';

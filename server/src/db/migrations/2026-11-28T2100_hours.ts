@@ -8,7 +8,8 @@ const scoped = (db: Kysely<any>, name: string) =>
   db.schema.createTable(name).addColumn('community_id', 'text', (c) => c.notNull().references('community.id'));
 
 export async function up(db: Kysely<any>): Promise<void> {
-  // Only the verification columns and corrected_by are ever written after insert; a correction is a new row with corrects_id.
+  // Only the verification columns and corrected_by are ever written after insert;
+  // a correction is a new row with corrects_id.
   await scoped(db, 'hours_entry')
     .addColumn('id', 'text', (c) => c.notNull())
     .addColumn('volunteer_id', 'text', (c) => c.notNull())

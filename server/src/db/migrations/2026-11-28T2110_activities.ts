@@ -1,4 +1,4 @@
-// Activities (issue 5): activities with shifts whose `taken` counter only moves by a conditional update
+// Activities: activities with shifts whose `taken` counter only moves by a conditional update
 // (taken < places), series by RRULE, sign-ups with their waitlist and attendance, the performance
 // programme, small images (poster, photos) and each volunteer's calendar feed token.
 import type { Kysely } from 'kysely';
@@ -56,7 +56,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     ])
     .execute();
   await db.schema.createIndex('activity_start_ix').on('activity').columns(['community_id', 'starts_at']).execute();
-  // A series makes one activity per date, however often the daily job runs (nulls are distinct: one-off activities are free).
+  // A series makes one activity per date, however often the daily job runs
+  // (nulls are distinct: one-off activities are free).
   await db.schema
     .createIndex('activity_series_date_uq')
     .unique()

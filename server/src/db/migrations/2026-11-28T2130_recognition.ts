@@ -1,4 +1,4 @@
-// Recognition (issue 5): the star-level public notice (公示) and the awarded level, the quarterly
+// Recognition: the star-level public notice (公示) and the awarded level, the quarterly
 // commendation's nominations and publication, and each volunteer's consent to being named in it.
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';

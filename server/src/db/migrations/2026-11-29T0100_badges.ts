@@ -1,4 +1,4 @@
-// The love QR badge (爱心二维码, issue 6): settings per community, badges found by a hash of their token,
+// The love QR badge (爱心二维码): settings per community, badges found by a hash of their token,
 // the call list each page shows, and every scan.
 import { sql, type Kysely } from 'kysely';
 

@@ -1,4 +1,4 @@
-// The 4:30 classroom (四点半课堂, issue 6): children enrolled with their guardians' consent, the adults authorised
+// The 4:30 classroom (四点半课堂): children enrolled with their guardians' consent, the adults authorised
 // to collect each child (each with a pickup code of their own, stored only as a hash), daily sessions with a
 // tutor rota, attendance (one row per child per session: check-in, check-out to whom, or an absence reported
 // in advance), arrival alerts (one per child per session) and tutors' logs.

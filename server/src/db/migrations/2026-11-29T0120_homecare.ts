@@ -1,4 +1,4 @@
-// Home care tasks, hospital accompaniment (stays and their shifts) and holiday delivery runs (issue 6).
+// Home care tasks, hospital accompaniment (stays and their shifts) and holiday delivery runs.
 import type { Kysely } from 'kysely';
 
 export async function up(db: Kysely<any>): Promise<void> {

@@ -6,20 +6,28 @@ import crypto from 'node:crypto';
 import type { Locale } from '../../platform/i18n.ts';
 
 const STYLE =
-  'body{margin:0;font:20px/1.5 system-ui,sans-serif;color:#1a1a1a;background:#fffbe6}main{max-width:34em;margin:0 auto;padding:16px}' +
-  'h1{font-size:30px;margin:8px 0}h2{font-size:22px;margin:20px 0 8px}.c{background:#fff;border:2px solid #b38600;border-radius:10px;padding:12px;white-space:pre-line}' +
-  'a.b{display:block;min-height:56px;margin:10px 0;padding:12px;border-radius:10px;background:#0b6b2e;color:#fff;font-size:24px;text-align:center;text-decoration:none}' +
-  'a.d{background:#1d4e89}label{display:block;margin:12px 0 4px}textarea,input[type=text]{width:100%;box-sizing:border-box;font:inherit;padding:8px;min-height:48px}' +
-  'input[type=checkbox]{width:28px;height:28px;vertical-align:middle}button{width:100%;min-height:56px;font:inherit;font-size:22px;margin-top:14px;border:0;border-radius:10px;background:#7a3e00;color:#fff}' +
-  '.n{background:#e6f4ea;border:2px solid #0b6b2e;border-radius:10px;padding:10px}.e{background:#fdecea;border-color:#a50e0e}small{color:#444}a.b small{color:#fff;font-size:18px}';
+  'body{margin:0;font:20px/1.5 system-ui,sans-serif;color:#1a1a1a;background:#fffbe6}main{max-width:34em;' +
+  'margin:0 auto;padding:16px}h1{font-size:30px;margin:8px 0}h2{font-size:22px;margin:20px 0 8px}.c{background:#fff;' +
+  'border:2px solid #b38600;border-radius:10px;padding:12px;white-space:pre-line}a.b{display:block;min-height:56px;' +
+  'margin:10px 0;padding:12px;border-radius:10px;background:#0b6b2e;color:#fff;font-size:24px;text-align:center;' +
+  'text-decoration:none}a.d{background:#1d4e89}label{display:block;margin:12px 0 4px}' +
+  'textarea,input[type=text]{width:100%;box-sizing:border-box;font:inherit;padding:8px;min-height:48px}' +
+  'input[type=checkbox]{width:28px;height:28px;vertical-align:middle}button{width:100%;min-height:56px;font:inherit;' +
+  'font-size:22px;margin-top:14px;border:0;border-radius:10px;background:#7a3e00;color:#fff}.n{background:#e6f4ea;' +
+  'border:2px solid #0b6b2e;border-radius:10px;padding:10px}.e{background:#fdecea;border-color:#a50e0e}' +
+  'small{color:#444}a.b small{color:#fff;font-size:18px}';
 // (noindex and no-referrer travel as headers, PAGE_HEADERS, not as meta tags: fewer bytes on a slow phone.)
 // The one script, an enhancement: with the box ticked, the browser's location fills the two hidden fields.
 const SCRIPT =
-  "var s=document.getElementById('s');s&&s.addEventListener('change',function(){if(s.checked&&navigator.geolocation)navigator.geolocation.getCurrentPosition(function(p){document.getElementById('la').value=p.coords.latitude;document.getElementById('ln').value=p.coords.longitude})})";
+  "var s=document.getElementById('s');s&&s.addEventListener('change',function(){" +
+  'if(s.checked&&navigator.geolocation)navigator.geolocation.getCurrentPosition(function(p){' +
+  "document.getElementById('la').value=p.coords.latitude;document.getElementById('ln').value=p.coords.longitude})})";
 
 const hash = (s: string) => `'sha256-${crypto.createHash('sha256').update(s).digest('base64')}'`;
 /** Content-Security-Policy: only the inline style and script above, forms post back here, nothing else loads. */
-export const PAGE_CSP = `default-src 'none'; style-src ${hash(STYLE)}; script-src ${hash(SCRIPT)}; form-action 'self'; base-uri 'none'; frame-ancestors 'none'`;
+export const PAGE_CSP =
+  `default-src 'none'; style-src ${hash(STYLE)}; script-src ${hash(SCRIPT)}; ` +
+  "form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
 /** Headers of every public badge page: not cached, not indexed, no referrer sent on, not framed. */
 export const PAGE_HEADERS: Record<string, string> = {
@@ -108,7 +116,8 @@ const T = {
 
 function shell(locale: Locale, title: string, body: string, script = false): string {
   return (
-    `<!doctype html><html lang="${locale === 'en' ? 'en' : 'zh-CN'}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">` +
+    `<!doctype html><html lang="${locale === 'en' ? 'en' : 'zh-CN'}"><head><meta charset="utf-8">` +
+    '<meta name="viewport" content="width=device-width,initial-scale=1">' +
     `<title>${esc(title)}</title><style>${STYLE}</style></head>` +
     `<body><main>${body}</main>${script ? `<script>${SCRIPT}</script>` : ''}</body></html>`
   );
@@ -132,7 +141,8 @@ export function activePage(
   const t = T[locale];
   const first = p.contacts[0];
   const call = (c: { label: string; phone: string }, cls = 'b') =>
-    `<a class="${cls}" href="tel:${esc(telOf(c.phone))}">${esc(t.callFamily.replace('{label}', c.label))}<br><small>${esc(c.phone)}</small></a>`;
+    `<a class="${cls}" href="tel:${esc(telOf(c.phone))}">${esc(t.callFamily.replace('{label}', c.label))}` +
+    `<br><small>${esc(c.phone)}</small></a>`;
   const note =
     notice === 'sent'
       ? `<p class="n" role="status">${t.sent}</p>`
@@ -150,11 +160,14 @@ export function activePage(
           .join('')}`
       : '') +
     (p.dutyPhone
-      ? `<p>${t.dutyNote}</p><a class="b d" href="tel:${esc(telOf(p.dutyPhone))}">${t.duty}<br><small>${esc(p.dutyPhone)}</small></a>`
+      ? `<p>${t.dutyNote}</p><a class="b d" href="tel:${esc(telOf(p.dutyPhone))}">${t.duty}` +
+        `<br><small>${esc(p.dutyPhone)}</small></a>`
       : '') +
     `<h2>${t.msgTitle}</h2><form method="post" action="/b/${esc(p.token)}/message">` +
-    `<label for="m">${t.message}</label><textarea id="m" name="message" rows="3" maxlength="300">${esc(form.message ?? '')}</textarea>` +
-    `<label for="p">${t.place}</label><input type="text" id="p" name="place" maxlength="100" value="${esc(form.place ?? '')}">` +
+    `<label for="m">${t.message}</label>` +
+    `<textarea id="m" name="message" rows="3" maxlength="300">${esc(form.message ?? '')}</textarea>` +
+    `<label for="p">${t.place}</label>` +
+    `<input type="text" id="p" name="place" maxlength="100" value="${esc(form.place ?? '')}">` +
     `<label><input type="checkbox" id="s" name="share" value="1"> ${t.share}</label><small>${t.shareNote}</small>` +
     '<input type="hidden" id="la" name="lat"><input type="hidden" id="ln" name="lng">' +
     `<button type="submit">${t.send}</button></form><p><small>${t.privacy}</small></p>`;
@@ -167,7 +180,8 @@ export function endedPage(locale: Locale, hotline: string | null): string {
   const body =
     `<h1>${t.endedTitle}</h1>` +
     (hotline
-      ? `<p>${t.ended}</p><a class="b d" href="tel:${esc(telOf(hotline))}">${t.hotline}<br><small>${esc(hotline)}</small></a>`
+      ? `<p>${t.ended}</p><a class="b d" href="tel:${esc(telOf(hotline))}">${t.hotline}` +
+        `<br><small>${esc(hotline)}</small></a>`
       : '') +
     `<p>${t.no110}</p>`;
   return shell(locale, t.endedTitle, body);

@@ -46,7 +46,10 @@ export const volunteerIdentity = (db: DbOrTrx, communityId: string, volunteerId:
     .where('id', '=', volunteerId)
     .executeTakeFirst();
 
-/** Raises the community's counter for the year and returns the new value; an upsert, so concurrent issuers get distinct numbers. */
+/**
+ * Raises the community's counter for the year and returns the new value; an upsert, so concurrent issuers get
+ * distinct numbers.
+ */
 export async function nextSeq(db: DbOrTrx, communityId: string, year: number): Promise<number> {
   const row = await db
     .insertInto('certificate_counter')

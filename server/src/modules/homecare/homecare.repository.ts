@@ -174,7 +174,10 @@ export function shiftsOf(db: DbOrTrx, communityId: string, volunteerId: string, 
     .limit(200)
     .execute();
 }
-/** Shifts per stay and status; `soon` counts the gaps as isUncoveredSoon does (open, not over at `now`, starting by `soonTo`). */
+/**
+ * Shifts per stay and status; `soon` counts the gaps as isUncoveredSoon does (open, not over at `now`,
+ * starting by `soonTo`).
+ */
 export async function shiftCounts(db: DbOrTrx, communityId: string, stayIds: string[], now: string, soonTo: string) {
   if (!stayIds.length) return [];
   return db
@@ -237,7 +240,9 @@ export function clashingShift(
     .limit(1)
     .executeTakeFirst();
 }
-/** Shifts of a stay that end early: open or assigned ones from `fromIso` on. Returns the assigned volunteers' phones. */
+/**
+ * Shifts of a stay that end early: open or assigned ones from `fromIso` on. Returns the assigned volunteers' phones.
+ */
 export async function cancelShiftsFrom(db: DbOrTrx, communityId: string, stayId: string, fromIso: string) {
   const assigned = await db
     .selectFrom('hospital_shift as f')
@@ -260,7 +265,10 @@ export async function cancelShiftsFrom(db: DbOrTrx, communityId: string, stayId:
     .executeTakeFirst();
   return { cancelled: affected(r), assigned };
 }
-/** Open shifts not over at `fromIso` and starting by `toIso` (isUncoveredSoon), in every community, for the daily notice. */
+/**
+ * Open shifts not over at `fromIso` and starting by `toIso` (isUncoveredSoon), in every community, for the daily
+ * notice.
+ */
 export function uncoveredShiftsAll(db: DbOrTrx, fromIso: string, toIso: string) {
   return db
     .selectFrom('hospital_shift as f')

@@ -124,7 +124,9 @@ export async function addToTotals(
         last_service_date:
           d.serviceDate === null
             ? sql`hours_total.last_service_date`
-            : sql`case when hours_total.last_service_date is null or hours_total.last_service_date < ${d.serviceDate} then ${d.serviceDate} else hours_total.last_service_date end`,
+            : sql`case when hours_total.last_service_date is null
+                or hours_total.last_service_date < ${d.serviceDate} then ${d.serviceDate}
+                else hours_total.last_service_date end`,
         updated_at: now,
       }),
     )
@@ -201,7 +203,10 @@ export async function queue(db: DbOrTrx, communityId: string, f: QueueFilter, pa
   return { items, total: Number(count.n) };
 }
 
-/** Verified entries that still count, of one volunteer and period, grouped by kind and what the service was (certificates). */
+/**
+ * Verified entries that still count, of one volunteer and period, grouped by kind and what the service was
+ * (certificates).
+ */
 export const verifiedByService = (db: DbOrTrx, communityId: string, volunteerId: string, from: string, to: string) =>
   db
     .selectFrom('hours_entry')

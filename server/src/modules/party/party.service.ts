@@ -1,6 +1,6 @@
 // Party members (managed by grid), the community's posts, and in-service members' report to the community
 // where they live (在职党员社区报到). A post's capacity is never overbooked, even under concurrent claims.
-import type { Db, DbOrTrx, DatabaseKind } from '../../db/database.ts';
+import type { Db, DatabaseKind } from '../../db/database.ts';
 import type { PartyPostTable } from '../../db/schema/index.ts';
 import { authorize, can, gridFilter, type Grant } from '../../platform/access.ts';
 import type { Actor, RequestContext } from '../../platform/actor.ts';

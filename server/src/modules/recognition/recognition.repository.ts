@@ -28,7 +28,10 @@ export const communityName = async (db: DbOrTrx, communityId: string) =>
 
 // ----------------------------------------------------------------------------------- notices, awards
 
-/** Approved volunteers whose verified credit minutes reach at least `minMinutes`, with their awarded level and when their totals last moved. */
+/**
+ * Approved volunteers whose verified credit minutes reach at least `minMinutes`, with their awarded level and when
+ * their totals last moved.
+ */
 export const starCandidates = (db: DbOrTrx, communityId: string, minMinutes: number) =>
   db
     .selectFrom('hours_total as t')
@@ -362,7 +365,10 @@ export const nominationStatuses = (db: DbOrTrx, communityId: string, quarter: st
     .where('quarter', '=', quarter)
     .execute();
 
-/** Approved and consenting: the only people a published list may name. Consent is read now, so a withdrawal takes effect at once. */
+/**
+ * Approved and consenting: the only people a published list may name. Consent is read now, so a withdrawal takes
+ * effect at once.
+ */
 export const publishable = (db: DbOrTrx, communityId: string, quarter: string) =>
   db
     .selectFrom('recognition_nomination as n')

@@ -77,7 +77,7 @@ export async function loadFacts(
 ): Promise<Map<string, FactRow>> {
   const volunteers = () => {
     const q = db.selectFrom('volunteer as v').where('v.community_id', '=', communityId);
-    return (restrict === 'all' ? q : restrict(q as any)) as SelectQueryBuilder<any, any, {}>;
+    return (restrict === 'all' ? q : restrict(q as any)) as SelectQueryBuilder<any, any, object>;
   };
   // Facts are read from their own tables; for a narrower set than the whole community they are limited by a
   // semi-join on the same volunteer query, so each kind of fact is still one statement. Rows and columns are

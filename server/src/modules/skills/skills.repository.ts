@@ -83,7 +83,10 @@ export async function skillsOf(db: DbOrTrx, communityId: string, volunteerIds: s
   );
 }
 
-/** The pool's search before paging, from the skills (category or skill index); exported so a test can read the database's plan for it. */
+/**
+ * The pool's search before paging, from the skills (category or skill index); exported so a test can read the
+ * database's plan for it.
+ */
 export function poolBase(db: DbOrTrx, communityId: string, bound: VolunteerBound, f: PoolFilter) {
   return db
     .selectFrom('volunteer_skill as s')
@@ -137,7 +140,8 @@ function volunteerConditions(bound: VolunteerBound, f: PoolFilter): Expression<S
   if ('unitId' in bound) conds.push(sql<SqlBool>`v.unit_id = ${bound.unitId}`);
   if ('teamId' in bound) {
     conds.push(
-      sql<SqlBool>`exists (select 1 from team_member tm where tm.community_id = v.community_id and tm.volunteer_id = v.id and tm.team_id = ${bound.teamId} and tm.status = ${'active'})`,
+      sql<SqlBool>`exists (select 1 from team_member tm where tm.community_id = v.community_id
+        and tm.volunteer_id = v.id and tm.team_id = ${bound.teamId} and tm.status = ${'active'})`,
     );
   }
   if ('none' in bound) conds.push(sql<SqlBool>`1 = 0`);

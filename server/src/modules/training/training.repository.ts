@@ -68,7 +68,10 @@ export const getSession = (db: DbOrTrx, communityId: string, id: string) =>
     .where('id', '=', id)
     .executeTakeFirst();
 
-/** The session, locked for the rest of the transaction on PostgreSQL so sign-ups to it are serialised (SQLite has one writer). */
+/**
+ * The session, locked for the rest of the transaction on PostgreSQL so sign-ups to it are serialised
+ * (SQLite has one writer).
+ */
 export async function lockSession(
   db: DbOrTrx,
   kind: 'sqlite' | 'postgres',

@@ -1,5 +1,5 @@
 // Units and organisations in the area (驻区单位, 社会组织). A unit coordinator sees their own unit only.
-import type { Db, DbOrTrx } from '../../db/database.ts';
+import type { Db } from '../../db/database.ts';
 import type { UnitTable } from '../../db/schema/index.ts';
 import type { Grant } from '../../platform/access.ts';
 import type { Actor, RequestContext } from '../../platform/actor.ts';

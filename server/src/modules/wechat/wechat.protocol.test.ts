@@ -79,7 +79,8 @@ describe('WeChat protocol', () => {
       () =>
         readMessage(
           parseFlatXml(
-            '<xml><ToUserName>a</ToUserName><FromUserName>b</FromUserName><CreateTime>x</CreateTime><MsgType>text</MsgType></xml>',
+            '<xml><ToUserName>a</ToUserName><FromUserName>b</FromUserName>' +
+              '<CreateTime>x</CreateTime><MsgType>text</MsgType></xml>',
           ),
         ),
       XmlError,
@@ -89,7 +90,9 @@ describe('WeChat protocol', () => {
   it('round-trips any text through its own reply, and only ever throws XmlError on junk', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 300 }), fc.string({ minLength: 1, maxLength: 30 }), (content, user) => {
+        // eslint-disable-next-line no-control-regex -- control characters are deliberate: XML 1.0 forbids them
         const u = user.replace(/[\u0000-\u001F\uFFFE\uFFFF]/g, 'x').trim() || 'u';
+        // eslint-disable-next-line no-control-regex -- control characters are deliberate: XML 1.0 forbids them
         const c = content.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '');
         const fields = parseFlatXml(textReply(u, 'gh_account', c, new Date(1_700_000_000_000)));
         assert.equal(fields.get('Content'), c);

@@ -25,6 +25,7 @@ export const MAX_XML_BYTES = 16 * 1024;
 const MAX_FIELDS = 32;
 const NAME = /[A-Za-z_][A-Za-z0-9_]{0,63}/y;
 // Characters XML 1.0 forbids (C0 controls except tab, newline, carriage return; lone surrogates aside).
+// eslint-disable-next-line no-control-regex -- control characters are deliberate: XML 1.0 forbids them
 const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
 const DECLARATION = /^<\?xml(\s+(version|encoding|standalone)\s*=\s*("[A-Za-z0-9._-]*"|'[A-Za-z0-9._-]*'))*\s*\?>/;
 const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };

@@ -122,7 +122,9 @@ export async function saveBindCode(db: DbOrTrx, c: WechatBindCodeTable): Promise
   await db.insertInto('wechat_bind_code').values(c).execute();
 }
 
-/** Uses up one attempt at a code, if any are left: a conditional update, so parallel guesses cannot exceed the limit. */
+/**
+ * Uses up one attempt at a code, if any are left: a conditional update, so parallel guesses cannot exceed the limit.
+ */
 export async function takeAttempt(db: DbOrTrx, communityId: string, openid: string, max: number): Promise<boolean> {
   const r = await db
     .updateTable('wechat_bind_code')
