@@ -123,14 +123,12 @@ export async function upsertMember(db: DbOrTrx, row: TeamMemberTable) {
     .insertInto('team_member')
     .values(row)
     .onConflict((oc) =>
-      oc
-        .columns(['community_id', 'team_id', 'volunteer_id'])
-        .doUpdateSet({
-          role: row.role,
-          status: row.status,
-          requested_at: row.requested_at,
-          decided_at: row.decided_at,
-        }),
+      oc.columns(['community_id', 'team_id', 'volunteer_id']).doUpdateSet({
+        role: row.role,
+        status: row.status,
+        requested_at: row.requested_at,
+        decided_at: row.decided_at,
+      }),
     )
     .execute();
 }
