@@ -3,7 +3,6 @@
 // the latency percentiles are reported. SQLite always; PostgreSQL too with --pg URL (or BENCH_DATABASE_URL).
 //
 //   npx tsx bench/booking.ts [--requests 500] [--places 20] [--pg postgres://postgres@127.0.0.1:5432/test]
-import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import type { Db } from '../server/src/db/database.ts';
 import { uuidv7 } from '../domain/shared/ids.ts';
@@ -14,9 +13,10 @@ import {
   insertBenchCommunity,
   ensureServerBuilt,
   isMain,
-  runStandalone,
+  percentile,
+  runBurstFromCommandLine,
   signInOverHttp,
-  startBuiltServer,
+  startBurstServer,
   type Figure,
 } from './lib.ts';
 
@@ -135,9 +135,6 @@ async function seed(db: Db, residents: number, places: number): Promise<{ servic
   return { serviceId, residentIds };
 }
 
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-
 async function burst(
   label: string,
   env: Record<string, string>,
@@ -147,16 +144,11 @@ async function burst(
   places: number,
   check: () => Promise<{ booked: number; live: number }>,
 ): Promise<Figure[]> {
-  const server = await startBuiltServer(
-    dataDir,
-    { LINLI_DEMO: '0', LINLI_JOBS: '0', LINLI_RATE_LIMITS: '0', LINLI_LOG_LEVEL: 'warn', ...env },
-    { label: `server ${label}`, timeoutMs: 60_000 },
-  );
+  const server = await startBurstServer(label, env, dataDir);
   try {
     const base = `http://127.0.0.1:${server.port}`;
-    const { cookie, csrf } = await signInOverHttp(base, STAFF_PHONE, PASSWORD);
+    const { headers } = await signInOverHttp(base, STAFF_PHONE, PASSWORD);
     const slotStart = shanghaiInstant(addDays(todayInShanghai(), 2), 600);
-    const headers = { 'content-type': 'application/json', cookie, 'x-csrf-token': csrf };
     // Warm the route with a booking of another slot, so the burst measures bookings, not first-call compilation.
     await fetch(`${base}/api/appointments/bookings`, {
       method: 'POST',
@@ -226,7 +218,7 @@ async function burst(
       {
         bench: 'booking',
         name: `${label}: latency p50`,
-        value: percentile(latencies, 50),
+        value: percentile(latencies, 0.5),
         unit: 'ms',
         goal: '',
         pass: null,
@@ -234,7 +226,7 @@ async function burst(
       {
         bench: 'booking',
         name: `${label}: latency p99`,
-        value: percentile(latencies, 99),
+        value: percentile(latencies, 0.99),
         unit: 'ms',
         goal: '',
         pass: null,
@@ -277,20 +269,10 @@ async function counts(db: Db, serviceId: string): Promise<{ booked: number; live
   return { booked: slot?.booked ?? 0, live: Number(live.n) };
 }
 
-if (isMain(import.meta.url)) {
-  const { values } = parseArgs({
-    options: {
-      requests: { type: 'string', default: '500' },
-      places: { type: 'string', default: '20' },
-      pg: { type: 'string' },
-    },
-    strict: true,
-  });
-  await runStandalone('500 concurrent bookings for 20 places', () =>
-    bookingBench({
-      requests: Number(values.requests) || 500,
-      places: Number(values.places) || 20,
-      pgUrl: values.pg ?? process.env.BENCH_DATABASE_URL,
-    }),
+if (isMain(import.meta.url))
+  await runBurstFromCommandLine(
+    '500 concurrent bookings for 20 places',
+    { requests: 500, places: 20 },
+    'BENCH_DATABASE_URL',
+    ({ requests, places }, pgUrl) => bookingBench({ requests, places, pgUrl }),
   );
-}

@@ -6,7 +6,6 @@
 //
 //   npx tsx bench/classroom-checkout.ts [--children 60] [--window 10] [--pg postgres://postgres@127.0.0.1:5432/test]
 import http from 'node:http';
-import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import type { Db } from '../server/src/db/database.ts';
 import { uuidv7 } from '../domain/shared/ids.ts';
@@ -19,10 +18,10 @@ import {
   ensureServerBuilt,
   isMain,
   percentile,
-  runStandalone,
+  runBurstFromCommandLine,
   signInOverHttp,
   sleep,
-  startBuiltServer,
+  startBurstServer,
   type Figure,
 } from './lib.ts';
 
@@ -96,15 +95,10 @@ async function rush(
   windowSeconds: number,
   outbox: () => Promise<number>,
 ): Promise<Figure[]> {
-  const server = await startBuiltServer(
-    dataDir,
-    { LINLI_DEMO: '0', LINLI_JOBS: '0', LINLI_RATE_LIMITS: '0', LINLI_LOG_LEVEL: 'warn', ...env },
-    { label: `server ${label}`, timeoutMs: 60_000 },
-  );
+  const server = await startBurstServer(label, env, dataDir);
   try {
     const base = `http://127.0.0.1:${server.port}`;
-    const { cookie, csrf } = await signInOverHttp(base, STAFF_PHONE, PASSWORD);
-    const headers = { 'content-type': 'application/json', cookie, 'x-csrf-token': csrf };
+    const { headers } = await signInOverHttp(base, STAFF_PHONE, PASSWORD);
 
     // Enrol through the API: the codes exist only in its answers (the server keeps keyed hashes).
     const kids: Array<{ id: string; code: string }> = [];
@@ -230,20 +224,10 @@ export async function classroomCheckoutBench(
   });
 }
 
-if (isMain(import.meta.url)) {
-  const { values } = parseArgs({
-    options: {
-      children: { type: 'string', default: '60' },
-      window: { type: 'string', default: '10' },
-      pg: { type: 'string' },
-    },
-    strict: true,
-  });
-  await runStandalone('The 4:30 classroom: 60 check-outs in the pickup rush', () =>
-    classroomCheckoutBench({
-      children: Number(values.children) || 60,
-      windowSeconds: Number(values.window) || 10,
-      pgUrl: values.pg ?? process.env.BENCH_PG_URL,
-    }),
+if (isMain(import.meta.url))
+  await runBurstFromCommandLine(
+    'The 4:30 classroom: 60 check-outs in the pickup rush',
+    { children: 60, window: 10 },
+    'BENCH_PG_URL',
+    ({ children, window }, pgUrl) => classroomCheckoutBench({ children, windowSeconds: window, pgUrl }),
   );
-}

@@ -7,6 +7,7 @@ import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import type { Db } from '../server/src/db/database.ts';
 import type { VolunteerTable } from '../server/src/db/schema/index.ts';
 import { hashPassword } from '../server/src/modules/auth/auth.service.ts';
@@ -240,6 +241,18 @@ export async function startBuiltServer(
   }
 }
 
+/**
+ * The built server a burst benchmark sends its requests to: no demo data, no jobs, no rate limits (the burst is many
+ * requests from one place), `env` choosing the database.
+ */
+export function startBurstServer(label: string, env: Record<string, string>, dataDir: string): Promise<RunningServer> {
+  return startBuiltServer(
+    dataDir,
+    { LINLI_DEMO: '0', LINLI_JOBS: '0', LINLI_RATE_LIMITS: '0', LINLI_LOG_LEVEL: 'warn', ...env },
+    { label: `server ${label}`, timeoutMs: 60_000 },
+  );
+}
+
 // ---------------- output ----------------
 
 export function fmt(v: number | null, unit: string): string {
@@ -288,6 +301,30 @@ export async function runStandalone(title: string, main: () => Promise<Figure[]>
     await killAll();
   }
   process.exit(code);
+}
+
+/**
+ * The command line of a burst benchmark run as a script: a flag for each count (`--requests 500`, with its default;
+ * one that is not a number, or 0, takes the default too) and `--pg URL` (else the environment variable `pgEnv`), then
+ * runStandalone.
+ */
+export async function runBurstFromCommandLine<K extends string>(
+  title: string,
+  defaults: Record<K, number>,
+  pgEnv: string,
+  bench: (counts: Record<K, number>, pgUrl: string | undefined) => Promise<Figure[]>,
+): Promise<void> {
+  const names = Object.keys(defaults) as K[];
+  const { values } = parseArgs({
+    options: {
+      ...Object.fromEntries(names.map((k) => [k, { type: 'string' as const, default: String(defaults[k]) }])),
+      pg: { type: 'string' },
+    },
+    strict: true,
+  });
+  const given = values as Record<string, string | undefined>;
+  const counts = Object.fromEntries(names.map((k) => [k, Number(given[k]) || defaults[k]])) as Record<K, number>;
+  await runStandalone(title, () => bench(counts, given.pg ?? process.env[pgEnv]));
 }
 
 export function isMain(metaUrl: string): boolean {

@@ -36,6 +36,7 @@ import {
   waitForExit,
   waitForHttp200,
   type Figure,
+  type RunningServer,
 } from './lib.ts';
 
 export const CITY_DIR = path.join(ROOT, 'data-bench');
@@ -365,14 +366,18 @@ export function searchPath(params: Record<string, string>, q: string): string {
   return `/api/residents?${new URLSearchParams({ pageSize: '50', ...params, q })}`;
 }
 
-// ---------------- the benchmark ----------------
-
-export async function searchBench(o: LoadOptions & { explain?: boolean }): Promise<Figure[]> {
+/**
+ * What both city benchmarks begin with: the city (made if it is not there, its making a figure of `bench`), then the
+ * built server started on it. The caller stops the server.
+ */
+export async function startOnCity(
+  bench: string,
+): Promise<{ figures: Figure[]; city: { residents: number }; server: RunningServer }> {
   const figures: Figure[] = [];
   const city = await ensureCity();
   if (city.builtSeconds !== null)
     figures.push({
-      bench: 'search',
+      bench,
       name: 'city generation (100 communities)',
       value: city.builtSeconds,
       unit: 's',
@@ -386,12 +391,19 @@ export async function searchBench(o: LoadOptions & { explain?: boolean }): Promi
     { LINLI_DEMO: '0', LINLI_JOBS: '0', LINLI_LOG_LEVEL: 'warn' },
     { label: 'server', timeoutMs: 120_000 },
   );
+  console.log(
+    `  the built server on the city was healthy ${(server.readyMs / 1000).toFixed(2)} s after spawn (port ` +
+      `${server.port})`,
+  );
+  return { figures, city, server };
+}
+
+// ---------------- the benchmark ----------------
+
+export async function searchBench(o: LoadOptions & { explain?: boolean }): Promise<Figure[]> {
+  const { figures, city, server } = await startOnCity('search');
   let hello: Awaited<ReturnType<typeof startHello>> | null = null;
   try {
-    console.log(
-      `  the built server on the city was healthy ${(server.readyMs / 1000).toFixed(2)} s after spawn (port ` +
-        `${server.port})`,
-    );
     figures.push({
       bench: 'search',
       name: `server on the city (${(city.residents / 1000).toFixed(0)}k residents): spawn → healthy`,

@@ -4,7 +4,6 @@
 //
 //   npx tsx bench/signups.ts [--requests 2000] [--places 50] [--pg postgres://postgres@127.0.0.1:5432/test]
 import http from 'node:http';
-import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import type { Db } from '../server/src/db/database.ts';
 import { uuidv7 } from '../domain/shared/ids.ts';
@@ -16,9 +15,10 @@ import {
   insertBenchCommunity,
   ensureServerBuilt,
   isMain,
-  runStandalone,
+  percentile,
+  runBurstFromCommandLine,
   signInOverHttp,
-  startBuiltServer,
+  startBurstServer,
   type Figure,
 } from './lib.ts';
 
@@ -128,9 +128,6 @@ function post(url: string, headers: Record<string, string>, body: string): Promi
   });
 }
 
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-
 async function burst(
   label: string,
   env: Record<string, string>,
@@ -139,15 +136,10 @@ async function burst(
   places: number,
   check: () => Promise<{ taken: number; confirmed: number; waitlisted: number }>,
 ): Promise<Figure[]> {
-  const server = await startBuiltServer(
-    dataDir,
-    { LINLI_DEMO: '0', LINLI_JOBS: '0', LINLI_RATE_LIMITS: '0', LINLI_LOG_LEVEL: 'warn', ...env },
-    { label: `server ${label}`, timeoutMs: 60_000 },
-  );
+  const server = await startBurstServer(label, env, dataDir);
   try {
     const base = `http://127.0.0.1:${server.port}`;
-    const { cookie, csrf } = await signInOverHttp(base, STAFF_PHONE, PASSWORD);
-    const headers = { 'content-type': 'application/json', cookie, 'x-csrf-token': csrf };
+    const { headers } = await signInOverHttp(base, STAFF_PHONE, PASSWORD);
     const url = `${base}/api/activities/${s.activityId}/signups`;
     const [warm, ...burstIds] = s.volunteerIds;
     // Warm the route (and withdraw it), so the burst measures sign-ups, not first-call compilation.
@@ -210,7 +202,7 @@ async function burst(
       {
         bench: 'signups',
         name: `${label}: latency p50`,
-        value: percentile(latencies, 50),
+        value: percentile(latencies, 0.5),
         unit: 'ms',
         goal: '',
         pass: null,
@@ -218,7 +210,7 @@ async function burst(
       {
         bench: 'signups',
         name: `${label}: latency p99`,
-        value: percentile(latencies, 99),
+        value: percentile(latencies, 0.99),
         unit: 'ms',
         goal: '',
         pass: null,
@@ -258,20 +250,10 @@ export async function signupsBench(
   });
 }
 
-if (isMain(import.meta.url)) {
-  const { values } = parseArgs({
-    options: {
-      requests: { type: 'string', default: '2000' },
-      places: { type: 'string', default: '50' },
-      pg: { type: 'string' },
-    },
-    strict: true,
-  });
-  await runStandalone('2,000 concurrent sign-ups for 50 places', () =>
-    signupsBench({
-      requests: Number(values.requests) || 2000,
-      places: Number(values.places) || 50,
-      pgUrl: values.pg ?? process.env.BENCH_PG_URL,
-    }),
+if (isMain(import.meta.url))
+  await runBurstFromCommandLine(
+    '2,000 concurrent sign-ups for 50 places',
+    { requests: 2000, places: 50 },
+    'BENCH_PG_URL',
+    ({ requests, places }, pgUrl) => signupsBench({ requests, places, pgUrl }),
   );
-}

@@ -14,13 +14,11 @@
 //
 //   npx tsx bench/skills-search.ts [--seconds 10] [--connections 10]
 import autocannon from 'autocannon';
-import { ensureServerBuilt, isMain, runStandalone, startBuiltServer, type Figure } from './lib.ts';
+import { isMain, runStandalone, type Figure } from './lib.ts';
 import {
-  CITY_DIR,
   PINYIN_QUERIES,
   WARM_UP_SECONDS,
   cityCommunity,
-  ensureCity,
   getJson,
   goalFigures,
   load,
@@ -28,6 +26,7 @@ import {
   readOptions,
   signIn,
   startHello,
+  startOnCity,
   type LoadOptions,
   type Measured,
 } from './search.ts';
@@ -77,30 +76,9 @@ export function poolPath(params: Record<string, string>): string {
 }
 
 export async function skillsSearchBench(o: LoadOptions): Promise<Figure[]> {
-  const figures: Figure[] = [];
-  const city = await ensureCity();
-  if (city.builtSeconds !== null)
-    figures.push({
-      bench: 'skills-search',
-      name: 'city generation (100 communities)',
-      value: city.builtSeconds,
-      unit: 's',
-      goal: '',
-      pass: null,
-    });
-  await ensureServerBuilt();
-
-  const server = await startBuiltServer(
-    CITY_DIR,
-    { LINLI_DEMO: '0', LINLI_JOBS: '0', LINLI_LOG_LEVEL: 'warn' },
-    { label: 'server', timeoutMs: 120_000 },
-  );
+  const { figures, server } = await startOnCity('skills-search');
   let hello: Awaited<ReturnType<typeof startHello>> | null = null;
   try {
-    console.log(
-      `  the built server on the city was healthy ${(server.readyMs / 1000).toFixed(2)} s after spawn (port ` +
-        `${server.port})`,
-    );
     hello = await startHello(o);
     const helloBefore = await hello.measure('before');
 

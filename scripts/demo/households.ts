@@ -206,24 +206,46 @@ function elderWithChild(rng: Rng, today: string, elders: 1 | 2): Plan {
   };
 }
 
-function migrantFamily(rng: Rng, today: string): Plan {
+/**
+ * A couple of working age, the husband the head and the wife up to four years younger, and how many children (up to
+ * three) they have: migrant families and young families differ only in their ages and their children.
+ */
+function couple(
+  rng: Rng,
+  today: string,
+  kind: HouseholdKind,
+  isMigrant: boolean,
+  ages: { husband: Band; wife: Band },
+  kids: { weights: readonly (readonly [number, number])[]; min: number },
+): Plan {
   const surname = randomSurname(rng);
-  const husbandAge = rng.int(26, 45);
-  const wifeAge = clamp(husbandAge - rng.int(0, 4), 23, 45);
+  const husbandAge = rng.int(ages.husband[0], ages.husband[1]);
+  const wifeAge = clamp(husbandAge - rng.int(0, 4), ages.wife[0], ages.wife[1]);
   const members = [
     member(rng, today, 'male', husbandAge, 'head', surname),
     member(rng, today, 'female', wifeAge, 'spouse'),
   ];
-  const household: HouseholdModel = { kind: 'migrant_family', isMigrant: true, members, childSurname: surname };
+  const household: HouseholdModel = { kind, isMigrant, members, childSurname: surname };
   return {
     household,
-    kids: rng.weighted(KIDS_MIGRANT),
-    minKids: 1,
+    kids: rng.weighted(kids.weights),
+    minKids: kids.min,
     maxKids: 3,
     parentAge: wifeAge,
     kidRelation: 'child',
     kidSurname: surname,
   };
+}
+
+function migrantFamily(rng: Rng, today: string): Plan {
+  return couple(
+    rng,
+    today,
+    'migrant_family',
+    true,
+    { husband: [26, 45], wife: [23, 45] },
+    { weights: KIDS_MIGRANT, min: 1 },
+  );
 }
 
 function migrantAdults(rng: Rng, today: string): Plan {
@@ -250,23 +272,7 @@ function migrantAdults(rng: Rng, today: string): Plan {
 }
 
 function nuclear(rng: Rng, today: string): Plan {
-  const surname = randomSurname(rng);
-  const husbandAge = rng.int(24, 59);
-  const wifeAge = clamp(husbandAge - rng.int(0, 4), 22, 59);
-  const members = [
-    member(rng, today, 'male', husbandAge, 'head', surname),
-    member(rng, today, 'female', wifeAge, 'spouse'),
-  ];
-  const household: HouseholdModel = { kind: 'nuclear', isMigrant: false, members, childSurname: surname };
-  return {
-    household,
-    kids: rng.weighted(KIDS_NUCLEAR),
-    minKids: 0,
-    maxKids: 3,
-    parentAge: wifeAge,
-    kidRelation: 'child',
-    kidSurname: surname,
-  };
+  return couple(rng, today, 'nuclear', false, { husband: [24, 59], wife: [22, 59] }, { weights: KIDS_NUCLEAR, min: 0 });
 }
 
 function singleParent(rng: Rng, today: string): Plan {
