@@ -5,6 +5,7 @@ import { TextField } from '../../shared/phone-ui/parts.tsx';
 import { useCodeSignIn, useRequestCode } from './api.ts';
 import { problemsOf, type FormProblems } from './fieldErrors.ts';
 import { FormAlert } from './FormAlert.tsx';
+import { PhoneField } from './PhoneField.tsx';
 import { useCountdown } from './useCountdown.ts';
 import type { Me } from '../../shared/session/types.ts';
 
@@ -58,19 +59,7 @@ export function CodeForm({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
   return (
     <form onSubmit={submit} noValidate aria-label={t('auth.tabCode')}>
       <FormAlert message={problems.form} />
-      <TextField
-        id="code-phone"
-        name="phone"
-        label={t('auth.phone')}
-        hint={t('auth.phoneHint')}
-        type="tel"
-        inputMode="numeric"
-        autoComplete="tel"
-        maxLength={16}
-        value={phone}
-        onChange={(e) => setPhone(e.target.value)}
-        error={problems.fields.phone}
-      />
+      <PhoneField id="code-phone" value={phone} onChange={setPhone} error={problems.fields.phone} />
       <div className="ph-field">
         <button
           type="button"

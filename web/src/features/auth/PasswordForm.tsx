@@ -5,6 +5,7 @@ import { TextField } from '../../shared/phone-ui/parts.tsx';
 import { usePasswordSignIn } from './api.ts';
 import { problemsOf, type FormProblems } from './fieldErrors.ts';
 import { FormAlert } from './FormAlert.tsx';
+import { PhoneField } from './PhoneField.tsx';
 import type { Me } from '../../shared/session/types.ts';
 
 export function PasswordForm({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
@@ -34,19 +35,7 @@ export function PasswordForm({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
   return (
     <form onSubmit={submit} noValidate aria-label={t('auth.tabPassword')}>
       <FormAlert message={problems.form} />
-      <TextField
-        id="pw-phone"
-        name="phone"
-        label={t('auth.phone')}
-        hint={t('auth.phoneHint')}
-        type="tel"
-        inputMode="numeric"
-        autoComplete="tel"
-        maxLength={16}
-        value={phone}
-        onChange={(e) => setPhone(e.target.value)}
-        error={problems.fields.phone}
-      />
+      <PhoneField id="pw-phone" value={phone} onChange={setPhone} error={problems.fields.phone} />
       <TextField
         id="pw-password"
         name="password"

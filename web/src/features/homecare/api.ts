@@ -21,6 +21,8 @@ export type { RecipientView, RunView, ShiftView, StayView, TaskKind, TaskStatus,
 export type RunDetail = z.infer<typeof runDetailView>;
 export type MyRun = RunView & { buildings: string[] };
 export type Outcome = 'delivered' | 'absent' | 'declined';
+/** The answers a door can get, in the order their buttons stand (console and phone alike). */
+export const OUTCOMES: readonly Outcome[] = ['delivered', 'absent', 'declined'];
 const enc = encodeURIComponent;
 
 export const homecareApi = {

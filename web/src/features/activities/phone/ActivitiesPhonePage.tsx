@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Card, EmptyState, ErrorNotice, Loading, PageTitle } from '../../../shared/phone-ui/parts.tsx';
 import { NoticeBox, type Notice } from '../../../shared/phone-ui/Notice.tsx';
+import { CancelAsk } from '../../../shared/phone-ui/CancelAsk.tsx';
 import { errorText } from '../../../shared/api/errorText.ts';
 import {
   useCancelMySignup,
@@ -60,27 +61,17 @@ function Mine({ list, onNotice }: { list: Signup[]; onNotice: (n: Notice) => voi
               </p>
               {s.checkedInAt && <p>{t('actPhone.checkedIn', { time: shanghaiTime(s.checkedInAt) })}</p>}
               {s.checkedOutAt && <p>{t('actPhone.checkedOut', { minutes: s.minutes ?? 0 })}</p>}
-              {upcoming && asking !== s.id && (
-                <button
-                  type="button"
-                  className="ph-btn ph-btn--secondary ph-btn--block"
-                  onClick={() => setAsking(s.id)}
-                >
-                  {t('actPhone.cancel')}
-                </button>
-              )}
-              {upcoming && asking === s.id && (
-                <div role="group" aria-label={t('actPhone.cancel')}>
-                  <p>{t('actPhone.cancelAsk', { title: s.title })}</p>
-                  <div className="ph-row">
-                    <button type="button" className="ph-btn ph-btn--danger" onClick={() => void cancel(s)}>
-                      {t('actPhone.cancelYes')}
-                    </button>
-                    <button type="button" className="ph-btn ph-btn--secondary" onClick={() => setAsking(null)}>
-                      {t('actPhone.cancelNo')}
-                    </button>
-                  </div>
-                </div>
+              {upcoming && (
+                <CancelAsk
+                  asking={asking === s.id}
+                  label={t('actPhone.cancel')}
+                  question={t('actPhone.cancelAsk', { title: s.title })}
+                  yes={t('actPhone.cancelYes')}
+                  no={t('actPhone.cancelNo')}
+                  onAsk={() => setAsking(s.id)}
+                  onYes={() => void cancel(s)}
+                  onNo={() => setAsking(null)}
+                />
               )}
             </li>
           );

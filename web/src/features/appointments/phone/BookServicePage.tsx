@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Card, EmptyState, ErrorNotice, Loading, PageTitle } from '../../../shared/phone-ui/parts.tsx';
 import { errorText } from '../../../shared/api/errorText.ts';
 import { NoticeBox, type Notice } from '../../../shared/phone-ui/Notice.tsx';
+import { CancelAsk } from '../../../shared/phone-ui/CancelAsk.tsx';
 import {
   useBookSelf,
   useCancelSelf,
@@ -59,32 +60,18 @@ function MyBookings({ bookings, onNotice }: { bookings: Booking[]; onNotice: (n:
                     : `✗ ${t('apptPhone.statusCancelled')}`}
                 </strong>
               </p>
-              {upcoming && asking !== b.id && (
-                <button
-                  type="button"
-                  className="ph-btn ph-btn--secondary ph-btn--block"
-                  onClick={() => setAsking(b.id)}
-                >
-                  {t('apptPhone.cancel')}
-                </button>
-              )}
-              {upcoming && asking === b.id && (
-                <div role="group" aria-label={t('apptPhone.cancel')}>
-                  <p>{t('apptPhone.cancelAsk', { service: b.serviceName, date: b.date, time: b.time })}</p>
-                  <div className="ph-row">
-                    <button
-                      type="button"
-                      className="ph-btn ph-btn--danger"
-                      disabled={cancelSelf.isPending}
-                      onClick={() => void cancel(b)}
-                    >
-                      {t('apptPhone.cancelYes')}
-                    </button>
-                    <button type="button" className="ph-btn ph-btn--secondary" onClick={() => setAsking(null)}>
-                      {t('apptPhone.cancelNo')}
-                    </button>
-                  </div>
-                </div>
+              {upcoming && (
+                <CancelAsk
+                  asking={asking === b.id}
+                  label={t('apptPhone.cancel')}
+                  question={t('apptPhone.cancelAsk', { service: b.serviceName, date: b.date, time: b.time })}
+                  yes={t('apptPhone.cancelYes')}
+                  no={t('apptPhone.cancelNo')}
+                  busy={cancelSelf.isPending}
+                  onAsk={() => setAsking(b.id)}
+                  onYes={() => void cancel(b)}
+                  onNo={() => setAsking(null)}
+                />
               )}
             </li>
           );

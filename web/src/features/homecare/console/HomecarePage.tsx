@@ -54,6 +54,7 @@ import {
   useShifts,
   useStays,
   useTasks,
+  OUTCOMES,
   type RecipientView,
   type RunDetail,
   type RunView,
@@ -623,33 +624,16 @@ function BuildingCard({ run, b }: { run: RunDetail; b: RunDetail['buildings'][nu
               isOpen &&
               (r.status === 'pending' || r.status === 'absent') && (
                 <Space>
-                  <Button
-                    size="small"
-                    onClick={() =>
-                      void apply(() => confirm.mutateAsync({ residentId: r.residentId, outcome: 'delivered' }))
-                    }
-                  >
-                    {t('homecare.console.delivered')}
-                    <span className="sr-only"> {r.name}</span>
-                  </Button>
-                  <Button
-                    size="small"
-                    onClick={() =>
-                      void apply(() => confirm.mutateAsync({ residentId: r.residentId, outcome: 'absent' }))
-                    }
-                  >
-                    {t('homecare.console.absent')}
-                    <span className="sr-only"> {r.name}</span>
-                  </Button>
-                  <Button
-                    size="small"
-                    onClick={() =>
-                      void apply(() => confirm.mutateAsync({ residentId: r.residentId, outcome: 'declined' }))
-                    }
-                  >
-                    {t('homecare.console.declined')}
-                    <span className="sr-only"> {r.name}</span>
-                  </Button>
+                  {OUTCOMES.map((outcome) => (
+                    <Button
+                      key={outcome}
+                      size="small"
+                      onClick={() => void apply(() => confirm.mutateAsync({ residentId: r.residentId, outcome }))}
+                    >
+                      {t(`homecare.console.${outcome}`)}
+                      <span className="sr-only"> {r.name}</span>
+                    </Button>
+                  ))}
                   <Button size="small" danger onClick={() => setRemoving(r)}>
                     {t('homecare.console.remove')}
                     <span className="sr-only"> {r.name}</span>

@@ -5,7 +5,7 @@ import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Card, EmptyState, ErrorNotice, Loading, PageTitle } from '../../../shared/phone-ui/parts.tsx';
 import { isApiError } from '../../../shared/api/errors.ts';
-import { useConfirmDelivery, useMyRun, type Outcome, type RecipientView } from '../api.ts';
+import { OUTCOMES, useConfirmDelivery, useMyRun, type Outcome, type RecipientView } from '../api.ts';
 
 function Door({ runId, r, onOk }: { runId: string; r: RecipientView; onOk: (text: string) => void }) {
   const { t } = useTranslation();
@@ -25,42 +25,21 @@ function Door({ runId, r, onOk }: { runId: string; r: RecipientView; onOk: (text
       {confirm.isError && <ErrorNotice error={confirm.error} />}
       {open && (
         <div className="ph-actions">
-          <button
-            type="button"
-            className="ph-btn ph-btn--block"
-            disabled={confirm.isPending}
-            onClick={() => send('delivered')}
-          >
-            {t('homecare.phone.delivered')}
-            <span className="ph-sr-only">
-              {' '}
-              {where} {r.name}
-            </span>
-          </button>
-          <button
-            type="button"
-            className="ph-btn ph-btn--secondary ph-btn--block"
-            disabled={confirm.isPending}
-            onClick={() => send('absent')}
-          >
-            {t('homecare.phone.absent')}
-            <span className="ph-sr-only">
-              {' '}
-              {where} {r.name}
-            </span>
-          </button>
-          <button
-            type="button"
-            className="ph-btn ph-btn--secondary ph-btn--block"
-            disabled={confirm.isPending}
-            onClick={() => send('declined')}
-          >
-            {t('homecare.phone.declined')}
-            <span className="ph-sr-only">
-              {' '}
-              {where} {r.name}
-            </span>
-          </button>
+          {OUTCOMES.map((outcome) => (
+            <button
+              key={outcome}
+              type="button"
+              className={outcome === 'delivered' ? 'ph-btn ph-btn--block' : 'ph-btn ph-btn--secondary ph-btn--block'}
+              disabled={confirm.isPending}
+              onClick={() => send(outcome)}
+            >
+              {t(`homecare.phone.${outcome}`)}
+              <span className="ph-sr-only">
+                {' '}
+                {where} {r.name}
+              </span>
+            </button>
+          ))}
         </div>
       )}
     </li>

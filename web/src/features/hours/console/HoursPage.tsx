@@ -54,7 +54,6 @@ function Queue() {
   const [correcting, setCorrecting] = useState<EntryView | null>(null);
   const q = useHoursQueue(filter);
   const verifyHours = useVerifyHours();
-  const correct = useCorrectEntry();
   const verify = async (ids: string[]) => {
     try {
       const r = await verifyHours.mutateAsync(ids);
@@ -152,35 +151,60 @@ function Queue() {
           },
         ]}
       />
-      <FormModal
-        open={!!correcting}
-        title={t('hours.correctTitle', { name: correcting?.volunteerName ?? '', date: correcting?.serviceDate ?? '' })}
+      <CorrectEntryModal
+        entry={
+          correcting && {
+            id: correcting.id,
+            volunteerName: correcting.volunteerName,
+            serviceDate: correcting.serviceDate,
+            minutes: correcting.minutes,
+          }
+        }
         onClose={() => setCorrecting(null)}
-        fields={['minutes', 'reason']}
-        successText={t('hours.corrected')}
-        initialValues={{ minutes: correcting?.minutes }}
-        onSubmit={async (v) => {
-          await correct.mutateAsync({ id: correcting!.id, minutes: v.minutes, reason: v.reason });
-        }}
-      >
-        <Typography.Paragraph>{t('hours.correctLead')}</Typography.Paragraph>
-        <Form.Item
-          name="minutes"
-          label={t('hours.minutes')}
-          rules={[{ required: true, message: t('hours.required') }]}
-          extra={t('hours.minutesHint')}
-        >
-          <InputNumber min={0} max={960} step={15} />
-        </Form.Item>
-        <Form.Item
-          name="reason"
-          label={t('hours.reason')}
-          rules={[{ required: true, whitespace: true, message: t('hours.required') }]}
-        >
-          <Input maxLength={200} />
-        </Form.Item>
-      </FormModal>
+      />
     </>
+  );
+}
+
+/** Correct one entry's minutes, with the reason (a new entry replaces the old). */
+function CorrectEntryModal({
+  entry,
+  onClose,
+}: {
+  entry: { id: string; volunteerName: string; serviceDate: string; minutes?: number | null; reason?: string } | null;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const correct = useCorrectEntry();
+  return (
+    <FormModal
+      open={!!entry}
+      title={t('hours.correctTitle', { name: entry?.volunteerName ?? '', date: entry?.serviceDate ?? '' })}
+      onClose={onClose}
+      fields={['minutes', 'reason']}
+      successText={t('hours.corrected')}
+      initialValues={{ minutes: entry?.minutes, reason: entry?.reason }}
+      onSubmit={async (v) => {
+        await correct.mutateAsync({ id: entry!.id, minutes: v.minutes, reason: v.reason });
+      }}
+    >
+      <Typography.Paragraph>{t('hours.correctLead')}</Typography.Paragraph>
+      <Form.Item
+        name="minutes"
+        label={t('hours.minutes')}
+        rules={[{ required: true, message: t('hours.required') }]}
+        extra={t('hours.minutesHint')}
+      >
+        <InputNumber min={0} max={960} step={15} />
+      </Form.Item>
+      <Form.Item
+        name="reason"
+        label={t('hours.reason')}
+        rules={[{ required: true, whitespace: true, message: t('hours.required') }]}
+      >
+        <Input maxLength={200} />
+      </Form.Item>
+    </FormModal>
   );
 }
 
@@ -192,7 +216,6 @@ function Disputes() {
   const [correcting, setCorrecting] = useState<DisputeView | null>(null);
   const q = useDisputes(status);
   const resolve = useResolveDispute();
-  const correct = useCorrectEntry();
   return (
     <>
       <Radio.Group
@@ -272,34 +295,18 @@ function Disputes() {
           <Input.TextArea maxLength={200} rows={3} />
         </Form.Item>
       </FormModal>
-      <FormModal
-        open={!!correcting}
-        title={t('hours.correctTitle', { name: correcting?.volunteerName ?? '', date: correcting?.serviceDate ?? '' })}
+      <CorrectEntryModal
+        entry={
+          correcting && {
+            id: correcting.entryId!,
+            volunteerName: correcting.volunteerName,
+            serviceDate: correcting.serviceDate,
+            minutes: correcting.entryMinutes,
+            reason: correcting.reason,
+          }
+        }
         onClose={() => setCorrecting(null)}
-        fields={['minutes', 'reason']}
-        successText={t('hours.corrected')}
-        initialValues={{ minutes: correcting?.entryMinutes, reason: correcting?.reason }}
-        onSubmit={async (v) => {
-          await correct.mutateAsync({ id: correcting!.entryId!, minutes: v.minutes, reason: v.reason });
-        }}
-      >
-        <Typography.Paragraph>{t('hours.correctLead')}</Typography.Paragraph>
-        <Form.Item
-          name="minutes"
-          label={t('hours.minutes')}
-          rules={[{ required: true, message: t('hours.required') }]}
-          extra={t('hours.minutesHint')}
-        >
-          <InputNumber min={0} max={960} step={15} />
-        </Form.Item>
-        <Form.Item
-          name="reason"
-          label={t('hours.reason')}
-          rules={[{ required: true, whitespace: true, message: t('hours.required') }]}
-        >
-          <Input maxLength={200} />
-        </Form.Item>
-      </FormModal>
+      />
     </>
   );
 }

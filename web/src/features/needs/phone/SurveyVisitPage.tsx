@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Card, EmptyState, ErrorNotice, Loading, PageTitle } from '../../../shared/phone-ui/parts.tsx';
+import { BuildingSelect } from '../../../shared/phone-ui/BuildingSelect.tsx';
 import { errorText } from '../../../shared/api/errorText.ts';
 import { can, useCurrentUser } from '../../../shared/session/useSession.ts';
 import { SKILL_CATEGORIES } from '../../../../../domain/volunteers/skills.ts';
@@ -37,24 +38,15 @@ function HouseholdList({
   const total = list.data?.pages[0]?.total ?? 0;
   return (
     <>
-      <div className="ph-field">
-        <label className="ph-field__label" htmlFor="survey-building">
-          {t('surveyPhone.building')}
-        </label>
-        <select
-          id="survey-building"
-          className="ph-select"
-          value={buildingId}
-          onChange={(e) => setBuildingId(e.target.value)}
-        >
-          <option value="">{t('surveyPhone.allBuildings')}</option>
-          {(buildings.data ?? []).map((b) => (
-            <option key={b.id} value={b.id}>
-              {b.street} {b.number}
-            </option>
-          ))}
-        </select>
-      </div>
+      <BuildingSelect
+        id="survey-building"
+        label={t('surveyPhone.building')}
+        allLabel={t('surveyPhone.allBuildings')}
+        value={buildingId}
+        onChange={setBuildingId}
+        buildings={buildings.data}
+        optionLabel={(b) => `${b.street} ${b.number}`}
+      />
       {list.isPending && <Loading />}
       {list.isError && <ErrorNotice error={list.error} onRetry={() => void list.refetch()} />}
       {list.isSuccess && items.length === 0 && <EmptyState>{t('surveyPhone.noHouseholds')}</EmptyState>}

@@ -1,6 +1,19 @@
 // 党员: party members by type and grid, their reports to the community, and the posts they claim.
 import { useState } from 'react';
-import { App, Button, Card, Form, Input, InputNumber, Popconfirm, Select, Space, Table, Tabs } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  Form,
+  Input,
+  InputNumber,
+  Popconfirm,
+  Select,
+  Space,
+  Table,
+  Tabs,
+  type TableColumnsType,
+} from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ConsolePage } from '../../../shared/console-ui/ConsolePage.tsx';
 import { LoadError } from '../../../shared/console-ui/QueryState.tsx';
@@ -19,6 +32,44 @@ import {
 } from '../api.ts';
 
 const PAGE_SIZE = 50;
+
+/** A table of one page of rows, PAGE_SIZE at a time, with the total below. */
+function PagedTable<T extends object>({
+  rowKey,
+  data,
+  loading,
+  page,
+  onPage,
+  emptyText,
+  columns,
+}: {
+  rowKey: keyof T & string;
+  data: { items: T[]; total: number } | undefined;
+  loading: boolean;
+  page: number;
+  onPage: (page: number) => void;
+  emptyText: string;
+  columns: TableColumnsType<T>;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Table<T>
+      rowKey={rowKey}
+      loading={loading}
+      dataSource={data?.items ?? []}
+      locale={{ emptyText }}
+      pagination={{
+        current: page,
+        pageSize: PAGE_SIZE,
+        total: data?.total ?? 0,
+        showSizeChanger: false,
+        onChange: onPage,
+        showTotal: (n) => t('console.totalCount', { count: n }),
+      }}
+      columns={columns}
+    />
+  );
+}
 
 function Members() {
   const { t } = useTranslation();
@@ -54,19 +105,13 @@ function Members() {
         />
       </Space>
       {list.isError && <LoadError error={list.error} onRetry={() => void list.refetch()} />}
-      <Table<PartyMember>
+      <PagedTable<PartyMember>
         rowKey="volunteerId"
+        data={list.data}
         loading={list.isFetching}
-        dataSource={list.data?.items ?? []}
-        locale={{ emptyText: t('org.party.emptyMembers') }}
-        pagination={{
-          current: page,
-          pageSize: PAGE_SIZE,
-          total: list.data?.total ?? 0,
-          showSizeChanger: false,
-          onChange: setPage,
-          showTotal: (n) => t('console.totalCount', { count: n }),
-        }}
+        page={page}
+        onPage={setPage}
+        emptyText={t('org.party.emptyMembers')}
         columns={[
           { title: t('org.common.name'), dataIndex: 'name' },
           {
@@ -98,19 +143,13 @@ function Reports() {
   return (
     <>
       {list.isError && <LoadError error={list.error} onRetry={() => void list.refetch()} />}
-      <Table<Row>
+      <PagedTable<Row>
         rowKey="id"
+        data={list.data}
         loading={list.isFetching}
-        dataSource={list.data?.items ?? []}
-        locale={{ emptyText: t('org.party.emptyReports') }}
-        pagination={{
-          current: page,
-          pageSize: PAGE_SIZE,
-          total: list.data?.total ?? 0,
-          showSizeChanger: false,
-          onChange: setPage,
-          showTotal: (n) => t('console.totalCount', { count: n }),
-        }}
+        page={page}
+        onPage={setPage}
+        emptyText={t('org.party.emptyReports')}
         columns={[
           { title: t('org.party.reportedOn'), dataIndex: 'reportedOn' },
           { title: t('org.common.name'), dataIndex: 'name' },

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useLabels } from '../../../shared/labels.ts';
 import { useSearchParams } from 'react-router';
 import { EmptyState, ErrorNotice, LinkList, Loading, PageTitle } from '../../../shared/phone-ui/parts.tsx';
+import { BuildingSelect } from '../../../shared/phone-ui/BuildingSelect.tsx';
 import { useCurrentUser } from '../../../shared/session/useSession.ts';
 import { useBuildings, useHouseholdsInfinite } from '../api/hooks.ts';
 
@@ -23,24 +24,15 @@ export default function GridHouseholdsPage() {
   return (
     <>
       <PageTitle title={t('phoneGrid.households')} back={{ to: '/m/grid', label: t('common.back') }} />
-      <div className="ph-field">
-        <label className="ph-field__label" htmlFor="hh-building">
-          {t('registry.building')}
-        </label>
-        <select
-          id="hh-building"
-          className="ph-select"
-          value={buildingId ?? ''}
-          onChange={(e) => setParams(e.target.value ? { building: e.target.value } : {}, { replace: true })}
-        >
-          <option value="">{t('phoneGrid.allBuildings')}</option>
-          {(buildings.data ?? []).map((b) => (
-            <option key={b.id} value={b.id}>
-              {labels.buildingFull(b.street, b.number)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <BuildingSelect
+        id="hh-building"
+        label={t('registry.building')}
+        allLabel={t('phoneGrid.allBuildings')}
+        value={buildingId ?? ''}
+        onChange={(id) => setParams(id ? { building: id } : {}, { replace: true })}
+        buildings={buildings.data}
+        optionLabel={(b) => labels.buildingFull(b.street, b.number)}
+      />
       {list.isPending && <Loading />}
       {list.isError && <ErrorNotice error={list.error} onRetry={() => void list.refetch()} />}
       {list.isSuccess && items.length === 0 && <EmptyState>{t('phoneGrid.noHouseholds')}</EmptyState>}

@@ -1,10 +1,9 @@
 // 编辑住户: only the fields that changed are sent.
-import { useState } from 'react';
-import { Alert, App, Form, Modal } from 'antd';
+import { Alert, Form, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { applyApiErrors } from '../../../../shared/console-ui/formErrors.ts';
 import { useUpdateHousehold } from '../../api/hooks.ts';
 import type { Household, NewHousehold } from '../../api/types.ts';
+import { useFormSave } from '../parts/useFormSave.ts';
 import { HOUSEHOLD_FIELDS, HouseholdFields } from './HouseholdFields.tsx';
 
 interface Values {
@@ -27,9 +26,8 @@ export function HouseholdEditModal({
   canSetDibao: boolean;
 }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [formError, setFormError] = useState<string | null>(null);
+  const { formError, save } = useFormSave(form, HOUSEHOLD_FIELDS);
   const update = useUpdateHousehold(household.id);
   const showDibao = canSetDibao && household.dibao !== null;
 
@@ -42,14 +40,7 @@ export function HouseholdEditModal({
     if (showDibao && !!v.dibao !== household.dibao) patch.dibao = !!v.dibao;
     if ((v.note?.trim() || null) !== (household.note || null)) patch.note = v.note?.trim() || null;
     if (Object.keys(patch).length === 0) return onClose();
-    setFormError(null);
-    update.mutate(patch, {
-      onSuccess: () => {
-        message.success(t('console.saved'));
-        onClose();
-      },
-      onError: (e) => setFormError(applyApiErrors(form, e, HOUSEHOLD_FIELDS, t)),
-    });
+    save(update, patch, t('console.saved'), onClose);
   }
 
   return (

@@ -1,16 +1,17 @@
 // 同意记录: consents given by the resident or a guardian (PIPL), and their withdrawal.
 import { useState } from 'react';
-import { Alert, App, Button, Card, Form, Input, Modal, Popconfirm, Select, Table, Tag } from 'antd';
-import { CheckCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Form, Input, Modal, Popconfirm, Select, Tag } from 'antd';
+import { CheckCircleOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { CONSENT_PURPOSES, type ConsentPurpose } from '../../../../../../domain/registry/special-groups.ts';
 import { personName } from '../../../../../../domain/registry/schemas.ts';
-import { applyApiErrors } from '../../../../shared/console-ui/formErrors.ts';
 import { errorText } from '../../../../shared/api/errorText.ts';
 import { formatDateTime } from '../../../../shared/format.ts';
 import { useAddConsent, useWithdrawConsent } from '../../api/hooks.ts';
 import type { Consent, NewConsent } from '../../api/types.ts';
+import { ListCard } from './ListCard.tsx';
 import { zodRule } from './validation.ts';
+import { useFormSave } from '../parts/useFormSave.ts';
 
 const FIELDS = ['purpose', 'givenByName', 'givenByRelation', 'note'] as const;
 
@@ -27,7 +28,7 @@ export function ConsentsCard({
   const { message } = App.useApp();
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm<NewConsent>();
-  const [formError, setFormError] = useState<string | null>(null);
+  const { formError, save } = useFormSave(form, FIELDS);
   const add = useAddConsent(residentId);
   const withdraw = useWithdrawConsent(residentId);
   const purpose = (p: string) =>
@@ -35,97 +36,85 @@ export function ConsentsCard({
 
   async function submit() {
     const v = await form.validateFields();
-    setFormError(null);
-    add.mutate(
+    save(
+      add,
       {
         purpose: v.purpose,
         givenByName: v.givenByName.trim(),
         givenByRelation: v.givenByRelation.trim(),
         note: v.note?.trim() || null,
       },
-      {
-        onSuccess: () => {
-          message.success(t('console.consents.added'));
-          form.resetFields();
-          setOpen(false);
-        },
-        onError: (e) => setFormError(applyApiErrors(form, e, FIELDS, t)),
+      t('console.consents.added'),
+      () => {
+        form.resetFields();
+        setOpen(false);
       },
     );
   }
 
   return (
-    <Card
+    <ListCard<Consent>
       title={t('console.consents.title')}
-      extra={
-        canWrite && (
-          <Button icon={<PlusOutlined />} onClick={() => setOpen(true)}>
-            {t('console.consents.add')}
-          </Button>
-        )
-      }
+      addLabel={t('console.consents.add')}
+      canWrite={canWrite}
+      onAdd={() => setOpen(true)}
+      rows={consents}
+      emptyText={canWrite ? t('console.consents.emptyCanAdd') : t('console.consents.empty')}
+      columns={[
+        { title: t('console.consents.purpose'), dataIndex: 'purpose', render: (v: string) => purpose(v) },
+        {
+          title: t('console.consents.givenBy'),
+          dataIndex: 'givenByName',
+          render: (v: string, c) => t('console.consents.givenByLine', { name: v, relation: c.givenByRelation }),
+        },
+        {
+          title: t('console.consents.givenAt'),
+          dataIndex: 'givenAt',
+          render: (v: string) => formatDateTime(v, i18n.language),
+        },
+        {
+          title: t('console.consents.status'),
+          dataIndex: 'withdrawnAt',
+          render: (v: string | null) =>
+            v ? (
+              <Tag>{t('console.consents.withdrawnAt', { at: formatDateTime(v, i18n.language) })}</Tag>
+            ) : (
+              <Tag icon={<CheckCircleOutlined aria-hidden="true" />} className="cn-tag-ok">
+                {t('console.consents.active')}
+              </Tag>
+            ),
+        },
+        { title: t('registry.note'), dataIndex: 'note', render: (v: string | null) => v || '' },
+        ...(canWrite
+          ? [
+              {
+                title: t('console.actions'),
+                key: 'actions',
+                width: 110,
+                render: (_: unknown, c: Consent) =>
+                  c.withdrawnAt ? null : (
+                    <Popconfirm
+                      title={t('console.consents.withdrawConfirm')}
+                      okText={t('console.consents.withdraw')}
+                      cancelText={t('common.cancel')}
+                      onConfirm={() =>
+                        withdraw.mutateAsync(c.id).then(
+                          () => void message.success(t('console.consents.withdrawn')),
+                          (e: unknown) => void message.error(errorText(e, t)),
+                        )
+                      }
+                    >
+                      <Button size="small">
+                        {t('console.consents.withdraw')}
+                        <span className="sr-only"> {purpose(c.purpose)}</span>
+                      </Button>
+                    </Popconfirm>
+                  ),
+              },
+            ]
+          : []),
+      ]}
     >
-      <Table<Consent>
-        rowKey="id"
-        size="small"
-        pagination={false}
-        dataSource={consents}
-        locale={{ emptyText: canWrite ? t('console.consents.emptyCanAdd') : t('console.consents.empty') }}
-        columns={[
-          { title: t('console.consents.purpose'), dataIndex: 'purpose', render: (v: string) => purpose(v) },
-          {
-            title: t('console.consents.givenBy'),
-            dataIndex: 'givenByName',
-            render: (v: string, c) => t('console.consents.givenByLine', { name: v, relation: c.givenByRelation }),
-          },
-          {
-            title: t('console.consents.givenAt'),
-            dataIndex: 'givenAt',
-            render: (v: string) => formatDateTime(v, i18n.language),
-          },
-          {
-            title: t('console.consents.status'),
-            dataIndex: 'withdrawnAt',
-            render: (v: string | null) =>
-              v ? (
-                <Tag>{t('console.consents.withdrawnAt', { at: formatDateTime(v, i18n.language) })}</Tag>
-              ) : (
-                <Tag icon={<CheckCircleOutlined aria-hidden="true" />} className="cn-tag-ok">
-                  {t('console.consents.active')}
-                </Tag>
-              ),
-          },
-          { title: t('registry.note'), dataIndex: 'note', render: (v: string | null) => v || '' },
-          ...(canWrite
-            ? [
-                {
-                  title: t('console.actions'),
-                  key: 'actions',
-                  width: 110,
-                  render: (_: unknown, c: Consent) =>
-                    c.withdrawnAt ? null : (
-                      <Popconfirm
-                        title={t('console.consents.withdrawConfirm')}
-                        okText={t('console.consents.withdraw')}
-                        cancelText={t('common.cancel')}
-                        onConfirm={() =>
-                          withdraw.mutateAsync(c.id).then(
-                            () => void message.success(t('console.consents.withdrawn')),
-                            (e: unknown) => void message.error(errorText(e, t)),
-                          )
-                        }
-                      >
-                        <Button size="small">
-                          {t('console.consents.withdraw')}
-                          <span className="sr-only"> {purpose(c.purpose)}</span>
-                        </Button>
-                      </Popconfirm>
-                    ),
-                },
-              ]
-            : []),
-        ]}
-      />
       <Modal
         open={open}
         title={t('console.consents.add')}
@@ -166,6 +155,6 @@ export function ConsentsCard({
           </Form.Item>
         </Form>
       </Modal>
-    </Card>
+    </ListCard>
   );
 }

@@ -1,15 +1,15 @@
 // 家属联系人: who to call for this resident; add and remove.
 import { useState } from 'react';
-import { Alert, App, Button, Card, Checkbox, Form, Input, Modal, Popconfirm, Table, Tag } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Checkbox, Form, Input, Modal, Popconfirm, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { mobile, personName } from '../../../../../../domain/registry/schemas.ts';
-import { applyApiErrors } from '../../../../shared/console-ui/formErrors.ts';
 import { errorText } from '../../../../shared/api/errorText.ts';
 import { useAddContact, useRemoveContact } from '../../api/hooks.ts';
 import type { FamilyContact, NewContact } from '../../api/types.ts';
 import { MaskedText } from '../parts/Masked.tsx';
+import { ListCard } from './ListCard.tsx';
 import { zodRule } from './validation.ts';
+import { useFormSave } from '../parts/useFormSave.ts';
 
 const FIELDS = ['name', 'relation', 'phone', 'isPrimary'] as const;
 
@@ -26,84 +26,72 @@ export function ContactsCard({
   const { message } = App.useApp();
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm<NewContact>();
-  const [formError, setFormError] = useState<string | null>(null);
+  const { formError, save } = useFormSave(form, FIELDS);
   const add = useAddContact(residentId);
   const remove = useRemoveContact(residentId);
 
   async function submit() {
     const v = await form.validateFields();
-    setFormError(null);
-    add.mutate(
+    save(
+      add,
       { name: v.name.trim(), relation: v.relation.trim(), phone: v.phone.trim(), isPrimary: !!v.isPrimary },
-      {
-        onSuccess: () => {
-          message.success(t('console.contacts.added'));
-          form.resetFields();
-          setOpen(false);
-        },
-        onError: (e) => setFormError(applyApiErrors(form, e, FIELDS, t)),
+      t('console.contacts.added'),
+      () => {
+        form.resetFields();
+        setOpen(false);
       },
     );
   }
 
   return (
-    <Card
+    <ListCard<FamilyContact>
       title={t('registry.familyContacts')}
-      extra={
-        canWrite && (
-          <Button icon={<PlusOutlined />} onClick={() => setOpen(true)}>
-            {t('console.contacts.add')}
-          </Button>
-        )
-      }
+      addLabel={t('console.contacts.add')}
+      canWrite={canWrite}
+      onAdd={() => setOpen(true)}
+      rows={contacts}
+      emptyText={canWrite ? t('console.contacts.emptyCanAdd') : t('console.contacts.empty')}
+      columns={[
+        {
+          title: t('registry.name'),
+          dataIndex: 'name',
+          render: (v: string, c) => (
+            <>
+              {v} {c.isPrimary && <Tag>{t('registry.primaryContact')}</Tag>}
+            </>
+          ),
+        },
+        { title: t('console.contacts.relation'), dataIndex: 'relation' },
+        { title: t('registry.phone'), dataIndex: 'phone', render: (v: string) => <MaskedText value={v} /> },
+        ...(canWrite
+          ? [
+              {
+                title: t('console.actions'),
+                key: 'actions',
+                width: 100,
+                render: (_: unknown, c: FamilyContact) => (
+                  <Popconfirm
+                    title={t('console.contacts.removeConfirm', { name: c.name })}
+                    okText={t('common.remove')}
+                    cancelText={t('common.cancel')}
+                    onConfirm={() =>
+                      remove.mutateAsync(c.id).then(
+                        () => void message.success(t('console.contacts.removed')),
+                        (e: unknown) => void message.error(errorText(e, t)),
+                      )
+                    }
+                  >
+                    <Button danger size="small">
+                      {t('common.remove')}
+                      <span className="sr-only"> {c.name}</span>
+                    </Button>
+                  </Popconfirm>
+                ),
+              },
+            ]
+          : []),
+      ]}
     >
-      <Table<FamilyContact>
-        rowKey="id"
-        size="small"
-        pagination={false}
-        dataSource={contacts}
-        locale={{ emptyText: canWrite ? t('console.contacts.emptyCanAdd') : t('console.contacts.empty') }}
-        columns={[
-          {
-            title: t('registry.name'),
-            dataIndex: 'name',
-            render: (v: string, c) => (
-              <>
-                {v} {c.isPrimary && <Tag>{t('registry.primaryContact')}</Tag>}
-              </>
-            ),
-          },
-          { title: t('console.contacts.relation'), dataIndex: 'relation' },
-          { title: t('registry.phone'), dataIndex: 'phone', render: (v: string) => <MaskedText value={v} /> },
-          ...(canWrite
-            ? [
-                {
-                  title: t('console.actions'),
-                  key: 'actions',
-                  width: 100,
-                  render: (_: unknown, c: FamilyContact) => (
-                    <Popconfirm
-                      title={t('console.contacts.removeConfirm', { name: c.name })}
-                      okText={t('common.remove')}
-                      cancelText={t('common.cancel')}
-                      onConfirm={() =>
-                        remove.mutateAsync(c.id).then(
-                          () => void message.success(t('console.contacts.removed')),
-                          (e: unknown) => void message.error(errorText(e, t)),
-                        )
-                      }
-                    >
-                      <Button danger size="small">
-                        {t('common.remove')}
-                        <span className="sr-only"> {c.name}</span>
-                      </Button>
-                    </Popconfirm>
-                  ),
-                },
-              ]
-            : []),
-        ]}
-      />
       <Modal
         open={open}
         title={t('console.contacts.add')}
@@ -143,6 +131,6 @@ export function ContactsCard({
           </Form.Item>
         </Form>
       </Modal>
-    </Card>
+    </ListCard>
   );
 }

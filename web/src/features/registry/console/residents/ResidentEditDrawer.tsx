@@ -1,12 +1,11 @@
 // 编辑居民 in a drawer; only what changed is sent.
-import { useState } from 'react';
-import { Alert, App, Button, Drawer, Form, Space } from 'antd';
+import { Alert, Button, Drawer, Form, Space } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { SPECIAL_GROUPS, type SpecialGroup } from '../../../../../../domain/registry/special-groups.ts';
-import { applyApiErrors } from '../../../../shared/console-ui/formErrors.ts';
 import { useUpdateResident } from '../../api/hooks.ts';
 import type { Relation, Resident } from '../../api/types.ts';
+import { useFormSave } from '../parts/useFormSave.ts';
 import { RESIDENT_FIELDS, ResidentFields } from './ResidentFields.tsx';
 import { residentPatch, type ResidentFormValues } from './residentPayload.ts';
 
@@ -22,23 +21,15 @@ export function ResidentEditDrawer({
   showSensitive: boolean;
 }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const [form] = Form.useForm<ResidentFormValues>();
-  const [formError, setFormError] = useState<string | null>(null);
+  const { formError, save } = useFormSave(form, RESIDENT_FIELDS);
   const update = useUpdateResident(resident.id);
   const phoneMasked = !!resident.phone?.includes('*');
 
   function submit(v: ResidentFormValues) {
     const patch = residentPatch(v, resident);
     if (Object.keys(patch).length === 0) return onClose();
-    setFormError(null);
-    update.mutate(patch, {
-      onSuccess: () => {
-        message.success(t('console.saved'));
-        onClose();
-      },
-      onError: (e) => setFormError(applyApiErrors(form, e, RESIDENT_FIELDS, t)),
-    });
+    save(update, patch, t('console.saved'), onClose);
   }
 
   return (
