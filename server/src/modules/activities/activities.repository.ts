@@ -265,7 +265,8 @@ export async function markOut(
   return Number(r.numUpdatedRows) === 1;
 }
 
-function signupRows(db: DbOrTrx, communityId: string) {
+/** Sign-ups (s) with their shift (sh), activity (a) and volunteer (v). */
+function signupsJoined(db: DbOrTrx) {
   return db
     .selectFrom('activity_signup as s')
     .innerJoin('activity_shift as sh', (j) =>
@@ -276,7 +277,11 @@ function signupRows(db: DbOrTrx, communityId: string) {
     )
     .innerJoin('volunteer as v', (j) =>
       j.onRef('v.community_id', '=', 's.community_id').onRef('v.id', '=', 's.volunteer_id'),
-    )
+    );
+}
+
+function signupRows(db: DbOrTrx, communityId: string) {
+  return signupsJoined(db)
     .selectAll('s')
     .select([
       'sh.name as shift_name',
@@ -340,17 +345,7 @@ export const waitingCounts = (db: DbOrTrx, communityId: string, activityIds: str
 
 /** Confirmed sign-ups whose shift starts in [fromIso, toIso) and whose reminder of this kind has not gone out. */
 export const dueReminders = (db: DbOrTrx, kind: 'day' | 'soon', fromIso: string, toIso: string) =>
-  db
-    .selectFrom('activity_signup as s')
-    .innerJoin('activity_shift as sh', (j) =>
-      j.onRef('sh.community_id', '=', 's.community_id').onRef('sh.id', '=', 's.shift_id'),
-    )
-    .innerJoin('activity as a', (j) =>
-      j.onRef('a.community_id', '=', 's.community_id').onRef('a.id', '=', 's.activity_id'),
-    )
-    .innerJoin('volunteer as v', (j) =>
-      j.onRef('v.community_id', '=', 's.community_id').onRef('v.id', '=', 's.volunteer_id'),
-    )
+  signupsJoined(db)
     .select([
       's.community_id',
       's.id',

@@ -201,7 +201,8 @@ export async function cancelBooking(
   return Number(r.numUpdatedRows) === 1;
 }
 
-function bookingRows(db: DbOrTrx, communityId: string) {
+/** Bookings (b) with their service (s), slot (sl) and resident (r). */
+function bookingsJoined(db: DbOrTrx) {
   return db
     .selectFrom('appointment_booking as b')
     .innerJoin('appointment_service as s', (j) =>
@@ -215,7 +216,11 @@ function bookingRows(db: DbOrTrx, communityId: string) {
     )
     .innerJoin('resident as r', (j) =>
       j.onRef('r.community_id', '=', 'b.community_id').onRef('r.id', '=', 'b.resident_id'),
-    )
+    );
+}
+
+function bookingRows(db: DbOrTrx, communityId: string) {
+  return bookingsJoined(db)
     .select([
       'b.id',
       'b.service_id',
@@ -264,20 +269,7 @@ export const bookingView = (db: DbOrTrx, communityId: string, id: string) =>
 
 /** Live bookings starting in [fromIso, toIso) whose reminder has not gone out, across communities (the daily job). */
 export const dueReminders = (db: DbOrTrx, fromIso: string, toIso: string) =>
-  db
-    .selectFrom('appointment_booking as b')
-    .innerJoin('appointment_service as s', (j) =>
-      j.onRef('s.community_id', '=', 'b.community_id').onRef('s.id', '=', 'b.service_id'),
-    )
-    .innerJoin('appointment_slot as sl', (j) =>
-      j
-        .onRef('sl.community_id', '=', 'b.community_id')
-        .onRef('sl.service_id', '=', 'b.service_id')
-        .onRef('sl.starts_at', '=', 'b.slot_start'),
-    )
-    .innerJoin('resident as r', (j) =>
-      j.onRef('r.community_id', '=', 'b.community_id').onRef('r.id', '=', 'b.resident_id'),
-    )
+  bookingsJoined(db)
     .select([
       'b.community_id',
       'b.id',

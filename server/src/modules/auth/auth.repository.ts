@@ -94,29 +94,7 @@ export async function purgeExpired(db: DbOrTrx, now: string) {
   await db.deleteFrom('sign_in_code').where('expires_at', '<', now).execute();
 }
 
-export async function latestCode(db: DbOrTrx, phone: string) {
-  return db
-    .selectFrom('sign_in_code')
-    .selectAll()
-    .where('phone', '=', phone)
-    .orderBy('created_at', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-}
-
-export async function insertCode(
-  db: DbOrTrx,
-  c: { id: string; phone: string; code_hash: string; expires_at: string; created_at: string },
-) {
-  await db
-    .insertInto('sign_in_code')
-    .values({ ...c, attempts: 0, consumed_at: null })
-    .execute();
-}
-
-export async function updateCode(db: DbOrTrx, id: string, set: { attempts?: number; consumed_at?: string }) {
-  await db.updateTable('sign_in_code').set(set).where('id', '=', id).execute();
-}
+export { insertCode, latestCode, updateCode } from '../../platform/sign-in-codes.ts';
 
 export async function setLocale(db: DbOrTrx, accountId: string, locale: string) {
   await db.updateTable('account').set({ locale }).where('id', '=', accountId).execute();

@@ -3,6 +3,7 @@ import type { DbOrTrx } from '../../db/database.ts';
 import type { InsurancePolicyTable } from '../../db/schema/index.ts';
 import type { Grant } from '../../platform/access.ts';
 import type { Actor } from '../../platform/actor.ts';
+import { noCoverRunsOn } from '../../platform/insurance-cover.ts';
 import { volunteerInScope } from '../volunteers/volunteer-scope.ts';
 
 export const listPolicies = (db: DbOrTrx, communityId: string) =>
@@ -104,21 +105,7 @@ export const expiringCovers = (db: DbOrTrx, actor: Actor, grant: Grant, today: s
   covers(db, actor, grant)
     .where('p.ends_on', '>=', today)
     .where('p.ends_on', '<=', until)
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom('insurance_cover as c2')
-            .innerJoin('insurance_policy as p2', (j) =>
-              j.onRef('p2.community_id', '=', 'c2.community_id').onRef('p2.id', '=', 'c2.policy_id'),
-            )
-            .select('c2.policy_id')
-            .whereRef('c2.community_id', '=', 'c.community_id')
-            .whereRef('c2.volunteer_id', '=', 'c.volunteer_id')
-            .where('p2.ends_on', '>', until)
-            .where('p2.starts_on', '<=', until),
-        ),
-      ),
-    )
+    .where(noCoverRunsOn(until))
     .orderBy('p.ends_on')
     .orderBy('v.name_pinyin')
     .execute();

@@ -1,8 +1,9 @@
 // The daily job 'volunteers.expiry_notices': a volunteer whose training certificate or insurance cover runs
 // out within 30 days gets one message per item. Each item is marked (notified_on) in the same transaction as
 // its message, with a conditional update, so a rerun or a second server never sends it twice.
-import type { Db } from '../../db/database.ts';
-import type { Notifier } from '../../platform/notify.ts';
+import type { Db, Trx } from '../../db/database.ts';
+import { noCoverRunsOn } from '../../platform/insurance-cover.ts';
+import type { Notification, Notifier } from '../../platform/notify.ts';
 import { addDays, todayInShanghai } from '../../../../domain/shared/dates.ts';
 
 export const EXPIRY_NOTICE_DAYS = 30;
@@ -43,65 +44,49 @@ export async function sendExpiryNotices(
     )
     .execute();
   for (const c of certs) {
-    await db.transaction().execute(async (trx) => {
-      const r = await trx
+    const mark = (trx: Trx) =>
+      trx
         .updateTable('training_certificate')
         .set({ notified_on: today })
         .where('community_id', '=', c.community_id)
         .where('id', '=', c.id)
         .where('notified_on', 'is', null)
         .executeTakeFirst();
-      if (!Number(r.numUpdatedRows)) return;
-      await notifier.send(trx, {
-        channel: 'sms',
-        recipient: c.phone,
-        template: 'training.expiring',
-        payload: { name: c.name, course: c.title, expiresOn: c.expires_on, certificateId: c.id },
-      });
-      training++;
+    const sent = await markAndSend(db, notifier, mark, {
+      channel: 'sms',
+      recipient: c.phone,
+      template: 'training.expiring',
+      payload: { name: c.name, course: c.title, expiresOn: c.expires_on, certificateId: c.id },
     });
+    if (sent) training++;
   }
 
   const covers = await db
-    .selectFrom('insurance_cover as ic')
+    .selectFrom('insurance_cover as c')
     .innerJoin('insurance_policy as p', (j) =>
-      j.onRef('p.community_id', '=', 'ic.community_id').onRef('p.id', '=', 'ic.policy_id'),
+      j.onRef('p.community_id', '=', 'c.community_id').onRef('p.id', '=', 'c.policy_id'),
     )
     .innerJoin('volunteer as v', (j) =>
-      j.onRef('v.community_id', '=', 'ic.community_id').onRef('v.id', '=', 'ic.volunteer_id'),
+      j.onRef('v.community_id', '=', 'c.community_id').onRef('v.id', '=', 'c.volunteer_id'),
     )
     .select([
-      'ic.community_id',
-      'ic.policy_id',
-      'ic.volunteer_id',
+      'c.community_id',
+      'c.policy_id',
+      'c.volunteer_id',
       'p.ends_on',
       'p.insurer',
       'p.policy_no',
       'v.phone',
       'v.name',
     ])
-    .where('ic.notified_on', 'is', null)
+    .where('c.notified_on', 'is', null)
     .where('p.ends_on', '>=', today)
     .where('p.ends_on', '<=', until)
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom('insurance_cover as c2')
-            .innerJoin('insurance_policy as p2', (j) =>
-              j.onRef('p2.community_id', '=', 'c2.community_id').onRef('p2.id', '=', 'c2.policy_id'),
-            )
-            .select('c2.policy_id')
-            .whereRef('c2.community_id', '=', 'ic.community_id')
-            .whereRef('c2.volunteer_id', '=', 'ic.volunteer_id')
-            .where('p2.ends_on', '>', until)
-            .where('p2.starts_on', '<=', until),
-        ),
-      ),
-    )
+    .where(noCoverRunsOn(until))
     .execute();
   for (const c of covers) {
-    await db.transaction().execute(async (trx) => {
-      const r = await trx
+    const mark = (trx: Trx) =>
+      trx
         .updateTable('insurance_cover')
         .set({ notified_on: today })
         .where('community_id', '=', c.community_id)
@@ -109,15 +94,31 @@ export async function sendExpiryNotices(
         .where('volunteer_id', '=', c.volunteer_id)
         .where('notified_on', 'is', null)
         .executeTakeFirst();
-      if (!Number(r.numUpdatedRows)) return;
-      await notifier.send(trx, {
-        channel: 'sms',
-        recipient: c.phone,
-        template: 'insurance.expiring',
-        payload: { name: c.name, insurer: c.insurer, policyNo: c.policy_no, endsOn: c.ends_on },
-      });
-      insurance++;
+    const sent = await markAndSend(db, notifier, mark, {
+      channel: 'sms',
+      recipient: c.phone,
+      template: 'insurance.expiring',
+      payload: { name: c.name, insurer: c.insurer, policyNo: c.policy_no, endsOn: c.ends_on },
     });
+    if (sent) insurance++;
   }
   return { training, insurance };
+}
+
+/**
+ * One item's notice: `mark` sets its notified_on only where still null, and the message goes out in the same
+ * transaction only when that update changed a row. True when this run sent it.
+ */
+async function markAndSend(
+  db: Db,
+  notifier: Notifier,
+  mark: (trx: Trx) => Promise<{ numUpdatedRows: bigint }>,
+  notice: Notification,
+): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const r = await mark(trx);
+    if (!Number(r.numUpdatedRows)) return false;
+    await notifier.send(trx, notice);
+    return true;
+  });
 }

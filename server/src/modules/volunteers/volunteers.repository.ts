@@ -284,27 +284,7 @@ export async function indicatorCounts(db: DbOrTrx, communityId: string) {
 }
 
 // ---- codes and accounts (registration and approval) ----
-export async function latestCode(db: DbOrTrx, key: string) {
-  return db
-    .selectFrom('sign_in_code')
-    .selectAll()
-    .where('phone', '=', key)
-    .orderBy('created_at', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-}
-export async function insertCode(
-  db: DbOrTrx,
-  c: { id: string; phone: string; code_hash: string; expires_at: string; created_at: string },
-) {
-  await db
-    .insertInto('sign_in_code')
-    .values({ ...c, attempts: 0, consumed_at: null })
-    .execute();
-}
-export async function updateCode(db: DbOrTrx, id: string, set: { attempts?: number; consumed_at?: string }) {
-  await db.updateTable('sign_in_code').set(set).where('id', '=', id).execute();
-}
+export { insertCode, latestCode, updateCode } from '../../platform/sign-in-codes.ts';
 export async function findAccountByPhone(db: DbOrTrx, phone: string) {
   return db.selectFrom('account').select(['id', 'name']).where('phone', '=', phone).executeTakeFirst();
 }
