@@ -6,8 +6,9 @@ import { Worker } from 'node:worker_threads';
 import ExcelJS from 'exceljs';
 import type { FastifyReply } from 'fastify';
 import { contentDisposition } from './http.ts';
+import { MIME } from './responses.ts';
 
-export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const XLSX_MIME = MIME.xlsx;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Formula escaping: the one place that decides it.

@@ -215,7 +215,7 @@ function badgesApi(svc: BadgesService) {
       },
       async (req, reply) =>
         reply
-          .type('application/pdf')
+          .type(MIME.pdf)
           .header('content-disposition', 'inline; filename="badge.pdf"')
           .header('cache-control', 'no-store')
           .send(await svc.card(actorOf(req), req.params.id, originOf(req), requestContext(req))),

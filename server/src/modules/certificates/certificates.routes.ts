@@ -29,7 +29,7 @@ export function certificatesRoutes(svc: CertificatesService, rateLimits = true) 
     const self = { access: { permission: 'volunteer.self' as const } };
     const pdfReply = (reply: any, f: { number: string; bytes: Buffer }) =>
       reply
-        .type('application/pdf')
+        .type(MIME.pdf)
         .header('content-disposition', `inline; filename="${f.number}.pdf"`)
         .header('cache-control', 'no-store')
         .send(f.bytes);

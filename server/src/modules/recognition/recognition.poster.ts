@@ -4,6 +4,7 @@ import type { FastifyReply } from 'fastify';
 import type { PublicList } from '../../../../domain/recognition/schemas.ts';
 import { A4, a4Document, drawImage, finish, qrPng, SEAL_RED } from '../../platform/pdf.ts';
 import { contentDisposition } from '../../platform/http.ts';
+import { MIME } from '../../platform/responses.ts';
 
 const QUARTER_ZH = ['一', '二', '三', '四'];
 
@@ -88,7 +89,7 @@ export async function posterPdf(list: PublicList, pageUrl: string): Promise<Buff
 export async function sendPoster(reply: FastifyReply, list: PublicList, pageUrl: string) {
   const pdf = await posterPdf(list, pageUrl);
   return reply
-    .type('application/pdf')
+    .type(MIME.pdf)
     .header(
       'content-disposition',
       contentDisposition(
