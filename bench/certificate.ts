@@ -90,7 +90,7 @@ export async function certificateBench(): Promise<Figure[]> {
       unit: 'ms',
       goal: '',
       pass: null,
-      note: 'includes reading and parsing the 20 MB font once',
+      note: 'includes reading and parsing the 10 MB font once',
     },
     {
       bench: 'certificate',
