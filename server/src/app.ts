@@ -1,4 +1,5 @@
 // buildApp(config, deps): the whole HTTP application without listening, so tests drive it with inject().
+import { ContactService } from './modules/contacts/contacts.service.ts';
 import fs from 'node:fs';
 import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -72,6 +73,7 @@ export interface Services {
   needs: NeedsService;
   appointments: AppointmentsService;
   hours: HoursService;
+  contacts: ContactService;
 }
 
 export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyInstance & { services: Services }> {
@@ -99,6 +101,8 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   const { eligibility } = serviceTypes.service;
   const party = partyModule({ db, kind, audit, directory });
   const hours = hoursModule({ db, audit, notifier, directory });
+  // The one record of service: every module that records help writes its contacts through this.
+  const contacts = new ContactService();
   const needs = needsModule({ db, audit, eligibility, residents });
   const appointments = appointmentsModule({ db, audit, notifier, residents, directory, hours: hours.service });
   const activities = activitiesModule({ db, cipher, audit, notifier, directory, eligibility, hours: hours.service });
@@ -166,6 +170,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     needs: needs.service.needs,
     appointments: appointments.service,
     hours: hours.service,
+    contacts,
   };
 
   await app.register(cookie);

@@ -4,6 +4,7 @@ import type { AppointmentsTables } from './appointments.ts';
 import type { AuthTables } from './auth.ts';
 import type { BadgesTables } from './badges.ts';
 import type { ClassroomTables } from './classroom.ts';
+import type { ContactsTables } from './contacts.ts';
 import type { HomecareTables } from './homecare.ts';
 import type { HoursTables } from './hours.ts';
 import type { NeedsTables } from './needs.ts';
@@ -20,6 +21,7 @@ export type * from './appointments.ts';
 export type * from './auth.ts';
 export type * from './badges.ts';
 export type * from './classroom.ts';
+export type * from './contacts.ts';
 export type * from './homecare.ts';
 export type * from './hours.ts';
 export type * from './needs.ts';
@@ -47,4 +49,5 @@ export interface Database
     RecognitionTables,
     BadgesTables,
     ClassroomTables,
-    HomecareTables {}
+    HomecareTables,
+    ContactsTables {}

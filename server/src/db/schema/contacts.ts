@@ -1,0 +1,27 @@
+// The one record of service: a contact is one resident (or household) helped, its kind, when, and by whom.
+
+export interface ContactTable {
+  community_id: string;
+  id: string;
+  /** A ContactKind (domain/contacts/kinds.ts). */
+  kind: string;
+  /** Null when the help reached the household as a whole (a survey visit, a child's classroom session). */
+  resident_id: string | null;
+  household_id: string;
+  /** Local (Shanghai) date of the help. */
+  occurred_on: string;
+  /** The instant, when known. */
+  occurred_at: string | null;
+  /** The volunteer who served, when one did; staff and grid leaders serve too. */
+  volunteer_id: string | null;
+  served_by: string;
+  /** The record of the work itself (need, visit, booking, task…): one contact per kind, source and subject. */
+  source_id: string;
+  /** resident_id, or household_id when there is none: unique with kind and source (NULLs never collide). */
+  subject_id: string;
+  created_at: string;
+}
+
+export interface ContactsTables {
+  contact: ContactTable;
+}
