@@ -23,7 +23,7 @@ const { values } = parseArgs({
       type: 'string',
       default: [
         'startup,search,skills-search,eligibility,ranking,matching,booking,hours-profile',
-        'recognition,certificate,signups,badge-page,homecare,classroom-checkout,import',
+        'recognition,certificate,signups,badge-page,homecare,classroom-checkout,record,import',
       ].join(','),
     },
     seconds: { type: 'string', default: '10' },
@@ -123,6 +123,9 @@ async function main(): Promise<number> {
   );
   await section('classroom-checkout', async () =>
     (await import('./classroom-checkout.ts')).classroomCheckoutBench({ pgUrl: process.env.BENCH_PG_URL }),
+  );
+  await section('record', async () =>
+    (await import('./record-of-service.ts')).recordOfServiceBench({ pgUrl: process.env.BENCH_PG_URL }),
   );
   for (const name of CHILD_BENCHES) {
     if (!only.has(name)) continue;
