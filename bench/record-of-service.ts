@@ -37,7 +37,7 @@ const ROUTES: Route[] = [
   { who: 'staff', phone: STAFF, path: '/api/monitor/contacts-by-kind' },
   { who: 'staff', phone: STAFF, path: '/api/needs?page=1&pageSize=20' },
   { who: 'staff', phone: STAFF, path: firstOpenNeed },
-  { who: 'grid leader', phone: GRID_LEADER, path: '/api/survey/to-do?page=1&pageSize=20' },
+  { who: 'grid leader', phone: GRID_LEADER, path: '/api/survey/todo?page=1&pageSize=20' },
   { who: 'grid leader', phone: GRID_LEADER, path: '/api/monitor/left-out?page=1&pageSize=50' },
   { who: 'volunteer', phone: VOLUNTEER, path: '/api/me/tasks' },
 ];
