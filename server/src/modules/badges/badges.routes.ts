@@ -62,8 +62,8 @@ function badgesApi(svc: BadgesService) {
         schema: {
           tags,
           summary:
-            'Residents to issue for: every elder of 60 or over with no badge (consent on file first, then dementia or ' +
-            'chronic illness), or a name search',
+            'Residents to issue for: every elder of 60 or over with no badge (consent on file first, then ' +
+            'dementia or chronic illness), or a name search',
           querystring: z.object({ q: z.string().trim().max(40).optional() }),
           response: { 200: z.array(candidateView) },
         },
