@@ -29,7 +29,7 @@ export function SurveyTodoList({
           {t('surveyTodoPhone.count', { count: total })}
         </p>
       )}
-      <ul aria-label={t('surveyTodoPhone.listLabel')} style={{ display: 'grid', gap: '0.5em' }}>
+      <ul aria-label={t('surveyPhone.stepHousehold')} style={{ display: 'grid', gap: '0.5em' }}>
         {items.map((h) => (
           <li key={h.householdId}>
             <button
