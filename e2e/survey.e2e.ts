@@ -21,7 +21,7 @@ describe('survey to-do journeys', () => {
     await first.waitFor();
     await expectAccessible(page, 'survey to-do (phone)');
     await first.click();
-    await page.getByRole('checkbox', { name: /家政维修/ }).check();
+    await page.getByRole('checkbox', { name: /家务维修/ }).check();
     await page.getByLabel('备注（可不填）').fill('厨房水龙头漏水');
     await page.getByRole('button', { name: '保存摸查' }).click();
     await page.getByRole('heading', { name: '把发现的问题转为需求' }).waitFor();
