@@ -113,7 +113,7 @@ export default function SurveyTodoPage() {
               title: t('surveyTodo.priority'),
               key: 'priority',
               width: 110,
-              render: (_, h) => (h.priority ? <Tag color="orange">{t('surveyTodo.priorityTag')}</Tag> : null),
+              render: (_, h) => (h.priority ? <Tag color="warning">{t('surveyTodo.priorityTag')}</Tag> : null),
             },
             { title: t('surveyTodo.address'), dataIndex: 'address' },
             ...(me.gridId ? [] : [{ title: t('surveyTodo.grid'), dataIndex: 'gridName' }]),
