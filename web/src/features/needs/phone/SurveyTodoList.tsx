@@ -50,7 +50,11 @@ export function SurveyTodoList({
                 </small>
               </span>
               {h.priority && (
-                <strong title={t('surveyTodoPhone.priorityHint')} aria-label={t('surveyTodoPhone.priorityHint')}>
+                <strong
+                  title={t('surveyTodoPhone.priorityHint')}
+                  aria-label={t('surveyTodoPhone.priorityHint')}
+                  style={{ flex: 'none', whiteSpace: 'nowrap', marginLeft: '0.5em' }}
+                >
                   {t('surveyTodoPhone.priority')}
                 </strong>
               )}
