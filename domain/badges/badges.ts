@@ -1,4 +1,4 @@
-// The love QR badge (爱心二维码): an elder with dementia or a chronic illness (or anyone who asks) carries a
+// The love QR badge (爱心二维码): every elder of 60 or over whose consent is on file (or anyone who asks) may carry a
 // card whose QR code opens a public page. Modelled on Japan's どこシル伝言板 (research/china-rules.md §5): the
 // page shows a nickname and the family's cautions, offers a call to the family (the community's duty phone as
 // fallback) and a message with an optional location; never the elder's name, address, ID number or health.
@@ -19,7 +19,7 @@ export const isBadgeToken = (s: string): boolean => TOKEN_RE.test(s);
 /** The page's address; origin as the request saw it (scheme and host). */
 export const badgeUrl = (origin: string, token: string): string => `${origin}/b/${token}`;
 
-/** The age from which a resident tagged dementia or chronic illness is suggested for a badge. */
+/** The age from which every resident is offered a badge (those tagged dementia or chronic illness marked so). */
 export const SUGGEST_FROM_AGE = 60;
 
 /**

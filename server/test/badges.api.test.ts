@@ -8,7 +8,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import { gunzipSync } from 'node:zlib';
-import { as, signIn, signInAs, startTestApp, countRows, type Client, type TestContext } from './app.ts';
+import { as, fieldErrors, signIn, signInAs, startTestApp, countRows, type Client, type TestContext } from './app.ts';
 import { testDatabaseKinds } from './databases.ts';
 import { pdfQrCodes, pdfText } from './certificates-pdf.ts';
 import { uuidv7 } from '../../domain/shared/ids.ts';
@@ -124,13 +124,20 @@ for (const kind of testDatabaseKinds()) {
       });
     });
 
-    it('suggests elders with dementia or chronic illness; a badge calls the family, primary first', async () => {
+    it('suggests every elder of 60 or over, dementia or not; a badge calls the family, primary first', async () => {
       const suggested = (await staff('GET', '/api/badges/candidates')).json() as Array<{
         residentId: string;
         groups: string[];
       }>;
-      assert.deepEqual(suggested.map((c) => c.residentId).sort(), [elderId, t.a.residents['王秀英']!].sort());
-      assert.deepEqual(suggested.find((c) => c.residentId === elderId)!.groups, ['dementia']);
+      // 吕建国 (born 1940) lives alone and has no dementia or chronic illness; the under-60s are not suggested.
+      assert.deepEqual(
+        suggested.map((c) => c.residentId),
+        [elderId, t.a.residents['王秀英']!, t.a.residents['吕建国']!],
+      );
+      assert.deepEqual(
+        suggested.map((c) => c.groups),
+        [['dementia'], ['chronic_illness'], []],
+      );
 
       // No live love_badge consent yet: the badge would hand the family's phones to strangers and log where he was
       // found.
@@ -214,6 +221,69 @@ for (const kind of testDatabaseKinds()) {
         audit.map((a) => a.action),
         ['badges.issue'],
       );
+    });
+
+    it('offers an elder of 60 or over without dementia a badge: refused without consent, made with it', async () => {
+      const lv = t.a.residents['吕建国']!;
+      const issue = { residentId: lv, nickname: '吕爷爷', cautions: '腿脚不便，请扶他坐下稍等。' };
+      const refused = await staff('POST', '/api/badges', issue);
+      assert.equal(refused.statusCode, 400);
+      assert.deepEqual(fieldErrors(refused), ['consent']);
+      const before = await count('badge');
+      assert.equal(
+        (await db().selectFrom('badge').select('id').where('resident_id', '=', lv).execute()).length,
+        0,
+        'nothing made without consent',
+      );
+      const made = await staff('POST', '/api/badges', {
+        ...issue,
+        contacts: [{ label: '邻居', phone: '13912345077' }],
+        consent: { givenByName: '吕建国', givenByRelation: '本人' },
+      });
+      assert.equal(made.statusCode, 201, made.body);
+      assert.equal(await count('badge'), before + 1);
+      assert.deepEqual(made.json().consent && [made.json().consent.givenByName, made.json().consent.givenByRelation], [
+        '吕建国',
+        '本人',
+      ]);
+      const consent = await db()
+        .selectFrom('consent_record')
+        .select(['given_by_name', 'withdrawn_at'])
+        .where('resident_id', '=', lv)
+        .where('purpose', '=', 'love_badge')
+        .execute();
+      assert.deepEqual(consent, [{ given_by_name: '吕建国', withdrawn_at: null }]);
+      assert.ok(
+        !(await staff('GET', '/api/badges/candidates')).json().some((c: { residentId: string }) => c.residentId === lv),
+        'no longer a candidate',
+      );
+    });
+
+    it('previews a badge for staff without logging a scan or telling anyone', async () => {
+      const scans = await count('badge_scan');
+      const notices = await count('notification_outbox');
+      const res = await staff('GET', `/api/badges/${badge.id}/preview`);
+      assert.equal(res.statusCode, 200, res.body);
+      assert.match(res.headers['content-type'] as string, /^text\/html/);
+      assert.match(res.body, /李爷爷/);
+      assert.match(res.body, /工作人员预览/);
+      assert.ok(!res.body.includes('/message'), 'the message form cannot post');
+      assert.ok(!res.body.includes(badge.url.split('/').pop()!), 'the token is not in the preview');
+      assert.ok(!res.body.includes('李泽钦'), 'no real name');
+      const en = await staff('GET', `/api/badges/${badge.id}/preview`, undefined, { 'accept-language': 'en' });
+      assert.match(en.body, /Staff preview/);
+      await settle();
+      assert.equal(await count('badge_scan'), scans, 'not a scan');
+      assert.equal(await count('notification_outbox'), notices, 'nobody told');
+      const audit = await db()
+        .selectFrom('audit_log')
+        .select('action')
+        .where('entity_id', '=', badge.id)
+        .where('action', '=', 'badges.preview')
+        .execute();
+      assert.equal(audit.length, 2);
+      assert.equal((await otherStaff('GET', `/api/badges/${badge.id}/preview`)).statusCode, 404);
+      assert.equal((await stranger('GET', `/api/badges/${badge.id}/preview`)).statusCode, 403);
     });
 
     it('refuses bad issues clearly, changing nothing; concurrent issues for one elder make one badge', async () => {

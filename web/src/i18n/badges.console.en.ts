@@ -4,7 +4,8 @@ export const badgesConsoleEn = {
     console: {
       title: 'Love badges',
       lead:
-        'Make love QR badge cards for elders with dementia or a chronic illness (or any resident who asks). A finder ' +
+        'Make love QR badge cards for every elder of 60 or over (or any resident who asks), with their or their ' +
+        "family's consent. A finder " +
         "who scans one sees only a nickname, the family's cautions and buttons to call the family — never the name, " +
         'address, ID or health. Every scan tells the family and the duty staff.',
       settings: 'Hotline and duty settings',
@@ -29,7 +30,8 @@ export const badgesConsoleEn = {
       issuedAt: 'Made',
       viewScans: 'Scans',
       print: 'Print card',
-      open: 'Open page',
+      open: 'Preview page',
+      openHint: 'A preview is not a scan and tells nobody',
       edit: 'Edit',
       editTitle: 'Edit the card of "{{nickname}}"',
       reissue: 'Reissue',
@@ -39,7 +41,8 @@ export const badgesConsoleEn = {
       revoked: 'Stopped: a scan now shows only the community hotline',
       reason: 'Reason',
       issueHint:
-        'Lists elders 60+ with dementia or a chronic illness and no card; type a name to find anyone else. The call ' +
+        'Lists every elder of 60 or over with no card: consent on file first, then dementia or chronic illness; ' +
+        'type a name to find anyone else. The call ' +
         "list comes from the resident's family contacts; the family can change it later on their phone.",
       pickResident: 'Choose a resident',
       group: { dementia: 'Dementia', chronic_illness: 'Chronic illness' },
@@ -73,6 +76,7 @@ export const badgesConsoleEn = {
       consentRelationExample: 'e.g. son',
       consentOnFile: 'Consent on file: {{name}} ({{relation}}), {{date}}',
       noConsent: 'No consent on file',
+      consentListed: 'consented',
     },
   },
 };

@@ -3,7 +3,7 @@ export const badgesConsoleZhCN = {
   badges: {
     console: {
       title: '爱心二维码',
-      lead: '为失智、慢性病老人（或主动申请的居民）制作爱心二维码卡片。路人扫码后只看到昵称、家人的嘱托和拨打家人电话的按钮，看不到姓名、住址、证件和病情；每次扫码都会通知家人和值班人员。',
+      lead: '为辖区每一位 60 岁以上的老人（或主动申请的居民）制作爱心二维码卡片，须有本人或家人的同意。路人扫码后只看到昵称、家人的嘱托和拨打家人电话的按钮，看不到姓名、住址、证件和病情；每次扫码都会通知家人和值班人员。',
       settings: '热线与值班设置',
       issue: '制作新卡',
       issued: '已制作，可以打印卡片',
@@ -24,7 +24,8 @@ export const badgesConsoleZhCN = {
       issuedAt: '制作时间',
       viewScans: '扫码记录',
       print: '打印卡片',
-      open: '打开页面',
+      open: '预览页面',
+      openHint: '预览不记为扫码，不通知家人',
       edit: '修改',
       editTitle: '修改“{{nickname}}”的卡片',
       reissue: '重新制作',
@@ -34,7 +35,7 @@ export const badgesConsoleZhCN = {
       revoked: '已停用：扫码只会看到社区热线',
       reason: '停用原因',
       issueHint:
-        '默认列出 60 岁以上、失智或患慢性病、还没有卡片的老人；输入姓名可查找其他居民。拨打名单取自居民的家庭联系人，家人以后可以在手机上修改。',
+        '默认列出所有 60 岁以上、还没有卡片的老人：已登记同意的在前，其次是失智或患慢性病的；输入姓名可查找其他居民。拨打名单取自居民的家庭联系人，家人以后可以在手机上修改。',
       pickResident: '选择居民',
       group: { dementia: '失智', chronic_illness: '慢性病' },
       hotline: '社区热线',
@@ -65,6 +66,7 @@ export const badgesConsoleZhCN = {
       consentRelationExample: '如：儿子',
       consentOnFile: '居民档案中已有同意：{{name}}（{{relation}}），{{date}}',
       noConsent: '未登记同意',
+      consentListed: '已同意',
     },
   },
 };

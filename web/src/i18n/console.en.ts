@@ -13,6 +13,7 @@ import { activitiesConsoleEn } from './activities.console.en.ts';
 import { badgesConsoleEn } from './badges.console.en.ts';
 import { classroomConsoleEn } from './classroom.console.en.ts';
 import { homecareConsoleEn } from './homecare.console.en.ts';
+import { surveyConsoleEn } from './survey.console.en.ts';
 
 export const consoleEn: Translation<typeof consoleZhCN> = {
   ...orgConsoleEn,
@@ -26,6 +27,7 @@ export const consoleEn: Translation<typeof consoleZhCN> = {
   ...recognitionConsoleEn,
   ...appointmentsConsoleEn,
   ...needsConsoleEn,
+  ...surveyConsoleEn,
   console: {
     title: 'Community office',
     userLine: '{{name}} ({{role}})',

@@ -10,6 +10,7 @@ import { activitiesConsoleZhCN } from './activities.console.zh-CN.ts';
 import { badgesConsoleZhCN } from './badges.console.zh-CN.ts';
 import { classroomConsoleZhCN } from './classroom.console.zh-CN.ts';
 import { homecareConsoleZhCN } from './homecare.console.zh-CN.ts';
+import { surveyConsoleZhCN } from './survey.console.zh-CN.ts';
 
 export const consoleZhCN = {
   ...orgConsoleZhCN,
@@ -23,6 +24,7 @@ export const consoleZhCN = {
   ...recognitionConsoleZhCN,
   ...appointmentsConsoleZhCN,
   ...needsConsoleZhCN,
+  ...surveyConsoleZhCN,
   console: {
     title: '社区工作台',
     userLine: '{{name}}（{{role}}）',

@@ -13,6 +13,7 @@ import { activitiesPhoneEn } from './activities.phone.en.ts';
 import { badgesPhoneEn } from './badges.phone.en.ts';
 import { classroomPhoneEn } from './classroom.phone.en.ts';
 import { homecarePhoneEn } from './homecare.phone.en.ts';
+import { surveyPhoneEn } from './survey.phone.en.ts';
 
 export const en: Translation<typeof zhCN> = {
   ...orgPhoneEn,
@@ -26,6 +27,7 @@ export const en: Translation<typeof zhCN> = {
   ...recognitionPhoneEn,
   ...appointmentsPhoneEn,
   ...needsPhoneEn,
+  ...surveyPhoneEn,
   app: { name: 'Linli', tagline: 'Community volunteer service', documentTitle: 'Linli · Community volunteer service' },
   a11y: { skipToMain: 'Skip to main content' },
   settings: { label: 'Display settings' },

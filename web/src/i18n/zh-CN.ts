@@ -10,6 +10,7 @@ import { activitiesPhoneZhCN } from './activities.phone.zh-CN.ts';
 import { badgesPhoneZhCN } from './badges.phone.zh-CN.ts';
 import { classroomPhoneZhCN } from './classroom.phone.zh-CN.ts';
 import { homecarePhoneZhCN } from './homecare.phone.zh-CN.ts';
+import { surveyPhoneZhCN } from './survey.phone.zh-CN.ts';
 
 export const zhCN = {
   ...orgPhoneZhCN,
@@ -23,6 +24,7 @@ export const zhCN = {
   ...recognitionPhoneZhCN,
   ...appointmentsPhoneZhCN,
   ...needsPhoneZhCN,
+  ...surveyPhoneZhCN,
   app: { name: '邻里', tagline: '社区志愿服务', documentTitle: '邻里 · 社区志愿服务' },
   a11y: { skipToMain: '跳到主要内容' },
   settings: { label: '显示设置' },

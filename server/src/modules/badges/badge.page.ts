@@ -81,6 +81,7 @@ const T = {
     tooMany: '操作太频繁，请一分钟后再试。如有紧急情况，请拨打 110。',
     brokenTitle: '页面暂时打不开',
     broken: '请稍后再试。如有紧急情况，请拨打 110。',
+    preview: '工作人员预览：这是路人扫码后看到的页面。预览不记为扫码，不通知任何人，也不能留言。',
   },
   en: {
     title: 'Love badge',
@@ -111,6 +112,7 @@ const T = {
     tooMany: 'Too many requests. Please try again in a minute. In an emergency, call 110.',
     brokenTitle: 'The page cannot open right now',
     broken: 'Please try again shortly. In an emergency, call 110.',
+    preview: 'Staff preview: the page a finder sees. A preview is not a scan, tells nobody and cannot send a message.',
   },
 } as const;
 
@@ -130,7 +132,7 @@ export interface ActivePage {
   dutyPhone: string | null;
   token: string;
 }
-export type Notice = 'sent' | 'empty' | 'tooLong' | null;
+export type Notice = 'sent' | 'empty' | 'tooLong' | 'preview' | null;
 
 export function activePage(
   locale: Locale,
@@ -144,8 +146,8 @@ export function activePage(
     `<a class="${cls}" href="tel:${esc(telOf(c.phone))}">${esc(t.callFamily.replace('{label}', c.label))}` +
     `<br><small>${esc(c.phone)}</small></a>`;
   const note =
-    notice === 'sent'
-      ? `<p class="n" role="status">${t.sent}</p>`
+    notice === 'sent' || notice === 'preview'
+      ? `<p class="n" role="status">${t[notice]}</p>`
       : notice
         ? `<p class="n e" role="alert">${t[notice]}</p>`
         : '';
@@ -163,15 +165,26 @@ export function activePage(
       ? `<p>${t.dutyNote}</p><a class="b d" href="tel:${esc(telOf(p.dutyPhone))}">${t.duty}` +
         `<br><small>${esc(p.dutyPhone)}</small></a>`
       : '') +
-    `<h2>${t.msgTitle}</h2><form method="post" action="/b/${esc(p.token)}/message">` +
+    (notice === 'preview'
+      ? `<h2>${t.msgTitle}</h2><form>`
+      : `<h2>${t.msgTitle}</h2><form method="post" action="/b/${esc(p.token)}/message">`) +
     `<label for="m">${t.message}</label>` +
     `<textarea id="m" name="message" rows="3" maxlength="300">${esc(form.message ?? '')}</textarea>` +
     `<label for="p">${t.place}</label>` +
     `<input type="text" id="p" name="place" maxlength="100" value="${esc(form.place ?? '')}">` +
     `<label><input type="checkbox" id="s" name="share" value="1"> ${t.share}</label><small>${t.shareNote}</small>` +
     '<input type="hidden" id="la" name="lat"><input type="hidden" id="ln" name="lng">' +
-    `<button type="submit">${t.send}</button></form><p><small>${t.privacy}</small></p>`;
+    `<button type="submit"${notice === 'preview' ? ' disabled' : ''}>${t.send}</button></form>` +
+    `<p><small>${t.privacy}</small></p>`;
   return shell(locale, `${p.nickname} · ${t.title}`, body, true);
+}
+
+/**
+ * What staff see when they preview a badge: the finder's page with a banner saying it is a preview, and a message
+ * form that cannot be sent (it would tell the family). It carries no token: the preview is asked for by the badge's id.
+ */
+export function previewPage(locale: Locale, p: Omit<ActivePage, 'token'>): string {
+  return activePage(locale, { ...p, token: '' }, 'preview');
 }
 
 /** A revoked or replaced badge: the community hotline only (no family phone, no nickname). */

@@ -61,7 +61,9 @@ function badgesApi(svc: BadgesService) {
         config: manage,
         schema: {
           tags,
-          summary: 'Residents to issue for: 60+ with dementia or a chronic illness and no badge, or a name search',
+          summary:
+            'Residents to issue for: every elder of 60 or over with no badge (consent on file first, then ' +
+            'dementia or chronic illness), or a name search',
           querystring: z.object({ q: z.string().trim().max(40).optional() }),
           response: { 200: z.array(candidateView) },
         },
@@ -201,6 +203,22 @@ function badgesApi(svc: BadgesService) {
         },
       },
       (req) => svc.scansOf(actorOf(req), req.params.id, requestContext(req)),
+    );
+    r.get(
+      '/api/badges/:id/preview',
+      {
+        config: manage,
+        schema: {
+          tags,
+          summary: 'The page a finder would see, for staff: not logged as a scan, tells nobody (audited)',
+          params: idParam,
+          response: { 200: fileResponse('The badge page as a finder sees it, marked as a preview', MIME.html) },
+        },
+      },
+      async (req, reply) =>
+        reply
+          .headers(PAGE_HEADERS)
+          .send(await svc.preview(actorOf(req), req.params.id, localeOf(req), requestContext(req))),
     );
     r.get(
       '/api/badges/:id/card.pdf',

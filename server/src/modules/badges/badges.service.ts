@@ -39,7 +39,7 @@ import {
 } from '../../../../domain/badges/badges.ts';
 import type { RegistryService } from '../registry/registry.service.ts';
 import { groupTag, ResidentDirectory, type ResidentBrief } from '../registry/resident-directory.ts';
-import { activePage, endedPage, notFoundPage, type Notice } from './badge.page.ts';
+import { activePage, endedPage, notFoundPage, previewPage, type Notice } from './badge.page.ts';
 import { renderBadgeCard } from './badge.pdf.ts';
 import { ScanLog } from './badges.scan-log.ts';
 import * as repo from './badges.repository.ts';
@@ -83,6 +83,8 @@ const PURPOSE = 'love_badge';
 export const CONSENT_WITHDRAWN_REASON = '本人或监护人撤回了爱心二维码的同意';
 
 const CACHE_MAX = 20_000;
+/** At most this many elders are suggested at once; a name search finds any other. */
+const CANDIDATES_MAX = 2000;
 const RECENT_MAX = 50_000;
 
 export class BadgesService {
@@ -418,6 +420,8 @@ export class BadgesService {
     if (q) {
       add(await this.residents.search(actor.communityId, { nameContains: q }, 30), null);
     } else {
+      // Every elder of 60 or over is offered a badge (为辖区每一名老人), not only those with dementia; those tagged
+      // dementia or chronic illness say so, for staff to offer it to them first.
       const born = bornOnOrBefore(SUGGEST_FROM_AGE, todayInShanghai());
       for (const g of ['dementia', 'chronic_illness'] as const) {
         add(
@@ -429,6 +433,14 @@ export class BadgesService {
           g,
         );
       }
+      add(await this.residents.search(actor.communityId, { bornOnOrBefore: born }, CANDIDATES_MAX), null);
+      // Those whose consent is on file first (a badge can be made for them at once), then the groups, by name.
+      return [...out.values()].sort(
+        (a, b) =>
+          Number(!!b.consent) - Number(!!a.consent) ||
+          Number(b.groups.length > 0) - Number(a.groups.length > 0) ||
+          a.name.localeCompare(b.name, 'zh-CN'),
+      );
     }
     return [...out.values()];
   }
@@ -691,6 +703,32 @@ export class BadgesService {
         detail: { rows: rows.length },
       });
       return rows.map(scanView);
+    });
+  }
+
+  /**
+   * The page a finder would see, for staff checking a badge. Not a scan: nothing is written to the scan log and
+   * nobody is told (the family would otherwise get an SMS each time staff look). The look itself is audited.
+   */
+  async preview(actor: Actor, id: string, locale: Locale, ctx: RequestContext): Promise<string> {
+    authorize(actor, 'badges.manage');
+    const b = await this.badge(this.db, actor.communityId, id);
+    const [contacts, settings] = await Promise.all([
+      repo.contactsOf(this.db, actor.communityId, [b.id]),
+      repo.getSettings(this.db, actor.communityId),
+    ]);
+    await this.audit.recordBy(this.db, actor, ctx, {
+      action: 'badges.preview',
+      entityType: 'badge',
+      entityId: id,
+      detail: { status: b.status },
+    });
+    if (b.status !== 'active') return endedPage(locale, settings?.hotline || null);
+    return previewPage(locale, {
+      nickname: b.nickname,
+      cautions: b.cautions,
+      contacts: contacts.map((c) => ({ label: c.label, phone: c.phone })),
+      dutyPhone: settings?.duty_phone || null,
     });
   }
 

@@ -7,6 +7,8 @@ import type { EligibilityService } from '../service-types/service-types.service.
 import { MatchingService } from './matching.service.ts';
 import { needsRoutes } from './needs.routes.ts';
 import { NeedsService } from './needs.service.ts';
+import { surveyRoutes } from './survey.routes.ts';
+import { SurveyService } from './survey.service.ts';
 
 export function needsModule(deps: {
   db: Db;
@@ -16,5 +18,10 @@ export function needsModule(deps: {
 }): LinliModule<{ needs: NeedsService; matching: MatchingService }> {
   const needs = new NeedsService(deps.db, deps.audit, deps.eligibility, deps.residents);
   const matching = new MatchingService(deps.db, deps.eligibility, needs);
-  return { routes: needsRoutes(needs, matching), service: { needs, matching }, jobs: [] };
+  const survey = new SurveyService(deps.db, needs);
+  const routes = async (app: Parameters<LinliModule<unknown>['routes']>[0]) => {
+    await app.register(needsRoutes(needs, matching));
+    await app.register(surveyRoutes(survey));
+  };
+  return { routes, service: { needs, matching }, jobs: [] };
 }

@@ -59,6 +59,7 @@ const HotlinePage = lazy(() => import('../../features/needs/console/HotlinePage.
 const NeedPage = lazy(() => import('../../features/needs/console/NeedPage.tsx'));
 const BatchMatchPage = lazy(() => import('../../features/needs/console/BatchMatchPage.tsx'));
 const SurveyProgressPage = lazy(() => import('../../features/needs/console/SurveyProgressPage.tsx'));
+const SurveyTodoPage = lazy(() => import('../../features/needs/console/SurveyTodoPage.tsx'));
 
 function Allow({ permission, children }: { permission: Permission; children: ReactNode }) {
   const { t } = useTranslation();
@@ -155,6 +156,7 @@ export default function ConsoleApp() {
             <Route path="needs/batch" element={reg('needs.match', <BatchMatchPage />)} />
             <Route path="needs/:id" element={reg('needs.read', <NeedPage />)} />
             <Route path="survey" element={reg('needs.read', <SurveyProgressPage />)} />
+            <Route path="survey/todo" element={reg('needs.read', <SurveyTodoPage />)} />
             <Route path="*" element={<NotFound />} />
           </Route>
         </Routes>

@@ -48,6 +48,8 @@ export const badgesApi = {
 };
 
 export const cardHref = (id: string) => `/api/badges/${enc(id)}/card.pdf`;
+/** Staff preview of the finder's page: not a scan, tells nobody (opening the badge's own address would). */
+export const previewHref = (id: string) => `/api/badges/${enc(id)}/preview`;
 
 export const useBadges = (f: BadgeFilter) =>
   useQuery({ queryKey: ['badges', 'list', f], queryFn: ({ signal }) => badgesApi.list(f, signal) });

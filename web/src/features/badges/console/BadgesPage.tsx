@@ -1,6 +1,7 @@
-// 爱心二维码: staff issue a badge for an elder (suggested: 60+ with dementia or a chronic illness and no badge),
-// edit the nickname, cautions and call list, print the card, reissue (the old code stops working) or revoke it
-// with a reason, read a badge's scans (audited) and keep the hotline, duty phone and duty notification phones.
+// 爱心二维码: staff issue a badge for an elder (suggested: every elder of 60+ with no badge, consent on file first),
+// preview the finder's page (not a scan, tells nobody), edit the nickname, cautions and call list, print the card,
+// reissue (the old code stops working) or revoke it with a reason, read a badge's scans (audited) and keep the
+// hotline, duty phone and duty notification phones.
 import { useState } from 'react';
 import { Alert, Button, Drawer, Form, Input, Radio, Select, Space, Table, Tag, Typography, message } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +11,7 @@ import { FormModal } from '../../../shared/console-ui/FormModal.tsx';
 import {
   cardHref,
   mapHref,
+  previewHref,
   useBadgeScans,
   useBadgeSettings,
   useBadges,
@@ -173,7 +175,7 @@ export default function BadgesPage() {
                       {t('badges.console.print')}
                       <span className="sr-only"> {b.nickname}</span>
                     </a>
-                    <a href={b.url} target="_blank" rel="noreferrer">
+                    <a href={previewHref(b.id)} target="_blank" rel="noreferrer" title={t('badges.console.openHint')}>
                       {t('badges.console.open')}
                       <span className="sr-only"> {b.nickname}</span>
                     </a>
@@ -243,6 +245,7 @@ export default function BadgesPage() {
                 ...(c.groups.length
                   ? [c.groups.map((g) => t(`badges.console.group.${g as 'dementia'}`)).join('、')]
                   : []),
+                ...(c.consent ? [t('badges.console.consentListed')] : []),
               ].join(' · '),
             }))}
           />

@@ -5,6 +5,7 @@ import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { ConsolePage } from '../../../shared/console-ui/ConsolePage.tsx';
 import { QueryState } from '../../../shared/console-ui/QueryState.tsx';
+import { LinkButton } from '../../../shared/console-ui/LinkButton.tsx';
 import { useSurveyProgress, type SurveyProgress } from '../api.ts';
 import { useNeedText } from './useNeedText.ts';
 import { addDays, todayInShanghai } from '../../../../../domain/shared/dates.ts';
@@ -20,6 +21,7 @@ export default function SurveyProgressPage() {
     <ConsolePage
       title={t('needs.survey.title')}
       crumbs={[{ title: t('console.menu.dashboard'), to: '/console' }, { title: t('needs.survey.title') }]}
+      extra={<LinkButton to="/console/survey/todo">{t('surveyTodo.title')}</LinkButton>}
     >
       <p>{t('needs.survey.lead')}</p>
       <Space align="center">

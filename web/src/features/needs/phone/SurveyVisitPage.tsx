@@ -1,5 +1,6 @@
-// /m/grid/survey 入户摸查: a grid leader (or staff) goes door to door: choose a household of the grid, tick the
-// kinds of help it needs, add a note, save. A visit with nothing ticked still counts as surveyed.
+// /m/grid/survey 入户摸查: a grid leader (or staff) goes door to door: choose a household of the grid (from the
+// to-do list of those not yet visited, special groups first, or from all), tick the kinds of help it needs, add a
+// note, save. A visit with nothing ticked still counts as surveyed; each kind ticked can then become a need.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Card, EmptyState, ErrorNotice, Loading, PageTitle } from '../../../shared/phone-ui/parts.tsx';
@@ -16,6 +17,8 @@ import {
   type SkillCategory,
 } from '../api.ts';
 import { CategoryIcon } from './CategoryChoice.tsx';
+import { SurveyTodoList } from './SurveyTodoList.tsx';
+import { FindingsToNeeds, type SavedVisit } from './FindingsToNeeds.tsx';
 import { NoticeBox, type Notice } from '../../../shared/phone-ui/Notice.tsx';
 import { todayInShanghai } from '../../../../../domain/shared/dates.ts';
 
@@ -112,6 +115,9 @@ export default function SurveyVisitPage() {
   const [visitedOn, setVisitedOn] = useState(todayInShanghai());
   const [visited, setVisited] = useState<ReadonlySet<string>>(new Set());
   const [notice, setNotice] = useState<Notice>(null);
+  const [fromTodo, setFromTodo] = useState(true);
+  const [members, setMembers] = useState<SavedVisit['residents']>([]);
+  const [saved, setSaved] = useState<SavedVisit | null>(null);
   const back = { to: me.gridId ? '/m/grid' : '/m', label: t('common.back') };
 
   if (!can(me, 'needs.write')) {
@@ -135,12 +141,14 @@ export default function SurveyVisitPage() {
   const save = async () => {
     if (!household) return;
     try {
-      await record.mutateAsync({
+      const findings = SKILL_CATEGORIES.filter((c) => ticked.has(c)).map((category) => ({ category }));
+      const { id } = await record.mutateAsync({
         householdId: household.id,
         visitedOn,
-        needs: SKILL_CATEGORIES.filter((c) => ticked.has(c)).map((category) => ({ category })),
+        needs: findings,
         note: note.trim() || undefined,
       });
+      setSaved({ visitId: id, address: household.address, findings, residents: members });
       setNotice({ ok: true, text: t('surveyPhone.saved', { address: household.address }) });
       setVisited((v) => new Set(v).add(household.id));
       setHousehold(null);
@@ -158,6 +166,7 @@ export default function SurveyVisitPage() {
       <PageTitle title={t('surveyPhone.title')} back={back} />
       <p className="ph-lead">{t('surveyPhone.lead')}</p>
       <NoticeBox notice={notice} />
+      {saved && <FindingsToNeeds key={saved.visitId} visit={saved} />}
       <Card title={t('surveyPhone.stepHousehold')}>
         {household ? (
           <>
@@ -170,14 +179,48 @@ export default function SurveyVisitPage() {
             </button>
           </>
         ) : (
-          <HouseholdList
-            gridId={me.gridId ?? undefined}
-            visited={visited}
-            onChoose={(h) => {
-              setHousehold(h);
-              setNotice(null);
-            }}
-          />
+          <>
+            <div role="group" style={{ display: 'flex', gap: '0.5em', marginBottom: '0.6em' }}>
+              {([true, false] as const).map((todo) => (
+                <button
+                  key={String(todo)}
+                  type="button"
+                  aria-pressed={fromTodo === todo}
+                  className={`ph-btn ${fromTodo === todo ? '' : 'ph-btn--secondary'}`}
+                  style={{ flex: 1 }}
+                  onClick={() => setFromTodo(todo)}
+                >
+                  {todo ? t('surveyTodoPhone.todo') : t('surveyTodoPhone.all')}
+                </button>
+              ))}
+            </div>
+            {fromTodo ? (
+              <SurveyTodoList
+                gridId={me.gridId ?? undefined}
+                visited={visited}
+                onChoose={(h) => {
+                  setHousehold({
+                    id: h.householdId,
+                    address: h.address,
+                    headName: h.headName,
+                    memberCount: h.memberCount,
+                  });
+                  setMembers(h.residents);
+                  setNotice(null);
+                }}
+              />
+            ) : (
+              <HouseholdList
+                gridId={me.gridId ?? undefined}
+                visited={visited}
+                onChoose={(h) => {
+                  setHousehold(h);
+                  setMembers([]);
+                  setNotice(null);
+                }}
+              />
+            )}
+          </>
         )}
       </Card>
       {household && (

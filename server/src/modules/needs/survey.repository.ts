@@ -1,0 +1,195 @@
+// All SQL of the survey's to-do list and its findings (the visits themselves: needs.repository.ts).
+import { sql, type ExpressionBuilder } from 'kysely';
+import type { DbOrTrx } from '../../db/database.ts';
+import type { Database } from '../../db/schema/index.ts';
+
+type HouseholdScope = { communityId: string; gridId: string | null };
+
+/** Households with a visit on or after `since`, as an EXISTS on household `h`. */
+const visitedSince = (eb: ExpressionBuilder<Database & { h: Database['household'] }, 'h'>, since: string) =>
+  eb.exists(
+    eb
+      .selectFrom('survey_visit as s')
+      .select(sql<number>`1`.as('one'))
+      .whereRef('s.community_id', '=', 'h.community_id')
+      .whereRef('s.household_id', '=', 'h.id')
+      .where('s.visited_on', '>=', since),
+  );
+
+/** Someone active in household `h` carries a special-group tag. */
+const hasSpecialGroup = (eb: ExpressionBuilder<Database & { h: Database['household'] }, 'h'>) =>
+  eb.exists(
+    eb
+      .selectFrom('resident as r')
+      .innerJoin('resident_tag as t', (j) =>
+        j.onRef('t.community_id', '=', 'r.community_id').onRef('t.resident_id', '=', 'r.id'),
+      )
+      .select(sql<number>`1`.as('one'))
+      .whereRef('r.community_id', '=', 'h.community_id')
+      .whereRef('r.household_id', '=', 'h.id')
+      .where('r.status', '=', 'active'),
+  );
+
+/**
+ * Households of a grid (or the community) the survey has not visited since a date: those with someone in a special
+ * group first, then by building, unit and room. Households with no active member are not on the list.
+ */
+export async function unvisitedHouseholds(
+  db: DbOrTrx,
+  s: HouseholdScope,
+  since: string,
+  page: number,
+  pageSize: number,
+) {
+  let base = db
+    .selectFrom('household as h')
+    .where('h.community_id', '=', s.communityId)
+    .where((eb) => eb.not(visitedSince(eb, since)))
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('resident as m')
+          .select(sql<number>`1`.as('one'))
+          .whereRef('m.community_id', '=', 'h.community_id')
+          .whereRef('m.household_id', '=', 'h.id')
+          .where('m.status', '=', 'active'),
+      ),
+    );
+  if (s.gridId) base = base.where('h.grid_id', '=', s.gridId);
+  const { n } = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const rows = await base
+    .innerJoin('building as b', (j) =>
+      j.onRef('b.community_id', '=', 'h.community_id').onRef('b.id', '=', 'h.building_id'),
+    )
+    .innerJoin('grid as g', (j) => j.onRef('g.community_id', '=', 'h.community_id').onRef('g.id', '=', 'h.grid_id'))
+    .select((eb) => [
+      'h.id',
+      'h.grid_id',
+      'g.name as grid_name',
+      'b.street',
+      'b.number as building_number',
+      'h.unit',
+      'h.room',
+      eb.case().when(hasSpecialGroup(eb)).then(1).else(0).end().as('priority'),
+      eb
+        .selectFrom('survey_visit as v')
+        .select((e) => e.fn.max('v.visited_on').as('last'))
+        .whereRef('v.community_id', '=', 'h.community_id')
+        .whereRef('v.household_id', '=', 'h.id')
+        .as('last_visited_on'),
+    ])
+    .orderBy('priority', 'desc')
+    .orderBy('g.code')
+    .orderBy('b.number')
+    .orderBy('h.unit')
+    .orderBy('h.room')
+    .orderBy('h.id')
+    .limit(pageSize)
+    .offset((page - 1) * pageSize)
+    .execute();
+  return { total: Number(n), rows };
+}
+
+/** Active members of some households, the head first. */
+export const membersOf = (db: DbOrTrx, communityId: string, householdIds: readonly string[]) =>
+  householdIds.length
+    ? db
+        .selectFrom('resident')
+        .select(['id', 'name', 'household_id', 'relation_to_head'])
+        .where('community_id', '=', communityId)
+        .where('household_id', 'in', householdIds)
+        .where('status', '=', 'active')
+        .orderBy(sql`case when relation_to_head = 'head' then 0 else 1 end`)
+        .orderBy('birth_date')
+        .orderBy('id')
+        .execute()
+    : Promise.resolve([]);
+
+export const visitOf = (db: DbOrTrx, communityId: string, id: string) =>
+  db
+    .selectFrom('survey_visit')
+    .selectAll()
+    .where('community_id', '=', communityId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+
+export const findingsOf = (db: DbOrTrx, communityId: string, visitId: string) =>
+  db
+    .selectFrom('survey_need')
+    .select(['category', 'note'])
+    .where('community_id', '=', communityId)
+    .where('visit_id', '=', visitId)
+    .execute();
+
+/**
+ * The need taken from a finding: a survey need of the same household and category, taken after the visit was
+ * recorded, not cancelled or declined.
+ */
+export const needFromFinding = (
+  db: DbOrTrx,
+  communityId: string,
+  f: { householdId: string; category: string; recordedAt: string },
+) =>
+  db
+    .selectFrom('need')
+    .select('id')
+    .where('community_id', '=', communityId)
+    .where('household_id', '=', f.householdId)
+    .where('channel', '=', 'survey')
+    .where('category', '=', f.category)
+    .where('created_at', '>=', f.recordedAt)
+    .where('status', 'not in', ['cancelled', 'declined'])
+    .orderBy('created_at')
+    .executeTakeFirst();
+
+/** Findings of visits since a date, newest first, each with the need taken from it (if any). */
+export async function findings(db: DbOrTrx, s: HouseholdScope, since: string, page: number, pageSize: number) {
+  let base = db
+    .selectFrom('survey_need as f')
+    .innerJoin('survey_visit as v', (j) =>
+      j.onRef('v.community_id', '=', 'f.community_id').onRef('v.id', '=', 'f.visit_id'),
+    )
+    .where('f.community_id', '=', s.communityId)
+    .where('v.visited_on', '>=', since);
+  if (s.gridId) base = base.where('v.grid_id', '=', s.gridId);
+  const { n } = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const rows = await base
+    .innerJoin('household as h', (j) =>
+      j.onRef('h.community_id', '=', 'v.community_id').onRef('h.id', '=', 'v.household_id'),
+    )
+    .innerJoin('building as b', (j) =>
+      j.onRef('b.community_id', '=', 'h.community_id').onRef('b.id', '=', 'h.building_id'),
+    )
+    .select((eb) => [
+      'v.id as visit_id',
+      'v.household_id',
+      'v.grid_id',
+      'v.visited_on',
+      'v.visitor_name',
+      'f.category',
+      'f.note',
+      'b.street',
+      'b.number as building_number',
+      'h.unit',
+      'h.room',
+      eb
+        .selectFrom('need as n')
+        .select('n.id')
+        .whereRef('n.community_id', '=', 'v.community_id')
+        .whereRef('n.household_id', '=', 'v.household_id')
+        .whereRef('n.category', '=', 'f.category')
+        .whereRef('n.created_at', '>=', 'v.created_at')
+        .where('n.channel', '=', 'survey')
+        .where('n.status', 'not in', ['cancelled', 'declined'])
+        .orderBy('n.created_at')
+        .limit(1)
+        .as('need_id'),
+    ])
+    .orderBy('v.visited_on', 'desc')
+    .orderBy('v.id', 'desc')
+    .orderBy('f.category')
+    .limit(pageSize)
+    .offset((page - 1) * pageSize)
+    .execute();
+  return { total: Number(n), rows };
+}
