@@ -5,6 +5,7 @@
 //     --alert-days N         the left-out alert's threshold (config leftOutAlertDays; default 14)
 //     --alert-groups G       vulnerable (the product's four groups, default) or all (every special group)
 //     --forget P             chance a grid leader skips a planned round visit (default 0.15)
+//     --round-days A-B       days between a grid leader's round visits to a household (default 4-13, the demo's)
 //     --survey-todo          a skipped round visit stays on the grid's to-do list and is made the next day
 //     --proposed             the changes that reach the goal: --alert-groups all --alert-days 13 --survey-todo
 //     --no-classroom         leave the 4:30 classroom's sessions out of the contacts
@@ -23,6 +24,7 @@ const { values } = parseArgs({
     'alert-days': { type: 'string' },
     'alert-groups': { type: 'string' },
     forget: { type: 'string' },
+    'round-days': { type: 'string' },
     'survey-todo': { type: 'boolean', default: false },
     proposed: { type: 'boolean', default: false },
     'no-classroom': { type: 'boolean', default: false },
@@ -46,6 +48,12 @@ if (alertGroups !== 'vulnerable' && alertGroups !== 'all') fail('--alert-groups 
 const forget = values.forget === undefined ? DEFAULT_OPTIONS.forget : Number(values.forget);
 if (!(forget >= 0 && forget <= 1)) fail('--forget must be between 0 and 1');
 
+const roundDays = ((): readonly [number, number] => {
+  if (values['round-days'] === undefined) return base.roundDays;
+  const m = /^(\d{1,2})-(\d{1,2})$/.exec(values['round-days']);
+  if (!m || Number(m[1]) < 1 || Number(m[1]) > Number(m[2])) fail('--round-days must be A-B, 1 ≤ A ≤ B, e.g. 4-13');
+  return [Number(m[1]), Number(m[2])];
+})();
 const seed = int(values.seed, '--seed');
 const world = buildWorld({
   communitySeed: int(values['community-seed'], '--community-seed'),
@@ -59,13 +67,15 @@ const result = simulate(world, {
   forget,
   alertGroups,
   alertDays: values['alert-days'] === undefined ? base.alertDays : int(values['alert-days'], '--alert-days'),
+  roundDays,
   surveyTodo: values['survey-todo'] || base.surveyTodo,
   classroom: !values['no-classroom'],
 });
 if (values.json) console.log(JSON.stringify(result, null, 2));
 else
   console.log(
-    `${policy}, seed ${seed}: ${result.residents} special-group residents; ${result.silentOver14} silent over 14 days; ` +
+    `${policy}, seed ${seed}: ${result.residents} special-group residents; ` +
+      `${result.silentOver14} silent over 14 days; ` +
       `needs ${result.needs.met}/${result.needs.arrived} met (mean wait ${result.needs.meanWaitDays.toFixed(1)} d); ` +
       `alerts ${result.alerts}, pairings renewed ${result.repaired}; by kind ${JSON.stringify(result.byKind)}`,
   );

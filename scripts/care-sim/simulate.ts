@@ -227,7 +227,9 @@ export function simulate(world: World, options: Partial<SimOptions> & Pick<SimOp
     }
 
   // ---- the alert (linli)
-  const alertGroups = new Set<SpecialGroup>(o.alertGroups === 'all' ? [...runGroups, ...allGroups(special)] : VULNERABLE_GROUPS);
+  const alertGroups = new Set<SpecialGroup>(
+    o.alertGroups === 'all' ? [...runGroups, ...allGroups(special)] : VULNERABLE_GROUPS,
+  );
   const watched = special.filter((r) => [...r.groups].some((g) => alertGroups.has(g)));
   const alertedFor = new Map<string, number>(); // resident → the silence (its start day) already alerted
   let alerts = 0;
@@ -355,7 +357,8 @@ export function simulate(world: World, options: Partial<SimOptions> & Pick<SimOp
       open.splice(i, 1);
     }
 
-    // Pairing visits (yesterday's late ones first), and on Mondays the missed-visit list: two missed in four weeks, and staff pair anew.
+    // Pairing visits (yesterday's late ones first), and on Mondays the missed-visit list: two missed in four weeks,
+    // and staff pair the resident anew.
     for (const p of lateVisits.splice(0)) {
       p.visits.push(date);
       contact(p.residentId, t, 'pairing_visit');
@@ -405,7 +408,8 @@ export function simulate(world: World, options: Partial<SimOptions> & Pick<SimOp
 
     for (const r of deliveryDays.get(t) ?? []) contact(r.id, t, 'delivery');
     if (o.classroom && schoolDay(date))
-      for (const c of world.classroom) if (c.weekdays.includes(weekdayOf(date))) contact(c.residentId, t, 'classroom_session');
+      for (const c of world.classroom)
+        if (c.weekdays.includes(weekdayOf(date))) contact(c.residentId, t, 'classroom_session');
   }
 
   // The silence still running at the year's end counts too (to the day after the last).
@@ -439,7 +443,8 @@ function allGroups(rs: readonly SimResident[]): SpecialGroup[] {
 
 /** The line the script ends with. */
 export function lastLine(r: Pick<SimResult, 'maxSilence' | 'gini' | 'neverContacted' | 'contacts'>): string {
-  return `max silence ${r.maxSilence} days; Gini ${r.gini.toFixed(3)}; never contacted ${r.neverContacted}; contacts ${r.contacts}`;
+  const gini = r.gini.toFixed(3);
+  return `max silence ${r.maxSilence} days; Gini ${gini}; never contacted ${r.neverContacted}; contacts ${r.contacts}`;
 }
 
 export const LAST_LINE_RE = /^max silence (\d+) days; Gini (\d+\.\d{3}); never contacted (\d+); contacts (\d+)$/;

@@ -153,7 +153,9 @@ export function buildWorld(opts: { communitySeed: number; start: string; warmupD
     specialGroupResidentIds: residents.filter((r) => r.groups.size > 0).map((r) => r.id),
     households: households.map((h) => ({ id: h.id, grid_id: h.gridId })),
     volunteers: volunteerPlans.map((v) => ({ id: volunteerId.get(v)!, status: v.status, birth_date: v.birthDate })),
-    skills: volunteerPlans.flatMap((v) => v.skills.map((s) => ({ volunteer_id: volunteerId.get(v)!, category: s.category }))),
+    skills: volunteerPlans.flatMap((v) =>
+      v.skills.map((s) => ({ volunteer_id: volunteerId.get(v)!, category: s.category })),
+    ),
     staff: { accountId: null, name: 'sim' },
     gridLeaders: new Map(),
   });
