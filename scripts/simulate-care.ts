@@ -77,6 +77,7 @@ else
     `${policy}, seed ${seed}: ${result.residents} special-group residents; ` +
       `${result.silentOver14} silent over 14 days; ` +
       `needs ${result.needs.met}/${result.needs.arrived} met (mean wait ${result.needs.meanWaitDays.toFixed(1)} d); ` +
-      `alerts ${result.alerts}, pairings renewed ${result.repaired}; by kind ${JSON.stringify(result.byKind)}`,
+      `alerts ${result.alerts}, pairings renewed ${result.repaired}; by kind ${JSON.stringify(result.byKind)}; ` +
+      `longest silence by group ${JSON.stringify(result.maxSilenceByGroup)}`,
   );
 console.log(lastLine(result));

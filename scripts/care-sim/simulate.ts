@@ -37,7 +37,7 @@ import { checkEligibility } from '../../domain/volunteers/eligibility.ts';
 import { firstComeFirstServed, solveFast, type BatchNeed } from '../../domain/matching/assign.ts';
 import { DEFAULT_RUN_GROUPS, festivalDate } from '../../domain/homecare/homecare.ts';
 import type { ContactKind } from '../../domain/contacts/kinds.ts';
-import type { SpecialGroup } from '../../domain/registry/special-groups.ts';
+import { SPECIAL_GROUPS, type SpecialGroup } from '../../domain/registry/special-groups.ts';
 import type { SkillCategory } from '../../domain/volunteers/skills.ts';
 import { Rng } from '../demo/random.ts';
 import type { SimResident, World } from './world.ts';
@@ -101,6 +101,8 @@ export interface SimResult {
   /** Special-group residents measured. */
   residents: number;
   maxSilence: number;
+  /** The longest silence among the members of each group. */
+  maxSilenceByGroup: Partial<Record<SpecialGroup, number>>;
   /** Residents whose longest silence in the year was over 14 days. */
   silentOver14: number;
   gini: number;
@@ -227,9 +229,7 @@ export function simulate(world: World, options: Partial<SimOptions> & Pick<SimOp
     }
 
   // ---- the alert (linli)
-  const alertGroups = new Set<SpecialGroup>(
-    o.alertGroups === 'all' ? [...runGroups, ...allGroups(special)] : VULNERABLE_GROUPS,
-  );
+  const alertGroups = new Set<SpecialGroup>(o.alertGroups === 'all' ? SPECIAL_GROUPS : VULNERABLE_GROUPS);
   const watched = special.filter((r) => [...r.groups].some((g) => alertGroups.has(g)));
   const alertedFor = new Map<string, number>(); // resident → the silence (its start day) already alerted
   let alerts = 0;
@@ -420,11 +420,16 @@ export function simulate(world: World, options: Partial<SimOptions> & Pick<SimOp
   const counts = special.map((r) => count.get(r.id)!);
   const spread = spreadOf(counts);
   const gaps = special.map((r) => maxGap.get(r.id)!);
+  const maxSilenceByGroup: Partial<Record<SpecialGroup, number>> = {};
+  for (const g of SPECIAL_GROUPS)
+    for (const r of special)
+      if (r.groups.has(g)) maxSilenceByGroup[g] = Math.max(maxSilenceByGroup[g] ?? 0, maxGap.get(r.id)!);
   return {
     policy: o.policy,
     seed: o.seed,
     residents: special.length,
     maxSilence: Math.max(0, ...gaps),
+    maxSilenceByGroup,
     silentOver14: gaps.filter((g) => g > 14).length,
     gini: gini(counts) ?? 0,
     neverContacted: spread.unvisited,
@@ -435,10 +440,6 @@ export function simulate(world: World, options: Partial<SimOptions> & Pick<SimOp
     repaired,
     topTenthShare: spread.topTenthShare ?? 0,
   };
-}
-
-function allGroups(rs: readonly SimResident[]): SpecialGroup[] {
-  return [...new Set(rs.flatMap((r) => [...r.groups]))];
 }
 
 /** The line the script ends with. */
