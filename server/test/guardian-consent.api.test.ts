@@ -112,7 +112,7 @@ for (const kind of testDatabaseKinds()) {
     }
     const consentOf = async (id: string) => (await admin('GET', `/api/volunteers/${id}`)).json().guardian.consent;
 
-    it('keeps a minor pending until the guardian confirms the SMS code; wrong codes are refused, then locked out', async () => {
+    it('keeps a minor pending until the guardian confirms by SMS code; wrong codes refused, then locked out', async () => {
       const guardian = '13655550001';
       const reg = await admin('POST', '/api/volunteers', minor(12, guardian));
       assert.equal(reg.statusCode, 201, reg.body);
@@ -122,7 +122,7 @@ for (const kind of testDatabaseKinds()) {
       const sms = await outbox(guardian, 'volunteer.guardian_consent_code');
       assert.equal(sms.length, 1);
       assert.equal(sms[0].child, '王小明');
-      assert.match(sms[0].link, /^\/phone\/guardian-consent#/);
+      assert.match(sms[0].link, /^\/m\/guardian-consent#p=13655550001&c=\d{6}$/);
       let consent = await consentOf(id);
       assert.equal(consent.state, 'pending');
       assert.ok(consent.codeSentAt);
@@ -213,10 +213,7 @@ for (const kind of testDatabaseKinds()) {
 
       // The guardian withdraws from the same page: the gate refuses at once and staff are told.
       await ageCodes(guardian);
-      assert.equal(
-        (await pub('POST', '/api/public/guardian-consent/code', { phone: guardian })).statusCode,
-        202,
-      );
+      assert.equal((await pub('POST', '/api/public/guardian-consent/code', { phone: guardian })).statusCode, 202);
       const again = await latestCode(guardian);
       const w = await pub('POST', '/api/public/guardian-consent/decision', {
         phone: guardian,
@@ -259,7 +256,7 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(kids.statusCode, 400);
     });
 
-    it('confirms with a paper form and its scan, and staff record a withdrawal that the gate obeys at once', async () => {
+    it('confirms with a paper form and its scan; a withdrawal staff record is obeyed at once', async () => {
       const guardian = '13655550002';
       const reg = await admin('POST', '/api/volunteers', minor(15, guardian, '李小红'));
       assert.equal(reg.statusCode, 201, reg.body);

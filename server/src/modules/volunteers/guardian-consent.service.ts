@@ -31,7 +31,7 @@ export const GUARDIAN_CODE_MAX_ATTEMPTS = 5;
 /** Codes one guardian phone receives in a day, so that guessing stays hopeless (25 tries a day at most). */
 export const GUARDIAN_CODES_PER_DAY = 5;
 export const MAX_SCAN_BYTES = 5 * 1024 * 1024;
-export const GUARDIAN_PAGE = '/phone/guardian-consent';
+export const GUARDIAN_PAGE = '/m/guardian-consent';
 
 const codeKey = (phone: string) => `guardian:${phone}`;
 
@@ -323,7 +323,9 @@ export class GuardianConsentService {
         detail: { name: row.name, via: input.decision === 'confirm' ? 'sms' : 'guardian', relation: g.relation },
       });
     });
-    const after = (await repo.guardiansByPhone(this.db, input.phone)).find((c) => c.volunteer_id === input.volunteerId)!;
+    const after = (await repo.guardiansByPhone(this.db, input.phone)).find(
+      (c) => c.volunteer_id === input.volunteerId,
+    )!;
     return toChild(after);
   }
 }

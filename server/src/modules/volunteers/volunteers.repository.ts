@@ -349,7 +349,9 @@ export async function updateGuardian(
 export async function guardiansByPhone(db: DbOrTrx, phone: string) {
   return db
     .selectFrom('volunteer_guardian as g')
-    .innerJoin('volunteer as v', (j) => j.onRef('v.community_id', '=', 'g.community_id').onRef('v.id', '=', 'g.volunteer_id'))
+    .innerJoin('volunteer as v', (j) =>
+      j.onRef('v.community_id', '=', 'g.community_id').onRef('v.id', '=', 'g.volunteer_id'),
+    )
     .innerJoin('community as c', 'c.id', 'g.community_id')
     .select([
       'g.community_id',
