@@ -112,7 +112,7 @@ for (const kind of testDatabaseKinds()) {
     }
     const consentOf = async (id: string) => (await admin('GET', `/api/volunteers/${id}`)).json().guardian.consent;
 
-    it('keeps a minor pending until the guardian confirms by SMS code; wrong codes refused, then locked out', async () => {
+    it('keeps a minor pending until the guardian confirms by SMS; wrong codes refused, then locked out', async () => {
       const guardian = '13655550001';
       const reg = await admin('POST', '/api/volunteers', minor(12, guardian));
       assert.equal(reg.statusCode, 201, reg.body);
