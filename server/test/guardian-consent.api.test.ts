@@ -318,7 +318,24 @@ for (const kind of testDatabaseKinds()) {
       assert.ok(staffAccount.actor_account_id);
     });
 
-    it('keeps imported and self-registered minors pending too, and adults need no guardian', async () => {
+    it('asks the guardian when a minor registers from their own phone', async () => {
+      const body = minor(13, '13655550005', '孙小刚');
+      const sent = await pub('POST', '/api/public/volunteer-registrations/code', { phone: body.phone });
+      assert.equal(sent.statusCode, 202, sent.body);
+      const code = (await outbox(body.phone, 'volunteer_registration_code'))[0].code;
+      const res = await pub('POST', '/api/public/volunteer-registrations', {
+        ...body,
+        communityId: t.a.id,
+        code,
+        consent: true,
+      });
+      assert.equal(res.statusCode, 201, res.body);
+      assert.equal(res.json().status, 'pending');
+      assert.equal((await outbox('13655550005', 'volunteer.guardian_consent_code')).length, 1);
+      assert.equal((await consentOf(res.json().id)).state, 'pending');
+    });
+
+    it('keeps staff-registered adults approved, and another community cannot touch the consent', async () => {
       const adult = { ...minor(30, '13655550003', '张成人') };
       delete (adult as { guardian?: unknown }).guardian;
       const res = await admin('POST', '/api/volunteers', adult);
