@@ -27,7 +27,7 @@ export function GuardianConsentCard({
   const [paperOpen, setPaperOpen] = useState(false);
   const c = guardian.consent;
   const stateKey = c.state === 'confirmed' ? (`confirmed_${c.method ?? 'sms'}` as const) : c.state;
-  const color = c.state === 'confirmed' ? 'green' : c.state === 'withdrawn' ? 'red' : 'orange';
+  const color = c.state === 'confirmed' ? 'success' : c.state === 'withdrawn' ? 'error' : 'warning';
   const fail = (e: unknown) => void message.error(errorText(e, t));
   const items = [
     {
