@@ -333,6 +333,17 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(res.json().status, 'pending');
       assert.equal((await outbox('13655550005', 'volunteer.guardian_consent_code')).length, 1);
       assert.equal((await consentOf(res.json().id)).state, 'pending');
+      // The guardian says no: recorded as a withdrawal, and the registration still cannot be approved.
+      const no = await pub('POST', '/api/public/guardian-consent/decision', {
+        phone: '13655550005',
+        code: await latestCode('13655550005'),
+        volunteerId: res.json().id,
+        decision: 'withdraw',
+      });
+      assert.equal(no.statusCode, 200, no.body);
+      assert.equal(no.json().state, 'withdrawn');
+      const refused = await admin('POST', `/api/volunteers/${res.json().id}/approve`, {});
+      assert.equal(refused.json().error.code, 'guardian_consent_pending');
     });
 
     it('keeps staff-registered adults approved, and another community cannot touch the consent', async () => {

@@ -325,6 +325,7 @@ export const en: Translation<typeof zhCN> = {
       state: { pending: 'Waiting for you', confirmed: 'You agreed', withdrawn: 'You withdrew your consent' },
       confirm: 'I agree that my child volunteers',
       withdraw: 'Withdraw consent',
+      refuse: 'I do not agree',
       withdrawHint: 'After a withdrawal your child gets no new assignments; staff will rearrange work already planned.',
       confirmed: 'Consent confirmed, thank you!',
       withdrawn: 'Consent withdrawn; the community staff have been told.',

@@ -311,6 +311,7 @@ export const zhCN = {
       state: { pending: '等待您确认', confirmed: '您已同意', withdrawn: '您已撤回同意' },
       confirm: '同意孩子参加志愿服务',
       withdraw: '撤回同意',
+      refuse: '不同意',
       withdrawHint: '撤回后，孩子不会再被安排新的服务，已安排的工作社区会另行调整。',
       confirmed: '已确认同意，谢谢！',
       withdrawn: '已撤回同意，社区工作人员已收到通知。',

@@ -285,9 +285,8 @@ export class GuardianConsentService {
     if (!row) throw new AppError('not_found', { entity: 'volunteer' });
     const g = (await repo.guardianOf(this.db, row.community_id, row.volunteer_id))!;
     const want = input.decision === 'confirm' ? 'confirmed' : 'withdrawn';
+    // Withdrawing a pending consent is the guardian saying no: recorded the same way.
     if (g.state === want) throw new AppError('guardian_consent_already');
-    if (input.decision === 'withdraw' && g.state === 'pending')
-      throw new AppError('guardian_consent_already', { state: g.state });
     const who = auditWho({ communityId: row.community_id, accountId: null, name: g.name, role: null }, ctx);
     await this.db.transaction().execute(async (trx) => {
       if (input.decision === 'confirm') {

@@ -75,14 +75,16 @@ export default function GuardianConsentPage() {
                 {t('volunteer.guardianConsent.confirm')}
               </button>
             )}
-            {c.state === 'confirmed' && (
+            {c.state !== 'withdrawn' && (
               <button
                 type="button"
                 className="ph-btn ph-btn--secondary"
                 disabled={busy}
                 onClick={() => decide(c, 'withdraw')}
               >
-                {t('volunteer.guardianConsent.withdraw')}
+                {c.state === 'pending'
+                  ? t('volunteer.guardianConsent.refuse')
+                  : t('volunteer.guardianConsent.withdraw')}
               </button>
             )}
           </>
