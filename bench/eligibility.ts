@@ -177,6 +177,8 @@ export async function eligibilityBench(volunteers = 10_000, runs = 15): Promise<
               relation: 'mother',
               consent_at: now,
               covers_data: 1,
+              state: 'confirmed',
+              confirmed_via: 'sms',
             });
           for (const c of f.trainings)
             if (c.courseId === 'c1')

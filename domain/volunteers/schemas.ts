@@ -130,6 +130,60 @@ export const volunteerListItem = z.object({
 });
 export type VolunteerListItem = z.infer<typeof volunteerListItem>;
 
+// ---------------- the guardian's consent (a minor's registration) ----------------
+
+export const GUARDIAN_CONSENT_STATES = ['pending', 'confirmed', 'withdrawn'] as const;
+export type GuardianConsentState = (typeof GUARDIAN_CONSENT_STATES)[number];
+/** How the consent was confirmed: the guardian entered the SMS code, the official account, or a paper form. */
+export const GUARDIAN_CONSENT_METHODS = ['sms', 'wechat', 'paper'] as const;
+export const GUARDIAN_WITHDRAWN_VIA = ['guardian', 'staff'] as const;
+/** The scan of a paper form: an image or a PDF. */
+export const CONSENT_SCAN_TYPES = ['image/png', 'image/jpeg', 'application/pdf'] as const;
+
+export const guardianConsentView = z.object({
+  state: z.enum(GUARDIAN_CONSENT_STATES),
+  method: z.enum(GUARDIAN_CONSENT_METHODS).nullable(),
+  confirmedAt: z.string().nullable(),
+  /** The staff member who recorded a paper form (null when the guardian confirmed). */
+  confirmedByName: z.string().nullable(),
+  paperSignedOn: z.string().nullable(),
+  scanId: z.string().nullable(),
+  withdrawnAt: z.string().nullable(),
+  withdrawnVia: z.enum(GUARDIAN_WITHDRAWN_VIA).nullable(),
+  withdrawnByName: z.string().nullable(),
+  withdrawalNote: z.string().nullable(),
+  codeSentAt: z.string().nullable(),
+});
+export type GuardianConsentView = z.infer<typeof guardianConsentView>;
+
+/** Staff record a paper form (multipart fields beside the scan). */
+export const paperConsentFields = z.object({
+  signedOn: localDate,
+  note: shortText(500).nullish(),
+});
+export const withdrawalInput = z.object({ note: shortText(500).nullish() });
+
+/** The guardian's public page: a code sent to their phone proves it is theirs. */
+export const guardianCodeRequest = z.object({ phone: mobile });
+export const guardianProof = z.object({ phone: mobile, code: z.string().regex(/^\d{6}$/, 'invalid.value') });
+export const guardianDecision = guardianProof.extend({
+  volunteerId: uuid,
+  decision: z.enum(['confirm', 'withdraw']),
+});
+export type GuardianDecision = z.infer<typeof guardianDecision>;
+/** What a guardian sees about each child registered with their phone. */
+export const guardianChild = z.object({
+  volunteerId: z.string(),
+  name: z.string(),
+  communityName: z.string(),
+  relation: z.string(),
+  state: z.enum(GUARDIAN_CONSENT_STATES),
+  method: z.enum(GUARDIAN_CONSENT_METHODS).nullable(),
+  confirmedAt: z.string().nullable(),
+  withdrawnAt: z.string().nullable(),
+});
+export type GuardianChild = z.infer<typeof guardianChild>;
+
 const skillOut = z.object({
   code: z.string(),
   category: z.string(),
@@ -152,6 +206,7 @@ export const volunteerDetail = volunteerListItem.extend({
       relation: z.string(),
       consentAt: z.string(),
       coversData: z.boolean(),
+      consent: guardianConsentView,
     })
     .nullable(),
   skills: z.array(skillOut),

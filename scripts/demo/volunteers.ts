@@ -1371,6 +1371,15 @@ export function volunteerRows(plan: VolunteersPlan, ctx: RowContext): VolunteerR
         relation: v.guardian.relation,
         consent_at: v.registeredAt,
         covers_data: v.guardian.coversData ? 1 : 0,
+        // The guardian confirmed with the code sent to their phone, a couple of hours after the registration.
+        ...(v.status === 'pending'
+          ? { state: 'pending', code_sent_at: v.registeredAt }
+          : {
+              state: 'confirmed',
+              confirmed_via: 'sms',
+              confirmed_at: new Date(Date.parse(v.registeredAt) + 2 * 3600_000).toISOString(),
+              code_sent_at: v.registeredAt,
+            }),
       });
     }
     for (const s of v.skills) {

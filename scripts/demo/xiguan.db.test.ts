@@ -358,6 +358,8 @@ function checksFor(get: () => Seeded): void {
         assert.ok(g, `minor volunteer ${v.name} has a guardian`);
         assert.equal(g.covers_data, age < 14 ? 1 : 0);
         assert.match(g.phone, MOBILE_RE);
+        // The guardian confirmed (a code by SMS), so the approved minor passes the gate.
+        if (v.status === 'approved') assert.deepEqual([g.state, g.confirmed_via], ['confirmed', 'sms'], v.name);
       } else assert.equal(g, undefined, 'adults have no guardian');
     }
     assert.ok(minors > 20, `children volunteer too (${minors})`);

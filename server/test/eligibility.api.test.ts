@@ -44,6 +44,8 @@ for (const kind of testDatabaseKinds()) {
           relation: 'mother',
           consent_at: new Date().toISOString(),
           covers_data: 1,
+          state: 'confirmed',
+          confirmed_via: 'paper',
         })
         .execute();
       ids.uninsured = await insertVolunteer(db, t.cipher, t.a.id, { name: '无保险', birthDate: adult });

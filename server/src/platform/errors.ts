@@ -32,6 +32,9 @@ const volunteers = {
   session_closed: 409,
   volunteer_not_approved: 409,
   outside_policy_ages: 409,
+  guardian_consent_pending: 409,
+  guardian_consent_none: 409,
+  guardian_consent_already: 409,
 } as const;
 
 const needs = {

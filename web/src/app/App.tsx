@@ -10,6 +10,7 @@ const PhoneApp = lazy(() => import('./phone/PhoneApp.tsx'));
 const ConsoleApp = lazy(() => import('./console/ConsoleApp.tsx'));
 const NotFoundPage = lazy(() => import('./phone/NotFoundPage.tsx'));
 const VolunteerRegisterPage = lazy(() => import('../features/volunteers/phone/RegisterPage.tsx'));
+const GuardianConsentPage = lazy(() => import('../features/volunteers/phone/GuardianConsentPage.tsx'));
 const VerifyCertificatePage = lazy(() => import('../features/certificates/phone/VerifyCertificatePage.tsx'));
 const PublicCommendationPage = lazy(() => import('../features/recognition/PublicCommendationPage.tsx'));
 
@@ -20,6 +21,7 @@ export function App() {
         <Route path="/" element={<RootRedirect />} />
         <Route path="/sign-in" element={<SignInPage />} />
         <Route path="/m/volunteer/register" element={<VolunteerRegisterPage />} />
+        <Route path="/m/guardian-consent" element={<GuardianConsentPage />} />
         <Route path="/verify/:communityId/:token" element={<VerifyCertificatePage />} />
         <Route path="/recognition/:communityId/:quarter" element={<PublicCommendationPage />} />
         <Route

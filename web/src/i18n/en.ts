@@ -277,7 +277,8 @@ export const en: Translation<typeof zhCN> = {
     guardianTitle: 'Guardian (required under 18)',
     guardianLead:
       "Volunteers under 18 need their guardian's consent. Under 14, that consent also covers the use of the child's " +
-      'personal data.',
+      'personal data. We will text the guardian a code; the registration can be approved only after the guardian ' +
+      'confirms (or signs a paper form at the community office).',
     guardianName: "Guardian's name",
     guardianPhone: "Guardian's mobile",
     guardianRelation: 'Relation',
@@ -290,6 +291,7 @@ export const en: Translation<typeof zhCN> = {
     submit: 'Register',
     doneTitle: 'Registration sent',
     doneBody: 'Once community staff approve it, sign in with this phone number and a code.',
+    doneGuardian: 'We texted a code to the guardian ({{phone}}). The registration can be approved once they confirm.',
     toSignIn: 'Go to sign-in',
     homeTitle: 'My volunteer page',
     cardTitle: 'Volunteer card',
@@ -310,5 +312,25 @@ export const en: Translation<typeof zhCN> = {
     notVolunteer: 'You have no volunteer record yet.',
     myVolunteer: 'My volunteer page',
     myVolunteerDesc: 'Card, teams, training and insurance',
+    guardianConsent: {
+      title: "Guardian's confirmation",
+      lead:
+        'Your phone number was given when your child registered as a volunteer. Enter the code from the text message ' +
+        'to say whether you agree. You can also withdraw your consent here later.',
+      phone: "Guardian's mobile",
+      code: 'Code from the text message',
+      sendCode: 'Send me a code',
+      sent: 'Code sent; it is valid for 72 hours',
+      look: 'Show',
+      none: 'This phone is not the guardian phone of any volunteer.',
+      child: '{{name}} ({{community}})',
+      state: { pending: 'Waiting for you', confirmed: 'You agreed', withdrawn: 'You withdrew your consent' },
+      confirm: 'I agree that my child volunteers',
+      withdraw: 'Withdraw consent',
+      refuse: 'I do not agree',
+      withdrawHint: 'After a withdrawal your child gets no new assignments; staff will rearrange work already planned.',
+      confirmed: 'Consent confirmed, thank you!',
+      withdrawn: 'Consent withdrawn; the community staff have been told.',
+    },
   },
 };

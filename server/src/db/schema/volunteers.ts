@@ -1,6 +1,7 @@
 // Tables of the volunteers area: units, volunteers and guardians, skills, party members and posts, teams,
 // training, insurance, availability and service types.
 // Times are ISO-8601 UTC text; booleans are 0/1.
+import type { ColumnType } from 'kysely';
 
 export interface UnitTable {
   community_id: string;
@@ -50,8 +51,33 @@ export interface VolunteerGuardianTable {
   name: string;
   phone: string;
   relation: string;
+  /** When the registration declared the guardian (typed in by whoever registered). */
   consent_at: string;
   covers_data: number;
+  /** pending until the guardian confirms (SMS code) or staff record the paper form; withdrawn by either. */
+  state: ColumnType<string, string | undefined, string>;
+  confirmed_via?: string | null;
+  confirmed_at?: string | null;
+  confirmed_by?: string | null;
+  paper_signed_on?: string | null;
+  scan_id?: string | null;
+  withdrawn_at?: string | null;
+  withdrawn_via?: string | null;
+  withdrawn_by?: string | null;
+  withdrawal_note?: string | null;
+  code_sent_at?: string | null;
+}
+
+export interface VolunteerGuardianScanTable {
+  community_id: string;
+  id: string;
+  volunteer_id: string;
+  mime: string;
+  bytes: number;
+  /** base64 */
+  data: string;
+  created_by: string;
+  created_at: string;
 }
 
 export interface VolunteerSkillTable {
@@ -220,6 +246,7 @@ export interface VolunteersTables {
   unit: UnitTable;
   volunteer: VolunteerTable;
   volunteer_guardian: VolunteerGuardianTable;
+  volunteer_guardian_scan: VolunteerGuardianScanTable;
   volunteer_skill: VolunteerSkillTable;
   party_member: PartyMemberTable;
   party_post: PartyPostTable;

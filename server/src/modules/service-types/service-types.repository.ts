@@ -117,6 +117,8 @@ export async function loadFacts(
   jobs.push(
     facts('volunteer_guardian', 'g')
       .where('g.volunteer_id', 'in', volunteers().where('v.birth_date', '>', adultBornBy).select('v.id'))
+      // Only consent the guardian confirmed (or a paper form staff recorded) and has not withdrawn.
+      .where('g.state', '=', 'confirmed')
       .select('g.volunteer_id')
       .execute()
       .then((rs: any[]) => {

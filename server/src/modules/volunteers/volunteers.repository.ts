@@ -1,9 +1,11 @@
 // Volunteer rows: registration, the record, resident linkage, and the small read-only views the card needs.
+import type { Insertable, Updateable } from 'kysely';
 import type { DbOrTrx } from '../../db/database.ts';
 import { pinyinStartsWith } from '../../db/prefix.ts';
 import type { volunteerInScope } from './volunteer-scope.ts';
 import type {
   AvailabilitySlotTable,
+  VolunteerGuardianScanTable,
   VolunteerGuardianTable,
   VolunteerSkillTable,
   VolunteerTable,
@@ -163,7 +165,7 @@ export async function listCommunities(db: DbOrTrx) {
 export async function insertVolunteer(db: DbOrTrx, row: VolunteerTable) {
   await db.insertInto('volunteer').values(row).execute();
 }
-export async function insertGuardian(db: DbOrTrx, row: VolunteerGuardianTable) {
+export async function insertGuardian(db: DbOrTrx, row: Insertable<VolunteerGuardianTable>) {
   await db.insertInto('volunteer_guardian').values(row).execute();
 }
 export async function insertSkills(db: DbOrTrx, rows: VolunteerSkillTable[]) {
@@ -325,4 +327,149 @@ export async function setMembershipRole(db: DbOrTrx, communityId: string, id: st
     .where('community_id', '=', communityId)
     .where('id', '=', id)
     .execute();
+}
+
+// ---- the guardian's consent ----
+
+export async function updateGuardian(
+  db: DbOrTrx,
+  communityId: string,
+  volunteerId: string,
+  set: Updateable<VolunteerGuardianTable>,
+) {
+  await db
+    .updateTable('volunteer_guardian')
+    .set(set)
+    .where('community_id', '=', communityId)
+    .where('volunteer_id', '=', volunteerId)
+    .execute();
+}
+
+/** Every child registered (in any community) with this guardian phone, for the guardian's public page. */
+export async function guardiansByPhone(db: DbOrTrx, phone: string) {
+  return db
+    .selectFrom('volunteer_guardian as g')
+    .innerJoin('volunteer as v', (j) =>
+      j.onRef('v.community_id', '=', 'g.community_id').onRef('v.id', '=', 'g.volunteer_id'),
+    )
+    .innerJoin('community as c', 'c.id', 'g.community_id')
+    .select([
+      'g.community_id',
+      'g.volunteer_id',
+      'g.relation',
+      'g.state',
+      'g.confirmed_via',
+      'g.confirmed_at',
+      'g.withdrawn_at',
+      'v.name',
+      'v.status',
+      'c.name as community_name',
+    ])
+    .where('g.phone', '=', phone)
+    .where('v.status', '!=', 'rejected')
+    .orderBy('g.consent_at')
+    .execute();
+}
+
+export async function accountNames(db: DbOrTrx, ids: Array<string | null | undefined>) {
+  const list = [...new Set(ids.filter((x): x is string => !!x))];
+  if (!list.length) return new Map<string, string>();
+  const rows = await db.selectFrom('account').select(['id', 'name']).where('id', 'in', list).execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/** How many codes were sent under a key since an instant (a guardian phone gets a few a day at most). */
+export async function codesSince(db: DbOrTrx, key: string, since: string) {
+  const r = await db
+    .selectFrom('sign_in_code')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('phone', '=', key)
+    .where('created_at', '>=', since)
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+export async function insertScan(db: DbOrTrx, row: VolunteerGuardianScanTable) {
+  await db.insertInto('volunteer_guardian_scan').values(row).execute();
+}
+export async function getScan(db: DbOrTrx, communityId: string, volunteerId: string, id: string) {
+  return db
+    .selectFrom('volunteer_guardian_scan')
+    .selectAll()
+    .where('community_id', '=', communityId)
+    .where('volunteer_id', '=', volunteerId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+/**
+ * The work a minor is still down for, counted so staff can release or reassign it when the guardian withdraws:
+ * activity shifts not yet begun, open classroom rota days, assigned home-care tasks and hospital shifts, open
+ * needs and active pairings. Read only; each module keeps its own writes.
+ */
+export async function futureCommitments(db: DbOrTrx, communityId: string, volunteerId: string, today: string) {
+  const now = new Date().toISOString();
+  const n = async (q: { executeTakeFirstOrThrow(): Promise<{ n: unknown }> }) =>
+    Number((await q.executeTakeFirstOrThrow()).n);
+  const count = db.fn.countAll().as('n');
+  const [activityShifts, rotaDays, homecareTasks, hospitalShifts, needs, pairings] = await Promise.all([
+    n(
+      db
+        .selectFrom('activity_signup as s')
+        .innerJoin('activity_shift as sh', (j) =>
+          j.onRef('sh.community_id', '=', 's.community_id').onRef('sh.id', '=', 's.shift_id'),
+        )
+        .select(count)
+        .where('s.community_id', '=', communityId)
+        .where('s.volunteer_id', '=', volunteerId)
+        .where('s.status', 'in', ['confirmed', 'waitlisted'])
+        .where('sh.starts_at', '>', now),
+    ),
+    n(
+      db
+        .selectFrom('classroom_rota as r')
+        .innerJoin('classroom_session as cs', (j) =>
+          j.onRef('cs.community_id', '=', 'r.community_id').onRef('cs.id', '=', 'r.session_id'),
+        )
+        .select(count)
+        .where('r.community_id', '=', communityId)
+        .where('r.volunteer_id', '=', volunteerId)
+        .where('cs.date', '>=', today)
+        .where('cs.closed_at', 'is', null),
+    ),
+    n(
+      db
+        .selectFrom('homecare_task')
+        .select(count)
+        .where('community_id', '=', communityId)
+        .where('volunteer_id', '=', volunteerId)
+        .where('status', '=', 'assigned'),
+    ),
+    n(
+      db
+        .selectFrom('hospital_shift')
+        .select(count)
+        .where('community_id', '=', communityId)
+        .where('volunteer_id', '=', volunteerId)
+        .where('status', '=', 'assigned')
+        .where('starts_at', '>', now),
+    ),
+    n(
+      db
+        .selectFrom('need')
+        .select(count)
+        .where('community_id', '=', communityId)
+        .where('volunteer_id', '=', volunteerId)
+        .where('status', 'in', ['matched', 'scheduled', 'in_progress']),
+    ),
+    n(
+      db
+        .selectFrom('pairing')
+        .select(count)
+        .where('community_id', '=', communityId)
+        .where('volunteer_id', '=', volunteerId)
+        .where('status', '=', 'active'),
+    ),
+  ]);
+  return { activityShifts, rotaDays, homecareTasks, hospitalShifts, needs, pairings };
 }

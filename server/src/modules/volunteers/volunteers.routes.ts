@@ -14,7 +14,14 @@ import {
   volunteerPatch,
   volunteerQuery,
   volunteerRegistration,
+  guardianChild,
+  guardianCodeRequest,
+  guardianDecision,
+  guardianProof,
+  paperConsentFields,
+  withdrawalInput,
 } from '../../../../domain/volunteers/schemas.ts';
+import { uuid } from '../../../../domain/shared/schemas.ts';
 import { sendWorkbook, XLSX_MIME } from '../../platform/excel.ts';
 import { actorOf, contentDisposition, grantOf, originOf, requestContext } from '../../platform/http.ts';
 import { VolunteerService } from './volunteers.service.ts';
@@ -27,11 +34,18 @@ const registered = z.object({ id: z.string(), status: z.enum(['pending', 'approv
 export function volunteerRoutes(volunteers: VolunteerService, opts: { rateLimits: boolean; maxUploadBytes: number }) {
   const excel = new VolunteerExcel(volunteers);
   async function uploaded(req: FastifyRequest): Promise<Buffer> {
+    return (await uploadedWithFields(req)).file;
+  }
+  /** One uploaded file, and the form fields sent before it. */
+  async function uploadedWithFields(req: FastifyRequest): Promise<{ file: Buffer; fields: Record<string, string> }> {
     if (!req.isMultipart()) throw new AppError('unsupported_file');
     try {
       const part = await req.file({ limits: { fileSize: opts.maxUploadBytes, files: 1 } });
       if (!part) throw new AppError('validation', { fields: [{ field: 'file', message: 'invalid.required' }] });
-      return await part.toBuffer();
+      const fields: Record<string, string> = {};
+      for (const [k, f] of Object.entries(part.fields))
+        if (f && !Array.isArray(f) && f.type === 'field') fields[k] = String(f.value);
+      return { file: await part.toBuffer(), fields };
     } catch (err) {
       if (err instanceof AppError) throw err;
       const code = (err as { code?: string })?.code;
@@ -92,6 +106,50 @@ export function volunteerRoutes(volunteers: VolunteerService, opts: { rateLimits
         },
       },
       async (req, reply) => reply.status(201).send(await volunteers.selfRegister(req.body, requestContext(req))),
+    );
+
+    // ---- the guardian's public page: a code sent to the guardian's phone proves it (never logged) ----
+    r.post(
+      '/api/public/guardian-consent/code',
+      {
+        config: { access: pub, ...limit(5) },
+        schema: {
+          tags: ['volunteers'],
+          summary: "Send a code to a guardian's phone (silent when no child is registered with it)",
+          body: guardianCodeRequest,
+          response: { 202: z.object({ sent: z.boolean(), resendAfterSeconds: z.number() }) },
+        },
+      },
+      async (req, reply) =>
+        reply.status(202).send({ sent: true, ...(await volunteers.consent.requestCode(req.body.phone)) }),
+    );
+
+    r.post(
+      '/api/public/guardian-consent/children',
+      {
+        config: { access: pub, ...limit(10) },
+        schema: {
+          tags: ['volunteers'],
+          summary: "The children registered with this guardian's phone and the state of each consent",
+          body: guardianProof,
+          response: { 200: z.array(guardianChild) },
+        },
+      },
+      (req) => volunteers.consent.children(req.body.phone, req.body.code),
+    );
+
+    r.post(
+      '/api/public/guardian-consent/decision',
+      {
+        config: { access: pub, ...limit(10) },
+        schema: {
+          tags: ['volunteers'],
+          summary: "The guardian confirms or withdraws consent to a child's volunteering",
+          body: guardianDecision,
+          response: { 200: guardianChild },
+        },
+      },
+      (req) => volunteers.consent.decide(req.body, requestContext(req)),
     );
 
     r.get(
@@ -274,6 +332,104 @@ export function volunteerRoutes(volunteers: VolunteerService, opts: { rateLimits
       async (req, reply) => {
         await volunteers.approve(actorOf(req), grantOf(req), req.params.id, req.body.note, requestContext(req));
         return reply.status(204).send();
+      },
+    );
+
+    r.post(
+      '/api/volunteers/:id/guardian-consent/code',
+      {
+        config: { ...write, ...limit(10) },
+        schema: {
+          tags: ['volunteers'],
+          summary: 'Send the guardian a new code to confirm consent',
+          params: idParam,
+          response: { 202: z.object({ sent: z.boolean(), resendAfterSeconds: z.number() }) },
+        },
+      },
+      async (req, reply) =>
+        reply.status(202).send({
+          sent: true,
+          ...(await volunteers.resendGuardianCode(actorOf(req), grantOf(req), req.params.id, requestContext(req))),
+        }),
+    );
+
+    r.post(
+      '/api/volunteers/:id/guardian-consent/paper',
+      {
+        config: write,
+        schema: {
+          tags: ['volunteers'],
+          summary: "Record the guardian's signed paper form with its scan (multipart: signedOn, note, then file)",
+          params: idParam,
+          response: { 204: noContent },
+        },
+      },
+      async (req, reply) => {
+        const { file, fields } = await uploadedWithFields(req);
+        const parsed = paperConsentFields.safeParse(fields);
+        if (!parsed.success)
+          throw new AppError('validation', {
+            fields: parsed.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message })),
+          });
+        await volunteers.recordPaperConsent(
+          actorOf(req),
+          grantOf(req),
+          req.params.id,
+          { ...parsed.data, scan: file },
+          requestContext(req),
+        );
+        return reply.status(204).send();
+      },
+    );
+
+    r.post(
+      '/api/volunteers/:id/guardian-consent/withdrawal',
+      {
+        config: write,
+        schema: {
+          tags: ['volunteers'],
+          summary: "Record the guardian's withdrawal of consent: the minor's assignments stop at once",
+          params: idParam,
+          body: withdrawalInput,
+          response: { 204: noContent },
+        },
+      },
+      async (req, reply) => {
+        await volunteers.recordWithdrawal(
+          actorOf(req),
+          grantOf(req),
+          req.params.id,
+          req.body.note ?? null,
+          requestContext(req),
+        );
+        return reply.status(204).send();
+      },
+    );
+
+    r.get(
+      '/api/volunteers/:id/guardian-consent/scans/:scanId',
+      {
+        config: read,
+        schema: {
+          tags: ['volunteers'],
+          summary: 'The scan of a paper consent form (reading it is audited)',
+          params: z.object({ id: uuid, scanId: uuid }),
+          response: { 200: fileResponse('The scan (PNG, JPEG or PDF)', MIME.png, MIME.jpeg, MIME.pdf) },
+        },
+      },
+      async (req, reply) => {
+        const f = await volunteers.consentScan(
+          actorOf(req),
+          grantOf(req),
+          req.params.id,
+          req.params.scanId,
+          requestContext(req),
+        );
+        return reply
+          .type(f.mime)
+          .header('cache-control', 'private, no-store')
+          .header('x-content-type-options', 'nosniff')
+          .send(f.body);
       },
     );
 

@@ -30,6 +30,7 @@ import * as repo from './volunteers.repository.ts';
 import { volunteerInScope } from './volunteer-scope.ts';
 import { toCover, toSkill, toTraining, toVolunteerListItem } from './volunteers.mapper.ts';
 import type { SessionCache } from '../../platform/session-cache.ts';
+import { GuardianConsentService } from './guardian-consent.service.ts';
 
 export const REG_CODE_TTL_SECONDS = 300;
 export const REG_CODE_RESEND_SECONDS = 60;
@@ -45,6 +46,7 @@ export class VolunteerService {
     private readonly notifier: Notifier,
     private readonly directory: VolunteerDirectory,
     private readonly sessions?: SessionCache,
+    readonly consent: GuardianConsentService = new GuardianConsentService(db, audit, notifier),
   ) {}
 
   // ---------------- public self-registration ----------------
@@ -106,7 +108,9 @@ export class VolunteerService {
       assertInScope(actor, grant, { unitId: input.unitId ?? null });
     } else assertInScope(actor, grant, {});
     const community = (await repo.getCommunity(this.db, actor.communityId))!;
-    const status: 'approved' | 'pending' = can(actor, 'volunteers.approve') ? 'approved' : 'pending';
+    // A minor stays pending until the guardian confirms, whoever registers them.
+    const minor = GuardianConsentService.isMinor(input.birthDate);
+    const status: 'approved' | 'pending' = can(actor, 'volunteers.approve') && !minor ? 'approved' : 'pending';
     const id = await this.create(
       community,
       input,
@@ -188,6 +192,8 @@ export class VolunteerService {
             relation: input.guardian.relation,
             consent_at: now,
             covers_data: rule.guardianConsentsForData ? 1 : 0,
+            // Typed in by whoever registered; the guardian confirms it (code by SMS) or staff record a paper form.
+            state: 'pending',
           }
         : null;
     const skills = skillRows(communityId, id, input.skills, now);
@@ -203,7 +209,15 @@ export class VolunteerService {
 
   private async insertPrepared(trx: DbOrTrx, p: Awaited<ReturnType<VolunteerService['prepare']>>) {
     await repo.insertVolunteer(trx, p.volunteer);
-    if (p.guardian) await repo.insertGuardian(trx, p.guardian);
+    if (p.guardian) {
+      await repo.insertGuardian(trx, p.guardian);
+      await this.consent.askAtRegistration(trx, {
+        communityId: p.volunteer.community_id,
+        volunteerId: p.id,
+        phone: p.guardian.phone,
+        child: p.volunteer.name,
+      });
+    }
     await repo.insertSkills(trx, p.skills);
     await repo.insertSlots(trx, p.slots);
     if (p.volunteer.status === 'approved')
@@ -271,7 +285,8 @@ export class VolunteerService {
     for (const { row, input } of rows) {
       if (grant.scope === 'unit' && !(input.unitId && input.unitId === actor.unitId))
         problems.push({ row, field: 'unitId', message: 'volunteer.unitOnly' });
-      const p = await this.prepare(community, input, 'import', status, actor.accountId);
+      const minor = GuardianConsentService.isMinor(input.birthDate);
+      const p = await this.prepare(community, input, 'import', minor ? 'pending' : status, actor.accountId);
       for (const f of p.problems) problems.push({ ...f, row });
       const first = seen.get(p.volunteer.id_number_token);
       if (p.duplicate || first !== undefined) problems.push({ row, field: 'idNumber', message: 'duplicate_volunteer' });
@@ -327,6 +342,10 @@ export class VolunteerService {
   async approve(actor: Actor, grant: Grant, id: string, note: string | null | undefined, ctx: RequestContext) {
     const v = await this.inScope(actor, grant, id);
     if (v.status === 'approved') throw new AppError('conflict', { reason: 'approved' });
+    if (GuardianConsentService.isMinor(v.birth_date)) {
+      const g = await repo.guardianOf(this.db, actor.communityId, id);
+      if (g?.state !== 'confirmed') throw new AppError('guardian_consent_pending');
+    }
     await this.db.transaction().execute(async (trx) => {
       const now = new Date().toISOString();
       await repo.updateVolunteer(trx, actor.communityId, id, {
@@ -444,6 +463,7 @@ export class VolunteerService {
             relation: guardian.relation,
             consentAt: guardian.consent_at,
             coversData: guardian.covers_data === 1,
+            consent: await this.consent.view(guardian),
           }
         : null,
       skills: skills.map(toSkill),
@@ -528,6 +548,42 @@ export class VolunteerService {
       households: c.households,
       share: c.households ? Math.round((c.householdsWithVolunteer / c.households) * 1000) / 1000 : 0,
     };
+  }
+
+  // ---------------- the guardian's consent (staff) ----------------
+
+  async resendGuardianCode(actor: Actor, grant: Grant, id: string, ctx: RequestContext) {
+    const v = await this.inScope(actor, grant, id);
+    return this.consent.resend(actor, id, v.name, ctx);
+  }
+
+  async recordPaperConsent(
+    actor: Actor,
+    grant: Grant,
+    id: string,
+    input: { signedOn: string; note?: string | null; scan: Buffer },
+    ctx: RequestContext,
+  ) {
+    const v = await this.inScope(actor, grant, id);
+    await this.consent.recordPaper(actor, id, v.name, input, ctx);
+  }
+
+  async recordWithdrawal(actor: Actor, grant: Grant, id: string, note: string | null, ctx: RequestContext) {
+    const v = await this.inScope(actor, grant, id);
+    await this.consent.staffWithdraw(actor, id, v.name, note, ctx);
+  }
+
+  /** The scan of a paper form; reading it is audited (a child's signed form). */
+  async consentScan(actor: Actor, grant: Grant, id: string, scanId: string, ctx: RequestContext) {
+    const v = await this.inScope(actor, grant, id);
+    const file = await this.consent.scan(actor.communityId, id, scanId);
+    await this.audit.recordBy(this.db, actor, ctx, {
+      action: 'volunteer.guardian_scan_read',
+      entityType: 'volunteer',
+      entityId: id,
+      detail: { name: v.name, scanId },
+    });
+    return file;
   }
 
   // ---------------- the card ----------------

@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, download, type Query } from '../../shared/api/client.ts';
 import type {
   CardSummary,
+  GuardianChild,
   MyVolunteer,
   VolunteerDetail,
   VolunteerListItem,
@@ -10,6 +11,7 @@ import type {
 } from '../../../../domain/volunteers/schemas.ts';
 import type { SkillInput, SkillPatch } from '../../../../domain/volunteers/pool.ts';
 
+export type { GuardianChild };
 export type { CardSummary, MyVolunteer, VolunteerDetail, VolunteerListItem, VolunteerPatch, SkillInput, SkillPatch };
 /** POST /api/volunteers/import answers with how many rows went in, and as which status. */
 export interface VolunteerImportResult {
@@ -69,6 +71,25 @@ export const volunteersApi = {
     form.append('file', file, file.name);
     return api.upload<VolunteerImportResult>('/api/volunteers/import', form);
   },
+  // The guardian's consent: staff actions, and the guardian's public page.
+  resendGuardianCode: (id: string) =>
+    api.post<{ sent: boolean; resendAfterSeconds: number }>(`/api/volunteers/${enc(id)}/guardian-consent/code`, {}),
+  recordPaperConsent: (id: string, p: { signedOn: string; note?: string; file: File }) => {
+    const form = new FormData();
+    form.append('signedOn', p.signedOn);
+    if (p.note) form.append('note', p.note);
+    form.append('file', p.file, p.file.name);
+    return api.upload<void>(`/api/volunteers/${enc(id)}/guardian-consent/paper`, form);
+  },
+  recordWithdrawal: (id: string, note?: string) =>
+    api.post<void>(`/api/volunteers/${enc(id)}/guardian-consent/withdrawal`, { note: note || null }),
+  consentScanUrl: (id: string, scanId: string) => `/api/volunteers/${enc(id)}/guardian-consent/scans/${enc(scanId)}`,
+  guardianCode: (phone: string) =>
+    api.post<{ sent: boolean; resendAfterSeconds: number }>('/api/public/guardian-consent/code', { phone }),
+  guardianChildren: (phone: string, code: string) =>
+    api.post<GuardianChild[]>('/api/public/guardian-consent/children', { phone, code }),
+  guardianDecide: (b: { phone: string; code: string; volunteerId: string; decision: 'confirm' | 'withdraw' }) =>
+    api.post<GuardianChild>('/api/public/guardian-consent/decision', b),
 };
 
 export const useVolunteers = (f: VolunteerFilters) =>
@@ -139,4 +160,28 @@ export function useRegisterVolunteer() {
 export function useImportVolunteers() {
   const onSuccess = useRefreshVolunteer();
   return useMutation({ mutationFn: (file: File) => volunteersApi.importFile(file), onSuccess });
+}
+
+/** Staff actions on a minor's guardian consent; each refreshes the record. */
+export function useGuardianConsentActions(id: string) {
+  const onSuccess = useRefreshVolunteer(id);
+  return {
+    resend: useMutation({ mutationFn: () => volunteersApi.resendGuardianCode(id), onSuccess }),
+    paper: useMutation({
+      mutationFn: (p: { signedOn: string; note?: string; file: File }) => volunteersApi.recordPaperConsent(id, p),
+      onSuccess,
+    }),
+    withdraw: useMutation({ mutationFn: (note?: string) => volunteersApi.recordWithdrawal(id, note), onSuccess }),
+  };
+}
+
+/** The guardian's public page: nothing signed in is cached, so nothing to refresh. */
+export function useGuardianConsentPage() {
+  return {
+    code: useMutation({ mutationFn: (phone: string) => volunteersApi.guardianCode(phone) }),
+    children: useMutation({
+      mutationFn: ({ phone, code }: { phone: string; code: string }) => volunteersApi.guardianChildren(phone, code),
+    }),
+    decide: useMutation({ mutationFn: volunteersApi.guardianDecide }),
+  };
 }

@@ -1,5 +1,6 @@
-// One volunteer: the record with the ID number masked, a reveal that is audited, guardian, skills, party
-// membership and teams. Staff edit the record, the skills and the party membership here (each per permission).
+// One volunteer: the record with the ID number masked, a reveal that is audited, a minor's guardian consent with
+// its actions, skills, party membership and teams. Staff edit the record, the skills and the party membership here
+// (each per permission).
 import { useState } from 'react';
 import { App, Button, Card, Descriptions, Tag } from 'antd';
 import { EditOutlined } from '@ant-design/icons';
@@ -10,6 +11,7 @@ import { QueryState } from '../../../shared/console-ui/QueryState.tsx';
 import { errorText } from '../../../shared/api/errorText.ts';
 import { useCan } from '../../../shared/session/useSession.ts';
 import { useVolunteer, volunteersApi } from '../api.ts';
+import { GuardianConsentCard } from './detail/GuardianConsentCard.tsx';
 import { PartyCard } from './detail/PartyCard.tsx';
 import { SkillsCard } from './detail/SkillsCard.tsx';
 import { VolunteerHours } from '../../../shared/console-ui/VolunteerHours.tsx';
@@ -105,15 +107,7 @@ export default function VolunteerPage() {
                 ]}
               />
             </Card>
-            {v.guardian && (
-              <Card title={t('console.volunteers.guardian')}>
-                <p>
-                  {v.guardian.name}（{t(`volunteer.relationOptions.${v.guardian.relation as 'father'}`)}）
-                  {v.guardian.phone}
-                </p>
-                {v.guardian.coversData && <p>{t('console.volunteers.guardianCovers')}</p>}
-              </Card>
-            )}
+            {v.guardian && <GuardianConsentCard volunteerId={v.id} guardian={v.guardian} canEdit={canWrite} />}
             <SkillsCard volunteer={v} canEdit={canWrite} />
             <Card title={t('hours.profileTitle')}>
               <VolunteerHours volunteerId={v.id} />

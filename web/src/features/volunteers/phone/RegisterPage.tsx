@@ -131,6 +131,7 @@ export default function RegisterPage() {
     body = (
       <Card title={t('volunteer.doneTitle')}>
         <p role="status">{t('volunteer.doneBody')}</p>
+        {minor && <p>{t('volunteer.doneGuardian', { phone: f.guardianPhone })}</p>}
         <Link className="ph-btn ph-btn--block" to="/sign-in">
           {t('volunteer.toSignIn')}
         </Link>

@@ -1,0 +1,365 @@
+// A minor's guardian consent, confirmed by the guardian (a code sent by SMS to the guardian's phone) or by a
+// paper form staff record with its scan, and withdrawable: a pending minor cannot be approved or assigned, wrong
+// codes are refused and then locked out, and a withdrawal makes the eligibility gate refuse at once.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { as, signInAs, startTestApp, type Client, type TestContext } from './app.ts';
+import { testDatabaseKinds } from './databases.ts';
+import { makeIdNumber } from './factories.ts';
+import { addDays, bornOnOrBefore, todayInShanghai } from '../../domain/shared/dates.ts';
+
+const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 1, 2, 3, 4]);
+
+/** A multipart body: text fields first, then the file. */
+function form(fields: Record<string, string>, file: Buffer, fileName: string, type: string) {
+  const boundary = `----linli${Math.random().toString(16).slice(2)}`;
+  const parts: Buffer[] = [];
+  for (const [k, v] of Object.entries(fields))
+    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+  parts.push(
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\n` +
+        `Content-Type: ${type}\r\n\r\n`,
+    ),
+    file,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  );
+  return {
+    payload: Buffer.concat(parts),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
+}
+
+for (const kind of testDatabaseKinds()) {
+  describe(`guardian consent on ${kind}`, () => {
+    let t: TestContext;
+    let admin: Client;
+    let pub: Client;
+    let tutoring: string;
+    let order = 70;
+    const today = todayInShanghai();
+
+    before(async () => {
+      t = await startTestApp(kind);
+      admin = await signInAs(t, 'community_admin');
+      pub = as(t.app, null);
+      const st = await admin('POST', '/api/service-types', {
+        code: 'tutor',
+        name: '四点半课堂辅导',
+        minAge: 9,
+        maxAge: 80,
+        minFitness: 'fair',
+        night: false,
+        needsInsurance: false,
+      });
+      assert.equal(st.statusCode, 201, st.body);
+      tutoring = st.json().id;
+    });
+    after(async () => {
+      await t.close();
+    });
+
+    function minor(years: number, guardianPhone: string, name = '王小明') {
+      order++;
+      const birthDate = addDays(bornOnOrBefore(years, today), -40);
+      return {
+        name,
+        gender: 'male',
+        birthDate,
+        phone: `1370000${String(order).padStart(4, '0')}`,
+        idNumber: makeIdNumber(birthDate, 'male', order),
+        fitness: 'good',
+        politicalStatus: 'masses',
+        recruitedVia: 'self',
+        guardian: { name: '王父', phone: guardianPhone, relation: 'father' },
+      };
+    }
+
+    const db = () => t.db.handle.db;
+    async function outbox(recipient: string, template: string) {
+      const rows = await db()
+        .selectFrom('notification_outbox')
+        .select(['payload', 'created_at'])
+        .where('recipient', '=', recipient)
+        .where('template', '=', template)
+        .orderBy('created_at', 'desc')
+        .execute();
+      return rows.map((r) => JSON.parse(r.payload));
+    }
+    const latestCode = async (phone: string) => (await outbox(phone, 'volunteer.guardian_consent_code'))[0].code;
+    /** Lets a new code be sent now (the resend window is a minute). */
+    const ageCodes = (phone: string) =>
+      db()
+        .updateTable('sign_in_code')
+        .set({ created_at: new Date(Date.now() - 3600_000).toISOString() })
+        .where('phone', '=', `guardian:${phone}`)
+        .execute();
+    async function audits(entityId: string) {
+      return db()
+        .selectFrom('audit_log')
+        .select(['action', 'actor_account_id', 'actor_name', 'detail'])
+        .where('entity_id', '=', entityId)
+        .orderBy('seq')
+        .execute();
+    }
+    async function gate(id: string) {
+      const [r] = await t.app.services.eligibility.check(t.a.id, tutoring, [id], {
+        date: addDays(today, 3),
+        startMinute: 16 * 60 + 30,
+        endMinute: 18 * 60,
+      });
+      return r!;
+    }
+    const consentOf = async (id: string) => (await admin('GET', `/api/volunteers/${id}`)).json().guardian.consent;
+
+    it('keeps a minor pending until the guardian confirms by SMS; wrong codes refused, then locked out', async () => {
+      const guardian = '13655550001';
+      const reg = await admin('POST', '/api/volunteers', minor(12, guardian));
+      assert.equal(reg.statusCode, 201, reg.body);
+      // Staff who may approve still get a pending registration: the guardian has not been asked yet.
+      assert.equal(reg.json().status, 'pending');
+      const id = reg.json().id;
+      const sms = await outbox(guardian, 'volunteer.guardian_consent_code');
+      assert.equal(sms.length, 1);
+      assert.equal(sms[0].child, '王小明');
+      assert.match(sms[0].link, /^\/m\/guardian-consent#p=13655550001&c=\d{6}$/);
+      let consent = await consentOf(id);
+      assert.equal(consent.state, 'pending');
+      assert.ok(consent.codeSentAt);
+
+      // Not approvable, not assignable.
+      const refused = await admin('POST', `/api/volunteers/${id}/approve`, {});
+      assert.equal(refused.statusCode, 409, refused.body);
+      assert.equal(refused.json().error.code, 'guardian_consent_pending');
+      assert.match(refused.json().error.message, /监护人/);
+      const g0 = await gate(id);
+      assert.equal(g0.eligible, false);
+      assert.ok(g0.reasons.includes('guardian_missing'), String(g0.reasons));
+
+      // Wrong codes: refused, counted, and after five even the right code is locked out.
+      const code = await latestCode(guardian);
+      const wrong = code === '000000' ? '111111' : '000000';
+      for (let i = 0; i < 5; i++) {
+        const res = await pub('POST', '/api/public/guardian-consent/children', { phone: guardian, code: wrong });
+        assert.equal(res.statusCode, 400, res.body);
+        assert.deepEqual(
+          res.json().error.details.fields.map((f: any) => f.field),
+          ['code'],
+        );
+      }
+      const locked = await pub('POST', '/api/public/guardian-consent/decision', {
+        phone: guardian,
+        code,
+        volunteerId: id,
+        decision: 'confirm',
+      });
+      assert.equal(locked.statusCode, 429, locked.body);
+      assert.equal((await consentOf(id)).state, 'pending');
+      // A new code at once is refused too (one a minute).
+      assert.equal((await admin('POST', `/api/volunteers/${id}/guardian-consent/code`)).statusCode, 429);
+
+      // Staff resend; the guardian sees the child and confirms with the new code.
+      await ageCodes(guardian);
+      const resent = await admin('POST', `/api/volunteers/${id}/guardian-consent/code`);
+      assert.equal(resent.statusCode, 202, resent.body);
+      const fresh = await latestCode(guardian);
+      const kids = await pub('POST', '/api/public/guardian-consent/children', { phone: guardian, code: fresh });
+      assert.equal(kids.statusCode, 200, kids.body);
+      assert.deepEqual(
+        kids.json().map((k: any) => [k.volunteerId, k.name, k.state, k.communityName]),
+        [[id, '王小明', 'pending', '西关社区']],
+      );
+      // Another phone with the right code proves nothing.
+      const other = await pub('POST', '/api/public/guardian-consent/decision', {
+        phone: '13655550009',
+        code: fresh,
+        volunteerId: id,
+        decision: 'confirm',
+      });
+      assert.equal(other.statusCode, 400, other.body);
+      const ok = await pub('POST', '/api/public/guardian-consent/decision', {
+        phone: guardian,
+        code: fresh,
+        volunteerId: id,
+        decision: 'confirm',
+      });
+      assert.equal(ok.statusCode, 200, ok.body);
+      assert.equal(ok.json().state, 'confirmed');
+      assert.equal(ok.json().method, 'sms');
+      consent = await consentOf(id);
+      assert.equal(consent.state, 'confirmed');
+      assert.equal(consent.method, 'sms');
+      assert.ok(consent.confirmedAt);
+      assert.equal(consent.confirmedByName, null);
+      // Staff are told the registration can now be approved.
+      assert.ok((await outbox(t.a.phones.staff, 'volunteer.guardian_consent_confirmed')).length >= 1);
+
+      // Audited: who (the guardian by name, no account), never the code.
+      const rows = await audits(id);
+      const confirm = rows.find((r) => r.action === 'volunteer.guardian_confirm');
+      assert.ok(confirm, JSON.stringify(rows.map((r) => r.action)));
+      assert.equal(confirm.actor_account_id, null);
+      assert.equal(confirm.actor_name, '王父');
+      assert.equal(JSON.parse(confirm.detail).via, 'sms');
+      for (const r of rows) {
+        assert.ok(!r.detail.includes(fresh), `${r.action} does not carry the code`);
+        assert.ok(!r.detail.includes(code), `${r.action} does not carry the first code`);
+      }
+      assert.ok(rows.some((r) => r.action === 'volunteer.guardian_code'));
+
+      // Now approvable and assignable.
+      assert.equal((await admin('POST', `/api/volunteers/${id}/approve`, {})).statusCode, 204);
+      assert.equal((await gate(id)).eligible, true);
+
+      // The guardian withdraws from the same page: the gate refuses at once and staff are told.
+      await ageCodes(guardian);
+      assert.equal((await pub('POST', '/api/public/guardian-consent/code', { phone: guardian })).statusCode, 202);
+      const again = await latestCode(guardian);
+      const w = await pub('POST', '/api/public/guardian-consent/decision', {
+        phone: guardian,
+        code: again,
+        volunteerId: id,
+        decision: 'withdraw',
+      });
+      assert.equal(w.statusCode, 200, w.body);
+      assert.equal(w.json().state, 'withdrawn');
+      const g1 = await gate(id);
+      assert.equal(g1.eligible, false);
+      assert.deepEqual(g1.reasons, ['guardian_missing']);
+      const told = await outbox(t.a.phones.staff, 'volunteer.guardian_consent_withdrawn');
+      assert.equal(told.length, 1);
+      assert.equal(told[0].child, '王小明');
+      assert.equal(told[0].via, 'guardian');
+      assert.equal(typeof told[0].activityShifts, 'number');
+      consent = await consentOf(id);
+      assert.equal(consent.state, 'withdrawn');
+      assert.equal(consent.withdrawnVia, 'guardian');
+      assert.ok((await audits(id)).some((r) => r.action === 'volunteer.guardian_withdraw'));
+      // Withdrawing twice is a conflict, not a 500.
+      const twice = await pub('POST', '/api/public/guardian-consent/decision', {
+        phone: guardian,
+        code: again,
+        volunteerId: id,
+        decision: 'withdraw',
+      });
+      assert.equal(twice.statusCode, 409, twice.body);
+    });
+
+    it('asks nothing of a phone no child is registered with', async () => {
+      const res = await pub('POST', '/api/public/guardian-consent/code', { phone: '13655550077' });
+      assert.equal(res.statusCode, 202);
+      assert.equal((await outbox('13655550077', 'volunteer.guardian_consent_code')).length, 0);
+      const kids = await pub('POST', '/api/public/guardian-consent/children', {
+        phone: '13655550077',
+        code: '123456',
+      });
+      assert.equal(kids.statusCode, 400);
+    });
+
+    it('confirms with a paper form and its scan; a withdrawal staff record is obeyed at once', async () => {
+      const guardian = '13655550002';
+      const reg = await admin('POST', '/api/volunteers', minor(15, guardian, '李小红'));
+      assert.equal(reg.statusCode, 201, reg.body);
+      const id = reg.json().id;
+      const url = `/api/volunteers/${id}/guardian-consent/paper`;
+
+      // A file that is not an image or a PDF is refused; so is a form signed in the future.
+      let f = form({ signedOn: today }, Buffer.from('hello, not a scan'), 'form.txt', 'text/plain');
+      let res = await admin('POST', url, f.payload, f.headers);
+      assert.equal(res.statusCode, 400, res.body);
+      assert.deepEqual(
+        res.json().error.details.fields.map((x: any) => x.field),
+        ['file'],
+      );
+      f = form({ signedOn: addDays(today, 2) }, PNG, 'form.png', 'image/png');
+      res = await admin('POST', url, f.payload, f.headers);
+      assert.equal(res.statusCode, 400, res.body);
+      f = form({}, PNG, 'form.png', 'image/png');
+      res = await admin('POST', url, f.payload, f.headers);
+      assert.equal(res.statusCode, 400, res.body);
+      assert.equal((await consentOf(id)).state, 'pending');
+
+      f = form({ signedOn: today, note: '家长到社区签字' }, PNG, 'form.png', 'image/png');
+      res = await admin('POST', url, f.payload, f.headers);
+      assert.equal(res.statusCode, 204, res.body);
+      const consent = await consentOf(id);
+      assert.equal(consent.state, 'confirmed');
+      assert.equal(consent.method, 'paper');
+      assert.equal(consent.paperSignedOn, today);
+      assert.ok(consent.confirmedByName);
+      assert.ok(consent.scanId);
+      // The scan reads back as stored, and the read is audited.
+      const scan = await admin('GET', `/api/volunteers/${id}/guardian-consent/scans/${consent.scanId}`);
+      assert.equal(scan.statusCode, 200);
+      assert.equal(scan.headers['content-type'], 'image/png');
+      assert.deepEqual(scan.rawPayload, PNG);
+      // Recording again is a conflict.
+      f = form({ signedOn: today }, PNG, 'form.png', 'image/png');
+      assert.equal((await admin('POST', url, f.payload, f.headers)).statusCode, 409);
+
+      assert.equal((await admin('POST', `/api/volunteers/${id}/approve`, {})).statusCode, 204);
+      assert.equal((await gate(id)).eligible, true);
+
+      const w = await admin('POST', `/api/volunteers/${id}/guardian-consent/withdrawal`, { note: '家长电话撤回' });
+      assert.equal(w.statusCode, 204, w.body);
+      const g = await gate(id);
+      assert.equal(g.eligible, false);
+      assert.deepEqual(g.reasons, ['guardian_missing']);
+      const after = await consentOf(id);
+      assert.equal(after.state, 'withdrawn');
+      assert.equal(after.withdrawnVia, 'staff');
+      assert.equal(after.withdrawalNote, '家长电话撤回');
+      assert.ok(after.withdrawnByName);
+
+      const actions = (await audits(id)).map((r) => r.action);
+      for (const a of ['volunteer.guardian_paper', 'volunteer.guardian_scan_read', 'volunteer.guardian_withdraw'])
+        assert.ok(actions.includes(a), `${a} in ${actions}`);
+      const staffAccount = (await audits(id)).find((r) => r.action === 'volunteer.guardian_paper')!;
+      assert.ok(staffAccount.actor_account_id);
+    });
+
+    it('asks the guardian when a minor registers from their own phone', async () => {
+      const body = minor(13, '13655550005', '孙小刚');
+      const sent = await pub('POST', '/api/public/volunteer-registrations/code', { phone: body.phone });
+      assert.equal(sent.statusCode, 202, sent.body);
+      const code = (await outbox(body.phone, 'volunteer_registration_code'))[0].code;
+      const res = await pub('POST', '/api/public/volunteer-registrations', {
+        ...body,
+        communityId: t.a.id,
+        code,
+        consent: true,
+      });
+      assert.equal(res.statusCode, 201, res.body);
+      assert.equal(res.json().status, 'pending');
+      assert.equal((await outbox('13655550005', 'volunteer.guardian_consent_code')).length, 1);
+      assert.equal((await consentOf(res.json().id)).state, 'pending');
+      // The guardian says no: recorded as a withdrawal, and the registration still cannot be approved.
+      const no = await pub('POST', '/api/public/guardian-consent/decision', {
+        phone: '13655550005',
+        code: await latestCode('13655550005'),
+        volunteerId: res.json().id,
+        decision: 'withdraw',
+      });
+      assert.equal(no.statusCode, 200, no.body);
+      assert.equal(no.json().state, 'withdrawn');
+      const refused = await admin('POST', `/api/volunteers/${res.json().id}/approve`, {});
+      assert.equal(refused.json().error.code, 'guardian_consent_pending');
+    });
+
+    it('keeps staff-registered adults approved, and another community cannot touch the consent', async () => {
+      const adult = { ...minor(30, '13655550003', '张成人') };
+      delete (adult as { guardian?: unknown }).guardian;
+      const res = await admin('POST', '/api/volunteers', adult);
+      assert.equal(res.statusCode, 201, res.body);
+      assert.equal(res.json().status, 'approved');
+      // Another community's staff cannot touch the consent.
+      const other = await signInAs(t, 'community_admin', 'b');
+      const kid = (await admin('POST', '/api/volunteers', minor(10, '13655550004', '赵小小'))).json().id;
+      assert.equal((await other('POST', `/api/volunteers/${kid}/guardian-consent/withdrawal`, {})).statusCode, 404);
+      // An adult has no guardian to confirm.
+      const none = await admin('POST', `/api/volunteers/${res.json().id}/guardian-consent/withdrawal`, {});
+      assert.equal(none.statusCode, 409);
+      assert.equal(none.json().error.code, 'guardian_consent_none');
+    });
+  });
+}
