@@ -178,8 +178,10 @@ export function appointmentsRoutes(svc: AppointmentsService) {
           body: z.object({
             date: localDate,
             volunteerIds: z.array(uuid).min(1, 'invalid.required').max(50, 'invalid.tooMany'),
+            /** Bookings of the day whose resident did not come (their attendance, if recorded, is taken back). */
+            absent: z.array(uuid).max(500, 'invalid.tooMany').optional(),
           }),
-          response: { 201: z.object({ entries: z.number(), minutes: z.number() }) },
+          response: { 201: z.object({ entries: z.number(), minutes: z.number(), attended: z.number() }) },
         },
       },
       async (req, reply) =>
@@ -192,6 +194,7 @@ export function appointmentsRoutes(svc: AppointmentsService) {
               req.body.date,
               req.body.volunteerIds,
               requestContext(req),
+              req.body.absent,
             ),
           ),
     );

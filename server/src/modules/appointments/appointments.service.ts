@@ -23,6 +23,7 @@ import type { VolunteerDirectory } from '../volunteers/volunteer-directory.ts';
 import * as repo from './appointments.repository.ts';
 import { toBooking, toService, type ServiceRow } from './appointments.mapper.ts';
 import { calendar, type CalendarEvent } from '../../platform/ical.ts';
+import type { ContactService } from '../contacts/contacts.service.ts';
 import type { HoursService } from '../hours/hours.service.ts';
 import { addDays, shanghaiInstant, shanghaiLocal, todayInShanghai } from '../../../../domain/shared/dates.ts';
 
@@ -56,6 +57,7 @@ export class AppointmentsService {
     private readonly volunteers: VolunteerDirectory,
     private readonly notifier: Notifier,
     private readonly hours: HoursService,
+    private readonly contacts: ContactService,
   ) {}
 
   private who(communityId: string, by: BookedBy | undefined, ctx: RequestContext | undefined): AuditWho {
@@ -225,6 +227,8 @@ export class AppointmentsService {
    * Staff record that providers served a day's session: each provider gets the scheduled blocks of that day
    * as hours (pending verification). The schedule, not the bookings, gives the time: a doctor at the free
    * clinic serves the whole session whether or not every slot was booked.
+   * Every live booking of that day is attended, and becomes a contact in the record of service, unless staff name
+   * it in `absent`: recording the day again with a booking absent takes its contact back.
    */
   async recordServed(
     actor: Actor,
@@ -232,7 +236,8 @@ export class AppointmentsService {
     date: string,
     volunteerIds: readonly string[],
     ctx: RequestContext,
-  ): Promise<{ entries: number; minutes: number }> {
+    absent: readonly string[] = [],
+  ): Promise<{ entries: number; minutes: number; attended: number }> {
     if (date > todayInShanghai())
       throw new AppError('validation', { fields: [{ field: 'date', message: 'invalid.inFuture' }] });
     const service = await this.serviceOr404(actor.communityId, serviceId);
@@ -247,9 +252,40 @@ export class AppointmentsService {
     );
     if (!blocks.length) throw new AppError('slot_not_offered', { name: service.name });
     let entries = 0,
-      minutes = 0;
+      minutes = 0,
+      attended = 0;
     await this.db.transaction().execute(async (trx) => {
-      for (const volunteerId of new Set(volunteerIds)) {
+      const day = await repo.bookingsBetween(
+        trx,
+        actor.communityId,
+        shanghaiInstant(date, 0),
+        shanghaiInstant(addDays(date, 1), 0),
+        serviceId,
+      );
+      const away = new Set(absent);
+      const live = day.filter((b) => b.status === 'confirmed');
+      const providerIds = [...new Set(volunteerIds)];
+      const servedBy = (await Promise.all(providerIds.map((v) => this.volunteers.owner(actor.communityId, v, trx))))
+        .map((o) => o?.name)
+        .filter(Boolean)
+        .join('、');
+      for (const b of live.filter((x) => away.has(x.id)))
+        await this.contacts.withdraw(trx, actor.communityId, 'appointment', b.id);
+      const present = live.filter((b) => !away.has(b.id));
+      await this.contacts.record(
+        trx,
+        present.map((b) => ({
+          communityId: actor.communityId,
+          kind: 'appointment' as const,
+          sourceId: b.id,
+          residentId: b.resident_id,
+          occurredAt: b.slot_start,
+          volunteerId: providerIds.length === 1 ? providerIds[0] : null,
+          servedBy: servedBy || actor.name,
+        })),
+      );
+      attended = present.length;
+      for (const volunteerId of providerIds) {
         for (const b of blocks) {
           const length = Math.round((Date.parse(b.end) - Date.parse(b.start)) / 60_000);
           const r = await this.hours.recordService(trx, {
@@ -274,10 +310,10 @@ export class AppointmentsService {
         action: 'appointments.served',
         entityType: 'appointment_service',
         entityId: serviceId,
-        detail: { date, volunteerIds, entries },
+        detail: { date, volunteerIds, entries, attended, absent },
       });
     });
-    return { entries, minutes };
+    return { entries, minutes, attended };
   }
 
   // ---------------- slots ----------------

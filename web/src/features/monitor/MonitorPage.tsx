@@ -12,6 +12,7 @@ import { api, download } from '../../shared/api/client.ts';
 import { useLabels } from '../../shared/labels.ts';
 import { can, useCurrentUser } from '../../shared/session/useSession.ts';
 import { SENSITIVE_GROUPS, SPECIAL_GROUPS, type SpecialGroup } from '../../../../domain/registry/special-groups.ts';
+import { CONTACT_KIND_LABELS, type ContactKind } from '../../../../domain/contacts/kinds.ts';
 
 interface Row {
   residentId: string;
@@ -22,7 +23,7 @@ interface Row {
   address: string;
   groups: SpecialGroup[];
   lastContactOn: string | null;
-  lastContactKind: 'visit' | 'need' | 'survey' | null;
+  lastContactKind: ContactKind | null;
   daysSince: number | null;
   paired: boolean;
   openNeeds: number;
@@ -112,7 +113,8 @@ function SpreadCard() {
 }
 
 export default function MonitorPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const kindLabel = (k: ContactKind | null) => (k ? CONTACT_KIND_LABELS[k][i18n.language === 'en' ? 'en' : 'zh'] : '');
   const labels = useLabels();
   const me = useCurrentUser();
   const sensitive = can(me, 'registry.sensitive');
@@ -271,7 +273,7 @@ export default function MonitorPage() {
             title: t('monitor.lastContact'),
             key: 'lc',
             render: (_: unknown, r: Row) =>
-              r.lastContactOn ? `${r.lastContactOn}（${t(`monitor.kind.${r.lastContactKind!}`)}）` : '—',
+              r.lastContactOn ? `${r.lastContactOn}（${kindLabel(r.lastContactKind)}）` : '—',
           },
           {
             title: t('monitor.paired'),
