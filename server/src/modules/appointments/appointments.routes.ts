@@ -168,6 +168,23 @@ export function appointmentsRoutes(svc: AppointmentsService) {
       },
     );
     r.post(
+      '/api/appointments/bookings/:id/attendance',
+      {
+        config: manage,
+        schema: {
+          tags,
+          summary: 'Correct whether a resident came to a booking (a contact in the record of service, or none)',
+          params: idParam,
+          body: z.object({ attended: z.boolean() }),
+          response: { 204: noContent },
+        },
+      },
+      async (req, reply) => {
+        await svc.setAttendance(actorOf(req), req.params.id, req.body.attended, requestContext(req));
+        return reply.status(204).send();
+      },
+    );
+    r.post(
       '/api/appointments/services/:id/served',
       {
         config: manage,
@@ -178,10 +195,8 @@ export function appointmentsRoutes(svc: AppointmentsService) {
           body: z.object({
             date: localDate,
             volunteerIds: z.array(uuid).min(1, 'invalid.required').max(50, 'invalid.tooMany'),
-            /** Bookings of the day whose resident did not come (their attendance, if recorded, is taken back). */
-            absent: z.array(uuid).max(500, 'invalid.tooMany').optional(),
           }),
-          response: { 201: z.object({ entries: z.number(), minutes: z.number(), attended: z.number() }) },
+          response: { 201: z.object({ entries: z.number(), minutes: z.number() }) },
         },
       },
       async (req, reply) =>
@@ -194,7 +209,6 @@ export function appointmentsRoutes(svc: AppointmentsService) {
               req.body.date,
               req.body.volunteerIds,
               requestContext(req),
-              req.body.absent,
             ),
           ),
     );

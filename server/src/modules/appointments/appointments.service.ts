@@ -227,8 +227,7 @@ export class AppointmentsService {
    * Staff record that providers served a day's session: each provider gets the scheduled blocks of that day
    * as hours (pending verification). The schedule, not the bookings, gives the time: a doctor at the free
    * clinic serves the whole session whether or not every slot was booked.
-   * Every live booking of that day is attended, and becomes a contact in the record of service, unless staff name
-   * it in `absent`: recording the day again with a booking absent takes its contact back.
+   * Every live booking of that day is attended, and becomes a contact in the record of service (see setAttendance).
    */
   async recordServed(
     actor: Actor,
@@ -236,8 +235,7 @@ export class AppointmentsService {
     date: string,
     volunteerIds: readonly string[],
     ctx: RequestContext,
-    absent: readonly string[] = [],
-  ): Promise<{ entries: number; minutes: number; attended: number }> {
+  ): Promise<{ entries: number; minutes: number }> {
     if (date > todayInShanghai())
       throw new AppError('validation', { fields: [{ field: 'date', message: 'invalid.inFuture' }] });
     const service = await this.serviceOr404(actor.communityId, serviceId);
@@ -252,9 +250,9 @@ export class AppointmentsService {
     );
     if (!blocks.length) throw new AppError('slot_not_offered', { name: service.name });
     let entries = 0,
-      minutes = 0,
-      attended = 0;
+      minutes = 0;
     await this.db.transaction().execute(async (trx) => {
+      // Everyone who kept a booking that day was served: a contact each (staff take one back below if they did not come).
       const day = await repo.bookingsBetween(
         trx,
         actor.communityId,
@@ -262,29 +260,25 @@ export class AppointmentsService {
         shanghaiInstant(addDays(date, 1), 0),
         serviceId,
       );
-      const away = new Set(absent);
-      const live = day.filter((b) => b.status === 'confirmed');
       const providerIds = [...new Set(volunteerIds)];
       const servedBy = (await Promise.all(providerIds.map((v) => this.volunteers.owner(actor.communityId, v, trx))))
         .map((o) => o?.name)
         .filter(Boolean)
         .join('、');
-      for (const b of live.filter((x) => away.has(x.id)))
-        await this.contacts.withdraw(trx, actor.communityId, 'appointment', b.id);
-      const present = live.filter((b) => !away.has(b.id));
       await this.contacts.record(
         trx,
-        present.map((b) => ({
-          communityId: actor.communityId,
-          kind: 'appointment' as const,
-          sourceId: b.id,
-          residentId: b.resident_id,
-          occurredAt: b.slot_start,
-          volunteerId: providerIds.length === 1 ? providerIds[0] : null,
-          servedBy: servedBy || actor.name,
-        })),
+        day
+          .filter((b) => b.status === 'confirmed')
+          .map((b) => ({
+            communityId: actor.communityId,
+            kind: 'appointment' as const,
+            sourceId: b.id,
+            residentId: b.resident_id,
+            occurredAt: b.slot_start,
+            volunteerId: providerIds.length === 1 ? providerIds[0] : null,
+            servedBy: servedBy || actor.name,
+          })),
       );
-      attended = present.length;
       for (const volunteerId of providerIds) {
         for (const b of blocks) {
           const length = Math.round((Date.parse(b.end) - Date.parse(b.start)) / 60_000);
@@ -310,10 +304,45 @@ export class AppointmentsService {
         action: 'appointments.served',
         entityType: 'appointment_service',
         entityId: serviceId,
-        detail: { date, volunteerIds, entries, attended, absent },
+        detail: { date, volunteerIds, entries },
       });
     });
-    return { entries, minutes, attended };
+    return { entries, minutes };
+  }
+
+  /**
+   * Staff correct one booking's attendance once its time has come: attended writes its contact in the record of
+   * service, not attended takes it back (a resident who did not come after all).
+   */
+  async setAttendance(actor: Actor, bookingId: string, attended: boolean, ctx: RequestContext, now = new Date()) {
+    await this.db.transaction().execute(async (trx) => {
+      const b = await repo.getBooking(trx, actor.communityId, bookingId);
+      if (!b) throw new AppError('not_found', { entity: 'booking' });
+      // A cancelled booking was never attended.
+      if (b.status !== 'confirmed') throw new AppError('conflict', {});
+      if (Date.parse(b.slot_start) > now.getTime())
+        throw new AppError('validation', { fields: [{ field: 'attended', message: 'invalid.inFuture' }] });
+      if (attended) {
+        const providers = await repo.providersOf(trx, actor.communityId, [b.service_id]);
+        await this.contacts.record(trx, [
+          {
+            communityId: actor.communityId,
+            kind: 'appointment',
+            sourceId: b.id,
+            residentId: b.resident_id,
+            occurredAt: b.slot_start,
+            volunteerId: providers.length === 1 ? providers[0]!.volunteer_id : null,
+            servedBy: providers.length === 1 ? undefined : actor.name,
+          },
+        ]);
+      } else await this.contacts.withdraw(trx, actor.communityId, 'appointment', b.id);
+      await this.audit.record(trx, this.who(actor.communityId, AppointmentsService.by(actor), ctx), {
+        action: 'appointments.attendance',
+        entityType: 'appointment_booking',
+        entityId: b.id,
+        detail: { residentId: b.resident_id, attended },
+      });
+    });
   }
 
   // ---------------- slots ----------------
