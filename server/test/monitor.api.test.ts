@@ -1,6 +1,7 @@
 // The left-out monitor on a small known data set, on both databases (contacts from the record of service's
-// rebuild of the rows written here): exact days since the last contact of each kind, who is paired, open needs, what a grid leader sees, the Gini and top-tenth share per grid, and
-// the daily alert that tells staff once per silence.
+// rebuild of the rows written here): exact days since the last contact of each kind, who is paired, open
+// needs, what a grid leader sees, the Gini and top-tenth share per grid, and the daily alert that tells staff
+// once per silence.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import ExcelJS from 'exceljs';

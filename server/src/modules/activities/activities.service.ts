@@ -469,7 +469,7 @@ export class ActivitiesService {
 
   // ------------------------------------------------------------------ residents served
 
-  /** The residents this activity served (a health talk's audience, the elders at a haircut day), as staff named them. */
+  /** The residents this activity served (a health talk's audience, the elders at a haircut day), as named. */
   async servedResidents(actor: Actor, id: string) {
     const grant = authorize(actor, 'activities.manage');
     this.assertRuns(actor, grant, await this.activityOr404(actor.communityId, id));

@@ -252,7 +252,7 @@ export class AppointmentsService {
     let entries = 0,
       minutes = 0;
     await this.db.transaction().execute(async (trx) => {
-      // Everyone who kept a booking that day was served: a contact each (staff take one back below if they did not come).
+      // Everyone who kept a booking that day was served: a contact each (setAttendance takes one back).
       const day = await repo.bookingsBetween(
         trx,
         actor.communityId,
