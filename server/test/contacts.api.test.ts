@@ -529,5 +529,15 @@ for (const kind of testDatabaseKinds()) {
       assert.ok(CONTACT_KINDS.every((k) => b[k] === 0));
       assert.equal((await volunteer('GET', '/api/monitor/contacts-by-kind')).statusCode, 403);
     });
+
+    it('the households indicator adds the households a volunteer served, from the record', async () => {
+      // 刘红梅 visited and served household 0 (李泽钦, 王秀英) and served 吕建国 (household 3) in hospital; the
+      // delivery, the survey, the classroom and the activity were not a volunteer's.
+      const r = await staff('GET', '/api/volunteers/indicators');
+      assert.equal(r.statusCode, 200, r.body);
+      const ind = r.json();
+      assert.equal(ind.householdsServed, 2);
+      assert.equal(ind.servedShare, Math.round((2 / ind.households) * 1000) / 1000);
+    });
   });
 }
