@@ -91,6 +91,9 @@ export const rankedView = z.object({
   signedUp: z.number(),
   attended: z.number(),
   noShows: z.number(),
+  /** From the record of service: contacts made in the quarter, and the residents (or households) they reached. */
+  contacts: z.number(),
+  residentsReached: z.number(),
   nomination: z.object({ id: z.string(), status: z.enum(NOMINATION_STATUSES) }).nullable(),
 });
 export type RankedView = z.infer<typeof rankedView>;

@@ -222,6 +222,9 @@ export const volunteerIndicators = z.object({
   householdsWithVolunteer: z.number(),
   households: z.number(),
   share: z.number(),
+  /** Households a volunteer served (any contact in the record of service) in the last year, and their share. */
+  householdsServed: z.number(),
+  servedShare: z.number(),
 });
 
 export const cardSummary = z.object({

@@ -40,6 +40,7 @@ import { homecareRows, insertHomecareDemo } from './homecare.ts';
 import { PAIRING_ITEM_LABELS, type PairingItem } from '../../domain/pairings/schemas.ts';
 import { CLASSROOM_TABLES, classroomRows } from './classroom.ts';
 import { BADGE_TABLES, badgeRows } from './badges.ts';
+import { insertDemoContacts } from './contacts.ts';
 
 export { DEMO_PHONE_PREFIX, DEMO_SIGN_INS, type DemoSignIn } from './accounts.ts';
 
@@ -594,6 +595,8 @@ export async function seedCommunity(db: Kysely<Database>, cipher: FieldCipher, o
       (t, r) => insertInBatches(trx, t, r),
       withNow.now!.toISOString(),
     );
+    // Last: the record of service, every kind of help above as contacts (the monitor and the figures read these).
+    await insertDemoContacts(trx, { communityId: opts.communityId, now: withNow.now!, seed: opts.seed });
   });
   return countsOf(model, rows);
 }

@@ -103,9 +103,26 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   const hours = hoursModule({ db, audit, notifier, directory });
   // The one record of service: every module that records help writes its contacts through this.
   const contacts = new ContactService();
-  const needs = needsModule({ db, audit, eligibility, residents });
-  const appointments = appointmentsModule({ db, audit, notifier, residents, directory, hours: hours.service });
-  const activities = activitiesModule({ db, cipher, audit, notifier, directory, eligibility, hours: hours.service });
+  const needs = needsModule({ db, audit, eligibility, residents, contacts });
+  const appointments = appointmentsModule({
+    db,
+    audit,
+    notifier,
+    residents,
+    directory,
+    hours: hours.service,
+    contacts,
+  });
+  const activities = activitiesModule({
+    db,
+    cipher,
+    audit,
+    notifier,
+    directory,
+    eligibility,
+    hours: hours.service,
+    contacts,
+  });
   const recognition = recognitionModule({
     db,
     audit,
@@ -129,8 +146,8 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     serviceTypes,
     volunteers,
     needs,
-    pairingsModule({ db, audit, directory, residents, eligibility, hours: hours.service }),
-    monitorModule({ db, cipher, audit, notifier, alertDays: config.leftOutAlertDays }),
+    pairingsModule({ db, audit, directory, residents, eligibility, hours: hours.service, contacts }),
+    monitorModule({ db, cipher, audit, notifier, alertDays: config.leftOutAlertDays, contacts }),
     appointments,
     wechatModule({
       db,
@@ -155,9 +172,9 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
       recognition: recognition.service,
       points: (communityId, from, to, ids) => points.service.earnedBetween(communityId, from, to, ids),
     }),
-    classroomModule({ db, cipher, audit, notifier, directory, hours: hours.service }),
-    homecareModule({ db, cipher, audit, notifier, directory, residents, hours: hours.service }),
-    badgesModule({ db, cipher, audit, notifier, registry: registryService, residents, rateLimits }),
+    classroomModule({ db, cipher, audit, notifier, directory, hours: hours.service, contacts }),
+    homecareModule({ db, cipher, audit, notifier, directory, residents, hours: hours.service, contacts }),
+    badgesModule({ db, cipher, audit, notifier, registry: registryService, residents, rateLimits, contacts }),
   ];
   const services: Services = {
     auth: auth.service,

@@ -103,6 +103,7 @@ export const consoleEn: Translation<typeof consoleZhCN> = {
       teams: 'Teams',
       none: 'None',
       indicators: 'Households with a volunteer',
+      householdsServed: 'Households a volunteer served (last year)',
       indicatorsValue: '{{n}} of {{total}} households ({{pct}}%)',
       pending: 'To approve',
       totalVolunteers: 'Volunteers',

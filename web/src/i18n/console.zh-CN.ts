@@ -100,6 +100,7 @@ export const consoleZhCN = {
       teams: '服务队',
       none: '无',
       indicators: '有志愿者的户',
+      householdsServed: '近一年志愿者服务到的户',
       indicatorsValue: '{{n}} / {{total}} 户（{{pct}}%）',
       pending: '待审核',
       totalVolunteers: '志愿者',

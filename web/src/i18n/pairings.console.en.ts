@@ -83,6 +83,8 @@ export const pairingsConsoleEn: Translation<typeof pairingsConsoleZhCN> = {
     endReasonShown: 'Ended because: {{reason}}',
   },
   monitor: {
+    byKind: 'Record of service (last year)',
+    byKindLead: 'Every kind of help a resident receives is one record: contacts of each kind over the last year.',
     export: 'Export to Excel',
     title: 'Left-out monitor',
     menu: 'Left-out monitor',

@@ -75,6 +75,8 @@ export const pairingsConsoleZhCN = {
     endReasonShown: '结束原因：{{reason}}',
   },
   monitor: {
+    byKind: '服务记录（近一年）',
+    byKindLead: '居民得到的每一种帮助都记在同一本服务记录里：各类服务近一年的次数。',
     export: '导出 Excel',
     title: '遗漏监测',
     menu: '遗漏监测',

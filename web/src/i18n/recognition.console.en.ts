@@ -52,6 +52,7 @@ export const recognitionConsoleEn: Translation<typeof recognitionConsoleZhCN> = 
       rank: 'Rank',
       score: 'Score',
       explanation: 'How it was scored',
+      reached: 'Residents reached',
       nominate: 'Nominate',
       nominated: 'Nominated',
       nominateTitle: 'Nominate {{name}}',

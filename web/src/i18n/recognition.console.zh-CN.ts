@@ -41,6 +41,7 @@ export const recognitionConsoleZhCN = {
       rank: '名次',
       score: '得分',
       explanation: '计分说明',
+      reached: '服务居民',
       nominate: '推荐',
       nominated: '已推荐',
       nominateTitle: '推荐 {{name}}',

@@ -17,6 +17,7 @@ import * as badges from './2026-11-29T0100_badges.ts';
 import * as classroom from './2026-11-29T0110_classroom.ts';
 import * as homecare from './2026-11-29T0120_homecare.ts';
 import * as contacts from './2026-12-05T1800_contacts.ts';
+import * as contactsBackfill from './2026-12-05T1810_contacts_backfill.ts';
 import * as guardianConsent from './2026-12-05T1820_guardian_consent.ts';
 
 export const migrations: Record<string, Migration> = {
@@ -36,5 +37,6 @@ export const migrations: Record<string, Migration> = {
   '2026-11-29T0110_classroom': classroom,
   '2026-11-29T0120_homecare': homecare,
   '2026-12-05T1800_contacts': contacts,
+  '2026-12-05T1810_contacts_backfill': contactsBackfill,
   '2026-12-05T1820_guardian_consent': guardianConsent,
 };

@@ -5,6 +5,7 @@ import type { AuditLog } from '../../platform/audit.ts';
 import type { FieldCipher } from '../../platform/crypto.ts';
 import type { LinliModule } from '../../platform/module.ts';
 import type { Notifier } from '../../platform/notify.ts';
+import type { ContactService } from '../contacts/contacts.service.ts';
 import type { HoursService } from '../hours/hours.service.ts';
 import type { EligibilityService } from '../service-types/service-types.service.ts';
 import type { VolunteerDirectory } from '../volunteers/volunteer-directory.ts';
@@ -19,6 +20,7 @@ export function activitiesModule(deps: {
   directory: VolunteerDirectory;
   eligibility: EligibilityService;
   hours: HoursService;
+  contacts: ContactService;
 }): LinliModule<ActivitiesService> {
   const service = new ActivitiesService(
     deps.db,
@@ -28,6 +30,7 @@ export function activitiesModule(deps: {
     deps.hours,
     deps.notifier,
     deps.cipher,
+    deps.contacts,
   );
   return {
     routes: activitiesRoutes(service),

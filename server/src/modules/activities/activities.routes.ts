@@ -251,6 +251,29 @@ export function activitiesRoutes(svc: ActivitiesService) {
       },
       (req) => svc.signups(actorOf(req), req.params.id),
     );
+    const served = z.array(z.object({ residentId: z.string(), name: z.string(), servedOn: z.string() }));
+    r.get(
+      '/api/activities/:id/served-residents',
+      {
+        config: manage,
+        schema: { tags, summary: 'The residents this activity served', params: idParam, response: { 200: served } },
+      },
+      (req) => svc.servedResidents(actorOf(req), req.params.id),
+    );
+    r.put(
+      '/api/activities/:id/served-residents',
+      {
+        config: manage,
+        schema: {
+          tags,
+          summary: 'After the activity: name the residents it served (each a contact in the record of service)',
+          params: idParam,
+          body: z.object({ residentIds: z.array(uuid).max(500, 'invalid.tooMany') }),
+          response: { 200: served },
+        },
+      },
+      (req) => svc.setServedResidents(actorOf(req), req.params.id, req.body.residentIds, requestContext(req)),
+    );
     r.post(
       '/api/activities/:id/signups',
       {

@@ -54,6 +54,7 @@ import type { HoursService } from '../hours/hours.service.ts';
 import { requirementsOf, type EligibilityService } from '../service-types/service-types.service.ts';
 import type { VolunteerDirectory, VolunteerOwner } from '../volunteers/volunteer-directory.ts';
 import { calendar, type CalendarEvent } from '../../platform/ical.ts';
+import { ContactService } from '../contacts/contacts.service.ts';
 import * as repo from './activities.repository.ts';
 
 /** A series has its activities made this many days ahead; the daily job keeps the horizon. */
@@ -113,6 +114,7 @@ export class ActivitiesService {
     private readonly hours: HoursService,
     private readonly notifier: Notifier,
     private readonly cipher: FieldCipher,
+    private readonly contacts: ContactService = new ContactService(),
   ) {
     this.signupCommits = new GroupCommit(db, { maxBatch: 100 });
   }
@@ -463,6 +465,65 @@ export class ActivitiesService {
       rows.map((r) => r.volunteer_id),
     );
     return rows.filter((r) => members.has(r.volunteer_id)).map(toSignupView);
+  }
+
+  // ------------------------------------------------------------------ residents served
+
+  /** The residents this activity served (a health talk's audience, the elders at a haircut day), as named. */
+  async servedResidents(actor: Actor, id: string) {
+    const grant = authorize(actor, 'activities.manage');
+    this.assertRuns(actor, grant, await this.activityOr404(actor.communityId, id));
+    const rows = await this.contacts.ofSource(this.db, actor.communityId, 'activity', [id]);
+    return rows.map((r) => ({ residentId: r.resident_id!, name: r.resident_name ?? '', servedOn: r.occurred_on }));
+  }
+
+  /**
+   * After an activity, those who run it name the residents it served: each becomes a contact in the record of
+   * service (kind 'activity'), in the same transaction; residents left off the new list are taken back.
+   */
+  async setServedResidents(actor: Actor, id: string, residentIds: readonly string[], ctx: RequestContext) {
+    const grant = authorize(actor, 'activities.manage');
+    const a = await this.activityOr404(actor.communityId, id);
+    this.assertRuns(actor, grant, a);
+    if (a.status === 'cancelled') throw new AppError('not_found', { entity: 'activity' });
+    if (a.starts_at > new Date().toISOString())
+      throw new AppError('validation', { fields: [{ field: 'residentIds', message: 'invalid.inFuture' }] });
+    const wanted = [...new Set(residentIds)];
+    await this.db.transaction().execute(async (trx) => {
+      const known = wanted.length
+        ? await trx
+            .selectFrom('resident')
+            .select('id')
+            .where('community_id', '=', actor.communityId)
+            .where('id', 'in', wanted)
+            .execute()
+        : [];
+      if (known.length !== wanted.length)
+        throw new AppError('validation', { fields: [{ field: 'residentIds', message: 'invalid.unknownResident' }] });
+      const before = await this.contacts.ofSource(trx, actor.communityId, 'activity', [id]);
+      const keep = new Set(wanted);
+      for (const r of before)
+        if (r.resident_id && !keep.has(r.resident_id))
+          await this.contacts.withdraw(trx, actor.communityId, 'activity', id, r.resident_id);
+      await this.contacts.record(
+        trx,
+        wanted.map((residentId) => ({
+          communityId: actor.communityId,
+          kind: 'activity' as const,
+          sourceId: id,
+          residentId,
+          occurredAt: a.starts_at,
+          servedBy: a.title,
+        })),
+      );
+      await this.audit.recordBy(trx, actor, ctx, {
+        action: 'activity.served_residents',
+        entityType: 'activity',
+        entityId: id,
+        detail: { count: wanted.length },
+      });
+    });
+    return this.servedResidents(actor, id);
   }
 
   // ------------------------------------------------------------------ series and templates

@@ -3,6 +3,7 @@ import type { Db } from '../../db/database.ts';
 import type { AuditLog } from '../../platform/audit.ts';
 import type { LinliModule } from '../../platform/module.ts';
 import type { Notifier } from '../../platform/notify.ts';
+import type { ContactService } from '../contacts/contacts.service.ts';
 import type { HoursService } from '../hours/hours.service.ts';
 import type { ResidentDirectory } from '../registry/resident-directory.ts';
 import type { VolunteerDirectory } from '../volunteers/volunteer-directory.ts';
@@ -16,6 +17,7 @@ export function appointmentsModule(deps: {
   residents: ResidentDirectory;
   directory: VolunteerDirectory;
   hours: HoursService;
+  contacts: ContactService;
 }): LinliModule<AppointmentsService> {
   const service = new AppointmentsService(
     deps.db,
@@ -24,6 +26,7 @@ export function appointmentsModule(deps: {
     deps.directory,
     deps.notifier,
     deps.hours,
+    deps.contacts,
   );
   return {
     routes: appointmentsRoutes(service),

@@ -168,6 +168,23 @@ export function appointmentsRoutes(svc: AppointmentsService) {
       },
     );
     r.post(
+      '/api/appointments/bookings/:id/attendance',
+      {
+        config: manage,
+        schema: {
+          tags,
+          summary: 'Correct whether a resident came to a booking (a contact in the record of service, or none)',
+          params: idParam,
+          body: z.object({ attended: z.boolean() }),
+          response: { 204: noContent },
+        },
+      },
+      async (req, reply) => {
+        await svc.setAttendance(actorOf(req), req.params.id, req.body.attended, requestContext(req));
+        return reply.status(204).send();
+      },
+    );
+    r.post(
       '/api/appointments/services/:id/served',
       {
         config: manage,

@@ -23,6 +23,7 @@ import type { VolunteerDirectory } from '../volunteers/volunteer-directory.ts';
 import * as repo from './appointments.repository.ts';
 import { toBooking, toService, type ServiceRow } from './appointments.mapper.ts';
 import { calendar, type CalendarEvent } from '../../platform/ical.ts';
+import type { ContactService } from '../contacts/contacts.service.ts';
 import type { HoursService } from '../hours/hours.service.ts';
 import { addDays, shanghaiInstant, shanghaiLocal, todayInShanghai } from '../../../../domain/shared/dates.ts';
 
@@ -56,6 +57,7 @@ export class AppointmentsService {
     private readonly volunteers: VolunteerDirectory,
     private readonly notifier: Notifier,
     private readonly hours: HoursService,
+    private readonly contacts: ContactService,
   ) {}
 
   private who(communityId: string, by: BookedBy | undefined, ctx: RequestContext | undefined): AuditWho {
@@ -225,6 +227,7 @@ export class AppointmentsService {
    * Staff record that providers served a day's session: each provider gets the scheduled blocks of that day
    * as hours (pending verification). The schedule, not the bookings, gives the time: a doctor at the free
    * clinic serves the whole session whether or not every slot was booked.
+   * Every live booking of that day is attended, and becomes a contact in the record of service (see setAttendance).
    */
   async recordServed(
     actor: Actor,
@@ -249,7 +252,34 @@ export class AppointmentsService {
     let entries = 0,
       minutes = 0;
     await this.db.transaction().execute(async (trx) => {
-      for (const volunteerId of new Set(volunteerIds)) {
+      // Everyone who kept a booking that day was served: a contact each (setAttendance takes one back).
+      const day = await repo.bookingsBetween(
+        trx,
+        actor.communityId,
+        shanghaiInstant(date, 0),
+        shanghaiInstant(addDays(date, 1), 0),
+        serviceId,
+      );
+      const providerIds = [...new Set(volunteerIds)];
+      const servedBy = (await Promise.all(providerIds.map((v) => this.volunteers.owner(actor.communityId, v, trx))))
+        .map((o) => o?.name)
+        .filter(Boolean)
+        .join('、');
+      await this.contacts.record(
+        trx,
+        day
+          .filter((b) => b.status === 'confirmed')
+          .map((b) => ({
+            communityId: actor.communityId,
+            kind: 'appointment' as const,
+            sourceId: b.id,
+            residentId: b.resident_id,
+            occurredAt: b.slot_start,
+            volunteerId: providerIds.length === 1 ? providerIds[0] : null,
+            servedBy: servedBy || actor.name,
+          })),
+      );
+      for (const volunteerId of providerIds) {
         for (const b of blocks) {
           const length = Math.round((Date.parse(b.end) - Date.parse(b.start)) / 60_000);
           const r = await this.hours.recordService(trx, {
@@ -278,6 +308,41 @@ export class AppointmentsService {
       });
     });
     return { entries, minutes };
+  }
+
+  /**
+   * Staff correct one booking's attendance once its time has come: attended writes its contact in the record of
+   * service, not attended takes it back (a resident who did not come after all).
+   */
+  async setAttendance(actor: Actor, bookingId: string, attended: boolean, ctx: RequestContext, now = new Date()) {
+    await this.db.transaction().execute(async (trx) => {
+      const b = await repo.getBooking(trx, actor.communityId, bookingId);
+      if (!b) throw new AppError('not_found', { entity: 'booking' });
+      // A cancelled booking was never attended.
+      if (b.status !== 'confirmed') throw new AppError('conflict', {});
+      if (Date.parse(b.slot_start) > now.getTime())
+        throw new AppError('validation', { fields: [{ field: 'attended', message: 'invalid.inFuture' }] });
+      if (attended) {
+        const providers = await repo.providersOf(trx, actor.communityId, [b.service_id]);
+        await this.contacts.record(trx, [
+          {
+            communityId: actor.communityId,
+            kind: 'appointment',
+            sourceId: b.id,
+            residentId: b.resident_id,
+            occurredAt: b.slot_start,
+            volunteerId: providers.length === 1 ? providers[0]!.volunteer_id : null,
+            servedBy: providers.length === 1 ? undefined : actor.name,
+          },
+        ]);
+      } else await this.contacts.withdraw(trx, actor.communityId, 'appointment', b.id);
+      await this.audit.record(trx, this.who(actor.communityId, AppointmentsService.by(actor), ctx), {
+        action: 'appointments.attendance',
+        entityType: 'appointment_booking',
+        entityId: b.id,
+        detail: { residentId: b.resident_id, attended },
+      });
+    });
   }
 
   // ---------------- slots ----------------

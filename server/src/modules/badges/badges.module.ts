@@ -6,6 +6,7 @@ import type { LinliModule } from '../../platform/module.ts';
 import type { Notifier } from '../../platform/notify.ts';
 import type { RegistryService } from '../registry/registry.service.ts';
 import type { ResidentDirectory } from '../registry/resident-directory.ts';
+import type { ContactService } from '../contacts/contacts.service.ts';
 import { badgesRoutes } from './badges.routes.ts';
 import { BadgesService } from './badges.service.ts';
 
@@ -17,8 +18,17 @@ export function badgesModule(deps: {
   registry: RegistryService;
   residents: ResidentDirectory;
   rateLimits: boolean;
+  contacts: ContactService;
 }): LinliModule<BadgesService> {
-  const service = new BadgesService(deps.db, deps.cipher, deps.audit, deps.notifier, deps.registry, deps.residents);
+  const service = new BadgesService(
+    deps.db,
+    deps.cipher,
+    deps.audit,
+    deps.notifier,
+    deps.registry,
+    deps.residents,
+    deps.contacts,
+  );
   // Withdrawing the love_badge consent in the registry stops the badge, in the same transaction.
   deps.registry.onConsentWithdrawn((trx, actor, ctx, consent) => service.consentWithdrawn(trx, actor, ctx, consent));
   // A family contact removed from the registry no longer gets the elder's scans and locations, nor a call button.

@@ -4,7 +4,7 @@
 import type { FastifyBaseLogger, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { idParam } from '../../../../domain/shared/schemas.ts';
+import { idParam, uuid } from '../../../../domain/shared/schemas.ts';
 import {
   badgeQuery,
   badgeView,
@@ -138,6 +138,39 @@ function badgesApi(svc: BadgesService) {
       },
       async (req, reply) => {
         await svc.familyUpdate(actorOf(req), req.params.id, req.body, requestContext(req));
+        return reply.status(204).send();
+      },
+    );
+    const scanParams = z.object({ id: uuid, scanId: uuid });
+    r.post(
+      '/api/badges/family/:id/scans/:scanId/returned',
+      {
+        config: family,
+        schema: {
+          tags,
+          summary: 'My elder is back after this scan (found and returned): recorded in the record of service',
+          params: scanParams,
+          response: { 204: noContent },
+        },
+      },
+      async (req, reply) => {
+        await svc.confirmReturned(actorOf(req), req.params.id, req.params.scanId, false, requestContext(req));
+        return reply.status(204).send();
+      },
+    );
+    r.post(
+      '/api/badges/:id/scans/:scanId/returned',
+      {
+        config: manage,
+        schema: {
+          tags,
+          summary: "The family phoned: the elder is back after this scan (recorded as the family's confirmation)",
+          params: scanParams,
+          response: { 204: noContent },
+        },
+      },
+      async (req, reply) => {
+        await svc.confirmReturned(actorOf(req), req.params.id, req.params.scanId, true, requestContext(req));
         return reply.status(204).send();
       },
     );

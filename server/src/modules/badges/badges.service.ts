@@ -42,6 +42,7 @@ import { groupTag, ResidentDirectory, type ResidentBrief } from '../registry/res
 import { activePage, endedPage, notFoundPage, previewPage, type Notice } from './badge.page.ts';
 import { renderBadgeCard } from './badge.pdf.ts';
 import { ScanLog } from './badges.scan-log.ts';
+import { ContactService } from '../contacts/contacts.service.ts';
 import * as repo from './badges.repository.ts';
 
 /** What the public page needs of a badge, cached per token. */
@@ -109,6 +110,7 @@ export class BadgesService {
     private readonly notifier: Notifier,
     private readonly consents: Pick<RegistryService, 'recordConsent' | 'liveConsents'>,
     private readonly residents: ResidentDirectory = new ResidentDirectory(db),
+    private readonly contacts: ContactService = new ContactService(),
   ) {
     this.scans = new ScanLog(db, notifier);
   }
@@ -787,6 +789,47 @@ export class BadgesService {
     const mine = (await repo.badgesForFamily(this.db, actor.communityId, actor.phone)).some((b) => b.id === id);
     if (!mine) throw new AppError('not_found', { entity: 'badge' });
     await this.change(actor, id, input, ctx, 'badges.family_update');
+  }
+
+  /**
+   * The family confirms the elder is back after a scan (找回): a 'badge_return' contact in the record of service, in
+   * the same transaction as its audit entry. Staff record it too when the family phones. Confirming again changes
+   * nothing.
+   */
+  async confirmReturned(actor: Actor, badgeId: string, scanId: string, asStaff: boolean, ctx: RequestContext) {
+    if (asStaff) authorize(actor, 'badges.manage');
+    else {
+      authorize(actor, 'resident.self');
+      const mine = (await repo.badgesForFamily(this.db, actor.communityId, actor.phone)).some((b) => b.id === badgeId);
+      if (!mine) throw new AppError('not_found', { entity: 'badge' });
+    }
+    const b = await this.badge(this.db, actor.communityId, badgeId);
+    const scan = await this.db
+      .selectFrom('badge_scan')
+      .select(['id', 'at'])
+      .where('community_id', '=', actor.communityId)
+      .where('badge_id', '=', b.id)
+      .where('id', '=', scanId)
+      .executeTakeFirst();
+    if (!scan) throw new AppError('not_found', { entity: 'badge' });
+    await this.db.transaction().execute(async (trx) => {
+      await this.contacts.record(trx, [
+        {
+          communityId: actor.communityId,
+          kind: 'badge_return',
+          sourceId: scan.id,
+          residentId: b.resident_id,
+          occurredAt: new Date().toISOString(),
+          servedBy: '扫码的好心人',
+        },
+      ]);
+      await this.audit.recordBy(trx, actor, ctx, {
+        action: 'badges.returned',
+        entityType: 'badge',
+        entityId: b.id,
+        detail: { scanId: scan.id, scannedAt: scan.at, byFamily: !asStaff },
+      });
+    });
   }
 
   // ------------------------------------------------------------------------------------------- helpers

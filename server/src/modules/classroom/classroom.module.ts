@@ -7,6 +7,7 @@ import type { LinliModule } from '../../platform/module.ts';
 import type { Notifier } from '../../platform/notify.ts';
 import type { HoursService } from '../hours/hours.service.ts';
 import type { VolunteerDirectory } from '../volunteers/volunteer-directory.ts';
+import type { ContactService } from '../contacts/contacts.service.ts';
 import { classroomRoutes } from './classroom.routes.ts';
 import { ClassroomService } from './classroom.service.ts';
 
@@ -17,8 +18,17 @@ export function classroomModule(deps: {
   notifier: Notifier;
   directory: VolunteerDirectory;
   hours: HoursService;
+  contacts: ContactService;
 }): LinliModule<ClassroomService> {
-  const service = new ClassroomService(deps.db, deps.audit, deps.directory, deps.notifier, deps.hours, deps.cipher);
+  const service = new ClassroomService(
+    deps.db,
+    deps.audit,
+    deps.directory,
+    deps.notifier,
+    deps.hours,
+    deps.cipher,
+    deps.contacts,
+  );
   return {
     routes: classroomRoutes(service),
     service,

@@ -43,6 +43,7 @@ import type {
 import type { HoursService } from '../hours/hours.service.ts';
 import type { VolunteerDirectory } from '../volunteers/volunteer-directory.ts';
 import { alertView, boardChildView, childView, logView, sessionView } from './classroom.mapper.ts';
+import { ContactService } from '../contacts/contacts.service.ts';
 import * as repo from './classroom.repository.ts';
 import { staffPhones } from '../auth/staff-directory.ts';
 
@@ -63,6 +64,7 @@ export class ClassroomService {
     private readonly notifier: Notifier,
     private readonly hours: HoursService,
     private readonly cipher: FieldCipher,
+    private readonly contacts: ContactService = new ContactService(),
   ) {}
 
   /** The keyed hash of an adult's pickup code: without the server's key a stolen table does not give the codes. */
@@ -649,6 +651,21 @@ export class ClassroomService {
           payload: { child: c.name, time: clock(now), place: s.place },
         });
       }
+      // The child came: a session for their household in the record of service (a child outside the registry has none).
+      if (c.household_id || c.resident_id)
+        await this.contacts.record(trx, [
+          {
+            communityId: actor.communityId,
+            kind: 'classroom_session',
+            sourceId: s.id,
+            householdId: c.household_id,
+            residentId: c.resident_id,
+            householdLevel: true,
+            occurredAt: now,
+            volunteerId: (await this.directory.self(actor, trx))?.id ?? null,
+            servedBy: actor.name,
+          },
+        ]);
       // A late child has arrived: their open alert is answered by the check-in itself (the family gets the text above).
       await repo.clearAlertOf(trx, actor.communityId, s.id, c.id, { ...by, note: `${clock(now)} 到达签到` });
       await this.audit.recordBy(trx, actor, ctx, {

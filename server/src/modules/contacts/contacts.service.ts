@@ -14,12 +14,14 @@ export interface ContactInput {
   /** The resident helped; or only the household (a survey visit, a child's classroom session). */
   residentId?: string | null;
   householdId?: string | null;
+  /** The help reached the household as a whole: `residentId`, if given, only says which household. */
+  householdLevel?: boolean;
   /** The instant of the help; its Shanghai date is the contact's day unless `occurredOn` is given. */
   occurredAt?: string | null;
   occurredOn?: string;
   volunteerId?: string | null;
-  /** Who served, as people read it (a volunteer's or staff member's name). */
-  servedBy: string;
+  /** Who served, as people read it (a volunteer's or staff member's name); the volunteer's name when left out. */
+  servedBy?: string;
 }
 
 export class ContactService {
@@ -40,22 +42,35 @@ export class ContactService {
         .execute();
       for (const r of rows) householdOf.set(r.id, r.household_id);
     }
+    const nameOf = new Map<string, string>();
+    const needName = contacts.filter((c) => !c.servedBy && c.volunteerId);
+    if (needName.length) {
+      const rows = await trx
+        .selectFrom('volunteer')
+        .select(['id', 'name'])
+        .where('community_id', '=', needName[0]!.communityId)
+        .where('id', 'in', [...new Set(needName.map((c) => c.volunteerId!))])
+        .execute();
+      for (const r of rows) nameOf.set(r.id, r.name);
+    }
     const now = new Date().toISOString();
     const rows = contacts.map((c) => {
+      const servedBy = c.servedBy || (c.volunteerId ? nameOf.get(c.volunteerId) : undefined);
+      if (!servedBy) throw new Error(`contact ${c.kind} ${c.sourceId}: nobody served`);
       const householdId = c.householdId ?? (c.residentId ? householdOf.get(c.residentId) : undefined);
       if (!householdId) throw new Error(`contact ${c.kind} ${c.sourceId}: no household`);
       return {
         community_id: c.communityId,
         id: uuidv7(),
         kind: c.kind,
-        resident_id: c.residentId ?? null,
+        resident_id: c.householdLevel ? null : (c.residentId ?? null),
         household_id: householdId,
         occurred_on: c.occurredOn ?? todayInShanghai(c.occurredAt ? new Date(c.occurredAt) : new Date()),
         occurred_at: c.occurredAt ?? null,
         volunteer_id: c.volunteerId ?? null,
-        served_by: c.servedBy,
+        served_by: servedBy,
         source_id: c.sourceId,
-        subject_id: c.residentId ?? householdId,
+        subject_id: (c.householdLevel ? null : c.residentId) ?? householdId,
         created_at: now,
       };
     });
@@ -75,6 +90,31 @@ export class ContactService {
       .where('kind', '=', kind)
       .where('source_id', '=', sourceId)
       .$if(!!subjectId, (q) => q.where('subject_id', '=', subjectId!))
+      .execute();
+  }
+
+  /** The contacts one piece of work wrote (the residents an activity served, a badge's returns…), oldest first. */
+  ofSource(db: DbOrTrx, communityId: string, kind: ContactKind, sourceIds: readonly string[]) {
+    if (!sourceIds.length) return Promise.resolve([]);
+    return db
+      .selectFrom('contact as c')
+      .leftJoin('resident as r', (j) =>
+        j.onRef('r.community_id', '=', 'c.community_id').onRef('r.id', '=', 'c.resident_id'),
+      )
+      .select([
+        'c.source_id',
+        'c.resident_id',
+        'r.name as resident_name',
+        'c.household_id',
+        'c.occurred_on',
+        'c.occurred_at',
+        'c.served_by',
+      ])
+      .where('c.community_id', '=', communityId)
+      .where('c.kind', '=', kind)
+      .where('c.source_id', 'in', [...sourceIds])
+      .orderBy('c.occurred_on')
+      .orderBy('c.created_at')
       .execute();
   }
 

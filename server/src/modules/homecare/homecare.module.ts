@@ -8,6 +8,7 @@ import type { Notifier } from '../../platform/notify.ts';
 import type { HoursService } from '../hours/hours.service.ts';
 import type { ResidentDirectory } from '../registry/resident-directory.ts';
 import type { VolunteerDirectory } from '../volunteers/volunteer-directory.ts';
+import type { ContactService } from '../contacts/contacts.service.ts';
 import { homecareRoutes } from './homecare.routes.ts';
 import { HomecareService } from './homecare.service.ts';
 
@@ -19,6 +20,7 @@ export function homecareModule(deps: {
   directory: VolunteerDirectory;
   residents: ResidentDirectory;
   hours: HoursService;
+  contacts: ContactService;
 }): LinliModule<HomecareService> {
   const service = new HomecareService(
     deps.db,
@@ -28,6 +30,7 @@ export function homecareModule(deps: {
     deps.hours,
     deps.notifier,
     deps.cipher,
+    deps.contacts,
   );
   return {
     routes: homecareRoutes(service),

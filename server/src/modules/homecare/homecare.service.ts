@@ -45,6 +45,7 @@ import type { HoursService } from '../hours/hours.service.ts';
 import type { VolunteerDirectory } from '../volunteers/volunteer-directory.ts';
 import { groupTag, tagDecoder, type ResidentDirectory } from '../registry/resident-directory.ts';
 import { staffPhones } from '../auth/staff-directory.ts';
+import { ContactService } from '../contacts/contacts.service.ts';
 import * as repo from './homecare.repository.ts';
 
 export class HomecareService {
@@ -56,6 +57,7 @@ export class HomecareService {
     private readonly hours: HoursService,
     private readonly notifier: Notifier,
     private readonly cipher: FieldCipher,
+    private readonly contacts: ContactService = new ContactService(),
   ) {}
 
   /** The caller's own approved volunteer record; only approved volunteers take work or confirm deliveries. */
@@ -230,12 +232,24 @@ export class HomecareService {
       );
       if (!n || !t.volunteer_id) throw new AppError('homecare_task_not_open', { status: t.status });
       const today = todayInShanghai();
+      const servedOn = t.due_on < today ? t.due_on : today;
+      await this.contacts.record(trx, [
+        {
+          communityId: actor.communityId,
+          kind: 'homecare_task',
+          sourceId: id,
+          residentId: t.resident_id,
+          occurredOn: servedOn,
+          occurredAt: servedOn === today ? now : null,
+          volunteerId: t.volunteer_id,
+        },
+      ]);
       const entry = await this.hours.recordService(trx, {
         communityId: actor.communityId,
         volunteerId: t.volunteer_id,
         source: 'home_care',
         sourceId: id,
-        serviceDate: t.due_on < today ? t.due_on : today,
+        serviceDate: servedOn,
         minutes: input.minutes,
         description: `${TASK_LABEL[t.kind as TaskKind]} · ${maskResidentName(t.resident_name)}`,
         recordedBy: { accountId: actor.accountId, name: actor.name },
@@ -569,6 +583,16 @@ export class HomecareService {
         { volunteerId: f.volunteer_id },
       );
       if (!n || !f.volunteer_id) throw new AppError('homecare_shift_not_open', { status: f.status });
+      await this.contacts.record(trx, [
+        {
+          communityId: actor.communityId,
+          kind: 'hospital_shift',
+          sourceId: id,
+          residentId: f.resident_id,
+          occurredAt: f.starts_at,
+          volunteerId: f.volunteer_id,
+        },
+      ]);
       const entry = await this.hours.recordService(trx, {
         communityId: actor.communityId,
         volunteerId: f.volunteer_id,
@@ -880,9 +904,11 @@ export class HomecareService {
     ctx: RequestContext,
   ) {
     let buildings: string[] | undefined;
+    let volunteerId: string | null = null;
     if (asStaff) authorize(actor, 'homecare.manage');
     else {
       const v = await this.me(actor);
+      volunteerId = v.id;
       buildings = (await repo.myAssignments(this.db, actor.communityId, v.id, runId)).map((a) => a.building);
       if (!buildings.length) throw new AppError('not_found', { entity: 'delivery_run' });
     }
@@ -911,6 +937,19 @@ export class HomecareService {
         true,
       );
       if (!n) await this.refuseRecipient(trx, actor.communityId, runId, input.residentId);
+      // Handed over: the recipient's contact (one per resident and run); not at home or declined is none.
+      if (input.outcome === 'delivered')
+        await this.contacts.record(trx, [
+          {
+            communityId: actor.communityId,
+            kind: 'delivery',
+            sourceId: runId,
+            residentId: input.residentId,
+            occurredAt: now,
+            volunteerId,
+            servedBy: actor.name,
+          },
+        ]);
       await this.audit.recordBy(trx, actor, ctx, {
         action: 'homecare.run.confirm',
         entityType: 'delivery_run',

@@ -8,6 +8,7 @@ import type { Notifier } from '../../platform/notify.ts';
 import { sendLeftOutAlerts } from './left-out-alerts.ts';
 import { monitorRoutes } from './monitor.routes.ts';
 import { MonitorService } from './monitor.service.ts';
+import type { ContactService } from '../contacts/contacts.service.ts';
 
 export function monitorModule(deps: {
   db: Db;
@@ -15,8 +16,9 @@ export function monitorModule(deps: {
   audit: AuditLog;
   notifier: Notifier;
   alertDays: number;
+  contacts: ContactService;
 }): LinliModule<MonitorService> {
-  const service = new MonitorService(deps.db, deps.cipher, deps.alertDays, deps.audit);
+  const service = new MonitorService(deps.db, deps.cipher, deps.alertDays, deps.audit, deps.contacts);
   return {
     routes: monitorRoutes(service),
     service,

@@ -1,9 +1,9 @@
 // All SQL of the left-out monitor. Every figure is one grouped statement over the whole community (or one
 // grid), merged in memory by resident: the cost does not grow with a query per resident.
 //
-// The monitor reads across modules on purpose: residents and their groups (registry), needs and survey
-// visits (needs), pairings and their visits. Asking each module's service resident by resident would be
-// the per-resident loop this file exists to avoid; these are read-only aggregates.
+// Contacts come only from the one record of service (table `contact`, every kind of help). The monitor also
+// reads residents and their groups (registry), open needs and active pairings: read-only aggregates, because
+// asking each module's service resident by resident would be the per-resident loop this file exists to avoid.
 import { sql } from 'kysely';
 import type { DbOrTrx } from '../../db/database.ts';
 
@@ -81,40 +81,51 @@ export function tagsIn(db: DbOrTrx, communityId: string, gridId: string | null) 
 
 const since = (col: string, from: string) => sql<number>`sum(case when ${sql.ref(col)} >= ${from} then 1 else 0 end)`;
 
-/** Per resident: the last pairing visit ever, and visits since `from`. */
-export function pairingVisitsByResident(db: DbOrTrx, communityId: string, from: string) {
-  return db
-    .selectFrom('pairing_visit')
-    .select(['resident_id', (eb) => eb.fn.max('visited_on').as('last'), since('visited_on', from).as('recent')])
+/**
+ * Per subject of the record of service (a resident, or a household for household-level contacts such as a
+ * survey visit): the last contact day ever, its kind, and contacts since `from`. Two grouped statements.
+ * When one day holds several kinds, the greatest kind name stands for it, so the answer is stable.
+ */
+export async function contactsBySubject(db: DbOrTrx, communityId: string, from: string) {
+  const lastDays = db
+    .selectFrom('contact')
+    .select(['subject_id', (eb) => eb.fn.max('occurred_on').as('last')])
     .where('community_id', '=', communityId)
-    .groupBy('resident_id')
-    .execute();
+    .groupBy('subject_id');
+  const [rows, kinds] = await Promise.all([
+    db
+      .selectFrom('contact')
+      .select(['subject_id', (eb) => eb.fn.max('occurred_on').as('last'), since('occurred_on', from).as('recent')])
+      .where('community_id', '=', communityId)
+      .groupBy('subject_id')
+      .execute(),
+    db
+      .selectFrom('contact as c')
+      .innerJoin(lastDays.as('m'), (j) =>
+        j.onRef('m.subject_id', '=', 'c.subject_id').onRef('m.last', '=', 'c.occurred_on'),
+      )
+      .select(['c.subject_id', (eb) => eb.fn.max('c.kind').as('kind')])
+      .where('c.community_id', '=', communityId)
+      .groupBy('c.subject_id')
+      .execute(),
+  ]);
+  const kindBy = new Map(kinds.map((k) => [k.subject_id, k.kind as string]));
+  return rows.map((r) => ({
+    subjectId: r.subject_id,
+    last: r.last as string,
+    kind: kindBy.get(r.subject_id) ?? null,
+    recent: Number(r.recent ?? 0),
+  }));
 }
 
-/** Per resident: the last need done for them (an instant), needs done since `fromIso`, and needs still open. */
-export function needsByResident(db: DbOrTrx, communityId: string, fromIso: string, openStatuses: readonly string[]) {
+/** Per resident: needs still open. */
+export function openNeedsByResident(db: DbOrTrx, communityId: string, openStatuses: readonly string[]) {
   return db
     .selectFrom('need')
-    .select([
-      'resident_id',
-      (eb) => eb.fn.max('done_at').as('last'),
-      since('done_at', fromIso).as('recent'),
-      sql<number>`sum(case when status in (${sql.join(openStatuses.map((s) => sql`${s}`))}) then 1 else 0 end)`.as(
-        'open',
-      ),
-    ])
+    .select(['resident_id', (eb) => eb.fn.countAll<number>().as('open')])
     .where('community_id', '=', communityId)
+    .where('status', 'in', [...openStatuses])
     .groupBy('resident_id')
-    .execute();
-}
-
-/** Per household: the last survey visit, and survey visits since `from`. */
-export function surveyVisitsByHousehold(db: DbOrTrx, communityId: string, from: string) {
-  return db
-    .selectFrom('survey_visit')
-    .select(['household_id', (eb) => eb.fn.max('visited_on').as('last'), since('visited_on', from).as('recent')])
-    .where('community_id', '=', communityId)
-    .groupBy('household_id')
     .execute();
 }
 

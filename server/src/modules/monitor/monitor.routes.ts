@@ -7,6 +7,7 @@ import { sendWorkbook, streamWorkbook } from '../../platform/excel.ts';
 import { actorOf, grantOf, requestContext } from '../../platform/http.ts';
 import { SPECIAL_GROUP_LABELS } from '../../../../domain/registry/special-groups.ts';
 import { MonitorService } from './monitor.service.ts';
+import { CONTACT_KINDS, CONTACT_KIND_LABELS } from '../../../../domain/contacts/kinds.ts';
 import { fileResponse, MIME } from '../../platform/responses.ts';
 
 const spread = z.object({
@@ -25,13 +26,11 @@ const row = z.object({
   address: z.string(),
   groups: z.array(z.enum(SPECIAL_GROUPS)),
   lastContactOn: z.string().nullable(),
-  lastContactKind: z.enum(['visit', 'need', 'survey']).nullable(),
+  lastContactKind: z.enum(CONTACT_KINDS).nullable(),
   daysSince: z.number().nullable(),
   paired: z.boolean(),
   openNeeds: z.number(),
 });
-
-const CONTACT = { visit: '结对探访', need: '需求服务', survey: '入户走访' } as const;
 
 /** One row per resident, as the monitor page lists them; groups the reader may not see are already left out. */
 function leftOutWorkbook(rows: Array<z.infer<typeof row>>) {
@@ -57,7 +56,7 @@ function leftOutWorkbook(rows: Array<z.infer<typeof row>>) {
         r.address,
         r.groups.map((g) => SPECIAL_GROUP_LABELS[g].zh).join('、'),
         r.lastContactOn ?? '从未',
-        r.lastContactKind ? CONTACT[r.lastContactKind] : '',
+        r.lastContactKind ? CONTACT_KIND_LABELS[r.lastContactKind].zh : '',
         r.daysSince,
         r.paired ? '是' : '否',
         r.openNeeds,
@@ -141,6 +140,24 @@ export function monitorRoutes(monitor: MonitorService) {
         },
       },
       (req) => monitor.spread(actorOf(req), grantOf(req), req.query.days),
+    );
+    r.get(
+      '/api/monitor/contacts-by-kind',
+      {
+        config: read,
+        schema: {
+          tags,
+          summary: 'Contacts in the record of service over the last year, per kind (every kind, zero or not)',
+          response: {
+            200: z.object(
+              Object.fromEntries(CONTACT_KINDS.map((k) => [k, z.number()])) as {
+                [K in (typeof CONTACT_KINDS)[number]]: z.ZodNumber;
+              },
+            ),
+          },
+        },
+      },
+      (req) => monitor.contactsByKind(actorOf(req)),
     );
   };
 }

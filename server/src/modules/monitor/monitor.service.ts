@@ -1,5 +1,5 @@
 // The left-out monitor (旱的旱死、涝的涝死): for every resident in a special group, how long since anyone was
-// in touch — a pairing visit, a need done for them, or a survey visit to their household — whether they are
+// in touch — any contact in the one record of service, theirs or their household's — whether they are
 // paired and how many needs are open; who has been left out longest; and per grid how evenly the contacts
 // spread (Gini coefficient, share of the most-visited tenth).
 import type { Db, DbOrTrx } from '../../db/database.ts';
@@ -16,8 +16,9 @@ import { spreadOf } from '../../../../domain/pairings/spread.ts';
 import type { LeftOutQuery } from '../../../../domain/pairings/schemas.ts';
 import { groupTag, tagDecoder } from '../registry/resident-directory.ts';
 import * as repo from './monitor.repository.ts';
+import type { ContactService } from '../contacts/contacts.service.ts';
 
-export type ContactKind = 'visit' | 'need' | 'survey';
+import type { ContactKind } from '../../../../domain/contacts/kinds.ts';
 
 export interface ResidentFacts {
   row: repo.SpecialResidentRow;
@@ -29,9 +30,6 @@ export interface ResidentFacts {
   paired: boolean;
   openNeeds: number;
 }
-
-/** The local (Shanghai) start of a date, as a UTC instant, to compare with instants such as need.done_at. */
-const startOfDay = (date: string) => new Date(`${date}T00:00:00+08:00`).toISOString();
 
 /**
  * Everything the monitor knows about each special-group resident, in six statements whatever their number.
@@ -45,12 +43,11 @@ export async function residentFacts(
   windowFrom: string,
   tags?: readonly string[],
 ): Promise<ResidentFacts[]> {
-  const [residents, tagRows, visits, needs, surveys, pairings] = await Promise.all([
+  const [residents, tagRows, contacts, needs, pairings] = await Promise.all([
     repo.specialResidents(db, communityId, gridId, tags),
     repo.tagsIn(db, communityId, gridId),
-    repo.pairingVisitsByResident(db, communityId, windowFrom),
-    repo.needsByResident(db, communityId, startOfDay(windowFrom), OPEN_NEED_STATUSES),
-    repo.surveyVisitsByHousehold(db, communityId, windowFrom),
+    repo.contactsBySubject(db, communityId, windowFrom),
+    repo.openNeedsByResident(db, communityId, OPEN_NEED_STATUSES),
     repo.activePairingsByResident(db, communityId),
   ]);
   const decode = tagDecoder(cipher, communityId);
@@ -59,34 +56,22 @@ export async function residentFacts(
     const g = decode.get(t.tag);
     if (g) (groups.get(t.resident_id) ?? groups.set(t.resident_id, []).get(t.resident_id)!).push(g);
   }
-  const visitBy = new Map(visits.map((v) => [v.resident_id, v]));
-  const needBy = new Map(needs.map((n) => [n.resident_id, n]));
-  const surveyBy = new Map(surveys.map((s) => [s.household_id, s]));
+  // A resident's contacts are their own and their household's (a survey visit, a child's classroom session).
+  const contactBy = new Map(contacts.map((c) => [c.subjectId, c]));
+  const openBy = new Map(needs.map((n) => [n.resident_id, Number(n.open)]));
   const pairedSet = new Set(pairings.map((p) => p.resident_id));
   return residents.map((row) => {
-    const v = visitBy.get(row.id),
-      n = needBy.get(row.id),
-      s = surveyBy.get(row.household_id);
-    const candidates: Array<[string | null, ContactKind]> = [
-      [(v?.last as string | null) ?? null, 'visit'],
-      [n?.last ? todayInShanghai(new Date(n.last as string)) : null, 'need'],
-      [(s?.last as string | null) ?? null, 'survey'],
-    ];
-    let lastContactOn: string | null = null,
-      lastContactKind: ContactKind | null = null;
-    for (const [d, k] of candidates)
-      if (d && (!lastContactOn || d > lastContactOn)) {
-        lastContactOn = d;
-        lastContactKind = k;
-      }
+    const own = contactBy.get(row.id),
+      home = contactBy.get(row.household_id);
+    const last = own && home ? (home.last > own.last ? home : own) : (own ?? home);
     return {
       row,
       groups: groups.get(row.id) ?? [],
-      lastContactOn,
-      lastContactKind,
-      recentContacts: Number(v?.recent ?? 0) + Number(n?.recent ?? 0) + Number(s?.recent ?? 0),
+      lastContactOn: last?.last ?? null,
+      lastContactKind: (last?.kind as ContactKind | null | undefined) ?? null,
+      recentContacts: (own?.recent ?? 0) + (home?.recent ?? 0),
       paired: pairedSet.has(row.id),
-      openNeeds: Number(n?.open ?? 0),
+      openNeeds: openBy.get(row.id) ?? 0,
     };
   });
 }
@@ -99,7 +84,14 @@ export class MonitorService {
     private readonly cipher: FieldCipher,
     private readonly alertDays: number,
     private readonly audit: AuditLog,
+    private readonly contacts: ContactService,
   ) {}
+
+  /** The community's contacts of the last year (today and the 365 days before it), per kind. */
+  contactsByKind(actor: Actor) {
+    const today = todayInShanghai();
+    return this.contacts.countsByKind(this.db, actor.communityId, addDays(today, -365), today);
+  }
 
   /** Residents in special groups, left out longest first: never contacted, then by days since the last contact. */
   async leftOut(actor: Actor, grant: Grant, q: LeftOutQuery) {

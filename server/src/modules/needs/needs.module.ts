@@ -4,6 +4,7 @@ import type { AuditLog } from '../../platform/audit.ts';
 import type { LinliModule } from '../../platform/module.ts';
 import type { ResidentDirectory } from '../registry/resident-directory.ts';
 import type { EligibilityService } from '../service-types/service-types.service.ts';
+import type { ContactService } from '../contacts/contacts.service.ts';
 import { MatchingService } from './matching.service.ts';
 import { needsRoutes } from './needs.routes.ts';
 import { NeedsService } from './needs.service.ts';
@@ -15,8 +16,9 @@ export function needsModule(deps: {
   audit: AuditLog;
   eligibility: EligibilityService;
   residents: ResidentDirectory;
+  contacts: ContactService;
 }): LinliModule<{ needs: NeedsService; matching: MatchingService }> {
-  const needs = new NeedsService(deps.db, deps.audit, deps.eligibility, deps.residents);
+  const needs = new NeedsService(deps.db, deps.audit, deps.eligibility, deps.residents, deps.contacts);
   const matching = new MatchingService(deps.db, deps.eligibility, needs);
   const survey = new SurveyService(deps.db, needs);
   const routes = async (app: Parameters<LinliModule<unknown>['routes']>[0]) => {

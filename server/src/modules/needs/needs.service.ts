@@ -24,6 +24,7 @@ import {
 import type { EligibilityService } from '../service-types/service-types.service.ts';
 import { requirementsOf } from '../service-types/service-types.service.ts';
 import type { ResidentDirectory } from '../registry/resident-directory.ts';
+import type { ContactService } from '../contacts/contacts.service.ts';
 import * as repo from './needs.repository.ts';
 
 const hhmmOrNull = (m: number | null) => (m === null ? null : minuteToHhmm(m));
@@ -89,6 +90,7 @@ export class NeedsService {
     private readonly audit: AuditLog,
     private readonly eligibility: EligibilityService,
     private readonly residents: ResidentDirectory,
+    private readonly contacts: ContactService,
   ) {}
 
   /** Whom this account may ask for: themselves and the family members who list their phone. */
@@ -524,6 +526,17 @@ export class NeedsService {
           note: x.note || null,
         })),
       );
+      // A household-level contact: the visit reached the home, not one named resident.
+      await this.contacts.record(trx, [
+        {
+          communityId: actor.communityId,
+          kind: 'survey_visit',
+          sourceId: id,
+          householdId: h.id,
+          occurredOn: input.visitedOn,
+          servedBy: actor.name,
+        },
+      ]);
       await this.audit.recordBy(trx, actor, ctx, {
         action: 'survey.visit',
         entityType: 'household',

@@ -2,6 +2,7 @@
 import type { Db } from '../../db/database.ts';
 import type { AuditLog } from '../../platform/audit.ts';
 import type { LinliModule } from '../../platform/module.ts';
+import type { ContactService } from '../contacts/contacts.service.ts';
 import type { HoursService } from '../hours/hours.service.ts';
 import type { ResidentDirectory } from '../registry/resident-directory.ts';
 import type { EligibilityService } from '../service-types/service-types.service.ts';
@@ -16,6 +17,7 @@ export function pairingsModule(deps: {
   residents: ResidentDirectory;
   eligibility: EligibilityService;
   hours: HoursService;
+  contacts: ContactService;
 }): LinliModule<PairingsService> {
   const service = new PairingsService(
     deps.db,
@@ -24,6 +26,7 @@ export function pairingsModule(deps: {
     deps.residents,
     deps.eligibility,
     deps.hours,
+    deps.contacts,
   );
   return { routes: pairingsRoutes(service), service, jobs: [] };
 }

@@ -23,6 +23,7 @@ import {
 import type { VolunteerDirectory } from '../volunteers/volunteer-directory.ts';
 import type { ResidentDirectory } from '../registry/resident-directory.ts';
 import type { EligibilityService } from '../service-types/service-types.service.ts';
+import type { ContactService } from '../contacts/contacts.service.ts';
 import type { HoursService } from '../hours/hours.service.ts';
 import * as repo from './pairings.repository.ts';
 
@@ -106,6 +107,7 @@ export class PairingsService {
     private readonly residents: ResidentDirectory,
     private readonly eligibility: EligibilityService,
     private readonly hours: HoursService,
+    private readonly contacts: ContactService,
   ) {}
 
   private async checkEligible(communityId: string, serviceTypeId: string, volunteerId: string) {
@@ -385,6 +387,16 @@ export class PairingsService {
           reviewReason: byStaff ? 'logged_by_staff' : null,
           recordedBy: { accountId: actor.accountId, name: actor.name },
         });
+        await this.contacts.record(trx, [
+          {
+            communityId: actor.communityId,
+            kind: 'pairing_visit',
+            sourceId: id,
+            residentId: p.resident_id,
+            occurredOn: input.visitedOn,
+            volunteerId: p.volunteer_id,
+          },
+        ]);
         await this.audit.recordBy(trx, actor, ctx, {
           action: 'pairing.visit',
           entityType: 'pairing',

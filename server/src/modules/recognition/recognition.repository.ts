@@ -283,6 +283,30 @@ export async function ledgerSums(
   }));
 }
 
+/**
+ * From the record of service: per volunteer, the contacts they made in [from, to] (local dates) and how many different
+ * residents or households those reached.
+ */
+export async function contactsByVolunteer(
+  db: DbOrTrx,
+  communityId: string,
+  from: string,
+  to: string,
+  volunteerIds: readonly string[],
+) {
+  if (!volunteerIds.length) return new Map<string, { contacts: number; reached: number }>();
+  const rows = await db
+    .selectFrom('contact')
+    .select(['volunteer_id', sql<number>`count(*)`.as('n'), sql<number>`count(distinct subject_id)`.as('reached')])
+    .where('community_id', '=', communityId)
+    .where('volunteer_id', 'in', [...volunteerIds])
+    .where('occurred_on', '>=', from)
+    .where('occurred_on', '<=', to)
+    .groupBy('volunteer_id')
+    .execute();
+  return new Map(rows.map((r) => [r.volunteer_id!, { contacts: Number(r.n), reached: Number(r.reached) }]));
+}
+
 /** Residents' ratings of needs each volunteer met, rated (closed) in [fromInstant, toInstant). */
 export const ratings = (db: DbOrTrx, communityId: string, fromInstant: string, toInstant: string) =>
   db

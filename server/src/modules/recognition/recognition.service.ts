@@ -421,13 +421,22 @@ export class RecognitionService {
       facts = facts.filter((f) => members.has(f.volunteerId));
     } else requireCommunity(grant);
     const ranked = rankCandidates(facts);
-    const [teams, noms] = await Promise.all([
+    const { from, to } = quarterRange(quarter);
+    const [teams, noms, served] = await Promise.all([
       repo.teamNames(
         this.db,
         actor.communityId,
         ranked.map((c) => c.volunteerId),
       ),
       repo.nominationStatuses(this.db, actor.communityId, quarter),
+      // Whom their service reached, from the one record of service (every kind of help, not one module's).
+      repo.contactsByVolunteer(
+        this.db,
+        actor.communityId,
+        from,
+        to,
+        ranked.map((c) => c.volunteerId),
+      ),
     ]);
     const nomBy = new Map(noms.map((n) => [n.volunteer_id, { id: n.id, status: n.status as NominationStatus }]));
     return {
@@ -447,6 +456,8 @@ export class RecognitionService {
         signedUp: c.signedUp,
         attended: c.attended,
         noShows: c.noShows,
+        contacts: served.get(c.volunteerId)?.contacts ?? 0,
+        residentsReached: served.get(c.volunteerId)?.reached ?? 0,
         nomination: nomBy.get(c.volunteerId) ?? null,
       })),
     };

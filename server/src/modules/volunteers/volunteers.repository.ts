@@ -257,7 +257,7 @@ export async function coverOf(db: DbOrTrx, communityId: string, id: string) {
     .execute();
 }
 
-export async function indicatorCounts(db: DbOrTrx, communityId: string) {
+export async function indicatorCounts(db: DbOrTrx, communityId: string, servedFrom: string) {
   const byStatus = await db
     .selectFrom('volunteer')
     .select(['status', (eb) => eb.fn.countAll<string | number>().as('n')])
@@ -278,9 +278,18 @@ export async function indicatorCounts(db: DbOrTrx, communityId: string) {
     .select((eb) => eb.fn.countAll<string | number>().as('n'))
     .where('community_id', '=', communityId)
     .executeTakeFirstOrThrow();
+  // From the one record of service: households a volunteer served (any kind of help) since `servedFrom`.
+  const served = await db
+    .selectFrom('contact')
+    .select((eb) => eb.fn.count<string | number>('household_id').distinct().as('n'))
+    .where('community_id', '=', communityId)
+    .where('volunteer_id', 'is not', null)
+    .where('occurred_on', '>=', servedFrom)
+    .executeTakeFirstOrThrow();
   return {
     byStatus: byStatus.map((s) => ({ status: s.status, n: Number(s.n) })),
     householdsWithVolunteer: Number(withV.n),
+    householdsServed: Number(served.n),
     households: Number(hh.n),
   };
 }

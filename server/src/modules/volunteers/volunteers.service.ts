@@ -12,7 +12,7 @@ import { randomToken, sha256, type FieldCipher } from '../../platform/crypto.ts'
 import { AppError, type FieldProblem } from '../../platform/errors.ts';
 import type { Notifier } from '../../platform/notify.ts';
 import { uuidv7 } from '../../../../domain/shared/ids.ts';
-import { bornOnOrBefore, todayInShanghai } from '../../../../domain/shared/dates.ts';
+import { addDays, bornOnOrBefore, todayInShanghai } from '../../../../domain/shared/dates.ts';
 import { maskIdNumber } from '../../../../domain/shared/id-number.ts';
 import { namePinyin } from '../../../../domain/shared/pinyin.ts';
 import { DEFAULT_AGE_POLICY, registrationAgeRule } from '../../../../domain/volunteers/eligibility.ts';
@@ -537,7 +537,7 @@ export class VolunteerService {
   }
 
   async indicators(actor: Actor) {
-    const c = await repo.indicatorCounts(this.db, actor.communityId);
+    const c = await repo.indicatorCounts(this.db, actor.communityId, addDays(todayInShanghai(), -365));
     const n = (s: string) => c.byStatus.find((x) => x.status === s)?.n ?? 0;
     const volunteers = c.byStatus.reduce((a, x) => a + x.n, 0);
     return {
@@ -547,6 +547,8 @@ export class VolunteerService {
       householdsWithVolunteer: c.householdsWithVolunteer,
       households: c.households,
       share: c.households ? Math.round((c.householdsWithVolunteer / c.households) * 1000) / 1000 : 0,
+      householdsServed: c.householdsServed,
+      servedShare: c.households ? Math.round((c.householdsServed / c.households) * 1000) / 1000 : 0,
     };
   }
 

@@ -12,6 +12,7 @@ import { api, download } from '../../shared/api/client.ts';
 import { useLabels } from '../../shared/labels.ts';
 import { can, useCurrentUser } from '../../shared/session/useSession.ts';
 import { SENSITIVE_GROUPS, SPECIAL_GROUPS, type SpecialGroup } from '../../../../domain/registry/special-groups.ts';
+import { CONTACT_KINDS, CONTACT_KIND_LABELS, type ContactKind } from '../../../../domain/contacts/kinds.ts';
 
 interface Row {
   residentId: string;
@@ -22,7 +23,7 @@ interface Row {
   address: string;
   groups: SpecialGroup[];
   lastContactOn: string | null;
-  lastContactKind: 'visit' | 'need' | 'survey' | null;
+  lastContactKind: ContactKind | null;
   daysSince: number | null;
   paired: boolean;
   openNeeds: number;
@@ -58,6 +59,26 @@ interface SpreadResult {
 
 const pct = (v: number | null) => (v === null ? '—' : `${Math.round(v * 1000) / 10}%`);
 const num = (v: number | null) => (v === null ? '—' : v.toFixed(2));
+
+/** The record of service over the last year: how many contacts of each kind of help (every kind shown). */
+function ContactsByKindCard() {
+  const { t, i18n } = useTranslation();
+  const q = useQuery({
+    queryKey: ['monitor', 'contacts-by-kind'],
+    queryFn: ({ signal }) => api.get<Record<ContactKind, number>>('/api/monitor/contacts-by-kind', undefined, signal),
+  });
+  const lang = i18n.language === 'en' ? 'en' : 'zh';
+  return (
+    <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('monitor.byKind')}</h2>} loading={q.isLoading}>
+      <Typography.Paragraph type="secondary">{t('monitor.byKindLead')}</Typography.Paragraph>
+      <Space size="large" wrap>
+        {CONTACT_KINDS.map((k) => (
+          <Statistic key={k} title={CONTACT_KIND_LABELS[k][lang]} value={q.data?.[k] ?? '—'} />
+        ))}
+      </Space>
+    </Card>
+  );
+}
 
 function SpreadCard() {
   const { t } = useTranslation();
@@ -112,7 +133,8 @@ function SpreadCard() {
 }
 
 export default function MonitorPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const kindLabel = (k: ContactKind | null) => (k ? CONTACT_KIND_LABELS[k][i18n.language === 'en' ? 'en' : 'zh'] : '');
   const labels = useLabels();
   const me = useCurrentUser();
   const sensitive = can(me, 'registry.sensitive');
@@ -271,7 +293,7 @@ export default function MonitorPage() {
             title: t('monitor.lastContact'),
             key: 'lc',
             render: (_: unknown, r: Row) =>
-              r.lastContactOn ? `${r.lastContactOn}（${t(`monitor.kind.${r.lastContactKind!}`)}）` : '—',
+              r.lastContactOn ? `${r.lastContactOn}（${kindLabel(r.lastContactKind)}）` : '—',
           },
           {
             title: t('monitor.paired'),
@@ -281,6 +303,7 @@ export default function MonitorPage() {
           { title: t('monitor.openNeeds'), dataIndex: 'openNeeds' },
         ]}
       />
+      <ContactsByKindCard />
       <SpreadCard />
     </ConsolePage>
   );

@@ -37,6 +37,8 @@ export interface Indicators {
   householdsWithVolunteer: number;
   households: number;
   share: number;
+  householdsServed: number;
+  servedShare: number;
 }
 
 const enc = encodeURIComponent;

@@ -197,6 +197,7 @@ function Ranking({ quarter }: { quarter: string }) {
           { title: t('recognition.notices.name'), dataIndex: 'name' },
           { title: t('recognition.notices.teams'), dataIndex: 'teams', render: (v: string) => v || '—' },
           { title: t('recognition.ranking.score'), dataIndex: 'score', width: 80 },
+          { title: t('recognition.ranking.reached'), dataIndex: 'residentsReached', width: 100 },
           { title: t('recognition.ranking.explanation'), dataIndex: 'explanation' },
           {
             title: t('console.actions'),

@@ -112,6 +112,14 @@ export default function VolunteersPage({ approvals = false }: { approvals?: bool
                 pct: Math.round(ind.share * 1000) / 10,
               })}
             />
+            <Statistic
+              title={t('console.volunteers.householdsServed')}
+              value={t('console.volunteers.indicatorsValue', {
+                n: ind.householdsServed,
+                total: ind.households,
+                pct: Math.round(ind.servedShare * 1000) / 10,
+              })}
+            />
           </Space>
         </Card>
       )}
