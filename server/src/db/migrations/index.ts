@@ -17,6 +17,7 @@ import * as badges from './2026-11-29T0100_badges.ts';
 import * as classroom from './2026-11-29T0110_classroom.ts';
 import * as homecare from './2026-11-29T0120_homecare.ts';
 import * as contacts from './2026-12-05T1800_contacts.ts';
+import * as needsLoop from './2026-12-05T1900_needs_loop.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-28T1200_foundation': foundation,
@@ -35,4 +36,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-29T0110_classroom': classroom,
   '2026-11-29T0120_homecare': homecare,
   '2026-12-05T1800_contacts': contacts,
+  '2026-12-05T1900_needs_loop': needsLoop,
 };
