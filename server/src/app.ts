@@ -103,7 +103,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   const hours = hoursModule({ db, audit, notifier, directory });
   // The one record of service: every module that records help writes its contacts through this.
   const contacts = new ContactService();
-  const needs = needsModule({ db, audit, eligibility, residents });
+  const needs = needsModule({ db, audit, eligibility, residents, notifier, contacts, hours: hours.service, directory });
   const appointments = appointmentsModule({ db, audit, notifier, residents, directory, hours: hours.service });
   const activities = activitiesModule({ db, cipher, audit, notifier, directory, eligibility, hours: hours.service });
   const recognition = recognitionModule({

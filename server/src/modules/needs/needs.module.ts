@@ -7,14 +7,30 @@ import type { EligibilityService } from '../service-types/service-types.service.
 import { MatchingService } from './matching.service.ts';
 import { needsRoutes } from './needs.routes.ts';
 import { NeedsService } from './needs.service.ts';
+import { NeedNotices } from './need-notices.ts';
+import { VolunteerNeedsService } from './volunteer-needs.service.ts';
+import type { Notifier } from '../../platform/notify.ts';
+import type { ContactService } from '../contacts/contacts.service.ts';
+import type { HoursService } from '../hours/hours.service.ts';
+import type { VolunteerDirectory } from '../volunteers/volunteer-directory.ts';
 
 export function needsModule(deps: {
   db: Db;
   audit: AuditLog;
   eligibility: EligibilityService;
   residents: ResidentDirectory;
-}): LinliModule<{ needs: NeedsService; matching: MatchingService }> {
-  const needs = new NeedsService(deps.db, deps.audit, deps.eligibility, deps.residents);
+  notifier: Notifier;
+  contacts: ContactService;
+  hours: HoursService;
+  directory: VolunteerDirectory;
+}): LinliModule<{ needs: NeedsService; matching: MatchingService; volunteerNeeds: VolunteerNeedsService }> {
+  const notices = new NeedNotices(deps.notifier, deps.residents);
+  const needs = new NeedsService(deps.db, deps.audit, deps.eligibility, deps.residents, notices, deps.contacts);
   const matching = new MatchingService(deps.db, deps.eligibility, needs);
-  return { routes: needsRoutes(needs, matching), service: { needs, matching }, jobs: [] };
+  const volunteerNeeds = new VolunteerNeedsService(deps.db, needs, notices, deps.hours, deps.directory, deps.residents);
+  return {
+    routes: needsRoutes(needs, matching, volunteerNeeds),
+    service: { needs, matching, volunteerNeeds },
+    jobs: [],
+  };
 }
