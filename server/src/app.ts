@@ -34,6 +34,7 @@ import { certificatesModule } from './modules/certificates/certificates.module.t
 import { classroomModule } from './modules/classroom/classroom.module.ts';
 import { homecareModule } from './modules/homecare/homecare.module.ts';
 import { hoursModule } from './modules/hours/hours.module.ts';
+import { meModule } from './modules/me/me.module.ts';
 import type { HoursService } from './modules/hours/hours.service.ts';
 import { insuranceModule } from './modules/insurance/insurance.module.ts';
 import { monitorModule } from './modules/monitor/monitor.module.ts';
@@ -115,6 +116,17 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     rateLimits,
   });
   const points = pointsModule({ db, audit, directory, hours: hours.service });
+  const pairings = pairingsModule({ db, audit, directory, residents, eligibility, hours: hours.service });
+  const classroom = classroomModule({ db, cipher, audit, notifier, directory, hours: hours.service });
+  const homecare = homecareModule({ db, cipher, audit, notifier, directory, residents, hours: hours.service });
+  // 我的任务: the volunteer's work from every module in one list.
+  const me = meModule({
+    needs: needs.service.volunteerNeeds,
+    pairings: pairings.service,
+    homecare: homecare.service,
+    classroom: classroom.service,
+    activities: activities.service,
+  });
   const modules: LinliModule<unknown>[] = [
     auth,
     registry,
@@ -129,7 +141,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     serviceTypes,
     volunteers,
     needs,
-    pairingsModule({ db, audit, directory, residents, eligibility, hours: hours.service }),
+    pairings,
     monitorModule({ db, cipher, audit, notifier, alertDays: config.leftOutAlertDays }),
     appointments,
     wechatModule({
@@ -155,9 +167,10 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
       recognition: recognition.service,
       points: (communityId, from, to, ids) => points.service.earnedBetween(communityId, from, to, ids),
     }),
-    classroomModule({ db, cipher, audit, notifier, directory, hours: hours.service }),
-    homecareModule({ db, cipher, audit, notifier, directory, residents, hours: hours.service }),
+    classroom,
+    homecare,
     badgesModule({ db, cipher, audit, notifier, registry: registryService, residents, rateLimits }),
+    me,
   ];
   const services: Services = {
     auth: auth.service,

@@ -9,7 +9,11 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('need').addColumn('decline_reason', 'text').execute();
   await db.schema.alterTable('need').addColumn('minutes', 'integer').execute();
   // The volunteer's list: their open needs.
-  await db.schema.createIndex('need_volunteer_ix').on('need').columns(['community_id', 'volunteer_id', 'status']).execute();
+  await db.schema
+    .createIndex('need_volunteer_ix')
+    .on('need')
+    .columns(['community_id', 'volunteer_id', 'status'])
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

@@ -380,9 +380,7 @@ export class NeedsService {
     if (m.to === 'done') set.done_at = now;
     // Done by staff (reported by phone): the record of service has it; hours come only from the volunteer's minutes.
     const then =
-      m.to === 'done' && n.volunteer_id
-        ? (trx: Trx) => this.recordContact(trx, n, n.volunteer_id!, now)
-        : undefined;
+      m.to === 'done' && n.volunteer_id ? (trx: Trx) => this.recordContact(trx, n, n.volunteer_id!, now) : undefined;
     if (m.to === 'cancelled' || m.to === 'declined') {
       set.close_reason = m.reason!;
       set.closed_at = now;

@@ -71,8 +71,7 @@ export class VolunteerNeedsService {
   private async view(n: NeedTable): Promise<MyNeedView> {
     const r = await this.residents.get(n.community_id, n.resident_id);
     const open = n.status === 'matched' || n.status === 'scheduled' || n.status === 'in_progress';
-    const phone =
-      n.accepted_at && open ? await this.residents.contactPhone(n.community_id, n.resident_id) : null;
+    const phone = n.accepted_at && open ? await this.residents.contactPhone(n.community_id, n.resident_id) : null;
     return {
       id: n.id,
       category: n.category as SkillCategory,
@@ -160,10 +159,12 @@ export class VolunteerNeedsService {
    */
   async done(actor: Actor, id: string, input: NeedDone, ctx: RequestContext): Promise<MyNeedView> {
     const { me, n } = await this.mine(actor, id);
-    if (n.status === 'done' || n.status === 'reviewed') throw new AppError('bad_transition', { from: n.status, to: 'done' });
+    if (n.status === 'done' || n.status === 'reviewed')
+      throw new AppError('bad_transition', { from: n.status, to: 'done' });
     if (!n.accepted_at) throw new AppError('need_not_accepted', {});
     const today = todayInShanghai();
-    if (n.preferred_date && n.preferred_date > today) throw new AppError('need_not_started', { date: n.preferred_date });
+    if (n.preferred_date && n.preferred_date > today)
+      throw new AppError('need_not_started', { date: n.preferred_date });
     const now = new Date().toISOString();
     const category = CATEGORY_LABELS[n.category as SkillCategory]?.zh ?? n.category;
     await this.needs.apply(
