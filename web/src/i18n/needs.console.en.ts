@@ -144,6 +144,8 @@ export const needsConsoleEn: Translation<typeof needsConsoleZhCN> = {
     why: {
       skill_exact: 'has the skill {{skill}} ({{level}})',
       skill_category: '{{category}} skill {{skill}} ({{level}})',
+      skill_relevant: 'skill {{skill}} ({{level}}) serves this need',
+      skill_not_relevant: '{{category}} skill {{skill}} does not serve this need',
       skill_none: 'no {{category}} skill',
       availability_any_time: 'any time',
       availability_slot: 'free {{date}} {{start}}–{{end}}',

@@ -137,6 +137,8 @@ export const needsConsoleZhCN = {
     why: {
       skill_exact: '持有所需技能 {{skill}}（{{level}}）',
       skill_category: '{{category}}技能 {{skill}}（{{level}}）',
+      skill_relevant: '技能 {{skill}}（{{level}}）正对这项需求',
+      skill_not_relevant: '{{category}}技能 {{skill}} 不对这项需求',
       skill_none: '没有{{category}}技能',
       availability_any_time: '时间不限',
       availability_slot: '{{date}} {{start}}–{{end}} 登记了有空',

@@ -8,16 +8,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('need').addColumn('declined_by', 'text').execute();
   await db.schema.alterTable('need').addColumn('decline_reason', 'text').execute();
   await db.schema.alterTable('need').addColumn('minutes', 'integer').execute();
-  // The volunteer's list: their open needs.
-  await db.schema
-    .createIndex('need_volunteer_ix')
-    .on('need')
-    .columns(['community_id', 'volunteer_id', 'status'])
-    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  await db.schema.dropIndex('need_volunteer_ix').execute();
   for (const c of ['accepted_at', 'declined_at', 'declined_by', 'decline_reason', 'minutes'])
     await db.schema.alterTable('need').dropColumn(c).execute();
 }
