@@ -39,6 +39,13 @@ export const needsConsoleEn: Translation<typeof needsConsoleZhCN> = {
       closeReason: 'Reason for cancelling or declining',
       rating: 'Rating',
       callerPhone: 'Caller number',
+      declineReason: 'Why the volunteer cannot go',
+      minutes: 'Time given (minutes)',
+    },
+    answer: {
+      waiting: 'Waiting for the volunteer',
+      accepted: 'Accepted by the volunteer',
+      declined: 'Declined by the volunteer',
     },
     board: {
       title: 'Needs',
