@@ -69,11 +69,16 @@ export function toNeed(n: NeedTable & { resident_name?: string; volunteer_name?:
   };
 }
 
-/** The volunteer's answer: waiting while matched and not accepted; after a decline, 'declined' until matched again. */
-export function answerOf(n: Pick<NeedTable, 'accepted_at' | 'volunteer_id' | 'declined_at'>): NeedAnswer | null {
+/**
+ * The volunteer's answer: waiting while an open need is matched and not accepted; after a decline, 'declined'
+ * until matched again; none for a need closed without an answer (taken before the loop, or closed by staff).
+ */
+export function answerOf(
+  n: Pick<NeedTable, 'accepted_at' | 'volunteer_id' | 'declined_at' | 'status'>,
+): NeedAnswer | null {
   if (n.accepted_at) return 'accepted';
-  if (n.volunteer_id) return 'waiting';
-  return n.declined_at ? 'declined' : null;
+  if (n.volunteer_id && ['matched', 'scheduled', 'in_progress'].includes(n.status)) return 'waiting';
+  return n.status === 'new' && n.declined_at ? 'declined' : null;
 }
 
 /** Median and 90th percentile of a list of hours (null when empty). */
