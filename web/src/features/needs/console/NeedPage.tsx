@@ -48,7 +48,7 @@ function Facts({ n }: { n: NeedDetail }) {
             label: t('needs.f.volunteer'),
             children: (
               <>
-                {n.volunteerName ?? '—'} <AnswerTag answer={n.answer} />
+                <span>{n.volunteerName ?? '—'}</span> <AnswerTag answer={n.answer} />
               </>
             ),
           },

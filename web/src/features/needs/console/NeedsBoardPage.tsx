@@ -167,7 +167,7 @@ export default function NeedsBoardPage() {
               dataIndex: 'volunteerName',
               render: (v: string | null, n) => (
                 <>
-                  {v ?? '—'} <AnswerTag answer={n.answer} />
+                  <span>{v ?? '—'}</span> <AnswerTag answer={n.answer} />
                 </>
               ),
             },
