@@ -205,6 +205,17 @@ for (const kind of testDatabaseKinds()) {
       assert.equal((await db().selectFrom('hours_entry').select('id').where('source_id', '=', id).execute()).length, 0);
     });
 
+    it('tells the volunteer when staff cancel a need they had, and it leaves their list', async () => {
+      const id = await take({ description: '下水道有味道' });
+      await match(id);
+      const res = await staff('POST', `/api/needs/${id}/move`, { to: 'cancelled', reason: '居民自己修好了' });
+      assert.equal(res.statusCode, 204, res.body);
+      const told = (await outbox('needs.released')).filter((o) => o.payload.needId === id);
+      assert.deepEqual(told.map((o) => o.recipient).sort(), ['o-liu', myPhone].sort());
+      assert.equal(told[0]!.payload.reason, '居民自己修好了');
+      assert.ok(!(await me('GET', '/api/my/needs')).json().some((x: any) => x.id === id));
+    });
+
     it('lets the resident rate the need on the phone', async () => {
       const res = await resident('POST', `/api/me/needs/${needId}/rating`, { stars: 5, comment: '很及时' });
       assert.equal(res.statusCode, 204, res.body);

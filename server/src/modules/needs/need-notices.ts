@@ -74,6 +74,19 @@ export class NeedNotices {
     });
   }
 
+  /** The volunteer is told a need they had is no longer theirs (staff cancelled it, or took it back to match again). */
+  async released(trx: Trx, n: NeedTable, volunteerId: string, reason: string | null) {
+    const v = await this.volunteer(trx, n.community_id, volunteerId);
+    if (!v) return;
+    await this.both(trx, n.community_id, v.phone, 'needs.released', {
+      name: v.name,
+      needId: n.id,
+      category: CATEGORY_LABELS[n.category as SkillCategory]?.zh ?? n.category,
+      description: clip(n.description, 40),
+      reason: reason ? clip(reason, 60) : null,
+    });
+  }
+
   /** Staff are told a volunteer declined, and why: the need is back with them to match again. */
   async declined(trx: Trx, n: NeedTable, volunteerId: string, reason: string) {
     const v = await this.volunteer(trx, n.community_id, volunteerId);

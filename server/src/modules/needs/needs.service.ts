@@ -384,8 +384,14 @@ export class NeedsService {
     if (m.to === 'scheduled') set.scheduled_for = m.scheduledFor!;
     if (m.to === 'done') set.done_at = now;
     // Done by staff (reported by phone): the record of service has it; hours come only from the volunteer's minutes.
+    // A volunteer who had the need is told when it is taken from them (cancelled, or back to matching).
+    const released = (m.to === 'cancelled' || m.to === 'new') && n.volunteer_id ? n.volunteer_id : null;
     const then =
-      m.to === 'done' && n.volunteer_id ? (trx: Trx) => this.recordContact(trx, n, n.volunteer_id!, now) : undefined;
+      m.to === 'done' && n.volunteer_id
+        ? (trx: Trx) => this.recordContact(trx, n, n.volunteer_id!, now)
+        : released
+          ? (trx: Trx) => this.notices.released(trx, n, released, m.reason ?? null)
+          : undefined;
     if (m.to === 'cancelled' || m.to === 'declined') {
       set.close_reason = m.reason!;
       set.closed_at = now;
