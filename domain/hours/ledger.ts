@@ -11,7 +11,15 @@
 // entry does not carry: the check-in and appointment modules reject overlaps before they write an entry.
 import { isRealDate } from '../shared/dates.ts';
 
-export const HOURS_SOURCES = ['activity', 'pairing_visit', 'appointment', 'home_care', 'classroom', 'honour'] as const;
+export const HOURS_SOURCES = [
+  'activity',
+  'pairing_visit',
+  'appointment',
+  'home_care',
+  'classroom',
+  'need',
+  'honour',
+] as const;
 export type HoursSource = (typeof HOURS_SOURCES)[number];
 
 /** credit: recorded by the system from activities, visits and appointments; honour: granted by an admin.

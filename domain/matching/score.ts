@@ -73,6 +73,11 @@ export interface MatchNeed {
   category: SkillCategory;
   /** A skill the need requires (a hard requirement: only holders are eligible). */
   skillCode?: string | null;
+  /**
+   * The skills that serve the need, read from its words (relevance.ts): holders score as for the exact skill, and
+   * another skill of the category scores nothing. Absent or empty: every skill of the category serves.
+   */
+  relevantSkills?: readonly string[];
   /** The resident's preferred time (local); null = any time. */
   when?: TimeWindow | null;
   buildingId: string | null;
@@ -244,7 +249,12 @@ function scoreOf(
         exact = true;
         break;
       }
-  if (!exact) {
+  if (!exact && need.relevantSkills?.length) {
+    let best = -1;
+    for (const s of c.skills)
+      if (LEVEL_RANK[s.level] > best && need.relevantSkills.includes(s.code)) best = LEVEL_RANK[s.level];
+    if (best >= 0) score += w.skillExact[SKILL_LEVELS_BY_RANK[best]!];
+  } else if (!exact) {
     let best = -1;
     for (const s of c.skills)
       if (LEVEL_RANK[s.level] > best && SKILL_BY_CODE.get(s.code)?.category === need.category)
@@ -284,6 +294,28 @@ function skillPart(need: MatchNeed, c: MatchCandidate, w: MatchWeights): MatchPa
       };
   }
   let best: { code: string; level: SkillLevel } | null = null;
+  const relevant = need.relevantSkills?.length ? need.relevantSkills : null;
+  if (relevant) {
+    for (const s of c.skills)
+      if (relevant.includes(s.code) && (!best || LEVEL_RANK[s.level] > LEVEL_RANK[best.level])) best = s;
+    if (best)
+      return {
+        factor: 'skill',
+        points: w.skillExact[best.level],
+        detail: 'match.skill.relevant',
+        params: { skill: best.code, level: best.level },
+      };
+    // A skill of the category that does not serve this need (a quilt-sewer for a leaking tap) earns nothing.
+    const other = c.skills.find((s) => SKILL_BY_CODE.get(s.code)?.category === need.category);
+    return other
+      ? {
+          factor: 'skill',
+          points: 0,
+          detail: 'match.skill.not_relevant',
+          params: { category: need.category, skill: other.code, level: other.level },
+        }
+      : { factor: 'skill', points: 0, detail: 'match.skill.none', params: { category: need.category } };
+  }
   for (const s of c.skills) {
     if (SKILL_BY_CODE.get(s.code)?.category !== need.category) continue;
     if (!best || LEVEL_RANK[s.level] > LEVEL_RANK[best.level]) best = s;

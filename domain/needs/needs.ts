@@ -7,6 +7,7 @@ import { localDate } from '../registry/schemas.ts';
 import { hhmmToMinute } from '../volunteers/service-schemas.ts';
 import type { TaskRequirements } from '../volunteers/eligibility.ts';
 import type { MatchNeed } from '../matching/score.ts';
+import { MAX_ENTRY_MINUTES } from '../hours/schemas.ts';
 
 export const NEED_CHANNELS = ['phone', 'online', 'wechat', 'office', 'survey'] as const;
 export type NeedChannel = (typeof NEED_CHANNELS)[number];
@@ -30,7 +31,8 @@ export type NeedStatus = (typeof NEED_STATUSES)[number];
 export const NEED_TRANSITIONS: Record<NeedStatus, readonly NeedStatus[]> = {
   new: ['matched', 'cancelled', 'declined'],
   matched: ['scheduled', 'in_progress', 'new', 'cancelled'],
-  scheduled: ['in_progress', 'new', 'cancelled'],
+  // The volunteer who accepted reports it done from their phone.
+  scheduled: ['in_progress', 'done', 'new', 'cancelled'],
   in_progress: ['done', 'cancelled'],
   done: ['reviewed'],
   reviewed: [],
@@ -103,6 +105,26 @@ export const needRating = z.object({
   stars: z.number().int().min(1, 'invalid.rating').max(5, 'invalid.rating'),
   comment: text(300).optional(),
 });
+
+/** The matched volunteer declines: why (staff read it; the need goes back to matching). */
+export const needDecline = z.object({
+  reason: text(200).pipe(z.string().min(2, 'invalid.reasonRequired')),
+});
+
+/** The volunteer reports a need done: the minutes it took (a pending entry in the hours ledger). */
+export const needDone = z.object({
+  minutes: z
+    .number()
+    .int('hours.minutesPositive')
+    .min(1, 'hours.minutesPositive')
+    .max(MAX_ENTRY_MINUTES, 'hours.minutesTooMany'),
+  note: text(300).optional(),
+});
+export type NeedDone = z.infer<typeof needDone>;
+
+/** Where the volunteer's answer stands: waiting for it, yes, or (last time) no. */
+export const NEED_ANSWERS = ['waiting', 'accepted', 'declined'] as const;
+export type NeedAnswer = (typeof NEED_ANSWERS)[number];
 
 export const needQuery = z.object({
   status: z.enum([...NEED_STATUSES, 'open'] as const).optional(),

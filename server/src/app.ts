@@ -34,6 +34,7 @@ import { certificatesModule } from './modules/certificates/certificates.module.t
 import { classroomModule } from './modules/classroom/classroom.module.ts';
 import { homecareModule } from './modules/homecare/homecare.module.ts';
 import { hoursModule } from './modules/hours/hours.module.ts';
+import { meModule } from './modules/me/me.module.ts';
 import type { HoursService } from './modules/hours/hours.service.ts';
 import { insuranceModule } from './modules/insurance/insurance.module.ts';
 import { monitorModule } from './modules/monitor/monitor.module.ts';
@@ -103,7 +104,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   const hours = hoursModule({ db, audit, notifier, directory });
   // The one record of service: every module that records help writes its contacts through this.
   const contacts = new ContactService();
-  const needs = needsModule({ db, audit, eligibility, residents, contacts });
+  const needs = needsModule({ db, audit, eligibility, residents, notifier, contacts, hours: hours.service, directory });
   const appointments = appointmentsModule({
     db,
     audit,
@@ -132,6 +133,26 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     rateLimits,
   });
   const points = pointsModule({ db, audit, directory, hours: hours.service });
+  const pairings = pairingsModule({ db, audit, directory, residents, eligibility, hours: hours.service, contacts });
+  const classroom = classroomModule({ db, cipher, audit, notifier, directory, hours: hours.service, contacts });
+  const homecare = homecareModule({
+    db,
+    cipher,
+    audit,
+    notifier,
+    directory,
+    residents,
+    hours: hours.service,
+    contacts,
+  });
+  // 我的任务: the volunteer's work from every module in one list.
+  const me = meModule({
+    needs: needs.service.volunteerNeeds,
+    pairings: pairings.service,
+    homecare: homecare.service,
+    classroom: classroom.service,
+    activities: activities.service,
+  });
   const modules: LinliModule<unknown>[] = [
     auth,
     registry,
@@ -146,7 +167,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     serviceTypes,
     volunteers,
     needs,
-    pairingsModule({ db, audit, directory, residents, eligibility, hours: hours.service, contacts }),
+    pairings,
     monitorModule({ db, cipher, audit, notifier, alertDays: config.leftOutAlertDays, contacts }),
     appointments,
     wechatModule({
@@ -172,9 +193,10 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
       recognition: recognition.service,
       points: (communityId, from, to, ids) => points.service.earnedBetween(communityId, from, to, ids),
     }),
-    classroomModule({ db, cipher, audit, notifier, directory, hours: hours.service, contacts }),
-    homecareModule({ db, cipher, audit, notifier, directory, residents, hours: hours.service, contacts }),
+    classroom,
+    homecare,
     badgesModule({ db, cipher, audit, notifier, registry: registryService, residents, rateLimits, contacts }),
+    me,
   ];
   const services: Services = {
     auth: auth.service,

@@ -40,6 +40,8 @@ const volunteers = {
 const needs = {
   bad_transition: 409,
   not_eligible: 409,
+  need_not_accepted: 409,
+  need_not_started: 409,
 } as const;
 
 const pairings = {

@@ -17,6 +17,7 @@ export const hoursConsoleEn = {
       appointment: 'Appointment',
       home_care: 'Home care',
       classroom: '4:30 classroom',
+      need: 'Need met',
       honour: 'Honour',
     },
     reviewOnly: 'Flagged only',

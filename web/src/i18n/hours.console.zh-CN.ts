@@ -14,6 +14,7 @@ export const hoursConsoleZhCN = {
       appointment: '预约服务',
       home_care: '居家照护',
       classroom: '四点半课堂',
+      need: '需求服务',
       honour: '荣誉时长',
     },
     reviewOnly: '只看需要留意的',

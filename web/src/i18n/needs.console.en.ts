@@ -39,6 +39,13 @@ export const needsConsoleEn: Translation<typeof needsConsoleZhCN> = {
       closeReason: 'Reason for cancelling or declining',
       rating: 'Rating',
       callerPhone: 'Caller number',
+      declineReason: 'Why the volunteer cannot go',
+      minutes: 'Time given (minutes)',
+    },
+    answer: {
+      waiting: 'Waiting for the volunteer',
+      accepted: 'Accepted by the volunteer',
+      declined: 'Declined by the volunteer',
     },
     board: {
       title: 'Needs',
@@ -144,6 +151,8 @@ export const needsConsoleEn: Translation<typeof needsConsoleZhCN> = {
     why: {
       skill_exact: 'has the skill {{skill}} ({{level}})',
       skill_category: '{{category}} skill {{skill}} ({{level}})',
+      skill_relevant: 'skill {{skill}} ({{level}}) serves this need',
+      skill_not_relevant: '{{category}} skill {{skill}} does not serve this need',
       skill_none: 'no {{category}} skill',
       availability_any_time: 'any time',
       availability_slot: 'free {{date}} {{start}}–{{end}}',

@@ -36,7 +36,10 @@ export const needsConsoleZhCN = {
       closeReason: '取消或不受理原因',
       rating: '评价',
       callerPhone: '来电号码',
+      declineReason: '志愿者不能去的原因',
+      minutes: '服务时长（分钟）',
     },
+    answer: { waiting: '待志愿者答复', accepted: '志愿者已接受', declined: '志愿者已拒绝' },
     board: {
       title: '需求列表',
       lead: '所有需求：紧急的排在最前，然后是等得最久的。点居民姓名查看详情、对接志愿者。',
@@ -137,6 +140,8 @@ export const needsConsoleZhCN = {
     why: {
       skill_exact: '持有所需技能 {{skill}}（{{level}}）',
       skill_category: '{{category}}技能 {{skill}}（{{level}}）',
+      skill_relevant: '技能 {{skill}}（{{level}}）正对这项需求',
+      skill_not_relevant: '{{category}}技能 {{skill}} 不对这项需求',
       skill_none: '没有{{category}}技能',
       availability_any_time: '时间不限',
       availability_slot: '{{date}} {{start}}–{{end}} 登记了有空',

@@ -31,6 +31,14 @@ export interface NeedTable {
   done_at: string | null;
   closed_at: string | null;
   updated_at: string;
+  /** The matched volunteer said yes (null while they have not answered). */
+  accepted_at: string | null;
+  /** The last decline by a volunteer: when, who, why (staff read it; the need went back to matching). */
+  declined_at: string | null;
+  declined_by: string | null;
+  decline_reason: string | null;
+  /** Minutes the volunteer reported when done. */
+  minutes: number | null;
 }
 
 export interface NeedEventTable {

@@ -10,6 +10,7 @@ const SOURCE_LABEL: Record<string, string> = {
   appointment: '预约服务',
   home_care: '居家照护',
   classroom: '四点半课堂',
+  need: '需求服务',
 };
 const MAX_LINES = 18;
 

@@ -628,3 +628,24 @@ export async function volunteersExist(db: DbOrTrx, communityId: string, ids: rea
     .execute();
   return new Set(rows.map((r) => r.id));
 }
+
+/** A volunteer's rota days from `from` on (the combined 我的任务 list reads them). */
+export async function rotaDaysOf(
+  db: DbOrTrx,
+  communityId: string,
+  volunteerId: string,
+  from: string,
+): Promise<ClassroomSessionTable[]> {
+  return db
+    .selectFrom('classroom_rota as r')
+    .innerJoin('classroom_session as s', (j) =>
+      j.onRef('s.community_id', '=', 'r.community_id').onRef('s.id', '=', 'r.session_id'),
+    )
+    .selectAll('s')
+    .where('r.community_id', '=', communityId)
+    .where('r.volunteer_id', '=', volunteerId)
+    .where('s.date', '>=', from)
+    .orderBy('s.date')
+    .limit(60)
+    .execute();
+}

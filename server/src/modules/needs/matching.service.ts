@@ -14,6 +14,7 @@ import {
   type MatchNeed,
   type RankedCandidate,
 } from '../../../../domain/matching/score.ts';
+import { relevantSkills } from '../../../../domain/matching/relevance.ts';
 import { compare, firstComeFirstServed, solveFast, type BatchNeed } from '../../../../domain/matching/assign.ts';
 import { needRequirements, OPEN_NEED_STATUSES } from '../../../../domain/needs/needs.ts';
 import type { SkillCategory, SkillLevel } from '../../../../domain/volunteers/skills.ts';
@@ -80,6 +81,7 @@ export class MatchingService {
       return {
         category: n.category as SkillCategory,
         skillCode: n.skill_code ?? st?.skill_code ?? null,
+        relevantSkills: relevantSkills(n.category as SkillCategory, n.description, n.skill_code ?? st?.skill_code),
         when,
         buildingId: home?.building_id ?? null,
         gridId: home?.grid_id ?? n.grid_id,

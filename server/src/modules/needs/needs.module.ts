@@ -10,20 +10,30 @@ import { needsRoutes } from './needs.routes.ts';
 import { NeedsService } from './needs.service.ts';
 import { surveyRoutes } from './survey.routes.ts';
 import { SurveyService } from './survey.service.ts';
+import { NeedNotices } from './need-notices.ts';
+import { VolunteerNeedsService } from './volunteer-needs.service.ts';
+import type { Notifier } from '../../platform/notify.ts';
+import type { HoursService } from '../hours/hours.service.ts';
+import type { VolunteerDirectory } from '../volunteers/volunteer-directory.ts';
 
 export function needsModule(deps: {
   db: Db;
   audit: AuditLog;
   eligibility: EligibilityService;
   residents: ResidentDirectory;
+  notifier: Notifier;
   contacts: ContactService;
-}): LinliModule<{ needs: NeedsService; matching: MatchingService }> {
-  const needs = new NeedsService(deps.db, deps.audit, deps.eligibility, deps.residents, deps.contacts);
+  hours: HoursService;
+  directory: VolunteerDirectory;
+}): LinliModule<{ needs: NeedsService; matching: MatchingService; volunteerNeeds: VolunteerNeedsService }> {
+  const notices = new NeedNotices(deps.notifier, deps.residents);
+  const needs = new NeedsService(deps.db, deps.audit, deps.eligibility, deps.residents, notices, deps.contacts);
   const matching = new MatchingService(deps.db, deps.eligibility, needs);
+  const volunteerNeeds = new VolunteerNeedsService(deps.db, needs, notices, deps.hours, deps.directory, deps.residents);
   const survey = new SurveyService(deps.db, needs);
   const routes = async (app: Parameters<LinliModule<unknown>['routes']>[0]) => {
-    await app.register(needsRoutes(needs, matching));
+    await app.register(needsRoutes(needs, matching, volunteerNeeds));
     await app.register(surveyRoutes(survey));
   };
-  return { routes, service: { needs, matching }, jobs: [] };
+  return { routes, service: { needs, matching, volunteerNeeds }, jobs: [] };
 }

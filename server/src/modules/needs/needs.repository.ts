@@ -185,3 +185,23 @@ export async function surveyNeedCounts(db: DbOrTrx, communityId: string, since: 
   if (gridOnly) q = q.where('s.grid_id', '=', gridOnly);
   return q.groupBy('n.category').execute();
 }
+
+// ---------------- the volunteer's needs ----------------
+
+/** A volunteer's needs: open ones, and those done or reviewed since `doneSince` (an instant). */
+export function needsOfVolunteer(db: DbOrTrx, communityId: string, volunteerId: string, doneSince: string) {
+  return db
+    .selectFrom('need')
+    .selectAll()
+    .where('community_id', '=', communityId)
+    .where('volunteer_id', '=', volunteerId)
+    .where((eb) =>
+      eb.or([
+        eb('status', 'in', ['matched', 'scheduled', 'in_progress']),
+        eb.and([eb('status', 'in', ['done', 'reviewed']), eb('done_at', '>=', doneSince)]),
+      ]),
+    )
+    .orderBy('created_at')
+    .limit(200)
+    .execute();
+}

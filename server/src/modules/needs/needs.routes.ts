@@ -4,6 +4,9 @@ import { z } from 'zod';
 import { idParam, uuid } from '../../../../domain/shared/schemas.ts';
 import {
   myNeedInput,
+  NEED_ANSWERS,
+  needDecline,
+  needDone,
   needInput,
   needMove,
   needQuery,
@@ -17,6 +20,7 @@ import { sendWorkbook } from '../../platform/excel.ts';
 import { actorOf, grantOf, requestContext } from '../../platform/http.ts';
 import type { NeedsService } from './needs.service.ts';
 import type { MatchingService } from './matching.service.ts';
+import type { VolunteerNeedsService } from './volunteer-needs.service.ts';
 import { needsWorkbook } from './needs.excel.ts';
 import { fileResponse, MIME, noContent } from '../../platform/responses.ts';
 
@@ -48,6 +52,31 @@ const need = z.object({
   matchedAt: z.string().nullable(),
   doneAt: z.string().nullable(),
   closedAt: z.string().nullable(),
+  answer: z.enum(NEED_ANSWERS).nullable(),
+  acceptedAt: z.string().nullable(),
+  declinedAt: z.string().nullable(),
+  declineReason: z.string().nullable(),
+  minutes: z.number().nullable(),
+});
+/** A need as its matched volunteer sees it (the resident's phone only once accepted, while open). */
+export const myNeedView = z.object({
+  id: z.string(),
+  category: z.string(),
+  description: z.string(),
+  urgency: z.string(),
+  status: z.string(),
+  answer: z.enum(NEED_ANSWERS).nullable(),
+  preferredDate: z.string().nullable(),
+  preferredStart: z.string().nullable(),
+  preferredEnd: z.string().nullable(),
+  place: z.string().nullable(),
+  residentName: z.string(),
+  address: z.string(),
+  residentPhone: z.string().nullable(),
+  matchedAt: z.string().nullable(),
+  acceptedAt: z.string().nullable(),
+  doneAt: z.string().nullable(),
+  minutes: z.number().nullable(),
 });
 const needPage = z.object({ items: z.array(need), total: z.number(), page: z.number(), pageSize: z.number() });
 const needDetail = need.extend({
@@ -71,13 +100,14 @@ const part = z.object({
 const sinceQuery = z.object({ since: localDate.optional() });
 const daysAgo = (d: number) => addDays(todayInShanghai(), -d);
 
-export function needsRoutes(needs: NeedsService, matching: MatchingService) {
+export function needsRoutes(needs: NeedsService, matching: MatchingService, mine: VolunteerNeedsService) {
   return async (app: FastifyInstance) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
     const read = { access: { permission: 'needs.read' as const } };
     const write = { access: { permission: 'needs.write' as const } };
     const match = { access: { permission: 'needs.match' as const } };
     const self = { access: { permission: 'resident.self' as const } };
+    const volunteer = { access: { permission: 'volunteer.self' as const } };
     const tags = ['needs'];
 
     r.get(
@@ -334,6 +364,77 @@ export function needsRoutes(needs: NeedsService, matching: MatchingService) {
         await needs.rate(actorOf(req), req.params.id, req.body.stars, req.body.comment, requestContext(req));
         return reply.status(204).send();
       },
+    );
+
+    // ---- the volunteer's side of the loop (我的任务) ----
+    r.get(
+      '/api/my/needs',
+      {
+        config: volunteer,
+        schema: {
+          tags,
+          summary: 'Needs I am matched to (open, and done in the last two weeks)',
+          response: { 200: z.array(myNeedView) },
+        },
+      },
+      (req) => mine.list(actorOf(req)),
+    );
+    r.get(
+      '/api/my/needs/:id',
+      {
+        config: volunteer,
+        schema: {
+          tags,
+          summary: 'One need I am matched to: what, when, where (the phone once accepted)',
+          params: idParam,
+          response: { 200: myNeedView },
+        },
+      },
+      (req) => mine.get(actorOf(req), req.params.id),
+    );
+    r.post(
+      '/api/my/needs/:id/accept',
+      {
+        config: volunteer,
+        schema: {
+          tags,
+          summary: 'Accept a need I am matched to (the resident is told who is coming)',
+          params: idParam,
+          response: { 200: myNeedView },
+        },
+      },
+      (req) => mine.accept(actorOf(req), req.params.id, requestContext(req)),
+    );
+    r.post(
+      '/api/my/needs/:id/decline',
+      {
+        config: volunteer,
+        schema: {
+          tags,
+          summary: 'Decline a need with a reason: it goes back to matching and staff are told',
+          params: idParam,
+          body: needDecline,
+          response: { 204: noContent },
+        },
+      },
+      async (req, reply) => {
+        await mine.decline(actorOf(req), req.params.id, req.body.reason, requestContext(req));
+        return reply.status(204).send();
+      },
+    );
+    r.post(
+      '/api/my/needs/:id/done',
+      {
+        config: volunteer,
+        schema: {
+          tags,
+          summary: 'Report a need done with its minutes (a pending hours entry and a contact are written)',
+          params: idParam,
+          body: needDone,
+          response: { 200: myNeedView },
+        },
+      },
+      (req) => mine.done(actorOf(req), req.params.id, req.body, requestContext(req)),
     );
 
     r.post(

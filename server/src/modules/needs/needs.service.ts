@@ -15,6 +15,7 @@ import {
   canMove,
   needRequirements,
   type NeedChannel,
+  type NeedAnswer,
   type NeedInput,
   type NeedMove,
   type NeedQuery,
@@ -26,6 +27,8 @@ import { requirementsOf } from '../service-types/service-types.service.ts';
 import type { ResidentDirectory } from '../registry/resident-directory.ts';
 import type { ContactService } from '../contacts/contacts.service.ts';
 import * as repo from './needs.repository.ts';
+import type { NeedNotices } from './need-notices.ts';
+import type { Trx } from '../../db/database.ts';
 
 const hhmmOrNull = (m: number | null) => (m === null ? null : minuteToHhmm(m));
 
@@ -57,7 +60,25 @@ export function toNeed(n: NeedTable & { resident_name?: string; volunteer_name?:
     matchedAt: n.matched_at,
     doneAt: n.done_at,
     closedAt: n.closed_at,
+    // The volunteer's answer: waiting while matched and not yet accepted; the last decline stays for staff.
+    answer: answerOf(n),
+    acceptedAt: n.accepted_at ?? null,
+    declinedAt: n.declined_at ?? null,
+    declineReason: n.decline_reason ?? null,
+    minutes: n.minutes ?? null,
   };
+}
+
+/**
+ * The volunteer's answer: waiting while an open need is matched and not accepted; after a decline, 'declined'
+ * until matched again; none for a need closed without an answer (taken before the loop, or closed by staff).
+ */
+export function answerOf(
+  n: Pick<NeedTable, 'accepted_at' | 'volunteer_id' | 'declined_at' | 'status'>,
+): NeedAnswer | null {
+  if (n.accepted_at) return 'accepted';
+  if (n.volunteer_id && ['matched', 'scheduled', 'in_progress'].includes(n.status)) return 'waiting';
+  return n.status === 'new' && n.declined_at ? 'declined' : null;
 }
 
 /** Median and 90th percentile of a list of hours (null when empty). */
@@ -90,6 +111,7 @@ export class NeedsService {
     private readonly audit: AuditLog,
     private readonly eligibility: EligibilityService,
     private readonly residents: ResidentDirectory,
+    private readonly notices: NeedNotices,
     private readonly contacts: ContactService,
   ) {}
 
@@ -172,6 +194,11 @@ export class NeedsService {
         done_at: null,
         closed_at: null,
         updated_at: now,
+        accepted_at: null,
+        declined_at: null,
+        declined_by: null,
+        decline_reason: null,
+        minutes: null,
       });
       await repo.insertEvent(trx, {
         community_id: who.communityId,
@@ -299,8 +326,12 @@ export class NeedsService {
     };
   }
 
-  /** Moves a need along; refuses a move the path does not allow, or one another person made first. */
-  private async apply(
+  /**
+   * Moves a need along; refuses a move the path does not allow, or one another person made first. `then` writes
+   * what goes with the move (notices, hours, the contact) in its transaction; `stay` records a step that keeps
+   * the status (a volunteer accepting a need staff already scheduled).
+   */
+  async apply(
     actor: Who,
     ctx: RequestContext,
     n: NeedTable,
@@ -308,9 +339,10 @@ export class NeedsService {
     set: Partial<NeedTable>,
     note: string | null,
     volunteerId: string | null = n.volunteer_id,
+    opts: { then?: (trx: Trx) => Promise<void>; stay?: boolean; action?: string } = {},
   ) {
     const from = n.status as NeedStatus;
-    if (!canMove(from, to)) throw new AppError('bad_transition', { from, to });
+    if (!(opts.stay && from === to) && !canMove(from, to)) throw new AppError('bad_transition', { from, to });
     const now = new Date().toISOString();
     await this.db.transaction().execute(async (trx) => {
       if (!(await repo.moveNeed(trx, actor.communityId, n.id, from, { ...set, status: to, updated_at: now })))
@@ -328,11 +360,12 @@ export class NeedsService {
         at: now,
       });
       await this.audit.recordBy(trx, actor, ctx, {
-        action: `need.${to}`,
+        action: opts.action ?? `need.${to}`,
         entityType: 'need',
         entityId: n.id,
         detail: { from, ...(volunteerId && { volunteerId }) },
       });
+      await opts.then?.(trx);
     });
   }
 
@@ -346,15 +379,47 @@ export class NeedsService {
       set.volunteer_id = null;
       set.matched_at = null;
       set.scheduled_for = null;
+      set.accepted_at = null;
     }
     if (m.to === 'scheduled') set.scheduled_for = m.scheduledFor!;
     if (m.to === 'done') set.done_at = now;
+    // Done by staff (reported by phone): the record of service has it; hours come only from the volunteer's minutes.
+    // A volunteer who had the need is told when it is taken from them (cancelled, or back to matching).
+    const released = (m.to === 'cancelled' || m.to === 'new') && n.volunteer_id ? n.volunteer_id : null;
+    const then =
+      m.to === 'done' && n.volunteer_id
+        ? (trx: Trx) => this.recordContact(trx, n, n.volunteer_id!, now)
+        : released
+          ? (trx: Trx) => this.notices.released(trx, n, released, m.reason ?? null)
+          : undefined;
     if (m.to === 'cancelled' || m.to === 'declined') {
       set.close_reason = m.reason!;
       set.closed_at = now;
     }
     if (m.to === 'reviewed') set.closed_at = now;
-    await this.apply(actor, ctx, n, m.to, set, m.reason ?? null, m.to === 'new' ? null : n.volunteer_id);
+    await this.apply(actor, ctx, n, m.to, set, m.reason ?? null, m.to === 'new' ? null : n.volunteer_id, { then });
+  }
+
+  /** The need in the one record of service: a contact of kind 'need' for its resident, by its volunteer. */
+  async recordContact(trx: Trx, n: NeedTable, volunteerId: string, at: string) {
+    const v = await trx
+      .selectFrom('volunteer')
+      .select('name')
+      .where('community_id', '=', n.community_id)
+      .where('id', '=', volunteerId)
+      .executeTakeFirst();
+    await this.contacts.record(trx, [
+      {
+        communityId: n.community_id,
+        kind: 'need',
+        sourceId: n.id,
+        residentId: n.resident_id,
+        householdId: n.household_id,
+        occurredAt: at,
+        volunteerId,
+        servedBy: v?.name ?? '',
+      },
+    ]);
   }
 
   /** Staff confirm a volunteer for a need; the volunteer must be eligible for what it asks at its time. */
@@ -371,9 +436,18 @@ export class NeedsService {
       ctx,
       n,
       'matched',
-      { volunteer_id: volunteerId, matched_at: new Date().toISOString() },
+      {
+        volunteer_id: volunteerId,
+        matched_at: new Date().toISOString(),
+        accepted_at: null,
+        declined_at: null,
+        declined_by: null,
+        decline_reason: null,
+      },
       null,
       volunteerId,
+      // The volunteer is told (SMS, the official account; the need waits on their 我的任务 list).
+      { then: (trx) => this.notices.matched(trx, n, volunteerId) },
     );
   }
 

@@ -4,6 +4,8 @@
 export const zh = {
   bad_transition: '该需求当前为“{from}”，不能改为“{to}”。请刷新后再试',
   not_eligible: '这位志愿者不适合这项需求：{reasons}',
+  need_not_accepted: '请先接受这项任务，再报告完成',
+  need_not_started: '这项任务约在 {date}，还没到时间，不能报告完成',
   'invalid.reasonRequired': '请写明原因（会告知居民）',
   'invalid.rating': '评分应为 1 到 5 星',
   'invalid.matchThroughMatching': '请在“对接志愿者”中选择志愿者',
@@ -31,6 +33,8 @@ export const zh = {
 export const en: Record<keyof typeof zh, string> = {
   bad_transition: 'This need is “{from}” and cannot become “{to}”. Please reload and try again',
   not_eligible: 'This volunteer cannot take this need: {reasons}',
+  need_not_accepted: 'Accept this task before reporting it done',
+  need_not_started: 'This task is on {date}; it cannot be done before then',
   'invalid.reasonRequired': 'Say why (the resident is told)',
   'invalid.rating': 'A rating is 1 to 5 stars',
   'invalid.matchThroughMatching': 'Choose the volunteer under “Match a volunteer”',

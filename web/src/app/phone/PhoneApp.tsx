@@ -30,6 +30,8 @@ const CheckinPage = lazy(() => import('../../features/activities/phone/CheckinPa
 const BookServicePage = lazy(() => import('../../features/appointments/phone/BookServicePage.tsx'));
 const AskHelpPage = lazy(() => import('../../features/needs/phone/AskHelpPage.tsx'));
 const SurveyVisitPage = lazy(() => import('../../features/needs/phone/SurveyVisitPage.tsx'));
+const MyTasksPage = lazy(() => import('../../features/needs/phone/MyTasksPage.tsx'));
+const TaskNeedPage = lazy(() => import('../../features/needs/phone/TaskNeedPage.tsx'));
 
 function PhoneLayout() {
   const me = useCurrentUser();
@@ -70,6 +72,8 @@ export default function PhoneApp() {
         <Route path="activities" element={<ActivitiesPhonePage />} />
         <Route path="activities/checkin/:id" element={<CheckinPage />} />
         <Route path="needs" element={<AskHelpPage />} />
+        <Route path="tasks" element={<MyTasksPage />} />
+        <Route path="tasks/needs/:id" element={<TaskNeedPage />} />
         <Route element={<RequireRegistry />}>
           <Route path="grid" element={<GridHomePage />} />
           <Route path="grid/households" element={<GridHouseholdsPage />} />

@@ -32,6 +32,9 @@ export default function PhoneHomePage() {
       ? [{ key: 'residents', to: '/m/grid', title: t('home.residents'), sub: t('home.residentsDesc') }]
       : []),
     ...(can(me, 'volunteer.self')
+      ? [{ key: 'tasks', to: '/m/tasks', title: t('tasksPhone.link'), sub: t('tasksPhone.linkDesc') }]
+      : []),
+    ...(can(me, 'volunteer.self')
       ? [
           {
             key: 'volunteer',

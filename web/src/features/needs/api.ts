@@ -3,7 +3,8 @@
 // VolunteerPicker does, so that this feature does not import another one.
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, download, type Query } from '../../shared/api/client.ts';
-import type { NeedChannel, NeedStatus, NeedUrgency } from '../../../../domain/needs/needs.ts';
+import type { NeedAnswer, NeedChannel, NeedStatus, NeedUrgency } from '../../../../domain/needs/needs.ts';
+import type { MyTaskItem } from '../../../../domain/needs/my-tasks.ts';
 import type { SkillCategory } from '../../../../domain/volunteers/skills.ts';
 import type {
   BatchResultView,
@@ -13,7 +14,7 @@ import type {
   SurveyVisitView,
 } from '../../../../domain/needs/views.ts';
 
-export type { NeedChannel, NeedStatus, NeedUrgency, SkillCategory };
+export type { MyTaskItem, NeedAnswer, NeedChannel, NeedStatus, NeedUrgency, SkillCategory };
 
 const enc = encodeURIComponent;
 
@@ -51,6 +52,32 @@ export interface Need {
   matchedAt: string | null;
   doneAt: string | null;
   closedAt: string | null;
+  /** The matched volunteer's answer; after a decline, 'declined' with its reason until matched again. */
+  answer: NeedAnswer | null;
+  acceptedAt: string | null;
+  declinedAt: string | null;
+  declineReason: string | null;
+  minutes: number | null;
+}
+/** A need as its matched volunteer sees it (the resident's phone only once accepted, while open). */
+export interface MyNeed {
+  id: string;
+  category: SkillCategory;
+  description: string;
+  urgency: NeedUrgency;
+  status: NeedStatus;
+  answer: NeedAnswer | null;
+  preferredDate: string | null;
+  preferredStart: string | null;
+  preferredEnd: string | null;
+  place: string | null;
+  residentName: string;
+  address: string;
+  residentPhone: string | null;
+  matchedAt: string | null;
+  acceptedAt: string | null;
+  doneAt: string | null;
+  minutes: number | null;
 }
 export interface NeedEvent {
   from: NeedStatus | null;
@@ -195,6 +222,14 @@ export const needsApi = {
   /** Whom I may ask for: myself and the family members who list my phone. */
   people: (signal?: AbortSignal) => api.get<Person[]>('/api/me/needs/for', undefined, signal),
 
+  /** 我的任务: my work from every module; and the needs I am matched to, answered and reported done. */
+  myTasks: (signal?: AbortSignal) => api.get<MyTaskItem[]>('/api/me/tasks', undefined, signal),
+  myNeed: (id: string, signal?: AbortSignal) => api.get<MyNeed>(`/api/my/needs/${enc(id)}`, undefined, signal),
+  accept: (id: string) => api.post<MyNeed>(`/api/my/needs/${enc(id)}/accept`),
+  decline: (id: string, reason: string) => api.post<void>(`/api/my/needs/${enc(id)}/decline`, { reason }),
+  done: (id: string, minutes: number, note?: string) =>
+    api.post<MyNeed>(`/api/my/needs/${enc(id)}/done`, { minutes, note: note || undefined }),
+
   residents: (q: string, signal?: AbortSignal) =>
     api.get<Paged<ResidentHit>>('/api/residents', { q, pageSize: 10 }, signal),
   grids: (signal?: AbortSignal) => api.get<Grid[]>('/api/grids', undefined, signal),
@@ -231,6 +266,10 @@ export const useHouseholdSurvey = (id: string | null) =>
   });
 export const useMyNeeds = () =>
   useQuery({ queryKey: ['needs', 'mine'], queryFn: ({ signal }) => needsApi.mine(signal) });
+export const useMyTasks = () =>
+  useQuery({ queryKey: ['needs', 'my-tasks'], queryFn: ({ signal }) => needsApi.myTasks(signal) });
+export const useMyNeed = (id: string) =>
+  useQuery({ queryKey: ['needs', 'my-need', id], queryFn: ({ signal }) => needsApi.myNeed(id, signal) });
 export const usePeople = () =>
   useQuery({ queryKey: ['needs', 'people'], queryFn: ({ signal }) => needsApi.people(signal), staleTime: 300_000 });
 export const useGrids = () =>
@@ -317,3 +356,16 @@ export function useRateMyNeed(id: string) {
 /** Whole hours, or one decimal under ten. */
 export const hoursText = (h: number | null) =>
   h === null ? '—' : h < 10 ? String(Math.round(h * 10) / 10) : String(Math.round(h));
+
+/** The volunteer answers a need matched to them, or reports it done; 我的任务 and the page refresh. */
+export function useAnswerNeed(id: string) {
+  const refresh = useRefreshNeeds();
+  return {
+    accept: useMutation({ mutationFn: () => needsApi.accept(id), onSuccess: refresh }),
+    decline: useMutation({ mutationFn: (reason: string) => needsApi.decline(id, reason), onSuccess: refresh }),
+    done: useMutation({
+      mutationFn: ({ minutes, note }: { minutes: number; note?: string }) => needsApi.done(id, minutes, note),
+      onSuccess: refresh,
+    }),
+  };
+}

@@ -8,7 +8,7 @@ import { formatDateTime } from '../../../shared/format.ts';
 import { useCan } from '../../../shared/session/useSession.ts';
 import { useNeed, type NeedChannel, type NeedDetail, type NeedEvent } from '../api.ts';
 import { useNeedText } from './useNeedText.ts';
-import { NeedStatusTag, UrgencyTag } from './tags.tsx';
+import { AnswerTag, NeedStatusTag, UrgencyTag } from './tags.tsx';
 import { NeedMoves } from './NeedMoves.tsx';
 import { CandidatesCard } from './CandidatesCard.tsx';
 
@@ -43,7 +43,19 @@ function Facts({ n }: { n: NeedDetail }) {
               `${formatDateTime(n.createdAt, i18n.language)}` +
               `（${t('needs.f.waiting')} ${text.waiting(n.createdAt, n.matchedAt ?? n.closedAt)}）`,
           },
-          { key: 'volunteer', label: t('needs.f.volunteer'), children: n.volunteerName ?? '—' },
+          {
+            key: 'volunteer',
+            label: t('needs.f.volunteer'),
+            children: (
+              <>
+                <span>{n.volunteerName ?? '—'}</span> <AnswerTag answer={n.answer} />
+              </>
+            ),
+          },
+          ...(n.answer === 'declined' && n.declineReason
+            ? [{ key: 'declined', label: t('needs.f.declineReason'), children: n.declineReason }]
+            : []),
+          ...(n.minutes !== null ? [{ key: 'minutes', label: t('needs.f.minutes'), children: n.minutes }] : []),
           ...(n.scheduledFor
             ? [{ key: 'scheduled', label: t('needs.f.scheduledFor'), children: n.scheduledFor.replace('T', ' ') }]
             : []),

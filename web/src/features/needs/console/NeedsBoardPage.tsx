@@ -14,7 +14,7 @@ import { NEED_CHANNELS, NEED_STATUSES, NEED_URGENCIES } from '../../../../../dom
 import { SKILL_CATEGORIES } from '../../../../../domain/volunteers/skills.ts';
 import { needsApi, useGrids, useNeeds, type Need, type NeedFilters } from '../api.ts';
 import { useNeedText } from './useNeedText.ts';
-import { NeedStatusTag, UrgencyTag } from './tags.tsx';
+import { AnswerTag, NeedStatusTag, UrgencyTag } from './tags.tsx';
 import { NeedStatsCard } from './NeedStatsCard.tsx';
 
 const PAGE_SIZE = 50;
@@ -162,7 +162,15 @@ export default function NeedsBoardPage() {
               dataIndex: 'status',
               render: (s: Need['status']) => <NeedStatusTag status={s} />,
             },
-            { title: t('needs.f.volunteer'), dataIndex: 'volunteerName', render: (v: string | null) => v ?? '—' },
+            {
+              title: t('needs.f.volunteer'),
+              dataIndex: 'volunteerName',
+              render: (v: string | null, n) => (
+                <>
+                  <span>{v ?? '—'}</span> <AnswerTag answer={n.answer} />
+                </>
+              ),
+            },
             { title: t('needs.f.channel'), dataIndex: 'channel', render: text.channel },
             {
               title: t('needs.f.createdAt'),

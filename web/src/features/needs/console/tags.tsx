@@ -1,7 +1,8 @@
 // A need's status and urgency as tags: the word always carries the meaning, the colour only helps. Only the
 // status colours, which the console theme keeps at 4.5:1 contrast.
 import { Tag } from 'antd';
-import type { NeedStatus, NeedUrgency } from '../api.ts';
+import { useTranslation } from 'react-i18next';
+import type { NeedAnswer, NeedStatus, NeedUrgency } from '../api.ts';
 import { useNeedText } from './useNeedText.ts';
 
 const STATUS_COLOR: Record<NeedStatus, string> = {
@@ -28,4 +29,12 @@ export function UrgencyTag({ urgency }: { urgency: NeedUrgency }) {
       {label}
     </Tag>
   );
+}
+
+/** The matched volunteer's answer: waiting, accepted, or (last time) declined. Nothing when there is none. */
+export function AnswerTag({ answer }: { answer: NeedAnswer | null }) {
+  const { t } = useTranslation();
+  if (!answer) return null;
+  const color = answer === 'accepted' ? 'success' : answer === 'declined' ? 'error' : 'default';
+  return <Tag color={color}>{t(`needs.answer.${answer}`)}</Tag>;
 }
