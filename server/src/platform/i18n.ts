@@ -19,6 +19,7 @@ import * as recognition from './messages/recognition.ts';
 import * as badges from './messages/badges.ts';
 import * as classroom from './messages/classroom.ts';
 import * as homecare from './messages/homecare.ts';
+import * as eligibility from './messages/eligibility.ts';
 
 export type Locale = 'zh-CN' | 'en';
 
@@ -39,6 +40,7 @@ const zh = joinAreas('Message key', {
   badges: badges.zh,
   classroom: classroom.zh,
   homecare: homecare.zh,
+  eligibility: eligibility.zh,
 });
 const en: Record<keyof typeof zh, string> = joinAreas('Message key', {
   platform: platform.en,
@@ -56,6 +58,7 @@ const en: Record<keyof typeof zh, string> = joinAreas('Message key', {
   badges: badges.en,
   classroom: classroom.en,
   homecare: homecare.en,
+  eligibility: eligibility.en,
 });
 
 // Every error code has a message: a code without one fails the type-check here.
