@@ -5,6 +5,7 @@
 // never alone one-to-one with an adult who is not their guardian (未成年人保护法; 志愿服务条例 art. 15–17).
 // Staff may override only what the policy lets them (availability, training, a skill), with a reason; never
 // minors' safety, consent, approval, age or insurance.
+import { z } from 'zod';
 import { ageOn } from '../shared/dates.ts';
 import {
   checkEligibility,
@@ -186,3 +187,8 @@ export const minuteOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number
 
 /** Work cannot be recorded done before the day it is for. */
 export const startedBy = (workDate: string, today: string) => workDate <= today;
+
+/** The override parameter every assignment route takes: `override: { reason }` (staff only; audited). */
+export const overrideInput = z
+  .object({ reason: z.string().trim().min(1, 'invalid.overrideReason').max(500, 'invalid.overrideReason') })
+  .strict();

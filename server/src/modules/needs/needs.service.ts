@@ -22,6 +22,7 @@ import {
   type SurveyVisitInput,
 } from '../../../../domain/needs/needs.ts';
 import type { EligibilityService } from '../service-types/service-types.service.ts';
+import type { Override } from '../../../../domain/volunteers/work-policy.ts';
 import { requirementsOf } from '../service-types/service-types.service.ts';
 import type { ResidentDirectory } from '../registry/resident-directory.ts';
 import * as repo from './needs.repository.ts';
@@ -355,15 +356,30 @@ export class NeedsService {
     await this.apply(actor, ctx, n, m.to, set, m.reason ?? null, m.to === 'new' ? null : n.volunteer_id);
   }
 
-  /** Staff confirm a volunteer for a need; the volunteer must be eligible for what it asks at its time. */
-  async match(actor: Actor, grant: Grant, id: string, volunteerId: string, ctx: RequestContext) {
+  /** Staff confirm a volunteer for a need; the volunteer must pass the one gate for what it asks at its time
+   *  (staff may override what the policy allows, with a reason, audited). */
+  async match(
+    actor: Actor,
+    grant: Grant,
+    id: string,
+    volunteerId: string,
+    ctx: RequestContext,
+    override?: Override | null,
+  ) {
     const n = await this.need(actor, grant, id);
-    const [check] = await this.eligibility.checkTask(actor.communityId, await this.taskOf(n), [volunteerId]);
-    if (check?.eligible && (await this.avoided(n, volunteerId)))
-      throw new AppError('not_eligible', { reasons: ['avoided'] });
-    if (!check)
+    const { when, skillCode, ...serviceType } = await this.taskOf(n);
+    const checks = await this.eligibility.gate(this.db, actor, ctx, {
+      work: { kind: 'need', serviceType, skillCode, when },
+      volunteerIds: [volunteerId],
+      residentId: n.resident_id,
+      entityType: 'need',
+      entityId: n.id,
+      override,
+      refuseAs: 'not_eligible',
+    });
+    if (!checks.length)
       throw new AppError('validation', { fields: [{ field: 'volunteerId', message: 'invalid.unknownVolunteer' }] });
-    if (!check.eligible) throw new AppError('not_eligible', { reasons: check.reasons });
+    if (await this.avoided(n, volunteerId)) throw new AppError('not_eligible', { reasons: ['avoided'] });
     await this.apply(
       actor,
       ctx,

@@ -5,7 +5,7 @@ import type { ServiceTypeTable } from '../../db/schema/index.ts';
 import type { Grant } from '../../platform/access.ts';
 import type { Actor, RequestContext } from '../../platform/actor.ts';
 import type { AuditLog } from '../../platform/audit.ts';
-import { AppError } from '../../platform/errors.ts';
+import { AppError, type ErrorCode } from '../../platform/errors.ts';
 import { uuidv7 } from '../../../../domain/shared/ids.ts';
 import { ageOn, todayInShanghai } from '../../../../domain/shared/dates.ts';
 import {
@@ -87,6 +87,9 @@ export interface GateInput {
   residentId?: string | null;
   /** Staff only: put them on despite reasons the policy lets staff override, with a reason (audited). */
   override?: Override | null;
+  /** The module's own refusal code (kept for its clients), with details; `work_not_eligible` otherwise. */
+  refuseAs?: ErrorCode;
+  details?: Record<string, unknown>;
 }
 
 export interface WorkCheck extends WorkEligibility {
@@ -153,7 +156,8 @@ export class EligibilityService {
         continue;
       }
       const [named] = await repo.namesOf(db, actor.communityId, [c.volunteerId]);
-      throw new AppError(g.override ? 'work_override_refused' : 'work_not_eligible', {
+      throw new AppError(g.override ? 'work_override_refused' : (g.refuseAs ?? 'work_not_eligible'), {
+        ...g.details,
         name: named?.name ?? '',
         volunteerId: c.volunteerId,
         kind: g.work.kind,
