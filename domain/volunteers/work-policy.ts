@@ -70,6 +70,8 @@ export interface Work {
   serviceType?: Omit<TaskRequirements, 'when' | 'skillCode'> | null;
   skillCode?: string | null;
   when?: WorkWhen | null;
+  /** The day of work without a time (a task due that day): training, insurance and age are taken on it. */
+  date?: string | null;
   /** Bathing, toileting, dressing: personal care. */
   personalCare?: boolean;
   /** The resident served is an adult who is not the volunteer's guardian (or family). */
@@ -152,9 +154,14 @@ export function checkWork(
   today: string,
   policy: AgePolicy = DEFAULT_AGE_POLICY,
 ): WorkEligibility {
-  const reasons: WorkRefusal[] = checkEligibility(v, requirementsOfWork(work), today, policy).reasons;
   const when = work.when;
-  if (ageOn(v.birthDate, when?.date ?? today) < policy.guardianUnder) {
+  const onDate = when?.date ?? work.date ?? today;
+  // The rule takes an untimed task's day as "today": facts are judged on the day of the work.
+  const reasons: WorkRefusal[] = checkEligibility(v, requirementsOfWork(work), when ? today : onDate, policy).reasons;
+  // A day without a time is still a day the volunteer said they are away.
+  if (!when && work.date && v.blackouts.some((b) => b.fromDate <= onDate && b.toDate >= onDate))
+    reasons.push('blackout');
+  if (ageOn(v.birthDate, onDate) < policy.guardianUnder) {
     if (when && isOvernight(when)) reasons.push('minor_overnight');
     if (when && isOutsideMinorHours(when)) reasons.push('minor_late_hours');
     if (work.personalCare) reasons.push('minor_personal_care');

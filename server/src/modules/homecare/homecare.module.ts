@@ -5,6 +5,7 @@ import type { AuditLog } from '../../platform/audit.ts';
 import type { FieldCipher } from '../../platform/crypto.ts';
 import type { LinliModule } from '../../platform/module.ts';
 import type { Notifier } from '../../platform/notify.ts';
+import type { EligibilityService } from '../service-types/service-types.service.ts';
 import type { HoursService } from '../hours/hours.service.ts';
 import type { ResidentDirectory } from '../registry/resident-directory.ts';
 import type { VolunteerDirectory } from '../volunteers/volunteer-directory.ts';
@@ -19,6 +20,7 @@ export function homecareModule(deps: {
   directory: VolunteerDirectory;
   residents: ResidentDirectory;
   hours: HoursService;
+  eligibility: EligibilityService;
 }): LinliModule<HomecareService> {
   const service = new HomecareService(
     deps.db,
@@ -28,6 +30,7 @@ export function homecareModule(deps: {
     deps.hours,
     deps.notifier,
     deps.cipher,
+    deps.eligibility,
   );
   return {
     routes: homecareRoutes(service),

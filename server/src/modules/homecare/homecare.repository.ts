@@ -144,7 +144,14 @@ function shiftBase(db: DbOrTrx, communityId: string) {
       j.onRef('v.community_id', '=', 'f.community_id').onRef('v.id', '=', 'f.volunteer_id'),
     )
     .selectAll('f')
-    .select(['s.hospital', 's.ward', 's.discharged_on', 'r.name as resident_name', 'v.name as volunteer_name'])
+    .select([
+      's.hospital',
+      's.ward',
+      's.discharged_on',
+      's.resident_id',
+      'r.name as resident_name',
+      'v.name as volunteer_name',
+    ])
     .where('f.community_id', '=', communityId);
 }
 export type ShiftRow = Awaited<ReturnType<ReturnType<typeof shiftBase>['execute']>>[number];

@@ -121,12 +121,12 @@ export class EligibilityService {
     const facts = await repo.loadFacts(db, communityId, (q) => q.where('v.id', 'in', ids), {
       courseIds: task.trainingCourseIds,
       insurance: task.needsInsurance,
-      date: task.when?.date ?? null,
+      date: task.when?.date ?? work.date ?? null,
       skillCode: task.skillCode ?? null,
     });
     const resident = residentId ? await repo.residentFacts(db, communityId, residentId) : null;
     const households = resident ? await repo.householdsOfVolunteers(db, communityId, ids) : new Map<string, string>();
-    const onDate = work.when?.date ?? today;
+    const onDate = work.when?.date ?? work.date ?? today;
     const out: WorkCheck[] = [];
     for (const id of ids) {
       const f = facts.get(id);
