@@ -155,7 +155,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
       recognition: recognition.service,
       points: (communityId, from, to, ids) => points.service.earnedBetween(communityId, from, to, ids),
     }),
-    classroomModule({ db, cipher, audit, notifier, directory, hours: hours.service }),
+    classroomModule({ db, cipher, audit, notifier, directory, hours: hours.service, eligibility }),
     homecareModule({ db, cipher, audit, notifier, directory, residents, hours: hours.service, eligibility }),
     badgesModule({ db, cipher, audit, notifier, registry: registryService, residents, rateLimits }),
   ];

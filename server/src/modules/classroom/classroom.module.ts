@@ -5,6 +5,7 @@ import type { AuditLog } from '../../platform/audit.ts';
 import type { FieldCipher } from '../../platform/crypto.ts';
 import type { LinliModule } from '../../platform/module.ts';
 import type { Notifier } from '../../platform/notify.ts';
+import type { EligibilityService } from '../service-types/service-types.service.ts';
 import type { HoursService } from '../hours/hours.service.ts';
 import type { VolunteerDirectory } from '../volunteers/volunteer-directory.ts';
 import { classroomRoutes } from './classroom.routes.ts';
@@ -17,8 +18,17 @@ export function classroomModule(deps: {
   notifier: Notifier;
   directory: VolunteerDirectory;
   hours: HoursService;
+  eligibility: EligibilityService;
 }): LinliModule<ClassroomService> {
-  const service = new ClassroomService(deps.db, deps.audit, deps.directory, deps.notifier, deps.hours, deps.cipher);
+  const service = new ClassroomService(
+    deps.db,
+    deps.audit,
+    deps.directory,
+    deps.notifier,
+    deps.hours,
+    deps.cipher,
+    deps.eligibility,
+  );
   return {
     routes: classroomRoutes(service),
     service,

@@ -41,6 +41,8 @@ import type {
   TodayView,
 } from '../../../../domain/classroom/schemas.ts';
 import type { HoursService } from '../hours/hours.service.ts';
+import { EligibilityService } from '../service-types/service-types.service.ts';
+import { minuteOf, type Override } from '../../../../domain/volunteers/work-policy.ts';
 import type { VolunteerDirectory } from '../volunteers/volunteer-directory.ts';
 import { alertView, boardChildView, childView, logView, sessionView } from './classroom.mapper.ts';
 import * as repo from './classroom.repository.ts';
@@ -63,7 +65,29 @@ export class ClassroomService {
     private readonly notifier: Notifier,
     private readonly hours: HoursService,
     private readonly cipher: FieldCipher,
+    private readonly eligibility: EligibilityService,
   ) {}
+
+  /** The one gate for the 4:30 rota: tutors of a session on its day, from its start to its end. */
+  private async gateRota(
+    db: DbOrTrx,
+    actor: Actor,
+    ctx: RequestContext,
+    s: { id?: string; date: string; starts: string; ends: string },
+    volunteerIds: readonly string[],
+    override?: Override | null,
+  ) {
+    await this.eligibility.gate(db, actor, ctx, {
+      work: {
+        kind: 'classroom_rota',
+        when: { date: s.date, startMinute: minuteOf(s.starts), endMinute: minuteOf(s.ends) },
+      },
+      volunteerIds,
+      entityType: 'classroom_session',
+      entityId: s.id ?? s.date,
+      override,
+    });
+  }
 
   /** The keyed hash of an adult's pickup code: without the server's key a stolen table does not give the codes. */
   codeHash(communityId: string, adultId: string, code: string): string {
@@ -357,6 +381,12 @@ export class ClassroomService {
     const known = await repo.volunteersExist(this.db, actor.communityId, wanted);
     const unknown = wanted.find((v) => !known.has(v));
     if (unknown) throw new AppError('validation', { fields: [{ field: 'rota', message: 'invalid.unknownVolunteer' }] });
+    // Each weekday's tutors pass the gate on that weekday's first school day of the term.
+    for (const [wd, ids] of Object.entries(input.rota)) {
+      const first = dates.find((d) => weekdayOf(d) === Number(wd));
+      if (first && ids?.length)
+        await this.gateRota(this.db, actor, ctx, { date: first, starts: input.starts, ends: input.ends }, ids);
+    }
     const now = new Date().toISOString();
     return this.db.transaction().execute(async (trx) => {
       const existing = new Set(
@@ -401,6 +431,7 @@ export class ClassroomService {
     const id = uuidv7();
     try {
       await this.db.transaction().execute(async (trx) => {
+        await this.gateRota(trx, actor, ctx, { id, ...input }, ids);
         await repo.insertSession(trx, {
           community_id: actor.communityId,
           id,
@@ -453,7 +484,13 @@ export class ClassroomService {
     };
   }
 
-  async setRota(actor: Actor, sessionId: string, volunteerIds: string[], ctx: RequestContext) {
+  async setRota(
+    actor: Actor,
+    sessionId: string,
+    volunteerIds: string[],
+    ctx: RequestContext,
+    override?: Override | null,
+  ) {
     authorize(actor, 'classroom.manage');
     const s = await this.sessionOr404(actor.communityId, sessionId);
     if (s.closed_at) throw new AppError('classroom_session_closed', { date: s.date });
@@ -462,6 +499,7 @@ export class ClassroomService {
     if (ids.some((v) => !known.has(v)))
       throw new AppError('validation', { fields: [{ field: 'volunteerIds', message: 'invalid.unknownVolunteer' }] });
     await this.db.transaction().execute(async (trx) => {
+      await this.gateRota(trx, actor, ctx, s, ids, override);
       await repo.clearRota(trx, actor.communityId, sessionId);
       await repo.insertRota(trx, actor.communityId, sessionId, ids);
       await this.audit.recordBy(trx, actor, ctx, {
@@ -484,6 +522,7 @@ export class ClassroomService {
     const s = await this.sessionOr404(actor.communityId, sessionId);
     if (s.date > todayInShanghai())
       throw new AppError('validation', { fields: [{ field: 'sessionId', message: 'invalid.inFuture' }] });
+    EligibilityService.refuseBeforeStart(s.date, minuteOf(s.starts));
     const present = new Set(presentIds);
     const now = new Date().toISOString();
     return this.db.transaction().execute(async (trx) => {

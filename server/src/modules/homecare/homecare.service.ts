@@ -45,7 +45,7 @@ import type { HoursService } from '../hours/hours.service.ts';
 import type { VolunteerDirectory } from '../volunteers/volunteer-directory.ts';
 import { groupTag, tagDecoder, type ResidentDirectory } from '../registry/resident-directory.ts';
 import { staffPhones } from '../auth/staff-directory.ts';
-import type { EligibilityService } from '../service-types/service-types.service.ts';
+import { EligibilityService } from '../service-types/service-types.service.ts';
 import { minuteOf, type Override, type Work } from '../../../../domain/volunteers/work-policy.ts';
 import * as repo from './homecare.repository.ts';
 
@@ -280,6 +280,7 @@ export class HomecareService {
       const t = await repo.getTask(trx, actor.communityId, id);
       if (!t) throw new AppError('not_found', { entity: 'homecare_task' });
       if (v && t.volunteer_id !== v.id) throw new AppError('not_found', { entity: 'homecare_task' });
+      EligibilityService.refuseBeforeStart(t.due_on, t.due_time ? minuteOf(t.due_time) : null);
       const now = new Date().toISOString();
       const n = await repo.updateTaskIf(
         trx,

@@ -21,8 +21,8 @@ import {
   type NeedStatus,
   type SurveyVisitInput,
 } from '../../../../domain/needs/needs.ts';
-import type { EligibilityService } from '../service-types/service-types.service.ts';
-import type { Override } from '../../../../domain/volunteers/work-policy.ts';
+import { EligibilityService } from '../service-types/service-types.service.ts';
+import { minuteOf, type Override } from '../../../../domain/volunteers/work-policy.ts';
 import { requirementsOf } from '../service-types/service-types.service.ts';
 import type { ResidentDirectory } from '../registry/resident-directory.ts';
 import * as repo from './needs.repository.ts';
@@ -347,7 +347,13 @@ export class NeedsService {
       set.scheduled_for = null;
     }
     if (m.to === 'scheduled') set.scheduled_for = m.scheduledFor!;
-    if (m.to === 'done') set.done_at = now;
+    if (m.to === 'done') {
+      // Not done before it starts: the visit's agreed time, else the resident's preferred day and time.
+      if (n.scheduled_for)
+        EligibilityService.refuseBeforeStart(n.scheduled_for.slice(0, 10), minuteOf(n.scheduled_for.slice(11, 16)));
+      else EligibilityService.refuseBeforeStart(n.preferred_date, n.preferred_start);
+      set.done_at = now;
+    }
     if (m.to === 'cancelled' || m.to === 'declined') {
       set.close_reason = m.reason!;
       set.closed_at = now;
