@@ -60,6 +60,7 @@ for (const kind of testDatabaseKinds()) {
     };
     const newNeed = (row: Record<string, unknown> = {}) =>
       insertNeed(db(), t.a, '吕建国', 3, {
+        category: 'household',
         preferred_date: D,
         preferred_start: 9 * 60,
         preferred_end: 10 * 60,
@@ -527,8 +528,9 @@ for (const kind of testDatabaseKinds()) {
       const shiftDone = await staff('POST', `/api/homecare/shifts/${dayShifts[0]}/done`, {});
       assert.ok([404, 409].includes(shiftDone.statusCode), shiftDone.body);
       const session = await newSession();
-      const close = await staff('POST', `/api/classroom/sessions/${session}/close`, { presentIds: [] });
+      const close = await staff('POST', `/api/classroom/sessions/${session}/close`, { presentVolunteerIds: [] });
       assert.equal(close.statusCode, 400, close.body);
+      assert.match(close.body, /sessionId/);
     });
   });
 }
