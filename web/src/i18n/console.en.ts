@@ -246,6 +246,11 @@ export const consoleEn: Translation<typeof consoleZhCN> = {
       reason_unavailable: 'Not free at this time',
       reason_blackout: 'Away on this day',
       reason_skill_missing: 'Lacks the skill needed (or its licence expired)',
+      reason_minor_overnight: 'Minors never serve overnight',
+      reason_minor_late_hours: 'Minors serve only between 06:00 and 21:00',
+      reason_minor_personal_care: 'Minors never give bathing or personal care',
+      reason_minor_hospital: 'Minors never take hospital shifts',
+      reason_minor_alone_with_adult: 'A minor is never alone one-to-one with an adult who is not their guardian',
     },
     menu: {
       label: 'Main menu',

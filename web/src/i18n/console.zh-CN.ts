@@ -241,6 +241,11 @@ export const consoleZhCN = {
       reason_unavailable: '这个时间不在其空闲时间内',
       reason_blackout: '这一天请假不能服务',
       reason_skill_missing: '没有所需技能（或证书已过期）',
+      reason_minor_overnight: '未成年人不安排通宵服务',
+      reason_minor_late_hours: '未成年人只在早 6 点至晚 9 点之间服务',
+      reason_minor_personal_care: '未成年人不做洗澡等个人护理',
+      reason_minor_hospital: '未成年人不参加住院陪护',
+      reason_minor_alone_with_adult: '未成年人不单独一对一服务非监护人的成年人',
     },
     menu: {
       label: '主菜单',

@@ -41,7 +41,7 @@ import type {
   TodayView,
 } from '../../../../domain/classroom/schemas.ts';
 import type { HoursService } from '../hours/hours.service.ts';
-import { EligibilityService } from '../service-types/service-types.service.ts';
+import type { EligibilityService } from '../service-types/service-types.service.ts';
 import { minuteOf, type Override } from '../../../../domain/volunteers/work-policy.ts';
 import type { VolunteerDirectory } from '../volunteers/volunteer-directory.ts';
 import { alertView, boardChildView, childView, logView, sessionView } from './classroom.mapper.ts';
@@ -522,7 +522,6 @@ export class ClassroomService {
     const s = await this.sessionOr404(actor.communityId, sessionId);
     if (s.date > todayInShanghai())
       throw new AppError('validation', { fields: [{ field: 'sessionId', message: 'invalid.inFuture' }] });
-    EligibilityService.refuseBeforeStart(s.date, minuteOf(s.starts));
     const present = new Set(presentIds);
     const now = new Date().toISOString();
     return this.db.transaction().execute(async (trx) => {

@@ -280,7 +280,7 @@ export class HomecareService {
       const t = await repo.getTask(trx, actor.communityId, id);
       if (!t) throw new AppError('not_found', { entity: 'homecare_task' });
       if (v && t.volunteer_id !== v.id) throw new AppError('not_found', { entity: 'homecare_task' });
-      EligibilityService.refuseBeforeStart(t.due_on, t.due_time ? minuteOf(t.due_time) : null);
+      EligibilityService.refuseBeforeStart(t.due_on);
       const now = new Date().toISOString();
       const n = await repo.updateTaskIf(
         trx,

@@ -22,7 +22,7 @@ import {
   type SurveyVisitInput,
 } from '../../../../domain/needs/needs.ts';
 import { EligibilityService } from '../service-types/service-types.service.ts';
-import { minuteOf, type Override } from '../../../../domain/volunteers/work-policy.ts';
+import type { Override } from '../../../../domain/volunteers/work-policy.ts';
 import { requirementsOf } from '../service-types/service-types.service.ts';
 import type { ResidentDirectory } from '../registry/resident-directory.ts';
 import * as repo from './needs.repository.ts';
@@ -348,10 +348,8 @@ export class NeedsService {
     }
     if (m.to === 'scheduled') set.scheduled_for = m.scheduledFor!;
     if (m.to === 'done') {
-      // Not done before it starts: the visit's agreed time, else the resident's preferred day and time.
-      if (n.scheduled_for)
-        EligibilityService.refuseBeforeStart(n.scheduled_for.slice(0, 10), minuteOf(n.scheduled_for.slice(11, 16)));
-      else EligibilityService.refuseBeforeStart(n.preferred_date, n.preferred_start);
+      // Not done before it starts: the visit's agreed day, else the resident's preferred day.
+      EligibilityService.refuseBeforeStart(n.scheduled_for?.slice(0, 10) ?? n.preferred_date);
       set.done_at = now;
     }
     if (m.to === 'cancelled' || m.to === 'declined') {

@@ -7,7 +7,7 @@ import type { Actor, RequestContext } from '../../platform/actor.ts';
 import type { AuditLog } from '../../platform/audit.ts';
 import { AppError, type ErrorCode } from '../../platform/errors.ts';
 import { uuidv7 } from '../../../../domain/shared/ids.ts';
-import { ageOn, shanghaiLocal, todayInShanghai } from '../../../../domain/shared/dates.ts';
+import { ageOn, todayInShanghai } from '../../../../domain/shared/dates.ts';
 import {
   checkEligibility,
   type Fitness,
@@ -175,17 +175,10 @@ export class EligibilityService {
     return checks;
   }
 
-  /** Refuses recording work done before it starts: its day, and its time on that day when it has one. */
-  static refuseBeforeStart(date: string | null | undefined, startMinute: number | null = null, now = new Date()) {
-    if (!date) return;
-    const here = shanghaiLocal(now);
-    if (date > here.date || (date === here.date && startMinute !== null && startMinute > here.minute)) {
-      const hhmm =
-        startMinute === null
-          ? ''
-          : ` ${String(Math.floor(startMinute / 60)).padStart(2, '0')}:${String(startMinute % 60).padStart(2, '0')}`;
-      throw new AppError('work_not_started', { startsOn: date + hhmm });
-    }
+  /** Refuses recording work done before the day it is for (Shanghai's today; the day, not the hour, so a visit
+   *  that started early is not refused). */
+  static refuseBeforeStart(date: string | null | undefined, today = todayInShanghai()) {
+    if (date && date > today) throw new AppError('work_not_started', { startsOn: date });
   }
 
   async serviceType(communityId: string, serviceTypeId: string, db: DbOrTrx = this.db) {

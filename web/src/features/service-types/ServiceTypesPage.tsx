@@ -28,22 +28,12 @@ import { LoadError } from '../../shared/console-ui/QueryState.tsx';
 import { applyApiErrors } from '../../shared/console-ui/formErrors.ts';
 import { can, useCurrentUser } from '../../shared/session/useSession.ts';
 import { SKILLS } from '../../../../domain/volunteers/skills.ts';
+import type { WorkRefusal } from '../../../../domain/volunteers/work-policy.ts';
 import { useCourses } from '../../shared/api/courses.ts';
 import { serviceTypesApi, useSaveServiceType, useServiceTypes, type EligibleRow, type ServiceType } from './api.ts';
 
-type Reason =
-  | 'not_approved'
-  | 'too_young'
-  | 'too_old'
-  | 'guardian_missing'
-  | 'minor_at_night'
-  | 'fitness'
-  | 'training_missing'
-  | 'training_expired'
-  | 'insurance_missing'
-  | 'unavailable'
-  | 'blackout'
-  | 'skill_missing';
+/** Every refusal of the one gate (domain/volunteers/work-policy.ts). */
+type Reason = WorkRefusal;
 const FITNESS = ['good', 'fair', 'limited'] as const;
 
 function TypeForm({ editing, open, onClose }: { editing: ServiceType | null; open: boolean; onClose: () => void }) {
