@@ -253,7 +253,10 @@ export const consoleEn: Translation<typeof consoleZhCN> = {
       reason_minor_alone_with_adult: 'A minor is never alone one-to-one with an adult who is not their guardian',
       policyTitle: 'Rules for every kind of work',
       policyMinors:
-        'Every assignment passes one gate. Minors (under 18) never serve overnight or outside 06:00–21:00, never give bathing or personal care, never take hospital shifts, and are never alone one-to-one with an adult who is not their guardian. Hospital shifts and overnight work need insurance. A service type only tightens these rules.',
+        'Every assignment passes one gate. Minors (under 18) never serve overnight or outside 06:00–21:00, ' +
+        'never give bathing or personal care, never take hospital shifts, and are never alone one-to-one with ' +
+        'an adult who is not their guardian. Hospital shifts and overnight work need insurance. ' +
+        'A service type only tightens these rules.',
       policyKind: 'Kind of work',
       policyOneToOne: 'One-to-one with the resident',
       policyOverride: 'Staff may override only these, with a reason (audited): {{reasons}}',

@@ -237,7 +237,7 @@ function EligibleDrawer({ type, onClose }: { type: ServiceType | null; onClose: 
   );
 }
 
-/** The one gate's rules for every kind of work (domain/volunteers/work-policy.ts); a service type only tightens them. */
+/** The one gate's rules for every kind of work (domain/volunteers/work-policy.ts); service types only tighten them. */
 function WorkPolicyTable() {
   const { t } = useTranslation();
   const yesNo = (v: boolean) => (v ? t('console.svc.yes') : t('console.svc.no'));
