@@ -19,6 +19,7 @@ import { VolunteerDirectory } from '../server/src/modules/volunteers/volunteer-d
 import { ResidentDirectory } from '../server/src/modules/registry/resident-directory.ts';
 import { HoursService } from '../server/src/modules/hours/hours.service.ts';
 import { HomecareService } from '../server/src/modules/homecare/homecare.service.ts';
+import { EligibilityService } from '../server/src/modules/service-types/service-types.service.ts';
 import { DEFAULT_RUN_GROUPS } from '../domain/homecare/homecare.ts';
 import { seedCommunity } from '../scripts/demo/xiguan.ts';
 import { isMain, median, percentile, runStandalone, type Figure } from './lib.ts';
@@ -72,6 +73,7 @@ async function measure(kind: 'sqlite' | 'postgres', handle: DatabaseHandle): Pro
     new HoursService(handle.db, audit, directory, notifier),
     notifier,
     cipher,
+    new EligibilityService(handle.db, audit),
   );
   const ctx = { ip: null, userAgent: 'bench' };
   await svc.buildList(handle.db, CID, DEFAULT_RUN_GROUPS);

@@ -7,6 +7,7 @@ import { mobile } from '../registry/schemas.ts';
 import { GENDERS } from '../registry/special-groups.ts';
 
 import { uuid } from '../shared/schemas.ts';
+import { overrideInput } from '../volunteers/work-policy.ts';
 const text = (max: number) => z.string().trim().min(1, 'invalid.required').max(max, 'invalid.tooLong');
 const optText = (max: number) => z.string().trim().max(max, 'invalid.tooLong').nullish();
 export const localDate = z.string().refine(isRealDate, 'invalid.date');
@@ -116,7 +117,10 @@ export const sessionInput = z
   });
 export type SessionInput = z.infer<typeof sessionInput>;
 
-export const rotaInput = z.object({ volunteerIds: z.array(uuid).max(20, 'invalid.tooLong') });
+export const rotaInput = z.object({
+  volunteerIds: z.array(uuid).max(20, 'invalid.tooLong'),
+  override: overrideInput.optional(),
+});
 export const closeInput = z.object({ presentVolunteerIds: z.array(uuid).max(20, 'invalid.tooLong') });
 
 export const checkInInput = z.object({ childId: uuid });

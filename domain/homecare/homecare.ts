@@ -7,6 +7,7 @@ import { uuid } from '../shared/schemas.ts';
 import { FESTIVAL_KEYS, festivals, type FestivalKey } from '../calendar/calendar.ts';
 import { SPECIAL_GROUPS, type SpecialGroup } from '../registry/special-groups.ts';
 import { addDays, isRealDate, shanghaiInstant } from '../shared/dates.ts';
+import { overrideInput } from '../volunteers/work-policy.ts';
 
 export const TASK_KINDS = ['quilt', 'bathing', 'haircut', 'cleaning', 'other'] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
@@ -101,6 +102,7 @@ export const taskInput = z.object({
     .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'homecare.timeInvalid')
     .nullish(),
   volunteerId: uuid.nullish(),
+  override: overrideInput.optional(),
   note: note.optional(),
   repeatDays: z
     .number()
@@ -110,7 +112,7 @@ export const taskInput = z.object({
     .nullish(),
 });
 export type TaskInput = z.infer<typeof taskInput>;
-export const assignInput = z.object({ volunteerId: uuid.nullable() });
+export const assignInput = z.object({ volunteerId: uuid.nullable(), override: overrideInput.optional() });
 export const doneInput = z.object({
   minutes: z
     .number()
@@ -152,6 +154,7 @@ export const confirmInput = z.object({
 export const assignBuildingInput = z.object({
   building: z.string().trim().min(1, 'invalid.value').max(50, 'invalid.tooLong'),
   volunteerIds: z.array(uuid).max(20),
+  override: overrideInput.optional(),
 });
 export const closeInput = z.object({
   reasons: z

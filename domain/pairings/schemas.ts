@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { paging, uuid } from '../shared/schemas.ts';
 import { localDate } from '../registry/schemas.ts';
+import { overrideInput } from '../volunteers/work-policy.ts';
 import { SPECIAL_GROUPS, type SpecialGroup } from '../registry/special-groups.ts';
 import { parseRule } from './recurrence.ts';
 
@@ -66,7 +67,7 @@ const datesRule = (v: { startsOn?: string; endsOn?: string | null }) =>
   !v.startsOn || !v.endsOn || v.endsOn >= v.startsOn;
 
 export const pairingInput = z
-  .object({ volunteerId: uuid, residentId: uuid, ...fields })
+  .object({ volunteerId: uuid, residentId: uuid, ...fields, override: overrideInput.optional() })
   .strict()
   .refine(itemNoteRule, { path: ['itemNote'], message: 'pairing.itemNoteRequired' })
   .refine(datesRule, { path: ['endsOn'], message: 'invalid.endBeforeStart' });

@@ -90,6 +90,7 @@ for (const kind of testDatabaseKinds()) {
         null as never,
         null as never,
         cipher,
+        null as never,
       );
       const f = await svc.figures(actor, 2021);
       assert.ok(f.total.children >= 305 && f.total.children <= 320, `${f.total.children} children`);

@@ -14,6 +14,7 @@ import { VolunteerDirectory } from '../../server/src/modules/volunteers/voluntee
 import { ResidentDirectory } from '../../server/src/modules/registry/resident-directory.ts';
 import { HoursService } from '../../server/src/modules/hours/hours.service.ts';
 import { HomecareService } from '../../server/src/modules/homecare/homecare.service.ts';
+import { EligibilityService } from '../../server/src/modules/service-types/service-types.service.ts';
 import { DEFAULT_RUN_GROUPS } from '../../domain/homecare/homecare.ts';
 import { todayInShanghai } from '../../domain/shared/dates.ts';
 import { seedDemoForTest } from './test-seed.ts';
@@ -46,6 +47,7 @@ for (const kind of testDatabaseKinds()) {
         new HoursService(db, audit, directory, notifier),
         notifier,
         cipher,
+        new EligibilityService(db, audit),
       );
     });
     after(async () => {

@@ -134,7 +134,16 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   });
   const points = pointsModule({ db, audit, directory, hours: hours.service });
   const pairings = pairingsModule({ db, audit, directory, residents, eligibility, hours: hours.service, contacts });
-  const classroom = classroomModule({ db, cipher, audit, notifier, directory, hours: hours.service, contacts });
+  const classroom = classroomModule({
+    db,
+    cipher,
+    audit,
+    notifier,
+    directory,
+    hours: hours.service,
+    contacts,
+    eligibility,
+  });
   const homecare = homecareModule({
     db,
     cipher,
@@ -144,6 +153,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     residents,
     hours: hours.service,
     contacts,
+    eligibility,
   });
   // 我的任务: the volunteer's work from every module in one list.
   const me = meModule({

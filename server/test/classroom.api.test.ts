@@ -9,6 +9,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { signInAs, signInAll, startTestApp, insertAccountVolunteer, type Client, type TestContext } from './app.ts';
+import { insureVolunteers } from './volunteer-factories.ts';
 import { testDatabaseKinds } from './databases.ts';
 import { enqueueJob } from '../src/platform/jobs.ts';
 import { uuidv7 } from '../../domain/shared/ids.ts';
@@ -123,6 +124,8 @@ for (const kind of testDatabaseKinds()) {
         name: '孙老师',
         phone: t.a.phones.team_leader,
       });
+      // Insured: a test session running 00:00–23:59 covers the night hours (the one gate).
+      await insureVolunteers(t.db.handle.db, t.a.id, [tutorId, otherId]);
       [tutor, other, resident] = await signInAll(t, ['volunteer', 'team_leader', 'resident']);
     });
     after(async () => {

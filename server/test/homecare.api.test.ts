@@ -15,7 +15,7 @@ import {
   type TestContext,
 } from './app.ts';
 import { testDatabaseKinds } from './databases.ts';
-import { accountIdOf, insertVolunteer } from './volunteer-factories.ts';
+import { accountIdOf, insertVolunteer, insureVolunteers } from './volunteer-factories.ts';
 import { groupTag } from '../src/modules/registry/tags.ts';
 import { enqueueJob } from '../src/platform/jobs.ts';
 import { addDays, todayInShanghai } from '../../domain/shared/dates.ts';
@@ -81,6 +81,7 @@ for (const kind of testDatabaseKinds()) {
       otherId = await insertAccountVolunteer(t, 'team_leader', {
         name: '张建华',
       });
+      await insureVolunteers(db(), t.a.id, [myId, otherId]); // hospital shifts need insurance (the one gate)
       await insertVolunteer(db(), t.cipher, t.b.id, {
         name: '东关志愿者',
         accountId: await accountIdOf(db(), t.b.phones.volunteer),

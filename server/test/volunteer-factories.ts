@@ -202,3 +202,44 @@ export async function setMembershipScope(
     .where('account_id', '=', accountId)
     .execute();
 }
+
+/** Accident insurance covering these volunteers (hospital shifts and overnight work need it). */
+export async function insureVolunteers(
+  db: Db,
+  communityId: string,
+  volunteerIds: readonly string[],
+  from = '2020-01-01',
+  to = '2099-12-31',
+): Promise<string> {
+  const id = uuidv7();
+  const now = new Date().toISOString();
+  await db
+    .insertInto('insurance_policy')
+    .values({
+      community_id: communityId,
+      id,
+      insurer: '中国人寿',
+      policy_no: `P-${id.slice(-8)}`,
+      starts_on: from,
+      ends_on: to,
+      cover: '志愿者意外伤害',
+      min_age: null,
+      max_age: null,
+      created_at: now,
+    })
+    .execute();
+  if (volunteerIds.length)
+    await db
+      .insertInto('insurance_cover')
+      .values(
+        volunteerIds.map((v) => ({
+          community_id: communityId,
+          policy_id: id,
+          volunteer_id: v,
+          added_at: now,
+          notified_on: null,
+        })),
+      )
+      .execute();
+  return id;
+}

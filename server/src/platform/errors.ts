@@ -135,6 +135,13 @@ const homecare = {
   homecare_shift_clash: 409,
 } as const;
 
+// The one gate for every assignment (domain/volunteers/work-policy.ts).
+const eligibility = {
+  work_not_eligible: 409,
+  work_override_refused: 409,
+  work_not_started: 409,
+} as const;
+
 export const ERROR_STATUS = joinAreas('Error code', {
   platform,
   auth,
@@ -151,6 +158,7 @@ export const ERROR_STATUS = joinAreas('Error code', {
   badges,
   classroom,
   homecare,
+  eligibility,
 });
 export type ErrorCode = keyof typeof ERROR_STATUS;
 

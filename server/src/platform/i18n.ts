@@ -20,6 +20,7 @@ import * as badges from './messages/badges.ts';
 import * as classroom from './messages/classroom.ts';
 import * as homecare from './messages/homecare.ts';
 import * as survey from './messages/survey.ts';
+import * as eligibility from './messages/eligibility.ts';
 
 export type Locale = 'zh-CN' | 'en';
 
@@ -41,6 +42,7 @@ const zh = joinAreas('Message key', {
   classroom: classroom.zh,
   homecare: homecare.zh,
   survey: survey.zh,
+  eligibility: eligibility.zh,
 });
 const en: Record<keyof typeof zh, string> = joinAreas('Message key', {
   platform: platform.en,
@@ -59,6 +61,7 @@ const en: Record<keyof typeof zh, string> = joinAreas('Message key', {
   classroom: classroom.en,
   homecare: homecare.en,
   survey: survey.en,
+  eligibility: eligibility.en,
 });
 
 // Every error code has a message: a code without one fails the type-check here.

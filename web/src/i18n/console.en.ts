@@ -280,6 +280,28 @@ export const consoleEn: Translation<typeof consoleZhCN> = {
       reason_unavailable: 'Not free at this time',
       reason_blackout: 'Away on this day',
       reason_skill_missing: 'Lacks the skill needed (or its licence expired)',
+      reason_minor_overnight: 'Minors never serve overnight',
+      reason_minor_late_hours: 'Minors serve only between 06:00 and 21:00',
+      reason_minor_personal_care: 'Minors never give bathing or personal care',
+      reason_minor_hospital: 'Minors never take hospital shifts',
+      reason_minor_alone_with_adult: 'A minor is never alone one-to-one with an adult who is not their guardian',
+      policyTitle: 'Rules for every kind of work',
+      policyMinors:
+        'Every assignment passes one gate. Minors (under 18) never serve overnight or outside 06:00–21:00, ' +
+        'never give bathing or personal care, never take hospital shifts, and are never alone one-to-one with ' +
+        'an adult who is not their guardian. Hospital shifts and overnight work need insurance. ' +
+        'A service type only tightens these rules.',
+      policyKind: 'Kind of work',
+      policyOneToOne: 'One-to-one with the resident',
+      policyOverride: 'Staff may override only these, with a reason (audited): {{reasons}}',
+      listSep: '; ',
+      kind_need: 'A need',
+      kind_pairing: 'A pairing',
+      kind_activity_shift: 'An activity shift',
+      kind_classroom_rota: 'The 4:30 classroom rota',
+      kind_homecare_task: 'A home-care task',
+      kind_hospital_shift: 'A hospital shift',
+      kind_delivery: 'A delivery building',
     },
     menu: {
       label: 'Main menu',

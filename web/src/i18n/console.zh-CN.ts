@@ -275,6 +275,27 @@ export const consoleZhCN = {
       reason_unavailable: '这个时间不在其空闲时间内',
       reason_blackout: '这一天请假不能服务',
       reason_skill_missing: '没有所需技能（或证书已过期）',
+      reason_minor_overnight: '未成年人不安排通宵服务',
+      reason_minor_late_hours: '未成年人只在早 6 点至晚 9 点之间服务',
+      reason_minor_personal_care: '未成年人不做洗澡等个人护理',
+      reason_minor_hospital: '未成年人不参加住院陪护',
+      reason_minor_alone_with_adult: '未成年人不单独一对一服务非监护人的成年人',
+      policyTitle: '各类工作的安排规则',
+      policyMinors:
+        '每一次安排都经过同一道关口。未成年人（未满 18 岁）不安排通宵或早 6 点前、晚 9 点后的服务，' +
+        '不做洗澡等个人护理，不参加住院陪护，不单独一对一服务非监护人的成年人。' +
+        '住院陪护和通宵服务须有保险。服务类型只能在此基础上从严。',
+      policyKind: '工作类别',
+      policyOneToOne: '与居民一对一',
+      policyOverride: '工作人员只可在以下情况破例安排，须写明理由（记入操作日志）：{{reasons}}',
+      listSep: '；',
+      kind_need: '需求对接',
+      kind_pairing: '结对帮扶',
+      kind_activity_shift: '活动岗位',
+      kind_classroom_rota: '四点半课堂值班',
+      kind_homecare_task: '居家照护任务',
+      kind_hospital_shift: '住院陪护班次',
+      kind_delivery: '节日慰问楼栋',
     },
     menu: {
       label: '主菜单',

@@ -49,7 +49,7 @@ import {
 } from '../../../../domain/activities/schemas.ts';
 import type { ActivityView, SignupView } from '../../../../domain/activities/views.ts';
 import type { ReviewReason } from '../../../../domain/hours/schemas.ts';
-import type { TaskRequirements } from '../../../../domain/volunteers/eligibility.ts';
+import type { Work } from '../../../../domain/volunteers/work-policy.ts';
 import type { HoursService } from '../hours/hours.service.ts';
 import { requirementsOf, type EligibilityService } from '../service-types/service-types.service.ts';
 import type { VolunteerDirectory, VolunteerOwner } from '../volunteers/volunteer-directory.ts';
@@ -63,16 +63,6 @@ export const SERIES_HORIZON_DAYS = 90;
 const CHECKOUT_GRACE_MS = 60 * 60_000;
 /** Reasons that say a volunteer is busy, not unfit: signing up is their own word that they will come. */
 const AVAILABILITY_REASONS = new Set(['unavailable', 'blackout']);
-/** Without a service type an activity asks only that the volunteer is approved. */
-const OPEN_TASK: Omit<TaskRequirements, 'when'> = {
-  minAge: 0,
-  maxAge: 200,
-  minFitness: 'limited',
-  trainingCourseIds: [],
-  needsInsurance: false,
-  night: false,
-  skillCode: null,
-};
 
 type Who = { accountId: string | null; name: string; role: string | null };
 type ShiftRow = Awaited<ReturnType<typeof repo.getShift>> & {};
@@ -727,30 +717,20 @@ export class ActivitiesService {
 
   // ------------------------------------------------------------------ sign-up
 
-  private async requirements(a: ActivityRow, shift: ShiftRow): Promise<TaskRequirements> {
-    const local = shanghaiLocal(shift.starts_at),
-      end = shanghaiLocal(shift.ends_at);
-    const when = {
-      date: local.date,
-      startMinute: local.minute,
-      endMinute: end.date === local.date ? end.minute : 1440,
-    };
-    if (!a.service_type_id) return { ...OPEN_TASK, when };
-    return requirementsOf(await this.eligibility.serviceType(a.community_id, a.service_type_id), when);
+  /** The shift as work for the gate: its time (past midnight counted on), and its service type if any. */
+  private async work(a: ActivityRow, shift: ShiftRow): Promise<Work> {
+    const local = shanghaiLocal(shift.starts_at);
+    const minutes = Math.round((Date.parse(shift.ends_at) - Date.parse(shift.starts_at)) / 60_000);
+    const when = { date: local.date, startMinute: local.minute, endMinute: local.minute + Math.max(0, minutes) };
+    const s = a.service_type_id ? await this.eligibility.serviceType(a.community_id, a.service_type_id) : null;
+    return { kind: 'activity_shift', serviceType: s ? requirementsOf(s) : null, skillCode: s?.skill_code, when };
   }
 
-  /** Age, skills, training and insurance as the service type asks; refuses with the reasons in words. */
+  /** The one gate (age band, minors' hours, training and insurance as the service type asks); refuses in words. */
   private async assertEligible(a: ActivityRow, shift: ShiftRow, vols: VolunteerOwner[]) {
-    const task = await this.requirements(a, shift);
-    if (!a.service_type_id) {
-      const bad = vols.find((v) => v.status !== 'approved');
-      if (bad)
-        throw new AppError('activity_not_eligible', { name: bad.name, title: a.title, reasons: ['not_approved'] });
-      return;
-    }
-    const results = await this.eligibility.checkTask(
+    const results = await this.eligibility.checkWork(
       a.community_id,
-      task,
+      await this.work(a, shift),
       vols.map((v) => v.id),
     );
     for (const v of vols) {

@@ -5,6 +5,7 @@ import type { AuditLog } from '../../platform/audit.ts';
 import type { FieldCipher } from '../../platform/crypto.ts';
 import type { LinliModule } from '../../platform/module.ts';
 import type { Notifier } from '../../platform/notify.ts';
+import type { EligibilityService } from '../service-types/service-types.service.ts';
 import type { HoursService } from '../hours/hours.service.ts';
 import type { VolunteerDirectory } from '../volunteers/volunteer-directory.ts';
 import type { ContactService } from '../contacts/contacts.service.ts';
@@ -18,6 +19,7 @@ export function classroomModule(deps: {
   notifier: Notifier;
   directory: VolunteerDirectory;
   hours: HoursService;
+  eligibility: EligibilityService;
   contacts: ContactService;
 }): LinliModule<ClassroomService> {
   const service = new ClassroomService(
@@ -27,6 +29,7 @@ export function classroomModule(deps: {
     deps.notifier,
     deps.hours,
     deps.cipher,
+    deps.eligibility,
     deps.contacts,
   );
   return {

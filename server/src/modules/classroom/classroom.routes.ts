@@ -206,7 +206,7 @@ export function classroomRoutes(svc: ClassroomService) {
         },
       },
       async (req, reply) => {
-        await svc.setRota(actorOf(req), req.params.id, req.body.volunteerIds, requestContext(req));
+        await svc.setRota(actorOf(req), req.params.id, req.body.volunteerIds, requestContext(req), req.body.override);
         return reply.status(204).send();
       },
     );

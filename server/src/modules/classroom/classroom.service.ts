@@ -41,6 +41,8 @@ import type {
   TodayView,
 } from '../../../../domain/classroom/schemas.ts';
 import type { HoursService } from '../hours/hours.service.ts';
+import type { EligibilityService } from '../service-types/service-types.service.ts';
+import { minuteOf, type Override } from '../../../../domain/volunteers/work-policy.ts';
 import type { VolunteerDirectory } from '../volunteers/volunteer-directory.ts';
 import { alertView, boardChildView, childView, logView, sessionView } from './classroom.mapper.ts';
 import { ContactService } from '../contacts/contacts.service.ts';
@@ -64,8 +66,30 @@ export class ClassroomService {
     private readonly notifier: Notifier,
     private readonly hours: HoursService,
     private readonly cipher: FieldCipher,
+    private readonly eligibility: EligibilityService,
     private readonly contacts: ContactService = new ContactService(),
   ) {}
+
+  /** The one gate for the 4:30 rota: tutors of a session on its day, from its start to its end. */
+  private async gateRota(
+    db: DbOrTrx,
+    actor: Actor,
+    ctx: RequestContext,
+    s: { id?: string; date: string; starts: string; ends: string },
+    volunteerIds: readonly string[],
+    override?: Override | null,
+  ) {
+    await this.eligibility.gate(db, actor, ctx, {
+      work: {
+        kind: 'classroom_rota',
+        when: { date: s.date, startMinute: minuteOf(s.starts), endMinute: minuteOf(s.ends) },
+      },
+      volunteerIds,
+      entityType: 'classroom_session',
+      entityId: s.id ?? s.date,
+      override,
+    });
+  }
 
   /** The keyed hash of an adult's pickup code: without the server's key a stolen table does not give the codes. */
   codeHash(communityId: string, adultId: string, code: string): string {
@@ -359,6 +383,12 @@ export class ClassroomService {
     const known = await repo.volunteersExist(this.db, actor.communityId, wanted);
     const unknown = wanted.find((v) => !known.has(v));
     if (unknown) throw new AppError('validation', { fields: [{ field: 'rota', message: 'invalid.unknownVolunteer' }] });
+    // Each weekday's tutors pass the gate on that weekday's first school day of the term.
+    for (const [wd, ids] of Object.entries(input.rota)) {
+      const first = dates.find((d) => weekdayOf(d) === Number(wd));
+      if (first && ids?.length)
+        await this.gateRota(this.db, actor, ctx, { date: first, starts: input.starts, ends: input.ends }, ids);
+    }
     const now = new Date().toISOString();
     return this.db.transaction().execute(async (trx) => {
       const existing = new Set(
@@ -403,6 +433,7 @@ export class ClassroomService {
     const id = uuidv7();
     try {
       await this.db.transaction().execute(async (trx) => {
+        await this.gateRota(trx, actor, ctx, { id, ...input }, ids);
         await repo.insertSession(trx, {
           community_id: actor.communityId,
           id,
@@ -455,7 +486,13 @@ export class ClassroomService {
     };
   }
 
-  async setRota(actor: Actor, sessionId: string, volunteerIds: string[], ctx: RequestContext) {
+  async setRota(
+    actor: Actor,
+    sessionId: string,
+    volunteerIds: string[],
+    ctx: RequestContext,
+    override?: Override | null,
+  ) {
     authorize(actor, 'classroom.manage');
     const s = await this.sessionOr404(actor.communityId, sessionId);
     if (s.closed_at) throw new AppError('classroom_session_closed', { date: s.date });
@@ -464,6 +501,7 @@ export class ClassroomService {
     if (ids.some((v) => !known.has(v)))
       throw new AppError('validation', { fields: [{ field: 'volunteerIds', message: 'invalid.unknownVolunteer' }] });
     await this.db.transaction().execute(async (trx) => {
+      await this.gateRota(trx, actor, ctx, s, ids, override);
       await repo.clearRota(trx, actor.communityId, sessionId);
       await repo.insertRota(trx, actor.communityId, sessionId, ids);
       await this.audit.recordBy(trx, actor, ctx, {

@@ -5,6 +5,7 @@ import type { AuditLog } from '../../platform/audit.ts';
 import type { FieldCipher } from '../../platform/crypto.ts';
 import type { LinliModule } from '../../platform/module.ts';
 import type { Notifier } from '../../platform/notify.ts';
+import type { EligibilityService } from '../service-types/service-types.service.ts';
 import type { HoursService } from '../hours/hours.service.ts';
 import type { ResidentDirectory } from '../registry/resident-directory.ts';
 import type { VolunteerDirectory } from '../volunteers/volunteer-directory.ts';
@@ -20,6 +21,7 @@ export function homecareModule(deps: {
   directory: VolunteerDirectory;
   residents: ResidentDirectory;
   hours: HoursService;
+  eligibility: EligibilityService;
   contacts: ContactService;
 }): LinliModule<HomecareService> {
   const service = new HomecareService(
@@ -30,6 +32,7 @@ export function homecareModule(deps: {
     deps.hours,
     deps.notifier,
     deps.cipher,
+    deps.eligibility,
     deps.contacts,
   );
   return {

@@ -80,7 +80,8 @@ export function homecareRoutes(svc: HomecareService) {
           response: { 200: taskView },
         },
       },
-      (req) => svc.assignTask(actorOf(req), req.params.id, req.body.volunteerId, requestContext(req)),
+      (req) =>
+        svc.assignTask(actorOf(req), req.params.id, req.body.volunteerId, requestContext(req), req.body.override),
     );
     r.post(
       '/api/homecare/tasks/:id/cancel',
@@ -194,7 +195,8 @@ export function homecareRoutes(svc: HomecareService) {
           response: { 200: shiftView },
         },
       },
-      (req) => svc.assignShift(actorOf(req), req.params.id, req.body.volunteerId, requestContext(req)),
+      (req) =>
+        svc.assignShift(actorOf(req), req.params.id, req.body.volunteerId, requestContext(req), req.body.override),
     );
     r.post(
       '/api/homecare/shifts/:id/done',
@@ -288,7 +290,14 @@ export function homecareRoutes(svc: HomecareService) {
         },
       },
       (req) =>
-        svc.assignBuilding(actorOf(req), req.params.id, req.body.building, req.body.volunteerIds, requestContext(req)),
+        svc.assignBuilding(
+          actorOf(req),
+          req.params.id,
+          req.body.building,
+          req.body.volunteerIds,
+          requestContext(req),
+          req.body.override,
+        ),
     );
     r.post(
       '/api/homecare/runs/:id/confirm',

@@ -46,6 +46,8 @@ import type { VolunteerDirectory } from '../volunteers/volunteer-directory.ts';
 import { groupTag, tagDecoder, type ResidentDirectory } from '../registry/resident-directory.ts';
 import { staffPhones } from '../auth/staff-directory.ts';
 import { ContactService } from '../contacts/contacts.service.ts';
+import { EligibilityService } from '../service-types/service-types.service.ts';
+import { minuteOf, type Override, type Work } from '../../../../domain/volunteers/work-policy.ts';
 import * as repo from './homecare.repository.ts';
 
 export class HomecareService {
@@ -57,8 +59,30 @@ export class HomecareService {
     private readonly hours: HoursService,
     private readonly notifier: Notifier,
     private readonly cipher: FieldCipher,
+    private readonly eligibility: EligibilityService,
     private readonly contacts: ContactService = new ContactService(),
   ) {}
+
+  /** A home task as work for the one gate: its day and time (an hour from its time), bathing is personal care. */
+  private static taskWork(t: { kind: string; due_on: string; due_time: string | null }): Work {
+    const start = t.due_time ? minuteOf(t.due_time) : null;
+    return {
+      kind: 'homecare_task',
+      personalCare: t.kind === 'bathing',
+      date: t.due_on,
+      when: start === null ? null : { date: t.due_on, startMinute: start, endMinute: start + 60 },
+    };
+  }
+
+  /** A hospital shift as work: its local day and minutes, running past midnight when it does. */
+  private static shiftWork(f: { starts_at: string; ends_at: string }): Work {
+    const local = shanghaiLocal(f.starts_at);
+    const minutes = Math.round((Date.parse(f.ends_at) - Date.parse(f.starts_at)) / 60_000);
+    return {
+      kind: 'hospital_shift',
+      when: { date: local.date, startMinute: local.minute, endMinute: local.minute + Math.max(0, minutes) },
+    };
+  }
 
   /** The caller's own approved volunteer record; only approved volunteers take work or confirm deliveries. */
   private async me(actor: Actor, db: DbOrTrx = this.db) {
@@ -89,7 +113,17 @@ export class HomecareService {
     const id = uuidv7();
     await this.db.transaction().execute(async (trx) => {
       await this.resident(actor.communityId, input.residentId, trx);
-      if (input.volunteerId) await this.volunteer(actor.communityId, input.volunteerId, trx);
+      if (input.volunteerId) {
+        await this.volunteer(actor.communityId, input.volunteerId, trx);
+        await this.eligibility.gate(trx, actor, ctx, {
+          work: HomecareService.taskWork({ kind: input.kind, due_on: input.dueOn, due_time: input.dueTime ?? null }),
+          volunteerIds: [input.volunteerId],
+          residentId: input.residentId,
+          entityType: 'homecare_task',
+          entityId: id,
+          override: input.override,
+        });
+      }
       const now = new Date().toISOString();
       await repo.insertTask(trx, {
         community_id: actor.communityId,
@@ -132,10 +166,28 @@ export class HomecareService {
     return (await repo.listTasks(this.db, actor.communityId, f)).map((t) => toTaskView(t, true));
   }
 
-  async assignTask(actor: Actor, id: string, volunteerId: string | null, ctx: RequestContext): Promise<TaskView> {
+  async assignTask(
+    actor: Actor,
+    id: string,
+    volunteerId: string | null,
+    ctx: RequestContext,
+    override?: Override | null,
+  ): Promise<TaskView> {
     authorize(actor, 'homecare.manage');
     await this.db.transaction().execute(async (trx) => {
-      if (volunteerId) await this.volunteer(actor.communityId, volunteerId, trx);
+      if (volunteerId) {
+        await this.volunteer(actor.communityId, volunteerId, trx);
+        const t = await repo.getTask(trx, actor.communityId, id);
+        if (t)
+          await this.eligibility.gate(trx, actor, ctx, {
+            work: HomecareService.taskWork(t),
+            volunteerIds: [volunteerId],
+            residentId: t.resident_id,
+            entityType: 'homecare_task',
+            entityId: id,
+            override,
+          });
+      }
       const n = await repo.updateTaskIf(trx, actor.communityId, id, ['open', 'assigned'], {
         volunteer_id: volunteerId,
         status: volunteerId ? 'assigned' : 'open',
@@ -182,6 +234,15 @@ export class HomecareService {
   async takeTask(actor: Actor, id: string, ctx: RequestContext): Promise<TaskView> {
     const v = await this.me(actor);
     await this.db.transaction().execute(async (trx) => {
+      const t = await repo.getTask(trx, actor.communityId, id);
+      if (t && t.status === 'open')
+        await this.eligibility.gate(trx, actor, ctx, {
+          work: HomecareService.taskWork(t),
+          volunteerIds: [v.id],
+          residentId: t.resident_id,
+          entityType: 'homecare_task',
+          entityId: id,
+        });
       const n = await repo.updateTaskIf(
         trx,
         actor.communityId,
@@ -221,6 +282,7 @@ export class HomecareService {
       const t = await repo.getTask(trx, actor.communityId, id);
       if (!t) throw new AppError('not_found', { entity: 'homecare_task' });
       if (v && t.volunteer_id !== v.id) throw new AppError('not_found', { entity: 'homecare_task' });
+      EligibilityService.refuseBeforeStart(t.due_on);
       const now = new Date().toISOString();
       const n = await repo.updateTaskIf(
         trx,
@@ -485,13 +547,29 @@ export class HomecareService {
     return (await this.stays(actor, stayId))[0]!;
   }
 
-  async assignShift(actor: Actor, id: string, volunteerId: string | null, ctx: RequestContext): Promise<ShiftView> {
+  async assignShift(
+    actor: Actor,
+    id: string,
+    volunteerId: string | null,
+    ctx: RequestContext,
+    override?: Override | null,
+  ): Promise<ShiftView> {
     authorize(actor, 'homecare.manage');
     await this.db.transaction().execute(async (trx) => {
       if (volunteerId) {
         const v = await this.volunteer(actor.communityId, volunteerId, trx);
         const f = await repo.getShift(trx, actor.communityId, id);
-        if (f) await this.refuseClash(trx, actor.communityId, { id: volunteerId, name: v.name }, f);
+        if (f) {
+          await this.eligibility.gate(trx, actor, ctx, {
+            work: HomecareService.shiftWork(f),
+            volunteerIds: [volunteerId],
+            residentId: f.resident_id,
+            entityType: 'hospital_shift',
+            entityId: id,
+            override,
+          });
+          await this.refuseClash(trx, actor.communityId, { id: volunteerId, name: v.name }, f);
+        }
       }
       const n = await repo.updateShiftIf(trx, actor.communityId, id, ['open', 'assigned'], {
         volunteer_id: volunteerId,
@@ -539,6 +617,14 @@ export class HomecareService {
       if (!f) throw new AppError('not_found', { entity: 'hospital_shift' });
       if (f.discharged_on || f.ends_at <= new Date().toISOString())
         throw new AppError('homecare_shift_not_open', { status: f.status });
+      if (f.status === 'open')
+        await this.eligibility.gate(trx, actor, ctx, {
+          work: HomecareService.shiftWork(f),
+          volunteerIds: [v.id],
+          residentId: f.resident_id,
+          entityType: 'hospital_shift',
+          entityId: id,
+        });
       await this.refuseClash(trx, actor.communityId, v, f);
       const n = await repo.updateShiftIf(
         trx,
@@ -849,16 +935,30 @@ export class HomecareService {
     return this.detail(actor.communityId, runId, true);
   }
 
-  async assignBuilding(actor: Actor, runId: string, building: string, volunteerIds: string[], ctx: RequestContext) {
+  async assignBuilding(
+    actor: Actor,
+    runId: string,
+    building: string,
+    volunteerIds: string[],
+    ctx: RequestContext,
+    override?: Override | null,
+  ) {
     authorize(actor, 'homecare.manage');
     await this.db.transaction().execute(async (trx) => {
-      await this.lockedOpenRun(trx, actor.communityId, runId); // two staff saving one building at once take turns
+      const run = await this.lockedOpenRun(trx, actor.communityId, runId); // two staff saving one building take turns
       if (!(await repo.buildingsOfRun(trx, actor.communityId, runId)).some((b) => b.building === building)) {
         throw new AppError('validation', { fields: [{ field: 'building', message: 'homecare.buildingNotOnRun' }] });
       }
       const ids = [...new Set(volunteerIds)];
       if ((await repo.approvedVolunteers(trx, actor.communityId, ids)).length !== ids.length)
         throw new AppError('validation', { fields: [{ field: 'volunteerIds', message: 'homecare.unknownVolunteer' }] });
+      await this.eligibility.gate(trx, actor, ctx, {
+        work: { kind: 'delivery', date: run.run_date },
+        volunteerIds: ids,
+        entityType: 'delivery_run',
+        entityId: runId,
+        override,
+      });
       await repo.replaceAssignments(trx, actor.communityId, runId, building, ids);
       await this.audit.recordBy(trx, actor, ctx, {
         action: 'homecare.run.assign',

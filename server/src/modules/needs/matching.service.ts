@@ -6,7 +6,7 @@ import type { Db } from '../../db/database.ts';
 import type { NeedTable } from '../../db/schema/index.ts';
 import type { Actor, RequestContext } from '../../platform/actor.ts';
 import type { Grant } from '../../platform/access.ts';
-import { todayInShanghai } from '../../../../domain/shared/dates.ts';
+import { bornOnOrBefore, todayInShanghai } from '../../../../domain/shared/dates.ts';
 import {
   rankCandidates,
   taskRequirementsFor,
@@ -21,6 +21,31 @@ import type { SkillCategory, SkillLevel } from '../../../../domain/volunteers/sk
 import type { Gender } from '../../../../domain/registry/special-groups.ts';
 import { requirementsOf, type EligibilityService } from '../service-types/service-types.service.ts';
 import type { NeedsService } from './needs.service.ts';
+import { checkWork, requirementsOfWork, type Work } from '../../../../domain/volunteers/work-policy.ts';
+
+/** A need as work for the one gate: its service type's requirements, skill and time, served one-to-one. */
+export const needWork = (need: MatchNeed, adultResident: boolean): Work => ({
+  kind: 'need',
+  serviceType: needRequirementsOf(need),
+  skillCode: need.skillCode ?? null,
+  when: need.when ?? null,
+  adultResident,
+});
+const needRequirementsOf = (need: MatchNeed) => {
+  const t = taskRequirementsFor(need);
+  const { minAge, maxAge, minFitness, trainingCourseIds, needsInsurance, night } = t;
+  return { minAge, maxAge, minFitness, trainingCourseIds, needsInsurance, night };
+};
+/** Ranking options whose eligibility is the work policy's (a candidate the gate would refuse is never proposed). */
+const gated = (need: MatchNeed, adultResident: boolean, today: string) => {
+  const work = needWork(need, adultResident);
+  return (c: MatchCandidate): boolean =>
+    checkWork(
+      work.skillCode && !c.facts.skills ? { ...c.facts, skills: c.skills.map((s) => s.code) } : c.facts,
+      work,
+      today,
+    ).eligible;
+};
 
 /** How many candidates of each need the batch assignment weighs. */
 const BATCH_TOP_K = 30;
@@ -103,7 +128,7 @@ export class MatchingService {
   private async candidatesFor(communityId: string, need: MatchNeed, residentIds: readonly string[]) {
     const today = todayInShanghai();
     const [facts, skills, homes, load, past] = await Promise.all([
-      this.eligibility.facts(communityId, taskRequirementsFor(need)),
+      this.eligibility.facts(communityId, requirementsOfWork(needWork(need, false))),
       this.db
         .selectFrom('volunteer_skill')
         .select(['volunteer_id', 'skill_code', 'level', 'licence_expires_on'])
@@ -235,6 +260,21 @@ export class MatchingService {
     return ranked.map((r) => ({ ...r, name: names.get(r.volunteerId) ?? '' }));
   }
 
+  /** Which of these residents are adults (a minor is never proposed to serve one alone). */
+  private async adultResidents(communityId: string, residentIds: readonly string[]) {
+    const ids = [...new Set(residentIds)];
+    if (!ids.length) return new Set<string>();
+    const adultBornBy = bornOnOrBefore(18, todayInShanghai());
+    const rows = await this.db
+      .selectFrom('resident')
+      .select('id')
+      .where('community_id', '=', communityId)
+      .where('id', 'in', ids)
+      .where('birth_date', '<=', adultBornBy)
+      .execute();
+    return new Set(rows.map((r) => r.id));
+  }
+
   /** Ranked, explained candidates for one need. */
   async rank(actor: Actor, grant: Grant, needId: string, limit = 20) {
     const n = await this.needs.needInScope(actor, grant, needId);
@@ -243,10 +283,16 @@ export class MatchingService {
       ...c,
       pastServicesForResident: c.pastByResident.get(n.resident_id) ?? 0,
     }));
-    const ranked = rankCandidates(need, candidates, { today: todayInShanghai(), limit });
+    const today = todayInShanghai();
+    const eligibility = gated(
+      need,
+      (await this.adultResidents(actor.communityId, [n.resident_id])).has(n.resident_id),
+      today,
+    );
+    const ranked = rankCandidates(need, candidates, { today, limit, eligibility });
     return {
       needId,
-      eligibleCount: rankCandidates(need, candidates, { today: todayInShanghai() }).length,
+      eligibleCount: rankCandidates(need, candidates, { today, eligibility }).length,
       candidates: await this.named(actor.communityId, ranked),
     };
   }
@@ -271,11 +317,15 @@ export class MatchingService {
     const matchNeeds = await this.matchNeedsOf(actor.communityId, open);
     for (const [i, n] of open.entries()) {
       const need = matchNeeds[i]!;
-      const key = JSON.stringify([need.category, taskRequirementsFor(need)]);
+      const key = JSON.stringify([need.category, requirementsOfWork(needWork(need, false))]);
       byTask.set(key, [...(byTask.get(key) ?? []), { n, need }]);
     }
     const batchNeeds: BatchNeed[] = [];
     const today = todayInShanghai();
+    const adults = await this.adultResidents(
+      actor.communityId,
+      open.map((n) => n.resident_id),
+    );
     for (const group of byTask.values()) {
       const candidates = await this.candidatesFor(
         actor.communityId,
@@ -287,7 +337,8 @@ export class MatchingService {
           ...c,
           pastServicesForResident: c.pastByResident.get(n.resident_id) ?? 0,
         }));
-        const ranked = rankCandidates(need, forResident, { today, limit: BATCH_TOP_K });
+        const eligibility = gated(need, adults.has(n.resident_id), today);
+        const ranked = rankCandidates(need, forResident, { today, limit: BATCH_TOP_K, eligibility });
         batchNeeds.push({
           id: n.id,
           waitingSince: headStart(n),

@@ -23,6 +23,7 @@ import type { MatchingService } from './matching.service.ts';
 import type { VolunteerNeedsService } from './volunteer-needs.service.ts';
 import { needsWorkbook } from './needs.excel.ts';
 import { fileResponse, MIME, noContent } from '../../platform/responses.ts';
+import { overrideInput } from '../../../../domain/volunteers/work-policy.ts';
 
 const created = z.object({ id: z.string() });
 const need = z.object({
@@ -274,12 +275,13 @@ export function needsRoutes(needs: NeedsService, matching: MatchingService, mine
           tags,
           summary: 'Confirm a volunteer for a need (must be eligible)',
           params: idParam,
-          body: z.object({ volunteerId: uuid }),
+          body: z.object({ volunteerId: uuid, override: overrideInput.optional() }),
           response: { 204: noContent },
         },
       },
       async (req, reply) => {
-        await needs.match(actorOf(req), grantOf(req), req.params.id, req.body.volunteerId, requestContext(req));
+        const { volunteerId, override } = req.body;
+        await needs.match(actorOf(req), grantOf(req), req.params.id, volunteerId, requestContext(req), override);
         return reply.status(204).send();
       },
     );

@@ -22,7 +22,8 @@ import {
   type NeedStatus,
   type SurveyVisitInput,
 } from '../../../../domain/needs/needs.ts';
-import type { EligibilityService } from '../service-types/service-types.service.ts';
+import { EligibilityService } from '../service-types/service-types.service.ts';
+import type { Override } from '../../../../domain/volunteers/work-policy.ts';
 import { requirementsOf } from '../service-types/service-types.service.ts';
 import type { ResidentDirectory } from '../registry/resident-directory.ts';
 import type { ContactService } from '../contacts/contacts.service.ts';
@@ -382,7 +383,11 @@ export class NeedsService {
       set.accepted_at = null;
     }
     if (m.to === 'scheduled') set.scheduled_for = m.scheduledFor!;
-    if (m.to === 'done') set.done_at = now;
+    if (m.to === 'done') {
+      // Not done before it starts: the visit's agreed day, else the resident's preferred day.
+      EligibilityService.refuseBeforeStart(n.scheduled_for?.slice(0, 10) ?? n.preferred_date);
+      set.done_at = now;
+    }
     // Done by staff (reported by phone): the record of service has it; hours come only from the volunteer's minutes.
     // A volunteer who had the need is told when it is taken from them (cancelled, or back to matching).
     const released = (m.to === 'cancelled' || m.to === 'new') && n.volunteer_id ? n.volunteer_id : null;
@@ -422,15 +427,30 @@ export class NeedsService {
     ]);
   }
 
-  /** Staff confirm a volunteer for a need; the volunteer must be eligible for what it asks at its time. */
-  async match(actor: Actor, grant: Grant, id: string, volunteerId: string, ctx: RequestContext) {
+  /** Staff confirm a volunteer for a need; the volunteer must pass the one gate for what it asks at its time
+   *  (staff may override what the policy allows, with a reason, audited). */
+  async match(
+    actor: Actor,
+    grant: Grant,
+    id: string,
+    volunteerId: string,
+    ctx: RequestContext,
+    override?: Override | null,
+  ) {
     const n = await this.need(actor, grant, id);
-    const [check] = await this.eligibility.checkTask(actor.communityId, await this.taskOf(n), [volunteerId]);
-    if (check?.eligible && (await this.avoided(n, volunteerId)))
-      throw new AppError('not_eligible', { reasons: ['avoided'] });
-    if (!check)
+    const { when, skillCode, ...serviceType } = await this.taskOf(n);
+    const checks = await this.eligibility.gate(this.db, actor, ctx, {
+      work: { kind: 'need', serviceType, skillCode, when },
+      volunteerIds: [volunteerId],
+      residentId: n.resident_id,
+      entityType: 'need',
+      entityId: n.id,
+      override,
+      refuseAs: 'not_eligible',
+    });
+    if (!checks.length)
       throw new AppError('validation', { fields: [{ field: 'volunteerId', message: 'invalid.unknownVolunteer' }] });
-    if (!check.eligible) throw new AppError('not_eligible', { reasons: check.reasons });
+    if (await this.avoided(n, volunteerId)) throw new AppError('not_eligible', { reasons: ['avoided'] });
     await this.apply(
       actor,
       ctx,

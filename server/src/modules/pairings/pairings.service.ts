@@ -22,7 +22,8 @@ import {
 } from '../../../../domain/pairings/schemas.ts';
 import type { VolunteerDirectory } from '../volunteers/volunteer-directory.ts';
 import type { ResidentDirectory } from '../registry/resident-directory.ts';
-import type { EligibilityService } from '../service-types/service-types.service.ts';
+import { requirementsOf, type EligibilityService } from '../service-types/service-types.service.ts';
+import type { Override } from '../../../../domain/volunteers/work-policy.ts';
 import type { ContactService } from '../contacts/contacts.service.ts';
 import type { HoursService } from '../hours/hours.service.ts';
 import * as repo from './pairings.repository.ts';
@@ -110,13 +111,26 @@ export class PairingsService {
     private readonly contacts: ContactService,
   ) {}
 
-  private async checkEligible(communityId: string, serviceTypeId: string, volunteerId: string) {
-    const [r] = await this.eligibility.check(communityId, serviceTypeId, [volunteerId]);
-    if (r && !r.eligible)
-      throw new AppError('volunteer_not_eligible', {
-        reasons: r.reasons,
-        fields: [{ field: 'volunteerId', message: 'volunteer_not_eligible' }],
-      });
+  /** The one gate: a pairing is one-to-one work for the resident (a minor never alone with an adult outside the
+   *  family), tightened by its service type; staff may override what the policy allows, with a reason. */
+  private async checkEligible(
+    db: DbOrTrx,
+    actor: Actor,
+    ctx: RequestContext,
+    p: { id: string; volunteerId: string; residentId: string; serviceTypeId: string | null },
+    override?: Override | null,
+  ) {
+    const s = p.serviceTypeId ? await this.eligibility.serviceType(actor.communityId, p.serviceTypeId, db) : null;
+    await this.eligibility.gate(db, actor, ctx, {
+      work: { kind: 'pairing', serviceType: s ? requirementsOf(s) : null, skillCode: s?.skill_code },
+      volunteerIds: [p.volunteerId],
+      residentId: p.residentId,
+      entityType: 'pairing',
+      entityId: p.id,
+      override,
+      refuseAs: 'volunteer_not_eligible',
+      details: { fields: [{ field: 'volunteerId', message: 'volunteer_not_eligible' }] },
+    });
   }
 
   async list(actor: Actor, q: PairingQuery) {
@@ -141,13 +155,20 @@ export class PairingsService {
         fields: [{ field: 'residentId', message: 'pairing.residentInactive' }],
       });
     }
-    if (input.serviceTypeId) await this.checkEligible(actor.communityId, input.serviceTypeId, v.id);
     if (await repo.findActiveDuplicate(this.db, actor.communityId, v.id, input.residentId, input.item)) {
       throw new AppError('conflict', { reason: input.item, fields: [{ field: 'item', message: 'pairing.duplicate' }] });
     }
     const id = uuidv7();
     const now = new Date().toISOString();
     await this.db.transaction().execute(async (trx) => {
+      const pairing = { id, volunteerId: v.id, residentId: input.residentId };
+      await this.checkEligible(
+        trx,
+        actor,
+        ctx,
+        { ...pairing, serviceTypeId: input.serviceTypeId ?? null },
+        input.override,
+      );
       await repo.insertPairing(trx, {
         community_id: actor.communityId,
         id,
@@ -195,7 +216,12 @@ export class PairingsService {
     if (item === 'other' && !(patch.itemNote === undefined ? p.item_note : patch.itemNote))
       throw new AppError('validation', { fields: [{ field: 'itemNote', message: 'pairing.itemNoteRequired' }] });
     if (patch.serviceTypeId && patch.serviceTypeId !== p.service_type_id)
-      await this.checkEligible(actor.communityId, patch.serviceTypeId, p.volunteer_id);
+      await this.checkEligible(this.db, actor, ctx, {
+        id,
+        volunteerId: p.volunteer_id,
+        residentId: p.resident_id,
+        serviceTypeId: patch.serviceTypeId,
+      });
     await this.db.transaction().execute(async (trx) => {
       await repo.updatePairing(trx, actor.communityId, id, {
         ...(patch.item !== undefined && { item: patch.item }),

@@ -10,7 +10,7 @@ export function serviceTypesModule(deps: {
   db: Db;
   audit: AuditLog;
 }): LinliModule<{ serviceTypes: ServiceTypeService; eligibility: EligibilityService }> {
-  const eligibility = new EligibilityService(deps.db);
+  const eligibility = new EligibilityService(deps.db, deps.audit);
   const serviceTypes = new ServiceTypeService(deps.db, deps.audit, eligibility);
   return { routes: serviceTypeRoutes(serviceTypes), service: { serviceTypes, eligibility }, jobs: [] };
 }

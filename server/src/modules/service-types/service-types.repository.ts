@@ -227,3 +227,28 @@ export const namesOf = (db: DbOrTrx, communityId: string, ids: readonly string[]
         .where('id', 'in', [...ids])
         .execute()
     : Promise.resolve([]);
+
+/** The resident a piece of work serves: birth date and household (is it an adult outside the volunteer's family). */
+export async function residentFacts(db: DbOrTrx, communityId: string, residentId: string) {
+  const r = await db
+    .selectFrom('resident')
+    .select(['birth_date', 'household_id'])
+    .where('community_id', '=', communityId)
+    .where('id', '=', residentId)
+    .executeTakeFirst();
+  return r ? { birthDate: r.birth_date, householdId: r.household_id } : null;
+}
+
+/** The households volunteers live in, for those registered as residents. */
+export async function householdsOfVolunteers(db: DbOrTrx, communityId: string, ids: readonly string[]) {
+  const rows = await db
+    .selectFrom('volunteer as v')
+    .innerJoin('resident as r', (j) =>
+      j.onRef('r.community_id', '=', 'v.community_id').onRef('r.id', '=', 'v.resident_id'),
+    )
+    .select(['v.id', 'r.household_id'])
+    .where('v.community_id', '=', communityId)
+    .where('v.id', 'in', [...ids])
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.household_id]));
+}

@@ -5,7 +5,7 @@ import type { ServiceTypeTable } from '../../db/schema/index.ts';
 import type { Grant } from '../../platform/access.ts';
 import type { Actor, RequestContext } from '../../platform/actor.ts';
 import type { AuditLog } from '../../platform/audit.ts';
-import { AppError } from '../../platform/errors.ts';
+import { AppError, type ErrorCode } from '../../platform/errors.ts';
 import { uuidv7 } from '../../../../domain/shared/ids.ts';
 import { ageOn, todayInShanghai } from '../../../../domain/shared/dates.ts';
 import {
@@ -15,6 +15,15 @@ import {
   type TaskRequirements,
 } from '../../../../domain/volunteers/eligibility.ts';
 import { SKILL_BY_CODE } from '../../../../domain/volunteers/skills.ts';
+import {
+  checkWork,
+  decide,
+  requirementsOfWork,
+  type Override,
+  type Work,
+  type WorkEligibility,
+  type WorkRefusal,
+} from '../../../../domain/volunteers/work-policy.ts';
 import {
   hhmmToMinute,
   type EligibleQuery,
@@ -68,9 +77,109 @@ export function requirementsOf(s: ServiceTypeTable, when?: When): TaskRequiremen
 
 const CHUNK = 1000;
 
+/** One call of the gate: the work, who is put on it, what it is (for the audit) and any staff override. */
+export interface GateInput {
+  work: Work;
+  volunteerIds: readonly string[];
+  entityType: string;
+  entityId: string;
+  /** The resident served one-to-one, if any: a minor is never alone with an adult outside their family. */
+  residentId?: string | null;
+  /** Staff only: put them on despite reasons the policy lets staff override, with a reason (audited). */
+  override?: Override | null;
+  /** The module's own refusal code (kept for its clients), with details; `work_not_eligible` otherwise. */
+  refuseAs?: ErrorCode;
+  details?: Record<string, unknown>;
+}
+
+export interface WorkCheck extends WorkEligibility {
+  volunteerId: string;
+}
+
 /** Who may be offered a service type. Facts are loaded set-based, then the pure rule decides. */
 export class EligibilityService {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly audit?: AuditLog,
+  ) {}
+
+  /**
+   * The work policy for these volunteers (unknown ids are left out). Set-based: one load of facts, one look at
+   * the resident served and the volunteers' own households.
+   */
+  async checkWork(
+    communityId: string,
+    work: Work,
+    volunteerIds: readonly string[],
+    residentId: string | null = null,
+    db: DbOrTrx = this.db,
+  ): Promise<WorkCheck[]> {
+    const ids = [...new Set(volunteerIds)];
+    if (!ids.length) return [];
+    const today = todayInShanghai();
+    const task = requirementsOfWork(work);
+    const facts = await repo.loadFacts(db, communityId, (q) => q.where('v.id', 'in', ids), {
+      courseIds: task.trainingCourseIds,
+      insurance: task.needsInsurance,
+      date: task.when?.date ?? work.date ?? null,
+      skillCode: task.skillCode ?? null,
+    });
+    const resident = residentId ? await repo.residentFacts(db, communityId, residentId) : null;
+    const households = resident ? await repo.householdsOfVolunteers(db, communityId, ids) : new Map<string, string>();
+    const onDate = work.when?.date ?? work.date ?? today;
+    const out: WorkCheck[] = [];
+    for (const id of ids) {
+      const f = facts.get(id);
+      if (!f) continue;
+      const adultResident =
+        work.adultResident ??
+        (!!resident && ageOn(resident.birthDate, onDate) >= 18 && households.get(id) !== resident.householdId);
+      out.push({ volunteerId: id, ...checkWork(f, { ...work, adultResident }, today) });
+    }
+    return out;
+  }
+
+  /**
+   * The one gate every assignment passes: refuses (409, with every reason) anyone the work policy does not allow,
+   * unless staff override reasons the policy lets them, with a reason, recorded in the audit log in `db`'s
+   * transaction. Unknown volunteers are left to the caller to refuse.
+   */
+  async gate(db: DbOrTrx, actor: Actor, ctx: RequestContext | null, g: GateInput): Promise<WorkCheck[]> {
+    if (g.override && !g.override.reason.trim())
+      throw new AppError('validation', { fields: [{ field: 'override.reason', message: 'invalid.overrideReason' }] });
+    const checks = await this.checkWork(actor.communityId, g.work, g.volunteerIds, g.residentId ?? null, db);
+    const overridden: Array<{ volunteerId: string; reasons: WorkRefusal[] }> = [];
+    for (const c of checks) {
+      const d = decide(c, g.override);
+      if (d.allowed) {
+        if (d.overridden.length) overridden.push({ volunteerId: c.volunteerId, reasons: d.overridden });
+        continue;
+      }
+      const [named] = await repo.namesOf(db, actor.communityId, [c.volunteerId]);
+      throw new AppError(g.override ? 'work_override_refused' : (g.refuseAs ?? 'work_not_eligible'), {
+        ...g.details,
+        name: named?.name ?? '',
+        volunteerId: c.volunteerId,
+        kind: g.work.kind,
+        reasons: d.refused,
+        overridable: c.overridable,
+      });
+    }
+    for (const o of overridden)
+      await this.audit?.recordBy(db, actor, ctx, {
+        action: 'eligibility.override',
+        entityType: g.entityType,
+        entityId: g.entityId,
+        detail: { kind: g.work.kind, volunteerId: o.volunteerId, reasons: o.reasons, reason: g.override!.reason },
+      });
+    return checks;
+  }
+
+  /** Refuses recording work done before the day it is for (Shanghai's today; the day, not the hour, so a visit
+   *  that started early is not refused). */
+  static refuseBeforeStart(date: string | null | undefined, today = todayInShanghai()) {
+    if (date && date > today) throw new AppError('work_not_started', { startsOn: date });
+  }
 
   async serviceType(communityId: string, serviceTypeId: string, db: DbOrTrx = this.db) {
     const s = await repo.getServiceType(db, communityId, serviceTypeId);

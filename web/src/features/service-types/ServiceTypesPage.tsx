@@ -28,22 +28,18 @@ import { LoadError } from '../../shared/console-ui/QueryState.tsx';
 import { applyApiErrors } from '../../shared/console-ui/formErrors.ts';
 import { can, useCurrentUser } from '../../shared/session/useSession.ts';
 import { SKILLS } from '../../../../domain/volunteers/skills.ts';
+import {
+  KIND_POLICY,
+  OVERRIDABLE,
+  WORK_KINDS,
+  type WorkKind,
+  type WorkRefusal,
+} from '../../../../domain/volunteers/work-policy.ts';
 import { useCourses } from '../../shared/api/courses.ts';
 import { serviceTypesApi, useSaveServiceType, useServiceTypes, type EligibleRow, type ServiceType } from './api.ts';
 
-type Reason =
-  | 'not_approved'
-  | 'too_young'
-  | 'too_old'
-  | 'guardian_missing'
-  | 'minor_at_night'
-  | 'fitness'
-  | 'training_missing'
-  | 'training_expired'
-  | 'insurance_missing'
-  | 'unavailable'
-  | 'blackout'
-  | 'skill_missing';
+/** Every refusal of the one gate (domain/volunteers/work-policy.ts). */
+type Reason = WorkRefusal;
 const FITNESS = ['good', 'fair', 'limited'] as const;
 
 function TypeForm({ editing, open, onClose }: { editing: ServiceType | null; open: boolean; onClose: () => void }) {
@@ -241,6 +237,60 @@ function EligibleDrawer({ type, onClose }: { type: ServiceType | null; onClose: 
   );
 }
 
+/** The one gate's rules for every kind of work (domain/volunteers/work-policy.ts); service types only tighten them. */
+function WorkPolicyTable() {
+  const { t } = useTranslation();
+  const yesNo = (v: boolean) => (v ? t('console.svc.yes') : t('console.svc.no'));
+  return (
+    <>
+      <Typography.Title level={5} style={{ marginTop: 24 }}>
+        {t('console.serviceTypes.policyTitle')}
+      </Typography.Title>
+      <Typography.Paragraph type="secondary">{t('console.serviceTypes.policyMinors')}</Typography.Paragraph>
+      <Table<{ kind: WorkKind }>
+        rowKey="kind"
+        size="small"
+        pagination={false}
+        dataSource={WORK_KINDS.map((kind) => ({ kind }))}
+        columns={[
+          {
+            title: t('console.serviceTypes.policyKind'),
+            key: 'kind',
+            render: (_: unknown, r) => t(`console.serviceTypes.kind_${r.kind}`),
+          },
+          {
+            title: t('console.serviceTypes.ages'),
+            key: 'ages',
+            render: (_: unknown, r) => `${KIND_POLICY[r.kind].minAge}–${KIND_POLICY[r.kind].maxAge}`,
+          },
+          {
+            title: t('console.serviceTypes.minFitness'),
+            key: 'fitness',
+            render: (_: unknown, r) => t(`console.serviceTypes.fitness_${KIND_POLICY[r.kind].minFitness}`),
+          },
+          {
+            title: t('console.serviceTypes.needsInsurance'),
+            key: 'insurance',
+            render: (_: unknown, r) => yesNo(KIND_POLICY[r.kind].needsInsurance),
+          },
+          {
+            title: t('console.serviceTypes.policyOneToOne'),
+            key: 'one',
+            render: (_: unknown, r) => yesNo(KIND_POLICY[r.kind].oneToOne),
+          },
+        ]}
+      />
+      <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
+        {t('console.serviceTypes.policyOverride', {
+          reasons: [...OVERRIDABLE]
+            .map((r) => t(`console.serviceTypes.reason_${r}`))
+            .join(t('console.serviceTypes.listSep')),
+        })}
+      </Typography.Paragraph>
+    </>
+  );
+}
+
 export default function ServiceTypesPage() {
   const { t } = useTranslation();
   const me = useCurrentUser();
@@ -316,6 +366,7 @@ export default function ServiceTypesPage() {
           },
         ]}
       />
+      <WorkPolicyTable />
       <TypeForm
         key={form.editing?.id ?? 'new'}
         editing={form.editing}
