@@ -2,12 +2,13 @@
 // special-group residents. The last line is `max silence D days; Gini G; never contacted K; contacts C`.
 //
 //   npm run simulate:care -- --policy linli|first-come [--seed N]
-//     --alert-days N         the left-out alert's threshold (config leftOutAlertDays; default 14)
-//     --alert-groups G       vulnerable (the product's four groups, default) or all (every special group)
+//     --alert-days N         the left-out alert's threshold (config leftOutAlertDays; default 13)
+//     --alert-groups G       all (every special group, the product) or vulnerable (four groups, as before)
 //     --forget P             chance a grid leader skips a planned round visit (default 0.15)
 //     --round-days A-B       days between a grid leader's round visits to a household (default 4-13, the demo's)
-//     --survey-todo          a skipped round visit stays on the grid's to-do list and is made the next day
-//     --proposed             the changes that reach the goal: --alert-groups all --alert-days 13 --survey-todo
+//     --no-survey-todo       a skipped round visit waits for the next round (the survey's to-do as before)
+//     --as-before            the product before the simulation changed it: --alert-groups vulnerable
+//                            --alert-days 14 --no-survey-todo
 //     --no-classroom         leave the 4:30 classroom's sessions out of the contacts
 //     --community-seed N     the demo community's seed (default 20180913, the server's demo)
 //     --start YYYY-MM-DD     first day simulated (default 2026-09-01; a 60-day warm-up, then the measured year)
@@ -15,7 +16,7 @@
 import { parseArgs } from 'node:util';
 import { isRealDate } from '../domain/shared/dates.ts';
 import { buildWorld, DEFAULT_START, DEMO_SEED } from './care-sim/world.ts';
-import { DEFAULT_OPTIONS, lastLine, POLICIES, PROPOSED_OPTIONS, simulate, type Policy } from './care-sim/simulate.ts';
+import { DEFAULT_OPTIONS, lastLine, POLICIES, BEFORE_OPTIONS, simulate, type Policy } from './care-sim/simulate.ts';
 
 const { values } = parseArgs({
   options: {
@@ -25,8 +26,8 @@ const { values } = parseArgs({
     'alert-groups': { type: 'string' },
     forget: { type: 'string' },
     'round-days': { type: 'string' },
-    'survey-todo': { type: 'boolean', default: false },
-    proposed: { type: 'boolean', default: false },
+    'no-survey-todo': { type: 'boolean', default: false },
+    'as-before': { type: 'boolean', default: false },
     'no-classroom': { type: 'boolean', default: false },
     'community-seed': { type: 'string', default: String(DEMO_SEED) },
     start: { type: 'string', default: DEFAULT_START },
@@ -42,7 +43,7 @@ const int = (s: string, what: string) => (/^\d+$/.test(s) ? Number(s) : fail(`${
 const policy = values.policy as Policy;
 if (!POLICIES.includes(policy)) fail(`--policy must be one of ${POLICIES.join(', ')}`);
 if (!isRealDate(values.start)) fail('--start must be a date YYYY-MM-DD');
-const base = values.proposed ? PROPOSED_OPTIONS : DEFAULT_OPTIONS;
+const base = values['as-before'] ? BEFORE_OPTIONS : DEFAULT_OPTIONS;
 const alertGroups = values['alert-groups'] ?? base.alertGroups;
 if (alertGroups !== 'vulnerable' && alertGroups !== 'all') fail('--alert-groups must be vulnerable or all');
 const forget = values.forget === undefined ? DEFAULT_OPTIONS.forget : Number(values.forget);
@@ -68,7 +69,7 @@ const result = simulate(world, {
   alertGroups,
   alertDays: values['alert-days'] === undefined ? base.alertDays : int(values['alert-days'], '--alert-days'),
   roundDays,
-  surveyTodo: values['survey-todo'] || base.surveyTodo,
+  surveyTodo: !values['no-survey-todo'] && base.surveyTodo,
   classroom: !values['no-classroom'],
 });
 if (values.json) console.log(JSON.stringify(result, null, 2));

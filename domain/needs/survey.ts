@@ -8,6 +8,12 @@ import { NEED_URGENCIES } from './needs.ts';
 
 /** How far back a visit still counts: the survey runs once a year (as the progress figures count it). */
 export const SURVEY_ROUND_DAYS = 365;
+/**
+ * A household with someone in a special group is due again this many days after its last visit: the grid leader's
+ * round (the demo's 4–13 days). A visit forgotten is back on the list the next day instead of a year later, which is
+ * what keeps anyone from going silent for more than 14 days (npm run simulate:care).
+ */
+export const SPECIAL_ROUND_DAYS = 10;
 
 export const surveyTodoQuery = z.object({
   /** Staff choose a grid (none: the whole community); a grid leader sees their own grid only. */

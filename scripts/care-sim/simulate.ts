@@ -55,44 +55,46 @@ export interface SimOptions {
   forget: number;
   /** Days between a grid leader's round visits to a household, drawn evenly (the demo's 4–13). */
   roundDays: readonly [number, number];
-  /** The left-out alert's threshold (config leftOutAlertDays; default 14). linli only. */
+  /** The left-out alert's threshold (config leftOutAlertDays; default 13). linli only. */
   alertDays: number;
-  /** Whom the alert watches: the product's vulnerable groups, or every special group (a proposed change). */
+  /** Whom the alert watches: every special group (the product), or only the four vulnerable ones (as before). */
   alertGroups: 'vulnerable' | 'all';
   /** Open tasks a volunteer may carry (the batch route's default, 3). */
   loadCap: number;
   /** Chance a paired volunteer stops coming during the year (the demo: one in ten). */
   pairingDropout: number;
   /**
-   * A proposed change: the survey's to-do list shows every round household whose visit is due, so a skipped
-   * visit is back on the grid leader's list the next day instead of waiting a whole round.
+   * The survey's to-do list shows every special-group household whose round visit is due (domain/needs/survey.ts
+   * SPECIAL_ROUND_DAYS), so a skipped visit is back on the grid leader's list the next day, not a year later.
    */
   surveyTodo: boolean;
   /** Count the 4:30 classroom's sessions as contacts for its pupils. */
   classroom: boolean;
 }
 
+/** The product as it is: what `--policy linli` plays. */
 export const DEFAULT_OPTIONS: Omit<SimOptions, 'policy' | 'seed'> = {
   warmupDays: 60,
   forget: 0.15,
   roundDays: [4, 13],
-  alertDays: 14,
-  alertGroups: 'vulnerable',
+  alertDays: 13,
+  alertGroups: 'all',
   loadCap: 3,
   pairingDropout: 0.1,
-  surveyTodo: false,
+  surveyTodo: true,
   classroom: true,
 };
 
 /**
- * What reaches the goal (max silence ≤ 14, Gini < 0.25, nobody never contacted): the alert watches every special
- * group, fires a day before the goal (answering takes a day), and a forgotten round visit stays on the to-do list.
+ * The product before the simulation changed it (`--as-before`): the alert watched four vulnerable groups and fired
+ * on day 14 (answered on day 15 at the soonest), and the survey's to-do listed only households not visited this
+ * year. It missed the goal (max silence ≤ 14): 48–51 days, Gini about 0.25.
  */
-export const PROPOSED_OPTIONS: typeof DEFAULT_OPTIONS = {
+export const BEFORE_OPTIONS: typeof DEFAULT_OPTIONS = {
   ...DEFAULT_OPTIONS,
-  alertGroups: 'all',
-  alertDays: 13,
-  surveyTodo: true,
+  alertGroups: 'vulnerable',
+  alertDays: 14,
+  surveyTodo: false,
 };
 
 export interface SimResult {

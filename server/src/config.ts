@@ -34,7 +34,7 @@ const schema = z.object({
     .refine((f) => fs.existsSync(f) && fs.statSync(f).isFile(), 'no such font file')
     .optional(),
   // Days without any contact after which staff are alerted about a vulnerable resident (left-out monitor).
-  LINLI_LEFT_OUT_ALERT_DAYS: z.coerce.number().int().min(1).max(365).default(14),
+  LINLI_LEFT_OUT_ALERT_DAYS: z.coerce.number().int().min(1).max(365).default(13),
   // WeChat official account token(s), as set in its console: one token for every community, or a JSON map
   // {"<communityId>":"<token>"}. Unset: the WeChat endpoint answers 404.
   LINLI_WECHAT_TOKEN: z

@@ -142,7 +142,7 @@ for (const kind of testDatabaseKinds()) {
         neverContacted: 2,
         silentOverAlert: 3,
         unpaired: 4,
-        alertDays: 14,
+        alertDays: 13,
         hidden: 0,
       });
       // Filters: a group, a grid, paired or not.
@@ -233,7 +233,7 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(week.grids[0].visits, 2);
     });
 
-    it('alerts staff once when a vulnerable resident goes 14 days without contact, again after a new gap', async () => {
+    it('alerts staff once when a special-group resident goes 13 days without contact, again after a new gap', async () => {
       const db = t.db.handle.db;
       const sent = () =>
         db
@@ -245,8 +245,8 @@ for (const kind of testDatabaseKinds()) {
       await enqueueJob(db, 'monitor.left_out_alerts', {});
       assert.equal(await t.app.services.jobs.runDue(), 1);
       const first = await sent();
-      // Community A's admin and staff; 李泽钦 was visited 3 days ago, 王秀英 and 曾小红 are not in a vulnerable group,
-      // community B's residents were registered today.
+      // Community A's admin and staff; 李泽钦 was visited 3 days ago, 王秀英 5 days ago, 曾小红 and community B's
+      // residents were registered today.
       assert.deepEqual(
         first.map((m) => m.recipient),
         [t.a.phones.community_admin, t.a.phones.staff].sort(),

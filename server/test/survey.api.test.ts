@@ -87,6 +87,17 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(mine.total, 1);
       // Counting from before the old visit, h0 is done too.
       assert.deepEqual(ids(await gridLeader('GET', '/api/survey/todo?since=2024-01-01')), []);
+      // A special group's household is due again on its round (SPECIAL_ROUND_DAYS): visited 11 days ago, it is back.
+      const visit = (days: number) =>
+        gridLeader('POST', '/api/survey/visits', {
+          householdId: h0,
+          visitedOn: addDays(todayInShanghai(), -days),
+          needs: [],
+        });
+      assert.equal((await visit(11)).statusCode, 201);
+      assert.deepEqual(ids(await gridLeader('GET', '/api/survey/todo')), [h0]);
+      assert.equal((await visit(9)).statusCode, 201);
+      assert.deepEqual(ids(await gridLeader('GET', '/api/survey/todo')), []);
     });
 
     it('takes a finding as a need in one tap (channel survey), once, for a member of the household', async () => {

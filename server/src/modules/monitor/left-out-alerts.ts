@@ -1,5 +1,5 @@
-// The daily job 'monitor.left_out_alerts': staff hear when a vulnerable resident (living alone, dementia,
-// disabled, without family) has had no contact for `days` days. A silence is known by the day it began —
+// The daily job 'monitor.left_out_alerts': staff hear when a resident of any special group has had no contact
+// for `days` days (by default 13: answered the next day, nobody waits more than 14). A silence is known by the day it began —
 // the last contact, or the day the resident was registered if nobody has been in touch since — and is
 // recorded with a conditional insert in the same transaction as the message, so a rerun, a second server
 // or tomorrow's run never alerts the same silence again. A new contact starts a new silence.
@@ -7,9 +7,7 @@ import type { Db } from '../../db/database.ts';
 import type { FieldCipher } from '../../platform/crypto.ts';
 import type { Notifier } from '../../platform/notify.ts';
 import { addDays, todayInShanghai } from '../../../../domain/shared/dates.ts';
-import { VULNERABLE_GROUPS } from '../../../../domain/pairings/schemas.ts';
 import { staffPhones } from '../auth/staff-directory.ts';
-import { groupTag } from '../registry/resident-directory.ts';
 import * as repo from './monitor.repository.ts';
 import { daysBetween, residentFacts } from './monitor.service.ts';
 
@@ -27,8 +25,9 @@ export async function sendLeftOutAlerts(
   let alerted = 0,
     messages = 0;
   for (const c of await repo.communities(db)) {
-    const tags = VULNERABLE_GROUPS.map((g) => groupTag(cipher, c.id, g));
-    const facts = await residentFacts(db, cipher, c.id, null, addDays(today, -days), tags);
+    // Every special group, not only the most vulnerable: the simulation (npm run simulate:care) found the groups
+    // left unwatched going 38–51 days without anyone in touch.
+    const facts = await residentFacts(db, cipher, c.id, null, addDays(today, -days));
     const silent = facts
       .map((f) => ({ f, since: f.lastContactOn ?? todayInShanghai(new Date(f.row.created_at)) }))
       .map((x) => ({ ...x, days: daysBetween(x.since, today) }))

@@ -31,20 +31,24 @@ const hasSpecialGroup = (eb: ExpressionBuilder<Database & { h: Database['househo
   );
 
 /**
- * Households of a grid (or the community) the survey has not visited since a date: those with someone in a special
- * group first, then by building, unit and room. Households with no active member are not on the list.
+ * Households of a grid (or the community) the survey has not visited since a date, or, with someone in a special
+ * group, since `specialSince` (their round is due): those with someone in a special group first, then by building,
+ * unit and room. Households with no active member are not on the list.
  */
 export async function unvisitedHouseholds(
   db: DbOrTrx,
   s: HouseholdScope,
   since: string,
+  specialSince: string,
   page: number,
   pageSize: number,
 ) {
   let base = db
     .selectFrom('household as h')
     .where('h.community_id', '=', s.communityId)
-    .where((eb) => eb.not(visitedSince(eb, since)))
+    .where((eb) =>
+      eb.or([eb.not(visitedSince(eb, since)), eb.and([hasSpecialGroup(eb), eb.not(visitedSince(eb, specialSince))])]),
+    )
     .where((eb) =>
       eb.exists(
         eb

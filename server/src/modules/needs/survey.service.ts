@@ -9,6 +9,7 @@ import { AppError } from '../../platform/errors.ts';
 import { addDays, todayInShanghai } from '../../../../domain/shared/dates.ts';
 import { CATEGORY_LABELS, type SkillCategory } from '../../../../domain/volunteers/skills.ts';
 import {
+  SPECIAL_ROUND_DAYS,
   SURVEY_ROUND_DAYS,
   type FindingNeedInput,
   type SurveyFindingsQuery,
@@ -46,6 +47,8 @@ export class SurveyService {
       this.db,
       { communityId: actor.communityId, gridId },
       since,
+      // The day's list: a special group's household is due again on its round. A date asked counts for all.
+      q.since ?? addDays(todayInShanghai(), -SPECIAL_ROUND_DAYS),
       q.page,
       q.pageSize,
     );
