@@ -104,6 +104,8 @@ for (const kind of testDatabaseKinds()) {
               relation: 'parent',
               consent_at: new Date().toISOString(),
               covers_data: 1,
+              state: 'confirmed',
+              confirmed_via: 'paper',
             })
             .execute();
       };
@@ -447,6 +449,8 @@ for (const kind of testDatabaseKinds()) {
           relation: 'parent',
           consent_at: new Date().toISOString(),
           covers_data: 1,
+          state: 'confirmed',
+          confirmed_via: 'paper',
         })
         .execute();
       const shift = nightShifts[0]!;

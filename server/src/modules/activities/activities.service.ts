@@ -741,7 +741,7 @@ export class ActivitiesService {
           name: v.name,
           title: a.title,
           reasons,
-          fields: [{ field: 'volunteerId', message: 'activity_not_eligible' }],
+          fields: [{ field: 'volunteerId', message: 'volunteer_not_eligible' }],
         });
     }
   }
