@@ -18,8 +18,9 @@
 //   - `linli`: what the product offers. Batch matching (solveFast, waiting and urgency counted as the needs module
 //     does); the demo's standing pairings visit on their recurrence (domain/pairings/recurrence.ts), and when a
 //     volunteer stops coming, the missed-visit list (domain/pairings/visits.ts) shows it and staff pair the resident
-//     anew; and the left-out alert (server/src/modules/monitor: a vulnerable resident silent `alertDays` days,
-//     config leftOutAlertDays) makes staff open an urgent visit need for them, matched like any other.
+//     anew; the left-out alert (server/src/modules/monitor: a special-group resident silent `alertDays` days,
+//     config leftOutAlertDays) makes staff open an urgent visit need for them, matched like any other; and the
+//     survey's to-do list keeps a forgotten round visit due the next day.
 // The figures (for every special-group resident, over the measured year after a warm-up): the longest silence,
 // the Gini coefficient of contacts (domain/pairings/spread.ts), how many were never contacted, and all contacts.
 import { addDays, weekdayOf } from '../../domain/shared/dates.ts';
@@ -401,8 +402,9 @@ export function simulate(world: World, options: Partial<SimOptions> & Pick<SimOp
       const next = t + rng.rounds.int(o.roundDays[0], o.roundDays[1]);
       nextRound.set(h.id, next);
       if (rng.rounds.chance(o.forget)) {
-        // Forgotten. With a to-do list by due date, the visit is still on it tomorrow; without, it waits a round.
-        if (o.surveyTodo) nextRound.set(h.id, t + 1);
+        // Forgotten. With the product's to-do list by due date, the visit is still on it tomorrow; without (and
+        // first-come has no product to remind anyone), it waits a round.
+        if (linli && o.surveyTodo) nextRound.set(h.id, t + 1);
         continue;
       }
       for (const r of h.residents) contact(r.id, t, 'survey_visit');

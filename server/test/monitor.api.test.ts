@@ -233,7 +233,7 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(week.grids[0].visits, 2);
     });
 
-    it('alerts staff once when a special-group resident goes 13 days without contact, again after a new gap', async () => {
+    it('alerts staff once when a special-group resident goes 13 days silent, again after a new gap', async () => {
       const db = t.db.handle.db;
       const sent = () =>
         db

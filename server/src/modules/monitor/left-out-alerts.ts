@@ -1,6 +1,6 @@
 // The daily job 'monitor.left_out_alerts': staff hear when a resident of any special group has had no contact
-// for `days` days (by default 13: answered the next day, nobody waits more than 14). A silence is known by the day it began —
-// the last contact, or the day the resident was registered if nobody has been in touch since — and is
+// for `days` days (by default 13: answered the next day, nobody waits more than 14). A silence is known by the
+// day it began — the last contact, or the day the resident was registered if nobody has been in touch since — and is
 // recorded with a conditional insert in the same transaction as the message, so a rerun, a second server
 // or tomorrow's run never alerts the same silence again. A new contact starts a new silence.
 import type { Db } from '../../db/database.ts';
