@@ -1,6 +1,7 @@
 // An activity journey: staff publish an activity and open its check-in screen; 刘红梅 signs up on a phone-sized
 // page, opens the address the screen's QR code carries (the code read from the screen) and checks in, then
-// scans again and checks out; staff see her attendance in the activity's list. Axe on every page.
+// scans again and checks out; staff see her attendance in the activity's list. Axe on every page. After an
+// activity that has taken place, staff name a resident it served (服务对象) and see the name kept.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
@@ -51,6 +52,8 @@ describe('activity journeys', () => {
     await expectAccessible(staff, 'activity, draft (console)');
     await staff.getByRole('button', { name: '发布' }).click();
     await staff.getByRole('link', { name: '打开签到屏' }).waitFor();
+    // Residents served are named only once the activity has started.
+    await staff.getByText('活动开始后可以登记服务对象。').waitFor();
     await staff.goto('/console/activities');
     await staff.getByRole('link', { name: title }).waitFor();
     await expectAccessible(staff, 'activities list (console)');
@@ -95,5 +98,43 @@ describe('activity journeys', () => {
     await expectAccessible(staff, 'activity with attendance (console)');
     await screenshot(staff, 'console-activity-attendance');
     await staffCtx.close();
+  });
+
+  it('after an activity staff name a resident it served, and the name is kept', async () => {
+    const title = `重阳敬老茶话会 ${Date.now() % 100000}`;
+    const { context, page: staff } = await signedIn(browser(), 'desktop', '13800000002');
+    const yesterday = new Date(Date.now() + 8 * 3600_000 - 24 * 3600_000).toISOString().slice(0, 10);
+    const created = await staff.request.post(`${BASE}/api/activities`, {
+      headers: { 'x-csrf-token': await csrfOf(staff) },
+      data: {
+        title,
+        place: '西关社区服务站',
+        date: yesterday,
+        shifts: [{ name: '茶水组', start: '09:00', end: '11:00', places: 5 }],
+      },
+    });
+    assert.equal(created.status(), 201, await created.text());
+    const { id } = (await created.json()) as { id: string };
+
+    await staff.goto(`/console/activities/${id}`);
+    await staff.getByRole('heading', { name: title, level: 1 }).waitFor();
+    const card = staff.locator('.ant-card', { hasText: '服务对象' });
+    await card.getByText('还没有登记服务对象。').waitFor();
+    await card.getByRole('combobox', { name: '查找居民（姓名、拼音或手机尾号）' }).click();
+    await staff.keyboard.type('李泽钦');
+    await staff.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '李泽钦' }).first().click();
+    await card.getByRole('button', { name: '添加服务对象' }).click();
+    await staff.getByText('已添加服务对象').waitFor();
+    await card.getByRole('row', { name: new RegExp(`李泽钦.*${yesterday}`) }).waitFor();
+    await expectAccessible(staff, 'activity with residents served (console)');
+    await screenshot(staff, 'console-activity-served-residents');
+
+    // Kept on the server: a fresh load shows the same resident.
+    await staff.reload();
+    await staff
+      .locator('.ant-card', { hasText: '服务对象' })
+      .getByRole('row', { name: /李泽钦/ })
+      .waitFor();
+    await context.close();
   });
 });

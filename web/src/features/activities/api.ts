@@ -24,6 +24,12 @@ export type Signup = SignupView;
 export type Template = TemplateView;
 export type Code = CodeView;
 export type CheckinInfo = CheckinInfoView;
+/** A resident the activity served, as named after it (a contact in the record of service). */
+export interface ServedResident {
+  residentId: string;
+  name: string;
+  servedOn: string;
+}
 
 export const activitiesApi = {
   list: (q: { from?: string; to?: string; status?: string }, signal?: AbortSignal) =>
@@ -53,6 +59,10 @@ export const activitiesApi = {
     id: string,
     b: { items: { title: string; genre: string; performers: string }[]; audienceCount?: number | null },
   ) => api.put<void>(`/api/activities/${enc(id)}/programme`, b),
+  served: (id: string, signal?: AbortSignal) =>
+    api.get<ServedResident[]>(`/api/activities/${enc(id)}/served-residents`, undefined, signal),
+  setServed: (id: string, residentIds: string[]) =>
+    api.put<ServedResident[]>(`/api/activities/${enc(id)}/served-residents`, { residentIds }),
   shows: (year: number, signal?: AbortSignal) =>
     api.get<ShowsView[]>('/api/activities/performances/shows', { year }, signal),
   open: (signal?: AbortSignal) => api.get<OpenActivity[]>('/api/activities/open', undefined, signal),
@@ -77,6 +87,8 @@ export const useActivity = (id: string) =>
   useQuery({ queryKey: ['activities', 'detail', id], queryFn: ({ signal }) => activitiesApi.detail(id, signal) });
 export const useSignups = (id: string) =>
   useQuery({ queryKey: ['activities', 'signups', id], queryFn: ({ signal }) => activitiesApi.signups(id, signal) });
+export const useServedResidents = (id: string) =>
+  useQuery({ queryKey: ['activities', 'served', id], queryFn: ({ signal }) => activitiesApi.served(id, signal) });
 export const useOpenActivities = () =>
   useQuery({ queryKey: ['activities', 'open'], queryFn: ({ signal }) => activitiesApi.open(signal) });
 export const useMySignups = () =>
@@ -154,6 +166,19 @@ export function useSaveProgramme(activityId: string) {
   return useMutation({
     mutationFn: (b: Parameters<typeof activitiesApi.programme>[1]) => activitiesApi.programme(activityId, b),
     onSuccess: refresh,
+  });
+}
+
+/** Names the residents the activity served: the whole list each time; those left off are taken back. */
+export function useSetServedResidents(activityId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (residentIds: string[]) => activitiesApi.setServed(activityId, residentIds),
+    onSuccess: (r) => {
+      qc.setQueryData(['activities', 'served', activityId], r);
+      // The record of service changed too: a resident's page (the registry's queries) reads its contacts afresh.
+      void qc.invalidateQueries({ queryKey: ['registry'] });
+    },
   });
 }
 

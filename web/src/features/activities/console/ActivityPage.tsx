@@ -1,5 +1,6 @@
 // One activity: its shifts, the sign-ups with the waitlist and attendance (mark in/out, present, withdraw),
-// a group sign-up, the volunteer-card scan, the check-in screen link and a performance's programme.
+// a group sign-up, the volunteer-card scan, the check-in screen link, the residents served and a performance's
+// programme.
 import { useState } from 'react';
 import { App, Button, Card, Descriptions, Form, Input, InputNumber, Select, Space, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -22,6 +23,7 @@ import {
   type ActivityDetail,
   type Signup,
 } from '../api.ts';
+import { ServedResidents } from './ServedResidents.tsx';
 import { shanghaiTime } from '../../../../../domain/shared/dates.ts';
 
 /** Says how a save went: the success text if there is one, or what went wrong. The save refreshes the lists. */
@@ -333,6 +335,7 @@ export default function ActivityPage() {
               ]}
             />
           </Card>
+          <ServedResidents a={a} />
           {a.kind === 'performance' && <Programme a={a} />}
         </>
       )}
