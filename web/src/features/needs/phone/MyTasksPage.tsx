@@ -14,6 +14,11 @@ function whenOf(x: MyTaskItem, anyTime: string) {
 export default function MyTasksPage() {
   const { t, i18n } = useTranslation();
   const q = useMyTasks();
+  // A home-care task's detail is its kind (bathing, haircut…): shown in words, as the home-care page says it.
+  const detailText = (x: MyTaskItem) =>
+    x.kind === 'homecare_task' && x.detail && i18n.exists(`homecare.phone.kind.${x.detail}`)
+      ? (t as (k: string) => string)(`homecare.phone.kind.${x.detail}`)
+      : x.detail;
   const statusText = (x: MyTaskItem) =>
     i18n.exists(`tasksPhone.status.${x.status}`)
       ? (t as (k: string) => string)(`tasksPhone.status.${x.status}`)
@@ -35,7 +40,7 @@ export default function MyTasksPage() {
                     <span className="ph-list__title">
                       {t(`tasksPhone.kind.${x.kind}`)} · {x.title}
                     </span>
-                    {x.detail && <span className="ph-list__sub">{x.detail}</span>}
+                    {x.detail && <span className="ph-list__sub">{detailText(x)}</span>}
                     <span className="ph-list__sub">
                       {whenOf(x, t('tasksPhone.anyTime'))} ·{' '}
                       {x.waiting ? <strong>{t('tasksPhone.waiting')}</strong> : statusText(x)}
