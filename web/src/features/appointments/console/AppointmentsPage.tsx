@@ -1,4 +1,5 @@
-// 预约服务: the day's bookings (cancel one to come; mark a past one came or not), services with providers and schedules, and booking for a caller on the phone.
+// 预约服务: the day's bookings (cancel one to come; mark a past one came or not), services with providers and
+// schedules, and booking for a caller on the phone.
 import { useState } from 'react';
 import {
   App,
