@@ -1,5 +1,6 @@
 // An appointment journey: 李泽钦 books a haircut on a phone-sized page, sees it under 我的预约, and the
 // social worker sees it in the console's day list and can find him by phone for the next call. Axe on each page.
+// Staff mark a past booking came (into the record of service) and then did not come (taken back).
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { expectAccessible, expectElderSizes, screenshot, signedIn, turnOnElderMode, useBrowser } from './browser.ts';
@@ -70,4 +71,52 @@ describe('appointment journeys', () => {
     await screenshot(staff, 'console-appointments-services');
     await staffCtx.close();
   });
+
+  it('staff mark a past booking came, then did not come, on the day list', async () => {
+    const { context: staffCtx, page: staff } = await signedIn(browser(), 'desktop', '13800000002');
+    // A confirmed booking whose time has come, from the demo's past weeks.
+    let past: Booking | undefined;
+    for (let k = 1; k <= 21 && !past; k++) {
+      const date = new Date(Date.now() + 8 * 3_600_000 - k * 86_400_000).toISOString().slice(0, 10);
+      const day = (await (await staff.request.get(`/api/appointments/bookings?date=${date}`)).json()) as Booking[];
+      past = day.find((b) => b.status === 'confirmed');
+    }
+    assert.ok(past, 'the demo has past bookings');
+    await staff.goto(`/console/appointments?date=${past.date}`);
+    await staff.getByRole('heading', { name: '预约服务', level: 1 }).waitFor();
+    const row = staff
+      .getByRole('row')
+      .filter({ hasText: past.residentName })
+      .filter({ hasText: past.time })
+      .filter({ hasText: past.serviceName })
+      .first();
+    await row.waitFor();
+    const came = row.getByRole('button', { name: /记为到场$/ });
+    const absent = row.getByRole('button', { name: /记为未到$/ });
+    // Served days are in the record of service already: start from "did not come" either way.
+    if (past.attended) {
+      await absent.click();
+      await staff.getByText('已记为未到，服务记录已撤回').waitFor();
+    }
+    await row.getByText('未到场', { exact: true }).waitFor();
+    await came.click();
+    await staff.getByText('已记为到场，记入服务记录').waitFor();
+    await row.getByText('已到场', { exact: true }).waitFor();
+    await absent.waitFor();
+    await expectAccessible(staff, 'appointments, attendance (console)');
+    await absent.click();
+    await row.getByText('未到场', { exact: true }).waitFor();
+    await came.waitFor();
+    await staffCtx.close();
+  });
 });
+
+interface Booking {
+  id: string;
+  date: string;
+  time: string;
+  serviceName: string;
+  residentName: string;
+  status: 'confirmed' | 'cancelled';
+  attended: boolean;
+}

@@ -1,6 +1,7 @@
 // A love badge journey: staff open the badges console and find 李泽钦's mother's badge; a passer-by scans it on a
 // phone with JavaScript off, sees her nickname and the family's cautions, finds the call button rings the family
-// (tel:), and leaves a message with the place; then 李泽钦 (13800000007) sees that message on his phone page.
+// (tel:), and leaves a message with the place; then 李泽钦 (13800000007) sees that message on his phone page and
+// taps 已找到，已平安到家 on it; staff, told by phone, mark another scan of hers returned in the console.
 // Axe on the console page, the family page and the public page.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -83,12 +84,39 @@ describe('love badge journeys', () => {
     await family.getByRole('heading', { name: '爱心二维码', level: 1 }).waitFor();
     await family.getByText('老人在人民公园门口，我陪着她').waitFor();
     await family.getByText('位置：人民公园东门').waitFor();
+    // Found and home safe: the big button on that scan records it; the scan then shows as returned.
+    const entry = family.getByRole('listitem').filter({ hasText: '老人在人民公园门口，我陪着她' });
+    await entry.getByRole('button', { name: '已找到，已平安到家' }).click();
+    await entry.getByText('✓ 已找到，已平安到家').waitFor();
+    assert.equal(await entry.getByRole('button', { name: '已找到，已平安到家' }).count(), 0, 'asked once only');
+    await family.reload();
+    await family
+      .getByRole('listitem')
+      .filter({ hasText: '老人在人民公园门口，我陪着她' })
+      .getByText('✓ 已找到')
+      .waitFor();
     await expectAccessible(family, 'family badges (phone)');
     await screenshot(family, 'phone-family-badges');
     await family.getByRole('button', { name: '修改称呼、嘱托和拨打名单' }).click();
     await family.getByRole('button', { name: '保存' }).waitFor();
     await expectAccessible(family, 'family badge edit (phone)');
     await home.close();
+
+    // Staff: the family phoned to say she is home after another scan; the console records it for them.
+    await row.getByRole('button', { name: '扫码记录' }).click();
+    const drawer = staff.getByRole('dialog').filter({ hasText: '的扫码记录' });
+    const scanRows = drawer.getByRole('row').filter({ hasText: '老人在人民公园门口，我陪着她' });
+    await scanRows.getByText('已平安到家').waitFor();
+    const homeSafe = drawer.getByText('已平安到家', { exact: true });
+    const before = await homeSafe.count();
+    await drawer.getByRole('button', { name: '家属来电：已找到到家' }).first().click();
+    await staff
+      .locator('.ant-popconfirm:visible')
+      .getByRole('button', { name: /确\s*定|OK/ })
+      .click();
+    await staff.getByText('已记录：老人已平安到家').waitFor();
+    await homeSafe.nth(before).waitFor();
+    await expectAccessible(staff, 'badge scans (console)');
     await desk.close();
   });
 });

@@ -178,6 +178,8 @@ export const scanView = z.object({
   lat: z.number().nullable(),
   lng: z.number().nullable(),
   notified: z.boolean(),
+  /** The family confirmed the elder was found and is home after this scan (a contact in the record of service). */
+  returned: z.boolean(),
 });
 export type ScanView = z.infer<typeof scanView>;
 

@@ -62,6 +62,12 @@ export const badgesConsoleEn = {
       map: 'Map',
       notified: 'Notified',
       yes: 'Yes',
+      returned: 'Found',
+      returnedYes: 'Home safe',
+      markReturned: 'Family called: found, home',
+      markReturnedConfirm:
+        'Has the family confirmed the elder was found and is home safe? It goes into the record of service.',
+      markedReturned: 'Recorded: the elder is home safe',
       reload: 'Same finder reloading; not notified again',
       consent: 'Consent of the person or their guardian',
       consentHint:

@@ -54,6 +54,11 @@ export const badgesConsoleZhCN = {
       map: '查看地图',
       notified: '已通知',
       yes: '是',
+      returned: '找回',
+      returnedYes: '已平安到家',
+      markReturned: '家属来电：已找到到家',
+      markReturnedConfirm: '确定家属已确认老人已找到、平安到家？会记入服务记录。',
+      markedReturned: '已记录：老人已平安到家',
       reload: '同一路人刷新，未重复通知',
       consent: '本人或监护人的同意',
       consentHint:

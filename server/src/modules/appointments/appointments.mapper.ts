@@ -54,5 +54,6 @@ export function toBooking(b: BookingRow) {
     note: b.note,
     createdAt: b.created_at,
     cancelledAt: b.cancelled_at,
+    attended: Boolean(Number(b.attended)),
   };
 }

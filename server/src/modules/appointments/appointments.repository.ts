@@ -238,6 +238,18 @@ function bookingRows(db: DbOrTrx, communityId: string) {
       'sl.place',
       'r.name as resident_name',
       'r.phone as resident_phone',
+      // Attended: the booking stands in the record of service (served, or marked by staff).
+      (eb) =>
+        eb
+          .exists(
+            eb
+              .selectFrom('contact as c')
+              .select('c.id')
+              .whereRef('c.community_id', '=', 'b.community_id')
+              .where('c.kind', '=', 'appointment')
+              .whereRef('c.source_id', '=', 'b.id'),
+          )
+          .as('attended'),
     ])
     .where('b.community_id', '=', communityId);
 }

@@ -70,7 +70,12 @@ const myBooking = z.object({
   createdAt: z.string(),
   cancelledAt: z.string().nullable(),
 });
-const staffBooking = myBooking.extend({ residentPhone: z.string().nullable(), note: z.string().nullable() });
+const staffBooking = myBooking.extend({
+  residentPhone: z.string().nullable(),
+  note: z.string().nullable(),
+  /** In the record of service (served, or marked attended by staff). */
+  attended: z.boolean(),
+});
 
 export function appointmentsRoutes(svc: AppointmentsService) {
   return async (app: FastifyInstance) => {

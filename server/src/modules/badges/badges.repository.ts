@@ -193,10 +193,23 @@ export const badgesForFamily = (db: DbOrTrx, communityId: string, phone: string)
 
 export const scansOf = (db: DbOrTrx, communityId: string, badgeId: string, limit: number) =>
   db
-    .selectFrom('badge_scan')
-    .selectAll()
-    .where('community_id', '=', communityId)
-    .where('badge_id', '=', badgeId)
+    .selectFrom('badge_scan as s')
+    .selectAll('s')
+    // Returned: the family (or staff for them) confirmed the elder was found and is home after this scan.
+    .select((eb) =>
+      eb
+        .exists(
+          eb
+            .selectFrom('contact as c')
+            .select('c.id')
+            .whereRef('c.community_id', '=', 's.community_id')
+            .where('c.kind', '=', 'badge_return')
+            .whereRef('c.source_id', '=', 's.id'),
+        )
+        .as('returned'),
+    )
+    .where('s.community_id', '=', communityId)
+    .where('s.badge_id', '=', badgeId)
     .orderBy('at', 'desc')
     .orderBy('id', 'desc')
     .limit(limit)

@@ -934,6 +934,7 @@ function scanView(s: {
   lat: number | null;
   lng: number | null;
   notified: number;
+  returned?: unknown;
 }): ScanView {
   return {
     id: s.id,
@@ -944,5 +945,6 @@ function scanView(s: {
     lat: s.lat === null ? null : Number(s.lat),
     lng: s.lng === null ? null : Number(s.lng),
     notified: Number(s.notified) === 1,
+    returned: Boolean(Number(s.returned ?? 0)),
   };
 }

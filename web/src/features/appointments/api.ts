@@ -56,6 +56,8 @@ export interface Booking {
   channel: Channel;
   createdAt: string;
   cancelledAt: string | null;
+  /** Staff's day list only: the booking stands in the record of service (served, or marked came). */
+  attended?: boolean;
 }
 export interface Caller {
   id: string;
@@ -80,6 +82,8 @@ export const appointmentsApi = {
   bookForCaller: (b: { residentId: string; serviceId: string; slotStart: string; channel: 'phone' | 'office' }) =>
     api.post<Booking>('/api/appointments/bookings', b),
   cancel: (id: string) => api.post<void>(`/api/appointments/bookings/${enc(id)}/cancel`, {}),
+  attendance: (id: string, attended: boolean) =>
+    api.post<void>(`/api/appointments/bookings/${enc(id)}/attendance`, { attended }),
   findCaller: (q: string, signal?: AbortSignal) => api.get<Caller[]>('/api/appointments/residents', { q }, signal),
   feed: (volunteerId: string, renew: boolean) =>
     renew
@@ -157,6 +161,15 @@ export function useBookForCaller() {
 export function useCancelBooking() {
   const refresh = useRefreshAppointments();
   return useMutation({ mutationFn: appointmentsApi.cancel, onSuccess: refresh });
+}
+
+/** Staff mark whether a resident came to a past booking (it goes into, or out of, the record of service). */
+export function useSetAttendance() {
+  const refresh = useRefreshAppointments();
+  return useMutation({
+    mutationFn: ({ id, attended }: { id: string; attended: boolean }) => appointmentsApi.attendance(id, attended),
+    onSuccess: refresh,
+  });
 }
 
 export function useBookSelf() {

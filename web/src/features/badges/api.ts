@@ -45,6 +45,11 @@ export const badgesApi = {
   saveSettings: (b: SettingsInput) => api.put<void>('/api/badges/settings', b),
   family: (signal?: AbortSignal) => api.get<FamilyBadgeView[]>('/api/badges/family', undefined, signal),
   familyUpdate: (id: string, b: UpdateInput) => api.put<void>(`/api/badges/family/${enc(id)}`, b),
+  /** The family: my elder was found and is home after this scan (a contact in the record of service). */
+  familyReturned: (id: string, scanId: string) =>
+    api.post<void>(`/api/badges/family/${enc(id)}/scans/${enc(scanId)}/returned`),
+  /** Staff, when the family phoned to say so. */
+  returned: (id: string, scanId: string) => api.post<void>(`/api/badges/${enc(id)}/scans/${enc(scanId)}/returned`),
 };
 
 export const cardHref = (id: string) => `/api/badges/${enc(id)}/card.pdf`;
@@ -112,5 +117,23 @@ export function useFamilyUpdateBadge(id: string) {
   return useMutation({
     mutationFn: (body: UpdateInput) => badgesApi.familyUpdate(id, body),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['me', 'badges'] }),
+  });
+}
+
+/** The family confirm their elder is home after a scan: the scan shows as returned. */
+export function useFamilyReturned(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (scanId: string) => badgesApi.familyReturned(id, scanId),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['me', 'badges'] }),
+  });
+}
+
+/** Staff record the family's word that the elder is home after a scan: the scans are refreshed. */
+export function useMarkReturned() {
+  const refresh = useRefreshBadges();
+  return useMutation({
+    mutationFn: ({ id, scanId }: { id: string; scanId: string }) => badgesApi.returned(id, scanId),
+    onSuccess: refresh,
   });
 }

@@ -1,4 +1,5 @@
-// 预约服务: the day's bookings, services with providers and schedules, and booking for a caller on the phone.
+// 预约服务: the day's bookings (cancel one to come; mark a past one came or not), services with providers and
+// schedules, and booking for a caller on the phone.
 import { useState } from 'react';
 import {
   App,
@@ -33,6 +34,7 @@ import {
   useProviderFeed,
   useRenewProviderFeed,
   useServices,
+  useSetAttendance,
   useSlots,
   type Booking,
   type Caller,
@@ -45,6 +47,7 @@ function DayBookings({ services }: { services: Service[] }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const cancelBooking = useCancelBooking();
+  const setAttendance = useSetAttendance();
   // The day lives in the address (?date=YYYY-MM-DD), so a link or a reload shows the same day.
   const [params, setParams] = useSearchParams();
   const date = /^\d{4}-\d{2}-\d{2}$/.test(params.get('date') ?? '') ? params.get('date')! : todayInShanghai();
@@ -66,6 +69,15 @@ function DayBookings({ services }: { services: Service[] }) {
       void message.error(errorText(e, t));
     }
   };
+  const mark = async (b: Booking, attended: boolean) => {
+    try {
+      await setAttendance.mutateAsync({ id: b.id, attended });
+      void message.success(t(attended ? 'appt.markedAttended' : 'appt.markedAbsent'));
+    } catch (e) {
+      void message.error(errorText(e, t));
+    }
+  };
+  const started = (b: Booking) => Date.parse(b.slotStart) <= Date.now();
   return (
     <>
       <Space wrap style={{ marginBottom: 12 }}>
@@ -110,16 +122,39 @@ function DayBookings({ services }: { services: Service[] }) {
             ),
           },
           {
+            title: t('appt.attendance'),
+            key: 'came',
+            render: (_: unknown, b: Booking) =>
+              b.status !== 'confirmed' ? (
+                '—'
+              ) : !started(b) ? (
+                t('appt.notYet')
+              ) : (
+                <Tag color={b.attended ? 'success' : 'default'}>
+                  {t(b.attended ? 'appt.attended' : 'appt.notAttended')}
+                </Tag>
+              ),
+          },
+          {
             title: t('console.actions'),
             key: 'a',
             render: (_: unknown, b: Booking) =>
-              b.status === 'confirmed' && Date.parse(b.slotStart) > Date.now() ? (
+              b.status !== 'confirmed' ? null : !started(b) ? (
                 <ConfirmButton
                   label={t('appt.cancel')}
                   confirm={t('appt.cancelConfirm', { name: b.residentName })}
                   onConfirm={() => cancel(b)}
                 />
-              ) : null,
+              ) : (
+                <Button
+                  size="small"
+                  loading={setAttendance.isPending && setAttendance.variables?.id === b.id}
+                  aria-label={`${b.residentName} · ${t(b.attended ? 'appt.markAbsent' : 'appt.markAttended')}`}
+                  onClick={() => void mark(b, !b.attended)}
+                >
+                  {t(b.attended ? 'appt.markAbsent' : 'appt.markAttended')}
+                </Button>
+              ),
           },
         ]}
       />

@@ -3,11 +3,26 @@
 // reissue (the old code stops working) or revoke it with a reason, read a badge's scans (audited) and keep the
 // hotline, duty phone and duty notification phones.
 import { useState } from 'react';
-import { Alert, Button, Drawer, Form, Input, Radio, Select, Space, Table, Tag, Typography, message } from 'antd';
+import {
+  Alert,
+  Button,
+  Drawer,
+  Form,
+  Input,
+  Popconfirm,
+  Radio,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+  message,
+} from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ConsolePage } from '../../../shared/console-ui/ConsolePage.tsx';
 import { QueryTable } from '../../../shared/console-ui/QueryTable.tsx';
 import { FormModal } from '../../../shared/console-ui/FormModal.tsx';
+import { errorText } from '../../../shared/api/errorText.ts';
 import {
   cardHref,
   mapHref,
@@ -17,6 +32,7 @@ import {
   useBadges,
   useCandidates,
   useIssueBadge,
+  useMarkReturned,
   useReissueBadge,
   useRevokeBadge,
   useSaveBadgeSettings,
@@ -58,6 +74,7 @@ export default function BadgesPage() {
   const issue = useIssueBadge();
   const update = useUpdateBadge();
   const reissueBadge = useReissueBadge();
+  const markReturned = useMarkReturned();
   const revoke = useRevokeBadge();
   const saveSettings = useSaveBadgeSettings();
   const onFile = candidates.data?.find((c) => c.residentId === picked)?.consent ?? null;
@@ -438,6 +455,26 @@ export default function BadgesPage() {
             {
               title: t('badges.console.notified'),
               render: (_, s) => (s.notified ? t('badges.console.yes') : t('badges.console.reload')),
+            },
+            {
+              title: t('badges.console.returned'),
+              render: (_, s) =>
+                s.returned ? (
+                  <Tag color="success">{t('badges.console.returnedYes')}</Tag>
+                ) : (
+                  <Popconfirm
+                    title={t('badges.console.markReturnedConfirm')}
+                    onConfirm={() =>
+                      scansOf &&
+                      markReturned
+                        .mutateAsync({ id: scansOf.id, scanId: s.id })
+                        .then(() => void message.success(t('badges.console.markedReturned')))
+                        .catch((e: unknown) => void message.error(errorText(e, t)))
+                    }
+                  >
+                    <Button size="small">{t('badges.console.markReturned')}</Button>
+                  </Popconfirm>
+                ),
             },
           ]}
         />

@@ -1,12 +1,21 @@
 // /m/badges: the family of an elder who carries a love badge (爱心二维码) see every scan — when, the finder's
 // message, the place and, if the finder agreed, the location — and keep the call list, nickname and cautions
-// current. Only elders whose family contacts list this phone appear.
+// current. Only elders whose family contacts list this phone appear. After a scan, a large button tells the
+// community the elder was found and is home safe (找回, a contact in the record of service).
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Card, EmptyState, ErrorNotice, Loading, PageTitle, TextField } from '../../../shared/phone-ui/parts.tsx';
 import { isApiError, problemsByField } from '../../../shared/api/errors.ts';
 import { errorText } from '../../../shared/api/errorText.ts';
-import { mapHref, useFamilyBadges, useFamilyUpdateBadge, type ContactInput, type FamilyBadgeView } from '../api.ts';
+import {
+  mapHref,
+  useFamilyBadges,
+  useFamilyReturned,
+  useFamilyUpdateBadge,
+  type ContactInput,
+  type FamilyBadgeView,
+  type ScanView,
+} from '../api.ts';
 
 const time = (iso: string) =>
   new Date(iso).toLocaleString('zh-CN', {
@@ -85,6 +94,7 @@ function BadgeCard({ badge }: { badge: FamilyBadgeView }) {
                   </a>
                 </>
               )}
+              <Returned badgeId={badge.id} scan={s} />
             </li>
           ))}
         </ul>
@@ -111,6 +121,36 @@ function BadgeCard({ badge }: { badge: FamilyBadgeView }) {
           </>
         ))}
     </Card>
+  );
+}
+
+/** 已找到，已平安到家: the family's word after a scan; once said, the scan shows as returned. */
+function Returned({ badgeId, scan }: { badgeId: string; scan: ScanView }) {
+  const { t } = useTranslation();
+  const mark = useFamilyReturned(badgeId);
+  if (scan.returned)
+    return (
+      <p className="ph-alert ph-alert--ok" style={{ margin: '0.5em 0 0' }}>
+        {t('badges.phone.returned')}
+      </p>
+    );
+  return (
+    <>
+      <button
+        type="button"
+        className="ph-btn ph-btn--block"
+        style={{ marginTop: '0.5em' }}
+        disabled={mark.isPending}
+        onClick={() => mark.mutate(scan.id)}
+      >
+        {mark.isPending ? t('badges.phone.returning') : t('badges.phone.returnedButton')}
+      </button>
+      {mark.error && (
+        <p role="alert" className="ph-alert ph-alert--error">
+          {errorText(mark.error, t)}
+        </p>
+      )}
+    </>
   );
 }
 
