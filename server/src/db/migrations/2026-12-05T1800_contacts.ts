@@ -29,6 +29,13 @@ export async function up(db: Kysely<any>): Promise<void> {
     .unique()
     .columns(['community_id', 'kind', 'source_id', 'subject_id'])
     .execute();
+  // The monitor groups a community's contacts by subject (last day, its kind, recent count): read from the index
+  // alone, in subject order, without a sort.
+  await db.schema
+    .createIndex('contact_subject_ix')
+    .on('contact')
+    .columns(['community_id', 'subject_id', 'occurred_on', 'kind'])
+    .execute();
   await db.schema
     .createIndex('contact_resident_ix')
     .on('contact')

@@ -16,18 +16,27 @@ const visitedSince = (eb: ExpressionBuilder<Database & { h: Database['household'
       .where('s.visited_on', '>=', since),
   );
 
-/** Someone active in household `h` carries a special-group tag. */
+/**
+ * Someone active in household `h` carries a special-group tag. Nested so the planner walks the household's members
+ * and looks each one's tags up by key; a join let SQLite scan every tag of the community for each household.
+ */
 const hasSpecialGroup = (eb: ExpressionBuilder<Database & { h: Database['household'] }, 'h'>) =>
   eb.exists(
     eb
       .selectFrom('resident as r')
-      .innerJoin('resident_tag as t', (j) =>
-        j.onRef('t.community_id', '=', 'r.community_id').onRef('t.resident_id', '=', 'r.id'),
-      )
       .select(sql<number>`1`.as('one'))
       .whereRef('r.community_id', '=', 'h.community_id')
       .whereRef('r.household_id', '=', 'h.id')
-      .where('r.status', '=', 'active'),
+      .where('r.status', '=', 'active')
+      .where((e) =>
+        e.exists(
+          e
+            .selectFrom('resident_tag as t')
+            .select(sql<number>`1`.as('one'))
+            .whereRef('t.community_id', '=', 'r.community_id')
+            .whereRef('t.resident_id', '=', 'r.id'),
+        ),
+      ),
   );
 
 /**
