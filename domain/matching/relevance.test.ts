@@ -52,7 +52,7 @@ describe('relevance of skills to a need', () => {
     assert.equal(any[0]!.parts.find((p) => p.factor === 'skill')!.detail, 'match.skill.category');
   });
 
-  it('puts a serving skill on top for at least 90% of the labelled set (50 needs or more)', () => {
+  it('puts a serving skill on top for at least 90% of the labelled set (50 needs or more)', (t) => {
     assert.ok(RELEVANCE_SET.length >= 50);
     for (const n of RELEVANCE_SET)
       for (const s of n.serves) assert.equal(SKILL_BY_CODE.get(s)?.category, n.category, `${n.description}: ${s}`);
@@ -61,6 +61,7 @@ describe('relevance of skills to a need', () => {
       return !top || !n.serves.includes(skillOf(top.volunteerId));
     });
     const share = 1 - misses.length / RELEVANCE_SET.length;
+    t.diagnostic(`top candidate serves ${RELEVANCE_SET.length - misses.length} of ${RELEVANCE_SET.length} needs`);
     assert.ok(
       share >= 0.9,
       `top candidate serves ${Math.round(share * 100)}%; missed: ${misses.map((m) => m.description)}`,
