@@ -3,7 +3,7 @@
 // note, save. A visit with nothing ticked still counts as surveyed; each kind ticked can then become a need.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Card, EmptyState, ErrorNotice, Loading, PageTitle } from '../../../shared/phone-ui/parts.tsx';
+import { Card, PageTitle } from '../../../shared/phone-ui/parts.tsx';
 import { BuildingSelect } from '../../../shared/phone-ui/BuildingSelect.tsx';
 import { errorText } from '../../../shared/api/errorText.ts';
 import { can, useCurrentUser } from '../../../shared/session/useSession.ts';
@@ -18,6 +18,7 @@ import {
 } from '../api.ts';
 import { CategoryIcon } from './CategoryChoice.tsx';
 import { SurveyTodoList } from './SurveyTodoList.tsx';
+import { HouseholdButtons } from './HouseholdButtons.tsx';
 import { FindingsToNeeds, type SavedVisit } from './FindingsToNeeds.tsx';
 import { NoticeBox, type Notice } from '../../../shared/phone-ui/Notice.tsx';
 import { todayInShanghai } from '../../../../../domain/shared/dates.ts';
@@ -50,43 +51,15 @@ function HouseholdList({
         buildings={buildings.data}
         optionLabel={(b) => `${b.street} ${b.number}`}
       />
-      {list.isPending && <Loading />}
-      {list.isError && <ErrorNotice error={list.error} onRetry={() => void list.refetch()} />}
-      {list.isSuccess && items.length === 0 && <EmptyState>{t('surveyPhone.noHouseholds')}</EmptyState>}
-      {items.length > 0 && (
-        <p className="ph-count" role="status">
-          {t('surveyPhone.count', { count: total })}
-        </p>
-      )}
-      <ul aria-label={t('surveyPhone.stepHousehold')} style={{ display: 'grid', gap: '0.5em' }}>
-        {items.map((h) => (
-          <li key={h.id}>
-            <button
-              type="button"
-              className="ph-btn ph-btn--secondary ph-btn--block"
-              style={{ justifyContent: 'space-between', textAlign: 'left' }}
-              onClick={() => onChoose(h)}
-            >
-              <span>
-                {h.address}
-                {h.headName ? ` · ${t('surveyPhone.head', { name: h.headName })}` : ''} ·{' '}
-                {t('surveyPhone.members', { count: h.memberCount })}
-              </span>
-              {visited.has(h.id) && <span>{t('surveyPhone.doneNow')}</span>}
-            </button>
-          </li>
-        ))}
-      </ul>
-      {list.hasNextPage && (
-        <button
-          type="button"
-          className="ph-btn ph-btn--secondary ph-btn--block ph-more"
-          disabled={list.isFetchingNextPage}
-          onClick={() => void list.fetchNextPage()}
-        >
-          {list.isFetchingNextPage ? t('common.loading') : t('common.loadMore', { shown: items.length, total })}
-        </button>
-      )}
+      <HouseholdButtons
+        list={list}
+        items={items}
+        total={total}
+        emptyText={t('surveyPhone.noHouseholds')}
+        countText={t('surveyPhone.count', { count: total })}
+        aside={(h) => visited.has(h.id) && <span>{t('surveyPhone.doneNow')}</span>}
+        onChoose={onChoose}
+      />
     </>
   );
 }
