@@ -4,9 +4,10 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PhoneFrame } from '../../../shared/phone-ui/PhoneFrame.tsx';
-import { Card, EmptyState, ErrorNotice, PageTitle, TextField } from '../../../shared/phone-ui/parts.tsx';
+import { Card, EmptyState, ErrorNotice, PageTitle } from '../../../shared/phone-ui/parts.tsx';
 import { isApiError, problemsByField } from '../../../shared/api/errors.ts';
 import { useGuardianConsentPage, type GuardianChild } from '../api.ts';
+import { PhoneCodeFields } from './PhoneCodeFields.tsx';
 
 function fromFragment(): { phone: string; code: string } {
   const h = new URLSearchParams(window.location.hash.replace(/^#/, ''));
@@ -106,35 +107,22 @@ export default function GuardianConsentPage() {
         }}
       >
         <Card>
-          <TextField
-            label={t('volunteer.guardianConsent.phone')}
-            inputMode="tel"
-            autoComplete="tel"
-            required
-            value={f.phone}
-            onChange={(e) => setF((x) => ({ ...x, phone: e.target.value }))}
-            error={err('phone')}
-            trailing={
-              <button
-                type="button"
-                className="ph-btn ph-btn--secondary"
-                disabled={busy || !/^1\d{10}$/.test(f.phone)}
-                onClick={sendCode}
-              >
-                {t('volunteer.guardianConsent.sendCode')}
-              </button>
-            }
-          />
-          {sent && <p role="status">{t('volunteer.guardianConsent.sent')}</p>}
-          <TextField
-            label={t('volunteer.guardianConsent.code')}
-            inputMode="numeric"
-            autoComplete="one-time-code"
-            required
-            maxLength={6}
-            value={f.code}
-            onChange={(e) => setF((x) => ({ ...x, code: e.target.value }))}
-            error={err('code')}
+          <PhoneCodeFields
+            phone={f.phone}
+            code={f.code}
+            onPhone={(v) => setF((x) => ({ ...x, phone: v }))}
+            onCode={(v) => setF((x) => ({ ...x, code: v }))}
+            phoneError={err('phone')}
+            codeError={err('code')}
+            busy={busy}
+            sent={sent}
+            onSend={sendCode}
+            labels={{
+              phone: t('volunteer.guardianConsent.phone'),
+              sendCode: t('volunteer.guardianConsent.sendCode'),
+              sent: t('volunteer.guardianConsent.sent'),
+              code: t('volunteer.guardianConsent.code'),
+            }}
           />
           <button type="submit" className="ph-btn ph-btn--block" disabled={busy}>
             {t('volunteer.guardianConsent.look')}

@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { PhoneFrame } from '../../../shared/phone-ui/PhoneFrame.tsx';
 import { Card, ErrorNotice, PageTitle, TextField } from '../../../shared/phone-ui/parts.tsx';
+import { PhoneCodeFields } from './PhoneCodeFields.tsx';
 import { isApiError, problemsByField } from '../../../shared/api/errors.ts';
 import { SKILLS } from '../../../../../domain/volunteers/skills.ts';
 import { ageOn, todayInShanghai } from '../../../../../domain/shared/dates.ts';
@@ -162,35 +163,22 @@ export default function RegisterPage() {
                 onChange={set('communityId')}
                 options={communities.map((c) => ({ value: c.id, label: c.name }))}
               />
-              <TextField
-                label={t('volunteer.phone')}
-                inputMode="tel"
-                autoComplete="tel"
-                required
-                value={f.phone}
-                onChange={(e) => set('phone')(e.target.value)}
-                error={err('phone')}
-                trailing={
-                  <button
-                    type="button"
-                    className="ph-btn ph-btn--secondary"
-                    disabled={busy || !/^1\d{10}$/.test(f.phone)}
-                    onClick={sendCode}
-                  >
-                    {t('volunteer.sendCode')}
-                  </button>
-                }
-              />
-              {sent && <p role="status">{t('volunteer.codeSent')}</p>}
-              <TextField
-                label={t('volunteer.code')}
-                inputMode="numeric"
-                autoComplete="one-time-code"
-                required
-                maxLength={6}
-                value={f.code}
-                onChange={(e) => set('code')(e.target.value)}
-                error={err('code')}
+              <PhoneCodeFields
+                phone={f.phone}
+                code={f.code}
+                onPhone={set('phone')}
+                onCode={set('code')}
+                phoneError={err('phone')}
+                codeError={err('code')}
+                busy={busy}
+                sent={sent}
+                onSend={sendCode}
+                labels={{
+                  phone: t('volunteer.phone'),
+                  sendCode: t('volunteer.sendCode'),
+                  sent: t('volunteer.codeSent'),
+                  code: t('volunteer.code'),
+                }}
               />
             </>
           )}
