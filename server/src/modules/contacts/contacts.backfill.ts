@@ -1,7 +1,9 @@
 // The rebuild of the record of service: contacts derived from the rows each module already keeps (needs done,
 // pairing visits, bookings, home-care tasks, hospital shifts, deliveries, survey visits, classroom check-ins).
 // One set-based INSERT … SELECT per kind; the unique index (kind, source, subject) makes it idempotent, so it
-// runs on existing databases (migration 2026-12-05T1810) and at the end of the demo seed alike.
+// runs on existing databases (migration 2026-12-05T1810) and at the end of the demo seed alike. Because that
+// migration runs this file as it is today, read only columns that exist by 2026-12-05T1810: a column added later
+// would break a fresh database's migrations.
 //
 // Badge returns and the residents an activity served have no other record than the contact itself: nothing
 // to derive. A contact derived here has a readable id (kind:source:subject) instead of a uuidv7: the same
