@@ -402,7 +402,7 @@ for (const kind of testDatabaseKinds()) {
             cancelled_by: null,
             reminded_day_at: null,
             reminded_soon_at: null,
-            checked_in_at: status === 'confirmed' && at < iso(-1) ? at : null,
+            checked_in_at: a === past ? at : null,
             checkin_method: null,
             checkin_distance_m: null,
             checked_out_at: null,
@@ -488,7 +488,112 @@ for (const kind of testDatabaseKinds()) {
       });
       const needDone = await insertNeed(db(), t.a, '王秀英', 0, { status: 'done', volunteer_id: id, done_at: now });
 
+      // Hospital shifts (one ahead, one served), a delivery building on an open run, and a running pairing.
+      const stay = uuidv7();
+      await db()
+        .insertInto('hospital_stay')
+        .values({
+          community_id: c,
+          id: stay,
+          resident_id: t.a.residents['吕建国']!,
+          hospital: '市一医院',
+          ward: null,
+          admitted_on: addDays(today, -3),
+          expected_discharge_on: addDays(today, 5),
+          discharged_on: null,
+          note: null,
+          created_by: 'test',
+          created_at: now,
+        })
+        .execute();
+      const shiftAhead = uuidv7();
+      const shiftServed = uuidv7();
+      await db()
+        .insertInto('hospital_shift')
+        .values(
+          [
+            [shiftAhead, 1, 'assigned'],
+            [shiftServed, -1, 'done'],
+          ].map(([sid, days, st]) => ({
+            community_id: c,
+            id: sid as string,
+            stay_id: stay,
+            starts_at: iso(days as number),
+            ends_at: iso((days as number) + 0.2),
+            volunteer_id: id,
+            status: st as string,
+            done_at: st === 'done' ? now : null,
+            note: null,
+            hours_entry_id: null,
+          })),
+        )
+        .execute();
+      const run = uuidv7();
+      await db()
+        .insertInto('delivery_run')
+        .values({
+          community_id: c,
+          id: run,
+          festival: 'mid_autumn_festival',
+          year: 2026,
+          run_date: addDays(today, 2),
+          title: '中秋送月饼',
+          items: '月饼',
+          groups: '[]',
+          status: 'open',
+          created_by: 'test',
+          created_at: now,
+          closed_by: null,
+          closed_at: null,
+          last_notice_on: null,
+        })
+        .execute();
+      await db()
+        .insertInto('delivery_assignment')
+        .values([id, adult].map((v) => ({ community_id: c, run_id: run, building: '1', volunteer_id: v })))
+        .execute();
+      const pairing = uuidv7();
+      await db()
+        .insertInto('pairing')
+        .values({
+          community_id: c,
+          id: pairing,
+          volunteer_id: id,
+          resident_id: t.a.residents['吕建国']!,
+          item: 'chat',
+          item_note: null,
+          place: '家中',
+          rrule: 'FREQ=WEEKLY;BYDAY=MO',
+          starts_on: addDays(today, -30),
+          ends_on: null,
+          service_type_id: null,
+          note: null,
+          status: 'active',
+          ended_on: null,
+          end_reason: null,
+          created_by: null,
+          created_at: now,
+          updated_at: now,
+        })
+        .execute();
+
       const snapshot = async () => ({
+        shifts: await db()
+          .selectFrom('hospital_shift')
+          .select(['id', 'status', 'volunteer_id'])
+          .where('stay_id', '=', stay)
+          .orderBy('id')
+          .execute(),
+        delivery: await db()
+          .selectFrom('delivery_assignment')
+          .select('volunteer_id')
+          .where('run_id', '=', run)
+          .execute(),
+        pairing: await db()
+          .selectFrom('pairing')
+          .select(['status', 'ended_on', 'end_reason'])
+          .where('id', '=', pairing)
+          .execute(),
         signups: await db()
           .selectFrom('activity_signup')
           .select(['id', 'status', 'cancelled_at', 'promoted_at'])
@@ -562,6 +667,21 @@ for (const kind of testDatabaseKinds()) {
       // The waitlisted adult is told they have the place.
       assert.equal((await outbox(adultBody.phone, 'activities.promoted')).length, 1);
 
+      // The shift ahead is open again, the served one stays; off the run's building; the pairing ended with why.
+      assert.deepEqual(
+        [status(s1.shifts, shiftAhead).status, s1.shifts.find((r) => r.id === shiftAhead)!.volunteer_id],
+        ['open', null],
+      );
+      assert.deepEqual(
+        [status(s1.shifts, shiftServed).status, s1.shifts.find((r) => r.id === shiftServed)!.volunteer_id],
+        ['done', id],
+      );
+      assert.deepEqual(
+        s1.delivery.map((r) => r.volunteer_id),
+        [adult],
+      );
+      assert.deepEqual(s1.pairing, [{ status: 'ended', ended_on: today, end_reason: '监护人撤回同意' }]);
+
       // Staff get one notice listing what was released; the withdrawal's audit carries the same list.
       const told = (await outbox(t.a.phones.staff, 'volunteer.guardian_consent_withdrawn')).filter(
         (p) => p.child === '周小军',
@@ -570,8 +690,11 @@ for (const kind of testDatabaseKinds()) {
       assert.deepEqual(told[0].released.map((r: any) => r.kind).sort(), [
         'activity_signup',
         'classroom_rota',
+        'delivery_building',
         'homecare_task',
+        'hospital_shift',
         'need',
+        'pairing',
       ]);
       assert.equal(told[0].activityShifts, 0);
       assert.equal(told[0].needs, 0);
@@ -583,8 +706,11 @@ for (const kind of testDatabaseKinds()) {
         [
           ['activity_signup', mineFuture],
           ['classroom_rota', dayAhead],
+          ['delivery_building', run],
           ['homecare_task', assigned],
+          ['hospital_shift', shiftAhead],
           ['need', matched],
+          ['pairing', pairing],
         ].sort(),
       );
 
