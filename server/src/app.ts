@@ -54,6 +54,7 @@ import { teamsModule } from './modules/teams/teams.module.ts';
 import { trainingModule } from './modules/training/training.module.ts';
 import { unitsModule } from './modules/units/units.module.ts';
 import type { VolunteerDirectory } from './modules/volunteers/volunteer-directory.ts';
+import type { ReleaseListener } from './modules/volunteers/guardian-consent.service.ts';
 import { volunteersModule } from './modules/volunteers/volunteers.module.ts';
 import { wechatModule } from './modules/wechat/wechat.module.ts';
 
@@ -155,6 +156,15 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     contacts,
     eligibility,
   });
+  // A guardian's withdrawal releases the minor's future work in every module, in the withdrawal's transaction.
+  const release: ReleaseListener[] = [
+    (trx, r) => activities.service.releaseVolunteer(trx, r.communityId, r.volunteerId, r.reason),
+    (trx, r) => classroom.service.releaseVolunteer(trx, r.communityId, r.volunteerId, r.reason),
+    (trx, r) => homecare.service.releaseVolunteer(trx, r.communityId, r.volunteerId, r.reason),
+    (trx, r) => needs.service.needs.releaseVolunteer(trx, r.communityId, r.volunteerId, r.reason),
+    (trx, r) => pairings.service.releaseVolunteer(trx, r.communityId, r.volunteerId, r.reason),
+  ];
+  for (const l of release) volunteers.service.volunteers.consent.onWithdrawal(l);
   // 我的任务: the volunteer's work from every module in one list.
   const me = meModule({
     needs: needs.service.volunteerNeeds,

@@ -53,6 +53,7 @@ import type { Work } from '../../../../domain/volunteers/work-policy.ts';
 import type { HoursService } from '../hours/hours.service.ts';
 import { requirementsOf, type EligibilityService } from '../service-types/service-types.service.ts';
 import type { VolunteerDirectory, VolunteerOwner } from '../volunteers/volunteer-directory.ts';
+import type { ReleasedWork } from '../volunteers/guardian-consent.service.ts';
 import { calendar, type CalendarEvent } from '../../platform/ical.ts';
 import { ContactService } from '../contacts/contacts.service.ts';
 import * as repo from './activities.repository.ts';
@@ -911,21 +912,7 @@ export class ActivitiesService {
       if (Date.parse(shift.starts_at) <= now.getTime()) throw new AppError('signup_closed', { title: '' });
       if (!(await repo.cancelSignup(trx, communityId, s.id, who.accountId ?? who.name, now.toISOString())))
         throw new AppError('not_signed_up', {});
-      let promotedId: string | null = null;
-      if (s.status === 'confirmed') {
-        // Freeing first holds the shift row (PostgreSQL row lock; SQLite's one writer) until commit, so nobody takes
-        // the place in between.
-        await repo.freePlace(trx, communityId, s.shift_id);
-        for (const w of await repo.waitlistHead(trx, communityId, s.shift_id, 5)) {
-          if (!(await repo.takePlace(trx, communityId, s.shift_id))) break;
-          if (await repo.promote(trx, communityId, w.id, now.toISOString())) {
-            promotedId = w.id;
-            break;
-          }
-          await repo.freePlace(trx, communityId, s.shift_id);
-        }
-        if (promotedId) await this.tellPromoted(trx, communityId, promotedId);
-      }
+      const promotedId = s.status === 'confirmed' ? await this.freeAndPromote(trx, communityId, s.shift_id, now) : null;
       await this.audit.recordBy(trx, { communityId, ...who }, ctx, {
         action: 'activities.signup.cancel',
         entityType: 'activity_signup',
@@ -934,6 +921,43 @@ export class ActivitiesService {
       });
       return { promoted: promotedId };
     });
+  }
+
+  /** A confirmed place was given up: the first on the waitlist who can still take it gets it, and is told. */
+  private async freeAndPromote(trx: Trx, communityId: string, shiftId: string, now: Date): Promise<string | null> {
+    // Freeing first holds the shift row (PostgreSQL row lock; SQLite's one writer) until commit, so nobody takes
+    // the place in between.
+    await repo.freePlace(trx, communityId, shiftId);
+    let promotedId: string | null = null;
+    for (const w of await repo.waitlistHead(trx, communityId, shiftId, 5)) {
+      if (!(await repo.takePlace(trx, communityId, shiftId))) break;
+      if (await repo.promote(trx, communityId, w.id, now.toISOString())) {
+        promotedId = w.id;
+        break;
+      }
+      await repo.freePlace(trx, communityId, shiftId);
+    }
+    if (promotedId) await this.tellPromoted(trx, communityId, promotedId);
+    return promotedId;
+  }
+
+  /**
+   * A guardian withdrew consent: the volunteer's sign-ups for shifts not yet started are cancelled, inside the
+   * caller's transaction (which holds the audit chain's lock), each freed place going to the waitlist as a
+   * cancellation does. Shifts begun or past stay as they are.
+   */
+  async releaseVolunteer(trx: Trx, communityId: string, volunteerId: string, reason: string): Promise<ReleasedWork[]> {
+    const now = new Date();
+    const rows = await repo.signupsOfVolunteer(trx, communityId, volunteerId, now.toISOString());
+    const released: ReleasedWork[] = [];
+    for (const s of rows) {
+      if (s.status === 'cancelled' || s.checked_in_at || Date.parse(s.shift_start) <= now.getTime()) continue;
+      if (!(await repo.cancelSignup(trx, communityId, s.id, reason, now.toISOString()))) continue;
+      if (s.status === 'confirmed') await this.freeAndPromote(trx, communityId, s.shift_id, now);
+      const l = shanghaiLocal(s.shift_start);
+      released.push({ kind: 'activity_signup', id: s.id, label: `${s.title} ${l.date} ${minuteText(l.minute)}` });
+    }
+    return released;
   }
 
   async cancelSelf(actor: Actor, signupId: string, ctx: RequestContext) {

@@ -44,6 +44,7 @@ import type { HoursService } from '../hours/hours.service.ts';
 import type { EligibilityService } from '../service-types/service-types.service.ts';
 import { minuteOf, type Override } from '../../../../domain/volunteers/work-policy.ts';
 import type { VolunteerDirectory } from '../volunteers/volunteer-directory.ts';
+import type { ReleasedWork } from '../volunteers/guardian-consent.service.ts';
 import { alertView, boardChildView, childView, logView, sessionView } from './classroom.mapper.ts';
 import { ContactService } from '../contacts/contacts.service.ts';
 import * as repo from './classroom.repository.ts';
@@ -511,6 +512,27 @@ export class ClassroomService {
         detail: { volunteerIds: ids },
       });
     });
+  }
+
+  /**
+   * A guardian withdrew consent: the volunteer comes off the rota of every session from today on not yet closed,
+   * inside the caller's transaction. Closed sessions (their attendance and hours) stay as they are.
+   */
+  async releaseVolunteer(trx: Trx, communityId: string, volunteerId: string, _reason: string): Promise<ReleasedWork[]> {
+    const released: ReleasedWork[] = [];
+    for (const s of await repo.rotaDaysOf(trx, communityId, volunteerId, todayInShanghai())) {
+      if (s.closed_at) continue;
+      const others = (await repo.rotaOf(trx, communityId, [s.id])).filter((r) => r.volunteer_id !== volunteerId);
+      await repo.clearRota(trx, communityId, s.id);
+      await repo.insertRota(
+        trx,
+        communityId,
+        s.id,
+        others.map((r) => r.volunteer_id),
+      );
+      released.push({ kind: 'classroom_rota', id: s.id, label: `四点半课堂 ${s.date}` });
+    }
+    return released;
   }
 
   /** Closes a held session: the tutors who came get its hours in the ledger (source 'classroom'). */

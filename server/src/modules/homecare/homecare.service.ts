@@ -43,6 +43,7 @@ import {
 } from '../../../../domain/homecare/homecare.ts';
 import type { HoursService } from '../hours/hours.service.ts';
 import type { VolunteerDirectory } from '../volunteers/volunteer-directory.ts';
+import type { ReleasedWork } from '../volunteers/guardian-consent.service.ts';
 import { groupTag, tagDecoder, type ResidentDirectory } from '../registry/resident-directory.ts';
 import { staffPhones } from '../auth/staff-directory.ts';
 import { ContactService } from '../contacts/contacts.service.ts';
@@ -372,6 +373,51 @@ export class HomecareService {
       mine: mine.filter((t) => t.status !== 'cancelled').map((t) => toTaskView(t, true)),
       open: open.map((t) => toTaskView(t, false)),
     };
+  }
+
+  /**
+   * A guardian withdrew consent: inside the caller's transaction the volunteer's assigned tasks go back to open,
+   * their hospital shifts not yet begun back to open, and they come off the buildings of open runs from today on.
+   * Done tasks, served shifts and closed runs stay as they are.
+   */
+  async releaseVolunteer(trx: Trx, communityId: string, volunteerId: string, _reason: string): Promise<ReleasedWork[]> {
+    const now = new Date().toISOString();
+    const released: ReleasedWork[] = [];
+    for (const t of await repo.listTasks(trx, communityId, { volunteerId, status: 'assigned' })) {
+      const n = await repo.updateTaskIf(
+        trx,
+        communityId,
+        t.id,
+        ['assigned'],
+        { volunteer_id: null, status: 'open', updated_at: now },
+        { volunteerId },
+      );
+      if (n) released.push({ kind: 'homecare_task', id: t.id, label: `上门服务 ${t.due_on}` });
+    }
+    for (const f of await repo.shiftsOf(trx, communityId, volunteerId, now)) {
+      if (f.status !== 'assigned' || f.starts_at <= now) continue;
+      const n = await repo.updateShiftIf(
+        trx,
+        communityId,
+        f.id,
+        ['assigned'],
+        { volunteer_id: null, status: 'open' },
+        { volunteerId },
+      );
+      if (n) released.push({ kind: 'hospital_shift', id: f.id, label: `医院陪护 ${shanghaiLocalText(f.starts_at)}` });
+    }
+    const today = todayInShanghai();
+    for (const a of await repo.myAssignments(trx, communityId, volunteerId)) {
+      if (!(await repo.lockOpenRun(trx, communityId, a.run_id))) continue; // closed runs keep who delivered
+      const run = (await repo.getRun(trx, communityId, a.run_id))!;
+      if (run.run_date < today) continue;
+      const others = (await repo.assignmentsOf(trx, communityId, a.run_id))
+        .filter((x) => x.building === a.building && x.volunteer_id !== volunteerId)
+        .map((x) => x.volunteer_id);
+      await repo.replaceAssignments(trx, communityId, a.run_id, a.building, others);
+      released.push({ kind: 'delivery_building', id: a.run_id, label: `${run.title} ${a.building}` });
+    }
+    return released;
   }
 
   // ========================================================================================= hospital

@@ -27,6 +27,7 @@ import type { Override } from '../../../../domain/volunteers/work-policy.ts';
 import { requirementsOf } from '../service-types/service-types.service.ts';
 import type { ResidentDirectory } from '../registry/resident-directory.ts';
 import type { ContactService } from '../contacts/contacts.service.ts';
+import type { ReleasedWork } from '../volunteers/guardian-consent.service.ts';
 import * as repo from './needs.repository.ts';
 import type { NeedNotices } from './need-notices.ts';
 import type { Trx } from '../../db/database.ts';
@@ -93,6 +94,8 @@ function spread(hours: number[]) {
 /** Whoever acts: a signed-in user, or a resident through a channel such as WeChat. */
 /** What ties an account (or a bound WeChat user) to residents. */
 export type AccountLink = Pick<Actor, 'communityId' | 'residentId' | 'phone'>;
+
+const clip = (s: string, n: number) => ([...s].length > n ? [...s].slice(0, n).join('') + '…' : s);
 
 type Who = { communityId: string; accountId: string | null; name: string; role: string | null };
 
@@ -344,30 +347,73 @@ export class NeedsService {
   ) {
     const from = n.status as NeedStatus;
     if (!(opts.stay && from === to) && !canMove(from, to)) throw new AppError('bad_transition', { from, to });
+    await this.db.transaction().execute((trx) => this.applyIn(trx, actor, ctx, n, to, set, note, volunteerId, opts));
+  }
+
+  /** The move itself, inside the caller's transaction (the path already checked). */
+  private async applyIn(
+    trx: Trx,
+    actor: Who,
+    ctx: RequestContext | null,
+    n: NeedTable,
+    to: NeedStatus,
+    set: Partial<NeedTable>,
+    note: string | null,
+    volunteerId: string | null,
+    opts: { then?: (trx: Trx) => Promise<void>; action?: string },
+  ) {
+    const from = n.status as NeedStatus;
     const now = new Date().toISOString();
-    await this.db.transaction().execute(async (trx) => {
-      if (!(await repo.moveNeed(trx, actor.communityId, n.id, from, { ...set, status: to, updated_at: now })))
-        throw new AppError('bad_transition', { from: 'changed', to });
-      await repo.insertEvent(trx, {
-        community_id: actor.communityId,
-        id: uuidv7(),
-        need_id: n.id,
-        from_status: from,
-        to_status: to,
-        volunteer_id: volunteerId,
-        note,
-        account_id: actor.accountId,
-        actor_name: actor.name,
-        at: now,
-      });
-      await this.audit.recordBy(trx, actor, ctx, {
-        action: opts.action ?? `need.${to}`,
-        entityType: 'need',
-        entityId: n.id,
-        detail: { from, ...(volunteerId && { volunteerId }) },
-      });
-      await opts.then?.(trx);
+    if (!(await repo.moveNeed(trx, actor.communityId, n.id, from, { ...set, status: to, updated_at: now })))
+      throw new AppError('bad_transition', { from: 'changed', to });
+    await repo.insertEvent(trx, {
+      community_id: actor.communityId,
+      id: uuidv7(),
+      need_id: n.id,
+      from_status: from,
+      to_status: to,
+      volunteer_id: volunteerId,
+      note,
+      account_id: actor.accountId,
+      actor_name: actor.name,
+      at: now,
     });
+    await this.audit.recordBy(trx, actor, ctx, {
+      action: opts.action ?? `need.${to}`,
+      entityType: 'need',
+      entityId: n.id,
+      detail: { from, ...(volunteerId && { volunteerId }) },
+    });
+    await opts.then?.(trx);
+  }
+
+  /**
+   * A guardian withdrew consent: inside the caller's transaction each need matched to the volunteer and not yet
+   * under way goes back to matching as a decline does (the reason recorded, staff told). A need under way or done
+   * stays; staff see it in the withdrawal notice.
+   */
+  async releaseVolunteer(trx: Trx, communityId: string, volunteerId: string, reason: string): Promise<ReleasedWork[]> {
+    const now = new Date().toISOString();
+    const who: Who = { communityId, accountId: null, name: reason, role: null };
+    const released: ReleasedWork[] = [];
+    for (const n of await repo.needsOfVolunteer(trx, communityId, volunteerId, now)) {
+      if (n.status !== 'matched' && n.status !== 'scheduled') continue;
+      const set = {
+        volunteer_id: null,
+        matched_at: null,
+        scheduled_for: null,
+        accepted_at: null,
+        declined_at: now,
+        declined_by: volunteerId,
+        decline_reason: reason,
+      };
+      await this.applyIn(trx, who, null, n, 'new', set, reason, volunteerId, {
+        action: 'need.decline',
+        then: (t) => this.notices.declined(t, n, volunteerId, reason),
+      });
+      released.push({ kind: 'need', id: n.id, label: clip(n.description, 20) });
+    }
+    return released;
   }
 
   async move(actor: Actor, grant: Grant, id: string, m: NeedMove, ctx: RequestContext) {

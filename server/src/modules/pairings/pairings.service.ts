@@ -2,7 +2,7 @@
 // the volunteer logs each visit on the phone, for their own pairings only; expected visits that passed
 // without one (within a tolerance) are flagged as missed. Visits keep a clean date and minutes for the
 // hours ledger.
-import type { Db, DbOrTrx } from '../../db/database.ts';
+import type { Db, DbOrTrx, Trx } from '../../db/database.ts';
 import type { Actor, RequestContext } from '../../platform/actor.ts';
 import type { AuditLog } from '../../platform/audit.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -26,6 +26,7 @@ import { requirementsOf, type EligibilityService } from '../service-types/servic
 import type { Override } from '../../../../domain/volunteers/work-policy.ts';
 import type { ContactService } from '../contacts/contacts.service.ts';
 import type { HoursService } from '../hours/hours.service.ts';
+import type { ReleasedWork } from '../volunteers/guardian-consent.service.ts';
 import * as repo from './pairings.repository.ts';
 
 /** How far back missed visits are looked for, unless asked otherwise. */
@@ -262,6 +263,26 @@ export class PairingsService {
         detail: { endedOn, reason: input.reason },
       });
     });
+  }
+
+  /**
+   * A guardian withdrew consent: the volunteer's running pairings end today with the reason, inside the caller's
+   * transaction. Visits already logged stay.
+   */
+  async releaseVolunteer(trx: Trx, communityId: string, volunteerId: string, reason: string): Promise<ReleasedWork[]> {
+    const today = todayInShanghai();
+    const released: ReleasedWork[] = [];
+    for (const p of await repo.listPairings(trx, communityId, { volunteerId })) {
+      if (p.status === 'ended') continue;
+      await repo.updatePairing(trx, communityId, p.id, {
+        status: 'ended',
+        ended_on: today,
+        end_reason: reason,
+        updated_at: new Date().toISOString(),
+      });
+      released.push({ kind: 'pairing', id: p.id, label: `结对 ${p.resident_name}` });
+    }
+    return released;
   }
 
   /**

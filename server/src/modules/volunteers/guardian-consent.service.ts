@@ -2,10 +2,11 @@
 // the guardian's phone gets a code by SMS (through the one outbox); on the public page the guardian enters it and
 // confirms, or later withdraws. Staff may instead record the signed paper form with its scan, or record a
 // withdrawal. Until confirmed, the registration cannot be approved and the eligibility gate reads no consent;
-// a withdrawal takes effect at the next check, and staff are told what the minor is still down for.
+// a withdrawal takes effect at the next check and, in its transaction, releases what the minor was down for (each
+// module releases its own work through a listener registered in app.ts); staff are told what was released.
 // Codes are never logged or audited, only that one was sent.
 import crypto from 'node:crypto';
-import type { Db, DbOrTrx } from '../../db/database.ts';
+import type { Db, DbOrTrx, Trx } from '../../db/database.ts';
 import type { Actor, RequestContext } from '../../platform/actor.ts';
 import { auditWho, type AuditLog } from '../../platform/audit.ts';
 import { sha256 } from '../../platform/crypto.ts';
@@ -35,6 +36,29 @@ export const GUARDIAN_PAGE = '/m/guardian-consent';
 
 const codeKey = (phone: string) => `guardian:${phone}`;
 
+/** One piece of work a withdrawal released: what kind, which row, and a few words staff recognise it by. */
+export interface ReleasedWork {
+  kind:
+    | 'activity_signup'
+    | 'classroom_rota'
+    | 'homecare_task'
+    | 'hospital_shift'
+    | 'delivery_building'
+    | 'need'
+    | 'pairing';
+  id: string;
+  label: string;
+}
+
+/**
+ * A module's part of a withdrawal: inside the withdrawal's transaction it releases the volunteer's future work it
+ * holds (past and done work stays) and says what it released. Registered in app.ts (this module is built first).
+ */
+export type ReleaseListener = (
+  trx: Trx,
+  r: { communityId: string; volunteerId: string; reason: string },
+) => Promise<ReleasedWork[]>;
+
 type GuardianRow = NonNullable<Awaited<ReturnType<typeof repo.guardianOf>>>;
 
 /** PNG, JPEG or PDF by their magic bytes, whatever the name or the stated type says. */
@@ -47,6 +71,8 @@ export function sniffScan(b: Buffer): 'image/png' | 'image/jpeg' | 'application/
 }
 
 export class GuardianConsentService {
+  private readonly releasers: ReleaseListener[] = [];
+
   constructor(
     private readonly db: Db,
     private readonly audit: AuditLog,
@@ -56,6 +82,11 @@ export class GuardianConsentService {
   /** Is this volunteer a minor today (the guardian's consent matters)? */
   static isMinor(birthDate: string, today = todayInShanghai()): boolean {
     return birthDate > bornOnOrBefore(DEFAULT_AGE_POLICY.guardianUnder, today);
+  }
+
+  /** A module releasing its work when a guardian withdraws; called inside the withdrawal's transaction. */
+  onWithdrawal(listener: ReleaseListener): void {
+    this.releasers.push(listener);
   }
 
   /** Sends the guardian a code that confirms (or later withdraws) consent; inside the caller's transaction. */
@@ -197,7 +228,7 @@ export class GuardianConsentService {
     const g = await this.guardianOr409(actor.communityId, volunteerId);
     if (g.state === 'withdrawn') throw new AppError('guardian_consent_already');
     await this.db.transaction().execute(async (trx) => {
-      await this.withdrawIn(trx, actor.communityId, volunteerId, name, {
+      const released = await this.withdrawIn(trx, actor.communityId, volunteerId, name, {
         via: 'staff',
         by: actor.accountId,
         note,
@@ -206,7 +237,7 @@ export class GuardianConsentService {
         action: 'volunteer.guardian_withdraw',
         entityType: 'volunteer',
         entityId: volunteerId,
-        detail: { name, via: 'staff', note },
+        detail: { name, via: 'staff', note, released },
       });
     });
   }
@@ -217,14 +248,19 @@ export class GuardianConsentService {
     return { mime: s.mime, body: Buffer.from(s.data, 'base64') };
   }
 
-  /** Withdrawal: the gate refuses from now on; staff hear what the minor is still down for, to release it. */
+  /**
+   * Withdrawal: the gate refuses from now on, and every module releases the minor's future work in this transaction.
+   * Staff get one notice of what was released and of anything still open (work already under way).
+   */
   private async withdrawIn(
-    trx: DbOrTrx,
+    trx: Trx,
     communityId: string,
     volunteerId: string,
     child: string,
     w: { via: 'guardian' | 'staff'; by: string | null; note: string | null },
-  ) {
+  ): Promise<ReleasedWork[]> {
+    // Before any row lock: a sign-up batch holds the audit chain's lock and then takes shift rows.
+    await this.audit.lockChain(trx, communityId);
     const now = new Date().toISOString();
     await repo.updateGuardian(trx, communityId, volunteerId, {
       state: 'withdrawn',
@@ -233,14 +269,18 @@ export class GuardianConsentService {
       withdrawn_by: w.by,
       withdrawal_note: w.note,
     });
+    const reason = '监护人撤回同意';
+    const released: ReleasedWork[] = [];
+    for (const release of this.releasers) released.push(...(await release(trx, { communityId, volunteerId, reason })));
     const open = await repo.futureCommitments(trx, communityId, volunteerId, todayInShanghai());
     for (const s of await staffPhones(trx, communityId))
       await this.notifier.send(trx, {
         channel: 'sms',
         recipient: s.phone,
         template: 'volunteer.guardian_consent_withdrawn',
-        payload: { child, via: w.via, ...open },
+        payload: { child, via: w.via, released: released.map((r) => ({ kind: r.kind, label: r.label })), ...open },
       });
+    return released;
   }
 
   // ---------------- the guardian's public page ----------------
@@ -309,17 +349,25 @@ export class GuardianConsentService {
               template: 'volunteer.guardian_consent_confirmed',
               payload: { child: row.name },
             });
-      } else
-        await this.withdrawIn(trx, row.community_id, row.volunteer_id, row.name, {
-          via: 'guardian',
-          by: null,
-          note: null,
-        });
+      }
+      const released =
+        input.decision === 'confirm'
+          ? null
+          : await this.withdrawIn(trx, row.community_id, row.volunteer_id, row.name, {
+              via: 'guardian',
+              by: null,
+              note: null,
+            });
       await this.audit.record(trx, who, {
         action: input.decision === 'confirm' ? 'volunteer.guardian_confirm' : 'volunteer.guardian_withdraw',
         entityType: 'volunteer',
         entityId: row.volunteer_id,
-        detail: { name: row.name, via: input.decision === 'confirm' ? 'sms' : 'guardian', relation: g.relation },
+        detail: {
+          name: row.name,
+          via: input.decision === 'confirm' ? 'sms' : 'guardian',
+          relation: g.relation,
+          ...(released && { released }),
+        },
       });
     });
     const after = (await repo.guardiansByPhone(this.db, input.phone)).find(
