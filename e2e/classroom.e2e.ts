@@ -2,7 +2,8 @@
 // demo family account, father of one of the children), which is shown once; then, on a phone-sized page, the
 // child is checked in, a wrong pickup code is refused (naming no one), and the right code hands the child to
 // him; the admin's development outbox shows the text he got as guardian. On a weekend the demo has no session
-// today, so staff add one first. Axe on every page.
+// today, so staff add one first. The 统计 tab shows the yearly figures (a field named `children` once emptied the
+// console). Axe on every page.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { BASE, csrfOf, expectAccessible, screenshot, signedIn, useBrowser } from './browser.ts';
@@ -112,5 +113,23 @@ describe('4:30 classroom journeys', () => {
     );
     const out = items.find((m) => m.recipient === '13800000007' && m.template === 'classroom.checkedOut');
     assert.equal(out?.payload.collectedBy, `${dad.relation} ${dad.name}`);
+  });
+
+  it('shows the figures on the 统计 tab without emptying the console', async () => {
+    const { page: staff } = await signedIn(browser(), 'desktop', '13800000002');
+    const figures = await (await staff.request.get(`${BASE}/api/classroom/figures`)).json();
+    assert.ok(figures.years.length > 0, 'the demo has a year of figures');
+    const errors: string[] = [];
+    staff.on('pageerror', (e) => errors.push(e.message));
+    await staff.goto('/console/classroom');
+    await staff.getByRole('tab', { name: '统计' }).click();
+    const year = figures.years[0] as { year: number; children: number; families: number };
+    const row = staff.getByRole('row').filter({ hasText: String(year.year) });
+    await row.waitFor();
+    const cells = (await row.getByRole('cell').allTextContents()).map((c) => c.trim());
+    assert.deepEqual(cells.slice(0, 3), [String(year.year), String(year.children), String(year.families)]);
+    await staff.getByRole('heading', { name: '四点半课堂', level: 1 }).waitFor();
+    assert.deepEqual(errors, []);
+    await expectAccessible(staff, 'classroom figures (console)');
   });
 });

@@ -43,6 +43,7 @@ import {
   type BoardChild,
   type Child,
   type CodeShown,
+  type Figures,
   type Session,
 } from '../api.ts';
 
@@ -943,6 +944,11 @@ function LogsTab() {
   );
 }
 
+/** A year's figures as a table row: antd's Table reads a `children` field as tree rows, so it is renamed. */
+type YearRow = Omit<Figures['years'][number], 'children'> & { childrenServed: number };
+const yearRows = (f: Figures | undefined): YearRow[] =>
+  (f?.years ?? []).map(({ children, ...y }) => ({ ...y, childrenServed: children }));
+
 function FiguresTab() {
   const { t } = useTranslation();
   const q = useFigures();
@@ -959,15 +965,15 @@ function FiguresTab() {
         </Space>
       )}
       <Typography.Paragraph type="secondary">{t('classroom.console.figuresHint')}</Typography.Paragraph>
-      <Table
+      <Table<YearRow>
         loading={q.isPending}
         rowKey="year"
         size="small"
         pagination={false}
-        dataSource={f?.years ?? []}
+        dataSource={yearRows(f)}
         columns={[
           { title: t('classroom.console.year'), dataIndex: 'year' },
-          { title: t('classroom.console.fChildren'), dataIndex: 'children' },
+          { title: t('classroom.console.fChildren'), dataIndex: 'childrenServed' },
           { title: t('classroom.console.fFamilies'), dataIndex: 'families' },
           { title: t('classroom.console.fSessions'), dataIndex: 'sessions' },
           { title: t('classroom.console.fHours'), dataIndex: 'tutorHours' },
