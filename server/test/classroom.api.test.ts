@@ -243,6 +243,9 @@ for (const kind of testDatabaseKinds()) {
         assert.equal(res.statusCode, 403, `${JSON.stringify(body)} → ${res.body}`);
         assert.equal(res.json().error.code, 'classroom_pickup_refused');
         assert.match(res.json().error.message, /张小乐/);
+        // The classroom's word is 接送码; 取件码 is a parcel locker's.
+        assert.match(res.json().error.message, /接送码或手机号/);
+        assert.ok(!res.json().error.message.includes('取件码'), res.json().error.message);
         for (const name of ['母亲', '父亲', '爷爷'])
           assert.ok(!res.json().error.message.includes(`${name}${c.k}`), 'the refusal names no adult');
       }

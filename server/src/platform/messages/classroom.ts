@@ -4,7 +4,7 @@
 export const zh = {
   classroom_not_on_rota: '您不在 {date} 四点半课堂的值班表上，只有当天值班的老师和社区工作人员可以签到签退',
   classroom_pickup_refused:
-    '不能把{name}交给这位接送人：取件码或手机号与登记的接送人不符（或已停用）。请核对后再试，或联系家长',
+    '不能把{name}交给这位接送人：接送码或手机号与登记的接送人不符（或已停用）。请核对后再试，或联系家长',
   classroom_already_in: '{name}已经签到了（{time} {by}），不用再签',
   classroom_already_out: '{name}已经签退了 {time}',
   classroom_not_in: '{name}今天还没有签到，不能签退',
