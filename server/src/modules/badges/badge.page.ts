@@ -144,7 +144,8 @@ export function activePage(
   const t = T[locale];
   const first = p.contacts[0];
   const call = (c: { label: string; phone: string }, cls = 'b') =>
-    `<a class="${cls}" href="tel:${esc(telOf(c.phone))}">${esc(t.callFamily.replace('{label}', contactLabelFor(c.label, locale)))}` +
+    `<a class="${cls}" href="tel:${esc(telOf(c.phone))}">` +
+    `${esc(t.callFamily.replace('{label}', contactLabelFor(c.label, locale)))}` +
     `<br><small>${esc(c.phone)}</small></a>`;
   const note =
     notice === 'sent' || notice === 'preview'
