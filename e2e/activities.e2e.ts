@@ -100,6 +100,40 @@ describe('activity journeys', () => {
     await staffCtx.close();
   });
 
+  it('the phone offers no sign-up for an activity that has started, and says why', async () => {
+    const title = `广场舞展演 ${Date.now() % 100000}`;
+    const { context: staffCtx, page: staff } = await signedIn(browser(), 'desktop', '13800000002');
+    const csrf = await csrfOf(staff);
+    // Started up to 30 minutes ago (from midnight at the earliest), ending two hours on, in Shanghai local time.
+    const now = new Date(Date.now() + 8 * 3600_000);
+    const startMin = Math.max(0, Math.floor((now.getUTCHours() * 60 + now.getUTCMinutes() - 30) / 5) * 5);
+    const endMin = Math.min(startMin + 150, 24 * 60);
+    const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+    const created = await staff.request.post(`${BASE}/api/activities`, {
+      headers: { 'x-csrf-token': csrf },
+      data: {
+        title,
+        place: '西关社区服务站',
+        date: now.toISOString().slice(0, 10),
+        shifts: [{ name: '引导组', start: hhmm(startMin), end: hhmm(endMin), places: 10 }],
+      },
+    });
+    assert.equal(created.status(), 201, await created.text());
+    const { id } = (await created.json()) as { id: string };
+    const published = await staff.request.post(`${BASE}/api/activities/${id}/publish`, {
+      headers: { 'x-csrf-token': csrf },
+    });
+    assert.equal(published.status(), 204, await published.text());
+
+    const { context: phoneCtx, page: phone } = await signedIn(browser(), 'phone', '13800000006');
+    await phone.goto('/m/activities');
+    const card = phone.locator('.ph-card', { hasText: title });
+    await card.getByText('活动已经开始，报名已截止。').waitFor();
+    assert.equal(await card.getByRole('button', { name: /报名|候补/ }).count(), 0);
+    await phoneCtx.close();
+    await staffCtx.close();
+  });
+
   it('after an activity staff name a resident it served, and the name is kept', async () => {
     const title = `重阳敬老茶话会 ${Date.now() % 100000}`;
     const { context, page: staff } = await signedIn(browser(), 'desktop', '13800000002');

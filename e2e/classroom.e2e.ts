@@ -92,11 +92,7 @@ describe('4:30 classroom journeys', () => {
     // The admin's development outbox: the text to 李泽钦 at check-out.
     const { page: admin } = await signedIn(browser(), 'desktop', '13800000001');
     await admin.goto('/console/outbox');
-    const msg = admin
-      .getByRole('row')
-      .filter({ hasText: '13800000007' })
-      .filter({ hasText: 'classroom.checkedOut' })
-      .first();
+    const msg = admin.getByRole('row').filter({ hasText: '13800000007' }).filter({ hasText: '孩子已被接走' }).first();
     await msg.waitFor();
     assert.match((await msg.textContent()) ?? '', new RegExp(kid.name));
     await expectAccessible(admin, 'outbox (console)');

@@ -53,6 +53,10 @@ export type ActivityDetailView = z.infer<typeof activityDetailView>;
 const liveStatus = z.enum(['confirmed', 'waitlisted']);
 /** An activity on the volunteer's phone, with their own sign-up if they have one. */
 export const openActivityView = activityView.extend({
+  /** The activity's first shift has begun (computed on the server at the time of asking). */
+  started: z.boolean(),
+  /** Each shift says whether it still takes sign-ups: not once it has started. */
+  shifts: z.array(shiftView.extend({ signUpOpen: z.boolean() })),
   mine: z.object({ signupId: z.string(), shiftId: z.string(), status: liveStatus }).nullable(),
 });
 export type OpenActivityView = z.infer<typeof openActivityView>;

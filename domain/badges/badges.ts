@@ -34,6 +34,43 @@ export function contactLabel(relation: string): string {
   return r && r.length <= 10 ? r : '家人';
 }
 
+/** Kin words a family may give for a contact, beyond the registry's codes, with their English. */
+const KIN_EN: Record<string, string> = {
+  老伴: 'Spouse',
+  家人: 'Family',
+  儿子: 'Son',
+  女儿: 'Daughter',
+  儿媳: 'Daughter-in-law',
+  女婿: 'Son-in-law',
+  孙子: 'Grandson',
+  孙女: 'Granddaughter',
+  外孙: 'Grandson',
+  外孙女: 'Granddaughter',
+  丈夫: 'Husband',
+  妻子: 'Wife',
+  哥哥: 'Brother',
+  弟弟: 'Brother',
+  姐姐: 'Sister',
+  妹妹: 'Sister',
+  侄子: 'Nephew',
+  侄女: 'Niece',
+  外甥: 'Nephew',
+  外甥女: 'Niece',
+  邻居: 'Neighbour',
+  保姆: 'Carer',
+  监护人: 'Guardian',
+  ...Object.fromEntries(Object.values(RELATION_LABELS).map((l) => [l.zh, l.en])),
+};
+
+/**
+ * A contact's label as the finder reads it: as stored (Chinese) for zh; for en, the English of a known kin word
+ * (儿子 → Son), else the label as given (a name, say), which the family chose.
+ */
+export function contactLabelFor(label: string, locale: 'zh-CN' | 'en'): string {
+  if (locale !== 'en') return label;
+  return KIN_EN[label.trim()] ?? label;
+}
+
 export const MAX_CONTACTS = 5;
 export const NICKNAME_MAX = 20;
 export const CAUTIONS_MAX = 300;

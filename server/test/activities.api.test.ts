@@ -272,6 +272,39 @@ for (const kind of testDatabaseKinds()) {
       );
     });
 
+    it('tells the phone list which shifts still take sign-ups: none once a shift has started', async () => {
+      const { id } = await activity(5, {
+        shifts: [
+          { name: '上午组', start: '09:00', end: '11:00', places: 5 },
+          { name: '下午组', start: '14:00', end: '16:00', places: 5 },
+        ],
+      });
+      const detail = (await staff('GET', `/api/activities/${id}`)).json();
+      const [early, late] = [...detail.shifts].sort((x: any, y: any) => x.startsAt.localeCompare(y.startsAt));
+      const listed = async () => (await vol('GET', '/api/activities/open')).json().find((a: any) => a.id === id);
+      const ahead = await listed();
+      assert.equal(ahead.started, false);
+      assert.deepEqual(
+        ahead.shifts.map((s: any) => s.signUpOpen),
+        [true, true],
+      );
+      // The morning shift began ten minutes ago; the afternoon one is still ahead.
+      await moveShift(early.id, Date.now() - 10 * 60_000, Date.now() + 60 * 60_000);
+      await moveShift(late.id, Date.now() + 3 * 3600_000, Date.now() + 5 * 3600_000);
+      await db()
+        .updateTable('activity')
+        .set({ starts_at: minute(Date.now() - 10 * 60_000), ends_at: minute(Date.now() + 5 * 3600_000) })
+        .where('id', '=', id)
+        .execute();
+      const running = await listed();
+      assert.equal(running.started, true);
+      const open = Object.fromEntries(running.shifts.map((s: any) => [s.id, s.signUpOpen]));
+      assert.deepEqual(open, { [early.id]: false, [late.id]: true });
+      const refused = await vol('POST', `/api/activities/${id}/join`, { shiftId: early.id });
+      assert.equal(refused.json().error.code, 'signup_closed');
+      assert.equal((await vol('POST', `/api/activities/${id}/join`, { shiftId: late.id })).statusCode, 201);
+    });
+
     it('gives exactly 10 places to 60 parallel sign-ups and waitlists the other 50', async () => {
       const { id, shiftId } = await activity(10);
       const ids = await Promise.all(Array.from({ length: 60 }, (_, i) => newVolunteer(`并发${i}`)));

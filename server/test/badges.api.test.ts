@@ -418,7 +418,9 @@ for (const kind of testDatabaseKinds()) {
         headers: { 'accept-language': 'en-US,en;q=0.9' },
         remoteAddress: '10.0.0.1',
       });
-      assert.match(en.body, /Call 儿子/);
+      assert.match(en.body, /Call Son/);
+      assert.match(en.body, /Call Daughter/);
+      assert.doesNotMatch(en.body, /儿子/);
       assert.match(en.body, /lang="en"/);
     });
 

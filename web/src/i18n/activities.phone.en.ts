@@ -13,6 +13,8 @@ export const activitiesPhoneEn = {
     full: 'Full: signing up puts you on the waitlist',
     join: 'Sign up: {{shift}}',
     joinWait: 'Join the waitlist: {{shift}}',
+    startedClosed: 'This activity has started: sign-up is closed.',
+    shiftStarted: 'started, sign-up closed',
     joined: 'Signed up! {{title}}',
     waitlisted: 'You are on the waitlist. If someone cancels you get the place and a text.',
     statusConfirmed: 'Signed up',

@@ -13,6 +13,8 @@ export const activitiesPhoneZhCN = {
     full: '已报满，报名后排候补',
     join: '报名：{{shift}}',
     joinWait: '排候补：{{shift}}',
+    startedClosed: '活动已经开始，报名已截止。',
+    shiftStarted: '已开始，不能再报名',
     joined: '报名成功！{{title}}',
     waitlisted: '已排上候补。有人取消时会自动给您补上，并发短信告诉您。',
     statusConfirmed: '已报名',

@@ -529,6 +529,8 @@ export const consoleEn: Translation<typeof consoleZhCN> = {
       payload: 'Content',
       status: 'Status',
       empty: 'No messages yet. Press “Send me a code” on the sign-in page and the code appears here.',
+      channels: { sms: 'SMS', wechat: 'WeChat' },
+      statuses: { delivered_dev: 'Logged (development, not sent)' },
     },
   },
   consentPurpose: {

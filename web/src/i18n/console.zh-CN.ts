@@ -512,6 +512,8 @@ export const consoleZhCN = {
       payload: '内容',
       status: '状态',
       empty: '还没有消息。在登录页点“获取验证码”后，验证码会出现在这里。',
+      channels: { sms: '短信', wechat: '微信' },
+      statuses: { delivered_dev: '已记录（开发环境，未真发）' },
     },
   },
   consentPurpose: {

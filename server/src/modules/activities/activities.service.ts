@@ -987,6 +987,7 @@ export class ActivitiesService {
       status: 'published',
     });
     const views = await this.views(actor.communityId, rows);
+    const nowMs = Date.parse(now);
     const mine = v
       ? await repo.myLiveSignups(
           this.db,
@@ -999,6 +1000,8 @@ export class ActivitiesService {
       const m = mine.find((x) => x.activity_id === a.id);
       return {
         ...a,
+        started: Date.parse(a.startsAt) <= nowMs,
+        shifts: a.shifts.map((s) => ({ ...s, signUpOpen: Date.parse(s.startsAt) > nowMs })),
         mine: m ? { signupId: m.id, shiftId: m.shift_id, status: m.status as 'confirmed' | 'waitlisted' } : null,
       };
     });

@@ -4,6 +4,7 @@
 // never the elder's name, address, ID number or health record (the service never hands those in).
 import crypto from 'node:crypto';
 import type { Locale } from '../../platform/i18n.ts';
+import { contactLabelFor } from '../../../../domain/badges/badges.ts';
 
 const STYLE =
   'body{margin:0;font:20px/1.5 system-ui,sans-serif;color:#1a1a1a;background:#fffbe6}main{max-width:34em;' +
@@ -143,7 +144,8 @@ export function activePage(
   const t = T[locale];
   const first = p.contacts[0];
   const call = (c: { label: string; phone: string }, cls = 'b') =>
-    `<a class="${cls}" href="tel:${esc(telOf(c.phone))}">${esc(t.callFamily.replace('{label}', c.label))}` +
+    `<a class="${cls}" href="tel:${esc(telOf(c.phone))}">` +
+    `${esc(t.callFamily.replace('{label}', contactLabelFor(c.label, locale)))}` +
     `<br><small>${esc(c.phone)}</small></a>`;
   const note =
     notice === 'sent' || notice === 'preview'

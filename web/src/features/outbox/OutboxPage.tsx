@@ -7,6 +7,7 @@ import { LoadError } from '../../shared/console-ui/QueryState.tsx';
 import { formatDateTime } from '../../shared/format.ts';
 import { useOutbox, type OutboxMessage } from './api.ts';
 import { payloadText } from './payload.ts';
+import { templateLabel } from './templates.ts';
 
 export default function OutboxPage() {
   const { t, i18n } = useTranslation();
@@ -42,16 +43,26 @@ export default function OutboxPage() {
             title: t('console.outbox.channel'),
             dataIndex: 'channel',
             width: 90,
-            render: (v: string) => <Tag>{v}</Tag>,
+            render: (v: string) => <Tag>{t(`console.outbox.channels.${v}`, { defaultValue: v })}</Tag>,
           },
           { title: t('console.outbox.recipient'), dataIndex: 'recipient', width: 140 },
-          { title: t('console.outbox.template'), dataIndex: 'template', width: 160 },
+          {
+            title: t('console.outbox.template'),
+            dataIndex: 'template',
+            width: 160,
+            render: (v: string) => <span title={v}>{templateLabel(v, i18n.language)}</span>,
+          },
           {
             title: t('console.outbox.payload'),
             dataIndex: 'payload',
-            render: (v: unknown) => <pre className="cn-json">{payloadText(v)}</pre>,
+            render: (v: unknown) => <div style={{ whiteSpace: 'pre-line' }}>{payloadText(v, i18n.language)}</div>,
           },
-          { title: t('console.outbox.status'), dataIndex: 'status', width: 130 },
+          {
+            title: t('console.outbox.status'),
+            dataIndex: 'status',
+            width: 130,
+            render: (v: string) => t(`console.outbox.statuses.${v}`, { defaultValue: v }),
+          },
         ]}
       />
     </ConsolePage>

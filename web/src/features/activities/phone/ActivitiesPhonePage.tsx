@@ -111,9 +111,17 @@ function OpenList({ list, onNotice }: { list: OpenActivity[]; onNotice: (n: Noti
                   : `⏳ ${t('actPhone.statusWaitlisted')}`}
               </strong>
             </p>
+          ) : a.shifts.every((s) => !s.signUpOpen) ? (
+            <p>{t('actPhone.startedClosed')}</p>
           ) : (
             a.shifts.map((s) => {
               const left = s.places - s.taken;
+              if (!s.signUpOpen)
+                return (
+                  <p key={s.id}>
+                    {s.name} {s.start}–{s.end} · {t('actPhone.shiftStarted')}
+                  </p>
+                );
               return (
                 <div key={s.id} style={{ marginBottom: '0.5em' }}>
                   <p>
