@@ -283,7 +283,7 @@ for (const kind of testDatabaseKinds()) {
       assert.equal((await otherVolunteer('GET', `/api/certificates/mine/${notMine}/pdf`)).statusCode, 404);
     });
 
-    it('answers the defaults of a community with no settings row, with an empty phone for the form to fill', async () => {
+    it('answers a community with no settings row its defaults, with an empty phone to fill', async () => {
       const staffB = await signInAs(t, 'staff', 'b');
       const none = await t.db.handle.db
         .selectFrom('certificate_settings')
