@@ -159,4 +159,15 @@ export const verifyView = z.object({
 });
 export type VerifyView = z.infer<typeof verifyView>;
 
-export const certificateSettingsView = settingsInput.extend({ configured: z.boolean() });
+/**
+ * The settings as they stand, not as a save must be: until staff fill them in, a fresh community's defaults
+ * (no phone yet, perhaps no admin to name) are answered as they are, for the form to complete.
+ */
+export const certificateSettingsView = z.object({
+  issuerName: z.string(),
+  responsiblePerson: z.string(),
+  handlerName: z.string(),
+  contactPhone: z.string(),
+  prefix: z.string(),
+  configured: z.boolean(),
+});

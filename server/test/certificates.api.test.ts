@@ -119,6 +119,8 @@ for (const kind of testDatabaseKinds()) {
       ])
         assert.ok(text.includes(want), `PDF text lacks ${want}:\n${text}`);
       assert.ok(!text.includes('未核实的服务'), 'a pending entry is printed');
+      // No phone configured yet: no 联系电话 line, never a dash in its place.
+      assert.ok(!text.includes('联系电话') && !text.includes('—'), `an empty phone is printed:\n${text}`);
       assert.ok(/\d{6}\*{8}\d{3}[\dX]/.test(masked) && !text.match(/\d{17}[\dX]/), 'the full ID number is printed');
 
       const qr = pdfQrCodes(bytes);
@@ -279,6 +281,43 @@ for (const kind of testDatabaseKinds()) {
       // Someone else's certificate is not mine to download.
       const notMine = any.volunteerId === otherId ? (await me('GET', '/api/certificates/mine')).json()[0].id : any.id;
       assert.equal((await otherVolunteer('GET', `/api/certificates/mine/${notMine}/pdf`)).statusCode, 404);
+    });
+
+    it('answers a community with no settings row its defaults, with an empty phone to fill', async () => {
+      const staffB = await signInAs(t, 'staff', 'b');
+      const none = await t.db.handle.db
+        .selectFrom('certificate_settings')
+        .select('community_id')
+        .where('community_id', '=', t.b.id)
+        .executeTakeFirst();
+      assert.equal(none, undefined);
+      const res = await staffB('GET', '/api/certificates/settings');
+      assert.equal(res.statusCode, 200, res.body);
+      const s = res.json();
+      assert.deepEqual(Object.keys(s).sort(), [
+        'configured',
+        'contactPhone',
+        'handlerName',
+        'issuerName',
+        'prefix',
+        'responsiblePerson',
+      ]);
+      assert.equal(s.configured, false);
+      assert.equal(s.contactPhone, '');
+      assert.match(s.issuerName, /居民委员会$/);
+      assert.match(s.prefix, /^[A-Z]{1,6}$/);
+      // What the form sends back once the phone is filled in is accepted as it stands.
+      const saved = await staffB('PUT', '/api/certificates/settings', {
+        issuerName: s.issuerName,
+        responsiblePerson: s.responsiblePerson || '周主任',
+        handlerName: s.handlerName || '吴社工',
+        contactPhone: '0917-3210000',
+        prefix: s.prefix,
+      });
+      assert.equal(saved.statusCode, 204, saved.body);
+      const after = (await staffB('GET', '/api/certificates/settings')).json();
+      assert.equal(after.configured, true);
+      assert.equal(after.contactPhone, '0917-3210000');
     });
 
     it('prints the issuer the settings name, and refuses bad settings', async () => {

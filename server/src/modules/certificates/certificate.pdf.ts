@@ -125,7 +125,8 @@ export async function renderCertificate(
     `出具单位：${s.issuer.name}`,
     `负责人：${s.issuer.responsible}`,
     `经办人：${s.issuer.handler}`,
-    `联系电话：${s.issuer.phone || '—'}`,
+    // No phone configured yet: the line is left out rather than printed as a dash.
+    ...(s.issuer.phone ? [`联系电话：${s.issuer.phone}`] : []),
     `出具日期：${cnDate(s.issuedOn)}`,
   ];
   doc.fontSize(12);

@@ -172,42 +172,41 @@ export default function CertificatesPage() {
         </Form.Item>
       </FormModal>
 
-      {settings.data && (
-        <FormModal
-          open={editing}
-          title={t('certs.settings')}
-          onClose={() => setEditing(false)}
-          successText={t('console.saved')}
-          fields={['issuerName', 'responsiblePerson', 'handlerName', 'contactPhone', 'prefix']}
-          initialValues={settings.data}
-          onSubmit={async (v) => {
-            await saveSettings.mutateAsync({
-              issuerName: v.issuerName,
-              responsiblePerson: v.responsiblePerson,
-              handlerName: v.handlerName,
-              contactPhone: v.contactPhone,
-              prefix: v.prefix,
-            });
-          }}
-        >
-          <Typography.Paragraph type="secondary">{t('certs.settingsHint')}</Typography.Paragraph>
-          <Form.Item name="issuerName" label={t('certs.issuerName')} rules={[{ required: true }]}>
-            <Input maxLength={40} />
-          </Form.Item>
-          <Form.Item name="responsiblePerson" label={t('certs.responsiblePerson')} rules={[{ required: true }]}>
-            <Input maxLength={20} />
-          </Form.Item>
-          <Form.Item name="handlerName" label={t('certs.handlerName')} rules={[{ required: true }]}>
-            <Input maxLength={20} />
-          </Form.Item>
-          <Form.Item name="contactPhone" label={t('certs.contactPhone')} rules={[{ required: true }]}>
-            <Input maxLength={20} />
-          </Form.Item>
-          <Form.Item name="prefix" label={t('certs.prefix')} rules={[{ required: true }]}>
-            <Input maxLength={6} />
-          </Form.Item>
-        </FormModal>
-      )}
+      {/* Always mounted: the button opens the form even before (or if) the settings load; empty fields to fill. */}
+      <FormModal
+        open={editing}
+        title={t('certs.settings')}
+        onClose={() => setEditing(false)}
+        successText={t('console.saved')}
+        fields={['issuerName', 'responsiblePerson', 'handlerName', 'contactPhone', 'prefix']}
+        initialValues={settings.data}
+        onSubmit={async (v) => {
+          await saveSettings.mutateAsync({
+            issuerName: v.issuerName,
+            responsiblePerson: v.responsiblePerson,
+            handlerName: v.handlerName,
+            contactPhone: v.contactPhone,
+            prefix: v.prefix,
+          });
+        }}
+      >
+        <Typography.Paragraph type="secondary">{t('certs.settingsHint')}</Typography.Paragraph>
+        <Form.Item name="issuerName" label={t('certs.issuerName')} rules={[{ required: true }]}>
+          <Input maxLength={40} />
+        </Form.Item>
+        <Form.Item name="responsiblePerson" label={t('certs.responsiblePerson')} rules={[{ required: true }]}>
+          <Input maxLength={20} />
+        </Form.Item>
+        <Form.Item name="handlerName" label={t('certs.handlerName')} rules={[{ required: true }]}>
+          <Input maxLength={20} />
+        </Form.Item>
+        <Form.Item name="contactPhone" label={t('certs.contactPhone')} rules={[{ required: true }]}>
+          <Input maxLength={20} />
+        </Form.Item>
+        <Form.Item name="prefix" label={t('certs.prefix')} rules={[{ required: true }]}>
+          <Input maxLength={6} />
+        </Form.Item>
+      </FormModal>
     </ConsolePage>
   );
 }
