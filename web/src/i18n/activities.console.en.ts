@@ -117,5 +117,31 @@ export const activitiesConsoleEn = {
     showsCount: 'Shows',
     showsAudience: 'Audience',
     noTeam: 'No team given',
+    edit: {
+      open: 'Edit',
+      title: 'Edit "{{title}}"',
+      save: 'Save',
+      fix: 'Please correct the fields marked and save again.',
+    },
+    copy: {
+      open: 'Copy',
+      title: 'Copy "{{title}}"',
+      lead:
+        "Copies the title, description, place and every shift's times and places as a draft on a new date. " +
+        'Sign-ups are not copied.',
+      date: 'New date',
+      ok: 'Copy as a draft',
+      done: 'Copied to {{date}} as a draft: check it, then publish',
+    },
+    cal: {
+      view: 'View',
+      list: 'List',
+      month: 'Month',
+      week: 'Week',
+      prevWeek: 'Previous week',
+      thisWeek: 'This week',
+      nextWeek: 'Next week',
+      range: '{{from}} to {{to}}',
+    },
   },
 };

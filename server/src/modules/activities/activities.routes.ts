@@ -10,6 +10,7 @@ import {
   activityPatch,
   cardCheckInput,
   checkCodeInput,
+  copyInput,
   fromTemplateInput,
   imageInput,
   listQuery,
@@ -205,6 +206,21 @@ export function activitiesRoutes(svc: ActivitiesService) {
         await svc.setStatus(actorOf(req), req.params.id, 'cancelled', requestContext(req));
         return reply.status(204).send();
       },
+    );
+    r.post(
+      '/api/activities/:id/copy',
+      {
+        config: manage,
+        schema: {
+          tags,
+          summary: 'A draft copy on another date: details and shifts with their places, no sign-ups',
+          params: idParam,
+          body: copyInput,
+          response: { 201: createdView },
+        },
+      },
+      async (req, reply) =>
+        reply.status(201).send(await svc.copy(actorOf(req), req.params.id, req.body, requestContext(req))),
     );
     r.put(
       '/api/activities/:id/programme',

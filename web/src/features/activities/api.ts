@@ -38,6 +38,7 @@ export const activitiesApi = {
     api.get<ActivityDetail>(`/api/activities/${enc(id)}`, undefined, signal),
   create: (b: Record<string, unknown>) => api.post<{ id: string }>('/api/activities', b),
   update: (id: string, b: Record<string, unknown>) => api.patch<void>(`/api/activities/${enc(id)}`, b),
+  copy: (id: string, date: string) => api.post<{ id: string }>(`/api/activities/${enc(id)}/copy`, { date }),
   publish: (id: string) => api.post<void>(`/api/activities/${enc(id)}/publish`, {}),
   cancel: (id: string) => api.post<void>(`/api/activities/${enc(id)}/cancel`, {}),
   templates: (signal?: AbortSignal) => api.get<Template[]>('/api/activities/templates', undefined, signal),
@@ -119,6 +120,15 @@ export function useActivityFromTemplate() {
 export function useCreateSeries() {
   const refresh = useRefreshActivities();
   return useMutation({ mutationFn: activitiesApi.createSeries, onSuccess: refresh });
+}
+
+/** A draft copy of an activity on another date (no sign-ups). */
+export function useCopyActivity() {
+  const refresh = useRefreshActivities();
+  return useMutation({
+    mutationFn: ({ id, date }: { id: string; date: string }) => activitiesApi.copy(id, date),
+    onSuccess: refresh,
+  });
 }
 
 export function usePublishActivity() {

@@ -1,11 +1,11 @@
 // 志愿活动: the list of activities, new ones by hand, from a festival template or as a recurring series,
 // and the count of shows per team.
 import { useState } from 'react';
-import { App, Button, Card, Form, Input, List, Modal, Select, Space, Table, Tag } from 'antd';
+import { App, Button, Card, Form, Input, List, Modal, Segmented, Select, Space, Table, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ConsolePage } from '../../../shared/console-ui/ConsolePage.tsx';
 import { QueryTable } from '../../../shared/console-ui/QueryTable.tsx';
 import { errorText } from '../../../shared/api/errorText.ts';
@@ -18,6 +18,7 @@ import {
   type Activity,
 } from '../api.ts';
 import { ActivityFields, toBody, type ActivityValues } from './ActivityForm.tsx';
+import { MonthView, WeekView } from './ActivityCalendar.tsx';
 import { shanghaiTime, todayInShanghai } from '../../../../../domain/shared/dates.ts';
 
 const statusColor = { draft: 'default', published: 'processing', cancelled: 'error' } as const;
@@ -196,6 +197,9 @@ function Shows() {
 export default function ActivitiesPage() {
   const { t } = useTranslation();
   const [modal, setModal] = useState<'new' | 'template' | 'series' | null>(null);
+  // The view is in the address, so the way back from an activity returns to the same view.
+  const [params, setParams] = useSearchParams();
+  const view = (['month', 'week'] as const).find((v) => v === params.get('view')) ?? 'list';
   const q = useActivities({});
   return (
     <ConsolePage
@@ -211,39 +215,49 @@ export default function ActivitiesPage() {
       }
     >
       <p>{t('act.lead')}</p>
-      <QueryTable<Activity>
-        query={q}
-        rowKey="id"
-        size="small"
-        pagination={{ pageSize: 50 }}
-        locale={{ emptyText: t('act.noActivities') }}
-        columns={[
-          {
-            title: t('act.f.date'),
-            dataIndex: 'date',
-            width: 150,
-            render: (d: string, a: Activity) => `${d} ${shanghaiTime(a.startsAt)}`,
-          },
-          {
-            title: t('act.f.title'),
-            dataIndex: 'title',
-            render: (v: string, a: Activity) => <Link to={`/console/activities/${a.id}`}>{v}</Link>,
-          },
-          { title: t('act.f.kind'), dataIndex: 'kind', render: (k: Activity['kind']) => t(`act.kinds.${k}`) },
-          { title: t('act.f.place'), dataIndex: 'place' },
-          {
-            title: t('act.f.shifts'),
-            key: 's',
-            render: (_: unknown, a: Activity) =>
-              a.shifts.map((s) => `${s.name} ${s.taken}/${s.places}${s.waiting ? ` +${s.waiting}` : ''}`).join('、'),
-          },
-          {
-            title: t('act.f.status'),
-            dataIndex: 'status',
-            render: (s: Activity['status']) => <Tag color={statusColor[s]}>{t(`act.status.${s}`)}</Tag>,
-          },
-        ]}
+      <Segmented
+        aria-label={t('act.cal.view')}
+        value={view}
+        onChange={(v) => setParams(v === 'list' ? {} : { view: v }, { replace: true })}
+        options={(['list', 'month', 'week'] as const).map((v) => ({ value: v, label: t(`act.cal.${v}`) }))}
       />
+      {view === 'month' && <MonthView />}
+      {view === 'week' && <WeekView />}
+      {view === 'list' && (
+        <QueryTable<Activity>
+          query={q}
+          rowKey="id"
+          size="small"
+          pagination={{ pageSize: 50 }}
+          locale={{ emptyText: t('act.noActivities') }}
+          columns={[
+            {
+              title: t('act.f.date'),
+              dataIndex: 'date',
+              width: 150,
+              render: (d: string, a: Activity) => `${d} ${shanghaiTime(a.startsAt)}`,
+            },
+            {
+              title: t('act.f.title'),
+              dataIndex: 'title',
+              render: (v: string, a: Activity) => <Link to={`/console/activities/${a.id}`}>{v}</Link>,
+            },
+            { title: t('act.f.kind'), dataIndex: 'kind', render: (k: Activity['kind']) => t(`act.kinds.${k}`) },
+            { title: t('act.f.place'), dataIndex: 'place' },
+            {
+              title: t('act.f.shifts'),
+              key: 's',
+              render: (_: unknown, a: Activity) =>
+                a.shifts.map((s) => `${s.name} ${s.taken}/${s.places}${s.waiting ? ` +${s.waiting}` : ''}`).join('、'),
+            },
+            {
+              title: t('act.f.status'),
+              dataIndex: 'status',
+              render: (s: Activity['status']) => <Tag color={statusColor[s]}>{t(`act.status.${s}`)}</Tag>,
+            },
+          ]}
+        />
+      )}
       <Shows />
       <NewActivity open={modal === 'new'} onClose={() => setModal(null)} />
       <Templates open={modal === 'template'} onClose={() => setModal(null)} />

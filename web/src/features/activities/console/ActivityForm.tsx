@@ -4,6 +4,8 @@ import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 
 export interface ShiftValues {
+  /** An existing shift's id when editing; new shifts have none. */
+  id?: string;
   name: string;
   start: string;
   end: string;
@@ -61,6 +63,9 @@ export function ActivityFields({ withDate = true }: { withDate?: boolean }) {
             <legend>{t('act.f.shifts')}</legend>
             {fields.map((f, i) => (
               <Space key={f.key} align="baseline" wrap>
+                <Form.Item name={[f.name, 'id']} hidden>
+                  <Input />
+                </Form.Item>
                 <Form.Item name={[f.name, 'name']} label={t('act.f.shiftName')} rules={[{ required: true }]}>
                   <Input maxLength={30} style={{ width: 120 }} aria-label={`${t('act.f.shiftName')} ${i + 1}`} />
                 </Form.Item>
@@ -102,6 +107,7 @@ export function toBody(v: ActivityValues) {
     lng: v.lng ?? null,
     toleranceM: v.toleranceM ?? null,
     shifts: v.shifts.map((s) => ({
+      ...(s.id ? { id: s.id } : {}),
       name: s.name,
       start: s.start.slice(0, 5),
       end: s.end.slice(0, 5),

@@ -24,6 +24,8 @@ import {
   type Signup,
 } from '../api.ts';
 import { ServedResidents } from './ServedResidents.tsx';
+import { EditActivity } from './EditActivity.tsx';
+import { CopyActivity } from './CopyActivity.tsx';
 import { shanghaiTime } from '../../../../../domain/shared/dates.ts';
 
 /** Says how a save went: the success text if there is one, or what went wrong. The save refreshes the lists. */
@@ -188,6 +190,7 @@ export default function ActivityPage() {
   const q = useActivity(id);
   const signups = useSignups(id);
   const a = q.data;
+  const [dialog, setDialog] = useState<'edit' | 'copy' | null>(null);
   const time = (iso: string | null) => (iso ? shanghaiTime(iso) : '—');
   return (
     <ConsolePage
@@ -196,6 +199,8 @@ export default function ActivityPage() {
       extra={
         a && (
           <Space wrap>
+            {a.status !== 'cancelled' && <Button onClick={() => setDialog('edit')}>{t('act.edit.open')}</Button>}
+            <Button onClick={() => setDialog('copy')}>{t('act.copy.open')}</Button>
             {a.status === 'draft' && (
               <Button type="primary" onClick={() => void say(publish.mutateAsync(a.id), t('act.published'))}>
                 {t('act.publish')}
@@ -337,6 +342,8 @@ export default function ActivityPage() {
           </Card>
           <ServedResidents a={a} />
           {a.kind === 'performance' && <Programme a={a} />}
+          <EditActivity a={a} open={dialog === 'edit'} onClose={() => setDialog(null)} />
+          <CopyActivity a={a} open={dialog === 'copy'} onClose={() => setDialog(null)} />
         </>
       )}
     </ConsolePage>
