@@ -1,7 +1,8 @@
 // Copying an activity, on both databases: the copy is a draft on the chosen date with the title, description,
 // place and point, and every shift's times (a shift ending at midnight too) and places, but none of the sign-ups;
 // a bad date is refused in words, an unknown activity is 404, and a team leader copies only their team's.
-// Also the list's date range (from/to), which the console's month and week calendar reads.
+// Also the list's date range (from/to), which the console's month and week calendar reads, and the place picker's
+// places (earlier activities' places with their points, building addresses).
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { signInAs, startTestApp, countRows, fieldErrors, type Client, type TestContext } from './app.ts';
@@ -100,6 +101,34 @@ for (const kind of testDatabaseKinds()) {
         day.map((a: any) => a.id),
         [copyId],
       );
+    });
+
+    it("offers the places earlier activities used, with their map point, and the community's buildings", async () => {
+      // After the first test: 西关社区服务站 with its point, used by the original and its copy.
+      await staff('POST', '/api/activities', {
+        title: '无坐标的活动',
+        place: '西关社区服务站',
+        date: addDays(todayInShanghai(), 4),
+        shifts: [{ name: '引导', start: '08:30', end: '10:00', places: 4 }],
+      });
+      const res = await staff('GET', '/api/activities/places');
+      assert.equal(res.statusCode, 200, res.body);
+      const places = res.json() as Array<{ name: string; lat: number | null; lng: number | null; source: string }>;
+      const station = places.filter((p) => p.name === '西关社区服务站');
+      assert.equal(station.length, 1);
+      assert.deepEqual(station[0], {
+        name: '西关社区服务站',
+        lat: 34.3611,
+        lng: 107.1432,
+        source: 'activity',
+        uses: 3,
+      });
+      const buildings = places.filter((p) => p.source === 'building').map((p) => [p.name, p.lat]);
+      assert.deepEqual(buildings, [
+        ['宝福路1号楼', null],
+        ['宝福路2号楼', null],
+      ]);
+      assert.equal((await (await signInAs(t, 'volunteer'))('GET', '/api/activities/places')).statusCode, 403);
     });
 
     it('refuses a bad date in words, an unknown activity, and a team leader copying another team', async () => {

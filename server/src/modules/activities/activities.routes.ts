@@ -30,6 +30,7 @@ import {
   feedPathView,
   openActivityView,
   placedView,
+  placeView,
   seriesCreatedView,
   seriesView,
   showsView,
@@ -107,6 +108,18 @@ export function activitiesRoutes(svc: ActivitiesService) {
       },
       async (req, reply) =>
         reply.status(201).send(await svc.fromTemplate(actorOf(req), req.params.key, req.body, requestContext(req))),
+    );
+    r.get(
+      '/api/activities/places',
+      {
+        config: manage,
+        schema: {
+          tags,
+          summary: "Places for the picker: earlier activities' places with their map points, and building addresses",
+          response: { 200: z.array(placeView) },
+        },
+      },
+      (req) => svc.places(actorOf(req)),
     );
     r.get(
       '/api/activities/series',

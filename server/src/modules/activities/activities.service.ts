@@ -57,6 +57,7 @@ import type { ReleasedWork } from '../volunteers/guardian-consent.service.ts';
 import { calendar, type CalendarEvent } from '../../platform/ical.ts';
 import { ContactService } from '../contacts/contacts.service.ts';
 import * as repo from './activities.repository.ts';
+import { knownPlaces } from './activities-places.ts';
 
 /** A series has its activities made this many days ahead; the daily job keeps the horizon. */
 export const SERIES_HORIZON_DAYS = 90;
@@ -676,6 +677,12 @@ export class ActivitiesService {
       });
       return { id: created };
     });
+  }
+
+  /** The places the console's picker offers: earlier activities' places with their points, and building addresses. */
+  async places(actor: Actor) {
+    authorize(actor, 'activities.manage');
+    return knownPlaces(this.db, actor.communityId);
   }
 
   // ------------------------------------------------------------------ performances

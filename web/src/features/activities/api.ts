@@ -8,6 +8,7 @@ import type {
   CodeView,
   OpenActivityView,
   PlacedView,
+  PlaceView,
   ShiftView,
   ShowsView,
   SignupView,
@@ -41,6 +42,7 @@ export const activitiesApi = {
   copy: (id: string, date: string) => api.post<{ id: string }>(`/api/activities/${enc(id)}/copy`, { date }),
   publish: (id: string) => api.post<void>(`/api/activities/${enc(id)}/publish`, {}),
   cancel: (id: string) => api.post<void>(`/api/activities/${enc(id)}/cancel`, {}),
+  places: (signal?: AbortSignal) => api.get<PlaceView[]>('/api/activities/places', undefined, signal),
   templates: (signal?: AbortSignal) => api.get<Template[]>('/api/activities/templates', undefined, signal),
   fromTemplate: (key: string, b: { date: string; place?: string }) =>
     api.post<{ id: string }>(`/api/activities/templates/${enc(key)}`, b),
@@ -84,6 +86,9 @@ export const activitiesApi = {
 
 export const useActivities = (q: { from?: string; to?: string; status?: string }) =>
   useQuery({ queryKey: ['activities', 'list', q], queryFn: ({ signal }) => activitiesApi.list(q, signal) });
+/** The places the picker offers (earlier activities' places with their points, building addresses). */
+export const useKnownPlaces = () =>
+  useQuery({ queryKey: ['activities', 'places'], queryFn: ({ signal }) => activitiesApi.places(signal) });
 export const useActivity = (id: string) =>
   useQuery({ queryKey: ['activities', 'detail', id], queryFn: ({ signal }) => activitiesApi.detail(id, signal) });
 export const useSignups = (id: string) =>
@@ -96,6 +101,16 @@ export const useMySignups = () =>
   useQuery({ queryKey: ['activities', 'mine'], queryFn: ({ signal }) => activitiesApi.mine(signal) });
 export const useCheckinInfo = (id: string) =>
   useQuery({ queryKey: ['activities', 'checkin', id], queryFn: ({ signal }) => activitiesApi.checkinInfo(id, signal) });
+/** The rotating check-in code, fetched again just after each step changes. */
+export const useRotatingCode = (id: string) =>
+  useQuery({
+    queryKey: ['activities', 'code', id],
+    queryFn: ({ signal }) => activitiesApi.code(id, signal),
+    refetchInterval: (query) => {
+      const d = query.state.data;
+      return d ? Math.max(500, Date.parse(d.refreshAt) - Date.now() + 300) : 5000;
+    },
+  });
 const myFeedKey = ['activities', 'feed'] as const;
 export const useMyFeed = () => useQuery({ queryKey: myFeedKey, queryFn: () => activitiesApi.feed(false) });
 

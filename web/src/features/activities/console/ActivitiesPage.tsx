@@ -1,7 +1,7 @@
 // 志愿活动: the list of activities, new ones by hand, from a festival template or as a recurring series,
 // and the count of shows per team.
 import { useState } from 'react';
-import { App, Button, Card, Form, Input, List, Modal, Segmented, Select, Space, Table, Tag } from 'antd';
+import { App, Button, Card, Form, Input, List, Modal, Segmented, Space, Table, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -19,10 +19,11 @@ import {
 } from '../api.ts';
 import { ActivityFields, toBody, type ActivityValues } from './ActivityForm.tsx';
 import { MonthView, WeekView } from './ActivityCalendar.tsx';
+import { RecurrenceBuilder } from './RecurrenceBuilder.tsx';
+import { emptyDraft, ruleOfDraft, type RuleDraft } from '../../../../../domain/activities/recurrence-words.ts';
 import { shanghaiTime, todayInShanghai } from '../../../../../domain/shared/dates.ts';
 
 const statusColor = { draft: 'default', published: 'processing', cancelled: 'error' } as const;
-const WEEKDAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;
 
 function NewActivity({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
@@ -97,25 +98,11 @@ function NewSeries({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const createSeries = useCreateSeries();
-  const [form] = Form.useForm<
-    ActivityValues & {
-      ruleKind: 'lastThree' | 'weekly' | 'custom';
-      days?: string[];
-      rrule?: string;
-      startDate: string;
-      untilDate?: string;
-    }
-  >();
-  const ruleKind = Form.useWatch('ruleKind', form);
+  const [form] = Form.useForm<ActivityValues & { repeat: RuleDraft; startDate: string; untilDate?: string }>();
   const save = async () => {
     const v = await form.validateFields();
-    const rule =
-      v.ruleKind === 'lastThree'
-        ? 'FREQ=MONTHLY;BYMONTHDAY=-3,-2,-1'
-        : v.ruleKind === 'weekly'
-          ? `FREQ=WEEKLY;BYDAY=${(v.days ?? []).join(',')}`
-          : (v.rrule ?? '');
-    const { ruleKind: _k, days: _d, rrule: _r, startDate, untilDate, ...activity } = v;
+    const rule = ruleOfDraft(v.repeat) ?? '';
+    const { repeat: _r, startDate, untilDate, ...activity } = v;
     try {
       const r = await createSeries.mutateAsync({
         rule,
@@ -131,31 +118,24 @@ function NewSeries({ open, onClose }: { open: boolean; onClose: () => void }) {
   };
   return (
     <Modal open={open} title={t('act.series')} onCancel={onClose} onOk={() => void save()} width={760} destroyOnHidden>
-      <Form form={form} layout="vertical" initialValues={{ ruleKind: 'lastThree', startDate: todayInShanghai() }}>
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{ repeat: { ...emptyDraft(), freq: 'MONTHLY', lastDays: 3 }, startDate: todayInShanghai() }}
+      >
+        <Form.Item
+          name="repeat"
+          label={t('act.f.rule')}
+          rules={[
+            {
+              validator: (_, d: RuleDraft) =>
+                ruleOfDraft(d) ? Promise.resolve() : Promise.reject(new Error(t('act.rec.pick'))),
+            },
+          ]}
+        >
+          <RecurrenceBuilder />
+        </Form.Item>
         <Space wrap>
-          <Form.Item name="ruleKind" label={t('act.f.rule')}>
-            <Select
-              style={{ width: 220 }}
-              options={(['lastThree', 'weekly', 'custom'] as const).map((k) => ({
-                value: k,
-                label: t(`act.rules.${k}`),
-              }))}
-            />
-          </Form.Item>
-          {ruleKind === 'weekly' && (
-            <Form.Item name="days" label={t('act.rules.weekly')} rules={[{ required: true }]}>
-              <Select
-                mode="multiple"
-                style={{ minWidth: 200 }}
-                options={WEEKDAYS.map((d) => ({ value: d, label: t(`act.weekdays.${d}`) }))}
-              />
-            </Form.Item>
-          )}
-          {ruleKind === 'custom' && (
-            <Form.Item name="rrule" label="RRULE" rules={[{ required: true }]}>
-              <Input style={{ width: 280 }} />
-            </Form.Item>
-          )}
           <Form.Item name="startDate" label={t('act.f.startDate')} rules={[{ required: true }]}>
             <Input type="date" />
           </Form.Item>

@@ -60,6 +60,23 @@ export function MonthView() {
         value={month}
         mode="month"
         onPanelChange={(d) => setMonth(d.startOf('month'))}
+        // Our own header: antd's year and month selects carry no labels a screen reader could read.
+        headerRender={() => (
+          <Space style={{ margin: '8px 0' }} wrap>
+            <Button icon={<LeftOutlined />} onClick={() => setMonth(month.subtract(1, 'month'))}>
+              {t('act.cal.prevMonth')}
+            </Button>
+            <Button onClick={() => setMonth(dayjs(todayInShanghai()).startOf('month'))}>
+              {t('act.cal.thisMonth')}
+            </Button>
+            <Button onClick={() => setMonth(month.add(1, 'month'))}>
+              {t('act.cal.nextMonth')} <RightOutlined />
+            </Button>
+            <Typography.Text strong data-testid="month-shown">
+              {t('act.cal.monthTitle', { y: month.year(), m: month.month() + 1 })}
+            </Typography.Text>
+          </Space>
+        )}
         onSelect={(d, info) => {
           if (info.source !== 'date') setMonth(d.startOf('month'));
         }}

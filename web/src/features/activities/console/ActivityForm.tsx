@@ -1,7 +1,9 @@
-// The activity form (new activity, or a series' activity): title, kind, place, date, shifts with places.
+// The activity form (new, edited, or a series' activity): title, kind, place (picked, with its map point), date,
+// shifts with places.
 import { Button, Form, Input, InputNumber, Select, Space } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { PlacePicker } from './PlacePicker.tsx';
 
 export interface ShiftValues {
   /** An existing shift's id when editing; new shifts have none. */
@@ -35,9 +37,7 @@ export function ActivityFields({ withDate = true }: { withDate?: boolean }) {
           options={(['service', 'performance'] as const).map((k) => ({ value: k, label: t(`act.kinds.${k}`) }))}
         />
       </Form.Item>
-      <Form.Item name="place" label={t('act.f.place')} rules={[{ required: true }]}>
-        <Input maxLength={100} />
-      </Form.Item>
+      <PlacePicker />
       {withDate && (
         <Form.Item name="date" label={t('act.f.date')} rules={[{ required: true }]}>
           <Input type="date" />
@@ -46,17 +46,9 @@ export function ActivityFields({ withDate = true }: { withDate?: boolean }) {
       <Form.Item name="description" label={t('act.f.description')}>
         <Input.TextArea rows={2} maxLength={2000} />
       </Form.Item>
-      <Space wrap>
-        <Form.Item name="lat" label={t('act.f.lat')}>
-          <InputNumber min={-90} max={90} step={0.0001} />
-        </Form.Item>
-        <Form.Item name="lng" label={t('act.f.lng')}>
-          <InputNumber min={-180} max={180} step={0.0001} />
-        </Form.Item>
-        <Form.Item name="toleranceM" label={t('act.f.tolerance')}>
-          <InputNumber min={20} max={5000} />
-        </Form.Item>
-      </Space>
+      <Form.Item name="toleranceM" label={t('act.f.tolerance')}>
+        <InputNumber min={20} max={5000} />
+      </Form.Item>
       <Form.List name="shifts" initialValue={[{ name: '', start: '09:00', end: '11:00', places: 10 }]}>
         {(fields, { add, remove }) => (
           <fieldset style={{ border: 0, padding: 0 }}>

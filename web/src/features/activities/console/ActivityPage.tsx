@@ -211,6 +211,11 @@ export default function ActivityPage() {
                 <Button type="primary">{t('act.detail.open')}</Button>
               </Link>
             )}
+            {a.status === 'published' && (
+              <Link to={`/console/activities/${a.id}/kiosk`}>
+                <Button>{t('act.kiosk.open')}</Button>
+              </Link>
+            )}
             {a.status !== 'cancelled' && (
               <ConfirmButton
                 label={t('act.cancelActivity')}
