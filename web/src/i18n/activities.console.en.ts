@@ -61,6 +61,7 @@ export const activitiesConsoleEn = {
       code: 'Check-in QR code',
       group: 'Sign up a group',
       card: 'Scan a volunteer card',
+      phoneScan: 'Scan cards on a phone',
       open: 'Open the check-in screen',
       served: 'Residents served',
     },

@@ -59,6 +59,7 @@ export const activitiesConsoleZhCN = {
       code: '签到二维码',
       group: '批量报名',
       card: '扫志愿者证',
+      phoneScan: '手机扫证签到',
       open: '打开签到屏',
       served: '服务对象',
     },

@@ -99,8 +99,12 @@ export const useOpenActivities = () =>
   useQuery({ queryKey: ['activities', 'open'], queryFn: ({ signal }) => activitiesApi.open(signal) });
 export const useMySignups = () =>
   useQuery({ queryKey: ['activities', 'mine'], queryFn: ({ signal }) => activitiesApi.mine(signal) });
-export const useCheckinInfo = (id: string) =>
-  useQuery({ queryKey: ['activities', 'checkin', id], queryFn: ({ signal }) => activitiesApi.checkinInfo(id, signal) });
+export const useCheckinInfo = (id: string, enabled = true) =>
+  useQuery({
+    queryKey: ['activities', 'checkin', id],
+    queryFn: ({ signal }) => activitiesApi.checkinInfo(id, signal),
+    enabled,
+  });
 /** The rotating check-in code, fetched again just after each step changes. */
 export const useRotatingCode = (id: string) =>
   useQuery({

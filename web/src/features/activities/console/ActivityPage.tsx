@@ -212,6 +212,11 @@ export default function ActivityPage() {
               </Link>
             )}
             {a.status === 'published' && (
+              <Link to={`/m/activities/checkin/${a.id}`}>
+                <Button>{t('act.detail.phoneScan')}</Button>
+              </Link>
+            )}
+            {a.status === 'published' && (
               <Link to={`/console/activities/${a.id}/kiosk`}>
                 <Button>{t('act.kiosk.open')}</Button>
               </Link>
