@@ -182,5 +182,11 @@ export const activitiesConsoleEn = {
       help: 'Scan the QR code with your phone to check in or out. It changes every 30 seconds.',
       exit: 'Leave the kiosk',
     },
+    seriesList: {
+      title: 'Recurring series',
+      span: 'Runs',
+      from: 'from {{from}}',
+      fromTo: '{{from}} to {{to}}',
+    },
   },
 };

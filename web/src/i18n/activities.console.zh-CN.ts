@@ -174,5 +174,11 @@ export const activitiesConsoleZhCN = {
       help: '请用手机微信扫这个二维码签到或签退。二维码每 30 秒更换一次。',
       exit: '退出大屏',
     },
+    seriesList: {
+      title: '周期活动',
+      span: '起止',
+      from: '{{from}} 起',
+      fromTo: '{{from}} 至 {{to}}',
+    },
   },
 };

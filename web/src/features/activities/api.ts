@@ -9,6 +9,7 @@ import type {
   OpenActivityView,
   PlacedView,
   PlaceView,
+  SeriesView,
   ShiftView,
   ShowsView,
   SignupView,
@@ -46,6 +47,7 @@ export const activitiesApi = {
   templates: (signal?: AbortSignal) => api.get<Template[]>('/api/activities/templates', undefined, signal),
   fromTemplate: (key: string, b: { date: string; place?: string }) =>
     api.post<{ id: string }>(`/api/activities/templates/${enc(key)}`, b),
+  series: (signal?: AbortSignal) => api.get<SeriesView[]>('/api/activities/series', undefined, signal),
   createSeries: (b: Record<string, unknown>) => api.post<{ id: string; made: number }>('/api/activities/series', b),
   signups: (id: string, signal?: AbortSignal) =>
     api.get<Signup[]>(`/api/activities/${enc(id)}/signups`, undefined, signal),
@@ -86,6 +88,9 @@ export const activitiesApi = {
 
 export const useActivities = (q: { from?: string; to?: string; status?: string }) =>
   useQuery({ queryKey: ['activities', 'list', q], queryFn: ({ signal }) => activitiesApi.list(q, signal) });
+/** The recurring series, each with its RRULE (shown in words). */
+export const useSeries = () =>
+  useQuery({ queryKey: ['activities', 'series'], queryFn: ({ signal }) => activitiesApi.series(signal) });
 /** The places the picker offers (earlier activities' places with their points, building addresses). */
 export const useKnownPlaces = () =>
   useQuery({ queryKey: ['activities', 'places'], queryFn: ({ signal }) => activitiesApi.places(signal) });

@@ -15,12 +15,18 @@ import {
   useActivityFromTemplate,
   useCreateActivity,
   useCreateSeries,
+  useSeries,
   type Activity,
 } from '../api.ts';
 import { ActivityFields, toBody, type ActivityValues } from './ActivityForm.tsx';
 import { MonthView, WeekView } from './ActivityCalendar.tsx';
 import { RecurrenceBuilder } from './RecurrenceBuilder.tsx';
-import { emptyDraft, ruleOfDraft, type RuleDraft } from '../../../../../domain/activities/recurrence-words.ts';
+import {
+  describeRule,
+  emptyDraft,
+  ruleOfDraft,
+  type RuleDraft,
+} from '../../../../../domain/activities/recurrence-words.ts';
 import { shanghaiTime, todayInShanghai } from '../../../../../domain/shared/dates.ts';
 
 const statusColor = { draft: 'default', published: 'processing', cancelled: 'error' } as const;
@@ -149,6 +155,39 @@ function NewSeries({ open, onClose }: { open: boolean; onClose: () => void }) {
   );
 }
 
+/** The recurring series, each rule in words (每月最后三天), not as RRULE. */
+function SeriesList() {
+  const { t, i18n } = useTranslation();
+  const q = useSeries();
+  if (!q.data?.length) return null;
+  return (
+    <Card title={t('act.seriesList.title')} size="small">
+      <Table
+        size="small"
+        pagination={false}
+        rowKey="id"
+        dataSource={q.data}
+        columns={[
+          { title: t('act.f.title'), dataIndex: 'title' },
+          {
+            title: t('act.f.rule'),
+            dataIndex: 'rule',
+            render: (r: string) => describeRule(r, i18n.language === 'en' ? 'en' : 'zh') ?? r,
+          },
+          {
+            title: t('act.seriesList.span'),
+            key: 'span',
+            render: (_: unknown, x: { startDate: string; untilDate: string | null }) =>
+              x.untilDate
+                ? t('act.seriesList.fromTo', { from: x.startDate, to: x.untilDate })
+                : t('act.seriesList.from', { from: x.startDate }),
+          },
+        ]}
+      />
+    </Card>
+  );
+}
+
 function Shows() {
   const { t } = useTranslation();
   const year = Number(todayInShanghai().slice(0, 4));
@@ -238,6 +277,7 @@ export default function ActivitiesPage() {
           ]}
         />
       )}
+      <SeriesList />
       <Shows />
       <NewActivity open={modal === 'new'} onClose={() => setModal(null)} />
       <Templates open={modal === 'template'} onClose={() => setModal(null)} />

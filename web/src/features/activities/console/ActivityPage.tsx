@@ -17,6 +17,7 @@ import {
   useMarkAttendance,
   usePublishActivity,
   useSaveProgramme,
+  useSeries,
   useSignUpGroup,
   useSignups,
   useWithdrawSignup,
@@ -27,6 +28,7 @@ import { ServedResidents } from './ServedResidents.tsx';
 import { EditActivity } from './EditActivity.tsx';
 import { CopyActivity } from './CopyActivity.tsx';
 import { shanghaiTime } from '../../../../../domain/shared/dates.ts';
+import { describeRule } from '../../../../../domain/activities/recurrence-words.ts';
 
 /** Says how a save went: the success text if there is one, or what went wrong. The save refreshes the lists. */
 function useSay() {
@@ -191,6 +193,8 @@ export default function ActivityPage() {
   const signups = useSignups(id);
   const a = q.data;
   const [dialog, setDialog] = useState<'edit' | 'copy' | null>(null);
+  const { i18n } = useTranslation();
+  const series = useSeries().data?.find((x) => x.id === a?.seriesId);
   const time = (iso: string | null) => (iso ? shanghaiTime(iso) : '—');
   return (
     <ConsolePage
@@ -249,6 +253,15 @@ export default function ActivityPage() {
               { key: 'p', label: t('act.f.place'), children: a.place },
               { key: 't', label: t('act.f.team'), children: a.organiserTeamName ?? '—' },
               { key: 'x', label: t('act.f.description'), children: a.description ?? '—' },
+              ...(series
+                ? [
+                    {
+                      key: 'r',
+                      label: t('act.f.rule'),
+                      children: describeRule(series.rule, i18n.language === 'en' ? 'en' : 'zh') ?? series.rule,
+                    },
+                  ]
+                : []),
             ]}
           />
           <Table
