@@ -36,7 +36,9 @@ export const activitiesPhoneEn = {
     scanLink: 'Scan volunteer cards',
     scan: {
       title: 'Scan volunteer cards',
-      lead: 'For team leaders and staff: open the camera, point it at the QR code on a volunteer card to check them in or out.',
+      lead:
+        'For team leaders and staff: open the camera and point it at the QR code on a volunteer card to check ' +
+        'them in or out.',
       action: 'After a scan',
       start: 'Open the camera to scan cards',
       starting: 'Opening the camera…',
@@ -44,7 +46,8 @@ export const activitiesPhoneEn = {
       stop: 'Close the camera',
       video: 'Camera picture',
       denied:
-        'The camera is not allowed. Allow WeChat or the browser to use the camera in the phone settings, or type the card number below.',
+        'The camera is not allowed. Allow WeChat or the browser to use the camera in the phone settings, ' +
+        'or type the card number below.',
       unavailable: 'This phone or this address cannot use the camera (https is needed). Type the card number below.',
       notCard: 'That is not a volunteer card QR code. Try another card or type the card number.',
       typed: 'Card number (when the scan does not work)',
