@@ -171,4 +171,113 @@ describe('activity journeys', () => {
       .waitFor();
     await context.close();
   });
+  it('staff edit an activity (a refused change is explained on its field) and copy it to another date', async () => {
+    const title = `社区义剪 ${Date.now() % 100000}`;
+    const { context, page: staff } = await signedIn(browser(), 'desktop', '13800000002');
+    const date = new Date(Date.now() + 8 * 3600_000 + 3 * 24 * 3600_000).toISOString().slice(0, 10);
+    const created = await staff.request.post(`${BASE}/api/activities`, {
+      headers: { 'x-csrf-token': await csrfOf(staff) },
+      data: {
+        title,
+        place: '西关社区服务站',
+        lat: 34.3611,
+        lng: 107.1432,
+        date,
+        shifts: [{ name: '理发组', start: '09:00', end: '11:00', places: 6 }],
+      },
+    });
+    assert.equal(created.status(), 201, await created.text());
+    const { id } = (await created.json()) as { id: string };
+
+    await staff.goto(`/console/activities/${id}`);
+    await staff.getByRole('heading', { name: title, level: 1 }).waitFor();
+    await staff.getByRole('button', { name: '编辑', exact: true }).click();
+    const dialog = staff.getByRole('dialog', { name: `编辑“${title}”` });
+    await dialog.waitFor();
+    assert.equal(await dialog.getByLabel('地点').inputValue(), '西关社区服务站');
+    await expectAccessible(staff, 'edit activity (console)');
+    // The map point comes from the place: a new place typed has none; picking a known place brings its point back.
+    const point = dialog.getByTestId('place-point');
+    assert.match((await point.textContent()) ?? '', /地图位置：34\.36110, 107\.14320/);
+    await dialog.getByLabel('地点').fill('社区小广场');
+    await point.getByText('这个地点没有地图位置，签到时不核对距离。').waitFor();
+    await dialog.getByLabel('地点').fill('西关');
+    await staff
+      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '西关社区服务站' })
+      .first()
+      .click();
+    // The point most used for that place (the demo's), from the picker's list.
+    await point.getByText(/地图位置：34\.36\d+, 107\.14\d+/).waitFor();
+    // An end before the start: the server refuses, and says so in Chinese on the shift's end field.
+    await dialog.getByLabel('结束 1').fill('08:00');
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await dialog.getByText('结束时间应晚于开始时间').waitFor();
+    await dialog.getByLabel('结束 1').fill('11:30');
+    await dialog.getByLabel('名额 1').fill('12');
+    await dialog.getByLabel('活动名称').fill(`${title} 第二期`);
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await staff.getByRole('heading', { name: `${title} 第二期`, level: 1 }).waitFor();
+    await staff.getByRole('row', { name: /理发组.*09:00.*11:30.*12/ }).waitFor();
+    await screenshot(staff, 'console-activity-edited');
+
+    // The week calendar shows it on its day; clicking it opens it.
+    await staff.goto('/console/activities');
+    await staff.getByText('周历', { exact: true }).click();
+    for (let i = 0; i < 2 && !(await staff.getByTestId(`week-${date}`).count()); i++)
+      await staff.getByRole('button', { name: /下一周/ }).click();
+    const day = staff.getByTestId(`week-${date}`);
+    await day.getByRole('link', { name: new RegExp(`09:00 ${title} 第二期`) }).waitFor();
+    await expectAccessible(staff, 'activities week calendar (console)');
+    await screenshot(staff, 'console-activities-week');
+    await staff.getByText('月历', { exact: true }).click();
+    await staff.locator('.ant-picker-calendar').waitFor();
+    if (date.slice(0, 7) !== new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7))
+      await staff.getByRole('button', { name: /下个月/ }).click();
+    {
+      await staff
+        .getByRole('list', { name: date })
+        .getByRole('link', { name: new RegExp(title) })
+        .waitFor();
+      await expectAccessible(staff, 'activities month calendar (console)');
+      await screenshot(staff, 'console-activities-month');
+    }
+    await staff.getByText('周历', { exact: true }).click();
+    for (let i = 0; i < 2 && !(await staff.getByTestId(`week-${date}`).count()); i++)
+      await staff.getByRole('button', { name: /下一周/ }).click();
+    await staff
+      .getByTestId(`week-${date}`)
+      .getByRole('link', { name: new RegExp(title) })
+      .click();
+    await staff.getByRole('heading', { name: `${title} 第二期`, level: 1 }).waitFor();
+
+    await staff.getByRole('button', { name: '复制', exact: true }).click();
+    const copy = staff.getByRole('dialog', { name: /复制/ });
+    const newDate = new Date(Date.now() + 8 * 3600_000 + 10 * 24 * 3600_000).toISOString().slice(0, 10);
+    await copy.getByLabel('新日期').fill(newDate);
+    await expectAccessible(staff, 'copy activity (console)');
+    await copy.getByRole('button', { name: '复制为草稿' }).click();
+    await staff.waitForURL((u) => /\/console\/activities\/[0-9a-f-]{36}$/.test(u.pathname) && !u.pathname.endsWith(id));
+    await staff.getByRole('heading', { name: `${title} 第二期`, level: 1 }).waitFor();
+    await staff.getByText(`${newDate} 09:00–11:30`).waitFor();
+    await staff.getByText('草稿', { exact: true }).waitFor();
+    await staff.getByRole('row', { name: /理发组.*12/ }).waitFor();
+
+    // A series' repeat rule is built in words, not typed as RRULE.
+    await staff.goto('/console/activities');
+    await staff.getByRole('button', { name: '周期活动' }).click();
+    const series = staff.getByRole('dialog', { name: '周期活动' });
+    await series.getByTestId('rule-words').getByText('重复：每月最后三天').waitFor();
+    await series.getByText('按周', { exact: true }).click();
+    await series.getByRole('checkbox', { name: '周二' }).check();
+    await series.getByRole('checkbox', { name: '周五' }).check();
+    await series.getByTestId('rule-words').getByText('重复：每周二、周五').waitFor();
+    await series.getByLabel('周', { exact: true }).fill('2');
+    await series.getByTestId('rule-words').getByText('重复：每 2 周的周二、周五').waitFor();
+    await expectAccessible(staff, 'new series with the rule in words (console)');
+    await screenshot(staff, 'console-activities-series-builder');
+    await series.getByRole('button', { name: /取\s*消/ }).click();
+    // The series there are read in words too (the demo's Party school cleans on the last three days of the month).
+    await staff.getByRole('row', { name: /党校志愿者楼院大扫除.*每月最后三天/ }).waitFor();
+    await context.close();
+  });
 });

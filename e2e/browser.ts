@@ -11,7 +11,8 @@ export const BASE = process.env.E2E_BASE_URL ?? 'http://127.0.0.1:3000';
 export const PASSWORD = 'xiguan-demo';
 export const SHOTS = path.resolve('test-results/screenshots');
 
-export async function launch(): Promise<Browser> {
+/** `extraArgs`: more Chromium flags for a journey that needs them (a fake camera, say). */
+export async function launch(extraArgs: readonly string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     // Playwright gives each launch a fresh temporary profile of its own (it refuses --user-data-dir here).
@@ -23,6 +24,7 @@ export async function launch(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...extraArgs,
     ],
     headless: true,
   });
@@ -76,10 +78,10 @@ export async function signIn(page: Page, phone: string, landing?: RegExp): Promi
 }
 
 /** Launches Chromium before the tests of the enclosing describe() and closes it after; returns a getter. */
-export function useBrowser(): () => Browser {
+export function useBrowser(extraArgs: readonly string[] = []): () => Browser {
   let browser: Browser | undefined;
   before(async () => {
-    browser = await launch();
+    browser = await launch(extraArgs);
   });
   after(async () => {
     await browser?.close();

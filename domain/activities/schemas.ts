@@ -161,3 +161,5 @@ export const listQuery = z.object({
   to: localDate.optional(),
   status: z.enum(ACTIVITY_STATUSES).optional(),
 });
+/** A draft copy of an activity on another date. */
+export const copyInput = z.object({ date: localDate });

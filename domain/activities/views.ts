@@ -148,3 +148,13 @@ export type CheckinInfoView = z.infer<typeof checkinInfoView>;
 
 export const feedPathView = z.object({ path: z.string() });
 export const createdView = z.object({ id: z.string() });
+
+/** A place the picker offers: one earlier activities used (with its map point, if any) or a building's address. */
+export const placeView = z.object({
+  name: z.string(),
+  lat: z.number().nullable(),
+  lng: z.number().nullable(),
+  source: z.enum(['activity', 'building']),
+  uses: z.number(),
+});
+export type PlaceView = z.infer<typeof placeView>;

@@ -33,6 +33,30 @@ export const activitiesPhoneEn = {
     feed: 'My calendar',
     feedHelp: 'Add this address to your phone calendar (subscribe) and your activities appear there. Do not share it.',
     feedRenew: 'New address',
+    scanLink: 'Scan volunteer cards',
+    scan: {
+      title: 'Scan volunteer cards',
+      lead:
+        'For team leaders and staff: open the camera and point it at the QR code on a volunteer card to check ' +
+        'them in or out.',
+      action: 'After a scan',
+      start: 'Open the camera to scan cards',
+      starting: 'Opening the camera…',
+      aim: 'Hold the QR code of the volunteer card in the picture; it is read by itself.',
+      stop: 'Close the camera',
+      video: 'Camera picture',
+      denied:
+        'The camera is not allowed. Allow WeChat or the browser to use the camera in the phone settings, ' +
+        'or type the card number below.',
+      unavailable: 'This phone or this address cannot use the camera (https is needed). Type the card number below.',
+      notCard: 'That is not a volunteer card QR code. Try another card or type the card number.',
+      typed: 'Card number (when the scan does not work)',
+      typedHint: 'The number under the QR code of the card, or the address the scan gives',
+      typedIn: 'Check in by number',
+      typedOut: 'Check out by number',
+      inOk: '{{name}} checked in ({{time}})',
+      outOk: '{{name}} checked out: {{minutes}} minutes',
+    },
     checkin: {
       title: 'Check in',
       code: 'Check-in code (6 digits)',

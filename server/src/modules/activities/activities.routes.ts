@@ -10,6 +10,7 @@ import {
   activityPatch,
   cardCheckInput,
   checkCodeInput,
+  copyInput,
   fromTemplateInput,
   imageInput,
   listQuery,
@@ -29,6 +30,7 @@ import {
   feedPathView,
   openActivityView,
   placedView,
+  placeView,
   seriesCreatedView,
   seriesView,
   showsView,
@@ -106,6 +108,18 @@ export function activitiesRoutes(svc: ActivitiesService) {
       },
       async (req, reply) =>
         reply.status(201).send(await svc.fromTemplate(actorOf(req), req.params.key, req.body, requestContext(req))),
+    );
+    r.get(
+      '/api/activities/places',
+      {
+        config: manage,
+        schema: {
+          tags,
+          summary: "Places for the picker: earlier activities' places with their map points, and building addresses",
+          response: { 200: z.array(placeView) },
+        },
+      },
+      (req) => svc.places(actorOf(req)),
     );
     r.get(
       '/api/activities/series',
@@ -205,6 +219,21 @@ export function activitiesRoutes(svc: ActivitiesService) {
         await svc.setStatus(actorOf(req), req.params.id, 'cancelled', requestContext(req));
         return reply.status(204).send();
       },
+    );
+    r.post(
+      '/api/activities/:id/copy',
+      {
+        config: manage,
+        schema: {
+          tags,
+          summary: 'A draft copy on another date: details and shifts with their places, no sign-ups',
+          params: idParam,
+          body: copyInput,
+          response: { 201: createdView },
+        },
+      },
+      async (req, reply) =>
+        reply.status(201).send(await svc.copy(actorOf(req), req.params.id, req.body, requestContext(req))),
     );
     r.put(
       '/api/activities/:id/programme',

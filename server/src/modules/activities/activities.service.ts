@@ -57,6 +57,7 @@ import type { ReleasedWork } from '../volunteers/guardian-consent.service.ts';
 import { calendar, type CalendarEvent } from '../../platform/ical.ts';
 import { ContactService } from '../contacts/contacts.service.ts';
 import * as repo from './activities.repository.ts';
+import { knownPlaces } from './activities-places.ts';
 
 /** A series has its activities made this many days ahead; the daily job keeps the horizon. */
 export const SERIES_HORIZON_DAYS = 90;
@@ -78,6 +79,14 @@ function shiftTimes(date: string, s: Pick<ShiftInput, 'start' | 'end'>) {
   return { starts_at: shanghaiInstant(date, toMinute(s.start)), ends_at: shanghaiInstant(date, toMinute(s.end)) };
 }
 const hhmmOf = (iso: string) => minuteText(shanghaiLocal(iso).minute);
+/** A shift's end as HH:MM of its day: one ending at midnight ends at 24:00, not 00:00 (which would read as before). */
+const endHhmmOf = (s: { starts_at: string; ends_at: string }) =>
+  minuteText(
+    Math.min(
+      24 * 60,
+      shanghaiLocal(s.starts_at).minute + Math.round((Date.parse(s.ends_at) - Date.parse(s.starts_at)) / 60_000),
+    ),
+  );
 
 /** The festival calendar covers 1950–2100: a date outside it is the caller's mistake, answered as one. */
 function calendarRange<T>(field: string, fn: () => T): T {
@@ -252,7 +261,7 @@ export class ActivitiesService {
           id: s.id,
           name: s.name,
           start: hhmmOf(s.starts_at),
-          end: hhmmOf(s.ends_at),
+          end: endHhmmOf(s),
           places: s.places,
         }));
       const keep = new Set(wanted.map((s) => s.id).filter(Boolean));
@@ -402,7 +411,7 @@ export class ActivitiesService {
           id: s.id,
           name: s.name,
           start: hhmmOf(s.starts_at),
-          end: hhmmOf(s.ends_at),
+          end: endHhmmOf(s),
           startsAt: s.starts_at,
           endsAt: s.ends_at,
           places: Number(s.places),
@@ -619,6 +628,61 @@ export class ActivitiesService {
       ctx,
       t.key,
     );
+  }
+
+  /**
+   * A draft copy of an activity on another date: title, description, place and its point, organiser, service type
+   * and the shifts with their times and places. Sign-ups, attendance, programme and images stay with the original.
+   */
+  async copy(actor: Actor, id: string, input: { date: string }, ctx: RequestContext) {
+    const grant = authorize(actor, 'activities.manage');
+    const a = await this.activityOr404(actor.communityId, id);
+    this.assertRuns(actor, grant, a);
+    const shifts = (await repo.shiftsOf(this.db, actor.communityId, [id])).map((s) => ({
+      name: s.name,
+      start: hhmmOf(s.starts_at),
+      end: endHhmmOf(s),
+      places: s.places,
+    }));
+    const f: Fields = {
+      kind: a.kind as ActivityInput['kind'],
+      title: a.title,
+      description: a.description,
+      organiserTeamId: a.organiser_team_id,
+      organiserUnitId: a.organiser_unit_id,
+      place: a.place,
+      lat: a.lat,
+      lng: a.lng,
+      toleranceM: a.tolerance_m,
+      date: input.date,
+      shifts,
+      serviceTypeId: a.service_type_id,
+      status: 'draft',
+    };
+    await this.prepare(actor, f);
+    const now = new Date().toISOString();
+    return this.db.transaction().execute(async (trx) => {
+      const created = await this.insert(
+        trx,
+        actor.communityId,
+        f,
+        { templateKey: a.template_key, createdBy: actor.accountId },
+        now,
+      );
+      await this.audit.recordBy(trx, actor, ctx, {
+        action: 'activities.copy',
+        entityType: 'activity',
+        entityId: created,
+        detail: { from: id, title: f.title, date: f.date },
+      });
+      return { id: created };
+    });
+  }
+
+  /** The places the console's picker offers: earlier activities' places with their points, and building addresses. */
+  async places(actor: Actor) {
+    authorize(actor, 'activities.manage');
+    return knownPlaces(this.db, actor.communityId);
   }
 
   // ------------------------------------------------------------------ performances

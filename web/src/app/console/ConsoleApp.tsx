@@ -44,6 +44,7 @@ const PairingsPage = lazy(() => import('../../features/pairings/console/Pairings
 const ActivitiesPage = lazy(() => import('../../features/activities/console/ActivitiesPage.tsx'));
 const ActivityPage = lazy(() => import('../../features/activities/console/ActivityPage.tsx'));
 const CheckinScreen = lazy(() => import('../../features/activities/console/CheckinScreen.tsx'));
+const KioskScreen = lazy(() => import('../../features/activities/console/KioskScreen.tsx'));
 const HoursPage = lazy(() => import('../../features/hours/console/HoursPage.tsx'));
 const RecognitionPage = lazy(() => import('../../features/recognition/console/RecognitionPage.tsx'));
 const CertificatesPage = lazy(() => import('../../features/certificates/console/CertificatesPage.tsx'));
@@ -159,6 +160,8 @@ export default function ConsoleApp() {
             <Route path="survey/todo" element={reg('needs.read', <SurveyTodoPage />)} />
             <Route path="*" element={<NotFound />} />
           </Route>
+          {/* The check-in kiosk fills the screen: outside the console's layout, no menu. */}
+          <Route path="activities/:id/kiosk" element={reg('activities.manage', <KioskScreen />)} />
         </Routes>
       </AntApp>
     </ConfigProvider>

@@ -8,6 +8,8 @@ import type {
   CodeView,
   OpenActivityView,
   PlacedView,
+  PlaceView,
+  SeriesView,
   ShiftView,
   ShowsView,
   SignupView,
@@ -38,11 +40,14 @@ export const activitiesApi = {
     api.get<ActivityDetail>(`/api/activities/${enc(id)}`, undefined, signal),
   create: (b: Record<string, unknown>) => api.post<{ id: string }>('/api/activities', b),
   update: (id: string, b: Record<string, unknown>) => api.patch<void>(`/api/activities/${enc(id)}`, b),
+  copy: (id: string, date: string) => api.post<{ id: string }>(`/api/activities/${enc(id)}/copy`, { date }),
   publish: (id: string) => api.post<void>(`/api/activities/${enc(id)}/publish`, {}),
   cancel: (id: string) => api.post<void>(`/api/activities/${enc(id)}/cancel`, {}),
+  places: (signal?: AbortSignal) => api.get<PlaceView[]>('/api/activities/places', undefined, signal),
   templates: (signal?: AbortSignal) => api.get<Template[]>('/api/activities/templates', undefined, signal),
   fromTemplate: (key: string, b: { date: string; place?: string }) =>
     api.post<{ id: string }>(`/api/activities/templates/${enc(key)}`, b),
+  series: (signal?: AbortSignal) => api.get<SeriesView[]>('/api/activities/series', undefined, signal),
   createSeries: (b: Record<string, unknown>) => api.post<{ id: string; made: number }>('/api/activities/series', b),
   signups: (id: string, signal?: AbortSignal) =>
     api.get<Signup[]>(`/api/activities/${enc(id)}/signups`, undefined, signal),
@@ -83,6 +88,12 @@ export const activitiesApi = {
 
 export const useActivities = (q: { from?: string; to?: string; status?: string }) =>
   useQuery({ queryKey: ['activities', 'list', q], queryFn: ({ signal }) => activitiesApi.list(q, signal) });
+/** The recurring series, each with its RRULE (shown in words). */
+export const useSeries = () =>
+  useQuery({ queryKey: ['activities', 'series'], queryFn: ({ signal }) => activitiesApi.series(signal) });
+/** The places the picker offers (earlier activities' places with their points, building addresses). */
+export const useKnownPlaces = () =>
+  useQuery({ queryKey: ['activities', 'places'], queryFn: ({ signal }) => activitiesApi.places(signal) });
 export const useActivity = (id: string) =>
   useQuery({ queryKey: ['activities', 'detail', id], queryFn: ({ signal }) => activitiesApi.detail(id, signal) });
 export const useSignups = (id: string) =>
@@ -93,8 +104,22 @@ export const useOpenActivities = () =>
   useQuery({ queryKey: ['activities', 'open'], queryFn: ({ signal }) => activitiesApi.open(signal) });
 export const useMySignups = () =>
   useQuery({ queryKey: ['activities', 'mine'], queryFn: ({ signal }) => activitiesApi.mine(signal) });
-export const useCheckinInfo = (id: string) =>
-  useQuery({ queryKey: ['activities', 'checkin', id], queryFn: ({ signal }) => activitiesApi.checkinInfo(id, signal) });
+export const useCheckinInfo = (id: string, enabled = true) =>
+  useQuery({
+    queryKey: ['activities', 'checkin', id],
+    queryFn: ({ signal }) => activitiesApi.checkinInfo(id, signal),
+    enabled,
+  });
+/** The rotating check-in code, fetched again just after each step changes. */
+export const useRotatingCode = (id: string) =>
+  useQuery({
+    queryKey: ['activities', 'code', id],
+    queryFn: ({ signal }) => activitiesApi.code(id, signal),
+    refetchInterval: (query) => {
+      const d = query.state.data;
+      return d ? Math.max(500, Date.parse(d.refreshAt) - Date.now() + 300) : 5000;
+    },
+  });
 const myFeedKey = ['activities', 'feed'] as const;
 export const useMyFeed = () => useQuery({ queryKey: myFeedKey, queryFn: () => activitiesApi.feed(false) });
 
@@ -119,6 +144,15 @@ export function useActivityFromTemplate() {
 export function useCreateSeries() {
   const refresh = useRefreshActivities();
   return useMutation({ mutationFn: activitiesApi.createSeries, onSuccess: refresh });
+}
+
+/** A draft copy of an activity on another date (no sign-ups). */
+export function useCopyActivity() {
+  const refresh = useRefreshActivities();
+  return useMutation({
+    mutationFn: ({ id, date }: { id: string; date: string }) => activitiesApi.copy(id, date),
+    onSuccess: refresh,
+  });
 }
 
 export function usePublishActivity() {

@@ -1,11 +1,11 @@
 // 志愿活动: the list of activities, new ones by hand, from a festival template or as a recurring series,
 // and the count of shows per team.
 import { useState } from 'react';
-import { App, Button, Card, Form, Input, List, Modal, Select, Space, Table, Tag } from 'antd';
+import { App, Button, Card, Form, Input, List, Modal, Segmented, Space, Table, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ConsolePage } from '../../../shared/console-ui/ConsolePage.tsx';
 import { QueryTable } from '../../../shared/console-ui/QueryTable.tsx';
 import { errorText } from '../../../shared/api/errorText.ts';
@@ -15,13 +15,21 @@ import {
   useActivityFromTemplate,
   useCreateActivity,
   useCreateSeries,
+  useSeries,
   type Activity,
 } from '../api.ts';
 import { ActivityFields, toBody, type ActivityValues } from './ActivityForm.tsx';
+import { MonthView, WeekView } from './ActivityCalendar.tsx';
+import { RecurrenceBuilder } from './RecurrenceBuilder.tsx';
+import {
+  describeRule,
+  emptyDraft,
+  ruleOfDraft,
+  type RuleDraft,
+} from '../../../../../domain/activities/recurrence-words.ts';
 import { shanghaiTime, todayInShanghai } from '../../../../../domain/shared/dates.ts';
 
 const statusColor = { draft: 'default', published: 'processing', cancelled: 'error' } as const;
-const WEEKDAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;
 
 function NewActivity({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
@@ -96,25 +104,11 @@ function NewSeries({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const createSeries = useCreateSeries();
-  const [form] = Form.useForm<
-    ActivityValues & {
-      ruleKind: 'lastThree' | 'weekly' | 'custom';
-      days?: string[];
-      rrule?: string;
-      startDate: string;
-      untilDate?: string;
-    }
-  >();
-  const ruleKind = Form.useWatch('ruleKind', form);
+  const [form] = Form.useForm<ActivityValues & { repeat: RuleDraft; startDate: string; untilDate?: string }>();
   const save = async () => {
     const v = await form.validateFields();
-    const rule =
-      v.ruleKind === 'lastThree'
-        ? 'FREQ=MONTHLY;BYMONTHDAY=-3,-2,-1'
-        : v.ruleKind === 'weekly'
-          ? `FREQ=WEEKLY;BYDAY=${(v.days ?? []).join(',')}`
-          : (v.rrule ?? '');
-    const { ruleKind: _k, days: _d, rrule: _r, startDate, untilDate, ...activity } = v;
+    const rule = ruleOfDraft(v.repeat) ?? '';
+    const { repeat: _r, startDate, untilDate, ...activity } = v;
     try {
       const r = await createSeries.mutateAsync({
         rule,
@@ -130,31 +124,24 @@ function NewSeries({ open, onClose }: { open: boolean; onClose: () => void }) {
   };
   return (
     <Modal open={open} title={t('act.series')} onCancel={onClose} onOk={() => void save()} width={760} destroyOnHidden>
-      <Form form={form} layout="vertical" initialValues={{ ruleKind: 'lastThree', startDate: todayInShanghai() }}>
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{ repeat: { ...emptyDraft(), freq: 'MONTHLY', lastDays: 3 }, startDate: todayInShanghai() }}
+      >
+        <Form.Item
+          name="repeat"
+          label={t('act.f.rule')}
+          rules={[
+            {
+              validator: (_, d: RuleDraft) =>
+                ruleOfDraft(d) ? Promise.resolve() : Promise.reject(new Error(t('act.rec.pick'))),
+            },
+          ]}
+        >
+          <RecurrenceBuilder />
+        </Form.Item>
         <Space wrap>
-          <Form.Item name="ruleKind" label={t('act.f.rule')}>
-            <Select
-              style={{ width: 220 }}
-              options={(['lastThree', 'weekly', 'custom'] as const).map((k) => ({
-                value: k,
-                label: t(`act.rules.${k}`),
-              }))}
-            />
-          </Form.Item>
-          {ruleKind === 'weekly' && (
-            <Form.Item name="days" label={t('act.rules.weekly')} rules={[{ required: true }]}>
-              <Select
-                mode="multiple"
-                style={{ minWidth: 200 }}
-                options={WEEKDAYS.map((d) => ({ value: d, label: t(`act.weekdays.${d}`) }))}
-              />
-            </Form.Item>
-          )}
-          {ruleKind === 'custom' && (
-            <Form.Item name="rrule" label="RRULE" rules={[{ required: true }]}>
-              <Input style={{ width: 280 }} />
-            </Form.Item>
-          )}
           <Form.Item name="startDate" label={t('act.f.startDate')} rules={[{ required: true }]}>
             <Input type="date" />
           </Form.Item>
@@ -165,6 +152,39 @@ function NewSeries({ open, onClose }: { open: boolean; onClose: () => void }) {
         <ActivityFields withDate={false} />
       </Form>
     </Modal>
+  );
+}
+
+/** The recurring series, each rule in words (每月最后三天), not as RRULE. */
+function SeriesList() {
+  const { t, i18n } = useTranslation();
+  const q = useSeries();
+  if (!q.data?.length) return null;
+  return (
+    <Card title={t('act.seriesList.title')} size="small">
+      <Table
+        size="small"
+        pagination={false}
+        rowKey="id"
+        dataSource={q.data}
+        columns={[
+          { title: t('act.f.title'), dataIndex: 'title' },
+          {
+            title: t('act.f.rule'),
+            dataIndex: 'rule',
+            render: (r: string) => describeRule(r, i18n.language === 'en' ? 'en' : 'zh') ?? r,
+          },
+          {
+            title: t('act.seriesList.span'),
+            key: 'span',
+            render: (_: unknown, x: { startDate: string; untilDate: string | null }) =>
+              x.untilDate
+                ? t('act.seriesList.fromTo', { from: x.startDate, to: x.untilDate })
+                : t('act.seriesList.from', { from: x.startDate }),
+          },
+        ]}
+      />
+    </Card>
   );
 }
 
@@ -196,6 +216,9 @@ function Shows() {
 export default function ActivitiesPage() {
   const { t } = useTranslation();
   const [modal, setModal] = useState<'new' | 'template' | 'series' | null>(null);
+  // The view is in the address, so the way back from an activity returns to the same view.
+  const [params, setParams] = useSearchParams();
+  const view = (['month', 'week'] as const).find((v) => v === params.get('view')) ?? 'list';
   const q = useActivities({});
   return (
     <ConsolePage
@@ -211,39 +234,50 @@ export default function ActivitiesPage() {
       }
     >
       <p>{t('act.lead')}</p>
-      <QueryTable<Activity>
-        query={q}
-        rowKey="id"
-        size="small"
-        pagination={{ pageSize: 50 }}
-        locale={{ emptyText: t('act.noActivities') }}
-        columns={[
-          {
-            title: t('act.f.date'),
-            dataIndex: 'date',
-            width: 150,
-            render: (d: string, a: Activity) => `${d} ${shanghaiTime(a.startsAt)}`,
-          },
-          {
-            title: t('act.f.title'),
-            dataIndex: 'title',
-            render: (v: string, a: Activity) => <Link to={`/console/activities/${a.id}`}>{v}</Link>,
-          },
-          { title: t('act.f.kind'), dataIndex: 'kind', render: (k: Activity['kind']) => t(`act.kinds.${k}`) },
-          { title: t('act.f.place'), dataIndex: 'place' },
-          {
-            title: t('act.f.shifts'),
-            key: 's',
-            render: (_: unknown, a: Activity) =>
-              a.shifts.map((s) => `${s.name} ${s.taken}/${s.places}${s.waiting ? ` +${s.waiting}` : ''}`).join('、'),
-          },
-          {
-            title: t('act.f.status'),
-            dataIndex: 'status',
-            render: (s: Activity['status']) => <Tag color={statusColor[s]}>{t(`act.status.${s}`)}</Tag>,
-          },
-        ]}
+      <Segmented
+        aria-label={t('act.cal.view')}
+        value={view}
+        onChange={(v) => setParams(v === 'list' ? {} : { view: v }, { replace: true })}
+        options={(['list', 'month', 'week'] as const).map((v) => ({ value: v, label: t(`act.cal.${v}`) }))}
       />
+      {view === 'month' && <MonthView />}
+      {view === 'week' && <WeekView />}
+      {view === 'list' && (
+        <QueryTable<Activity>
+          query={q}
+          rowKey="id"
+          size="small"
+          pagination={{ pageSize: 50 }}
+          locale={{ emptyText: t('act.noActivities') }}
+          columns={[
+            {
+              title: t('act.f.date'),
+              dataIndex: 'date',
+              width: 150,
+              render: (d: string, a: Activity) => `${d} ${shanghaiTime(a.startsAt)}`,
+            },
+            {
+              title: t('act.f.title'),
+              dataIndex: 'title',
+              render: (v: string, a: Activity) => <Link to={`/console/activities/${a.id}`}>{v}</Link>,
+            },
+            { title: t('act.f.kind'), dataIndex: 'kind', render: (k: Activity['kind']) => t(`act.kinds.${k}`) },
+            { title: t('act.f.place'), dataIndex: 'place' },
+            {
+              title: t('act.f.shifts'),
+              key: 's',
+              render: (_: unknown, a: Activity) =>
+                a.shifts.map((s) => `${s.name} ${s.taken}/${s.places}${s.waiting ? ` +${s.waiting}` : ''}`).join('、'),
+            },
+            {
+              title: t('act.f.status'),
+              dataIndex: 'status',
+              render: (s: Activity['status']) => <Tag color={statusColor[s]}>{t(`act.status.${s}`)}</Tag>,
+            },
+          ]}
+        />
+      )}
+      <SeriesList />
       <Shows />
       <NewActivity open={modal === 'new'} onClose={() => setModal(null)} />
       <Templates open={modal === 'template'} onClose={() => setModal(null)} />

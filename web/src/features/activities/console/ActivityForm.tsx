@@ -1,9 +1,13 @@
-// The activity form (new activity, or a series' activity): title, kind, place, date, shifts with places.
+// The activity form (new, edited, or a series' activity): title, kind, place (picked, with its map point), date,
+// shifts with places.
 import { Button, Form, Input, InputNumber, Select, Space } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { PlacePicker } from './PlacePicker.tsx';
 
 export interface ShiftValues {
+  /** An existing shift's id when editing; new shifts have none. */
+  id?: string;
   name: string;
   start: string;
   end: string;
@@ -33,9 +37,7 @@ export function ActivityFields({ withDate = true }: { withDate?: boolean }) {
           options={(['service', 'performance'] as const).map((k) => ({ value: k, label: t(`act.kinds.${k}`) }))}
         />
       </Form.Item>
-      <Form.Item name="place" label={t('act.f.place')} rules={[{ required: true }]}>
-        <Input maxLength={100} />
-      </Form.Item>
+      <PlacePicker />
       {withDate && (
         <Form.Item name="date" label={t('act.f.date')} rules={[{ required: true }]}>
           <Input type="date" />
@@ -44,23 +46,18 @@ export function ActivityFields({ withDate = true }: { withDate?: boolean }) {
       <Form.Item name="description" label={t('act.f.description')}>
         <Input.TextArea rows={2} maxLength={2000} />
       </Form.Item>
-      <Space wrap>
-        <Form.Item name="lat" label={t('act.f.lat')}>
-          <InputNumber min={-90} max={90} step={0.0001} />
-        </Form.Item>
-        <Form.Item name="lng" label={t('act.f.lng')}>
-          <InputNumber min={-180} max={180} step={0.0001} />
-        </Form.Item>
-        <Form.Item name="toleranceM" label={t('act.f.tolerance')}>
-          <InputNumber min={20} max={5000} />
-        </Form.Item>
-      </Space>
+      <Form.Item name="toleranceM" label={t('act.f.tolerance')}>
+        <InputNumber min={20} max={5000} />
+      </Form.Item>
       <Form.List name="shifts" initialValue={[{ name: '', start: '09:00', end: '11:00', places: 10 }]}>
         {(fields, { add, remove }) => (
           <fieldset style={{ border: 0, padding: 0 }}>
             <legend>{t('act.f.shifts')}</legend>
             {fields.map((f, i) => (
               <Space key={f.key} align="baseline" wrap>
+                <Form.Item name={[f.name, 'id']} hidden>
+                  <Input />
+                </Form.Item>
                 <Form.Item name={[f.name, 'name']} label={t('act.f.shiftName')} rules={[{ required: true }]}>
                   <Input maxLength={30} style={{ width: 120 }} aria-label={`${t('act.f.shiftName')} ${i + 1}`} />
                 </Form.Item>
@@ -102,6 +99,7 @@ export function toBody(v: ActivityValues) {
     lng: v.lng ?? null,
     toleranceM: v.toleranceM ?? null,
     shifts: v.shifts.map((s) => ({
+      ...(s.id ? { id: s.id } : {}),
       name: s.name,
       start: s.start.slice(0, 5),
       end: s.end.slice(0, 5),

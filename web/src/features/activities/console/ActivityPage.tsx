@@ -17,6 +17,7 @@ import {
   useMarkAttendance,
   usePublishActivity,
   useSaveProgramme,
+  useSeries,
   useSignUpGroup,
   useSignups,
   useWithdrawSignup,
@@ -24,7 +25,10 @@ import {
   type Signup,
 } from '../api.ts';
 import { ServedResidents } from './ServedResidents.tsx';
+import { EditActivity } from './EditActivity.tsx';
+import { CopyActivity } from './CopyActivity.tsx';
 import { shanghaiTime } from '../../../../../domain/shared/dates.ts';
+import { describeRule } from '../../../../../domain/activities/recurrence-words.ts';
 
 /** Says how a save went: the success text if there is one, or what went wrong. The save refreshes the lists. */
 function useSay() {
@@ -188,6 +192,9 @@ export default function ActivityPage() {
   const q = useActivity(id);
   const signups = useSignups(id);
   const a = q.data;
+  const [dialog, setDialog] = useState<'edit' | 'copy' | null>(null);
+  const { i18n } = useTranslation();
+  const series = useSeries().data?.find((x) => x.id === a?.seriesId);
   const time = (iso: string | null) => (iso ? shanghaiTime(iso) : '—');
   return (
     <ConsolePage
@@ -196,6 +203,8 @@ export default function ActivityPage() {
       extra={
         a && (
           <Space wrap>
+            {a.status !== 'cancelled' && <Button onClick={() => setDialog('edit')}>{t('act.edit.open')}</Button>}
+            <Button onClick={() => setDialog('copy')}>{t('act.copy.open')}</Button>
             {a.status === 'draft' && (
               <Button type="primary" onClick={() => void say(publish.mutateAsync(a.id), t('act.published'))}>
                 {t('act.publish')}
@@ -204,6 +213,16 @@ export default function ActivityPage() {
             {a.status === 'published' && (
               <Link to={`/console/activities/${a.id}/screen`}>
                 <Button type="primary">{t('act.detail.open')}</Button>
+              </Link>
+            )}
+            {a.status === 'published' && (
+              <Link to={`/m/activities/checkin/${a.id}`}>
+                <Button>{t('act.detail.phoneScan')}</Button>
+              </Link>
+            )}
+            {a.status === 'published' && (
+              <Link to={`/console/activities/${a.id}/kiosk`}>
+                <Button>{t('act.kiosk.open')}</Button>
               </Link>
             )}
             {a.status !== 'cancelled' && (
@@ -234,6 +253,15 @@ export default function ActivityPage() {
               { key: 'p', label: t('act.f.place'), children: a.place },
               { key: 't', label: t('act.f.team'), children: a.organiserTeamName ?? '—' },
               { key: 'x', label: t('act.f.description'), children: a.description ?? '—' },
+              ...(series
+                ? [
+                    {
+                      key: 'r',
+                      label: t('act.f.rule'),
+                      children: describeRule(series.rule, i18n.language === 'en' ? 'en' : 'zh') ?? series.rule,
+                    },
+                  ]
+                : []),
             ]}
           />
           <Table
@@ -337,6 +365,8 @@ export default function ActivityPage() {
           </Card>
           <ServedResidents a={a} />
           {a.kind === 'performance' && <Programme a={a} />}
+          <EditActivity a={a} open={dialog === 'edit'} onClose={() => setDialog(null)} />
+          <CopyActivity a={a} open={dialog === 'copy'} onClose={() => setDialog(null)} />
         </>
       )}
     </ConsolePage>

@@ -3,23 +3,14 @@
 import { useEffect, useState } from 'react';
 import { Button } from 'antd';
 import { FullscreenOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { activitiesApi } from '../api.ts';
+import { useRotatingCode } from '../api.ts';
 
 export default function CheckinScreen() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
-  const q = useQuery({
-    queryKey: ['activities', 'code', id],
-    queryFn: ({ signal }) => activitiesApi.code(id, signal),
-    // Fetch again just after the step changes.
-    refetchInterval: (query) => {
-      const d = query.state.data;
-      return d ? Math.max(500, Date.parse(d.refreshAt) - Date.now() + 300) : 5000;
-    },
-  });
+  const q = useRotatingCode(id);
   const [now, setNow] = useState(Date.now());
   useEffect(() => {
     const h = setInterval(() => setNow(Date.now()), 1000);
@@ -56,6 +47,9 @@ export default function CheckinScreen() {
       <Button icon={<FullscreenOutlined />} onClick={() => void document.documentElement.requestFullscreen?.()}>
         {t('act.screen.fullscreen')}
       </Button>{' '}
+      <Link to={`/console/activities/${id}/kiosk`}>
+        <Button type="primary">{t('act.kiosk.open')}</Button>
+      </Link>{' '}
       <Link to={`/console/activities/${id}`}>← {t('act.title')}</Link>
     </div>
   );

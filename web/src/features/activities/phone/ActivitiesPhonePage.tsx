@@ -2,6 +2,8 @@
 // sees and cancels their own, and gets the calendar address. One column, big buttons, plain words.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useCurrentUser } from '../../../shared/session/useSession.ts';
 import { Card, EmptyState, ErrorNotice, Loading, PageTitle } from '../../../shared/phone-ui/parts.tsx';
 import { NoticeBox, type Notice } from '../../../shared/phone-ui/Notice.tsx';
 import { CancelAsk } from '../../../shared/phone-ui/CancelAsk.tsx';
@@ -83,6 +85,8 @@ function Mine({ list, onNotice }: { list: Signup[]; onNotice: (n: Notice) => voi
 
 function OpenList({ list, onNotice }: { list: OpenActivity[]; onNotice: (n: Notice) => void }) {
   const { t } = useTranslation();
+  // Team leaders and staff check volunteers in by their cards from the activity's check-in page.
+  const manages = useCurrentUser().permissions.includes('activities.manage');
   const signUp = useJoinActivity();
   const join = async (a: OpenActivity, shiftId: string) => {
     try {
@@ -103,6 +107,11 @@ function OpenList({ list, onNotice }: { list: OpenActivity[]; onNotice: (n: Noti
           <p>{t('actPhone.when', { date: a.date, start: shanghaiTime(a.startsAt), end: shanghaiTime(a.endsAt) })}</p>
           <p>{t('actPhone.place', { place: a.place })}</p>
           {a.description && <p>{a.description}</p>}
+          {manages && (
+            <p>
+              <Link to={`/m/activities/checkin/${a.id}`}>{t('actPhone.scanLink')}</Link>
+            </p>
+          )}
           {a.mine ? (
             <p>
               <strong>

@@ -1,12 +1,16 @@
 // /m/activities/checkin/:id?code=123456 — what the activity's QR code opens: one big button to check in (or
 // out, when already in), plain words. The code comes from the QR; it can also be typed from the screen.
+// A team leader or staff member (activities.manage) also gets the card scanner here: the phone's camera reads
+// volunteers' cards at the door, with the card number typed as the fallback.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { Card, ErrorNotice, Loading, PageTitle, TextField } from '../../../shared/phone-ui/parts.tsx';
 import { NoticeBox, type Notice } from '../../../shared/phone-ui/Notice.tsx';
 import { errorText } from '../../../shared/api/errorText.ts';
+import { useCurrentUser } from '../../../shared/session/useSession.ts';
 import { useCheckin, useCheckinInfo, useCheckout } from '../api.ts';
+import { CardScanner } from './CardScanner.tsx';
 import { shanghaiTime } from '../../../../../domain/shared/dates.ts';
 
 /** The phone's position if it gives one within 3 s; check-in goes ahead without it. */
@@ -34,7 +38,10 @@ export default function CheckinPage() {
   const { t } = useTranslation();
   const [code, setCode] = useState(params.get('code') ?? '');
   const [notice, setNotice] = useState<Notice>(null);
-  const q = useCheckinInfo(id);
+  const me = useCurrentUser();
+  const manages = me.permissions.includes('activities.manage');
+  const volunteers = me.permissions.includes('volunteer.self');
+  const q = useCheckinInfo(id, volunteers);
   const checkin = useCheckin(id, position);
   const checkout = useCheckout(id);
   const busy = checkin.isPending || checkout.isPending;
@@ -68,9 +75,10 @@ export default function CheckinPage() {
         title={t('actPhone.checkin.title')}
         back={{ to: '/m/activities', label: t('actPhone.checkin.back') }}
       />
+      {manages && <CardScanner activityId={id} />}
       <NoticeBox notice={notice} />
-      {q.isPending && <Loading />}
-      {q.isError && <ErrorNotice error={q.error} onRetry={() => void q.refetch()} />}
+      {volunteers && q.isPending && <Loading />}
+      {volunteers && q.isError && <ErrorNotice error={q.error} onRetry={() => void q.refetch()} />}
       {q.data && (
         <Card title={q.data.title}>
           <p>{t('actPhone.place', { place: q.data.place })}</p>
@@ -80,7 +88,7 @@ export default function CheckinPage() {
             </p>
           )}
           {s?.checkedInAt && <p>{t('actPhone.checkedIn', { time: shanghaiTime(s.checkedInAt) })}</p>}
-          {!s && <p role="alert">{t('actPhone.checkin.notSignedUp')}</p>}
+          {!s && !manages && <p role="alert">{t('actPhone.checkin.notSignedUp')}</p>}
           {s && s.status !== 'confirmed' && <p>{t('actPhone.statusWaitlisted')}</p>}
           {s?.checkedOutAt && <p>{t('actPhone.checkin.done')}</p>}
           {action && (
