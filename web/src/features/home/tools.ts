@@ -37,17 +37,20 @@ export function phoneTiles(me: Me, volunteer: HomeVolunteerState, t: TFunction):
       sub: t('surveyPhone.linkDesc'),
     },
   );
+  // A team leader runs the team from the phone whether or not they serve as a volunteer themselves.
+  tiles.push(
+    me.role === 'team_leader' && {
+      key: 'team',
+      to: '/m/team',
+      title: t('orgPhone.myTeam'),
+      sub: t('orgPhone.myTeamDesc'),
+    },
+  );
   if (approved) {
     tiles.push(
       { key: 'tasks', to: '/m/tasks', title: t('tasksPhone.link'), sub: t('tasksPhone.linkDesc') },
       { key: 'activities', to: '/m/activities', title: t('actPhone.link'), sub: t('actPhone.linkDesc') },
       { key: 'volunteer', to: '/m/volunteer', title: t('volunteer.myVolunteer'), sub: t('volunteer.myVolunteerDesc') },
-      me.role === 'team_leader' && {
-        key: 'team',
-        to: '/m/team',
-        title: t('orgPhone.myTeam'),
-        sub: t('orgPhone.myTeamDesc'),
-      },
       { key: 'hours', to: '/m/hours', title: t('hoursPhone.link'), sub: t('hoursPhone.linkDesc') },
       { key: 'pairings', to: '/m/pairings', title: t('pairPhone.link'), sub: t('pairPhone.linkDesc') },
       { key: 'homecare', to: '/m/homecare', title: t('homecare.phone.link'), sub: t('homecare.phone.linkDesc') },
