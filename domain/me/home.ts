@@ -23,6 +23,8 @@ export const homeSummary = z.object({
   /** Family (resident.self): the last scan of an elder's love badge, and the next booking. Null when neither. */
   family: z
     .object({
+      /** How many of my elders have a love badge (the badge page is only offered when one does). */
+      badges: z.number(),
       lastScan: z
         .object({ elder: z.string(), at: z.string(), kind: z.enum(['view', 'message']), place: z.string().nullable() })
         .nullable(),

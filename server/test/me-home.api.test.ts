@@ -194,6 +194,7 @@ for (const kind of testDatabaseKinds()) {
       let h = await home(family);
       assert.equal(h.volunteerStatus, 'none');
       assert.deepEqual(h.family, {
+        badges: 1,
         lastScan: { elder: '李爷爷', at: new Date(later).toISOString(), kind: 'view', place: '西关菜市场' },
         nextBooking: null,
       });

@@ -107,6 +107,7 @@ export class MeService {
       .sort((a, b) => a.slotStart.localeCompare(b.slotStart))[0];
     if (!badges.length && !next) return null;
     return {
+      badges: badges.length,
       lastScan: scans[0] ?? null,
       nextBooking: next
         ? {

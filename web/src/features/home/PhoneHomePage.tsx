@@ -34,7 +34,7 @@ export default function PhoneHomePage() {
         <>
           <NextUp home={home.data} />
           <Card title={t('home.tools')}>
-            <Tiles label={t('home.tools')} items={phoneTiles(me, home.data.volunteerStatus, t)} />
+            <Tiles label={t('home.tools')} items={phoneTiles(me, home.data, t)} />
           </Card>
         </>
       )}

@@ -4,14 +4,15 @@ import type { TFunction } from 'i18next';
 import { can } from '../../shared/session/useSession.ts';
 import type { Me } from '../../shared/session/types.ts';
 import type { Tile } from '../../shared/phone-ui/Tiles.tsx';
-import type { HomeVolunteerState } from '../../../../domain/me/home.ts';
+import type { HomeSummary } from '../../../../domain/me/home.ts';
 
 export function isOffice(me: Me): boolean {
   return me.role === 'community_admin' || me.role === 'staff';
 }
 
 /** The tools of the phone home, in the order a person reaches for them. */
-export function phoneTiles(me: Me, volunteer: HomeVolunteerState, t: TFunction): Tile[] {
+export function phoneTiles(me: Me, home: HomeSummary, t: TFunction): Tile[] {
+  const volunteer = home.volunteerStatus;
   const tiles: (Tile | false)[] = [];
   const approved = volunteer === 'approved';
   const registry = can(me, 'registry.read');
@@ -100,12 +101,14 @@ export function phoneTiles(me: Me, volunteer: HomeVolunteerState, t: TFunction):
       title: t('apptPhone.link'),
       sub: t('apptPhone.linkDesc'),
     },
-    can(me, 'resident.self') && {
-      key: 'badges',
-      to: '/m/badges',
-      title: t('badges.phone.link'),
-      sub: t('badges.phone.linkDesc'),
-    },
+    // The love badge page is a family's: offered once one of my elders has a badge.
+    can(me, 'resident.self') &&
+      !!home.family?.badges && {
+        key: 'badges',
+        to: '/m/badges',
+        title: t('badges.phone.link'),
+        sub: t('badges.phone.linkDesc'),
+      },
   );
   return tiles.filter((x): x is Tile => !!x);
 }
