@@ -13,7 +13,8 @@ interface Line {
   go?: string;
 }
 
-export function NextUp({ home }: { home: HomeSummary }) {
+/** `offerRegister`: someone who is no volunteer is pointed to registration (not the office, who register others). */
+export function NextUp({ home, offerRegister }: { home: HomeSummary; offerRegister: boolean }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const when = (date: string | null, time: string | null) =>
@@ -118,7 +119,7 @@ export function NextUp({ home }: { home: HomeSummary }) {
         go: t('home.see'),
       });
   }
-  if (home.volunteerStatus === 'none' && !g && !tm && !f)
+  if (offerRegister && home.volunteerStatus === 'none' && !g && !tm && !f)
     lines.push({ key: 'none', text: t('home.notVolunteer'), to: '/m/volunteer/register', go: t('home.open') });
 
   return (

@@ -10,7 +10,7 @@ import { useCurrentUser, useSignOut } from '../../shared/session/useSession.ts';
 import { useLabels } from '../../shared/labels.ts';
 import { useHome } from './api.ts';
 import { NextUp } from './NextUp.tsx';
-import { officeTiles, phoneTiles } from './tools.ts';
+import { isOffice, officeTiles, phoneTiles } from './tools.ts';
 
 export default function PhoneHomePage() {
   const { t } = useTranslation();
@@ -32,7 +32,7 @@ export default function PhoneHomePage() {
         <ErrorNotice error={home.error} onRetry={() => void home.refetch()} />
       ) : (
         <>
-          <NextUp home={home.data} />
+          <NextUp home={home.data} offerRegister={!isOffice(me)} />
           <Card title={t('home.tools')}>
             <Tiles label={t('home.tools')} items={phoneTiles(me, home.data, t)} />
           </Card>
