@@ -126,7 +126,7 @@ export const en: Translation<typeof zhCN> = {
     taskWhen: '{{date}} {{time}}',
     moreTasks: '{{count}} things to do in all',
     nextActivity: 'Next activity: {{title}}',
-    stars: '{{hours}} verified hours; {{left}} more to reach {{star}} stars',
+    stars: '{{hours}} verified hours; {{left}} more to reach star level {{star}}',
     starsTop: '{{hours}} verified hours; you have the highest star level',
     pending: 'Your volunteer application is being reviewed. The community will text you when it is decided.',
     rejected: 'Your volunteer application was not approved. Call the community or ask at the office.',
