@@ -71,7 +71,10 @@ describe('registry journeys', () => {
   });
 
   it('a grid leader on a phone sees only their grid, with sensitive fields masked', async () => {
-    const { context: ctx, page } = await signedIn(browser(), 'phone', '13800000003', /\/m\/grid/);
+    const { context: ctx, page } = await signedIn(browser(), 'phone', '13800000003', /\/m$/);
+    await page.getByRole('link', { name: /我的网格/ }).click();
+    await page.waitForURL(/\/m\/grid/);
+    await page.getByLabel('姓名、拼音或手机尾号').waitFor();
     await expectAccessible(page, 'grid leader home');
     await screenshot(page, 'phone-grid-home');
 

@@ -165,6 +165,17 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     (trx, r) => pairings.service.releaseVolunteer(trx, r.communityId, r.volunteerId, r.reason),
   ];
   for (const l of release) volunteers.service.volunteers.consent.onWithdrawal(l);
+  const teams = teamsModule({ db, audit, directory });
+  const badges = badgesModule({
+    db,
+    cipher,
+    audit,
+    notifier,
+    registry: registryService,
+    residents,
+    rateLimits,
+    contacts,
+  });
   // 我的任务: the volunteer's work from every module in one list.
   const me = meModule({
     needs: needs.service.volunteerNeeds,
@@ -172,6 +183,15 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     homecare: homecare.service,
     classroom: classroom.service,
     activities: activities.service,
+    home: {
+      directory,
+      hours: hours.service,
+      badges: badges.service,
+      appointments: appointments.service,
+      needs: needs.service.needs,
+      survey: needs.service.survey,
+      teams: teams.service,
+    },
   });
   const modules: LinliModule<unknown>[] = [
     auth,
@@ -179,7 +199,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     auditModule({ db, audit }),
     skillsModule({ db, audit, directory }),
     unitsModule({ db, audit }),
-    teamsModule({ db, audit, directory }),
+    teams,
     party,
     trainingModule({ db, kind, audit, notifier, directory }),
     insuranceModule({ db, audit, directory }),
@@ -215,7 +235,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     }),
     classroom,
     homecare,
-    badgesModule({ db, cipher, audit, notifier, registry: registryService, residents, rateLimits, contacts }),
+    badges,
     me,
   ];
   const services: Services = {

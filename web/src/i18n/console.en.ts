@@ -338,6 +338,14 @@ export const consoleEn: Translation<typeof consoleZhCN> = {
       badges: 'Love badges',
       classroom: '4:30 classroom',
       homecare: 'Home care',
+      groups: {
+        registry: 'Registry',
+        volunteers: 'Volunteers',
+        needs: 'Needs and pairings',
+        records: 'Activities and records',
+        care: 'Care',
+        system: 'System',
+      },
     },
     dashboard: {
       title: '{{community}} at a glance',

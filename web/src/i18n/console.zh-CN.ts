@@ -332,6 +332,14 @@ export const consoleZhCN = {
       badges: '爱心二维码',
       classroom: '四点半课堂',
       homecare: '居家照护',
+      groups: {
+        registry: '居民档案',
+        volunteers: '志愿者队伍',
+        needs: '需求与结对',
+        records: '活动与记录',
+        care: '关爱服务',
+        system: '系统',
+      },
     },
     dashboard: {
       title: '{{community}}概况',

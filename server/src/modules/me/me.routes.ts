@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { myTaskItem } from '../../../../domain/needs/my-tasks.ts';
+import { homeSummary } from '../../../../domain/me/home.ts';
 import { actorOf } from '../../platform/http.ts';
 import type { MeService } from './me.service.ts';
 
@@ -20,6 +21,19 @@ export function meRoutes(me: MeService) {
         },
       },
       (req) => me.tasks(actorOf(req)),
+    );
+    r.get(
+      '/api/me/home',
+      {
+        config: { access: { signedIn: true } },
+        schema: {
+          tags: ['me'],
+          summary:
+            "The phone home: am I a volunteer, and what is next for me (task, activity, elder's badge, grid, team)",
+          response: { 200: homeSummary },
+        },
+      },
+      (req) => me.home(actorOf(req)),
     );
   };
 }

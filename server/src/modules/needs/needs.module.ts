@@ -25,7 +25,12 @@ export function needsModule(deps: {
   contacts: ContactService;
   hours: HoursService;
   directory: VolunteerDirectory;
-}): LinliModule<{ needs: NeedsService; matching: MatchingService; volunteerNeeds: VolunteerNeedsService }> {
+}): LinliModule<{
+  needs: NeedsService;
+  matching: MatchingService;
+  volunteerNeeds: VolunteerNeedsService;
+  survey: SurveyService;
+}> {
   const notices = new NeedNotices(deps.notifier, deps.residents);
   const needs = new NeedsService(deps.db, deps.audit, deps.eligibility, deps.residents, notices, deps.contacts);
   const matching = new MatchingService(deps.db, deps.eligibility, needs);
@@ -35,5 +40,5 @@ export function needsModule(deps: {
     await app.register(needsRoutes(needs, matching, volunteerNeeds));
     await app.register(surveyRoutes(survey));
   };
-  return { routes, service: { needs, matching, volunteerNeeds }, jobs: [] };
+  return { routes, service: { needs, matching, volunteerNeeds, survey }, jobs: [] };
 }

@@ -1,16 +1,17 @@
 // The console frame: side menu, header with community, user, language switch, phone view and sign-out.
 import { Suspense, useState } from 'react';
-import { Button, Layout, Menu, Space, Spin, Typography } from 'antd';
+import { Button, ConfigProvider, Layout, Menu, Space, Spin, Typography, type MenuProps } from 'antd';
 import { LogoutOutlined, MenuOutlined, MobileOutlined } from '@ant-design/icons';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser, useSignOut } from '../../shared/session/useSession.ts';
 import { useLanguage } from '../../shared/prefs/useLanguage.ts';
 import { useLabels } from '../../shared/labels.ts';
-import { allowedMenu, menuKeyOf } from './menu.tsx';
+import { groupedMenu, menuKeyOf } from './menu.tsx';
 import './console.css';
 
 const { Header, Sider, Content } = Layout;
+type MenuItems = NonNullable<MenuProps['items']>;
 
 export function ConsoleLayout() {
   const { t } = useTranslation();
@@ -23,11 +24,18 @@ export function ConsoleLayout() {
   // Below the lg breakpoint the menu hides behind a real button (antd's own trigger is not a button).
   const [narrow, setNarrow] = useState(false);
   const [collapsed, setCollapsed] = useState(false);
-  const items = allowedMenu(me.permissions).map((m) => ({
-    key: m.key,
-    icon: m.icon,
-    label: <Link to={m.path}>{t(`console.menu.${m.labelKey}`)}</Link>,
-  }));
+  // Entries under headings by the kind of work (registry, volunteers, needs, records, care, system); each role sees
+  // only its own entries, and a heading left with none is not shown.
+  const items = groupedMenu(me.permissions).flatMap(({ group, items: entries }): MenuItems => {
+    const links = entries.map((m) => ({
+      key: m.key,
+      icon: m.icon,
+      label: <Link to={m.path}>{t(`console.menu.${m.labelKey}`)}</Link>,
+    }));
+    return group
+      ? [{ type: 'group' as const, key: `group-${group}`, label: t(`console.menu.groups.${group}`), children: links }]
+      : links;
+  });
 
   return (
     <Layout className="cn-root">
@@ -51,15 +59,17 @@ export function ConsoleLayout() {
           <span className="cn-brand__sub">{me.community.name}</span>
         </div>
         <nav aria-label={t('console.menu.label')} id="console-nav">
-          <Menu
-            theme="dark"
-            mode="inline"
-            selectedKeys={[menuKeyOf(location.pathname)]}
-            items={items}
-            onClick={() => {
-              if (narrow) setCollapsed(true);
-            }}
-          />
+          <ConfigProvider theme={{ components: { Menu: { darkGroupTitleColor: 'rgba(255, 255, 255, 0.78)' } } }}>
+            <Menu
+              theme="dark"
+              mode="inline"
+              selectedKeys={[menuKeyOf(location.pathname)]}
+              items={items}
+              onClick={() => {
+                if (narrow) setCollapsed(true);
+              }}
+            />
+          </ConfigProvider>
         </nav>
       </Sider>
       <Layout>

@@ -42,6 +42,44 @@ export interface ConsoleMenuItem {
   icon: ReactNode;
   permission: Permission;
 }
+
+/** The menu's headings, in order: registry, volunteers, needs and pairings, activities and records, care, system. */
+export const MENU_GROUPS = ['registry', 'volunteers', 'needs', 'records', 'care', 'system'] as const;
+export type MenuGroupKey = (typeof MENU_GROUPS)[number];
+
+/** The kind of work each page belongs to (the menu's headings); the dashboard stands above them all. */
+const GROUP_OF: Record<string, MenuGroupKey> = {
+  grids: 'registry',
+  residents: 'registry',
+  import: 'registry',
+  volunteers: 'volunteers',
+  approvals: 'volunteers',
+  training: 'volunteers',
+  insurance: 'volunteers',
+  'service-types': 'volunteers',
+  skills: 'volunteers',
+  teams: 'volunteers',
+  units: 'volunteers',
+  party: 'volunteers',
+  'needs-hotline': 'needs',
+  needs: 'needs',
+  'needs-batch': 'needs',
+  survey: 'needs',
+  pairings: 'needs',
+  monitor: 'needs',
+  appointments: 'needs',
+  activities: 'records',
+  hours: 'records',
+  recognition: 'records',
+  certificates: 'records',
+  supermarket: 'records',
+  'party-indicators': 'records',
+  badges: 'care',
+  classroom: 'care',
+  homecare: 'care',
+  audit: 'system',
+  outbox: 'system',
+};
 export type MenuLabelKey =
   | 'dashboard'
   | 'grids'
@@ -249,6 +287,17 @@ export function menuKeyOf(pathname: string): string {
   return CONSOLE_MENU.some((m) => m.key === seg) ? seg : 'dashboard';
 }
 
+/** The entries the permissions allow, heading by heading (the order the menu shows them in). */
 export function allowedMenu(permissions: readonly string[]): ConsoleMenuItem[] {
-  return CONSOLE_MENU.filter((m) => permissions.includes(m.permission));
+  return groupedMenu(permissions).flatMap((g) => g.items);
+}
+
+/** The allowed entries under their headings; a heading with no entry is left out. The first has no heading. */
+export function groupedMenu(
+  permissions: readonly string[],
+): { group: MenuGroupKey | null; items: ConsoleMenuItem[] }[] {
+  const allowed = CONSOLE_MENU.filter((m) => permissions.includes(m.permission));
+  return [null, ...MENU_GROUPS]
+    .map((group) => ({ group, items: allowed.filter((m) => (GROUP_OF[m.key] ?? null) === group) }))
+    .filter((g) => g.items.length > 0);
 }

@@ -33,9 +33,10 @@ export function can(me: Me | null | undefined, permission: Permission): boolean 
   return !!me?.permissions.includes(permission);
 }
 
+/** The office works at a desk (the console); everyone else, grid and team leaders and unit coordinators included,
+ * starts on the phone home, which leads on to the console pages of their work. */
 export function roleHome(role: Role): string {
   if (role === 'community_admin' || role === 'staff') return '/console';
-  if (role === 'grid_leader') return '/m/grid';
   return '/m';
 }
 
