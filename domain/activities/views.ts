@@ -45,6 +45,10 @@ export type ActivityView = z.infer<typeof activityView>;
 
 export const programmeItemView = z.object({ title: z.string(), genre: z.string(), performers: z.string() });
 export const activityDetailView = activityView.extend({
+  /** The asker runs this activity (the office, or the leader of the organising team): edit, copy, cancel, the
+   * check-in screens and the residents served are theirs; a team leader at another team's activity only signs up
+   * and checks in their own members. */
+  youRun: z.boolean(),
   programme: z.array(programmeItemView),
   photoIds: z.array(z.string()),
 });

@@ -624,6 +624,10 @@ for (const kind of testDatabaseKinds()) {
         shifts: [{ name: '清扫组', start: '09:00', end: '10:00', places: 4 }],
       });
       assert.equal(own.statusCode, 201, own.body);
+      // The detail says who runs it, so the console offers the leader edit, copy and the screens only on their own.
+      assert.equal((await leader('GET', `/api/activities/${own.json().id}`)).json().youRun, true);
+      assert.equal((await leader('GET', `/api/activities/${id}`)).json().youRun, false);
+      assert.equal((await staff('GET', `/api/activities/${id}`)).json().youRun, true);
       const detach = await leader('PATCH', `/api/activities/${own.json().id}`, { organiserTeamId: null });
       assert.equal(detach.statusCode, 403);
       assert.equal((await staff('GET', `/api/activities/${own.json().id}`)).json().organiserTeamId, teamId);

@@ -436,6 +436,8 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(read.statusCode, 403);
       assert.equal(read.json().error.code, 'out_of_scope');
       assert.equal((await coordinator('PATCH', `/api/volunteers/${inB.json().id}`, { note: 'x' })).statusCode, 403);
+      // The community's figures are the office's; the coordinator sees their own list only.
+      assert.equal((await coordinator('GET', '/api/volunteers/indicators')).statusCode, 403);
       assert.equal(
         (await coordinator('POST', '/api/volunteers', person('1984-08-08', 'male', { unitId: unitB }))).statusCode,
         403,

@@ -436,13 +436,16 @@ export class ActivitiesService {
   }
 
   async detail(actor: Actor, id: string) {
-    authorize(actor, 'activities.manage');
+    const grant = authorize(actor, 'activities.manage');
     const a = await repo.activityView(this.db, actor.communityId, id);
     if (!a) throw new AppError('not_found', { entity: 'activity' });
     const [view] = await this.views(actor.communityId, [a]);
     const images = await repo.imagesOf(this.db, actor.communityId, [id]);
     return {
       ...view!,
+      youRun:
+        grant.scope === 'community' ||
+        (grant.scope === 'team' && !!actor.teamId && a.organiser_team_id === actor.teamId),
       programme: await repo.programmeOf(this.db, actor.communityId, id),
       photoIds: images.filter((i) => i.role === 'photo').map((i) => i.id),
     };

@@ -162,7 +162,7 @@ export function volunteerRoutes(volunteers: VolunteerService, opts: { rateLimits
           response: { 200: volunteerIndicators },
         },
       },
-      (req) => volunteers.indicators(actorOf(req)),
+      (req) => volunteers.indicators(actorOf(req), grantOf(req)),
     );
 
     r.get(

@@ -536,7 +536,9 @@ export class VolunteerService {
     });
   }
 
-  async indicators(actor: Actor) {
+  /** The community's figures: only for those who see the whole community (a team or unit sees its own list). */
+  async indicators(actor: Actor, grant: Grant) {
+    if (grant.scope !== 'community') throw new AppError('out_of_scope', { scope: grant.scope });
     const c = await repo.indicatorCounts(this.db, actor.communityId, addDays(todayInShanghai(), -365));
     const n = (s: string) => c.byStatus.find((x) => x.status === s)?.n ?? 0;
     const volunteers = c.byStatus.reduce((a, x) => a + x.n, 0);

@@ -98,8 +98,12 @@ export const useVolunteers = (f: VolunteerFilters) =>
   useQuery({ queryKey: ['volunteers', f], queryFn: ({ signal }) => volunteersApi.list(f, signal) });
 export const useVolunteer = (id: string) =>
   useQuery({ queryKey: ['volunteer', id], queryFn: ({ signal }) => volunteersApi.one(id, signal) });
-export const useIndicators = () =>
-  useQuery({ queryKey: ['volunteers', 'indicators'], queryFn: ({ signal }) => volunteersApi.indicators(signal) });
+export const useIndicators = (enabled: boolean) =>
+  useQuery({
+    queryKey: ['volunteers', 'indicators'],
+    queryFn: ({ signal }) => volunteersApi.indicators(signal),
+    enabled,
+  });
 export const useMyVolunteer = () =>
   useQuery({ queryKey: ['volunteer', 'me'], queryFn: ({ signal }) => volunteersApi.me(signal), retry: false });
 export const useCard = (token: string) =>

@@ -203,14 +203,16 @@ export default function ActivityPage() {
       extra={
         a && (
           <Space wrap>
-            {a.status !== 'cancelled' && <Button onClick={() => setDialog('edit')}>{t('act.edit.open')}</Button>}
-            <Button onClick={() => setDialog('copy')}>{t('act.copy.open')}</Button>
-            {a.status === 'draft' && (
+            {a.youRun && a.status !== 'cancelled' && (
+              <Button onClick={() => setDialog('edit')}>{t('act.edit.open')}</Button>
+            )}
+            {a.youRun && <Button onClick={() => setDialog('copy')}>{t('act.copy.open')}</Button>}
+            {a.youRun && a.status === 'draft' && (
               <Button type="primary" onClick={() => void say(publish.mutateAsync(a.id), t('act.published'))}>
                 {t('act.publish')}
               </Button>
             )}
-            {a.status === 'published' && (
+            {a.youRun && a.status === 'published' && (
               <Link to={`/console/activities/${a.id}/screen`}>
                 <Button type="primary">{t('act.detail.open')}</Button>
               </Link>
@@ -220,12 +222,12 @@ export default function ActivityPage() {
                 <Button>{t('act.detail.phoneScan')}</Button>
               </Link>
             )}
-            {a.status === 'published' && (
+            {a.youRun && a.status === 'published' && (
               <Link to={`/console/activities/${a.id}/kiosk`}>
                 <Button>{t('act.kiosk.open')}</Button>
               </Link>
             )}
-            {a.status !== 'cancelled' && (
+            {a.youRun && a.status !== 'cancelled' && (
               <ConfirmButton
                 label={t('act.cancelActivity')}
                 confirm={t('act.cancelConfirm', { title: a.title })}
@@ -363,7 +365,7 @@ export default function ActivityPage() {
               ]}
             />
           </Card>
-          <ServedResidents a={a} />
+          {a.youRun && <ServedResidents a={a} />}
           {a.kind === 'performance' && <Programme a={a} />}
           <EditActivity a={a} open={dialog === 'edit'} onClose={() => setDialog(null)} />
           <CopyActivity a={a} open={dialog === 'copy'} onClose={() => setDialog(null)} />

@@ -9,7 +9,7 @@ import { ConsolePage } from '../../../shared/console-ui/ConsolePage.tsx';
 import { LoadError } from '../../../shared/console-ui/QueryState.tsx';
 import { runDownload } from '../../../shared/console-ui/download.ts';
 import { errorText } from '../../../shared/api/errorText.ts';
-import { useCan } from '../../../shared/session/useSession.ts';
+import { useCan, useScope } from '../../../shared/session/useSession.ts';
 import { useDecide, useIndicators, useVolunteers, volunteersApi, type VolunteerListItem } from '../api.ts';
 
 const PAGE_SIZE = 50;
@@ -23,7 +23,8 @@ export default function VolunteersPage({ approvals = false }: { approvals?: bool
   const page = Number(params.get('page') ?? 1) || 1;
   const [text, setText] = useState(q);
   const list = useVolunteers({ q: q || undefined, status: status || undefined, page, pageSize: PAGE_SIZE });
-  const indicators = useIndicators();
+  // The community's figures are for the office; a team leader or unit coordinator sees only their own list.
+  const indicators = useIndicators(useScope('volunteers.read') === 'community');
   const decide = useDecide();
   const canApprove = useCan('volunteers.approve');
   const canExport = useCan('volunteers.export');
