@@ -728,7 +728,7 @@ export class ActivitiesService {
   }
 
   /** The one gate (age band, minors' hours, training and insurance as the service type asks); refuses in words. */
-  private async assertEligible(a: ActivityRow, shift: ShiftRow, vols: VolunteerOwner[]) {
+  async assertEligible(a: ActivityRow, shift: ShiftRow, vols: VolunteerOwner[]) {
     const results = await this.eligibility.checkWork(
       a.community_id,
       await this.work(a, shift),
@@ -747,7 +747,7 @@ export class ActivitiesService {
     }
   }
 
-  private async openShift(communityId: string, activityId: string, shiftId: string, now: Date) {
+  async openShift(communityId: string, activityId: string, shiftId: string, now: Date) {
     const a = await this.activityOr404(communityId, activityId);
     const shift = await repo.getShift(this.db, communityId, shiftId);
     if (!shift || shift.activity_id !== a.id)
@@ -924,7 +924,7 @@ export class ActivitiesService {
   }
 
   /** A confirmed place was given up: the first on the waitlist who can still take it gets it, and is told. */
-  private async freeAndPromote(trx: Trx, communityId: string, shiftId: string, now: Date): Promise<string | null> {
+  async freeAndPromote(trx: Trx, communityId: string, shiftId: string, now: Date): Promise<string | null> {
     // Freeing first holds the shift row (PostgreSQL row lock; SQLite's one writer) until commit, so nobody takes
     // the place in between.
     await repo.freePlace(trx, communityId, shiftId);
@@ -1360,6 +1360,8 @@ export class ActivitiesService {
               time: minuteText(l.minute),
               place: r.place,
               signupId: r.id,
+              // 还来吗？ The day-before reminder asks, and the link opens the answer buttons on the phone.
+              ...(kind === 'day' && { ask: true, answerPath: `/m/activities?answer=${r.id}` }),
             },
           });
           sent++;

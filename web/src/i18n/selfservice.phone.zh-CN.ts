@@ -1,0 +1,27 @@
+// Phone strings of volunteers' self-service (还来吗？, no-shows, 换班), joined into the base bundle.
+export const selfServicePhoneZhCN = {
+  selfPhone: {
+    ask: '还来吗？',
+    yes: '我会来',
+    no: '来不了',
+    noAsk: '确定来不了“{{title}}”吗？名额会让给排候补的人。',
+    noYes: '确定来不了',
+    noNo: '我还来',
+    coming: '您已确认会来，谢谢！',
+    comingOk: '已记下：您会来。',
+    notComingOk: '已取消报名，名额让给了候补的人。谢谢您告诉我们。',
+    noShow: '这次您没有签到，记为缺席。如果您其实来了，请联系工作人员补签。',
+    offer: '换班（让给别人）',
+    offerOk: '已发出换班。有人接班后会发短信告诉您；在那之前您仍要按时来。',
+    offered: '已发出换班，等别人来接。有人接之前，这个班还是您的。',
+    withdraw: '收回换班',
+    withdrawn: '已收回换班，这个班还是您的。',
+    doneTitle: '换班结果',
+    done: '“{{title}}”已由 {{name}} 接班。',
+    offersTitle: '可接的班',
+    offersNone: '现在没有别人让出的班。',
+    offeredBy: '{{name}} 让出',
+    take: '接这个班',
+    takeOk: '接班成功！“{{title}}”现在是您的班了。',
+  },
+};
