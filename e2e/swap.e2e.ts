@@ -92,4 +92,20 @@ describe('volunteers’ self-service journeys', () => {
     await mine.getByText('您已确认会来').waitFor();
     await context.close();
   });
+
+  it('订阅我的日程 on the volunteer page gives the feed address, and the feed has her shift with its time zone', async () => {
+    const { context, page } = await signedIn(browser(), 'phone', '13800000006');
+    await page.goto('/m/volunteer');
+    const card = page.locator('.ph-card', { hasText: '订阅我的日程' });
+    const url = (await card.getByTestId('my-calendar-url').textContent())!.trim();
+    assert.match(url, /^http:\/\/127\.0\.0\.1:\d+\/api\/activities\/feed\/[0-9a-f-]{36}\/[A-Za-z0-9_-]+\.ics$/);
+    assert.match((await card.getByRole('link', { name: '用手机日历订阅' }).getAttribute('href'))!, /^webcal:\/\//);
+    await expectAccessible(page, 'my volunteer page with the calendar (phone)');
+    await screenshot(page, 'phone-my-calendar');
+    const ics = await (await page.request.get(url)).text();
+    assert.ok(ics.startsWith('BEGIN:VCALENDAR\r\n'));
+    assert.match(ics, /BEGIN:VTIMEZONE\r\nTZID:Asia\/Shanghai/);
+    assert.match(ics, /DTSTART;TZID=Asia\/Shanghai:\d{8}T\d{6}/);
+    await context.close();
+  });
 });

@@ -35,6 +35,7 @@ import { classroomModule } from './modules/classroom/classroom.module.ts';
 import { homecareModule } from './modules/homecare/homecare.module.ts';
 import { hoursModule } from './modules/hours/hours.module.ts';
 import { meModule } from './modules/me/me.module.ts';
+import { selfServiceModule } from './modules/selfservice/selfservice.module.ts';
 import type { HoursService } from './modules/hours/hours.service.ts';
 import { insuranceModule } from './modules/insurance/insurance.module.ts';
 import { monitorModule } from './modules/monitor/monitor.module.ts';
@@ -173,6 +174,16 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     classroom: classroom.service,
     activities: activities.service,
   });
+  // Self-service across modules: one calendar feed per person, their own record to take away.
+  const selfService = selfServiceModule({
+    db,
+    activities: activities.service,
+    needs: needs.service.volunteerNeeds,
+    pairings: pairings.service,
+    homecare: homecare.service,
+    classroom: classroom.service,
+    appointments: appointments.service,
+  });
   const modules: LinliModule<unknown>[] = [
     auth,
     registry,
@@ -217,6 +228,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     homecare,
     badgesModule({ db, cipher, audit, notifier, registry: registryService, residents, rateLimits, contacts }),
     me,
+    selfService,
   ];
   const services: Services = {
     auth: auth.service,

@@ -1,6 +1,15 @@
 // English phone strings of volunteers' self-service (coming?, no-shows, swaps).
 export const selfServicePhoneEn = {
   selfPhone: {
+    calendarTitle: 'Subscribe to my schedule',
+    calendarHelp:
+      'Add this address to your phone calendar (subscribe) and your activities, pairing visits, needs, ' +
+      'home-care tasks, hospital shifts, classroom rota days and bookings appear there by themselves. ' +
+      'Do not share it.',
+    calendarSubscribe: 'Subscribe in my calendar',
+    calendarCopy: 'Copy the address',
+    calendarCopied: 'Copied',
+    calendarRenew: 'A new address (the old one stops working)',
     ask: 'Still coming?',
     yes: 'I will come',
     no: 'I cannot come',

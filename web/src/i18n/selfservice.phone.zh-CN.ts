@@ -1,6 +1,13 @@
 // Phone strings of volunteers' self-service (还来吗？, no-shows, 换班), joined into the base bundle.
 export const selfServicePhoneZhCN = {
   selfPhone: {
+    calendarTitle: '订阅我的日程',
+    calendarHelp:
+      '把这个地址加到手机日历（订阅日历），您报名的活动、结对探访、帮办、居家服务、医院陪护、四点半课堂值班和预约都会自动出现在日历里。不要发给别人。',
+    calendarSubscribe: '用手机日历订阅',
+    calendarCopy: '复制地址',
+    calendarCopied: '已复制',
+    calendarRenew: '换一个地址（旧地址作废）',
     ask: '还来吗？',
     yes: '我会来',
     no: '来不了',

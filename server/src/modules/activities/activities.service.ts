@@ -54,7 +54,7 @@ import type { HoursService } from '../hours/hours.service.ts';
 import { requirementsOf, type EligibilityService } from '../service-types/service-types.service.ts';
 import type { VolunteerDirectory, VolunteerOwner } from '../volunteers/volunteer-directory.ts';
 import type { ReleasedWork } from '../volunteers/guardian-consent.service.ts';
-import { calendar, type CalendarEvent } from '../../platform/ical.ts';
+import { calendar, SHANGHAI, type CalendarEvent } from '../../platform/ical.ts';
 import { ContactService } from '../contacts/contacts.service.ts';
 import * as repo from './activities.repository.ts';
 
@@ -66,6 +66,8 @@ const CHECKOUT_GRACE_MS = 60 * 60_000;
 const AVAILABILITY_REASONS = new Set(['unavailable', 'blackout']);
 
 type Who = { accountId: string | null; name: string; role: string | null };
+/** A volunteer's commitments in another module, as calendar events (from 30 days before `now` on). */
+export type FeedSource = (communityId: string, volunteerId: string, now: Date) => Promise<CalendarEvent[]>;
 type ShiftRow = Awaited<ReturnType<typeof repo.getShift>> & {};
 type ActivityRow = ActivityTable;
 type Fields = Omit<ActivityInput, 'status'> & { status?: string };
@@ -1031,6 +1033,12 @@ export class ActivitiesService {
     return { path: `/api/activities/feed/${actor.communityId}/${f.token}.ics` };
   }
 
+  /** Commitments of other modules a volunteer's feed also carries (the self-service module adds them). */
+  private readonly feedSources: FeedSource[] = [];
+  onFeed(source: FeedSource): void {
+    this.feedSources.push(source);
+  }
+
   async feed(communityId: string, token: string, now = new Date()): Promise<string | null> {
     const f = await repo.feedByToken(this.db, communityId, token);
     if (!f) return null;
@@ -1050,7 +1058,9 @@ export class ActivitiesService {
         summary: `${s.title} · ${s.shift_name}`,
         location: s.place,
       }));
-    return calendar(`${f.name} · 志愿活动`, events);
+    if (!this.feedSources.length) return calendar(`${f.name} · 志愿活动`, events, { timeZone: SHANGHAI });
+    const more = await Promise.all(this.feedSources.map((source) => source(communityId, f.volunteer_id, now)));
+    return calendar(`${f.name} · 我的日程`, [...events, ...more.flat()], { timeZone: SHANGHAI });
   }
 
   // ------------------------------------------------------------------ check-in and out
