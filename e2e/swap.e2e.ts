@@ -1,7 +1,8 @@
 // Volunteers' self-service journeys on phone-sized pages. 换班: staff publish an activity with one place; 刘红梅 signs
 // up, then offers her place (换班); the team leader (also a volunteer) finds it under 可接的班 and takes it; both see
 // the result (he has the shift, she sees who took it over and no longer has it). 还来吗？: a sign-up for a shift
-// tomorrow asks, and 我会来 is recorded in one tap. Axe on every page state.
+// tomorrow asks, and 我会来 is recorded in one tap. 订阅我的日程 gives her feed; her own record downloads from the
+// hours page. Axe on every page state.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
@@ -106,6 +107,26 @@ describe('volunteers’ self-service journeys', () => {
     assert.ok(ics.startsWith('BEGIN:VCALENDAR\r\n'));
     assert.match(ics, /BEGIN:VTIMEZONE\r\nTZID:Asia\/Shanghai/);
     assert.match(ics, /DTSTART;TZID=Asia\/Shanghai:\d{8}T\d{6}/);
+    await context.close();
+  });
+
+  it('her own record downloads from the hours page as a PDF and an Excel file', async () => {
+    const { context, page } = await signedIn(browser(), 'phone', '13800000006');
+    await page.goto('/m/hours');
+    const card = page.locator('.ph-card', { hasText: '我的服务记录' });
+    const pdfLink = card.getByRole('link', { name: '下载 PDF' });
+    await pdfLink.waitFor();
+    await expectAccessible(page, 'hours with the record downloads (phone)');
+    await screenshot(page, 'phone-hours-record');
+    const [download] = await Promise.all([page.waitForEvent('download'), pdfLink.click()]);
+    assert.match(download.suggestedFilename(), /\.pdf$/);
+    const pdf = await page.request.get(`${BASE}${await pdfLink.getAttribute('href')}`);
+    assert.equal(pdf.headers()['content-type'], 'application/pdf');
+    assert.equal((await pdf.body()).subarray(0, 5).toString(), '%PDF-');
+    const xlsxHref = await card.getByRole('link', { name: '下载 Excel' }).getAttribute('href');
+    const xlsx = await page.request.get(`${BASE}${xlsxHref}`);
+    assert.match(xlsx.headers()['content-type']!, /spreadsheetml/);
+    assert.equal((await xlsx.body()).subarray(0, 2).toString(), 'PK');
     await context.close();
   });
 });

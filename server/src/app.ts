@@ -174,9 +174,15 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     classroom: classroom.service,
     activities: activities.service,
   });
+  const certificates = certificatesModule({ db, audit, directory, hours: hours.service, rateLimits });
   // Self-service across modules: one calendar feed per person, their own record to take away.
   const selfService = selfServiceModule({
     db,
+    audit,
+    directory,
+    hours: hours.service,
+    recognition: recognition.service,
+    certificates: certificates.service,
     activities: activities.service,
     needs: needs.service.volunteerNeeds,
     pairings: pairings.service,
@@ -215,7 +221,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     hours,
     activities,
     recognition,
-    certificatesModule({ db, audit, directory, hours: hours.service, rateLimits }),
+    certificates,
     points,
     partyIndicatorsModule({
       db,

@@ -1,6 +1,11 @@
 // English phone strings of volunteers' self-service (coming?, no-shows, swaps).
 export const selfServicePhoneEn = {
   selfPhone: {
+    recordTitle: 'My service record (to download)',
+    recordHelp:
+      'Download every verified entry with your totals, star and certificates. It is your own data: keep it safe.',
+    recordPdf: 'Download PDF',
+    recordXlsx: 'Download Excel',
     calendarTitle: 'Subscribe to my schedule',
     calendarHelp:
       'Add this address to your phone calendar (subscribe) and your activities, pairing visits, needs, ' +

@@ -1,6 +1,10 @@
 // Phone strings of volunteers' self-service (还来吗？, no-shows, 换班), joined into the base bundle.
 export const selfServicePhoneZhCN = {
   selfPhone: {
+    recordTitle: '我的服务记录（可下载）',
+    recordHelp: '下载您全部经核实的服务记录，含合计时长、星级和服务证明。这是您本人的资料，请妥善保管。',
+    recordPdf: '下载 PDF',
+    recordXlsx: '下载 Excel',
     calendarTitle: '订阅我的日程',
     calendarHelp:
       '把这个地址加到手机日历（订阅日历），您报名的活动、结对探访、帮办、居家服务、医院陪护、四点半课堂值班和预约都会自动出现在日历里。不要发给别人。',
