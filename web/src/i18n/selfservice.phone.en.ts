@@ -1,6 +1,7 @@
 // English phone strings of volunteers' self-service (coming?, no-shows, swaps).
 export const selfServicePhoneEn = {
   selfPhone: {
+    feedAll: 'This calendar also holds your pairing visits, needs, home care, hospital shifts, rota days and bookings.',
     recordTitle: 'My service record (to download)',
     recordHelp:
       'Download every verified entry with your totals, star and certificates. It is your own data: keep it safe.',

@@ -1,6 +1,7 @@
 // Phone strings of volunteers' self-service (还来吗？, no-shows, 换班), joined into the base bundle.
 export const selfServicePhoneZhCN = {
   selfPhone: {
+    feedAll: '这个日历里还有您的结对探访、帮办、居家服务、医院陪护、四点半课堂值班和预约。',
     recordTitle: '我的服务记录（可下载）',
     recordHelp: '下载您全部经核实的服务记录，含合计时长、星级和服务证明。这是您本人的资料，请妥善保管。',
     recordPdf: '下载 PDF',

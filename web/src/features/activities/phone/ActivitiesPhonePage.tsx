@@ -159,6 +159,7 @@ function Feed() {
   return (
     <Card title={t('actPhone.feed')}>
       <p>{t('actPhone.feedHelp')}</p>
+      <p>{t('selfPhone.feedAll')}</p>
       {shown && (
         <p style={{ wordBreak: 'break-all' }}>
           <code>{`${window.location.origin}${shown}`}</code>
