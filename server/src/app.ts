@@ -35,6 +35,7 @@ import { classroomModule } from './modules/classroom/classroom.module.ts';
 import { homecareModule } from './modules/homecare/homecare.module.ts';
 import { hoursModule } from './modules/hours/hours.module.ts';
 import { meModule } from './modules/me/me.module.ts';
+import { selfServiceModule } from './modules/selfservice/selfservice.module.ts';
 import type { HoursService } from './modules/hours/hours.service.ts';
 import { insuranceModule } from './modules/insurance/insurance.module.ts';
 import { monitorModule } from './modules/monitor/monitor.module.ts';
@@ -193,6 +194,22 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
       teams: teams.service,
     },
   });
+  const certificates = certificatesModule({ db, audit, directory, hours: hours.service, rateLimits });
+  // Self-service across modules: one calendar feed per person, their own record to take away.
+  const selfService = selfServiceModule({
+    db,
+    audit,
+    directory,
+    hours: hours.service,
+    recognition: recognition.service,
+    certificates: certificates.service,
+    activities: activities.service,
+    needs: needs.service.volunteerNeeds,
+    pairings: pairings.service,
+    homecare: homecare.service,
+    classroom: classroom.service,
+    appointments: appointments.service,
+  });
   const modules: LinliModule<unknown>[] = [
     auth,
     registry,
@@ -224,7 +241,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     hours,
     activities,
     recognition,
-    certificatesModule({ db, audit, directory, hours: hours.service, rateLimits }),
+    certificates,
     points,
     partyIndicatorsModule({
       db,
@@ -237,6 +254,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     homecare,
     badges,
     me,
+    selfService,
   ];
   const services: Services = {
     auth: auth.service,

@@ -81,6 +81,12 @@ const activities = {
   not_checked_in: 409,
 } as const;
 
+const selfservice = {
+  swap_not_open: 409,
+  swap_own: 409,
+  answer_closed: 409,
+} as const;
+
 const hours = {
   hours_overlap: 409,
   hours_duplicate: 409,
@@ -159,6 +165,7 @@ export const ERROR_STATUS = joinAreas('Error code', {
   classroom,
   homecare,
   eligibility,
+  selfservice,
 });
 export type ErrorCode = keyof typeof ERROR_STATUS;
 

@@ -21,6 +21,7 @@ import * as classroom from './messages/classroom.ts';
 import * as homecare from './messages/homecare.ts';
 import * as survey from './messages/survey.ts';
 import * as eligibility from './messages/eligibility.ts';
+import * as selfservice from './messages/selfservice.ts';
 
 export type Locale = 'zh-CN' | 'en';
 
@@ -43,6 +44,7 @@ const zh = joinAreas('Message key', {
   homecare: homecare.zh,
   survey: survey.zh,
   eligibility: eligibility.zh,
+  selfservice: selfservice.zh,
 });
 const en: Record<keyof typeof zh, string> = joinAreas('Message key', {
   platform: platform.en,
@@ -62,6 +64,7 @@ const en: Record<keyof typeof zh, string> = joinAreas('Message key', {
   homecare: homecare.en,
   survey: survey.en,
   eligibility: eligibility.en,
+  selfservice: selfservice.en,
 });
 
 // Every error code has a message: a code without one fails the type-check here.

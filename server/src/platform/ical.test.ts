@@ -2,7 +2,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { calendar, escapeText, foldLine } from './ical.ts';
+import { calendar, escapeText, foldLine, SHANGHAI } from './ical.ts';
 
 const unescape = (v: string) => v.replace(/\\(n|N|\\|;|,)/g, (_, c: string) => (c === 'n' || c === 'N' ? '\n' : c));
 const unfold = (s: string) => s.replace(/\r\n /g, '');
@@ -37,5 +37,37 @@ describe('ical writer', () => {
     assert.ok(ics.startsWith('BEGIN:VCALENDAR\r\nVERSION:2.0\r\n'));
     assert.ok(ics.includes('\r\nDTSTART:20261201T010000Z\r\nDTEND:20261201T020000Z\r\n'));
     assert.ok(ics.endsWith('END:VEVENT\r\nEND:VCALENDAR\r\n'));
+  });
+
+  it('in Asia/Shanghai writes local times with TZID, the VTIMEZONE, and days without a time as all-day', () => {
+    const ics = calendar(
+      '刘红梅 · 我的日程',
+      [
+        {
+          uid: 'a@linli',
+          start: '2026-12-01T01:00:00Z',
+          end: '2026-12-01T03:30:00Z',
+          stamp: '2026-11-28T00:00:00Z',
+          summary: '活动',
+        },
+        {
+          uid: 'b@linli',
+          start: '2026-12-02',
+          end: '2026-12-03',
+          allDay: true,
+          stamp: '2026-11-28T00:00:00Z',
+          summary: '探访',
+        },
+      ],
+      { timeZone: SHANGHAI },
+    );
+    assert.ok(ics.includes('\r\nBEGIN:VTIMEZONE\r\nTZID:Asia/Shanghai\r\n'));
+    assert.ok(ics.includes('\r\nTZOFFSETTO:+0800\r\n'));
+    assert.ok(
+      ics.includes('\r\nDTSTART;TZID=Asia/Shanghai:20261201T090000\r\nDTEND;TZID=Asia/Shanghai:20261201T113000\r\n'),
+    );
+    assert.ok(ics.includes('\r\nDTSTART;VALUE=DATE:20261202\r\nDTEND;VALUE=DATE:20261203\r\n'));
+    // The zone is defined before the events that refer to it.
+    assert.ok(ics.indexOf('END:VTIMEZONE') < ics.indexOf('BEGIN:VEVENT'));
   });
 });

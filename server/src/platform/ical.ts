@@ -1,5 +1,8 @@
 // A minimal RFC 5545 writer for calendar feeds (appointment providers', volunteers' activities): CRLF line ends,
 // TEXT escaping (\\ ; , and newlines) and lines folded at 75 octets without splitting a UTF-8 character.
+// With `timeZone: 'Asia/Shanghai'` (a person's feed) times are written as local times with TZID and the calendar
+// carries the zone's VTIMEZONE, so every calendar shows the community's clock; a day without a time is an all-day
+// event (VALUE=DATE: RFC 5545 allows no TZID on a date).
 
 export interface CalendarEvent {
   uid: string;
@@ -9,6 +12,35 @@ export interface CalendarEvent {
   location?: string;
   description?: string;
   stamp: string;
+  /** A day without a time: `start` and `end` are local dates (YYYY-MM-DD), `end` the day after the last. */
+  allDay?: boolean;
+}
+
+export const SHANGHAI = 'Asia/Shanghai';
+
+/**
+ * Asia/Shanghai as a VTIMEZONE: UTC+8 all year (China has kept no summer time since 1991, and feeds hold dates from
+ * 30 days ago on).
+ */
+export const SHANGHAI_VTIMEZONE = [
+  'BEGIN:VTIMEZONE',
+  `TZID:${SHANGHAI}`,
+  `X-LIC-LOCATION:${SHANGHAI}`,
+  'BEGIN:STANDARD',
+  'TZOFFSETFROM:+0800',
+  'TZOFFSETTO:+0800',
+  'TZNAME:CST',
+  'DTSTART:19700101T000000',
+  'END:STANDARD',
+  'END:VTIMEZONE',
+];
+
+/** 20261201T090000 (Shanghai wall clock) from an ISO instant. */
+export function shanghaiIcalTime(iso: string): string {
+  return new Date(Date.parse(iso) + 8 * 3600_000)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}Z$/, '');
 }
 
 /** Escapes a TEXT value (RFC 5545 §3.3.11). */
@@ -50,7 +82,18 @@ export function icalTime(iso: string): string {
     .replace(/\.\d{3}/, '');
 }
 
-export function calendar(name: string, events: readonly CalendarEvent[]): string {
+export function calendar(
+  name: string,
+  events: readonly CalendarEvent[],
+  opts: { timeZone?: typeof SHANGHAI } = {},
+): string {
+  const zoned = opts.timeZone === SHANGHAI;
+  const when = (prop: 'DTSTART' | 'DTEND', e: CalendarEvent, v: string) =>
+    e.allDay
+      ? `${prop};VALUE=DATE:${v.replace(/-/g, '')}`
+      : zoned
+        ? `${prop};TZID=${SHANGHAI}:${shanghaiIcalTime(v)}`
+        : `${prop}:${icalTime(v)}`;
   const lines = [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',
@@ -60,13 +103,14 @@ export function calendar(name: string, events: readonly CalendarEvent[]): string
     `X-WR-CALNAME:${escapeText(name)}`,
     'X-WR-TIMEZONE:Asia/Shanghai',
   ];
+  if (zoned) lines.push(...SHANGHAI_VTIMEZONE);
   for (const e of events) {
     lines.push(
       'BEGIN:VEVENT',
       `UID:${e.uid}`,
       `DTSTAMP:${icalTime(e.stamp)}`,
-      `DTSTART:${icalTime(e.start)}`,
-      `DTEND:${icalTime(e.end)}`,
+      when('DTSTART', e, e.start),
+      when('DTEND', e, e.end),
       `SUMMARY:${escapeText(e.summary)}`,
     );
     if (e.location) lines.push(`LOCATION:${escapeText(e.location)}`);

@@ -14,6 +14,7 @@ import { badgesPhoneEn } from './badges.phone.en.ts';
 import { classroomPhoneEn } from './classroom.phone.en.ts';
 import { homecarePhoneEn } from './homecare.phone.en.ts';
 import { surveyPhoneEn } from './survey.phone.en.ts';
+import { selfServicePhoneEn } from './selfservice.phone.en.ts';
 
 export const en: Translation<typeof zhCN> = {
   ...orgPhoneEn,
@@ -28,6 +29,7 @@ export const en: Translation<typeof zhCN> = {
   ...appointmentsPhoneEn,
   ...needsPhoneEn,
   ...surveyPhoneEn,
+  ...selfServicePhoneEn,
   app: { name: 'Linli', tagline: 'Community volunteer service', documentTitle: 'Linli · Community volunteer service' },
   a11y: { skipToMain: 'Skip to main content' },
   settings: { label: 'Display settings' },

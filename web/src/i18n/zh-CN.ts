@@ -11,6 +11,7 @@ import { badgesPhoneZhCN } from './badges.phone.zh-CN.ts';
 import { classroomPhoneZhCN } from './classroom.phone.zh-CN.ts';
 import { homecarePhoneZhCN } from './homecare.phone.zh-CN.ts';
 import { surveyPhoneZhCN } from './survey.phone.zh-CN.ts';
+import { selfServicePhoneZhCN } from './selfservice.phone.zh-CN.ts';
 
 export const zhCN = {
   ...orgPhoneZhCN,
@@ -25,6 +26,7 @@ export const zhCN = {
   ...appointmentsPhoneZhCN,
   ...needsPhoneZhCN,
   ...surveyPhoneZhCN,
+  ...selfServicePhoneZhCN,
   app: { name: '邻里', tagline: '社区志愿服务', documentTitle: '邻里 · 社区志愿服务' },
   a11y: { skipToMain: '跳到主要内容' },
   settings: { label: '显示设置' },

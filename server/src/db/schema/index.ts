@@ -13,6 +13,7 @@ import type { PlatformTables } from './platform.ts';
 import type { RecognitionTables } from './recognition.ts';
 import type { RecordsTables } from './records.ts';
 import type { RegistryTables } from './registry.ts';
+import type { SelfServiceTables } from './selfservice.ts';
 import type { VolunteersTables } from './volunteers.ts';
 import type { WechatTables } from './wechat.ts';
 
@@ -30,6 +31,7 @@ export type * from './platform.ts';
 export type * from './recognition.ts';
 export type * from './records.ts';
 export type * from './registry.ts';
+export type * from './selfservice.ts';
 export type * from './volunteers.ts';
 export type * from './wechat.ts';
 
@@ -50,4 +52,5 @@ export interface Database
     BadgesTables,
     ClassroomTables,
     HomecareTables,
-    ContactsTables {}
+    ContactsTables,
+    SelfServiceTables {}

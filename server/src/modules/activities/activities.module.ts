@@ -11,6 +11,8 @@ import type { EligibilityService } from '../service-types/service-types.service.
 import type { VolunteerDirectory } from '../volunteers/volunteer-directory.ts';
 import { activitiesRoutes } from './activities.routes.ts';
 import { ActivitiesService } from './activities.service.ts';
+import { activitySelfServiceRoutes } from './selfservice.routes.ts';
+import { ActivitySelfService } from './selfservice.service.ts';
 
 export function activitiesModule(deps: {
   db: Db;
@@ -32,8 +34,15 @@ export function activitiesModule(deps: {
     deps.cipher,
     deps.contacts,
   );
+  // Volunteers' self-service on their sign-ups (还来吗？, no-shows, swaps): its own service and routes.
+  const selfService = new ActivitySelfService(deps.db, deps.audit, deps.directory, deps.notifier, service);
+  const routes = activitiesRoutes(service);
+  const selfRoutes = activitySelfServiceRoutes(selfService);
   return {
-    routes: activitiesRoutes(service),
+    routes: async (app) => {
+      await routes(app);
+      await selfRoutes(app);
+    },
     service,
     jobs: [
       {
@@ -48,6 +57,13 @@ export function activitiesModule(deps: {
         cron: '5,35 * * * *',
         run: async () => {
           await service.closeForgotten();
+        },
+      },
+      {
+        name: 'activities.no_shows',
+        cron: '7,37 * * * *',
+        run: async () => {
+          await selfService.markNoShows();
         },
       },
       {

@@ -54,7 +54,7 @@ import type { HoursService } from '../hours/hours.service.ts';
 import { requirementsOf, type EligibilityService } from '../service-types/service-types.service.ts';
 import type { VolunteerDirectory, VolunteerOwner } from '../volunteers/volunteer-directory.ts';
 import type { ReleasedWork } from '../volunteers/guardian-consent.service.ts';
-import { calendar, type CalendarEvent } from '../../platform/ical.ts';
+import { calendar, SHANGHAI, type CalendarEvent } from '../../platform/ical.ts';
 import { ContactService } from '../contacts/contacts.service.ts';
 import * as repo from './activities.repository.ts';
 import { knownPlaces } from './activities-places.ts';
@@ -67,6 +67,8 @@ const CHECKOUT_GRACE_MS = 60 * 60_000;
 const AVAILABILITY_REASONS = new Set(['unavailable', 'blackout']);
 
 type Who = { accountId: string | null; name: string; role: string | null };
+/** A volunteer's commitments in another module, as calendar events (from 30 days before `now` on). */
+export type FeedSource = (communityId: string, volunteerId: string, now: Date) => Promise<CalendarEvent[]>;
 type ShiftRow = Awaited<ReturnType<typeof repo.getShift>> & {};
 type ActivityRow = ActivityTable;
 type Fields = Omit<ActivityInput, 'status'> & { status?: string };
@@ -795,7 +797,7 @@ export class ActivitiesService {
   }
 
   /** The one gate (age band, minors' hours, training and insurance as the service type asks); refuses in words. */
-  private async assertEligible(a: ActivityRow, shift: ShiftRow, vols: VolunteerOwner[]) {
+  async assertEligible(a: ActivityRow, shift: ShiftRow, vols: VolunteerOwner[]) {
     const results = await this.eligibility.checkWork(
       a.community_id,
       await this.work(a, shift),
@@ -814,7 +816,7 @@ export class ActivitiesService {
     }
   }
 
-  private async openShift(communityId: string, activityId: string, shiftId: string, now: Date) {
+  async openShift(communityId: string, activityId: string, shiftId: string, now: Date) {
     const a = await this.activityOr404(communityId, activityId);
     const shift = await repo.getShift(this.db, communityId, shiftId);
     if (!shift || shift.activity_id !== a.id)
@@ -991,7 +993,7 @@ export class ActivitiesService {
   }
 
   /** A confirmed place was given up: the first on the waitlist who can still take it gets it, and is told. */
-  private async freeAndPromote(trx: Trx, communityId: string, shiftId: string, now: Date): Promise<string | null> {
+  async freeAndPromote(trx: Trx, communityId: string, shiftId: string, now: Date): Promise<string | null> {
     // Freeing first holds the shift row (PostgreSQL row lock; SQLite's one writer) until commit, so nobody takes
     // the place in between.
     await repo.freePlace(trx, communityId, shiftId);
@@ -1098,6 +1100,12 @@ export class ActivitiesService {
     return { path: `/api/activities/feed/${actor.communityId}/${f.token}.ics` };
   }
 
+  /** Commitments of other modules a volunteer's feed also carries (the self-service module adds them). */
+  private readonly feedSources: FeedSource[] = [];
+  onFeed(source: FeedSource): void {
+    this.feedSources.push(source);
+  }
+
   async feed(communityId: string, token: string, now = new Date()): Promise<string | null> {
     const f = await repo.feedByToken(this.db, communityId, token);
     if (!f) return null;
@@ -1117,7 +1125,9 @@ export class ActivitiesService {
         summary: `${s.title} · ${s.shift_name}`,
         location: s.place,
       }));
-    return calendar(`${f.name} · 志愿活动`, events);
+    if (!this.feedSources.length) return calendar(`${f.name} · 志愿活动`, events, { timeZone: SHANGHAI });
+    const more = await Promise.all(this.feedSources.map((source) => source(communityId, f.volunteer_id, now)));
+    return calendar(`${f.name} · 我的日程`, [...events, ...more.flat()], { timeZone: SHANGHAI });
   }
 
   // ------------------------------------------------------------------ check-in and out
@@ -1427,6 +1437,8 @@ export class ActivitiesService {
               time: minuteText(l.minute),
               place: r.place,
               signupId: r.id,
+              // 还来吗？ The day-before reminder asks, and the link opens the answer buttons on the phone.
+              ...(kind === 'day' && { ask: true, answerPath: `/m/activities?answer=${r.id}` }),
             },
           });
           sent++;

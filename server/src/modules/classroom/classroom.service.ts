@@ -605,11 +605,13 @@ export class ClassroomService {
   }
 
   /** My 4:30 rota days from today on (volunteer.self): for the combined 我的任务 list. */
-  async myRotaDays(actor: Actor): Promise<Array<{ sessionId: string; date: string; starts: string; place: string }>> {
+  async myRotaDays(
+    actor: Actor,
+  ): Promise<Array<{ sessionId: string; date: string; starts: string; ends: string; place: string }>> {
     const v = await this.directory.self(actor);
     if (!v) return [];
     const rows = await repo.rotaDaysOf(this.db, actor.communityId, v.id, todayInShanghai());
-    return rows.map((s) => ({ sessionId: s.id, date: s.date, starts: s.starts, place: s.place }));
+    return rows.map((s) => ({ sessionId: s.id, date: s.date, starts: s.starts, ends: s.ends, place: s.place }));
   }
 
   // ------------------------------------------------------------------ the day's board

@@ -19,10 +19,15 @@ import {
   type Signup,
 } from '../api.ts';
 import { shanghaiLocal, shanghaiTime } from '../../../../../domain/shared/dates.ts';
+import { useSearchParams } from 'react-router';
+import { MyShiftTools, SwapOffers, SwapsDone } from './SelfService.tsx';
+import { useMyState } from './selfservice-api.ts';
 
 function Mine({ list, onNotice }: { list: Signup[]; onNotice: (n: Notice) => void }) {
   const { t } = useTranslation();
   const cancelMine = useCancelMySignup();
+  const state = useMyState().data;
+  const [params] = useSearchParams();
   const [asking, setAsking] = useState<string | null>(null);
   const cancel = async (s: Signup) => {
     try {
@@ -75,6 +80,7 @@ function Mine({ list, onNotice }: { list: Signup[]; onNotice: (n: Notice) => voi
                   onNo={() => setAsking(null)}
                 />
               )}
+              <MyShiftTools s={s} state={state} highlight={params.get('answer') === s.id} onNotice={onNotice} />
             </li>
           );
         })}
@@ -162,6 +168,7 @@ function Feed() {
   return (
     <Card title={t('actPhone.feed')}>
       <p>{t('actPhone.feedHelp')}</p>
+      <p>{t('selfPhone.feedAll')}</p>
       {shown && (
         <p style={{ wordBreak: 'break-all' }}>
           <code>{`${window.location.origin}${shown}`}</code>
@@ -179,6 +186,7 @@ export default function ActivitiesPhonePage() {
   const [notice, setNotice] = useState<Notice>(null);
   const open = useOpenActivities();
   const mine = useMySignups();
+  const myState = useMyState();
   return (
     <>
       <PageTitle title={t('actPhone.title')} back={{ to: '/m', label: t('common.home') }} />
@@ -191,6 +199,8 @@ export default function ActivitiesPhonePage() {
       ) : (
         <Mine list={mine.data} onNotice={setNotice} />
       )}
+      {mine.data && <SwapsDone list={mine.data} state={myState.data} />}
+      <SwapOffers onNotice={setNotice} />
       <h2>{t('actPhone.open')}</h2>
       {open.isPending ? (
         <Loading />

@@ -77,6 +77,17 @@ export default function MyHoursPage() {
         />
         <p>{t('hoursPhone.explain')}</p>
       </Card>
+      <Card title={t('selfPhone.recordTitle')}>
+        <p>{t('selfPhone.recordHelp')}</p>
+        <div className="ph-row">
+          <a className="ph-btn ph-btn--secondary" href="/api/hours/mine/record.pdf" download>
+            {t('selfPhone.recordPdf')}
+          </a>
+          <a className="ph-btn ph-btn--secondary" href="/api/hours/mine/record.xlsx" download>
+            {t('selfPhone.recordXlsx')}
+          </a>
+        </div>
+      </Card>
       <h2 style={{ fontSize: '1.1em' }}>{t('hoursPhone.entries')}</h2>
       {entries.items.length === 0 ? (
         <EmptyState>{t('hoursPhone.empty')}</EmptyState>

@@ -5,6 +5,9 @@ import { Card, Details, EmptyState, ErrorNotice, Loading, PageTitle } from '../.
 import { isApiError } from '../../../shared/api/errors.ts';
 import { SKILL_BY_CODE } from '../../../../../domain/volunteers/skills.ts';
 import { useMyVolunteer } from '../api.ts';
+import { useState } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../../shared/api/client.ts';
 
 export default function MyVolunteerPage() {
   const { t, i18n } = useTranslation();
@@ -110,6 +113,66 @@ export default function MyVolunteerPage() {
           <p>{t('volunteer.noInsurance')}</p>
         )}
       </Card>
+      <MyCalendarCard />
     </>
+  );
+}
+
+const feedKey = ['activities', 'feed'] as const;
+
+/**
+ * 订阅我的日程: the address of my one calendar feed (activities, visits, tasks, shifts, rota days, bookings). The server
+ * gives the path; the address is this site's own (the server has no public address configured to build it from).
+ */
+function MyCalendarCard() {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const feed = useQuery({ queryKey: feedKey, queryFn: () => api.get<{ path: string }>('/api/activities/mine/feed') });
+  const renew = useMutation({
+    mutationFn: () => api.post<{ path: string }>('/api/activities/mine/feed', {}),
+    onSuccess: (r) => qc.setQueryData(feedKey, r),
+  });
+  const [copied, setCopied] = useState(false);
+  const url = feed.data ? `${window.location.origin}${feed.data.path}` : '';
+  const webcal = url.replace(/^https?:/, 'webcal:');
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(url);
+      setCopied(true);
+    } catch {
+      setCopied(false);
+    }
+  };
+  return (
+    <Card title={t('selfPhone.calendarTitle')}>
+      <p>{t('selfPhone.calendarHelp')}</p>
+      {feed.isPending ? (
+        <Loading />
+      ) : feed.isError ? (
+        <ErrorNotice error={feed.error} onRetry={() => void feed.refetch()} />
+      ) : (
+        <>
+          <p style={{ wordBreak: 'break-all' }}>
+            <code data-testid="my-calendar-url">{url}</code>
+          </p>
+          <div className="ph-row">
+            <a className="ph-btn" href={webcal}>
+              {t('selfPhone.calendarSubscribe')}
+            </a>
+            <button type="button" className="ph-btn ph-btn--secondary" onClick={() => void copy()}>
+              {copied ? t('selfPhone.calendarCopied') : t('selfPhone.calendarCopy')}
+            </button>
+          </div>
+          <button
+            type="button"
+            className="ph-btn ph-btn--secondary ph-btn--block"
+            disabled={renew.isPending}
+            onClick={() => renew.mutate()}
+          >
+            {t('selfPhone.calendarRenew')}
+          </button>
+        </>
+      )}
+    </Card>
   );
 }
