@@ -117,5 +117,11 @@ export const activitiesConsoleEn = {
     showsCount: 'Shows',
     showsAudience: 'Audience',
     noTeam: 'No team given',
+    exportFilter: {
+      allStatuses: 'All sign-up statuses',
+      allAttendance: 'Checked in or not',
+      attended: 'Checked in',
+      notAttended: 'Not checked in',
+    },
   },
 };

@@ -111,5 +111,11 @@ export const activitiesConsoleZhCN = {
     showsCount: '场次',
     showsAudience: '观众',
     noTeam: '未填队伍',
+    exportFilter: {
+      allStatuses: '全部报名状态',
+      allAttendance: '全部签到情况',
+      attended: '已签到',
+      notAttended: '未签到',
+    },
   },
 };

@@ -32,8 +32,8 @@ export const pointsApi = {
     api.post<ItemView>(`/api/points/items/${enc(id)}/restock`, b),
   redeem: (b: { volunteerId: string; lines: { itemId: string; quantity: number }[] }) =>
     api.post<RedemptionView>('/api/points/redemptions', b),
-  redemptions: (page: number, signal?: AbortSignal) =>
-    api.get<Page<RedemptionView>>('/api/points/redemptions', { page, pageSize: 20 }, signal),
+  redemptions: (page: number, signal?: AbortSignal, volunteerId?: string) =>
+    api.get<Page<RedemptionView>>('/api/points/redemptions', { page, pageSize: 20, volunteerId }, signal),
   /** The scanned (or typed) volunteer card, through the volunteers API. */
   card: (token: string) => api.get<CardSummary>(`/api/volunteers/card/${enc(token)}`),
 };
@@ -48,8 +48,11 @@ export const useVolunteerPoints = (id: string | null) =>
   });
 export const useItems = () =>
   useQuery({ queryKey: ['points', 'items'], queryFn: ({ signal }) => pointsApi.items(signal) });
-export const useRedemptions = (page: number) =>
-  useQuery({ queryKey: ['points', 'redemptions', page], queryFn: ({ signal }) => pointsApi.redemptions(page, signal) });
+export const useRedemptions = (page: number, volunteerId?: string) =>
+  useQuery({
+    queryKey: ['points', 'redemptions', page, volunteerId],
+    queryFn: ({ signal }) => pointsApi.redemptions(page, signal, volunteerId),
+  });
 
 /** The supermarket's saves: every one refreshes the items, balances and redemption history. */
 function useRefreshPoints() {
