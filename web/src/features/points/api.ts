@@ -1,9 +1,9 @@
 // Typed fetchers and react-query hooks of /api/points: my points, a volunteer's, the love supermarket.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../shared/api/client.ts';
-import type { ItemView, PointsAccountView, RedemptionView } from '../../../../domain/records/supermarket.ts';
+import type { ItemView, PointsAccountView, RedemptionView, ShelfView } from '../../../../domain/records/supermarket.ts';
 
-export type { ItemView, PointsAccountView, RedemptionView };
+export type { ItemView, PointsAccountView, RedemptionView, ShelfView };
 export interface Page<T> {
   items: T[];
   total: number;
@@ -40,6 +40,13 @@ export const pointsApi = {
 
 export const useMyPoints = () =>
   useQuery({ queryKey: ['me', 'points'], queryFn: ({ signal }) => pointsApi.mine(signal), retry: false });
+/** The love supermarket's shelf for me (refreshed with my points). */
+export const useMyShelf = () =>
+  useQuery({
+    queryKey: ['me', 'points', 'shelf'],
+    queryFn: ({ signal }) => api.get<ShelfView>('/api/points/shelf', undefined, signal),
+    retry: false,
+  });
 export const useVolunteerPoints = (id: string | null) =>
   useQuery({
     queryKey: ['points', 'volunteer', id],
