@@ -1,7 +1,7 @@
 // Two office journeys of issue 14. A social worker filters the pairings list to the active ones and clicks 导出 Excel:
 // the file downloaded is the list she sees (its header row and as many rows as the list counts). The office books
 // the yearly health check of a commended volunteer (刘红梅) in the console, and she sees the booking on her phone;
-// the result is then recorded. Axe on each page.
+// the result is then recorded. Her points page shows the love supermarket's shelf. Axe on each page.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -61,6 +61,25 @@ describe('list export and health-check journeys', () => {
     assert.equal(ended, 0, 'only active pairings, as filtered');
     await page.getByText('文件已下载').waitFor();
     await screenshot(page, 'console-pairings-export');
+    await context.close();
+  });
+
+  it("the volunteer's points page shows the love supermarket's shelf and what her points buy", async () => {
+    const { context, page } = await signedIn(browser(), 'phone', '13800000006');
+    const shelf = await (await apiOf(page)).get('/api/points/shelf');
+    assert.ok(shelf.items.length > 0, 'the demo supermarket has items');
+    await page.goto('/m/points');
+    const list = page.getByRole('list', { name: '爱心超市货架' });
+    await list.waitFor();
+    assert.equal(await list.getByRole('listitem').count(), shelf.items.length);
+    const affordable = shelf.items.filter((i: { affordable: boolean }) => i.affordable).length;
+    assert.equal(await list.locator('li[data-affordable="yes"]').count(), affordable);
+    await page
+      .getByText(affordable ? `您现在的积分可以兑换其中 ${affordable} 种。` : /积分还不够兑换/)
+      .first()
+      .waitFor();
+    await expectAccessible(page, 'points with the shelf (phone)');
+    await screenshot(page, 'phone-points-shelf');
     await context.close();
   });
 
