@@ -4,6 +4,8 @@
 // before the day, every write and read of the notes audited, and roles without the permission refused.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import ExcelJS from 'exceljs';
+import { cellText } from '../src/platform/excel.ts';
 import { insertAccountVolunteer, signInAs, startTestApp, type Client, type TestContext } from './app.ts';
 import { testDatabaseKinds } from './databases.ts';
 import { insertVolunteer, addTeamMember, insertTeam, setMembershipScope } from './volunteer-factories.ts';
@@ -148,6 +150,22 @@ for (const kind of testDatabaseKinds()) {
       const early = await staff('POST', `/api/recognition/health-check/bookings/${id}/result`, { result: 'done' });
       assert.equal(early.statusCode, 400, early.body);
       assert.match(early.json().error.details.fields[0].message, /还没到/);
+    });
+
+    it('exports the bookings without the notes, audited', async () => {
+      const res = await staff('GET', `/api/recognition/health-check/bookings/export?year=${year}`);
+      assert.equal(res.statusCode, 200, res.body);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+      const rows: string[][] = [];
+      wb.worksheets[0]!.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map(cellText)));
+      assert.deepEqual(rows[0], ['姓名', '体检日期', '时间', '体检地点', '情况']);
+      assert.equal(rows.length, 2);
+      assert.equal(rows[1]![0], '刘红梅');
+      assert.ok(!JSON.stringify(rows).includes('出差'));
+      const [entry] = await audits('recognition.health_check_bookings_export');
+      assert.equal(JSON.parse(entry!.detail).rows, 1);
+      assert.equal((await me('GET', `/api/recognition/health-check/bookings/export?year=${year}`)).statusCode, 403);
     });
 
     it('refuses who is not commended, bad input, other roles and other communities', async () => {

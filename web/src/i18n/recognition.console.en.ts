@@ -98,6 +98,7 @@ export const recognitionConsoleEn: Translation<typeof recognitionConsoleZhCN> = 
       empty: 'Nobody commended this year yet.',
       male: 'M',
       female: 'F',
+      exportBookings: 'Export the bookings',
       booking: 'Booking',
       notBooked: 'Not booked',
       book: 'Book a check',

@@ -85,6 +85,7 @@ export const recognitionConsoleZhCN = {
       empty: '这一年还没有受表彰的志愿者。',
       male: '男',
       female: '女',
+      exportBookings: '导出体检预约表',
       booking: '体检预约',
       notBooked: '未预约',
       book: '预约体检',

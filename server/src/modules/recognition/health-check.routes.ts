@@ -12,10 +12,32 @@ import {
 } from '../../../../domain/recognition/health-check.ts';
 import { yearQuery } from '../../../../domain/recognition/schemas.ts';
 import { uuid } from '../../../../domain/shared/schemas.ts';
+import type { Db } from '../../db/database.ts';
+import type { AuditLog } from '../../platform/audit.ts';
 import { actorOf, grantOf, requestContext } from '../../platform/http.ts';
+import { sendListExport, type ListExport } from '../../platform/list-export.ts';
+import { fileResponse, MIME } from '../../platform/responses.ts';
+import type { HealthCheckBookingView } from '../../../../domain/recognition/health-check.ts';
 import type { HealthCheckService } from './health-check.service.ts';
 
-export function healthCheckRoutes(svc: HealthCheckService) {
+const STATUS = { booked: '已预约', done: '已体检', missed: '未到' } as const;
+/** The bookings for the hospital or the office's file: who, when, where, and whether they went (no notes). */
+const bookingsSheet: ListExport<HealthCheckBookingView> = {
+  action: 'recognition.health_check_bookings_export',
+  entityType: 'health_check',
+  sheet: '体检预约',
+  fileName: '优秀志愿者体检预约',
+  asciiFileName: 'health-check-bookings',
+  columns: [
+    ['姓名', 10, (b) => b.volunteerName],
+    ['体检日期', 12, (b) => b.date],
+    ['时间', 8, (b) => b.time],
+    ['体检地点', 28, (b) => b.place],
+    ['情况', 8, (b) => STATUS[b.status]],
+  ],
+};
+
+export function healthCheckRoutes(svc: HealthCheckService, deps: { db: Db; audit: AuditLog }) {
   return async (app: FastifyInstance) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
     const tags = ['recognition'];
@@ -70,6 +92,22 @@ export function healthCheckRoutes(svc: HealthCheckService) {
         schema: { tags, summary: 'My health-check bookings, newest year first', response: { 200: myHealthCheckView } },
       },
       (req) => svc.mine(actorOf(req)),
+    );
+    r.get(
+      '/api/recognition/health-check/bookings/export',
+      {
+        config: nominate,
+        schema: {
+          tags,
+          summary: "The year's health-check bookings as Excel, without the notes (audited)",
+          querystring: yearQuery,
+          response: { 200: fileResponse('The bookings as a workbook', MIME.xlsx) },
+        },
+      },
+      async (req, reply) => {
+        const { items } = await svc.bookings(actorOf(req), grantOf(req), req.query.year, requestContext(req));
+        return sendListExport(deps.db, deps.audit, req, reply, bookingsSheet, req.query, items);
+      },
     );
   };
 }

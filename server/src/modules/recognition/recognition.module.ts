@@ -26,7 +26,7 @@ export function recognitionModule(deps: {
   const service = new RecognitionService(deps.db, deps.audit, deps.hours, deps.directory, deps.attendance);
   const healthChecks = new HealthCheckService(deps.db, deps.audit, deps.cipher, deps.notifier, deps.directory);
   return {
-    routes: joinRoutes(recognitionRoutes(service, deps.rateLimits), healthCheckRoutes(healthChecks)),
+    routes: joinRoutes(recognitionRoutes(service, deps.rateLimits), healthCheckRoutes(healthChecks, deps)),
     service,
     jobs: [
       {

@@ -6,7 +6,18 @@ import { useTranslation } from 'react-i18next';
 import { download, type Query } from '../api/client.ts';
 import { runDownload } from './download.ts';
 
-export function ExportButton({ path, query, fileName }: { path: string; query?: Query; fileName: string }) {
+export function ExportButton({
+  path,
+  query,
+  fileName,
+  label,
+}: {
+  path: string;
+  query?: Query;
+  fileName: string;
+  /** When a page has more than one export; 导出 Excel otherwise. */
+  label?: string;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [busy, setBusy] = useState(false);
@@ -20,7 +31,7 @@ export function ExportButton({ path, query, fileName }: { path: string; query?: 
   };
   return (
     <Button icon={<DownloadOutlined />} loading={busy} onClick={() => void run()}>
-      {t('console.export.button')}
+      {label ?? t('console.export.button')}
     </Button>
   );
 }

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { Button, DatePicker, Form, Input, Radio, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { ExportButton } from '../../../shared/console-ui/ExportButton.tsx';
 import { FormModal } from '../../../shared/console-ui/FormModal.tsx';
 import { todayInShanghai } from '../../../../../domain/shared/dates.ts';
 import type { HealthCheckRow } from '../api.ts';
@@ -123,5 +124,13 @@ export function useHealthBookingColumns(year: number) {
       </FormModal>
     </>
   );
-  return { columns, modals };
+  const exportButton = (
+    <ExportButton
+      path="/api/recognition/health-check/bookings/export"
+      query={{ year }}
+      fileName={`health-check-bookings-${year}.xlsx`}
+      label={t('recognition.health.exportBookings')}
+    />
+  );
+  return { columns, modals, exportButton };
 }

@@ -406,6 +406,7 @@ function HealthCheck() {
         <Button onClick={() => void runDownload(() => recognitionApi.exportHealthCheck(year), message, t)}>
           {t('recognition.health.export')}
         </Button>
+        {booking.exportButton}
       </Space>
       <QueryTable<HealthCheckRow>
         query={{ ...list, data: list.data?.items }}
