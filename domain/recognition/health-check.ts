@@ -52,10 +52,19 @@ export const healthCheckBookingView = z.object({
   updatedAt: z.string(),
 });
 export type HealthCheckBookingView = z.infer<typeof healthCheckBookingView>;
-export const healthCheckBookingsView = z.object({ year: z.number(), items: z.array(healthCheckBookingView) });
+export const healthCheckBookingsView = z.object({
+  year: z.number(),
+  items: z.array(healthCheckBookingView),
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+});
 
 /** A volunteer's own bookings (no staff note). */
 export const myHealthCheckView = z.object({
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
   items: z.array(
     z.object({
       id: z.string(),

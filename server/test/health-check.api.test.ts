@@ -117,6 +117,15 @@ for (const kind of testDatabaseKinds()) {
     it('records the result with an encrypted note, not before the day', async () => {
       const list = (await staff('GET', `/api/recognition/health-check/bookings?year=${year}`)).json();
       assert.equal(list.items.length, 1);
+      assert.deepEqual([list.total, list.page, list.pageSize], [1, 1, 200]);
+      assert.equal(
+        (await staff('GET', `/api/recognition/health-check/bookings?year=${year}&page=2`)).json().items.length,
+        0,
+      );
+      assert.equal(
+        (await staff('GET', `/api/recognition/health-check/bookings?year=${year}&pageSize=500`)).statusCode,
+        400,
+      );
       const id = list.items[0].id;
       const note = '本人因出差未到，已约下次';
       const res = await staff('POST', `/api/recognition/health-check/bookings/${id}/result`, {

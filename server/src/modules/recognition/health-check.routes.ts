@@ -11,11 +11,11 @@ import {
   myHealthCheckView,
 } from '../../../../domain/recognition/health-check.ts';
 import { yearQuery } from '../../../../domain/recognition/schemas.ts';
-import { uuid } from '../../../../domain/shared/schemas.ts';
+import { paging, uuid } from '../../../../domain/shared/schemas.ts';
 import type { Db } from '../../db/database.ts';
 import type { AuditLog } from '../../platform/audit.ts';
 import { actorOf, grantOf, requestContext } from '../../platform/http.ts';
-import { sendListExport, type ListExport } from '../../platform/list-export.ts';
+import { allPages, sendListExport, type ListExport } from '../../platform/list-export.ts';
 import { fileResponse, MIME } from '../../platform/responses.ts';
 import type { HealthCheckBookingView } from '../../../../domain/recognition/health-check.ts';
 import type { HealthCheckService } from './health-check.service.ts';
@@ -51,11 +51,19 @@ export function healthCheckRoutes(svc: HealthCheckService, deps: { db: Db; audit
         schema: {
           tags,
           summary: "The year's health-check bookings with their results (audited: the notes are health-related)",
-          querystring: yearQuery,
+          querystring: yearQuery.extend(paging(200)),
           response: { 200: healthCheckBookingsView },
         },
       },
-      (req) => svc.bookings(actorOf(req), grantOf(req), req.query.year, requestContext(req)),
+      (req) =>
+        svc.bookings(
+          actorOf(req),
+          grantOf(req),
+          req.query.year,
+          req.query.page,
+          req.query.pageSize,
+          requestContext(req),
+        ),
     );
     r.put(
       '/api/recognition/health-check/volunteers/:volunteerId/booking',
@@ -89,9 +97,14 @@ export function healthCheckRoutes(svc: HealthCheckService, deps: { db: Db; audit
       '/api/recognition/health-check/mine',
       {
         config: self,
-        schema: { tags, summary: 'My health-check bookings, newest year first', response: { 200: myHealthCheckView } },
+        schema: {
+          tags,
+          summary: 'My health-check bookings, newest year first',
+          querystring: z.object(paging(20)),
+          response: { 200: myHealthCheckView },
+        },
       },
-      (req) => svc.mine(actorOf(req)),
+      (req) => svc.mine(actorOf(req), req.query.page, req.query.pageSize),
     );
     r.get(
       '/api/recognition/health-check/bookings/export',
@@ -105,7 +118,9 @@ export function healthCheckRoutes(svc: HealthCheckService, deps: { db: Db; audit
         },
       },
       async (req, reply) => {
-        const { items } = await svc.bookings(actorOf(req), grantOf(req), req.query.year, requestContext(req));
+        const items = await allPages((page, pageSize) =>
+          svc.bookings(actorOf(req), grantOf(req), req.query.year, page, pageSize, requestContext(req)),
+        );
         return sendListExport(deps.db, deps.audit, req, reply, bookingsSheet, req.query, items);
       },
     );

@@ -52,16 +52,20 @@ export class HealthCheckService {
     };
   }
 
-  /** The year's bookings with their results and notes (audited: the notes are health-related). */
-  async bookings(actor: Actor, grant: Grant, year: number, ctx: RequestContext) {
+  /**
+   * A page of the year's bookings with their results and notes (audited: the notes are health-related). A year has
+   * as many as were commended in it (tens), so the page is cut from the year's rows.
+   */
+  async bookings(actor: Actor, grant: Grant, year: number, page: number, pageSize: number, ctx: RequestContext) {
     requireCommunity(grant);
-    const rows = await repo.ofYear(this.db, actor.communityId, year);
+    const all = await repo.ofYear(this.db, actor.communityId, year);
+    const rows = all.slice((page - 1) * pageSize, page * pageSize);
     await this.audit.recordBy(this.db, actor, ctx, {
       action: 'recognition.health_check_read',
       entityType: 'health_check',
-      detail: { year, rows: rows.length },
+      detail: { year, page, rows: rows.length },
     });
-    return { year, items: rows.map((r) => this.view(r)) };
+    return { year, items: rows.map((r) => this.view(r)), total: all.length, page, pageSize };
   }
 
   /** Books (or re-books, clearing an earlier result) a commended volunteer's check; the volunteer is told. */
@@ -149,11 +153,15 @@ export class HealthCheckService {
   }
 
   /** The signed-in volunteer's own bookings, newest year first (no staff note). */
-  async mine(actor: Actor): Promise<MyHealthCheckView> {
+  async mine(actor: Actor, page: number, pageSize: number): Promise<MyHealthCheckView> {
     const v = await this.directory.self(actor);
     if (!v) throw new AppError('not_found', { entity: 'volunteer' });
-    const rows = await repo.ofVolunteer(this.db, actor.communityId, v.id);
+    const all = await repo.ofVolunteer(this.db, actor.communityId, v.id);
+    const rows = all.slice((page - 1) * pageSize, page * pageSize);
     return {
+      total: all.length,
+      page,
+      pageSize,
       items: rows.map((r) => ({
         id: r.id,
         year: Number(r.year),

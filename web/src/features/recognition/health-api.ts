@@ -23,9 +23,10 @@ export interface ResultBody {
 
 export const healthApi = {
   bookings: (year: number, signal?: AbortSignal) =>
-    api.get<{ year: number; items: HealthCheckBookingView[] }>(
+    api.get<{ year: number; items: HealthCheckBookingView[]; total: number }>(
       '/api/recognition/health-check/bookings',
-      { year },
+      // Everyone commended in a year fits on one page (tens of people).
+      { year, pageSize: 200 },
       signal,
     ),
   book: (volunteerId: string, b: BookBody) =>
