@@ -53,6 +53,12 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(res.statusCode, 200, res.body);
       const shelf = res.json();
       assert.equal(shelf.balance, balance);
+      assert.deepEqual([shelf.total, shelf.page, shelf.pageSize], [3, 1, 100]);
+      const second = (await me('GET', '/api/points/shelf?page=2&pageSize=2')).json();
+      assert.deepEqual(
+        second.items.map((i: any) => i.name),
+        ['毛巾'],
+      );
       assert.deepEqual(
         shelf.items.map((i: any) => [i.name, i.pricePoints, i.inStock, i.affordable]),
         [

@@ -134,10 +134,11 @@ export function pointsRoutes(svc: PointsService) {
         schema: {
           tags,
           summary: "The love supermarket's shelf for me: items on offer, in stock or not, and what my balance buys now",
+          querystring: z.object(paging(100)),
           response: { 200: shelfView },
         },
       },
-      (req) => svc.myShelf(actorOf(req)),
+      (req) => svc.myShelf(actorOf(req), req.query),
     );
   };
 }

@@ -149,14 +149,14 @@ export class PointsService {
   }
 
   /** The shelf for the signed-in volunteer: items on offer, in stock or not, and which their balance can take. */
-  async myShelf(actor: Actor): Promise<ShelfView> {
+  async myShelf(actor: Actor, page: { page: number; pageSize: number }): Promise<ShelfView> {
     const v = await this.directory.self(actor);
     if (!v) throw new AppError('not_found', { entity: 'volunteer' });
     const [bal, items] = await Promise.all([
       repo.getBalance(this.db, actor.communityId, v.id),
       repo.listItems(this.db, actor.communityId, true),
     ]);
-    return shelfOf(Number(bal?.balance ?? 0), items.map(toItemView));
+    return shelfOf(page, Number(bal?.balance ?? 0), items.map(toItemView));
   }
 
   async ofVolunteer(actor: Actor, volunteerId: string): Promise<PointsAccountView> {

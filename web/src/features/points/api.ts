@@ -44,7 +44,8 @@ export const useMyPoints = () =>
 export const useMyShelf = () =>
   useQuery({
     queryKey: ['me', 'points', 'shelf'],
-    queryFn: ({ signal }) => api.get<ShelfView>('/api/points/shelf', undefined, signal),
+    // A community's shelf is tens of items: one page of 200 holds it.
+    queryFn: ({ signal }) => api.get<ShelfView>('/api/points/shelf', { pageSize: 200 }, signal),
     retry: false,
   });
 export const useVolunteerPoints = (id: string | null) =>
