@@ -20,7 +20,8 @@ async function readSheet(body: Buffer): Promise<{ header: string[]; rows: string
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(body as unknown as ArrayBuffer);
   const all: string[][] = [];
-  wb.worksheets[0]!.eachRow((row) => all.push((row.values as unknown[]).slice(1).map(cellText)));
+  // Array.from: an empty cell is a hole in exceljs's values, read as ''.
+  wb.worksheets[0]!.eachRow((row) => all.push(Array.from((row.values as unknown[]).slice(1), cellText)));
   return { header: all[0] ?? [], rows: all.slice(1) };
 }
 
@@ -305,6 +306,11 @@ for (const kind of testDatabaseKinds()) {
         refused: [vol, gridLeader, leader],
       });
       assert.deepEqual([rows[0]![0], rows[0]![1], rows[0]![3]], [tomorrow, '10:00', '义剪']);
+      // Each cell as the list shows it (names and phones exactly as the list gives them, nothing more).
+      assert.deepEqual(
+        rows.map((r) => `${r[5]}|${r[6]}`).sort(),
+        day.map((b: any) => `${b.residentName}|${b.residentPhone ?? ''}`).sort(),
+      );
       await checkExport({
         url: `/api/appointments/bookings/export?date=${tomorrow}&to=${addDays(today, 3)}&serviceId=${serviceId}`,
         header,
