@@ -129,3 +129,42 @@ export function settle(
 export function basketPrice(lines: readonly { quantity: number; pricePoints: number }[]): number {
   return lines.reduce((s, l) => s + l.quantity * l.pricePoints, 0);
 }
+
+/** The love supermarket's shelf as a volunteer sees it: what is on offer, whether it is in, and what they can take. */
+export const shelfView = z.object({
+  balance: z.number(),
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+  items: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      pricePoints: z.number(),
+      inStock: z.boolean(),
+      /** In stock and within the volunteer's balance now. */
+      affordable: z.boolean(),
+    }),
+  ),
+});
+export type ShelfView = z.infer<typeof shelfView>;
+
+/** Which shelf items a balance can take now: cheapest first, out-of-stock ones last; one page of them. */
+export function shelfOf(
+  { page, pageSize }: { page: number; pageSize: number },
+  balance: number,
+  items: ReadonlyArray<{ id: string; name: string; pricePoints: number; stock: number }>,
+) {
+  const all = items
+    .map((i) => ({
+      id: i.id,
+      name: i.name,
+      pricePoints: i.pricePoints,
+      inStock: i.stock > 0,
+      affordable: i.stock > 0 && i.pricePoints <= balance,
+    }))
+    .sort(
+      (a, b) => Number(b.inStock) - Number(a.inStock) || a.pricePoints - b.pricePoints || (a.name < b.name ? -1 : 1),
+    );
+  return { balance, total: all.length, page, pageSize, items: all.slice((page - 1) * pageSize, page * pageSize) };
+}

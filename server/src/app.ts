@@ -133,6 +133,8 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     directory,
     attendance: (communityId, from, to, ids) => activities.service.attendanceBetween(communityId, from, to, ids),
     rateLimits,
+    cipher,
+    notifier,
   });
   const points = pointsModule({ db, audit, directory, hours: hours.service });
   const pairings = pairingsModule({ db, audit, directory, residents, eligibility, hours: hours.service, contacts });

@@ -188,5 +188,11 @@ export const activitiesConsoleEn = {
       from: 'from {{from}}',
       fromTo: '{{from}} to {{to}}',
     },
+    exportFilter: {
+      allStatuses: 'All sign-up statuses',
+      allAttendance: 'Checked in or not',
+      attended: 'Checked in',
+      notAttended: 'Not checked in',
+    },
   },
 };

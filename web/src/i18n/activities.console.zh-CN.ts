@@ -180,5 +180,11 @@ export const activitiesConsoleZhCN = {
       from: '{{from}} 起',
       fromTo: '{{from}} 至 {{to}}',
     },
+    exportFilter: {
+      allStatuses: '全部报名状态',
+      allAttendance: '全部签到情况',
+      attended: '已签到',
+      notAttended: '未签到',
+    },
   },
 };

@@ -26,6 +26,17 @@ export const recognitionPhoneEn: Translation<typeof recognitionPhoneZhCN> = {
     no: 'not shown',
     paper: '(recorded from a paper form)',
     saved: 'Saved',
+    health: {
+      title: 'My yearly health check',
+      lead:
+        'You were commended, and the community has booked a health check for you. ' +
+        'If the time does not suit, ask the community to change it.',
+      year: 'Year',
+      when: 'When',
+      place: 'Where',
+      state: 'Status',
+      status: { booked: 'Booked; please go on time', done: 'Done', missed: 'Missed; ask the community to rebook' },
+    },
   },
   recPublic: {
     title: 'Outstanding volunteers of {{community}}',

@@ -21,6 +21,15 @@ export const recognitionPhoneZhCN = {
     no: '不公开',
     paper: '（社区按纸质同意书登记）',
     saved: '已保存',
+    health: {
+      title: '我的年度体检',
+      lead: '您受到表彰，社区为您安排了年度健康体检。如时间不方便，请联系社区改约。',
+      year: '年份',
+      when: '体检时间',
+      place: '体检地点',
+      state: '情况',
+      status: { booked: '已预约，请按时前往', done: '已体检', missed: '未到，请联系社区改约' },
+    },
   },
   recPublic: {
     title: '{{community}}优秀志愿者',

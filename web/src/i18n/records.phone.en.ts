@@ -47,6 +47,16 @@ export const recordsPhoneEn = {
     serviceOf: 'Service on {{date}}',
     shortfall: '{{n}} of them were already spent: to be offset',
     handledBy: 'Handled by {{name}}',
+    shelf: {
+      title: 'On the love supermarket shelf',
+      empty: 'The love supermarket has nothing on its shelf yet.',
+      summary: 'Your points can buy {{n}} of these now.',
+      none: 'Your points do not buy anything on the shelf yet; keep serving and you will get there.',
+      canBuy: 'You can get this',
+      short: '{{n}} points short',
+      out: 'Out of stock',
+      how: 'Bring your volunteer card to the love supermarket; the staff scan it and hand the items over.',
+    },
     notVolunteer: 'You are not a volunteer yet. Please register first.',
   },
   verify: {

@@ -43,6 +43,16 @@ export const recordsPhoneZhCN = {
     serviceOf: '服务日期 {{date}}',
     shortfall: '其中 {{n}} 分已用掉，记为待抵扣',
     handledBy: '经办：{{name}}',
+    shelf: {
+      title: '爱心超市货架',
+      empty: '爱心超市还没有上架物品。',
+      summary: '您现在的积分可以兑换其中 {{n}} 种。',
+      none: '您现在的积分还不够兑换货架上的物品，继续参加服务就能攒够。',
+      canBuy: '可以兑换',
+      short: '还差 {{n}} 分',
+      out: '暂时缺货',
+      how: '兑换时带上志愿者证到社区爱心超市，工作人员扫码即可。',
+    },
     notVolunteer: '您还不是志愿者，请先注册。',
   },
   verify: {

@@ -79,4 +79,23 @@ export interface RecognitionTables {
   recognition_consent: RecognitionConsentTable;
   recognition_nomination: RecognitionNominationTable;
   recognition_publication: RecognitionPublicationTable;
+  health_check: HealthCheckTable;
+}
+
+/** The yearly health check of a commended volunteer: booked, then done or missed. note_enc: sealed by FieldCipher. */
+export interface HealthCheckTable {
+  community_id: string;
+  id: string;
+  volunteer_id: string;
+  year: number;
+  check_date: string;
+  check_time: string | null;
+  place: string;
+  status: string;
+  note_enc: string | null;
+  result_at: string | null;
+  booked_by: string | null;
+  booked_by_name: string;
+  created_at: string;
+  updated_at: string;
 }

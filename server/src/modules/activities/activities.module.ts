@@ -9,6 +9,8 @@ import type { ContactService } from '../contacts/contacts.service.ts';
 import type { HoursService } from '../hours/hours.service.ts';
 import type { EligibilityService } from '../service-types/service-types.service.ts';
 import type { VolunteerDirectory } from '../volunteers/volunteer-directory.ts';
+import { joinRoutes } from '../../platform/list-export.ts';
+import { activitiesExportRoutes } from './activities.export.routes.ts';
 import { activitiesRoutes } from './activities.routes.ts';
 import { ActivitiesService } from './activities.service.ts';
 import { activitySelfServiceRoutes } from './selfservice.routes.ts';
@@ -39,10 +41,7 @@ export function activitiesModule(deps: {
   const routes = activitiesRoutes(service);
   const selfRoutes = activitySelfServiceRoutes(selfService);
   return {
-    routes: async (app) => {
-      await routes(app);
-      await selfRoutes(app);
-    },
+    routes: joinRoutes(routes, selfRoutes, activitiesExportRoutes(service, deps)),
     service,
     jobs: [
       {

@@ -7,6 +7,8 @@ import type { ContactService } from '../contacts/contacts.service.ts';
 import type { HoursService } from '../hours/hours.service.ts';
 import type { ResidentDirectory } from '../registry/resident-directory.ts';
 import type { VolunteerDirectory } from '../volunteers/volunteer-directory.ts';
+import { joinRoutes } from '../../platform/list-export.ts';
+import { appointmentsExportRoutes } from './appointments.export.routes.ts';
 import { appointmentsRoutes } from './appointments.routes.ts';
 import { AppointmentsService } from './appointments.service.ts';
 
@@ -29,7 +31,7 @@ export function appointmentsModule(deps: {
     deps.contacts,
   );
   return {
-    routes: appointmentsRoutes(service),
+    routes: joinRoutes(appointmentsRoutes(service), appointmentsExportRoutes(service, deps)),
     service,
     jobs: [
       {

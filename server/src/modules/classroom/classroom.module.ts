@@ -9,6 +9,8 @@ import type { EligibilityService } from '../service-types/service-types.service.
 import type { HoursService } from '../hours/hours.service.ts';
 import type { VolunteerDirectory } from '../volunteers/volunteer-directory.ts';
 import type { ContactService } from '../contacts/contacts.service.ts';
+import { joinRoutes } from '../../platform/list-export.ts';
+import { classroomExportRoutes } from './classroom.export.routes.ts';
 import { classroomRoutes } from './classroom.routes.ts';
 import { ClassroomService } from './classroom.service.ts';
 
@@ -33,7 +35,7 @@ export function classroomModule(deps: {
     deps.contacts,
   );
   return {
-    routes: classroomRoutes(service),
+    routes: joinRoutes(classroomRoutes(service), classroomExportRoutes(service, deps)),
     service,
     jobs: [
       {

@@ -10,6 +10,8 @@ import type { HoursService } from '../hours/hours.service.ts';
 import type { ResidentDirectory } from '../registry/resident-directory.ts';
 import type { VolunteerDirectory } from '../volunteers/volunteer-directory.ts';
 import type { ContactService } from '../contacts/contacts.service.ts';
+import { joinRoutes } from '../../platform/list-export.ts';
+import { homecareExportRoutes } from './homecare.export.routes.ts';
 import { homecareRoutes } from './homecare.routes.ts';
 import { HomecareService } from './homecare.service.ts';
 
@@ -36,7 +38,7 @@ export function homecareModule(deps: {
     deps.contacts,
   );
   return {
-    routes: homecareRoutes(service),
+    routes: joinRoutes(homecareRoutes(service), homecareExportRoutes(service, deps)),
     service,
     jobs: [
       {

@@ -4,6 +4,8 @@ import type { AuditLog } from '../../platform/audit.ts';
 import type { LinliModule } from '../../platform/module.ts';
 import type { Notifier } from '../../platform/notify.ts';
 import type { VolunteerDirectory } from '../volunteers/volunteer-directory.ts';
+import { joinRoutes } from '../../platform/list-export.ts';
+import { hoursExportRoutes } from './hours.export.routes.ts';
 import { hoursRoutes } from './hours.routes.ts';
 import { HoursService } from './hours.service.ts';
 
@@ -14,5 +16,5 @@ export function hoursModule(deps: {
   directory: VolunteerDirectory;
 }): LinliModule<HoursService> {
   const service = new HoursService(deps.db, deps.audit, deps.directory, deps.notifier);
-  return { routes: hoursRoutes(service), service, jobs: [] };
+  return { routes: joinRoutes(hoursRoutes(service), hoursExportRoutes(service, deps)), service, jobs: [] };
 }

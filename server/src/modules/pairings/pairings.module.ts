@@ -7,6 +7,8 @@ import type { HoursService } from '../hours/hours.service.ts';
 import type { ResidentDirectory } from '../registry/resident-directory.ts';
 import type { EligibilityService } from '../service-types/service-types.service.ts';
 import type { VolunteerDirectory } from '../volunteers/volunteer-directory.ts';
+import { joinRoutes } from '../../platform/list-export.ts';
+import { pairingsExportRoutes } from './pairings.export.routes.ts';
 import { pairingsRoutes } from './pairings.routes.ts';
 import { PairingsService } from './pairings.service.ts';
 
@@ -28,5 +30,9 @@ export function pairingsModule(deps: {
     deps.hours,
     deps.contacts,
   );
-  return { routes: pairingsRoutes(service), service, jobs: [] };
+  return {
+    routes: joinRoutes(pairingsRoutes(service), pairingsExportRoutes(service, deps)),
+    service,
+    jobs: [],
+  };
 }

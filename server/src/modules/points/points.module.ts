@@ -5,6 +5,8 @@ import type { AuditLog } from '../../platform/audit.ts';
 import type { LinliModule } from '../../platform/module.ts';
 import type { HoursService } from '../hours/hours.service.ts';
 import type { VolunteerDirectory } from '../volunteers/volunteer-directory.ts';
+import { joinRoutes } from '../../platform/list-export.ts';
+import { pointsExportRoutes } from './points.export.routes.ts';
 import { pointsRoutes } from './points.routes.ts';
 import { PointsService } from './points.service.ts';
 
@@ -16,5 +18,5 @@ export function pointsModule(deps: {
 }): LinliModule<PointsService> {
   const service = new PointsService(deps.db, deps.audit, deps.directory, deps.hours);
   deps.hours.onCreditChange(service.onCreditChange);
-  return { routes: pointsRoutes(service), service, jobs: [] };
+  return { routes: joinRoutes(pointsRoutes(service), pointsExportRoutes(service, deps)), service, jobs: [] };
 }

@@ -12,6 +12,7 @@ import {
   redeemInput,
   redemptionView,
   restockInput,
+  shelfView,
 } from '../../../../domain/records/supermarket.ts';
 import { actorOf, requestContext } from '../../platform/http.ts';
 import type { PointsService } from './points.service.ts';
@@ -125,6 +126,19 @@ export function pointsRoutes(svc: PointsService) {
       },
       (req) =>
         svc.redemptions(actorOf(req), { volunteerId: req.query.volunteerId }, req.query.page, req.query.pageSize),
+    );
+    r.get(
+      '/api/points/shelf',
+      {
+        config: self,
+        schema: {
+          tags,
+          summary: "The love supermarket's shelf for me: items on offer, in stock or not, and what my balance buys now",
+          querystring: z.object(paging(100)),
+          response: { 200: shelfView },
+        },
+      },
+      (req) => svc.myShelf(actorOf(req), req.query),
     );
   };
 }

@@ -19,10 +19,12 @@ import {
   basketPrice,
   reconcileDay,
   settle,
+  shelfOf,
   type ItemView,
   type PointsAccountView,
   type RedeemInput,
   type RedemptionView,
+  type ShelfView,
 } from '../../../../domain/records/supermarket.ts';
 import type { CreditChange, HoursService } from '../hours/hours.service.ts';
 import type { VolunteerDirectory } from '../volunteers/volunteer-directory.ts';
@@ -144,6 +146,17 @@ export class PointsService {
     const v = await this.directory.self(actor);
     if (!v) throw new AppError('not_found', { entity: 'volunteer' });
     return this.account(actor.communityId, v);
+  }
+
+  /** The shelf for the signed-in volunteer: items on offer, in stock or not, and which their balance can take. */
+  async myShelf(actor: Actor, page: { page: number; pageSize: number }): Promise<ShelfView> {
+    const v = await this.directory.self(actor);
+    if (!v) throw new AppError('not_found', { entity: 'volunteer' });
+    const [bal, items] = await Promise.all([
+      repo.getBalance(this.db, actor.communityId, v.id),
+      repo.listItems(this.db, actor.communityId, true),
+    ]);
+    return shelfOf(page, Number(bal?.balance ?? 0), items.map(toItemView));
   }
 
   async ofVolunteer(actor: Actor, volunteerId: string): Promise<PointsAccountView> {

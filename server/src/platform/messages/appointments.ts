@@ -12,6 +12,7 @@ export const zh = {
   service_closed: '{name}暂停预约',
   'entity.appointment_service': '预约服务',
   'entity.booking': '预约',
+  'appointments.exportRange': '导出的结束日期不能早于开始日期，且一次最多导出 92 天',
 } satisfies Record<string, string>;
 
 // English has exactly the keys of the Chinese table: the type refuses a missing or an extra one.
@@ -26,4 +27,5 @@ export const en: Record<keyof typeof zh, string> = {
   service_closed: '{name} is not taking bookings now',
   'entity.appointment_service': 'bookable service',
   'entity.booking': 'booking',
+  'appointments.exportRange': 'The end date cannot be before the start date, and one export covers at most 92 days',
 };

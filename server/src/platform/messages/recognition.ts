@@ -14,6 +14,11 @@ export const zh = {
   'entity.star_notice': '星级公示',
   'entity.nomination': '推荐',
   'entity.commendation': '已发布的表彰名单',
+  'entity.health_check': '体检预约',
+  'healthCheck.notCommended': '这位志愿者这一年没有受到表彰，不在体检名单上',
+  'healthCheck.notYet': '还没到预约的体检日期，体检后再记录结果',
+  'healthCheck.placeRequired': '请填写体检地点（医院或体检中心）',
+  'healthCheck.time': '时间格式应为 09:30 这样的“时:分”',
 } satisfies Record<string, string>;
 
 // English has exactly the keys of the Chinese table: the type refuses a missing or an extra one.
@@ -30,4 +35,9 @@ export const en: Record<keyof typeof zh, string> = {
   'entity.star_notice': 'star-level notice',
   'entity.nomination': 'nomination',
   'entity.commendation': 'published commendation list',
+  'entity.health_check': 'health-check booking',
+  'healthCheck.notCommended': 'This volunteer was not commended this year, so is not on the health-check list',
+  'healthCheck.notYet': 'The booked day has not come yet; record the result after the check',
+  'healthCheck.placeRequired': 'Enter where the check takes place (hospital or health centre)',
+  'healthCheck.time': 'Write the time like 09:30 (hours:minutes)',
 };

@@ -28,6 +28,7 @@ const TEMPLATE_LABELS: Record<string, { zh: string; en: string }> = {
   'insurance.expiring': { zh: '服务保险即将到期', en: 'Insurance expiring' },
   'training.expiring': { zh: '培训证书即将到期', en: 'Training expiring' },
   'monitor.left_out': { zh: '遗漏监测提醒', en: 'Left-out residents alert' },
+  'recognition.health_check_booked': { zh: '年度体检预约通知', en: 'Health check booked' },
   'needs.declined': { zh: '志愿者婉拒需求', en: 'Volunteer declined a need' },
   'needs.matched': { zh: '需求已匹配志愿者', en: 'Need matched' },
   'needs.volunteer_coming': { zh: '志愿者将上门', en: 'Volunteer on the way' },

@@ -1,9 +1,9 @@
 // Typed fetchers and react-query hooks of /api/points: my points, a volunteer's, the love supermarket.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../shared/api/client.ts';
-import type { ItemView, PointsAccountView, RedemptionView } from '../../../../domain/records/supermarket.ts';
+import type { ItemView, PointsAccountView, RedemptionView, ShelfView } from '../../../../domain/records/supermarket.ts';
 
-export type { ItemView, PointsAccountView, RedemptionView };
+export type { ItemView, PointsAccountView, RedemptionView, ShelfView };
 export interface Page<T> {
   items: T[];
   total: number;
@@ -32,14 +32,22 @@ export const pointsApi = {
     api.post<ItemView>(`/api/points/items/${enc(id)}/restock`, b),
   redeem: (b: { volunteerId: string; lines: { itemId: string; quantity: number }[] }) =>
     api.post<RedemptionView>('/api/points/redemptions', b),
-  redemptions: (page: number, signal?: AbortSignal) =>
-    api.get<Page<RedemptionView>>('/api/points/redemptions', { page, pageSize: 20 }, signal),
+  redemptions: (page: number, signal?: AbortSignal, volunteerId?: string) =>
+    api.get<Page<RedemptionView>>('/api/points/redemptions', { page, pageSize: 20, volunteerId }, signal),
   /** The scanned (or typed) volunteer card, through the volunteers API. */
   card: (token: string) => api.get<CardSummary>(`/api/volunteers/card/${enc(token)}`),
 };
 
 export const useMyPoints = () =>
   useQuery({ queryKey: ['me', 'points'], queryFn: ({ signal }) => pointsApi.mine(signal), retry: false });
+/** The love supermarket's shelf for me (refreshed with my points). */
+export const useMyShelf = () =>
+  useQuery({
+    queryKey: ['me', 'points', 'shelf'],
+    // A community's shelf is tens of items: one page of 200 holds it.
+    queryFn: ({ signal }) => api.get<ShelfView>('/api/points/shelf', { pageSize: 200 }, signal),
+    retry: false,
+  });
 export const useVolunteerPoints = (id: string | null) =>
   useQuery({
     queryKey: ['points', 'volunteer', id],
@@ -48,8 +56,11 @@ export const useVolunteerPoints = (id: string | null) =>
   });
 export const useItems = () =>
   useQuery({ queryKey: ['points', 'items'], queryFn: ({ signal }) => pointsApi.items(signal) });
-export const useRedemptions = (page: number) =>
-  useQuery({ queryKey: ['points', 'redemptions', page], queryFn: ({ signal }) => pointsApi.redemptions(page, signal) });
+export const useRedemptions = (page: number, volunteerId?: string) =>
+  useQuery({
+    queryKey: ['points', 'redemptions', page, volunteerId],
+    queryFn: ({ signal }) => pointsApi.redemptions(page, signal, volunteerId),
+  });
 
 /** The supermarket's saves: every one refreshes the items, balances and redemption history. */
 function useRefreshPoints() {

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ConsolePage } from '../../../shared/console-ui/ConsolePage.tsx';
 import { QueryTable } from '../../../shared/console-ui/QueryTable.tsx';
+import { ExportButton } from '../../../shared/console-ui/ExportButton.tsx';
 import { ConfirmButton } from '../../../shared/console-ui/ConfirmButton.tsx';
 import { VolunteerPicker } from '../../../shared/console-ui/VolunteerPicker.tsx';
 import { errorText } from '../../../shared/api/errorText.ts';
@@ -191,6 +192,17 @@ export default function ActivityPage() {
   const withdraw = useWithdrawSignup();
   const q = useActivity(id);
   const signups = useSignups(id);
+  // Filters of the sign-up list; the export takes the same ones.
+  const [signupStatus, setSignupStatus] = useState<Signup['status'] | ''>('');
+  const [attended, setAttended] = useState<'yes' | 'no' | ''>('');
+  const shownSignups = {
+    ...signups,
+    data: signups.data?.filter(
+      (s) =>
+        (!signupStatus || s.status === signupStatus) &&
+        (!attended || (attended === 'yes') === (s.checkedInAt !== null)),
+    ),
+  };
   const a = q.data;
   const [dialog, setDialog] = useState<'edit' | 'copy' | null>(null);
   const { i18n } = useTranslation();
@@ -282,9 +294,45 @@ export default function ActivityPage() {
           />
           {a.status === 'published' && <GroupSignup a={a} />}
           {a.status === 'published' && <CardScan a={a} />}
-          <Card size="small" title={t('act.detail.signups')}>
+          <Card
+            size="small"
+            title={t('act.detail.signups')}
+            extra={
+              <Space wrap>
+                <Select
+                  aria-label={t('act.f.status')}
+                  style={{ minWidth: 120 }}
+                  value={signupStatus}
+                  onChange={setSignupStatus}
+                  options={[
+                    { value: '', label: t('act.exportFilter.allStatuses') },
+                    ...(['confirmed', 'waitlisted', 'cancelled'] as const).map((v) => ({
+                      value: v,
+                      label: t(`act.signupStatus.${v}`),
+                    })),
+                  ]}
+                />
+                <Select
+                  aria-label={t('act.f.checkedIn')}
+                  style={{ minWidth: 120 }}
+                  value={attended}
+                  onChange={setAttended}
+                  options={[
+                    { value: '', label: t('act.exportFilter.allAttendance') },
+                    { value: 'yes', label: t('act.exportFilter.attended') },
+                    { value: 'no', label: t('act.exportFilter.notAttended') },
+                  ]}
+                />
+                <ExportButton
+                  path={`/api/activities/${encodeURIComponent(id)}/signups/export`}
+                  query={{ status: signupStatus || undefined, attended: attended || undefined }}
+                  fileName="attendance.xlsx"
+                />
+              </Space>
+            }
+          >
             <QueryTable<Signup>
-              query={signups}
+              query={shownSignups}
               rowKey="id"
               size="small"
               pagination={false}

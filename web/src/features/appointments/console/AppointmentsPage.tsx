@@ -23,6 +23,7 @@ import { useSearchParams } from 'react-router';
 import dayjs from 'dayjs';
 import { ConsolePage } from '../../../shared/console-ui/ConsolePage.tsx';
 import { QueryTable } from '../../../shared/console-ui/QueryTable.tsx';
+import { ExportButton } from '../../../shared/console-ui/ExportButton.tsx';
 import { ConfirmButton } from '../../../shared/console-ui/ConfirmButton.tsx';
 import { errorText } from '../../../shared/api/errorText.ts';
 import {
@@ -96,6 +97,7 @@ function DayBookings({ services }: { services: Service[] }) {
           onChange={setServiceId}
           options={services.map((s) => ({ value: s.id, label: s.name }))}
         />
+        <ExportButton path="/api/appointments/bookings/export" query={{ date, serviceId }} fileName="bookings.xlsx" />
       </Space>
       <QueryTable<Booking>
         query={q}

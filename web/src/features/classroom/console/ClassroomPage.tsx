@@ -27,6 +27,7 @@ import { useTranslation } from 'react-i18next';
 import type { Dayjs } from 'dayjs';
 import { ConsolePage } from '../../../shared/console-ui/ConsolePage.tsx';
 import { QueryTable } from '../../../shared/console-ui/QueryTable.tsx';
+import { ExportButton } from '../../../shared/console-ui/ExportButton.tsx';
 import { FormModal } from '../../../shared/console-ui/FormModal.tsx';
 import { LoadError } from '../../../shared/console-ui/QueryState.tsx';
 import { api } from '../../../shared/api/client.ts';
@@ -536,6 +537,7 @@ function ChildrenTab() {
         <Button type="primary" onClick={() => setEnrolling(true)}>
           {t('classroom.console.enrol')}
         </Button>
+        <ExportButton path="/api/classroom/children/export" query={{ status }} fileName="classroom-children.xlsx" />
       </Space>
       <QueryTable<Child>
         query={{ ...list, data: shown }}

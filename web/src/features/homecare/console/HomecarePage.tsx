@@ -26,6 +26,7 @@ import { useTranslation } from 'react-i18next';
 import { formatShortDateTime } from '../../../shared/format.ts';
 import { ConsolePage } from '../../../shared/console-ui/ConsolePage.tsx';
 import { QueryTable } from '../../../shared/console-ui/QueryTable.tsx';
+import { ExportButton } from '../../../shared/console-ui/ExportButton.tsx';
 import { FormModal } from '../../../shared/console-ui/FormModal.tsx';
 import { errorText } from '../../../shared/api/errorText.ts';
 import { useLabels } from '../../../shared/labels.ts';
@@ -110,6 +111,7 @@ function TasksTab() {
             ...TASK_STATUSES.map((s) => ({ value: s, label: t(`homecare.console.taskStatus.${s}`) })),
           ]}
         />
+        <ExportButton path="/api/homecare/tasks/export" query={{ status }} fileName="homecare-tasks.xlsx" />
       </Space>
       <QueryTable<TaskView>
         query={q}

@@ -20,6 +20,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
 import { ConsolePage } from '../../../shared/console-ui/ConsolePage.tsx';
+import { ExportButton } from '../../../shared/console-ui/ExportButton.tsx';
 import { QueryTable } from '../../../shared/console-ui/QueryTable.tsx';
 import { FormModal } from '../../../shared/console-ui/FormModal.tsx';
 import { VolunteerPicker } from '../../../shared/console-ui/VolunteerPicker.tsx';
@@ -100,6 +101,11 @@ function Queue() {
         >
           {t('hours.verifySelected', { count: selected.length })}
         </Button>
+        <ExportButton
+          path="/api/hours/queue/export"
+          query={{ source: filter.source, volunteerId: filter.volunteerId, reviewOnly: filter.reviewOnly || undefined }}
+          fileName="hours-queue.xlsx"
+        />
       </Space>
       <QueryTable<EntryView>
         query={{ ...q, data: q.data?.items }}

@@ -26,6 +26,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useSearchParams } from 'react-router';
 import { ConsolePage } from '../../../shared/console-ui/ConsolePage.tsx';
 import { QueryTable } from '../../../shared/console-ui/QueryTable.tsx';
+import { ExportButton } from '../../../shared/console-ui/ExportButton.tsx';
 import { FormModal } from '../../../shared/console-ui/FormModal.tsx';
 import { VolunteerPicker } from '../../../shared/console-ui/VolunteerPicker.tsx';
 import { api } from '../../../shared/api/client.ts';
@@ -493,6 +494,11 @@ function PairingList() {
             { value: 'active', label: t('pairings.active') },
             { value: 'ended', label: t('pairings.ended') },
           ]}
+        />
+        <ExportButton
+          path="/api/pairings/export"
+          query={{ volunteerId, residentId, status }}
+          fileName="pairings.xlsx"
         />
       </Space>
       <QueryTable<Pairing>

@@ -20,6 +20,8 @@ import {
 import { useTranslation } from 'react-i18next';
 import { ConsolePage } from '../../../shared/console-ui/ConsolePage.tsx';
 import { QueryTable } from '../../../shared/console-ui/QueryTable.tsx';
+import { ExportButton } from '../../../shared/console-ui/ExportButton.tsx';
+import { VolunteerPicker } from '../../../shared/console-ui/VolunteerPicker.tsx';
 import { FormModal } from '../../../shared/console-ui/FormModal.tsx';
 import { errorText } from '../../../shared/api/errorText.ts';
 import {
@@ -278,21 +280,34 @@ function Items() {
 function History() {
   const { t } = useTranslation();
   const [page, setPage] = useState(1);
-  const q = useRedemptions(page);
+  const [volunteerId, setVolunteerId] = useState<string | undefined>();
+  const q = useRedemptions(page, volunteerId);
   return (
-    <QueryTable<RedemptionView>
-      query={{ ...q, data: q.data?.items }}
-      rowKey="id"
-      locale={{ emptyText: t('shop.noHistory') }}
-      pagination={{ current: page, pageSize: 20, total: q.data?.total ?? 0, onChange: setPage }}
-      columns={[
-        { title: t('shop.when'), render: (_, r) => new Date(r.createdAt).toLocaleString() },
-        { title: t('shop.volunteer'), dataIndex: 'volunteerName' },
-        { title: t('shop.what'), render: (_, r) => r.lines.map((l) => `${l.name} × ${l.quantity}`).join('、') },
-        { title: t('shop.points'), dataIndex: 'points' },
-        { title: t('shop.handledBy'), dataIndex: 'handledByName' },
-      ]}
-    />
+    <>
+      <Space wrap style={{ marginBottom: 12 }}>
+        <VolunteerPicker
+          value={volunteerId ?? null}
+          onChange={(id) => {
+            setVolunteerId(id ?? undefined);
+            setPage(1);
+          }}
+        />
+        <ExportButton path="/api/points/redemptions/export" query={{ volunteerId }} fileName="redemptions.xlsx" />
+      </Space>
+      <QueryTable<RedemptionView>
+        query={{ ...q, data: q.data?.items }}
+        rowKey="id"
+        locale={{ emptyText: t('shop.noHistory') }}
+        pagination={{ current: page, pageSize: 20, total: q.data?.total ?? 0, onChange: setPage }}
+        columns={[
+          { title: t('shop.when'), render: (_, r) => new Date(r.createdAt).toLocaleString() },
+          { title: t('shop.volunteer'), dataIndex: 'volunteerName' },
+          { title: t('shop.what'), render: (_, r) => r.lines.map((l) => `${l.name} × ${l.quantity}`).join('、') },
+          { title: t('shop.points'), dataIndex: 'points' },
+          { title: t('shop.handledBy'), dataIndex: 'handledByName' },
+        ]}
+      />
+    </>
   );
 }
 

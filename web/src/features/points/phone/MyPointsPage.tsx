@@ -1,9 +1,52 @@
 // /m/points: the volunteer's points — what they can spend, the rule, each earning, reversal and redemption,
-// and what they took home from the love supermarket.
+// what the love supermarket has on its shelf (and what the balance buys now), and what they took home from it.
 import { useTranslation } from 'react-i18next';
 import { Card, EmptyState, ErrorNotice, Loading, PageTitle, Stats } from '../../../shared/phone-ui/parts.tsx';
 import { isApiError } from '../../../shared/api/errors.ts';
-import { useMyPoints } from '../api.ts';
+import { useMyPoints, useMyShelf, type ShelfView } from '../api.ts';
+
+/** The love supermarket's shelf: each item's price, whether it is in, and whether the balance buys it now. */
+function Shelf() {
+  const { t } = useTranslation();
+  const q = useMyShelf();
+  if (q.isPending) return <Loading />;
+  if (q.isError) return <ErrorNotice error={q.error} onRetry={() => void q.refetch()} />;
+  const { items, balance } = q.data;
+  const canBuy = items.filter((i) => i.affordable).length;
+  const state = (i: ShelfView['items'][number]) =>
+    !i.inStock
+      ? t('pointsPhone.shelf.out')
+      : i.affordable
+        ? t('pointsPhone.shelf.canBuy')
+        : t('pointsPhone.shelf.short', { n: i.pricePoints - balance });
+  return (
+    <section aria-labelledby="shelf-title">
+      <h2 id="shelf-title" style={{ fontSize: '1.1em' }}>
+        {t('pointsPhone.shelf.title')}
+      </h2>
+      {items.length === 0 ? (
+        <EmptyState>{t('pointsPhone.shelf.empty')}</EmptyState>
+      ) : (
+        <>
+          <p>{canBuy ? t('pointsPhone.shelf.summary', { n: canBuy }) : t('pointsPhone.shelf.none')}</p>
+          <ul className="ph-list" aria-label={t('pointsPhone.shelf.title')}>
+            {items.map((i) => (
+              <li key={i.id} className="ph-entry" data-affordable={i.affordable ? 'yes' : 'no'}>
+                <strong>{i.name}</strong> · {t('pointsPhone.points', { n: i.pricePoints })}
+                <br />
+                <span className="ph-tag">
+                  {i.affordable ? '✓ ' : ''}
+                  {state(i)}
+                </span>
+              </li>
+            ))}
+          </ul>
+          <p>{t('pointsPhone.shelf.how')}</p>
+        </>
+      )}
+    </section>
+  );
+}
 
 export default function MyPointsPage() {
   const { t } = useTranslation();
@@ -50,6 +93,7 @@ export default function MyPointsPage() {
         <p>{rule}</p>
         <p>{t('pointsPhone.explain')}</p>
       </Card>
+      <Shelf />
       <h2 style={{ fontSize: '1.1em' }}>{t('pointsPhone.redemptions')}</h2>
       {a.redemptions.length === 0 ? (
         <EmptyState>{t('pointsPhone.noRedemptions')}</EmptyState>

@@ -7,6 +7,7 @@ import { ConsolePage } from '../../../shared/console-ui/ConsolePage.tsx';
 import { QueryTable } from '../../../shared/console-ui/QueryTable.tsx';
 import { LoadError } from '../../../shared/console-ui/QueryState.tsx';
 import { FormModal } from '../../../shared/console-ui/FormModal.tsx';
+import { useHealthBookingColumns } from './HealthCheckBooking.tsx';
 import { runDownload } from '../../../shared/console-ui/download.ts';
 import { errorText } from '../../../shared/api/errorText.ts';
 import { useCan, useCurrentUser } from '../../../shared/session/useSession.ts';
@@ -390,6 +391,7 @@ function HealthCheck() {
   const thisYear = Number(todayInShanghai().slice(0, 4));
   const [year, setYear] = useState(thisYear);
   const list = useHealthCheck(year);
+  const booking = useHealthBookingColumns(year);
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <Typography.Paragraph>{t('recognition.health.lead')}</Typography.Paragraph>
@@ -404,6 +406,7 @@ function HealthCheck() {
         <Button onClick={() => void runDownload(() => recognitionApi.exportHealthCheck(year), message, t)}>
           {t('recognition.health.export')}
         </Button>
+        {booking.exportButton}
       </Space>
       <QueryTable<HealthCheckRow>
         query={{ ...list, data: list.data?.items }}
@@ -421,8 +424,10 @@ function HealthCheck() {
           { title: t('recognition.health.phone'), dataIndex: 'phone' },
           { title: t('recognition.notices.teams'), dataIndex: 'teams', render: (v: string) => v || '—' },
           { title: t('recognition.health.quarters'), dataIndex: 'quarters', render: (q: string[]) => q.join('、') },
+          ...booking.columns,
         ]}
       />
+      {booking.modals}
     </Space>
   );
 }

@@ -1,10 +1,11 @@
 // /m/recognition: my awarded star, a notice in progress ("★2 in public notice until …"), and whether my
-// name may appear on a published commendation list (off until I say yes).
+// name may appear on a published commendation list (off until I say yes), and my yearly health check once booked.
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Card, Details, EmptyState, ErrorNotice, Loading, PageTitle } from '../../../shared/phone-ui/parts.tsx';
 import { isApiError } from '../../../shared/api/errors.ts';
 import { useMyStar, useSetMyConsent } from '../api.ts';
+import { MyHealthCheck } from './MyHealthCheck.tsx';
 
 export default function MyStarPage() {
   const { t } = useTranslation();
@@ -54,6 +55,7 @@ export default function MyStarPage() {
           ]}
         />
       </Card>
+      <MyHealthCheck />
       <Card title={t('recPhone.consentTitle')}>
         <p>{t('recPhone.consentLead')}</p>
         <p>
