@@ -21,6 +21,7 @@ import * as contactsBackfill from './2026-12-05T1810_contacts_backfill.ts';
 import * as guardianConsent from './2026-12-05T1820_guardian_consent.ts';
 import * as needsLoop from './2026-12-05T1900_needs_loop.ts';
 import * as selfservice from './2026-12-05T2120_selfservice.ts';
+import * as classroomRotaSwap from './2026-12-05T2150_classroom_rota_swap.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-28T1200_foundation': foundation,
@@ -43,4 +44,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-05T1820_guardian_consent': guardianConsent,
   '2026-12-05T1900_needs_loop': needsLoop,
   '2026-12-05T2120_selfservice': selfservice,
+  '2026-12-05T2150_classroom_rota_swap': classroomRotaSwap,
 };

@@ -11,6 +11,8 @@ import type { VolunteerDirectory } from '../volunteers/volunteer-directory.ts';
 import type { ContactService } from '../contacts/contacts.service.ts';
 import { classroomRoutes } from './classroom.routes.ts';
 import { ClassroomService } from './classroom.service.ts';
+import { rotaSwapRoutes } from './rota-swap.routes.ts';
+import { RotaSwapService } from './rota-swap.service.ts';
 
 export function classroomModule(deps: {
   db: Db;
@@ -32,8 +34,12 @@ export function classroomModule(deps: {
     deps.eligibility,
     deps.contacts,
   );
+  const rotaSwaps = new RotaSwapService(deps.db, deps.audit, deps.directory, deps.notifier, deps.eligibility);
   return {
-    routes: classroomRoutes(service),
+    routes: async (app) => {
+      await classroomRoutes(service)(app);
+      await rotaSwapRoutes(rotaSwaps)(app);
+    },
     service,
     jobs: [
       {
