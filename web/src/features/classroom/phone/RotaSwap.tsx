@@ -78,11 +78,16 @@ export default function RotaSwap() {
               </ul>
             )}
             {mine.data.taken.length > 0 && (
-              <ul className="ph-list" aria-label={t('classroomSwap.doneTitle')}>
-                {mine.data.taken.map((x) => (
-                  <li key={x.id}>{t('classroomSwap.done', { date: x.date, name: x.takenByName })}</li>
-                ))}
-              </ul>
+              <>
+                <p>
+                  <strong>{t('classroomSwap.doneTitle')}</strong>
+                </p>
+                <ul className="ph-list" aria-label={t('classroomSwap.doneTitle')}>
+                  {mine.data.taken.map((x) => (
+                    <li key={x.id}>{t('classroomSwap.done', { date: x.date, name: x.takenByName })}</li>
+                  ))}
+                </ul>
+              </>
             )}
           </>
         )}
