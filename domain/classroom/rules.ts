@@ -2,6 +2,7 @@
 // pickup codes, and the figures (children and families served, sessions, tutor-hours) per year.
 import { addDays, weekdayOf } from '../shared/dates.ts';
 import type { FiguresView } from './schemas.ts';
+import { minuteOf, type Work } from '../volunteers/work-policy.ts';
 
 /** School days (Monday–Friday) from `from` to `to`, inclusive, without the holidays. */
 export function termDates(from: string, to: string, holidays: readonly string[] = []): string[] {
@@ -93,5 +94,14 @@ export function figuresOf(
       sessions: sessionsHeld,
       tutorHours: hours(minutes),
     },
+  };
+}
+
+/** The work a tutor takes on by being on a session's rota, as the one eligibility gate reads it: put on the rota
+ * by staff or taking another tutor's day in a swap is the same work. */
+export function rotaWork(s: { date: string; starts: string; ends: string }): Work {
+  return {
+    kind: 'classroom_rota',
+    when: { date: s.date, startMinute: minuteOf(s.starts), endMinute: minuteOf(s.ends) },
   };
 }

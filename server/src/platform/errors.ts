@@ -141,6 +141,12 @@ const homecare = {
   homecare_shift_clash: 409,
 } as const;
 
+const classroomSwap = {
+  rota_swap_past: 409,
+  rota_swap_not_on_rota: 409,
+  rota_swap_already_on: 409,
+} as const;
+
 // The one gate for every assignment (domain/volunteers/work-policy.ts).
 const eligibility = {
   work_not_eligible: 409,
@@ -166,6 +172,7 @@ export const ERROR_STATUS = joinAreas('Error code', {
   homecare,
   eligibility,
   selfservice,
+  classroomSwap,
 });
 export type ErrorCode = keyof typeof ERROR_STATUS;
 

@@ -22,6 +22,7 @@ import * as homecare from './messages/homecare.ts';
 import * as survey from './messages/survey.ts';
 import * as eligibility from './messages/eligibility.ts';
 import * as selfservice from './messages/selfservice.ts';
+import * as classroomSwap from './messages/classroom-swap.ts';
 
 export type Locale = 'zh-CN' | 'en';
 
@@ -45,6 +46,7 @@ const zh = joinAreas('Message key', {
   survey: survey.zh,
   eligibility: eligibility.zh,
   selfservice: selfservice.zh,
+  classroomSwap: classroomSwap.zh,
 });
 const en: Record<keyof typeof zh, string> = joinAreas('Message key', {
   platform: platform.en,
@@ -65,6 +67,7 @@ const en: Record<keyof typeof zh, string> = joinAreas('Message key', {
   survey: survey.en,
   eligibility: eligibility.en,
   selfservice: selfservice.en,
+  classroomSwap: classroomSwap.en,
 });
 
 // Every error code has a message: a code without one fails the type-check here.

@@ -15,6 +15,7 @@ import { classroomPhoneEn } from './classroom.phone.en.ts';
 import { homecarePhoneEn } from './homecare.phone.en.ts';
 import { surveyPhoneEn } from './survey.phone.en.ts';
 import { selfServicePhoneEn } from './selfservice.phone.en.ts';
+import { classroomSwapPhoneEn } from './classroom-swap.phone.en.ts';
 
 export const en: Translation<typeof zhCN> = {
   ...orgPhoneEn,
@@ -30,6 +31,7 @@ export const en: Translation<typeof zhCN> = {
   ...needsPhoneEn,
   ...surveyPhoneEn,
   ...selfServicePhoneEn,
+  ...classroomSwapPhoneEn,
   app: { name: 'Linli', tagline: 'Community volunteer service', documentTitle: 'Linli · Community volunteer service' },
   a11y: { skipToMain: 'Skip to main content' },
   settings: { label: 'Display settings' },

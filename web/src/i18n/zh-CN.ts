@@ -12,6 +12,7 @@ import { classroomPhoneZhCN } from './classroom.phone.zh-CN.ts';
 import { homecarePhoneZhCN } from './homecare.phone.zh-CN.ts';
 import { surveyPhoneZhCN } from './survey.phone.zh-CN.ts';
 import { selfServicePhoneZhCN } from './selfservice.phone.zh-CN.ts';
+import { classroomSwapPhoneZhCN } from './classroom-swap.phone.zh-CN.ts';
 
 export const zhCN = {
   ...orgPhoneZhCN,
@@ -27,6 +28,7 @@ export const zhCN = {
   ...needsPhoneZhCN,
   ...surveyPhoneZhCN,
   ...selfServicePhoneZhCN,
+  ...classroomSwapPhoneZhCN,
   app: { name: '邻里', tagline: '社区志愿服务', documentTitle: '邻里 · 社区志愿服务' },
   a11y: { skipToMain: '跳到主要内容' },
   settings: { label: '显示设置' },

@@ -4,6 +4,7 @@ import type { AppointmentsTables } from './appointments.ts';
 import type { AuthTables } from './auth.ts';
 import type { BadgesTables } from './badges.ts';
 import type { ClassroomTables } from './classroom.ts';
+import type { ClassroomRotaSwapTables } from './classroom-rota-swap.ts';
 import type { ContactsTables } from './contacts.ts';
 import type { HomecareTables } from './homecare.ts';
 import type { HoursTables } from './hours.ts';
@@ -22,6 +23,7 @@ export type * from './appointments.ts';
 export type * from './auth.ts';
 export type * from './badges.ts';
 export type * from './classroom.ts';
+export type * from './classroom-rota-swap.ts';
 export type * from './contacts.ts';
 export type * from './homecare.ts';
 export type * from './hours.ts';
@@ -53,4 +55,5 @@ export interface Database
     ClassroomTables,
     HomecareTables,
     ContactsTables,
-    SelfServiceTables {}
+    SelfServiceTables,
+    ClassroomRotaSwapTables {}

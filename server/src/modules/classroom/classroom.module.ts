@@ -13,6 +13,8 @@ import { joinRoutes } from '../../platform/list-export.ts';
 import { classroomExportRoutes } from './classroom.export.routes.ts';
 import { classroomRoutes } from './classroom.routes.ts';
 import { ClassroomService } from './classroom.service.ts';
+import { rotaSwapRoutes } from './rota-swap.routes.ts';
+import { RotaSwapService } from './rota-swap.service.ts';
 
 export function classroomModule(deps: {
   db: Db;
@@ -34,8 +36,9 @@ export function classroomModule(deps: {
     deps.eligibility,
     deps.contacts,
   );
+  const rotaSwaps = new RotaSwapService(deps.db, deps.audit, deps.directory, deps.notifier, deps.eligibility);
   return {
-    routes: joinRoutes(classroomRoutes(service), classroomExportRoutes(service, deps)),
+    routes: joinRoutes(classroomRoutes(service), classroomExportRoutes(service, deps), rotaSwapRoutes(rotaSwaps)),
     service,
     jobs: [
       {

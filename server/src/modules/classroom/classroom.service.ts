@@ -23,7 +23,14 @@ import { todayInShanghai } from '../../../../domain/shared/dates.ts';
 import { normalizeMobile } from '../../../../domain/shared/phone.ts';
 import { minuteText } from '../../../../domain/appointments/schedule.ts';
 import { shanghaiInstant, shanghaiLocal, weekdayOf } from '../../../../domain/shared/dates.ts';
-import { expectedOn, familyKey, figuresOf, minutesBetween, termDates } from '../../../../domain/classroom/rules.ts';
+import {
+  expectedOn,
+  familyKey,
+  figuresOf,
+  minutesBetween,
+  rotaWork,
+  termDates,
+} from '../../../../domain/classroom/rules.ts';
 import type {
   AdultInput,
   BoardState,
@@ -42,7 +49,7 @@ import type {
 } from '../../../../domain/classroom/schemas.ts';
 import type { HoursService } from '../hours/hours.service.ts';
 import type { EligibilityService } from '../service-types/service-types.service.ts';
-import { minuteOf, type Override } from '../../../../domain/volunteers/work-policy.ts';
+import type { Override } from '../../../../domain/volunteers/work-policy.ts';
 import type { VolunteerDirectory } from '../volunteers/volunteer-directory.ts';
 import type { ReleasedWork } from '../volunteers/guardian-consent.service.ts';
 import { alertView, boardChildView, childView, logView, sessionView } from './classroom.mapper.ts';
@@ -81,10 +88,7 @@ export class ClassroomService {
     override?: Override | null,
   ) {
     await this.eligibility.gate(db, actor, ctx, {
-      work: {
-        kind: 'classroom_rota',
-        when: { date: s.date, startMinute: minuteOf(s.starts), endMinute: minuteOf(s.ends) },
-      },
+      work: rotaWork(s),
       volunteerIds,
       entityType: 'classroom_session',
       entityId: s.id ?? s.date,

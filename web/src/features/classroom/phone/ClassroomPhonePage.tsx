@@ -16,6 +16,7 @@ import {
 } from '../../../shared/phone-ui/parts.tsx';
 import { errorText } from '../../../shared/api/errorText.ts';
 import { classroomApi, clockOf, useToday, type BoardChild } from '../api.ts';
+import RotaSwap from './RotaSwap.tsx';
 
 // Stored as the community writes them (the console's log list shows them as they are); labelled in the UI language.
 const SUBJECTS = [
@@ -174,6 +175,7 @@ export default function ClassroomPhonePage() {
       <>
         <PageTitle title={t('classroom.phone.title')} back={back} />
         <ErrorNotice error={q.error} onRetry={() => void q.refetch()} />
+        <RotaSwap />
       </>
     );
   const b = q.data;
@@ -182,6 +184,7 @@ export default function ClassroomPhonePage() {
       <>
         <PageTitle title={t('classroom.phone.title')} back={back} />
         <EmptyState>{t('classroom.phone.noSession')}</EmptyState>
+        <RotaSwap />
       </>
     );
   const s = b.session;
@@ -401,6 +404,7 @@ export default function ClassroomPhonePage() {
           </div>
         </form>
       </Card>
+      <RotaSwap />
     </>
   );
 }
