@@ -1,0 +1,344 @@
+// Every GET route of the OpenAPI document, on the full Xiguan demo (5,823 residents), as each of the seven demo
+// roles: none answers 5xx, none sends a JSON body over 100 KB (files — spreadsheets, PDFs, calendars, images —
+// may be larger), and every route that lists things pages: ?page=1&pageSize=5 gives at most 5 items. A route
+// whose path params cannot be filled from the demo, and a list that is short by nature (a community's 8 grids),
+// is named below with its reason. SQLite always; PostgreSQL too when TEST_DATABASE_URL is set. The demo is seeded
+// once per database and shared by the roles.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Kysely } from 'kysely';
+import { buildApp } from '../src/app.ts';
+import { loadConfig } from '../src/config.ts';
+import { FieldCipher, generateKeyring } from '../src/platform/crypto.ts';
+import { DEMO_PASSWORD, XIGUAN_ID, ensureDemo } from '../src/demo.ts';
+import { DEMO_SIGN_INS } from '../../scripts/demo/xiguan.ts';
+import { createTestDatabase, testDatabaseKinds, type TestDatabase } from './databases.ts';
+import { as, signIn, type Client, type TestApp } from './app.ts';
+
+const MAX_JSON_BYTES = 100 * 1024;
+
+/** Routes whose path params the demo cannot fill, with why. */
+const SKIP: Record<string, string> = {
+  '/api/volunteers/{id}/guardian-consent/scans/{scanId}': 'the demo has no scanned guardian consent',
+  '/api/activities/{id}/images/{imageId}': 'the demo has no activity images',
+  '/api/certificates/{id}/pdf': 'the demo issues no certificates',
+  '/api/certificates/mine/{id}/pdf': 'the demo issues no certificates',
+  '/api/certificates/verify/{communityId}/{token}': 'the demo issues no certificates',
+  '/api/activities/feed/{communityId}/{token}': 'the demo gives no volunteer an activity calendar feed',
+};
+
+/** Lists that are short by nature (not paged), with why. They must still stay under the body limit. */
+const BOUNDED: Record<string, string> = {
+  // Short catalogues of the community: a handful to a few dozen rows.
+  '/api/grids': "the community's grids (8 in Xiguan)",
+  '/api/buildings': "the community's buildings (44 in Xiguan), or one grid's",
+  '/api/public/communities': 'the communities on this server',
+  '/api/service-types': "the community's service catalogue",
+  '/api/party-posts': 'the party posts (设岗定责), a few dozen',
+  '/api/points/items': "the points supermarket's shelf",
+  '/api/training/courses': 'the training course catalogue',
+  '/api/units': 'the co-building units',
+  '/api/teams': 'the service teams',
+  '/api/insurance/policies': 'the insurance policies',
+  '/api/appointments/services': 'the bookable services',
+  '/api/activities/series': 'the activity series',
+  '/api/activities/templates': "one window of the year's festival templates",
+  '/api/activities/performances/shows': "one year's performances",
+  '/api/calendar/festivals': "one year's festivals",
+  '/api/calendar/solar-terms': "one year's 24 solar terms",
+  '/api/party-indicators': "one period's indicators per unit",
+  '/api/recognition/health-check': "one year's checks, one per star volunteer",
+  '/api/recognition/quarters/{quarter}/nominations': "one quarter's nominations",
+  '/api/public/recognition/{communityId}/{quarter}': "one quarter's published stars (a quota)",
+  // One thing's rows.
+  '/api/volunteers/{id}/skills': "one volunteer's skills",
+  '/api/households/{id}/survey': "one household's survey visits",
+  '/api/activities/{id}/signups': "one activity's sign-ups (its capacity)",
+  '/api/activities/{id}/served-residents': 'the residents one activity served',
+  '/api/training/sessions/{id}/attendance': "one training session's attendance (its room)",
+  '/api/homecare/stays/{id}/shifts': "one hospital stay's shifts",
+  '/api/badges/family': "the badges of one family's elders",
+  '/api/appointments/offer': 'the services one volunteer offers',
+  '/api/insurance/covers': "one volunteer's covers (volunteerId is required)",
+  '/api/training/certificates': "one volunteer's certificates (volunteerId is required)",
+  // One person's own.
+  '/api/certificates/mine': "the signed-in volunteer's certificates",
+  '/api/my/needs': "the signed-in resident's needs",
+  '/api/my/pairings': "the signed-in volunteer's pairings",
+  '/api/me/tasks': "the signed-in volunteer's tasks",
+  '/api/me/needs/for': 'the residents the signed-in account may ask for',
+  '/api/hours/mine/disputes': "the signed-in volunteer's disputes",
+  '/api/homecare/mine/runs': "the signed-in volunteer's delivery runs",
+  '/api/activities/mine': "the signed-in volunteer's activities",
+  // A window of dates (with a default) or a search (q required).
+  '/api/activities': 'a window of dates (from/to)',
+  '/api/classroom/sessions': 'a window of dates (from/to, default 30 days either side)',
+  '/api/classroom/logs': 'a window of dates (from/to, default the last 30 days)',
+  '/api/appointments/bookings': "one day's bookings",
+  '/api/appointments/services/{id}/slots': "one service's slots in a window of dates",
+  '/api/appointments/residents': 'a search (q required), capped',
+  '/api/homecare/residents': 'a search (q), capped',
+  '/api/needs/caller': "one caller's needs (by phone)",
+};
+
+/**
+ * Lists that grow with the community and do not page yet, each under the body limit on the demo. Known; to page.
+ */
+const NOT_YET_PAGED: Record<string, string> = {
+  '/api/outbox': 'the outbox',
+  '/api/homecare/tasks': 'home care tasks',
+  '/api/homecare/stays': 'hospital stays',
+  '/api/homecare/runs': 'delivery runs',
+  '/api/hours/disputes': 'hours disputes',
+  '/api/training/expiring': 'expiring training certificates',
+  '/api/training/sessions': 'training sessions',
+  '/api/units/{id}/volunteers': "a unit's volunteers",
+  '/api/badges/{id}/scans': "a badge's scans",
+  '/api/activities/open': 'open activities',
+  '/api/badges': 'badges',
+  '/api/badges/candidates': 'badge candidates',
+  '/api/classroom/children': 'classroom children',
+  '/api/insurance/expiring': 'expiring insurance',
+  '/api/insurance/policies/{id}/covered': "a policy's covered volunteers",
+  '/api/pairings/missed': 'missed pairing visits',
+  '/api/recognition/quarters/{quarter}/ranking': "a quarter's ranking",
+};
+
+/** Known oversized bodies, to fix: route → why. */
+const KNOWN_OVERSIZE: Record<string, string> = {
+  '/api/badges': 'every badge',
+  '/api/badges/candidates': 'every candidate',
+  '/api/classroom/children': 'every child',
+  '/api/insurance/expiring': 'every expiring cover',
+  '/api/insurance/policies/{id}/covered': 'every covered volunteer',
+  '/api/recognition/quarters/{quarter}/ranking': 'every volunteer ranked',
+};
+
+type Any = Kysely<any>;
+type Fill = (db: Any) => Promise<Record<string, string> | null>;
+
+const first =
+  (table: string, column = 'id', where?: (q: any) => any): ((db: Any) => Promise<string | null>) =>
+  async (db) => {
+    let q = db.selectFrom(table).select(column).where('community_id', '=', XIGUAN_ID);
+    if (where) q = where(q);
+    const row = await q.orderBy(column).limit(1).executeTakeFirst();
+    return row ? String(row[column]) : null;
+  };
+
+const byId =
+  (table: string, where?: (q: any) => any): Fill =>
+  async (db) => {
+    const id = await first(table, 'id', where)(db);
+    return id ? { id } : null;
+  };
+
+const feed =
+  (table: string): Fill =>
+  async (db) => {
+    const token = await first(table, 'token')(db);
+    return token ? { communityId: XIGUAN_ID, token } : null;
+  };
+
+const QUARTER = '2026Q4';
+
+/** How each templated path gets its params from the demo. */
+const FILLS: Record<string, Fill> = {
+  '/api/households/{id}': byId('household'),
+  '/api/households/{id}/survey': byId('household'),
+  '/api/residents/{id}': byId('resident'),
+  '/api/residents/{id}/sensitive': byId('resident'),
+  '/api/volunteers/{id}/skills': byId('volunteer'),
+  '/api/volunteers/{id}/availability': byId('volunteer'),
+  '/api/volunteers/{id}': byId('volunteer'),
+  '/api/volunteers/{id}/sensitive': byId('volunteer'),
+  '/api/volunteers/card/{token}': async (db) => {
+    const token = await first('volunteer', 'card_token')(db);
+    return token ? { token } : null;
+  },
+  '/api/hours/volunteers/{id}': byId('volunteer'),
+  '/api/points/volunteers/{id}': byId('volunteer'),
+  '/api/recognition/volunteers/{id}/star': byId('volunteer'),
+  '/api/units/{id}': byId('unit'),
+  '/api/units/{id}/volunteers': byId('unit'),
+  '/api/teams/{id}': byId('team'),
+  '/api/training/sessions/{id}/attendance': byId('training_session'),
+  '/api/insurance/policies/{id}/covered': byId('insurance_policy'),
+  '/api/service-types/{id}': byId('service_type'),
+  '/api/service-types/{id}/eligible': byId('service_type'),
+  '/api/needs/{id}': byId('need'),
+  '/api/needs/{id}/candidates': byId('need'),
+  '/api/my/needs/{id}': byId('need'),
+  '/api/pairings/{id}': byId('pairing'),
+  '/api/appointments/providers/{id}/feed': async (db) => {
+    const id = await first('appointment_provider', 'volunteer_id')(db);
+    return id ? { id } : null;
+  },
+  '/api/appointments/services/{id}/slots': byId('appointment_service'),
+  '/api/appointments/feed/{communityId}/{token}': feed('appointment_feed'),
+  '/api/activities/feed/{communityId}/{token}': feed('activity_feed'),
+  '/api/wechat/{communityId}': async () => ({ communityId: XIGUAN_ID }),
+  '/api/activities/{id}': byId('activity'),
+  '/api/activities/{id}/signups': byId('activity'),
+  '/api/activities/{id}/served-residents': byId('activity'),
+  '/api/activities/{id}/code': byId('activity'),
+  '/api/activities/{id}/checkin': byId('activity'),
+  '/api/recognition/quarters/{quarter}/ranking': async () => ({ quarter: QUARTER }),
+  '/api/recognition/quarters/{quarter}/nominations': async () => ({ quarter: QUARTER }),
+  '/api/public/recognition/{communityId}': async () => ({ communityId: XIGUAN_ID }),
+  '/api/public/recognition/{communityId}/{quarter}': async () => ({ communityId: XIGUAN_ID, quarter: QUARTER }),
+  '/api/public/recognition/{communityId}/{quarter}/poster.pdf': async () => ({
+    communityId: XIGUAN_ID,
+    quarter: QUARTER,
+  }),
+  '/api/classroom/sessions/{id}/board': byId('classroom_session'),
+  '/api/homecare/stays/{id}/shifts': byId('hospital_stay'),
+  '/api/homecare/runs/{id}': byId('delivery_run'),
+  '/api/homecare/mine/runs/{id}': byId('delivery_run'),
+  '/api/badges/{id}': byId('badge'),
+  '/api/badges/{id}/scans': byId('badge'),
+  '/api/badges/{id}/preview': byId('badge'),
+  '/api/badges/{id}/card.pdf': byId('badge'),
+};
+
+interface Schema {
+  type?: string | string[];
+  properties?: Record<string, Schema>;
+  items?: Schema;
+  anyOf?: Schema[];
+}
+
+interface GetRoute {
+  path: string;
+  json: boolean;
+  /** The body is a list: an array, or an object with `items`. */
+  list: 'array' | 'items' | null;
+  pages: boolean;
+}
+
+function getRoutes(doc: any): GetRoute[] {
+  const out: GetRoute[] = [];
+  for (const [path, item] of Object.entries<any>(doc.paths ?? {})) {
+    const op = item.get;
+    if (!op) continue;
+    const ok = op.responses?.['200'] ?? op.responses?.['201'];
+    const content: Record<string, { schema?: Schema }> = ok?.content ?? {};
+    const json = 'application/json' in content;
+    const schema = content['application/json']?.schema;
+    const isArray = (s?: Schema) => !!s && (s.type === 'array' || (Array.isArray(s.type) && s.type.includes('array')));
+    const list = !json ? null : isArray(schema) ? 'array' : isArray(schema?.properties?.items) ? 'items' : null;
+    const query: string[] = (op.parameters ?? []).filter((p: any) => p.in === 'query').map((p: any) => p.name);
+    out.push({ path, json, list, pages: query.includes('page') && query.includes('pageSize') });
+  }
+  return out.sort((a, b) => a.path.localeCompare(b.path));
+}
+
+function listLength(body: unknown, list: 'array' | 'items'): number {
+  if (list === 'array') return (body as unknown[]).length;
+  return (body as { items: unknown[] }).items.length;
+}
+
+for (const kind of testDatabaseKinds()) {
+  describe(`every GET route on the Xiguan demo (${kind})`, () => {
+    let db: TestDatabase;
+    let app: TestApp;
+    const clients: Array<{ role: string; phone: string; get: Client }> = [];
+    let routes: GetRoute[];
+    const paths = new Map<string, string>();
+
+    before(async () => {
+      db = await createTestDatabase(kind);
+      const config = loadConfig({
+        LINLI_DATA_DIR: db.dataDir,
+        LINLI_LOG_LEVEL: 'silent',
+        LINLI_DEMO: '0',
+        LINLI_JOBS: '0',
+        LINLI_RATE_LIMITS: '0',
+        LINLI_WEB_DIST: '/nonexistent',
+      });
+      const cipher = new FieldCipher(generateKeyring());
+      app = await buildApp(config, { database: db.handle, cipher });
+      await app.ready();
+      await ensureDemo(db.handle.db, cipher, app.log);
+      for (const s of DEMO_SIGN_INS)
+        clients.push({ role: s.role, phone: s.phone, get: as(app, await signIn(app, s.phone, DEMO_PASSWORD)) });
+      routes = getRoutes(app.swagger());
+      for (const r of routes) {
+        if (!r.path.includes('{')) {
+          paths.set(r.path, r.path);
+          continue;
+        }
+        const fill = FILLS[r.path];
+        const params = fill ? await fill(db.handle.db as Any) : null;
+        if (params)
+          paths.set(
+            r.path,
+            r.path.replace(/\{(\w+)\}/g, (_, name: string) => params[name] ?? `{${name}}`),
+          );
+      }
+    });
+    after(async () => {
+      await app?.close();
+      await db?.dispose();
+    });
+
+    it('signs in all seven demo roles', () => {
+      assert.equal(clients.length, 7);
+      assert.equal(new Set(clients.map((c) => c.role)).size, 7);
+    });
+
+    it("fills every templated route's params from the demo, or names why not", () => {
+      const unfilled = routes.filter((r) => !paths.has(r.path)).map((r) => r.path);
+      assert.deepEqual(unfilled.filter((p) => !SKIP[p]).sort(), [], 'routes with params the test cannot fill');
+      const stale = Object.keys(SKIP).filter((p) => paths.has(p) || !routes.some((r) => r.path === p));
+      assert.deepEqual(stale, [], 'skipped routes that are filled now, or gone: take them off SKIP');
+    });
+
+    it('answers every GET route as every role without a 5xx or a JSON body over 100 KB', async () => {
+      const problems: string[] = [];
+      for (const r of routes) {
+        const url = paths.get(r.path);
+        if (!url) continue;
+        for (const c of clients) {
+          const res = await c.get('GET', url);
+          const bytes = res.rawPayload.byteLength;
+          if (process.env.EVERY_GET_SIZES && bytes > 20000) console.log(`SIZE ${bytes} ${c.role} ${r.path}`);
+          if (res.statusCode >= 500) problems.push(`${c.role} GET ${url}: ${res.statusCode} ${res.body.slice(0, 200)}`);
+          const isJson = String(res.headers['content-type'] ?? '').startsWith('application/json');
+          if (isJson && bytes > MAX_JSON_BYTES && !KNOWN_OVERSIZE[r.path])
+            problems.push(`${c.role} GET ${r.path}: ${Math.round(bytes / 1024)} KB of JSON`);
+        }
+      }
+      assert.deepEqual(problems, [], `problems (${problems.length}):\n${problems.join('\n')}`);
+    });
+
+    it('pages every list route: ?page=1&pageSize=5 gives at most 5 items, with the total', async () => {
+      const problems: string[] = [];
+      for (const r of routes) {
+        const url = paths.get(r.path);
+        if (!url || !r.list || BOUNDED[r.path] || NOT_YET_PAGED[r.path]) continue;
+        if (!r.pages) {
+          problems.push(`GET ${r.path}: lists (${r.list}) but takes no page/pageSize`);
+          continue;
+        }
+        for (const c of clients) {
+          const res = await c.get('GET', `${url}${url.includes('?') ? '&' : '?'}page=1&pageSize=5`);
+          if (res.statusCode !== 200) continue;
+          const body = res.json();
+          const n = listLength(body, r.list);
+          if (n > 5) problems.push(`${c.role} GET ${r.path}?page=1&pageSize=5: ${n} items`);
+          if (r.list === 'items' && typeof body.total !== 'number') problems.push(`GET ${r.path}: no total`);
+        }
+      }
+      assert.deepEqual(problems, [], `problems (${problems.length}):\n${problems.join('\n')}`);
+    });
+
+    it('names only bounded lists that are lists and do not page', () => {
+      const wrong = [...Object.keys(BOUNDED), ...Object.keys(NOT_YET_PAGED)].filter((p) => {
+        const r = routes.find((x) => x.path === p);
+        return !r || !r.list || r.pages;
+      });
+      assert.deepEqual(wrong, []);
+    });
+  });
+}
