@@ -178,11 +178,24 @@ for (const kind of testDatabaseKinds()) {
         204,
       );
       const covered = (await admin('GET', `/api/insurance/policies/${policyId}/covered`)).json();
-      assert.deepEqual(covered.map((c: any) => c.volunteerName).sort(), ['张志愿', '王成年'].sort());
+      assert.deepEqual(covered.items.map((c: any) => c.volunteerName).sort(), ['张志愿', '王成年'].sort());
+      assert.equal(covered.total, 2);
+      // Paged, and searched by name.
+      const onePage = (await admin('GET', `/api/insurance/policies/${policyId}/covered?pageSize=1&page=2`)).json();
+      assert.equal(onePage.items.length, 1);
+      assert.equal(onePage.total, 2);
+      const named = (
+        await admin('GET', `/api/insurance/policies/${policyId}/covered?q=${encodeURIComponent('成年')}`)
+      ).json();
+      assert.deepEqual(
+        named.items.map((c: any) => c.volunteerName),
+        ['王成年'],
+      );
       assert.equal((await admin('DELETE', `/api/insurance/policies/${policyId}/covered/${myId}`)).statusCode, 204);
       const expiring = (await admin('GET', '/api/insurance/expiring?days=30')).json();
+      assert.equal(expiring.total, 1);
       assert.deepEqual(
-        expiring.map((c: any) => [c.volunteerName, c.endsOn]),
+        expiring.items.map((c: any) => [c.volunteerName, c.endsOn]),
         [['王成年', addDays(today, 20)]],
       );
       const bad = await admin('POST', '/api/insurance/policies', {

@@ -110,10 +110,46 @@ export async function residentsWithActiveBadge(db: DbOrTrx, communityId: string)
 export interface ListFilter {
   status?: string;
   q?: string;
+  page: number;
+  pageSize: number;
 }
 
 /** Badges with the elder's name and masked ID number (staff may see them), scan counts and the last scan. */
 export async function list(db: DbOrTrx, communityId: string, f: ListFilter) {
+  const q = listed(db, communityId, f);
+  const [rows, count] = await Promise.all([
+    q
+      .selectAll('g')
+      .select([
+        'r.name as resident_name',
+        'r.id_number_masked',
+        (eb) =>
+          eb
+            .selectFrom('badge_scan as s')
+            .select((e) => e.fn.countAll<number>().as('n'))
+            .whereRef('s.community_id', '=', 'g.community_id')
+            .whereRef('s.badge_id', '=', 'g.id')
+            .as('scans'),
+        (eb) =>
+          eb
+            .selectFrom('badge_scan as s')
+            .select((e) => e.fn.max('s.at').as('m'))
+            .whereRef('s.community_id', '=', 'g.community_id')
+            .whereRef('s.badge_id', '=', 'g.id')
+            .as('last_scan_at'),
+      ])
+      .orderBy(sql`case when g.status = 'active' then 0 else 1 end`)
+      .orderBy('g.issued_at', 'desc')
+      .orderBy('g.id')
+      .limit(f.pageSize)
+      .offset((f.page - 1) * f.pageSize)
+      .execute(),
+    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.n) };
+}
+
+function listed(db: DbOrTrx, communityId: string, f: ListFilter) {
   let q = db
     .selectFrom('badge as g')
     .innerJoin('resident as r', (j) =>
@@ -128,30 +164,7 @@ export async function list(db: DbOrTrx, communityId: string, f: ListFilter) {
         eb('g.nickname', 'like', `%${f.q!.replace(/[%_\\]/g, '')}%`),
       ]),
     );
-  return q
-    .selectAll('g')
-    .select([
-      'r.name as resident_name',
-      'r.id_number_masked',
-      (eb) =>
-        eb
-          .selectFrom('badge_scan as s')
-          .select((e) => e.fn.countAll<number>().as('n'))
-          .whereRef('s.community_id', '=', 'g.community_id')
-          .whereRef('s.badge_id', '=', 'g.id')
-          .as('scans'),
-      (eb) =>
-        eb
-          .selectFrom('badge_scan as s')
-          .select((e) => e.fn.max('s.at').as('m'))
-          .whereRef('s.community_id', '=', 'g.community_id')
-          .whereRef('s.badge_id', '=', 'g.id')
-          .as('last_scan_at'),
-    ])
-    .orderBy(sql`case when g.status = 'active' then 0 else 1 end`)
-    .orderBy('g.issued_at', 'desc')
-    .limit(1000)
-    .execute();
+  return q;
 }
 
 export const residentOf = (db: DbOrTrx, communityId: string, id: string) =>

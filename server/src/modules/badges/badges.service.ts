@@ -17,6 +17,7 @@ import { AppError } from '../../platform/errors.ts';
 import type { Locale } from '../../platform/i18n.ts';
 import type { Notification, Notifier } from '../../platform/notify.ts';
 import { uuidv7 } from '../../../../domain/shared/ids.ts';
+import { pageOfRows, type Page } from '../../../../domain/shared/schemas.ts';
 import { bornOnOrBefore, todayInShanghai } from '../../../../domain/shared/dates.ts';
 import {
   RENOTIFY_AFTER_MS,
@@ -351,9 +352,9 @@ export class BadgesService {
 
   // --------------------------------------------------------------------------------------------- staff
 
-  async list(actor: Actor, f: repo.ListFilter, origin: string): Promise<BadgeView[]> {
+  async list(actor: Actor, f: repo.ListFilter, origin: string): Promise<Page<BadgeView>> {
     authorize(actor, 'badges.manage');
-    const rows = await repo.list(this.db, actor.communityId, f);
+    const { rows, total } = await repo.list(this.db, actor.communityId, f);
     const [contacts, consents] = await Promise.all([
       repo.contactsOf(
         this.db,
@@ -362,7 +363,7 @@ export class BadgesService {
       ),
       repo.liveConsents(this.db, actor.communityId, PURPOSE),
     ]);
-    return rows.map((r) =>
+    const items = rows.map((r) =>
       this.view(
         r,
         contacts.filter((c) => c.badge_id === r.id),
@@ -376,6 +377,7 @@ export class BadgesService {
         },
       ),
     );
+    return { items, total, page: f.page, pageSize: f.pageSize };
   }
 
   async get(actor: Actor, id: string, origin: string): Promise<BadgeView> {
@@ -387,7 +389,11 @@ export class BadgesService {
   /**
    * Residents to suggest: 60 or older, tagged dementia or chronic illness, without a working badge; or a name search.
    */
-  async candidates(actor: Actor, q: string | undefined) {
+  async candidates(actor: Actor, q: string | undefined, page = 1, pageSize = 20) {
+    return pageOfRows(await this.allCandidates(actor, q), page, pageSize);
+  }
+
+  private async allCandidates(actor: Actor, q: string | undefined) {
     authorize(actor, 'badges.manage');
     const [have, consents] = await Promise.all([
       repo.residentsWithActiveBadge(this.db, actor.communityId),

@@ -2,6 +2,7 @@
 // the volunteer logs each visit on the phone, for their own pairings only; expected visits that passed
 // without one (within a tolerance) are flagged as missed. Visits keep a clean date and minutes for the
 // hours ledger.
+import { pageOfRows } from '../../../../domain/shared/schemas.ts';
 import type { Db, DbOrTrx, Trx } from '../../db/database.ts';
 import type { Actor, RequestContext } from '../../platform/actor.ts';
 import type { AuditLog } from '../../platform/audit.ts';
@@ -332,7 +333,16 @@ export class PairingsService {
   }
 
   /** Missed visits of every pairing in the last `days` days, newest first (staff's follow-up list). */
-  async missed(actor: Actor, days: number) {
+  /** A page of missed visits, newest first; `q` finds a resident or a volunteer by name. */
+  async missed(actor: Actor, days: number, f: { q?: string; page: number; pageSize: number }) {
+    const q = f.q?.trim();
+    const all = (await this.allMissed(actor, days)).filter(
+      (m) => !q || m.residentName.includes(q) || m.volunteerName.includes(q),
+    );
+    return pageOfRows(all, f.page, f.pageSize);
+  }
+
+  private async allMissed(actor: Actor, days: number) {
     const today = todayInShanghai();
     const from = addDays(today, -days);
     const rows = await repo.listPairings(this.db, actor.communityId, { activeFrom: from });

@@ -24,13 +24,22 @@ export interface Candidate {
 export interface BadgeFilter {
   status?: 'active' | 'revoked' | 'replaced';
   q?: string;
+  page?: number;
+  pageSize?: number;
+}
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
 }
 const enc = encodeURIComponent;
 
 export const badgesApi = {
-  list: (f: BadgeFilter, signal?: AbortSignal) => api.get<BadgeView[]>('/api/badges', { ...f }, signal),
+  list: (f: BadgeFilter, signal?: AbortSignal) => api.get<Page<BadgeView>>('/api/badges', { ...f }, signal),
+  /** The first 50 candidates (a name search finds the others). */
   candidates: (q: string | undefined, signal?: AbortSignal) =>
-    api.get<Candidate[]>('/api/badges/candidates', q ? { q } : undefined, signal),
+    api.get<Page<Candidate>>('/api/badges/candidates', { ...(q ? { q } : {}), pageSize: 50 }, signal),
   issue: (b: {
     residentId: string;
     nickname: string;
