@@ -63,6 +63,8 @@ describe('4:30 classroom journeys', () => {
     await phone.goto('/m/classroom');
     await phone.getByRole('heading', { name: '四点半课堂', level: 1 }).waitFor();
     await expectAccessible(phone, 'classroom today (phone)');
+    // The board shows 20 children at a time; the search finds the one by name.
+    await phone.getByRole('searchbox', { name: '按姓名查找' }).fill(kid.name);
     await phone.getByRole('button', { name: `${kid.name} 签到` }).click();
     await phone
       .getByRole('status')

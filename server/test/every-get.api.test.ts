@@ -6,11 +6,11 @@
 // once per database and shared by the roles.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Kysely } from 'kysely';
 import { buildApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
 import { FieldCipher, generateKeyring } from '../src/platform/crypto.ts';
-import { DEMO_PASSWORD, XIGUAN_ID, ensureDemo } from '../src/demo.ts';
+import { DEMO_PASSWORD, ensureDemo } from '../src/demo.ts';
+import { fillPaths, getRoutes, listLength, type Any, type GetRoute } from './get-routes.ts';
 import { DEMO_SIGN_INS } from '../../scripts/demo/xiguan.ts';
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from './databases.ts';
 import { as, signIn, type Client, type TestApp } from './app.ts';
@@ -79,147 +79,22 @@ const BOUNDED: Record<string, string> = {
   '/api/appointments/residents': 'a search (q required), capped',
   '/api/homecare/residents': 'a search (q), capped',
   '/api/needs/caller': "one caller's needs (by phone)",
+  // Capped at the newest rows.
+  '/api/outbox': 'the 100 newest messages of the development channel',
 };
 
 /**
  * Lists that grow with the community and do not page yet, each under the body limit on the demo. Known; to page.
  */
 const NOT_YET_PAGED: Record<string, string> = {
-  '/api/outbox': 'the outbox',
   '/api/homecare/tasks': 'home care tasks',
   '/api/homecare/stays': 'hospital stays',
   '/api/homecare/runs': 'delivery runs',
   '/api/hours/disputes': 'hours disputes',
-  '/api/training/expiring': 'expiring training certificates',
   '/api/training/sessions': 'training sessions',
-  '/api/units/{id}/volunteers': "a unit's volunteers",
   '/api/badges/{id}/scans': "a badge's scans",
   '/api/activities/open': 'open activities',
 };
-
-type Any = Kysely<any>;
-type Fill = (db: Any) => Promise<Record<string, string> | null>;
-
-const first =
-  (table: string, column = 'id', where?: (q: any) => any): ((db: Any) => Promise<string | null>) =>
-  async (db) => {
-    let q = db.selectFrom(table).select(column).where('community_id', '=', XIGUAN_ID);
-    if (where) q = where(q);
-    const row = await q.orderBy(column).limit(1).executeTakeFirst();
-    return row ? String(row[column]) : null;
-  };
-
-const byId =
-  (table: string, where?: (q: any) => any): Fill =>
-  async (db) => {
-    const id = await first(table, 'id', where)(db);
-    return id ? { id } : null;
-  };
-
-const feed =
-  (table: string): Fill =>
-  async (db) => {
-    const token = await first(table, 'token')(db);
-    return token ? { communityId: XIGUAN_ID, token } : null;
-  };
-
-const QUARTER = '2026Q4';
-
-/** How each templated path gets its params from the demo. */
-const FILLS: Record<string, Fill> = {
-  '/api/households/{id}': byId('household'),
-  '/api/households/{id}/survey': byId('household'),
-  '/api/residents/{id}': byId('resident'),
-  '/api/residents/{id}/sensitive': byId('resident'),
-  '/api/volunteers/{id}/skills': byId('volunteer'),
-  '/api/volunteers/{id}/availability': byId('volunteer'),
-  '/api/volunteers/{id}': byId('volunteer'),
-  '/api/volunteers/{id}/sensitive': byId('volunteer'),
-  '/api/volunteers/card/{token}': async (db) => {
-    const token = await first('volunteer', 'card_token')(db);
-    return token ? { token } : null;
-  },
-  '/api/hours/volunteers/{id}': byId('volunteer'),
-  '/api/points/volunteers/{id}': byId('volunteer'),
-  '/api/recognition/volunteers/{id}/star': byId('volunteer'),
-  '/api/units/{id}': byId('unit'),
-  '/api/units/{id}/volunteers': byId('unit'),
-  '/api/teams/{id}': byId('team'),
-  '/api/training/sessions/{id}/attendance': byId('training_session'),
-  '/api/insurance/policies/{id}/covered': byId('insurance_policy'),
-  '/api/service-types/{id}': byId('service_type'),
-  '/api/service-types/{id}/eligible': byId('service_type'),
-  '/api/needs/{id}': byId('need'),
-  '/api/needs/{id}/candidates': byId('need'),
-  '/api/my/needs/{id}': byId('need'),
-  '/api/pairings/{id}': byId('pairing'),
-  '/api/appointments/providers/{id}/feed': async (db) => {
-    const id = await first('appointment_provider', 'volunteer_id')(db);
-    return id ? { id } : null;
-  },
-  '/api/appointments/services/{id}/slots': byId('appointment_service'),
-  '/api/appointments/feed/{communityId}/{token}': feed('appointment_feed'),
-  '/api/activities/feed/{communityId}/{token}': feed('activity_feed'),
-  '/api/wechat/{communityId}': async () => ({ communityId: XIGUAN_ID }),
-  '/api/activities/{id}': byId('activity'),
-  '/api/activities/{id}/signups': byId('activity'),
-  '/api/activities/{id}/served-residents': byId('activity'),
-  '/api/activities/{id}/code': byId('activity'),
-  '/api/activities/{id}/checkin': byId('activity'),
-  '/api/recognition/quarters/{quarter}/ranking': async () => ({ quarter: QUARTER }),
-  '/api/recognition/quarters/{quarter}/nominations': async () => ({ quarter: QUARTER }),
-  '/api/public/recognition/{communityId}': async () => ({ communityId: XIGUAN_ID }),
-  '/api/public/recognition/{communityId}/{quarter}': async () => ({ communityId: XIGUAN_ID, quarter: QUARTER }),
-  '/api/public/recognition/{communityId}/{quarter}/poster.pdf': async () => ({
-    communityId: XIGUAN_ID,
-    quarter: QUARTER,
-  }),
-  '/api/classroom/sessions/{id}/board': byId('classroom_session'),
-  '/api/homecare/stays/{id}/shifts': byId('hospital_stay'),
-  '/api/homecare/runs/{id}': byId('delivery_run'),
-  '/api/homecare/mine/runs/{id}': byId('delivery_run'),
-  '/api/badges/{id}': byId('badge'),
-  '/api/badges/{id}/scans': byId('badge'),
-  '/api/badges/{id}/preview': byId('badge'),
-  '/api/badges/{id}/card.pdf': byId('badge'),
-};
-
-interface Schema {
-  type?: string | string[];
-  properties?: Record<string, Schema>;
-  items?: Schema;
-  anyOf?: Schema[];
-}
-
-interface GetRoute {
-  path: string;
-  json: boolean;
-  /** The body is a list: an array, or an object with `items`. */
-  list: 'array' | 'items' | null;
-  pages: boolean;
-}
-
-function getRoutes(doc: any): GetRoute[] {
-  const out: GetRoute[] = [];
-  for (const [path, item] of Object.entries<any>(doc.paths ?? {})) {
-    const op = item.get;
-    if (!op) continue;
-    const ok = op.responses?.['200'] ?? op.responses?.['201'];
-    const content: Record<string, { schema?: Schema }> = ok?.content ?? {};
-    const json = 'application/json' in content;
-    const schema = content['application/json']?.schema;
-    const isArray = (s?: Schema) => !!s && (s.type === 'array' || (Array.isArray(s.type) && s.type.includes('array')));
-    const list = !json ? null : isArray(schema) ? 'array' : isArray(schema?.properties?.items) ? 'items' : null;
-    const query: string[] = (op.parameters ?? []).filter((p: any) => p.in === 'query').map((p: any) => p.name);
-    out.push({ path, json, list, pages: query.includes('page') && query.includes('pageSize') });
-  }
-  return out.sort((a, b) => a.path.localeCompare(b.path));
-}
-
-function listLength(body: unknown, list: 'array' | 'items'): number {
-  if (list === 'array') return (body as unknown[]).length;
-  return (body as { items: unknown[] }).items.length;
-}
 
 for (const kind of testDatabaseKinds()) {
   describe(`every GET route on the Xiguan demo (${kind})`, () => {
@@ -227,7 +102,7 @@ for (const kind of testDatabaseKinds()) {
     let app: TestApp;
     const clients: Array<{ role: string; phone: string; get: Client }> = [];
     let routes: GetRoute[];
-    const paths = new Map<string, string>();
+    let paths = new Map<string, string>();
 
     before(async () => {
       db = await createTestDatabase(kind);
@@ -246,19 +121,7 @@ for (const kind of testDatabaseKinds()) {
       for (const s of DEMO_SIGN_INS)
         clients.push({ role: s.role, phone: s.phone, get: as(app, await signIn(app, s.phone, DEMO_PASSWORD)) });
       routes = getRoutes(app.swagger());
-      for (const r of routes) {
-        if (!r.path.includes('{')) {
-          paths.set(r.path, r.path);
-          continue;
-        }
-        const fill = FILLS[r.path];
-        const params = fill ? await fill(db.handle.db as Any) : null;
-        if (params)
-          paths.set(
-            r.path,
-            r.path.replace(/\{(\w+)\}/g, (_, name: string) => params[name] ?? `{${name}}`),
-          );
-      }
+      paths = await fillPaths(routes, db.handle.db as Any);
     });
     after(async () => {
       await app?.close();

@@ -79,10 +79,19 @@ for (const kind of testDatabaseKinds()) {
       );
       const expiring = (await admin('GET', '/api/training/expiring?days=30')).json();
       assert.deepEqual(
-        expiring.map((c: any) => [c.volunteerName, c.courseCode, c.expiresOn]),
+        expiring.items.map((c: any) => [c.volunteerName, c.courseCode, c.expiresOn]),
         [['王成年', 'dementia', addMonths(sessionDate, 12)]],
       );
-      assert.equal((await admin('GET', '/api/training/expiring?days=5')).json().length, 0);
+      assert.equal(expiring.total, 1);
+      assert.equal((await admin('GET', '/api/training/expiring?days=5')).json().total, 0);
+      assert.equal(
+        (await admin('GET', `/api/training/expiring?days=30&q=${encodeURIComponent('无此人')}`)).json().total,
+        0,
+      );
+      assert.equal(
+        (await admin('GET', `/api/training/expiring?days=30&q=${encodeURIComponent('成年')}`)).json().total,
+        1,
+      );
       const certs = (await admin('GET', `/api/training/certificates?volunteerId=${adultId}`)).json();
       assert.equal(certs.length, 1);
       // Absent withdraws the certificate.

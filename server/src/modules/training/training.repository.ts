@@ -210,7 +210,34 @@ export const certificatesOf = (db: DbOrTrx, actor: Actor, grant: Grant, voluntee
   certificates(db, actor, grant).where('t.volunteer_id', '=', volunteerId).orderBy('t.issued_on', 'desc').execute();
 
 /** Certificates expiring from today to `until`, leaving out those the volunteer has already renewed. */
-export const expiringCertificates = (db: DbOrTrx, actor: Actor, grant: Grant, today: string, until: string) =>
+export async function expiringCertificates(
+  db: DbOrTrx,
+  actor: Actor,
+  grant: Grant,
+  today: string,
+  until: string,
+  f: { q?: string; page: number; pageSize: number },
+) {
+  let q = expiringQuery(db, actor, grant, today, until);
+  const text = f.q?.replace(/[%_\\]/g, '').toLowerCase();
+  if (text) q = q.where((eb) => eb.or([eb('v.name', 'like', `%${text}%`), eb('v.name_pinyin', 'like', `%${text}%`)]));
+  const [rows, count] = await Promise.all([
+    q
+      .orderBy('t.expires_on')
+      .orderBy('v.name_pinyin')
+      .orderBy('t.id')
+      .limit(f.pageSize)
+      .offset((f.page - 1) * f.pageSize)
+      .execute(),
+    q
+      .clearSelect()
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.n) };
+}
+
+const expiringQuery = (db: DbOrTrx, actor: Actor, grant: Grant, today: string, until: string) =>
   certificates(db, actor, grant)
     .where('t.expires_on', '>=', today)
     .where('t.expires_on', '<=', until)
@@ -225,7 +252,4 @@ export const expiringCertificates = (db: DbOrTrx, actor: Actor, grant: Grant, to
             .where((eb) => eb.or([eb('n.expires_on', 'is', null), eb('n.expires_on', '>', eb.ref('t.expires_on'))])),
         ),
       ),
-    )
-    .orderBy('t.expires_on')
-    .orderBy('v.name_pinyin')
-    .execute();
+    );

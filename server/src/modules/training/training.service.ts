@@ -277,9 +277,10 @@ export class TrainingService {
     return (await repo.certificatesOf(this.db, actor, grant, volunteerId)).map(toCertificate);
   }
 
-  async expiring(actor: Actor, grant: Grant, days: number) {
+  async expiring(actor: Actor, grant: Grant, days: number, f: { q?: string; page: number; pageSize: number }) {
     const today = todayInShanghai();
-    return (await repo.expiringCertificates(this.db, actor, grant, today, addDays(today, days))).map(toCertificate);
+    const { rows, total } = await repo.expiringCertificates(this.db, actor, grant, today, addDays(today, days), f);
+    return { items: rows.map(toCertificate), total, page: f.page, pageSize: f.pageSize };
   }
 }
 

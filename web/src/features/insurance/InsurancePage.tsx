@@ -233,7 +233,7 @@ export default function InsurancePage() {
         ]}
       />
       <PolicyForm open={open} onClose={() => setOpen(false)} />
-      <CoveredDrawer policy={current} onClose={() => setCurrent(null)} manage={manage} />
+      <CoveredDrawer key={current?.id ?? 'none'} policy={current} onClose={() => setCurrent(null)} manage={manage} />
     </ConsolePage>
   );
 }

@@ -192,7 +192,8 @@ export default function TrainingPage() {
   const courses = useCourses();
   const sessions = useSessions();
   const [days, setDays] = useState(30);
-  const expiring = useExpiringCertificates(days);
+  const [expiringPage, setExpiringPage] = useState({ page: 1, pageSize: 20 });
+  const expiring = useExpiringCertificates(days, expiringPage);
   const [courseOpen, setCourseOpen] = useState(false);
   const [sessionOpen, setSessionOpen] = useState(false);
   const [current, setCurrent] = useState<Session | null>(null);
@@ -292,9 +293,18 @@ export default function TrainingPage() {
             children: (
               <ExpiringList<Certificate>
                 days={days}
-                onDays={setDays}
-                query={expiring}
+                onDays={(n) => {
+                  setDays(n);
+                  setExpiringPage({ ...expiringPage, page: 1 });
+                }}
+                query={{ ...expiring, data: expiring.data?.items }}
                 rowKey="id"
+                pagination={{
+                  current: expiringPage.page,
+                  pageSize: expiringPage.pageSize,
+                  total: expiring.data?.total ?? 0,
+                  onChange: (page, pageSize) => setExpiringPage({ page, pageSize }),
+                }}
                 columns={[
                   { title: t('console.svc.volunteer'), dataIndex: 'volunteerName' },
                   { title: t('console.training.course'), dataIndex: 'courseTitle' },

@@ -48,7 +48,12 @@ export const trainingApi = {
       `/api/training/sessions/${enc(id)}/attendance/${enc(volunteerId)}`,
       { status },
     ),
-  expiring: (days: number, signal?: AbortSignal) => api.get<Certificate[]>('/api/training/expiring', { days }, signal),
+  expiring: (days: number, f: { page: number; pageSize: number }, signal?: AbortSignal) =>
+    api.get<{ items: Certificate[]; total: number; page: number; pageSize: number }>(
+      '/api/training/expiring',
+      { days, ...f },
+      signal,
+    ),
 };
 
 export const useSessions = () =>
@@ -59,8 +64,12 @@ export const useAttendance = (id: string | null) =>
     enabled: !!id,
     queryFn: ({ signal }) => trainingApi.attendance(id!, signal),
   });
-export const useExpiringCertificates = (days: number) =>
-  useQuery({ queryKey: ['training', 'expiring', days], queryFn: ({ signal }) => trainingApi.expiring(days, signal) });
+export const useExpiringCertificates = (days: number, f: { page: number; pageSize: number }) =>
+  useQuery({
+    queryKey: ['training', 'expiring', days, f],
+    queryFn: ({ signal }) => trainingApi.expiring(days, f, signal),
+    placeholderData: (previous) => previous,
+  });
 
 const trainingKeys = { all: ['training'] as const };
 
