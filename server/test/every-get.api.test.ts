@@ -90,8 +90,6 @@ const NOT_YET_PAGED: Record<string, string> = {
   '/api/homecare/tasks': 'home care tasks',
   '/api/homecare/stays': 'hospital stays',
   '/api/homecare/runs': 'delivery runs',
-  '/api/hours/disputes': 'hours disputes',
-  '/api/training/sessions': 'training sessions',
   '/api/badges/{id}/scans': "a badge's scans",
   '/api/activities/open': 'open activities',
 };

@@ -127,7 +127,11 @@ for (const kind of testDatabaseKinds()) {
       assert.ok(results.filter((r) => r.statusCode === 409).every((r) => r.json().error.code === 'session_full'));
       assert.match(results.find((r) => r.statusCode === 409)!.json().error.message, /报满/);
       const sessions = (await admin('GET', `/api/training/sessions?courseId=${course.id}`)).json();
-      assert.equal(sessions[0].signedUp, 3);
+      assert.equal(sessions.items[0].signedUp, 3);
+      assert.equal(sessions.total, 1);
+      const firstPage = (await admin('GET', '/api/training/sessions?pageSize=1')).json();
+      assert.equal(firstPage.items.length, 1);
+      assert.ok(firstPage.total >= 1);
       // A volunteer signs themself up only while there is room.
       const self = await me('POST', `/api/training/sessions/${s.id}/signup`);
       assert.equal(self.statusCode, 409);

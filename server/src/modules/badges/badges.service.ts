@@ -373,7 +373,7 @@ export class BadgesService {
           idMasked: r.id_number_masked,
           scans: Number(r.scans ?? 0),
           lastScanAt: (r.last_scan_at as string | null) ?? null,
-          consent: consentOf(consents.filter((c) => c.resident_id === r.resident_id)),
+          consent: consentOf(byResident(consents).get(r.resident_id) ?? []),
         },
       ),
     );
@@ -410,6 +410,8 @@ export class BadgesService {
         consent: BadgeView['consent'];
       }
     >();
+    // Each resident's live consents, found by id (not a scan of every consent for each of ~1,000 elders).
+    const consentsOf = byResident(consents);
     const add = (rows: ResidentBrief[], group: string | null) => {
       for (const r of rows) {
         if (have.has(r.id)) continue;
@@ -419,7 +421,7 @@ export class BadgesService {
           birthDate: r.birthDate,
           address: r.address,
           groups: [],
-          consent: consentOf(consents.filter((x) => x.resident_id === r.id)),
+          consent: consentOf(consentsOf.get(r.id) ?? []),
         };
         if (group) c.groups.push(group);
         out.set(r.id, c);
@@ -904,6 +906,12 @@ export class BadgesService {
 }
 
 /** The newest live consent, as the badge list shows it. */
+function byResident<T extends { resident_id: string }>(rows: T[]): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const r of rows) (out.get(r.resident_id) ?? out.set(r.resident_id, []).get(r.resident_id)!).push(r);
+  return out;
+}
+
 function consentOf(
   live: Array<Pick<ConsentRecordTable, 'given_by_name' | 'given_by_relation' | 'given_at'>>,
 ): BadgeView['consent'] {

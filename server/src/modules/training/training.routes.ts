@@ -87,12 +87,12 @@ export function trainingRoutes(training: TrainingService) {
         config: read,
         schema: {
           tags,
-          summary: 'Sessions, newest first, optionally of one course',
-          querystring: z.object({ courseId: uuid.optional() }),
-          response: { 200: z.array(session) },
+          summary: 'Sessions, newest first, optionally of one course, a page at a time',
+          querystring: z.object({ courseId: uuid.optional(), ...paging(20) }),
+          response: { 200: pageOf(session) },
         },
       },
-      (req) => training.sessions(actorOf(req), req.query.courseId),
+      (req) => training.sessions(actorOf(req), req.query),
     );
     r.post(
       '/api/training/sessions',

@@ -190,7 +190,8 @@ export default function TrainingPage() {
   const me = useCurrentUser();
   const manage = can(me, 'training.manage');
   const courses = useCourses();
-  const sessions = useSessions();
+  const [sessionsPage, setSessionsPage] = useState({ page: 1, pageSize: 20 });
+  const sessions = useSessions(sessionsPage);
   const [days, setDays] = useState(30);
   const [expiringPage, setExpiringPage] = useState({ page: 1, pageSize: 20 });
   const expiring = useExpiringCertificates(days, expiringPage);
@@ -220,9 +221,15 @@ export default function TrainingPage() {
                   </Button>
                 )}
                 <QueryTable<Session>
-                  query={sessions}
+                  query={{ ...sessions, data: sessions.data?.items }}
                   rowKey="id"
                   size="small"
+                  pagination={{
+                    current: sessionsPage.page,
+                    pageSize: sessionsPage.pageSize,
+                    total: sessions.data?.total ?? 0,
+                    onChange: (page, pageSize) => setSessionsPage({ page, pageSize }),
+                  }}
                   locale={{ emptyText: t('console.training.noSessions') }}
                   scroll={{ x: 800 }}
                   columns={[
