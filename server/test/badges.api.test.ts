@@ -623,15 +623,21 @@ for (const kind of testDatabaseKinds()) {
     });
 
     it('audits a staff read of the scans', async () => {
-      const scans = (await staff('GET', `/api/badges/${badge.id}/scans`)).json();
+      const scans = (await staff('GET', `/api/badges/${badge.id}/scans`)).json().items;
       assert.ok(scans.length >= 5, 'scans.length >= 5');
-      const a = await db()
-        .selectFrom('audit_log')
-        .select('action')
-        .where('community_id', '=', t.a.id)
-        .where('action', '=', 'badges.scans_read')
-        .execute();
-      assert.equal(a.length, 1);
+      const reads = () =>
+        db()
+          .selectFrom('audit_log')
+          .select('action')
+          .where('community_id', '=', t.a.id)
+          .where('action', '=', 'badges.scans_read')
+          .execute();
+      assert.equal((await reads()).length, 1);
+      // Paged: each page read is audited too.
+      const two = (await staff('GET', `/api/badges/${badge.id}/scans?pageSize=2`)).json();
+      assert.equal(two.items.length, 2);
+      assert.equal(two.total, scans.length);
+      assert.equal((await reads()).length, 2);
     });
 
     it('reissues: the old code gives the hotline only; revoking stops the new; a second stop is refused', async () => {

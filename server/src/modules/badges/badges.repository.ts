@@ -204,7 +204,7 @@ export const badgesForFamily = (db: DbOrTrx, communityId: string, phone: string)
     .orderBy('g.issued_at', 'desc')
     .execute();
 
-export const scansOf = (db: DbOrTrx, communityId: string, badgeId: string, limit: number) =>
+export const scansOf = (db: DbOrTrx, communityId: string, badgeId: string, limit: number, offset = 0) =>
   db
     .selectFrom('badge_scan as s')
     .selectAll('s')
@@ -226,7 +226,18 @@ export const scansOf = (db: DbOrTrx, communityId: string, badgeId: string, limit
     .orderBy('at', 'desc')
     .orderBy('id', 'desc')
     .limit(limit)
+    .offset(offset)
     .execute();
+
+export async function countScans(db: DbOrTrx, communityId: string, badgeId: string): Promise<number> {
+  const row = await db
+    .selectFrom('badge_scan')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('community_id', '=', communityId)
+    .where('badge_id', '=', badgeId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
 
 export const insertScans = (db: DbOrTrx, rows: BadgeScanTable[]) => db.insertInto('badge_scan').values(rows).execute();
 

@@ -4,7 +4,7 @@
 import type { FastifyBaseLogger, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { idParam, pageOf, uuid } from '../../../../domain/shared/schemas.ts';
+import { idParam, pageOf, paging, uuid } from '../../../../domain/shared/schemas.ts';
 import {
   badgeQuery,
   badgeView,
@@ -231,12 +231,13 @@ function badgesApi(svc: BadgesService) {
         config: manage,
         schema: {
           tags,
-          summary: 'The scans of a badge, newest first (audited)',
+          summary: 'The scans of a badge, newest first, a page at a time (audited)',
           params: idParam,
-          response: { 200: z.array(scanView) },
+          querystring: z.object(paging(20)),
+          response: { 200: pageOf(scanView) },
         },
       },
-      (req) => svc.scansOf(actorOf(req), req.params.id, requestContext(req)),
+      (req) => svc.scansOf(actorOf(req), req.params.id, requestContext(req), req.query),
     );
     r.get(
       '/api/badges/:id/preview',

@@ -701,18 +701,24 @@ export class BadgesService {
   }
 
   /** The scan log of a badge; reading it is audited (it holds finders' locations). */
-  async scansOf(actor: Actor, id: string, ctx: RequestContext): Promise<ScanView[]> {
+  async scansOf(
+    actor: Actor,
+    id: string,
+    ctx: RequestContext,
+    page = { page: 1, pageSize: 20 },
+  ): Promise<Page<ScanView>> {
     authorize(actor, 'badges.manage');
     return this.db.transaction().execute(async (trx) => {
       await this.badge(trx, actor.communityId, id);
-      const rows = await repo.scansOf(trx, actor.communityId, id, 500);
+      const rows = await repo.scansOf(trx, actor.communityId, id, page.pageSize, (page.page - 1) * page.pageSize);
+      const total = await repo.countScans(trx, actor.communityId, id);
       await this.audit.recordBy(trx, actor, ctx, {
         action: 'badges.scans_read',
         entityType: 'badge',
         entityId: id,
-        detail: { rows: rows.length },
+        detail: { rows: rows.length, page: page.page },
       });
-      return rows.map(scanView);
+      return { items: rows.map(scanView), total, page: page.page, pageSize: page.pageSize };
     });
   }
 

@@ -70,7 +70,8 @@ export default function BadgesPage() {
   const list = useBadges(filter);
   const settings = useBadgeSettings();
   const candidates = useCandidates(search, issuing);
-  const scans = useBadgeScans(scansOf?.id ?? null);
+  const [scansPage, setScansPage] = useState({ page: 1, pageSize: 20 });
+  const scans = useBadgeScans(scansOf?.id ?? null, scansPage);
   const issue = useIssueBadge();
   const update = useUpdateBadge();
   const reissueBadge = useReissueBadge();
@@ -187,7 +188,13 @@ export default function BadgesPage() {
             title: t('console.actions'),
             render: (_, b) => (
               <Space wrap>
-                <Button size="small" onClick={() => setScansOf(b)}>
+                <Button
+                  size="small"
+                  onClick={() => {
+                    setScansPage({ ...scansPage, page: 1 });
+                    setScansOf(b);
+                  }}
+                >
                   {t('badges.console.viewScans')}
                   <span className="sr-only"> {b.nickname}</span>
                 </Button>
@@ -429,8 +436,13 @@ export default function BadgesPage() {
         <Table<ScanView>
           rowKey="id"
           loading={scans.isPending}
-          dataSource={scans.data ?? []}
-          pagination={{ pageSize: 20 }}
+          dataSource={scans.data?.items ?? []}
+          pagination={{
+            current: scansPage.page,
+            pageSize: scansPage.pageSize,
+            total: scans.data?.total ?? 0,
+            onChange: (page, pageSize) => setScansPage({ page, pageSize }),
+          }}
           locale={{ emptyText: t('badges.console.noScans') }}
           columns={[
             { title: t('badges.console.scanAt'), render: (_, s) => time(s.at) },
