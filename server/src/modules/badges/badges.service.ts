@@ -87,6 +87,9 @@ export const CONSENT_WITHDRAWN_REASON = '本人或监护人撤回了爱心二维
 const CACHE_MAX = 20_000;
 /** At most this many elders are suggested at once; a name search finds any other. */
 const CANDIDATES_MAX = 2000;
+/** One collator for every comparison (localeCompare with a locale builds one per call: 3-4 times slower). */
+const byChineseName = new Intl.Collator('zh-CN').compare;
+
 const RECENT_MAX = 50_000;
 
 export class BadgesService {
@@ -449,7 +452,7 @@ export class BadgesService {
         (a, b) =>
           Number(!!b.consent) - Number(!!a.consent) ||
           Number(b.groups.length > 0) - Number(a.groups.length > 0) ||
-          a.name.localeCompare(b.name, 'zh-CN'),
+          byChineseName(a.name, b.name),
       );
     }
     return [...out.values()];

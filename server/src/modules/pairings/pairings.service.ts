@@ -30,6 +30,9 @@ import type { HoursService } from '../hours/hours.service.ts';
 import type { ReleasedWork } from '../volunteers/guardian-consent.service.ts';
 import * as repo from './pairings.repository.ts';
 
+/** One collator for every comparison (localeCompare with a locale builds one per call: 3-4 times slower). */
+const byChineseName = new Intl.Collator('zh-CN').compare;
+
 /** How far back missed visits are looked for, unless asked otherwise. */
 export const MISSED_WINDOW_DAYS = 28;
 const UPCOMING_DAYS = 28;
@@ -361,7 +364,7 @@ export class PairingsService {
       for (const m of missed) out.push({ ...toPairing(p), date: m.date, missedInWindow: missed.length });
     }
     return out.sort((a, b) =>
-      a.date === b.date ? a.residentName.localeCompare(b.residentName, 'zh') : a.date < b.date ? 1 : -1,
+      a.date === b.date ? byChineseName(a.residentName, b.residentName) : a.date < b.date ? 1 : -1,
     );
   }
 
