@@ -21,6 +21,8 @@ const QUERY: Record<string, string> = {
   '/api/activities/performances/shows': 'year=2026',
   '/api/appointments/residents': `q=${encodeURIComponent('李')}`,
   '/api/homecare/residents': `q=${encodeURIComponent('李')}`,
+  '/api/recognition/health-check': 'year=2026',
+  '/api/needs/caller': 'phone=13800000007',
 };
 const GOAL_MS = 200;
 
