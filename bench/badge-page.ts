@@ -108,9 +108,11 @@ export async function badgePageBench(o: Partial<LoadOptions> & { rounds?: number
   try {
     const base = `http://127.0.0.1:${server.port}`;
     const { cookie } = await signInOverHttp(base, STAFF.phone, STAFF.password);
-    const badges = (await (await fetch(`${base}/api/badges?status=active`, { headers: { cookie } })).json()) as Array<{
-      url: string;
-    }>;
+    const badges = (
+      (await (await fetch(`${base}/api/badges?status=active`, { headers: { cookie } })).json()) as {
+        items: Array<{ url: string }>;
+      }
+    ).items;
     if (!badges.length) throw new Error('the demo has no badge');
     const pagePath = new URL(badges[0]!.url).pathname;
     const first = await fetch(`${base}${pagePath}`, { headers: { 'accept-encoding': 'identity' } });

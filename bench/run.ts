@@ -24,6 +24,7 @@ const { values } = parseArgs({
       default: [
         'startup,search,skills-search,eligibility,ranking,matching,booking,hours-profile',
         'recognition,certificate,signups,badge-page,homecare,classroom-checkout,record,import',
+        'lists',
       ].join(','),
     },
     seconds: { type: 'string', default: '10' },
@@ -126,6 +127,10 @@ async function main(): Promise<number> {
   );
   await section('record', async () =>
     (await import('./record-of-service.ts')).recordOfServiceBench({ pgUrl: process.env.BENCH_PG_URL }),
+  );
+  // Every list route on the Xiguan demo at 1 and 10 connections, slowest first.
+  await section('lists', async () =>
+    (await import('./list-routes.ts')).listRoutesBench({ pgUrl: process.env.BENCH_PG_URL }),
   );
   for (const name of CHILD_BENCHES) {
     if (!only.has(name)) continue;

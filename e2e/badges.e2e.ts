@@ -22,8 +22,14 @@ describe('love badge journeys', () => {
     const { context: desk, page: staff } = await signedIn(browser(), 'desktop', '13800000002');
     await staff.goto('/console/badges');
     await staff.getByRole('heading', { name: '爱心二维码', level: 1 }).waitFor();
-    const badges = (await (await staff.request.get('/api/badges?status=active')).json()) as Badge[];
-    const mother = badges.find((b) => b.contacts.some((c) => c.phone === '13800000007'));
+    let mother: Badge | undefined;
+    for (let p = 1; !mother; p++) {
+      const page = (await (await staff.request.get(`/api/badges?status=active&pageSize=200&page=${p}`)).json()) as {
+        items: Badge[];
+      };
+      if (!page.items.length) break;
+      mother = page.items.find((b) => b.contacts.some((c) => c.phone === '13800000007'));
+    }
     assert.ok(mother, "李泽钦's mother has a badge in the demo");
     await staff.getByLabel('按姓名或昵称查找').fill(mother.residentName);
     await staff.getByLabel('按姓名或昵称查找').press('Enter');

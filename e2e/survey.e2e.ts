@@ -59,10 +59,11 @@ describe('survey to-do journeys', () => {
     await expectAccessible(page, 'survey to-do (console)');
     await screenshot(page, 'console-survey-todo');
 
-    const badges = (await (await page.request.get('/api/badges?status=active')).json()) as Array<{
-      id: string;
-      scans: number;
-    }>;
+    const badges = (
+      (await (await page.request.get('/api/badges?status=active')).json()) as {
+        items: Array<{ id: string; scans: number }>;
+      }
+    ).items;
     const b = badges[0]!;
     const preview = await ctx.newPage();
     await preview.goto(`/api/badges/${b.id}/preview`);

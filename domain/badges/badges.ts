@@ -3,7 +3,7 @@
 // page shows a nickname and the family's cautions, offers a call to the family (the community's duty phone as
 // fallback) and a message with an optional location; never the elder's name, address, ID number or health.
 import { z } from 'zod';
-import { uuid } from '../shared/schemas.ts';
+import { paging, uuid } from '../shared/schemas.ts';
 import { MOBILE_RE } from '../shared/phone.ts';
 import { consentInput } from '../registry/schemas.ts';
 import { RELATION_LABELS } from '../registry/special-groups.ts';
@@ -133,7 +133,11 @@ export type SettingsInput = z.infer<typeof settingsInput>;
 export const badgeQuery = z.object({
   status: z.enum(BADGE_STATUSES).optional(),
   q: z.string().trim().max(40, 'invalid.tooLong').optional(),
+  ...paging(20),
 });
+
+/** Candidates to issue for: a name search, or every elder without a badge, a page at a time. */
+export const candidateQuery = z.object({ q: z.string().trim().max(40).optional(), ...paging(20) });
 
 /** What a finder sends from the page (a form, so every field is text). */
 export interface FinderMessage {

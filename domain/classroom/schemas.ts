@@ -6,7 +6,7 @@ import { isRealDate } from '../shared/dates.ts';
 import { mobile } from '../registry/schemas.ts';
 import { GENDERS } from '../registry/special-groups.ts';
 
-import { uuid } from '../shared/schemas.ts';
+import { pageOf, paging, uuid } from '../shared/schemas.ts';
 import { overrideInput } from '../volunteers/work-policy.ts';
 const text = (max: number) => z.string().trim().min(1, 'invalid.required').max(max, 'invalid.tooLong');
 const optText = (max: number) => z.string().trim().max(max, 'invalid.tooLong').nullish();
@@ -193,7 +193,13 @@ export const childView = z.object({
   adults: z.array(adultView),
 });
 export type ChildView = z.infer<typeof childView>;
-export const childListView = z.object({ items: z.array(childView) });
+export const childListView = pageOf(childView);
+/** The roll: by status, a search (a child's name, an adult's name or the end of an adult's phone), a page. */
+export const childQuery = z.object({
+  status: z.enum(CHILD_STATUSES, { error: 'invalid.value' }).optional(),
+  q: z.string().trim().max(40, 'invalid.tooLong').optional(),
+  ...paging(20),
+});
 
 /** An adult's new pickup code: the only time it is shown. */
 export const codeShownView = z.object({

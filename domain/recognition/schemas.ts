@@ -2,7 +2,7 @@
 // nominations, approval, publication, consent to publication, the yearly health-check list, and party
 // members' indicators. Shared by the server and the web.
 import { z } from 'zod';
-import { uuid } from '../shared/schemas.ts';
+import { paging, uuid } from '../shared/schemas.ts';
 import { isRealDate } from '../shared/dates.ts';
 import { isQuarter } from './quarters.ts';
 
@@ -103,7 +103,12 @@ export const rankingView = z.object({
   to: z.string(),
   attendanceKnown: z.boolean(),
   items: z.array(rankedView),
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
 });
+/** The ranking: a name search and a page (ranks are among every candidate). */
+export const rankingQuery = z.object({ q: z.string().trim().max(40, 'invalid.tooLong').optional(), ...paging(20) });
 
 export const nominationView = z.object({
   id: z.string(),

@@ -14,3 +14,20 @@ export function paging(defaultPageSize: number) {
     pageSize: z.coerce.number().int().min(1).max(200).default(defaultPageSize),
   };
 }
+
+/** A page of a list, as every paged route answers it. */
+export function pageOf<T extends z.ZodTypeAny>(item: T) {
+  return z.object({ items: z.array(item), total: z.number(), page: z.number(), pageSize: z.number() });
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+/** One page of rows already in memory (a list computed whole, then sent a page at a time). */
+export function pageOfRows<T>(rows: T[], page: number, pageSize: number): Page<T> {
+  return { items: rows.slice((page - 1) * pageSize, page * pageSize), total: rows.length, page, pageSize };
+}

@@ -125,7 +125,7 @@ for (const kind of testDatabaseKinds()) {
     });
 
     it('suggests every elder of 60 or over, dementia or not; a badge calls the family, primary first', async () => {
-      const suggested = (await staff('GET', '/api/badges/candidates')).json() as Array<{
+      const suggested = (await staff('GET', '/api/badges/candidates')).json().items as Array<{
         residentId: string;
         groups: string[];
       }>;
@@ -208,7 +208,7 @@ for (const kind of testDatabaseKinds()) {
       assert.ok(
         !(await staff('GET', '/api/badges/candidates'))
           .json()
-          .some((c: { residentId: string }) => c.residentId === elderId),
+          .items.some((c: { residentId: string }) => c.residentId === elderId),
         `!(await staff('GET', '/api/badges/candidates')).json().some((c: { residentId: st`,
       );
       const audit = await db()
@@ -254,7 +254,9 @@ for (const kind of testDatabaseKinds()) {
         .execute();
       assert.deepEqual(consent, [{ given_by_name: '吕建国', withdrawn_at: null }]);
       assert.ok(
-        !(await staff('GET', '/api/badges/candidates')).json().some((c: { residentId: string }) => c.residentId === lv),
+        !(await staff('GET', '/api/badges/candidates'))
+          .json()
+          .items.some((c: { residentId: string }) => c.residentId === lv),
         'no longer a candidate',
       );
     });
@@ -621,15 +623,21 @@ for (const kind of testDatabaseKinds()) {
     });
 
     it('audits a staff read of the scans', async () => {
-      const scans = (await staff('GET', `/api/badges/${badge.id}/scans`)).json();
+      const scans = (await staff('GET', `/api/badges/${badge.id}/scans`)).json().items;
       assert.ok(scans.length >= 5, 'scans.length >= 5');
-      const a = await db()
-        .selectFrom('audit_log')
-        .select('action')
-        .where('community_id', '=', t.a.id)
-        .where('action', '=', 'badges.scans_read')
-        .execute();
-      assert.equal(a.length, 1);
+      const reads = () =>
+        db()
+          .selectFrom('audit_log')
+          .select('action')
+          .where('community_id', '=', t.a.id)
+          .where('action', '=', 'badges.scans_read')
+          .execute();
+      assert.equal((await reads()).length, 1);
+      // Paged: each page read is audited too.
+      const two = (await staff('GET', `/api/badges/${badge.id}/scans?pageSize=2`)).json();
+      assert.equal(two.items.length, 2);
+      assert.equal(two.total, scans.length);
+      assert.equal((await reads()).length, 2);
     });
 
     it('reissues: the old code gives the hotline only; revoking stops the new; a second stop is refused', async () => {
@@ -689,7 +697,7 @@ for (const kind of testDatabaseKinds()) {
       const again = await staff('POST', `/api/badges/${fresh.id}/revoke`, { reason: '再次停用' });
       assert.equal(again.statusCode, 409);
       assert.equal(again.json().error.code, 'badge_not_active');
-      const list = (await staff('GET', '/api/badges?status=revoked')).json();
+      const list = (await staff('GET', '/api/badges?status=revoked')).json().items;
       assert.deepEqual(
         list.map((b: { id: string }) => b.id),
         [fresh.id],
@@ -702,7 +710,7 @@ for (const kind of testDatabaseKinds()) {
     it('takes a family contact removed in the registry off the call list and out of the family page', async () => {
       const current = (await staff('GET', '/api/badges?status=active'))
         .json()
-        .find((b: { residentId: string }) => b.residentId === elderId);
+        .items.find((b: { residentId: string }) => b.residentId === elderId);
       assert.deepEqual(
         current.contacts.map((c: { phone: string }) => c.phone),
         [t.a.phones.resident, DAUGHTER],
@@ -753,7 +761,7 @@ for (const kind of testDatabaseKinds()) {
     it('stops the badge once the love_badge consent is withdrawn in the registry, and lists it so', async () => {
       const current = (await staff('GET', '/api/badges?status=active'))
         .json()
-        .find((b: { residentId: string }) => b.residentId === elderId);
+        .items.find((b: { residentId: string }) => b.residentId === elderId);
       assert.ok(current.consent, 'the list shows the consent it stands on');
       assert.equal((await page(current.url, '10.0.0.20')).statusCode, 200); // cached now
       const [consent] = await db()
@@ -784,7 +792,7 @@ for (const kind of testDatabaseKinds()) {
       // Withdrawing another purpose's consent leaves badges alone.
       const wang = (await staff('GET', '/api/badges?status=active'))
         .json()
-        .find((b: { residentId: string }) => b.residentId === t.a.residents['王秀英']);
+        .items.find((b: { residentId: string }) => b.residentId === t.a.residents['王秀英']);
       const other = await staff('POST', `/api/residents/${t.a.residents['王秀英']}/consents`, {
         purpose: 'publicity',
         givenByName: '王秀英',
@@ -810,7 +818,8 @@ for (const kind of testDatabaseKinds()) {
       assert.match(reissue.json().error.message, /同意/);
       assert.equal((await staff('GET', `/api/badges/${wang.id}`)).json().status, 'active');
       assert.equal(
-        (await staff('GET', '/api/badges?status=active')).json().find((b: { id: string }) => b.id === wang.id).consent,
+        (await staff('GET', '/api/badges?status=active')).json().items.find((b: { id: string }) => b.id === wang.id)
+          .consent,
         null,
       );
     });

@@ -164,8 +164,19 @@ for (const kind of testDatabaseKinds()) {
       assert.equal((await db().selectFrom('classroom_child').select('id').execute()).length, before.length);
       const c = await enrol('曾小红');
       assert.match(c.mother.code, /^\d{6}$/);
-      const list = (await staff('GET', '/api/classroom/children')).json().items;
+      const list = (await staff('GET', `/api/classroom/children?q=${encodeURIComponent('曾小红')}`)).json().items;
       const row = list.find((x: { id: string }) => x.id === c.id);
+      // The roll is searched (here by an adult's phone) and paged.
+      const byPhone = (await staff('GET', `/api/classroom/children?q=${c.phone(1)}`)).json();
+      assert.deepEqual(
+        byPhone.items.map((x: { id: string }) => x.id),
+        [c.id],
+      );
+      assert.equal(byPhone.total, 1);
+      const one = (await staff('GET', '/api/classroom/children?pageSize=1')).json();
+      assert.equal(one.items.length, 1);
+      assert.equal(one.pageSize, 1);
+      assert.ok(one.total >= 1);
       assert.equal(row.consentBy, '曾丽');
       assert.equal(row.adults.length, 3);
       // The code is never stored or shown again.

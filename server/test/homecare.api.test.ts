@@ -430,7 +430,12 @@ for (const kind of testDatabaseKinds()) {
       assert.equal((await bVolunteer('POST', `/api/homecare/mine/tasks/${task.id}/take`)).statusCode, 404);
       assert.equal((await bStaff('GET', `/api/homecare/runs/${runId}`)).statusCode, 404);
       assert.deepEqual((await bStaff('GET', '/api/homecare/runs')).json(), []);
-      assert.deepEqual((await bStaff('GET', '/api/homecare/tasks')).json(), []);
+      assert.deepEqual((await bStaff('GET', '/api/homecare/tasks')).json().items, []);
+      // The task list is paged: the one just added is on the first page of open tasks, with the total.
+      const open = (await staff('GET', '/api/homecare/tasks?status=open&pageSize=1')).json();
+      assert.equal(open.items.length, 1);
+      assert.ok(open.total >= 1);
+      assert.equal(open.pageSize, 1);
       assert.deepEqual((await bVolunteer('GET', '/api/homecare/mine/tasks')).json().open, []);
       assert.equal(
         (await bStaff('POST', `/api/homecare/runs/${runId}/confirm`, { residentId: R('李泽钦'), outcome: 'delivered' }))

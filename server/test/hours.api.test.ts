@@ -368,7 +368,7 @@ for (const kind of testDatabaseKinds()) {
         assert.equal(r.statusCode, 400, `${JSON.stringify(body)} → ${r.body}`);
         assert.equal(r.json().error.details.fields[0].field, field, r.body);
       }
-      assert.equal((await staff('GET', '/api/hours/disputes')).json().length, 0, 'nothing was written');
+      assert.equal((await staff('GET', '/api/hours/disputes')).json().total, 0, 'nothing was written');
       const one = await me('POST', '/api/hours/mine/disputes', { entryId: entry.id, reason: '那天我待了两个小时' });
       assert.equal(one.statusCode, 201, one.body);
       const gap = await me('POST', '/api/hours/mine/disputes', {
@@ -376,9 +376,11 @@ for (const kind of testDatabaseKinds()) {
         reason: '重阳节活动没有记上',
       });
       assert.equal(gap.statusCode, 201);
-      const open = (await staff('GET', '/api/hours/disputes?status=open')).json();
+      const open = (await staff('GET', '/api/hours/disputes?status=open')).json().items;
       assert.deepEqual(open.map((d: any) => d.reason).sort(), ['那天我待了两个小时', '重阳节活动没有记上'].sort());
       assert.equal(open.find((d: any) => d.entryId === entry.id).entryDescription, entry.description);
+      const onePage = (await staff('GET', '/api/hours/disputes?status=open&pageSize=1&page=2')).json();
+      assert.deepEqual([onePage.items.length, onePage.total, onePage.page], [1, 2, 2]);
       assert.equal((await leader('GET', '/api/hours/disputes')).statusCode, 403);
       const answer = await staff('POST', `/api/hours/disputes/${one.json().id}/resolve`, {
         resolution: '已核实，已更正为 2 小时',

@@ -229,11 +229,22 @@ for (const kind of testDatabaseKinds()) {
       const detail = (await admin('GET', `/api/pairings/${id}`)).json();
       assert.deepEqual(detail.missed, [addDays(today, -7)]);
       assert.deepEqual(detail.due, [today]);
-      const missed = (await admin('GET', '/api/pairings/missed?days=28')).json().filter((m: any) => m.id === id);
+      const missed = (await admin('GET', '/api/pairings/missed?days=28&pageSize=200'))
+        .json()
+        .items.filter((m: any) => m.id === id);
       assert.deepEqual(
         missed.map((m: any) => [m.date, m.residentName, m.volunteerName]),
         [[addDays(today, -7), '吕建国', '刘红梅']],
       );
+      // Paged, and searched by a resident's or a volunteer's name.
+      const found = (
+        await admin('GET', `/api/pairings/missed?days=28&q=${encodeURIComponent('吕建国')}&pageSize=1`)
+      ).json();
+      assert.equal(found.items.length, 1);
+      assert.equal(found.items[0].residentName, '吕建国');
+      assert.equal(found.pageSize, 1);
+      const none = (await admin('GET', `/api/pairings/missed?days=28&q=${encodeURIComponent('无此人')}`)).json();
+      assert.deepEqual([none.items, none.total], [[], 0]);
       const mine = (await me('GET', '/api/my/pairings')).json().find((x: any) => x.id === id);
       assert.deepEqual(mine.missed, [addDays(today, -7)]);
     });

@@ -86,10 +86,15 @@ for (const kind of testDatabaseKinds()) {
       assert.deepEqual(
         own
           .json()
-          .map((x: any) => x.name)
+          .items.map((x: any) => x.name)
           .sort(),
         ['吴申请', '周成员'].sort(),
       );
+      assert.equal(own.json().total, 2);
+      const found = (
+        await coordinator('GET', `/api/units/${school}/volunteers?q=${encodeURIComponent('周')}&pageSize=1`)
+      ).json();
+      assert.deepEqual([found.items.map((x: any) => x.name), found.total, found.pageSize], [['周成员'], 1, 1]);
       const other = await coordinator('GET', `/api/units/${hospital}/volunteers`);
       assert.equal(other.statusCode, 403);
       assert.equal(other.json().error.code, 'out_of_scope');

@@ -79,10 +79,19 @@ for (const kind of testDatabaseKinds()) {
       );
       const expiring = (await admin('GET', '/api/training/expiring?days=30')).json();
       assert.deepEqual(
-        expiring.map((c: any) => [c.volunteerName, c.courseCode, c.expiresOn]),
+        expiring.items.map((c: any) => [c.volunteerName, c.courseCode, c.expiresOn]),
         [['王成年', 'dementia', addMonths(sessionDate, 12)]],
       );
-      assert.equal((await admin('GET', '/api/training/expiring?days=5')).json().length, 0);
+      assert.equal(expiring.total, 1);
+      assert.equal((await admin('GET', '/api/training/expiring?days=5')).json().total, 0);
+      assert.equal(
+        (await admin('GET', `/api/training/expiring?days=30&q=${encodeURIComponent('无此人')}`)).json().total,
+        0,
+      );
+      assert.equal(
+        (await admin('GET', `/api/training/expiring?days=30&q=${encodeURIComponent('成年')}`)).json().total,
+        1,
+      );
       const certs = (await admin('GET', `/api/training/certificates?volunteerId=${adultId}`)).json();
       assert.equal(certs.length, 1);
       // Absent withdraws the certificate.
@@ -118,7 +127,11 @@ for (const kind of testDatabaseKinds()) {
       assert.ok(results.filter((r) => r.statusCode === 409).every((r) => r.json().error.code === 'session_full'));
       assert.match(results.find((r) => r.statusCode === 409)!.json().error.message, /报满/);
       const sessions = (await admin('GET', `/api/training/sessions?courseId=${course.id}`)).json();
-      assert.equal(sessions[0].signedUp, 3);
+      assert.equal(sessions.items[0].signedUp, 3);
+      assert.equal(sessions.total, 1);
+      const firstPage = (await admin('GET', '/api/training/sessions?pageSize=1')).json();
+      assert.equal(firstPage.items.length, 1);
+      assert.ok(firstPage.total >= 1);
       // A volunteer signs themself up only while there is room.
       const self = await me('POST', `/api/training/sessions/${s.id}/signup`);
       assert.equal(self.statusCode, 409);
@@ -178,11 +191,24 @@ for (const kind of testDatabaseKinds()) {
         204,
       );
       const covered = (await admin('GET', `/api/insurance/policies/${policyId}/covered`)).json();
-      assert.deepEqual(covered.map((c: any) => c.volunteerName).sort(), ['张志愿', '王成年'].sort());
+      assert.deepEqual(covered.items.map((c: any) => c.volunteerName).sort(), ['张志愿', '王成年'].sort());
+      assert.equal(covered.total, 2);
+      // Paged, and searched by name.
+      const onePage = (await admin('GET', `/api/insurance/policies/${policyId}/covered?pageSize=1&page=2`)).json();
+      assert.equal(onePage.items.length, 1);
+      assert.equal(onePage.total, 2);
+      const named = (
+        await admin('GET', `/api/insurance/policies/${policyId}/covered?q=${encodeURIComponent('成年')}`)
+      ).json();
+      assert.deepEqual(
+        named.items.map((c: any) => c.volunteerName),
+        ['王成年'],
+      );
       assert.equal((await admin('DELETE', `/api/insurance/policies/${policyId}/covered/${myId}`)).statusCode, 204);
       const expiring = (await admin('GET', '/api/insurance/expiring?days=30')).json();
+      assert.equal(expiring.total, 1);
       assert.deepEqual(
-        expiring.map((c: any) => [c.volunteerName, c.endsOn]),
+        expiring.items.map((c: any) => [c.volunteerName, c.endsOn]),
         [['王成年', addDays(today, 20)]],
       );
       const bad = await admin('POST', '/api/insurance/policies', {

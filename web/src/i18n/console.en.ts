@@ -217,6 +217,7 @@ export const consoleEn: Translation<typeof consoleZhCN> = {
     },
     insurance: {
       title: 'Service insurance',
+      searchName: 'Find a volunteer by name',
       policies: 'Policies',
       expiring: 'Cover expiring',
       insurer: 'Insurer',

@@ -212,6 +212,7 @@ export const consoleZhCN = {
     },
     insurance: {
       title: '服务保险',
+      searchName: '按姓名查找志愿者',
       policies: '保单',
       expiring: '即将到期的保障',
       insurer: '保险公司',

@@ -80,6 +80,8 @@ export const en: Translation<typeof zhCN> = {
     none: 'None',
     listSep: ', ',
     loadMore: 'Show more ({{shown}} of {{total}} shown)',
+    findInList: 'Find by name',
+    noMatch: 'Nothing found. Try other words.',
   },
   gender: { male: 'Male', female: 'Female' },
   errors: {

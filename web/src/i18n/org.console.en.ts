@@ -69,6 +69,7 @@ export const orgConsoleEn: Translation<typeof orgConsoleZhCN> = {
     },
     units: {
       title: 'Units',
+      searchMember: 'Find by name or phone',
       lead:
         'Schools, the Party school, hospitals, companies and social organisations. A unit coordinator manages their ' +
         'own unit’s volunteers only.',

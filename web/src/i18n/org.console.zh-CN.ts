@@ -64,6 +64,7 @@ export const orgConsoleZhCN = {
     },
     units: {
       title: '驻区单位',
+      searchMember: '按姓名或手机号查找',
       lead: '学校、党校、医院、企业和社会组织。单位联络人只能管理本单位的志愿者。',
       address: '地址',
       contactName: '联系人',

@@ -72,6 +72,7 @@ export const pairingsConsoleEn: Translation<typeof pairingsConsoleZhCN> = {
     next: 'Next visits',
     noneMissed: 'None missed',
     missedDays: 'Last',
+    missedSearch: 'Find by resident or volunteer name',
     days: 'days',
     missedDate: 'Expected on',
     missedCount: 'Missed in the period',

@@ -66,6 +66,7 @@ export const pairingsConsoleZhCN = {
     next: '接下来的探访',
     noneMissed: '无漏访',
     missedDays: '统计最近',
+    missedSearch: '按居民或志愿者姓名查找',
     days: '天',
     missedDate: '应到日期',
     missedCount: '期间漏访次数',

@@ -45,6 +45,7 @@ export const recognitionConsoleEn: Translation<typeof recognitionConsoleZhCN> = 
       stars: '★{{n}}',
     },
     ranking: {
+      search: 'Find by name',
       lead:
         'Scoring: +1 per hour served; residents’ average rating ≥ 4.5 +10, ≥ 4 +5, below 3 −10; attendance at ' +
         'activities ≥ 90% +5, ≥ 75% +2; −5 per no-show. Equal scores: more hours first.',

@@ -33,6 +33,7 @@ export const recognitionConsoleZhCN = {
       stars: '★{{n}}',
     },
     ranking: {
+      search: '按姓名查找',
       lead:
         '按规则计分：每服务 1 小时 +1 分；居民评价平均 4.5 分以上 +10、4 分以上 +5、' +
         '低于 3 分 −10；活动出勤率 90% 以上 +5、75% 以上 +2；每缺席一次 −5。' +

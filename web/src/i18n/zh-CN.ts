@@ -77,6 +77,8 @@ export const zhCN = {
     none: '无',
     listSep: '、',
     loadMore: '加载更多（已显示 {{shown}} / 共 {{total}}）',
+    findInList: '按姓名查找',
+    noMatch: '没有找到。换个字试试。',
   },
   gender: { male: '男', female: '女' },
   errors: {

@@ -110,10 +110,46 @@ export async function residentsWithActiveBadge(db: DbOrTrx, communityId: string)
 export interface ListFilter {
   status?: string;
   q?: string;
+  page: number;
+  pageSize: number;
 }
 
 /** Badges with the elder's name and masked ID number (staff may see them), scan counts and the last scan. */
 export async function list(db: DbOrTrx, communityId: string, f: ListFilter) {
+  const q = listed(db, communityId, f);
+  const [rows, count] = await Promise.all([
+    q
+      .selectAll('g')
+      .select([
+        'r.name as resident_name',
+        'r.id_number_masked',
+        (eb) =>
+          eb
+            .selectFrom('badge_scan as s')
+            .select((e) => e.fn.countAll<number>().as('n'))
+            .whereRef('s.community_id', '=', 'g.community_id')
+            .whereRef('s.badge_id', '=', 'g.id')
+            .as('scans'),
+        (eb) =>
+          eb
+            .selectFrom('badge_scan as s')
+            .select((e) => e.fn.max('s.at').as('m'))
+            .whereRef('s.community_id', '=', 'g.community_id')
+            .whereRef('s.badge_id', '=', 'g.id')
+            .as('last_scan_at'),
+      ])
+      .orderBy(sql`case when g.status = 'active' then 0 else 1 end`)
+      .orderBy('g.issued_at', 'desc')
+      .orderBy('g.id')
+      .limit(f.pageSize)
+      .offset((f.page - 1) * f.pageSize)
+      .execute(),
+    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.n) };
+}
+
+function listed(db: DbOrTrx, communityId: string, f: ListFilter) {
   let q = db
     .selectFrom('badge as g')
     .innerJoin('resident as r', (j) =>
@@ -128,30 +164,7 @@ export async function list(db: DbOrTrx, communityId: string, f: ListFilter) {
         eb('g.nickname', 'like', `%${f.q!.replace(/[%_\\]/g, '')}%`),
       ]),
     );
-  return q
-    .selectAll('g')
-    .select([
-      'r.name as resident_name',
-      'r.id_number_masked',
-      (eb) =>
-        eb
-          .selectFrom('badge_scan as s')
-          .select((e) => e.fn.countAll<number>().as('n'))
-          .whereRef('s.community_id', '=', 'g.community_id')
-          .whereRef('s.badge_id', '=', 'g.id')
-          .as('scans'),
-      (eb) =>
-        eb
-          .selectFrom('badge_scan as s')
-          .select((e) => e.fn.max('s.at').as('m'))
-          .whereRef('s.community_id', '=', 'g.community_id')
-          .whereRef('s.badge_id', '=', 'g.id')
-          .as('last_scan_at'),
-    ])
-    .orderBy(sql`case when g.status = 'active' then 0 else 1 end`)
-    .orderBy('g.issued_at', 'desc')
-    .limit(1000)
-    .execute();
+  return q;
 }
 
 export const residentOf = (db: DbOrTrx, communityId: string, id: string) =>
@@ -191,7 +204,7 @@ export const badgesForFamily = (db: DbOrTrx, communityId: string, phone: string)
     .orderBy('g.issued_at', 'desc')
     .execute();
 
-export const scansOf = (db: DbOrTrx, communityId: string, badgeId: string, limit: number) =>
+export const scansOf = (db: DbOrTrx, communityId: string, badgeId: string, limit: number, offset = 0) =>
   db
     .selectFrom('badge_scan as s')
     .selectAll('s')
@@ -213,7 +226,18 @@ export const scansOf = (db: DbOrTrx, communityId: string, badgeId: string, limit
     .orderBy('at', 'desc')
     .orderBy('id', 'desc')
     .limit(limit)
+    .offset(offset)
     .execute();
+
+export async function countScans(db: DbOrTrx, communityId: string, badgeId: string): Promise<number> {
+  const row = await db
+    .selectFrom('badge_scan')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('community_id', '=', communityId)
+    .where('badge_id', '=', badgeId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
 
 export const insertScans = (db: DbOrTrx, rows: BadgeScanTable[]) => db.insertInto('badge_scan').values(rows).execute();
 

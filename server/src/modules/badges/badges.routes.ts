@@ -4,10 +4,11 @@
 import type { FastifyBaseLogger, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { idParam, uuid } from '../../../../domain/shared/schemas.ts';
+import { idParam, pageOf, paging, uuid } from '../../../../domain/shared/schemas.ts';
 import {
   badgeQuery,
   badgeView,
+  candidateQuery,
   candidateView,
   familyBadgeView,
   issueInput,
@@ -50,7 +51,7 @@ function badgesApi(svc: BadgesService) {
           tags,
           summary: 'Love badges, working ones first',
           querystring: badgeQuery,
-          response: { 200: z.array(badgeView) },
+          response: { 200: pageOf(badgeView) },
         },
       },
       (req) => svc.list(actorOf(req), req.query, originOf(req)),
@@ -64,11 +65,11 @@ function badgesApi(svc: BadgesService) {
           summary:
             'Residents to issue for: every elder of 60 or over with no badge (consent on file first, then ' +
             'dementia or chronic illness), or a name search',
-          querystring: z.object({ q: z.string().trim().max(40).optional() }),
-          response: { 200: z.array(candidateView) },
+          querystring: candidateQuery,
+          response: { 200: pageOf(candidateView) },
         },
       },
-      (req) => svc.candidates(actorOf(req), req.query.q || undefined),
+      (req) => svc.candidates(actorOf(req), req.query.q || undefined, req.query.page, req.query.pageSize),
     );
     r.post(
       '/api/badges',
@@ -230,12 +231,13 @@ function badgesApi(svc: BadgesService) {
         config: manage,
         schema: {
           tags,
-          summary: 'The scans of a badge, newest first (audited)',
+          summary: 'The scans of a badge, newest first, a page at a time (audited)',
           params: idParam,
-          response: { 200: z.array(scanView) },
+          querystring: z.object(paging(20)),
+          response: { 200: pageOf(scanView) },
         },
       },
-      (req) => svc.scansOf(actorOf(req), req.params.id, requestContext(req)),
+      (req) => svc.scansOf(actorOf(req), req.params.id, requestContext(req), req.query),
     );
     r.get(
       '/api/badges/:id/preview',

@@ -17,6 +17,7 @@ import { AppError } from '../../platform/errors.ts';
 import type { Locale } from '../../platform/i18n.ts';
 import type { Notification, Notifier } from '../../platform/notify.ts';
 import { uuidv7 } from '../../../../domain/shared/ids.ts';
+import { pageOfRows, type Page } from '../../../../domain/shared/schemas.ts';
 import { bornOnOrBefore, todayInShanghai } from '../../../../domain/shared/dates.ts';
 import {
   RENOTIFY_AFTER_MS,
@@ -86,6 +87,9 @@ export const CONSENT_WITHDRAWN_REASON = '本人或监护人撤回了爱心二维
 const CACHE_MAX = 20_000;
 /** At most this many elders are suggested at once; a name search finds any other. */
 const CANDIDATES_MAX = 2000;
+/** One collator for every comparison (localeCompare with a locale builds one per call: 3-4 times slower). */
+const byChineseName = new Intl.Collator('zh-CN').compare;
+
 const RECENT_MAX = 50_000;
 
 export class BadgesService {
@@ -351,9 +355,9 @@ export class BadgesService {
 
   // --------------------------------------------------------------------------------------------- staff
 
-  async list(actor: Actor, f: repo.ListFilter, origin: string): Promise<BadgeView[]> {
+  async list(actor: Actor, f: repo.ListFilter, origin: string): Promise<Page<BadgeView>> {
     authorize(actor, 'badges.manage');
-    const rows = await repo.list(this.db, actor.communityId, f);
+    const { rows, total } = await repo.list(this.db, actor.communityId, f);
     const [contacts, consents] = await Promise.all([
       repo.contactsOf(
         this.db,
@@ -362,7 +366,7 @@ export class BadgesService {
       ),
       repo.liveConsents(this.db, actor.communityId, PURPOSE),
     ]);
-    return rows.map((r) =>
+    const items = rows.map((r) =>
       this.view(
         r,
         contacts.filter((c) => c.badge_id === r.id),
@@ -372,10 +376,11 @@ export class BadgesService {
           idMasked: r.id_number_masked,
           scans: Number(r.scans ?? 0),
           lastScanAt: (r.last_scan_at as string | null) ?? null,
-          consent: consentOf(consents.filter((c) => c.resident_id === r.resident_id)),
+          consent: consentOf(byResident(consents).get(r.resident_id) ?? []),
         },
       ),
     );
+    return { items, total, page: f.page, pageSize: f.pageSize };
   }
 
   async get(actor: Actor, id: string, origin: string): Promise<BadgeView> {
@@ -387,7 +392,11 @@ export class BadgesService {
   /**
    * Residents to suggest: 60 or older, tagged dementia or chronic illness, without a working badge; or a name search.
    */
-  async candidates(actor: Actor, q: string | undefined) {
+  async candidates(actor: Actor, q: string | undefined, page = 1, pageSize = 20) {
+    return pageOfRows(await this.allCandidates(actor, q), page, pageSize);
+  }
+
+  private async allCandidates(actor: Actor, q: string | undefined) {
     authorize(actor, 'badges.manage');
     const [have, consents] = await Promise.all([
       repo.residentsWithActiveBadge(this.db, actor.communityId),
@@ -404,6 +413,8 @@ export class BadgesService {
         consent: BadgeView['consent'];
       }
     >();
+    // Each resident's live consents, found by id (not a scan of every consent for each of ~1,000 elders).
+    const consentsOf = byResident(consents);
     const add = (rows: ResidentBrief[], group: string | null) => {
       for (const r of rows) {
         if (have.has(r.id)) continue;
@@ -413,7 +424,7 @@ export class BadgesService {
           birthDate: r.birthDate,
           address: r.address,
           groups: [],
-          consent: consentOf(consents.filter((x) => x.resident_id === r.id)),
+          consent: consentOf(consentsOf.get(r.id) ?? []),
         };
         if (group) c.groups.push(group);
         out.set(r.id, c);
@@ -441,7 +452,7 @@ export class BadgesService {
         (a, b) =>
           Number(!!b.consent) - Number(!!a.consent) ||
           Number(b.groups.length > 0) - Number(a.groups.length > 0) ||
-          a.name.localeCompare(b.name, 'zh-CN'),
+          byChineseName(a.name, b.name),
       );
     }
     return [...out.values()];
@@ -693,18 +704,24 @@ export class BadgesService {
   }
 
   /** The scan log of a badge; reading it is audited (it holds finders' locations). */
-  async scansOf(actor: Actor, id: string, ctx: RequestContext): Promise<ScanView[]> {
+  async scansOf(
+    actor: Actor,
+    id: string,
+    ctx: RequestContext,
+    page = { page: 1, pageSize: 20 },
+  ): Promise<Page<ScanView>> {
     authorize(actor, 'badges.manage');
     return this.db.transaction().execute(async (trx) => {
       await this.badge(trx, actor.communityId, id);
-      const rows = await repo.scansOf(trx, actor.communityId, id, 500);
+      const rows = await repo.scansOf(trx, actor.communityId, id, page.pageSize, (page.page - 1) * page.pageSize);
+      const total = await repo.countScans(trx, actor.communityId, id);
       await this.audit.recordBy(trx, actor, ctx, {
         action: 'badges.scans_read',
         entityType: 'badge',
         entityId: id,
-        detail: { rows: rows.length },
+        detail: { rows: rows.length, page: page.page },
       });
-      return rows.map(scanView);
+      return { items: rows.map(scanView), total, page: page.page, pageSize: page.pageSize };
     });
   }
 
@@ -898,6 +915,12 @@ export class BadgesService {
 }
 
 /** The newest live consent, as the badge list shows it. */
+function byResident<T extends { resident_id: string }>(rows: T[]): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const r of rows) (out.get(r.resident_id) ?? out.set(r.resident_id, []).get(r.resident_id)!).push(r);
+  return out;
+}
+
 function consentOf(
   live: Array<Pick<ConsentRecordTable, 'given_by_name' | 'given_by_relation' | 'given_at'>>,
 ): BadgeView['consent'] {

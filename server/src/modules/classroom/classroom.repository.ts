@@ -27,14 +27,49 @@ export async function getChild(db: DbOrTrx, communityId: string, id: string): Pr
     .executeTakeFirst();
 }
 
+export interface ChildFilter {
+  status: string | null;
+  /** In the child's name, in an adult's name, or the end of an adult's phone. */
+  q?: string;
+  page: number;
+  pageSize: number;
+}
+
+/** One page of the roll, by status then name, and how many children match. */
 export async function listChildren(
   db: DbOrTrx,
   communityId: string,
-  status: string | null,
-): Promise<ClassroomChildTable[]> {
-  let q = db.selectFrom('classroom_child').selectAll().where('community_id', '=', communityId);
-  if (status) q = q.where('status', '=', status);
-  return q.orderBy('status').orderBy('name').execute();
+  f: ChildFilter,
+): Promise<{ rows: ClassroomChildTable[]; total: number }> {
+  let q = db.selectFrom('classroom_child as c').where('c.community_id', '=', communityId);
+  if (f.status) q = q.where('c.status', '=', f.status);
+  const text = f.q?.replace(/[%_\\]/g, '');
+  if (text)
+    q = q.where((eb) =>
+      eb.or([
+        eb('c.name', 'like', `%${text}%`),
+        eb.exists(
+          eb
+            .selectFrom('classroom_adult as a')
+            .select('a.id')
+            .whereRef('a.community_id', '=', 'c.community_id')
+            .whereRef('a.child_id', '=', 'c.id')
+            .where((e) => e.or([e('a.name', 'like', `%${text}%`), e('a.phone', 'like', `%${text}`)])),
+        ),
+      ]),
+    );
+  const [rows, count] = await Promise.all([
+    q
+      .selectAll('c')
+      .orderBy('c.status')
+      .orderBy('c.name')
+      .orderBy('c.id')
+      .limit(f.pageSize)
+      .offset((f.page - 1) * f.pageSize)
+      .execute(),
+    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.n) };
 }
 
 export async function insertChild(db: DbOrTrx, row: ClassroomChildTable): Promise<void> {

@@ -10,13 +10,13 @@ import {
   adultInput,
   adultPatch,
   boardView,
-  CHILD_STATUSES,
   checkInInput,
   checkInResultView,
   checkOutInput,
   checkOutResultView,
   childInput,
   childListView,
+  childQuery,
   childPatch,
   clearInput,
   closeInput,
@@ -58,11 +58,11 @@ export function classroomRoutes(svc: ClassroomService) {
         schema: {
           tags,
           summary: 'Children enrolled (or left), with their authorised adults',
-          querystring: z.object({ status: z.enum(CHILD_STATUSES, { error: 'invalid.value' }).optional() }),
+          querystring: childQuery,
           response: { 200: childListView },
         },
       },
-      (req) => svc.children(actorOf(req), req.query.status ?? null, requestContext(req)),
+      (req) => svc.children(actorOf(req), { ...req.query, status: req.query.status ?? null }, requestContext(req)),
     );
     r.post(
       '/api/classroom/children',

@@ -54,6 +54,7 @@ import type { VolunteerDirectory } from '../volunteers/volunteer-directory.ts';
 import type { ReleasedWork } from '../volunteers/guardian-consent.service.ts';
 import { alertView, boardChildView, childView, logView, sessionView } from './classroom.mapper.ts';
 import { ContactService } from '../contacts/contacts.service.ts';
+import type { Page } from '../../../../domain/shared/schemas.ts';
 import * as repo from './classroom.repository.ts';
 import { staffPhones } from '../auth/staff-directory.ts';
 
@@ -139,9 +140,10 @@ export class ClassroomService {
 
   // ------------------------------------------------------------------ children and adults
 
-  async children(actor: Actor, status: 'active' | 'left' | null, ctx: RequestContext): Promise<{ items: ChildView[] }> {
+  async children(actor: Actor, f: repo.ChildFilter, ctx: RequestContext): Promise<Page<ChildView>> {
     authorize(actor, 'classroom.manage');
-    const rows = await repo.listChildren(this.db, actor.communityId, status);
+    const status = f.status;
+    const { rows, total } = await repo.listChildren(this.db, actor.communityId, f);
     const adults = await repo.adultsOf(
       this.db,
       actor.communityId,
@@ -151,7 +153,7 @@ export class ClassroomService {
     await this.audit.recordBy(this.db, actor, ctx, {
       action: 'classroom.children.read',
       entityType: 'classroom_child',
-      detail: { status, count: rows.length },
+      detail: { status, q: f.q ?? null, page: f.page, count: rows.length },
     });
     return {
       items: rows.map((c) =>
@@ -160,6 +162,9 @@ export class ClassroomService {
           adults.filter((a) => a.child_id === c.id),
         ),
       ),
+      total,
+      page: f.page,
+      pageSize: f.pageSize,
     };
   }
 

@@ -51,6 +51,30 @@ export function listTasks(
     .execute();
 }
 
+/** A page of tasks (by status, of one resident), in the list's order, and how many match. */
+export async function pageTasks(
+  db: DbOrTrx,
+  communityId: string,
+  f: { status?: string; residentId?: string; page: number; pageSize: number },
+) {
+  let count = db.selectFrom('homecare_task as t').where('t.community_id', '=', communityId);
+  if (f.status) count = count.where('t.status', '=', f.status);
+  if (f.residentId) count = count.where('t.resident_id', '=', f.residentId);
+  let q = taskBase(db, communityId);
+  if (f.status) q = q.where('t.status', '=', f.status);
+  if (f.residentId) q = q.where('t.resident_id', '=', f.residentId);
+  const [rows, n] = await Promise.all([
+    q
+      .orderBy('t.due_on', f.status === 'done' ? 'desc' : 'asc')
+      .orderBy('t.id')
+      .limit(f.pageSize)
+      .offset((f.page - 1) * f.pageSize)
+      .execute(),
+    count.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(n.n) };
+}
+
 export function getTask(db: DbOrTrx, communityId: string, id: string) {
   return taskBase(db, communityId).where('t.id', '=', id).executeTakeFirst();
 }

@@ -3,7 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { idParam, uuid } from '../../../../domain/shared/schemas.ts';
+import { idParam, pageOf, paging, uuid } from '../../../../domain/shared/schemas.ts';
 import {
   addRecipientInput,
   assignBuildingInput,
@@ -48,12 +48,12 @@ export function homecareRoutes(svc: HomecareService) {
         config: manage,
         schema: {
           tags,
-          summary: 'Home care tasks, by status',
-          querystring: taskQuery,
-          response: { 200: z.array(taskView) },
+          summary: 'Home care tasks, by status, a page at a time',
+          querystring: taskQuery.extend(paging(20)),
+          response: { 200: pageOf(taskView) },
         },
       },
-      (req) => svc.listTasks(actorOf(req), req.query),
+      (req) => svc.pageTasks(actorOf(req), req.query),
     );
     r.post(
       '/api/homecare/tasks',

@@ -167,6 +167,16 @@ export class HomecareService {
     return (await repo.listTasks(this.db, actor.communityId, f)).map((t) => toTaskView(t, true));
   }
 
+  /** A page of tasks for the console, with the total. */
+  async pageTasks(
+    actor: Actor,
+    f: { status?: TaskStatus; residentId?: string; page: number; pageSize: number },
+  ): Promise<{ items: TaskView[]; total: number; page: number; pageSize: number }> {
+    authorize(actor, 'homecare.manage');
+    const { rows, total } = await repo.pageTasks(this.db, actor.communityId, f);
+    return { items: rows.map((t) => toTaskView(t, true)), total, page: f.page, pageSize: f.pageSize };
+  }
+
   async assignTask(
     actor: Actor,
     id: string,

@@ -259,6 +259,30 @@ export const insertDispute = (db: DbOrTrx, row: HoursDisputeTable) =>
   db.insertInto('hours_dispute').values(row).execute();
 
 export function disputes(db: DbOrTrx, communityId: string, f: { status?: string; volunteerId?: string; id?: string }) {
+  return disputeRows(db, communityId, f).orderBy('d.created_at', 'desc').limit(500).execute();
+}
+
+/** A page of disputes, newest first, and how many match. */
+export async function disputesPage(
+  db: DbOrTrx,
+  communityId: string,
+  f: { status?: string; page: number; pageSize: number },
+) {
+  let count = db.selectFrom('hours_dispute as d').where('d.community_id', '=', communityId);
+  if (f.status) count = count.where('d.status', '=', f.status);
+  const [rows, n] = await Promise.all([
+    disputeRows(db, communityId, f)
+      .orderBy('d.created_at', 'desc')
+      .orderBy('d.id')
+      .limit(f.pageSize)
+      .offset((f.page - 1) * f.pageSize)
+      .execute(),
+    count.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(n.n) };
+}
+
+function disputeRows(db: DbOrTrx, communityId: string, f: { status?: string; volunteerId?: string; id?: string }) {
   let q = db
     .selectFrom('hours_dispute as d')
     .innerJoin('volunteer as v', (j) =>
@@ -278,7 +302,7 @@ export function disputes(db: DbOrTrx, communityId: string, f: { status?: string;
   if (f.status) q = q.where('d.status', '=', f.status);
   if (f.volunteerId) q = q.where('d.volunteer_id', '=', f.volunteerId);
   if (f.id) q = q.where('d.id', '=', f.id);
-  return q.orderBy('d.created_at', 'desc').limit(500).execute();
+  return q;
 }
 
 /** Open → resolved, once: of two staff answering at once, one wins. */

@@ -3,7 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { idParam } from '../../../../domain/shared/schemas.ts';
+import { idParam, paging } from '../../../../domain/shared/schemas.ts';
 import {
   DISPUTE_STATUSES,
   correctInput,
@@ -150,12 +150,12 @@ export function hoursRoutes(hours: HoursService) {
         config: verify,
         schema: {
           tags,
-          summary: "Volunteers' objections, newest first",
-          querystring: z.object({ status: z.enum(DISPUTE_STATUSES).optional() }),
-          response: { 200: z.array(disputeView) },
+          summary: "Volunteers' objections, newest first, a page at a time",
+          querystring: z.object({ status: z.enum(DISPUTE_STATUSES).optional(), ...paging(20) }),
+          response: { 200: page(disputeView) },
         },
       },
-      (req) => hours.disputes(actorOf(req), req.query.status),
+      (req) => hours.disputes(actorOf(req), req.query.status, req.query),
     );
     r.post(
       '/api/hours/disputes/:id/resolve',

@@ -476,9 +476,14 @@ export class HoursService {
     return (await repo.disputes(this.db, actor.communityId, { volunteerId: me.id })).map(toDisputeView);
   }
 
-  async disputes(actor: Actor, status?: 'open' | 'resolved'): Promise<DisputeView[]> {
+  async disputes(
+    actor: Actor,
+    status: 'open' | 'resolved' | undefined,
+    page: { page: number; pageSize: number },
+  ): Promise<{ items: DisputeView[]; total: number; page: number; pageSize: number }> {
     authorize(actor, 'hours.verify');
-    return (await repo.disputes(this.db, actor.communityId, { status })).map(toDisputeView);
+    const { rows, total } = await repo.disputesPage(this.db, actor.communityId, { status, ...page });
+    return { items: rows.map(toDisputeView), total, page: page.page, pageSize: page.pageSize };
   }
 
   /** Staff answer a dispute (after correcting the entry, if it was wrong); the volunteer is told by SMS. */

@@ -94,18 +94,55 @@ function covers(db: DbOrTrx, actor: Actor, grant: Grant) {
     .where(volunteerInScope(actor, grant) as any);
 }
 
-export const coversOfPolicy = (db: DbOrTrx, actor: Actor, grant: Grant, policyId: string) =>
-  covers(db, actor, grant).where('c.policy_id', '=', policyId).orderBy('v.name_pinyin').execute();
+/** A page of a list of covers: a name (or pinyin) search, a page. */
+export interface CoverFilter {
+  q?: string;
+  page: number;
+  pageSize: number;
+}
+
+type Covers = ReturnType<typeof covers>;
+
+function searched(q: Covers, f: CoverFilter): Covers {
+  const text = f.q?.replace(/[%_\\]/g, '').toLowerCase();
+  if (!text) return q;
+  return q.where((eb) => eb.or([eb('v.name', 'like', `%${text}%`), eb('v.name_pinyin', 'like', `%${text}%`)]));
+}
+
+/** One page (rows in `order`) and how many match. */
+async function pageOfCovers(q: Covers, f: CoverFilter, order: (q: Covers) => Covers) {
+  const [rows, count] = await Promise.all([
+    order(q)
+      .orderBy('c.volunteer_id')
+      .limit(f.pageSize)
+      .offset((f.page - 1) * f.pageSize)
+      .execute(),
+    q
+      .clearSelect()
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.n) };
+}
+
+export const coversOfPolicy = (db: DbOrTrx, actor: Actor, grant: Grant, policyId: string, f: CoverFilter) =>
+  pageOfCovers(searched(covers(db, actor, grant).where('c.policy_id', '=', policyId), f), f, (q) =>
+    q.orderBy('v.name_pinyin'),
+  );
 
 export const coversOfVolunteer = (db: DbOrTrx, actor: Actor, grant: Grant, volunteerId: string) =>
   covers(db, actor, grant).where('c.volunteer_id', '=', volunteerId).orderBy('p.ends_on', 'desc').execute();
 
 /** Covers whose policy ends from today to `until`, leaving out volunteers already covered by a policy that runs on. */
-export const expiringCovers = (db: DbOrTrx, actor: Actor, grant: Grant, today: string, until: string) =>
-  covers(db, actor, grant)
-    .where('p.ends_on', '>=', today)
-    .where('p.ends_on', '<=', until)
-    .where(noCoverRunsOn(until))
-    .orderBy('p.ends_on')
-    .orderBy('v.name_pinyin')
-    .execute();
+export const expiringCovers = (db: DbOrTrx, actor: Actor, grant: Grant, today: string, until: string, f: CoverFilter) =>
+  pageOfCovers(
+    searched(
+      covers(db, actor, grant)
+        .where('p.ends_on', '>=', today)
+        .where('p.ends_on', '<=', until)
+        .where(noCoverRunsOn(until)),
+      f,
+    ),
+    f,
+    (q) => q.orderBy('p.ends_on').orderBy('v.name_pinyin').orderBy('c.policy_id'),
+  );

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { idParam, uuid } from '../../../../domain/shared/schemas.ts';
+import { idParam, pageOf, paging, uuid } from '../../../../domain/shared/schemas.ts';
 import { daysQuery, policyInput } from '../../../../domain/volunteers/service-schemas.ts';
 import { actorOf, grantOf, requestContext } from '../../platform/http.ts';
 import type { InsuranceService } from './insurance.service.ts';
@@ -30,6 +30,9 @@ const cover = z.object({
   endsOn: z.string(),
 });
 
+/** A name (or pinyin) search and a page, for the long lists of covers. */
+const coverSearch = { q: z.string().trim().max(40, 'invalid.tooLong').optional(), ...paging(20) };
+
 export function insuranceRoutes(insurance: InsuranceService) {
   return async (app: FastifyInstance) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
@@ -55,9 +58,15 @@ export function insuranceRoutes(insurance: InsuranceService) {
       '/api/insurance/policies/:id/covered',
       {
         config: read,
-        schema: { tags, summary: 'Volunteers a policy covers', params: idParam, response: { 200: z.array(cover) } },
+        schema: {
+          tags,
+          summary: 'Volunteers a policy covers, by name, a page at a time',
+          params: idParam,
+          querystring: z.object(coverSearch),
+          response: { 200: pageOf(cover) },
+        },
       },
-      (req) => insurance.covered(actorOf(req), grantOf(req), req.params.id),
+      (req) => insurance.covered(actorOf(req), grantOf(req), req.params.id, req.query),
     );
     r.post(
       '/api/insurance/policies/:id/covered',
@@ -112,11 +121,11 @@ export function insuranceRoutes(insurance: InsuranceService) {
         schema: {
           tags,
           summary: 'Covers ending within `days` (default 30) with no policy running on',
-          querystring: daysQuery,
-          response: { 200: z.array(cover) },
+          querystring: daysQuery.extend(coverSearch),
+          response: { 200: pageOf(cover) },
         },
       },
-      (req) => insurance.expiring(actorOf(req), grantOf(req), req.query.days),
+      (req) => insurance.expiring(actorOf(req), grantOf(req), req.query.days, req.query),
     );
   };
 }

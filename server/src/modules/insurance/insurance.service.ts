@@ -94,10 +94,11 @@ export class InsuranceService {
     return p;
   }
 
-  async covered(actor: Actor, grant: Grant, policyId: string) {
+  async covered(actor: Actor, grant: Grant, policyId: string, f: repo.CoverFilter) {
     await this.policyOr404(actor, policyId);
     const today = todayInShanghai();
-    return (await repo.coversOfPolicy(this.db, actor, grant, policyId)).map((c) => toCover(c, today));
+    const { rows, total } = await repo.coversOfPolicy(this.db, actor, grant, policyId, f);
+    return { items: rows.map((c) => toCover(c, today)), total, page: f.page, pageSize: f.pageSize };
   }
 
   async coversOf(actor: Actor, grant: Grant, volunteerId: string) {
@@ -161,10 +162,9 @@ export class InsuranceService {
     });
   }
 
-  async expiring(actor: Actor, grant: Grant, days: number) {
+  async expiring(actor: Actor, grant: Grant, days: number, f: repo.CoverFilter) {
     const today = todayInShanghai();
-    return (await repo.expiringCovers(this.db, actor, grant, today, addDays(today, days))).map((c) =>
-      toCover(c, today),
-    );
+    const { rows, total } = await repo.expiringCovers(this.db, actor, grant, today, addDays(today, days), f);
+    return { items: rows.map((c) => toCover(c, today)), total, page: f.page, pageSize: f.pageSize };
   }
 }

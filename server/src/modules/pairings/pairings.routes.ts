@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { idParam } from '../../../../domain/shared/schemas.ts';
+import { idParam, pageOf, paging } from '../../../../domain/shared/schemas.ts';
 import {
   PAIRING_ITEMS,
   PAIRING_STATUSES,
@@ -97,12 +97,16 @@ export function pairingsRoutes(pairings: PairingsService) {
         config: manage,
         schema: {
           tags,
-          summary: 'Expected visits that passed with none logged within two days, newest first',
-          querystring: z.object({ days: z.coerce.number().int().min(1).max(366).default(MISSED_WINDOW_DAYS) }),
-          response: { 200: z.array(pairing.extend({ date: z.string(), missedInWindow: z.number() })) },
+          summary: 'Expected visits that passed with none logged within two days, newest first, a page at a time',
+          querystring: z.object({
+            days: z.coerce.number().int().min(1).max(366).default(MISSED_WINDOW_DAYS),
+            q: z.string().trim().max(40, 'invalid.tooLong').optional(),
+            ...paging(20),
+          }),
+          response: { 200: pageOf(pairing.extend({ date: z.string(), missedInWindow: z.number() })) },
         },
       },
-      (req) => pairings.missed(actorOf(req), req.query.days),
+      (req) => pairings.missed(actorOf(req), req.query.days, req.query),
     );
     r.get(
       '/api/pairings/:id',

@@ -2,6 +2,7 @@
 // the volunteer logs each visit on the phone, for their own pairings only; expected visits that passed
 // without one (within a tolerance) are flagged as missed. Visits keep a clean date and minutes for the
 // hours ledger.
+import { pageOfRows } from '../../../../domain/shared/schemas.ts';
 import type { Db, DbOrTrx, Trx } from '../../db/database.ts';
 import type { Actor, RequestContext } from '../../platform/actor.ts';
 import type { AuditLog } from '../../platform/audit.ts';
@@ -28,6 +29,9 @@ import type { ContactService } from '../contacts/contacts.service.ts';
 import type { HoursService } from '../hours/hours.service.ts';
 import type { ReleasedWork } from '../volunteers/guardian-consent.service.ts';
 import * as repo from './pairings.repository.ts';
+
+/** One collator for every comparison (localeCompare with a locale builds one per call: 3-4 times slower). */
+const byChineseName = new Intl.Collator('zh-CN').compare;
 
 /** How far back missed visits are looked for, unless asked otherwise. */
 export const MISSED_WINDOW_DAYS = 28;
@@ -332,7 +336,16 @@ export class PairingsService {
   }
 
   /** Missed visits of every pairing in the last `days` days, newest first (staff's follow-up list). */
-  async missed(actor: Actor, days: number) {
+  /** A page of missed visits, newest first; `q` finds a resident or a volunteer by name. */
+  async missed(actor: Actor, days: number, f: { q?: string; page: number; pageSize: number }) {
+    const q = f.q?.trim();
+    const all = (await this.allMissed(actor, days)).filter(
+      (m) => !q || m.residentName.includes(q) || m.volunteerName.includes(q),
+    );
+    return pageOfRows(all, f.page, f.pageSize);
+  }
+
+  private async allMissed(actor: Actor, days: number) {
     const today = todayInShanghai();
     const from = addDays(today, -days);
     const rows = await repo.listPairings(this.db, actor.communityId, { activeFrom: from });
@@ -351,7 +364,7 @@ export class PairingsService {
       for (const m of missed) out.push({ ...toPairing(p), date: m.date, missedInWindow: missed.length });
     }
     return out.sort((a, b) =>
-      a.date === b.date ? a.residentName.localeCompare(b.residentName, 'zh') : a.date < b.date ? 1 : -1,
+      a.date === b.date ? byChineseName(a.residentName, b.residentName) : a.date < b.date ? 1 : -1,
     );
   }
 

@@ -17,6 +17,7 @@ import {
   publicQuarters,
   quarter,
   quarterParam,
+  rankingQuery,
   rankingView,
   settingsInput,
   withdrawInput,
@@ -195,10 +196,11 @@ export function recognitionRoutes(rec: RecognitionService, rateLimits = true) {
           tags,
           summary: 'Candidates of the quarter ranked by the rules, each score explained (team leaders: their team)',
           params: quarterParam,
+          querystring: rankingQuery,
           response: { 200: rankingView },
         },
       },
-      (req) => rec.ranking(actorOf(req), grantOf(req), req.params.quarter, localeOf(req)),
+      (req) => rec.ranking(actorOf(req), grantOf(req), req.params.quarter, localeOf(req), req.query),
     );
     r.get(
       '/api/recognition/quarters/:quarter/nominations',

@@ -411,7 +411,17 @@ export class RecognitionService {
     grant: Grant,
     quarter: string,
     locale: Locale,
-  ): Promise<{ quarter: string; from: string; to: string; attendanceKnown: boolean; items: RankedView[] }> {
+    f: { q?: string; page: number; pageSize: number } = { page: 1, pageSize: 20 },
+  ): Promise<{
+    quarter: string;
+    from: string;
+    to: string;
+    attendanceKnown: boolean;
+    items: RankedView[];
+    total: number;
+    page: number;
+    pageSize: number;
+  }> {
     const { facts: all, attendanceKnown } = await this.facts(actor.communityId, quarter);
     let facts = all;
     if (grant.scope === 'team') {
@@ -420,7 +430,10 @@ export class RecognitionService {
         : new Set<string>();
       facts = facts.filter((f) => members.has(f.volunteerId));
     } else requireCommunity(grant);
-    const ranked = rankCandidates(facts);
+    // Ranked in full (a rank is among all candidates), then searched by name and sent a page at a time.
+    const q = f.q?.trim();
+    const matching = rankCandidates(facts).filter((c) => !q || c.name.includes(q));
+    const ranked = matching.slice((f.page - 1) * f.pageSize, f.page * f.pageSize);
     const { from, to } = quarterRange(quarter);
     const [teams, noms, served] = await Promise.all([
       repo.teamNames(
@@ -460,6 +473,9 @@ export class RecognitionService {
         residentsReached: served.get(c.volunteerId)?.reached ?? 0,
         nomination: nomBy.get(c.volunteerId) ?? null,
       })),
+      total: matching.length,
+      page: f.page,
+      pageSize: f.pageSize,
     };
   }
 

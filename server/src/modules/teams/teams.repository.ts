@@ -34,20 +34,36 @@ export async function listTeams(db: DbOrTrx, communityId: string, onlyTeamId: st
   return q.orderBy('t.kind').orderBy('t.name').execute();
 }
 
+/**
+ * The active leaders of some teams, by pinyin. Two statements by primary key: as one join ordered by pinyin,
+ * SQLite walked every volunteer by the pinyin index and probed the teams for each (33 ms for 26 teams and 1,000
+ * volunteers, against 1 ms).
+ */
 export async function leaders(db: DbOrTrx, communityId: string, teamIds: string[]) {
   if (!teamIds.length) return [];
-  return db
-    .selectFrom('team_member as m')
-    .innerJoin('volunteer as v', (j) =>
-      j.onRef('v.community_id', '=', 'm.community_id').onRef('v.id', '=', 'm.volunteer_id'),
-    )
-    .select(['m.team_id', 'v.name'])
-    .where('m.community_id', '=', communityId)
-    .where('m.team_id', 'in', teamIds)
-    .where('m.role', '=', 'leader')
-    .where('m.status', '=', 'active')
-    .orderBy('v.name_pinyin')
+  const members = await db
+    .selectFrom('team_member')
+    .select(['team_id', 'volunteer_id'])
+    .where('community_id', '=', communityId)
+    .where('team_id', 'in', teamIds)
+    .where('role', '=', 'leader')
+    .where('status', '=', 'active')
     .execute();
+  if (!members.length) return [];
+  const people = await db
+    .selectFrom('volunteer')
+    .select(['id', 'name', 'name_pinyin'])
+    .where('community_id', '=', communityId)
+    .where('id', 'in', [...new Set(members.map((m) => m.volunteer_id))])
+    .execute();
+  const byId = new Map(people.map((v) => [v.id, v]));
+  return members
+    .flatMap((m) => {
+      const v = byId.get(m.volunteer_id);
+      return v ? [{ team_id: m.team_id, name: v.name, pinyin: v.name_pinyin }] : [];
+    })
+    .sort((a, b) => (a.pinyin < b.pinyin ? -1 : a.pinyin > b.pinyin ? 1 : 0))
+    .map(({ team_id, name }) => ({ team_id, name }));
 }
 
 export async function statusesOf(db: DbOrTrx, communityId: string, volunteerId: string) {

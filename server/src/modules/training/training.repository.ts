@@ -30,7 +30,27 @@ export const insertCourse = (db: DbOrTrx, row: TrainingCourseTable) =>
 export const updateCourse = (db: DbOrTrx, communityId: string, id: string, set: Partial<TrainingCourseTable>) =>
   db.updateTable('training_course').set(set).where('community_id', '=', communityId).where('id', '=', id).execute();
 
-export function listSessions(db: DbOrTrx, communityId: string, courseId?: string) {
+/** A page of sessions, newest first, and how many there are. */
+export async function listSessions(
+  db: DbOrTrx,
+  communityId: string,
+  f: { courseId?: string; page: number; pageSize: number },
+) {
+  let q = db.selectFrom('training_session as s').where('s.community_id', '=', communityId);
+  if (f.courseId) q = q.where('s.course_id', '=', f.courseId);
+  const [rows, count] = await Promise.all([
+    sessionRows(db, communityId, f.courseId)
+      .orderBy('s.starts_at', 'desc')
+      .orderBy('s.id')
+      .limit(f.pageSize)
+      .offset((f.page - 1) * f.pageSize)
+      .execute(),
+    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.n) };
+}
+
+function sessionRows(db: DbOrTrx, communityId: string, courseId?: string) {
   let q = db
     .selectFrom('training_session as s')
     .innerJoin('training_course as c', (j) =>
@@ -57,7 +77,7 @@ export function listSessions(db: DbOrTrx, communityId: string, courseId?: string
     )
     .where('s.community_id', '=', communityId);
   if (courseId) q = q.where('s.course_id', '=', courseId);
-  return q.orderBy('s.starts_at', 'desc').execute();
+  return q;
 }
 
 export const getSession = (db: DbOrTrx, communityId: string, id: string) =>
@@ -210,7 +230,34 @@ export const certificatesOf = (db: DbOrTrx, actor: Actor, grant: Grant, voluntee
   certificates(db, actor, grant).where('t.volunteer_id', '=', volunteerId).orderBy('t.issued_on', 'desc').execute();
 
 /** Certificates expiring from today to `until`, leaving out those the volunteer has already renewed. */
-export const expiringCertificates = (db: DbOrTrx, actor: Actor, grant: Grant, today: string, until: string) =>
+export async function expiringCertificates(
+  db: DbOrTrx,
+  actor: Actor,
+  grant: Grant,
+  today: string,
+  until: string,
+  f: { q?: string; page: number; pageSize: number },
+) {
+  let q = expiringQuery(db, actor, grant, today, until);
+  const text = f.q?.replace(/[%_\\]/g, '').toLowerCase();
+  if (text) q = q.where((eb) => eb.or([eb('v.name', 'like', `%${text}%`), eb('v.name_pinyin', 'like', `%${text}%`)]));
+  const [rows, count] = await Promise.all([
+    q
+      .orderBy('t.expires_on')
+      .orderBy('v.name_pinyin')
+      .orderBy('t.id')
+      .limit(f.pageSize)
+      .offset((f.page - 1) * f.pageSize)
+      .execute(),
+    q
+      .clearSelect()
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.n) };
+}
+
+const expiringQuery = (db: DbOrTrx, actor: Actor, grant: Grant, today: string, until: string) =>
   certificates(db, actor, grant)
     .where('t.expires_on', '>=', today)
     .where('t.expires_on', '<=', until)
@@ -225,7 +272,4 @@ export const expiringCertificates = (db: DbOrTrx, actor: Actor, grant: Grant, to
             .where((eb) => eb.or([eb('n.expires_on', 'is', null), eb('n.expires_on', '>', eb.ref('t.expires_on'))])),
         ),
       ),
-    )
-    .orderBy('t.expires_on')
-    .orderBy('v.name_pinyin')
-    .execute();
+    );

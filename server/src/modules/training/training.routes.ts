@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { idParam, uuid } from '../../../../domain/shared/schemas.ts';
+import { idParam, pageOf, paging, uuid } from '../../../../domain/shared/schemas.ts';
 import {
   ATTENDANCE,
   attendanceMark,
@@ -87,12 +87,12 @@ export function trainingRoutes(training: TrainingService) {
         config: read,
         schema: {
           tags,
-          summary: 'Sessions, newest first, optionally of one course',
-          querystring: z.object({ courseId: uuid.optional() }),
-          response: { 200: z.array(session) },
+          summary: 'Sessions, newest first, optionally of one course, a page at a time',
+          querystring: z.object({ courseId: uuid.optional(), ...paging(20) }),
+          response: { 200: pageOf(session) },
         },
       },
-      (req) => training.sessions(actorOf(req), req.query.courseId),
+      (req) => training.sessions(actorOf(req), req.query),
     );
     r.post(
       '/api/training/sessions',
@@ -211,12 +211,12 @@ export function trainingRoutes(training: TrainingService) {
         config: read,
         schema: {
           tags,
-          summary: 'Certificates expiring within `days` (default 30) and not yet renewed',
-          querystring: daysQuery,
-          response: { 200: z.array(certificate) },
+          summary: 'Certificates expiring within `days` (default 30) and not yet renewed, a page at a time',
+          querystring: daysQuery.extend({ q: z.string().trim().max(40, 'invalid.tooLong').optional(), ...paging(20) }),
+          response: { 200: pageOf(certificate) },
         },
       },
-      (req) => training.expiring(actorOf(req), grantOf(req), req.query.days),
+      (req) => training.expiring(actorOf(req), grantOf(req), req.query.days, req.query),
     );
   };
 }

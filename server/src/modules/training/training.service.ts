@@ -101,9 +101,9 @@ export class TrainingService {
 
   // ---------------- sessions ----------------
 
-  async sessions(actor: Actor, courseId?: string) {
-    const rows = await repo.listSessions(this.db, actor.communityId, courseId);
-    return rows.map((s) => ({
+  async sessions(actor: Actor, f: { courseId?: string; page: number; pageSize: number }) {
+    const { rows, total } = await repo.listSessions(this.db, actor.communityId, f);
+    const items = rows.map((s) => ({
       id: s.id,
       courseId: s.course_id,
       courseCode: s.course_code,
@@ -115,6 +115,7 @@ export class TrainingService {
       capacity: s.capacity,
       signedUp: Number(s.signed_up ?? 0),
     }));
+    return { items, total, page: f.page, pageSize: f.pageSize };
   }
 
   async createSession(actor: Actor, input: SessionInput, ctx: RequestContext) {
@@ -277,9 +278,10 @@ export class TrainingService {
     return (await repo.certificatesOf(this.db, actor, grant, volunteerId)).map(toCertificate);
   }
 
-  async expiring(actor: Actor, grant: Grant, days: number) {
+  async expiring(actor: Actor, grant: Grant, days: number, f: { q?: string; page: number; pageSize: number }) {
     const today = todayInShanghai();
-    return (await repo.expiringCertificates(this.db, actor, grant, today, addDays(today, days))).map(toCertificate);
+    const { rows, total } = await repo.expiringCertificates(this.db, actor, grant, today, addDays(today, days), f);
+    return { items: rows.map(toCertificate), total, page: f.page, pageSize: f.pageSize };
   }
 }
 

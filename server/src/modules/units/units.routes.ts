@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { idParam } from '../../../../domain/shared/schemas.ts';
+import { idParam, pageOf, paging } from '../../../../domain/shared/schemas.ts';
 import { unitInput, unitItem, unitPatch } from '../../../../domain/volunteers/units.ts';
 import { actorOf, grantOf, requestContext } from '../../platform/http.ts';
 import type { UnitsService } from './units.service.ts';
@@ -38,8 +38,9 @@ export function unitsRoutes(units: UnitsService) {
           tags: ['units'],
           summary: 'A unit’s volunteers (a unit coordinator: their own unit only)',
           params: idParam,
+          querystring: z.object({ q: z.string().trim().max(40, 'invalid.tooLong').optional(), ...paging(20) }),
           response: {
-            200: z.array(
+            200: pageOf(
               z.object({
                 id: z.string(),
                 name: z.string(),
@@ -52,7 +53,7 @@ export function unitsRoutes(units: UnitsService) {
           },
         },
       },
-      (req) => units.volunteers(actorOf(req), grantOf(req), req.params.id),
+      (req) => units.volunteers(actorOf(req), grantOf(req), req.params.id, req.query),
     );
     r.post(
       '/api/units',

@@ -1,4 +1,5 @@
 // Units and organisations in the area (驻区单位, 社会组织). A unit coordinator sees their own unit only.
+import { pageOfRows } from '../../../../domain/shared/schemas.ts';
 import type { Db } from '../../db/database.ts';
 import type { UnitTable } from '../../db/schema/index.ts';
 import type { Grant } from '../../platform/access.ts';
@@ -47,7 +48,16 @@ export class UnitsService {
     return toItem(u);
   }
 
-  async volunteers(actor: Actor, grant: Grant, id: string) {
+  /** A page of a unit's volunteers; `q` finds one by name or phone. */
+  async volunteers(actor: Actor, grant: Grant, id: string, f: { q?: string; page: number; pageSize: number }) {
+    const q = f.q?.trim();
+    const all = (await this.allVolunteers(actor, grant, id)).filter(
+      (v) => !q || v.name.includes(q) || v.phone.includes(q),
+    );
+    return pageOfRows(all, f.page, f.pageSize);
+  }
+
+  private async allVolunteers(actor: Actor, grant: Grant, id: string) {
     if (!(await repo.findUnit(this.db, actor.communityId, id))) throw new AppError('not_found', { entity: 'unit' });
     this.assertUnit(actor, grant, id);
     const today = todayInShanghai();

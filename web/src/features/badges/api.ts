@@ -24,13 +24,22 @@ export interface Candidate {
 export interface BadgeFilter {
   status?: 'active' | 'revoked' | 'replaced';
   q?: string;
+  page?: number;
+  pageSize?: number;
+}
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
 }
 const enc = encodeURIComponent;
 
 export const badgesApi = {
-  list: (f: BadgeFilter, signal?: AbortSignal) => api.get<BadgeView[]>('/api/badges', { ...f }, signal),
+  list: (f: BadgeFilter, signal?: AbortSignal) => api.get<Page<BadgeView>>('/api/badges', { ...f }, signal),
+  /** The first 50 candidates (a name search finds the others). */
   candidates: (q: string | undefined, signal?: AbortSignal) =>
-    api.get<Candidate[]>('/api/badges/candidates', q ? { q } : undefined, signal),
+    api.get<Page<Candidate>>('/api/badges/candidates', { ...(q ? { q } : {}), pageSize: 50 }, signal),
   issue: (b: {
     residentId: string;
     nickname: string;
@@ -40,7 +49,8 @@ export const badgesApi = {
   update: (id: string, b: UpdateInput) => api.put<BadgeView>(`/api/badges/${enc(id)}`, b),
   reissue: (id: string) => api.post<BadgeView>(`/api/badges/${enc(id)}/reissue`),
   revoke: (id: string, reason: string) => api.post<void>(`/api/badges/${enc(id)}/revoke`, { reason }),
-  scans: (id: string, signal?: AbortSignal) => api.get<ScanView[]>(`/api/badges/${enc(id)}/scans`, undefined, signal),
+  scans: (id: string, f: { page: number; pageSize: number }, signal?: AbortSignal) =>
+    api.get<Page<ScanView>>(`/api/badges/${enc(id)}/scans`, { ...f }, signal),
   settings: (signal?: AbortSignal) => api.get<SettingsView>('/api/badges/settings', undefined, signal),
   saveSettings: (b: SettingsInput) => api.put<void>('/api/badges/settings', b),
   family: (signal?: AbortSignal) => api.get<FamilyBadgeView[]>('/api/badges/family', undefined, signal),
@@ -66,8 +76,12 @@ export const useCandidates = (q: string | undefined, enabled: boolean) =>
   });
 export const useBadgeSettings = () =>
   useQuery({ queryKey: ['badges', 'settings'], queryFn: ({ signal }) => badgesApi.settings(signal) });
-export const useBadgeScans = (id: string | null) =>
-  useQuery({ queryKey: ['badges', 'scans', id], queryFn: ({ signal }) => badgesApi.scans(id!, signal), enabled: !!id });
+export const useBadgeScans = (id: string | null, f: { page: number; pageSize: number }) =>
+  useQuery({
+    queryKey: ['badges', 'scans', id, f],
+    queryFn: ({ signal }) => badgesApi.scans(id!, f, signal),
+    enabled: !!id,
+  });
 export const useFamilyBadges = () =>
   useQuery({ queryKey: ['me', 'badges'], queryFn: ({ signal }) => badgesApi.family(signal) });
 

@@ -51,8 +51,12 @@ type Raised = z.infer<typeof raisedView>;
 const enc = encodeURIComponent;
 
 export const classroomApi = {
-  children: (status: 'active' | 'left' | undefined, signal?: AbortSignal) =>
-    api.get<{ items: Child[] }>('/api/classroom/children', { status }, signal),
+  children: (f: ChildFilter, signal?: AbortSignal) =>
+    api.get<{ items: Child[]; total: number; page: number; pageSize: number }>(
+      '/api/classroom/children',
+      { ...f },
+      signal,
+    ),
   enrol: (b: ChildInput) => api.post<Enrolled>('/api/classroom/children', b),
   update: (id: string, b: { school: string; grade: string; weekdays: string; note: string | null }) =>
     api.patch<void>(`/api/classroom/children/${enc(id)}`, b),
@@ -94,10 +98,18 @@ export const classroomApi = {
     api.post<Created>(`/api/classroom/sessions/${enc(sessionId)}/logs`, b),
 };
 
-export const useChildren = (status?: 'active' | 'left') =>
+/** A page of the roll: by status, a search (a child's or an adult's name, the end of a phone). */
+export interface ChildFilter {
+  status?: 'active' | 'left';
+  q?: string;
+  page: number;
+  pageSize: number;
+}
+export const useChildren = (f: ChildFilter) =>
   useQuery({
-    queryKey: ['classroom', 'children', status ?? 'all'],
-    queryFn: ({ signal }) => classroomApi.children(status, signal),
+    queryKey: ['classroom', 'children', f],
+    queryFn: ({ signal }) => classroomApi.children(f, signal),
+    placeholderData: (previous) => previous,
   });
 export const useSessions = (from?: string, to?: string) =>
   useQuery({

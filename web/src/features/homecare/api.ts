@@ -26,8 +26,12 @@ export const OUTCOMES: readonly Outcome[] = ['delivered', 'absent', 'declined'];
 const enc = encodeURIComponent;
 
 export const homecareApi = {
-  tasks: (status: TaskStatus | undefined, signal?: AbortSignal) =>
-    api.get<TaskView[]>('/api/homecare/tasks', { status }, signal),
+  tasks: (status: TaskStatus | undefined, f: { page: number; pageSize: number }, signal?: AbortSignal) =>
+    api.get<{ items: TaskView[]; total: number; page: number; pageSize: number }>(
+      '/api/homecare/tasks',
+      { status, ...f },
+      signal,
+    ),
   createTask: (b: {
     residentId: string;
     kind: TaskKind;
@@ -93,10 +97,11 @@ export const homecareApi = {
     api.post<RunDetail>(`/api/homecare/mine/runs/${enc(id)}/confirm`, { residentId, outcome, note }),
 };
 
-export const useTasks = (status: TaskStatus | undefined) =>
+export const useTasks = (status: TaskStatus | undefined, f: { page: number; pageSize: number }) =>
   useQuery({
-    queryKey: ['homecare', 'tasks', status ?? 'all'],
-    queryFn: ({ signal }) => homecareApi.tasks(status, signal),
+    queryKey: ['homecare', 'tasks', status ?? 'all', f],
+    queryFn: ({ signal }) => homecareApi.tasks(status, f, signal),
+    placeholderData: (previous) => previous,
   });
 export const useStays = () =>
   useQuery({ queryKey: ['homecare', 'stays'], queryFn: ({ signal }) => homecareApi.stays(signal) });

@@ -43,8 +43,12 @@ export const hoursApi = {
   myDisputes: (signal?: AbortSignal) => api.get<DisputeView[]>('/api/hours/mine/disputes', undefined, signal),
   dispute: (b: { entryId?: string; serviceDate?: string; reason: string }) =>
     api.post<{ id: string }>('/api/hours/mine/disputes', b),
-  disputes: (status: 'open' | 'resolved' | undefined, signal?: AbortSignal) =>
-    api.get<DisputeView[]>('/api/hours/disputes', { status }, signal),
+  disputes: (status: 'open' | 'resolved' | undefined, f: { page: number; pageSize: number }, signal?: AbortSignal) =>
+    api.get<{ items: DisputeView[]; total: number; page: number; pageSize: number }>(
+      '/api/hours/disputes',
+      { status, ...f },
+      signal,
+    ),
   resolve: (id: string, resolution: string) => api.post<void>(`/api/hours/disputes/${enc(id)}/resolve`, { resolution }),
   settings: (signal?: AbortSignal) => api.get<Settings>('/api/hours/settings', undefined, signal),
   saveSettings: (b: Omit<Settings, 'updatedAt'>) => api.put<void>('/api/hours/settings', b),
@@ -60,8 +64,12 @@ export const useMyDisputes = () =>
     queryFn: ({ signal }) => hoursApi.myDisputes(signal),
     retry: false,
   });
-export const useDisputes = (status: 'open' | 'resolved' | undefined) =>
-  useQuery({ queryKey: ['hours', 'disputes', status], queryFn: ({ signal }) => hoursApi.disputes(status, signal) });
+export const useDisputes = (status: 'open' | 'resolved' | undefined, f: { page: number; pageSize: number }) =>
+  useQuery({
+    queryKey: ['hours', 'disputes', status, f],
+    queryFn: ({ signal }) => hoursApi.disputes(status, f, signal),
+    placeholderData: (previous) => previous,
+  });
 export const useHoursSettings = () =>
   useQuery({ queryKey: ['hours', 'settings'], queryFn: ({ signal }) => hoursApi.settings(signal) });
 

@@ -20,6 +20,7 @@ import {
   usePolicies,
   useRemoveCover,
   type Cover,
+  type CoverPage,
   type Policy,
 } from './api.ts';
 
@@ -73,7 +74,8 @@ function PolicyForm({ open, onClose }: { open: boolean; onClose: () => void }) {
 
 function CoveredDrawer({ policy, onClose, manage }: { policy: Policy | null; onClose: () => void; manage: boolean }) {
   const { t } = useTranslation();
-  const q = useCovered(policy?.id ?? null);
+  const [f, setF] = useState<CoverPage>({ page: 1, pageSize: 20 });
+  const q = useCovered(policy?.id ?? null, f);
   const { message } = App.useApp();
   const addCover = useAddCover(policy?.id);
   const removeCover = useRemoveCover();
@@ -97,10 +99,23 @@ function CoveredDrawer({ policy, onClose, manage }: { policy: Policy | null; onC
       title={policy ? `${policy.insurer} ${policy.policyNo} · ${t('console.insurance.coveredList')}` : ''}
     >
       {manage && <AddVolunteerBar label={t('console.insurance.addCover')} onAdd={add} />}
+      <Input.Search
+        allowClear
+        placeholder={t('console.insurance.searchName')}
+        aria-label={t('console.insurance.searchName')}
+        style={{ width: 240, marginBottom: 12 }}
+        onSearch={(text) => setF({ ...f, q: text || undefined, page: 1 })}
+      />
       <QueryTable<Cover>
-        query={q}
+        query={{ ...q, data: q.data?.items }}
         rowKey="volunteerId"
         size="small"
+        pagination={{
+          current: f.page,
+          pageSize: f.pageSize,
+          total: q.data?.total ?? 0,
+          onChange: (page, pageSize) => setF({ ...f, page, pageSize }),
+        }}
         locale={{ emptyText: t('console.insurance.noCovered') }}
         columns={[
           { title: t('console.svc.volunteer'), dataIndex: 'volunteerName' },
@@ -134,7 +149,8 @@ export default function InsurancePage() {
   const manage = can(me, 'insurance.manage');
   const policies = usePolicies();
   const [days, setDays] = useState(30);
-  const expiring = useExpiringCover(days);
+  const [expiringPage, setExpiringPage] = useState({ page: 1, pageSize: 20 });
+  const expiring = useExpiringCover(days, expiringPage);
   const [open, setOpen] = useState(false);
   const [current, setCurrent] = useState<Policy | null>(null);
   const ages = (p: Policy) =>
@@ -193,9 +209,18 @@ export default function InsurancePage() {
             children: (
               <ExpiringList<Cover>
                 days={days}
-                onDays={setDays}
-                query={expiring}
+                onDays={(n) => {
+                  setDays(n);
+                  setExpiringPage({ ...expiringPage, page: 1 });
+                }}
+                query={{ ...expiring, data: expiring.data?.items }}
                 rowKey={(c) => `${c.policyId}:${c.volunteerId}`}
+                pagination={{
+                  current: expiringPage.page,
+                  pageSize: expiringPage.pageSize,
+                  total: expiring.data?.total ?? 0,
+                  onChange: (page, pageSize) => setExpiringPage({ page, pageSize }),
+                }}
                 columns={[
                   { title: t('console.svc.volunteer'), dataIndex: 'volunteerName' },
                   { title: t('console.insurance.insurer'), dataIndex: 'insurer' },
@@ -208,7 +233,7 @@ export default function InsurancePage() {
         ]}
       />
       <PolicyForm open={open} onClose={() => setOpen(false)} />
-      <CoveredDrawer policy={current} onClose={() => setCurrent(null)} manage={manage} />
+      <CoveredDrawer key={current?.id ?? 'none'} policy={current} onClose={() => setCurrent(null)} manage={manage} />
     </ConsolePage>
   );
 }

@@ -27,32 +27,48 @@ export interface Cover {
   endsOn: string;
 }
 
+/** A page of a list of covers, with a name search. */
+export interface CoverPage {
+  q?: string;
+  page: number;
+  pageSize: number;
+}
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
 export const insuranceApi = {
   policies: (signal?: AbortSignal) => api.get<Policy[]>('/api/insurance/policies', undefined, signal),
   createPolicy: (b: Record<string, unknown>) => api.post<{ id: string }>('/api/insurance/policies', b),
-  covered: (id: string, signal?: AbortSignal) =>
-    api.get<Cover[]>(`/api/insurance/policies/${enc(id)}/covered`, undefined, signal),
+  covered: (id: string, f: CoverPage, signal?: AbortSignal) =>
+    api.get<Page<Cover>>(`/api/insurance/policies/${enc(id)}/covered`, { ...f }, signal),
   addCover: (id: string, volunteerId: string) =>
     api.post<void>(`/api/insurance/policies/${enc(id)}/covered`, { volunteerId }),
   removeCover: (id: string, volunteerId: string) =>
     api.delete<void>(`/api/insurance/policies/${enc(id)}/covered/${enc(volunteerId)}`),
-  expiringCover: (days: number, signal?: AbortSignal) => api.get<Cover[]>('/api/insurance/expiring', { days }, signal),
+  expiringCover: (days: number, f: CoverPage, signal?: AbortSignal) =>
+    api.get<Page<Cover>>('/api/insurance/expiring', { days, ...f }, signal),
 };
 
 const insuranceKeys = { all: ['insurance'] as const };
 
 export const usePolicies = () =>
   useQuery({ queryKey: ['insurance', 'policies'], queryFn: ({ signal }) => insuranceApi.policies(signal) });
-export const useCovered = (id: string | null) =>
+export const useCovered = (id: string | null, f: CoverPage) =>
   useQuery({
-    queryKey: ['insurance', 'covered', id],
+    queryKey: ['insurance', 'covered', id, f],
     enabled: !!id,
-    queryFn: ({ signal }) => insuranceApi.covered(id!, signal),
+    queryFn: ({ signal }) => insuranceApi.covered(id!, f, signal),
+    placeholderData: (previous) => previous,
   });
-export const useExpiringCover = (days: number) =>
+export const useExpiringCover = (days: number, f: CoverPage) =>
   useQuery({
-    queryKey: ['insurance', 'expiring', days],
-    queryFn: ({ signal }) => insuranceApi.expiringCover(days, signal),
+    queryKey: ['insurance', 'expiring', days, f],
+    queryFn: ({ signal }) => insuranceApi.expiringCover(days, f, signal),
+    placeholderData: (previous) => previous,
   });
 
 function useRefreshInsurance() {

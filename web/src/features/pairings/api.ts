@@ -65,7 +65,12 @@ export const pairingsApi = {
   logFor: (id: string, b: { visitedOn: string; minutes: number; notes?: string | null }) =>
     api.post<{ id: string }>(`/api/pairings/${enc(id)}/visits`, b),
   end: (id: string, b: { reason: string; endedOn?: string }) => api.post<void>(`/api/pairings/${enc(id)}/end`, b),
-  missed: (days: number, signal?: AbortSignal) => api.get<Missed[]>('/api/pairings/missed', { days }, signal),
+  missed: (f: MissedFilter, signal?: AbortSignal) =>
+    api.get<{ items: Missed[]; total: number; page: number; pageSize: number }>(
+      '/api/pairings/missed',
+      { ...f },
+      signal,
+    ),
   mine: (signal?: AbortSignal) => api.get<Scheduled[]>('/api/my/pairings', undefined, signal),
   logMine: (id: string, b: { visitedOn: string; minutes: number; notes?: string | null }) =>
     api.post<{ id: string }>(`/api/my/pairings/${enc(id)}/visits`, b),
@@ -79,8 +84,19 @@ export const usePairing = (id: string | null) =>
     queryFn: ({ signal }) => pairingsApi.detail(id!, signal),
     enabled: !!id,
   });
-export const useMissed = (days: number) =>
-  useQuery({ queryKey: ['pairings', 'missed', days], queryFn: ({ signal }) => pairingsApi.missed(days, signal) });
+/** Missed visits of the last `days`, a page at a time; `q` finds a resident or a volunteer by name. */
+export interface MissedFilter {
+  days: number;
+  q?: string;
+  page: number;
+  pageSize: number;
+}
+export const useMissed = (f: MissedFilter) =>
+  useQuery({
+    queryKey: ['pairings', 'missed', f],
+    queryFn: ({ signal }) => pairingsApi.missed(f, signal),
+    placeholderData: (previous) => previous,
+  });
 export const useMyPairings = () =>
   useQuery({ queryKey: ['me', 'pairings'], queryFn: ({ signal }) => pairingsApi.mine(signal), retry: false });
 

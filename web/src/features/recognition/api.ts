@@ -20,6 +20,15 @@ export interface Ranking {
   to: string;
   attendanceKnown: boolean;
   items: RankedView[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+/** A page of the ranking, with a name search. */
+export interface RankingPage {
+  q?: string;
+  page: number;
+  pageSize: number;
 }
 export interface Nominations {
   quarter: string;
@@ -38,8 +47,8 @@ export const recognitionApi = {
   withdraw: (id: string, reason: string) => api.post<void>(`/api/recognition/notices/${enc(id)}/withdraw`, { reason }),
   settings: (signal?: AbortSignal) => api.get<{ noticeDays: number }>('/api/recognition/settings', undefined, signal),
   saveSettings: (noticeDays: number) => api.put<void>('/api/recognition/settings', { noticeDays }),
-  ranking: (quarter: string, signal?: AbortSignal) =>
-    api.get<Ranking>(`/api/recognition/quarters/${enc(quarter)}/ranking`, undefined, signal),
+  ranking: (quarter: string, f: RankingPage, signal?: AbortSignal) =>
+    api.get<Ranking>(`/api/recognition/quarters/${enc(quarter)}/ranking`, { ...f }, signal),
   nominations: (quarter: string, signal?: AbortSignal) =>
     api.get<Nominations>(`/api/recognition/quarters/${enc(quarter)}/nominations`, undefined, signal),
   nominate: (b: { quarter: string; volunteerId: string; reason: string }) =>
@@ -70,10 +79,11 @@ export const useNotices = (status?: NoticeStatus) =>
     queryKey: ['recognition', 'notices', status ?? 'all'],
     queryFn: ({ signal }) => recognitionApi.notices(status, signal),
   });
-export const useRanking = (quarter: string) =>
+export const useRanking = (quarter: string, f: RankingPage) =>
   useQuery({
-    queryKey: ['recognition', 'ranking', quarter],
-    queryFn: ({ signal }) => recognitionApi.ranking(quarter, signal),
+    queryKey: ['recognition', 'ranking', quarter, f],
+    queryFn: ({ signal }) => recognitionApi.ranking(quarter, f, signal),
+    placeholderData: (previous) => previous,
   });
 export const useNominations = (quarter: string) =>
   useQuery({

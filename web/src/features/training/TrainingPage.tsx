@@ -190,9 +190,11 @@ export default function TrainingPage() {
   const me = useCurrentUser();
   const manage = can(me, 'training.manage');
   const courses = useCourses();
-  const sessions = useSessions();
+  const [sessionsPage, setSessionsPage] = useState({ page: 1, pageSize: 20 });
+  const sessions = useSessions(sessionsPage);
   const [days, setDays] = useState(30);
-  const expiring = useExpiringCertificates(days);
+  const [expiringPage, setExpiringPage] = useState({ page: 1, pageSize: 20 });
+  const expiring = useExpiringCertificates(days, expiringPage);
   const [courseOpen, setCourseOpen] = useState(false);
   const [sessionOpen, setSessionOpen] = useState(false);
   const [current, setCurrent] = useState<Session | null>(null);
@@ -219,9 +221,15 @@ export default function TrainingPage() {
                   </Button>
                 )}
                 <QueryTable<Session>
-                  query={sessions}
+                  query={{ ...sessions, data: sessions.data?.items }}
                   rowKey="id"
                   size="small"
+                  pagination={{
+                    current: sessionsPage.page,
+                    pageSize: sessionsPage.pageSize,
+                    total: sessions.data?.total ?? 0,
+                    onChange: (page, pageSize) => setSessionsPage({ page, pageSize }),
+                  }}
                   locale={{ emptyText: t('console.training.noSessions') }}
                   scroll={{ x: 800 }}
                   columns={[
@@ -292,9 +300,18 @@ export default function TrainingPage() {
             children: (
               <ExpiringList<Certificate>
                 days={days}
-                onDays={setDays}
-                query={expiring}
+                onDays={(n) => {
+                  setDays(n);
+                  setExpiringPage({ ...expiringPage, page: 1 });
+                }}
+                query={{ ...expiring, data: expiring.data?.items }}
                 rowKey="id"
+                pagination={{
+                  current: expiringPage.page,
+                  pageSize: expiringPage.pageSize,
+                  total: expiring.data?.total ?? 0,
+                  onChange: (page, pageSize) => setExpiringPage({ page, pageSize }),
+                }}
                 columns={[
                   { title: t('console.svc.volunteer'), dataIndex: 'volunteerName' },
                   { title: t('console.training.course'), dataIndex: 'courseTitle' },

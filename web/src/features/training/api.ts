@@ -37,7 +37,12 @@ export interface Certificate {
 }
 export const trainingApi = {
   createCourse: (b: Record<string, unknown>) => api.post<{ id: string }>('/api/training/courses', b),
-  sessions: (signal?: AbortSignal) => api.get<Session[]>('/api/training/sessions', undefined, signal),
+  sessions: (f: { page: number; pageSize: number }, signal?: AbortSignal) =>
+    api.get<{ items: Session[]; total: number; page: number; pageSize: number }>(
+      '/api/training/sessions',
+      { ...f },
+      signal,
+    ),
   createSession: (b: Record<string, unknown>) => api.post<{ id: string }>('/api/training/sessions', b),
   attendance: (id: string, signal?: AbortSignal) =>
     api.get<Attendee[]>(`/api/training/sessions/${enc(id)}/attendance`, undefined, signal),
@@ -48,19 +53,32 @@ export const trainingApi = {
       `/api/training/sessions/${enc(id)}/attendance/${enc(volunteerId)}`,
       { status },
     ),
-  expiring: (days: number, signal?: AbortSignal) => api.get<Certificate[]>('/api/training/expiring', { days }, signal),
+  expiring: (days: number, f: { page: number; pageSize: number }, signal?: AbortSignal) =>
+    api.get<{ items: Certificate[]; total: number; page: number; pageSize: number }>(
+      '/api/training/expiring',
+      { days, ...f },
+      signal,
+    ),
 };
 
-export const useSessions = () =>
-  useQuery({ queryKey: ['training', 'sessions'], queryFn: ({ signal }) => trainingApi.sessions(signal) });
+export const useSessions = (f: { page: number; pageSize: number }) =>
+  useQuery({
+    queryKey: ['training', 'sessions', f],
+    queryFn: ({ signal }) => trainingApi.sessions(f, signal),
+    placeholderData: (previous) => previous,
+  });
 export const useAttendance = (id: string | null) =>
   useQuery({
     queryKey: ['training', 'attendance', id],
     enabled: !!id,
     queryFn: ({ signal }) => trainingApi.attendance(id!, signal),
   });
-export const useExpiringCertificates = (days: number) =>
-  useQuery({ queryKey: ['training', 'expiring', days], queryFn: ({ signal }) => trainingApi.expiring(days, signal) });
+export const useExpiringCertificates = (days: number, f: { page: number; pageSize: number }) =>
+  useQuery({
+    queryKey: ['training', 'expiring', days, f],
+    queryFn: ({ signal }) => trainingApi.expiring(days, f, signal),
+    placeholderData: (previous) => previous,
+  });
 
 const trainingKeys = { all: ['training'] as const };
 

@@ -15,19 +15,30 @@ export interface UnitVolunteer {
 }
 
 export const unitsApi = {
-  volunteers: (id: string, signal?: AbortSignal) =>
-    api.get<UnitVolunteer[]>(`/api/units/${encodeURIComponent(id)}/volunteers`, undefined, signal),
+  volunteers: (id: string, f: UnitVolunteerPage, signal?: AbortSignal) =>
+    api.get<{ items: UnitVolunteer[]; total: number; page: number; pageSize: number }>(
+      `/api/units/${encodeURIComponent(id)}/volunteers`,
+      { ...f },
+      signal,
+    ),
   create: (body: Record<string, unknown>) => api.post<{ id: string }>('/api/units', body),
   update: (id: string, body: Record<string, unknown>) => api.patch<void>(`/api/units/${encodeURIComponent(id)}`, body),
   remove: (id: string) => api.delete<void>(`/api/units/${encodeURIComponent(id)}`),
 };
 
 export { useUnits } from '../../shared/api/units.ts';
-export const useUnitVolunteers = (id: string | null) =>
+/** A page of a unit's volunteers, with a name or phone search. */
+export interface UnitVolunteerPage {
+  q?: string;
+  page: number;
+  pageSize: number;
+}
+export const useUnitVolunteers = (id: string | null, f: UnitVolunteerPage) =>
   useQuery({
-    queryKey: ['units', id, 'volunteers'],
+    queryKey: ['units', id, 'volunteers', f],
     enabled: !!id,
-    queryFn: ({ signal }) => unitsApi.volunteers(id!, signal),
+    queryFn: ({ signal }) => unitsApi.volunteers(id!, f, signal),
+    placeholderData: (previous) => previous,
   });
 export function useUnitMutations() {
   const qc = useQueryClient();

@@ -25,12 +25,15 @@ export function ExpiringList<T extends object>({
   query,
   rowKey,
   columns,
+  pagination,
 }: {
   days: number;
   onDays: (n: number) => void;
   query: Parameters<typeof QueryTable<T>>[0]['query'];
   rowKey: TableProps<T>['rowKey'];
   columns: TableProps<T>['columns'];
+  /** A list the server pages: its page, size and total. */
+  pagination?: TableProps<T>['pagination'];
 }) {
   const { t } = useTranslation();
   return (
@@ -43,6 +46,7 @@ export function ExpiringList<T extends object>({
         rowKey={rowKey}
         size="small"
         columns={columns}
+        pagination={pagination}
         locale={{ emptyText: t('console.svc.expiringEmpty') }}
       />
     </>

@@ -58,7 +58,7 @@ function parseContacts(text: string) {
 
 export default function BadgesPage() {
   const { t } = useTranslation();
-  const [filter, setFilter] = useState<BadgeFilter>({ status: 'active' });
+  const [filter, setFilter] = useState<BadgeFilter>({ status: 'active', page: 1, pageSize: 20 });
   const [issuing, setIssuing] = useState(false);
   const [search, setSearch] = useState<string | undefined>(undefined);
   const [picked, setPicked] = useState<string | undefined>(undefined);
@@ -70,14 +70,15 @@ export default function BadgesPage() {
   const list = useBadges(filter);
   const settings = useBadgeSettings();
   const candidates = useCandidates(search, issuing);
-  const scans = useBadgeScans(scansOf?.id ?? null);
+  const [scansPage, setScansPage] = useState({ page: 1, pageSize: 20 });
+  const scans = useBadgeScans(scansOf?.id ?? null, scansPage);
   const issue = useIssueBadge();
   const update = useUpdateBadge();
   const reissueBadge = useReissueBadge();
   const markReturned = useMarkReturned();
   const revoke = useRevokeBadge();
   const saveSettings = useSaveBadgeSettings();
-  const onFile = candidates.data?.find((c) => c.residentId === picked)?.consent ?? null;
+  const onFile = candidates.data?.items.find((c) => c.residentId === picked)?.consent ?? null;
 
   const reissue = async (b: BadgeView) => {
     try {
@@ -110,13 +111,13 @@ export default function BadgesPage() {
           placeholder={t('badges.console.search')}
           aria-label={t('badges.console.search')}
           style={{ width: 240 }}
-          onSearch={(q) => setFilter({ ...filter, q: q || undefined })}
+          onSearch={(q) => setFilter({ ...filter, q: q || undefined, page: 1 })}
         />
         <Select
           aria-label={t('badges.console.status')}
           style={{ width: 160 }}
           value={filter.status ?? ''}
-          onChange={(v) => setFilter({ ...filter, status: (v || undefined) as BadgeFilter['status'] })}
+          onChange={(v) => setFilter({ ...filter, status: (v || undefined) as BadgeFilter['status'], page: 1 })}
           options={[
             { value: '', label: t('badges.console.allStatus') },
             ...(['active', 'revoked', 'replaced'] as const).map((s) => ({
@@ -127,10 +128,15 @@ export default function BadgesPage() {
         />
       </Space>
       <QueryTable<BadgeView>
-        query={list}
+        query={{ ...list, data: list.data?.items }}
         rowKey="id"
         locale={{ emptyText: t('badges.console.empty') }}
-        pagination={{ pageSize: 20 }}
+        pagination={{
+          current: filter.page,
+          pageSize: filter.pageSize,
+          total: list.data?.total ?? 0,
+          onChange: (page, pageSize) => setFilter({ ...filter, page, pageSize }),
+        }}
         columns={[
           {
             title: t('badges.console.resident'),
@@ -182,7 +188,13 @@ export default function BadgesPage() {
             title: t('console.actions'),
             render: (_, b) => (
               <Space wrap>
-                <Button size="small" onClick={() => setScansOf(b)}>
+                <Button
+                  size="small"
+                  onClick={() => {
+                    setScansPage({ ...scansPage, page: 1 });
+                    setScansOf(b);
+                  }}
+                >
                   {t('badges.console.viewScans')}
                   <span className="sr-only"> {b.nickname}</span>
                 </Button>
@@ -253,7 +265,7 @@ export default function BadgesPage() {
             aria-label={t('badges.console.resident')}
             placeholder={t('badges.console.pickResident')}
             onChange={(v: string) => setPicked(v)}
-            options={(candidates.data ?? []).map((c) => ({
+            options={(candidates.data?.items ?? []).map((c) => ({
               value: c.residentId,
               label: [
                 c.name,
@@ -424,8 +436,13 @@ export default function BadgesPage() {
         <Table<ScanView>
           rowKey="id"
           loading={scans.isPending}
-          dataSource={scans.data ?? []}
-          pagination={{ pageSize: 20 }}
+          dataSource={scans.data?.items ?? []}
+          pagination={{
+            current: scansPage.page,
+            pageSize: scansPage.pageSize,
+            total: scans.data?.total ?? 0,
+            onChange: (page, pageSize) => setScansPage({ page, pageSize }),
+          }}
           locale={{ emptyText: t('badges.console.noScans') }}
           columns={[
             { title: t('badges.console.scanAt'), render: (_, s) => time(s.at) },

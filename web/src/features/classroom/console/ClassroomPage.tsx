@@ -36,6 +36,7 @@ import {
   classroomApi,
   clockOf,
   useChildren,
+  type ChildFilter,
   useFigures,
   useLogs,
   useSessions,
@@ -500,27 +501,23 @@ function AdultsModal({
 function ChildrenTab() {
   const { t } = useTranslation();
   const qc = useQueryClient();
-  const [status, setStatus] = useState<'active' | 'left' | undefined>('active');
-  const list = useChildren(status);
+  const [filter, setFilter] = useState<ChildFilter>({ status: 'active', page: 1, pageSize: 20 });
+  const list = useChildren(filter);
   const [enrolling, setEnrolling] = useState(false);
   const [adultsOf, setAdultsOf] = useState<string | null>(null);
   const [leaving, setLeaving] = useState<Child | null>(null);
   const [editing, setEditing] = useState<Child | null>(null);
   const [codes, setCodes] = useState<CodeShown[] | null>(null);
-  const [q, setQ] = useState('');
   const refresh = () => qc.invalidateQueries({ queryKey: ['classroom'] });
   const current = list.data?.items.find((c) => c.id === adultsOf) ?? null;
-  const shown = list.data?.items.filter(
-    (c) => !q || c.name.includes(q) || c.adults.some((a) => a.name.includes(q) || a.phone.endsWith(q)),
-  );
   return (
     <>
       <Space wrap style={{ marginBottom: 12 }}>
         <Select
           aria-label={t('classroom.console.status')}
           style={{ width: 160 }}
-          value={status ?? ''}
-          onChange={(v) => setStatus((v || undefined) as typeof status)}
+          value={filter.status ?? ''}
+          onChange={(v) => setFilter({ ...filter, status: (v || undefined) as ChildFilter['status'], page: 1 })}
           options={[
             { value: 'active', label: t('classroom.console.enrolled') },
             { value: 'left', label: t('classroom.console.left') },
@@ -532,7 +529,7 @@ function ChildrenTab() {
           placeholder={t('classroom.console.search')}
           aria-label={t('classroom.console.search')}
           style={{ width: 240 }}
-          onSearch={setQ}
+          onSearch={(q) => setFilter({ ...filter, q: q || undefined, page: 1 })}
         />
         <Button type="primary" onClick={() => setEnrolling(true)}>
           {t('classroom.console.enrol')}
@@ -540,10 +537,15 @@ function ChildrenTab() {
         <ExportButton path="/api/classroom/children/export" query={{ status }} fileName="classroom-children.xlsx" />
       </Space>
       <QueryTable<Child>
-        query={{ ...list, data: shown }}
+        query={{ ...list, data: list.data?.items }}
         rowKey="id"
         size="small"
-        pagination={{ pageSize: 20 }}
+        pagination={{
+          current: filter.page,
+          pageSize: filter.pageSize,
+          total: list.data?.total ?? 0,
+          onChange: (page, pageSize) => setFilter({ ...filter, page, pageSize }),
+        }}
         columns={[
           { title: t('classroom.console.child'), dataIndex: 'name' },
           { title: t('classroom.console.birthDate'), dataIndex: 'birthDate' },

@@ -15,6 +15,7 @@ import {
   TextField,
 } from '../../../shared/phone-ui/parts.tsx';
 import { errorText } from '../../../shared/api/errorText.ts';
+import { ListFinder, useListFinder } from '../../../shared/phone-ui/ListFinder.tsx';
 import { classroomApi, clockOf, useToday, type BoardChild } from '../api.ts';
 import RotaSwap from './RotaSwap.tsx';
 
@@ -147,6 +148,11 @@ export default function ClassroomPhonePage() {
     childId: '',
     content: '',
   });
+  // 111 children on a busy day: found by name (or grade), 20 at a time.
+  const finder = useListFinder<BoardChild>(
+    (q.data?.session && q.data.children) || [],
+    (c, text) => c.name.includes(text) || c.grade.includes(text),
+  );
   const back = { to: '/m', label: t('common.back') };
   const refresh = () => qc.invalidateQueries({ queryKey: ['classroom', 'today'] });
   const act = async (key: string, fn: () => Promise<string>) => {
@@ -275,76 +281,78 @@ export default function ClassroomPhonePage() {
       {children.length === 0 ? (
         <EmptyState>{t('classroom.phone.noChildren')}</EmptyState>
       ) : (
-        <ul className="ph-list" aria-label={t('classroom.phone.children')}>
-          {children.map((c) => (
-            <li key={c.id} className="ph-entry">
-              <strong style={{ fontSize: '1.15em' }}>{c.name}</strong> · {c.grade} ·{' '}
-              {t(`classroom.phone.state.${c.state}`)}
-              {c.state === 'in' && (
-                <>
-                  <br />
-                  {t('classroom.phone.inAt', { time: clockOf(c.checkedInAt), by: c.checkedInBy ?? '' })}
-                </>
-              )}
-              {c.state === 'out' && (
-                <>
-                  <br />
-                  {t('classroom.phone.outAt', { time: clockOf(c.checkedOutAt), adult: c.collectedBy ?? '' })}
-                </>
-              )}
-              {c.state === 'absent' && c.absentNote && (
-                <>
-                  <br />
-                  {c.absentNote}
-                </>
-              )}
-              <div className="ph-actions">
-                {(c.state === 'expected' || c.state === 'absent' || c.state === 'off') && (
-                  <button
-                    type="button"
-                    className="ph-btn"
-                    disabled={busy === c.id}
-                    aria-label={t('classroom.phone.checkInOf', { name: c.name })}
-                    onClick={() =>
-                      void act(c.id, async () => {
-                        const r = await classroomApi.checkIn(s.id, c.id);
-                        return t('classroom.phone.checkedIn', { name: c.name, time: clockOf(r.checkedInAt) });
-                      })
-                    }
-                  >
-                    {t('classroom.phone.checkIn')}
-                  </button>
+        <ListFinder label={t('common.findInList')} finder={finder}>
+          <ul className="ph-list" aria-label={t('classroom.phone.children')}>
+            {finder.shown.map((c) => (
+              <li key={c.id} className="ph-entry">
+                <strong style={{ fontSize: '1.15em' }}>{c.name}</strong> · {c.grade} ·{' '}
+                {t(`classroom.phone.state.${c.state}`)}
+                {c.state === 'in' && (
+                  <>
+                    <br />
+                    {t('classroom.phone.inAt', { time: clockOf(c.checkedInAt), by: c.checkedInBy ?? '' })}
+                  </>
                 )}
-                {c.state === 'in' && outFor !== c.id && (
-                  <button
-                    type="button"
-                    className="ph-btn"
-                    aria-label={t('classroom.phone.checkOutOf', { name: c.name })}
-                    onClick={() => {
-                      setOutFor(c.id);
-                      setStatus(null);
-                      setError(null);
+                {c.state === 'out' && (
+                  <>
+                    <br />
+                    {t('classroom.phone.outAt', { time: clockOf(c.checkedOutAt), adult: c.collectedBy ?? '' })}
+                  </>
+                )}
+                {c.state === 'absent' && c.absentNote && (
+                  <>
+                    <br />
+                    {c.absentNote}
+                  </>
+                )}
+                <div className="ph-actions">
+                  {(c.state === 'expected' || c.state === 'absent' || c.state === 'off') && (
+                    <button
+                      type="button"
+                      className="ph-btn"
+                      disabled={busy === c.id}
+                      aria-label={t('classroom.phone.checkInOf', { name: c.name })}
+                      onClick={() =>
+                        void act(c.id, async () => {
+                          const r = await classroomApi.checkIn(s.id, c.id);
+                          return t('classroom.phone.checkedIn', { name: c.name, time: clockOf(r.checkedInAt) });
+                        })
+                      }
+                    >
+                      {t('classroom.phone.checkIn')}
+                    </button>
+                  )}
+                  {c.state === 'in' && outFor !== c.id && (
+                    <button
+                      type="button"
+                      className="ph-btn"
+                      aria-label={t('classroom.phone.checkOutOf', { name: c.name })}
+                      onClick={() => {
+                        setOutFor(c.id);
+                        setStatus(null);
+                        setError(null);
+                      }}
+                    >
+                      {t('classroom.phone.checkOut')}
+                    </button>
+                  )}
+                </div>
+                {c.state === 'in' && outFor === c.id && (
+                  <CheckOutForm
+                    sessionId={s.id}
+                    child={c}
+                    onCancel={() => setOutFor(null)}
+                    onDone={(msg) => {
+                      setOutFor(null);
+                      setStatus(msg);
+                      void refresh();
                     }}
-                  >
-                    {t('classroom.phone.checkOut')}
-                  </button>
+                  />
                 )}
-              </div>
-              {c.state === 'in' && outFor === c.id && (
-                <CheckOutForm
-                  sessionId={s.id}
-                  child={c}
-                  onCancel={() => setOutFor(null)}
-                  onDone={(msg) => {
-                    setOutFor(null);
-                    setStatus(msg);
-                    void refresh();
-                  }}
-                />
-              )}
-            </li>
-          ))}
-        </ul>
+              </li>
+            ))}
+          </ul>
+        </ListFinder>
       )}
 
       <Card title={t('classroom.phone.logTitle')}>

@@ -85,7 +85,8 @@ const RECIPIENT_COLOR: Record<string, string> = {
 function TasksTab() {
   const { t } = useTranslation();
   const [status, setStatus] = useState<TaskStatus | undefined>(undefined);
-  const q = useTasks(status);
+  const [f, setF] = useState({ page: 1, pageSize: 20 });
+  const q = useTasks(status, f);
   const [adding, setAdding] = useState(false);
   const [assigning, setAssigning] = useState<TaskView | null>(null);
   const [cancelling, setCancelling] = useState<TaskView | null>(null);
@@ -105,7 +106,10 @@ function TasksTab() {
           id="hc-task-status"
           style={{ width: 140 }}
           value={status ?? 'all'}
-          onChange={(v) => setStatus(v === 'all' ? undefined : (v as TaskStatus))}
+          onChange={(v) => {
+            setStatus(v === 'all' ? undefined : (v as TaskStatus));
+            setF({ ...f, page: 1 });
+          }}
           options={[
             { value: 'all', label: t('homecare.console.all') },
             ...TASK_STATUSES.map((s) => ({ value: s, label: t(`homecare.console.taskStatus.${s}`) })),
@@ -114,11 +118,16 @@ function TasksTab() {
         <ExportButton path="/api/homecare/tasks/export" query={{ status }} fileName="homecare-tasks.xlsx" />
       </Space>
       <QueryTable<TaskView>
-        query={q}
+        query={{ ...q, data: q.data?.items }}
         rowKey="id"
         size="small"
         locale={{ emptyText: t('homecare.console.noTasks') }}
-        pagination={{ pageSize: 20 }}
+        pagination={{
+          current: f.page,
+          pageSize: f.pageSize,
+          total: q.data?.total ?? 0,
+          onChange: (page, pageSize) => setF({ page, pageSize }),
+        }}
         columns={[
           { title: t('homecare.console.due'), render: (_, x) => `${x.dueOn}${x.dueTime ? ` ${x.dueTime}` : ''}` },
           {

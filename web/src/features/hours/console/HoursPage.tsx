@@ -220,7 +220,8 @@ function Disputes() {
   const [status, setStatus] = useState<'open' | 'resolved' | undefined>('open');
   const [answering, setAnswering] = useState<DisputeView | null>(null);
   const [correcting, setCorrecting] = useState<DisputeView | null>(null);
-  const q = useDisputes(status);
+  const [f, setF] = useState({ page: 1, pageSize: 20 });
+  const q = useDisputes(status, f);
   const resolve = useResolveDispute();
   return (
     <>
@@ -228,7 +229,10 @@ function Disputes() {
         style={{ marginBottom: 12 }}
         optionType="button"
         value={status ?? 'all'}
-        onChange={(e) => setStatus(e.target.value === 'all' ? undefined : e.target.value)}
+        onChange={(e) => {
+          setStatus(e.target.value === 'all' ? undefined : e.target.value);
+          setF({ ...f, page: 1 });
+        }}
         options={[
           { value: 'open', label: t('hours.disputeOpen') },
           { value: 'resolved', label: t('hours.disputeResolved') },
@@ -236,10 +240,15 @@ function Disputes() {
         ]}
       />
       <QueryTable<DisputeView>
-        query={q}
+        query={{ ...q, data: q.data?.items }}
         rowKey="id"
         size="middle"
-        pagination={{ pageSize: 20 }}
+        pagination={{
+          current: f.page,
+          pageSize: f.pageSize,
+          total: q.data?.total ?? 0,
+          onChange: (page, pageSize) => setF({ page, pageSize }),
+        }}
         locale={{ emptyText: t('hours.disputesEmpty') }}
         columns={[
           { title: t('hours.date'), dataIndex: 'serviceDate', width: 110 },

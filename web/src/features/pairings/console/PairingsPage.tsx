@@ -37,6 +37,7 @@ import {
   useEndPairing,
   useLogVisitFor,
   useMissed,
+  type MissedFilter,
   usePairing,
   usePairings,
   useUpdatePairing,
@@ -579,8 +580,8 @@ function PairingList() {
 
 function MissedList() {
   const { t } = useTranslation();
-  const [days, setDays] = useState(28);
-  const q = useMissed(days);
+  const [f, setF] = useState<MissedFilter>({ days: 28, page: 1, pageSize: 20 });
+  const q = useMissed(f);
   const [open, setOpen] = useState<string | null>(null);
   return (
     <>
@@ -590,15 +591,28 @@ function MissedList() {
         <Select
           id="missed-days"
           style={{ width: 100 }}
-          value={days}
-          onChange={setDays}
+          value={f.days}
+          onChange={(days) => setF({ ...f, days, page: 1 })}
           options={[7, 14, 28, 90].map((d) => ({ value: d, label: `${d} ${t('pairings.days')}` }))}
+        />
+        <Input.Search
+          allowClear
+          placeholder={t('pairings.missedSearch')}
+          aria-label={t('pairings.missedSearch')}
+          style={{ width: 240 }}
+          onSearch={(text) => setF({ ...f, q: text || undefined, page: 1 })}
         />
       </Space>
       <QueryTable<Missed>
-        query={q}
+        query={{ ...q, data: q.data?.items }}
         rowKey={(m) => `${m.id}:${m.date}`}
         size="small"
+        pagination={{
+          current: f.page,
+          pageSize: f.pageSize,
+          total: q.data?.total ?? 0,
+          onChange: (page, pageSize) => setF({ ...f, page, pageSize }),
+        }}
         locale={{ emptyText: t('pairings.missedEmpty') }}
         columns={[
           { title: t('pairings.missedDate'), dataIndex: 'date' },

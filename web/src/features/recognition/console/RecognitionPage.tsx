@@ -26,6 +26,7 @@ import {
   usePaperConsent,
   usePublishQuarter,
   useRanking,
+  type RankingPage,
   useSaveNoticeDays,
   useScanNotices,
   useWithdrawNotice,
@@ -179,7 +180,8 @@ function Notices() {
 
 function Ranking({ quarter }: { quarter: string }) {
   const { t } = useTranslation();
-  const ranking = useRanking(quarter);
+  const [f, setF] = useState<RankingPage>({ page: 1, pageSize: 50 });
+  const ranking = useRanking(quarter, f);
   const nominate = useNominate();
   const [nominating, setNominating] = useState<RankedView | null>(null);
   return (
@@ -188,10 +190,23 @@ function Ranking({ quarter }: { quarter: string }) {
       {ranking.data && !ranking.data.attendanceKnown && (
         <Typography.Paragraph type="secondary">{t('recognition.ranking.noAttendance')}</Typography.Paragraph>
       )}
+      <Input.Search
+        allowClear
+        placeholder={t('recognition.ranking.search')}
+        aria-label={t('recognition.ranking.search')}
+        style={{ width: 240 }}
+        onSearch={(text) => setF({ ...f, q: text || undefined, page: 1 })}
+      />
       <QueryTable<RankedView>
         query={{ ...ranking, data: ranking.data?.items }}
         rowKey="volunteerId"
-        pagination={{ pageSize: 50, showSizeChanger: false }}
+        pagination={{
+          current: f.page,
+          pageSize: f.pageSize,
+          total: ranking.data?.total ?? 0,
+          showSizeChanger: false,
+          onChange: (page) => setF({ ...f, page }),
+        }}
         locale={{ emptyText: t('recognition.ranking.empty') }}
         columns={[
           { title: t('recognition.ranking.rank'), dataIndex: 'rank', width: 70 },

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Card, EmptyState, ErrorNotice, Loading, PageTitle } from '../../../shared/phone-ui/parts.tsx';
 import { errorText } from '../../../shared/api/errorText.ts';
 import { useTeam, useTeamMutations, useTeams, type Decision } from '../api.ts';
+import { ListFinder, useListFinder } from '../../../shared/phone-ui/ListFinder.tsx';
 
 export default function TeamLeaderPage() {
   const { t } = useTranslation();
@@ -12,6 +13,11 @@ export default function TeamLeaderPage() {
   const team = useTeam(mine?.id ?? null);
   const { decide } = useTeamMutations();
   const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
+  // A team of 93: members found by name or phone, 20 at a time.
+  const finder = useListFinder(
+    (team.data?.roster ?? []).filter((m) => m.status === 'active'),
+    (m, text) => m.name.includes(text) || m.phone.includes(text),
+  );
 
   const act = async (volunteerId: string, name: string, decision: Decision) => {
     try {
@@ -111,23 +117,25 @@ export default function TeamLeaderPage() {
         )}
       </Card>
       <Card title={`${t('orgPhone.members')}（${members.length}）`}>
-        <ul className="ph-list">
-          {members.map((m) => (
-            <li key={m.volunteerId} style={{ padding: '0.6em 0' }}>
-              <div className="ph-list__main">
-                <span className="ph-list__title">
-                  {m.name}
-                  {m.role === 'leader' ? ` · ${t('orgPhone.leader')}` : ''}
-                </span>
-                <span className="ph-list__sub">
-                  <a href={`tel:${m.phone}`} aria-label={t('orgPhone.call', { phone: m.phone })}>
-                    {m.phone}
-                  </a>
-                </span>
-              </div>
-            </li>
-          ))}
-        </ul>
+        <ListFinder label={t('common.findInList')} finder={finder}>
+          <ul className="ph-list">
+            {finder.shown.map((m) => (
+              <li key={m.volunteerId} style={{ padding: '0.6em 0' }}>
+                <div className="ph-list__main">
+                  <span className="ph-list__title">
+                    {m.name}
+                    {m.role === 'leader' ? ` · ${t('orgPhone.leader')}` : ''}
+                  </span>
+                  <span className="ph-list__sub">
+                    <a href={`tel:${m.phone}`} aria-label={t('orgPhone.call', { phone: m.phone })}>
+                      {m.phone}
+                    </a>
+                  </span>
+                </div>
+              </li>
+            ))}
+          </ul>
+        </ListFinder>
       </Card>
     </>
   );

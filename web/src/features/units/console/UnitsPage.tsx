@@ -12,7 +12,7 @@ import { errorText } from '../../../shared/api/errorText.ts';
 import { isApiError } from '../../../shared/api/errors.ts';
 import { useCan } from '../../../shared/session/useSession.ts';
 import { UNIT_KINDS } from '../../../../../domain/volunteers/units.ts';
-import { useUnitMutations, useUnits, useUnitVolunteers, type UnitItem } from '../api.ts';
+import { useUnitMutations, useUnits, useUnitVolunteers, type UnitItem, type UnitVolunteerPage } from '../api.ts';
 
 const FIELDS = ['name', 'kind', 'address', 'contactName', 'contactPhone'] as const;
 
@@ -58,7 +58,8 @@ function UnitForm({ open, editing, onClose }: { open: boolean; editing: UnitItem
 
 function UnitVolunteers({ unit, onClose }: { unit: UnitItem | null; onClose: () => void }) {
   const { t } = useTranslation();
-  const volunteers = useUnitVolunteers(unit?.id ?? null);
+  const [f, setF] = useState<UnitVolunteerPage>({ page: 1, pageSize: 20 });
+  const volunteers = useUnitVolunteers(unit?.id ?? null, f);
   return (
     <Modal
       open={!!unit}
@@ -67,6 +68,13 @@ function UnitVolunteers({ unit, onClose }: { unit: UnitItem | null; onClose: () 
       footer={null}
       width={640}
     >
+      <Input.Search
+        allowClear
+        placeholder={t('org.units.searchMember')}
+        aria-label={t('org.units.searchMember')}
+        style={{ width: 240, marginBottom: 12 }}
+        onSearch={(text) => setF({ ...f, q: text || undefined, page: 1 })}
+      />
       {volunteers.isError ? (
         <LoadError error={volunteers.error} />
       ) : (
@@ -74,8 +82,13 @@ function UnitVolunteers({ unit, onClose }: { unit: UnitItem | null; onClose: () 
           rowKey="id"
           size="small"
           loading={volunteers.isFetching}
-          dataSource={volunteers.data ?? []}
-          pagination={{ pageSize: 20 }}
+          dataSource={volunteers.data?.items ?? []}
+          pagination={{
+            current: f.page,
+            pageSize: f.pageSize,
+            total: volunteers.data?.total ?? 0,
+            onChange: (page, pageSize) => setF({ ...f, page, pageSize }),
+          }}
           locale={{ emptyText: t('org.common.empty') }}
           columns={[
             { title: t('org.common.name'), dataIndex: 'name' },
@@ -169,7 +182,7 @@ export default function UnitsPage() {
         ]}
       />
       <UnitForm open={form.open} editing={form.editing} onClose={() => setForm({ open: false, editing: null })} />
-      <UnitVolunteers unit={open} onClose={() => setOpen(null)} />
+      <UnitVolunteers key={open?.id ?? 'none'} unit={open} onClose={() => setOpen(null)} />
     </ListPage>
   );
 }
