@@ -2,12 +2,11 @@
 // (children's data: audited like the list itself).
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { CHILD_STATUSES, type ChildView } from '../../../../domain/classroom/schemas.ts';
+import { childQuery, type ChildView } from '../../../../domain/classroom/schemas.ts';
 import type { Db } from '../../db/database.ts';
 import type { AuditLog } from '../../platform/audit.ts';
 import { actorOf, requestContext } from '../../platform/http.ts';
-import { sendListExport, type ListExport } from '../../platform/list-export.ts';
+import { allPages, sendListExport, type ListExport } from '../../platform/list-export.ts';
 import { fileResponse, MIME } from '../../platform/responses.ts';
 import type { ClassroomService } from './classroom.service.ts';
 
@@ -52,12 +51,15 @@ export function classroomExportRoutes(svc: ClassroomService, deps: { db: Db; aud
         schema: {
           tags: ['classroom'],
           summary: 'The children enrolled (or left) as Excel, with the same filter (audited)',
-          querystring: z.object({ status: z.enum(CHILD_STATUSES, { error: 'invalid.value' }).optional() }),
+          querystring: childQuery.omit({ page: true, pageSize: true }),
           response: { 200: fileResponse('The children as a workbook', MIME.xlsx) },
         },
       },
       async (req, reply) => {
-        const { items } = await svc.children(actorOf(req), req.query.status ?? null, requestContext(req));
+        const f = { status: req.query.status ?? null, q: req.query.q };
+        const items = await allPages((page, pageSize) =>
+          svc.children(actorOf(req), { ...f, page, pageSize }, requestContext(req)),
+        );
         return sendListExport(deps.db, deps.audit, req, reply, spec, req.query, items);
       },
     );

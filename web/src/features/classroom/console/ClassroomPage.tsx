@@ -534,7 +534,11 @@ function ChildrenTab() {
         <Button type="primary" onClick={() => setEnrolling(true)}>
           {t('classroom.console.enrol')}
         </Button>
-        <ExportButton path="/api/classroom/children/export" query={{ status }} fileName="classroom-children.xlsx" />
+        <ExportButton
+          path="/api/classroom/children/export"
+          query={{ status: filter.status, q: filter.q }}
+          fileName="classroom-children.xlsx"
+        />
       </Space>
       <QueryTable<Child>
         query={{ ...list, data: list.data?.items }}
