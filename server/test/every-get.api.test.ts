@@ -42,6 +42,7 @@ const BOUNDED: Record<string, string> = {
   '/api/insurance/policies': 'the insurance policies',
   '/api/appointments/services': 'the bookable services',
   '/api/activities/series': 'the activity series',
+  '/api/activities/places': 'a picker: at most 200 earlier places and 200 building addresses',
   '/api/activities/templates': "one window of the year's festival templates",
   '/api/activities/performances/shows': "one year's performances",
   '/api/calendar/festivals': "one year's festivals",
@@ -70,6 +71,9 @@ const BOUNDED: Record<string, string> = {
   '/api/hours/mine/disputes': "the signed-in volunteer's disputes",
   '/api/homecare/mine/runs': "the signed-in volunteer's delivery runs",
   '/api/activities/mine': "the signed-in volunteer's activities",
+  // The nearest open offers to take, capped (a volunteer takes one of the next few, not a list to browse).
+  '/api/activities/swaps': 'the 200 nearest open shift swaps to come',
+  '/api/classroom/rota-swaps': 'the 200 nearest open 4:30 rota days offered',
   // A window of dates (with a default) or a search (q required).
   '/api/activities': 'a window of dates (from/to)',
   '/api/activities/open': 'published activities of the next 61 days',

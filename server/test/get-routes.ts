@@ -69,6 +69,7 @@ export const FILLS: Record<string, Fill> = {
   '/api/wechat/{communityId}': async () => ({ communityId: XIGUAN_ID }),
   '/api/activities/{id}': byId('activity'),
   '/api/activities/{id}/signups': byId('activity'),
+  '/api/activities/{id}/signups/export': byId('activity'),
   '/api/activities/{id}/served-residents': byId('activity'),
   '/api/activities/{id}/code': byId('activity'),
   '/api/activities/{id}/checkin': byId('activity'),
