@@ -157,8 +157,37 @@ export const seriesDates = (db: DbOrTrx, communityId: string, seriesId: string) 
 // ---------------- sign-ups ----------------
 
 const insertSignupQ = prepared((db, row: ActivitySignupTable) => db.insertInto('activity_signup').values(row));
-export const insertSignup = async (db: DbOrTrx, row: ActivitySignupTable) => {
-  await insertSignupQ(db, row);
+/** A new sign-up's own fields; the rest (promotion, cancellation, reminders, check-in, hours) start empty. */
+export type NewSignup = Pick<
+  ActivitySignupTable,
+  | 'community_id'
+  | 'id'
+  | 'activity_id'
+  | 'shift_id'
+  | 'volunteer_id'
+  | 'status'
+  | 'channel'
+  | 'signed_up_by'
+  | 'created_at'
+>;
+
+export const insertSignup = async (db: DbOrTrx, row: NewSignup) => {
+  await insertSignupQ(db, {
+    ...row,
+    promoted_at: null,
+    cancelled_at: null,
+    cancelled_by: null,
+    reminded_day_at: null,
+    reminded_soon_at: null,
+    checked_in_at: null,
+    checkin_method: null,
+    checkin_distance_m: null,
+    checked_out_at: null,
+    checkout_method: null,
+    review_reason: null,
+    hours_entry_id: null,
+    minutes: null,
+  });
 };
 
 export const getSignup = (db: DbOrTrx, communityId: string, id: string) =>

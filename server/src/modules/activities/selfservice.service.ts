@@ -261,19 +261,6 @@ export class ActivitySelfService {
           channel: 'swap',
           signed_up_by: actor.accountId,
           created_at: at,
-          promoted_at: null,
-          cancelled_at: null,
-          cancelled_by: null,
-          reminded_day_at: null,
-          reminded_soon_at: null,
-          checked_in_at: null,
-          checkin_method: null,
-          checkin_distance_m: null,
-          checked_out_at: null,
-          checkout_method: null,
-          review_reason: null,
-          hours_entry_id: null,
-          minutes: null,
         });
         const from = (await repo.signupView(trx, actor.communityId, s.id))!;
         const to = (await repo.signupView(trx, actor.communityId, takenId))!;
