@@ -2,7 +2,7 @@
 // performance programme. Shared by the server and the web; message keys are translated by the server.
 import { z } from 'zod';
 import { uuid } from '../shared/schemas.ts';
-import { isRealDate } from '../shared/dates.ts';
+import { addDays, isRealDate } from '../shared/dates.ts';
 import { parseRule } from '../pairings/recurrence.ts';
 
 export const ACTIVITY_KINDS = ['service', 'performance'] as const;
@@ -156,10 +156,19 @@ export const cardCheckInput = z.object({
   action: z.enum(['in', 'out']),
 });
 export const markInput = z.object({ signupId: uuid, action: z.enum(['in', 'out', 'present']) });
-export const listQuery = z.object({
-  from: localDate.optional(),
-  to: localDate.optional(),
-  status: z.enum(ACTIVITY_STATUSES).optional(),
-});
+/** The list's window: at most a year at a time (the list is not paged; a year of Xiguan's activities is ~50 KB). */
+export const LIST_WINDOW_MAX_DAYS = 366;
+export const listQuery = z
+  .object({
+    from: localDate.optional(),
+    to: localDate.optional(),
+    status: z.enum(ACTIVITY_STATUSES).optional(),
+  })
+  .superRefine((q, ctx) => {
+    if (!q.from || !q.to) return;
+    if (q.to < q.from) ctx.addIssue({ code: 'custom', path: ['to'], message: 'invalid.endBeforeStart' });
+    else if (addDays(q.from, LIST_WINDOW_MAX_DAYS) < q.to)
+      ctx.addIssue({ code: 'custom', path: ['to'], message: 'activities.windowTooLong' });
+  });
 /** A draft copy of an activity on another date. */
 export const copyInput = z.object({ date: localDate });

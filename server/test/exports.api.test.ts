@@ -202,6 +202,66 @@ for (const kind of testDatabaseKinds()) {
       assert.deepEqual([rows[0]![0], rows[0]![3], rows[0]![7]], ['队员甲', '助老', '90']);
     });
 
+    it('exports the activities list with its window and status; a bad window is refused in words', async () => {
+      const header = [
+        '日期',
+        '开始',
+        '结束',
+        '活动名称',
+        '类型',
+        '地点',
+        '组织',
+        '岗位',
+        '名额',
+        '已报名',
+        '候补',
+        '状态',
+      ];
+      const q = `from=${tomorrow}&to=${tomorrow}&status=published`;
+      const listed = (await staff('GET', `/api/activities?${q}`)).json();
+      assert.equal(listed.length, 1);
+      const rows = await checkExport({
+        url: `/api/activities/export?${q}`,
+        header,
+        action: 'activities.export',
+        listed: 1,
+        refused: [vol, gridLeader],
+      });
+      assert.deepEqual(rows[0]!.slice(3, 12), [
+        '中秋做月饼',
+        '志愿服务',
+        '西关社区服务站',
+        '',
+        '厨房组 09:00–11:00',
+        '5',
+        '2',
+        '0',
+        '已发布',
+      ]);
+      assert.deepEqual((await lastAudit('activities.export'))!.detail.filters, {
+        from: tomorrow,
+        to: tomorrow,
+        status: 'published',
+      });
+      // Drafts only: none in that window.
+      await checkExport({
+        url: `/api/activities/export?from=${tomorrow}&to=${tomorrow}&status=draft`,
+        header,
+        action: 'activities.export',
+        listed: 0,
+        refused: [],
+      });
+      // A window backwards or longer than a year is a clear 400 on the list and on the export alike.
+      for (const url of [
+        '/api/activities?from=2026-03-01&to=2026-02-01',
+        '/api/activities/export?from=2025-01-01&to=2026-06-01',
+      ]) {
+        const res = await staff('GET', url);
+        assert.equal(res.statusCode, 400, `${url} → ${res.statusCode}`);
+        assert.match(res.json().error.details.fields[0].message, /结束|一年/);
+      }
+    });
+
     it("exports an activity's sign-ups and check-ins; a team leader gets only the team's members", async () => {
       const header = [
         '活动',

@@ -12,6 +12,7 @@ export const activitiesConsoleEn = {
     kinds: { service: 'Volunteer service', performance: 'Performance' },
     status: { draft: 'Draft', published: 'Published', cancelled: 'Cancelled' },
     signupStatus: { confirmed: 'Signed up', waitlisted: 'Waitlist', cancelled: 'Cancelled' },
+    listFilter: { from: 'From (date)', to: 'To (date)', allStatuses: 'All statuses' },
     f: {
       title: 'Title',
       kind: 'Kind',

@@ -10,6 +10,7 @@ export const activitiesConsoleZhCN = {
     kinds: { service: '志愿服务', performance: '文艺演出' },
     status: { draft: '草稿', published: '已发布', cancelled: '已取消' },
     signupStatus: { confirmed: '已报名', waitlisted: '候补', cancelled: '已取消' },
+    listFilter: { from: '从（日期）', to: '到（日期）', allStatuses: '全部状态' },
     f: {
       title: '活动名称',
       kind: '类型',

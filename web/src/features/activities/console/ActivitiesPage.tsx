@@ -1,12 +1,13 @@
 // 志愿活动: the list of activities, new ones by hand, from a festival template or as a recurring series,
 // and the count of shows per team.
 import { useState } from 'react';
-import { App, Button, Card, Form, Input, List, Modal, Segmented, Space, Table, Tag } from 'antd';
+import { App, Button, Card, Form, Input, List, Modal, Segmented, Select, Space, Table, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ConsolePage } from '../../../shared/console-ui/ConsolePage.tsx';
+import { ExportButton } from '../../../shared/console-ui/ExportButton.tsx';
 import { QueryTable } from '../../../shared/console-ui/QueryTable.tsx';
 import { errorText } from '../../../shared/api/errorText.ts';
 import {
@@ -219,7 +220,9 @@ export default function ActivitiesPage() {
   // The view is in the address, so the way back from an activity returns to the same view.
   const [params, setParams] = useSearchParams();
   const view = (['month', 'week'] as const).find((v) => v === params.get('view')) ?? 'list';
-  const q = useActivities({});
+  // The list's window and status (none: the server's default, 30 days back to 120 on); the export takes the same.
+  const [filter, setFilter] = useState<{ from?: string; to?: string; status?: Activity['status'] }>({});
+  const q = useActivities(filter);
   return (
     <ConsolePage
       title={t('act.title')}
@@ -242,6 +245,36 @@ export default function ActivitiesPage() {
       />
       {view === 'month' && <MonthView />}
       {view === 'week' && <WeekView />}
+      {view === 'list' && (
+        <Space wrap style={{ margin: '12px 0' }}>
+          <Input
+            type="date"
+            aria-label={t('act.listFilter.from')}
+            style={{ width: 160 }}
+            value={filter.from ?? ''}
+            onChange={(e) => setFilter({ ...filter, from: e.target.value || undefined })}
+          />
+          <span aria-hidden>–</span>
+          <Input
+            type="date"
+            aria-label={t('act.listFilter.to')}
+            style={{ width: 160 }}
+            value={filter.to ?? ''}
+            onChange={(e) => setFilter({ ...filter, to: e.target.value || undefined })}
+          />
+          <Select
+            aria-label={t('act.f.status')}
+            style={{ width: 140 }}
+            value={filter.status ?? ''}
+            onChange={(v) => setFilter({ ...filter, status: (v || undefined) as Activity['status'] | undefined })}
+            options={[
+              { value: '', label: t('act.listFilter.allStatuses') },
+              ...(['draft', 'published', 'cancelled'] as const).map((s) => ({ value: s, label: t(`act.status.${s}`) })),
+            ]}
+          />
+          <ExportButton path="/api/activities/export" query={filter} fileName="activities.xlsx" />
+        </Space>
+      )}
       {view === 'list' && (
         <QueryTable<Activity>
           query={q}
