@@ -7,6 +7,8 @@ import type { Notifier } from '../../platform/notify.ts';
 import type { RegistryService } from '../registry/registry.service.ts';
 import type { ResidentDirectory } from '../registry/resident-directory.ts';
 import type { ContactService } from '../contacts/contacts.service.ts';
+import { joinRoutes } from '../../platform/list-export.ts';
+import { badgesExportRoutes } from './badges.export.routes.ts';
 import { badgesRoutes } from './badges.routes.ts';
 import { BadgesService } from './badges.service.ts';
 
@@ -33,5 +35,9 @@ export function badgesModule(deps: {
   deps.registry.onConsentWithdrawn((trx, actor, ctx, consent) => service.consentWithdrawn(trx, actor, ctx, consent));
   // A family contact removed from the registry no longer gets the elder's scans and locations, nor a call button.
   deps.registry.onContactRemoved((trx, actor, ctx, contact) => service.contactRemoved(trx, actor, ctx, contact));
-  return { routes: badgesRoutes(service, deps.rateLimits), service, jobs: [] };
+  return {
+    routes: joinRoutes(badgesRoutes(service, deps.rateLimits), badgesExportRoutes(service, deps)),
+    service,
+    jobs: [],
+  };
 }

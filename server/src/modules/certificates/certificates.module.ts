@@ -4,6 +4,8 @@ import type { AuditLog } from '../../platform/audit.ts';
 import type { LinliModule } from '../../platform/module.ts';
 import type { HoursService } from '../hours/hours.service.ts';
 import type { VolunteerDirectory } from '../volunteers/volunteer-directory.ts';
+import { joinRoutes } from '../../platform/list-export.ts';
+import { certificatesExportRoutes } from './certificates.export.routes.ts';
 import { certificatesRoutes } from './certificates.routes.ts';
 import { CertificatesService } from './certificates.service.ts';
 
@@ -15,5 +17,9 @@ export function certificatesModule(deps: {
   rateLimits: boolean;
 }): LinliModule<CertificatesService> {
   const service = new CertificatesService(deps.db, deps.audit, deps.directory, deps.hours);
-  return { routes: certificatesRoutes(service, deps.rateLimits), service, jobs: [] };
+  return {
+    routes: joinRoutes(certificatesRoutes(service, deps.rateLimits), certificatesExportRoutes(service, deps)),
+    service,
+    jobs: [],
+  };
 }

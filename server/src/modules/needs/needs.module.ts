@@ -8,6 +8,7 @@ import type { ContactService } from '../contacts/contacts.service.ts';
 import { MatchingService } from './matching.service.ts';
 import { needsRoutes } from './needs.routes.ts';
 import { NeedsService } from './needs.service.ts';
+import { surveyExportRoutes } from './survey.export.routes.ts';
 import { surveyRoutes } from './survey.routes.ts';
 import { SurveyService } from './survey.service.ts';
 import { NeedNotices } from './need-notices.ts';
@@ -39,6 +40,7 @@ export function needsModule(deps: {
   const routes = async (app: Parameters<LinliModule<unknown>['routes']>[0]) => {
     await app.register(needsRoutes(needs, matching, volunteerNeeds));
     await app.register(surveyRoutes(survey));
+    await app.register(surveyExportRoutes(survey, deps));
   };
   return { routes, service: { needs, matching, volunteerNeeds, survey }, jobs: [] };
 }

@@ -4,6 +4,8 @@ import type { Db, DatabaseKind } from '../../db/database.ts';
 import type { AuditLog } from '../../platform/audit.ts';
 import type { LinliModule } from '../../platform/module.ts';
 import type { VolunteerDirectory } from '../volunteers/volunteer-directory.ts';
+import { joinRoutes } from '../../platform/list-export.ts';
+import { partyExportRoutes } from './party.export.routes.ts';
 import { partyRoutes } from './party.routes.ts';
 import { PartyService } from './party.service.ts';
 
@@ -14,5 +16,5 @@ export function partyModule(deps: {
   directory: VolunteerDirectory;
 }): LinliModule<PartyService> {
   const service = new PartyService(deps.db, deps.kind, deps.audit, deps.directory);
-  return { routes: partyRoutes(service), service, jobs: [] };
+  return { routes: joinRoutes(partyRoutes(service), partyExportRoutes(service, deps)), service, jobs: [] };
 }

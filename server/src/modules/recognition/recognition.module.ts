@@ -10,6 +10,7 @@ import type { HoursService } from '../hours/hours.service.ts';
 import type { VolunteerDirectory } from '../volunteers/volunteer-directory.ts';
 import { healthCheckRoutes } from './health-check.routes.ts';
 import { HealthCheckService } from './health-check.service.ts';
+import { recognitionExportRoutes } from './recognition.export.routes.ts';
 import { recognitionRoutes } from './recognition.routes.ts';
 import { RecognitionService, type AttendanceReader } from './recognition.service.ts';
 
@@ -26,7 +27,11 @@ export function recognitionModule(deps: {
   const service = new RecognitionService(deps.db, deps.audit, deps.hours, deps.directory, deps.attendance);
   const healthChecks = new HealthCheckService(deps.db, deps.audit, deps.cipher, deps.notifier, deps.directory);
   return {
-    routes: joinRoutes(recognitionRoutes(service, deps.rateLimits), healthCheckRoutes(healthChecks, deps)),
+    routes: joinRoutes(
+      recognitionRoutes(service, deps.rateLimits),
+      healthCheckRoutes(healthChecks, deps),
+      recognitionExportRoutes(service, deps),
+    ),
     service,
     jobs: [
       {

@@ -6,6 +6,8 @@ import type { LinliModule } from '../../platform/module.ts';
 import type { Notifier } from '../../platform/notify.ts';
 import type { VolunteerDirectory } from '../volunteers/volunteer-directory.ts';
 import { sendExpiryNotices } from './expiry-notices.ts';
+import { joinRoutes } from '../../platform/list-export.ts';
+import { trainingExportRoutes } from './training.export.routes.ts';
 import { trainingRoutes } from './training.routes.ts';
 import { TrainingService } from './training.service.ts';
 
@@ -18,7 +20,7 @@ export function trainingModule(deps: {
 }): LinliModule<TrainingService> {
   const service = new TrainingService(deps.db, deps.kind, deps.audit, deps.directory);
   return {
-    routes: trainingRoutes(service),
+    routes: joinRoutes(trainingRoutes(service), trainingExportRoutes(service, deps)),
     service,
     jobs: [
       {

@@ -10,6 +10,7 @@ import { FormModal } from '../../shared/console-ui/FormModal.tsx';
 import { ExpiringList } from '../../shared/console-ui/ExpiringList.tsx';
 import { AddVolunteerBar } from '../../shared/console-ui/AddVolunteerBar.tsx';
 import { ConfirmButton } from '../../shared/console-ui/ConfirmButton.tsx';
+import { ExportButton } from '../../shared/console-ui/ExportButton.tsx';
 import { errorText } from '../../shared/api/errorText.ts';
 import { can, useCurrentUser } from '../../shared/session/useSession.ts';
 import {
@@ -106,6 +107,13 @@ function CoveredDrawer({ policy, onClose, manage }: { policy: Policy | null; onC
         style={{ width: 240, marginBottom: 12 }}
         onSearch={(text) => setF({ ...f, q: text || undefined, page: 1 })}
       />
+      {policy && (
+        <ExportButton
+          path={`/api/insurance/policies/${policy.id}/covered/export`}
+          query={{ q: f.q }}
+          fileName="insurance-covered.xlsx"
+        />
+      )}
       <QueryTable<Cover>
         query={{ ...q, data: q.data?.items }}
         rowKey="volunteerId"
@@ -214,6 +222,13 @@ export default function InsurancePage() {
                   setExpiringPage({ ...expiringPage, page: 1 });
                 }}
                 query={{ ...expiring, data: expiring.data?.items }}
+                extra={
+                  <ExportButton
+                    path="/api/insurance/expiring/export"
+                    query={{ days }}
+                    fileName="insurance-expiring.xlsx"
+                  />
+                }
                 rowKey={(c) => `${c.policyId}:${c.volunteerId}`}
                 pagination={{
                   current: expiringPage.page,

@@ -9,6 +9,7 @@ import { ConsolePage } from '../../shared/console-ui/ConsolePage.tsx';
 import { QueryTable } from '../../shared/console-ui/QueryTable.tsx';
 import { FormModal } from '../../shared/console-ui/FormModal.tsx';
 import { ExpiringList } from '../../shared/console-ui/ExpiringList.tsx';
+import { ExportButton } from '../../shared/console-ui/ExportButton.tsx';
 import { AddVolunteerBar } from '../../shared/console-ui/AddVolunteerBar.tsx';
 import { errorText } from '../../shared/api/errorText.ts';
 import { formatDateTime } from '../../shared/format.ts';
@@ -304,6 +305,13 @@ export default function TrainingPage() {
                   setDays(n);
                   setExpiringPage({ ...expiringPage, page: 1 });
                 }}
+                extra={
+                  <ExportButton
+                    path="/api/training/expiring/export"
+                    query={{ days }}
+                    fileName="training-expiring.xlsx"
+                  />
+                }
                 query={{ ...expiring, data: expiring.data?.items }}
                 rowKey="id"
                 pagination={{

@@ -1,5 +1,6 @@
 // "Running out within N days": the day count and the rows it finds (certificates, insurance cover, ...).
 import { InputNumber, Space, type TableProps } from 'antd';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QueryTable } from './QueryTable.tsx';
 
@@ -26,6 +27,7 @@ export function ExpiringList<T extends object>({
   rowKey,
   columns,
   pagination,
+  extra,
 }: {
   days: number;
   onDays: (n: number) => void;
@@ -34,12 +36,17 @@ export function ExpiringList<T extends object>({
   columns: TableProps<T>['columns'];
   /** A list the server pages: its page, size and total. */
   pagination?: TableProps<T>['pagination'];
+  /** Beside the day count, e.g. 导出 Excel. */
+  extra?: ReactNode;
 }) {
   const { t } = useTranslation();
   return (
     <>
       <div style={{ marginBottom: 12 }}>
-        <ExpiringDays value={days} onChange={onDays} />
+        <Space wrap>
+          <ExpiringDays value={days} onChange={onDays} />
+          {extra}
+        </Space>
       </div>
       <QueryTable<T>
         query={query}

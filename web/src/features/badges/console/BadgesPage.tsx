@@ -22,6 +22,7 @@ import { useTranslation } from 'react-i18next';
 import { ConsolePage } from '../../../shared/console-ui/ConsolePage.tsx';
 import { QueryTable } from '../../../shared/console-ui/QueryTable.tsx';
 import { FormModal } from '../../../shared/console-ui/FormModal.tsx';
+import { ExportButton } from '../../../shared/console-ui/ExportButton.tsx';
 import { errorText } from '../../../shared/api/errorText.ts';
 import {
   cardHref,
@@ -125,6 +126,11 @@ export default function BadgesPage() {
               label: t(`badges.console.statusValue.${s}`),
             })),
           ]}
+        />
+        <ExportButton
+          path="/api/badges/export"
+          query={{ status: filter.status, q: filter.q }}
+          fileName="love-badges.xlsx"
         />
       </Space>
       <QueryTable<BadgeView>

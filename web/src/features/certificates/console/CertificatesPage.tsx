@@ -7,6 +7,7 @@ import type { Dayjs } from 'dayjs';
 import { ConsolePage } from '../../../shared/console-ui/ConsolePage.tsx';
 import { QueryTable } from '../../../shared/console-ui/QueryTable.tsx';
 import { FormModal } from '../../../shared/console-ui/FormModal.tsx';
+import { ExportButton } from '../../../shared/console-ui/ExportButton.tsx';
 import { VolunteerPicker } from '../../../shared/console-ui/VolunteerPicker.tsx';
 import { LinkButton } from '../../../shared/console-ui/LinkButton.tsx';
 import { can, useCurrentUser } from '../../../shared/session/useSession.ts';
@@ -76,6 +77,11 @@ export default function CertificatesPage() {
             { value: 'valid', label: t('certs.statusValue.valid') },
             { value: 'revoked', label: t('certs.statusValue.revoked') },
           ]}
+        />
+        <ExportButton
+          path="/api/certificates/export"
+          query={{ status: filter.status, q: filter.q }}
+          fileName="certificates.xlsx"
         />
       </Space>
       <QueryTable<CertificateView>

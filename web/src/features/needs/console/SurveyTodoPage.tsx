@@ -7,6 +7,7 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ConsolePage } from '../../../shared/console-ui/ConsolePage.tsx';
 import { LoadError } from '../../../shared/console-ui/QueryState.tsx';
+import { ExportButton } from '../../../shared/console-ui/ExportButton.tsx';
 import { errorText } from '../../../shared/api/errorText.ts';
 import { useCurrentUser } from '../../../shared/session/useSession.ts';
 import { addDays, todayInShanghai } from '../../../../../domain/shared/dates.ts';
@@ -90,6 +91,7 @@ export default function SurveyTodoPage() {
             setFindingsPage(1);
           }}
         />
+        <ExportButton path="/api/survey/todo/export" query={{ gridId, since }} fileName="survey-todo.xlsx" />
       </Space>
 
       <Card title={t('surveyTodo.todo')} style={{ marginTop: 16 }}>

@@ -16,6 +16,7 @@ import {
 } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ConsolePage } from '../../../shared/console-ui/ConsolePage.tsx';
+import { ExportButton } from '../../../shared/console-ui/ExportButton.tsx';
 import { LoadError } from '../../../shared/console-ui/QueryState.tsx';
 import { applyApiErrors } from '../../../shared/console-ui/formErrors.ts';
 import { errorText } from '../../../shared/api/errorText.ts';
@@ -102,6 +103,11 @@ function Members() {
             { value: '', label: `${t('org.party.kind')}：${t('org.common.all')}` },
             ...PARTY_KINDS.map((k) => ({ value: k, label: t(`org.partyKinds.${k}`) })),
           ]}
+        />
+        <ExportButton
+          path="/api/party-members/export"
+          query={{ kind: kind || undefined, q: q || undefined }}
+          fileName="party-members.xlsx"
         />
       </Space>
       {list.isError && <LoadError error={list.error} onRetry={() => void list.refetch()} />}

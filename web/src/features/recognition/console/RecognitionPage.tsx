@@ -7,6 +7,7 @@ import { ConsolePage } from '../../../shared/console-ui/ConsolePage.tsx';
 import { QueryTable } from '../../../shared/console-ui/QueryTable.tsx';
 import { LoadError } from '../../../shared/console-ui/QueryState.tsx';
 import { FormModal } from '../../../shared/console-ui/FormModal.tsx';
+import { ExportButton } from '../../../shared/console-ui/ExportButton.tsx';
 import { useHealthBookingColumns } from './HealthCheckBooking.tsx';
 import { runDownload } from '../../../shared/console-ui/download.ts';
 import { errorText } from '../../../shared/api/errorText.ts';
@@ -190,13 +191,20 @@ function Ranking({ quarter }: { quarter: string }) {
       {ranking.data && !ranking.data.attendanceKnown && (
         <Typography.Paragraph type="secondary">{t('recognition.ranking.noAttendance')}</Typography.Paragraph>
       )}
-      <Input.Search
-        allowClear
-        placeholder={t('recognition.ranking.search')}
-        aria-label={t('recognition.ranking.search')}
-        style={{ width: 240 }}
-        onSearch={(text) => setF({ ...f, q: text || undefined, page: 1 })}
-      />
+      <Space wrap>
+        <Input.Search
+          allowClear
+          placeholder={t('recognition.ranking.search')}
+          aria-label={t('recognition.ranking.search')}
+          style={{ width: 240 }}
+          onSearch={(text) => setF({ ...f, q: text || undefined, page: 1 })}
+        />
+        <ExportButton
+          path={`/api/recognition/quarters/${quarter}/ranking/export`}
+          query={{ q: f.q }}
+          fileName={`ranking-${quarter}.xlsx`}
+        />
+      </Space>
       <QueryTable<RankedView>
         query={{ ...ranking, data: ranking.data?.items }}
         rowKey="volunteerId"

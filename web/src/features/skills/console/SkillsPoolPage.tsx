@@ -5,6 +5,7 @@ import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ConsolePage } from '../../../shared/console-ui/ConsolePage.tsx';
 import { LoadError } from '../../../shared/console-ui/QueryState.tsx';
+import { ExportButton } from '../../../shared/console-ui/ExportButton.tsx';
 import { useCatalogue, useSkillsPool, type PoolFilters, type PoolPage } from '../api.ts';
 
 const PAGE_SIZE = 30;
@@ -122,6 +123,17 @@ export default function SkillsPoolPage() {
           >
             {t('org.skills.clear')}
           </Button>
+          <ExportButton
+            path="/api/skills-pool/export"
+            query={{
+              category: filters.category,
+              skill: filters.skill,
+              level: filters.level,
+              licenceValid: filters.licenceValid,
+              q: filters.q,
+            }}
+            fileName="skills-pool.xlsx"
+          />
         </Space>
       </Card>
       {pool.isError && <LoadError error={pool.error} onRetry={() => void pool.refetch()} />}
