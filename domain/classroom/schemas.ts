@@ -304,8 +304,8 @@ export const boardView = z.object({
   alerts: z.array(alertView),
 });
 export type BoardView = z.infer<typeof boardView>;
-/** Today's board, or no session today. */
-export const todayView = z.union([boardView, z.object({ session: z.null() })]);
+/** Today's board; or no session today, or (for a tutor) a session today whose rota does not name them. */
+export const todayView = z.union([boardView, z.object({ session: z.null(), notOnRota: z.boolean().optional() })]);
 export type TodayView = z.infer<typeof todayView>;
 
 export const checkInResultView = z.object({ checkedInAt: z.string() });

@@ -136,6 +136,11 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(byA.json().error.code, 'classroom_not_on_rota');
       const byB = await B('POST', `/api/classroom/sessions/${s}/checkin`, { childId });
       assert.equal(byB.statusCode, 200, byB.body);
+      // Today's page: the taker gets the board; the offerer is told, not refused, that today is not theirs.
+      assert.equal((await B('GET', '/api/classroom/today')).json().session.id, s);
+      const offererToday = await A('GET', '/api/classroom/today');
+      assert.equal(offererToday.statusCode, 200, offererToday.body);
+      assert.deepEqual(offererToday.json(), { session: null, notOnRota: true });
       // Everyone told, through the outbox.
       assert.deepEqual(
         (await sentTo('classroom.rotaSwapOfferer', t.a.phones.volunteer)).map((p) => [p.date, p.from, p.to]),

@@ -8,6 +8,7 @@ export const classroomPhoneEn: Translation<typeof classroomPhoneZhCN> = {
       link: '4:30 classroom',
       linkDesc: 'On duty today: check children in, hand them to their adults, log tutoring',
       title: '4:30 classroom',
+      notOnRota: "Today's 4:30 classroom is not on your rota. To help, take a rota day someone offers below.",
       noSession: 'No 4:30 classroom today (weekend, holiday, or not scheduled yet).',
       date: 'Time',
       place: 'Place',

@@ -5,6 +5,7 @@ export const classroomPhoneZhCN = {
       link: '四点半课堂',
       linkDesc: '今天值班：孩子签到、交给家长签退、辅导记录',
       title: '四点半课堂',
+      notOnRota: '今天的四点半课堂不是您值班。想帮忙，可以接下面别人让出的值班。',
       noSession: '今天没有四点半课堂（周末、节假日或还没有排课）。',
       date: '时间',
       place: '地点',

@@ -626,9 +626,16 @@ export class ClassroomService {
   // ------------------------------------------------------------------ the day's board
 
   async today(actor: Actor, ctx: RequestContext): Promise<TodayView> {
-    authorize(actor, 'classroom.attend');
+    const grant = authorize(actor, 'classroom.attend');
     const s = await repo.sessionOn(this.db, actor.communityId, todayInShanghai());
     if (!s) return { session: null };
+    // Any volunteer may open the classroom page (to take a rota day someone offers): not being on today's rota is
+    // an answer, not a refusal. The board itself stays refused to them.
+    if (grant.scope !== 'community') {
+      const self = await this.directory.self(actor);
+      if (!self || !(await repo.onRota(this.db, actor.communityId, s.id, self.id)))
+        return { session: null, notOnRota: true };
+    }
     return this.board(actor, s.id, ctx);
   }
 

@@ -189,7 +189,7 @@ export default function ClassroomPhonePage() {
     return (
       <>
         <PageTitle title={t('classroom.phone.title')} back={back} />
-        <EmptyState>{t('classroom.phone.noSession')}</EmptyState>
+        <EmptyState>{t(b.notOnRota ? 'classroom.phone.notOnRota' : 'classroom.phone.noSession')}</EmptyState>
         <RotaSwap />
       </>
     );
