@@ -1,0 +1,18 @@
+// A caller on the phone is found by their number (needs intake, /api/needs/caller): the resident whose own number it
+// is, or whom it is a family contact of. Neither number had an index, so each call scanned every resident of the
+// community and, for each, their contacts.
+import type { Kysely } from 'kysely';
+
+export async function up(db: Kysely<any>): Promise<void> {
+  await db.schema.createIndex('resident_phone_ix').on('resident').columns(['community_id', 'phone']).execute();
+  await db.schema
+    .createIndex('family_contact_phone_ix')
+    .on('family_contact')
+    .columns(['community_id', 'phone'])
+    .execute();
+}
+
+export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.dropIndex('family_contact_phone_ix').execute();
+  await db.schema.dropIndex('resident_phone_ix').execute();
+}
