@@ -17,6 +17,28 @@ describe('SingleFlight', () => {
     assert.equal(await flight.run('a', compute), 2);
   });
 
+  it('is joined by callers of the same turn even when the computation never waits on I/O (SQLite)', async () => {
+    const flight = new SingleFlight<number>();
+    let runs = 0;
+    // Microtasks only, as a computation over better-sqlite3 is: it would be done before the next caller came.
+    const compute = async () => {
+      runs++;
+      await Promise.resolve();
+      return runs;
+    };
+    // Two requests read in the same turn of the event loop (two timers due together stand in for them).
+    const answers = await new Promise<number[]>((done) => {
+      const got: Array<Promise<number>> = [];
+      setTimeout(() => got.push(flight.run('s', compute)));
+      setTimeout(() => {
+        got.push(flight.run('s', compute));
+        void Promise.all(got).then(done);
+      });
+    });
+    assert.deepEqual(answers, [1, 1]);
+    assert.equal(runs, 1);
+  });
+
   it('keeps different keys apart', async () => {
     const flight = new SingleFlight<string>();
     const answers = await Promise.all([flight.run('x', async () => 'x'), flight.run('y', async () => 'y')]);

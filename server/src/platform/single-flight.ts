@@ -8,7 +8,12 @@ export class SingleFlight<V> {
   run(key: string, compute: () => Promise<V>): Promise<V> {
     const joined = this.running.get(key);
     if (joined) return joined;
-    const p = compute().finally(() => this.running.delete(key));
+    // The computation starts on the next turn of the event loop, not at once: on SQLite (better-sqlite3 answers
+    // synchronously) a whole computation is microtasks only and would finish before any other request is read,
+    // so nobody could ever join it. Deferred, the requests read in the same turn join the one run.
+    const p = new Promise<void>((started) => setImmediate(started))
+      .then(compute)
+      .finally(() => this.running.delete(key));
     this.running.set(key, p);
     return p;
   }

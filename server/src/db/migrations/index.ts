@@ -23,6 +23,7 @@ import * as needsLoop from './2026-12-05T1900_needs_loop.ts';
 import * as selfservice from './2026-12-05T2120_selfservice.ts';
 import * as healthCheck from './2026-12-05T2140_health_check.ts';
 import * as classroomRotaSwap from './2026-12-05T2150_classroom_rota_swap.ts';
+import * as listIndexes from './2026-12-05T2200_list_indexes.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-28T1200_foundation': foundation,
@@ -47,4 +48,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-05T2120_selfservice': selfservice,
   '2026-12-05T2140_health_check': healthCheck,
   '2026-12-05T2150_classroom_rota_swap': classroomRotaSwap,
+  '2026-12-05T2200_list_indexes': listIndexes,
 };

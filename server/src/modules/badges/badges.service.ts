@@ -45,6 +45,8 @@ import { renderBadgeCard } from './badge.pdf.ts';
 import { ScanLog } from './badges.scan-log.ts';
 import { ContactService } from '../contacts/contacts.service.ts';
 import * as repo from './badges.repository.ts';
+import { byChineseName } from '../../../../domain/shared/collate.ts';
+import { SingleFlight } from '../../platform/single-flight.ts';
 
 /** What the public page needs of a badge, cached per token. */
 interface PageEntry {
@@ -87,12 +89,22 @@ export const CONSENT_WITHDRAWN_REASON = '本人或监护人撤回了爱心二维
 const CACHE_MAX = 20_000;
 /** At most this many elders are suggested at once; a name search finds any other. */
 const CANDIDATES_MAX = 2000;
-/** One collator for every comparison (localeCompare with a locale builds one per call: 3-4 times slower). */
-const byChineseName = new Intl.Collator('zh-CN').compare;
 
 const RECENT_MAX = 50_000;
 
+/** An elder suggested for a badge (or found by name). */
+interface Candidate {
+  residentId: string;
+  name: string;
+  birthDate: string;
+  address: string;
+  groups: string[];
+  consent: BadgeView['consent'];
+}
+
 export class BadgesService {
+  /** The community's suggestions, shared by the callers asking at the same moment (see candidates). */
+  private readonly suggested = new SingleFlight<Candidate[]>();
   /**
    * Keyed by the token itself. Timing: a Map finds a key by its hash and compares whole strings only within a
    * bucket, so a guess learns nothing about a real token's characters (and the database is searched by the
@@ -393,26 +405,23 @@ export class BadgesService {
    * Residents to suggest: 60 or older, tagged dementia or chronic illness, without a working badge; or a name search.
    */
   async candidates(actor: Actor, q: string | undefined, page = 1, pageSize = 20) {
-    return pageOfRows(await this.allCandidates(actor, q), page, pageSize);
+    authorize(actor, 'badges.manage');
+    // The suggestions are the community's, not the asker's: staff opening the list at the same moment share one
+    // run (nothing is kept after it; callers only read the rows).
+    const rows = q
+      ? await this.allCandidates(actor.communityId, q)
+      : await this.suggested.run(`${actor.communityId} ${todayInShanghai()}`, () =>
+          this.allCandidates(actor.communityId, undefined),
+        );
+    return pageOfRows(rows, page, pageSize);
   }
 
-  private async allCandidates(actor: Actor, q: string | undefined) {
-    authorize(actor, 'badges.manage');
+  private async allCandidates(communityId: string, q: string | undefined): Promise<Candidate[]> {
     const [have, consents] = await Promise.all([
-      repo.residentsWithActiveBadge(this.db, actor.communityId),
-      repo.liveConsents(this.db, actor.communityId, PURPOSE),
+      repo.residentsWithActiveBadge(this.db, communityId),
+      repo.liveConsents(this.db, communityId, PURPOSE),
     ]);
-    const out = new Map<
-      string,
-      {
-        residentId: string;
-        name: string;
-        birthDate: string;
-        address: string;
-        groups: string[];
-        consent: BadgeView['consent'];
-      }
-    >();
+    const out = new Map<string, Candidate>();
     // Each resident's live consents, found by id (not a scan of every consent for each of ~1,000 elders).
     const consentsOf = byResident(consents);
     const add = (rows: ResidentBrief[], group: string | null) => {
@@ -431,7 +440,7 @@ export class BadgesService {
       }
     };
     if (q) {
-      add(await this.residents.search(actor.communityId, { nameContains: q }, 30), null);
+      add(await this.residents.search(communityId, { nameContains: q }, 30), null);
     } else {
       // Every elder of 60 or over is offered a badge (为辖区每一名老人), not only those with dementia; those tagged
       // dementia or chronic illness say so, for staff to offer it to them first.
@@ -439,14 +448,14 @@ export class BadgesService {
       for (const g of ['dementia', 'chronic_illness'] as const) {
         add(
           await this.residents.search(
-            actor.communityId,
-            { tag: groupTag(this.cipher, actor.communityId, g), bornOnOrBefore: born },
+            communityId,
+            { tag: groupTag(this.cipher, communityId, g), bornOnOrBefore: born },
             500,
           ),
           g,
         );
       }
-      add(await this.residents.search(actor.communityId, { bornOnOrBefore: born }, CANDIDATES_MAX), null);
+      add(await this.residents.search(communityId, { bornOnOrBefore: born }, CANDIDATES_MAX), null);
       // Those whose consent is on file first (a badge can be made for them at once), then the groups, by name.
       return [...out.values()].sort(
         (a, b) =>

@@ -69,27 +69,25 @@ export async function unvisitedHouseholds(
       ),
     );
   if (s.gridId) base = base.where('h.grid_id', '=', s.gridId);
-  const { n } = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const rows = await base
+  // One statement: the page is cut from the households with only what orders them (count(*) over () carries the
+  // total on each row), then only its rows get their last visit and names. Counting apart, and the last visit of
+  // every household, doubled the work: each walks every household of the community.
+  const pageOf = base
     .innerJoin('building as b', (j) =>
       j.onRef('b.community_id', '=', 'h.community_id').onRef('b.id', '=', 'h.building_id'),
     )
     .innerJoin('grid as g', (j) => j.onRef('g.community_id', '=', 'h.community_id').onRef('g.id', '=', 'h.grid_id'))
     .select((eb) => [
       'h.id',
+      'h.community_id',
       'h.grid_id',
-      'g.name as grid_name',
-      'b.street',
+      'h.building_id',
+      'g.code as grid_code',
       'b.number as building_number',
       'h.unit',
       'h.room',
       eb.case().when(hasSpecialGroup(eb)).then(1).else(0).end().as('priority'),
-      eb
-        .selectFrom('survey_visit as v')
-        .select((e) => e.fn.max('v.visited_on').as('last'))
-        .whereRef('v.community_id', '=', 'h.community_id')
-        .whereRef('v.household_id', '=', 'h.id')
-        .as('last_visited_on'),
+      eb.fn.countAll<number>().over().as('total'),
     ])
     .orderBy('priority', 'desc')
     .orderBy('g.code')
@@ -98,9 +96,44 @@ export async function unvisitedHouseholds(
     .orderBy('h.room')
     .orderBy('h.id')
     .limit(pageSize)
-    .offset((page - 1) * pageSize)
+    .offset((page - 1) * pageSize);
+  const rows = await db
+    .selectFrom(pageOf.as('p'))
+    .innerJoin('building as b', (j) =>
+      j.onRef('b.community_id', '=', 'p.community_id').onRef('b.id', '=', 'p.building_id'),
+    )
+    .innerJoin('grid as g', (j) => j.onRef('g.community_id', '=', 'p.community_id').onRef('g.id', '=', 'p.grid_id'))
+    .select((eb) => [
+      'p.id',
+      'p.grid_id',
+      'g.name as grid_name',
+      'b.street',
+      'p.building_number',
+      'p.unit',
+      'p.room',
+      'p.priority',
+      'p.total',
+      eb
+        .selectFrom('survey_visit as v')
+        .select((e) => e.fn.max('v.visited_on').as('last'))
+        .whereRef('v.community_id', '=', 'p.community_id')
+        .whereRef('v.household_id', '=', 'p.id')
+        .as('last_visited_on'),
+    ])
+    .orderBy('p.priority', 'desc')
+    .orderBy('p.grid_code')
+    .orderBy('p.building_number')
+    .orderBy('p.unit')
+    .orderBy('p.room')
+    .orderBy('p.id')
     .execute();
-  return { total: Number(n), rows };
+  // A page past the end has no row to carry the total: count then.
+  const total = rows.length
+    ? Number(rows[0]!.total)
+    : page > 1
+      ? Number((await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)
+      : 0;
+  return { total, rows: rows.map(({ total: _total, ...r }) => r) };
 }
 
 /** Active members of some households, the head first. */
@@ -165,22 +198,43 @@ export async function findings(db: DbOrTrx, s: HouseholdScope, since: string, pa
     .where('f.community_id', '=', s.communityId)
     .where('v.visited_on', '>=', since);
   if (s.gridId) base = base.where('v.grid_id', '=', s.gridId);
-  const { n } = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const rows = await base
-    .innerJoin('household as h', (j) =>
-      j.onRef('h.community_id', '=', 'v.community_id').onRef('h.id', '=', 'v.household_id'),
-    )
-    .innerJoin('building as b', (j) =>
-      j.onRef('b.community_id', '=', 'h.community_id').onRef('b.id', '=', 'h.building_id'),
-    )
+  // The page is cut first (count(*) over () carries the total), then only its rows are joined to their address and
+  // look for the need taken from them: looking for it on every finding of the round cost a scan of the needs each.
+  const pageOf = base
     .select((eb) => [
+      'f.community_id',
       'v.id as visit_id',
       'v.household_id',
       'v.grid_id',
       'v.visited_on',
       'v.visitor_name',
+      'v.created_at',
       'f.category',
       'f.note',
+      eb.fn.countAll<number>().over().as('total'),
+    ])
+    .orderBy('v.visited_on', 'desc')
+    .orderBy('v.id', 'desc')
+    .orderBy('f.category')
+    .limit(pageSize)
+    .offset((page - 1) * pageSize);
+  const rows = await db
+    .selectFrom(pageOf.as('p'))
+    .innerJoin('household as h', (j) =>
+      j.onRef('h.community_id', '=', 'p.community_id').onRef('h.id', '=', 'p.household_id'),
+    )
+    .innerJoin('building as b', (j) =>
+      j.onRef('b.community_id', '=', 'h.community_id').onRef('b.id', '=', 'h.building_id'),
+    )
+    .select((eb) => [
+      'p.visit_id',
+      'p.household_id',
+      'p.grid_id',
+      'p.visited_on',
+      'p.visitor_name',
+      'p.category',
+      'p.note',
+      'p.total',
       'b.street',
       'b.number as building_number',
       'h.unit',
@@ -188,21 +242,25 @@ export async function findings(db: DbOrTrx, s: HouseholdScope, since: string, pa
       eb
         .selectFrom('need as n')
         .select('n.id')
-        .whereRef('n.community_id', '=', 'v.community_id')
-        .whereRef('n.household_id', '=', 'v.household_id')
-        .whereRef('n.category', '=', 'f.category')
-        .whereRef('n.created_at', '>=', 'v.created_at')
+        .whereRef('n.community_id', '=', 'p.community_id')
+        .whereRef('n.household_id', '=', 'p.household_id')
+        .whereRef('n.category', '=', 'p.category')
+        .whereRef('n.created_at', '>=', 'p.created_at')
         .where('n.channel', '=', 'survey')
         .where('n.status', 'not in', ['cancelled', 'declined'])
         .orderBy('n.created_at')
         .limit(1)
         .as('need_id'),
     ])
-    .orderBy('v.visited_on', 'desc')
-    .orderBy('v.id', 'desc')
-    .orderBy('f.category')
-    .limit(pageSize)
-    .offset((page - 1) * pageSize)
+    .orderBy('p.visited_on', 'desc')
+    .orderBy('p.visit_id', 'desc')
+    .orderBy('p.category')
     .execute();
-  return { total: Number(n), rows };
+  // A page past the end has no row to carry the total: count then.
+  const total = rows.length
+    ? Number(rows[0]!.total)
+    : page > 1
+      ? Number((await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)
+      : 0;
+  return { total, rows: rows.map(({ total: _total, ...r }) => r) };
 }

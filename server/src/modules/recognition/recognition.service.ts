@@ -32,6 +32,7 @@ import {
 import type { HoursService } from '../hours/hours.service.ts';
 import type { VolunteerDirectory } from '../volunteers/volunteer-directory.ts';
 import * as repo from './recognition.repository.ts';
+import { SingleFlight } from '../../platform/single-flight.ts';
 
 /** Sign-ups and attendance of one volunteer at activities that took place in a period. */
 export interface AttendanceFacts {
@@ -59,6 +60,9 @@ function requireCommunity(grant: Grant) {
 }
 
 export class RecognitionService {
+  /** A quarter's whole-community facts, shared by the rankings asked at the same moment (see ranking). */
+  private readonly quarterFacts = new SingleFlight<{ facts: CandidateFacts[]; attendanceKnown: boolean }>();
+
   constructor(
     private readonly db: Db,
     private readonly audit: AuditLog,
@@ -422,7 +426,11 @@ export class RecognitionService {
     page: number;
     pageSize: number;
   }> {
-    const { facts: all, attendanceKnown } = await this.facts(actor.communityId, quarter);
+    // The quarter's facts are the community's, not the asker's: callers asking at the same moment share one run
+    // (nothing is kept after it; below they are only filtered and mapped into new arrays, never changed).
+    const { facts: all, attendanceKnown } = await this.quarterFacts.run(`${actor.communityId} ${quarter}`, () =>
+      this.facts(actor.communityId, quarter),
+    );
     let facts = all;
     if (grant.scope === 'team') {
       const members = actor.teamId

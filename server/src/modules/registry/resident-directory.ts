@@ -134,14 +134,13 @@ export class ResidentDirectory {
     if (phone) {
       const own = await this.briefs(this.db, communityId).where('r.phone', '=', phone).limit(limit).execute();
       const viaContact = await this.briefs(this.db, communityId)
-        .where(({ exists, selectFrom }) =>
-          exists(
-            selectFrom('family_contact as c')
-              .select('c.id')
-              .whereRef('c.community_id', '=', 'r.community_id')
-              .whereRef('c.resident_id', '=', 'r.id')
-              .where('c.phone', '=', phone),
-          ),
+        // The contacts with this number first (family_contact_phone_ix), not every resident's contacts.
+        .where('r.id', 'in', (eb) =>
+          eb
+            .selectFrom('family_contact as c')
+            .select('c.resident_id')
+            .where('c.community_id', '=', communityId)
+            .where('c.phone', '=', phone),
         )
         .limit(limit)
         .execute();

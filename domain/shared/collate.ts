@@ -1,0 +1,6 @@
+// Chinese names in the order people expect (pinyin order, as zh-CN collates them). One collator built once:
+// `a.localeCompare(b, 'zh-CN')` builds one per call, 3-4 times slower per comparison, which a list of a
+// thousand names sorted per request pays some ten thousand times.
+
+/** Compares two Chinese names (or any text) as zh-CN collates them. */
+export const byChineseName: (a: string, b: string) => number = new Intl.Collator('zh-CN').compare;
