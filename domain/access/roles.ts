@@ -48,6 +48,7 @@ export const PERMISSIONS = [
   'classroom.manage', // the 4:30 classroom: enrol children and pickup adults, sessions, the tutor rota, figures
   'classroom.attend', // check children in and out, arrival alerts, tutor logs (tutors: only on their rota days)
   'homecare.manage', // home care tasks, hospital accompaniment rotas, holiday delivery runs
+  'publicity.manage', // announcements for the public site, the screen, posters and the WeChat group
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -96,6 +97,8 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Permission, Scope>>> = {
     'classroom.manage': 'community',
     'classroom.attend': 'community',
     'homecare.manage': 'community',
+    // Social workers write the community's publicity.
+    'publicity.manage': 'community',
   },
   // A grid leader knows every household of the grid and keeps it current, but sees sensitive fields masked.
   // Import is bulk writing, so it has the same bounds as registry.write: only into the leader's own grid.
@@ -189,4 +192,8 @@ export const PERMISSION_LABELS: Record<Permission, { zh: string; en: string }> =
   'classroom.manage': { zh: '管理四点半课堂', en: 'manage the 4:30 classroom' },
   'classroom.attend': { zh: '四点半课堂签到签退', en: '4:30 classroom check-in and check-out' },
   'homecare.manage': { zh: '管理居家照护和节日慰问', en: 'manage home care and holiday deliveries' },
+  'publicity.manage': {
+    zh: '发布宣传（公开页、大屏、海报、群消息）',
+    en: 'publish announcements (site, screen, posters, group text)',
+  },
 };

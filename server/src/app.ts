@@ -58,6 +58,8 @@ import type { VolunteerDirectory } from './modules/volunteers/volunteer-director
 import type { ReleaseListener } from './modules/volunteers/guardian-consent.service.ts';
 import { volunteersModule } from './modules/volunteers/volunteers.module.ts';
 import { wechatModule } from './modules/wechat/wechat.module.ts';
+import { publicityModule } from './modules/publicity/publicity.module.ts';
+import { ActivitiesPublicService } from './modules/activities/activities-public.service.ts';
 
 export interface AppDeps {
   database: DatabaseHandle;
@@ -257,6 +259,8 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     badges,
     me,
     selfService,
+    // Publicity reads activities only through their public service, and the published commendation lists.
+    publicityModule({ db, audit, activities: new ActivitiesPublicService(db), commendations: recognition.service }),
   ];
   const services: Services = {
     auth: auth.service,

@@ -154,6 +154,13 @@ const eligibility = {
   work_not_started: 409,
 } as const;
 
+const publicity = {
+  announcement_not_draft: 409,
+  announcement_not_published: 409,
+  announcement_source_gone: 409,
+  activity_not_published: 409,
+} as const;
+
 export const ERROR_STATUS = joinAreas('Error code', {
   platform,
   auth,
@@ -173,6 +180,7 @@ export const ERROR_STATUS = joinAreas('Error code', {
   eligibility,
   selfservice,
   classroomSwap,
+  publicity,
 });
 export type ErrorCode = keyof typeof ERROR_STATUS;
 

@@ -86,6 +86,7 @@ export function cjkFont(): unknown {
 }
 
 export const A4 = { width: 595.28, height: 841.89 } as const;
+export const A3 = { width: 841.89, height: 1190.55 } as const;
 export const SEAL_RED = '#d0021b';
 
 export interface DocumentInfo {
@@ -93,12 +94,14 @@ export interface DocumentInfo {
   author?: string;
   subject?: string;
   margin?: number;
+  /** A4 unless said (posters may be A3). */
+  size?: 'A4' | 'A3';
 }
 
 /** A4 portrait with the CJK font registered under CJK_FONT and selected. Only the glyphs used are embedded. */
 export function a4Document(info: DocumentInfo): Pdf {
   const doc = new PDFDocument({
-    size: 'A4',
+    size: info.size ?? 'A4',
     margin: info.margin ?? 56,
     compress: true,
     info: {

@@ -1,0 +1,176 @@
+// The public channels, no sign-in: /p/{communityId} (the site), /p/{communityId}/n/{id} (an announcement),
+// /screen/{communityId} (the LED screen), /s/{code} (short links), and their data: /api/public/{communityId}/
+// activities, /screen and /screen.txt. Pages are rendered on the server and kept ready (raw and gzip, with an
+// ETag) for a short while per community and language; a write in this process drops them at once.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { uuid } from '../../../../domain/shared/schemas.ts';
+import { publicActivities, screenFeed } from '../../../../domain/publicity/publicity.ts';
+import { localeOf, originOf } from '../../platform/http.ts';
+import type { Locale } from '../../platform/i18n.ts';
+import { AppError } from '../../platform/errors.ts';
+import { fileResponse, MIME } from '../../platform/responses.ts';
+import type { PublicityService } from './publicity.service.ts';
+import { acceptsGzip, notModified, PUBLIC_CACHE, readyPage, type ReadyPage } from './public-html.ts';
+import { announcementPage, notFoundPage, SITE_CSP, sitePage } from './public.page.ts';
+import { publicSections, type SectionSources } from './public-sections.ts';
+import { SCREEN_CSP, screenPage, screenText } from './screen.page.ts';
+
+/** How long a rendered page is reused: activities change in another module, which does not tell this cache. */
+export const PAGE_TTL_MS = 30_000;
+const CACHE_MAX = 2000;
+
+const headersOf = (csp: string, cache: string) => ({
+  'content-type': 'text/html; charset=utf-8',
+  'cache-control': cache,
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'content-security-policy': csp,
+  vary: 'accept-encoding, accept-language',
+});
+
+export function publicRoutes(svc: PublicityService, sources: SectionSources = {}) {
+  const sections = publicSections(sources);
+  const cache = new Map<string, { page: ReadyPage; at: number }>();
+  svc.onChange = (communityId) => {
+    for (const k of cache.keys()) if (k.startsWith(communityId)) cache.delete(k);
+  };
+
+  /** The ready page under `key`, rendered by `make` when missing or stale; null pages (404) are not kept. */
+  async function cached(key: string, make: () => Promise<ReadyPage | null>): Promise<ReadyPage | null> {
+    const hit = cache.get(key);
+    if (hit && Date.now() - hit.at < PAGE_TTL_MS) return hit.page;
+    const page = await make();
+    if (page) {
+      if (cache.size >= CACHE_MAX) cache.clear();
+      cache.set(key, { page, at: Date.now() });
+    }
+    return page;
+  }
+
+  const send = (req: FastifyRequest, reply: FastifyReply, page: ReadyPage, csp: string, cacheControl: string) => {
+    const headers: Record<string, string | number> = { ...headersOf(csp, cacheControl), etag: page.etag };
+    // Ready bytes go straight to the socket, as the badge page does: the app has no global onSend hook.
+    reply.hijack();
+    if (page.status === 200 && notModified(req.headers['if-none-match'], page.etag)) {
+      reply.raw.writeHead(304, headers);
+      reply.raw.end();
+      return reply;
+    }
+    const gz = acceptsGzip(req.headers['accept-encoding']);
+    const body = gz ? page.gzip : page.raw;
+    if (gz) headers['content-encoding'] = 'gzip';
+    headers['content-length'] = body.length;
+    reply.raw.writeHead(page.status, headers);
+    reply.raw.end(body);
+    return reply;
+  };
+  const notFound = (req: FastifyRequest, reply: FastifyReply, locale: Locale) =>
+    send(req, reply, readyPage(404, notFoundPage(locale)), SITE_CSP, 'no-store');
+
+  return async (app: FastifyInstance) => {
+    await app.register(async (pages) => {
+      pages.setErrorHandler((err: any, req, reply) => {
+        req.log.error({ err }, 'public page failed');
+        const status = typeof err?.statusCode === 'number' && err.statusCode < 500 ? err.statusCode : 500;
+        return send(req, reply, readyPage(status, notFoundPage(localeOf(req))), SITE_CSP, 'no-store');
+      });
+      const open = { config: { access: { public: true as const } }, schema: { hide: true } };
+
+      pages.get<{ Params: { communityId: string } }>('/p/:communityId', open, async (req, reply) => {
+        const locale = localeOf(req);
+        const page = await cached(`${req.params.communityId}|site|${locale}`, async () => {
+          const site = await svc.publicSite(req.params.communityId);
+          return site ? readyPage(200, await sitePage(sections, { site, locale, now: new Date() })) : null;
+        });
+        return page ? send(req, reply, page, SITE_CSP, PUBLIC_CACHE) : notFound(req, reply, locale);
+      });
+      pages.get<{ Params: { communityId: string; id: string } }>('/p/:communityId/n/:id', open, async (req, reply) => {
+        const locale = localeOf(req);
+        const found = await svc.publicAnnouncement(req.params.communityId, req.params.id);
+        return found
+          ? send(
+              req,
+              reply,
+              readyPage(200, announcementPage(locale, found.community, found.announcement)),
+              SITE_CSP,
+              PUBLIC_CACHE,
+            )
+          : notFound(req, reply, locale);
+      });
+      pages.get<{ Params: { communityId: string } }>('/screen/:communityId', open, async (req, reply) => {
+        const locale = localeOf(req);
+        const page = await cached(`${req.params.communityId}|screen|${locale}`, async () => {
+          const feed = await svc.screenItems(req.params.communityId);
+          return feed ? readyPage(200, screenPage(locale, req.params.communityId, feed.community, feed.items)) : null;
+        });
+        return page ? send(req, reply, page, SCREEN_CSP, PUBLIC_CACHE) : notFound(req, reply, locale);
+      });
+      pages.get<{ Params: { code: string } }>('/s/:code', open, async (req, reply) => {
+        const target = await svc.resolveShort(req.params.code);
+        if (!target) return notFound(req, reply, localeOf(req));
+        return reply.header('cache-control', 'no-store').redirect(target, 302);
+      });
+    });
+
+    const r = app.withTypeProvider<ZodTypeProvider>();
+    const tags = ['publicity'];
+    const open = { access: { public: true as const } };
+    const params = z.object({ communityId: uuid });
+    r.get(
+      '/api/public/:communityId/activities',
+      {
+        config: open,
+        schema: {
+          tags,
+          summary: "A community's upcoming published activities with their sign-up links (no sign-in)",
+          params,
+          response: { 200: publicActivities },
+        },
+      },
+      async (req, reply) => {
+        reply.header('cache-control', PUBLIC_CACHE);
+        return svc.publicActivities(req.params.communityId, originOf(req));
+      },
+    );
+    r.get(
+      '/api/public/:communityId/screen',
+      {
+        config: open,
+        schema: {
+          tags,
+          summary: 'What the LED screen rolls through today (no sign-in)',
+          params,
+          response: { 200: screenFeed },
+        },
+      },
+      async (req, reply) => {
+        const feed = await svc.screenItems(req.params.communityId);
+        if (!feed) throw new AppError('not_found', { entity: 'community' });
+        reply.header('cache-control', 'no-cache');
+        return feed;
+      },
+    );
+    r.get(
+      '/api/public/:communityId/screen.txt',
+      {
+        config: open,
+        schema: {
+          tags,
+          summary: "Today's screen items as plain text, one per line, for text-only scrolling screens (UTF-8)",
+          params,
+          response: { 200: fileResponse('One item per line', MIME.text) },
+        },
+      },
+      async (req, reply) => {
+        const feed = await svc.screenItems(req.params.communityId);
+        if (!feed) throw new AppError('not_found', { entity: 'community' });
+        return reply
+          .type('text/plain; charset=utf-8')
+          .header('cache-control', 'no-cache')
+          .send(screenText(feed.community, feed.items));
+      },
+    );
+  };
+}
