@@ -45,6 +45,7 @@ const ActivitiesPage = lazy(() => import('../../features/activities/console/Acti
 const ActivityPage = lazy(() => import('../../features/activities/console/ActivityPage.tsx'));
 const CheckinScreen = lazy(() => import('../../features/activities/console/CheckinScreen.tsx'));
 const KioskScreen = lazy(() => import('../../features/activities/console/KioskScreen.tsx'));
+const PublicityPage = lazy(() => import('../../features/publicity/console/PublicityPage.tsx'));
 const HoursPage = lazy(() => import('../../features/hours/console/HoursPage.tsx'));
 const RecognitionPage = lazy(() => import('../../features/recognition/console/RecognitionPage.tsx'));
 const CertificatesPage = lazy(() => import('../../features/certificates/console/CertificatesPage.tsx'));
@@ -147,6 +148,7 @@ export default function ConsoleApp() {
             <Route path="certificates" element={reg('certificates.issue', <CertificatesPage />)} />
             <Route path="supermarket" element={reg('points.manage', <SupermarketPage />)} />
             <Route path="homecare" element={reg('homecare.manage', <HomecarePage />)} />
+            <Route path="publicity" element={reg('publicity.manage', <PublicityPage />)} />
             <Route path="badges" element={reg('badges.manage', <BadgesPage />)} />
             <Route path="classroom" element={reg('classroom.manage', <ClassroomPage />)} />
             <Route path="party-indicators" element={reg('party.read', <PartyIndicatorsPage />)} />

@@ -32,6 +32,7 @@ import {
   QrcodeOutlined,
   BookOutlined,
   HomeOutlined,
+  NotificationOutlined,
 } from '@ant-design/icons';
 import type { Permission } from '../../shared/session/types.ts';
 
@@ -77,6 +78,7 @@ const GROUP_OF: Record<string, MenuGroupKey> = {
   badges: 'care',
   classroom: 'care',
   homecare: 'care',
+  publicity: 'records',
   audit: 'system',
   outbox: 'system',
 };
@@ -111,7 +113,8 @@ export type MenuLabelKey =
   | 'partyIndicators'
   | 'badges'
   | 'classroom'
-  | 'homecare';
+  | 'homecare'
+  | 'publicity';
 
 export const CONSOLE_MENU: ConsoleMenuItem[] = [
   {
@@ -254,6 +257,13 @@ export const CONSOLE_MENU: ConsoleMenuItem[] = [
     labelKey: 'homecare',
     icon: <HomeOutlined />,
     permission: 'homecare.manage',
+  },
+  {
+    key: 'publicity',
+    path: '/console/publicity',
+    labelKey: 'publicity',
+    icon: <NotificationOutlined />,
+    permission: 'publicity.manage',
   },
   {
     key: 'party-indicators',

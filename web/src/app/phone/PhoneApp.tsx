@@ -70,6 +70,8 @@ export default function PhoneApp() {
         <Route path="recognition" element={<MyStarPage />} />
         <Route path="appointments" element={<BookServicePage />} />
         <Route path="activities" element={<ActivitiesPhonePage />} />
+        {/* The sign-up address the public site, posters and group texts print (issue 15): the same page. */}
+        <Route path="activities/:id" element={<ActivitiesPhonePage />} />
         <Route path="activities/checkin/:id" element={<CheckinPage />} />
         <Route path="needs" element={<AskHelpPage />} />
         <Route path="tasks" element={<MyTasksPage />} />
