@@ -1,7 +1,8 @@
 // npm run bench: start-up, the resident search and the skills pool search at city scale, eligibility of
 // 10,000 volunteers, ranking for one need on the city, batch matching, a booking burst (BENCH_PG_URL adds
-// PostgreSQL), the love badge page against hello-world, holiday delivery runs, and the Excel import (bench/import.ts,
-// if present, in a child process), then one table of every figure and its goal. CI does not run this.
+// PostgreSQL), the love badge page and the public site against hello-world, holiday delivery runs, and the Excel
+// import (bench/import.ts, if present, in a child process), then one table of every figure and its goal. CI does
+// not run this.
 //
 //   npm run bench [-- --only startup,search,…,import] [--seconds 10] [--connections 10] [--restarts 5] [--explain]
 //   (--only takes any of the sections in the default of `only` below, comma-separated)
@@ -23,7 +24,7 @@ const { values } = parseArgs({
       type: 'string',
       default: [
         'startup,search,skills-search,eligibility,ranking,matching,booking,hours-profile',
-        'recognition,certificate,signups,badge-page,homecare,classroom-checkout,record,import',
+        'recognition,certificate,signups,badge-page,publicity,homecare,classroom-checkout,record,import',
         'lists',
       ].join(','),
     },
@@ -119,6 +120,7 @@ async function main(): Promise<number> {
     (await import('./signups.ts')).signupsBench({ pgUrl: process.env.BENCH_PG_URL }),
   );
   await section('badge-page', async () => (await import('./badge-page.ts')).badgePageBench({ seconds, connections }));
+  await section('publicity', async () => (await import('./publicity.ts')).publicityBench({ seconds, connections }));
   await section('homecare', async () =>
     (await import('./homecare.ts')).homecareBench({ pgUrl: process.env.BENCH_PG_URL }),
   );

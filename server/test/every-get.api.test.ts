@@ -25,6 +25,9 @@ const SKIP: Record<string, string> = {
   '/api/certificates/mine/{id}/pdf': 'the demo issues no certificates',
   '/api/certificates/verify/{communityId}/{token}': 'the demo issues no certificates',
   '/api/activities/feed/{communityId}/{token}': 'the demo gives no volunteer an activity calendar feed',
+  '/api/publicity/announcements/{id}': 'the demo publishes no announcement',
+  '/api/publicity/announcements/{id}/poster.pdf': 'the demo publishes no announcement',
+  '/api/publicity/announcements/{id}/wechat': 'the demo publishes no announcement',
 };
 
 /** Lists that are short by nature (not paged), with why. They must still stay under the body limit. */
@@ -51,6 +54,8 @@ const BOUNDED: Record<string, string> = {
   '/api/recognition/health-check': "one year's checks, one per star volunteer",
   '/api/recognition/quarters/{quarter}/nominations': "one quarter's nominations",
   '/api/public/recognition/{communityId}/{quarter}': "one quarter's published stars (a quota)",
+  '/api/public/{communityId}/activities': 'the 30 soonest published activities (the public site)',
+  '/api/public/{communityId}/screen': "today's items on the LED screen",
   // One thing's rows.
   '/api/volunteers/{id}/skills': "one volunteer's skills",
   '/api/households/{id}/survey': "one household's survey visits",
