@@ -88,7 +88,11 @@ async function publishSome(base: string) {
     });
     if (res.status !== 201) throw new Error(`writing an announcement answered ${res.status}: ${await res.text()}`);
     const { id } = (await res.json()) as { id: string };
-    const pub = await fetch(`${base}/api/publicity/announcements/${id}/publish`, { method: 'POST', headers });
+    const pub = await fetch(`${base}/api/publicity/announcements/${id}/publish`, {
+      method: 'POST',
+      headers,
+      body: '{}',
+    });
     if (pub.status !== 200) throw new Error(`publishing answered ${pub.status}: ${await pub.text()}`);
   }
 }

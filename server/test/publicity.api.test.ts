@@ -22,7 +22,7 @@ for (const kind of testDatabaseKinds()) {
     let staff: Client, staffEn: Client, volunteer: Client, otherStaff: Client;
     const db = () => t.db.handle.db;
     const anon = (url: string, headers: Record<string, string> = {}) => t.app.inject({ method: 'GET', url, headers });
-    let laterActivity: string, draftActivity: string, bActivity: string;
+    let todayActivity: string, laterActivity: string, draftActivity: string, bActivity: string;
 
     /** A published activity of `who`'s community on `date` 09:00–23:59 Shanghai, not yet over. */
     async function activity(who: Client, title: string, date: string, publish = true) {
@@ -62,7 +62,7 @@ for (const kind of testDatabaseKinds()) {
       const base = await signInAs(t, 'community_admin');
       staffEn = (m, url, payload, headers = {}) => base(m, url, payload, { 'accept-language': 'en', ...headers });
       const today = todayInShanghai();
-      await activity(staff, '今日义诊', today);
+      todayActivity = await activity(staff, '今日义诊', today);
       laterActivity = await activity(staff, '重阳节包饺子', addDays(today, 5));
       draftActivity = await activity(staff, '未发布的草稿活动', addDays(today, 3), false);
       bActivity = await activity(otherStaff, '东关社区专属活动', addDays(today, 2));
@@ -269,6 +269,16 @@ for (const kind of testDatabaseKinds()) {
       const go = await anon(code);
       assert.equal(go.statusCode, 302);
       assert.equal(go.headers.location, `/m/activities/${laterActivity}`);
+      // Edited after publishing to point at another activity: the same short link follows.
+      const edit = await staff('PUT', `/api/publicity/announcements/${id}`, {
+        kind: 'activity',
+        title: '今日义诊，欢迎报名',
+        activityId: todayActivity,
+        channels: ['site', 'wechat', 'poster'],
+      });
+      assert.equal(edit.statusCode, 204, edit.body);
+      assert.equal((await anon(code)).headers.location, `/m/activities/${todayActivity}`);
+      assert.match((await staff('GET', `/api/publicity/announcements/${id}/wechat`)).json().text, /今日义诊，欢迎报名/);
       assert.equal((await anon('/s/abcdefghjk')).statusCode, 404);
       assert.equal((await anon('/s/..%2Fetc')).statusCode, 404);
       // Codes are random, not counted up.

@@ -31,12 +31,19 @@ const W = {
 
 const day = (iso: string) => iso.slice(0, 10);
 
+/**
+ * How many of each the page lists: with every field at its longest the page stays under 30 KB (a test renders that
+ * worst case). The data API lists more activities; the page links each one to the phone pages.
+ */
+export const SITE_LIMITS = { activities: 20, news: 10, classes: 6, excerpt: 80 } as const;
+
 const activities: PublicSection = {
   id: 'activities',
   title: { 'zh-CN': '近期活动', en: 'Coming up' },
   render: ({ site, locale }) =>
     site.activities.length
       ? `<ul>${site.activities
+          .slice(0, SITE_LIMITS.activities)
           .map(
             (a) =>
               `<li><b>${esc(a.title)}</b><br>${esc(describeWhen(a.startsAt, a.endsAt))} · ${esc(a.place)}` +
@@ -46,13 +53,15 @@ const activities: PublicSection = {
       : `<p>${W[locale].none}</p>`,
 };
 
-const excerpt = (s: string) => (s.length > 120 ? `${s.slice(0, 120)}…` : s);
+const excerpt = (s: string) => (s.length > SITE_LIMITS.excerpt ? `${s.slice(0, SITE_LIMITS.excerpt)}…` : s);
 
 const news: PublicSection = {
   id: 'news',
   title: { 'zh-CN': '社区新闻', en: 'News' },
   render: ({ site, locale }) => {
-    const items = site.announcements.filter((a) => a.kind === 'news' || a.kind === 'activity');
+    const items = site.announcements
+      .filter((a) => a.kind === 'news' || a.kind === 'activity')
+      .slice(0, SITE_LIMITS.news);
     return items.length
       ? `<ul>${items
           .map(
@@ -84,7 +93,7 @@ const classes: PublicSection = {
   id: 'classes',
   title: { 'zh-CN': '市民学校与兴趣班', en: "Citizens' school and classes" },
   render: ({ site, locale }) => {
-    const items = site.announcements.filter((a) => a.kind === 'class');
+    const items = site.announcements.filter((a) => a.kind === 'class').slice(0, SITE_LIMITS.classes);
     return items.length
       ? `<ul>${items
           .map((a) => {

@@ -72,8 +72,8 @@ export function publicRoutes(svc: PublicityService, sources: SectionSources = {}
   return async (app: FastifyInstance) => {
     await app.register(async (pages) => {
       pages.setErrorHandler((err: any, req, reply) => {
-        req.log.error({ err }, 'public page failed');
         const status = typeof err?.statusCode === 'number' && err.statusCode < 500 ? err.statusCode : 500;
+        if (status >= 500) req.log.error({ err }, 'public page failed');
         return send(req, reply, readyPage(status, notFoundPage(localeOf(req))), SITE_CSP, 'no-store');
       });
       const open = { config: { access: { public: true as const } }, schema: { hide: true } };

@@ -78,6 +78,14 @@ export const shortLinksOf = (db: DbOrTrx, communityId: string, announcementIds: 
 
 export const insertShortLink = (db: DbOrTrx, row: ShortLinkTable) => db.insertInto('short_link').values(row).execute();
 
+export const retargetShortLink = (db: DbOrTrx, communityId: string, announcementId: string, target: string) =>
+  db
+    .updateTable('short_link')
+    .set({ target })
+    .where('community_id', '=', communityId)
+    .where('announcement_id', '=', announcementId)
+    .execute();
+
 export const shortLinkByCode = (db: DbOrTrx, code: string) =>
   db
     .selectFrom('short_link as l')

@@ -198,6 +198,18 @@ export class PublicityService {
         ['draft', 'published'],
       );
       if (!ok) throw new AppError('announcement_not_published', {});
+      // A published one's short link follows it (another activity, another kind).
+      if (r.status === 'published')
+        await repo.retargetShortLink(
+          trx,
+          actor.communityId,
+          id,
+          this.targetOf({
+            ...r,
+            kind: input.kind,
+            activity_id: input.kind === 'activity' ? (input.activityId ?? null) : null,
+          }),
+        );
       await this.audit.recordBy(trx, actor, ctx, {
         action: 'announcement.update',
         entityType: 'announcement',
