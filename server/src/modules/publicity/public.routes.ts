@@ -32,22 +32,26 @@ const headersOf = (csp: string, cache: string) => ({
 
 export function publicRoutes(svc: PublicityService, sources: SectionSources = {}) {
   const sections = publicSections(sources);
-  const cache = new Map<string, { page: ReadyPage; at: number }>();
+  const cache = new Map<string, { value: unknown; at: number }>();
   svc.onChange = (communityId) => {
     for (const k of cache.keys()) if (k.startsWith(communityId)) cache.delete(k);
   };
 
-  /** The ready page under `key`, rendered by `make` when missing or stale; null pages (404) are not kept. */
-  async function cached(key: string, make: () => Promise<ReadyPage | null>): Promise<ReadyPage | null> {
+  /**
+   * What is kept under `key` (a ready page, or a feed's data), made by `make` when missing or stale; a null (an
+   * unknown community) is not kept. The public channels under load read memory, not the database.
+   */
+  async function cached<T>(key: string, make: () => Promise<T | null>): Promise<T | null> {
     const hit = cache.get(key);
-    if (hit && Date.now() - hit.at < PAGE_TTL_MS) return hit.page;
-    const page = await make();
-    if (page) {
+    if (hit && Date.now() - hit.at < PAGE_TTL_MS) return hit.value as T;
+    const value = await make();
+    if (value !== null) {
       if (cache.size >= CACHE_MAX) cache.clear();
-      cache.set(key, { page, at: Date.now() });
+      cache.set(key, { value, at: Date.now() });
     }
-    return page;
+    return value;
   }
+  const screenFeedOf = (communityId: string) => cached(`${communityId}|feed`, () => svc.screenItems(communityId));
 
   const send = (req: FastifyRequest, reply: FastifyReply, page: ReadyPage, csp: string, cacheControl: string) => {
     const headers: Record<string, string | number> = { ...headersOf(csp, cacheControl), etag: page.etag };
@@ -102,7 +106,7 @@ export function publicRoutes(svc: PublicityService, sources: SectionSources = {}
       pages.get<{ Params: { communityId: string } }>('/screen/:communityId', open, async (req, reply) => {
         const locale = localeOf(req);
         const page = await cached(`${req.params.communityId}|screen|${locale}`, async () => {
-          const feed = await svc.screenItems(req.params.communityId);
+          const feed = await screenFeedOf(req.params.communityId);
           return feed ? readyPage(200, screenPage(locale, req.params.communityId, feed.community, feed.items)) : null;
         });
         return page ? send(req, reply, page, SCREEN_CSP, PUBLIC_CACHE) : notFound(req, reply, locale);
@@ -131,7 +135,12 @@ export function publicRoutes(svc: PublicityService, sources: SectionSources = {}
       },
       async (req, reply) => {
         reply.header('cache-control', PUBLIC_CACHE);
-        return svc.publicActivities(req.params.communityId, originOf(req));
+        const origin = originOf(req);
+        const list = await cached(`${req.params.communityId}|api|${origin}`, () =>
+          svc.publicActivities(req.params.communityId, origin),
+        );
+        if (!list) throw new AppError('not_found', { entity: 'community' });
+        return list;
       },
     );
     r.get(
@@ -146,7 +155,7 @@ export function publicRoutes(svc: PublicityService, sources: SectionSources = {}
         },
       },
       async (req, reply) => {
-        const feed = await svc.screenItems(req.params.communityId);
+        const feed = await screenFeedOf(req.params.communityId);
         if (!feed) throw new AppError('not_found', { entity: 'community' });
         reply.header('cache-control', 'no-cache');
         return feed;
@@ -164,7 +173,7 @@ export function publicRoutes(svc: PublicityService, sources: SectionSources = {}
         },
       },
       async (req, reply) => {
-        const feed = await svc.screenItems(req.params.communityId);
+        const feed = await screenFeedOf(req.params.communityId);
         if (!feed) throw new AppError('not_found', { entity: 'community' });
         return reply
           .type('text/plain; charset=utf-8')

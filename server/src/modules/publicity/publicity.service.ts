@@ -398,9 +398,10 @@ export class PublicityService {
     );
   }
 
+  /** The data API's list, or null for an unknown community. */
   async publicActivities(communityId: string, origin: string, now = new Date()) {
     const community = await this.community(communityId);
-    if (community === null) throw new AppError('not_found', { entity: 'community' });
+    if (community === null) return null;
     const items: PublicActivity[] = (await this.upcoming(communityId, now)).map((a) => ({
       id: a.id,
       title: a.title,
