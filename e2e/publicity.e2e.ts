@@ -81,4 +81,20 @@ describe('publicity journeys', () => {
     assert.ok(text.includes(title), text);
     await screenCtx.close();
   });
+
+  it("a poster's sign-up link opens that activity first on a volunteer's phone", async () => {
+    const { context, page } = await signedIn(browser(), 'phone', '13800000006');
+    const me = (await (await page.request.get('/api/auth/me')).json()) as { user: { community: { id: string } } };
+    const id = me.user.community.id;
+    const list = (await (await page.request.get(`/api/public/${id}/activities`)).json()) as {
+      items: { title: string; signUpUrl: string }[];
+    };
+    const first = list.items[0];
+    assert.ok(first, 'the demo has upcoming published activities');
+    await page.goto(new URL(first.signUpUrl).pathname);
+    const linked = page.getByRole('region', { name: '您扫码打开的活动' });
+    await linked.getByText(first.title).first().waitFor();
+    await expectAccessible(page, 'linked activity (phone)');
+    await context.close();
+  });
 });

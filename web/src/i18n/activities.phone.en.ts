@@ -14,6 +14,8 @@ export const activitiesPhoneEn = {
     join: 'Sign up: {{shift}}',
     joinWait: 'Join the waitlist: {{shift}}',
     startedClosed: 'This activity has started: sign-up is closed.',
+    linked: 'The activity you opened',
+    linkedGone: 'This activity has ended or no longer takes sign-ups. Other activities open for sign-up are below.',
     shiftStarted: 'started, sign-up closed',
     joined: 'Signed up! {{title}}',
     waitlisted: 'You are on the waitlist. If someone cancels you get the place and a text.',

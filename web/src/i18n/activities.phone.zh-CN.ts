@@ -14,6 +14,8 @@ export const activitiesPhoneZhCN = {
     join: '报名：{{shift}}',
     joinWait: '排候补：{{shift}}',
     startedClosed: '活动已经开始，报名已截止。',
+    linked: '您扫码打开的活动',
+    linkedGone: '这个活动已经结束或不再接受报名。下面是其他可以报名的活动。',
     shiftStarted: '已开始，不能再报名',
     joined: '报名成功！{{title}}',
     waitlisted: '已排上候补。有人取消时会自动给您补上，并发短信告诉您。',

@@ -19,7 +19,7 @@ import {
   type Signup,
 } from '../api.ts';
 import { shanghaiLocal, shanghaiTime } from '../../../../../domain/shared/dates.ts';
-import { useSearchParams } from 'react-router';
+import { useParams, useSearchParams } from 'react-router';
 import { MyShiftTools, SwapOffers, SwapsDone } from './SelfService.tsx';
 import { useMyState } from './selfservice-api.ts';
 
@@ -181,9 +181,22 @@ function Feed() {
   );
 }
 
+/** The activity a poster's or the public site's QR code opened (/m/activities/:id): shown first, on its own. */
+function Linked({ id, list, onNotice }: { id: string; list: OpenActivity[]; onNotice: (n: Notice) => void }) {
+  const { t } = useTranslation();
+  const found = list.find((a) => a.id === id);
+  return (
+    <section aria-label={t('actPhone.linked')}>
+      <h2>{t('actPhone.linked')}</h2>
+      {found ? <OpenList list={[found]} onNotice={onNotice} /> : <EmptyState>{t('actPhone.linkedGone')}</EmptyState>}
+    </section>
+  );
+}
+
 export default function ActivitiesPhonePage() {
   const { t } = useTranslation();
   const [notice, setNotice] = useState<Notice>(null);
+  const linkedId = useParams().id;
   const open = useOpenActivities();
   const mine = useMySignups();
   const myState = useMyState();
@@ -192,6 +205,7 @@ export default function ActivitiesPhonePage() {
       <PageTitle title={t('actPhone.title')} back={{ to: '/m', label: t('common.home') }} />
       <p className="ph-lead">{t('actPhone.lead')}</p>
       <NoticeBox notice={notice} />
+      {linkedId && open.data && <Linked id={linkedId} list={open.data} onNotice={setNotice} />}
       {mine.isPending ? (
         <Loading />
       ) : mine.isError ? (
@@ -207,7 +221,7 @@ export default function ActivitiesPhonePage() {
       ) : open.isError ? (
         <ErrorNotice error={open.error} onRetry={() => void open.refetch()} />
       ) : (
-        <OpenList list={open.data} onNotice={setNotice} />
+        <OpenList list={open.data.filter((a) => a.id !== linkedId)} onNotice={setNotice} />
       )}
       <Feed />
     </>
