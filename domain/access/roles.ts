@@ -48,6 +48,7 @@ export const PERMISSIONS = [
   'classroom.manage', // the 4:30 classroom: enrol children and pickup adults, sessions, the tutor rota, figures
   'classroom.attend', // check children in and out, arrival alerts, tutor logs (tutors: only on their rota days)
   'homecare.manage', // home care tasks, hospital accompaniment rotas, holiday delivery runs
+  'notices.send', // write a notice to a team, a grid, volunteers with a skill, classroom guardians, a building
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -96,6 +97,7 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Permission, Scope>>> = {
     'classroom.manage': 'community',
     'classroom.attend': 'community',
     'homecare.manage': 'community',
+    'notices.send': 'community',
   },
   // A grid leader knows every household of the grid and keeps it current, but sees sensitive fields masked.
   // Import is bulk writing, so it has the same bounds as registry.write: only into the leader's own grid.
@@ -122,6 +124,8 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Permission, Scope>>> = {
     'activities.manage': 'team',
     'recognition.nominate': 'team',
     'classroom.attend': 'self',
+    // A team leader tells their own team (集合、调班), nobody else.
+    'notices.send': 'team',
   },
   // A unit coordinator manages their own unit's volunteers and nobody else's.
   unit_coordinator: {
@@ -189,4 +193,5 @@ export const PERMISSION_LABELS: Record<Permission, { zh: string; en: string }> =
   'classroom.manage': { zh: '管理四点半课堂', en: 'manage the 4:30 classroom' },
   'classroom.attend': { zh: '四点半课堂签到签退', en: '4:30 classroom check-in and check-out' },
   'homecare.manage': { zh: '管理居家照护和节日慰问', en: 'manage home care and holiday deliveries' },
+  'notices.send': { zh: '发送通知', en: 'send notices' },
 };
