@@ -95,46 +95,25 @@ export class NoticesService {
     };
   }
 
-  /** The audience's people, each phone once (the first name met keeps it), and those who cannot be reached. */
-  async resolve(actor: Actor, grant: Grant, a: Audience, db: DbOrTrx = this.d.db): Promise<ResolvedAudience> {
+  /** The audience's name and what it points at; refused when outside the caller's scope or not found. */
+  private async describe(actor: Actor, grant: Grant, a: Audience): Promise<{ label: string; ref: string | null }> {
     this.assertAudience(actor, grant, a);
-    const c = actor.communityId;
-    const out: ResolvedAudience = { label: '', ref: null, people: [], unreachable: [] };
-    const seen = new Set<string>();
-    const add = (name: string, phone: string | null, kind: NoticeRecipient['kind']) => {
-      const number = phone ? (normalizeMobile(phone) ?? phone.trim()) : '';
-      if (!number) return void out.unreachable.push(name);
-      if (seen.has(number)) return;
-      seen.add(number);
-      out.people.push({ phone: number, name, kind });
-    };
     switch (a.kind) {
       case 'team': {
         const team = (await this.d.teams.list(actor)).find((t) => t.id === a.teamId);
         if (!team) throw new AppError('not_found', { entity: 'team' });
-        out.label = team.name;
-        out.ref = a.teamId;
-        for (const v of await this.d.directory.reachable(c, { teamId: a.teamId }, db))
-          add(v.name, v.phone, 'volunteer');
-        break;
+        return { label: team.name, ref: a.teamId };
       }
       case 'skill': {
         const def = SKILL_BY_CODE.get(a.skillCode);
         if (!def) throw new AppError('not_found', { entity: 'skill' });
-        out.label = def.zh;
-        out.ref = a.skillCode;
-        for (const v of await this.d.directory.reachable(c, { skillCode: a.skillCode }, db))
-          add(v.name, v.phone, 'volunteer');
-        break;
+        return { label: def.zh, ref: a.skillCode };
       }
-      case 'classroom': {
-        out.label = '四点半课堂家长';
-        for (const p of await this.d.classroom.pickupAdults(c, db)) add(p.name, p.phone, 'pickup_adult');
-        break;
-      }
+      case 'classroom':
+        return { label: '四点半课堂家长', ref: null };
       case 'grid':
       case 'building': {
-        const places = await this.d.residents.places(c, db);
+        const places = await this.d.residents.places(actor.communityId);
         const grid =
           a.kind === 'grid'
             ? places.find((g) => g.id === a.gridId)
@@ -142,21 +121,58 @@ export class NoticesService {
         const building = a.kind === 'building' ? grid?.buildings.find((b) => b.id === a.buildingId) : undefined;
         if (!grid || (a.kind === 'building' && !building))
           throw new AppError('not_found', { entity: a.kind === 'grid' ? 'grid' : 'building' });
-        out.label = building ? `${grid.name} ${building.name}` : grid.name;
-        out.ref = a.kind === 'grid' ? a.gridId : a.buildingId;
-        const households = await this.d.residents.householdsToReach(
+        return a.kind === 'building'
+          ? { label: `${grid.name} ${building!.name}`, ref: a.buildingId }
+          : { label: grid.name, ref: a.gridId };
+      }
+    }
+  }
+
+  /** The audience's people, each phone once (the first name met keeps it), and those who cannot be reached. */
+  private async people(communityId: string, a: Audience, db: DbOrTrx) {
+    const c = communityId;
+    const people: NoticeRecipient[] = [];
+    const unreachable: string[] = [];
+    const seen = new Set<string>();
+    const add = (name: string, phone: string | null, kind: NoticeRecipient['kind']) => {
+      const number = phone ? (normalizeMobile(phone) ?? phone.trim()) : '';
+      if (!number) return void unreachable.push(name);
+      if (seen.has(number)) return;
+      seen.add(number);
+      people.push({ phone: number, name, kind });
+    };
+    switch (a.kind) {
+      case 'team':
+      case 'skill':
+        for (const v of await this.d.directory.reachable(
+          c,
+          a.kind === 'team' ? { teamId: a.teamId } : { skillCode: a.skillCode },
+          db,
+        ))
+          add(v.name, v.phone, 'volunteer');
+        break;
+      case 'classroom':
+        for (const p of await this.d.classroom.pickupAdults(c, db)) add(p.name, p.phone, 'pickup_adult');
+        break;
+      case 'grid':
+      case 'building':
+        for (const h of await this.d.residents.householdsToReach(
           c,
           a.kind === 'grid' ? { gridId: a.gridId } : { buildingId: a.buildingId },
           db,
-        );
-        for (const h of households) {
-          if (!h.reach.length) out.unreachable.push(h.address);
+        )) {
+          if (!h.reach.length) unreachable.push(h.address);
           for (const p of h.reach) add(p.name, p.phone, p.via);
         }
         break;
-      }
     }
-    return out;
+    return { people, unreachable };
+  }
+
+  /** Who an audience reaches now (reads outside `db`'s transaction are done before it is used). */
+  async resolve(actor: Actor, grant: Grant, a: Audience): Promise<ResolvedAudience> {
+    const d = await this.describe(actor, grant, a);
+    return { ...d, ...(await this.people(actor.communityId, a, this.d.db)) };
   }
 
   async preview(actor: Actor, grant: Grant, a: Audience): Promise<AudiencePreview> {
@@ -178,9 +194,10 @@ export class NoticesService {
     ctx: RequestContext,
   ): Promise<{ id: string; recipients: number; unreachable: number }> {
     if (input.urgent && grant.scope !== 'community') throw new AppError('notice_urgent_refused');
-    this.assertAudience(actor, grant, input.audience);
+    // The audience's name first: those reads may not wait on the transaction's connection (SQLite has one).
+    const d = await this.describe(actor, grant, input.audience);
     return this.d.db.transaction().execute(async (trx) => {
-      const r = await this.resolve(actor, grant, input.audience, trx);
+      const r = { ...d, ...(await this.people(actor.communityId, input.audience, trx)) };
       if (!r.people.length) throw new AppError('notice_no_one', { unreachable: r.unreachable.length });
       if (r.people.length > LARGE_AUDIENCE && !input.confirmLarge)
         throw new AppError('notice_confirm_large', { people: r.people.length, limit: LARGE_AUDIENCE });
