@@ -1,6 +1,6 @@
 // Notices staff send (通知) and the messages a person reads (我的消息): the shapes server and web share.
 import { z } from 'zod';
-import { uuid } from '../shared/schemas.ts';
+import { pageOf, paging, uuid } from '../shared/schemas.ts';
 
 export const AUDIENCE_KINDS = ['team', 'grid', 'skill', 'classroom', 'building'] as const;
 export type AudienceKind = (typeof AUDIENCE_KINDS)[number];
@@ -97,5 +97,8 @@ export const myMessage = z.object({
 });
 export type MyMessage = z.infer<typeof myMessage>;
 
-export const myMessages = z.object({ items: z.array(myMessage), unread: z.number() });
+export const myMessages = pageOf(myMessage).extend({ unread: z.number() });
 export type MyMessages = z.infer<typeof myMessages>;
+
+export const noticePage = pageOf(noticeItem);
+export const pageQuery = z.object(paging(20));

@@ -25,6 +25,7 @@ const SKIP: Record<string, string> = {
   '/api/certificates/mine/{id}/pdf': 'the demo issues no certificates',
   '/api/certificates/verify/{communityId}/{token}': 'the demo issues no certificates',
   '/api/activities/feed/{communityId}/{token}': 'the demo gives no volunteer an activity calendar feed',
+  '/api/notices/{id}': 'the demo sends no staff notice',
 };
 
 /** Lists that are short by nature (not paged), with why. They must still stay under the body limit. */

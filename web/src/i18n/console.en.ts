@@ -14,6 +14,7 @@ import { badgesConsoleEn } from './badges.console.en.ts';
 import { classroomConsoleEn } from './classroom.console.en.ts';
 import { homecareConsoleEn } from './homecare.console.en.ts';
 import { surveyConsoleEn } from './survey.console.en.ts';
+import { noticesConsoleEn } from './notices.console.en.ts';
 
 export const consoleEn: Translation<typeof consoleZhCN> = {
   ...orgConsoleEn,
@@ -28,6 +29,7 @@ export const consoleEn: Translation<typeof consoleZhCN> = {
   ...appointmentsConsoleEn,
   ...needsConsoleEn,
   ...surveyConsoleEn,
+  ...noticesConsoleEn,
   console: {
     title: 'Community office',
     userLine: '{{name}} ({{role}})',
@@ -314,6 +316,7 @@ export const consoleEn: Translation<typeof consoleZhCN> = {
       import: 'Import',
       audit: 'Audit log',
       outbox: 'Message outbox',
+      notices: 'Notices',
       volunteers: 'Volunteers',
       approvals: 'Approvals',
       skills: 'Skills pool',

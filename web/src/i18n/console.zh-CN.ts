@@ -11,6 +11,7 @@ import { badgesConsoleZhCN } from './badges.console.zh-CN.ts';
 import { classroomConsoleZhCN } from './classroom.console.zh-CN.ts';
 import { homecareConsoleZhCN } from './homecare.console.zh-CN.ts';
 import { surveyConsoleZhCN } from './survey.console.zh-CN.ts';
+import { noticesConsoleZhCN } from './notices.console.zh-CN.ts';
 
 export const consoleZhCN = {
   ...orgConsoleZhCN,
@@ -25,6 +26,7 @@ export const consoleZhCN = {
   ...appointmentsConsoleZhCN,
   ...needsConsoleZhCN,
   ...surveyConsoleZhCN,
+  ...noticesConsoleZhCN,
   console: {
     title: '社区工作台',
     userLine: '{{name}}（{{role}}）',
@@ -308,6 +310,7 @@ export const consoleZhCN = {
       import: '导入',
       audit: '审计日志',
       outbox: '消息发件箱',
+      notices: '通知',
       volunteers: '志愿者',
       approvals: '志愿者审核',
       skills: '技能库',

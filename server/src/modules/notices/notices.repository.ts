@@ -17,11 +17,27 @@ export async function insertRecipients(db: DbOrTrx, rows: NoticeRecipientTable[]
       .execute();
 }
 
-/** The community's notices, newest first; `teamId` limits them to those sent to that team. */
-export async function listBatches(db: DbOrTrx, communityId: string, teamId: string | null, limit: number) {
-  let q = db.selectFrom('notice_batch').selectAll().where('community_id', '=', communityId);
+/** A page of the community's notices, newest first; `teamId` limits them to those sent to that team. */
+export async function listBatches(
+  db: DbOrTrx,
+  communityId: string,
+  teamId: string | null,
+  page: number,
+  pageSize: number,
+) {
+  let q = db.selectFrom('notice_batch').where('community_id', '=', communityId);
   if (teamId) q = q.where('audience_kind', '=', 'team').where('audience_ref', '=', teamId);
-  return q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+  const [rows, total] = await Promise.all([
+    q
+      .selectAll()
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(pageSize)
+      .offset((page - 1) * pageSize)
+      .execute(),
+    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(total.n) };
 }
 
 export async function getBatch(db: DbOrTrx, communityId: string, id: string) {
@@ -84,15 +100,28 @@ function addressedTo(db: DbOrTrx, who: Addressee, hidden: readonly string[]) {
   return q;
 }
 
-/** A person's messages, newest first, each with whether they have read it. */
-export async function myMessages(db: DbOrTrx, who: Addressee, hidden: readonly string[], limit: number) {
-  return addressedTo(db, who, hidden)
-    .leftJoin('message_read as m', (j) => j.onRef('m.outbox_id', '=', 'o.id').on('m.account_id', '=', who.accountId))
-    .select(['o.id', 'o.template', 'o.payload', 'o.created_at', 'm.read_at'])
-    .orderBy('o.created_at', 'desc')
-    .orderBy('o.id', 'desc')
-    .limit(limit)
-    .execute();
+/** A page of a person's messages, newest first, each with whether they have read it; and how many there are. */
+export async function myMessages(
+  db: DbOrTrx,
+  who: Addressee,
+  hidden: readonly string[],
+  page: number,
+  pageSize: number,
+) {
+  const [rows, total] = await Promise.all([
+    addressedTo(db, who, hidden)
+      .leftJoin('message_read as m', (j) => j.onRef('m.outbox_id', '=', 'o.id').on('m.account_id', '=', who.accountId))
+      .select(['o.id', 'o.template', 'o.payload', 'o.created_at', 'm.read_at'])
+      .orderBy('o.created_at', 'desc')
+      .orderBy('o.id', 'desc')
+      .limit(pageSize)
+      .offset((page - 1) * pageSize)
+      .execute(),
+    addressedTo(db, who, hidden)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(total.n) };
 }
 
 export async function unreadCount(db: DbOrTrx, who: Addressee, hidden: readonly string[]): Promise<number> {

@@ -9,7 +9,8 @@ import {
   myMessages,
   noticeDetail,
   noticeInput,
-  noticeItem,
+  noticePage,
+  pageQuery,
 } from '../../../../domain/notices/schemas.ts';
 import { actorOf, grantOf, requestContext } from '../../platform/http.ts';
 import type { NoticesService } from './notices.service.ts';
@@ -62,10 +63,11 @@ export function noticesRoutes(notices: NoticesService) {
         schema: {
           tags,
           summary: 'Notices sent, newest first, with their messages counted by delivery status',
-          response: { 200: z.object({ items: z.array(noticeItem) }) },
+          querystring: pageQuery,
+          response: { 200: noticePage },
         },
       },
-      async (req) => ({ items: await notices.list(actorOf(req), grantOf(req)) }),
+      (req) => notices.list(actorOf(req), grantOf(req), req.query.page, req.query.pageSize),
     );
     r.get(
       '/api/notices/:id',
@@ -88,10 +90,11 @@ export function noticesRoutes(notices: NoticesService) {
         schema: {
           tags,
           summary: '我的消息: the caller’s own messages, newest first, and how many are unread',
+          querystring: pageQuery,
           response: { 200: myMessages },
         },
       },
-      (req) => notices.myMessages(actorOf(req)),
+      (req) => notices.myMessages(actorOf(req), req.query.page, req.query.pageSize),
     );
     r.post(
       '/api/me/messages/read',

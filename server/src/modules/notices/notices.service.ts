@@ -16,6 +16,7 @@ import { uuidv7 } from '../../../../domain/shared/ids.ts';
 import { maskPhone, normalizeMobile } from '../../../../domain/shared/phone.ts';
 import { maskName } from '../../../../domain/records/certificates.ts';
 import { SKILL_BY_CODE } from '../../../../domain/volunteers/skills.ts';
+import type { Page } from '../../../../domain/shared/schemas.ts';
 import {
   LARGE_AUDIENCE,
   NOTICE_TEMPLATE,
@@ -51,7 +52,6 @@ const HIDDEN_FROM_INBOX = [
   'wechat_bind_code',
   'volunteer.guardian_consent_code',
 ] as const;
-const INBOX_SIZE = 100;
 
 export interface NoticesDeps {
   db: Db;
@@ -258,22 +258,24 @@ export class NoticesService {
     });
   }
 
-  async list(actor: Actor, grant: Grant): Promise<NoticeItem[]> {
-    const rows = await repo.listBatches(
-      this.d.db,
-      actor.communityId,
-      grant.scope === 'community' ? null : (actor.teamId ?? '\u0000none'),
-      200,
-    );
+  async list(actor: Actor, grant: Grant, page: number, pageSize: number): Promise<Page<NoticeItem>> {
+    // A team leader sees the notices to their team, whoever sent them.
+    const teamId = grant.scope === 'community' ? null : (actor.teamId ?? '\u0000none');
+    const { rows, total } = await repo.listBatches(this.d.db, actor.communityId, teamId, page, pageSize);
     const counts = await repo.statusCounts(
       this.d.db,
       actor.communityId,
       rows.map((r) => r.id),
     );
-    return rows.map((b) => ({
-      ...itemOf(b),
-      statuses: Object.fromEntries(counts.filter((c) => c.batch_id === b.id).map((c) => [c.status, Number(c.n)])),
-    }));
+    return {
+      items: rows.map((b) => ({
+        ...itemOf(b),
+        statuses: Object.fromEntries(counts.filter((c) => c.batch_id === b.id).map((c) => [c.status, Number(c.n)])),
+      })),
+      total,
+      page,
+      pageSize,
+    };
   }
 
   async get(actor: Actor, grant: Grant, id: string): Promise<NoticeDetail> {
@@ -308,13 +310,16 @@ export class NoticesService {
     return { accountId: actor.accountId, phone: actor.phone };
   }
 
-  async myMessages(actor: Actor): Promise<MyMessages> {
+  async myMessages(actor: Actor, page: number, pageSize: number): Promise<MyMessages> {
     const who = this.addressee(actor);
-    const [rows, unread] = await Promise.all([
-      repo.myMessages(this.d.db, who, HIDDEN_FROM_INBOX, INBOX_SIZE),
+    const [{ rows, total }, unread] = await Promise.all([
+      repo.myMessages(this.d.db, who, HIDDEN_FROM_INBOX, page, pageSize),
       repo.unreadCount(this.d.db, who, HIDDEN_FROM_INBOX),
     ]);
     return {
+      total,
+      page,
+      pageSize,
       items: rows.map((r) => ({
         id: r.id,
         template: r.template,

@@ -32,6 +32,7 @@ import {
   QrcodeOutlined,
   BookOutlined,
   HomeOutlined,
+  NotificationOutlined,
 } from '@ant-design/icons';
 import type { Permission } from '../../shared/session/types.ts';
 
@@ -79,6 +80,7 @@ const GROUP_OF: Record<string, MenuGroupKey> = {
   homecare: 'care',
   audit: 'system',
   outbox: 'system',
+  notices: 'system',
 };
 export type MenuLabelKey =
   | 'dashboard'
@@ -111,7 +113,8 @@ export type MenuLabelKey =
   | 'partyIndicators'
   | 'badges'
   | 'classroom'
-  | 'homecare';
+  | 'homecare'
+  | 'notices';
 
 export const CONSOLE_MENU: ConsoleMenuItem[] = [
   {
@@ -271,6 +274,13 @@ export const CONSOLE_MENU: ConsoleMenuItem[] = [
   },
   { key: 'audit', path: '/console/audit', labelKey: 'audit', icon: <AuditOutlined />, permission: 'audit.read' },
   { key: 'outbox', path: '/console/outbox', labelKey: 'outbox', icon: <MailOutlined />, permission: 'outbox.read' },
+  {
+    key: 'notices',
+    path: '/console/notices',
+    labelKey: 'notices',
+    icon: <NotificationOutlined />,
+    permission: 'notices.send',
+  },
 ];
 
 /** Which menu entry a path belongs to (households and buildings live under 网格, residents under 居民). */
