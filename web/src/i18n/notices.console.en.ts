@@ -66,5 +66,6 @@ export const noticesConsoleEn: Translation<typeof noticesConsoleZhCN> = {
     channels: { app: 'In app', sms: 'SMS', wechat: 'WeChat' },
     urgentTag: 'Urgent',
     close: 'Close',
+    findPerson: 'Find a recipient by name',
   },
 };

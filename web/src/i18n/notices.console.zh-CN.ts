@@ -63,5 +63,6 @@ export const noticesConsoleZhCN = {
     channels: { app: '站内', sms: '短信', wechat: '微信' },
     urgentTag: '紧急',
     close: '关闭',
+    findPerson: '按姓名查找收件人',
   },
 };
