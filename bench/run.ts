@@ -26,6 +26,8 @@ const { values } = parseArgs({
         'startup,search,skills-search,eligibility,ranking,matching,booking,hours-profile',
         'recognition,certificate,signups,badge-page,publicity,homecare,classroom-checkout,record,import',
         'lists',
+        'recognition,certificate,signups,badge-page,homecare,classroom-checkout,record,import',
+        'lists,notices',
       ].join(','),
     },
     seconds: { type: 'string', default: '10' },
@@ -130,6 +132,8 @@ async function main(): Promise<number> {
   await section('record', async () =>
     (await import('./record-of-service.ts')).recordOfServiceBench({ pgUrl: process.env.BENCH_PG_URL }),
   );
+  // Staff notices: preview and send to the demo's largest audience; 我的消息 at 10 connections.
+  await section('notices', async () => (await import('./notices.ts')).noticesBench({ seconds, connections }));
   // Every list route on the Xiguan demo at 1 and 10 connections, slowest first.
   await section('lists', async () =>
     (await import('./list-routes.ts')).listRoutesBench({ pgUrl: process.env.BENCH_PG_URL }),

@@ -137,7 +137,7 @@ describe('every role finds its tools', () => {
       who: 'team leader',
       phone: '13800000004',
       land: /\/console\/volunteers$/,
-      groups: 2,
+      groups: 3, // 志愿者队伍, 活动与记录, and 系统 for 通知 to the team
       deeper: ['/console/volunteers'],
     },
     {

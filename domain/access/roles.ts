@@ -49,6 +49,7 @@ export const PERMISSIONS = [
   'classroom.attend', // check children in and out, arrival alerts, tutor logs (tutors: only on their rota days)
   'homecare.manage', // home care tasks, hospital accompaniment rotas, holiday delivery runs
   'publicity.manage', // announcements for the public site, the screen, posters and the WeChat group
+  'notices.send', // write a notice to a team, a grid, volunteers with a skill, classroom guardians, a building
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -99,6 +100,7 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Permission, Scope>>> = {
     'homecare.manage': 'community',
     // Social workers write the community's publicity.
     'publicity.manage': 'community',
+    'notices.send': 'community',
   },
   // A grid leader knows every household of the grid and keeps it current, but sees sensitive fields masked.
   // Import is bulk writing, so it has the same bounds as registry.write: only into the leader's own grid.
@@ -125,6 +127,8 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Permission, Scope>>> = {
     'activities.manage': 'team',
     'recognition.nominate': 'team',
     'classroom.attend': 'self',
+    // A team leader tells their own team (集合、调班), nobody else.
+    'notices.send': 'team',
   },
   // A unit coordinator manages their own unit's volunteers and nobody else's.
   unit_coordinator: {
@@ -196,4 +200,5 @@ export const PERMISSION_LABELS: Record<Permission, { zh: string; en: string }> =
     zh: '发布宣传（公开页、大屏、海报、群消息）',
     en: 'publish announcements (site, screen, posters, group text)',
   },
+  'notices.send': { zh: '发送通知', en: 'send notices' },
 };

@@ -51,5 +51,7 @@ export const homeSummary = z.object({
         .nullable(),
     })
     .nullable(),
+  /** 我的消息: how many of the person's messages are unread. */
+  messages: z.object({ unread: z.number() }).nullable().optional(),
 });
 export type HomeSummary = z.infer<typeof homeSummary>;

@@ -40,6 +40,8 @@ import type { HoursService } from './modules/hours/hours.service.ts';
 import { insuranceModule } from './modules/insurance/insurance.module.ts';
 import { monitorModule } from './modules/monitor/monitor.module.ts';
 import { needsModule } from './modules/needs/needs.module.ts';
+import { noticesModule } from './modules/notices/notices.module.ts';
+import { ClassroomDirectory } from './modules/classroom/classroom-directory.ts';
 import type { NeedsService } from './modules/needs/needs.service.ts';
 import { pairingsModule } from './modules/pairings/pairings.module.ts';
 import { partyIndicatorsModule } from './modules/party-indicators/party-indicators.module.ts';
@@ -171,6 +173,16 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   ];
   for (const l of release) volunteers.service.volunteers.consent.onWithdrawal(l);
   const teams = teamsModule({ db, audit, directory });
+  // Notices staff send: each audience asked of the module that owns it.
+  const notices = noticesModule({
+    db,
+    audit,
+    notifier,
+    directory,
+    residents,
+    classroom: new ClassroomDirectory(db),
+    teams: teams.service,
+  });
   const badges = badgesModule({
     db,
     cipher,
@@ -196,6 +208,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
       needs: needs.service.needs,
       survey: needs.service.survey,
       teams: teams.service,
+      messages: notices.service,
     },
   });
   const certificates = certificatesModule({ db, audit, directory, hours: hours.service, rateLimits });
@@ -261,6 +274,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     selfService,
     // Publicity reads activities only through their public service, and the published commendation lists.
     publicityModule({ db, audit, activities: new ActivitiesPublicService(db), commendations: recognition.service }),
+    notices,
   ];
   const services: Services = {
     auth: auth.service,

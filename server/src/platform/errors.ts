@@ -147,6 +147,12 @@ const classroomSwap = {
   rota_swap_already_on: 409,
 } as const;
 
+const notices = {
+  notice_no_one: 422,
+  notice_confirm_large: 409,
+  notice_urgent_refused: 403,
+} as const;
+
 // The one gate for every assignment (domain/volunteers/work-policy.ts).
 const eligibility = {
   work_not_eligible: 409,
@@ -181,6 +187,7 @@ export const ERROR_STATUS = joinAreas('Error code', {
   selfservice,
   classroomSwap,
   publicity,
+  notices,
 });
 export type ErrorCode = keyof typeof ERROR_STATUS;
 

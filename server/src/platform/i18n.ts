@@ -24,6 +24,7 @@ import * as eligibility from './messages/eligibility.ts';
 import * as selfservice from './messages/selfservice.ts';
 import * as classroomSwap from './messages/classroom-swap.ts';
 import * as publicity from './messages/publicity.ts';
+import * as notices from './messages/notices.ts';
 
 export type Locale = 'zh-CN' | 'en';
 
@@ -49,6 +50,7 @@ const zh = joinAreas('Message key', {
   selfservice: selfservice.zh,
   classroomSwap: classroomSwap.zh,
   publicity: publicity.zh,
+  notices: notices.zh,
 });
 const en: Record<keyof typeof zh, string> = joinAreas('Message key', {
   platform: platform.en,
@@ -71,6 +73,7 @@ const en: Record<keyof typeof zh, string> = joinAreas('Message key', {
   selfservice: selfservice.en,
   classroomSwap: classroomSwap.en,
   publicity: publicity.en,
+  notices: notices.en,
 });
 
 // Every error code has a message: a code without one fails the type-check here.

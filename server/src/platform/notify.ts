@@ -14,12 +14,14 @@ export interface Notification {
 export class Notifier {
   constructor(private readonly log: FastifyBaseLogger) {}
 
-  async send(db: DbOrTrx, n: Notification): Promise<void> {
+  /** Writes the message to the outbox and returns its row's id (notices link their batch to it). */
+  async send(db: DbOrTrx, n: Notification): Promise<string> {
     const now = new Date().toISOString();
+    const id = uuidv7();
     await db
       .insertInto('notification_outbox')
       .values({
-        id: uuidv7(),
+        id,
         channel: n.channel,
         recipient: n.recipient,
         template: n.template,
@@ -34,5 +36,6 @@ export class Notifier {
       { devOutbox: { to: n.recipient, template: n.template, message: n.payload } },
       'development channel delivered a message',
     );
+    return id;
   }
 }

@@ -15,6 +15,7 @@ import { classroomConsoleEn } from './classroom.console.en.ts';
 import { homecareConsoleEn } from './homecare.console.en.ts';
 import { surveyConsoleEn } from './survey.console.en.ts';
 import { publicityConsoleEn } from './publicity.console.en.ts';
+import { noticesConsoleEn } from './notices.console.en.ts';
 
 export const consoleEn: Translation<typeof consoleZhCN> = {
   ...orgConsoleEn,
@@ -30,6 +31,7 @@ export const consoleEn: Translation<typeof consoleZhCN> = {
   ...needsConsoleEn,
   ...surveyConsoleEn,
   ...publicityConsoleEn,
+  ...noticesConsoleEn,
   console: {
     title: 'Community office',
     userLine: '{{name}} ({{role}})',
@@ -316,6 +318,7 @@ export const consoleEn: Translation<typeof consoleZhCN> = {
       import: 'Import',
       audit: 'Audit log',
       outbox: 'Message outbox',
+      notices: 'Notices',
       volunteers: 'Volunteers',
       approvals: 'Approvals',
       skills: 'Skills pool',

@@ -12,6 +12,7 @@ import { classroomConsoleZhCN } from './classroom.console.zh-CN.ts';
 import { homecareConsoleZhCN } from './homecare.console.zh-CN.ts';
 import { surveyConsoleZhCN } from './survey.console.zh-CN.ts';
 import { publicityConsoleZhCN } from './publicity.console.zh-CN.ts';
+import { noticesConsoleZhCN } from './notices.console.zh-CN.ts';
 
 export const consoleZhCN = {
   ...orgConsoleZhCN,
@@ -27,6 +28,7 @@ export const consoleZhCN = {
   ...needsConsoleZhCN,
   ...surveyConsoleZhCN,
   ...publicityConsoleZhCN,
+  ...noticesConsoleZhCN,
   console: {
     title: '社区工作台',
     userLine: '{{name}}（{{role}}）',
@@ -310,6 +312,7 @@ export const consoleZhCN = {
       import: '导入',
       audit: '审计日志',
       outbox: '消息发件箱',
+      notices: '通知',
       volunteers: '志愿者',
       approvals: '志愿者审核',
       skills: '技能库',

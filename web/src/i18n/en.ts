@@ -16,6 +16,7 @@ import { homecarePhoneEn } from './homecare.phone.en.ts';
 import { surveyPhoneEn } from './survey.phone.en.ts';
 import { selfServicePhoneEn } from './selfservice.phone.en.ts';
 import { classroomSwapPhoneEn } from './classroom-swap.phone.en.ts';
+import { noticesPhoneEn } from './notices.phone.en.ts';
 
 export const en: Translation<typeof zhCN> = {
   ...orgPhoneEn,
@@ -32,6 +33,7 @@ export const en: Translation<typeof zhCN> = {
   ...surveyPhoneEn,
   ...selfServicePhoneEn,
   ...classroomSwapPhoneEn,
+  ...noticesPhoneEn,
   app: { name: 'Linli', tagline: 'Community volunteer service', documentTitle: 'Linli · Community volunteer service' },
   a11y: { skipToMain: 'Skip to main content' },
   settings: { label: 'Display settings' },

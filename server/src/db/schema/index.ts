@@ -5,6 +5,7 @@ import type { AuthTables } from './auth.ts';
 import type { BadgesTables } from './badges.ts';
 import type { ClassroomTables } from './classroom.ts';
 import type { ClassroomRotaSwapTables } from './classroom-rota-swap.ts';
+import type { NoticesTables } from './notices.ts';
 import type { ContactsTables } from './contacts.ts';
 import type { HomecareTables } from './homecare.ts';
 import type { HoursTables } from './hours.ts';
@@ -29,6 +30,7 @@ export type * from './contacts.ts';
 export type * from './homecare.ts';
 export type * from './hours.ts';
 export type * from './needs.ts';
+export type * from './notices.ts';
 export type * from './pairings.ts';
 export type * from './platform.ts';
 export type * from './publicity.ts';
@@ -59,4 +61,5 @@ export interface Database
     ContactsTables,
     SelfServiceTables,
     ClassroomRotaSwapTables,
-    PublicityTables {}
+    PublicityTables,
+    NoticesTables {}

@@ -38,6 +38,8 @@ export interface HomeSources {
   needs: NeedsService;
   survey: SurveyService;
   teams: TeamsService;
+  /** 我的消息: how many of the person's messages are unread (the tile's count). */
+  messages?: { unreadCount(actor: Actor): Promise<number> };
 }
 
 /** A module's list, or nothing when the caller has no volunteer record there (or is not approved yet). */
@@ -68,13 +70,21 @@ export class MeService {
   async home(actor: Actor): Promise<HomeSummary> {
     const self = await this.h.directory.self(actor);
     const status = self ? (self.status as HomeSummary['volunteerStatus']) : 'none';
-    const [volunteer, family, grid, team] = await Promise.all([
+    const [volunteer, family, grid, team, unread] = await Promise.all([
       self && status === 'approved' ? this.volunteerHome(actor, self) : null,
       can(actor, 'resident.self') ? this.familyHome(actor) : null,
       actor.role === 'grid_leader' ? this.gridHome(actor) : null,
       actor.role === 'team_leader' && actor.teamId ? this.teamHome(actor, actor.teamId) : null,
+      this.h.messages ? this.h.messages.unreadCount(actor) : null,
     ]);
-    return { volunteerStatus: status, volunteer, family, grid, team };
+    return {
+      volunteerStatus: status,
+      volunteer,
+      family,
+      grid,
+      team,
+      messages: unread === null ? null : { unread },
+    };
   }
 
   private async volunteerHome(actor: Actor, self: { id: string; name: string }): Promise<HomeSummary['volunteer']> {

@@ -28,6 +28,17 @@ export interface ResidentHome {
   unit: string;
   room: string;
 }
+/** A household as a message reaches it: who answers the phone there (none when nobody can be reached). */
+export interface HouseholdReach {
+  householdId: string;
+  address: string;
+  reach: Array<{ name: string; phone: string; via: 'resident' | 'family_contact' }>;
+}
+export interface GridPlace {
+  id: string;
+  name: string;
+  buildings: Array<{ id: string; name: string }>;
+}
 export interface LinkedResident {
   id: string;
   name: string;
@@ -229,6 +240,80 @@ export class ResidentDirectory {
       .orderBy('is_primary', 'desc')
       .executeTakeFirst();
     return c?.phone ?? null;
+  }
+  /**
+   * The households of a grid or a building as a message reaches them (staff notices): each household's active
+   * residents who have a phone; a household where none has one, through its primary family contact; a household
+   * with neither is listed with no one to reach. Households without active residents are left out.
+   */
+  async householdsToReach(
+    communityId: string,
+    where: { gridId: string } | { buildingId: string },
+    db: DbOrTrx = this.db,
+  ): Promise<HouseholdReach[]> {
+    let q = db
+      .selectFrom('resident as r')
+      .innerJoin('household as h', (j) =>
+        j.onRef('h.community_id', '=', 'r.community_id').onRef('h.id', '=', 'r.household_id'),
+      )
+      .innerJoin('building as b', (j) =>
+        j.onRef('b.community_id', '=', 'h.community_id').onRef('b.id', '=', 'h.building_id'),
+      )
+      .select(['r.id', 'r.name', 'r.phone', 'h.id as household_id', 'b.number as building', 'h.unit', 'h.room'])
+      .where('r.community_id', '=', communityId)
+      .where('r.status', '=', 'active');
+    q = 'gridId' in where ? q.where('h.grid_id', '=', where.gridId) : q.where('h.building_id', '=', where.buildingId);
+    const residents = await q.orderBy('b.number').orderBy('h.unit').orderBy('h.room').orderBy('r.id').execute();
+    const byHousehold = new Map<string, HouseholdReach>();
+    for (const r of residents) {
+      let h = byHousehold.get(r.household_id);
+      if (!h) {
+        h = { householdId: r.household_id, address: `${r.building}${r.unit}单元${r.room}`, reach: [] };
+        byHousehold.set(r.household_id, h);
+      }
+      if (r.phone) h.reach.push({ name: r.name, phone: r.phone, via: 'resident' });
+    }
+    const silent = [...byHousehold.values()].filter((h) => !h.reach.length);
+    if (silent.length) {
+      const ids = residents.filter((r) => silent.some((h) => h.householdId === r.household_id)).map((r) => r.id);
+      const contacts = [];
+      for (let i = 0; i < ids.length; i += 500)
+        contacts.push(
+          ...(await db
+            .selectFrom('family_contact as c')
+            .innerJoin('resident as r', (j) =>
+              j.onRef('r.community_id', '=', 'c.community_id').onRef('r.id', '=', 'c.resident_id'),
+            )
+            .select(['c.name', 'c.phone', 'c.is_primary', 'c.id', 'r.household_id'])
+            .where('c.community_id', '=', communityId)
+            .where('c.resident_id', 'in', ids.slice(i, i + 500))
+            .execute()),
+        );
+      contacts.sort((a, b) => b.is_primary - a.is_primary || a.id.localeCompare(b.id));
+      for (const h of silent) {
+        const c = contacts.find((x) => x.household_id === h.householdId && x.phone);
+        if (c) h.reach.push({ name: c.name, phone: c.phone, via: 'family_contact' });
+      }
+    }
+    return [...byHousehold.values()];
+  }
+
+  /** The community's grids and their buildings, by name: what a notice's audience picker offers. */
+  async places(communityId: string, db: DbOrTrx = this.db): Promise<Array<GridPlace>> {
+    const [grids, buildings] = await Promise.all([
+      db.selectFrom('grid').select(['id', 'name']).where('community_id', '=', communityId).orderBy('code').execute(),
+      db
+        .selectFrom('building')
+        .select(['id', 'grid_id', 'number'])
+        .where('community_id', '=', communityId)
+        .orderBy('number')
+        .execute(),
+    ]);
+    return grids.map((g) => ({
+      id: g.id,
+      name: g.name,
+      buildings: buildings.filter((b) => b.grid_id === g.id).map((b) => ({ id: b.id, name: b.number })),
+    }));
   }
 }
 

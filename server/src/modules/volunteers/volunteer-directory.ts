@@ -38,6 +38,14 @@ const selfId = prepared((db, communityId: string, accountId: string | null) =>
   db.selectFrom('volunteer').select('id').where('community_id', '=', communityId).where('account_id', '=', accountId),
 );
 
+/** A volunteer as a message reaches them. */
+export interface VolunteerContact {
+  id: string;
+  name: string;
+  phone: string | null;
+  accountId: string | null;
+}
+
 export class VolunteerDirectory {
   constructor(private readonly db: Db) {}
 
@@ -90,5 +98,55 @@ export class VolunteerDirectory {
   async self(actor: Actor, db: DbOrTrx = this.db): Promise<VolunteerOwner | null> {
     const row = (await selfId(db, actor.communityId, actor.accountId)).rows[0];
     return row ? this.owner(actor.communityId, row.id, db) : null;
+  }
+  /**
+   * Approved volunteers to message (staff notices): the active members of a team, or those holding a skill.
+   * Each with the phone they registered and their account, if any; in name order.
+   */
+  async reachable(
+    communityId: string,
+    who: { teamId: string } | { skillCode: string },
+    db: DbOrTrx = this.db,
+  ): Promise<VolunteerContact[]> {
+    let q = db
+      .selectFrom('volunteer as v')
+      .select(['v.id', 'v.name', 'v.phone', 'v.account_id'])
+      .where('v.community_id', '=', communityId)
+      .where('v.status', '=', 'approved');
+    if ('teamId' in who)
+      q = q.where('v.id', 'in', (eb) =>
+        eb
+          .selectFrom('team_member')
+          .select('volunteer_id')
+          .where('community_id', '=', communityId)
+          .where('team_id', '=', who.teamId)
+          .where('status', '=', 'active'),
+      );
+    else
+      q = q.where('v.id', 'in', (eb) =>
+        eb
+          .selectFrom('volunteer_skill')
+          .select('volunteer_id')
+          .where('community_id', '=', communityId)
+          .where('skill_code', '=', who.skillCode),
+      );
+    const rows = await q.orderBy('v.name_pinyin').orderBy('v.id').execute();
+    return rows.map((r) => ({ id: r.id, name: r.name, phone: r.phone || null, accountId: r.account_id }));
+  }
+
+  /** The skills approved volunteers of the community hold, with how many hold each (for an audience picker). */
+  async skillCounts(communityId: string, db: DbOrTrx = this.db): Promise<Array<{ code: string; volunteers: number }>> {
+    const rows = await db
+      .selectFrom('volunteer_skill as s')
+      .innerJoin('volunteer as v', (j) =>
+        j.onRef('v.community_id', '=', 's.community_id').onRef('v.id', '=', 's.volunteer_id'),
+      )
+      .select(['s.skill_code', (eb) => eb.fn.count<number>('s.volunteer_id').distinct().as('n')])
+      .where('s.community_id', '=', communityId)
+      .where('v.status', '=', 'approved')
+      .groupBy('s.skill_code')
+      .orderBy('s.skill_code')
+      .execute();
+    return rows.map((r) => ({ code: r.skill_code, volunteers: Number(r.n) }));
   }
 }

@@ -81,6 +81,7 @@ const GROUP_OF: Record<string, MenuGroupKey> = {
   publicity: 'records',
   audit: 'system',
   outbox: 'system',
+  notices: 'system',
 };
 export type MenuLabelKey =
   | 'dashboard'
@@ -114,7 +115,8 @@ export type MenuLabelKey =
   | 'badges'
   | 'classroom'
   | 'homecare'
-  | 'publicity';
+  | 'publicity'
+  | 'notices';
 
 export const CONSOLE_MENU: ConsoleMenuItem[] = [
   {
@@ -281,6 +283,13 @@ export const CONSOLE_MENU: ConsoleMenuItem[] = [
   },
   { key: 'audit', path: '/console/audit', labelKey: 'audit', icon: <AuditOutlined />, permission: 'audit.read' },
   { key: 'outbox', path: '/console/outbox', labelKey: 'outbox', icon: <MailOutlined />, permission: 'outbox.read' },
+  {
+    key: 'notices',
+    path: '/console/notices',
+    labelKey: 'notices',
+    icon: <NotificationOutlined />,
+    permission: 'notices.send',
+  },
 ];
 
 /** Which menu entry a path belongs to (households and buildings live under 网格, residents under 居民). */

@@ -32,6 +32,7 @@ const AskHelpPage = lazy(() => import('../../features/needs/phone/AskHelpPage.ts
 const SurveyVisitPage = lazy(() => import('../../features/needs/phone/SurveyVisitPage.tsx'));
 const MyTasksPage = lazy(() => import('../../features/needs/phone/MyTasksPage.tsx'));
 const TaskNeedPage = lazy(() => import('../../features/needs/phone/TaskNeedPage.tsx'));
+const MyMessagesPage = lazy(() => import('../../features/notices/phone/MyMessagesPage.tsx'));
 
 function PhoneLayout() {
   const me = useCurrentUser();
@@ -76,6 +77,7 @@ export default function PhoneApp() {
         <Route path="needs" element={<AskHelpPage />} />
         <Route path="tasks" element={<MyTasksPage />} />
         <Route path="tasks/needs/:id" element={<TaskNeedPage />} />
+        <Route path="messages" element={<MyMessagesPage />} />
         <Route element={<RequireRegistry />}>
           <Route path="grid" element={<GridHomePage />} />
           <Route path="grid/households" element={<GridHouseholdsPage />} />

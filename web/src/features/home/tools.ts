@@ -38,6 +38,14 @@ export function phoneTiles(me: Me, home: HomeSummary, t: TFunction): Tile[] {
       sub: t('surveyPhone.linkDesc'),
     },
   );
+  // 我的消息: everyone may be sent a notice; the tile says how many are new.
+  const unread = home.messages?.unread ?? 0;
+  tiles.push({
+    key: 'messages',
+    to: '/m/messages',
+    title: t('noticesPhone.link'),
+    sub: unread ? t('noticesPhone.linkUnread', { count: unread }) : t('noticesPhone.linkDesc'),
+  });
   // A team leader runs the team from the phone whether or not they serve as a volunteer themselves.
   tiles.push(
     me.role === 'team_leader' && {
