@@ -48,6 +48,7 @@ export const PERMISSIONS = [
   'classroom.manage', // the 4:30 classroom: enrol children and pickup adults, sessions, the tutor rota, figures
   'classroom.attend', // check children in and out, arrival alerts, tutor logs (tutors: only on their rota days)
   'homecare.manage', // home care tasks, hospital accompaniment rotas, holiday delivery runs
+  'outbox.retry', // send a failed message again; set up the official account's menu
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -96,6 +97,7 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Permission, Scope>>> = {
     'classroom.manage': 'community',
     'classroom.attend': 'community',
     'homecare.manage': 'community',
+    'outbox.retry': 'community',
   },
   // A grid leader knows every household of the grid and keeps it current, but sees sensitive fields masked.
   // Import is bulk writing, so it has the same bounds as registry.write: only into the leader's own grid.
@@ -189,4 +191,5 @@ export const PERMISSION_LABELS: Record<Permission, { zh: string; en: string }> =
   'classroom.manage': { zh: '管理四点半课堂', en: 'manage the 4:30 classroom' },
   'classroom.attend': { zh: '四点半课堂签到签退', en: '4:30 classroom check-in and check-out' },
   'homecare.manage': { zh: '管理居家照护和节日慰问', en: 'manage home care and holiday deliveries' },
+  'outbox.retry': { zh: '重发失败的消息、设置公众号菜单', en: 'resend failed messages and set the official account menu' },
 };

@@ -58,6 +58,8 @@ import type { VolunteerDirectory } from './modules/volunteers/volunteer-director
 import type { ReleaseListener } from './modules/volunteers/guardian-consent.service.ts';
 import { volunteersModule } from './modules/volunteers/volunteers.module.ts';
 import { wechatModule } from './modules/wechat/wechat.module.ts';
+import { notificationsModule } from './modules/notifications/notifications.module.ts';
+import type { OutboxWorker } from './platform/outbox.ts';
 
 export interface AppDeps {
   database: DatabaseHandle;
@@ -77,6 +79,8 @@ export interface Services {
   appointments: AppointmentsService;
   hours: HoursService;
   contacts: ContactService;
+  /** The outbox's delivery worker: main.ts starts it; tests run it once (runOnce/drain). */
+  outbox: OutboxWorker;
 }
 
 export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyInstance & { services: Services }> {
@@ -92,6 +96,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   const notifier = new Notifier(app.log);
   const sessions = new SessionCache();
   const jobs = new JobWorker(db, kind, app.log);
+  const notifications = notificationsModule({ db, kind, audit, log: app.log, delivery: config.delivery });
 
   // The modules, each after those it uses.
   const { sessionHours, secureCookies } = config;
@@ -257,6 +262,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     badges,
     me,
     selfService,
+    notifications,
   ];
   const services: Services = {
     auth: auth.service,
@@ -270,6 +276,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     appointments: appointments.service,
     hours: hours.service,
     contacts,
+    outbox: notifications.service.outbox,
   };
 
   await app.register(cookie);

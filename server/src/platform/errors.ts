@@ -154,6 +154,11 @@ const eligibility = {
   work_not_started: 409,
 } as const;
 
+const notifications = {
+  outbox_not_failed: 409,
+  wechat_not_configured: 409,
+} as const;
+
 export const ERROR_STATUS = joinAreas('Error code', {
   platform,
   auth,
@@ -173,6 +178,7 @@ export const ERROR_STATUS = joinAreas('Error code', {
   eligibility,
   selfservice,
   classroomSwap,
+  notifications,
 });
 export type ErrorCode = keyof typeof ERROR_STATUS;
 
