@@ -1,17 +1,41 @@
-// 消息发件箱: development notifications such as sign-in codes, newest first.
-import { Alert, Button, Table, Tag } from 'antd';
+// 消息发件箱: every message, newest first, with how its delivery went; failed ones can be sent again.
+import { useState } from 'react';
+import { Alert, App, Button, Select, Space, Table, Tag } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { ConsolePage } from '../../shared/console-ui/ConsolePage.tsx';
 import { LoadError } from '../../shared/console-ui/QueryState.tsx';
+import { errorText } from '../../shared/api/errorText.ts';
 import { formatDateTime } from '../../shared/format.ts';
-import { useOutbox, type OutboxMessage } from './api.ts';
+import { useCan } from '../../shared/session/useSession.ts';
+import {
+  OUTBOX_CHANNELS,
+  OUTBOX_STATUSES,
+  useOutbox,
+  useRetryMessage,
+  type OutboxFilter,
+  type OutboxMessage,
+} from './api.ts';
 import { payloadText } from './payload.ts';
 import { templateLabel } from './templates.ts';
 
+const STATUS_COLOR: Record<string, string> = {
+  delivered: 'green',
+  sent: 'green',
+  failed: 'red',
+  held: 'gold',
+  skipped: 'default',
+  queued: 'blue',
+  sending: 'blue',
+};
+
 export default function OutboxPage() {
   const { t, i18n } = useTranslation();
-  const q = useOutbox();
+  const { message } = App.useApp();
+  const [filter, setFilter] = useState<OutboxFilter>({});
+  const q = useOutbox(filter);
+  const retry = useRetryMessage();
+  const canRetry = useCan('outbox.retry');
   return (
     <ConsolePage
       title={t('console.menu.outbox')}
@@ -23,6 +47,26 @@ export default function OutboxPage() {
       }
     >
       <Alert type="info" showIcon title={t('console.outbox.hint')} />
+      <Space wrap style={{ margin: '12px 0' }}>
+        <Select
+          allowClear
+          style={{ minWidth: 160 }}
+          aria-label={t('console.outbox.status')}
+          placeholder={t('console.outbox.allStatuses')}
+          value={filter.status}
+          onChange={(status?: string) => setFilter((f) => ({ ...f, status }))}
+          options={OUTBOX_STATUSES.map((s) => ({ value: s, label: t(`console.outbox.statuses.${s}`) }))}
+        />
+        <Select
+          allowClear
+          style={{ minWidth: 140 }}
+          aria-label={t('console.outbox.channel')}
+          placeholder={t('console.outbox.allChannels')}
+          value={filter.channel}
+          onChange={(channel?: string) => setFilter((f) => ({ ...f, channel }))}
+          options={OUTBOX_CHANNELS.map((c) => ({ value: c, label: t(`console.outbox.channels.${c}`) }))}
+        />
+      </Space>
       {q.isError && <LoadError error={q.error} onRetry={() => void q.refetch()} />}
       <Table<OutboxMessage>
         rowKey="id"
@@ -31,7 +75,7 @@ export default function OutboxPage() {
         dataSource={q.data?.items ?? []}
         locale={{ emptyText: t('console.outbox.empty') }}
         pagination={{ pageSize: 50, showSizeChanger: false, hideOnSinglePage: true }}
-        scroll={{ x: 900 }}
+        scroll={{ x: 1200 }}
         columns={[
           {
             title: t('console.outbox.createdAt'),
@@ -50,7 +94,16 @@ export default function OutboxPage() {
             title: t('console.outbox.template'),
             dataIndex: 'template',
             width: 160,
-            render: (v: string) => <span title={v}>{templateLabel(v, i18n.language)}</span>,
+            render: (v: string, m) => (
+              <span title={v}>
+                {templateLabel(v, i18n.language)}
+                {m.urgent && (
+                  <Tag color="volcano" style={{ marginInlineStart: 6 }}>
+                    {t('console.outbox.urgent')}
+                  </Tag>
+                )}
+              </span>
+            ),
           },
           {
             title: t('console.outbox.payload'),
@@ -60,9 +113,48 @@ export default function OutboxPage() {
           {
             title: t('console.outbox.status'),
             dataIndex: 'status',
-            width: 130,
-            render: (v: string) => t(`console.outbox.statuses.${v}`, { defaultValue: v }),
+            width: 170,
+            render: (v: string, m) => (
+              <div>
+                <Tag color={STATUS_COLOR[v]}>{t(`console.outbox.statuses.${v}`, { defaultValue: v })}</Tag>
+                {(v === 'held' || v === 'queued') && m.nextAttemptAt && (
+                  <div>{t('console.outbox.nextAt', { at: formatDateTime(m.nextAttemptAt, i18n.language) })}</div>
+                )}
+              </div>
+            ),
           },
+          { title: t('console.outbox.attempts'), dataIndex: 'attempts', width: 80 },
+          {
+            title: t('console.outbox.lastError'),
+            dataIndex: 'lastError',
+            width: 220,
+            render: (v: string | null) =>
+              v ? t(`console.outbox.reasons.${v}`, { defaultValue: v }) : <span aria-hidden="true">—</span>,
+          },
+          ...(canRetry
+            ? [
+                {
+                  title: t('console.outbox.actions'),
+                  key: 'actions',
+                  width: 110,
+                  render: (_: unknown, m: OutboxMessage) =>
+                    m.status === 'failed' ? (
+                      <Button
+                        size="small"
+                        loading={retry.isPending && retry.variables === m.id}
+                        onClick={() =>
+                          retry.mutate(m.id, {
+                            onSuccess: () => void message.success(t('console.outbox.retried')),
+                            onError: (e) => void message.error(errorText(e, t)),
+                          })
+                        }
+                      >
+                        {t('console.outbox.retry')}
+                      </Button>
+                    ) : null,
+                },
+              ]
+            : []),
         ]}
       />
     </ConsolePage>
