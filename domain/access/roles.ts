@@ -191,5 +191,8 @@ export const PERMISSION_LABELS: Record<Permission, { zh: string; en: string }> =
   'classroom.manage': { zh: '管理四点半课堂', en: 'manage the 4:30 classroom' },
   'classroom.attend': { zh: '四点半课堂签到签退', en: '4:30 classroom check-in and check-out' },
   'homecare.manage': { zh: '管理居家照护和节日慰问', en: 'manage home care and holiday deliveries' },
-  'outbox.retry': { zh: '重发失败的消息、设置公众号菜单', en: 'resend failed messages and set the official account menu' },
+  'outbox.retry': {
+    zh: '重发失败的消息、设置公众号菜单',
+    en: 'resend failed messages and set the official account menu',
+  },
 };

@@ -7,16 +7,14 @@ import type { TemplateMap } from './platform/providers/provider.ts';
 const flag = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
 
 // {"<our template>": {"id": "<provider template>", "params": ["<payload field>", …]}, …}
-const jsonTemplates = z
-  .string()
-  .transform((v, ctx) => {
-    try {
-      return templateMap.parse(JSON.parse(v));
-    } catch {
-      ctx.addIssue({ code: 'custom', message: 'a JSON map of template name to {"id": …, "params": [ … ]}' });
-      return z.NEVER;
-    }
-  });
+const jsonTemplates = z.string().transform((v, ctx) => {
+  try {
+    return templateMap.parse(JSON.parse(v));
+  } catch {
+    ctx.addIssue({ code: 'custom', message: 'a JSON map of template name to {"id": …, "params": [ … ]}' });
+    return z.NEVER;
+  }
+});
 const templateMap = z.record(
   z.string(),
   z.object({
@@ -170,13 +168,19 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     e.LINLI_SMS_PROVIDER === 'aliyun'
       ? missing(['LINLI_ALIYUN_ACCESS_KEY_ID', 'LINLI_ALIYUN_ACCESS_KEY_SECRET', 'LINLI_ALIYUN_SMS_SIGN_NAME'])
       : e.LINLI_SMS_PROVIDER === 'tencent'
-        ? missing(['LINLI_TENCENT_SECRET_ID', 'LINLI_TENCENT_SECRET_KEY', 'LINLI_TENCENT_SMS_APP_ID', 'LINLI_TENCENT_SMS_SIGN_NAME'])
+        ? missing([
+            'LINLI_TENCENT_SECRET_ID',
+            'LINLI_TENCENT_SECRET_KEY',
+            'LINLI_TENCENT_SMS_APP_ID',
+            'LINLI_TENCENT_SMS_SIGN_NAME',
+          ])
         : [];
   if (e.LINLI_WECHAT_APP_ID || e.LINLI_WECHAT_APP_SECRET)
     need.push(...missing(['LINLI_WECHAT_APP_ID', 'LINLI_WECHAT_APP_SECRET']));
   if (need.length)
     throw new ConfigError(
-      `Linli cannot start; fix these settings:\n${need.map((n) => `  ${n}: required by the chosen message provider`).join('\n')}`,
+      'Linli cannot start; fix these settings:\n' +
+        need.map((n) => `  ${n}: required by the chosen message provider`).join('\n'),
     );
   const smsTemplates = e.LINLI_SMS_TEMPLATES ?? {};
   const sms: Config['delivery']['sms'] =

@@ -6,7 +6,14 @@ import { AliyunSms, aliyunSignature } from '../src/platform/providers/aliyun-sms
 import { ProviderError } from '../src/platform/providers/provider.ts';
 import { TencentSms, tc3Signature } from '../src/platform/providers/tencent-sms.ts';
 import { communityMenu, WechatMp } from '../src/platform/providers/wechat-mp.ts';
-import { aliyunStandIn, tencentStandIn, wechatStandIn, type AliyunStandIn, type TencentStandIn, type WechatStandIn } from './provider-standins.ts';
+import {
+  aliyunStandIn,
+  tencentStandIn,
+  wechatStandIn,
+  type AliyunStandIn,
+  type TencentStandIn,
+  type WechatStandIn,
+} from './provider-standins.ts';
 
 const message = (id: string, recipient: string, template = 'sign_in_code') => ({
   id,

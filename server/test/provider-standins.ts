@@ -11,7 +11,9 @@ export interface StandIn {
   close(): Promise<void>;
 }
 
-async function listen(handler: (req: http.IncomingMessage, body: string) => Promise<[number, unknown]> | [number, unknown]) {
+async function listen(
+  handler: (req: http.IncomingMessage, body: string) => Promise<[number, unknown]> | [number, unknown],
+) {
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -50,7 +52,10 @@ export function aliyunExpectedSignature(method: string, params: Map<string, stri
   const keys = [...params.keys()].filter((k) => k !== 'Signature').sort();
   const canonical = keys.map((k) => rfc3986(k) + '=' + rfc3986(params.get(k)!)).join('&');
   const toSign = method + '&' + rfc3986('/') + '&' + rfc3986(canonical);
-  return crypto.createHmac('sha1', secret + '&').update(toSign).digest('base64');
+  return crypto
+    .createHmac('sha1', secret + '&')
+    .update(toSign)
+    .digest('base64');
 }
 
 export interface AliyunStandIn extends StandIn {
@@ -63,30 +68,58 @@ export interface AliyunStandIn extends StandIn {
 
 export async function aliyunStandIn(keys: { id: string; secret: string }): Promise<AliyunStandIn> {
   const nonces = new Set<string>();
-  const state = { accepted: new Map<string, number>(), acceptedAt: new Map<string, number>(), throttleNext: 0, badSignatures: 0 };
+  const state = {
+    accepted: new Map<string, number>(),
+    acceptedAt: new Map<string, number>(),
+    throttleNext: 0,
+    badSignatures: 0,
+  };
   const s = await listen((req, body) => {
     const params = new Map(new URLSearchParams(body));
     const requestId = crypto.randomUUID().toUpperCase();
     if (req.method !== 'POST' || params.get('Action') !== 'SendSms' || params.get('Version') !== '2017-05-25')
       return [400, { Code: 'InvalidAction.NotFound', Message: 'no such action', RequestId: requestId }];
     if (params.get('AccessKeyId') !== keys.id)
-      return [404, { Code: 'InvalidAccessKeyId.NotFound', Message: 'Specified access key is not found.', RequestId: requestId }];
+      return [
+        404,
+        { Code: 'InvalidAccessKeyId.NotFound', Message: 'Specified access key is not found.', RequestId: requestId },
+      ];
     if (params.get('SignatureMethod') !== 'HMAC-SHA1' || params.get('SignatureVersion') !== '1.0')
       return [400, { Code: 'InvalidSignatureMethod', Message: 'bad method', RequestId: requestId }];
     if (params.get('Signature') !== aliyunExpectedSignature('POST', params, keys.secret)) {
       state.badSignatures++;
-      return [400, { Code: 'SignatureDoesNotMatch', Message: 'Specified signature is not matched with our calculation.', RequestId: requestId }];
+      return [
+        400,
+        {
+          Code: 'SignatureDoesNotMatch',
+          Message: 'Specified signature is not matched with our calculation.',
+          RequestId: requestId,
+        },
+      ];
     }
     const ts = Date.parse(params.get('Timestamp') ?? '');
     if (!/Z$/.test(params.get('Timestamp') ?? '') || !(Math.abs(Date.now() - ts) < 15 * 60_000))
-      return [400, { Code: 'InvalidTimeStamp.Expired', Message: 'Specified time stamp or date value is expired.', RequestId: requestId }];
+      return [
+        400,
+        {
+          Code: 'InvalidTimeStamp.Expired',
+          Message: 'Specified time stamp or date value is expired.',
+          RequestId: requestId,
+        },
+      ];
     const nonce = params.get('SignatureNonce') ?? '';
     if (nonces.has(nonce))
-      return [400, { Code: 'SignatureNonceUsed', Message: 'Specified signature nonce was used already.', RequestId: requestId }];
+      return [
+        400,
+        { Code: 'SignatureNonceUsed', Message: 'Specified signature nonce was used already.', RequestId: requestId },
+      ];
     nonces.add(nonce);
     if (state.throttleNext > 0) {
       state.throttleNext--;
-      return [200, { Code: 'Throttling.User', Message: 'Request was denied due to user flow control.', RequestId: requestId }];
+      return [
+        200,
+        { Code: 'Throttling.User', Message: 'Request was denied due to user flow control.', RequestId: requestId },
+      ];
     }
     const phone = params.get('PhoneNumbers') ?? '';
     if (!/^1\d{10}$/.test(phone))
@@ -121,7 +154,10 @@ export function tc3Expected(
   const day = new Date(timestamp * 1000).toISOString().substring(0, 10);
   const request = `POST\n/\n\n${canonicalHeaders}\n${signedHeaders}\n${hex(body)}`;
   const toSign = `TC3-HMAC-SHA256\n${timestamp}\n${day}/${service}/tc3_request\n${hex(request)}`;
-  let key: Buffer = crypto.createHmac('sha256', 'TC3' + secretKey).update(day).digest();
+  let key: Buffer = crypto
+    .createHmac('sha256', 'TC3' + secretKey)
+    .update(day)
+    .digest();
   for (const part of [service, 'tc3_request']) key = crypto.createHmac('sha256', key).update(part).digest();
   return crypto.createHmac('sha256', key).update(toSign).digest('hex');
 }
@@ -136,12 +172,16 @@ export async function tencentStandIn(keys: { id: string; secret: string; appId: 
   const state = { accepted: new Map<string, number>(), throttleNext: 0, badSignatures: 0 };
   const s = await listen((req, body) => {
     const RequestId = crypto.randomUUID();
-    const fail = (Code: string, Message: string): [number, unknown] => [200, { Response: { Error: { Code, Message }, RequestId } }];
+    const fail = (Code: string, Message: string): [number, unknown] => [
+      200,
+      { Response: { Error: { Code, Message }, RequestId } },
+    ];
     if (req.headers['x-tc-action'] !== 'SendSms' || req.headers['x-tc-version'] !== '2021-01-11')
       return fail('InvalidAction', 'no such action or version');
-    const auth = /^TC3-HMAC-SHA256 Credential=([^/]+)\/(\d{4}-\d{2}-\d{2})\/sms\/tc3_request, SignedHeaders=([a-z0-9;-]+), Signature=([0-9a-f]{64})$/.exec(
-      String(req.headers.authorization ?? ''),
-    );
+    const auth = new RegExp(
+      '^TC3-HMAC-SHA256 Credential=([^/]+)/(\\d{4}-\\d{2}-\\d{2})/sms/tc3_request, ' +
+        'SignedHeaders=([a-z0-9;-]+), Signature=([0-9a-f]{64})$',
+    ).exec(String(req.headers.authorization ?? ''));
     if (!auth) return fail('AuthFailure.SignatureFailure', 'The provided credentials could not be validated.');
     const [, id, day, signed, signature] = auth;
     if (id !== keys.id) return fail('AuthFailure.SecretIdNotFound', 'The SecretId is not found.');
@@ -153,7 +193,14 @@ export async function tencentStandIn(keys: { id: string; secret: string; appId: 
     if (!names.includes('content-type') || !names.includes('host'))
       return fail('AuthFailure.SignatureFailure', 'content-type and host must be signed.');
     // Tencent's canonical headers: name and value in lower case, trimmed, each line ending in \n.
-    const canonical = names.map((n) => `${n}:${String(req.headers[n] ?? '').trim().toLowerCase()}\n`).join('');
+    const canonical = names
+      .map(
+        (n) =>
+          `${n}:${String(req.headers[n] ?? '')
+            .trim()
+            .toLowerCase()}\n`,
+      )
+      .join('');
     if (tc3Expected(keys.secret, 'sms', ts, canonical, signed!, body) !== signature) {
       state.badSignatures++;
       return fail('AuthFailure.SignatureFailure', 'The provided credentials could not be validated.');
@@ -175,13 +222,21 @@ export async function tencentStandIn(keys: { id: string; secret: string; appId: 
     const status = /^\+861\d{10}$/.test(phone)
       ? { Code: 'Ok', Message: 'send success' }
       : { Code: 'InvalidParameterValue.IncorrectPhoneNumber', Message: '手机号格式错误' };
-    if (status.Code === 'Ok') state.accepted.set(p.SessionContext ?? '', (state.accepted.get(p.SessionContext ?? '') ?? 0) + 1);
+    if (status.Code === 'Ok')
+      state.accepted.set(p.SessionContext ?? '', (state.accepted.get(p.SessionContext ?? '') ?? 0) + 1);
     return [
       200,
       {
         Response: {
           SendStatusSet: [
-            { SerialNo: crypto.randomUUID(), PhoneNumber: phone, Fee: 1, SessionContext: p.SessionContext ?? '', ...status, IsoCode: 'CN' },
+            {
+              SerialNo: crypto.randomUUID(),
+              PhoneNumber: phone,
+              Fee: 1,
+              SessionContext: p.SessionContext ?? '',
+              ...status,
+              IsoCode: 'CN',
+            },
           ],
           RequestId,
         },
@@ -222,7 +277,8 @@ export async function wechatStandIn(app: { appId: string; secret: string }): Pro
     const url = new URL(req.url ?? '/', 'http://x');
     if (url.pathname === '/cgi-bin/token') {
       state.tokenRequests++;
-      if (url.searchParams.get('grant_type') !== 'client_credential') return [200, { errcode: 40002, errmsg: 'invalid grant_type' }];
+      if (url.searchParams.get('grant_type') !== 'client_credential')
+        return [200, { errcode: 40002, errmsg: 'invalid grant_type' }];
       if (url.searchParams.get('appid') !== app.appId) return [200, { errcode: 40013, errmsg: 'invalid appid' }];
       if (url.searchParams.get('secret') !== app.secret) return [200, { errcode: 40125, errmsg: 'invalid appsecret' }];
       const t = crypto.randomBytes(24).toString('base64url');
@@ -232,7 +288,8 @@ export async function wechatStandIn(app: { appId: string; secret: string }): Pro
     const t = tokens.get(url.searchParams.get('access_token') ?? '');
     if (!t) return [200, { errcode: 40001, errmsg: 'invalid credential, access_token is invalid or not latest' }];
     if (t === 42001) return [200, { errcode: 42001, errmsg: 'access_token expired' }];
-    if (t === 40001) return [200, { errcode: 40001, errmsg: 'invalid credential, access_token is invalid or not latest' }];
+    if (t === 40001)
+      return [200, { errcode: 40001, errmsg: 'invalid credential, access_token is invalid or not latest' }];
     if (state.busyNext > 0) {
       state.busyNext--;
       return [200, { errcode: -1, errmsg: 'system error' }];
@@ -249,8 +306,10 @@ export async function wechatStandIn(app: { appId: string; secret: string }): Pro
       state.menus.push(j);
       return [200, { errcode: 0, errmsg: 'ok' }];
     }
-    if (typeof j.touser !== 'string' || !j.touser.startsWith('o')) return [200, { errcode: 40003, errmsg: 'invalid openid' }];
-    if (!j.template_id || String(j.template_id).startsWith('bad')) return [200, { errcode: 40037, errmsg: 'invalid template_id' }];
+    if (typeof j.touser !== 'string' || !j.touser.startsWith('o'))
+      return [200, { errcode: 40003, errmsg: 'invalid openid' }];
+    if (!j.template_id || String(j.template_id).startsWith('bad'))
+      return [200, { errcode: 40037, errmsg: 'invalid template_id' }];
     if (url.pathname === '/cgi-bin/message/template/send') {
       // WeChat keeps one message per client_msg_id: a repeat answers with the first message's id.
       const id = j.client_msg_id as string | undefined;

@@ -72,10 +72,12 @@ export class OutboxWorker {
     const now = this.now();
     const nowIso = now.toISOString();
     const until = new Date(now.getTime() + this.leaseMs).toISOString();
-    const due = sql`(status in ('queued', 'held') and next_attempt_at <= ${nowIso}) or (status = 'sending' and locked_until < ${nowIso})`;
+    const due = sql`(status in ('queued', 'held') and next_attempt_at <= ${nowIso})
+      or (status = 'sending' and locked_until < ${nowIso})`;
     const pick =
       this.kind === 'postgres'
-        ? sql`select id from notification_outbox where ${due} order by next_attempt_at limit ${limit} for update skip locked`
+        ? sql`select id from notification_outbox where ${due} order by next_attempt_at limit ${limit}
+            for update skip locked`
         : sql`select id from notification_outbox where ${due} order by next_attempt_at limit ${limit}`;
     const r = await sql<Row>`update notification_outbox set status = 'sending', locked_by = ${this.workerId},
       locked_until = ${until}, attempts = attempts + 1 where id in (${pick}) returning *`.execute(this.db);
@@ -189,7 +191,8 @@ export class OutboxWorker {
         const at = now.toISOString();
         return await this.finish(row, { status: 'delivered', provider: 'app', sent_at: at, delivered_at: at });
       }
-      const provider = row.channel === 'sms' ? this.channels.sms : row.channel === 'wechat' ? this.channels.wechat : null;
+      const provider =
+        row.channel === 'sms' ? this.channels.sms : row.channel === 'wechat' ? this.channels.wechat : null;
       if (!provider) return await this.finish(row, { status: 'skipped', last_error: 'no_channel' });
       const { messageId } = await provider.send({
         id: row.id,
@@ -216,7 +219,9 @@ export class OutboxWorker {
       await this.finish(row, {
         status: final ? 'failed' : 'queued',
         last_error: e.message.slice(0, 500),
-        next_attempt_at: final ? row.next_attempt_at : new Date(now.getTime() + this.backoffMs(row.attempts)).toISOString(),
+        next_attempt_at: final
+          ? row.next_attempt_at
+          : new Date(now.getTime() + this.backoffMs(row.attempts)).toISOString(),
       });
     }
   }

@@ -38,10 +38,7 @@ export function aliyunStringToSign(method: string, params: Record<string, string
 }
 
 export function aliyunSignature(method: string, params: Record<string, string>, secret: string): string {
-  return crypto
-    .createHmac('sha1', `${secret}&`)
-    .update(aliyunStringToSign(method, params), 'utf8')
-    .digest('base64');
+  return crypto.createHmac('sha1', `${secret}&`).update(aliyunStringToSign(method, params), 'utf8').digest('base64');
 }
 
 // Codes that may pass if tried again later; every other code (bad number, template or sign rejected, bad
@@ -70,7 +67,9 @@ export class AliyunSms implements Provider {
       SignatureVersion: '1.0',
       TemplateCode: t.id,
       TemplateParam: JSON.stringify(templateParam),
-      Timestamp: this.now().toISOString().replace(/\.\d{3}Z$/, 'Z'),
+      Timestamp: this.now()
+        .toISOString()
+        .replace(/\.\d{3}Z$/, 'Z'),
       Version: '2017-05-25',
     };
     params.Signature = aliyunSignature('POST', params, this.c.accessKeySecret);

@@ -82,12 +82,15 @@ export class TencentSms implements Provider {
     const host = new URL(this.c.endpoint).host;
     const timestamp = Math.floor(this.now().getTime() / 1000);
     const s = tc3Signature({ secretKey: this.c.secretKey, service: 'sms', host, body, timestamp });
+    const authorization =
+      `TC3-HMAC-SHA256 Credential=${this.c.secretId}/${s.date}/sms/tc3_request, ` +
+      `SignedHeaders=${s.signedHeaders}, Signature=${s.signature}`;
     const res = await postOrGet(
       this.c.endpoint,
       {
         method: 'POST',
         headers: {
-          authorization: `TC3-HMAC-SHA256 Credential=${this.c.secretId}/${s.date}/sms/tc3_request, SignedHeaders=${s.signedHeaders}, Signature=${s.signature}`,
+          authorization,
           'content-type': TC3_CONTENT_TYPE,
           'x-tc-action': 'SendSms',
           'x-tc-timestamp': String(timestamp),
