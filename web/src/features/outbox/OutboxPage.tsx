@@ -19,16 +19,6 @@ import {
 import { payloadText } from './payload.ts';
 import { templateLabel } from './templates.ts';
 
-const STATUS_COLOR: Record<string, string> = {
-  delivered: 'green',
-  sent: 'green',
-  failed: 'red',
-  held: 'gold',
-  skipped: 'default',
-  queued: 'blue',
-  sending: 'blue',
-};
-
 export default function OutboxPage() {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
@@ -75,7 +65,7 @@ export default function OutboxPage() {
         dataSource={q.data?.items ?? []}
         locale={{ emptyText: t('console.outbox.empty') }}
         pagination={{ pageSize: 50, showSizeChanger: false, hideOnSinglePage: true }}
-        scroll={{ x: 1200 }}
+        scroll={{ x: 900 }}
         columns={[
           {
             title: t('console.outbox.createdAt'),
@@ -97,11 +87,7 @@ export default function OutboxPage() {
             render: (v: string, m) => (
               <span title={v}>
                 {templateLabel(v, i18n.language)}
-                {m.urgent && (
-                  <Tag color="volcano" style={{ marginInlineStart: 6 }}>
-                    {t('console.outbox.urgent')}
-                  </Tag>
-                )}
+                {m.urgent && <Tag style={{ marginInlineStart: 6 }}>{t('console.outbox.urgent')}</Tag>}
               </span>
             ),
           },
@@ -111,50 +97,42 @@ export default function OutboxPage() {
             render: (v: unknown) => <div style={{ whiteSpace: 'pre-line' }}>{payloadText(v, i18n.language)}</div>,
           },
           {
+            // Status, attempts, the last error and the retry in one cell: the table stays as wide as the page.
             title: t('console.outbox.status'),
             dataIndex: 'status',
-            width: 170,
+            width: 220,
             render: (v: string, m) => (
               <div>
-                <Tag color={STATUS_COLOR[v]}>{t(`console.outbox.statuses.${v}`, { defaultValue: v })}</Tag>
+                <Tag>{t(`console.outbox.statuses.${v}`, { defaultValue: v })}</Tag>
                 {(v === 'held' || v === 'queued') && m.nextAttemptAt && (
                   <div>{t('console.outbox.nextAt', { at: formatDateTime(m.nextAttemptAt, i18n.language) })}</div>
+                )}
+                {m.attempts > 0 && <div>{t('console.outbox.attemptsN', { n: m.attempts })}</div>}
+                {m.lastError && (
+                  <div>
+                    {t('console.outbox.lastErrorLine', {
+                      reason: t(`console.outbox.reasons.${m.lastError}`, { defaultValue: m.lastError }),
+                    })}
+                  </div>
+                )}
+                {canRetry && v === 'failed' && (
+                  <Button
+                    size="small"
+                    style={{ marginTop: 4 }}
+                    loading={retry.isPending && retry.variables === m.id}
+                    onClick={() =>
+                      retry.mutate(m.id, {
+                        onSuccess: () => void message.success(t('console.outbox.retried')),
+                        onError: (e) => void message.error(errorText(e, t)),
+                      })
+                    }
+                  >
+                    {t('console.outbox.retry')}
+                  </Button>
                 )}
               </div>
             ),
           },
-          { title: t('console.outbox.attempts'), dataIndex: 'attempts', width: 80 },
-          {
-            title: t('console.outbox.lastError'),
-            dataIndex: 'lastError',
-            width: 220,
-            render: (v: string | null) =>
-              v ? t(`console.outbox.reasons.${v}`, { defaultValue: v }) : <span aria-hidden="true">—</span>,
-          },
-          ...(canRetry
-            ? [
-                {
-                  title: t('console.outbox.actions'),
-                  key: 'actions',
-                  width: 110,
-                  render: (_: unknown, m: OutboxMessage) =>
-                    m.status === 'failed' ? (
-                      <Button
-                        size="small"
-                        loading={retry.isPending && retry.variables === m.id}
-                        onClick={() =>
-                          retry.mutate(m.id, {
-                            onSuccess: () => void message.success(t('console.outbox.retried')),
-                            onError: (e) => void message.error(errorText(e, t)),
-                          })
-                        }
-                      >
-                        {t('console.outbox.retry')}
-                      </Button>
-                    ) : null,
-                },
-              ]
-            : []),
         ]}
       />
     </ConsolePage>
