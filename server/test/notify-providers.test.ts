@@ -247,3 +247,33 @@ describe('WeChat official account', () => {
     ]);
   });
 });
+
+describe('transport failures are transient', () => {
+  it('a 5xx answer and a provider that does not answer in time are retried, not failed', async () => {
+    const http = await import('node:http');
+    const server = http.createServer((req, res) => {
+      if (req.url?.startsWith('/slow')) return; // never answers
+      res.writeHead(503).end('Service Unavailable');
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+    const sms = (endpoint: string) =>
+      new AliyunSms({
+        accessKeyId: 'k',
+        accessKeySecret: 's',
+        signName: '邻里',
+        endpoint,
+        templates: { sign_in_code: { id: 'SMS_1', params: ['code'] } },
+        timeoutMs: 200,
+      });
+    try {
+      const down = await failure(sms(base + '/').send(message('t-1', '13900000001')));
+      assert.deepEqual([down.code, down.permanent], ['http_503', false]);
+      const slow = await failure(sms(base + '/slow').send(message('t-2', '13900000001')));
+      assert.deepEqual([slow.code, slow.permanent], ['timeout', false]);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((r) => server.close(r));
+    }
+  });
+});
