@@ -8,8 +8,9 @@ import { sql } from 'kysely';
 import os from 'node:os';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db, DatabaseKind } from '../db/database.ts';
-import type { NotificationOutboxTable } from '../db/schema/index.ts';
+import type { Database, NotificationOutboxTable } from '../db/schema/index.ts';
 import { uuidv7 } from '../../../domain/shared/ids.ts';
+import { GroupCommit } from './group-commit.ts';
 import { ProviderError, type Provider } from './providers/provider.ts';
 import { isQuiet, quietHoursEnd } from './quiet-hours.ts';
 
@@ -47,6 +48,8 @@ export class OutboxWorker {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<unknown> | null = null;
   private stopped = false;
+  // Outcomes of rows sent at the same time share one commit (one disk flush), each settling once it is durable.
+  private readonly outcomes: GroupCommit<Database>;
 
   constructor(
     private readonly db: Db,
@@ -61,6 +64,7 @@ export class OutboxWorker {
     this.backoffBaseMs = o.backoffBaseMs ?? 30_000;
     this.backoffCapMs = o.backoffCapMs ?? 2 * 3600_000;
     this.concurrency = o.concurrency ?? 8;
+    this.outcomes = new GroupCommit(db, { maxBatch: 64 });
   }
 
   /** Retry n (1-based attempts so far): base · 2^(n−1), capped. */
@@ -134,12 +138,14 @@ export class OutboxWorker {
 
   private async finish(row: Row, set: Partial<Row>): Promise<void> {
     // Only while the lease is ours: a worker that overran its lease must not overwrite the next one's outcome.
-    await this.db
-      .updateTable('notification_outbox')
-      .set({ ...set, locked_by: null, locked_until: null })
-      .where('id', '=', row.id)
-      .where('locked_by', '=', this.workerId)
-      .execute();
+    await this.outcomes.run((trx) =>
+      trx
+        .updateTable('notification_outbox')
+        .set({ ...set, locked_by: null, locked_until: null })
+        .where('id', '=', row.id)
+        .where('locked_by', '=', this.workerId)
+        .execute(),
+    );
   }
 
   private async timeZone(communityId: string | null): Promise<string> {
