@@ -193,7 +193,8 @@ export const en: Translation<typeof zhCN> = {
       channel: { app: 'In this app', sms: 'SMS', wechat: 'WeChat official account' },
       optOut: 'No notices at all',
       urgentNote:
-        'Note: urgent safety messages (a family member’s love badge scanned, a child not arrived or collected) and sign-in codes always reach you, whatever you choose here.',
+        'Note: urgent safety messages (a family member’s love badge scanned, a child not arrived or collected) ' +
+        'and sign-in codes always reach you, whatever you choose here.',
       quietNote: 'Ordinary notices are not sent between 9 pm and 8 am; they go out at 8 am.',
       saved: 'Saved',
     },
