@@ -28,6 +28,8 @@ const { values } = parseArgs({
         'lists',
         'recognition,certificate,signups,badge-page,homecare,classroom-checkout,record,import',
         'lists,notices',
+        'recognition,certificate,signups,badge-page,homecare,classroom-checkout,record,import',
+        'lists,outbox',
       ].join(','),
     },
     seconds: { type: 'string', default: '10' },
@@ -138,6 +140,8 @@ async function main(): Promise<number> {
   await section('lists', async () =>
     (await import('./list-routes.ts')).listRoutesBench({ pgUrl: process.env.BENCH_PG_URL }),
   );
+  // 10,000 notices through the outbox to the SMS stand-in: throughput and p99 delay to the provider's acknowledgement.
+  await section('outbox', async () => (await import('./outbox.ts')).outboxBench({ pgUrl: process.env.BENCH_PG_URL }));
   for (const name of CHILD_BENCHES) {
     if (!only.has(name)) continue;
     if (fs.existsSync(path.join(ROOT, `bench/${name}.ts`))) {

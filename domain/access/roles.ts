@@ -50,6 +50,7 @@ export const PERMISSIONS = [
   'homecare.manage', // home care tasks, hospital accompaniment rotas, holiday delivery runs
   'publicity.manage', // announcements for the public site, the screen, posters and the WeChat group
   'notices.send', // write a notice to a team, a grid, volunteers with a skill, classroom guardians, a building
+  'outbox.retry', // send a failed message again; set up the official account's menu
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -101,6 +102,7 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Permission, Scope>>> = {
     // Social workers write the community's publicity.
     'publicity.manage': 'community',
     'notices.send': 'community',
+    'outbox.retry': 'community',
   },
   // A grid leader knows every household of the grid and keeps it current, but sees sensitive fields masked.
   // Import is bulk writing, so it has the same bounds as registry.write: only into the leader's own grid.
@@ -201,4 +203,8 @@ export const PERMISSION_LABELS: Record<Permission, { zh: string; en: string }> =
     en: 'publish announcements (site, screen, posters, group text)',
   },
   'notices.send': { zh: '发送通知', en: 'send notices' },
+  'outbox.retry': {
+    zh: '重发失败的消息、设置公众号菜单',
+    en: 'resend failed messages and set the official account menu',
+  },
 };

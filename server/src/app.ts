@@ -62,6 +62,8 @@ import { volunteersModule } from './modules/volunteers/volunteers.module.ts';
 import { wechatModule } from './modules/wechat/wechat.module.ts';
 import { publicityModule } from './modules/publicity/publicity.module.ts';
 import { ActivitiesPublicService } from './modules/activities/activities-public.service.ts';
+import { notificationsModule } from './modules/notifications/notifications.module.ts';
+import type { OutboxWorker } from './platform/outbox.ts';
 
 export interface AppDeps {
   database: DatabaseHandle;
@@ -81,6 +83,8 @@ export interface Services {
   appointments: AppointmentsService;
   hours: HoursService;
   contacts: ContactService;
+  /** The outbox's delivery worker: main.ts starts it; tests run it once (runOnce/drain). */
+  outbox: OutboxWorker;
 }
 
 export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyInstance & { services: Services }> {
@@ -96,6 +100,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   const notifier = new Notifier(app.log);
   const sessions = new SessionCache();
   const jobs = new JobWorker(db, kind, app.log);
+  const notifications = notificationsModule({ db, kind, audit, log: app.log, delivery: config.delivery });
 
   // The modules, each after those it uses.
   const { sessionHours, secureCookies } = config;
@@ -275,6 +280,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     // Publicity reads activities only through their public service, and the published commendation lists.
     publicityModule({ db, audit, activities: new ActivitiesPublicService(db), commendations: recognition.service }),
     notices,
+    notifications,
   ];
   const services: Services = {
     auth: auth.service,
@@ -288,6 +294,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     appointments: appointments.service,
     hours: hours.service,
     contacts,
+    outbox: notifications.service.outbox,
   };
 
   await app.register(cookie);

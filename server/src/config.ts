@@ -2,8 +2,28 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import type { TemplateMap } from './platform/providers/provider.ts';
 
 const flag = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
+
+// {"<our template>": {"id": "<provider template>", "params": ["<payload field>", …]}, …}
+const jsonTemplates = z.string().transform((v, ctx) => {
+  try {
+    return templateMap.parse(JSON.parse(v));
+  } catch {
+    ctx.addIssue({ code: 'custom', message: 'a JSON map of template name to {"id": …, "params": [ … ]}' });
+    return z.NEVER;
+  }
+});
+const templateMap = z.record(
+  z.string(),
+  z.object({
+    id: z.string().min(1),
+    params: z.array(z.string()).default([]),
+    kind: z.enum(['template', 'subscribe']).optional(),
+    url: z.string().optional(),
+  }),
+);
 
 const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -59,7 +79,28 @@ const schema = z.object({
       return z.NEVER;
     })
     .optional(),
+  // Message delivery (issue 15). Unset: the development channel (the log) delivers SMS and WeChat messages.
+  LINLI_SMS_PROVIDER: z.enum(['dev', 'aliyun', 'tencent']).default('dev'),
+  LINLI_SMS_TEMPLATES: jsonTemplates.optional(),
+  LINLI_ALIYUN_ACCESS_KEY_ID: z.string().optional(),
+  LINLI_ALIYUN_ACCESS_KEY_SECRET: z.string().optional(),
+  LINLI_ALIYUN_SMS_SIGN_NAME: z.string().optional(),
+  LINLI_ALIYUN_SMS_ENDPOINT: z.url().default('https://dysmsapi.aliyuncs.com/'),
+  LINLI_TENCENT_SECRET_ID: z.string().optional(),
+  LINLI_TENCENT_SECRET_KEY: z.string().optional(),
+  LINLI_TENCENT_SMS_APP_ID: z.string().optional(),
+  LINLI_TENCENT_SMS_SIGN_NAME: z.string().optional(),
+  LINLI_TENCENT_SMS_REGION: z.string().default('ap-guangzhou'),
+  LINLI_TENCENT_SMS_ENDPOINT: z.url().default('https://sms.tencentcloudapi.com/'),
+  LINLI_WECHAT_APP_ID: z.string().optional(),
+  LINLI_WECHAT_APP_SECRET: z.string().optional(),
+  LINLI_WECHAT_API_BASE: z.url().default('https://api.weixin.qq.com'),
+  LINLI_WECHAT_TEMPLATES: jsonTemplates.optional(),
+  // Where people reach Linli from outside (links in the official account's menu).
+  LINLI_PUBLIC_URL: z.url().optional(),
 });
+
+export type DeliveryConfig = Config['delivery'];
 
 export interface Config {
   readonly port: number;
@@ -80,6 +121,36 @@ export interface Config {
   readonly leftOutAlertDays: number;
   /** WeChat tokens: `all` for every community unless `byCommunity` names one. */
   readonly wechat: { readonly all: string | null; readonly byCommunity: Readonly<Record<string, string>> };
+  /** Message delivery: which SMS provider and its keys; the official account's app id and secret. */
+  readonly delivery: {
+    readonly sms:
+      | { readonly provider: 'dev' }
+      | {
+          readonly provider: 'aliyun';
+          readonly accessKeyId: string;
+          readonly accessKeySecret: string;
+          readonly signName: string;
+          readonly endpoint: string;
+          readonly templates: TemplateMap;
+        }
+      | {
+          readonly provider: 'tencent';
+          readonly secretId: string;
+          readonly secretKey: string;
+          readonly sdkAppId: string;
+          readonly signName: string;
+          readonly region: string;
+          readonly endpoint: string;
+          readonly templates: TemplateMap;
+        };
+    readonly wechat: {
+      readonly appId: string;
+      readonly appSecret: string;
+      readonly baseUrl: string;
+      readonly templates: TemplateMap;
+    } | null;
+    readonly publicUrl: string | null;
+  };
 }
 
 export class ConfigError extends Error {}
@@ -92,6 +163,48 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`Linli cannot start; fix these settings:\n${lines.join('\n')}`);
   }
   const e = r.data;
+  const missing = (names: string[]) => names.filter((n) => !(e as Record<string, unknown>)[n]);
+  const need =
+    e.LINLI_SMS_PROVIDER === 'aliyun'
+      ? missing(['LINLI_ALIYUN_ACCESS_KEY_ID', 'LINLI_ALIYUN_ACCESS_KEY_SECRET', 'LINLI_ALIYUN_SMS_SIGN_NAME'])
+      : e.LINLI_SMS_PROVIDER === 'tencent'
+        ? missing([
+            'LINLI_TENCENT_SECRET_ID',
+            'LINLI_TENCENT_SECRET_KEY',
+            'LINLI_TENCENT_SMS_APP_ID',
+            'LINLI_TENCENT_SMS_SIGN_NAME',
+          ])
+        : [];
+  if (e.LINLI_WECHAT_APP_ID || e.LINLI_WECHAT_APP_SECRET)
+    need.push(...missing(['LINLI_WECHAT_APP_ID', 'LINLI_WECHAT_APP_SECRET']));
+  if (need.length)
+    throw new ConfigError(
+      'Linli cannot start; fix these settings:\n' +
+        need.map((n) => `  ${n}: required by the chosen message provider`).join('\n'),
+    );
+  const smsTemplates = e.LINLI_SMS_TEMPLATES ?? {};
+  const sms: Config['delivery']['sms'] =
+    e.LINLI_SMS_PROVIDER === 'aliyun'
+      ? {
+          provider: 'aliyun',
+          accessKeyId: e.LINLI_ALIYUN_ACCESS_KEY_ID!,
+          accessKeySecret: e.LINLI_ALIYUN_ACCESS_KEY_SECRET!,
+          signName: e.LINLI_ALIYUN_SMS_SIGN_NAME!,
+          endpoint: e.LINLI_ALIYUN_SMS_ENDPOINT,
+          templates: smsTemplates,
+        }
+      : e.LINLI_SMS_PROVIDER === 'tencent'
+        ? {
+            provider: 'tencent',
+            secretId: e.LINLI_TENCENT_SECRET_ID!,
+            secretKey: e.LINLI_TENCENT_SECRET_KEY!,
+            sdkAppId: e.LINLI_TENCENT_SMS_APP_ID!,
+            signName: e.LINLI_TENCENT_SMS_SIGN_NAME!,
+            region: e.LINLI_TENCENT_SMS_REGION,
+            endpoint: e.LINLI_TENCENT_SMS_ENDPOINT,
+            templates: smsTemplates,
+          }
+        : { provider: 'dev' };
   return Object.freeze({
     port: e.PORT,
     host: e.HOST,
@@ -111,6 +224,18 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     wechat: Object.freeze({
       all: e.LINLI_WECHAT_TOKEN?.all ?? null,
       byCommunity: Object.freeze(e.LINLI_WECHAT_TOKEN?.byCommunity ?? {}),
+    }),
+    delivery: Object.freeze({
+      sms,
+      wechat: e.LINLI_WECHAT_APP_ID
+        ? {
+            appId: e.LINLI_WECHAT_APP_ID,
+            appSecret: e.LINLI_WECHAT_APP_SECRET!,
+            baseUrl: e.LINLI_WECHAT_API_BASE.replace(/\/$/, ''),
+            templates: e.LINLI_WECHAT_TEMPLATES ?? {},
+          }
+        : null,
+      publicUrl: e.LINLI_PUBLIC_URL ?? null,
     }),
   });
 }

@@ -47,7 +47,10 @@ async function main() {
     demoSignIns = await ensureDemo(database.db, cipher, app.log);
   }
 
-  if (config.jobs) app.services.jobs.start();
+  if (config.jobs) {
+    app.services.jobs.start();
+    app.services.outbox.start();
+  }
   const address = await app.listen({ port: config.port, host: config.host });
 
   const shown = address.replace('127.0.0.1', 'localhost');
@@ -74,6 +77,7 @@ async function main() {
     app.log.info({ signal }, 'shutting down');
     const force = setTimeout(() => process.exit(1), 10_000).unref();
     await app.services.jobs.stop();
+    await app.services.outbox.stop();
     await app.close();
     await database.close();
     clearTimeout(force);

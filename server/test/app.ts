@@ -168,3 +168,8 @@ export async function signInAll<const R extends readonly Role[]>(
   for (const role of roles) clients.push(await signInAs(t, role));
   return clients as { [K in keyof R]: Client };
 }
+
+/** Runs the outbox's delivery worker until nothing is due (tests start the app without its timers). */
+export async function deliverOutbox(t: TestContext): Promise<number> {
+  return t.app.services.outbox.drain();
+}

@@ -1,6 +1,6 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { as, signIn, signInAs, startTestApp, type TestContext } from './app.ts';
+import { as, deliverOutbox, signIn, signInAs, startTestApp, type TestContext } from './app.ts';
 import { testDatabaseKinds } from './databases.ts';
 
 for (const kind of testDatabaseKinds()) {
@@ -79,6 +79,15 @@ for (const kind of testDatabaseKinds()) {
         .executeTakeFirstOrThrow();
       const code = JSON.parse(msg.payload).code as string;
       assert.match(code, /^\d{6}$/);
+      // Delivered by the development channel (the default) once the worker runs; a code goes out at any hour.
+      assert.equal(msg.status, 'queued');
+      await deliverOutbox(t);
+      const delivered = await t.db.handle.db
+        .selectFrom('notification_outbox')
+        .select(['status', 'provider', 'urgent'])
+        .where('id', '=', msg.id)
+        .executeTakeFirstOrThrow();
+      assert.deepEqual(delivered, { status: 'delivered', provider: 'dev', urgent: 1 });
       const bad = await post('/api/auth/sign-in-code', { phone, code: code === '000000' ? '111111' : '000000' });
       assert.equal(bad.statusCode, 401);
       const ok = await post('/api/auth/sign-in-code', { phone, code });

@@ -167,6 +167,11 @@ const publicity = {
   activity_not_published: 409,
 } as const;
 
+const notifications = {
+  outbox_not_failed: 409,
+  wechat_not_configured: 409,
+} as const;
+
 export const ERROR_STATUS = joinAreas('Error code', {
   platform,
   auth,
@@ -188,6 +193,7 @@ export const ERROR_STATUS = joinAreas('Error code', {
   classroomSwap,
   publicity,
   notices,
+  notifications,
 });
 export type ErrorCode = keyof typeof ERROR_STATUS;
 

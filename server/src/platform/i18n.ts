@@ -25,6 +25,7 @@ import * as selfservice from './messages/selfservice.ts';
 import * as classroomSwap from './messages/classroom-swap.ts';
 import * as publicity from './messages/publicity.ts';
 import * as notices from './messages/notices.ts';
+import * as notifications from './messages/notifications.ts';
 
 export type Locale = 'zh-CN' | 'en';
 
@@ -51,6 +52,7 @@ const zh = joinAreas('Message key', {
   classroomSwap: classroomSwap.zh,
   publicity: publicity.zh,
   notices: notices.zh,
+  notifications: notifications.zh,
 });
 const en: Record<keyof typeof zh, string> = joinAreas('Message key', {
   platform: platform.en,
@@ -74,6 +76,7 @@ const en: Record<keyof typeof zh, string> = joinAreas('Message key', {
   classroomSwap: classroomSwap.en,
   publicity: publicity.en,
   notices: notices.en,
+  notifications: notifications.en,
 });
 
 // Every error code has a message: a code without one fails the type-check here.

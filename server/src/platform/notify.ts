@@ -1,23 +1,53 @@
-// The notification outbox. Every message is written to the database first; a channel then delivers it.
-// Only the development channel exists yet: it writes the message to the log and marks it delivered.
+// The notification outbox. Every message is written to the database first, in the caller's transaction, with
+// status queued; the delivery worker (platform/outbox.ts) then sends it through its channel. send() returns the
+// row's id.
 import type { FastifyBaseLogger } from 'fastify';
 import type { DbOrTrx } from '../db/database.ts';
 import { uuidv7 } from '../../../domain/shared/ids.ts';
 
+export type Channel = 'app' | 'sms' | 'wechat';
+
 export interface Notification {
-  channel: 'sms' | 'wechat';
+  /** app: shown in the person's inbox on the phone; sms: to a phone number; wechat: to an official-account openid. */
+  channel: Channel;
   recipient: string;
   template: string;
   payload: Record<string, unknown>;
+  /** Known by most callers; otherwise found from the recipient. */
+  accountId?: string;
+  communityId?: string;
+  /** Goes out in quiet hours and despite an opt-out. Default: by template (URGENT_TEMPLATES). */
+  urgent?: boolean;
 }
 
-export class Notifier {
-  constructor(private readonly log: FastifyBaseLogger) {}
+/**
+ * Safety messages and one-time codes: sent at any hour and whatever a person's preferences. A found badge
+ * wearer (badges.scanned / badges.message), a child not arrived or collected at the classroom, and every code
+ * someone is waiting for on the screen in front of them.
+ */
+export const URGENT_TEMPLATES: ReadonlySet<string> = new Set([
+  'sign_in_code',
+  'wechat_bind_code',
+  'volunteer_registration_code',
+  'volunteer.guardian_consent_code',
+  'badges.scanned',
+  'badges.message',
+  'classroom.notArrived',
+  'classroom.notArrivedStaff',
+  'classroom.checkedOut',
+]);
 
-  /** Writes the message to the outbox and returns its row's id (notices link their batch to it). */
+export class Notifier {
+  // The logger is kept for the callers that pass one: logging moved to the development channel's delivery.
+  constructor(
+    _log?: FastifyBaseLogger,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
   async send(db: DbOrTrx, n: Notification): Promise<string> {
-    const now = new Date().toISOString();
     const id = uuidv7();
+    const now = this.now().toISOString();
+    const { accountId, communityId } = await this.whoFor(db, n);
     await db
       .insertInto('notification_outbox')
       .values({
@@ -26,16 +56,53 @@ export class Notifier {
         recipient: n.recipient,
         template: n.template,
         payload: JSON.stringify(n.payload),
-        status: 'delivered_dev',
+        status: 'queued',
         created_at: now,
-        sent_at: now,
+        sent_at: null,
+        account_id: accountId,
+        community_id: communityId,
+        urgent: (n.urgent ?? URGENT_TEMPLATES.has(n.template)) ? 1 : 0,
+        attempts: 0,
+        next_attempt_at: now,
+        locked_by: null,
+        locked_until: null,
+        provider: null,
+        provider_message_id: null,
+        last_error: null,
+        delivered_at: null,
       })
       .execute();
-    // The development channel: the message goes to the log (outside the redaction paths on purpose).
-    this.log.info(
-      { devOutbox: { to: n.recipient, template: n.template, message: n.payload } },
-      'development channel delivered a message',
-    );
     return id;
+  }
+
+  /** The person (for preferences and the phone inbox) and community (for quiet hours) a message is for. */
+  private async whoFor(db: DbOrTrx, n: Notification) {
+    const fromPayload = typeof n.payload.communityId === 'string' ? n.payload.communityId : null;
+    let accountId = n.accountId ?? null;
+    let communityId = n.communityId ?? fromPayload;
+    let phone: string | null = n.channel === 'wechat' ? null : n.recipient;
+    if (n.channel === 'wechat' && (!accountId || !communityId)) {
+      const b = await db
+        .selectFrom('wechat_binding')
+        .select(['phone', 'community_id'])
+        .where('openid', '=', n.recipient)
+        .executeTakeFirst();
+      phone = b?.phone ?? null;
+      communityId ??= b?.community_id ?? null;
+    }
+    if (!accountId && phone) {
+      const a = await db.selectFrom('account').select('id').where('phone', '=', phone).executeTakeFirst();
+      accountId = a?.id ?? null;
+    }
+    if (!communityId && accountId) {
+      const m = await db
+        .selectFrom('membership')
+        .select('community_id')
+        .where('account_id', '=', accountId)
+        .orderBy('community_id')
+        .executeTakeFirst();
+      communityId = m?.community_id ?? null;
+    }
+    return { accountId, communityId };
   }
 }

@@ -534,8 +534,8 @@ export const consoleEn: Translation<typeof consoleZhCN> = {
     },
     outbox: {
       hint:
-        'In development nothing is really sent by SMS or WeChat; the messages that would be (such as sign-in codes) ' +
-        'appear here.',
+        'Every message and how its delivery went. With no SMS provider or official account configured, messages ' +
+        'only go to the log (the development channel). Non-urgent messages between 21:00 and 08:00 wait until 08:00.',
       refresh: 'Refresh',
       createdAt: 'Time',
       channel: 'Channel',
@@ -544,8 +544,30 @@ export const consoleEn: Translation<typeof consoleZhCN> = {
       payload: 'Content',
       status: 'Status',
       empty: 'No messages yet. Press “Send me a code” on the sign-in page and the code appears here.',
-      channels: { sms: 'SMS', wechat: 'WeChat' },
-      statuses: { delivered_dev: 'Logged (development, not sent)' },
+      channels: { sms: 'SMS', wechat: 'WeChat', app: 'In app' },
+      statuses: {
+        delivered_dev: 'Logged (development, not sent)',
+        queued: 'Queued',
+        sending: 'Sending',
+        sent: 'Sent',
+        delivered: 'Delivered',
+        failed: 'Failed',
+        skipped: 'Not sent (turned off or no channel)',
+        held: 'Held (quiet hours)',
+      },
+      reasons: {
+        opted_out: 'The person turned messages off',
+        channel_off: 'The person turned this channel off',
+        no_channel: 'No channel to send it on',
+      },
+      allStatuses: 'All statuses',
+      allChannels: 'All channels',
+      attemptsN: 'Tried {{n}} times',
+      lastErrorLine: 'Last error: {{reason}}',
+      retry: 'Send again',
+      retried: 'Queued to send again',
+      urgent: 'Urgent',
+      nextAt: 'Next try: {{at}}',
     },
   },
   consentPurpose: {

@@ -187,6 +187,19 @@ export const en: Translation<typeof zhCN> = {
     grid: 'Grid',
     settings: 'Display settings',
     elderExplain: 'Turn on “Elder mode” for bigger text and buttons. Change the text size at the top of the page.',
+    messages: {
+      title: 'Messages',
+      loading: 'Loading your message settings…',
+      lead: 'Choose how you get the community’s notices and reminders. Changes are saved at once.',
+      channels: 'Get messages by',
+      channel: { app: 'In this app', sms: 'SMS', wechat: 'WeChat official account' },
+      optOut: 'No notices at all',
+      urgentNote:
+        'Note: urgent safety messages (a family member’s love badge scanned, a child not arrived or collected) ' +
+        'and sign-in codes always reach you, whatever you choose here.',
+      quietNote: 'Ordinary notices are not sent between 9 pm and 8 am; they go out at 8 am.',
+      saved: 'Saved',
+    },
     helpLine: 'If it is urgent, call the community or come to the community office.',
   },
   phoneGrid: {

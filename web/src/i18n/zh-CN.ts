@@ -180,6 +180,18 @@ export const zhCN = {
     grid: '网格',
     settings: '显示设置',
     elderExplain: '打开“长辈版”后字更大、按钮更大。字号可以在页面顶部调节。',
+    messages: {
+      title: '消息设置',
+      loading: '正在读取消息设置…',
+      lead: '选择用哪些方式接收社区的通知和提醒。改动会马上保存。',
+      channels: '接收方式',
+      channel: { app: '在本应用里看', sms: '短信', wechat: '微信公众号' },
+      optOut: '不接收任何通知',
+      urgentNote:
+        '注意：安全相关的紧急消息（如家人的爱心二维码被扫到、孩子未按时到达或已被接走）和登录验证码，不论怎么设置都会发给您。',
+      quietNote: '晚上 9 点到早上 8 点不发普通通知，会留到早上 8 点再发。',
+      saved: '已保存',
+    },
     helpLine: '有急事，请直接打电话给社区，或到社区办公室。',
   },
   phoneGrid: {

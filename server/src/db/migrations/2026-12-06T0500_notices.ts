@@ -51,17 +51,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('read_at', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('message_read_pk', ['account_id', 'outbox_id'])
     .execute();
-
-  // 我的消息 reads a person's rows by recipient, newest first.
-  await db.schema
-    .createIndex('notification_outbox_recipient_ix')
-    .on('notification_outbox')
-    .columns(['recipient', 'created_at'])
-    .execute();
+  // 我的消息 reads a person's rows by account, newest first: the outbox's (account_id, created_at) index serves it.
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  await db.schema.dropIndex('notification_outbox_recipient_ix').execute();
   await db.schema.dropTable('message_read').execute();
   await db.schema.dropTable('notice_recipient').execute();
   await db.schema.dropTable('notice_batch').execute();

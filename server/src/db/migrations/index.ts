@@ -25,6 +25,7 @@ import * as healthCheck from './2026-12-05T2140_health_check.ts';
 import * as classroomRotaSwap from './2026-12-05T2150_classroom_rota_swap.ts';
 import * as listIndexes from './2026-12-05T2200_list_indexes.ts';
 import * as publicity from './2026-12-06T0300_publicity.ts';
+import * as outboxDelivery from './2026-12-06T0400_outbox_delivery.ts';
 import * as notices from './2026-12-06T0500_notices.ts';
 
 export const migrations: Record<string, Migration> = {
@@ -52,5 +53,6 @@ export const migrations: Record<string, Migration> = {
   '2026-12-05T2150_classroom_rota_swap': classroomRotaSwap,
   '2026-12-05T2200_list_indexes': listIndexes,
   '2026-12-06T0300_publicity': publicity,
+  '2026-12-06T0400_outbox_delivery': outboxDelivery,
   '2026-12-06T0500_notices': notices,
 };

@@ -10,6 +10,26 @@ export interface NotificationOutboxTable {
   status: string;
   created_at: string;
   sent_at: string | null;
+  account_id: string | null;
+  community_id: string | null;
+  urgent: number;
+  attempts: number;
+  next_attempt_at: string | null;
+  locked_by: string | null;
+  locked_until: string | null;
+  provider: string | null;
+  provider_message_id: string | null;
+  last_error: string | null;
+  delivered_at: string | null;
+}
+
+export interface NotificationPreferenceTable {
+  account_id: string;
+  app: number;
+  sms: number;
+  wechat: number;
+  opted_out: number;
+  updated_at: string;
 }
 
 export interface AuditLogTable {
@@ -47,6 +67,7 @@ export interface JobTable {
 
 export interface PlatformTables {
   notification_outbox: NotificationOutboxTable;
+  notification_preference: NotificationPreferenceTable;
   audit_log: AuditLogTable;
   job: JobTable;
 }

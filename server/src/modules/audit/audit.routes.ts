@@ -89,57 +89,6 @@ export function auditRoutes(db: Db, audit: AuditLog) {
       },
       (req) => audit.verify(actorOf(req).communityId),
     );
-
-    r.get(
-      '/api/outbox',
-      {
-        config: { access: { permission: 'outbox.read' as const } },
-        schema: {
-          tags: ['platform'],
-          summary: 'Recent messages of the development channel',
-          response: {
-            200: z.object({
-              items: z.array(
-                z.object({
-                  id: z.string(),
-                  channel: z.string(),
-                  recipient: z.string(),
-                  template: z.string(),
-                  payload: z.record(z.string(), z.unknown()),
-                  status: z.string(),
-                  createdAt: z.string(),
-                }),
-              ),
-            }),
-          },
-        },
-      },
-      async (req) => {
-        // Only messages to people of the caller's own community.
-        const members = db
-          .selectFrom('account')
-          .innerJoin('membership', 'membership.account_id', 'account.id')
-          .where('membership.community_id', '=', actorOf(req).communityId)
-          .select('account.phone');
-        const rows = await db
-          .selectFrom('notification_outbox')
-          .selectAll()
-          .where('recipient', 'in', members)
-          .orderBy('created_at', 'desc')
-          .limit(100)
-          .execute();
-        return {
-          items: rows.map((n) => ({
-            id: n.id,
-            channel: n.channel,
-            recipient: n.recipient,
-            template: n.template,
-            payload: JSON.parse(n.payload),
-            status: n.status,
-            createdAt: n.created_at,
-          })),
-        };
-      },
-    );
+    // The outbox's list lives with its delivery status in the notifications module.
   };
 }

@@ -91,11 +91,11 @@ export interface Addressee {
 }
 
 /**
- * The one place that decides which outbox rows are a person's: today rows carry the phone they went to. (When the
- * outbox also records the account a row is for, match on it here too; nothing else needs to change.)
+ * The one place that decides which outbox rows are a person's: the account each row is for (the outbox finds it
+ * from the phone or WeChat binding when the sender did not say), so SMS, WeChat and in-app messages all show.
  */
 function addressedTo(db: DbOrTrx, who: Addressee, hidden: readonly string[]) {
-  let q = db.selectFrom('notification_outbox as o').where('o.recipient', '=', who.phone);
+  let q = db.selectFrom('notification_outbox as o').where('o.account_id', '=', who.accountId);
   if (hidden.length) q = q.where('o.template', 'not in', hidden);
   return q;
 }

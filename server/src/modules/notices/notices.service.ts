@@ -224,6 +224,9 @@ export class NoticesService {
           channel: 'sms',
           recipient: p.phone,
           template: NOTICE_TEMPLATE,
+          communityId: actor.communityId,
+          // An urgent notice goes out in quiet hours and despite an opt-out; an ordinary one waits for 08:00.
+          urgent: input.urgent,
           payload: {
             title: input.title,
             text: input.text,

@@ -10,6 +10,7 @@ import { useCurrentUser, useSignOut } from '../../shared/session/useSession.ts';
 import { useLabels } from '../../shared/labels.ts';
 import { useHome } from './api.ts';
 import { NextUp } from './NextUp.tsx';
+import { MessageSettings } from './MessageSettings.tsx';
 import { isOffice, officeTiles, phoneTiles } from './tools.ts';
 
 export default function PhoneHomePage() {
@@ -65,6 +66,8 @@ export default function PhoneHomePage() {
           <LanguageButton />
         </div>
       </Card>
+
+      <MessageSettings />
 
       <p className="ph-lead">{t('home.helpLine')}</p>
 
