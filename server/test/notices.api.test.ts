@@ -8,7 +8,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
-import { as, countRows, signIn, signInAll, startTestApp, type Client, type TestContext } from './app.ts';
+import { as, countRows, deliverOutbox, signIn, signInAll, startTestApp, type Client, type TestContext } from './app.ts';
 import { testDatabaseKinds } from './databases.ts';
 import {
   accountIdOf,
@@ -268,19 +268,23 @@ for (const kind of testDatabaseKinds()) {
 
     it('shows each person with the status their outbox row holds, and counts statuses per notice', async () => {
       const sent = await send(staff, { kind: 'team', teamId }, { title: '状态' });
+      const queued = (await staff('GET', `/api/notices/${sent.id}`)).json();
+      assert.ok(queued.people.every((p: any) => p.status === 'queued'));
+      // The outbox's worker delivers them (the development channel here).
+      await deliverOutbox(t);
       const detail = (await staff('GET', `/api/notices/${sent.id}`)).json();
       assert.equal(detail.people.length, 3);
-      assert.ok(detail.people.every((p: any) => p.status === 'delivered_dev' && p.channel === 'sms'));
+      assert.ok(detail.people.every((p: any) => p.status === 'delivered' && p.channel === 'sms'));
       assert.ok(detail.people.some((p: any) => p.name === '刘红梅'));
       assert.ok(detail.people.every((p: any) => /^\d{3}\*{4}\d{4}$/.test(p.phone)));
       // A channel moves one message along: the notice reads it from the outbox.
       const one = detail.people[0].outboxId;
       await db().updateTable('notification_outbox').set({ status: 'failed' }).where('id', '=', one).execute();
       const again = (await staff('GET', `/api/notices/${sent.id}`)).json();
-      assert.deepEqual(again.statuses, { delivered_dev: 2, failed: 1 });
+      assert.deepEqual(again.statuses, { delivered: 2, failed: 1 });
       assert.equal(again.people.find((p: any) => p.outboxId === one).status, 'failed');
       const list = (await staff('GET', '/api/notices')).json().items;
-      assert.deepEqual(list.find((n: any) => n.id === sent.id).statuses, { delivered_dev: 2, failed: 1 });
+      assert.deepEqual(list.find((n: any) => n.id === sent.id).statuses, { delivered: 2, failed: 1 });
       // Another community sees none of it.
       assert.equal((await staffB('GET', `/api/notices/${sent.id}`)).statusCode, 404);
       assert.ok(!(await staffB('GET', '/api/notices')).json().items.some((n: any) => n.id === sent.id));

@@ -62,6 +62,7 @@ export const noticesConsoleEn: Translation<typeof noticesConsoleZhCN> = {
       delivered_dev: 'Delivered (dev)',
       failed: 'Failed',
       skipped: 'Skipped',
+      held: 'Held (quiet hours)',
     },
     channels: { app: 'In app', sms: 'SMS', wechat: 'WeChat' },
     urgentTag: 'Urgent',

@@ -59,6 +59,7 @@ export const noticesConsoleZhCN = {
       delivered_dev: '已送达（开发）',
       failed: '失败',
       skipped: '已跳过',
+      held: '暂缓（免打扰时段）',
     },
     channels: { app: '站内', sms: '短信', wechat: '微信' },
     urgentTag: '紧急',
