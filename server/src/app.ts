@@ -43,6 +43,7 @@ import { needsModule } from './modules/needs/needs.module.ts';
 import type { NeedsService } from './modules/needs/needs.service.ts';
 import { pairingsModule } from './modules/pairings/pairings.module.ts';
 import { partyIndicatorsModule } from './modules/party-indicators/party-indicators.module.ts';
+import { regionsModule } from './modules/regions/regions.module.ts';
 import { partyModule } from './modules/party/party.module.ts';
 import { pointsModule } from './modules/points/points.module.ts';
 import { recognitionModule } from './modules/recognition/recognition.module.ts';
@@ -257,6 +258,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     badges,
     me,
     selfService,
+    regionsModule({ db }),
   ];
   const services: Services = {
     auth: auth.service,

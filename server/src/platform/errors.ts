@@ -147,6 +147,11 @@ const classroomSwap = {
   rota_swap_already_on: 409,
 } as const;
 
+const regions = {
+  region_empty: 409,
+  not_a_member: 403,
+} as const;
+
 // The one gate for every assignment (domain/volunteers/work-policy.ts).
 const eligibility = {
   work_not_eligible: 409,
@@ -173,6 +178,7 @@ export const ERROR_STATUS = joinAreas('Error code', {
   eligibility,
   selfservice,
   classroomSwap,
+  regions,
 });
 export type ErrorCode = keyof typeof ERROR_STATUS;
 

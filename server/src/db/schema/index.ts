@@ -14,6 +14,7 @@ import type { PlatformTables } from './platform.ts';
 import type { RecognitionTables } from './recognition.ts';
 import type { RecordsTables } from './records.ts';
 import type { RegistryTables } from './registry.ts';
+import type { RegionsTables } from './regions.ts';
 import type { SelfServiceTables } from './selfservice.ts';
 import type { VolunteersTables } from './volunteers.ts';
 import type { WechatTables } from './wechat.ts';
@@ -33,6 +34,7 @@ export type * from './platform.ts';
 export type * from './recognition.ts';
 export type * from './records.ts';
 export type * from './registry.ts';
+export type * from './regions.ts';
 export type * from './selfservice.ts';
 export type * from './volunteers.ts';
 export type * from './wechat.ts';
@@ -56,4 +58,5 @@ export interface Database
     HomecareTables,
     ContactsTables,
     SelfServiceTables,
-    ClassroomRotaSwapTables {}
+    ClassroomRotaSwapTables,
+    RegionsTables {}
