@@ -150,6 +150,7 @@ const classroomSwap = {
 const regions = {
   region_empty: 409,
   not_a_member: 403,
+  region_session: 403,
 } as const;
 
 // The one gate for every assignment (domain/volunteers/work-policy.ts).

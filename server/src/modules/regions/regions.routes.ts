@@ -8,9 +8,16 @@ import type { ViewNode } from './regions-scope.ts';
 import type { RegionsService } from './regions.service.ts';
 
 const kind = z.enum(['city', 'district', 'street', 'community', 'grid']);
-const viewNode: z.ZodType<ViewNode> = z.lazy(() =>
-  z.object({ id: z.string(), kind, name: z.string(), children: z.array(viewNode) }),
-);
+// Spelled out to its depth (city → district → street → community → grid): the API document needs no recursion.
+function nodeSchema(depth: number): z.ZodType<ViewNode> {
+  return z.object({
+    id: z.string(),
+    kind,
+    name: z.string(),
+    children: depth > 0 ? z.array(nodeSchema(depth - 1)) : z.array(z.never()).max(0),
+  }) as unknown as z.ZodType<ViewNode>;
+}
+const viewNode = nodeSchema(4);
 const counts = { households: z.number().int(), residents: z.number().int(), volunteers: z.number().int() };
 const id = z.string().min(1).max(64);
 
