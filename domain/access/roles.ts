@@ -68,7 +68,11 @@ export type Scope = 'community' | 'grid' | 'team' | 'unit' | 'self' | 'region';
 const ALL: Permission[] = [...PERMISSIONS];
 
 export const ROLE_GRANTS: Record<Role, Partial<Record<Permission, Scope>>> = {
-  community_admin: Object.fromEntries(ALL.map((p) => [p, 'community'])) as Record<Permission, Scope>,
+  // Every community permission; the regions overview is the offices' (a community's own tree comes with indicators).
+  community_admin: Object.fromEntries(ALL.filter((p) => p !== 'regions.read').map((p) => [p, 'community'])) as Record<
+    Permission,
+    Scope
+  >,
   staff: {
     'registry.read': 'community',
     'registry.write': 'community',

@@ -32,6 +32,7 @@ import {
   QrcodeOutlined,
   BookOutlined,
   HomeOutlined,
+  GlobalOutlined,
 } from '@ant-design/icons';
 import type { Permission } from '../../shared/session/types.ts';
 
@@ -111,9 +112,18 @@ export type MenuLabelKey =
   | 'partyIndicators'
   | 'badges'
   | 'classroom'
-  | 'homecare';
+  | 'homecare'
+  | 'regions';
 
 export const CONSOLE_MENU: ConsoleMenuItem[] = [
+  // Offices above the community (街道, 区): their communities side by side; the only entry they have.
+  {
+    key: 'regions',
+    path: '/console/regions',
+    labelKey: 'regions',
+    icon: <GlobalOutlined />,
+    permission: 'regions.read',
+  },
   {
     key: 'dashboard',
     path: '/console',
