@@ -185,7 +185,8 @@ for (const kind of testDatabaseKinds()) {
       assert.deepEqual(wrong, []);
     });
 
-    it("reads no record as a street or district office: every GET route but the public ones, the caller's own session and the regions' figures is refused", async () => {
+    // Every GET route but the public ones, the caller's own session and the regions' figures is refused.
+    it('reads no record as a street or district office', async () => {
       const anonymous = as(app, null);
       const problems: string[] = [];
       const answered: string[] = [];
