@@ -10,7 +10,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { buildApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
-import { openDatabase, type DatabaseHandle, type DatabaseKind } from '../src/db/database.ts';
+import { openDatabase, type DatabaseHandle } from '../src/db/database.ts';
 import { FieldCipher, loadKeyring } from '../src/platform/crypto.ts';
 import { DEMO_PASSWORD } from '../src/demo.ts';
 import { as, signIn, type TestApp } from './app.ts';
