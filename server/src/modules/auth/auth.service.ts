@@ -10,7 +10,7 @@ import type { Locale } from '../../platform/i18n.ts';
 import type { Notifier } from '../../platform/notify.ts';
 import { SessionCache } from '../../platform/session-cache.ts';
 import { uuidv7 } from '../../../../domain/shared/ids.ts';
-import { PERMISSIONS, ROLES, scopeOf, type Role } from '../../../../domain/access/roles.ts';
+import { PERMISSIONS, REGION_ROLES, ROLES, scopeOf, type Role } from '../../../../domain/access/roles.ts';
 import * as repo from './auth.repository.ts';
 import { communityIdsUnderRegion, regionMemberships } from '../regions/regions-directory.ts';
 
@@ -128,6 +128,8 @@ export class AuthService {
     if (!row || row.disabled || Date.parse(row.expires_at) <= Date.now()) return null;
     if (row.locked_until && Date.parse(row.locked_until) > Date.now()) return null;
     if (!(ROLES as readonly string[]).includes(row.role)) return null;
+    // An office role belongs to a region membership only; on a community membership it would be a mistake.
+    if (!('region_id' in row) && (REGION_ROLES as readonly string[]).includes(row.role)) return null;
     // Write last-seen at most once a minute: reads stay reads.
     if (Date.now() - Date.parse(row.last_seen_at) > 60_000)
       await repo.touchSession(this.db, tokenHash, new Date().toISOString());
