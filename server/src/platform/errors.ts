@@ -151,6 +151,10 @@ const notices = {
   notice_no_one: 422,
   notice_confirm_large: 409,
   notice_urgent_refused: 403,
+const regions = {
+  region_empty: 409,
+  not_a_member: 403,
+  region_session: 403,
 } as const;
 
 // The one gate for every assignment (domain/volunteers/work-policy.ts).
@@ -194,6 +198,7 @@ export const ERROR_STATUS = joinAreas('Error code', {
   publicity,
   notices,
   notifications,
+  regions,
 });
 export type ErrorCode = keyof typeof ERROR_STATUS;
 

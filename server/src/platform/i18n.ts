@@ -26,6 +26,7 @@ import * as classroomSwap from './messages/classroom-swap.ts';
 import * as publicity from './messages/publicity.ts';
 import * as notices from './messages/notices.ts';
 import * as notifications from './messages/notifications.ts';
+import * as regions from './messages/regions.ts';
 
 export type Locale = 'zh-CN' | 'en';
 
@@ -53,6 +54,7 @@ const zh = joinAreas('Message key', {
   publicity: publicity.zh,
   notices: notices.zh,
   notifications: notifications.zh,
+  regions: regions.zh,
 });
 const en: Record<keyof typeof zh, string> = joinAreas('Message key', {
   platform: platform.en,
@@ -77,6 +79,7 @@ const en: Record<keyof typeof zh, string> = joinAreas('Message key', {
   publicity: publicity.en,
   notices: notices.en,
   notifications: notifications.en,
+  regions: regions.en,
 });
 
 // Every error code has a message: a code without one fails the type-check here.

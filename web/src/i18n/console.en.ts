@@ -16,6 +16,7 @@ import { homecareConsoleEn } from './homecare.console.en.ts';
 import { surveyConsoleEn } from './survey.console.en.ts';
 import { publicityConsoleEn } from './publicity.console.en.ts';
 import { noticesConsoleEn } from './notices.console.en.ts';
+import { regionsConsoleEn } from './regions.console.en.ts';
 
 export const consoleEn: Translation<typeof consoleZhCN> = {
   ...orgConsoleEn,
@@ -32,6 +33,7 @@ export const consoleEn: Translation<typeof consoleZhCN> = {
   ...surveyConsoleEn,
   ...publicityConsoleEn,
   ...noticesConsoleEn,
+  ...regionsConsoleEn,
   console: {
     title: 'Community office',
     userLine: '{{name}} ({{role}})',
@@ -345,6 +347,7 @@ export const consoleEn: Translation<typeof consoleZhCN> = {
       classroom: '4:30 classroom',
       homecare: 'Home care',
       publicity: 'Publicity',
+      regions: 'Overview of communities',
       groups: {
         registry: 'Registry',
         volunteers: 'Volunteers',

@@ -13,6 +13,7 @@ import { homecareConsoleZhCN } from './homecare.console.zh-CN.ts';
 import { surveyConsoleZhCN } from './survey.console.zh-CN.ts';
 import { publicityConsoleZhCN } from './publicity.console.zh-CN.ts';
 import { noticesConsoleZhCN } from './notices.console.zh-CN.ts';
+import { regionsConsoleZhCN } from './regions.console.zh-CN.ts';
 
 export const consoleZhCN = {
   ...orgConsoleZhCN,
@@ -29,6 +30,7 @@ export const consoleZhCN = {
   ...surveyConsoleZhCN,
   ...publicityConsoleZhCN,
   ...noticesConsoleZhCN,
+  ...regionsConsoleZhCN,
   console: {
     title: '社区工作台',
     userLine: '{{name}}（{{role}}）',
@@ -339,6 +341,7 @@ export const consoleZhCN = {
       classroom: '四点半课堂',
       homecare: '居家照护',
       publicity: '宣传',
+      regions: '辖区总览',
       groups: {
         registry: '居民档案',
         volunteers: '志愿者队伍',

@@ -16,6 +16,7 @@ import type { PublicityTables } from './publicity.ts';
 import type { RecognitionTables } from './recognition.ts';
 import type { RecordsTables } from './records.ts';
 import type { RegistryTables } from './registry.ts';
+import type { RegionsTables } from './regions.ts';
 import type { SelfServiceTables } from './selfservice.ts';
 import type { VolunteersTables } from './volunteers.ts';
 import type { WechatTables } from './wechat.ts';
@@ -37,6 +38,7 @@ export type * from './publicity.ts';
 export type * from './recognition.ts';
 export type * from './records.ts';
 export type * from './registry.ts';
+export type * from './regions.ts';
 export type * from './selfservice.ts';
 export type * from './volunteers.ts';
 export type * from './wechat.ts';
@@ -63,3 +65,4 @@ export interface Database
     ClassroomRotaSwapTables,
     PublicityTables,
     NoticesTables {}
+    RegionsTables {}

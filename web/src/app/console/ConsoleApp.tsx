@@ -63,6 +63,7 @@ const NeedPage = lazy(() => import('../../features/needs/console/NeedPage.tsx'))
 const BatchMatchPage = lazy(() => import('../../features/needs/console/BatchMatchPage.tsx'));
 const SurveyProgressPage = lazy(() => import('../../features/needs/console/SurveyProgressPage.tsx'));
 const SurveyTodoPage = lazy(() => import('../../features/needs/console/SurveyTodoPage.tsx'));
+const RegionsPage = lazy(() => import('../../features/regions/RegionsPage.tsx'));
 
 function Allow({ permission, children }: { permission: Permission; children: ReactNode }) {
   const { t } = useTranslation();
@@ -162,6 +163,7 @@ export default function ConsoleApp() {
             <Route path="needs/:id" element={reg('needs.read', <NeedPage />)} />
             <Route path="survey" element={reg('needs.read', <SurveyProgressPage />)} />
             <Route path="survey/todo" element={reg('needs.read', <SurveyTodoPage />)} />
+            <Route path="regions" element={reg('regions.read', <RegionsPage />)} />
             <Route path="*" element={<NotFound />} />
           </Route>
           {/* The check-in kiosk fills the screen: outside the console's layout, no menu. */}

@@ -33,6 +33,7 @@ import {
   BookOutlined,
   HomeOutlined,
   NotificationOutlined,
+  GlobalOutlined,
 } from '@ant-design/icons';
 import type { Permission } from '../../shared/session/types.ts';
 
@@ -117,8 +118,17 @@ export type MenuLabelKey =
   | 'homecare'
   | 'publicity'
   | 'notices';
+  | 'regions';
 
 export const CONSOLE_MENU: ConsoleMenuItem[] = [
+  // Offices above the community (街道, 区): their communities side by side; the only entry they have.
+  {
+    key: 'regions',
+    path: '/console/regions',
+    labelKey: 'regions',
+    icon: <GlobalOutlined />,
+    permission: 'regions.read',
+  },
   {
     key: 'dashboard',
     path: '/console',
