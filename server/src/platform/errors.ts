@@ -151,6 +151,8 @@ const notices = {
   notice_no_one: 422,
   notice_confirm_large: 409,
   notice_urgent_refused: 403,
+} as const;
+
 const regions = {
   region_empty: 409,
   not_a_member: 403,

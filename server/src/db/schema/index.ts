@@ -64,5 +64,5 @@ export interface Database
     SelfServiceTables,
     ClassroomRotaSwapTables,
     PublicityTables,
-    NoticesTables {}
+    NoticesTables,
     RegionsTables {}

@@ -117,7 +117,7 @@ export type MenuLabelKey =
   | 'classroom'
   | 'homecare'
   | 'publicity'
-  | 'notices';
+  | 'notices'
   | 'regions';
 
 export const CONSOLE_MENU: ConsoleMenuItem[] = [
