@@ -48,6 +48,7 @@ export const PERMISSIONS = [
   'classroom.manage', // the 4:30 classroom: enrol children and pickup adults, sessions, the tutor rota, figures
   'classroom.attend', // check children in and out, arrival alerts, tutor logs (tutors: only on their rota days)
   'homecare.manage', // home care tasks, hospital accompaniment rotas, holiday delivery runs
+  'indicators.read', // the indicators dashboard: figures only, never a resident's record; the monthly report
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -96,6 +97,7 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Permission, Scope>>> = {
     'classroom.manage': 'community',
     'classroom.attend': 'community',
     'homecare.manage': 'community',
+    'indicators.read': 'community',
   },
   // A grid leader knows every household of the grid and keeps it current, but sees sensitive fields masked.
   // Import is bulk writing, so it has the same bounds as registry.write: only into the leader's own grid.
@@ -112,6 +114,7 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Permission, Scope>>> = {
     'needs.write': 'grid',
     'resident.self': 'self',
     'classroom.attend': 'self',
+    'indicators.read': 'grid',
   },
   // A team leader runs the team's activities (sign up members, scan cards at check-in) and nominates members.
   team_leader: {
@@ -189,4 +192,5 @@ export const PERMISSION_LABELS: Record<Permission, { zh: string; en: string }> =
   'classroom.manage': { zh: '管理四点半课堂', en: 'manage the 4:30 classroom' },
   'classroom.attend': { zh: '四点半课堂签到签退', en: '4:30 classroom check-in and check-out' },
   'homecare.manage': { zh: '管理居家照护和节日慰问', en: 'manage home care and holiday deliveries' },
+  'indicators.read': { zh: '查看指标看板', en: 'read the indicators dashboard' },
 };

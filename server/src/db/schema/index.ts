@@ -8,6 +8,7 @@ import type { ClassroomRotaSwapTables } from './classroom-rota-swap.ts';
 import type { ContactsTables } from './contacts.ts';
 import type { HomecareTables } from './homecare.ts';
 import type { HoursTables } from './hours.ts';
+import type { IndicatorsTables } from './indicators.ts';
 import type { NeedsTables } from './needs.ts';
 import type { PairingsTables } from './pairings.ts';
 import type { PlatformTables } from './platform.ts';
@@ -27,6 +28,7 @@ export type * from './classroom-rota-swap.ts';
 export type * from './contacts.ts';
 export type * from './homecare.ts';
 export type * from './hours.ts';
+export type * from './indicators.ts';
 export type * from './needs.ts';
 export type * from './pairings.ts';
 export type * from './platform.ts';
@@ -56,4 +58,5 @@ export interface Database
     HomecareTables,
     ContactsTables,
     SelfServiceTables,
-    ClassroomRotaSwapTables {}
+    ClassroomRotaSwapTables,
+    IndicatorsTables {}
