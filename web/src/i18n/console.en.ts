@@ -14,6 +14,7 @@ import { badgesConsoleEn } from './badges.console.en.ts';
 import { classroomConsoleEn } from './classroom.console.en.ts';
 import { homecareConsoleEn } from './homecare.console.en.ts';
 import { surveyConsoleEn } from './survey.console.en.ts';
+import { indicatorsConsoleEn } from './indicators.console.en.ts';
 
 export const consoleEn: Translation<typeof consoleZhCN> = {
   ...orgConsoleEn,
@@ -28,6 +29,7 @@ export const consoleEn: Translation<typeof consoleZhCN> = {
   ...appointmentsConsoleEn,
   ...needsConsoleEn,
   ...surveyConsoleEn,
+  ...indicatorsConsoleEn,
   console: {
     title: 'Community office',
     userLine: '{{name}} ({{role}})',
@@ -336,6 +338,7 @@ export const consoleEn: Translation<typeof consoleZhCN> = {
       certificates: 'Certificates',
       supermarket: 'Love supermarket',
       partyIndicators: 'Party indicators',
+      indicators: 'Indicators',
       badges: 'Love badges',
       classroom: '4:30 classroom',
       homecare: 'Home care',

@@ -11,6 +11,7 @@ import { badgesConsoleZhCN } from './badges.console.zh-CN.ts';
 import { classroomConsoleZhCN } from './classroom.console.zh-CN.ts';
 import { homecareConsoleZhCN } from './homecare.console.zh-CN.ts';
 import { surveyConsoleZhCN } from './survey.console.zh-CN.ts';
+import { indicatorsConsoleZhCN } from './indicators.console.zh-CN.ts';
 
 export const consoleZhCN = {
   ...orgConsoleZhCN,
@@ -25,6 +26,7 @@ export const consoleZhCN = {
   ...appointmentsConsoleZhCN,
   ...needsConsoleZhCN,
   ...surveyConsoleZhCN,
+  ...indicatorsConsoleZhCN,
   console: {
     title: '社区工作台',
     userLine: '{{name}}（{{role}}）',
@@ -330,6 +332,7 @@ export const consoleZhCN = {
       certificates: '服务证明',
       supermarket: '爱心超市',
       partyIndicators: '党员指标',
+      indicators: '指标',
       badges: '爱心二维码',
       classroom: '四点半课堂',
       homecare: '居家照护',

@@ -74,6 +74,7 @@ const GROUP_OF: Record<string, MenuGroupKey> = {
   certificates: 'records',
   supermarket: 'records',
   'party-indicators': 'records',
+  indicators: 'records',
   badges: 'care',
   classroom: 'care',
   homecare: 'care',
@@ -109,6 +110,7 @@ export type MenuLabelKey =
   | 'certificates'
   | 'supermarket'
   | 'partyIndicators'
+  | 'indicators'
   | 'badges'
   | 'classroom'
   | 'homecare';
@@ -261,6 +263,13 @@ export const CONSOLE_MENU: ConsoleMenuItem[] = [
     labelKey: 'partyIndicators',
     icon: <BarChartOutlined />,
     permission: 'party.read',
+  },
+  {
+    key: 'indicators',
+    path: '/console/indicators',
+    labelKey: 'indicators',
+    icon: <BarChartOutlined />,
+    permission: 'indicators.read',
   },
   {
     key: 'import',
