@@ -24,7 +24,7 @@ const { values } = parseArgs({
       default: [
         'startup,search,skills-search,eligibility,ranking,matching,booking,hours-profile',
         'recognition,certificate,signups,badge-page,homecare,classroom-checkout,record,import',
-        'lists',
+        'lists,indicators',
       ].join(','),
     },
     seconds: { type: 'string', default: '10' },
@@ -132,6 +132,12 @@ async function main(): Promise<number> {
   await section('lists', async () =>
     (await import('./list-routes.ts')).listRoutesBench({ pgUrl: process.env.BENCH_PG_URL }),
   );
+  // The indicators dashboard: a community's at 10 connections, and every chart of 100 communities at once.
+  await section('indicators', async () => {
+    const m = await import('./indicators.ts');
+    const pgUrl = process.env.BENCH_PG_URL;
+    return [...(await m.indicatorsBench({ pgUrl })), ...(await m.streetBench({ pgUrl }))];
+  });
   for (const name of CHILD_BENCHES) {
     if (!only.has(name)) continue;
     if (fs.existsSync(path.join(ROOT, `bench/${name}.ts`))) {

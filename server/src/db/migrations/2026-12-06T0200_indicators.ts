@@ -22,6 +22,18 @@ export async function up(db: Kysely<any>): Promise<void> {
     .unique()
     .columns(['community_id', 'node_id', 'month'])
     .execute();
+  // The window's contacts and ledger entries are grouped by kind, household and volunteer: covering indexes, so the
+  // scans never visit the table rows.
+  await db.schema
+    .createIndex('contact_window_ix')
+    .on('contact')
+    .columns(['community_id', 'occurred_on', 'kind', 'household_id', 'resident_id', 'subject_id'])
+    .execute();
+  await db.schema
+    .createIndex('hours_entry_window_ix')
+    .on('hours_entry')
+    .columns(['community_id', 'service_date', 'status', 'kind', 'volunteer_id', 'minutes', 'corrected_by'])
+    .execute();
   await db.schema.createIndex('badge_scan_at_ix').on('badge_scan').columns(['community_id', 'at']).execute();
   await db.schema.createIndex('activity_date_ix').on('activity').columns(['community_id', 'date']).execute();
   await db.schema
@@ -35,5 +47,7 @@ export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropIndex('classroom_session_date_ix').execute();
   await db.schema.dropIndex('activity_date_ix').execute();
   await db.schema.dropIndex('badge_scan_at_ix').execute();
+  await db.schema.dropIndex('hours_entry_window_ix').execute();
+  await db.schema.dropIndex('contact_window_ix').execute();
   await db.schema.dropTable('indicators_report').execute();
 }

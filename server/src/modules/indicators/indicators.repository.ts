@@ -116,19 +116,21 @@ export async function partyMembers(db: DbOrTrx, s: Scope) {
 
 // ------------------------------------------------------------------------------------------- hours
 
-const ledger = (s: Scope) => sql`
-  from hours_entry e
-  inner join volunteer v on v.community_id = e.community_id and v.id = e.volunteer_id
-  left join resident r on r.community_id = v.community_id and r.id = v.resident_id
-  where ${inIds('e.community_id', s.ids)} and e.kind = 'credit' and e.status = 'verified'
-    and e.corrected_by is null and e.minutes > 0 and e.service_date >= ${s.from} and e.service_date <= ${s.to}
-    and ${gridIs('r.grid_id', s.gridId)}`;
-
-/** Verified minutes per community, volunteer's grid and month. */
+/** Verified minutes per community, volunteer's grid and month (summed per volunteer first: few rows to join). */
 export async function hoursByMonth(db: DbOrTrx, s: Scope) {
   const { rows } = await sql<{ community_id: string; grid_id: string | null; month: string; m: unknown }>`
-    select e.community_id, r.grid_id, substr(e.service_date, 1, 7) as month, sum(e.minutes) as m ${ledger(s)}
-    group by e.community_id, r.grid_id, substr(e.service_date, 1, 7)`.execute(db);
+    select x.community_id, r.grid_id, x.month, sum(x.m) as m
+    from (
+      select e.community_id, e.volunteer_id, substr(e.service_date, 1, 7) as month, sum(e.minutes) as m
+      from hours_entry e
+      where ${inIds('e.community_id', s.ids)} and e.kind = 'credit' and e.status = 'verified'
+        and e.corrected_by is null and e.minutes > 0 and e.service_date >= ${s.from} and e.service_date <= ${s.to}
+      group by e.community_id, e.volunteer_id, substr(e.service_date, 1, 7)
+    ) x
+    inner join volunteer v on v.community_id = x.community_id and v.id = x.volunteer_id
+    left join resident r on r.community_id = v.community_id and r.id = v.resident_id
+    where ${gridIs('r.grid_id', s.gridId)}
+    group by x.community_id, r.grid_id, x.month`.execute(db);
   return rows.map((r) => ({ communityId: r.community_id, gridId: r.grid_id, month: r.month, minutes: n(r.m) }));
 }
 
@@ -168,44 +170,80 @@ export async function hoursByUnit(db: DbOrTrx, s: Scope) {
 
 /** Contacts of the record of service in the window per community, grid (of the household) and kind. */
 export async function servicesByKind(db: DbOrTrx, s: Scope) {
+  // Counted per household first (the covering window index), then joined to the households for their grid.
   const { rows } = await sql<{ community_id: string; grid_id: string; kind: string; c: unknown }>`
-    select c.community_id, h.grid_id, c.kind, count(*) as c
-    from contact c
-    inner join household h on h.community_id = c.community_id and h.id = c.household_id
-    where ${inIds('c.community_id', s.ids)} and c.occurred_on >= ${s.from} and c.occurred_on <= ${s.to}
-      and ${gridIs('h.grid_id', s.gridId)}
-    group by c.community_id, h.grid_id, c.kind`.execute(db);
+    select x.community_id, h.grid_id, x.kind, sum(x.n) as c
+    from (
+      select c.community_id, c.household_id, c.kind, count(*) as n from contact c
+      where ${inIds('c.community_id', s.ids)} and c.occurred_on >= ${s.from} and c.occurred_on <= ${s.to}
+      group by c.community_id, c.household_id, c.kind
+    ) x
+    inner join household h on h.community_id = x.community_id and h.id = x.household_id
+    where ${gridIs('h.grid_id', s.gridId)}
+    group by x.community_id, h.grid_id, x.kind`.execute(db);
   return rows.map((r) => ({ communityId: r.community_id, gridId: r.grid_id, kind: r.kind, count: n(r.c) }));
 }
 
 /**
  * Contacts in the window that reached a resident of each stored tag: the resident's own contacts, and household
- * contacts (a survey visit, a classroom session) for every active member of the household. Per community and tag:
- * contacts, and residents reached.
+ * contacts (a survey visit, a classroom session) once for each tag an active member of the household carries. Per
+ * community and tag: contacts, and residents reached. Three grouped statements: own contacts through the subject
+ * index from the tagged residents; household contacts counted per household first, then per (household, tag);
+ * residents reached by two index probes each.
  */
 export async function servicesByTag(db: DbOrTrx, s: Scope, tags: readonly string[]) {
   if (!tags.length) return [];
   const tagIn = sql.join(tags.map((t) => sql`${t}`));
-  const { rows } = await sql<{ community_id: string; tag: string; c: unknown; reached: unknown }>`
-    select x.community_id, x.tag, count(distinct x.cid) as c, count(distinct x.rid) as reached from (
-      select c.community_id, t.tag, c.id as cid, r.id as rid
-      from contact c
-      inner join resident r on r.community_id = c.community_id and r.id = c.resident_id
-      inner join resident_tag t on t.community_id = r.community_id and t.resident_id = r.id
-      where ${inIds('c.community_id', s.ids)} and c.occurred_on >= ${s.from} and c.occurred_on <= ${s.to}
-        and t.tag in (${tagIn}) and ${gridIs('r.grid_id', s.gridId)}
-      union all
-      select c.community_id, t.tag, c.id as cid, r.id as rid
-      from contact c
-      inner join resident r on r.community_id = c.community_id and r.household_id = c.household_id
-        and r.status = 'active'
-      inner join resident_tag t on t.community_id = r.community_id and t.resident_id = r.id
-      where ${inIds('c.community_id', s.ids)} and c.resident_id is null
-        and c.occurred_on >= ${s.from} and c.occurred_on <= ${s.to}
-        and t.tag in (${tagIn}) and ${gridIs('r.grid_id', s.gridId)}
-    ) x
-    group by x.community_id, x.tag`.execute(db);
-  return rows.map((r) => ({ communityId: r.community_id, tag: r.tag, contacts: n(r.c), reached: n(r.reached) }));
+  const inWindow = (c: string) =>
+    sql`${sql.ref(`${c}.occurred_on`)} >= ${s.from} and ${sql.ref(`${c}.occurred_on`)} <= ${s.to}`;
+  const [own, home, reached] = await Promise.all([
+    sql<{ community_id: string; tag: string; c: unknown }>`
+      select t.community_id, t.tag, count(*) as c
+      from resident_tag t
+      inner join resident r on r.community_id = t.community_id and r.id = t.resident_id
+      inner join contact c on c.community_id = r.community_id and c.subject_id = r.id
+      where ${inIds('t.community_id', s.ids)} and t.tag in (${tagIn}) and ${gridIs('r.grid_id', s.gridId)}
+        and ${inWindow('c')} and c.resident_id is not null
+      group by t.community_id, t.tag`.execute(db),
+    sql<{ community_id: string; tag: string; c: unknown }>`
+      select x.community_id, x.tag, sum(hc.n) as c
+      from (
+        select distinct t.community_id, t.tag, r.household_id
+        from resident_tag t
+        inner join resident r on r.community_id = t.community_id and r.id = t.resident_id and r.status = 'active'
+        where ${inIds('t.community_id', s.ids)} and t.tag in (${tagIn}) and ${gridIs('r.grid_id', s.gridId)}
+      ) x
+      inner join (
+        select c.community_id, c.subject_id, count(*) as n from contact c
+        where ${inIds('c.community_id', s.ids)} and ${inWindow('c')} and c.resident_id is null
+        group by c.community_id, c.subject_id
+      ) hc on hc.community_id = x.community_id and hc.subject_id = x.household_id
+      group by x.community_id, x.tag`.execute(db),
+    sql<{ community_id: string; tag: string; c: unknown }>`
+      select t.community_id, t.tag, count(*) as c
+      from resident_tag t
+      inner join resident r on r.community_id = t.community_id and r.id = t.resident_id
+      where ${inIds('t.community_id', s.ids)} and t.tag in (${tagIn}) and ${gridIs('r.grid_id', s.gridId)}
+        and (exists (
+          select 1 from contact c where c.community_id = r.community_id and c.subject_id = r.id and ${inWindow('c')}
+            and c.resident_id is not null
+        ) or (r.status = 'active' and exists (
+          select 1 from contact c where c.community_id = r.community_id and c.subject_id = r.household_id
+            and ${inWindow('c')} and c.resident_id is null
+        )))
+      group by t.community_id, t.tag`.execute(db),
+  ]);
+  const out = new Map<string, { communityId: string; tag: string; contacts: number; reached: number }>();
+  const at = (c: string, t: string) => {
+    const k = `${c}|${t}`;
+    let e = out.get(k);
+    if (!e) out.set(k, (e = { communityId: c, tag: t, contacts: 0, reached: 0 }));
+    return e;
+  };
+  for (const r of own.rows) at(r.community_id, r.tag).contacts += n(r.c);
+  for (const r of home.rows) at(r.community_id, r.tag).contacts += n(r.c);
+  for (const r of reached.rows) at(r.community_id, r.tag).reached += n(r.c);
+  return [...out.values()];
 }
 
 // ------------------------------------------------------------------------------------------- needs
@@ -228,9 +266,12 @@ export async function needs(db: DbOrTrx, s: Scope) {
 
 // ------------------------------------------------------------------------------------------- coverage
 
-const recent = (cutoff: string) => sql`exists (
-  select 1 from contact c where c.community_id = r.community_id
-    and (c.subject_id = r.id or c.subject_id = r.household_id) and c.occurred_on > ${cutoff})`;
+// Two probes of the subject index rather than one OR, which no index answers.
+const recent = (cutoff: string) => sql`(exists (
+  select 1 from contact c where c.community_id = r.community_id and c.subject_id = r.id and c.occurred_on > ${cutoff}
+) or exists (
+  select 1 from contact c where c.community_id = r.community_id and c.subject_id = r.household_id
+    and c.occurred_on > ${cutoff}))`;
 const pairedSql = sql`exists (
   select 1 from pairing p where p.community_id = r.community_id and p.resident_id = r.id and p.status = 'active')`;
 

@@ -7,6 +7,7 @@ import type { Actor } from '../../platform/actor.ts';
 import { can } from '../../platform/access.ts';
 import type { FieldCipher } from '../../platform/crypto.ts';
 import { AppError } from '../../platform/errors.ts';
+import { SingleFlight } from '../../platform/single-flight.ts';
 import {
   addDays,
   bornOnOrBefore,
@@ -111,7 +112,25 @@ function median(xs: number[]): number {
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }
 
+/** How long an answer is reused: a dashboard may show figures up to this old; a report is always computed anew. */
+const FRESH_MS = 30_000;
+
 export class IndicatorsService {
+  /** Callers asking the same figures at the same moment share one computation, and reuse it for FRESH_MS. */
+  private readonly flight = new SingleFlight<unknown>();
+  private readonly recent = new Map<string, { at: number; value: unknown }>();
+
+  private cached<T>(key: string, compute: () => Promise<T>): Promise<T> {
+    const hit = this.recent.get(key);
+    if (hit && Date.now() - hit.at < FRESH_MS) return Promise.resolve(hit.value as T);
+    return this.flight.run(key, async () => {
+      const value = await compute();
+      if (this.recent.size >= 500) this.recent.clear();
+      this.recent.set(key, { at: Date.now(), value });
+      return value;
+    }) as Promise<T>;
+  }
+
   constructor(
     private readonly db: Db,
     private readonly cipher: FieldCipher,
@@ -169,16 +188,16 @@ export class IndicatorsService {
   // --------------------------------------------------------------------------------------------- headline
 
   /** Headline figures per community and grid (key `community|grid`), for the node's total and its children. */
-  private async headlineRows(actor: Actor | null, s: repo.Scope): Promise<Map<string, Headline>> {
+  private async headlineRows(actor: Actor | null, s: repo.Scope, b = this.base(s)): Promise<Map<string, Headline>> {
     const { tags } = this.tagsFor(actor, s.ids);
     const cutoff = addDays(todayInShanghai(), -this.alertDays);
     const [hh, vols, party, hours, services, needs, cover] = await Promise.all([
-      repo.households(this.db, s),
-      repo.volunteersByKind(this.db, s),
-      repo.partyMembers(this.db, s),
-      repo.hoursByMonth(this.db, s),
-      repo.servicesByKind(this.db, s),
-      repo.needs(this.db, s),
+      b.households,
+      b.kinds,
+      b.party,
+      b.months,
+      b.services,
+      b.needs,
       repo.coverageByGrid(this.db, s, tags, cutoff),
     ]);
     const out = new Map<string, Headline & { minutes: number }>();
@@ -211,6 +230,18 @@ export class IndicatorsService {
     return out;
   }
 
+  /** The statements both the headline and the charts read: started once per answer. */
+  private base(s: repo.Scope) {
+    return {
+      households: repo.households(this.db, s),
+      kinds: repo.volunteersByKind(this.db, s),
+      party: repo.partyMembers(this.db, s),
+      months: repo.hoursByMonth(this.db, s),
+      services: repo.servicesByKind(this.db, s),
+      needs: repo.needs(this.db, s),
+    };
+  }
+
   private static sumHeadlines(rows: Iterable<Headline & { minutes?: number }>): Headline {
     const t = { ...emptyHeadline(), minutes: 0 };
     for (const r of rows) {
@@ -227,7 +258,16 @@ export class IndicatorsService {
   async figures(actor: Actor, nodeId: string | undefined, from?: string, to?: string, lang: Lang = 'zh') {
     const r = await this.resolve(actor, nodeId);
     const w = this.window(from, to);
-    return this.figuresOf(actor, r, w.from, w.to, lang);
+    const key = JSON.stringify([
+      'figures',
+      can(actor, 'registry.sensitive'),
+      r.node.id,
+      r.communityIds,
+      r.gridId,
+      w,
+      lang,
+    ]);
+    return this.cached(key, () => this.figuresOf(actor, r, w.from, w.to, lang));
   }
 
   /** Figures of a resolved node; `actor` null: the monthly report, which counts every special group. */
@@ -242,14 +282,15 @@ export class IndicatorsService {
       b60: bornOnOrBefore(60, to),
       b70: bornOnOrBefore(70, to),
     };
+    const b = this.base(s);
     const [heads, grids, age, unitVols, teamVols, party, teamHours, unitHours, byTag2, cover, cls, bdg, fest, perf] =
       await Promise.all([
-        this.headlineRows(actor, s),
+        this.headlineRows(actor, s, b),
         repo.gridNames(this.db, s.ids),
         repo.volunteersByAge(this.db, s, bands),
         repo.volunteersByUnit(this.db, s),
         repo.volunteersByTeam(this.db, s),
-        repo.partyMembers(this.db, s),
+        b.party,
         repo.hoursByTeam(this.db, s),
         repo.hoursByUnit(this.db, s),
         repo.servicesByTag(this.db, s, tags),
@@ -259,13 +300,12 @@ export class IndicatorsService {
         repo.festivals(this.db, s, FESTIVAL_TEMPLATE_KEYS),
         repo.performances(this.db, s),
       ]);
-    // The by-kind, by-month, services and needs rows are read again for their own groupings (cheap, grouped).
     const [kinds, months, services, needs, hh] = await Promise.all([
-      repo.volunteersByKind(this.db, s),
-      repo.hoursByMonth(this.db, s),
-      repo.servicesByKind(this.db, s),
-      repo.needs(this.db, s),
-      repo.households(this.db, s),
+      b.kinds,
+      b.months,
+      b.services,
+      b.needs,
+      b.households,
     ]);
     const headline = IndicatorsService.sumHeadlines(heads.values());
     const gridName = new Map(grids.map((g) => [g.id, g.name]));
@@ -576,6 +616,11 @@ export class IndicatorsService {
   async compare(actor: Actor, nodeId: string | undefined, from?: string, to?: string): Promise<CompareView> {
     const r = await this.resolve(actor, nodeId);
     const w = this.window(from, to);
+    const key = JSON.stringify(['compare', can(actor, 'registry.sensitive'), r.node.id, r.communityIds, w]);
+    return this.cached(key, () => this.compareOf(actor, r, w));
+  }
+
+  private async compareOf(actor: Actor, r: Resolved, w: { from: string; to: string }): Promise<CompareView> {
     const heads = await this.headlineRows(actor, this.scope(r, w.from, w.to));
     const rows = [];
     for (const child of r.children) {
