@@ -6,9 +6,18 @@ import { isRealDate } from '../shared/dates.ts';
 export const NODE_KINDS = ['city', 'district', 'street', 'community', 'grid'] as const;
 export type NodeKind = (typeof NODE_KINDS)[number];
 
-export const viewNode: z.ZodType<{ id: string; kind: NodeKind; name: string; children: any[] }> = z.lazy(() =>
-  z.object({ id: z.string(), kind: z.enum(NODE_KINDS), name: z.string(), children: z.array(viewNode) }),
-);
+export interface ViewNodeShape {
+  id: string;
+  kind: NodeKind;
+  name: string;
+  children: ViewNodeShape[];
+}
+/** A node of the tree, five levels deep at most (city → district → street → community → grid): spelled out, since
+ * the OpenAPI document cannot hold a recursive schema. */
+const nodeFields = { id: z.string(), kind: z.enum(NODE_KINDS), name: z.string() };
+let level: z.ZodTypeAny = z.object({ ...nodeFields, children: z.array(z.never()) });
+for (let i = 0; i < 4; i++) level = z.object({ ...nodeFields, children: z.array(level) });
+export const viewNode = level as unknown as z.ZodType<ViewNodeShape>;
 
 const day = z.string().refine(isRealDate, 'invalid.date');
 export const indicatorsQuery = z.object({

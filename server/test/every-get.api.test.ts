@@ -25,6 +25,7 @@ const SKIP: Record<string, string> = {
   '/api/certificates/mine/{id}/pdf': 'the demo issues no certificates',
   '/api/certificates/verify/{communityId}/{token}': 'the demo issues no certificates',
   '/api/activities/feed/{communityId}/{token}': 'the demo gives no volunteer an activity calendar feed',
+  '/api/indicators/reports/{id}/pdf': 'the demo stores no monthly report (the job runs on the 1st)',
 };
 
 /** Lists that are short by nature (not paged), with why. They must still stay under the body limit. */
@@ -88,6 +89,7 @@ const BOUNDED: Record<string, string> = {
   '/api/outbox': 'the 100 newest messages of the development channel',
   '/api/homecare/stays': 'the 200 newest hospital stays (a few a month)',
   '/api/homecare/runs': 'the 200 newest delivery runs (a few a year, at festivals)',
+  '/api/indicators/reports': 'the 60 newest monthly reports of the nodes one sees',
 };
 
 for (const kind of testDatabaseKinds()) {
