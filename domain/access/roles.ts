@@ -60,7 +60,7 @@ export const PERMISSIONS = [
   'notices.send', // write a notice to a team, a grid, volunteers with a skill, classroom guardians, a building
   'outbox.retry', // send a failed message again; set up the official account's menu
   'regions.read', // the tree of regions and communities the actor may see, and their figures side by side
-  'indicators.read', // the indicators dashboard (figures only); also added by the indicators work: keep one
+  'indicators.read', // the indicators dashboard: figures only, never a resident's record; the monthly report
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -118,6 +118,7 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Permission, Scope>>> = {
     'publicity.manage': 'community',
     'notices.send': 'community',
     'outbox.retry': 'community',
+    'indicators.read': 'community',
   },
   // A grid leader knows every household of the grid and keeps it current, but sees sensitive fields masked.
   // Import is bulk writing, so it has the same bounds as registry.write: only into the leader's own grid.
@@ -134,6 +135,7 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Permission, Scope>>> = {
     'needs.write': 'grid',
     'resident.self': 'self',
     'classroom.attend': 'self',
+    'indicators.read': 'grid',
   },
   // A team leader runs the team's activities (sign up members, scan cards at check-in) and nominates members.
   team_leader: {

@@ -65,6 +65,7 @@ import { publicityModule } from './modules/publicity/publicity.module.ts';
 import { ActivitiesPublicService } from './modules/activities/activities-public.service.ts';
 import { notificationsModule } from './modules/notifications/notifications.module.ts';
 import type { OutboxWorker } from './platform/outbox.ts';
+import { indicatorsModule } from './modules/indicators/indicators.module.ts';
 
 export interface AppDeps {
   database: DatabaseHandle;
@@ -283,6 +284,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     notices,
     notifications,
     regionsModule({ db }),
+    indicatorsModule({ db, cipher, alertDays: config.leftOutAlertDays }),
   ];
   const services: Services = {
     auth: auth.service,

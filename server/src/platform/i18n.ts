@@ -27,6 +27,7 @@ import * as publicity from './messages/publicity.ts';
 import * as notices from './messages/notices.ts';
 import * as notifications from './messages/notifications.ts';
 import * as regions from './messages/regions.ts';
+import * as indicators from './messages/indicators.ts';
 
 export type Locale = 'zh-CN' | 'en';
 
@@ -55,6 +56,7 @@ const zh = joinAreas('Message key', {
   notices: notices.zh,
   notifications: notifications.zh,
   regions: regions.zh,
+  indicators: indicators.zh,
 });
 const en: Record<keyof typeof zh, string> = joinAreas('Message key', {
   platform: platform.en,
@@ -80,6 +82,7 @@ const en: Record<keyof typeof zh, string> = joinAreas('Message key', {
   notices: notices.en,
   notifications: notifications.en,
   regions: regions.en,
+  indicators: indicators.en,
 });
 
 // Every error code has a message: a code without one fails the type-check here.

@@ -17,6 +17,7 @@ import { surveyConsoleEn } from './survey.console.en.ts';
 import { publicityConsoleEn } from './publicity.console.en.ts';
 import { noticesConsoleEn } from './notices.console.en.ts';
 import { regionsConsoleEn } from './regions.console.en.ts';
+import { indicatorsConsoleEn } from './indicators.console.en.ts';
 
 export const consoleEn: Translation<typeof consoleZhCN> = {
   ...orgConsoleEn,
@@ -34,6 +35,7 @@ export const consoleEn: Translation<typeof consoleZhCN> = {
   ...publicityConsoleEn,
   ...noticesConsoleEn,
   ...regionsConsoleEn,
+  ...indicatorsConsoleEn,
   console: {
     title: 'Community office',
     userLine: '{{name}} ({{role}})',
@@ -343,6 +345,7 @@ export const consoleEn: Translation<typeof consoleZhCN> = {
       certificates: 'Certificates',
       supermarket: 'Love supermarket',
       partyIndicators: 'Party indicators',
+      indicators: 'Indicators',
       badges: 'Love badges',
       classroom: '4:30 classroom',
       homecare: 'Home care',

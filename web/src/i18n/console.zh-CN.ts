@@ -14,6 +14,7 @@ import { surveyConsoleZhCN } from './survey.console.zh-CN.ts';
 import { publicityConsoleZhCN } from './publicity.console.zh-CN.ts';
 import { noticesConsoleZhCN } from './notices.console.zh-CN.ts';
 import { regionsConsoleZhCN } from './regions.console.zh-CN.ts';
+import { indicatorsConsoleZhCN } from './indicators.console.zh-CN.ts';
 
 export const consoleZhCN = {
   ...orgConsoleZhCN,
@@ -31,6 +32,7 @@ export const consoleZhCN = {
   ...publicityConsoleZhCN,
   ...noticesConsoleZhCN,
   ...regionsConsoleZhCN,
+  ...indicatorsConsoleZhCN,
   console: {
     title: '社区工作台',
     userLine: '{{name}}（{{role}}）',
@@ -337,6 +339,7 @@ export const consoleZhCN = {
       certificates: '服务证明',
       supermarket: '爱心超市',
       partyIndicators: '党员指标',
+      indicators: '指标',
       badges: '爱心二维码',
       classroom: '四点半课堂',
       homecare: '居家照护',

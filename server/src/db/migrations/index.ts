@@ -28,6 +28,7 @@ import * as publicity from './2026-12-06T0300_publicity.ts';
 import * as outboxDelivery from './2026-12-06T0400_outbox_delivery.ts';
 import * as notices from './2026-12-06T0500_notices.ts';
 import * as regions from './2026-12-06T0100_regions.ts';
+import * as indicators from './2026-12-06T0200_indicators.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-28T1200_foundation': foundation,
@@ -57,4 +58,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-06T0400_outbox_delivery': outboxDelivery,
   '2026-12-06T0500_notices': notices,
   '2026-12-06T0100_regions': regions,
+  '2026-12-06T0200_indicators': indicators,
 };

@@ -9,6 +9,7 @@ import type { NoticesTables } from './notices.ts';
 import type { ContactsTables } from './contacts.ts';
 import type { HomecareTables } from './homecare.ts';
 import type { HoursTables } from './hours.ts';
+import type { IndicatorsTables } from './indicators.ts';
 import type { NeedsTables } from './needs.ts';
 import type { PairingsTables } from './pairings.ts';
 import type { PlatformTables } from './platform.ts';
@@ -30,6 +31,7 @@ export type * from './classroom-rota-swap.ts';
 export type * from './contacts.ts';
 export type * from './homecare.ts';
 export type * from './hours.ts';
+export type * from './indicators.ts';
 export type * from './needs.ts';
 export type * from './notices.ts';
 export type * from './pairings.ts';
@@ -65,4 +67,5 @@ export interface Database
     ClassroomRotaSwapTables,
     PublicityTables,
     NoticesTables,
-    RegionsTables {}
+    RegionsTables,
+    IndicatorsTables {}

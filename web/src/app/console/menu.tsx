@@ -76,6 +76,7 @@ const GROUP_OF: Record<string, MenuGroupKey> = {
   certificates: 'records',
   supermarket: 'records',
   'party-indicators': 'records',
+  indicators: 'records',
   badges: 'care',
   classroom: 'care',
   homecare: 'care',
@@ -113,6 +114,7 @@ export type MenuLabelKey =
   | 'certificates'
   | 'supermarket'
   | 'partyIndicators'
+  | 'indicators'
   | 'badges'
   | 'classroom'
   | 'homecare'
@@ -283,6 +285,13 @@ export const CONSOLE_MENU: ConsoleMenuItem[] = [
     labelKey: 'partyIndicators',
     icon: <BarChartOutlined />,
     permission: 'party.read',
+  },
+  {
+    key: 'indicators',
+    path: '/console/indicators',
+    labelKey: 'indicators',
+    icon: <BarChartOutlined />,
+    permission: 'indicators.read',
   },
   {
     key: 'import',
