@@ -30,6 +30,8 @@ const { values } = parseArgs({
         'lists,notices',
         'recognition,certificate,signups,badge-page,homecare,classroom-checkout,record,import',
         'lists,outbox',
+        'recognition,certificate,signups,badge-page,homecare,classroom-checkout,record,import',
+        'lists,indicators',
       ].join(','),
     },
     seconds: { type: 'string', default: '10' },
@@ -142,6 +144,12 @@ async function main(): Promise<number> {
   );
   // 10,000 notices through the outbox to the SMS stand-in: throughput and p99 delay to the provider's acknowledgement.
   await section('outbox', async () => (await import('./outbox.ts')).outboxBench({ pgUrl: process.env.BENCH_PG_URL }));
+  // The indicators dashboard: a community's at 10 connections, and every chart of 100 communities at once.
+  await section('indicators', async () => {
+    const m = await import('./indicators.ts');
+    const pgUrl = process.env.BENCH_PG_URL;
+    return [...(await m.indicatorsBench({ pgUrl })), ...(await m.streetBench({ pgUrl }))];
+  });
   for (const name of CHILD_BENCHES) {
     if (!only.has(name)) continue;
     if (fs.existsSync(path.join(ROOT, `bench/${name}.ts`))) {

@@ -8,6 +8,8 @@
 //   --seed S           the first community's seed (default 20180913, the server's demo); community k uses S+k-1
 // DATABASE_URL=postgres://… writes to PostgreSQL instead (the keyring still comes from the data dir or LINLI_KEYRING).
 //
+// Every community belongs to one street office, 西关街道 (金台区, 宝鸡市), with Xiguan: its street account 13800000008
+// and the district's 13800000009 compare them side by side.
 // Every community gets the demo accounts: Xiguan on 13800000xxx, community k on 138 + (k-1, four digits) + xxxx,
 // e.g. 13800010001 for the second community's secretary. Resident phones never start with 138 and differ
 // across communities (each seed has its own block of numbers).
@@ -18,7 +20,14 @@ import { FieldCipher, loadKeyring } from '../server/src/platform/crypto.ts';
 import { hashPassword } from '../server/src/modules/auth/auth.service.ts';
 import { DEMO_PASSWORD, XIGUAN_ID } from '../server/src/demo.ts';
 import { isRealDate, todayInShanghai } from '../domain/shared/dates.ts';
-import { DEMO_SIGN_INS, XIGUAN, seedCommunity, type SeedCounts } from './demo/xiguan.ts';
+import {
+  DEMO_REGION_SIGN_INS,
+  DEMO_SIGN_INS,
+  XIGUAN,
+  XIGUAN_STREET,
+  seedCommunity,
+  type SeedCounts,
+} from './demo/xiguan.ts';
 
 // Stems of community names in the style of Baoji's (东关, 中山, 清姜 …); Xiguan comes first.
 const STEMS = [
@@ -74,7 +83,6 @@ const STEMS = [
   '金顶',
 ];
 const ORDINALS = ['', '二', '三', '四', '五', '六', '七', '八', '九'];
-const DISTRICTS = ['金台区', '渭滨区', '陈仓区'];
 
 interface Args {
   communities: number;
@@ -115,7 +123,8 @@ function communityPlan(k: number) {
   return {
     id: k === 1 ? XIGUAN_ID : `00000000-0000-7000-8000-${String(k).padStart(12, '0')}`,
     name,
-    district: k === 1 ? XIGUAN.district : DISTRICTS[k % DISTRICTS.length]!,
+    // One street office for all, Xiguan's, so its street account (13800000008) compares them side by side.
+    district: XIGUAN.district,
     streets: k === 1 ? undefined : [`${stem}路`, `${stem}一巷`, `${stem}二巷`, `${stem}三巷`],
     accountPhonePrefix: `138${String(k - 1).padStart(4, '0')}`,
   };
@@ -193,6 +202,10 @@ async function main(): Promise<void> {
   console.log(
     `Sign in to Xiguan as ${DEMO_SIGN_INS[0]!.phone} (password ${DEMO_PASSWORD}); community k's secretary is 138 + ` +
       `(k-1, four digits) + 0001.`,
+  );
+  console.log(
+    `The street office (${XIGUAN_STREET}) that compares them: ${DEMO_REGION_SIGN_INS[0]!.phone}; the district: ` +
+      `${DEMO_REGION_SIGN_INS[1]!.phone}.`,
   );
 }
 

@@ -7,7 +7,15 @@ export const ROLES = [
   'unit_coordinator',
   'volunteer',
   'resident',
+  // Above the community (PRODUCT.md item 18): offices that compare their communities' figures and never read a
+  // record. They hold no community permission; a session in a region carries one of these roles.
+  'street_admin',
+  'district_admin',
+  'city_admin',
 ] as const;
+/** The roles of a region membership (region_membership), never of a community membership. */
+export const REGION_ROLES = ['street_admin', 'district_admin', 'city_admin'] as const;
+export type RegionRole = (typeof REGION_ROLES)[number];
 export type Role = (typeof ROLES)[number];
 
 export const PERMISSIONS = [
@@ -51,16 +59,23 @@ export const PERMISSIONS = [
   'publicity.manage', // announcements for the public site, the screen, posters and the WeChat group
   'notices.send', // write a notice to a team, a grid, volunteers with a skill, classroom guardians, a building
   'outbox.retry', // send a failed message again; set up the official account's menu
+  'regions.read', // the tree of regions and communities the actor may see, and their figures side by side
+  'indicators.read', // the indicators dashboard: figures only, never a resident's record; the monthly report
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-/** community: everything in the community; grid: only the actor's grid; none: refused. */
-export type Scope = 'community' | 'grid' | 'team' | 'unit' | 'self';
+/** community: everything in the community; grid: only the actor's grid; none: refused.
+ * region: the figures of the communities under the actor's region (street, district or city), never a record. */
+export type Scope = 'community' | 'grid' | 'team' | 'unit' | 'self' | 'region';
 
 const ALL: Permission[] = [...PERMISSIONS];
 
 export const ROLE_GRANTS: Record<Role, Partial<Record<Permission, Scope>>> = {
-  community_admin: Object.fromEntries(ALL.map((p) => [p, 'community'])) as Record<Permission, Scope>,
+  // Every community permission; the regions overview is the offices' (a community's own tree comes with indicators).
+  community_admin: Object.fromEntries(ALL.filter((p) => p !== 'regions.read').map((p) => [p, 'community'])) as Record<
+    Permission,
+    Scope
+  >,
   staff: {
     'registry.read': 'community',
     'registry.write': 'community',
@@ -103,6 +118,7 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Permission, Scope>>> = {
     'publicity.manage': 'community',
     'notices.send': 'community',
     'outbox.retry': 'community',
+    'indicators.read': 'community',
   },
   // A grid leader knows every household of the grid and keeps it current, but sees sensitive fields masked.
   // Import is bulk writing, so it has the same bounds as registry.write: only into the leader's own grid.
@@ -119,6 +135,7 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Permission, Scope>>> = {
     'needs.write': 'grid',
     'resident.self': 'self',
     'classroom.attend': 'self',
+    'indicators.read': 'grid',
   },
   // A team leader runs the team's activities (sign up members, scan cards at check-in) and nominates members.
   team_leader: {
@@ -144,6 +161,11 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Permission, Scope>>> = {
   // classroom.attend 'self': a volunteer tutor (of any role) checks children in and out only on their rota days.
   volunteer: { 'volunteer.self': 'self', 'resident.self': 'self', 'classroom.attend': 'self' },
   resident: { 'volunteer.self': 'self', 'resident.self': 'self' },
+  // Figures of the communities under their region, nothing else: no record, not even their own (a street admin who
+  // is also a resident switches to that community membership for that).
+  street_admin: { 'regions.read': 'region', 'indicators.read': 'region' },
+  district_admin: { 'regions.read': 'region', 'indicators.read': 'region' },
+  city_admin: { 'regions.read': 'region', 'indicators.read': 'region' },
 };
 
 export function scopeOf(role: Role, permission: Permission): Scope | null {
@@ -158,6 +180,9 @@ export const ROLE_LABELS: Record<Role, { zh: string; en: string }> = {
   unit_coordinator: { zh: '驻区单位联络人', en: 'Unit coordinator' },
   volunteer: { zh: '志愿者', en: 'Volunteer' },
   resident: { zh: '居民/家属', en: 'Resident / family' },
+  street_admin: { zh: '街道管理员', en: 'Street office admin' },
+  district_admin: { zh: '区级管理员', en: 'District admin' },
+  city_admin: { zh: '市级管理员', en: 'City admin' },
 };
 
 export const PERMISSION_LABELS: Record<Permission, { zh: string; en: string }> = {
@@ -207,4 +232,6 @@ export const PERMISSION_LABELS: Record<Permission, { zh: string; en: string }> =
     zh: '重发失败的消息、设置公众号菜单',
     en: 'resend failed messages and set the official account menu',
   },
+  'regions.read': { zh: '查看辖区社区', en: 'see the communities under an office' },
+  'indicators.read': { zh: '查看指标看板', en: 'read the indicators dashboard' },
 };

@@ -41,8 +41,11 @@ import { PAIRING_ITEM_LABELS, type PairingItem } from '../../domain/pairings/sch
 import { CLASSROOM_TABLES, classroomRows } from './classroom.ts';
 import { BADGE_TABLES, badgeRows } from './badges.ts';
 import { insertDemoContacts } from './contacts.ts';
+import { placeCommunity } from '../../server/src/modules/regions/regions-directory.ts';
+import { XIGUAN_STREET, seedDemoRegionAccounts } from './regions.ts';
 
 export { DEMO_PHONE_PREFIX, DEMO_SIGN_INS, type DemoSignIn } from './accounts.ts';
+export { DEMO_REGION_SIGN_INS, XIGUAN_STREET, type DemoRegionSignIn } from './regions.ts';
 
 /** The case study's figures (section 一 of seeds/000_…txt). */
 export const XIGUAN = {
@@ -69,6 +72,8 @@ export interface SeedOptions {
   /** Defaults: Xiguan's. */
   district?: string;
   city?: string;
+  /** The street office (街道) the community belongs to; default Xiguan's, 西关街道. */
+  street?: string;
   /** The main road first, then the cross streets. */
   streets?: readonly string[];
 }
@@ -451,6 +456,15 @@ export async function seedCommunity(db: Kysely<Database>, cipher: FieldCipher, o
   const rows = toRows(model, cipher, withNow);
   await db.transaction().execute(async (trx) => {
     await insertInBatches(trx, 'community', [rows.community]);
+    const place = {
+      city: rows.community.city as string,
+      district: rows.community.district as string,
+      street: opts.street ?? XIGUAN_STREET,
+    };
+    await placeCommunity(trx, opts.communityId, place);
+    // Xiguan's demo (the default phones) also gets its street office's and district's accounts.
+    if (opts.withAccounts && prefix === DEMO_PHONE_PREFIX)
+      await seedDemoRegionAccounts(trx, place, opts.passwordHash ?? null);
     await insertInBatches(trx, 'account', rows.accounts);
     await insertInBatches(trx, 'grid', rows.grids);
     await insertInBatches(trx, 'building', rows.buildings);

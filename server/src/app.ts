@@ -45,6 +45,7 @@ import { ClassroomDirectory } from './modules/classroom/classroom-directory.ts';
 import type { NeedsService } from './modules/needs/needs.service.ts';
 import { pairingsModule } from './modules/pairings/pairings.module.ts';
 import { partyIndicatorsModule } from './modules/party-indicators/party-indicators.module.ts';
+import { regionsModule } from './modules/regions/regions.module.ts';
 import { partyModule } from './modules/party/party.module.ts';
 import { pointsModule } from './modules/points/points.module.ts';
 import { recognitionModule } from './modules/recognition/recognition.module.ts';
@@ -64,6 +65,7 @@ import { publicityModule } from './modules/publicity/publicity.module.ts';
 import { ActivitiesPublicService } from './modules/activities/activities-public.service.ts';
 import { notificationsModule } from './modules/notifications/notifications.module.ts';
 import type { OutboxWorker } from './platform/outbox.ts';
+import { indicatorsModule } from './modules/indicators/indicators.module.ts';
 
 export interface AppDeps {
   database: DatabaseHandle;
@@ -281,6 +283,8 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     publicityModule({ db, audit, activities: new ActivitiesPublicService(db), commendations: recognition.service }),
     notices,
     notifications,
+    regionsModule({ db }),
+    indicatorsModule({ db, cipher, alertDays: config.leftOutAlertDays }),
   ];
   const services: Services = {
     auth: auth.service,

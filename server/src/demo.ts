@@ -4,7 +4,14 @@ import { sql } from 'kysely';
 import type { Db } from './db/database.ts';
 import type { FieldCipher } from './platform/crypto.ts';
 import { hashPassword } from './modules/auth/auth.service.ts';
-import { DEMO_SIGN_INS, seedCommunity } from '../../scripts/demo/xiguan.ts';
+import {
+  DEMO_REGION_SIGN_INS,
+  DEMO_SIGN_INS,
+  XIGUAN,
+  XIGUAN_STREET,
+  seedCommunity,
+} from '../../scripts/demo/xiguan.ts';
+import { seedDemoRegionAccounts } from '../../scripts/demo/regions.ts';
 
 export const DEMO_PASSWORD = 'xiguan-demo';
 export const XIGUAN_ID = '00000000-0000-7000-8000-000000000001';
@@ -30,5 +37,25 @@ export async function ensureDemo(db: Db, cipher: FieldCipher, log: FastifyBaseLo
     .select('id')
     .where('phone', '=', DEMO_SIGN_INS[0]!.phone)
     .executeTakeFirst();
-  return demoAccount ? DEMO_SIGN_INS : [];
+  if (!demoAccount) return [];
+  // A demo seeded before the street office existed gets its office accounts (the migration placed Xiguan already).
+  const offices = await db
+    .selectFrom('account')
+    .select('phone')
+    .where(
+      'phone',
+      'in',
+      DEMO_REGION_SIGN_INS.map((s) => s.phone),
+    )
+    .execute();
+  if (offices.length < DEMO_REGION_SIGN_INS.length) {
+    const xiguan = await db.selectFrom('community').select('id').where('id', '=', XIGUAN_ID).executeTakeFirst();
+    if (xiguan)
+      await seedDemoRegionAccounts(
+        db,
+        { city: XIGUAN.city, district: XIGUAN.district, street: XIGUAN_STREET },
+        await hashPassword(DEMO_PASSWORD),
+      );
+  }
+  return [...DEMO_SIGN_INS, ...DEMO_REGION_SIGN_INS];
 }

@@ -11,6 +11,8 @@ import { createTestDatabase, type TestDatabase } from './databases.ts';
 import { seedSmallCommunity, type SmallCommunity } from './factories.ts';
 import { accountIdOf, insertVolunteer, type VolunteerSpec } from './volunteer-factories.ts';
 import { uuidv7 } from '../../domain/shared/ids.ts';
+import { hashPassword } from '../src/modules/auth/auth.service.ts';
+import { grantRegionRole, placeCommunity } from '../src/modules/regions/regions-directory.ts';
 import type { Role } from '../../domain/access/roles.ts';
 
 export type TestApp = Awaited<ReturnType<typeof buildApp>>;
@@ -40,6 +42,7 @@ export async function startTestApp(kind: DatabaseKind, env: Record<string, strin
   await app.ready();
   const a = await seedSmallCommunity(db.handle.db, cipher, { name: '西关社区', phonePrefix: '1390000' });
   const b = await seedSmallCommunity(db.handle.db, cipher, { name: '东关社区', phonePrefix: '1390001' });
+  await addOffices(db.handle.db, a, b);
   return {
     app,
     db,
@@ -51,6 +54,45 @@ export async function startTestApp(kind: DatabaseKind, env: Record<string, strin
       await db.dispose();
     },
   };
+}
+
+/**
+ * The offices above the two communities: a in 西关街道, b in 东关街道, both of 金台区, 宝鸡市; and an account for each
+ * office role (street_admin of 西关街道, district_admin of 金台区, city_admin of 宝鸡市), its phone in a.phones.
+ */
+async function addOffices(db: Kysely<Database>, a: SmallCommunity, b: SmallCommunity): Promise<void> {
+  const street = await placeCommunity(db, a.id, { city: '宝鸡市', district: '金台区', street: '西关街道' });
+  await placeCommunity(db, b.id, { city: '宝鸡市', district: '金台区', street: '东关街道' });
+  const district = (
+    await db.selectFrom('region').select('parent_id').where('id', '=', street).executeTakeFirstOrThrow()
+  ).parent_id!;
+  const city = (await db.selectFrom('region').select('parent_id').where('id', '=', district).executeTakeFirstOrThrow())
+    .parent_id!;
+  const hash = await hashPassword('test-password');
+  const offices = [
+    ['street_admin', street, '13900090001'],
+    ['district_admin', district, '13900090002'],
+    ['city_admin', city, '13900090003'],
+  ] as const;
+  for (const [role, regionId, phone] of offices) {
+    const id = uuidv7();
+    await db
+      .insertInto('account')
+      .values({
+        id,
+        phone,
+        name: `${role}-office`,
+        password_hash: hash,
+        locale: null,
+        failed_sign_ins: 0,
+        locked_until: null,
+        disabled: 0,
+        created_at: new Date().toISOString(),
+      })
+      .execute();
+    await grantRegionRole(db, id, regionId, role, null);
+    a.phones[role] = phone;
+  }
 }
 
 export interface Session {

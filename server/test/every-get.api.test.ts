@@ -11,7 +11,7 @@ import { loadConfig } from '../src/config.ts';
 import { FieldCipher, generateKeyring } from '../src/platform/crypto.ts';
 import { DEMO_PASSWORD, ensureDemo } from '../src/demo.ts';
 import { fillPaths, getRoutes, listLength, type Any, type GetRoute } from './get-routes.ts';
-import { DEMO_SIGN_INS } from '../../scripts/demo/xiguan.ts';
+import { DEMO_REGION_SIGN_INS, DEMO_SIGN_INS } from '../../scripts/demo/xiguan.ts';
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from './databases.ts';
 import { as, signIn, type Client, type TestApp } from './app.ts';
 
@@ -29,6 +29,7 @@ const SKIP: Record<string, string> = {
   '/api/publicity/announcements/{id}/poster.pdf': 'the demo publishes no announcement',
   '/api/publicity/announcements/{id}/wechat': 'the demo publishes no announcement',
   '/api/notices/{id}': 'the demo sends no staff notice',
+  '/api/indicators/reports/{id}/pdf': 'the demo stores no monthly report (the job runs on the 1st)',
 };
 
 /** Lists that are short by nature (not paged), with why. They must still stay under the body limit. */
@@ -94,6 +95,7 @@ const BOUNDED: Record<string, string> = {
   '/api/outbox': 'the 100 newest messages of the development channel',
   '/api/homecare/stays': 'the 200 newest hospital stays (a few a month)',
   '/api/homecare/runs': 'the 200 newest delivery runs (a few a year, at festivals)',
+  '/api/indicators/reports': 'the 60 newest monthly reports of the nodes one sees',
 };
 
 for (const kind of testDatabaseKinds()) {
@@ -101,6 +103,8 @@ for (const kind of testDatabaseKinds()) {
     let db: TestDatabase;
     let app: TestApp;
     const clients: Array<{ role: string; phone: string; get: Client }> = [];
+    // The street office's and the district's accounts: figures only (see the last test).
+    const offices: Array<{ role: string; phone: string; get: Client }> = [];
     let routes: GetRoute[];
     let paths = new Map<string, string>();
 
@@ -120,6 +124,8 @@ for (const kind of testDatabaseKinds()) {
       await ensureDemo(db.handle.db, cipher, app.log);
       for (const s of DEMO_SIGN_INS)
         clients.push({ role: s.role, phone: s.phone, get: as(app, await signIn(app, s.phone, DEMO_PASSWORD)) });
+      for (const s of DEMO_REGION_SIGN_INS)
+        offices.push({ role: s.role, phone: s.phone, get: as(app, await signIn(app, s.phone, DEMO_PASSWORD)) });
       routes = getRoutes(app.swagger());
       paths = await fillPaths(routes, db.handle.db as Any);
     });
@@ -186,5 +192,35 @@ for (const kind of testDatabaseKinds()) {
       });
       assert.deepEqual(wrong, []);
     });
+
+    // Every GET route but the public ones, the caller's own session and the regions' figures is refused.
+    it('reads no record as a street or district office', async () => {
+      const anonymous = as(app, null);
+      const problems: string[] = [];
+      const answered: string[] = [];
+      for (const r of routes) {
+        const url = paths.get(r.path);
+        if (!url) continue;
+        const isPublic = (await anonymous('GET', url)).statusCode < 400;
+        for (const o of offices) {
+          const res = await o.get('GET', url);
+          if (res.statusCode >= 500) problems.push(`${o.role} GET ${url}: ${res.statusCode}`);
+          if (res.statusCode >= 400 || isPublic) continue;
+          if (OFFICE_READS[r.path]) answered.push(r.path);
+          else problems.push(`${o.role} GET ${r.path}: ${res.statusCode} ${res.body.slice(0, 120)}`);
+        }
+      }
+      assert.deepEqual(problems, [], `an office read what it must not (${problems.length}):\n${problems.join('\n')}`);
+      // Both offices do read their figures (the walk reached them).
+      assert.ok(answered.filter((p) => p === '/api/regions/communities').length === offices.length);
+    });
   });
 }
+
+/** What a street or district office may read besides public routes, with why it holds no record. */
+const OFFICE_READS: Record<string, string> = {
+  '/api/auth/me': 'its own account and the places it works in',
+  '/api/regions/tree': 'the names of its regions and communities',
+  '/api/regions/communities': 'counts per community',
+  '/api/regions/communities/{id}/grids': 'counts per grid',
+};

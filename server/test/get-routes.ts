@@ -95,6 +95,7 @@ export const FILLS: Record<string, Fill> = {
   '/api/badges/{id}/scans': byId('badge'),
   '/api/badges/{id}/preview': byId('badge'),
   '/api/badges/{id}/card.pdf': byId('badge'),
+  '/api/regions/communities/{id}/grids': async () => ({ id: XIGUAN_ID }),
 };
 
 interface Schema {

@@ -15,6 +15,8 @@ export interface Actor {
   teamId: string | null;
   unitId: string | null;
   residentId: string | null;
+  /** Set in a region session (street, district or city office); communityName is then the region's name. */
+  regionId?: string | null;
   /** The language the user chose, or null to follow the browser. */
   locale: Locale | null;
   csrfToken: string;

@@ -153,6 +153,12 @@ const notices = {
   notice_urgent_refused: 403,
 } as const;
 
+const regions = {
+  region_empty: 409,
+  not_a_member: 403,
+  region_session: 403,
+} as const;
+
 // The one gate for every assignment (domain/volunteers/work-policy.ts).
 const eligibility = {
   work_not_eligible: 409,
@@ -194,6 +200,7 @@ export const ERROR_STATUS = joinAreas('Error code', {
   publicity,
   notices,
   notifications,
+  regions,
 });
 export type ErrorCode = keyof typeof ERROR_STATUS;
 

@@ -88,6 +88,10 @@ export function registerPlatformHooks(app: FastifyInstance, sessions: SessionRes
     // Cookies ride along on cross-site requests; the token in a header does not.
     if (!['GET', 'HEAD', 'OPTIONS'].includes(req.method) && req.headers[CSRF_HEADER] !== req.actor.csrfToken)
       throw new AppError('csrf');
+    // A region session (street, district, city office) rests on a community but is no member of it: routes open to
+    // any member refuse it; it keeps its own session's routes (/api/auth/…) and what its permissions grant.
+    if ('signedIn' in access && req.actor.regionId && !req.url.startsWith('/api/auth/'))
+      throw new AppError('region_session');
     if ('permission' in access) req.grant = authorize(req.actor, access.permission);
   });
 

@@ -26,6 +26,8 @@ import * as classroomSwap from './messages/classroom-swap.ts';
 import * as publicity from './messages/publicity.ts';
 import * as notices from './messages/notices.ts';
 import * as notifications from './messages/notifications.ts';
+import * as regions from './messages/regions.ts';
+import * as indicators from './messages/indicators.ts';
 
 export type Locale = 'zh-CN' | 'en';
 
@@ -53,6 +55,8 @@ const zh = joinAreas('Message key', {
   publicity: publicity.zh,
   notices: notices.zh,
   notifications: notifications.zh,
+  regions: regions.zh,
+  indicators: indicators.zh,
 });
 const en: Record<keyof typeof zh, string> = joinAreas('Message key', {
   platform: platform.en,
@@ -77,6 +81,8 @@ const en: Record<keyof typeof zh, string> = joinAreas('Message key', {
   publicity: publicity.en,
   notices: notices.en,
   notifications: notifications.en,
+  regions: regions.en,
+  indicators: indicators.en,
 });
 
 // Every error code has a message: a code without one fails the type-check here.

@@ -16,6 +16,8 @@ import { homecareConsoleEn } from './homecare.console.en.ts';
 import { surveyConsoleEn } from './survey.console.en.ts';
 import { publicityConsoleEn } from './publicity.console.en.ts';
 import { noticesConsoleEn } from './notices.console.en.ts';
+import { regionsConsoleEn } from './regions.console.en.ts';
+import { indicatorsConsoleEn } from './indicators.console.en.ts';
 
 export const consoleEn: Translation<typeof consoleZhCN> = {
   ...orgConsoleEn,
@@ -32,6 +34,8 @@ export const consoleEn: Translation<typeof consoleZhCN> = {
   ...surveyConsoleEn,
   ...publicityConsoleEn,
   ...noticesConsoleEn,
+  ...regionsConsoleEn,
+  ...indicatorsConsoleEn,
   console: {
     title: 'Community office',
     userLine: '{{name}} ({{role}})',
@@ -341,10 +345,12 @@ export const consoleEn: Translation<typeof consoleZhCN> = {
       certificates: 'Certificates',
       supermarket: 'Love supermarket',
       partyIndicators: 'Party indicators',
+      indicators: 'Indicators',
       badges: 'Love badges',
       classroom: '4:30 classroom',
       homecare: 'Home care',
       publicity: 'Publicity',
+      regions: 'Overview of communities',
       groups: {
         registry: 'Registry',
         volunteers: 'Volunteers',

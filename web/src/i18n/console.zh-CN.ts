@@ -13,6 +13,8 @@ import { homecareConsoleZhCN } from './homecare.console.zh-CN.ts';
 import { surveyConsoleZhCN } from './survey.console.zh-CN.ts';
 import { publicityConsoleZhCN } from './publicity.console.zh-CN.ts';
 import { noticesConsoleZhCN } from './notices.console.zh-CN.ts';
+import { regionsConsoleZhCN } from './regions.console.zh-CN.ts';
+import { indicatorsConsoleZhCN } from './indicators.console.zh-CN.ts';
 
 export const consoleZhCN = {
   ...orgConsoleZhCN,
@@ -29,6 +31,8 @@ export const consoleZhCN = {
   ...surveyConsoleZhCN,
   ...publicityConsoleZhCN,
   ...noticesConsoleZhCN,
+  ...regionsConsoleZhCN,
+  ...indicatorsConsoleZhCN,
   console: {
     title: '社区工作台',
     userLine: '{{name}}（{{role}}）',
@@ -335,10 +339,12 @@ export const consoleZhCN = {
       certificates: '服务证明',
       supermarket: '爱心超市',
       partyIndicators: '党员指标',
+      indicators: '指标',
       badges: '爱心二维码',
       classroom: '四点半课堂',
       homecare: '居家照护',
       publicity: '宣传',
+      regions: '辖区总览',
       groups: {
         registry: '居民档案',
         volunteers: '志愿者队伍',

@@ -27,6 +27,8 @@ import * as listIndexes from './2026-12-05T2200_list_indexes.ts';
 import * as publicity from './2026-12-06T0300_publicity.ts';
 import * as outboxDelivery from './2026-12-06T0400_outbox_delivery.ts';
 import * as notices from './2026-12-06T0500_notices.ts';
+import * as regions from './2026-12-06T0100_regions.ts';
+import * as indicators from './2026-12-06T0200_indicators.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-28T1200_foundation': foundation,
@@ -55,4 +57,6 @@ export const migrations: Record<string, Migration> = {
   '2026-12-06T0300_publicity': publicity,
   '2026-12-06T0400_outbox_delivery': outboxDelivery,
   '2026-12-06T0500_notices': notices,
+  '2026-12-06T0100_regions': regions,
+  '2026-12-06T0200_indicators': indicators,
 };

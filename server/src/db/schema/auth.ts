@@ -30,6 +30,8 @@ export interface SessionTable {
   token_hash: string;
   account_id: string;
   active_community_id: string;
+  /** Set for a region session: the actor's role comes from region_membership, not membership. */
+  active_region_id?: string | null;
   csrf_token: string;
   ip: string | null;
   user_agent: string | null;

@@ -9,6 +9,7 @@ import type { NoticesTables } from './notices.ts';
 import type { ContactsTables } from './contacts.ts';
 import type { HomecareTables } from './homecare.ts';
 import type { HoursTables } from './hours.ts';
+import type { IndicatorsTables } from './indicators.ts';
 import type { NeedsTables } from './needs.ts';
 import type { PairingsTables } from './pairings.ts';
 import type { PlatformTables } from './platform.ts';
@@ -16,6 +17,7 @@ import type { PublicityTables } from './publicity.ts';
 import type { RecognitionTables } from './recognition.ts';
 import type { RecordsTables } from './records.ts';
 import type { RegistryTables } from './registry.ts';
+import type { RegionsTables } from './regions.ts';
 import type { SelfServiceTables } from './selfservice.ts';
 import type { VolunteersTables } from './volunteers.ts';
 import type { WechatTables } from './wechat.ts';
@@ -29,6 +31,7 @@ export type * from './classroom-rota-swap.ts';
 export type * from './contacts.ts';
 export type * from './homecare.ts';
 export type * from './hours.ts';
+export type * from './indicators.ts';
 export type * from './needs.ts';
 export type * from './notices.ts';
 export type * from './pairings.ts';
@@ -37,6 +40,7 @@ export type * from './publicity.ts';
 export type * from './recognition.ts';
 export type * from './records.ts';
 export type * from './registry.ts';
+export type * from './regions.ts';
 export type * from './selfservice.ts';
 export type * from './volunteers.ts';
 export type * from './wechat.ts';
@@ -62,4 +66,6 @@ export interface Database
     SelfServiceTables,
     ClassroomRotaSwapTables,
     PublicityTables,
-    NoticesTables {}
+    NoticesTables,
+    RegionsTables,
+    IndicatorsTables {}

@@ -11,6 +11,8 @@ export interface CommunityTable {
   created_at: string;
   volunteer_min_age?: number;
   volunteer_max_age?: number;
+  /** The street office (region) the community belongs to. */
+  street_id?: string | null;
 }
 
 export interface GridTable {

@@ -34,6 +34,7 @@ export async function insertSession(
     token_hash: string;
     account_id: string;
     active_community_id: string;
+    active_region_id?: string | null;
     csrf_token: string;
     ip: string | null;
     user_agent: string | null;
@@ -51,38 +52,92 @@ export async function deleteSession(db: DbOrTrx, tokenHash: string) {
 
 /** Everything a request needs to know about its caller, in one query. */
 export async function loadSessionActor(db: DbOrTrx, tokenHash: string) {
+  return (
+    db
+      .selectFrom('session')
+      .innerJoin('account', 'account.id', 'session.account_id')
+      .innerJoin('membership', (j) =>
+        j
+          .onRef('membership.account_id', '=', 'session.account_id')
+          .onRef('membership.community_id', '=', 'session.active_community_id'),
+      )
+      .innerJoin('community', 'community.id', 'session.active_community_id')
+      .select([
+        'session.token_hash',
+        'session.csrf_token',
+        'session.expires_at',
+        'session.last_seen_at',
+        'account.id as account_id',
+        'account.name',
+        'account.phone',
+        'account.locale',
+        'account.disabled',
+        'account.locked_until',
+        'membership.id as membership_id',
+        'membership.role',
+        'membership.title',
+        'membership.grid_id',
+        'membership.team_id',
+        'membership.unit_id',
+        'membership.resident_id',
+        'community.id as community_id',
+        'community.name as community_name',
+      ])
+      .where('session.token_hash', '=', tokenHash)
+      // A region session's role is its region membership's, even when the account is also a member of its community.
+      .where('session.active_region_id', 'is', null)
+      .executeTakeFirst()
+  );
+}
+
+/** The caller of a region session: the region membership and the community the session rests on. */
+export async function loadRegionSessionActor(db: DbOrTrx, tokenHash: string) {
   return db
     .selectFrom('session')
     .innerJoin('account', 'account.id', 'session.account_id')
-    .innerJoin('membership', (j) =>
-      j
-        .onRef('membership.account_id', '=', 'session.account_id')
-        .onRef('membership.community_id', '=', 'session.active_community_id'),
+    .innerJoin('region_membership as rm', (j) =>
+      j.onRef('rm.account_id', '=', 'session.account_id').onRef('rm.region_id', '=', 'session.active_region_id'),
     )
-    .innerJoin('community', 'community.id', 'session.active_community_id')
+    .innerJoin('region', 'region.id', 'rm.region_id')
     .select([
       'session.token_hash',
       'session.csrf_token',
       'session.expires_at',
       'session.last_seen_at',
+      'session.active_community_id as community_id',
       'account.id as account_id',
       'account.name',
       'account.phone',
       'account.locale',
       'account.disabled',
       'account.locked_until',
-      'membership.id as membership_id',
-      'membership.role',
-      'membership.title',
-      'membership.grid_id',
-      'membership.team_id',
-      'membership.unit_id',
-      'membership.resident_id',
-      'community.id as community_id',
-      'community.name as community_name',
+      'rm.id as membership_id',
+      'rm.role',
+      'rm.title',
+      'region.id as region_id',
+      'region.name as region_name',
     ])
     .where('session.token_hash', '=', tokenHash)
     .executeTakeFirst();
+}
+
+/** Every community the account is a member of, with its role there (the places it may switch to). */
+export async function communityMemberships(db: DbOrTrx, accountId: string) {
+  return db
+    .selectFrom('membership')
+    .innerJoin('community', 'community.id', 'membership.community_id')
+    .select(['membership.community_id', 'membership.role', 'community.name'])
+    .where('membership.account_id', '=', accountId)
+    .orderBy('membership.created_at')
+    .execute();
+}
+
+export async function setActivePlace(db: DbOrTrx, tokenHash: string, communityId: string, regionId: string | null) {
+  await db
+    .updateTable('session')
+    .set({ active_community_id: communityId, active_region_id: regionId })
+    .where('token_hash', '=', tokenHash)
+    .execute();
 }
 
 export async function touchSession(db: DbOrTrx, tokenHash: string, at: string) {

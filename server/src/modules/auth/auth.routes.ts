@@ -17,6 +17,16 @@ const me = z.object({
   gridName: z.string().nullable(),
   locale: z.enum(['zh-CN', 'en']),
   permissions: z.array(z.string()),
+  region: z.object({ id: z.string(), name: z.string() }).nullable(),
+  places: z.array(
+    z.object({
+      kind: z.enum(['community', 'street', 'district', 'city']),
+      id: z.string(),
+      name: z.string(),
+      role: z.string(),
+      active: z.boolean(),
+    }),
+  ),
 });
 const signedIn = z.object({ user: me, csrfToken: z.string() });
 
@@ -112,6 +122,26 @@ export function authRoutes(
       },
       async (req) => {
         const actor = actorOf(req);
+        return { user: await auth.me(actor, localeOf(req)), csrfToken: actor.csrfToken };
+      },
+    );
+
+    r.post(
+      '/api/auth/switch',
+      {
+        config: { access: { signedIn: true } },
+        schema: {
+          tags: ['auth'],
+          summary: 'Work in another of my communities or offices (街道, 区)',
+          body: z.union([
+            z.object({ communityId: z.string().min(1).max(64) }).strict(),
+            z.object({ regionId: z.string().min(1).max(64) }).strict(),
+          ]),
+          response: { 200: signedIn },
+        },
+      },
+      async (req) => {
+        const actor = await auth.switchTo(actorOf(req), req.body, requestContext(req));
         return { user: await auth.me(actor, localeOf(req)), csrfToken: actor.csrfToken };
       },
     );

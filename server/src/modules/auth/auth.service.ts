@@ -10,8 +10,9 @@ import type { Locale } from '../../platform/i18n.ts';
 import type { Notifier } from '../../platform/notify.ts';
 import { SessionCache } from '../../platform/session-cache.ts';
 import { uuidv7 } from '../../../../domain/shared/ids.ts';
-import { PERMISSIONS, ROLES, scopeOf, type Role } from '../../../../domain/access/roles.ts';
+import { PERMISSIONS, REGION_ROLES, ROLES, scopeOf, type Role } from '../../../../domain/access/roles.ts';
 import * as repo from './auth.repository.ts';
+import { communityIdsUnderRegion, regionMemberships } from '../regions/regions-directory.ts';
 
 export const MAX_FAILED_SIGN_INS = 5;
 export const LOCKOUT_MINUTES = 15;
@@ -115,14 +116,20 @@ export class AuthService {
    * because requests share it.
    */
   async actorFromToken(token: string): Promise<Actor | null> {
-    const tokenHash = sha256(token);
+    return this.actorFromHash(sha256(token));
+  }
+
+  private async actorFromHash(tokenHash: string): Promise<Actor | null> {
     const cached = this.sessions.get(tokenHash);
     if (cached) return cached;
     const epoch = this.sessions.epoch();
-    const row = await repo.loadSessionActor(this.db, tokenHash);
+    // A community session (the common case) first; a region session only when that finds nothing.
+    const row = (await repo.loadSessionActor(this.db, tokenHash)) ?? (await this.regionSessionRow(tokenHash));
     if (!row || row.disabled || Date.parse(row.expires_at) <= Date.now()) return null;
     if (row.locked_until && Date.parse(row.locked_until) > Date.now()) return null;
     if (!(ROLES as readonly string[]).includes(row.role)) return null;
+    // An office role belongs to a region membership only; on a community membership it would be a mistake.
+    if (!('region_id' in row) && (REGION_ROLES as readonly string[]).includes(row.role)) return null;
     // Write last-seen at most once a minute: reads stay reads.
     if (Date.now() - Date.parse(row.last_seen_at) > 60_000)
       await repo.touchSession(this.db, tokenHash, new Date().toISOString());
@@ -139,12 +146,84 @@ export class AuthService {
       teamId: row.team_id,
       unitId: row.unit_id,
       residentId: row.resident_id,
+      regionId: 'region_id' in row ? (row.region_id as string) : null,
       locale: row.locale === 'en' || row.locale === 'zh-CN' ? row.locale : null,
       csrfToken: row.csrf_token,
       tokenHash,
     });
     this.sessions.set(actor, Date.parse(row.expires_at), epoch);
     return actor;
+  }
+
+  /**
+   * A region session as a row shaped like a community session's: no grid, team, unit or resident, and the region's
+   * name in place of the community's (the header shows the office). The community is only the one the session rests
+   * on (session.active_community_id must name one); the region roles hold no permission in it.
+   */
+  private async regionSessionRow(tokenHash: string) {
+    const r = await repo.loadRegionSessionActor(this.db, tokenHash);
+    if (!r) return undefined;
+    return {
+      ...r,
+      community_name: r.region_name,
+      grid_id: null,
+      team_id: null,
+      unit_id: null,
+      resident_id: null,
+    };
+  }
+
+  /** Where the account may work: its communities and its regions, each with its role there. */
+  async places(actor: Actor) {
+    const [communities, regions] = await Promise.all([
+      repo.communityMemberships(this.db, actor.accountId),
+      regionMemberships(this.db, actor.accountId),
+    ]);
+    return [
+      ...regions.map((r) => ({
+        kind: r.kind as 'street' | 'district' | 'city',
+        id: r.region_id,
+        name: r.name,
+        role: r.role,
+        active: actor.regionId === r.region_id,
+      })),
+      ...communities.map((c) => ({
+        kind: 'community' as const,
+        id: c.community_id,
+        name: c.name,
+        role: c.role,
+        active: !actor.regionId && actor.communityId === c.community_id,
+      })),
+    ];
+  }
+
+  /** Moves the session to another community or region of the account. */
+  async switchTo(actor: Actor, to: { communityId?: string; regionId?: string }, ctx: RequestContext): Promise<Actor> {
+    let communityId: string;
+    let regionId: string | null = null;
+    if (to.regionId) {
+      const mine = (await regionMemberships(this.db, actor.accountId)).some((m) => m.region_id === to.regionId);
+      if (!mine) throw new AppError('not_a_member');
+      const under = await communityIdsUnderRegion(this.db, to.regionId);
+      if (!under.length) throw new AppError('region_empty');
+      communityId = under[0]!;
+      regionId = to.regionId;
+    } else {
+      const mine = (await repo.communityMemberships(this.db, actor.accountId)).some(
+        (m) => m.community_id === to.communityId,
+      );
+      if (!mine) throw new AppError('not_a_member');
+      communityId = to.communityId!;
+    }
+    await repo.setActivePlace(this.db, actor.tokenHash, communityId, regionId);
+    this.sessions.forgetSession(actor.tokenHash);
+    const next = (await this.actorFromHash(actor.tokenHash))!;
+    await this.audit.recordBy(this.db, next, ctx, {
+      action: 'auth.switch',
+      entityType: regionId ? 'region' : 'community',
+      entityId: regionId ?? communityId,
+    });
+    return next;
   }
 
   async me(actor: Actor, fallback: Locale = 'zh-CN') {
@@ -159,6 +238,9 @@ export class AuthService {
       gridName: actor.gridId ? await repo.gridName(this.db, actor.communityId, actor.gridId) : null,
       locale: actor.locale ?? fallback,
       permissions: PERMISSIONS.filter((p) => scopeOf(actor.role, p) !== null),
+      // Set in a region session: the office (街道, 区, 市) the actor works in.
+      region: actor.regionId ? { id: actor.regionId, name: actor.communityName } : null,
+      places: await this.places(actor),
     };
   }
 
@@ -205,8 +287,19 @@ export class AuthService {
     ctx: RequestContext,
     method: string,
   ): Promise<SignedIn> {
-    const m = await repo.findMembership(this.db, accountId);
-    if (!m) throw new AppError('forbidden', { role: '-', permission: 'sign-in' });
+    // An office account works in its region: a region membership comes first (it may switch to a community).
+    const region = (await regionMemberships(this.db, accountId))[0];
+    let place: { communityId: string; regionId: string | null };
+    if (region) {
+      const under = await communityIdsUnderRegion(this.db, region.region_id);
+      if (!under.length) throw new AppError('region_empty');
+      // The session must name a community; a region session rests on its first and holds no permission there.
+      place = { communityId: under[0]!, regionId: region.region_id };
+    } else {
+      const m = await repo.findMembership(this.db, accountId);
+      if (!m) throw new AppError('forbidden', { role: '-', permission: 'sign-in' });
+      place = { communityId: m.community_id, regionId: null };
+    }
     const token = randomToken();
     const now = new Date();
     await this.db.transaction().execute(async (trx) => {
@@ -214,7 +307,8 @@ export class AuthService {
       await repo.insertSession(trx, {
         token_hash: sha256(token),
         account_id: accountId,
-        active_community_id: m.community_id,
+        active_community_id: place.communityId,
+        ...(place.regionId ? { active_region_id: place.regionId } : {}),
         csrf_token: randomToken(24),
         ip: ctx.ip,
         user_agent: ctx.userAgent,

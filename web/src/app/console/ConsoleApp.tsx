@@ -55,6 +55,7 @@ const HomecarePage = lazy(() => import('../../features/homecare/console/Homecare
 const BadgesPage = lazy(() => import('../../features/badges/console/BadgesPage.tsx'));
 const ClassroomPage = lazy(() => import('../../features/classroom/console/ClassroomPage.tsx'));
 const PartyIndicatorsPage = lazy(() => import('../../features/party-indicators/PartyIndicatorsPage.tsx'));
+const IndicatorsPage = lazy(() => import('../../features/indicators/IndicatorsPage.tsx'));
 const MonitorPage = lazy(() => import('../../features/monitor/MonitorPage.tsx'));
 const AppointmentsPage = lazy(() => import('../../features/appointments/console/AppointmentsPage.tsx'));
 const NeedsBoardPage = lazy(() => import('../../features/needs/console/NeedsBoardPage.tsx'));
@@ -63,6 +64,7 @@ const NeedPage = lazy(() => import('../../features/needs/console/NeedPage.tsx'))
 const BatchMatchPage = lazy(() => import('../../features/needs/console/BatchMatchPage.tsx'));
 const SurveyProgressPage = lazy(() => import('../../features/needs/console/SurveyProgressPage.tsx'));
 const SurveyTodoPage = lazy(() => import('../../features/needs/console/SurveyTodoPage.tsx'));
+const RegionsPage = lazy(() => import('../../features/regions/RegionsPage.tsx'));
 
 function Allow({ permission, children }: { permission: Permission; children: ReactNode }) {
   const { t } = useTranslation();
@@ -154,6 +156,7 @@ export default function ConsoleApp() {
             <Route path="badges" element={reg('badges.manage', <BadgesPage />)} />
             <Route path="classroom" element={reg('classroom.manage', <ClassroomPage />)} />
             <Route path="party-indicators" element={reg('party.read', <PartyIndicatorsPage />)} />
+            <Route path="indicators" element={reg('indicators.read', <IndicatorsPage />)} />
             <Route path="monitor" element={reg('needs.read', <MonitorPage />)} />
             <Route path="appointments" element={reg('appointments.manage', <AppointmentsPage />)} />
             <Route path="needs" element={reg('needs.read', <NeedsBoardPage />)} />
@@ -162,6 +165,7 @@ export default function ConsoleApp() {
             <Route path="needs/:id" element={reg('needs.read', <NeedPage />)} />
             <Route path="survey" element={reg('needs.read', <SurveyProgressPage />)} />
             <Route path="survey/todo" element={reg('needs.read', <SurveyTodoPage />)} />
+            <Route path="regions" element={reg('regions.read', <RegionsPage />)} />
             <Route path="*" element={<NotFound />} />
           </Route>
           {/* The check-in kiosk fills the screen: outside the console's layout, no menu. */}

@@ -33,6 +33,7 @@ import {
   BookOutlined,
   HomeOutlined,
   NotificationOutlined,
+  GlobalOutlined,
 } from '@ant-design/icons';
 import type { Permission } from '../../shared/session/types.ts';
 
@@ -75,6 +76,7 @@ const GROUP_OF: Record<string, MenuGroupKey> = {
   certificates: 'records',
   supermarket: 'records',
   'party-indicators': 'records',
+  indicators: 'records',
   badges: 'care',
   classroom: 'care',
   homecare: 'care',
@@ -112,13 +114,23 @@ export type MenuLabelKey =
   | 'certificates'
   | 'supermarket'
   | 'partyIndicators'
+  | 'indicators'
   | 'badges'
   | 'classroom'
   | 'homecare'
   | 'publicity'
-  | 'notices';
+  | 'notices'
+  | 'regions';
 
 export const CONSOLE_MENU: ConsoleMenuItem[] = [
+  // Offices above the community (街道, 区): their communities side by side; the only entry they have.
+  {
+    key: 'regions',
+    path: '/console/regions',
+    labelKey: 'regions',
+    icon: <GlobalOutlined />,
+    permission: 'regions.read',
+  },
   {
     key: 'dashboard',
     path: '/console',
@@ -273,6 +285,13 @@ export const CONSOLE_MENU: ConsoleMenuItem[] = [
     labelKey: 'partyIndicators',
     icon: <BarChartOutlined />,
     permission: 'party.read',
+  },
+  {
+    key: 'indicators',
+    path: '/console/indicators',
+    labelKey: 'indicators',
+    icon: <BarChartOutlined />,
+    permission: 'indicators.read',
   },
   {
     key: 'import',

@@ -15,6 +15,16 @@ export interface Me {
   gridName: string | null;
   locale: Lang;
   permissions: Permission[];
+  /** Set when signed in to an office (街道, 区, 市) rather than a community. */
+  region?: { id: string; name: string } | null;
+  /** The communities and offices the account works in; the active one is marked. */
+  places?: Array<{
+    kind: 'community' | 'street' | 'district' | 'city';
+    id: string;
+    name: string;
+    role: string;
+    active: boolean;
+  }>;
 }
 
 export interface SessionResponse {

@@ -37,6 +37,8 @@ export function can(me: Me | null | undefined, permission: Permission): boolean 
  * starts on the phone home, which leads on to the console pages of their work. */
 export function roleHome(role: Role): string {
   if (role === 'community_admin' || role === 'staff') return '/console';
+  // Street, district and city offices compare their communities at a desk.
+  if (role === 'street_admin' || role === 'district_admin' || role === 'city_admin') return '/console/regions';
   return '/m';
 }
 

@@ -1,0 +1,52 @@
+// A street account compares its communities: 西关街道's head (13800000008) signs in, lands on 街道总览, sees its
+// communities side by side (the demo has one, 西关社区), drills to its grids, is refused a resident's page, and the
+// district's account (13800000009) sees the street under 金台区. Both pages pass axe. Reads only.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { BASE, expectAccessible, screenshot, signedIn, useBrowser } from './browser.ts';
+
+describe('a street account compares its communities', () => {
+  const browser = useBrowser();
+
+  it('the street office lands on 街道总览, compares its communities and drills to a grid', async () => {
+    const { context, page } = await signedIn(browser(), 'desktop', '13800000008', /\/console\/regions/);
+    await page.getByRole('heading', { name: '街道总览', level: 1 }).waitFor();
+    const table = page.getByRole('table').first();
+    await table.getByRole('link', { name: '西关社区' }).waitFor();
+    // Xiguan's figures as the case study gives them: 8 grids, 2,265 households.
+    const row = table.getByRole('row', { name: /西关社区/ });
+    const cells = (await row.getByRole('cell').allTextContents()).map((c) => c.trim());
+    assert.equal(cells[1], '8');
+    assert.equal(cells[2], '2,265');
+    // Its menu holds its overview only.
+    const menu = page.getByRole('navigation', { name: '主菜单' });
+    const entries = (await menu.getByRole('menuitem').allTextContents()).map((x) => x.trim()).filter(Boolean);
+    assert.deepEqual(entries, ['辖区总览']);
+    await expectAccessible(page, '街道总览');
+    await screenshot(page, 'regions-street');
+
+    await table.getByRole('link', { name: '西关社区' }).click();
+    await page.getByRole('heading', { name: '西关社区的网格', level: 2 }).waitFor();
+    const gridRows = page.getByRole('table').first().locator('tbody tr.ant-table-row');
+    await gridRows.nth(7).waitFor();
+    assert.equal(await gridRows.count(), 8);
+    await expectAccessible(page, 'a community’s grids');
+
+    // No record: the registry answers 403 to an office.
+    const residents = await page.request.get(`${BASE}/api/residents`);
+    assert.equal(residents.status(), 403);
+    await context.close();
+  });
+
+  it('the district sees its street office and drills down to it', async () => {
+    const { context, page } = await signedIn(browser(), 'desktop', '13800000009', /\/console\/regions/);
+    await page.getByRole('heading', { name: '区级总览', level: 1 }).waitFor();
+    const tree = page.getByRole('navigation', { name: '辖区' });
+    await tree.getByRole('link', { name: /西关街道/ }).click();
+    await page.getByRole('heading', { name: /西关街道的社区/, level: 2 }).waitFor();
+    await page.getByRole('table').first().getByRole('link', { name: '西关社区' }).waitFor();
+    await page.mouse.move(0, 0);
+    await expectAccessible(page, '区级总览');
+    await context.close();
+  });
+});

@@ -1,0 +1,47 @@
+// The indicators dashboard (issue 15): figures from street to grid, compared side by side, exported, and the
+// monthly report for superiors generated at 06:00 Shanghai on the 1st for the month before.
+import type { Db } from '../../db/database.ts';
+import type { FieldCipher } from '../../platform/crypto.ts';
+import type { LinliModule } from '../../platform/module.ts';
+import { addDays, todayInShanghai } from '../../../../domain/shared/dates.ts';
+import { indicatorsRoutes, reportTitle } from './indicators.routes.ts';
+import { monthWindow, IndicatorsService } from './indicators.service.ts';
+import { reportPdf } from './indicators.report.ts';
+
+/** The month before the one `today` falls in, YYYY-MM. */
+export const previousMonth = (today: string) => addDays(`${today.slice(0, 7)}-01`, -1).slice(0, 7);
+
+/** Each community's report for `month`, stored (a second run replaces the first). */
+export async function storeMonthlyReports(service: IndicatorsService, month: string) {
+  const w = monthWindow(month);
+  for (const c of await service.communities()) {
+    const node = {
+      node: { id: `community:${c.id}`, kind: 'community' as const, name: c.name },
+      communityIds: [c.id],
+      gridId: null,
+      children: [],
+    };
+    const v = await service.figuresOf(null, node, w.from, w.to, 'zh');
+    await service.store(c.id, node.node.id, c.name, month, await reportPdf(v, reportTitle(c.name, month)));
+  }
+}
+
+export function indicatorsModule(deps: {
+  db: Db;
+  cipher: FieldCipher;
+  alertDays: number;
+}): LinliModule<IndicatorsService> {
+  const service = new IndicatorsService(deps.db, deps.cipher, deps.alertDays);
+  return {
+    routes: indicatorsRoutes(service),
+    service,
+    jobs: [
+      {
+        name: 'indicators.monthly_report',
+        cron: '0 6 1 * *',
+        run: (payload: { month?: string } | undefined) =>
+          storeMonthlyReports(service, payload?.month ?? previousMonth(todayInShanghai())),
+      },
+    ],
+  };
+}

@@ -1,0 +1,25 @@
+// Console strings of the indicators dashboard.
+export const indicatorsConsoleZhCN = {
+  indicators: {
+    title: '指标',
+    lead: '志愿服务的各项指标，全部由实际记录统计得出：选择期间，点击下级（网格）的行或柱子逐级查看；每张图可切换为表格，全部数据可导出 Excel。',
+    levels: '层级',
+    period: '统计期间',
+    export: '导出 Excel',
+    chart: '图',
+    table: '表',
+    showAs: '{{title}}的显示方式',
+    category: '项目',
+    noData: '这一期间没有数据。',
+    communityWide: '活动属于全社区，此处为全社区数字。',
+    compare: '{{name}}下级对比',
+    drillHint: '点击名称、表格行或柱子，查看该网格的指标。',
+    name: '名称',
+    reports: '月度报告',
+    reportsLead: '每月 1 日自动生成上一个月的报告（PDF，含图表），供向上级报送；也可随时生成任一月份。',
+    month: '月份',
+    reportNow: '生成 PDF 报告',
+    noReports: '还没有自动生成的报告。',
+    download: '下载 {{month}} 报告',
+  },
+};
