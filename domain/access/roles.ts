@@ -48,6 +48,8 @@ export const PERMISSIONS = [
   'classroom.manage', // the 4:30 classroom: enrol children and pickup adults, sessions, the tutor rota, figures
   'classroom.attend', // check children in and out, arrival alerts, tutor logs (tutors: only on their rota days)
   'homecare.manage', // home care tasks, hospital accompaniment rotas, holiday delivery runs
+  'projects.manage', // projects (志愿者+项目+特色服务): goal, budget, linked work, the report
+  'selections.manage', // selections (评选): open, accept nominations, close, publish honours
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -96,6 +98,9 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Permission, Scope>>> = {
     'classroom.manage': 'community',
     'classroom.attend': 'community',
     'homecare.manage': 'community',
+    // Projects and selections are run by the social workers too.
+    'projects.manage': 'community',
+    'selections.manage': 'community',
   },
   // A grid leader knows every household of the grid and keeps it current, but sees sensitive fields masked.
   // Import is bulk writing, so it has the same bounds as registry.write: only into the leader's own grid.
@@ -189,4 +194,6 @@ export const PERMISSION_LABELS: Record<Permission, { zh: string; en: string }> =
   'classroom.manage': { zh: '管理四点半课堂', en: 'manage the 4:30 classroom' },
   'classroom.attend': { zh: '四点半课堂签到签退', en: '4:30 classroom check-in and check-out' },
   'homecare.manage': { zh: '管理居家照护和节日慰问', en: 'manage home care and holiday deliveries' },
+  'projects.manage': { zh: '管理志愿服务项目', en: 'manage projects' },
+  'selections.manage': { zh: '管理评选', en: 'manage selections' },
 };

@@ -58,6 +58,7 @@ import type { VolunteerDirectory } from './modules/volunteers/volunteer-director
 import type { ReleaseListener } from './modules/volunteers/guardian-consent.service.ts';
 import { volunteersModule } from './modules/volunteers/volunteers.module.ts';
 import { wechatModule } from './modules/wechat/wechat.module.ts';
+import { projectsModule } from './modules/projects/projects.module.ts';
 
 export interface AppDeps {
   database: DatabaseHandle;
@@ -257,6 +258,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     badges,
     me,
     selfService,
+    projectsModule({ db, audit, cipher }),
   ];
   const services: Services = {
     auth: auth.service,

@@ -23,6 +23,7 @@ import * as survey from './messages/survey.ts';
 import * as eligibility from './messages/eligibility.ts';
 import * as selfservice from './messages/selfservice.ts';
 import * as classroomSwap from './messages/classroom-swap.ts';
+import * as casestudy from './messages/casestudy.ts';
 
 export type Locale = 'zh-CN' | 'en';
 
@@ -47,6 +48,7 @@ const zh = joinAreas('Message key', {
   eligibility: eligibility.zh,
   selfservice: selfservice.zh,
   classroomSwap: classroomSwap.zh,
+  casestudy: casestudy.zh,
 });
 const en: Record<keyof typeof zh, string> = joinAreas('Message key', {
   platform: platform.en,
@@ -68,6 +70,7 @@ const en: Record<keyof typeof zh, string> = joinAreas('Message key', {
   eligibility: eligibility.en,
   selfservice: selfservice.en,
   classroomSwap: classroomSwap.en,
+  casestudy: casestudy.en,
 });
 
 // Every error code has a message: a code without one fails the type-check here.

@@ -24,6 +24,8 @@ import * as selfservice from './2026-12-05T2120_selfservice.ts';
 import * as healthCheck from './2026-12-05T2140_health_check.ts';
 import * as classroomRotaSwap from './2026-12-05T2150_classroom_rota_swap.ts';
 import * as listIndexes from './2026-12-05T2200_list_indexes.ts';
+import * as projects from './2026-12-06T0600_projects.ts';
+import * as selections from './2026-12-06T0610_selections.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-28T1200_foundation': foundation,
@@ -49,4 +51,6 @@ export const migrations: Record<string, Migration> = {
   '2026-12-05T2140_health_check': healthCheck,
   '2026-12-05T2150_classroom_rota_swap': classroomRotaSwap,
   '2026-12-05T2200_list_indexes': listIndexes,
+  '2026-12-06T0600_projects': projects,
+  '2026-12-06T0610_selections': selections,
 };

@@ -11,6 +11,7 @@ import type { HoursTables } from './hours.ts';
 import type { NeedsTables } from './needs.ts';
 import type { PairingsTables } from './pairings.ts';
 import type { PlatformTables } from './platform.ts';
+import type { ProjectsTables } from './projects.ts';
 import type { RecognitionTables } from './recognition.ts';
 import type { RecordsTables } from './records.ts';
 import type { RegistryTables } from './registry.ts';
@@ -30,6 +31,7 @@ export type * from './hours.ts';
 export type * from './needs.ts';
 export type * from './pairings.ts';
 export type * from './platform.ts';
+export type * from './projects.ts';
 export type * from './recognition.ts';
 export type * from './records.ts';
 export type * from './registry.ts';
@@ -56,4 +58,5 @@ export interface Database
     HomecareTables,
     ContactsTables,
     SelfServiceTables,
-    ClassroomRotaSwapTables {}
+    ClassroomRotaSwapTables,
+    ProjectsTables {}
