@@ -59,6 +59,7 @@ import type { ReleaseListener } from './modules/volunteers/guardian-consent.serv
 import { volunteersModule } from './modules/volunteers/volunteers.module.ts';
 import { wechatModule } from './modules/wechat/wechat.module.ts';
 import { projectsModule } from './modules/projects/projects.module.ts';
+import { selectionsModule } from './modules/selections/selections.module.ts';
 
 export interface AppDeps {
   database: DatabaseHandle;
@@ -259,6 +260,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     me,
     selfService,
     projectsModule({ db, audit, cipher }),
+    selectionsModule({ db, audit, residents }),
   ];
   const services: Services = {
     auth: auth.service,

@@ -14,6 +14,7 @@ import { badgesConsoleEn } from './badges.console.en.ts';
 import { classroomConsoleEn } from './classroom.console.en.ts';
 import { homecareConsoleEn } from './homecare.console.en.ts';
 import { surveyConsoleEn } from './survey.console.en.ts';
+import { projectsConsoleEn } from './projects.console.en.ts';
 
 export const consoleEn: Translation<typeof consoleZhCN> = {
   ...orgConsoleEn,
@@ -28,6 +29,7 @@ export const consoleEn: Translation<typeof consoleZhCN> = {
   ...appointmentsConsoleEn,
   ...needsConsoleEn,
   ...surveyConsoleEn,
+  ...projectsConsoleEn,
   console: {
     title: 'Community office',
     userLine: '{{name}} ({{role}})',
@@ -339,6 +341,8 @@ export const consoleEn: Translation<typeof consoleZhCN> = {
       badges: 'Love badges',
       classroom: '4:30 classroom',
       homecare: 'Home care',
+      projects: 'Projects',
+      selections: 'Selections',
       groups: {
         registry: 'Registry',
         volunteers: 'Volunteers',

@@ -11,6 +11,7 @@ import { badgesConsoleZhCN } from './badges.console.zh-CN.ts';
 import { classroomConsoleZhCN } from './classroom.console.zh-CN.ts';
 import { homecareConsoleZhCN } from './homecare.console.zh-CN.ts';
 import { surveyConsoleZhCN } from './survey.console.zh-CN.ts';
+import { projectsConsoleZhCN } from './projects.console.zh-CN.ts';
 
 export const consoleZhCN = {
   ...orgConsoleZhCN,
@@ -25,6 +26,7 @@ export const consoleZhCN = {
   ...appointmentsConsoleZhCN,
   ...needsConsoleZhCN,
   ...surveyConsoleZhCN,
+  ...projectsConsoleZhCN,
   console: {
     title: '社区工作台',
     userLine: '{{name}}（{{role}}）',
@@ -333,6 +335,8 @@ export const consoleZhCN = {
       badges: '爱心二维码',
       classroom: '四点半课堂',
       homecare: '居家照护',
+      projects: '志愿服务项目',
+      selections: '评选',
       groups: {
         registry: '居民档案',
         volunteers: '志愿者队伍',

@@ -74,6 +74,8 @@ const GROUP_OF: Record<string, MenuGroupKey> = {
   certificates: 'records',
   supermarket: 'records',
   'party-indicators': 'records',
+  projects: 'records',
+  selections: 'records',
   badges: 'care',
   classroom: 'care',
   homecare: 'care',
@@ -111,7 +113,9 @@ export type MenuLabelKey =
   | 'partyIndicators'
   | 'badges'
   | 'classroom'
-  | 'homecare';
+  | 'homecare'
+  | 'projects'
+  | 'selections';
 
 export const CONSOLE_MENU: ConsoleMenuItem[] = [
   {
@@ -271,6 +275,20 @@ export const CONSOLE_MENU: ConsoleMenuItem[] = [
   },
   { key: 'audit', path: '/console/audit', labelKey: 'audit', icon: <AuditOutlined />, permission: 'audit.read' },
   { key: 'outbox', path: '/console/outbox', labelKey: 'outbox', icon: <MailOutlined />, permission: 'outbox.read' },
+  {
+    key: 'projects',
+    path: '/console/projects',
+    labelKey: 'projects',
+    icon: <FlagOutlined />,
+    permission: 'projects.manage',
+  },
+  {
+    key: 'selections',
+    path: '/console/selections',
+    labelKey: 'selections',
+    icon: <TrophyOutlined />,
+    permission: 'selections.manage',
+  },
 ];
 
 /** Which menu entry a path belongs to (households and buildings live under 网格, residents under 居民). */
