@@ -52,6 +52,7 @@ const SupermarketPage = lazy(() => import('../../features/points/console/Superma
 const HomecarePage = lazy(() => import('../../features/homecare/console/HomecarePage.tsx'));
 const ProjectsPage = lazy(() => import('../../features/projects/console/ProjectsPage.tsx'));
 const ProjectPage = lazy(() => import('../../features/projects/console/ProjectPage.tsx'));
+const SelectionsPage = lazy(() => import('../../features/selections/console/SelectionsPage.tsx'));
 const BadgesPage = lazy(() => import('../../features/badges/console/BadgesPage.tsx'));
 const ClassroomPage = lazy(() => import('../../features/classroom/console/ClassroomPage.tsx'));
 const PartyIndicatorsPage = lazy(() => import('../../features/party-indicators/PartyIndicatorsPage.tsx'));
@@ -151,6 +152,7 @@ export default function ConsoleApp() {
             <Route path="homecare" element={reg('homecare.manage', <HomecarePage />)} />
             <Route path="projects" element={reg('projects.manage', <ProjectsPage />)} />
             <Route path="projects/:id" element={reg('projects.manage', <ProjectPage />)} />
+            <Route path="selections" element={reg('selections.manage', <SelectionsPage />)} />
             <Route path="badges" element={reg('badges.manage', <BadgesPage />)} />
             <Route path="classroom" element={reg('classroom.manage', <ClassroomPage />)} />
             <Route path="party-indicators" element={reg('party.read', <PartyIndicatorsPage />)} />
