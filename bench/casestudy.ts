@@ -59,7 +59,7 @@ export async function casestudyBench(seconds = 10, connections = 10, votes = 200
       ],
     }))!.id;
     const targets: Array<[string, string]> = [
-      ...(await get<Array<{ id: string }>>('/api/activities?from=2020-01-01&to=2030-12-31')).map(
+      ...(await get<Array<{ id: string }>>('/api/activities')).map(
         (a) => ['activity', a.id] as [string, string],
       ),
       ...(await get<Array<{ id: string }>>('/api/teams')).map((x) => ['team', x.id] as [string, string]),

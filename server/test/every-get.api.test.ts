@@ -25,6 +25,11 @@ const SKIP: Record<string, string> = {
   '/api/certificates/mine/{id}/pdf': 'the demo issues no certificates',
   '/api/certificates/verify/{communityId}/{token}': 'the demo issues no certificates',
   '/api/activities/feed/{communityId}/{token}': 'the demo gives no volunteer an activity calendar feed',
+  '/api/projects/{id}': 'the demo has no projects',
+  '/api/projects/{id}/report': 'the demo has no projects',
+  '/api/projects/{id}/report.pdf': 'the demo has no projects',
+  '/api/projects/{id}/report/export': 'the demo has no projects',
+  '/api/selections/{id}': 'the demo opens no selection',
 };
 
 /** Lists that are short by nature (not paged), with why. They must still stay under the body limit. */
@@ -51,6 +56,10 @@ const BOUNDED: Record<string, string> = {
   '/api/recognition/health-check': "one year's checks, one per star volunteer",
   '/api/recognition/quarters/{quarter}/nominations': "one quarter's nominations",
   '/api/public/recognition/{communityId}/{quarter}': "one quarter's published stars (a quota)",
+  '/api/projects': "the community's projects, a few a year",
+  '/api/selections': "the community's selections, a few a year",
+  '/api/me/selections': 'the selections open today',
+  '/api/public/{communityId}/honours': 'the published honours: a few places per selection',
   // One thing's rows.
   '/api/volunteers/{id}/skills': "one volunteer's skills",
   '/api/households/{id}/survey': "one household's survey visits",

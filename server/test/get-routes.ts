@@ -78,6 +78,7 @@ export const FILLS: Record<string, Fill> = {
   '/api/recognition/quarters/{quarter}/ranking/export': async () => ({ quarter: QUARTER }),
   '/api/recognition/quarters/{quarter}/nominations': async () => ({ quarter: QUARTER }),
   '/api/public/recognition/{communityId}': async () => ({ communityId: XIGUAN_ID }),
+  '/api/public/{communityId}/honours': async () => ({ communityId: XIGUAN_ID }),
   '/api/public/recognition/{communityId}/{quarter}': async () => ({ communityId: XIGUAN_ID, quarter: QUARTER }),
   '/api/public/recognition/{communityId}/{quarter}/poster.pdf': async () => ({
     communityId: XIGUAN_ID,
