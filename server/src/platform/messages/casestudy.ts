@@ -31,9 +31,11 @@ export const en: Record<keyof typeof zh, string> = {
   selection_consent_missing:
     "The minor nominee {name} has no guardian's consent to publish yet; record the signed form first",
   junior_adult_required:
-    'A 小小志愿者 activity: a minor signs up with an accompanying adult (a guardian, a family member or an adult volunteer signed up)',
+    'A 小小志愿者 activity: a minor signs up with an accompanying adult ' +
+    '(a guardian, a family member or an adult volunteer signed up)',
   junior_adult_invalid:
-    "The accompanying adult must be the child's guardian or family, or an approved adult volunteer signed up for this activity",
+    "The accompanying adult must be the child's guardian or family, " +
+    'or an approved adult volunteer signed up for this activity',
   'entity.project': 'project',
   'entity.link': 'link',
   'entity.spending': 'spending line',
