@@ -146,26 +146,38 @@ const membersOf = (eb: Eb<any>, communityId: string, projectId: string) =>
     .where('tm.status', '=', 'active')
     .where('tm.team_id', 'in', linked(eb, communityId, projectId, 'team'));
 
-/** The contacts of a project's linked work from `from` to `to` (local dates, inclusive). */
-export function projectContacts(db: DbOrTrx, communityId: string, projectId: string, from: string, to: string) {
-  return db
-    .selectFrom('contact as c')
-    .select(['c.kind', 'c.subject_id', 'c.resident_id'])
-    .where('c.community_id', '=', communityId)
-    .where('c.occurred_on', '>=', from)
-    .where('c.occurred_on', '<=', to)
-    .where((eb) =>
-      eb.or([
-        eb.and([
-          eb('c.kind', '=', 'activity'),
-          eb('c.source_id', 'in', linked(eb, communityId, projectId, 'activity')),
-        ]),
-        eb.and([eb('c.kind', '=', 'need'), eb('c.source_id', 'in', linked(eb, communityId, projectId, 'need'))]),
-        eb.and([eb('c.kind', '=', 'pairing_visit'), eb('c.source_id', 'in', visitsOf(eb, communityId, projectId))]),
-        eb('c.volunteer_id', 'in', membersOf(eb, communityId, projectId)),
-      ]),
-    )
-    .execute();
+/**
+ * The contacts of a project's linked work from `from` to `to` (local dates, inclusive). One selective statement per
+ * kind of link (an OR of the four would scan every contact of the community), merged by contact id.
+ */
+export async function projectContacts(db: DbOrTrx, communityId: string, projectId: string, from: string, to: string) {
+  const base = () =>
+    db
+      .selectFrom('contact as c')
+      .select(['c.id', 'c.kind', 'c.subject_id', 'c.resident_id'])
+      .where('c.community_id', '=', communityId)
+      .where('c.occurred_on', '>=', from)
+      .where('c.occurred_on', '<=', to);
+  const parts = await Promise.all([
+    base()
+      .where('c.kind', '=', 'activity')
+      .where('c.source_id', 'in', (eb) => linked(eb, communityId, projectId, 'activity'))
+      .execute(),
+    base()
+      .where('c.kind', '=', 'need')
+      .where('c.source_id', 'in', (eb) => linked(eb, communityId, projectId, 'need'))
+      .execute(),
+    base()
+      .where('c.kind', '=', 'pairing_visit')
+      .where('c.source_id', 'in', (eb) => visitsOf(eb, communityId, projectId))
+      .execute(),
+    base()
+      .where('c.volunteer_id', 'in', (eb) => membersOf(eb, communityId, projectId))
+      .execute(),
+  ]);
+  const byId = new Map<string, (typeof parts)[number][number]>();
+  for (const rows of parts) for (const r of rows) byId.set(r.id, r);
+  return [...byId.values()];
 }
 
 /** Minutes in force (corrections applied) of credit entries of the linked work, and of those the verified. */
