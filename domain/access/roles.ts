@@ -61,6 +61,8 @@ export const PERMISSIONS = [
   'outbox.retry', // send a failed message again; set up the official account's menu
   'regions.read', // the tree of regions and communities the actor may see, and their figures side by side
   'indicators.read', // the indicators dashboard: figures only, never a resident's record; the monthly report
+  'projects.manage', // projects (志愿者+项目+特色服务): goal, budget, linked work, the report
+  'selections.manage', // selections (评选): open, accept nominations, close, publish honours
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -119,6 +121,9 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Permission, Scope>>> = {
     'notices.send': 'community',
     'outbox.retry': 'community',
     'indicators.read': 'community',
+    // Projects and selections are run by the social workers too.
+    'projects.manage': 'community',
+    'selections.manage': 'community',
   },
   // A grid leader knows every household of the grid and keeps it current, but sees sensitive fields masked.
   // Import is bulk writing, so it has the same bounds as registry.write: only into the leader's own grid.
@@ -234,4 +239,6 @@ export const PERMISSION_LABELS: Record<Permission, { zh: string; en: string }> =
   },
   'regions.read': { zh: '查看辖区社区', en: 'see the communities under an office' },
   'indicators.read': { zh: '查看指标看板', en: 'read the indicators dashboard' },
+  'projects.manage': { zh: '管理志愿服务项目', en: 'manage projects' },
+  'selections.manage': { zh: '管理评选', en: 'manage selections' },
 };

@@ -66,6 +66,8 @@ import { ActivitiesPublicService } from './modules/activities/activities-public.
 import { notificationsModule } from './modules/notifications/notifications.module.ts';
 import type { OutboxWorker } from './platform/outbox.ts';
 import { indicatorsModule } from './modules/indicators/indicators.module.ts';
+import { projectsModule } from './modules/projects/projects.module.ts';
+import { selectionsModule } from './modules/selections/selections.module.ts';
 
 export interface AppDeps {
   database: DatabaseHandle;
@@ -285,6 +287,8 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     notifications,
     regionsModule({ db }),
     indicatorsModule({ db, cipher, alertDays: config.leftOutAlertDays }),
+    projectsModule({ db, audit, cipher }),
+    selectionsModule({ db, audit, residents }),
   ];
   const services: Services = {
     auth: auth.service,

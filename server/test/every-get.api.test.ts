@@ -30,6 +30,11 @@ const SKIP: Record<string, string> = {
   '/api/publicity/announcements/{id}/wechat': 'the demo publishes no announcement',
   '/api/notices/{id}': 'the demo sends no staff notice',
   '/api/indicators/reports/{id}/pdf': 'the demo stores no monthly report (the job runs on the 1st)',
+  '/api/projects/{id}': 'the demo has no projects',
+  '/api/projects/{id}/report': 'the demo has no projects',
+  '/api/projects/{id}/report.pdf': 'the demo has no projects',
+  '/api/projects/{id}/report/export': 'the demo has no projects',
+  '/api/selections/{id}': 'the demo opens no selection',
 };
 
 /** Lists that are short by nature (not paged), with why. They must still stay under the body limit. */
@@ -58,6 +63,10 @@ const BOUNDED: Record<string, string> = {
   '/api/public/recognition/{communityId}/{quarter}': "one quarter's published stars (a quota)",
   '/api/public/{communityId}/activities': 'the 30 soonest published activities (the public site)',
   '/api/public/{communityId}/screen': "today's items on the LED screen",
+  '/api/projects': "the community's projects, a few a year",
+  '/api/selections': "the community's selections, a few a year",
+  '/api/me/selections': 'the selections open today',
+  '/api/public/{communityId}/honours': 'the published honours: a few places per selection',
   // One thing's rows.
   '/api/volunteers/{id}/skills': "one volunteer's skills",
   '/api/households/{id}/survey': "one household's survey visits",

@@ -82,6 +82,7 @@ export const FILLS: Record<string, Fill> = {
   '/api/public/{communityId}/activities': async () => ({ communityId: XIGUAN_ID }),
   '/api/public/{communityId}/screen': async () => ({ communityId: XIGUAN_ID }),
   '/api/public/{communityId}/screen.txt': async () => ({ communityId: XIGUAN_ID }),
+  '/api/public/{communityId}/honours': async () => ({ communityId: XIGUAN_ID }),
   '/api/public/recognition/{communityId}/{quarter}': async () => ({ communityId: XIGUAN_ID, quarter: QUARTER }),
   '/api/public/recognition/{communityId}/{quarter}/poster.pdf': async () => ({
     communityId: XIGUAN_ID,

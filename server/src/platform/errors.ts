@@ -159,6 +159,20 @@ const regions = {
   region_session: 403,
 } as const;
 
+// Projects, selections (评选) and 小小志愿者 (issue 15).
+const casestudy = {
+  selection_not_nominating: 409,
+  selection_not_voting: 409,
+  selection_already_voted: 409,
+  selection_not_on_ballot: 409,
+  selection_not_open: 409,
+  selection_not_closed: 409,
+  selection_already_published: 409,
+  selection_consent_missing: 409,
+  junior_adult_required: 409,
+  junior_adult_invalid: 409,
+} as const;
+
 // The one gate for every assignment (domain/volunteers/work-policy.ts).
 const eligibility = {
   work_not_eligible: 409,
@@ -201,6 +215,7 @@ export const ERROR_STATUS = joinAreas('Error code', {
   notices,
   notifications,
   regions,
+  casestudy,
 });
 export type ErrorCode = keyof typeof ERROR_STATUS;
 

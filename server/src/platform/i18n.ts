@@ -28,6 +28,7 @@ import * as notices from './messages/notices.ts';
 import * as notifications from './messages/notifications.ts';
 import * as regions from './messages/regions.ts';
 import * as indicators from './messages/indicators.ts';
+import * as casestudy from './messages/casestudy.ts';
 
 export type Locale = 'zh-CN' | 'en';
 
@@ -57,6 +58,7 @@ const zh = joinAreas('Message key', {
   notifications: notifications.zh,
   regions: regions.zh,
   indicators: indicators.zh,
+  casestudy: casestudy.zh,
 });
 const en: Record<keyof typeof zh, string> = joinAreas('Message key', {
   platform: platform.en,
@@ -83,6 +85,7 @@ const en: Record<keyof typeof zh, string> = joinAreas('Message key', {
   notifications: notifications.en,
   regions: regions.en,
   indicators: indicators.en,
+  casestudy: casestudy.en,
 });
 
 // Every error code has a message: a code without one fails the type-check here.

@@ -18,6 +18,7 @@ import { publicityConsoleEn } from './publicity.console.en.ts';
 import { noticesConsoleEn } from './notices.console.en.ts';
 import { regionsConsoleEn } from './regions.console.en.ts';
 import { indicatorsConsoleEn } from './indicators.console.en.ts';
+import { projectsConsoleEn } from './projects.console.en.ts';
 
 export const consoleEn: Translation<typeof consoleZhCN> = {
   ...orgConsoleEn,
@@ -36,6 +37,7 @@ export const consoleEn: Translation<typeof consoleZhCN> = {
   ...noticesConsoleEn,
   ...regionsConsoleEn,
   ...indicatorsConsoleEn,
+  ...projectsConsoleEn,
   console: {
     title: 'Community office',
     userLine: '{{name}} ({{role}})',
@@ -351,6 +353,8 @@ export const consoleEn: Translation<typeof consoleZhCN> = {
       homecare: 'Home care',
       publicity: 'Publicity',
       regions: 'Overview of communities',
+      projects: 'Projects',
+      selections: 'Selections',
       groups: {
         registry: 'Registry',
         volunteers: 'Volunteers',

@@ -15,6 +15,7 @@ import { publicityConsoleZhCN } from './publicity.console.zh-CN.ts';
 import { noticesConsoleZhCN } from './notices.console.zh-CN.ts';
 import { regionsConsoleZhCN } from './regions.console.zh-CN.ts';
 import { indicatorsConsoleZhCN } from './indicators.console.zh-CN.ts';
+import { projectsConsoleZhCN } from './projects.console.zh-CN.ts';
 
 export const consoleZhCN = {
   ...orgConsoleZhCN,
@@ -33,6 +34,7 @@ export const consoleZhCN = {
   ...noticesConsoleZhCN,
   ...regionsConsoleZhCN,
   ...indicatorsConsoleZhCN,
+  ...projectsConsoleZhCN,
   console: {
     title: '社区工作台',
     userLine: '{{name}}（{{role}}）',
@@ -345,6 +347,8 @@ export const consoleZhCN = {
       homecare: '居家照护',
       publicity: '宣传',
       regions: '辖区总览',
+      projects: '志愿服务项目',
+      selections: '评选',
       groups: {
         registry: '居民档案',
         volunteers: '志愿者队伍',

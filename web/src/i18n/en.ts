@@ -3,6 +3,7 @@ import type { Translation } from './resource.ts';
 import type { zhCN } from './zh-CN.ts';
 
 import { orgPhoneEn } from './org.phone.en.ts';
+import { selectionsPhoneEn } from './selections.phone.en.ts';
 import { appointmentsPhoneEn } from './appointments.phone.en.ts';
 import { needsPhoneEn } from './needs.phone.en.ts';
 import { pairingsPhoneEn } from './pairings.phone.en.ts';
@@ -20,6 +21,7 @@ import { noticesPhoneEn } from './notices.phone.en.ts';
 
 export const en: Translation<typeof zhCN> = {
   ...orgPhoneEn,
+  ...selectionsPhoneEn,
   ...activitiesPhoneEn,
   ...badgesPhoneEn,
   ...classroomPhoneEn,

@@ -1,5 +1,6 @@
 // Chinese strings of the base bundle: sign-in, the phone pages, and registry words both faces use.
 import { orgPhoneZhCN } from './org.phone.zh-CN.ts';
+import { selectionsPhoneZhCN } from './selections.phone.zh-CN.ts';
 import { appointmentsPhoneZhCN } from './appointments.phone.zh-CN.ts';
 import { needsPhoneZhCN } from './needs.phone.zh-CN.ts';
 import { pairingsPhoneZhCN } from './pairings.phone.zh-CN.ts';
@@ -17,6 +18,7 @@ import { noticesPhoneZhCN } from './notices.phone.zh-CN.ts';
 
 export const zhCN = {
   ...orgPhoneZhCN,
+  ...selectionsPhoneZhCN,
   ...activitiesPhoneZhCN,
   ...badgesPhoneZhCN,
   ...classroomPhoneZhCN,

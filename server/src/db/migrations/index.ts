@@ -29,6 +29,8 @@ import * as outboxDelivery from './2026-12-06T0400_outbox_delivery.ts';
 import * as notices from './2026-12-06T0500_notices.ts';
 import * as regions from './2026-12-06T0100_regions.ts';
 import * as indicators from './2026-12-06T0200_indicators.ts';
+import * as projects from './2026-12-06T0600_projects.ts';
+import * as selections from './2026-12-06T0610_selections.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-28T1200_foundation': foundation,
@@ -59,4 +61,6 @@ export const migrations: Record<string, Migration> = {
   '2026-12-06T0500_notices': notices,
   '2026-12-06T0100_regions': regions,
   '2026-12-06T0200_indicators': indicators,
+  '2026-12-06T0600_projects': projects,
+  '2026-12-06T0610_selections': selections,
 };

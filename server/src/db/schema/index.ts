@@ -14,6 +14,7 @@ import type { NeedsTables } from './needs.ts';
 import type { PairingsTables } from './pairings.ts';
 import type { PlatformTables } from './platform.ts';
 import type { PublicityTables } from './publicity.ts';
+import type { ProjectsTables } from './projects.ts';
 import type { RecognitionTables } from './recognition.ts';
 import type { RecordsTables } from './records.ts';
 import type { RegistryTables } from './registry.ts';
@@ -37,6 +38,7 @@ export type * from './notices.ts';
 export type * from './pairings.ts';
 export type * from './platform.ts';
 export type * from './publicity.ts';
+export type * from './projects.ts';
 export type * from './recognition.ts';
 export type * from './records.ts';
 export type * from './registry.ts';
@@ -68,4 +70,5 @@ export interface Database
     PublicityTables,
     NoticesTables,
     RegionsTables,
-    IndicatorsTables {}
+    IndicatorsTables,
+    ProjectsTables {}

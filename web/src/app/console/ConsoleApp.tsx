@@ -52,6 +52,9 @@ const RecognitionPage = lazy(() => import('../../features/recognition/console/Re
 const CertificatesPage = lazy(() => import('../../features/certificates/console/CertificatesPage.tsx'));
 const SupermarketPage = lazy(() => import('../../features/points/console/SupermarketPage.tsx'));
 const HomecarePage = lazy(() => import('../../features/homecare/console/HomecarePage.tsx'));
+const ProjectsPage = lazy(() => import('../../features/projects/console/ProjectsPage.tsx'));
+const ProjectPage = lazy(() => import('../../features/projects/console/ProjectPage.tsx'));
+const SelectionsPage = lazy(() => import('../../features/selections/console/SelectionsPage.tsx'));
 const BadgesPage = lazy(() => import('../../features/badges/console/BadgesPage.tsx'));
 const ClassroomPage = lazy(() => import('../../features/classroom/console/ClassroomPage.tsx'));
 const PartyIndicatorsPage = lazy(() => import('../../features/party-indicators/PartyIndicatorsPage.tsx'));
@@ -153,6 +156,9 @@ export default function ConsoleApp() {
             <Route path="supermarket" element={reg('points.manage', <SupermarketPage />)} />
             <Route path="homecare" element={reg('homecare.manage', <HomecarePage />)} />
             <Route path="publicity" element={reg('publicity.manage', <PublicityPage />)} />
+            <Route path="projects" element={reg('projects.manage', <ProjectsPage />)} />
+            <Route path="projects/:id" element={reg('projects.manage', <ProjectPage />)} />
+            <Route path="selections" element={reg('selections.manage', <SelectionsPage />)} />
             <Route path="badges" element={reg('badges.manage', <BadgesPage />)} />
             <Route path="classroom" element={reg('classroom.manage', <ClassroomPage />)} />
             <Route path="party-indicators" element={reg('party.read', <PartyIndicatorsPage />)} />

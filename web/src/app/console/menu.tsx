@@ -77,6 +77,8 @@ const GROUP_OF: Record<string, MenuGroupKey> = {
   supermarket: 'records',
   'party-indicators': 'records',
   indicators: 'records',
+  projects: 'records',
+  selections: 'records',
   badges: 'care',
   classroom: 'care',
   homecare: 'care',
@@ -120,7 +122,9 @@ export type MenuLabelKey =
   | 'homecare'
   | 'publicity'
   | 'notices'
-  | 'regions';
+  | 'regions'
+  | 'projects'
+  | 'selections';
 
 export const CONSOLE_MENU: ConsoleMenuItem[] = [
   // Offices above the community (街道, 区): their communities side by side; the only entry they have.
@@ -308,6 +312,20 @@ export const CONSOLE_MENU: ConsoleMenuItem[] = [
     labelKey: 'notices',
     icon: <NotificationOutlined />,
     permission: 'notices.send',
+  },
+  {
+    key: 'projects',
+    path: '/console/projects',
+    labelKey: 'projects',
+    icon: <FlagOutlined />,
+    permission: 'projects.manage',
+  },
+  {
+    key: 'selections',
+    path: '/console/selections',
+    labelKey: 'selections',
+    icon: <TrophyOutlined />,
+    permission: 'selections.manage',
   },
 ];
 

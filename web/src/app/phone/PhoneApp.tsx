@@ -29,6 +29,7 @@ const ActivitiesPhonePage = lazy(() => import('../../features/activities/phone/A
 const CheckinPage = lazy(() => import('../../features/activities/phone/CheckinPage.tsx'));
 const BookServicePage = lazy(() => import('../../features/appointments/phone/BookServicePage.tsx'));
 const AskHelpPage = lazy(() => import('../../features/needs/phone/AskHelpPage.tsx'));
+const SelectionsPhonePage = lazy(() => import('../../features/selections/phone/SelectionsPhonePage.tsx'));
 const SurveyVisitPage = lazy(() => import('../../features/needs/phone/SurveyVisitPage.tsx'));
 const MyTasksPage = lazy(() => import('../../features/needs/phone/MyTasksPage.tsx'));
 const TaskNeedPage = lazy(() => import('../../features/needs/phone/TaskNeedPage.tsx'));
@@ -75,6 +76,7 @@ export default function PhoneApp() {
         <Route path="activities/:id" element={<ActivitiesPhonePage />} />
         <Route path="activities/checkin/:id" element={<CheckinPage />} />
         <Route path="needs" element={<AskHelpPage />} />
+        <Route path="selections" element={<SelectionsPhonePage />} />
         <Route path="tasks" element={<MyTasksPage />} />
         <Route path="tasks/needs/:id" element={<TaskNeedPage />} />
         <Route path="messages" element={<MyMessagesPage />} />

@@ -104,6 +104,12 @@ export function phoneTiles(me: Me, home: HomeSummary, t: TFunction): Tile[] {
       sub: t('needsPhone.linkDesc'),
     },
     can(me, 'resident.self') && {
+      key: 'selections',
+      to: '/m/selections',
+      title: t('selPhone.link'),
+      sub: t('selPhone.linkDesc'),
+    },
+    can(me, 'resident.self') && {
       key: 'appointments',
       to: '/m/appointments',
       title: t('apptPhone.link'),
