@@ -18,10 +18,11 @@ describe('a street account compares its communities', () => {
     const cells = (await row.getByRole('cell').allTextContents()).map((c) => c.trim());
     assert.equal(cells[1], '8');
     assert.equal(cells[2], '2,265');
-    // Its menu holds its overview only.
+    // Its menu holds its overview and the figures, no record.
     const menu = page.getByRole('navigation', { name: '主菜单' });
     const entries = (await menu.getByRole('menuitem').allTextContents()).map((x) => x.trim()).filter(Boolean);
-    assert.deepEqual(entries, ['辖区总览']);
+    assert.ok(entries.includes('辖区总览'), entries.join(' '));
+    assert.ok(!entries.some((e) => /居民|志愿者|需求|网格/.test(e)), entries.join(' '));
     await expectAccessible(page, '街道总览');
     await screenshot(page, 'regions-street');
 
@@ -35,6 +36,21 @@ describe('a street account compares its communities', () => {
     // No record: the registry answers 403 to an office.
     const residents = await page.request.get(`${BASE}/api/residents`);
     assert.equal(residents.status(), 403);
+
+    // The indicators dashboard of the street: its communities side by side, then into Xiguan and one of its grids.
+    await page.goto('/console/indicators');
+    await page.getByRole('heading', { name: '指标', level: 1 }).waitFor();
+    await page.getByRole('heading', { name: /下级对比/ }).waitFor();
+    const compare = page.getByRole('table').first();
+    await compare.getByRole('button', { name: '西关社区' }).click();
+    const crumbs = page.getByRole('navigation', { name: '层级' });
+    await crumbs.getByText('西关社区').waitFor();
+    await expectAccessible(page, 'indicators of a community (street office)');
+    const firstGrid = page.getByRole('table').first().getByRole('button').first();
+    const gridName = (await firstGrid.textContent())!.trim();
+    await firstGrid.click();
+    await crumbs.getByText(gridName).waitFor();
+    await page.getByRole('img', { name: /志愿者年龄段/ }).waitFor();
     await context.close();
   });
 

@@ -153,6 +153,48 @@ for (const kind of testDatabaseKinds()) {
       );
     });
 
+    it("gives a street admin the indicators of its street: communities side by side, each one's own figures", async () => {
+      const tree = (await streetAdmin('GET', '/api/indicators/tree')).json();
+      assert.equal(tree.id, `street:${street}`);
+      assert.deepEqual(tree.children.map((n: any) => n.id).sort(), [`community:${c.id}`, `community:${t.a.id}`].sort());
+      const xiguan = tree.children.find((n: any) => n.id === `community:${t.a.id}`);
+      assert.deepEqual(
+        xiguan.children.map((g: any) => g.name),
+        ['第一网格', '第二网格'],
+      );
+      const compare = await streetAdmin('GET', '/api/indicators/compare');
+      assert.equal(compare.statusCode, 200);
+      const rows = compare.json().rows;
+      assert.equal(rows.length, 2);
+      // Each community's row equals that community's own dashboard, and the street's total their sum.
+      let households = 0;
+      for (const row of rows) {
+        const own = (await streetAdmin('GET', `/api/indicators?node=${encodeURIComponent(row.id)}`)).json();
+        assert.equal(own.headline.households, row.headline.households);
+        assert.equal(own.headline.volunteers, row.headline.volunteers);
+        households += row.headline.households;
+      }
+      const whole = (await streetAdmin('GET', '/api/indicators')).json();
+      assert.equal(whole.headline.households, households);
+      // Drill to a grid of a community in the street; another street's community and grids stay out of reach.
+      const grid = xiguan.children[0].id;
+      assert.equal((await streetAdmin('GET', `/api/indicators?node=${encodeURIComponent(grid)}`)).statusCode, 200);
+      assert.equal((await streetAdmin('GET', `/api/indicators?node=community:${t.b.id}`)).statusCode, 403);
+      const otherGrid = await t.db.handle.db
+        .selectFrom('grid')
+        .select('id')
+        .where('community_id', '=', t.b.id)
+        .executeTakeFirstOrThrow();
+      assert.equal((await streetAdmin('GET', `/api/indicators?node=grid:${otherGrid.id}`)).statusCode, 403);
+      // Figures only: no resident's name in any answer.
+      const anyName = await t.db.handle.db
+        .selectFrom('resident')
+        .select('name')
+        .where('community_id', '=', t.a.id)
+        .executeTakeFirstOrThrow();
+      assert.ok(!JSON.stringify(whole).includes(anyName.name));
+    });
+
     it('refuses a street admin another street, its communities and their grids', async () => {
       assert.equal((await streetAdmin('GET', `/api/regions/communities?node=${otherStreet}`)).statusCode, 404);
       assert.equal((await streetAdmin('GET', `/api/regions/communities?node=${district}`)).statusCode, 404);

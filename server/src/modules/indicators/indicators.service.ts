@@ -37,7 +37,7 @@ import { SENSITIVE_GROUPS, SPECIAL_GROUPS, SPECIAL_GROUP_LABELS } from '../../..
 import { FESTIVAL_TEMPLATE_KEYS } from '../../../../domain/activities/templates.ts';
 import { festivals as festivalDates } from '../../../../domain/calendar/calendar.ts';
 import { groupTag } from '../registry/resident-directory.ts';
-import { communitiesUnder, viewTree, type ViewNode } from './indicators-view.ts';
+import { communitiesUnder, coverageOf, viewTree, type ViewNode } from './indicators-view.ts';
 import * as repo from './indicators.repository.ts';
 
 export type Lang = 'zh' | 'en';
@@ -624,8 +624,7 @@ export class IndicatorsService {
     const heads = await this.headlineRows(actor, this.scope(r, w.from, w.to));
     const rows = [];
     for (const child of r.children) {
-      const under = await communitiesUnder(this.db, actor, child.id);
-      if (!under) continue;
+      const under = coverageOf(child, r.communityIds);
       const ids = new Set(under.communityIds);
       const mine = [...heads.entries()]
         .filter(([k]) => {
