@@ -68,6 +68,7 @@ import type { OutboxWorker } from './platform/outbox.ts';
 import { indicatorsModule } from './modules/indicators/indicators.module.ts';
 import { projectsModule } from './modules/projects/projects.module.ts';
 import { selectionsModule } from './modules/selections/selections.module.ts';
+import { publishedHonours } from './modules/selections/selections.service.ts';
 
 export interface AppDeps {
   database: DatabaseHandle;
@@ -282,7 +283,13 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     me,
     selfService,
     // Publicity reads activities only through their public service, and the published commendation lists.
-    publicityModule({ db, audit, activities: new ActivitiesPublicService(db), commendations: recognition.service }),
+    publicityModule({
+      db,
+      audit,
+      activities: new ActivitiesPublicService(db),
+      commendations: recognition.service,
+      sections: { honours: (communityId) => publishedHonours(db, communityId) },
+    }),
     notices,
     notifications,
     regionsModule({ db }),

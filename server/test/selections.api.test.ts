@@ -209,6 +209,11 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(list[0].honour, '美德少年');
       for (const secret of ['曾小红', '取报纸', '曾国平', t.a.residents['曾小红']!])
         assert.ok(!res.body.includes(secret), secret);
+      // The community's public site carries them under 社区荣誉, as public as the route.
+      const site = await t.app.inject({ method: 'GET', url: `/p/${t.a.id}` });
+      assert.equal(site.statusCode, 200);
+      assert.match(site.body, /社区荣誉[\s\S]*美德少年：曾同学/);
+      for (const secret of ['曾小红', '取报纸', '曾国平']) assert.ok(!site.body.includes(secret), secret);
       // The other community has no honours; a malformed id is a 400, not a 500.
       assert.deepEqual((await t.app.inject({ method: 'GET', url: `/api/public/${t.b.id}/honours` })).json(), []);
       assert.equal((await t.app.inject({ method: 'GET', url: '/api/public/nope/honours' })).statusCode, 400);

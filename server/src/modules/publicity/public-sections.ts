@@ -21,8 +21,20 @@ export interface PublicSection {
   render(ctx: PublicSectionContext): string | Promise<string>;
 }
 
-/** What other modules lend the public site for their own sections (none yet; honours will be one). */
-export type SectionSources = Record<string, never>;
+/** One honour won in a published selection, as public as the selections module makes it (a minor: 某同学). */
+export interface PublicHonour {
+  selectionId: string;
+  title: string;
+  honour: string;
+  name: string;
+  rank: number;
+}
+
+/** What other modules lend the public site for their own sections. */
+export interface SectionSources {
+  /** The community's published selections (好家风, 美德少年, 最美社区人). */
+  honours?: (communityId: string) => Promise<PublicHonour[]>;
+}
 
 const W = {
   'zh-CN': { signUp: '报名', none: '近期没有活动', more: '全文', names: '（按姓名公开，仅列出本人同意公开者）' },
@@ -35,7 +47,7 @@ const day = (iso: string) => iso.slice(0, 10);
  * How many of each the page lists: with every field at its longest the page stays under 30 KB (a test renders that
  * worst case). The data API lists more activities; the page links each one to the phone pages.
  */
-export const SITE_LIMITS = { activities: 20, news: 10, classes: 6, excerpt: 80 } as const;
+export const SITE_LIMITS = { activities: 20, news: 10, classes: 6, excerpt: 80, honours: 30 } as const;
 
 const activities: PublicSection = {
   id: 'activities',
@@ -111,7 +123,30 @@ const classes: PublicSection = {
   },
 };
 
+/** The community's honours: each published selection with its winners, in rank order. */
+function honours(source: NonNullable<SectionSources['honours']>): PublicSection {
+  return {
+    id: 'honours',
+    title: { 'zh-CN': '社区荣誉', en: 'Community honours' },
+    render: async ({ site }) => {
+      const list = (await source(site.communityId)).slice(0, SITE_LIMITS.honours);
+      const bySelection = new Map<string, PublicHonour[]>();
+      for (const h of list) bySelection.set(h.selectionId, [...(bySelection.get(h.selectionId) ?? []), h]);
+      return [...bySelection.values()]
+        .map(
+          (hs) =>
+            `<h3>${esc(hs[0]!.title)}</h3><p>${esc(hs[0]!.honour)}：` +
+            `${hs
+              .sort((a, b) => a.rank - b.rank)
+              .map((h) => esc(h.name))
+              .join('、')}</p>`,
+        )
+        .join('');
+    },
+  };
+}
+
 /** The sections of every community's public site, in order. */
-export function publicSections(_sources: SectionSources = {}): PublicSection[] {
-  return [activities, news, commendations, classes];
+export function publicSections(sources: SectionSources = {}): PublicSection[] {
+  return [activities, news, commendations, ...(sources.honours ? [honours(sources.honours)] : []), classes];
 }
