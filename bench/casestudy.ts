@@ -59,9 +59,7 @@ export async function casestudyBench(seconds = 10, connections = 10, votes = 200
       ],
     }))!.id;
     const targets: Array<[string, string]> = [
-      ...(await get<Array<{ id: string }>>('/api/activities')).map(
-        (a) => ['activity', a.id] as [string, string],
-      ),
+      ...(await get<Array<{ id: string }>>('/api/activities')).map((a) => ['activity', a.id] as [string, string]),
       ...(await get<Array<{ id: string }>>('/api/teams')).map((x) => ['team', x.id] as [string, string]),
       ...(await get<{ items: Array<{ id: string }> }>('/api/needs?pageSize=200')).items.map(
         (x) => ['need', x.id] as [string, string],

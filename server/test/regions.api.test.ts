@@ -153,7 +153,7 @@ for (const kind of testDatabaseKinds()) {
       );
     });
 
-    it("gives a street admin the indicators of its street: communities side by side, each one's own figures", async () => {
+    it("gives a street office its street's indicators: communities side by side, each its own figures", async () => {
       const tree = (await streetAdmin('GET', '/api/indicators/tree')).json();
       assert.equal(tree.id, `street:${street}`);
       assert.deepEqual(tree.children.map((n: any) => n.id).sort(), [`community:${c.id}`, `community:${t.a.id}`].sort());
