@@ -232,4 +232,11 @@ const OFFICE_READS: Record<string, string> = {
   '/api/regions/tree': 'the names of its regions and communities',
   '/api/regions/communities': 'counts per community',
   '/api/regions/communities/{id}/grids': 'counts per grid',
+  '/api/indicators': 'figures of a node of its region (no name of a person)',
+  '/api/indicators/tree': 'the names of its regions, communities and grids',
+  '/api/indicators/compare': 'figures per child node',
+  '/api/indicators/export': 'the same figures as a workbook',
+  '/api/indicators/report.pdf': 'the same figures as the monthly report',
+  '/api/indicators/reports': 'the stored monthly reports of its nodes',
+  '/api/indicators/reports/{id}/pdf': 'a stored monthly report',
 };
