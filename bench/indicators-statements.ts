@@ -84,7 +84,8 @@ if (url) {
     await timeAll(p.db, cipher, 'PostgreSQL');
     await p.close();
   } finally {
-    await admin.query(`drop database ${name} with (force)`);
+    if (!process.env.KEEP_PG) await admin.query(`drop database ${name} with (force)`);
+    else console.log(`kept ${name}`);
     await admin.end();
   }
 }

@@ -141,18 +141,25 @@ const creditPerVolunteer = (s: Scope) => sql`(
   group by e.community_id, e.volunteer_id
 ) x`;
 
-/** Verified minutes per team name (a volunteer in two teams counts in both). */
+/**
+ * Verified minutes per team name (a volunteer in two teams counts in both). The memberships are grouped by their key
+ * (no row merges) so PostgreSQL joins two small sets on the volunteer instead of every team to every volunteer.
+ */
 export async function hoursByTeam(db: DbOrTrx, s: Scope) {
   const { rows } = await sql<{ k: string; m: unknown }>`
-    select t.name as k, sum(x.m) as m
+    select tt.name as k, sum(x.m) as m
     from ${creditPerVolunteer(s)}
+    inner join (
+      select tm.community_id, tm.volunteer_id, t.id, t.name
+      from team_member tm
+      inner join team t on t.community_id = tm.community_id and t.id = tm.team_id
+      where ${inIds('tm.community_id', s.ids)} and tm.status = 'active'
+      group by tm.community_id, tm.volunteer_id, t.id, t.name
+    ) tt on tt.community_id = x.community_id and tt.volunteer_id = x.volunteer_id
     inner join volunteer v on v.community_id = x.community_id and v.id = x.volunteer_id
     left join resident r on r.community_id = v.community_id and r.id = v.resident_id
-    inner join team_member tm on tm.community_id = x.community_id and tm.volunteer_id = x.volunteer_id
-      and tm.status = 'active'
-    inner join team t on t.community_id = tm.community_id and t.id = tm.team_id
     where ${gridIs('r.grid_id', s.gridId)}
-    group by t.name`.execute(db);
+    group by tt.name`.execute(db);
   return rows.map((r) => ({ key: r.k, minutes: n(r.m) }));
 }
 
@@ -192,7 +199,7 @@ export async function servicesByKind(db: DbOrTrx, s: Scope) {
  * contacts (a survey visit, a classroom session) once for each tag an active member of the household carries. Per
  * community and tag: contacts, and residents reached. Three grouped statements, each driven from the tagged
  * residents through the covering subject index: own contacts; household contacts from each (tag, household) once
- * (a CROSS JOIN, so SQLite keeps the few households outermost instead of scanning every household contact);
+ * (counted by a probe per household, so neither database scans every household contact; no row for none);
  * residents reached by two index probes each.
  */
 export async function servicesByTag(db: DbOrTrx, s: Scope, tags: readonly string[]) {
@@ -210,17 +217,22 @@ export async function servicesByTag(db: DbOrTrx, s: Scope, tags: readonly string
         and ${inWindow('c')} and c.resident_id is not null
       group by t.community_id, t.tag`.execute(db),
     sql<{ community_id: string; tag: string; c: unknown }>`
-      select x.community_id, x.tag, count(*) as c
+      select y.community_id, y.tag, sum(y.n) as c
       from (
-        select distinct t.community_id, t.tag, r.household_id
-        from resident_tag t
-        inner join resident r on r.community_id = t.community_id and r.id = t.resident_id and r.status = 'active'
-        where ${inIds('t.community_id', s.ids)} and t.tag in (${tagIn}) and ${gridIs('r.grid_id', s.gridId)}
-      ) x
-      cross join contact c
-      where c.community_id = x.community_id and c.subject_id = x.household_id and ${inWindow('c')}
-        and c.resident_id is null
-      group by x.community_id, x.tag`.execute(db),
+        select x.community_id, x.tag, (
+          select count(*) from contact c
+          where c.community_id = x.community_id and c.subject_id = x.household_id and ${inWindow('c')}
+            and c.resident_id is null
+        ) as n
+        from (
+          select distinct t.community_id, t.tag, r.household_id
+          from resident_tag t
+          inner join resident r on r.community_id = t.community_id and r.id = t.resident_id and r.status = 'active'
+          where ${inIds('t.community_id', s.ids)} and t.tag in (${tagIn}) and ${gridIs('r.grid_id', s.gridId)}
+        ) x
+      ) y
+      where y.n > 0
+      group by y.community_id, y.tag`.execute(db),
     sql<{ community_id: string; tag: string; c: unknown }>`
       select t.community_id, t.tag, count(*) as c
       from resident_tag t
