@@ -10,21 +10,30 @@ import { FieldCipher, generateKeyring } from '../server/src/platform/crypto.ts';
 import * as repo from '../server/src/modules/indicators/indicators.repository.ts';
 import { groupTag } from '../server/src/modules/registry/resident-directory.ts';
 import { SPECIAL_GROUPS } from '../domain/registry/special-groups.ts';
+import { cloneXiguan } from './indicators.ts';
 import { FESTIVAL_TEMPLATE_KEYS } from '../domain/activities/templates.ts';
 
 const quiet = { info() {}, warn() {}, error() {} } as unknown as FastifyBaseLogger;
 
 async function timeAll(db: Db, cipher: FieldCipher, label: string) {
   await ensureDemo(db, cipher, quiet);
+  // COMMUNITIES=n: Xiguan and n-1 copies (as bench/indicators.ts makes them), all in one list.
+  const copies = Array.from(
+    { length: Number(process.env.COMMUNITIES ?? 1) - 1 },
+    (_, k) => `00000000-0000-7000-8000-${String(k + 2).padStart(12, '0')}`,
+  );
+  const have = await db.selectFrom('community').select('id').execute();
+  if (copies.length && have.length === 1) await cloneXiguan(db, cipher, copies, label === 'PostgreSQL');
+  const ids = [XIGUAN_ID, ...copies];
   const s: repo.Scope = {
-    ids: [XIGUAN_ID],
+    ids,
     gridId: null,
     from: '2025-12-01',
     to: '2026-11-30',
     fromAt: '2025-11-30T16:00:00.000Z',
     toAt: '2026-11-30T16:00:00.000Z',
   };
-  const tags = SPECIAL_GROUPS.map((g) => groupTag(cipher, XIGUAN_ID, g));
+  const tags = ids.flatMap((id) => SPECIAL_GROUPS.map((g) => groupTag(cipher, id, g)));
   const cutoff = '2026-11-01';
   const b = { b18: '2008-11-30', b35: '1991-11-30', b60: '1966-11-30', b70: '1956-11-30' };
   const st: Array<[string, () => Promise<unknown>]> = [

@@ -27,15 +27,20 @@ const gridIs = (col: string, gridId: string | null): RawBuilder<boolean> =>
 
 // ------------------------------------------------------------------------------------------- households
 
-/** Per community and grid: households, and those with at least one approved volunteer living in them. */
+/**
+ * Per community and grid: households, and those with at least one approved volunteer living in them (the few
+ * households of approved volunteers found once and joined, not probed from every household).
+ */
 export async function households(db: DbOrTrx, s: Scope) {
   const { rows } = await sql<{ community_id: string; grid_id: string; total: unknown; with_volunteer: unknown }>`
-    select h.community_id, h.grid_id, count(*) as total,
-      sum(case when exists (
-        select 1 from resident r inner join volunteer v on v.community_id = r.community_id and v.resident_id = r.id
-        where r.community_id = h.community_id and r.household_id = h.id and v.status = 'approved'
-      ) then 1 else 0 end) as with_volunteer
+    select h.community_id, h.grid_id, count(*) as total, count(w.household_id) as with_volunteer
     from household h
+    left join (
+      select distinct r.community_id, r.household_id
+      from volunteer v
+      inner join resident r on r.community_id = v.community_id and r.id = v.resident_id
+      where ${inIds('v.community_id', s.ids)} and v.status = 'approved'
+    ) w on w.community_id = h.community_id and w.household_id = h.id
     where ${inIds('h.community_id', s.ids)} and ${gridIs('h.grid_id', s.gridId)}
     group by h.community_id, h.grid_id`.execute(db);
   return rows.map((r) => ({
@@ -199,7 +204,8 @@ export async function servicesByKind(db: DbOrTrx, s: Scope) {
  * contacts (a survey visit, a classroom session) once for each tag an active member of the household carries. Per
  * community and tag: contacts, and residents reached. Three grouped statements, each driven from the tagged
  * residents through the covering subject index: own contacts; household contacts from each (tag, household) once
- * (counted by a probe per household, so neither database scans every household contact; no row for none);
+ * (counted by a probe per household, so neither database scans every household contact; no row for none, by
+ * HAVING: a WHERE on the count made SQLite run each probe twice);
  * residents reached by two index probes each.
  */
 export async function servicesByTag(db: DbOrTrx, s: Scope, tags: readonly string[]) {
@@ -231,8 +237,8 @@ export async function servicesByTag(db: DbOrTrx, s: Scope, tags: readonly string
           where ${inIds('t.community_id', s.ids)} and t.tag in (${tagIn}) and ${gridIs('r.grid_id', s.gridId)}
         ) x
       ) y
-      where y.n > 0
-      group by y.community_id, y.tag`.execute(db),
+      group by y.community_id, y.tag
+      having sum(y.n) > 0`.execute(db),
     sql<{ community_id: string; tag: string; c: unknown }>`
       select t.community_id, t.tag, count(*) as c
       from resident_tag t
