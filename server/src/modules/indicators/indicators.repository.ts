@@ -5,7 +5,7 @@
 // Sources: hours from the hours ledger (verified credit entries that still count, as recognition's ledgerSums
 // reads them); services from the one record of service (`contact`); the rest from each area's own tables,
 // read-only, because asking each module's service community by community would be the loop this file avoids.
-import { sql, type RawBuilder } from 'kysely';
+import { PostgresAdapter, sql, type RawBuilder } from 'kysely';
 import type { DbOrTrx } from '../../db/database.ts';
 
 export interface Scope {
@@ -204,8 +204,8 @@ export async function servicesByKind(db: DbOrTrx, s: Scope) {
  * contacts (a survey visit, a classroom session) once for each tag an active member of the household carries. Per
  * community and tag: contacts, and residents reached. Three grouped statements, each driven from the tagged
  * residents through the covering subject index: own contacts; household contacts from each (tag, household) once
- * (counted by a probe per household, so neither database scans every household contact; no row for none, by
- * HAVING: a WHERE on the count made SQLite run each probe twice);
+ * (SQLite: a probe per household, no row for none by HAVING, as a WHERE on the count ran each probe twice;
+ * PostgreSQL: the window's household contacts counted per household in one hash, then joined);
  * residents reached by two index probes each.
  */
 export async function servicesByTag(db: DbOrTrx, s: Scope, tags: readonly string[]) {
@@ -213,6 +213,12 @@ export async function servicesByTag(db: DbOrTrx, s: Scope, tags: readonly string
   const tagIn = sql.join(tags.map((t) => sql`${t}`));
   const inWindow = (c: string) =>
     sql`${sql.ref(`${c}.occurred_on`)} >= ${s.from} and ${sql.ref(`${c}.occurred_on`)} <= ${s.to}`;
+  const taggedHouseholds = sql`(
+    select distinct t.community_id, t.tag, r.household_id
+    from resident_tag t
+    inner join resident r on r.community_id = t.community_id and r.id = t.resident_id and r.status = 'active'
+    where ${inIds('t.community_id', s.ids)} and t.tag in (${tagIn}) and ${gridIs('r.grid_id', s.gridId)}
+  ) x`;
   const [own, home, reached] = await Promise.all([
     sql<{ community_id: string; tag: string; c: unknown }>`
       select t.community_id, t.tag, count(*) as c
@@ -222,7 +228,18 @@ export async function servicesByTag(db: DbOrTrx, s: Scope, tags: readonly string
       where ${inIds('t.community_id', s.ids)} and t.tag in (${tagIn}) and ${gridIs('r.grid_id', s.gridId)}
         and ${inWindow('c')} and c.resident_id is not null
       group by t.community_id, t.tag`.execute(db),
-    sql<{ community_id: string; tag: string; c: unknown }>`
+    // PostgreSQL hashes every household contact of the window once; SQLite probes from each tagged household.
+    db.getExecutor().adapter instanceof PostgresAdapter
+      ? sql<{ community_id: string; tag: string; c: unknown }>`
+      select x.community_id, x.tag, sum(hc.n) as c
+      from ${taggedHouseholds}
+      inner join (
+        select c.community_id, c.subject_id, count(*) as n from contact c
+        where ${inIds('c.community_id', s.ids)} and ${inWindow('c')} and c.resident_id is null
+        group by c.community_id, c.subject_id
+      ) hc on hc.community_id = x.community_id and hc.subject_id = x.household_id
+      group by x.community_id, x.tag`.execute(db)
+      : sql<{ community_id: string; tag: string; c: unknown }>`
       select y.community_id, y.tag, sum(y.n) as c
       from (
         select x.community_id, x.tag, (
@@ -230,12 +247,7 @@ export async function servicesByTag(db: DbOrTrx, s: Scope, tags: readonly string
           where c.community_id = x.community_id and c.subject_id = x.household_id and ${inWindow('c')}
             and c.resident_id is null
         ) as n
-        from (
-          select distinct t.community_id, t.tag, r.household_id
-          from resident_tag t
-          inner join resident r on r.community_id = t.community_id and r.id = t.resident_id and r.status = 'active'
-          where ${inIds('t.community_id', s.ids)} and t.tag in (${tagIn}) and ${gridIs('r.grid_id', s.gridId)}
-        ) x
+        from ${taggedHouseholds}
       ) y
       group by y.community_id, y.tag
       having sum(y.n) > 0`.execute(db),
