@@ -75,7 +75,7 @@ async function columnsOf(db: Db, table: string): Promise<string[]> {
 }
 
 /** Copies Xiguan's rows of TABLES under `ids` (one statement per table and community). */
-async function cloneXiguan(db: Db, cipher: FieldCipher, ids: string[], pg: boolean) {
+export async function cloneXiguan(db: Db, cipher: FieldCipher, ids: string[], pg: boolean) {
   // Only the tables the figures read are copied, so references to others (service types, series…) are not checked.
   if (!pg) await sql`pragma foreign_keys = off`.execute(db);
   const cols = new Map<string, string[]>();

@@ -22,17 +22,24 @@ export async function up(db: Kysely<any>): Promise<void> {
     .unique()
     .columns(['community_id', 'node_id', 'month'])
     .execute();
-  // The window's contacts and ledger entries are grouped by kind, household and volunteer: covering indexes, so the
-  // scans never visit the table rows.
+  // Covering indexes, so the grouped scans never visit the table rows. Almost every contact and ledger entry falls in
+  // a year's window, so the date is no filter worth leading with: the indexes lead with what the statements group by
+  // (contacts per household and kind; verified credit per volunteer), which spares the sort of every row.
   await db.schema
-    .createIndex('contact_window_ix')
+    .createIndex('contact_household_kind_ix')
     .on('contact')
-    .columns(['community_id', 'occurred_on', 'kind', 'household_id', 'resident_id', 'subject_id'])
+    .columns(['community_id', 'household_id', 'kind', 'occurred_on'])
+    .execute();
+  // Probes from a tagged resident (or their household) to its contacts of the window, telling own from household ones.
+  await db.schema
+    .createIndex('contact_subject_window_ix')
+    .on('contact')
+    .columns(['community_id', 'subject_id', 'occurred_on', 'resident_id'])
     .execute();
   await db.schema
-    .createIndex('hours_entry_window_ix')
+    .createIndex('hours_entry_credit_ix')
     .on('hours_entry')
-    .columns(['community_id', 'service_date', 'status', 'kind', 'volunteer_id', 'minutes', 'corrected_by'])
+    .columns(['community_id', 'kind', 'status', 'volunteer_id', 'service_date', 'minutes', 'corrected_by'])
     .execute();
   await db.schema.createIndex('badge_scan_at_ix').on('badge_scan').columns(['community_id', 'at']).execute();
   await db.schema.createIndex('activity_date_ix').on('activity').columns(['community_id', 'date']).execute();
@@ -47,7 +54,8 @@ export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropIndex('classroom_session_date_ix').execute();
   await db.schema.dropIndex('activity_date_ix').execute();
   await db.schema.dropIndex('badge_scan_at_ix').execute();
-  await db.schema.dropIndex('hours_entry_window_ix').execute();
-  await db.schema.dropIndex('contact_window_ix').execute();
+  await db.schema.dropIndex('hours_entry_credit_ix').execute();
+  await db.schema.dropIndex('contact_subject_window_ix').execute();
+  await db.schema.dropIndex('contact_household_kind_ix').execute();
   await db.schema.dropTable('indicators_report').execute();
 }

@@ -5,7 +5,7 @@
 // Sources: hours from the hours ledger (verified credit entries that still count, as recognition's ledgerSums
 // reads them); services from the one record of service (`contact`); the rest from each area's own tables,
 // read-only, because asking each module's service community by community would be the loop this file avoids.
-import { sql, type RawBuilder } from 'kysely';
+import { PostgresAdapter, sql, type RawBuilder } from 'kysely';
 import type { DbOrTrx } from '../../db/database.ts';
 
 export interface Scope {
@@ -27,15 +27,20 @@ const gridIs = (col: string, gridId: string | null): RawBuilder<boolean> =>
 
 // ------------------------------------------------------------------------------------------- households
 
-/** Per community and grid: households, and those with at least one approved volunteer living in them. */
+/**
+ * Per community and grid: households, and those with at least one approved volunteer living in them (the few
+ * households of approved volunteers found once and joined, not probed from every household).
+ */
 export async function households(db: DbOrTrx, s: Scope) {
   const { rows } = await sql<{ community_id: string; grid_id: string; total: unknown; with_volunteer: unknown }>`
-    select h.community_id, h.grid_id, count(*) as total,
-      sum(case when exists (
-        select 1 from resident r inner join volunteer v on v.community_id = r.community_id and v.resident_id = r.id
-        where r.community_id = h.community_id and r.household_id = h.id and v.status = 'approved'
-      ) then 1 else 0 end) as with_volunteer
+    select h.community_id, h.grid_id, count(*) as total, count(w.household_id) as with_volunteer
     from household h
+    left join (
+      select distinct r.community_id, r.household_id
+      from volunteer v
+      inner join resident r on r.community_id = v.community_id and r.id = v.resident_id
+      where ${inIds('v.community_id', s.ids)} and v.status = 'approved'
+    ) w on w.community_id = h.community_id and w.household_id = h.id
     where ${inIds('h.community_id', s.ids)} and ${gridIs('h.grid_id', s.gridId)}
     group by h.community_id, h.grid_id`.execute(db);
   return rows.map((r) => ({
@@ -94,15 +99,11 @@ export async function volunteersByTeam(db: DbOrTrx, s: Scope) {
 /** Party members (of approved volunteers) per kind and grid, with their verified hours in the window. */
 export async function partyMembers(db: DbOrTrx, s: Scope) {
   const { rows } = await sql<{ community_id: string; kind: string; grid_id: string | null; c: unknown; m: unknown }>`
-    select pm.community_id, pm.kind, pm.grid_id, count(*) as c, coalesce(sum(h.m), 0) as m
+    select pm.community_id, pm.kind, pm.grid_id, count(*) as c, coalesce(sum(x.m), 0) as m
     from party_member pm
     inner join volunteer v on v.community_id = pm.community_id and v.id = pm.volunteer_id
-    left join (
-      select e.community_id, e.volunteer_id, sum(e.minutes) as m from hours_entry e
-      where ${inIds('e.community_id', s.ids)} and e.kind = 'credit' and e.status = 'verified'
-        and e.corrected_by is null and e.minutes > 0 and e.service_date >= ${s.from} and e.service_date <= ${s.to}
-      group by e.community_id, e.volunteer_id
-    ) h on h.community_id = pm.community_id and h.volunteer_id = pm.volunteer_id
+    left join ${creditPerVolunteer(s)}
+    on x.community_id = pm.community_id and x.volunteer_id = pm.volunteer_id
     where ${inIds('pm.community_id', s.ids)} and v.status = 'approved' and ${gridIs('pm.grid_id', s.gridId)}
     group by pm.community_id, pm.kind, pm.grid_id`.execute(db);
   return rows.map((r) => ({
@@ -134,34 +135,48 @@ export async function hoursByMonth(db: DbOrTrx, s: Scope) {
   return rows.map((r) => ({ communityId: r.community_id, gridId: r.grid_id, month: r.month, minutes: n(r.m) }));
 }
 
-/** Verified minutes per team name (a volunteer in two teams counts in both). */
+/**
+ * Verified credit minutes of the window per volunteer, as a derived table `x` (community_id, volunteer_id, m): read
+ * in volunteer order from the covering credit index, so the ledger's rows are summed before any join.
+ */
+const creditPerVolunteer = (s: Scope) => sql`(
+  select e.community_id, e.volunteer_id, sum(e.minutes) as m from hours_entry e
+  where ${inIds('e.community_id', s.ids)} and e.kind = 'credit' and e.status = 'verified'
+    and e.corrected_by is null and e.minutes > 0 and e.service_date >= ${s.from} and e.service_date <= ${s.to}
+  group by e.community_id, e.volunteer_id
+) x`;
+
+/**
+ * Verified minutes per team name (a volunteer in two teams counts in both). The memberships are grouped by their key
+ * (no row merges) so PostgreSQL joins two small sets on the volunteer instead of every team to every volunteer.
+ */
 export async function hoursByTeam(db: DbOrTrx, s: Scope) {
   const { rows } = await sql<{ k: string; m: unknown }>`
-    select t.name as k, sum(e.minutes) as m
-    from hours_entry e
-    inner join volunteer v on v.community_id = e.community_id and v.id = e.volunteer_id
+    select tt.name as k, sum(x.m) as m
+    from ${creditPerVolunteer(s)}
+    inner join (
+      select tm.community_id, tm.volunteer_id, t.id, t.name
+      from team_member tm
+      inner join team t on t.community_id = tm.community_id and t.id = tm.team_id
+      where ${inIds('tm.community_id', s.ids)} and tm.status = 'active'
+      group by tm.community_id, tm.volunteer_id, t.id, t.name
+    ) tt on tt.community_id = x.community_id and tt.volunteer_id = x.volunteer_id
+    inner join volunteer v on v.community_id = x.community_id and v.id = x.volunteer_id
     left join resident r on r.community_id = v.community_id and r.id = v.resident_id
-    inner join team_member tm on tm.community_id = e.community_id and tm.volunteer_id = e.volunteer_id
-      and tm.status = 'active'
-    inner join team t on t.community_id = tm.community_id and t.id = tm.team_id
-    where ${inIds('e.community_id', s.ids)} and e.kind = 'credit' and e.status = 'verified'
-      and e.corrected_by is null and e.minutes > 0 and e.service_date >= ${s.from} and e.service_date <= ${s.to}
-      and ${gridIs('r.grid_id', s.gridId)}
-    group by t.name`.execute(db);
+    where ${gridIs('r.grid_id', s.gridId)}
+    group by tt.name`.execute(db);
   return rows.map((r) => ({ key: r.k, minutes: n(r.m) }));
 }
 
 /** Verified minutes per unit name (null: no unit). */
 export async function hoursByUnit(db: DbOrTrx, s: Scope) {
   const { rows } = await sql<{ k: string | null; m: unknown }>`
-    select u.name as k, sum(e.minutes) as m
-    from hours_entry e
-    inner join volunteer v on v.community_id = e.community_id and v.id = e.volunteer_id
+    select u.name as k, sum(x.m) as m
+    from ${creditPerVolunteer(s)}
+    inner join volunteer v on v.community_id = x.community_id and v.id = x.volunteer_id
     left join resident r on r.community_id = v.community_id and r.id = v.resident_id
     left join unit u on u.community_id = v.community_id and u.id = v.unit_id
-    where ${inIds('e.community_id', s.ids)} and e.kind = 'credit' and e.status = 'verified'
-      and e.corrected_by is null and e.minutes > 0 and e.service_date >= ${s.from} and e.service_date <= ${s.to}
-      and ${gridIs('r.grid_id', s.gridId)}
+    where ${gridIs('r.grid_id', s.gridId)}
     group by u.name`.execute(db);
   return rows.map((r) => ({ key: r.k, minutes: n(r.m) }));
 }
@@ -187,8 +202,10 @@ export async function servicesByKind(db: DbOrTrx, s: Scope) {
 /**
  * Contacts in the window that reached a resident of each stored tag: the resident's own contacts, and household
  * contacts (a survey visit, a classroom session) once for each tag an active member of the household carries. Per
- * community and tag: contacts, and residents reached. Three grouped statements: own contacts through the subject
- * index from the tagged residents; household contacts counted per household first, then per (household, tag);
+ * community and tag: contacts, and residents reached. Three grouped statements, each driven from the tagged
+ * residents through the covering subject index: own contacts; household contacts from each (tag, household) once
+ * (SQLite: a probe per household, no row for none by HAVING, as a WHERE on the count ran each probe twice;
+ * PostgreSQL: the window's household contacts counted per household in one hash, then joined);
  * residents reached by two index probes each.
  */
 export async function servicesByTag(db: DbOrTrx, s: Scope, tags: readonly string[]) {
@@ -196,6 +213,12 @@ export async function servicesByTag(db: DbOrTrx, s: Scope, tags: readonly string
   const tagIn = sql.join(tags.map((t) => sql`${t}`));
   const inWindow = (c: string) =>
     sql`${sql.ref(`${c}.occurred_on`)} >= ${s.from} and ${sql.ref(`${c}.occurred_on`)} <= ${s.to}`;
+  const taggedHouseholds = sql`(
+    select distinct t.community_id, t.tag, r.household_id
+    from resident_tag t
+    inner join resident r on r.community_id = t.community_id and r.id = t.resident_id and r.status = 'active'
+    where ${inIds('t.community_id', s.ids)} and t.tag in (${tagIn}) and ${gridIs('r.grid_id', s.gridId)}
+  ) x`;
   const [own, home, reached] = await Promise.all([
     sql<{ community_id: string; tag: string; c: unknown }>`
       select t.community_id, t.tag, count(*) as c
@@ -205,20 +228,29 @@ export async function servicesByTag(db: DbOrTrx, s: Scope, tags: readonly string
       where ${inIds('t.community_id', s.ids)} and t.tag in (${tagIn}) and ${gridIs('r.grid_id', s.gridId)}
         and ${inWindow('c')} and c.resident_id is not null
       group by t.community_id, t.tag`.execute(db),
-    sql<{ community_id: string; tag: string; c: unknown }>`
+    // PostgreSQL hashes every household contact of the window once; SQLite probes from each tagged household.
+    db.getExecutor().adapter instanceof PostgresAdapter
+      ? sql<{ community_id: string; tag: string; c: unknown }>`
       select x.community_id, x.tag, sum(hc.n) as c
-      from (
-        select distinct t.community_id, t.tag, r.household_id
-        from resident_tag t
-        inner join resident r on r.community_id = t.community_id and r.id = t.resident_id and r.status = 'active'
-        where ${inIds('t.community_id', s.ids)} and t.tag in (${tagIn}) and ${gridIs('r.grid_id', s.gridId)}
-      ) x
+      from ${taggedHouseholds}
       inner join (
         select c.community_id, c.subject_id, count(*) as n from contact c
         where ${inIds('c.community_id', s.ids)} and ${inWindow('c')} and c.resident_id is null
         group by c.community_id, c.subject_id
       ) hc on hc.community_id = x.community_id and hc.subject_id = x.household_id
-      group by x.community_id, x.tag`.execute(db),
+      group by x.community_id, x.tag`.execute(db)
+      : sql<{ community_id: string; tag: string; c: unknown }>`
+      select y.community_id, y.tag, sum(y.n) as c
+      from (
+        select x.community_id, x.tag, (
+          select count(*) from contact c
+          where c.community_id = x.community_id and c.subject_id = x.household_id and ${inWindow('c')}
+            and c.resident_id is null
+        ) as n
+        from ${taggedHouseholds}
+      ) y
+      group by y.community_id, y.tag
+      having sum(y.n) > 0`.execute(db),
     sql<{ community_id: string; tag: string; c: unknown }>`
       select t.community_id, t.tag, count(*) as c
       from resident_tag t
@@ -299,17 +331,22 @@ export async function coverageByTag(db: DbOrTrx, s: Scope, tags: readonly string
   }));
 }
 
-/** The same per community and grid, each resident once (whatever their number of groups). */
+/**
+ * The same per community and grid, each resident once (whatever their number of groups): from the tagged residents
+ * (the tag index), not from every resident probing for a tag.
+ */
 export async function coverageByGrid(db: DbOrTrx, s: Scope, tags: readonly string[], cutoff: string) {
   if (!tags.length) return [];
   const { rows } = await sql<{ community_id: string; grid_id: string; c: unknown; p: unknown; l: unknown }>`
     select r.community_id, r.grid_id, count(*) as c,
       sum(case when ${pairedSql} then 1 else 0 end) as p,
       sum(case when ${recent(cutoff)} then 0 else 1 end) as l
-    from resident r
-    where ${inIds('r.community_id', s.ids)} and r.status = 'active' and ${gridIs('r.grid_id', s.gridId)}
-      and exists (select 1 from resident_tag t where t.community_id = r.community_id and t.resident_id = r.id
-        and t.tag in (${sql.join(tags.map((x) => sql`${x}`))}))
+    from (
+      select distinct t.community_id, t.resident_id from resident_tag t
+      where ${inIds('t.community_id', s.ids)} and t.tag in (${sql.join(tags.map((x) => sql`${x}`))})
+    ) x
+    inner join resident r on r.community_id = x.community_id and r.id = x.resident_id
+    where r.status = 'active' and ${gridIs('r.grid_id', s.gridId)}
     group by r.community_id, r.grid_id`.execute(db);
   return rows.map((r) => ({
     communityId: r.community_id,
