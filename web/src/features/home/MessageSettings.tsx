@@ -12,7 +12,8 @@ export function MessageSettings() {
   const save = useSaveMessagePreferences();
   const p = save.isPending && save.variables ? save.variables : prefs.data;
   const set = (change: Partial<MessagePreferences>) => p && save.mutate({ ...p, ...change });
-  const box = { width: '1.6em', height: '1.6em', flex: 'none' } as const;
+  // The box is drawn 1.6em wide; its tap area is the full row height (elder mode: 60 px).
+  const box = { width: '1.6em', height: 'var(--ph-tap)', margin: 0, flex: 'none' } as const;
   const row = { display: 'flex', alignItems: 'center', gap: '0.7em', minHeight: 'var(--ph-tap)' } as const;
 
   return (
