@@ -188,6 +188,12 @@ for (const kind of testDatabaseKinds()) {
         'today’s activity is on the screen',
       );
       assert.ok(!screen.body.includes('重阳节包饺子'), 'a later activity is not today’s');
+      // The same feed in GBK for the controllers that read nothing else.
+      const gbk = await anon(`/api/public/${t.a.id}/screen.txt?charset=gbk`);
+      assert.equal(gbk.statusCode, 200);
+      assert.match(gbk.headers['content-type'] as string, /text\/plain; charset=gbk/);
+      assert.equal(new TextDecoder('gbk').decode(gbk.rawPayload), screen.body);
+      assert.equal((await anon(`/api/public/${t.a.id}/screen.txt?charset=big5`)).statusCode, 400);
       assert.ok(!screen.body.includes('还在写的草稿'));
       const screenPage = await anon(`/screen/${t.a.id}`);
       assert.equal(screenPage.statusCode, 200);

@@ -7,6 +7,8 @@ export const publicityConsoleEn = {
         "Write an announcement once and send it to the community's channels: the public site, the LED screen, " +
         "the bulletin-board poster and the volunteers' WeChat group. Withdrawing it takes it off them all.",
       write: 'Write an announcement',
+      edit: 'Edit',
+      editTitle: 'Edit: {{title}}',
       all: 'All',
       status: 'Status',
       statusName: { draft: 'Draft', published: 'Published', withdrawn: 'Withdrawn' },
@@ -45,6 +47,7 @@ export const publicityConsoleEn = {
       openSite: 'Open the public site',
       openScreen: 'Open the screen page',
       openScreenText: 'Screen text feed',
+      openScreenTextGbk: 'Screen text feed (GBK, for older screens)',
       posterA4: 'Poster PDF (A4)',
       posterA3: 'Poster PDF (A3)',
       wechatText: 'Group message text',

@@ -11,6 +11,7 @@ import { localeOf, originOf } from '../../platform/http.ts';
 import type { Locale } from '../../platform/i18n.ts';
 import { AppError } from '../../platform/errors.ts';
 import { fileResponse, MIME } from '../../platform/responses.ts';
+import { encodeGbk } from '../../platform/gbk.ts';
 import type { PublicityService } from './publicity.service.ts';
 import { acceptsGzip, notModified, PUBLIC_CACHE, readyPage, type ReadyPage } from './public-html.ts';
 import { announcementPage, notFoundPage, SITE_CSP, sitePage } from './public.page.ts';
@@ -167,18 +168,23 @@ export function publicRoutes(svc: PublicityService, sources: SectionSources = {}
         config: open,
         schema: {
           tags,
-          summary: "Today's screen items as plain text, one per line, for text-only scrolling screens (UTF-8)",
+          summary:
+            "Today's screen items as plain text, one per line, for text-only scrolling screens " +
+            '(UTF-8; ?charset=gbk for controllers that read only GBK)',
           params,
+          querystring: z.object({ charset: z.enum(['utf-8', 'gbk']).default('utf-8') }),
           response: { 200: fileResponse('One item per line', MIME.text) },
         },
       },
       async (req, reply) => {
         const feed = await screenFeedOf(req.params.communityId);
         if (!feed) throw new AppError('not_found', { entity: 'community' });
+        const text = screenText(feed.community, feed.items);
+        const gbk = req.query.charset === 'gbk';
         return reply
-          .type('text/plain; charset=utf-8')
+          .type(`text/plain; charset=${gbk ? 'gbk' : 'utf-8'}`)
           .header('cache-control', 'no-cache')
-          .send(screenText(feed.community, feed.items));
+          .send(gbk ? encodeGbk(text) : text);
       },
     );
   };

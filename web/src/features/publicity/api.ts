@@ -37,7 +37,8 @@ export const publicityApi = {
 
 export const sitePath = (communityId: string) => `/p/${enc(communityId)}`;
 export const screenPath = (communityId: string) => `/screen/${enc(communityId)}`;
-export const screenTextPath = (communityId: string) => `/api/public/${enc(communityId)}/screen.txt`;
+export const screenTextPath = (communityId: string, charset: 'utf-8' | 'gbk' = 'utf-8') =>
+  `/api/public/${enc(communityId)}/screen.txt${charset === 'gbk' ? '?charset=gbk' : ''}`;
 export const posterHref = (id: string, size: 'a4' | 'a3' = 'a4') =>
   `/api/publicity/announcements/${enc(id)}/poster.pdf${size === 'a3' ? '?size=a3' : ''}`;
 
