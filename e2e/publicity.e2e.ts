@@ -17,9 +17,19 @@ describe('publicity journeys', () => {
     const title = `冬季防火安全讲座 ${Date.now() % 100000}`;
     await staff.getByRole('button', { name: '写宣传' }).click();
     const dialog = staff.getByRole('dialog');
-    await dialog.getByLabel('标题').fill(title);
+    await dialog.getByLabel('标题').fill(`${title}（草稿）`);
     await dialog.getByLabel('正文').fill('请居民朋友们注意用火用电安全。');
     await expectAccessible(staff, 'publicity write form (console)');
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    // The draft is corrected before it goes out: the form opens with what was written.
+    await staff
+      .getByRole('row')
+      .filter({ hasText: `${title}（草稿）` })
+      .getByRole('button', { name: '修改' })
+      .click();
+    assert.equal(await dialog.getByLabel('正文').inputValue(), '请居民朋友们注意用火用电安全。');
+    await dialog.getByLabel('标题').fill(title);
     await dialog.getByRole('button', { name: /保\s*存/ }).click();
     await dialog.waitFor({ state: 'hidden' });
     const row = staff.getByRole('row').filter({ hasText: title });

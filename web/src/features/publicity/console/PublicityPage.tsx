@@ -17,7 +17,7 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import type { Dayjs } from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { ConsolePage } from '../../../shared/console-ui/ConsolePage.tsx';
 import { QueryTable } from '../../../shared/console-ui/QueryTable.tsx';
@@ -37,6 +37,7 @@ import {
   useAnnouncements,
   useCreateAnnouncement,
   usePublishAnnouncement,
+  useUpdateAnnouncement,
   useSources,
   useWechatText,
   useWithdrawAnnouncement,
@@ -46,6 +47,13 @@ import {
 
 const STATUS_COLOR = { draft: 'default', published: 'success', withdrawn: 'error' } as const;
 const time = (iso: string) => new Date(iso).toLocaleString('zh-CN', { hour12: false });
+
+/** The form's values for an announcement being edited (dates as the pickers hold them). */
+const formValuesOf = (a: AnnouncementView) => ({
+  ...a,
+  publishFrom: a.publishFrom ? dayjs(a.publishFrom) : undefined,
+  publishUntil: a.publishUntil ? dayjs(a.publishUntil) : undefined,
+});
 
 function WechatBox({ id }: { id: string }) {
   const { t } = useTranslation();
@@ -93,6 +101,9 @@ function Preview({ a, communityId }: { a: AnnouncementView; communityId: string 
             <a href={screenTextPath(communityId)} target="_blank" rel="noreferrer">
               {t('publicity.console.openScreenText')}
             </a>
+            <a href={screenTextPath(communityId, 'gbk')} target="_blank" rel="noreferrer">
+              {t('publicity.console.openScreenTextGbk')}
+            </a>
           </Space>
         </section>
       )}
@@ -123,11 +134,14 @@ export default function PublicityPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [filter, setFilter] = useState<Filter>({ page: 1, pageSize: 20 });
-  const [writing, setWriting] = useState(false);
+  // 'new' writes a new one; an announcement edits that one (a draft, or a published one in place on every channel).
+  const [writing, setWriting] = useState<'new' | AnnouncementView | null>(null);
   const [previewing, setPreviewing] = useState<AnnouncementView | null>(null);
   const list = useAnnouncements(filter);
   const sources = useSources();
   const create = useCreateAnnouncement();
+  const update = useUpdateAnnouncement();
+  const editing = writing && writing !== 'new' ? writing : null;
   const publish = usePublishAnnouncement();
   const withdraw = useWithdrawAnnouncement();
   const communityId = sources.data?.communityId;
@@ -150,7 +164,7 @@ export default function PublicityPage() {
               </a>
             </>
           )}
-          <Button type="primary" onClick={() => setWriting(true)}>
+          <Button type="primary" onClick={() => setWriting('new')}>
             {t('publicity.console.write')}
           </Button>
         </Space>
@@ -219,6 +233,11 @@ export default function PublicityPage() {
                     {t('publicity.console.publish')}
                   </Button>
                 )}
+                {a.status !== 'withdrawn' && (
+                  <Button size="small" onClick={() => setWriting(a)}>
+                    {t('publicity.console.edit')}
+                  </Button>
+                )}
                 {a.status === 'published' && communityId && (
                   <Button size="small" onClick={() => setPreviewing(a)}>
                     {t('publicity.console.preview')}
@@ -243,9 +262,9 @@ export default function PublicityPage() {
       />
 
       <FormModal
-        open={writing}
-        title={t('publicity.console.write')}
-        onClose={() => setWriting(false)}
+        open={!!writing}
+        title={editing ? t('publicity.console.editTitle', { title: editing.title }) : t('publicity.console.write')}
+        onClose={() => setWriting(null)}
         fields={[
           'kind',
           'title',
@@ -260,7 +279,9 @@ export default function PublicityPage() {
           'publishUntil',
         ]}
         successText={t('publicity.console.saved')}
-        initialValues={{ kind: 'news', channels: ['site', 'screen', 'poster', 'wechat'] }}
+        initialValues={
+          editing ? formValuesOf(editing) : { kind: 'news', channels: ['site', 'screen', 'poster', 'wechat'] }
+        }
         onSubmit={async (v) => {
           const iso = (d: Dayjs | undefined) => (d ? d.toISOString() : null);
           const body: AnnouncementInput = {
@@ -276,7 +297,8 @@ export default function PublicityPage() {
             publishUntil: iso(v.publishUntil),
             channels: v.channels ?? [],
           };
-          await create.mutateAsync(body);
+          if (editing) await update.mutateAsync({ id: editing.id, body });
+          else await create.mutateAsync(body);
         }}
       >
         <Form.Item name="kind" label={t('publicity.console.kind')} rules={[{ required: true }]}>
