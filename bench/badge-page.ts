@@ -20,14 +20,12 @@ import autocannon from 'autocannon';
 import {
   cpuMs,
   ensureServerBuilt,
-  freePort,
   isMain,
+  median,
   runStandalone,
   signInOverHttp,
-  spawnTracked,
   startBuiltServer,
-  stopChild,
-  waitForHttp200,
+  startHelloWorld,
   type Figure,
 } from './lib.ts';
 import type { LoadOptions } from './search.ts';
@@ -66,31 +64,6 @@ async function round(
     cpuMs: cpu0 !== null && cpu1 !== null ? cpu1 - cpu0 : null,
   };
 }
-
-/**
- * The bare Fastify hello-world in its own process (as bench/search.ts starts it), with its port and pid for the rounds.
- */
-async function startHelloWorld() {
-  const port = await freePort();
-  const child = spawnTracked(process.execPath, ['--import', 'tsx', 'bench/hello.ts'], {
-    label: 'hello',
-    quiet: true,
-    env: { ...process.env, PORT: String(port) },
-  });
-  try {
-    await waitForHttp200(port, performance.now(), { child, timeoutMs: 30_000, path: '/' });
-  } catch (err) {
-    await stopChild(child);
-    throw err;
-  }
-  return { url: `http://127.0.0.1:${port}/`, pid: child.pid, stop: () => stopChild(child) };
-}
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
 
 export async function badgePageBench(o: Partial<LoadOptions> & { rounds?: number } = {}): Promise<Figure[]> {
   const rounds = Math.max(1, o.rounds ?? 5);

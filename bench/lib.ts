@@ -159,6 +159,31 @@ export async function waitForHttp200(
 }
 
 /**
+ * The bare Fastify hello-world (bench/hello.ts) in its own process: the yardstick the page benchmarks are judged
+ * against, measured in the same run on the same machine. Its url, its pid (for CPU per request) and how to stop it.
+ */
+export async function startHelloWorld(): Promise<{
+  url: string;
+  port: number;
+  pid: number | undefined;
+  stop: () => Promise<void>;
+}> {
+  const port = await freePort();
+  const child = spawnTracked(process.execPath, ['--import', 'tsx', 'bench/hello.ts'], {
+    label: 'hello',
+    quiet: true,
+    env: { ...process.env, PORT: String(port) },
+  });
+  try {
+    await waitForHttp200(port, performance.now(), { child, timeoutMs: 30_000, path: '/' });
+  } catch (err) {
+    await stopChild(child);
+    throw err;
+  }
+  return { url: `http://127.0.0.1:${port}/`, port, pid: child.pid, stop: () => stopChild(child) };
+}
+
+/**
  * CPU time (user + system, all threads) a process has used so far, in ms, from /proc (Linux); null elsewhere.
  * Per request it says what a request costs the server, whatever else the machine is doing.
  */

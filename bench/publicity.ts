@@ -15,15 +15,12 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import {
   ensureServerBuilt,
-  freePort,
   isMain,
   median,
   runStandalone,
   signInOverHttp,
-  spawnTracked,
   startBuiltServer,
-  stopChild,
-  waitForHttp200,
+  startHelloWorld,
   type Figure,
 } from './lib.ts';
 import type { LoadOptions } from './search.ts';
@@ -35,22 +32,6 @@ const GZIP = 'gzip, deflate, br';
 async function rps(url: string, seconds: number, connections: number, headers: Record<string, string> = {}) {
   const r = await autocannon({ url, connections, duration: seconds, headers });
   return { rps: r.requests.total / seconds, p99: r.latency.p99, bad: r.non2xx + r.errors + r.timeouts };
-}
-
-async function startHelloWorld() {
-  const port = await freePort();
-  const child = spawnTracked(process.execPath, ['--import', 'tsx', 'bench/hello.ts'], {
-    label: 'hello',
-    quiet: true,
-    env: { ...process.env, PORT: String(port) },
-  });
-  try {
-    await waitForHttp200(port, performance.now(), { child, timeoutMs: 30_000, path: '/' });
-  } catch (err) {
-    await stopChild(child);
-    throw err;
-  }
-  return { url: `http://127.0.0.1:${port}/`, stop: () => stopChild(child) };
 }
 
 /** Staff publish a news item and a class to every channel, as a community would on an ordinary week. */

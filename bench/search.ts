@@ -24,17 +24,15 @@ import { parseArgs } from 'node:util';
 import autocannon, { type Client, type Request, type Result } from 'autocannon';
 import SQLite from 'better-sqlite3';
 import {
-  ROOT,
   cpuMs,
   ensureServerBuilt,
-  freePort,
   isMain,
+  ROOT,
   runStandalone,
   spawnTracked,
   startBuiltServer,
-  stopChild,
+  startHelloWorld,
   waitForExit,
-  waitForHttp200,
   type Figure,
   type RunningServer,
 } from './lib.ts';
@@ -268,26 +266,21 @@ export function measured(title: string, r: Result & { cpuUsPerRequest: number | 
  * between).
  */
 export async function startHello(o: LoadOptions) {
-  const port = await freePort();
-  const t0 = performance.now();
-  const child = spawnTracked(process.execPath, ['--import', 'tsx', 'bench/hello.ts'], {
-    label: 'hello',
-    quiet: true,
-    env: { ...process.env, PORT: String(port) },
-  });
-  try {
-    await waitForHttp200(port, t0, { child, timeoutMs: 30_000, path: '/' });
-  } catch (err) {
-    await stopChild(child);
-    throw err;
-  }
+  const hello = await startHelloWorld();
   return {
     measure: async (when: string) =>
       measured(
         `hello-world (bare Fastify, GET /), ${when}`,
-        await load(`http://127.0.0.1:${port}`, [{ method: 'GET', path: '/' }], {}, o, `hello-world ${when}`, child.pid),
+        await load(
+          `http://127.0.0.1:${hello.port}`,
+          [{ method: 'GET', path: '/' }],
+          {},
+          o,
+          `hello-world ${when}`,
+          hello.pid,
+        ),
       ),
-    stop: () => stopChild(child),
+    stop: hello.stop,
   };
 }
 
