@@ -180,40 +180,53 @@ export async function projectContacts(db: DbOrTrx, communityId: string, projectI
   return [...byId.values()];
 }
 
-/** Minutes in force (corrections applied) of credit entries of the linked work, and of those the verified. */
-export function projectHours(db: DbOrTrx, communityId: string, projectId: string, from: string, to: string) {
-  return db
-    .selectFrom('hours_entry as e')
-    .select([
-      sql<number>`coalesce(sum(e.minutes), 0)`.as('minutes'),
-      sql<number>`coalesce(sum(case when e.status = 'verified' then e.minutes else 0 end), 0)`.as('verified'),
-      sql<number>`count(distinct case when e.minutes > 0 then e.volunteer_id end)`.as('volunteers'),
-    ])
-    .where('e.community_id', '=', communityId)
-    .where('e.kind', '=', 'credit')
-    .where('e.corrected_by', 'is', null)
-    .where('e.service_date', '>=', from)
-    .where('e.service_date', '<=', to)
-    .where((eb) =>
-      eb.or([
-        eb.and([
-          eb('e.source', '=', 'activity'),
-          eb(
-            'e.source_id',
-            'in',
-            eb
-              .selectFrom('activity_signup as s')
-              .select('s.id')
-              .where('s.community_id', '=', communityId)
-              .where('s.activity_id', 'in', linked(eb, communityId, projectId, 'activity')),
-          ),
-        ]),
-        eb.and([eb('e.source', '=', 'need'), eb('e.source_id', 'in', linked(eb, communityId, projectId, 'need'))]),
-        eb.and([eb('e.source', '=', 'pairing_visit'), eb('e.source_id', 'in', visitsOf(eb, communityId, projectId))]),
-        eb('e.volunteer_id', 'in', membersOf(eb, communityId, projectId)),
-      ]),
-    )
-    .executeTakeFirstOrThrow();
+/**
+ * Credit entries in force (corrections applied) of the linked work from `from` to `to`: one selective statement per
+ * kind of link, each through an index (source, or volunteer), merged by entry id — an OR of the four made the planner
+ * walk every entry of the community (2.9 s p99 on a project linking the whole demo).
+ */
+export async function projectHourEntries(
+  db: DbOrTrx,
+  communityId: string,
+  projectId: string,
+  from: string,
+  to: string,
+) {
+  const base = () =>
+    db
+      .selectFrom('hours_entry as e')
+      .select(['e.id', 'e.minutes', 'e.status', 'e.volunteer_id'])
+      .where('e.community_id', '=', communityId)
+      .where('e.kind', '=', 'credit')
+      .where('e.corrected_by', 'is', null)
+      .where('e.service_date', '>=', from)
+      .where('e.service_date', '<=', to);
+  const parts = await Promise.all([
+    base()
+      .where('e.source', '=', 'activity')
+      .where('e.source_id', 'in', (eb) =>
+        eb
+          .selectFrom('activity_signup as s')
+          .select('s.id')
+          .where('s.community_id', '=', communityId)
+          .where('s.activity_id', 'in', linked(eb, communityId, projectId, 'activity')),
+      )
+      .execute(),
+    base()
+      .where('e.source', '=', 'need')
+      .where('e.source_id', 'in', (eb) => linked(eb, communityId, projectId, 'need'))
+      .execute(),
+    base()
+      .where('e.source', '=', 'pairing_visit')
+      .where('e.source_id', 'in', (eb) => visitsOf(eb, communityId, projectId))
+      .execute(),
+    base()
+      .where('e.volunteer_id', 'in', (eb) => membersOf(eb, communityId, projectId))
+      .execute(),
+  ]);
+  const byId = new Map<string, (typeof parts)[number][number]>();
+  for (const rows of parts) for (const r of rows) byId.set(r.id, r);
+  return [...byId.values()];
 }
 
 /** Stored special-group tags of these residents (registry's resident_tag, read-only). */

@@ -259,9 +259,9 @@ export class ProjectsService {
     const from = range.from && range.from > p.starts_on ? range.from : p.starts_on;
     const to = range.to && range.to < p.ends_on ? range.to : p.ends_on;
     const c = actor.communityId;
-    const [contacts, hours, spending] = await Promise.all([
+    const [contacts, entries, spending] = await Promise.all([
       repo.projectContacts(this.db, c, id, from, to),
-      repo.projectHours(this.db, c, id, from, to),
+      repo.projectHourEntries(this.db, c, id, from, to),
       repo.spending(this.db, c, id),
     ]);
     const byKind = new Map<string, number>();
@@ -286,7 +286,14 @@ export class ProjectsService {
         if (!groupPeople.has(g)) groupPeople.set(g, new Set());
         groupPeople.get(g)!.add(r.resident_id!);
       }
-    const minutes = Number(hours.minutes);
+    let minutes = 0;
+    let verifiedMinutes = 0;
+    const volunteers = new Set<string>();
+    for (const e of entries) {
+      minutes += Number(e.minutes);
+      if (e.status === 'verified') verifiedMinutes += Number(e.minutes);
+      if (Number(e.minutes) > 0) volunteers.add(e.volunteer_id);
+    }
     const achieved = (t: ProjectTarget) => {
       if (t.metric === 'hours') return Math.floor(minutes / 60);
       if (t.metric === 'services') return t.group ? (groupServices.get(t.group) ?? 0) : contacts.length;
@@ -300,8 +307,8 @@ export class ProjectsService {
       services: contacts.length,
       people: subjects.size,
       minutes,
-      verifiedMinutes: Number(hours.verified),
-      volunteers: Number(hours.volunteers),
+      verifiedMinutes,
+      volunteers: volunteers.size,
       byKind: [...byKind].map(([kind, services]) => ({ kind, services })).sort((a, b) => a.kind.localeCompare(b.kind)),
       byGroup: SPECIAL_GROUPS.filter((g) => groupServices.has(g)).map((g) => ({
         group: g,
