@@ -23,7 +23,11 @@ const QUERY: Record<string, string> = {
   '/api/homecare/residents': `q=${encodeURIComponent('李')}`,
   '/api/recognition/health-check': 'year=2026',
   '/api/needs/caller': 'phone=13800000007',
+  '/api/recognition/health-check/bookings': 'year=2026',
+  '/api/party-indicators': 'from=2026-01-01&to=2026-12-31',
 };
+/** Routes that list one volunteer's things: asked of the demo's first approved volunteer. */
+const FOR_A_VOLUNTEER = ['/api/insurance/covers', '/api/training/certificates'];
 const GOAL_MS = 200;
 
 interface Row {
@@ -94,6 +98,13 @@ export async function listRoutesBench(
       const doc = await (await fetch(`${base}/api/openapi.json`)).json();
       const routes = getRoutes(doc).filter((r) => r.list && (!opts.only || opts.only.includes(r.path)));
       const paths = await d.use((db) => fillPaths(routes, db as Any));
+      const volunteer = await d.use(
+        async (db) =>
+          (
+            await (db as Any).selectFrom('volunteer').select('id').where('status', '=', 'approved').limit(1).execute()
+          )[0]?.id as string | undefined,
+      );
+      if (volunteer) for (const route of FOR_A_VOLUNTEER) QUERY[route] = `volunteerId=${volunteer}`;
       const sessions: Array<{ role: string; headers: Record<string, string> }> = [];
       for (const s of DEMO_SIGN_INS)
         sessions.push({ role: s.role, headers: (await signInOverHttp(base, s.phone, PASSWORD)).headers });
