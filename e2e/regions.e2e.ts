@@ -63,6 +63,25 @@ describe('a street account compares its communities', () => {
     await page.getByRole('table').first().getByRole('link', { name: '西关社区' }).waitFor();
     await page.mouse.move(0, 0);
     await expectAccessible(page, '区级总览');
+
+    // The district opens an account for a colleague at the street office; it shows masked, and can be taken away.
+    const phone = `1370000${String(Date.now() % 10000).padStart(4, '0')}`;
+    const accounts = page.getByRole('region', { name: '辖区账号' });
+    await accounts.getByRole('button', { name: '添加账号' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('所属辖区').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '西关街道' }).click();
+    await dialog.getByLabel('手机号').fill(phone);
+    await dialog.getByLabel('姓名').fill('赵干事');
+    await expectAccessible(page, '添加辖区账号');
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    const row = accounts.getByRole('row').filter({ hasText: '赵干事' });
+    await row.getByText(`${phone.slice(0, 3)}****${phone.slice(7)}`).waitFor();
+    await row.getByText('西关街道 · 街道管理员').waitFor();
+    await row.getByRole('button', { name: '取消权限' }).click();
+    await page.getByRole('button', { name: '取消权限' }).last().click();
+    await row.waitFor({ state: 'detached' });
     await context.close();
   });
 });

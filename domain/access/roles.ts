@@ -60,6 +60,7 @@ export const PERMISSIONS = [
   'notices.send', // write a notice to a team, a grid, volunteers with a skill, classroom guardians, a building
   'outbox.retry', // send a failed message again; set up the official account's menu
   'regions.read', // the tree of regions and communities the actor may see, and their figures side by side
+  'regions.accounts', // the office accounts of the actor's region and the regions under it: add, list, remove
   'indicators.read', // the indicators dashboard: figures only, never a resident's record; the monthly report
   'projects.manage', // projects (志愿者+项目+特色服务): goal, budget, linked work, the report
   'selections.manage', // selections (评选): open, accept nominations, close, publish honours
@@ -74,10 +75,9 @@ const ALL: Permission[] = [...PERMISSIONS];
 
 export const ROLE_GRANTS: Record<Role, Partial<Record<Permission, Scope>>> = {
   // Every community permission; the regions overview is the offices' (a community's own tree comes with indicators).
-  community_admin: Object.fromEntries(ALL.filter((p) => p !== 'regions.read').map((p) => [p, 'community'])) as Record<
-    Permission,
-    Scope
-  >,
+  community_admin: Object.fromEntries(
+    ALL.filter((p) => !p.startsWith('regions.')).map((p) => [p, 'community']),
+  ) as Record<Permission, Scope>,
   staff: {
     'registry.read': 'community',
     'registry.write': 'community',
@@ -168,9 +168,9 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Permission, Scope>>> = {
   resident: { 'volunteer.self': 'self', 'resident.self': 'self' },
   // Figures of the communities under their region, nothing else: no record, not even their own (a street admin who
   // is also a resident switches to that community membership for that).
-  street_admin: { 'regions.read': 'region', 'indicators.read': 'region' },
-  district_admin: { 'regions.read': 'region', 'indicators.read': 'region' },
-  city_admin: { 'regions.read': 'region', 'indicators.read': 'region' },
+  street_admin: { 'regions.read': 'region', 'regions.accounts': 'region', 'indicators.read': 'region' },
+  district_admin: { 'regions.read': 'region', 'regions.accounts': 'region', 'indicators.read': 'region' },
+  city_admin: { 'regions.read': 'region', 'regions.accounts': 'region', 'indicators.read': 'region' },
 };
 
 export function scopeOf(role: Role, permission: Permission): Scope | null {
@@ -238,6 +238,7 @@ export const PERMISSION_LABELS: Record<Permission, { zh: string; en: string }> =
     en: 'resend failed messages and set the official account menu',
   },
   'regions.read': { zh: '查看辖区社区', en: 'see the communities under an office' },
+  'regions.accounts': { zh: '管理辖区账号', en: "manage the office accounts of one's region" },
   'indicators.read': { zh: '查看指标看板', en: 'read the indicators dashboard' },
   'projects.manage': { zh: '管理志愿服务项目', en: 'manage projects' },
   'selections.manage': { zh: '管理评选', en: 'manage selections' },

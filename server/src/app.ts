@@ -292,7 +292,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     }),
     notices,
     notifications,
-    regionsModule({ db }),
+    regionsModule({ db, audit, notifier }),
     indicatorsModule({ db, cipher, alertDays: config.leftOutAlertDays }),
     projectsModule({ db, audit, cipher }),
     selectionsModule({ db, audit, residents }),

@@ -232,6 +232,7 @@ const OFFICE_READS: Record<string, string> = {
   '/api/regions/tree': 'the names of its regions and communities',
   '/api/regions/communities': 'counts per community',
   '/api/regions/communities/{id}/grids': 'counts per grid',
+  '/api/regions/accounts': 'the office accounts of its own region and those under it, phones masked',
   '/api/indicators': 'figures of a node of its region (no name of a person)',
   '/api/indicators/tree': 'the names of its regions, communities and grids',
   '/api/indicators/compare': 'figures per child node',

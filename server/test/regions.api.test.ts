@@ -108,7 +108,7 @@ for (const kind of testDatabaseKinds()) {
       assert.deepEqual(me.region, { id: street, name: '西关街道' });
       assert.equal(me.community.name, '西关街道');
       assert.ok([t.a.id, c.id].includes(me.community.id), 'the session rests on a community of its street');
-      assert.deepEqual(me.permissions.sort(), ['indicators.read', 'regions.read']);
+      assert.deepEqual(me.permissions.sort(), ['indicators.read', 'regions.accounts', 'regions.read']);
       assert.deepEqual(
         me.places.map((p: any) => [p.kind, p.name, p.role, p.active]),
         [['street', '西关街道', 'street_admin', true]],
@@ -324,6 +324,129 @@ for (const kind of testDatabaseKinds()) {
       assert.deepEqual(
         me.places.map((p: any) => [p.kind, p.id, p.active]),
         [['community', t.a.id, true]],
+      );
+    });
+
+    it('lets an office add, list and remove the accounts of its region and below, and tells the new one', async () => {
+      const list = (await districtAdmin('GET', '/api/regions/accounts')).json();
+      assert.deepEqual(
+        list.regions.map((r: any) => r.name).sort(),
+        ['东关街道', '空街道', '西关街道', '金台区'].sort(),
+      );
+      const wang = list.accounts.find((a: any) => a.name === '王主任');
+      assert.deepEqual(
+        [wang.role, wang.region.name, wang.phone, wang.self],
+        ['street_admin', '西关街道', '136****0001', false],
+      );
+      assert.equal(list.accounts.find((a: any) => a.name === '李科长').self, true);
+
+      // The district adds 东关街道's admin: a new account, no password, told by text, and it signs in with a code.
+      const phone = '13600000009';
+      const added = await districtAdmin('POST', '/api/regions/accounts', {
+        phone,
+        name: '孙主任',
+        regionId: otherStreet,
+        title: '街道副主任',
+      });
+      assert.equal(added.statusCode, 201, added.body);
+      assert.equal(added.json().created, true);
+      const db = t.db.handle.db;
+      const acc = await db
+        .selectFrom('account')
+        .select(['id', 'password_hash'])
+        .where('phone', '=', phone)
+        .executeTakeFirstOrThrow();
+      assert.equal(acc.password_hash, null);
+      const told = await db
+        .selectFrom('notification_outbox')
+        .select(['template', 'payload'])
+        .where('recipient', '=', phone)
+        .execute();
+      assert.deepEqual(
+        told.map((m) => m.template),
+        ['regions.office_granted'],
+      );
+      assert.equal(JSON.parse(told[0]!.payload).region, '东关街道');
+      assert.equal((await t.app.inject({ method: 'POST', url: '/api/auth/code', payload: { phone } })).statusCode, 202);
+      const code = JSON.parse(
+        (
+          await db
+            .selectFrom('notification_outbox')
+            .select('payload')
+            .where('recipient', '=', phone)
+            .where('template', '=', 'sign_in_code')
+            .executeTakeFirstOrThrow()
+        ).payload,
+      ).code;
+      const signedIn = await t.app.inject({ method: 'POST', url: '/api/auth/sign-in-code', payload: { phone, code } });
+      assert.equal(signedIn.statusCode, 200, signedIn.body);
+      assert.equal(signedIn.json().user.role, 'street_admin');
+      assert.deepEqual(signedIn.json().user.region, { id: otherStreet, name: '东关街道' });
+
+      // Twice is refused in words; bad input changes nothing.
+      const again = await districtAdmin('POST', '/api/regions/accounts', {
+        phone,
+        name: '孙主任',
+        regionId: otherStreet,
+      });
+      assert.equal(again.statusCode, 409);
+      assert.equal(again.json().error.message, '这个手机号已是东关街道的账号');
+      const bad = await districtAdmin('POST', '/api/regions/accounts', {
+        phone: '12345',
+        name: '<b>',
+        regionId: otherStreet,
+      });
+      assert.equal(bad.statusCode, 400);
+      assert.deepEqual(
+        bad
+          .json()
+          .error.details.fields.map((f: any) => f.field)
+          .sort(),
+        ['name', 'phone'],
+      );
+
+      // A street office adds only to its own street; it neither sees nor removes another street's accounts.
+      const upward = await streetAdmin('POST', '/api/regions/accounts', {
+        phone: '13600000010',
+        name: '钱科员',
+        regionId: district,
+      });
+      assert.equal(upward.statusCode, 404);
+      const sideways = await streetAdmin('POST', '/api/regions/accounts', {
+        phone: '13600000010',
+        name: '钱科员',
+        regionId: otherStreet,
+      });
+      assert.equal(sideways.statusCode, 404);
+      const streetList = (await streetAdmin('GET', '/api/regions/accounts')).json();
+      assert.deepEqual(
+        streetList.regions.map((r: any) => r.name),
+        ['西关街道'],
+      );
+      assert.ok(!streetList.accounts.some((a: any) => a.name === '孙主任'));
+      assert.equal((await streetAdmin('DELETE', `/api/regions/accounts/${added.json().id}`)).statusCode, 404);
+      const own = streetList.accounts.find((a: any) => a.self);
+      assert.equal((await streetAdmin('DELETE', `/api/regions/accounts/${own.id}`)).statusCode, 409);
+      // Community staff have no say over offices.
+      const staff = as(t.app, await signIn(t.app, t.a.phones.staff));
+      assert.equal((await staff('GET', '/api/regions/accounts')).statusCode, 403);
+
+      // The district takes the role away: the account stays, the office is gone, both audited.
+      assert.equal((await districtAdmin('DELETE', `/api/regions/accounts/${added.json().id}`)).statusCode, 204);
+      assert.ok(
+        !(await districtAdmin('GET', '/api/regions/accounts')).json().accounts.some((a: any) => a.name === '孙主任'),
+      );
+      assert.ok(await db.selectFrom('account').select('id').where('phone', '=', phone).executeTakeFirst());
+      const audited = await db
+        .selectFrom('audit_log')
+        .select('action')
+        .where('entity_id', '=', acc.id)
+        .where('action', 'like', 'regions.%')
+        .orderBy('at')
+        .execute();
+      assert.deepEqual(
+        audited.map((a) => a.action),
+        ['regions.account_add', 'regions.account_remove'],
       );
     });
   });

@@ -157,6 +157,8 @@ const regions = {
   region_empty: 409,
   not_a_member: 403,
   region_session: 403,
+  office_account_exists: 409,
+  office_account_self: 409,
 } as const;
 
 // Projects, selections (评选) and 小小志愿者 (issue 15).

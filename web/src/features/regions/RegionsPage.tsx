@@ -7,6 +7,8 @@ import { useTranslation } from 'react-i18next';
 import { ConsolePage, type Crumb } from '../../shared/console-ui/ConsolePage.tsx';
 import { QueryTable } from '../../shared/console-ui/QueryTable.tsx';
 import { LoadError } from '../../shared/console-ui/QueryState.tsx';
+import { useCan } from '../../shared/session/useSession.ts';
+import { OfficeAccounts } from './OfficeAccounts.tsx';
 import {
   useCommunityFigures,
   useGridFigures,
@@ -57,6 +59,7 @@ export default function RegionsPage() {
   const { t, i18n } = useTranslation();
   const [params] = useSearchParams();
   const tree = useRegionTree();
+  const managesAccounts = useCan('regions.accounts');
   const top = tree.data;
   const selectedId = params.get('node') ?? top?.id ?? null;
   const path = top && selectedId ? pathTo(top, selectedId) : [];
@@ -148,6 +151,7 @@ export default function RegionsPage() {
           )}
         </div>
       </div>
+      {managesAccounts && <OfficeAccounts />}
     </ConsolePage>
   );
 }

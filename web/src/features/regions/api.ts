@@ -1,5 +1,5 @@
 // Typed fetchers of /api/regions: the tree an office may see and its communities' figures.
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../shared/api/client.ts';
 
 export type NodeKind = 'city' | 'district' | 'street' | 'community' | 'grid';
@@ -53,3 +53,49 @@ export const useGridFigures = (communityId: string | null) =>
         signal,
       ),
   });
+
+export type OfficeRole = 'street_admin' | 'district_admin' | 'city_admin';
+export interface OfficeRegion {
+  id: string;
+  kind: 'city' | 'district' | 'street';
+  name: string;
+}
+export interface OfficeAccount {
+  id: string;
+  name: string;
+  phone: string | null;
+  role: OfficeRole;
+  title: string | null;
+  region: OfficeRegion;
+  createdAt: string;
+  self: boolean;
+}
+export interface OfficeAccountInput {
+  regionId: string;
+  phone: string;
+  name: string;
+  title: string | null;
+}
+
+export const useOfficeAccounts = () =>
+  useQuery({
+    queryKey: ['regions', 'accounts'],
+    queryFn: ({ signal }) =>
+      api.get<{ regions: OfficeRegion[]; accounts: OfficeAccount[] }>('/api/regions/accounts', {}, signal),
+  });
+
+export function useAddOfficeAccount() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (b: OfficeAccountInput) => api.post<{ id: string; created: boolean }>('/api/regions/accounts', b),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['regions', 'accounts'] }),
+  });
+}
+
+export function useRemoveOfficeAccount() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api.delete<void>(`/api/regions/accounts/${encodeURIComponent(id)}`),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['regions', 'accounts'] }),
+  });
+}

@@ -13,6 +13,7 @@ const TEMPLATE_LABELS: Record<string, { zh: string; en: string }> = {
   'activities.reminder_soon': { zh: '活动开始前提醒', en: 'Activity reminder (soon)' },
   'activities.swap_taken_offerer': { zh: '换班成功（告知让班人）', en: 'Swap taken (to the one who offered)' },
   'activities.swap_taken_taker': { zh: '换班成功（告知接班人）', en: 'Swap taken (to the one who took it)' },
+  'regions.office_granted': { zh: '辖区账号开通通知', en: 'Office account granted' },
   'activities.swap_taken_organiser': { zh: '换班通知（告知组织者）', en: 'Swap made (to the organiser)' },
   'appointments.reminder': { zh: '预约服务提醒', en: 'Appointment reminder' },
   'badges.message': { zh: '爱心二维码留言', en: 'Love badge message' },
