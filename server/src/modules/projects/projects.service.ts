@@ -7,6 +7,7 @@ import type { Actor, RequestContext } from '../../platform/actor.ts';
 import type { AuditLog } from '../../platform/audit.ts';
 import type { FieldCipher } from '../../platform/crypto.ts';
 import { AppError } from '../../platform/errors.ts';
+import { SingleFlight } from '../../platform/single-flight.ts';
 import { uuidv7 } from '../../../../domain/shared/ids.ts';
 import { SPECIAL_GROUPS, type SpecialGroup } from '../../../../domain/registry/special-groups.ts';
 import type {
@@ -64,6 +65,9 @@ function toItem(p: ProjectTable & { spent_fen?: number | string | null; links?: 
 }
 
 export class ProjectsService {
+  /** Staff opening the same report at the same moment share one count (a project linking much reads thousands). */
+  private readonly reports = new SingleFlight<ProjectReport>();
+
   constructor(
     private readonly db: Db,
     private readonly audit: AuditLog,
@@ -258,7 +262,18 @@ export class ProjectsService {
     const p = await this.mustFind(this.db, actor, id);
     const from = range.from && range.from > p.starts_on ? range.from : p.starts_on;
     const to = range.to && range.to < p.ends_on ? range.to : p.ends_on;
-    const c = actor.communityId;
+    return this.reports.run(`${actor.communityId}:${id}:${from}:${to}`, () =>
+      this.count(actor.communityId, p, from, to),
+    );
+  }
+
+  private async count(
+    c: string,
+    p: Awaited<ReturnType<ProjectsService['mustFind']>>,
+    from: string,
+    to: string,
+  ): Promise<ProjectReport> {
+    const id = p.id;
     const [contacts, entries, spending] = await Promise.all([
       repo.projectContacts(this.db, c, id, from, to),
       repo.projectHourEntries(this.db, c, id, from, to),
