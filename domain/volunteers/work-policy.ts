@@ -88,7 +88,8 @@ export interface Work {
 
 /** What the gate is told of the adult a minor named on a 小小志愿者 activity. */
 export interface Companion {
-  birthDate: string;
+  /** Null when nobody of the id named was found. */
+  birthDate: string | null;
   /** Lives in the child's household (the registry's household of the child's resident record). */
   sameHousehold: boolean;
   /** An approved volunteer with a confirmed place on the same shift. */
@@ -102,7 +103,7 @@ export function companionRefusal(
   policy: AgePolicy = DEFAULT_AGE_POLICY,
 ): 'junior_adult_required' | 'junior_adult_invalid' | null {
   if (!companion) return 'junior_adult_required';
-  if (ageOn(companion.birthDate, onDate) < policy.guardianUnder) return 'junior_adult_invalid';
+  if (!companion.birthDate || ageOn(companion.birthDate, onDate) < policy.guardianUnder) return 'junior_adult_invalid';
   return companion.sameHousehold || companion.signedUpVolunteer ? null : 'junior_adult_invalid';
 }
 

@@ -11,7 +11,8 @@ export const zh = {
   selection_already_published: '本次评选结果已经发布',
   selection_consent_missing: '未成年候选人 {name} 还没有监护人同意公开，请先登记监护人同意书',
   junior_adult_required: '“小小志愿者”活动：未成年人报名须写明一位同行的成年人（监护人、家人或已报名的成年志愿者）',
-  junior_adult_invalid: '同行成年人须是孩子的监护人或家人（同一户的成年人），或是已报名本活动同一班次、已审核通过的成年志愿者',
+  junior_adult_invalid:
+    '同行成年人须是孩子的监护人或家人（同一户的成年人），或是已报名本活动同一班次、已审核通过的成年志愿者',
   'entity.project': '项目',
   'entity.link': '关联',
   'entity.spending': '支出',
