@@ -85,7 +85,7 @@ export function activitySelfServiceRoutes(svc: ActivitySelfService) {
           tags,
           summary: 'Take an offered place (the eligibility gate decides; one taker wins)',
           params: idParam,
-          body: takeInput.optional(),
+          body: takeInput.nullish(),
           response: { 201: takenView },
         },
       },
