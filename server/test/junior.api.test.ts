@@ -229,7 +229,7 @@ for (const kind of testDatabaseKinds()) {
       assert.deepEqual(none.json(), []);
     });
 
-    it('an adult volunteer cancelling cancels the child who named them, told to child, guardian, organiser', async () => {
+    it('an adult volunteer cancelling cancels the child who named them; child, guardian, organiser told', async () => {
       const a = await junior('小小志愿者 楼道清洁', 3);
       const placed = await adultB('POST', `/api/activities/${a.id}/join`, { shiftId: a.shiftId });
       const r = await child('POST', `/api/activities/${a.id}/join`, {
