@@ -296,7 +296,7 @@ export default function ActivitiesPage() {
                 <>
                   <Link to={`/console/activities/${a.id}`}>{v}</Link>
                   {a.juniorVolunteers && (
-                    <Tag color="green" style={{ marginInlineStart: 8 }}>
+                    <Tag style={{ marginInlineStart: 8 }}>
                       {t('act.junior.tag')}
                     </Tag>
                   )}

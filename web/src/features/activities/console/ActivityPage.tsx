@@ -296,7 +296,7 @@ export default function ActivityPage() {
                   <>
                     {t(`act.kinds.${a.kind}`)}
                     {a.juniorVolunteers && (
-                      <Tag color="green" style={{ marginInlineStart: 8 }}>
+                      <Tag style={{ marginInlineStart: 8 }}>
                         {t('act.junior.tag')}
                       </Tag>
                     )}
