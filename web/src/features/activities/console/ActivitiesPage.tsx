@@ -295,11 +295,7 @@ export default function ActivitiesPage() {
               render: (v: string, a: Activity) => (
                 <>
                   <Link to={`/console/activities/${a.id}`}>{v}</Link>
-                  {a.juniorVolunteers && (
-                    <Tag style={{ marginInlineStart: 8 }}>
-                      {t('act.junior.tag')}
-                    </Tag>
-                  )}
+                  {a.juniorVolunteers && <Tag style={{ marginInlineStart: 8 }}>{t('act.junior.tag')}</Tag>}
                 </>
               ),
             },

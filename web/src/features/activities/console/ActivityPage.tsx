@@ -295,11 +295,7 @@ export default function ActivityPage() {
                 children: (
                   <>
                     {t(`act.kinds.${a.kind}`)}
-                    {a.juniorVolunteers && (
-                      <Tag style={{ marginInlineStart: 8 }}>
-                        {t('act.junior.tag')}
-                      </Tag>
-                    )}
+                    {a.juniorVolunteers && <Tag style={{ marginInlineStart: 8 }}>{t('act.junior.tag')}</Tag>}
                   </>
                 ),
               },
