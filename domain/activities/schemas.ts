@@ -70,6 +70,9 @@ const fields = {
   shifts: z.array(shiftInput).min(1, 'activities.shiftsRequired').max(MAX_SHIFTS, 'invalid.tooMany'),
   /** The requirements (age, skills, training, insurance) of an existing service type. */
   serviceTypeId: uuid.nullish(),
+  /** 小小志愿者活动: minors (under 18 on the day) sign up naming an accompanying adult. No default, so that an edit
+   * leaving it out keeps it. */
+  juniorVolunteers: z.boolean().optional(),
   status: z.enum(['draft', 'published']).default('draft'),
 };
 
@@ -138,11 +141,27 @@ export const imageInput = z.object({
     .max(Math.ceil(MAX_IMAGE_BYTES / 3) * 4 + 4, 'activities.imageTooLarge'),
 });
 
-export const signupSelfInput = z.object({ shiftId: uuid });
+/**
+ * 小小志愿者: the adult a minor names, a resident of the child's household (family) or a volunteer with a confirmed
+ * place on the same shift; the one gate decides whether they qualify.
+ */
+export const COMPANION_KINDS = ['family', 'volunteer'] as const;
+export const companionRef = z.object({ kind: z.enum(COMPANION_KINDS), id: uuid });
+export type CompanionRef = z.infer<typeof companionRef>;
+
+export const signupSelfInput = z.object({ shiftId: uuid, companion: companionRef.nullish() });
 export const signupGroupInput = z.object({
   shiftId: uuid,
   volunteerIds: z.array(uuid).min(1, 'invalid.required').max(200, 'invalid.tooMany'),
+  /** Each minor's accompanying adult on a 小小志愿者 activity. */
+  companions: z
+    .array(z.object({ volunteerId: uuid, companion: companionRef }))
+    .max(200, 'invalid.tooMany')
+    .optional(),
 });
+/** Taking an offered place: a minor on a 小小志愿者 activity names their accompanying adult. */
+export const takeInput = z.object({ companion: companionRef.nullish() });
+export const companionsQuery = z.object({ shiftId: uuid, volunteerId: uuid.optional() });
 const coord = { lat: z.number().min(-90).max(90).nullish(), lng: z.number().min(-180).max(180).nullish() };
 export const checkCodeInput = z.object({
   code: z

@@ -39,6 +39,8 @@ export const activityView = z.object({
   templateKey: z.string().nullable(),
   audienceCount: z.number().nullable(),
   posterId: z.string().nullable(),
+  /** 小小志愿者活动: minors sign up with an accompanying adult. */
+  juniorVolunteers: z.boolean(),
   shifts: z.array(shiftView),
 });
 export type ActivityView = z.infer<typeof activityView>;
@@ -89,8 +91,21 @@ export const signupView = z.object({
   minutes: z.number().nullable(),
   reviewReason: z.string().nullable(),
   hoursEntryId: z.string().nullable(),
+  /** 小小志愿者: the minor's accompanying adult (a family member or a volunteer on the shift). */
+  companionName: z.string().nullable(),
+  companionKind: z.enum(['family', 'volunteer']).nullable(),
 });
 export type SignupView = z.infer<typeof signupView>;
+
+/** Whom a minor may pick as the accompanying adult on a 小小志愿者 activity (names masked on the phone). */
+export const companionChoiceView = z.object({
+  kind: z.enum(['family', 'volunteer']),
+  id: z.string(),
+  name: z.string(),
+  /** Family: the relation to the head of household as the registry has it. */
+  relation: z.string().nullable(),
+});
+export type CompanionChoiceView = z.infer<typeof companionChoiceView>;
 
 /** A sign-up just made: a place, or the waitlist when the shift is full. */
 export const placedView = z.object({ id: z.string(), volunteerId: z.string(), name: z.string(), status: liveStatus });

@@ -110,6 +110,8 @@ export const publicActivity = z.object({
   startsAt: z.string(),
   endsAt: z.string(),
   place: z.string(),
+  /** 小小志愿者活动: children may sign up with an accompanying adult. */
+  juniorVolunteers: z.boolean(),
   signUpUrl: z.string(),
 });
 export type PublicActivity = z.infer<typeof publicActivity>;

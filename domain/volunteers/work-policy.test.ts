@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import type { VolunteerFacts } from './eligibility.ts';
 import {
   checkWork,
+  companionRefusal,
   decide,
   KIND_POLICY,
   OVERRIDABLE,
@@ -150,5 +151,47 @@ describe('work policy: one gate for every kind of work', () => {
         },
       ),
     );
+  });
+});
+
+describe('work policy: 小小志愿者 (a minor with an accompanying adult)', () => {
+  const junior = (companion: Work['companion']): Work => ({
+    kind: 'activity_shift',
+    when: at(9 * 60, 11 * 60),
+    juniorVolunteers: true,
+    companion,
+  });
+  const parent = { birthDate: '1984-03-02', sameHousehold: true, signedUpVolunteer: false };
+  const neighbour = { birthDate: '1975-01-01', sameHousehold: false, signedUpVolunteer: false };
+  const volunteer = { birthDate: '1990-01-01', sameHousehold: false, signedUpVolunteer: true };
+
+  it('refuses a minor without an adult, and one naming neither family nor a volunteer signed up', () => {
+    assert.deepEqual(checkWork(child12, junior(null), TODAY).reasons, ['junior_adult_required']);
+    assert.deepEqual(checkWork(child12, junior(neighbour), TODAY).reasons, ['junior_adult_invalid']);
+    const r = checkWork(teen16, junior(undefined), TODAY);
+    assert.equal(r.overridable, false, 'a minor’s companion is never overridden');
+  });
+
+  it('accepts a household adult or an adult volunteer on the same shift', () => {
+    assert.deepEqual(checkWork(child12, junior(parent), TODAY).reasons, []);
+    assert.deepEqual(checkWork(child12, junior(volunteer), TODAY).reasons, []);
+  });
+
+  it('refuses a companion who is not yet 18 on the day, even of the household', () => {
+    const sibling17 = { ...parent, birthDate: '2009-12-24' };
+    assert.equal(companionRefusal(sibling17, DAY), 'junior_adult_invalid'); // 17 on 2026-12-23
+    assert.equal(companionRefusal(sibling17, '2027-12-24'), null); // 18 that day
+  });
+
+  it('takes age on the activity day: a volunteer turning 18 before it needs nobody', () => {
+    const almost: VolunteerFacts = { ...adult, birthDate: '2008-12-20', hasGuardianConsent: false };
+    assert.deepEqual(checkWork(almost, junior(null), TODAY).reasons, []);
+  });
+
+  it('asks adults for nothing, and leaves other activities as they were', () => {
+    assert.deepEqual(checkWork(adult, junior(null), TODAY).reasons, []);
+    const plain: Work = { kind: 'activity_shift', when: at(9 * 60, 11 * 60) };
+    assert.deepEqual(checkWork(child12, plain, TODAY).reasons, []);
+    assert.deepEqual(checkWork(child12, { ...plain, companion: null }, TODAY).reasons, []);
   });
 });

@@ -5,6 +5,10 @@
 // never alone one-to-one with an adult who is not their guardian (未成年人保护法; 志愿服务条例 art. 15–17).
 // Staff may override only what the policy lets them (availability, training, a skill), with a reason; never
 // minors' safety, consent, approval, age or insurance.
+//
+// 小小志愿者: on an activity so flagged, a minor (under 18 on the day) signs up naming an accompanying adult, who is
+// either of the child's household (a guardian or family member in the registry) or an approved adult volunteer
+// holding a confirmed place on the same shift. Other activities keep the age band below (9 and over) as it is.
 import { z } from 'zod';
 import { ageOn } from '../shared/dates.ts';
 import {
@@ -76,6 +80,31 @@ export interface Work {
   personalCare?: boolean;
   /** The resident served is an adult who is not the volunteer's guardian (or family). */
   adultResident?: boolean;
+  /** A 小小志愿者 activity: a minor needs an accompanying adult (`companion`). */
+  juniorVolunteers?: boolean;
+  /** The adult this volunteer named to accompany them, as found; null when none was named. */
+  companion?: Companion | null;
+}
+
+/** What the gate is told of the adult a minor named on a 小小志愿者 activity. */
+export interface Companion {
+  /** Null when nobody of the id named was found. */
+  birthDate: string | null;
+  /** Lives in the child's household (the registry's household of the child's resident record). */
+  sameHousehold: boolean;
+  /** An approved volunteer with a confirmed place on the same shift. */
+  signedUpVolunteer: boolean;
+}
+
+/** The accompanying-adult rule of a 小小志愿者 activity for a minor: null when it holds. */
+export function companionRefusal(
+  companion: Companion | null | undefined,
+  onDate: string,
+  policy: AgePolicy = DEFAULT_AGE_POLICY,
+): 'junior_adult_required' | 'junior_adult_invalid' | null {
+  if (!companion) return 'junior_adult_required';
+  if (!companion.birthDate || ageOn(companion.birthDate, onDate) < policy.guardianUnder) return 'junior_adult_invalid';
+  return companion.sameHousehold || companion.signedUpVolunteer ? null : 'junior_adult_invalid';
 }
 
 export type WorkRefusal =
@@ -84,7 +113,9 @@ export type WorkRefusal =
   | 'minor_late_hours'
   | 'minor_personal_care'
   | 'minor_hospital'
-  | 'minor_alone_with_adult';
+  | 'minor_alone_with_adult'
+  | 'junior_adult_required'
+  | 'junior_adult_invalid';
 
 export const WORK_REFUSALS: readonly WorkRefusal[] = [
   'not_approved',
@@ -104,6 +135,8 @@ export const WORK_REFUSALS: readonly WorkRefusal[] = [
   'minor_personal_care',
   'minor_hospital',
   'minor_alone_with_adult',
+  'junior_adult_required',
+  'junior_adult_invalid',
 ];
 
 /** What staff may override, with a reason: when the volunteer said they are free, and training or a skill. */
@@ -167,6 +200,8 @@ export function checkWork(
     if (work.personalCare) reasons.push('minor_personal_care');
     if (work.kind === 'hospital_shift') reasons.push('minor_hospital');
     if (KIND_POLICY[work.kind].oneToOne && work.adultResident) reasons.push('minor_alone_with_adult');
+    const companion = work.juniorVolunteers ? companionRefusal(work.companion, onDate, policy) : null;
+    if (companion) reasons.push(companion);
   }
   return {
     eligible: reasons.length === 0,

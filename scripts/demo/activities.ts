@@ -3,6 +3,8 @@
 // study counts 67 a year) with their programmes. Past activities have their sign-ups, check-ins and check-outs
 // (a few no-shows, a few forgotten check-outs that went to review); the next two months are open for sign-up.
 // Every attended shift becomes a DemoService, so the hours ledger records it like the check-out would have.
+// Two 小小志愿者 activities ahead: a child signed up with a parent of their household, another with an adult
+// volunteer signed up for the same shift.
 // Pure: the model and ids in, rows and services out.
 import type { Insertable } from 'kysely';
 import type { Database } from '../../server/src/db/schema/index.ts';
@@ -35,7 +37,9 @@ export interface ActivityInput {
   today: string;
   seed: number;
   at: string;
-  volunteers: { id: string; status: string; birth_date: string }[];
+  volunteers: { id: string; status: string; birth_date: string; resident_id?: string | null }[];
+  /** The registry's residents, for a child's parent of the same household (小小志愿者). */
+  residents?: { id: string; household_id: string; birth_date: string; status: string }[];
   teams: { id: string; name: string; kind: string; unit_id: string | null }[];
   teamMembers: { team_id: string; volunteer_id: string; status: string }[];
   units: { id: string; kind: string }[];
@@ -108,6 +112,7 @@ export function activityRows(input: ActivityInput): { rows: ActivityRows; servic
       seriesId?: string | null;
       templateKey?: string | null;
       audience?: number | null;
+      junior?: boolean;
     },
   ): Planned => {
     const id = uuidv7();
@@ -141,6 +146,7 @@ export function activityRows(input: ActivityInput): { rows: ActivityRows; servic
       series_id: f.seriesId ?? null,
       template_key: f.templateKey ?? null,
       audience_count: f.audience ?? null,
+      junior_volunteers: f.junior ? 1 : 0,
       created_by: input.createdBy,
       created_at: `${addDays(date, -14)}T02:00:00.000Z`,
       updated_at: `${addDays(date, -14)}T02:00:00.000Z`,
@@ -309,6 +315,104 @@ export function activityRows(input: ActivityInput): { rows: ActivityRows; servic
       }
       rows.shifts.find((x) => x.id === s.id)!.taken = chosen.length;
     }
+  }
+  // 小小志愿者: two activities ahead. On the first a child (an approved minor volunteer registered as a resident) is
+  // signed up with a parent of their household; on the second another child with an adult volunteer who has a
+  // place on the same shift. No draws, so the rest of the demo is as before.
+  const juniorSpecs = [
+    {
+      date: addDays(input.today, 9),
+      title: '小小志愿者 垃圾分类宣传',
+      description: '孩子们在家长陪同下，到各楼院宣传垃圾分类，发放分类指南。',
+      place: '西关社区各楼院',
+      shifts: [{ name: '宣传组', start: '09:00', end: '11:00', places: 16 }],
+    },
+    {
+      date: addDays(input.today, 16),
+      title: '小小志愿者 敬老院慰问',
+      description: '孩子们为敬老院老人表演节目、送上手工贺卡，成年志愿者全程陪同。',
+      place: '金台区老年活动中心',
+      shifts: [{ name: '慰问组', start: '14:30', end: '16:30', places: 12 }],
+    },
+  ];
+  const household = new Map((input.residents ?? []).map((r) => [r.id, r]));
+  const parentOf = (residentId: string, date: string) => {
+    const child = household.get(residentId);
+    if (!child) return null;
+    return (
+      (input.residents ?? [])
+        .filter(
+          (r) =>
+            r.household_id === child.household_id &&
+            r.id !== child.id &&
+            r.status === 'active' &&
+            r.birth_date <= addDays(date, -25 * 366) &&
+            r.birth_date >= addDays(date, -60 * 366),
+        )
+        .sort((a, b) => b.birth_date.localeCompare(a.birth_date))[0] ?? null
+    );
+  };
+  const minors = input.volunteers
+    .filter(
+      (v) =>
+        v.status === 'approved' &&
+        !!v.resident_id &&
+        v.birth_date > addDays(juniorSpecs[1]!.date, -18 * 365) &&
+        v.birth_date <= addDays(input.today, -9 * 366),
+    )
+    .sort((a, b) => a.id.localeCompare(b.id));
+  const signup = (p: Planned, v: string, at: string, companion: { resident?: string; volunteer?: string } = {}) =>
+    rows.signups.push({
+      community_id: input.communityId,
+      id: uuidv7(),
+      activity_id: p.id,
+      shift_id: p.shifts[0]!.id,
+      volunteer_id: v,
+      status: 'confirmed',
+      channel: 'self',
+      signed_up_by: null,
+      created_at: at,
+      promoted_at: null,
+      cancelled_at: null,
+      cancelled_by: null,
+      reminded_day_at: null,
+      reminded_soon_at: null,
+      checked_in_at: null,
+      checkin_method: null,
+      checkin_distance_m: null,
+      checked_out_at: null,
+      checkout_method: null,
+      review_reason: null,
+      hours_entry_id: null,
+      minutes: null,
+      companion_resident_id: companion.resident ?? null,
+      companion_volunteer_id: companion.volunteer ?? null,
+    });
+  const [first, second] = juniorSpecs.map((j) =>
+    add(j.date, { kind: 'service', ...j, teamId: squad('环保卫生服务队'), junior: true }),
+  );
+  const at = `${input.today}T02:00:00.000Z`;
+  const adultsFree = (p: Planned) => adultList.filter((v) => free(v, p.shifts[0]!)).slice(0, 3);
+  const withParent = minors.find((m) => parentOf(m.resident_id!, first!.date));
+  const grown = adultsFree(second!);
+  for (const [p, helpers] of [
+    [first!, adultsFree(first!)],
+    [second!, grown],
+  ] as const) {
+    for (const v of helpers) {
+      signup(p, v, at);
+      (busy.get(v) ?? busy.set(v, []).get(v)!).push([p.shifts[0]!.startsAt, p.shifts[0]!.endsAt]);
+    }
+    rows.shifts.find((x) => x.id === p.shifts[0]!.id)!.taken = helpers.length;
+  }
+  if (withParent) {
+    signup(first!, withParent.id, at, { resident: parentOf(withParent.resident_id!, first!.date)!.id });
+    rows.shifts.find((x) => x.id === first!.shifts[0]!.id)!.taken! += 1;
+  }
+  const other = minors.find((m) => m.id !== withParent?.id);
+  if (other && grown[0]) {
+    signup(second!, other.id, at, { volunteer: grown[0] });
+    rows.shifts.find((x) => x.id === second!.shifts[0]!.id)!.taken! += 1;
   }
   return { rows, services };
 }

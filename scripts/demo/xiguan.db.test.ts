@@ -841,6 +841,63 @@ function checksFor(get: () => Seeded): void {
     assert.ok(hers.every((p) => (byPairing.get(p.id) ?? []).length > 10));
   });
 
+  it('has two 小小志愿者 activities ahead: a child with a parent of the household, one with a volunteer', async () => {
+    const { db } = get();
+    const junior = await db
+      .selectFrom('activity')
+      .select(['id', 'title', 'date'])
+      .where('community_id', '=', CID)
+      .where('junior_volunteers', '=', 1)
+      .orderBy('date')
+      .execute();
+    assert.deepEqual(
+      junior.map((a) => a.title),
+      ['小小志愿者 垃圾分类宣传', '小小志愿者 敬老院慰问'],
+    );
+    assert.ok(junior.every((a) => a.date > TODAY));
+    const kids = await db
+      .selectFrom('activity_signup as s')
+      .innerJoin('volunteer as v', (j) =>
+        j.onRef('v.community_id', '=', 's.community_id').onRef('v.id', '=', 's.volunteer_id'),
+      )
+      .innerJoin('resident as r', (j) =>
+        j.onRef('r.community_id', '=', 'v.community_id').onRef('r.id', '=', 'v.resident_id'),
+      )
+      .leftJoin('resident as p', (j) =>
+        j.onRef('p.community_id', '=', 's.community_id').onRef('p.id', '=', 's.companion_resident_id'),
+      )
+      .select([
+        's.activity_id',
+        'v.birth_date',
+        'r.household_id',
+        'p.household_id as parent_household',
+        'p.birth_date as parent_birth',
+        's.companion_volunteer_id',
+      ])
+      .where('s.community_id', '=', CID)
+      .where(
+        's.activity_id',
+        'in',
+        junior.map((a) => a.id),
+      )
+      .where((eb) =>
+        eb.or([eb('s.companion_resident_id', 'is not', null), eb('s.companion_volunteer_id', 'is not', null)]),
+      )
+      .execute();
+    const withParent = kids.find((k) => k.activity_id === junior[0]!.id)!;
+    assert.ok(ageOn(withParent.birth_date, junior[0]!.date) < 18);
+    assert.equal(withParent.parent_household, withParent.household_id);
+    assert.ok(ageOn(withParent.parent_birth!, junior[0]!.date) >= 18);
+    const withVolunteer = kids.find((k) => k.activity_id === junior[1]!.id)!;
+    const adult = await db
+      .selectFrom('activity_signup')
+      .select('status')
+      .where('activity_id', '=', junior[1]!.id)
+      .where('volunteer_id', '=', withVolunteer.companion_volunteer_id!)
+      .executeTakeFirstOrThrow();
+    assert.equal(adult.status, 'confirmed');
+  });
+
   it('refuses to seed a community twice', async () => {
     const { db, cipher } = get();
     await assert.rejects(

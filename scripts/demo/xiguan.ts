@@ -523,6 +523,7 @@ export async function seedCommunity(db: Kysely<Database>, cipher: FieldCipher, o
       seed: opts.seed,
       at: withNow.now!.toISOString(),
       volunteers: rows.volunteers.volunteers as never[],
+      residents: rows.residents as never[],
       teams: rows.volunteers.teams as never[],
       teamMembers: rows.volunteers.teamMembers as never[],
       units: rows.volunteers.units as never[],

@@ -72,6 +72,8 @@ const BOUNDED: Record<string, string> = {
   '/api/households/{id}/survey': "one household's survey visits",
   '/api/activities/{id}/signups': "one activity's sign-ups (its capacity)",
   '/api/activities/{id}/served-residents': 'the residents one activity served',
+  '/api/activities/{id}/companions': "a minor's household adults and one shift's volunteers (its places)",
+  '/api/activities/{id}/my-companions': "my household's adults and one shift's volunteers (its places)",
   '/api/training/sessions/{id}/attendance': "one training session's attendance (its room)",
   '/api/homecare/stays/{id}/shifts': "one hospital stay's shifts",
   '/api/badges/family': "the badges of one family's elders",

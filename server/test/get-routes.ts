@@ -72,6 +72,8 @@ export const FILLS: Record<string, Fill> = {
   '/api/activities/{id}/signups': byId('activity'),
   '/api/activities/{id}/signups/export': byId('activity'),
   '/api/activities/{id}/served-residents': byId('activity'),
+  '/api/activities/{id}/companions': byId('activity'),
+  '/api/activities/{id}/my-companions': byId('activity'),
   '/api/activities/{id}/code': byId('activity'),
   '/api/activities/{id}/checkin': byId('activity'),
   '/api/recognition/quarters/{quarter}/ranking': async () => ({ quarter: QUARTER }),

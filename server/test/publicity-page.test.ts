@@ -44,6 +44,7 @@ describe('the public site page', () => {
         startsAt: '2026-12-08T01:00:00.000Z',
         endsAt: '2026-12-09T03:30:00.000Z',
         published: true,
+        juniorVolunteers: true,
       })),
       announcements: [
         ...Array.from({ length: 40 }, (_, i) => announcement('news', i)),

@@ -215,7 +215,15 @@ for (const kind of testDatabaseKinds()) {
       assert.ok(!titles.includes('未发布的草稿活动') && !titles.includes('东关社区专属活动'));
       const later = body.items.find((a: any) => a.id === laterActivity);
       assert.equal(later.signUpUrl, `http://localhost:80/m/activities/${laterActivity}`);
-      assert.deepEqual(Object.keys(later).sort(), ['endsAt', 'id', 'place', 'signUpUrl', 'startsAt', 'title']);
+      assert.deepEqual(Object.keys(later).sort(), [
+        'endsAt',
+        'id',
+        'juniorVolunteers',
+        'place',
+        'signUpUrl',
+        'startsAt',
+        'title',
+      ]);
       const page = await anon(`/p/${t.a.id}`);
       assert.ok(page.body.includes(`href="/m/activities/${laterActivity}"`));
       assert.ok(!page.body.includes('未发布的草稿活动') && !page.body.includes('东关社区专属活动'));

@@ -9,6 +9,16 @@ export const activitiesConsoleEn = {
     fromTemplate: 'From a festival template',
     series: 'Recurring series',
     shows: 'Shows',
+    junior: {
+      flag: 'Junior volunteers (小小志愿者)',
+      help:
+        'Volunteers under 18 may sign up, each naming an accompanying adult ' +
+        '(family of their household, or an adult volunteer signed up for the same shift)',
+      tag: 'Junior',
+      companion: 'Accompanying adult',
+      companionHint: 'A minor picks an accompanying adult',
+      kind: { family: 'family', volunteer: 'volunteer' },
+    },
     kinds: { service: 'Volunteer service', performance: 'Performance' },
     status: { draft: 'Draft', published: 'Published', cancelled: 'Cancelled' },
     signupStatus: { confirmed: 'Signed up', waitlisted: 'Waitlist', cancelled: 'Cancelled' },

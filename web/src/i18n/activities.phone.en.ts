@@ -13,6 +13,16 @@ export const activitiesPhoneEn = {
     full: 'Full: signing up puts you on the waitlist',
     join: 'Sign up: {{shift}}',
     joinWait: 'Join the waitlist: {{shift}}',
+    junior: {
+      tag: 'Junior volunteers',
+      lead: 'Children may sign up, each with an accompanying adult',
+      ask: 'Who comes with you?',
+      askHelp: 'Under 18, a junior activity needs family or an adult volunteer signed up for this shift with you',
+      noneToPick:
+        'Nobody to pick yet: a parent registered in your household, or an adult signed up for this shift first',
+      with: 'Sign up with {{name}} ({{kind}})',
+      kind: { family: 'family', volunteer: 'volunteer' },
+    },
     startedClosed: 'This activity has started: sign-up is closed.',
     linked: 'The activity you opened',
     linkedGone: 'This activity has ended or no longer takes sign-ups. Other activities open for sign-up are below.',

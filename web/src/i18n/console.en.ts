@@ -296,6 +296,9 @@ export const consoleEn: Translation<typeof consoleZhCN> = {
       reason_minor_personal_care: 'Minors never give bathing or personal care',
       reason_minor_hospital: 'Minors never take hospital shifts',
       reason_minor_alone_with_adult: 'A minor is never alone one-to-one with an adult who is not their guardian',
+      reason_junior_adult_required: 'A minor names an accompanying adult (小小志愿者)',
+      reason_junior_adult_invalid:
+        "The accompanying adult is the child's family or an adult volunteer on the same shift",
       policyTitle: 'Rules for every kind of work',
       policyMinors:
         'Every assignment passes one gate. Minors (under 18) never serve overnight or outside 06:00–21:00, ' +

@@ -291,6 +291,8 @@ export const consoleZhCN = {
       reason_minor_personal_care: '未成年人不做洗澡等个人护理',
       reason_minor_hospital: '未成年人不参加住院陪护',
       reason_minor_alone_with_adult: '未成年人不单独一对一服务非监护人的成年人',
+      reason_junior_adult_required: '未成年人须写明同行的成年人（小小志愿者）',
+      reason_junior_adult_invalid: '同行成年人须是孩子的家人，或已报名同一班次的成年志愿者',
       policyTitle: '各类工作的安排规则',
       policyMinors:
         '每一次安排都经过同一道关口。未成年人（未满 18 岁）不安排通宵或早 6 点前、晚 9 点后的服务，' +

@@ -33,6 +33,8 @@ export interface ActivityTable {
   series_id: string | null;
   template_key: string | null;
   audience_count: number | null;
+  /** 小小志愿者 (0/1): minors sign up with an accompanying adult. */
+  junior_volunteers?: number;
   created_by: string | null;
   created_at: string;
   updated_at: string;
@@ -73,6 +75,9 @@ export interface ActivitySignupTable {
   review_reason: string | null;
   hours_entry_id: string | null;
   minutes: number | null;
+  /** 小小志愿者: the minor's accompanying adult, a resident of their household or a volunteer on the shift. */
+  companion_resident_id?: string | null;
+  companion_volunteer_id?: string | null;
 }
 
 export interface ActivityProgrammeItemTable {

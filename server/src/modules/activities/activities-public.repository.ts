@@ -2,7 +2,7 @@
 // and only the fields a passer-by may see (title, time, place, description). No sign-ups, no names.
 import type { DbOrTrx } from '../../db/database.ts';
 
-const publicFields = ['id', 'title', 'description', 'place', 'starts_at', 'ends_at'] as const;
+const publicFields = ['id', 'title', 'description', 'place', 'starts_at', 'ends_at', 'junior_volunteers'] as const;
 
 /** Published activities not yet over, soonest first, capped. */
 export const upcomingPublished = (db: DbOrTrx, communityId: string, nowIso: string, toIso: string, limit: number) =>

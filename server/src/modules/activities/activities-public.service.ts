@@ -12,6 +12,8 @@ export interface PublicActivityRow {
   startsAt: string;
   endsAt: string;
   published: boolean;
+  /** 小小志愿者活动: children may sign up with an accompanying adult. */
+  juniorVolunteers: boolean;
 }
 
 const toView = (r: {
@@ -22,6 +24,7 @@ const toView = (r: {
   starts_at: string;
   ends_at: string;
   status?: string;
+  junior_volunteers?: number;
 }): PublicActivityRow => ({
   id: r.id,
   title: r.title,
@@ -30,6 +33,7 @@ const toView = (r: {
   startsAt: r.starts_at,
   endsAt: r.ends_at,
   published: r.status === undefined || r.status === 'published',
+  juniorVolunteers: !!r.junior_volunteers,
 });
 
 export class ActivitiesPublicService {

@@ -156,6 +156,113 @@ export const seriesDates = (db: DbOrTrx, communityId: string, seriesId: string) 
 
 // ---------------- sign-ups ----------------
 
+/** 小小志愿者: whom a minor may name, the household's adult residents or a volunteer; `id` is theirs. */
+export type CompanionRef = { kind: 'family' | 'volunteer'; id: string };
+
+const householdOfVolunteer = (db: DbOrTrx, communityId: string, volunteerId: string) =>
+  db
+    .selectFrom('volunteer as v')
+    .innerJoin('resident as r', (j) =>
+      j.onRef('r.community_id', '=', 'v.community_id').onRef('r.id', '=', 'v.resident_id'),
+    )
+    .select(['r.household_id', 'r.id as resident_id'])
+    .where('v.community_id', '=', communityId)
+    .where('v.id', '=', volunteerId)
+    .executeTakeFirst();
+
+/**
+ * The adult a minor named for a shift, as the gate reads it (null birth date: nobody of that id): born when, of the
+ * child's household (an active resident there, or a volunteer registered as one), and approved with a confirmed
+ * place on the same shift.
+ */
+export async function companionFacts(
+  db: DbOrTrx,
+  communityId: string,
+  shiftId: string,
+  childId: string,
+  ref: CompanionRef,
+): Promise<{ birthDate: string | null; sameHousehold: boolean; signedUpVolunteer: boolean }> {
+  const child = await householdOfVolunteer(db, communityId, childId);
+  if (ref.kind === 'family') {
+    const r = await db
+      .selectFrom('resident')
+      .select(['birth_date', 'household_id'])
+      .where('community_id', '=', communityId)
+      .where('id', '=', ref.id)
+      .where('status', '=', 'active')
+      .executeTakeFirst();
+    return {
+      birthDate: r?.birth_date ?? null,
+      sameHousehold: !!r && !!child && r.household_id === child.household_id && ref.id !== child.resident_id,
+      signedUpVolunteer: false,
+    };
+  }
+  if (ref.id === childId) return { birthDate: null, sameHousehold: false, signedUpVolunteer: false };
+  const v = await db
+    .selectFrom('volunteer as v')
+    .leftJoin('resident as r', (j) =>
+      j.onRef('r.community_id', '=', 'v.community_id').onRef('r.id', '=', 'v.resident_id'),
+    )
+    .leftJoin('activity_signup as s', (j) =>
+      j
+        .onRef('s.community_id', '=', 'v.community_id')
+        .onRef('s.volunteer_id', '=', 'v.id')
+        .on('s.shift_id', '=', shiftId)
+        .on('s.status', '=', 'confirmed'),
+    )
+    .select(['v.birth_date', 'v.status', 'r.household_id', 's.id as signup_id'])
+    .where('v.community_id', '=', communityId)
+    .where('v.id', '=', ref.id)
+    .executeTakeFirst();
+  return {
+    birthDate: v?.birth_date ?? null,
+    sameHousehold: !!v?.household_id && !!child && v.household_id === child.household_id,
+    signedUpVolunteer: !!v && v.status === 'approved' && !!v.signup_id,
+  };
+}
+
+/**
+ * Whom a minor may pick for a shift: the other active residents of their household (the gate refuses those under
+ * 18 on the day) and the approved volunteers with a confirmed place on the shift.
+ */
+export async function companionCandidates(db: DbOrTrx, communityId: string, shiftId: string, childId: string) {
+  const child = await householdOfVolunteer(db, communityId, childId);
+  const family = child
+    ? await db
+        .selectFrom('resident')
+        .select(['id', 'name', 'birth_date', 'relation_to_head'])
+        .where('community_id', '=', communityId)
+        .where('household_id', '=', child.household_id)
+        .where('id', '<>', child.resident_id)
+        .where('status', '=', 'active')
+        .orderBy('birth_date')
+        .execute()
+    : [];
+  const volunteers = await db
+    .selectFrom('activity_signup as s')
+    .innerJoin('volunteer as v', (j) =>
+      j.onRef('v.community_id', '=', 's.community_id').onRef('v.id', '=', 's.volunteer_id'),
+    )
+    .select(['v.id', 'v.name', 'v.birth_date'])
+    .where('s.community_id', '=', communityId)
+    .where('s.shift_id', '=', shiftId)
+    .where('s.status', '=', 'confirmed')
+    .where('v.status', '=', 'approved')
+    .where('v.id', '<>', childId)
+    .orderBy('s.created_at')
+    .limit(200)
+    .execute();
+  return { family, volunteers };
+}
+
+/** Live sign-ups on an activity that name this volunteer as their accompanying adult (小小志愿者). */
+export const accompaniedBy = (db: DbOrTrx, communityId: string, activityId: string, volunteerId: string) =>
+  signupRows(db, communityId)
+    .where('s.activity_id', '=', activityId)
+    .where('s.companion_volunteer_id', '=', volunteerId)
+    .where('s.status', 'in', ['confirmed', 'waitlisted'])
+    .execute();
+
 const insertSignupQ = prepared((db, row: ActivitySignupTable) => db.insertInto('activity_signup').values(row));
 /** A new sign-up's own fields; the rest (promotion, cancellation, reminders, check-in, hours) start empty. */
 export type NewSignup = Pick<
@@ -169,7 +276,8 @@ export type NewSignup = Pick<
   | 'channel'
   | 'signed_up_by'
   | 'created_at'
->;
+> &
+  Pick<ActivitySignupTable, 'companion_resident_id' | 'companion_volunteer_id'>;
 
 export const insertSignup = async (db: DbOrTrx, row: NewSignup) => {
   await insertSignupQ(db, {
@@ -187,6 +295,8 @@ export const insertSignup = async (db: DbOrTrx, row: NewSignup) => {
     review_reason: null,
     hours_entry_id: null,
     minutes: null,
+    companion_resident_id: row.companion_resident_id ?? null,
+    companion_volunteer_id: row.companion_volunteer_id ?? null,
   });
 };
 
@@ -232,7 +342,7 @@ export async function cancelSignup(
 export const waitlistHead = (db: DbOrTrx, communityId: string, shiftId: string, n: number) =>
   db
     .selectFrom('activity_signup')
-    .select(['id', 'volunteer_id'])
+    .select(['id', 'volunteer_id', 'companion_resident_id', 'companion_volunteer_id'])
     .where('community_id', '=', communityId)
     .where('shift_id', '=', shiftId)
     .where('status', '=', 'waitlisted')
@@ -322,6 +432,20 @@ function signupRows(db: DbOrTrx, communityId: string) {
       'a.kind',
       'v.name as volunteer_name',
       'v.phone as volunteer_phone',
+      (eb) =>
+        eb
+          .selectFrom('resident as cr')
+          .select('cr.name')
+          .whereRef('cr.community_id', '=', 's.community_id')
+          .whereRef('cr.id', '=', 's.companion_resident_id')
+          .as('companion_resident_name'),
+      (eb) =>
+        eb
+          .selectFrom('volunteer as cv')
+          .select('cv.name')
+          .whereRef('cv.community_id', '=', 's.community_id')
+          .whereRef('cv.id', '=', 's.companion_volunteer_id')
+          .as('companion_volunteer_name'),
     ])
     .where('s.community_id', '=', communityId);
 }

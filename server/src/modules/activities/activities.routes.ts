@@ -17,6 +17,7 @@ import {
   markInput,
   programmeInput,
   seriesInput,
+  companionsQuery,
   signupGroupInput,
   signupSelfInput,
 } from '../../../../domain/activities/schemas.ts';
@@ -35,6 +36,7 @@ import {
   seriesView,
   showsView,
   signupView,
+  companionChoiceView,
   templateView,
 } from '../../../../domain/activities/views.ts';
 import { todayInShanghai } from '../../../../domain/shared/dates.ts';
@@ -318,6 +320,20 @@ export function activitiesRoutes(svc: ActivitiesService) {
       async (req, reply) =>
         reply.status(201).send(await svc.signUpGroup(actorOf(req), req.params.id, req.body, requestContext(req))),
     );
+    r.get(
+      '/api/activities/:id/companions',
+      {
+        config: manage,
+        schema: {
+          tags,
+          summary: "小小志愿者: the adults a minor may name for a shift (the minor's household, volunteers signed up)",
+          params: idParam,
+          querystring: companionsQuery,
+          response: { 200: z.array(companionChoiceView) },
+        },
+      },
+      (req) => svc.companionsFor(actorOf(req), req.params.id, req.query),
+    );
     r.post(
       '/api/activities/signups/:id/withdraw',
       {
@@ -434,7 +450,29 @@ export function activitiesRoutes(svc: ActivitiesService) {
       async (req, reply) =>
         reply
           .status(201)
-          .send(await svc.signUpSelf(actorOf(req), req.params.id, req.body.shiftId, requestContext(req))),
+          .send(
+            await svc.signUpSelf(
+              actorOf(req),
+              req.params.id,
+              req.body.shiftId,
+              requestContext(req),
+              req.body.companion ?? null,
+            ),
+          ),
+    );
+    r.get(
+      '/api/activities/:id/my-companions',
+      {
+        config: self,
+        schema: {
+          tags,
+          summary: '小小志愿者: the adults I may name to accompany me on a shift (my household, volunteers signed up)',
+          params: idParam,
+          querystring: companionsQuery.pick({ shiftId: true }),
+          response: { 200: z.array(companionChoiceView) },
+        },
+      },
+      (req) => svc.myCompanions(actorOf(req), req.params.id, req.query.shiftId),
     );
     r.post(
       '/api/activities/mine/:id/cancel',

@@ -21,7 +21,7 @@ import { AppError } from '../../platform/errors.ts';
 import { GroupCommit, GroupCommitError } from '../../platform/group-commit.ts';
 import type { Notifier } from '../../platform/notify.ts';
 import { uuidv7 } from '../../../../domain/shared/ids.ts';
-import { addDays, shanghaiInstant, shanghaiLocal, todayInShanghai } from '../../../../domain/shared/dates.ts';
+import { addDays, ageOn, shanghaiInstant, shanghaiLocal, todayInShanghai } from '../../../../domain/shared/dates.ts';
 import { minuteText } from '../../../../domain/appointments/schedule.ts';
 import { occurrences, parseRule } from '../../../../domain/pairings/recurrence.ts';
 import {
@@ -43,13 +43,16 @@ import {
   toMinute,
   type ActivityInput,
   type ActivityPatch,
+  type CompanionRef,
   type ProgrammeInput,
   type SeriesInput,
   type ShiftInput,
 } from '../../../../domain/activities/schemas.ts';
-import type { ActivityView, SignupView } from '../../../../domain/activities/views.ts';
+import type { ActivityView, CompanionChoiceView, SignupView } from '../../../../domain/activities/views.ts';
+import { maskName } from '../../../../domain/records/certificates.ts';
 import type { ReviewReason } from '../../../../domain/hours/schemas.ts';
-import type { Work } from '../../../../domain/volunteers/work-policy.ts';
+import type { Companion, Work, WorkRefusal } from '../../../../domain/volunteers/work-policy.ts';
+import { DEFAULT_AGE_POLICY } from '../../../../domain/volunteers/eligibility.ts';
 import type { HoursService } from '../hours/hours.service.ts';
 import { requirementsOf, type EligibilityService } from '../service-types/service-types.service.ts';
 import type { VolunteerDirectory, VolunteerOwner } from '../volunteers/volunteer-directory.ts';
@@ -58,6 +61,7 @@ import { calendar, SHANGHAI, type CalendarEvent } from '../../platform/ical.ts';
 import { ContactService } from '../contacts/contacts.service.ts';
 import * as repo from './activities.repository.ts';
 import { knownPlaces } from './activities-places.ts';
+import { organiserPhones } from './selfservice.repository.ts';
 
 /** A series has its activities made this many days ahead; the daily job keeps the horizon. */
 export const SERIES_HORIZON_DAYS = 90;
@@ -65,6 +69,18 @@ export const SERIES_HORIZON_DAYS = 90;
 const CHECKOUT_GRACE_MS = 60 * 60_000;
 /** Reasons that say a volunteer is busy, not unfit: signing up is their own word that they will come. */
 const AVAILABILITY_REASONS = new Set(['unavailable', 'blackout']);
+/** 小小志愿者: the gate's refusals about a minor's accompanying adult, answered with their own codes. */
+const JUNIOR_REASONS = new Set<WorkRefusal>(['junior_adult_required', 'junior_adult_invalid']);
+/** The adult a sign-up names, as stored. */
+const companionOfRow = (s: {
+  companion_resident_id?: string | null;
+  companion_volunteer_id?: string | null;
+}): CompanionRef | null =>
+  s.companion_resident_id
+    ? { kind: 'family', id: s.companion_resident_id }
+    : s.companion_volunteer_id
+      ? { kind: 'volunteer', id: s.companion_volunteer_id }
+      : null;
 
 type Who = { accountId: string | null; name: string; role: string | null };
 /** A volunteer's commitments in another module, as calendar events (from 30 days before `now` on). */
@@ -200,6 +216,7 @@ export class ActivitiesService {
         .sort()
         .at(-1)!,
       service_type_id: f.serviceTypeId ?? null,
+      junior_volunteers: f.juniorVolunteers ? 1 : 0,
       status: f.status ?? 'draft',
       series_id: extra.seriesId ?? null,
       template_key: extra.templateKey ?? null,
@@ -289,8 +306,11 @@ export class ActivitiesService {
             places: s.places,
             ...shiftTimes(date, s),
           });
-          // More places: the waitlist moves up at once.
+          // More places: the waitlist moves up at once (a minor on a 小小志愿者 activity only with their adult).
+          const flagged =
+            patch.juniorVolunteers === undefined ? a : { ...a, junior_volunteers: patch.juniorVolunteers ? 1 : 0 };
           for (const w of await repo.waitlistHead(trx, actor.communityId, old.id, s.places - old.taken)) {
+            if (!(await this.companionHolds(trx, flagged, old, w))) continue;
             if (!(await repo.takePlace(trx, actor.communityId, old.id))) break;
             if (await repo.promote(trx, actor.communityId, w.id, now)) promoted.push(w);
             else await repo.freePlace(trx, actor.communityId, old.id);
@@ -321,6 +341,7 @@ export class ActivitiesService {
         ...(patch.lat !== undefined && { lat: patch.lat ?? null, lng: patch.lng ?? null }),
         ...(patch.toleranceM !== undefined && { tolerance_m: patch.toleranceM ?? null }),
         ...(patch.serviceTypeId !== undefined && { service_type_id: patch.serviceTypeId ?? null }),
+        ...(patch.juniorVolunteers !== undefined && { junior_volunteers: patch.juniorVolunteers ? 1 : 0 }),
         date,
         starts_at: times.map((t) => t.starts_at).sort()[0]!,
         ends_at: times
@@ -407,6 +428,7 @@ export class ActivitiesService {
       templateKey: r.template_key,
       audienceCount: r.audience_count === null ? null : Number(r.audience_count),
       posterId: images.find((i) => i.activity_id === r.id && i.role === 'poster')?.id ?? null,
+      juniorVolunteers: !!r.junior_volunteers,
       shifts: shifts
         .filter((s) => s.activity_id === r.id)
         .map((s) => ({
@@ -788,24 +810,80 @@ export class ActivitiesService {
   // ------------------------------------------------------------------ sign-up
 
   /** The shift as work for the gate: its time (past midnight counted on), and its service type if any. */
-  private async work(a: ActivityRow, shift: ShiftRow): Promise<Work> {
+  private async work(a: ActivityRow, shift: ShiftRow, db: DbOrTrx = this.db): Promise<Work> {
     const local = shanghaiLocal(shift.starts_at);
     const minutes = Math.round((Date.parse(shift.ends_at) - Date.parse(shift.starts_at)) / 60_000);
     const when = { date: local.date, startMinute: local.minute, endMinute: local.minute + Math.max(0, minutes) };
-    const s = a.service_type_id ? await this.eligibility.serviceType(a.community_id, a.service_type_id) : null;
-    return { kind: 'activity_shift', serviceType: s ? requirementsOf(s) : null, skillCode: s?.skill_code, when };
+    const s = a.service_type_id ? await this.eligibility.serviceType(a.community_id, a.service_type_id, db) : null;
+    return {
+      kind: 'activity_shift',
+      serviceType: s ? requirementsOf(s) : null,
+      skillCode: s?.skill_code,
+      when,
+      juniorVolunteers: !!a.junior_volunteers,
+    };
   }
 
-  /** The one gate (age band, minors' hours, training and insurance as the service type asks); refuses in words. */
-  async assertEligible(a: ActivityRow, shift: ShiftRow, vols: VolunteerOwner[]) {
+  /** 小小志愿者: the adult each volunteer named, as the gate reads it; undefined on any other activity. */
+  private async companionFacts(
+    db: DbOrTrx,
+    a: ActivityRow,
+    shift: ShiftRow,
+    vols: ReadonlyArray<{ id: string }>,
+    named: ReadonlyMap<string, CompanionRef | null> | undefined,
+  ): Promise<Map<string, Companion | null> | undefined> {
+    if (!a.junior_volunteers) return undefined;
+    const out = new Map<string, Companion | null>();
+    for (const v of vols) {
+      const ref = named?.get(v.id);
+      out.set(v.id, ref ? await repo.companionFacts(db, a.community_id, shift.id, v.id, ref) : null);
+    }
+    return out;
+  }
+
+  /** The adult to store with a sign-up: named by a minor on a 小小志愿者 activity; nothing otherwise. */
+  companionToKeep(a: ActivityRow, shift: ShiftRow, v: VolunteerOwner, ref: CompanionRef | null) {
+    if (!a.junior_volunteers || !ref) return null;
+    return ageOn(v.birthDate, shanghaiLocal(shift.starts_at).date) < DEFAULT_AGE_POLICY.guardianUnder ? ref : null;
+  }
+
+  /**
+   * The adult volunteer a minor named may have cancelled since the gate looked (outside the transaction): checked
+   * again under the audit chain's lock, which their cancellation takes too.
+   */
+  async assertCompanionPlaced(trx: Trx, a: ActivityRow, shift: ShiftRow, v: VolunteerOwner, keep: CompanionRef | null) {
+    if (keep?.kind !== 'volunteer') return;
+    if (!(await repo.companionFacts(trx, a.community_id, shift.id, v.id, keep)).signedUpVolunteer)
+      throw new AppError('junior_adult_invalid', { name: v.name, title: a.title });
+  }
+
+  /**
+   * The one gate (age band, minors' hours, training and insurance as the service type asks, and on a 小小志愿者
+   * activity a minor's accompanying adult); refuses in words.
+   */
+  async assertEligible(
+    a: ActivityRow,
+    shift: ShiftRow,
+    vols: VolunteerOwner[],
+    named?: ReadonlyMap<string, CompanionRef | null>,
+  ) {
     const results = await this.eligibility.checkWork(
       a.community_id,
       await this.work(a, shift),
       vols.map((v) => v.id),
+      null,
+      this.db,
+      await this.companionFacts(this.db, a, shift, vols, named),
     );
     for (const v of vols) {
       const r = results.find((x) => x.volunteerId === v.id);
       const reasons = (r?.reasons ?? ['not_approved']).filter((x) => !AVAILABILITY_REASONS.has(x));
+      // Only the adult is missing or not one who qualifies: said in so many words.
+      if (reasons.length && reasons.every((x) => JUNIOR_REASONS.has(x)))
+        throw new AppError(reasons[0] as 'junior_adult_required' | 'junior_adult_invalid', {
+          name: v.name,
+          title: a.title,
+        });
       if (reasons.length)
         throw new AppError('activity_not_eligible', {
           name: v.name,
@@ -836,11 +914,14 @@ export class ActivitiesService {
     who: Who,
     ctx: RequestContext | null,
     now: string,
+    companion: CompanionRef | null = null,
   ) {
     // The audit lock before the shift's row, as cancel and update take them: a batch holds both till its commit.
     await this.audit.lockChain(trx, a.community_id);
     if (await repo.liveSignupOf(trx, a.community_id, a.id, v.id))
       throw new AppError('already_signed_up', { name: v.name, title: a.title });
+    const keep = this.companionToKeep(a, shift, v, companion);
+    await this.assertCompanionPlaced(trx, a, shift, v, keep);
     const confirmed = await repo.takePlace(trx, a.community_id, shift.id);
     const id = uuidv7();
     await repo.insertSignup(trx, {
@@ -853,6 +934,8 @@ export class ActivitiesService {
       channel,
       signed_up_by: who.accountId,
       created_at: now,
+      companion_resident_id: keep?.kind === 'family' ? keep.id : null,
+      companion_volunteer_id: keep?.kind === 'volunteer' ? keep.id : null,
     });
     await this.audit.recordBy(trx, { communityId: a.community_id, ...who }, ctx, {
       action: 'activities.signup',
@@ -864,6 +947,7 @@ export class ActivitiesService {
         volunteerId: v.id,
         status: confirmed ? 'confirmed' : 'waitlisted',
         channel,
+        ...(keep && { companion: keep }),
       },
     });
     return {
@@ -888,15 +972,22 @@ export class ActivitiesService {
     }
   }
 
-  async signUpSelf(actor: Actor, activityId: string, shiftId: string, ctx: RequestContext) {
+  async signUpSelf(
+    actor: Actor,
+    activityId: string,
+    shiftId: string,
+    ctx: RequestContext,
+    companion: CompanionRef | null = null,
+  ) {
     const now = new Date();
     const v = await this.directory.self(actor);
     if (!v) throw new AppError('not_found', { entity: 'volunteer' });
     const { a, shift } = await this.openShift(actor.communityId, activityId, shiftId, now);
-    await this.assertEligible(a, shift, [v]);
+    await this.assertEligible(a, shift, [v], new Map([[v.id, companion]]));
     // Stamped when placed, not when the request came in: the waitlist then runs in the order places were decided.
     return this.inTransaction(
-      (trx) => this.place(trx, a, shift, v, 'self', ActivitiesService.who(actor), ctx, new Date().toISOString()),
+      (trx) =>
+        this.place(trx, a, shift, v, 'self', ActivitiesService.who(actor), ctx, new Date().toISOString(), companion),
       v.name,
       a.title,
     );
@@ -906,7 +997,11 @@ export class ActivitiesService {
   async signUpGroup(
     actor: Actor,
     activityId: string,
-    input: { shiftId: string; volunteerIds: string[] },
+    input: {
+      shiftId: string;
+      volunteerIds: string[];
+      companions?: Array<{ volunteerId: string; companion: CompanionRef }>;
+    },
     ctx: RequestContext,
   ) {
     const grant = authorize(actor, 'activities.manage');
@@ -914,14 +1009,17 @@ export class ActivitiesService {
     const { a, shift } = await this.openShift(actor.communityId, activityId, input.shiftId, now);
     const vols: VolunteerOwner[] = [];
     for (const id of new Set(input.volunteerIds)) vols.push(await this.directory.inScope(actor, grant, id));
-    await this.assertEligible(a, shift, vols);
+    const named = new Map((input.companions ?? []).map((c) => [c.volunteerId, c.companion] as const));
+    await this.assertEligible(a, shift, vols, named);
     const channel = grant.scope === 'team' ? 'leader' : 'staff';
     return this.inTransaction(
       async (trx) => {
         const out = [];
         const at = new Date().toISOString(); // when placed, as in signUpSelf
         for (const v of vols)
-          out.push(await this.place(trx, a, shift, v, channel, ActivitiesService.who(actor), ctx, at));
+          out.push(
+            await this.place(trx, a, shift, v, channel, ActivitiesService.who(actor), ctx, at, named.get(v.id) ?? null),
+          );
         return out;
       },
       vols.map((v) => v.name).join('、'),
@@ -969,11 +1067,12 @@ export class ActivitiesService {
       if (!(await repo.cancelSignup(trx, communityId, s.id, who.accountId ?? who.name, now.toISOString())))
         throw new AppError('not_signed_up', {});
       const promotedId = s.status === 'confirmed' ? await this.freeAndPromote(trx, communityId, s.shift_id, now) : null;
+      const unaccompanied = await this.releaseAccompanied(trx, communityId, s.activity_id, s.volunteer_id, now);
       await this.audit.recordBy(trx, { communityId, ...who }, ctx, {
         action: 'activities.signup.cancel',
         entityType: 'activity_signup',
         entityId: s.id,
-        detail: { was: s.status, promoted: promotedId },
+        detail: { was: s.status, promoted: promotedId, ...(unaccompanied.length && { unaccompanied }) },
       });
       return { promoted: promotedId };
     });
@@ -985,7 +1084,13 @@ export class ActivitiesService {
     // the place in between.
     await repo.freePlace(trx, communityId, shiftId);
     let promotedId: string | null = null;
+    let at: { a: ActivityRow; shift: ShiftRow } | null = null;
     for (const w of await repo.waitlistHead(trx, communityId, shiftId, 5)) {
+      if (!at) {
+        const shift = (await repo.getShift(trx, communityId, shiftId))!;
+        at = { a: (await repo.getActivity(trx, communityId, shift.activity_id))!, shift };
+      }
+      if (!(await this.companionHolds(trx, at.a, at.shift, w))) continue;
       if (!(await repo.takePlace(trx, communityId, shiftId))) break;
       if (await repo.promote(trx, communityId, w.id, now.toISOString())) {
         promotedId = w.id;
@@ -995,6 +1100,82 @@ export class ActivitiesService {
     }
     if (promotedId) await this.tellPromoted(trx, communityId, promotedId);
     return promotedId;
+  }
+
+  /**
+   * 小小志愿者: may this waitlisted sign-up move up? The one gate on the minor's accompanying adult (a volunteer must
+   * still hold a confirmed place on the shift); any other activity, or an adult, always may.
+   */
+  private async companionHolds(
+    trx: Trx,
+    a: ActivityRow,
+    shift: ShiftRow,
+    w: { volunteer_id: string; companion_resident_id?: string | null; companion_volunteer_id?: string | null },
+  ): Promise<boolean> {
+    if (!a.junior_volunteers) return true;
+    const named = new Map([[w.volunteer_id, companionOfRow(w)]]);
+    const [r] = await this.eligibility.checkWork(
+      a.community_id,
+      await this.work(a, shift, trx),
+      [w.volunteer_id],
+      null,
+      trx,
+      await this.companionFacts(trx, a, shift, [{ id: w.volunteer_id }], named),
+    );
+    return !r?.reasons.some((x) => JUNIOR_REASONS.has(x));
+  }
+
+  /**
+   * 小小志愿者: an adult's sign-up was cancelled (by them, by staff, 来不了, or a swap). The children who named them
+   * are no longer accompanied, so their sign-ups are cancelled too rather than left standing (a freed place goes to
+   * the waitlist), and the child, their guardian and the organisers are told through the outbox, so that the family
+   * can sign up again with another adult. Inside the caller's transaction, which holds the audit chain's lock.
+   */
+  async releaseAccompanied(
+    trx: Trx,
+    communityId: string,
+    activityId: string,
+    adultId: string,
+    now: Date,
+  ): Promise<string[]> {
+    const rows = await repo.accompaniedBy(trx, communityId, activityId, adultId);
+    if (!rows.length) return [];
+    const a = (await repo.getActivity(trx, communityId, activityId))!;
+    const organisers = await organiserPhones(trx, communityId, a);
+    const released: string[] = [];
+    for (const s of rows) {
+      if (!(await repo.cancelSignup(trx, communityId, s.id, 'companion_cancelled', now.toISOString()))) continue;
+      if (s.status === 'confirmed') await this.freeAndPromote(trx, communityId, s.shift_id, now);
+      released.push(s.id);
+      const l = shanghaiLocal(s.shift_start);
+      const payload = {
+        name: s.volunteer_name,
+        companion: s.companion_volunteer_name ?? '',
+        title: s.title,
+        shift: s.shift_name,
+        date: l.date,
+        time: minuteText(l.minute),
+        place: s.place,
+        signupId: s.id,
+      };
+      const guardian = await this.directory.guardianPhone(communityId, s.volunteer_id, trx);
+      for (const recipient of new Set([s.volunteer_phone, guardian]))
+        if (recipient)
+          await this.notifier.send(trx, {
+            channel: 'sms',
+            recipient,
+            template: 'activities.junior_unaccompanied',
+            payload,
+          });
+      for (const recipient of organisers)
+        await this.notifier.send(trx, {
+          channel: 'sms',
+          recipient,
+          template: 'activities.junior_unaccompanied_organiser',
+          payload: { ...payload, activityId },
+        });
+    }
+    return released;
   }
 
   /**
@@ -1030,6 +1211,47 @@ export class ActivitiesService {
       const v = await this.directory.owner(actor.communityId, s.volunteer_id, trx);
       this.assertAttends(actor, grant, a, v!);
     });
+  }
+
+  // ------------------------------------------------------------------ 小小志愿者: whom a minor may name
+
+  /**
+   * The short list a minor picks the accompanying adult from: the adults of their household, then the approved
+   * adult volunteers with a confirmed place on the shift. Adult on the activity's day; empty on any other activity.
+   */
+  private async companionChoices(a: ActivityRow, shift: ShiftRow, childId: string, masked: boolean) {
+    if (!a.junior_volunteers) return [];
+    const day = shanghaiLocal(shift.starts_at).date;
+    const adult = (birthDate: string) => ageOn(birthDate, day) >= DEFAULT_AGE_POLICY.guardianUnder;
+    const { family, volunteers } = await repo.companionCandidates(this.db, a.community_id, shift.id, childId);
+    const out: CompanionChoiceView[] = family
+      .filter((r) => adult(r.birth_date))
+      .map((r) => ({ kind: 'family', id: r.id, name: r.name, relation: r.relation_to_head }));
+    for (const v of volunteers)
+      if (adult(v.birth_date))
+        out.push({ kind: 'volunteer', id: v.id, name: masked ? maskName(v.name) : v.name, relation: null });
+    return out;
+  }
+
+  /** Staff or a leader signing a minor up: whom the minor may name (names as the sign-up list shows them). */
+  async companionsFor(actor: Actor, activityId: string, q: { shiftId: string; volunteerId?: string }) {
+    const grant = authorize(actor, 'activities.manage');
+    const a = await this.activityOr404(actor.communityId, activityId);
+    const shift = await repo.getShift(this.db, actor.communityId, q.shiftId);
+    if (!shift || shift.activity_id !== a.id)
+      throw new AppError('not_found', { entity: 'shift', fields: [{ field: 'shiftId', message: 'invalid.id' }] });
+    if (!q.volunteerId)
+      throw new AppError('validation', { fields: [{ field: 'volunteerId', message: 'invalid.required' }] });
+    const v = await this.directory.inScope(actor, grant, q.volunteerId);
+    return this.companionChoices(a, shift, v.id, false);
+  }
+
+  /** A minor on the phone: whom I may name (other volunteers' names masked, as on public pages). */
+  async myCompanions(actor: Actor, activityId: string, shiftId: string) {
+    const v = await this.directory.self(actor);
+    if (!v) throw new AppError('not_found', { entity: 'volunteer' });
+    const { a, shift } = await this.openShift(actor.communityId, activityId, shiftId, new Date());
+    return this.companionChoices(a, shift, v.id, true);
   }
 
   // ------------------------------------------------------------------ the volunteer's phone
@@ -1491,6 +1713,8 @@ export function toSignupView(s: repo.SignupRow): SignupView {
     minutes: s.minutes === null ? null : Number(s.minutes),
     reviewReason: s.review_reason,
     hoursEntryId: s.hours_entry_id,
+    companionName: s.companion_resident_name ?? s.companion_volunteer_name ?? null,
+    companionKind: s.companion_resident_id ? 'family' : s.companion_volunteer_id ? 'volunteer' : null,
   };
 }
 

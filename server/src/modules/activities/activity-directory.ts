@@ -18,9 +18,14 @@ export async function activityBriefs(
   if (!ids.length) return [];
   const rows = await db
     .selectFrom('activity')
-    .select(['id', 'title', 'date'])
+    .select(['id', 'title', 'date', 'junior_volunteers'])
     .where('community_id', '=', communityId)
     .where('id', 'in', [...ids])
     .execute();
-  return rows.map((r) => ({ id: r.id, label: `${r.date} ${r.title}`, date: r.date }));
+  return rows.map((r) => ({
+    id: r.id,
+    label: `${r.date} ${r.title}`,
+    date: r.date,
+    juniorVolunteers: !!r.junior_volunteers,
+  }));
 }

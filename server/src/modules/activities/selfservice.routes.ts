@@ -2,6 +2,7 @@
 // my place to others (换班), list the places others offer (可接的班), take one, or take my offer back.
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { takeInput } from '../../../../domain/activities/schemas.ts';
 import { z } from 'zod';
 import { idParam } from '../../../../domain/shared/schemas.ts';
 import {
@@ -84,10 +85,14 @@ export function activitySelfServiceRoutes(svc: ActivitySelfService) {
           tags,
           summary: 'Take an offered place (the eligibility gate decides; one taker wins)',
           params: idParam,
+          body: takeInput.nullish(),
           response: { 201: takenView },
         },
       },
-      async (req, reply) => reply.status(201).send(await svc.take(actorOf(req), req.params.id, requestContext(req))),
+      async (req, reply) =>
+        reply
+          .status(201)
+          .send(await svc.take(actorOf(req), req.params.id, requestContext(req), req.body?.companion ?? null)),
     );
     r.post(
       '/api/activities/swaps/:id/withdraw',

@@ -19,6 +19,7 @@ import { uuidv7 } from '../../../../domain/shared/ids.ts';
 import { shanghaiLocal } from '../../../../domain/shared/dates.ts';
 import { minuteText } from '../../../../domain/appointments/schedule.ts';
 import type { Answer, MyStateView, SwapOfferView, TakenView } from '../../../../domain/selfservice/schemas.ts';
+import type { CompanionRef } from '../../../../domain/activities/schemas.ts';
 import type { VolunteerDirectory, VolunteerOwner } from '../volunteers/volunteer-directory.ts';
 import type { ActivitiesService } from './activities.service.ts';
 import * as repo from './activities.repository.ts';
@@ -71,6 +72,7 @@ export class ActivitySelfService {
         const offer = await self.openSwapOf(trx, actor.communityId, s.id);
         if (offer)
           await self.closeSwap(trx, actor.communityId, offer.id, 'withdrawn', { closed_at: now.toISOString() });
+        await this.activities.releaseAccompanied(trx, actor.communityId, s.activity_id, v.id, now);
       }
       await self.upsertAnswer(trx, actor.communityId, s.id, answer, now.toISOString());
       await this.audit.recordBy(trx, ActivitySelfService.who(actor), ctx, {
@@ -222,7 +224,12 @@ export class ActivitySelfService {
    * offer closes (exactly one taker can), the offerer's sign-up is cancelled and the taker's made on the same
    * place, and all three parties are told.
    */
-  async take(actor: Actor, swapId: string, ctx: RequestContext): Promise<TakenView> {
+  async take(
+    actor: Actor,
+    swapId: string,
+    ctx: RequestContext,
+    companion: CompanionRef | null = null,
+  ): Promise<TakenView> {
     const v = await this.me(actor);
     const w = await self.getSwap(this.db, actor.communityId, swapId);
     if (!w) throw new AppError('not_found', { entity: 'swap' });
@@ -230,7 +237,7 @@ export class ActivitySelfService {
     if (w.status !== 'open') throw new AppError('swap_not_open', {});
     const now = new Date();
     const { a, shift } = await this.activities.openShift(actor.communityId, w.activity_id, w.shift_id, now);
-    await this.activities.assertEligible(a, shift, [v]);
+    await this.activities.assertEligible(a, shift, [v], new Map([[v.id, companion]]));
     const takenId = uuidv7();
     const at = new Date().toISOString();
     try {
@@ -248,6 +255,11 @@ export class ActivitySelfService {
         if (!s || s.status !== 'confirmed' || s.checked_in_at) throw new AppError('swap_not_open', {});
         if (await repo.liveSignupOf(trx, actor.communityId, a.id, v.id))
           throw new AppError('already_signed_up', { name: v.name, title: a.title });
+        // A minor's adult may be the one giving up the place (and, under the lock, must still hold one).
+        const keep = this.activities.companionToKeep(a, shift, v, companion);
+        if (keep?.kind === 'volunteer' && keep.id === s.volunteer_id)
+          throw new AppError('junior_adult_invalid', { name: v.name, title: a.title });
+        await this.activities.assertCompanionPlaced(trx, a, shift, v, keep);
         if (!(await repo.cancelSignup(trx, actor.communityId, s.id, `swap:${v.name}`, at)))
           throw new AppError('swap_not_open', {});
         // The place moves from the offerer to the taker: the shift's count of places taken stays as it is.
@@ -261,7 +273,17 @@ export class ActivitySelfService {
           channel: 'swap',
           signed_up_by: actor.accountId,
           created_at: at,
+          companion_resident_id: keep?.kind === 'family' ? keep.id : null,
+          companion_volunteer_id: keep?.kind === 'volunteer' ? keep.id : null,
         });
+        // The offerer may have been a child's accompanying adult: the child is not left unaccompanied.
+        const unaccompanied = await this.activities.releaseAccompanied(
+          trx,
+          actor.communityId,
+          a.id,
+          s.volunteer_id,
+          new Date(at),
+        );
         const from = (await repo.signupView(trx, actor.communityId, s.id))!;
         const to = (await repo.signupView(trx, actor.communityId, takenId))!;
         const l = shanghaiLocal(shift.starts_at);
@@ -297,7 +319,14 @@ export class ActivitySelfService {
           action: 'activities.swap.take',
           entityType: 'activity_swap',
           entityId: w.id,
-          detail: { fromSignup: s.id, toSignup: takenId, offeredBy: w.offered_by, takenBy: v.id },
+          detail: {
+            fromSignup: s.id,
+            toSignup: takenId,
+            offeredBy: w.offered_by,
+            takenBy: v.id,
+            ...(keep && { companion: keep }),
+            ...(unaccompanied.length && { unaccompanied }),
+          },
         });
         return { signupId: takenId, activityId: a.id, title: a.title };
       });

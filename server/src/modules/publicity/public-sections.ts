@@ -37,8 +37,20 @@ export interface SectionSources {
 }
 
 const W = {
-  'zh-CN': { signUp: '报名', none: '近期没有活动', more: '全文', names: '（按姓名公开，仅列出本人同意公开者）' },
-  en: { signUp: 'Sign up', none: 'No activities coming up', more: 'Read', names: '(only those who agreed are named)' },
+  'zh-CN': {
+    signUp: '报名',
+    junior: '小小志愿者',
+    none: '近期没有活动',
+    more: '全文',
+    names: '（按姓名公开，仅列出本人同意公开者）',
+  },
+  en: {
+    signUp: 'Sign up',
+    junior: 'Junior volunteers',
+    none: 'No activities coming up',
+    more: 'Read',
+    names: '(only those who agreed are named)',
+  },
 } as const;
 
 const day = (iso: string) => iso.slice(0, 10);
@@ -58,7 +70,8 @@ const activities: PublicSection = {
           .slice(0, SITE_LIMITS.activities)
           .map(
             (a) =>
-              `<li><b>${esc(a.title)}</b><br>${esc(describeWhen(a.startsAt, a.endsAt))} · ${esc(a.place)}` +
+              `<li><b>${esc(a.title)}</b>${a.juniorVolunteers ? ` <small>[${W[locale].junior}]</small>` : ''}` +
+              `<br>${esc(describeWhen(a.startsAt, a.endsAt))} · ${esc(a.place)}` +
               `<br><a class="b" href="${esc(signUpPath(a.id))}">${W[locale].signUp}</a></li>`,
           )
           .join('')}</ul>`

@@ -408,6 +408,7 @@ export class PublicityService {
       startsAt: a.startsAt,
       endsAt: a.endsAt,
       place: a.place,
+      juniorVolunteers: a.juniorVolunteers,
       signUpUrl: `${origin}${signUpPath(a.id)}`,
     }));
     return { community, items };

@@ -19,6 +19,7 @@ import {
   checkWork,
   decide,
   requirementsOfWork,
+  type Companion,
   type Override,
   type Work,
   type WorkEligibility,
@@ -113,6 +114,8 @@ export class EligibilityService {
     volunteerIds: readonly string[],
     residentId: string | null = null,
     db: DbOrTrx = this.db,
+    /** 小小志愿者: each volunteer's accompanying adult as found (absent: none named). */
+    companions?: ReadonlyMap<string, Companion | null>,
   ): Promise<WorkCheck[]> {
     const ids = [...new Set(volunteerIds)];
     if (!ids.length) return [];
@@ -134,7 +137,8 @@ export class EligibilityService {
       const adultResident =
         work.adultResident ??
         (!!resident && ageOn(resident.birthDate, onDate) >= 18 && households.get(id) !== resident.householdId);
-      out.push({ volunteerId: id, ...checkWork(f, { ...work, adultResident }, today) });
+      const companion = companions ? (companions.get(id) ?? null) : work.companion;
+      out.push({ volunteerId: id, ...checkWork(f, { ...work, adultResident, companion }, today) });
     }
     return out;
   }

@@ -134,6 +134,18 @@ export class VolunteerDirectory {
     return rows.map((r) => ({ id: r.id, name: r.name, phone: r.phone || null, accountId: r.account_id }));
   }
 
+  /** The phone of a minor's guardian, while their consent is not withdrawn (to tell them of the child's work). */
+  async guardianPhone(communityId: string, volunteerId: string, db: DbOrTrx = this.db): Promise<string | null> {
+    const g = await db
+      .selectFrom('volunteer_guardian')
+      .select('phone')
+      .where('community_id', '=', communityId)
+      .where('volunteer_id', '=', volunteerId)
+      .where('state', '<>', 'withdrawn')
+      .executeTakeFirst();
+    return g?.phone || null;
+  }
+
   /** The skills approved volunteers of the community hold, with how many hold each (for an audience picker). */
   async skillCounts(communityId: string, db: DbOrTrx = this.db): Promise<Array<{ code: string; volunteers: number }>> {
     const rows = await db

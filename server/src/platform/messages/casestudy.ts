@@ -11,7 +11,8 @@ export const zh = {
   selection_already_published: '本次评选结果已经发布',
   selection_consent_missing: '未成年候选人 {name} 还没有监护人同意公开，请先登记监护人同意书',
   junior_adult_required: '“小小志愿者”活动：未成年人报名须写明一位同行的成年人（监护人、家人或已报名的成年志愿者）',
-  junior_adult_invalid: '同行成年人须是孩子的监护人或家人，或是已报名本活动、已审核通过的成年志愿者',
+  junior_adult_invalid:
+    '同行成年人须是孩子的监护人或家人（同一户的成年人），或是已报名本活动同一班次、已审核通过的成年志愿者',
   'entity.project': '项目',
   'entity.link': '关联',
   'entity.spending': '支出',
@@ -34,8 +35,8 @@ export const en: Record<keyof typeof zh, string> = {
     'A 小小志愿者 activity: a minor signs up with an accompanying adult ' +
     '(a guardian, a family member or an adult volunteer signed up)',
   junior_adult_invalid:
-    "The accompanying adult must be the child's guardian or family, " +
-    'or an approved adult volunteer signed up for this activity',
+    "The accompanying adult must be the child's guardian or family (an adult of the same household), " +
+    'or an approved adult volunteer signed up for the same shift of this activity',
   'entity.project': 'project',
   'entity.link': 'link',
   'entity.spending': 'spending line',

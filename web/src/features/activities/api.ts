@@ -6,6 +6,7 @@ import type {
   ActivityView,
   CheckinInfoView,
   CodeView,
+  CompanionChoiceView,
   OpenActivityView,
   PlacedView,
   PlaceView,
@@ -23,6 +24,8 @@ export type Activity = ActivityView;
 export type ActivityDetail = ActivityDetailView;
 export type OpenActivity = OpenActivityView;
 export type Signup = SignupView;
+export type CompanionChoice = CompanionChoiceView;
+export type CompanionRef = { kind: CompanionChoice['kind']; id: string };
 export type Template = TemplateView;
 export type Code = CodeView;
 export type CheckinInfo = CheckinInfoView;
@@ -51,8 +54,10 @@ export const activitiesApi = {
   createSeries: (b: Record<string, unknown>) => api.post<{ id: string; made: number }>('/api/activities/series', b),
   signups: (id: string, signal?: AbortSignal) =>
     api.get<Signup[]>(`/api/activities/${enc(id)}/signups`, undefined, signal),
-  signUpGroup: (id: string, b: { shiftId: string; volunteerIds: string[] }) =>
-    api.post<PlacedView[]>(`/api/activities/${enc(id)}/signups`, b),
+  signUpGroup: (
+    id: string,
+    b: { shiftId: string; volunteerIds: string[]; companions?: { volunteerId: string; companion: CompanionRef }[] },
+  ) => api.post<PlacedView[]>(`/api/activities/${enc(id)}/signups`, b),
   withdraw: (signupId: string) =>
     api.post<{ promoted: string | null }>(`/api/activities/signups/${enc(signupId)}/withdraw`, {}),
   code: (id: string, signal?: AbortSignal) => api.get<Code>(`/api/activities/${enc(id)}/code`, undefined, signal),
@@ -72,7 +77,13 @@ export const activitiesApi = {
     api.get<ShowsView[]>('/api/activities/performances/shows', { year }, signal),
   open: (signal?: AbortSignal) => api.get<OpenActivity[]>('/api/activities/open', undefined, signal),
   mine: (signal?: AbortSignal) => api.get<Signup[]>('/api/activities/mine', undefined, signal),
-  join: (id: string, shiftId: string) => api.post<PlacedView>(`/api/activities/${enc(id)}/join`, { shiftId }),
+  join: (id: string, shiftId: string, companion?: CompanionRef | null) =>
+    api.post<PlacedView>(`/api/activities/${enc(id)}/join`, { shiftId, companion: companion ?? null }),
+  /** 小小志愿者: whom a minor may name (staff: for a volunteer; the phone: for me). */
+  companions: (id: string, shiftId: string, volunteerId: string, signal?: AbortSignal) =>
+    api.get<CompanionChoice[]>(`/api/activities/${enc(id)}/companions`, { shiftId, volunteerId }, signal),
+  myCompanions: (id: string, shiftId: string, signal?: AbortSignal) =>
+    api.get<CompanionChoice[]>(`/api/activities/${enc(id)}/my-companions`, { shiftId }, signal),
   cancelMine: (signupId: string) =>
     api.post<{ promoted: string | null }>(`/api/activities/mine/${enc(signupId)}/cancel`, {}),
   checkinInfo: (id: string, signal?: AbortSignal) =>
@@ -100,6 +111,16 @@ export const useSignups = (id: string) =>
   useQuery({ queryKey: ['activities', 'signups', id], queryFn: ({ signal }) => activitiesApi.signups(id, signal) });
 export const useServedResidents = (id: string) =>
   useQuery({ queryKey: ['activities', 'served', id], queryFn: ({ signal }) => activitiesApi.served(id, signal) });
+/** 小小志愿者: whom a minor may name as their accompanying adult for a shift (volunteerId for staff; none: me). */
+export const useCompanionChoices = (id: string, shiftId: string | undefined, volunteerId: string | null | 'me') =>
+  useQuery({
+    queryKey: ['activities', 'companions', id, shiftId, volunteerId],
+    queryFn: ({ signal }) =>
+      volunteerId === 'me'
+        ? activitiesApi.myCompanions(id, shiftId!, signal)
+        : activitiesApi.companions(id, shiftId!, volunteerId!, signal),
+    enabled: !!shiftId && !!volunteerId,
+  });
 export const useOpenActivities = () =>
   useQuery({ queryKey: ['activities', 'open'], queryFn: ({ signal }) => activitiesApi.open(signal) });
 export const useMySignups = () =>
@@ -168,7 +189,7 @@ export function useCancelActivity() {
 export function useSignUpGroup(activityId: string) {
   const refresh = useRefreshActivities();
   return useMutation({
-    mutationFn: (b: { shiftId: string; volunteerIds: string[] }) => activitiesApi.signUpGroup(activityId, b),
+    mutationFn: (b: Parameters<typeof activitiesApi.signUpGroup>[1]) => activitiesApi.signUpGroup(activityId, b),
     onSuccess: refresh,
   });
 }
@@ -220,7 +241,8 @@ export function useSetServedResidents(activityId: string) {
 export function useJoinActivity() {
   const refresh = useRefreshActivities();
   return useMutation({
-    mutationFn: ({ id, shiftId }: { id: string; shiftId: string }) => activitiesApi.join(id, shiftId),
+    mutationFn: ({ id, shiftId, companion }: { id: string; shiftId: string; companion?: CompanionRef | null }) =>
+      activitiesApi.join(id, shiftId, companion),
     onSuccess: refresh,
   });
 }

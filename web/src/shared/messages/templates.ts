@@ -15,6 +15,14 @@ const TEMPLATE_LABELS: Record<string, { zh: string; en: string }> = {
   'activities.swap_taken_taker': { zh: '换班成功（告知接班人）', en: 'Swap taken (to the one who took it)' },
   'regions.office_granted': { zh: '辖区账号开通通知', en: 'Office account granted' },
   'activities.swap_taken_organiser': { zh: '换班通知（告知组织者）', en: 'Swap made (to the organiser)' },
+  'activities.junior_unaccompanied': {
+    zh: '小小志愿者：同行成年人已取消，孩子的报名一并取消',
+    en: 'Junior volunteer: the accompanying adult cancelled, so did the child’s sign-up',
+  },
+  'activities.junior_unaccompanied_organiser': {
+    zh: '小小志愿者：同行成年人取消（告知组织者）',
+    en: 'Junior volunteer unaccompanied (to the organiser)',
+  },
   'appointments.reminder': { zh: '预约服务提醒', en: 'Appointment reminder' },
   'badges.message': { zh: '爱心二维码留言', en: 'Love badge message' },
   'badges.scanned': { zh: '爱心二维码被扫描', en: 'Love badge scanned' },

@@ -292,7 +292,12 @@ export default function ActivitiesPage() {
             {
               title: t('act.f.title'),
               dataIndex: 'title',
-              render: (v: string, a: Activity) => <Link to={`/console/activities/${a.id}`}>{v}</Link>,
+              render: (v: string, a: Activity) => (
+                <>
+                  <Link to={`/console/activities/${a.id}`}>{v}</Link>
+                  {a.juniorVolunteers && <Tag style={{ marginInlineStart: 8 }}>{t('act.junior.tag')}</Tag>}
+                </>
+              ),
             },
             { title: t('act.f.kind'), dataIndex: 'kind', render: (k: Activity['kind']) => t(`act.kinds.${k}`) },
             { title: t('act.f.place'), dataIndex: 'place' },

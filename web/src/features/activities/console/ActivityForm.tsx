@@ -1,6 +1,6 @@
 // The activity form (new, edited, or a series' activity): title, kind, place (picked, with its map point), date,
 // shifts with places.
-import { Button, Form, Input, InputNumber, Select, Space } from 'antd';
+import { Button, Checkbox, Form, Input, InputNumber, Select, Space } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { PlacePicker } from './PlacePicker.tsx';
@@ -22,6 +22,8 @@ export interface ActivityValues {
   lat?: number | null;
   lng?: number | null;
   toleranceM?: number | null;
+  /** 小小志愿者活动: minors sign up with an accompanying adult. */
+  juniorVolunteers?: boolean;
   shifts: ShiftValues[];
 }
 
@@ -36,6 +38,9 @@ export function ActivityFields({ withDate = true }: { withDate?: boolean }) {
         <Select
           options={(['service', 'performance'] as const).map((k) => ({ value: k, label: t(`act.kinds.${k}`) }))}
         />
+      </Form.Item>
+      <Form.Item name="juniorVolunteers" valuePropName="checked" extra={t('act.junior.help')}>
+        <Checkbox>{t('act.junior.flag')}</Checkbox>
       </Form.Item>
       <PlacePicker />
       {withDate && (
@@ -98,6 +103,7 @@ export function toBody(v: ActivityValues) {
     lat: v.lat ?? null,
     lng: v.lng ?? null,
     toleranceM: v.toleranceM ?? null,
+    juniorVolunteers: !!v.juniorVolunteers,
     shifts: v.shifts.map((s) => ({
       ...(s.id ? { id: s.id } : {}),
       name: s.name,

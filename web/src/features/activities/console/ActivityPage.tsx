@@ -14,6 +14,7 @@ import { errorText } from '../../../shared/api/errorText.ts';
 import {
   useActivity,
   useCancelActivity,
+  useCompanionChoices,
   useCardAttendance,
   useMarkAttendance,
   usePublishActivity,
@@ -23,6 +24,7 @@ import {
   useSignups,
   useWithdrawSignup,
   type ActivityDetail,
+  type CompanionRef,
   type Signup,
 } from '../api.ts';
 import { ServedResidents } from './ServedResidents.tsx';
@@ -52,9 +54,17 @@ function GroupSignup({ a }: { a: ActivityDetail }) {
   const [shiftId, setShiftId] = useState<string | undefined>(a.shifts[0]?.id);
   const [picked, setPicked] = useState<string[]>([]);
   const [one, setOne] = useState<string | null>(null);
+  // 小小志愿者: a minor's accompanying adult, picked per volunteer as they are added.
+  const [companion, setCompanion] = useState<string | undefined>();
+  const [companions, setCompanions] = useState<Record<string, CompanionRef>>({});
+  const choices = useCompanionChoices(a.id, shiftId, a.juniorVolunteers ? one : null);
   const submit = async () => {
     try {
-      const r = await signUp.mutateAsync({ shiftId: shiftId!, volunteerIds: picked });
+      const r = await signUp.mutateAsync({
+        shiftId: shiftId!,
+        volunteerIds: picked,
+        companions: picked.filter((v) => companions[v]).map((v) => ({ volunteerId: v, companion: companions[v]! })),
+      });
       void message.success(
         t('act.signedUp', {
           ok: r.filter((x) => x.status === 'confirmed').length,
@@ -62,6 +72,7 @@ function GroupSignup({ a }: { a: ActivityDetail }) {
         }),
       );
       setPicked([]);
+      setCompanions({});
     } catch (e) {
       void message.error(errorText(e, t));
     }
@@ -77,11 +88,31 @@ function GroupSignup({ a }: { a: ActivityDetail }) {
           options={a.shifts.map((s) => ({ value: s.id, label: `${s.name} ${s.start}–${s.end}` }))}
         />
         <VolunteerPicker value={one} onChange={setOne} />
+        {a.juniorVolunteers && one && (
+          <Select
+            aria-label={t('act.junior.companion')}
+            placeholder={t('act.junior.companionHint')}
+            allowClear
+            style={{ minWidth: 200 }}
+            value={companion}
+            onChange={setCompanion}
+            loading={choices.isLoading}
+            options={(choices.data ?? []).map((c) => ({
+              value: `${c.kind}:${c.id}`,
+              label: `${c.name}（${t(`act.junior.kind.${c.kind}`)}）`,
+            }))}
+          />
+        )}
         <Button
           disabled={!one}
           onClick={() => {
             if (one && !picked.includes(one)) setPicked([...picked, one]);
+            if (one && companion) {
+              const [kind, id] = companion.split(':') as [CompanionRef['kind'], string];
+              setCompanions({ ...companions, [one]: { kind, id } });
+            }
             setOne(null);
+            setCompanion(undefined);
           }}
         >
           {t('act.addToList')}
@@ -258,7 +289,16 @@ export default function ActivityPage() {
             column={2}
             items={[
               { key: 's', label: t('act.f.status'), children: <Tag>{t(`act.status.${a.status}`)}</Tag> },
-              { key: 'k', label: t('act.f.kind'), children: t(`act.kinds.${a.kind}`) },
+              {
+                key: 'k',
+                label: t('act.f.kind'),
+                children: (
+                  <>
+                    {t(`act.kinds.${a.kind}`)}
+                    {a.juniorVolunteers && <Tag style={{ marginInlineStart: 8 }}>{t('act.junior.tag')}</Tag>}
+                  </>
+                ),
+              },
               {
                 key: 'd',
                 label: t('act.f.date'),
@@ -339,6 +379,18 @@ export default function ActivityPage() {
               columns={[
                 { title: t('act.f.volunteer'), dataIndex: 'volunteerName' },
                 { title: t('act.f.shift'), dataIndex: 'shiftName' },
+                ...(a.juniorVolunteers
+                  ? [
+                      {
+                        title: t('act.junior.companion'),
+                        key: 'companion',
+                        render: (_: unknown, s: Signup) =>
+                          s.companionName && s.companionKind
+                            ? `${s.companionName}（${t(`act.junior.kind.${s.companionKind}`)}）`
+                            : '',
+                      },
+                    ]
+                  : []),
                 {
                   title: t('act.f.status'),
                   dataIndex: 'status',

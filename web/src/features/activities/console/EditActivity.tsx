@@ -11,7 +11,18 @@ import { FormAlert } from '../../../shared/console-ui/FormModal.tsx';
 import { activitiesApi, type ActivityDetail } from '../api.ts';
 import { ActivityFields, toBody, type ActivityValues } from './ActivityForm.tsx';
 
-const FIELDS = new Set(['title', 'kind', 'place', 'date', 'description', 'lat', 'lng', 'toleranceM', 'shifts']);
+const FIELDS = new Set([
+  'title',
+  'kind',
+  'place',
+  'date',
+  'description',
+  'lat',
+  'lng',
+  'toleranceM',
+  'juniorVolunteers',
+  'shifts',
+]);
 
 export function valuesOf(a: ActivityDetail): ActivityValues {
   return {
@@ -23,6 +34,7 @@ export function valuesOf(a: ActivityDetail): ActivityValues {
     lat: a.lat,
     lng: a.lng,
     toleranceM: a.toleranceM,
+    juniorVolunteers: a.juniorVolunteers,
     shifts: a.shifts.map((s) => ({ id: s.id, name: s.name, start: s.start, end: s.end, places: s.places })),
   };
 }

@@ -8,13 +8,16 @@ import { Card, EmptyState, ErrorNotice, Loading, PageTitle } from '../../../shar
 import { NoticeBox, type Notice } from '../../../shared/phone-ui/Notice.tsx';
 import { CancelAsk } from '../../../shared/phone-ui/CancelAsk.tsx';
 import { errorText } from '../../../shared/api/errorText.ts';
+import { ApiError } from '../../../shared/api/errors.ts';
 import {
   useCancelMySignup,
+  useCompanionChoices,
   useJoinActivity,
   useMyFeed,
   useMySignups,
   useOpenActivities,
   useRenewMyFeed,
+  type CompanionRef,
   type OpenActivity,
   type Signup,
 } from '../api.ts';
@@ -89,19 +92,78 @@ function Mine({ list, onNotice }: { list: Signup[]; onNotice: (n: Notice) => voi
   );
 }
 
+/**
+ * 小小志愿者: a minor signing up picks who comes with them, from their household's adults and the adult volunteers
+ * already signed up for the shift (others' names masked). Asked only when the server says an adult is needed.
+ */
+function CompanionAsk({
+  a,
+  shiftId,
+  busy,
+  onPick,
+  onClose,
+}: {
+  a: OpenActivity;
+  shiftId: string;
+  busy: boolean;
+  onPick: (c: CompanionRef) => void;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const q = useCompanionChoices(a.id, shiftId, 'me');
+  return (
+    <div role="group" aria-label={t('actPhone.junior.ask')} className="ph-card" style={{ marginTop: '0.5em' }}>
+      <p>
+        <strong>{t('actPhone.junior.ask')}</strong>
+      </p>
+      <p>{t('actPhone.junior.askHelp')}</p>
+      {q.isPending ? (
+        <Loading />
+      ) : q.isError ? (
+        <ErrorNotice error={q.error} onRetry={() => void q.refetch()} />
+      ) : q.data.length === 0 ? (
+        <p>{t('actPhone.junior.noneToPick')}</p>
+      ) : (
+        q.data.map((c) => (
+          <button
+            key={`${c.kind}:${c.id}`}
+            type="button"
+            className="ph-btn ph-btn--block"
+            disabled={busy}
+            onClick={() => onPick({ kind: c.kind, id: c.id })}
+            style={{ marginBottom: '0.4em' }}
+          >
+            {t('actPhone.junior.with', { name: c.name, kind: t(`actPhone.junior.kind.${c.kind}`) })}
+          </button>
+        ))
+      )}
+      <button type="button" className="ph-btn ph-btn--secondary ph-btn--block" onClick={onClose}>
+        {t('actPhone.cancelNo')}
+      </button>
+    </div>
+  );
+}
+
 function OpenList({ list, onNotice }: { list: OpenActivity[]; onNotice: (n: Notice) => void }) {
   const { t } = useTranslation();
   // Team leaders and staff check volunteers in by their cards from the activity's check-in page.
   const manages = useCurrentUser().permissions.includes('activities.manage');
   const signUp = useJoinActivity();
-  const join = async (a: OpenActivity, shiftId: string) => {
+  // The shift whose sign-up waits for the minor to pick an accompanying adult.
+  const [asking, setAsking] = useState<{ id: string; shiftId: string } | null>(null);
+  const join = async (a: OpenActivity, shiftId: string, companion?: CompanionRef) => {
     try {
-      const r = await signUp.mutateAsync({ id: a.id, shiftId });
+      const r = await signUp.mutateAsync({ id: a.id, shiftId, companion });
+      setAsking(null);
       onNotice({
         ok: true,
         text: r.status === 'confirmed' ? t('actPhone.joined', { title: a.title }) : t('actPhone.waitlisted'),
       });
     } catch (e) {
+      if (!companion && e instanceof ApiError && e.code === 'junior_adult_required') {
+        setAsking({ id: a.id, shiftId });
+        return;
+      }
       onNotice({ ok: false, text: errorText(e, t) });
     }
   };
@@ -110,6 +172,11 @@ function OpenList({ list, onNotice }: { list: OpenActivity[]; onNotice: (n: Noti
     <>
       {list.map((a) => (
         <Card key={a.id} title={a.title}>
+          {a.juniorVolunteers && (
+            <p>
+              <span className="ph-tag">{t('actPhone.junior.tag')}</span> {t('actPhone.junior.lead')}
+            </p>
+          )}
           <p>{t('actPhone.when', { date: a.date, start: shanghaiTime(a.startsAt), end: shanghaiTime(a.endsAt) })}</p>
           <p>{t('actPhone.place', { place: a.place })}</p>
           {a.description && <p>{a.description}</p>}
@@ -150,6 +217,15 @@ function OpenList({ list, onNotice }: { list: OpenActivity[]; onNotice: (n: Noti
                   >
                     {left > 0 ? t('actPhone.join', { shift: s.name }) : t('actPhone.joinWait', { shift: s.name })}
                   </button>
+                  {asking?.id === a.id && asking.shiftId === s.id && (
+                    <CompanionAsk
+                      a={a}
+                      shiftId={s.id}
+                      busy={signUp.isPending}
+                      onPick={(c) => void join(a, s.id, c)}
+                      onClose={() => setAsking(null)}
+                    />
+                  )}
                 </div>
               );
             })
