@@ -15,6 +15,8 @@ export const orgConsoleEn: Translation<typeof orgConsoleZhCN> = {
       elderly_association: 'Elderly Association',
       disabled_association: "Disabled Persons' Association",
       social_org: 'Social organisation',
+      social_enterprise: 'Social enterprise',
+      volunteer_org: 'Volunteer service organisation',
     },
     teamKinds: { squad: 'N+ squad', culture: 'Culture team', silver: 'Silver-hair group', unit_team: 'Unit team' },
     partyKinds: { in_service: 'In-service', resident: 'Resident', floating: 'Floating' },

@@ -12,6 +12,8 @@ export const orgConsoleZhCN = {
       elderly_association: '老年协会',
       disabled_association: '残疾人协会',
       social_org: '社会组织',
+      social_enterprise: '社会企业',
+      volunteer_org: '志愿服务组织',
     },
     teamKinds: { squad: 'N+ 小分队', culture: '文体队', silver: '银发组', unit_team: '单位服务队' },
     partyKinds: { in_service: '在职党员', resident: '居住地党员', floating: '流动党员' },
