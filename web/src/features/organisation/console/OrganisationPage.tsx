@@ -115,7 +115,7 @@ function Leadership() {
             title: t('org.chart.position'),
             dataIndex: 'position',
             render: (p: LeadershipItem['position']) => (
-              <Tag color={p === 'leader' ? 'red' : p === 'deputy' ? 'orange' : undefined}>
+              <Tag color={p === 'leader' ? 'error' : p === 'deputy' ? 'warning' : 'default'}>
                 {t(`org.chart.positions.${p}`)}
               </Tag>
             ),
@@ -279,7 +279,7 @@ function Federation() {
             title: t('org.chart.status'),
             dataIndex: 'status',
             render: (s: string) => (
-              <Tag color={s === 'active' ? 'green' : undefined}>{t(`org.chart.statuses.${s as 'active'}`)}</Tag>
+              <Tag color={s === 'active' ? 'success' : 'default'}>{t(`org.chart.statuses.${s as 'active'}`)}</Tag>
             ),
           },
           { title: t('org.units.volunteers'), dataIndex: 'volunteers' },
