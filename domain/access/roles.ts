@@ -64,6 +64,8 @@ export const PERMISSIONS = [
   'indicators.read', // the indicators dashboard: figures only, never a resident's record; the monthly report
   'projects.manage', // projects (志愿者+项目+特色服务): goal, budget, linked work, the report
   'selections.manage', // selections (评选): open, accept nominations, close, publish honours
+  'org.read', // the organisation: the leadership group, social workers and their volunteers, the federation
+  'org.manage', // edit the leadership group and the federation of social organisations
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -124,6 +126,8 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Permission, Scope>>> = {
     // Projects and selections are run by the social workers too.
     'projects.manage': 'community',
     'selections.manage': 'community',
+    // The organisation chart is read by the social workers; the secretary's office keeps it.
+    'org.read': 'community',
   },
   // A grid leader knows every household of the grid and keeps it current, but sees sensitive fields masked.
   // Import is bulk writing, so it has the same bounds as registry.write: only into the leader's own grid.
@@ -242,4 +246,6 @@ export const PERMISSION_LABELS: Record<Permission, { zh: string; en: string }> =
   'indicators.read': { zh: '查看指标看板', en: 'read the indicators dashboard' },
   'projects.manage': { zh: '管理志愿服务项目', en: 'manage projects' },
   'selections.manage': { zh: '管理评选', en: 'manage selections' },
+  'org.read': { zh: '查看组织架构', en: 'read the organisation' },
+  'org.manage': { zh: '管理领导小组和社会组织联合会', en: 'manage the leadership group and the federation' },
 };

@@ -54,6 +54,11 @@ export const queueQuery = z.object({
     .enum(['true', 'false'])
     .transform((v) => v === 'true')
     .optional(),
+  /** 我带的志愿者: only the entries of the volunteers the caller leads as their social worker. */
+  mine: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
   ...paging(50),
 });
 export const entriesQuery = z.object({

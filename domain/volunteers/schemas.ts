@@ -100,6 +100,8 @@ export const volunteerQuery = z.object({
   status: z.enum(VOLUNTEER_STATUSES).optional(),
   unitId: uuid.optional(),
   teamId: uuid.optional(),
+  /** 社工带志愿者: the volunteers of one social worker (an account id). */
+  socialWorkerId: uuid.optional(),
   politicalStatus: z.enum(POLITICAL_STATUSES).optional(),
   recruitedVia: z.enum(RECRUITED_VIA).optional(),
   ageMin: intQ(0, 150).optional(),
@@ -127,6 +129,8 @@ export const volunteerListItem = z.object({
   unitName: z.string().nullable(),
   residentId: z.string().nullable(),
   createdAt: z.string(),
+  /** The responsible social worker's name (社工带志愿者), or null. */
+  socialWorkerName: z.string().nullable(),
 });
 export type VolunteerListItem = z.infer<typeof volunteerListItem>;
 

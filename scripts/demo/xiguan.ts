@@ -41,6 +41,7 @@ import { PAIRING_ITEM_LABELS, type PairingItem } from '../../domain/pairings/sch
 import { CLASSROOM_TABLES, classroomRows } from './classroom.ts';
 import { BADGE_TABLES, badgeRows } from './badges.ts';
 import { insertDemoContacts } from './contacts.ts';
+import { insertOrganisationDemo } from './organisation.ts';
 import { placeCommunity } from '../../server/src/modules/regions/regions-directory.ts';
 import { XIGUAN_STREET, seedDemoRegionAccounts } from './regions.ts';
 
@@ -610,6 +611,13 @@ export async function seedCommunity(db: Kysely<Database>, cipher: FieldCipher, o
       (t, r) => insertInBatches(trx, t, r),
       withNow.now!.toISOString(),
     );
+    // The organisation: the leadership group, the social workers' volunteers and the federation.
+    await insertOrganisationDemo(trx, {
+      communityId: opts.communityId,
+      communityName: opts.name,
+      phonePrefix: prefix,
+      at: withNow.now!.toISOString(),
+    });
     // Last: the record of service, every kind of help above as contacts (the monitor and the figures read these).
     await insertDemoContacts(trx, { communityId: opts.communityId, now: withNow.now!, seed: opts.seed });
   });

@@ -57,6 +57,7 @@ import { skillsModule } from './modules/skills/skills.module.ts';
 import { teamsModule } from './modules/teams/teams.module.ts';
 import { trainingModule } from './modules/training/training.module.ts';
 import { unitsModule } from './modules/units/units.module.ts';
+import { organisationModule } from './modules/organisation/organisation.module.ts';
 import type { VolunteerDirectory } from './modules/volunteers/volunteer-directory.ts';
 import type { ReleaseListener } from './modules/volunteers/guardian-consent.service.ts';
 import { volunteersModule } from './modules/volunteers/volunteers.module.ts';
@@ -243,6 +244,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     auditModule({ db, audit }),
     skillsModule({ db, audit, directory }),
     unitsModule({ db, audit }),
+    organisationModule({ db, audit }),
     teams,
     party,
     trainingModule({ db, kind, audit, notifier, directory }),

@@ -65,6 +65,9 @@ const BOUNDED: Record<string, string> = {
   '/api/public/{communityId}/screen': "today's items on the LED screen",
   '/api/projects': "the community's projects, a few a year",
   '/api/selections': "the community's selections, a few a year",
+  '/api/org/leadership': 'the leadership group, a handful of people',
+  '/api/org/social-workers': "the community's staff and admins (a dozen)",
+  '/api/federation': "the federation's member organisations, a few dozen",
   '/api/me/selections': 'the selections open today',
   '/api/public/{communityId}/honours': 'the published honours: a few places per selection',
   // One thing's rows.

@@ -358,6 +358,7 @@ export const consoleEn: Translation<typeof consoleZhCN> = {
       regions: 'Overview of communities',
       projects: 'Projects',
       selections: 'Selections',
+      organisation: 'Organisation',
       groups: {
         registry: 'Registry',
         volunteers: 'Volunteers',

@@ -351,6 +351,7 @@ export const consoleZhCN = {
       regions: '辖区总览',
       projects: '志愿服务项目',
       selections: '评选',
+      organisation: '组织架构',
       groups: {
         registry: '居民档案',
         volunteers: '志愿者队伍',

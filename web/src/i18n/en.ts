@@ -359,6 +359,7 @@ export const en: Translation<typeof zhCN> = {
     cardTitle: 'Volunteer card',
     cardHint: 'Show this QR code to check in or to a team leader.',
     profile: 'My details',
+    socialWorker: 'My social worker',
     teams: 'My teams',
     noTeams: 'Not in a team yet.',
     training: 'Training certificates',

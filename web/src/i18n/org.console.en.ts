@@ -15,6 +15,8 @@ export const orgConsoleEn: Translation<typeof orgConsoleZhCN> = {
       elderly_association: 'Elderly Association',
       disabled_association: "Disabled Persons' Association",
       social_org: 'Social organisation',
+      social_enterprise: 'Social enterprise',
+      volunteer_org: 'Volunteer service organisation',
     },
     teamKinds: { squad: 'N+ squad', culture: 'Culture team', silver: 'Silver-hair group', unit_team: 'Unit team' },
     partyKinds: { in_service: 'In-service', resident: 'Resident', floating: 'Floating' },
@@ -112,6 +114,53 @@ export const orgConsoleEn: Translation<typeof orgConsoleZhCN> = {
         'You lead a team: only the teams you lead are listed. You can decide join requests, remove members and edit ' +
         'the team’s description.',
       leaderFields: 'Community staff change a team’s name, kind and unit.',
+    },
+    chart: {
+      pageTitle: 'Organisation',
+      lead:
+        'The volunteer-service leadership group led by the Party secretary coordinates everyone; ' +
+        'social workers lead volunteers; the federation of social organisations links the ' +
+        'organisations of the community.',
+      leadership: 'Leadership group',
+      workers: 'Social workers and volunteers',
+      federation: 'Federation of social organisations',
+      leadershipLead:
+        'The volunteer-service leadership group: the community Party secretary leads it; ' +
+        'deputies and members each have a duty.',
+      leadershipEmpty: 'No members in the leadership group yet.',
+      addMember: 'Add a member',
+      editMember: 'Edit member',
+      position: 'Position',
+      positions: { leader: 'Leader', deputy: 'Deputy leader', member: 'Member' },
+      account: 'Community account',
+      accountOrName: 'Choose a community account, or type a name below (one of the two)',
+      personName: 'Name (not a community account)',
+      role: 'Unit / role',
+      duty: 'Duty',
+      sort: 'Order',
+      workersLead:
+        'Each social worker leads a group of volunteers and checks their service hours. ' +
+        'Choose a name to see their volunteers.',
+      volunteers: 'Volunteers led',
+      pendingEntries: 'Hours waiting',
+      federationLead:
+        'Member organisations of the federation (social organisations, social enterprises, volunteer ' +
+        'organisations); they are units of the area too.',
+      federationEmpty: 'The federation has no members yet.',
+      addOrg: 'Add a member organisation',
+      editOrg: 'Edit member organisation',
+      registrationNo: 'Registration no. / credit code',
+      services: 'Services offered',
+      joinedOn: 'Joined on',
+      status: 'Status',
+      statuses: { active: 'Active', suspended: 'Suspended', left: 'Left' },
+      socialWorker: 'Social worker',
+      allWorkers: 'All social workers',
+      assign: 'Assign a social worker',
+      assignTitle: 'Assign a social worker to the {{count}} selected volunteers',
+      unassign: 'No one (remove)',
+      assigned: 'Assigned a social worker to {{count}} volunteers',
+      mine: 'My volunteers',
     },
     party: {
       title: 'Party members',

@@ -347,6 +347,7 @@ export const zhCN = {
     cardTitle: '电子志愿者证',
     cardHint: '活动签到或队长核验时出示此二维码。',
     profile: '我的信息',
+    socialWorker: '负责社工',
     teams: '我的服务队',
     noTeams: '还没有加入服务队。',
     training: '培训证书',

@@ -32,6 +32,7 @@ import * as indicators from './2026-12-06T0200_indicators.ts';
 import * as projects from './2026-12-06T0600_projects.ts';
 import * as selections from './2026-12-06T0610_selections.ts';
 import * as juniorVolunteers from './2026-12-06T1000_junior_volunteers.ts';
+import * as organisation from './2026-12-06T1100_organisation.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-28T1200_foundation': foundation,
@@ -65,4 +66,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-06T0600_projects': projects,
   '2026-12-06T0610_selections': selections,
   '2026-12-06T1000_junior_volunteers': juniorVolunteers,
+  '2026-12-06T1100_organisation': organisation,
 };

@@ -12,6 +12,11 @@ export interface UnitTable {
   contact_name: string | null;
   contact_phone: string | null;
   created_at: string;
+  /** Federation (社会组织联合会) membership: null status = not a member. */
+  registration_no?: string | null;
+  services?: string | null;
+  joined_on?: string | null;
+  federation_status?: string | null;
 }
 
 export interface VolunteerTable {
@@ -43,6 +48,21 @@ export interface VolunteerTable {
   note: string | null;
   created_at: string;
   updated_at: string;
+  /** The responsible social worker (社工带志愿者): a staff account of the community, at most one. */
+  social_worker_id?: string | null;
+}
+
+/** The volunteer-service leadership group (志愿服务工作领导小组): a community account or a named person. */
+export interface LeadershipMemberTable {
+  community_id: string;
+  id: string;
+  position: string;
+  account_id: string | null;
+  name: string | null;
+  title: string | null;
+  duty: string | null;
+  sort: number;
+  created_at: string;
 }
 
 export interface VolunteerGuardianTable {
@@ -244,6 +264,7 @@ export interface ServiceTypeTable {
 
 export interface VolunteersTables {
   unit: UnitTable;
+  leadership_member: LeadershipMemberTable;
   volunteer: VolunteerTable;
   volunteer_guardian: VolunteerGuardianTable;
   volunteer_guardian_scan: VolunteerGuardianScanTable;

@@ -22,3 +22,17 @@ export function staffPhones(db: DbOrTrx, communityId: string): Promise<StaffCont
     .orderBy('a.phone')
     .execute();
 }
+
+/** The community's staff and admins whose accounts are not disabled, by name (or just one of them): who may lead
+ * volunteers (社工带志愿者) or be chosen for the leadership group. */
+export function staffAccounts(db: DbOrTrx, communityId: string, onlyAccountId?: string) {
+  let q = db
+    .selectFrom('membership as m')
+    .innerJoin('account as a', 'a.id', 'm.account_id')
+    .select(['a.id', 'a.name', 'm.role', 'm.title'])
+    .where('m.community_id', '=', communityId)
+    .where('m.role', 'in', STAFF_ALERT_ROLES)
+    .where('a.disabled', '=', 0);
+  if (onlyAccountId) q = q.where('a.id', '=', onlyAccountId);
+  return q.orderBy('m.role').orderBy('a.name').execute();
+}

@@ -175,6 +175,8 @@ export interface QueueFilter {
   sourceId?: string;
   volunteerId?: string;
   reviewOnly?: boolean;
+  /** Only the volunteers this account leads (社工带志愿者). */
+  socialWorkerId?: string;
 }
 
 /** Entries waiting for verification, oldest service first; flagged ones first within a day. */
@@ -187,6 +189,20 @@ export async function queue(db: DbOrTrx, communityId: string, f: QueueFilter, pa
   if (f.sourceId) base = base.where('e.source_id', '=', f.sourceId);
   if (f.volunteerId) base = base.where('e.volunteer_id', '=', f.volunteerId);
   if (f.reviewOnly) base = base.where('e.review_reason', 'is not', null);
+  if (f.socialWorkerId) {
+    const sw = f.socialWorkerId;
+    base = base.where((eb) =>
+      eb(
+        'e.volunteer_id',
+        'in',
+        eb
+          .selectFrom('volunteer as sv')
+          .select('sv.id')
+          .where('sv.community_id', '=', communityId)
+          .where('sv.social_worker_id', '=', sw),
+      ),
+    );
+  }
   const [items, count] = await Promise.all([
     base
       .orderBy('e.service_date')

@@ -282,9 +282,11 @@ export class HoursService {
 
   // ------------------------------------------------------------------------------ verification queue
 
-  async queue(actor: Actor, f: repo.QueueFilter, page: number, pageSize: number) {
+  async queue(actor: Actor, f: repo.QueueFilter & { mine?: boolean }, page: number, pageSize: number) {
     authorize(actor, 'hours.verify');
-    const { items, total } = await repo.queue(this.db, actor.communityId, f, page, pageSize);
+    const { mine, ...filter } = f;
+    if (mine) filter.socialWorkerId = actor.accountId;
+    const { items, total } = await repo.queue(this.db, actor.communityId, filter, page, pageSize);
     return { items: items.map(toEntryView), total, page, pageSize };
   }
 

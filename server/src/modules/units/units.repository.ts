@@ -99,3 +99,39 @@ export async function unitVolunteers(db: DbOrTrx, communityId: string, unitId: s
   }
   return q.orderBy('v.name_pinyin').orderBy('v.id').execute();
 }
+
+/** The federation's members (units with a federation status), with their volunteers, teams and the projects their
+ * teams are linked to. */
+export async function listFederation(db: DbOrTrx, communityId: string, onlyId: string | null) {
+  let q = db
+    .selectFrom('unit as u')
+    .select((eb) => [
+      'u.id',
+      'u.name',
+      'u.kind',
+      'u.registration_no',
+      'u.address',
+      'u.contact_name',
+      'u.contact_phone',
+      'u.services',
+      'u.joined_on',
+      'u.federation_status',
+      eb
+        .selectFrom('volunteer as v')
+        .select(sql<number>`count(*)`.as('n'))
+        .whereRef('v.community_id', '=', 'u.community_id')
+        .whereRef('v.unit_id', '=', 'u.id')
+        .where('v.status', '=', 'approved')
+        .as('volunteers'),
+      eb
+        .selectFrom('team as t')
+        .select(sql<number>`count(*)`.as('n'))
+        .whereRef('t.community_id', '=', 'u.community_id')
+        .whereRef('t.unit_id', '=', 'u.id')
+        .as('teams'),
+    ])
+    .where('u.community_id', '=', communityId)
+    .where('u.federation_status', 'is not', null);
+  if (onlyId) q = q.where('u.id', '=', onlyId);
+  return q.orderBy('u.joined_on').orderBy('u.name').execute();
+}

@@ -2,7 +2,14 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { idParam, pageOf, paging } from '../../../../domain/shared/schemas.ts';
-import { unitInput, unitItem, unitPatch } from '../../../../domain/volunteers/units.ts';
+import {
+  federationInput,
+  federationItem,
+  federationPatch,
+  unitInput,
+  unitItem,
+  unitPatch,
+} from '../../../../domain/volunteers/units.ts';
 import { actorOf, grantOf, requestContext } from '../../platform/http.ts';
 import type { UnitsService } from './units.service.ts';
 import { noContent } from '../../platform/responses.ts';
@@ -98,6 +105,68 @@ export function unitsRoutes(units: UnitsService) {
       },
       async (req, reply) => {
         await units.remove(actorOf(req), req.params.id, requestContext(req));
+        return reply.status(204).send();
+      },
+    );
+    //     // The federation of social organisations (社会组织联合会): the admin keeps it, social workers read it.
+    const orgRead = { access: { permission: 'org.read' as const } };
+    const orgManage = { access: { permission: 'org.manage' as const } };
+    r.get(
+      '/api/federation',
+      {
+        config: orgRead,
+        schema: {
+          tags: ['units'],
+          summary: 'The federation of social organisations: its member units',
+          response: { 200: z.array(federationItem) },
+        },
+      },
+      (req) => units.federation(actorOf(req)),
+    );
+    r.post(
+      '/api/federation',
+      {
+        config: orgManage,
+        schema: {
+          tags: ['units'],
+          summary: 'Add a member organisation (a unit of a federation kind)',
+          body: federationInput,
+          response: { 201: z.object({ id: z.string() }) },
+        },
+      },
+      async (req, reply) =>
+        reply.status(201).send(await units.joinFederation(actorOf(req), req.body, requestContext(req))),
+    );
+    r.patch(
+      '/api/federation/:id',
+      {
+        config: orgManage,
+        schema: {
+          tags: ['units'],
+          summary: 'Edit a member organisation (status: active, suspended, left)',
+          params: idParam,
+          body: federationPatch,
+          response: { 204: noContent },
+        },
+      },
+      async (req, reply) => {
+        await units.updateFederation(actorOf(req), req.params.id, req.body, requestContext(req));
+        return reply.status(204).send();
+      },
+    );
+    r.delete(
+      '/api/federation/:id',
+      {
+        config: orgManage,
+        schema: {
+          tags: ['units'],
+          summary: 'Remove a member entered by mistake (without volunteers or teams)',
+          params: idParam,
+          response: { 204: noContent },
+        },
+      },
+      async (req, reply) => {
+        await units.removeFederation(actorOf(req), req.params.id, requestContext(req));
         return reply.status(204).send();
       },
     );

@@ -20,6 +20,7 @@ export function toVolunteerListItem(r: VolunteerRow, today: string): VolunteerLi
     unitName: r.unit_name ?? null,
     residentId: r.resident_id,
     createdAt: r.created_at,
+    socialWorkerName: r.social_worker_name ?? null,
   };
 }
 

@@ -11,7 +11,7 @@ import type {
   VolunteerTable,
 } from '../../db/schema/index.ts';
 
-export type VolunteerRow = VolunteerTable & { unit_name: string | null };
+export type VolunteerRow = VolunteerTable & { unit_name: string | null; social_worker_name?: string | null };
 
 export interface VolunteerFilter {
   communityId: string;
@@ -20,6 +20,7 @@ export interface VolunteerFilter {
   status?: string;
   unitId?: string;
   teamId?: string;
+  socialWorkerId?: string;
   politicalStatus?: string;
   recruitedVia?: string;
   nameContains?: string;
@@ -32,7 +33,8 @@ export interface VolunteerFilter {
 function base(db: DbOrTrx) {
   return db
     .selectFrom('volunteer as v')
-    .leftJoin('unit as u', (j) => j.onRef('u.community_id', '=', 'v.community_id').onRef('u.id', '=', 'v.unit_id'));
+    .leftJoin('unit as u', (j) => j.onRef('u.community_id', '=', 'v.community_id').onRef('u.id', '=', 'v.unit_id'))
+    .leftJoin('account as sw', 'sw.id', 'v.social_worker_id');
 }
 
 function filtered(db: DbOrTrx, f: VolunteerFilter) {
@@ -54,6 +56,7 @@ function filtered(db: DbOrTrx, f: VolunteerFilter) {
   }
   if (f.status) q = q.where('v.status', '=', f.status);
   if (f.unitId) q = q.where('v.unit_id', '=', f.unitId);
+  if (f.socialWorkerId) q = q.where('v.social_worker_id', '=', f.socialWorkerId);
   if (f.politicalStatus) q = q.where('v.political_status', '=', f.politicalStatus);
   if (f.recruitedVia) q = q.where('v.recruited_via', '=', f.recruitedVia);
   if (f.nameContains) q = q.where('v.name', 'like', `%${f.nameContains.replace(/[%_]/g, '')}%`);
@@ -68,7 +71,7 @@ export async function searchVolunteers(db: DbOrTrx, f: VolunteerFilter, page: nu
   const [rows, count] = await Promise.all([
     filtered(db, f)
       .selectAll('v')
-      .select('u.name as unit_name')
+      .select(['u.name as unit_name', 'sw.name as social_worker_name'])
       .orderBy('v.created_at', 'desc')
       .orderBy('v.id')
       .limit(pageSize)
@@ -85,7 +88,7 @@ export async function* allVolunteers(db: DbOrTrx, f: VolunteerFilter, batch = 10
   for (let offset = 0; ; offset += batch) {
     const rows = await filtered(db, f)
       .selectAll('v')
-      .select('u.name as unit_name')
+      .select(['u.name as unit_name', 'sw.name as social_worker_name'])
       .orderBy('v.id')
       .limit(batch)
       .offset(offset)
@@ -98,7 +101,7 @@ export async function* allVolunteers(db: DbOrTrx, f: VolunteerFilter, batch = 10
 export async function getVolunteer(db: DbOrTrx, communityId: string, id: string) {
   return (await base(db)
     .selectAll('v')
-    .select('u.name as unit_name')
+    .select(['u.name as unit_name', 'sw.name as social_worker_name'])
     .where('v.community_id', '=', communityId)
     .where('v.id', '=', id)
     .executeTakeFirst()) as VolunteerRow | undefined;
@@ -107,7 +110,7 @@ export async function getVolunteer(db: DbOrTrx, communityId: string, id: string)
 export async function getVolunteerByCard(db: DbOrTrx, communityId: string, token: string) {
   return (await base(db)
     .selectAll('v')
-    .select('u.name as unit_name')
+    .select(['u.name as unit_name', 'sw.name as social_worker_name'])
     .where('v.community_id', '=', communityId)
     .where('v.card_token', '=', token)
     .executeTakeFirst()) as VolunteerRow | undefined;
@@ -481,4 +484,30 @@ export async function futureCommitments(db: DbOrTrx, communityId: string, volunt
     ),
   ]);
   return { activityShifts, rotaDays, homecareTasks, hospitalShifts, needs, pairings };
+}
+
+/** 社工带志愿者: the ids among these that are volunteers of the community (the rest are refused by the caller). */
+export async function volunteerIdsIn(db: DbOrTrx, communityId: string, ids: readonly string[]) {
+  const rows = await db
+    .selectFrom('volunteer')
+    .select('id')
+    .where('community_id', '=', communityId)
+    .where('id', 'in', ids)
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+export async function setSocialWorker(
+  db: DbOrTrx,
+  communityId: string,
+  ids: readonly string[],
+  socialWorkerId: string | null,
+  at: string,
+) {
+  await db
+    .updateTable('volunteer')
+    .set({ social_worker_id: socialWorkerId, updated_at: at })
+    .where('community_id', '=', communityId)
+    .where('id', 'in', ids)
+    .execute();
 }

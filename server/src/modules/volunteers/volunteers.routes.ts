@@ -1,3 +1,4 @@
+import { socialWorkerAssignment } from '../../../../domain/volunteers/organisation.ts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -254,6 +255,20 @@ export function volunteerRoutes(volunteers: VolunteerService, opts: { rateLimits
         },
       },
       (req) => volunteers.list(actorOf(req), grantOf(req), req.query),
+    );
+
+    r.post(
+      '/api/volunteers/social-worker',
+      {
+        config: write,
+        schema: {
+          tags: ['volunteers'],
+          summary: '社工带志愿者: give volunteers (one or many, all or none) to a social worker, or to no one',
+          body: socialWorkerAssignment,
+          response: { 200: z.object({ assigned: z.number() }) },
+        },
+      },
+      (req) => volunteers.assignSocialWorker(actorOf(req), grantOf(req), req.body, requestContext(req)),
     );
 
     r.post(

@@ -31,6 +31,8 @@ import { volunteerInScope } from './volunteer-scope.ts';
 import { toCover, toSkill, toTraining, toVolunteerListItem } from './volunteers.mapper.ts';
 import type { SessionCache } from '../../platform/session-cache.ts';
 import { GuardianConsentService } from './guardian-consent.service.ts';
+import { staffAccounts } from '../auth/staff-directory.ts';
+import type { SocialWorkerAssignment } from '../../../../domain/volunteers/organisation.ts';
 
 export const REG_CODE_TTL_SECONDS = 300;
 export const REG_CODE_RESEND_SECONDS = 60;
@@ -386,6 +388,37 @@ export class VolunteerService {
     });
   }
 
+  /**
+   * 社工带志愿者: gives volunteers to one social worker (or to no one). All or none: a volunteer not of this
+   * community, or a social worker who is not the community's staff, refuses the whole request.
+   */
+  async assignSocialWorker(actor: Actor, grant: Grant, input: SocialWorkerAssignment, ctx: RequestContext) {
+    if (grant.scope !== 'community') throw new AppError('out_of_scope', { scope: grant.scope });
+    const ids = [...new Set(input.volunteerIds)];
+    return this.db.transaction().execute(async (trx) => {
+      const worker = input.socialWorkerId
+        ? (await staffAccounts(trx, actor.communityId, input.socialWorkerId))[0]
+        : null;
+      if (input.socialWorkerId && !worker)
+        throw new AppError('validation', { fields: [{ field: 'socialWorkerId', message: 'org.notSocialWorker' }] });
+      const found = new Set(await repo.volunteerIdsIn(trx, actor.communityId, ids));
+      const unknown = ids.filter((id) => !found.has(id));
+      if (unknown.length)
+        throw new AppError('validation', {
+          fields: [{ field: 'volunteerIds', message: 'invalid.unknownVolunteer' }],
+          unknown: unknown.length,
+        });
+      await repo.setSocialWorker(trx, actor.communityId, ids, input.socialWorkerId, new Date().toISOString());
+      await this.audit.recordBy(trx, actor, ctx, {
+        action: 'volunteer.social_worker',
+        entityType: 'volunteer',
+        entityId: ids.length === 1 ? ids[0]! : null,
+        detail: { socialWorkerId: input.socialWorkerId, socialWorker: worker?.name ?? null, volunteers: ids },
+      });
+      return { assigned: ids.length };
+    });
+  }
+
   // ---------------- reading ----------------
 
   private async inScope(actor: Actor, grant: Grant, id: string) {
@@ -401,6 +434,7 @@ export class VolunteerService {
       status: q.status,
       unitId: q.unitId,
       teamId: q.teamId,
+      socialWorkerId: q.socialWorkerId,
       politicalStatus: q.politicalStatus,
       recruitedVia: q.recruitedVia,
       ...parseSearch(q.q),

@@ -3,6 +3,12 @@
 // ../i18n.ts joins every area into one table per language.
 
 export const zh = {
+  'org.accountOrName': '请选择一个社区账号，或填写姓名（二选一）',
+  'org.oneLeader': '领导小组只能有一位组长，请先把现任组长改为副组长或成员',
+  'org.unknownAccount': '本社区没有这个账号',
+  'org.notSocialWorker': '只能指定本社区的社工或书记/主任带志愿者',
+  'entity.leadership_member': '领导小组成员',
+  'entity.federation_member': '联合会成员单位',
   'invalid.unknownVolunteer': '本社区没有这位志愿者',
   'reason.not_approved': '注册未通过审核',
   'reason.too_young': '年龄不够',
@@ -72,6 +78,12 @@ export const zh = {
 
 // English has exactly the keys of the Chinese table: the type refuses a missing or an extra one.
 export const en: Record<keyof typeof zh, string> = {
+  'org.accountOrName': 'Choose a community account or type a name (one of the two)',
+  'org.oneLeader': 'The group has one leader: make the current leader a deputy or member first',
+  'org.unknownAccount': 'No such account in this community',
+  'org.notSocialWorker': 'Only the community’s staff or admins can lead volunteers',
+  'entity.leadership_member': 'leadership group member',
+  'entity.federation_member': 'federation member',
   'invalid.unknownVolunteer': 'No such volunteer in this community',
   'reason.not_approved': 'registration not approved',
   'reason.too_young': 'too young',

@@ -31,6 +31,7 @@ const OutboxPage = lazy(() => import('../../features/outbox/OutboxPage.tsx'));
 const NoticesPage = lazy(() => import('../../features/notices/console/NoticesPage.tsx'));
 const SkillsPoolPage = lazy(() => import('../../features/skills/console/SkillsPoolPage.tsx'));
 const UnitsPage = lazy(() => import('../../features/units/console/UnitsPage.tsx'));
+const OrganisationPage = lazy(() => import('../../features/organisation/console/OrganisationPage.tsx'));
 const TeamsPage = lazy(() => import('../../features/teams/console/TeamsPage.tsx'));
 const PartyPage = lazy(() => import('../../features/party/console/PartyPage.tsx'));
 const VolunteersPage = lazy(() => import('../../features/volunteers/console/VolunteersPage.tsx'));
@@ -144,6 +145,7 @@ export default function ConsoleApp() {
             <Route path="service-types" element={reg('volunteers.read', <ServiceTypesPage />)} />
             <Route path="skills" element={reg('volunteers.read', <SkillsPoolPage />)} />
             <Route path="units" element={reg('volunteers.read', <UnitsPage />)} />
+            <Route path="organisation" element={reg('org.read', <OrganisationPage />)} />
             <Route path="teams" element={reg('volunteers.read', <TeamsPage />)} />
             <Route path="party" element={reg('party.read', <PartyPage />)} />
             <Route path="pairings" element={reg('pairings.manage', <PairingsPage />)} />

@@ -34,6 +34,7 @@ import {
   HomeOutlined,
   NotificationOutlined,
   GlobalOutlined,
+  PartitionOutlined,
 } from '@ant-design/icons';
 import type { Permission } from '../../shared/session/types.ts';
 
@@ -83,6 +84,7 @@ const GROUP_OF: Record<string, MenuGroupKey> = {
   classroom: 'care',
   homecare: 'care',
   publicity: 'records',
+  organisation: 'system',
   audit: 'system',
   outbox: 'system',
   notices: 'system',
@@ -124,7 +126,8 @@ export type MenuLabelKey =
   | 'notices'
   | 'regions'
   | 'projects'
-  | 'selections';
+  | 'selections'
+  | 'organisation';
 
 export const CONSOLE_MENU: ConsoleMenuItem[] = [
   // Offices above the community (街道, 区): their communities side by side; the only entry they have.
@@ -303,6 +306,13 @@ export const CONSOLE_MENU: ConsoleMenuItem[] = [
     labelKey: 'import',
     icon: <ImportOutlined />,
     permission: 'registry.import',
+  },
+  {
+    key: 'organisation',
+    path: '/console/organisation',
+    labelKey: 'organisation',
+    icon: <PartitionOutlined />,
+    permission: 'org.read',
   },
   { key: 'audit', path: '/console/audit', labelKey: 'audit', icon: <AuditOutlined />, permission: 'audit.read' },
   { key: 'outbox', path: '/console/outbox', labelKey: 'outbox', icon: <MailOutlined />, permission: 'outbox.read' },

@@ -28,6 +28,8 @@ export interface QueueFilter {
   source?: string;
   volunteerId?: string;
   reviewOnly?: boolean;
+  /** 我带的志愿者: only the volunteers the caller leads. */
+  mine?: boolean;
   page: number;
   pageSize: number;
 }

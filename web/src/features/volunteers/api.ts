@@ -27,6 +27,7 @@ export interface Paged<T> {
 export interface VolunteerFilters {
   q?: string;
   status?: string;
+  socialWorkerId?: string;
   page?: number;
   pageSize?: number;
 }
@@ -96,6 +97,19 @@ export const volunteersApi = {
 
 export const useVolunteers = (f: VolunteerFilters) =>
   useQuery({ queryKey: ['volunteers', f], queryFn: ({ signal }) => volunteersApi.list(f, signal) });
+/** 社工带志愿者: give the chosen volunteers to a social worker (null: to no one), all or none. */
+export function useAssignSocialWorker() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (b: { volunteerIds: string[]; socialWorkerId: string | null }) =>
+      api.post<{ assigned: number }>('/api/volunteers/social-worker', b),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: ['volunteers'] });
+      void qc.invalidateQueries({ queryKey: ['volunteer'] });
+      void qc.invalidateQueries({ queryKey: ['org'] });
+    },
+  });
+}
 export const useVolunteer = (id: string) =>
   useQuery({ queryKey: ['volunteer', id], queryFn: ({ signal }) => volunteersApi.one(id, signal) });
 export const useIndicators = (enabled: boolean) =>

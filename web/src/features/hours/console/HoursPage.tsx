@@ -27,6 +27,7 @@ import { VolunteerPicker } from '../../../shared/console-ui/VolunteerPicker.tsx'
 import { LoadError } from '../../../shared/console-ui/QueryState.tsx';
 import { applyApiErrors } from '../../../shared/console-ui/formErrors.ts';
 import { can, useCurrentUser } from '../../../shared/session/useSession.ts';
+import { useSocialWorkers } from '../../../shared/api/social-workers.ts';
 import { HOURS_SOURCES, type HoursSource } from '../../../../../domain/hours/ledger.ts';
 import type { ReviewReason } from '../../../../../domain/hours/schemas.ts';
 import {
@@ -53,7 +54,13 @@ function Queue() {
   const [filter, setFilter] = useState<QueueFilter>({ page: 1, pageSize: 50 });
   const [selected, setSelected] = useState<string[]>([]);
   const [correcting, setCorrecting] = useState<EntryView | null>(null);
-  const q = useHoursQueue(filter);
+  // 我带的志愿者: on by default for a social worker who leads volunteers, until they switch it.
+  const me = useCurrentUser();
+  const workers = useSocialWorkers(can(me, 'org.read'));
+  const leads = (workers.data?.find((w) => w.id === me.accountId)?.volunteers ?? 0) > 0;
+  const [mineChoice, setMineChoice] = useState<boolean | null>(null);
+  const mine = mineChoice ?? leads;
+  const q = useHoursQueue({ ...filter, mine: mine || undefined });
   const verifyHours = useVerifyHours();
   const verify = async (ids: string[]) => {
     try {
@@ -85,6 +92,19 @@ function Queue() {
           value={filter.volunteerId ?? null}
           onChange={(id) => setFilter({ ...filter, volunteerId: id ?? undefined, page: 1 })}
         />
+        {(leads || mineChoice) && (
+          <Space>
+            <Switch
+              checked={mine}
+              onChange={(v) => {
+                setMineChoice(v);
+                setFilter({ ...filter, page: 1 });
+              }}
+              aria-label={t('org.chart.mine')}
+            />
+            <span>{t('org.chart.mine')}</span>
+          </Space>
+        )}
         <Space>
           <Switch
             checked={!!filter.reviewOnly}
@@ -103,7 +123,12 @@ function Queue() {
         </Button>
         <ExportButton
           path="/api/hours/queue/export"
-          query={{ source: filter.source, volunteerId: filter.volunteerId, reviewOnly: filter.reviewOnly || undefined }}
+          query={{
+            source: filter.source,
+            volunteerId: filter.volunteerId,
+            reviewOnly: filter.reviewOnly || undefined,
+            mine: mine || undefined,
+          }}
           fileName="hours-queue.xlsx"
         />
       </Space>

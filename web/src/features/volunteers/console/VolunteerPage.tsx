@@ -92,6 +92,11 @@ export default function VolunteerPage() {
                     children: v.unitName ?? t('console.volunteers.none'),
                   },
                   {
+                    key: 'socialWorker',
+                    label: t('org.chart.socialWorker'),
+                    children: v.socialWorkerName ?? t('console.volunteers.none'),
+                  },
+                  {
                     key: 'resident',
                     label: t('console.volunteers.resident'),
                     children: v.residentId ? (

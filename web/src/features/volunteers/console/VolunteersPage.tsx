@@ -10,7 +10,15 @@ import { LoadError } from '../../../shared/console-ui/QueryState.tsx';
 import { runDownload } from '../../../shared/console-ui/download.ts';
 import { errorText } from '../../../shared/api/errorText.ts';
 import { useCan, useScope } from '../../../shared/session/useSession.ts';
-import { useDecide, useIndicators, useVolunteers, volunteersApi, type VolunteerListItem } from '../api.ts';
+import {
+  useAssignSocialWorker,
+  useDecide,
+  useIndicators,
+  useVolunteers,
+  volunteersApi,
+  type VolunteerListItem,
+} from '../api.ts';
+import { useSocialWorkers } from '../../../shared/api/social-workers.ts';
 
 const PAGE_SIZE = 50;
 
@@ -20,9 +28,16 @@ export default function VolunteersPage({ approvals = false }: { approvals?: bool
   const [params, setParams] = useSearchParams();
   const q = params.get('q') ?? '';
   const status = approvals ? 'pending' : (params.get('status') ?? '');
+  const socialWorkerId = approvals ? '' : (params.get('socialWorkerId') ?? '');
   const page = Number(params.get('page') ?? 1) || 1;
   const [text, setText] = useState(q);
-  const list = useVolunteers({ q: q || undefined, status: status || undefined, page, pageSize: PAGE_SIZE });
+  const list = useVolunteers({
+    q: q || undefined,
+    status: status || undefined,
+    socialWorkerId: socialWorkerId || undefined,
+    page,
+    pageSize: PAGE_SIZE,
+  });
   // The community's figures are for the office; a team leader or unit coordinator sees only their own list.
   const indicators = useIndicators(useScope('volunteers.read') === 'community');
   const decide = useDecide();
@@ -30,12 +45,50 @@ export default function VolunteersPage({ approvals = false }: { approvals?: bool
   const canExport = useCan('volunteers.export');
   const canWrite = useCan('volunteers.write');
   const canImport = useCan('volunteers.import');
+  // 社工带志愿者: the office's staff filter by social worker and give volunteers to one (one or many at once).
+  const community = useScope('volunteers.write') === 'community';
+  const canReadOrg = useCan('org.read');
+  const canAssign = !approvals && community && canReadOrg;
+  const workers = useSocialWorkers(!approvals && canReadOrg);
+  const assign = useAssignSocialWorker();
+  const [selected, setSelected] = useState<string[]>([]);
   const set = (next: Record<string, string>) =>
     setParams(
       Object.fromEntries(
-        Object.entries({ q, status: approvals ? '' : status, page: '1', ...next }).filter(([, v]) => v),
+        Object.entries({ q, status: approvals ? '' : status, socialWorkerId, page: '1', ...next }).filter(([, v]) => v),
       ),
     );
+  const onAssign = () => {
+    let to: string | null = null;
+    modal.confirm({
+      title: t('org.chart.assignTitle', { count: selected.length }),
+      content: (
+        <Select
+          aria-label={t('org.chart.socialWorker')}
+          style={{ width: '100%' }}
+          defaultValue=""
+          onChange={(v: string) => {
+            to = v || null;
+          }}
+          options={[
+            { value: '', label: t('org.chart.unassign') },
+            ...(workers.data ?? []).map((w) => ({ value: w.id, label: w.title ? `${w.name}（${w.title}）` : w.name })),
+          ]}
+        />
+      ),
+      onOk: () =>
+        assign.mutateAsync({ volunteerIds: selected, socialWorkerId: to }).then(
+          (r) => {
+            void message.success(t('org.chart.assigned', { count: r.assigned }));
+            setSelected([]);
+          },
+          (e) => {
+            void message.error(errorText(e, t));
+            throw e;
+          },
+        ),
+    });
+  };
 
   const onDecide = (v: VolunteerListItem, approve: boolean) => {
     let note = '';
@@ -135,6 +188,24 @@ export default function VolunteersPage({ approvals = false }: { approvals?: bool
             onChange={(e) => setText(e.target.value)}
             onSearch={(v) => set({ q: v.trim() })}
           />
+          {!approvals && workers.data && (
+            <Select
+              aria-label={t('org.chart.socialWorker')}
+              style={{ width: 180 }}
+              value={socialWorkerId}
+              onChange={(v) => set({ socialWorkerId: v })}
+              options={[
+                { value: '', label: t('org.chart.allWorkers') },
+                ...workers.data.map((w) => ({ value: w.id, label: w.name })),
+              ]}
+            />
+          )}
+          {canAssign && (
+            <Button disabled={!selected.length} onClick={onAssign}>
+              {t('org.chart.assign')}
+              {selected.length ? `（${selected.length}）` : ''}
+            </Button>
+          )}
           {!approvals && (
             <Select
               aria-label={t('console.volunteers.status')}
@@ -157,6 +228,15 @@ export default function VolunteersPage({ approvals = false }: { approvals?: bool
         <Table<VolunteerListItem>
           rowKey="id"
           loading={list.isFetching}
+          rowSelection={
+            canAssign
+              ? {
+                  selectedRowKeys: selected,
+                  onChange: (keys) => setSelected(keys as string[]),
+                  getCheckboxProps: (v) => ({ 'aria-label': v.name }),
+                }
+              : undefined
+          }
           dataSource={list.data?.items ?? []}
           locale={{ emptyText: approvals ? t('console.volunteers.emptyPending') : t('console.volunteers.empty') }}
           pagination={{
@@ -177,6 +257,15 @@ export default function VolunteersPage({ approvals = false }: { approvals?: bool
             { title: t('console.volunteers.phone'), dataIndex: 'phone' },
             { title: t('console.volunteers.idNumber'), dataIndex: 'idNumber' },
             { title: t('console.volunteers.unit'), dataIndex: 'unitName', render: (u) => u ?? '—' },
+            ...(workers.data
+              ? [
+                  {
+                    title: t('org.chart.socialWorker'),
+                    dataIndex: 'socialWorkerName',
+                    render: (n: string | null) => n ?? '—',
+                  },
+                ]
+              : []),
             {
               title: t('console.volunteers.status'),
               dataIndex: 'status',

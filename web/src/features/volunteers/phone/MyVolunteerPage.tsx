@@ -55,6 +55,7 @@ export default function MyVolunteerPage() {
             { term: t('volunteer.phone'), value: p.phone },
             { term: t('volunteer.idNumber'), value: p.idNumber },
             { term: t('volunteer.political'), value: t(`volunteer.${p.politicalStatus}`) },
+            ...(p.socialWorkerName ? [{ term: t('volunteer.socialWorker'), value: p.socialWorkerName }] : []),
           ]}
         />
       </Card>
