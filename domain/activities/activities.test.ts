@@ -13,7 +13,7 @@ import {
   STEP_SECONDS,
 } from './checkin.ts';
 import { templatesBetween, templatesOf, templateFor } from './templates.ts';
-import { activityInput } from './schemas.ts';
+import { activityInput, activityPatch } from './schemas.ts';
 
 const rule = (s: string) => (parseRule(s) as { ok: true; rule: Recurrence }).rule;
 
@@ -148,5 +148,14 @@ describe('festival templates and activity input', () => {
     assert.ok(!r.success);
     const msgs = r.error.issues.map((i) => i.message).sort();
     assert.deepEqual(msgs, ['activities.endBeforeStart', 'activities.latLngPair', 'activities.places'].sort());
+  });
+});
+
+describe('an activity edit', () => {
+  it('changes only what it names: no default fills a field left out', () => {
+    assert.deepEqual(activityPatch.parse({ title: '重阳节文艺汇演' }), { title: '重阳节文艺汇演' });
+    assert.equal(activityPatch.parse({ kind: 'performance' }).kind, 'performance');
+    const shifts = [{ name: '全天', start: '09:00', end: '11:00', places: 10 }];
+    assert.equal(activityInput.parse({ title: '义诊', place: '站', date: '2027-01-05', shifts }).kind, 'service');
   });
 });

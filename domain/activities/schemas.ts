@@ -88,7 +88,13 @@ function checkShape(a: { lat?: number | null; lng?: number | null; shifts?: Shif
 
 export const activityInput = z.object(fields).superRefine(checkShape);
 export type ActivityInput = z.infer<typeof activityInput>;
-export const activityPatch = z.object(fields).partial().omit({ status: true }).superRefine(checkShape);
+// An edit names only what changes: no field may fall back to its default (a title edit turned a performance into a
+// service activity while `kind` defaulted here).
+export const activityPatch = z
+  .object({ ...fields, kind: z.enum(ACTIVITY_KINDS) })
+  .partial()
+  .omit({ status: true })
+  .superRefine(checkShape);
 export type ActivityPatch = z.infer<typeof activityPatch>;
 
 export const rruleText = z
