@@ -31,6 +31,7 @@ import * as regions from './2026-12-06T0100_regions.ts';
 import * as indicators from './2026-12-06T0200_indicators.ts';
 import * as projects from './2026-12-06T0600_projects.ts';
 import * as selections from './2026-12-06T0610_selections.ts';
+import * as indicatorsRollup from './2026-12-06T1200_indicators_rollup.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-28T1200_foundation': foundation,
@@ -63,4 +64,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-06T0200_indicators': indicators,
   '2026-12-06T0600_projects': projects,
   '2026-12-06T0610_selections': selections,
+  '2026-12-06T1200_indicators_rollup': indicatorsRollup,
 };

@@ -1,9 +1,12 @@
 // The indicators dashboard (issue 15): figures from street to grid, compared side by side, exported, and the
-// monthly report for superiors generated at 06:00 Shanghai on the 1st for the month before.
+// monthly report for superiors generated at 06:00 Shanghai on the 1st for the month before. Every ROLLUP_MINUTES the
+// communities under a street office have their figures stored (indicators.refresh_rollup), which a street, district
+// or city merges instead of reading every record of every community.
 import type { Db } from '../../db/database.ts';
 import type { FieldCipher } from '../../platform/crypto.ts';
 import type { LinliModule } from '../../platform/module.ts';
 import { addDays, todayInShanghai } from '../../../../domain/shared/dates.ts';
+import { ROLLUP_MINUTES } from '../../../../domain/indicators/schemas.ts';
 import { indicatorsRoutes, reportTitle } from './indicators.routes.ts';
 import { monthWindow, IndicatorsService } from './indicators.service.ts';
 import { reportPdf } from './indicators.report.ts';
@@ -41,6 +44,14 @@ export function indicatorsModule(deps: {
         cron: '0 6 1 * *',
         run: (payload: { month?: string } | undefined) =>
           storeMonthlyReports(service, payload?.month ?? previousMonth(todayInShanghai())),
+      },
+      {
+        // Enqueued once per slot whatever the number of servers (the job table's unique key), run by one of them.
+        name: 'indicators.refresh_rollup',
+        cron: `*/${ROLLUP_MINUTES} * * * *`,
+        run: async () => {
+          await service.refreshRollups();
+        },
       },
     ],
   };

@@ -105,6 +105,104 @@ function emptyHeadline(): Headline {
   };
 }
 
+const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Rows summed per key, field by field (rows of several lists of communities may repeat a key). */
+function sumFields<T, F extends keyof T & string>(rows: T[], key: (t: T) => string, fields: F[]) {
+  const m = new Map<string, Record<F, number>>();
+  for (const x of rows) {
+    const k = key(x);
+    let e = m.get(k);
+    if (!e) m.set(k, (e = Object.fromEntries(fields.map((f) => [f, 0])) as Record<F, number>));
+    for (const f of fields) e[f] += Number(x[f]);
+  }
+  return m;
+}
+
+const sensitiveOf = (actor: Actor | null) => !actor || can(actor, 'registry.sensitive');
+
+/** The latest birth dates of each age band's lower age, on a day. */
+const bandsOn = (to: string) => ({
+  b18: bornOnOrBefore(18, to),
+  b35: bornOnOrBefore(35, to),
+  b60: bornOnOrBefore(60, to),
+  b70: bornOnOrBefore(70, to),
+});
+
+type Rows<F extends (...a: any[]) => Promise<unknown>> = Awaited<ReturnType<F>>;
+/** The rows of the statements the headline reads. */
+export interface HeadParts {
+  households: Rows<typeof repo.households>;
+  kinds: Rows<typeof repo.volunteersByKind>;
+  party: Rows<typeof repo.partyMembers>;
+  months: Rows<typeof repo.hoursByMonth>;
+  services: Rows<typeof repo.servicesByKind>;
+  needs: Rows<typeof repo.needs>;
+  coverGrid: Rows<typeof repo.coverageByGrid>;
+}
+/**
+ * The rows of every statement of the dashboard over a list of communities. Each statement groups by community or by
+ * a key summed across communities, so the rows of a list are the rows of its parts put together: what lets a street
+ * merge its communities' stored rows (concatParts) and fold them as it would fold its own.
+ */
+export interface Parts extends HeadParts {
+  age: Rows<typeof repo.volunteersByAge>;
+  unitVols: Rows<typeof repo.volunteersByUnit>;
+  teamVols: Rows<typeof repo.volunteersByTeam>;
+  teamHours: Rows<typeof repo.hoursByTeam>;
+  unitHours: Rows<typeof repo.hoursByUnit>;
+  byTag: Rows<typeof repo.servicesByTag>;
+  cover: Rows<typeof repo.coverageByTag>;
+  cls: Rows<typeof repo.classroom>;
+  bdg: Rows<typeof repo.badges>;
+  fest: Rows<typeof repo.festivals>;
+  perf: Rows<typeof repo.performances>;
+}
+/**
+ * A community's stored rows: every group's tags counted, and the per-resident coverage (which counts a resident once
+ * whatever their groups, so cannot be filtered afterwards) both with every group and without the sensitive ones.
+ */
+type StoredParts = Omit<Parts, 'coverGrid'> & { coverGridAll: Parts['coverGrid']; coverGridOpen: Parts['coverGrid'] };
+
+const FLAT_PARTS = [
+  'households',
+  'kinds',
+  'party',
+  'months',
+  'services',
+  'needs',
+  'coverGrid',
+  'age',
+  'unitVols',
+  'teamVols',
+  'teamHours',
+  'unitHours',
+  'byTag',
+  'cover',
+  'fest',
+  'perf',
+] as const satisfies ReadonlyArray<keyof Parts>;
+
+/** The rows of several lists of communities as the rows of their union. */
+export function concatParts(list: Parts[]): Parts {
+  if (list.length === 1) return list[0]!;
+  const out = {} as Record<string, unknown>;
+  for (const k of FLAT_PARTS) out[k] = list.flatMap((p) => p[k] as unknown[]);
+  out.cls = { sessions: list.flatMap((p) => p.cls.sessions), attendance: list.flatMap((p) => p.cls.attendance) };
+  out.bdg = { scans: list.flatMap((p) => p.bdg.scans), finds: list.flatMap((p) => p.bdg.finds) };
+  return out as unknown as Parts;
+}
+
+/**
+ * Whether a node's figures are merged from its communities' stored rows: a node above a community (a street,
+ * district or city), over the default window (the one stored). A community or grid, or another window, is counted
+ * from the records.
+ */
+function mergeable(r: Resolved, w: { from: string; to: string }) {
+  const d = defaultWindow();
+  return ['street', 'district', 'city'].includes(r.node.kind) && !r.gridId && w.from === d.from && w.to === d.to;
+}
+
 function median(xs: number[]): number {
   if (!xs.length) return 0;
   const s = [...xs].sort((a, b) => a - b);
@@ -179,7 +277,11 @@ export class IndicatorsService {
 
   /** The stored tags of the special groups the actor may count, for every community of the list. */
   private tagsFor(actor: Actor | null, ids: readonly string[]) {
-    const groups = SPECIAL_GROUPS.filter((g) => !actor || can(actor, 'registry.sensitive') || !SENSITIVE_GROUPS.has(g));
+    return this.tagsOf(sensitiveOf(actor), ids);
+  }
+
+  private tagsOf(sensitive: boolean, ids: readonly string[]) {
+    const groups = SPECIAL_GROUPS.filter((g) => sensitive || !SENSITIVE_GROUPS.has(g));
     const byTag = new Map<string, (typeof SPECIAL_GROUPS)[number]>();
     for (const id of ids) for (const g of groups) byTag.set(groupTag(this.cipher, id, g), g);
     return { groups, byTag, tags: [...byTag.keys()] };
@@ -187,19 +289,42 @@ export class IndicatorsService {
 
   // --------------------------------------------------------------------------------------------- headline
 
-  /** Headline figures per community and grid (key `community|grid`), for the node's total and its children. */
-  private async headlineRows(actor: Actor | null, s: repo.Scope, b = this.base(s)): Promise<Map<string, Headline>> {
-    const { tags } = this.tagsFor(actor, s.ids);
-    const cutoff = addDays(todayInShanghai(), -this.alertDays);
-    const [hh, vols, party, hours, services, needs, cover] = await Promise.all([
-      b.households,
-      b.kinds,
-      b.party,
-      b.months,
-      b.services,
-      b.needs,
+  /** The headline statements' rows (households, volunteers, party, hours, services, needs, coverage). */
+  private async headParts(s: repo.Scope, tags: readonly string[], cutoff: string): Promise<HeadParts> {
+    const [households, kinds, party, months, services, needs, coverGrid] = await Promise.all([
+      repo.households(this.db, s),
+      repo.volunteersByKind(this.db, s),
+      repo.partyMembers(this.db, s),
+      repo.hoursByMonth(this.db, s),
+      repo.servicesByKind(this.db, s),
+      repo.needs(this.db, s),
       repo.coverageByGrid(this.db, s, tags, cutoff),
     ]);
+    return { households, kinds, party, months, services, needs, coverGrid };
+  }
+
+  /** Every statement's rows over a list of communities: what every figure is folded from. */
+  private async parts(s: repo.Scope, tags: readonly string[], cutoff: string): Promise<Parts> {
+    const [head, age, unitVols, teamVols, teamHours, unitHours, byTag, cover, cls, bdg, fest, perf] =
+      await Promise.all([
+        this.headParts(s, tags, cutoff),
+        repo.volunteersByAge(this.db, s, bandsOn(s.to)),
+        repo.volunteersByUnit(this.db, s),
+        repo.volunteersByTeam(this.db, s),
+        repo.hoursByTeam(this.db, s),
+        repo.hoursByUnit(this.db, s),
+        repo.servicesByTag(this.db, s, tags),
+        repo.coverageByTag(this.db, s, tags, cutoff),
+        repo.classroom(this.db, s),
+        repo.badges(this.db, s),
+        repo.festivals(this.db, s, FESTIVAL_TEMPLATE_KEYS),
+        repo.performances(this.db, s),
+      ]);
+    return { ...head, age, unitVols, teamVols, teamHours, unitHours, byTag, cover, cls, bdg, fest, perf };
+  }
+
+  /** Headline figures per community and grid (key `community|grid`), for the node's total and its children. */
+  private static headlineRows(p: HeadParts): Map<string, Headline> {
     const out = new Map<string, Headline & { minutes: number }>();
     const at = (c: string, g: string | null) => {
       const k = `${c}|${g ?? ''}`;
@@ -207,39 +332,27 @@ export class IndicatorsService {
       if (!h) out.set(k, (h = { ...emptyHeadline(), minutes: 0 }));
       return h;
     };
-    for (const r of hh) {
+    for (const r of p.households) {
       const h = at(r.communityId, r.gridId);
       h.households += r.total;
       h.householdsWithVolunteer += r.withVolunteer;
     }
-    for (const r of vols) at(r.communityId, r.gridId).volunteers += r.count;
-    for (const r of party) at(r.communityId, r.gridId).partyMembers += r.members;
-    for (const r of hours) at(r.communityId, r.gridId).minutes += r.minutes;
-    for (const r of services) at(r.communityId, r.gridId).services += r.count;
-    for (const r of needs) {
+    for (const r of p.kinds) at(r.communityId, r.gridId).volunteers += r.count;
+    for (const r of p.party) at(r.communityId, r.gridId).partyMembers += r.members;
+    for (const r of p.months) at(r.communityId, r.gridId).minutes += r.minutes;
+    for (const r of p.services) at(r.communityId, r.gridId).services += r.count;
+    for (const r of p.needs) {
       const h = at(r.community_id, r.grid_id);
       h.needsReceived++;
       if (MET.has(r.status)) h.needsMet++;
     }
-    for (const r of cover) {
+    for (const r of p.coverGrid) {
       const h = at(r.communityId, r.gridId);
       h.specialResidents += r.residents;
       h.paired += r.paired;
       h.leftOut += r.leftOut;
     }
     return out;
-  }
-
-  /** The statements both the headline and the charts read: started once per answer. */
-  private base(s: repo.Scope) {
-    return {
-      households: repo.households(this.db, s),
-      kinds: repo.volunteersByKind(this.db, s),
-      party: repo.partyMembers(this.db, s),
-      months: repo.hoursByMonth(this.db, s),
-      services: repo.servicesByKind(this.db, s),
-      needs: repo.needs(this.db, s),
-    };
   }
 
   private static sumHeadlines(rows: Iterable<Headline & { minutes?: number }>): Headline {
@@ -267,46 +380,45 @@ export class IndicatorsService {
       w,
       lang,
     ]);
-    return this.cached(key, () => this.figuresOf(actor, r, w.from, w.to, lang));
+    return this.cached(key, async () => {
+      if (!mergeable(r, w)) return this.figuresOf(actor, r, w.from, w.to, lang);
+      const m = await this.merged(sensitiveOf(actor), r.communityIds, w);
+      return this.fold(actor, r, w.from, w.to, lang, m.parts, repo.gridNames(this.db, r.communityIds), m.computedAt);
+    });
   }
 
-  /** Figures of a resolved node; `actor` null: the monthly report, which counts every special group. */
+  /** Figures of a resolved node from its records; `actor` null: the monthly report, which counts every group. */
   async figuresOf(actor: Actor | null, r: Resolved, from: string, to: string, lang: Lang): Promise<IndicatorsView> {
     const s = this.scope(r, from, to);
+    const grids = repo.gridNames(this.db, s.ids);
+    const parts = await this.parts(s, this.tagsFor(actor, s.ids).tags, this.cutoff());
+    return this.fold(actor, r, from, to, lang, parts, grids, null);
+  }
+
+  /** Today less the alert days: a special resident with no contact after it is left out. */
+  private cutoff(today = todayInShanghai()) {
+    return addDays(today, -this.alertDays);
+  }
+
+  /** Every chart of a node from its statements' rows (those of one list, or many lists' rows put together). */
+  private async fold(
+    actor: Actor | null,
+    r: Resolved,
+    from: string,
+    to: string,
+    lang: Lang,
+    p: Parts,
+    gridsQuery: ReturnType<typeof repo.gridNames>,
+    computedAt: string | null,
+  ): Promise<IndicatorsView> {
+    const s = { ids: r.communityIds };
     const L = (t: Text) => t[lang];
-    const { groups, byTag, tags } = this.tagsFor(actor, s.ids);
-    const cutoff = addDays(todayInShanghai(), -this.alertDays);
-    const bands = {
-      b18: bornOnOrBefore(18, to),
-      b35: bornOnOrBefore(35, to),
-      b60: bornOnOrBefore(60, to),
-      b70: bornOnOrBefore(70, to),
-    };
-    const b = this.base(s);
-    const [heads, grids, age, unitVols, teamVols, party, teamHours, unitHours, byTag2, cover, cls, bdg, fest, perf] =
-      await Promise.all([
-        this.headlineRows(actor, s, b),
-        repo.gridNames(this.db, s.ids),
-        repo.volunteersByAge(this.db, s, bands),
-        repo.volunteersByUnit(this.db, s),
-        repo.volunteersByTeam(this.db, s),
-        b.party,
-        repo.hoursByTeam(this.db, s),
-        repo.hoursByUnit(this.db, s),
-        repo.servicesByTag(this.db, s, tags),
-        repo.coverageByTag(this.db, s, tags, cutoff),
-        repo.classroom(this.db, s),
-        repo.badges(this.db, s),
-        repo.festivals(this.db, s, FESTIVAL_TEMPLATE_KEYS),
-        repo.performances(this.db, s),
-      ]);
-    const [kinds, months, services, needs, hh] = await Promise.all([
-      b.kinds,
-      b.months,
-      b.services,
-      b.needs,
-      b.households,
-    ]);
+    const { groups, byTag } = this.tagsFor(actor, s.ids);
+    const { age, unitVols, teamVols, party, teamHours, unitHours, cover, cls, bdg, fest, perf } = p;
+    const { kinds, months, services, needs, households: hh } = p;
+    const byTag2 = p.byTag;
+    const heads = IndicatorsService.headlineRows(p);
+    const grids = await gridsQuery;
     const headline = IndicatorsService.sumHeadlines(heads.values());
     const gridName = new Map(grids.map((g) => [g.id, g.name]));
     const months12 = monthsBetween(from, to);
@@ -342,7 +454,7 @@ export class IndicatorsService {
     const hhName = (k: string) => (single ? (gridName.get(k) ?? L(OTHER_LABELS.noGrid!)) : (cName.get(k) ?? k));
     const hhTotal = sumBy(hh, hhKey, (x) => x.total);
     const hhWith = sumBy(hh, hhKey, (x) => x.withVolunteer);
-    const hhKeys = [...hhTotal.keys()].sort((a, b) => hhName(a).localeCompare(hhName(b), 'zh-CN'));
+    const hhKeys = [...hhTotal.keys()].sort((a, b) => hhName(a).localeCompare(hhName(b), 'zh-CN') || byKey(a, b));
     chart('households', 'bar', 'households', hhKeys.map(hhName), [
       ['households', hhKeys.map((k) => hhTotal.get(k) ?? 0)],
       ['withVolunteer', hhKeys.map((k) => hhWith.get(k) ?? 0)],
@@ -374,7 +486,13 @@ export class IndicatorsService {
       kindM.map(([k]) => (RECRUITED_VIA_LABELS[k] ? L(RECRUITED_VIA_LABELS[k]) : k)),
       [['volunteers', kindM.map(([, v]) => v)]],
     );
-    const teamM = desc(new Map(teamVols.map((x) => [x.key, x.count])));
+    const teamM = desc(
+      sumBy(
+        teamVols,
+        (x) => x.key,
+        (x) => x.count,
+      ),
+    );
     chart(
       'volunteersByTeam',
       'bar',
@@ -429,7 +547,7 @@ export class IndicatorsService {
       (x) => x.minutes,
     );
     const pGrids = [...pgMembers.keys()].sort((a, b) =>
-      (gridName.get(a) ?? '\uffff').localeCompare(gridName.get(b) ?? '\uffff', 'zh-CN'),
+      (gridName.get(a) ?? '\uffff').localeCompare(gridName.get(b) ?? '\uffff', 'zh-CN') || byKey(a, b),
     );
     chart(
       'partyByGrid',
@@ -448,7 +566,13 @@ export class IndicatorsService {
       (x) => x.minutes,
     );
     chart('hoursByMonth', 'line', 'hours', months12, [['hours', months12.map((m) => hoursOf(monthM.get(m) ?? 0))]]);
-    const tH = desc(new Map(teamHours.map((x) => [x.key, x.minutes])));
+    const tH = desc(
+      sumBy(
+        teamHours,
+        (x) => x.key,
+        (x) => x.minutes,
+      ),
+    );
     chart(
       'hoursByTeam',
       'bar',
@@ -556,10 +680,11 @@ export class IndicatorsService {
       ],
     );
 
-    const sess = new Map(cls.sessions.map((x) => [x.month, x.count]));
-    const att = new Map(cls.attendance.map((x) => [x.month, x]));
+    // Rows of several lists may repeat a month (or a key below): summed.
+    const sess = sumFields(cls.sessions, (x) => x.month, ['count']);
+    const att = sumFields(cls.attendance, (x) => x.month, ['checkIns', 'absences']);
     chart('classroom', 'bar', 'mixed', months12, [
-      ['sessions', months12.map((m) => sess.get(m) ?? 0)],
+      ['sessions', months12.map((m) => sess.get(m)?.count ?? 0)],
       ['checkIns', months12.map((m) => att.get(m)?.checkIns ?? 0)],
       ['absences', months12.map((m) => att.get(m)?.absences ?? 0)],
     ]);
@@ -573,15 +698,15 @@ export class IndicatorsService {
       else e.view += x.count;
       scanM.set(month, e);
     }
-    const findM = new Map(bdg.finds.map((x) => [x.month, x.count]));
+    const findM = sumFields(bdg.finds, (x) => x.month, ['count']);
     chart('badges', 'bar', 'services', months12, [
       ['views', months12.map((m) => scanM.get(m)?.view ?? 0)],
       ['messages', months12.map((m) => scanM.get(m)?.message ?? 0)],
-      ['finds', months12.map((m) => findM.get(m) ?? 0)],
+      ['finds', months12.map((m) => findM.get(m)?.count ?? 0)],
     ]);
 
     const festNames = new Map(festivalDates(Number(to.slice(0, 4))).map((f) => [f.key as string, f.name]));
-    const festM = new Map(fest.map((x) => [x.key, x]));
+    const festM = sumFields(fest, (x) => x.key, ['activities', 'attended']);
     const fKeys = FESTIVAL_TEMPLATE_KEYS.filter((k) => festM.has(k));
     chart(
       'festivals',
@@ -594,7 +719,7 @@ export class IndicatorsService {
       ],
       true,
     );
-    const perfM = new Map(perf.map((x) => [x.month, x]));
+    const perfM = sumFields(perf, (x) => x.month, ['performances', 'audience', 'items']);
     chart(
       'performances',
       'bar',
@@ -607,7 +732,7 @@ export class IndicatorsService {
       ],
       true,
     );
-    return { node: r.node, from, to, headline, charts };
+    return { node: r.node, from, to, headline, charts, computedAt };
   }
 
   // --------------------------------------------------------------------------------------------- compare
@@ -621,7 +746,11 @@ export class IndicatorsService {
   }
 
   private async compareOf(actor: Actor, r: Resolved, w: { from: string; to: string }): Promise<CompareView> {
-    const heads = await this.headlineRows(actor, this.scope(r, w.from, w.to));
+    const sensitive = sensitiveOf(actor);
+    const parts = mergeable(r, w)
+      ? (await this.merged(sensitive, r.communityIds, w)).parts
+      : await this.headParts(this.scope(r, w.from, w.to), this.tagsOf(sensitive, r.communityIds).tags, this.cutoff());
+    const heads = IndicatorsService.headlineRows(parts);
     const rows = [];
     for (const child of r.children) {
       const under = coverageOf(child, r.communityIds);
@@ -635,6 +764,83 @@ export class IndicatorsService {
       rows.push({ id: child.id, kind: child.kind, name: child.name, headline: IndicatorsService.sumHeadlines(mine) });
     }
     return { node: r.node, from: w.from, to: w.to, rows, total: IndicatorsService.sumHeadlines(heads.values()) };
+  }
+
+  // --------------------------------------------------------------------------------------------- stored figures
+
+  /** Parsed stored rows by community, kept while their computed_at stays the same (parsing is most of a merge). */
+  private readonly parsed = new Map<string, { computedAt: string; parts: StoredParts }>();
+
+  /**
+   * The rows of a list of communities over window `w`, from each community's stored rows where they were computed
+   * today for that window, and from the records (one list) for the others. `computedAt`: the oldest stored rows used,
+   * null when none were.
+   */
+  async merged(sensitive: boolean, ids: readonly string[], w: { from: string; to: string }) {
+    const today = todayInShanghai();
+    const stamps = w.to === today ? await repo.rollupStamps(this.db, ids) : [];
+    const usable = stamps.filter((x) => x.window_from === w.from && x.window_to === w.to);
+    const stale = usable.filter((x) => this.parsed.get(x.community_id)?.computedAt !== x.computed_at);
+    if (stale.length)
+      for (const row of await repo.rollupData(
+        this.db,
+        stale.map((x) => x.community_id),
+      ))
+        this.parsed.set(row.community_id, { computedAt: row.computed_at, parts: JSON.parse(row.data) as StoredParts });
+    const list: Parts[] = [];
+    const have = new Set<string>();
+    let computedAt: string | null = null;
+    for (const x of usable) {
+      const got = this.parsed.get(x.community_id);
+      // Refreshed again between the two reads: counted from the records below instead.
+      if (!got || got.computedAt !== x.computed_at) continue;
+      const { coverGridAll, coverGridOpen, ...rest } = got.parts;
+      list.push({ ...rest, coverGrid: sensitive ? coverGridAll : coverGridOpen });
+      have.add(x.community_id);
+      if (!computedAt || x.computed_at < computedAt) computedAt = x.computed_at;
+    }
+    const missing = ids.filter((id) => !have.has(id));
+    if (missing.length) {
+      const s = this.scope({ communityIds: missing, gridId: null }, w.from, w.to);
+      list.push(await this.parts(s, this.tagsOf(sensitive, missing).tags, this.cutoff(today)));
+    }
+    return { parts: concatParts(list), computedAt };
+  }
+
+  /** Recomputes one community's stored rows over today's default window. */
+  async refreshRollup(communityId: string): Promise<void> {
+    const computedAt = new Date().toISOString();
+    const today = todayInShanghai();
+    const w = defaultWindow(today);
+    const s = this.scope({ communityIds: [communityId], gridId: null }, w.from, w.to);
+    const cutoff = this.cutoff(today);
+    const [all, open] = await Promise.all([
+      this.parts(s, this.tagsOf(true, [communityId]).tags, cutoff),
+      repo.coverageByGrid(this.db, s, this.tagsOf(false, [communityId]).tags, cutoff),
+    ]);
+    const { coverGrid, ...rest } = all;
+    const data: StoredParts = { ...rest, coverGridAll: coverGrid, coverGridOpen: open };
+    await repo.storeRollup(this.db, {
+      community_id: communityId,
+      window_from: w.from,
+      window_to: w.to,
+      computed_at: computedAt,
+      data: JSON.stringify(data),
+    });
+  }
+
+  /**
+   * Refreshes the stored rows of every community placed under a street office (only those are ever merged), one
+   * community after another so the dashboards keep the database. Returns the milliseconds each took.
+   */
+  async refreshRollups(ids?: readonly string[]): Promise<number[]> {
+    const times: number[] = [];
+    for (const id of ids ?? (await repo.placedCommunities(this.db))) {
+      const t = performance.now();
+      await this.refreshRollup(id);
+      times.push(performance.now() - t);
+    }
+    return times;
   }
 
   // --------------------------------------------------------------------------------------------- stored reports
