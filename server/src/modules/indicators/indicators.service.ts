@@ -380,11 +380,14 @@ export class IndicatorsService {
       w,
       lang,
     ]);
-    return this.cached(key, async () => {
-      if (!mergeable(r, w)) return this.figuresOf(actor, r, w.from, w.to, lang);
-      const m = await this.merged(sensitiveOf(actor), r.communityIds, w);
-      return this.fold(actor, r, w.from, w.to, lang, m.parts, repo.gridNames(this.db, r.communityIds), m.computedAt);
-    });
+    return this.cached(key, () => this.figuresFor(actor, r, w, lang));
+  }
+
+  /** The dashboard's figures of a node: merged from the stored ones when it can be, else from the records. */
+  async figuresFor(actor: Actor | null, r: Resolved, w: { from: string; to: string }, lang: Lang) {
+    if (!mergeable(r, w)) return this.figuresOf(actor, r, w.from, w.to, lang);
+    const m = await this.merged(sensitiveOf(actor), r.communityIds, w);
+    return this.fold(actor, r, w.from, w.to, lang, m.parts, repo.gridNames(this.db, r.communityIds), m.computedAt);
   }
 
   /** Figures of a resolved node from its records; `actor` null: the monthly report, which counts every group. */
