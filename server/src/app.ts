@@ -293,7 +293,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     notices,
     notifications,
     regionsModule({ db }),
-    indicatorsModule({ db, cipher, alertDays: config.leftOutAlertDays }),
+    indicatorsModule({ db, cipher, alertDays: config.leftOutAlertDays, reuseMs: config.indicatorsReuseMs }),
     projectsModule({ db, audit, cipher }),
     selectionsModule({ db, audit, residents }),
   ];

@@ -721,6 +721,17 @@ for (const kind of testDatabaseKinds()) {
       // The grid leader's tree does not hold the community node: its report is not theirs.
       assert.equal((await gridLeader('GET', '/api/indicators/reports')).json().items.length, 0);
       assert.equal((await gridLeader('GET', `/api/indicators/reports/${list[0].id}/pdf`)).statusCode, 404);
+      // The street office (its communities placed by the test above) gets its street's report, and each community's.
+      const office = as(app, await signIn(app, DEMO_REGION_SIGN_INS[0]!.phone, DEMO_PASSWORD));
+      const mine = (await office('GET', '/api/indicators/reports')).json().items;
+      const street = mine.filter((x: any) => x.nodeId.startsWith('street:'));
+      assert.equal(street.length, 1);
+      assert.equal(mine.length, 4, 'the street and its three communities');
+      const streetPdf = await office('GET', `/api/indicators/reports/${street[0].id}/pdf`);
+      assert.equal(streetPdf.statusCode, 200);
+      assert.ok(pdfText(streetPdf.rawPayload).replace(/\s+/g, '').includes('西关街道志愿服务月度报告'));
+      // A community's secretary never sees the street's.
+      assert.equal((await secretary('GET', `/api/indicators/reports/${street[0].id}/pdf`)).statusCode, 404);
     });
   });
 }

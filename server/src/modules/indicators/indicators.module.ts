@@ -14,9 +14,23 @@ import { reportPdf } from './indicators.report.ts';
 /** The month before the one `today` falls in, YYYY-MM. */
 export const previousMonth = (today: string) => addDays(`${today.slice(0, 7)}-01`, -1).slice(0, 7);
 
-/** Each community's report for `month`, stored (a second run replaces the first). */
+/**
+ * Each community's report for `month`, and each street office's (all its communities, counted from the records),
+ * stored (a second run replaces the first). A street's report rests on its first community.
+ */
 export async function storeMonthlyReports(service: IndicatorsService, month: string) {
   const w = monthWindow(month);
+  for (const st of await service.streets()) {
+    const node = {
+      node: { id: `street:${st.id}`, kind: 'street' as const, name: st.name },
+      communityIds: st.communityIds,
+      gridId: null,
+      children: [],
+    };
+    const v = await service.figuresOf(null, node, w.from, w.to, 'zh');
+    const pdf = await reportPdf(v, reportTitle(st.name, month));
+    await service.store(st.communityIds[0]!, node.node.id, st.name, month, pdf);
+  }
   for (const c of await service.communities()) {
     const node = {
       node: { id: `community:${c.id}`, kind: 'community' as const, name: c.name },
@@ -33,8 +47,9 @@ export function indicatorsModule(deps: {
   db: Db;
   cipher: FieldCipher;
   alertDays: number;
+  reuseMs?: number;
 }): LinliModule<IndicatorsService> {
-  const service = new IndicatorsService(deps.db, deps.cipher, deps.alertDays);
+  const service = new IndicatorsService(deps.db, deps.cipher, deps.alertDays, deps.reuseMs);
   return {
     routes: indicatorsRoutes(service),
     service,

@@ -506,3 +506,21 @@ export const placedCommunities = async (db: DbOrTrx) =>
   (await db.selectFrom('community').select('id').where('street_id', 'is not', null).orderBy('id').execute()).map(
     (c) => c.id,
   );
+
+/** Every street office that has communities, with their ids (oldest first). */
+export async function streetsWithCommunities(db: DbOrTrx) {
+  const rows = await db
+    .selectFrom('community as c')
+    .innerJoin('region as r', 'r.id', 'c.street_id')
+    .select(['r.id as streetId', 'r.name as streetName', 'c.id as communityId'])
+    .orderBy('r.id')
+    .orderBy('c.id')
+    .execute();
+  const out = new Map<string, { id: string; name: string; communityIds: string[] }>();
+  for (const r of rows) {
+    const e = out.get(r.streetId) ?? { id: r.streetId, name: r.streetName, communityIds: [] };
+    e.communityIds.push(r.communityId);
+    out.set(r.streetId, e);
+  }
+  return [...out.values()];
+}

@@ -129,6 +129,36 @@ const bandsOn = (to: string) => ({
   b70: bornOnOrBefore(70, to),
 });
 
+/**
+ * The needs received in the window, digested: how many per community, grid and status (and of them matched), and the
+ * hours from received to matched and to done of each (the medians need every value).
+ */
+export interface NeedsDigest {
+  counts: Array<{ communityId: string; gridId: string | null; status: string; count: number; matched: number }>;
+  toMatch: number[];
+  toDone: number[];
+}
+
+function digestNeeds(rows: Awaited<ReturnType<typeof repo.needs>>): NeedsDigest {
+  const counts = new Map<string, NeedsDigest['counts'][number]>();
+  const toMatch: number[] = [];
+  const toDone: number[] = [];
+  for (const n of rows) {
+    const k = `${n.community_id}|${n.grid_id ?? ''}|${n.status}`;
+    let c = counts.get(k);
+    if (!c)
+      counts.set(k, (c = { communityId: n.community_id, gridId: n.grid_id, status: n.status, count: 0, matched: 0 }));
+    c.count++;
+    const t0 = Date.parse(n.created_at);
+    if (n.matched_at) {
+      c.matched++;
+      toMatch.push((Date.parse(n.matched_at) - t0) / 3_600_000);
+    }
+    if (n.done_at) toDone.push((Date.parse(n.done_at) - t0) / 3_600_000);
+  }
+  return { counts: [...counts.values()], toMatch, toDone };
+}
+
 type Rows<F extends (...a: any[]) => Promise<unknown>> = Awaited<ReturnType<F>>;
 /** The rows of the statements the headline reads. */
 export interface HeadParts {
@@ -137,7 +167,7 @@ export interface HeadParts {
   party: Rows<typeof repo.partyMembers>;
   months: Rows<typeof repo.hoursByMonth>;
   services: Rows<typeof repo.servicesByKind>;
-  needs: Rows<typeof repo.needs>;
+  needs: NeedsDigest;
   coverGrid: Rows<typeof repo.coverageByGrid>;
 }
 /**
@@ -162,7 +192,13 @@ export interface Parts extends HeadParts {
  * A community's stored rows: every group's tags counted, and the per-resident coverage (which counts a resident once
  * whatever their groups, so cannot be filtered afterwards) both with every group and without the sensitive ones.
  */
-type StoredParts = Omit<Parts, 'coverGrid'> & { coverGridAll: Parts['coverGrid']; coverGridOpen: Parts['coverGrid'] };
+type StoredParts = Omit<Parts, 'coverGrid'> & {
+  format: number;
+  coverGridAll: Parts['coverGrid'];
+  coverGridOpen: Parts['coverGrid'];
+};
+/** The shape of the stored rows: rows of another shape are not merged (their communities are counted live). */
+const ROLLUP_FORMAT = 1;
 
 const FLAT_PARTS = [
   'households',
@@ -170,7 +206,6 @@ const FLAT_PARTS = [
   'party',
   'months',
   'services',
-  'needs',
   'coverGrid',
   'age',
   'unitVols',
@@ -188,6 +223,11 @@ export function concatParts(list: Parts[]): Parts {
   if (list.length === 1) return list[0]!;
   const out = {} as Record<string, unknown>;
   for (const k of FLAT_PARTS) out[k] = list.flatMap((p) => p[k] as unknown[]);
+  out.needs = {
+    counts: list.flatMap((p) => p.needs.counts),
+    toMatch: list.flatMap((p) => p.needs.toMatch),
+    toDone: list.flatMap((p) => p.needs.toDone),
+  };
   out.cls = { sessions: list.flatMap((p) => p.cls.sessions), attendance: list.flatMap((p) => p.cls.attendance) };
   out.bdg = { scans: list.flatMap((p) => p.bdg.scans), finds: list.flatMap((p) => p.bdg.finds) };
   return out as unknown as Parts;
@@ -210,17 +250,14 @@ function median(xs: number[]): number {
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }
 
-/** How long an answer is reused: a dashboard may show figures up to this old; a report is always computed anew. */
-const FRESH_MS = 30_000;
-
 export class IndicatorsService {
-  /** Callers asking the same figures at the same moment share one computation, and reuse it for FRESH_MS. */
+  /** Callers asking the same figures at the same moment share one computation, and reuse it for reuseMs. */
   private readonly flight = new SingleFlight<unknown>();
   private readonly recent = new Map<string, { at: number; value: unknown }>();
 
   private cached<T>(key: string, compute: () => Promise<T>): Promise<T> {
     const hit = this.recent.get(key);
-    if (hit && Date.now() - hit.at < FRESH_MS) return Promise.resolve(hit.value as T);
+    if (hit && Date.now() - hit.at < this.reuseMs) return Promise.resolve(hit.value as T);
     return this.flight.run(key, async () => {
       const value = await compute();
       if (this.recent.size >= 500) this.recent.clear();
@@ -233,6 +270,8 @@ export class IndicatorsService {
     private readonly db: Db,
     private readonly cipher: FieldCipher,
     private readonly alertDays: number,
+    /** How long an answer is reused: a dashboard may show figures this old; a report is always computed anew. */
+    private readonly reuseMs = 30_000,
   ) {}
 
   tree(actor: Actor) {
@@ -297,7 +336,7 @@ export class IndicatorsService {
       repo.partyMembers(this.db, s),
       repo.hoursByMonth(this.db, s),
       repo.servicesByKind(this.db, s),
-      repo.needs(this.db, s),
+      repo.needs(this.db, s).then(digestNeeds),
       repo.coverageByGrid(this.db, s, tags, cutoff),
     ]);
     return { households, kinds, party, months, services, needs, coverGrid };
@@ -305,8 +344,8 @@ export class IndicatorsService {
 
   /** Every statement's rows over a list of communities: what every figure is folded from. */
   private async parts(s: repo.Scope, tags: readonly string[], cutoff: string): Promise<Parts> {
-    const [head, age, unitVols, teamVols, teamHours, unitHours, byTag, cover, cls, bdg, fest, perf] =
-      await Promise.all([
+    const [head, age, unitVols, teamVols, teamHours, unitHours, byTag, cover, cls, bdg, fest, perf] = await Promise.all(
+      [
         this.headParts(s, tags, cutoff),
         repo.volunteersByAge(this.db, s, bandsOn(s.to)),
         repo.volunteersByUnit(this.db, s),
@@ -319,7 +358,8 @@ export class IndicatorsService {
         repo.badges(this.db, s),
         repo.festivals(this.db, s, FESTIVAL_TEMPLATE_KEYS),
         repo.performances(this.db, s),
-      ]);
+      ],
+    );
     return { ...head, age, unitVols, teamVols, teamHours, unitHours, byTag, cover, cls, bdg, fest, perf };
   }
 
@@ -341,10 +381,10 @@ export class IndicatorsService {
     for (const r of p.party) at(r.communityId, r.gridId).partyMembers += r.members;
     for (const r of p.months) at(r.communityId, r.gridId).minutes += r.minutes;
     for (const r of p.services) at(r.communityId, r.gridId).services += r.count;
-    for (const r of p.needs) {
-      const h = at(r.community_id, r.grid_id);
-      h.needsReceived++;
-      if (MET.has(r.status)) h.needsMet++;
+    for (const r of p.needs.counts) {
+      const h = at(r.communityId, r.gridId);
+      h.needsReceived += r.count;
+      if (MET.has(r.status)) h.needsMet += r.count;
     }
     for (const r of p.coverGrid) {
       const h = at(r.communityId, r.gridId);
@@ -549,8 +589,8 @@ export class IndicatorsService {
       (x) => x.gridId ?? '',
       (x) => x.minutes,
     );
-    const pGrids = [...pgMembers.keys()].sort((a, b) =>
-      (gridName.get(a) ?? '\uffff').localeCompare(gridName.get(b) ?? '\uffff', 'zh-CN') || byKey(a, b),
+    const pGrids = [...pgMembers.keys()].sort(
+      (a, b) => (gridName.get(a) ?? '\uffff').localeCompare(gridName.get(b) ?? '\uffff', 'zh-CN') || byKey(a, b),
     );
     chart(
       'partyByGrid',
@@ -631,22 +671,17 @@ export class IndicatorsService {
       [['services', CONTACT_KINDS.map((k) => sK.get(k) ?? 0)]],
     );
 
-    const toMatch: number[] = [];
-    const toDone: number[] = [];
-    let matched = 0,
+    let received = 0,
+      matched = 0,
       met = 0,
       open = 0,
       closed = 0;
-    for (const n of needs) {
-      const t0 = Date.parse(n.created_at);
-      if (n.matched_at) {
-        matched++;
-        toMatch.push((Date.parse(n.matched_at) - t0) / 3_600_000);
-      }
-      if (n.done_at) toDone.push((Date.parse(n.done_at) - t0) / 3_600_000);
-      if (MET.has(n.status)) met++;
-      else if (CLOSED.has(n.status)) closed++;
-      else if ((OPEN_NEED_STATUSES as readonly string[]).includes(n.status)) open++;
+    for (const n of needs.counts) {
+      received += n.count;
+      matched += n.matched;
+      if (MET.has(n.status)) met += n.count;
+      else if (CLOSED.has(n.status)) closed += n.count;
+      else if ((OPEN_NEED_STATUSES as readonly string[]).includes(n.status)) open += n.count;
     }
     const stages = ['received', 'matched', 'met', 'open', 'closed'];
     chart(
@@ -654,14 +689,14 @@ export class IndicatorsService {
       'bar',
       'services',
       stages.map((k) => L(NEED_STAGE_LABELS[k]!)),
-      [['count', [needs.length, matched, met, open, closed]]],
+      [['count', [received, matched, met, open, closed]]],
     );
     chart(
       'needTimes',
       'bar',
       'hours',
       ['toMatch', 'toDone'].map((k) => L(NEED_STAGE_LABELS[k]!)),
-      [['medianHours', [round2(median(toMatch)), round2(median(toDone))]]],
+      [['medianHours', [round2(median(needs.toMatch)), round2(median(needs.toDone))]]],
     );
 
     const cv = (f: 'residents' | 'paired' | 'leftOut') =>
@@ -796,8 +831,8 @@ export class IndicatorsService {
     for (const x of usable) {
       const got = this.parsed.get(x.community_id);
       // Refreshed again between the two reads: counted from the records below instead.
-      if (!got || got.computedAt !== x.computed_at) continue;
-      const { coverGridAll, coverGridOpen, ...rest } = got.parts;
+      if (!got || got.computedAt !== x.computed_at || got.parts.format !== ROLLUP_FORMAT) continue;
+      const { coverGridAll, coverGridOpen, format: _, ...rest } = got.parts;
       list.push({ ...rest, coverGrid: sensitive ? coverGridAll : coverGridOpen });
       have.add(x.community_id);
       if (!computedAt || x.computed_at < computedAt) computedAt = x.computed_at;
@@ -822,7 +857,7 @@ export class IndicatorsService {
       repo.coverageByGrid(this.db, s, this.tagsOf(false, [communityId]).tags, cutoff),
     ]);
     const { coverGrid, ...rest } = all;
-    const data: StoredParts = { ...rest, coverGridAll: coverGrid, coverGridOpen: open };
+    const data: StoredParts = { format: ROLLUP_FORMAT, ...rest, coverGridAll: coverGrid, coverGridOpen: open };
     await repo.storeRollup(this.db, {
       community_id: communityId,
       window_from: w.from,
@@ -850,21 +885,24 @@ export class IndicatorsService {
 
   listReports(actor: Actor, nodeIds: readonly string[]) {
     if (!nodeIds.length) return Promise.resolve([]);
-    return this.db
-      .selectFrom('indicators_report')
-      .select(['id', 'node_id', 'node_name', 'month', 'bytes', 'created_at'])
-      .where('community_id', '=', actor.communityId)
-      .where('node_id', 'in', [...nodeIds])
-      .orderBy('month', 'desc')
-      .limit(60)
-      .execute();
+    return (
+      this.db
+        .selectFrom('indicators_report')
+        .select(['id', 'node_id', 'node_name', 'month', 'bytes', 'created_at'])
+        // An office's reports (its street's, each community's) rest on several communities: its tree's ids decide.
+        .$if(!actor.regionId, (q) => q.where('community_id', '=', actor.communityId))
+        .where('node_id', 'in', [...nodeIds])
+        .orderBy('month', 'desc')
+        .limit(60)
+        .execute()
+    );
   }
 
   async storedReport(actor: Actor, id: string, nodeIds: readonly string[]) {
     const row = await this.db
       .selectFrom('indicators_report')
       .selectAll()
-      .where('community_id', '=', actor.communityId)
+      .$if(!actor.regionId, (q) => q.where('community_id', '=', actor.communityId))
       .where('id', '=', id)
       .executeTakeFirst();
     if (!row || !nodeIds.includes(row.node_id)) throw new AppError('not_found', { entity: 'indicatorsReport' });
@@ -899,6 +937,11 @@ export class IndicatorsService {
 
   communities() {
     return repo.allCommunities(this.db);
+  }
+
+  /** The street offices with communities, each with its communities' ids. */
+  streets() {
+    return repo.streetsWithCommunities(this.db);
   }
 }
 
