@@ -426,8 +426,41 @@ export class IndicatorsService {
   /** The dashboard's figures of a node: merged from the stored ones when it can be, else from the records. */
   async figuresFor(actor: Actor | null, r: Resolved, w: { from: string; to: string }, lang: Lang) {
     if (!mergeable(r, w)) return this.figuresOf(actor, r, w.from, w.to, lang);
-    const m = await this.merged(sensitiveOf(actor), r.communityIds, w);
-    return this.fold(actor, r, w.from, w.to, lang, m.parts, repo.gridNames(this.db, r.communityIds), m.computedAt);
+    return this.fromStored(['figures', r.node.id, r.communityIds, w, sensitiveOf(actor), lang], async () => {
+      const m = await this.merged(sensitiveOf(actor), r.communityIds, w);
+      const v = await this.fold(
+        actor,
+        r,
+        w.from,
+        w.to,
+        lang,
+        m.parts,
+        repo.gridNames(this.db, r.communityIds),
+        m.computedAt,
+      );
+      return { value: v, complete: m.complete };
+    });
+  }
+
+  /** Merged answers by their question and the stamps of the stored rows they were folded from. */
+  private readonly mergedAnswers = new Map<string, unknown>();
+
+  /**
+   * A merged answer is a function of the stored rows it folds (and of names): while every community's stored rows keep
+   * their stamp, the answer folded from them is the same and is kept. Not kept when some community was counted live.
+   */
+  private async fromStored<T>(question: unknown[], compute: () => Promise<{ value: T; complete: boolean }>) {
+    const ids = question[2] as string[];
+    const stamps = await repo.rollupStamps(this.db, ids);
+    const key = JSON.stringify([...question, todayInShanghai(), stamps.map((x) => [x.community_id, x.computed_at])]);
+    const hit = this.mergedAnswers.get(key);
+    if (hit) return hit as T;
+    const { value, complete } = await compute();
+    if (complete) {
+      if (this.mergedAnswers.size >= 50) this.mergedAnswers.clear();
+      this.mergedAnswers.set(key, value);
+    }
+    return value;
   }
 
   /** Figures of a resolved node from its records; `actor` null: the monthly report, which counts every group. */
@@ -785,9 +818,20 @@ export class IndicatorsService {
 
   private async compareOf(actor: Actor, r: Resolved, w: { from: string; to: string }): Promise<CompareView> {
     const sensitive = sensitiveOf(actor);
-    const parts = mergeable(r, w)
-      ? (await this.merged(sensitive, r.communityIds, w)).parts
-      : await this.headParts(this.scope(r, w.from, w.to), this.tagsOf(sensitive, r.communityIds).tags, this.cutoff());
+    if (mergeable(r, w))
+      return this.fromStored(['compare', r.node.id, r.communityIds, w, sensitive], async () => {
+        const m = await this.merged(sensitive, r.communityIds, w);
+        return { value: this.compareFrom(r, w, m.parts), complete: m.complete };
+      });
+    const parts = await this.headParts(
+      this.scope(r, w.from, w.to),
+      this.tagsOf(sensitive, r.communityIds).tags,
+      this.cutoff(),
+    );
+    return this.compareFrom(r, w, parts);
+  }
+
+  private compareFrom(r: Resolved, w: { from: string; to: string }, parts: HeadParts): CompareView {
     const heads = IndicatorsService.headlineRows(parts);
     const rows = [];
     for (const child of r.children) {
@@ -842,7 +886,7 @@ export class IndicatorsService {
       const s = this.scope({ communityIds: missing, gridId: null }, w.from, w.to);
       list.push(await this.parts(s, this.tagsOf(sensitive, missing).tags, this.cutoff(today)));
     }
-    return { parts: concatParts(list), computedAt };
+    return { parts: concatParts(list), computedAt, complete: !missing.length };
   }
 
   /** Recomputes one community's stored rows over today's default window. */
