@@ -573,7 +573,7 @@ for (const kind of testDatabaseKinds()) {
       assert.deepEqual(vals, Object.values(v.headline));
     });
 
-    it("a street merges its communities' stored figures: each equals the live count, a new record shows after a refresh", async () => {
+    it("a street merges its communities' stored rows: the live figures; new records after a refresh", async () => {
       const d = db.handle.db as Any;
       // Xiguan, a small community and a third in 西关街道 (the demo placed Xiguan there).
       const third = await seedSmallCommunity(db.handle.db, cipher, { name: '新建路社区', phonePrefix: '1390002' });
