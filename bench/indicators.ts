@@ -9,6 +9,16 @@
 // SQLite always; BENCH_PG_URL (or --pg URL) adds PostgreSQL. CI does not run this.
 //
 //   npx tsx bench/indicators.ts [--seconds 5] [--communities 100] [--pg postgres://…]
+//
+// (3) A city built by scripts/demo-city.ts (every community a full Xiguan, all in 西关街道): --city DIR (its SQLite
+// file and keyring), or --city DIR --city-pg postgres://… (the keyring from DIR). It refreshes every community's
+// stored figures once, as the job indicators.refresh_rollup does (time per community), then over HTTP against the
+// built server on that database (jobs off; answers not reused, LINLI_INDICATORS_REUSE_SECONDS=0, so every request
+// computes): the street's dashboard and comparison at 1 and 10 connections, merged from the stored figures (goal
+// p99 < 300 ms at 10), and Xiguan's community dashboard as its secretary (counted live, as before; also with the
+// default 30 s reuse). --live-runs N also times the street's figures counted from the records in process, as before.
+//
+//   npx tsx bench/indicators.ts --city /tmp/city100 [--city-pg postgres://…/city] [--seconds 10] [--live-runs 1]
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import autocannon from 'autocannon';
@@ -16,8 +26,14 @@ import type { FastifyBaseLogger } from 'fastify';
 import { DEMO_SIGN_INS } from '../scripts/demo/xiguan.ts';
 import { ensureDemo, XIGUAN_ID } from '../server/src/demo.ts';
 import type { Db } from '../server/src/db/database.ts';
-import { FieldCipher, generateKeyring } from '../server/src/platform/crypto.ts';
-import { IndicatorsService, type Resolved } from '../server/src/modules/indicators/indicators.service.ts';
+import { FieldCipher, generateKeyring, loadKeyring } from '../server/src/platform/crypto.ts';
+import { migrateToLatest, openDatabase } from '../server/src/db/database.ts';
+import { DEMO_REGION_SIGN_INS } from '../scripts/demo/regions.ts';
+import {
+  defaultWindow,
+  IndicatorsService,
+  type Resolved,
+} from '../server/src/modules/indicators/indicators.service.ts';
 import { groupTag } from '../server/src/modules/registry/resident-directory.ts';
 import { SENSITIVE_GROUPS } from '../domain/registry/special-groups.ts';
 import { onFreshDatabases } from './fresh-databases.ts';
@@ -219,13 +235,208 @@ export async function streetBench(opts: { pgUrl?: string; communities?: number }
   });
 }
 
+/** The street office's dashboard on a city built by scripts/demo-city.ts (see the head of this file). */
+export async function cityBench(opts: {
+  dir: string;
+  pgUrl?: string;
+  seconds: number;
+  liveRuns: number;
+  /** The rows were refreshed today already: measure the merge only. */
+  skipRefresh?: boolean;
+}): Promise<Figure[]> {
+  const label = opts.pgUrl ? 'PostgreSQL' : 'SQLite';
+  const bench = `indicators city (${label})`;
+  const out: Figure[] = [];
+  const cipher = new FieldCipher(loadKeyring({ dataDir: opts.dir, warn: (m) => console.warn(m) }));
+  const handle = openDatabase({ databaseUrl: opts.pgUrl, sqliteFile: `${opts.dir}/linli.sqlite`, poolSize: 5 });
+  await migrateToLatest(handle.db);
+  const n = (await handle.db.selectFrom('community').select('id').execute()).length;
+  try {
+    const service = new IndicatorsService(handle.db, cipher, 13, 0);
+    const t = performance.now();
+    const times = opts.skipRefresh ? [0] : await service.refreshRollups();
+    const total = performance.now() - t;
+    const bytes = await sql<{ b: number }>`select sum(length(data)) as b from indicators_rollup`.execute(handle.db);
+    if (!opts.skipRefresh)
+      out.push({
+        bench,
+        name: `refresh of the stored figures, per community (${times.length} communities)`,
+        value: Math.round(percentile(times, 0.5)),
+        unit: 'ms',
+        goal: '—',
+        pass: null,
+        note:
+          `p50; max ${Math.round(Math.max(...times))} ms; all ${(total / 1000).toFixed(1)} s; ` +
+          `${(Number(bytes.rows[0]?.b ?? 0) / times.length / 1024).toFixed(0)} KB stored per community`,
+      });
+    {
+      const street = DEMO_REGION_SIGN_INS[0]!;
+      const account = await handle.db
+        .selectFrom('account as a')
+        .innerJoin('region_membership as m', 'm.account_id', 'a.id')
+        .select(['a.id', 'm.region_id'])
+        .where('a.phone', '=', street.phone)
+        .executeTakeFirstOrThrow();
+      const ids = (
+        await handle.db.selectFrom('community').select('id').where('street_id', '=', account.region_id).execute()
+      ).map((c) => c.id);
+      const w = defaultWindow();
+      const node: Resolved = {
+        node: { id: `street:${account.region_id}`, kind: 'street', name: '西关街道' },
+        communityIds: ids,
+        gridId: null,
+        children: [],
+      };
+      // The merge alone, in process: stored rows read (parsed once, then kept while unchanged) and folded.
+      await service.figuresFor(null, node, w, 'zh');
+      const merge: number[] = [];
+      for (let i = 0; i < 20; i++) {
+        const a = performance.now();
+        await service.figuresFor(null, node, w, 'zh');
+        merge.push(performance.now() - a);
+      }
+      // Right after a refresh every community's rows are new: read, parsed and folded again (a new service each time).
+      const first: number[] = [];
+      for (let i = 0; i < 10; i++) {
+        const a = performance.now();
+        await new IndicatorsService(handle.db, cipher, 13, 0).figuresFor(null, node, w, 'zh');
+        first.push(performance.now() - a);
+      }
+      out.push({
+        bench,
+        name: `street figures, first merge after a refresh (${ids.length} rows read, parsed, folded; in process) p99`,
+        value: Math.round(percentile(first, 0.99)),
+        unit: 'ms',
+        goal: '—',
+        pass: null,
+        note: `p50 ${Math.round(percentile(first, 0.5))} ms of 10`,
+      });
+      out.push({
+        bench,
+        name: `street figures merged again, rows unchanged (answer kept; in process) p99`,
+        value: Math.round(percentile(merge, 0.99)),
+        unit: 'ms',
+        goal: '—',
+        pass: null,
+        note: `p50 ${Math.round(percentile(merge, 0.5))} ms of 20`,
+      });
+      const live: number[] = [];
+      for (let i = 0; i < opts.liveRuns; i++) {
+        const a = performance.now();
+        await service.figuresOf(null, node, w.from, w.to, 'zh');
+        live.push(performance.now() - a);
+      }
+      if (live.length)
+        out.push({
+          bench,
+          name: `street figures counted from the records (${ids.length} communities, in process, as before)`,
+          value: Math.round(percentile(live, 0.5)),
+          unit: 'ms',
+          goal: '—',
+          pass: null,
+          note: `median of ${live.length}`,
+        });
+    }
+  } finally {
+    await handle.close();
+  }
+
+  await ensureServerBuilt();
+  const env: Record<string, string> = {
+    LINLI_DEMO: '0',
+    LINLI_JOBS: '0',
+    LINLI_RATE_LIMITS: '0',
+    ...(opts.pgUrl ? { DATABASE_URL: opts.pgUrl } : {}),
+  };
+  const run = async (reuse: string, f: (base: string) => Promise<void>) => {
+    const server = await startBuiltServer(
+      opts.dir,
+      { ...env, LINLI_INDICATORS_REUSE_SECONDS: reuse },
+      { label: `server ${label}`, timeoutMs: 300_000, quiet: true },
+    );
+    try {
+      await f(`http://127.0.0.1:${server.port}`);
+    } finally {
+      await server.stop();
+    }
+  };
+  const w = defaultWindow();
+  const q = `from=${w.from}&to=${w.to}`;
+  await run('0', async (base) => {
+    const office = await signInOverHttp(base, DEMO_REGION_SIGN_INS[0]!.phone, PASSWORD);
+    for (const path of [`/api/indicators?${q}`, `/api/indicators/compare?${q}`]) {
+      const first = await fetch(base + path, { headers: office.headers });
+      const body = (await first.json()) as { computedAt?: string | null; rows?: unknown[] };
+      if (first.status !== 200) throw new Error(`${path}: ${first.status}`);
+      for (const conns of [1, 10]) {
+        const m = await measure(base + path, office.headers, conns, opts.seconds);
+        out.push({
+          bench,
+          name: `street ${path.split('?')[0]} (${n} communities, merged, ${conns} conn) p99`,
+          value: m.p99,
+          unit: 'ms',
+          goal: conns === 10 ? `< ${STREET_GOAL} ms` : '—',
+          pass: conns === 10 ? m.p99 < STREET_GOAL && m.bad === 0 : null,
+          note:
+            `p50 ${m.p50} ms; ${Math.round(m.rps)} req/s; ${m.bad} bad; no reuse` +
+            (body.computedAt !== undefined ? `; computedAt ${body.computedAt}` : `; ${body.rows?.length} rows`),
+        });
+      }
+    }
+    const secretary = await signInOverHttp(base, DEMO_SIGN_INS[0]!.phone, PASSWORD);
+    const m = await measure(`${base}/api/indicators`, secretary.headers, 10, opts.seconds);
+    out.push({
+      bench,
+      name: 'community /api/indicators (Xiguan, live, 10 conn) p99',
+      value: m.p99,
+      unit: 'ms',
+      goal: '—',
+      pass: null,
+      note: `p50 ${m.p50} ms; ${Math.round(m.rps)} req/s; ${m.bad} bad; no reuse`,
+    });
+  });
+  await run('30', async (base) => {
+    const secretary = await signInOverHttp(base, DEMO_SIGN_INS[0]!.phone, PASSWORD);
+    const m = await measure(`${base}/api/indicators`, secretary.headers, 10, opts.seconds);
+    out.push({
+      bench,
+      name: 'community /api/indicators (Xiguan, 10 conn, 30 s reuse as deployed) p99',
+      value: m.p99,
+      unit: 'ms',
+      goal: `< ${DASHBOARD_GOAL} ms`,
+      pass: m.p99 < DASHBOARD_GOAL && m.bad === 0,
+      note: `p50 ${m.p50} ms; ${Math.round(m.rps)} req/s; ${m.bad} bad`,
+    });
+  });
+  return out;
+}
+
 if (isMain(import.meta.url)) {
   const { values } = parseArgs({
-    options: { pg: { type: 'string' }, seconds: { type: 'string' }, communities: { type: 'string' } },
+    options: {
+      pg: { type: 'string' },
+      seconds: { type: 'string' },
+      communities: { type: 'string' },
+      city: { type: 'string' },
+      'city-pg': { type: 'string' },
+      'live-runs': { type: 'string' },
+      'skip-refresh': { type: 'boolean' },
+    },
     strict: true,
   });
   const pgUrl = values.pg ?? process.env.BENCH_PG_URL;
   const communities = Number(values.communities) || undefined;
+  if (values.city) {
+    await runStandalone('The indicators dashboard of a street office', () =>
+      cityBench({
+        dir: values.city!,
+        pgUrl: values['city-pg'],
+        seconds: Number(values.seconds) || 10,
+        liveRuns: Number(values['live-runs'] ?? 0),
+        skipRefresh: values['skip-refresh'],
+      }),
+    );
+  }
   await runStandalone('The indicators dashboard', async () => [
     ...(await indicatorsBench({ pgUrl, seconds: Number(values.seconds) || undefined })),
     ...(await streetBench({ pgUrl, communities })),

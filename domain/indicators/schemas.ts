@@ -91,7 +91,14 @@ export const indicatorsView = z.object({
   to: z.string(),
   headline,
   charts: z.array(chart),
+  /**
+   * Merged from the communities' stored figures (a street or above, over the default window): when the oldest of them
+   * was computed; they are refreshed every ROLLUP_MINUTES. Null: counted from the records for this answer.
+   */
+  computedAt: z.string().nullable(),
 });
+/** How often a street's (district's, city's) stored figures are refreshed, in minutes. */
+export const ROLLUP_MINUTES = 5;
 export type IndicatorsView = z.infer<typeof indicatorsView>;
 
 export const compareView = z.object({

@@ -296,6 +296,8 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     notifications,
     regionsModule({ db, audit, notifier }),
     indicatorsModule({ db, cipher, alertDays: config.leftOutAlertDays }),
+    regionsModule({ db }),
+    indicatorsModule({ db, cipher, alertDays: config.leftOutAlertDays, reuseMs: config.indicatorsReuseMs }),
     projectsModule({ db, audit, cipher }),
     selectionsModule({ db, audit, residents }),
   ];

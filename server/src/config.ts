@@ -55,6 +55,9 @@ const schema = z.object({
     .optional(),
   // Days without any contact after which staff are alerted about a vulnerable resident (left-out monitor).
   LINLI_LEFT_OUT_ALERT_DAYS: z.coerce.number().int().min(1).max(365).default(13),
+  // Seconds an indicators answer is reused for callers asking the same figures (0: computed for every request, as the
+  // benchmark measures the computation).
+  LINLI_INDICATORS_REUSE_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
   // WeChat official account token(s), as set in its console: one token for every community, or a JSON map
   // {"<communityId>":"<token>"}. Unset: the WeChat endpoint answers 404.
   LINLI_WECHAT_TOKEN: z
@@ -119,6 +122,7 @@ export interface Config {
   /** The PDF font file, when LINLI_CJK_FONT overrides the bundled Noto Sans SC. */
   readonly cjkFontFile?: string;
   readonly leftOutAlertDays: number;
+  readonly indicatorsReuseMs: number;
   /** WeChat tokens: `all` for every community unless `byCommunity` names one. */
   readonly wechat: { readonly all: string | null; readonly byCommunity: Readonly<Record<string, string>> };
   /** Message delivery: which SMS provider and its keys; the official account's app id and secret. */
@@ -221,6 +225,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     webDist: path.resolve(e.LINLI_WEB_DIST ?? 'web/dist'),
     cjkFontFile: e.LINLI_CJK_FONT ? path.resolve(e.LINLI_CJK_FONT) : undefined,
     leftOutAlertDays: e.LINLI_LEFT_OUT_ALERT_DAYS,
+    indicatorsReuseMs: e.LINLI_INDICATORS_REUSE_SECONDS * 1000,
     wechat: Object.freeze({
       all: e.LINLI_WECHAT_TOKEN?.all ?? null,
       byCommunity: Object.freeze(e.LINLI_WECHAT_TOKEN?.byCommunity ?? {}),

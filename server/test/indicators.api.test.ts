@@ -11,13 +11,15 @@ import { buildApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
 import { FieldCipher, generateKeyring } from '../src/platform/crypto.ts';
 import { DEMO_PASSWORD, ensureDemo, XIGUAN_ID } from '../src/demo.ts';
-import { DEMO_SIGN_INS } from '../../scripts/demo/xiguan.ts';
+import { DEMO_REGION_SIGN_INS, DEMO_SIGN_INS } from '../../scripts/demo/xiguan.ts';
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from './databases.ts';
 import { as, signIn, type Client, type TestApp } from './app.ts';
 import { seedSmallCommunity } from './factories.ts';
 import { pdfText } from './certificates-pdf.ts';
 import { tagDecoder } from '../src/modules/registry/resident-directory.ts';
-import { IndicatorsService } from '../src/modules/indicators/indicators.service.ts';
+import { defaultWindow, IndicatorsService } from '../src/modules/indicators/indicators.service.ts';
+import { placeCommunity } from '../src/modules/regions/regions-directory.ts';
+import type { Actor } from '../src/platform/actor.ts';
 import { storeMonthlyReports } from '../src/modules/indicators/indicators.module.ts';
 import { addDays, ageOn, shanghaiDayStart, shanghaiLocal, todayInShanghai } from '../../domain/shared/dates.ts';
 import { uuidv7 } from '../../domain/shared/ids.ts';
@@ -356,6 +358,7 @@ for (const kind of testDatabaseKinds()) {
     let volunteer: Client;
     let leaderGrid: string;
     let otherGrid: string;
+    let otherCommunity: string;
     const today = todayInShanghai();
 
     before(async () => {
@@ -374,6 +377,7 @@ for (const kind of testDatabaseKinds()) {
       await app.ready();
       await ensureDemo(db.handle.db, cipher, app.log);
       const other = await seedSmallCommunity(db.handle.db, cipher, { name: '东关社区', phonePrefix: '1390001' });
+      otherCommunity = other.id;
       const d = db.handle.db as Any;
       // Records added to the demo: a verified ledger entry this month, a correction pair, and a contact and a
       // ledger entry in the other community that must not count.
@@ -569,6 +573,123 @@ for (const kind of testDatabaseKinds()) {
       assert.deepEqual(vals, Object.values(v.headline));
     });
 
+    it("a street merges its communities' stored rows: the live figures; new records after a refresh", async () => {
+      const d = db.handle.db as Any;
+      // Xiguan, a small community and a third in 西关街道 (the demo placed Xiguan there).
+      const third = await seedSmallCommunity(db.handle.db, cipher, { name: '新建路社区', phonePrefix: '1390002' });
+      const place = { city: '宝鸡市', district: '金台区', street: '西关街道' };
+      await placeCommunity(db.handle.db, otherCommunity, place);
+      await placeCommunity(db.handle.db, third.id, place);
+      const office = as(app, await signIn(app, DEMO_REGION_SIGN_INS[0]!.phone, DEMO_PASSWORD));
+      const me = (await office('GET', '/api/auth/me')).json().user;
+      const actor = {
+        accountId: me.accountId,
+        name: me.name,
+        phone: me.phone,
+        role: me.role,
+        title: me.title,
+        communityId: me.community.id,
+        communityName: me.community.name,
+        membershipId: '',
+        gridId: null,
+        teamId: null,
+        unitId: null,
+        residentId: null,
+        regionId: me.region.id,
+        locale: null,
+        csrfToken: '',
+        tokenHash: '',
+      } as Actor;
+      // A new service for each answer: the app's keeps answers for 30 s.
+      const fresh = () => new IndicatorsService(db.handle.db, cipher, ALERT_DAYS);
+      const w = defaultWindow();
+      const r = await fresh().resolve(actor, undefined);
+      assert.equal(r.node.kind, 'street');
+      assert.equal(r.communityIds.length, 3);
+      const live = () => fresh().figuresOf(actor, r, w.from, w.to, 'zh');
+      const noStamp = (v: IndicatorsView) => ({ ...v, computedAt: null });
+
+      // Nothing stored yet: counted from the records.
+      const before = await fresh().figures(actor, undefined, w.from, w.to);
+      assert.equal(before.computedAt, null);
+      assert.deepEqual(before, await live());
+
+      const times = await fresh().refreshRollups();
+      assert.equal(times.length, 3, 'every community of the street is stored');
+      const merged = await fresh().figures(actor, undefined, w.from, w.to);
+      assert.ok(merged.computedAt, 'merged from the stored figures');
+      assert.ok(merged.headline.households > 2000 && merged.headline.hours > 0);
+      assert.deepEqual(noStamp(merged), await live());
+      // Every special group counted (the monthly report's view), and the district above: the same.
+      const all = await fresh().figuresFor(null, r, w, 'zh');
+      assert.ok(all.computedAt);
+      assert.deepEqual(noStamp(all), await fresh().figuresOf(null, r, w.from, w.to, 'zh'));
+      // The comparison: each community's row is its own live headline, the total the street's.
+      const cmp = await fresh().compare(actor, undefined, w.from, w.to);
+      assert.deepEqual(cmp.total, merged.headline);
+      assert.equal(cmp.rows.length, 3);
+      for (const row of cmp.rows) {
+        const own = await fresh().figuresOf(actor, await fresh().resolve(actor, row.id), w.from, w.to, 'zh');
+        assert.deepEqual(row.headline, own.headline, row.name);
+      }
+      // Over HTTP the street's dashboard says when its figures were computed.
+      const http = await office('GET', `/api/indicators?from=${w.from}&to=${w.to}`);
+      assert.equal(http.statusCode, 200, http.body);
+      assert.ok(http.json().computedAt);
+
+      // A new record: 2 verified hours in Xiguan. The stored figures hold until the next refresh, then show it.
+      const vol = await d
+        .selectFrom('volunteer')
+        .select('id')
+        .where('community_id', '=', XIGUAN_ID)
+        .where('status', '=', 'approved')
+        .limit(1)
+        .executeTakeFirstOrThrow();
+      const now = new Date().toISOString();
+      await d
+        .insertInto('hours_entry')
+        .values({
+          community_id: XIGUAN_ID,
+          id: uuidv7(),
+          volunteer_id: vol.id,
+          source: 'manual',
+          source_id: uuidv7(),
+          service_date: today,
+          started_at: null,
+          ended_at: null,
+          raw_minutes: 120,
+          minutes: 120,
+          kind: 'credit',
+          description: '测试',
+          corrects_id: null,
+          corrected_by: null,
+          review_reason: null,
+          note: null,
+          recorded_by: null,
+          recorded_by_name: '测试',
+          created_at: now,
+          status: 'verified',
+          verified_by: null,
+          verified_by_name: null,
+          verified_at: now,
+        })
+        .execute();
+      const stale = await fresh().figures(actor, undefined, w.from, w.to);
+      assert.equal(stale.headline.hours, merged.headline.hours);
+      await fresh().refreshRollups();
+      const after = await fresh().figures(actor, undefined, w.from, w.to);
+      assert.ok(after.computedAt! > merged.computedAt!);
+      assert.equal(after.headline.hours, Math.round((merged.headline.hours + 2) * 100) / 100);
+      assert.deepEqual(noStamp(after), await live());
+
+      // Another window is counted from the records.
+      const custom = await fresh().figures(actor, undefined, addDays(today, -40), today);
+      assert.equal(custom.computedAt, null);
+      // A community below the street still counts live.
+      const one = await fresh().figures(actor, `community:${XIGUAN_ID}`, w.from, w.to);
+      assert.equal(one.computedAt, null);
+    });
+
     it('the monthly report is a real PDF with Chinese text; the job stores one per community', async () => {
       const month = today.slice(0, 7);
       const res = await secretary('GET', `/api/indicators/report.pdf?month=${month}`);
@@ -600,6 +721,17 @@ for (const kind of testDatabaseKinds()) {
       // The grid leader's tree does not hold the community node: its report is not theirs.
       assert.equal((await gridLeader('GET', '/api/indicators/reports')).json().items.length, 0);
       assert.equal((await gridLeader('GET', `/api/indicators/reports/${list[0].id}/pdf`)).statusCode, 404);
+      // The street office (its communities placed by the test above) gets its street's report, and each community's.
+      const office = as(app, await signIn(app, DEMO_REGION_SIGN_INS[0]!.phone, DEMO_PASSWORD));
+      const mine = (await office('GET', '/api/indicators/reports')).json().items;
+      const street = mine.filter((x: any) => x.nodeId.startsWith('street:'));
+      assert.equal(street.length, 1);
+      assert.equal(mine.length, 4, 'the street and its three communities');
+      const streetPdf = await office('GET', `/api/indicators/reports/${street[0].id}/pdf`);
+      assert.equal(streetPdf.statusCode, 200);
+      assert.ok(pdfText(streetPdf.rawPayload).replace(/\s+/g, '').includes('西关街道志愿服务月度报告'));
+      // A community's secretary never sees the street's.
+      assert.equal((await secretary('GET', `/api/indicators/reports/${street[0].id}/pdf`)).statusCode, 404);
     });
   });
 }

@@ -17,6 +17,10 @@ export const indicatorsConsoleEn: Translation<typeof indicatorsConsoleZhCN> = {
     category: 'Item',
     noData: 'No figures in this period.',
     communityWide: 'Activities belong to the whole community; these are its figures.',
+    storedAt:
+      "Figures as of {{time}} (each community's figures are gathered every {{minutes}} minutes; a new record shows " +
+      'within about {{minutes}} minutes).',
+    countedLive: 'A period of your own: counted from the records now, which takes a moment with many communities.',
     compare: 'Below {{name}}, side by side',
     drillHint: "Click a name, a row or a bar to see that grid's figures.",
     name: 'Name',

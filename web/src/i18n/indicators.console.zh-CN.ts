@@ -12,6 +12,8 @@ export const indicatorsConsoleZhCN = {
     category: '项目',
     noData: '这一期间没有数据。',
     communityWide: '活动属于全社区，此处为全社区数字。',
+    storedAt: '数据更新于 {{time}}（各社区数字每 {{minutes}} 分钟汇总一次，新记录最迟约 {{minutes}} 分钟后计入）',
+    countedLive: '自定义时段：按原始记录实时统计，社区较多时需要稍候。',
     compare: '{{name}}下级对比',
     drillHint: '点击名称、表格行或柱子，查看该网格的指标。',
     name: '名称',

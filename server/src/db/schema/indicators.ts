@@ -14,6 +14,17 @@ export interface IndicatorsReportTable {
   created_at: string;
 }
 
+/** A community's stored figures: the grouped rows of every dashboard statement over its default window (JSON). */
+export interface IndicatorsRollupTable {
+  community_id: string;
+  /** The window the rows cover (local dates, inclusive): the default window of the day they were computed. */
+  window_from: string;
+  window_to: string;
+  computed_at: string;
+  data: string;
+}
+
 export interface IndicatorsTables {
   indicators_report: IndicatorsReportTable;
+  indicators_rollup: IndicatorsRollupTable;
 }

@@ -461,3 +461,66 @@ export const gridNames = (db: DbOrTrx, ids: readonly string[]) =>
     : Promise.resolve([]);
 export const allCommunities = (db: DbOrTrx) =>
   db.selectFrom('community').select(['id', 'name']).orderBy('id').execute();
+
+// ------------------------------------------------------------------------------------------- stored figures
+
+/** When each community's stored rows were computed, and over which window (no data: the cheap check). */
+export const rollupStamps = (db: DbOrTrx, ids: readonly string[]) =>
+  ids.length
+    ? db
+        .selectFrom('indicators_rollup')
+        .select(['community_id', 'window_from', 'window_to', 'computed_at'])
+        .where('community_id', 'in', [...ids])
+        .execute()
+    : Promise.resolve([]);
+
+export const rollupData = (db: DbOrTrx, ids: readonly string[]) =>
+  ids.length
+    ? db
+        .selectFrom('indicators_rollup')
+        .select(['community_id', 'computed_at', 'data'])
+        .where('community_id', 'in', [...ids])
+        .execute()
+    : Promise.resolve([]);
+
+export async function storeRollup(
+  db: DbOrTrx,
+  row: { community_id: string; window_from: string; window_to: string; computed_at: string; data: string },
+) {
+  await db
+    .insertInto('indicators_rollup')
+    .values(row)
+    .onConflict((oc) =>
+      oc.column('community_id').doUpdateSet({
+        window_from: row.window_from,
+        window_to: row.window_to,
+        computed_at: row.computed_at,
+        data: row.data,
+      }),
+    )
+    .execute();
+}
+
+/** The communities under a street office: the ones a street, district or city merges. */
+export const placedCommunities = async (db: DbOrTrx) =>
+  (await db.selectFrom('community').select('id').where('street_id', 'is not', null).orderBy('id').execute()).map(
+    (c) => c.id,
+  );
+
+/** Every street office that has communities, with their ids (oldest first). */
+export async function streetsWithCommunities(db: DbOrTrx) {
+  const rows = await db
+    .selectFrom('community as c')
+    .innerJoin('region as r', 'r.id', 'c.street_id')
+    .select(['r.id as streetId', 'r.name as streetName', 'c.id as communityId'])
+    .orderBy('r.id')
+    .orderBy('c.id')
+    .execute();
+  const out = new Map<string, { id: string; name: string; communityIds: string[] }>();
+  for (const r of rows) {
+    const e = out.get(r.streetId) ?? { id: r.streetId, name: r.streetName, communityIds: [] };
+    e.communityIds.push(r.communityId);
+    out.set(r.streetId, e);
+  }
+  return [...out.values()];
+}

@@ -105,6 +105,144 @@ function emptyHeadline(): Headline {
   };
 }
 
+const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Rows summed per key, field by field (rows of several lists of communities may repeat a key). */
+function sumFields<T, F extends keyof T & string>(rows: T[], key: (t: T) => string, fields: F[]) {
+  const m = new Map<string, Record<F, number>>();
+  for (const x of rows) {
+    const k = key(x);
+    let e = m.get(k);
+    if (!e) m.set(k, (e = Object.fromEntries(fields.map((f) => [f, 0])) as Record<F, number>));
+    for (const f of fields) e[f] += Number(x[f]);
+  }
+  return m;
+}
+
+const sensitiveOf = (actor: Actor | null) => !actor || can(actor, 'registry.sensitive');
+
+/** The latest birth dates of each age band's lower age, on a day. */
+const bandsOn = (to: string) => ({
+  b18: bornOnOrBefore(18, to),
+  b35: bornOnOrBefore(35, to),
+  b60: bornOnOrBefore(60, to),
+  b70: bornOnOrBefore(70, to),
+});
+
+/**
+ * The needs received in the window, digested: how many per community, grid and status (and of them matched), and the
+ * hours from received to matched and to done of each (the medians need every value).
+ */
+export interface NeedsDigest {
+  counts: Array<{ communityId: string; gridId: string | null; status: string; count: number; matched: number }>;
+  toMatch: number[];
+  toDone: number[];
+}
+
+function digestNeeds(rows: Awaited<ReturnType<typeof repo.needs>>): NeedsDigest {
+  const counts = new Map<string, NeedsDigest['counts'][number]>();
+  const toMatch: number[] = [];
+  const toDone: number[] = [];
+  for (const n of rows) {
+    const k = `${n.community_id}|${n.grid_id ?? ''}|${n.status}`;
+    let c = counts.get(k);
+    if (!c)
+      counts.set(k, (c = { communityId: n.community_id, gridId: n.grid_id, status: n.status, count: 0, matched: 0 }));
+    c.count++;
+    const t0 = Date.parse(n.created_at);
+    if (n.matched_at) {
+      c.matched++;
+      toMatch.push((Date.parse(n.matched_at) - t0) / 3_600_000);
+    }
+    if (n.done_at) toDone.push((Date.parse(n.done_at) - t0) / 3_600_000);
+  }
+  return { counts: [...counts.values()], toMatch, toDone };
+}
+
+type Rows<F extends (...a: any[]) => Promise<unknown>> = Awaited<ReturnType<F>>;
+/** The rows of the statements the headline reads. */
+export interface HeadParts {
+  households: Rows<typeof repo.households>;
+  kinds: Rows<typeof repo.volunteersByKind>;
+  party: Rows<typeof repo.partyMembers>;
+  months: Rows<typeof repo.hoursByMonth>;
+  services: Rows<typeof repo.servicesByKind>;
+  needs: NeedsDigest;
+  coverGrid: Rows<typeof repo.coverageByGrid>;
+}
+/**
+ * The rows of every statement of the dashboard over a list of communities. Each statement groups by community or by
+ * a key summed across communities, so the rows of a list are the rows of its parts put together: what lets a street
+ * merge its communities' stored rows (concatParts) and fold them as it would fold its own.
+ */
+export interface Parts extends HeadParts {
+  age: Rows<typeof repo.volunteersByAge>;
+  unitVols: Rows<typeof repo.volunteersByUnit>;
+  teamVols: Rows<typeof repo.volunteersByTeam>;
+  teamHours: Rows<typeof repo.hoursByTeam>;
+  unitHours: Rows<typeof repo.hoursByUnit>;
+  byTag: Rows<typeof repo.servicesByTag>;
+  cover: Rows<typeof repo.coverageByTag>;
+  cls: Rows<typeof repo.classroom>;
+  bdg: Rows<typeof repo.badges>;
+  fest: Rows<typeof repo.festivals>;
+  perf: Rows<typeof repo.performances>;
+}
+/**
+ * A community's stored rows: every group's tags counted, and the per-resident coverage (which counts a resident once
+ * whatever their groups, so cannot be filtered afterwards) both with every group and without the sensitive ones.
+ */
+type StoredParts = Omit<Parts, 'coverGrid'> & {
+  format: number;
+  coverGridAll: Parts['coverGrid'];
+  coverGridOpen: Parts['coverGrid'];
+};
+/** The shape of the stored rows: rows of another shape are not merged (their communities are counted live). */
+const ROLLUP_FORMAT = 1;
+
+const FLAT_PARTS = [
+  'households',
+  'kinds',
+  'party',
+  'months',
+  'services',
+  'coverGrid',
+  'age',
+  'unitVols',
+  'teamVols',
+  'teamHours',
+  'unitHours',
+  'byTag',
+  'cover',
+  'fest',
+  'perf',
+] as const satisfies ReadonlyArray<keyof Parts>;
+
+/** The rows of several lists of communities as the rows of their union. */
+export function concatParts(list: Parts[]): Parts {
+  if (list.length === 1) return list[0]!;
+  const out = {} as Record<string, unknown>;
+  for (const k of FLAT_PARTS) out[k] = list.flatMap((p) => p[k] as unknown[]);
+  out.needs = {
+    counts: list.flatMap((p) => p.needs.counts),
+    toMatch: list.flatMap((p) => p.needs.toMatch),
+    toDone: list.flatMap((p) => p.needs.toDone),
+  };
+  out.cls = { sessions: list.flatMap((p) => p.cls.sessions), attendance: list.flatMap((p) => p.cls.attendance) };
+  out.bdg = { scans: list.flatMap((p) => p.bdg.scans), finds: list.flatMap((p) => p.bdg.finds) };
+  return out as unknown as Parts;
+}
+
+/**
+ * Whether a node's figures are merged from its communities' stored rows: a node above a community (a street,
+ * district or city), over the default window (the one stored). A community or grid, or another window, is counted
+ * from the records.
+ */
+function mergeable(r: Resolved, w: { from: string; to: string }) {
+  const d = defaultWindow();
+  return ['street', 'district', 'city'].includes(r.node.kind) && !r.gridId && w.from === d.from && w.to === d.to;
+}
+
 function median(xs: number[]): number {
   if (!xs.length) return 0;
   const s = [...xs].sort((a, b) => a - b);
@@ -112,17 +250,14 @@ function median(xs: number[]): number {
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }
 
-/** How long an answer is reused: a dashboard may show figures up to this old; a report is always computed anew. */
-const FRESH_MS = 30_000;
-
 export class IndicatorsService {
-  /** Callers asking the same figures at the same moment share one computation, and reuse it for FRESH_MS. */
+  /** Callers asking the same figures at the same moment share one computation, and reuse it for reuseMs. */
   private readonly flight = new SingleFlight<unknown>();
   private readonly recent = new Map<string, { at: number; value: unknown }>();
 
   private cached<T>(key: string, compute: () => Promise<T>): Promise<T> {
     const hit = this.recent.get(key);
-    if (hit && Date.now() - hit.at < FRESH_MS) return Promise.resolve(hit.value as T);
+    if (hit && Date.now() - hit.at < this.reuseMs) return Promise.resolve(hit.value as T);
     return this.flight.run(key, async () => {
       const value = await compute();
       if (this.recent.size >= 500) this.recent.clear();
@@ -135,6 +270,8 @@ export class IndicatorsService {
     private readonly db: Db,
     private readonly cipher: FieldCipher,
     private readonly alertDays: number,
+    /** How long an answer is reused: a dashboard may show figures this old; a report is always computed anew. */
+    private readonly reuseMs = 30_000,
   ) {}
 
   tree(actor: Actor) {
@@ -179,7 +316,11 @@ export class IndicatorsService {
 
   /** The stored tags of the special groups the actor may count, for every community of the list. */
   private tagsFor(actor: Actor | null, ids: readonly string[]) {
-    const groups = SPECIAL_GROUPS.filter((g) => !actor || can(actor, 'registry.sensitive') || !SENSITIVE_GROUPS.has(g));
+    return this.tagsOf(sensitiveOf(actor), ids);
+  }
+
+  private tagsOf(sensitive: boolean, ids: readonly string[]) {
+    const groups = SPECIAL_GROUPS.filter((g) => sensitive || !SENSITIVE_GROUPS.has(g));
     const byTag = new Map<string, (typeof SPECIAL_GROUPS)[number]>();
     for (const id of ids) for (const g of groups) byTag.set(groupTag(this.cipher, id, g), g);
     return { groups, byTag, tags: [...byTag.keys()] };
@@ -187,19 +328,43 @@ export class IndicatorsService {
 
   // --------------------------------------------------------------------------------------------- headline
 
-  /** Headline figures per community and grid (key `community|grid`), for the node's total and its children. */
-  private async headlineRows(actor: Actor | null, s: repo.Scope, b = this.base(s)): Promise<Map<string, Headline>> {
-    const { tags } = this.tagsFor(actor, s.ids);
-    const cutoff = addDays(todayInShanghai(), -this.alertDays);
-    const [hh, vols, party, hours, services, needs, cover] = await Promise.all([
-      b.households,
-      b.kinds,
-      b.party,
-      b.months,
-      b.services,
-      b.needs,
+  /** The headline statements' rows (households, volunteers, party, hours, services, needs, coverage). */
+  private async headParts(s: repo.Scope, tags: readonly string[], cutoff: string): Promise<HeadParts> {
+    const [households, kinds, party, months, services, needs, coverGrid] = await Promise.all([
+      repo.households(this.db, s),
+      repo.volunteersByKind(this.db, s),
+      repo.partyMembers(this.db, s),
+      repo.hoursByMonth(this.db, s),
+      repo.servicesByKind(this.db, s),
+      repo.needs(this.db, s).then(digestNeeds),
       repo.coverageByGrid(this.db, s, tags, cutoff),
     ]);
+    return { households, kinds, party, months, services, needs, coverGrid };
+  }
+
+  /** Every statement's rows over a list of communities: what every figure is folded from. */
+  private async parts(s: repo.Scope, tags: readonly string[], cutoff: string): Promise<Parts> {
+    const [head, age, unitVols, teamVols, teamHours, unitHours, byTag, cover, cls, bdg, fest, perf] = await Promise.all(
+      [
+        this.headParts(s, tags, cutoff),
+        repo.volunteersByAge(this.db, s, bandsOn(s.to)),
+        repo.volunteersByUnit(this.db, s),
+        repo.volunteersByTeam(this.db, s),
+        repo.hoursByTeam(this.db, s),
+        repo.hoursByUnit(this.db, s),
+        repo.servicesByTag(this.db, s, tags),
+        repo.coverageByTag(this.db, s, tags, cutoff),
+        repo.classroom(this.db, s),
+        repo.badges(this.db, s),
+        repo.festivals(this.db, s, FESTIVAL_TEMPLATE_KEYS),
+        repo.performances(this.db, s),
+      ],
+    );
+    return { ...head, age, unitVols, teamVols, teamHours, unitHours, byTag, cover, cls, bdg, fest, perf };
+  }
+
+  /** Headline figures per community and grid (key `community|grid`), for the node's total and its children. */
+  private static headlineRows(p: HeadParts): Map<string, Headline> {
     const out = new Map<string, Headline & { minutes: number }>();
     const at = (c: string, g: string | null) => {
       const k = `${c}|${g ?? ''}`;
@@ -207,39 +372,27 @@ export class IndicatorsService {
       if (!h) out.set(k, (h = { ...emptyHeadline(), minutes: 0 }));
       return h;
     };
-    for (const r of hh) {
+    for (const r of p.households) {
       const h = at(r.communityId, r.gridId);
       h.households += r.total;
       h.householdsWithVolunteer += r.withVolunteer;
     }
-    for (const r of vols) at(r.communityId, r.gridId).volunteers += r.count;
-    for (const r of party) at(r.communityId, r.gridId).partyMembers += r.members;
-    for (const r of hours) at(r.communityId, r.gridId).minutes += r.minutes;
-    for (const r of services) at(r.communityId, r.gridId).services += r.count;
-    for (const r of needs) {
-      const h = at(r.community_id, r.grid_id);
-      h.needsReceived++;
-      if (MET.has(r.status)) h.needsMet++;
+    for (const r of p.kinds) at(r.communityId, r.gridId).volunteers += r.count;
+    for (const r of p.party) at(r.communityId, r.gridId).partyMembers += r.members;
+    for (const r of p.months) at(r.communityId, r.gridId).minutes += r.minutes;
+    for (const r of p.services) at(r.communityId, r.gridId).services += r.count;
+    for (const r of p.needs.counts) {
+      const h = at(r.communityId, r.gridId);
+      h.needsReceived += r.count;
+      if (MET.has(r.status)) h.needsMet += r.count;
     }
-    for (const r of cover) {
+    for (const r of p.coverGrid) {
       const h = at(r.communityId, r.gridId);
       h.specialResidents += r.residents;
       h.paired += r.paired;
       h.leftOut += r.leftOut;
     }
     return out;
-  }
-
-  /** The statements both the headline and the charts read: started once per answer. */
-  private base(s: repo.Scope) {
-    return {
-      households: repo.households(this.db, s),
-      kinds: repo.volunteersByKind(this.db, s),
-      party: repo.partyMembers(this.db, s),
-      months: repo.hoursByMonth(this.db, s),
-      services: repo.servicesByKind(this.db, s),
-      needs: repo.needs(this.db, s),
-    };
   }
 
   private static sumHeadlines(rows: Iterable<Headline & { minutes?: number }>): Headline {
@@ -267,46 +420,81 @@ export class IndicatorsService {
       w,
       lang,
     ]);
-    return this.cached(key, () => this.figuresOf(actor, r, w.from, w.to, lang));
+    return this.cached(key, () => this.figuresFor(actor, r, w, lang));
   }
 
-  /** Figures of a resolved node; `actor` null: the monthly report, which counts every special group. */
+  /** The dashboard's figures of a node: merged from the stored ones when it can be, else from the records. */
+  async figuresFor(actor: Actor | null, r: Resolved, w: { from: string; to: string }, lang: Lang) {
+    if (!mergeable(r, w)) return this.figuresOf(actor, r, w.from, w.to, lang);
+    return this.fromStored(['figures', r.node.id, r.communityIds, w, sensitiveOf(actor), lang], async () => {
+      const m = await this.merged(sensitiveOf(actor), r.communityIds, w);
+      const v = await this.fold(
+        actor,
+        r,
+        w.from,
+        w.to,
+        lang,
+        m.parts,
+        repo.gridNames(this.db, r.communityIds),
+        m.computedAt,
+      );
+      return { value: v, complete: m.complete };
+    });
+  }
+
+  /** Merged answers by their question and the stamps of the stored rows they were folded from. */
+  private readonly mergedAnswers = new Map<string, unknown>();
+
+  /**
+   * A merged answer is a function of the stored rows it folds (and of names): while every community's stored rows keep
+   * their stamp, the answer folded from them is the same and is kept. Not kept when some community was counted live.
+   */
+  private async fromStored<T>(question: unknown[], compute: () => Promise<{ value: T; complete: boolean }>) {
+    const ids = question[2] as string[];
+    const stamps = await repo.rollupStamps(this.db, ids);
+    const key = JSON.stringify([...question, todayInShanghai(), stamps.map((x) => [x.community_id, x.computed_at])]);
+    const hit = this.mergedAnswers.get(key);
+    if (hit) return hit as T;
+    const { value, complete } = await compute();
+    if (complete) {
+      if (this.mergedAnswers.size >= 50) this.mergedAnswers.clear();
+      this.mergedAnswers.set(key, value);
+    }
+    return value;
+  }
+
+  /** Figures of a resolved node from its records; `actor` null: the monthly report, which counts every group. */
   async figuresOf(actor: Actor | null, r: Resolved, from: string, to: string, lang: Lang): Promise<IndicatorsView> {
     const s = this.scope(r, from, to);
+    const grids = repo.gridNames(this.db, s.ids);
+    const parts = await this.parts(s, this.tagsFor(actor, s.ids).tags, this.cutoff());
+    return this.fold(actor, r, from, to, lang, parts, grids, null);
+  }
+
+  /** Today less the alert days: a special resident with no contact after it is left out. */
+  private cutoff(today = todayInShanghai()) {
+    return addDays(today, -this.alertDays);
+  }
+
+  /** Every chart of a node from its statements' rows (those of one list, or many lists' rows put together). */
+  private async fold(
+    actor: Actor | null,
+    r: Resolved,
+    from: string,
+    to: string,
+    lang: Lang,
+    p: Parts,
+    gridsQuery: ReturnType<typeof repo.gridNames>,
+    computedAt: string | null,
+  ): Promise<IndicatorsView> {
+    const s = { ids: r.communityIds };
     const L = (t: Text) => t[lang];
-    const { groups, byTag, tags } = this.tagsFor(actor, s.ids);
-    const cutoff = addDays(todayInShanghai(), -this.alertDays);
-    const bands = {
-      b18: bornOnOrBefore(18, to),
-      b35: bornOnOrBefore(35, to),
-      b60: bornOnOrBefore(60, to),
-      b70: bornOnOrBefore(70, to),
-    };
-    const b = this.base(s);
-    const [heads, grids, age, unitVols, teamVols, party, teamHours, unitHours, byTag2, cover, cls, bdg, fest, perf] =
-      await Promise.all([
-        this.headlineRows(actor, s, b),
-        repo.gridNames(this.db, s.ids),
-        repo.volunteersByAge(this.db, s, bands),
-        repo.volunteersByUnit(this.db, s),
-        repo.volunteersByTeam(this.db, s),
-        b.party,
-        repo.hoursByTeam(this.db, s),
-        repo.hoursByUnit(this.db, s),
-        repo.servicesByTag(this.db, s, tags),
-        repo.coverageByTag(this.db, s, tags, cutoff),
-        repo.classroom(this.db, s),
-        repo.badges(this.db, s),
-        repo.festivals(this.db, s, FESTIVAL_TEMPLATE_KEYS),
-        repo.performances(this.db, s),
-      ]);
-    const [kinds, months, services, needs, hh] = await Promise.all([
-      b.kinds,
-      b.months,
-      b.services,
-      b.needs,
-      b.households,
-    ]);
+    const { groups, byTag } = this.tagsFor(actor, s.ids);
+    const { age, unitVols, teamVols, party, teamHours, unitHours, cover, cls, bdg, fest, perf } = p;
+    const { kinds, months, services, needs, households: hh } = p;
+    const byTag2 = p.byTag;
+    const heads = IndicatorsService.headlineRows(p);
+    const grids = await gridsQuery;
     const headline = IndicatorsService.sumHeadlines(heads.values());
     const gridName = new Map(grids.map((g) => [g.id, g.name]));
     const months12 = monthsBetween(from, to);
@@ -342,7 +530,7 @@ export class IndicatorsService {
     const hhName = (k: string) => (single ? (gridName.get(k) ?? L(OTHER_LABELS.noGrid!)) : (cName.get(k) ?? k));
     const hhTotal = sumBy(hh, hhKey, (x) => x.total);
     const hhWith = sumBy(hh, hhKey, (x) => x.withVolunteer);
-    const hhKeys = [...hhTotal.keys()].sort((a, b) => hhName(a).localeCompare(hhName(b), 'zh-CN'));
+    const hhKeys = [...hhTotal.keys()].sort((a, b) => hhName(a).localeCompare(hhName(b), 'zh-CN') || byKey(a, b));
     chart('households', 'bar', 'households', hhKeys.map(hhName), [
       ['households', hhKeys.map((k) => hhTotal.get(k) ?? 0)],
       ['withVolunteer', hhKeys.map((k) => hhWith.get(k) ?? 0)],
@@ -374,7 +562,13 @@ export class IndicatorsService {
       kindM.map(([k]) => (RECRUITED_VIA_LABELS[k] ? L(RECRUITED_VIA_LABELS[k]) : k)),
       [['volunteers', kindM.map(([, v]) => v)]],
     );
-    const teamM = desc(new Map(teamVols.map((x) => [x.key, x.count])));
+    const teamM = desc(
+      sumBy(
+        teamVols,
+        (x) => x.key,
+        (x) => x.count,
+      ),
+    );
     chart(
       'volunteersByTeam',
       'bar',
@@ -428,8 +622,8 @@ export class IndicatorsService {
       (x) => x.gridId ?? '',
       (x) => x.minutes,
     );
-    const pGrids = [...pgMembers.keys()].sort((a, b) =>
-      (gridName.get(a) ?? '\uffff').localeCompare(gridName.get(b) ?? '\uffff', 'zh-CN'),
+    const pGrids = [...pgMembers.keys()].sort(
+      (a, b) => (gridName.get(a) ?? '\uffff').localeCompare(gridName.get(b) ?? '\uffff', 'zh-CN') || byKey(a, b),
     );
     chart(
       'partyByGrid',
@@ -448,7 +642,13 @@ export class IndicatorsService {
       (x) => x.minutes,
     );
     chart('hoursByMonth', 'line', 'hours', months12, [['hours', months12.map((m) => hoursOf(monthM.get(m) ?? 0))]]);
-    const tH = desc(new Map(teamHours.map((x) => [x.key, x.minutes])));
+    const tH = desc(
+      sumBy(
+        teamHours,
+        (x) => x.key,
+        (x) => x.minutes,
+      ),
+    );
     chart(
       'hoursByTeam',
       'bar',
@@ -504,22 +704,17 @@ export class IndicatorsService {
       [['services', CONTACT_KINDS.map((k) => sK.get(k) ?? 0)]],
     );
 
-    const toMatch: number[] = [];
-    const toDone: number[] = [];
-    let matched = 0,
+    let received = 0,
+      matched = 0,
       met = 0,
       open = 0,
       closed = 0;
-    for (const n of needs) {
-      const t0 = Date.parse(n.created_at);
-      if (n.matched_at) {
-        matched++;
-        toMatch.push((Date.parse(n.matched_at) - t0) / 3_600_000);
-      }
-      if (n.done_at) toDone.push((Date.parse(n.done_at) - t0) / 3_600_000);
-      if (MET.has(n.status)) met++;
-      else if (CLOSED.has(n.status)) closed++;
-      else if ((OPEN_NEED_STATUSES as readonly string[]).includes(n.status)) open++;
+    for (const n of needs.counts) {
+      received += n.count;
+      matched += n.matched;
+      if (MET.has(n.status)) met += n.count;
+      else if (CLOSED.has(n.status)) closed += n.count;
+      else if ((OPEN_NEED_STATUSES as readonly string[]).includes(n.status)) open += n.count;
     }
     const stages = ['received', 'matched', 'met', 'open', 'closed'];
     chart(
@@ -527,14 +722,14 @@ export class IndicatorsService {
       'bar',
       'services',
       stages.map((k) => L(NEED_STAGE_LABELS[k]!)),
-      [['count', [needs.length, matched, met, open, closed]]],
+      [['count', [received, matched, met, open, closed]]],
     );
     chart(
       'needTimes',
       'bar',
       'hours',
       ['toMatch', 'toDone'].map((k) => L(NEED_STAGE_LABELS[k]!)),
-      [['medianHours', [round2(median(toMatch)), round2(median(toDone))]]],
+      [['medianHours', [round2(median(needs.toMatch)), round2(median(needs.toDone))]]],
     );
 
     const cv = (f: 'residents' | 'paired' | 'leftOut') =>
@@ -556,10 +751,11 @@ export class IndicatorsService {
       ],
     );
 
-    const sess = new Map(cls.sessions.map((x) => [x.month, x.count]));
-    const att = new Map(cls.attendance.map((x) => [x.month, x]));
+    // Rows of several lists may repeat a month (or a key below): summed.
+    const sess = sumFields(cls.sessions, (x) => x.month, ['count']);
+    const att = sumFields(cls.attendance, (x) => x.month, ['checkIns', 'absences']);
     chart('classroom', 'bar', 'mixed', months12, [
-      ['sessions', months12.map((m) => sess.get(m) ?? 0)],
+      ['sessions', months12.map((m) => sess.get(m)?.count ?? 0)],
       ['checkIns', months12.map((m) => att.get(m)?.checkIns ?? 0)],
       ['absences', months12.map((m) => att.get(m)?.absences ?? 0)],
     ]);
@@ -573,15 +769,15 @@ export class IndicatorsService {
       else e.view += x.count;
       scanM.set(month, e);
     }
-    const findM = new Map(bdg.finds.map((x) => [x.month, x.count]));
+    const findM = sumFields(bdg.finds, (x) => x.month, ['count']);
     chart('badges', 'bar', 'services', months12, [
       ['views', months12.map((m) => scanM.get(m)?.view ?? 0)],
       ['messages', months12.map((m) => scanM.get(m)?.message ?? 0)],
-      ['finds', months12.map((m) => findM.get(m) ?? 0)],
+      ['finds', months12.map((m) => findM.get(m)?.count ?? 0)],
     ]);
 
     const festNames = new Map(festivalDates(Number(to.slice(0, 4))).map((f) => [f.key as string, f.name]));
-    const festM = new Map(fest.map((x) => [x.key, x]));
+    const festM = sumFields(fest, (x) => x.key, ['activities', 'attended']);
     const fKeys = FESTIVAL_TEMPLATE_KEYS.filter((k) => festM.has(k));
     chart(
       'festivals',
@@ -594,7 +790,7 @@ export class IndicatorsService {
       ],
       true,
     );
-    const perfM = new Map(perf.map((x) => [x.month, x]));
+    const perfM = sumFields(perf, (x) => x.month, ['performances', 'audience', 'items']);
     chart(
       'performances',
       'bar',
@@ -607,7 +803,7 @@ export class IndicatorsService {
       ],
       true,
     );
-    return { node: r.node, from, to, headline, charts };
+    return { node: r.node, from, to, headline, charts, computedAt };
   }
 
   // --------------------------------------------------------------------------------------------- compare
@@ -621,7 +817,22 @@ export class IndicatorsService {
   }
 
   private async compareOf(actor: Actor, r: Resolved, w: { from: string; to: string }): Promise<CompareView> {
-    const heads = await this.headlineRows(actor, this.scope(r, w.from, w.to));
+    const sensitive = sensitiveOf(actor);
+    if (mergeable(r, w))
+      return this.fromStored(['compare', r.node.id, r.communityIds, w, sensitive], async () => {
+        const m = await this.merged(sensitive, r.communityIds, w);
+        return { value: this.compareFrom(r, w, m.parts), complete: m.complete };
+      });
+    const parts = await this.headParts(
+      this.scope(r, w.from, w.to),
+      this.tagsOf(sensitive, r.communityIds).tags,
+      this.cutoff(),
+    );
+    return this.compareFrom(r, w, parts);
+  }
+
+  private compareFrom(r: Resolved, w: { from: string; to: string }, parts: HeadParts): CompareView {
+    const heads = IndicatorsService.headlineRows(parts);
     const rows = [];
     for (const child of r.children) {
       const under = coverageOf(child, r.communityIds);
@@ -637,25 +848,105 @@ export class IndicatorsService {
     return { node: r.node, from: w.from, to: w.to, rows, total: IndicatorsService.sumHeadlines(heads.values()) };
   }
 
+  // --------------------------------------------------------------------------------------------- stored figures
+
+  /** Parsed stored rows by community, kept while their computed_at stays the same (parsing is most of a merge). */
+  private readonly parsed = new Map<string, { computedAt: string; parts: StoredParts }>();
+
+  /**
+   * The rows of a list of communities over window `w`, from each community's stored rows where they were computed
+   * today for that window, and from the records (one list) for the others. `computedAt`: the oldest stored rows used,
+   * null when none were.
+   */
+  async merged(sensitive: boolean, ids: readonly string[], w: { from: string; to: string }) {
+    const today = todayInShanghai();
+    const stamps = w.to === today ? await repo.rollupStamps(this.db, ids) : [];
+    const usable = stamps.filter((x) => x.window_from === w.from && x.window_to === w.to);
+    const stale = usable.filter((x) => this.parsed.get(x.community_id)?.computedAt !== x.computed_at);
+    if (stale.length)
+      for (const row of await repo.rollupData(
+        this.db,
+        stale.map((x) => x.community_id),
+      ))
+        this.parsed.set(row.community_id, { computedAt: row.computed_at, parts: JSON.parse(row.data) as StoredParts });
+    const list: Parts[] = [];
+    const have = new Set<string>();
+    let computedAt: string | null = null;
+    for (const x of usable) {
+      const got = this.parsed.get(x.community_id);
+      // Refreshed again between the two reads: counted from the records below instead.
+      if (!got || got.computedAt !== x.computed_at || got.parts.format !== ROLLUP_FORMAT) continue;
+      const { coverGridAll, coverGridOpen, format: _, ...rest } = got.parts;
+      list.push({ ...rest, coverGrid: sensitive ? coverGridAll : coverGridOpen });
+      have.add(x.community_id);
+      if (!computedAt || x.computed_at < computedAt) computedAt = x.computed_at;
+    }
+    const missing = ids.filter((id) => !have.has(id));
+    if (missing.length) {
+      const s = this.scope({ communityIds: missing, gridId: null }, w.from, w.to);
+      list.push(await this.parts(s, this.tagsOf(sensitive, missing).tags, this.cutoff(today)));
+    }
+    return { parts: concatParts(list), computedAt, complete: !missing.length };
+  }
+
+  /** Recomputes one community's stored rows over today's default window. */
+  async refreshRollup(communityId: string): Promise<void> {
+    const computedAt = new Date().toISOString();
+    const today = todayInShanghai();
+    const w = defaultWindow(today);
+    const s = this.scope({ communityIds: [communityId], gridId: null }, w.from, w.to);
+    const cutoff = this.cutoff(today);
+    const [all, open] = await Promise.all([
+      this.parts(s, this.tagsOf(true, [communityId]).tags, cutoff),
+      repo.coverageByGrid(this.db, s, this.tagsOf(false, [communityId]).tags, cutoff),
+    ]);
+    const { coverGrid, ...rest } = all;
+    const data: StoredParts = { format: ROLLUP_FORMAT, ...rest, coverGridAll: coverGrid, coverGridOpen: open };
+    await repo.storeRollup(this.db, {
+      community_id: communityId,
+      window_from: w.from,
+      window_to: w.to,
+      computed_at: computedAt,
+      data: JSON.stringify(data),
+    });
+  }
+
+  /**
+   * Refreshes the stored rows of every community placed under a street office (only those are ever merged), one
+   * community after another so the dashboards keep the database. Returns the milliseconds each took.
+   */
+  async refreshRollups(ids?: readonly string[]): Promise<number[]> {
+    const times: number[] = [];
+    for (const id of ids ?? (await repo.placedCommunities(this.db))) {
+      const t = performance.now();
+      await this.refreshRollup(id);
+      times.push(performance.now() - t);
+    }
+    return times;
+  }
+
   // --------------------------------------------------------------------------------------------- stored reports
 
   listReports(actor: Actor, nodeIds: readonly string[]) {
     if (!nodeIds.length) return Promise.resolve([]);
-    return this.db
-      .selectFrom('indicators_report')
-      .select(['id', 'node_id', 'node_name', 'month', 'bytes', 'created_at'])
-      .where('community_id', '=', actor.communityId)
-      .where('node_id', 'in', [...nodeIds])
-      .orderBy('month', 'desc')
-      .limit(60)
-      .execute();
+    return (
+      this.db
+        .selectFrom('indicators_report')
+        .select(['id', 'node_id', 'node_name', 'month', 'bytes', 'created_at'])
+        // An office's reports (its street's, each community's) rest on several communities: its tree's ids decide.
+        .$if(!actor.regionId, (q) => q.where('community_id', '=', actor.communityId))
+        .where('node_id', 'in', [...nodeIds])
+        .orderBy('month', 'desc')
+        .limit(60)
+        .execute()
+    );
   }
 
   async storedReport(actor: Actor, id: string, nodeIds: readonly string[]) {
     const row = await this.db
       .selectFrom('indicators_report')
       .selectAll()
-      .where('community_id', '=', actor.communityId)
+      .$if(!actor.regionId, (q) => q.where('community_id', '=', actor.communityId))
       .where('id', '=', id)
       .executeTakeFirst();
     if (!row || !nodeIds.includes(row.node_id)) throw new AppError('not_found', { entity: 'indicatorsReport' });
@@ -690,6 +981,11 @@ export class IndicatorsService {
 
   communities() {
     return repo.allCommunities(this.db);
+  }
+
+  /** The street offices with communities, each with its communities' ids. */
+  streets() {
+    return repo.streetsWithCommunities(this.db);
   }
 }
 

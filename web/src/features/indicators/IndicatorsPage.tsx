@@ -20,8 +20,14 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { ConsolePage } from '../../shared/console-ui/ConsolePage.tsx';
 import { runDownload } from '../../shared/console-ui/download.ts';
-import { todayInShanghai } from '../../../../domain/shared/dates.ts';
-import { CHART_TITLES, HEADLINE_LABELS, type Chart, type Headline } from '../../../../domain/indicators/schemas.ts';
+import { shanghaiTime, todayInShanghai } from '../../../../domain/shared/dates.ts';
+import {
+  CHART_TITLES,
+  HEADLINE_LABELS,
+  ROLLUP_MINUTES,
+  type Chart,
+  type Headline,
+} from '../../../../domain/indicators/schemas.ts';
 import { EChart, describeChart } from './EChart.tsx';
 import { indicatorsApi, useCompare, useFigures, useReports, useTree, type TreeNode } from './api.ts';
 
@@ -174,6 +180,17 @@ export default function IndicatorsPage() {
           }}
         />
       </Space>
+      {v?.computedAt && (
+        <Typography.Paragraph type="secondary">
+          {t('indicators.storedAt', {
+            time: shanghaiTime(v.computedAt),
+            minutes: ROLLUP_MINUTES,
+          })}
+        </Typography.Paragraph>
+      )}
+      {v && !v.computedAt && ['street', 'district', 'city'].includes(v.node.kind) && (
+        <Typography.Paragraph type="secondary">{t('indicators.countedLive')}</Typography.Paragraph>
+      )}
       {v && (
         <Row gutter={[12, 12]} style={{ marginBottom: 16 }}>
           {HEADLINE_KEYS.map((k) => (
