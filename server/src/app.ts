@@ -295,8 +295,6 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     notices,
     notifications,
     regionsModule({ db, audit, notifier }),
-    indicatorsModule({ db, cipher, alertDays: config.leftOutAlertDays }),
-    regionsModule({ db }),
     indicatorsModule({ db, cipher, alertDays: config.leftOutAlertDays, reuseMs: config.indicatorsReuseMs }),
     projectsModule({ db, audit, cipher }),
     selectionsModule({ db, audit, residents }),
