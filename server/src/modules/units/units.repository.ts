@@ -1,32 +1,30 @@
 // Units and organisations with their volunteer and team counts, and a unit's volunteers.
-import { sql } from 'kysely';
+import { sql, type ExpressionBuilder } from 'kysely';
 import type { DbOrTrx } from '../../db/database.ts';
-import type { UnitTable } from '../../db/schema/index.ts';
+import type { Database, UnitTable } from '../../db/schema/index.ts';
+
+type UnitEb = ExpressionBuilder<Database & { u: UnitTable }, 'u'>;
+/** A unit's approved volunteers and its teams, as columns of a query over `unit as u`. */
+const unitCounts = (eb: UnitEb) => [
+  eb
+    .selectFrom('volunteer as v')
+    .select(sql<number>`count(*)`.as('n'))
+    .whereRef('v.community_id', '=', 'u.community_id')
+    .whereRef('v.unit_id', '=', 'u.id')
+    .where('v.status', '=', 'approved')
+    .as('volunteers'),
+  eb
+    .selectFrom('team as t')
+    .select(sql<number>`count(*)`.as('n'))
+    .whereRef('t.community_id', '=', 'u.community_id')
+    .whereRef('t.unit_id', '=', 'u.id')
+    .as('teams'),
+];
 
 export async function listUnits(db: DbOrTrx, communityId: string, onlyUnitId: string | null) {
   let q = db
     .selectFrom('unit as u')
-    .select((eb) => [
-      'u.id',
-      'u.name',
-      'u.kind',
-      'u.address',
-      'u.contact_name',
-      'u.contact_phone',
-      eb
-        .selectFrom('volunteer as v')
-        .select(sql<number>`count(*)`.as('n'))
-        .whereRef('v.community_id', '=', 'u.community_id')
-        .whereRef('v.unit_id', '=', 'u.id')
-        .where('v.status', '=', 'approved')
-        .as('volunteers'),
-      eb
-        .selectFrom('team as t')
-        .select(sql<number>`count(*)`.as('n'))
-        .whereRef('t.community_id', '=', 'u.community_id')
-        .whereRef('t.unit_id', '=', 'u.id')
-        .as('teams'),
-    ])
+    .select((eb) => ['u.id', 'u.name', 'u.kind', 'u.address', 'u.contact_name', 'u.contact_phone', ...unitCounts(eb)])
     .where('u.community_id', '=', communityId);
   if (onlyUnitId) q = q.where('u.id', '=', onlyUnitId);
   return q.orderBy('u.kind').orderBy('u.name').execute();
@@ -116,19 +114,7 @@ export async function listFederation(db: DbOrTrx, communityId: string, onlyId: s
       'u.services',
       'u.joined_on',
       'u.federation_status',
-      eb
-        .selectFrom('volunteer as v')
-        .select(sql<number>`count(*)`.as('n'))
-        .whereRef('v.community_id', '=', 'u.community_id')
-        .whereRef('v.unit_id', '=', 'u.id')
-        .where('v.status', '=', 'approved')
-        .as('volunteers'),
-      eb
-        .selectFrom('team as t')
-        .select(sql<number>`count(*)`.as('n'))
-        .whereRef('t.community_id', '=', 'u.community_id')
-        .whereRef('t.unit_id', '=', 'u.id')
-        .as('teams'),
+      ...unitCounts(eb),
     ])
     .where('u.community_id', '=', communityId)
     .where('u.federation_status', 'is not', null);
