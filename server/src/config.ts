@@ -101,6 +101,8 @@ const schema = z.object({
   LINLI_WECHAT_TEMPLATES: jsonTemplates.optional(),
   // Where people reach Linli from outside (links in the official account's menu).
   LINLI_PUBLIC_URL: z.url().optional(),
+  // Largest an uploaded .xlsx may be once unpacked (counted while inflating, before anything parses it).
+  LINLI_MAX_INFLATED_MB: z.coerce.number().min(1).max(1000).default(50),
 });
 
 export type DeliveryConfig = Config['delivery'];
@@ -155,6 +157,8 @@ export interface Config {
     } | null;
     readonly publicUrl: string | null;
   };
+  /** Largest an uploaded .xlsx may be once unpacked. */
+  readonly maxInflatedBytes: number;
 }
 
 export class ConfigError extends Error {}
@@ -242,5 +246,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         : null,
       publicUrl: e.LINLI_PUBLIC_URL ?? null,
     }),
+    maxInflatedBytes: Math.round(e.LINLI_MAX_INFLATED_MB * 1024 * 1024),
   });
 }

@@ -11,6 +11,8 @@ const platform = {
   has_dependents: 409,
   payload_too_large: 413,
   unsupported_file: 415,
+  unpacked_too_large: 413,
+  file_too_complex: 413,
   rate_limited: 429,
   internal: 500,
 } as const;
