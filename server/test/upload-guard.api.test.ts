@@ -208,6 +208,33 @@ for (const kind of testDatabaseKinds()) {
       assert.ok(grownMb < 200, `RSS grew ${grownMb.toFixed(0)} MB`);
     });
 
+    it('takes the limit from LINLI_MAX_INFLATED_MB', async () => {
+      const small = await startTestApp(kind, { LINLI_MAX_INFLATED_MB: '1' });
+      try {
+        const [clerk] = await signInAll(small, ['staff']);
+        // About 1.8 MB of sheet, honestly stated: within the default 50 MB, past 1 MB.
+        const rows = Array.from(
+          { length: 40_000 },
+          (_, i) => `<row r="${i + 1}"><c r="A${i + 1}"><v>${i}</v></c></row>`,
+        );
+        const file = zip([
+          ...workbookParts(),
+          entry(
+            'xl/worksheets/sheet1.xml',
+            `<worksheet xmlns="${NS}"><sheetData>${rows.join('')}</sheetData></worksheet>`,
+          ),
+        ]);
+        for (const route of ROUTES) {
+          const m = xlsxUpload(file, 'big.xlsx');
+          const res = await clerk('POST', route, m.payload, m.headers);
+          assert.equal(res.statusCode, 413, res.body);
+          assert.match(res.json().error.message, /解压后超过 1 MB/);
+        }
+      } finally {
+        await small.close();
+      }
+    });
+
     it('still imports a normal roster and a normal volunteer list', async () => {
       const before = await counts();
       const roster = new ExcelJS.Workbook();
