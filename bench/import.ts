@@ -218,7 +218,7 @@ async function attack(
   ] as const) {
     const post = async () => {
       const form = new FormData();
-      form.append('file', new Blob([bomb], { type: XLSX }), 'hostile.xlsx');
+      form.append('file', new Blob([new Uint8Array(bomb)], { type: XLSX }), 'hostile.xlsx');
       const res = await request(port, 'POST', route, { body: form, cookie, csrf });
       await res.arrayBuffer();
       statuses.add(res.status);
