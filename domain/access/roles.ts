@@ -250,5 +250,8 @@ export const PERMISSION_LABELS: Record<Permission, { zh: string; en: string }> =
   'selections.manage': { zh: '管理评选', en: 'manage selections' },
   'org.read': { zh: '查看组织架构', en: 'read the organisation' },
   'org.manage': { zh: '管理领导小组和社会组织联合会', en: 'manage the leadership group and the federation' },
-  'accounts.reset': { zh: '为他人重置密码（验证码发给本人）', en: 'reset another person’s password (the code goes to them)' },
+  'accounts.reset': {
+    zh: '为他人重置密码（验证码发给本人）',
+    en: 'reset another person’s password (the code goes to them)',
+  },
 };

@@ -12,7 +12,10 @@ import { DEMO_PHONE_PREFIX } from '../../scripts/demo/accounts.ts';
 export const DEMO_PASSWORD = 'xiguan-demo';
 
 export function isLoopback(host: string): boolean {
-  const h = host.trim().toLowerCase().replace(/^\[|\]$/g, '');
+  const h = host
+    .trim()
+    .toLowerCase()
+    .replace(/^\[|\]$/g, '');
   return h === 'localhost' || h === '::1' || /^127(\.\d{1,3}){3}$/.test(h) || h === '::ffff:127.0.0.1';
 }
 

@@ -31,7 +31,11 @@ async function latestPayload(t: { db: TestDatabase }, phone: string, template: s
 }
 
 async function auditActions(t: { db: TestDatabase }, entityId: string) {
-  const rows = await t.db.handle.db.selectFrom('audit_log').select('action').where('entity_id', '=', entityId).execute();
+  const rows = await t.db.handle.db
+    .selectFrom('audit_log')
+    .select('action')
+    .where('entity_id', '=', entityId)
+    .execute();
   return rows.map((r) => r.action);
 }
 
@@ -67,7 +71,12 @@ for (const kind of testDatabaseKinds()) {
       const phone = t.a.phones.grid_leader;
       const me = as(t.app, await signIn(t.app, phone));
       const tryNew = (newPassword: string, lang = 'zh-CN') =>
-        me('POST', '/api/auth/password', { currentPassword: 'test-password', newPassword }, { 'accept-language': lang });
+        me(
+          'POST',
+          '/api/auth/password',
+          { currentPassword: 'test-password', newPassword },
+          { 'accept-language': lang },
+        );
       const short = await tryNew('abc12');
       assert.equal(short.statusCode, 400);
       assert.equal(short.json().error.code, 'password_too_short');
@@ -112,10 +121,10 @@ for (const kind of testDatabaseKinds()) {
       const id = await accountId(t, phone);
       const theirs = await signIn(t.app, phone);
       const staff = as(t.app, await signIn(t.app, t.a.phones.community_admin));
-      const sent = await staff('POST', `/api/accounts/${id}/password-reset`);
+      const sent = await staff('POST', '/api/accounts/password-reset', { phone });
       assert.equal(sent.statusCode, 202, sent.body);
       assert.equal(sent.json().expiresInMinutes, 30);
-      const again = await staff('POST', `/api/accounts/${id}/password-reset`);
+      const again = await staff('POST', '/api/accounts/password-reset', { phone });
       assert.equal(again.statusCode, 429);
       const code: string = (await latestPayload(t, phone, 'password_reset_code')).code;
       assert.match(code, /^\d{6}$/);
@@ -145,11 +154,13 @@ for (const kind of testDatabaseKinds()) {
     });
 
     it('lets only staff send a reset code, and only to members of their own community', async () => {
-      const target = await accountId(t, t.a.phones.resident);
+      const target = { phone: t.a.phones.resident };
       const volunteer = as(t.app, await signIn(t.app, t.a.phones.grid_leader));
-      assert.equal((await volunteer('POST', `/api/accounts/${target}/password-reset`)).statusCode, 403);
+      assert.equal((await volunteer('POST', '/api/accounts/password-reset', target)).statusCode, 403);
       const otherStaff = as(t.app, await signIn(t.app, t.b.phones.staff));
-      assert.equal((await otherStaff('POST', `/api/accounts/${target}/password-reset`)).statusCode, 404);
+      assert.equal((await otherStaff('POST', '/api/accounts/password-reset', target)).statusCode, 404);
+      const nobody = await otherStaff('POST', '/api/accounts/password-reset', { phone: '13911112222' });
+      assert.equal(nobody.statusCode, 404);
       assert.equal(await latestPayload(t, t.a.phones.resident, 'password_reset_code'), null);
     });
   });

@@ -68,7 +68,14 @@ export async function latestResetCode(db: DbOrTrx, accountId: string) {
 
 export async function insertResetCode(
   db: DbOrTrx,
-  c: { id: string; account_id: string; code_hash: string; requested_by: string; created_at: string; expires_at: string },
+  c: {
+    id: string;
+    account_id: string;
+    code_hash: string;
+    requested_by: string;
+    created_at: string;
+    expires_at: string;
+  },
 ) {
   await db
     .insertInto('password_reset_code')

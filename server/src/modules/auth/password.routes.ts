@@ -36,18 +36,18 @@ export function passwordRoutes(passwords: PasswordService, setup: SetupService, 
     );
 
     r.post(
-      '/api/accounts/:accountId/password-reset',
+      '/api/accounts/password-reset',
       {
         config: { access: { permission: 'accounts.reset' as const }, ...limit(10) },
         schema: {
           tags: ['auth'],
           summary: 'Send a member a code to set a new password with (staff never learn it)',
-          params: z.object({ accountId: z.string().min(1).max(64) }),
+          body: z.object({ phone: mobile }),
           response: { 202: z.object({ sent: z.boolean(), expiresInMinutes: z.number() }) },
         },
       },
       async (req, reply) => {
-        const r2 = await passwords.sendResetCode(actorOf(req), req.params.accountId, requestContext(req));
+        const r2 = await passwords.sendResetCode(actorOf(req), req.body.phone, requestContext(req));
         return reply.status(202).send({ sent: true, ...r2 });
       },
     );

@@ -10,7 +10,11 @@ import { AppError } from '../../platform/errors.ts';
 import type { Notifier } from '../../platform/notify.ts';
 import type { SessionCache } from '../../platform/session-cache.ts';
 import { uuidv7 } from '../../../../domain/shared/ids.ts';
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordProblem } from '../../../../domain/access/password-policy.ts';
+import {
+  PASSWORD_MAX_LENGTH,
+  PASSWORD_MIN_LENGTH,
+  passwordProblem,
+} from '../../../../domain/access/password-policy.ts';
 import { findAccountByPhone } from './auth.repository.ts';
 import { hashPassword } from './auth.service.ts';
 import * as repo from './password.repository.ts';
@@ -46,7 +50,8 @@ export class PasswordService {
     if (!account) throw new AppError('unauthenticated');
     const ok =
       !!account.password_hash && (await argonVerify(account.password_hash, body.currentPassword).catch(() => false));
-    if (!ok) throw new AppError('password_wrong', { fields: [{ field: 'currentPassword', message: 'password_wrong' }] });
+    if (!ok)
+      throw new AppError('password_wrong', { fields: [{ field: 'currentPassword', message: 'password_wrong' }] });
     assertPasswordAcceptable(body.newPassword, account.phone);
     const hash = await hashPassword(body.newPassword);
     await this.db.transaction().execute(async (trx) => {
@@ -60,11 +65,12 @@ export class PasswordService {
     this.sessions.forgetAccount(account.id);
   }
 
-  /** Sends a member of the actor's community a code to set a new password with. */
-  async sendResetCode(actor: Actor, accountId: string, ctx: RequestContext) {
-    const account = await repo.accountById(this.db, accountId);
-    if (!account || !(await repo.isMemberOf(this.db, accountId, actor.communityId)))
+  /** Sends a member of the actor's community (by phone number) a code to set a new password with. */
+  async sendResetCode(actor: Actor, phone: string, ctx: RequestContext) {
+    const account = await findAccountByPhone(this.db, phone);
+    if (!account || !(await repo.isMemberOf(this.db, account.id, actor.communityId)))
       throw new AppError('not_found', { entity: 'account' });
+    const accountId = account.id;
     if (account.disabled) throw new AppError('conflict');
     const last = await repo.latestResetCode(this.db, accountId);
     if (last && Date.now() - Date.parse(last.created_at) < RESET_CODE_RESEND_SECONDS * 1000)

@@ -6,7 +6,10 @@ export async function anyCommunity(db: DbOrTrx) {
 }
 
 /** Replaces every unused link with this one: only the link printed last works. */
-export async function replaceSetupLink(db: DbOrTrx, link: { token_hash: string; created_at: string; expires_at: string }) {
+export async function replaceSetupLink(
+  db: DbOrTrx,
+  link: { token_hash: string; created_at: string; expires_at: string },
+) {
   await db.deleteFrom('setup_link').where('used_at', 'is', null).execute();
   await db
     .insertInto('setup_link')
@@ -45,7 +48,15 @@ export async function insertCommunity(
 
 export async function insertAdmin(
   db: DbOrTrx,
-  a: { accountId: string; membershipId: string; communityId: string; phone: string; name: string; hash: string; at: string },
+  a: {
+    accountId: string;
+    membershipId: string;
+    communityId: string;
+    phone: string;
+    name: string;
+    hash: string;
+    at: string;
+  },
 ) {
   await db
     .insertInto('account')

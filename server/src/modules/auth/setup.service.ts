@@ -56,7 +56,11 @@ export class SetupService {
         district: fields.district,
         created_at: at,
       });
-      await placeCommunity(trx, ids.communityId, { city: fields.city, district: fields.district, street: fields.street });
+      await placeCommunity(trx, ids.communityId, {
+        city: fields.city,
+        district: fields.district,
+        street: fields.street,
+      });
       await repo.insertAdmin(trx, { ...ids, phone: fields.adminPhone, name: fields.adminName, hash, at });
       await this.audit.recordBy(
         trx,
