@@ -78,7 +78,8 @@ try {
   );
   console.log(
     `社区「${fields.communityName}」已建立，管理员 ${fields.adminName}（${fields.adminPhone}）可以用刚才的密码登录。\n` +
-      `Community ${fields.communityName} created (${made.communityId}); its admin ${fields.adminPhone} signs in with that password.`,
+      `Community ${fields.communityName} created (${made.communityId}); ` +
+      `its admin ${fields.adminPhone} signs in with that password.`,
   );
 } catch (err) {
   if (!(err instanceof AppError)) throw err;
