@@ -6,7 +6,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
-import { as, countRows, signIn, startTestApp, type TestContext } from './app.ts';
+import { as, countRows, latestOutboxPayload, signIn, startTestApp, type TestContext } from './app.ts';
+import { insertAccount } from './factories.ts';
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from './databases.ts';
 import { buildApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
@@ -14,21 +15,11 @@ import { migrateToLatest, openDatabase } from '../src/db/database.ts';
 import { FieldCipher, generateKeyring } from '../src/platform/crypto.ts';
 import { hashPassword } from '../src/modules/auth/auth.service.ts';
 import { DEMO_PASSWORD, demoAccountsRemain, isLoopback, prepareStart } from '../src/startup.ts';
-import { uuidv7 } from '../../domain/shared/ids.ts';
 
 const NEW_PASSWORD = 'Lantern-river-42';
 
-async function latestPayload(t: { db: TestDatabase }, phone: string, template: string) {
-  const row = await t.db.handle.db
-    .selectFrom('notification_outbox')
-    .select('payload')
-    .where('recipient', '=', phone)
-    .where('template', '=', template)
-    .orderBy('created_at', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  return row ? JSON.parse(row.payload) : null;
-}
+const latestPayload = (t: { db: TestDatabase }, phone: string, template: string) =>
+  latestOutboxPayload(t.db.handle.db, phone, template);
 
 async function auditActions(t: { db: TestDatabase }, entityId: string) {
   const rows = await t.db.handle.db
@@ -252,20 +243,7 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(await demoAccountsRemain(db.handle.db), false);
       const hash = await hashPassword(DEMO_PASSWORD);
       for (const phone of ['13800000001', '13800000002'])
-        await db.handle.db
-          .insertInto('account')
-          .values({
-            id: uuidv7(),
-            phone,
-            name: '演示',
-            password_hash: hash,
-            locale: null,
-            failed_sign_ins: 0,
-            locked_until: null,
-            disabled: 0,
-            created_at: new Date().toISOString(),
-          })
-          .execute();
+        await insertAccount(db.handle.db, { phone, name: '演示', hash });
       assert.equal(await demoAccountsRemain(db.handle.db), true);
       const refused = await prepareStart(db.handle.db, cipher, pino({ level: 'silent' }), {
         demo: false,
@@ -348,20 +326,7 @@ describe('the server on a network address', () => {
     const dir = dataDir();
     const handle = openDatabase({ sqliteFile: path.join(dir, 'linli.sqlite') });
     await migrateToLatest(handle.db);
-    await handle.db
-      .insertInto('account')
-      .values({
-        id: uuidv7(),
-        phone: '13800000001',
-        name: '演示',
-        password_hash: await hashPassword(DEMO_PASSWORD),
-        locale: null,
-        failed_sign_ins: 0,
-        locked_until: null,
-        disabled: 0,
-        created_at: new Date().toISOString(),
-      })
-      .execute();
+    await insertAccount(handle.db, { phone: '13800000001', name: '演示', hash: await hashPassword(DEMO_PASSWORD) });
     await handle.close();
     const r = await start({ HOST: '0.0.0.0', LINLI_DEMO: '0' }, dir);
     assert.equal(r.listened, false, r.out);

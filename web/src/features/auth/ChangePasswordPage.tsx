@@ -5,13 +5,12 @@ import { Card, PageTitle, TextField } from '../../shared/phone-ui/parts.tsx';
 import { useChangePassword } from './password-api.ts';
 import { problemsOf, type FormProblems } from './fieldErrors.ts';
 import { FormAlert } from './FormAlert.tsx';
-import { localProblems, NewPasswordFields } from './NewPasswordFields.tsx';
+import { useNewPassword } from './NewPasswordFields.tsx';
 
 export default function ChangePasswordPage() {
   const { t } = useTranslation();
   const [current, setCurrent] = useState('');
-  const [next, setNext] = useState('');
-  const [again, setAgain] = useState('');
+  const next = useNewPassword();
   const [problems, setProblems] = useState<FormProblems>({ form: null, fields: {} });
   const [done, setDone] = useState(false);
   const change = useChangePassword();
@@ -19,17 +18,16 @@ export default function ChangePasswordPage() {
   function submit(e: FormEvent) {
     e.preventDefault();
     setDone(false);
-    const fields = localProblems(t, { currentPassword: current, newPassword: next, confirm: again });
+    const fields = next.problems(t, { currentPassword: current });
     setProblems({ form: null, fields });
     if (Object.keys(fields).length) return;
     change.mutate(
-      { currentPassword: current, newPassword: next },
+      { currentPassword: current, newPassword: next.value },
       {
         onSuccess: () => {
           setDone(true);
           setCurrent('');
-          setNext('');
-          setAgain('');
+          next.clear();
         },
         onError: (err) => setProblems(problemsOf(err, t)),
       },
@@ -58,13 +56,7 @@ export default function ChangePasswordPage() {
             onChange={(e) => setCurrent(e.target.value)}
             error={problems.fields.currentPassword}
           />
-          <NewPasswordFields
-            value={next}
-            again={again}
-            onChange={setNext}
-            onAgain={setAgain}
-            errors={problems.fields}
-          />
+          {next.fields(problems.fields)}
           <button type="submit" className="ph-btn ph-btn--block" disabled={change.isPending}>
             {change.isPending ? t('accounts.saving') : t('accounts.save')}
           </button>

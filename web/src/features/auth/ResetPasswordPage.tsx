@@ -9,27 +9,26 @@ import { useResetPassword } from './password-api.ts';
 import { problemsOf, type FormProblems } from './fieldErrors.ts';
 import { FormAlert } from './FormAlert.tsx';
 import { PhoneField } from './PhoneField.tsx';
-import { localProblems, NewPasswordFields } from './NewPasswordFields.tsx';
+import { useNewPassword } from './NewPasswordFields.tsx';
 
 export default function ResetPasswordPage() {
   const { t } = useTranslation();
   const [phone, setPhone] = useState('');
   const [code, setCode] = useState('');
-  const [next, setNext] = useState('');
-  const [again, setAgain] = useState('');
+  const next = useNewPassword();
   const [problems, setProblems] = useState<FormProblems>({ form: null, fields: {} });
   const reset = useResetPassword();
 
   function submit(e: FormEvent) {
     e.preventDefault();
     const normalized = normalizeMobile(phone);
-    const fields = localProblems(t, { newPassword: next, confirm: again });
+    const fields = next.problems(t);
     if (!normalized) fields.phone = t('auth.phoneInvalid');
     if (!/^\d{6}$/.test(code.trim())) fields.code = t('accounts.codeInvalid');
     setProblems({ form: null, fields });
     if (Object.keys(fields).length || !normalized) return;
     reset.mutate(
-      { phone: normalized, code: code.trim(), newPassword: next },
+      { phone: normalized, code: code.trim(), newPassword: next.value },
       { onError: (err) => setProblems(problemsOf(err, t)) },
     );
   }
@@ -65,13 +64,7 @@ export default function ResetPasswordPage() {
                 onChange={(e) => setCode(e.target.value)}
                 error={problems.fields.code}
               />
-              <NewPasswordFields
-                value={next}
-                again={again}
-                onChange={setNext}
-                onAgain={setAgain}
-                errors={problems.fields}
-              />
+              {next.fields(problems.fields)}
               <button type="submit" className="ph-btn ph-btn--block" disabled={reset.isPending}>
                 {reset.isPending ? t('accounts.saving') : t('accounts.resetSubmit')}
               </button>
