@@ -5,12 +5,10 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pino from 'pino';
-import { as, countRows, latestOutboxPayload, signIn, startTestApp, type TestContext } from './app.ts';
+import { as, countRows, latestOutboxPayload, signIn, startTestApp, testConfig, type TestContext } from './app.ts';
 import { insertAccount } from './factories.ts';
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from './databases.ts';
 import { buildApp } from '../src/app.ts';
-import { loadConfig } from '../src/config.ts';
 import { migrateToLatest, openDatabase } from '../src/db/database.ts';
 import { FieldCipher, generateKeyring } from '../src/platform/crypto.ts';
 import { hashPassword } from '../src/modules/auth/auth.service.ts';
@@ -162,15 +160,7 @@ for (const kind of testDatabaseKinds()) {
     const cipher = new FieldCipher(generateKeyring());
     before(async () => {
       db = await createTestDatabase(kind);
-      const config = loadConfig({
-        LINLI_DATA_DIR: db.dataDir,
-        LINLI_LOG_LEVEL: 'silent',
-        LINLI_DEMO: '0',
-        LINLI_JOBS: '0',
-        LINLI_RATE_LIMITS: '0',
-        LINLI_WEB_DIST: '/nonexistent',
-      });
-      app = await buildApp(config, { database: db.handle, cipher });
+      app = await buildApp(testConfig(db.dataDir), { database: db.handle, cipher });
       await app.ready();
     });
     after(async () => {
@@ -189,7 +179,7 @@ for (const kind of testDatabaseKinds()) {
     const setup = (body: unknown) => app.inject({ method: 'POST', url: '/api/setup', payload: body as any });
 
     it('a production start creates no account and prints a one-time setup link', async () => {
-      const started = await prepareStart(db.handle.db, cipher, pino({ level: 'silent' }), {
+      const started = await prepareStart(db.handle.db, cipher, app.log, {
         demo: false,
         host: '0.0.0.0',
       });
@@ -204,7 +194,7 @@ for (const kind of testDatabaseKinds()) {
     });
 
     it('creates the community and its admin exactly once, even for two uses at the same moment', async () => {
-      const prepared = await prepareStart(db.handle.db, cipher, pino({ level: 'silent' }), {
+      const prepared = await prepareStart(db.handle.db, cipher, app.log, {
         demo: false,
         host: '127.0.0.1',
       });
@@ -231,7 +221,7 @@ for (const kind of testDatabaseKinds()) {
       // A second attempt: the used link is refused, and no new link is issued now that a community exists.
       const again = await setup({ ...fields, adminPhone: '13912340001', token });
       assert.equal(again.statusCode, 403);
-      const later = await prepareStart(db.handle.db, cipher, pino({ level: 'silent' }), {
+      const later = await prepareStart(db.handle.db, cipher, app.log, {
         demo: false,
         host: '127.0.0.1',
       });
@@ -245,12 +235,12 @@ for (const kind of testDatabaseKinds()) {
       for (const phone of ['13800000001', '13800000002'])
         await insertAccount(db.handle.db, { phone, name: '演示', hash });
       assert.equal(await demoAccountsRemain(db.handle.db), true);
-      const refused = await prepareStart(db.handle.db, cipher, pino({ level: 'silent' }), {
+      const refused = await prepareStart(db.handle.db, cipher, app.log, {
         demo: false,
         host: '0.0.0.0',
       });
       assert.match(refused.refusal ?? '', /演示账号[\s\S]*demo accounts/);
-      const local = await prepareStart(db.handle.db, cipher, pino({ level: 'silent' }), {
+      const local = await prepareStart(db.handle.db, cipher, app.log, {
         demo: false,
         host: 'localhost',
       });

@@ -26,10 +26,10 @@ export interface TestContext {
   close(): Promise<void>;
 }
 
-export async function startTestApp(kind: DatabaseKind, env: Record<string, string> = {}): Promise<TestContext> {
-  const db = await createTestDatabase(kind);
-  const config = loadConfig({
-    LINLI_DATA_DIR: db.dataDir,
+/** The settings of a test app: silent, no demo, no jobs, no rate limits, no web pages. */
+export function testConfig(dataDir: string, env: Record<string, string> = {}) {
+  return loadConfig({
+    LINLI_DATA_DIR: dataDir,
     LINLI_LOG_LEVEL: 'silent',
     LINLI_DEMO: '0',
     LINLI_JOBS: '0',
@@ -37,6 +37,11 @@ export async function startTestApp(kind: DatabaseKind, env: Record<string, strin
     LINLI_WEB_DIST: '/nonexistent',
     ...env,
   });
+}
+
+export async function startTestApp(kind: DatabaseKind, env: Record<string, string> = {}): Promise<TestContext> {
+  const db = await createTestDatabase(kind);
+  const config = testConfig(db.dataDir, env);
   const cipher = new FieldCipher(generateKeyring());
   const app = await buildApp(config, { database: db.handle, cipher });
   await app.ready();
