@@ -115,7 +115,7 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(sent.json().expiresInMinutes, 30);
       const again = await staff('POST', '/api/accounts/password-reset', { phone });
       assert.equal(again.statusCode, 429);
-      const code: string = (await latestPayload(t, phone, 'password_reset_code')).code;
+      const code: string = (await latestPayload(t, phone, 'password_reset_code'))!.code;
       assert.match(code, /^\d{6}$/);
       assert.ok(!sent.body.includes(code), 'staff never see the code');
       const wrongCode = String((Number(code) + 1) % 1_000_000).padStart(6, '0');
