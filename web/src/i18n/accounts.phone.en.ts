@@ -19,7 +19,8 @@ export const accountsEn: Translation<typeof accountsZhCN> = {
     forgotLink: 'Forgot your password?',
     resetTitle: 'Set a new password with a code',
     resetLead:
-      'If you forgot your password, ask the community staff to send a password reset code to your phone, then enter it here with a new password. Staff see neither the code nor your new password.',
+      'If you forgot your password, ask the community staff to send a password reset code to your phone, then ' +
+      'enter it here with a new password. Staff see neither the code nor your new password.',
     code: 'Reset code',
     codeHint: 'The 6 digits in the text message, valid for 30 minutes',
     codeInvalid: 'Enter the 6 digits from the text message',
@@ -28,13 +29,16 @@ export const accountsEn: Translation<typeof accountsZhCN> = {
     toSignIn: 'Sign in',
     sendTitle: 'Reset a password',
     sendLead:
-      'Enter the phone number of a member of this community: the reset code goes to their own phone. You see neither the code nor the new password. Tell them to tap “Forgot your password?” on the sign-in page and set a new one with the code.',
+      'Enter the phone number of a member of this community: the reset code goes to their own phone. You see ' +
+      'neither the code nor the new password. Tell them to tap “Forgot your password?” on the sign-in page and ' +
+      'set a new one with the code.',
     sendPhone: 'Member’s phone number',
     send: 'Send a reset code',
     sent: 'Sent to {{phone}}; valid for {{minutes}} minutes.',
     setupTitle: 'First setup: the community and its admin',
     setupLead:
-      'This is the one-time link the server printed at start; it works once. It creates the first community and its admin account.',
+      'This is the one-time link the server printed at start; it works once. It creates the first community ' +
+      'and its admin account.',
     setupPlace: 'Where the community is',
     setupAdmin: 'Admin',
     communityName: 'Community name',

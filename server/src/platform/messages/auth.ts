@@ -34,7 +34,8 @@ export const en: Record<keyof typeof zh, string> = {
   password_wrong: 'The current password is wrong',
   password_reset_code_invalid: 'The reset code is wrong or has expired; ask the community staff to send a new one',
   setup_link_invalid:
-    'This setup link is invalid, expired or already used. Restart the server for a new link, or run npm run setup on it',
+    'This setup link is invalid, expired or already used. Restart the server for a new link, ' +
+    'or run npm run setup on it',
   setup_done: 'A community is already set up; setup cannot run again',
   setup_phone_taken: 'This phone number already has an account; please use another',
 };
