@@ -9,7 +9,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { BASE, csrfOf, expectAccessible, newContext, signedIn, useBrowser } from './browser.ts';
+import { BASE, csrfOf, expectAccessible, newContext, screenshot, signedIn, useBrowser } from './browser.ts';
 
 const NEW_PASSWORD = 'Lantern-river-42';
 
@@ -39,6 +39,7 @@ describe('accounts journey', () => {
     await page.getByRole('button', { name: '保存新密码' }).click();
     await page.getByText('密码已修改').waitFor();
     await expectAccessible(page, 'change password (console)');
+    await screenshot(page, 'accounts-console-password');
     await context.close();
 
     const again = await newContext(browser(), 'desktop');
@@ -77,6 +78,7 @@ describe('accounts journey', () => {
     await page.getByLabel('新密码', { exact: true }).fill(NEW_PASSWORD);
     await page.getByLabel('再输一次新密码').fill(NEW_PASSWORD);
     await expectAccessible(page, 'reset password (phone)');
+    await screenshot(page, 'accounts-reset-phone');
     await page.getByRole('button', { name: '设置新密码' }).click();
     await page.getByText('新密码已设置').waitFor();
     await page.getByRole('link', { name: '去登录' }).click();
@@ -152,6 +154,7 @@ describe('accounts journey', () => {
       await fill('管理员密码', '123456789a');
       await fill('再输一次新密码', '123456789a');
       await expectAccessible(page, 'first setup');
+      await screenshot(page, 'accounts-setup');
       await page.getByRole('button', { name: '建立社区' }).click();
       await page.getByText('这个密码太常见了').first().waitFor();
       await fill('管理员密码', NEW_PASSWORD);

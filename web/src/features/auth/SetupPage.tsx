@@ -7,7 +7,7 @@ import enUS from 'antd/locale/en_US';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { applyApiErrors } from '../../shared/console-ui/formErrors.ts';
-import { LanguageButton } from '../../shared/phone-ui/LanguageButton.tsx';
+import { useLanguage } from '../../shared/prefs/useLanguage.ts';
 import { prefersReducedMotion, themeFor } from '../../app/console/theme.ts';
 import { useSetup, type SetupBody } from './password-api.ts';
 
@@ -20,6 +20,7 @@ export default function SetupPage() {
   const [alert, setAlert] = useState<string | null>(null);
   const [reducedMotion] = useState(prefersReducedMotion);
   const setup = useSetup();
+  const { lang, toggle } = useLanguage();
   const token = decodeURIComponent(window.location.hash.replace(/^#/, ''));
   const required = { required: true, message: t('accounts.required') };
 
@@ -41,7 +42,9 @@ export default function SetupPage() {
             <Typography.Title level={1} style={{ fontSize: 24 }}>
               {t('accounts.setupTitle')}
             </Typography.Title>
-            <LanguageButton />
+            <Button onClick={toggle} aria-label={t('lang.switchAria')}>
+              <span lang={lang === 'zh-CN' ? 'en' : 'zh-CN'}>{t('lang.switchLabel')}</span>
+            </Button>
           </div>
           <Card>
             {!token ? (
