@@ -66,6 +66,7 @@ export const PERMISSIONS = [
   'selections.manage', // selections (评选): open, accept nominations, close, publish honours
   'org.read', // the organisation: the leadership group, social workers and their volunteers, the federation
   'org.manage', // edit the leadership group and the federation of social organisations
+  'security.manage', // whether admins and staff must use two-factor sign-in; reset a staff member's two-factor
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

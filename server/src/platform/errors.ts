@@ -19,7 +19,16 @@ const auth = {
   unauthenticated: 401,
   bad_credentials: 401,
   csrf: 403,
-  locked: 423,
+} as const;
+
+const twoFactor = {
+  sign_in_wait: 429,
+  two_factor_bad_code: 401,
+  two_factor_expired: 401,
+  two_factor_enrolment_required: 403,
+  two_factor_not_started: 409,
+  two_factor_already_on: 409,
+  two_factor_not_on: 409,
 } as const;
 
 const registry = {
@@ -197,6 +206,7 @@ const notifications = {
 export const ERROR_STATUS = joinAreas('Error code', {
   platform,
   auth,
+  twoFactor,
   registry,
   volunteers,
   needs,

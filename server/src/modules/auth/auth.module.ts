@@ -1,14 +1,20 @@
-// Sign-in, sessions and accounts; the sessions purge runs nightly (03:15 Shanghai).
+// Sign-in, sessions and accounts, with two-factor sign-in; the purge of sessions, codes, challenges and old throttle
+// counters runs nightly (03:15 Shanghai).
 import type { Db } from '../../db/database.ts';
 import type { AuditLog } from '../../platform/audit.ts';
+import type { FieldCipher } from '../../platform/crypto.ts';
 import type { LinliModule } from '../../platform/module.ts';
 import type { Notifier } from '../../platform/notify.ts';
 import type { SessionCache } from '../../platform/session-cache.ts';
 import { authRoutes } from './auth.routes.ts';
 import { AuthService } from './auth.service.ts';
+import { SignInThrottle } from './sign-in-throttle.ts';
+import { twoFactorRoutes } from './two-factor.routes.ts';
+import { TwoFactorService } from './two-factor.service.ts';
 
 export function authModule(deps: {
   db: Db;
+  cipher: FieldCipher;
   audit: AuditLog;
   notifier: Notifier;
   sessions: SessionCache;
@@ -16,13 +22,28 @@ export function authModule(deps: {
   secureCookies: boolean;
   rateLimits: boolean;
 }): LinliModule<AuthService> {
-  const service = new AuthService(deps.db, deps.audit, deps.notifier, deps.sessionHours, deps.sessions);
+  const twoFactor = new TwoFactorService(deps.db, deps.cipher, deps.audit, deps.notifier, deps.sessions);
+  const throttle = new SignInThrottle(deps.db, (kind, value) => deps.cipher.token('-', kind, value));
+  const service = new AuthService(
+    deps.db,
+    deps.audit,
+    deps.notifier,
+    deps.sessionHours,
+    deps.sessions,
+    throttle,
+    twoFactor,
+  );
+  const routes = authRoutes(service, {
+    secureCookies: deps.secureCookies,
+    sessionHours: deps.sessionHours,
+    rateLimits: deps.rateLimits,
+  });
+  const enrolment = twoFactorRoutes(twoFactor);
   return {
-    routes: authRoutes(service, {
-      secureCookies: deps.secureCookies,
-      sessionHours: deps.sessionHours,
-      rateLimits: deps.rateLimits,
-    }),
+    routes: async (app) => {
+      await routes(app);
+      await enrolment(app);
+    },
     service,
     jobs: [{ name: 'sessions.purge', cron: '15 3 * * *', run: () => service.purgeExpired() }],
   };
