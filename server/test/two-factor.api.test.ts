@@ -215,7 +215,7 @@ for (const kind of testDatabaseKinds()) {
       assert.equal((await bAdmin('GET', '/api/registry/summary')).statusCode, 200);
     });
 
-    it('lets an admin reset a staff member’s two-factor: audited, the person told, other communities refused', async () => {
+    it('lets an admin reset a staff member’s two-factor: audited, the person told, others refused', async () => {
       // Community b: its admin enrols first (b requires it of nobody; enrolling is still allowed).
       const bAdmin = await signInAs(t, 'community_admin', 'b');
       const bStaff = await signInAs(t, 'staff', 'b');

@@ -19,6 +19,7 @@ import { selfServicePhoneEn } from './selfservice.phone.en.ts';
 import { classroomSwapPhoneEn } from './classroom-swap.phone.en.ts';
 import { noticesPhoneEn } from './notices.phone.en.ts';
 
+import { twoFactorPhoneEn } from './twofactor.phone.en.ts';
 export const en: Translation<typeof zhCN> = {
   ...orgPhoneEn,
   ...selectionsPhoneEn,
@@ -36,6 +37,7 @@ export const en: Translation<typeof zhCN> = {
   ...selfServicePhoneEn,
   ...classroomSwapPhoneEn,
   ...noticesPhoneEn,
+  ...twoFactorPhoneEn,
   app: { name: 'Linli', tagline: 'Community volunteer service', documentTitle: 'Linli · Community volunteer service' },
   a11y: { skipToMain: 'Skip to main content' },
   settings: { label: 'Display settings' },

@@ -147,7 +147,8 @@ export class AuthService {
   }
 
   /**
-   * The actor behind a session cookie, or null when the session is unknown, expired, or its account disabled. Every request asks, so answers are kept a few seconds (SessionCache); the actor is frozen
+   * The actor behind a session cookie, or null when the session is unknown, expired, or its account disabled.
+   * Every request asks, so answers are kept a few seconds (SessionCache); the actor is frozen
    * because requests share it.
    */
   async actorFromToken(token: string): Promise<Actor | null> {
