@@ -249,4 +249,8 @@ export const PERMISSION_LABELS: Record<Permission, { zh: string; en: string }> =
   'selections.manage': { zh: '管理评选', en: 'manage selections' },
   'org.read': { zh: '查看组织架构', en: 'read the organisation' },
   'org.manage': { zh: '管理领导小组和社会组织联合会', en: 'manage the leadership group and the federation' },
+  'security.manage': {
+    zh: '设置两步验证要求、重置他人的两步验证',
+    en: 'set the two-step verification rule and reset it',
+  },
 };

@@ -230,6 +230,16 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(reset.statusCode, 204, reset.body);
       assert.equal((await bAdmin('POST', `/api/auth/two-factor/reset/${staffId}`)).statusCode, 409);
       assert.equal((await bAdmin('POST', `/api/auth/two-factor/reset/${uuidv7()}`)).statusCode, 404);
+      const bAdminId = (await bAdmin('GET', '/api/auth/me')).json().user.accountId;
+      const self = await bAdmin('POST', `/api/auth/two-factor/reset/${bAdminId}`);
+      assert.equal(self.json().error.code, 'two_factor_reset_self');
+      // Another community's member is not found from here.
+      const aVolunteer = await t.db.handle.db
+        .selectFrom('account')
+        .select('id')
+        .where('phone', '=', t.a.phones.volunteer)
+        .executeTakeFirstOrThrow();
+      assert.equal((await bAdmin('POST', `/api/auth/two-factor/reset/${aVolunteer.id}`)).statusCode, 404);
       const audit = await t.db.handle.db
         .selectFrom('audit_log')
         .select(['community_id', 'entity_id'])

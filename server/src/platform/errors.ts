@@ -29,6 +29,7 @@ const twoFactor = {
   two_factor_not_started: 409,
   two_factor_already_on: 409,
   two_factor_not_on: 409,
+  two_factor_reset_self: 409,
 } as const;
 
 const registry = {

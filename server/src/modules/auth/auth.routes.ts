@@ -48,11 +48,12 @@ export function authRoutes(
     };
     // Per-IP limits on bursts; SignInThrottle (in the database) slows guessing per number and per address.
     const limit = (max: number) => (opts.rateLimits ? { rateLimit: { max, timeWindow: '1 minute' } } : {});
-    const answer = async (result: SignedIn | SecondStep, req: FastifyRequest, reply: FastifyReply) => {
-      if ('challenge' in result) return { twoFactor: result };
+    const opened = async (result: SignedIn, req: FastifyRequest, reply: FastifyReply) => {
       reply.setCookie(SESSION_COOKIE, result.token, cookie);
       return { user: await auth.me(result.actor, localeOf(req)), csrfToken: result.actor.csrfToken };
     };
+    const answer = (result: SignedIn | SecondStep, req: FastifyRequest, reply: FastifyReply) =>
+      'challenge' in result ? { twoFactor: result } : opened(result, req, reply);
 
     r.post(
       '/api/auth/sign-in',
@@ -84,7 +85,7 @@ export function authRoutes(
         },
       },
       async (req, reply) =>
-        answer(await auth.signInSecondStep(req.body.challenge, req.body.code, requestContext(req)), req, reply),
+        opened(await auth.signInSecondStep(req.body.challenge, req.body.code, requestContext(req)), req, reply),
     );
 
     r.post(

@@ -170,7 +170,7 @@ export class TwoFactorService {
 
   /** An admin clears another member's two-factor (a lost phone): audited, and the person is told by text. */
   async reset(actor: Actor, accountId: string, ctx: RequestContext) {
-    if (accountId === actor.accountId) throw new AppError('forbidden', { role: actor.role, permission: 'self' });
+    if (accountId === actor.accountId) throw new AppError('two_factor_reset_self');
     if (!(await repo.memberRole(this.db, actor.communityId, accountId)))
       throw new AppError('not_found', { entity: 'account' });
     const a = await repo.totpOf(this.db, accountId);
@@ -232,7 +232,12 @@ export class TwoFactorService {
     this.sessions.forgetAll();
   }
 
-  private async recordOwn(accountId: string, ctx: RequestContext | null, action: string, detail: object) {
+  private async recordOwn(
+    accountId: string,
+    ctx: RequestContext | null,
+    action: string,
+    detail: Record<string, unknown>,
+  ) {
     const a = await repo.totpOf(this.db, accountId);
     const m = await findMembership(this.db, accountId);
     if (!a || !m) return;

@@ -8,6 +8,7 @@ export const zh = {
   two_factor_not_started: '请先点“开始设置”，再输入验证器 App 上的数字',
   two_factor_already_on: '两步验证已经开启',
   two_factor_not_on: '两步验证尚未开启',
+  two_factor_reset_self: '不能重置自己的两步验证。请用验证器上的数字或恢复码自己关闭，或请另一位管理员重置',
 } satisfies Record<string, string>;
 
 export const en: Record<keyof typeof zh, string> = {
@@ -20,4 +21,6 @@ export const en: Record<keyof typeof zh, string> = {
   two_factor_not_started: 'Press "Start" first, then enter the digits from your authenticator app',
   two_factor_already_on: 'Two-step verification is already on',
   two_factor_not_on: 'Two-step verification is not on',
+  two_factor_reset_self:
+    'You cannot reset your own two-step verification. Turn it off with a code, or ask another admin to reset it',
 };
