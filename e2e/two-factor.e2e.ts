@@ -1,7 +1,8 @@
 // Two-step verification journey: 宋佳怡 (a social worker, 13800000019, used by no other journey) sets up an
 // authenticator on the console's 两步验证 page — the test reads the key shown for manual entry and computes the
 // app's codes itself — keeps her recovery codes, signs out, signs in with password + code, then with a recovery code
-// (refused the second time); the director 陈志刚 (13800000010) resets hers, and she signs in with the password alone.
+// (refused the second time); the director 陈志刚 (13800000010) resets hers, then requires it of social workers for a
+// moment: signing in sends her to set it up, whatever page she opens (the requirement is turned off again).
 // Axe on the enrolment page, the recovery codes and the sign-in page's second step.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -92,6 +93,31 @@ describe('two-step verification journey', () => {
     await director.getByRole('button', { name: /确\s*定|OK/ }).click();
     await director.getByText('已重置，已短信通知对方').waitFor();
     await row.getByText('未开启').waitFor();
+
+    // The director requires it of social workers: she signs in and is sent to set it up, whatever she opens.
+    // The box shows what the server holds: it turns once the change is saved and read back.
+    const staffRule = director.getByRole('checkbox', { name: '要求社工开启' });
+    await staffRule.click();
+    await director.getByText('已保存').first().waitFor();
+    for (let i = 0; i < 50 && !(await staffRule.isChecked()); i++) await director.waitForTimeout(200);
+    assert.equal(await staffRule.isChecked(), true);
+    try {
+      const { context: again, page: she } = await signedIn(
+        browser(),
+        'desktop',
+        SOCIAL_WORKER,
+        /\/console\/two-factor/,
+      );
+      await she.getByText('社区要求您开启两步验证').waitFor();
+      await she.goto('/console/residents');
+      await she.waitForURL(/\/console\/two-factor/);
+      await expectAccessible(she, 'two-factor required (console)');
+      await again.close();
+    } finally {
+      await staffRule.click();
+      await director.getByRole('row').filter({ hasText: '宋佳怡' }).getByText('未开启', { exact: true }).waitFor();
+      assert.equal(await staffRule.isChecked(), false);
+    }
     await desk.close();
     await (await signedIn(browser(), 'desktop', SOCIAL_WORKER)).context.close();
   });
