@@ -138,12 +138,18 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(used2.length, 1);
 
       // A challenge answers five wrong codes, then it is gone (the password is needed again).
+      await t.db.handle.db.deleteFrom('sign_in_throttle').execute(); // the spent recovery code above counted one
       const challenge = await firstStep(phone);
       for (let i = 0; i < 4; i++)
         assert.equal((await post('/api/auth/two-factor', { challenge, code: `00000${i}` })).statusCode, 401);
       assert.equal((await post('/api/auth/two-factor', { challenge, code: '000009' })).statusCode, 401);
       const dead = await post('/api/auth/two-factor', { challenge, code: recoveryCodes[0] });
       assert.equal(dead.json().error.code, 'two_factor_expired');
+      // The five wrong codes count on the number, and a right password neither clears nor passes them: the app's
+      // codes cannot be guessed at leisure by someone who has the password.
+      const waits = await post('/api/auth/sign-in', { phone, password: 'test-password' });
+      assert.equal(waits.statusCode, 429);
+      await t.db.handle.db.deleteFrom('sign_in_throttle').execute();
       assert.equal((await post('/api/auth/two-factor', { challenge: 'made-up', code: '123456' })).statusCode, 401);
     });
 

@@ -13,7 +13,7 @@ import type { SessionCache } from '../../platform/session-cache.ts';
 import { uuidv7 } from '../../../../domain/shared/ids.ts';
 import { PERMISSIONS, REGION_ROLES, ROLES, scopeOf, type Role } from '../../../../domain/access/roles.ts';
 import * as repo from './auth.repository.ts';
-import type { SignInThrottle } from './sign-in-throttle.ts';
+import type { Gate, SignInThrottle } from './sign-in-throttle.ts';
 import { twoFactorRequired, type TwoFactorService } from './two-factor.service.ts';
 import { communityIdsUnderRegion, regionMemberships } from '../regions/regions-directory.ts';
 
@@ -62,8 +62,7 @@ export class AuthService {
       if (account) await this.recordFailure(account.id, account.name, ctx, 'password');
       throw new AppError('bad_credentials');
     }
-    await this.throttle.succeed(gate);
-    return this.afterFirstFactor(account.id, ctx, 'password');
+    return this.afterFirstFactor(account.id, ctx, 'password', gate);
   }
 
   /** Sends a six-digit code. Says the same whether or not the number has an account. */
@@ -111,16 +110,18 @@ export class AuthService {
       throw new AppError('bad_credentials', { reason: 'code' });
     }
     await repo.updateCode(this.db, last.id, { consumed_at: new Date().toISOString() });
-    await this.throttle.succeed(gate);
-    return this.afterFirstFactor(account.id, ctx, 'code');
+    return this.afterFirstFactor(account.id, ctx, 'code', gate);
   }
 
   /**
    * A text code is one factor, like a password: an account with an authenticator gives its code after either. An
    * account its community requires to have one but that has none yet gets a session restricted to enrolment.
+   * The failure counts are cleared only when a session opens: someone who has the password alone cannot wash away
+   * the count of their wrong authenticator codes by typing it again.
    */
-  private async afterFirstFactor(accountId: string, ctx: RequestContext, method: string) {
+  private async afterFirstFactor(accountId: string, ctx: RequestContext, method: string, gate: Gate) {
     if (await this.twoFactor.isEnabled(accountId)) return this.twoFactor.openChallenge(accountId, method);
+    await this.throttle.succeed(gate);
     return this.openSession(accountId, ctx, method);
   }
 

@@ -6,8 +6,8 @@
 // - the client address;
 // - the pair (phone, address).
 // The first failures are free (5 per number, 20 per address); after that each failure makes the next attempt wait
-// 30 s, 1 min, 2 min, … up to 15 min. Counters forget after 24 hours without a failure; a success clears the number's
-// and the pair's counters (not the address's: one known password must not wash an address clean).
+// 30 s, 1 min, 2 min, … up to 15 min. Counters forget after 24 hours without a failure; a session opening clears the
+// number's and the pair's counters (not the address's: one known password must not wash an address clean).
 // A waiting number still lets in an address that has never failed for it: the holder signing in from their usual
 // place is not kept out by someone guessing elsewhere (each new address gets one try before it waits too).
 // Nothing here ends a session: guesses by others never sign the holder out.
