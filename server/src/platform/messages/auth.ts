@@ -1,5 +1,5 @@
-// Server messages of the auth area: signing in, sessions (the wait after failed sign-ins is in two-factor.ts). Keys are error codes and
-// validation keys; ../i18n.ts joins every area into one table per language.
+// Server messages of the auth area: signing in and sessions (the wait after failed sign-ins is in two-factor.ts). Keys
+// are error codes and validation keys; ../i18n.ts joins every area into one table per language.
 
 export const zh = {
   unauthenticated: '请先登录',
