@@ -67,6 +67,7 @@ export const PERMISSIONS = [
   'org.read', // the organisation: the leadership group, social workers and their volunteers, the federation
   'org.manage', // edit the leadership group and the federation of social organisations
   'accounts.reset', // send a member of the community a code to set a new password (staff never learn it)
+  'security.manage', // whether admins and staff must use two-factor sign-in; reset a staff member's two-factor
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -253,5 +254,9 @@ export const PERMISSION_LABELS: Record<Permission, { zh: string; en: string }> =
   'accounts.reset': {
     zh: '为他人重置密码（验证码发给本人）',
     en: 'reset another person’s password (the code goes to them)',
+  },
+  'security.manage': {
+    zh: '设置两步验证要求、重置他人的两步验证',
+    en: 'set the two-step verification rule and reset it',
   },
 };

@@ -659,6 +659,9 @@ function toRows(model: CommunityModel, cipher: FieldCipher, opts: SeedOptions): 
       city: opts.city ?? XIGUAN.city,
       time_zone: 'Asia/Shanghai',
       created_at: at,
+      // The demo runs on loopback with published passwords (xiguan-demo) for trying things out and for the browser
+      // journeys; a real community (a new row) requires two factors of its admins by the column's default.
+      two_factor_admins: 0,
     },
     accounts: [],
     memberships: [],

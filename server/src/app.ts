@@ -111,7 +111,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
 
   // The modules, each after those it uses.
   const { sessionHours, secureCookies } = config;
-  const auth = authModule({ db, audit, notifier, sessions, sessionHours, secureCookies, rateLimits });
+  const auth = authModule({ db, cipher, audit, notifier, sessions, sessionHours, secureCookies, rateLimits });
   const registry = registryModule({ db, cipher, audit, uploads });
   const { registry: registryService, residents } = registry.service;
   const volunteers = volunteersModule({ db, cipher, audit, notifier, sessions, rateLimits, uploads });

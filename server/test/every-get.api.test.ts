@@ -234,6 +234,7 @@ for (const kind of testDatabaseKinds()) {
 /** What a street or district office may read besides public routes, with why it holds no record. */
 const OFFICE_READS: Record<string, string> = {
   '/api/auth/me': 'its own account and the places it works in',
+  '/api/auth/two-factor/status': 'its own account’s two-factor sign-in (an office may enrol too)',
   '/api/regions/tree': 'the names of its regions and communities',
   '/api/regions/communities': 'counts per community',
   '/api/regions/communities/{id}/grids': 'counts per grid',

@@ -75,7 +75,16 @@ export async function seedSmallCommunity(
   const id = uuidv7();
   await db
     .insertInto('community')
-    .values({ id, name: opts.name, district: '金台区', city: '宝鸡市', time_zone: 'Asia/Shanghai', created_at: now })
+    .values({
+      id,
+      name: opts.name,
+      district: '金台区',
+      city: '宝鸡市',
+      time_zone: 'Asia/Shanghai',
+      created_at: now,
+      // Most tests sign in as the admin with a password alone; two-factor.api.test.ts turns the requirement on.
+      two_factor_admins: 0,
+    })
     .execute();
   const grids: [string, string] = [uuidv7(), uuidv7()];
   const buildings: [string, string] = [uuidv7(), uuidv7()];

@@ -21,6 +21,8 @@ export interface Actor {
   locale: Locale | null;
   csrfToken: string;
   tokenHash: string;
+  /** The community requires two factors of this role and the account has none yet: the session may only enrol. */
+  twoFactorEnrolmentRequired?: boolean;
 }
 
 /** Request facts the audit log keeps. */

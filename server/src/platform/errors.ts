@@ -21,7 +21,6 @@ const auth = {
   unauthenticated: 401,
   bad_credentials: 401,
   csrf: 403,
-  locked: 423,
   // Passwords and first setup (issue 16).
   password_too_short: 400,
   password_too_long: 400,
@@ -32,6 +31,17 @@ const auth = {
   setup_link_invalid: 403,
   setup_done: 409,
   setup_phone_taken: 409,
+} as const;
+
+const twoFactor = {
+  sign_in_wait: 429,
+  two_factor_bad_code: 401,
+  two_factor_expired: 401,
+  two_factor_enrolment_required: 403,
+  two_factor_not_started: 409,
+  two_factor_already_on: 409,
+  two_factor_not_on: 409,
+  two_factor_reset_self: 409,
 } as const;
 
 const registry = {
@@ -209,6 +219,7 @@ const notifications = {
 export const ERROR_STATUS = joinAreas('Error code', {
   platform,
   auth,
+  twoFactor,
   registry,
   volunteers,
   needs,

@@ -27,6 +27,19 @@ declare module 'fastify' {
   }
 }
 
+/**
+ * What a session restricted to two-factor enrolment may still reach: who am I, language, sign out, and enrolment
+ * itself (not the community's two-factor rule: a password alone must not be able to turn the requirement off).
+ */
+const ENROLMENT_ROUTES = new Set([
+  '/api/auth/me',
+  '/api/auth/locale',
+  '/api/auth/sign-out',
+  '/api/auth/two-factor/status',
+  '/api/auth/two-factor/start',
+  '/api/auth/two-factor/confirm',
+]);
+
 export interface SessionResolver {
   actorFromToken(token: string): Promise<Actor | null>;
 }
@@ -88,6 +101,8 @@ export function registerPlatformHooks(app: FastifyInstance, sessions: SessionRes
     // Cookies ride along on cross-site requests; the token in a header does not.
     if (!['GET', 'HEAD', 'OPTIONS'].includes(req.method) && req.headers[CSRF_HEADER] !== req.actor.csrfToken)
       throw new AppError('csrf');
+    if (req.actor.twoFactorEnrolmentRequired && !ENROLMENT_ROUTES.has(req.routeOptions.url ?? ''))
+      throw new AppError('two_factor_enrolment_required');
     // A region session (street, district, city office) rests on a community but is no member of it: routes open to
     // any member refuse it; it keeps its own session's routes (/api/auth/…) and what its permissions grant.
     if ('signedIn' in access && req.actor.regionId && !req.url.startsWith('/api/auth/'))
@@ -170,5 +185,7 @@ export function sendError(err: any, req: FastifyRequest, reply: FastifyReply) {
     req.log.error({ err }, 'unexpected error');
   }
   const vars = { ...details, role: details.role, permission: details.permission };
+  // A wait (sign-in throttle) is also said the standard way, for clients and proxies that read it.
+  if (typeof details.retryAfterSeconds === 'number') reply.header('retry-after', String(details.retryAfterSeconds));
   return reply.status(ERROR_STATUS[code]).send({ error: { code, message: translate(locale, code, vars), details } });
 }

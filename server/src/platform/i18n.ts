@@ -6,6 +6,7 @@ import type { ErrorCode } from './errors.ts';
 
 import * as platform from './messages/platform.ts';
 import * as auth from './messages/auth.ts';
+import * as twoFactor from './messages/two-factor.ts';
 import * as registry from './messages/registry.ts';
 import * as volunteers from './messages/volunteers.ts';
 import * as needs from './messages/needs.ts';
@@ -36,6 +37,7 @@ export type Locale = 'zh-CN' | 'en';
 const zh = joinAreas('Message key', {
   platform: platform.zh,
   auth: auth.zh,
+  twoFactor: twoFactor.zh,
   registry: registry.zh,
   volunteers: volunteers.zh,
   needs: needs.zh,
@@ -63,6 +65,7 @@ const zh = joinAreas('Message key', {
 const en: Record<keyof typeof zh, string> = joinAreas('Message key', {
   platform: platform.en,
   auth: auth.en,
+  twoFactor: twoFactor.en,
   registry: registry.en,
   volunteers: volunteers.en,
   needs: needs.en,

@@ -52,6 +52,12 @@ export class SessionCache {
     this.entries.delete(tokenHash);
   }
 
+  /** Every cached session (a community rule that decides what sessions may do changed). */
+  forgetAll(): void {
+    this.epochValue++;
+    this.entries.clear();
+  }
+
   /** Every cached session of the account (sign-in lockout, role or language changed). */
   forgetAccount(accountId: string): void {
     this.epochValue++;

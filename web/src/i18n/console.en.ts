@@ -20,8 +20,10 @@ import { regionsConsoleEn } from './regions.console.en.ts';
 import { indicatorsConsoleEn } from './indicators.console.en.ts';
 import { projectsConsoleEn } from './projects.console.en.ts';
 
+import { twoFactorConsoleEn } from './twofactor.console.en.ts';
 export const consoleEn: Translation<typeof consoleZhCN> = {
   ...orgConsoleEn,
+  ...twoFactorConsoleEn,
   ...activitiesConsoleEn,
   ...badgesConsoleEn,
   ...classroomConsoleEn,

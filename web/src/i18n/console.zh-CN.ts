@@ -17,8 +17,10 @@ import { regionsConsoleZhCN } from './regions.console.zh-CN.ts';
 import { indicatorsConsoleZhCN } from './indicators.console.zh-CN.ts';
 import { projectsConsoleZhCN } from './projects.console.zh-CN.ts';
 
+import { twoFactorConsoleZhCN } from './twofactor.console.zh-CN.ts';
 export const consoleZhCN = {
   ...orgConsoleZhCN,
+  ...twoFactorConsoleZhCN,
   ...activitiesConsoleZhCN,
   ...badgesConsoleZhCN,
   ...classroomConsoleZhCN,

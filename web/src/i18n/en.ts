@@ -20,6 +20,7 @@ import { classroomSwapPhoneEn } from './classroom-swap.phone.en.ts';
 import { noticesPhoneEn } from './notices.phone.en.ts';
 import { accountsEn } from './accounts.phone.en.ts';
 
+import { twoFactorPhoneEn } from './twofactor.phone.en.ts';
 export const en: Translation<typeof zhCN> = {
   ...orgPhoneEn,
   ...selectionsPhoneEn,
@@ -38,6 +39,7 @@ export const en: Translation<typeof zhCN> = {
   ...classroomSwapPhoneEn,
   ...noticesPhoneEn,
   ...accountsEn,
+  ...twoFactorPhoneEn,
   app: { name: 'Linli', tagline: 'Community volunteer service', documentTitle: 'Linli · Community volunteer service' },
   a11y: { skipToMain: 'Skip to main content' },
   settings: { label: 'Display settings' },

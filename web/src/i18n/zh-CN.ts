@@ -17,6 +17,7 @@ import { classroomSwapPhoneZhCN } from './classroom-swap.phone.zh-CN.ts';
 import { noticesPhoneZhCN } from './notices.phone.zh-CN.ts';
 import { accountsZhCN } from './accounts.phone.zh-CN.ts';
 
+import { twoFactorPhoneZhCN } from './twofactor.phone.zh-CN.ts';
 export const zhCN = {
   ...orgPhoneZhCN,
   ...selectionsPhoneZhCN,
@@ -35,6 +36,7 @@ export const zhCN = {
   ...classroomSwapPhoneZhCN,
   ...noticesPhoneZhCN,
   ...accountsZhCN,
+  ...twoFactorPhoneZhCN,
   app: { name: '邻里', tagline: '社区志愿服务', documentTitle: '邻里 · 社区志愿服务' },
   a11y: { skipToMain: '跳到主要内容' },
   settings: { label: '显示设置' },

@@ -11,6 +11,12 @@ export interface AccountTable {
   locked_until: string | null;
   disabled: number;
   created_at: string;
+  /** The authenticator secret (base32), sealed by the field cipher; set from enrolment, null when two-factor is off. */
+  totp_secret?: string | null;
+  /** When the person confirmed enrolment with a code; two-factor sign-in applies only from then. */
+  totp_enabled_at?: string | null;
+  /** The last TOTP time step accepted: a code is good once. */
+  totp_last_step?: number | null;
 }
 
 export interface MembershipTable {

@@ -21,6 +21,7 @@ import type { RegistryTables } from './registry.ts';
 import type { RegionsTables } from './regions.ts';
 import type { SelfServiceTables } from './selfservice.ts';
 import type { VolunteersTables } from './volunteers.ts';
+import type { TwoFactorTables } from './two-factor.ts';
 import type { WechatTables } from './wechat.ts';
 
 export type * from './activities.ts';
@@ -45,6 +46,7 @@ export type * from './registry.ts';
 export type * from './regions.ts';
 export type * from './selfservice.ts';
 export type * from './volunteers.ts';
+export type * from './two-factor.ts';
 export type * from './wechat.ts';
 
 export interface Database
@@ -71,4 +73,5 @@ export interface Database
     NoticesTables,
     RegionsTables,
     IndicatorsTables,
-    ProjectsTables {}
+    ProjectsTables,
+    TwoFactorTables {}

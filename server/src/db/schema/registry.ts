@@ -13,6 +13,10 @@ export interface CommunityTable {
   volunteer_max_age?: number;
   /** The street office (region) the community belongs to. */
   street_id?: string | null;
+  /** 1: community admins must sign in with two factors (the default for a new community). */
+  two_factor_admins?: number;
+  /** 1: staff (社工) must sign in with two factors. */
+  two_factor_staff?: number;
 }
 
 export interface GridTable {

@@ -1,6 +1,8 @@
-// Sign-in, sessions and accounts; the sessions purge runs nightly (03:15 Shanghai).
+// Sign-in, sessions and accounts, with two-factor sign-in; the purge of sessions, codes, challenges and old throttle
+// counters runs nightly (03:15 Shanghai).
 import type { Db } from '../../db/database.ts';
 import type { AuditLog } from '../../platform/audit.ts';
+import type { FieldCipher } from '../../platform/crypto.ts';
 import type { LinliModule } from '../../platform/module.ts';
 import type { Notifier } from '../../platform/notify.ts';
 import type { SessionCache } from '../../platform/session-cache.ts';
@@ -9,9 +11,13 @@ import { AuthService } from './auth.service.ts';
 import { passwordRoutes } from './password.routes.ts';
 import { PasswordService } from './password.service.ts';
 import { SetupService } from './setup.service.ts';
+import { SignInThrottle } from './sign-in-throttle.ts';
+import { twoFactorRoutes } from './two-factor.routes.ts';
+import { TwoFactorService } from './two-factor.service.ts';
 
 export function authModule(deps: {
   db: Db;
+  cipher: FieldCipher;
   audit: AuditLog;
   notifier: Notifier;
   sessions: SessionCache;
@@ -19,7 +25,17 @@ export function authModule(deps: {
   secureCookies: boolean;
   rateLimits: boolean;
 }): LinliModule<AuthService> {
-  const service = new AuthService(deps.db, deps.audit, deps.notifier, deps.sessionHours, deps.sessions);
+  const twoFactor = new TwoFactorService(deps.db, deps.cipher, deps.audit, deps.notifier, deps.sessions);
+  const throttle = new SignInThrottle(deps.db, (kind, value) => deps.cipher.token('-', kind, value));
+  const service = new AuthService(
+    deps.db,
+    deps.audit,
+    deps.notifier,
+    deps.sessionHours,
+    deps.sessions,
+    throttle,
+    twoFactor,
+  );
   const passwords = new PasswordService(deps.db, deps.audit, deps.notifier, deps.sessions);
   const signIn = authRoutes(service, {
     secureCookies: deps.secureCookies,
@@ -27,10 +43,12 @@ export function authModule(deps: {
     rateLimits: deps.rateLimits,
   });
   const passwordAndSetup = passwordRoutes(passwords, new SetupService(deps.db, deps.audit), deps);
+  const enrolment = twoFactorRoutes(twoFactor);
   return {
     routes: async (app) => {
       await signIn(app);
       await passwordAndSetup(app);
+      await enrolment(app);
     },
     service,
     jobs: [

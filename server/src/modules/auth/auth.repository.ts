@@ -16,18 +16,6 @@ export async function findMembership(db: DbOrTrx, accountId: string) {
     .executeTakeFirst();
 }
 
-export async function recordFailedSignIn(db: DbOrTrx, accountId: string, failures: number, lockedUntil: string | null) {
-  await db
-    .updateTable('account')
-    .set({ failed_sign_ins: failures, locked_until: lockedUntil })
-    .where('id', '=', accountId)
-    .execute();
-}
-
-export async function clearFailures(db: DbOrTrx, accountId: string) {
-  await db.updateTable('account').set({ failed_sign_ins: 0, locked_until: null }).where('id', '=', accountId).execute();
-}
-
 export async function insertSession(
   db: DbOrTrx,
   s: {
@@ -72,7 +60,7 @@ export async function loadSessionActor(db: DbOrTrx, tokenHash: string) {
         'account.phone',
         'account.locale',
         'account.disabled',
-        'account.locked_until',
+        'account.totp_enabled_at',
         'membership.id as membership_id',
         'membership.role',
         'membership.title',
@@ -82,6 +70,8 @@ export async function loadSessionActor(db: DbOrTrx, tokenHash: string) {
         'membership.resident_id',
         'community.id as community_id',
         'community.name as community_name',
+        'community.two_factor_admins',
+        'community.two_factor_staff',
       ])
       .where('session.token_hash', '=', tokenHash)
       // A region session's role is its region membership's, even when the account is also a member of its community.
@@ -110,7 +100,6 @@ export async function loadRegionSessionActor(db: DbOrTrx, tokenHash: string) {
       'account.phone',
       'account.locale',
       'account.disabled',
-      'account.locked_until',
       'rm.id as membership_id',
       'rm.role',
       'rm.title',

@@ -1,9 +1,9 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { mobile } from '../../../../domain/registry/schemas.ts';
 import { actorOf, localeOf, requestContext, SESSION_COOKIE } from '../../platform/http.ts';
-import type { AuthService } from './auth.service.ts';
+import type { AuthService, SecondStep, SignedIn } from './auth.service.ts';
 import { noContent } from '../../platform/responses.ts';
 
 const me = z.object({
@@ -27,8 +27,11 @@ const me = z.object({
       active: z.boolean(),
     }),
   ),
+  twoFactorEnrolmentRequired: z.boolean(),
 });
 const signedIn = z.object({ user: me, csrfToken: z.string() });
+/** The first factor was right; the session opens at POST /api/auth/two-factor with the challenge and a code. */
+export const secondStep = z.object({ twoFactor: z.object({ challenge: z.string(), expiresInSeconds: z.number() }) });
 
 export function authRoutes(
   auth: AuthService,
@@ -43,8 +46,14 @@ export function authRoutes(
       secure: opts.secureCookies,
       maxAge: opts.sessionHours * 3600,
     };
-    // Per-IP limits on guessing; the per-account lockout stops slow guessing from many addresses.
+    // Per-IP limits on bursts; SignInThrottle (in the database) slows guessing per number and per address.
     const limit = (max: number) => (opts.rateLimits ? { rateLimit: { max, timeWindow: '1 minute' } } : {});
+    const opened = async (result: SignedIn, req: FastifyRequest, reply: FastifyReply) => {
+      reply.setCookie(SESSION_COOKIE, result.token, cookie);
+      return { user: await auth.me(result.actor, localeOf(req)), csrfToken: result.actor.csrfToken };
+    };
+    const answer = (result: SignedIn | SecondStep, req: FastifyRequest, reply: FastifyReply) =>
+      'challenge' in result ? { twoFactor: result } : opened(result, req, reply);
 
     r.post(
       '/api/auth/sign-in',
@@ -54,14 +63,29 @@ export function authRoutes(
           tags: ['auth'],
           summary: 'Sign in with phone and password',
           body: z.object({ phone: mobile, password: z.string().min(1, 'invalid.required').max(200) }),
+          response: { 200: z.union([signedIn, secondStep]) },
+        },
+      },
+      async (req, reply) =>
+        answer(await auth.signInWithPassword(req.body.phone, req.body.password, requestContext(req)), req, reply),
+    );
+
+    r.post(
+      '/api/auth/two-factor',
+      {
+        config: { access: { public: true }, ...limit(10) },
+        schema: {
+          tags: ['auth'],
+          summary: 'Second sign-in step: an authenticator code or a recovery code',
+          body: z.object({
+            challenge: z.string().min(1).max(100),
+            code: z.string().trim().min(6, 'invalid.value').max(20, 'invalid.value'),
+          }),
           response: { 200: signedIn },
         },
       },
-      async (req, reply) => {
-        const { token, actor } = await auth.signInWithPassword(req.body.phone, req.body.password, requestContext(req));
-        reply.setCookie(SESSION_COOKIE, token, cookie);
-        return { user: await auth.me(actor, localeOf(req)), csrfToken: actor.csrfToken };
-      },
+      async (req, reply) =>
+        opened(await auth.signInSecondStep(req.body.challenge, req.body.code, requestContext(req)), req, reply),
     );
 
     r.post(
@@ -91,14 +115,11 @@ export function authRoutes(
           tags: ['auth'],
           summary: 'Sign in with a one-time code',
           body: z.object({ phone: mobile, code: z.string().regex(/^\d{6}$/, 'invalid.value') }),
-          response: { 200: signedIn },
+          response: { 200: z.union([signedIn, secondStep]) },
         },
       },
-      async (req, reply) => {
-        const { token, actor } = await auth.signInWithCode(req.body.phone, req.body.code, requestContext(req));
-        reply.setCookie(SESSION_COOKIE, token, cookie);
-        return { user: await auth.me(actor, localeOf(req)), csrfToken: actor.csrfToken };
-      },
+      async (req, reply) =>
+        answer(await auth.signInWithCode(req.body.phone, req.body.code, requestContext(req)), req, reply),
     );
 
     r.post(

@@ -1,4 +1,5 @@
-// Sign-in by password or one-time code, sessions, lockout. Knows nothing of HTTP: the routes set cookies.
+// Sign-in by password or one-time code (then the second factor when the account has one), sessions. Guessing is
+// slowed by SignInThrottle. Knows nothing of HTTP: the routes set cookies.
 import { hash as argonHash, verify as argonVerify } from '@node-rs/argon2';
 import crypto from 'node:crypto';
 import type { Db } from '../../db/database.ts';
@@ -8,14 +9,14 @@ import { randomToken, sha256 } from '../../platform/crypto.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { Locale } from '../../platform/i18n.ts';
 import type { Notifier } from '../../platform/notify.ts';
-import { SessionCache } from '../../platform/session-cache.ts';
+import type { SessionCache } from '../../platform/session-cache.ts';
 import { uuidv7 } from '../../../../domain/shared/ids.ts';
 import { PERMISSIONS, REGION_ROLES, ROLES, scopeOf, type Role } from '../../../../domain/access/roles.ts';
 import * as repo from './auth.repository.ts';
+import type { Gate, SignInThrottle } from './sign-in-throttle.ts';
+import { twoFactorRequired, type TwoFactorService } from './two-factor.service.ts';
 import { communityIdsUnderRegion, regionMemberships } from '../regions/regions-directory.ts';
 
-export const MAX_FAILED_SIGN_INS = 5;
-export const LOCKOUT_MINUTES = 15;
 export const CODE_TTL_SECONDS = 300;
 export const CODE_RESEND_SECONDS = 60;
 const CODE_MAX_ATTEMPTS = 5;
@@ -31,29 +32,37 @@ export interface SignedIn {
   actor: Actor;
 }
 
+/** A right first factor on an account with two-factor on: no session yet, only a challenge for the second step. */
+export interface SecondStep {
+  challenge: string;
+  expiresInSeconds: number;
+}
+
 export class AuthService {
   constructor(
     private readonly db: Db,
     private readonly audit: AuditLog,
     private readonly notifier: Notifier,
     private readonly sessionHours: number,
-    private readonly sessions: SessionCache = new SessionCache(),
+    private readonly sessions: SessionCache,
+    private readonly throttle: SignInThrottle,
+    private readonly twoFactor: TwoFactorService,
   ) {}
 
-  async signInWithPassword(phone: string, password: string, ctx: RequestContext): Promise<SignedIn> {
+  async signInWithPassword(phone: string, password: string, ctx: RequestContext): Promise<SignedIn | SecondStep> {
+    // The throttle counts by phone number whether or not it has an account, so both are answered alike.
+    const gate = await this.throttle.enter(phone, ctx.ip);
     const account = await repo.findAccountByPhone(this.db, phone);
-    if (!account || !account.password_hash || account.disabled) {
-      // Spend the same time as a real check, so response times do not reveal which numbers exist.
-      await argonVerify(await (dummyHash ??= hashPassword('not-a-password')), password).catch(() => false);
-      throw new AppError('bad_credentials');
-    }
-    this.assertNotLocked(account.locked_until);
-    const ok = await argonVerify(account.password_hash, password).catch(() => false);
+    const usable = account && account.password_hash && !account.disabled;
+    // An unknown number spends the same time on a real check, so response times do not reveal which numbers exist.
+    const hash = usable ? account.password_hash! : await (dummyHash ??= hashPassword('not-a-password'));
+    const ok = (await argonVerify(hash, password).catch(() => false)) && usable;
     if (!ok) {
-      await this.countFailure(account.id, account.failed_sign_ins, account.name, ctx, 'password');
+      await this.throttle.fail(gate);
+      if (account) await this.recordFailure(account.id, account.name, ctx, 'password');
       throw new AppError('bad_credentials');
     }
-    return this.openSession(account.id, account.failed_sign_ins, ctx, 'password');
+    return this.afterFirstFactor(account.id, ctx, 'password', gate);
   }
 
   /** Sends a six-digit code. Says the same whether or not the number has an account. */
@@ -84,20 +93,48 @@ export class AuthService {
     return { expiresInSeconds: CODE_TTL_SECONDS, resendAfterSeconds: CODE_RESEND_SECONDS };
   }
 
-  async signInWithCode(phone: string, code: string, ctx: RequestContext): Promise<SignedIn> {
+  async signInWithCode(phone: string, code: string, ctx: RequestContext): Promise<SignedIn | SecondStep> {
+    const gate = await this.throttle.enter(phone, ctx.ip);
     const account = await repo.findAccountByPhone(this.db, phone);
-    if (!account || account.disabled) throw new AppError('bad_credentials', { reason: 'code' });
-    this.assertNotLocked(account.locked_until);
+    if (!account || account.disabled) {
+      await this.throttle.fail(gate);
+      throw new AppError('bad_credentials', { reason: 'code' });
+    }
     const last = await repo.latestCode(this.db, phone);
     const usable =
       last && !last.consumed_at && Date.parse(last.expires_at) > Date.now() && last.attempts < CODE_MAX_ATTEMPTS;
     if (!usable || last.code_hash !== sha256(`${phone}:${code}`)) {
       if (last && usable) await repo.updateCode(this.db, last.id, { attempts: last.attempts + 1 });
-      await this.countFailure(account.id, account.failed_sign_ins, account.name, ctx, 'code');
+      await this.throttle.fail(gate);
+      await this.recordFailure(account.id, account.name, ctx, 'code');
       throw new AppError('bad_credentials', { reason: 'code' });
     }
     await repo.updateCode(this.db, last.id, { consumed_at: new Date().toISOString() });
-    return this.openSession(account.id, account.failed_sign_ins, ctx, 'code');
+    return this.afterFirstFactor(account.id, ctx, 'code', gate);
+  }
+
+  /**
+   * A text code is one factor, like a password: an account with an authenticator gives its code after either. An
+   * account its community requires to have one but that has none yet gets a session restricted to enrolment.
+   * The failure counts are cleared only when a session opens: someone who has the password alone cannot wash away
+   * the count of their wrong authenticator codes by typing it again.
+   */
+  private async afterFirstFactor(accountId: string, ctx: RequestContext, method: string, gate: Gate) {
+    if (await this.twoFactor.isEnabled(accountId)) return this.twoFactor.openChallenge(accountId, method);
+    await this.throttle.succeed(gate);
+    return this.openSession(accountId, ctx, method);
+  }
+
+  /** The second step: the challenge from the first and an authenticator or recovery code open the session. */
+  async signInSecondStep(challenge: string, code: string, ctx: RequestContext): Promise<SignedIn> {
+    const c = await this.twoFactor.challengeOf(challenge);
+    const gate = await this.throttle.enter(c.phone, ctx.ip);
+    if (!(await this.twoFactor.answerChallenge(c.tokenHash, c.accountId, code, ctx))) {
+      await this.throttle.fail(gate);
+      throw new AppError('two_factor_bad_code');
+    }
+    await this.throttle.succeed(gate);
+    return this.openSession(c.accountId, ctx, `${c.method}+totp`);
   }
 
   async signOut(actor: Actor, ctx: RequestContext): Promise<void> {
@@ -111,8 +148,8 @@ export class AuthService {
   }
 
   /**
-   * The actor behind a session cookie, or null when the session is unknown, expired, or its account disabled
-   * or locked out. Every request asks, so answers are kept a few seconds (SessionCache); the actor is frozen
+   * The actor behind a session cookie, or null when the session is unknown, expired, or its account disabled.
+   * Every request asks, so answers are kept a few seconds (SessionCache); the actor is frozen
    * because requests share it.
    */
   async actorFromToken(token: string): Promise<Actor | null> {
@@ -126,7 +163,6 @@ export class AuthService {
     // A community session (the common case) first; a region session only when that finds nothing.
     const row = (await repo.loadSessionActor(this.db, tokenHash)) ?? (await this.regionSessionRow(tokenHash));
     if (!row || row.disabled || Date.parse(row.expires_at) <= Date.now()) return null;
-    if (row.locked_until && Date.parse(row.locked_until) > Date.now()) return null;
     if (!(ROLES as readonly string[]).includes(row.role)) return null;
     // An office role belongs to a region membership only; on a community membership it would be a mistake.
     if (!('region_id' in row) && (REGION_ROLES as readonly string[]).includes(row.role)) return null;
@@ -150,6 +186,7 @@ export class AuthService {
       locale: row.locale === 'en' || row.locale === 'zh-CN' ? row.locale : null,
       csrfToken: row.csrf_token,
       tokenHash,
+      twoFactorEnrolmentRequired: 'region_id' in row ? false : !row.totp_enabled_at && twoFactorRequired(row.role, row),
     });
     this.sessions.set(actor, Date.parse(row.expires_at), epoch);
     return actor;
@@ -241,6 +278,8 @@ export class AuthService {
       // Set in a region session: the office (街道, 区, 市) the actor works in.
       region: actor.regionId ? { id: actor.regionId, name: actor.communityName } : null,
       places: await this.places(actor),
+      // The web sends a person whose session may only enrol to the two-factor page.
+      twoFactorEnrolmentRequired: !!actor.twoFactorEnrolmentRequired,
     };
   }
 
@@ -251,42 +290,22 @@ export class AuthService {
 
   async purgeExpired(): Promise<void> {
     await repo.purgeExpired(this.db, new Date().toISOString());
+    await this.twoFactor.purge();
   }
 
-  private assertNotLocked(lockedUntil: string | null): void {
-    if (lockedUntil && Date.parse(lockedUntil) > Date.now()) throw new AppError('locked', { until: lockedUntil });
-  }
-
-  private async countFailure(
-    accountId: string,
-    previous: number,
-    name: string,
-    ctx: RequestContext,
-    method: string,
-  ): Promise<void> {
-    const failures = previous + 1;
-    const lock = failures >= MAX_FAILED_SIGN_INS ? new Date(Date.now() + LOCKOUT_MINUTES * 60_000).toISOString() : null;
-    await repo.recordFailedSignIn(this.db, accountId, lock ? 0 : failures, lock);
-    // A lockout ends the account's open sessions too (actorFromToken refuses a locked account).
-    if (lock) this.sessions.forgetAccount(accountId);
+  /** A failed sign-in on a known account, in its community's audit log (the throttle keeps the counts). */
+  private async recordFailure(accountId: string, name: string, ctx: RequestContext, method: string): Promise<void> {
     const m = await repo.findMembership(this.db, accountId);
-    if (m) {
-      await this.audit.recordBy(this.db, { communityId: m.community_id, accountId, name, role: m.role }, ctx, {
-        action: lock ? 'auth.locked' : 'auth.sign_in_failed',
-        entityType: 'account',
-        entityId: accountId,
-        detail: { method, failures },
-      });
-    }
-    if (lock) throw new AppError('locked', { until: lock });
+    if (!m) return;
+    await this.audit.recordBy(this.db, { communityId: m.community_id, accountId, name, role: m.role }, ctx, {
+      action: 'auth.sign_in_failed',
+      entityType: 'account',
+      entityId: accountId,
+      detail: { method },
+    });
   }
 
-  private async openSession(
-    accountId: string,
-    previousFailures: number,
-    ctx: RequestContext,
-    method: string,
-  ): Promise<SignedIn> {
+  private async openSession(accountId: string, ctx: RequestContext, method: string): Promise<SignedIn> {
     // An office account works in its region: a region membership comes first (it may switch to a community).
     const region = (await regionMemberships(this.db, accountId))[0];
     let place: { communityId: string; regionId: string | null };
@@ -303,7 +322,6 @@ export class AuthService {
     const token = randomToken();
     const now = new Date();
     await this.db.transaction().execute(async (trx) => {
-      if (previousFailures) await repo.clearFailures(trx, accountId);
       await repo.insertSession(trx, {
         token_hash: sha256(token),
         account_id: accountId,

@@ -10,12 +10,7 @@ export async function accountById(db: DbOrTrx, id: string) {
 }
 
 export async function setPasswordHash(db: DbOrTrx, accountId: string, hash: string) {
-  // A new password also lifts a lockout: the person has just proved who they are.
-  await db
-    .updateTable('account')
-    .set({ password_hash: hash, failed_sign_ins: 0, locked_until: null })
-    .where('id', '=', accountId)
-    .execute();
+  await db.updateTable('account').set({ password_hash: hash }).where('id', '=', accountId).execute();
 }
 
 /** Ends every session of the account but `keep` (the one that changed the password). */

@@ -1,12 +1,11 @@
-// Server messages of the auth area: signing in, sessions and the lock after failed sign-ins. Keys are error codes and
-// validation keys; ../i18n.ts joins every area into one table per language.
+// Server messages of the auth area: signing in and sessions (the wait after failed sign-ins is in two-factor.ts). Keys
+// are error codes and validation keys; ../i18n.ts joins every area into one table per language.
 
 export const zh = {
   unauthenticated: '请先登录',
   bad_credentials: '手机号或密码不正确',
   bad_code: '验证码不正确或已过期',
   csrf: '页面已过期，请刷新后重试',
-  locked: '登录失败次数过多，账号已锁定，请在 {until} 后再试',
   'entity.account': '账号',
   password_too_short: '密码太短：至少要 {min} 位',
   password_too_long: '密码太长：最多 {max} 位',
@@ -25,7 +24,6 @@ export const en: Record<keyof typeof zh, string> = {
   bad_credentials: 'Wrong phone number or password',
   bad_code: 'The code is wrong or has expired',
   csrf: 'This page has expired; please reload and try again',
-  locked: 'Too many failed sign-ins; the account is locked until {until}',
   'entity.account': 'account',
   password_too_short: 'The password is too short: it needs at least {min} characters',
   password_too_long: 'The password is too long: at most {max} characters',

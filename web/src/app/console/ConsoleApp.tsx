@@ -71,6 +71,7 @@ const BatchMatchPage = lazy(() => import('../../features/needs/console/BatchMatc
 const SurveyProgressPage = lazy(() => import('../../features/needs/console/SurveyProgressPage.tsx'));
 const SurveyTodoPage = lazy(() => import('../../features/needs/console/SurveyTodoPage.tsx'));
 const RegionsPage = lazy(() => import('../../features/regions/RegionsPage.tsx'));
+const TwoFactorPage = lazy(() => import('../../features/auth/console/TwoFactorPage.tsx'));
 
 function Allow({ permission, children }: { permission: Permission; children: ReactNode }) {
   const { t } = useTranslation();
@@ -178,6 +179,8 @@ export default function ConsoleApp() {
             <Route path="survey" element={reg('needs.read', <SurveyProgressPage />)} />
             <Route path="survey/todo" element={reg('needs.read', <SurveyTodoPage />)} />
             <Route path="regions" element={reg('regions.read', <RegionsPage />)} />
+            {/* Every console user's own sign-in; a session restricted to enrolment reaches only this page. */}
+            <Route path="two-factor" element={<TwoFactorPage />} />
             <Route path="*" element={<NotFound />} />
           </Route>
           {/* The check-in kiosk fills the screen: outside the console's layout, no menu. */}

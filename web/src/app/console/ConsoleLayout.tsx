@@ -1,7 +1,7 @@
 // The console frame: side menu, header with community, user, language switch, phone view and sign-out.
 import { Suspense, useState } from 'react';
 import { Button, ConfigProvider, Layout, Menu, Space, Spin, Typography, type MenuProps } from 'antd';
-import { KeyOutlined, LogoutOutlined, MenuOutlined, MobileOutlined } from '@ant-design/icons';
+import { KeyOutlined, LogoutOutlined, MenuOutlined, MobileOutlined, SafetyOutlined } from '@ant-design/icons';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser, useSignOut } from '../../shared/session/useSession.ts';
@@ -97,6 +97,9 @@ export function ConsoleLayout() {
             <Button onClick={toggle} aria-label={t('lang.switchAria')}>
               <span lang={lang === 'zh-CN' ? 'en' : 'zh-CN'}>{t('lang.switchLabel')}</span>
             </Button>
+            <Link to="/console/two-factor">
+              <SafetyOutlined /> {t('twoFactor.menu')}
+            </Link>
             <Link to="/m">
               <MobileOutlined /> {t('console.phoneView')}
             </Link>

@@ -16,8 +16,12 @@ const ENTITY_TYPES = ['resident', 'household', 'building', 'grid', 'account'] as
 const KNOWN_ACTIONS = [
   'auth.sign_in',
   'auth.sign_in_failed',
-  'auth.locked',
   'auth.sign_out',
+  'auth.two_factor_on',
+  'auth.two_factor_off',
+  'auth.two_factor_reset',
+  'auth.two_factor_recovery_used',
+  'auth.two_factor_policy',
   'registry.import',
   'registry.export',
   'building.create',

@@ -7,11 +7,11 @@ import { problemsOf, type FormProblems } from './fieldErrors.ts';
 import { FormAlert } from './FormAlert.tsx';
 import { PhoneField } from './PhoneField.tsx';
 import { useCountdown } from './useCountdown.ts';
-import type { Me } from '../../shared/session/types.ts';
+import type { SignInResult } from '../../shared/session/types.ts';
 
 const DEFAULT_RESEND_SECONDS = 60;
 
-export function CodeForm({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
+export function CodeForm({ onSignedIn }: { onSignedIn: (r: SignInResult) => void }) {
   const { t } = useTranslation();
   const [phone, setPhone] = useState('');
   const [code, setCode] = useState('');

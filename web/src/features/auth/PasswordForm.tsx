@@ -6,9 +6,9 @@ import { usePasswordSignIn } from './api.ts';
 import { problemsOf, type FormProblems } from './fieldErrors.ts';
 import { FormAlert } from './FormAlert.tsx';
 import { PhoneField } from './PhoneField.tsx';
-import type { Me } from '../../shared/session/types.ts';
+import type { SignInResult } from '../../shared/session/types.ts';
 
-export function PasswordForm({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
+export function PasswordForm({ onSignedIn }: { onSignedIn: (r: SignInResult) => void }) {
   const { t } = useTranslation();
   const [phone, setPhone] = useState('');
   const [password, setPassword] = useState('');

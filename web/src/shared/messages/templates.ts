@@ -4,6 +4,7 @@ const TEMPLATE_LABELS: Record<string, { zh: string; en: string }> = {
   sign_in_code: { zh: '登录验证码', en: 'Sign-in code' },
   password_reset_code: { zh: '重置密码验证码', en: 'Password reset code' },
   password_changed: { zh: '密码已修改通知', en: 'Password changed' },
+  'auth.two_factor_reset': { zh: '两步验证已被管理员重置', en: 'Two-step verification reset by an admin' },
   volunteer_registration_code: { zh: '志愿者注册验证码', en: 'Volunteer registration code' },
   wechat_bind_code: { zh: '绑定微信验证码', en: 'WeChat binding code' },
   'volunteer.guardian_consent_code': { zh: '监护人同意验证码', en: 'Guardian consent code' },

@@ -2,7 +2,7 @@
 import { api, setCsrfToken } from '../api/client.ts';
 import { isApiError } from '../api/errors.ts';
 import type { Lang } from '../../i18n/langs.ts';
-import type { CodeSent, Me, SessionResponse } from './types.ts';
+import type { CodeSent, Me, SecondStep, SessionResponse, SignInResult } from './types.ts';
 
 function keep(res: SessionResponse): Me {
   setCsrfToken(res.csrfToken);
@@ -22,12 +22,21 @@ export async function fetchMe(signal?: AbortSignal): Promise<Me | null> {
   }
 }
 
-export async function signInWithPassword(phone: string, password: string): Promise<Me> {
-  return keep(await api.post<SessionResponse>('/api/auth/sign-in', { phone, password }));
+function firstStep(res: SessionResponse | SecondStep): SignInResult {
+  return 'twoFactor' in res ? { challenge: res.twoFactor.challenge } : { me: keep(res) };
 }
 
-export async function signInWithCode(phone: string, code: string): Promise<Me> {
-  return keep(await api.post<SessionResponse>('/api/auth/sign-in-code', { phone, code }));
+export async function signInWithPassword(phone: string, password: string): Promise<SignInResult> {
+  return firstStep(await api.post<SessionResponse | SecondStep>('/api/auth/sign-in', { phone, password }));
+}
+
+export async function signInWithCode(phone: string, code: string): Promise<SignInResult> {
+  return firstStep(await api.post<SessionResponse | SecondStep>('/api/auth/sign-in-code', { phone, code }));
+}
+
+/** The second step: the code from the authenticator app, or a recovery code. */
+export async function signInSecondStep(challenge: string, code: string): Promise<Me> {
+  return keep(await api.post<SessionResponse>('/api/auth/two-factor', { challenge, code }));
 }
 
 export function requestCode(phone: string): Promise<CodeSent> {

@@ -25,12 +25,22 @@ export interface Me {
     role: string;
     active: boolean;
   }>;
+  /** The community requires two-step verification of this role and it is not set up: the session may only enrol. */
+  twoFactorEnrolmentRequired?: boolean;
 }
 
 export interface SessionResponse {
   user: Me;
   csrfToken: string;
 }
+
+/** A right password (or text code) on an account with two-step verification: the code from the app comes next. */
+export interface SecondStep {
+  twoFactor: { challenge: string; expiresInSeconds: number };
+}
+
+/** What a sign-in answers: the user, or the second step. */
+export type SignInResult = { me: Me } | { challenge: string };
 
 export interface CodeSent {
   sent: true;
