@@ -1,0 +1,128 @@
+// Steady writes over HTTP for the failure tests (SIGKILL, backup under load): honour-hour grants, each one an hours
+// entry, the volunteer's running total and an audit entry in one transaction. Every 201 is remembered, so a test can
+// ask afterwards whether each acknowledged write is there.
+import { sql } from 'kysely';
+import type { DatabaseKind, Db } from '../server/src/db/database.ts';
+import { AuditLog } from '../server/src/platform/audit.ts';
+import { insertBenchCommunity, insertStaffAccount, benchVolunteerRow } from '../bench/lib.ts';
+
+export interface Acknowledged {
+  id: string;
+  volunteerId: string;
+  minutes: number;
+}
+
+export const LOAD_PHONE = '13700000001';
+export const LOAD_PASSWORD = 'load-test-password';
+
+/** A community with an admin who may grant honour hours, and `volunteers` approved volunteers. */
+export async function seedLoadCommunity(
+  db: Db,
+  volunteers: number,
+): Promise<{ communityId: string; volunteerIds: string[] }> {
+  const now = new Date().toISOString();
+  const communityId = await insertBenchCommunity(db, now);
+  const account = await insertStaffAccount(db, communityId, LOAD_PHONE, LOAD_PASSWORD, now);
+  await db.updateTable('membership').set({ role: 'community_admin' }).where('account_id', '=', account).execute();
+  const rows = Array.from({ length: volunteers }, (_, i) => benchVolunteerRow(communityId, i + 1, now));
+  await db.insertInto('volunteer').values(rows).execute();
+  return { communityId, volunteerIds: rows.map((r) => r.id) };
+}
+
+/** `connections` clients, each granting one entry after another until stop(); failures are counted, not thrown. */
+export class HonourLoad {
+  readonly acknowledged: Acknowledged[] = [];
+  sent = 0;
+  failed = 0;
+  private stopped = false;
+  private readonly loops: Promise<void>[] = [];
+
+  constructor(
+    private readonly base: string,
+    private readonly headers: Record<string, string>,
+    private readonly volunteerIds: string[],
+  ) {}
+
+  start(connections: number): this {
+    for (let c = 0; c < connections; c++) this.loops.push(this.loop(c));
+    return this;
+  }
+
+  private async loop(c: number) {
+    for (let i = 0; !this.stopped; i++) {
+      const volunteerId = this.volunteerIds[(c + i) % this.volunteerIds.length]!;
+      const minutes = 1 + ((c * 7 + i) % 60);
+      this.sent++;
+      try {
+        const res = await fetch(`${this.base}/api/hours/honour`, {
+          method: 'POST',
+          headers: this.headers,
+          body: JSON.stringify({ volunteerId, serviceDate: '2026-01-05', minutes, reason: '负载测试' }),
+        });
+        const body = (await res.json()) as { id?: string };
+        if (res.status === 201 && body.id) this.acknowledged.push({ id: body.id, volunteerId, minutes });
+        else this.failed++;
+      } catch {
+        // The server went away mid-request: the write was never acknowledged. Stop this client (the test restarts).
+        this.failed++;
+        return;
+      }
+    }
+  }
+
+  /** Waits until `count` writes were acknowledged since the call, or `ms` passed. */
+  async waitFor(count: number, ms: number): Promise<void> {
+    const goal = this.acknowledged.length + count;
+    const until = Date.now() + ms;
+    while (this.acknowledged.length < goal && Date.now() < until) await new Promise((r) => setTimeout(r, 5));
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await Promise.all(this.loops);
+  }
+}
+
+/**
+ * What must hold in any consistent state of the database, whatever wrote it: each volunteer's hours totals are the sums
+ * of their entries, each points balance the sum of its transactions, every points transaction's postings sum to zero,
+ * and each honour entry has the audit entry written in its transaction (and no such audit entry lacks its entry).
+ */
+export async function ledgerProblems(db: Db): Promise<string[]> {
+  const problems: string[] = [];
+  const hours = await sql<{ volunteer_id: string }>`
+    select t.volunteer_id from hours_total t
+    where t.honour_minutes <> (select coalesce(sum(e.minutes), 0) from hours_entry e
+        where e.community_id = t.community_id and e.volunteer_id = t.volunteer_id and e.kind = 'honour')
+      or t.entries <> (select count(*) from hours_entry e
+        where e.community_id = t.community_id and e.volunteer_id = t.volunteer_id)`.execute(db);
+  for (const r of hours.rows) problems.push(`hours total of volunteer ${r.volunteer_id} is not the sum of its entries`);
+  const points = await sql<{ volunteer_id: string }>`
+    select b.volunteer_id from points_balance b
+    where b.balance <> (select coalesce(sum(t.points), 0) from points_txn t
+      where t.community_id = b.community_id and t.volunteer_id = b.volunteer_id)`.execute(db);
+  for (const r of points.rows) problems.push(`points balance of volunteer ${r.volunteer_id} is not its transactions' sum`);
+  const postings = await sql<{ txn_id: string }>`
+    select txn_id from points_posting group by community_id, txn_id having sum(amount) <> 0`.execute(db);
+  for (const r of postings.rows) problems.push(`points transaction ${r.txn_id}: postings do not sum to zero`);
+  const honour = await sql<{ community_id: string; entries: number; audited: number }>`
+    select c.id as community_id,
+      (select count(*) from hours_entry e where e.community_id = c.id and e.kind = 'honour') as entries,
+      (select count(*) from audit_log a where a.community_id = c.id and a.action = 'hours.honour') as audited
+    from community c`.execute(db);
+  for (const r of honour.rows)
+    if (Number(r.entries) !== Number(r.audited))
+      problems.push(`community ${r.community_id}: ${r.entries} honour entries, ${r.audited} audit entries for them`);
+  return problems;
+}
+
+/** Communities whose audit chain does not verify. */
+export async function brokenChains(db: Db, kind: DatabaseKind): Promise<string[]> {
+  const audit = new AuditLog(db, kind);
+  const broken: string[] = [];
+  for (const c of await db.selectFrom('community').select('id').execute()) {
+    const v = await audit.verify(c.id);
+    if (!v.ok) broken.push(`${c.id} at entry ${v.brokenAt}`);
+  }
+  return broken;
+}
