@@ -1,10 +1,26 @@
 // Steady writes over HTTP for the failure tests (SIGKILL, backup under load): honour-hour grants, each one an hours
 // entry, the volunteer's running total and an audit entry in one transaction. Every 201 is remembered, so a test can
 // ask afterwards whether each acknowledged write is there.
+import type { ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { sql } from 'kysely';
-import type { DatabaseKind, Db } from '../server/src/db/database.ts';
+import pg from 'pg';
+import { build } from 'esbuild';
+import { openDatabase, type DatabaseHandle, type DatabaseKind, type Db } from '../server/src/db/database.ts';
+import { sqliteFileOf } from '../server/src/platform/backup.ts';
 import { AuditLog } from '../server/src/platform/audit.ts';
-import { insertBenchCommunity, insertStaffAccount, benchVolunteerRow } from '../bench/lib.ts';
+import {
+  benchVolunteerRow,
+  freePort,
+  ROOT,
+  insertBenchCommunity,
+  insertStaffAccount,
+  serverEnv,
+  spawnTracked,
+  waitForHttp200,
+} from '../bench/lib.ts';
 
 export interface Acknowledged {
   id: string;
@@ -101,7 +117,8 @@ export async function ledgerProblems(db: Db): Promise<string[]> {
     select b.volunteer_id from points_balance b
     where b.balance <> (select coalesce(sum(t.points), 0) from points_txn t
       where t.community_id = b.community_id and t.volunteer_id = b.volunteer_id)`.execute(db);
-  for (const r of points.rows) problems.push(`points balance of volunteer ${r.volunteer_id} is not its transactions' sum`);
+  for (const r of points.rows)
+    problems.push(`points balance of volunteer ${r.volunteer_id} is not its transactions' sum`);
   const postings = await sql<{ txn_id: string }>`
     select txn_id from points_posting group by community_id, txn_id having sum(amount) <> 0`.execute(db);
   for (const r of postings.rows) problems.push(`points transaction ${r.txn_id}: postings do not sum to zero`);
@@ -125,4 +142,93 @@ export async function brokenChains(db: Db, kind: DatabaseKind): Promise<string[]
     if (!v.ok) broken.push(`${c.id} at entry ${v.brokenAt}`);
   }
   return broken;
+}
+
+/** Where a failure test's server keeps its data: a fresh folder and, on PostgreSQL, a fresh database of its own. */
+export interface FreshPlace {
+  kind: DatabaseKind;
+  dataDir: string;
+  databaseUrl?: string;
+  open(): DatabaseHandle;
+  drop(): Promise<void>;
+}
+
+export async function freshPlace(kind: DatabaseKind, label: string): Promise<FreshPlace> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `linli-${label}-`));
+  if (kind === 'sqlite')
+    return {
+      kind,
+      dataDir,
+      open: () => openDatabase({ sqliteFile: sqliteFileOf(dataDir) }),
+      drop: async () => fs.rmSync(dataDir, { recursive: true, force: true }),
+    };
+  const base = process.env.TEST_DATABASE_URL!;
+  const name = `linli_${label.replace(/\W/g, '_')}_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+  const admin = async (q: string) => {
+    const c = new pg.Client({ connectionString: base });
+    await c.connect();
+    await c.query(q);
+    await c.end();
+  };
+  await admin(`create database ${name}`);
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  const databaseUrl = url.toString();
+  return {
+    kind,
+    dataDir,
+    databaseUrl,
+    open: () => openDatabase({ databaseUrl, poolSize: 4 }),
+    drop: async () => {
+      await admin(`drop database if exists ${name} with (force)`);
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+let bundle: Promise<string> | null = null;
+
+/**
+ * Today's server sources bundled once per test process (as npm start runs them; starting through tsx took seconds
+ * more on every restart), into a file of its own so test files running side by side do not write the same one.
+ */
+function serverBundle(): Promise<string> {
+  bundle ??= (async () => {
+    const outfile = path.join(ROOT, 'dist', 'server', `failure-test-${process.pid}.mjs`);
+    await build({
+      entryPoints: [path.join(ROOT, 'server/src/main.ts')],
+      outfile,
+      bundle: true,
+      platform: 'node',
+      target: 'node20',
+      format: 'esm',
+      packages: 'external',
+      logLevel: 'warning',
+    });
+    process.once('exit', () => fs.rmSync(outfile, { force: true }));
+    return outfile;
+  })();
+  return bundle;
+}
+
+/** The server of today's sources on `place`, without rate limits or background jobs; waits for health. */
+export async function startServer(
+  place: FreshPlace,
+  extra: Record<string, string> = {},
+): Promise<{ child: ChildProcess; base: string }> {
+  const port = await freePort();
+  const env = serverEnv(port, place.dataDir, {
+    LINLI_DEMO: '0',
+    LINLI_JOBS: '0',
+    LINLI_RATE_LIMITS: '0',
+    ...(place.databaseUrl ? { DATABASE_URL: place.databaseUrl } : {}),
+    ...extra,
+  });
+  const child = spawnTracked(process.execPath, [await serverBundle()], {
+    label: `server ${place.kind}`,
+    quiet: true,
+    env,
+  });
+  await waitForHttp200(port, performance.now(), { child, timeoutMs: 90_000, intervalMs: 50 });
+  return { child, base: `http://127.0.0.1:${port}` };
 }
