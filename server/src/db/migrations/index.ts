@@ -34,6 +34,7 @@ import * as selections from './2026-12-06T0610_selections.ts';
 import * as juniorVolunteers from './2026-12-06T1000_junior_volunteers.ts';
 import * as organisation from './2026-12-06T1100_organisation.ts';
 import * as indicatorsRollup from './2026-12-06T1200_indicators_rollup.ts';
+import * as badgeScanRetention from './2026-12-07T0600_badge_scan_retention.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-28T1200_foundation': foundation,
@@ -69,4 +70,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-06T1000_junior_volunteers': juniorVolunteers,
   '2026-12-06T1100_organisation': organisation,
   '2026-12-06T1200_indicators_rollup': indicatorsRollup,
+  '2026-12-07T0600_badge_scan_retention': badgeScanRetention,
 };
