@@ -75,8 +75,9 @@ for (const kind of testDatabaseKinds()) {
         await load.stop();
         await stopChild(server.child);
         const during = ackedAfter - before.length;
+        const mb = (fs.statSync(file).size / 1048576).toFixed(1);
         console.log(
-          `  backup under load ${kind}: ${(copyMs / 1000).toFixed(1)} s for ${(fs.statSync(file).size / 1048576).toFixed(1)} MB ` +
+          `  backup under load ${kind}: ${(copyMs / 1000).toFixed(1)} s for ${mb} MB ` +
             `while ${during} writes were acknowledged`,
         );
         assert.ok(during > 0, 'the server went on writing while the backup ran');

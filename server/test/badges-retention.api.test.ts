@@ -62,7 +62,7 @@ for (const kind of testDatabaseKinds()) {
       await t?.close();
     });
 
-    it('erases where a scan happened once it is older than the retention period, keeping that it happened', async () => {
+    it('erases where a scan happened once older than the retention period, keeping that it happened', async () => {
       const scan = (daysAgo: number) => ({
         community_id: t.a.id,
         id: uuidv7(),
