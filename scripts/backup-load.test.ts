@@ -51,7 +51,7 @@ function runBackupScript(place: FreshPlace, file: string): Promise<number> {
 
 for (const kind of testDatabaseKinds()) {
   describe(`backup under load (${kind})`, () => {
-    it('finishes in bounded time and restores a consistent snapshot', { timeout: 180_000 }, async () => {
+    it('finishes in bounded time and restores a consistent snapshot', { timeout: 420_000 }, async () => {
       const t0 = performance.now();
       const live = await freshPlace(kind, 'backup-live');
       const fresh = await freshPlace(kind, 'backup-fresh');
