@@ -7,7 +7,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import pg from 'pg';
-import { build } from 'esbuild';
 import { openDatabase, type DatabaseHandle, type DatabaseKind, type Db } from '../server/src/db/database.ts';
 import { sqliteFileOf } from '../server/src/platform/backup.ts';
 import { AuditLog } from '../server/src/platform/audit.ts';
@@ -19,6 +18,7 @@ import {
   insertStaffAccount,
   serverEnv,
   spawnTracked,
+  waitForExit,
   waitForHttp200,
 } from '../bench/lib.ts';
 
@@ -195,17 +195,11 @@ let bundle: Promise<string> | null = null;
 function serverBundle(): Promise<string> {
   bundle ??= (async () => {
     const outfile = path.join(ROOT, 'dist', 'server', `failure-test-${process.pid}.mjs`);
-    await build({
-      entryPoints: [path.join(ROOT, 'server/src/main.ts')],
-      outfile,
-      bundle: true,
-      platform: 'node',
-      target: 'node20',
-      format: 'esm',
-      packages: 'external',
-      logLevel: 'warning',
+    const child = spawnTracked(process.execPath, ['scripts/build-server.mjs', outfile], { label: 'build' });
+    if ((await waitForExit(child, 120_000)) !== 0) throw new Error('scripts/build-server.mjs failed');
+    process.once('exit', () => {
+      for (const f of [outfile, `${outfile}.map`]) fs.rmSync(f, { force: true });
     });
-    process.once('exit', () => fs.rmSync(outfile, { force: true }));
     return outfile;
   })();
   return bundle;

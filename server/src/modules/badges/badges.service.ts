@@ -638,18 +638,7 @@ export class BadgesService {
     authorize(actor, 'badges.manage');
     await this.db.transaction().execute(async (trx) => {
       const b = await this.badge(trx, actor.communityId, id);
-      const now = new Date().toISOString();
-      if (
-        !(await repo.endBadge(trx, actor.communityId, id, {
-          status: 'revoked',
-          revoked_at: now,
-          revoked_by: actor.accountId,
-          revoked_by_name: actor.name,
-          revoke_reason: reason,
-          replaced_by: null,
-          updated_at: now,
-        }))
-      ) {
+      if (!(await repo.endBadge(trx, actor.communityId, id, revocation(actor, reason)))) {
         throw new AppError('badge_not_active', { status: b.status });
       }
       await this.audit.recordBy(trx, actor, ctx, {
@@ -675,28 +664,28 @@ export class BadgesService {
   ): Promise<(() => void) | void> {
     if (consent.purpose !== PURPOSE) return;
     if ((await this.consents.liveConsents(trx, consent.community_id, consent.resident_id, PURPOSE)).length) return;
-    const b = await repo.activeBadgeOf(trx, consent.community_id, consent.resident_id);
-    if (!b) return;
-    const now = new Date().toISOString();
-    if (
-      !(await repo.endBadge(trx, consent.community_id, b.id, {
-        status: 'revoked',
-        revoked_at: now,
-        revoked_by: actor.accountId,
-        revoked_by_name: actor.name,
-        revoke_reason: CONSENT_WITHDRAWN_REASON,
-        replaced_by: null,
-        updated_at: now,
-      }))
-    )
-      return;
+    const b = await this.stopActiveBadge(trx, actor, ctx, consent, CONSENT_WITHDRAWN_REASON, { consent: consent.id });
+    if (b) return () => this.forget(b.id);
+  }
+
+  /** Stops the resident's working badge, if any, for `reason`, audited; the badge stopped, or null. */
+  private async stopActiveBadge(
+    trx: DbOrTrx,
+    actor: Actor,
+    ctx: RequestContext,
+    of: { community_id: string; resident_id: string },
+    reason: string,
+    detail: Record<string, unknown>,
+  ): Promise<BadgeTable | null> {
+    const b = await repo.activeBadgeOf(trx, of.community_id, of.resident_id);
+    if (!b || !(await repo.endBadge(trx, of.community_id, b.id, revocation(actor, reason)))) return null;
     await this.audit.recordBy(trx, actor, ctx, {
       action: 'badges.revoke',
       entityType: 'badge',
       entityId: b.id,
-      detail: { reason: CONSENT_WITHDRAWN_REASON, consent: consent.id },
+      detail: { reason, ...detail },
     });
-    return () => this.forget(b.id);
+    return b;
   }
 
   /**
@@ -711,26 +700,9 @@ export class BadgesService {
     resident: { community_id: string; id: string },
     status: ResidentLeftStatus,
   ): Promise<(() => void) | void> {
-    const b = await repo.activeBadgeOf(trx, resident.community_id, resident.id);
+    const of = { community_id: resident.community_id, resident_id: resident.id };
+    const b = await this.stopActiveBadge(trx, actor, ctx, of, RESIDENT_LEFT_REASONS[status], { residentLeft: status });
     if (!b) return;
-    const now = new Date().toISOString();
-    const reason = RESIDENT_LEFT_REASONS[status];
-    const ended = await repo.endBadge(trx, resident.community_id, b.id, {
-      status: 'revoked',
-      revoked_at: now,
-      revoked_by: actor.accountId,
-      revoked_by_name: actor.name,
-      revoke_reason: reason,
-      replaced_by: null,
-      updated_at: now,
-    });
-    if (!ended) return;
-    await this.audit.recordBy(trx, actor, ctx, {
-      action: 'badges.revoke',
-      entityType: 'badge',
-      entityId: b.id,
-      detail: { reason, residentLeft: status },
-    });
     const phones = new Set((await repo.contactsOf(trx, resident.community_id, [b.id])).map((c) => c.phone));
     for (const recipient of phones)
       await this.notifier.send(trx, {
@@ -1030,6 +1002,20 @@ function contactRows(communityId: string, badgeId: string, contacts: ContactInpu
     phone: c.phone,
     position: i,
   }));
+}
+
+/** The fields of a badge `actor` stops now for `reason`. */
+function revocation(actor: { accountId: string | null; name: string }, reason: string) {
+  const now = new Date().toISOString();
+  return {
+    status: 'revoked',
+    revoked_at: now,
+    revoked_by: actor.accountId,
+    revoked_by_name: actor.name,
+    revoke_reason: reason,
+    replaced_by: null,
+    updated_at: now,
+  };
 }
 
 function scanView(s: {
