@@ -2,10 +2,11 @@
 // no TypeScript compiler at run time.
 import { build } from 'esbuild';
 
-export async function buildServer() {
+// `node scripts/build-server.mjs [OUTFILE]`: the failure tests bundle into a file of their own.
+export async function buildServer(outfile = 'dist/server/main.mjs') {
   await build({
     entryPoints: ['server/src/main.ts'],
-    outfile: 'dist/server/main.mjs',
+    outfile,
     bundle: true,
     platform: 'node',
     target: 'node20',
@@ -16,4 +17,4 @@ export async function buildServer() {
   });
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) await buildServer();
+if (import.meta.url === `file://${process.argv[1]}`) await buildServer(process.argv[2]);

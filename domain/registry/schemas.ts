@@ -103,6 +103,14 @@ export const familyContactInput = z.object({
   isPrimary: z.boolean().default(false),
 });
 
+/** Why a resident leaves the registry: moved out of the community, or died. Their record stays, no longer active. */
+export const RESIDENT_LEFT_STATUSES = ['moved_out', 'deceased'] as const;
+export type ResidentLeftStatus = (typeof RESIDENT_LEFT_STATUSES)[number];
+export const residentLeftInput = z.object({
+  status: z.enum(RESIDENT_LEFT_STATUSES),
+  note: shortText(200).nullish(),
+});
+
 export const consentInput = z.object({
   purpose: z.enum(CONSENT_PURPOSES),
   givenByName: personName,

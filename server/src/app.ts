@@ -204,6 +204,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     residents,
     rateLimits,
     contacts,
+    scanRetentionDays: config.badgeScanRetentionDays,
   });
   // 我的任务: the volunteer's work from every module in one list.
   const me = meModule({

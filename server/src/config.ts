@@ -55,6 +55,8 @@ const schema = z.object({
     .optional(),
   // Days without any contact after which staff are alerted about a vulnerable resident (left-out monitor).
   LINLI_LEFT_OUT_ALERT_DAYS: z.coerce.number().int().min(1).max(365).default(13),
+  // Days a love badge scan keeps where it happened (the finder's place, coordinates, message and address hash).
+  LINLI_BADGE_SCAN_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   // Seconds an indicators answer is reused for callers asking the same figures (0: computed for every request, as the
   // benchmark measures the computation).
   LINLI_INDICATORS_REUSE_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
@@ -124,6 +126,7 @@ export interface Config {
   /** The PDF font file, when LINLI_CJK_FONT overrides the bundled Noto Sans SC. */
   readonly cjkFontFile?: string;
   readonly leftOutAlertDays: number;
+  readonly badgeScanRetentionDays: number;
   readonly indicatorsReuseMs: number;
   /** WeChat tokens: `all` for every community unless `byCommunity` names one. */
   readonly wechat: { readonly all: string | null; readonly byCommunity: Readonly<Record<string, string>> };
@@ -229,6 +232,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     webDist: path.resolve(e.LINLI_WEB_DIST ?? 'web/dist'),
     cjkFontFile: e.LINLI_CJK_FONT ? path.resolve(e.LINLI_CJK_FONT) : undefined,
     leftOutAlertDays: e.LINLI_LEFT_OUT_ALERT_DAYS,
+    badgeScanRetentionDays: e.LINLI_BADGE_SCAN_RETENTION_DAYS,
     indicatorsReuseMs: e.LINLI_INDICATORS_REUSE_SECONDS * 1000,
     wechat: Object.freeze({
       all: e.LINLI_WECHAT_TOKEN?.all ?? null,

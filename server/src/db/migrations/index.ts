@@ -36,6 +36,7 @@ import * as juniorVolunteers from './2026-12-06T1000_junior_volunteers.ts';
 import * as organisation from './2026-12-06T1100_organisation.ts';
 import * as indicatorsRollup from './2026-12-06T1200_indicators_rollup.ts';
 import * as twoFactor from './2026-12-07T0200_two_factor.ts';
+import * as badgeScanRetention from './2026-12-07T0600_badge_scan_retention.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-28T1200_foundation': foundation,
@@ -73,4 +74,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-06T1200_indicators_rollup': indicatorsRollup,
   '2026-12-07T0100_accounts': accounts,
   '2026-12-07T0200_two_factor': twoFactor,
+  '2026-12-07T0600_badge_scan_retention': badgeScanRetention,
 };

@@ -21,6 +21,8 @@ export function badgesModule(deps: {
   residents: ResidentDirectory;
   rateLimits: boolean;
   contacts: ContactService;
+  /** LINLI_BADGE_SCAN_RETENTION_DAYS. */
+  scanRetentionDays: number;
 }): LinliModule<BadgesService> {
   const service = new BadgesService(
     deps.db,
@@ -31,13 +33,21 @@ export function badgesModule(deps: {
     deps.residents,
     deps.contacts,
   );
+  service.scanRetentionDays = deps.scanRetentionDays;
   // Withdrawing the love_badge consent in the registry stops the badge, in the same transaction.
   deps.registry.onConsentWithdrawn((trx, actor, ctx, consent) => service.consentWithdrawn(trx, actor, ctx, consent));
   // A family contact removed from the registry no longer gets the elder's scans and locations, nor a call button.
   deps.registry.onContactRemoved((trx, actor, ctx, contact) => service.contactRemoved(trx, actor, ctx, contact));
+  // An elder who moved out or died: the badge stops and the family is told.
+  deps.registry.onResidentLeft((trx, actor, ctx, resident, status) =>
+    service.residentLeft(trx, actor, ctx, resident, status),
+  );
   return {
     routes: joinRoutes(badgesRoutes(service, deps.rateLimits), badgesExportRoutes(service, deps)),
     service,
-    jobs: [],
+    // Where scans happened is kept LINLI_BADGE_SCAN_RETENTION_DAYS (default 90), then erased every night.
+    jobs: [
+      { name: 'badges.scan_purge', cron: '50 3 * * *', run: () => service.purgeScanDetails().then(() => undefined) },
+    ],
   };
 }

@@ -266,3 +266,20 @@ export async function removeContactPhone(
     .executeTakeFirst();
   return Number(r.numDeletedRows);
 }
+
+/**
+ * Erases where scans before `before` happened (the finder's place, coordinates, message and address hash), at most
+ * `limit` scans; the rows stay, so the family can still see that and when a scan happened. The communities of the
+ * erased scans, one entry per scan.
+ */
+export async function purgeScanDetails(db: DbOrTrx, before: string, limit: number): Promise<string[]> {
+  const due = db.selectFrom('badge_scan').select('id').where('ip_hash', '<>', '').where('at', '<', before).limit(limit);
+  const rows = await db
+    .updateTable('badge_scan')
+    .set({ place: null, lat: null, lng: null, message: null, ip_hash: '' })
+    .where('id', 'in', due)
+    .where('ip_hash', '<>', '')
+    .returning('community_id')
+    .execute();
+  return rows.map((r) => r.community_id);
+}

@@ -39,6 +39,7 @@ import {
   type UpdateInput,
 } from '../../../../domain/badges/badges.ts';
 import type { RegistryService } from '../registry/registry.service.ts';
+import type { ResidentLeftStatus } from '../../../../domain/registry/schemas.ts';
 import { groupTag, ResidentDirectory, type ResidentBrief } from '../registry/resident-directory.ts';
 import { activePage, endedPage, notFoundPage, previewPage, type Notice } from './badge.page.ts';
 import { renderBadgeCard } from './badge.pdf.ts';
@@ -85,6 +86,13 @@ const ready = (html: string): Ready => {
 const PURPOSE = 'love_badge';
 /** The reason written on a badge stopped because its consent was withdrawn in the registry. */
 export const CONSENT_WITHDRAWN_REASON = '本人或监护人撤回了爱心二维码的同意';
+/** Why a badge stopped when its elder left the registry (the reason staff see; the page shows neither). */
+export const RESIDENT_LEFT_REASONS: Record<ResidentLeftStatus, string> = {
+  moved_out: '老人已迁出本社区',
+  deceased: '老人已去世',
+};
+/** Scans erased per statement by the retention job, so no single transaction holds the scan log for long. */
+const PURGE_BATCH = 5000;
 
 const CACHE_MAX = 20_000;
 /** At most this many elders are suggested at once; a name search finds any other. */
@@ -118,6 +126,8 @@ export class BadgesService {
   private readonly recent = new Map<string, number>();
   private readonly ipHashes = new Map<string, string>();
   readonly scans: ScanLog;
+  /** Days a scan keeps where it happened (LINLI_BADGE_SCAN_RETENTION_DAYS, set by the module). */
+  scanRetentionDays = 90;
 
   constructor(
     private readonly db: Db,
@@ -628,18 +638,7 @@ export class BadgesService {
     authorize(actor, 'badges.manage');
     await this.db.transaction().execute(async (trx) => {
       const b = await this.badge(trx, actor.communityId, id);
-      const now = new Date().toISOString();
-      if (
-        !(await repo.endBadge(trx, actor.communityId, id, {
-          status: 'revoked',
-          revoked_at: now,
-          revoked_by: actor.accountId,
-          revoked_by_name: actor.name,
-          revoke_reason: reason,
-          replaced_by: null,
-          updated_at: now,
-        }))
-      ) {
+      if (!(await repo.endBadge(trx, actor.communityId, id, revocation(actor, reason)))) {
         throw new AppError('badge_not_active', { status: b.status });
       }
       await this.audit.recordBy(trx, actor, ctx, {
@@ -665,28 +664,76 @@ export class BadgesService {
   ): Promise<(() => void) | void> {
     if (consent.purpose !== PURPOSE) return;
     if ((await this.consents.liveConsents(trx, consent.community_id, consent.resident_id, PURPOSE)).length) return;
-    const b = await repo.activeBadgeOf(trx, consent.community_id, consent.resident_id);
-    if (!b) return;
-    const now = new Date().toISOString();
-    if (
-      !(await repo.endBadge(trx, consent.community_id, b.id, {
-        status: 'revoked',
-        revoked_at: now,
-        revoked_by: actor.accountId,
-        revoked_by_name: actor.name,
-        revoke_reason: CONSENT_WITHDRAWN_REASON,
-        replaced_by: null,
-        updated_at: now,
-      }))
-    )
-      return;
+    const b = await this.stopActiveBadge(trx, actor, ctx, consent, CONSENT_WITHDRAWN_REASON, { consent: consent.id });
+    if (b) return () => this.forget(b.id);
+  }
+
+  /** Stops the resident's working badge, if any, for `reason`, audited; the badge stopped, or null. */
+  private async stopActiveBadge(
+    trx: DbOrTrx,
+    actor: Actor,
+    ctx: RequestContext,
+    of: { community_id: string; resident_id: string },
+    reason: string,
+    detail: Record<string, unknown>,
+  ): Promise<BadgeTable | null> {
+    const b = await repo.activeBadgeOf(trx, of.community_id, of.resident_id);
+    if (!b || !(await repo.endBadge(trx, of.community_id, b.id, revocation(actor, reason)))) return null;
     await this.audit.recordBy(trx, actor, ctx, {
       action: 'badges.revoke',
       entityType: 'badge',
       entityId: b.id,
-      detail: { reason: CONSENT_WITHDRAWN_REASON, consent: consent.id },
+      detail: { reason, ...detail },
     });
+    return b;
+  }
+
+  /**
+   * The registry's hook: the elder moved out or died. The working badge stops in the same transaction (its page then
+   * shows no name, cautions or phones: only that it is no longer in use, the hotline and 110), and the phones on its
+   * call list are told through the outbox, so a family does not go on trusting a badge that no longer reaches them.
+   */
+  async residentLeft(
+    trx: DbOrTrx,
+    actor: Actor,
+    ctx: RequestContext,
+    resident: { community_id: string; id: string },
+    status: ResidentLeftStatus,
+  ): Promise<(() => void) | void> {
+    const of = { community_id: resident.community_id, resident_id: resident.id };
+    const b = await this.stopActiveBadge(trx, actor, ctx, of, RESIDENT_LEFT_REASONS[status], { residentLeft: status });
+    if (!b) return;
+    const phones = new Set((await repo.contactsOf(trx, resident.community_id, [b.id])).map((c) => c.phone));
+    for (const recipient of phones)
+      await this.notifier.send(trx, {
+        channel: 'sms',
+        recipient,
+        template: 'badges.ended',
+        payload: { badgeId: b.id, nickname: b.nickname, communityId: resident.community_id },
+      });
     return () => this.forget(b.id);
+  }
+
+  /**
+   * The retention job (badges.scan_purge, nightly): scans older than scanRetentionDays keep only that they happened
+   * (when, view or message, whether the family was told, and a family's "returned home"), not where: the finder's
+   * place, coordinates, message and address hash are erased. One audit entry per community says how many.
+   */
+  async purgeScanDetails(now = new Date()): Promise<number> {
+    const before = new Date(now.getTime() - this.scanRetentionDays * 86_400_000).toISOString();
+    const perCommunity = new Map<string, number>();
+    for (;;) {
+      const erased = await repo.purgeScanDetails(this.db, before, PURGE_BATCH);
+      for (const c of erased) perCommunity.set(c, (perCommunity.get(c) ?? 0) + 1);
+      if (erased.length < PURGE_BATCH) break;
+    }
+    for (const [communityId, scans] of perCommunity)
+      await this.audit.recordBy(this.db, { communityId, accountId: null, name: '系统', role: null }, null, {
+        action: 'badges.scans_purged',
+        entityType: 'badge_scan',
+        detail: { scans, before, retentionDays: this.scanRetentionDays },
+      });
+    return [...perCommunity.values()].reduce((a, b) => a + b, 0);
   }
 
   /**
@@ -955,6 +1002,20 @@ function contactRows(communityId: string, badgeId: string, contacts: ContactInpu
     phone: c.phone,
     position: i,
   }));
+}
+
+/** The fields of a badge `actor` stops now for `reason`. */
+function revocation(actor: { accountId: string | null; name: string }, reason: string) {
+  const now = new Date().toISOString();
+  return {
+    status: 'revoked',
+    revoked_at: now,
+    revoked_by: actor.accountId,
+    revoked_by_name: actor.name,
+    revoke_reason: reason,
+    replaced_by: null,
+    updated_at: now,
+  };
 }
 
 function scanView(s: {

@@ -12,6 +12,7 @@ import {
   page,
   registrySummary,
   residentInput,
+  residentLeftInput,
   residentPatch,
   residentListItem,
   residentQuery,
@@ -342,6 +343,24 @@ export function registryRoutes(registry: RegistryService) {
         reply
           .status(201)
           .send(await registry.addConsent(actorOf(req), grantOf(req), req.params.id, req.body, requestContext(req))),
+    );
+
+    r.post(
+      '/api/residents/:id/left',
+      {
+        config: write,
+        schema: {
+          tags: ['registry'],
+          summary: 'Mark a resident as moved out or deceased (the record stays; a love badge stops)',
+          params: idParam,
+          body: residentLeftInput,
+          response: { 204: noContent },
+        },
+      },
+      async (req, reply) => {
+        await registry.residentLeft(actorOf(req), grantOf(req), req.params.id, req.body, requestContext(req));
+        return reply.status(204).send();
+      },
     );
 
     r.post(

@@ -23,6 +23,7 @@ import type {
   HouseholdInput,
   HouseholdQuery,
   ResidentInput,
+  ResidentLeftStatus,
   ResidentQuery,
 } from '../../../../domain/registry/schemas.ts';
 import * as repo from './registry.repository.ts';
@@ -82,6 +83,16 @@ export type ContactRemovedHook = (
   ctx: RequestContext,
   contact: FamilyContactTable,
 ) => Promise<(() => void) | void>;
+/**
+ * Likewise for a resident who moved out or died (the badges area stops the elder's badge and tells the family).
+ */
+export type ResidentLeftHook = (
+  trx: DbOrTrx,
+  actor: Actor,
+  ctx: RequestContext,
+  resident: ResidentTable,
+  status: ResidentLeftStatus,
+) => Promise<(() => void) | void>;
 export interface ConsentGiven {
   purpose: string;
   givenByName: string;
@@ -93,6 +104,7 @@ export interface ConsentGiven {
 export class RegistryService {
   private readonly consentWithdrawnHooks: ConsentWithdrawnHook[] = [];
   private readonly contactRemovedHooks: ContactRemovedHook[] = [];
+  private readonly residentLeftHooks: ResidentLeftHook[] = [];
 
   constructor(
     private readonly db: Db,
@@ -106,6 +118,10 @@ export class RegistryService {
 
   onContactRemoved(hook: ContactRemovedHook): void {
     this.contactRemovedHooks.push(hook);
+  }
+
+  onResidentLeft(hook: ResidentLeftHook): void {
+    this.residentLeftHooks.push(hook);
   }
 
   private visibility(actor: Actor): Visibility {
@@ -877,6 +893,39 @@ export class RegistryService {
     return (await repo.consentsOf(db, communityId, residentId)).filter(
       (c) => c.purpose === purpose && c.withdrawn_at === null,
     );
+  }
+
+  /**
+   * A resident moved out or died: no longer active (lists, suggestions and counts leave them out), the record kept.
+   * The other areas react in the same transaction (a love badge stops). Marking one who already left is refused.
+   */
+  async residentLeft(
+    actor: Actor,
+    grant: Grant,
+    id: string,
+    input: { status: ResidentLeftStatus; note?: string | null },
+    ctx: RequestContext,
+  ) {
+    await this.residentInScope(actor, grant, id);
+    const afterCommit = await this.db.transaction().execute(async (trx) => {
+      const r = await repo.getResident(trx, actor.communityId, id);
+      if (!r || r.status !== 'active') throw new AppError('not_found', { entity: 'resident' });
+      const now = new Date().toISOString();
+      await repo.updateResident(trx, actor.communityId, id, { status: input.status, updated_at: now });
+      await this.audit.recordBy(trx, actor, ctx, {
+        action: 'resident.left',
+        entityType: 'resident',
+        entityId: id,
+        detail: { status: input.status, note: input.note ?? null },
+      });
+      const after: Array<() => void> = [];
+      for (const hook of this.residentLeftHooks) {
+        const f = await hook(trx, actor, ctx, { ...r, status: input.status }, input.status);
+        if (f) after.push(f);
+      }
+      return after;
+    });
+    for (const f of afterCommit) f();
   }
 
   async withdrawConsent(actor: Actor, grant: Grant, residentId: string, consentId: string, ctx: RequestContext) {

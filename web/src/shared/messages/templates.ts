@@ -29,6 +29,7 @@ const TEMPLATE_LABELS: Record<string, { zh: string; en: string }> = {
   'appointments.reminder': { zh: '预约服务提醒', en: 'Appointment reminder' },
   'badges.message': { zh: '爱心二维码留言', en: 'Love badge message' },
   'badges.scanned': { zh: '爱心二维码被扫描', en: 'Love badge scanned' },
+  'badges.ended': { zh: '爱心二维码已停用', en: 'Love badge no longer in use' },
   'classroom.checkedIn': { zh: '孩子已签到', en: 'Child checked in' },
   'classroom.checkedOut': { zh: '孩子已被接走', en: 'Child collected' },
   'classroom.notArrived': { zh: '孩子未到（告知家长）', en: 'Child not arrived (to parent)' },

@@ -1,5 +1,6 @@
 // Typed fetchers of /api/registry, /api/grids, /api/buildings, /api/households and /api/residents.
 import { api, download, type Query } from '../../../shared/api/client.ts';
+import type { ResidentLeftStatus } from '../../../../../domain/registry/schemas.ts';
 import type {
   Building,
   Created,
@@ -48,6 +49,8 @@ export const registryApi = {
   removeContact: (residentId: string, contactId: string) =>
     api.delete<void>(`/api/residents/${enc(residentId)}/contacts/${enc(contactId)}`),
   addConsent: (residentId: string, c: NewConsent) => api.post<Created>(`/api/residents/${enc(residentId)}/consents`, c),
+  residentLeft: (residentId: string, body: { status: ResidentLeftStatus; note?: string | null }) =>
+    api.post<void>(`/api/residents/${enc(residentId)}/left`, body),
   withdrawConsent: (residentId: string, consentId: string) =>
     api.post<void>(`/api/residents/${enc(residentId)}/consents/${enc(consentId)}/withdraw`),
 

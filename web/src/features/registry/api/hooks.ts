@@ -1,5 +1,6 @@
 // React Query hooks over the registry fetchers. Writes refresh whatever lists they may change.
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ResidentLeftStatus } from '../../../../../domain/registry/schemas.ts';
 import { registryApi } from './fetchers.ts';
 import type {
   HouseholdFilters,
@@ -154,6 +155,16 @@ export function useRemoveContact(residentId: string) {
 export function useAddConsent(residentId: string) {
   const refresh = useRefreshRegistry();
   return useMutation({ mutationFn: (c: NewConsent) => registryApi.addConsent(residentId, c), onSuccess: refresh });
+}
+
+/** Marks a resident moved out or deceased (their love badge stops; the family is told). */
+export function useResidentLeft(residentId: string) {
+  const refresh = useRefreshRegistry();
+  return useMutation({
+    mutationFn: (body: { status: ResidentLeftStatus; note?: string | null }) =>
+      registryApi.residentLeft(residentId, body),
+    onSuccess: refresh,
+  });
 }
 
 export function useWithdrawConsent(residentId: string) {

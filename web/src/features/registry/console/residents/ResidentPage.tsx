@@ -1,6 +1,6 @@
 // One resident: details with masked fields, the audited reveal, family contacts, consents, and edit.
 import { useState } from 'react';
-import { Button, Card, Col, Descriptions, Row, Tag } from 'antd';
+import { Button, Card, Col, Descriptions, Row, Space, Tag } from 'antd';
 import { EditOutlined, LockOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -14,6 +14,7 @@ import { DibaoValue, MaskedText } from '../parts/Masked.tsx';
 import { ConsentsCard } from './ConsentsCard.tsx';
 import { ContactsCard } from './ContactsCard.tsx';
 import { ResidentEditDrawer } from './ResidentEditDrawer.tsx';
+import { ResidentLeftButton } from './ResidentLeftButton.tsx';
 import { SensitivePanel } from './SensitivePanel.tsx';
 
 export default function ResidentPage() {
@@ -46,7 +47,16 @@ export default function ResidentPage() {
           title={
             <>
               {r.name}{' '}
-              {r.status && r.status !== 'active' && <Tag>{t('console.residents.status', { status: r.status })}</Tag>}
+              {r.status && r.status !== 'active' && (
+                <Tag>
+                  {t('console.residents.status', {
+                    status:
+                      r.status === 'moved_out' || r.status === 'deceased'
+                        ? t(`console.residents.statuses.${r.status}`)
+                        : r.status,
+                  })}
+                </Tag>
+              )}
             </>
           }
           crumbs={[
@@ -56,9 +66,12 @@ export default function ResidentPage() {
           ]}
           extra={
             canWrite && (
-              <Button type="primary" icon={<EditOutlined />} onClick={() => setEditing(true)}>
-                {t('console.residents.edit')}
-              </Button>
+              <Space>
+                {r.status === 'active' && <ResidentLeftButton residentId={r.id} name={r.name} />}
+                <Button type="primary" icon={<EditOutlined />} onClick={() => setEditing(true)}>
+                  {t('console.residents.edit')}
+                </Button>
+              </Space>
             )
           }
         >
