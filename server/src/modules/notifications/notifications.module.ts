@@ -14,8 +14,13 @@ import { WechatMp } from '../../platform/providers/wechat-mp.ts';
 import { notificationsRoutes } from './notifications.routes.ts';
 import { NotificationsService } from './notifications.service.ts';
 
-export function channelsFrom(delivery: Config['delivery'], log: FastifyBaseLogger): Channels & { mp: WechatMp | null } {
-  const dev = new DevChannel(log);
+/** `demo`: the development channel logs messages whole (codes included) only for the demo. */
+export function channelsFrom(
+  delivery: Config['delivery'],
+  log: FastifyBaseLogger,
+  demo = false,
+): Channels & { mp: WechatMp | null } {
+  const dev = new DevChannel(log, demo);
   const s = delivery.sms;
   const sms = s.provider === 'aliyun' ? new AliyunSms(s) : s.provider === 'tencent' ? new TencentSms(s) : dev;
   const mp = delivery.wechat ? new WechatMp(delivery.wechat) : null;
@@ -28,8 +33,9 @@ export function notificationsModule(deps: {
   audit: AuditLog;
   log: FastifyBaseLogger;
   delivery: Config['delivery'];
+  demo: boolean;
 }): LinliModule<{ notifications: NotificationsService; outbox: OutboxWorker }> {
-  const channels = channelsFrom(deps.delivery, deps.log);
+  const channels = channelsFrom(deps.delivery, deps.log, deps.demo);
   const outbox = new OutboxWorker(deps.db, deps.kind, deps.log, channels);
   const notifications = new NotificationsService(deps.db, deps.audit, outbox, channels.mp, deps.delivery.publicUrl);
   return { routes: notificationsRoutes(notifications), service: { notifications, outbox }, jobs: [] };
