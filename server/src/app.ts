@@ -15,8 +15,8 @@ import type { Config } from './config.ts';
 import type { DatabaseHandle } from './db/database.ts';
 import { AuditLog } from './platform/audit.ts';
 import type { FieldCipher } from './platform/crypto.ts';
-import { registerPlatformHooks } from './platform/http.ts';
-import { registerSecurityHeaders } from './platform/security-headers.ts';
+import { registerPlatformHooks, sendError } from './platform/http.ts';
+import { registerSecurityHeaders, setSecurityHeaders } from './platform/security-headers.ts';
 import { JobWorker } from './platform/jobs.ts';
 import { loggerOptions } from './platform/logger.ts';
 import type { LinliModule } from './platform/module.ts';
@@ -102,6 +102,11 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     bodyLimit: 1024 * 1024,
     // Behind a reverse proxy (LINLI_TRUST_PROXY): req.ip is the real client, for rate limits and the audit log.
     trustProxy: config.trustProxy,
+    // A malformed address is answered before any hook runs: it gets the common headers here.
+    frameworkErrors: (err, req, reply) => {
+      setSecurityHeaders(reply.raw, req.url, config.hsts);
+      return sendError(err, req, reply);
+    },
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -384,20 +389,15 @@ async function serveWeb(app: FastifyInstance, dist: string) {
     root: dist,
     wildcard: false,
     index: false,
-    maxAge: '1y',
-    immutable: true,
-    setHeaders: (res, file) => {
-      if (!file.startsWith(assets)) res.setHeader('cache-control', 'no-cache');
-    },
+    // Set here, not by the plugin, whose own Cache-Control would overwrite whatever setHeaders says.
+    cacheControl: false,
+    setHeaders: (res, file) =>
+      res.setHeader('cache-control', file.startsWith(assets) ? 'public, max-age=31536000, immutable' : 'no-cache'),
   });
   app.get('/*', { config: { access: { public: true } }, schema: { hide: true } }, async (req, reply) => {
     if (req.url.startsWith('/api/')) return reply.callNotFound();
-    let file = '';
-    try {
-      file = path.join(dist, decodeURIComponent(req.url.split('?')[0]!));
-    } catch {
-      // A malformed %-escape: no such file; the app's own router shows its not-found page.
-    }
+    // (A malformed %-escape never gets here: the router answers 400.)
+    const file = path.join(dist, decodeURIComponent(req.url.split('?')[0]!));
     if (file.startsWith(dist + path.sep) && fs.existsSync(file) && fs.statSync(file).isFile())
       return reply.sendFile(path.relative(dist, file));
     // Read per request: a rebuilt web app is served without restarting the server.

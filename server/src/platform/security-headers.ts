@@ -2,6 +2,7 @@
 // route writes straight to the socket (the badge page, the public site) get them too; a route's own header of the
 // same name wins (Node gives writeHead's headers precedence), so those pages keep their stricter policy and
 // routes that are deliberately cacheable keep their Cache-Control.
+import type { ServerResponse } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 
 /**
@@ -32,14 +33,15 @@ export const HSTS = 'max-age=31536000';
  * links in the app), so no page tells another site where it came from. `no-store` by default on /api: nearly every
  * answer there is personal; routes that may be kept (public feeds, published lists) say so themselves.
  */
+export function setSecurityHeaders(res: ServerResponse, url: string, hsts: boolean): void {
+  res.setHeader('x-content-type-options', 'nosniff');
+  res.setHeader('x-frame-options', 'DENY');
+  res.setHeader('referrer-policy', 'no-referrer');
+  res.setHeader('content-security-policy', APP_CSP);
+  if (hsts) res.setHeader('strict-transport-security', HSTS);
+  if (url.startsWith('/api/')) res.setHeader('cache-control', 'no-store');
+}
+
 export function registerSecurityHeaders(app: FastifyInstance, opts: { hsts: boolean }): void {
-  app.addHook('onRequest', async (req, reply) => {
-    const res = reply.raw;
-    res.setHeader('x-content-type-options', 'nosniff');
-    res.setHeader('x-frame-options', 'DENY');
-    res.setHeader('referrer-policy', 'no-referrer');
-    res.setHeader('content-security-policy', APP_CSP);
-    if (opts.hsts) res.setHeader('strict-transport-security', HSTS);
-    if (req.url.startsWith('/api/')) res.setHeader('cache-control', 'no-store');
-  });
+  app.addHook('onRequest', async (req, reply) => setSecurityHeaders(reply.raw, req.url, opts.hsts));
 }
