@@ -104,17 +104,20 @@ const schema = z.object({
   // Where people reach Linli from outside: every printed, scanned or sent link (badges, certificates, posters, the
   // public site, WeChat texts and menus, calendar feeds) is built on it, never on the request's Host header.
   LINLI_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
-  // The reverse proxies whose X-Forwarded-For is believed: a number of hops, or a comma-separated list of addresses,
-  // CIDRs or proxy-addr names (loopback, linklocal, uniquelocal). Unset: none; req.ip is the connecting address.
+  // The reverse proxies whose X-Forwarded-For is believed: a comma-separated list of their addresses, CIDRs or the
+  // names loopback, linklocal, uniquelocal (every listed proxy in a chain is passed over). Unset: none; req.ip is the
+  // connecting address. No hop count: it cannot tell the proxy from a client that reaches Linli directly and writes
+  // the header itself (Fastify 5 ignores counts for that reason).
   LINLI_TRUST_PROXY: z
     .string()
     .transform((v, ctx) => {
-      if (/^\s*\d+\s*$/.test(v) && Number(v) >= 1 && Number(v) <= 10) return Number(v);
       const parts = v.split(',').map((p) => p.trim());
       if (parts.every(isProxyAddress)) return parts;
       ctx.addIssue({
         code: 'custom',
-        message: 'a number of proxy hops (1–10), or a comma-separated list of addresses or CIDRs (10.0.0.0/8)',
+        message:
+          "a comma-separated list of the proxies' addresses or CIDRs (127.0.0.1, 10.0.0.0/8, loopback); " +
+          'a hop count is not taken, as it would believe a client that reaches Linli directly',
       });
       return z.NEVER;
     })
@@ -183,8 +186,8 @@ export interface Config {
   };
   /** Safe by default (issue 16). Links are built on publicBaseUrl: LINLI_PUBLIC_URL, else http://localhost:PORT. */
   readonly publicBaseUrl: string;
-  /** What Fastify's trustProxy gets: hops, trusted proxy addresses, or false (trust no forwarded header). */
-  readonly trustProxy: number | string[] | false;
+  /** What Fastify's trustProxy gets: the trusted proxies' addresses, or false (trust no forwarded header). */
+  readonly trustProxy: string[] | false;
   /** Served over https (secure cookies or an https public URL): browsers are told to keep to https (HSTS). */
   readonly hsts: boolean;
 }

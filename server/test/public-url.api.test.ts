@@ -38,8 +38,8 @@ for (const kind of testDatabaseKinds()) {
     };
 
     before(async () => {
-      // Even with a trusted proxy (whose X-Forwarded-Host Fastify would believe), links stay on the public URL.
-      t = await startTestApp(kind, { LINLI_PUBLIC_URL: `${PUBLIC}/`, LINLI_TRUST_PROXY: '1' });
+      // Even from a trusted proxy (whose X-Forwarded-Host Fastify would believe), links stay on the public URL.
+      t = await startTestApp(kind, { LINLI_PUBLIC_URL: `${PUBLIC}/`, LINLI_TRUST_PROXY: '127.0.0.1' });
       [admin, staff, me] = await signInAll(t, ['community_admin', 'staff', 'volunteer']);
       myId = await insertAccountVolunteer(t, 'volunteer', { name: '刘红梅' });
       await verifyService(staff, [

@@ -43,5 +43,9 @@ export function setSecurityHeaders(res: ServerResponse, url: string, hsts: boole
 }
 
 export function registerSecurityHeaders(app: FastifyInstance, opts: { hsts: boolean }): void {
-  app.addHook('onRequest', async (req, reply) => setSecurityHeaders(reply.raw, req.url, opts.hsts));
+  // A callback hook, not an async one: no promise on the badge page's hot path.
+  app.addHook('onRequest', (req, reply, done) => {
+    setSecurityHeaders(reply.raw, req.url, opts.hsts);
+    done();
+  });
 }
