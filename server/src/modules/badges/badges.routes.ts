@@ -297,8 +297,9 @@ function badgePage(svc: BadgesService, rateLimits: boolean) {
       // A cached page (ready bytes) goes straight to the socket: the scan is the hot path, and Fastify's send
       // pipeline (onSend hooks, serialisation checks) cost as much as the rest of the request. What that skips
       // was checked: the app has no global onSend hook; the common security headers are set on the raw response
-      // before routing (platform/security-headers.ts) and this page's own win, rate limiting runs before the handler, request logging is wired before it (onResponse still fires),
-      // and Node itself drops the body of a HEAD answer and keeps the connection alive (content-length is set).
+      // before routing (platform/security-headers.ts) and this page's own win; rate limiting runs before the
+      // handler, request logging is wired before it (onResponse still fires), and Node itself drops the body of a
+      // HEAD answer and keeps the connection alive (content-length is set).
       const gz = acceptsGzip(reply.request.headers['accept-encoding']);
       const body = gz ? p.html.gzip : p.html.raw;
       reply.hijack();
