@@ -6,9 +6,8 @@ import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import { Writable } from 'node:stream';
 import pino from 'pino';
-import { deliverOutbox, signInAs, startTestApp, type Client, type TestContext } from './app.ts';
+import { deliverOutbox, insertAccountVolunteer, signInAs, startTestApp, type Client, type TestContext } from './app.ts';
 import { testDatabaseKinds } from './databases.ts';
-import { insertAccountVolunteer } from './app.ts';
 import { loggerOptions, withoutTokens } from '../src/platform/logger.ts';
 import { DevChannel } from '../src/platform/providers/dev.ts';
 
