@@ -119,13 +119,15 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   const notifier = new Notifier(app.log);
   const sessions = new SessionCache();
   const jobs = new JobWorker(db, kind, app.log);
+  const { demo, publicBaseUrl } = config;
   const notifications = notificationsModule({
     db,
     kind,
     audit,
     log: app.log,
     delivery: config.delivery,
-    demo: config.demo,
+    demo,
+    publicBaseUrl,
   });
 
   // The modules, each after those it uses.

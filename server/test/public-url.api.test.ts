@@ -6,6 +6,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import {
+  deliverOutbox,
   insertAccountVolunteer,
   recordService,
   signInAll,
@@ -140,6 +141,38 @@ for (const kind of testDatabaseKinds()) {
       assert.notEqual(renewed.path, feed.path);
       // The feed answers at its path.
       assert.equal((await t.app.inject({ method: 'GET', url: renewed.path })).statusCode, 200);
+    });
+
+    it("an SMS's in-app link goes out on the public address; the row keeps the path for the phone", async () => {
+      const sent: Array<Record<string, unknown>> = [];
+      const outbox = t.app.services.outbox;
+      const devSms = outbox.channels.sms;
+      outbox.channels.sms = { name: 'recorder', send: async (m) => (sent.push(m.payload), { messageId: 'm1' }) };
+      try {
+        const link = `/m/tasks/needs/${uuidv7()}`;
+        await t.db.handle.db.transaction().execute((trx) =>
+          t.app.services.notifier.send(trx, {
+            channel: 'sms',
+            recipient: '13912345678',
+            communityId: t.a.id,
+            template: 'sign_in_code',
+            payload: { code: '123456', link },
+          }),
+        );
+        await deliverOutbox(t);
+        assert.deepEqual(
+          sent.map((p) => p.link),
+          [PUBLIC + link],
+        );
+        const row = await t.db.handle.db
+          .selectFrom('notification_outbox')
+          .select('payload')
+          .where('recipient', '=', '13912345678')
+          .executeTakeFirstOrThrow();
+        assert.equal(JSON.parse(row.payload).link, link);
+      } finally {
+        outbox.channels.sms = devSms;
+      }
     });
   });
 }

@@ -34,9 +34,10 @@ export function notificationsModule(deps: {
   log: FastifyBaseLogger;
   delivery: Config['delivery'];
   demo: boolean;
+  publicBaseUrl: string;
 }): LinliModule<{ notifications: NotificationsService; outbox: OutboxWorker }> {
   const channels = channelsFrom(deps.delivery, deps.log, deps.demo);
-  const outbox = new OutboxWorker(deps.db, deps.kind, deps.log, channels);
+  const outbox = new OutboxWorker(deps.db, deps.kind, deps.log, channels, { publicBaseUrl: deps.publicBaseUrl });
   const notifications = new NotificationsService(deps.db, deps.audit, outbox, channels.mp, deps.delivery.publicUrl);
   return { routes: notificationsRoutes(notifications), service: { notifications, outbox }, jobs: [] };
 }
