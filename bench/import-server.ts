@@ -79,6 +79,13 @@ async function serve(dataDir: string): Promise<void> {
       process.send!({ cpu: { userS: d.user / 1e6, systemS: d.system / 1e6 } });
       return;
     }
+    // Resident memory now and at its peak so far (after hostile uploads: what they took, and what was given back).
+    if (msg === 'rss') {
+      process.send!({
+        rss: { nowMb: process.memoryUsage().rss / 1048576, peakMb: process.resourceUsage().maxRSS / 1024 },
+      });
+      return;
+    }
     if (msg !== 'report') return;
     clearInterval(sampler);
     const memory: Memory = {

@@ -5,7 +5,11 @@
 //
 // Goal (registry import): 10,000 residents in under 10 s, server memory (peak RSS) under 300 MB.
 //
-//   npx tsx bench/import.ts [--residents 10000] [--keep]
+//   npx tsx bench/import.ts [--residents 10000] [--keep] [--hostile]
+//
+// --hostile: before the roster, four zip bombs at once to each import route (a 1.5 MB .xlsx whose directories
+// understate a 1.5 GB sheet; a 4 MB one with a 1.5 GB sharedStrings.xml), each answered 413 by the upload guard;
+// prints the server's resident memory before, at its peak, and after.
 //
 // The parent makes the file with exceljs's streaming writer (shared strings, as Excel writes them), signs in as
 // staff, uploads it, checks the counts, and also times an export of everything it imported.
@@ -19,6 +23,7 @@ import ExcelJS from 'exceljs';
 import { idNumberCheckChar } from '../domain/shared/id-number.ts';
 import { BUILDINGS, PASSWORD, STAFF_PHONE, type Memory } from './import-server.ts';
 import { isMain, ROOT, runStandalone, type Figure } from './lib.ts';
+import { hugeSharedStrings, zerosUnderstated } from '../server/test/zip-bombs.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const SERVER_BUNDLE = path.join(ROOT, 'dist/bench/import-server.mjs');
@@ -197,10 +202,58 @@ async function request(
   });
 }
 
+/** Four zip bombs at once to each import route; the server's resident memory before, at the peak and after. */
+async function attack(
+  port: number,
+  cookie: string,
+  csrf: string,
+  rss: () => Promise<{ nowMb: number; peakMb: number }>,
+): Promise<Figure[]> {
+  const before = await rss();
+  const statuses = new Set<number>();
+  const t = performance.now();
+  for (const [route, bomb] of [
+    ['/api/registry/import', zerosUnderstated()],
+    ['/api/volunteers/import', hugeSharedStrings()],
+  ] as const) {
+    const post = async () => {
+      const form = new FormData();
+      form.append('file', new Blob([new Uint8Array(bomb)], { type: XLSX }), 'hostile.xlsx');
+      const res = await request(port, 'POST', route, { body: form, cookie, csrf });
+      await res.arrayBuffer();
+      statuses.add(res.status);
+    };
+    await Promise.all([post(), post(), post(), post()]);
+  }
+  const s = (performance.now() - t) / 1000;
+  const peak = (await rss()).peakMb;
+  await new Promise((r) => setTimeout(r, 2000));
+  const after = (await rss()).nowMb;
+  const answers = [...statuses].join(', ');
+  console.log(`  hostile uploads answered ${answers} in ${s.toFixed(2)} s`);
+  return [
+    {
+      bench: 'import',
+      name: 'zip bombs: 4 at once to each import route',
+      value: peak - before.nowMb,
+      unit: 'MB',
+      goal: '< 200 MB',
+      pass: peak - before.nowMb < 200 && [...statuses].every((x) => x === 413),
+      note:
+        `server RSS ${before.nowMb.toFixed(0)} MB before, peak ${peak.toFixed(0)} MB, ${after.toFixed(0)} MB 2 s ` +
+        `after; answered ${answers} in ${s.toFixed(1)} s`,
+    },
+  ];
+}
+
 export async function main(argv: string[] = process.argv.slice(2)): Promise<Figure[]> {
   const { values } = parseArgs({
     args: argv,
-    options: { residents: { type: 'string', default: '10000' }, keep: { type: 'boolean', default: false } },
+    options: {
+      residents: { type: 'string', default: '10000' },
+      keep: { type: 'boolean', default: false },
+      hostile: { type: 'boolean', default: false },
+    },
     strict: false,
   });
   const total = Number(values.residents);
@@ -258,6 +311,18 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<Figu
       .map((c) => c.split(';')[0])
       .join('; ');
 
+    // Each answer is read once: drop it so the next question waits for a fresh one.
+    const rss = async () => {
+      child.send('rss');
+      const answer = await next('rss');
+      messages.splice(
+        messages.findIndex((m) => 'rss' in m),
+        1,
+      );
+      return answer as { nowMb: number; peakMb: number };
+    };
+    const hostile: Figure[] = values.hostile ? await attack(port, cookie, csrf, rss) : [];
+
     const form = new FormData();
     form.append('file', new Blob([fs.readFileSync(file)], { type: XLSX }), '居民名单.xlsx');
     child.send('mark');
@@ -285,6 +350,7 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<Figu
     child.send('report');
     const memory: Memory = await next('memory');
     return [
+      ...hostile,
       {
         bench: 'import',
         name: `import ${total.toLocaleString('en')} residents (HTTP, SQLite)`,

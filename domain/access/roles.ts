@@ -66,6 +66,7 @@ export const PERMISSIONS = [
   'selections.manage', // selections (评选): open, accept nominations, close, publish honours
   'org.read', // the organisation: the leadership group, social workers and their volunteers, the federation
   'org.manage', // edit the leadership group and the federation of social organisations
+  'accounts.reset', // send a member of the community a code to set a new password (staff never learn it)
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -81,6 +82,7 @@ export const ROLE_GRANTS: Record<Role, Partial<Record<Permission, Scope>>> = {
     ALL.filter((p) => !p.startsWith('regions.')).map((p) => [p, 'community']),
   ) as Record<Permission, Scope>,
   staff: {
+    'accounts.reset': 'community',
     'registry.read': 'community',
     'registry.write': 'community',
     'registry.import': 'community',
@@ -248,4 +250,8 @@ export const PERMISSION_LABELS: Record<Permission, { zh: string; en: string }> =
   'selections.manage': { zh: '管理评选', en: 'manage selections' },
   'org.read': { zh: '查看组织架构', en: 'read the organisation' },
   'org.manage': { zh: '管理领导小组和社会组织联合会', en: 'manage the leadership group and the federation' },
+  'accounts.reset': {
+    zh: '为他人重置密码（验证码发给本人）',
+    en: 'reset another person’s password (the code goes to them)',
+  },
 };

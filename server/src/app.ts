@@ -114,7 +114,8 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   // The platform.
   const { db, kind } = deps.database;
   const { cipher } = deps;
-  const { rateLimits, maxUploadBytes } = config;
+  const { rateLimits, maxUploadBytes, maxInflatedBytes } = config;
+  const uploads = { maxUploadBytes, maxInflatedBytes };
   const audit = new AuditLog(db, kind);
   const notifier = new Notifier(app.log);
   const sessions = new SessionCache();
@@ -133,9 +134,9 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   // The modules, each after those it uses.
   const { sessionHours, secureCookies } = config;
   const auth = authModule({ db, audit, notifier, sessions, sessionHours, secureCookies, rateLimits });
-  const registry = registryModule({ db, cipher, audit, maxUploadBytes });
+  const registry = registryModule({ db, cipher, audit, uploads });
   const { registry: registryService, residents } = registry.service;
-  const volunteers = volunteersModule({ db, cipher, audit, notifier, sessions, rateLimits, maxUploadBytes });
+  const volunteers = volunteersModule({ db, cipher, audit, notifier, sessions, rateLimits, uploads });
   const { directory } = volunteers.service;
   const serviceTypes = serviceTypesModule({ db, audit });
   const { eligibility } = serviceTypes.service;

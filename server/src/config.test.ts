@@ -26,4 +26,10 @@ describe('config', () => {
     assert.throws(() => loadConfig({ LINLI_CJK_FONT: '/nonexistent/font.ttf' }), /LINLI_CJK_FONT: no such font file/);
     assert.equal(loadConfig({}).cjkFontFile, undefined);
   });
+
+  it('reads the unpacked upload limit in MB, 50 by default', () => {
+    assert.equal(loadConfig({}).maxInflatedBytes, 50 * 1024 * 1024);
+    assert.equal(loadConfig({ LINLI_MAX_INFLATED_MB: '2.5' }).maxInflatedBytes, 2.5 * 1024 * 1024);
+    assert.throws(() => loadConfig({ LINLI_MAX_INFLATED_MB: '0' }), /LINLI_MAX_INFLATED_MB/);
+  });
 });

@@ -100,6 +100,8 @@ const schema = z.object({
   LINLI_WECHAT_APP_SECRET: z.string().optional(),
   LINLI_WECHAT_API_BASE: z.url().default('https://api.weixin.qq.com'),
   LINLI_WECHAT_TEMPLATES: jsonTemplates.optional(),
+  // Largest an uploaded .xlsx may be once unpacked (counted while inflating, before anything parses it).
+  LINLI_MAX_INFLATED_MB: z.coerce.number().min(1).max(1000).default(50),
   // ---- Safe by default (issue 16): the public address and the proxies in front ----
   // Where people reach Linli from outside: every printed, scanned or sent link (badges, certificates, posters, the
   // public site, WeChat texts and menus, calendar feeds) is built on it, never on the request's Host header.
@@ -184,6 +186,8 @@ export interface Config {
     } | null;
     readonly publicUrl: string | null;
   };
+  /** Largest an uploaded .xlsx may be once unpacked. */
+  readonly maxInflatedBytes: number;
   /** Safe by default (issue 16). Links are built on publicBaseUrl: LINLI_PUBLIC_URL, else http://localhost:PORT. */
   readonly publicBaseUrl: string;
   /** What Fastify's trustProxy gets: the trusted proxies' addresses, or false (trust no forwarded header). */
@@ -290,6 +294,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         : null,
       publicUrl: e.LINLI_PUBLIC_URL ?? null,
     }),
+    maxInflatedBytes: Math.round(e.LINLI_MAX_INFLATED_MB * 1024 * 1024),
     publicBaseUrl: (e.LINLI_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     trustProxy: e.LINLI_TRUST_PROXY ?? false,
     hsts: e.LINLI_SECURE_COOKIES || /^https:/i.test(e.LINLI_PUBLIC_URL ?? ''),

@@ -13,7 +13,9 @@ import {
 } from '../../scripts/demo/xiguan.ts';
 import { seedDemoRegionAccounts } from '../../scripts/demo/regions.ts';
 
-export const DEMO_PASSWORD = 'xiguan-demo';
+import { DEMO_PASSWORD } from './startup.ts';
+
+export { DEMO_PASSWORD };
 export const XIGUAN_ID = '00000000-0000-7000-8000-000000000001';
 
 export async function ensureDemo(db: Db, cipher: FieldCipher, log: FastifyBaseLogger) {

@@ -6,6 +6,7 @@ import { ConfigError, loadConfig, publicUrlWarning, type Config } from './config
 import { migrateToLatest, openDatabase } from './db/database.ts';
 import { FieldCipher, loadKeyring } from './platform/crypto.ts';
 import { cjkFont, cjkFontFile, useCjkFontFile } from './platform/pdf.ts';
+import { DEMO_PASSWORD, prepareStart } from './startup.ts';
 
 async function main() {
   let config: Config;
@@ -41,10 +42,13 @@ async function main() {
     app.log.error(fontProblem);
   }
 
-  let demoSignIns: Array<{ phone: string; role: string; name: string }> = [];
-  if (config.demo) {
-    const { ensureDemo } = await import('./demo.ts');
-    demoSignIns = await ensureDemo(database.db, cipher, app.log);
+  // The demo only on this machine; an empty production database gets a one-time setup link.
+  const { demoSignIns, setupToken, refusal } = await prepareStart(database.db, cipher, app.log, config);
+  if (refusal) {
+    console.error(refusal);
+    await app.close();
+    await database.close();
+    process.exit(3);
   }
 
   if (config.jobs) {
@@ -62,11 +66,21 @@ async function main() {
     `  API docs: ${shown}/api/docs`,
   ];
   if (demoSignIns.length) {
-    lines.push('', '  Demo sign-ins (password: xiguan-demo):');
+    lines.push('', `  Demo sign-ins (password: ${DEMO_PASSWORD}):`);
     for (const s of demoSignIns) {
       const label = ROLE_LABELS[s.role as Role];
       lines.push(`    ${s.phone}  ${s.name}  ${label?.zh ?? s.role} / ${label?.en ?? s.role}`);
     }
+  }
+  if (setupToken) {
+    // A fragment, not a query: browsers never send it, so the token stays out of access logs.
+    const base = (config.delivery.publicUrl ?? shown).replace(/\/$/, '');
+    lines.push(
+      '',
+      '  No community yet. Open this one-time link (valid 24 h) to create the first community and its admin,',
+      '  or run npm run setup here. 还没有社区：打开下面的一次性链接（24 小时内有效）建立社区和管理员，或运行 npm run setup。',
+      `    ${base}/setup#${setupToken}`,
+    );
   }
   if (fontProblem) lines.push('', `  PDFs will fail until this is fixed: ${fontProblem}`);
   console.log(lines.join('\n') + '\n');

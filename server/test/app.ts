@@ -8,7 +8,7 @@ import type { Database } from '../src/db/schema/index.ts';
 import type { DatabaseKind } from '../src/db/database.ts';
 import { FieldCipher, generateKeyring } from '../src/platform/crypto.ts';
 import { createTestDatabase, type TestDatabase } from './databases.ts';
-import { seedSmallCommunity, type SmallCommunity } from './factories.ts';
+import { insertAccount, seedSmallCommunity, type SmallCommunity } from './factories.ts';
 import { accountIdOf, insertVolunteer, type VolunteerSpec } from './volunteer-factories.ts';
 import { uuidv7 } from '../../domain/shared/ids.ts';
 import { hashPassword } from '../src/modules/auth/auth.service.ts';
@@ -26,15 +26,10 @@ export interface TestContext {
   close(): Promise<void>;
 }
 
-/** `logStream`: where the app's log lines go (with LINLI_LOG_LEVEL in `env`), for tests that read the log. */
-export async function startTestApp(
-  kind: DatabaseKind,
-  env: Record<string, string> = {},
-  logStream?: AppDeps['logStream'],
-): Promise<TestContext> {
-  const db = await createTestDatabase(kind);
-  const config = loadConfig({
-    LINLI_DATA_DIR: db.dataDir,
+/** The settings of a test app: silent, no demo, no jobs, no rate limits, no web pages. */
+export function testConfig(dataDir: string, env: Record<string, string> = {}) {
+  return loadConfig({
+    LINLI_DATA_DIR: dataDir,
     LINLI_LOG_LEVEL: 'silent',
     LINLI_DEMO: '0',
     LINLI_JOBS: '0',
@@ -42,6 +37,16 @@ export async function startTestApp(
     LINLI_WEB_DIST: '/nonexistent',
     ...env,
   });
+}
+
+/** `logStream`: where the app's log lines go (with LINLI_LOG_LEVEL in `env`), for tests that read the log. */
+export async function startTestApp(
+  kind: DatabaseKind,
+  env: Record<string, string> = {},
+  logStream?: AppDeps['logStream'],
+): Promise<TestContext> {
+  const db = await createTestDatabase(kind);
+  const config = testConfig(db.dataDir, env);
   const cipher = new FieldCipher(generateKeyring());
   const app = await buildApp(config, { database: db.handle, cipher, logStream });
   await app.ready();
@@ -80,21 +85,7 @@ async function addOffices(db: Kysely<Database>, a: SmallCommunity, b: SmallCommu
     ['city_admin', city, '13900090003'],
   ] as const;
   for (const [role, regionId, phone] of offices) {
-    const id = uuidv7();
-    await db
-      .insertInto('account')
-      .values({
-        id,
-        phone,
-        name: `${role}-office`,
-        password_hash: hash,
-        locale: null,
-        failed_sign_ins: 0,
-        locked_until: null,
-        disabled: 0,
-        created_at: new Date().toISOString(),
-      })
-      .execute();
+    const id = await insertAccount(db, { phone, name: `${role}-office`, hash });
     await grantRegionRole(db, id, regionId, role, null);
     a.phones[role] = phone;
   }
@@ -219,4 +210,21 @@ export async function signInAll<const R extends readonly Role[]>(
 /** Runs the outbox's delivery worker until nothing is due (tests start the app without its timers). */
 export async function deliverOutbox(t: TestContext): Promise<number> {
   return t.app.services.outbox.drain();
+}
+
+/** The payload of the newest outbox message of `template` to `recipient` (a code, say), or null. */
+export async function latestOutboxPayload(
+  db: Kysely<Database>,
+  recipient: string,
+  template: string,
+): Promise<Record<string, any> | null> {
+  const row = await db
+    .selectFrom('notification_outbox')
+    .select('payload')
+    .where('recipient', '=', recipient)
+    .where('template', '=', template)
+    .orderBy('created_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row ? JSON.parse(row.payload) : null;
 }

@@ -172,21 +172,7 @@ export async function seedSmallCommunity(
   for (const [i, role] of roles.entries()) {
     const phone = `${opts.phonePrefix}${String(i + 1).padStart(4, '0')}`;
     phones[role] = phone;
-    const accountId = uuidv7();
-    await db
-      .insertInto('account')
-      .values({
-        id: accountId,
-        phone,
-        name: `${role}-${opts.name}`,
-        password_hash: hash,
-        locale: null,
-        failed_sign_ins: 0,
-        locked_until: null,
-        disabled: 0,
-        created_at: now,
-      })
-      .execute();
+    const accountId = await insertAccount(db, { phone, name: `${role}-${opts.name}`, hash, at: now });
     await db
       .insertInto('membership')
       .values({
@@ -252,6 +238,29 @@ export async function insertNeed(
       closed_at: null,
       updated_at: now,
       ...row,
+    })
+    .execute();
+  return id;
+}
+
+/** An account that signs in with the password whose hash is given; its id. */
+export async function insertAccount(
+  db: Db,
+  a: { phone: string; name: string; hash: string | null; at?: string },
+): Promise<string> {
+  const id = uuidv7();
+  await db
+    .insertInto('account')
+    .values({
+      id,
+      phone: a.phone,
+      name: a.name,
+      password_hash: a.hash,
+      locale: null,
+      failed_sign_ins: 0,
+      locked_until: null,
+      disabled: 0,
+      created_at: a.at ?? new Date().toISOString(),
     })
     .execute();
   return id;

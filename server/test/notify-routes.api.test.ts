@@ -99,6 +99,9 @@ for (const kind of testDatabaseKinds()) {
       );
       const sent = (await staff('GET', '/api/outbox?status=sent&channel=sms')).json().items;
       assert.ok(sent.some((m: any) => m.id === okId && m.provider === 'aliyun' && m.urgent === true));
+      // With a real provider the code reaches the person alone: staff reading the outbox could otherwise act as them.
+      assert.equal(sent.find((m: any) => m.id === okId).payload.code, '******');
+      assert.ok(!JSON.stringify(failed).includes('135790'));
       assert.equal((await staff('GET', '/api/outbox?status=nope')).statusCode, 400);
 
       // Community B's staff neither see nor retry it; a volunteer may not retry.

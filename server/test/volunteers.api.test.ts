@@ -1,7 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { uuidv7 } from '../../domain/shared/ids.ts';
-import { as, signInAll, startTestApp, xlsxUpload, type Client, type TestContext } from './app.ts';
+import { as, latestOutboxPayload, signInAll, startTestApp, xlsxUpload, type Client, type TestContext } from './app.ts';
 import { testDatabaseKinds } from './databases.ts';
 import ExcelJS from 'exceljs';
 import { makeIdNumber } from './factories.ts';
@@ -103,15 +103,7 @@ for (const kind of testDatabaseKinds()) {
     };
 
     async function latestCode(phone: string, template: string): Promise<string> {
-      const row = await t.db.handle.db
-        .selectFrom('notification_outbox')
-        .select('payload')
-        .where('recipient', '=', phone)
-        .where('template', '=', template)
-        .orderBy('created_at', 'desc')
-        .limit(1)
-        .executeTakeFirstOrThrow();
-      return JSON.parse(row.payload).code;
+      return (await latestOutboxPayload(t.db.handle.db, phone, template))!.code;
     }
 
     function person(birthDate: string, gender: 'male' | 'female' = 'female', extra: Record<string, unknown> = {}) {

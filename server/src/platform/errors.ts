@@ -11,6 +11,8 @@ const platform = {
   has_dependents: 409,
   payload_too_large: 413,
   unsupported_file: 415,
+  unpacked_too_large: 413,
+  file_too_complex: 413,
   rate_limited: 429,
   internal: 500,
 } as const;
@@ -20,6 +22,16 @@ const auth = {
   bad_credentials: 401,
   csrf: 403,
   locked: 423,
+  // Passwords and first setup (issue 16).
+  password_too_short: 400,
+  password_too_long: 400,
+  password_common: 400,
+  password_contains_phone: 400,
+  password_wrong: 400, // the current password, when changing one's own: 400, not 401 (the session is fine)
+  password_reset_code_invalid: 400,
+  setup_link_invalid: 403,
+  setup_done: 409,
+  setup_phone_taken: 409,
 } as const;
 
 const registry = {

@@ -156,7 +156,7 @@ export function sendError(err: any, req: FastifyRequest, reply: FastifyReply) {
         ...details,
         fields: (details.fields as FieldProblem[]).map((f) => ({
           ...f,
-          message: hasMessage(f.message) ? translate(locale, f.message) : f.message,
+          message: hasMessage(f.message) ? translate(locale, f.message, details) : f.message,
         })),
       };
   } else if (hasZodFastifySchemaValidationErrors(err)) {

@@ -13,6 +13,8 @@ const VolunteerRegisterPage = lazy(() => import('../features/volunteers/phone/Re
 const GuardianConsentPage = lazy(() => import('../features/volunteers/phone/GuardianConsentPage.tsx'));
 const VerifyCertificatePage = lazy(() => import('../features/certificates/phone/VerifyCertificatePage.tsx'));
 const PublicCommendationPage = lazy(() => import('../features/recognition/PublicCommendationPage.tsx'));
+const ResetPasswordPage = lazy(() => import('../features/auth/ResetPasswordPage.tsx'));
+const SetupPage = lazy(() => import('../features/auth/SetupPage.tsx'));
 
 export function App() {
   return (
@@ -20,6 +22,8 @@ export function App() {
       <Routes>
         <Route path="/" element={<RootRedirect />} />
         <Route path="/sign-in" element={<SignInPage />} />
+        <Route path="/reset-password" element={<ResetPasswordPage />} />
+        <Route path="/setup" element={<SetupPage />} />
         <Route path="/m/volunteer/register" element={<VolunteerRegisterPage />} />
         <Route path="/m/guardian-consent" element={<GuardianConsentPage />} />
         <Route path="/verify/:communityId/:token" element={<VerifyCertificatePage />} />

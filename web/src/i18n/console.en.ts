@@ -327,6 +327,7 @@ export const consoleEn: Translation<typeof consoleZhCN> = {
       import: 'Import',
       audit: 'Audit log',
       outbox: 'Message outbox',
+      accounts: 'Reset a password',
       notices: 'Notices',
       volunteers: 'Volunteers',
       approvals: 'Approvals',

@@ -320,6 +320,7 @@ export const consoleZhCN = {
       import: '导入',
       audit: '审计日志',
       outbox: '消息发件箱',
+      accounts: '重置他人密码',
       notices: '通知',
       volunteers: '志愿者',
       approvals: '志愿者审核',

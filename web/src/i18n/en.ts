@@ -18,6 +18,7 @@ import { surveyPhoneEn } from './survey.phone.en.ts';
 import { selfServicePhoneEn } from './selfservice.phone.en.ts';
 import { classroomSwapPhoneEn } from './classroom-swap.phone.en.ts';
 import { noticesPhoneEn } from './notices.phone.en.ts';
+import { accountsEn } from './accounts.phone.en.ts';
 
 export const en: Translation<typeof zhCN> = {
   ...orgPhoneEn,
@@ -36,6 +37,7 @@ export const en: Translation<typeof zhCN> = {
   ...selfServicePhoneEn,
   ...classroomSwapPhoneEn,
   ...noticesPhoneEn,
+  ...accountsEn,
   app: { name: 'Linli', tagline: 'Community volunteer service', documentTitle: 'Linli · Community volunteer service' },
   a11y: { skipToMain: 'Skip to main content' },
   settings: { label: 'Display settings' },

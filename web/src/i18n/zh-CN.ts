@@ -15,6 +15,7 @@ import { surveyPhoneZhCN } from './survey.phone.zh-CN.ts';
 import { selfServicePhoneZhCN } from './selfservice.phone.zh-CN.ts';
 import { classroomSwapPhoneZhCN } from './classroom-swap.phone.zh-CN.ts';
 import { noticesPhoneZhCN } from './notices.phone.zh-CN.ts';
+import { accountsZhCN } from './accounts.phone.zh-CN.ts';
 
 export const zhCN = {
   ...orgPhoneZhCN,
@@ -33,6 +34,7 @@ export const zhCN = {
   ...selfServicePhoneZhCN,
   ...classroomSwapPhoneZhCN,
   ...noticesPhoneZhCN,
+  ...accountsZhCN,
   app: { name: '邻里', tagline: '社区志愿服务', documentTitle: '邻里 · 社区志愿服务' },
   a11y: { skipToMain: '跳到主要内容' },
   settings: { label: '显示设置' },

@@ -28,6 +28,7 @@ import * as publicity from './2026-12-06T0300_publicity.ts';
 import * as outboxDelivery from './2026-12-06T0400_outbox_delivery.ts';
 import * as notices from './2026-12-06T0500_notices.ts';
 import * as regions from './2026-12-06T0100_regions.ts';
+import * as accounts from './2026-12-07T0100_accounts.ts';
 import * as indicators from './2026-12-06T0200_indicators.ts';
 import * as projects from './2026-12-06T0600_projects.ts';
 import * as selections from './2026-12-06T0610_selections.ts';
@@ -69,4 +70,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-06T1000_junior_volunteers': juniorVolunteers,
   '2026-12-06T1100_organisation': organisation,
   '2026-12-06T1200_indicators_rollup': indicatorsRollup,
+  '2026-12-07T0100_accounts': accounts,
 };

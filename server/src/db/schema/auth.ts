@@ -50,9 +50,31 @@ export interface SignInCodeTable {
   created_at: string;
 }
 
+/** A code staff sent so the person can set a new password; expires, and is spent by one use. */
+export interface PasswordResetCodeTable {
+  id: string;
+  account_id: string;
+  code_hash: string;
+  attempts: number;
+  requested_by: string | null;
+  created_at: string;
+  expires_at: string;
+  consumed_at: string | null;
+}
+
+/** The one-time link that creates the first community and its admin. */
+export interface SetupLinkTable {
+  token_hash: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
 export interface AuthTables {
   account: AccountTable;
   membership: MembershipTable;
   session: SessionTable;
   sign_in_code: SignInCodeTable;
+  password_reset_code: PasswordResetCodeTable;
+  setup_link: SetupLinkTable;
 }

@@ -6,6 +6,9 @@ import type { Notifier } from '../../platform/notify.ts';
 import type { SessionCache } from '../../platform/session-cache.ts';
 import { authRoutes } from './auth.routes.ts';
 import { AuthService } from './auth.service.ts';
+import { passwordRoutes } from './password.routes.ts';
+import { PasswordService } from './password.service.ts';
+import { SetupService } from './setup.service.ts';
 
 export function authModule(deps: {
   db: Db;
@@ -17,13 +20,22 @@ export function authModule(deps: {
   rateLimits: boolean;
 }): LinliModule<AuthService> {
   const service = new AuthService(deps.db, deps.audit, deps.notifier, deps.sessionHours, deps.sessions);
+  const passwords = new PasswordService(deps.db, deps.audit, deps.notifier, deps.sessions);
+  const signIn = authRoutes(service, {
+    secureCookies: deps.secureCookies,
+    sessionHours: deps.sessionHours,
+    rateLimits: deps.rateLimits,
+  });
+  const passwordAndSetup = passwordRoutes(passwords, new SetupService(deps.db, deps.audit), deps);
   return {
-    routes: authRoutes(service, {
-      secureCookies: deps.secureCookies,
-      sessionHours: deps.sessionHours,
-      rateLimits: deps.rateLimits,
-    }),
+    routes: async (app) => {
+      await signIn(app);
+      await passwordAndSetup(app);
+    },
     service,
-    jobs: [{ name: 'sessions.purge', cron: '15 3 * * *', run: () => service.purgeExpired() }],
+    jobs: [
+      { name: 'sessions.purge', cron: '15 3 * * *', run: () => service.purgeExpired() },
+      { name: 'password-codes.purge', cron: '20 3 * * *', run: () => passwords.purgeExpired() },
+    ],
   };
 }

@@ -51,6 +51,7 @@ const HIDDEN_FROM_INBOX = [
   'volunteer_registration_code',
   'wechat_bind_code',
   'volunteer.guardian_consent_code',
+  'password_reset_code',
 ] as const;
 
 export interface NoticesDeps {

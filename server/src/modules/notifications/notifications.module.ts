@@ -39,5 +39,11 @@ export function notificationsModule(deps: {
   const channels = channelsFrom(deps.delivery, deps.log, deps.demo);
   const outbox = new OutboxWorker(deps.db, deps.kind, deps.log, channels, { publicBaseUrl: deps.publicBaseUrl });
   const notifications = new NotificationsService(deps.db, deps.audit, outbox, channels.mp, deps.delivery.publicUrl);
-  return { routes: notificationsRoutes(notifications), service: { notifications, outbox }, jobs: [] };
+  return {
+    // Codes are shown in the outbox only while the development channel stands in for SMS: with a real provider they
+    // reach the person alone (staff who read a sign-in or reset code could act as that person).
+    routes: notificationsRoutes(notifications, { showCodes: deps.delivery.sms.provider === 'dev' }),
+    service: { notifications, outbox },
+    jobs: [],
+  };
 }

@@ -30,7 +30,7 @@ const outboxItem = z.object({
 
 const menuButton = z.object({ type: z.string().optional(), name: z.string(), url: z.string().optional() });
 
-export function notificationsRoutes(svc: NotificationsService) {
+export function notificationsRoutes(svc: NotificationsService, opts: { showCodes: boolean } = { showCodes: true }) {
   return async (app: FastifyInstance) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
     r.get(
@@ -80,7 +80,7 @@ export function notificationsRoutes(svc: NotificationsService) {
             channel: n.channel,
             recipient: n.recipient,
             template: n.template,
-            payload: JSON.parse(n.payload) as Record<string, unknown>,
+            payload: withoutCode(JSON.parse(n.payload) as Record<string, unknown>, opts.showCodes),
             status: n.status,
             urgent: !!n.urgent,
             attempts: n.attempts,
@@ -122,4 +122,8 @@ export function notificationsRoutes(svc: NotificationsService) {
       async (req) => ({ button: await svc.publishMenu(actorOf(req), requestContext(req)) }),
     );
   };
+}
+
+function withoutCode(payload: Record<string, unknown>, show: boolean): Record<string, unknown> {
+  return show || !('code' in payload) ? payload : { ...payload, code: '******' };
 }

@@ -1,14 +1,14 @@
 // Excel routes of the registry: the roster template, the import, and the two exports.
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { householdQuery, residentQuery } from '../../../../domain/registry/schemas.ts';
-import { AppError } from '../../platform/errors.ts';
 import { sendWorkbook, xlsxDownload } from '../../platform/excel.ts';
 import { actorOf, grantOf, requestContext } from '../../platform/http.ts';
 import { RegistryExcel } from './registry.excel.ts';
 import type { RegistryService } from './registry.service.ts';
 import { fileResponse, MIME } from '../../platform/responses.ts';
+import { receiveFile, type UploadLimits } from '../../platform/upload-guard.ts';
 
 const importResult = z.object({
   rows: z.number(),
@@ -16,25 +16,8 @@ const importResult = z.object({
   households: z.object({ created: z.number(), existing: z.number() }),
 });
 
-export function registryExcelRoutes(registry: RegistryService, maxUploadBytes: number) {
-  const excel = new RegistryExcel(registry);
-  const maxMb = Math.round((maxUploadBytes / 1048576) * 10) / 10;
-
-  /** The uploaded file's bytes, with the upload's own failures turned into errors the user can act on. */
-  async function uploadedFile(req: FastifyRequest): Promise<{ buffer: Buffer; fileName: string }> {
-    if (!req.isMultipart()) throw new AppError('unsupported_file');
-    try {
-      const part = await req.file({ limits: { fileSize: maxUploadBytes, files: 1 } });
-      if (!part) throw new AppError('validation', { fields: [{ field: 'file', message: 'invalid.required' }] });
-      return { buffer: await part.toBuffer(), fileName: part.filename };
-    } catch (err) {
-      if (err instanceof AppError) throw err;
-      const code = (err as { code?: string })?.code;
-      if (code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('payload_too_large', { maxMb });
-      if (code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') throw new AppError('unsupported_file');
-      throw err;
-    }
-  }
+export function registryExcelRoutes(registry: RegistryService, uploads: UploadLimits) {
+  const excel = new RegistryExcel(registry, uploads.maxInflatedBytes);
 
   return async (app: FastifyInstance) => {
     app.addHook('onClose', () => excel.close());
@@ -73,7 +56,7 @@ export function registryExcelRoutes(registry: RegistryService, maxUploadBytes: n
         const actor = actorOf(req);
         const grant = grantOf(req);
         excel.expectRoster();
-        const { buffer, fileName } = await uploadedFile(req);
+        const { buffer, fileName } = await receiveFile(req, uploads.maxUploadBytes);
         return reply
           .status(201)
           .send(await excel.importRoster(actor, grant, buffer, requestContext(req), { fileName }));

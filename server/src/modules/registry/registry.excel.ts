@@ -32,7 +32,7 @@ import {
   dateText,
   streamWorkbook,
   WorkbookReader,
-  zipEntries,
+  workbookTooBig,
   type ExportFile,
   type SheetRows,
 } from '../../platform/excel.ts';
@@ -43,8 +43,6 @@ import type { RegistryService, RosterPlan } from './registry.service.ts';
 export const MAX_ROSTER_ROWS = 20_000;
 /** Problems listed in one refusal; the totals say how many more there were. */
 const MAX_LISTED_PROBLEMS = 1000;
-/** What the zip may unpack to (declared sizes): a 20,000-row roster is about 20 MB of XML. */
-const MAX_UNPACKED_BYTES = 150 * 1024 * 1024;
 
 // ---------------------------------------------------------------------------------------------------------------
 // The roster's columns. Headers are what the template writes; aliases are what people write in their own sheets.
@@ -595,19 +593,13 @@ function fileProblem(row: number, message: string): AppError {
 
 /** Reads the first sheet that has a roster header. */
 async function readRoster(reader: WorkbookReader, buffer: Buffer): Promise<RosterSheet> {
-  const entries = zipEntries(buffer);
-  // An .xlsx is a zip holding a workbook part; anything else (a renamed text file, an old .xls, a .docx) is not.
-  if (!entries || !entries.some((e) => e.name === 'xl/workbook.xml')) throw new AppError('unsupported_file');
-  // Declared sizes guard against an accidental (or naive) zip bomb before anything is inflated.
-  if (entries.reduce((n, e) => n + e.size, 0) > MAX_UNPACKED_BYTES) throw fileProblem(1, 'invalid.tooManyRows');
-
   let sheets: SheetRows[];
   try {
     sheets = await reader.read(buffer);
   } catch (err) {
-    const e = err as { code?: string; message?: string };
-    if (e?.code === 'ERR_WORKER_OUT_OF_MEMORY' || /^Max (row|column) count/.test(String(e?.message)))
-      throw fileProblem(1, 'invalid.tooManyRows');
+    // Not an .xlsx, or refused by the upload guard.
+    if (err instanceof AppError) throw err;
+    if (workbookTooBig(err)) throw fileProblem(1, 'invalid.tooManyRows');
     // exceljs and JSZip fail in many ways on a damaged file; to the user they all mean "not a readable .xlsx".
     throw new AppError('unsupported_file');
   }
@@ -663,8 +655,13 @@ function buildingCore(number: string): string {
 }
 
 export class RegistryExcel {
-  private readonly reader = new WorkbookReader({ maxRows: MAX_ROSTER_ROWS + 1000 });
-  constructor(private readonly registry: RegistryService) {}
+  private readonly reader: WorkbookReader;
+  constructor(
+    private readonly registry: RegistryService,
+    maxInflatedBytes: number,
+  ) {
+    this.reader = new WorkbookReader({ maxRows: MAX_ROSTER_ROWS + 1000, maxInflatedBytes });
+  }
 
   /** Gets the reader ready while a roster is being uploaded. */
   expectRoster(): void {

@@ -19,8 +19,9 @@ import {
   dateText,
   WorkbookReader,
   streamWorkbook,
-  zipEntries,
+  workbookTooBig,
   type ExportFile,
+  type SheetRows,
 } from '../../platform/excel.ts';
 import type { VolunteerService } from './volunteers.service.ts';
 
@@ -108,8 +109,13 @@ export interface VolunteerImportResult {
 }
 
 export class VolunteerExcel {
-  private readonly reader = new WorkbookReader();
-  constructor(private readonly volunteers: VolunteerService) {}
+  private readonly reader: WorkbookReader;
+  constructor(
+    private readonly volunteers: VolunteerService,
+    maxInflatedBytes: number,
+  ) {
+    this.reader = new WorkbookReader({ maxInflatedBytes });
+  }
 
   close() {
     return this.reader.close();
@@ -127,12 +133,14 @@ export class VolunteerExcel {
   }
 
   async import(actor: Actor, grant: Grant, buffer: Buffer, ctx: RequestContext): Promise<VolunteerImportResult> {
-    const entries = zipEntries(buffer);
-    if (!entries || !entries.some((e) => e.name === 'xl/workbook.xml')) throw new AppError('unsupported_file');
-    let sheets: Array<Array<[number, unknown[]]>>;
+    let sheets: SheetRows[];
     try {
       sheets = await this.reader.read(buffer);
-    } catch {
+    } catch (err) {
+      // Not an .xlsx, or refused by the upload guard.
+      if (err instanceof AppError) throw err;
+      if (workbookTooBig(err))
+        throw new AppError('validation', { fields: [{ row: 1, field: '(file)', message: 'volunteer.tooManyRows' }] });
       throw new AppError('unsupported_file');
     }
     const sheet = sheets.find((s) => s.some(([n, v]) => n <= 10 && headerMap(v)));

@@ -6,6 +6,7 @@ import type { FieldCipher } from '../../platform/crypto.ts';
 import type { LinliModule } from '../../platform/module.ts';
 import type { Notifier } from '../../platform/notify.ts';
 import type { SessionCache } from '../../platform/session-cache.ts';
+import type { UploadLimits } from '../../platform/upload-guard.ts';
 import { VolunteerDirectory } from './volunteer-directory.ts';
 import { volunteerRoutes } from './volunteers.routes.ts';
 import { VolunteerService } from './volunteers.service.ts';
@@ -17,12 +18,12 @@ export function volunteersModule(deps: {
   notifier: Notifier;
   sessions: SessionCache;
   rateLimits: boolean;
-  maxUploadBytes: number;
+  uploads: UploadLimits;
 }): LinliModule<{ volunteers: VolunteerService; directory: VolunteerDirectory }> {
   const directory = new VolunteerDirectory(deps.db);
   const volunteers = new VolunteerService(deps.db, deps.cipher, deps.audit, deps.notifier, directory, deps.sessions);
   return {
-    routes: volunteerRoutes(volunteers, { rateLimits: deps.rateLimits, maxUploadBytes: deps.maxUploadBytes }),
+    routes: volunteerRoutes(volunteers, { rateLimits: deps.rateLimits, uploads: deps.uploads }),
     service: { volunteers, directory },
     jobs: [],
   };

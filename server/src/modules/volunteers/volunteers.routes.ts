@@ -29,33 +29,13 @@ import { VolunteerService } from './volunteers.service.ts';
 import { VolunteerExcel } from './volunteers.excel.ts';
 import { AppError } from '../../platform/errors.ts';
 import { fileResponse, MIME, noContent } from '../../platform/responses.ts';
+import { receiveFile, type UploadLimits } from '../../platform/upload-guard.ts';
 
 const registered = z.object({ id: z.string(), status: z.enum(['pending', 'approved']) });
 
-export function volunteerRoutes(volunteers: VolunteerService, opts: { rateLimits: boolean; maxUploadBytes: number }) {
-  const excel = new VolunteerExcel(volunteers);
-  async function uploaded(req: FastifyRequest): Promise<Buffer> {
-    return (await uploadedWithFields(req)).file;
-  }
-  /** One uploaded file, and the form fields sent before it. */
-  async function uploadedWithFields(req: FastifyRequest): Promise<{ file: Buffer; fields: Record<string, string> }> {
-    if (!req.isMultipart()) throw new AppError('unsupported_file');
-    try {
-      const part = await req.file({ limits: { fileSize: opts.maxUploadBytes, files: 1 } });
-      if (!part) throw new AppError('validation', { fields: [{ field: 'file', message: 'invalid.required' }] });
-      const fields: Record<string, string> = {};
-      for (const [k, f] of Object.entries(part.fields))
-        if (f && !Array.isArray(f) && f.type === 'field') fields[k] = String(f.value);
-      return { file: await part.toBuffer(), fields };
-    } catch (err) {
-      if (err instanceof AppError) throw err;
-      const code = (err as { code?: string })?.code;
-      if (code === 'FST_REQ_FILE_TOO_LARGE')
-        throw new AppError('payload_too_large', { maxMb: Math.round(opts.maxUploadBytes / 1048576) });
-      if (code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') throw new AppError('unsupported_file');
-      throw err;
-    }
-  }
+export function volunteerRoutes(volunteers: VolunteerService, opts: { rateLimits: boolean; uploads: UploadLimits }) {
+  const excel = new VolunteerExcel(volunteers, opts.uploads.maxInflatedBytes);
+  const received = (req: FastifyRequest) => receiveFile(req, opts.uploads.maxUploadBytes);
   return async (app: FastifyInstance) => {
     app.addHook('onClose', () => excel.close());
     const r = app.withTypeProvider<ZodTypeProvider>();
@@ -223,7 +203,7 @@ export function volunteerRoutes(volunteers: VolunteerService, opts: { rateLimits
       async (req, reply) =>
         reply
           .status(201)
-          .send(await excel.import(actorOf(req), grantOf(req), await uploaded(req), requestContext(req))),
+          .send(await excel.import(actorOf(req), grantOf(req), (await received(req)).buffer, requestContext(req))),
     );
 
     r.get(
@@ -380,7 +360,7 @@ export function volunteerRoutes(volunteers: VolunteerService, opts: { rateLimits
         },
       },
       async (req, reply) => {
-        const { file, fields } = await uploadedWithFields(req);
+        const { buffer: file, fields } = await received(req);
         const parsed = paperConsentFields.safeParse(fields);
         if (!parsed.success)
           throw new AppError('validation', {

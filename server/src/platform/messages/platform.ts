@@ -10,6 +10,9 @@ export const zh = {
   has_dependents: '该{entity}下仍有{dependents}，不能删除',
   payload_too_large: '文件过大，最大 {maxMb} MB',
   unsupported_file: '只能上传 Excel（.xlsx）文件',
+  unpacked_too_large: '文件解压后超过 {maxMb} MB，已拒绝，没有导入任何内容；请分成几个较小的文件再导入',
+  file_too_complex:
+    '文件内部结构异常（部件过多或压缩得异常紧密），已拒绝，没有导入任何内容；请在 Excel 中“另存为”新的 .xlsx 文件后再导入',
   rate_limited: '操作过于频繁，请稍后再试',
   internal: '系统出错了，我们已记录，请稍后再试',
   'invalid.duplicate': '有重复的项目',
@@ -50,6 +53,11 @@ export const en: Record<keyof typeof zh, string> = {
   has_dependents: 'This {entity} still has {dependents} and cannot be deleted',
   payload_too_large: 'The file is too large; at most {maxMb} MB',
   unsupported_file: 'Only Excel (.xlsx) files can be uploaded',
+  unpacked_too_large:
+    'Unpacked, the file is larger than {maxMb} MB: refused, nothing was imported. Split it into smaller files',
+  file_too_complex:
+    'The inside of the file looks wrong (too many parts, or packed far too tightly): refused, nothing was ' +
+    'imported. Open it in Excel, Save As a new .xlsx, and import that',
   rate_limited: 'Too many requests; please wait a moment',
   internal: 'Something went wrong on our side; it has been logged',
   'invalid.duplicate': 'An item is repeated',

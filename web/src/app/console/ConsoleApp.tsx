@@ -28,6 +28,8 @@ const NewResidentPage = lazy(() => import('../../features/registry/console/resid
 const ImportPage = lazy(() => import('../../features/registry/console/import/ImportPage.tsx'));
 const AuditLogPage = lazy(() => import('../../features/audit/AuditLogPage.tsx'));
 const OutboxPage = lazy(() => import('../../features/outbox/OutboxPage.tsx'));
+const ConsolePasswordPage = lazy(() => import('../../features/auth/console/ConsolePasswordPage.tsx'));
+const ResetOthersPage = lazy(() => import('../../features/auth/console/ResetOthersPage.tsx'));
 const NoticesPage = lazy(() => import('../../features/notices/console/NoticesPage.tsx'));
 const SkillsPoolPage = lazy(() => import('../../features/skills/console/SkillsPoolPage.tsx'));
 const UnitsPage = lazy(() => import('../../features/units/console/UnitsPage.tsx'));
@@ -133,6 +135,8 @@ export default function ConsoleApp() {
             <Route path="import" element={reg('registry.import', <ImportPage />)} />
             <Route path="audit" element={reg('audit.read', <AuditLogPage />)} />
             <Route path="outbox" element={reg('outbox.read', <OutboxPage />)} />
+            <Route path="password" element={<ConsolePasswordPage />} />
+            <Route path="accounts" element={reg('accounts.reset', <ResetOthersPage />)} />
             <Route path="notices" element={reg('notices.send', <NoticesPage />)} />
             <Route path="volunteers" element={reg('volunteers.read', <VolunteersPage />)} />
             <Route path="volunteers/approvals" element={reg('volunteers.approve', <VolunteersPage approvals />)} />

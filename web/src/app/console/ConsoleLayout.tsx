@@ -1,7 +1,7 @@
 // The console frame: side menu, header with community, user, language switch, phone view and sign-out.
 import { Suspense, useState } from 'react';
 import { Button, ConfigProvider, Layout, Menu, Space, Spin, Typography, type MenuProps } from 'antd';
-import { LogoutOutlined, MenuOutlined, MobileOutlined } from '@ant-design/icons';
+import { KeyOutlined, LogoutOutlined, MenuOutlined, MobileOutlined } from '@ant-design/icons';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser, useSignOut } from '../../shared/session/useSession.ts';
@@ -99,6 +99,9 @@ export function ConsoleLayout() {
             </Button>
             <Link to="/m">
               <MobileOutlined /> {t('console.phoneView')}
+            </Link>
+            <Link to="/console/password">
+              <KeyOutlined /> {t('accounts.changeLink')}
             </Link>
             <Button
               icon={<LogoutOutlined />}

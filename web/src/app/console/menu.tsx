@@ -35,6 +35,7 @@ import {
   NotificationOutlined,
   GlobalOutlined,
   PartitionOutlined,
+  KeyOutlined,
 } from '@ant-design/icons';
 import type { Permission } from '../../shared/session/types.ts';
 
@@ -88,6 +89,7 @@ const GROUP_OF: Record<string, MenuGroupKey> = {
   audit: 'system',
   outbox: 'system',
   notices: 'system',
+  accounts: 'system',
 };
 export type MenuLabelKey =
   | 'dashboard'
@@ -127,7 +129,8 @@ export type MenuLabelKey =
   | 'regions'
   | 'projects'
   | 'selections'
-  | 'organisation';
+  | 'organisation'
+  | 'accounts';
 
 export const CONSOLE_MENU: ConsoleMenuItem[] = [
   // Offices above the community (街道, 区): their communities side by side; the only entry they have.
@@ -316,6 +319,13 @@ export const CONSOLE_MENU: ConsoleMenuItem[] = [
   },
   { key: 'audit', path: '/console/audit', labelKey: 'audit', icon: <AuditOutlined />, permission: 'audit.read' },
   { key: 'outbox', path: '/console/outbox', labelKey: 'outbox', icon: <MailOutlined />, permission: 'outbox.read' },
+  {
+    key: 'accounts',
+    path: '/console/accounts',
+    labelKey: 'accounts',
+    icon: <KeyOutlined />,
+    permission: 'accounts.reset',
+  },
   {
     key: 'notices',
     path: '/console/notices',

@@ -34,6 +34,7 @@ const SurveyVisitPage = lazy(() => import('../../features/needs/phone/SurveyVisi
 const MyTasksPage = lazy(() => import('../../features/needs/phone/MyTasksPage.tsx'));
 const TaskNeedPage = lazy(() => import('../../features/needs/phone/TaskNeedPage.tsx'));
 const MyMessagesPage = lazy(() => import('../../features/notices/phone/MyMessagesPage.tsx'));
+const ChangePasswordPage = lazy(() => import('../../features/auth/ChangePasswordPage.tsx'));
 
 function PhoneLayout() {
   const me = useCurrentUser();
@@ -80,6 +81,7 @@ export default function PhoneApp() {
         <Route path="tasks" element={<MyTasksPage />} />
         <Route path="tasks/needs/:id" element={<TaskNeedPage />} />
         <Route path="messages" element={<MyMessagesPage />} />
+        <Route path="password" element={<ChangePasswordPage />} />
         <Route element={<RequireRegistry />}>
           <Route path="grid" element={<GridHomePage />} />
           <Route path="grid/households" element={<GridHouseholdsPage />} />

@@ -61,6 +61,9 @@ export default function SignInPage() {
         <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
           {tab === 'password' ? <PasswordForm onSignedIn={onSignedIn} /> : <CodeForm onSignedIn={onSignedIn} />}
         </div>
+        <p>
+          <Link to="/reset-password">{t('accounts.forgotLink')}</Link>
+        </p>
       </Card>
       <Card variant="note">
         <p>{t('auth.help')}</p>

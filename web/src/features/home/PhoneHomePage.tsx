@@ -1,6 +1,6 @@
 // /m: the phone home of every role — what is next for me, then my tools as big tiles (only those I can use),
 // then, for the office roles, the console pages of their work.
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Card, Details, ErrorNotice, Loading, PageTitle } from '../../shared/phone-ui/parts.tsx';
 import { Tiles } from '../../shared/phone-ui/Tiles.tsx';
@@ -57,6 +57,9 @@ export default function PhoneHomePage() {
             ...(me.gridName ? [{ term: t('home.grid'), value: me.gridName }] : []),
           ]}
         />
+        <Link className="ph-btn ph-btn--secondary ph-btn--block" to="/m/password">
+          {t('accounts.changeLink')}
+        </Link>
       </Card>
 
       <Card title={t('home.settings')}>

@@ -2,6 +2,8 @@
 // console's outbox and the phone's 我的消息 both show them. An unknown key (a notice added later) is shown as it is.
 const TEMPLATE_LABELS: Record<string, { zh: string; en: string }> = {
   sign_in_code: { zh: '登录验证码', en: 'Sign-in code' },
+  password_reset_code: { zh: '重置密码验证码', en: 'Password reset code' },
+  password_changed: { zh: '密码已修改通知', en: 'Password changed' },
   volunteer_registration_code: { zh: '志愿者注册验证码', en: 'Volunteer registration code' },
   wechat_bind_code: { zh: '绑定微信验证码', en: 'WeChat binding code' },
   'volunteer.guardian_consent_code': { zh: '监护人同意验证码', en: 'Guardian consent code' },
