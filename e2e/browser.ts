@@ -11,9 +11,24 @@ export const BASE = process.env.E2E_BASE_URL ?? 'http://127.0.0.1:3000';
 export const PASSWORD = 'xiguan-demo';
 export const SHOTS = path.resolve('test-results/screenshots');
 
+/**
+ * What the browser refused under the pages' Content-Security-Policy, across every context of a launched browser: a
+ * journey that meets any fails when its browser closes (useBrowser), so a page needing more than the policy allows
+ * shows up here rather than as a blank screen in production.
+ */
+const cspViolations: string[] = [];
+
+function watchCsp(context: BrowserContext): BrowserContext {
+  context.on('console', (m) => {
+    if (m.type() === 'error' && m.text().includes('Content Security Policy'))
+      cspViolations.push(`${m.page()?.url() ?? '?'}: ${m.text()}`);
+  });
+  return context;
+}
+
 /** `extraArgs`: more Chromium flags for a journey that needs them (a fake camera, say). */
 export async function launch(extraArgs: readonly string[] = []): Promise<Browser> {
-  return chromium.launch({
+  const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     // Playwright gives each launch a fresh temporary profile of its own (it refuses --user-data-dir here).
     args: [
@@ -28,6 +43,9 @@ export async function launch(extraArgs: readonly string[] = []): Promise<Browser
     ],
     headless: true,
   });
+  const open = browser.newContext.bind(browser);
+  browser.newContext = async (options) => watchCsp(await open(options));
+  return browser;
 }
 
 export const DESKTOP = { viewport: { width: 1366, height: 860 }, locale: 'zh-CN' };
@@ -90,6 +108,8 @@ export function useBrowser(extraArgs: readonly string[] = []): () => Browser {
   });
   after(async () => {
     await browser?.close();
+    const seen = cspViolations.splice(0);
+    assert.deepEqual(seen, [], `the Content-Security-Policy refused:\n${seen.join('\n')}`);
   });
   return () => {
     if (!browser) throw new Error('the browser is not launched yet');

@@ -26,6 +26,8 @@ const server = spawn(process.execPath, ['dist/server/main.mjs'], {
     LINLI_DEMO: '1',
     LINLI_LOG_LEVEL: 'warn',
     LINLI_RATE_LIMITS: '0',
+    // Links printed and scanned (badges, cards, posters) point where the journeys' browser finds the server.
+    LINLI_PUBLIC_URL: `http://127.0.0.1:${port}`,
     DATABASE_URL: '',
   },
   stdio: ['ignore', 'pipe', 'inherit'],

@@ -165,7 +165,8 @@ export const checkinInfoView = z.object({
 });
 export type CheckinInfoView = z.infer<typeof checkinInfoView>;
 
-export const feedPathView = z.object({ path: z.string() });
+// The feed's full address is built on the server's public address (the page's own origin may be an internal one).
+export const feedPathView = z.object({ path: z.string(), url: z.string() });
 export const createdView = z.object({ id: z.string() });
 
 /** A place the picker offers: one earlier activities used (with its map point, if any) or a building's address. */

@@ -15,7 +15,8 @@ import type { Config } from './config.ts';
 import type { DatabaseHandle } from './db/database.ts';
 import { AuditLog } from './platform/audit.ts';
 import type { FieldCipher } from './platform/crypto.ts';
-import { registerPlatformHooks } from './platform/http.ts';
+import { registerPlatformHooks, sendError } from './platform/http.ts';
+import { registerSecurityHeaders, setSecurityHeaders } from './platform/security-headers.ts';
 import { JobWorker } from './platform/jobs.ts';
 import { loggerOptions } from './platform/logger.ts';
 import type { LinliModule } from './platform/module.ts';
@@ -74,6 +75,8 @@ import { publishedHonours } from './modules/selections/selections.service.ts';
 export interface AppDeps {
   database: DatabaseHandle;
   cipher: FieldCipher;
+  /** Where log lines go instead of stdout (tests read them). */
+  logStream?: { write(line: string): void };
 }
 
 /** The services tests, scripts and main.ts reach through `app.services`. */
@@ -94,7 +97,17 @@ export interface Services {
 }
 
 export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyInstance & { services: Services }> {
-  const app = Fastify({ logger: loggerOptions(config.logLevel), bodyLimit: 1024 * 1024, trustProxy: false });
+  const app = Fastify({
+    logger: { ...loggerOptions(config.logLevel), ...(deps.logStream && { stream: deps.logStream }) },
+    bodyLimit: 1024 * 1024,
+    // Behind a reverse proxy (LINLI_TRUST_PROXY): req.ip is the real client, for rate limits and the audit log.
+    trustProxy: config.trustProxy,
+    // A malformed address is answered before any hook runs: it gets the common headers here.
+    frameworkErrors: (err, req, reply) => {
+      setSecurityHeaders(reply.raw, req.url, config.hsts);
+      return sendError(err, req, reply);
+    },
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
@@ -107,7 +120,16 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   const notifier = new Notifier(app.log);
   const sessions = new SessionCache();
   const jobs = new JobWorker(db, kind, app.log);
-  const notifications = notificationsModule({ db, kind, audit, log: app.log, delivery: config.delivery });
+  const { demo, publicBaseUrl } = config;
+  const notifications = notificationsModule({
+    db,
+    kind,
+    audit,
+    log: app.log,
+    delivery: config.delivery,
+    demo,
+    publicBaseUrl,
+  });
 
   // The modules, each after those it uses.
   const { sessionHours, secureCookies } = config;
@@ -329,7 +351,8 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
-  registerPlatformHooks(app, auth.service);
+  registerSecurityHeaders(app, { hsts: config.hsts });
+  registerPlatformHooks(app, auth.service, config.publicBaseUrl);
 
   app.get(
     '/api/health',
@@ -359,23 +382,27 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   return Object.assign(app, { services }) as unknown as FastifyInstance & { services: Services };
 }
 
-/** The built web app, with every non-API path falling back to index.html for the client router. */
+/**
+ * The built web app, with every non-API path falling back to index.html for the client router. Only the hashed
+ * files under /assets are kept for a year (immutable); index.html and anything else is checked again each time.
+ */
 async function serveWeb(app: FastifyInstance, dist: string) {
   if (!fs.existsSync(path.join(dist, 'index.html'))) return;
+  const assets = path.join(dist, 'assets') + path.sep;
   await app.register(fastifyStatic, {
     root: dist,
     wildcard: false,
     index: false,
-    maxAge: '1y',
-    immutable: true,
-    setHeaders: (res, file) => {
-      if (file.endsWith('.html')) res.setHeader('cache-control', 'no-cache');
-    },
+    // Set here, not by the plugin, whose own Cache-Control would overwrite whatever setHeaders says.
+    cacheControl: false,
+    setHeaders: (res, file) =>
+      res.setHeader('cache-control', file.startsWith(assets) ? 'public, max-age=31536000, immutable' : 'no-cache'),
   });
   app.get('/*', { config: { access: { public: true } }, schema: { hide: true } }, async (req, reply) => {
     if (req.url.startsWith('/api/')) return reply.callNotFound();
+    // (A malformed %-escape never gets here: the router answers 400.)
     const file = path.join(dist, decodeURIComponent(req.url.split('?')[0]!));
-    if (file.startsWith(dist) && fs.existsSync(file) && fs.statSync(file).isFile())
+    if (file.startsWith(dist + path.sep) && fs.existsSync(file) && fs.statSync(file).isFile())
       return reply.sendFile(path.relative(dist, file));
     // Read per request: a rebuilt web app is served without restarting the server.
     return reply

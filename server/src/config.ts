@@ -1,5 +1,6 @@
 // The one place that reads process.env. Parsed once, frozen; a bad setting stops start-up naming every problem.
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 import type { TemplateMap } from './platform/providers/provider.ts';
@@ -101,11 +102,39 @@ const schema = z.object({
   LINLI_WECHAT_APP_SECRET: z.string().optional(),
   LINLI_WECHAT_API_BASE: z.url().default('https://api.weixin.qq.com'),
   LINLI_WECHAT_TEMPLATES: jsonTemplates.optional(),
-  // Where people reach Linli from outside (links in the official account's menu).
-  LINLI_PUBLIC_URL: z.url().optional(),
   // Largest an uploaded .xlsx may be once unpacked (counted while inflating, before anything parses it).
   LINLI_MAX_INFLATED_MB: z.coerce.number().min(1).max(1000).default(50),
+  // ---- Safe by default (issue 16): the public address and the proxies in front ----
+  // Where people reach Linli from outside: every printed, scanned or sent link (badges, certificates, posters, the
+  // public site, WeChat texts and menus, calendar feeds) is built on it, never on the request's Host header.
+  LINLI_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  // The reverse proxies whose X-Forwarded-For is believed: a comma-separated list of their addresses, CIDRs or the
+  // names loopback, linklocal, uniquelocal (every listed proxy in a chain is passed over). Unset: none; req.ip is the
+  // connecting address. No hop count: it cannot tell the proxy from a client that reaches Linli directly and writes
+  // the header itself (Fastify 5 ignores counts for that reason).
+  LINLI_TRUST_PROXY: z
+    .string()
+    .transform((v, ctx) => {
+      const parts = v.split(',').map((p) => p.trim());
+      if (parts.every(isProxyAddress)) return parts;
+      ctx.addIssue({
+        code: 'custom',
+        message:
+          "a comma-separated list of the proxies' addresses or CIDRs (127.0.0.1, 10.0.0.0/8, loopback); " +
+          'a hop count is not taken, as it would believe a client that reaches Linli directly',
+      });
+      return z.NEVER;
+    })
+    .optional(),
 });
+
+function isProxyAddress(p: string): boolean {
+  if (['loopback', 'linklocal', 'uniquelocal'].includes(p)) return true;
+  const [address = '', bits, extra] = p.split('/');
+  const version = net.isIP(address);
+  if (!version || extra !== undefined) return false;
+  return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (version === 4 ? 32 : 128));
+}
 
 export type DeliveryConfig = Config['delivery'];
 
@@ -162,9 +191,28 @@ export interface Config {
   };
   /** Largest an uploaded .xlsx may be once unpacked. */
   readonly maxInflatedBytes: number;
+  /** Safe by default (issue 16). Links are built on publicBaseUrl: LINLI_PUBLIC_URL, else http://localhost:PORT. */
+  readonly publicBaseUrl: string;
+  /** What Fastify's trustProxy gets: the trusted proxies' addresses, or false (trust no forwarded header). */
+  readonly trustProxy: string[] | false;
+  /** Served over https (secure cookies or an https public URL): browsers are told to keep to https (HSTS). */
+  readonly hsts: boolean;
 }
 
 export class ConfigError extends Error {}
+
+/**
+ * The one start-up warning of a server others can reach (HOST not a loopback address) that has no LINLI_PUBLIC_URL:
+ * its printed and sent links would point at localhost. Null when all is well.
+ */
+export function publicUrlWarning(config: Pick<Config, 'host' | 'delivery' | 'publicBaseUrl'>): string | null {
+  const loopback = config.host === 'localhost' || /^127\./.test(config.host) || config.host === '::1';
+  if (loopback || config.delivery.publicUrl) return null;
+  return (
+    `Linli listens on ${config.host} but LINLI_PUBLIC_URL is not set: QR codes, posters, certificates and calendar ` +
+    `links will point at ${config.publicBaseUrl}. Set LINLI_PUBLIC_URL to the address people use (https://…).`
+  );
+}
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   // An empty variable means unset (as shells and CI files often leave them).
@@ -251,5 +299,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       publicUrl: e.LINLI_PUBLIC_URL ?? null,
     }),
     maxInflatedBytes: Math.round(e.LINLI_MAX_INFLATED_MB * 1024 * 1024),
+    publicBaseUrl: (e.LINLI_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    trustProxy: e.LINLI_TRUST_PROXY ?? false,
+    hsts: e.LINLI_SECURE_COOKIES || /^https:/i.test(e.LINLI_PUBLIC_URL ?? ''),
   });
 }

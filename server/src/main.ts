@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { buildApp } from './app.ts';
 import { ROLE_LABELS, type Role } from '../../domain/access/roles.ts';
-import { ConfigError, loadConfig, type Config } from './config.ts';
+import { ConfigError, loadConfig, publicUrlWarning, type Config } from './config.ts';
 import { migrateToLatest, openDatabase } from './db/database.ts';
 import { FieldCipher, loadKeyring } from './platform/crypto.ts';
 import { cjkFont, cjkFontFile, useCjkFontFile } from './platform/pdf.ts';
@@ -56,6 +56,8 @@ async function main() {
     app.services.outbox.start();
   }
   const address = await app.listen({ port: config.port, host: config.host });
+  const unreachableLinks = publicUrlWarning(config);
+  if (unreachableLinks) app.log.warn(unreachableLinks);
 
   const shown = address.replace('127.0.0.1', 'localhost');
   const lines = [

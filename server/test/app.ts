@@ -1,6 +1,6 @@
 // A real app over a real database for API tests, with a small community in two grids and a second
 // community that must stay invisible.
-import { buildApp } from '../src/app.ts';
+import { buildApp, type AppDeps } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
 import type { Kysely } from 'kysely';
 import assert from 'node:assert/strict';
@@ -39,11 +39,16 @@ export function testConfig(dataDir: string, env: Record<string, string> = {}) {
   });
 }
 
-export async function startTestApp(kind: DatabaseKind, env: Record<string, string> = {}): Promise<TestContext> {
+/** `logStream`: where the app's log lines go (with LINLI_LOG_LEVEL in `env`), for tests that read the log. */
+export async function startTestApp(
+  kind: DatabaseKind,
+  env: Record<string, string> = {},
+  logStream?: AppDeps['logStream'],
+): Promise<TestContext> {
   const db = await createTestDatabase(kind);
   const config = testConfig(db.dataDir, env);
   const cipher = new FieldCipher(generateKeyring());
-  const app = await buildApp(config, { database: db.handle, cipher });
+  const app = await buildApp(config, { database: db.handle, cipher, logStream });
   await app.ready();
   const a = await seedSmallCommunity(db.handle.db, cipher, { name: '西关社区', phonePrefix: '1390000' });
   const b = await seedSmallCommunity(db.handle.db, cipher, { name: '东关社区', phonePrefix: '1390001' });

@@ -214,7 +214,7 @@ for (const kind of testDatabaseKinds()) {
       assert.ok(titles.includes('今日义诊') && titles.includes('重阳节包饺子'));
       assert.ok(!titles.includes('未发布的草稿活动') && !titles.includes('东关社区专属活动'));
       const later = body.items.find((a: any) => a.id === laterActivity);
-      assert.equal(later.signUpUrl, `http://localhost:80/m/activities/${laterActivity}`);
+      assert.equal(later.signUpUrl, `http://localhost:3000/m/activities/${laterActivity}`);
       assert.deepEqual(Object.keys(later).sort(), [
         'endsAt',
         'id',
@@ -308,7 +308,7 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(res.rawPayload.subarray(0, 5).toString(), '%PDF-');
       assert.ok(res.rawPayload.subarray(-8).toString().includes('%%EOF'));
       assert.ok(pdfText(res.rawPayload).includes('重阳节包饺子'));
-      const signUp = `http://localhost:80/m/activities/${laterActivity}`;
+      const signUp = `http://localhost:3000/m/activities/${laterActivity}`;
       assert.deepEqual(pdfQrCodes(res.rawPayload), [signUp]);
       for (const size of ['a4', 'a3'] as const) {
         const { pdf, qr } = await posterPdf(

@@ -20,6 +20,8 @@ declare module 'fastify' {
   }
   interface FastifyInstance {
     routeAccess: Array<{ method: string; url: string; access: RouteAccess }>;
+    /** LINLI_PUBLIC_URL (else http://localhost:PORT), without a trailing slash. */
+    publicBaseUrl: string;
   }
   interface FastifyRequest {
     actor: Actor | null;
@@ -48,9 +50,17 @@ export function requestContext(req: FastifyRequest): RequestContext {
   return { ip: req.ip ?? null, userAgent: (req.headers['user-agent'] ?? '').slice(0, 300) || null };
 }
 
-/** The address this request came to, for links printed into PDFs and QR codes (verify pages, badges, cards). */
-export function originOf(req: FastifyRequest): string {
-  return `${req.protocol}://${req.host}`;
+/**
+ * Where links printed into PDFs and QR codes, posters, WeChat texts and feed addresses point (verify pages, badges,
+ * cards): the configured public address, never the request's Host or X-Forwarded-Host, which a caller chooses.
+ */
+export function publicOrigin(req: FastifyRequest): string {
+  return req.server.publicBaseUrl;
+}
+
+/** A calendar feed's path with its full address on the public origin, for the page to show and copy. */
+export function feedUrl(req: FastifyRequest, feed: { path: string }): { path: string; url: string } {
+  return { path: feed.path, url: publicOrigin(req) + feed.path };
 }
 
 /** attachment with an ASCII fallback and the real (Chinese) name in RFC 5987 form. */
@@ -77,7 +87,8 @@ export function grantOf(req: FastifyRequest): Grant {
   return req.grant;
 }
 
-export function registerPlatformHooks(app: FastifyInstance, sessions: SessionResolver): void {
+export function registerPlatformHooks(app: FastifyInstance, sessions: SessionResolver, publicBaseUrl: string): void {
+  app.decorate('publicBaseUrl', publicBaseUrl);
   app.decorateRequest('actor', null);
   app.decorateRequest('grant', null);
 

@@ -26,6 +26,8 @@ export interface OutboxOptions {
   backoffCapMs?: number;
   /** Rows sent at the same time by one worker. */
   concurrency?: number;
+  /** The public address (LINLI_PUBLIC_URL) a payload's in-app `link` (/m/…) is put on for SMS and WeChat. */
+  publicBaseUrl?: string;
 }
 
 /** The providers by channel; `app` needs none (the phone reads the row). */
@@ -44,6 +46,7 @@ export class OutboxWorker {
   private readonly backoffBaseMs: number;
   private readonly backoffCapMs: number;
   private readonly concurrency: number;
+  private readonly publicBaseUrl: string;
   private readonly zones = new Map<string, string>();
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<unknown> | null = null;
@@ -60,6 +63,7 @@ export class OutboxWorker {
   ) {
     this.now = o.now ?? (() => new Date());
     this.leaseMs = o.leaseMs ?? 60_000;
+    this.publicBaseUrl = o.publicBaseUrl ?? '';
     this.maxAttempts = o.maxAttempts ?? 8;
     this.backoffBaseMs = o.backoffBaseMs ?? 30_000;
     this.backoffCapMs = o.backoffCapMs ?? 2 * 3600_000;
@@ -200,6 +204,9 @@ export class OutboxWorker {
       const provider =
         row.channel === 'sms' ? this.channels.sms : row.channel === 'wechat' ? this.channels.wechat : null;
       if (!provider) return await this.finish(row, { status: 'skipped', last_error: 'no_channel' });
+      // The row keeps the in-app path (the phone opens it); a message read outside the app needs the whole address.
+      if (typeof payload.link === 'string' && payload.link.startsWith('/'))
+        payload.link = this.publicBaseUrl + payload.link;
       const { messageId } = await provider.send({
         id: row.id,
         recipient: row.recipient,

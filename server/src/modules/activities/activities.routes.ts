@@ -42,7 +42,7 @@ import {
 import { todayInShanghai } from '../../../../domain/shared/dates.ts';
 import { isRealDate } from '../../../../domain/shared/dates.ts';
 import { AppError } from '../../platform/errors.ts';
-import { actorOf, requestContext } from '../../platform/http.ts';
+import { actorOf, feedUrl, publicOrigin, requestContext } from '../../platform/http.ts';
 import { fileResponse, MIME, noContent } from '../../platform/responses.ts';
 import type { ActivitiesService } from './activities.service.ts';
 
@@ -361,7 +361,7 @@ export function activitiesRoutes(svc: ActivitiesService) {
       async (req, reply) =>
         reply
           .header('cache-control', 'no-store')
-          .send(await svc.currentCode(actorOf(req), req.params.id, `${req.protocol}://${req.host}`)),
+          .send(await svc.currentCode(actorOf(req), req.params.id, publicOrigin(req))),
     );
     r.post(
       '/api/activities/:id/attendance/card',
@@ -526,7 +526,7 @@ export function activitiesRoutes(svc: ActivitiesService) {
     r.get(
       '/api/activities/mine/feed',
       { config: self, schema: { tags, summary: 'My calendar feed address', response: { 200: feedPathView } } },
-      (req) => svc.feedPath(actorOf(req), false),
+      async (req) => feedUrl(req, await svc.feedPath(actorOf(req), false)),
     );
     r.post(
       '/api/activities/mine/feed',
@@ -538,7 +538,7 @@ export function activitiesRoutes(svc: ActivitiesService) {
           response: { 200: feedPathView },
         },
       },
-      (req) => svc.feedPath(actorOf(req), true),
+      async (req) => feedUrl(req, await svc.feedPath(actorOf(req), true)),
     );
 
     r.get(

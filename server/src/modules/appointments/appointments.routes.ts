@@ -17,7 +17,7 @@ import {
 } from '../../../../domain/appointments/schemas.ts';
 import { todayInShanghai } from '../../../../domain/shared/dates.ts';
 import { AppError } from '../../platform/errors.ts';
-import { actorOf, requestContext } from '../../platform/http.ts';
+import { actorOf, feedUrl, requestContext } from '../../platform/http.ts';
 import { AppointmentsService } from './appointments.service.ts';
 import { fileResponse, MIME, noContent } from '../../platform/responses.ts';
 
@@ -249,10 +249,10 @@ export function appointmentsRoutes(svc: AppointmentsService) {
           tags,
           summary: "A provider's calendar feed address",
           params: idParam,
-          response: { 200: z.object({ path: z.string() }) },
+          response: { 200: z.object({ path: z.string(), url: z.string() }) },
         },
       },
-      (req) => svc.feedPath(actorOf(req), req.params.id, false),
+      async (req) => feedUrl(req, await svc.feedPath(actorOf(req), req.params.id, false)),
     );
     r.post(
       '/api/appointments/providers/:id/feed',
@@ -262,10 +262,10 @@ export function appointmentsRoutes(svc: AppointmentsService) {
           tags,
           summary: 'Give a provider a new feed address (the old one stops working)',
           params: idParam,
-          response: { 200: z.object({ path: z.string() }) },
+          response: { 200: z.object({ path: z.string(), url: z.string() }) },
         },
       },
-      (req) => svc.feedPath(actorOf(req), req.params.id, true),
+      async (req) => feedUrl(req, await svc.feedPath(actorOf(req), req.params.id, true)),
     );
 
     // ---- residents and their families ----

@@ -5,7 +5,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { badgeQuery, type BadgeView } from '../../../../domain/badges/badges.ts';
 import type { Db } from '../../db/database.ts';
 import type { AuditLog } from '../../platform/audit.ts';
-import { actorOf, originOf } from '../../platform/http.ts';
+import { actorOf, publicOrigin } from '../../platform/http.ts';
 import { allPages, sendListExport, shanghaiTime, type ListExport } from '../../platform/list-export.ts';
 import { fileResponse, MIME } from '../../platform/responses.ts';
 import type { BadgesService } from './badges.service.ts';
@@ -48,7 +48,7 @@ export function badgesExportRoutes(svc: BadgesService, deps: { db: Db; audit: Au
       },
       async (req, reply) => {
         const rows = await allPages((page, pageSize) =>
-          svc.list(actorOf(req), { ...req.query, page, pageSize }, originOf(req)),
+          svc.list(actorOf(req), { ...req.query, page, pageSize }, publicOrigin(req)),
         );
         return sendListExport(deps.db, deps.audit, req, reply, spec, req.query, rows);
       },

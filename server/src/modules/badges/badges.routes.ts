@@ -18,7 +18,7 @@ import {
   settingsView,
   updateInput,
 } from '../../../../domain/badges/badges.ts';
-import { actorOf, localeOf, originOf, requestContext } from '../../platform/http.ts';
+import { actorOf, localeOf, publicOrigin, requestContext } from '../../platform/http.ts';
 import type { Locale } from '../../platform/i18n.ts';
 import { PAGE_HEADERS, acceptsGzip, brokenPage, tooManyPage } from './badge.page.ts';
 import type { BadgesService, PageResult } from './badges.service.ts';
@@ -54,7 +54,7 @@ function badgesApi(svc: BadgesService) {
           response: { 200: pageOf(badgeView) },
         },
       },
-      (req) => svc.list(actorOf(req), req.query, originOf(req)),
+      (req) => svc.list(actorOf(req), req.query, publicOrigin(req)),
     );
     r.get(
       '/api/badges/candidates',
@@ -83,7 +83,7 @@ function badgesApi(svc: BadgesService) {
         },
       },
       async (req, reply) =>
-        reply.status(201).send(await svc.issue(actorOf(req), req.body, originOf(req), requestContext(req))),
+        reply.status(201).send(await svc.issue(actorOf(req), req.body, publicOrigin(req), requestContext(req))),
     );
     r.get(
       '/api/badges/settings',
@@ -178,7 +178,7 @@ function badgesApi(svc: BadgesService) {
     r.get(
       '/api/badges/:id',
       { config: manage, schema: { tags, summary: 'One badge', params: idParam, response: { 200: badgeView } } },
-      (req) => svc.get(actorOf(req), req.params.id, originOf(req)),
+      (req) => svc.get(actorOf(req), req.params.id, publicOrigin(req)),
     );
     r.put(
       '/api/badges/:id',
@@ -192,7 +192,7 @@ function badgesApi(svc: BadgesService) {
           response: { 200: badgeView },
         },
       },
-      (req) => svc.update(actorOf(req), req.params.id, req.body, originOf(req), requestContext(req)),
+      (req) => svc.update(actorOf(req), req.params.id, req.body, publicOrigin(req), requestContext(req)),
     );
     r.post(
       '/api/badges/:id/reissue',
@@ -206,7 +206,7 @@ function badgesApi(svc: BadgesService) {
         },
       },
       async (req, reply) =>
-        reply.status(201).send(await svc.reissue(actorOf(req), req.params.id, originOf(req), requestContext(req))),
+        reply.status(201).send(await svc.reissue(actorOf(req), req.params.id, publicOrigin(req), requestContext(req))),
     );
     r.post(
       '/api/badges/:id/revoke',
@@ -271,7 +271,7 @@ function badgesApi(svc: BadgesService) {
           .type(MIME.pdf)
           .header('content-disposition', 'inline; filename="badge.pdf"')
           .header('cache-control', 'no-store')
-          .send(await svc.card(actorOf(req), req.params.id, originOf(req), requestContext(req))),
+          .send(await svc.card(actorOf(req), req.params.id, publicOrigin(req), requestContext(req))),
     );
   };
 }
@@ -296,9 +296,10 @@ function badgePage(svc: BadgesService, rateLimits: boolean) {
       if (typeof p.html === 'string') return reply.status(p.status).headers(PAGE_HEADERS).send(p.html);
       // A cached page (ready bytes) goes straight to the socket: the scan is the hot path, and Fastify's send
       // pipeline (onSend hooks, serialisation checks) cost as much as the rest of the request. What that skips
-      // was checked: the app has no global onSend hook or security-header plugin (the page's own headers are all
-      // here), rate limiting runs before the handler, request logging is wired before it (onResponse still fires),
-      // and Node itself drops the body of a HEAD answer and keeps the connection alive (content-length is set).
+      // was checked: the app has no global onSend hook; the common security headers are set on the raw response
+      // before routing (platform/security-headers.ts) and this page's own win; rate limiting runs before the
+      // handler, request logging is wired before it (onResponse still fires), and Node itself drops the body of a
+      // HEAD answer and keeps the connection alive (content-length is set).
       const gz = acceptsGzip(reply.request.headers['accept-encoding']);
       const body = gz ? p.html.gzip : p.html.raw;
       reply.hijack();

@@ -5,7 +5,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { certificateQuery, type CertificateView } from '../../../../domain/records/certificates.ts';
 import type { Db } from '../../db/database.ts';
 import type { AuditLog } from '../../platform/audit.ts';
-import { actorOf, originOf } from '../../platform/http.ts';
+import { actorOf, publicOrigin } from '../../platform/http.ts';
 import { allPages, sendListExport, shanghaiTime, type ListExport } from '../../platform/list-export.ts';
 import { fileResponse, MIME } from '../../platform/responses.ts';
 import type { CertificatesService } from './certificates.service.ts';
@@ -46,7 +46,7 @@ export function certificatesExportRoutes(svc: CertificatesService, deps: { db: D
       },
       async (req, reply) => {
         const rows = await allPages((page, pageSize) =>
-          svc.list(actorOf(req), req.query, page, pageSize, originOf(req)),
+          svc.list(actorOf(req), req.query, page, pageSize, publicOrigin(req)),
         );
         return sendListExport(deps.db, deps.audit, req, reply, spec, req.query, rows);
       },

@@ -14,7 +14,7 @@ import {
   settingsInput,
   verifyView,
 } from '../../../../domain/records/certificates.ts';
-import { actorOf, originOf, requestContext } from '../../platform/http.ts';
+import { actorOf, publicOrigin, requestContext } from '../../platform/http.ts';
 import type { CertificatesService } from './certificates.service.ts';
 import { fileResponse, MIME, noContent } from '../../platform/responses.ts';
 
@@ -45,7 +45,7 @@ export function certificatesRoutes(svc: CertificatesService, rateLimits = true) 
           response: { 200: page(certificateView) },
         },
       },
-      (req) => svc.list(actorOf(req), req.query, req.query.page, req.query.pageSize, originOf(req)),
+      (req) => svc.list(actorOf(req), req.query, req.query.page, req.query.pageSize, publicOrigin(req)),
     );
     r.post(
       '/api/certificates',
@@ -59,7 +59,7 @@ export function certificatesRoutes(svc: CertificatesService, rateLimits = true) 
         },
       },
       async (req, reply) =>
-        reply.status(201).send(await svc.issue(actorOf(req), req.body, originOf(req), requestContext(req))),
+        reply.status(201).send(await svc.issue(actorOf(req), req.body, publicOrigin(req), requestContext(req))),
     );
     r.post(
       '/api/certificates/:id/revoke',
@@ -89,7 +89,7 @@ export function certificatesRoutes(svc: CertificatesService, rateLimits = true) 
           response: { 200: fileResponse('The certificate', MIME.pdf) },
         },
       },
-      async (req, reply) => pdfReply(reply, await svc.pdf(actorOf(req), req.params.id, originOf(req), false)),
+      async (req, reply) => pdfReply(reply, await svc.pdf(actorOf(req), req.params.id, publicOrigin(req), false)),
     );
     r.get(
       '/api/certificates/settings',
@@ -119,7 +119,7 @@ export function certificatesRoutes(svc: CertificatesService, rateLimits = true) 
     r.get(
       '/api/certificates/mine',
       { config: self, schema: { tags, summary: 'My certificates', response: { 200: z.array(certificateView) } } },
-      (req) => svc.mine(actorOf(req), originOf(req)),
+      (req) => svc.mine(actorOf(req), publicOrigin(req)),
     );
     r.post(
       '/api/certificates/mine',
@@ -133,7 +133,7 @@ export function certificatesRoutes(svc: CertificatesService, rateLimits = true) 
         },
       },
       async (req, reply) =>
-        reply.status(201).send(await svc.request(actorOf(req), req.body, originOf(req), requestContext(req))),
+        reply.status(201).send(await svc.request(actorOf(req), req.body, publicOrigin(req), requestContext(req))),
     );
     r.get(
       '/api/certificates/mine/:id/pdf',
@@ -146,7 +146,7 @@ export function certificatesRoutes(svc: CertificatesService, rateLimits = true) 
           response: { 200: fileResponse('The certificate', MIME.pdf) },
         },
       },
-      async (req, reply) => pdfReply(reply, await svc.pdf(actorOf(req), req.params.id, originOf(req), true)),
+      async (req, reply) => pdfReply(reply, await svc.pdf(actorOf(req), req.params.id, publicOrigin(req), true)),
     );
 
     r.get(

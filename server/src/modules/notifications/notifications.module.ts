@@ -14,8 +14,13 @@ import { WechatMp } from '../../platform/providers/wechat-mp.ts';
 import { notificationsRoutes } from './notifications.routes.ts';
 import { NotificationsService } from './notifications.service.ts';
 
-export function channelsFrom(delivery: Config['delivery'], log: FastifyBaseLogger): Channels & { mp: WechatMp | null } {
-  const dev = new DevChannel(log);
+/** `demo`: the development channel logs messages whole (codes included) only for the demo. */
+export function channelsFrom(
+  delivery: Config['delivery'],
+  log: FastifyBaseLogger,
+  demo = false,
+): Channels & { mp: WechatMp | null } {
+  const dev = new DevChannel(log, demo);
   const s = delivery.sms;
   const sms = s.provider === 'aliyun' ? new AliyunSms(s) : s.provider === 'tencent' ? new TencentSms(s) : dev;
   const mp = delivery.wechat ? new WechatMp(delivery.wechat) : null;
@@ -28,9 +33,11 @@ export function notificationsModule(deps: {
   audit: AuditLog;
   log: FastifyBaseLogger;
   delivery: Config['delivery'];
+  demo: boolean;
+  publicBaseUrl: string;
 }): LinliModule<{ notifications: NotificationsService; outbox: OutboxWorker }> {
-  const channels = channelsFrom(deps.delivery, deps.log);
-  const outbox = new OutboxWorker(deps.db, deps.kind, deps.log, channels);
+  const channels = channelsFrom(deps.delivery, deps.log, deps.demo);
+  const outbox = new OutboxWorker(deps.db, deps.kind, deps.log, channels, { publicBaseUrl: deps.publicBaseUrl });
   const notifications = new NotificationsService(deps.db, deps.audit, outbox, channels.mp, deps.delivery.publicUrl);
   return {
     // Codes are shown in the outbox only while the development channel stands in for SMS: with a real provider they

@@ -7,7 +7,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { uuid } from '../../../../domain/shared/schemas.ts';
 import { publicActivities, screenFeed } from '../../../../domain/publicity/publicity.ts';
-import { localeOf, originOf } from '../../platform/http.ts';
+import { localeOf, publicOrigin } from '../../platform/http.ts';
 import type { Locale } from '../../platform/i18n.ts';
 import { AppError } from '../../platform/errors.ts';
 import { fileResponse, MIME } from '../../platform/responses.ts';
@@ -136,7 +136,7 @@ export function publicRoutes(svc: PublicityService, sources: SectionSources = {}
       },
       async (req, reply) => {
         reply.header('cache-control', PUBLIC_CACHE);
-        const origin = originOf(req);
+        const origin = publicOrigin(req);
         const list = await cached(`${req.params.communityId}|api|${origin}`, () =>
           svc.publicActivities(req.params.communityId, origin),
         );

@@ -12,7 +12,7 @@ import {
   publicitySources,
   wechatText,
 } from '../../../../domain/publicity/publicity.ts';
-import { actorOf, contentDisposition, originOf, requestContext } from '../../platform/http.ts';
+import { actorOf, contentDisposition, publicOrigin, requestContext } from '../../platform/http.ts';
 import { fileResponse, MIME, noContent } from '../../platform/responses.ts';
 import type { PublicityService } from './publicity.service.ts';
 import { posterPdf, type PosterContent, type PosterSize } from './publicity.poster.ts';
@@ -137,7 +137,7 @@ export function publicityRoutes(svc: PublicityService) {
           response: { 200: wechatText },
         },
       },
-      (req) => svc.wechatText(actorOf(req), req.params.id, originOf(req)),
+      (req) => svc.wechatText(actorOf(req), req.params.id, publicOrigin(req)),
     );
     r.get(
       '/api/publicity/announcements/:id/poster.pdf',
@@ -154,7 +154,7 @@ export function publicityRoutes(svc: PublicityService) {
       async (req, reply) =>
         sendPoster(
           reply,
-          await svc.announcementPoster(actorOf(req), req.params.id, originOf(req)),
+          await svc.announcementPoster(actorOf(req), req.params.id, publicOrigin(req)),
           req.query.size,
           'poster.pdf',
         ),
@@ -174,7 +174,7 @@ export function publicityRoutes(svc: PublicityService) {
       async (req, reply) =>
         sendPoster(
           reply,
-          await svc.activityPoster(actorOf(req), req.params.id, originOf(req)),
+          await svc.activityPoster(actorOf(req), req.params.id, publicOrigin(req)),
           req.query.size,
           'activity-poster.pdf',
         ),

@@ -24,7 +24,7 @@ import {
   yearQuery,
 } from '../../../../domain/recognition/schemas.ts';
 import { sendWorkbook, streamWorkbook } from '../../platform/excel.ts';
-import { actorOf, grantOf, localeOf, requestContext } from '../../platform/http.ts';
+import { actorOf, grantOf, localeOf, publicOrigin, requestContext } from '../../platform/http.ts';
 import { RecognitionService } from './recognition.service.ts';
 import { sendPoster } from './recognition.poster.ts';
 import { fileResponse, MIME, noContent } from '../../platform/responses.ts';
@@ -360,7 +360,7 @@ export function recognitionRoutes(rec: RecognitionService, rateLimits = true) {
         sendPoster(
           reply,
           await rec.publicList(req.params.communityId, req.params.quarter),
-          `${req.protocol}://${req.host}/recognition/${req.params.communityId}/${req.params.quarter}`,
+          `${publicOrigin(req)}/recognition/${req.params.communityId}/${req.params.quarter}`,
         ),
     );
   };

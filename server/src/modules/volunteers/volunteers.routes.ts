@@ -24,7 +24,7 @@ import {
 } from '../../../../domain/volunteers/schemas.ts';
 import { uuid } from '../../../../domain/shared/schemas.ts';
 import { sendWorkbook, XLSX_MIME } from '../../platform/excel.ts';
-import { actorOf, contentDisposition, grantOf, originOf, requestContext } from '../../platform/http.ts';
+import { actorOf, contentDisposition, grantOf, publicOrigin, requestContext } from '../../platform/http.ts';
 import { VolunteerService } from './volunteers.service.ts';
 import { VolunteerExcel } from './volunteers.excel.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -156,7 +156,7 @@ export function volunteerRoutes(volunteers: VolunteerService, opts: { rateLimits
           response: { 200: myVolunteer },
         },
       },
-      (req) => volunteers.me(actorOf(req), originOf(req)),
+      (req) => volunteers.me(actorOf(req), publicOrigin(req)),
     );
 
     r.get(

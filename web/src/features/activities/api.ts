@@ -93,8 +93,8 @@ export const activitiesApi = {
   checkout: (id: string, b: { code: string }) => api.post<Signup>(`/api/activities/${enc(id)}/checkout`, b),
   feed: (renew: boolean) =>
     renew
-      ? api.post<{ path: string }>('/api/activities/mine/feed', {})
-      : api.get<{ path: string }>('/api/activities/mine/feed'),
+      ? api.post<{ path: string; url: string }>('/api/activities/mine/feed', {})
+      : api.get<{ path: string; url: string }>('/api/activities/mine/feed'),
 };
 
 export const useActivities = (q: { from?: string; to?: string; status?: string }) =>

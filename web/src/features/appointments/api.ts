@@ -87,8 +87,8 @@ export const appointmentsApi = {
   findCaller: (q: string, signal?: AbortSignal) => api.get<Caller[]>('/api/appointments/residents', { q }, signal),
   feed: (volunteerId: string, renew: boolean) =>
     renew
-      ? api.post<{ path: string }>(`/api/appointments/providers/${enc(volunteerId)}/feed`, {})
-      : api.get<{ path: string }>(`/api/appointments/providers/${enc(volunteerId)}/feed`),
+      ? api.post<{ path: string; url: string }>(`/api/appointments/providers/${enc(volunteerId)}/feed`, {})
+      : api.get<{ path: string; url: string }>(`/api/appointments/providers/${enc(volunteerId)}/feed`),
   offer: (signal?: AbortSignal) => api.get<Offer[]>('/api/appointments/offer', undefined, signal),
   slots: (serviceId: string, signal?: AbortSignal) =>
     api.get<Slot[]>(`/api/appointments/services/${enc(serviceId)}/slots`, undefined, signal),

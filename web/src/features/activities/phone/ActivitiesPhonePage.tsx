@@ -240,14 +240,14 @@ function Feed() {
   const { t } = useTranslation();
   const q = useMyFeed();
   const renew = useRenewMyFeed();
-  const shown = q.data?.path;
+  const shown = q.data?.url;
   return (
     <Card title={t('actPhone.feed')}>
       <p>{t('actPhone.feedHelp')}</p>
       <p>{t('selfPhone.feedAll')}</p>
       {shown && (
         <p style={{ wordBreak: 'break-all' }}>
-          <code>{`${window.location.origin}${shown}`}</code>
+          <code>{shown}</code>
         </p>
       )}
       <button type="button" className="ph-btn ph-btn--secondary" onClick={() => renew.mutate()}>

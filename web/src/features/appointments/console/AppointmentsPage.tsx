@@ -174,8 +174,7 @@ function FeedModal({
   const { t } = useTranslation();
   const q = useProviderFeed(provider?.volunteerId);
   const renew = useRenewProviderFeed();
-  const path = q.data?.path;
-  const url = path ? `${window.location.origin}${path}` : '';
+  const url = q.data?.url ?? '';
   return (
     <Modal
       open={!!provider}

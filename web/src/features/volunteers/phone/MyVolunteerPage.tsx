@@ -123,18 +123,21 @@ const feedKey = ['activities', 'feed'] as const;
 
 /**
  * 订阅我的日程: the address of my one calendar feed (activities, visits, tasks, shifts, rota days, bookings). The server
- * gives the path; the address is this site's own (the server has no public address configured to build it from).
+ * gives the full address, built on its public address (LINLI_PUBLIC_URL), which a calendar app elsewhere can reach.
  */
 function MyCalendarCard() {
   const { t } = useTranslation();
   const qc = useQueryClient();
-  const feed = useQuery({ queryKey: feedKey, queryFn: () => api.get<{ path: string }>('/api/activities/mine/feed') });
+  const feed = useQuery({
+    queryKey: feedKey,
+    queryFn: () => api.get<{ path: string; url: string }>('/api/activities/mine/feed'),
+  });
   const renew = useMutation({
-    mutationFn: () => api.post<{ path: string }>('/api/activities/mine/feed', {}),
+    mutationFn: () => api.post<{ path: string; url: string }>('/api/activities/mine/feed', {}),
     onSuccess: (r) => qc.setQueryData(feedKey, r),
   });
   const [copied, setCopied] = useState(false);
-  const url = feed.data ? `${window.location.origin}${feed.data.path}` : '';
+  const url = feed.data?.url ?? '';
   const webcal = url.replace(/^https?:/, 'webcal:');
   const copy = async () => {
     try {
