@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { householdQuery, residentQuery } from '../../../../domain/registry/schemas.ts';
 import { AppError } from '../../platform/errors.ts';
 import { sendWorkbook, xlsxDownload } from '../../platform/excel.ts';
-import { actorOf, grantOf, requestContext } from '../../platform/http.ts';
+import { actorOf, grantOf, refuseNul, requestContext } from '../../platform/http.ts';
 import { RegistryExcel } from './registry.excel.ts';
 import type { RegistryService } from './registry.service.ts';
 import { fileResponse, MIME } from '../../platform/responses.ts';
@@ -26,6 +26,8 @@ export function registryExcelRoutes(registry: RegistryService, maxUploadBytes: n
     try {
       const part = await req.file({ limits: { fileSize: maxUploadBytes, files: 1 } });
       if (!part) throw new AppError('validation', { fields: [{ field: 'file', message: 'invalid.required' }] });
+      // The file's name is kept with the import; multipart parts escape the platform's NUL check of parsed bodies.
+      refuseNul(part.filename, 'file');
       return { buffer: await part.toBuffer(), fileName: part.filename };
     } catch (err) {
       if (err instanceof AppError) throw err;

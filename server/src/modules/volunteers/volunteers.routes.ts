@@ -24,7 +24,7 @@ import {
 } from '../../../../domain/volunteers/schemas.ts';
 import { uuid } from '../../../../domain/shared/schemas.ts';
 import { sendWorkbook, XLSX_MIME } from '../../platform/excel.ts';
-import { actorOf, contentDisposition, grantOf, originOf, requestContext } from '../../platform/http.ts';
+import { actorOf, contentDisposition, grantOf, originOf, refuseNul, requestContext } from '../../platform/http.ts';
 import { VolunteerService } from './volunteers.service.ts';
 import { VolunteerExcel } from './volunteers.excel.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -46,6 +46,8 @@ export function volunteerRoutes(volunteers: VolunteerService, opts: { rateLimits
       const fields: Record<string, string> = {};
       for (const [k, f] of Object.entries(part.fields))
         if (f && !Array.isArray(f) && f.type === 'field') fields[k] = String(f.value);
+      // Multipart fields are read here, after the platform's NUL check of parsed bodies.
+      refuseNul(fields, '');
       return { file: await part.toBuffer(), fields };
     } catch (err) {
       if (err instanceof AppError) throw err;
