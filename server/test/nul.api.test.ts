@@ -75,6 +75,19 @@ for (const kind of testDatabaseKinds()) {
       assertNul(await pub('GET', '/api/health?x=%00'), 'x');
     });
 
+    it('on the public badge page (its own HTML error handler): a plain 400 page, not a 500', async () => {
+      const get = await t.app.inject({ method: 'GET', url: '/b/abc%00' });
+      assert.equal(get.statusCode, 400, get.body);
+      assert.match(get.headers['content-type'] as string, /text\/html/);
+      const post = await t.app.inject({
+        method: 'POST',
+        url: '/b/abc/message',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        payload: 'message=hi%00there',
+      });
+      assert.equal(post.statusCode, 400, post.body);
+    });
+
     it('in a multipart file name', async () => {
       const upload = xlsxUpload(Buffer.from('not a spreadsheet'), 'roster\0.xlsx');
       const res = await admin('POST', '/api/registry/import', upload.payload, upload.headers);
