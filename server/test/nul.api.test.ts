@@ -88,6 +88,11 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(post.statusCode, 400, post.body);
     });
 
+    it('on the public site, screen and short-link pages (their own error handler): 400, not 500', async () => {
+      for (const url of [`/p/${t.a.id}%00`, `/p/${t.a.id}/n/%00`, '/screen/x%00', '/s/%00'])
+        assert.equal((await t.app.inject({ method: 'GET', url })).statusCode, 400, url);
+    });
+
     it('in a multipart file name', async () => {
       const upload = xlsxUpload(Buffer.from('not a spreadsheet'), 'roster\0.xlsx');
       const res = await admin('POST', '/api/registry/import', upload.payload, upload.headers);
