@@ -29,7 +29,8 @@ export const indicatorsQuery = z.object({
 export type IndicatorsQuery = z.infer<typeof indicatorsQuery>;
 export const reportQuery = z.object({
   node: z.string().max(200).optional(),
-  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'indicators.month'),
+  // Years as dates allow them (see isRealDate): the month's window is computed with day arithmetic.
+  month: z.string().regex(/^(1[89]|2\d)\d{2}-(0[1-9]|1[0-2])$/, 'indicators.month'),
 });
 
 export const CHART_KEYS = [
