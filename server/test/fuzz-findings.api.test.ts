@@ -40,6 +40,7 @@ for (const kind of testDatabaseKinds()) {
         '/api/appointments/bookings?date=0000-01-01',
         '/api/indicators/report.pdf?month=0000-01',
         '/api/indicators/report.pdf?month=9999-12',
+        '/api/indicators/report.pdf?month=1800-01',
       ]) {
         const res = await admin('GET', url);
         assert.equal(res.statusCode, 400, `${url}: ${res.body}`);
