@@ -3,8 +3,10 @@
 // community admin, a member of staff, a volunteer and nobody, with the CSRF token. Two properties, on SQLite and on
 // PostgreSQL alike: no answer is ever a 5xx, and a write the server refuses (any 4xx) changes nothing in the
 // database (row triggers log every committed write; see watchWrites). A failure prints the route, the shrunk request
-// and the answer. Runs per route: LINLI_FUZZ_RUNS (default 16; CI keeps it bounded), seed LINLI_FUZZ_SEED;
-// LINLI_FUZZ_LOG=1 shows the server's error log.
+// and the answer. By default each database gets a time budget (LINLI_FUZZ_SECONDS, 75 s) shared out among the
+// routes still to go, from 4 to 24 runs a route, so `npm test` stays bounded on a slow box; LINLI_FUZZ_RUNS=n runs
+// every route n times instead, however long that takes. Seed: LINLI_FUZZ_SEED; LINLI_FUZZ_LOG=1 shows the server's
+// error log (the stack of each 5xx).
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
@@ -15,7 +17,9 @@ import { addTeamMember, insertTeam, insertUnit, insertVolunteer } from './volunt
 import { testDatabaseKinds } from './databases.ts';
 import { requestsFor, type FuzzRequest, type Operation } from './fuzz-requests.ts';
 
-const RUNS = Number(process.env.LINLI_FUZZ_RUNS ?? 16);
+const FIXED_RUNS = process.env.LINLI_FUZZ_RUNS ? Number(process.env.LINLI_FUZZ_RUNS) : null;
+const BUDGET_MS = Number(process.env.LINLI_FUZZ_SECONDS ?? 75) * 1000;
+const [MIN_RUNS, MAX_RUNS] = [4, 24];
 const SEED = process.env.LINLI_FUZZ_SEED ? Number(process.env.LINLI_FUZZ_SEED) : Date.now() % 2 ** 31;
 
 /** Routes not fuzzed, with why. */
@@ -227,16 +231,28 @@ for (const kind of testDatabaseKinds()) {
       assert.deepEqual(await writesSince(since), ['update community']);
     });
 
-    it(`answers no 5xx and changes nothing on a refused write (${RUNS} runs a route, seed ${SEED})`, async () => {
+    const runs = FIXED_RUNS ? `${FIXED_RUNS} runs a route` : `${BUDGET_MS / 1000} s`;
+    it(`answers no 5xx and changes nothing on a refused write (${runs}, seed ${SEED})`, async () => {
       const doc = t.app.swagger() as { paths: Record<string, Record<string, Operation>> };
       const failures: Failure[] = [];
       let routes = 0;
       let requests = 0;
       const statuses = new Map<number, number>();
       const started = Date.now();
+      const total = Object.values(doc.paths).reduce((n, item) => n + Object.keys(item).length, 0);
+      let done = 0;
+      /** This route's runs: what the budget left allows at the pace so far, shared by the routes still to go. */
+      const runsNow = () => {
+        if (FIXED_RUNS) return FIXED_RUNS;
+        const spent = Date.now() - started;
+        const perRequest = requests ? spent / requests : 10;
+        const fit = Math.floor((BUDGET_MS - spent) / Math.max(1, total - done) / perRequest);
+        return Math.min(MAX_RUNS, Math.max(MIN_RUNS, fit));
+      };
       for (const [path, item] of Object.entries(doc.paths)) {
         for (const [method, op] of Object.entries(item)) {
           const route = `${method.toUpperCase()} ${path}`;
+          done++;
           if (route in SKIP) continue;
           routes++;
           await ensureSessions();
@@ -275,7 +291,7 @@ for (const kind of testDatabaseKinds()) {
                   );
               },
             ),
-            { numRuns: RUNS, seed: SEED, endOnFailure: false },
+            { numRuns: runsNow(), seed: SEED, endOnFailure: false },
           );
           if (result.failed)
             failures.push({

@@ -99,6 +99,29 @@ for (const kind of testDatabaseKinds()) {
       assertNul(res, 'file');
     });
 
+    it('in a multipart field', async () => {
+      const boundary = '----linlinul';
+      const payload = Buffer.from(
+        [
+          `--${boundary}`,
+          'Content-Disposition: form-data; name="note"',
+          '',
+          'signed\0 by the father',
+          `--${boundary}`,
+          'Content-Disposition: form-data; name="file"; filename="scan.png"',
+          'Content-Type: image/png',
+          '',
+          'png',
+          `--${boundary}--`,
+          '',
+        ].join('\r\n'),
+      );
+      const volunteer = (await t.db.handle.db.selectFrom('volunteer').select('id').executeTakeFirst())?.id;
+      const url = `/api/volunteers/${volunteer ?? '0190c6a1-0000-7000-8000-000000000000'}/guardian-consent/paper`;
+      const res = await admin('POST', url, payload, { 'content-type': `multipart/form-data; boundary=${boundary}` });
+      assertNul(res, 'note');
+    });
+
     it('while %2500 (an escaped percent sign) and ordinary text still pass', async () => {
       const res = await admin('GET', '/api/residents?q=%2500');
       assert.equal(res.statusCode, 200, res.body);
