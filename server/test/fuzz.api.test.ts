@@ -5,8 +5,8 @@
 // database (row triggers log every committed write; see watchWrites). A failure prints the route, the shrunk request
 // and the answer. By default each database gets a time budget (LINLI_FUZZ_SECONDS, 75 s) shared out among the
 // routes still to go, from 4 to 24 runs a route, so `npm test` stays bounded on a slow box; LINLI_FUZZ_RUNS=n runs
-// every route n times instead, however long that takes. Seed: LINLI_FUZZ_SEED; LINLI_FUZZ_LOG=1 shows the server's
-// error log (the stack of each 5xx).
+// every route n times instead, however long that takes; LINLI_FUZZ_HOSTILE sets how hostile. Seed: LINLI_FUZZ_SEED;
+// LINLI_FUZZ_LOG=1 shows the server's error log (the stack of each 5xx).
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
@@ -20,6 +20,8 @@ import { requestsFor, type FuzzRequest, type Operation } from './fuzz-requests.t
 const FIXED_RUNS = process.env.LINLI_FUZZ_RUNS ? Number(process.env.LINLI_FUZZ_RUNS) : null;
 const BUDGET_MS = Number(process.env.LINLI_FUZZ_SECONDS ?? 75) * 1000;
 const [MIN_RUNS, MAX_RUNS] = [4, 24];
+/** The chance in 100 that a value is swapped for a hostile one (LINLI_FUZZ_HOSTILE). */
+const HOSTILE = Number(process.env.LINLI_FUZZ_HOSTILE ?? 12);
 const SEED = process.env.LINLI_FUZZ_SEED ? Number(process.env.LINLI_FUZZ_SEED) : Date.now() % 2 ** 31;
 
 /** Routes not fuzzed, with why. */
@@ -299,6 +301,7 @@ for (const kind of testDatabaseKinds()) {
                 op,
                 ROLES.map((r, i) => [r, ROLE_WEIGHTS[i]!] as const),
                 ids,
+                HOSTILE,
               ),
               async (r) => {
                 requests++;
