@@ -190,7 +190,8 @@ export const listQuery = z
     status: z.enum(ACTIVITY_STATUSES).optional(),
   })
   .superRefine((q, ctx) => {
-    if (!q.from || !q.to) return;
+    // Runs even when a date failed its own check (zod goes on after a refinement): compare real dates only.
+    if (!q.from || !q.to || !isRealDate(q.from) || !isRealDate(q.to)) return;
     if (q.to < q.from) ctx.addIssue({ code: 'custom', path: ['to'], message: 'invalid.endBeforeStart' });
     else if (addDays(q.from, LIST_WINDOW_MAX_DAYS) < q.to)
       ctx.addIssue({ code: 'custom', path: ['to'], message: 'activities.windowTooLong' });

@@ -27,9 +27,17 @@ export const indicatorsQuery = z.object({
   to: day.optional(),
 });
 export type IndicatorsQuery = z.infer<typeof indicatorsQuery>;
+/** A month the report can be made for: the years of the Chinese calendar (calendar.ts, not imported: the web reads
+ * this file and the calendar's tables would come along). */
+function isReportMonth(m: string): boolean {
+  const year = Number(m.slice(0, 4));
+  return /^\d{4}-(0[1-9]|1[0-2])$/.test(m) && year >= 1950 && year <= 2100;
+}
+
 export const reportQuery = z.object({
   node: z.string().max(200).optional(),
-  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'indicators.month'),
+  // The report reads the month's festivals: only the years the Chinese calendar covers.
+  month: z.string().refine(isReportMonth, 'indicators.month'),
 });
 
 export const CHART_KEYS = [

@@ -8,9 +8,17 @@ const DAY_MS = 86_400_000;
 
 export const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 
+/**
+ * The years a date may fall in. Arithmetic near year 0 or 9999 leaves four digits (addDays gives '+010000-…'), and
+ * no resident, record or plan of a community lies outside these.
+ */
+export const FIRST_YEAR = 1800;
+export const LAST_YEAR = 2999;
+
 export function isRealDate(s: string): boolean {
   if (!DATE_RE.test(s)) return false;
   const [y, m, d] = s.split('-').map(Number) as [number, number, number];
+  if (y < FIRST_YEAR || y > LAST_YEAR) return false;
   const dt = new Date(Date.UTC(y, m - 1, d));
   return dt.getUTCFullYear() === y && dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d;
 }

@@ -66,6 +66,10 @@ describe('dates', () => {
   it('knows real dates and ages', () => {
     assert.equal(isRealDate('2024-02-29'), true);
     assert.equal(isRealDate('2023-02-29'), false);
+    // Years no community record lies in: day arithmetic there leaves YYYY-MM-DD ('+010000-01-01').
+    assert.equal(isRealDate('9999-12-31'), false);
+    assert.equal(isRealDate('0000-01-01'), false);
+    assert.equal(isRealDate('1800-01-01'), true);
     assert.equal(ageOn('1966-11-28', '2026-11-28'), 60);
     assert.equal(ageOn('1966-11-29', '2026-11-28'), 59);
     assert.equal(bornOnOrBefore(60, '2026-11-28'), '1966-11-28');

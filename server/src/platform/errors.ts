@@ -4,6 +4,7 @@ import { joinAreas } from './areas.ts';
 // Each area's codes with their HTTP statuses; joinAreas refuses a code that two areas both define.
 const platform = {
   validation: 400,
+  nul_character: 400,
   forbidden: 403,
   out_of_scope: 403,
   not_found: 404,

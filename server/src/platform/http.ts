@@ -87,6 +87,46 @@ export function grantOf(req: FastifyRequest): Grant {
   return req.grant;
 }
 
+/**
+ * Where a NUL character (U+0000) sits in a value, as a dotted path ('' for the value itself), or null when there is
+ * none. PostgreSQL cannot hold one in text (SQLite can), so every request is refused alike before it reaches a
+ * query. Walks with its own stack: a deeply nested JSON body must not overflow the call stack.
+ */
+export function nulPath(value: unknown): string | null {
+  const stack: Array<[unknown, string]> = [[value, '']];
+  while (stack.length) {
+    const [v, path] = stack.pop()!;
+    if (typeof v === 'string') {
+      if (v.indexOf('\0') !== -1) return path;
+    } else if (v !== null && typeof v === 'object' && !Buffer.isBuffer(v)) {
+      for (const [k, child] of Object.entries(v)) {
+        const at = path ? `${path}.${k}` : k;
+        if (k.indexOf('\0') !== -1) return at;
+        stack.push([child, at]);
+      }
+    }
+  }
+  return null;
+}
+
+/** Refuses a value holding a NUL character, naming the field (for multipart fields, read by their handlers). */
+export function refuseNul(value: unknown, field: string): void {
+  const at = nulPath(value);
+  if (at !== null) throw nulError([field, at].filter(Boolean).join('.'));
+}
+
+function nulError(field: string): AppError {
+  return new AppError('nul_character', { fields: [{ field: field || '(body)', message: 'invalid.nul' }] });
+}
+
+/** The NUL in a request's URL (path or query, raw or %-encoded), named by the param that holds it. */
+function nulInUrl(req: FastifyRequest): AppError | null {
+  const url = req.raw.url ?? '';
+  if (url.indexOf('%00') === -1 && url.indexOf('\0') === -1) return null;
+  const at = nulPath({ ...(req.params as object), ...(req.query as object) });
+  return nulError(at ?? '(url)');
+}
+
 export function registerPlatformHooks(app: FastifyInstance, sessions: SessionResolver, publicBaseUrl: string): void {
   app.decorate('publicBaseUrl', publicBaseUrl);
   app.decorateRequest('actor', null);
@@ -100,6 +140,17 @@ export function registerPlatformHooks(app: FastifyInstance, sessions: SessionRes
     if (!route.config?.access) throw new Error(`route ${route.method} ${route.url} declares no access`);
     for (const method of [route.method].flat())
       if (method !== 'HEAD') app.routeAccess.push({ method, url: route.url, access: route.config.access });
+  });
+
+  // One place for every route, before who is asking: a NUL in the URL, then (once parsed) in the body.
+  app.addHook('onRequest', async (req) => {
+    const nul = nulInUrl(req);
+    if (nul) throw nul;
+  });
+  app.addHook('preValidation', async (req) => {
+    if (req.body === undefined || req.body === null) return;
+    const at = nulPath(req.body);
+    if (at !== null) throw nulError(at);
   });
 
   app.addHook('onRequest', async (req) => {

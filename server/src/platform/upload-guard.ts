@@ -7,6 +7,7 @@
 import zlib from 'node:zlib';
 import type { FastifyRequest } from 'fastify';
 import { AppError } from './errors.ts';
+import { refuseNul } from './http.ts';
 
 /** The configured limits of an upload: its size as sent, and once unpacked. */
 export interface UploadLimits {
@@ -184,6 +185,10 @@ export async function receiveFile(
     const fields: Record<string, string> = {};
     for (const [k, f] of Object.entries(part.fields))
       if (f && !Array.isArray(f) && f.type === 'field') fields[k] = String(f.value);
+    // Multipart fields and the file's name (kept with an import) are read here, after the platform's NUL check of
+    // parsed bodies.
+    refuseNul(fields, '');
+    refuseNul(part.filename, 'file');
     return { buffer: await part.toBuffer(), fileName: part.filename, fields };
   } catch (err) {
     if (err instanceof AppError) throw err;

@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { localDate } from '../../../../domain/appointments/schemas.ts';
-import { addDays, todayInShanghai } from '../../../../domain/shared/dates.ts';
+import { addDays, isRealDate, todayInShanghai } from '../../../../domain/shared/dates.ts';
 import { uuid } from '../../../../domain/shared/schemas.ts';
 import type { Db } from '../../db/database.ts';
 import type { AuditLog } from '../../platform/audit.ts';
@@ -48,10 +48,18 @@ const spec: ListExport<Booking> = {
 
 export const bookingsExportQuery = z
   .object({ date: localDate.optional(), to: localDate.optional(), serviceId: uuid.optional() })
-  .refine((q) => !q.to || (q.to >= (q.date ?? q.to) && q.to <= addDays(q.date ?? q.to, EXPORT_MAX_DAYS - 1)), {
-    message: 'appointments.exportRange',
-    path: ['to'],
-  });
+  // Runs even when a date failed its own check (zod goes on after a refinement): that date has its own issue.
+  .refine(
+    (q) =>
+      !q.to ||
+      !isRealDate(q.to) ||
+      (q.date !== undefined && !isRealDate(q.date)) ||
+      (q.to >= (q.date ?? q.to) && q.to <= addDays(q.date ?? q.to, EXPORT_MAX_DAYS - 1)),
+    {
+      message: 'appointments.exportRange',
+      path: ['to'],
+    },
+  );
 
 export function appointmentsExportRoutes(svc: AppointmentsService, deps: { db: Db; audit: AuditLog }) {
   return async (app: FastifyInstance) => {

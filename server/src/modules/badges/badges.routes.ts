@@ -19,6 +19,7 @@ import {
   updateInput,
 } from '../../../../domain/badges/badges.ts';
 import { actorOf, localeOf, publicOrigin, requestContext } from '../../platform/http.ts';
+import { AppError, ERROR_STATUS } from '../../platform/errors.ts';
 import type { Locale } from '../../platform/i18n.ts';
 import { PAGE_HEADERS, acceptsGzip, brokenPage, tooManyPage } from './badge.page.ts';
 import type { BadgesService, PageResult } from './badges.service.ts';
@@ -321,8 +322,10 @@ function badgePage(svc: BadgesService, rateLimits: boolean) {
     );
     app.setErrorHandler((err: any, req, reply) => {
       if (err?.statusCode === 429) return send(reply, { status: 429, html: tooManyPage(locale(req)) });
-      if (typeof err?.statusCode === 'number' && err.statusCode >= 400 && err.statusCode < 500)
-        return send(reply, { status: err.statusCode, html: brokenPage(locale(req)) });
+      // The platform's own refusals (a NUL character in the address or the form) are AppErrors with no statusCode.
+      const status = err instanceof AppError ? ERROR_STATUS[err.code] : err?.statusCode;
+      if (typeof status === 'number' && status >= 400 && status < 500)
+        return send(reply, { status, html: brokenPage(locale(req)) });
       req.log.error({ err }, 'badge page failed');
       return send(reply, { status: 500, html: brokenPage(locale(req)) });
     });

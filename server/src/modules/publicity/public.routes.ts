@@ -9,7 +9,7 @@ import { uuid } from '../../../../domain/shared/schemas.ts';
 import { publicActivities, screenFeed } from '../../../../domain/publicity/publicity.ts';
 import { localeOf, publicOrigin } from '../../platform/http.ts';
 import type { Locale } from '../../platform/i18n.ts';
-import { AppError } from '../../platform/errors.ts';
+import { AppError, ERROR_STATUS } from '../../platform/errors.ts';
 import { fileResponse, MIME } from '../../platform/responses.ts';
 import { encodeGbk } from '../../platform/gbk.ts';
 import type { PublicityService } from './publicity.service.ts';
@@ -77,7 +77,9 @@ export function publicRoutes(svc: PublicityService, sources: SectionSources = {}
   return async (app: FastifyInstance) => {
     await app.register(async (pages) => {
       pages.setErrorHandler((err: any, req, reply) => {
-        const status = typeof err?.statusCode === 'number' && err.statusCode < 500 ? err.statusCode : 500;
+        // The platform's own refusals (a NUL character in the address) are AppErrors with no statusCode.
+        const code = err instanceof AppError ? ERROR_STATUS[err.code] : err?.statusCode;
+        const status = typeof code === 'number' && code < 500 ? code : 500;
         if (status >= 500) req.log.error({ err }, 'public page failed');
         return send(req, reply, readyPage(status, notFoundPage(localeOf(req))), SITE_CSP, 'no-store');
       });

@@ -376,6 +376,8 @@ export class ServiceTypeService {
     if (input.trainingCourseId !== undefined) set.training_course_id = input.trainingCourseId ?? null;
     if (input.skillCode !== undefined) set.skill_code = input.skillCode || null;
     if (input.description !== undefined) set.description = input.description ?? null;
+    // An empty edit changes nothing (an UPDATE with no column is not SQL).
+    if (!Object.keys(set).length) return;
     await this.db.transaction().execute(async (trx) => {
       await repo.updateServiceType(trx, actor.communityId, id, set);
       await this.audit.recordBy(trx, actor, ctx, {

@@ -3,6 +3,7 @@
 
 export const zh = {
   validation: '提交的内容有误，请检查标出的字段',
+  nul_character: '提交的内容里有看不见的空字符（NUL），请删掉后再试',
   forbidden: '您的角色（{role}）没有权限执行此操作：{permission}',
   out_of_scope: '此记录不在您负责的范围内（{scope}）',
   not_found: '找不到该{entity}',
@@ -27,6 +28,7 @@ export const zh = {
   'invalid.value': '取值不在允许范围内',
   'invalid.number': '应为数字',
   'invalid.unknownField': '不认识的字段',
+  'invalid.nul': '含有看不见的空字符（NUL）',
   'entity.page': '页面',
   'invalid.endBeforeStart': '结束不能早于开始',
   'invalid.minutes': '时间应在 00:00 到 24:00 之间',
@@ -46,6 +48,7 @@ export const zh = {
 // English has exactly the keys of the Chinese table: the type refuses a missing or an extra one.
 export const en: Record<keyof typeof zh, string> = {
   validation: 'Some fields are not right; please check them',
+  nul_character: 'What you sent holds an invisible NUL character; please remove it and try again',
   forbidden: 'Your role ({role}) may not do this: {permission}',
   out_of_scope: 'This record is outside what you look after ({scope})',
   not_found: 'No such {entity}',
@@ -72,6 +75,7 @@ export const en: Record<keyof typeof zh, string> = {
   'invalid.value': 'Not an allowed value',
   'invalid.number': 'Must be a number',
   'invalid.unknownField': 'Unknown field',
+  'invalid.nul': 'Holds an invisible NUL character',
   'entity.page': 'page',
   'invalid.endBeforeStart': 'The end cannot be before the start',
   'invalid.minutes': 'Times must be between 00:00 and 24:00',
