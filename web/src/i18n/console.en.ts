@@ -435,7 +435,8 @@ export const consoleEn: Translation<typeof consoleZhCN> = {
       left: 'Moved out or died',
       leftTitle: '{{name}} moved out or died',
       leftHint:
-        'The record stays, but they leave the lists, suggestions and counts. Their love badge stops at once, and the family phones on it get a message.',
+        'The record stays, but they leave the lists, suggestions and counts. ' +
+        'Their love badge stops at once, and the family phones on it get a message.',
       leftReason: 'What happened',
       leftNote: 'Note',
       leftNoteHint: 'Optional, e.g. who told us and when',
