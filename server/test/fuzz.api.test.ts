@@ -33,14 +33,24 @@ const SKIP: Record<string, string> = {
  * Writes a route's refusal makes by design, with why: a wrong password or code counts (and after too many locks
  * out), and a failed sign-in is audited. Any other write on a refusal still fails the route.
  */
+/** What a counted sign-in failure writes (modules/auth/sign-in-throttle.ts). */
+const THROTTLE = ['insert sign_in_throttle', 'update sign_in_throttle'];
 const REFUSAL_WRITES: Record<string, { writes: string[]; why: string }> = {
   'POST /api/auth/sign-in': {
-    writes: ['update account', 'insert audit_log'],
-    why: 'a wrong password counts against the account (failed_sign_ins, lockout) and is audited',
+    writes: THROTTLE.concat('insert audit_log'),
+    why: 'a wrong password counts in the sign-in throttle (per number and address) and is audited',
   },
   'POST /api/auth/sign-in-code': {
-    writes: ['update sign_in_code', 'update account', 'insert audit_log'],
-    why: 'a wrong code counts against the code and the account, and is audited',
+    writes: THROTTLE.concat('update sign_in_code', 'insert audit_log'),
+    why: 'a wrong code counts against the code and in the sign-in throttle, and is audited',
+  },
+  'POST /api/auth/two-factor': {
+    writes: THROTTLE.concat('update two_factor_challenge'),
+    why: 'a wrong second-step code counts against the challenge and in the sign-in throttle',
+  },
+  'POST /api/auth/password-reset': {
+    writes: ['update password_reset_code'],
+    why: 'a wrong reset code counts against the code',
   },
   'POST /api/public/volunteer-registrations': {
     writes: ['update sign_in_code'],
@@ -211,6 +221,10 @@ for (const kind of testDatabaseKinds()) {
 
     /** Signs each role in again if a fuzzed request ended its session (a switch, a lockout, a removed role). */
     async function ensureSessions() {
+      // A fuzzed 2xx may have required two factors of admins or staff (their sessions could then only enrol) or
+      // filled the sign-in throttle; put both back so the next route is reached as each role, not refused with 403.
+      await db.updateTable('community').set({ two_factor_admins: 0, two_factor_staff: 0 }).execute();
+      await db.deleteFrom('sign_in_throttle').execute();
       for (const role of ROLES) {
         if (!role) continue;
         const s = sessions.get(role);
