@@ -73,6 +73,9 @@ export default function SignInPage() {
           <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
             {tab === 'password' ? <PasswordForm onSignedIn={onFirstStep} /> : <CodeForm onSignedIn={onFirstStep} />}
           </div>
+          <p>
+            <Link to="/reset-password">{t('accounts.forgotLink')}</Link>
+          </p>
         </Card>
       )}
       <Card variant="note">
