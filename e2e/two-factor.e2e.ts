@@ -1,4 +1,4 @@
-// Two-step verification journey: 宋佳怡 (a social worker, 13800000019, used by no other journey) sets up an
+// Two-step verification journey: 吴彩霞 (staff, 13800000017, used by no other journey) sets up an
 // authenticator on the console's 两步验证 page — the test reads the key shown for manual entry and computes the
 // app's codes itself — keeps her recovery codes, signs out, signs in with password + code, then with a recovery code
 // (refused the second time); the director 陈志刚 (13800000010) resets hers, then requires it of social workers for a
@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { PASSWORD, expectAccessible, screenshot, signedIn, useBrowser } from './browser.ts';
 import { totp } from '../server/src/platform/totp.ts';
 
-const SOCIAL_WORKER = '13800000019';
+const SOCIAL_WORKER = '13800000017';
 const DIRECTOR = '13800000010';
 
 async function firstStep(page: Page) {
@@ -87,7 +87,7 @@ describe('two-step verification journey', () => {
     const { context: desk, page: director } = await signedIn(browser(), 'desktop', DIRECTOR);
     await director.goto('/console/two-factor');
     await director.getByRole('heading', { name: '社区要求' }).waitFor();
-    const row = director.getByRole('row').filter({ hasText: '宋佳怡' });
+    const row = director.getByRole('row').filter({ hasText: '吴彩霞' });
     await row.getByText('已开启').waitFor();
     await row.getByRole('button', { name: '重置' }).click();
     await director.getByRole('button', { name: /确\s*定|OK/ }).click();
@@ -115,7 +115,7 @@ describe('two-step verification journey', () => {
       await again.close();
     } finally {
       await staffRule.click();
-      await director.getByRole('row').filter({ hasText: '宋佳怡' }).getByText('未开启', { exact: true }).waitFor();
+      await director.getByRole('row').filter({ hasText: '吴彩霞' }).getByText('未开启', { exact: true }).waitFor();
       assert.equal(await staffRule.isChecked(), false);
     }
     await desk.close();
