@@ -1,7 +1,8 @@
 // Behind a reverse proxy (LINLI_TRUST_PROXY), on both databases: a listed proxy's X-Forwarded-For names the client,
 // so the sign-in limit counts each real client (not the whole city behind one proxy) and the audit log records the
 // client's address; an address the client itself put in the header (one hop further) is not believed; with nothing
-// trusted, or from an address outside the trusted list, the header is ignored.
+// trusted, or from an address outside the trusted list, the header is ignored. The session cookie is Secure when the
+// trusted proxy says the client came over HTTPS (X-Forwarded-Proto), even without LINLI_SECURE_COOKIES.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { startTestApp, type TestContext } from './app.ts';
@@ -70,6 +71,28 @@ for (const kind of testDatabaseKinds()) {
       // The first client cannot escape its limit by claiming another address: only the proxy's own entry counts.
       assert.equal((await attempt(hop, PROXY, '198.51.100.1, 203.0.113.7')).statusCode, 429);
       assert.equal(await auditedAddress(hop, PROXY, '198.51.100.9, 203.0.113.20'), '203.0.113.20');
+    });
+
+    it('the session cookie is Secure when the trusted proxy says the client came over HTTPS, else not', async () => {
+      const cookieOf = async (t: TestContext, remote: string, headers: Record<string, string>) => {
+        const res = await t.app.inject({
+          method: 'POST',
+          url: '/api/auth/sign-in',
+          remoteAddress: remote,
+          headers,
+          payload: { phone: t.a.phones.staff, password: 'test-password' },
+        });
+        assert.equal(res.statusCode, 200, res.body);
+        const set = String(res.headers['set-cookie']);
+        assert.match(set, /HttpOnly/i);
+        return set;
+      };
+      const https = { 'x-forwarded-for': '203.0.113.40', 'x-forwarded-proto': 'https' };
+      assert.match(await cookieOf(hop, PROXY, https), /;\s*Secure/i);
+      assert.doesNotMatch(await cookieOf(hop, PROXY, { 'x-forwarded-for': '203.0.113.41' }), /Secure/i);
+      // A client that reaches Linli directly cannot claim HTTPS (a claim that could only make its cookie stricter).
+      assert.doesNotMatch(await cookieOf(hop, '192.0.2.40', https), /Secure/i);
+      assert.doesNotMatch(await cookieOf(none, '192.0.2.41', https), /Secure/i);
     });
 
     it('nothing trusted (unset): X-Forwarded-For is ignored, for the limit and the audit log', async () => {

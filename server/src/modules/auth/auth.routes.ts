@@ -39,17 +39,17 @@ export function authRoutes(
 ) {
   return async (app: FastifyInstance) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
-    const cookie = {
-      path: '/',
-      httpOnly: true,
-      sameSite: 'lax' as const,
-      secure: opts.secureCookies,
-      maxAge: opts.sessionHours * 3600,
-    };
+    const cookie = { path: '/', httpOnly: true, sameSite: 'lax' as const, maxAge: opts.sessionHours * 3600 };
     // Per-IP limits on bursts; SignInThrottle (in the database) slows guessing per number and per address.
     const limit = (max: number) => (opts.rateLimits ? { rateLimit: { max, timeWindow: '1 minute' } } : {});
     const opened = async (result: SignedIn, req: FastifyRequest, reply: FastifyReply) => {
-      reply.setCookie(SESSION_COOKIE, result.token, cookie);
+      // Secure when told to (LINLI_SECURE_COOKIES), and whenever the request came over HTTPS: directly, or through a
+      // trusted proxy's X-Forwarded-Proto (Fastify believes it only from LINLI_TRUST_PROXY), so a proxy with TLS in
+      // front never gets a cookie a plain-HTTP page could send.
+      reply.setCookie(SESSION_COOKIE, result.token, {
+        ...cookie,
+        secure: opts.secureCookies || req.protocol === 'https',
+      });
       return { user: await auth.me(result.actor, localeOf(req)), csrfToken: result.actor.csrfToken };
     };
     const answer = (result: SignedIn | SecondStep, req: FastifyRequest, reply: FastifyReply) =>
