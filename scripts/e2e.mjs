@@ -28,6 +28,9 @@ const server = spawn(process.execPath, ['dist/server/main.mjs'], {
     LINLI_RATE_LIMITS: '0',
     // Links printed and scanned (badges, cards, posters) point where the journeys' browser finds the server.
     LINLI_PUBLIC_URL: `http://127.0.0.1:${port}`,
+    // The nginx journey puts nginx (on this machine) in front: its X-Forwarded-For and -Proto are believed from here
+    // only. The other journeys connect directly and send neither header.
+    LINLI_TRUST_PROXY: '127.0.0.1',
     DATABASE_URL: '',
   },
   stdio: ['ignore', 'pipe', 'inherit'],
