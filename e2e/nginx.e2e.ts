@@ -5,8 +5,9 @@
 // can have told Linli), and over IPv4 with a forged X-Forwarded-For, which nginx replaces; a badge's printed link is on
 // LINLI_PUBLIC_URL, not on the address the browser used; the web app's files come gzipped and cached for a year,
 // index.html is not cached, an API answer is not compressed; nginx adds no HSTS of its own (Linli sends it when
-// secure). Without IPv6 on loopback the browser comes over IPv4 and X-Forwarded-For's use is shown by the API tests
-// only (server/test/proxy.api.test.ts). Needs nginx and openssl (.ci/run installs both); without them the journey is
+// secure); an upload just over Linli's limit reaches Linli, which refuses it with its own message. Without IPv6 on
+// loopback the browser comes over IPv4 and X-Forwarded-For's use is shown by the API tests only
+// (server/test/proxy.api.test.ts). Needs nginx and openssl (.ci/run installs both); without them the journey is
 // skipped, saying why, except in CI, where it fails.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -291,6 +292,23 @@ describe('through nginx over HTTPS', { skip: missing ? `${missing} is not instal
     assert.equal(res.status(), 200, await res.text());
     assert.match(res.headers()['set-cookie'] ?? '', /;\s*Secure/i);
     assert.equal((await newestSignIn(api)).ip, '127.0.0.1');
+
+    // An upload just over Linli's limit (10 MB) gets through nginx and is refused by Linli, in the user's language;
+    // nginx's own, blunter limit is only for bodies well beyond it.
+    const csrf = (await (await api.get('/api/auth/me')).json()).csrfToken as string;
+    const upload = (mb: number) =>
+      api.post('/api/registry/import', {
+        headers: { 'x-csrf-token': csrf },
+        multipart: {
+          file: { name: 'roster.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.alloc(mb * 1048576) },
+        },
+      });
+    const overLinli = await upload(10.5);
+    assert.equal(overLinli.status(), 413);
+    assert.equal((await overLinli.json()).error.code, 'payload_too_large');
+    const overNginx = await upload(12);
+    assert.equal(overNginx.status(), 413);
+    assert.match(await overNginx.text(), /nginx/);
     await api.dispose();
   });
 });
