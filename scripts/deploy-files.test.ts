@@ -29,7 +29,11 @@ function settings(text: string, commented: boolean): Array<[string, string]> {
 }
 
 const keyring = execFileSync(process.execPath, ['--import', 'tsx', 'scripts/keyring.ts'], { encoding: 'utf8' }).trim();
-const production = { ...Object.fromEntries(settings(envExample, false)), PORT: '3001', LINLI_KEYRING: keyring };
+const production: Record<string, string> = {
+  ...Object.fromEntries(settings(envExample, false)),
+  PORT: '3001',
+  LINLI_KEYRING: keyring,
+};
 
 describe('deployment files', () => {
   it('the example settings name every setting Linli reads', () => {
