@@ -11,4 +11,119 @@ export interface Allowed {
   why: string;
 }
 
-export const ALLOWED: Allowed[] = [];
+const membershipByAccount =
+  'an account is one person across communities: its memberships are found by account_id (at most a few rows, ' +
+  'index membership_account_ix); on Citus a query to every shard, at sign-in and session rates, not per page';
+
+export const ALLOWED: Allowed[] = [
+  // Sign-in and sessions: the account comes first, the community second.
+  {
+    file: 'server/src/modules/auth/auth.repository.ts',
+    fn: 'Module.findMembership',
+    tables: ['membership'],
+    why: membershipByAccount,
+  },
+  {
+    file: 'server/src/modules/auth/auth.repository.ts',
+    fn: 'Module.communityMemberships',
+    tables: ['membership'],
+    why: membershipByAccount + ' (the community switcher)',
+  },
+  {
+    file: 'server/src/modules/auth/auth.repository.ts',
+    fn: 'Module.loadSessionActor',
+    tables: ['membership'],
+    why:
+      "a session is found by its token hash; its membership by the account and the session's active community " +
+      '(membership.community_id = session.active_community_id, a value read in the same statement); cached in memory',
+  },
+  {
+    file: 'server/src/modules/auth/password.repository.ts',
+    fn: 'Module.auditCommunityOf',
+    tables: ['membership'],
+    why: membershipByAccount + " (which community's audit log records a password change)",
+  },
+  {
+    file: 'server/src/platform/notify.ts',
+    fn: 'Notifier.whoFor',
+    tables: ['membership'],
+    why: membershipByAccount + ' (a message to an account)',
+  },
+  // Token lookups: the token is the only key the request carries.
+  {
+    file: 'server/src/modules/badges/badges.repository.ts',
+    fn: 'Module.byTokenHash',
+    tables: ['badge'],
+    why:
+      'the public badge page is reached by a QR code that carries only the token (unique city-wide, badge_token_ux); ' +
+      'on Citus it needs a token → community lookup table (docs/scaling.md)',
+  },
+  // Jobs that sweep every community (joined on community_id, so co-located on Citus).
+  {
+    file: 'server/src/modules/activities/activities.repository.ts',
+    fn: 'Module.dueReminders',
+    tables: ['activity_signup', 'activity_shift', 'activity', 'volunteer'],
+    why: 'job activities.remind: the sign-ups of every community whose shift starts soon, joined on community_id',
+  },
+  {
+    file: 'server/src/modules/activities/activities.repository.ts',
+    fn: 'Module.forgottenCheckouts',
+    tables: ['activity_signup', 'activity_shift'],
+    why: 'job: check-ins of every community never checked out after the shift ended, joined on community_id',
+  },
+  {
+    file: 'server/src/modules/activities/activities.repository.ts',
+    fn: 'Module.seriesBehind',
+    tables: ['activity_series'],
+    why: 'job: the repeating activities of every community whose dates are not yet generated far enough ahead',
+  },
+  {
+    file: 'server/src/modules/contacts/contacts.backfill.ts',
+    fn: 'rebuildContacts',
+    tables: [
+      'need',
+      'volunteer',
+      'resident',
+      'pairing_visit',
+      'appointment_booking',
+      'appointment_service',
+      'homecare_task',
+      'hospital_shift',
+      'hospital_stay',
+      'delivery_recipient',
+      'survey_visit',
+      'classroom_attendance',
+      'classroom_child',
+      'classroom_session',
+    ],
+    why:
+      'the contacts backfill (migration 2026-12-05T1810) rebuilds every community at once; with a community given ' +
+      'it is pinned; its joins are on community_id',
+  },
+  {
+    file: 'server/src/modules/appointments/appointments.repository.ts',
+    fn: 'Module.dueReminders',
+    tables: ['appointment_booking', 'appointment_service', 'appointment_slot', 'resident'],
+    why: 'job: the bookings of every community whose slot starts soon, to remind residents; joined on community_id',
+  },
+  {
+    file: 'server/src/modules/badges/badges.repository.ts',
+    fn: 'Module.purgeScanDetails',
+    tables: ['badge_scan'],
+    why: 'job: retention blanks the place, position and message of old badge scans in every community',
+  },
+  // The notification outbox is one queue for the city (primary key id), claimed by workers of any server.
+  {
+    file: 'server/src/platform/outbox.ts',
+    tables: ['notification_outbox'],
+    why:
+      'the outbox worker claims due messages of every community and marks them by id: the outbox is a queue ' +
+      '(keyed by id alone), kept on the coordinator on Citus (docs/scaling.md)',
+  },
+  // Benchmark and load tooling, never run by the server.
+  {
+    file: 'scripts/write-load.ts',
+    tables: ['membership', 'hours_total', 'hours_entry', 'audit_log', 'points_balance', 'points_txn', 'points_posting'],
+    why: 'the write-load harness checks the ledgers of the whole database after a load run, and seeds its own accounts',
+  },
+];

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
-import { check, communityScopedTables, readRecording, unpinnedTables } from './community-filter.ts';
+import { analyse, check, communityScopedTables, readRecording, unpinnedTables } from './community-filter.ts';
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from '../server/test/databases.ts';
 import { ALLOWED } from './community-filter-allowed.ts';
 
@@ -55,6 +55,19 @@ test('a statement is flagged for each community-scoped table it does not pin to 
       'with x as (select id from need where community_id = ?) select * from x join pairing p on p.id = x.id',
       ['pairing'],
     ],
+    // a subquery in FROM carries the community of the tables inside it
+    [
+      'select * from (select r.community_id, r.household_id from resident r where r.community_id = ? limit 5) as p ' +
+        'join household h on h.community_id = p.community_id and h.id = p.household_id',
+      [],
+    ],
+    [
+      'select * from (select r.community_id, r.household_id from resident r limit 5) as p ' +
+        'join household h on h.community_id = p.community_id and h.id = p.household_id',
+      ['resident', 'household'],
+    ],
+    // select … for update is not an update
+    ['select "id" from "need" where "community_id" = ? for update', []],
     // writes
     ['insert into "need" ("community_id", "id") values (?, ?) on conflict ("community_id", "id") do nothing', []],
     ['insert into "need" ("id") values (?)', ['need']],
@@ -66,6 +79,12 @@ test('a statement is flagged for each community-scoped table it does not pin to 
     ['create index "need_ix" on "need" ("community_id", "status")', []],
   ];
   for (const [q, expected] of cases) assert.deepEqual(unpinnedTables(q, scoped).sort(), expected.sort(), q);
+});
+
+test('a sweep is co-located when its tables are joined on community_id', () => {
+  const on = 'from activity_signup s join activity_shift sh on sh.id = s.shift_id';
+  assert.deepEqual(analyse(`select s.id ${on} and sh.community_id = s.community_id`, scoped).colocated, true);
+  assert.deepEqual(analyse(`select s.id ${on}`, scoped).colocated, false);
 });
 
 test('the check fails on an unpinned statement of the application, not on one listed as city-wide', () => {

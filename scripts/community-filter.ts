@@ -106,6 +106,8 @@ interface Ref {
   scope: number;
   /** Pinned to one community by a constant, an insert's value, or equality with a pinned ref. */
   pinned: boolean;
+  /** A subquery in FROM: the scope inside it (pinned when every community-scoped table in it is). */
+  inner?: number;
 }
 
 export interface Finding {
@@ -115,10 +117,18 @@ export interface Finding {
 
 /** The community-scoped tables a statement touches without pinning them to one community. */
 export function unpinnedTables(sql: string, scoped: ReadonlySet<string>): string[] {
+  return analyse(sql, scoped).unpinned;
+}
+
+/**
+ * The unpinned tables, and whether the statement's community-scoped tables are all joined on equal community_id
+ * (co-located: on Citus a sweep over every community then runs on each shard without moving rows).
+ */
+export function analyse(sql: string, scoped: ReadonlySet<string>): { unpinned: string[]; colocated: boolean } {
   const toks = tokenize(sql);
   const first = toks[0];
   if (!first || first.t !== 'w' || !['select', 'with', 'insert', 'update', 'delete', 'replace'].includes(first.v))
-    return [];
+    return { unpinned: [], colocated: true };
   const w = (i: number) => {
     const k = toks[i];
     return k && k.t === 'w' ? k : undefined;
@@ -180,6 +190,20 @@ export function unpinnedTables(sql: string, scoped: ReadonlySet<string>): string
     if (k.t === 'w' && k.v === 'update' && (kw(i - 1, 'do') || kw(i - 1, 'for'))) continue;
     let j = i + 1;
     if (kw(j, 'lateral')) j++;
+    if (p(j, '(') && (kw(j + 1, 'select') || kw(j + 1, 'with'))) {
+      // (select …) as alias: a derived table, whose community_id is that of the tables inside
+      let d = 0;
+      let m = j;
+      for (; m < toks.length; m++) {
+        if (p(m, '(')) d++;
+        else if (p(m, ')') && --d === 0) break;
+      }
+      const a = kw(m + 1, 'as') ? m + 2 : m + 1;
+      const al = w(a);
+      if (al && (al.quoted || !NOT_ALIAS.has(al.v)))
+        refs.push({ table: '', alias: al.v, scope: scopeOf[j]!, pinned: false, inner: scopeOf[j + 1]! });
+      continue;
+    }
     let name = w(j);
     if (!name || (!name.quoted && NOT_ALIAS.has(name.v))) continue;
     if (p(j + 1, '.') && w(j + 2)) {
@@ -224,7 +248,7 @@ export function unpinnedTables(sql: string, scoped: ReadonlySet<string>): string
     for (let s = scope; s >= 0; s = parentScope[s]!) {
       if (qualifier !== null) {
         const named = refs.find((r) => r.scope === s && r.alias === qualifier);
-        if (named) return scoped.has(named.table) ? [named] : [];
+        if (named) return scoped.has(named.table) || named.inner !== undefined ? [named] : [];
       } else {
         const here = refs.filter((r) => r.scope === s && scoped.has(r.table));
         if (here.length) return here;
@@ -272,8 +296,18 @@ export function unpinnedTables(sql: string, scoped: ReadonlySet<string>): string
       l.refs.forEach((x) => (x.pinned = true));
     }
   }
+  const within = (scope: number, outer: number): boolean =>
+    scope === outer || (scope > 0 && within(parentScope[scope]!, outer));
   for (let changed = true; changed;) {
     changed = false;
+    for (const d of refs) {
+      if (d.inner === undefined || d.pinned) continue;
+      const inside = refs.filter((r) => r !== d && within(r.scope, d.inner!) && scoped.has(r.table));
+      if (inside.length && inside.every((r) => r.pinned)) {
+        d.pinned = true;
+        changed = true;
+      }
+    }
     for (const [a, b] of edges) {
       for (const [from, to] of [
         [a, b],
@@ -286,7 +320,14 @@ export function unpinnedTables(sql: string, scoped: ReadonlySet<string>): string
       }
     }
   }
-  return [...new Set(refs.filter((r) => scoped.has(r.table) && !r.pinned).map((r) => r.table))];
+  const mine = refs.filter((r) => scoped.has(r.table) || r.inner !== undefined);
+  const group = new Map<Ref, Ref>(mine.map((r) => [r, r]));
+  const root = (r: Ref): Ref => (group.get(r) === r ? r : root(group.get(r)!));
+  for (const [a, b] of edges) for (const x of a) for (const y of b) group.set(root(x), root(y));
+  return {
+    unpinned: [...new Set(mine.filter((r) => !r.pinned && r.inner === undefined).map((r) => r.table))],
+    colocated: new Set(mine.map(root)).size <= 1,
+  };
 }
 
 /** Tables with a community_id column, read from the migrated schema (an in-memory SQLite). */
@@ -317,7 +358,7 @@ export interface Recorded {
 export interface Report {
   distinct: number;
   checked: number;
-  unfiltered: { sql: string; origins: string[]; tables: string[]; allowed?: Allowed }[];
+  unfiltered: { sql: string; origins: string[]; tables: string[]; colocated: boolean; allowed?: Allowed }[];
 }
 
 /** Statements built by tests themselves or by migrations are not the application's and are not checked. */
@@ -334,7 +375,7 @@ export function check(recorded: Recorded[], scoped: ReadonlySet<string>, allowed
   }
   const report: Report = { distinct: bySql.size, checked: 0, unfiltered: [] };
   for (const [sql, origins] of bySql) {
-    const tables = unpinnedTables(sql, scoped);
+    const { unpinned: tables, colocated } = analyse(sql, scoped);
     report.checked++;
     if (!tables.length) continue;
     const files = [...origins].map((o) => o.replace(/:\d+ /, ' '));
@@ -343,7 +384,7 @@ export function check(recorded: Recorded[], scoped: ReadonlySet<string>, allowed
         files.every((f) => f.startsWith(a.file) && (!a.fn || f.endsWith(` ${a.fn}`))) &&
         tables.every((t) => a.tables.includes(t)),
     );
-    report.unfiltered.push({ sql, origins: [...origins].sort(), tables, ...(hit ? { allowed: hit } : {}) });
+    report.unfiltered.push({ sql, origins: [...origins].sort(), tables, colocated, ...(hit ? { allowed: hit } : {}) });
   }
   return report;
 }
@@ -363,7 +404,10 @@ if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.met
   const bad = report.unfiltered.filter((u) => !u.allowed);
   const show = process.argv.includes('--all') ? report.unfiltered : bad;
   for (const u of show) {
-    console.log(`\n${u.allowed ? 'allowed' : 'NOT FILTERED'} on ${u.tables.join(', ')}: ${u.sql.slice(0, 400)}`);
+    const joins = u.colocated ? '' : ' (joined other than on community_id)';
+    console.log(
+      `\n${u.allowed ? 'allowed' : 'NOT FILTERED'} on ${u.tables.join(', ')}${joins}: ${u.sql.slice(0, 400)}`,
+    );
     for (const o of u.origins) console.log(`  from ${o}`);
     if (u.allowed) console.log(`  why: ${u.allowed.why}`);
   }
