@@ -120,6 +120,55 @@ export const ALLOWED: Allowed[] = [
       'the outbox worker claims due messages of every community and marks them by id: the outbox is a queue ' +
       '(keyed by id alone), kept on the coordinator on Citus (docs/scaling.md)',
   },
+  {
+    file: 'server/src/modules/notices/notices.repository.ts',
+    tables: ['notification_outbox'],
+    why:
+      "an account's own messages (消息) are outbox rows found by account_id, from every community it belongs to; " +
+      'the outbox stays on the coordinator on Citus',
+  },
+  {
+    file: 'server/src/modules/classroom/classroom.repository.ts',
+    fn: 'Module.openSessionsOn',
+    tables: ['classroom_session'],
+    why: "job classroom arrival alerts: today's open sessions of every community",
+  },
+  {
+    file: 'server/src/modules/homecare/homecare.repository.ts',
+    fn: 'Module.overdueRunsAll',
+    tables: ['delivery_run', 'delivery_recipient'],
+    why: 'job: delivery runs of every community past their date with recipients not confirmed; joined on community_id',
+  },
+  {
+    file: 'server/src/modules/homecare/homecare.repository.ts',
+    fn: 'Module.uncoveredShiftsAll',
+    tables: ['hospital_shift', 'hospital_stay'],
+    why: 'job: hospital shifts of every community starting soon with nobody on them; joined on community_id',
+  },
+  {
+    file: 'server/src/modules/training/expiry-notices.ts',
+    fn: 'sendExpiryNotices',
+    tables: ['training_certificate', 'volunteer', 'training_course', 'insurance_cover', 'insurance_policy'],
+    why: 'job: certificates and insurance covers of every community about to expire; joined on community_id',
+  },
+  // Found by a phone number: a guardian is one person whose children may volunteer in several communities.
+  {
+    file: 'server/src/modules/volunteers/volunteers.repository.ts',
+    fn: 'Module.guardiansByPhone',
+    tables: ['volunteer_guardian', 'volunteer'],
+    why:
+      "a guardian confirming or withdrawing consent is known by the phone the code was sent to: the children's " +
+      'rows of every community (few), joined on community_id',
+  },
+  // Region offices (issue 10): a street or district reads what rests on several communities.
+  {
+    file: 'server/src/modules/indicators/indicators.service.ts',
+    fn: 'IndicatorsService.listReports',
+    tables: ['indicators_report'],
+    why:
+      "an office's stored monthly reports are found by the node ids of its own tree (the regions module decides " +
+      'the tree); a community staff member is pinned to the community',
+  },
   // Benchmark and load tooling, never run by the server.
   {
     file: 'scripts/write-load.ts',
