@@ -58,6 +58,14 @@ export const ALLOWED: Allowed[] = [
       'the public badge page is reached by a QR code that carries only the token (unique city-wide, badge_token_ux); ' +
       'on Citus it needs a token → community lookup table (docs/scaling.md)',
   },
+  {
+    file: 'server/src/modules/publicity/publicity.repository.ts',
+    fn: 'Module.shortLinkByCode',
+    tables: ['short_link', 'announcement'],
+    why:
+      'a printed short link /s/<code> carries only its code (50 random bits; index short_link_code_ix); on Citus ' +
+      'it needs a code → community lookup like the badge token (docs/scaling.md)',
+  },
   // Jobs that sweep every community (joined on community_id, so co-located on Citus).
   {
     file: 'server/src/modules/activities/activities.repository.ts',
@@ -150,6 +158,12 @@ export const ALLOWED: Allowed[] = [
     fn: 'sendExpiryNotices',
     tables: ['training_certificate', 'volunteer', 'training_course', 'insurance_cover', 'insurance_policy'],
     why: 'job: certificates and insurance covers of every community about to expire; joined on community_id',
+  },
+  {
+    file: 'server/src/modules/activities/selfservice.repository.ts',
+    fn: 'Module.dueNoShows',
+    tables: ['activity_signup', 'activity_shift', 'activity', 'activity_no_show'],
+    why: 'job: sign-ups of every community whose shift ended without a check-in; joined on community_id',
   },
   // Found by a phone number: a guardian is one person whose children may volunteer in several communities.
   {
