@@ -21,29 +21,35 @@ function originOf(stack: string | undefined): string {
   return 'unknown';
 }
 
-function stackHere(): string | undefined {
+/** The stack here, not yet formatted (formatting, with source maps, is the costly part). */
+function errorHere(): Error {
   const limit = Error.stackTraceLimit;
   Error.stackTraceLimit = 40;
-  const stack = new Error().stack;
+  const e = new Error();
   Error.stackTraceLimit = limit;
-  return stack;
+  return e;
 }
 
 /** A plugin (notes where each query is built) and a log hook (appends each new statement) for Kysely. */
 export function queryRecorder(file: string): { plugin: KyselyPlugin; log: (event: LogEvent) => void } {
-  const origins = new WeakMap<QueryId, string>();
+  const builtAt = new WeakMap<QueryId, Error>();
+  // A statement's origin is looked up the first few times it is seen, so a busy run pays little for recording.
+  const sightings = new Map<string, number>();
   const seen = new Set<string>();
   return {
     plugin: {
       transformQuery(args) {
-        if (!origins.has(args.queryId)) origins.set(args.queryId, originOf(stackHere()));
+        if (!builtAt.has(args.queryId)) builtAt.set(args.queryId, errorHere());
         return args.node;
       },
       transformResult: async (args) => args.result,
     },
     log(event) {
       const { sql, queryId } = event.query;
-      const origin = origins.get(queryId) ?? originOf(stackHere());
+      const n = sightings.get(sql) ?? 0;
+      if (n >= 3) return;
+      sightings.set(sql, n + 1);
+      const origin = originOf((builtAt.get(queryId) ?? errorHere()).stack);
       const key = `${origin}\u0000${sql}`;
       if (seen.has(key)) return;
       seen.add(key);
