@@ -17,9 +17,19 @@ for (const r of roots) if (fs.existsSync(r)) walk(r);
 files.sort();
 const only = process.argv.slice(2);
 const chosen = only.length ? files.filter((f) => only.some((o) => f.includes(o))) : files;
+// LINLI_RECORD_QUERIES=<file>: the databases the tests open record every statement into the file, and the
+// statements are then checked for a community_id filter on every community-scoped table (docs/scaling.md).
+const recording = process.env.LINLI_RECORD_QUERIES;
+if (recording) fs.rmSync(recording, { force: true });
 console.log(`Running ${chosen.length} test files on SQLite${process.env.TEST_DATABASE_URL ? ' and PostgreSQL' : ''}`);
 const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', ...chosen], {
   stdio: 'inherit',
   env: { ...process.env, TZ: process.env.TZ ?? 'UTC' },
 });
+if (recording) {
+  const c = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/community-filter.ts', recording], {
+    stdio: 'inherit',
+  });
+  if (c.status !== 0) process.exit(c.status ?? 1);
+}
 process.exit(r.status ?? 1);

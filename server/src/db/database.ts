@@ -3,9 +3,19 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, type MigrationProvider, type Transaction } from 'kysely';
+import {
+  Kysely,
+  Migrator,
+  type KyselyPlugin,
+  type LogEvent,
+  PostgresDialect,
+  SqliteDialect,
+  type MigrationProvider,
+  type Transaction,
+} from 'kysely';
 import type { Database } from './schema/index.ts';
 import { migrations } from './migrations/index.ts';
+import { queryRecorder } from './record-queries.ts';
 
 export type Db = Kysely<Database>;
 export type Trx = Transaction<Database>;
@@ -26,13 +36,21 @@ export interface DatabaseHandle {
 pg.types.setTypeParser(20, (v) => Number(v));
 pg.types.setTypeParser(1700, (v) => Number(v));
 
+/** LINLI_RECORD_QUERIES=<file>: every distinct statement is appended to the file (server/src/db/record-queries.ts). */
+function recording(): { plugins?: KyselyPlugin[]; log?: (event: LogEvent) => void } {
+  const file = process.env.LINLI_RECORD_QUERIES;
+  if (!file) return {};
+  const r = queryRecorder(file);
+  return { plugins: [r.plugin], log: r.log };
+}
+
 export function openDatabase(opts: { databaseUrl?: string; sqliteFile?: string; poolSize?: number }): DatabaseHandle {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
     // An idle connection the server drops (a restart, an administrator, a failover) must not crash the
     // process: the pool discards it and opens a fresh one for the next query.
     pool.on('error', (err) => process.emitWarning(`PostgreSQL dropped an idle connection: ${err.message}`));
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), ...recording() });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
   const file = opts.sqliteFile ?? ':memory:';
@@ -43,7 +61,10 @@ export function openDatabase(opts: { databaseUrl?: string; sqliteFile?: string; 
   sqlite.pragma('busy_timeout = 5000');
   // FULL: an acknowledged write survives a power cut (README, "What a failure can lose").
   sqlite.pragma('synchronous = FULL');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  const db = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
+    ...recording(),
+  });
   return { db, kind: 'sqlite', sqliteFile: file, sqlite, close: () => db.destroy() };
 }
 
