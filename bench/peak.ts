@@ -332,24 +332,26 @@ export async function peakBench(o: PeakOptions = {}): Promise<Figure[]> {
       },
       signup: () => {
         // Every (activity, volunteer) pair once, community by community in turn.
-        for (let tries = 0; tries < pairs.length * 8; tries++) {
+        for (let tries = 0; tries < pairs.length; tries++) {
           const p = pairs[n++ % pairs.length]!;
-          if (p.a >= p.c.activities.length) continue;
-          const act = p.c.activities[p.a]!;
-          const vol = p.c.volunteers[p.v++]!;
-          if (p.v >= p.c.volunteers.length) {
-            p.v = 0;
-            p.a++;
+          // Past the pairs already signed up (by the demo, or by an earlier run on the same city).
+          while (p.a < p.c.activities.length) {
+            const act = p.c.activities[p.a]!;
+            const vol = p.c.volunteers[p.v++];
+            if (p.v >= p.c.volunteers.length) {
+              p.v = 0;
+              p.a++;
+            }
+            if (vol === undefined || p.c.taken.has(`${act.id} ${vol}`)) continue;
+            const k = perCommunity.indexOf(p.c);
+            return {
+              url: `${base}/api/activities/${act.id}/signups`,
+              method: 'POST',
+              headers: sessions[k]!.staff.headers,
+              body: JSON.stringify({ shiftId: act.shiftId, volunteerIds: [vol] }),
+              ok: 201,
+            };
           }
-          if (p.c.taken.has(`${act.id} ${vol}`)) continue;
-          const k = perCommunity.indexOf(p.c);
-          return {
-            url: `${base}/api/activities/${act.id}/signups`,
-            method: 'POST',
-            headers: sessions[k]!.staff.headers,
-            body: JSON.stringify({ shiftId: act.shiftId, volunteerIds: [vol] }),
-            ok: 201,
-          };
         }
         return null;
       },
