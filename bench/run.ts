@@ -150,6 +150,9 @@ async function main(): Promise<number> {
     const pgUrl = process.env.BENCH_PG_URL;
     return [...(await m.indicatorsBench({ pgUrl })), ...(await m.streetBench({ pgUrl }))];
   });
+  // Baoji's peak hour at ten times its rate on a city from demo:city (not in the default: ten minutes, and it
+  // needs the city): BENCH_PEAK_DATA_DIR (default ./data-city), BENCH_PEAK_PG_URL, BENCH_PEAK_MINUTES.
+  await section('peak', async () => (await import('./peak.ts')).peakBench());
   for (const name of CHILD_BENCHES) {
     if (!only.has(name)) continue;
     if (fs.existsSync(path.join(ROOT, `bench/${name}.ts`))) {

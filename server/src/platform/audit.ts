@@ -64,15 +64,22 @@ export class AuditLog {
     private readonly kind: 'sqlite' | 'postgres',
   ) {}
 
-  /** Appends inside the caller's transaction when given one, so no write lands without its entry. */
-  async record(dbOrTrx: DbOrTrx, who: AuditWho, what: AuditWhat): Promise<void> {
+  /**
+   * Appends inside the caller's transaction when given one, so no write lands without its entry. `memo`: a group
+   * commit's batch memo (platform/group-commit.ts), when EVERY entry of that transaction is recorded with it: the
+   * chain's lock and last link are then read once per batch, not once per entry.
+   */
+  async record(dbOrTrx: DbOrTrx, who: AuditWho, what: AuditWhat, memo?: Map<string, unknown>): Promise<void> {
     if (!dbOrTrx.isTransaction) {
       await dbOrTrx.transaction().execute((trx) => this.record(trx, who, what));
       return;
     }
     // Serialise appends per community. SQLite already runs one writer at a time.
-    await this.lockChain(dbOrTrx, who.communityId);
-    const last = (await lastEntry(dbOrTrx, who.communityId)).rows[0];
+    await this.lockChain(dbOrTrx, who.communityId, memo);
+    const lastKey = `audit:last:${who.communityId}`;
+    const last =
+      (memo?.get(lastKey) as { seq: number; hash: string } | undefined) ??
+      (await lastEntry(dbOrTrx, who.communityId)).rows[0];
     const seq = (last?.seq ?? 0) + 1;
     const prevHash = last?.hash ?? GENESIS;
     const row = {
@@ -89,21 +96,32 @@ export class AuditLog {
       ip: who.ip,
       user_agent: who.userAgent,
     };
-    await insertEntry(dbOrTrx, { ...row, prev_hash: prevHash, hash: entryHash(prevHash, row) });
+    const hash = entryHash(prevHash, row);
+    await insertEntry(dbOrTrx, { ...row, prev_hash: prevHash, hash });
+    memo?.set(lastKey, { seq, hash });
   }
 
   /** Appends an entry by `author`, in the request `ctx` (null for work the system does on its own). */
-  recordBy(dbOrTrx: DbOrTrx, author: AuditAuthor, ctx: RequestContext | null, what: AuditWhat): Promise<void> {
-    return this.record(dbOrTrx, auditWho(author, ctx), what);
+  recordBy(
+    dbOrTrx: DbOrTrx,
+    author: AuditAuthor,
+    ctx: RequestContext | null,
+    what: AuditWhat,
+    memo?: Map<string, unknown>,
+  ): Promise<void> {
+    return this.record(dbOrTrx, auditWho(author, ctx), what, memo);
   }
 
   /**
    * Takes the community's append lock now (PostgreSQL; held to the end of the transaction). A transaction that
    * locks rows a long-lived writer also wants (the sign-up group commit) takes it first, so both lock in one order.
    */
-  async lockChain(trx: DbOrTrx, communityId: string): Promise<void> {
-    if (this.kind === 'postgres')
-      await sql`select pg_advisory_xact_lock(hashtext(${'audit:' + communityId}))`.execute(trx);
+  async lockChain(trx: DbOrTrx, communityId: string, memo?: Map<string, unknown>): Promise<void> {
+    if (this.kind !== 'postgres') return;
+    const key = `audit:lock:${communityId}`;
+    if (memo?.has(key)) return;
+    await sql`select pg_advisory_xact_lock(hashtext(${'audit:' + communityId}))`.execute(trx);
+    memo?.set(key, true);
   }
 
   /** Walks a community's chain; returns the first entry whose link or content does not add up. */

@@ -6,7 +6,11 @@
 // savepoint command, the commit) every request in it is rejected with a GroupCommitError, never accepted.
 //
 // One batch runs at a time; requests that arrive meanwhile wait for the next one (up to maxBatch each).
-import type { ControlledTransaction, Kysely, Transaction } from 'kysely';
+//
+// On PostgreSQL every command in the batch is a round trip while the batch holds its locks, so the savepoint
+// commands ride together: one item's release and the next one's savepoint are one simple query, and after a
+// rollback to the savepoint that savepoint still stands for the next item (nothing was written since).
+import { PostgresAdapter, sql, type ControlledTransaction, type Kysely, type Transaction } from 'kysely';
 
 export class GroupCommitError extends Error {
   constructor(
@@ -22,8 +26,17 @@ export class GroupCommitError extends Error {
   }
 }
 
+/**
+ * What the items of one batch may share: `memo` is for facts an item found or made inside the batch's transaction
+ * (a lock taken, the last row written), so the next item need not ask the database again. It is emptied whenever
+ * an item is rolled back, since what that item did or learnt may no longer hold.
+ */
+export interface BatchScope {
+  readonly memo: Map<string, unknown>;
+}
+
 interface Pending<DB> {
-  work: (trx: Transaction<DB>) => Promise<unknown>;
+  work: (trx: Transaction<DB>, batch: BatchScope) => Promise<unknown>;
   resolve: (v: unknown) => void;
   reject: (e: unknown) => void;
 }
@@ -41,6 +54,8 @@ export class GroupCommit<DB> {
   private running = false;
   private readonly maxBatch: number;
   private readonly onBatchFailure: (err: GroupCommitError) => void;
+  /** PostgreSQL: savepoint commands joined into one simple query (see the head of this file). */
+  private readonly joinSavepoints: boolean;
   /** Batches committed or failed, and requests they carried (for tests and benchmarks). */
   readonly stats = { batches: 0, requests: 0, largest: 0, failed: 0 };
 
@@ -51,10 +66,11 @@ export class GroupCommit<DB> {
     this.maxBatch = Math.max(1, opts.maxBatch ?? 100);
     this.onBatchFailure =
       opts.onBatchFailure ?? ((err) => process.emitWarning(err.message, { code: 'LINLI_GROUP_COMMIT' }));
+    this.joinSavepoints = db.getExecutor().adapter instanceof PostgresAdapter;
   }
 
   /** Runs `work` inside the next batch's transaction; settles once that transaction has committed (or failed). */
-  run<T>(work: (trx: Transaction<DB>) => Promise<T>): Promise<T> {
+  run<T>(work: (trx: Transaction<DB>, batch: BatchScope) => Promise<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       this.queue.push({ work, resolve: resolve as (v: unknown) => void, reject });
       this.schedule();
@@ -77,20 +93,24 @@ export class GroupCommit<DB> {
   private async flush(batch: Pending<DB>[]) {
     const outcomes: Outcome[] = [];
     let trx: ControlledTransaction<DB> | undefined;
+    const scope: BatchScope = { memo: new Map() };
     try {
       trx = await this.db.startTransaction().execute();
-      for (const p of batch) {
-        const sp = await trx.savepoint('group_item').execute();
-        try {
-          const value = await p.work(sp);
-          await sp.releaseSavepoint('group_item').execute();
-          outcomes.push({ ok: true, value });
-        } catch (error) {
-          // Only this request's writes go; the rest of the batch stands.
-          await (await sp.rollbackToSavepoint('group_item').execute()).releaseSavepoint('group_item').execute();
-          outcomes.push({ ok: false, error });
+      if (this.joinSavepoints) await this.flushJoined(trx, batch, scope, outcomes);
+      else
+        for (const p of batch) {
+          const sp = await trx.savepoint('group_item').execute();
+          try {
+            const value = await p.work(sp, scope);
+            await sp.releaseSavepoint('group_item').execute();
+            outcomes.push({ ok: true, value });
+          } catch (error) {
+            // Only this request's writes go; the rest of the batch stands.
+            scope.memo.clear();
+            await (await sp.rollbackToSavepoint('group_item').execute()).releaseSavepoint('group_item').execute();
+            outcomes.push({ ok: false, error });
+          }
         }
-      }
       await trx.commit().execute();
     } catch (cause) {
       if (trx && !trx.isCommitted && !trx.isRolledBack)
@@ -113,5 +133,29 @@ export class GroupCommit<DB> {
       if (o.ok) p.resolve(o.value);
       else p.reject(o.error);
     });
+  }
+
+  /**
+   * The items in savepoints with the fewest round trips (PostgreSQL): `savepoint` before the first item, `release;
+   * savepoint` between two that stood, nothing after a rollback (the savepoint stands again), and no release after
+   * the last (the commit ends it). The commands are constants: no parameters, so one simple query may hold two.
+   */
+  private async flushJoined(trx: ControlledTransaction<DB>, batch: Pending<DB>[], scope: BatchScope, out: Outcome[]) {
+    let open = false; // a savepoint stands with nothing written since it was set
+    let dirty = false; // a savepoint stands with the previous item's writes kept in it
+    for (const p of batch) {
+      if (dirty) await sql.raw('release savepoint group_item; savepoint group_item').execute(trx);
+      else if (!open) await sql.raw('savepoint group_item').execute(trx);
+      open = true;
+      dirty = false;
+      try {
+        out.push({ ok: true, value: await p.work(trx, scope) });
+        dirty = true;
+      } catch (error) {
+        scope.memo.clear();
+        await sql.raw('rollback to savepoint group_item').execute(trx);
+        out.push({ ok: false, error });
+      }
+    }
   }
 }

@@ -142,38 +142,67 @@ export function registerPlatformHooks(app: FastifyInstance, sessions: SessionRes
       if (method !== 'HEAD') app.routeAccess.push({ method, url: route.url, access: route.config.access });
   });
 
-  // One place for every route, before who is asking: a NUL in the URL, then (once parsed) in the body.
-  app.addHook('onRequest', async (req) => {
+  // One place for every route, before who is asking: a NUL in the URL, then (once parsed) in the body. Callback
+  // hooks, not async ones: every request passes them (the badge page too), and a promise each costs.
+  app.addHook('onRequest', (req, _reply, done) => {
     const nul = nulInUrl(req);
-    if (nul) throw nul;
+    if (nul) done(nul);
+    else done();
   });
-  app.addHook('preValidation', async (req) => {
-    if (req.body === undefined || req.body === null) return;
+  app.addHook('preValidation', (req, _reply, done) => {
+    if (req.body === undefined || req.body === null) return done();
     const at = nulPath(req.body);
-    if (at !== null) throw nulError(at);
+    if (at !== null) done(nulError(at));
+    else done();
   });
 
-  app.addHook('onRequest', async (req) => {
+  // Who is asking, and may they. Waits only when there is a session to look up: a public page without a cookie
+  // (a badge scan) passes at once.
+  app.addHook('onRequest', (req, _reply, done) => {
     const access = req.routeOptions.config?.access;
-    if (!access) return;
+    if (!access) return done();
     const token = req.cookies?.[SESSION_COOKIE];
-    if (token) req.actor = await sessions.actorFromToken(token);
-    if ('public' in access) return;
-    if (!req.actor) throw new AppError('unauthenticated');
-    // Cookies ride along on cross-site requests; the token in a header does not.
-    if (!['GET', 'HEAD', 'OPTIONS'].includes(req.method) && req.headers[CSRF_HEADER] !== req.actor.csrfToken)
-      throw new AppError('csrf');
-    if (req.actor.twoFactorEnrolmentRequired && !ENROLMENT_ROUTES.has(req.routeOptions.url ?? ''))
-      throw new AppError('two_factor_enrolment_required');
-    // A region session (street, district, city office) rests on a community but is no member of it: routes open to
-    // any member refuse it; it keeps its own session's routes (/api/auth/…) and what its permissions grant.
-    if ('signedIn' in access && req.actor.regionId && !req.url.startsWith('/api/auth/'))
-      throw new AppError('region_session');
-    if ('permission' in access) req.grant = authorize(req.actor, access.permission);
+    if (!token) return admitted(req, access, done);
+    sessions.actorFromToken(token).then(
+      (actor) => {
+        req.actor = actor;
+        admitted(req, access, done);
+      },
+      (err: Error) => done(err),
+    );
   });
 
   app.setErrorHandler((err: any, req, reply) => sendError(err, req, reply));
   app.setNotFoundHandler((req, reply) => sendError(new AppError('not_found', { entity: 'page' }), req, reply));
+}
+
+/** The refusal for this request to a route of this access (req.actor already read), or null; sets req.grant. */
+function admit(req: FastifyRequest, access: RouteAccess): AppError | null {
+  if ('public' in access) return null;
+  if (!req.actor) return new AppError('unauthenticated');
+  // Cookies ride along on cross-site requests; the token in a header does not.
+  if (!['GET', 'HEAD', 'OPTIONS'].includes(req.method) && req.headers[CSRF_HEADER] !== req.actor.csrfToken)
+    return new AppError('csrf');
+  if (req.actor.twoFactorEnrolmentRequired && !ENROLMENT_ROUTES.has(req.routeOptions.url ?? ''))
+    return new AppError('two_factor_enrolment_required');
+  // A region session (street, district, city office) rests on a community but is no member of it: routes open to
+  // any member refuse it; it keeps its own session's routes (/api/auth/…) and what its permissions grant.
+  if ('signedIn' in access && req.actor.regionId && !req.url.startsWith('/api/auth/'))
+    return new AppError('region_session');
+  // authorize throws its refusal (forbidden): passed on as the hook's error.
+  if ('permission' in access) req.grant = authorize(req.actor, access.permission);
+  return null;
+}
+
+function admitted(req: FastifyRequest, access: RouteAccess, done: (err?: Error) => void): void {
+  let refusal: AppError | null;
+  try {
+    refusal = admit(req, access);
+  } catch (err) {
+    return done(err as Error);
+  }
+  if (refusal) done(refusal);
+  else done();
 }
 
 function zodIssueMessage(locale: Locale, issue: { code?: string; message?: string }): string {

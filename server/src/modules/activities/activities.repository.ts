@@ -1,6 +1,6 @@
 // All SQL of activities: activities and shifts (with the `taken` counter), series, sign-ups and attendance,
 // the programme, images and feeds. Plain inserts take whole rows, so a demo seeder can write them directly.
-import { sql } from 'kysely';
+import { PostgresAdapter, sql } from 'kysely';
 import type { DbOrTrx } from '../../db/database.ts';
 import { prepared } from '../../db/prepared.ts';
 import type {
@@ -319,6 +319,44 @@ const liveSignupOfQ = prepared((db, communityId: string, activityId: string, vol
 );
 export const liveSignupOf = async (db: DbOrTrx, communityId: string, activityId: string, volunteerId: string) =>
   (await liveSignupOfQ(db, communityId, activityId, volunteerId)).rows[0];
+
+/** Whether `db` is PostgreSQL (the sign-up batch then uses placeSignupPg). */
+export const isPostgres = (db: DbOrTrx) => db.getExecutor().adapter instanceof PostgresAdapter;
+
+/**
+ * PostgreSQL, in a sign-up batch: the live sign-up check, the place (the same conditional update as takePlace) and
+ * the new row in ONE statement, each round trip counting while the batch holds the shift's row. 'duplicate' when
+ * the volunteer already has a live sign-up for the activity (then nothing is written).
+ */
+export async function placeSignupPg(
+  db: DbOrTrx,
+  row: Omit<NewSignup, 'status'>,
+): Promise<'duplicate' | 'confirmed' | 'waitlisted'> {
+  const r = await sql<{ status: string | null }>`
+    with live as (
+      select 1 from activity_signup
+      where community_id = ${row.community_id} and activity_id = ${row.activity_id}
+        and volunteer_id = ${row.volunteer_id} and status <> 'cancelled'
+      limit 1
+    ), took as (
+      update activity_shift set taken = taken + 1
+      where community_id = ${row.community_id} and id = ${row.shift_id} and taken < places
+        and not exists (select 1 from live)
+      returning 1
+    ), ins as (
+      insert into activity_signup (community_id, id, activity_id, shift_id, volunteer_id, status, channel,
+        signed_up_by, created_at, companion_resident_id, companion_volunteer_id)
+      select ${row.community_id}, ${row.id}, ${row.activity_id}, ${row.shift_id}, ${row.volunteer_id},
+        case when exists (select 1 from took) then 'confirmed' else 'waitlisted' end, ${row.channel},
+        ${row.signed_up_by}, ${row.created_at},
+        ${row.companion_resident_id ?? null}, ${row.companion_volunteer_id ?? null}
+      where not exists (select 1 from live)
+      returning status
+    )
+    select (select status from ins) as status`.execute(db);
+  const status = r.rows[0]?.status;
+  return status === 'confirmed' || status === 'waitlisted' ? status : 'duplicate';
+}
 
 export async function cancelSignup(
   db: DbOrTrx,

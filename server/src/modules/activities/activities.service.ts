@@ -18,7 +18,7 @@ import type { Actor, RequestContext } from '../../platform/actor.ts';
 import type { AuditLog } from '../../platform/audit.ts';
 import type { FieldCipher } from '../../platform/crypto.ts';
 import { AppError } from '../../platform/errors.ts';
-import { GroupCommit, GroupCommitError } from '../../platform/group-commit.ts';
+import { GroupCommit, GroupCommitError, type BatchScope } from '../../platform/group-commit.ts';
 import type { Notifier } from '../../platform/notify.ts';
 import { uuidv7 } from '../../../../domain/shared/ids.ts';
 import { addDays, ageOn, shanghaiInstant, shanghaiLocal, todayInShanghai } from '../../../../domain/shared/dates.ts';
@@ -54,7 +54,7 @@ import type { ReviewReason } from '../../../../domain/hours/schemas.ts';
 import type { Companion, Work, WorkRefusal } from '../../../../domain/volunteers/work-policy.ts';
 import { DEFAULT_AGE_POLICY } from '../../../../domain/volunteers/eligibility.ts';
 import type { HoursService } from '../hours/hours.service.ts';
-import { requirementsOf, type EligibilityService } from '../service-types/service-types.service.ts';
+import { requirementsOf, type EligibilityService, type WorkCheck } from '../service-types/service-types.service.ts';
 import type { VolunteerDirectory, VolunteerOwner } from '../volunteers/volunteer-directory.ts';
 import type { ReleasedWork } from '../volunteers/guardian-consent.service.ts';
 import { calendar, SHANGHAI, type CalendarEvent } from '../../platform/ical.ts';
@@ -135,7 +135,9 @@ export class ActivitiesService {
     private readonly contacts: ContactService = new ContactService(),
   ) {
     this.signupCommits = new GroupCommit(db, { maxBatch: 100 });
+    this.postgres = repo.isPostgres(db);
   }
+  private readonly postgres: boolean;
 
   private static who(actor: Actor): Who {
     return { accountId: actor.accountId, name: actor.name, role: actor.role };
@@ -867,14 +869,12 @@ export class ActivitiesService {
     vols: VolunteerOwner[],
     named?: ReadonlyMap<string, CompanionRef | null>,
   ) {
-    const results = await this.eligibility.checkWork(
-      a.community_id,
-      await this.work(a, shift),
-      vols.map((v) => v.id),
-      null,
-      this.db,
-      await this.companionFacts(this.db, a, shift, vols, named),
-    );
+    const work = await this.work(a, shift);
+    const companions = await this.companionFacts(this.db, a, shift, vols, named);
+    const ids = vols.map((v) => v.id);
+    const results = companions
+      ? await this.eligibility.checkWork(a.community_id, work, ids, null, this.db, companions)
+      : await this.checkTogether(a.community_id, work, ids);
     for (const v of vols) {
       const r = results.find((x) => x.volunteerId === v.id);
       const reasons = (r?.reasons ?? ['not_approved']).filter((x) => !AVAILABILITY_REASONS.has(x));
@@ -894,6 +894,33 @@ export class ActivitiesService {
     }
   }
 
+  /** Gate checks waiting for the next turn of the event loop, by community and work (see checkTogether). */
+  private readonly gateTurn = new Map<string, { ids: Set<string>; results: Promise<WorkCheck[]> }>();
+
+  /**
+   * The gate's check for sign-ups arriving together for the same work (a burst for one shift): their volunteers are
+   * checked in ONE checkWork, which reads each kind of fact in one statement for all of them, rather than one set
+   * of reads per request. Each volunteer's result depends only on their own facts and the work (no resident, no
+   * companions here), so checking them together decides exactly as checking each alone.
+   */
+  private checkTogether(communityId: string, work: Work, ids: string[]): Promise<WorkCheck[]> {
+    const key = `${communityId}\n${JSON.stringify(work)}`;
+    let turn = this.gateTurn.get(key);
+    if (!turn) {
+      const waiting = new Set<string>();
+      const results = new Promise<WorkCheck[]>((resolve, reject) =>
+        setImmediate(() => {
+          this.gateTurn.delete(key);
+          this.eligibility.checkWork(communityId, work, [...waiting], null, this.db).then(resolve, reject);
+        }),
+      );
+      turn = { ids: waiting, results };
+      this.gateTurn.set(key, turn);
+    }
+    for (const id of ids) turn.ids.add(id);
+    return turn.results;
+  }
+
   async openShift(communityId: string, activityId: string, shiftId: string, now: Date) {
     const a = await this.activityOr404(communityId, activityId);
     const shift = await repo.getShift(this.db, communityId, shiftId);
@@ -904,7 +931,10 @@ export class ActivitiesService {
     return { a, shift };
   }
 
-  /** Inside a transaction: a place if one is left (the conditional update decides), the waitlist otherwise. */
+  /**
+   * Inside a transaction: a place if one is left (the conditional update decides), the waitlist otherwise. `memo`:
+   * the group commit's batch memo, so the audit chain's lock and last link are read once per batch.
+   */
   private async place(
     trx: Trx,
     a: ActivityRow,
@@ -915,41 +945,56 @@ export class ActivitiesService {
     ctx: RequestContext | null,
     now: string,
     companion: CompanionRef | null = null,
+    memo?: Map<string, unknown>,
   ) {
     // The audit lock before the shift's row, as cancel and update take them: a batch holds both till its commit.
-    await this.audit.lockChain(trx, a.community_id);
-    if (await repo.liveSignupOf(trx, a.community_id, a.id, v.id))
-      throw new AppError('already_signed_up', { name: v.name, title: a.title });
+    await this.audit.lockChain(trx, a.community_id, memo);
     const keep = this.companionToKeep(a, shift, v, companion);
-    await this.assertCompanionPlaced(trx, a, shift, v, keep);
-    const confirmed = await repo.takePlace(trx, a.community_id, shift.id);
     const id = uuidv7();
-    await repo.insertSignup(trx, {
+    const row = {
       community_id: a.community_id,
       id,
       activity_id: a.id,
       shift_id: shift.id,
       volunteer_id: v.id,
-      status: confirmed ? 'confirmed' : 'waitlisted',
       channel,
       signed_up_by: who.accountId,
       created_at: now,
       companion_resident_id: keep?.kind === 'family' ? keep.id : null,
       companion_volunteer_id: keep?.kind === 'volunteer' ? keep.id : null,
-    });
-    await this.audit.recordBy(trx, { communityId: a.community_id, ...who }, ctx, {
-      action: 'activities.signup',
-      entityType: 'activity_signup',
-      entityId: id,
-      detail: {
-        activityId: a.id,
-        shiftId: shift.id,
-        volunteerId: v.id,
-        status: confirmed ? 'confirmed' : 'waitlisted',
-        channel,
-        ...(keep && { companion: keep }),
+    };
+    let confirmed: boolean;
+    if (this.postgres && keep?.kind !== 'volunteer') {
+      // One round trip for the check, the place and the row (the batch holds the shift's row meanwhile).
+      const placed = await repo.placeSignupPg(trx, row);
+      if (placed === 'duplicate') throw new AppError('already_signed_up', { name: v.name, title: a.title });
+      confirmed = placed === 'confirmed';
+    } else {
+      if (await repo.liveSignupOf(trx, a.community_id, a.id, v.id))
+        throw new AppError('already_signed_up', { name: v.name, title: a.title });
+      await this.assertCompanionPlaced(trx, a, shift, v, keep);
+      confirmed = await repo.takePlace(trx, a.community_id, shift.id);
+      await repo.insertSignup(trx, { ...row, status: confirmed ? 'confirmed' : 'waitlisted' });
+    }
+    await this.audit.recordBy(
+      trx,
+      { communityId: a.community_id, ...who },
+      ctx,
+      {
+        action: 'activities.signup',
+        entityType: 'activity_signup',
+        entityId: id,
+        detail: {
+          activityId: a.id,
+          shiftId: shift.id,
+          volunteerId: v.id,
+          status: confirmed ? 'confirmed' : 'waitlisted',
+          channel,
+          ...(keep && { companion: keep }),
+        },
       },
-    });
+      memo,
+    );
     return {
       id,
       volunteerId: v.id,
@@ -959,7 +1004,11 @@ export class ActivitiesService {
   }
 
   /** A sign-up's writes, in the next group commit; settles once that batch has committed. */
-  private async inTransaction<T>(fn: (trx: Trx) => Promise<T>, names: string, title: string): Promise<T> {
+  private async inTransaction<T>(
+    fn: (trx: Trx, batch: BatchScope) => Promise<T>,
+    names: string,
+    title: string,
+  ): Promise<T> {
     try {
       return await this.signupCommits.run(fn);
     } catch (err) {
@@ -986,8 +1035,19 @@ export class ActivitiesService {
     await this.assertEligible(a, shift, [v], new Map([[v.id, companion]]));
     // Stamped when placed, not when the request came in: the waitlist then runs in the order places were decided.
     return this.inTransaction(
-      (trx) =>
-        this.place(trx, a, shift, v, 'self', ActivitiesService.who(actor), ctx, new Date().toISOString(), companion),
+      (trx, batch) =>
+        this.place(
+          trx,
+          a,
+          shift,
+          v,
+          'self',
+          ActivitiesService.who(actor),
+          ctx,
+          new Date().toISOString(),
+          companion,
+          batch.memo,
+        ),
       v.name,
       a.title,
     );
@@ -1013,13 +1073,12 @@ export class ActivitiesService {
     await this.assertEligible(a, shift, vols, named);
     const channel = grant.scope === 'team' ? 'leader' : 'staff';
     return this.inTransaction(
-      async (trx) => {
+      async (trx, batch) => {
         const out = [];
         const at = new Date().toISOString(); // when placed, as in signUpSelf
+        const who = ActivitiesService.who(actor);
         for (const v of vols)
-          out.push(
-            await this.place(trx, a, shift, v, channel, ActivitiesService.who(actor), ctx, at, named.get(v.id) ?? null),
-          );
+          out.push(await this.place(trx, a, shift, v, channel, who, ctx, at, named.get(v.id) ?? null, batch.memo));
         return out;
       },
       vols.map((v) => v.name).join('、'),
