@@ -3,7 +3,9 @@
 // publishing transaction commits. (scripts/cluster.test.ts proves the same with three real server processes.)
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { sql } from 'kysely';
 import { ClusterEvents } from '../src/platform/cluster-events.ts';
+import { GroupCommit } from '../src/platform/group-commit.ts';
 import { databaseRateLimitStore, sweepRateLimits } from '../src/platform/rate-limit-store.ts';
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from './databases.ts';
 
@@ -97,6 +99,39 @@ for (const kind of testDatabaseKinds()) {
         await a.close();
         await b.close();
       }
+    });
+
+    it("tries again a request of a group commit that deadlocked with another server's batch", async (t2) => {
+      if (kind === 'sqlite') return t2.skip('SQLite has one writer: no deadlock between batches');
+      const db = t.handle.db;
+      await sql`create table gc_pair (id integer primary key, n integer not null)`.execute(db);
+      await sql`insert into gc_pair values (1, 0), (2, 0)`.execute(db);
+      const one = new GroupCommit(db);
+      const two = new GroupCommit(db);
+      // Each server's request locks one row, waits until the other has locked the other row, then wants it.
+      let arrived = 0;
+      let release!: () => void;
+      const bothLocked = new Promise<void>((r) => (release = r));
+      const work = (first: number, second: number) => async (trx: typeof db) => {
+        await sql`update gc_pair set n = n + 1 where id = ${first}`.execute(trx);
+        if (++arrived === 2) release();
+        await bothLocked;
+        await sql`update gc_pair set n = n + 1 where id = ${second}`.execute(trx);
+        return first;
+      };
+      const results = await Promise.allSettled([one.run(work(1, 2)), two.run(work(2, 1))]);
+      assert.deepEqual(
+        results.map((r) => r.status),
+        ['fulfilled', 'fulfilled'],
+        String(results.map((r) => (r.status === 'rejected' ? r.reason : '')).join(' ')),
+      );
+      assert.ok(one.stats.retried + two.stats.retried >= 1, 'the deadlock victim was tried again');
+      const rows = await sql<{ n: number }>`select n from gc_pair order by id`.execute(db);
+      assert.deepEqual(
+        rows.rows.map((r) => Number(r.n)),
+        [2, 2],
+        'both requests committed once each',
+      );
     });
   });
 }
