@@ -22,6 +22,8 @@ import { loggerOptions } from './platform/logger.ts';
 import type { LinliModule } from './platform/module.ts';
 import { Notifier } from './platform/notify.ts';
 import { SessionCache } from './platform/session-cache.ts';
+import { ClusterEvents } from './platform/cluster-events.ts';
+import { databaseRateLimitStore, sweepRateLimits } from './platform/rate-limit-store.ts';
 import { activitiesModule } from './modules/activities/activities.module.ts';
 import { appointmentsModule } from './modules/appointments/appointments.module.ts';
 import type { AppointmentsService } from './modules/appointments/appointments.service.ts';
@@ -94,6 +96,8 @@ export interface Services {
   contacts: ContactService;
   /** The outbox's delivery worker: main.ts starts it; tests run it once (runOnce/drain). */
   outbox: OutboxWorker;
+  /** What one server tells the others to forget (sessions, badge pages): main.ts starts it on PostgreSQL. */
+  cluster: ClusterEvents;
 }
 
 export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyInstance & { services: Services }> {
@@ -118,7 +122,11 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   const uploads = { maxUploadBytes, maxInflatedBytes };
   const audit = new AuditLog(db, kind);
   const notifier = new Notifier(app.log);
+  // Several servers on one PostgreSQL: what one forgets, all forget (platform/cluster-events.ts).
+  const cluster = new ClusterEvents(db, deps.database.url, (err) => app.log.warn({ err }, 'cluster events'));
+  app.addHook('onClose', () => cluster.close());
   const sessions = new SessionCache();
+  sessions.attach(cluster);
   const jobs = new JobWorker(db, kind, app.log);
   const { demo, publicBaseUrl } = config;
   const notifications = notificationsModule({
@@ -336,11 +344,21 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     hours: hours.service,
     contacts,
     outbox: notifications.service.outbox,
+    cluster,
   };
+  badges.service.attach(cluster);
 
   await app.register(cookie);
-  // Limits are opted into per route (sign-in, codes); a global one would also throttle static files.
-  await app.register(rateLimit, { global: false });
+  // Limits are opted into per route (sign-in, codes); a global one would also throttle static files. On PostgreSQL
+  // they are counted in the database, so several servers share one count; SQLite is one process: in memory.
+  await app.register(rateLimit, {
+    global: false,
+    ...(kind === 'postgres' && { store: databaseRateLimitStore(db) }),
+  });
+  if (kind === 'postgres') {
+    jobs.register('rate-limits.sweep', () => sweepRateLimits(db).then(() => undefined));
+    jobs.schedule('rate-limits.sweep', '* * * * *');
+  }
   await app.register(multipart, { limits: { fileSize: config.maxUploadBytes, files: 1, fields: 5 } });
   await app.register(swagger, {
     openapi: {

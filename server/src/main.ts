@@ -51,6 +51,8 @@ async function main() {
     process.exit(3);
   }
 
+  // Several servers on one PostgreSQL: listen for what the others change before answering anyone.
+  await app.services.cluster.start();
   if (config.jobs) {
     app.services.jobs.start();
     app.services.outbox.start();

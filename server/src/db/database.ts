@@ -29,6 +29,8 @@ export interface DatabaseHandle {
   /** The SQLite file (for backups); undefined on PostgreSQL. */
   sqliteFile?: string;
   sqlite?: SQLite.Database;
+  /** The PostgreSQL connection string (for the cluster events' own connection); undefined on SQLite. */
+  url?: string;
   close(): Promise<void>;
 }
 
@@ -51,7 +53,7 @@ export function openDatabase(opts: { databaseUrl?: string; sqliteFile?: string; 
     // process: the pool discards it and opens a fresh one for the next query.
     pool.on('error', (err) => process.emitWarning(`PostgreSQL dropped an idle connection: ${err.message}`));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), ...recording() });
-    return { db, kind: 'postgres', close: () => db.destroy() };
+    return { db, kind: 'postgres', url: opts.databaseUrl, close: () => db.destroy() };
   }
   const file = opts.sqliteFile ?? ':memory:';
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });

@@ -4,6 +4,8 @@
 // and rejects only its own promise. Nothing is reported before the batch's outcome is known: after the
 // commit every request settles with its own result or refusal; if the batch itself fails (begin, a
 // savepoint command, the commit) every request in it is rejected with a GroupCommitError, never accepted.
+// Several servers on one PostgreSQL: a request (or a batch) PostgreSQL refuses to break a deadlock with another
+// server's batch is tried again, twice at most, before it is refused.
 //
 // One batch runs at a time; requests that arrive meanwhile wait for the next one (up to maxBatch each).
 //
@@ -11,6 +13,15 @@
 // commands ride together: one item's release and the next one's savepoint are one simple query, and after a
 // rollback to the savepoint that savepoint still stands for the next item (nothing was written since).
 import { PostgresAdapter, sql, type ControlledTransaction, type Kysely, type Transaction } from 'kysely';
+
+/** Further tries of a request (or a batch) PostgreSQL refused to break a deadlock or a serialization conflict. */
+const RETRIES_ON_CONFLICT = 2;
+
+/** PostgreSQL's deadlock_detected or serialization_failure (SQLite has one writer and neither). */
+function isConflict(e: unknown): boolean {
+  const code = (e as { code?: unknown } | null)?.code;
+  return code === '40P01' || code === '40001';
+}
 
 export class GroupCommitError extends Error {
   constructor(
@@ -57,7 +68,7 @@ export class GroupCommit<DB> {
   /** PostgreSQL: savepoint commands joined into one simple query (see the head of this file). */
   private readonly joinSavepoints: boolean;
   /** Batches committed or failed, and requests they carried (for tests and benchmarks). */
-  readonly stats = { batches: 0, requests: 0, largest: 0, failed: 0 };
+  readonly stats = { batches: 0, requests: 0, largest: 0, failed: 0, retried: 0 };
 
   constructor(
     private readonly db: Kysely<DB>,
@@ -91,6 +102,26 @@ export class GroupCommit<DB> {
   }
 
   private async flush(batch: Pending<DB>[]) {
+    for (let attempt = 1; ; attempt++) {
+      const outcomes = await this.attempt(batch, attempt < RETRIES_ON_CONFLICT + 1);
+      if (outcomes === 'again') continue;
+      if (outcomes === 'rejected') return;
+      batch.forEach((p, i) => {
+        const o = outcomes[i]!;
+        if (o.ok) p.resolve(o.value);
+        else p.reject(o.error);
+      });
+      return;
+    }
+  }
+
+  /**
+   * One try of the batch: its outcomes once committed; 'again' when PostgreSQL broke a deadlock or a serialization
+   * conflict by rolling this batch back and `mayRetry` (nothing was committed, so the batch runs again whole: several
+   * servers' batches may lock the same rows in different orders). Otherwise a failed batch rejects every request
+   * ('rejected').
+   */
+  private async attempt(batch: Pending<DB>[], mayRetry: boolean): Promise<Outcome[] | 'again' | 'rejected'> {
     const outcomes: Outcome[] = [];
     let trx: ControlledTransaction<DB> | undefined;
     const scope: BatchScope = { memo: new Map() };
@@ -99,16 +130,20 @@ export class GroupCommit<DB> {
       if (this.joinSavepoints) await this.flushJoined(trx, batch, scope, outcomes);
       else
         for (const p of batch) {
-          const sp = await trx.savepoint('group_item').execute();
-          try {
-            const value = await p.work(sp, scope);
-            await sp.releaseSavepoint('group_item').execute();
-            outcomes.push({ ok: true, value });
-          } catch (error) {
-            // Only this request's writes go; the rest of the batch stands.
-            scope.memo.clear();
-            await (await sp.rollbackToSavepoint('group_item').execute()).releaseSavepoint('group_item').execute();
-            outcomes.push({ ok: false, error });
+          for (let tries = 1; ; tries++) {
+            const sp = await trx.savepoint('group_item').execute();
+            try {
+              const value = await p.work(sp, scope);
+              await sp.releaseSavepoint('group_item').execute();
+              outcomes.push({ ok: true, value });
+            } catch (error) {
+              // Only this request's writes go (and its locks); the rest of the batch stands.
+              scope.memo.clear();
+              await (await sp.rollbackToSavepoint('group_item').execute()).releaseSavepoint('group_item').execute();
+              if (this.retryItem(tries, error)) continue;
+              outcomes.push({ ok: false, error });
+            }
+            break;
           }
         }
       await trx.commit().execute();
@@ -118,21 +153,21 @@ export class GroupCommit<DB> {
           .rollback()
           .execute()
           .catch(() => {});
+      if (mayRetry && isConflict(cause)) {
+        this.stats.retried++;
+        return 'again';
+      }
       const err = new GroupCommitError(batch.length, cause);
       this.stats.failed++;
       this.onBatchFailure(err);
       for (const p of batch) p.reject(err);
-      return;
+      return 'rejected';
     } finally {
       this.stats.batches++;
       this.stats.requests += batch.length;
       this.stats.largest = Math.max(this.stats.largest, batch.length);
     }
-    batch.forEach((p, i) => {
-      const o = outcomes[i]!;
-      if (o.ok) p.resolve(o.value);
-      else p.reject(o.error);
-    });
+    return outcomes;
   }
 
   /**
@@ -148,14 +183,28 @@ export class GroupCommit<DB> {
       else if (!open) await sql.raw('savepoint group_item').execute(trx);
       open = true;
       dirty = false;
-      try {
-        out.push({ ok: true, value: await p.work(trx, scope) });
-        dirty = true;
-      } catch (error) {
-        scope.memo.clear();
-        await sql.raw('rollback to savepoint group_item').execute(trx);
-        out.push({ ok: false, error });
+      for (let tries = 1; ; tries++) {
+        try {
+          out.push({ ok: true, value: await p.work(trx, scope) });
+          dirty = true;
+        } catch (error) {
+          scope.memo.clear();
+          await sql.raw('rollback to savepoint group_item').execute(trx);
+          if (this.retryItem(tries, error)) continue; // the savepoint stands again, with nothing written since
+          out.push({ ok: false, error });
+        }
+        break;
       }
     }
+  }
+
+  /**
+   * Whether a request that failed on its `tries`-th try goes again: a deadlock with another server's batch (or a
+   * serialization conflict), twice at most; the other batch has gone on meanwhile.
+   */
+  private retryItem(tries: number, error: unknown): boolean {
+    if (tries > RETRIES_ON_CONFLICT || !isConflict(error)) return false;
+    this.stats.retried++;
+    return true;
   }
 }

@@ -97,15 +97,18 @@ export class JobWorker {
   start(intervalMs = 1000): void {
     // Timers exist only once started, so an app built for tests holds no handles open.
     for (const { kind, pattern, payload } of this.schedules) {
-      this.crons.push(
-        new Cron(pattern, { timezone: 'Asia/Shanghai' }, async () => {
-          const slot = new Date();
-          slot.setSeconds(0, 0);
-          await enqueueJob(this.db, kind, payload, { uniqueKey: `${kind}@${slot.toISOString()}` }).catch((err) =>
-            this.log.error({ err }, 'could not schedule job'),
-          );
-        }),
-      );
+      // The slot is the time the pattern named, not the moment this timer fired: every server names it alike, so
+      // the unique key lets one enqueue it however late (a busy event loop) another server's timer fires.
+      let due: Date | null = null;
+      const cron = new Cron(pattern, { timezone: 'Asia/Shanghai' }, async () => {
+        const slot = due ?? new Date(new Date().setSeconds(0, 0));
+        due = cron.nextRun();
+        await enqueueJob(this.db, kind, payload, { uniqueKey: `${kind}@${slot.toISOString()}` }).catch((err) =>
+          this.log.error({ err }, 'could not schedule job'),
+        );
+      });
+      due = cron.nextRun();
+      this.crons.push(cron);
     }
     const tick = () => {
       if (this.stopped) return;

@@ -65,9 +65,17 @@ export interface JobTable {
   finished_at: string | null;
 }
 
+/** A rate limit's count for one route and client (the key, hashed) in the window starting at window_start (ms). */
+export interface RateLimitTable {
+  key: string;
+  window_start: number;
+  hits: number;
+}
+
 export interface PlatformTables {
   notification_outbox: NotificationOutboxTable;
   notification_preference: NotificationPreferenceTable;
   audit_log: AuditLogTable;
   job: JobTable;
+  rate_limit: RateLimitTable;
 }

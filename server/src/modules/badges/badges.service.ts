@@ -48,6 +48,7 @@ import { ContactService } from '../contacts/contacts.service.ts';
 import * as repo from './badges.repository.ts';
 import { byChineseName } from '../../../../domain/shared/collate.ts';
 import { SingleFlight } from '../../platform/single-flight.ts';
+import type { ClusterEvents } from '../../platform/cluster-events.ts';
 
 /** What the public page needs of a badge, cached per token. */
 interface PageEntry {
@@ -99,6 +100,9 @@ const CACHE_MAX = 20_000;
 const CANDIDATES_MAX = 2000;
 
 const RECENT_MAX = 50_000;
+/** Cluster topics: a badge's (or a community's) pages to read again; a family told of a finder (or not after all). */
+const PAGES_TOPIC = 'badge-pages';
+const TOLD_TOPIC = 'badge-told';
 
 /** An elder suggested for a badge (or found by name). */
 interface Candidate {
@@ -125,6 +129,7 @@ export class BadgesService {
   /** badge|finder → when the family was last told, so a finder's reloads are logged but not re-notified. */
   private readonly recent = new Map<string, number>();
   private readonly ipHashes = new Map<string, string>();
+  private cluster: ClusterEvents | null = null;
   readonly scans: ScanLog;
   /** Days a scan keeps where it happened (LINLI_BADGE_SCAN_RETENTION_DAYS, set by the module). */
   scanRetentionDays = 90;
@@ -143,7 +148,11 @@ export class BadgesService {
 
   /** A page view that could not be written: reported, and the finder's next scan notifies the family again. */
   private readonly notLogged = (err: unknown, row: { badge_id: string; ip_hash: string; notified: number }) => {
-    if (row.notified) this.recent.delete(`${row.badge_id}|${row.ip_hash}`);
+    if (row.notified) {
+      const k = `${row.badge_id}|${row.ip_hash}`;
+      this.recent.delete(k);
+      this.cluster?.announce(TOLD_TOPIC, { k, at: null });
+    }
     this.onLogFailure(err);
   };
 
@@ -284,6 +293,7 @@ export class BadgesService {
       if (this.recent.size >= RECENT_MAX) this.recent.clear();
     }
     this.recent.set(key, now);
+    this.cluster?.announce(TOLD_TOPIC, { k: key, at: now });
     return true;
   }
 
@@ -312,6 +322,7 @@ export class BadgesService {
       html: {},
     };
     if (generation !== this.generation) return e; // a change committed meanwhile: serve it once, do not keep it
+    if (this.cluster && !this.cluster.listening) return e; // deaf to other servers' changes: keep nothing meanwhile
     if (this.pages.size >= CACHE_MAX) {
       this.pages.clear();
       this.tokenOf.clear();
@@ -321,22 +332,49 @@ export class BadgesService {
     return e;
   }
 
+  /**
+   * Several servers: a page forgotten here is forgotten on every server (a badge revoked on one is revoked on all
+   * within milliseconds), and a family told by one server is not told again by another for the same finder.
+   */
+  attach(cluster: ClusterEvents): void {
+    this.cluster = cluster;
+    cluster.subscribe(PAGES_TOPIC, (p) => this.drop(p as { b: string } | { c: string } | null));
+    cluster.subscribe(TOLD_TOPIC, (p) => {
+      const m = p as { k: string; at: number | null } | null;
+      if (!m) return; // a missed "told" only means one more message to the family
+      if (m.at === null) this.recent.delete(m.k);
+      else if (this.recent.size < RECENT_MAX) this.recent.set(m.k, m.at);
+    });
+  }
+
   private forget(badgeId: string) {
-    this.generation++;
-    const key = this.tokenOf.get(badgeId);
-    if (key) {
-      this.pages.delete(key);
-      this.tokenOf.delete(badgeId);
-    }
+    if (this.cluster) this.cluster.announce(PAGES_TOPIC, { b: badgeId });
+    else this.drop({ b: badgeId });
   }
 
   private forgetCommunity(communityId: string) {
+    if (this.cluster) this.cluster.announce(PAGES_TOPIC, { c: communityId });
+    else this.drop({ c: communityId });
+  }
+
+  /** null: announcements may have been missed: every page is read again. */
+  private drop(what: { b: string } | { c: string } | null) {
     this.generation++;
-    for (const [key, e] of this.pages)
-      if (e.communityId === communityId) {
+    if (!what) {
+      this.pages.clear();
+      this.tokenOf.clear();
+    } else if ('b' in what) {
+      const key = this.tokenOf.get(what.b);
+      if (key) {
         this.pages.delete(key);
-        this.tokenOf.delete(e.badgeId);
+        this.tokenOf.delete(what.b);
       }
+    } else
+      for (const [key, e] of this.pages)
+        if (e.communityId === what.c) {
+          this.pages.delete(key);
+          this.tokenOf.delete(e.badgeId);
+        }
   }
 
   // ------------------------------------------------------------------------------------------ settings
