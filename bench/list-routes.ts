@@ -1,33 +1,18 @@
 // Every list route (every GET route whose JSON body is a list: an array, or a page {items,total,page,pageSize}) on
 // the Xiguan demo, over HTTP against the built server (dist/server/main.mjs) with the demo seeded at start: p50 and
 // p99 at 1 and at 10 connections, as the first demo role that may read it (admin first, then staff, grid leader,
-// team leader, unit coordinator, volunteer, resident). Path params are filled from the demo's rows as the every-GET
-// test fills them (server/test/get-routes.ts). One table, slowest first by p99 at 10 connections. SQLite always;
+// team leader, unit coordinator, volunteer, resident; volunteer and resident first for a route of one's own: see
+// bench/routes.ts). Path params are filled from the demo's rows as the every-GET test fills them
+// (server/test/get-routes.ts). One table, slowest first by p99 at 10 connections. SQLite always;
 // BENCH_PG_URL (or --pg URL) adds PostgreSQL. Goal: p99 < 200 ms at 10 connections. CI does not run this.
 //
 //   npx tsx bench/list-routes.ts [--seconds 2] [--only /api/badges,/api/needs] [--pg postgres://…]
 import { parseArgs } from 'node:util';
-import autocannon from 'autocannon';
-import { DEMO_SIGN_INS } from '../scripts/demo/xiguan.ts';
-import { fillPaths, getRoutes, type Any } from '../server/test/get-routes.ts';
+import { benchPaths, getRoutes, type Any } from '../server/test/get-routes.ts';
 import { onFreshDatabases } from './fresh-databases.ts';
-import { ensureServerBuilt, isMain, runStandalone, signInOverHttp, startBuiltServer, type Figure } from './lib.ts';
+import { ensureServerBuilt, isMain, runStandalone, startBuiltServer, type Figure } from './lib.ts';
+import { measureRoute as measure, roleFor, signInDemoRoles } from './routes.ts';
 
-const PASSWORD = 'xiguan-demo';
-/** Query params a route needs before it lists anything. */
-const QUERY: Record<string, string> = {
-  '/api/calendar/festivals': 'year=2026',
-  '/api/calendar/solar-terms': 'year=2026',
-  '/api/activities/performances/shows': 'year=2026',
-  '/api/appointments/residents': `q=${encodeURIComponent('李')}`,
-  '/api/homecare/residents': `q=${encodeURIComponent('李')}`,
-  '/api/recognition/health-check': 'year=2026',
-  '/api/needs/caller': 'phone=13800000007',
-  '/api/recognition/health-check/bookings': 'year=2026',
-  '/api/party-indicators': 'from=2026-01-01&to=2026-12-31',
-};
-/** Routes that list one volunteer's things: asked of the demo's first approved volunteer. */
-const FOR_A_VOLUNTEER = ['/api/insurance/covers', '/api/training/certificates'];
 const GOAL_MS = 200;
 
 interface Row {
@@ -41,16 +26,6 @@ interface Row {
   p99ten: number;
   rps: number;
   bad: number;
-}
-
-async function measure(url: string, headers: Record<string, string>, connections: number, seconds: number) {
-  const r = await autocannon({ url, connections, duration: seconds, headers });
-  return {
-    p50: r.latency.p50,
-    p99: r.latency.p99,
-    rps: r.requests.total / seconds,
-    bad: r.non2xx + r.errors + r.timeouts,
-  };
 }
 
 function printRows(rows: Row[]): void {
@@ -97,35 +72,16 @@ export async function listRoutesBench(
       const base = `http://127.0.0.1:${server.port}`;
       const doc = await (await fetch(`${base}/api/openapi.json`)).json();
       const routes = getRoutes(doc).filter((r) => r.list && (!opts.only || opts.only.includes(r.path)));
-      const paths = await d.use((db) => fillPaths(routes, db as Any));
-      const volunteer = await d.use(
-        async (db) =>
-          (
-            await (db as Any).selectFrom('volunteer').select('id').where('status', '=', 'approved').limit(1).execute()
-          )[0]?.id as string | undefined,
-      );
-      if (volunteer) for (const route of FOR_A_VOLUNTEER) QUERY[route] = `volunteerId=${volunteer}`;
-      const sessions: Array<{ role: string; headers: Record<string, string> }> = [];
-      for (const s of DEMO_SIGN_INS)
-        sessions.push({ role: s.role, headers: (await signInOverHttp(base, s.phone, PASSWORD)).headers });
+      const paths = await d.use((db) => benchPaths(routes, db as Any));
+      const sessions = await signInDemoRoles(base);
       console.log(`  ${d.label}: ${routes.length} list routes, ${seconds} s at 1 and at 10 connections each`);
       for (const r of routes) {
-        const filled = paths.get(r.path);
-        const path = filled && QUERY[r.path] ? `${filled}?${QUERY[r.path]}` : filled;
+        const path = paths.get(r.path);
         if (!path) {
           console.log(`  ${r.path}: params not fillable from the demo; skipped`);
           continue;
         }
-        // The first role that may read it (the order of DEMO_SIGN_INS: admin first).
-        let who: { role: string; headers: Record<string, string>; bytes: number } | null = null;
-        for (const s of sessions) {
-          const res = await fetch(base + path, { headers: s.headers });
-          const bytes = (await res.arrayBuffer()).byteLength;
-          if (res.status === 200) {
-            who = { ...s, bytes };
-            break;
-          }
-        }
+        const who = await roleFor(base, path, sessions);
         if (!who) {
           console.log(`  ${r.path}: no demo role gets a 200; skipped`);
           continue;

@@ -5,7 +5,8 @@
 // not run this.
 //
 //   npm run bench [-- --only startup,search,…,import] [--seconds 10] [--connections 10] [--restarts 5] [--explain]
-//   (--only takes any of the sections in the default of `only` below, comma-separated)
+//   (--only takes any of the sections in the default of `only` below, comma-separated, or sweep)
+//   npm run bench -- --only sweep [--seconds 2] [--routes substr,…] [--data-dir DIR] [--pg-data-dir DIR]
 //   BENCH_SERVER_BUNDLE=path/to/main.mjs measures another build of the server (e.g. the one before a change).
 //
 // Exit code: 0 when every goal passed, 1 when one failed or a benchmark could not run.
@@ -17,27 +18,26 @@ import { ROOT, guardChildren, killAll, printTable, spawnTracked, waitForExit, ty
 import { startupBench } from './startup.ts';
 import { searchBench } from './search.ts';
 import { skillsSearchBench } from './skills-search.ts';
+import { SWEEP_ARGS, sweepOptionsFrom } from './sweep.ts';
 
 const { values } = parseArgs({
   options: {
     only: {
       type: 'string',
+      // Every section once, in the order they run. `sweep` (every GET route, bench/sweep.ts) is not in the
+      // default: it takes ~30 min on a city and wants one built (--only sweep).
       default: [
         'startup,search,skills-search,eligibility,ranking,matching,booking,hours-profile',
-        'recognition,certificate,signups,badge-page,publicity,homecare,classroom-checkout,record,import',
-        'lists',
-        'recognition,certificate,signups,badge-page,homecare,classroom-checkout,record,import',
-        'lists,notices',
-        'recognition,certificate,signups,badge-page,homecare,classroom-checkout,record,import',
-        'lists,outbox',
-        'recognition,certificate,signups,badge-page,homecare,classroom-checkout,record,import',
-        'lists,indicators',
+        'recognition,certificate,signups,badge-page,publicity,homecare,classroom-checkout,record',
+        'notices,lists,outbox,indicators,import',
       ].join(','),
     },
-    seconds: { type: 'string', default: '10' },
+    seconds: { type: 'string' },
     connections: { type: 'string', default: '10' },
     restarts: { type: 'string', default: '5' },
     explain: { type: 'boolean', default: false },
+    // bench/sweep.ts's own options (see there).
+    ...SWEEP_ARGS,
   },
   strict: true,
 });
@@ -153,6 +153,10 @@ async function main(): Promise<number> {
   // Baoji's peak hour at ten times its rate on a city from demo:city (not in the default: ten minutes, and it
   // needs the city): BENCH_PEAK_DATA_DIR (default ./data-city), BENCH_PEAK_PG_URL, BENCH_PEAK_MINUTES.
   await section('peak', async () => (await import('./peak.ts')).peakBench());
+  // Every GET route at 1 and 10 connections on both databases, and the five main lists against their SQL bare.
+  await section('sweep', async () =>
+    (await import('./sweep.ts')).sweepBench({ ...sweepOptionsFrom(values), seconds: values.seconds ? seconds : 2 }),
+  );
   for (const name of CHILD_BENCHES) {
     if (!only.has(name)) continue;
     if (fs.existsSync(path.join(ROOT, `bench/${name}.ts`))) {

@@ -1,5 +1,6 @@
 // The GET routes of the OpenAPI document (which send JSON, which list things and whether they page) and how to fill
-// each templated path's params from the Xiguan demo's rows. Shared by the every-GET test and the list-routes bench.
+// each templated path's params from the Xiguan demo's rows, and the query a route needs before it lists anything.
+// Shared by the every-GET test and the route benches (bench/list-routes.ts, bench/sweep.ts).
 import type { Kysely } from 'kysely';
 import { XIGUAN_ID } from '../src/demo.ts';
 
@@ -154,5 +155,43 @@ export async function fillPaths(routes: GetRoute[], db: Any): Promise<Map<string
         r.path.replace(/\{(\w+)\}/g, (_, name: string) => params[name] ?? `{${name}}`),
       );
   }
+  return paths;
+}
+
+/** Query params a route needs before it lists anything (the benches ask with them). */
+export const ROUTE_QUERY: Record<string, string> = {
+  '/api/calendar/festivals': 'year=2026',
+  '/api/calendar/solar-terms': 'year=2026',
+  '/api/activities/performances/shows': 'year=2026',
+  '/api/appointments/residents': `q=${encodeURIComponent('李')}`,
+  '/api/homecare/residents': `q=${encodeURIComponent('李')}`,
+  '/api/recognition/health-check': 'year=2026',
+  '/api/needs/caller': 'phone=13800000007',
+  '/api/recognition/health-check/bookings': 'year=2026',
+  '/api/party-indicators': 'from=2026-01-01&to=2026-12-31',
+};
+
+/** Routes that list one volunteer's things: asked of the demo's first approved volunteer. */
+const FOR_A_VOLUNTEER = ['/api/insurance/covers', '/api/training/certificates'];
+
+/**
+ * Each route's URL path as the benches ask it: the params filled from the demo (fillPaths), then the query it
+ * needs (ROUTE_QUERY, or the demo's first approved volunteer). A route missing here could not be filled.
+ */
+export async function benchPaths(routes: GetRoute[], db: Any): Promise<Map<string, string>> {
+  const paths = await fillPaths(routes, db);
+  const volunteer = (
+    await db
+      .selectFrom('volunteer')
+      .select('id')
+      .where('community_id', '=', XIGUAN_ID)
+      .where('status', '=', 'approved')
+      .orderBy('id')
+      .limit(1)
+      .executeTakeFirst()
+  )?.id as string | undefined;
+  const query: Record<string, string> = { ...ROUTE_QUERY };
+  if (volunteer) for (const route of FOR_A_VOLUNTEER) query[route] = `volunteerId=${volunteer}`;
+  for (const [route, path] of paths) if (query[route]) paths.set(route, `${path}?${query[route]}`);
   return paths;
 }

@@ -80,6 +80,26 @@ for (const kind of testDatabaseKinds()) {
       const p = (await staff('GET', '/api/residents?pageSize=2&page=2')).json();
       assert.equal(p.items.length, 2);
       assert.equal(p.total, 6);
+      // The total is counted apart from the page: a full first page, a short last one and one past the end all
+      // carry it, and the pages follow each other in the whole list's order.
+      const pages = [];
+      for (const n of [1, 2, 3, 4]) pages.push((await staff('GET', `/api/residents?pageSize=2&page=${n}`)).json());
+      assert.deepEqual(
+        pages.map((x) => [x.items.length, x.total]),
+        [
+          [2, 6],
+          [2, 6],
+          [2, 6],
+          [0, 6],
+        ],
+      );
+      const all = (await staff('GET', '/api/residents?pageSize=50')).json();
+      assert.deepEqual(
+        pages.flatMap((x) => x.items.map((r: any) => r.id)),
+        all.items.map((r: any) => r.id),
+      );
+      assert.equal(all.total, 6);
+      assert.equal((await staff('GET', '/api/residents?pageSize=4&page=2')).json().total, 6);
     });
 
     it('masks ID numbers in lists and reveals them only on request, with an audit entry', async () => {

@@ -1,0 +1,78 @@
+// Shared by the benches that walk the GET routes (bench/list-routes.ts, bench/sweep.ts): the seven demo roles signed
+// in over HTTP, the role a route is asked as, and one autocannon run of a route.
+import autocannon from 'autocannon';
+import { DEMO_SIGN_INS } from '../scripts/demo/xiguan.ts';
+import { signInOverHttp } from './lib.ts';
+
+export const DEMO_BENCH_PASSWORD = 'xiguan-demo';
+
+export interface RoleSession {
+  role: string;
+  headers: Record<string, string>;
+}
+
+/** The seven demo roles of Xiguan (community 1 of a demo city), signed in over HTTP, admin first. */
+export async function signInDemoRoles(base: string): Promise<RoleSession[]> {
+  const sessions: RoleSession[] = [];
+  for (const s of DEMO_SIGN_INS)
+    sessions.push({ role: s.role, headers: (await signInOverHttp(base, s.phone, DEMO_BENCH_PASSWORD)).headers });
+  return sessions;
+}
+
+/** A route of the signed-in person's own (我的): a volunteer or a resident uses it, staff do not. */
+const OWN = /\/(me|my|mine)(\/|$)/;
+
+/**
+ * The role that uses a route: the first demo role that gets a 200, in the order of DEMO_SIGN_INS (admin first), but
+ * volunteers and residents first for a route of one's own. With the size of the body that role gets; null when no role
+ * gets a 200.
+ */
+export async function roleFor(
+  base: string,
+  path: string,
+  sessions: RoleSession[],
+): Promise<(RoleSession & { bytes: number }) | null> {
+  const own = OWN.test(path.split('?')[0]!);
+  const order = own
+    ? [...sessions.filter((s) => s.role === 'volunteer' || s.role === 'resident'), ...sessions]
+    : sessions;
+  for (const s of order) {
+    const res = await fetch(base + path, { headers: s.headers });
+    const bytes = (await res.arrayBuffer()).byteLength;
+    if (res.status === 200) return { ...s, bytes };
+  }
+  return null;
+}
+
+export interface Measured {
+  p50: number;
+  p99: number;
+  rps: number;
+  /** Answers that were not 2xx, errors and timeouts. */
+  bad: number;
+}
+
+/**
+ * One route at `connections` for `seconds` (or, when it answers fewer than twice per connection in that window, for
+ * two answers per connection): autocannon's p50 and p99 (ms), requests per second.
+ */
+export async function measureRoute(
+  url: string,
+  headers: Record<string, string>,
+  connections: number,
+  seconds: number,
+): Promise<Measured> {
+  let r = await autocannon({ url, connections, duration: seconds, headers });
+  // A route slower than the window answered too few to measure (none, at worst): ask each connection twice instead.
+  if (r.requests.total < connections * 2) {
+    const t = performance.now();
+    r = await autocannon({ url, connections, amount: connections * 2, headers, timeout: 60 });
+    seconds = (performance.now() - t) / 1000;
+  }
+  return {
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    rps: r.requests.total / seconds,
+    bad: r.non2xx + r.errors + r.timeouts,
+  };
+}
