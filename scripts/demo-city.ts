@@ -1,21 +1,32 @@
 // A whole city of demo communities, each the size of Xiguan (2,265 households, 5,823 residents, 997 volunteers), to see
-// how Linli behaves at city scale: npm run demo:city -- --communities 100
+// how Linli behaves at city scale; Baoji's size: npm run demo:city -- --communities 550
 //
 //   --communities N    how many (default 10); community 1 is Xiguan itself
-//   --data-dir DIR     where the SQLite file and the keyring go (default ./data-city)
+//   --data-dir DIR     where the SQLite file, the keyring and city.json go (default ./data-city)
 //   --date YYYY-MM-DD  the reference date ages are counted on (default: today in Shanghai); give it to make
 //                      two runs produce the same people
 //   --seed S           the first community's seed (default 20180913, the server's demo); community k uses S+k-1
+//   --slow             seed through Kysely one INSERT of up to 500 rows at a time, as the one-community demo does
+//                      (the bulk path's reference: same rows, much slower)
 // DATABASE_URL=postgres://… writes to PostgreSQL instead (the keyring still comes from the data dir or LINLI_KEYRING).
 //
-// Every community belongs to one street office, 西关街道 (金台区, 宝鸡市), with Xiguan: its street account 13800000008
-// and the district's 13800000009 compare them side by side.
+// Fast: each community's rows are built in memory by the demo's own generators (scripts/demo/xiguan.ts) and written
+// in one transaction per community with cached prepared multi-row INSERTs on SQLite, COPY on PostgreSQL.
+// Resumable: a community is written whole or not at all, so a rerun after a kill (same --date and --seed, kept in
+// city.json) skips the communities already there and carries on; asking for more communities adds them.
+//
+// The communities sit in Baoji's districts and counties, ten to a street office: 1–10 (Xiguan first) in 西关街道,
+// 金台区, whose accounts 13800000008 (street) and 13800000009 (district) compare them; see CITY_STREETS.
 // Every community gets the demo accounts: Xiguan on 13800000xxx, community k on 138 + (k-1, four digits) + xxxx,
 // e.g. 13800010001 for the second community's secretary. Resident phones never start with 138 and differ
 // across communities (each seed has its own block of numbers).
+import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { Kysely, PostgresDialect, sql } from 'kysely';
 import { migrateToLatest, openDatabase } from '../server/src/db/database.ts';
+import type { Database } from '../server/src/db/schema/index.ts';
 import { FieldCipher, loadKeyring } from '../server/src/platform/crypto.ts';
 import { hashPassword } from '../server/src/modules/auth/auth.service.ts';
 import { DEMO_PASSWORD, XIGUAN_ID } from '../server/src/demo.ts';
@@ -28,6 +39,8 @@ import {
   seedCommunity,
   type SeedCounts,
 } from './demo/xiguan.ts';
+import { withBulkWriter, type BulkWriter } from './demo/insert.ts';
+import { postgresBulkWriter, sqliteBulkWriter } from './demo/bulk.ts';
 
 // Stems of community names in the style of Baoji's (东关, 中山, 清姜 …); Xiguan comes first.
 const STEMS = [
@@ -84,11 +97,46 @@ const STEMS = [
 ];
 const ORDINALS = ['', '二', '三', '四', '五', '六', '七', '八', '九'];
 
+/**
+ * Baoji's districts and counties with street offices and towns, in the order communities fill them, ten to each:
+ * communities 1–10 in 西关街道 (金台区) with Xiguan, 11–20 in 中山东路街道 … 550 fills all 55; more wrap around.
+ */
+const CITY_STREETS: ReadonlyArray<readonly [district: string, streets: readonly string[]]> = [
+  [
+    '金台区',
+    [
+      XIGUAN_STREET,
+      '中山东路街道',
+      '中山西路街道',
+      '东风路街道',
+      '群众路街道',
+      '十里铺街道',
+      '卧龙寺街道',
+      '硖石镇',
+      '金河镇',
+    ],
+  ],
+  ['渭滨区', ['经二路街道', '清姜街道', '姜谭路街道', '桥南街道', '金陵街道', '马营镇', '高家镇', '神农镇']],
+  ['陈仓区', ['虢镇街道', '千渭街道', '东关街道', '阳平镇', '周原镇', '慕仪镇', '县功镇']],
+  ['凤翔区', ['城关镇', '虢王镇', '彪角镇', '横水镇']],
+  ['岐山县', ['凤鸣镇', '蔡家坡镇', '益店镇', '京当镇']],
+  ['扶风县', ['天度镇', '法门镇', '绛帐镇', '午井镇']],
+  ['眉县', ['首善街道', '横渠镇', '齐镇', '汤峪镇']],
+  ['陇县', ['东风镇', '八渡镇', '温水镇']],
+  ['千阳县', ['南寨镇', '崔家头镇', '张家塬镇']],
+  ['麟游县', ['九成宫镇', '崔木镇', '两亭镇']],
+  ['凤县', ['双石铺镇', '凤州镇', '留凤关镇']],
+  ['太白县', ['咀头镇', '桃川镇', '靖口镇']],
+];
+const STREETS = CITY_STREETS.flatMap(([district, streets]) => streets.map((street) => ({ district, street })));
+const PER_STREET = 10;
+
 interface Args {
   communities: number;
   dataDir: string;
   date: string;
   seed: number;
+  slow: boolean;
 }
 
 function readArgs(): Args {
@@ -98,6 +146,7 @@ function readArgs(): Args {
       'data-dir': { type: 'string', default: './data-city' },
       date: { type: 'string' },
       seed: { type: 'string', default: '20180913' },
+      slow: { type: 'boolean', default: false },
     },
   });
   const communities = Number(values.communities);
@@ -107,7 +156,7 @@ function readArgs(): Args {
   if (!isRealDate(date)) fail('--date must be a date, YYYY-MM-DD');
   const seed = Number(values.seed);
   if (!Number.isInteger(seed)) fail('--seed must be a whole number');
-  return { communities, dataDir: path.resolve(values['data-dir']!), date, seed };
+  return { communities, dataDir: path.resolve(values['data-dir']!), date, seed, slow: values.slow! };
 }
 
 function fail(message: string): never {
@@ -115,34 +164,114 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-/** Community k (1-based): its name, district, streets, id and account phone prefix. */
+/** Community k (1-based): its name, district, street, id and account phone prefix. */
 function communityPlan(k: number) {
   const stem = STEMS[(k - 1) % STEMS.length]!;
   const round = Math.floor((k - 1) / STEMS.length);
   const name = `${stem}${ORDINALS[round] ?? String(round + 1)}社区`;
+  const place = STREETS[Math.floor((k - 1) / PER_STREET) % STREETS.length]!;
   return {
     id: k === 1 ? XIGUAN_ID : `00000000-0000-7000-8000-${String(k).padStart(12, '0')}`,
     name,
-    // One street office for all, Xiguan's, so its street account (13800000008) compares them side by side.
-    district: XIGUAN.district,
+    district: place.district,
+    street: place.street,
     streets: k === 1 ? undefined : [`${stem}路`, `${stem}一巷`, `${stem}二巷`, `${stem}三巷`],
     accountPhonePrefix: `138${String(k - 1).padStart(4, '0')}`,
   };
 }
 
+interface Target {
+  db: Kysely<Database>;
+  kind: 'sqlite' | 'postgres';
+  writer: BulkWriter & { rows: Map<string, number> };
+  tables(): Promise<string[]>;
+  size(): Promise<number>;
+  close(): Promise<void>;
+}
+
+/**
+ * PostgreSQL: one client for everything, handed to Kysely as a pool of one, so the COPYs run on the connection
+ * (and inside the transaction) the seed's Kysely queries run on.
+ */
+async function openPostgres(url: string): Promise<Target> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const pooled = Object.assign(client, { release: () => {} });
+  const db = new Kysely<Database>({
+    dialect: new PostgresDialect({ pool: { connect: async () => pooled, end: async () => {} } as never }),
+  });
+  return {
+    db,
+    kind: 'postgres',
+    writer: postgresBulkWriter(client),
+    tables: async () =>
+      (
+        await client.query<{ t: string }>(
+          `select table_name as t from information_schema.tables where table_schema = current_schema() ` +
+            `and table_type = 'BASE TABLE' order by 1`,
+        )
+      ).rows.map((r) => r.t),
+    size: async () =>
+      Number((await client.query<{ n: string }>('select pg_database_size(current_database()) as n')).rows[0]!.n),
+    close: async () => {
+      await db.destroy();
+      await client.end();
+    },
+  };
+}
+
+function openSqlite(file: string): Target {
+  const handle = openDatabase({ sqliteFile: file });
+  const sqlite = handle.sqlite!;
+  // A build, not a server: a process killed mid-write still loses nothing committed (WAL), and the bigger page
+  // cache keeps the indexes of a community being written in memory.
+  sqlite.pragma('synchronous = OFF');
+  sqlite.pragma('cache_size = -262144');
+  return {
+    db: handle.db,
+    kind: 'sqlite',
+    writer: sqliteBulkWriter(sqlite),
+    tables: async () =>
+      sqlite
+        .prepare<[], { name: string }>(
+          "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by 1",
+        )
+        .all()
+        .map((r) => r.name),
+    size: async () => {
+      let n = 0;
+      for (const f of [file, file + '-wal']) if (fs.existsSync(f)) n += fs.statSync(f).size;
+      return n;
+    },
+    close: () => handle.close(),
+  };
+}
+
+/** What a data dir was built with: a rerun must use the same, or its communities would not match the first ones. */
+interface CityFile {
+  seed: number;
+  date: string;
+}
+
 async function main(): Promise<void> {
   const args = readArgs();
   const databaseUrl = process.env.DATABASE_URL;
-  const handle = openDatabase({ databaseUrl, sqliteFile: path.join(args.dataDir, 'linli.sqlite') });
-  await migrateToLatest(handle.db);
-  const existing = await handle.db.selectFrom('community').select('id').limit(1).executeTakeFirst();
-  if (existing) {
-    await handle.close();
-    fail(
-      `The database already has communities. Use an empty one (e.g. remove ${args.dataDir} or pick another ` +
-        `--data-dir).`,
-    );
+  fs.mkdirSync(args.dataDir, { recursive: true });
+  const target = databaseUrl ? await openPostgres(databaseUrl) : openSqlite(path.join(args.dataDir, 'linli.sqlite'));
+  await migrateToLatest(target.db);
+  const cityFile = path.join(args.dataDir, 'city.json');
+  const done = new Set((await target.db.selectFrom('community').select('id').execute()).map((r) => r.id));
+  if (done.size > 0) {
+    const made = fs.existsSync(cityFile) ? (JSON.parse(fs.readFileSync(cityFile, 'utf8')) as CityFile) : null;
+    if (!made || made.seed !== args.seed || made.date !== args.date) {
+      await target.close();
+      fail(
+        `The database already has communities${made ? `, built with --seed ${made.seed} --date ${made.date}` : ''}. ` +
+          `Rerun with those to carry on, or use an empty one (e.g. remove ${args.dataDir} or pick another --data-dir).`,
+      );
+    }
   }
+  fs.writeFileSync(cityFile, JSON.stringify({ seed: args.seed, date: args.date } satisfies CityFile) + '\n');
   const cipher = new FieldCipher(
     loadKeyring({ keyringB64: process.env.LINLI_KEYRING, dataDir: args.dataDir, warn: (m) => console.warn(m) }),
   );
@@ -150,52 +279,101 @@ async function main(): Promise<void> {
   const now = new Date(`${args.date}T04:00:00.000Z`);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
 
+  const todo = Array.from({ length: args.communities }, (_, i) => i + 1).filter((k) => !done.has(communityPlan(k).id));
   console.log(
-    `Seeding ${args.communities} communities of ${XIGUAN.residents} residents into ` +
-      `${databaseUrl ? 'PostgreSQL' : path.join(args.dataDir, 'linli.sqlite')} (ages on ${args.date})`,
+    `Seeding ${todo.length} of ${args.communities} communities of ${XIGUAN.residents} residents into ` +
+      `${databaseUrl ? 'PostgreSQL' : path.join(args.dataDir, 'linli.sqlite')} (ages on ${args.date}` +
+      `${args.slow ? ', the slow path' : ''})` +
+      (args.communities - todo.length > 0 ? `; ${args.communities - todo.length} are there already` : ''),
   );
   const started = performance.now();
   const total = { residents: 0, households: 0, aged60Plus: 0, contacts: 0, volunteers: 0, skillsPool: 0 };
-  for (let k = 1; k <= args.communities; k++) {
+  for (const [i, k] of todo.entries()) {
     const plan = communityPlan(k);
     const t = performance.now();
-    const counts: SeedCounts = await seedCommunity(handle.db, cipher, {
-      communityId: plan.id,
-      name: plan.name,
-      district: plan.district,
-      streets: plan.streets,
-      seed: args.seed + k - 1,
-      passwordHash,
-      withAccounts: true,
-      accountPhonePrefix: plan.accountPhonePrefix,
-      now,
-    });
+    const seed = () =>
+      seedCommunity(target.db, cipher, {
+        communityId: plan.id,
+        name: plan.name,
+        district: plan.district,
+        street: plan.street,
+        streets: plan.streets,
+        seed: args.seed + k - 1,
+        passwordHash,
+        withAccounts: true,
+        accountPhonePrefix: plan.accountPhonePrefix,
+        now,
+      });
+    const counts: SeedCounts = args.slow ? await seed() : await withBulkWriter(target.writer, seed);
     total.residents += counts.residents;
     total.households += counts.households;
     total.aged60Plus += counts.aged60Plus;
     total.contacts += counts.familyContacts;
     total.volunteers += counts.volunteers + counts.pendingVolunteers;
     total.skillsPool += counts.skillsPool;
-    if (k === 1 || k % 10 === 0 || k === args.communities) {
+    if (i === 0 || k % 10 === 0 || i === todo.length - 1) {
       const elapsed = (performance.now() - started) / 1000;
       console.log(
-        `  ${String(k).padStart(4)} ${plan.name.padEnd(8, '　')} ${((performance.now() - t) / 1000).toFixed(2)} s   ` +
+        `  ${String(k).padStart(4)} ${plan.name.padEnd(8, '　')} ${plan.street.padEnd(7, '　')} ` +
+          `${((performance.now() - t) / 1000).toFixed(2)} s   ` +
           `total ${total.residents.toLocaleString('en')} residents, ${total.volunteers.toLocaleString('en')} ` +
           `volunteers in ${elapsed.toFixed(1)} s`,
       );
     }
   }
   const seconds = (performance.now() - started) / 1000;
-  await handle.close();
 
   console.log(
-    `\nDone: ${args.communities} communities, ${total.households.toLocaleString('en')} households, ` +
+    `\nDone: ${todo.length} communities, ${total.households.toLocaleString('en')} households, ` +
       `${total.residents.toLocaleString('en')} residents ` +
       `(${total.aged60Plus.toLocaleString('en')} aged 60+), ${total.contacts.toLocaleString('en')} family contacts, ` +
       `${total.volunteers.toLocaleString('en')} volunteers ` +
       `(${total.skillsPool.toLocaleString('en')} in skills pools) in ${seconds.toFixed(1)} s ` +
       `(${Math.round(total.residents / seconds).toLocaleString('en')} residents/s).`,
   );
+  if (todo.length > 0 && !args.slow) {
+    const phases = target.writer.phases;
+    const named = [...phases.values()].reduce((a, b) => a + b, 0);
+    const label: Record<string, string> = {
+      model: 'people, households, volunteers (JS)',
+      write: args.slow ? 'inserts' : target.kind === 'sqlite' ? 'bulk inserts' : 'COPY',
+      points: 'points through the points module (SQL)',
+      contacts: 'record of service rebuilt (SQL)',
+    };
+    console.log('Per phase:');
+    for (const [name, s] of [...phases].sort((a, b) => b[1] - a[1]))
+      console.log(`  ${(label[name] ?? name).padEnd(42)} ${s.toFixed(1).padStart(8)} s`);
+    console.log(
+      `  ${'other rows, regions, checks (JS, SQL)'.padEnd(42)} ${(seconds - named).toFixed(1).padStart(8)} s`,
+    );
+  }
+  const countStarted = performance.now();
+  const counted: Array<[string, number]> = [];
+  for (const table of await target.tables()) {
+    if (table.startsWith('linli_migration')) continue;
+    const { n } = await sql<{ n: number }>`select count(*) as n from ${sql.table(table)}`
+      .execute(target.db)
+      .then((r) => r.rows[0]!);
+    if (Number(n) > 0) counted.push([table, Number(n)]);
+  }
+  const rows = counted.reduce((a, [, n]) => a + n, 0);
+  const written = [...target.writer.rows.values()].reduce((a, b) => a + b, 0);
+  console.log(
+    `Rows per table in the database (counted in ${((performance.now() - countStarted) / 1000).toFixed(1)} s):`,
+  );
+  for (const [table, n] of counted.sort((a, b) => b[1] - a[1]))
+    console.log(`  ${table.padEnd(28)} ${n.toLocaleString('en').padStart(14)}`);
+  console.log(`  ${'all'.padEnd(28)} ${rows.toLocaleString('en').padStart(14)}`);
+  const bytes = await target.size();
+  console.log(
+    `This run wrote ${written.toLocaleString('en')} rows in bulk` +
+      (seconds > 0 && todo.length > 0
+        ? ` (${Math.round(written / seconds).toLocaleString('en')} rows/s overall)`
+        : '') +
+      `; the database is ${(bytes / 1e9).toFixed(2)} GB.`,
+  );
+  await target.close();
+
   const relative = path.relative(process.cwd(), args.dataDir);
   const shownDir = !relative || relative.startsWith('..') ? args.dataDir : relative;
   console.log(`Start the server on it: ${databaseUrl ? 'DATABASE_URL=… ' : ''}LINLI_DATA_DIR=${shownDir} npm start`);
@@ -204,8 +382,8 @@ async function main(): Promise<void> {
       `(k-1, four digits) + 0001.`,
   );
   console.log(
-    `The street office (${XIGUAN_STREET}) that compares them: ${DEMO_REGION_SIGN_INS[0]!.phone}; the district: ` +
-      `${DEMO_REGION_SIGN_INS[1]!.phone}.`,
+    `The street office (${XIGUAN_STREET}) that compares communities 1–${PER_STREET}: ` +
+      `${DEMO_REGION_SIGN_INS[0]!.phone}; the district (金台区): ${DEMO_REGION_SIGN_INS[1]!.phone}.`,
   );
 }
 

@@ -18,7 +18,7 @@ import { DEMO_PHONE_PREFIX, FAMILY_NAME, VOLUNTEER_NAME, demoPeople, type DemoPe
 import { DISABILITY_DIGIT, addChronicIllness, assignSpecialGroups, needsGuardian } from './care.ts';
 import { XIGUAN_TARGETS, planHouseholds, type HouseholdModel } from './households.ts';
 import { BAOJI_AREAS, IdNumberMaker, MIGRANT_AREAS, PhoneBook, addDays } from './identity.ts';
-import { insertInBatches } from './insert.ts';
+import { insertInBatches, timed } from './insert.ts';
 import { XIGUAN_STREETS, chooseAddresses, planLayout, type Address, type Layout } from './layout.ts';
 import type { Contact, Person } from './model.ts';
 import { randomGivenName, surnameOf } from './names.ts';
@@ -35,7 +35,7 @@ import { APPOINTMENT_TABLES, appointmentRows } from './appointments.ts';
 import { NEED_TABLES, needRows } from './needs.ts';
 import { HOURS_TABLES, hoursRows, type DemoService } from './hours.ts';
 import { ACTIVITY_TABLES, activityRows } from './activities.ts';
-import { earnDemoPoints, supermarketRows } from './points.ts';
+import { earnDemoPoints, flushDemoPoints, supermarketRows } from './points.ts';
 import { homecareRows, insertHomecareDemo } from './homecare.ts';
 import { PAIRING_ITEM_LABELS, type PairingItem } from '../../domain/pairings/schemas.ts';
 import { CLASSROOM_TABLES, classroomRows } from './classroom.ts';
@@ -453,8 +453,10 @@ export async function seedCommunity(db: Kysely<Database>, cipher: FieldCipher, o
   if (exists) throw new Error(`community ${opts.communityId} already exists; seed an empty database`);
   // One instant for both steps, so ages and created_at agree even across midnight.
   const withNow: SeedOptions = { ...opts, now: opts.now ?? new Date() };
-  const model = buildCommunity(withNow);
-  const rows = toRows(model, cipher, withNow);
+  const { model, rows } = await timed('model', () => {
+    const model = buildCommunity(withNow);
+    return { model, rows: toRows(model, cipher, withNow) };
+  });
   await db.transaction().execute(async (trx) => {
     await insertInBatches(trx, 'community', [rows.community]);
     const place = {
@@ -553,7 +555,7 @@ export async function seedCommunity(db: Kysely<Database>, cipher: FieldCipher, o
     });
     for (const [table, key] of HOURS_TABLES) await insertInBatches(trx, table, hours[key] as never[]);
     // Points are earned through the points module's own listener, as if each verified entry had just been verified.
-    await earnDemoPoints(trx, hours.entries);
+    await timed('points', () => earnDemoPoints(trx, hours.entries));
     await insertInBatches(trx, 'supermarket_item', supermarketRows(opts.communityId, withNow.now!.toISOString()));
     // Love QR badges: every elder with dementia or a chronic illness who has family to call, and a few scans.
     const badges = badgeRows({
@@ -618,8 +620,12 @@ export async function seedCommunity(db: Kysely<Database>, cipher: FieldCipher, o
       phonePrefix: prefix,
       at: withNow.now!.toISOString(),
     });
+    // A city build held the points in memory (see replayPoints): write them now.
+    await timed('points', () => flushDemoPoints(trx, opts.communityId));
     // Last: the record of service, every kind of help above as contacts (the monitor and the figures read these).
-    await insertDemoContacts(trx, { communityId: opts.communityId, now: withNow.now!, seed: opts.seed });
+    await timed('contacts', () =>
+      insertDemoContacts(trx, { communityId: opts.communityId, now: withNow.now!, seed: opts.seed }),
+    );
   });
   return countsOf(model, rows);
 }
