@@ -387,7 +387,7 @@ export function check(recorded: Recorded[], scoped: ReadonlySet<string>, allowed
     const hit = allowed.find(
       (a) =>
         files.every((f) => f.startsWith(a.file) && (!a.fn || lastName(f) === lastName(a.fn))) &&
-        tables.every((t) => a.tables.includes(t)),
+        (a.tables === 'every' || tables.every((t) => a.tables.includes(t))),
     );
     report.unfiltered.push({ sql, origins: [...origins].sort(), tables, colocated, ...(hit ? { allowed: hit } : {}) });
   }
