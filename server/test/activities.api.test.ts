@@ -10,7 +10,7 @@ import { testDatabaseKinds } from './databases.ts';
 import { accountIdOf, addTeamMember, insertTeam, insertVolunteer, setMembershipScope } from './volunteer-factories.ts';
 import { enqueueJob } from '../src/platform/jobs.ts';
 import { uuidv7 } from '../../domain/shared/ids.ts';
-import { addDays, todayInShanghai } from '../../domain/shared/dates.ts';
+import { addDays, shanghaiInstant, todayInShanghai } from '../../domain/shared/dates.ts';
 import { digitsOf, stepAt } from '../../domain/activities/checkin.ts';
 
 const tomorrow = () => addDays(todayInShanghai(), 1);
@@ -288,12 +288,14 @@ for (const kind of testDatabaseKinds()) {
         ahead.shifts.map((s: any) => s.signUpOpen),
         [true, true],
       );
-      // The morning shift began ten minutes ago; the afternoon one is still ahead.
+      // The morning shift began ten minutes ago; the later one is still ahead: tomorrow 09:00–11:00 in Shanghai, so
+      // that whatever the hour the test runs it is day work (an overnight shift would ask for insurance).
+      const lateStart = Date.parse(shanghaiInstant(addDays(todayInShanghai(), 1), 9 * 60));
       await moveShift(early.id, Date.now() - 10 * 60_000, Date.now() + 60 * 60_000);
-      await moveShift(late.id, Date.now() + 3 * 3600_000, Date.now() + 5 * 3600_000);
+      await moveShift(late.id, lateStart, lateStart + 2 * 3600_000);
       await db()
         .updateTable('activity')
-        .set({ starts_at: minute(Date.now() - 10 * 60_000), ends_at: minute(Date.now() + 5 * 3600_000) })
+        .set({ starts_at: minute(Date.now() - 10 * 60_000), ends_at: minute(lateStart + 2 * 3600_000) })
         .where('id', '=', id)
         .execute();
       const running = await listed();
@@ -302,7 +304,8 @@ for (const kind of testDatabaseKinds()) {
       assert.deepEqual(open, { [early.id]: false, [late.id]: true });
       const refused = await vol('POST', `/api/activities/${id}/join`, { shiftId: early.id });
       assert.equal(refused.json().error.code, 'signup_closed');
-      assert.equal((await vol('POST', `/api/activities/${id}/join`, { shiftId: late.id })).statusCode, 201);
+      const joined = await vol('POST', `/api/activities/${id}/join`, { shiftId: late.id });
+      assert.equal(joined.statusCode, 201, joined.body);
     });
 
     it('gives exactly 10 places to 60 parallel sign-ups and waitlists the other 50', async () => {
