@@ -294,11 +294,15 @@ export function verdict(pass: boolean | null): string {
 
 export function printTable(title: string, figures: Figure[]): void {
   const rows = figures.map((f) => [f.bench, f.name, fmt(f.value, f.unit), f.goal, verdict(f.pass), f.note ?? '']);
-  const head = ['bench', 'figure', 'value', 'goal', '', 'note'];
+  printColumns(title, ['bench', 'figure', 'value', 'goal', '', 'note'], rows, (i) => i === 2);
+}
+
+/** A plain-text table under `title`: columns as wide as their widest cell, numbers (`right(i)`) aligned right. */
+export function printColumns(title: string, head: string[], rows: string[][], right: (i: number) => boolean): void {
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) =>
     cells
-      .map((c, i) => (i === 2 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!)))
+      .map((c, i) => (right(i) ? c.padStart(widths[i]!) : c.padEnd(widths[i]!)))
       .join('  ')
       .trimEnd();
   console.log(`\n${title}\n`);

@@ -450,6 +450,7 @@ export async function peakBench(o: PeakOptions = {}): Promise<Figure[]> {
 
     // ---- the result ----
     const figures: Figure[] = [];
+    const bench = `peak (${pgUrl ? 'PostgreSQL' : 'SQLite'})`;
     let allErrors = 0;
     for (const k of names) {
       const xs = lat[k];
@@ -457,7 +458,7 @@ export async function peakBench(o: PeakOptions = {}): Promise<Figure[]> {
       allErrors += errs;
       const p99 = xs.length ? percentile(xs, 0.99) : null;
       figures.push({
-        bench: 'peak',
+        bench,
         name: `${k}: p99 at ${rate[k].toFixed(1)}/s`,
         value: p99,
         unit: 'ms',
@@ -470,7 +471,7 @@ export async function peakBench(o: PeakOptions = {}): Promise<Figure[]> {
       });
     }
     figures.push({
-      bench: 'peak',
+      bench,
       name: 'errors',
       value: allErrors,
       unit: '',
@@ -481,7 +482,7 @@ export async function peakBench(o: PeakOptions = {}): Promise<Figure[]> {
     const firstMax = Math.max(...rss.filter((s) => s.at <= 60_000).map((s) => s.kb));
     const lastMax = Math.max(...rss.filter((s) => s.at >= rss.at(-1)!.at - 60_000).map((s) => s.kb));
     figures.push({
-      bench: 'peak',
+      bench,
       name: 'server RSS: last minute max over first minute max',
       value: (lastMax / firstMax - 1) * 100,
       unit: '%',

@@ -1,8 +1,8 @@
 // Shared by the benches that walk the GET routes (bench/list-routes.ts, bench/sweep.ts): the seven demo roles signed
-// in over HTTP, the role a route is asked as, and one autocannon run of a route.
+// in over HTTP, the role a route is asked as, one autocannon run of a route, a walk over many routes and its table.
 import autocannon from 'autocannon';
 import { DEMO_SIGN_INS } from '../scripts/demo/xiguan.ts';
-import { signInOverHttp } from './lib.ts';
+import { printColumns, signInOverHttp } from './lib.ts';
 
 export const DEMO_BENCH_PASSWORD = 'xiguan-demo';
 
@@ -75,4 +75,80 @@ export async function measureRoute(
     rps: r.requests.total / seconds,
     bad: r.non2xx + r.errors + r.timeouts,
   };
+}
+
+/** One route measured as the role that uses it, at 1 and at 10 connections. */
+export interface RouteRow {
+  db: string;
+  route: string;
+  role: string;
+  bytes: number;
+  p50one: number;
+  p99one: number;
+  p50ten: number;
+  p99ten: number;
+  rps: number;
+  bad: number;
+}
+
+/**
+ * Each route at 1 and at 10 connections for `seconds` each, as the role that uses it (roleFor); `urls` holds each
+ * route's path with its params and query filled. Routes that cannot be filled or that no role may read are named
+ * and skipped.
+ */
+export async function measureRoutes(
+  db: string,
+  base: string,
+  routes: { path: string }[],
+  urls: Map<string, string>,
+  sessions: RoleSession[],
+  seconds: number,
+): Promise<RouteRow[]> {
+  const rows: RouteRow[] = [];
+  for (const r of routes) {
+    const url = urls.get(r.path);
+    if (!url) {
+      console.log(`  ${r.path}: params not fillable from the data; skipped`);
+      continue;
+    }
+    const who = await roleFor(base, url, sessions);
+    if (!who) {
+      console.log(`  ${r.path}: no demo role gets a 200; skipped`);
+      continue;
+    }
+    const one = await measureRoute(base + url, who.headers, 1, seconds);
+    const ten = await measureRoute(base + url, who.headers, 10, seconds);
+    rows.push({
+      db,
+      route: r.path,
+      role: who.role,
+      bytes: who.bytes,
+      p50one: one.p50,
+      p99one: one.p99,
+      p50ten: ten.p50,
+      p99ten: ten.p99,
+      rps: ten.rps,
+      bad: one.bad + ten.bad,
+    });
+  }
+  return rows;
+}
+
+/** The rows as a table under `title`, slowest first by p99 at 10 connections; a row at or over `goalMs` is marked. */
+export function printRouteRows(title: string, rows: RouteRow[], goalMs: number): void {
+  const sorted = [...rows].sort((a, b) => b.p99ten - a.p99ten || b.p50ten - a.p50ten);
+  const ms = (v: number) => `${v} ms`;
+  const head = ['route', 'as', 'body', 'p50 1c', 'p99 1c', 'p50 10c', 'p99 10c', 'req/s 10c', ''];
+  const cells = sorted.map((r) => [
+    r.route,
+    r.role,
+    `${(r.bytes / 1024).toFixed(1)} KB`,
+    ms(r.p50one),
+    ms(r.p99one),
+    ms(r.p50ten),
+    ms(r.p99ten),
+    String(Math.round(r.rps)),
+    (r.p99ten >= goalMs ? `MISS (≥ ${goalMs} ms)` : '') + (r.bad ? ` ${r.bad} not 2xx` : ''),
+  ]);
+  printColumns(title, head, cells, (i) => i >= 2 && i <= 7);
 }

@@ -5,7 +5,9 @@
 // not run this.
 //
 //   npm run bench [-- --only startup,search,…,import] [--seconds 10] [--connections 10] [--restarts 5] [--explain]
-//   (--only takes any of the sections in the default of `only` below, comma-separated, or sweep)
+//   (--only takes any of the sections in the default of `only` below, comma-separated, or sweep or peak)
+//   npm run bench -- --only city [--data-dir DIR]: the goals of a city on one box in one table (sign-ups, the love
+//   badge page, every GET route with the main lists against their bare SQL, and Baoji's peak hour at ten times)
 //   npm run bench -- --only sweep [--seconds 2] [--routes substr,…] [--data-dir DIR] [--pg-data-dir DIR]
 //   BENCH_SERVER_BUNDLE=path/to/main.mjs measures another build of the server (e.g. the one before a change).
 //
@@ -41,7 +43,9 @@ const { values } = parseArgs({
   },
   strict: true,
 });
-const only = new Set(values.only!.split(',').map((s) => s.trim()));
+/** Names that stand for several sections. */
+const GROUPS: Record<string, string[]> = { city: ['signups', 'badge-page', 'sweep', 'peak'] };
+const only = new Set(values.only!.split(',').flatMap((s) => GROUPS[s.trim()] ?? [s.trim()]));
 const seconds = Math.min(60, Math.max(1, Number(values.seconds) || 10));
 const connections = Math.min(100, Math.max(1, Number(values.connections) || 10));
 const restarts = Math.min(20, Math.max(1, Number(values.restarts) || 5));
@@ -150,13 +154,22 @@ async function main(): Promise<number> {
     const pgUrl = process.env.BENCH_PG_URL;
     return [...(await m.indicatorsBench({ pgUrl })), ...(await m.streetBench({ pgUrl }))];
   });
-  // Baoji's peak hour at ten times its rate on a city from demo:city (not in the default: ten minutes, and it
-  // needs the city): BENCH_PEAK_DATA_DIR (default ./data-city), BENCH_PEAK_PG_URL, BENCH_PEAK_MINUTES.
-  await section('peak', async () => (await import('./peak.ts')).peakBench());
   // Every GET route at 1 and 10 connections on both databases, and the five main lists against their SQL bare.
   await section('sweep', async () =>
     (await import('./sweep.ts')).sweepBench({ ...sweepOptionsFrom(values), seconds: values.seconds ? seconds : 2 }),
   );
+  // Baoji's peak hour at ten times its rate on a city from demo:city (not in the default: ten minutes, and it
+  // needs the city): --data-dir, else BENCH_PEAK_DATA_DIR (default ./data-city), BENCH_PEAK_PG_URL, BENCH_PEAK_MINUTES.
+  // After the sweep, which only reads: the peak writes to the city. With --data-dir (and --pg, --pg-data-dir for
+  // the PostgreSQL city), on each of those cities in turn.
+  await section('peak', async () => {
+    const { peakBench } = await import('./peak.ts');
+    const city = sweepOptionsFrom(values);
+    if (!city.dataDir) return peakBench();
+    const figures = await peakBench({ dataDir: city.dataDir, pgUrl: '' });
+    if (city.pgUrl) figures.push(...(await peakBench({ dataDir: city.pgDataDir ?? city.dataDir, pgUrl: city.pgUrl })));
+    return figures;
+  });
   for (const name of CHILD_BENCHES) {
     if (!only.has(name)) continue;
     if (fs.existsSync(path.join(ROOT, `bench/${name}.ts`))) {

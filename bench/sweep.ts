@@ -28,7 +28,15 @@ import { openDatabase, type DatabaseHandle, type Db } from '../server/src/db/dat
 import { benchPaths, getRoutes, type Any } from '../server/test/get-routes.ts';
 import { onFreshDatabases } from './fresh-databases.ts';
 import { ROOT, ensureServerBuilt, isMain, runStandalone, startBuiltServer, type Figure } from './lib.ts';
-import { DEMO_BENCH_PASSWORD, measureRoute, roleFor, signInDemoRoles, type RoleSession } from './routes.ts';
+import {
+  DEMO_BENCH_PASSWORD,
+  measureRoute,
+  measureRoutes,
+  printRouteRows,
+  signInDemoRoles,
+  type RoleSession,
+  type RouteRow,
+} from './routes.ts';
 
 const GOAL_MS = 50;
 const PG_RATIO = 2;
@@ -44,18 +52,7 @@ export const MAIN_LISTS = [
   '/api/needs?page=1&pageSize=20',
 ];
 
-export interface SweepRow {
-  db: string;
-  route: string;
-  role: string;
-  bytes: number;
-  p50one: number;
-  p99one: number;
-  p50ten: number;
-  p99ten: number;
-  rps: number;
-  bad: number;
-}
+export type SweepRow = RouteRow;
 
 export interface Target {
   label: 'SQLite' | 'PostgreSQL';
@@ -148,34 +145,6 @@ async function onTargets<T>(opts: SweepOptions, run: (t: Target, seeded: boolean
   );
 }
 
-const ms = (v: number) => `${v} ms`;
-
-function printRows(title: string, rows: SweepRow[]): void {
-  const head = ['route', 'as', 'body', 'p50 1c', 'p99 1c', 'p50 10c', 'p99 10c', 'req/s 10c', ''];
-  const cells = rows.map((r) => [
-    r.route,
-    r.role,
-    `${(r.bytes / 1024).toFixed(1)} KB`,
-    ms(r.p50one),
-    ms(r.p99one),
-    ms(r.p50ten),
-    ms(r.p99ten),
-    String(Math.round(r.rps)),
-    (r.p99ten >= GOAL_MS ? `MISS (≥ ${GOAL_MS} ms)` : '') + (r.bad ? ` ${r.bad} not 2xx` : ''),
-  ]);
-  const widths = head.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
-  const line = (c: string[]) =>
-    c
-      .map((x, i) => (i >= 2 && i <= 7 ? x.padStart(widths[i]!) : x.padEnd(widths[i]!)))
-      .join('  ')
-      .trimEnd();
-  console.log(`\n${title}\n`);
-  console.log(line(head));
-  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
-  for (const c of cells) console.log(line(c));
-  console.log('');
-}
-
 async function sweepTarget(t: Target, seeded: boolean, opts: SweepOptions, rows: SweepRow[]): Promise<void> {
   const seconds = opts.seconds ?? 2;
   await analyze(t);
@@ -194,32 +163,7 @@ async function sweepTarget(t: Target, seeded: boolean, opts: SweepOptions, rows:
     console.log(
       `  ${t.label}: ${routes.length} GET routes, ${seconds} s at 1 and at 10 connections each (~${est} min)`,
     );
-    for (const r of routes) {
-      const url = paths.get(r.path);
-      if (!url) {
-        console.log(`  ${r.path}: params not fillable from the demo; skipped`);
-        continue;
-      }
-      const who = await roleFor(base, url, sessions);
-      if (!who) {
-        console.log(`  ${r.path}: no demo role gets a 200; skipped`);
-        continue;
-      }
-      const one = await measureRoute(base + url, who.headers, 1, seconds);
-      const ten = await measureRoute(base + url, who.headers, 10, seconds);
-      rows.push({
-        db: t.label,
-        route: r.path,
-        role: who.role,
-        bytes: who.bytes,
-        p50one: one.p50,
-        p99one: one.p99,
-        p50ten: ten.p50,
-        p99ten: ten.p99,
-        rps: ten.rps,
-        bad: one.bad + ten.bad,
-      });
-    }
+    rows.push(...(await measureRoutes(t.label, base, routes, paths, sessions, seconds)));
   } finally {
     await server.stop();
   }
@@ -359,7 +303,7 @@ export async function sweepBench(opts: SweepOptions = {}): Promise<Figure[]> {
   const sweepFigures: Figure[] = [];
   for (const [db, list] of byDb) {
     list.sort((a, b) => b.p99ten - a.p99ten || b.p50ten - a.p50ten);
-    printRows(`Every GET route on ${db}, slowest first (p99 at 10 connections)`, list);
+    printRouteRows(`Every GET route on ${db}, slowest first (p99 at 10 connections)`, list, GOAL_MS);
     const miss = list.filter((r) => r.p99ten >= GOAL_MS || r.bad);
     if (miss.length) console.log(`  ${db}: ${miss.length} route(s) miss p99 < ${GOAL_MS} ms at 10 connections:`);
     for (const r of miss) console.log(`    ${r.route}  p99 ${r.p99ten} ms${r.bad ? `, ${r.bad} not 2xx` : ''}`);
