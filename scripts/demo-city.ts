@@ -28,6 +28,7 @@ import { Kysely, PostgresDialect, sql } from 'kysely';
 import { migrateToLatest, openDatabase } from '../server/src/db/database.ts';
 import type { Database } from '../server/src/db/schema/index.ts';
 import { FieldCipher, loadKeyring } from '../server/src/platform/crypto.ts';
+import { checkKeyring, KeyringMismatch } from '../server/src/platform/keyring-check.ts';
 import { hashPassword } from '../server/src/modules/auth/auth.service.ts';
 import { DEMO_PASSWORD, XIGUAN_ID } from '../server/src/demo.ts';
 import { isRealDate, todayInShanghai } from '../domain/shared/dates.ts';
@@ -275,6 +276,12 @@ async function main(): Promise<void> {
   const cipher = new FieldCipher(
     loadKeyring({ keyringB64: process.env.LINLI_KEYRING, dataDir: args.dataDir, warn: (m) => console.warn(m) }),
   );
+  // Seeding with another keyring than the city's would leave values no server can open.
+  await checkKeyring(target.db, cipher).catch(async (err: unknown) => {
+    if (!(err instanceof KeyringMismatch)) throw err;
+    await target.close();
+    fail(err.message);
+  });
   // Reference noon in Shanghai, so the date is the same wherever this runs.
   const now = new Date(`${args.date}T04:00:00.000Z`);
   const passwordHash = await hashPassword(DEMO_PASSWORD);

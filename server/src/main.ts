@@ -5,6 +5,7 @@ import { ROLE_LABELS, type Role } from '../../domain/access/roles.ts';
 import { ConfigError, loadConfig, publicUrlWarning, type Config } from './config.ts';
 import { migrateToLatest, openDatabase } from './db/database.ts';
 import { FieldCipher, loadKeyring } from './platform/crypto.ts';
+import { checkKeyring, KeyringMismatch } from './platform/keyring-check.ts';
 import { cjkFont, cjkFontFile, useCjkFontFile } from './platform/pdf.ts';
 import { DEMO_PASSWORD, prepareStart } from './startup.ts';
 
@@ -29,6 +30,19 @@ async function main() {
   const cipher = new FieldCipher(
     loadKeyring({ keyringB64: config.keyring, dataDir: config.dataDir, warn: (m) => warnings.push(m) }),
   );
+  try {
+    const lacking = await checkKeyring(database.db, cipher);
+    if (lacking.length)
+      warnings.push(
+        `The keyring lacks key(s) ${lacking.join(', ')} this database has met: values sealed with them cannot be ` +
+          'opened by this server.',
+      );
+  } catch (err) {
+    if (!(err instanceof KeyringMismatch)) throw err;
+    console.error(err.message);
+    await database.close();
+    process.exit(2);
+  }
   const app = await buildApp(config, { database, cipher });
   for (const w of warnings) app.log.warn(w);
   // Certificates, badge cards and posters need the Chinese font: say now, not at the first PDF, if it is missing.

@@ -324,6 +324,18 @@ describe('the server on a network address', () => {
     assert.match(r.out, /xiguan-demo/);
   });
 
+  it('refuses to start with another keyring than the one the database met first, saying why', async () => {
+    const dir = dataDir();
+    assert.equal((await start({ LINLI_DEMO: '0' }, dir)).listened, true, 'the first start makes and records a keyring');
+    const other = Buffer.from(JSON.stringify(generateKeyring())).toString('base64');
+    const r = await start({ LINLI_DEMO: '0', LINLI_KEYRING: other }, dir);
+    assert.equal(r.listened, false, r.out);
+    assert.equal(r.code, 2);
+    assert.match(r.out, /加密密钥/);
+    assert.match(r.out, /encryption keyring/);
+    assert.equal((await start({ LINLI_DEMO: '0' }, dir)).listened, true, 'its own keyring still starts');
+  });
+
   it('listens on 0.0.0.0 with LINLI_DEMO=0 and no demo accounts, printing the setup link', async () => {
     const r = await start({ HOST: '0.0.0.0', LINLI_DEMO: '0' }, dataDir());
     assert.equal(r.listened, true, r.out);

@@ -11,6 +11,9 @@ export interface Keyring {
   index: string;
 }
 
+/** The blind-index key's id among the check values ('#' cannot start a key id written by generateKeyring). */
+export const INDEX_KEY_CHECK_ID = '#index';
+
 export class FieldCipher {
   private readonly keys = new Map<string, Buffer>();
   private readonly indexKey: Buffer;
@@ -45,6 +48,18 @@ export class FieldCipher {
     return Buffer.concat([d.update(Buffer.from(ct, 'base64url')), d.final()]).toString('utf8');
   }
 
+  /**
+   * A check value per key id, and one for the blind-index key under INDEX_KEY_CHECK_ID: an HMAC of a fixed text
+   * under the key, equal for equal keys and revealing nothing of them (platform/keyring-check.ts stores them).
+   */
+  keyChecks(): Record<string, string> {
+    const check = (key: Buffer) =>
+      crypto.createHmac('sha256', key).update('linli keyring check v1').digest('base64url');
+    const checks: Record<string, string> = { [INDEX_KEY_CHECK_ID]: check(this.indexKey) };
+    for (const [id, key] of this.keys) checks[id] = check(key);
+    return checks;
+  }
+
   encryptJson(value: unknown): string | null {
     return value === null || value === undefined ? null : this.encrypt(JSON.stringify(value));
   }
@@ -77,8 +92,19 @@ export function loadKeyring(opts: { keyringB64?: string; dataDir: string; warn: 
   const file = path.join(opts.dataDir, 'keyring.json');
   if (fs.existsSync(file)) return JSON.parse(fs.readFileSync(file, 'utf8')) as Keyring;
   fs.mkdirSync(opts.dataDir, { recursive: true });
+  // Written whole under another name, then linked into place, which fails if the file is there by then: two servers
+  // started together on one data folder both end up with the keyring the first one made, never half of one.
   const ring = generateKeyring();
-  fs.writeFileSync(file, JSON.stringify(ring, null, 2), { mode: 0o600 });
+  const partial = `${file}.${process.pid}.${crypto.randomBytes(4).toString('hex')}`;
+  fs.writeFileSync(partial, JSON.stringify(ring, null, 2), { mode: 0o600 });
+  try {
+    fs.linkSync(partial, file);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    return JSON.parse(fs.readFileSync(file, 'utf8')) as Keyring;
+  } finally {
+    fs.rmSync(partial, { force: true });
+  }
   opts.warn(
     `Generated a new encryption keyring at ${file}. Back it up apart from the database: ` +
       'without it, encrypted fields cannot be read. In production set LINLI_KEYRING.',

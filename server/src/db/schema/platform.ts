@@ -72,10 +72,18 @@ export interface RateLimitTable {
   hits: number;
 }
 
+/** Which key a key id stood for when it first met this database (an HMAC of a fixed text under the key). */
+export interface KeyringCheckTable {
+  key_id: string;
+  check_value: string;
+  created_at: string;
+}
+
 export interface PlatformTables {
   notification_outbox: NotificationOutboxTable;
   notification_preference: NotificationPreferenceTable;
   audit_log: AuditLogTable;
   job: JobTable;
   rate_limit: RateLimitTable;
+  keyring_check: KeyringCheckTable;
 }
