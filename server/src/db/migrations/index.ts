@@ -38,6 +38,7 @@ import * as indicatorsRollup from './2026-12-06T1200_indicators_rollup.ts';
 import * as twoFactor from './2026-12-07T0200_two_factor.ts';
 import * as badgeScanRetention from './2026-12-07T0600_badge_scan_retention.ts';
 import * as residentListOrder from './2026-12-08T0200_resident_list_order.ts';
+import * as contactRollups from './2026-12-09T0100_contact_rollups.ts';
 import * as rateLimit from './2026-12-08T0300_rate_limit.ts';
 
 export const migrations: Record<string, Migration> = {
@@ -79,4 +80,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07T0600_badge_scan_retention': badgeScanRetention,
   '2026-12-08T0200_resident_list_order': residentListOrder,
   '2026-12-08T0300_rate_limit': rateLimit,
+  '2026-12-09T0100_contact_rollups': contactRollups,
 };
