@@ -110,6 +110,14 @@ export const ALLOWED: Allowed[] = [
       'it is pinned; its joins are on community_id',
   },
   {
+    file: 'server/src/modules/contacts/contacts.rollup.ts',
+    fn: 'rebuildContactRollups',
+    tables: ['contact', 'contact_subject', 'contact_subject_month'],
+    why:
+      'the backfill of the contact rollups (migration 2026-12-09T0100) rebuilds every community at once; with a ' +
+      'community given it is pinned; its join is on community_id',
+  },
+  {
     file: 'server/src/modules/appointments/appointments.repository.ts',
     fn: 'Module.dueReminders',
     tables: ['appointment_booking', 'appointment_service', 'appointment_slot', 'resident'],

@@ -33,6 +33,13 @@ export function addDays(date: string, n: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
 }
 
+/** The first day of the month after `date`'s (both YYYY-MM-DD). */
+export function nextMonthStart(date: string): string {
+  const y = Number(date.slice(0, 4)),
+    m = Number(date.slice(5, 7));
+  return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
+}
+
 let lastDate = '',
   lastWeekday = 0;
 /** The ISO weekday of a date: 1 = Monday … 7 = Sunday. */

@@ -4,6 +4,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../server/src/db/schema/index.ts';
 import { rebuildContacts } from '../../server/src/modules/contacts/contacts.backfill.ts';
+import { rebuildContactRollups } from '../../server/src/modules/contacts/contacts.rollup.ts';
 import { todayInShanghai } from '../../domain/shared/dates.ts';
 import { uuidv7 } from '../../domain/shared/ids.ts';
 import { insertInBatches } from './insert.ts';
@@ -23,7 +24,7 @@ export async function insertDemoContacts(
   const at = input.now.toISOString();
   const today = todayInShanghai(input.now);
   const rng = new Rng(input.seed ^ 0x5e7c1ce);
-  await rebuildContacts(db, cid, input.now);
+  await rebuildContacts(db, cid, input.now, { rollups: false }); // the rollups are computed once, at the end
 
   const residents = await db
     .selectFrom('resident as r')
@@ -117,4 +118,6 @@ export async function insertDemoContacts(
       });
   }
   await insertInBatches(db, 'contact', rows);
+  // Written here beside ContactService: its per-subject rollups, which the monitor reads, computed from the contacts.
+  await rebuildContactRollups(db, cid);
 }

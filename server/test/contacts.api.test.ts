@@ -10,6 +10,7 @@ import { insertVolunteer } from './volunteer-factories.ts';
 import { CONTACT_KINDS, type ContactKind } from '../../domain/contacts/kinds.ts';
 import { addDays, shanghaiInstant, todayInShanghai, weekdayOf } from '../../domain/shared/dates.ts';
 import { uuidv7 } from '../../domain/shared/ids.ts';
+import { rebuildContactRollups } from '../src/modules/contacts/contacts.rollup.ts';
 
 for (const kind of testDatabaseKinds()) {
   describe(`record of service on ${kind}`, () => {
@@ -538,6 +539,28 @@ for (const kind of testDatabaseKinds()) {
       const ind = r.json();
       assert.equal(ind.householdsServed, 2);
       assert.equal(ind.servedShare, Math.round((2 / ind.households) * 1000) / 1000);
+    });
+
+    it('the rollups kept through every write and withdrawal above equal a rebuild from the contacts', async () => {
+      const rollups = async () => ({
+        last: await db()
+          .selectFrom('contact_subject')
+          .select(['subject_id', 'last_on', 'last_kind'])
+          .where('community_id', '=', t.a.id)
+          .orderBy('subject_id')
+          .execute(),
+        months: await db()
+          .selectFrom('contact_subject_month')
+          .select(['subject_id', 'month', sql<number>`contacts + 0`.as('contacts')])
+          .where('community_id', '=', t.a.id)
+          .orderBy('subject_id')
+          .orderBy('month')
+          .execute(),
+      });
+      const kept = await rollups();
+      assert.ok(kept.last.length >= 5, 'residents and households were served above');
+      await rebuildContactRollups(db(), t.a.id);
+      assert.deepEqual(await rollups(), kept);
     });
   });
 }

@@ -6,7 +6,8 @@ import type { Database } from '../schema/index.ts';
 import { rebuildContacts } from '../../modules/contacts/contacts.backfill.ts';
 
 export async function up(db: Kysely<any>): Promise<void> {
-  await rebuildContacts(db as Kysely<Database>);
+  // The rollups come with 2026-12-09T0100, which builds them from these contacts.
+  await rebuildContacts(db as Kysely<Database>, undefined, undefined, { rollups: false });
 }
 
 export async function down(): Promise<void> {

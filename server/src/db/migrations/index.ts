@@ -38,6 +38,8 @@ import * as indicatorsRollup from './2026-12-06T1200_indicators_rollup.ts';
 import * as twoFactor from './2026-12-07T0200_two_factor.ts';
 import * as badgeScanRetention from './2026-12-07T0600_badge_scan_retention.ts';
 import * as residentListOrder from './2026-12-08T0200_resident_list_order.ts';
+import * as contactRollups from './2026-12-09T0100_contact_rollups.ts';
+import * as ledgerIndexes from './2026-12-09T0110_ledger_indexes.ts';
 import * as rateLimit from './2026-12-08T0300_rate_limit.ts';
 import * as keyringCheck from './2026-12-09T0400_keyring_check.ts';
 
@@ -80,5 +82,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07T0600_badge_scan_retention': badgeScanRetention,
   '2026-12-08T0200_resident_list_order': residentListOrder,
   '2026-12-08T0300_rate_limit': rateLimit,
+  '2026-12-09T0100_contact_rollups': contactRollups,
+  '2026-12-09T0110_ledger_indexes': ledgerIndexes,
   '2026-12-09T0400_keyring_check': keyringCheck,
 };

@@ -22,6 +22,27 @@ export interface ContactTable {
   created_at: string;
 }
 
+/**
+ * Per subject (resident or household) of the record of service: its last contact day and that day's kind (the
+ * greatest kind name when the day holds several). Kept by ContactService in the same transaction as each contact.
+ */
+export interface ContactSubjectTable {
+  community_id: string;
+  subject_id: string;
+  last_on: string;
+  last_kind: string;
+}
+
+/** Per subject and month (YYYY-MM of occurred_on): how many contacts. Kept by ContactService like contact_subject. */
+export interface ContactSubjectMonthTable {
+  community_id: string;
+  subject_id: string;
+  month: string;
+  contacts: number;
+}
+
 export interface ContactsTables {
   contact: ContactTable;
+  contact_subject: ContactSubjectTable;
+  contact_subject_month: ContactSubjectMonthTable;
 }

@@ -11,6 +11,7 @@
 import { PostgresAdapter, sql, type Expression, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import type { Database } from '../../db/schema/index.ts';
 import { CONTACT_KINDS, type ContactKind } from '../../../../domain/contacts/kinds.ts';
+import { rebuildContactRollups } from './contacts.rollup.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -53,6 +54,8 @@ export async function rebuildContacts(
   db: Db,
   communityId?: string,
   now = new Date(),
+  /** false: leave the per-subject rollups alone (the migration that runs before they exist; a caller doing it). */
+  { rollups = true } = {},
 ): Promise<Record<ContactKind, number>> {
   const pg = db.getExecutor().adapter instanceof PostgresAdapter;
   const at = sql.lit(now.toISOString());
@@ -280,5 +283,7 @@ export async function rebuildContacts(
       .executeTakeFirst();
     gained[kind] = Number(r.numInsertedOrUpdatedRows ?? 0);
   }
+  // Contacts written here bypass ContactService: its rollups, which the monitor reads, are computed again.
+  if (rollups && Object.values(gained).some((n) => n > 0)) await rebuildContactRollups(db, communityId);
   return gained;
 }

@@ -1,10 +1,12 @@
 // The one record of service. Modules write a contact in the same transaction as the work it records (a need
-// done, a visit, a booking attended…); the monitor, the ranking and the indicators read only this record.
+// done, a visit, a booking attended…); the monitor, the ranking and the indicators read only this record. This
+// service is its only writer at run time, and keeps the per-subject rollups (contacts.rollup.ts) in step.
 import { sql } from 'kysely';
 import type { DbOrTrx, Trx } from '../../db/database.ts';
 import { CONTACT_KINDS, type ContactKind } from '../../../../domain/contacts/kinds.ts';
 import { todayInShanghai } from '../../../../domain/shared/dates.ts';
 import { uuidv7 } from '../../../../domain/shared/ids.ts';
+import { addToRollups, removeFromRollups } from './contacts.rollup.ts';
 
 export interface ContactInput {
   communityId: string;
@@ -74,23 +76,28 @@ export class ContactService {
         created_at: now,
       };
     });
-    for (let i = 0; i < rows.length; i += 500)
-      await trx
+    for (let i = 0; i < rows.length; i += 500) {
+      const written = await trx
         .insertInto('contact')
         .values(rows.slice(i, i + 500))
         .onConflict((oc) => oc.doNothing())
+        .returning(['subject_id', 'occurred_on', 'kind'])
         .execute();
+      await addToRollups(trx, contacts[0]!.communityId, written);
+    }
   }
 
   /** Takes back the contacts of work that is undone (an attendance reverted, a delivery corrected). */
   async withdraw(trx: Trx, communityId: string, kind: ContactKind, sourceId: string, subjectId?: string) {
-    await trx
+    const removed = await trx
       .deleteFrom('contact')
       .where('community_id', '=', communityId)
       .where('kind', '=', kind)
       .where('source_id', '=', sourceId)
       .$if(!!subjectId, (q) => q.where('subject_id', '=', subjectId!))
+      .returning(['subject_id', 'occurred_on', 'kind'])
       .execute();
+    await removeFromRollups(trx, communityId, removed);
   }
 
   /** The contacts one piece of work wrote (the residents an activity served, a badge's returns…), oldest first. */

@@ -6,7 +6,7 @@
 import type { Db } from '../../db/database.ts';
 import type { FieldCipher } from '../../platform/crypto.ts';
 import type { Notifier } from '../../platform/notify.ts';
-import { addDays, todayInShanghai } from '../../../../domain/shared/dates.ts';
+import { todayInShanghai } from '../../../../domain/shared/dates.ts';
 import { staffPhones } from '../auth/staff-directory.ts';
 import * as repo from './monitor.repository.ts';
 import { daysBetween, residentFacts } from './monitor.service.ts';
@@ -27,7 +27,7 @@ export async function sendLeftOutAlerts(
   for (const c of await repo.communities(db)) {
     // Every special group, not only the most vulnerable: the simulation (npm run simulate:care) found the groups
     // left unwatched going 38–51 days without anyone in touch.
-    const facts = await residentFacts(db, cipher, c.id, null, addDays(today, -days));
+    const facts = await residentFacts(db, cipher, c.id, null, null);
     const silent = facts
       .map((f) => ({ f, since: f.lastContactOn ?? todayInShanghai(new Date(f.row.created_at)) }))
       .map((x) => ({ ...x, days: daysBetween(x.since, today) }))

@@ -1,11 +1,12 @@
 // All SQL of the left-out monitor. Every figure is one grouped statement over the whole community (or one
 // grid), merged in memory by resident: the cost does not grow with a query per resident.
 //
-// Contacts come only from the one record of service (table `contact`, every kind of help). The monitor also
+// Contacts come only from the one record of service (table `contact`, every kind of help), through its per-subject
+// rollups (modules/contacts/contacts.rollup.ts: the last day, contacts per month). The monitor also
 // reads residents and their groups (registry), open needs and active pairings: read-only aggregates, because
 // asking each module's service resident by resident would be the per-resident loop this file exists to avoid.
-import { sql } from 'kysely';
 import type { DbOrTrx } from '../../db/database.ts';
+import { nextMonthStart } from '../../../../domain/shared/dates.ts';
 
 export interface SpecialResidentRow {
   id: string;
@@ -22,49 +23,56 @@ export interface SpecialResidentRow {
   created_at: string;
 }
 
-/** Active residents with at least one special-group tag (optionally of one grid, and only these tags). */
-export function specialResidents(
+/**
+ * Active residents with at least one special-group tag (optionally of one grid, and only these tags). Buildings and
+ * grids (a few dozen rows) are read apart and joined here: joined in SQL, PostgreSQL misjudged these small tables and
+ * looked up every tagged resident once per grid or per building.
+ */
+export async function specialResidents(
   db: DbOrTrx,
   communityId: string,
   gridId: string | null,
   tags?: readonly string[],
 ): Promise<SpecialResidentRow[]> {
-  let q = db
-    .selectFrom('resident as r')
-    .innerJoin('household as h', (j) =>
-      j.onRef('h.community_id', '=', 'r.community_id').onRef('h.id', '=', 'r.household_id'),
-    )
-    .innerJoin('building as b', (j) =>
-      j.onRef('b.community_id', '=', 'h.community_id').onRef('b.id', '=', 'h.building_id'),
-    )
-    .innerJoin('grid as g', (j) => j.onRef('g.community_id', '=', 'r.community_id').onRef('g.id', '=', 'r.grid_id'))
-    .select([
-      'r.id',
-      'r.name',
-      'r.name_pinyin',
-      'r.birth_date',
-      'r.grid_id',
-      'g.name as grid_name',
-      'g.code as grid_code',
-      'r.household_id',
-      'b.number as building',
-      'h.unit',
-      'h.room',
-      'r.created_at',
-    ])
-    .where('r.community_id', '=', communityId)
-    .where('r.status', '=', 'active')
-    .where(({ exists, selectFrom }) =>
-      exists(
-        selectFrom('resident_tag as t')
+  const [residents, buildings, grids] = await Promise.all([
+    db
+      .selectFrom('resident as r')
+      .innerJoin('household as h', (j) =>
+        j.onRef('h.community_id', '=', 'r.community_id').onRef('h.id', '=', 'r.household_id'),
+      )
+      .select([
+        'r.id',
+        'r.name',
+        'r.name_pinyin',
+        'r.birth_date',
+        'r.grid_id',
+        'r.household_id',
+        'h.building_id',
+        'h.unit',
+        'h.room',
+        'r.created_at',
+      ])
+      .where('r.community_id', '=', communityId)
+      .where('r.status', '=', 'active')
+      .where('r.id', 'in', (eb) =>
+        eb
+          .selectFrom('resident_tag as t')
           .select('t.resident_id')
-          .whereRef('t.community_id', '=', 'r.community_id')
-          .whereRef('t.resident_id', '=', 'r.id')
+          .where('t.community_id', '=', communityId)
           .$if(!!tags, (s) => s.where('t.tag', 'in', [...(tags ?? [])])),
-      ),
-    );
-  if (gridId) q = q.where('r.grid_id', '=', gridId);
-  return q.execute();
+      )
+      .$if(!!gridId, (q) => q.where('r.grid_id', '=', gridId!))
+      .execute(),
+    db.selectFrom('building').select(['id', 'number']).where('community_id', '=', communityId).execute(),
+    db.selectFrom('grid').select(['id', 'name', 'code']).where('community_id', '=', communityId).execute(),
+  ]);
+  const buildingBy = new Map(buildings.map((b) => [b.id, b.number]));
+  const gridBy = new Map(grids.map((g) => [g.id, g]));
+  return residents.flatMap(({ building_id, ...r }) => {
+    const building = buildingBy.get(building_id),
+      grid = gridBy.get(r.grid_id);
+    return building === undefined || !grid ? [] : [{ ...r, building, grid_name: grid.name, grid_code: grid.code }];
+  });
 }
 
 export function tagsIn(db: DbOrTrx, communityId: string, gridId: string | null) {
@@ -79,43 +87,43 @@ export function tagsIn(db: DbOrTrx, communityId: string, gridId: string | null) 
   return q.execute();
 }
 
-const since = (col: string, from: string) => sql<number>`sum(case when ${sql.ref(col)} >= ${from} then 1 else 0 end)`;
+/**
+ * Per subject of the record of service (a resident, or a household for household-level contacts such as a survey
+ * visit): the last contact day ever and its kind, read from the rollup ContactService keeps (contact_subject).
+ */
+export function lastContactBySubject(db: DbOrTrx, communityId: string) {
+  return db
+    .selectFrom('contact_subject')
+    .select(['subject_id', 'last_on', 'last_kind'])
+    .where('community_id', '=', communityId)
+    .execute();
+}
 
 /**
- * Per subject of the record of service (a resident, or a household for household-level contacts such as a
- * survey visit): the last contact day ever, its kind, and contacts since `from`. Two grouped statements.
- * When one day holds several kinds, the greatest kind name stands for it, so the answer is stable.
+ * Per subject: contacts on or after `from`. The whole months after `from`'s are summed from the monthly rollup
+ * (contact_subject_month); the days of `from`'s own month are counted from the contacts.
  */
-export async function contactsBySubject(db: DbOrTrx, communityId: string, from: string) {
-  const lastDays = db
-    .selectFrom('contact')
-    .select(['subject_id', (eb) => eb.fn.max('occurred_on').as('last')])
-    .where('community_id', '=', communityId)
-    .groupBy('subject_id');
-  const [rows, kinds] = await Promise.all([
+export async function contactsSinceBySubject(db: DbOrTrx, communityId: string, from: string) {
+  const [months, days] = await Promise.all([
     db
-      .selectFrom('contact')
-      .select(['subject_id', (eb) => eb.fn.max('occurred_on').as('last'), since('occurred_on', from).as('recent')])
+      .selectFrom('contact_subject_month')
+      .select(['subject_id', (eb) => eb.fn.sum<number>('contacts').as('n')])
       .where('community_id', '=', communityId)
+      .where('month', '>', from.slice(0, 7))
       .groupBy('subject_id')
       .execute(),
     db
-      .selectFrom('contact as c')
-      .innerJoin(lastDays.as('m'), (j) =>
-        j.onRef('m.subject_id', '=', 'c.subject_id').onRef('m.last', '=', 'c.occurred_on'),
-      )
-      .select(['c.subject_id', (eb) => eb.fn.max('c.kind').as('kind')])
-      .where('c.community_id', '=', communityId)
-      .groupBy('c.subject_id')
+      .selectFrom('contact')
+      .select(['subject_id', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('community_id', '=', communityId)
+      .where('occurred_on', '>=', from)
+      .where('occurred_on', '<', nextMonthStart(from))
+      .groupBy('subject_id')
       .execute(),
   ]);
-  const kindBy = new Map(kinds.map((k) => [k.subject_id, k.kind as string]));
-  return rows.map((r) => ({
-    subjectId: r.subject_id,
-    last: r.last as string,
-    kind: kindBy.get(r.subject_id) ?? null,
-    recent: Number(r.recent ?? 0),
-  }));
+  const out = new Map<string, number>();
+  for (const r of [...months, ...days]) out.set(r.subject_id, (out.get(r.subject_id) ?? 0) + Number(r.n));
+  return out;
 }
 
 /** Per resident: needs still open. */

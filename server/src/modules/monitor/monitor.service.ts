@@ -33,21 +33,23 @@ export interface ResidentFacts {
 }
 
 /**
- * Everything the monitor knows about each special-group resident, in six statements whatever their number.
- * `tags` limits the residents to those groups' stored tags.
+ * Everything the monitor knows about each special-group resident, in a handful of statements whatever their number.
+ * `tags` limits the residents to those groups' stored tags. `windowFrom`: count contacts since that day (the spread);
+ * null leaves `recentContacts` at 0 (the list and the alerts read only the last contact).
  */
 export async function residentFacts(
   db: DbOrTrx,
   cipher: FieldCipher,
   communityId: string,
   gridId: string | null,
-  windowFrom: string,
+  windowFrom: string | null,
   tags?: readonly string[],
 ): Promise<ResidentFacts[]> {
-  const [residents, tagRows, contacts, needs, pairings] = await Promise.all([
+  const [residents, tagRows, lastRows, recentBy, needs, pairings] = await Promise.all([
     repo.specialResidents(db, communityId, gridId, tags),
     repo.tagsIn(db, communityId, gridId),
-    repo.contactsBySubject(db, communityId, windowFrom),
+    repo.lastContactBySubject(db, communityId),
+    windowFrom ? repo.contactsSinceBySubject(db, communityId, windowFrom) : new Map<string, number>(),
     repo.openNeedsByResident(db, communityId, OPEN_NEED_STATUSES),
     repo.activePairingsByResident(db, communityId),
   ]);
@@ -58,19 +60,19 @@ export async function residentFacts(
     if (g) (groups.get(t.resident_id) ?? groups.set(t.resident_id, []).get(t.resident_id)!).push(g);
   }
   // A resident's contacts are their own and their household's (a survey visit, a child's classroom session).
-  const contactBy = new Map(contacts.map((c) => [c.subjectId, c]));
+  const lastBy = new Map(lastRows.map((c) => [c.subject_id, c]));
   const openBy = new Map(needs.map((n) => [n.resident_id, Number(n.open)]));
   const pairedSet = new Set(pairings.map((p) => p.resident_id));
   return residents.map((row) => {
-    const own = contactBy.get(row.id),
-      home = contactBy.get(row.household_id);
-    const last = own && home ? (home.last > own.last ? home : own) : (own ?? home);
+    const own = lastBy.get(row.id),
+      home = lastBy.get(row.household_id);
+    const last = own && home ? (home.last_on > own.last_on ? home : own) : (own ?? home);
     return {
       row,
       groups: groups.get(row.id) ?? [],
-      lastContactOn: last?.last ?? null,
-      lastContactKind: (last?.kind as ContactKind | null | undefined) ?? null,
-      recentContacts: (own?.recent ?? 0) + (home?.recent ?? 0),
+      lastContactOn: last?.last_on ?? null,
+      lastContactKind: (last?.last_kind as ContactKind | undefined) ?? null,
+      recentContacts: (recentBy.get(row.id) ?? 0) + (recentBy.get(row.household_id) ?? 0),
       paired: pairedSet.has(row.id),
       openNeeds: openBy.get(row.id) ?? 0,
     };
@@ -127,7 +129,7 @@ export class MonitorService {
     return result;
   }
 
-  private factsOf(communityId: string, gridId: string | null, windowFrom: string, tags?: readonly string[]) {
+  private factsOf(communityId: string, gridId: string | null, windowFrom: string | null, tags?: readonly string[]) {
     return this.facts.run(JSON.stringify([communityId, gridId, windowFrom, tags ?? null]), () =>
       residentFacts(this.db, this.cipher, communityId, gridId, windowFrom, tags),
     );
@@ -143,7 +145,7 @@ export class MonitorService {
     const facts = await this.factsOf(
       actor.communityId,
       scope ?? q.gridId ?? null,
-      addDays(today, -90),
+      null,
       q.group ? [groupTag(this.cipher, actor.communityId, q.group)] : undefined,
     );
     // Without the right to see health-related groups, someone who is only in such a group is counted, not named:

@@ -250,14 +250,13 @@ export async function ledgerSums(
   to: string,
   volunteerIds?: readonly string[],
 ): Promise<LedgerSums[]> {
-  let q = db
+  if (volunteerIds && !volunteerIds.length) return [];
+  // Summed first, then named: the volunteer is looked up once per group, not once per ledger entry; the entries are
+  // read from the index alone (hours_entry_ledger_ix).
+  const sums = db
     .selectFrom('hours_entry as e')
-    .innerJoin('volunteer as v', (j) =>
-      j.onRef('v.community_id', '=', 'e.community_id').onRef('v.id', '=', 'e.volunteer_id'),
-    )
     .select([
       'e.volunteer_id',
-      'v.name',
       'e.source',
       sql<number>`sum(e.minutes)`.as('minutes'),
       sql<number>`count(*)`.as('entries'),
@@ -269,12 +268,14 @@ export async function ledgerSums(
     .where('e.minutes', '>', 0)
     .where('e.service_date', '>=', from)
     .where('e.service_date', '<=', to)
-    .groupBy(['e.volunteer_id', 'v.name', 'e.source']);
-  if (volunteerIds) {
-    if (!volunteerIds.length) return [];
-    q = q.where('e.volunteer_id', 'in', volunteerIds);
-  }
-  return (await q.execute()).map((r) => ({
+    .$if(!!volunteerIds, (q) => q.where('e.volunteer_id', 'in', volunteerIds!))
+    .groupBy(['e.volunteer_id', 'e.source']);
+  const rows = await db
+    .selectFrom(sums.as('s'))
+    .innerJoin('volunteer as v', (j) => j.on('v.community_id', '=', communityId).onRef('v.id', '=', 's.volunteer_id'))
+    .select(['s.volunteer_id', 'v.name', 's.source', 's.minutes', 's.entries'])
+    .execute();
+  return rows.map((r) => ({
     volunteerId: r.volunteer_id,
     name: r.name,
     source: r.source,
