@@ -39,6 +39,7 @@ import * as twoFactor from './2026-12-07T0200_two_factor.ts';
 import * as badgeScanRetention from './2026-12-07T0600_badge_scan_retention.ts';
 import * as residentListOrder from './2026-12-08T0200_resident_list_order.ts';
 import * as rateLimit from './2026-12-08T0300_rate_limit.ts';
+import * as surveyLastVisit from './2026-12-09T0200_survey_last_visit.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-28T1200_foundation': foundation,
@@ -79,4 +80,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07T0600_badge_scan_retention': badgeScanRetention,
   '2026-12-08T0200_resident_list_order': residentListOrder,
   '2026-12-08T0300_rate_limit': rateLimit,
+  '2026-12-09T0200_survey_last_visit': surveyLastVisit,
 };

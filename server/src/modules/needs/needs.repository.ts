@@ -107,10 +107,39 @@ export const timingsSince = (db: DbOrTrx, communityId: string, since: string, gr
 
 // ---------------- survey ----------------
 
+/**
+ * Records a visit and moves its household's last visit on (kept with the visit: the to-do list and the progress read
+ * it instead of every household's visits). Call it in a transaction. One UPDATE that keeps the later of the two
+ * days, so a visit recorded late for an earlier day, or two at once, cannot move it back.
+ */
 export async function insertSurveyVisit(db: DbOrTrx, visit: SurveyVisitTable, needs: SurveyNeedTable[]) {
   await db.insertInto('survey_visit').values(visit).execute();
   if (needs.length) await db.insertInto('survey_need').values(needs).execute();
+  await db
+    .updateTable('household')
+    .set({ last_visited_on: visit.visited_on })
+    .where('community_id', '=', visit.community_id)
+    .where('id', '=', visit.household_id)
+    .where((eb) => eb.or([eb('last_visited_on', 'is', null), eb('last_visited_on', '<', visit.visited_on)]))
+    .execute();
 }
+
+/**
+ * Sets every household's last visit of a community from its visits: for rows written in bulk, not through
+ * insertSurveyVisit (the demo's year of visits).
+ */
+export const storeLastVisits = (db: DbOrTrx, communityId: string) =>
+  db
+    .updateTable('household')
+    .set((eb) => ({
+      last_visited_on: eb
+        .selectFrom('survey_visit as s')
+        .select((e) => e.fn.max('s.visited_on').as('last'))
+        .whereRef('s.community_id', '=', 'household.community_id')
+        .whereRef('s.household_id', '=', 'household.id'),
+    }))
+    .where('community_id', '=', communityId)
+    .execute();
 
 export async function surveyOfHousehold(db: DbOrTrx, communityId: string, householdId: string) {
   const visits = await db
@@ -151,16 +180,8 @@ export async function surveyProgress(db: DbOrTrx, communityId: string, since: st
           .sum<number>(
             eb
               .case()
-              .when(
-                eb.exists(
-                  eb
-                    .selectFrom('survey_visit as s')
-                    .select(sql<number>`1`.as('one'))
-                    .whereRef('s.community_id', '=', 'h.community_id')
-                    .whereRef('s.household_id', '=', 'h.id')
-                    .where('s.visited_on', '>=', since),
-                ),
-              )
+              // Visited since: its last visit (kept as visits are recorded) is on or after that day.
+              .when('h.last_visited_on', '>=', since)
               .then(1)
               .else(0)
               .end(),
