@@ -40,6 +40,7 @@ import * as badgeScanRetention from './2026-12-07T0600_badge_scan_retention.ts';
 import * as residentListOrder from './2026-12-08T0200_resident_list_order.ts';
 import * as rateLimit from './2026-12-08T0300_rate_limit.ts';
 import * as surveyLastVisit from './2026-12-09T0200_survey_last_visit.ts';
+import * as needListOrder from './2026-12-09T0210_need_list_order.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-28T1200_foundation': foundation,
@@ -81,4 +82,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-08T0200_resident_list_order': residentListOrder,
   '2026-12-08T0300_rate_limit': rateLimit,
   '2026-12-09T0200_survey_last_visit': surveyLastVisit,
+  '2026-12-09T0210_need_list_order': needListOrder,
 };

@@ -49,26 +49,52 @@ function filtered(db: DbOrTrx, communityId: string, f: NeedListFilter) {
   return q;
 }
 
+/**
+ * The list's order: emergencies first, then urgent, then the rest. Word for word the expression of
+ * need_list_order_ix (migration 2026-12-09T0210_need_list_order): change both or neither database uses the index.
+ */
+const URGENCY_RANK = sql`case n.urgency when 'emergency' then 0 when 'urgent' then 1 else 2 end`;
+
+/**
+ * One page, emergencies first, then the longest waiting, and how many match. The page is cut from the need table
+ * alone, in the order of need_list_order_ix (community, urgency rank, created_at, id), so the database reads only
+ * the page's rows and sorts nothing; then only its rows are joined to their resident's and volunteer's names. The
+ * total is counted apart (a short first page is the whole result).
+ */
 export async function listNeeds(db: DbOrTrx, communityId: string, f: NeedListFilter, page: number, pageSize: number) {
-  const base = filtered(db, communityId, f);
-  const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  // Emergencies first, then the longest waiting.
-  const rows = await base
-    .innerJoin('resident as r', (j) =>
-      j.onRef('r.community_id', '=', 'n.community_id').onRef('r.id', '=', 'n.resident_id'),
-    )
-    .leftJoin('volunteer as v', (j) =>
-      j.onRef('v.community_id', '=', 'n.community_id').onRef('v.id', '=', 'n.volunteer_id'),
-    )
+  const pageOf = filtered(db, communityId, f)
     .selectAll('n')
-    .select(['r.name as resident_name', 'v.name as volunteer_name'])
-    .orderBy(sql`case n.urgency when 'emergency' then 0 when 'urgent' then 1 else 2 end`)
+    .select(URGENCY_RANK.as('urgency_rank'))
+    .orderBy(URGENCY_RANK)
     .orderBy('n.created_at')
     .orderBy('n.id')
     .limit(pageSize)
-    .offset((page - 1) * pageSize)
+    .offset((page - 1) * pageSize);
+  const rows = await db
+    .selectFrom(pageOf.as('p'))
+    .innerJoin('resident as r', (j) =>
+      j.onRef('r.community_id', '=', 'p.community_id').onRef('r.id', '=', 'p.resident_id'),
+    )
+    .leftJoin('volunteer as v', (j) =>
+      j.onRef('v.community_id', '=', 'p.community_id').onRef('v.id', '=', 'p.volunteer_id'),
+    )
+    .selectAll('p')
+    .select(['r.name as resident_name', 'v.name as volunteer_name'])
+    .orderBy('p.urgency_rank')
+    .orderBy('p.created_at')
+    .orderBy('p.id')
     .execute();
-  return { total: Number(total.n), rows };
+  const total =
+    page === 1 && rows.length < pageSize
+      ? rows.length
+      : Number(
+          (
+            await filtered(db, communityId, f)
+              .select((eb) => eb.fn.countAll<number>().as('n'))
+              .executeTakeFirstOrThrow()
+          ).n,
+        );
+  return { total, rows: rows.map(({ urgency_rank: _rank, ...r }) => r) };
 }
 
 export const eventsOf = (db: DbOrTrx, communityId: string, needId: string) =>
