@@ -43,6 +43,7 @@ import { BADGE_TABLES, badgeRows } from './badges.ts';
 import { insertDemoContacts } from './contacts.ts';
 import { insertOrganisationDemo } from './organisation.ts';
 import { placeCommunity } from '../../server/src/modules/regions/regions-directory.ts';
+import { storeLastVisits } from '../../server/src/modules/needs/needs.repository.ts';
 import { XIGUAN_STREET, seedDemoRegionAccounts } from './regions.ts';
 
 export { DEMO_PHONE_PREFIX, DEMO_SIGN_INS, type DemoSignIn } from './accounts.ts';
@@ -518,6 +519,8 @@ export async function seedCommunity(db: Kysely<Database>, cipher: FieldCipher, o
       ),
     });
     for (const [table, key] of NEED_TABLES) await insertInBatches(trx, table, needs[key] as never[]);
+    // Written in bulk, not through the needs service: each household's last visit is set from its visits here.
+    await storeLastVisits(trx, opts.communityId);
     // Every service above becomes hours in the ledger, as the pairing and activity modules would have recorded them.
     const itemOf = new Map(rows.pairings.pairings.map((p) => [p.id as string, p.item as PairingItem]));
     const activities = activityRows({

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { fieldErrors, signInAll, signInAs, type Client, type TestContext, startTestApp } from './app.ts';
 import { testDatabaseKinds } from './databases.ts';
 import { addDays, todayInShanghai } from '../../domain/shared/dates.ts';
+import { storeLastVisits } from '../src/modules/needs/needs.repository.ts';
 
 for (const kind of testDatabaseKinds()) {
   describe(`survey to-do list on ${kind}`, () => {
@@ -98,6 +99,47 @@ for (const kind of testDatabaseKinds()) {
       assert.deepEqual(ids(await gridLeader('GET', '/api/survey/todo')), [h0]);
       assert.equal((await visit(9)).statusCode, 201);
       assert.deepEqual(ids(await gridLeader('GET', '/api/survey/todo')), []);
+    });
+
+    it("keeps each household's stored last visit equal to its latest visit, whatever the order of visits", async () => {
+      const db = t.db.handle.db;
+      const [, , h2, h3] = t.a.households;
+      const record = (householdId: string, days: number) =>
+        staff('POST', '/api/survey/visits', { householdId, visitedOn: addDays(todayInShanghai(), -days), needs: [] });
+      // A later day first, then an earlier one entered late: the later stays.
+      assert.equal((await record(h2!, 3)).statusCode, 201);
+      assert.equal((await record(h2!, 30)).statusCode, 201);
+      // Several at once for one household: the latest wins whichever commits last.
+      const together = await Promise.all([5, 2, 8, 4].map((d) => record(h3!, d)));
+      assert.deepEqual(
+        together.map((r) => r.statusCode),
+        [201, 201, 201, 201],
+      );
+      // What the to-do list and the progress read, against the full computation over the visits.
+      const stored = () =>
+        db
+          .selectFrom('household as h')
+          .select((eb) => [
+            'h.id',
+            'h.last_visited_on',
+            eb
+              .selectFrom('survey_visit as s')
+              .select((e) => e.fn.max('s.visited_on').as('last'))
+              .whereRef('s.community_id', '=', 'h.community_id')
+              .whereRef('s.household_id', '=', 'h.id')
+              .as('latest'),
+          ])
+          .where('h.community_id', 'in', [t.a.id, t.b.id])
+          .execute();
+      const rows = await stored();
+      assert.ok(rows.length >= 4);
+      for (const r of rows) assert.equal(r.last_visited_on, r.latest ?? null, r.id);
+      assert.equal(rows.find((r) => r.id === h2)!.last_visited_on, addDays(todayInShanghai(), -3));
+      assert.equal(rows.find((r) => r.id === h3)!.last_visited_on, addDays(todayInShanghai(), -2));
+      // Rows written in bulk (the demo): storeLastVisits sets every household of the community from its visits.
+      await db.updateTable('household').set({ last_visited_on: null }).where('community_id', '=', t.a.id).execute();
+      await storeLastVisits(db, t.a.id);
+      for (const r of await stored()) assert.equal(r.last_visited_on, r.latest ?? null, r.id);
     });
 
     it('takes a finding as a need in one tap (channel survey), once, for a member of the household', async () => {

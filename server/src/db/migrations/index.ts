@@ -41,6 +41,8 @@ import * as residentListOrder from './2026-12-08T0200_resident_list_order.ts';
 import * as contactRollups from './2026-12-09T0100_contact_rollups.ts';
 import * as ledgerIndexes from './2026-12-09T0110_ledger_indexes.ts';
 import * as rateLimit from './2026-12-08T0300_rate_limit.ts';
+import * as surveyLastVisit from './2026-12-09T0200_survey_last_visit.ts';
+import * as needListOrder from './2026-12-09T0210_need_list_order.ts';
 import * as keyringCheck from './2026-12-09T0400_keyring_check.ts';
 
 export const migrations: Record<string, Migration> = {
@@ -84,5 +86,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-08T0300_rate_limit': rateLimit,
   '2026-12-09T0100_contact_rollups': contactRollups,
   '2026-12-09T0110_ledger_indexes': ledgerIndexes,
+  '2026-12-09T0200_survey_last_visit': surveyLastVisit,
+  '2026-12-09T0210_need_list_order': needListOrder,
   '2026-12-09T0400_keyring_check': keyringCheck,
 };

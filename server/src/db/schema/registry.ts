@@ -49,6 +49,8 @@ export interface HouseholdTable {
   note: string | null;
   created_at: string;
   updated_at: string;
+  /** The day of the survey's last visit (null: never visited); kept by the needs module as it records a visit. */
+  last_visited_on: string | null;
 }
 
 export interface ResidentTable {

@@ -1,6 +1,6 @@
 // All SQL of the 4:30 classroom. Every query names the community first, except the arrival-alert job's look
 // for the day's open sessions, which spans every community.
-import type { Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { DbOrTrx } from '../../db/database.ts';
 import type {
   ClassroomAdultTable,
@@ -573,18 +573,46 @@ export async function logsOf(db: DbOrTrx, communityId: string, from: string, to:
 
 // ------------------------------------------------------------------------------------------- figures
 
-/** One row per check-in since `from`: the session's date and the child. */
-export async function checkInsSince(db: DbOrTrx, communityId: string, from: string) {
+/**
+ * Who came, by year: one row per child and year (yyyy) with a check-in since `from`. Distinct in the database: the
+ * figures count children and families per year, and reading every check-in of the years back (tens of thousands
+ * of rows a community) cost hundreds of ms a request.
+ */
+export async function childYearsSince(db: DbOrTrx, communityId: string, from: string) {
+  const year = sql<string>`substr(s.date, 1, 4)`;
   return db
     .selectFrom('classroom_attendance as a')
     .innerJoin('classroom_session as s', (j) =>
       j.onRef('s.community_id', '=', 'a.community_id').onRef('s.id', '=', 'a.session_id'),
     )
-    .select(['s.date', 'a.child_id'])
+    .select([year.as('year'), 'a.child_id'])
+    .distinct()
     .where('a.community_id', '=', communityId)
     .where('a.checked_in_at', 'is not', null)
     .where('s.date', '>=', from)
     .execute();
+}
+
+/** The days since `from` when a session had at least one child checked in (the sessions held). */
+export async function daysHeldSince(db: DbOrTrx, communityId: string, from: string) {
+  const rows = await db
+    .selectFrom('classroom_session as s')
+    .select('s.date')
+    .distinct()
+    .where('s.community_id', '=', communityId)
+    .where('s.date', '>=', from)
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('classroom_attendance as a')
+          .select(sql<number>`1`.as('one'))
+          .whereRef('a.community_id', '=', 's.community_id')
+          .whereRef('a.session_id', '=', 's.id')
+          .where('a.checked_in_at', 'is not', null),
+      ),
+    )
+    .execute();
+  return new Set(rows.map((r) => r.date));
 }
 
 /** Every child ever enrolled, with their household and their guardians' phones (what makes a family). */

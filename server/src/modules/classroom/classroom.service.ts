@@ -1002,7 +1002,7 @@ export class ClassroomService {
     authorize(actor, 'classroom.manage');
     const from = `${since ?? 2000}-01-01`;
     const cid = actor.communityId;
-    const attended = await repo.checkInsSince(this.db, cid, from);
+    const childYears = await repo.childYearsSince(this.db, cid, from);
     const family = new Map(
       (await repo.families(this.db, cid)).map((c) => [
         c.id,
@@ -1010,9 +1010,10 @@ export class ClassroomService {
       ]),
     );
     const sessions = await repo.sessionsWithTutors(this.db, cid, from, todayInShanghai());
-    const held = new Set(attended.map((a) => a.date));
+    const held = await repo.daysHeldSince(this.db, cid, from);
     return figuresOf(
-      attended.map((a) => ({ date: a.date, childId: a.child_id, family: family.get(a.child_id)! })),
+      // One entry per child and year: figuresOf counts distinct children and families by the year of the date.
+      childYears.map((a) => ({ date: a.year, childId: a.child_id, family: family.get(a.child_id)! })),
       sessions.map((s) => ({
         date: s.date,
         held: held.has(s.date),

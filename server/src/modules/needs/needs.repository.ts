@@ -49,26 +49,52 @@ function filtered(db: DbOrTrx, communityId: string, f: NeedListFilter) {
   return q;
 }
 
+/**
+ * The list's order: emergencies first, then urgent, then the rest. Word for word the expression of
+ * need_list_order_ix (migration 2026-12-09T0210_need_list_order): change both or neither database uses the index.
+ */
+const URGENCY_RANK = sql`case n.urgency when 'emergency' then 0 when 'urgent' then 1 else 2 end`;
+
+/**
+ * One page, emergencies first, then the longest waiting, and how many match. The page is cut from the need table
+ * alone, in the order of need_list_order_ix (community, urgency rank, created_at, id), so the database reads only
+ * the page's rows and sorts nothing; then only its rows are joined to their resident's and volunteer's names. The
+ * total is counted apart (a short first page is the whole result).
+ */
 export async function listNeeds(db: DbOrTrx, communityId: string, f: NeedListFilter, page: number, pageSize: number) {
-  const base = filtered(db, communityId, f);
-  const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  // Emergencies first, then the longest waiting.
-  const rows = await base
-    .innerJoin('resident as r', (j) =>
-      j.onRef('r.community_id', '=', 'n.community_id').onRef('r.id', '=', 'n.resident_id'),
-    )
-    .leftJoin('volunteer as v', (j) =>
-      j.onRef('v.community_id', '=', 'n.community_id').onRef('v.id', '=', 'n.volunteer_id'),
-    )
+  const pageOf = filtered(db, communityId, f)
     .selectAll('n')
-    .select(['r.name as resident_name', 'v.name as volunteer_name'])
-    .orderBy(sql`case n.urgency when 'emergency' then 0 when 'urgent' then 1 else 2 end`)
+    .select(URGENCY_RANK.as('urgency_rank'))
+    .orderBy(URGENCY_RANK)
     .orderBy('n.created_at')
     .orderBy('n.id')
     .limit(pageSize)
-    .offset((page - 1) * pageSize)
+    .offset((page - 1) * pageSize);
+  const rows = await db
+    .selectFrom(pageOf.as('p'))
+    .innerJoin('resident as r', (j) =>
+      j.onRef('r.community_id', '=', 'p.community_id').onRef('r.id', '=', 'p.resident_id'),
+    )
+    .leftJoin('volunteer as v', (j) =>
+      j.onRef('v.community_id', '=', 'p.community_id').onRef('v.id', '=', 'p.volunteer_id'),
+    )
+    .selectAll('p')
+    .select(['r.name as resident_name', 'v.name as volunteer_name'])
+    .orderBy('p.urgency_rank')
+    .orderBy('p.created_at')
+    .orderBy('p.id')
     .execute();
-  return { total: Number(total.n), rows };
+  const total =
+    page === 1 && rows.length < pageSize
+      ? rows.length
+      : Number(
+          (
+            await filtered(db, communityId, f)
+              .select((eb) => eb.fn.countAll<number>().as('n'))
+              .executeTakeFirstOrThrow()
+          ).n,
+        );
+  return { total, rows: rows.map(({ urgency_rank: _rank, ...r }) => r) };
 }
 
 export const eventsOf = (db: DbOrTrx, communityId: string, needId: string) =>
@@ -107,10 +133,39 @@ export const timingsSince = (db: DbOrTrx, communityId: string, since: string, gr
 
 // ---------------- survey ----------------
 
+/**
+ * Records a visit and moves its household's last visit on (kept with the visit: the to-do list and the progress read
+ * it instead of every household's visits). Call it in a transaction. One UPDATE that keeps the later of the two
+ * days, so a visit recorded late for an earlier day, or two at once, cannot move it back.
+ */
 export async function insertSurveyVisit(db: DbOrTrx, visit: SurveyVisitTable, needs: SurveyNeedTable[]) {
   await db.insertInto('survey_visit').values(visit).execute();
   if (needs.length) await db.insertInto('survey_need').values(needs).execute();
+  await db
+    .updateTable('household')
+    .set({ last_visited_on: visit.visited_on })
+    .where('community_id', '=', visit.community_id)
+    .where('id', '=', visit.household_id)
+    .where((eb) => eb.or([eb('last_visited_on', 'is', null), eb('last_visited_on', '<', visit.visited_on)]))
+    .execute();
 }
+
+/**
+ * Sets every household's last visit of a community from its visits: for rows written in bulk, not through
+ * insertSurveyVisit (the demo's year of visits).
+ */
+export const storeLastVisits = (db: DbOrTrx, communityId: string) =>
+  db
+    .updateTable('household')
+    .set((eb) => ({
+      last_visited_on: eb
+        .selectFrom('survey_visit as s')
+        .select((e) => e.fn.max('s.visited_on').as('last'))
+        .whereRef('s.community_id', '=', 'household.community_id')
+        .whereRef('s.household_id', '=', 'household.id'),
+    }))
+    .where('community_id', '=', communityId)
+    .execute();
 
 export async function surveyOfHousehold(db: DbOrTrx, communityId: string, householdId: string) {
   const visits = await db
@@ -151,16 +206,8 @@ export async function surveyProgress(db: DbOrTrx, communityId: string, since: st
           .sum<number>(
             eb
               .case()
-              .when(
-                eb.exists(
-                  eb
-                    .selectFrom('survey_visit as s')
-                    .select(sql<number>`1`.as('one'))
-                    .whereRef('s.community_id', '=', 'h.community_id')
-                    .whereRef('s.household_id', '=', 'h.id')
-                    .where('s.visited_on', '>=', since),
-                ),
-              )
+              // Visited since: its last visit (kept as visits are recorded) is on or after that day.
+              .when('h.last_visited_on', '>=', since)
               .then(1)
               .else(0)
               .end(),

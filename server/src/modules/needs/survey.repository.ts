@@ -5,39 +5,33 @@ import type { Database } from '../../db/schema/index.ts';
 
 type HouseholdScope = { communityId: string; gridId: string | null };
 
-/** Households with a visit on or after `since`, as an EXISTS on household `h`. */
-const visitedSince = (eb: ExpressionBuilder<Database & { h: Database['household'] }, 'h'>, since: string) =>
-  eb.exists(
-    eb
-      .selectFrom('survey_visit as s')
-      .select(sql<number>`1`.as('one'))
-      .whereRef('s.community_id', '=', 'h.community_id')
-      .whereRef('s.household_id', '=', 'h.id')
-      .where('s.visited_on', '>=', since),
-  );
+/**
+ * Household `h` has had no visit on or after `since`: its last visit, stored on the household as visits are recorded
+ * (needs.repository.ts insertSurveyVisit), is before that day, or there was none. Asking the visits of every
+ * household instead walked the whole community's visits on every page.
+ */
+const unvisitedSince = (eb: ExpressionBuilder<Database & { h: Database['household'] }, 'h'>, since: string) =>
+  eb.or([eb('h.last_visited_on', 'is', null), eb('h.last_visited_on', '<', since)]);
 
 /**
- * Someone active in household `h` carries a special-group tag. Nested so the planner walks the household's members
- * and looks each one's tags up by key; a join let SQLite scan every tag of the community for each household.
+ * The households of a community with someone active, each with `special` 1 when one of them carries a
+ * special-group tag: one pass over the community's active residents, each one's tags looked up by key. Asked per
+ * household (two EXISTS each) instead, PostgreSQL misjudged how many households have someone active and walked
+ * every household once per grid (hundreds of ms a page at city scale).
  */
-const hasSpecialGroup = (eb: ExpressionBuilder<Database & { h: Database['household'] }, 'h'>) =>
-  eb.exists(
-    eb
-      .selectFrom('resident as r')
-      .select(sql<number>`1`.as('one'))
-      .whereRef('r.community_id', '=', 'h.community_id')
-      .whereRef('r.household_id', '=', 'h.id')
-      .where('r.status', '=', 'active')
-      .where((e) =>
-        e.exists(
-          e
-            .selectFrom('resident_tag as t')
-            .select(sql<number>`1`.as('one'))
-            .whereRef('t.community_id', '=', 'r.community_id')
-            .whereRef('t.resident_id', '=', 'r.id'),
-        ),
-      ),
-  );
+const activeHouseholds = (db: DbOrTrx, communityId: string) =>
+  db
+    .selectFrom('resident as r')
+    .leftJoin('resident_tag as t', (j) =>
+      j.onRef('t.community_id', '=', 'r.community_id').onRef('t.resident_id', '=', 'r.id'),
+    )
+    .select((eb) => [
+      'r.household_id',
+      eb.fn.max(eb.case().when('t.resident_id', 'is', null).then(0).else(1).end()).as('special'),
+    ])
+    .where('r.community_id', '=', communityId)
+    .where('r.status', '=', 'active')
+    .groupBy('r.household_id');
 
 /**
  * Households of a grid (or the community) the survey has not visited since a date, or, with someone in a special
@@ -54,19 +48,10 @@ export async function unvisitedHouseholds(
 ) {
   let base = db
     .selectFrom('household as h')
+    .innerJoin(activeHouseholds(db, s.communityId).as('m'), 'm.household_id', 'h.id')
     .where('h.community_id', '=', s.communityId)
     .where((eb) =>
-      eb.or([eb.not(visitedSince(eb, since)), eb.and([hasSpecialGroup(eb), eb.not(visitedSince(eb, specialSince))])]),
-    )
-    .where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('resident as m')
-          .select(sql<number>`1`.as('one'))
-          .whereRef('m.community_id', '=', 'h.community_id')
-          .whereRef('m.household_id', '=', 'h.id')
-          .where('m.status', '=', 'active'),
-      ),
+      eb.or([unvisitedSince(eb, since), eb.and([eb('m.special', '=', 1), unvisitedSince(eb, specialSince)])]),
     );
   if (s.gridId) base = base.where('h.grid_id', '=', s.gridId);
   // One statement: the page is cut from the households with only what orders them (count(*) over () carries the
@@ -86,7 +71,8 @@ export async function unvisitedHouseholds(
       'b.number as building_number',
       'h.unit',
       'h.room',
-      eb.case().when(hasSpecialGroup(eb)).then(1).else(0).end().as('priority'),
+      'h.last_visited_on',
+      'm.special as priority',
       eb.fn.countAll<number>().over().as('total'),
     ])
     .orderBy('priority', 'desc')
@@ -103,7 +89,7 @@ export async function unvisitedHouseholds(
       j.onRef('b.community_id', '=', 'p.community_id').onRef('b.id', '=', 'p.building_id'),
     )
     .innerJoin('grid as g', (j) => j.onRef('g.community_id', '=', 'p.community_id').onRef('g.id', '=', 'p.grid_id'))
-    .select((eb) => [
+    .select([
       'p.id',
       'p.grid_id',
       'g.name as grid_name',
@@ -113,12 +99,7 @@ export async function unvisitedHouseholds(
       'p.room',
       'p.priority',
       'p.total',
-      eb
-        .selectFrom('survey_visit as v')
-        .select((e) => e.fn.max('v.visited_on').as('last'))
-        .whereRef('v.community_id', '=', 'p.community_id')
-        .whereRef('v.household_id', '=', 'p.id')
-        .as('last_visited_on'),
+      'p.last_visited_on',
     ])
     .orderBy('p.priority', 'desc')
     .orderBy('p.grid_code')

@@ -524,19 +524,40 @@ export interface HouseholdRow {
   head_name: string | null;
 }
 
+/**
+ * One page in address order (building number, unit, room; id breaks ties so pages never overlap), and how many
+ * match. The page is cut with only what orders it, then only its rows get their member count and head: computed in
+ * the sorted query, SQLite counted the members of every household of the community on each page. The total is
+ * counted apart.
+ */
 export async function listHouseholds(db: DbOrTrx, f: HouseholdFilter, page: number, pageSize: number) {
-  const base = householdBase(db, f);
+  const pageOf = householdBase(db, f)
+    .select(['h.community_id', 'h.id', 'b.number as building_number', 'h.unit', 'h.room'])
+    .orderBy('b.number')
+    .orderBy('h.unit')
+    .orderBy('h.room')
+    .orderBy('h.id')
+    .limit(pageSize)
+    .offset((page - 1) * pageSize);
+  // The count beside the page, not after it: on PostgreSQL the two go on two connections at once.
   const [rows, total] = await Promise.all([
-    (base.select(householdColumns) as SelectQueryBuilder<any, any, HouseholdRow>)
-      .orderBy('b.number')
-      .orderBy('h.unit')
-      .orderBy('h.room')
-      .limit(pageSize)
-      .offset((page - 1) * pageSize)
+    (
+      db
+        .selectFrom(pageOf.as('p'))
+        .innerJoin('household as h', (j) => j.onRef('h.community_id', '=', 'p.community_id').onRef('h.id', '=', 'p.id'))
+        .innerJoin('building as b', (j) =>
+          j.onRef('b.community_id', '=', 'h.community_id').onRef('b.id', '=', 'h.building_id'),
+        )
+        .select(householdColumns) as SelectQueryBuilder<any, any, HouseholdRow>
+    )
+      .orderBy('p.building_number')
+      .orderBy('p.unit')
+      .orderBy('p.room')
+      .orderBy('p.id')
       .execute(),
-    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    countHouseholds(db, f),
   ]);
-  return { rows: rows as HouseholdRow[], total: Number(total.n) };
+  return { rows: rows as HouseholdRow[], total };
 }
 
 export async function* allHouseholds(db: DbOrTrx, f: HouseholdFilter, batch = 2000) {

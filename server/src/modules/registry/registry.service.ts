@@ -567,6 +567,7 @@ export class RegistryService {
       note: input.note ?? null,
       created_at: now,
       updated_at: now,
+      last_visited_on: null,
     };
   }
 
