@@ -15,7 +15,7 @@ import type { Db, DbOrTrx, Trx } from '../../db/database.ts';
 import type { ActivityTable, Database } from '../../db/schema/index.ts';
 import { authorize, type Grant } from '../../platform/access.ts';
 import type { Actor, RequestContext } from '../../platform/actor.ts';
-import type { AuditLog } from '../../platform/audit.ts';
+import { auditWho, type AuditLog } from '../../platform/audit.ts';
 import type { FieldCipher } from '../../platform/crypto.ts';
 import { AppError } from '../../platform/errors.ts';
 import { GroupCommit, GroupCommitError, type BatchScope } from '../../platform/group-commit.ts';
@@ -963,43 +963,47 @@ export class ActivitiesService {
       companion_resident_id: keep?.kind === 'family' ? keep.id : null,
       companion_volunteer_id: keep?.kind === 'volunteer' ? keep.id : null,
     };
-    let confirmed: boolean;
+    const author = auditWho({ communityId: a.community_id, ...who }, ctx);
+    const entry = (status: 'confirmed' | 'waitlisted') => ({
+      action: 'activities.signup',
+      entityType: 'activity_signup',
+      entityId: id,
+      detail: {
+        activityId: a.id,
+        shiftId: shift.id,
+        volunteerId: v.id,
+        status,
+        channel,
+        ...(keep && { companion: keep }),
+      },
+    });
+    let status: 'confirmed' | 'waitlisted';
     if (this.postgres && keep?.kind !== 'volunteer') {
-      // One round trip for the check, the place and the row (the batch holds the shift's row meanwhile).
-      const placed = await repo.placeSignupPg(trx, row);
+      // One round trip for the check, the place, the row and its audit entry (the batch holds the shift's row
+      // meanwhile): the entry is made for either outcome, and the statement writes the one that happened.
+      const last = await this.audit.lastLink(trx, a.community_id, memo);
+      const at = new Date().toISOString();
+      const entries = {
+        confirmed: this.audit.entryAfter(last, author, entry('confirmed'), at),
+        waitlisted: this.audit.entryAfter(last, author, entry('waitlisted'), at),
+      };
+      const placed = await repo.placeSignupPg(trx, row, entries);
       if (placed === 'duplicate') throw new AppError('already_signed_up', { name: v.name, title: a.title });
-      confirmed = placed === 'confirmed';
+      this.audit.linked(entries[placed], memo);
+      status = placed;
     } else {
       if (await repo.liveSignupOf(trx, a.community_id, a.id, v.id))
         throw new AppError('already_signed_up', { name: v.name, title: a.title });
       await this.assertCompanionPlaced(trx, a, shift, v, keep);
-      confirmed = await repo.takePlace(trx, a.community_id, shift.id);
-      await repo.insertSignup(trx, { ...row, status: confirmed ? 'confirmed' : 'waitlisted' });
+      status = (await repo.takePlace(trx, a.community_id, shift.id)) ? 'confirmed' : 'waitlisted';
+      await repo.insertSignup(trx, { ...row, status });
+      await this.audit.record(trx, author, entry(status), memo);
     }
-    await this.audit.recordBy(
-      trx,
-      { communityId: a.community_id, ...who },
-      ctx,
-      {
-        action: 'activities.signup',
-        entityType: 'activity_signup',
-        entityId: id,
-        detail: {
-          activityId: a.id,
-          shiftId: shift.id,
-          volunteerId: v.id,
-          status: confirmed ? 'confirmed' : 'waitlisted',
-          channel,
-          ...(keep && { companion: keep }),
-        },
-      },
-      memo,
-    );
     return {
       id,
       volunteerId: v.id,
       name: v.name,
-      status: confirmed ? ('confirmed' as const) : ('waitlisted' as const),
+      status,
     };
   }
 
