@@ -19,6 +19,7 @@ import { auditWho, type AuditLog } from '../../platform/audit.ts';
 import type { FieldCipher } from '../../platform/crypto.ts';
 import { AppError } from '../../platform/errors.ts';
 import { GroupCommit, GroupCommitError, type BatchScope } from '../../platform/group-commit.ts';
+import { SameTurn } from '../../platform/same-turn.ts';
 import type { Notifier } from '../../platform/notify.ts';
 import { uuidv7 } from '../../../../domain/shared/ids.ts';
 import { addDays, ageOn, shanghaiInstant, shanghaiLocal, todayInShanghai } from '../../../../domain/shared/dates.ts';
@@ -894,8 +895,10 @@ export class ActivitiesService {
     }
   }
 
-  /** Gate checks waiting for the next turn of the event loop, by community and work (see checkTogether). */
-  private readonly gateTurn = new Map<string, { ids: Set<string>; results: Promise<WorkCheck[]> }>();
+  /** Gate checks, volunteers and the activity with its shift, asked for by requests arriving together. */
+  private readonly gateTurn = new SameTurn<WorkCheck[]>();
+  private readonly ownersTurn = new SameTurn<Map<string, VolunteerOwner>>();
+  private readonly shiftTurn = new SameTurn<[ActivityRow | undefined, ShiftRow | undefined]>();
 
   /**
    * The gate's check for sign-ups arriving together for the same work (a burst for one shift): their volunteers are
@@ -904,26 +907,25 @@ export class ActivitiesService {
    * companions here), so checking them together decides exactly as checking each alone.
    */
   private checkTogether(communityId: string, work: Work, ids: string[]): Promise<WorkCheck[]> {
-    const key = `${communityId}\n${JSON.stringify(work)}`;
-    let turn = this.gateTurn.get(key);
-    if (!turn) {
-      const waiting = new Set<string>();
-      const results = new Promise<WorkCheck[]>((resolve, reject) =>
-        setImmediate(() => {
-          this.gateTurn.delete(key);
-          this.eligibility.checkWork(communityId, work, [...waiting], null, this.db).then(resolve, reject);
-        }),
-      );
-      turn = { ids: waiting, results };
-      this.gateTurn.set(key, turn);
-    }
-    for (const id of ids) turn.ids.add(id);
-    return turn.results;
+    return this.gateTurn.ask(`${communityId}\n${JSON.stringify(work)}`, ids, (all) =>
+      this.eligibility.checkWork(communityId, work, all, null, this.db),
+    );
+  }
+
+  /** The volunteers to sign up, each refused (404, 403) as inScope would; read together with those of a burst. */
+  private async volunteersInScope(actor: Actor, grant: Grant, ids: string[]): Promise<VolunteerOwner[]> {
+    const found = await this.ownersTurn.ask(actor.communityId, ids, (all) =>
+      this.directory.owners(actor.communityId, all),
+    );
+    return ids.map((id) => this.directory.assertInScope(actor, grant, found.get(id)));
   }
 
   async openShift(communityId: string, activityId: string, shiftId: string, now: Date) {
-    const a = await this.activityOr404(communityId, activityId);
-    const shift = await repo.getShift(this.db, communityId, shiftId);
+    // Read once for a burst of sign-ups arriving together, as any one of them would have read them.
+    const [a, shift] = await this.shiftTurn.ask(`${communityId}\n${activityId}\n${shiftId}`, [], () =>
+      Promise.all([repo.getActivity(this.db, communityId, activityId), repo.getShift(this.db, communityId, shiftId)]),
+    );
+    if (!a) throw new AppError('not_found', { entity: 'activity' });
     if (!shift || shift.activity_id !== a.id)
       throw new AppError('not_found', { entity: 'shift', fields: [{ field: 'shiftId', message: 'invalid.id' }] });
     if (a.status !== 'published' || Date.parse(shift.starts_at) <= now.getTime())
@@ -1071,8 +1073,7 @@ export class ActivitiesService {
     const grant = authorize(actor, 'activities.manage');
     const now = new Date();
     const { a, shift } = await this.openShift(actor.communityId, activityId, input.shiftId, now);
-    const vols: VolunteerOwner[] = [];
-    for (const id of new Set(input.volunteerIds)) vols.push(await this.directory.inScope(actor, grant, id));
+    const vols = await this.volunteersInScope(actor, grant, [...new Set(input.volunteerIds)]);
     const named = new Map((input.companions ?? []).map((c) => [c.volunteerId, c.companion] as const));
     await this.assertEligible(a, shift, vols, named);
     const channel = grant.scope === 'team' ? 'leader' : 'staff';
