@@ -338,7 +338,12 @@ function badgePage(svc: BadgesService, rateLimits: boolean) {
     app.get<{ Params: { token: string } }>(
       '/b/:token',
       { config: limited(30), schema: { hide: true } },
-      async (req, reply) => send(reply, await svc.scan(req.params.token, req.ip, locale(req), req.method === 'HEAD')),
+      // Not an async handler: a cached page is sent at once (see BadgesService.scan).
+      (req, reply) => {
+        const page = svc.scan(req.params.token, req.ip, locale(req), req.method === 'HEAD');
+        if (page instanceof Promise) return page.then((p) => send(reply, p));
+        send(reply, page);
+      },
     );
     app.post<{ Params: { token: string } }>(
       '/b/:token/message',

@@ -168,9 +168,16 @@ export class BadgesService {
    * GET /b/:token. A malformed or unknown token logs nothing against any badge. A HEAD request (link previews,
    * crawlers, uptime probes) gets the same answer without a body and is neither logged nor told to anyone.
    */
-  async scan(token: string, ip: string, locale: Locale, head = false): Promise<PageResult> {
-    const entry = await this.entry(token);
-    if (!entry) return { status: 404, html: notFoundPage(locale) };
+  scan(token: string, ip: string, locale: Locale, head = false): PageResult | Promise<PageResult> {
+    // A page already cached is answered without a promise: the scan is the hot path, and the awaits cost.
+    const cached = this.pages.get(token);
+    if (cached) return this.scanOf(cached, token, ip, locale, head);
+    return this.entry(token).then((entry) =>
+      entry ? this.scanOf(entry, token, ip, locale, head) : { status: 404, html: notFoundPage(locale) },
+    );
+  }
+
+  private scanOf(entry: PageEntry, token: string, ip: string, locale: Locale, head: boolean): PageResult {
     if (head) return this.render(entry, token, locale);
     const at = new Date();
     const ipHash = this.ipHash(entry.communityId, ip);
