@@ -68,10 +68,16 @@ interface PageEntry {
   html: Partial<Record<Locale, Ready>>;
 }
 
-/** A cached page: its bytes and the same bytes gzipped. */
+/**
+ * A cached page: its bytes and the same bytes gzipped, each also as a latin1 string of those bytes. Node sends a
+ * latin1 string body in ONE write together with the response head, where a Buffer goes in a second chunk
+ * (a writev): the socket write is the largest cost of a scan.
+ */
 export interface Ready {
   raw: Buffer;
   gzip: Buffer;
+  rawLatin1: string;
+  gzipLatin1: string;
 }
 export interface PageResult {
   status: number;
@@ -80,7 +86,8 @@ export interface PageResult {
 
 const ready = (html: string): Ready => {
   const raw = Buffer.from(html);
-  return { raw, gzip: zlib.gzipSync(raw, { level: 9 }) };
+  const gzip = zlib.gzipSync(raw, { level: 9 });
+  return { raw, gzip, rawLatin1: raw.toString('latin1'), gzipLatin1: gzip.toString('latin1') };
 };
 
 /** The consent purpose a badge stands on (domain/registry/special-groups.ts CONSENT_PURPOSES). */
