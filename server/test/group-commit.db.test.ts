@@ -63,6 +63,7 @@ for (const kind of testDatabaseKinds()) {
       assert.ok(gc.stats.largest <= 40 && gc.stats.largest >= 20, `largest batch ${gc.stats.largest}`);
       assert.ok(gc.stats.batches <= 250 / 20, `${gc.stats.batches} batches`);
       assert.equal(gc.stats.failed, 0);
+      assert.equal(gc.stats.guarded, 0, 'no request failed: no batch ran again with savepoints');
     });
 
     it('takes back only a refused request: its writes go, its own error rejects only its promise', async () => {
@@ -97,6 +98,24 @@ for (const kind of testDatabaseKinds()) {
         'neither 1000 nor 1001 was written',
       );
       assert.equal(gc.stats.failed, 0);
+      // PostgreSQL runs a batch first without savepoints; the refusals sent it round again with them.
+      assert.equal(gc.stats.guarded, kind === 'postgres' ? 1 : 0);
+    });
+
+    it('refuses the request of a batch of one without running it again', async () => {
+      await reset();
+      const gc = new GroupCommit(db);
+      let runs = 0;
+      const refused = gc.run(async (trx) => {
+        runs++;
+        await trx.insertInto('gc_probe').values({ id: 7, seq: ++seq, parent_id: null }).execute();
+        throw new AppError('conflict', {});
+      });
+      await assert.rejects(refused, (e: unknown) => e instanceof AppError && e.code === 'conflict');
+      assert.equal(runs, 1);
+      assert.equal(gc.stats.guarded, 0);
+      assert.deepEqual(await rows(), [], 'its write was taken back');
+      assert.equal(await insert(gc, 8), 8, 'the next batch works as usual');
     });
 
     it('rejects every request of a batch whose commit fails, and writes none of them', async () => {

@@ -54,6 +54,13 @@ const lastEntry = prepared((db, communityId: string) =>
 );
 const insertEntry = prepared((db, row: AuditLogTable) => db.insertInto('audit_log').values(row));
 
+/** A chain's last entry, as the next one links to it. */
+export interface AuditLink {
+  seq: number;
+  hash: string;
+}
+const lastKey = (communityId: string) => `audit:last:${communityId}`;
+
 function entryHash(prevHash: string, e: Record<string, unknown>): string {
   return sha256(prevHash + JSON.stringify(e));
 }
@@ -74,18 +81,33 @@ export class AuditLog {
       await dbOrTrx.transaction().execute((trx) => this.record(trx, who, what));
       return;
     }
+    const entry = this.entryAfter(await this.lastLink(dbOrTrx, who.communityId, memo), who, what);
+    await insertEntry(dbOrTrx, entry);
+    this.linked(entry, memo);
+  }
+
+  /**
+   * For a caller that writes its entry in a statement of its own (see entryAfter): the chain's lock taken (held to
+   * the end of the transaction) and its last link, from `memo` when the batch has already read or written it.
+   */
+  async lastLink(trx: DbOrTrx, communityId: string, memo?: Map<string, unknown>): Promise<AuditLink | undefined> {
     // Serialise appends per community. SQLite already runs one writer at a time.
-    await this.lockChain(dbOrTrx, who.communityId, memo);
-    const lastKey = `audit:last:${who.communityId}`;
-    const last =
-      (memo?.get(lastKey) as { seq: number; hash: string } | undefined) ??
-      (await lastEntry(dbOrTrx, who.communityId)).rows[0];
-    const seq = (last?.seq ?? 0) + 1;
+    await this.lockChain(trx, communityId, memo);
+    return (memo?.get(lastKey(communityId)) as AuditLink | undefined) ?? (await lastEntry(trx, communityId)).rows[0];
+  }
+
+  /** The entry that follows `last` (undefined: the chain's first), its hash made; `at` defaults to now. */
+  entryAfter(
+    last: AuditLink | undefined,
+    who: AuditWho,
+    what: AuditWhat,
+    at = new Date().toISOString(),
+  ): AuditLogTable {
     const prevHash = last?.hash ?? GENESIS;
     const row = {
       community_id: who.communityId,
-      seq,
-      at: new Date().toISOString(),
+      seq: (last?.seq ?? 0) + 1,
+      at,
       actor_account_id: who.accountId,
       actor_name: who.name,
       actor_role: who.role,
@@ -96,9 +118,12 @@ export class AuditLog {
       ip: who.ip,
       user_agent: who.userAgent,
     };
-    const hash = entryHash(prevHash, row);
-    await insertEntry(dbOrTrx, { ...row, prev_hash: prevHash, hash });
-    memo?.set(lastKey, { seq, hash });
+    return { ...row, prev_hash: prevHash, hash: entryHash(prevHash, row) };
+  }
+
+  /** `entry` was written: the chain's last link now, for the rest of the batch that `memo` belongs to. */
+  linked(entry: AuditLogTable, memo?: Map<string, unknown>): void {
+    memo?.set(lastKey(entry.community_id), { seq: entry.seq, hash: entry.hash });
   }
 
   /** Appends an entry by `author`, in the request `ctx` (null for work the system does on its own). */

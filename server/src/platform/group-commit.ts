@@ -9,9 +9,13 @@
 //
 // One batch runs at a time; requests that arrive meanwhile wait for the next one (up to maxBatch each).
 //
-// On PostgreSQL every command in the batch is a round trip while the batch holds its locks, so the savepoint
-// commands ride together: one item's release and the next one's savepoint are one simple query, and after a
-// rollback to the savepoint that savepoint still stands for the next item (nothing was written since).
+// On PostgreSQL every command in the batch is a round trip while the batch holds its locks, so a batch first runs
+// with no savepoints at all: most batches have no refusal in them. When a request fails in such a run, which of its
+// writes stood is unknown (and a failed statement leaves the transaction unusable), so the whole transaction is rolled
+// back and the batch runs again, this time with savepoints (a batch of one simply takes its refusal: nothing else was
+// in it). With savepoints the commands ride together: one item's release and the next one's savepoint are one simple
+// query, and after a rollback to the savepoint that savepoint still stands for the next item (nothing was written
+// since). A request's work must therefore be fit to run again from the start, as it already is for a deadlock retry.
 import { PostgresAdapter, sql, type ControlledTransaction, type Kysely, type Transaction } from 'kysely';
 
 /** Further tries of a request (or a batch) PostgreSQL refused to break a deadlock or a serialization conflict. */
@@ -65,10 +69,16 @@ export class GroupCommit<DB> {
   private running = false;
   private readonly maxBatch: number;
   private readonly onBatchFailure: (err: GroupCommitError) => void;
-  /** PostgreSQL: savepoint commands joined into one simple query (see the head of this file). */
-  private readonly joinSavepoints: boolean;
-  /** Batches committed or failed, and requests they carried (for tests and benchmarks). */
-  readonly stats = { batches: 0, requests: 0, largest: 0, failed: 0, retried: 0 };
+  /**
+   * PostgreSQL: a batch runs first without savepoints, and with them (their commands joined into one simple query)
+   * only when a request failed in that run (see the head of this file).
+   */
+  private readonly postgres: boolean;
+  /**
+   * Batches committed or failed, requests they carried, batches run again (`retried`: after a conflict; `guarded`:
+   * with savepoints after a request failed without them), for tests and benchmarks.
+   */
+  readonly stats = { batches: 0, requests: 0, largest: 0, failed: 0, retried: 0, guarded: 0 };
 
   constructor(
     private readonly db: Kysely<DB>,
@@ -77,7 +87,7 @@ export class GroupCommit<DB> {
     this.maxBatch = Math.max(1, opts.maxBatch ?? 100);
     this.onBatchFailure =
       opts.onBatchFailure ?? ((err) => process.emitWarning(err.message, { code: 'LINLI_GROUP_COMMIT' }));
-    this.joinSavepoints = db.getExecutor().adapter instanceof PostgresAdapter;
+    this.postgres = db.getExecutor().adapter instanceof PostgresAdapter;
   }
 
   /** Runs `work` inside the next batch's transaction; settles once that transaction has committed (or failed). */
@@ -102,9 +112,12 @@ export class GroupCommit<DB> {
   }
 
   private async flush(batch: Pending<DB>[]) {
-    for (let attempt = 1; ; attempt++) {
-      const outcomes = await this.attempt(batch, attempt < RETRIES_ON_CONFLICT + 1);
-      if (outcomes === 'again') continue;
+    let guarded = !this.postgres;
+    for (let conflicts = 0; ;) {
+      const outcomes = await this.attempt(batch, conflicts < RETRIES_ON_CONFLICT, guarded);
+      if (outcomes === 'again') conflicts++;
+      if (outcomes === 'guard') guarded = true;
+      if (outcomes === 'again' || outcomes === 'guard') continue;
       if (outcomes === 'rejected') return;
       batch.forEach((p, i) => {
         const o = outcomes[i]!;
@@ -119,15 +132,26 @@ export class GroupCommit<DB> {
    * One try of the batch: its outcomes once committed; 'again' when PostgreSQL broke a deadlock or a serialization
    * conflict by rolling this batch back and `mayRetry` (nothing was committed, so the batch runs again whole: several
    * servers' batches may lock the same rows in different orders). Otherwise a failed batch rejects every request
-   * ('rejected').
+   * ('rejected'). Unless `guarded`, the items run without savepoints: 'guard' when one of them failed (the
+   * transaction was rolled back; the batch is to run again with savepoints).
    */
-  private async attempt(batch: Pending<DB>[], mayRetry: boolean): Promise<Outcome[] | 'again' | 'rejected'> {
+  private async attempt(
+    batch: Pending<DB>[],
+    mayRetry: boolean,
+    guarded: boolean,
+  ): Promise<Outcome[] | 'again' | 'rejected' | 'guard'> {
     const outcomes: Outcome[] = [];
     let trx: ControlledTransaction<DB> | undefined;
     const scope: BatchScope = { memo: new Map() };
     try {
       trx = await this.db.startTransaction().execute();
-      if (this.joinSavepoints) await this.flushJoined(trx, batch, scope, outcomes);
+      if (!guarded) {
+        const failed = await this.runUnguarded(trx, batch, scope, outcomes);
+        if (failed) {
+          await trx.rollback().execute();
+          return this.afterUnguardedFailure(batch, failed.error);
+        }
+      } else if (this.postgres) await this.flushJoined(trx, batch, scope, outcomes);
       else
         for (const p of batch) {
           for (let tries = 1; ; tries++) {
@@ -168,6 +192,35 @@ export class GroupCommit<DB> {
       this.stats.largest = Math.max(this.stats.largest, batch.length);
     }
     return outcomes;
+  }
+
+  /** The items one after another with no savepoint; the first failure ends the run (see attempt). */
+  private async runUnguarded(
+    trx: ControlledTransaction<DB>,
+    batch: Pending<DB>[],
+    scope: BatchScope,
+    out: Outcome[],
+  ): Promise<{ error: unknown } | null> {
+    for (const p of batch) {
+      try {
+        out.push({ ok: true, value: await p.work(trx, scope) });
+      } catch (error) {
+        return { error };
+      }
+    }
+    return null;
+  }
+
+  /**
+   * A request failed in a run without savepoints, and the transaction was rolled back. Alone in its batch, it is
+   * refused outright (its own writes were the only ones, and they are gone), unless PostgreSQL broke a conflict;
+   * otherwise the batch runs again with savepoints, which keep the others' writes and retry a conflict's victim.
+   */
+  private afterUnguardedFailure(batch: Pending<DB>[], error: unknown): Outcome[] | 'guard' {
+    if (batch.length === 1 && !isConflict(error)) return [{ ok: false, error }];
+    if (isConflict(error)) this.stats.retried++;
+    this.stats.guarded++;
+    return 'guard';
   }
 
   /**

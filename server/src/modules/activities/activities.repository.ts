@@ -11,6 +11,7 @@ import type {
   ActivityShiftTable,
   ActivitySignupTable,
   ActivityTable,
+  AuditLogTable,
 } from '../../db/schema/index.ts';
 
 // ---------------- activities and shifts ----------------
@@ -324,14 +325,19 @@ export const liveSignupOf = async (db: DbOrTrx, communityId: string, activityId:
 export const isPostgres = (db: DbOrTrx) => db.getExecutor().adapter instanceof PostgresAdapter;
 
 /**
- * PostgreSQL, in a sign-up batch: the live sign-up check, the place (the same conditional update as takePlace) and
- * the new row in ONE statement, each round trip counting while the batch holds the shift's row. 'duplicate' when
- * the volunteer already has a live sign-up for the activity (then nothing is written).
+ * PostgreSQL, in a sign-up batch: the live sign-up check, the place (the same conditional update as takePlace), the
+ * new row and its audit entry in ONE statement, each round trip counting while the batch holds the shift's row.
+ * `entries`: the audit entry for either outcome, alike but for the status in their detail and so their hash; the
+ * one that matches the row is written. 'duplicate' when the volunteer already has a live sign-up for the activity
+ * (then nothing is written).
  */
 export async function placeSignupPg(
   db: DbOrTrx,
   row: Omit<NewSignup, 'status'>,
+  entries: Record<'confirmed' | 'waitlisted', AuditLogTable>,
 ): Promise<'duplicate' | 'confirmed' | 'waitlisted'> {
+  const e = entries.confirmed,
+    w = entries.waitlisted;
   const r = await sql<{ status: string | null }>`
     with live as (
       select 1 from activity_signup
@@ -352,6 +358,14 @@ export async function placeSignupPg(
         ${row.companion_resident_id ?? null}, ${row.companion_volunteer_id ?? null}
       where not exists (select 1 from live)
       returning status
+    ), logged as (
+      insert into audit_log (community_id, seq, at, actor_account_id, actor_name, actor_role, action, entity_type,
+        entity_id, detail, ip, user_agent, prev_hash, hash)
+      select ${e.community_id}, ${e.seq}::integer, ${e.at}, ${e.actor_account_id}, ${e.actor_name}, ${e.actor_role},
+        ${e.action}, ${e.entity_type}, ${e.entity_id},
+        case when ins.status = 'confirmed' then ${e.detail} else ${w.detail} end, ${e.ip}, ${e.user_agent},
+        ${e.prev_hash}, case when ins.status = 'confirmed' then ${e.hash} else ${w.hash} end
+      from ins
     )
     select (select status from ins) as status`.execute(db);
   const status = r.rows[0]?.status;

@@ -15,10 +15,11 @@ import type { Db, DbOrTrx, Trx } from '../../db/database.ts';
 import type { ActivityTable, Database } from '../../db/schema/index.ts';
 import { authorize, type Grant } from '../../platform/access.ts';
 import type { Actor, RequestContext } from '../../platform/actor.ts';
-import type { AuditLog } from '../../platform/audit.ts';
+import { auditWho, type AuditLog } from '../../platform/audit.ts';
 import type { FieldCipher } from '../../platform/crypto.ts';
 import { AppError } from '../../platform/errors.ts';
 import { GroupCommit, GroupCommitError, type BatchScope } from '../../platform/group-commit.ts';
+import { SameTurn } from '../../platform/same-turn.ts';
 import type { Notifier } from '../../platform/notify.ts';
 import { uuidv7 } from '../../../../domain/shared/ids.ts';
 import { addDays, ageOn, shanghaiInstant, shanghaiLocal, todayInShanghai } from '../../../../domain/shared/dates.ts';
@@ -894,8 +895,10 @@ export class ActivitiesService {
     }
   }
 
-  /** Gate checks waiting for the next turn of the event loop, by community and work (see checkTogether). */
-  private readonly gateTurn = new Map<string, { ids: Set<string>; results: Promise<WorkCheck[]> }>();
+  /** Gate checks, volunteers and the activity with its shift, asked for by requests arriving together. */
+  private readonly gateTurn = new SameTurn<WorkCheck[]>();
+  private readonly ownersTurn = new SameTurn<Map<string, VolunteerOwner>>();
+  private readonly shiftTurn = new SameTurn<[ActivityRow | undefined, ShiftRow | undefined]>();
 
   /**
    * The gate's check for sign-ups arriving together for the same work (a burst for one shift): their volunteers are
@@ -904,26 +907,25 @@ export class ActivitiesService {
    * companions here), so checking them together decides exactly as checking each alone.
    */
   private checkTogether(communityId: string, work: Work, ids: string[]): Promise<WorkCheck[]> {
-    const key = `${communityId}\n${JSON.stringify(work)}`;
-    let turn = this.gateTurn.get(key);
-    if (!turn) {
-      const waiting = new Set<string>();
-      const results = new Promise<WorkCheck[]>((resolve, reject) =>
-        setImmediate(() => {
-          this.gateTurn.delete(key);
-          this.eligibility.checkWork(communityId, work, [...waiting], null, this.db).then(resolve, reject);
-        }),
-      );
-      turn = { ids: waiting, results };
-      this.gateTurn.set(key, turn);
-    }
-    for (const id of ids) turn.ids.add(id);
-    return turn.results;
+    return this.gateTurn.ask(`${communityId}\n${JSON.stringify(work)}`, ids, (all) =>
+      this.eligibility.checkWork(communityId, work, all, null, this.db),
+    );
+  }
+
+  /** The volunteers to sign up, each refused (404, 403) as inScope would; read together with those of a burst. */
+  private async volunteersInScope(actor: Actor, grant: Grant, ids: string[]): Promise<VolunteerOwner[]> {
+    const found = await this.ownersTurn.ask(actor.communityId, ids, (all) =>
+      this.directory.owners(actor.communityId, all),
+    );
+    return ids.map((id) => this.directory.assertInScope(actor, grant, found.get(id)));
   }
 
   async openShift(communityId: string, activityId: string, shiftId: string, now: Date) {
-    const a = await this.activityOr404(communityId, activityId);
-    const shift = await repo.getShift(this.db, communityId, shiftId);
+    // Read once for a burst of sign-ups arriving together, as any one of them would have read them.
+    const [a, shift] = await this.shiftTurn.ask(`${communityId}\n${activityId}\n${shiftId}`, [], () =>
+      Promise.all([repo.getActivity(this.db, communityId, activityId), repo.getShift(this.db, communityId, shiftId)]),
+    );
+    if (!a) throw new AppError('not_found', { entity: 'activity' });
     if (!shift || shift.activity_id !== a.id)
       throw new AppError('not_found', { entity: 'shift', fields: [{ field: 'shiftId', message: 'invalid.id' }] });
     if (a.status !== 'published' || Date.parse(shift.starts_at) <= now.getTime())
@@ -963,43 +965,47 @@ export class ActivitiesService {
       companion_resident_id: keep?.kind === 'family' ? keep.id : null,
       companion_volunteer_id: keep?.kind === 'volunteer' ? keep.id : null,
     };
-    let confirmed: boolean;
+    const author = auditWho({ communityId: a.community_id, ...who }, ctx);
+    const entry = (status: 'confirmed' | 'waitlisted') => ({
+      action: 'activities.signup',
+      entityType: 'activity_signup',
+      entityId: id,
+      detail: {
+        activityId: a.id,
+        shiftId: shift.id,
+        volunteerId: v.id,
+        status,
+        channel,
+        ...(keep && { companion: keep }),
+      },
+    });
+    let status: 'confirmed' | 'waitlisted';
     if (this.postgres && keep?.kind !== 'volunteer') {
-      // One round trip for the check, the place and the row (the batch holds the shift's row meanwhile).
-      const placed = await repo.placeSignupPg(trx, row);
+      // One round trip for the check, the place, the row and its audit entry (the batch holds the shift's row
+      // meanwhile): the entry is made for either outcome, and the statement writes the one that happened.
+      const last = await this.audit.lastLink(trx, a.community_id, memo);
+      const at = new Date().toISOString();
+      const entries = {
+        confirmed: this.audit.entryAfter(last, author, entry('confirmed'), at),
+        waitlisted: this.audit.entryAfter(last, author, entry('waitlisted'), at),
+      };
+      const placed = await repo.placeSignupPg(trx, row, entries);
       if (placed === 'duplicate') throw new AppError('already_signed_up', { name: v.name, title: a.title });
-      confirmed = placed === 'confirmed';
+      this.audit.linked(entries[placed], memo);
+      status = placed;
     } else {
       if (await repo.liveSignupOf(trx, a.community_id, a.id, v.id))
         throw new AppError('already_signed_up', { name: v.name, title: a.title });
       await this.assertCompanionPlaced(trx, a, shift, v, keep);
-      confirmed = await repo.takePlace(trx, a.community_id, shift.id);
-      await repo.insertSignup(trx, { ...row, status: confirmed ? 'confirmed' : 'waitlisted' });
+      status = (await repo.takePlace(trx, a.community_id, shift.id)) ? 'confirmed' : 'waitlisted';
+      await repo.insertSignup(trx, { ...row, status });
+      await this.audit.record(trx, author, entry(status), memo);
     }
-    await this.audit.recordBy(
-      trx,
-      { communityId: a.community_id, ...who },
-      ctx,
-      {
-        action: 'activities.signup',
-        entityType: 'activity_signup',
-        entityId: id,
-        detail: {
-          activityId: a.id,
-          shiftId: shift.id,
-          volunteerId: v.id,
-          status: confirmed ? 'confirmed' : 'waitlisted',
-          channel,
-          ...(keep && { companion: keep }),
-        },
-      },
-      memo,
-    );
     return {
       id,
       volunteerId: v.id,
       name: v.name,
-      status: confirmed ? ('confirmed' as const) : ('waitlisted' as const),
+      status,
     };
   }
 
@@ -1067,8 +1073,7 @@ export class ActivitiesService {
     const grant = authorize(actor, 'activities.manage');
     const now = new Date();
     const { a, shift } = await this.openShift(actor.communityId, activityId, input.shiftId, now);
-    const vols: VolunteerOwner[] = [];
-    for (const id of new Set(input.volunteerIds)) vols.push(await this.directory.inScope(actor, grant, id));
+    const vols = await this.volunteersInScope(actor, grant, [...new Set(input.volunteerIds)]);
     const named = new Map((input.companions ?? []).map((c) => [c.volunteerId, c.companion] as const));
     await this.assertEligible(a, shift, vols, named);
     const channel = grant.scope === 'team' ? 'leader' : 'staff';

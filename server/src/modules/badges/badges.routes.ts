@@ -302,13 +302,14 @@ function badgePage(svc: BadgesService, rateLimits: boolean) {
       // handler, request logging is wired before it (onResponse still fires), and Node itself drops the body of a
       // HEAD answer and keeps the connection alive (content-length is set).
       const gz = acceptsGzip(reply.request.headers['accept-encoding']);
-      const body = gz ? p.html.gzip : p.html.raw;
+      // The latin1 string of the bytes, not the Buffer: sent in one write with the head (see Ready).
+      const body = gz ? p.html.gzipLatin1 : p.html.rawLatin1;
       reply.hijack();
       reply.raw.writeHead(
         p.status,
         gz ? { ...GZIP_HEADERS, 'content-length': body.length } : { ...PAGE_HEADERS, 'content-length': body.length },
       );
-      reply.raw.end(body);
+      reply.raw.end(body, 'latin1');
       return reply;
     };
     const locale = (req: FastifyRequest): Locale => localeOf(req);
@@ -338,7 +339,12 @@ function badgePage(svc: BadgesService, rateLimits: boolean) {
     app.get<{ Params: { token: string } }>(
       '/b/:token',
       { config: limited(30), schema: { hide: true } },
-      async (req, reply) => send(reply, await svc.scan(req.params.token, req.ip, locale(req), req.method === 'HEAD')),
+      // Not an async handler: a cached page is sent at once (see BadgesService.scan).
+      (req, reply) => {
+        const page = svc.scan(req.params.token, req.ip, locale(req), req.method === 'HEAD');
+        if (page instanceof Promise) return page.then((p) => send(reply, p));
+        send(reply, page);
+      },
     );
     app.post<{ Params: { token: string } }>(
       '/b/:token/message',

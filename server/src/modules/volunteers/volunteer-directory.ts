@@ -16,15 +16,25 @@ export interface VolunteerOwner extends Owner {
 }
 
 // Asked on every sign-up and many other writes: compiled once (see prepared.ts).
-const ownerRow = prepared((db, communityId: string, volunteerId: string) =>
+const ownerColumns = [
+  'v.id',
+  'v.name',
+  'v.status',
+  'v.birth_date',
+  'v.unit_id',
+  'v.account_id',
+  'v.resident_id',
+] as const;
+const ownerRows = (db: DbOrTrx, communityId: string) =>
   db
     .selectFrom('volunteer as v')
     .leftJoin('resident as r', (j) =>
       j.onRef('r.community_id', '=', 'v.community_id').onRef('r.id', '=', 'v.resident_id'),
     )
-    .select(['v.id', 'v.name', 'v.status', 'v.birth_date', 'v.unit_id', 'v.account_id', 'v.resident_id', 'r.grid_id'])
-    .where('v.community_id', '=', communityId)
-    .where('v.id', '=', volunteerId),
+    .select([...ownerColumns, 'r.grid_id'])
+    .where('v.community_id', '=', communityId);
+const ownerRow = prepared((db, communityId: string, volunteerId: string) =>
+  ownerRows(db, communityId).where('v.id', '=', volunteerId),
 );
 const activeTeams = prepared((db, communityId: string, volunteerId: string) =>
   db
@@ -34,6 +44,18 @@ const activeTeams = prepared((db, communityId: string, volunteerId: string) =>
     .where('volunteer_id', '=', volunteerId)
     .where('status', '=', 'active'),
 );
+type OwnerRow = Awaited<ReturnType<typeof ownerRow>>['rows'][number];
+const toOwner = (v: OwnerRow, teamIds: string[]): VolunteerOwner => ({
+  id: v.id,
+  name: v.name,
+  status: v.status,
+  birthDate: v.birth_date,
+  residentId: v.resident_id,
+  unitId: v.unit_id,
+  accountId: v.account_id,
+  gridId: v.grid_id ?? null,
+  teamIds,
+});
 const selfId = prepared((db, communityId: string, accountId: string | null) =>
   db.selectFrom('volunteer').select('id').where('community_id', '=', communityId).where('account_id', '=', accountId),
 );
@@ -54,25 +76,48 @@ export class VolunteerDirectory {
     const v = (await ownerRow(db, communityId, volunteerId)).rows[0];
     if (!v) return null;
     const teams = (await activeTeams(db, communityId, volunteerId)).rows;
-    return {
-      id: v.id,
-      name: v.name,
-      status: v.status,
-      birthDate: v.birth_date,
-      residentId: v.resident_id,
-      unitId: v.unit_id,
-      accountId: v.account_id,
-      gridId: v.grid_id ?? null,
-      teamIds: teams.map((t) => t.team_id),
-    };
+    return toOwner(
+      v,
+      teams.map((t) => t.team_id),
+    );
+  }
+
+  /** Several volunteers as owner() gives each, in two reads for all of them; the absent are not in the map. */
+  async owners(
+    communityId: string,
+    volunteerIds: readonly string[],
+    db: DbOrTrx = this.db,
+  ): Promise<Map<string, VolunteerOwner>> {
+    if (!volunteerIds.length) return new Map();
+    const rows = await ownerRows(db, communityId).where('v.id', 'in', volunteerIds).execute();
+    const teams = await db
+      .selectFrom('team_member')
+      .select(['volunteer_id', 'team_id'])
+      .where('community_id', '=', communityId)
+      .where('volunteer_id', 'in', volunteerIds)
+      .where('status', '=', 'active')
+      .execute();
+    return new Map(
+      rows.map((v) => [
+        v.id,
+        toOwner(
+          v,
+          teams.filter((t) => t.volunteer_id === v.id).map((t) => t.team_id),
+        ),
+      ]),
+    );
+  }
+
+  /** `v` (as owner() or owners() found it), refused with 404 when absent and 403 when out of the caller's scope. */
+  assertInScope(actor: Actor, grant: Grant, v: VolunteerOwner | null | undefined): VolunteerOwner {
+    if (!v) throw new AppError('not_found', { entity: 'volunteer' });
+    assertInScope(actor, grant, v);
+    return v;
   }
 
   /** The volunteer, refused with 404 when absent and 403 when outside the caller's scope. */
   async inScope(actor: Actor, grant: Grant, volunteerId: string, db: DbOrTrx = this.db): Promise<VolunteerOwner> {
-    const v = await this.owner(actor.communityId, volunteerId, db);
-    if (!v) throw new AppError('not_found', { entity: 'volunteer' });
-    assertInScope(actor, grant, v);
-    return v;
+    return this.assertInScope(actor, grant, await this.owner(actor.communityId, volunteerId, db));
   }
 
   /** Which of these volunteers are active members of the team: one query, for lists filtered to a leader's team. */
