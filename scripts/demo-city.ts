@@ -159,6 +159,8 @@ function readArgs(): Args {
   return { communities, dataDir: path.resolve(values['data-dir']!), date, seed, slow: values.slow! };
 }
 
+const quoteName = (name: string): string => `"${name.replaceAll('"', '""')}"`;
+
 function fail(message: string): never {
   console.error(message);
   process.exit(2);
@@ -185,6 +187,13 @@ interface Target {
   kind: 'sqlite' | 'postgres';
   writer: BulkWriter & { rows: Map<string, number> };
   tables(): Promise<string[]>;
+  /** The indexes a build may drop and recreate: neither a primary key nor unique (ON CONFLICT needs those). */
+  secondaryIndexes(): Promise<IndexDef[]>;
+  run(statement: string): Promise<void>;
+  /** Cheaper writes for the length of a build (see openSqlite, openPostgres); false puts the server's back. */
+  buildMode(on: boolean): Promise<void>;
+  /** Statistics for the planner, once the city is there. */
+  analyze(): Promise<void>;
   size(): Promise<number>;
   close(): Promise<void>;
 }
@@ -196,6 +205,10 @@ interface Target {
 async function openPostgres(url: string): Promise<Target> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
+  // A build, not a server: a commit need not wait for the disk (a PostgreSQL crash loses the last communities, which
+  // the rerun writes again), and the indexes rebuilt at the end sort in memory.
+  await client.query(`set synchronous_commit = off`);
+  await client.query(`set maintenance_work_mem = '256MB'`);
   const pooled = Object.assign(client, { release: () => {} });
   const db = new Kysely<Database>({
     dialect: new PostgresDialect({ pool: { connect: async () => pooled, end: async () => {} } as never }),
@@ -211,6 +224,26 @@ async function openPostgres(url: string): Promise<Target> {
             `and table_type = 'BASE TABLE' order by 1`,
         )
       ).rows.map((r) => r.t),
+    secondaryIndexes: async () =>
+      (
+        await client.query<IndexDef>(
+          `select c.relname as name, pg_get_indexdef(i.indexrelid) as sql from pg_index i ` +
+            `join pg_class c on c.oid = i.indexrelid join pg_namespace n on n.oid = c.relnamespace ` +
+            `where n.nspname = current_schema() and not i.indisunique and not i.indisprimary ` +
+            `and not exists (select 1 from pg_constraint k where k.conindid = i.indexrelid) order by 1`,
+        )
+      ).rows,
+    run: async (statement) => {
+      await client.query(statement);
+    },
+    // The foreign keys are PostgreSQL's internal triggers: 'replica' skips them for this session (the rows are the
+    // slow path's, which wrote them with the keys checked: see demo-city.test.ts). The schema has no other triggers.
+    buildMode: async (on) => {
+      await client.query(`set session_replication_role = ${on ? 'replica' : 'default'}`);
+    },
+    analyze: async () => {
+      await client.query('analyze');
+    },
     size: async () =>
       Number((await client.query<{ n: string }>('select pg_database_size(current_database()) as n')).rows[0]!.n),
     close: async () => {
@@ -223,8 +256,8 @@ async function openPostgres(url: string): Promise<Target> {
 function openSqlite(file: string): Target {
   const handle = openDatabase({ sqliteFile: file });
   const sqlite = handle.sqlite!;
-  // A build, not a server: a process killed mid-write still loses nothing committed (WAL), and the bigger page
-  // cache keeps the indexes of a community being written in memory.
+  // A build, not a server: no fsync, and the bigger page cache keeps the indexes of a community being written in
+  // memory.
   sqlite.pragma('synchronous = OFF');
   sqlite.pragma('cache_size = -262144');
   return {
@@ -238,6 +271,27 @@ function openSqlite(file: string): Target {
         )
         .all()
         .map((r) => r.name),
+    secondaryIndexes: async () =>
+      sqlite
+        .prepare<[], IndexDef>(
+          "select name, sql from sqlite_master where type = 'index' and sql is not null " +
+            "and sql not like 'create unique%' order by 1",
+        )
+        .all(),
+    run: async (statement) => {
+      sqlite.exec(statement);
+    },
+    // During a build, a rollback journal instead of the WAL: a community's pages are mostly new ones, appended to the
+    // file, which a rollback journal does not copy, where the WAL writes every page twice (the log, then the
+    // checkpoint). A killed build still loses nothing committed and rolls the community being written back (the hot
+    // journal) on the next open. No foreign key lookups either: the rows are the slow path's, which wrote them with
+    // the keys checked (demo-city.test.ts). The server opens with WAL and the keys on (openDatabase), as before.
+    buildMode: async (on) => {
+      sqlite.pragma(`journal_mode = ${on ? 'truncate' : 'wal'}`);
+      sqlite.pragma(`foreign_keys = ${on ? 'off' : 'on'}`);
+    },
+    // SQLite's planner is left as the server tunes it (no sqlite_stat1): its plans were measured without one.
+    analyze: async () => {},
     size: async () => {
       let n = 0;
       for (const f of [file, file + '-wal']) if (fs.existsSync(f)) n += fs.statSync(f).size;
@@ -247,10 +301,21 @@ function openSqlite(file: string): Target {
   };
 }
 
+interface IndexDef {
+  name: string;
+  sql: string;
+}
+
 /** What a data dir was built with: a rerun must use the same, or its communities would not match the first ones. */
 interface CityFile {
   seed: number;
   date: string;
+  /**
+   * The indexes a build dropped to write faster (inserting a row into eight indexes of a growing table costs more
+   * than sorting each once at the end): while this is here the database is not fit for the server, and the next run
+   * recreates them before it exits, whatever it has to do.
+   */
+  droppedIndexes?: IndexDef[];
 }
 
 async function main(): Promise<void> {
@@ -260,9 +325,9 @@ async function main(): Promise<void> {
   const target = databaseUrl ? await openPostgres(databaseUrl) : openSqlite(path.join(args.dataDir, 'linli.sqlite'));
   await migrateToLatest(target.db);
   const cityFile = path.join(args.dataDir, 'city.json');
+  const made = fs.existsSync(cityFile) ? (JSON.parse(fs.readFileSync(cityFile, 'utf8')) as CityFile) : null;
   const done = new Set((await target.db.selectFrom('community').select('id').execute()).map((r) => r.id));
   if (done.size > 0) {
-    const made = fs.existsSync(cityFile) ? (JSON.parse(fs.readFileSync(cityFile, 'utf8')) as CityFile) : null;
     if (!made || made.seed !== args.seed || made.date !== args.date) {
       await target.close();
       fail(
@@ -271,7 +336,9 @@ async function main(): Promise<void> {
       );
     }
   }
-  fs.writeFileSync(cityFile, JSON.stringify({ seed: args.seed, date: args.date } satisfies CityFile) + '\n');
+  const city: CityFile = { seed: args.seed, date: args.date, droppedIndexes: made?.droppedIndexes };
+  const saveCity = () => fs.writeFileSync(cityFile, JSON.stringify(city, null, 1) + '\n');
+  saveCity();
   const cipher = new FieldCipher(
     loadKeyring({ keyringB64: process.env.LINLI_KEYRING, dataDir: args.dataDir, warn: (m) => console.warn(m) }),
   );
@@ -287,6 +354,17 @@ async function main(): Promise<void> {
       (args.communities - todo.length > 0 ? `; ${args.communities - todo.length} are there already` : ''),
   );
   const started = performance.now();
+  // The slow path is the reference: the server's settings, every index and key checked as it writes.
+  if (!args.slow) await target.buildMode(true);
+  // Many communities at once: their rows go in without the secondary indexes, built once at the end. A few added to
+  // a big city keep them (rebuilding every index would cost more than the inserts save).
+  if (!args.slow && !city.droppedIndexes && todo.length >= Math.max(2, done.size / 4)) {
+    const indexes = await target.secondaryIndexes();
+    // Recorded before dropping, so that a run killed in between still knows what to rebuild.
+    city.droppedIndexes = indexes;
+    saveCity();
+    for (const index of indexes) await target.run(`drop index ${quoteName(index.name)}`);
+  }
   const total = { residents: 0, households: 0, aged60Plus: 0, contacts: 0, volunteers: 0, skillsPool: 0 };
   for (const [i, k] of todo.entries()) {
     const plan = communityPlan(k);
@@ -321,7 +399,23 @@ async function main(): Promise<void> {
       );
     }
   }
+  const writeSeconds = (performance.now() - started) / 1000;
+  if (!args.slow) await target.buildMode(false);
+  const indexed = performance.now();
+  if (city.droppedIndexes) {
+    console.log(`Rebuilding ${city.droppedIndexes.length} indexes …`);
+    for (const index of city.droppedIndexes)
+      await target.run(index.sql.replace(/^create index /i, 'create index if not exists '));
+    delete city.droppedIndexes;
+    saveCity();
+  }
+  const indexSeconds = (performance.now() - indexed) / 1000;
+  await target.analyze();
   const seconds = (performance.now() - started) / 1000;
+  console.log(
+    `Written in ${writeSeconds.toFixed(1)} s, indexes rebuilt in ${indexSeconds.toFixed(1)} s, statistics in ` +
+      `${(seconds - writeSeconds - indexSeconds).toFixed(1)} s.`,
+  );
 
   console.log(
     `\nDone: ${todo.length} communities, ${total.households.toLocaleString('en')} households, ` +
@@ -344,7 +438,7 @@ async function main(): Promise<void> {
     for (const [name, s] of [...phases].sort((a, b) => b[1] - a[1]))
       console.log(`  ${(label[name] ?? name).padEnd(42)} ${s.toFixed(1).padStart(8)} s`);
     console.log(
-      `  ${'other rows, regions, checks (JS, SQL)'.padEnd(42)} ${(seconds - named).toFixed(1).padStart(8)} s`,
+      `  ${'other rows, regions, checks (JS, SQL)'.padEnd(42)} ${(writeSeconds - named).toFixed(1).padStart(8)} s`,
     );
   }
   const countStarted = performance.now();
