@@ -11,9 +11,13 @@
 // DATABASE_URL=postgres://… writes to PostgreSQL instead (the keyring still comes from the data dir or LINLI_KEYRING).
 //
 // Fast: each community's rows are built in memory by the demo's own generators (scripts/demo/xiguan.ts) and written
-// in one transaction per community with cached prepared multi-row INSERTs on SQLite, COPY on PostgreSQL.
+// in one transaction per community with cached prepared multi-row INSERTs on SQLite, COPY on PostgreSQL (two
+// communities at a time there, on two connections). On SQLite a build of many communities drops the secondary
+// indexes first and creates them once at the end; PostgreSQL gets its statistics (ANALYZE) at the end.
 // Resumable: a community is written whole or not at all, so a rerun after a kill (same --date and --seed, kept in
-// city.json) skips the communities already there and carries on; asking for more communities adds them.
+// city.json) skips the communities already there and carries on; asking for more communities adds them. While
+// city.json lists dropped indexes the database is unfinished: do not start the server on it; any rerun, even one
+// with nothing left to write, creates them again before it exits.
 //
 // The communities sit in Baoji's districts and counties, ten to a street office: 1–10 (Xiguan first) in 西关街道,
 // 金台区, whose accounts 13800000008 (street) and 13800000009 (district) compare them; see CITY_STREETS.
@@ -42,6 +46,7 @@ import {
 } from './demo/xiguan.ts';
 import { withBulkWriter, type BulkWriter } from './demo/insert.ts';
 import { postgresBulkWriter, sqliteBulkWriter } from './demo/bulk.ts';
+import { ensureRegion } from '../server/src/modules/regions/regions-directory.ts';
 
 // Stems of community names in the style of Baoji's (东关, 中山, 清姜 …); Xiguan comes first.
 const STEMS = [
@@ -160,6 +165,8 @@ function readArgs(): Args {
   return { communities, dataDir: path.resolve(values['data-dir']!), date, seed, slow: values.slow! };
 }
 
+const quoteName = (name: string): string => `"${name.replaceAll('"', '""')}"`;
+
 function fail(message: string): never {
   console.error(message);
   process.exit(2);
@@ -186,6 +193,13 @@ interface Target {
   kind: 'sqlite' | 'postgres';
   writer: BulkWriter & { rows: Map<string, number> };
   tables(): Promise<string[]>;
+  /** The indexes a build may drop and recreate: neither a primary key nor unique (ON CONFLICT needs those). */
+  secondaryIndexes(): Promise<IndexDef[]>;
+  run(statement: string): Promise<void>;
+  /** Cheaper writes for the length of a build (see openSqlite, openPostgres); false puts the server's back. */
+  buildMode(on: boolean): Promise<void>;
+  /** Statistics for the planner, once the city is there. */
+  analyze(): Promise<void>;
   size(): Promise<number>;
   close(): Promise<void>;
 }
@@ -197,6 +211,10 @@ interface Target {
 async function openPostgres(url: string): Promise<Target> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
+  // A build, not a server: a commit need not wait for the disk (a PostgreSQL crash loses the last communities, which
+  // the rerun writes again), and the indexes rebuilt at the end sort in memory.
+  await client.query(`set synchronous_commit = off`);
+  await client.query(`set maintenance_work_mem = '256MB'`);
   const pooled = Object.assign(client, { release: () => {} });
   const db = new Kysely<Database>({
     dialect: new PostgresDialect({ pool: { connect: async () => pooled, end: async () => {} } as never }),
@@ -212,6 +230,31 @@ async function openPostgres(url: string): Promise<Target> {
             `and table_type = 'BASE TABLE' order by 1`,
         )
       ).rows.map((r) => r.t),
+    secondaryIndexes: async () =>
+      (
+        await client.query<IndexDef>(
+          `select c.relname as name, pg_get_indexdef(i.indexrelid) as sql from pg_index i ` +
+            `join pg_class c on c.oid = i.indexrelid join pg_namespace n on n.oid = c.relnamespace ` +
+            `where n.nspname = current_schema() and not i.indisunique and not i.indisprimary ` +
+            `and not exists (select 1 from pg_constraint k where k.conindid = i.indexrelid) order by 1`,
+        )
+      ).rows,
+    run: async (statement) => {
+      await client.query(statement);
+    },
+    // The foreign keys are PostgreSQL's internal triggers: 'replica' skips them for this session (the rows are the
+    // slow path's, which wrote them with the keys checked: see demo-city.test.ts). The schema has no other triggers.
+    // No nested loops either: statistics from an earlier run (its ANALYZE) know nothing of the community being
+    // written, so the planner expects no rows of it and joined its tens of thousands of rows by nested loops when the
+    // record of service was rebuilt (minutes for one community). Every join there is within one community, whose
+    // filter PostgreSQL carries to every table of the join: hash joins of one community's rows.
+    buildMode: async (on) => {
+      await client.query(`set session_replication_role = ${on ? 'replica' : 'default'}`);
+      await client.query(`set enable_nestloop = ${on ? 'off' : 'on'}`);
+    },
+    analyze: async () => {
+      await client.query('analyze');
+    },
     size: async () =>
       Number((await client.query<{ n: string }>('select pg_database_size(current_database()) as n')).rows[0]!.n),
     close: async () => {
@@ -224,8 +267,8 @@ async function openPostgres(url: string): Promise<Target> {
 function openSqlite(file: string): Target {
   const handle = openDatabase({ sqliteFile: file });
   const sqlite = handle.sqlite!;
-  // A build, not a server: a process killed mid-write still loses nothing committed (WAL), and the bigger page
-  // cache keeps the indexes of a community being written in memory.
+  // A build, not a server: no fsync, and the bigger page cache keeps the indexes of a community being written in
+  // memory.
   sqlite.pragma('synchronous = OFF');
   sqlite.pragma('cache_size = -262144');
   return {
@@ -239,6 +282,27 @@ function openSqlite(file: string): Target {
         )
         .all()
         .map((r) => r.name),
+    secondaryIndexes: async () =>
+      sqlite
+        .prepare<[], IndexDef>(
+          "select name, sql from sqlite_master where type = 'index' and sql is not null " +
+            "and sql not like 'create unique%' order by 1",
+        )
+        .all(),
+    run: async (statement) => {
+      sqlite.exec(statement);
+    },
+    // During a build, a rollback journal instead of the WAL: a community's pages are mostly new ones, appended to the
+    // file, which a rollback journal does not copy, where the WAL writes every page twice (the log, then the
+    // checkpoint). A killed build still loses nothing committed and rolls the community being written back (the hot
+    // journal) on the next open. No foreign key lookups either: the rows are the slow path's, which wrote them with
+    // the keys checked (demo-city.test.ts). The server opens with WAL and the keys on (openDatabase), as before.
+    buildMode: async (on) => {
+      sqlite.pragma(`journal_mode = ${on ? 'truncate' : 'wal'}`);
+      sqlite.pragma(`foreign_keys = ${on ? 'off' : 'on'}`);
+    },
+    // SQLite's planner is left as the server tunes it (no sqlite_stat1): its plans were measured without one.
+    analyze: async () => {},
     size: async () => {
       let n = 0;
       for (const f of [file, file + '-wal']) if (fs.existsSync(f)) n += fs.statSync(f).size;
@@ -248,10 +312,21 @@ function openSqlite(file: string): Target {
   };
 }
 
+interface IndexDef {
+  name: string;
+  sql: string;
+}
+
 /** What a data dir was built with: a rerun must use the same, or its communities would not match the first ones. */
 interface CityFile {
   seed: number;
   date: string;
+  /**
+   * The indexes a build dropped to write faster (inserting a row into eight indexes of a growing table costs more
+   * than sorting each once at the end): while this is here the database is not fit for the server, and the next run
+   * recreates them before it exits, whatever it has to do.
+   */
+  droppedIndexes?: IndexDef[];
 }
 
 async function main(): Promise<void> {
@@ -261,9 +336,9 @@ async function main(): Promise<void> {
   const target = databaseUrl ? await openPostgres(databaseUrl) : openSqlite(path.join(args.dataDir, 'linli.sqlite'));
   await migrateToLatest(target.db);
   const cityFile = path.join(args.dataDir, 'city.json');
+  const made = fs.existsSync(cityFile) ? (JSON.parse(fs.readFileSync(cityFile, 'utf8')) as CityFile) : null;
   const done = new Set((await target.db.selectFrom('community').select('id').execute()).map((r) => r.id));
   if (done.size > 0) {
-    const made = fs.existsSync(cityFile) ? (JSON.parse(fs.readFileSync(cityFile, 'utf8')) as CityFile) : null;
     if (!made || made.seed !== args.seed || made.date !== args.date) {
       await target.close();
       fail(
@@ -272,7 +347,9 @@ async function main(): Promise<void> {
       );
     }
   }
-  fs.writeFileSync(cityFile, JSON.stringify({ seed: args.seed, date: args.date } satisfies CityFile) + '\n');
+  const city: CityFile = { seed: args.seed, date: args.date, droppedIndexes: made?.droppedIndexes };
+  const saveCity = () => fs.writeFileSync(cityFile, JSON.stringify(city, null, 1) + '\n');
+  saveCity();
   const cipher = new FieldCipher(
     loadKeyring({ keyringB64: process.env.LINLI_KEYRING, dataDir: args.dataDir, warn: (m) => console.warn(m) }),
   );
@@ -294,12 +371,39 @@ async function main(): Promise<void> {
       (args.communities - todo.length > 0 ? `; ${args.communities - todo.length} are there already` : ''),
   );
   const started = performance.now();
+  // The slow path is the reference: the server's settings, every index and key checked as it writes.
+  if (!args.slow) await target.buildMode(true);
+  // SQLite, many communities at once: their rows go in without the secondary indexes, built once at the end. A few
+  // added to a big city keep them (rebuilding every index would cost more than the inserts save). PostgreSQL keeps
+  // its indexes (not measured without them: dropping them is left for later).
+  if (target.kind === 'sqlite' && !args.slow && !city.droppedIndexes && todo.length >= Math.max(2, done.size / 4)) {
+    const indexes = await target.secondaryIndexes();
+    // Recorded before dropping, so that a run killed in between still knows what to rebuild.
+    city.droppedIndexes = indexes;
+    saveCity();
+    for (const index of indexes) await target.run(`drop index ${quoteName(index.name)}`);
+  }
+  // PostgreSQL: two communities at a time, each in its own transaction on its own connection, so one is generated
+  // here while the server writes the other (two cores). Their street offices and districts are made first: two
+  // transactions creating the same one would collide.
+  const lanes = [target];
+  if (databaseUrl && !args.slow && todo.length > 1) {
+    lanes.push(await openPostgres(databaseUrl));
+    await lanes[1]!.buildMode(true);
+    for (const k of todo) {
+      const plan = communityPlan(k);
+      const cityId = await ensureRegion(target.db, 'city', XIGUAN.city, null);
+      const districtId = await ensureRegion(target.db, 'district', plan.district, cityId);
+      await ensureRegion(target.db, 'street', plan.street, districtId);
+    }
+  }
   const total = { residents: 0, households: 0, aged60Plus: 0, contacts: 0, volunteers: 0, skillsPool: 0 };
-  for (const [i, k] of todo.entries()) {
+  const queue = [...todo.entries()];
+  const seedNext = async (lane: Target, i: number, k: number): Promise<void> => {
     const plan = communityPlan(k);
     const t = performance.now();
     const seed = () =>
-      seedCommunity(target.db, cipher, {
+      seedCommunity(lane.db, cipher, {
         communityId: plan.id,
         name: plan.name,
         district: plan.district,
@@ -311,7 +415,7 @@ async function main(): Promise<void> {
         accountPhonePrefix: plan.accountPhonePrefix,
         now,
       });
-    const counts: SeedCounts = args.slow ? await seed() : await withBulkWriter(target.writer, seed);
+    const counts: SeedCounts = args.slow ? await seed() : await withBulkWriter(lane.writer, seed);
     total.residents += counts.residents;
     total.households += counts.households;
     total.aged60Plus += counts.aged60Plus;
@@ -327,8 +431,35 @@ async function main(): Promise<void> {
           `volunteers in ${elapsed.toFixed(1)} s`,
       );
     }
+  };
+  await Promise.all(
+    lanes.map(async (lane) => {
+      for (let next = queue.shift(); next; next = queue.shift()) await seedNext(lane, ...next);
+    }),
+  );
+  for (const lane of lanes.slice(1)) {
+    for (const [phase, s] of lane.writer.phases)
+      target.writer.phases.set(phase, (target.writer.phases.get(phase) ?? 0) + s);
+    for (const [table, n] of lane.writer.rows) target.writer.rows.set(table, (target.writer.rows.get(table) ?? 0) + n);
+    await lane.close();
   }
+  const writeSeconds = (performance.now() - started) / 1000;
+  if (!args.slow) await target.buildMode(false);
+  const indexed = performance.now();
+  if (city.droppedIndexes) {
+    console.log(`Rebuilding ${city.droppedIndexes.length} indexes …`);
+    for (const index of city.droppedIndexes)
+      await target.run(index.sql.replace(/^create index /i, 'create index if not exists '));
+    delete city.droppedIndexes;
+    saveCity();
+  }
+  const indexSeconds = (performance.now() - indexed) / 1000;
+  await target.analyze();
   const seconds = (performance.now() - started) / 1000;
+  console.log(
+    `Written in ${writeSeconds.toFixed(1)} s, indexes rebuilt in ${indexSeconds.toFixed(1)} s, statistics in ` +
+      `${(seconds - writeSeconds - indexSeconds).toFixed(1)} s.`,
+  );
 
   console.log(
     `\nDone: ${todo.length} communities, ${total.households.toLocaleString('en')} households, ` +
@@ -347,12 +478,13 @@ async function main(): Promise<void> {
       points: 'points through the points module (SQL)',
       contacts: 'record of service rebuilt (SQL)',
     };
-    console.log('Per phase:');
+    console.log(lanes.length > 1 ? `Per phase (summed over the ${lanes.length} connections):` : 'Per phase:');
     for (const [name, s] of [...phases].sort((a, b) => b[1] - a[1]))
       console.log(`  ${(label[name] ?? name).padEnd(42)} ${s.toFixed(1).padStart(8)} s`);
-    console.log(
-      `  ${'other rows, regions, checks (JS, SQL)'.padEnd(42)} ${(seconds - named).toFixed(1).padStart(8)} s`,
-    );
+    if (lanes.length === 1)
+      console.log(
+        `  ${'other rows, regions, checks (JS, SQL)'.padEnd(42)} ${(writeSeconds - named).toFixed(1).padStart(8)} s`,
+      );
   }
   const countStarted = performance.now();
   const counted: Array<[string, number]> = [];
