@@ -7,6 +7,8 @@ import assert from 'node:assert/strict';
 import type { Database } from '../src/db/schema/index.ts';
 import type { DatabaseKind } from '../src/db/database.ts';
 import { FieldCipher, generateKeyring } from '../src/platform/crypto.ts';
+import { OutboxWorker } from '../src/platform/outbox.ts';
+import { quietHoursEnd } from '../src/platform/quiet-hours.ts';
 import { createTestDatabase, type TestDatabase } from './databases.ts';
 import { insertAccount, seedSmallCommunity, type SmallCommunity } from './factories.ts';
 import { accountIdOf, insertVolunteer, type VolunteerSpec } from './volunteer-factories.ts';
@@ -208,8 +210,13 @@ export async function signInAll<const R extends readonly Role[]>(
 }
 
 /** Runs the outbox's delivery worker until nothing is due (tests start the app without its timers). */
-export async function deliverOutbox(t: TestContext): Promise<number> {
-  return t.app.services.outbox.drain();
+export async function deliverOutbox(t: TestContext, opts: { daytime?: boolean } = {}): Promise<number> {
+  if (!opts.daytime) return t.app.services.outbox.drain();
+  // Non-urgent messages wait through the quiet hours (21:00–08:00 in Shanghai): a test that expects them delivered
+  // delivers as a worker would at 10:00 the next morning, whatever the hour it runs at.
+  const morning = new Date(quietHoursEnd(new Date(), 'Asia/Shanghai').getTime() + 2 * 3600_000);
+  const { outbox } = t.app.services;
+  return new OutboxWorker(t.db.handle.db, t.db.kind, t.app.log, outbox.channels, { now: () => morning }).drain();
 }
 
 /** The payload of the newest outbox message of `template` to `recipient` (a code, say), or null. */

@@ -270,8 +270,8 @@ for (const kind of testDatabaseKinds()) {
       const sent = await send(staff, { kind: 'team', teamId }, { title: '状态' });
       const queued = (await staff('GET', `/api/notices/${sent.id}`)).json();
       assert.ok(queued.people.every((p: any) => p.status === 'queued'));
-      // The outbox's worker delivers them (the development channel here).
-      await deliverOutbox(t);
+      // The outbox's worker delivers them (the development channel here), in the day: after 21:00 they would wait.
+      await deliverOutbox(t, { daytime: true });
       const detail = (await staff('GET', `/api/notices/${sent.id}`)).json();
       assert.equal(detail.people.length, 3);
       assert.ok(detail.people.every((p: any) => p.status === 'delivered' && p.channel === 'sms'));
