@@ -6,6 +6,8 @@ import pg from 'pg';
 import {
   Kysely,
   Migrator,
+  PostgresAdapter,
+  sql,
   type KyselyPlugin,
   type LogEvent,
   PostgresDialect,
@@ -117,4 +119,28 @@ export function isUniqueViolation(err: unknown): boolean {
     e?.code === 'SQLITE_CONSTRAINT_UNIQUE' ||
     /UNIQUE constraint failed/.test(String(e?.message ?? ''))
   );
+}
+
+/**
+ * Runs `work` in a transaction whose commit does not wait for the disk: for writes nobody was told are saved (a badge
+ * page view's scan row). A crash of the process loses nothing; a power cut may lose such commits from the last
+ * moments, never an earlier one, since the next ordinary commit flushes the log they are in. SQLite: synchronous
+ * NORMAL for this transaction alone, the one connection held until FULL is back, so no other write commits
+ * without its flush; PostgreSQL: synchronous_commit off for this transaction (SET LOCAL).
+ */
+export async function transactionWithoutFlush<T>(db: Db, work: (trx: Trx) => Promise<T>): Promise<T> {
+  if (db.getExecutor().adapter instanceof PostgresAdapter)
+    return db.transaction().execute(async (trx) => {
+      await sql`set local synchronous_commit = off`.execute(trx);
+      return work(trx);
+    });
+  return db.connection().execute(async (conn) => {
+    // SQLite refuses to change it inside a transaction: set before BEGIN on the held connection, read at COMMIT.
+    await sql`pragma synchronous = normal`.execute(conn);
+    try {
+      return await conn.transaction().execute(work);
+    } finally {
+      await sql`pragma synchronous = full`.execute(conn);
+    }
+  });
 }

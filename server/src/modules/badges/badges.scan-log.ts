@@ -4,7 +4,7 @@
 // be refused). add() settles once its batch has committed or failed; the page view does not wait for it (the
 // finder needs the phone numbers, not our log), a finder's message does.
 import { CompiledQuery } from 'kysely';
-import type { Db, DbOrTrx } from '../../db/database.ts';
+import { transactionWithoutFlush, type Db, type DbOrTrx, type Trx } from '../../db/database.ts';
 import type { BadgeScanTable } from '../../db/schema/badges.ts';
 import type { Notification, Notifier } from '../../platform/notify.ts';
 import { insertScans } from './badges.repository.ts';
@@ -109,15 +109,19 @@ export class ScanLog {
   }
 
   private async flush(batch: Pending[]) {
-    const write = () =>
-      this.db.transaction().execute(async (trx) => {
-        for (let i = 0; i < batch.length; i += CHUNK)
-          await this.insert(
-            trx,
-            batch.slice(i, i + CHUNK).map((p) => p.row),
-          );
-        for (const p of batch) for (const n of p.notes) await this.notifier.send(trx as DbOrTrx, n);
-      });
+    // A batch that tells a family (a first scan in a while, a finder's message) is flushed to disk at commit; one
+    // of page views alone is not: the event loop would wait for the disk on every batch (the scan page's hot path),
+    // and a power cut can cost only the last moments of repeated views, never a family's notice.
+    const tells = batch.some((p) => p.notes.length > 0);
+    const run = async (trx: Trx) => {
+      for (let i = 0; i < batch.length; i += CHUNK)
+        await this.insert(
+          trx,
+          batch.slice(i, i + CHUNK).map((p) => p.row),
+        );
+      for (const p of batch) for (const n of p.notes) await this.notifier.send(trx as DbOrTrx, n);
+    };
+    const write = () => (tells ? this.db.transaction().execute(run) : transactionWithoutFlush(this.db, run));
     try {
       // One retry after a short pause: a busy database (SQLite's lock, a PostgreSQL failover) must not lose the
       // family's notices. What still fails is handed to each scan's caller (logged by the service).
