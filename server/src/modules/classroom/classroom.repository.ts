@@ -13,6 +13,7 @@ import type {
 
 type AttendanceRow = Selectable<ClassroomAttendanceTable>;
 export { isUniqueViolation } from '../../db/database.ts';
+import { yearOf } from './classroom.rollup.ts';
 
 const affected = (r: { numUpdatedRows?: bigint } | undefined) => Number(r?.numUpdatedRows ?? 0n);
 
@@ -574,43 +575,26 @@ export async function logsOf(db: DbOrTrx, communityId: string, from: string, to:
 // ------------------------------------------------------------------------------------------- figures
 
 /**
- * Who came, by year: one row per child and year (yyyy) with a check-in since `from`. Distinct in the database: the
- * figures count children and families per year, and reading every check-in of the years back (tens of thousands
- * of rows a community) cost hundreds of ms a request.
+ * Who came, by year: one row per child and year (yyyy) with a check-in since `from` (a year's first day), from the
+ * rollup the check-ins keep (classroom.rollup.ts): reading every check-in of the years back (tens of thousands of rows
+ * a community) cost hundreds of ms a request.
  */
 export async function childYearsSince(db: DbOrTrx, communityId: string, from: string) {
-  const year = sql<string>`substr(s.date, 1, 4)`;
   return db
-    .selectFrom('classroom_attendance as a')
-    .innerJoin('classroom_session as s', (j) =>
-      j.onRef('s.community_id', '=', 'a.community_id').onRef('s.id', '=', 'a.session_id'),
-    )
-    .select([year.as('year'), 'a.child_id'])
-    .distinct()
-    .where('a.community_id', '=', communityId)
-    .where('a.checked_in_at', 'is not', null)
-    .where('s.date', '>=', from)
+    .selectFrom('classroom_child_year')
+    .select(['year', 'child_id'])
+    .where('community_id', '=', communityId)
+    .where('year', '>=', yearOf(from))
     .execute();
 }
 
-/** The days since `from` when a session had at least one child checked in (the sessions held). */
+/** The days since `from` when a session had at least one child checked in (the sessions held), from the rollup. */
 export async function daysHeldSince(db: DbOrTrx, communityId: string, from: string) {
   const rows = await db
-    .selectFrom('classroom_session as s')
-    .select('s.date')
-    .distinct()
-    .where('s.community_id', '=', communityId)
-    .where('s.date', '>=', from)
-    .where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('classroom_attendance as a')
-          .select(sql<number>`1`.as('one'))
-          .whereRef('a.community_id', '=', 's.community_id')
-          .whereRef('a.session_id', '=', 's.id')
-          .where('a.checked_in_at', 'is not', null),
-      ),
-    )
+    .selectFrom('classroom_day_held')
+    .select('date')
+    .where('community_id', '=', communityId)
+    .where('date', '>=', from)
     .execute();
   return new Set(rows.map((r) => r.date));
 }

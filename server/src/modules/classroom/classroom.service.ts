@@ -56,6 +56,7 @@ import { alertView, boardChildView, childView, logView, sessionView } from './cl
 import { ContactService } from '../contacts/contacts.service.ts';
 import type { Page } from '../../../../domain/shared/schemas.ts';
 import * as repo from './classroom.repository.ts';
+import { addCheckInToRollups } from './classroom.rollup.ts';
 import { staffPhones } from '../auth/staff-directory.ts';
 
 /** The author of what the classroom's own jobs record. */
@@ -729,6 +730,8 @@ export class ClassroomService {
           by: a?.checked_in_by_name ?? '',
         });
       }
+      // The figures' rollups, in the same transaction: the child came this year, and the session was held.
+      await addCheckInToRollups(trx, actor.communityId, s.date, c.id);
       for (const g of await this.guardians(trx, actor.communityId, c.id)) {
         await this.notifier.send(trx, {
           channel: 'sms',
