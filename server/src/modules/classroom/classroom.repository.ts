@@ -588,17 +588,6 @@ export async function childYearsSince(db: DbOrTrx, communityId: string, from: st
     .execute();
 }
 
-/** The days since `from` when a session had at least one child checked in (the sessions held), from the rollup. */
-export async function daysHeldSince(db: DbOrTrx, communityId: string, from: string) {
-  const rows = await db
-    .selectFrom('classroom_day_held')
-    .select('date')
-    .where('community_id', '=', communityId)
-    .where('date', '>=', from)
-    .execute();
-  return new Set(rows.map((r) => r.date));
-}
-
 /** Every child ever enrolled, with their household and their guardians' phones (what makes a family). */
 export async function families(
   db: DbOrTrx,
@@ -624,24 +613,47 @@ export async function families(
   return children.map((c) => ({ id: c.id, householdId: c.household_id, guardianPhones: phonesOf.get(c.id) ?? [] }));
 }
 
-/** Sessions from `from` to `to` with how many tutors came (counted once the session is closed). */
-export async function sessionsWithTutors(db: DbOrTrx, communityId: string, from: string, to: string) {
-  const sessions = await db
-    .selectFrom('classroom_session')
-    .select(['id', 'date', 'starts', 'ends'])
-    .where('community_id', '=', communityId)
-    .where('date', '>=', from)
-    .where('date', '<=', to)
-    .execute();
-  const present = await db
+/**
+ * Sessions from `from` to `to`, counted by year, hours and whether they were held (a child was checked in that day,
+ * from the rollup), with the tutors who came (counted once the session is closed): a few rows a year instead of every
+ * session and rota row of the years back.
+ */
+export async function sessionGroupsSince(db: DbOrTrx, communityId: string, from: string, to: string) {
+  const tutors = db
     .selectFrom('classroom_rota')
     .select(['session_id', (eb) => eb.fn.countAll<number>().as('n')])
     .where('community_id', '=', communityId)
     .where('present', '=', 1)
-    .groupBy('session_id')
+    .groupBy('session_id');
+  const year = sql<string>`substr(s.date, 1, 4)`;
+  const held = sql<number>`case when d.date is null then 0 else 1 end`;
+  const rows = await db
+    .selectFrom('classroom_session as s')
+    .leftJoin('classroom_day_held as d', (j) =>
+      j.onRef('d.community_id', '=', 's.community_id').onRef('d.date', '=', 's.date'),
+    )
+    .leftJoin(tutors.as('t'), 't.session_id', 's.id')
+    .select([
+      year.as('year'),
+      's.starts',
+      's.ends',
+      held.as('held'),
+      sql<number>`count(*)`.as('sessions'),
+      sql<number>`coalesce(sum(t.n), 0)`.as('tutors'),
+    ])
+    .where('s.community_id', '=', communityId)
+    .where('s.date', '>=', from)
+    .where('s.date', '<=', to)
+    .groupBy([year, 's.starts', 's.ends', held])
     .execute();
-  const tutorsOf = new Map(present.map((p) => [p.session_id, Number(p.n)]));
-  return sessions.map((s) => ({ date: s.date, starts: s.starts, ends: s.ends, tutors: tutorsOf.get(s.id) ?? 0 }));
+  return rows.map((r) => ({
+    year: r.year,
+    starts: r.starts,
+    ends: r.ends,
+    held: Number(r.held) === 1,
+    sessions: Number(r.sessions),
+    tutors: Number(r.tutors),
+  }));
 }
 
 // ------------------------------------------------------------------------------------------- other tables

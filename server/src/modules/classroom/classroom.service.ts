@@ -1012,14 +1012,15 @@ export class ClassroomService {
         familyKey(c.householdId, c.guardianPhones.length ? c.guardianPhones : [c.id]),
       ]),
     );
-    const sessions = await repo.sessionsWithTutors(this.db, cid, from, todayInShanghai());
-    const held = await repo.daysHeldSince(this.db, cid, from);
+    const sessions = await repo.sessionGroupsSince(this.db, cid, from, todayInShanghai());
     return figuresOf(
       // One entry per child and year: figuresOf counts distinct children and families by the year of the date.
       childYears.map((a) => ({ date: a.year, childId: a.child_id, family: family.get(a.child_id)! })),
+      // One entry per year, hours and held or not, standing for that many sessions and their tutors' minutes.
       sessions.map((s) => ({
-        date: s.date,
-        held: held.has(s.date),
+        date: s.year,
+        held: s.held,
+        count: s.sessions,
         tutorMinutes: s.tutors * minutesBetween(s.starts, s.ends),
       })),
     );
