@@ -162,7 +162,7 @@ for (const kind of testDatabaseKinds()) {
       assert.ok(logs.length >= 40);
     });
 
-    it('seeds the figures’ rollups as the check-ins give them (what a rebuild from the attendance computes)', async () => {
+    it('seeds the figures’ rollups as the check-ins give them (as a rebuild from the attendance)', async () => {
       const kept = async () => ({
         childYears: (
           await db()
