@@ -110,6 +110,14 @@ export const ALLOWED: Allowed[] = [
       'it is pinned; its joins are on community_id',
   },
   {
+    file: 'server/src/modules/classroom/classroom.rollup.ts',
+    fn: 'rebuildClassroomRollups',
+    tables: ['classroom_attendance', 'classroom_session', 'classroom_child_year', 'classroom_day_held'],
+    why:
+      'the backfill of the classroom rollups (migration 2026-12-10T0100) rebuilds every community at once; with a ' +
+      'community given it is pinned; its join is on community_id',
+  },
+  {
     file: 'server/src/modules/contacts/contacts.rollup.ts',
     fn: 'rebuildContactRollups',
     tables: ['contact', 'contact_subject', 'contact_subject_month'],

@@ -49,7 +49,8 @@ export type YearFigures = Figures['years'][number];
  */
 export function figuresOf(
   attended: ReadonlyArray<{ date: string; childId: string; family: string }>,
-  sessions: ReadonlyArray<{ date: string; tutorMinutes: number; held: boolean }>,
+  /** `count`: how many sessions the entry stands for (1 when absent), `tutorMinutes` theirs together. */
+  sessions: ReadonlyArray<{ date: string; tutorMinutes: number; held: boolean; count?: number }>,
 ): Figures {
   const years = new Map<number, { children: Set<string>; families: Set<string>; sessions: number; minutes: number }>();
   const yearOf = (y: number) => {
@@ -71,8 +72,8 @@ export function figuresOf(
   for (const s of sessions) {
     const y = yearOf(Number(s.date.slice(0, 4)));
     if (s.held) {
-      y.sessions++;
-      sessionsHeld++;
+      y.sessions += s.count ?? 1;
+      sessionsHeld += s.count ?? 1;
     }
     y.minutes += s.tutorMinutes;
     minutes += s.tutorMinutes;

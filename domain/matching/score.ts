@@ -174,6 +174,18 @@ export function rankCandidates(
   candidates: readonly MatchCandidate[],
   options: RankOptions,
 ): RankedCandidate[] {
+  return rankAndCount(need, candidates, options).ranked;
+}
+
+/**
+ * The same, with how many candidates were eligible in all (before `limit`): one pass, where ranking again without a
+ * limit to count them would explain every eligible candidate.
+ */
+export function rankAndCount(
+  need: MatchNeed,
+  candidates: readonly MatchCandidate[],
+  options: RankOptions,
+): { ranked: RankedCandidate[]; eligible: number } {
   const w: MatchWeights = { ...DEFAULT_MATCH_WEIGHTS, ...options.weights };
   const task = taskRequirementsFor(need);
   const policy = options.agePolicy ?? DEFAULT_AGE_POLICY;
@@ -191,7 +203,14 @@ export function rankCandidates(
   scored.sort((a, b) => b.score - a.score || (a.c.id < b.c.id ? -1 : a.c.id > b.c.id ? 1 : 0));
   const kept =
     options.limit !== undefined && scored.length > options.limit ? scored.slice(0, Math.max(0, options.limit)) : scored;
-  return kept.map(({ c, score }) => ({ volunteerId: c.id, score, parts: partsOf(need, c, w, preferred, wantGender) }));
+  return {
+    ranked: kept.map(({ c, score }) => ({
+      volunteerId: c.id,
+      score,
+      parts: partsOf(need, c, w, preferred, wantGender),
+    })),
+    eligible: scored.length,
+  };
 }
 
 /** The parts of a candidate's score; they add up to scoreOf (a property test holds the two together). */

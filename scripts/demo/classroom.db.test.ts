@@ -14,6 +14,7 @@ import type { Actor } from '../../server/src/platform/actor.ts';
 import { todayInShanghai } from '../../domain/shared/dates.ts';
 import { weekdayOf } from '../../domain/shared/dates.ts';
 import { seedDemoForTest } from './test-seed.ts';
+import { rebuildClassroomRollups } from '../../server/src/modules/classroom/classroom.rollup.ts';
 
 // A Friday, so there is a session today.
 const NOW = new Date('2026-11-27T04:00:00Z');
@@ -159,6 +160,28 @@ for (const kind of testDatabaseKinds()) {
       assert.ok(alerts.every((a) => a.cleared_at && a.note));
       const logs = await db().selectFrom('classroom_log').select('id').where('community_id', '=', CID).execute();
       assert.ok(logs.length >= 40);
+    });
+
+    it('seeds the figures’ rollups as the check-ins give them (as a rebuild from the attendance)', async () => {
+      const kept = async () => ({
+        childYears: (
+          await db()
+            .selectFrom('classroom_child_year')
+            .select(['year', 'child_id'])
+            .where('community_id', '=', CID)
+            .execute()
+        )
+          .map((r) => `${r.year} ${r.child_id}`)
+          .sort(),
+        daysHeld: (await db().selectFrom('classroom_day_held').select('date').where('community_id', '=', CID).execute())
+          .map((r) => r.date)
+          .sort(),
+      });
+      const seeded = await kept();
+      assert.ok(seeded.childYears.length > 300, `${seeded.childYears.length} children by year`);
+      assert.ok(seeded.daysHeld.length > 500, `${seeded.daysHeld.length} days held`);
+      await rebuildClassroomRollups(db(), CID);
+      assert.deepEqual(await kept(), seeded);
     });
   });
 }

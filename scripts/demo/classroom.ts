@@ -25,6 +25,9 @@ export interface ClassroomRows {
   attendance: Row<'classroom_attendance'>[];
   alerts: Row<'classroom_alert'>[];
   logs: Row<'classroom_log'>[];
+  /** The figures' rollups of the check-ins (server/src/modules/classroom/classroom.rollup.ts), from the rows above. */
+  childYears: Row<'classroom_child_year'>[];
+  daysHeld: Row<'classroom_day_held'>[];
 }
 export const CLASSROOM_TABLES = [
   ['classroom_child', 'children'],
@@ -34,6 +37,8 @@ export const CLASSROOM_TABLES = [
   ['classroom_attendance', 'attendance'],
   ['classroom_alert', 'alerts'],
   ['classroom_log', 'logs'],
+  ['classroom_child_year', 'childYears'],
+  ['classroom_day_held', 'daysHeld'],
 ] as const;
 
 export interface ClassroomInput {
@@ -348,6 +353,8 @@ export function classroomRows(input: ClassroomInput): ClassroomRows {
     attendance: [],
     alerts: [],
     logs: [],
+    childYears: [],
+    daysHeld: [],
   };
   for (const c of children) {
     const consent = c.adults.find((a) => a.guardian) ?? c.adults[0]!;
@@ -550,6 +557,23 @@ export function classroomRows(input: ClassroomInput): ClassroomRows {
           });
         }
       }
+    }
+  }
+  // The check-ins' rollups, as the check-in keeps them: each child who came in a year, each day a session was held.
+  const dateOf = new Map(rows.sessions.map((x) => [x.id, x.date]));
+  const childYears = new Set<string>();
+  const daysHeld = new Set<string>();
+  for (const a of rows.attendance) {
+    if (!a.checked_in_at) continue;
+    const date = dateOf.get(a.session_id)!;
+    const key = `${date.slice(0, 4)}|${a.child_id}`;
+    if (!childYears.has(key)) {
+      childYears.add(key);
+      rows.childYears.push({ community_id: cid, year: date.slice(0, 4), child_id: a.child_id });
+    }
+    if (!daysHeld.has(date)) {
+      daysHeld.add(date);
+      rows.daysHeld.push({ community_id: cid, date });
     }
   }
   return rows;

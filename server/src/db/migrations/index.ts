@@ -44,6 +44,8 @@ import * as rateLimit from './2026-12-08T0300_rate_limit.ts';
 import * as surveyLastVisit from './2026-12-09T0200_survey_last_visit.ts';
 import * as needListOrder from './2026-12-09T0210_need_list_order.ts';
 import * as keyringCheck from './2026-12-09T0400_keyring_check.ts';
+import * as classroomRollups from './2026-12-10T0100_classroom_rollups.ts';
+import * as volunteerHomeIndexes from './2026-12-10T0110_volunteer_home_indexes.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-28T1200_foundation': foundation,
@@ -89,4 +91,6 @@ export const migrations: Record<string, Migration> = {
   '2026-12-09T0200_survey_last_visit': surveyLastVisit,
   '2026-12-09T0210_need_list_order': needListOrder,
   '2026-12-09T0400_keyring_check': keyringCheck,
+  '2026-12-10T0100_classroom_rollups': classroomRollups,
+  '2026-12-10T0110_volunteer_home_indexes': volunteerHomeIndexes,
 };

@@ -108,6 +108,20 @@ export interface ClassroomLogTable {
   created_at: string;
 }
 
+/** A child who came (at least one check-in) in a calendar year (yyyy of the session's date). Kept by the check-in
+ *  (ClassroomService, the only writer of check-ins) in its transaction; see modules/classroom/classroom.rollup.ts. */
+export interface ClassroomChildYearTable {
+  community_id: string;
+  year: string;
+  child_id: string;
+}
+
+/** A day (the session's date) when at least one child was checked in: a session held. Kept like the above. */
+export interface ClassroomDayHeldTable {
+  community_id: string;
+  date: string;
+}
+
 export interface ClassroomTables {
   classroom_child: ClassroomChildTable;
   classroom_adult: ClassroomAdultTable;
@@ -116,4 +130,6 @@ export interface ClassroomTables {
   classroom_attendance: ClassroomAttendanceTable;
   classroom_alert: ClassroomAlertTable;
   classroom_log: ClassroomLogTable;
+  classroom_child_year: ClassroomChildYearTable;
+  classroom_day_held: ClassroomDayHeldTable;
 }

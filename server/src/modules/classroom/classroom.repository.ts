@@ -13,6 +13,7 @@ import type {
 
 type AttendanceRow = Selectable<ClassroomAttendanceTable>;
 export { isUniqueViolation } from '../../db/database.ts';
+import { yearOf } from './classroom.rollup.ts';
 
 const affected = (r: { numUpdatedRows?: bigint } | undefined) => Number(r?.numUpdatedRows ?? 0n);
 
@@ -574,45 +575,17 @@ export async function logsOf(db: DbOrTrx, communityId: string, from: string, to:
 // ------------------------------------------------------------------------------------------- figures
 
 /**
- * Who came, by year: one row per child and year (yyyy) with a check-in since `from`. Distinct in the database: the
- * figures count children and families per year, and reading every check-in of the years back (tens of thousands
- * of rows a community) cost hundreds of ms a request.
+ * Who came, by year: one row per child and year (yyyy) with a check-in since `from` (a year's first day), from the
+ * rollup the check-ins keep (classroom.rollup.ts): reading every check-in of the years back (tens of thousands of rows
+ * a community) cost hundreds of ms a request.
  */
 export async function childYearsSince(db: DbOrTrx, communityId: string, from: string) {
-  const year = sql<string>`substr(s.date, 1, 4)`;
   return db
-    .selectFrom('classroom_attendance as a')
-    .innerJoin('classroom_session as s', (j) =>
-      j.onRef('s.community_id', '=', 'a.community_id').onRef('s.id', '=', 'a.session_id'),
-    )
-    .select([year.as('year'), 'a.child_id'])
-    .distinct()
-    .where('a.community_id', '=', communityId)
-    .where('a.checked_in_at', 'is not', null)
-    .where('s.date', '>=', from)
+    .selectFrom('classroom_child_year')
+    .select(['year', 'child_id'])
+    .where('community_id', '=', communityId)
+    .where('year', '>=', yearOf(from))
     .execute();
-}
-
-/** The days since `from` when a session had at least one child checked in (the sessions held). */
-export async function daysHeldSince(db: DbOrTrx, communityId: string, from: string) {
-  const rows = await db
-    .selectFrom('classroom_session as s')
-    .select('s.date')
-    .distinct()
-    .where('s.community_id', '=', communityId)
-    .where('s.date', '>=', from)
-    .where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('classroom_attendance as a')
-          .select(sql<number>`1`.as('one'))
-          .whereRef('a.community_id', '=', 's.community_id')
-          .whereRef('a.session_id', '=', 's.id')
-          .where('a.checked_in_at', 'is not', null),
-      ),
-    )
-    .execute();
-  return new Set(rows.map((r) => r.date));
 }
 
 /** Every child ever enrolled, with their household and their guardians' phones (what makes a family). */
@@ -640,24 +613,47 @@ export async function families(
   return children.map((c) => ({ id: c.id, householdId: c.household_id, guardianPhones: phonesOf.get(c.id) ?? [] }));
 }
 
-/** Sessions from `from` to `to` with how many tutors came (counted once the session is closed). */
-export async function sessionsWithTutors(db: DbOrTrx, communityId: string, from: string, to: string) {
-  const sessions = await db
-    .selectFrom('classroom_session')
-    .select(['id', 'date', 'starts', 'ends'])
-    .where('community_id', '=', communityId)
-    .where('date', '>=', from)
-    .where('date', '<=', to)
-    .execute();
-  const present = await db
+/**
+ * Sessions from `from` to `to`, counted by year, hours and whether they were held (a child was checked in that day,
+ * from the rollup), with the tutors who came (counted once the session is closed): a few rows a year instead of every
+ * session and rota row of the years back.
+ */
+export async function sessionGroupsSince(db: DbOrTrx, communityId: string, from: string, to: string) {
+  const tutors = db
     .selectFrom('classroom_rota')
     .select(['session_id', (eb) => eb.fn.countAll<number>().as('n')])
     .where('community_id', '=', communityId)
     .where('present', '=', 1)
-    .groupBy('session_id')
+    .groupBy('session_id');
+  const year = sql<string>`substr(s.date, 1, 4)`;
+  const held = sql<number>`case when d.date is null then 0 else 1 end`;
+  const rows = await db
+    .selectFrom('classroom_session as s')
+    .leftJoin('classroom_day_held as d', (j) =>
+      j.onRef('d.community_id', '=', 's.community_id').onRef('d.date', '=', 's.date'),
+    )
+    .leftJoin(tutors.as('t'), 't.session_id', 's.id')
+    .select([
+      year.as('year'),
+      's.starts',
+      's.ends',
+      held.as('held'),
+      sql<number>`count(*)`.as('sessions'),
+      sql<number>`coalesce(sum(t.n), 0)`.as('tutors'),
+    ])
+    .where('s.community_id', '=', communityId)
+    .where('s.date', '>=', from)
+    .where('s.date', '<=', to)
+    .groupBy([year, 's.starts', 's.ends', held])
     .execute();
-  const tutorsOf = new Map(present.map((p) => [p.session_id, Number(p.n)]));
-  return sessions.map((s) => ({ date: s.date, starts: s.starts, ends: s.ends, tutors: tutorsOf.get(s.id) ?? 0 }));
+  return rows.map((r) => ({
+    year: r.year,
+    starts: r.starts,
+    ends: r.ends,
+    held: Number(r.held) === 1,
+    sessions: Number(r.sessions),
+    tutors: Number(r.tutors),
+  }));
 }
 
 // ------------------------------------------------------------------------------------------- other tables

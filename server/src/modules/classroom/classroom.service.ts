@@ -56,6 +56,7 @@ import { alertView, boardChildView, childView, logView, sessionView } from './cl
 import { ContactService } from '../contacts/contacts.service.ts';
 import type { Page } from '../../../../domain/shared/schemas.ts';
 import * as repo from './classroom.repository.ts';
+import { addCheckInToRollups } from './classroom.rollup.ts';
 import { staffPhones } from '../auth/staff-directory.ts';
 
 /** The author of what the classroom's own jobs record. */
@@ -729,6 +730,8 @@ export class ClassroomService {
           by: a?.checked_in_by_name ?? '',
         });
       }
+      // The figures' rollups, in the same transaction: the child came this year, and the session was held.
+      await addCheckInToRollups(trx, actor.communityId, s.date, c.id);
       for (const g of await this.guardians(trx, actor.communityId, c.id)) {
         await this.notifier.send(trx, {
           channel: 'sms',
@@ -1009,14 +1012,15 @@ export class ClassroomService {
         familyKey(c.householdId, c.guardianPhones.length ? c.guardianPhones : [c.id]),
       ]),
     );
-    const sessions = await repo.sessionsWithTutors(this.db, cid, from, todayInShanghai());
-    const held = await repo.daysHeldSince(this.db, cid, from);
+    const sessions = await repo.sessionGroupsSince(this.db, cid, from, todayInShanghai());
     return figuresOf(
       // One entry per child and year: figuresOf counts distinct children and families by the year of the date.
       childYears.map((a) => ({ date: a.year, childId: a.child_id, family: family.get(a.child_id)! })),
+      // One entry per year, hours and held or not, standing for that many sessions and their tutors' minutes.
       sessions.map((s) => ({
-        date: s.date,
-        held: held.has(s.date),
+        date: s.year,
+        held: s.held,
+        count: s.sessions,
         tutorMinutes: s.tutors * minutesBetween(s.starts, s.ends),
       })),
     );
