@@ -312,6 +312,13 @@ function openSqlite(file: string): Target {
   };
 }
 
+/**
+ * Secondary indexes a build keeps, because the seed's own SQL looks rows up by them and without them scans: the
+ * record of service finds who checked a child in (classroom attendance, ~50k rows a community) and who confirmed a
+ * delivery by volunteer.account_id (2 s a community without it). Small tables: cheap to keep up to date.
+ */
+const KEPT_INDEXES = new Set(['volunteer_account_ix']);
+
 interface IndexDef {
   name: string;
   sql: string;
@@ -377,7 +384,7 @@ async function main(): Promise<void> {
   // added to a big city keep them (rebuilding every index would cost more than the inserts save). PostgreSQL keeps
   // its indexes (not measured without them: dropping them is left for later).
   if (target.kind === 'sqlite' && !args.slow && !city.droppedIndexes && todo.length >= Math.max(2, done.size / 4)) {
-    const indexes = await target.secondaryIndexes();
+    const indexes = (await target.secondaryIndexes()).filter((i) => !KEPT_INDEXES.has(i.name));
     // Recorded before dropping, so that a run killed in between still knows what to rebuild.
     city.droppedIndexes = indexes;
     saveCity();

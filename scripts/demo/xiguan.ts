@@ -43,7 +43,6 @@ import { BADGE_TABLES, badgeRows } from './badges.ts';
 import { insertDemoContacts } from './contacts.ts';
 import { insertOrganisationDemo } from './organisation.ts';
 import { placeCommunity } from '../../server/src/modules/regions/regions-directory.ts';
-import { storeLastVisits } from '../../server/src/modules/needs/needs.repository.ts';
 import { XIGUAN_STREET, seedDemoRegionAccounts } from './regions.ts';
 
 export { DEMO_PHONE_PREFIX, DEMO_SIGN_INS, type DemoSignIn } from './accounts.ts';
@@ -472,27 +471,6 @@ export async function seedCommunity(db: Kysely<Database>, cipher: FieldCipher, o
     await insertInBatches(trx, 'account', rows.accounts);
     await insertInBatches(trx, 'grid', rows.grids);
     await insertInBatches(trx, 'building', rows.buildings);
-    await insertInBatches(trx, 'household', rows.households);
-    await insertInBatches(trx, 'resident', rows.residents);
-    await insertInBatches(trx, 'resident_tag', rows.tags);
-    await insertInBatches(trx, 'family_contact', rows.contacts);
-    await insertInBatches(trx, 'consent_record', rows.consents);
-    await insertInBatches(trx, 'membership', rows.memberships);
-    for (const [table, key] of VOLUNTEER_TABLES) await insertInBatches(trx, table, rows.volunteers[key] as never[]);
-    await insertInBatches(trx, 'pairing', rows.pairings.pairings);
-    await insertInBatches(trx, 'pairing_visit', rows.pairings.visits);
-    const familyAccount = rows.accounts.find((x) => x.phone === prefix + '0007');
-    const appointments = appointmentRows({
-      communityId: opts.communityId,
-      today: model.today,
-      now: withNow.now!,
-      seed: opts.seed,
-      volunteers: rows.volunteers.volunteers as { id: string; status: string }[],
-      skills: rows.volunteers.skills,
-      residents: rows.residents as { id: string; birth_date: string; status: string }[],
-      familyResidentId: rows.memberships.find((m) => m.account_id === familyAccount?.id)?.resident_id ?? null,
-    });
-    for (const [table, key] of APPOINTMENT_TABLES) await insertInBatches(trx, table, appointments[key] as never[]);
     const staffOf = (role: string) =>
       rows.memberships
         .filter((m) => m.role === role)
@@ -518,9 +496,37 @@ export async function seedCommunity(db: Kysely<Database>, cipher: FieldCipher, o
         ]),
       ),
     });
+    // Each household's last survey visit, as the needs service keeps it (storeLastVisits would set the same from the
+    // rows: one query per household there, a scan of the community's visits each while a city build has no index).
+    const lastVisit = new Map<string, string>();
+    for (const v of needs.surveyVisits) {
+      const h = v.household_id as string;
+      const last = lastVisit.get(h);
+      if (last === undefined || (v.visited_on as string) > last) lastVisit.set(h, v.visited_on as string);
+    }
+    for (const h of rows.households) h.last_visited_on = lastVisit.get(h.id as string) ?? null;
+    await insertInBatches(trx, 'household', rows.households);
+    await insertInBatches(trx, 'resident', rows.residents);
+    await insertInBatches(trx, 'resident_tag', rows.tags);
+    await insertInBatches(trx, 'family_contact', rows.contacts);
+    await insertInBatches(trx, 'consent_record', rows.consents);
+    await insertInBatches(trx, 'membership', rows.memberships);
+    for (const [table, key] of VOLUNTEER_TABLES) await insertInBatches(trx, table, rows.volunteers[key] as never[]);
+    await insertInBatches(trx, 'pairing', rows.pairings.pairings);
+    await insertInBatches(trx, 'pairing_visit', rows.pairings.visits);
+    const familyAccount = rows.accounts.find((x) => x.phone === prefix + '0007');
+    const appointments = appointmentRows({
+      communityId: opts.communityId,
+      today: model.today,
+      now: withNow.now!,
+      seed: opts.seed,
+      volunteers: rows.volunteers.volunteers as { id: string; status: string }[],
+      skills: rows.volunteers.skills,
+      residents: rows.residents as { id: string; birth_date: string; status: string }[],
+      familyResidentId: rows.memberships.find((m) => m.account_id === familyAccount?.id)?.resident_id ?? null,
+    });
+    for (const [table, key] of APPOINTMENT_TABLES) await insertInBatches(trx, table, appointments[key] as never[]);
     for (const [table, key] of NEED_TABLES) await insertInBatches(trx, table, needs[key] as never[]);
-    // Written in bulk, not through the needs service: each household's last visit is set from its visits here.
-    await storeLastVisits(trx, opts.communityId);
     // Every service above becomes hours in the ledger, as the pairing and activity modules would have recorded them.
     const itemOf = new Map(rows.pairings.pairings.map((p) => [p.id as string, p.item as PairingItem]));
     const activities = activityRows({
