@@ -43,7 +43,6 @@ import { BADGE_TABLES, badgeRows } from './badges.ts';
 import { insertDemoContacts } from './contacts.ts';
 import { insertOrganisationDemo } from './organisation.ts';
 import { placeCommunity } from '../../server/src/modules/regions/regions-directory.ts';
-import { storeLastVisits } from '../../server/src/modules/needs/needs.repository.ts';
 import { XIGUAN_STREET, seedDemoRegionAccounts } from './regions.ts';
 
 export { DEMO_PHONE_PREFIX, DEMO_SIGN_INS, type DemoSignIn } from './accounts.ts';
@@ -465,13 +464,49 @@ export async function seedCommunity(db: Kysely<Database>, cipher: FieldCipher, o
       district: rows.community.district as string,
       street: opts.street ?? XIGUAN_STREET,
     };
-    await placeCommunity(trx, opts.communityId, place);
+    await timed('regions', () => placeCommunity(trx, opts.communityId, place));
     // Xiguan's demo (the default phones) also gets its street office's and district's accounts.
     if (opts.withAccounts && prefix === DEMO_PHONE_PREFIX)
       await seedDemoRegionAccounts(trx, place, opts.passwordHash ?? null);
     await insertInBatches(trx, 'account', rows.accounts);
     await insertInBatches(trx, 'grid', rows.grids);
     await insertInBatches(trx, 'building', rows.buildings);
+    const staffOf = (role: string) =>
+      rows.memberships
+        .filter((m) => m.role === role)
+        .map((m) => ({ m, account: rows.accounts.find((x) => x.id === m.account_id)! }));
+    const staff = staffOf('staff')[0];
+    const needs = await timed('rows', () =>
+      needRows({
+        communityId: opts.communityId,
+        now: withNow.now!,
+        today: model.today,
+        seed: opts.seed,
+        residents: rows.residents as never[],
+        households: rows.households as never[],
+        specialGroupResidentIds: rows.tags.map((x) => x.resident_id as string),
+        volunteers: rows.volunteers.volunteers as never[],
+        skills: rows.volunteers.skills as never[],
+        staff: staff
+          ? { accountId: staff.account.id as string, name: staff.account.name as string }
+          : { accountId: null, name: '社区工作人员' },
+        gridLeaders: new Map(
+          staffOf('grid_leader').map(({ m, account }) => [
+            m.grid_id as string,
+            { accountId: account.id as string, name: account.name as string },
+          ]),
+        ),
+      }),
+    );
+    // Each household's last survey visit, as the needs service keeps it (storeLastVisits would set the same from the
+    // rows: one query per household there, a scan of the community's visits each while a city build has no index).
+    const lastVisit = new Map<string, string>();
+    for (const v of needs.surveyVisits) {
+      const h = v.household_id as string;
+      const last = lastVisit.get(h);
+      if (last === undefined || (v.visited_on as string) > last) lastVisit.set(h, v.visited_on as string);
+    }
+    for (const h of rows.households) h.last_visited_on = lastVisit.get(h.id as string) ?? null;
     await insertInBatches(trx, 'household', rows.households);
     await insertInBatches(trx, 'resident', rows.residents);
     await insertInBatches(trx, 'resident_tag', rows.tags);
@@ -482,59 +517,36 @@ export async function seedCommunity(db: Kysely<Database>, cipher: FieldCipher, o
     await insertInBatches(trx, 'pairing', rows.pairings.pairings);
     await insertInBatches(trx, 'pairing_visit', rows.pairings.visits);
     const familyAccount = rows.accounts.find((x) => x.phone === prefix + '0007');
-    const appointments = appointmentRows({
-      communityId: opts.communityId,
-      today: model.today,
-      now: withNow.now!,
-      seed: opts.seed,
-      volunteers: rows.volunteers.volunteers as { id: string; status: string }[],
-      skills: rows.volunteers.skills,
-      residents: rows.residents as { id: string; birth_date: string; status: string }[],
-      familyResidentId: rows.memberships.find((m) => m.account_id === familyAccount?.id)?.resident_id ?? null,
-    });
+    const appointments = await timed('rows', () =>
+      appointmentRows({
+        communityId: opts.communityId,
+        today: model.today,
+        now: withNow.now!,
+        seed: opts.seed,
+        volunteers: rows.volunteers.volunteers as { id: string; status: string }[],
+        skills: rows.volunteers.skills,
+        residents: rows.residents as { id: string; birth_date: string; status: string }[],
+        familyResidentId: rows.memberships.find((m) => m.account_id === familyAccount?.id)?.resident_id ?? null,
+      }),
+    );
     for (const [table, key] of APPOINTMENT_TABLES) await insertInBatches(trx, table, appointments[key] as never[]);
-    const staffOf = (role: string) =>
-      rows.memberships
-        .filter((m) => m.role === role)
-        .map((m) => ({ m, account: rows.accounts.find((x) => x.id === m.account_id)! }));
-    const staff = staffOf('staff')[0];
-    const needs = needRows({
-      communityId: opts.communityId,
-      now: withNow.now!,
-      today: model.today,
-      seed: opts.seed,
-      residents: rows.residents as never[],
-      households: rows.households as never[],
-      specialGroupResidentIds: rows.tags.map((x) => x.resident_id as string),
-      volunteers: rows.volunteers.volunteers as never[],
-      skills: rows.volunteers.skills as never[],
-      staff: staff
-        ? { accountId: staff.account.id as string, name: staff.account.name as string }
-        : { accountId: null, name: '社区工作人员' },
-      gridLeaders: new Map(
-        staffOf('grid_leader').map(({ m, account }) => [
-          m.grid_id as string,
-          { accountId: account.id as string, name: account.name as string },
-        ]),
-      ),
-    });
     for (const [table, key] of NEED_TABLES) await insertInBatches(trx, table, needs[key] as never[]);
-    // Written in bulk, not through the needs service: each household's last visit is set from its visits here.
-    await storeLastVisits(trx, opts.communityId);
     // Every service above becomes hours in the ledger, as the pairing and activity modules would have recorded them.
     const itemOf = new Map(rows.pairings.pairings.map((p) => [p.id as string, p.item as PairingItem]));
-    const activities = activityRows({
-      communityId: opts.communityId,
-      today: model.today,
-      seed: opts.seed,
-      at: withNow.now!.toISOString(),
-      volunteers: rows.volunteers.volunteers as never[],
-      residents: rows.residents as never[],
-      teams: rows.volunteers.teams as never[],
-      teamMembers: rows.volunteers.teamMembers as never[],
-      units: rows.volunteers.units as never[],
-      createdBy: staff ? (staff.account.id as string) : null,
-    });
+    const activities = await timed('rows', () =>
+      activityRows({
+        communityId: opts.communityId,
+        today: model.today,
+        seed: opts.seed,
+        at: withNow.now!.toISOString(),
+        volunteers: rows.volunteers.volunteers as never[],
+        residents: rows.residents as never[],
+        teams: rows.volunteers.teams as never[],
+        teamMembers: rows.volunteers.teamMembers as never[],
+        units: rows.volunteers.units as never[],
+        createdBy: staff ? (staff.account.id as string) : null,
+      }),
+    );
     for (const [table, key] of ACTIVITY_TABLES) await insertInBatches(trx, table, activities.rows[key] as never[]);
     const services: DemoService[] = [
       ...activities.services,
@@ -548,54 +560,61 @@ export async function seedCommunity(db: Kysely<Database>, cipher: FieldCipher, o
         recordedByName: v.logged_by_name as string,
       })),
     ];
-    const hours = hoursRows(services, {
-      communityId: opts.communityId,
-      today: model.today,
-      at: withNow.now!.toISOString(),
-      staff: staff
-        ? { accountId: staff.account.id as string, name: staff.account.name as string }
-        : { accountId: null, name: '社区工作人员' },
-    });
+    const hours = await timed('rows', () =>
+      hoursRows(services, {
+        communityId: opts.communityId,
+        today: model.today,
+        at: withNow.now!.toISOString(),
+        staff: staff
+          ? { accountId: staff.account.id as string, name: staff.account.name as string }
+          : { accountId: null, name: '社区工作人员' },
+      }),
+    );
     for (const [table, key] of HOURS_TABLES) await insertInBatches(trx, table, hours[key] as never[]);
     // Points are earned through the points module's own listener, as if each verified entry had just been verified.
     await timed('points', () => earnDemoPoints(trx, hours.entries));
     await insertInBatches(trx, 'supermarket_item', supermarketRows(opts.communityId, withNow.now!.toISOString()));
     // Love QR badges: every elder with dementia or a chronic illness who has family to call, and a few scans.
-    const badges = badgeRows({
-      communityId: opts.communityId,
-      today: model.today,
-      now: withNow.now!,
-      seed: opts.seed,
-      cipher,
-      residents: rows.residents,
-      tags: rows.tags,
-      contacts: rows.contacts,
-      familyPhone: prefix + '0007',
-      staff: staff ? { accountId: staff.account.id as string, name: staff.account.name as string } : null,
-      dutyPhones: staff ? [staff.account.phone as string] : [],
-    });
+    const badges = await timed('rows', () =>
+      badgeRows({
+        communityId: opts.communityId,
+        today: model.today,
+        now: withNow.now!,
+        seed: opts.seed,
+        cipher,
+        residents: rows.residents,
+        tags: rows.tags,
+        contacts: rows.contacts,
+        familyPhone: prefix + '0007',
+        staff: staff ? { accountId: staff.account.id as string, name: staff.account.name as string } : null,
+        dutyPhones: staff ? [staff.account.phone as string] : [],
+      }),
+    );
     for (const [table, key] of BADGE_TABLES) await insertInBatches(trx, table, badges[key] as never[]);
     // The 4:30 classroom since 2021: children, pickup adults, sessions and rota, attendance, alerts, tutors' logs.
-    const classroom = classroomRows({
-      communityId: opts.communityId,
-      today: model.today,
-      seed: opts.seed,
-      at: withNow.now!.toISOString(),
-      residents: rows.residents as never[],
-      migrantChildIds: new Set(rows.tags.filter((x) => x.tag === 'migrant_child').map((x) => x.resident_id as string)),
-      volunteers: rows.volunteers.volunteers as never[],
-      teams: rows.volunteers.teams as never[],
-      teamMembers: rows.volunteers.teamMembers as never[],
-      accounts: rows.accounts as never[],
-      memberships: rows.memberships as never[],
-      phonePrefix: prefix,
-      staffName: staff ? (staff.account.name as string) : '社区工作人员',
-      codeHash: (id, code) => cipher.token(opts.communityId, `classroom.pickup.${id}`, code),
-    });
+    const classroom = await timed('rows', () =>
+      classroomRows({
+        communityId: opts.communityId,
+        today: model.today,
+        seed: opts.seed,
+        at: withNow.now!.toISOString(),
+        residents: rows.residents as never[],
+        migrantChildIds: new Set(
+          rows.tags.filter((x) => x.tag === 'migrant_child').map((x) => x.resident_id as string),
+        ),
+        volunteers: rows.volunteers.volunteers as never[],
+        teams: rows.volunteers.teams as never[],
+        teamMembers: rows.volunteers.teamMembers as never[],
+        accounts: rows.accounts as never[],
+        memberships: rows.memberships as never[],
+        phonePrefix: prefix,
+        staffName: staff ? (staff.account.name as string) : '社区工作人员',
+        codeHash: (id, code) => cipher.token(opts.communityId, `classroom.pickup.${id}`, code),
+      }),
+    );
     for (const [table, key] of CLASSROOM_TABLES) await insertInBatches(trx, table, classroom[key] as never[]);
     // Home care tasks, a hospital rota and holiday delivery runs, with their hours in the ledger.
-    await insertHomecareDemo(
-      trx,
+    const homecare = await timed('rows', () =>
       homecareRows({
         communityId: opts.communityId,
         today: model.today,
@@ -613,16 +632,17 @@ export async function seedCommunity(db: Kysely<Database>, cipher: FieldCipher, o
           ? { accountId: staff.account.id as string, name: staff.account.name as string }
           : { accountId: null, name: '社区工作人员' },
       }),
-      (t, r) => insertInBatches(trx, t, r),
-      withNow.now!.toISOString(),
     );
+    await insertHomecareDemo(trx, homecare, (t, r) => insertInBatches(trx, t, r), withNow.now!.toISOString());
     // The organisation: the leadership group, the social workers' volunteers and the federation.
-    await insertOrganisationDemo(trx, {
-      communityId: opts.communityId,
-      communityName: opts.name,
-      phonePrefix: prefix,
-      at: withNow.now!.toISOString(),
-    });
+    await timed('organisation', () =>
+      insertOrganisationDemo(trx, {
+        communityId: opts.communityId,
+        communityName: opts.name,
+        phonePrefix: prefix,
+        at: withNow.now!.toISOString(),
+      }),
+    );
     // A city build held the points in memory (see replayPoints): write them now.
     await timed('points', () => flushDemoPoints(trx, opts.communityId));
     // Last: the record of service, every kind of help above as contacts (the monitor and the figures read these).
