@@ -35,7 +35,6 @@ const schema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres://')
     .optional(),
   LINLI_DEMO: flag.default(true),
-  LINLI_PG_PREPARED: flag.default(true),
   LINLI_SECURE_COOKIES: flag.default(false),
   LINLI_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LINLI_SESSION_HOURS: z.coerce
@@ -144,8 +143,6 @@ export interface Config {
   readonly host: string;
   readonly dataDir: string;
   readonly databaseUrl?: string;
-  /** PostgreSQL: statements prepared once per connection (LINLI_PG_PREPARED=0: behind a pooler that cannot). */
-  readonly pgPreparedStatements: boolean;
   readonly demo: boolean;
   readonly secureCookies: boolean;
   readonly logLevel: string;
@@ -272,7 +269,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     host: e.HOST,
     dataDir: path.resolve(e.LINLI_DATA_DIR),
     databaseUrl: e.DATABASE_URL,
-    pgPreparedStatements: e.LINLI_PG_PREPARED,
     demo: e.LINLI_DEMO,
     secureCookies: e.LINLI_SECURE_COOKIES,
     logLevel: e.LINLI_LOG_LEVEL,

@@ -23,7 +23,6 @@ async function main() {
   const started = Date.now();
   const database = openDatabase({
     databaseUrl: config.databaseUrl,
-    preparedStatements: config.pgPreparedStatements,
     sqliteFile: path.join(config.dataDir, 'linli.sqlite'),
   });
   await migrateToLatest(database.db);

@@ -48,19 +48,12 @@ function recording(): { plugins?: KyselyPlugin[]; log?: (event: LogEvent) => voi
   return { plugins: [r.plugin], log: r.log };
 }
 
-export function openDatabase(opts: {
-  databaseUrl?: string;
-  sqliteFile?: string;
-  poolSize?: number;
-  /** PostgreSQL: keep each statement prepared per connection (default); off behind a pooler that cannot. */
-  preparedStatements?: boolean;
-}): DatabaseHandle {
+export function openDatabase(opts: { databaseUrl?: string; sqliteFile?: string; poolSize?: number }): DatabaseHandle {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
     // An idle connection the server drops (a restart, an administrator, a failover) must not crash the
     // process: the pool discards it and opens a fresh one for the next query.
     pool.on('error', (err) => process.emitWarning(`PostgreSQL dropped an idle connection: ${err.message}`));
-    if (opts.preparedStatements !== false) pool.on('connect', preparedStatements);
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), ...recording() });
     return { db, kind: 'postgres', url: opts.databaseUrl, close: () => db.destroy() };
   }
@@ -150,32 +143,4 @@ export async function transactionWithoutFlush<T>(db: Db, work: (trx: Trx) => Pro
       await sql`pragma synchronous = full`.execute(conn);
     }
   });
-}
-
-/** Statements a connection keeps prepared, at most: SQL built with a varying number of values makes new texts. */
-const PREPARED_PER_CONNECTION = 300;
-const PREPARABLE = /^\s*(select|insert|update|delete|with)\b/i;
-
-/**
- * PostgreSQL: each distinct statement is prepared once per connection (a named statement), so parsing and planning
- * are not paid again on every request (planning a resident's page took ten times its execution). PostgreSQL re-plans
- * a prepared statement itself when its tables or indexes change; only a statement whose result columns changed (a
- * migration by another server while this one runs) fails, once: its text then gets a new name.
- */
-function preparedStatements(client: pg.PoolClient): void {
-  const query = client.query.bind(client) as (...args: unknown[]) => Promise<unknown>;
-  const names = new Map<string, string>();
-  let made = 0;
-  client.query = ((...args: unknown[]) => {
-    const [text, values] = args;
-    if (args.length !== 2 || typeof text !== 'string' || !Array.isArray(values) || !PREPARABLE.test(text))
-      return query(...args);
-    let name = names.get(text);
-    if (name === undefined && names.size < PREPARED_PER_CONNECTION) names.set(text, (name = `linli_${made++}`));
-    if (name === undefined) return query(...args);
-    return query({ name, text, values }).catch((err: unknown) => {
-      if ((err as { code?: string })?.code === '0A000' && names.get(text) === name) names.delete(text);
-      throw err;
-    });
-  }) as typeof client.query;
 }
