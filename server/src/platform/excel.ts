@@ -363,8 +363,36 @@ function cellXml(ref: string, v: ExportCell, style: string): string {
   return `<c r="${ref}"${style} t="inlineStr"><is><t${space}>${text}</t></is></c>`;
 }
 
-/** Sheet XML is handed to the compressor in pieces of about this many characters. */
-const PIECE_CHARS = 64 * 1024;
+/**
+ * Sheet XML is written row by row into a buffer (UTF-8) and handed to the compressor whenever it holds this many
+ * bytes. (A long string built with += and then encoded cost more than all the rest: V8 flattens it first.)
+ */
+const PIECE_BYTES = 64 * 1024;
+
+/** A growable byte buffer for XML text, reused for each piece once the compressor has taken the last one. */
+class XmlBuffer {
+  private buf = Buffer.allocUnsafe(PIECE_BYTES * 2);
+  length = 0;
+
+  add(s: string): void {
+    // At most 3 bytes per UTF-16 code unit.
+    if (this.length + s.length * 3 > this.buf.length) {
+      const bigger = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.length + s.length * 3));
+      this.buf.copy(bigger, 0, 0, this.length);
+      this.buf = bigger;
+    }
+    this.length += this.buf.write(s, this.length);
+  }
+
+  /** The bytes so far; valid until the next `add` after `clear`. */
+  bytes(): Buffer {
+    return this.buf.subarray(0, this.length);
+  }
+
+  clear(): void {
+    this.length = 0;
+  }
+}
 
 async function* workbookChunks(
   sheetName: string,
@@ -389,32 +417,40 @@ async function* workbookChunks(
   const cols = columns.map(
     ([, width], i) => `<col min="${i + 1}" max="${i + 1}" width="${Number(width) || 10}" customWidth="1"/>`,
   );
-  let xml =
+  const xml = new XmlBuffer();
+  xml.add(
     XML_HEAD +
-    `<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}"><sheetViews><sheetView workbookViewId="0">` +
-    '<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>' +
-    '<selection pane="bottomLeft"/></sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/>' +
-    (cols.length ? `<cols>${cols.join('')}</cols>` : '') +
-    '<sheetData><row r="1">' +
-    columns.map(([header], i) => cellXml(`${letter(i)}1`, header, ' s="1"')).join('') +
-    '</row>';
+      `<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}"><sheetViews><sheetView workbookViewId="0">` +
+      '<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>' +
+      '<selection pane="bottomLeft"/></sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/>' +
+      (cols.length ? `<cols>${cols.join('')}</cols>` : '') +
+      '<sheetData><row r="1">' +
+      columns.map(([header], i) => cellXml(`${letter(i)}1`, header, ' s="1"')).join('') +
+      '</row>',
+  );
   let n = 1;
-  for await (const batch of rows) {
-    for (const r of batch) {
-      n++;
-      xml += `<row r="${n}">`;
-      for (let i = 0; i < r.length; i++) xml += cellXml(letter(i) + n, r[i]!, '');
-      xml += '</row>';
-      if (xml.length >= PIECE_CHARS) {
-        yield await sheet.write(xml);
-        xml = '';
+  try {
+    for await (const batch of rows) {
+      for (const r of batch) {
+        n++;
+        let line = `<row r="${n}">`;
+        for (let i = 0; i < r.length; i++) line += cellXml(letter(i) + n, r[i]!, '');
+        xml.add(line + '</row>');
+        if (xml.length >= PIECE_BYTES) {
+          const out = await sheet.write(xml.bytes());
+          xml.clear();
+          if (out.length) yield out;
+        }
       }
     }
+    xml.add(
+      '</sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>' +
+        '</worksheet>',
+    );
+    yield await sheet.finish(xml.bytes());
+  } finally {
+    sheet.close();
   }
-  xml +=
-    '</sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>' +
-    '</worksheet>';
-  yield await sheet.finish(xml);
   yield zip.end();
 }
 
