@@ -34,8 +34,12 @@ const TRICKY = [
   '中文，全角：＝１',
   '',
 ];
-const FORBIDDEN =
-  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const FORBIDDEN = new RegExp(
+  // eslint-disable-next-line no-control-regex -- control characters are deliberate: XML 1.0 forbids them
+  `${/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff]/.source}|` +
+    `${/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.source}`,
+  'g',
+);
 const NUMBERS = [0, 1, -1.5, 1 / 3, 123456789012, 1e-7, 1e21, -(2 ** 53)];
 const COLUMNS: Array<[string, number]> = [
   ['编号', 8],

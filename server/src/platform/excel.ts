@@ -320,13 +320,18 @@ const STYLES =
 // Characters XML 1.0 does not allow (C0 controls but tab, newline and CR; U+FFFE, U+FFFF; a lone surrogate) are
 // dropped, and DEL with them, as exceljs did. CR is written as a character reference: as itself an XML reader
 // would turn it into a newline.
+// eslint-disable-next-line no-control-regex -- control characters are deliberate: XML 1.0 forbids them
 const XML_TEXT_SPECIAL = /[&<>\r\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]/;
-const XML_TEXT_REPLACE =
-  /[&<>\r\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const XML_TEXT_REPLACE = new RegExp(
+  // eslint-disable-next-line no-control-regex -- control characters are deliberate: XML 1.0 forbids them
+  `${/[&<>\r\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]/.source}|${LONE_SURROGATE.source}`,
+  'g',
+);
 const XML_ENTITY: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '\r': '&#13;' };
 
 /** Text as XML character data (also safe in a double-quoted attribute once `"` is escaped: see xmlAttr). */
-export function xmlText(s: string): string {
+function xmlText(s: string): string {
   return XML_TEXT_SPECIAL.test(s) ? s.replace(XML_TEXT_REPLACE, (c) => XML_ENTITY[c] ?? '') : s;
 }
 
