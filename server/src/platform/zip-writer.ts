@@ -24,8 +24,9 @@ interface Entry {
   offset: number;
 }
 
-/** The time as MS-DOS keeps it in zip headers (local time fields; here the UTC time, two-second steps). */
-function dosTime(d: Date): { time: number; date: number } {
+/** The time as MS-DOS keeps it in zip headers: local time (Shanghai's, UTC+8, where the files are opened). */
+function dosTime(now: Date): { time: number; date: number } {
+  const d = new Date(now.getTime() + 8 * 3_600_000);
   return {
     time: (d.getUTCHours() << 11) | (d.getUTCMinutes() << 5) | (d.getUTCSeconds() >> 1),
     date: ((d.getUTCFullYear() - 1980) << 9) | ((d.getUTCMonth() + 1) << 5) | d.getUTCDate(),
