@@ -2,13 +2,13 @@
 // the upload guard), streaming a workbook out, and sending it as a download. Module-specific columns and rules stay
 // in the modules.
 import { createRequire } from 'node:module';
-import { PassThrough, type Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { Worker } from 'node:worker_threads';
-import ExcelJS from 'exceljs';
 import type { FastifyReply } from 'fastify';
 import { AppError } from './errors.ts';
 import { contentDisposition } from './http.ts';
 import { MIME } from './responses.ts';
+import { ZipWriter } from './zip-writer.ts';
 import { checkZip, DEFAULT_MAX_ENTRIES, DEFAULT_MAX_RATIO, type UnpackLimits } from './upload-guard.ts';
 
 export const XLSX_MIME = MIME.xlsx;
@@ -269,27 +269,207 @@ export interface ExportFile {
 
 export type ExportCell = string | number | null;
 
-/** Writes rows to a streaming workbook as they come; every text cell passes through escapeCell. */
+// Linli writes its own workbooks: one sheet of text and numbers, a bold header row frozen at the top, column widths.
+// exceljs's streaming writer took most of an export's time (its style and XML machinery per cell, then archiver);
+// this writes the sheet's XML as text and deflates it in the thread pool, in pieces, as the rows come. exceljs is
+// still what reads workbooks (imports, and the tests that read exports back) and writes the few in-memory ones
+// (templates, reports with merged cells).
+
+const NS_MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+const NS_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const NS_PKG_REL = 'http://schemas.openxmlformats.org/package/2006/relationships';
+const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+
+const CONTENT_TYPES =
+  XML_HEAD +
+  '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
+  '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
+  '<Default Extension="xml" ContentType="application/xml"/>' +
+  '<Override PartName="/xl/workbook.xml" ' +
+  'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
+  '<Override PartName="/xl/worksheets/sheet1.xml" ' +
+  'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>' +
+  '<Override PartName="/xl/styles.xml" ' +
+  'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' +
+  '</Types>';
+const ROOT_RELS =
+  XML_HEAD +
+  `<Relationships xmlns="${NS_PKG_REL}">` +
+  `<Relationship Id="rId1" Type="${NS_REL}/officeDocument" Target="xl/workbook.xml"/>` +
+  '</Relationships>';
+const WORKBOOK_RELS =
+  XML_HEAD +
+  `<Relationships xmlns="${NS_PKG_REL}">` +
+  `<Relationship Id="rId1" Type="${NS_REL}/worksheet" Target="worksheets/sheet1.xml"/>` +
+  `<Relationship Id="rId2" Type="${NS_REL}/styles" Target="styles.xml"/>` +
+  '</Relationships>';
+/** Style 0: the default (Calibri 11); style 1: bold, for the header row. */
+const STYLES =
+  XML_HEAD +
+  `<styleSheet xmlns="${NS_MAIN}">` +
+  '<fonts count="2"><font><sz val="11"/><name val="Calibri"/><family val="2"/><scheme val="minor"/></font>' +
+  '<font><b/><sz val="11"/><name val="Calibri"/><family val="2"/><scheme val="minor"/></font></fonts>' +
+  '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill>' +
+  '</fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>' +
+  '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
+  '<cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>' +
+  '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs>' +
+  '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>' +
+  '</styleSheet>';
+
+// Characters XML 1.0 does not allow (C0 controls but tab, newline and CR; U+FFFE, U+FFFF; a lone surrogate) are
+// dropped, and DEL with them, as exceljs did. CR is written as a character reference: as itself an XML reader
+// would turn it into a newline.
+// eslint-disable-next-line no-control-regex -- control characters are deliberate: XML 1.0 forbids them
+const XML_TEXT_SPECIAL = /[&<>\r\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]/;
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const XML_TEXT_REPLACE = new RegExp(
+  // eslint-disable-next-line no-control-regex -- control characters are deliberate: XML 1.0 forbids them
+  `${/[&<>\r\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]/.source}|${LONE_SURROGATE.source}`,
+  'g',
+);
+const XML_ENTITY: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '\r': '&#13;' };
+
+/** Text as XML character data (also safe in a double-quoted attribute once `"` is escaped: see xmlAttr). */
+function xmlText(s: string): string {
+  return XML_TEXT_SPECIAL.test(s) ? s.replace(XML_TEXT_REPLACE, (c) => XML_ENTITY[c] ?? '') : s;
+}
+
+function xmlAttr(s: string): string {
+  return xmlText(s)
+    .replace(/"/g, '&quot;')
+    .replace(/[\t\n]/g, (c) => (c === '\t' ? '&#9;' : '&#10;'));
+}
+
+/** Column letters: 0 → A, 25 → Z, 26 → AA. */
+function columnLetters(i: number): string {
+  let s = '';
+  for (let n = i + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+/** A sheet name Excel takes: none of []:*?/\, at most 31 characters, not empty. */
+function sheetNameOf(name: string): string {
+  return (
+    Array.from(name.replace(/[[\]:*?/\\]/g, ' '))
+      .slice(0, 31)
+      .join('')
+      .trim() || 'Sheet1'
+  );
+}
+
+/** One cell's XML, or '' for an empty cell (null, or a number that is not finite). */
+function cellXml(ref: string, v: ExportCell, style: string): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'number') return Number.isFinite(v) ? `<c r="${ref}"${style}><v>${v}</v></c>` : '';
+  const text = xmlText(escapeCell(String(v)));
+  // Leading or trailing white space is kept only when the element says so.
+  const space = /^\s|\s$/.test(text) ? ' xml:space="preserve"' : '';
+  return `<c r="${ref}"${style} t="inlineStr"><is><t${space}>${text}</t></is></c>`;
+}
+
+/**
+ * Sheet XML is written row by row into a buffer (UTF-8) and handed to the compressor whenever it holds this many
+ * bytes. (A long string built with += and then encoded cost more than all the rest: V8 flattens it first.)
+ */
+const PIECE_BYTES = 64 * 1024;
+
+/** A growable byte buffer for XML text, reused for each piece once the compressor has taken the last one. */
+class XmlBuffer {
+  private buf = Buffer.allocUnsafe(PIECE_BYTES * 2);
+  length = 0;
+
+  add(s: string): void {
+    // At most 3 bytes per UTF-16 code unit.
+    if (this.length + s.length * 3 > this.buf.length) {
+      const bigger = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.length + s.length * 3));
+      this.buf.copy(bigger, 0, 0, this.length);
+      this.buf = bigger;
+    }
+    this.length += this.buf.write(s, this.length);
+  }
+
+  /** The bytes so far; valid until the next `add` after `clear`. */
+  bytes(): Buffer {
+    return this.buf.subarray(0, this.length);
+  }
+
+  clear(): void {
+    this.length = 0;
+  }
+}
+
+async function* workbookChunks(
+  sheetName: string,
+  columns: Array<[string, number]>,
+  rows: AsyncIterable<ExportCell[][]>,
+): AsyncGenerator<Buffer> {
+  const zip = new ZipWriter();
+  yield zip.stored('[Content_Types].xml', CONTENT_TYPES);
+  yield zip.stored('_rels/.rels', ROOT_RELS);
+  yield zip.stored(
+    'xl/workbook.xml',
+    XML_HEAD +
+      `<workbook xmlns="${NS_MAIN}" xmlns:r="${NS_REL}"><sheets>` +
+      `<sheet name="${xmlAttr(sheetNameOf(sheetName))}" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+  );
+  yield zip.stored('xl/_rels/workbook.xml.rels', WORKBOOK_RELS);
+  yield zip.stored('xl/styles.xml', STYLES);
+  const sheet = zip.deflating('xl/worksheets/sheet1.xml');
+  yield sheet.header;
+  const letters: string[] = [];
+  const letter = (i: number) => (letters[i] ??= columnLetters(i));
+  const cols = columns.map(
+    ([, width], i) => `<col min="${i + 1}" max="${i + 1}" width="${Number(width) || 10}" customWidth="1"/>`,
+  );
+  const xml = new XmlBuffer();
+  xml.add(
+    XML_HEAD +
+      `<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}"><sheetViews><sheetView workbookViewId="0">` +
+      '<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>' +
+      '<selection pane="bottomLeft"/></sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/>' +
+      (cols.length ? `<cols>${cols.join('')}</cols>` : '') +
+      '<sheetData><row r="1">' +
+      columns.map(([header], i) => cellXml(`${letter(i)}1`, header, ' s="1"')).join('') +
+      '</row>',
+  );
+  let n = 1;
+  try {
+    for await (const batch of rows) {
+      for (const r of batch) {
+        n++;
+        let line = `<row r="${n}">`;
+        for (let i = 0; i < r.length; i++) line += cellXml(letter(i) + n, r[i]!, '');
+        xml.add(line + '</row>');
+        if (xml.length >= PIECE_BYTES) {
+          const out = await sheet.write(xml.bytes());
+          xml.clear();
+          if (out.length) yield out;
+        }
+      }
+    }
+    xml.add(
+      '</sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>' +
+        '</worksheet>',
+    );
+    yield await sheet.finish(xml.bytes());
+  } finally {
+    sheet.close();
+  }
+  yield zip.end();
+}
+
+/**
+ * Writes rows to a workbook as they come (one sheet, a bold frozen header row, the columns' widths); every text cell
+ * passes through escapeCell. The rows are read as the client takes the file; when the client goes away, reading
+ * stops (the rows' iterator is closed).
+ */
 export function streamWorkbook(
   sheetName: string,
   columns: Array<[string, number]>,
   rows: AsyncIterable<ExportCell[][]>,
 ): Readable {
-  const out = new PassThrough();
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
-  const ws = wb.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.columns = columns.map(([header, width]) => ({ header, width }));
-  ws.getRow(1).font = { bold: true };
-  void (async () => {
-    for await (const batch of rows) {
-      // The client went away: stop reading the database.
-      if (out.destroyed) return;
-      for (const r of batch) ws.addRow(r.map((v) => (typeof v === 'string' ? escapeCell(v) : v))).commit();
-    }
-    ws.commit();
-    await wb.commit();
-  })().catch((err) => out.destroy(err instanceof Error ? err : new Error(String(err))));
-  return out;
+  return Readable.from(workbookChunks(sheetName, columns, rows), { objectMode: false });
 }
 
 /** Starts an .xlsx download; personal data, so not for shared caches or the browser's disk cache. */
