@@ -220,11 +220,25 @@ describe('activity journeys', () => {
     await staff.getByRole('row', { name: /理发组.*09:00.*11:30.*12/ }).waitFor();
     await screenshot(staff, 'console-activity-edited');
 
+    // The week calendar, stepped on to the week that holds `day`. Each look waits for the week shown (its first day) to
+    // be drawn: counting before the grid was there stepped past the week that holds the date (when it fell in this
+    // week: CI at 01:30 in Shanghai).
+    const showWeekOf = async (day: string) => {
+      const firstDay = () => staff.locator('[data-testid^="week-"]').first().getAttribute('data-testid');
+      let shown = await firstDay();
+      for (let i = 0; i < 2 && !(await staff.getByTestId(`week-${day}`).count()); i++) {
+        await staff.getByRole('button', { name: /下一周/ }).click();
+        await staff.waitForFunction(
+          (before) => document.querySelector('[data-testid^="week-"]')?.getAttribute('data-testid') !== before,
+          shown,
+        );
+        shown = await firstDay();
+      }
+    };
     // The week calendar shows it on its day; clicking it opens it.
     await staff.goto('/console/activities');
     await staff.getByText('周历', { exact: true }).click();
-    for (let i = 0; i < 2 && !(await staff.getByTestId(`week-${date}`).count()); i++)
-      await staff.getByRole('button', { name: /下一周/ }).click();
+    await showWeekOf(date);
     const day = staff.getByTestId(`week-${date}`);
     await day.getByRole('link', { name: new RegExp(`09:00 ${title} 第二期`) }).waitFor();
     await expectAccessible(staff, 'activities week calendar (console)');
@@ -242,8 +256,7 @@ describe('activity journeys', () => {
       await screenshot(staff, 'console-activities-month');
     }
     await staff.getByText('周历', { exact: true }).click();
-    for (let i = 0; i < 2 && !(await staff.getByTestId(`week-${date}`).count()); i++)
-      await staff.getByRole('button', { name: /下一周/ }).click();
+    await showWeekOf(date);
     await staff
       .getByTestId(`week-${date}`)
       .getByRole('link', { name: new RegExp(title) })
