@@ -134,7 +134,18 @@ function CheckOutForm({
   );
 }
 
+// The swap section stays mounted in one place whatever today's part shows: taking today's day puts me on today's
+// rota, which swaps the part above for the duty view, and the section's 接班成功 notice must not vanish with it.
 export default function ClassroomPhonePage() {
+  return (
+    <>
+      <ClassroomToday />
+      <RotaSwap />
+    </>
+  );
+}
+
+function ClassroomToday() {
   const { t } = useTranslation();
   const qc = useQueryClient();
   const q = useToday();
@@ -181,7 +192,6 @@ export default function ClassroomPhonePage() {
       <>
         <PageTitle title={t('classroom.phone.title')} back={back} />
         <ErrorNotice error={q.error} onRetry={() => void q.refetch()} />
-        <RotaSwap />
       </>
     );
   const b = q.data;
@@ -190,7 +200,6 @@ export default function ClassroomPhonePage() {
       <>
         <PageTitle title={t('classroom.phone.title')} back={back} />
         <EmptyState>{t(b.notOnRota ? 'classroom.phone.notOnRota' : 'classroom.phone.noSession')}</EmptyState>
-        <RotaSwap />
       </>
     );
   const s = b.session;
@@ -412,7 +421,6 @@ export default function ClassroomPhonePage() {
           </div>
         </form>
       </Card>
-      <RotaSwap />
     </>
   );
 }
