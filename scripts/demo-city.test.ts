@@ -43,7 +43,8 @@ for (const kind of testDatabaseKinds()) {
     /** Every index of the database, as its definition: a build that dropped some must have put them all back. */
     async function indexes(dir: string, url: string | undefined): Promise<string[]> {
       if (!url) {
-        const db = new SQLite(path.join(root, dir, 'linli.sqlite'), { readonly: true });
+        // Not read-only: a run killed mid-write leaves a hot journal, which the first connection rolls back.
+        const db = new SQLite(path.join(root, dir, 'linli.sqlite'));
         const rows = db
           .prepare<[], { sql: string | null; name: string }>("select name, sql from sqlite_master where type = 'index'")
           .all();

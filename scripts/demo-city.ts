@@ -11,9 +11,10 @@
 // DATABASE_URL=postgres://… writes to PostgreSQL instead (the keyring still comes from the data dir or LINLI_KEYRING).
 //
 // Fast: each community's rows are built in memory by the demo's own generators (scripts/demo/xiguan.ts) and written
-// in one transaction per community with cached prepared multi-row INSERTs on SQLite, COPY on PostgreSQL (two
-// communities at a time there, on two connections). A build of many communities drops the secondary indexes first
-// and creates them once at the end; PostgreSQL gets its statistics (ANALYZE) at the end.
+// in one transaction per community with cached prepared multi-row INSERTs on SQLite, COPY on PostgreSQL. Two worker
+// threads (scripts/demo/city-worker.ts) share the work, one making a community's rows while the other writes (on
+// SQLite the writes take turns). A build of many communities drops the secondary indexes first and creates them once
+// at the end; PostgreSQL gets its statistics (ANALYZE) at the end.
 // Resumable: a community is written whole or not at all, so a rerun after a kill (same --date and --seed, kept in
 // city.json) skips the communities already there and carries on; asking for more communities adds them. While
 // city.json lists dropped indexes the database is unfinished: do not start the server on it; any rerun, even one
@@ -26,11 +27,10 @@
 // across communities (each seed has its own block of numbers).
 import fs from 'node:fs';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
-import { Kysely, PostgresDialect, sql } from 'kysely';
-import { migrateToLatest, openDatabase } from '../server/src/db/database.ts';
-import type { Database } from '../server/src/db/schema/index.ts';
+import { sql } from 'kysely';
+import { migrateToLatest } from '../server/src/db/database.ts';
 import { FieldCipher, loadKeyring } from '../server/src/platform/crypto.ts';
 import { checkKeyring, KeyringMismatch } from '../server/src/platform/keyring-check.ts';
 import { hashPassword } from '../server/src/modules/auth/auth.service.ts';
@@ -43,9 +43,11 @@ import {
   XIGUAN_STREET,
   seedCommunity,
   type SeedCounts,
+  type SeedOptions,
 } from './demo/xiguan.ts';
-import { withBulkWriter, type BulkWriter } from './demo/insert.ts';
-import { postgresBulkWriter, sqliteBulkWriter } from './demo/bulk.ts';
+import { withBulkWriter } from './demo/insert.ts';
+import { openPostgres, openSqlite, type IndexDef, type Target } from './demo/city-target.ts';
+import type { CityWorkerData, FromWorker, ToWorker } from './demo/city-worker.ts';
 import { ensureRegion } from '../server/src/modules/regions/regions-directory.ts';
 
 // Stems of community names in the style of Baoji's (东关, 中山, 清姜 …); Xiguan comes first.
@@ -188,141 +190,12 @@ function communityPlan(k: number) {
   };
 }
 
-interface Target {
-  db: Kysely<Database>;
-  kind: 'sqlite' | 'postgres';
-  writer: BulkWriter & { rows: Map<string, number> };
-  tables(): Promise<string[]>;
-  /** The indexes a build may drop and recreate: neither a primary key nor unique (ON CONFLICT needs those). */
-  secondaryIndexes(): Promise<IndexDef[]>;
-  run(statement: string): Promise<void>;
-  /** Cheaper writes for the length of a build (see openSqlite, openPostgres); false puts the server's back. */
-  buildMode(on: boolean): Promise<void>;
-  /** Statistics for the planner, once the city is there. */
-  analyze(): Promise<void>;
-  size(): Promise<number>;
-  close(): Promise<void>;
-}
-
-/**
- * PostgreSQL: one client for everything, handed to Kysely as a pool of one, so the COPYs run on the connection
- * (and inside the transaction) the seed's Kysely queries run on.
- */
-async function openPostgres(url: string): Promise<Target> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  // A build, not a server: a commit need not wait for the disk (a PostgreSQL crash loses the last communities, which
-  // the rerun writes again), and the indexes rebuilt at the end sort in memory.
-  await client.query(`set synchronous_commit = off`);
-  await client.query(`set maintenance_work_mem = '256MB'`);
-  const pooled = Object.assign(client, { release: () => {} });
-  const db = new Kysely<Database>({
-    dialect: new PostgresDialect({ pool: { connect: async () => pooled, end: async () => {} } as never }),
-  });
-  return {
-    db,
-    kind: 'postgres',
-    writer: postgresBulkWriter(client),
-    tables: async () =>
-      (
-        await client.query<{ t: string }>(
-          `select table_name as t from information_schema.tables where table_schema = current_schema() ` +
-            `and table_type = 'BASE TABLE' order by 1`,
-        )
-      ).rows.map((r) => r.t),
-    secondaryIndexes: async () =>
-      (
-        await client.query<IndexDef>(
-          `select c.relname as name, pg_get_indexdef(i.indexrelid) as sql from pg_index i ` +
-            `join pg_class c on c.oid = i.indexrelid join pg_namespace n on n.oid = c.relnamespace ` +
-            `where n.nspname = current_schema() and not i.indisunique and not i.indisprimary ` +
-            `and not exists (select 1 from pg_constraint k where k.conindid = i.indexrelid) order by 1`,
-        )
-      ).rows,
-    run: async (statement) => {
-      await client.query(statement);
-    },
-    // The foreign keys are PostgreSQL's internal triggers: 'replica' skips them for this session (the rows are the
-    // slow path's, which wrote them with the keys checked: see demo-city.test.ts). The schema has no other triggers.
-    // No nested loops either: statistics from an earlier run (its ANALYZE) know nothing of the community being
-    // written, so the planner expects no rows of it and joined its tens of thousands of rows by nested loops when the
-    // record of service was rebuilt (minutes for one community). Every join there is within one community, whose
-    // filter PostgreSQL carries to every table of the join: hash joins of one community's rows.
-    buildMode: async (on) => {
-      await client.query(`set session_replication_role = ${on ? 'replica' : 'default'}`);
-      await client.query(`set enable_nestloop = ${on ? 'off' : 'on'}`);
-    },
-    analyze: async () => {
-      await client.query('analyze');
-    },
-    size: async () =>
-      Number((await client.query<{ n: string }>('select pg_database_size(current_database()) as n')).rows[0]!.n),
-    close: async () => {
-      await db.destroy();
-      await client.end();
-    },
-  };
-}
-
-function openSqlite(file: string): Target {
-  const handle = openDatabase({ sqliteFile: file });
-  const sqlite = handle.sqlite!;
-  // A build, not a server: no fsync, and the bigger page cache keeps the indexes of a community being written in
-  // memory.
-  sqlite.pragma('synchronous = OFF');
-  sqlite.pragma('cache_size = -262144');
-  return {
-    db: handle.db,
-    kind: 'sqlite',
-    writer: sqliteBulkWriter(sqlite),
-    tables: async () =>
-      sqlite
-        .prepare<[], { name: string }>(
-          "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by 1",
-        )
-        .all()
-        .map((r) => r.name),
-    secondaryIndexes: async () =>
-      sqlite
-        .prepare<[], IndexDef>(
-          "select name, sql from sqlite_master where type = 'index' and sql is not null " +
-            "and sql not like 'create unique%' order by 1",
-        )
-        .all(),
-    run: async (statement) => {
-      sqlite.exec(statement);
-    },
-    // During a build, a rollback journal instead of the WAL: a community's pages are mostly new ones, appended to the
-    // file, which a rollback journal does not copy, where the WAL writes every page twice (the log, then the
-    // checkpoint). A killed build still loses nothing committed and rolls the community being written back (the hot
-    // journal) on the next open. No foreign key lookups either: the rows are the slow path's, which wrote them with
-    // the keys checked (demo-city.test.ts). The server opens with WAL and the keys on (openDatabase), as before.
-    buildMode: async (on) => {
-      sqlite.pragma(`journal_mode = ${on ? 'truncate' : 'wal'}`);
-      sqlite.pragma(`foreign_keys = ${on ? 'off' : 'on'}`);
-    },
-    // SQLite's planner is left as the server tunes it (no sqlite_stat1): its plans were measured without one.
-    analyze: async () => {},
-    size: async () => {
-      let n = 0;
-      for (const f of [file, file + '-wal']) if (fs.existsSync(f)) n += fs.statSync(f).size;
-      return n;
-    },
-    close: () => handle.close(),
-  };
-}
-
 /**
  * Secondary indexes a build keeps, because the seed's own SQL looks rows up by them and without them scans: the
  * record of service finds who checked a child in (classroom attendance, ~50k rows a community) and who confirmed a
  * delivery by volunteer.account_id (2 s a community without it). Small tables: cheap to keep up to date.
  */
 const KEPT_INDEXES = new Set(['volunteer_account_ix']);
-
-interface IndexDef {
-  name: string;
-  sql: string;
-}
 
 /** What a data dir was built with: a rerun must use the same, or its communities would not match the first ones. */
 interface CityFile {
@@ -334,6 +207,78 @@ interface CityFile {
    * recreates them before it exits, whatever it has to do.
    */
   droppedIndexes?: IndexDef[];
+}
+
+// The worker is TypeScript too: Node 20 does not run a worker's entry through the loader tsx registers (with
+// --import tsx in its execArgv either), so a few lines of JavaScript register tsx there, then import it.
+const WORKER_BOOT =
+  `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})` +
+  `.then(({ register }) => { register(); return import(${JSON.stringify(import.meta.resolve('./demo/city-worker.ts'))}); })`;
+
+/**
+ * Seeds `todo` on `n` worker threads (scripts/demo/city-worker.ts), each given the next community when it is done.
+ * On SQLite one write at a time: a worker whose rows are ready waits for the turn. The workers' phase times and row
+ * counts are added to `writer`'s, for the summary. Any worker's failure stops them all and rejects.
+ */
+async function seedInWorkers(
+  n: number,
+  todo: readonly number[],
+  how: {
+    worker: CityWorkerData;
+    options: (k: number) => Omit<SeedOptions, 'now' | 'passwordHash'>;
+    report: (i: number, k: number, counts: SeedCounts, seconds: number) => void;
+    writer: Target['writer'];
+  },
+): Promise<void> {
+  const queue = [...todo.entries()];
+  const waiting: Worker[] = [];
+  let writing = false;
+  const nextTurn = () => {
+    if (writing || !waiting.length) return;
+    writing = true;
+    send(waiting.shift()!, { type: 'write' });
+  };
+  const send = (w: Worker, m: ToWorker) => w.postMessage(m);
+  const positions = new Map(todo.map((k, i) => [k, i]));
+  const pool = Array.from(
+    { length: Math.min(n, todo.length) },
+    () => new Worker(WORKER_BOOT, { eval: true, workerData: how.worker }),
+  );
+  const next = (w: Worker) => {
+    const item = queue.shift();
+    if (item) send(w, { type: 'seed', k: item[1], opts: how.options(item[1]) });
+    else send(w, { type: 'close' });
+  };
+  try {
+    await Promise.all(
+      pool.map(
+        (w) =>
+          new Promise<void>((resolve, reject) => {
+            w.on('error', reject);
+            w.on('exit', (code) => reject(new Error(`a city worker stopped (exit code ${code})`)));
+            w.on('message', (m: FromWorker) => {
+              if (m.type === 'failed') return reject(new Error(m.error));
+              if (m.type === 'ready') {
+                waiting.push(w);
+                return nextTurn();
+              }
+              if (m.type === 'done') {
+                if (how.worker.writeOnTurn) writing = false;
+                nextTurn();
+                how.report(positions.get(m.k)!, m.k, m.counts, m.seconds);
+                return next(w);
+              }
+              for (const [phase, s] of m.phases) how.writer.phases.set(phase, (how.writer.phases.get(phase) ?? 0) + s);
+              for (const [table, c] of m.rows) how.writer.rows.set(table, (how.writer.rows.get(table) ?? 0) + c);
+              resolve();
+            });
+            next(w);
+          }),
+      ),
+    );
+  } finally {
+    await Promise.all(pool.map((w) => w.terminate()));
+  }
 }
 
 async function main(): Promise<void> {
@@ -390,39 +335,33 @@ async function main(): Promise<void> {
     saveCity();
     for (const index of indexes) await target.run(`drop index ${quoteName(index.name)}`);
   }
-  // PostgreSQL: two communities at a time, each in its own transaction on its own connection, so one is generated
-  // here while the server writes the other (two cores). Their street offices and districts are made first: two
-  // transactions creating the same one would collide.
-  const lanes = [target];
-  if (databaseUrl && !args.slow && todo.length > 1) {
-    lanes.push(await openPostgres(databaseUrl));
-    await lanes[1]!.buildMode(true);
+  // Two worker threads (scripts/demo/city-worker.ts), each on its own connection: one makes a community's rows while
+  // the other writes its own. Every community's street office and district is made first: two transactions creating
+  // the same one would collide on PostgreSQL.
+  const workers = !args.slow && todo.length > 1 ? 2 : 0;
+  if (workers > 0) {
+    const cityId = await ensureRegion(target.db, 'city', XIGUAN.city, null);
     for (const k of todo) {
       const plan = communityPlan(k);
-      const cityId = await ensureRegion(target.db, 'city', XIGUAN.city, null);
       const districtId = await ensureRegion(target.db, 'district', plan.district, cityId);
       await ensureRegion(target.db, 'street', plan.street, districtId);
     }
   }
   const total = { residents: 0, households: 0, aged60Plus: 0, contacts: 0, volunteers: 0, skillsPool: 0 };
-  const queue = [...todo.entries()];
-  const seedNext = async (lane: Target, i: number, k: number): Promise<void> => {
+  const seedOptions = (k: number) => {
     const plan = communityPlan(k);
-    const t = performance.now();
-    const seed = () =>
-      seedCommunity(lane.db, cipher, {
-        communityId: plan.id,
-        name: plan.name,
-        district: plan.district,
-        street: plan.street,
-        streets: plan.streets,
-        seed: args.seed + k - 1,
-        passwordHash,
-        withAccounts: true,
-        accountPhonePrefix: plan.accountPhonePrefix,
-        now,
-      });
-    const counts: SeedCounts = args.slow ? await seed() : await withBulkWriter(lane.writer, seed);
+    return {
+      communityId: plan.id,
+      name: plan.name,
+      district: plan.district,
+      street: plan.street,
+      streets: plan.streets,
+      seed: args.seed + k - 1,
+      withAccounts: true,
+      accountPhonePrefix: plan.accountPhonePrefix,
+    };
+  };
+  const report = (i: number, k: number, counts: SeedCounts, seconds: number) => {
     total.residents += counts.residents;
     total.households += counts.households;
     total.aged60Plus += counts.aged60Plus;
@@ -430,25 +369,38 @@ async function main(): Promise<void> {
     total.volunteers += counts.volunteers + counts.pendingVolunteers;
     total.skillsPool += counts.skillsPool;
     if (i === 0 || k % 10 === 0 || i === todo.length - 1) {
+      const plan = communityPlan(k);
       const elapsed = (performance.now() - started) / 1000;
       console.log(
         `  ${String(k).padStart(4)} ${plan.name.padEnd(8, '　')} ${plan.street.padEnd(7, '　')} ` +
-          `${((performance.now() - t) / 1000).toFixed(2)} s   ` +
+          `${seconds.toFixed(2)} s   ` +
           `total ${total.residents.toLocaleString('en')} residents, ${total.volunteers.toLocaleString('en')} ` +
           `volunteers in ${elapsed.toFixed(1)} s`,
       );
     }
   };
-  await Promise.all(
-    lanes.map(async (lane) => {
-      for (let next = queue.shift(); next; next = queue.shift()) await seedNext(lane, ...next);
-    }),
-  );
-  for (const lane of lanes.slice(1)) {
-    for (const [phase, s] of lane.writer.phases)
-      target.writer.phases.set(phase, (target.writer.phases.get(phase) ?? 0) + s);
-    for (const [table, n] of lane.writer.rows) target.writer.rows.set(table, (target.writer.rows.get(table) ?? 0) + n);
-    await lane.close();
+  if (workers > 0) {
+    await seedInWorkers(workers, todo, {
+      worker: {
+        databaseUrl,
+        sqliteFile: databaseUrl ? undefined : path.join(args.dataDir, 'linli.sqlite'),
+        dataDir: args.dataDir,
+        keyringB64: process.env.LINLI_KEYRING,
+        passwordHash,
+        now: now.toISOString(),
+        writeOnTurn: !databaseUrl,
+      },
+      options: seedOptions,
+      report,
+      writer: target.writer,
+    });
+  } else {
+    for (const [i, k] of todo.entries()) {
+      const t = performance.now();
+      const seed = () => seedCommunity(target.db, cipher, { ...seedOptions(k), passwordHash, now });
+      const counts: SeedCounts = args.slow ? await seed() : await withBulkWriter(target.writer, seed);
+      report(i, k, counts, (performance.now() - t) / 1000);
+    }
   }
   const writeSeconds = (performance.now() - started) / 1000;
   if (!args.slow) await target.buildMode(false);
@@ -496,10 +448,10 @@ async function main(): Promise<void> {
       organisation: 'organisation (SQL)',
       regions: 'regions (SQL)',
     };
-    console.log(lanes.length > 1 ? `Per phase (summed over the ${lanes.length} connections):` : 'Per phase:');
+    console.log(workers > 0 ? `Per phase (summed over the ${workers} worker threads):` : 'Per phase:');
     for (const [name, s] of [...phases].sort((a, b) => b[1] - a[1]))
       console.log(`  ${(label[name] ?? name).padEnd(42)} ${s.toFixed(1).padStart(8)} s`);
-    if (lanes.length === 1)
+    if (workers === 0)
       console.log(
         `  ${'other: checks, accounts (JS, SQL)'.padEnd(42)} ${(writeSeconds - named).toFixed(1).padStart(8)} s`,
       );

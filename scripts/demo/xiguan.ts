@@ -445,18 +445,165 @@ function randomOfficeTime(rng: Rng, today: string, minDaysAgo: number, maxDaysAg
 
 const NOBODY = 'demo-seed';
 
+/**
+ * Everything one community's seed writes, made in memory from the seed alone (no database): the larger part of a
+ * city build's time, which demo:city's worker threads spend on one community while another is written.
+ */
+export interface CommunityRows {
+  model: CommunityModel;
+  rows: Rows;
+  needs: ReturnType<typeof needRows>;
+  appointments: ReturnType<typeof appointmentRows>;
+  activities: ReturnType<typeof activityRows>;
+  hours: ReturnType<typeof hoursRows>;
+  badges: ReturnType<typeof badgeRows>;
+  classroom: ReturnType<typeof classroomRows>;
+  homecare: ReturnType<typeof homecareRows>;
+}
+
+/** Inserts a community built from the seed (generateCommunity, then writeCommunity). */
 export async function seedCommunity(db: Kysely<Database>, cipher: FieldCipher, opts: SeedOptions): Promise<SeedCounts> {
-  const prefix = opts.accountPhonePrefix ?? DEMO_PHONE_PREFIX;
-  if (!/^1[3-9]\d{5}$/.test(prefix))
-    throw new Error(`accountPhonePrefix must be 7 digits starting 13–19, got ${prefix}`);
-  const exists = await db.selectFrom('community').select('id').where('id', '=', opts.communityId).executeTakeFirst();
-  if (exists) throw new Error(`community ${opts.communityId} already exists; seed an empty database`);
   // One instant for both steps, so ages and created_at agree even across midnight.
   const withNow: SeedOptions = { ...opts, now: opts.now ?? new Date() };
+  return writeCommunity(db, withNow, await generateCommunity(cipher, withNow));
+}
+
+/** The community's rows, decided by the seed (ids and ciphertexts aside); `opts.now` must be set. */
+export async function generateCommunity(cipher: FieldCipher, opts: SeedOptions): Promise<CommunityRows> {
+  const prefix = phonePrefixOf(opts);
+  const now = opts.now!;
+  const at = now.toISOString();
   const { model, rows } = await timed('model', () => {
-    const model = buildCommunity(withNow);
-    return { model, rows: toRows(model, cipher, withNow) };
+    const model = buildCommunity(opts);
+    return { model, rows: toRows(model, cipher, opts) };
   });
+  return timed('rows', () => {
+    const staffAccount = staffOf(rows, 'staff')[0]?.account;
+    const staff = staffAccount ? { accountId: staffAccount.id as string, name: staffAccount.name as string } : null;
+    const staffOrOffice = staff ?? { accountId: null, name: '社区工作人员' };
+    const needs = needRows({
+      communityId: opts.communityId,
+      now,
+      today: model.today,
+      seed: opts.seed,
+      residents: rows.residents as never[],
+      households: rows.households as never[],
+      specialGroupResidentIds: rows.tags.map((x) => x.resident_id as string),
+      volunteers: rows.volunteers.volunteers as never[],
+      skills: rows.volunteers.skills as never[],
+      staff: staffOrOffice,
+      gridLeaders: new Map(
+        staffOf(rows, 'grid_leader').map(({ m, account }) => [
+          m.grid_id as string,
+          { accountId: account.id as string, name: account.name as string },
+        ]),
+      ),
+    });
+    // Each household's last survey visit, as the needs service keeps it (storeLastVisits would set the same from the
+    // rows: one query per household there, a scan of the community's visits each while a city build has no index).
+    const lastVisit = new Map<string, string>();
+    for (const v of needs.surveyVisits) {
+      const h = v.household_id as string;
+      const last = lastVisit.get(h);
+      if (last === undefined || (v.visited_on as string) > last) lastVisit.set(h, v.visited_on as string);
+    }
+    for (const h of rows.households) h.last_visited_on = lastVisit.get(h.id as string) ?? null;
+    const familyAccount = rows.accounts.find((x) => x.phone === prefix + '0007');
+    const appointments = appointmentRows({
+      communityId: opts.communityId,
+      today: model.today,
+      now,
+      seed: opts.seed,
+      volunteers: rows.volunteers.volunteers as { id: string; status: string }[],
+      skills: rows.volunteers.skills,
+      residents: rows.residents as { id: string; birth_date: string; status: string }[],
+      familyResidentId: rows.memberships.find((m) => m.account_id === familyAccount?.id)?.resident_id ?? null,
+    });
+    const activities = activityRows({
+      communityId: opts.communityId,
+      today: model.today,
+      seed: opts.seed,
+      at,
+      volunteers: rows.volunteers.volunteers as never[],
+      residents: rows.residents as never[],
+      teams: rows.volunteers.teams as never[],
+      teamMembers: rows.volunteers.teamMembers as never[],
+      units: rows.volunteers.units as never[],
+      createdBy: staff?.accountId ?? null,
+    });
+    // Every service above becomes hours in the ledger, as the pairing and activity modules would have recorded them.
+    const itemOf = new Map(rows.pairings.pairings.map((p) => [p.id as string, p.item as PairingItem]));
+    const services: DemoService[] = [
+      ...activities.services,
+      ...rows.pairings.visits.map((v): DemoService => ({
+        volunteerId: v.volunteer_id as string,
+        source: 'pairing_visit',
+        sourceId: v.id as string,
+        serviceDate: v.visited_on as string,
+        minutes: Number(v.minutes),
+        description: `三定结对 · ${PAIRING_ITEM_LABELS[itemOf.get(v.pairing_id as string)!]?.zh ?? ''}`,
+        recordedByName: v.logged_by_name as string,
+      })),
+    ];
+    const hours = hoursRows(services, { communityId: opts.communityId, today: model.today, at, staff: staffOrOffice });
+    // Love QR badges: every elder with dementia or a chronic illness who has family to call, and a few scans.
+    const badges = badgeRows({
+      communityId: opts.communityId,
+      today: model.today,
+      now,
+      seed: opts.seed,
+      cipher,
+      residents: rows.residents,
+      tags: rows.tags,
+      contacts: rows.contacts,
+      familyPhone: prefix + '0007',
+      staff,
+      dutyPhones: staffAccount ? [staffAccount.phone as string] : [],
+    });
+    // The 4:30 classroom since 2021: children, pickup adults, sessions and rota, attendance, alerts, tutors' logs.
+    const classroom = classroomRows({
+      communityId: opts.communityId,
+      today: model.today,
+      seed: opts.seed,
+      at,
+      residents: rows.residents as never[],
+      migrantChildIds: new Set(rows.tags.filter((x) => x.tag === 'migrant_child').map((x) => x.resident_id as string)),
+      volunteers: rows.volunteers.volunteers as never[],
+      teams: rows.volunteers.teams as never[],
+      teamMembers: rows.volunteers.teamMembers as never[],
+      accounts: rows.accounts as never[],
+      memberships: rows.memberships as never[],
+      phonePrefix: prefix,
+      staffName: staff?.name ?? '社区工作人员',
+      codeHash: (id, code) => cipher.token(opts.communityId, `classroom.pickup.${id}`, code),
+    });
+    // Home care tasks, a hospital rota and holiday delivery runs, with their hours in the ledger.
+    const homecare = homecareRows({
+      communityId: opts.communityId,
+      today: model.today,
+      now,
+      seed: opts.seed,
+      cipher,
+      residents: rows.residents,
+      households: rows.households,
+      buildings: rows.buildings,
+      tags: rows.tags,
+      volunteers: rows.volunteers.volunteers as never[],
+      accounts: rows.accounts,
+      volunteerPhone: prefix + '0006',
+      staff: staffOrOffice,
+    });
+    return { model, rows, needs, appointments, activities, hours, badges, classroom, homecare };
+  });
+}
+
+/** Writes a generated community in one transaction: all of it or none. `opts.now` must be set. */
+export async function writeCommunity(db: Kysely<Database>, opts: SeedOptions, c: CommunityRows): Promise<SeedCounts> {
+  const prefix = phonePrefixOf(opts);
+  const exists = await db.selectFrom('community').select('id').where('id', '=', opts.communityId).executeTakeFirst();
+  if (exists) throw new Error(`community ${opts.communityId} already exists; seed an empty database`);
+  const { rows } = c;
+  const at = opts.now!.toISOString();
   await db.transaction().execute(async (trx) => {
     await insertInBatches(trx, 'community', [rows.community]);
     const place = {
@@ -471,42 +618,6 @@ export async function seedCommunity(db: Kysely<Database>, cipher: FieldCipher, o
     await insertInBatches(trx, 'account', rows.accounts);
     await insertInBatches(trx, 'grid', rows.grids);
     await insertInBatches(trx, 'building', rows.buildings);
-    const staffOf = (role: string) =>
-      rows.memberships
-        .filter((m) => m.role === role)
-        .map((m) => ({ m, account: rows.accounts.find((x) => x.id === m.account_id)! }));
-    const staff = staffOf('staff')[0];
-    const needs = await timed('rows', () =>
-      needRows({
-        communityId: opts.communityId,
-        now: withNow.now!,
-        today: model.today,
-        seed: opts.seed,
-        residents: rows.residents as never[],
-        households: rows.households as never[],
-        specialGroupResidentIds: rows.tags.map((x) => x.resident_id as string),
-        volunteers: rows.volunteers.volunteers as never[],
-        skills: rows.volunteers.skills as never[],
-        staff: staff
-          ? { accountId: staff.account.id as string, name: staff.account.name as string }
-          : { accountId: null, name: '社区工作人员' },
-        gridLeaders: new Map(
-          staffOf('grid_leader').map(({ m, account }) => [
-            m.grid_id as string,
-            { accountId: account.id as string, name: account.name as string },
-          ]),
-        ),
-      }),
-    );
-    // Each household's last survey visit, as the needs service keeps it (storeLastVisits would set the same from the
-    // rows: one query per household there, a scan of the community's visits each while a city build has no index).
-    const lastVisit = new Map<string, string>();
-    for (const v of needs.surveyVisits) {
-      const h = v.household_id as string;
-      const last = lastVisit.get(h);
-      if (last === undefined || (v.visited_on as string) > last) lastVisit.set(h, v.visited_on as string);
-    }
-    for (const h of rows.households) h.last_visited_on = lastVisit.get(h.id as string) ?? null;
     await insertInBatches(trx, 'household', rows.households);
     await insertInBatches(trx, 'resident', rows.residents);
     await insertInBatches(trx, 'resident_tag', rows.tags);
@@ -516,141 +627,41 @@ export async function seedCommunity(db: Kysely<Database>, cipher: FieldCipher, o
     for (const [table, key] of VOLUNTEER_TABLES) await insertInBatches(trx, table, rows.volunteers[key] as never[]);
     await insertInBatches(trx, 'pairing', rows.pairings.pairings);
     await insertInBatches(trx, 'pairing_visit', rows.pairings.visits);
-    const familyAccount = rows.accounts.find((x) => x.phone === prefix + '0007');
-    const appointments = await timed('rows', () =>
-      appointmentRows({
-        communityId: opts.communityId,
-        today: model.today,
-        now: withNow.now!,
-        seed: opts.seed,
-        volunteers: rows.volunteers.volunteers as { id: string; status: string }[],
-        skills: rows.volunteers.skills,
-        residents: rows.residents as { id: string; birth_date: string; status: string }[],
-        familyResidentId: rows.memberships.find((m) => m.account_id === familyAccount?.id)?.resident_id ?? null,
-      }),
-    );
-    for (const [table, key] of APPOINTMENT_TABLES) await insertInBatches(trx, table, appointments[key] as never[]);
-    for (const [table, key] of NEED_TABLES) await insertInBatches(trx, table, needs[key] as never[]);
-    // Every service above becomes hours in the ledger, as the pairing and activity modules would have recorded them.
-    const itemOf = new Map(rows.pairings.pairings.map((p) => [p.id as string, p.item as PairingItem]));
-    const activities = await timed('rows', () =>
-      activityRows({
-        communityId: opts.communityId,
-        today: model.today,
-        seed: opts.seed,
-        at: withNow.now!.toISOString(),
-        volunteers: rows.volunteers.volunteers as never[],
-        residents: rows.residents as never[],
-        teams: rows.volunteers.teams as never[],
-        teamMembers: rows.volunteers.teamMembers as never[],
-        units: rows.volunteers.units as never[],
-        createdBy: staff ? (staff.account.id as string) : null,
-      }),
-    );
-    for (const [table, key] of ACTIVITY_TABLES) await insertInBatches(trx, table, activities.rows[key] as never[]);
-    const services: DemoService[] = [
-      ...activities.services,
-      ...rows.pairings.visits.map((v): DemoService => ({
-        volunteerId: v.volunteer_id as string,
-        source: 'pairing_visit',
-        sourceId: v.id as string,
-        serviceDate: v.visited_on as string,
-        minutes: Number(v.minutes),
-        description: `三定结对 · ${PAIRING_ITEM_LABELS[itemOf.get(v.pairing_id as string)!]?.zh ?? ''}`,
-        recordedByName: v.logged_by_name as string,
-      })),
-    ];
-    const hours = await timed('rows', () =>
-      hoursRows(services, {
-        communityId: opts.communityId,
-        today: model.today,
-        at: withNow.now!.toISOString(),
-        staff: staff
-          ? { accountId: staff.account.id as string, name: staff.account.name as string }
-          : { accountId: null, name: '社区工作人员' },
-      }),
-    );
-    for (const [table, key] of HOURS_TABLES) await insertInBatches(trx, table, hours[key] as never[]);
+    for (const [table, key] of APPOINTMENT_TABLES) await insertInBatches(trx, table, c.appointments[key] as never[]);
+    for (const [table, key] of NEED_TABLES) await insertInBatches(trx, table, c.needs[key] as never[]);
+    for (const [table, key] of ACTIVITY_TABLES) await insertInBatches(trx, table, c.activities.rows[key] as never[]);
+    for (const [table, key] of HOURS_TABLES) await insertInBatches(trx, table, c.hours[key] as never[]);
     // Points are earned through the points module's own listener, as if each verified entry had just been verified.
-    await timed('points', () => earnDemoPoints(trx, hours.entries));
-    await insertInBatches(trx, 'supermarket_item', supermarketRows(opts.communityId, withNow.now!.toISOString()));
-    // Love QR badges: every elder with dementia or a chronic illness who has family to call, and a few scans.
-    const badges = await timed('rows', () =>
-      badgeRows({
-        communityId: opts.communityId,
-        today: model.today,
-        now: withNow.now!,
-        seed: opts.seed,
-        cipher,
-        residents: rows.residents,
-        tags: rows.tags,
-        contacts: rows.contacts,
-        familyPhone: prefix + '0007',
-        staff: staff ? { accountId: staff.account.id as string, name: staff.account.name as string } : null,
-        dutyPhones: staff ? [staff.account.phone as string] : [],
-      }),
-    );
-    for (const [table, key] of BADGE_TABLES) await insertInBatches(trx, table, badges[key] as never[]);
-    // The 4:30 classroom since 2021: children, pickup adults, sessions and rota, attendance, alerts, tutors' logs.
-    const classroom = await timed('rows', () =>
-      classroomRows({
-        communityId: opts.communityId,
-        today: model.today,
-        seed: opts.seed,
-        at: withNow.now!.toISOString(),
-        residents: rows.residents as never[],
-        migrantChildIds: new Set(
-          rows.tags.filter((x) => x.tag === 'migrant_child').map((x) => x.resident_id as string),
-        ),
-        volunteers: rows.volunteers.volunteers as never[],
-        teams: rows.volunteers.teams as never[],
-        teamMembers: rows.volunteers.teamMembers as never[],
-        accounts: rows.accounts as never[],
-        memberships: rows.memberships as never[],
-        phonePrefix: prefix,
-        staffName: staff ? (staff.account.name as string) : '社区工作人员',
-        codeHash: (id, code) => cipher.token(opts.communityId, `classroom.pickup.${id}`, code),
-      }),
-    );
-    for (const [table, key] of CLASSROOM_TABLES) await insertInBatches(trx, table, classroom[key] as never[]);
-    // Home care tasks, a hospital rota and holiday delivery runs, with their hours in the ledger.
-    const homecare = await timed('rows', () =>
-      homecareRows({
-        communityId: opts.communityId,
-        today: model.today,
-        now: withNow.now!,
-        seed: opts.seed,
-        cipher,
-        residents: rows.residents,
-        households: rows.households,
-        buildings: rows.buildings,
-        tags: rows.tags,
-        volunteers: rows.volunteers.volunteers as never[],
-        accounts: rows.accounts,
-        volunteerPhone: prefix + '0006',
-        staff: staff
-          ? { accountId: staff.account.id as string, name: staff.account.name as string }
-          : { accountId: null, name: '社区工作人员' },
-      }),
-    );
-    await insertHomecareDemo(trx, homecare, (t, r) => insertInBatches(trx, t, r), withNow.now!.toISOString());
+    await timed('points', () => earnDemoPoints(trx, c.hours.entries));
+    await insertInBatches(trx, 'supermarket_item', supermarketRows(opts.communityId, at));
+    for (const [table, key] of BADGE_TABLES) await insertInBatches(trx, table, c.badges[key] as never[]);
+    for (const [table, key] of CLASSROOM_TABLES) await insertInBatches(trx, table, c.classroom[key] as never[]);
+    await insertHomecareDemo(trx, c.homecare, (t, r) => insertInBatches(trx, t, r), at);
     // The organisation: the leadership group, the social workers' volunteers and the federation.
     await timed('organisation', () =>
-      insertOrganisationDemo(trx, {
-        communityId: opts.communityId,
-        communityName: opts.name,
-        phonePrefix: prefix,
-        at: withNow.now!.toISOString(),
-      }),
+      insertOrganisationDemo(trx, { communityId: opts.communityId, communityName: opts.name, phonePrefix: prefix, at }),
     );
     // A city build held the points in memory (see replayPoints): write them now.
     await timed('points', () => flushDemoPoints(trx, opts.communityId));
     // Last: the record of service, every kind of help above as contacts (the monitor and the figures read these).
     await timed('contacts', () =>
-      insertDemoContacts(trx, { communityId: opts.communityId, now: withNow.now!, seed: opts.seed }),
+      insertDemoContacts(trx, { communityId: opts.communityId, now: opts.now!, seed: opts.seed }),
     );
   });
-  return countsOf(model, rows);
+  return countsOf(c.model, rows);
+}
+
+function phonePrefixOf(opts: SeedOptions): string {
+  const prefix = opts.accountPhonePrefix ?? DEMO_PHONE_PREFIX;
+  if (!/^1[3-9]\d{5}$/.test(prefix))
+    throw new Error(`accountPhonePrefix must be 7 digits starting 13–19, got ${prefix}`);
+  return prefix;
+}
+
+function staffOf(rows: Rows, role: string) {
+  return rows.memberships
+    .filter((m) => m.role === role)
+    .map((m) => ({ m, account: rows.accounts.find((x) => x.id === m.account_id)! }));
 }
 
 interface Rows {

@@ -65,6 +65,11 @@ export function openDatabase(opts: { databaseUrl?: string; sqliteFile?: string; 
   sqlite.pragma('busy_timeout = 5000');
   // FULL: an acknowledged write survives a power cut (README, "What a failure can lose").
   sqlite.pragma('synchronous = FULL');
+  return sqliteHandle(sqlite, file);
+}
+
+/** Kysely on a better-sqlite3 connection its opener has set up (openDatabase: the server's settings). */
+export function sqliteHandle(sqlite: SQLite.Database, file: string): DatabaseHandle {
   const db = new Kysely<Database>({
     dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
     ...recording(),
