@@ -481,11 +481,11 @@ export async function generateCommunity(cipher: FieldCipher, opts: SeedOptions):
     const staffAccount = staffOf(rows, 'staff')[0]?.account;
     const staff = staffAccount ? { accountId: staffAccount.id as string, name: staffAccount.name as string } : null;
     const staffOrOffice = staff ?? { accountId: null, name: '社区工作人员' };
+    // What every generator is told: whose rows, the day they are made on, and the seed.
+    const base = { communityId: opts.communityId, today: model.today, seed: opts.seed };
     const needs = needRows({
-      communityId: opts.communityId,
+      ...base,
       now,
-      today: model.today,
-      seed: opts.seed,
       residents: rows.residents as never[],
       households: rows.households as never[],
       specialGroupResidentIds: rows.tags.map((x) => x.resident_id as string),
@@ -510,19 +510,15 @@ export async function generateCommunity(cipher: FieldCipher, opts: SeedOptions):
     for (const h of rows.households) h.last_visited_on = lastVisit.get(h.id as string) ?? null;
     const familyAccount = rows.accounts.find((x) => x.phone === prefix + '0007');
     const appointments = appointmentRows({
-      communityId: opts.communityId,
-      today: model.today,
+      ...base,
       now,
-      seed: opts.seed,
       volunteers: rows.volunteers.volunteers as { id: string; status: string }[],
       skills: rows.volunteers.skills,
       residents: rows.residents as { id: string; birth_date: string; status: string }[],
       familyResidentId: rows.memberships.find((m) => m.account_id === familyAccount?.id)?.resident_id ?? null,
     });
     const activities = activityRows({
-      communityId: opts.communityId,
-      today: model.today,
-      seed: opts.seed,
+      ...base,
       at,
       volunteers: rows.volunteers.volunteers as never[],
       residents: rows.residents as never[],
@@ -545,13 +541,11 @@ export async function generateCommunity(cipher: FieldCipher, opts: SeedOptions):
         recordedByName: v.logged_by_name as string,
       })),
     ];
-    const hours = hoursRows(services, { communityId: opts.communityId, today: model.today, at, staff: staffOrOffice });
+    const hours = hoursRows(services, { ...base, at, staff: staffOrOffice });
     // Love QR badges: every elder with dementia or a chronic illness who has family to call, and a few scans.
     const badges = badgeRows({
-      communityId: opts.communityId,
-      today: model.today,
+      ...base,
       now,
-      seed: opts.seed,
       cipher,
       residents: rows.residents,
       tags: rows.tags,
@@ -562,9 +556,7 @@ export async function generateCommunity(cipher: FieldCipher, opts: SeedOptions):
     });
     // The 4:30 classroom since 2021: children, pickup adults, sessions and rota, attendance, alerts, tutors' logs.
     const classroom = classroomRows({
-      communityId: opts.communityId,
-      today: model.today,
-      seed: opts.seed,
+      ...base,
       at,
       residents: rows.residents as never[],
       migrantChildIds: new Set(rows.tags.filter((x) => x.tag === 'migrant_child').map((x) => x.resident_id as string)),
@@ -579,10 +571,8 @@ export async function generateCommunity(cipher: FieldCipher, opts: SeedOptions):
     });
     // Home care tasks, a hospital rota and holiday delivery runs, with their hours in the ledger.
     const homecare = homecareRows({
-      communityId: opts.communityId,
-      today: model.today,
+      ...base,
       now,
-      seed: opts.seed,
       cipher,
       residents: rows.residents,
       households: rows.households,
