@@ -125,10 +125,17 @@ export class MatchingService {
   /**
    * Every volunteer of the community as a candidate for these needs: facts for the task, skills of the
    * category, where they live, how much they carry, and how often they have helped each resident.
+   * `homes: 'near'` (one need) reads homes only in the need's building or grid, the only homes that score, and
+   * genders only when the need asks for one; the others get no home, so `withHomes` must fill in those it explains.
    */
-  private async candidatesFor(communityId: string, need: MatchNeed, residentIds: readonly string[]) {
+  private async candidatesFor(
+    communityId: string,
+    need: MatchNeed,
+    residentIds: readonly string[],
+    homes: 'all' | 'near' = 'all',
+  ) {
     const today = todayInShanghai();
-    const [facts, skills, homes, load, past] = await Promise.all([
+    const [facts, skills, homeRows, genders, load, past] = await Promise.all([
       this.eligibility.facts(communityId, requirementsOfWork(needWork(need, false))),
       this.db
         .selectFrom('volunteer_skill')
@@ -136,18 +143,10 @@ export class MatchingService {
         .where('community_id', '=', communityId)
         .where('category', '=', need.category)
         .execute(),
-      // Where each volunteer lives (none known without a resident) and their gender, in one read of the volunteers.
-      this.db
-        .selectFrom('volunteer as v')
-        .leftJoin('resident as r', (j) =>
-          j.onRef('r.community_id', '=', 'v.community_id').onRef('r.id', '=', 'v.resident_id'),
-        )
-        .leftJoin('household as h', (j) =>
-          j.onRef('h.community_id', '=', 'r.community_id').onRef('h.id', '=', 'r.household_id'),
-        )
-        .select(['v.id', 'v.gender', 'h.building_id', 'h.grid_id'])
-        .where('v.community_id', '=', communityId)
-        .execute(),
+      homes === 'all' ? this.homesOf(communityId) : this.homesNear(communityId, need),
+      homes === 'all' || !need.preferences?.preferredGender
+        ? null
+        : this.db.selectFrom('volunteer').select(['id', 'gender']).where('community_id', '=', communityId).execute(),
       this.loadOf(communityId),
       this.pastServices(communityId, residentIds),
     ]);
@@ -159,7 +158,8 @@ export class MatchingService {
       list.push({ code: s.skill_code, level: s.level as SkillLevel });
       skillsOf.set(s.volunteer_id, list);
     }
-    const homeOf = new Map(homes.map((h) => [h.id, h]));
+    const homeOf = new Map(homeRows.map((h) => [h.id, h]));
+    const genderOf = genders ? new Map(genders.map((g) => [g.id, g.gender])) : null;
     const out: Array<MatchCandidate & { pastByResident: Map<string, number> }> = [];
     for (const f of facts.values()) {
       if (f.status !== 'approved') continue;
@@ -167,7 +167,7 @@ export class MatchingService {
       out.push({
         id: f.id,
         facts: f,
-        gender: (home?.gender as Gender | null | undefined) ?? null,
+        gender: ((genderOf ? genderOf.get(f.id) : home?.gender) as Gender | null | undefined) ?? null,
         skills: skillsOf.get(f.id) ?? [],
         buildingId: home?.building_id ?? null,
         gridId: home?.grid_id ?? null,
@@ -177,6 +177,65 @@ export class MatchingService {
       });
     }
     return out;
+  }
+
+  /** Where volunteers live (none known without a resident) and their gender, in one read of the volunteers. */
+  private homesOf(communityId: string, ids?: readonly string[]) {
+    let q = this.db
+      .selectFrom('volunteer as v')
+      .leftJoin('resident as r', (j) =>
+        j.onRef('r.community_id', '=', 'v.community_id').onRef('r.id', '=', 'v.resident_id'),
+      )
+      .leftJoin('household as h', (j) =>
+        j.onRef('h.community_id', '=', 'r.community_id').onRef('h.id', '=', 'r.household_id'),
+      )
+      .select(['v.id', 'v.gender', 'h.building_id', 'h.grid_id'])
+      .where('v.community_id', '=', communityId);
+    if (ids) q = q.where('v.id', 'in', ids.length ? [...ids] : ['-']);
+    return q.execute();
+  }
+
+  /** The volunteers living in the need's building or grid, with where: the homes that earn nearness points. */
+  private async homesNear(communityId: string, need: MatchNeed) {
+    const { buildingId, gridId } = need;
+    if (buildingId === null && gridId === null) return [];
+    const rows = await this.db
+      .selectFrom('household as h')
+      .innerJoin('resident as r', (j) =>
+        j.onRef('r.community_id', '=', 'h.community_id').onRef('r.household_id', '=', 'h.id'),
+      )
+      .innerJoin('volunteer as v', (j) =>
+        j.onRef('v.community_id', '=', 'r.community_id').onRef('v.resident_id', '=', 'r.id'),
+      )
+      .select(['v.id', 'h.building_id', 'h.grid_id'])
+      .where('h.community_id', '=', communityId)
+      .where((eb) =>
+        eb.or([
+          ...(gridId !== null ? [eb('h.grid_id', '=', gridId)] : []),
+          ...(buildingId !== null ? [eb('h.building_id', '=', buildingId)] : []),
+        ]),
+      )
+      .execute();
+    return rows.map((r) => ({ ...r, gender: null as string | null }));
+  }
+
+  /**
+   * Candidates ranked without their homes, given them: a home outside the need's building and grid scores
+   * nothing, so only the explanation (elsewhere or unknown) needs it, and only for the few kept.
+   */
+  private async withHomes<C extends MatchCandidate>(communityId: string, kept: C[]): Promise<C[]> {
+    const homes = new Map(
+      (
+        await this.homesOf(
+          communityId,
+          kept.map((c) => c.id),
+        )
+      ).map((h) => [h.id, h]),
+    );
+    return kept.map((c) => {
+      const h = homes.get(c.id);
+      return { ...c, buildingId: h?.building_id ?? null, gridId: h?.grid_id ?? null };
+    });
   }
 
   /** Open needs assigned and active pairings, per volunteer. */
@@ -271,18 +330,22 @@ export class MatchingService {
   async rank(actor: Actor, grant: Grant, needId: string, limit = 20) {
     const n = await this.needs.needInScope(actor, grant, needId);
     const need = await this.matchNeedOf(n);
-    const candidates = (await this.candidatesFor(actor.communityId, need, [n.resident_id])).map((c) => ({
-      ...c,
-      pastServicesForResident: c.pastByResident.get(n.resident_id) ?? 0,
-    }));
+    const [candidates, adults] = await Promise.all([
+      this.candidatesFor(actor.communityId, need, [n.resident_id], 'near'),
+      this.adultResidents(actor.communityId, [n.resident_id]),
+    ]);
+    for (const c of candidates) c.pastServicesForResident = c.pastByResident.get(n.resident_id) ?? 0;
     const today = todayInShanghai();
-    const eligibility = gated(
-      need,
-      (await this.adultResidents(actor.communityId, [n.resident_id])).has(n.resident_id),
-      today,
+    const options = { today, limit, eligibility: gated(need, adults.has(n.resident_id), today) };
+    const first = rankAndCount(need, candidates, options);
+    // The kept again, now with their homes: the same scores and order, each nearness explained.
+    const byId = new Map(candidates.map((c) => [c.id, c]));
+    const kept = await this.withHomes(
+      actor.communityId,
+      first.ranked.map((r) => byId.get(r.volunteerId)!),
     );
-    const { ranked, eligible } = rankAndCount(need, candidates, { today, limit, eligibility });
-    return { needId, eligibleCount: eligible, candidates: await this.named(actor.communityId, ranked) };
+    const { ranked } = rankAndCount(need, kept, options);
+    return { needId, eligibleCount: first.eligible, candidates: await this.named(actor.communityId, ranked) };
   }
 
   /**
