@@ -13,7 +13,6 @@ import {
   taskRequirementsFor,
   type MatchCandidate,
   type MatchNeed,
-  type RankedCandidate,
 } from '../../../../domain/matching/score.ts';
 import { relevantSkills } from '../../../../domain/matching/relevance.ts';
 import { compare, firstComeFirstServed, solveFast, type BatchNeed } from '../../../../domain/matching/assign.ts';
@@ -133,9 +132,10 @@ export class MatchingService {
     need: MatchNeed,
     residentIds: readonly string[],
     homes: 'all' | 'near' = 'all',
+    counts = this.countsFor(communityId, residentIds),
   ) {
     const today = todayInShanghai();
-    const [facts, skills, homeRows, genders, load, past] = await Promise.all([
+    const [facts, skills, homeRows, genders, { load, past }] = await Promise.all([
       this.eligibility.facts(communityId, requirementsOfWork(needWork(need, false))),
       this.db
         .selectFrom('volunteer_skill')
@@ -147,8 +147,7 @@ export class MatchingService {
       homes === 'all' || !need.preferences?.preferredGender
         ? null
         : this.db.selectFrom('volunteer').select(['id', 'gender']).where('community_id', '=', communityId).execute(),
-      this.loadOf(communityId),
-      this.pastServices(communityId, residentIds),
+      counts,
     ]);
     const skillsOf = new Map<string, Array<{ code: string; level: SkillLevel }>>();
     for (const s of skills) {
@@ -180,8 +179,8 @@ export class MatchingService {
   }
 
   /** Where volunteers live (none known without a resident) and their gender, in one read of the volunteers. */
-  private homesOf(communityId: string, ids?: readonly string[]) {
-    let q = this.db
+  private homesOf(communityId: string) {
+    return this.db
       .selectFrom('volunteer as v')
       .leftJoin('resident as r', (j) =>
         j.onRef('r.community_id', '=', 'v.community_id').onRef('r.id', '=', 'v.resident_id'),
@@ -190,9 +189,8 @@ export class MatchingService {
         j.onRef('h.community_id', '=', 'r.community_id').onRef('h.id', '=', 'r.household_id'),
       )
       .select(['v.id', 'v.gender', 'h.building_id', 'h.grid_id'])
-      .where('v.community_id', '=', communityId);
-    if (ids) q = q.where('v.id', 'in', ids.length ? [...ids] : ['-']);
-    return q.execute();
+      .where('v.community_id', '=', communityId)
+      .execute();
   }
 
   /** The volunteers living in the need's building or grid, with where: the homes that earn nearness points. */
@@ -220,21 +218,32 @@ export class MatchingService {
   }
 
   /**
-   * Candidates ranked without their homes, given them: a home outside the need's building and grid scores
-   * nothing, so only the explanation (elsewhere or unknown) needs it, and only for the few kept.
+   * Candidates ranked without their homes, given them and their names: a home outside the need's building and
+   * grid scores nothing, so only the explanation (elsewhere or unknown) needs it, and only for the few kept.
    */
-  private async withHomes<C extends MatchCandidate>(communityId: string, kept: C[]): Promise<C[]> {
-    const homes = new Map(
-      (
-        await this.homesOf(
-          communityId,
-          kept.map((c) => c.id),
-        )
-      ).map((h) => [h.id, h]),
-    );
+  private async withHomes<C extends MatchCandidate>(communityId: string, kept: C[]) {
+    const rows = kept.length
+      ? await this.db
+          .selectFrom('volunteer as v')
+          .leftJoin('resident as r', (j) =>
+            j.onRef('r.community_id', '=', 'v.community_id').onRef('r.id', '=', 'v.resident_id'),
+          )
+          .leftJoin('household as h', (j) =>
+            j.onRef('h.community_id', '=', 'r.community_id').onRef('h.id', '=', 'r.household_id'),
+          )
+          .select(['v.id', 'v.name', 'h.building_id', 'h.grid_id'])
+          .where('v.community_id', '=', communityId)
+          .where(
+            'v.id',
+            'in',
+            kept.map((c) => c.id),
+          )
+          .execute()
+      : [];
+    const homes = new Map(rows.map((h) => [h.id, h]));
     return kept.map((c) => {
       const h = homes.get(c.id);
-      return { ...c, buildingId: h?.building_id ?? null, gridId: h?.grid_id ?? null };
+      return { ...c, buildingId: h?.building_id ?? null, gridId: h?.grid_id ?? null, name: h?.name ?? '' };
     });
   }
 
@@ -267,48 +276,68 @@ export class MatchingService {
     return m;
   }
 
-  /** Past services (needs done, pairing visits) of each volunteer to each of these residents. */
-  private async pastServices(communityId: string, residentIds: readonly string[]) {
-    const m = new Map<string, Map<string, number>>();
-    if (!residentIds.length) return m;
+  /**
+   * How much each volunteer carries (open needs assigned, active pairings) and their past services (needs done,
+   * pairing visits) to each of these residents, in one statement: the four counts as rows, `past` telling which.
+   */
+  private async countsFor(communityId: string, residentIds: readonly string[]) {
     const ids = [...new Set(residentIds)];
-    const [needs, visits] = await Promise.all([
-      this.db
-        .selectFrom('need')
-        .select(['volunteer_id', 'resident_id', (eb) => eb.fn.countAll<number>().as('n')])
-        .where('community_id', '=', communityId)
-        .where('resident_id', 'in', ids)
-        .where('status', 'in', ['done', 'reviewed'])
-        .where('volunteer_id', 'is not', null)
-        .groupBy(['volunteer_id', 'resident_id'])
-        .execute(),
-      this.db
-        .selectFrom('pairing_visit')
-        .select(['volunteer_id', 'resident_id', sql<number>`count(*)`.as('n')])
-        .where('community_id', '=', communityId)
-        .where('resident_id', 'in', ids)
-        .groupBy(['volunteer_id', 'resident_id'])
-        .execute(),
-    ]);
-    for (const r of [...needs, ...visits]) {
-      if (!r.volunteer_id) continue;
-      const byResident = m.get(r.volunteer_id) ?? new Map<string, number>();
-      byResident.set(r.resident_id, (byResident.get(r.resident_id) ?? 0) + Number(r.n));
-      m.set(r.volunteer_id, byResident);
-    }
-    return m;
-  }
-
-  private async named(communityId: string, ranked: RankedCandidate[]) {
-    const names = new Map(
-      (
-        await this.eligibility.named(
-          communityId,
-          ranked.map((r) => ({ volunteerId: r.volunteerId })),
+    let q = this.db
+      .selectFrom('need')
+      .select(['volunteer_id', sql<string | null>`null`.as('resident_id'), sql<number>`0`.as('past')])
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('community_id', '=', communityId)
+      .where(
+        'status',
+        'in',
+        OPEN_NEED_STATUSES.filter((s) => s !== 'new'),
+      )
+      .where('volunteer_id', 'is not', null)
+      .groupBy('volunteer_id')
+      .unionAll(
+        this.db
+          .selectFrom('pairing')
+          .select(['volunteer_id', sql<string | null>`null`.as('resident_id'), sql<number>`0`.as('past')])
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('community_id', '=', communityId)
+          .where('status', '=', 'active')
+          .groupBy('volunteer_id'),
+      );
+    if (ids.length)
+      q = q
+        .unionAll(
+          this.db
+            .selectFrom('need')
+            .select(['volunteer_id', 'resident_id', sql<number>`1`.as('past')])
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .where('community_id', '=', communityId)
+            .where('resident_id', 'in', ids)
+            .where('status', 'in', ['done', 'reviewed'])
+            .where('volunteer_id', 'is not', null)
+            .groupBy(['volunteer_id', 'resident_id']),
         )
-      ).map((n) => [n.volunteerId, n.name]),
-    );
-    return ranked.map((r) => ({ ...r, name: names.get(r.volunteerId) ?? '' }));
+        .unionAll(
+          this.db
+            .selectFrom('pairing_visit')
+            .select(['volunteer_id', 'resident_id', sql<number>`1`.as('past')])
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .where('community_id', '=', communityId)
+            .where('resident_id', 'in', ids)
+            .groupBy(['volunteer_id', 'resident_id']),
+        );
+    const load = new Map<string, number>();
+    const past = new Map<string, Map<string, number>>();
+    for (const r of await q.execute()) {
+      if (!r.volunteer_id) continue;
+      if (Number(r.past) === 0) {
+        load.set(r.volunteer_id, (load.get(r.volunteer_id) ?? 0) + Number(r.n));
+        continue;
+      }
+      const byResident = past.get(r.volunteer_id) ?? new Map<string, number>();
+      byResident.set(r.resident_id!, (byResident.get(r.resident_id!) ?? 0) + Number(r.n));
+      past.set(r.volunteer_id, byResident);
+    }
+    return { load, past };
   }
 
   /** Which of these residents are adults (a minor is never proposed to serve one alone). */
@@ -329,14 +358,16 @@ export class MatchingService {
   /** Ranked, explained candidates for one need. */
   async rank(actor: Actor, grant: Grant, needId: string, limit = 20) {
     const n = await this.needs.needInScope(actor, grant, needId);
+    // What does not depend on the need's match facts is asked for alongside them.
+    const counts = this.countsFor(actor.communityId, [n.resident_id]);
+    const adults = this.adultResidents(actor.communityId, [n.resident_id]);
+    // Settled (and so not left unhandled) whatever fails first; the awaits below still throw.
+    void Promise.allSettled([counts, adults]);
     const need = await this.matchNeedOf(n);
-    const [candidates, adults] = await Promise.all([
-      this.candidatesFor(actor.communityId, need, [n.resident_id], 'near'),
-      this.adultResidents(actor.communityId, [n.resident_id]),
-    ]);
+    const candidates = await this.candidatesFor(actor.communityId, need, [n.resident_id], 'near', counts);
     for (const c of candidates) c.pastServicesForResident = c.pastByResident.get(n.resident_id) ?? 0;
     const today = todayInShanghai();
-    const options = { today, limit, eligibility: gated(need, adults.has(n.resident_id), today) };
+    const options = { today, limit, eligibility: gated(need, (await adults).has(n.resident_id), today) };
     const first = rankAndCount(need, candidates, options);
     // The kept again, now with their homes: the same scores and order, each nearness explained.
     const byId = new Map(candidates.map((c) => [c.id, c]));
@@ -345,7 +376,12 @@ export class MatchingService {
       first.ranked.map((r) => byId.get(r.volunteerId)!),
     );
     const { ranked } = rankAndCount(need, kept, options);
-    return { needId, eligibleCount: first.eligible, candidates: await this.named(actor.communityId, ranked) };
+    const names = new Map(kept.map((c) => [c.id, c.name]));
+    return {
+      needId,
+      eligibleCount: first.eligible,
+      candidates: ranked.map((r) => ({ ...r, name: names.get(r.volunteerId) ?? '' })),
+    };
   }
 
   /**
