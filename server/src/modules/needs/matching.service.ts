@@ -47,6 +47,9 @@ const gated = (need: MatchNeed, adultResident: boolean, today: string) => {
     ).eligible;
 };
 
+/** A volunteer who has served none of the residents (shared: a thousand candidates need no Map each). */
+const NO_PAST: ReadonlyMap<string, number> = new Map();
+
 /** How many candidates of each need the batch assignment weighs. */
 const BATCH_TOP_K = 30;
 
@@ -159,7 +162,7 @@ export class MatchingService {
     }
     const homeOf = new Map(homeRows.map((h) => [h.id, h]));
     const genderOf = genders ? new Map(genders.map((g) => [g.id, g.gender])) : null;
-    const out: Array<MatchCandidate & { pastByResident: Map<string, number> }> = [];
+    const out: Array<MatchCandidate & { pastByResident: ReadonlyMap<string, number> }> = [];
     for (const f of facts.values()) {
       if (f.status !== 'approved') continue;
       const home = homeOf.get(f.id);
@@ -172,7 +175,7 @@ export class MatchingService {
         gridId: home?.grid_id ?? null,
         load: load.get(f.id) ?? 0,
         pastServicesForResident: 0,
-        pastByResident: past.get(f.id) ?? new Map(),
+        pastByResident: past.get(f.id) ?? NO_PAST,
       });
     }
     return out;
