@@ -13,7 +13,6 @@ import {
   taskRequirementsFor,
   type MatchCandidate,
   type MatchNeed,
-  type RankedCandidate,
 } from '../../../../domain/matching/score.ts';
 import { relevantSkills } from '../../../../domain/matching/relevance.ts';
 import { compare, firstComeFirstServed, solveFast, type BatchNeed } from '../../../../domain/matching/assign.ts';
@@ -47,6 +46,9 @@ const gated = (need: MatchNeed, adultResident: boolean, today: string) => {
       today,
     ).eligible;
 };
+
+/** A volunteer who has served none of the residents (shared: a thousand candidates need no Map each). */
+const NO_PAST: ReadonlyMap<string, number> = new Map();
 
 /** How many candidates of each need the batch assignment weighs. */
 const BATCH_TOP_K = 30;
@@ -125,10 +127,18 @@ export class MatchingService {
   /**
    * Every volunteer of the community as a candidate for these needs: facts for the task, skills of the
    * category, where they live, how much they carry, and how often they have helped each resident.
+   * `homes: 'near'` (one need) reads homes only in the need's building or grid, the only homes that score, and
+   * genders only when the need asks for one; the others get no home, so `withHomes` must fill in those it explains.
    */
-  private async candidatesFor(communityId: string, need: MatchNeed, residentIds: readonly string[]) {
+  private async candidatesFor(
+    communityId: string,
+    need: MatchNeed,
+    residentIds: readonly string[],
+    homes: 'all' | 'near' = 'all',
+    counts = this.countsFor(communityId, residentIds),
+  ) {
     const today = todayInShanghai();
-    const [facts, skills, homes, load, past] = await Promise.all([
+    const [facts, skills, homeRows, genders, { load, past }] = await Promise.all([
       this.eligibility.facts(communityId, requirementsOfWork(needWork(need, false))),
       this.db
         .selectFrom('volunteer_skill')
@@ -136,20 +146,11 @@ export class MatchingService {
         .where('community_id', '=', communityId)
         .where('category', '=', need.category)
         .execute(),
-      // Where each volunteer lives (none known without a resident) and their gender, in one read of the volunteers.
-      this.db
-        .selectFrom('volunteer as v')
-        .leftJoin('resident as r', (j) =>
-          j.onRef('r.community_id', '=', 'v.community_id').onRef('r.id', '=', 'v.resident_id'),
-        )
-        .leftJoin('household as h', (j) =>
-          j.onRef('h.community_id', '=', 'r.community_id').onRef('h.id', '=', 'r.household_id'),
-        )
-        .select(['v.id', 'v.gender', 'h.building_id', 'h.grid_id'])
-        .where('v.community_id', '=', communityId)
-        .execute(),
-      this.loadOf(communityId),
-      this.pastServices(communityId, residentIds),
+      homes === 'all' ? this.homesOf(communityId) : this.homesNear(communityId, need),
+      homes === 'all' || !need.preferences?.preferredGender
+        ? null
+        : this.db.selectFrom('volunteer').select(['id', 'gender']).where('community_id', '=', communityId).execute(),
+      counts,
     ]);
     const skillsOf = new Map<string, Array<{ code: string; level: SkillLevel }>>();
     for (const s of skills) {
@@ -159,24 +160,94 @@ export class MatchingService {
       list.push({ code: s.skill_code, level: s.level as SkillLevel });
       skillsOf.set(s.volunteer_id, list);
     }
-    const homeOf = new Map(homes.map((h) => [h.id, h]));
-    const out: Array<MatchCandidate & { pastByResident: Map<string, number> }> = [];
+    const homeOf = new Map(homeRows.map((h) => [h.id, h]));
+    const genderOf = genders ? new Map(genders.map((g) => [g.id, g.gender])) : null;
+    const out: Array<MatchCandidate & { pastByResident: ReadonlyMap<string, number> }> = [];
     for (const f of facts.values()) {
       if (f.status !== 'approved') continue;
       const home = homeOf.get(f.id);
       out.push({
         id: f.id,
         facts: f,
-        gender: (home?.gender as Gender | null | undefined) ?? null,
+        gender: ((genderOf ? genderOf.get(f.id) : home?.gender) as Gender | null | undefined) ?? null,
         skills: skillsOf.get(f.id) ?? [],
         buildingId: home?.building_id ?? null,
         gridId: home?.grid_id ?? null,
         load: load.get(f.id) ?? 0,
         pastServicesForResident: 0,
-        pastByResident: past.get(f.id) ?? new Map(),
+        pastByResident: past.get(f.id) ?? NO_PAST,
       });
     }
     return out;
+  }
+
+  /** Where volunteers live (none known without a resident) and their gender, in one read of the volunteers. */
+  private homesOf(communityId: string) {
+    return this.db
+      .selectFrom('volunteer as v')
+      .leftJoin('resident as r', (j) =>
+        j.onRef('r.community_id', '=', 'v.community_id').onRef('r.id', '=', 'v.resident_id'),
+      )
+      .leftJoin('household as h', (j) =>
+        j.onRef('h.community_id', '=', 'r.community_id').onRef('h.id', '=', 'r.household_id'),
+      )
+      .select(['v.id', 'v.gender', 'h.building_id', 'h.grid_id'])
+      .where('v.community_id', '=', communityId)
+      .execute();
+  }
+
+  /** The volunteers living in the need's building or grid, with where: the homes that earn nearness points. */
+  private async homesNear(communityId: string, need: MatchNeed) {
+    const { buildingId, gridId } = need;
+    if (buildingId === null && gridId === null) return [];
+    const rows = await this.db
+      .selectFrom('household as h')
+      .innerJoin('resident as r', (j) =>
+        j.onRef('r.community_id', '=', 'h.community_id').onRef('r.household_id', '=', 'h.id'),
+      )
+      .innerJoin('volunteer as v', (j) =>
+        j.onRef('v.community_id', '=', 'r.community_id').onRef('v.resident_id', '=', 'r.id'),
+      )
+      .select(['v.id', 'h.building_id', 'h.grid_id'])
+      .where('h.community_id', '=', communityId)
+      .where((eb) =>
+        eb.or([
+          ...(gridId !== null ? [eb('h.grid_id', '=', gridId)] : []),
+          ...(buildingId !== null ? [eb('h.building_id', '=', buildingId)] : []),
+        ]),
+      )
+      .execute();
+    return rows.map((r) => ({ ...r, gender: null as string | null }));
+  }
+
+  /**
+   * Candidates ranked without their homes, given them and their names: a home outside the need's building and
+   * grid scores nothing, so only the explanation (elsewhere or unknown) needs it, and only for the few kept.
+   */
+  private async withHomes<C extends MatchCandidate>(communityId: string, kept: C[]) {
+    const rows = kept.length
+      ? await this.db
+          .selectFrom('volunteer as v')
+          .leftJoin('resident as r', (j) =>
+            j.onRef('r.community_id', '=', 'v.community_id').onRef('r.id', '=', 'v.resident_id'),
+          )
+          .leftJoin('household as h', (j) =>
+            j.onRef('h.community_id', '=', 'r.community_id').onRef('h.id', '=', 'r.household_id'),
+          )
+          .select(['v.id', 'v.name', 'h.building_id', 'h.grid_id'])
+          .where('v.community_id', '=', communityId)
+          .where(
+            'v.id',
+            'in',
+            kept.map((c) => c.id),
+          )
+          .execute()
+      : [];
+    const homes = new Map(rows.map((h) => [h.id, h]));
+    return kept.map((c) => {
+      const h = homes.get(c.id);
+      return { ...c, buildingId: h?.building_id ?? null, gridId: h?.grid_id ?? null, name: h?.name ?? '' };
+    });
   }
 
   /** Open needs assigned and active pairings, per volunteer. */
@@ -208,48 +279,68 @@ export class MatchingService {
     return m;
   }
 
-  /** Past services (needs done, pairing visits) of each volunteer to each of these residents. */
-  private async pastServices(communityId: string, residentIds: readonly string[]) {
-    const m = new Map<string, Map<string, number>>();
-    if (!residentIds.length) return m;
+  /**
+   * How much each volunteer carries (open needs assigned, active pairings) and their past services (needs done,
+   * pairing visits) to each of these residents, in one statement: the four counts as rows, `past` telling which.
+   */
+  private async countsFor(communityId: string, residentIds: readonly string[]) {
     const ids = [...new Set(residentIds)];
-    const [needs, visits] = await Promise.all([
-      this.db
-        .selectFrom('need')
-        .select(['volunteer_id', 'resident_id', (eb) => eb.fn.countAll<number>().as('n')])
-        .where('community_id', '=', communityId)
-        .where('resident_id', 'in', ids)
-        .where('status', 'in', ['done', 'reviewed'])
-        .where('volunteer_id', 'is not', null)
-        .groupBy(['volunteer_id', 'resident_id'])
-        .execute(),
-      this.db
-        .selectFrom('pairing_visit')
-        .select(['volunteer_id', 'resident_id', sql<number>`count(*)`.as('n')])
-        .where('community_id', '=', communityId)
-        .where('resident_id', 'in', ids)
-        .groupBy(['volunteer_id', 'resident_id'])
-        .execute(),
-    ]);
-    for (const r of [...needs, ...visits]) {
-      if (!r.volunteer_id) continue;
-      const byResident = m.get(r.volunteer_id) ?? new Map<string, number>();
-      byResident.set(r.resident_id, (byResident.get(r.resident_id) ?? 0) + Number(r.n));
-      m.set(r.volunteer_id, byResident);
-    }
-    return m;
-  }
-
-  private async named(communityId: string, ranked: RankedCandidate[]) {
-    const names = new Map(
-      (
-        await this.eligibility.named(
-          communityId,
-          ranked.map((r) => ({ volunteerId: r.volunteerId })),
+    let q = this.db
+      .selectFrom('need')
+      .select(['volunteer_id', sql<string | null>`null`.as('resident_id'), sql<number>`0`.as('past')])
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('community_id', '=', communityId)
+      .where(
+        'status',
+        'in',
+        OPEN_NEED_STATUSES.filter((s) => s !== 'new'),
+      )
+      .where('volunteer_id', 'is not', null)
+      .groupBy('volunteer_id')
+      .unionAll(
+        this.db
+          .selectFrom('pairing')
+          .select(['volunteer_id', sql<string | null>`null`.as('resident_id'), sql<number>`0`.as('past')])
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('community_id', '=', communityId)
+          .where('status', '=', 'active')
+          .groupBy('volunteer_id'),
+      );
+    if (ids.length)
+      q = q
+        .unionAll(
+          this.db
+            .selectFrom('need')
+            .select(['volunteer_id', 'resident_id', sql<number>`1`.as('past')])
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .where('community_id', '=', communityId)
+            .where('resident_id', 'in', ids)
+            .where('status', 'in', ['done', 'reviewed'])
+            .where('volunteer_id', 'is not', null)
+            .groupBy(['volunteer_id', 'resident_id']),
         )
-      ).map((n) => [n.volunteerId, n.name]),
-    );
-    return ranked.map((r) => ({ ...r, name: names.get(r.volunteerId) ?? '' }));
+        .unionAll(
+          this.db
+            .selectFrom('pairing_visit')
+            .select(['volunteer_id', 'resident_id', sql<number>`1`.as('past')])
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .where('community_id', '=', communityId)
+            .where('resident_id', 'in', ids)
+            .groupBy(['volunteer_id', 'resident_id']),
+        );
+    const load = new Map<string, number>();
+    const past = new Map<string, Map<string, number>>();
+    for (const r of await q.execute()) {
+      if (!r.volunteer_id) continue;
+      if (Number(r.past) === 0) {
+        load.set(r.volunteer_id, (load.get(r.volunteer_id) ?? 0) + Number(r.n));
+        continue;
+      }
+      const byResident = past.get(r.volunteer_id) ?? new Map<string, number>();
+      byResident.set(r.resident_id!, (byResident.get(r.resident_id!) ?? 0) + Number(r.n));
+      past.set(r.volunteer_id, byResident);
+    }
+    return { load, past };
   }
 
   /** Which of these residents are adults (a minor is never proposed to serve one alone). */
@@ -270,19 +361,30 @@ export class MatchingService {
   /** Ranked, explained candidates for one need. */
   async rank(actor: Actor, grant: Grant, needId: string, limit = 20) {
     const n = await this.needs.needInScope(actor, grant, needId);
+    // What does not depend on the need's match facts is asked for alongside them.
+    const counts = this.countsFor(actor.communityId, [n.resident_id]);
+    const adults = this.adultResidents(actor.communityId, [n.resident_id]);
+    // Settled (and so not left unhandled) whatever fails first; the awaits below still throw.
+    void Promise.allSettled([counts, adults]);
     const need = await this.matchNeedOf(n);
-    const candidates = (await this.candidatesFor(actor.communityId, need, [n.resident_id])).map((c) => ({
-      ...c,
-      pastServicesForResident: c.pastByResident.get(n.resident_id) ?? 0,
-    }));
+    const candidates = await this.candidatesFor(actor.communityId, need, [n.resident_id], 'near', counts);
+    for (const c of candidates) c.pastServicesForResident = c.pastByResident.get(n.resident_id) ?? 0;
     const today = todayInShanghai();
-    const eligibility = gated(
-      need,
-      (await this.adultResidents(actor.communityId, [n.resident_id])).has(n.resident_id),
-      today,
+    const options = { today, limit, eligibility: gated(need, (await adults).has(n.resident_id), today) };
+    const first = rankAndCount(need, candidates, options);
+    // The kept again, now with their homes: the same scores and order, each nearness explained.
+    const byId = new Map(candidates.map((c) => [c.id, c]));
+    const kept = await this.withHomes(
+      actor.communityId,
+      first.ranked.map((r) => byId.get(r.volunteerId)!),
     );
-    const { ranked, eligible } = rankAndCount(need, candidates, { today, limit, eligibility });
-    return { needId, eligibleCount: eligible, candidates: await this.named(actor.communityId, ranked) };
+    const { ranked } = rankAndCount(need, kept, options);
+    const names = new Map(kept.map((c) => [c.id, c.name]));
+    return {
+      needId,
+      eligibleCount: first.eligible,
+      candidates: ranked.map((r) => ({ ...r, name: names.get(r.volunteerId) ?? '' })),
+    };
   }
 
   /**

@@ -88,29 +88,33 @@ export async function loadFacts(
   };
   const weekday = needs.date ? weekdayOf(needs.date) : null;
   // In name order (the screens list them so); names themselves are read later, for one page only.
-  const rows = (await volunteers()
+  // Sent together with the facts below (one round trip, not two); the facts are applied once it is in.
+  const rowsRead = volunteers()
     .select(['v.id', 'v.status', 'v.birth_date', 'v.fitness'])
     .orderBy('v.name_pinyin')
     .orderBy('v.id')
-    .execute()) as Array<{ id: string; status: string; birth_date: string; fitness: string }>;
+    .execute() as Promise<Array<{ id: string; status: string; birth_date: string; fitness: string }>>;
   const out = new Map<string, FactRow>();
-  for (const r of rows) {
-    out.set(r.id, {
-      id: r.id,
-      status: r.status,
-      birthDate: r.birth_date,
-      fitness: r.fitness as Fitness,
-      hasGuardianConsent: false,
-      trainings: NONE,
-      insurance: NONE,
-      weekly: NONE,
-      blackouts: NONE,
-      skills: NONE,
-      statesWeekly: weekday ? false : undefined,
-    });
-  }
-  if (!out.size) return out;
-  const jobs: Promise<void>[] = [];
+  const volunteersIn = rowsRead.then((rows) => {
+    for (const r of rows) {
+      out.set(r.id, {
+        id: r.id,
+        status: r.status,
+        birthDate: r.birth_date,
+        fitness: r.fitness as Fitness,
+        hasGuardianConsent: false,
+        trainings: NONE,
+        insurance: NONE,
+        weekly: NONE,
+        blackouts: NONE,
+        skills: NONE,
+        statesWeekly: weekday ? false : undefined,
+      });
+    }
+  });
+  // Each fact query's rows are applied only once the volunteers are in (a fact of no volunteer read is dropped).
+  const after = <R>(rows: R) => volunteersIn.then(() => rows);
+  const jobs: Promise<void>[] = [volunteersIn];
   // A guardian only matters for a minor on the task's day; adults' guardians (from when they registered young)
   // are not read.
   const adultBornBy = bornOnOrBefore(DEFAULT_AGE_POLICY.guardianUnder, needs.date ?? todayInShanghai());
@@ -121,6 +125,7 @@ export async function loadFacts(
       .where('g.state', '=', 'confirmed')
       .select('g.volunteer_id')
       .execute()
+      .then(after)
       .then((rs: any[]) => {
         for (const g of rs) {
           const f = out.get(g.volunteer_id);
@@ -134,6 +139,7 @@ export async function loadFacts(
         .where('t.course_id', 'in', [...needs.courseIds])
         .select(['t.volunteer_id', 't.course_id', 't.expires_on'])
         .execute()
+        .then(after)
         .then((rs: any[]) => {
           for (const t of rs)
             add(out.get(t.volunteer_id), 'trainings', { courseId: t.course_id, expiresOn: t.expires_on });
@@ -159,7 +165,8 @@ export async function loadFacts(
         const rs = await facts('insurance_cover', 'c')
           .where('c.policy_id', 'in', [...policies.keys()])
           .select(['c.volunteer_id', 'c.policy_id'])
-          .execute();
+          .execute()
+          .then(after);
         for (const c of rs) add(out.get(c.volunteer_id), 'insurance', policies.get(c.policy_id)!);
       })(),
     );
@@ -171,6 +178,7 @@ export async function loadFacts(
         .select('s.volunteer_id')
         .distinct()
         .execute()
+        .then(after)
         .then((rs: any[]) => {
           for (const s of rs) {
             const f = out.get(s.volunteer_id);
@@ -183,6 +191,7 @@ export async function loadFacts(
         .where('s.weekday', '=', weekday)
         .select(['s.volunteer_id', 's.start_minute', 's.end_minute'])
         .execute()
+        .then(after)
         .then((rs: any[]) => {
           for (const s of rs)
             add(out.get(s.volunteer_id), 'weekly', { weekday, startMinute: s.start_minute, endMinute: s.end_minute });
@@ -194,6 +203,7 @@ export async function loadFacts(
         .where('b.to_date', '>=', needs.date)
         .select(['b.volunteer_id', 'b.from_date', 'b.to_date'])
         .execute()
+        .then(after)
         .then((rs: any[]) => {
           for (const b of rs) add(out.get(b.volunteer_id), 'blackouts', { fromDate: b.from_date, toDate: b.to_date });
         }),
@@ -205,12 +215,15 @@ export async function loadFacts(
       .where('k.skill_code', '=', needs.skillCode)
       .select(['k.volunteer_id', 'k.skill_code', 'k.licence_expires_on']);
     jobs.push(
-      q.execute().then((rs: any[]) => {
-        // A skill whose licence has run out does not count.
-        for (const k of rs)
-          if (!k.licence_expires_on || !on || k.licence_expires_on >= on)
-            add(out.get(k.volunteer_id), 'skills', k.skill_code);
-      }),
+      q
+        .execute()
+        .then(after)
+        .then((rs: any[]) => {
+          // A skill whose licence has run out does not count.
+          for (const k of rs)
+            if (!k.licence_expires_on || !on || k.licence_expires_on >= on)
+              add(out.get(k.volunteer_id), 'skills', k.skill_code);
+        }),
     );
   }
   await Promise.all(jobs);
