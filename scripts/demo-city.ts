@@ -211,9 +211,9 @@ interface CityFile {
 
 // The worker is TypeScript too: Node 20 does not run a worker's entry through the loader tsx registers (with
 // --import tsx in its execArgv either), so a few lines of JavaScript register tsx there, then import it.
-const WORKER_BOOT =
-  `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})` +
-  `.then(({ register }) => { register(); return import(${JSON.stringify(import.meta.resolve('./demo/city-worker.ts'))}); })`;
+const TSX_API = JSON.stringify(import.meta.resolve('tsx/esm/api'));
+const CITY_WORKER = JSON.stringify(import.meta.resolve('./demo/city-worker.ts'));
+const WORKER_BOOT = `import(${TSX_API}).then(({ register }) => { register(); return import(${CITY_WORKER}); })`;
 
 /**
  * Seeds `todo` on `n` worker threads (scripts/demo/city-worker.ts), each given the next community when it is done.
