@@ -19,7 +19,14 @@ let level: z.ZodTypeAny = z.object({ ...nodeFields, children: z.array(z.never())
 for (let i = 0; i < 4; i++) level = z.object({ ...nodeFields, children: z.array(level) });
 export const viewNode = level as unknown as z.ZodType<ViewNodeShape>;
 
-const day = z.string().refine(isRealDate, 'invalid.date');
+/** The years of the Chinese calendar (calendar.ts, not imported: the web reads this file and the calendar's tables
+ * would come along); the figures read the festivals of the period's years. */
+const inCalendar = (year: number) => year >= 1950 && year <= 2100;
+// A period outside the calendar's years was a 500 (the festivals could not be dated): refused as the caller's mistake.
+const day = z
+  .string()
+  .refine(isRealDate, 'invalid.date')
+  .refine((d) => inCalendar(Number(d.slice(0, 4))), 'invalid.year');
 export const indicatorsQuery = z.object({
   /** A node of the tree: `community:<id>`, `grid:<id>`; default the actor's own node. */
   node: z.string().max(200).optional(),
@@ -27,11 +34,9 @@ export const indicatorsQuery = z.object({
   to: day.optional(),
 });
 export type IndicatorsQuery = z.infer<typeof indicatorsQuery>;
-/** A month the report can be made for: the years of the Chinese calendar (calendar.ts, not imported: the web reads
- * this file and the calendar's tables would come along). */
+/** A month the report can be made for: in the years of the Chinese calendar. */
 function isReportMonth(m: string): boolean {
-  const year = Number(m.slice(0, 4));
-  return /^\d{4}-(0[1-9]|1[0-2])$/.test(m) && year >= 1950 && year <= 2100;
+  return /^\d{4}-(0[1-9]|1[0-2])$/.test(m) && inCalendar(Number(m.slice(0, 4)));
 }
 
 export const reportQuery = z.object({

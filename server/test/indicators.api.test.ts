@@ -521,6 +521,12 @@ for (const kind of testDatabaseKinds()) {
       const rev = await secretary('GET', `/api/indicators?from=${today}&to=${addDays(today, -3)}`);
       assert.equal(rev.statusCode, 400);
       assert.equal((await secretary('GET', '/api/indicators/report.pdf?month=2026-13')).statusCode, 400);
+      // A period outside the festival calendar's years (1950–2100) is the caller's mistake, not a 500.
+      for (const path of ['/api/indicators?to=1900-01-01', '/api/indicators/export?from=2101-01-01&to=2101-02-01']) {
+        const res = await secretary('GET', path);
+        assert.equal(res.statusCode, 400, `${path}: ${res.body}`);
+        assert.match(res.body, /1950/);
+      }
     });
 
     it('no answer names a resident', async () => {
