@@ -1,11 +1,11 @@
 // What main.ts does between opening the database and listening (issue 16, safe by default): the demo only on this
 // machine, and a production database that starts empty gets its first community through a one-time setup link.
-import { verify as argonVerify } from '@node-rs/argon2';
 import type { FastifyBaseLogger } from 'fastify';
 import { sql } from 'kysely';
 import type { Db } from './db/database.ts';
 import type { FieldCipher } from './platform/crypto.ts';
 import { issueSetupLink } from './modules/auth/setup.service.ts';
+import { passwordMatches } from './modules/auth/auth.service.ts';
 import { DEMO_PHONE_PREFIX } from '../../scripts/demo/accounts.ts';
 
 /** The published password of every demo account (README, the start-up banner). */
@@ -42,7 +42,7 @@ export async function demoAccountsRemain(db: Db): Promise<boolean> {
     .limit(50)
     .execute();
   const hashes = new Set([...shared, ...demoPhones].map((r) => r.password_hash!));
-  for (const h of hashes) if (await argonVerify(h, DEMO_PASSWORD).catch(() => false)) return true;
+  for (const h of hashes) if (await passwordMatches(h, DEMO_PASSWORD)) return true;
   return false;
 }
 

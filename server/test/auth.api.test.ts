@@ -42,6 +42,26 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(wrong.json().error.message, '手机号或密码不正确');
     });
 
+    it('refuses an account whose stored hash cannot be read as a wrong password, not a 500', async () => {
+      const db = t.db.handle.db;
+      const account = db.selectFrom('account').where('phone', '=', t.a.phones.volunteer);
+      const { password_hash } = await account.select('password_hash').executeTakeFirstOrThrow();
+      await db
+        .updateTable('account')
+        .set({ password_hash: '$argon2id$broken' })
+        .where('phone', '=', t.a.phones.volunteer)
+        .execute();
+      try {
+        const res = await post('/api/auth/sign-in', { phone: t.a.phones.volunteer, password: 'test-password' });
+        assert.equal(res.statusCode, 401);
+        assert.equal(res.json().error.message, '手机号或密码不正确');
+      } finally {
+        await db.updateTable('account').set({ password_hash }).where('phone', '=', t.a.phones.volunteer).execute();
+      }
+      const back = await post('/api/auth/sign-in', { phone: t.a.phones.volunteer, password: 'test-password' });
+      assert.equal(back.statusCode, 200);
+    });
+
     it('validates the phone number', async () => {
       const res = await post('/api/auth/sign-in', { phone: '12345', password: 'x' });
       assert.equal(res.statusCode, 400);

@@ -25,6 +25,20 @@ const CODE_MAX_ATTEMPTS = 5;
 const ARGON = { algorithm: 2 as const, memoryCost: 19456, timeCost: 2, parallelism: 1 };
 export const hashPassword = (pw: string) => argonHash(pw, ARGON);
 
+/**
+ * Whether `password` is the one `hash` was made from. A stored hash argon2 cannot read matches nothing; any other
+ * failure (out of memory, say) is thrown, so it reaches the log as a server error rather than passing for a wrong
+ * password.
+ */
+export async function passwordMatches(hash: string, password: string): Promise<boolean> {
+  try {
+    return await argonVerify(hash, password);
+  } catch (err) {
+    if ((err as { code?: unknown }).code === 'InvalidArg') return false;
+    throw err;
+  }
+}
+
 let dummyHash: Promise<string> | null = null;
 
 export interface SignedIn {
@@ -56,7 +70,7 @@ export class AuthService {
     const usable = account && account.password_hash && !account.disabled;
     // An unknown number spends the same time on a real check, so response times do not reveal which numbers exist.
     const hash = usable ? account.password_hash! : await (dummyHash ??= hashPassword('not-a-password'));
-    const ok = (await argonVerify(hash, password).catch(() => false)) && usable;
+    const ok = (await passwordMatches(hash, password)) && usable;
     if (!ok) {
       await this.throttle.fail(gate);
       if (account) await this.recordFailure(account.id, account.name, ctx, 'password');

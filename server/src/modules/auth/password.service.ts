@@ -1,6 +1,5 @@
 // Passwords (issue 16): change one's own; staff send a member a reset code, and the member sets a new password with
 // it, so staff never learn it. Every change ends the account's other sessions, is audited, and is told to the person.
-import { verify as argonVerify } from '@node-rs/argon2';
 import crypto from 'node:crypto';
 import type { Db, DbOrTrx } from '../../db/database.ts';
 import type { Actor, RequestContext } from '../../platform/actor.ts';
@@ -16,7 +15,7 @@ import {
   passwordProblem,
 } from '../../../../domain/access/password-policy.ts';
 import { findAccountByPhone } from './auth.repository.ts';
-import { hashPassword } from './auth.service.ts';
+import { hashPassword, passwordMatches } from './auth.service.ts';
 import * as repo from './password.repository.ts';
 
 /** Long enough to reach the person and for them to find the page; a code is spent by its first good use. */
@@ -48,8 +47,7 @@ export class PasswordService {
   async changeOwn(actor: Actor, body: { currentPassword: string; newPassword: string }, ctx: RequestContext) {
     const account = await repo.accountById(this.db, actor.accountId);
     if (!account) throw new AppError('unauthenticated');
-    const ok =
-      !!account.password_hash && (await argonVerify(account.password_hash, body.currentPassword).catch(() => false));
+    const ok = !!account.password_hash && (await passwordMatches(account.password_hash, body.currentPassword));
     if (!ok)
       throw new AppError('password_wrong', { fields: [{ field: 'currentPassword', message: 'password_wrong' }] });
     assertPasswordAcceptable(body.newPassword, account.phone);
