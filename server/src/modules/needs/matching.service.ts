@@ -181,8 +181,8 @@ export class MatchingService {
     return out;
   }
 
-  /** Where volunteers live (none known without a resident) and their gender, in one read of the volunteers. */
-  private homesOf(communityId: string) {
+  /** A community's volunteers with the household each lives in (none known without a resident). */
+  private volunteersAtHome(communityId: string) {
     return this.db
       .selectFrom('volunteer as v')
       .leftJoin('resident as r', (j) =>
@@ -191,9 +191,12 @@ export class MatchingService {
       .leftJoin('household as h', (j) =>
         j.onRef('h.community_id', '=', 'r.community_id').onRef('h.id', '=', 'r.household_id'),
       )
-      .select(['v.id', 'v.gender', 'h.building_id', 'h.grid_id'])
-      .where('v.community_id', '=', communityId)
-      .execute();
+      .where('v.community_id', '=', communityId);
+  }
+
+  /** Where volunteers live and their gender, in one read of the volunteers. */
+  private homesOf(communityId: string) {
+    return this.volunteersAtHome(communityId).select(['v.id', 'v.gender', 'h.building_id', 'h.grid_id']).execute();
   }
 
   /** The volunteers living in the need's building or grid, with where: the homes that earn nearness points. */
@@ -226,16 +229,8 @@ export class MatchingService {
    */
   private async withHomes<C extends MatchCandidate>(communityId: string, kept: C[]) {
     const rows = kept.length
-      ? await this.db
-          .selectFrom('volunteer as v')
-          .leftJoin('resident as r', (j) =>
-            j.onRef('r.community_id', '=', 'v.community_id').onRef('r.id', '=', 'v.resident_id'),
-          )
-          .leftJoin('household as h', (j) =>
-            j.onRef('h.community_id', '=', 'r.community_id').onRef('h.id', '=', 'r.household_id'),
-          )
+      ? await this.volunteersAtHome(communityId)
           .select(['v.id', 'v.name', 'h.building_id', 'h.grid_id'])
-          .where('v.community_id', '=', communityId)
           .where(
             'v.id',
             'in',
