@@ -5,16 +5,35 @@ import type SQLite from 'better-sqlite3';
 import type pg from 'pg';
 import type { BulkWriter } from './insert.ts';
 
-/** Rows whose columns are the same set, in the first row's order. */
+/** Whether `row`'s defined columns are exactly `columns`, in that order (no allocation: this runs once a row). */
+function hasColumns(row: Record<string, unknown>, columns: readonly string[]): boolean {
+  let i = 0;
+  for (const c in row) {
+    if (row[c] === undefined) continue;
+    if (columns[i] !== c) return false;
+    i++;
+  }
+  return i === columns.length;
+}
+
+/**
+ * Rows whose columns are the same set, in the first row's order. A table's rows nearly always share one shape, so a
+ * row is first tried against the previous row's group before its key is built.
+ */
 function groupByColumns(rows: readonly Record<string, unknown>[]): Map<string, Record<string, unknown>[]> {
   const groups = new Map<string, Record<string, unknown>[]>();
+  let lastColumns: string[] = [];
+  let last: Record<string, unknown>[] | null = null;
   for (const row of rows) {
-    const key = Object.keys(row)
-      .filter((c) => row[c] !== undefined)
-      .join(',');
-    const list = groups.get(key);
-    if (list) list.push(row);
-    else groups.set(key, [row]);
+    if (last && hasColumns(row, lastColumns)) {
+      last.push(row);
+      continue;
+    }
+    lastColumns = Object.keys(row).filter((c) => row[c] !== undefined);
+    const key = lastColumns.join(',');
+    last = groups.get(key) ?? null;
+    if (last) last.push(row);
+    else groups.set(key, (last = [row]));
   }
   return groups;
 }

@@ -11,6 +11,23 @@ export interface Keyring {
   index: string;
 }
 
+// Each value's 12-byte IV is cut from a pool of random bytes filled IVS_PER_FILL IVs at a time: a randomBytes call per
+// value was about 40 % of encrypt's time (a demo city encrypts ~20,000 values per community). Every IV takes its own
+// fresh bytes; none is reused, and createCipheriv copies the IV before the pool is refilled.
+const IV_BYTES = 12;
+const IVS_PER_FILL = 256;
+const ivPool = Buffer.alloc(IV_BYTES * IVS_PER_FILL);
+let ivAt = ivPool.length;
+
+function freshIv(): Buffer {
+  if (ivAt === ivPool.length) {
+    crypto.randomFillSync(ivPool);
+    ivAt = 0;
+  }
+  ivAt += IV_BYTES;
+  return ivPool.subarray(ivAt - IV_BYTES, ivAt);
+}
+
 /** The blind-index key's id among the check values ('#' cannot start a key id written by generateKeyring). */
 export const INDEX_KEY_CHECK_ID = '#index';
 
@@ -32,7 +49,7 @@ export class FieldCipher {
   }
 
   encrypt(plain: string): string {
-    const iv = crypto.randomBytes(12);
+    const iv = freshIv();
     const c = crypto.createCipheriv('aes-256-gcm', this.keys.get(this.ring.active)!, iv);
     const ct = Buffer.concat([c.update(plain, 'utf8'), c.final()]);
     const tag = c.getAuthTag().toString('base64url');

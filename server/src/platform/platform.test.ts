@@ -20,6 +20,15 @@ describe('field encryption', () => {
     assert.throws(() => c.decrypt(parts.join('.')));
   });
 
+  it('gives every value its own IV across refills of the IV pool, and each opens with its own', () => {
+    const c = new FieldCipher(generateKeyring());
+    const sealed = Array.from({ length: 1_000 }, (_, i) => c.encrypt(`value ${i}`));
+    const ivs = new Set(sealed.map((s) => s.split('.')[2]));
+    assert.equal(ivs.size, sealed.length);
+    for (const iv of ivs) assert.equal(Buffer.from(iv!, 'base64url').length, 12);
+    sealed.forEach((s, i) => assert.equal(c.decrypt(s), `value ${i}`));
+  });
+
   it('keeps reading old values after a new key becomes active', () => {
     const ring = generateKeyring();
     const old = new FieldCipher(ring);
