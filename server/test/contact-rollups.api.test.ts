@@ -57,10 +57,11 @@ for (const kind of testDatabaseKinds()) {
         m.contacts++;
         months.set(k, m);
       }
-      const by = <T extends { subject_id: string }>(a: T, b: T) => (a.subject_id < b.subject_id ? -1 : 1);
+      const order = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+      const by = <T extends { subject_id: string }>(a: T, b: T) => order(a.subject_id, b.subject_id);
       return {
         last: [...last.values()].sort(by),
-        months: [...months.values()].sort((a, b) => by(a, b) || (a.month < b.month ? -1 : 1)),
+        months: [...months.values()].sort((a, b) => by(a, b) || order(a.month, b.month)),
       };
     };
     const assertInStep = async (cid: string, what: string) => {
