@@ -12,7 +12,7 @@ export interface Keyring {
 }
 
 // Each value's 12-byte IV is cut from a pool of random bytes filled IVS_PER_FILL IVs at a time: a randomBytes call per
-// value was about 40 % of encrypt's time (a demo city encrypts ~20,000 values per community). Every IV takes its own
+// value was about 40 % of encrypt's time (a demo city encrypts ~10,000 values per community). Every IV takes its own
 // fresh bytes; none is reused, and createCipheriv copies the IV before the pool is refilled.
 const IV_BYTES = 12;
 const IVS_PER_FILL = 256;
