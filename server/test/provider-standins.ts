@@ -62,6 +62,8 @@ export interface AliyunStandIn extends StandIn {
   /** Messages accepted, by OutId (our row id): how many times each was accepted. */
   accepted: Map<string, number>;
   acceptedAt: Map<string, number>;
+  /** The TemplateParam (JSON) of each accepted message, by OutId. */
+  templateParams: Map<string, string>;
   throttleNext: number;
   badSignatures: number;
 }
@@ -71,6 +73,7 @@ export async function aliyunStandIn(keys: { id: string; secret: string }): Promi
   const state = {
     accepted: new Map<string, number>(),
     acceptedAt: new Map<string, number>(),
+    templateParams: new Map<string, string>(),
     throttleNext: 0,
     badSignatures: 0,
   };
@@ -134,6 +137,7 @@ export async function aliyunStandIn(keys: { id: string; secret: string }): Promi
     const out = params.get('OutId') ?? '';
     state.accepted.set(out, (state.accepted.get(out) ?? 0) + 1);
     if (!state.acceptedAt.has(out)) state.acceptedAt.set(out, Date.now());
+    state.templateParams.set(out, params.get('TemplateParam') ?? '');
     return [200, { Code: 'OK', Message: 'OK', BizId: `${Date.now()}^0`, RequestId: requestId }];
   });
   return Object.assign(state, s);

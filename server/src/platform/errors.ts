@@ -214,6 +214,7 @@ const publicity = {
 
 const notifications = {
   outbox_not_failed: 409,
+  outbox_code_not_resent: 409,
   wechat_not_configured: 409,
 } as const;
 

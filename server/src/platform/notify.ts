@@ -37,6 +37,32 @@ export const URGENT_TEMPLATES: ReadonlySet<string> = new Set([
   'classroom.checkedOut',
 ]);
 
+/**
+ * One-time codes and the payload fields that carry them. A code must reach the person alone: staff's view of the
+ * outbox masks these fields, and the delivery worker blanks them once a message's outcome is final, so the outbox
+ * keeps no usable code at rest (the development channel excepted: it reaches no phone, and the demo shows its codes).
+ * Such a message is never sent again by staff: the person asks for a new code.
+ */
+export const ONE_TIME_CODE_FIELDS: Readonly<Record<string, readonly string[]>> = {
+  sign_in_code: ['code'],
+  wechat_bind_code: ['code'],
+  volunteer_registration_code: ['code'],
+  password_reset_code: ['code'],
+  // The consent page's link carries the code in its fragment.
+  'volunteer.guardian_consent_code': ['code', 'link'],
+};
+
+const MASKED_CODE = '******';
+
+/** The payload with its one-time code fields masked (any template's `code`, to be safe). */
+export function withoutCodes(template: string, payload: Record<string, unknown>): Record<string, unknown> {
+  const fields = ONE_TIME_CODE_FIELDS[template] ?? ['code'];
+  if (!fields.some((f) => f in payload)) return payload;
+  const masked = { ...payload };
+  for (const f of fields) if (f in masked) masked[f] = MASKED_CODE;
+  return masked;
+}
+
 export class Notifier {
   // The logger is kept for the callers that pass one: logging moved to the development channel's delivery.
   constructor(

@@ -11,6 +11,7 @@ import type { Db, DatabaseKind } from '../db/database.ts';
 import type { Database, NotificationOutboxTable } from '../db/schema/index.ts';
 import { uuidv7 } from '../../../domain/shared/ids.ts';
 import { GroupCommit } from './group-commit.ts';
+import { ONE_TIME_CODE_FIELDS, withoutCodes } from './notify.ts';
 import { ProviderError, type Provider } from './providers/provider.ts';
 import { isQuiet, quietHoursEnd } from './quiet-hours.ts';
 
@@ -129,27 +130,42 @@ export class OutboxWorker {
     await this.running;
   }
 
-  /** Staff's retry of a failed row: queued again now, attempts from zero. Returns whether it was failed. */
+  /**
+   * Staff's retry of a failed row: queued again now, attempts from zero. Returns whether it was failed. A one-time
+   * code's message is not retried: its code is blanked when it fails (the person asks for a new one).
+   */
   async retry(id: string): Promise<boolean> {
     const r = await this.db
       .updateTable('notification_outbox')
       .set({ status: 'queued', attempts: 0, next_attempt_at: this.now().toISOString(), last_error: null })
       .where('id', '=', id)
       .where('status', '=', 'failed')
+      .where('template', 'not in', Object.keys(ONE_TIME_CODE_FIELDS))
       .executeTakeFirst();
     return Number(r.numUpdatedRows) === 1;
   }
 
   private async finish(row: Row, set: Partial<Row>): Promise<void> {
+    // A one-time code is blanked once its message will not be tried again: the outbox keeps no usable code. The
+    // development channel is the exception: it has no phone to reach, so staff read the code from the outbox.
+    const done = set.status !== 'queued' && set.status !== 'held';
+    const blanked =
+      done && row.template in ONE_TIME_CODE_FIELDS && this.providerFor(row.channel)?.name !== 'dev'
+        ? { payload: JSON.stringify(withoutCodes(row.template, JSON.parse(row.payload) as Record<string, unknown>)) }
+        : {};
     // Only while the lease is ours: a worker that overran its lease must not overwrite the next one's outcome.
     await this.outcomes.run((trx) =>
       trx
         .updateTable('notification_outbox')
-        .set({ ...set, locked_by: null, locked_until: null })
+        .set({ ...set, ...blanked, locked_by: null, locked_until: null })
         .where('id', '=', row.id)
         .where('locked_by', '=', this.workerId)
         .execute(),
     );
+  }
+
+  private providerFor(channel: string): Provider | null {
+    return channel === 'sms' ? this.channels.sms : channel === 'wechat' ? this.channels.wechat : null;
   }
 
   private async timeZone(communityId: string | null): Promise<string> {
@@ -201,8 +217,7 @@ export class OutboxWorker {
         const at = now.toISOString();
         return await this.finish(row, { status: 'delivered', provider: 'app', sent_at: at, delivered_at: at });
       }
-      const provider =
-        row.channel === 'sms' ? this.channels.sms : row.channel === 'wechat' ? this.channels.wechat : null;
+      const provider = this.providerFor(row.channel);
       if (!provider) return await this.finish(row, { status: 'skipped', last_error: 'no_channel' });
       // The row keeps the in-app path (the phone opens it); a message read outside the app needs the whole address.
       if (typeof payload.link === 'string' && payload.link.startsWith('/'))

@@ -47,6 +47,7 @@ import * as keyringCheck from './2026-12-09T0400_keyring_check.ts';
 import * as classroomRollups from './2026-12-10T0100_classroom_rollups.ts';
 import * as volunteerHomeIndexes from './2026-12-10T0110_volunteer_home_indexes.ts';
 import * as contactSubjectIndex from './2026-12-11T0100_contact_subject_index.ts';
+import * as outboxCodesBlanked from './2026-12-11T0200_outbox_codes_blanked.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-28T1200_foundation': foundation,
@@ -95,4 +96,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-10T0100_classroom_rollups': classroomRollups,
   '2026-12-10T0110_volunteer_home_indexes': volunteerHomeIndexes,
   '2026-12-11T0100_contact_subject_index': contactSubjectIndex,
+  '2026-12-11T0200_outbox_codes_blanked': outboxCodesBlanked,
 };

@@ -7,7 +7,7 @@ import type { Grant } from '../../platform/access.ts';
 import type { Actor, RequestContext } from '../../platform/actor.ts';
 import type { AuditLog } from '../../platform/audit.ts';
 import { AppError } from '../../platform/errors.ts';
-import type { Notifier } from '../../platform/notify.ts';
+import { ONE_TIME_CODE_FIELDS, type Notifier } from '../../platform/notify.ts';
 import type { ClassroomDirectory } from '../classroom/classroom-directory.ts';
 import type { ResidentDirectory } from '../registry/resident-directory.ts';
 import type { TeamsService } from '../teams/teams.service.ts';
@@ -46,13 +46,7 @@ export interface ResolvedAudience {
 }
 
 // One-time codes stay in the outbox for delivery but are not messages to keep and read again.
-const HIDDEN_FROM_INBOX = [
-  'sign_in_code',
-  'volunteer_registration_code',
-  'wechat_bind_code',
-  'volunteer.guardian_consent_code',
-  'password_reset_code',
-] as const;
+const HIDDEN_FROM_INBOX = Object.keys(ONE_TIME_CODE_FIELDS);
 
 export interface NoticesDeps {
   db: Db;

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf, requestContext } from '../../platform/http.ts';
+import { withoutCodes } from '../../platform/notify.ts';
 import { OUTBOX_STATUSES } from '../../platform/outbox.ts';
 import type { NotificationsService } from './notifications.service.ts';
 
@@ -80,7 +81,7 @@ export function notificationsRoutes(svc: NotificationsService, opts: { showCodes
             channel: n.channel,
             recipient: n.recipient,
             template: n.template,
-            payload: withoutCode(JSON.parse(n.payload) as Record<string, unknown>, opts.showCodes),
+            payload: shown(n.template, JSON.parse(n.payload) as Record<string, unknown>, opts.showCodes),
             status: n.status,
             urgent: !!n.urgent,
             attempts: n.attempts,
@@ -124,6 +125,7 @@ export function notificationsRoutes(svc: NotificationsService, opts: { showCodes
   };
 }
 
-function withoutCode(payload: Record<string, unknown>, show: boolean): Record<string, unknown> {
-  return show || !('code' in payload) ? payload : { ...payload, code: '******' };
+// The development channel shows codes (the demo signs in with them); a real provider's reach the person alone.
+function shown(template: string, payload: Record<string, unknown>, showCodes: boolean): Record<string, unknown> {
+  return showCodes ? payload : withoutCodes(template, payload);
 }

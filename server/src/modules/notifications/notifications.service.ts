@@ -3,6 +3,7 @@ import type { Db } from '../../db/database.ts';
 import type { Actor, RequestContext } from '../../platform/actor.ts';
 import { auditWho, type AuditLog } from '../../platform/audit.ts';
 import { AppError } from '../../platform/errors.ts';
+import { ONE_TIME_CODE_FIELDS } from '../../platform/notify.ts';
 import type { OutboxWorker } from '../../platform/outbox.ts';
 import { communityMenu, type MenuButton, type WechatMp } from '../../platform/providers/wechat-mp.ts';
 
@@ -80,6 +81,7 @@ export class NotificationsService {
         .where('community_id', '=', actor.communityId)
         .executeTakeFirst());
     if (!mine) throw new AppError('not_found', { entity: 'outboxMessage' });
+    if (mine.template in ONE_TIME_CODE_FIELDS) throw new AppError('outbox_code_not_resent');
     if (mine.status !== 'failed' || !(await this.outbox.retry(id))) throw new AppError('outbox_not_failed');
     await this.audit.record(this.db, auditWho(actor, ctx), {
       action: 'outbox.retry',
