@@ -170,8 +170,8 @@ async function sweepTarget(t: Target, seeded: boolean, opts: SweepOptions, rows:
 }
 
 /**
- * Fresh statistics, as a deployed database has them (autovacuum; the demo at start): a city just built by demo:city
- * has none, and without them PostgreSQL guesses a handful of rows per table and nests its loops.
+ * Fresh statistics, as a deployed database has them (PostgreSQL's autovacuum; SQLite's refreshStatistics at the
+ * server's start and hourly): without them the planner guesses a handful of rows per table and nests its loops.
  */
 async function analyze(t: Target): Promise<void> {
   const t0 = performance.now();

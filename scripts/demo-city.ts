@@ -14,7 +14,7 @@
 // in one transaction per community with cached prepared multi-row INSERTs on SQLite, COPY on PostgreSQL. Two worker
 // threads (scripts/demo/city-worker.ts) share the work, one making a community's rows while the other writes (on
 // SQLite the writes take turns). A build of many communities drops the secondary indexes first and creates them once
-// at the end; PostgreSQL gets its statistics (ANALYZE) at the end.
+// at the end; both get their statistics at the end (ANALYZE on PostgreSQL; on SQLite the sample the server takes).
 // Resumable: a community is written whole or not at all, so a rerun after a kill (same --date and --seed, kept in
 // city.json) skips the communities already there and carries on; asking for more communities adds them. While
 // city.json lists dropped indexes the database is unfinished: do not start the server on it; any rerun, even one

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { Kysely, PostgresDialect } from 'kysely';
-import { openDatabase, sqliteHandle, type DatabaseHandle } from '../../server/src/db/database.ts';
+import { openDatabase, refreshStatistics, sqliteHandle, type DatabaseHandle } from '../../server/src/db/database.ts';
 import type { Database } from '../../server/src/db/schema/index.ts';
 import type { BulkWriter } from './insert.ts';
 import { postgresBulkWriter, sqliteBulkWriter } from './bulk.ts';
@@ -126,8 +126,8 @@ export function openSqlite(file: string, opts: { joinBuild?: boolean } = {}): Ta
       sqlite.pragma(`journal_mode = ${on ? 'truncate' : 'wal'}`);
       sqlite.pragma(`foreign_keys = ${on ? 'off' : 'on'}`);
     },
-    // SQLite's planner is left as the server tunes it (no sqlite_stat1): its plans were measured without one.
-    analyze: async () => {},
+    // The statistics the server makes at its start (refreshStatistics), so a city opened directly plans alike.
+    analyze: async () => refreshStatistics(handle),
     size: async () => {
       let n = 0;
       for (const f of [file, file + '-wal']) if (fs.existsSync(f)) n += fs.statSync(f).size;

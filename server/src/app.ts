@@ -12,7 +12,7 @@ import fastifyStatic from '@fastify/static';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Config } from './config.ts';
-import type { DatabaseHandle } from './db/database.ts';
+import { refreshStatistics, type DatabaseHandle } from './db/database.ts';
 import { AuditLog } from './platform/audit.ts';
 import type { FieldCipher } from './platform/crypto.ts';
 import { registerPlatformHooks, sendError } from './platform/http.ts';
@@ -358,6 +358,10 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   if (kind === 'postgres') {
     jobs.register('rate-limits.sweep', () => sweepRateLimits(db).then(() => undefined));
     jobs.schedule('rate-limits.sweep', '* * * * *');
+  }
+  if (kind === 'sqlite') {
+    jobs.register('sqlite.optimize', async () => refreshStatistics(deps.database));
+    jobs.schedule('sqlite.optimize', '17 * * * *');
   }
   await app.register(multipart, { limits: { fileSize: config.maxUploadBytes, files: 1, fields: 5 } });
   await app.register(swagger, {

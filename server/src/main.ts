@@ -3,7 +3,7 @@ import path from 'node:path';
 import { buildApp } from './app.ts';
 import { ROLE_LABELS, type Role } from '../../domain/access/roles.ts';
 import { ConfigError, loadConfig, publicUrlWarning, type Config } from './config.ts';
-import { migrateToLatest, openDatabase } from './db/database.ts';
+import { migrateToLatest, openDatabase, refreshStatistics } from './db/database.ts';
 import { FieldCipher, loadKeyring } from './platform/crypto.ts';
 import { checkKeyring, KeyringMismatch } from './platform/keyring-check.ts';
 import { cjkFont, cjkFontFile, useCjkFontFile } from './platform/pdf.ts';
@@ -26,6 +26,7 @@ async function main() {
     sqliteFile: path.join(config.dataDir, 'linli.sqlite'),
   });
   await migrateToLatest(database.db);
+  refreshStatistics(database);
   const warnings: string[] = [];
   const cipher = new FieldCipher(
     loadKeyring({ keyringB64: config.keyring, dataDir: config.dataDir, warn: (m) => warnings.push(m) }),
