@@ -3,6 +3,7 @@
 // communities under a street office have their figures stored (indicators.refresh_rollup), which a street, district
 // or city merges instead of reading every record of every community.
 import type { Db } from '../../db/database.ts';
+import { takingTurns } from '../../db/take-turns.ts';
 import type { FieldCipher } from '../../platform/crypto.ts';
 import type { LinliModule } from '../../platform/module.ts';
 import { addDays, todayInShanghai } from '../../../../domain/shared/dates.ts';
@@ -49,7 +50,8 @@ export function indicatorsModule(deps: {
   alertDays: number;
   reuseMs?: number;
 }): LinliModule<IndicatorsService> {
-  const service = new IndicatorsService(deps.db, deps.cipher, deps.alertDays, deps.reuseMs);
+  // A dashboard counted from the records is some twenty statements: on SQLite other requests take turns between them.
+  const service = new IndicatorsService(takingTurns(deps.db), deps.cipher, deps.alertDays, deps.reuseMs);
   return {
     routes: indicatorsRoutes(service),
     service,
