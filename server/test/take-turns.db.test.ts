@@ -1,8 +1,9 @@
 // Other requests take turns between a long computation's statements on SQLite (db/take-turns.ts): each statement
-// through takingTurns ends by giving the event loop a turn; on PostgreSQL the handle is unchanged.
+// through takingTurns ends by giving the event loop a turn, and inTurn runs a computation's tasks one after another
+// there (started together, on PostgreSQL).
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { takingTurns } from '../src/db/take-turns.ts';
+import { inTurn, takingTurns } from '../src/db/take-turns.ts';
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from './databases.ts';
 
 for (const kind of testDatabaseKinds()) {
@@ -15,8 +16,8 @@ for (const kind of testDatabaseKinds()) {
       await t.dispose();
     });
 
-    /** Turns the event loop gave other work (a setImmediate chain) while twenty statements ran one after another. */
-    async function turnsDuring(db: TestDatabase['handle']['db']): Promise<number> {
+    /** Turns the event loop gave other work (a setImmediate chain) while `work` ran. */
+    async function turnsDuring(work: () => Promise<unknown>): Promise<number> {
       let turns = 0;
       let running = true;
       const other = () => {
@@ -25,17 +26,20 @@ for (const kind of testDatabaseKinds()) {
       };
       setImmediate(other);
       const before = turns;
-      for (let i = 0; i < 20; i++) await db.selectFrom('community').select('id').execute();
+      await work();
       running = false;
       return turns - before;
     }
+    const twenty = (db: TestDatabase['handle']['db']) => async () => {
+      for (let i = 0; i < 20; i++) await db.selectFrom('community').select('id').execute();
+    };
 
     it(kind === 'sqlite' ? 'gives a turn after every statement' : 'leaves PostgreSQL as it is', async () => {
       const db = t.handle.db;
       const taking = takingTurns(db);
       if (kind === 'postgres') return assert.equal(taking, db);
-      const plain = await turnsDuring(db);
-      const shared = await turnsDuring(taking);
+      const plain = await turnsDuring(twenty(db));
+      const shared = await turnsDuring(twenty(taking));
       // better-sqlite3 answers at once: twenty statements through Kysely alone are one turn of the loop.
       assert.ok(plain <= 1, `plain: ${plain}`);
       assert.ok(shared >= 20, `taking turns: ${shared}`);
@@ -44,6 +48,23 @@ for (const kind of testDatabaseKinds()) {
         await taking.selectFrom('community').select('id').execute(),
         await db.selectFrom('community').select('id').execute(),
       );
+    });
+
+    it(kind === 'sqlite' ? 'runs tasks one after another' : 'starts tasks together', async () => {
+      const taking = takingTurns(t.handle.db);
+      const events: string[] = [];
+      const tasks = [0, 1, 2].map((i) => async () => {
+        events.push(`start ${i}`);
+        await taking.selectFrom('community').select('id').execute();
+        events.push(`end ${i}`);
+        return i;
+      });
+      assert.deepEqual(await inTurn(taking, tasks), [0, 1, 2]);
+      if (kind === 'postgres') return assert.deepEqual(events.slice(0, 3), ['start 0', 'start 1', 'start 2']);
+      assert.deepEqual(events, ['start 0', 'end 0', 'start 1', 'end 1', 'start 2', 'end 2']);
+      // Twenty tasks of a statement each: other work gets a turn after every one.
+      const each = Array.from({ length: 20 }, () => () => taking.selectFrom('community').select('id').execute());
+      assert.ok((await turnsDuring(() => inTurn(taking, each))) >= 20);
     });
   });
 }

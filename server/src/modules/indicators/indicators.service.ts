@@ -3,6 +3,7 @@
 // no answer carries a resident's name. Every figure comes from grouped statements over the node's list of
 // communities (indicators.repository.ts), so a street of many communities is one set of statements.
 import type { Db } from '../../db/database.ts';
+import { inTurn } from '../../db/take-turns.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { can } from '../../platform/access.ts';
 import type { FieldCipher } from '../../platform/crypto.ts';
@@ -330,34 +331,35 @@ export class IndicatorsService {
 
   /** The headline statements' rows (households, volunteers, party, hours, services, needs, coverage). */
   private async headParts(s: repo.Scope, tags: readonly string[], cutoff: string): Promise<HeadParts> {
-    const [households, kinds, party, months, services, needs, coverGrid] = await Promise.all([
-      repo.households(this.db, s),
-      repo.volunteersByKind(this.db, s),
-      repo.partyMembers(this.db, s),
-      repo.hoursByMonth(this.db, s),
-      repo.servicesByKind(this.db, s),
-      repo.needs(this.db, s).then(digestNeeds),
-      repo.coverageByGrid(this.db, s, tags, cutoff),
+    const [households, kinds, party, months, services, needs, coverGrid] = await inTurn(this.db, [
+      () => repo.households(this.db, s),
+      () => repo.volunteersByKind(this.db, s),
+      () => repo.partyMembers(this.db, s),
+      () => repo.hoursByMonth(this.db, s),
+      () => repo.servicesByKind(this.db, s),
+      async () => digestNeeds(await repo.needs(this.db, s)),
+      () => repo.coverageByGrid(this.db, s, tags, cutoff),
     ]);
     return { households, kinds, party, months, services, needs, coverGrid };
   }
 
   /** Every statement's rows over a list of communities: what every figure is folded from. */
   private async parts(s: repo.Scope, tags: readonly string[], cutoff: string): Promise<Parts> {
-    const [head, age, unitVols, teamVols, teamHours, unitHours, byTag, cover, cls, bdg, fest, perf] = await Promise.all(
+    const [head, age, unitVols, teamVols, teamHours, unitHours, byTag, cover, cls, bdg, fest, perf] = await inTurn(
+      this.db,
       [
-        this.headParts(s, tags, cutoff),
-        repo.volunteersByAge(this.db, s, bandsOn(s.to)),
-        repo.volunteersByUnit(this.db, s),
-        repo.volunteersByTeam(this.db, s),
-        repo.hoursByTeam(this.db, s),
-        repo.hoursByUnit(this.db, s),
-        repo.servicesByTag(this.db, s, tags),
-        repo.coverageByTag(this.db, s, tags, cutoff),
-        repo.classroom(this.db, s),
-        repo.badges(this.db, s),
-        repo.festivals(this.db, s, FESTIVAL_TEMPLATE_KEYS),
-        repo.performances(this.db, s),
+        () => this.headParts(s, tags, cutoff),
+        () => repo.volunteersByAge(this.db, s, bandsOn(s.to)),
+        () => repo.volunteersByUnit(this.db, s),
+        () => repo.volunteersByTeam(this.db, s),
+        () => repo.hoursByTeam(this.db, s),
+        () => repo.hoursByUnit(this.db, s),
+        () => repo.servicesByTag(this.db, s, tags),
+        () => repo.coverageByTag(this.db, s, tags, cutoff),
+        () => repo.classroom(this.db, s),
+        () => repo.badges(this.db, s),
+        () => repo.festivals(this.db, s, FESTIVAL_TEMPLATE_KEYS),
+        () => repo.performances(this.db, s),
       ],
     );
     return { ...head, age, unitVols, teamVols, teamHours, unitHours, byTag, cover, cls, bdg, fest, perf };
