@@ -1,5 +1,5 @@
 // SQLite's planner statistics: without them the planner took every community to hold a handful of rows and nested
-// its loops (a community's dashboard 290 ms on a demo:city file, 80 ms with them). The server refreshes them at start
+// its loops (a community's dashboard 290 ms on a demo:city file, 150 ms with them). The server refreshes them at start
 // (main.ts) and every hour (the job sqlite.optimize); PostgreSQL's autovacuum keeps its own.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
