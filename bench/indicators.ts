@@ -1,7 +1,8 @@
 // The indicators dashboard. (1) Over HTTP against the built server with the Xiguan demo seeded at start: the
 // community dashboard (GET /api/indicators, every chart) and the comparison of its grids, p99 at 10 connections, as
-// the secretary. Goal: p99 < 100 ms. (2) In process, the figures of 100 communities at once (one street): every
-// chart for a list of 100 community ids. Goal: < 300 ms.
+// the secretary, counted from the records (every request; no goal) and read from the stored figures (goal: < 50 ms).
+// (2) In process, the figures of 100 communities at once (one street): every chart for a list of 100 community ids.
+// Goal: < 300 ms.
 //
 // 100 communities: seeding 100 full Xiguans with scripts/demo-city.ts takes long; here Xiguan is seeded once and its
 // rows of every table the indicators read are copied 99 times under new community ids, in SQL (a minute or two).
@@ -15,8 +16,9 @@
 // stored figures once, as the job indicators.refresh_rollup does (time per community), then over HTTP against the
 // built server on that database (jobs off; answers not reused, LINLI_INDICATORS_REUSE_SECONDS=0, so every request
 // computes): the street's dashboard and comparison at 1 and 10 connections, merged from the stored figures (goal
-// p99 < 300 ms at 10), and Xiguan's community dashboard as its secretary (counted live, as before; also with the
-// default 30 s reuse). --live-runs N also times the street's figures counted from the records in process, as before.
+// p99 < 300 ms at 10), and Xiguan's community dashboard as its secretary (read from its stored figures, goal p99
+// < 50 ms; also with the default 30 s reuse). --live-runs N also times the street's figures counted from the
+// records in process, as before.
 //
 //   npx tsx bench/indicators.ts --city /tmp/city100 [--city-pg postgres://…/city] [--seconds 10] [--live-runs 1]
 import { parseArgs } from 'node:util';
@@ -49,6 +51,8 @@ import {
 
 const PASSWORD = 'xiguan-demo';
 const DASHBOARD_GOAL = 100;
+/** A community's dashboard read from its stored figures: any route's goal (issue 17). */
+const STORED_GOAL = 50;
 const STREET_GOAL = 300;
 /** The tables the indicators read, each copied per community (ids stay; the key is (community_id, id)). */
 const TABLES = [
@@ -150,31 +154,43 @@ export async function indicatorsBench(opts: { pgUrl?: string; seconds?: number }
   await ensureServerBuilt();
   return onFreshDatabases('indicators', opts.pgUrl, async (d) => {
     const out: Figure[] = [];
-    // (1) The community dashboard over HTTP (the server seeds the demo at its first start).
+    // (1) The community dashboard over HTTP (the server seeds the demo at its first start). Answers are not reused,
+    // so every request computes: first counted from the records, then read from the stored figures once the refresh
+    // (the job indicators.refresh_rollup, run here in process) has stored them.
     const server = await startBuiltServer(
       d.dir,
-      { LINLI_JOBS: '0', LINLI_RATE_LIMITS: '0', ...d.env },
+      { LINLI_JOBS: '0', LINLI_RATE_LIMITS: '0', LINLI_INDICATORS_REUSE_SECONDS: '0', ...d.env },
       { label: `server ${d.label}`, timeoutMs: 300_000, quiet: true },
     );
     try {
       const base = `http://127.0.0.1:${server.port}`;
       const secretary = DEMO_SIGN_INS.find((s) => s.role === 'community_admin')!;
       const { headers } = await signInOverHttp(base, secretary.phone, PASSWORD);
-      for (const path of ['/api/indicators', '/api/indicators/compare']) {
-        const first = await fetch(base + path, { headers });
-        const bytes = (await first.arrayBuffer()).byteLength;
-        if (first.status !== 200) throw new Error(`${path}: ${first.status}`);
-        const ten = await measure(base + path, headers, 10, seconds);
-        out.push({
-          bench: `indicators (${d.label})`,
-          name: `GET ${path} (community, 10 conn) p99`,
-          value: ten.p99,
-          unit: 'ms',
-          goal: `< ${DASHBOARD_GOAL} ms`,
-          pass: ten.p99 < DASHBOARD_GOAL && ten.bad === 0,
-          note: `p50 ${ten.p50} ms; ${Math.round(ten.rps)} req/s; ${(bytes / 1024).toFixed(1)} KB`,
-        });
-      }
+      // Counted from the records is what a period of one's own costs (the page's default is read from the stored
+      // figures): shown for comparison, without a goal.
+      const run = async (how: string, goal: number | null, stored: boolean) => {
+        for (const path of ['/api/indicators', '/api/indicators/compare']) {
+          const first = await fetch(base + path, { headers });
+          const body = await first.text();
+          if (first.status !== 200) throw new Error(`${path}: ${first.status}`);
+          if (path === '/api/indicators' && !!JSON.parse(body).computedAt !== stored)
+            throw new Error(`${path}: expected the figures ${how}`);
+          const ten = await measure(base + path, headers, 10, seconds);
+          out.push({
+            bench: `indicators (${d.label})`,
+            name: `GET ${path} (community, ${how}, 10 conn) p99`,
+            value: ten.p99,
+            unit: 'ms',
+            goal: goal ? `< ${goal} ms` : '—',
+            pass: goal ? ten.p99 < goal && ten.bad === 0 : null,
+            note: `p50 ${ten.p50} ms; ${Math.round(ten.rps)} req/s; ${(Buffer.byteLength(body) / 1024).toFixed(1)} KB`,
+          });
+        }
+      };
+      await run('counted from the records', null, false);
+      const cipher = new FieldCipher(loadKeyring({ dataDir: d.dir, warn: () => {} }));
+      await d.use((db) => new IndicatorsService(db, cipher, 13, 0).refreshRollups());
+      await run('read from the stored figures', STORED_GOAL, true);
     } finally {
       await server.stop();
     }
@@ -387,11 +403,11 @@ export async function cityBench(opts: {
     const m = await measure(`${base}/api/indicators`, secretary.headers, 10, opts.seconds);
     out.push({
       bench,
-      name: 'community /api/indicators (Xiguan, live, 10 conn) p99',
+      name: 'community /api/indicators (Xiguan, from its stored figures, 10 conn) p99',
       value: m.p99,
       unit: 'ms',
-      goal: '—',
-      pass: null,
+      goal: `< ${STORED_GOAL} ms`,
+      pass: m.p99 < STORED_GOAL && m.bad === 0,
       note: `p50 ${m.p50} ms; ${Math.round(m.rps)} req/s; ${m.bad} bad; no reuse`,
     });
   });

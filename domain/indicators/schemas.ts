@@ -105,12 +105,12 @@ export const indicatorsView = z.object({
   headline,
   charts: z.array(chart),
   /**
-   * Merged from the communities' stored figures (a street or above, over the default window): when the oldest of them
-   * was computed; they are refreshed every ROLLUP_MINUTES. Null: counted from the records for this answer.
+   * Read from the communities' stored figures (a community or above, over the default window): when the oldest of
+   * them was computed; they are refreshed every ROLLUP_MINUTES. Null: counted from the records for this answer.
    */
   computedAt: z.string().nullable(),
 });
-/** How often a street's (district's, city's) stored figures are refreshed, in minutes. */
+/** How often each community's stored figures are refreshed, in minutes. */
 export const ROLLUP_MINUTES = 5;
 export type IndicatorsView = z.infer<typeof indicatorsView>;
 

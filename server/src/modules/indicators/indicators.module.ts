@@ -1,7 +1,7 @@
 // The indicators dashboard (issue 15): figures from street to grid, compared side by side, exported, and the
-// monthly report for superiors generated at 06:00 Shanghai on the 1st for the month before. Every ROLLUP_MINUTES the
-// communities under a street office have their figures stored (indicators.refresh_rollup), which a street, district
-// or city merges instead of reading every record of every community.
+// monthly report for superiors generated at 06:00 Shanghai on the 1st for the month before. Every ROLLUP_MINUTES every
+// community has its figures stored (indicators.refresh_rollup): its own dashboard reads them, and a street, district
+// or city merges them, instead of reading every record of every community.
 import type { Db } from '../../db/database.ts';
 import { takingTurns } from '../../db/take-turns.ts';
 import type { FieldCipher } from '../../platform/crypto.ts';

@@ -501,12 +501,6 @@ export async function storeRollup(
     .execute();
 }
 
-/** The communities under a street office: the ones a street, district or city merges. */
-export const placedCommunities = async (db: DbOrTrx) =>
-  (await db.selectFrom('community').select('id').where('street_id', 'is not', null).orderBy('id').execute()).map(
-    (c) => c.id,
-  );
-
 /** Every street office that has communities, with their ids (oldest first). */
 export async function streetsWithCommunities(db: DbOrTrx) {
   const rows = await db
