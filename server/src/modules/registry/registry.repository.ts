@@ -110,10 +110,10 @@ export type ResidentRow = Awaited<ReturnType<typeof searchResidents>>['rows'][nu
 
 /**
  * One page in name order, and how many match. The page is cut from the resident table alone, in the order of
- * resident_active_pinyin_ix (community, status, pinyin, id), so the database reads only the page's rows and sorts
- * nothing; then only its rows are joined to their address. The total is a separate count, index-only on the same
- * index when unfiltered: carried on the page as count(*) over (), it made the database read and sort the whole
- * community on every page (318 ms p99 at 10 connections on the Xiguan demo, SQLite).
+ * resident_active_pinyin_ix (community, status, pinyin, id, name), so the database reads only the page's rows and
+ * sorts nothing; then only its rows are joined to their address. The total is a separate count, index-only on the
+ * same index when unfiltered or filtered by name: carried on the page as count(*) over (), it made the database read
+ * and sort the whole community on every page (318 ms p99 at 10 connections on the Xiguan demo, SQLite).
  */
 export async function searchResidents(db: DbOrTrx, f: ResidentFilter, page: number, pageSize: number) {
   const pageOf = residentFiltered(db, f)
