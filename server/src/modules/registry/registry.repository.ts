@@ -109,14 +109,30 @@ function escapeLike(s: string): string {
 export type ResidentRow = Awaited<ReturnType<typeof searchResidents>>['rows'][number];
 
 /**
- * One page in name order, and how many match. The page is cut from the resident table alone, in the order of
- * resident_active_pinyin_ix (community, status, pinyin, id, name), so the database reads only the page's rows and
- * sorts nothing; then only its rows are joined to their address. The total is a separate count, index-only on the
+ * One page in name order, and how many match. The page's ids are cut from resident_active_pinyin_ix (community,
+ * status, pinyin, id, name) in its order, so the database sorts nothing; then only its rows are read and joined to
+ * their address. The total is a separate count, index-only on the
  * same index when unfiltered or filtered by name: carried on the page as count(*) over (), it made the database read
  * and sort the whole community on every page (318 ms p99 at 10 connections on the Xiguan demo, SQLite).
  */
 export async function searchResidents(db: DbOrTrx, f: ResidentFilter, page: number, pageSize: number) {
+  // Only the index's columns: with a name filter too, the page's ids come from the index alone (PostgreSQL would
+  // otherwise read every row of the community from the table to test its name: 3.0 ms a search against 1.0).
   const pageOf = residentFiltered(db, f)
+    .select(['r.community_id', 'r.id', 'r.name_pinyin'])
+    .orderBy('r.name_pinyin')
+    .orderBy('r.id')
+    .limit(pageSize)
+    .offset((page - 1) * pageSize);
+  const rows = await db
+    .selectFrom(pageOf.as('p'))
+    .innerJoin('resident as r', (j) => j.onRef('r.community_id', '=', 'p.community_id').onRef('r.id', '=', 'p.id'))
+    .innerJoin('household as h', (j) =>
+      j.onRef('h.community_id', '=', 'r.community_id').onRef('h.id', '=', 'r.household_id'),
+    )
+    .innerJoin('building as b', (j) =>
+      j.onRef('b.community_id', '=', 'h.community_id').onRef('b.id', '=', 'h.building_id'),
+    )
     .select([
       'r.id',
       'r.name',
@@ -126,30 +142,6 @@ export async function searchResidents(db: DbOrTrx, f: ResidentFilter, page: numb
       'r.household_id',
       'r.grid_id',
       'r.id_number_masked',
-      'r.community_id',
-      'r.name_pinyin',
-    ])
-    .orderBy('r.name_pinyin')
-    .orderBy('r.id')
-    .limit(pageSize)
-    .offset((page - 1) * pageSize);
-  const rows = await db
-    .selectFrom(pageOf.as('p'))
-    .innerJoin('household as h', (j) =>
-      j.onRef('h.community_id', '=', 'p.community_id').onRef('h.id', '=', 'p.household_id'),
-    )
-    .innerJoin('building as b', (j) =>
-      j.onRef('b.community_id', '=', 'h.community_id').onRef('b.id', '=', 'h.building_id'),
-    )
-    .select([
-      'p.id',
-      'p.name',
-      'p.gender',
-      'p.birth_date',
-      'p.phone',
-      'p.household_id',
-      'p.grid_id',
-      'p.id_number_masked',
       'h.unit',
       'h.room',
       'b.number as building_number',
