@@ -133,20 +133,7 @@ export async function searchResidents(db: DbOrTrx, f: ResidentFilter, page: numb
     .innerJoin('building as b', (j) =>
       j.onRef('b.community_id', '=', 'h.community_id').onRef('b.id', '=', 'h.building_id'),
     )
-    .select([
-      'r.id',
-      'r.name',
-      'r.gender',
-      'r.birth_date',
-      'r.phone',
-      'r.household_id',
-      'r.grid_id',
-      'r.id_number_masked',
-      'h.unit',
-      'h.room',
-      'b.number as building_number',
-      'b.street',
-    ])
+    .select(residentColumns)
     .orderBy('p.name_pinyin')
     .orderBy('p.id')
     .execute();
