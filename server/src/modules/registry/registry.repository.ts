@@ -111,9 +111,9 @@ export type ResidentRow = Awaited<ReturnType<typeof searchResidents>>['rows'][nu
 /**
  * One page in name order, and how many match. The page's ids are cut from resident_active_pinyin_ix (community,
  * status, pinyin, id, name) in its order, so the database sorts nothing; then only its rows are read and joined to
- * their address. The total is a separate count, index-only on the
- * same index when unfiltered or filtered by name: carried on the page as count(*) over (), it made the database read
- * and sort the whole community on every page (318 ms p99 at 10 connections on the Xiguan demo, SQLite).
+ * their address. The total is a separate count, index-only on the same index when unfiltered or filtered by name:
+ * carried on the page as count(*) over (), it made the database read and sort the whole community on every page
+ * (318 ms p99 at 10 connections on the Xiguan demo, SQLite).
  */
 export async function searchResidents(db: DbOrTrx, f: ResidentFilter, page: number, pageSize: number) {
   // Only the index's columns: with a name filter too, the page's ids come from the index alone (PostgreSQL would
