@@ -1,9 +1,10 @@
 // Other requests take turns between a long computation's statements on SQLite (db/take-turns.ts): each statement
 // through takingTurns ends by giving the event loop a turn, and inTurn runs a computation's tasks one after another
-// there (started together, on PostgreSQL).
+// there (started together, on PostgreSQL). A background job's statements keep to one connection (onOneConnection).
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { inTurn, takingTurns } from '../src/db/take-turns.ts';
+import { sql } from 'kysely';
+import { inTurn, onOneConnection, takingTurns } from '../src/db/take-turns.ts';
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from './databases.ts';
 
 for (const kind of testDatabaseKinds()) {
@@ -66,5 +67,38 @@ for (const kind of testDatabaseKinds()) {
       const each = Array.from({ length: 20 }, () => () => taking.selectFrom('community').select('id').execute());
       assert.ok((await turnsDuring(() => inTurn(taking, each))) >= 20);
     });
+
+    it(
+      kind === 'sqlite' ? 'runs a job as it is' : "keeps a job's statements, started together, to one connection",
+      async () => {
+        const db = takingTurns(t.handle.db);
+        if (kind === 'sqlite') {
+          let given: unknown;
+          assert.equal(await onOneConnection(db, async (d) => ((given = d), 7)), 7);
+          return assert.equal(given, db);
+        }
+        const pid = (d: typeof db) => sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(d);
+        // Outside: five statements at once take several connections of the pool.
+        const loose = new Set((await Promise.all([0, 1, 2, 3, 4].map(() => pid(db)))).map((r) => r.rows[0]!.pid));
+        assert.ok(loose.size > 1, `outside a job: ${loose.size} connection(s)`);
+        const pids = await onOneConnection(db, (d) =>
+          inTurn(
+            d,
+            [0, 1, 2, 3, 4].map(() => async () => (await pid(d)).rows[0]!.pid),
+          ),
+        );
+        assert.equal(new Set(pids).size, 1);
+        // Read only: a job that reads cannot write by mistake.
+        await assert.rejects(
+          onOneConnection(db, (d) =>
+            d
+              .insertInto('community')
+              .values({ id: 'x', name: 'x' } as never)
+              .execute(),
+          ),
+          /read-only/,
+        );
+      },
+    );
   });
 }

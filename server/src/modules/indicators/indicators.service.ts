@@ -3,7 +3,7 @@
 // no answer carries a resident's name. Every figure comes from grouped statements over the node's list of
 // communities (indicators.repository.ts), so a street of many communities is one set of statements.
 import type { Db } from '../../db/database.ts';
-import { inTurn } from '../../db/take-turns.ts';
+import { inTurn, onOneConnection } from '../../db/take-turns.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { can } from '../../platform/access.ts';
 import type { FieldCipher } from '../../platform/crypto.ts';
@@ -332,38 +332,40 @@ export class IndicatorsService {
   // --------------------------------------------------------------------------------------------- headline
 
   /** The headline statements' rows (households, volunteers, party, hours, services, needs, coverage). */
-  private async headParts(s: repo.Scope, tags: readonly string[], cutoff: string): Promise<HeadParts> {
-    const [households, kinds, party, months, services, needs, coverGrid] = await inTurn(this.db, [
-      () => repo.households(this.db, s),
-      () => repo.volunteersByKind(this.db, s),
-      () => repo.partyMembers(this.db, s),
-      () => repo.hoursByMonth(this.db, s),
-      () => repo.servicesByKind(this.db, s),
-      async () => digestNeeds(await repo.needs(this.db, s)),
-      () => repo.coverageByGrid(this.db, s, tags, cutoff),
+  private async headParts(
+    s: repo.Scope,
+    tags: readonly string[],
+    cutoff: string,
+    db: Db = this.db,
+  ): Promise<HeadParts> {
+    const [households, kinds, party, months, services, needs, coverGrid] = await inTurn(db, [
+      () => repo.households(db, s),
+      () => repo.volunteersByKind(db, s),
+      () => repo.partyMembers(db, s),
+      () => repo.hoursByMonth(db, s),
+      () => repo.servicesByKind(db, s),
+      async () => digestNeeds(await repo.needs(db, s)),
+      () => repo.coverageByGrid(db, s, tags, cutoff),
     ]);
     return { households, kinds, party, months, services, needs, coverGrid };
   }
 
   /** Every statement's rows over a list of communities: what every figure is folded from. */
-  private async parts(s: repo.Scope, tags: readonly string[], cutoff: string): Promise<Parts> {
-    const [head, age, unitVols, teamVols, teamHours, unitHours, byTag, cover, cls, bdg, fest, perf] = await inTurn(
-      this.db,
-      [
-        () => this.headParts(s, tags, cutoff),
-        () => repo.volunteersByAge(this.db, s, bandsOn(s.to)),
-        () => repo.volunteersByUnit(this.db, s),
-        () => repo.volunteersByTeam(this.db, s),
-        () => repo.hoursByTeam(this.db, s),
-        () => repo.hoursByUnit(this.db, s),
-        () => repo.servicesByTag(this.db, s, tags),
-        () => repo.coverageByTag(this.db, s, tags, cutoff),
-        () => repo.classroom(this.db, s),
-        () => repo.badges(this.db, s),
-        () => repo.festivals(this.db, s, FESTIVAL_TEMPLATE_KEYS),
-        () => repo.performances(this.db, s),
-      ],
-    );
+  private async parts(s: repo.Scope, tags: readonly string[], cutoff: string, db: Db = this.db): Promise<Parts> {
+    const [head, age, unitVols, teamVols, teamHours, unitHours, byTag, cover, cls, bdg, fest, perf] = await inTurn(db, [
+      () => this.headParts(s, tags, cutoff, db),
+      () => repo.volunteersByAge(db, s, bandsOn(s.to)),
+      () => repo.volunteersByUnit(db, s),
+      () => repo.volunteersByTeam(db, s),
+      () => repo.hoursByTeam(db, s),
+      () => repo.hoursByUnit(db, s),
+      () => repo.servicesByTag(db, s, tags),
+      () => repo.coverageByTag(db, s, tags, cutoff),
+      () => repo.classroom(db, s),
+      () => repo.badges(db, s),
+      () => repo.festivals(db, s, FESTIVAL_TEMPLATE_KEYS),
+      () => repo.performances(db, s),
+    ]);
     return { ...head, age, unitVols, teamVols, teamHours, unitHours, byTag, cover, cls, bdg, fest, perf };
   }
 
@@ -900,10 +902,12 @@ export class IndicatorsService {
     const w = defaultWindow(today);
     const s = this.scope({ communityIds: [communityId], gridId: null }, w.from, w.to);
     const cutoff = this.cutoff(today);
-    const [all, open] = await Promise.all([
-      this.parts(s, this.tagsOf(true, [communityId]).tags, cutoff),
-      repo.coverageByGrid(this.db, s, this.tagsOf(false, [communityId]).tags, cutoff),
-    ]);
+    const [all, open] = await onOneConnection(this.db, (db) =>
+      Promise.all([
+        this.parts(s, this.tagsOf(true, [communityId]).tags, cutoff, db),
+        repo.coverageByGrid(db, s, this.tagsOf(false, [communityId]).tags, cutoff),
+      ]),
+    );
     const { coverGrid, ...rest } = all;
     const data: StoredParts = { format: ROLLUP_FORMAT, ...rest, coverGridAll: coverGrid, coverGridOpen: open };
     await repo.storeRollup(this.db, {
