@@ -245,9 +245,8 @@ async function bareRate(db: Kysely<Database>, stmts: Array<{ sql: string; params
 
 async function bareTarget(t: Target, seeded: boolean, opts: SweepOptions): Promise<Figure[]> {
   const seconds = Math.max(2, opts.seconds ?? 2);
-  if (opts.sweep === false) await analyze(t);
   const out: Figure[] = [];
-  // The server first: on fresh databases it seeds the demo the SQL is captured on.
+  // The server first: on fresh databases it seeds the demo the statistics are taken and the SQL captured on.
   const server = await startBuiltServer(
     t.dir,
     { LINLI_JOBS: '0', LINLI_RATE_LIMITS: '0', ...(seeded ? { LINLI_DEMO: '0' } : {}), ...t.env },
@@ -255,6 +254,7 @@ async function bareTarget(t: Target, seeded: boolean, opts: SweepOptions): Promi
   );
   const handle = t.open();
   try {
+    if (opts.sweep === false) await analyze(t);
     const captured = await captureSql(t, MAIN_LISTS);
     const base = `http://127.0.0.1:${server.port}`;
     const sessions: RoleSession[] = await signInDemoRoles(base);
