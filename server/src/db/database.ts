@@ -48,9 +48,19 @@ function recording(): { plugins?: KyselyPlugin[]; log?: (event: LogEvent) => voi
   return { plugins: [r.plugin], log: r.log };
 }
 
+/** How long a pooled PostgreSQL connection may sit idle before it is closed. */
+export const IDLE_CONNECTION_MS = 10 * 60_000;
+
 export function openDatabase(opts: { databaseUrl?: string; sqliteFile?: string; poolSize?: number }): DatabaseHandle {
   if (opts.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
+    const pool = new pg.Pool({
+      connectionString: opts.databaseUrl,
+      max: opts.poolSize ?? 10,
+      // Idle connections are kept for 10 minutes, not pg's 10 seconds: a busy hour's bursts come further apart
+      // than that, and each then opened new backends, whose first statements (loading PostgreSQL's catalog
+      // caches) took 10-50 ms. At ten times Baoji's peak those were the writes' slowest answers.
+      idleTimeoutMillis: IDLE_CONNECTION_MS,
+    });
     // An idle connection the server drops (a restart, an administrator, a failover) must not crash the
     // process: the pool discards it and opens a fresh one for the next query.
     pool.on('error', (err) => process.emitWarning(`PostgreSQL dropped an idle connection: ${err.message}`));
