@@ -1035,9 +1035,13 @@ export class ActivitiesService {
     companion: CompanionRef | null = null,
   ) {
     const now = new Date();
-    const v = await this.directory.self(actor);
+    // Who signs up and the shift are read at once (neither depends on the other); refusals keep their order.
+    const self = this.directory.self(actor);
+    const opened = this.openShift(actor.communityId, activityId, shiftId, now);
+    void Promise.allSettled([self, opened]);
+    const v = await self;
     if (!v) throw new AppError('not_found', { entity: 'volunteer' });
-    const { a, shift } = await this.openShift(actor.communityId, activityId, shiftId, now);
+    const { a, shift } = await opened;
     await this.assertEligible(a, shift, [v], new Map([[v.id, companion]]));
     // Stamped when placed, not when the request came in: the waitlist then runs in the order places were decided.
     return this.inTransaction(
@@ -1072,8 +1076,12 @@ export class ActivitiesService {
   ) {
     const grant = authorize(actor, 'activities.manage');
     const now = new Date();
-    const { a, shift } = await this.openShift(actor.communityId, activityId, input.shiftId, now);
-    const vols = await this.volunteersInScope(actor, grant, [...new Set(input.volunteerIds)]);
+    // The shift and the volunteers are read at once (neither depends on the other); refusals keep their order.
+    const opened = this.openShift(actor.communityId, activityId, input.shiftId, now);
+    const found = this.volunteersInScope(actor, grant, [...new Set(input.volunteerIds)]);
+    void Promise.allSettled([opened, found]);
+    const { a, shift } = await opened;
+    const vols = await found;
     const named = new Map((input.companions ?? []).map((c) => [c.volunteerId, c.companion] as const));
     await this.assertEligible(a, shift, vols, named);
     const channel = grant.scope === 'team' ? 'leader' : 'staff';

@@ -73,9 +73,14 @@ export class VolunteerDirectory {
 
   /** The volunteer and what it belongs to (unit, teams, resident grid, account), or null. */
   async owner(communityId: string, volunteerId: string, db: DbOrTrx = this.db): Promise<VolunteerOwner | null> {
-    const v = (await ownerRow(db, communityId, volunteerId)).rows[0];
+    // Both reads at once (on PostgreSQL two connections, one round trip of waiting, not two).
+    const [row, teamRows] = await Promise.all([
+      ownerRow(db, communityId, volunteerId),
+      activeTeams(db, communityId, volunteerId),
+    ]);
+    const v = row.rows[0];
     if (!v) return null;
-    const teams = (await activeTeams(db, communityId, volunteerId)).rows;
+    const teams = teamRows.rows;
     return toOwner(
       v,
       teams.map((t) => t.team_id),
@@ -89,14 +94,16 @@ export class VolunteerDirectory {
     db: DbOrTrx = this.db,
   ): Promise<Map<string, VolunteerOwner>> {
     if (!volunteerIds.length) return new Map();
-    const rows = await ownerRows(db, communityId).where('v.id', 'in', volunteerIds).execute();
-    const teams = await db
-      .selectFrom('team_member')
-      .select(['volunteer_id', 'team_id'])
-      .where('community_id', '=', communityId)
-      .where('volunteer_id', 'in', volunteerIds)
-      .where('status', '=', 'active')
-      .execute();
+    const [rows, teams] = await Promise.all([
+      ownerRows(db, communityId).where('v.id', 'in', volunteerIds).execute(),
+      db
+        .selectFrom('team_member')
+        .select(['volunteer_id', 'team_id'])
+        .where('community_id', '=', communityId)
+        .where('volunteer_id', 'in', volunteerIds)
+        .where('status', '=', 'active')
+        .execute(),
+    ]);
     return new Map(
       rows.map((v) => [
         v.id,
