@@ -25,7 +25,7 @@ import {
 import { EligibilityService } from '../service-types/service-types.service.ts';
 import type { Override } from '../../../../domain/volunteers/work-policy.ts';
 import { requirementsOf } from '../service-types/service-types.service.ts';
-import type { ResidentDirectory } from '../registry/resident-directory.ts';
+import type { ResidentBrief, ResidentDirectory } from '../registry/resident-directory.ts';
 import type { ContactService } from '../contacts/contacts.service.ts';
 import type { ReleasedWork } from '../volunteers/guardian-consent.service.ts';
 import * as repo from './needs.repository.ts';
@@ -162,9 +162,9 @@ export class NeedsService {
     if (fields.length) throw new AppError('validation', { fields });
   }
 
-  private async insert(who: Who, ctx: RequestContext, residentId: string, input: Omit<NeedInput, 'residentId'>) {
+  /** `r`: the resident as the caller has already read them (once per need, not once more here). */
+  private async insert(who: Who, ctx: RequestContext, r: ResidentBrief, input: Omit<NeedInput, 'residentId'>) {
     await this.checkRefs(who.communityId, input);
-    const r = await this.resident(who.communityId, residentId);
     const id = uuidv7(),
       now = new Date().toISOString();
     await this.db.transaction().execute(async (trx) => {
@@ -230,7 +230,7 @@ export class NeedsService {
   async take(actor: Actor, grant: Grant, input: NeedInput, ctx: RequestContext) {
     const r = await this.resident(actor.communityId, input.residentId);
     assertInScope(actor, grant, { gridId: r.gridId });
-    return this.insert(actor, ctx, input.residentId, input);
+    return this.insert(actor, ctx, r, input);
   }
 
   /** A resident or family member asks on the phone page, for themselves or someone they are a contact of. */
@@ -240,7 +240,8 @@ export class NeedsService {
     ctx: RequestContext,
   ) {
     if (!(await this.mineIds(actor)).includes(input.residentId)) throw new AppError('out_of_scope', { scope: 'self' });
-    return this.insert(actor, ctx, input.residentId, { ...input, channel: 'online' });
+    const r = await this.resident(actor.communityId, input.residentId);
+    return this.insert(actor, ctx, r, { ...input, channel: 'online' });
   }
 
   /** For the WeChat module: a need from a bound resident, in their words. */
@@ -248,7 +249,7 @@ export class NeedsService {
     return this.insert(
       { communityId: t.communityId, accountId: t.accountId ?? null, name: t.actorName, role: 'resident' },
       ctx,
-      t.residentId,
+      await this.resident(t.communityId, t.residentId),
       { channel: t.channel, category: t.category, description: t.description, urgency: 'normal' },
     );
   }
