@@ -60,6 +60,7 @@ export interface AuditLink {
   hash: string;
 }
 const lastKey = (communityId: string) => `audit:last:${communityId}`;
+const lockKey = (communityId: string) => `audit:lock:${communityId}`;
 
 function entryHash(prevHash: string, e: Record<string, unknown>): string {
   return sha256(prevHash + JSON.stringify(e));
@@ -92,6 +93,12 @@ export class AuditLog {
    */
   async lastLink(trx: DbOrTrx, communityId: string, memo?: Map<string, unknown>): Promise<AuditLink | undefined> {
     // Serialise appends per community. SQLite already runs one writer at a time.
+    if (this.kind === 'postgres' && !memo?.has(lockKey(communityId))) {
+      // The lock and the last link in one round trip (see the migration 2026-12-11T0400_audit_chain_head).
+      const head = await sql<AuditLink>`select seq, hash from audit_chain_head(${communityId})`.execute(trx);
+      memo?.set(lockKey(communityId), true);
+      return head.rows[0];
+    }
     await this.lockChain(trx, communityId, memo);
     return (memo?.get(lastKey(communityId)) as AuditLink | undefined) ?? (await lastEntry(trx, communityId)).rows[0];
   }
@@ -143,7 +150,7 @@ export class AuditLog {
    */
   async lockChain(trx: DbOrTrx, communityId: string, memo?: Map<string, unknown>): Promise<void> {
     if (this.kind !== 'postgres') return;
-    const key = `audit:lock:${communityId}`;
+    const key = lockKey(communityId);
     if (memo?.has(key)) return;
     await sql`select pg_advisory_xact_lock(hashtext(${'audit:' + communityId}))`.execute(trx);
     memo?.set(key, true);

@@ -950,8 +950,10 @@ export class ActivitiesService {
     memo?: Map<string, unknown>,
   ) {
     // The audit lock before the shift's row, as cancel and update take them: a batch holds both till its commit.
-    await this.audit.lockChain(trx, a.community_id, memo);
+    // (On PostgreSQL's one-statement path below, lastLink takes it, with the chain's last link in the same trip.)
     const keep = this.companionToKeep(a, shift, v, companion);
+    const oneStatement = this.postgres && keep?.kind !== 'volunteer';
+    if (!oneStatement) await this.audit.lockChain(trx, a.community_id, memo);
     const id = uuidv7();
     const row = {
       community_id: a.community_id,
@@ -980,7 +982,7 @@ export class ActivitiesService {
       },
     });
     let status: 'confirmed' | 'waitlisted';
-    if (this.postgres && keep?.kind !== 'volunteer') {
+    if (oneStatement) {
       // One round trip for the check, the place, the row and its audit entry (the batch holds the shift's row
       // meanwhile): the entry is made for either outcome, and the statement writes the one that happened.
       const last = await this.audit.lastLink(trx, a.community_id, memo);
