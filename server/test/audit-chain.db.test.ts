@@ -63,7 +63,7 @@ for (const kind of testDatabaseKinds()) {
       }
     });
 
-    it('reads the last link of a batch from its memo, and takes the lock once', async () => {
+    it('gives a batch the last link it wrote, from its memo', async () => {
       await t.handle.db.transaction().execute(async (trx) => {
         const memo = new Map<string, unknown>();
         const first = await audit.lastLink(trx, 'c1', memo);
