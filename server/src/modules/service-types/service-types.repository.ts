@@ -1,6 +1,6 @@
 // All SQL of service types, and the set-based loading of the facts eligibility needs: one query per kind
 // of fact (volunteers, certificates, covers, slots, blackouts, skills), never one per volunteer.
-import type { SelectQueryBuilder } from 'kysely';
+import { sql, type SelectQueryBuilder } from 'kysely';
 import type { DbOrTrx } from '../../db/database.ts';
 import type { Database, ServiceTypeTable } from '../../db/schema/index.ts';
 import { DEFAULT_AGE_POLICY, type Fitness, type VolunteerFacts } from '../../../../domain/volunteers/eligibility.ts';
@@ -69,6 +69,24 @@ function add<K extends 'trainings' | 'insurance' | 'weekly' | 'blackouts' | 'ski
   (f[key] as Array<FactRow[K][number]>).push(item);
 }
 
+/** A volunteer's facts before any list is read: no guardian's consent, empty lists, and (when the task has a
+ *  day) no week stated. */
+function factRow(id: string, status: string, birthDate: string, fitness: string, weekday: number | null): FactRow {
+  return {
+    id,
+    status,
+    birthDate,
+    fitness: fitness as Fitness,
+    hasGuardianConsent: false,
+    trainings: NONE,
+    insurance: NONE,
+    weekly: NONE,
+    blackouts: NONE,
+    skills: NONE,
+    statesWeekly: weekday ? false : undefined,
+  };
+}
+
 export async function loadFacts(
   db: DbOrTrx,
   communityId: string,
@@ -97,19 +115,7 @@ export async function loadFacts(
   const out = new Map<string, FactRow>();
   const volunteersIn = rowsRead.then((rows) => {
     for (const r of rows) {
-      out.set(r.id, {
-        id: r.id,
-        status: r.status,
-        birthDate: r.birth_date,
-        fitness: r.fitness as Fitness,
-        hasGuardianConsent: false,
-        trainings: NONE,
-        insurance: NONE,
-        weekly: NONE,
-        blackouts: NONE,
-        skills: NONE,
-        statesWeekly: weekday ? false : undefined,
-      });
+      out.set(r.id, factRow(r.id, r.status, r.birth_date, r.fitness, weekday));
     }
   });
   // Each fact query's rows are applied only once the volunteers are in (a fact of no volunteer read is dropped).
@@ -227,6 +233,100 @@ export async function loadFacts(
     );
   }
   await Promise.all(jobs);
+  return out;
+}
+
+/** Up to this many volunteers, their facts are read in one statement (`factsOfFew`). */
+export const FEW_VOLUNTEERS = 16;
+
+/**
+ * The facts of these volunteers (unknown ids are left out), the same as `loadFacts` gives for them. A sign-up or
+ * an assignment checks one volunteer or a few: their facts come in one statement, a branch per kind of fact, not
+ * one statement per kind, because on PostgreSQL each is a round trip and at the peak each waits its turn.
+ */
+export function loadFactsOf(db: DbOrTrx, communityId: string, ids: readonly string[], needs: FactNeeds) {
+  const unique = [...new Set(ids)];
+  if (unique.length > FEW_VOLUNTEERS) return loadFacts(db, communityId, (q) => q.where('v.id', 'in', unique), needs);
+  return factsOfFew(db, communityId, unique, needs);
+}
+
+/** One row of `factsOfFew`: which kind of fact, whose, and up to three texts and two numbers. */
+interface FactLine {
+  kind: 'v' | 'g' | 't' | 'i' | 's' | 'b' | 'k';
+  vid: string;
+  t1: string | null;
+  t2: string | null;
+  t3: string | null;
+  n1: number | null;
+  n2: number | null;
+}
+
+/** `loadFacts` as one statement, for a few volunteers named by id; the branches read what its queries read. */
+export async function factsOfFew(
+  db: DbOrTrx,
+  communityId: string,
+  ids: readonly string[],
+  needs: FactNeeds,
+): Promise<Map<string, FactRow>> {
+  const out = new Map<string, FactRow>();
+  if (!ids.length) return out;
+  const idList = sql.join(ids.map((id) => sql`${id}`));
+  const mine = (alias: string) =>
+    sql`${sql.ref(`${alias}.community_id`)} = ${communityId} and ${sql.ref(`${alias}.volunteer_id`)} in (${idList})`;
+  const weekday = needs.date ? weekdayOf(needs.date) : null;
+  const adultBornBy = bornOnOrBefore(DEFAULT_AGE_POLICY.guardianUnder, needs.date ?? todayInShanghai());
+  // The first branch names the columns and, on PostgreSQL, sets their types (a bare null would be text).
+  const branches = [
+    sql`select 'v' as kind, v.id as vid, v.status as t1, v.birth_date as t2, v.fitness as t3,
+          cast(null as integer) as n1, cast(null as integer) as n2
+        from volunteer v where v.community_id = ${communityId} and v.id in (${idList})`,
+    // A guardian only matters for a minor on the task's day; only consent confirmed and not withdrawn.
+    sql`select 'g', g.volunteer_id, null, null, null, null, null from volunteer_guardian g
+        join volunteer v on v.community_id = g.community_id and v.id = g.volunteer_id
+        where ${mine('g')} and g.state = 'confirmed' and v.birth_date > ${adultBornBy}`,
+  ];
+  if (needs.courseIds.length)
+    branches.push(sql`select 't', t.volunteer_id, t.course_id, t.expires_on, null, null, null
+        from training_certificate t
+        where ${mine('t')} and t.course_id in (${sql.join(needs.courseIds.map((c) => sql`${c}`))})`);
+  if (needs.insurance)
+    branches.push(sql`select 'i', c.volunteer_id, p.starts_on, p.ends_on, null, p.min_age, p.max_age
+        from insurance_cover c join insurance_policy p on p.community_id = c.community_id and p.id = c.policy_id
+        where ${mine('c')}
+          ${needs.date ? sql`and p.starts_on <= ${needs.date} and p.ends_on >= ${needs.date}` : sql``}`);
+  if (weekday) {
+    // Every slot: any at all means the volunteer states a week; those of the task's weekday are the week.
+    const onTheDay = sql`s.weekday = ${weekday}`;
+    branches.push(sql`select 's', s.volunteer_id, null, null, null,
+          case when ${onTheDay} then s.start_minute end, case when ${onTheDay} then s.end_minute end
+        from availability_slot s where ${mine('s')}`);
+    branches.push(sql`select 'b', b.volunteer_id, b.from_date, b.to_date, null, null, null
+        from availability_blackout b
+        where ${mine('b')} and b.from_date <= ${needs.date} and b.to_date >= ${needs.date}`);
+  }
+  if (needs.skillCode)
+    branches.push(sql`select 'k', k.volunteer_id, k.skill_code, k.licence_expires_on, null, null, null
+        from volunteer_skill k where ${mine('k')} and k.skill_code = ${needs.skillCode}`);
+  const { rows } = await sql<FactLine>`${sql.join(branches, sql` union all `)}`.execute(db);
+  // The volunteers first, so that a fact of no volunteer read is dropped, as in `loadFacts`.
+  for (const r of rows) {
+    if (r.kind !== 'v') continue;
+    out.set(r.vid, factRow(r.vid, r.t1!, r.t2!, r.t3!, weekday));
+  }
+  const on = needs.date ?? todayInShanghai();
+  for (const r of rows) {
+    const f = r.kind === 'v' ? undefined : out.get(r.vid);
+    if (!f) continue;
+    if (r.kind === 'g') f.hasGuardianConsent = true;
+    else if (r.kind === 't') add(f, 'trainings', { courseId: r.t1!, expiresOn: r.t2 });
+    else if (r.kind === 'i') add(f, 'insurance', { startsOn: r.t1!, endsOn: r.t2!, minAge: r.n1, maxAge: r.n2 });
+    else if (r.kind === 's') {
+      f.statesWeekly = true;
+      if (r.n1 !== null) add(f, 'weekly', { weekday: weekday!, startMinute: r.n1, endMinute: r.n2! });
+    } else if (r.kind === 'b') add(f, 'blackouts', { fromDate: r.t1!, toDate: r.t2! });
+    // A skill whose licence has run out does not count.
+    else if (r.kind === 'k' && (!r.t2 || r.t2 >= on)) add(f, 'skills', r.t1!);
+  }
   return out;
 }
 

@@ -121,14 +121,17 @@ export class EligibilityService {
     if (!ids.length) return [];
     const today = todayInShanghai();
     const task = requirementsOfWork(work);
-    const facts = await repo.loadFacts(db, communityId, (q) => q.where('v.id', 'in', ids), {
-      courseIds: task.trainingCourseIds,
-      insurance: task.needsInsurance,
-      date: task.when?.date ?? work.date ?? null,
-      skillCode: task.skillCode ?? null,
-    });
-    const resident = residentId ? await repo.residentFacts(db, communityId, residentId) : null;
-    const households = resident ? await repo.householdsOfVolunteers(db, communityId, ids) : new Map<string, string>();
+    // The three reads go out together (each is a round trip on PostgreSQL).
+    const [facts, resident, households] = await Promise.all([
+      repo.loadFactsOf(db, communityId, ids, {
+        courseIds: task.trainingCourseIds,
+        insurance: task.needsInsurance,
+        date: task.when?.date ?? work.date ?? null,
+        skillCode: task.skillCode ?? null,
+      }),
+      residentId ? repo.residentFacts(db, communityId, residentId) : null,
+      residentId ? repo.householdsOfVolunteers(db, communityId, ids) : new Map<string, string>(),
+    ]);
     const onDate = work.when?.date ?? work.date ?? today;
     const out: WorkCheck[] = [];
     for (const id of ids) {
@@ -245,7 +248,7 @@ export class EligibilityService {
     const ids = [...new Set(volunteerIds)];
     for (let i = 0; i < ids.length; i += CHUNK) {
       const chunk = ids.slice(i, i + CHUNK);
-      const facts = await repo.loadFacts(db, communityId, (q) => q.where('v.id', 'in', chunk), needs);
+      const facts = await repo.loadFactsOf(db, communityId, chunk, needs);
       for (const id of chunk) {
         const f = facts.get(id);
         if (f) out.push({ volunteerId: id, ...checkEligibility(f, task, today) });
