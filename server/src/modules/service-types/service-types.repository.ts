@@ -282,8 +282,8 @@ export async function factsOfFew(
         from volunteer v where v.community_id = ${communityId} and v.id in (${idList})`,
     // A guardian only matters for a minor on the task's day; only consent confirmed and not withdrawn.
     sql`select 'g', g.volunteer_id, null, null, null, null, null from volunteer_guardian g
-        join volunteer v on v.community_id = g.community_id and v.id = g.volunteer_id
-        where ${mine('g')} and g.state = 'confirmed' and v.birth_date > ${adultBornBy}`,
+        join volunteer young on young.community_id = g.community_id and young.id = g.volunteer_id
+        where ${mine('g')} and g.state = 'confirmed' and young.birth_date > ${adultBornBy}`,
   ];
   if (needs.courseIds.length)
     branches.push(sql`select 't', t.volunteer_id, t.course_id, t.expires_on, null, null, null
