@@ -152,6 +152,7 @@ export class AuditLog {
     if (this.kind !== 'postgres') return;
     const key = lockKey(communityId);
     if (memo?.has(key)) return;
+    // The same lock as audit_chain_head takes (migration 2026-12-11T0400): the key must stay the same in both.
     await sql`select pg_advisory_xact_lock(hashtext(${'audit:' + communityId}))`.execute(trx);
     memo?.set(key, true);
   }

@@ -1,5 +1,6 @@
 // All SQL of service types, and the set-based loading of the facts eligibility needs: one query per kind
-// of fact (volunteers, certificates, covers, slots, blackouts, skills), never one per volunteer.
+// of fact (volunteers, certificates, covers, slots, blackouts, skills), never one per volunteer; for a few
+// volunteers, one query for every kind (factsOfFew).
 import { sql, type SelectQueryBuilder } from 'kysely';
 import type { DbOrTrx } from '../../db/database.ts';
 import type { Database, ServiceTypeTable } from '../../db/schema/index.ts';
