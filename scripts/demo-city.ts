@@ -287,6 +287,8 @@ async function main(): Promise<void> {
   fs.mkdirSync(args.dataDir, { recursive: true });
   const target = databaseUrl ? await openPostgres(databaseUrl) : openSqlite(path.join(args.dataDir, 'linli.sqlite'));
   await migrateToLatest(target.db);
+  const advice = await target.advice();
+  if (advice) console.warn(advice);
   const cityFile = path.join(args.dataDir, 'city.json');
   const made = fs.existsSync(cityFile) ? (JSON.parse(fs.readFileSync(cityFile, 'utf8')) as CityFile) : null;
   const done = new Set((await target.db.selectFrom('community').select('id').execute()).map((r) => r.id));
