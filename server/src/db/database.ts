@@ -121,11 +121,11 @@ const statementNames = new Map<string, string>();
 
 /**
  * PostgreSQL parses and plans an unnamed statement on every call: on a volunteer's home page (40 statements) that was
- * three quarters of the database's time, the execution one quarter. Each connection prepares its most used
- * statements under a name instead: parsed once, and after five runs PostgreSQL keeps a generic plan when it costs no
- * more than planning each time. Only statements with parameters (Kysely's; never BEGIN or COMMIT), and at most `max`
- * a connection, so a backend's memory stays bounded (the first `max` distinct statements keep their names; the rest
- * run unnamed as before).
+ * three quarters of the database's time, the execution one quarter. Each connection prepares the statements it
+ * sends under a name instead: parsed once, and after five runs PostgreSQL keeps a generic plan when it costs no more
+ * than planning each time. Only statements with parameters (Kysely's; never BEGIN or COMMIT), and at most `max` a
+ * connection, so a backend's memory stays bounded: the first `max` distinct statements that succeed keep their names,
+ * later ones run unnamed as before.
  */
 function withPreparedStatements(client: pg.PoolClient, max = PREPARED_PER_CONNECTION): void {
   const prepared = new Set<string>();
