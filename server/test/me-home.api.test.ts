@@ -9,6 +9,8 @@ import { recordService, signInAll, startTestApp, verifyService, type Client, typ
 import { testDatabaseKinds } from './databases.ts';
 import { accountIdOf, addTeamMember, insertTeam, insertVolunteer, setMembershipScope } from './volunteer-factories.ts';
 import { uuidv7 } from '../../domain/shared/ids.ts';
+import type { Actor } from '../src/platform/actor.ts';
+import { VolunteerDirectory } from '../src/modules/volunteers/volunteer-directory.ts';
 import { addDays, shanghaiInstant, todayInShanghai } from '../../domain/shared/dates.ts';
 
 for (const kind of testDatabaseKinds()) {
@@ -300,6 +302,30 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(h.team.nextActivity.title, '中秋做月饼');
       assert.equal(h.team.nextActivity.date, addDays(todayInShanghai(), 2));
       assert.equal(h.grid, null);
+    });
+
+    // The phone home asks seven modules at once, each "which volunteer am I": one read looks it up once.
+    it('looks the volunteer up once for one read, and afresh for the next read and in a transaction', async () => {
+      const directory = new VolunteerDirectory(db());
+      const actor = { communityId: t.a.id, accountId: await accountIdOf(db(), t.a.phones.volunteer) } as Actor;
+      const one = directory.oneRead(actor);
+      assert.notEqual(one, actor, 'a copy: the session cache keeps the actor across requests');
+      assert.equal(directory.oneRead(one), one, 'a read inside the read (the home reads 我的任务) shares it');
+      const first = await directory.self(one);
+      assert.equal(first?.name, '刘红梅');
+      assert.equal(await directory.self(one), first, 'the same answer, not a second look-up');
+      await db().updateTable('volunteer').set({ name: '刘红霞' }).where('id', '=', volId).execute();
+      try {
+        assert.equal((await directory.self(one))?.name, '刘红梅', 'one read keeps what it first saw');
+        assert.equal((await directory.self(actor))?.name, '刘红霞');
+        assert.equal((await directory.self(directory.oneRead(actor)))?.name, '刘红霞', 'the next read sees it');
+        const inTrx = await db()
+          .transaction()
+          .execute((trx) => directory.self(one, trx));
+        assert.equal(inTrx?.name, '刘红霞', 'a transaction always asks afresh');
+      } finally {
+        await db().updateTable('volunteer').set({ name: '刘红梅' }).where('id', '=', volId).execute();
+      }
     });
   });
 }

@@ -368,16 +368,19 @@ export class HomecareService {
   }
 
   /** The phone: my tasks (full name, I am going there) and open ones to take (masked until taken). */
-  async myTasks(actor: Actor): Promise<{ mine: TaskView[]; open: TaskView[] }> {
+  /** The caller's tasks, and (unless `open: false`, as for 我的任务) the open ones they could take. */
+  async myTasks(actor: Actor, want = { open: true }): Promise<{ mine: TaskView[]; open: TaskView[] }> {
     const v = await this.me(actor);
     const since = addDays(todayInShanghai(), -30);
     const [mine, open] = await Promise.all([
       repo.listTasks(this.db, actor.communityId, { volunteerId: v.id, dueFrom: since, limit: 100 }),
-      repo.listTasks(this.db, actor.communityId, {
-        status: 'open',
-        dueFrom: addDays(todayInShanghai(), -7),
-        limit: 100,
-      }),
+      want.open
+        ? repo.listTasks(this.db, actor.communityId, {
+            status: 'open',
+            dueFrom: addDays(todayInShanghai(), -7),
+            limit: 100,
+          })
+        : [],
     ]);
     return {
       mine: mine.filter((t) => t.status !== 'cancelled').map((t) => toTaskView(t, true)),
@@ -764,17 +767,20 @@ export class HomecareService {
     return this.shiftView(actor, id, true);
   }
 
-  async myShifts(actor: Actor): Promise<{ mine: ShiftView[]; open: ShiftView[] }> {
+  /** The caller's hospital shifts, and (unless `open: false`) the open ones of the next fortnight. */
+  async myShifts(actor: Actor, want = { open: true }): Promise<{ mine: ShiftView[]; open: ShiftView[] }> {
     const v = await this.me(actor);
     const now = Date.now();
     const [mine, open] = await Promise.all([
       repo.shiftsOf(this.db, actor.communityId, v.id, new Date(now - 7 * 86400_000).toISOString()),
-      repo.openShifts(
-        this.db,
-        actor.communityId,
-        new Date(now).toISOString(),
-        new Date(now + 14 * 86400_000).toISOString(),
-      ),
+      want.open
+        ? repo.openShifts(
+            this.db,
+            actor.communityId,
+            new Date(now).toISOString(),
+            new Date(now + 14 * 86400_000).toISOString(),
+          )
+        : [],
     ]);
     return { mine: mine.map((f) => toShiftView(f, true)), open: open.map((f) => toShiftView(f, false)) };
   }

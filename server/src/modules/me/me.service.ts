@@ -67,7 +67,8 @@ export class MeService {
    * The phone home's "next up": a few reads, each only for the hats the person wears. A part with nothing to say is
    * null; a part the person may not read is never asked.
    */
-  async home(actor: Actor): Promise<HomeSummary> {
+  async home(asked: Actor): Promise<HomeSummary> {
+    const actor = this.h.directory.oneRead(asked);
     const self = await this.h.directory.self(actor);
     const status = self ? (self.status as HomeSummary['volunteerStatus']) : 'none';
     const [volunteer, family, grid, team, unread] = await Promise.all([
@@ -160,12 +161,13 @@ export class MeService {
     };
   }
 
-  async tasks(actor: Actor): Promise<MyTaskItem[]> {
+  async tasks(asked: Actor): Promise<MyTaskItem[]> {
+    const actor = this.h.directory.oneRead(asked);
     const [needs, pairings, homecare, shifts, rota, signups] = await Promise.all([
       orNone(this.s.needs.list(actor)),
       orNone(this.s.pairings.mine(actor)),
-      orNone(this.s.homecare.myTasks(actor).then((r) => r.mine)),
-      orNone(this.s.homecare.myShifts(actor).then((r) => r.mine)),
+      orNone(this.s.homecare.myTasks(actor, { open: false }).then((r) => r.mine)),
+      orNone(this.s.homecare.myShifts(actor, { open: false }).then((r) => r.mine)),
       orNone(this.s.classroom.myRotaDays(actor)),
       orNone(this.s.activities.mine(actor)),
     ]);

@@ -14,6 +14,7 @@ import type { ClassroomService } from '../classroom/classroom.service.ts';
 import type { HomecareService } from '../homecare/homecare.service.ts';
 import type { VolunteerNeedsService } from '../needs/volunteer-needs.service.ts';
 import type { PairingsService } from '../pairings/pairings.service.ts';
+import type { VolunteerDirectory } from '../volunteers/volunteer-directory.ts';
 import * as repo from './selfservice.repository.ts';
 
 export interface CalendarSources {
@@ -22,6 +23,7 @@ export interface CalendarSources {
   homecare: HomecareService;
   classroom: ClassroomService;
   appointments: AppointmentsService;
+  directory: VolunteerDirectory;
 }
 
 /** Needs still on someone's hands (not new, done, reviewed, cancelled or declined). */
@@ -78,15 +80,16 @@ export class PersonCalendar {
 
   /** Every commitment besides activity shifts, from 30 days before `now` on. */
   async events(communityId: string, volunteerId: string, now: Date): Promise<CalendarEvent[]> {
-    const actor = await this.actorOf(communityId, volunteerId);
-    if (!actor) return [];
+    const person = await this.actorOf(communityId, volunteerId);
+    if (!person) return [];
+    const actor = this.s.directory.oneRead(person);
     const stamp = now.toISOString();
     const since = new Date(now.getTime() - 30 * 24 * HOUR_MS).toISOString();
     const [needs, pairings, tasks, shifts, rota, bookings] = await Promise.all([
       orNone(this.s.needs.list(actor)),
       orNone(this.s.pairings.mine(actor)),
-      orNone(this.s.homecare.myTasks(actor).then((r) => r.mine)),
-      orNone(this.s.homecare.myShifts(actor).then((r) => r.mine)),
+      orNone(this.s.homecare.myTasks(actor, { open: false }).then((r) => r.mine)),
+      orNone(this.s.homecare.myShifts(actor, { open: false }).then((r) => r.mine)),
       orNone(this.s.classroom.myRotaDays(actor)),
       orNone(this.s.appointments.mine(actor).then((r) => r.bookings)),
     ]);

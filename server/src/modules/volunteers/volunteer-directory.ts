@@ -148,6 +148,28 @@ export class VolunteerDirectory {
 
   /** The caller's own volunteer record in their community, or null when they have none. */
   async self(actor: Actor, db: DbOrTrx = this.db): Promise<VolunteerOwner | null> {
+    if (db !== this.db || !this.selfOnce.has(actor)) return this.lookUpSelf(actor, db);
+    let found = this.selfOnce.get(actor);
+    if (!found) this.selfOnce.set(actor, (found = this.lookUpSelf(actor, db)));
+    return found;
+  }
+
+  /**
+   * A copy of the actor whose self() is looked up once, for one read that asks many modules at the same time (the
+   * phone home asks seven, each looking up "which volunteer am I": 21 statements, now 3). Only for reads: a
+   * transaction's self() is always asked afresh. The answer lives as long as the copy, so a later request sees
+   * changes (the actor itself is cached across requests and must not carry it).
+   */
+  oneRead(actor: Actor): Actor {
+    if (this.selfOnce.has(actor)) return actor; // already one read's (the phone home reads 我的任务 inside)
+    const copy = { ...actor };
+    this.selfOnce.set(copy, undefined);
+    return copy;
+  }
+
+  private readonly selfOnce = new WeakMap<Actor, Promise<VolunteerOwner | null> | undefined>();
+
+  private async lookUpSelf(actor: Actor, db: DbOrTrx): Promise<VolunteerOwner | null> {
     const row = (await selfId(db, actor.communityId, actor.accountId)).rows[0];
     return row ? this.owner(actor.communityId, row.id, db) : null;
   }
