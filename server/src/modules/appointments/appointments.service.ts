@@ -23,6 +23,7 @@ import type { VolunteerDirectory } from '../volunteers/volunteer-directory.ts';
 import * as repo from './appointments.repository.ts';
 import { toBooking, toService, type ServiceRow } from './appointments.mapper.ts';
 import { calendar, type CalendarEvent } from '../../platform/ical.ts';
+import { maskName } from '../../../../domain/records/certificates.ts';
 import type { ContactService } from '../contacts/contacts.service.ts';
 import type { HoursService } from '../hours/hours.service.ts';
 import { addDays, shanghaiInstant, shanghaiLocal, todayInShanghai } from '../../../../domain/shared/dates.ts';
@@ -683,11 +684,16 @@ export class AppointmentsService {
       [...new Set(slots.map((s) => s.service_id))],
       since,
     );
+    // Only masked names leave through a link that calendar apps keep: 李*钦. Grouped by slot (in booking order).
+    const whoBySlot = new Map<string, string[]>();
+    for (const n of names) {
+      const key = `${n.service_id} ${n.slot_start}`;
+      const who = whoBySlot.get(key);
+      if (who) who.push(maskName(n.name));
+      else whoBySlot.set(key, [maskName(n.name)]);
+    }
     const events: CalendarEvent[] = slots.map((s) => {
-      // Only masked names leave through a link that calendar apps keep: 李*钦.
-      const who = names
-        .filter((n) => n.service_id === s.service_id && n.slot_start === s.starts_at)
-        .map((n) => maskName(n.name));
+      const who = whoBySlot.get(`${s.service_id} ${s.starts_at}`) ?? [];
       return {
         uid: `${s.service_id}-${s.starts_at.replace(/[^0-9]/g, '')}@linli`,
         start: s.starts_at,
@@ -740,11 +746,4 @@ export class AppointmentsService {
 
 function newToken(): string {
   return randomBytes(24).toString('base64url');
-}
-
-export function maskName(name: string): string {
-  const chars = [...name];
-  if (chars.length <= 1) return name;
-  if (chars.length === 2) return `${chars[0]}*`;
-  return `${chars[0]}${'*'.repeat(chars.length - 2)}${chars[chars.length - 1]}`;
 }
