@@ -8,6 +8,7 @@ import { FESTIVAL_KEYS, festivals, type FestivalKey } from '../calendar/calendar
 import { SPECIAL_GROUPS, type SpecialGroup } from '../registry/special-groups.ts';
 import { addDays, isRealDate, shanghaiInstant } from '../shared/dates.ts';
 import { overrideInput } from '../volunteers/work-policy.ts';
+import { byNumberedText } from '../shared/collate.ts';
 
 export const TASK_KINDS = ['quilt', 'bathing', 'haircut', 'cleaning', 'other'] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
@@ -285,6 +286,6 @@ export function compareAddress(
   a: { building: string; unit: string; room: string },
   b: { building: string; unit: string; room: string },
 ): number {
-  const c = (x: string, y: string) => x.localeCompare(y, 'zh-CN', { numeric: true });
+  const c = byNumberedText; // one collator for all: localeCompare with a locale builds one per call
   return c(a.building, b.building) || c(a.unit, b.unit) || c(a.room, b.room);
 }

@@ -40,6 +40,7 @@ import { festivals as festivalDates } from '../../../../domain/calendar/calendar
 import { groupTag } from '../registry/resident-directory.ts';
 import { communitiesUnder, coverageOf, viewTree, type ViewNode } from './indicators-view.ts';
 import * as repo from './indicators.repository.ts';
+import { byChineseName } from '../../../../domain/shared/collate.ts';
 
 export type Lang = 'zh' | 'en';
 type Text = { zh: string; en: string };
@@ -536,7 +537,7 @@ export class IndicatorsService {
     const hhName = (k: string) => (single ? (gridName.get(k) ?? L(OTHER_LABELS.noGrid!)) : (cName.get(k) ?? k));
     const hhTotal = sumBy(hh, hhKey, (x) => x.total);
     const hhWith = sumBy(hh, hhKey, (x) => x.withVolunteer);
-    const hhKeys = [...hhTotal.keys()].sort((a, b) => hhName(a).localeCompare(hhName(b), 'zh-CN') || byKey(a, b));
+    const hhKeys = [...hhTotal.keys()].sort((a, b) => byChineseName(hhName(a), hhName(b)) || byKey(a, b));
     chart('households', 'bar', 'households', hhKeys.map(hhName), [
       ['households', hhKeys.map((k) => hhTotal.get(k) ?? 0)],
       ['withVolunteer', hhKeys.map((k) => hhWith.get(k) ?? 0)],
@@ -629,7 +630,7 @@ export class IndicatorsService {
       (x) => x.minutes,
     );
     const pGrids = [...pgMembers.keys()].sort(
-      (a, b) => (gridName.get(a) ?? '\uffff').localeCompare(gridName.get(b) ?? '\uffff', 'zh-CN') || byKey(a, b),
+      (a, b) => byChineseName(gridName.get(a) ?? '\uffff', gridName.get(b) ?? '\uffff') || byKey(a, b),
     );
     chart(
       'partyByGrid',

@@ -10,6 +10,7 @@ import type { Grant } from '../../platform/access.ts';
 import type { IndicatorFigures, IndicatorRow, IndicatorView } from '../../../../domain/recognition/schemas.ts';
 import type { PartyService } from '../party/party.service.ts';
 import type { RecognitionService } from '../recognition/recognition.service.ts';
+import { byChineseName } from '../../../../domain/shared/collate.ts';
 
 /** Points earned per volunteer in [from, to], from the points module's reader. */
 export type PointsReader = (
@@ -134,7 +135,7 @@ export class PartyIndicatorsService {
     });
     return {
       community,
-      units: [...units.values()].sort((a, b) => a.name.localeCompare(b.name, 'zh-CN')),
+      units: [...units.values()].sort((a, b) => byChineseName(a.name, b.name)),
       pointsKnown: !!this.points,
     };
   }

@@ -4,6 +4,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema/index.ts';
 import type { Actor } from '../../platform/actor.ts';
+import { byChineseName } from '../../../../domain/shared/collate.ts';
 
 export interface ViewNode {
   id: string;
@@ -55,8 +56,8 @@ export async function viewTree(db: AnyDb, actor: Actor): Promise<ViewNode> {
   const nodes = new Map<string, ViewNode>(
     regions.map((r) => [r.id, { id: r.id, kind: r.kind, name: r.name, children: [] } satisfies ViewNode]),
   );
-  const byName = (a: ViewNode, b: ViewNode) => a.name.localeCompare(b.name, 'zh-CN');
-  for (const r of [...below].sort((a, b) => a.name.localeCompare(b.name, 'zh-CN')))
+  const byName = (a: ViewNode, b: ViewNode) => byChineseName(a.name, b.name);
+  for (const r of [...below].sort((a, b) => byChineseName(a.name, b.name)))
     nodes.get(r.parent_id!)?.children.push(nodes.get(r.id)!);
   // Communities keep the order they were created in (the demo's first is Xiguan); regions sort by name.
   for (const c of communities)

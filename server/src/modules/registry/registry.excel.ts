@@ -38,6 +38,7 @@ import {
 } from '../../platform/excel.ts';
 import { hasMessage } from '../../platform/i18n.ts';
 import type { RegistryService, RosterPlan } from './registry.service.ts';
+import { byNumberedText } from '../../../../domain/shared/collate.ts';
 
 /** Rows one import may hold; more is almost certainly the wrong file, and the whole file is checked in memory. */
 export const MAX_ROSTER_ROWS = 20_000;
@@ -676,7 +677,7 @@ export class RegistryExcel {
   /** The template, with the caller's buildings offered as a list. */
   async template(actor: Actor, grant: Grant): Promise<Buffer> {
     const buildings = (await this.registry.importBuildings(actor, grant)).filter((b) => b.inScope).map((b) => b.number);
-    return buildTemplate(buildings.sort((a, b) => a.localeCompare(b, 'zh-CN', { numeric: true })));
+    return buildTemplate(buildings.sort(byNumberedText));
   }
 
   /**

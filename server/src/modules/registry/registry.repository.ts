@@ -10,6 +10,7 @@ import type {
   ResidentTable,
   ResidentTagTable,
 } from '../../db/schema/index.ts';
+import { byNumberedText } from '../../../../domain/shared/collate.ts';
 
 export interface ResidentFilter {
   communityId: string;
@@ -395,7 +396,7 @@ export async function listBuildings(
   if (scopeGridId) q = q.where('b.grid_id', '=', scopeGridId);
   const rows = await q.execute();
   // Natural order: 2号楼 before 10号楼.
-  return rows.sort((a, b) => a.number.localeCompare(b.number, 'zh-CN', { numeric: true }));
+  return rows.sort((a, b) => byNumberedText(a.number, b.number));
 }
 
 export async function getBuilding(db: DbOrTrx, communityId: string, id: string) {
