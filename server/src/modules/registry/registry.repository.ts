@@ -1,6 +1,7 @@
 // All SQL of the registry. Rows never leave this module raw: the service maps them.
 import { sql, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
 import type { DbOrTrx } from '../../db/database.ts';
+import { prepared } from '../../db/prepared.ts';
 import { pinyinStartsWith } from '../../db/prefix.ts';
 import type {
   Database,
@@ -117,15 +118,31 @@ export type ResidentRow = Awaited<ReturnType<typeof searchResidents>>['rows'][nu
  * (318 ms p99 at 10 connections on the Xiguan demo, SQLite).
  */
 export async function searchResidents(db: DbOrTrx, f: ResidentFilter, page: number, pageSize: number) {
+  const rows = (await residentPage(db, given(f), pageSize, (page - 1) * pageSize)).rows;
+  // A short first page is the whole result: no count needed.
+  const total = page === 1 && rows.length < pageSize ? rows.length : await countResidents(db, f);
+  return { rows, total };
+}
+
+/**
+ * The filter without its empty fields. The lists' queries are compiled once per shape (prepared: which fields are
+ * given), and every condition tests a field's truth: '' must read as absent, as it does when built afresh.
+ */
+function given<F extends object>(f: F): F {
+  return Object.fromEntries(Object.entries(f).filter(([, v]) => v !== '' && v !== null && v !== undefined)) as F;
+}
+
+// Built and compiled once per filter shape: building the query took a tenth of a list request's time on SQLite.
+const residentPage = prepared((db, f: ResidentFilter, limit: number, offset: number) => {
   // Only the index's columns: with a name filter too, the page's ids come from the index alone (PostgreSQL would
   // otherwise read every row of the community from the table to test its name: 3.0 ms a search against 1.0).
   const pageOf = residentFiltered(db, f)
     .select(['r.community_id', 'r.id', 'r.name_pinyin'])
     .orderBy('r.name_pinyin')
     .orderBy('r.id')
-    .limit(pageSize)
-    .offset((page - 1) * pageSize);
-  const rows = await db
+    .limit(limit)
+    .offset(offset);
+  return db
     .selectFrom(pageOf.as('p'))
     .innerJoin('resident as r', (j) => j.onRef('r.community_id', '=', 'p.community_id').onRef('r.id', '=', 'p.id'))
     .innerJoin('household as h', (j) =>
@@ -136,12 +153,11 @@ export async function searchResidents(db: DbOrTrx, f: ResidentFilter, page: numb
     )
     .select(residentColumns)
     .orderBy('p.name_pinyin')
-    .orderBy('p.id')
-    .execute();
-  // A short first page is the whole result: no count needed.
-  const total = page === 1 && rows.length < pageSize ? rows.length : await countResidents(db, f);
-  return { rows, total };
-}
+    .orderBy('p.id');
+});
+const residentCount = prepared((db, f: ResidentFilter) =>
+  residentFiltered(db, f).select((eb) => eb.fn.countAll<number>().as('n')),
+);
 
 /** Streams every matching resident in pages (exports), keyset-paged so memory stays flat. */
 export async function* allResidents(db: DbOrTrx, f: ResidentFilter, batch = 2000) {
@@ -160,10 +176,7 @@ export async function* allResidents(db: DbOrTrx, f: ResidentFilter, batch = 2000
 }
 
 export async function countResidents(db: DbOrTrx, f: ResidentFilter) {
-  const r = await residentFiltered(db, f)
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  return Number(r.n);
+  return Number((await residentCount(db, given(f))).rows[0]!.n);
 }
 
 export async function tagsOf(db: DbOrTrx, communityId: string, residentIds: string[]) {
@@ -511,34 +524,41 @@ export interface HouseholdRow {
  * counted apart.
  */
 export async function listHouseholds(db: DbOrTrx, f: HouseholdFilter, page: number, pageSize: number) {
+  // The count beside the page, not after it: on PostgreSQL the two go on two connections at once.
+  const [pageRows, total] = await Promise.all([
+    householdPage(db, given(f), pageSize, (page - 1) * pageSize),
+    countHouseholds(db, f),
+  ]);
+  return { rows: pageRows.rows, total };
+}
+
+// Built and compiled once per filter shape (see residentPage).
+const householdPage = prepared((db, f: HouseholdFilter, limit: number, offset: number) => {
   const pageOf = householdBase(db, f)
     .select(['h.community_id', 'h.id', 'b.number as building_number', 'h.unit', 'h.room'])
     .orderBy('b.number')
     .orderBy('h.unit')
     .orderBy('h.room')
     .orderBy('h.id')
-    .limit(pageSize)
-    .offset((page - 1) * pageSize);
-  // The count beside the page, not after it: on PostgreSQL the two go on two connections at once.
-  const [rows, total] = await Promise.all([
-    (
-      db
-        .selectFrom(pageOf.as('p'))
-        .innerJoin('household as h', (j) => j.onRef('h.community_id', '=', 'p.community_id').onRef('h.id', '=', 'p.id'))
-        .innerJoin('building as b', (j) =>
-          j.onRef('b.community_id', '=', 'h.community_id').onRef('b.id', '=', 'h.building_id'),
-        )
-        .select(householdColumns) as SelectQueryBuilder<any, any, HouseholdRow>
-    )
-      .orderBy('p.building_number')
-      .orderBy('p.unit')
-      .orderBy('p.room')
-      .orderBy('p.id')
-      .execute(),
-    countHouseholds(db, f),
-  ]);
-  return { rows: rows as HouseholdRow[], total };
-}
+    .limit(limit)
+    .offset(offset);
+  return (
+    db
+      .selectFrom(pageOf.as('p'))
+      .innerJoin('household as h', (j) => j.onRef('h.community_id', '=', 'p.community_id').onRef('h.id', '=', 'p.id'))
+      .innerJoin('building as b', (j) =>
+        j.onRef('b.community_id', '=', 'h.community_id').onRef('b.id', '=', 'h.building_id'),
+      )
+      .select(householdColumns) as SelectQueryBuilder<any, any, HouseholdRow>
+  )
+    .orderBy('p.building_number')
+    .orderBy('p.unit')
+    .orderBy('p.room')
+    .orderBy('p.id');
+});
+const householdCount = prepared((db, f: HouseholdFilter) =>
+  householdBase(db, f).select((eb) => eb.fn.countAll<number>().as('n')),
+);
 
 export async function* allHouseholds(db: DbOrTrx, f: HouseholdFilter, batch = 2000) {
   let after = '';
@@ -555,10 +575,7 @@ export async function* allHouseholds(db: DbOrTrx, f: HouseholdFilter, batch = 20
 }
 
 export async function countHouseholds(db: DbOrTrx, f: HouseholdFilter) {
-  const r = await householdBase(db, f)
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  return Number(r.n);
+  return Number((await householdCount(db, given(f))).rows[0]!.n);
 }
 
 export async function householdsInBuildings(db: DbOrTrx, communityId: string, buildingIds: string[]) {
