@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { signInAll, startTestApp, type Client, type TestContext } from './app.ts';
 import { testDatabaseKinds } from './databases.ts';
 import { makeIdNumber } from './factories.ts';
+import { searchResidents } from '../src/modules/registry/registry.repository.ts';
 
 for (const kind of testDatabaseKinds()) {
   describe(`registry API on ${kind}`, () => {
@@ -77,6 +78,25 @@ for (const kind of testDatabaseKinds()) {
       );
       const grid2 = (await staff('GET', `/api/residents?gridId=${t.a.grids[1]}`)).json();
       assert.equal(grid2.total, 3);
+      // The list's query is compiled once per filter shape: the same shape with another grid, and an empty search
+      // (read as absent, not as a search for ''), must each get their own answer.
+      const grid1 = (await staff('GET', `/api/residents?gridId=${t.a.grids[0]}&pageSize=2&page=2`)).json();
+      assert.equal(grid1.total, 3);
+      assert.ok(grid1.items.every((r: any) => r.gridId === t.a.grids[0]));
+      assert.ok(grid2.items.every((r: any) => r.gridId === t.a.grids[1]));
+      const blank = await staff('GET', '/api/residents?q=&pageSize=2&page=2');
+      assert.equal(blank.statusCode, 200, blank.body);
+      assert.equal(blank.json().total, 6);
+      // Below the routes too (other modules call the repository): '' is no filter, even after a real value compiled
+      // the same shape.
+      const f = { communityId: t.a.id, scopeGridId: null };
+      assert.ok((await searchResidents(t.db.handle.db, { ...f, gender: 'female' }, 1, 20)).total < 6);
+      assert.equal((await searchResidents(t.db.handle.db, { ...f, gender: '' }, 1, 20)).total, 6);
+      const households = async (q: string) =>
+        (await staff('GET', `/api/households?pageSize=1&page=2${q}`)).json().total as number;
+      const inGrids = [await households(`&gridId=${t.a.grids[0]}`), await households(`&gridId=${t.a.grids[1]}`)];
+      assert.ok(inGrids.every((n) => n > 0));
+      assert.equal(inGrids[0]! + inGrids[1]!, await households(''));
       const p = (await staff('GET', '/api/residents?pageSize=2&page=2')).json();
       assert.equal(p.items.length, 2);
       assert.equal(p.total, 6);
