@@ -24,6 +24,26 @@ describe('ical writer', () => {
     );
   });
 
+  it('leaves a line of 75 octets alone, and fills each folded line as far as the next character allows', () => {
+    assert.equal(foldLine('a'.repeat(75)), 'a'.repeat(75));
+    assert.equal(foldLine('a'.repeat(76)), `${'a'.repeat(75)}\r\n a`);
+    // Chinese (3 octets) and emoji (4, a surrogate pair) at every offset: no character split, none folded early.
+    for (let pad = 0; pad < 4; pad++)
+      for (const line of [
+        'x'.repeat(pad) + '已预约 3 人：李*钦、王*华'.repeat(8),
+        'x'.repeat(pad) + '🏮中秋😀'.repeat(40),
+      ]) {
+        const parts = foldLine(line).split('\r\n');
+        parts.forEach((p, i) => {
+          assert.ok(Buffer.byteLength(p) <= 75, `line ${i}: ${Buffer.byteLength(p)} octets`);
+          assert.ok(!/[\uD800-\uDBFF]$|^ ?[\uDC00-\uDFFF]/.test(p), `line ${i} splits a character`);
+          const next = parts[i + 1];
+          if (next !== undefined)
+            assert.ok(Buffer.byteLength(p) + Buffer.byteLength(String.fromCodePoint(next.codePointAt(1)!)) > 75);
+        });
+      }
+  });
+
   it('writes a calendar with CRLF line ends', () => {
     const ics = calendar('王律师', [
       {
