@@ -5,6 +5,7 @@ import { as, latestOutboxPayload, signInAll, startTestApp, xlsxUpload, type Clie
 import { testDatabaseKinds } from './databases.ts';
 import ExcelJS from 'exceljs';
 import { makeIdNumber } from './factories.ts';
+import QRCode from 'qrcode';
 
 const multipart = (content: Buffer, fileName = 'volunteers.xlsx') => xlsxUpload(content, fileName);
 
@@ -321,6 +322,10 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(mine.statusCode, 200, mine.body);
       assert.equal(mine.json().profile.id, id);
       assert.match(mine.json().card.qrSvg, /^<svg/);
+      // The card's QR is kept once drawn: it is still the drawing of this card's own address.
+      const drawn = await QRCode.toString(mine.json().card.url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
+      assert.equal(mine.json().card.qrSvg, drawn);
+      assert.equal((await me('GET', '/api/volunteers/me')).json().card.qrSvg, drawn);
       assert.match(mine.json().card.url, new RegExp(`/console/volunteers/card/${mine.json().card.token}$`));
       // Staff scan the card.
       const scanned = await staff('GET', `/api/volunteers/card/${mine.json().card.token}`);
