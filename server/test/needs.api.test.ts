@@ -8,6 +8,8 @@ import { signInAs, signInAll, startTestApp, type Client, type TestContext } from
 import { testDatabaseKinds } from './databases.ts';
 import { accountIdOf, addSkill, insertVolunteer } from './volunteer-factories.ts';
 import { uuidv7 } from '../../domain/shared/ids.ts';
+import { OPEN_NEED_STATUSES } from '../../domain/needs/needs.ts';
+import { listNeeds, type NeedListFilter } from '../src/modules/needs/needs.repository.ts';
 
 for (const kind of testDatabaseKinds()) {
   describe(`needs API on ${kind}`, () => {
@@ -337,6 +339,23 @@ for (const kind of testDatabaseKinds()) {
       assert.deepEqual(all.needs.map((n: any) => n.category).sort(), ['household', 'medical']);
       const history = (await staff('GET', `/api/households/${h0}/survey`)).json();
       assert.equal(history[0].needs.length, 2);
+    });
+
+    // The list's queries are compiled once per filter shape: 'open' (a set of statuses) after a single status, and no
+    // status at all ('') after both, must each be answered as if built afresh.
+    it('answers every status through the list compiled once per shape', async () => {
+      const db = t.db.handle.db;
+      const count = async (statuses?: readonly string[]) => {
+        let q = db.selectFrom('need').where('community_id', '=', t.a.id);
+        if (statuses) q = q.where('status', 'in', [...statuses]);
+        return Number((await q.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+      };
+      assert.ok((await count(OPEN_NEED_STATUSES)) > (await count(['new'])), 'open needs besides new ones');
+      for (const status of ['new', 'open', 'matched', 'open', '', 'new']) {
+        const { total } = await listNeeds(db, t.a.id, { status } as NeedListFilter, 1, 1);
+        const want = await count(status === 'open' ? OPEN_NEED_STATUSES : status ? [status] : undefined);
+        assert.equal(total, want, `status '${status}'`);
+      }
     });
   });
 }

@@ -98,3 +98,11 @@ export function prepared<A extends unknown[], R>(
     return db.executeQuery<R>({ sql: t.sql, query: t.query, parameters, queryId: createQueryId() });
   };
 }
+
+/**
+ * A filter without its empty fields, for a query built by prepared() whose conditions test whether a field is set:
+ * the shape says only which fields are given, so '' (or null) must read as absent, as it does when built afresh.
+ */
+export function givenFields<F extends object>(f: F): F {
+  return Object.fromEntries(Object.entries(f).filter(([, v]) => v !== '' && v !== null && v !== undefined)) as F;
+}

@@ -1,6 +1,7 @@
 // All SQL of needs, their events and the household survey.
 import { sql } from 'kysely';
 import type { DbOrTrx } from '../../db/database.ts';
+import { givenFields, prepared } from '../../db/prepared.ts';
 import type { NeedEventTable, NeedTable, SurveyNeedTable, SurveyVisitTable } from '../../db/schema/index.ts';
 import { OPEN_NEED_STATUSES, type NeedQuery } from '../../../../domain/needs/needs.ts';
 
@@ -33,11 +34,21 @@ export interface NeedListFilter extends Omit<NeedQuery, 'page' | 'pageSize'> {
   residentIds?: readonly string[];
 }
 
-function filtered(db: DbOrTrx, communityId: string, f: NeedListFilter) {
+/**
+ * The list's filter as its queries take it: 'open' (a set of statuses) as a flag of its own, for the queries are
+ * compiled once per shape (prepared), and a shape knows only which fields are given, never their values.
+ */
+type ShapedFilter = Omit<NeedListFilter, 'status'> & { status?: string; openOnly?: true };
+function shaped(f: NeedListFilter): ShapedFilter {
+  const { status, ...rest } = givenFields(f);
+  return status === 'open' ? { ...rest, openOnly: true } : status ? { ...rest, status } : rest;
+}
+
+function filtered(db: DbOrTrx, communityId: string, f: ShapedFilter) {
   let q = db.selectFrom('need as n').where('n.community_id', '=', communityId);
   if (f.gridOnly) q = q.where('n.grid_id', '=', f.gridOnly);
   if (f.gridId) q = q.where('n.grid_id', '=', f.gridId);
-  if (f.status === 'open') q = q.where('n.status', 'in', [...OPEN_NEED_STATUSES]);
+  if (f.openOnly) q = q.where('n.status', 'in', [...OPEN_NEED_STATUSES]);
   else if (f.status) q = q.where('n.status', '=', f.status);
   if (f.category) q = q.where('n.category', '=', f.category);
   if (f.urgency) q = q.where('n.urgency', '=', f.urgency);
@@ -62,15 +73,24 @@ const URGENCY_RANK = sql`case n.urgency when 'emergency' then 0 when 'urgent' th
  * total is counted apart (a short first page is the whole result).
  */
 export async function listNeeds(db: DbOrTrx, communityId: string, f: NeedListFilter, page: number, pageSize: number) {
+  const shape = shaped(f);
+  const rows = (await needPage(db, communityId, shape, pageSize, (page - 1) * pageSize)).rows;
+  const total =
+    page === 1 && rows.length < pageSize ? rows.length : Number((await needCount(db, communityId, shape)).rows[0]!.n);
+  return { total, rows: rows.map(({ urgency_rank: _rank, ...r }) => r) };
+}
+
+// Built and compiled once per filter shape (a list with resident ids is built each time: prepared takes no arrays).
+const needPage = prepared((db, communityId: string, f: ShapedFilter, limit: number, offset: number) => {
   const pageOf = filtered(db, communityId, f)
     .selectAll('n')
     .select(URGENCY_RANK.as('urgency_rank'))
     .orderBy(URGENCY_RANK)
     .orderBy('n.created_at')
     .orderBy('n.id')
-    .limit(pageSize)
-    .offset((page - 1) * pageSize);
-  const rows = await db
+    .limit(limit)
+    .offset(offset);
+  return db
     .selectFrom(pageOf.as('p'))
     .innerJoin('resident as r', (j) =>
       j.onRef('r.community_id', '=', 'p.community_id').onRef('r.id', '=', 'p.resident_id'),
@@ -82,20 +102,11 @@ export async function listNeeds(db: DbOrTrx, communityId: string, f: NeedListFil
     .select(['r.name as resident_name', 'v.name as volunteer_name'])
     .orderBy('p.urgency_rank')
     .orderBy('p.created_at')
-    .orderBy('p.id')
-    .execute();
-  const total =
-    page === 1 && rows.length < pageSize
-      ? rows.length
-      : Number(
-          (
-            await filtered(db, communityId, f)
-              .select((eb) => eb.fn.countAll<number>().as('n'))
-              .executeTakeFirstOrThrow()
-          ).n,
-        );
-  return { total, rows: rows.map(({ urgency_rank: _rank, ...r }) => r) };
-}
+    .orderBy('p.id');
+});
+const needCount = prepared((db, communityId: string, f: ShapedFilter) =>
+  filtered(db, communityId, f).select((eb) => eb.fn.countAll<number>().as('n')),
+);
 
 export const eventsOf = (db: DbOrTrx, communityId: string, needId: string) =>
   db
