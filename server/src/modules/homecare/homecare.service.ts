@@ -367,8 +367,10 @@ export class HomecareService {
     return this.taskView(actor, id, true);
   }
 
-  /** The phone: my tasks (full name, I am going there) and open ones to take (masked until taken). */
-  /** The caller's tasks, and (unless `open: false`, as for 我的任务) the open ones they could take. */
+  /**
+   * The phone: my tasks (full name, I am going there) and, unless `open: false` (我的任务 shows only mine), the open
+   * ones to take (masked until taken).
+   */
   async myTasks(actor: Actor, want = { open: true }): Promise<{ mine: TaskView[]; open: TaskView[] }> {
     const v = await this.me(actor);
     const since = addDays(todayInShanghai(), -30);
