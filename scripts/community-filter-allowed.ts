@@ -119,11 +119,19 @@ export const ALLOWED: Allowed[] = [
   },
   {
     file: 'server/src/modules/contacts/contacts.rollup.ts',
-    fn: 'rebuildContactRollups',
+    fn: 'rebuildSubjectRollups',
     tables: ['contact', 'contact_subject', 'contact_subject_month'],
     why:
       'the backfill of the contact rollups (migration 2026-12-09T0100) rebuilds every community at once; with a ' +
       'community given it is pinned; its join is on community_id',
+  },
+  {
+    file: 'server/src/modules/contacts/contacts.rollup.ts',
+    fn: 'rebuildDayKindRollup',
+    tables: ['contact', 'contact_day_kind'],
+    why:
+      'the backfill of the contacts per day and kind (migration 2026-12-11T0500) rebuilds every community at once; ' +
+      'with a community given it is pinned',
   },
   {
     file: 'server/src/modules/appointments/appointments.repository.ts',

@@ -1,6 +1,7 @@
-// The per-subject rollups of the record of service (contact_subject, contact_subject_month) on both databases: after
-// contacts written, written again (a retry), withdrawn in part and in whole, they equal the aggregate of the contacts
-// themselves, and the monitor's spread counts a window's contacts as a plain count over the contacts does.
+// The rollups of the record of service (contact_subject, contact_subject_month, contact_day_kind) on both databases:
+// after contacts written, written again (a retry), withdrawn in part and in whole, they equal the aggregate of the
+// contacts themselves; the monitor's spread counts a window's contacts, and its counts per kind a window's contacts
+// of each kind, as plain counts over the contacts do.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
@@ -21,6 +22,8 @@ for (const kind of testDatabaseKinds()) {
     const db = () => t.db.handle.db;
     const R = (name: string) => t.a.residents[name]!;
 
+    const byDayKind = (a: { occurred_on: string; kind: string }, b: { occurred_on: string; kind: string }) =>
+      a.occurred_on === b.occurred_on ? (a.kind < b.kind ? -1 : 1) : a.occurred_on < b.occurred_on ? -1 : 1;
     /** The rollups as kept, and as computed afresh from the contacts (into the same tables, then put back). */
     const kept = async (cid: string) => ({
       last: await db()
@@ -38,6 +41,15 @@ for (const kind of testDatabaseKinds()) {
           .orderBy('month')
           .execute()
       ).map((m) => ({ ...m, contacts: Number(m.contacts) })),
+      days: (
+        await db()
+          .selectFrom('contact_day_kind')
+          .select(['occurred_on', 'kind', 'contacts'])
+          .where('community_id', '=', cid)
+          .execute()
+      )
+        .map((d) => ({ ...d, contacts: Number(d.contacts) }))
+        .sort(byDayKind),
     });
     /** The full aggregate over the contacts, the way the monitor computed it before the rollups. */
     const aggregate = async (cid: string) => {
@@ -48,7 +60,11 @@ for (const kind of testDatabaseKinds()) {
         .execute();
       const last = new Map<string, { subject_id: string; last_on: string; last_kind: string }>();
       const months = new Map<string, { subject_id: string; month: string; contacts: number }>();
+      const days = new Map<string, { occurred_on: string; kind: string; contacts: number }>();
       for (const r of rows) {
+        const d = days.get(`${r.occurred_on} ${r.kind}`) ?? { occurred_on: r.occurred_on, kind: r.kind, contacts: 0 };
+        d.contacts++;
+        days.set(`${r.occurred_on} ${r.kind}`, d);
         const l = last.get(r.subject_id);
         if (!l || r.occurred_on > l.last_on || (r.occurred_on === l.last_on && r.kind > l.last_kind))
           last.set(r.subject_id, { subject_id: r.subject_id, last_on: r.occurred_on, last_kind: r.kind });
@@ -62,6 +78,7 @@ for (const kind of testDatabaseKinds()) {
       return {
         last: [...last.values()].sort(by),
         months: [...months.values()].sort((a, b) => by(a, b) || order(a.month, b.month)),
+        days: [...days.values()].sort(byDayKind),
       };
     };
     const assertInStep = async (cid: string, what: string) => {
@@ -75,7 +92,11 @@ for (const kind of testDatabaseKinds()) {
           : a.subject_id < b.subject_id
             ? -1
             : 1;
-      assert.deepEqual({ last: k.last.sort(byKey), months: k.months.sort(byKey) }, await aggregate(cid), what);
+      assert.deepEqual(
+        { last: k.last.sort(byKey), months: k.months.sort(byKey), days: k.days },
+        await aggregate(cid),
+        what,
+      );
       assert.ok(k.last.length > 0 || what.includes('none'), `${what}: something to compare`);
     };
     const write = (items: ContactInput[]) =>
@@ -182,6 +203,33 @@ for (const kind of testDatabaseKinds()) {
           .groupBy('subject_id')
           .execute();
         assert.deepEqual(counted, new Map(plain.map((p) => [p.subject_id, Number(p.n)])), `contacts since ${from}`);
+      }
+    });
+
+    it('the counts per kind of a window equal a count over the contacts, at its first and last day', async () => {
+      const [old, edge] = [addDays(today, -400), addDays(today, -365)];
+      await write([
+        contact(uuidv7(), R('李泽钦'), old, 'appointment'),
+        contact(uuidv7(), R('王秀英'), edge, 'appointment'),
+        contact(uuidv7(), R('王秀英'), today, 'delivery'),
+      ]);
+      for (const [from, to] of [
+        [edge, today],
+        [addDays(edge, 1), addDays(today, -1)],
+        [old, old],
+      ] as const) {
+        const counted = await contacts.countsByKind(db(), t.a.id, from, to);
+        const plain = await db()
+          .selectFrom('contact')
+          .select(['kind', sql<number>`count(*)`.as('n')])
+          .where('community_id', '=', t.a.id)
+          .where('occurred_on', '>=', from)
+          .where('occurred_on', '<=', to)
+          .groupBy('kind')
+          .execute();
+        const nonZero = Object.fromEntries(Object.entries(counted).filter(([, n]) => n > 0));
+        assert.deepEqual(nonZero, Object.fromEntries(plain.map((p) => [p.kind, Number(p.n)])), `${from} to ${to}`);
+        assert.ok(plain.length > 0, `${from} to ${to}: something to compare`);
       }
     });
   });

@@ -2,7 +2,7 @@
 // one community). Per-subject rollups of the record of service, kept by ContactService in the same transaction as
 // each contact, and backfilled here from the contacts (see modules/contacts/contacts.rollup.ts).
 import type { Kysely } from 'kysely';
-import { rebuildContactRollups } from '../../modules/contacts/contacts.rollup.ts';
+import { rebuildSubjectRollups } from '../../modules/contacts/contacts.rollup.ts';
 
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
@@ -35,7 +35,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .columns(['community_id', 'occurred_on', 'kind', 'subject_id'])
     .execute();
   await db.schema.dropIndex('contact_day_ix').execute();
-  await rebuildContactRollups(db);
+  await rebuildSubjectRollups(db);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

@@ -50,6 +50,7 @@ import * as contactSubjectIndex from './2026-12-11T0100_contact_subject_index.ts
 import * as outboxCodesBlanked from './2026-12-11T0200_outbox_codes_blanked.ts';
 import * as residentSearchName from './2026-12-11T0300_resident_search_name.ts';
 import * as auditChainHead from './2026-12-11T0400_audit_chain_head.ts';
+import * as contactDayKind from './2026-12-11T0500_contact_day_kind.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-28T1200_foundation': foundation,
@@ -101,4 +102,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-11T0200_outbox_codes_blanked': outboxCodesBlanked,
   '2026-12-11T0300_resident_search_name': residentSearchName,
   '2026-12-11T0400_audit_chain_head': auditChainHead,
+  '2026-12-11T0500_contact_day_kind': contactDayKind,
 };

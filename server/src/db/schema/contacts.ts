@@ -41,8 +41,17 @@ export interface ContactSubjectMonthTable {
   contacts: number;
 }
 
+/** Per day (occurred_on) and kind: how many contacts, for the counts per kind over a window. Kept like the others. */
+export interface ContactDayKindTable {
+  community_id: string;
+  occurred_on: string;
+  kind: string;
+  contacts: number;
+}
+
 export interface ContactsTables {
   contact: ContactTable;
   contact_subject: ContactSubjectTable;
   contact_subject_month: ContactSubjectMonthTable;
+  contact_day_kind: ContactDayKindTable;
 }

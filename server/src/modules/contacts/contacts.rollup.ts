@@ -2,7 +2,9 @@
 // instead of grouping every contact of the community on each request:
 //   contact_subject        the last contact day of each subject and that day's kind (the greatest kind name when
 //                          the day holds several, as max(kind) would pick);
-//   contact_subject_month  contacts per subject and month (YYYY-MM), from which any window's count is summed.
+//   contact_subject_month  contacts per subject and month (YYYY-MM), from which any window's count is summed;
+//   contact_day_kind       contacts per day and kind, from which a year's count per kind is summed (a few thousand
+//                          rows, where the contacts of a year are tens of thousands).
 // ContactService keeps both in the same transaction as every contact it writes or withdraws (it is the only writer
 // at run time); rebuildContactRollups computes them from the contacts alone (the migration's backfill, the demo seed,
 // and the tests' check that the kept rollups equal the full aggregate).
@@ -43,6 +45,7 @@ export async function addToRollups(trx: Trx, communityId: string, added: readonl
     last_kind: c.kind,
   }));
   const monthRows = [...months.values()].map((m) => ({ community_id: communityId, ...m }));
+  const dayRows = [...tally(added).values()].map((d) => ({ community_id: communityId, ...d }));
   // The newer day wins; on the same day the greater kind. Both SET expressions read the row as it was.
   const newer = sql<boolean>`excluded.last_on > contact_subject.last_on`;
   for (let i = 0; i < lastRows.length; i += 500)
@@ -68,6 +71,28 @@ export async function addToRollups(trx: Trx, communityId: string, added: readonl
           .doUpdateSet({ contacts: sql<number>`contact_subject_month.contacts + excluded.contacts` }),
       )
       .execute();
+  for (let i = 0; i < dayRows.length; i += 500)
+    await trx
+      .insertInto('contact_day_kind')
+      .values(dayRows.slice(i, i + 500))
+      .onConflict((oc) =>
+        oc
+          .columns(['community_id', 'occurred_on', 'kind'])
+          .doUpdateSet({ contacts: sql<number>`contact_day_kind.contacts + excluded.contacts` }),
+      )
+      .execute();
+}
+
+/** Contacts counted per day and kind. */
+function tally(contacts: readonly RolledContact[]) {
+  const days = new Map<string, { occurred_on: string; kind: string; contacts: number }>();
+  for (const c of contacts) {
+    const key = `${c.occurred_on} ${c.kind}`;
+    const d = days.get(key);
+    if (d) d.contacts++;
+    else days.set(key, { occurred_on: c.occurred_on, kind: c.kind, contacts: 1 });
+  }
+  return days;
 }
 
 /** Takes contacts just deleted out of the rollups: counts go down, a subject's last day is found again. */
@@ -103,6 +128,21 @@ export async function removeFromRollups(trx: Trx, communityId: string, removed: 
     .where('subject_id', 'in', subjects)
     .where('contacts', '<=', 0)
     .execute();
+  const days = tally(removed);
+  for (const d of days.values())
+    await trx
+      .updateTable('contact_day_kind')
+      .set({ contacts: sql<number>`contacts - ${d.contacts}` })
+      .where('community_id', '=', communityId)
+      .where('occurred_on', '=', d.occurred_on)
+      .where('kind', '=', d.kind)
+      .execute();
+  await trx
+    .deleteFrom('contact_day_kind')
+    .where('community_id', '=', communityId)
+    .where('occurred_on', 'in', [...new Set([...days.values()].map((d) => d.occurred_on))])
+    .where('contacts', '<=', 0)
+    .execute();
   for (const subject of subjects) {
     const last = await trx
       .selectFrom('contact')
@@ -129,8 +169,14 @@ export async function removeFromRollups(trx: Trx, communityId: string, removed: 
   }
 }
 
-/** Computes both rollups again from the contacts, for one community or (none given) every community. */
+/** Computes every rollup again from the contacts, for one community or (none given) every community. */
 export async function rebuildContactRollups(db: DbOrTrx, communityId?: string): Promise<void> {
+  await rebuildSubjectRollups(db, communityId);
+  await rebuildDayKindRollup(db, communityId);
+}
+
+/** contact_subject and contact_subject_month again from the contacts (their migration's backfill calls this alone). */
+export async function rebuildSubjectRollups(db: DbOrTrx, communityId?: string): Promise<void> {
   const one = !!communityId;
   await db
     .deleteFrom('contact_subject')
@@ -172,6 +218,26 @@ export async function rebuildContactRollups(db: DbOrTrx, communityId?: string): 
         .select(['community_id', 'subject_id', month.as('month'), sql<number>`count(*)`.as('contacts')])
         .$if(one, (q) => q.where('community_id', '=', communityId!))
         .groupBy(['community_id', 'subject_id', month]),
+    )
+    .execute();
+}
+
+/** contact_day_kind again from the contacts. */
+export async function rebuildDayKindRollup(db: DbOrTrx, communityId?: string): Promise<void> {
+  const one = !!communityId;
+  await db
+    .deleteFrom('contact_day_kind')
+    .$if(one, (q) => q.where('community_id', '=', communityId!))
+    .execute();
+  await db
+    .insertInto('contact_day_kind')
+    .columns(['community_id', 'occurred_on', 'kind', 'contacts'])
+    .expression(
+      db
+        .selectFrom('contact')
+        .select(['community_id', 'occurred_on', 'kind', sql<number>`count(*)`.as('contacts')])
+        .$if(one, (q) => q.where('community_id', '=', communityId!))
+        .groupBy(['community_id', 'occurred_on', 'kind']),
     )
     .execute();
 }

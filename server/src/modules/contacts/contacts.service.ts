@@ -125,11 +125,14 @@ export class ContactService {
       .execute();
   }
 
-  /** Contacts per kind from `from` to `to` (local dates, inclusive); every kind is present, zero or not. */
+  /**
+   * Contacts per kind from `from` to `to` (local dates, inclusive); every kind is present, zero or not. Summed from
+   * the rollup per day and kind (contacts.rollup.ts).
+   */
   async countsByKind(db: DbOrTrx, communityId: string, from: string, to: string): Promise<Record<ContactKind, number>> {
     const rows = await db
-      .selectFrom('contact')
-      .select(['kind', sql<number>`count(*)`.as('n')])
+      .selectFrom('contact_day_kind')
+      .select(['kind', sql<number>`sum(contacts)`.as('n')])
       .where('community_id', '=', communityId)
       .where('occurred_on', '>=', from)
       .where('occurred_on', '<=', to)
