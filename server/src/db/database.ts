@@ -95,6 +95,7 @@ export function sqliteHandle(sqlite: SQLite.Database, file: string): DatabaseHan
  */
 function withStatementCache(sqlite: SQLite.Database, max = 200) {
   const cache = new Map<string, SQLite.Statement>();
+  const withPlainRows = plainRows(sqlite);
   return {
     close: () => sqlite.close(),
     prepare(sql: string): SQLite.Statement {
@@ -106,13 +107,62 @@ function withStatementCache(sqlite: SQLite.Database, max = 200) {
           return hit;
         }
       }
-      const fresh = sqlite.prepare(sql);
+      const fresh = withPlainRows(sqlite.prepare(sql));
       cache.set(sql, fresh);
       if (cache.size > max) cache.delete(cache.keys().next().value!);
       return fresh;
     },
   };
 }
+
+/**
+ * better-sqlite3 makes each row a slow ("dictionary") object: reading it, and above all copying it (`{ ...row }`,
+ * `{ a, ...rest }`), cost 10-17 µs a row, a fifth of the needs list's time. A reading statement is switched to arrays
+ * instead and each row built by an object literal compiled for its columns, which V8 lays out as one shape for every
+ * row: fetching costs half and copying a tenth. The literal's keys are the statement's column names, quoted by
+ * JSON.stringify; a later column of the same name wins, as before. A change of schema (a migration, a table made
+ * again) can change a cached statement's columns: SQLite prepares it again when it next runs, and the literal is then
+ * compiled again from its new columns.
+ */
+function plainRows(sqlite: SQLite.Database) {
+  const schemaVersion = sqlite.prepare('pragma schema_version').pluck();
+  return (stmt: SQLite.Statement): SQLite.Statement => {
+    if (!stmt.reader) return stmt;
+    let version = -1;
+    let row: (values: unknown[]) => unknown = () => undefined;
+    /** Called once a run is over: SQLite has then prepared the statement again if the schema changed. */
+    const rows = (values: unknown[][]) => {
+      const now = schemaVersion.get() as number;
+      if (now !== version) {
+        version = now;
+        row = rowOf(stmt.columns().map((c) => c.name));
+      }
+      return values;
+    };
+    if (stmt.columns().some((c) => c.name === '__proto__')) return stmt; // a literal would set the prototype
+    stmt.raw(true);
+    const all = stmt.all.bind(stmt),
+      iterate = stmt.iterate.bind(stmt);
+    return Object.assign(stmt, {
+      all: (...params: unknown[]) => rows(all(...params) as unknown[][]).map((v) => row(v)),
+      // A stream (rare: an export) gets better-sqlite3's own rows: the connection may run nothing else meanwhile,
+      // not even the schema's version.
+      iterate: function* (...params: unknown[]) {
+        stmt.raw(false);
+        try {
+          yield* iterate(...params) as IterableIterator<unknown>;
+        } finally {
+          stmt.raw(true);
+        }
+      },
+    }) as SQLite.Statement;
+  };
+}
+
+const rowOf = (names: readonly string[]) =>
+  new Function('r', `return { ${names.map((n, i) => `${JSON.stringify(n)}: r[${i}]`).join(', ')} };`) as (
+    values: unknown[],
+  ) => unknown;
 
 /** At most this many prepared statements on one PostgreSQL connection. */
 export const PREPARED_PER_CONNECTION = 300;

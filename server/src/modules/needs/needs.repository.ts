@@ -65,6 +65,8 @@ function filtered(db: DbOrTrx, communityId: string, f: ShapedFilter) {
  * need_list_order_ix (migration 2026-12-09T0210_need_list_order): change both or neither database uses the index.
  */
 const URGENCY_RANK = sql`case n.urgency when 'emergency' then 0 when 'urgent' then 1 else 2 end`;
+/** The same order over the page's rows (ordered again after their joins), without carrying the rank in each row. */
+const PAGE_URGENCY_RANK = sql`case p.urgency when 'emergency' then 0 when 'urgent' then 1 else 2 end`;
 
 /**
  * One page, emergencies first, then the longest waiting, and how many match. The page is cut from the need table
@@ -77,14 +79,15 @@ export async function listNeeds(db: DbOrTrx, communityId: string, f: NeedListFil
   const rows = (await needPage(db, communityId, shape, pageSize, (page - 1) * pageSize)).rows;
   const total =
     page === 1 && rows.length < pageSize ? rows.length : Number((await needCount(db, communityId, shape)).rows[0]!.n);
-  return { total, rows: rows.map(({ urgency_rank: _rank, ...r }) => r) };
+  // The rows as the database gave them: leaving a column out with `{ rank, ...rest }` copied each row on a slow path
+  // of V8's, a fifth of the list's time.
+  return { total, rows };
 }
 
 // Built and compiled once per filter shape (a list with resident ids is built each time: prepared takes no arrays).
 const needPage = prepared((db, communityId: string, f: ShapedFilter, limit: number, offset: number) => {
   const pageOf = filtered(db, communityId, f)
     .selectAll('n')
-    .select(URGENCY_RANK.as('urgency_rank'))
     .orderBy(URGENCY_RANK)
     .orderBy('n.created_at')
     .orderBy('n.id')
@@ -100,7 +103,7 @@ const needPage = prepared((db, communityId: string, f: ShapedFilter, limit: numb
     )
     .selectAll('p')
     .select(['r.name as resident_name', 'v.name as volunteer_name'])
-    .orderBy('p.urgency_rank')
+    .orderBy(PAGE_URGENCY_RANK)
     .orderBy('p.created_at')
     .orderBy('p.id');
 });

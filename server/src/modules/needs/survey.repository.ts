@@ -114,7 +114,7 @@ export async function unvisitedHouseholds(
     : page > 1
       ? Number((await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)
       : 0;
-  return { total, rows: rows.map(({ total: _total, ...r }) => r) };
+  return { total, rows }; // each row still carries the total: the service picks its fields (no copy of each row)
 }
 
 /** Active members of some households, the head first. */
@@ -243,5 +243,5 @@ export async function findings(db: DbOrTrx, s: HouseholdScope, since: string, pa
     : page > 1
       ? Number((await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)
       : 0;
-  return { total, rows: rows.map(({ total: _total, ...r }) => r) };
+  return { total, rows }; // each row still carries the total: the service picks its fields (no copy of each row)
 }
