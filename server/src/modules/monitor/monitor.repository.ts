@@ -68,11 +68,29 @@ export async function specialResidents(
   ]);
   const buildingBy = new Map(buildings.map((b) => [b.id, b.number]));
   const gridBy = new Map(grids.map((g) => [g.id, g]));
-  return residents.flatMap(({ building_id, ...r }) => {
-    const building = buildingBy.get(building_id),
+  // Each row written out field by field: copying with `{ building_id, ...r }` and `{ ...r }` took a third of the
+  // left-out list's time in JavaScript, for a thousand residents.
+  const rows: SpecialResidentRow[] = [];
+  for (const r of residents) {
+    const building = buildingBy.get(r.building_id),
       grid = gridBy.get(r.grid_id);
-    return building === undefined || !grid ? [] : [{ ...r, building, grid_name: grid.name, grid_code: grid.code }];
-  });
+    if (building === undefined || !grid) continue;
+    rows.push({
+      id: r.id,
+      name: r.name,
+      name_pinyin: r.name_pinyin,
+      birth_date: r.birth_date,
+      grid_id: r.grid_id,
+      grid_name: grid.name,
+      grid_code: grid.code,
+      household_id: r.household_id,
+      building,
+      unit: r.unit,
+      room: r.room,
+      created_at: r.created_at,
+    });
+  }
+  return rows;
 }
 
 export function tagsIn(db: DbOrTrx, communityId: string, gridId: string | null) {

@@ -151,34 +151,38 @@ export class MonitorService {
     // Without the right to see health-related groups, someone who is only in such a group is counted, not named:
     // being on this list would say what their tag is.
     const visible = sensitive ? facts : facts.filter((f) => f.groups.some((g) => !SENSITIVE_GROUPS.has(g)));
-    const rows = visible
+    const listed = visible
       .filter((f) => !q.paired || f.paired === (q.paired === 'yes'))
       .map((f) => ({
-        residentId: f.row.id,
-        name: f.row.name,
-        age: ageOn(f.row.birth_date, today),
-        gridId: f.row.grid_id,
-        gridName: f.row.grid_name,
-        address: `${f.row.building}${f.row.unit}单元${f.row.room}`,
-        groups: sensitive ? f.groups : f.groups.filter((g) => !SENSITIVE_GROUPS.has(g)),
-        lastContactOn: f.lastContactOn,
-        lastContactKind: f.lastContactKind,
-        daysSince: f.lastContactOn ? daysBetween(f.lastContactOn, today) : null,
-        paired: f.paired,
-        openNeeds: f.openNeeds,
         pinyin: f.row.name_pinyin,
+        row: {
+          residentId: f.row.id,
+          name: f.row.name,
+          age: ageOn(f.row.birth_date, today),
+          gridId: f.row.grid_id,
+          gridName: f.row.grid_name,
+          address: `${f.row.building}${f.row.unit}单元${f.row.room}`,
+          groups: sensitive ? f.groups : f.groups.filter((g) => !SENSITIVE_GROUPS.has(g)),
+          lastContactOn: f.lastContactOn,
+          lastContactKind: f.lastContactKind,
+          daysSince: f.lastContactOn ? daysBetween(f.lastContactOn, today) : null,
+          paired: f.paired,
+          openNeeds: f.openNeeds,
+        },
       }));
-    rows.sort((a, b) =>
+    // The pinyin orders the rows and stays beside them (taking it out of each row again was a copy of each).
+    listed.sort(({ row: a, pinyin: pa }, { row: b, pinyin: pb }) =>
       a.daysSince === b.daysSince
-        ? byAscii(a.pinyin, b.pinyin)
+        ? byAscii(pa, pb)
         : a.daysSince === null
           ? -1
           : b.daysSince === null
             ? 1
             : b.daysSince - a.daysSince,
     );
+    const rows = listed.map((l) => l.row);
     return {
-      rows: rows.map(({ pinyin, ...r }) => r),
+      rows,
       today,
       summary: {
         residents: rows.length,
