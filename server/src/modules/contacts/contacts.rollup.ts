@@ -45,7 +45,7 @@ export async function addToRollups(trx: Trx, communityId: string, added: readonl
     last_kind: c.kind,
   }));
   const monthRows = [...months.values()].map((m) => ({ community_id: communityId, ...m }));
-  const dayRows = [...tally(added).values()].map((d) => ({ community_id: communityId, ...d }));
+  const dayRows = tally(added).map((d) => ({ community_id: communityId, ...d }));
   // The newer day wins; on the same day the greater kind. Both SET expressions read the row as it was.
   const newer = sql<boolean>`excluded.last_on > contact_subject.last_on`;
   for (let i = 0; i < lastRows.length; i += 500)
@@ -83,7 +83,10 @@ export async function addToRollups(trx: Trx, communityId: string, added: readonl
       .execute();
 }
 
-/** Contacts counted per day and kind. */
+/**
+ * Contacts counted per day and kind, in the order of that key: every transaction locks the rows of a day and kind
+ * in the same order, so two that write contacts of the same days and kinds wait for each other, never deadlock.
+ */
 function tally(contacts: readonly RolledContact[]) {
   const days = new Map<string, { occurred_on: string; kind: string; contacts: number }>();
   for (const c of contacts) {
@@ -92,7 +95,7 @@ function tally(contacts: readonly RolledContact[]) {
     if (d) d.contacts++;
     else days.set(key, { occurred_on: c.occurred_on, kind: c.kind, contacts: 1 });
   }
-  return days;
+  return [...days.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, d]) => d);
 }
 
 /** Takes contacts just deleted out of the rollups: counts go down, a subject's last day is found again. */
@@ -129,7 +132,7 @@ export async function removeFromRollups(trx: Trx, communityId: string, removed: 
     .where('contacts', '<=', 0)
     .execute();
   const days = tally(removed);
-  for (const d of days.values())
+  for (const d of days)
     await trx
       .updateTable('contact_day_kind')
       .set({ contacts: sql<number>`contacts - ${d.contacts}` })
@@ -140,7 +143,7 @@ export async function removeFromRollups(trx: Trx, communityId: string, removed: 
   await trx
     .deleteFrom('contact_day_kind')
     .where('community_id', '=', communityId)
-    .where('occurred_on', 'in', [...new Set([...days.values()].map((d) => d.occurred_on))])
+    .where('occurred_on', 'in', [...new Set(days.map((d) => d.occurred_on))])
     .where('contacts', '<=', 0)
     .execute();
   for (const subject of subjects) {
