@@ -131,22 +131,24 @@ function plainRows(sqlite: SQLite.Database) {
     let version = -1;
     let row: (values: unknown[]) => unknown = () => undefined;
     /** Called once a run is over: SQLite has then prepared the statement again if the schema changed. */
-    const rows = (values: unknown[][]) => {
+    const followSchema = () => {
       const now = schemaVersion.get() as number;
-      if (now !== version) {
-        version = now;
-        row = rowOf(stmt.columns().map((c) => c.name));
-      }
-      return values;
+      if (now === version) return;
+      version = now;
+      row = rowOf(stmt.columns().map((c) => c.name));
     };
     if (stmt.columns().some((c) => c.name === '__proto__')) return stmt; // a literal would set the prototype
     stmt.raw(true);
     const all = stmt.all.bind(stmt),
       iterate = stmt.iterate.bind(stmt);
     return Object.assign(stmt, {
-      all: (...params: unknown[]) => rows(all(...params) as unknown[][]).map((v) => row(v)),
-      // A stream (rare: an export) gets better-sqlite3's own rows: the connection may run nothing else meanwhile,
-      // not even the schema's version.
+      all: (...params: unknown[]) => {
+        const values = all(...params) as unknown[][];
+        followSchema();
+        return values.map((v) => row(v));
+      },
+      // A stream (Kysely's .stream(); the server uses none) gets better-sqlite3's own rows: the connection may run
+      // nothing else meanwhile, not even the schema's version.
       iterate: function* (...params: unknown[]) {
         stmt.raw(false);
         try {
